@@ -1,0 +1,84 @@
+//! One news article as read from disk, with its structure marked as byte spans.
+
+use serde::Serialize;
+
+use crate::extract::dates::Published;
+use crate::span::Span;
+
+/// What a piece of site chrome is: text the page carried around the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChromeKind {
+    /// "Move to Jagran APP", "Open in App", "लाइव न्यूज़".
+    Banner,
+    /// "Hero Image" and similar image placeholders.
+    Image,
+    /// "यह भी पढ़ें" links to other stories.
+    ReadAlso,
+    /// "Tags:" / "टॅग्स" lines.
+    Tags,
+    /// "Similar News", "संबंधित खबरें" and the headlines listed after them.
+    Related,
+    /// Portal footers ("... News & information Portal").
+    Footer,
+}
+
+/// A span of chrome in an article's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Chrome {
+    pub span: Span,
+    pub kind: ChromeKind,
+}
+
+/// One article. `text` is everything the file (or JSON record's body) held; the other
+/// fields point into it or were read from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The file it came from, as given or found while walking a folder.
+    pub path: String,
+    /// For JSON Lines, the 1-based line of the record; `None` for plain files.
+    pub line: Option<usize>,
+    /// The article text, with invalid UTF-8 replaced by U+FFFD.
+    pub text: String,
+    pub title: String,
+    /// Where the title stands in `text`, when it was taken from it.
+    pub title_span: Option<Span>,
+    pub source: Option<String>,
+    pub byline: Option<String>,
+    /// The place of a dateline (`प्योंगयांग, 14 सितंबर ।` gives `प्योंगयांग`).
+    pub dateline: Option<String>,
+    pub published: Option<Published>,
+    /// The line that carried the publication date or byline, if any.
+    pub byline_span: Option<Span>,
+    /// Body paragraphs in reading order, chrome excluded, title and byline excluded.
+    pub paragraphs: Vec<Span>,
+    pub chrome: Vec<Chrome>,
+    /// The URL a JSON record named.
+    pub url: Option<String>,
+}
+
+impl Article {
+    /// The spans extraction may look at: title, byline and body paragraphs, in text
+    /// order. Chrome is never among them.
+    pub fn content_regions(&self) -> Vec<Span> {
+        let mut regions: Vec<Span> = self
+            .title_span
+            .into_iter()
+            .chain(self.byline_span)
+            .chain(self.paragraphs.iter().copied())
+            .collect();
+        regions.sort_unstable();
+        regions.dedup();
+        regions
+    }
+
+    /// Whether `span` lies (even partly) in site chrome.
+    pub fn in_chrome(&self, span: Span) -> bool {
+        self.chrome.iter().any(|c| c.span.overlaps(span))
+    }
+
+    /// The paragraphs' text, for readers and tests.
+    pub fn paragraph_texts(&self) -> impl Iterator<Item = &str> {
+        self.paragraphs.iter().map(|s| s.of(&self.text))
+    }
+}

@@ -1,0 +1,27 @@
+//! What khabar finds in an article: people, places, organisations and dates.
+//!
+//! Extraction never looks at site chrome: it runs only on an article's content regions
+//! (title, byline, body paragraphs), and every result is a byte span into the article text.
+
+pub mod dates;
+pub mod entities;
+
+use crate::corpus::Article;
+use dates::DateMention;
+use entities::Entity;
+
+/// Everything extracted from one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysis {
+    pub entities: Vec<Entity>,
+    pub dates: Vec<DateMention>,
+}
+
+/// Runs every extractor over the article's content regions.
+pub fn analyse(article: &Article) -> Analysis {
+    let regions = article.content_regions();
+    Analysis {
+        entities: entities::find_entities(&article.text, &regions),
+        dates: dates::find_dates(&article.text, &regions, article.published.as_ref()),
+    }
+}

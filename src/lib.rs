@@ -1,0 +1,14 @@
+//! khabar: read Hindi news in a terminal.
+//!
+//! The library holds everything that is not the terminal: reading articles ([`corpus`]),
+//! Devanagari-aware text handling ([`text`]) and extraction of people, places,
+//! organisations and dates ([`extract`]). It never imports a UI crate and returns plain
+//! data with byte spans into the original text, so the reader and the command line share
+//! one analysis.
+
+pub mod corpus;
+pub mod extract;
+pub mod span;
+pub mod text;
+
+pub use span::Span;

@@ -1,0 +1,6 @@
+//! Devanagari-aware text handling: making untrusted text safe to show, folding spelling
+//! variants, and (for the reader) measuring and wrapping it.
+
+pub mod sanitize;
+
+pub use sanitize::{safe_char, sanitize};
