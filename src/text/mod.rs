@@ -2,5 +2,7 @@
 //! variants, and (for the reader) measuring and wrapping it.
 
 pub mod sanitize;
+pub mod width;
+pub mod wrap;
 
 pub use sanitize::{safe_char, sanitize};

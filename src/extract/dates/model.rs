@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-/// What kind of time expression a mention is (`TimeML`'s four classes).
+/// What kind of time expression a mention is (the four classes of `TimeML`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateKind {
