@@ -10,5 +10,6 @@ pub mod corpus;
 pub mod extract;
 pub mod span;
 pub mod text;
+pub mod tui;
 
 pub use span::Span;
