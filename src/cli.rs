@@ -168,7 +168,7 @@ fn reader(
         .width_model
         .as_deref()
         .and_then(|n| n.parse::<WidthModel>().ok());
-    let model = model.or(from_config).unwrap_or_default();
+    let model = model.or(from_config);
     // Missing paths are errors the user should see before the screen is taken over.
     let missing: Vec<&PathBuf> = paths
         .iter()

@@ -142,23 +142,3 @@ pub fn row_of_offset(rows: &[Row], offset: usize) -> Option<usize> {
     })
 }
 
-/// `text` cut to at most `width` columns at a cluster boundary, with `…` when cut.
-pub fn fit(text: &str, width: usize, model: WidthModel) -> String {
-    if model.str_width(text) <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for (_, cluster) in crate::text::width::clusters(text) {
-        let w = model.cluster_width(cluster);
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push_str(cluster);
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}

@@ -1,6 +1,11 @@
 //! The interactive reader: a thin layer over the library that can be rewritten without
 //! touching the analysis. One `Action` enum, one keymap, `App::update` as the only place
 //! state changes, and `view::render(&App)` as a pure function of it.
+//!
+//! Everything here may use ratatui and crossterm; nothing in the library modules does.
+//! [`paint`] writes text into a ratatui buffer cell by cell the way the terminal will
+//! store it, so ratatui's diff never leaves stale cells; [`probe`] asks the terminal at
+//! start-up which [`WidthModel`] it follows.
 
 pub mod action;
 pub mod app;
@@ -10,6 +15,8 @@ pub mod event;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
+pub mod paint;
+pub mod probe;
 pub mod sidebar;
 pub mod terminal;
 pub mod view;
@@ -50,14 +57,19 @@ pub fn handle(app: &mut App, msg: Msg) {
 }
 
 /// Runs the reader on `paths` (the bundled seeds when empty) until the user quits.
+/// Without a `model`, the terminal is probed for one before any input is read.
 pub fn run(
     paths: Vec<PathBuf>,
     config: Config,
-    model: WidthModel,
+    model: Option<WidthModel>,
     config_problem: Option<String>,
 ) -> std::io::Result<()> {
     terminal::install_panic_hook();
     let mut term = terminal::enter()?;
+    let model = match model {
+        Some(m) => m,
+        None => probe::probe_width_model(&mut std::io::stdout()).map_or_else(|_| WidthModel::default(), |o| o.model),
+    };
     let result = run_loop(&mut term, paths, config, model, config_problem);
     terminal::leave();
     result

@@ -70,20 +70,19 @@ pub fn items(article: &Article, analysis: &Analysis) -> Vec<Item> {
             }
         }));
     }
-    let mut dates: Vec<_> = analysis.dates.iter().collect();
-    // Resolved values in time order (ISO-like values sort as text), unresolved last.
-    dates.sort_by(|a, b| {
-        (a.value.is_none(), a.value.as_deref(), a.span).cmp(&(
-            b.value.is_none(),
-            b.value.as_deref(),
-            b.span,
-        ))
-    });
-    out.extend(dates.into_iter().map(|d| Item {
-        section: Section::Dates,
-        label: d.span.of(&article.text).to_owned(),
-        detail: d.value.clone().unwrap_or_else(|| "?".to_owned()),
-        spans: vec![d.span],
-    }));
+    // One item per date as written and resolved, so a weekday named twice is one line
+    // with two mentions; resolved values in time order (ISO-like values sort as text),
+    // unresolved last.
+    let mut dates: Vec<Item> = Vec::new();
+    for d in &analysis.dates {
+        let label = d.span.of(&article.text);
+        let detail = d.value.clone().unwrap_or_else(|| "?".to_owned());
+        match dates.iter_mut().find(|i| i.label == label && i.detail == detail) {
+            Some(item) => item.spans.push(d.span),
+            None => dates.push(Item { section: Section::Dates, label: label.to_owned(), detail, spans: vec![d.span] }),
+        }
+    }
+    dates.sort_by(|a, b| (a.detail == "?", &a.detail, a.spans[0]).cmp(&(b.detail == "?", &b.detail, b.spans[0])));
+    out.extend(dates);
     out
 }

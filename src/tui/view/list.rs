@@ -1,16 +1,14 @@
-//! The article list: title (cut at a cluster boundary), source and publication date.
+//! The article list: title (cut at a cluster boundary with `…`), source and publication
+//! date.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::Paragraph;
 
 use super::pane_block;
-use crate::text::sanitize;
 use crate::tui::app::App;
-use crate::tui::document::fit;
 use crate::tui::layout::Pane;
+use crate::tui::paint::paint_row;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let count = app.entries.len();
@@ -22,47 +20,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane_block(app, Pane::List, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width);
     let theme = &app.config.theme;
-    let mut lines = Vec::new();
-    for (i, entry) in app
-        .entries
-        .iter()
-        .enumerate()
-        .skip(app.list_offset)
-        .take(usize::from(inner.height) / 2)
-    {
+    let buf = frame.buffer_mut();
+    let mut y = inner.y;
+    for (i, entry) in app.entries.iter().enumerate().skip(app.list_offset).take(usize::from(inner.height) / 2) {
         let a = &entry.article;
-        let meta = [a.source.clone(), a.published.and_then(|p| p.value())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
-        let meta = if meta.is_empty() {
-            "—".to_owned()
-        } else {
-            meta
-        };
-        let style = if i == app.selected {
-            theme.selected
-        } else {
-            Style::new()
-        };
-        lines.push(Line::from(TextSpan::styled(
-            fit(&sanitize(&a.title, false), width, app.model),
-            style,
-        )));
-        lines.push(Line::from(TextSpan::styled(
-            fit(&sanitize(&meta, false), width, app.model),
-            theme.dim,
-        )));
+        let meta: Vec<String> = [a.source.clone(), a.published.and_then(|p| p.value())].into_iter().flatten().collect();
+        let meta = if meta.is_empty() { "—".to_owned() } else { meta.join(" · ") };
+        let style = if i == app.selected { theme.selected } else { Style::new() };
+        paint_row(buf, (inner.x, y, inner.width), &[(&a.title, style)], app.model, style, true);
+        paint_row(buf, (inner.x, y + 1, inner.width), &[(&meta, theme.dim)], app.model, Style::new(), true);
+        y += 2;
     }
     if app.entries.is_empty() {
-        lines.push(Line::from(if app.progress.finished {
-            "No articles."
-        } else {
-            "Loading…"
-        }));
+        let msg = if app.progress.finished { "No articles." } else { "Loading…" };
+        paint_row(buf, (inner.x, inner.y, inner.width), &[(msg, Style::new())], app.model, Style::new(), true);
     }
-    frame.render_widget(Paragraph::new(lines), inner);
 }

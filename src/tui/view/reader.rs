@@ -4,17 +4,16 @@
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::Paragraph;
+use ratatui::text::Line;
 
 use super::pane_block;
 use crate::extract::entities::EntityKind;
 use crate::span::Span;
-use crate::text::width::{clusters, display_cluster};
 use crate::tui::app::{App, Entry};
 use crate::tui::config::Theme;
 use crate::tui::document::{Row, RowKind};
 use crate::tui::layout::Pane;
+use crate::tui::paint::paint_row;
 
 /// Styled stretches of the article text: mentions, dates, the active item.
 fn marks(app: &App, entry: &Entry) -> Vec<(Span, Style)> {
@@ -43,17 +42,10 @@ fn base_style(kind: RowKind, theme: &Theme) -> Style {
     }
 }
 
-/// What is shown for `text`: each cluster made safe (controls visible, stray marks based).
-fn shown(text: &str, app: &App) -> String {
-    clusters(text)
-        .map(|(_, c)| display_cluster(c, app.model))
-        .collect()
-}
-
-fn line<'a>(app: &App, text: &str, row: &Row, marks: &[(Span, Style)]) -> Line<'a> {
-    let base = base_style(row.kind, &app.config.theme);
+/// The styled pieces of one row: the article text cut at mark boundaries.
+fn segments<'t>(text: &'t str, row: &'t Row, base: Style, marks: &[(Span, Style)]) -> Vec<(&'t str, Style)> {
     if let Some(literal) = &row.literal {
-        return Line::from(TextSpan::styled(shown(literal, app), base));
+        return vec![(literal.as_str(), base)];
     }
     let mut cuts = vec![row.span.start, row.span.end];
     for (m, _) in marks.iter().filter(|(m, _)| m.overlaps(row.span)) {
@@ -61,20 +53,11 @@ fn line<'a>(app: &App, text: &str, row: &Row, marks: &[(Span, Style)]) -> Line<'
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let pieces = cuts.windows(2).filter_map(|w| {
-        let piece = Span::new(w[0], w[1]);
-        (!piece.is_empty()
-            && text.is_char_boundary(piece.start)
-            && text.is_char_boundary(piece.end))
-        .then(|| {
-            let style = marks
-                .iter()
-                .filter(|(m, _)| m.contains(piece))
-                .fold(base, |s, (_, m)| s.patch(*m));
-            TextSpan::styled(shown(piece.of(text), app), style)
-        })
-    });
-    Line::from(pieces.collect::<Vec<_>>())
+    cuts.windows(2)
+        .map(|w| Span::new(w[0], w[1]))
+        .filter(|p| !p.is_empty() && text.is_char_boundary(p.start) && text.is_char_boundary(p.end))
+        .map(|p| (p.of(text), marks.iter().filter(|(m, _)| m.contains(p)).fold(base, |s, (_, m)| s.patch(*m))))
+        .collect()
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -98,12 +81,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         marks(app, entry)
     };
     let text = &entry.article.text;
-    let lines: Vec<Line> = rows
-        .iter()
-        .skip(top)
-        .take(height)
-        .map(|r| line(app, text, r, &marks))
-        .collect();
+    let theme = &app.config.theme;
     let width = inner.width.min(app.text_width());
-    frame.render_widget(Paragraph::new(lines), Rect { width, ..inner });
+    let buf = frame.buffer_mut();
+    for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(top)) {
+        let segments = segments(text, row, base_style(row.kind, theme), &marks);
+        paint_row(buf, (inner.x, y, width), &segments, app.model, Style::new(), false);
+    }
 }

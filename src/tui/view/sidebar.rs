@@ -4,14 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span as TextSpan};
 use ratatui::widgets::Paragraph;
 
 use super::pane_block;
-use crate::text::sanitize;
 use crate::tui::app::App;
-use crate::tui::document::fit;
 use crate::tui::layout::Pane;
+use crate::tui::paint::paint_row;
 use crate::tui::sidebar::{Item, Section};
 
 /// The sidebar as rows: a heading per non-empty section, then its items. `Some(i)` rows
@@ -66,7 +64,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let Some(entry) = app.current() else { return };
     let theme = &app.config.theme;
-    let width = usize::from(inner.width);
     let rows = rows(&entry.sidebar);
     if rows.is_empty() {
         frame.render_widget(Paragraph::new("Nothing found."), inner);
@@ -74,22 +71,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let height = usize::from(inner.height);
     let focused = app.focus == Pane::Sidebar;
-    let lines: Vec<Line> = rows
-        .iter()
-        .skip(offset(&rows, app.sidebar_cursor, height))
-        .take(height)
-        .map(|row| match *row {
-            (None, Some(section)) => Line::from(TextSpan::styled(
-                section.title(),
-                theme.accent.add_modifier(Modifier::UNDERLINED),
-            )),
+    let buf = frame.buffer_mut();
+    let skip = offset(&rows, app.sidebar_cursor, height);
+    for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(skip)) {
+        let full = (inner.x, y, inner.width);
+        match *row {
+            (None, Some(section)) => {
+                let style = theme.accent.add_modifier(Modifier::UNDERLINED);
+                paint_row(buf, full, &[(section.title(), style)], app.model, Style::new(), true);
+            }
             (Some(i), _) => {
                 let item = &entry.sidebar[i];
-                let detail = sanitize(&item.detail, false);
-                let label_width = width.saturating_sub(detail.chars().count() + 1);
-                let label = fit(&sanitize(&item.label, false), label_width, app.model);
-                let pad =
-                    width.saturating_sub(app.model.str_width(&label) + detail.chars().count());
                 let mut style = match item.section {
                     Section::People => theme.person,
                     Section::Places => theme.place,
@@ -101,19 +93,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 } else if focused && app.sidebar_cursor == i {
                     style = style.patch(theme.selected);
                 }
-                let detail_style = if item.detail == "?" {
-                    theme.accent
-                } else {
-                    theme.dim
-                };
-                Line::from(vec![
-                    TextSpan::styled(label, style),
-                    TextSpan::raw(" ".repeat(pad)),
-                    TextSpan::styled(detail.into_owned(), detail_style),
-                ])
+                let detail_style = if item.detail == "?" { theme.accent } else { theme.dim };
+                // The detail (count or value) is right-aligned; the label gets what is left.
+                let detail_width = (app.model.str_width(&item.detail) as u16).min(inner.width);
+                let label_width = inner.width.saturating_sub(detail_width + 1);
+                paint_row(buf, (inner.x, y, label_width), &[(&item.label, style)], app.model, Style::new(), true);
+                let dx = inner.x + inner.width - detail_width;
+                paint_row(buf, (dx, y, detail_width), &[(&item.detail, detail_style)], app.model, Style::new(), true);
             }
-            _ => Line::default(),
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+            _ => {}
+        }
+    }
 }

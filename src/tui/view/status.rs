@@ -2,13 +2,13 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{Gauge, Paragraph};
+use ratatui::style::Style;
+use ratatui::widgets::Gauge;
 
-use crate::text::sanitize;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
+use crate::tui::paint::paint_row;
 
 /// The actions worth a hint in each pane, most useful first.
 fn hinted(pane: Pane) -> &'static [Action] {
@@ -64,17 +64,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     let text = match (&app.status, app.problems.last()) {
         (Some(s), _) => s.clone(),
-        (None, Some(p)) => format!(
-            "{} warning(s), last: {}",
-            app.problems.len(),
-            sanitize(p, false)
-        ),
+        (None, Some(p)) => format!("{} warning(s), last: {p}", app.problems.len()),
         (None, None) => hints(app),
     };
-    frame.render_widget(
-        Paragraph::new(Line::from(TextSpan::styled(text, app.config.theme.dim))),
-        left,
-    );
+    let dim = app.config.theme.dim;
+    let row = (left.x, left.y, left.width);
+    paint_row(frame.buffer_mut(), row, &[(&text, dim)], app.model, Style::new(), true);
     if loading {
         let p = app.progress;
         let ratio = if p.total == 0 {
