@@ -141,4 +141,3 @@ pub fn row_of_offset(rows: &[Row], offset: usize) -> Option<usize> {
             && offset < r.span.end.max(r.span.start + 1)
     })
 }
-

@@ -128,6 +128,27 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The terminal event for this key, for driving the app from key strings in tests and
+    /// scripts.
+    pub fn event(self) -> KeyEvent {
+        let mut m = KeyModifiers::NONE;
+        m.set(KeyModifiers::CONTROL, self.ctrl);
+        m.set(KeyModifiers::ALT, self.alt);
+        m.set(KeyModifiers::SHIFT, self.shift);
+        let code = match self.code {
+            KeyCodeOrd::Char(c) => KeyCode::Char(c),
+            KeyCodeOrd::F(n) => KeyCode::F(n),
+            KeyCodeOrd::Named("tab") if self.shift => KeyCode::BackTab,
+            KeyCodeOrd::Named(n) => NAMES
+                .iter()
+                .find(|(name, _)| *name == n)
+                .map_or(KeyCode::Null, |(_, c)| *c),
+        };
+        KeyEvent::new(code, m)
+    }
+}
+
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.ctrl {

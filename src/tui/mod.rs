@@ -21,6 +21,9 @@ pub mod sidebar;
 pub mod terminal;
 pub mod view;
 
+pub use paint::{WrappedText, paint_row};
+pub use probe::{ProbeOutcome, probe_width_model};
+
 use std::path::PathBuf;
 use std::sync::mpsc;
 
@@ -68,7 +71,8 @@ pub fn run(
     let mut term = terminal::enter()?;
     let model = match model {
         Some(m) => m,
-        None => probe::probe_width_model(&mut std::io::stdout()).map_or_else(|_| WidthModel::default(), |o| o.model),
+        None => probe::probe_width_model(&mut std::io::stdout())
+            .map_or_else(|_| WidthModel::default(), |o| o.model),
     };
     let result = run_loop(&mut term, paths, config, model, config_problem);
     terminal::leave();

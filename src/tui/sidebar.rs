@@ -77,12 +77,22 @@ pub fn items(article: &Article, analysis: &Analysis) -> Vec<Item> {
     for d in &analysis.dates {
         let label = d.span.of(&article.text);
         let detail = d.value.clone().unwrap_or_else(|| "?".to_owned());
-        match dates.iter_mut().find(|i| i.label == label && i.detail == detail) {
+        match dates
+            .iter_mut()
+            .find(|i| i.label == label && i.detail == detail)
+        {
             Some(item) => item.spans.push(d.span),
-            None => dates.push(Item { section: Section::Dates, label: label.to_owned(), detail, spans: vec![d.span] }),
+            None => dates.push(Item {
+                section: Section::Dates,
+                label: label.to_owned(),
+                detail,
+                spans: vec![d.span],
+            }),
         }
     }
-    dates.sort_by(|a, b| (a.detail == "?", &a.detail, a.spans[0]).cmp(&(b.detail == "?", &b.detail, b.spans[0])));
+    dates.sort_by(|a, b| {
+        (a.detail == "?", &a.detail, a.spans[0]).cmp(&(b.detail == "?", &b.detail, b.spans[0]))
+    });
     out.extend(dates);
     out
 }

@@ -23,17 +23,59 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.config.theme;
     let buf = frame.buffer_mut();
     let mut y = inner.y;
-    for (i, entry) in app.entries.iter().enumerate().skip(app.list_offset).take(usize::from(inner.height) / 2) {
+    for (i, entry) in app
+        .entries
+        .iter()
+        .enumerate()
+        .skip(app.list_offset)
+        .take(usize::from(inner.height) / 2)
+    {
         let a = &entry.article;
-        let meta: Vec<String> = [a.source.clone(), a.published.and_then(|p| p.value())].into_iter().flatten().collect();
-        let meta = if meta.is_empty() { "—".to_owned() } else { meta.join(" · ") };
-        let style = if i == app.selected { theme.selected } else { Style::new() };
-        paint_row(buf, (inner.x, y, inner.width), &[(&a.title, style)], app.model, style, true);
-        paint_row(buf, (inner.x, y + 1, inner.width), &[(&meta, theme.dim)], app.model, Style::new(), true);
+        let meta: Vec<String> = [a.source.clone(), a.published.and_then(|p| p.value())]
+            .into_iter()
+            .flatten()
+            .collect();
+        let meta = if meta.is_empty() {
+            "—".to_owned()
+        } else {
+            meta.join(" · ")
+        };
+        let style = if i == app.selected {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        paint_row(
+            buf,
+            (inner.x, y, inner.width),
+            &[(&a.title, style)],
+            app.model,
+            style,
+            true,
+        );
+        paint_row(
+            buf,
+            (inner.x, y + 1, inner.width),
+            &[(&meta, theme.dim)],
+            app.model,
+            Style::new(),
+            true,
+        );
         y += 2;
     }
     if app.entries.is_empty() {
-        let msg = if app.progress.finished { "No articles." } else { "Loading…" };
-        paint_row(buf, (inner.x, inner.y, inner.width), &[(msg, Style::new())], app.model, Style::new(), true);
+        let msg = if app.progress.finished {
+            "No articles."
+        } else {
+            "Loading…"
+        };
+        paint_row(
+            buf,
+            (inner.x, inner.y, inner.width),
+            &[(msg, Style::new())],
+            app.model,
+            Style::new(),
+            true,
+        );
     }
 }

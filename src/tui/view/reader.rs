@@ -43,7 +43,12 @@ fn base_style(kind: RowKind, theme: &Theme) -> Style {
 }
 
 /// The styled pieces of one row: the article text cut at mark boundaries.
-fn segments<'t>(text: &'t str, row: &'t Row, base: Style, marks: &[(Span, Style)]) -> Vec<(&'t str, Style)> {
+fn segments<'t>(
+    text: &'t str,
+    row: &'t Row,
+    base: Style,
+    marks: &[(Span, Style)],
+) -> Vec<(&'t str, Style)> {
     if let Some(literal) = &row.literal {
         return vec![(literal.as_str(), base)];
     }
@@ -56,7 +61,15 @@ fn segments<'t>(text: &'t str, row: &'t Row, base: Style, marks: &[(Span, Style)
     cuts.windows(2)
         .map(|w| Span::new(w[0], w[1]))
         .filter(|p| !p.is_empty() && text.is_char_boundary(p.start) && text.is_char_boundary(p.end))
-        .map(|p| (p.of(text), marks.iter().filter(|(m, _)| m.contains(p)).fold(base, |s, (_, m)| s.patch(*m))))
+        .map(|p| {
+            (
+                p.of(text),
+                marks
+                    .iter()
+                    .filter(|(m, _)| m.contains(p))
+                    .fold(base, |s, (_, m)| s.patch(*m)),
+            )
+        })
         .collect()
 }
 
@@ -86,6 +99,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let buf = frame.buffer_mut();
     for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(top)) {
         let segments = segments(text, row, base_style(row.kind, theme), &marks);
-        paint_row(buf, (inner.x, y, width), &segments, app.model, Style::new(), false);
+        paint_row(
+            buf,
+            (inner.x, y, width),
+            &segments,
+            app.model,
+            Style::new(),
+            false,
+        );
     }
 }

@@ -78,7 +78,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         match *row {
             (None, Some(section)) => {
                 let style = theme.accent.add_modifier(Modifier::UNDERLINED);
-                paint_row(buf, full, &[(section.title(), style)], app.model, Style::new(), true);
+                paint_row(
+                    buf,
+                    full,
+                    &[(section.title(), style)],
+                    app.model,
+                    Style::new(),
+                    true,
+                );
             }
             (Some(i), _) => {
                 let item = &entry.sidebar[i];
@@ -93,13 +100,31 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 } else if focused && app.sidebar_cursor == i {
                     style = style.patch(theme.selected);
                 }
-                let detail_style = if item.detail == "?" { theme.accent } else { theme.dim };
+                let detail_style = if item.detail == "?" {
+                    theme.accent
+                } else {
+                    theme.dim
+                };
                 // The detail (count or value) is right-aligned; the label gets what is left.
                 let detail_width = (app.model.str_width(&item.detail) as u16).min(inner.width);
                 let label_width = inner.width.saturating_sub(detail_width + 1);
-                paint_row(buf, (inner.x, y, label_width), &[(&item.label, style)], app.model, Style::new(), true);
+                paint_row(
+                    buf,
+                    (inner.x, y, label_width),
+                    &[(&item.label, style)],
+                    app.model,
+                    Style::new(),
+                    true,
+                );
                 let dx = inner.x + inner.width - detail_width;
-                paint_row(buf, (dx, y, detail_width), &[(&item.detail, detail_style)], app.model, Style::new(), true);
+                paint_row(
+                    buf,
+                    (dx, y, detail_width),
+                    &[(&item.detail, detail_style)],
+                    app.model,
+                    Style::new(),
+                    true,
+                );
             }
             _ => {}
         }

@@ -69,7 +69,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     let dim = app.config.theme.dim;
     let row = (left.x, left.y, left.width);
-    paint_row(frame.buffer_mut(), row, &[(&text, dim)], app.model, Style::new(), true);
+    paint_row(
+        frame.buffer_mut(),
+        row,
+        &[(&text, dim)],
+        app.model,
+        Style::new(),
+        true,
+    );
     if loading {
         let p = app.progress;
         let ratio = if p.total == 0 {
