@@ -184,5 +184,10 @@ fn reader(
         return Ok(ExitCode::from(2));
     }
     khabar::tui::run(paths, config, model, problem).context("running the reader")?;
+    if let Some((shown, total, finished)) = khabar::tui::FIRST_FRAME.get() {
+        eprintln!(
+            "first frame: {shown} articles shown of {total} files, loading finished: {finished}"
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }
