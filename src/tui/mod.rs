@@ -126,9 +126,10 @@ fn run_loop(
             break;
         }
         let Ok(msg) = rx.recv() else { break };
-        if hook == DebugHook::PanicOnKey && matches!(msg, Msg::Input(Event::Key(_))) {
-            panic!("KHABAR_DEBUG=panic-on-key: a deliberate panic inside the event loop");
-        }
+        assert!(
+            !(hook == DebugHook::PanicOnKey && matches!(msg, Msg::Input(Event::Key(_)))),
+            "KHABAR_DEBUG=panic-on-key: a deliberate panic inside the event loop"
+        );
         handle(&mut app, msg);
         // Take what else is waiting (a burst of loaded articles) before the next frame,
         // but not so much that keys wait behind a long queue.
