@@ -129,7 +129,7 @@ pub fn check_borders(screen: &str, width: u16, what: &str) {
         .unwrap_or_else(|| panic!("{what}: no bottom\n{screen}"));
     let corners = columns_of(lines[top], &['┌', '┐', '┏', '┓']);
     assert!(
-        !corners.is_empty() && corners.len() % 2 == 0,
+        !corners.is_empty() && corners.len().is_multiple_of(2),
         "{what}: corners {corners:?}\n{screen}"
     );
     assert_eq!(
