@@ -63,8 +63,10 @@ pub struct Target {
     pub entity: usize,
     /// The form is an adjective of the place (`रूसी`), not its name.
     pub demonym: bool,
-    /// A Latin acronym (`US`, `WHO`): matches only in capitals, so English words do not.
-    pub upper_only: bool,
+    /// For a short Latin acronym (`US`, `WHO`, `LeT`): the only spelling that matches (an
+    /// index into the gazetteer's case-sensitive forms), so English words (`us`, `who`,
+    /// `let`) do not.
+    pub exact: Option<u32>,
 }
 
 /// Known entities and their folded forms.
@@ -73,6 +75,7 @@ pub struct Gazetteer {
     pub known: Vec<Known>,
     forms: HashMap<String, Target>,
     by_id: HashMap<String, usize>,
+    exact_forms: Vec<String>,
 }
 
 /// The id an entity of `kind` named `name` gets, wherever it was found.
@@ -147,16 +150,17 @@ impl Gazetteer {
         if folded.is_empty() {
             return;
         }
-        let upper_only = form.len() <= 5
-            && form
-                .chars()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-');
+        let capitals = form.bytes().filter(u8::is_ascii_uppercase).count();
+        let exact = (form.len() <= 5 && form.is_ascii() && capitals >= 2).then(|| {
+            self.exact_forms.push(form.to_owned());
+            (self.exact_forms.len() - 1) as u32
+        });
         self.forms.insert(
             folded,
             Target {
                 entity,
                 demonym,
-                upper_only,
+                exact,
             },
         );
     }
@@ -169,6 +173,13 @@ impl Gazetteer {
     /// The entity with this id.
     pub fn by_id(&self, id: &str) -> Option<&Known> {
         self.by_id.get(id).map(|&i| &self.known[i])
+    }
+
+    /// Whether `original` is spelt as a case-sensitive form must be.
+    pub fn spelt_as(&self, target: Target, original: &str) -> bool {
+        target
+            .exact
+            .is_none_or(|i| self.exact_forms[i as usize] == original)
     }
 
     /// Number of distinct forms, for reports.
@@ -279,9 +290,14 @@ mod tests {
     }
 
     #[test]
-    fn latin_acronyms_are_flagged_upper_only() {
+    fn short_latin_acronyms_match_only_as_spelt() {
         let g = Gazetteer::builtin();
-        assert!(g.lookup("us").unwrap().upper_only);
-        assert!(!g.lookup("russia").unwrap().upper_only);
+        let us = g.lookup("us").unwrap();
+        assert!(g.spelt_as(us, "US"));
+        assert!(!g.spelt_as(us, "us"));
+        let russia = g.lookup("russia").unwrap();
+        assert!(g.spelt_as(russia, "RUSSIA") && g.spelt_as(russia, "russia"));
+        let let_ = g.lookup("let").unwrap();
+        assert!(g.spelt_as(let_, "LeT") && !g.spelt_as(let_, "let"));
     }
 }

@@ -67,9 +67,9 @@ impl<'a> Scan<'a> {
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
                 continue;
             }
-            if hit.target.upper_only {
+            if hit.target.exact.is_some() {
                 let orig = &original[scan.folded.original(hit.start..hit.end)];
-                if orig.bytes().any(|b| b.is_ascii_lowercase()) {
+                if !matcher.gazetteer.spelt_as(hit.target, orig) {
                     continue;
                 }
             }
