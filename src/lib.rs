@@ -8,7 +8,9 @@
 
 pub mod corpus;
 pub mod extract;
+pub mod report;
 pub mod span;
 pub mod text;
+pub mod tui;
 
 pub use span::Span;

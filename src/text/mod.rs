@@ -3,5 +3,7 @@
 
 pub mod fold;
 pub mod sanitize;
+pub mod width;
+pub mod wrap;
 
 pub use sanitize::{safe_char, sanitize};
