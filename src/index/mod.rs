@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 
-pub use range::{BadRange, DateRange, Unit};
+pub use range::{BadRange, DateRange, Unit, interval_of};
 pub use search::{SearchText, occurrences};
 
 use crate::corpus::Article;
