@@ -24,7 +24,8 @@ pub struct EntityInfo {
     pub id: String,
     pub name: String,
     pub kind: EntityKind,
-    /// Every form seen in the corpus, plus the gazetteer's (Latin spellings included).
+    /// Every form seen in the corpus, plus the gazetteer's (Latin spellings included),
+    /// folded (see [`crate::text::fold`]) so matching a query costs no folding.
     pub forms: Vec<String>,
     /// Articles mentioning it, ascending.
     pub docs: Vec<u32>,
@@ -150,8 +151,9 @@ impl Index {
                 }
             });
             for alias in &e.aliases {
-                if !info.forms.contains(alias) {
-                    info.forms.push(alias.clone());
+                let alias = fold(alias);
+                if !info.forms.contains(&alias) {
+                    info.forms.push(alias);
                 }
             }
             if info.docs.last() != Some(&doc) {

@@ -75,7 +75,7 @@ impl App {
                 let best = e
                     .forms
                     .iter()
-                    .filter_map(|f| pattern.score(Utf32Str::new(&fold(f), &mut buf), &mut matcher))
+                    .filter_map(|f| pattern.score(Utf32Str::new(f, &mut buf), &mut matcher))
                     .max()?;
                 Some((best, e))
             })
