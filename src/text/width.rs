@@ -233,29 +233,28 @@ pub fn is_continuation(c: char) -> bool {
 /// cannot fuse with whatever happens to be left of it on screen. The result may be empty
 /// (the cluster draws nothing and must not be written at all).
 pub fn display_cluster(cluster: &str, model: WidthModel) -> Cow<'_, str> {
-    let first = cluster.chars().next();
-    let stray = first.is_some_and(|c| is_continuation(c) && c != ZWJ && c != '\u{200c}');
-    let clean = !stray
+    let shown = |c: char| safe_char(c, false).filter(|&c| !is_dropped(c, model));
+    let Some(first) = cluster.chars().find_map(shown) else {
+        return Cow::Borrowed("");
+    };
+    let stray = is_continuation(first);
+    if stray
         && cluster
             .chars()
-            .all(|c| safe_char(c, false) == Some(c) && !is_dropped(c, model));
-    if clean && cluster.chars().any(|c| char_width(c) > 0) {
+            .filter_map(shown)
+            .all(|c| c == ZWJ || c == '\u{200c}')
+    {
+        // Nothing but joiners: invisible, and they would join whatever is left of them.
+        return Cow::Borrowed("");
+    }
+    if !stray && cluster.chars().all(|c| shown(c) == Some(c)) {
         return Cow::Borrowed(cluster);
     }
     let mut out = String::with_capacity(cluster.len() + 3);
     if stray {
         out.push(DOTTED_CIRCLE);
     }
-    out.extend(
-        cluster
-            .chars()
-            .filter_map(|c| safe_char(c, false))
-            .filter(|&c| !is_dropped(c, model)),
-    );
-    // A cluster of nothing but format characters (a lone ZWJ or ZWNJ) draws nothing.
-    if !stray && out.chars().all(|c| char_width(c) == 0) {
-        out.clear();
-    }
+    out.extend(cluster.chars().filter_map(shown));
     Cow::Owned(out)
 }
 

@@ -8,5 +8,5 @@
 pub mod paint;
 pub mod probe;
 
-pub use paint::{WrappedText, paint_row};
+pub use paint::{RowMemory, WrappedText, paint_row, repaint_changed_rows};
 pub use probe::{ProbeOutcome, probe_width_model};

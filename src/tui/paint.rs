@@ -96,6 +96,51 @@ fn put(buf: &mut Buffer, (x, y): (u16, u16), symbol: &str, width: usize, style: 
     }
 }
 
+/// What a pane's rows held when last painted, so [`repaint_changed_rows`] can tell which
+/// rows changed. Start with `RowMemory::default()` and keep one per pane.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowMemory {
+    area: Rect,
+    rows: Vec<u64>,
+}
+
+/// Marks every cell of each row of `area` that changed since the last call for repaint.
+///
+/// ratatui's diff writes only changed cells, but each run of them costs a cursor move
+/// (about 8 bytes); on a scrolled page almost every row changes, so rewriting changed rows
+/// whole is fewer bytes than the cell diff, and rows that did not change cost nothing.
+/// Correctness never depends on this (it only adds writes); see `layout_report` for figures.
+pub fn repaint_changed_rows(buf: &mut Buffer, area: Rect, memory: &mut RowMemory) {
+    use std::hash::{Hash, Hasher};
+    let area = area.intersection(buf.area);
+    if memory.area != area {
+        *memory = RowMemory {
+            area,
+            rows: vec![0; usize::from(area.height)],
+        };
+    }
+    for (i, y) in (area.top()..area.bottom()).enumerate() {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for x in area.left()..area.right() {
+            let cell = &buf[(x, y)];
+            cell.symbol().hash(&mut h);
+            cell.style().hash(&mut h);
+        }
+        let hash = h.finish();
+        if memory.rows[i] == hash {
+            continue;
+        }
+        memory.rows[i] = hash;
+        for x in area.left()..area.right() {
+            let cell = &mut buf[(x, y)];
+            // A forced width must stay: it is what makes the diff skip covered columns.
+            if matches!(cell.diff_option, CellDiffOption::None) {
+                cell.set_diff_option(CellDiffOption::AlwaysUpdate);
+            }
+        }
+    }
+}
+
 /// Wrapped text (rows from [`crate::text::wrap::wrap`]) scrolled by `scroll` rows, with
 /// optional styled byte spans (entity or date highlights) over the base style.
 #[derive(Debug, Clone)]
@@ -214,5 +259,55 @@ mod tests {
         );
         let want = ["a", "␛", "[", "2", "J", " ", "◌", "ा", " "];
         assert_eq!(symbols(&buf, 0), want);
+    }
+
+    #[test]
+    fn highlights_style_only_their_bytes() {
+        let text = "राम ने कहा";
+        let rows = [Row {
+            span: Span::new(0, text.len()),
+            width: 7,
+            ends_line: true,
+        }];
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        // "ने" is bytes 10..16: the fifth column (after रा म and the space).
+        let highlights = [(Span::new(10, 16), bold)];
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        WrappedText {
+            text,
+            rows: &rows,
+            scroll: 0,
+            model: WidthModel::PerCodePoint,
+            style: Style::new(),
+            highlights: &highlights,
+        }
+        .render(buf.area, &mut buf);
+        let bold_cols: Vec<u16> = (0..8)
+            .filter(|&x| {
+                buf[(x, 0)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::BOLD)
+            })
+            .collect();
+        assert_eq!(bold_cols, [4]);
+        assert_eq!(buf[(4, 0)].symbol(), "ने");
+    }
+
+    #[test]
+    fn only_changed_rows_are_marked_for_repaint() {
+        let area = Rect::new(0, 0, 4, 2);
+        let mut memory = RowMemory::default();
+        let frame = |rows: [&str; 2]| {
+            let mut buf = Buffer::empty(area);
+            for (y, row) in rows.iter().enumerate() {
+                buf.set_string(0, y as u16, row, Style::new());
+            }
+            buf
+        };
+        repaint_changed_rows(&mut frame(["ab", "cd"]), area, &mut memory);
+        let mut next = frame(["ab", "xy"]);
+        repaint_changed_rows(&mut next, area, &mut memory);
+        let marked = |y| (0..4).all(|x| next[(x, y)].diff_option == CellDiffOption::AlwaysUpdate);
+        assert!(!marked(0) && marked(1));
     }
 }

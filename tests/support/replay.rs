@@ -309,6 +309,8 @@ impl Write for Shared {
 pub struct Frame {
     pub step: Step,
     pub bytes: usize,
+    /// Bytes to paint the same frame from scratch (clear screen, every cell), as Ctrl-L does.
+    pub full_bytes: usize,
     pub rows: usize,
     pub wrong_cells: usize,
     pub wrong_rows: usize,
@@ -361,12 +363,23 @@ pub fn replay(
         screen.feed(&bytes);
         let (wrong_cells, wrong_rows) = compare(screen, &intended(&next, model));
         let text_errors = match mode {
-            Mode::Khabar(m) => article_text_errors(screen, docs, &view, area, m),
+            Mode::Khabar(m) | Mode::KhabarCellDiff(m) | Mode::KhabarPaneRepaint(m) => {
+                article_text_errors(screen, docs, &view, area, m)
+            }
             _ => 0,
+        };
+        let full_bytes = {
+            let scratch = Shared::default();
+            let mut full = CrosstermBackend::new(scratch.clone());
+            full.clear_region(ClearType::All).unwrap();
+            full.draw(Buffer::empty(area).diff_iter(&next)).unwrap();
+            Backend::flush(&mut full).unwrap();
+            scratch.0.borrow().len()
         };
         frames.push(Frame {
             step,
             bytes: bytes.len(),
+            full_bytes,
             rows: usize::from(area.height),
             wrong_cells,
             wrong_rows,
