@@ -8,6 +8,7 @@
 
 pub mod corpus;
 pub mod extract;
+pub mod report;
 pub mod span;
 pub mod text;
 pub mod tui;

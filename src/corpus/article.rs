@@ -1,12 +1,13 @@
 //! One news article as read from disk, with its structure marked as byte spans.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
+use super::decode::OffsetMap;
 use crate::extract::dates::Published;
 use crate::span::Span;
 
 /// What a piece of site chrome is: text the page carried around the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChromeKind {
     /// "Move to Jagran APP", "Open in App", "लाइव न्यूज़".
@@ -55,6 +56,8 @@ pub struct Article {
     pub chrome: Vec<Chrome>,
     /// The URL a JSON record named.
     pub url: Option<String>,
+    /// Maps offsets in `text` back to the file's bytes where invalid UTF-8 was replaced.
+    pub offsets: OffsetMap,
 }
 
 impl Article {
@@ -75,6 +78,14 @@ impl Article {
     /// Whether `span` lies (even partly) in site chrome.
     pub fn in_chrome(&self, span: Span) -> bool {
         self.chrome.iter().any(|c| c.span.overlaps(span))
+    }
+
+    /// `span` (an offset range in `text`) as an offset range in the file's bytes.
+    pub fn file_span(&self, span: Span) -> Span {
+        Span::new(
+            self.offsets.to_file(span.start),
+            self.offsets.to_file(span.end),
+        )
     }
 
     /// The paragraphs' text, for readers and tests.

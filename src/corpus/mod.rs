@@ -1,5 +1,180 @@
 //! Reading news articles from files and folders into [`Article`]s.
+//!
+//! Paths are files or folders; plain `.txt` files hold one article each and `.jsonl`
+//! files one article per line. Nothing here stops on a bad file: each problem is
+//! collected with the file's name and the other files still load.
 
 mod article;
+mod decode;
+mod error;
+mod jsonl;
+mod markers;
+mod structure;
+mod walk;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 pub use article::{Article, Chrome, ChromeKind};
+pub use decode::OffsetMap;
+pub use error::Problem;
+pub use markers::Markers;
+
+use crate::extract::dates;
+
+/// The articles read from some paths, and what went wrong on the way.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub problems: Vec<Problem>,
+}
+
+/// Reads every article under `paths`, in order. `-` reads standard input.
+pub fn load(paths: &[PathBuf]) -> Loaded {
+    let mut loaded = Loaded::default();
+    for file in files(paths, &mut loaded.problems) {
+        loaded
+            .articles
+            .extend(read_file(&file, &mut loaded.problems));
+    }
+    loaded
+}
+
+/// The article files under `paths`, sorted within each folder, in the order given.
+pub fn files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .flat_map(|p| walk::expand(p, problems))
+        .collect()
+}
+
+/// The articles in one file (`-` for standard input).
+pub fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        std::fs::read(path)
+    };
+    match bytes {
+        Ok(bytes) => {
+            let json_lines = walk::is_json_lines(path)
+                || (path.as_os_str() == "-" && bytes.trim_ascii_start().starts_with(b"{"));
+            from_bytes(path, &bytes, json_lines, problems)
+        }
+        Err(e) => {
+            problems.push(Problem::Unreadable {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            });
+            Vec::new()
+        }
+    }
+}
+
+/// The articles in a file's bytes: one for plain text, one per record for JSON Lines.
+pub fn from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    json_lines: bool,
+    problems: &mut Vec<Problem>,
+) -> Vec<Article> {
+    if let Some(offset) = memchr_nul(bytes) {
+        problems.push(Problem::Binary {
+            path: path.to_owned(),
+            offset,
+        });
+        return Vec::new();
+    }
+    let (text, bad, offsets) = decode::decode(bytes);
+    if let Some(offset) = bad {
+        problems.push(Problem::InvalidUtf8 {
+            path: path.to_owned(),
+            offset,
+        });
+    }
+    if text.trim().is_empty() {
+        problems.push(Problem::Empty {
+            path: path.to_owned(),
+        });
+        return Vec::new();
+    }
+    let name = path.display().to_string();
+    if !json_lines {
+        let mut article = from_text(&name, text.into_owned());
+        article.offsets = offsets;
+        return vec![article];
+    }
+    let records = jsonl::records(path, &text, problems);
+    records
+        .into_iter()
+        .map(|(line, r)| from_record(&name, line, r))
+        .collect()
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// An article from plain text: its parts are found by [`structure::parse`].
+pub fn from_text(path: &str, text: String) -> Article {
+    let parts = structure::parse(&text, Markers::builtin());
+    Article {
+        path: path.to_owned(),
+        line: None,
+        title: parts.title,
+        title_span: parts.title_span,
+        source: parts.source,
+        byline: parts.byline,
+        dateline: parts.dateline,
+        published: parts.published,
+        byline_span: parts.byline_span,
+        paragraphs: parts.paragraphs,
+        chrome: parts.chrome,
+        url: None,
+        offsets: OffsetMap::default(),
+        text,
+    }
+}
+
+fn from_record(path: &str, line: usize, r: jsonl::Record) -> Article {
+    let body = r.body.or(r.text).unwrap_or_default();
+    let mut article = from_text(path, body);
+    article.line = Some(line);
+    if let Some(title) = r.title.filter(|t| !t.trim().is_empty()) {
+        // The record names its title, so the body's first line is text, not a headline.
+        if let Some(span) = article.title_span.take() {
+            article.paragraphs.insert(0, span);
+        }
+        title.trim().clone_into(&mut article.title);
+    }
+    if let Some(p) = r.published.as_deref().and_then(dates::parse_published) {
+        article.published = Some(p.1);
+    }
+    article.source = r.source.filter(|s| !s.trim().is_empty()).or(article.source);
+    article.url = r.url;
+    article
+}
+
+/// The sample articles shipped inside the binary, so `khabar` alone works anywhere.
+pub fn seeds() -> Vec<Article> {
+    macro_rules! seed {
+        ($name:literal) => {
+            (
+                concat!("seeds/", $name),
+                include_str!(concat!("../../seeds/", $name)),
+            )
+        };
+    }
+    let files = [
+        seed!("000_e587ea9827916ff1.txt"),
+        seed!("001_e52d97f2dec9df99.txt"),
+        seed!("002_3fd5d64bb745e3fe.txt"),
+        seed!("003_1ca48a4bd88a22bf.txt"),
+        seed!("004_659b4ccabb39ed8a.txt"),
+    ];
+    files
+        .into_iter()
+        .map(|(path, text)| from_text(path, text.to_owned()))
+        .collect()
+}

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-/// What kind of time expression a mention is (TimeML's four classes).
+/// What kind of time expression a mention is (the four classes of `TimeML`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateKind {
@@ -29,7 +29,9 @@ pub struct DateMention {
 }
 
 /// A calendar date whose parts may be unknown: a dateline `14 सितंबर` has no year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct PartialDate {
     pub year: Option<i32>,
     pub month: Option<u8>,
@@ -38,12 +40,18 @@ pub struct PartialDate {
 
 impl PartialDate {
     pub const fn ymd(year: i32, month: u8, day: u8) -> Self {
-        Self { year: Some(year), month: Some(month), day: Some(day) }
+        Self {
+            year: Some(year),
+            month: Some(month),
+            day: Some(day),
+        }
     }
 
     /// The TimeML-style value: `2024-01-21`, `2024-01`, `2024`, `XXXX-09-14`, `XXXX-09`.
     pub fn value(&self) -> Option<String> {
-        let year = self.year.map_or_else(|| "XXXX".to_owned(), |y| format!("{y:04}"));
+        let year = self
+            .year
+            .map_or_else(|| "XXXX".to_owned(), |y| format!("{y:04}"));
         match (self.month, self.day) {
             (Some(m), Some(d)) => Some(format!("{year}-{m:02}-{d:02}")),
             (Some(m), None) => Some(format!("{year}-{m:02}")),

@@ -1,0 +1,188 @@
+//! Command-line interface: the reader by default, and scriptable commands beside it.
+// Doc comments here are also `--help` text, where Markdown backticks would show literally.
+#![allow(clippy::doc_markdown)]
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+
+use khabar::corpus::{self, Article, Loaded};
+use khabar::extract::entities::EntityKind;
+use khabar::extract::{self, Analysis};
+use khabar::report;
+use khabar::text::sanitize;
+use khabar::text::width::WidthModel;
+use khabar::tui::config::Config;
+
+/// A terminal reader for Hindi news: articles, people, places and dates.
+///
+/// With no command, opens the reader on PATHs (files or folders of .txt and .jsonl
+/// articles), or on the bundled sample articles when no PATH is given.
+#[derive(Debug, Parser)]
+#[command(name = "khabar", version, args_conflicts_with_subcommands = true)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Files or folders to open (default: the bundled samples).
+    paths: Vec<PathBuf>,
+    /// Configuration file (default: $XDG_CONFIG_HOME/khabar/config.toml).
+    #[arg(long, value_name = "PATH", global = true)]
+    config: Option<PathBuf>,
+    /// How the terminal measures Devanagari clusters: per-code-point (xterm, VTE,
+    /// Alacritty, tmux), cluster-capped (WezTerm), one-cell (kitty), mode-2027 (Ghostty).
+    #[arg(long, value_name = "NAME", global = true)]
+    width_model: Option<WidthModel>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print what khabar finds in each article: title, source, byline, date, people,
+    /// places, organisations and dates.
+    Extract {
+        /// One JSON object per article per line (the stable machine-readable contract).
+        #[arg(long)]
+        json: bool,
+        /// Files or folders; `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    match args.command {
+        Some(Command::Extract { json, paths }) => extract_command(&paths, json),
+        None => reader(args.paths, args.config.as_deref(), args.width_model),
+    }
+}
+
+/// Loads `paths` (or the bundled seeds when empty), printing every problem to stderr.
+/// The flag says whether any path was lost entirely.
+fn load(paths: &[PathBuf]) -> (Vec<Article>, bool) {
+    if paths.is_empty() {
+        return (corpus::seeds(), false);
+    }
+    let Loaded { articles, problems } = corpus::load(paths);
+    let mut failed = false;
+    for p in &problems {
+        let level = if p.is_error() { "error" } else { "warning" };
+        failed |= p.is_error();
+        eprintln!("khabar: {level}: {}", sanitize(&p.to_string(), false));
+    }
+    (articles, failed)
+}
+
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn extract_command(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let (articles, failed) = load(paths);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for article in &articles {
+        let analysis = extract::analyse(article);
+        if json {
+            serde_json::to_writer(&mut out, &report::report(article, &analysis))?;
+            writeln!(out)?;
+        } else {
+            write_summary(&mut out, article, &analysis)?;
+        }
+    }
+    match out.flush() {
+        // A closed pipe (`khabar extract x | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.context("writing to standard output")?,
+    }
+    Ok(exit_code(failed))
+}
+
+fn write_summary(out: &mut impl Write, article: &Article, analysis: &Analysis) -> Result<()> {
+    let clean = |s: &str| sanitize(s, false).into_owned();
+    let line = article.line.map(|l| format!(":{l}")).unwrap_or_default();
+    writeln!(out, "{}{line}", clean(&article.path))?;
+    writeln!(out, "  title:      {}", clean(&article.title))?;
+    let field = |v: Option<&str>| v.map_or_else(|| "-".to_owned(), clean);
+    writeln!(out, "  source:     {}", field(article.source.as_deref()))?;
+    writeln!(out, "  byline:     {}", field(article.byline.as_deref()))?;
+    writeln!(
+        out,
+        "  published:  {}",
+        field(article.published.and_then(|p| p.value()).as_deref())
+    )?;
+    writeln!(out, "  dateline:   {}", field(article.dateline.as_deref()))?;
+    writeln!(
+        out,
+        "  paragraphs: {}, chrome: {}",
+        article.paragraphs.len(),
+        article.chrome.len()
+    )?;
+    for (label, kind) in [
+        ("people", EntityKind::Person),
+        ("places", EntityKind::Place),
+        ("orgs", EntityKind::Organization),
+    ] {
+        let names: Vec<String> = analysis
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| format!("{} ({})", clean(&e.name), e.mentions.len()))
+            .collect();
+        if !names.is_empty() {
+            writeln!(out, "  {label:<11} {}", names.join(", "))?;
+        }
+    }
+    for d in &analysis.dates {
+        let value = d.value.as_deref().unwrap_or("?");
+        writeln!(
+            out,
+            "  date:       {} = {value}",
+            clean(d.span.of(&article.text))
+        )?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
+
+/// The interactive reader.
+fn reader(
+    paths: Vec<PathBuf>,
+    config: Option<&Path>,
+    model: Option<WidthModel>,
+) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "khabar: the reader needs a terminal; for scripts use `khabar extract [--json] PATH...`"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let (config, problem) = Config::load(config, color);
+    let from_config = config
+        .width_model
+        .as_deref()
+        .and_then(|n| n.parse::<WidthModel>().ok());
+    let model = model.or(from_config);
+    // Missing paths are errors the user should see before the screen is taken over.
+    let missing: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-" && !p.exists())
+        .collect();
+    if !missing.is_empty() {
+        for p in &missing {
+            eprintln!(
+                "khabar: error: {}: no such file or folder",
+                sanitize(&p.display().to_string(), false)
+            );
+        }
+        return Ok(ExitCode::from(2));
+    }
+    khabar::tui::run(paths, config, model, problem).context("running the reader")?;
+    Ok(ExitCode::SUCCESS)
+}

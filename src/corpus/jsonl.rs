@@ -1,0 +1,50 @@
+//! JSON Lines corpora: one article per line, the way scraped news usually comes.
+//!
+//! A record needs `title` and `body` (or `text`); `published`, `source` and `url` are
+//! optional. A bad line is reported with its number and skipped; the rest are kept.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::error::Problem;
+
+#[derive(Debug, Deserialize)]
+pub struct Record {
+    pub title: Option<String>,
+    pub body: Option<String>,
+    pub text: Option<String>,
+    pub published: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Each usable record with its 1-based line number, plus problems for the others.
+pub fn records(path: &Path, text: &str, problems: &mut Vec<Problem>) -> Vec<(usize, Record)> {
+    let mut out = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let line_no = index + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let bad = |reason: String| Problem::BadRecord {
+            path: path.to_owned(),
+            line: line_no,
+            reason,
+        };
+        match serde_json::from_str::<Record>(line) {
+            Ok(r)
+                if r.body
+                    .as_deref()
+                    .or(r.text.as_deref())
+                    .is_none_or(|b| b.trim().is_empty()) =>
+            {
+                problems.push(bad("no `body` or `text`".to_owned()));
+            }
+            Ok(r) => out.push((line_no, r)),
+            Err(e) => problems.push(bad(format!("malformed JSON ({e})"))),
+        }
+    }
+    out
+}

@@ -1,0 +1,353 @@
+//! Finding an article's parts in plain text: title, byline, publication date, dateline,
+//! body paragraphs and site chrome.
+//!
+//! Scraped news pages put these in roughly the same places whatever the site: banners
+//! first, then the headline, a byline with the date near the top, paragraphs one per
+//! line, and tag lines or related headlines at the end. Everything is found by line
+//! shape and by the marker table, never by file name, and everything is one pass over
+//! the lines so a huge file costs linear time.
+
+use crate::extract::dates::{self, Published};
+use crate::span::Span;
+
+use super::article::Chrome;
+use super::markers::{Extent, Markers};
+
+/// A headline is a short line; a long first line is a paragraph and the title is cut
+/// from it.
+const MAX_TITLE_CHARS: usize = 250;
+/// Lines after a related-headlines marker longer than this are article text again.
+const MAX_HEADLINE_CHARS: usize = 200;
+/// Bylines are short, and stand near the top.
+const MAX_BYLINE_CHARS: usize = 250;
+const BYLINE_WINDOW_LINES: usize = 12;
+/// A dateline (`प्योंगयांग, 14 सितंबर ।`, `रायटर, सियोल।`) is a short lead-in.
+const MAX_DATELINE_BYTES: usize = 90;
+const DATELINE_WINDOW_PARAGRAPHS: usize = 3;
+
+/// The parts found in one text.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Parts {
+    pub title: String,
+    pub title_span: Option<Span>,
+    pub source: Option<String>,
+    pub byline: Option<String>,
+    pub byline_span: Option<Span>,
+    pub dateline: Option<String>,
+    pub published: Option<Published>,
+    pub paragraphs: Vec<Span>,
+    pub chrome: Vec<Chrome>,
+}
+
+/// Non-empty lines of `text` as trimmed spans.
+fn lines(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let mut start = 0;
+    text.split_inclusive('\n').filter_map(move |raw| {
+        let line_start = start;
+        start += raw.len();
+        let trimmed_front = raw.trim_start_matches(is_blank);
+        let lead = raw.len() - trimmed_front.len();
+        let trimmed = trimmed_front.trim_end_matches(is_blank);
+        (!trimmed.is_empty())
+            .then(|| Span::new(line_start + lead, line_start + lead + trimmed.len()))
+    })
+}
+
+/// Whitespace plus the invisible characters scrapers leave at line ends (BOM, zero-width space).
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}')
+}
+
+/// Splits `text` into its parts.
+pub fn parse(text: &str, markers: &Markers) -> Parts {
+    let mut parts = Parts::default();
+    let mut content: Vec<Span> = Vec::new();
+    let mut iter = lines(text).peekable();
+    while let Some(line) = iter.next() {
+        let Some(hit) = markers.classify(line.of(text)) else {
+            content.push(line);
+            continue;
+        };
+        let mut span = line;
+        if hit.extent == Extent::Rest {
+            while let Some(next) =
+                iter.next_if(|l| l.of(text).chars().count() <= MAX_HEADLINE_CHARS)
+            {
+                span.end = next.end;
+            }
+        }
+        if parts.source.is_none() {
+            parts.source = hit.source;
+        }
+        parts.chrome.push(Chrome {
+            span,
+            kind: hit.kind,
+        });
+    }
+
+    let mut body = content.into_iter().enumerate().peekable();
+    if let Some((_, first)) = body.next_if(|(_, l)| !is_byline(l.of(text), markers)) {
+        let line = first.of(text);
+        if line.chars().count() <= MAX_TITLE_CHARS {
+            line.clone_into(&mut parts.title);
+            parts.title_span = Some(first);
+        } else {
+            parts.title = cut_title(line);
+            parts.paragraphs.push(first);
+        }
+    }
+    for (index, line) in body {
+        let s = line.of(text);
+        if parts.byline_span.is_none() && index < BYLINE_WINDOW_LINES && is_byline(s, markers) {
+            parts.byline_span = Some(line);
+            parts.byline = byline_name(s, markers);
+            parts.published = dates::parse_published(s).map(|(_, p)| p);
+        } else {
+            parts.paragraphs.push(line);
+        }
+    }
+
+    for para in parts.paragraphs.iter().take(DATELINE_WINDOW_PARAGRAPHS) {
+        if let Some((place, date)) = dateline(para.of(text)) {
+            parts.dateline = Some(place);
+            if parts.published.is_none() {
+                parts.published = date;
+            }
+            break;
+        }
+    }
+    parts
+}
+
+fn is_byline(line: &str, markers: &Markers) -> bool {
+    line.chars().count() <= MAX_BYLINE_CHARS
+        && markers.byline.cues.iter().any(|cue| {
+            line.starts_with(cue.as_str()) || (cue.ends_with(':') && line.contains(cue.as_str()))
+        })
+}
+
+/// The writer (and editor) a byline names: `By Agency Edited By: Sonu Gupta Updated: …`
+/// gives `Agency, edited by Sonu Gupta`; a line with only a date gives `None`.
+fn byline_name(line: &str, markers: &Markers) -> Option<String> {
+    let cues = &markers.byline;
+    let cut = cues
+        .date_cues
+        .iter()
+        .filter_map(|c| line.find(c.as_str()))
+        .min()
+        .unwrap_or(line.len());
+    let names = line[..cut].trim();
+    let (writer, editor) = match cues
+        .editor_cues
+        .iter()
+        .find_map(|c| names.split_once(c.as_str()))
+    {
+        Some((w, e)) => (w, Some(e.trim())),
+        None => (names, None),
+    };
+    let mut writer = writer.trim();
+    for lead in &cues.lead_words {
+        if let Some(rest) = writer.strip_prefix(lead.as_str()) {
+            writer = rest.trim_start();
+            break;
+        }
+    }
+    let writer = writer.trim_matches(|c: char| c == '|' || c == ',' || c.is_whitespace());
+    match (writer.is_empty(), editor.filter(|e| !e.is_empty())) {
+        (false, Some(e)) => Some(format!("{writer}, edited by {e}")),
+        (false, None) => Some(writer.to_owned()),
+        (true, Some(e)) => Some(format!("edited by {e}")),
+        (true, None) => None,
+    }
+}
+
+/// Words that show a short lead-in is a sentence, not a dateline.
+const NOT_PLACE: &[&str] = &[
+    "ने",
+    "की",
+    "के",
+    "का",
+    "को",
+    "में",
+    "से",
+    "है",
+    "हैं",
+    "था",
+    "थे",
+    "थी",
+    "कहा",
+    "बताया",
+    "और",
+    "कि",
+    "यह",
+    "वह",
+    "ये",
+    "वे",
+    "पर",
+    "भी",
+    "तो",
+];
+
+/// A dateline at the start of a paragraph: place, optional agency and optional date,
+/// closed by `।` or `:`. Returns the place and the date it carried.
+fn dateline(para: &str) -> Option<(String, Option<Published>)> {
+    let window = &para[..floor_boundary(para, MAX_DATELINE_BYTES)];
+    let end = window.find(['।', ':', '|'])?;
+    let lead = window[..end].trim();
+    let rest = &para[end..];
+    // `:` must be followed by a space so `Visit:` style headlines inside text do not count.
+    if lead.is_empty() || (rest.starts_with(':') && !rest[1..].starts_with(' ')) {
+        return None;
+    }
+    let pieces: Vec<&str> = lead.split(',').map(str::trim).collect();
+    let (date, names): (Vec<&str>, Vec<&str>) =
+        pieces.iter().partition(|p| p.chars().any(char::is_numeric));
+    if names.is_empty() || names.len() > 2 || date.len() > 1 {
+        return None;
+    }
+    let published = date
+        .first()
+        .and_then(|d| dates::parse_published(d))
+        .map(|(_, p)| p);
+    let place = names.last()?;
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let plausible = (1..=3).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| !NOT_PLACE.contains(w) && w.chars().all(is_name_char));
+    plausible.then(|| ((*place).to_owned(), published))
+}
+
+/// Devanagari vowel signs and virama are not alphabetic to Rust, but belong inside a name.
+fn is_name_char(c: char) -> bool {
+    c.is_alphabetic() || ('\u{0900}'..='\u{097f}').contains(&c) || c == '-'
+}
+
+/// A title cut from a long first line: up to the first sentence end or ~100 characters
+/// at a word boundary.
+fn cut_title(line: &str) -> String {
+    let sentence = line
+        .split(['।', '.', '?', '!'])
+        .next()
+        .unwrap_or(line)
+        .trim();
+    if sentence.chars().count() <= 120 {
+        return sentence.to_owned();
+    }
+    let mut out = String::new();
+    for word in sentence.split_whitespace() {
+        if out.chars().count() + word.chars().count() > 100 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.push('…');
+    out
+}
+
+/// The largest char boundary of `s` at or below `max`.
+pub(crate) fn floor_boundary(s: &str, max: usize) -> usize {
+    if max >= s.len() {
+        return s.len();
+    }
+    (0..=max)
+        .rev()
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::ChromeKind;
+
+    fn parts(text: &str) -> Parts {
+        parse(text, Markers::builtin())
+    }
+
+    #[test]
+    fn lines_are_trimmed_spans() {
+        let text = "  क ख \r\n\n\u{feff}ग\n";
+        let got: Vec<&str> = lines(text).map(|s| s.of(text)).collect();
+        assert_eq!(got, ["क ख", "ग"]);
+    }
+
+    #[test]
+    fn banner_then_title_then_body() {
+        let text = "Open in App\n\nबड़ी खबर: बारिश\n\nपहला पैराग्राफ।\nदूसरा पैराग्राफ।\n";
+        let p = parts(text);
+        assert_eq!(p.title, "बड़ी खबर: बारिश");
+        assert_eq!(p.chrome.len(), 1);
+        assert_eq!(p.chrome[0].kind, ChromeKind::Banner);
+        let paras: Vec<&str> = p.paragraphs.iter().map(|s| s.of(text)).collect();
+        assert_eq!(paras, ["पहला पैराग्राफ।", "दूसरा पैराग्राफ।"]);
+    }
+
+    #[test]
+    fn related_list_runs_to_the_first_long_line() {
+        let long = "लंबा पैराग्राफ ".repeat(30);
+        let text = format!("शीर्षक\n\nपाठ।\n\nसंबंधित खबरें\n\nएक खबर\n\nदूसरी खबर\n\n{long}\n");
+        let p = parts(&text);
+        assert_eq!(p.chrome.len(), 1);
+        let related = p.chrome[0].span.of(&text);
+        assert!(
+            related.starts_with("संबंधित खबरें") && related.ends_with("दूसरी खबर"),
+            "{related}"
+        );
+        assert_eq!(p.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn byline_names_writer_and_editor() {
+        let m = Markers::builtin();
+        assert_eq!(
+            byline_name(
+                "By Agency Edited By: Sonu Gupta Updated: Sun, 21 Jan 2024",
+                m
+            )
+            .as_deref(),
+            Some("Agency, edited by Sonu Gupta")
+        );
+        assert_eq!(
+            byline_name("By राम कुमार | Updated: August 15, 2022", m).as_deref(),
+            Some("राम कुमार")
+        );
+        assert_eq!(byline_name("Update: 2024-06-19 07:05 GMT", m), None);
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            dateline("रायटर, सियोल। रूस के राष्ट्रपति")
+                .map(|d| d.0)
+                .as_deref(),
+            Some("सियोल")
+        );
+        assert_eq!(
+            dateline("मास्को। रूसी राष्ट्रपति").map(|d| d.0).as_deref(),
+            Some("मास्को")
+        );
+        assert_eq!(
+            dateline("नई दिल्ली: सरकार ने").map(|d| d.0).as_deref(),
+            Some("नई दिल्ली")
+        );
+        assert_eq!(dateline("उन्होंने कहा: हम तैयार हैं"), None);
+        assert_eq!(
+            dateline("हालांकि, रूस और उत्तर कोरिया ने इन आरोपों को खारिज किया है।"),
+            None
+        );
+        assert_eq!(dateline("Vladimir Putin North Korea Visit: रूस के"), None);
+    }
+
+    #[test]
+    fn long_first_line_is_a_paragraph_with_a_cut_title() {
+        let first = format!("{}। बाकी", "शब्द ".repeat(80));
+        let p = parts(&first);
+        assert_eq!(p.title_span, None);
+        assert_eq!(p.paragraphs.len(), 1);
+        assert!(p.title.chars().count() <= 101, "{}", p.title);
+    }
+}

@@ -1,0 +1,82 @@
+//! Expanding the paths a user gives into the article files to read.
+//!
+//! Folders are walked recursively in sorted order (so the list is the same on every run),
+//! following symlinks but surviving loops, and hidden entries are skipped.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::error::Problem;
+
+/// File endings read when walking a folder. A file named directly is read whatever its name.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "jsonl", "ndjson"];
+
+/// Whether a file holds JSON Lines records rather than one plain-text article.
+pub fn is_json_lines(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+}
+
+fn is_article_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| e.eq_ignore_ascii_case(a)))
+}
+
+fn is_hidden(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() > 0
+        && entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with('.'))
+}
+
+/// The files under `path` (or `path` itself), with problems met on the way.
+pub fn expand(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    if path.as_os_str() == "-" {
+        return vec![path.to_owned()];
+    }
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            problems.push(Problem::Missing(path.to_owned()));
+            return Vec::new();
+        }
+        Err(e) => {
+            problems.push(Problem::Unreadable {
+                path: path.to_owned(),
+                reason: e.to_string(),
+            });
+            return Vec::new();
+        }
+    };
+    if !meta.is_dir() {
+        return vec![path.to_owned()];
+    }
+    let walker = WalkDir::new(path)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    let mut files = Vec::new();
+    for entry in walker.filter_entry(|e| !is_hidden(e)) {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
+                files.push(e.into_path());
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let at = e.path().unwrap_or(path).to_owned();
+                let reason = if e.loop_ancestor().is_some() {
+                    "symlink loop; not followed".to_owned()
+                } else {
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string)
+                };
+                problems.push(Problem::Unreadable { path: at, reason });
+            }
+        }
+    }
+    files
+}

@@ -1,0 +1,248 @@
+//! Turning what an expression says into a TimeML-style value, against the publication
+//! date the way news temporal taggers do.
+//!
+//! Without a publication date nothing relative is resolved: values stay `None` rather
+//! than being invented from today's clock.
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+use super::lexicon::{Part, Unit};
+use super::model::{DateKind, PartialDate, Published};
+use super::sem::{Sem, Shift};
+use super::tense::Tense;
+
+/// What is known of the publication date.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Anchor {
+    date: Option<NaiveDate>,
+    year: Option<i32>,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl Anchor {
+    pub(super) fn new(published: Option<&Published>) -> Self {
+        published.map_or_else(Self::default, |p| Self {
+            date: p.date.to_naive(),
+            year: p.date.year,
+            month: p.date.month,
+            day: p.date.day,
+        })
+    }
+}
+
+/// The kind and value of `sem`; `tense` is only asked when the value depends on it.
+pub(super) fn resolve(
+    sem: Sem,
+    anchor: &Anchor,
+    tense: impl FnOnce() -> Tense,
+) -> (DateKind, Option<String>) {
+    match sem {
+        Sem::Calendar { date, clock, .. } => {
+            let date = fill_year(date, anchor, tense);
+            match clock {
+                Some((h, m)) => (
+                    DateKind::Time,
+                    date.value().map(|v| format!("{v}T{h:02}:{m:02}")),
+                ),
+                None => (DateKind::Date, date.value()),
+            }
+        }
+        Sem::YearRange(a, b) => (DateKind::Date, Some(format!("{a:04}/{b:04}"))),
+        Sem::Decade(d) => (DateKind::Date, Some(format!("{d:03}"))),
+        Sem::Century(c) => (DateKind::Date, Some(format!("{c:02}"))),
+        Sem::Weekday { day, shift, part } => {
+            let date = anchor.date.and_then(|a| weekday_near(a, day, shift, tense));
+            with_part(date.map(|d| d.format("%Y-%m-%d").to_string()), part)
+        }
+        Sem::Month { month, shift } => (DateKind::Date, month_value(month, shift, anchor, tense)),
+        Sem::Relative {
+            unit,
+            offset,
+            by_tense,
+            part,
+        } => {
+            let offset = if by_tense && tense() == Tense::Future {
+                offset
+            } else if by_tense {
+                -offset
+            } else {
+                offset
+            };
+            let value = relative(unit, offset, anchor);
+            match unit {
+                Unit::Hour | Unit::Minute | Unit::Second => (DateKind::Time, None),
+                _ => with_part(value, part),
+            }
+        }
+        Sem::Clock { hour, minute } => (DateKind::Time, Some(format!("T{hour:02}:{minute:02}"))),
+        Sem::PartOfDay(p) => (DateKind::Time, Some(format!("T{}", p.timeml()))),
+        Sem::Duration { n, unit } => (DateKind::Duration, Some(period(n, unit))),
+        Sem::Set { n, unit } => (DateKind::Set, Some(period(n.or(Some(1)), unit))),
+        Sem::SetWeekday(d) => (DateKind::Set, Some(format!("XXXX-WXX-{d}"))),
+        Sem::DayOfMonth(d) => {
+            let date = PartialDate {
+                year: anchor.year,
+                month: anchor.month,
+                day: Some(d),
+            };
+            (
+                DateKind::Date,
+                date.to_naive().map(|d| d.format("%Y-%m-%d").to_string()),
+            )
+        }
+        Sem::Vague => (DateKind::Date, None),
+    }
+}
+
+fn with_part(value: Option<String>, part: Option<Part>) -> (DateKind, Option<String>) {
+    match part {
+        Some(p) => (DateKind::Time, value.map(|v| format!("{v}T{}", p.timeml()))),
+        None => (DateKind::Date, value),
+    }
+}
+
+/// A month (and day) without a year takes the publication year; in the past tense a
+/// later month means last year's, in the future tense an earlier month next year's.
+fn fill_year(date: PartialDate, anchor: &Anchor, tense: impl FnOnce() -> Tense) -> PartialDate {
+    if date.year.is_some() || date.month.is_none() {
+        return date;
+    }
+    let Some(year) = anchor.year else { return date };
+    let Some(am) = anchor.month else {
+        return PartialDate {
+            year: Some(year),
+            ..date
+        };
+    };
+    let written = (date.month, date.day.unwrap_or(0));
+    let published = (
+        Some(am),
+        if date.day.is_some() {
+            anchor.day.unwrap_or(0)
+        } else {
+            0
+        },
+    );
+    let year = match tense() {
+        Tense::Future if written < published => year + 1,
+        Tense::Past | Tense::Unknown if written > published => year - 1,
+        _ => year,
+    };
+    PartialDate {
+        year: Some(year),
+        ..date
+    }
+}
+
+fn month_value(
+    month: u8,
+    shift: Shift,
+    anchor: &Anchor,
+    tense: impl FnOnce() -> Tense,
+) -> Option<String> {
+    let unknown = PartialDate {
+        year: None,
+        month: Some(month),
+        day: None,
+    };
+    let Some(year) = anchor.year else {
+        return unknown.value();
+    };
+    let am = anchor.month.unwrap_or(month);
+    let year = match shift {
+        Shift::Tense => return fill_year(unknown, anchor, tense).value(),
+        Shift::This => year,
+        Shift::Prev if month < am => year,
+        Shift::Prev => year - 1,
+        Shift::Next if month > am => year,
+        Shift::Next => year + 1,
+        Shift::Years(k) => year + k,
+    };
+    PartialDate {
+        year: Some(year),
+        month: Some(month),
+        day: None,
+    }
+    .value()
+}
+
+/// The weekday `day` (1 = Monday) nearest the publication date in the direction asked.
+fn weekday_near(
+    anchor: NaiveDate,
+    day: u8,
+    shift: Shift,
+    tense: impl FnOnce() -> Tense,
+) -> Option<NaiveDate> {
+    let target = Weekday::try_from(day.checked_sub(1)?).ok()?;
+    let back = u64::from(
+        (anchor.weekday().num_days_from_monday() + 7 - target.num_days_from_monday()) % 7,
+    );
+    let forward = (7 - back) % 7;
+    match shift {
+        Shift::This => {
+            let monday = anchor.checked_sub_days(Days::new(u64::from(
+                anchor.weekday().num_days_from_monday(),
+            )))?;
+            monday.checked_add_days(Days::new(u64::from(target.num_days_from_monday())))
+        }
+        Shift::Prev => anchor.checked_sub_days(Days::new(if back == 0 { 7 } else { back })),
+        Shift::Next => anchor.checked_add_days(Days::new(if forward == 0 { 7 } else { forward })),
+        Shift::Tense | Shift::Years(_) => match tense() {
+            Tense::Future => anchor.checked_add_days(Days::new(forward)),
+            _ => anchor.checked_sub_days(Days::new(back)),
+        },
+    }
+}
+
+/// The period `offset` units away from the publication date, at the unit's granularity.
+fn relative(unit: Unit, offset: i32, anchor: &Anchor) -> Option<String> {
+    let shift_days = |a: NaiveDate, days: i64| {
+        if days >= 0 {
+            a.checked_add_days(Days::new(days.unsigned_abs()))
+        } else {
+            a.checked_sub_days(Days::new(days.unsigned_abs()))
+        }
+    };
+    let week = |d: NaiveDate| format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week());
+    match unit {
+        Unit::Day => Some(
+            shift_days(anchor.date?, i64::from(offset))?
+                .format("%Y-%m-%d")
+                .to_string(),
+        ),
+        Unit::Week => Some(week(shift_days(anchor.date?, i64::from(offset) * 7)?)),
+        Unit::Fortnight => Some(week(shift_days(anchor.date?, i64::from(offset) * 14)?)),
+        Unit::Month => {
+            let first = NaiveDate::from_ymd_opt(anchor.year?, u32::from(anchor.month?), 1)?;
+            let m = Months::new(offset.unsigned_abs());
+            let d = if offset >= 0 {
+                first.checked_add_months(m)?
+            } else {
+                first.checked_sub_months(m)?
+            };
+            Some(d.format("%Y-%m").to_string())
+        }
+        Unit::Year => Some(format!("{:04}", anchor.year? + offset)),
+        Unit::Decade => Some(format!("{:03}", anchor.year?.div_euclid(10) + offset)),
+        Unit::Century => Some(format!("{:02}", anchor.year?.div_euclid(100) + offset)),
+        Unit::Hour | Unit::Minute | Unit::Second => None,
+    }
+}
+
+/// ISO 8601 length: `P24Y`, `P2D`, `PT3H`, `PXY` for an unknown count.
+fn period(n: Option<i32>, unit: Unit) -> String {
+    let count = |k: i32| n.map_or_else(|| "X".to_owned(), |n| n.saturating_mul(k).to_string());
+    match unit {
+        Unit::Second => format!("PT{}S", count(1)),
+        Unit::Minute => format!("PT{}M", count(1)),
+        Unit::Hour => format!("PT{}H", count(1)),
+        Unit::Day => format!("P{}D", count(1)),
+        Unit::Week => format!("P{}W", count(1)),
+        Unit::Fortnight => format!("P{}W", count(2)),
+        Unit::Month => format!("P{}M", count(1)),
+        Unit::Year => format!("P{}Y", count(1)),
+        Unit::Decade => format!("P{}Y", count(10)),
+        Unit::Century => format!("P{}Y", count(100)),
+    }
+}

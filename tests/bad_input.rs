@@ -1,0 +1,179 @@
+//! Bad input never panics and never hides the other files: each problem is reported with
+//! the file it concerns, and the terminal never receives raw control characters.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use khabar::corpus::{self, Problem};
+
+fn khabar(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_khabar"))
+        .args(args)
+        .output()
+        .expect("khabar runs")
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+const GOOD: &str = "अच्छी खबर\n\nदिल्ली में आज धूप रही।\n";
+
+#[test]
+fn missing_path_is_named_exit_2_and_others_still_processed() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(dir.path(), "good.txt", GOOD.as_bytes());
+    let missing = dir.path().join("nope.txt");
+    let out = khabar(&["extract", "--json", missing.to_str().unwrap(), &good]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("nope.txt") && err.contains("no such file"),
+        "{err}"
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1);
+    assert!(stdout.contains("अच्छी खबर"));
+}
+
+#[test]
+fn invalid_utf8_warns_with_offset_and_still_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = "शीर्षक\n\nपाठ ".as_bytes().to_vec();
+    let bad_at = bytes.len();
+    bytes.extend_from_slice(&[0xff, 0xfe]);
+    bytes.extend_from_slice(" और पाठ।\n".as_bytes());
+    let path = write(dir.path(), "broken.txt", &bytes);
+    let out = khabar(&["extract", "--json", &path]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("broken.txt") && err.contains(&format!("invalid UTF-8 at byte {bad_at}")),
+        "{err}"
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("\"title\":\"शीर्षक\""));
+
+    let loaded = corpus::load(&[path.into()]);
+    assert!(loaded.articles[0].text.contains("पाठ \u{fffd}\u{fffd} और"));
+}
+
+#[test]
+fn binary_and_empty_files_are_skipped_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a_image.txt", b"PNG\0\0\x01binary");
+    write(dir.path(), "b_empty.txt", b"");
+    write(dir.path(), "c_blank.txt", b"  \n\n \t\n");
+    write(dir.path(), "d_good.txt", GOOD.as_bytes());
+    let out = khabar(&["extract", "--json", dir.path().to_str().unwrap()]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("a_image.txt: binary file (NUL byte at 3); skipped"),
+        "{err}"
+    );
+    assert!(err.contains("b_empty.txt: empty; skipped"), "{err}");
+    assert!(err.contains("c_blank.txt: empty; skipped"), "{err}");
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn malformed_json_line_is_reported_and_the_rest_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"title": "पहली", "body": "पहली खबर।"}"#,
+        r#"{"title": "टूटी", "body": "#,
+        r#"{"title": "बिना पाठ"}"#,
+        "",
+        r#"{"title": "चौथी", "text": "चौथी खबर।", "published": "2023-05-01"}"#,
+    ];
+    let path = write(dir.path(), "feed.jsonl", lines.join("\n").as_bytes());
+    let out = khabar(&["extract", "--json", &path]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("feed.jsonl:2: malformed JSON"), "{err}");
+    assert!(err.contains("feed.jsonl:3: no `body` or `text`"), "{err}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let titles: Vec<&str> = ["पहली", "चौथी"]
+        .into_iter()
+        .filter(|t| stdout.contains(&format!("\"title\":\"{t}\"")))
+        .collect();
+    assert_eq!(titles, ["पहली", "चौथी"]);
+    assert_eq!(stdout.lines().count(), 2);
+}
+
+#[test]
+fn control_characters_stay_in_data_but_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "शीर्षक \u{1b}]0;pwned\u{7}\u{1b}[2J\n\nपाठ \u{9b}31m और \u{202e}उलटा\u{1b}[0m।\n";
+    let path = write(dir.path(), "evil.txt", text.as_bytes());
+    let out = khabar(&["extract", &path]);
+    assert!(out.status.success());
+    for bad in [0x1b_u8, 0x07] {
+        assert!(
+            !out.stdout.contains(&bad),
+            "raw control byte {bad:#x} in summary"
+        );
+    }
+    let summary = String::from_utf8(out.stdout).unwrap();
+    assert!(!summary.contains('\u{9b}') && !summary.contains('\u{202e}'));
+    assert!(summary.contains("शीर्षक ␛]0;pwned"), "{summary}");
+    // The data keeps every byte; JSON escapes them.
+    let loaded = corpus::load(&[path.into()]);
+    assert!(loaded.articles[0].text.contains("\u{1b}[2J"));
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_are_survived() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    write(&sub, "news.txt", GOOD.as_bytes());
+    std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
+    let loaded = corpus::load(&[dir.path().to_owned()]);
+    assert_eq!(loaded.articles.len(), 1);
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::Unreadable { reason, .. } if reason.contains("loop")))
+    );
+}
+
+#[test]
+fn folders_are_walked_recursively_in_sorted_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = dir.path().join("b");
+    std::fs::create_dir(&b).unwrap();
+    write(&b, "2.txt", "दो\n\nपाठ।".as_bytes());
+    write(&b, "1.txt", "एक\n\nपाठ।".as_bytes());
+    write(dir.path(), "a.txt", "शून्य\n\nपाठ।".as_bytes());
+    write(dir.path(), "notes.md", b"# not an article");
+    write(dir.path(), ".hidden.txt", "छिपा\n\nपाठ।".as_bytes());
+    let loaded = corpus::load(&[dir.path().to_owned()]);
+    let titles: Vec<&str> = loaded.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["शून्य", "एक", "दो"]);
+}
+
+#[test]
+fn a_100_mb_file_loads() {
+    let para =
+        "रूस के राष्ट्रपति ने कहा कि दोनों देश सहयोग करेंगे और व्यापार बढ़ाएंगे, जिससे क्षेत्र में स्थिरता आएगी।\n";
+    let heading = "छोटा शीर्षक\n";
+    let unit = format!("{para}{heading}");
+    let count = 100 * 1024 * 1024 / unit.len() + 1;
+    let mut text = String::with_capacity(count * unit.len() + 32);
+    text.push_str("बड़ी फाइल\n");
+    for _ in 0..count {
+        text.push_str(&unit);
+    }
+    let mut problems = Vec::new();
+    let articles = corpus::from_bytes(Path::new("huge.txt"), text.as_bytes(), false, &mut problems);
+    assert!(problems.is_empty());
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0].title, "बड़ी फाइल");
+    assert_eq!(articles[0].paragraphs.len(), 2 * count);
+}
