@@ -117,7 +117,7 @@ mod random {
             2 => prop::sample::select(vec!["।", ",", "-", "“", "”", "(", ")", "…"]).prop_map(str::to_owned),
             5 => Just(" ".to_owned()),
             1 => prop::sample::select(vec!["\n", "\n\n"]).prop_map(str::to_owned),
-            1 => prop::sample::select(vec!["ा", "्", "\u{200d}", "\u{1b}[2J", "中", "\t"]).prop_map(str::to_owned),
+            1 => prop::sample::select(vec!["ा", "्", "\u{200d}", "\u{1b}[2J", "中", "\t", "❤\u{fe0f}"]).prop_map(str::to_owned),
         ]
     }
 

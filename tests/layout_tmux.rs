@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -43,8 +44,11 @@ impl Tmux {
             "tmux is not installed: this test runs the reader in a real terminal and needs \
              tmux on PATH (apt-get install tmux)"
         );
+        // Tests run in parallel: each session gets its own tmux server.
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
         let t = Self {
-            socket: format!("khabar-layout-{}-{width}", std::process::id()),
+            socket: format!("khabar-layout-{}-{n}", std::process::id()),
         };
         let (w, h) = (width.to_string(), HEIGHT.to_string());
         let out = t.run(&["new-session", "-d", "-x", &w, "-y", &h, command]);
@@ -136,8 +140,8 @@ fn check_borders(screen: &str, width: u16, what: &str) {
     assert_eq!(bottom, top, "{what}: bottom row\n{screen}");
 }
 
-fn session_at(width: u16, bin: &Path) {
-    let tmux = Tmux::start(width, &format!("{} seeds", bin.display()));
+fn session_at(width: u16, bin: &Path, files: &str) {
+    let tmux = Tmux::start(width, &format!("{} {files}", bin.display()));
     let start = Instant::now();
     let mut screen = tmux.capture();
     while !screen.contains('┘') && start.elapsed() < Duration::from_secs(10) {
@@ -175,8 +179,22 @@ fn session_at(width: u16, bin: &Path) {
 fn borders_hold_and_redraw_changes_nothing_in_tmux() {
     let bin = demo_binary();
     for width in [40, 80, 120] {
-        session_at(width, &bin);
+        session_at(width, &bin, "seeds");
     }
+}
+
+/// Text that trips terminals: ZWJ and ZWNJ half forms, vowel signs and a virama left at
+/// the start of a line, escape sequences, a wide ideograph, an emoji with VS16, quotes.
+#[test]
+fn hostile_text_keeps_borders_in_tmux() {
+    let bin = demo_binary();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.txt");
+    let block = "कठिन पाठ: क्\u{200d}ष और क्\u{200c}ष,\nा मात्रा \u{94d}विराम \u{1b}[31mलाल\u{1b}[0m \
+                 \u{1b}]0;title\u{7} शीर्षक\n中文 और ❤\u{fe0f} दिल, “उद्धरण” ‘एक’ … ।\n\
+                 ज़्यादा श्री स्त्री राष्ट्रपति क्षत्रिय द्वितीय\n";
+    std::fs::write(&path, block.repeat(20)).unwrap();
+    session_at(80, &bin, &format!("{} seeds", path.display()));
 }
 
 /// The check can fail: stock ratatui (`--renderer stock`) leaves stale cells after a few

@@ -214,6 +214,9 @@ fn is_dropped(c: char, model: WidthModel) -> bool {
         // terminals do not; without the ZWJ they all agree (the half form shows as a conjunct
         // or a visible virama, which reads the same).
         || (c == ZWJ && model.splits_clusters())
+        // Emoji presentation selectors make a narrow symbol wide in some per-code-point
+        // terminals (newer tmux, VTE) and not in others; the text form is 1 column in all.
+        || (matches!(c, '\u{fe0e}' | '\u{fe0f}') && model.splits_clusters())
 }
 
 /// Whether `c` continues whatever cluster precedes it (a vowel sign, virama, nukta, ZWJ...).

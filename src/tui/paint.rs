@@ -83,7 +83,11 @@ fn put(buf: &mut Buffer, (x, y): (u16, u16), symbol: &str, width: usize, style: 
     let cell = &mut buf[(x, y)];
     cell.reset();
     cell.set_symbol(symbol).set_style(style);
-    if usize::from(symbol.cell_width()) != width
+    // ratatui 0.30 writes the column after a VS16 emoji right after it without moving the
+    // cursor, which lands one column off where the emoji is wide; a forced width avoids
+    // that path.
+    let vs16 = symbol.contains('\u{fe0f}');
+    if (vs16 || usize::from(symbol.cell_width()) != width)
         && let Some(w) = NonZeroU16::new(width as u16)
     {
         cell.set_diff_option(CellDiffOption::ForcedWidth(w));
