@@ -14,6 +14,9 @@ use unicode_width::UnicodeWidthChar;
 
 const HEIGHT: u16 = 24;
 
+/// Tests run in parallel: each session gets its own tmux server.
+static NEXT_SERVER: AtomicUsize = AtomicUsize::new(0);
+
 fn demo_binary() -> PathBuf {
     // target/<profile>/deps/layout_tmux-<hash> -> target/<profile>/examples/pane_demo
     let exe = std::env::current_exe().unwrap();
@@ -44,9 +47,7 @@ impl Tmux {
             "tmux is not installed: this test runs the reader in a real terminal and needs \
              tmux on PATH (apt-get install tmux)"
         );
-        // Tests run in parallel: each session gets its own tmux server.
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let n = NEXT_SERVER.fetch_add(1, Ordering::Relaxed);
         let t = Self {
             socket: format!("khabar-layout-{}-{n}", std::process::id()),
         };
