@@ -7,12 +7,17 @@
 #[path = "support/panes.rs"]
 #[allow(dead_code)]
 mod panes;
+#[path = "../tests/support/reader.rs"]
+#[allow(dead_code)]
+mod reader;
 #[path = "../tests/support/replay.rs"]
 #[allow(dead_code)]
 mod replay;
 
 use khabar::text::width::WidthModel;
+use khabar::tui::layout::Pane;
 use panes::{Mode, load_docs};
+use reader::{Input, ReaderFrame};
 use replay::{ClusterTerm, Frame, Screen, Step, Vt, replay, session, wide_then_narrow};
 
 fn mean(frames: &[Frame], pick: impl Fn(&Step) -> bool, bytes: impl Fn(&Frame) -> usize) -> f64 {
@@ -109,9 +114,47 @@ fn main() -> std::io::Result<()> {
             frames.len()
         );
     }
+    reader_report();
     println!(
         "\nscroll B/fr, switch B/fr: mean bytes written for a one-row scroll step and for an \
          article switch;\nredraw B: mean bytes to paint a frame from scratch (Ctrl-L)."
     );
     Ok(())
+}
+
+/// The same figures for the real reader (`khabar::tui`) over its own session of keys.
+fn reader_report() {
+    let frames_for = |model: WidthModel| -> Vec<ReaderFrame> {
+        if model == WidthModel::PerCodePoint {
+            reader::play(model, &mut Vt::new())
+        } else {
+            reader::play(model, &mut ClusterTerm::new(model))
+        }
+    };
+    println!(
+        "\nthe reader (khabar::tui), {} inputs:",
+        reader::SESSION.len()
+    );
+    for model in WidthModel::ALL {
+        let frames = frames_for(model);
+        let rows: usize = frames.iter().map(|f| f.rows).sum();
+        let cells: usize = frames.iter().map(|f| f.wrong_cells).sum();
+        let wrong_rows: usize = frames.iter().map(|f| f.wrong_rows).sum();
+        let step = |pane: Pane| {
+            let sel: Vec<usize> = frames
+                .iter()
+                .filter(|f| f.focus == pane && matches!(f.input, Some(Input::Keys("j" | "k"))))
+                .map(|f| f.bytes)
+                .collect();
+            sel.iter().sum::<usize>() as f64 / sel.len().max(1) as f64
+        };
+        let total: usize = frames.iter().map(|f| f.bytes).sum();
+        let name = format!("reader, {model}");
+        println!(
+            "{name:<36} {:>6} {rows:>6} {cells:>11} {wrong_rows:>10} {:>12.0} {:>12.0} {total:>10}",
+            frames.len(),
+            step(Pane::Reader),
+            step(Pane::List),
+        );
+    }
 }

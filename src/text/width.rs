@@ -1,12 +1,14 @@
 //! How many terminal columns a piece of text takes, under the rules of the terminal at hand.
 //!
-//! Terminals disagree about Devanagari: xterm, VTE, Alacritty and tmux add up a width per
-//! code point, wezterm caps a grapheme cluster at two columns, kitty gives a cluster one
-//! cell, Ghostty (mode 2027) lets a conjunct consonant add nothing. A layout that measures
-//! with the wrong rule runs text over the neighbouring pane or leaves stale cells, so the
-//! reader measures with a [`WidthModel`] chosen at start-up (probe or option). This module
-//! also fixes what is *shown* for a cluster ([`display_cluster`]): sanitised, with a dotted
-//! circle under a stray vowel sign, without invisible characters terminals disagree on.
+//! Terminals disagree about Devanagari: xterm, VTE, Alacritty and tmux store a cell per
+//! code point, wezterm caps each (pre-15.1) cluster at two columns, kitty gives a cluster
+//! one cell, Ghostty (mode 2027) caps each Unicode 15.1 cluster (conjuncts included) at two.
+//! `राष्ट्रपति` is 8, 8, 4 and 7 columns under these rules. A layout that measures with the
+//! wrong rule runs text over the neighbouring pane or leaves stale cells, so the reader
+//! measures with a [`WidthModel`] chosen at start-up (probe or option), and paints exactly
+//! the cells [`WidthModel::cells`] names. This module also fixes what is *shown* for a
+//! cluster ([`display_cluster`]): sanitised, with a dotted circle under a stray vowel sign,
+//! without invisible characters terminals disagree on.
 
 use std::borrow::Cow;
 use std::fmt;

@@ -317,6 +317,65 @@ pub struct Frame {
     pub text_errors: usize,
 }
 
+/// Sends frames to a terminal emulator the way `ratatui::Terminal` does (diff against
+/// the previous frame, crossterm backend) and checks the emulator after each.
+pub struct Player {
+    out: Shared,
+    backend: CrosstermBackend<Shared>,
+    prev: Buffer,
+}
+
+impl Default for Player {
+    fn default() -> Self {
+        let out = Shared::default();
+        Self {
+            backend: CrosstermBackend::new(out.clone()),
+            out,
+            prev: Buffer::empty(Rect::new(0, 0, 80, 24)),
+        }
+    }
+}
+
+impl Player {
+    /// Clears the screen and forgets the previous frame, as a resize or Ctrl-L does.
+    pub fn clear(&mut self, screen: &mut dyn Screen, area: Rect) {
+        if area != self.prev.area {
+            screen.resize(area.width, area.height);
+        }
+        self.prev = Buffer::empty(area);
+        self.backend.clear_region(ClearType::All).unwrap();
+    }
+
+    /// Sends `next` and returns (bytes written, wrong cells, wrong rows) after it.
+    pub fn frame(
+        &mut self,
+        next: Buffer,
+        screen: &mut dyn Screen,
+        model: WidthModel,
+    ) -> (usize, usize, usize) {
+        if next.area != self.prev.area {
+            self.clear(screen, next.area);
+        }
+        self.backend.draw(self.prev.diff_iter(&next)).unwrap();
+        Backend::flush(&mut self.backend).unwrap();
+        let bytes = std::mem::take(&mut *self.out.0.borrow_mut());
+        screen.feed(&bytes);
+        let (cells, rows) = compare(screen, &intended(&next, model));
+        self.prev = next;
+        (bytes.len(), cells, rows)
+    }
+}
+
+/// Bytes to paint `buf` from scratch (clear screen, every cell), as Ctrl-L does.
+pub fn full_bytes(buf: &Buffer) -> usize {
+    let scratch = Shared::default();
+    let mut full = CrosstermBackend::new(scratch.clone());
+    full.clear_region(ClearType::All).unwrap();
+    full.draw(Buffer::empty(buf.area).diff_iter(buf)).unwrap();
+    Backend::flush(&mut full).unwrap();
+    scratch.0.borrow().len()
+}
+
 /// Plays `steps`, drawing each screen in `mode`, and checks `screen` against the intended
 /// screen under `model` after every frame.
 pub fn replay(
@@ -326,24 +385,17 @@ pub fn replay(
     model: WidthModel,
     screen: &mut dyn Screen,
 ) -> Vec<Frame> {
-    let out = Shared::default();
-    let mut backend = CrosstermBackend::new(out.clone());
+    let mut player = Player::default();
     let mut area = Rect::new(0, 0, 80, 24);
-    let mut prev = Buffer::empty(area);
     let mut view = View::default();
     let mut frames = Vec::new();
     for &step in steps {
         match step {
             Step::Resize(w, h) => {
                 area = Rect::new(0, 0, w, h);
-                screen.resize(w, h);
-                prev = Buffer::empty(area);
-                backend.clear_region(ClearType::All).unwrap();
+                player.clear(screen, area);
             }
-            Step::Redraw => {
-                prev = Buffer::empty(area);
-                backend.clear_region(ClearType::All).unwrap();
-            }
+            Step::Redraw => player.clear(screen, area),
             Step::Switch(d) => {
                 view.doc = d;
                 view.scroll = 0;
@@ -357,35 +409,23 @@ pub fn replay(
         view.status = format!("doc {}\nscroll {}", view.doc + 1, view.scroll);
         let mut next = Buffer::empty(area);
         render(&mut next, docs, &view, mode);
-        backend.draw(prev.diff_iter(&next)).unwrap();
-        Backend::flush(&mut backend).unwrap();
-        let bytes = std::mem::take(&mut *out.0.borrow_mut());
-        screen.feed(&bytes);
-        let (wrong_cells, wrong_rows) = compare(screen, &intended(&next, model));
+        let full_bytes = full_bytes(&next);
+        let (bytes, wrong_cells, wrong_rows) = player.frame(next, screen, model);
         let text_errors = match mode {
             Mode::Khabar(m) | Mode::KhabarCellDiff(m) | Mode::KhabarPaneRepaint(m) => {
                 article_text_errors(screen, docs, &view, area, m)
             }
             _ => 0,
         };
-        let full_bytes = {
-            let scratch = Shared::default();
-            let mut full = CrosstermBackend::new(scratch.clone());
-            full.clear_region(ClearType::All).unwrap();
-            full.draw(Buffer::empty(area).diff_iter(&next)).unwrap();
-            Backend::flush(&mut full).unwrap();
-            scratch.0.borrow().len()
-        };
         frames.push(Frame {
             step,
-            bytes: bytes.len(),
+            bytes,
             full_bytes,
             rows: usize::from(area.height),
             wrong_cells,
             wrong_rows,
             text_errors,
         });
-        prev = next;
     }
     frames
 }
