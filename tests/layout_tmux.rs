@@ -90,6 +90,13 @@ impl Tmux {
         self.run(&["send-keys", key]);
         self.wait_change(&before)
     }
+
+    /// Ctrl-L: a correct screen does not change, so there is nothing to wait for but time.
+    fn redraw(&self) -> String {
+        self.run(&["send-keys", "C-l"]);
+        sleep(Duration::from_millis(600));
+        self.capture()
+    }
 }
 
 impl Drop for Tmux {
@@ -112,62 +119,57 @@ fn border_columns(line: &str, marks: &[char]) -> Vec<usize> {
     out
 }
 
-fn check_borders(screen: &str, width: u16, what: &str) {
+/// Checks that every row between the first top border and the last bottom border has its
+/// vertical borders (thin or thick) in exactly the columns of the top row's corners;
+/// returns those columns.
+fn check_borders(screen: &str, what: &str) -> Vec<usize> {
     let lines: Vec<&str> = screen.lines().collect();
+    let has = |l: &&str, marks: &[char]| l.chars().any(|c| marks.contains(&c));
+    let top = lines.iter().position(|l| has(l, &['┌', '┏']));
+    let bottom = lines.iter().rposition(|l| has(l, &['└', '┗']));
+    let (Some(top), Some(bottom)) = (top, bottom) else {
+        panic!("{what}: no bordered panes on screen\n{screen}");
+    };
+    let corners = border_columns(lines[top], &['┌', '┐', '┏', '┓']);
     assert!(
-        lines.len() >= usize::from(HEIGHT) - 1,
-        "{what}: short screen\n{screen}"
+        corners.len() >= 2 && corners.len() % 2 == 0 && bottom > top,
+        "{what}: odd top border {corners:?}\n{screen}"
     );
-    let top = border_columns(lines[0], &['┌', '┐']);
-    assert_eq!(top.len(), 6, "{what}: three boxes on the top row\n{screen}");
-    assert_eq!(
-        top[5],
-        usize::from(width) - 1,
-        "{what}: right edge\n{screen}"
-    );
-    for (i, line) in lines
-        .iter()
-        .enumerate()
-        .take(usize::from(HEIGHT) - 1)
-        .skip(1)
-    {
-        let cols = border_columns(line, &['│']);
+    for (i, line) in lines.iter().enumerate().take(bottom).skip(top + 1) {
+        let cols = border_columns(line, &['│', '┃']);
         assert_eq!(
-            cols, top,
-            "{what}: row {i} has borders at {cols:?}, not {top:?}\n{screen}"
+            cols, corners,
+            "{what}: row {i} has borders at {cols:?}, not {corners:?}\n{screen}"
         );
     }
-    let bottom = border_columns(lines[usize::from(HEIGHT) - 1], &['└', '┘']);
-    assert_eq!(bottom, top, "{what}: bottom row\n{screen}");
+    let bottom_cols = border_columns(lines[bottom], &['└', '┘', '┗', '┛']);
+    assert_eq!(bottom_cols, corners, "{what}: bottom row\n{screen}");
+    corners
 }
 
-fn session_at(width: u16, bin: &Path, files: &str) {
-    let tmux = Tmux::start(width, &format!("{} {files}", bin.display()));
+/// Starts `command` in tmux at `width`, waits for the first bordered screen, then presses
+/// `keys` one by one, checking the borders after each and that Ctrl-L changes nothing
+/// after every third.
+fn drive(width: u16, command: &str, keys: &[&str], check_first: impl Fn(&str)) {
+    let tmux = Tmux::start(width, command);
     let start = Instant::now();
     let mut screen = tmux.capture();
-    while !screen.contains('┘') && start.elapsed() < Duration::from_secs(10) {
+    while !(screen.contains('┘') || screen.contains('┛'))
+        && start.elapsed() < Duration::from_secs(15)
+    {
         sleep(Duration::from_millis(100));
         screen = tmux.capture();
     }
-    sleep(Duration::from_millis(200));
+    sleep(Duration::from_millis(300));
     screen = tmux.capture();
-    check_borders(&screen, width, &format!("width {width}, start"));
-    if width >= 80 {
-        assert!(
-            screen.contains("per-code-point") && screen.contains("(probe 2,3,3"),
-            "width {width}: the probe should pick per-code-point under tmux\n{screen}"
-        );
-    }
-    let keys = [
-        "j", "j", "j", "Space", "n", "j", "j", "n", "Space", "k", "n", "j", "n", "PageDown", "p",
-        "j", "n", "j",
-    ];
+    check_borders(&screen, &format!("{command} at {width}, start"));
+    check_first(&screen);
     for (i, key) in keys.iter().enumerate() {
         screen = tmux.keys(key);
-        let what = format!("width {width}, after key {i} ({key})");
-        check_borders(&screen, width, &what);
+        let what = format!("{command} at {width}, after key {i} ({key})");
+        check_borders(&screen, &what);
         if i % 3 == 2 {
-            let redrawn = tmux.keys("C-l");
+            let redrawn = tmux.redraw();
             assert_eq!(
                 redrawn, screen,
                 "{what}: Ctrl-L changed the screen (stale cells)"
@@ -176,12 +178,53 @@ fn session_at(width: u16, bin: &Path, files: &str) {
     }
 }
 
+fn session_at(width: u16, bin: &Path, files: &str) {
+    let keys = [
+        "j", "j", "j", "Space", "n", "j", "j", "n", "Space", "k", "n", "j", "n", "PageDown", "p",
+        "j", "n", "j",
+    ];
+    let check_first = |screen: &str| {
+        let corners = check_borders(screen, "demo");
+        assert_eq!(corners.len(), 6, "three boxes on the top row\n{screen}");
+        assert_eq!(corners[5], usize::from(width) - 1, "right edge\n{screen}");
+        if width >= 80 {
+            assert!(
+                screen.contains("per-code-point") && screen.contains("(probe 2,3,3"),
+                "width {width}: the probe should pick per-code-point under tmux\n{screen}"
+            );
+        }
+    };
+    drive(
+        width,
+        &format!("{} {files}", bin.display()),
+        &keys,
+        check_first,
+    );
+}
+
+/// The reader itself (`khabar` with no arguments shows the seeds).
+#[test]
+fn reader_borders_hold_and_redraw_changes_nothing_in_tmux() {
+    let keys = [
+        "j", "Enter", "j", "j", "Space", "h", "j", "Enter", "j", "n", "Tab", "j", "BTab", "BTab",
+        "j", "Enter", "C-d", "r", "j", "r",
+    ];
+    std::thread::scope(|s| {
+        for width in [40, 80, 120] {
+            s.spawn(move || drive(width, env!("CARGO_BIN_EXE_khabar"), &keys, |_| {}));
+        }
+    });
+}
+
 #[test]
 fn borders_hold_and_redraw_changes_nothing_in_tmux() {
     let bin = demo_binary();
-    for width in [40, 80, 120] {
-        session_at(width, &bin, "seeds");
-    }
+    std::thread::scope(|s| {
+        for width in [40, 80, 120] {
+            let bin = &bin;
+            s.spawn(move || session_at(width, bin, "seeds"));
+        }
+    });
 }
 
 /// Text that trips terminals: ZWJ and ZWNJ half forms, vowel signs and a virama left at
@@ -213,7 +256,7 @@ fn redraw_check_catches_stock_ratatui() {
     for key in ["j", "j", "j"] {
         screen = tmux.keys(key);
     }
-    let redrawn = tmux.keys("C-l");
+    let redrawn = tmux.redraw();
     assert_ne!(
         redrawn, screen,
         "stock ratatui left no stale cell after scrolling"
