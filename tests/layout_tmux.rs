@@ -132,7 +132,7 @@ fn check_borders(screen: &str, what: &str) -> Vec<usize> {
     };
     let corners = border_columns(lines[top], &['┌', '┐', '┏', '┓']);
     assert!(
-        corners.len() >= 2 && corners.len() % 2 == 0 && bottom > top,
+        corners.len() >= 2 && corners.len().is_multiple_of(2) && bottom > top,
         "{what}: odd top border {corners:?}\n{screen}"
     );
     for (i, line) in lines.iter().enumerate().take(bottom).skip(top + 1) {
