@@ -4,6 +4,9 @@
 //!
 //! `cargo run --release --example layout_report`
 
+#[path = "../tests/support/emulators.rs"]
+#[allow(dead_code)]
+mod emulators;
 #[path = "support/panes.rs"]
 #[allow(dead_code)]
 mod panes;
@@ -14,11 +17,12 @@ mod reader;
 #[allow(dead_code)]
 mod replay;
 
+use emulators::{ClusterTerm, Screen, Vt};
 use khabar::text::width::WidthModel;
 use khabar::tui::layout::Pane;
 use panes::{Mode, load_docs};
 use reader::{Input, ReaderFrame};
-use replay::{ClusterTerm, Frame, Screen, Step, Vt, replay, session, wide_then_narrow};
+use replay::{Frame, Step, replay, session, wide_then_narrow};
 
 fn mean(frames: &[Frame], pick: impl Fn(&Step) -> bool, bytes: impl Fn(&Frame) -> usize) -> f64 {
     let sel: Vec<usize> = frames.iter().filter(|f| pick(&f.step)).map(bytes).collect();

@@ -4,6 +4,9 @@
 //! (`vt100`) and into cluster-terminal models. Every frame must show exactly what the
 //! reader drew.
 
+#[path = "support/emulators.rs"]
+#[allow(dead_code)]
+mod emulators;
 #[path = "../examples/support/panes.rs"]
 #[allow(dead_code)]
 mod panes;
@@ -14,8 +17,8 @@ mod reader;
 #[allow(dead_code)]
 mod replay;
 
+use emulators::{ClusterTerm, Screen, Vt};
 use khabar::text::width::WidthModel;
-use replay::{ClusterTerm, Screen, Vt};
 
 #[test]
 fn reader_frames_are_exact_under_every_model() {

@@ -4,6 +4,9 @@
 //! must equal the intended screen, cell for cell, and the article pane must read as the
 //! wrapped rows.
 
+#[path = "support/emulators.rs"]
+#[allow(dead_code)]
+mod emulators;
 #[path = "../examples/support/panes.rs"]
 #[allow(dead_code)]
 mod panes;
@@ -11,9 +14,10 @@ mod panes;
 #[allow(dead_code)]
 mod replay;
 
+use emulators::{ClusterTerm, Screen, Vt};
 use khabar::text::width::WidthModel;
 use panes::{Doc, Mode, load_docs};
-use replay::{ClusterTerm, Frame, Screen, Vt, replay, session, wide_then_narrow};
+use replay::{Frame, replay, session, wide_then_narrow};
 
 fn docs() -> (Vec<Doc>, usize) {
     let mut docs = load_docs(&["seeds".to_owned()]).unwrap();

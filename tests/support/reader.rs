@@ -15,7 +15,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
 
-use crate::replay::{Player, Screen};
+use crate::emulators::Screen;
+use crate::replay::Player;
 
 /// One step of a reader session: keys to press, or a new terminal size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
