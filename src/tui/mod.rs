@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod config;
 pub mod document;
 pub mod event;
@@ -35,6 +36,29 @@ use config::Config;
 use event::Msg;
 
 use crate::text::width::WidthModel;
+
+/// Test and benchmark hooks, chosen with the `KHABAR_DEBUG` environment variable:
+/// `exit-after-first-articles` leaves after the first frame that shows an article (start-up
+/// benchmarks), `panic-on-key` panics in the loop on the first key (the terminal-restore test).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DebugHook {
+    None,
+    ExitAfterFirstArticles,
+    PanicOnKey,
+}
+
+impl DebugHook {
+    fn from_env() -> Self {
+        match std::env::var("KHABAR_DEBUG").as_deref() {
+            Ok("exit-after-first-articles") => Self::ExitAfterFirstArticles,
+            Ok("panic-on-key") => Self::PanicOnKey,
+            _ => Self::None,
+        }
+    }
+}
+
+/// What the first frame with articles showed: (articles, files to load, loading finished).
+pub static FIRST_FRAME: std::sync::OnceLock<(usize, usize, bool)> = std::sync::OnceLock::new();
 
 /// Handles one message; returns whether the loop should end.
 pub fn handle(app: &mut App, msg: Msg) {
@@ -93,9 +117,20 @@ fn run_loop(
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
     loader::spawn(paths, tx);
+    let hook = DebugHook::from_env();
     loop {
         term.draw(|f| view::render(&app, f))?;
+        if hook == DebugHook::ExitAfterFirstArticles && !app.entries.is_empty() {
+            FIRST_FRAME
+                .set((app.entries.len(), app.progress.total, app.progress.finished))
+                .ok();
+            break;
+        }
         let Ok(msg) = rx.recv() else { break };
+        assert!(
+            !(hook == DebugHook::PanicOnKey && matches!(msg, Msg::Input(Event::Key(_)))),
+            "KHABAR_DEBUG=panic-on-key: a deliberate panic inside the event loop"
+        );
         handle(&mut app, msg);
         // Take what else is waiting (a burst of loaded articles) before the next frame,
         // but not so much that keys wait behind a long queue.
