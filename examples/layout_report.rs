@@ -37,7 +37,7 @@ fn main() -> std::io::Result<()> {
     let pcp = WidthModel::PerCodePoint;
     let runs: Vec<(String, Mode, WidthModel, Box<dyn Screen>)> = vec![
         (
-            "khabar (changed rows), vt100".into(),
+            "khabar (gaps bridged), vt100".into(),
             Mode::Khabar(pcp),
             pcp,
             Box::new(Vt::new()),

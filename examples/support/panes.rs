@@ -7,7 +7,7 @@ use std::path::Path;
 
 use khabar::text::width::WidthModel;
 use khabar::text::wrap::{Row, wrap};
-use khabar::tui::{RowMemory, WrappedText, paint_row, repaint_changed_rows};
+use khabar::tui::{PaneMemory, WrappedText, bridge_short_gaps, paint_row};
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -66,8 +66,8 @@ pub fn load_docs(paths: &[String]) -> std::io::Result<Vec<Doc>> {
 /// How the panes are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// khabar's wrapper and painter for the given terminal model, rewriting the rows of
-    /// the article pane that changed since the last frame whole (the reader's choice).
+    /// khabar's wrapper and painter for the given terminal model, with short gaps between
+    /// changed cells of the article pane rewritten so each row goes out as one run.
     Khabar(WidthModel),
     /// The same painter with ratatui's plain cell diff.
     KhabarCellDiff(WidthModel),
@@ -85,8 +85,8 @@ pub struct View {
     pub doc: usize,
     pub scroll: usize,
     pub status: String,
-    /// What the article pane's rows held last frame (for [`Mode::Khabar`]).
-    pub rows: std::cell::RefCell<RowMemory>,
+    /// What the article pane's cells held last frame (for [`Mode::Khabar`]).
+    pub rows: std::cell::RefCell<PaneMemory>,
 }
 
 /// The three pane rectangles of a screen.
@@ -198,7 +198,7 @@ pub fn render(buf: &mut Buffer, docs: &[Doc], view: &View, mode: Mode) {
         }
     }
     if let Mode::Khabar(_) = mode {
-        repaint_changed_rows(buf, middle_in, &mut view.rows.borrow_mut());
+        bridge_short_gaps(buf, middle_in, &mut view.rows.borrow_mut());
     }
     if matches!(mode, Mode::StockRepaint | Mode::KhabarPaneRepaint(_)) {
         for y in middle_in.top()..middle_in.bottom() {

@@ -22,7 +22,7 @@ pub mod sidebar;
 pub mod terminal;
 pub mod view;
 
-pub use paint::{RowMemory, WrappedText, paint_row, repaint_changed_rows};
+pub use paint::{PaneMemory, WrappedText, bridge_short_gaps, paint_row};
 pub use probe::{ProbeOutcome, probe_width_model};
 
 use std::path::PathBuf;

@@ -6,7 +6,8 @@
 //! the old vowel sign stays on screen (ratatui issues 2738, 2587). Here every cell we write
 //! is one terminal cell under the chosen [`WidthModel`]: a code point with its zero-width
 //! marks on per-code-point terminals, a whole cluster with its forced width on cluster
-//! terminals. The diff then stays minimal and exact; no full repaint is needed.
+//! terminals. The diff then stays exact without a full repaint; [`bridge_short_gaps`]
+//! makes it cheaper still by rewriting unchanged cells where that saves a cursor move.
 
 use std::num::NonZeroU16;
 
@@ -100,46 +101,61 @@ fn put(buf: &mut Buffer, (x, y): (u16, u16), symbol: &str, width: usize, style: 
     }
 }
 
-/// What a pane's rows held when last painted, so [`repaint_changed_rows`] can tell which
-/// rows changed. Start with `RowMemory::default()` and keep one per pane.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct RowMemory {
+/// What a pane's cells held when last painted, so [`bridge_short_gaps`] can tell what
+/// changed. Start with `PaneMemory::default()` and keep one per pane.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PaneMemory {
     area: Rect,
-    rows: Vec<u64>,
+    cells: Vec<(String, Style)>,
 }
 
-/// Marks every cell of each row of `area` that changed since the last call for repaint.
+/// Bytes a cursor move costs (`ESC [ row ; col H`), the price of a gap in a run of writes.
+const MOVE_COST: usize = 8;
+
+/// Marks for repaint the unchanged cells that sit in short gaps between changed cells of
+/// the same row, so the terminal gets one run of text instead of a cursor move per gap.
 ///
 /// ratatui's diff writes only changed cells, but each run of them costs a cursor move
-/// (about 8 bytes); on a scrolled page almost every row changes, so rewriting changed rows
-/// whole is fewer bytes than the cell diff, and rows that did not change cost nothing.
+/// (about 8 bytes), more than rewriting one or two Devanagari cells that did not change.
 /// Correctness never depends on this (it only adds writes); see `layout_report` for figures.
-pub fn repaint_changed_rows(buf: &mut Buffer, area: Rect, memory: &mut RowMemory) {
-    use std::hash::{Hash, Hasher};
+pub fn bridge_short_gaps(buf: &mut Buffer, area: Rect, memory: &mut PaneMemory) {
     let area = area.intersection(buf.area);
-    if memory.area != area {
-        *memory = RowMemory {
+    let fresh = memory.area != area;
+    if fresh {
+        *memory = PaneMemory {
             area,
-            rows: vec![0; usize::from(area.height)],
+            cells: vec![
+                (String::new(), Style::new());
+                usize::from(area.width) * usize::from(area.height)
+            ],
         };
     }
+    let width = usize::from(area.width);
     for (i, y) in (area.top()..area.bottom()).enumerate() {
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        for x in area.left()..area.right() {
+        let mut last_changed: Option<u16> = None;
+        // Bytes of the unchanged cells since the last change, or None when the gap cannot
+        // be bridged: the backend moves the cursor after any cell wider than one column.
+        let mut gap_bytes = Some(0);
+        for (j, x) in (area.left()..area.right()).enumerate() {
             let cell = &buf[(x, y)];
-            cell.symbol().hash(&mut h);
-            cell.style().hash(&mut h);
-        }
-        let hash = h.finish();
-        if memory.rows[i] == hash {
-            continue;
-        }
-        memory.rows[i] = hash;
-        for x in area.left()..area.right() {
-            let cell = &mut buf[(x, y)];
-            // A forced width must stay: it is what makes the diff skip covered columns.
-            if matches!(cell.diff_option, CellDiffOption::None) {
-                cell.set_diff_option(CellDiffOption::AlwaysUpdate);
+            let narrow = cell.cell_width() == 1 && cell.diff_option == CellDiffOption::None;
+            let (symbol, style) = (cell.symbol(), cell.style());
+            let slot = &mut memory.cells[i * width + j];
+            if fresh || slot.0 != symbol || slot.1 != style {
+                slot.0.clear();
+                slot.0.push_str(symbol);
+                slot.1 = style;
+                if let (Some(from), Some(bytes)) = (last_changed, gap_bytes)
+                    && bytes <= MOVE_COST
+                {
+                    for gx in from + 1..x {
+                        buf[(gx, y)].set_diff_option(CellDiffOption::AlwaysUpdate);
+                    }
+                }
+                last_changed = Some(x);
+                gap_bytes = narrow.then_some(0);
+            } else {
+                gap_bytes = gap_bytes.filter(|_| narrow).map(|b| b + symbol.len());
             }
         }
     }
@@ -298,9 +314,9 @@ mod tests {
     }
 
     #[test]
-    fn only_changed_rows_are_marked_for_repaint() {
-        let area = Rect::new(0, 0, 4, 2);
-        let mut memory = RowMemory::default();
+    fn short_gaps_between_changes_are_filled() {
+        let area = Rect::new(0, 0, 14, 2);
+        let mut memory = PaneMemory::default();
         let frame = |rows: [&str; 2]| {
             let mut buf = Buffer::empty(area);
             for (y, row) in rows.iter().enumerate() {
@@ -308,10 +324,19 @@ mod tests {
             }
             buf
         };
-        repaint_changed_rows(&mut frame(["ab", "cd"]), area, &mut memory);
-        let mut next = frame(["ab", "xy"]);
-        repaint_changed_rows(&mut next, area, &mut memory);
-        let marked = |y| (0..4).all(|x| next[(x, y)].diff_option == CellDiffOption::AlwaysUpdate);
-        assert!(!marked(0) && marked(1));
+        bridge_short_gaps(
+            &mut frame(["abcdefghijklmn", "abcdefghijklmn"]),
+            area,
+            &mut memory,
+        );
+        // Row 0: changes at 0 and 3 (gap of 2 bytes: filled) and at 13 (gap of 9: not).
+        // Row 1: unchanged, nothing marked.
+        let mut next = frame(["XbcXefghijklmX", "abcdefghijklmn"]);
+        bridge_short_gaps(&mut next, area, &mut memory);
+        let marked: Vec<u16> = (0..14)
+            .filter(|&x| next[(x, 0)].diff_option == CellDiffOption::AlwaysUpdate)
+            .collect();
+        assert_eq!(marked, [1, 2]);
+        assert!((0..14).all(|x| next[(x, 1)].diff_option == CellDiffOption::None));
     }
 }
