@@ -319,26 +319,21 @@ fn reader(
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let (config, problem) = Config::load(config, color);
-    let from_config = config
-        .width_model
-        .as_deref()
-        .and_then(|n| n.parse::<WidthModel>().ok());
-    let model = model.or(from_config);
-    // Missing paths are errors the user should see before the screen is taken over.
-    let missing: Vec<&PathBuf> = paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-" && !p.exists())
-        .collect();
-    if !missing.is_empty() {
-        for p in &missing {
-            eprintln!(
-                "khabar: error: {}: no such file or folder",
-                sanitize(&p.display().to_string(), false)
-            );
+    let model = model.or(config.width_model);
+    // With nothing at all to open, say so before the screen is taken over; a missing path
+    // among others is reported inside the reader and the rest still opens.
+    if !paths.is_empty() && paths.iter().all(|p| p.as_os_str() != "-" && !p.exists()) {
+        for p in &paths {
+            eprintln!("khabar: error: {}: no such file or folder", sanitize(&p.display().to_string(), false));
         }
         return Ok(ExitCode::from(2));
     }
     khabar::tui::run(paths, config, model, problem).context("running the reader")?;
+    let signal = khabar::tui::EXIT_SIGNAL.load(std::sync::atomic::Ordering::Relaxed);
+    if signal > 0 {
+        // As a shell reports a process ended by a signal.
+        return Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)));
+    }
     if let Some((shown, total, finished)) = khabar::tui::FIRST_FRAME.get() {
         eprintln!(
             "first frame: {shown} articles shown of {total} files, loading finished: {finished}"

@@ -291,8 +291,11 @@ fn read_state_toggles_filters_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state/khabar/read.json");
     let mut a = app_with(ReadState::load(&path).0);
-    // Opening 000 and 003 marks them read; u toggles 003 back.
-    press(&mut a, "j j u");
+    // Passing over articles in the list does not mark them read; opening does (Enter), and
+    // so does reading in the reader pane. Open 000, read 003, then u toggles 003 back.
+    press(&mut a, "j j U");
+    assert_eq!(listed(&a).len(), 5, "nothing opened yet");
+    press(&mut a, "U k enter h j l j u");
     press(&mut a, "U");
     assert_eq!(sorted(listed(&a)), ["001", "002", "003", "004"]);
     drop(a);

@@ -39,6 +39,9 @@ impl Entry {
     }
 }
 
+/// A search's filters, query and matching documents (see [`App::refresh`]).
+pub type SearchMemo = ((Vec<Chip>, usize), String, Vec<u32>);
+
 /// Background loading progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Progress {
@@ -70,6 +73,8 @@ pub struct App {
     pub focus: Pane,
     /// Reading position: byte offset of the article text at the top of the reader.
     pub anchor: usize,
+    /// Which of the rows starting at `anchor` is on top (see [`document::row_at`]).
+    pub anchor_nth: usize,
     pub raw: bool,
     /// Cursor in the sidebar.
     pub sidebar_cursor: usize,
@@ -77,6 +82,8 @@ pub struct App {
     pub active: Option<usize>,
     pub mention: Option<usize>,
     pub help: bool,
+    /// First line of the help overlay shown (it scrolls on small screens).
+    pub help_scroll: usize,
     pub progress: Progress,
     /// Problems met while loading (named files), newest last.
     pub problems: Vec<String>,
@@ -103,6 +110,10 @@ pub struct App {
     pub modal: Option<Modal>,
     /// The selected entry with its text read back and its sidebar built.
     pub full: Option<(usize, Entry)>,
+    /// The last search: the filters it ran under, its query and the articles it matched.
+    pub last_search: Option<SearchMemo>,
+    /// Memoised prompt contents (drawing is pure, but need not recompute them each frame).
+    pub memo: super::modal::Memo,
     /// Articles arrived since the list was last refreshed.
     pub stale: bool,
     /// Whether the user picked an article yet; until then the first in the list is shown.
@@ -117,11 +128,13 @@ impl App {
             list_offset: 0,
             focus: Pane::List,
             anchor: 0,
+            anchor_nth: 0,
             raw: false,
             sidebar_cursor: 0,
             active: None,
             mention: None,
             help: false,
+            help_scroll: 0,
             progress: Progress::default(),
             problems: Vec::new(),
             status: None,
@@ -139,6 +152,8 @@ impl App {
             undated: 0,
             modal: None,
             full: None,
+            memo: super::modal::Memo::default(),
+            last_search: None,
             stale: false,
             chosen: false,
         }
@@ -195,14 +210,20 @@ impl App {
     /// The index of the top row for the current reading position.
     pub fn top_row(&self, rows: &[Row]) -> usize {
         let last_top = rows.len().saturating_sub(self.reader_height());
-        document::row_at(rows, self.anchor).min(last_top)
+        document::row_at(rows, self.anchor, self.anchor_nth).min(last_top)
     }
 
     pub fn update(&mut self, action: Action) {
         self.status = None;
         if self.help && !matches!(action, Action::Quit | Action::Redraw | Action::Suspend) {
-            if matches!(action, Action::ToggleHelp | Action::Back) {
-                self.help = false;
+            match action {
+                Action::ToggleHelp | Action::Back => self.help = false,
+                Action::Down => self.help_scroll += 1,
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => self.help_scroll += 10,
+                Action::PageUp | Action::HalfPageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
+                Action::Top => self.help_scroll = 0,
+                _ => {}
             }
             return;
         }
@@ -210,7 +231,10 @@ impl App {
             Action::Quit => self.request = Request::Quit,
             Action::Redraw => self.request = Request::Redraw,
             Action::Suspend => self.request = Request::Suspend,
-            Action::ToggleHelp => self.help = true,
+            Action::ToggleHelp => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::Back => {
                 if self.chips.pop().is_some() {
                     self.refresh();
@@ -279,7 +303,10 @@ impl App {
                 let target = pos.saturating_add_signed(delta).min(self.visible.len() - 1);
                 self.select(self.visible[target]);
             }
-            Pane::Reader => self.scroll(delta),
+            Pane::Reader => {
+                self.scroll(delta);
+                self.mark_read(self.selected);
+            }
             Pane::Sidebar => {
                 let len = self.current().map_or(0, |e| e.sidebar.len());
                 self.sidebar_cursor = self
@@ -307,18 +334,18 @@ impl App {
             .top_row(&rows)
             .saturating_add_signed(delta)
             .min(last_top);
-        self.anchor = rows[top].span.start;
+        (self.anchor, self.anchor_nth) = document::anchor_of(&rows, top);
     }
 
-    /// Selects entry `index`: its text starts at the top, sidebar cleared, and it counts
-    /// as read.
+    /// Selects entry `index` in the list: its text shows at the top, sidebar cleared. It
+    /// counts as read once opened (`Enter`) or read in the reader pane, not when merely
+    /// passed over in the list.
     pub fn select(&mut self, index: usize) {
         if index >= self.entries.len() {
             return;
         }
         self.show(index);
         self.chosen = true;
-        self.mark_read(index);
         self.keep_in_view();
     }
 
@@ -327,6 +354,7 @@ impl App {
         if index != self.selected {
             self.selected = index;
             self.anchor = 0;
+            self.anchor_nth = 0;
             self.sidebar_cursor = 0;
             self.active = None;
             self.mention = None;
@@ -369,6 +397,10 @@ impl App {
 
     /// Scrolls the list so the selected article is in view.
     pub fn keep_in_view(&mut self) {
+        // Without a list on screen (narrow layout) there is no window to keep it in.
+        if self.areas().list.is_none() {
+            return;
+        }
         let rows = self.list_rows();
         let pos = self.position().unwrap_or(0);
         if pos < self.list_offset {
@@ -381,7 +413,10 @@ impl App {
 
     fn open(&mut self) {
         match self.focus {
-            Pane::List => self.focus = Pane::Reader,
+            Pane::List => {
+                self.focus = Pane::Reader;
+                self.mark_read(self.selected);
+            }
             Pane::Reader => {}
             Pane::Sidebar => self.filter_by_sidebar_item(),
         }
@@ -412,7 +447,7 @@ impl App {
         let rows = self.rows();
         if let Some(row) = document::row_of_offset(&rows, spans[next].start) {
             let top = row.saturating_sub(self.reader_height() / 3);
-            self.anchor = rows[top].span.start;
+            (self.anchor, self.anchor_nth) = document::anchor_of(&rows, top);
         }
         self.status = Some(format!("mention {} of {n}", next + 1));
     }
@@ -469,7 +504,7 @@ impl App {
     /// stay; only the list window is kept in view.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
-        self.select(self.selected);
+        self.keep_in_view();
     }
 
     /// A new article arrived from the loader: indexed, then the list is refreshed.

@@ -62,6 +62,12 @@ impl DebugHook {
 /// What the first frame with articles showed: (articles, files to load, loading finished).
 pub static FIRST_FRAME: std::sync::OnceLock<(usize, usize, bool)> = std::sync::OnceLock::new();
 
+/// The signal that ended the reader, if one did (0 otherwise), for the exit status.
+pub static EXIT_SIGNAL: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+/// How often the list is refreshed while articles are still arriving.
+const SETTLE_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
 /// Handles one message; returns whether the loop should end.
 pub fn handle(app: &mut App, msg: Msg) {
     match msg {
@@ -86,7 +92,10 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.progress.finished = true;
             app.settle();
         }
-        Msg::Terminate => app.request = Request::Quit,
+        Msg::Terminate(signal) => {
+            EXIT_SIGNAL.store(signal, std::sync::atomic::Ordering::Relaxed);
+            app.request = Request::Quit;
+        }
     }
 }
 
@@ -130,6 +139,7 @@ fn run_loop(
     event::spawn_signals(tx.clone())?;
     loader::spawn(paths, tx);
     let hook = DebugHook::from_env();
+    let mut last_settle = std::time::Instant::now();
     loop {
         term.draw(|f| view::render(&app, f))?;
         if hook == DebugHook::ExitAfterFirstArticles && !app.entries.is_empty() {
@@ -149,7 +159,12 @@ fn run_loop(
         for msg in rx.try_iter().take(256) {
             handle(&mut app, msg);
         }
-        app.settle();
+        // While a big corpus loads, re-filtering and re-sorting after every burst would keep
+        // the loop busy; a few times a second is enough to watch the list fill.
+        if app.progress.finished || app.entries.len() < 1000 || last_settle.elapsed() >= SETTLE_EVERY {
+            app.settle();
+            last_settle = std::time::Instant::now();
+        }
         match std::mem::take(&mut app.request) {
             Request::Quit => break,
             Request::Redraw => term.clear()?,

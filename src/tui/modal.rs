@@ -35,6 +35,16 @@ pub enum Modal {
 /// Most items a picker lists.
 const PICKER_LIMIT: usize = 200;
 
+type PickerKey = (EntityKind, String, usize);
+type BucketKey = (DateField, Option<(i32, u32)>, Vec<Chip>, usize);
+
+/// Results the prompts would otherwise recompute on every frame.
+#[derive(Debug, Default)]
+pub struct Memo {
+    picker: std::cell::RefCell<Option<(PickerKey, Vec<String>)>>,
+    buckets: std::cell::RefCell<Option<(BucketKey, Vec<(NaiveDate, usize)>)>>,
+}
+
 impl App {
     pub fn open_picker(&mut self, kind: EntityKind) {
         self.modal = Some(Modal::Picker {
@@ -56,12 +66,23 @@ impl App {
         });
     }
 
-    /// The picker's entities for its query, best match first.
+    /// The picker's entities for its query, best match first. Memoised on (kind, query,
+    /// corpus size), since drawing asks for them every frame.
     pub fn picker_items(&self) -> Vec<&EntityInfo> {
         let Some(Modal::Picker { kind, query, .. }) = &self.modal else {
             return Vec::new();
         };
-        let all = self.index.entities_of(*kind);
+        let key = (*kind, query.clone(), self.entries.len());
+        let mut memo = self.memo.picker.borrow_mut();
+        if memo.as_ref().is_none_or(|(k, _)| *k != key) {
+            let ids = self.match_entities(*kind, query).into_iter().map(|e| e.id.clone()).collect();
+            *memo = Some((key, ids));
+        }
+        memo.as_ref().map_or_else(Vec::new, |(_, ids)| ids.iter().filter_map(|id| self.index.entity(id)).collect())
+    }
+
+    fn match_entities(&self, kind: EntityKind, query: &str) -> Vec<&EntityInfo> {
+        let all = self.index.entities_of(kind);
         let q = fold(query);
         if q.trim().is_empty() {
             return all.into_iter().take(PICKER_LIMIT).collect();
@@ -95,6 +116,18 @@ impl App {
         field: DateField,
         zoom: Option<(i32, u32)>,
     ) -> Vec<(NaiveDate, usize)> {
+        let key = (field, zoom, self.chips.clone(), self.entries.len());
+        if let Some((k, buckets)) = self.memo.buckets.borrow().as_ref()
+            && *k == key
+        {
+            return buckets.clone();
+        }
+        let buckets = self.compute_buckets(field, zoom);
+        *self.memo.buckets.borrow_mut() = Some((key, buckets.clone()));
+        buckets
+    }
+
+    fn compute_buckets(&self, field: DateField, zoom: Option<(i32, u32)>) -> Vec<(NaiveDate, usize)> {
         let mut filter = Filter::default();
         for chip in &self.chips {
             if let Chip::Entity { id, .. } = chip {
@@ -110,8 +143,31 @@ impl App {
 
     /// A key while a prompt is open.
     pub fn modal_key(&mut self, key: KeyEvent) {
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.request = Request::Quit;
+        // Control keys keep their meaning (or do nothing) rather than typing a letter.
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            match key.code {
+                KeyCode::Char('c') => self.request = Request::Quit,
+                KeyCode::Char('l') => self.request = Request::Redraw,
+                KeyCode::Char('z') => self.request = Request::Suspend,
+                KeyCode::Char('u') => {
+                    match &mut self.modal {
+                        Some(Modal::Picker { query, cursor, .. }) => {
+                            query.clear();
+                            *cursor = 0;
+                        }
+                        Some(Modal::Date { input, error, .. }) => {
+                            input.clear();
+                            *error = None;
+                        }
+                        Some(Modal::Search { query }) => query.clear(),
+                        None => {}
+                    }
+                    if matches!(self.modal, Some(Modal::Search { .. })) {
+                        self.refresh();
+                    }
+                }
+                _ => {}
+            }
             return;
         }
         let Some(modal) = self.modal.take() else {

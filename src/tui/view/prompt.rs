@@ -66,6 +66,7 @@ fn picker(
         EntityKind::Place => "Places",
         EntityKind::Organization => "Organisations",
     };
+    crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(format!(" {what} (Tab: kind · Enter: filter · Esc) "));
     let inner = block.inner(area);
@@ -139,6 +140,7 @@ fn date(
     (input, field, cursor, zoom, error): DateState<'_>,
 ) {
     let area = popup(screen, 72, 12);
+    crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);
     let on = match field {
         DateField::Published => "publication date",
