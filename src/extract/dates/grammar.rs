@@ -343,7 +343,10 @@ fn every(cur: Cursor<'_>) -> Option<(Cursor<'_>, Sem)> {
                 _ => None,
             });
     }
+    // "6 पैसे प्रति मिनट" is a rate, not a recurring time.
+    let per = cur.text()[..cur.pos].ends_with("प्रति");
     match c.next_tok()?.entry()?.lex? {
+        Lex::Unit(Unit::Second | Unit::Minute | Unit::Hour) if per => None,
         Lex::Unit(unit) | Lex::Set(unit) => Some((c, Sem::Set { n, unit })),
         Lex::Weekday(d) | Lex::EnWeekday(d) => Some((c, Sem::SetWeekday(d))),
         _ => None,
@@ -372,6 +375,7 @@ pub(super) fn quantity_tail(cur: Cursor<'_>, n: Option<i32>) -> Option<(Cursor<'
             Some((c, Sem::Duration { n, unit }))
         }
         Lex::UnitAdjective(unit) => Some((c, Sem::Duration { n, unit })),
+        Lex::VagueLength if n.is_none() => Some((c, Sem::VagueLength)),
         _ => None,
     }
 }

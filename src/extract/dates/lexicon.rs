@@ -61,6 +61,8 @@ pub(super) enum Lex {
     Set(Unit),
     Number(i32),
     Vague,
+    /// देर, समय: a length without a unit, after a vague quantity.
+    VagueLength,
     /// Minutes added to the hour: साढ़े +30, सवा +15, पौने -15.
     ClockFraction(i8),
     Prev,
@@ -136,6 +138,7 @@ struct Lists {
     sets: HashMap<Unit, Vec<String>>,
     numbers: HashMap<String, i32>,
     vague_quantities: Vec<String>,
+    vague_lengths: Vec<String>,
     clock_fractions: HashMap<String, i8>,
     prev: Vec<String>,
     next: Vec<String>,
@@ -233,8 +236,9 @@ fn build(l: &Lists) -> Lexicon {
             set(w, Some(Lex::Part(*part)), 0);
         }
     }
-    let plain: [(&[String], Lex); 13] = [
+    let plain: [(&[String], Lex); 14] = [
         (&l.vague_quantities, Lex::Vague),
+        (&l.vague_lengths, Lex::VagueLength),
         (&l.prev, Lex::Prev),
         (&l.next, Lex::Next),
         (&l.this, Lex::This),
@@ -298,7 +302,9 @@ const DIGITS: [&str; 20] = [
 /// the like only ever follow something else, so they need not wake the grammar.
 fn starts_a_date(e: Entry) -> bool {
     match e.lex {
-        Some(Lex::Zone(_) | Lex::Meridiem { .. } | Lex::UnitAdjective(_)) => false,
+        Some(Lex::Zone(_) | Lex::Meridiem { .. } | Lex::UnitAdjective(_) | Lex::VagueLength) => {
+            false
+        }
         Some(Lex::Unit(u)) => u == Unit::Year,
         Some(_) => true,
         None => e.has(role::ERA),

@@ -92,6 +92,7 @@ pub(super) fn resolve(
             )
         }
         Sem::Vague => (DateKind::Date, None),
+        Sem::VagueLength => (DateKind::Duration, None),
     }
 }
 

@@ -55,6 +55,8 @@ pub(super) enum Sem {
         minute: u8,
     },
     PartOfDay(Part),
+    /// "कुछ देर": a length with neither count nor unit.
+    VagueLength,
     Duration {
         n: Option<i32>,
         unit: Unit,
