@@ -16,7 +16,8 @@ pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
     let first = cur.next_tok()?;
     let (after, sem) = match first.kind {
         TokKind::Num { .. } => from_number(cur, first)?,
-        TokKind::Word(e) => from_word(cur, e.lex?, e.roles)?,
+        TokKind::Word(e) if e.has(role::ERA) => year_after_word(cur)?,
+        TokKind::Word(e) => from_word(cur, e.lex?)?,
         TokKind::Punct(_) => return None,
     };
     let after = match sem {
@@ -36,7 +37,7 @@ pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
     })
 }
 
-fn from_word(cur: Cursor<'_>, lex: Lex, roles: u16) -> Option<(Cursor<'_>, Sem)> {
+fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
     match lex {
         Lex::Month(m) | Lex::EnMonth(m) => month_first(cur, m, matches!(lex, Lex::Month(_))),
         Lex::Weekday(d) | Lex::EnWeekday(d) => Some(weekday(cur, d, Shift::Tense)),
@@ -119,7 +120,6 @@ fn from_word(cur: Cursor<'_>, lex: Lex, roles: u16) -> Option<(Cursor<'_>, Sem)>
         }
         Lex::Part(p) => Some(part_of_day(cur, p)),
         Lex::Unit(Unit::Year) => year_after_word(cur),
-        _ if roles & role::ERA != 0 => year_after_word(cur),
         _ => None,
     }
 }

@@ -49,11 +49,12 @@ pub(super) fn tense_after(text: &str, from: usize, end: usize) -> Tense {
     let rest = &text[from..end];
     let sentence = &rest[..sentence_end(rest)];
     let mut after_wala = false;
-    for word in sentence
+    let mut words = sentence
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .take(30)
-    {
+        .peekable();
+    while let Some(word) = words.next() {
         if CLAUSE_BREAKS.contains(&word) {
             return Tense::Unknown;
         }
@@ -62,7 +63,13 @@ pub(super) fn tense_after(text: &str, from: usize, end: usize) -> Tense {
         }
         after_wala = matches!(word, "वाले" | "वाला" | "वाली");
         if PAST.contains(&word) {
-            return Tense::Past;
+            // "किया जाएगा": a perfective form before a future auxiliary is the passive future.
+            let next = words.peek().copied().unwrap_or("");
+            return if is_future_verb(next) {
+                Tense::Future
+            } else {
+                Tense::Past
+            };
         }
         if FUTURE_WORDS.contains(&word) || is_future_verb(word) {
             return Tense::Future;
@@ -114,5 +121,7 @@ mod tests {
         assert_eq!(t(" योगी ने कहा।"), Tense::Past);
         assert_eq!(t(" आगे बढ़े। वे कल जाएंगे।"), Tense::Unknown);
         assert_eq!(t(" दौरा करने वाले हैं।"), Tense::Future);
+        assert_eq!(t(" उद्घाटन किया जाएगा।"), Tense::Future);
+        assert_eq!(t(" उद्घाटन किया गया।"), Tense::Past);
     }
 }
