@@ -97,6 +97,7 @@ fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
             modified(c, Lex::Next)
         }
         Lex::Every => every(cur),
+        Lex::Recent => recent(cur),
         Lex::Set(unit) => Some((cur, Sem::Set { n: Some(1), unit })),
         Lex::Today | Lex::Kal | Lex::Parson | Lex::Yesterday | Lex::Tomorrow => {
             let (offset, by_tense) = match lex {
@@ -283,6 +284,8 @@ fn modified(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
         TokKind::Word(e) => match e.lex? {
             Lex::Number(n) => Some(Some(n)),
             Lex::Vague => Some(None),
+            // "आने वाले समय", "इस समय": the future or the present, with no date to give.
+            Lex::VagueLength => return Some((c, Sem::Vague)),
             Lex::Month(m) | Lex::EnMonth(m) => return Some((c, Sem::Month { month: m, shift })),
             Lex::Weekday(d) | Lex::EnWeekday(d) => return Some(weekday(c, d, shift)),
             Lex::Unit(unit) => {
@@ -510,4 +513,24 @@ fn edge_tail(cur: Cursor<'_>) -> Cursor<'_> {
         return c;
     }
     cur
+}
+
+/// "हाल ही", "हाल के वर्षों", "हाल ही के कुछ महीनों": recently, a past with no date to
+/// give. "हाल" alone also means a state ("बुरा हाल"), so ही or a unit must follow.
+fn recent(cur: Cursor<'_>) -> Option<(Cursor<'_>, Sem)> {
+    let mut c = cur;
+    let text = cur.text();
+    let hi = c.eat(|t| &text[t.span.start..t.span.end] == "ही").is_some();
+    let mut g = c;
+    if g.eat(|t| t.entry().is_some_and(|e| e.has(role::GENITIVE)))
+        .is_some()
+    {
+        g.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Vague));
+        if g.eat(|t| matches!(t.entry().and_then(|e| e.lex), Some(Lex::Unit(_))))
+            .is_some()
+        {
+            return Some((g, Sem::Vague));
+        }
+    }
+    hi.then_some((c, Sem::Vague))
 }

@@ -70,6 +70,8 @@ pub(super) enum Lex {
     This,
     Coming,
     Every,
+    /// हाल: recently, with ही or a unit after it.
+    Recent,
     Today,
     Kal,
     Parson,
@@ -146,6 +148,7 @@ struct Lists {
     coming: Vec<String>,
     coming_tail: Vec<String>,
     every: Vec<String>,
+    recent: Vec<String>,
     today: Vec<String>,
     kal: Vec<String>,
     parson: Vec<String>,
@@ -236,7 +239,8 @@ fn build(l: &Lists) -> Lexicon {
             set(w, Some(Lex::Part(*part)), 0);
         }
     }
-    let plain: [(&[String], Lex); 14] = [
+    let plain: [(&[String], Lex); 15] = [
+        (&l.recent, Lex::Recent),
         (&l.vague_quantities, Lex::Vague),
         (&l.vague_lengths, Lex::VagueLength),
         (&l.prev, Lex::Prev),
