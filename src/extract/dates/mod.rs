@@ -6,11 +6,13 @@
 //! speed: one automaton pass marks where a date could start (a trigger word or a
 //! digit), and a small grammar runs only there.
 
+mod clock;
 mod grammar;
 mod lexer;
 mod lexicon;
 mod model;
 mod numeric;
+mod relative;
 mod resolve;
 mod scan;
 mod sem;

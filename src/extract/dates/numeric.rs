@@ -1,10 +1,11 @@
 //! Expressions that start with digits: calendar dates in their many written orders,
 //! clock times, years, year ranges, decades, centuries and counted lengths of time.
 
-use super::grammar::{calendar_tail, clock_tail, quantity_tail};
+use super::clock::{calendar_tail, clock_tail};
 use super::lexer::{Cursor, Tok, TokKind};
 use super::lexicon::{Lex, Unit, role};
 use super::model::PartialDate;
+use super::relative::quantity_tail;
 use super::sem::Sem;
 
 /// Parses from the number `first`; returns the cursor after the expression and what it
@@ -110,7 +111,7 @@ fn eat_num(c: &mut Cursor<'_>, min: u8, max: u8, adjacent: bool) -> Option<i32> 
 }
 
 /// `14 सितंबर`, `15 Aug 2022`, `21st January, 2024`.
-fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> {
+pub(super) fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> {
     if !(1..=31).contains(&day) {
         return None;
     }
