@@ -61,6 +61,7 @@ def main():
     ap.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "eval", "hindi-timebank"))
     ap.add_argument("--bin", default=os.path.join(here, "..", "target", "release", "khabar"))
     ap.add_argument("--show", type=int, default=0, help="print up to N misses and N false alarms")
+    ap.add_argument("--sample", type=int, default=0, help="print N false alarms drawn at random (fixed seed), numbered, for judging by hand")
     args = ap.parse_args()
 
     files = sorted(glob.glob(os.path.join(args.data, "**", "*.xml"), recursive=True))
@@ -107,12 +108,23 @@ def main():
     print(f"documents {len(docs)}  gold {n_gold}  predicted {n_pred}")
     print(f"exact    P {ratio(exact, n_pred):.3f}  R {ratio(exact, n_gold):.3f}")
     print(f"overlap  P {ratio(pred_hit, n_pred):.3f}  R {ratio(gold_hit, n_gold):.3f}")
+    by_kind = {}
+    for raw, (s, e, kind) in alarms:
+        by_kind[kind] = by_kind.get(kind, 0) + 1
+    print("false alarms by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(by_kind.items())))
 
     def context(raw, s, e):
         left = raw[max(0, s - 60):s].decode("utf-8", "ignore")
         mid = raw[s:e].decode("utf-8", "ignore")
         right = raw[e:e + 60].decode("utf-8", "ignore")
         return f"...{left}[[{mid}]]{right}..."
+
+    if args.sample:
+        import random
+        rng = random.Random(4)
+        print(f"\nrandom sample of {args.sample} false alarms:")
+        for i, (raw, (s, e, kind)) in enumerate(rng.sample(alarms, min(args.sample, len(alarms))), 1):
+            print(f"  {i:3} {kind:8} {context(raw, s, e)}")
 
     if args.show:
         print("\nmissed:")

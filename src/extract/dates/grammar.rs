@@ -7,7 +7,7 @@ use super::clock::{calendar_tail, clock_fraction, clock_tail, eat_part, part_of_
 use super::lexer::{Cursor, Tok, TokKind};
 use super::lexicon::{Lex, Unit, role};
 use super::model::PartialDate;
-use super::numeric::{day_month, eat_ordinal, from_number};
+use super::numeric::{day_month, eat_ordinal, from_number, year_range_tail};
 use super::relative::{every, modified, quantity_tail, recent};
 use super::sem::{Found, Sem, Shift};
 use crate::span::Span;
@@ -19,6 +19,12 @@ pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
     let (after, sem) = match first.kind {
         TokKind::Num { .. } => from_number(cur, first)?,
         TokKind::Word(e) if e.has(role::ERA) => year_after_word(cur)?,
+        TokKind::Word(e) if e.has(role::PART_PREFIX) => {
+            let Some(Lex::Part(part)) = cur.next_tok()?.entry()?.lex else {
+                return None;
+            };
+            (cur, Sem::PartOfDay(part))
+        }
         TokKind::Word(e) => from_word(cur, e.lex?)?,
         TokKind::Punct(_) => return None,
     };
@@ -121,15 +127,8 @@ fn year_after_word(cur: Cursor<'_>) -> Option<(Cursor<'_>, Sem)> {
     if !(1000..=2199).contains(&y) {
         return None;
     }
-    let mut r = c;
-    if r.eat(|x| x.span.start == t.span.end && x.is_punct(&['-', '–', '/']))
-        .is_some()
-        && let Some((end, d)) = r.next_tok().and_then(Tok::num)
-    {
-        let end = if d == 2 { y / 100 * 100 + end } else { end };
-        if end > y && end - y <= 100 {
-            return Some((r, Sem::YearRange(y, end)));
-        }
+    if let Some(r) = year_range_tail(c, t.span.end, y) {
+        return Some(r);
     }
     Some((
         c,
@@ -171,8 +170,11 @@ fn month_first(cur: Cursor<'_>, month: u8, may_stand_alone: bool) -> Option<(Cur
         c = y;
     }
     if date.day.is_none() && date.year.is_none() {
+        // "नवंबर महीने में": the word for month is part of the expression.
+        let mut m = cur;
+        m.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Unit(Unit::Month)));
         return may_stand_alone.then_some((
-            cur,
+            m,
             Sem::Month {
                 month,
                 shift: Shift::Tense,

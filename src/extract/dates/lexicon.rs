@@ -97,6 +97,8 @@ pub(super) mod role {
     pub const QUANTITY: u16 = 1 << 8;
     pub const YEAR_FOLLOWER: u16 = 1 << 9;
     pub const COMING_TAIL: u16 = 1 << 10;
+    pub const QUALIFIER: u16 = 1 << 11;
+    pub const PART_PREFIX: u16 = 1 << 12;
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -173,6 +175,8 @@ struct RoleLists {
     genitives: Vec<String>,
     quantity_words: Vec<String>,
     year_followers: Vec<String>,
+    qualifiers: Vec<String>,
+    part_prefixes: Vec<String>,
 }
 
 /// The shared lexicon; the word list is part of the binary, so a bad list is a build bug
@@ -262,7 +266,9 @@ fn build(l: &Lists) -> Lexicon {
         }
     }
     let r = &l.roles;
-    let roles: [(&[String], u16); 11] = [
+    let roles: [(&[String], u16); 13] = [
+        (&r.part_prefixes, role::PART_PREFIX),
+        (&r.qualifiers, role::QUALIFIER),
         (&r.oclock, role::OCLOCK),
         (&r.era, role::ERA),
         (&r.edges, role::EDGE),
@@ -305,13 +311,16 @@ const DIGITS: [&str; 20] = [
 /// Whether a date expression can begin with this word. Zones, units of short lengths and
 /// the like only ever follow something else, so they need not wake the grammar.
 fn starts_a_date(e: Entry) -> bool {
+    if e.has(role::ERA) || e.has(role::PART_PREFIX) {
+        return true;
+    }
     match e.lex {
         Some(Lex::Zone(_) | Lex::Meridiem { .. } | Lex::UnitAdjective(_) | Lex::VagueLength) => {
             false
         }
         Some(Lex::Unit(u)) => u == Unit::Year,
         Some(_) => true,
-        None => e.has(role::ERA),
+        None => false,
     }
 }
 
@@ -328,6 +337,10 @@ fn variants(word: &str) -> Vec<String> {
         lower.replace('\u{0901}', "\u{0902}"),
         lower.replace('\u{0902}', "\u{0901}"),
     ];
+    // The oblique plural is often typed without its anusvara: वर्षो for वर्षों.
+    if let Some(stem) = lower.strip_suffix("ों") {
+        out.push(format!("{stem}ो"));
+    }
     out.sort_unstable();
     out.dedup();
     out

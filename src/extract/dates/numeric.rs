@@ -148,19 +148,8 @@ pub(super) fn eat_ordinal(c: &mut Cursor<'_>) -> bool {
 /// Ranges (`1950-53`, `2019-2024`), decades (`1990 के दशक`, `1990s`) and bare years where
 /// the next word shows a year is meant (`1999 में`).
 fn year_forms(cur: Cursor<'_>, first: Tok, year: i32) -> Option<(Cursor<'_>, Sem)> {
-    let mut c = cur;
-    if c.eat(|t| t.span.start == first.span.end && t.is_punct(&['-', '–', '/']))
-        .is_some()
-        && let Some((end, d)) = c.next_tok().and_then(Tok::num)
-    {
-        let end = match d {
-            2 => year / 100 * 100 + end,
-            4 => end,
-            _ => -1,
-        };
-        if end > year && end - year <= 100 {
-            return Some((c, Sem::YearRange(year, end)));
-        }
+    if let Some(r) = year_range_tail(cur, first.span.end, year) {
+        return Some(r);
     }
     let mut c = cur;
     if c.eat(|t| {
@@ -209,6 +198,32 @@ fn year_forms(cur: Cursor<'_>, first: Tok, year: i32) -> Option<(Cursor<'_>, Sem
             zone: None,
         },
     ))
+}
+
+/// `-53` or `-2024` after the year `year` that ends at `year_end`: `1950-53`,
+/// `2019-2024`, `2018 - 19`, `2019/20`. A slash must touch both years.
+pub(super) fn year_range_tail(
+    cur: Cursor<'_>,
+    year_end: usize,
+    year: i32,
+) -> Option<(Cursor<'_>, Sem)> {
+    let mut c = cur;
+    let dash = c.eat(|t| t.is_punct(&['-', '–', '/']))?;
+    let touching = dash.span.start == year_end;
+    if !touching && !dash.is_punct(&['-', '–']) {
+        return None;
+    }
+    let start = c.pos;
+    let t = c.next_tok()?;
+    if dash.is_punct(&['/']) && t.span.start != start {
+        return None;
+    }
+    let end = match t.num()? {
+        (n, 2) => year / 100 * 100 + n,
+        (n, 4) => n,
+        _ => return None,
+    };
+    (end > year && end - year <= 100).then_some((c, Sem::YearRange(year, end)))
 }
 
 /// `के दशक` after a number: the cursor after `दशक`.

@@ -14,6 +14,8 @@ pub(super) fn modified(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
         _ => (Shift::This, 0),
     };
     let mut c = cur;
+    // "इस वित्त वर्ष": a kind of year, still counted from now.
+    c.eat(|t| t.entry().is_some_and(|e| e.has(role::QUALIFIER)));
     let t = c.next_tok()?;
     let count = match t.kind {
         TokKind::Num {
