@@ -315,12 +315,10 @@ fn starts_a_date(e: Entry) -> bool {
         return true;
     }
     match e.lex {
-        Some(Lex::Zone(_) | Lex::Meridiem { .. } | Lex::UnitAdjective(_) | Lex::VagueLength) => {
-            false
-        }
         Some(Lex::Unit(u)) => u == Unit::Year,
+        Some(Lex::Zone(_) | Lex::Meridiem { .. } | Lex::UnitAdjective(_) | Lex::VagueLength)
+        | None => false,
         Some(_) => true,
-        None => false,
     }
 }
 
