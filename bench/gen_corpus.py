@@ -15,12 +15,11 @@ Standard library only; the same --seed gives byte-identical output.
 import argparse
 import datetime as dt
 import json
-import os
+import random
 import re
 import sys
 import time
 from pathlib import Path
-import random
 
 # Each person: full name, short name, Latin full, Latin short; extra spellings
 # found in news copy follow and are read as the full name.
@@ -306,10 +305,13 @@ def byline(rng, style, when, city):
 
 
 class Generator:
+    """Articles from the seed pools; every random choice goes through one `rng`."""
+
     def __init__(self, seeds, rng, min_bytes, max_bytes):
         self.headlines, self.paragraphs, self.sentences, self.filler = read_seeds(seeds)
         # Subheads like "वैश्विक हलचल" are too short to stand as a page's title.
-        self.titles = [h for h in self.headlines if sum(len(p) for p in h if p.__class__ is str) >= 25]
+        self.titles = [h for h in self.headlines
+                       if sum(len(p) for p in h if p.__class__ is str) >= 25]
         self.rng, self.min_bytes, self.max_bytes = rng, min_bytes, max_bytes
 
     def fresh(self, pool, seen):
@@ -341,20 +343,59 @@ class Generator:
         return out
 
     def article(self, number):
+        """One article as (file text, JSONL record)."""
         rng = self.rng
         style = rng.choices(STYLES, STYLE_WEIGHTS)[0]
         when = None
         if style != "none":
-            when = dt.datetime.combine(random_day(rng), dt.time(rng.randrange(24), rng.randrange(60)))
+            when = dt.datetime.combine(random_day(rng),
+                                       dt.time(rng.randrange(24), rng.randrange(60)))
         published = when.date() if when else None
         names = Names(rng, published)
         portal = rng.choice(PORTALS)
         lokmat = style == "lokmat" or (style == "none" and rng.random() < 0.3)
         city = KINDS["city"][rng.randrange(len(KINDS["city"]))]["full"]
+        head, title_at = self.head(names, style, lokmat, when, city)
+        if style == "dateline":
+            lead = byline(rng, style, when, city) + " "
+        else:
+            agency = KINDS["agency"][rng.randrange(len(KINDS["agency"]))]["full"]
+            lead = rng.choice([f"{agency}, {city}। ", f"{city}: ", f"{city}। ", ""])
+        # Tags name the article's people and places, known only once the body is written.
+        want_tags = rng.random() < 0.4
+        tail = self.tail(lokmat, portal)
+        sep = "\n" if style == "dateline" else "\n\n"
+        gap = len(sep)
+        # Chrome may take at most half of a small --max-kb, or no body would fit.
+        while tail and text_bytes(head + tail, gap) > self.max_bytes // 2:
+            tail.pop()
+        if text_bytes(head + tail, gap) > self.max_bytes // 2:
+            head = [b for i, b in enumerate(head) if i == title_at or BYLINE_RE.match(b)]
+            title_at = 0
+        body, size = self.body(names, lead, gap, text_bytes(head + tail, gap))
+        if want_tags:
+            tags = tag_line(names.order, lokmat, min(250, self.max_bytes - size - gap))
+            if tags:
+                tail.insert(0, tags)
+        blocks = head + body + tail
+        section = rng.choice(["world", "india", "politics"])
+        folder = published.year if published else "news"
+        record = {
+            "title": head[title_at],
+            "body": sep.join(blocks[:title_at] + blocks[title_at + 1:]) + "\n",
+            "published": published.isoformat() if published else None,
+            "source": portal[1],
+            "url": f"https://www.{portal[2]}/{section}/{folder}/"
+                   f"{number:08d}-{rng.getrandbits(32):08x}.html",
+        }
+        return sep.join(blocks) + "\n", record
 
-        head = []  # blocks before the body; the title is remembered by index
+    def head(self, names, style, lokmat, when, city):
+        """Blocks before the body, and where the title stands among them."""
+        rng, head = self.rng, []
         if rng.random() < 0.4:
-            head.append("लाइव न्यूज़ :" if lokmat else rng.choice(["Move to Jagran APP", "Open in App"]))
+            head.append("लाइव न्यूज़ :" if lokmat else
+                        rng.choice(["Move to Jagran APP", "Open in App"]))
         title_at = len(head)
         head.append(names.render(rng.choice(self.titles)))
         if style in ("jagran", "gmt", "lokmat"):
@@ -369,17 +410,10 @@ class Generator:
             if rng.random() < 0.4:
                 caption = names.render(rng.choice(self.titles)).rstrip("।…?.")
                 head.append("Hero Image\n" + caption + "।")
+        return head, title_at
 
-        if style == "dateline":
-            lead = byline(rng, style, when, city) + " "
-        else:
-            agency = KINDS["agency"][rng.randrange(len(KINDS["agency"]))]["full"]
-            lead = rng.choice([f"{agency}, {city}। ", f"{city}: ", f"{city}। ", ""])
-
-        tail = []
-        # Tags name the article's people and places, known only once the body is
-        # written; room is kept for them now.
-        tags_room = 250 if rng.random() < 0.4 else 0
+    def tail(self, lokmat, portal):
+        rng, tail = self.rng, []
         if rng.random() < 0.4:
             tail.append(("संबंधित खबरें" if lokmat else "Similar News"))
             tail.extend(self.related(lokmat))
@@ -387,53 +421,33 @@ class Generator:
             tail.append(f"{portal[0]} की रिपोर्ट")
         if rng.random() < 0.3:
             tail.append(f"{portal[1]} | News & information Portal Latest News & Information Portal")
+        return tail
 
-        sep = "\n" if style == "dateline" else "\n\n"
+    def body(self, names, lead, gap, size):
+        """Paragraphs, with the odd subhead or "यह भी पढ़ेंः" line, until the article
+        (`size` bytes of chrome so far) reaches a random length within the bounds."""
+        rng, body, seen = self.rng, [], set()
         target = rng.randint(self.min_bytes, self.max_bytes)
-        # Chrome may take at most half of a small --max-kb, or no body would fit.
-        while tail and chrome_bytes(head + tail) + tags_room > self.max_bytes // 2:
-            tail.pop()
-        if chrome_bytes(head + tail) + tags_room > self.max_bytes // 2:
-            tags_room = 0
-            head = [b for i, b in enumerate(head) if i == title_at or BYLINE_RE.match(b)]
-            title_at = 0
-        size = chrome_bytes(head + tail) + tags_room
-        body, first, seen = [], True, set()
         while size < target:
-            if not first and rng.random() < 0.15:
-                extra = (names.render(self.fresh(self.headlines, seen)) if rng.random() < 0.6 else
-                         "यह भी पढ़ेंः " + Names(rng, None).render(rng.choice(self.titles)))
-                body.append(extra)
-                size += len(extra.encode()) + len(sep)
-            text = (lead if first else "") + self.paragraph(names, seen)
-            first = False
-            room = self.max_bytes - size - len(sep)
-            nbytes = len(text.encode())
-            if nbytes > room:
+            new = []
+            if body and rng.random() < 0.15:
+                new.append(names.render(self.fresh(self.headlines, seen)) if rng.random() < 0.6
+                           else "यह भी पढ़ेंः " + Names(rng, None).render(rng.choice(self.titles)))
+            text = ("" if body else lead) + self.paragraph(names, seen)
+            room = self.max_bytes - size - sum(len(b.encode()) + gap for b in new) - gap
+            if len(text.encode()) > room:
                 text = fit(text, room)
                 if not text:
                     break
-                nbytes = len(text.encode())
-            body.append(text)
-            size += nbytes + len(sep)
-        if tags_room:
-            tags = tag_line(names.order, lokmat, tags_room - 2)
-            tail.insert(0, tags)
-        blocks = head + body + tail
-        full = sep.join(blocks) + "\n"
-        record = {
-            "title": head[title_at],
-            "body": sep.join(blocks[:title_at] + blocks[title_at + 1:]) + "\n",
-            "published": published.isoformat() if published else None,
-            "source": portal[1],
-            "url": f"https://www.{portal[2]}/{rng.choice(['world', 'india', 'politics'])}/"
-                   f"{published.year if published else 'news'}/{number:08d}-{rng.getrandbits(32):08x}.html",
-        }
-        return full, record
+            new.append(text)
+            body.extend(new)
+            size += sum(len(b.encode()) + gap for b in new)
+        return body, size
 
 
-def chrome_bytes(blocks):
-    return sum(len(b.encode()) + 2 for b in blocks)
+def text_bytes(blocks, gap):
+    """UTF-8 length of `blocks` joined by a separator of `gap` bytes, plus the final newline."""
+    return sum(len(b.encode()) + gap for b in blocks) - gap + 1
 
 
 def tag_line(names, lokmat, room):
@@ -441,6 +455,8 @@ def tag_line(names, lokmat, room):
     both "टॅग्स :" with names run together and an empty "Tags:")."""
     label, glue = ("टॅग्स :", "") if lokmat else ("Tags: ", ", ")
     line = label
+    if len(line.encode()) > room:
+        return None
     for i, name in enumerate(names[:6]):
         longer = line + (glue if i else "") + name
         if len(longer.encode()) > room:
@@ -466,7 +482,8 @@ def main():
     ap.add_argument("--out", required=True, type=Path, help="output folder")
     size = ap.add_mutually_exclusive_group(required=True)
     size.add_argument("--count", type=int, help="number of articles")
-    size.add_argument("--size-mb", type=float, help="generate until the articles total this many MiB")
+    size.add_argument("--size-mb", type=float,
+                      help="generate until the articles total this many MiB")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--format", choices=["txt", "jsonl", "both"], default="txt")
     ap.add_argument("--min-kb", type=float, default=3)

@@ -1,7 +1,9 @@
 //! Command-line interface: the reader by default, and scriptable commands beside it.
+// Doc comments here are also `--help` text, where Markdown backticks would show literally.
+#![allow(clippy::doc_markdown)]
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -12,6 +14,8 @@ use khabar::extract::entities::EntityKind;
 use khabar::extract::{self, Analysis};
 use khabar::report;
 use khabar::text::sanitize;
+use khabar::text::width::WidthModel;
+use khabar::tui::config::Config;
 
 /// A terminal reader for Hindi news: articles, people, places and dates.
 ///
@@ -24,6 +28,13 @@ pub struct Args {
     command: Option<Command>,
     /// Files or folders to open (default: the bundled samples).
     paths: Vec<PathBuf>,
+    /// Configuration file (default: $XDG_CONFIG_HOME/khabar/config.toml).
+    #[arg(long, value_name = "PATH", global = true)]
+    config: Option<PathBuf>,
+    /// How the terminal measures Devanagari clusters: per-code-point (xterm, VTE,
+    /// Alacritty, tmux), cluster-capped (WezTerm), one-cell (kitty), mode-2027 (Ghostty).
+    #[arg(long, value_name = "NAME", global = true)]
+    width_model: Option<WidthModel>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -43,7 +54,7 @@ enum Command {
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Some(Command::Extract { json, paths }) => extract_command(&paths, json),
-        None => reader(&args.paths),
+        None => reader(args.paths, args.config.as_deref(), args.width_model),
     }
 }
 
@@ -139,19 +150,44 @@ fn write_summary(out: &mut impl Write, article: &Article, analysis: &Analysis) -
     Ok(())
 }
 
-/// The interactive reader. Until it lands, a terminal gets the summary of each article.
-fn reader(paths: &[PathBuf]) -> Result<ExitCode> {
-    if !std::io::stdout().is_terminal() {
+/// The interactive reader.
+fn reader(
+    paths: Vec<PathBuf>,
+    config: Option<&Path>,
+    model: Option<WidthModel>,
+) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
-            "khabar: standard output is not a terminal; for scripts use `khabar extract [--json] PATH...`"
+            "khabar: the reader needs a terminal; for scripts use `khabar extract [--json] PATH...`"
         );
         return Ok(ExitCode::from(2));
     }
-    let (articles, failed) = load(paths);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    for article in &articles {
-        write_summary(&mut out, article, &extract::analyse(article))?;
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let (config, problem) = Config::load(config, color);
+    let from_config = config
+        .width_model
+        .as_deref()
+        .and_then(|n| n.parse::<WidthModel>().ok());
+    let model = model.or(from_config);
+    // Missing paths are errors the user should see before the screen is taken over.
+    let missing: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-" && !p.exists())
+        .collect();
+    if !missing.is_empty() {
+        for p in &missing {
+            eprintln!(
+                "khabar: error: {}: no such file or folder",
+                sanitize(&p.display().to_string(), false)
+            );
+        }
+        return Ok(ExitCode::from(2));
     }
-    Ok(exit_code(failed))
+    khabar::tui::run(paths, config, model, problem).context("running the reader")?;
+    if let Some((shown, total, finished)) = khabar::tui::FIRST_FRAME.get() {
+        eprintln!(
+            "first frame: {shown} articles shown of {total} files, loading finished: {finished}"
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -11,5 +11,6 @@ pub mod extract;
 pub mod report;
 pub mod span;
 pub mod text;
+pub mod tui;
 
 pub use span::Span;

@@ -6,6 +6,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
@@ -65,6 +66,13 @@ pub struct BylineCues {
 pub struct Markers {
     chrome: Vec<Rule>,
     pub byline: BylineCues,
+    /// First characters (folded) of every exact and prefix marker, and a matcher for the
+    /// `contains` markers: together they turn most lines away before any folding, which
+    /// keeps ingest fast (most lines are article text).
+    #[serde(skip)]
+    first_chars: Vec<char>,
+    #[serde(skip)]
+    containing: Option<AhoCorasick>,
 }
 
 /// A line recognised as chrome.
@@ -102,6 +110,18 @@ impl Markers {
                 *s = trim_colon(s).to_owned();
             }
         }
+        let starts = markers
+            .chrome
+            .iter()
+            .flat_map(|r| r.exact.iter().chain(&r.prefix));
+        markers.first_chars = starts.filter_map(|s| s.chars().next()).collect();
+        markers.first_chars.sort_unstable();
+        markers.first_chars.dedup();
+        let needles: Vec<&String> = markers.chrome.iter().flat_map(|r| &r.contains).collect();
+        markers.containing = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(needles)
+            .ok();
         Ok(markers)
     }
 
@@ -114,6 +134,15 @@ impl Markers {
     /// The chrome rule `line` (already trimmed) matches, if any.
     pub fn classify(&self, line: &str) -> Option<Hit> {
         if line.is_empty() || line.len() > MAX_CHROME_LINE {
+            return None;
+        }
+        let could_start = line
+            .chars()
+            .next()
+            .and_then(first_folded)
+            .is_some_and(|c| self.first_chars.binary_search(&c).is_ok());
+        let could_contain = self.containing.as_ref().is_some_and(|ac| ac.is_match(line));
+        if !could_start && !could_contain {
             return None;
         }
         let folded = fold(line);
@@ -168,6 +197,15 @@ fn between(line: &str, folded: &str, prefix: usize, suffix: usize) -> Option<Str
             .trim()
             .to_owned()
     })
+}
+
+/// The first character `c` becomes after [`fold`].
+fn first_folded(c: char) -> Option<char> {
+    let mut first = None;
+    unicode_normalization::char::decompose_canonical(c, |d| {
+        first.get_or_insert(d);
+    });
+    first.and_then(|d| d.to_lowercase().next())
 }
 
 fn trim_colon(s: &str) -> &str {

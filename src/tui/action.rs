@@ -1,0 +1,121 @@
+//! Every user-visible command, by name. Keys map to these through the keymap; the help
+//! overlay and the status-bar hints are generated from the same names and descriptions.
+
+use serde::{Deserialize, Serialize};
+
+/// A command the reader carries out. The serde names are the ones used in `config.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Quit khabar.
+    Quit,
+    /// Show or hide the list of key bindings.
+    ToggleHelp,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Focus the pane to the left.
+    PaneLeft,
+    /// Focus the pane to the right.
+    PaneRight,
+    /// Move the selection down, or scroll the text down a line.
+    Down,
+    /// Move the selection up, or scroll the text up a line.
+    Up,
+    /// Go to the first article, item or line.
+    Top,
+    /// Go to the last article, item or line.
+    Bottom,
+    /// Page down.
+    PageDown,
+    /// Page up.
+    PageUp,
+    /// Half a page down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// Open the selected article; on a sidebar item, emphasise its mentions and go to the first.
+    Open,
+    /// Jump to the next mention of the selected sidebar item.
+    NextMention,
+    /// Jump to the previous mention of the selected sidebar item.
+    PrevMention,
+    /// Show the raw file, site chrome dimmed, or the article again.
+    ToggleRaw,
+    /// Redraw the whole screen.
+    Redraw,
+    /// Suspend khabar to the shell (resume with `fg`).
+    Suspend,
+    /// Close the help or clear the sidebar selection.
+    Back,
+}
+
+impl Action {
+    /// Every action, in the order the help lists them.
+    pub const ALL: [Self; 21] = [
+        Self::Quit,
+        Self::ToggleHelp,
+        Self::NextPane,
+        Self::PrevPane,
+        Self::PaneLeft,
+        Self::PaneRight,
+        Self::Down,
+        Self::Up,
+        Self::Top,
+        Self::Bottom,
+        Self::PageDown,
+        Self::PageUp,
+        Self::HalfPageDown,
+        Self::HalfPageUp,
+        Self::Open,
+        Self::NextMention,
+        Self::PrevMention,
+        Self::ToggleRaw,
+        Self::Redraw,
+        Self::Suspend,
+        Self::Back,
+    ];
+
+    /// The one-line description shown in the help overlay (the doc line above).
+    pub const fn describe(self) -> &'static str {
+        match self {
+            Self::Quit => "quit",
+            Self::ToggleHelp => "show or hide this help",
+            Self::NextPane => "next pane",
+            Self::PrevPane => "previous pane",
+            Self::PaneLeft => "pane to the left",
+            Self::PaneRight => "pane to the right",
+            Self::Down => "move down / scroll down",
+            Self::Up => "move up / scroll up",
+            Self::Top => "go to the top",
+            Self::Bottom => "go to the bottom",
+            Self::PageDown => "page down",
+            Self::PageUp => "page up",
+            Self::HalfPageDown => "half page down",
+            Self::HalfPageUp => "half page up",
+            Self::Open => "open article / show mentions of sidebar item",
+            Self::NextMention => "next mention",
+            Self::PrevMention => "previous mention",
+            Self::ToggleRaw => "raw file view (chrome dimmed)",
+            Self::Redraw => "redraw the screen",
+            Self::Suspend => "suspend to the shell",
+            Self::Back => "close help / clear selection",
+        }
+    }
+
+    /// A short name for the status bar.
+    pub const fn hint(self) -> &'static str {
+        match self {
+            Self::Quit => "quit",
+            Self::ToggleHelp => "help",
+            Self::NextPane | Self::PaneRight => "next pane",
+            Self::Down | Self::Up => "move",
+            Self::PageDown => "page",
+            Self::Open => "open",
+            Self::NextMention => "next mention",
+            Self::ToggleRaw => "raw",
+            _ => "",
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! The reader's state and the one place it changes: [`App::update`].
+//!
+//! Drawing takes `&App` only, so everything the screen shows is derived from here; the
+//! reading position is a byte offset into the article, so it survives resizes and view
+//! changes.
+
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::config::Config;
+use super::document::{self, Row};
+use super::layout::{self, Areas, Pane};
+use super::sidebar::{self, Item};
+use crate::corpus::Article;
+use crate::extract::Analysis;
+use crate::text::width::WidthModel;
+
+/// An article with its analysis and sidebar, ready to show.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub article: Article,
+    pub analysis: Analysis,
+    pub sidebar: Vec<Item>,
+}
+
+impl Entry {
+    pub fn new(article: Article, analysis: Analysis) -> Self {
+        let sidebar = sidebar::items(&article, &analysis);
+        Self {
+            article,
+            analysis,
+            sidebar,
+        }
+    }
+}
+
+/// Background loading progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+    pub finished: bool,
+}
+
+/// What the event loop must do besides drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Request {
+    #[default]
+    None,
+    Quit,
+    Redraw,
+    Suspend,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub entries: Vec<Entry>,
+    /// Index of the selected article in `entries`.
+    pub selected: usize,
+    /// First article shown in the list.
+    pub list_offset: usize,
+    pub focus: Pane,
+    /// Reading position: byte offset of the article text at the top of the reader.
+    pub anchor: usize,
+    pub raw: bool,
+    /// Cursor in the sidebar.
+    pub sidebar_cursor: usize,
+    /// The sidebar item whose mentions are emphasised, and which of them was jumped to.
+    pub active: Option<usize>,
+    pub mention: Option<usize>,
+    pub help: bool,
+    pub progress: Progress,
+    /// Problems met while loading (named files), newest last.
+    pub problems: Vec<String>,
+    /// A one-off message for the status bar.
+    pub status: Option<String>,
+    pub size: Rect,
+    pub config: Config,
+    pub model: WidthModel,
+    pub request: Request,
+}
+
+impl App {
+    pub fn new(config: Config, model: WidthModel, size: Rect) -> Self {
+        Self {
+            entries: Vec::new(),
+            selected: 0,
+            list_offset: 0,
+            focus: Pane::List,
+            anchor: 0,
+            raw: false,
+            sidebar_cursor: 0,
+            active: None,
+            mention: None,
+            help: false,
+            progress: Progress::default(),
+            problems: Vec::new(),
+            status: None,
+            size,
+            config,
+            model,
+            request: Request::None,
+        }
+    }
+
+    pub fn current(&self) -> Option<&Entry> {
+        self.entries.get(self.selected)
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size, self.focus)
+    }
+
+    /// The reader's text width: the pane's inner width, capped for readability.
+    pub fn text_width(&self) -> u16 {
+        self.areas().reader.map_or(1, |r| {
+            r.width.saturating_sub(2).clamp(1, self.config.max_width)
+        })
+    }
+
+    /// The rows of the current article at the current width and view.
+    pub fn rows(&self) -> Vec<Row> {
+        let Some(entry) = self.current() else {
+            return Vec::new();
+        };
+        if self.raw {
+            document::raw_rows(&entry.article, self.text_width(), self.model)
+        } else {
+            document::article_rows(&entry.article, self.text_width(), self.model)
+        }
+    }
+
+    fn reader_height(&self) -> usize {
+        self.areas()
+            .reader
+            .map_or(1, |r| usize::from(r.height.saturating_sub(2)).max(1))
+    }
+
+    fn list_rows(&self) -> usize {
+        self.areas()
+            .list
+            .map_or(1, |r| (usize::from(r.height.saturating_sub(2)) / 2).max(1))
+    }
+
+    /// The index of the top row for the current reading position.
+    pub fn top_row(&self, rows: &[Row]) -> usize {
+        let last_top = rows.len().saturating_sub(self.reader_height());
+        document::row_at(rows, self.anchor).min(last_top)
+    }
+
+    pub fn update(&mut self, action: Action) {
+        self.status = None;
+        if self.help && !matches!(action, Action::Quit | Action::Redraw | Action::Suspend) {
+            if matches!(action, Action::ToggleHelp | Action::Back) {
+                self.help = false;
+            }
+            return;
+        }
+        match action {
+            Action::Quit => self.request = Request::Quit,
+            Action::Redraw => self.request = Request::Redraw,
+            Action::Suspend => self.request = Request::Suspend,
+            Action::ToggleHelp => self.help = true,
+            Action::Back => {
+                self.active = None;
+                self.mention = None;
+            }
+            Action::NextPane | Action::PaneRight => self.focus = self.focus.next(),
+            Action::PrevPane | Action::PaneLeft => self.focus = self.focus.prev(),
+            Action::ToggleRaw => self.raw = !self.raw,
+            Action::Down => self.step(1),
+            Action::Up => self.step(-1),
+            Action::PageDown => self.step(self.page()),
+            Action::PageUp => self.step(-self.page()),
+            Action::HalfPageDown => self.step(self.page() / 2),
+            Action::HalfPageUp => self.step(-self.page() / 2),
+            Action::Top => self.step(isize::MIN / 2),
+            Action::Bottom => self.step(isize::MAX / 2),
+            Action::Open => self.open(),
+            Action::NextMention => self.jump_mention(true),
+            Action::PrevMention => self.jump_mention(false),
+        }
+    }
+
+    fn page(&self) -> isize {
+        let rows = match self.focus {
+            Pane::List => self.list_rows(),
+            Pane::Reader | Pane::Sidebar => self.reader_height(),
+        };
+        isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
+    }
+
+    /// Moves within the focused pane by `delta` rows or items.
+    fn step(&mut self, delta: isize) {
+        match self.focus {
+            Pane::List => {
+                let target = self
+                    .selected
+                    .saturating_add_signed(delta)
+                    .min(self.entries.len().saturating_sub(1));
+                self.select(target);
+            }
+            Pane::Reader => self.scroll(delta),
+            Pane::Sidebar => {
+                let len = self.current().map_or(0, |e| e.sidebar.len());
+                self.sidebar_cursor = self
+                    .sidebar_cursor
+                    .saturating_add_signed(delta)
+                    .min(len.saturating_sub(1));
+            }
+        }
+    }
+
+    /// Scrolls the reader by `delta` rows, keeping the position as a text offset.
+    pub fn scroll(&mut self, delta: isize) {
+        let rows = self.rows();
+        if rows.is_empty() {
+            return;
+        }
+        let last_top = rows.len().saturating_sub(self.reader_height());
+        let top = self
+            .top_row(&rows)
+            .saturating_add_signed(delta)
+            .min(last_top);
+        self.anchor = rows[top].span.start;
+    }
+
+    /// Selects article `index`: its text starts at the top, sidebar cleared.
+    pub fn select(&mut self, index: usize) {
+        if index >= self.entries.len() {
+            return;
+        }
+        if index != self.selected {
+            self.selected = index;
+            self.anchor = 0;
+            self.sidebar_cursor = 0;
+            self.active = None;
+            self.mention = None;
+        }
+        let visible = self.list_rows();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + visible {
+            self.list_offset = self.selected + 1 - visible;
+        }
+    }
+
+    fn open(&mut self) {
+        match self.focus {
+            Pane::List => self.focus = Pane::Reader,
+            Pane::Reader => {}
+            Pane::Sidebar => {
+                if self
+                    .current()
+                    .is_some_and(|e| self.sidebar_cursor < e.sidebar.len())
+                {
+                    self.active = Some(self.sidebar_cursor);
+                    self.mention = None;
+                    self.jump_mention(true);
+                }
+            }
+        }
+    }
+
+    /// Scrolls to the next (or previous) mention of the active sidebar item, wrapping
+    /// around, and puts it a third of the way down the pane.
+    fn jump_mention(&mut self, forward: bool) {
+        let Some(spans) = self
+            .active
+            .and_then(|i| self.current()?.sidebar.get(i))
+            .map(|item| item.spans.clone())
+        else {
+            self.status = Some("select a sidebar item with Enter first".to_owned());
+            return;
+        };
+        if spans.is_empty() {
+            return;
+        }
+        let n = spans.len();
+        let next = match (self.mention, forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        self.mention = Some(next);
+        let rows = self.rows();
+        if let Some(row) = document::row_of_offset(&rows, spans[next].start) {
+            let top = row.saturating_sub(self.reader_height() / 3);
+            self.anchor = rows[top].span.start;
+        }
+        self.status = Some(format!("mention {} of {n}", next + 1));
+    }
+
+    /// A mouse wheel over a pane scrolls that pane; a click focuses it and selects what
+    /// is under the pointer.
+    pub fn mouse(&mut self, kind: crossterm::event::MouseEventKind, column: u16, row: u16) {
+        use crossterm::event::{MouseButton, MouseEventKind};
+        let at = Position::new(column, row);
+        let areas = self.areas();
+        let Some((pane, area)) = areas.pane_at(at) else {
+            return;
+        };
+        match kind {
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+                let delta: isize = if kind == MouseEventKind::ScrollDown {
+                    3
+                } else {
+                    -3
+                };
+                let focus = self.focus;
+                self.focus = pane;
+                self.step(if pane == Pane::List {
+                    delta.signum()
+                } else {
+                    delta
+                });
+                self.focus = focus;
+            }
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = pane;
+                let inner_row = usize::from(row.saturating_sub(area.y + 1));
+                match pane {
+                    Pane::List => self.select(self.list_offset + inner_row / 2),
+                    Pane::Sidebar => {
+                        if let Some(i) = super::view::sidebar::item_at_row(self, inner_row) {
+                            self.sidebar_cursor = i;
+                            self.open();
+                        }
+                    }
+                    Pane::Reader => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The terminal was resized: the reading position (a text offset) and the selection
+    /// stay; only the list window is kept in view.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = Rect::new(0, 0, width, height);
+        self.select(self.selected);
+    }
+
+    /// A new article arrived from the loader.
+    pub fn push(&mut self, entry: Entry) {
+        self.entries.push(entry);
+    }
+}

@@ -1,0 +1,50 @@
+//! Everything the event loop waits for, on one channel: terminal input, the loader's
+//! results and termination signals.
+
+use std::sync::mpsc::Sender;
+
+use crossterm::event::Event;
+
+use super::app::Entry;
+
+/// A message to the event loop.
+#[derive(Debug)]
+pub enum Msg {
+    /// A key, mouse or resize event from the terminal.
+    Input(Event),
+    /// How many files the loader will read.
+    Total(usize),
+    /// An article is ready; the number says how many files it completes (0 or 1).
+    Loaded(Box<Entry>, usize),
+    /// A file gave no article.
+    FileDone,
+    /// A problem with a named file.
+    Problem(String),
+    /// The loader is done.
+    Finished,
+    /// SIGTERM, SIGHUP or SIGINT: leave cleanly.
+    Terminate,
+}
+
+/// Forwards terminal events into the channel until the receiver goes away.
+pub fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if tx.send(Msg::Input(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Turns termination signals into a [`Msg::Terminate`] so the terminal is restored.
+pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Msg::Terminate);
+        }
+    });
+    Ok(())
+}

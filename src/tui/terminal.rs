@@ -1,0 +1,63 @@
+//! Entering and leaving the full-screen terminal mode, so the terminal is restored on
+//! quit, on error, on panic and around a Ctrl-Z suspend.
+
+use std::io::{Stdout, Write, stdout};
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+pub type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Raw mode, alternate screen, mouse reporting, hidden cursor.
+pub fn enter() -> std::io::Result<Term> {
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        crossterm::cursor::Hide
+    )?;
+    Terminal::new(CrosstermBackend::new(stdout()))
+}
+
+/// Undoes [`enter`]; safe to call more than once and from a panic hook.
+pub fn leave() {
+    let _ = execute!(
+        stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+    let _ = stdout().flush();
+}
+
+/// Restores the terminal before the default panic message is printed, so the message is
+/// readable and the shell is usable afterwards.
+pub fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        previous(info);
+    }));
+}
+
+/// Leaves the screen, stops the process as the shell's Ctrl-Z would, and comes back.
+pub fn suspend(terminal: &mut Term) -> std::io::Result<()> {
+    leave();
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        crossterm::cursor::Hide
+    )?;
+    terminal.clear()
+}

@@ -1,0 +1,75 @@
+//! Drawing: a pure function of the app state, one function per pane.
+
+pub mod help;
+pub mod list;
+pub mod reader;
+pub mod sidebar;
+pub mod status;
+
+use ratatui::Frame;
+use ratatui::layout::Alignment;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span as TextSpan};
+use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
+
+use super::app::App;
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, Pane};
+
+/// Draws the whole screen for `app`.
+pub fn render(app: &App, frame: &mut Frame) {
+    let areas = app.areas();
+    if areas.too_small {
+        let size = frame.area();
+        let msg = format!(
+            "Terminal too small ({}x{}): khabar needs at least {MIN_WIDTH}x{MIN_HEIGHT}.",
+            size.width, size.height
+        );
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), size);
+        return;
+    }
+    if let Some(tabs) = areas.tabs {
+        let spans: Vec<TextSpan> = Pane::ALL
+            .iter()
+            .flat_map(|&p| {
+                let style = if p == app.focus {
+                    app.config.theme.selected
+                } else {
+                    Style::new()
+                };
+                [
+                    TextSpan::styled(format!(" {} ", p.title()), style),
+                    TextSpan::raw(" "),
+                ]
+            })
+            .collect();
+        frame.render_widget(Line::from(spans), tabs);
+    }
+    if let Some(area) = areas.list {
+        list::render(app, frame, area);
+    }
+    if let Some(area) = areas.reader {
+        reader::render(app, frame, area);
+    }
+    if let Some(area) = areas.sidebar {
+        sidebar::render(app, frame, area);
+    }
+    status::render(app, frame, areas.status);
+    if app.help {
+        help::render(app, frame, frame.area());
+    }
+}
+
+/// A pane's border, highlighted when focused.
+pub fn pane_block(app: &App, pane: Pane, title: String) -> Block<'static> {
+    let focused = app.focus == pane;
+    let block = Block::bordered()
+        .title(title)
+        .title_alignment(Alignment::Left);
+    if focused {
+        block
+            .border_type(BorderType::Thick)
+            .border_style(app.config.theme.accent)
+    } else {
+        block.border_style(Style::new().add_modifier(Modifier::DIM))
+    }
+}

@@ -1,0 +1,111 @@
+//! The reader pane: the article's wrapped text, entity mentions coloured by kind, dates
+//! underlined, the active sidebar item's mentions emphasised, and a position indicator.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Line;
+
+use super::pane_block;
+use crate::extract::entities::EntityKind;
+use crate::span::Span;
+use crate::tui::app::{App, Entry};
+use crate::tui::config::Theme;
+use crate::tui::document::{Row, RowKind};
+use crate::tui::layout::Pane;
+use crate::tui::paint::paint_row;
+
+/// Styled stretches of the article text: mentions, dates, the active item.
+fn marks(app: &App, entry: &Entry) -> Vec<(Span, Style)> {
+    let theme = &app.config.theme;
+    let mut marks: Vec<(Span, Style)> = Vec::new();
+    for e in &entry.analysis.entities {
+        let style = match e.kind {
+            EntityKind::Person => theme.person,
+            EntityKind::Place => theme.place,
+            EntityKind::Organization => theme.organization,
+        };
+        marks.extend(e.mentions.iter().map(|&m| (m, style)));
+    }
+    marks.extend(entry.analysis.dates.iter().map(|d| (d.span, theme.date)));
+    if let Some(item) = app.active.and_then(|i| entry.sidebar.get(i)) {
+        marks.extend(item.spans.iter().map(|&s| (s, theme.emphasis)));
+    }
+    marks
+}
+
+fn base_style(kind: RowKind, theme: &Theme) -> Style {
+    match kind {
+        RowKind::Title => Style::new().add_modifier(Modifier::BOLD),
+        RowKind::Meta | RowKind::Chrome => theme.dim,
+        RowKind::Body | RowKind::Blank => Style::new(),
+    }
+}
+
+/// The styled pieces of one row: the article text cut at mark boundaries.
+fn segments<'t>(
+    text: &'t str,
+    row: &'t Row,
+    base: Style,
+    marks: &[(Span, Style)],
+) -> Vec<(&'t str, Style)> {
+    if let Some(literal) = &row.literal {
+        return vec![(literal.as_str(), base)];
+    }
+    let mut cuts = vec![row.span.start, row.span.end];
+    for (m, _) in marks.iter().filter(|(m, _)| m.overlaps(row.span)) {
+        cuts.extend([m.start.max(row.span.start), m.end.min(row.span.end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| Span::new(w[0], w[1]))
+        .filter(|p| !p.is_empty() && text.is_char_boundary(p.start) && text.is_char_boundary(p.end))
+        .map(|p| {
+            (
+                p.of(text),
+                marks
+                    .iter()
+                    .filter(|(m, _)| m.contains(p))
+                    .fold(base, |s, (_, m)| s.patch(*m)),
+            )
+        })
+        .collect()
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let rows = app.rows();
+    let height = usize::from(area.height.saturating_sub(2));
+    let top = app.top_row(&rows);
+    let position = if rows.len() <= height {
+        "all".to_owned()
+    } else {
+        format!("{}%", (top + height).min(rows.len()) * 100 / rows.len())
+    };
+    let mode = if app.raw { " raw " } else { "" };
+    let block = pane_block(app, Pane::Reader, format!(" Article{mode}"))
+        .title_bottom(Line::from(format!(" {position} ")).alignment(Alignment::Right));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(entry) = app.current() else { return };
+    let marks = if app.raw {
+        Vec::new()
+    } else {
+        marks(app, entry)
+    };
+    let text = &entry.article.text;
+    let theme = &app.config.theme;
+    let width = inner.width.min(app.text_width());
+    let buf = frame.buffer_mut();
+    for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(top)) {
+        let segments = segments(text, row, base_style(row.kind, theme), &marks);
+        paint_row(
+            buf,
+            (inner.x, y, width),
+            &segments,
+            app.model,
+            Style::new(),
+            false,
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! The status bar: key hints for the focused pane, loading progress, messages.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::Gauge;
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::layout::Pane;
+use crate::tui::paint::paint_row;
+
+/// The actions worth a hint in each pane, most useful first.
+fn hinted(pane: Pane) -> &'static [Action] {
+    match pane {
+        Pane::List => &[
+            Action::Down,
+            Action::Open,
+            Action::NextPane,
+            Action::ToggleHelp,
+            Action::Quit,
+        ],
+        Pane::Reader => &[
+            Action::Down,
+            Action::PageDown,
+            Action::ToggleRaw,
+            Action::NextPane,
+            Action::ToggleHelp,
+            Action::Quit,
+        ],
+        Pane::Sidebar => &[
+            Action::Down,
+            Action::Open,
+            Action::NextMention,
+            Action::ToggleHelp,
+            Action::Quit,
+        ],
+    }
+}
+
+/// `j move · Enter open · ? help` from the keymap, so rebinding a key updates the hint.
+pub fn hints(app: &App) -> String {
+    hinted(app.focus)
+        .iter()
+        .filter_map(|&a| {
+            let key = app
+                .config
+                .keymap
+                .keys_for(a)
+                .into_iter()
+                .min_by_key(|k| k.to_string().len())?;
+            Some(format!("{key} {}", a.hint()))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let loading = !app.progress.finished && app.progress.total > 0;
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(if loading { 24 } else { 0 }),
+    ])
+    .areas(area);
+    let text = match (&app.status, app.problems.last()) {
+        (Some(s), _) => s.clone(),
+        (None, Some(p)) => format!("{} warning(s), last: {p}", app.problems.len()),
+        (None, None) => hints(app),
+    };
+    let dim = app.config.theme.dim;
+    let row = (left.x, left.y, left.width);
+    paint_row(
+        frame.buffer_mut(),
+        row,
+        &[(&text, dim)],
+        app.model,
+        Style::new(),
+        true,
+    );
+    if loading {
+        let p = app.progress;
+        let ratio = if p.total == 0 {
+            0.0
+        } else {
+            p.done as f64 / p.total as f64
+        };
+        let gauge = Gauge::default()
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label(format!("loading {}/{}", p.done, p.total))
+            .gauge_style(app.config.theme.accent);
+        frame.render_widget(gauge, right);
+    }
+}

@@ -1,0 +1,270 @@
+//! Behaviour of the reader driven by key strings, checked on its state: selection, focus,
+//! scrolling, help, raw view, mentions, resizing.
+
+use khabar::corpus;
+use khabar::extract;
+use khabar::text::width::WidthModel;
+use khabar::tui::app::{App, Entry, Request};
+use khabar::tui::config::Config;
+use khabar::tui::event::Msg;
+use khabar::tui::keymap::Key;
+use khabar::tui::layout::Pane;
+use khabar::tui::sidebar::Section;
+use ratatui::layout::Rect;
+
+fn app(width: u16, height: u16) -> App {
+    let mut app = App::new(
+        Config::defaults(false),
+        WidthModel::PerCodePoint,
+        Rect::new(0, 0, width, height),
+    );
+    for article in corpus::seeds() {
+        let analysis = extract::analyse(&article);
+        khabar::tui::handle(
+            &mut app,
+            Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
+        );
+    }
+    khabar::tui::handle(&mut app, Msg::Finished);
+    app
+}
+
+/// Presses each space-separated key (`j`, `G`, `Tab`, `ctrl-d`, `shift-tab`, `space`).
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split_whitespace() {
+        let event = Key::parse(k).unwrap_or_else(|e| panic!("{e}")).event();
+        khabar::tui::handle(app, Msg::Input(crossterm::event::Event::Key(event)));
+    }
+}
+
+#[test]
+fn list_navigation_moves_the_selection_and_stays_in_bounds() {
+    let mut a = app(160, 45);
+    assert_eq!((a.selected, a.focus), (0, Pane::List));
+    press(&mut a, "j j");
+    assert_eq!(a.selected, 2);
+    press(&mut a, "G");
+    assert_eq!(a.selected, 4);
+    press(&mut a, "j j");
+    assert_eq!(a.selected, 4);
+    press(&mut a, "g k");
+    assert_eq!(a.selected, 0);
+    press(&mut a, "down down up");
+    assert_eq!(a.selected, 1);
+}
+
+#[test]
+fn tab_and_hl_cycle_focus() {
+    let mut a = app(160, 45);
+    press(&mut a, "Tab");
+    assert_eq!(a.focus, Pane::Reader);
+    press(&mut a, "Tab");
+    assert_eq!(a.focus, Pane::Sidebar);
+    press(&mut a, "Tab");
+    assert_eq!(a.focus, Pane::List);
+    press(&mut a, "shift-tab");
+    assert_eq!(a.focus, Pane::Sidebar);
+    press(&mut a, "h h l");
+    assert_eq!(a.focus, Pane::Reader);
+    press(&mut a, "left");
+    assert_eq!(a.focus, Pane::List);
+}
+
+#[test]
+fn enter_opens_the_article_in_the_reader() {
+    let mut a = app(160, 45);
+    press(&mut a, "j j j enter");
+    assert_eq!((a.selected, a.focus), (3, Pane::Reader));
+}
+
+#[test]
+fn reader_scrolls_by_lines_and_pages_and_clamps() {
+    // A small terminal so the article is longer than the pane.
+    let mut a = app(100, 20);
+    press(&mut a, "j j j enter");
+    let rows = a.rows();
+    assert_eq!(a.top_row(&rows), 0);
+    press(&mut a, "j j j");
+    assert_eq!(a.top_row(&rows), 3);
+    press(&mut a, "k");
+    assert_eq!(a.top_row(&rows), 2);
+    press(&mut a, "space");
+    let page = a.top_row(&rows);
+    assert!(page > 10, "page down moved to {page}");
+    press(&mut a, "ctrl-u");
+    assert!(a.top_row(&rows) < page);
+    press(&mut a, "G");
+    let last = a.top_row(&rows);
+    // 20 rows less the status bar and the two borders.
+    assert_eq!(last, rows.len() - 17);
+    press(&mut a, "j");
+    assert_eq!(
+        a.top_row(&rows),
+        last,
+        "scrolling past the end stays at the end"
+    );
+    press(&mut a, "g");
+    assert_eq!(a.top_row(&rows), 0);
+}
+
+#[test]
+fn switching_articles_starts_at_the_top() {
+    let mut a = app(100, 20);
+    press(&mut a, "enter j j j");
+    assert_ne!(a.anchor, 0);
+    press(&mut a, "h j");
+    assert_eq!((a.selected, a.anchor), (1, 0));
+}
+
+#[test]
+fn resizing_keeps_the_reading_position_by_text_offset() {
+    let mut a = app(160, 45);
+    press(&mut a, "j j j enter ctrl-d");
+    let rows = a.rows();
+    let offset = rows[a.top_row(&rows)].span.start;
+    assert!(offset > 0);
+    khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(100, 30)));
+    let rows = a.rows();
+    let top = &rows[a.top_row(&rows)];
+    // The top row after the resize is the one holding the same text.
+    assert!(
+        top.span.start <= offset && offset < top.span.end.max(top.span.start + 1),
+        "{top:?} vs {offset}"
+    );
+    assert_eq!(a.selected, 3);
+}
+
+#[test]
+fn help_overlay_opens_closes_and_swallows_other_keys() {
+    let mut a = app(160, 45);
+    press(&mut a, "?");
+    assert!(a.help);
+    press(&mut a, "j");
+    assert_eq!(a.selected, 0, "keys other than close do nothing under help");
+    press(&mut a, "esc");
+    assert!(!a.help);
+    press(&mut a, "? ?");
+    assert!(!a.help);
+}
+
+#[test]
+fn quit_redraw_and_suspend_are_requests_for_the_loop() {
+    let mut a = app(160, 45);
+    press(&mut a, "ctrl-l");
+    assert_eq!(a.request, Request::Redraw);
+    press(&mut a, "q");
+    assert_eq!(a.request, Request::Quit);
+    press(&mut a, "ctrl-z");
+    assert_eq!(a.request, Request::Suspend);
+}
+
+#[test]
+fn raw_view_shows_chrome_and_keeps_position() {
+    let mut a = app(160, 45);
+    let cooked = a.rows().len();
+    press(&mut a, "r");
+    assert!(a.raw);
+    let raw = a.rows();
+    assert!(raw.len() > cooked);
+    let text = &a.current().unwrap().article.text;
+    assert!(raw.iter().any(|r| r.span.of(text) == "Move to Jagran APP"));
+    press(&mut a, "r");
+    assert!(!a.raw);
+}
+
+#[test]
+fn sidebar_item_emphasises_mentions_and_n_jumps_between_them() {
+    let mut a = app(100, 20);
+    press(&mut a, "Tab Tab");
+    assert_eq!(a.focus, Pane::Sidebar);
+    let entry = a.current().unwrap();
+    // Pick the sidebar item with the most mentions (or any with more than one).
+    let (index, item) = entry
+        .sidebar
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, i)| i.spans.len())
+        .unwrap();
+    assert!(
+        item.spans.len() > 1,
+        "seed 000 names something more than once"
+    );
+    let spans = item.spans.clone();
+    for _ in 0..index {
+        press(&mut a, "j");
+    }
+    press(&mut a, "enter");
+    assert_eq!((a.active, a.mention), (Some(index), Some(0)));
+    press(&mut a, "n");
+    assert_eq!(a.mention, Some(1));
+    // The reader shows the mention jumped to.
+    let rows = a.rows();
+    let top = a.top_row(&rows);
+    let visible = &rows[top..(top + 17).min(rows.len())];
+    assert!(
+        visible
+            .iter()
+            .any(|r| r.span.start <= spans[1].start && spans[1].start < r.span.end)
+    );
+    press(&mut a, "N N");
+    assert_eq!(a.mention, Some(spans.len() - 1), "N wraps around backwards");
+    press(&mut a, "esc");
+    assert_eq!(a.active, None);
+}
+
+#[test]
+fn sidebar_lists_people_before_dates_and_dates_in_order() {
+    let a = app(160, 45);
+    let sections: Vec<Section> = a
+        .current()
+        .unwrap()
+        .sidebar
+        .iter()
+        .map(|i| i.section)
+        .collect();
+    let mut sorted = sections.clone();
+    sorted.sort();
+    assert_eq!(sections, sorted);
+    let dates: Vec<&str> = a
+        .current()
+        .unwrap()
+        .sidebar
+        .iter()
+        .filter(|i| i.section == Section::Dates)
+        .map(|i| i.detail.as_str())
+        .collect();
+    let resolved: Vec<&str> = dates.iter().copied().filter(|d| *d != "?").collect();
+    let mut in_order = resolved.clone();
+    in_order.sort_unstable();
+    assert_eq!(resolved, in_order);
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane_and_too_small_is_flagged() {
+    let mut a = app(60, 20);
+    let areas = a.areas();
+    assert!(areas.list.is_some() && areas.reader.is_none() && areas.sidebar.is_none());
+    press(&mut a, "enter");
+    let areas = a.areas();
+    assert!(areas.reader.is_some() && areas.list.is_none());
+    khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(20, 5)));
+    assert!(a.areas().too_small);
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut a = app(100, 20);
+    let list = a.areas().list.unwrap();
+    // Click on the third article (two rows per article, inside the border).
+    a.mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 2,
+        list.y + 1 + 4,
+    );
+    assert_eq!((a.selected, a.focus), (2, Pane::List));
+    let reader = a.areas().reader.unwrap();
+    a.mouse(MouseEventKind::ScrollDown, reader.x + 5, reader.y + 5);
+    assert_eq!(a.focus, Pane::List, "the wheel does not move focus");
+    assert_ne!(a.anchor, 0, "the reader under the pointer scrolled");
+}
