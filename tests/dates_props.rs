@@ -6,6 +6,7 @@ use khabar::extract::dates::{find_dates, parse_published};
 use proptest::prelude::*;
 
 /// Pieces that wake the date grammar, mixed with ones that confuse it.
+#[rustfmt::skip]
 const SOUP: &[&str] = &[
     "सोमवार", "कल", "आज", "परसों", "पिछले", "अगले", "इस", "हर", "प्रति", "आने", "वाले", "साल", "वर्ष", "सप्ताह",
     "महीने", "दिन", "दिनों", "घंटे", "मिनट", "सितंबर", "मई", "जनवरी", "के", "की", "दशक", "सदी", "वीं", "अंत",
@@ -38,13 +39,19 @@ fn text() -> impl Strategy<Value = String> {
 
 fn regions(len: usize) -> impl Strategy<Value = Vec<Span>> {
     let bound = len + 8;
-    prop::collection::vec((0..bound, 0..bound).prop_map(|(a, b)| Span::new(a.min(b), a.max(b))), 0..4)
+    prop::collection::vec(
+        (0..bound, 0..bound).prop_map(|(a, b)| Span::new(a.min(b), a.max(b))),
+        0..4,
+    )
 }
 
 fn text_and_regions() -> impl Strategy<Value = (String, Vec<Span>)> {
     text().prop_flat_map(|t| {
         let n = t.len();
-        (Just(t), prop_oneof![1 => Just(vec![Span::new(0, n)]), 2 => regions(n)])
+        (
+            Just(t),
+            prop_oneof![1 => Just(vec![Span::new(0, n)]), 2 => regions(n)],
+        )
     })
 }
 
