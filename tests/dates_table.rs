@@ -47,7 +47,11 @@ fn unmark(marked: &str) -> (String, Vec<Span>) {
     let mut rest = marked;
     while let Some(open) = rest.find("[[") {
         text.push_str(&rest[..open]);
-        let close = rest[open..].find("]]").expect("unclosed [[") + open;
+        let mut close = rest[open..].find("]]").expect("unclosed [[") + open;
+        // `[IST]]]`: the mark closes with the last two brackets of a run.
+        while rest[close + 2..].starts_with(']') {
+            close += 1;
+        }
         let start = text.len();
         text.push_str(&rest[open + 2..close]);
         spans.push(Span::new(start, text.len()));

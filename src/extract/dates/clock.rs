@@ -4,7 +4,7 @@
 use super::lexer::{Cursor, Tok, TokKind};
 use super::lexicon::{Lex, Part, Unit, role};
 use super::model::PartialDate;
-use super::sem::Sem;
+use super::sem::{DayTime, Sem};
 
 /// A time of day read after an hour, with the zone when one was written.
 #[derive(Debug, Clone, Copy)]
@@ -108,6 +108,23 @@ const fn in_part(part: Part, h: i32) -> i32 {
     }
 }
 
+/// The time of day after a day word: `रात`, `शाम 5 बजे`, `10 बजे`.
+pub(super) fn eat_day_time(c: &mut Cursor<'_>) -> Option<DayTime> {
+    let mut p = *c;
+    if let Some(part) = eat_part(&mut p) {
+        let (after, sem) = part_of_day(p, part);
+        *c = after;
+        return Some(match sem {
+            Sem::Clock { hour, minute } => DayTime::Clock(hour, minute),
+            _ => DayTime::Part(part),
+        });
+    }
+    let hour = hour_token(p.next_tok()?)?;
+    let (after, clock) = clock_after_hour(p, hour, false)?;
+    *c = after;
+    Some(DayTime::Clock(clock.hour, clock.minute))
+}
+
 pub(super) fn eat_part(c: &mut Cursor<'_>) -> Option<Part> {
     match c
         .eat(|t| matches!(t.entry().and_then(|e| e.lex), Some(Lex::Part(_))))?
@@ -167,25 +184,85 @@ pub(super) fn clock_fraction(cur: Cursor<'_>, minutes: i8) -> Option<(Cursor<'_>
     ))
 }
 
+/// `IST`, `(IST)`, `[IST]`, `GMT+5:30`, `+05:30`: the zone's offset from UTC in minutes.
 fn eat_zone(c: &mut Cursor<'_>) -> Option<i32> {
     let zone_of = |t: Tok| match t.entry().and_then(|e| e.lex) {
         Some(Lex::Zone(z)) => Some(z),
         _ => None,
     };
     let mut p = *c;
-    if p.eat(|t| t.is_punct(&['('])).is_some() {
+    if let Some(open) = p.eat(|t| t.is_punct(&['(', '['])) {
+        let close = if open.is_punct(&['(']) { ')' } else { ']' };
         let z = p.next_tok().and_then(zone_of)?;
-        p.eat(|t| t.is_punct(&[')']))?;
+        let z = z + eat_offset(&mut p).unwrap_or(0);
+        p.eat(|t| t.is_punct(&[close]))?;
         *c = p;
         return Some(z);
     }
-    zone_of(c.eat(|t| zone_of(t).is_some())?)
+    if let Some(z) = p.eat(|t| zone_of(t).is_some()).and_then(zone_of) {
+        *c = p;
+        return Some(z + eat_offset(c).unwrap_or(0));
+    }
+    // Without a zone name only `+05:30` touching the time counts: `10:00-12:00` is a range.
+    let at = c.pos;
+    if c.peek()
+        .is_some_and(|t| t.span.start == at && t.is_punct(&['+']))
+    {
+        return eat_offset(c);
+    }
+    None
+}
+
+/// `+05:30`, `+5:30`, `-0400`, `+0530` written right after a time or zone name.
+fn eat_offset(c: &mut Cursor<'_>) -> Option<i32> {
+    let mut p = *c;
+    let sign = p.eat(|t| t.is_punct(&['+', '-', '−']))?;
+    let sign = if sign.is_punct(&['+']) { 1 } else { -1 };
+    let start = p.pos;
+    let (n, digits) = p
+        .eat(|t| t.span.start == start && t.num().is_some())?
+        .num()?;
+    let minutes = match digits {
+        1 | 2 => {
+            let mut m = p;
+            let at = m.pos;
+            let minutes = if m
+                .eat(|t| t.span.start == at && t.is_punct(&[':']))
+                .is_some()
+            {
+                let mm = m
+                    .eat(|t| t.num().is_some_and(|(v, d)| d == 2 && v < 60))?
+                    .num()?
+                    .0;
+                p = m;
+                mm
+            } else {
+                0
+            };
+            n * 60 + minutes
+        }
+        4 => n / 100 * 60 + n % 100,
+        _ => return None,
+    };
+    if minutes > 14 * 60 {
+        return None;
+    }
+    *c = p;
+    Some(sign * minutes)
 }
 
 /// After a calendar date: an optional time and zone (`15 अगस्त 2022 07:40 IST`).
 pub(super) fn calendar_tail(cur: Cursor<'_>, date: PartialDate) -> (Cursor<'_>, Sem) {
     let mut c = cur;
     c.eat(|t| t.is_punct(&[',', '|']));
+    // ISO 8601 joins date and time with a T: `2024-06-19T07:05:00+05:30`.
+    let at = cur.pos;
+    c.eat(|t| {
+        t.span.start == at
+            && matches!(t.kind, TokKind::Word(_))
+            && t.span.len() == 1
+            && cur.text()[t.span.start..t.span.end].eq_ignore_ascii_case("t")
+    });
     if let Some(t) = c.next_tok()
         && let Some((hour, 1..=2)) = t.num()
         && let Some((after, clock)) = clock_after_hour(c, hour, false)

@@ -3,7 +3,7 @@
 //! Postpositions (को, में, से, तक) are looked at but never taken into a span, so a span is
 //! the expression itself.
 
-use super::clock::{calendar_tail, clock_fraction, clock_tail, eat_part, part_of_day};
+use super::clock::{calendar_tail, clock_fraction, clock_tail, eat_day_time, part_of_day};
 use super::lexer::{Cursor, Tok, TokKind};
 use super::lexicon::{Lex, Unit, role};
 use super::model::PartialDate;
@@ -102,14 +102,14 @@ fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
                 return None;
             }
             let mut c = cur;
-            let part = eat_part(&mut c);
+            let time = eat_day_time(&mut c);
             Some((
                 c,
                 Sem::Relative {
                     unit: Unit::Day,
                     offset,
                     by_tense,
-                    part,
+                    time,
                 },
             ))
         }
@@ -217,8 +217,8 @@ pub(super) fn weekday(cur: Cursor<'_>, day: u8, shift: Shift) -> (Cursor<'_>, Se
         }
     }
     let mut c = cur;
-    let part = eat_part(&mut c);
-    (c, Sem::Weekday { day, shift, part })
+    let time = eat_day_time(&mut c);
+    (c, Sem::Weekday { day, shift, time })
 }
 
 /// `के अंत`, `की शुरुआत` after a period: kept in the span, the value stays the period's.

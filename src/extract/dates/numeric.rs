@@ -117,10 +117,37 @@ pub(super) fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> 
     }
     let mut c = cur;
     eat_ordinal(&mut c);
+    // "15-16 जनवरी": a second day before the month makes a range.
+    let mut to_day = None;
+    let mut r = c;
+    if r.eat(|t| t.is_punct(&['-', '–'])).is_some()
+        && let Some((d2, 1..=2)) = r.next_tok().and_then(Tok::num)
+        && d2 > day
+        && d2 <= 31
+    {
+        eat_ordinal(&mut r);
+        to_day = Some(d2 as u8);
+        c = r;
+    }
+    // "22-Jan-2024": the month may be joined by a dash.
+    let start = c.pos;
+    c.eat(|t| t.span.start == start && t.is_punct(&['-']));
     let (Lex::Month(month) | Lex::EnMonth(month)) = c.next_tok()?.entry()?.lex? else {
         return None;
     };
     c.eat(|t| t.is_punct(&['.']));
+    let joined = c.pos;
+    let mut dashed = c;
+    if dashed
+        .eat(|t| t.span.start == joined && t.is_punct(&['-']))
+        .is_some()
+        && dashed
+            .peek()
+            .and_then(Tok::num)
+            .is_some_and(|(_, d)| d == 4)
+    {
+        c = dashed;
+    }
     let mut date = PartialDate {
         year: None,
         month: Some(month),
@@ -134,6 +161,9 @@ pub(super) fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> 
     }
     if date.year.is_some() && date.to_naive().is_none() {
         return None;
+    }
+    if let Some(to_day) = to_day {
+        return Some((c, Sem::DayRange { from: date, to_day }));
     }
     Some(calendar_tail(c, date))
 }

@@ -53,7 +53,7 @@ pub(super) fn modified(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
                         unit,
                         offset: sign,
                         by_tense: false,
-                        part: None,
+                        time: None,
                     },
                 ));
             }
@@ -112,7 +112,7 @@ pub(super) fn quantity_tail(cur: Cursor<'_>, n: Option<i32>) -> Option<(Cursor<'
                     unit,
                     offset: -(n.min(100_000)),
                     by_tense: false,
-                    part: None,
+                    time: None,
                 });
                 return Some((b, sem));
             }

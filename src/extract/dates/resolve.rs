@@ -6,9 +6,9 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::lexicon::{Part, Unit};
+use super::lexicon::Unit;
 use super::model::{DateKind, PartialDate, Published};
-use super::sem::{Sem, Shift};
+use super::sem::{DayTime, Sem, Shift};
 use super::tense::Tense;
 
 /// What is known of the publication date.
@@ -48,19 +48,31 @@ pub(super) fn resolve(
                 None => (DateKind::Date, date.value()),
             }
         }
+        Sem::DayRange { from, to_day } => {
+            let from = fill_year(from, anchor, tense);
+            let to = PartialDate {
+                day: Some(to_day),
+                ..from
+            };
+            let value = from
+                .value()
+                .zip(to.value())
+                .map(|(a, b)| format!("{a}/{b}"));
+            (DateKind::Date, value)
+        }
         Sem::YearRange(a, b) => (DateKind::Date, Some(format!("{a:04}/{b:04}"))),
         Sem::Decade(d) => (DateKind::Date, Some(format!("{d:03}"))),
         Sem::Century(c) => (DateKind::Date, Some(format!("{c:02}"))),
-        Sem::Weekday { day, shift, part } => {
+        Sem::Weekday { day, shift, time } => {
             let date = anchor.date.and_then(|a| weekday_near(a, day, shift, tense));
-            with_part(date.map(|d| d.format("%Y-%m-%d").to_string()), part)
+            with_time(date.map(|d| d.format("%Y-%m-%d").to_string()), time)
         }
         Sem::Month { month, shift } => (DateKind::Date, month_value(month, shift, anchor, tense)),
         Sem::Relative {
             unit,
             offset,
             by_tense,
-            part,
+            time,
         } => {
             let offset = if by_tense && tense() == Tense::Future {
                 offset
@@ -72,7 +84,7 @@ pub(super) fn resolve(
             let value = relative(unit, offset, anchor);
             match unit {
                 Unit::Hour | Unit::Minute | Unit::Second => (DateKind::Time, None),
-                _ => with_part(value, part),
+                _ => with_time(value, time),
             }
         }
         Sem::Clock { hour, minute } => (DateKind::Time, Some(format!("T{hour:02}:{minute:02}"))),
@@ -96,9 +108,10 @@ pub(super) fn resolve(
     }
 }
 
-fn with_part(value: Option<String>, part: Option<Part>) -> (DateKind, Option<String>) {
-    match part {
-        Some(p) => (DateKind::Time, value.map(|v| format!("{v}T{}", p.timeml()))),
+fn with_time(value: Option<String>, time: Option<DayTime>) -> (DateKind, Option<String>) {
+    match time {
+        Some(DayTime::Part(p)) => (DateKind::Time, value.map(|v| format!("{v}T{}", p.timeml()))),
+        Some(DayTime::Clock(h, m)) => (DateKind::Time, value.map(|v| format!("{v}T{h:02}:{m:02}"))),
         None => (DateKind::Date, value),
     }
 }
