@@ -8,6 +8,7 @@
 
 mod clock;
 mod grammar;
+mod interval;
 mod lexer;
 mod lexicon;
 mod model;
@@ -18,6 +19,7 @@ mod scan;
 mod sem;
 mod tense;
 
+pub use interval::value_days;
 pub use model::{DateKind, DateMention, PartialDate, Published};
 
 use crate::span::Span;
