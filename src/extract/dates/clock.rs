@@ -154,6 +154,9 @@ fn hour_token(t: Tok) -> Option<i32> {
 /// `सुबह 10 बजे`, `शाम 7:30`, `सुबह 5.30`, or the part of the day alone.
 pub(super) fn part_of_day(cur: Cursor<'_>, part: Part) -> (Cursor<'_>, Sem) {
     let mut c = cur;
+    // "प्रात: 10 बजे": a colon typed for the visarga.
+    let at = c.pos;
+    c.eat(|t| t.span.start == at && t.is_punct(&[':']));
     if let Some(hour) = c.next_tok().and_then(hour_token)
         && let Some((c, clock)) = clock_after_hour(c, hour, true)
     {

@@ -79,6 +79,7 @@ fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
             quantity_tail(cur, Some(n))
         }
         Lex::Vague => quantity_tail(cur, None),
+        Lex::DayOrdinal(n) => day_month(cur, n),
         Lex::ClockFraction(minutes) => clock_fraction(cur, minutes),
         Lex::Prev | Lex::Next | Lex::This => modified(cur, lex),
         Lex::Coming => {

@@ -60,6 +60,8 @@ pub(super) enum Lex {
     UnitAdjective(Unit),
     Set(Unit),
     Number(i32),
+    /// पहली: the first day of a month, only before a month name.
+    DayOrdinal(i32),
     Vague,
     /// देर, समय: a length without a unit, after a vague quantity.
     VagueLength,
@@ -141,6 +143,7 @@ struct Lists {
     unit_adjectives: HashMap<Unit, Vec<String>>,
     sets: HashMap<Unit, Vec<String>>,
     numbers: HashMap<String, i32>,
+    day_ordinals: HashMap<String, i32>,
     vague_quantities: Vec<String>,
     vague_lengths: Vec<String>,
     clock_fractions: HashMap<String, i8>,
@@ -231,6 +234,9 @@ fn build(l: &Lists) -> Lexicon {
     }
     for (w, n) in &l.numbers {
         set(w, Some(Lex::Number(*n)), 0);
+    }
+    for (w, n) in &l.day_ordinals {
+        set(w, Some(Lex::DayOrdinal(*n)), 0);
     }
     for (w, m) in &l.clock_fractions {
         set(w, Some(Lex::ClockFraction(*m)), 0);

@@ -31,7 +31,10 @@ pub(super) fn modified(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
             Lex::Weekday(d) | Lex::EnWeekday(d) => return Some(weekday(c, d, shift)),
             Lex::Unit(unit) => {
                 let word = &c.text()[t.span.start..t.span.end];
-                if word.ends_with("ों") && lex != Lex::This {
+                // "पिछले दिनों" is "lately"; "अगले दिन", "इस दिन" follow the story's own
+                // days, not the publication date: both are times with no value to give.
+                let plural = word.ends_with("ों") || word.ends_with('ो');
+                if (plural && lex != Lex::This) || unit == Unit::Day {
                     return Some((c, Sem::Vague));
                 }
                 let mut m = c;
