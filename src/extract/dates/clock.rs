@@ -206,11 +206,18 @@ fn eat_zone(c: &mut Cursor<'_>) -> Option<i32> {
         *c = p;
         return Some(z + eat_offset(c).unwrap_or(0));
     }
-    // Without a zone name only `+05:30` touching the time counts: `10:00-12:00` is a range.
+    // Without a zone name only `+05:30` touching the time, or the four digits of RFC 2822
+    // (`06:51:00 +0530`), count: `10:00-12:00` is a range.
     let at = c.pos;
-    if c.peek()
-        .is_some_and(|t| t.span.start == at && t.is_punct(&['+']))
-    {
+    let touching_plus = c
+        .peek()
+        .is_some_and(|t| t.span.start == at && t.is_punct(&['+']));
+    let mut p = *c;
+    let four_digits = p.eat(|t| t.is_punct(&['+', '-'])).is_some_and(|sign| {
+        p.peek()
+            .is_some_and(|t| t.span.start == sign.span.end && t.num().is_some_and(|(_, d)| d == 4))
+    });
+    if touching_plus || four_digits {
         return eat_offset(c);
     }
     None

@@ -54,6 +54,20 @@ fn english_bylines_with_zones() {
         None,
     );
     published(
+        "Date: Sun, 21 Jan 2024 06:51:00 +0530",
+        "Sun, 21 Jan 2024 06:51:00 +0530",
+        PartialDate::ymd(2024, 1, 21),
+        Some((6, 51)),
+        Some(330),
+    );
+    published(
+        "2024-01-21T10:00:00Z",
+        "2024-01-21T10:00:00Z",
+        PartialDate::ymd(2024, 1, 21),
+        Some((10, 0)),
+        Some(0),
+    );
+    published(
         "First published on 15 Aug 2022",
         "15 Aug 2022",
         PartialDate::ymd(2022, 8, 15),
