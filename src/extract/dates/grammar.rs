@@ -79,7 +79,15 @@ fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
             quantity_tail(cur, Some(n))
         }
         Lex::Vague => quantity_tail(cur, None),
-        Lex::DayOrdinal(n) => day_month(cur, n),
+        Lex::Ordinal(n) => {
+            let mut c = cur;
+            if c.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Unit(Unit::Century)))
+                .is_some()
+            {
+                return Some((c, Sem::Century(n - 1)));
+            }
+            day_month(cur, n)
+        }
         Lex::ClockFraction(minutes) => clock_fraction(cur, minutes),
         Lex::Prev | Lex::Next | Lex::This => modified(cur, lex),
         Lex::Coming => {

@@ -60,8 +60,8 @@ pub(super) enum Lex {
     UnitAdjective(Unit),
     Set(Unit),
     Number(i32),
-    /// पहली: the first day of a month, only before a month name.
-    DayOrdinal(i32),
+    /// पहली, इक्कीसवीं: before a month name a day, before सदी a century.
+    Ordinal(i32),
     Vague,
     /// देर, समय: a length without a unit, after a vague quantity.
     VagueLength,
@@ -101,6 +101,7 @@ pub(super) mod role {
     pub const COMING_TAIL: u16 = 1 << 10;
     pub const QUALIFIER: u16 = 1 << 11;
     pub const PART_PREFIX: u16 = 1 << 12;
+    pub const ERA_AFTER: u16 = 1 << 13;
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -143,7 +144,7 @@ struct Lists {
     unit_adjectives: HashMap<Unit, Vec<String>>,
     sets: HashMap<Unit, Vec<String>>,
     numbers: HashMap<String, i32>,
-    day_ordinals: HashMap<String, i32>,
+    ordinals: HashMap<String, i32>,
     vague_quantities: Vec<String>,
     vague_lengths: Vec<String>,
     clock_fractions: HashMap<String, i8>,
@@ -180,6 +181,7 @@ struct RoleLists {
     year_followers: Vec<String>,
     qualifiers: Vec<String>,
     part_prefixes: Vec<String>,
+    era_after: Vec<String>,
 }
 
 /// The shared lexicon; the word list is part of the binary, so a bad list is a build bug
@@ -235,8 +237,8 @@ fn build(l: &Lists) -> Lexicon {
     for (w, n) in &l.numbers {
         set(w, Some(Lex::Number(*n)), 0);
     }
-    for (w, n) in &l.day_ordinals {
-        set(w, Some(Lex::DayOrdinal(*n)), 0);
+    for (w, n) in &l.ordinals {
+        set(w, Some(Lex::Ordinal(*n)), 0);
     }
     for (w, m) in &l.clock_fractions {
         set(w, Some(Lex::ClockFraction(*m)), 0);
@@ -272,7 +274,8 @@ fn build(l: &Lists) -> Lexicon {
         }
     }
     let r = &l.roles;
-    let roles: [(&[String], u16); 13] = [
+    let roles: [(&[String], u16); 14] = [
+        (&r.era_after, role::ERA_AFTER),
         (&r.part_prefixes, role::PART_PREFIX),
         (&r.qualifiers, role::QUALIFIER),
         (&r.oclock, role::OCLOCK),

@@ -195,6 +195,26 @@ fn year_forms(cur: Cursor<'_>, first: Tok, year: i32) -> Option<(Cursor<'_>, Sem
     {
         return Some((c, Sem::Decade(year / 10)));
     }
+    // "1674 ई.": an era after the number makes any four-digit number a year.
+    if cur
+        .peek()
+        .and_then(Tok::entry)
+        .is_some_and(|e| e.has(role::ERA_AFTER))
+    {
+        let date = PartialDate {
+            year: Some(year),
+            month: None,
+            day: None,
+        };
+        return Some((
+            cur,
+            Sem::Calendar {
+                date,
+                clock: None,
+                zone: None,
+            },
+        ));
+    }
     if !(1800..=2100).contains(&year) {
         return None;
     }
