@@ -261,8 +261,34 @@ fn eat_offset(c: &mut Cursor<'_>) -> Option<i32> {
     Some(sign * minutes)
 }
 
+/// `15 जनवरी (सोमवार)`, `15 जनवरी, सोमवार`: a weekday naming the date's own day joins
+/// it, so it is not read again as a weekday of its own.
+fn weekday_after(cur: Cursor<'_>, date: PartialDate) -> Cursor<'_> {
+    if date.day.is_none() {
+        return cur;
+    }
+    let mut c = cur;
+    let open = c
+        .eat(|t| t.is_punct(&['(', ',']))
+        .map(|t| t.is_punct(&['(']));
+    let is_weekday = |t: Tok| {
+        matches!(
+            t.entry().and_then(|e| e.lex),
+            Some(Lex::Weekday(_) | Lex::EnWeekday(_))
+        )
+    };
+    if open.is_none() || c.eat(is_weekday).is_none() {
+        return cur;
+    }
+    if open == Some(true) && c.eat(|t| t.is_punct(&[')'])).is_none() {
+        return cur;
+    }
+    c
+}
+
 /// After a calendar date: an optional time and zone (`15 अगस्त 2022 07:40 IST`).
 pub(super) fn calendar_tail(cur: Cursor<'_>, date: PartialDate) -> (Cursor<'_>, Sem) {
+    let cur = weekday_after(cur, date);
     let mut c = cur;
     c.eat(|t| t.is_punct(&[',', '|']));
     // ISO 8601 joins date and time with a T: `2024-06-19T07:05:00+05:30`.
