@@ -5,7 +5,7 @@
 
 use super::clock::{calendar_tail, clock_fraction, clock_tail, eat_day_time, part_of_day};
 use super::lexer::{Cursor, Tok, TokKind};
-use super::lexicon::{Lex, Unit, role};
+use super::lexicon::{Lex, Unit, lexicon, role};
 use super::model::PartialDate;
 use super::numeric::{day_month, eat_ordinal, from_number, year_range_tail};
 use super::relative::{every, modified, quantity_tail, recent};
@@ -28,6 +28,14 @@ pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
         TokKind::Word(e) => from_word(cur, e.lex?)?,
         TokKind::Punct(_) => return None,
     };
+    if let Sem::Month {
+        month: 3,
+        shift: Shift::Tense,
+    } = sem
+        && is_protest_march(text, first.span, after)
+    {
+        return None;
+    }
     let after = match sem {
         Sem::Calendar { .. }
         | Sem::Month { .. }
@@ -43,6 +51,18 @@ pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
         span: Span::new(first.span.start, end),
         sem,
     })
+}
+
+/// "कैंडल मार्च", "मार्च निकाला": Hindi news borrows "march" for a procession, spelt like
+/// the month. Only a bare मार्च is in doubt; with a day or year it is the month.
+fn is_protest_march(text: &str, month: Span, after: Cursor<'_>) -> bool {
+    let before = text[..month.start].split_whitespace().next_back();
+    let lx = lexicon();
+    if before.is_some_and(|w| lx.entry(w).has(role::MARCH_BEFORE)) {
+        return true;
+    }
+    let next = after.peek().map(|t| &text[t.span.start..t.span.end]);
+    next.is_some_and(|w| lx.march_verbs.iter().any(|v| w.starts_with(v.as_str())))
 }
 
 fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {

@@ -102,6 +102,7 @@ pub(super) mod role {
     pub const QUALIFIER: u16 = 1 << 11;
     pub const PART_PREFIX: u16 = 1 << 12;
     pub const ERA_AFTER: u16 = 1 << 13;
+    pub const MARCH_BEFORE: u16 = 1 << 14;
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -119,6 +120,8 @@ impl Entry {
 pub(super) struct Lexicon {
     words: HashMap<String, Entry>,
     pub triggers: AhoCorasick,
+    /// Stems of verbs after which मार्च is a procession: "मार्च निकाला".
+    pub march_verbs: Vec<String>,
 }
 
 impl Lexicon {
@@ -182,6 +185,8 @@ struct RoleLists {
     qualifiers: Vec<String>,
     part_prefixes: Vec<String>,
     era_after: Vec<String>,
+    march_before: Vec<String>,
+    march_verbs: Vec<String>,
 }
 
 /// The shared lexicon; the word list is part of the binary, so a bad list is a build bug
@@ -274,7 +279,8 @@ fn build(l: &Lists) -> Lexicon {
         }
     }
     let r = &l.roles;
-    let roles: [(&[String], u16); 14] = [
+    let roles: [(&[String], u16); 15] = [
+        (&r.march_before, role::MARCH_BEFORE),
         (&r.era_after, role::ERA_AFTER),
         (&r.part_prefixes, role::PART_PREFIX),
         (&r.qualifiers, role::QUALIFIER),
@@ -309,7 +315,11 @@ fn build(l: &Lists) -> Lexicon {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("date trigger automaton builds");
-    Lexicon { words, triggers }
+    Lexicon {
+        words,
+        triggers,
+        march_verbs: l.roles.march_verbs.clone(),
+    }
 }
 
 const DIGITS: [&str; 20] = [
