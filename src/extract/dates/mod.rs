@@ -17,6 +17,7 @@ mod relative;
 mod resolve;
 mod scan;
 mod sem;
+mod spelling;
 mod tense;
 
 pub use interval::value_days;
