@@ -8,7 +8,7 @@ use super::lexer::{Cursor, Tok, TokKind};
 use super::lexicon::{Lex, Unit, lexicon, role};
 use super::model::PartialDate;
 use super::numeric::{day_month, eat_ordinal, from_number, year_range_tail};
-use super::relative::{every, modified, quantity_tail, recent};
+use super::relative::{every, modified, quantity_tail, quantity_tail_hundredths, recent};
 use super::sem::{Found, Sem, Shift};
 use crate::span::Span;
 
@@ -108,7 +108,31 @@ fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
             }
             day_month(cur, n)
         }
-        Lex::ClockFraction(minutes) => clock_fraction(cur, minutes),
+        Lex::ClockFraction(minutes) => clock_fraction(cur, minutes).or_else(|| {
+            // "साढ़े तीन साल": the same words make fractions of any unit.
+            let mut c = cur;
+            let n = match c.next_tok()?.kind {
+                TokKind::Num {
+                    value,
+                    digits: 1..=3,
+                } => value,
+                TokKind::Word(e) => match e.lex? {
+                    Lex::Number(n) => n,
+                    _ => return None,
+                },
+                TokKind::Num { .. } | TokKind::Punct(_) => return None,
+            };
+            let hundredths = n * 100 + i32::from(minutes) * 100 / 60;
+            quantity_tail_hundredths(c, Some(hundredths))
+        }),
+        Lex::Fraction(h) => quantity_tail_hundredths(cur, Some(h)),
+        Lex::WholePeriod(unit) => Some((
+            cur,
+            Sem::Duration {
+                hundredths: Some(100),
+                unit,
+            },
+        )),
         Lex::Prev | Lex::Next | Lex::This => modified(cur, lex),
         Lex::Coming => {
             let mut c = cur;

@@ -61,7 +61,11 @@ pub(super) enum Lex {
     Unit(Unit),
     UnitAdjective(Unit),
     Set(Unit),
+    /// दिनभर, सालभर: the whole of one unit, a length.
+    WholePeriod(Unit),
     Number(i32),
+    /// डेढ़, ढाई: a count with a fraction, in hundredths.
+    Fraction(i32),
     /// पहली, इक्कीसवीं: before a month name a day, before सदी a century.
     Ordinal(i32),
     Vague,
@@ -148,8 +152,10 @@ struct Lists {
     units: HashMap<Unit, Vec<String>>,
     unit_adjectives: HashMap<Unit, Vec<String>>,
     sets: HashMap<Unit, Vec<String>>,
+    whole_periods: HashMap<Unit, Vec<String>>,
     numbers: HashMap<String, i32>,
     ordinals: HashMap<String, i32>,
+    fractions: HashMap<String, i32>,
     vague_quantities: Vec<String>,
     vague_lengths: Vec<String>,
     clock_fractions: HashMap<String, i8>,
@@ -241,8 +247,16 @@ fn build(l: &Lists) -> Lexicon {
             set(w, Some(Lex::Set(*unit)), 0);
         }
     }
+    for (unit, forms) in &l.whole_periods {
+        for w in forms {
+            set(w, Some(Lex::WholePeriod(*unit)), 0);
+        }
+    }
     for (w, n) in &l.numbers {
         set(w, Some(Lex::Number(*n)), 0);
+    }
+    for (w, n) in &l.fractions {
+        set(w, Some(Lex::Fraction(*n)), 0);
     }
     for (w, n) in &l.ordinals {
         set(w, Some(Lex::Ordinal(*n)), 0);

@@ -69,7 +69,13 @@ pub(super) fn modified(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
     }
     let n = count?;
     match c.next_tok()?.entry()?.lex? {
-        Lex::Unit(unit) => Some((c, Sem::Duration { n, unit })),
+        Lex::Unit(unit) => Some((
+            c,
+            Sem::Duration {
+                hundredths: n.map(|n| n.saturating_mul(100)),
+                unit,
+            },
+        )),
         _ => None,
     }
 }
@@ -96,6 +102,7 @@ pub(super) fn every(cur: Cursor<'_>) -> Option<(Cursor<'_>, Sem)> {
         Lex::Unit(Unit::Second | Unit::Minute | Unit::Hour) if per => None,
         Lex::Unit(unit) | Lex::Set(unit) => Some((c, Sem::Set { n, unit })),
         Lex::Weekday(d) | Lex::EnWeekday(d) => Some((c, Sem::SetWeekday(d))),
+        Lex::Part(p) => Some((c, Sem::SetPart(p))),
         _ => None,
     }
 }
@@ -103,6 +110,14 @@ pub(super) fn every(cur: Cursor<'_>) -> Option<(Cursor<'_>, Sem)> {
 /// After a count: a unit makes a length (`24 साल`, `दो दिवसीय`), or with पहले a point in
 /// the past (`तीन दिन पहले`).
 pub(super) fn quantity_tail(cur: Cursor<'_>, n: Option<i32>) -> Option<(Cursor<'_>, Sem)> {
+    quantity_tail_hundredths(cur, n.map(|n| n.saturating_mul(100)))
+}
+
+/// [`quantity_tail`] for counts with fractions (`ढाई साल`), in hundredths.
+pub(super) fn quantity_tail_hundredths(
+    cur: Cursor<'_>,
+    n: Option<i32>,
+) -> Option<(Cursor<'_>, Sem)> {
     let mut c = cur;
     let t = c.next_tok()?;
     match t.entry()?.lex? {
@@ -111,7 +126,9 @@ pub(super) fn quantity_tail(cur: Cursor<'_>, n: Option<i32>) -> Option<(Cursor<'
             if b.eat(|t| t.entry().is_some_and(|e| e.has(role::BEFORE)))
                 .is_some()
             {
-                let sem = n.map_or(Sem::Vague, |n| Sem::Relative {
+                // A fraction of a unit ago ("डेढ़ साल पहले") has no calendar value.
+                let whole = n.filter(|n| n % 100 == 0).map(|n| n / 100);
+                let sem = whole.map_or(Sem::Vague, |n| Sem::Relative {
                     unit,
                     offset: -(n.min(100_000)),
                     by_tense: false,
@@ -119,9 +136,21 @@ pub(super) fn quantity_tail(cur: Cursor<'_>, n: Option<i32>) -> Option<(Cursor<'
                 });
                 return Some((b, sem));
             }
-            Some((c, Sem::Duration { n, unit }))
+            Some((
+                c,
+                Sem::Duration {
+                    hundredths: n,
+                    unit,
+                },
+            ))
         }
-        Lex::UnitAdjective(unit) => Some((c, Sem::Duration { n, unit })),
+        Lex::UnitAdjective(unit) => Some((
+            c,
+            Sem::Duration {
+                hundredths: n,
+                unit,
+            },
+        )),
         Lex::VagueLength if n.is_none() => Some((c, Sem::VagueLength)),
         _ => None,
     }

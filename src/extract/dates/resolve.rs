@@ -89,9 +89,13 @@ pub(super) fn resolve(
         }
         Sem::Clock { hour, minute } => (DateKind::Time, Some(format!("T{hour:02}:{minute:02}"))),
         Sem::PartOfDay(p) => (DateKind::Time, Some(format!("T{}", p.timeml()))),
-        Sem::Duration { n, unit } => (DateKind::Duration, Some(period(n, unit))),
-        Sem::Set { n, unit } => (DateKind::Set, Some(period(n.or(Some(1)), unit))),
+        Sem::Duration { hundredths, unit } => (DateKind::Duration, Some(period(hundredths, unit))),
+        Sem::Set { n, unit } => (
+            DateKind::Set,
+            Some(period(Some(n.unwrap_or(1).saturating_mul(100)), unit)),
+        ),
         Sem::SetWeekday(d) => (DateKind::Set, Some(format!("XXXX-WXX-{d}"))),
+        Sem::SetPart(p) => (DateKind::Set, Some(format!("T{}", p.timeml()))),
         Sem::DayOfMonth(d) => {
             let date = PartialDate {
                 year: anchor.year,
@@ -244,9 +248,24 @@ fn relative(unit: Unit, offset: i32, anchor: &Anchor) -> Option<String> {
     }
 }
 
-/// ISO 8601 length: `P24Y`, `P2D`, `PT3H`, `PXY` for an unknown count.
-fn period(n: Option<i32>, unit: Unit) -> String {
-    let count = |k: i32| n.map_or_else(|| "X".to_owned(), |n| n.saturating_mul(k).to_string());
+/// ISO 8601 length of `hundredths` hundredths of `unit`: `P24Y`, `P2.5Y`, `PT3H`, `PXY` for
+/// an unknown count.
+fn period(hundredths: Option<i32>, unit: Unit) -> String {
+    let count = |k: i32| {
+        hundredths.map_or_else(
+            || "X".to_owned(),
+            |h| {
+                let h = h.saturating_mul(k);
+                if h % 100 == 0 {
+                    (h / 100).to_string()
+                } else {
+                    format!("{}.{:02}", h / 100, (h % 100).abs())
+                        .trim_end_matches('0')
+                        .to_owned()
+                }
+            },
+        )
+    };
     match unit {
         Unit::Second => format!("PT{}S", count(1)),
         Unit::Minute => format!("PT{}M", count(1)),

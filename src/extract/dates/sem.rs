@@ -62,8 +62,9 @@ pub(super) enum Sem {
     PartOfDay(Part),
     /// "कुछ देर": a length with neither count nor unit.
     VagueLength,
+    /// A count of units in hundredths (ढाई साल is 250 years-hundredths), `None` when vague.
     Duration {
-        n: Option<i32>,
+        hundredths: Option<i32>,
         unit: Unit,
     },
     Set {
@@ -71,6 +72,8 @@ pub(super) enum Sem {
         unit: Unit,
     },
     SetWeekday(u8),
+    /// "हर सुबह": every morning.
+    SetPart(Part),
     /// "15 तारीख": a day of the publication month.
     DayOfMonth(u8),
     /// A time expression with no value to give ("आने वाले दिनों", "कुछ दिन पहले").
