@@ -2,7 +2,7 @@
 //! every span they return lies on char boundaries inside what they were given.
 
 use khabar::Span;
-use khabar::extract::dates::{find_dates, parse_published};
+use khabar::extract::dates::{DateKind, find_dates, parse_published, value_days};
 use proptest::prelude::*;
 
 /// Pieces that wake the date grammar, mixed with ones that confuse it.
@@ -55,6 +55,18 @@ fn text_and_regions() -> impl Strategy<Value = (String, Vec<Span>)> {
     })
 }
 
+/// A value the contract allows for its kind: a calendar value with real days, one with an
+/// unknown year, a time of day, or an ISO 8601 length.
+fn well_formed(kind: DateKind, v: &str) -> bool {
+    match kind {
+        DateKind::Date | DateKind::Time => {
+            value_days(v).is_some() || v.starts_with("XXXX-") || v.starts_with('T')
+        }
+        DateKind::Duration => v.starts_with('P') && v.len() > 2,
+        DateKind::Set => v.starts_with('P') || v.starts_with('T') || v.starts_with("XXXX-"),
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
@@ -68,6 +80,9 @@ proptest! {
                 prop_assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
                 prop_assert!(regions.iter().any(|r| r.contains(m.span)), "{:?} outside {:?}", m.span, regions);
                 prop_assert_eq!(m.span.of(&text).trim(), m.span.of(&text));
+                if let Some(v) = &m.value {
+                    prop_assert!(well_formed(m.kind, v), "{:?} value {}", m.kind, v);
+                }
             }
             for pair in found.windows(2) {
                 prop_assert!(pair[0].span.end <= pair[1].span.start, "overlap {:?}", pair);

@@ -7,7 +7,7 @@ use super::clock::{calendar_tail, clock_fraction, clock_tail, eat_day_time, part
 use super::lexer::{Cursor, Tok, TokKind};
 use super::lexicon::{Lex, Unit, lexicon, role};
 use super::model::PartialDate;
-use super::numeric::{day_month, eat_ordinal, from_number, year_range_tail};
+use super::numeric::{day_month, eat_ordinal, from_number, real_day, year_range_tail};
 use super::relative::{every, modified, quantity_tail, quantity_tail_hundredths, recent};
 use super::sem::{Found, Sem, Shift};
 use crate::span::Span;
@@ -234,7 +234,7 @@ fn month_first(cur: Cursor<'_>, month: u8, may_stand_alone: bool) -> Option<(Cur
             },
         ));
     }
-    if date.day.is_some() && date.year.is_some() && date.to_naive().is_none() {
+    if date.day.is_some() && !real_day(date) {
         return None;
     }
     Some(calendar_tail(c, date))

@@ -159,13 +159,31 @@ pub(super) fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> 
         date.year = Some(y);
         c = after_year;
     }
-    if date.year.is_some() && date.to_naive().is_none() {
+    if !real_day(date)
+        || to_day.is_some_and(|d| {
+            !real_day(PartialDate {
+                day: Some(d),
+                ..date
+            })
+        })
+    {
         return None;
     }
     if let Some(to_day) = to_day {
         return Some((c, Sem::DayRange { from: date, to_day }));
     }
     Some(calendar_tail(c, date))
+}
+
+/// Whether a day and month (and year, when known) name a real day; without a year
+/// 29 February counts.
+pub(super) fn real_day(date: PartialDate) -> bool {
+    PartialDate {
+        year: Some(date.year.unwrap_or(2024)),
+        ..date
+    }
+    .to_naive()
+    .is_some()
 }
 
 /// `st`, `th`, `वीं` written right after a number.

@@ -39,7 +39,11 @@ pub(super) fn resolve(
 ) -> (DateKind, Option<String>) {
     match sem {
         Sem::Calendar { date, clock, .. } => {
-            let date = fill_year(date, anchor, tense);
+            let mut date = fill_year(date, anchor, tense);
+            if date.day.is_some() && date.to_naive().is_none() {
+                // 29 February read into a year that has none.
+                date.year = None;
+            }
             match clock {
                 Some((h, m)) => (
                     DateKind::Time,
