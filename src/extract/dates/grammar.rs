@@ -5,7 +5,7 @@
 
 use super::clock::{calendar_tail, clock_fraction, clock_tail, eat_day_time, part_of_day};
 use super::lexer::{Cursor, Tok, TokKind};
-use super::lexicon::{Lex, Unit, lexicon, role};
+use super::lexicon::{Lex, Unit, is_plural_unit, lexicon, role};
 use super::model::PartialDate;
 use super::numeric::{day_month, eat_ordinal, from_number, real_day, year_range_tail};
 use super::relative::{every, modified, quantity_tail, quantity_tail_hundredths, recent};
@@ -65,6 +65,18 @@ fn is_protest_march(text: &str, month: Span, after: Cursor<'_>) -> bool {
     next.is_some_and(|w| lx.march_verbs.iter().any(|v| w.starts_with(v.as_str())))
 }
 
+/// पहली जनवरी (a day), इक्कीसवीं सदी (a century).
+fn ordinal(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
+    let Lex::Ordinal(n) = lex else { return None };
+    let mut c = cur;
+    if c.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Unit(Unit::Century)))
+        .is_some()
+    {
+        return Some((c, Sem::Century(n - 1)));
+    }
+    day_month(cur, n)
+}
+
 fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
     match lex {
         Lex::Month(m) | Lex::EnMonth(m) => month_first(cur, m, matches!(lex, Lex::Month(_))),
@@ -99,15 +111,6 @@ fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
             quantity_tail(cur, Some(n))
         }
         Lex::Vague => quantity_tail(cur, None),
-        Lex::Ordinal(n) => {
-            let mut c = cur;
-            if c.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Unit(Unit::Century)))
-                .is_some()
-            {
-                return Some((c, Sem::Century(n - 1)));
-            }
-            day_month(cur, n)
-        }
         Lex::ClockFraction(minutes) => clock_fraction(cur, minutes).or_else(|| {
             // "साढ़े तीन साल": the same words make fractions of any unit.
             let mut c = cur;
@@ -167,7 +170,37 @@ fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
             ))
         }
         Lex::Part(p) => Some(part_of_day(cur, p)),
-        Lex::Unit(Unit::Year) => year_after_word(cur),
+        Lex::Unit(unit) => {
+            let word = cur.text()[..cur.pos]
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            if is_plural_unit(word, lexicon().entry(word)) {
+                return Some((
+                    cur,
+                    Sem::Duration {
+                        hundredths: None,
+                        unit,
+                    },
+                ));
+            }
+            if unit == Unit::Year {
+                year_after_word(cur)
+            } else {
+                None
+            }
+        }
+        Lex::That | Lex::Ordinal(_) => {
+            if let Some(r) = ordinal(cur, lex) {
+                return Some(r);
+            }
+            // "उन दिनों", "उस समय", "दूसरे दिन": times of the story, not of the calendar.
+            let mut c = cur;
+            match c.next_tok()?.entry()?.lex? {
+                Lex::Unit(_) | Lex::VagueLength => Some((c, Sem::Vague)),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }

@@ -78,6 +78,8 @@ pub(super) enum Lex {
     This,
     Coming,
     Every,
+    /// इन, उन, उस: those days, that year: a time of the story with no value to give.
+    That,
     /// हाल: recently, with ही or a unit after it.
     Recent,
     Today,
@@ -165,6 +167,7 @@ struct Lists {
     coming: Vec<String>,
     coming_tail: Vec<String>,
     every: Vec<String>,
+    that: Vec<String>,
     recent: Vec<String>,
     today: Vec<String>,
     kal: Vec<String>,
@@ -272,7 +275,8 @@ fn build(l: &Lists) -> Lexicon {
             set(w, Some(Lex::Part(*part)), 0);
         }
     }
-    let plain: [(&[String], Lex); 15] = [
+    let plain: [(&[String], Lex); 16] = [
+        (&l.that, Lex::That),
         (&l.recent, Lex::Recent),
         (&l.vague_quantities, Lex::Vague),
         (&l.vague_lengths, Lex::VagueLength),
@@ -320,7 +324,7 @@ fn build(l: &Lists) -> Lexicon {
 
     let mut patterns: Vec<&str> = words
         .iter()
-        .filter(|(_, e)| starts_a_date(**e))
+        .filter(|(w, e)| starts_a_date(**e) || is_plural_unit(w, **e))
         .map(|(w, _)| w.as_str())
         .collect();
     patterns.sort_unstable();
@@ -342,6 +346,11 @@ const DIGITS: [&str; 20] = [
     "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "०", "१", "२", "३", "४", "५", "६", "७", "८",
     "९",
 ];
+
+/// "घंटों", "सालों": a plural unit alone is a length of unknown count ("for hours").
+pub(super) fn is_plural_unit(word: &str, e: Entry) -> bool {
+    matches!(e.lex, Some(Lex::Unit(_))) && word.ends_with("ों")
+}
 
 /// Whether a date expression can begin with this word. Zones, units of short lengths and
 /// the like only ever follow something else, so they need not wake the grammar.
