@@ -85,10 +85,11 @@ fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
             let mut c = cur;
             c.eat(|t| t.is_punct(&[',', '.']));
             let t = c.next_tok()?;
-            match from_number(c, t)? {
-                r @ (_, Sem::Calendar { .. }) => Some(r),
-                _ => None,
-            }
+            let parsed = match t.entry().and_then(|e| e.lex) {
+                Some(Lex::Month(m) | Lex::EnMonth(m)) => month_first(c, m, false)?,
+                _ => from_number(c, t)?,
+            };
+            matches!(parsed.1, Sem::Calendar { .. }).then_some(parsed)
         }
         Lex::Number(n) => {
             if let Some((c, (hour, minute))) = clock_tail(cur, n) {

@@ -68,6 +68,13 @@ fn english_bylines_with_zones() {
         Some(0),
     );
     published(
+        "Updated: Sun, Jan 21, 2024, 18:51 IST",
+        "Sun, Jan 21, 2024, 18:51 IST",
+        PartialDate::ymd(2024, 1, 21),
+        Some((18, 51)),
+        Some(330),
+    );
+    published(
         "First published on 15 Aug 2022",
         "15 Aug 2022",
         PartialDate::ymd(2022, 8, 15),
