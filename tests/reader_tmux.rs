@@ -62,6 +62,43 @@ fn session(width: u16) {
     screen = t.resize(width, HEIGHT);
     check_borders(&screen, width, &format!("{width}: resized back"));
     check_redraw_changes_nothing(&t, &format!("{width} after resizing back"));
+    assert_still_running(&t, &format!("{width}"));
+}
+
+/// The reader is still on its screen a while after the last key: a redraw that waits on
+/// the terminal (a cursor query racing the input thread) would have ended it by now.
+#[track_caller]
+fn assert_still_running(t: &Tmux, what: &str) {
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let out = t.run(&["display-message", "-p", "#{alternate_on}"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "1",
+        "{what}: the reader has left its screen"
+    );
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
+    let t = Tmux::start("suspend", 100, HEIGHT, "bash --norc --noprofile");
+    let cmd = format!(
+        "{} --width-model per-code-point",
+        env!("CARGO_BIN_EXE_khabar")
+    );
+    t.run(&["send-keys", &cmd, "Enter"]);
+    t.wait_for(10, |s| s.contains(['┘', '┛']));
+    t.run(&["send-keys", "C-z"]);
+    let shell = t.wait_for(5, |s| s.contains("Stopped"));
+    assert!(
+        shell.contains("Stopped") && !shell.contains('┃'),
+        "not suspended:\n{shell}"
+    );
+    t.run(&["send-keys", "fg", "Enter"]);
+    let back = t.wait_for(5, |s| s.contains(['┘', '┛']));
+    check_borders(&back, 100, "after fg");
+    let moved = t.key("j");
+    assert_ne!(moved, back, "keys work after resuming");
+    assert_still_running(&t, "after fg");
 }
 
 #[test]

@@ -9,12 +9,15 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod config;
 pub mod document;
 pub mod event;
+pub mod filters;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
+pub mod modal;
 pub mod paint;
 pub mod probe;
 pub mod sidebar;
@@ -63,7 +66,9 @@ pub static FIRST_FRAME: std::sync::OnceLock<(usize, usize, bool)> = std::sync::O
 pub fn handle(app: &mut App, msg: Msg) {
     match msg {
         Msg::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-            if let Some(action) = app.config.keymap.action(key) {
+            if app.modal.is_some() {
+                app.modal_key(key);
+            } else if let Some(action) = app.config.keymap.action(key) {
                 app.update(action);
             }
         }
@@ -73,11 +78,14 @@ pub fn handle(app: &mut App, msg: Msg) {
         Msg::Total(n) => app.progress.total = n,
         Msg::Loaded(entry, done) => {
             app.progress.done += done;
-            app.push(*entry);
+            app.push_quietly(*entry);
         }
         Msg::FileDone => app.progress.done += 1,
         Msg::Problem(p) => app.problems.push(p),
-        Msg::Finished => app.progress.finished = true,
+        Msg::Finished => {
+            app.progress.finished = true;
+            app.settle();
+        }
         Msg::Terminate => app.request = Request::Quit,
     }
 }
@@ -112,6 +120,11 @@ fn run_loop(
     let size = term.size()?;
     let mut app = App::new(config, model, Rect::new(0, 0, size.width, size.height));
     app.problems.extend(config_problem);
+    if let Some(path) = crate::state::default_path() {
+        let (read, problem) = crate::state::ReadState::load(&path);
+        app.read = read;
+        app.problems.extend(problem);
+    }
     let (tx, rx) = mpsc::channel();
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
@@ -136,6 +149,7 @@ fn run_loop(
         for msg in rx.try_iter().take(256) {
             handle(&mut app, msg);
         }
+        app.settle();
         match std::mem::take(&mut app.request) {
             Request::Quit => break,
             Request::Redraw => term.clear()?,

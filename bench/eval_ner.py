@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""Scores khabar's entity extraction on IL-NER Hindi (person/place/organisation).
+
+The data is read from ../shared/eval/il-ner (never copied into the repo). Each sentence's
+tokens are joined with single spaces and written as one JSON Lines record; the extractor
+runs once over the file; its mentions are compared with the gold NEP/NEL/NEO spans:
+exact (same kind, same bytes) and overlap (same kind, spans overlap), precision, recall
+and F1 for the three kinds together and for each.
+
+    python3 bench/eval_ner.py                      # dev set, release `khabar extract --json`
+    python3 bench/eval_ner.py --runner example     # examples/entities_eval.rs instead
+    python3 bench/eval_ner.py --misses 40          # also print missed / spurious mentions
+"""
+
+import argparse
+import collections
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+KINDS = {"NEP": "person", "NEL": "place", "NEO": "organization"}
+
+
+def read_conll(path):
+    """Sentences as lists of (token, tag); malformed tags count as O."""
+    sents, cur = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                continue
+            parts = line.split("\t")
+            tok = parts[0].strip()
+            tag = parts[1].strip() if len(parts) > 1 else "O"
+            if not (tag.startswith("B-") or tag.startswith("I-")):
+                tag = "O"
+            if tok:
+                cur.append((tok, tag))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def sentence_and_gold(sent):
+    """The joined text and gold spans as (kind, start_byte, end_byte)."""
+    offsets, text, pos = [], [], 0
+    for tok, _ in sent:
+        b = len(tok.encode("utf-8"))
+        offsets.append((pos, pos + b))
+        text.append(tok)
+        pos += b + 1
+    gold = []
+    i = 0
+    while i < len(sent):
+        tag = sent[i][1]
+        if tag.startswith("B-") and tag[2:] in KINDS or tag.startswith("I-") and tag[2:] in KINDS:
+            kind = tag[2:]
+            j = i + 1
+            while j < len(sent) and sent[j][1] == "I-" + kind:
+                j += 1
+            gold.append((KINDS[kind], offsets[i][0], offsets[j - 1][1]))
+            i = j
+        else:
+            i += 1
+    return " ".join(text), gold
+
+
+def run_extractor(records, runner):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "il-ner.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps({"title": "", "body": r}, ensure_ascii=False) + "\n")
+        if runner == "example":
+            cmd = [os.path.join(REPO, "target/release/examples/entities_eval")]
+            with open(path, encoding="utf-8") as stdin:
+                out = subprocess.run(cmd, stdin=stdin, capture_output=True, text=True, check=True).stdout
+        else:
+            cmd = [os.path.join(REPO, "target/release/khabar"), "extract", "--json", path]
+            out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    results = [json.loads(l) for l in out.splitlines() if l.strip()]
+    if len(results) != len(records):
+        sys.exit(f"extractor gave {len(results)} results for {len(records)} sentences")
+    preds = []
+    for res in results:
+        p = []
+        for e in res.get("entities", []):
+            for m in e.get("mentions", []):
+                p.append((e["kind"], m["start"], m["end"]))
+        preds.append(p)
+    return preds
+
+
+def prf(tp_p, n_p, tp_g, n_g):
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score(golds, preds, kinds):
+    ex_tp = ov_p = ov_g = n_p = n_g = 0
+    for gold, pred in zip(golds, preds):
+        gold = [g for g in gold if g[0] in kinds]
+        pred = [p for p in pred if p[0] in kinds]
+        n_g += len(gold)
+        n_p += len(pred)
+        gs = set(gold)
+        ex_tp += sum(1 for p in set(pred) if p in gs)
+        ov = lambda a, b: a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+        ov_p += sum(1 for p in pred if any(ov(p, g) for g in gold))
+        ov_g += sum(1 for g in gold if any(ov(g, p) for p in pred))
+    return prf(ex_tp, n_p, ex_tp, n_g), prf(ov_p, n_p, ov_g, n_g), n_p, n_g
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.path.join(REPO, "..", "shared", "eval", "il-ner", "hindi-dev.txt"))
+    ap.add_argument("--runner", choices=["khabar", "example"], default="khabar")
+    ap.add_argument("--misses", type=int, default=0, help="print this many misses and false alarms")
+    args = ap.parse_args()
+    sents = read_conll(args.data)
+    texts, golds = zip(*(sentence_and_gold(s) for s in sents))
+    preds = run_extractor(texts, args.runner)
+    print(f"{os.path.basename(args.data)}: {len(texts)} sentences")
+    print(f"{'kind':<14}{'gold':>6}{'pred':>6}   {'exact P / R / F1':<22}{'overlap P / R / F1'}")
+    rows = [("all", set(KINDS.values()))] + [(k, {k}) for k in KINDS.values()]
+    for name, kinds in rows:
+        (ep, er, ef), (op, orr, of), n_p, n_g = score(golds, preds, kinds)
+        print(f"{name:<14}{n_g:>6}{n_p:>6}   {ep:.3f} / {er:.3f} / {ef:.3f}   {op:.3f} / {orr:.3f} / {of:.3f}")
+    if args.misses:
+        missed, spurious = collections.Counter(), collections.Counter()
+        for text, gold, pred in zip(texts, golds, preds):
+            b = text.encode("utf-8")
+            ps, gs = set(pred), set(gold)
+            for g in gs - ps:
+                missed[(g[0], b[g[1]:g[2]].decode())] += 1
+            for p in ps - gs:
+                spurious[(p[0], b[p[1]:p[2]].decode())] += 1
+        print("\nmissed:", missed.most_common(args.misses))
+        print("\nspurious:", spurious.most_common(args.misses))
+
+
+if __name__ == "__main__":
+    main()

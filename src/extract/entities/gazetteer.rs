@@ -1,0 +1,312 @@
+//! The list of known people, places and organisations, and the automaton that finds them.
+//!
+//! The lists live in `assets/gazetteer-*.toml`, one line per entity (`"canonical" = [forms]`),
+//! so anyone can read and extend them; they are embedded in the binary. A user file with
+//! the same layout extends them ([`Gazetteer::merge`]). Every form is folded
+//! ([`crate::text::fold`]) before it goes into one Aho-Corasick automaton, so spelling
+//! variants meet without listing each.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+
+use super::model::EntityKind;
+use crate::text::fold::fold;
+
+const BUILTIN: [&str; 3] = [
+    include_str!("../../../assets/gazetteer-places.toml"),
+    include_str!("../../../assets/gazetteer-people.toml"),
+    include_str!("../../../assets/gazetteer-organizations.toml"),
+];
+
+/// Why a gazetteer file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    /// The text is not valid TOML or not in the `"name" = ["form", ...]` layout.
+    #[error("gazetteer is not valid: {0}")]
+    Toml(#[from] toml::de::Error),
+    /// A `[demonym]` line names a place the gazetteer does not list.
+    #[error("demonym line for unknown place {0:?}")]
+    UnknownPlace(String),
+}
+
+/// The file layout: one table per kind, each line `"canonical" = [forms]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    place: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    person: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    organization: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    demonym: BTreeMap<String, Vec<String>>,
+}
+
+/// One known entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Known {
+    pub kind: EntityKind,
+    /// The canonical (Devanagari) name.
+    pub name: String,
+    /// `kind:folded name`, the same for rule-found names so ids never depend on the source.
+    pub id: String,
+}
+
+/// What a folded form stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    /// Index into [`Gazetteer::known`].
+    pub entity: usize,
+    /// The form is an adjective of the place (`रूसी`), not its name.
+    pub demonym: bool,
+    /// For a short Latin acronym (`US`, `WHO`, `LeT`): the only spelling that matches (an
+    /// index into the gazetteer's case-sensitive forms), so English words (`us`, `who`,
+    /// `let`) do not.
+    pub exact: Option<u32>,
+}
+
+/// Known entities and their folded forms.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    pub known: Vec<Known>,
+    forms: HashMap<String, Target>,
+    by_id: HashMap<String, usize>,
+    exact_forms: Vec<String>,
+}
+
+/// The id an entity of `kind` named `name` gets, wherever it was found.
+pub fn entity_id(kind: EntityKind, name: &str) -> String {
+    let kind = match kind {
+        EntityKind::Person => "person",
+        EntityKind::Place => "place",
+        EntityKind::Organization => "organization",
+    };
+    format!("{kind}:{}", fold(name).trim())
+}
+
+impl Gazetteer {
+    /// The lists shipped with khabar.
+    ///
+    /// # Panics
+    /// If an embedded list is malformed, which the test suite rules out.
+    pub fn builtin() -> Self {
+        let mut g = Self::default();
+        for text in BUILTIN {
+            g.merge(text).expect("embedded gazetteer is valid");
+        }
+        g
+    }
+
+    /// Adds the entities of `toml_text` (same layout as the shipped lists). A form that
+    /// was already known now points at the entity named here: the user file wins.
+    pub fn merge(&mut self, toml_text: &str) -> Result<(), GazetteerError> {
+        let file: File = toml::from_str(toml_text)?;
+        let tables = [
+            (EntityKind::Place, &file.place),
+            (EntityKind::Person, &file.person),
+            (EntityKind::Organization, &file.organization),
+        ];
+        for (kind, table) in tables {
+            for (name, forms) in table {
+                let entity = self.entity(kind, name);
+                for form in std::iter::once(name).chain(forms) {
+                    self.add_form(form, entity, false);
+                }
+            }
+        }
+        for (place, forms) in &file.demonym {
+            let id = entity_id(EntityKind::Place, place);
+            let &entity = self
+                .by_id
+                .get(&id)
+                .ok_or_else(|| GazetteerError::UnknownPlace(place.clone()))?;
+            for form in forms {
+                self.add_form(form, entity, true);
+            }
+        }
+        Ok(())
+    }
+
+    fn entity(&mut self, kind: EntityKind, name: &str) -> usize {
+        let id = entity_id(kind, name);
+        if let Some(&i) = self.by_id.get(&id) {
+            return i;
+        }
+        self.known.push(Known {
+            kind,
+            name: name.trim().to_owned(),
+            id: id.clone(),
+        });
+        self.by_id.insert(id, self.known.len() - 1);
+        self.known.len() - 1
+    }
+
+    fn add_form(&mut self, form: &str, entity: usize, demonym: bool) {
+        let folded = fold(form).trim().to_owned();
+        if folded.is_empty() {
+            return;
+        }
+        let capitals = form.bytes().filter(u8::is_ascii_uppercase).count();
+        let exact = (form.len() <= 5 && form.is_ascii() && capitals >= 2).then(|| {
+            self.exact_forms.push(form.to_owned());
+            (self.exact_forms.len() - 1) as u32
+        });
+        self.forms.insert(
+            folded,
+            Target {
+                entity,
+                demonym,
+                exact,
+            },
+        );
+    }
+
+    /// What a folded form stands for, if the gazetteer knows it.
+    pub fn lookup(&self, folded: &str) -> Option<Target> {
+        self.forms.get(folded).copied()
+    }
+
+    /// The entity with this id.
+    pub fn by_id(&self, id: &str) -> Option<&Known> {
+        self.by_id.get(id).map(|&i| &self.known[i])
+    }
+
+    /// Whether `original` is spelt as a case-sensitive form must be.
+    pub fn spelt_as(&self, target: Target, original: &str) -> bool {
+        target
+            .exact
+            .is_none_or(|i| self.exact_forms[i as usize] == original)
+    }
+
+    /// Every folded form of a named entity (demonyms left out), with its entity's id: the
+    /// index uses these so `putin` finds व्लादिमीर पुतिन.
+    pub fn forms_by_id(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.forms
+            .iter()
+            .filter(|(_, t)| !t.demonym)
+            .map(|(f, t)| (self.known[t.entity].id.as_str(), f.as_str()))
+    }
+
+    /// Number of distinct forms, for reports.
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// Builds the matcher over every form.
+    ///
+    /// # Panics
+    /// If the automaton cannot be built (it can for any set of non-empty strings).
+    pub fn into_matcher(self) -> Matcher {
+        let mut forms: Vec<(&String, &Target)> = self.forms.iter().collect();
+        forms.sort_by(|a, b| a.0.cmp(b.0));
+        let targets = forms.iter().map(|(_, t)| **t).collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(forms.iter().map(|(f, _)| f.as_str()))
+            .expect("gazetteer automaton builds");
+        Matcher {
+            gazetteer: self,
+            automaton,
+            targets,
+        }
+    }
+}
+
+/// A gazetteer compiled for matching.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    pub gazetteer: Gazetteer,
+    automaton: AhoCorasick,
+    targets: Vec<Target>,
+}
+
+/// One occurrence of a known form in folded text (boundaries not yet checked).
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+}
+
+impl Matcher {
+    /// Every occurrence of every form in `folded`, overlapping ones included.
+    pub fn hits<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = Hit> + 'a {
+        self.automaton.find_overlapping_iter(folded).map(|m| Hit {
+            start: m.start(),
+            end: m.end(),
+            target: self.targets[m.pattern().as_usize()],
+        })
+    }
+}
+
+static MATCHER: OnceLock<Matcher> = OnceLock::new();
+
+/// The matcher [`super::find_entities`] uses: the shipped lists, plus the user's file if
+/// [`install_user_gazetteer`] ran first.
+pub fn matcher() -> &'static Matcher {
+    MATCHER.get_or_init(|| Gazetteer::builtin().into_matcher())
+}
+
+/// Extends the shipped lists with a user file's text (khabar reads it from its config
+/// directory). Must run before the first extraction; returns `Ok(false)` if too late.
+pub fn install_user_gazetteer(toml_text: &str) -> Result<bool, GazetteerError> {
+    let mut g = Gazetteer::builtin();
+    g.merge(toml_text)?;
+    Ok(MATCHER.set(g.into_matcher()).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lists_load_and_cover_the_domain() {
+        let g = Gazetteer::builtin();
+        assert!(g.known.len() > 1000, "only {} entities", g.known.len());
+        for (form, id) in [
+            ("मास्को", "place:मास्को"),
+            ("north korea", "place:उत्तर कोरिया"),
+            ("kcna", "organization:कोरियन सेंट्रल न्यूज एजेंसी"),
+            ("केसीएनए", "organization:कोरियन सेंट्रल न्यूज एजेंसी"),
+            ("रायटर", "organization:रायटर्स"),
+            ("पुतिन", "person:व्लादिमीर पुतिन"),
+        ] {
+            let t = g
+                .lookup(&fold(form))
+                .unwrap_or_else(|| panic!("{form} unknown"));
+            assert_eq!(g.known[t.entity].id, id, "{form}");
+        }
+        let t = g.lookup("रूसी").unwrap();
+        assert!(t.demonym);
+        assert_eq!(g.known[t.entity].name, "रूस");
+    }
+
+    #[test]
+    fn user_file_extends_and_overrides() {
+        let mut g = Gazetteer::builtin();
+        g.merge("[person]\n\"रमेश चंद्र\" = [\"Ramesh Chandra\"]\n[organization]\n\"पुतिन फ़ैन क्लब\" = [\"पुतिन\"]\n")
+            .unwrap();
+        let t = g.lookup(&fold("Ramesh Chandra")).unwrap();
+        assert_eq!(g.known[t.entity].name, "रमेश चंद्र");
+        let t = g.lookup("पुतिन").unwrap();
+        assert_eq!(g.known[t.entity].kind, EntityKind::Organization);
+        assert!(g.merge("[demonym]\n\"अटलांटिस\" = [\"अटलांटी\"]\n").is_err());
+        assert!(g.merge("[animal]\n\"शेर\" = []\n").is_err());
+    }
+
+    #[test]
+    fn short_latin_acronyms_match_only_as_spelt() {
+        let g = Gazetteer::builtin();
+        let us = g.lookup("us").unwrap();
+        assert!(g.spelt_as(us, "US"));
+        assert!(!g.spelt_as(us, "us"));
+        let russia = g.lookup("russia").unwrap();
+        assert!(g.spelt_as(russia, "RUSSIA") && g.spelt_as(russia, "russia"));
+        let let_ = g.lookup("let").unwrap();
+        assert!(g.spelt_as(let_, "LeT") && !g.spelt_as(let_, "let"));
+    }
+}

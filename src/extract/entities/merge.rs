@@ -1,0 +1,223 @@
+//! Turning the names found in an article's regions into entities, aliases merged.
+//!
+//! Known names group by gazetteer entity (so `Vladimir Putin`, `पुतिन` and `व्लादिमीर पुतिन`
+//! are one), rule-found names by kind and folded text. A rule-found name that is the start
+//! or end of a longer person's name joins it, and a lone given name or surname of a person
+//! named in full elsewhere in the article (`किम`, `पेस्कोव`) becomes a mention of that person,
+//! unless two people share it.
+
+use std::collections::HashMap;
+
+use super::gazetteer::{Matcher, entity_id};
+use super::model::{Entity, EntityKind};
+use super::scan::{Scan, Source};
+use super::tokens::Gap;
+use super::words::{CUE, HONORIFIC, NOT_NAME, STOP};
+use crate::span::Span;
+
+struct Group {
+    kind: EntityKind,
+    known: Option<usize>,
+    /// Absolute span, original text, folded words.
+    mentions: Vec<(Span, String, Vec<String>)>,
+}
+
+/// The entities of one article from its scanned regions (`(offset, scan)` pairs).
+pub fn entities(matcher: &Matcher, text: &str, scans: &[(usize, Scan)]) -> Vec<Entity> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut covered: Vec<Vec<bool>> = Vec::with_capacity(scans.len());
+    for (offset, scan) in scans {
+        let mut cov = vec![false; scan.tokens.len()];
+        for c in scan.found() {
+            if c.is_demonym() {
+                continue;
+            }
+            cov[c.first..=c.last].iter_mut().for_each(|b| *b = true);
+            let span = absolute(scan, *offset, c.start..c.end);
+            let words: Vec<String> = (c.first..=c.last)
+                .map(|t| scan.text(t).to_owned())
+                .collect();
+            let (key, known) = match c.source {
+                Source::Known { entity, .. } => {
+                    (matcher.gazetteer.known[entity].id.clone(), Some(entity))
+                }
+                Source::Rule => (entity_id(c.kind, &words.join(" ")), None),
+            };
+            let g = *by_key.entry(key).or_insert_with(|| {
+                groups.push(Group {
+                    kind: c.kind,
+                    known,
+                    mentions: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            groups[g]
+                .mentions
+                .push((span, span.of(text).to_owned(), words));
+        }
+        covered.push(cov);
+    }
+    join_partial_names(&mut groups);
+    link_short_mentions(text, scans, &mut covered, &mut groups);
+    let mut out: Vec<Entity> = groups
+        .into_iter()
+        .filter(|g| !g.mentions.is_empty())
+        .map(|g| build(matcher, g))
+        .collect();
+    out.sort_by_key(|e| e.mentions.first().copied());
+    out
+}
+
+fn absolute(scan: &Scan, offset: usize, folded: std::ops::Range<usize>) -> Span {
+    let r = scan.original(folded);
+    Span::new(offset + r.start, offset + r.end)
+}
+
+/// Whether `short` is the start or the end of `long`, word by word.
+fn is_part(short: &[String], long: &[String]) -> bool {
+    short.len() < long.len() && (long.starts_with(short) || long.ends_with(short))
+}
+
+/// Moves rule-found people (and organisations) whose words begin or end a longer name of
+/// the same kind into that name's group, when exactly one such name exists.
+fn join_partial_names(groups: &mut [Group]) {
+    for g in 0..groups.len() {
+        if groups[g].known.is_some() || groups[g].mentions.is_empty() {
+            continue;
+        }
+        let words = groups[g].mentions[0].2.clone();
+        let mut targets = (0..groups.len()).filter(|&o| {
+            o != g
+                && groups[o].kind == groups[g].kind
+                && groups[o].mentions.iter().any(|m| is_part(&words, &m.2))
+        });
+        if let (Some(t), None) = (targets.next(), targets.next()) {
+            let moved = std::mem::take(&mut groups[g].mentions);
+            groups[t].mentions.extend(moved);
+        }
+    }
+}
+
+/// Finds lone given names and surnames of people named in full, in words no name covers.
+fn link_short_mentions(
+    text: &str,
+    scans: &[(usize, Scan)],
+    covered: &mut [Vec<bool>],
+    groups: &mut [Group],
+) {
+    let mut keys: HashMap<Vec<String>, Option<usize>> = HashMap::new();
+    let w = super::words::words();
+    for (gi, g) in groups.iter().enumerate() {
+        if g.kind != EntityKind::Person {
+            continue;
+        }
+        for (_, _, words) in &g.mentions {
+            if words.len() < 2 {
+                continue;
+            }
+            let mut cands = vec![vec![words[0].clone()], vec![words[words.len() - 1].clone()]];
+            if words.len() >= 3 {
+                cands.push(words[..2].to_vec());
+            }
+            for k in cands {
+                let usable = k.iter().all(|x| {
+                    w.class(x) & (NOT_NAME | CUE | HONORIFIC) == 0 && x.chars().count() >= 2
+                });
+                if !usable {
+                    continue;
+                }
+                let e = keys.entry(k).or_insert(Some(gi));
+                if *e != Some(gi) {
+                    *e = None;
+                }
+            }
+        }
+    }
+    keys.retain(|_, v| v.is_some());
+    if keys.is_empty() {
+        return;
+    }
+    for ((offset, scan), cov) in scans.iter().zip(covered.iter_mut()) {
+        let toks = &scan.tokens;
+        let free = |i: usize, cov: &[bool]| i < toks.len() && !cov[i];
+        // A neighbouring unknown word joined by a space means a different, longer name.
+        let joined_name = |i: usize| {
+            i < toks.len()
+                && toks[i].gap == Gap::Space
+                && toks[i].class & (STOP | NOT_NAME) == 0
+                && !cov_any(scan, i)
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            if !free(i, cov) {
+                i += 1;
+                continue;
+            }
+            let mut hit = None;
+            for len in [2, 1] {
+                if len == 2 && !(free(i + 1, cov) && toks[i + 1].gap == Gap::Space) {
+                    continue;
+                }
+                let k: Vec<String> = (i..i + len).map(|t| scan.text(t).to_owned()).collect();
+                if let Some(Some(g)) = keys.get(&k) {
+                    hit = Some((len, *g));
+                    break;
+                }
+            }
+            let Some((len, g)) = hit else {
+                i += 1;
+                continue;
+            };
+            let before_joined = i > 0
+                && toks[i].gap == Gap::Space
+                && toks[i - 1].class & (STOP | NOT_NAME) == 0
+                && !cov[i - 1];
+            if before_joined || joined_name(i + len) {
+                i += len;
+                continue;
+            }
+            let span = absolute(scan, *offset, toks[i].start..toks[i + len - 1].end);
+            let words = (i..i + len).map(|t| scan.text(t).to_owned()).collect();
+            groups[g]
+                .mentions
+                .push((span, span.of(text).to_owned(), words));
+            cov[i..i + len].iter_mut().for_each(|b| *b = true);
+            i += len;
+        }
+    }
+}
+
+fn cov_any(scan: &Scan, i: usize) -> bool {
+    scan.covering(i).is_some()
+}
+
+fn build(matcher: &Matcher, mut g: Group) -> Entity {
+    g.mentions.sort_by_key(|m| m.0);
+    g.mentions.dedup_by_key(|m| m.0);
+    let (id, name) = if let Some(k) = g.known {
+        let known = &matcher.gazetteer.known[k];
+        (known.id.clone(), known.name.clone())
+    } else {
+        let longest = g
+            .mentions
+            .iter()
+            .max_by_key(|m| (m.2.len(), std::cmp::Reverse(m.0)))
+            .expect("non-empty");
+        let name = longest.1.split_whitespace().collect::<Vec<_>>().join(" ");
+        (entity_id(g.kind, &name), name)
+    };
+    let mut aliases: Vec<String> = Vec::new();
+    for (_, t, _) in &g.mentions {
+        if *t != name && !aliases.contains(t) {
+            aliases.push(t.clone());
+        }
+    }
+    Entity {
+        id,
+        name,
+        kind: g.kind,
+        aliases,
+        mentions: g.mentions.into_iter().map(|m| m.0).collect(),
+    }
+}

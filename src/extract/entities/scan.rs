@@ -1,0 +1,168 @@
+//! One region of an article, folded and split into words, with the names found in it.
+//!
+//! Gazetteer forms are matched first (all overlapping hits, then leftmost-longest among
+//! those that start and end on word boundaries); the rules then look at the words no
+//! known name covers. Everything here works on folded text; [`Scan::original`] maps a
+//! result back to the article's bytes.
+
+use std::ops::Range;
+
+use super::gazetteer::Matcher;
+use super::model::EntityKind;
+use super::tokens::{Token, is_word_char, tokenize};
+use crate::text::fold::Folded;
+
+/// Where a candidate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A gazetteer form of entity `entity`; `demonym` if the form is an adjective of it.
+    Known { entity: usize, demonym: bool },
+    /// A rule found a name the gazetteer lacks.
+    Rule,
+}
+
+/// A name found in the region: folded byte range and the words it covers.
+#[derive(Debug, Clone, Copy)]
+pub struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub first: usize,
+    pub last: usize,
+    pub kind: EntityKind,
+    pub source: Source,
+}
+
+impl Cand {
+    pub fn is_demonym(self) -> bool {
+        matches!(self.source, Source::Known { demonym: true, .. })
+    }
+}
+
+pub struct Scan<'a> {
+    pub original: &'a str,
+    pub folded: Folded,
+    pub tokens: Vec<Token>,
+    pub cands: Vec<Option<Cand>>,
+    /// For each token, the candidate covering it.
+    pub cover: Vec<Option<usize>>,
+}
+
+impl<'a> Scan<'a> {
+    /// Folds and tokenizes `original` and marks every known name in it.
+    pub fn new(matcher: &Matcher, original: &'a str) -> Self {
+        let folded = Folded::new(original);
+        let tokens = tokenize(&folded.text);
+        let mut scan = Scan {
+            original,
+            cover: vec![None; tokens.len()],
+            tokens,
+            folded,
+            cands: Vec::new(),
+        };
+        let mut hits: Vec<(usize, usize, Source, EntityKind)> = Vec::new();
+        let text = scan.folded.text.as_str();
+        for hit in matcher.hits(text) {
+            let before = text[..hit.start].chars().next_back();
+            let after = text[hit.end..].chars().next();
+            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+                continue;
+            }
+            if hit.target.exact.is_some() {
+                let orig = &original[scan.folded.original(hit.start..hit.end)];
+                if !matcher.gazetteer.spelt_as(hit.target, orig) {
+                    continue;
+                }
+            }
+            let t = hit.target;
+            let kind = matcher.gazetteer.known[t.entity].kind;
+            hits.push((
+                hit.start,
+                hit.end,
+                Source::Known {
+                    entity: t.entity,
+                    demonym: t.demonym,
+                },
+                kind,
+            ));
+        }
+        hits.sort_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
+        let mut last_end = 0;
+        for (start, end, source, kind) in hits {
+            if start < last_end {
+                continue;
+            }
+            last_end = end;
+            scan.add(start..end, kind, source);
+        }
+        scan
+    }
+
+    /// The words `range` (folded bytes) covers, as first..=last token indices.
+    fn token_range(&self, range: &Range<usize>) -> (usize, usize) {
+        let first = self.tokens.partition_point(|t| t.end <= range.start);
+        let last = self
+            .tokens
+            .partition_point(|t| t.start < range.end)
+            .saturating_sub(1);
+        (first, last.max(first))
+    }
+
+    /// Records a candidate, replacing any it contains.
+    pub fn add(&mut self, range: Range<usize>, kind: EntityKind, source: Source) {
+        let (first, last) = self.token_range(&range);
+        let idx = self.cands.len();
+        for t in first..=last.min(self.tokens.len().saturating_sub(1)) {
+            if let Some(old) = self.cover[t].replace(idx) {
+                self.cands[old] = None;
+            }
+        }
+        self.cands.push(Some(Cand {
+            start: range.start,
+            end: range.end,
+            first,
+            last,
+            kind,
+            source,
+        }));
+    }
+
+    /// Adds a rule-found name spanning tokens `first..=last`.
+    pub fn add_tokens(&mut self, first: usize, last: usize, kind: EntityKind) {
+        let range = self.tokens[first].start..self.tokens[last].end;
+        self.add(range, kind, Source::Rule);
+    }
+
+    /// The candidate covering token `i`, if any.
+    pub fn covering(&self, i: usize) -> Option<Cand> {
+        self.cover
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|c| self.cands[c])
+    }
+
+    pub fn text(&self, t: usize) -> &str {
+        self.tokens[t].text(&self.folded.text)
+    }
+
+    /// The folded text between token `t` and the next one (or the end).
+    pub fn gap_after(&self, t: usize) -> &str {
+        let end = self
+            .tokens
+            .get(t + 1)
+            .map_or(self.folded.text.len(), |n| n.start);
+        &self.folded.text[self.tokens[t].end..end]
+    }
+
+    /// The original bytes (relative to the region) of a folded range.
+    pub fn original(&self, range: Range<usize>) -> Range<usize> {
+        self.folded.original(range)
+    }
+
+    /// The live candidates in text order.
+    pub fn found(&self) -> impl Iterator<Item = Cand> + '_ {
+        let mut v: Vec<Cand> = self.cands.iter().flatten().copied().collect();
+        v.sort_by_key(|c| c.start);
+        v.into_iter()
+    }
+}

@@ -1,0 +1,145 @@
+//! The word classes the entity rules look at: stop words, designations, organisation and
+//! place heads, surnames. The lists are data (`assets/entity-words.toml`); this module
+//! folds them once and answers "what kind of word is this token" with one hash lookup.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::text::fold::fold;
+
+const WORDS: &str = include_str!("../../../assets/entity-words.toml");
+
+/// Bit flags for a token's classes.
+pub type Class = u16;
+pub const STOP: Class = 1;
+pub const COMMON: Class = 1 << 1;
+pub const CUE: Class = 1 << 2;
+pub const HONORIFIC: Class = 1 << 3;
+pub const ORG_HEAD: Class = 1 << 4;
+pub const PLACE_HEAD: Class = 1 << 6;
+pub const SURNAME: Class = 1 << 7;
+pub const ACRONYM_SKIP: Class = 1 << 8;
+/// Words before a designation that make it generic (`दोनों नेता`, `कई मंत्री`).
+pub const PLURAL: Class = 1 << 9;
+
+/// Never part of a person's or place's name.
+pub const NOT_NAME: Class = STOP | COMMON | CUE | HONORIFIC;
+
+const PLURALS: &[&str] = &[
+    "दोनों",
+    "कई",
+    "सभी",
+    "अन्य",
+    "कुछ",
+    "ये",
+    "वे",
+    "इन",
+    "उन",
+    "तीनों",
+    "चारों",
+    "अनेक",
+    "सारे",
+    "अधिकांश",
+    "ज्यादातर",
+    "विभिन्न",
+    "तमाम",
+    "इन्हीं",
+    "उन्हीं",
+    "सैकड़ों",
+    "हजारों",
+];
+
+#[derive(Deserialize)]
+struct File {
+    stop: Vec<String>,
+    common: Vec<String>,
+    person_cue: Vec<String>,
+    honorific: Vec<String>,
+    org_head: Vec<String>,
+    place_head: Vec<String>,
+    surname: Vec<String>,
+    acronym_skip: Vec<String>,
+}
+
+/// Folded word -> classes.
+#[derive(Debug, Default)]
+pub struct Words {
+    classes: HashMap<String, Class>,
+}
+
+impl Words {
+    fn add(&mut self, word: &str, class: Class) {
+        let w = fold(word.trim().trim_end_matches('.'));
+        if !w.is_empty() {
+            *self.classes.entry(w).or_default() |= class;
+        }
+    }
+
+    /// Every word of each entry gets the class (for stop lists).
+    fn add_all(&mut self, list: &[String], class: Class) {
+        for entry in list {
+            for w in entry.split_whitespace() {
+                self.add(w, class);
+            }
+        }
+    }
+
+    /// The last word of each entry gets the class (`प्रधान मंत्री` is cued by `मंत्री`).
+    fn add_last(&mut self, list: &[String], class: Class) {
+        for entry in list {
+            if let Some(w) = entry.split_whitespace().last() {
+                self.add(w, class);
+            }
+        }
+    }
+
+    /// The classes of a folded token (0 for an ordinary word).
+    pub fn class(&self, folded: &str) -> Class {
+        self.classes.get(folded).copied().unwrap_or(0)
+    }
+}
+
+/// The shipped word lists, folded.
+///
+/// # Panics
+/// If the embedded list is malformed, which the test suite rules out.
+pub fn words() -> &'static Words {
+    static WORDS_CELL: OnceLock<Words> = OnceLock::new();
+    WORDS_CELL.get_or_init(|| {
+        let f: File = toml::from_str(WORDS).expect("embedded entity-words.toml is valid");
+        let mut w = Words::default();
+        w.add_all(&f.stop, STOP);
+        w.add_all(&f.common, COMMON);
+        w.add_last(&f.person_cue, CUE);
+        w.add_all(&f.honorific, HONORIFIC);
+        w.add_last(&f.org_head, ORG_HEAD);
+        w.add_last(&f.place_head, PLACE_HEAD);
+        w.add_all(&f.surname, SURNAME);
+        for a in &f.acronym_skip {
+            w.add(a, ACRONYM_SKIP);
+        }
+        for p in PLURALS {
+            w.add(p, PLURAL);
+        }
+        w
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_with_classes() {
+        let w = words();
+        assert_ne!(w.class("ने") & STOP, 0);
+        assert_ne!(w.class(&fold("प्रवक्ता")) & CUE, 0);
+        assert_ne!(w.class("मंत्रालय") & ORG_HEAD, 0);
+        assert_ne!(w.class("सरकार") & ORG_HEAD, 0);
+        assert_ne!(w.class("सिंह") & SURNAME, 0);
+        assert_ne!(w.class("डा") & HONORIFIC, 0, "डॉ. folds to डा");
+        assert_eq!(w.class("पेस्कोव"), 0);
+    }
+}

@@ -1,0 +1,213 @@
+//! Folding away spelling variation, so differently spelled forms of one word compare equal.
+//!
+//! Hindi news spells the same name several ways: with or without nukta (`ज़`/`ज`), with
+//! chandrabindu or anusvara, with a nasal half-letter or an anusvara (`सितम्बर`/`सितंबर`),
+//! with `ॉ` or `ा` in loanwords (`मॉस्को`/`मास्को`), with stray ZWJ/ZWNJ, with a hyphen or a
+//! space (`किम जोंग-उन`/`किम जोंग उन`), and Latin names in any case. [`fold`] maps all of
+//! these to one form. Matching runs on folded text; [`Folded`] maps positions in the
+//! folded text back to byte offsets in the original, so results can point at the original.
+
+use std::ops::Range;
+
+const NUKTA: char = '\u{93c}';
+const VIRAMA: char = '\u{94d}';
+const ANUSVARA: char = '\u{902}';
+
+/// `text` with spelling variants folded away (see the module docs).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out, |_, _| {});
+    out
+}
+
+/// A folded text plus the way back to the original's byte offsets.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    pub text: String,
+    /// For each byte of `text`, the original range of the characters it came from.
+    origin: Vec<(u32, u32)>,
+}
+
+impl Folded {
+    /// Folds `text`, remembering where every folded byte came from.
+    ///
+    /// # Panics
+    /// If `text` is 4 GiB or longer.
+    pub fn new(text: &str) -> Self {
+        assert!(
+            u32::try_from(text.len()).is_ok(),
+            "text too long to fold with offsets"
+        );
+        let mut folded = String::with_capacity(text.len());
+        let mut origin: Vec<(u32, u32)> = Vec::with_capacity(text.len());
+        fold_into(text, &mut folded, |added, source| {
+            let range = (source.start as u32, source.end as u32);
+            if added == 0 {
+                // Dropped characters belong to whatever they followed.
+                if let Some(last) = origin.last_mut() {
+                    let start = last.0;
+                    for o in origin.iter_mut().rev().take_while(|o| o.0 == start) {
+                        o.1 = range.1;
+                    }
+                }
+            } else {
+                origin.extend(std::iter::repeat_n(range, added));
+            }
+        });
+        Self {
+            text: folded,
+            origin,
+        }
+    }
+
+    /// The original byte range that the folded range `start..end` came from.
+    ///
+    /// # Panics
+    /// If the range is empty or out of bounds.
+    pub fn original(&self, folded: Range<usize>) -> Range<usize> {
+        let first = self.origin[folded.start];
+        let last = self.origin[folded.end - 1];
+        first.0 as usize..last.1 as usize
+    }
+}
+
+/// Folds one character; `None` drops it.
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        NUKTA | '\u{200c}' | '\u{200d}' | '\u{ad}' | '\u{feff}' => return None,
+        '\u{958}' => 'क',
+        '\u{959}' => 'ख',
+        '\u{95a}' => 'ग',
+        '\u{95b}' => 'ज',
+        '\u{95c}' => 'ड',
+        '\u{95d}' => 'ढ',
+        '\u{95e}' => 'फ',
+        '\u{95f}' => 'य',
+        '\u{929}' => 'न',
+        '\u{931}' => 'र',
+        '\u{934}' => 'ळ',
+        // Chandrabindu and anusvara are spelling variants of one nasal.
+        '\u{901}' => ANUSVARA,
+        // `ॉ`/`ऑ` mark an English "o" that many writers spell `ा`/`आ`.
+        '\u{949}' => 'ा',
+        '\u{911}' => 'आ',
+        // Candra e (`टॅग्स`) is a loanword spelling of `े`.
+        '\u{945}' => 'े',
+        '\u{90d}' => 'ए',
+        // Devanagari digits are the same numbers as ASCII digits (२०२४ = 2024).
+        '\u{966}'..='\u{96f}' => char::from(b'0' + (c as u32 - 0x966) as u8),
+        '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => ' ',
+        c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
+        c if c.is_whitespace() && c != '\n' => ' ',
+        c if !c.is_ascii() && c.is_uppercase() => c.to_lowercase().next().unwrap_or(c),
+        c => c,
+    })
+}
+
+/// Nasal half-letters written where an anusvara could stand (`म्ब` for `ंब`).
+fn is_nasal(c: char) -> bool {
+    matches!(c, 'ङ' | 'ञ' | 'ण' | 'न' | 'म')
+}
+
+/// Consonants before which a nasal half-letter is interchangeable with an anusvara.
+fn takes_anusvara(c: char) -> bool {
+    matches!(c, '\u{915}'..='\u{927}' | '\u{92a}'..='\u{92d}' | 'स' | 'श' | '\u{958}'..='\u{95e}')
+        && !matches!(c, 'ङ' | 'ञ' | 'ण')
+}
+
+/// Folds `text` into `out`, telling `emit` how many bytes each source range produced.
+fn fold_into(text: &str, out: &mut String, mut emit: impl FnMut(usize, Range<usize>)) {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii() && !c.is_ascii_uppercase() && !matches!(c, '-' | '\t' | '\r' | ' ') {
+            out.push(c);
+            emit(1, i..i + 1);
+            continue;
+        }
+        // A nasal half-letter before a stop becomes an anusvara: `न्द` and `ंद` meet.
+        if is_nasal(c) && text[i + c.len_utf8()..].starts_with(VIRAMA) {
+            let after = i + c.len_utf8() + VIRAMA.len_utf8();
+            let mut rest = text[after..]
+                .chars()
+                .filter(|&n| n != '\u{200c}' && n != '\u{200d}');
+            if rest.next().is_some_and(takes_anusvara) && !prev_is_consonantless(out) {
+                chars.next();
+                out.push(ANUSVARA);
+                emit(ANUSVARA.len_utf8(), i..after);
+                continue;
+            }
+        }
+        let Some(f) = fold_char(c) else {
+            emit(0, i..i + c.len_utf8());
+            continue;
+        };
+        // Runs of spaces (and hyphens, which fold to spaces) collapse into one.
+        if f == ' ' && out.ends_with(' ') {
+            emit(0, i..i + c.len_utf8());
+            continue;
+        }
+        out.push(f);
+        emit(f.len_utf8(), i..i + c.len_utf8());
+    }
+}
+
+/// Whether the folded text so far ends where a nasal could not be an anusvara (start of a
+/// word): an anusvara needs a syllable to sit on.
+fn prev_is_consonantless(out: &str) -> bool {
+    !out.chars()
+        .next_back()
+        .is_some_and(|p| matches!(p, '\u{900}'..='\u{97f}') && p != VIRAMA)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_spellings_meet() {
+        assert_eq!(fold("मॉस्को"), fold("मास्को"));
+        assert_eq!(fold("सितम्बर"), fold("सितंबर"));
+        assert_eq!(fold("हिन्दी"), fold("हिंदी"));
+        assert_eq!(fold("न्यूज़"), fold("न्यूज"));
+        assert_eq!(fold("न्यूज\u{95b}"), fold("न्यूजज"));
+        assert_eq!(fold("पहुँचे"), fold("पहुंचे"));
+        assert_eq!(fold("किम जोंग-उन"), fold("किम जोंग उन"));
+        assert_eq!(fold("North  Korea"), "north korea");
+        assert_eq!(fold("क\u{200d}ष"), fold("कष"));
+    }
+
+    #[test]
+    fn distinct_words_stay_distinct() {
+        assert_eq!(fold("अन्य"), "अन्य");
+        assert_ne!(fold("काम"), fold("कम"));
+        // A nasal at a word's start has nothing to sit on.
+        assert_eq!(fold("न्यूज"), "न्यूज");
+        assert_eq!(fold("अन्न"), "अन्न");
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_original() {
+        let text = "मॉस्को  में सितम्बर, North-Korea";
+        let f = Folded::new(text);
+        for needle in ["मास्को", "सितंबर", "north korea", "में"] {
+            let at = f.text.find(needle).unwrap();
+            let back = f.original(at..at + needle.len());
+            assert_eq!(
+                fold(&text[back.clone()]),
+                needle,
+                "{needle} came back as {:?}",
+                &text[back]
+            );
+        }
+        let at = f.text.find("सितंबर").unwrap();
+        assert_eq!(&text[f.original(at..at + "सितंबर".len())], "सितम्बर");
+    }
+
+    #[test]
+    fn dropped_marks_stay_with_their_letter() {
+        let text = "न्यूज़ ";
+        let f = Folded::new(text);
+        assert_eq!(f.text, "न्यूज ");
+        assert_eq!(&text[f.original(0.."न्यूज".len())], "न्यूज़");
+    }
+}

@@ -1,0 +1,262 @@
+//! Entity extraction on Hindi sentences written for these tests (not taken from the seeds
+//! or the evaluation data): rule-found names, postpositions left out, spelling variants,
+//! Latin script, glued scraped text, aliases, demonyms.
+
+use khabar::Span;
+use khabar::extract::entities::{Entity, EntityKind, find_demonyms, find_entities};
+
+/// Every non-empty line is a region.
+fn regions(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches('\n');
+        if !body.trim().is_empty() {
+            out.push(Span::new(start, start + body.len()));
+        }
+        start += line.len();
+    }
+    out
+}
+
+fn run(text: &str) -> Vec<Entity> {
+    let found = find_entities(text, &regions(text));
+    for e in &found {
+        for m in &e.mentions {
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            assert!(!m.of(text).trim().is_empty());
+        }
+    }
+    found
+}
+
+#[track_caller]
+fn entity<'a>(found: &'a [Entity], kind: EntityKind, name: &str) -> &'a Entity {
+    found
+        .iter()
+        .find(|e| e.kind == kind && e.name == name)
+        .unwrap_or_else(|| {
+            let all: Vec<(&str, EntityKind)> =
+                found.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+            panic!("no {kind:?} {name:?} among {all:?}")
+        })
+}
+
+fn mentions<'a>(text: &'a str, e: &Entity) -> Vec<&'a str> {
+    e.mentions.iter().map(|m| m.of(text)).collect()
+}
+
+fn names(found: &[Entity]) -> Vec<&str> {
+    found.iter().map(|e| e.name.as_str()).collect()
+}
+
+#[test]
+fn designations_introduce_unknown_people() {
+    let text = "राज्य के शिक्षा मंत्री हरप्रीत ढींडसा ने सोमवार को स्कूलों का निरीक्षण किया।\n\
+                मंत्रालय के प्रवक्ता ओलेग तिमोशेंको ने कहा कि बातचीत जारी रहेगी।";
+    let found = run(text);
+    let p = entity(&found, EntityKind::Person, "हरप्रीत ढींडसा");
+    assert_eq!(mentions(text, p), ["हरप्रीत ढींडसा"]);
+    entity(&found, EntityKind::Person, "ओलेग तिमोशेंको");
+}
+
+#[test]
+fn titles_are_not_part_of_the_name() {
+    let text = "कार्यक्रम का उद्घाटन श्री रामेश्वर दयाल ने किया और डॉ. मीनल खरे ने धन्यवाद दिया।";
+    let found = run(text);
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Person, "रामेश्वर दयाल")),
+        ["रामेश्वर दयाल"]
+    );
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Person, "मीनल खरे")),
+        ["मीनल खरे"]
+    );
+}
+
+#[test]
+fn common_surnames_close_a_name() {
+    let text = "इस मौके पर सुनीता शर्मा और प्रकाश चंद्र जोशी मौजूद थे।";
+    let found = run(text);
+    entity(&found, EntityKind::Person, "सुनीता शर्मा");
+    entity(&found, EntityKind::Person, "प्रकाश चंद्र जोशी");
+}
+
+#[test]
+fn a_designation_before_ordinary_words_gives_nothing() {
+    let text =
+        "राष्ट्रपति निकट भविष्य में यात्रा करेंगे।\nदोनों नेता मंच पर गले मिले।\nमंत्री ने कहा कि फैसला जल्द होगा।";
+    let found = run(text);
+    assert!(found.is_empty(), "found {:?}", names(&found));
+}
+
+#[test]
+fn postpositions_are_left_out() {
+    let text =
+        "पुतिन ने कहा कि रूस के लोग शांति चाहते हैं।\nकिम जोंग-उन ने परीक्षण देखा।\nNorth Korea ने मिसाइल दागी।";
+    let found = run(text);
+    let putin = entity(&found, EntityKind::Person, "व्लादिमीर पुतिन");
+    assert_eq!(mentions(text, putin), ["पुतिन"]);
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Place, "रूस")),
+        ["रूस"]
+    );
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Person, "किम जोंग उन")),
+        ["किम जोंग-उन"]
+    );
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Place, "उत्तर कोरिया")),
+        ["North Korea"]
+    );
+}
+
+#[test]
+fn spelling_variants_meet_in_one_entity() {
+    let text = "मॉस्को में बैठक हुई। बाद में मास्को से बयान आया।\n\
+                डोनाल्ड ट्रम्प ने कहा कि ट्रंप प्रशासन तैयार है।\n\
+                ज़ेलेंस्की और जेलेंस्की एक ही व्यक्ति हैं।";
+    let found = run(text);
+    let moscow = entity(&found, EntityKind::Place, "मॉस्को");
+    assert_eq!(mentions(text, moscow), ["मॉस्को", "मास्को"]);
+    assert_eq!(moscow.aliases, ["मास्को"]);
+    let trump = entity(&found, EntityKind::Person, "डोनाल्ड ट्रंप");
+    assert_eq!(mentions(text, trump), ["डोनाल्ड ट्रम्प", "ट्रंप"]);
+    let z = entity(&found, EntityKind::Person, "वोलोदिमीर ज़ेलेंस्की");
+    assert_eq!(z.mentions.len(), 2);
+}
+
+#[test]
+fn latin_names_and_acronyms_link_to_the_hindi_entity() {
+    let text = "Vladimir Putin Visit: व्लादिमीर पुतिन पहुंचे।\nKCNA के अनुसार केसीएनए ने बताया।\nNHAI ने नई सड़क खोली।";
+    let found = run(text);
+    let putin = entity(&found, EntityKind::Person, "व्लादिमीर पुतिन");
+    assert_eq!(putin.aliases, ["Vladimir Putin"]);
+    let kcna = entity(&found, EntityKind::Organization, "कोरियन सेंट्रल न्यूज़ एजेंसी");
+    assert_eq!(mentions(text, kcna), ["KCNA", "केसीएनए"]);
+    entity(&found, EntityKind::Organization, "NHAI");
+}
+
+#[test]
+fn english_words_are_not_acronyms() {
+    let text = "उन्होंने कहा, \"let us talk about who we are\" और चले गए।";
+    let found = run(text);
+    assert!(found.is_empty(), "found {:?}", names(&found));
+}
+
+#[test]
+fn glued_text_gives_no_garbage() {
+    let text = "भारतPutin Visit India\nव्लादिमीर पुतिनकिम जोंग उनउत्तर कोरियारूस";
+    let found = run(text);
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Person),
+        "found {:?}",
+        names(&found)
+    );
+    for e in &found {
+        for m in &e.mentions {
+            let t = m.of(text);
+            assert!(
+                !t.contains("Putin") && !t.contains("पुतिनकिम"),
+                "garbage mention {t:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn short_mentions_join_the_full_name() {
+    let text = "पेंटागन के प्रवक्ता जॉन किर्बी ने बयान जारी किया।\nकिर्बी ने कहा कि किम जोंग उन से बात नहीं हुई।\nकिम ने जवाब नहीं दिया।";
+    let found = run(text);
+    let kirby = entity(&found, EntityKind::Person, "जॉन किर्बी");
+    assert_eq!(mentions(text, kirby), ["जॉन किर्बी", "किर्बी"]);
+    let kim = entity(&found, EntityKind::Person, "किम जोंग उन");
+    assert_eq!(mentions(text, kim), ["किम जोंग उन", "किम"]);
+}
+
+#[test]
+fn organisation_words_close_a_name() {
+    let text = "पंचायती राज मंत्रालय ने निर्देश जारी किए।\nरूसी सेना ने हमला किया और बिहार सरकार ने राहत भेजी।\nहिमवंत विकास फाउंडेशन ने शिविर लगाया।";
+    let found = run(text);
+    for name in [
+        "पंचायती राज मंत्रालय",
+        "रूसी सेना",
+        "बिहार सरकार",
+        "हिमवंत विकास फाउंडेशन",
+    ] {
+        entity(&found, EntityKind::Organization, name);
+    }
+}
+
+#[test]
+fn generic_organisation_words_alone_give_nothing() {
+    let text = "सरकारी समाचार एजेंसी ने बताया कि निजी बैंक और दक्षिण कोरिया की सेना तैयार हैं।";
+    let found = run(text);
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Organization),
+        "found {:?}",
+        names(&found)
+    );
+    entity(&found, EntityKind::Place, "दक्षिण कोरिया");
+}
+
+#[test]
+fn datelines_and_place_words_find_unknown_places() {
+    let text = "कोझीपुरम, 5 जून (भाषा)। बाढ़ से कई घर डूब गए।\nखैरागढ़ जिले में स्कूल बंद रहे।\nहालांकि, राहत जारी है।\nमंत्री अगले महीने ताशकुरगन का दौरा करेंगे।";
+    let found = run(text);
+    for name in ["कोझीपुरम", "खैरागढ़", "ताशकुरगन"] {
+        assert_eq!(
+            mentions(text, entity(&found, EntityKind::Place, name)),
+            [name]
+        );
+    }
+    assert_eq!(found.len(), 3, "found {:?}", names(&found));
+}
+
+#[test]
+fn bylines_name_the_author() {
+    let text = "By रचना वर्मा | Updated: 3 मार्च 2024\nBy Agency Edited By: Karan Mehta Updated: Sun";
+    let found = run(text);
+    entity(&found, EntityKind::Person, "रचना वर्मा");
+    entity(&found, EntityKind::Person, "Karan Mehta");
+    assert_eq!(found.len(), 2, "found {:?}", names(&found));
+}
+
+#[test]
+fn demonyms_are_not_places_but_are_linked() {
+    let text = "रूसी राष्ट्रपति ने अमेरिकी और उत्तर कोरियाई अधिकारियों से मुलाकात की।";
+    let found = run(text);
+    assert!(found.is_empty(), "found {:?}", names(&found));
+    let d = find_demonyms(text, &regions(text));
+    let linked: Vec<(&str, &str)> = d
+        .iter()
+        .map(|d| (d.span.of(text), d.place.as_str()))
+        .collect();
+    assert_eq!(
+        linked,
+        [
+            ("रूसी", "रूस"),
+            ("अमेरिकी", "अमेरिका"),
+            ("उत्तर कोरियाई", "उत्तर कोरिया")
+        ]
+    );
+    assert_eq!(d[0].place_id, "place:रूस");
+}
+
+#[test]
+fn ids_are_stable_across_articles() {
+    let a = run("प्रधानमंत्री नरेंद्र मोदी ने भाषण दिया। प्रवक्ता ओलेग तिमोशेंको ने कहा।");
+    let b = run("Narendra Modi और मोदी की चर्चा हुई। ओलेग तिमोशेंको ने जवाब दिया।");
+    let id = |f: &[Entity], n: &str| f.iter().find(|e| e.name == n).map(|e| e.id.clone());
+    assert_eq!(id(&a, "नरेंद्र मोदी"), id(&b, "नरेंद्र मोदी"));
+    assert!(id(&a, "नरेंद्र मोदी").is_some());
+    assert_eq!(id(&a, "ओलेग तिमोशेंको"), Some("person:ओलेग तिमोशेंको".to_owned()));
+}
+
+#[test]
+fn only_regions_are_read() {
+    let text = "संबंधित खबरें\nराहुल गांधी ने रैली की।\nपुतिन ने कहा।";
+    let start = text.find("पुतिन").unwrap();
+    let found = find_entities(text, &[Span::new(start, text.len())]);
+    assert_eq!(names(&found), ["व्लादिमीर पुतिन"]);
+}
