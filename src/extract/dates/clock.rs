@@ -310,6 +310,20 @@ pub(super) fn calendar_tail(cur: Cursor<'_>, date: PartialDate) -> (Cursor<'_>, 
         };
         return (after, sem);
     }
+    // "26 सितंबर 2019 शाम 5 बजे": a clock read in a part of the day.
+    let mut p = cur;
+    if date.day.is_some()
+        && let Some(DayTime::Clock(hour, minute)) = eat_day_time(&mut p)
+    {
+        return (
+            p,
+            Sem::Calendar {
+                date,
+                clock: Some((hour, minute)),
+                zone: None,
+            },
+        );
+    }
     (
         cur,
         Sem::Calendar {
