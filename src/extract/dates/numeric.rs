@@ -43,7 +43,7 @@ pub(super) fn from_number(cur: Cursor<'_>, first: Tok) -> Option<(Cursor<'_>, Se
             Sem::Decade(if n >= 30 { 190 + n / 10 } else { 200 + n / 10 }),
         ));
     }
-    if let Some(r) = century(cur, first, n) {
+    if let Some(r) = century(cur, n) {
         return Some(r);
     }
     if digits <= 3 {
@@ -303,12 +303,11 @@ fn decade_tail(cur: Cursor<'_>) -> Option<Cursor<'_>> {
 }
 
 /// `21वीं सदी`: the 21st century, value 20.
-fn century(cur: Cursor<'_>, first: Tok, n: i32) -> Option<(Cursor<'_>, Sem)> {
+fn century(cur: Cursor<'_>, n: i32) -> Option<(Cursor<'_>, Sem)> {
     let mut c = cur;
     if !(1..=30).contains(&n) || !eat_ordinal(&mut c) {
         return None;
     }
-    let _ = first;
     c.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Unit(Unit::Century)))?;
     Some((c, Sem::Century(n - 1)))
 }
