@@ -6,7 +6,7 @@
 //! speed: one automaton pass marks where a date could start (a trigger word or a
 //! digit), and a small grammar runs only there.
 //!
-//! Values follow TimeML: `2024-01-15` (a day), `2024-01-21T18:51` and `2024-01-20TNI`
+//! Values follow `TimeML`: `2024-01-15` (a day), `2024-01-21T18:51` and `2024-01-20TNI`
 //! (a time on a day), `T10:00` and `TMO` (a time alone), `2024-W02` (a week), `2023-09`,
 //! `2023`, `199` (the 1990s), `20` (the 21st century), `1950/1953` and
 //! `2024-02-15/2024-02-16` (ranges), `XXXX-09-14` (year unknown), `P24Y`, `P2.5Y`,
