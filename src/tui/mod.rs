@@ -24,7 +24,7 @@ pub mod sidebar;
 pub mod terminal;
 pub mod view;
 
-pub use paint::{WrappedText, paint_row};
+pub use paint::{PaneMemory, WrappedText, bridge_short_gaps, paint_row};
 pub use probe::{ProbeOutcome, probe_width_model};
 
 use std::path::PathBuf;
