@@ -16,6 +16,22 @@ use crate::span::Span;
 pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
     let mut cur = Cursor::new(text, start, end);
     let first = cur.next_tok()?;
+    // "करीब 10 साल", "लगभग 9 बजे": an approximation belongs to the expression.
+    if first
+        .entry()
+        .is_some_and(|e| e.has(role::APPROX) && e.lex.is_none())
+    {
+        let next = cur.peek()?;
+        // One approximation only, so a run of them cannot recurse deeply.
+        if next.entry().is_some_and(|e| e.has(role::APPROX)) {
+            return None;
+        }
+        let inner = parse_at(text, next.span.start, end)?;
+        return Some(Found {
+            span: Span::new(first.span.start, inner.span.end),
+            ..inner
+        });
+    }
     let (after, sem) = match first.kind {
         TokKind::Num { .. } => from_number(cur, first)?,
         TokKind::Word(e) if e.has(role::ERA) => year_after_word(cur)?,

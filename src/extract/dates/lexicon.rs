@@ -111,6 +111,7 @@ pub(super) mod role {
     pub const PART_PREFIX: u16 = 1 << 12;
     pub const ERA_AFTER: u16 = 1 << 13;
     pub const MARCH_BEFORE: u16 = 1 << 14;
+    pub const APPROX: u16 = 1 << 15;
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -198,6 +199,7 @@ struct RoleLists {
     era_after: Vec<String>,
     march_before: Vec<String>,
     march_verbs: Vec<String>,
+    approx: Vec<String>,
 }
 
 /// The shared lexicon; the word list is part of the binary, so a bad list is a build bug
@@ -299,7 +301,8 @@ fn build(l: &Lists) -> Lexicon {
         }
     }
     let r = &l.roles;
-    let roles: [(&[String], u16); 15] = [
+    let roles: [(&[String], u16); 16] = [
+        (&r.approx, role::APPROX),
         (&r.march_before, role::MARCH_BEFORE),
         (&r.era_after, role::ERA_AFTER),
         (&r.part_prefixes, role::PART_PREFIX),
@@ -355,7 +358,7 @@ pub(super) fn is_plural_unit(word: &str, e: Entry) -> bool {
 /// Whether a date expression can begin with this word. Zones, units of short lengths and
 /// the like only ever follow something else, so they need not wake the grammar.
 fn starts_a_date(e: Entry) -> bool {
-    if e.has(role::ERA) || e.has(role::PART_PREFIX) {
+    if e.has(role::ERA) || e.has(role::PART_PREFIX) || (e.has(role::APPROX) && e.lex.is_none()) {
         return true;
     }
     match e.lex {

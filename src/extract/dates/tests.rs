@@ -193,3 +193,10 @@ fn regions_off_char_boundaries_are_narrowed() {
         ["2019"]
     );
 }
+
+#[test]
+fn long_runs_of_joining_words_stay_shallow() {
+    let text = "करीब ".repeat(100_000) + "10 साल";
+    let found = find_dates(&text, &[Span::new(0, text.len())], None);
+    assert_eq!(found.last().map(|m| m.span.of(&text)), Some("करीब 10 साल"));
+}
