@@ -21,7 +21,16 @@ fn generated(count: usize) -> PathBuf {
         let _ = std::fs::remove_dir_all(&dir);
         let status = Command::new("python3")
             .arg(root.join("bench/gen_corpus.py"))
-            .args(["--out", dir.to_str().unwrap(), "--count", &count.to_string(), "--format", "jsonl", "--seed", "5"])
+            .args([
+                "--out",
+                dir.to_str().unwrap(),
+                "--count",
+                &count.to_string(),
+                "--format",
+                "jsonl",
+                "--seed",
+                "5",
+            ])
             .status()
             .expect("python3 runs bench/gen_corpus.py");
         assert!(status.success());
@@ -50,7 +59,10 @@ fn build(count: usize, with_search: bool) -> Corpus {
 
 fn large() -> &'static Corpus {
     static C: OnceLock<Corpus> = OnceLock::new();
-    let n = std::env::var("KHABAR_BENCH_ARTICLES").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let n = std::env::var("KHABAR_BENCH_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
     C.get_or_init(|| build(n, false))
 }
 
@@ -67,14 +79,20 @@ fn top_person(index: &Index) -> String {
 #[divan::bench(sample_count = 50)]
 fn person_filter(bencher: divan::Bencher) {
     let c = large();
-    let filter = Filter { entities: vec![vec![top_person(&c.index)]], ..Filter::default() };
+    let filter = Filter {
+        entities: vec![vec![top_person(&c.index)]],
+        ..Filter::default()
+    };
     bencher.bench(|| c.index.select(&filter).docs.len());
 }
 
 #[divan::bench(sample_count = 50)]
 fn date_filter_year(bencher: divan::Bencher) {
     let c = large();
-    let filter = Filter { published: Some("2021".parse::<DateRange>().unwrap()), ..Filter::default() };
+    let filter = Filter {
+        published: Some("2021".parse::<DateRange>().unwrap()),
+        ..Filter::default()
+    };
     bencher.bench(|| c.index.select(&filter).docs.len());
 }
 

@@ -122,13 +122,16 @@ fn extract_command(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     let (articles, failed) = load(paths);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for article in &articles {
-        let analysis = extract::analyse(article);
+    let analyses: Vec<Analysis> = {
+        use rayon::prelude::*;
+        articles.par_iter().map(extract::analyse).collect()
+    };
+    for (article, analysis) in articles.iter().zip(&analyses) {
         if json {
-            serde_json::to_writer(&mut out, &report::report(article, &analysis))?;
+            serde_json::to_writer(&mut out, &report::report(article, analysis))?;
             writeln!(out)?;
         } else {
-            write_summary(&mut out, article, &analysis)?;
+            write_summary(&mut out, article, analysis)?;
         }
     }
     match out.flush() {
@@ -165,8 +168,12 @@ mod list {
         let (articles, failed) = load(&args.paths);
         let mut index = Index::default();
         let mut search = SearchText::default();
-        for article in &articles {
-            index.add(article, &extract::analyse(article));
+        let analyses: Vec<extract::Analysis> = {
+            use rayon::prelude::*;
+            articles.par_iter().map(extract::analyse).collect()
+        };
+        for (article, analysis) in articles.iter().zip(&analyses) {
+            index.add(article, analysis);
             if args.search.is_some() {
                 search.add(article);
             }

@@ -18,7 +18,7 @@ fn app(width: u16, height: u16, loaded: usize) -> App {
         WidthModel::PerCodePoint,
         Rect::new(0, 0, width, height),
     );
-    khabar::tui::handle(&mut app, Msg::Total(5));
+    khabar::tui::handle(&mut app, Msg::Found(5));
     for article in corpus::seeds().into_iter().take(loaded) {
         let analysis = extract::analyse(&article);
         khabar::tui::handle(

@@ -11,7 +11,7 @@ use dates::DateMention;
 use entities::Entity;
 
 /// Everything extracted from one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub entities: Vec<Entity>,
     pub dates: Vec<DateMention>,

@@ -101,6 +101,8 @@ pub struct App {
     pub undated: usize,
     /// A picker, date filter or search prompt taking the keyboard.
     pub modal: Option<Modal>,
+    /// The selected entry with its text read back and its sidebar built.
+    pub full: Option<(usize, Entry)>,
     /// Articles arrived since the list was last refreshed.
     pub stale: bool,
     /// Whether the user picked an article yet; until then the first in the list is shown.
@@ -136,6 +138,7 @@ impl App {
             visible: Vec::new(),
             undated: 0,
             modal: None,
+            full: None,
             stale: false,
             chosen: false,
         }
@@ -146,8 +149,12 @@ impl App {
         self.visible.iter().position(|&i| i == self.selected)
     }
 
+    /// The selected article, with its text and sidebar.
     pub fn current(&self) -> Option<&Entry> {
-        self.entries.get(self.selected)
+        self.full
+            .as_ref()
+            .filter(|(i, _)| *i == self.selected)
+            .map(|(_, e)| e)
     }
 
     pub fn areas(&self) -> Areas {
@@ -324,6 +331,40 @@ impl App {
             self.active = None;
             self.mention = None;
         }
+        if self.full.as_ref().is_none_or(|(i, _)| *i != index) {
+            self.load_full(index);
+        }
+    }
+
+    /// Reads the text of entry `index` back (texts are not kept for the whole corpus) and
+    /// builds its sidebar. A file that changed since it was analysed is analysed again; one
+    /// that is gone is reported and shown empty.
+    fn load_full(&mut self, index: usize) {
+        let Some(mut entry) = self.entries.get(index).cloned() else {
+            return;
+        };
+        if entry.article.text.is_empty() {
+            match crate::corpus::reload_text(&entry.article) {
+                Ok(text) => entry.article.text = text,
+                Err(problem) => self.problems.push(problem.to_string()),
+            }
+            if !entry.article.text.is_empty() && content_id(&entry.article) != self.ids[index] {
+                let text = std::mem::take(&mut entry.article.text);
+                let old = &entry.article;
+                let mut fresh = crate::corpus::from_text(&old.path, text);
+                fresh.origin = old.origin;
+                if old.line.is_some() {
+                    fresh.line = old.line;
+                    fresh.title.clone_from(&old.title);
+                    fresh.published = old.published;
+                    fresh.source.clone_from(&old.source);
+                }
+                entry.analysis = crate::extract::analyse(&fresh);
+                entry.article = fresh;
+            }
+        }
+        entry.sidebar = super::sidebar::items(&entry.article, &entry.analysis);
+        self.full = Some((index, entry));
     }
 
     /// Scrolls the list so the selected article is in view.
@@ -447,11 +488,16 @@ impl App {
 
     /// Adds an article without refreshing the list, for a burst of arrivals followed by
     /// one [`App::refresh`].
-    pub fn push_quietly(&mut self, entry: Entry) {
+    pub fn push_quietly(&mut self, mut entry: Entry) {
         self.stale = true;
         self.index.add(&entry.article, &entry.analysis);
         self.search_text.add(&entry.article);
         self.ids.push(content_id(&entry.article));
+        // Only the shown article keeps its text; the rest is read again when opened.
+        if entry.article.origin != crate::corpus::Origin::Stdin {
+            entry.article.text = String::new();
+            entry.sidebar = Vec::new();
+        }
         self.entries.push(entry);
     }
 }

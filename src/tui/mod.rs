@@ -75,7 +75,7 @@ pub fn handle(app: &mut App, msg: Msg) {
         Msg::Input(Event::Mouse(m)) => app.mouse(m.kind, m.column, m.row),
         Msg::Input(Event::Resize(w, h)) => app.resize(w, h),
         Msg::Input(_) => {}
-        Msg::Total(n) => app.progress.total = n,
+        Msg::Found(n) => app.progress.total += n,
         Msg::Loaded(entry, done) => {
             app.progress.done += done;
             app.push_quietly(*entry);
