@@ -324,7 +324,10 @@ fn reader(
     // among others is reported inside the reader and the rest still opens.
     if !paths.is_empty() && paths.iter().all(|p| p.as_os_str() != "-" && !p.exists()) {
         for p in &paths {
-            eprintln!("khabar: error: {}: no such file or folder", sanitize(&p.display().to_string(), false));
+            eprintln!(
+                "khabar: error: {}: no such file or folder",
+                sanitize(&p.display().to_string(), false)
+            );
         }
         return Ok(ExitCode::from(2));
     }

@@ -84,7 +84,9 @@ pub fn expand_each(
                 if e.loop_ancestor().is_some() {
                     on_problem(Problem::Loop(at));
                 } else {
-                    let reason = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                    let reason = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
                     on_problem(Problem::Unreadable { path: at, reason });
                 }
             }

@@ -22,7 +22,11 @@ pub fn analyse(article: &Article) -> Analysis {
     let regions = article.content_regions();
     // The byline credits who wrote the page, not who the news is about: its date counts,
     // its names (a writer, an editor, a first name that is also a town) do not.
-    let about: Vec<_> = regions.iter().copied().filter(|r| Some(*r) != article.byline_span).collect();
+    let about: Vec<_> = regions
+        .iter()
+        .copied()
+        .filter(|r| Some(*r) != article.byline_span)
+        .collect();
     Analysis {
         entities: entities::find_entities(&article.text, &about),
         dates: dates::find_dates(&article.text, &regions, article.published.as_ref()),

@@ -104,7 +104,7 @@ fn month_aligned(start: NaiveDate, end: NaiveDate) -> bool {
 }
 
 fn month_index(d: NaiveDate) -> i32 {
-    d.year() * 12 + d.month0() as i32
+    d.year() * 12 + d.month0().cast_signed()
 }
 
 fn decade(first3: &str) -> Option<(NaiveDate, NaiveDate, Unit)> {
@@ -155,7 +155,8 @@ impl DateRange {
             Unit::Span if month_aligned(start, end) => {
                 // `2023-09..2024-01` steps by five months, to `2024-02..2024-06`.
                 let months = month_index(end) - month_index(start) + 1;
-                shift(start, months * n).and_then(|s| Some((s, last_of_month(shift(s, months - 1)?)?)))
+                shift(start, months * n)
+                    .and_then(|s| Some((s, last_of_month(shift(s, months - 1)?)?)))
             }
             Unit::Span => {
                 let len = (end - start).num_days() + 1;
@@ -215,7 +216,9 @@ impl fmt::Display for DateRange {
             (Some(s), Some(e), _) if month_aligned(s, e) && s.month() == 1 && e.month() == 12 => {
                 write!(f, "{}..{}", s.year(), e.year())
             }
-            (Some(s), Some(e), _) if month_aligned(s, e) => write!(f, "{}..{}", s.format("%Y-%m"), e.format("%Y-%m")),
+            (Some(s), Some(e), _) if month_aligned(s, e) => {
+                write!(f, "{}..{}", s.format("%Y-%m"), e.format("%Y-%m"))
+            }
             (s, e, _) => {
                 let show = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
                 write!(f, "{}..{}", show(s), show(e))

@@ -221,7 +221,9 @@ impl App {
                 Action::Down => self.help_scroll += 1,
                 Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
                 Action::PageDown | Action::HalfPageDown => self.help_scroll += 10,
-                Action::PageUp | Action::HalfPageUp => self.help_scroll = self.help_scroll.saturating_sub(10),
+                Action::PageUp | Action::HalfPageUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(10);
+                }
                 Action::Top => self.help_scroll = 0,
                 _ => {}
             }

@@ -119,7 +119,8 @@ impl Config {
         let file: File = toml::from_str(text).map_err(|e| describe(text, &e))?;
         Keymap::default().merge(&file.keys)?;
         if let Some(name) = &file.reader.width_model {
-            name.parse::<WidthModel>().map_err(|e| format!("[reader] width_model: {e}"))?;
+            name.parse::<WidthModel>()
+                .map_err(|e| format!("[reader] width_model: {e}"))?;
         }
         Ok(Self::from_file(file, color))
     }
@@ -155,7 +156,12 @@ impl Config {
 
 /// A one-line account of a TOML error: where it is and what is wrong.
 fn describe(text: &str, e: &toml::de::Error) -> String {
-    let message = e.message().lines().next().unwrap_or("invalid").trim_end_matches('.');
+    let message = e
+        .message()
+        .lines()
+        .next()
+        .unwrap_or("invalid")
+        .trim_end_matches('.');
     match e.span() {
         Some(span) => {
             let line = text[..span.start.min(text.len())].matches('\n').count() + 1;

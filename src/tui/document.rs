@@ -130,7 +130,10 @@ pub fn raw_rows(article: &Article, width: u16, model: WidthModel) -> Vec<Row> {
 /// before it (after a resize or a view change rows start elsewhere).
 pub fn row_at(rows: &[Row], anchor: usize, nth: usize) -> usize {
     let first = rows.partition_point(|r| r.span.start < anchor);
-    let same = rows[first..].iter().take_while(|r| r.span.start == anchor).count();
+    let same = rows[first..]
+        .iter()
+        .take_while(|r| r.span.start == anchor)
+        .count();
     if same > 0 {
         first + nth.min(same - 1)
     } else {

@@ -78,11 +78,18 @@ impl App {
         let mut docs = selection.docs;
         if let Some(q) = search.filter(|q| !q.trim().is_empty()) {
             // Typing forward only narrows a search: look only among the last matches.
-            let key: Vec<Chip> = self.chips.iter().filter(|c| !matches!(c, Chip::Search(_))).cloned().collect();
+            let key: Vec<Chip> = self
+                .chips
+                .iter()
+                .filter(|c| !matches!(c, Chip::Search(_)))
+                .cloned()
+                .collect();
             let key = (key, self.entries.len());
             let narrowed = match &self.last_search {
                 // Compared folded: `सितम्` → `सितम्ब` is not a narrowing once folded (`सितंब`).
-                Some((k, prev, hits)) if *k == key && crate::text::fold::fold(&q).starts_with(prev.as_str()) => {
+                Some((k, prev, hits))
+                    if *k == key && crate::text::fold::fold(&q).starts_with(prev.as_str()) =>
+                {
                     Some(self.search_text.matching(&q, hits))
                 }
                 _ => None,

@@ -161,7 +161,10 @@ fn run_loop(
         }
         // While a big corpus loads, re-filtering and re-sorting after every burst would keep
         // the loop busy; a few times a second is enough to watch the list fill.
-        if app.progress.finished || app.entries.len() < 1000 || last_settle.elapsed() >= SETTLE_EVERY {
+        if app.progress.finished
+            || app.entries.len() < 1000
+            || last_settle.elapsed() >= SETTLE_EVERY
+        {
             app.settle();
             last_settle = std::time::Instant::now();
         }

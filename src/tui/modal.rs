@@ -37,12 +37,13 @@ const PICKER_LIMIT: usize = 200;
 
 type PickerKey = (EntityKind, String, usize);
 type BucketKey = (DateField, Option<(i32, u32)>, Vec<Chip>, usize);
+type Buckets = Vec<(NaiveDate, usize)>;
 
 /// Results the prompts would otherwise recompute on every frame.
 #[derive(Debug, Default)]
 pub struct Memo {
     picker: std::cell::RefCell<Option<(PickerKey, Vec<String>)>>,
-    buckets: std::cell::RefCell<Option<(BucketKey, Vec<(NaiveDate, usize)>)>>,
+    buckets: std::cell::RefCell<Option<(BucketKey, Buckets)>>,
 }
 
 impl App {
@@ -75,10 +76,16 @@ impl App {
         let key = (*kind, query.clone(), self.entries.len());
         let mut memo = self.memo.picker.borrow_mut();
         if memo.as_ref().is_none_or(|(k, _)| *k != key) {
-            let ids = self.match_entities(*kind, query).into_iter().map(|e| e.id.clone()).collect();
+            let ids = self
+                .match_entities(*kind, query)
+                .into_iter()
+                .map(|e| e.id.clone())
+                .collect();
             *memo = Some((key, ids));
         }
-        memo.as_ref().map_or_else(Vec::new, |(_, ids)| ids.iter().filter_map(|id| self.index.entity(id)).collect())
+        memo.as_ref().map_or_else(Vec::new, |(_, ids)| {
+            ids.iter().filter_map(|id| self.index.entity(id)).collect()
+        })
     }
 
     fn match_entities(&self, kind: EntityKind, query: &str) -> Vec<&EntityInfo> {
@@ -127,7 +134,11 @@ impl App {
         buckets
     }
 
-    fn compute_buckets(&self, field: DateField, zoom: Option<(i32, u32)>) -> Vec<(NaiveDate, usize)> {
+    fn compute_buckets(
+        &self,
+        field: DateField,
+        zoom: Option<(i32, u32)>,
+    ) -> Vec<(NaiveDate, usize)> {
         let mut filter = Filter::default();
         for chip in &self.chips {
             if let Chip::Entity { id, .. } = chip {
@@ -135,10 +146,27 @@ impl App {
             }
         }
         let docs = self.index.select(&filter).docs;
-        self.index
-            .histogram(&docs, field, zoom)
-            .into_iter()
-            .collect()
+        let counts = self.index.histogram(&docs, field, zoom);
+        // Every month (or day) between the first and the last gets a column, empty ones
+        // too, so gaps in time show as gaps.
+        let (Some((&first, _)), Some((&last, _))) =
+            (counts.first_key_value(), counts.last_key_value())
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut at = first;
+        while at <= last {
+            out.push((at, counts.get(&at).copied().unwrap_or(0)));
+            let next = if zoom.is_some() {
+                at.succ_opt()
+            } else {
+                at.checked_add_months(chrono::Months::new(1))
+            };
+            let Some(next) = next else { break };
+            at = next;
+        }
+        out
     }
 
     /// A key while a prompt is open.
@@ -300,7 +328,13 @@ impl App {
                     DateField::Mentioned => DateField::Published,
                 };
                 zoom = None;
-                cursor = self.date_buckets(field, None).len().saturating_sub(1);
+                let months = self.date_buckets(field, None);
+                cursor = months.len().saturating_sub(1);
+                input = months
+                    .last()
+                    .map(|(d, _)| label(*d, false))
+                    .unwrap_or_default();
+                error = None;
             }
             KeyCode::Left | KeyCode::Right if !buckets.is_empty() => {
                 cursor = if key.code == KeyCode::Left {
@@ -314,8 +348,13 @@ impl App {
             KeyCode::Down if zoom.is_none() && !buckets.is_empty() => {
                 let month = buckets[cursor.min(buckets.len() - 1)].0;
                 zoom = Some((month.year(), month.month()));
-                cursor = 0;
-                input = month.format("%Y-%m").to_string();
+                let days = self.date_buckets(field, zoom);
+                // Start on the first day with articles.
+                cursor = days.iter().position(|(_, n)| *n > 0).unwrap_or(0);
+                input = days
+                    .get(cursor)
+                    .map(|(d, _)| label(*d, true))
+                    .unwrap_or_default();
             }
             KeyCode::Up if zoom.is_some() => {
                 let (y, m) = zoom.take().unwrap_or_default();

@@ -88,7 +88,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let warn_width = (warn.chars().count() as u16).min(left.width / 2);
     if warn_width > 0 {
         let x = left.right() - warn_width;
-        paint_row(frame.buffer_mut(), (x, left.y, warn_width), &[(&warn, app.config.theme.accent)], app.model, Style::new(), true);
+        paint_row(
+            frame.buffer_mut(),
+            (x, left.y, warn_width),
+            &[(&warn, app.config.theme.accent)],
+            app.model,
+            Style::new(),
+            true,
+        );
     }
     let row = (left.x, left.y, left.width - warn_width);
     paint_row(
