@@ -68,7 +68,7 @@ pub struct Article {
 }
 
 /// Where an article's text can be read again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 pub enum Origin {
     /// The whole file at `path`.
     #[default]

@@ -25,16 +25,31 @@ use crate::text::width::WidthModel;
 pub struct Entry {
     pub article: Article,
     pub analysis: Analysis,
+    /// Built for the article being shown (it needs the text).
     pub sidebar: Vec<Item>,
+    /// The content id (read state), computed while the text was at hand.
+    pub id: u64,
 }
 
 impl Entry {
+    /// An article whose text is loaded.
     pub fn new(article: Article, analysis: Analysis) -> Self {
-        let sidebar = sidebar::items(&article, &analysis);
+        let id = content_id(&article);
+        Self::with_id(article, analysis, id)
+    }
+
+    /// An article that may come without its text (from the cache), with its known id.
+    pub fn with_id(article: Article, analysis: Analysis, id: u64) -> Self {
+        let sidebar = if article.text.is_empty() {
+            Vec::new()
+        } else {
+            sidebar::items(&article, &analysis)
+        };
         Self {
             article,
             analysis,
             sidebar,
+            id,
         }
     }
 }
@@ -110,6 +125,9 @@ pub struct App {
     pub modal: Option<Modal>,
     /// The selected entry with its text read back and its sidebar built.
     pub full: Option<(usize, Entry)>,
+    /// Which entry an article (by path and place in its file) is, for texts that arrive
+    /// after their entry (search text of articles loaded from the cache).
+    pub doc_of: std::collections::HashMap<(String, crate::corpus::Origin), usize>,
     /// The last search: the filters it ran under, its query and the articles it matched.
     pub last_search: Option<SearchMemo>,
     /// Memoised prompt contents (drawing is pure, but need not recompute them each frame).
@@ -154,6 +172,7 @@ impl App {
             full: None,
             memo: super::modal::Memo::default(),
             last_search: None,
+            doc_of: std::collections::HashMap::new(),
             stale: false,
             chosen: false,
         }
@@ -515,6 +534,15 @@ impl App {
         self.refresh();
     }
 
+    /// The text of an article loaded from the cache arrived (read in the background):
+    /// it becomes searchable.
+    pub fn text_arrived(&mut self, article: &Article) {
+        if let Some(&doc) = self.doc_of.get(&(article.path.clone(), article.origin)) {
+            self.search_text.set(doc, article);
+            self.last_search = None;
+        }
+    }
+
     /// Refreshes the list if articles arrived since the last refresh.
     pub fn settle(&mut self) {
         if self.stale {
@@ -529,7 +557,11 @@ impl App {
         self.stale = true;
         self.index.add(&entry.article, &entry.analysis);
         self.search_text.add(&entry.article);
-        self.ids.push(content_id(&entry.article));
+        self.ids.push(entry.id);
+        self.doc_of.insert(
+            (entry.article.path.clone(), entry.article.origin),
+            self.entries.len(),
+        );
         // Only the shown article keeps its text; the rest is read again when opened.
         if entry.article.origin != crate::corpus::Origin::Stdin {
             entry.article.text = String::new();

@@ -18,6 +18,8 @@ pub enum Msg {
     Loaded(Box<Entry>, usize),
     /// A file gave no article.
     FileDone,
+    /// The text of an article that came from the cache without it.
+    Text(Box<crate::corpus::Article>),
     /// A problem with a named file.
     Problem(String),
     /// The loader is done.

@@ -87,6 +87,7 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.push_quietly(*entry);
         }
         Msg::FileDone => app.progress.done += 1,
+        Msg::Text(article) => app.text_arrived(&article),
         Msg::Problem(p) => app.problems.push(p),
         Msg::Finished => {
             app.progress.finished = true;
@@ -99,36 +100,54 @@ pub fn handle(app: &mut App, msg: Msg) {
     }
 }
 
-/// Runs the reader on `paths` (the bundled seeds when empty) until the user quits.
-/// Without a `model`, the terminal is probed for one before any input is read.
-pub fn run(
-    paths: Vec<PathBuf>,
-    config: Config,
-    model: Option<WidthModel>,
-    config_problem: Option<String>,
-) -> std::io::Result<()> {
+/// What the reader is started with.
+#[derive(Debug)]
+pub struct Launch {
+    /// Files and folders to open; the bundled seeds when empty.
+    pub paths: Vec<PathBuf>,
+    pub config: Config,
+    /// The terminal's width model; probed when `None`.
+    pub model: Option<WidthModel>,
+    /// The cache file to use, if any (`--no-cache` gives `None`).
+    pub cache: Option<PathBuf>,
+    /// Problems met before start-up (a broken config file), for the status bar.
+    pub notes: Vec<String>,
+}
+
+/// Runs the reader until the user quits. Without a width model, the terminal is probed
+/// for one before any input is read.
+pub fn run(launch: Launch) -> std::io::Result<()> {
     terminal::install_panic_hook();
     let mut term = terminal::enter()?;
-    let model = match model {
+    let model = match launch.model {
         Some(m) => m,
         None => probe::probe_width_model(&mut std::io::stdout())
             .map_or_else(|_| WidthModel::default(), |o| o.model),
     };
-    let result = run_loop(&mut term, paths, config, model, config_problem);
+    let result = run_loop(
+        &mut term,
+        Launch {
+            model: Some(model),
+            ..launch
+        },
+    );
     terminal::leave();
     result
 }
 
-fn run_loop(
-    term: &mut terminal::Term,
-    paths: Vec<PathBuf>,
-    config: Config,
-    model: WidthModel,
-    config_problem: Option<String>,
-) -> std::io::Result<()> {
+fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
+    let Launch {
+        paths,
+        config,
+        model,
+        cache,
+        notes,
+    } = launch;
+    let model = model.unwrap_or_default();
+    let cache_path = cache;
     let size = term.size()?;
     let mut app = App::new(config, model, Rect::new(0, 0, size.width, size.height));
-    app.problems.extend(config_problem);
+    app.problems.extend(notes);
     if let Some(path) = crate::state::default_path() {
         let (read, problem) = crate::state::ReadState::load(&path);
         app.read = read;
@@ -137,7 +156,7 @@ fn run_loop(
     let (tx, rx) = mpsc::channel();
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
-    loader::spawn(paths, tx);
+    loader::spawn(paths, cache_path, tx);
     let hook = DebugHook::from_env();
     let mut last_settle = std::time::Instant::now();
     loop {
