@@ -416,7 +416,7 @@ fn reader(
 ) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
-            "khabar: the reader needs a terminal; for scripts use `khabar extract [--json] PATH...`"
+            "khabar: the reader needs a terminal; for scripts use `khabar extract [--json] PATH...` or `khabar list [FILTERS] PATH...`"
         );
         return Ok(ExitCode::from(2));
     }

@@ -40,12 +40,14 @@ use event::Msg;
 use crate::text::width::WidthModel;
 
 /// Test and benchmark hooks, chosen with the `KHABAR_DEBUG` environment variable:
-/// `exit-after-first-articles` leaves after the first frame that shows an article (start-up
-/// benchmarks), `panic-on-key` panics in the loop on the first key (the terminal-restore test).
+/// `exit-after-first-articles` leaves after the first frame that shows an article and
+/// `exit-when-loaded` after the first frame with every article loaded and indexed (start-up
+/// benchmarks); `panic-on-key` panics in the loop on the first key (the terminal-restore test).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DebugHook {
     None,
     ExitAfterFirstArticles,
+    ExitWhenLoaded,
     PanicOnKey,
 }
 
@@ -53,6 +55,7 @@ impl DebugHook {
     fn from_env() -> Self {
         match std::env::var("KHABAR_DEBUG").as_deref() {
             Ok("exit-after-first-articles") => Self::ExitAfterFirstArticles,
+            Ok("exit-when-loaded") => Self::ExitWhenLoaded,
             Ok("panic-on-key") => Self::PanicOnKey,
             _ => Self::None,
         }
@@ -161,7 +164,10 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     let mut last_settle = std::time::Instant::now();
     loop {
         term.draw(|f| view::render(&app, f))?;
-        if hook == DebugHook::ExitAfterFirstArticles && !app.entries.is_empty() {
+        let loaded = app.progress.finished && !app.stale;
+        if (hook == DebugHook::ExitAfterFirstArticles && !app.entries.is_empty())
+            || (hook == DebugHook::ExitWhenLoaded && loaded)
+        {
             FIRST_FRAME
                 .set((app.entries.len(), app.progress.total, app.progress.finished))
                 .ok();
