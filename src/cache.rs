@@ -248,7 +248,7 @@ impl Cache {
         }
         let json_lines =
             corpus::is_json_lines(file) || (is_stdin && bytes.trim_ascii_start().starts_with(b"{"));
-        let articles: Vec<CachedArticle> =
+        let mut articles: Vec<CachedArticle> =
             corpus::from_bytes(file, &bytes, json_lines, &mut problems)
                 .into_iter()
                 .map(|article| {
@@ -264,13 +264,23 @@ impl Cache {
         let update = match (key, meta) {
             (Some(k), Some(m)) => {
                 let (size, mtime) = stamp(&m);
+                // The cache never holds text: set it aside while copying the rest.
+                let stored = articles
+                    .iter_mut()
+                    .map(|c| {
+                        let text = std::mem::take(&mut c.article.text);
+                        let copy = c.clone();
+                        c.article.text = text;
+                        copy
+                    })
+                    .collect();
                 Some((
                     k,
                     CachedFile {
                         size,
                         mtime,
                         hash,
-                        articles: articles.clone(),
+                        articles: stored,
                     },
                 ))
             }

@@ -155,7 +155,18 @@ fn load_cached(paths: &[PathBuf], no_cache: bool) -> (Vec<khabar::cache::CachedA
     }
     let mut problems = Vec::new();
     let files = corpus::files(paths, &mut problems);
-    let results: Vec<_> = files.par_iter().map(|f| cache.process(f)).collect();
+    // Texts are dropped as soon as each file is analysed: `list` needs none (a search reads
+    // them back), and holding a whole corpus would cost its size in memory.
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|f| {
+            let mut r = cache.process(f);
+            for a in &mut r.articles {
+                a.article.text = String::new();
+            }
+            r
+        })
+        .collect();
     let seen: std::collections::HashSet<String> = files
         .iter()
         .filter_map(|f| khabar::cache::key_of(f))
