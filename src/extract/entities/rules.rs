@@ -12,7 +12,8 @@ use super::model::EntityKind;
 use super::scan::{Scan, Source};
 use super::tokens::Gap;
 use super::words::{
-    ACRONYM_SKIP, COMMON, CUE, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, PLURAL, STOP, SURNAME,
+    ACRONYM_SKIP, COMMON, CUE, FACILITY, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, PLURAL, STOP,
+    SURNAME,
 };
 
 /// Longest name a rule will take, in words.
@@ -118,6 +119,8 @@ pub fn apply(scan: &mut Scan) {
             org_head(scan, i);
         } else if t.is(PLACE_HEAD) {
             place_head(scan, i);
+        } else if t.is(FACILITY) {
+            facility(scan, i);
         } else if t.class & (STOP | COMMON | ACRONYM_SKIP) == 0 {
             acronym(scan, i);
         }
@@ -137,6 +140,15 @@ fn name_like(scan: &Scan, i: usize) -> bool {
     }
     !t.latin && !NOT_NAME_ENDINGS.iter().any(|e| text.ends_with(e))
         || t.latin && text.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// [`name_like`], or a one-word place name, which many given names also are (`मनाली`,
+/// `गंगा`): before a surname or in a byline, it is the person's.
+fn given_name_like(scan: &Scan, i: usize) -> bool {
+    name_like(scan, i)
+        || scan.covering(i).is_some_and(|c| {
+            c.kind == EntityKind::Place && !c.is_demonym() && c.first == i && c.last == i
+        })
 }
 
 /// Whether the word after a name (token `next`) lets the name end there: a function word,
@@ -191,7 +203,7 @@ fn byline(scan: &mut Scan, i: usize) {
         && n < 3
         && (n == 0 || scan.tokens[from + n].gap == Gap::Space)
         && !BYLINE_SKIP.contains(&scan.text(from + n))
-        && name_like(scan, from + n)
+        && given_name_like(scan, from + n)
     {
         n += 1;
     }
@@ -207,7 +219,7 @@ fn surname(scan: &mut Scan, i: usize) {
         && i - first < 2
         && scan.tokens[first].gap == Gap::Space
         && scan.tokens[first - 1].latin == scan.tokens[i].latin
-        && name_like(scan, first - 1)
+        && given_name_like(scan, first - 1)
     {
         first -= 1;
     }
@@ -379,5 +391,29 @@ fn acronym(scan: &mut Scan, i: usize) {
         && !orig.bytes().all(|b| b"IVXLCDM".contains(&b));
     if is_acronym {
         scan.add_tokens(i, i, EntityKind::Organization);
+    }
+}
+
+/// `वोस्तोचनी स्पेसपोर्ट`, `वोस्तोचन अंतरिक्ष बंदरगाह`: a named site, its head word included.
+/// At least one word before the head must be a name (not a common word).
+fn facility(scan: &mut Scan, i: usize) {
+    let mut first = i;
+    let mut named = false;
+    while first > 0 && i - first < 3 && scan.tokens[first].gap == Gap::Space {
+        let k = first - 1;
+        let t = scan.tokens[k];
+        if scan.covering(k).is_some() || t.is(STOP | CUE | HONORIFIC | PLURAL) {
+            break;
+        }
+        if name_like(scan, k) {
+            named = true;
+        } else if !t.is(COMMON) {
+            break;
+        }
+        first = k;
+    }
+    // The words must start with the name: `नए हवाई अड्डे` is no name.
+    if named && name_like(scan, first) {
+        scan.add_tokens(first, i, EntityKind::Place);
     }
 }

@@ -23,6 +23,7 @@ pub const SURNAME: Class = 1 << 7;
 pub const ACRONYM_SKIP: Class = 1 << 8;
 /// Words before a designation that make it generic (`दोनों नेता`, `कई मंत्री`).
 pub const PLURAL: Class = 1 << 9;
+pub const FACILITY: Class = 1 << 10;
 
 /// Never part of a person's or place's name.
 pub const NOT_NAME: Class = STOP | COMMON | CUE | HONORIFIC;
@@ -59,6 +60,7 @@ struct File {
     honorific: Vec<String>,
     org_head: Vec<String>,
     place_head: Vec<String>,
+    facility_head: Vec<String>,
     surname: Vec<String>,
     acronym_skip: Vec<String>,
 }
@@ -116,6 +118,7 @@ pub fn words() -> &'static Words {
         w.add_all(&f.honorific, HONORIFIC);
         w.add_last(&f.org_head, ORG_HEAD);
         w.add_last(&f.place_head, PLACE_HEAD);
+        w.add_last(&f.facility_head, FACILITY);
         w.add_all(&f.surname, SURNAME);
         for a in &f.acronym_skip {
             w.add(a, ACRONYM_SKIP);
