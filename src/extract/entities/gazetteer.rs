@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use super::model::EntityKind;
@@ -197,6 +197,7 @@ impl Gazetteer {
         let targets = forms.iter().map(|(_, t)| **t).collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .expect("gazetteer automaton builds");
         Matcher {

@@ -3,6 +3,7 @@
 //! folds them once and answers "what kind of word is this token" with one hash lookup.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -65,10 +66,35 @@ struct File {
     acronym_skip: Vec<String>,
 }
 
+/// FNV-1a: every word of every region is looked up, and these keys are short and not
+/// attacker-chosen in any way that matters, so a cheap hash beats `SipHash` here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// Folded word -> classes.
 #[derive(Debug, Default)]
 pub struct Words {
-    classes: HashMap<String, Class>,
+    classes: FastMap<String, Class>,
 }
 
 impl Words {
