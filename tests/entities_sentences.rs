@@ -260,3 +260,18 @@ fn only_regions_are_read() {
     let found = find_entities(text, &[Span::new(start, text.len())]);
     assert_eq!(names(&found), ["व्लादिमीर पुतिन"]);
 }
+
+#[test]
+fn bracketed_acronyms_join_the_organisation() {
+    let text = "ग्रामीण सड़क विकास प्राधिकरण ( जीएसवीपी ) ने काम शुरू किया। बाद में जीएसवीपी ने रिपोर्ट दी।\n\
+                पेयजल तथा स्वच्छता विभाग ने बैठक बुलाई।";
+    let found = run(text);
+    let org = entity(
+        &found,
+        EntityKind::Organization,
+        "ग्रामीण सड़क विकास प्राधिकरण",
+    );
+    assert_eq!(org.aliases, ["जीएसवीपी"]);
+    assert_eq!(org.mentions.len(), 3, "the later bare acronym is found too");
+    entity(&found, EntityKind::Organization, "पेयजल तथा स्वच्छता विभाग");
+}

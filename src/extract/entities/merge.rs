@@ -8,6 +8,7 @@
 
 use super::gazetteer::{Matcher, entity_id};
 use super::model::{Entity, EntityKind};
+use super::rules;
 use super::scan::{Scan, Source};
 use super::tokens::Gap;
 use super::words::{CUE, FastMap, HONORIFIC, NOT_NAME, STOP};
@@ -35,11 +36,17 @@ pub fn entities(matcher: &Matcher, text: &str, scans: &[(usize, Scan)]) -> Vec<E
             let span = absolute(scan, *offset, c.start..c.end);
             let words =
                 scan.folded.text[scan.tokens[c.first].start..scan.tokens[c.last].end].to_owned();
-            let (key, known) = match c.source {
-                Source::Known { entity, .. } => {
-                    (matcher.gazetteer.known[entity].id.clone(), Some(entity))
-                }
-                Source::Rule => (entity_id(c.kind, &words), None),
+            // An acronym in brackets joins the name it follows.
+            let target = match c.source {
+                Source::AliasOf(j) => scan.cands[j].unwrap_or(c),
+                _ => c,
+            };
+            let (key, known) = if let Source::Known { entity, .. } = target.source {
+                (matcher.gazetteer.known[entity].id.clone(), Some(entity))
+            } else {
+                let t = &scan.tokens;
+                let name = &scan.folded.text[t[target.first].start..t[target.last].end];
+                (entity_id(c.kind, name), None)
             };
             let g = *by_key.entry(key).or_insert_with(|| {
                 groups.push(Group {
@@ -103,18 +110,25 @@ fn join_partial_names(groups: &mut [Group]) {
     }
 }
 
-/// Finds lone given names and surnames of people named in full, in words no name covers.
+/// Finds lone given names and surnames of people named in full, and acronyms of
+/// organisations introduced in brackets, in words no name covers.
 fn link_short_mentions(scans: &[(usize, Scan)], covered: &mut [Vec<bool>], groups: &mut [Group]) {
     // Keys are folded words joined by one space, as they stand in folded text.
     let mut keys: FastMap<String, Option<usize>> = FastMap::default();
     let w = super::words::words();
     for (gi, g) in groups.iter().enumerate() {
-        if g.kind != EntityKind::Person {
-            continue;
-        }
         for (_, joined) in &g.mentions {
             let words: Vec<&str> = joined.split(' ').collect();
-            if words.len() < 2 {
+            // An organisation's acronym, once introduced (`( सीआईआई )`), names it later too.
+            if g.kind == EntityKind::Organization && g.known.is_none() && words.len() == 1 {
+                if rules::letter_count(words[0]) >= 2
+                    || words[0].bytes().all(|b| b.is_ascii_alphabetic())
+                {
+                    keys.entry(words[0].to_owned()).or_insert(Some(gi));
+                }
+                continue;
+            }
+            if g.kind != EntityKind::Person || words.len() < 2 {
                 continue;
             }
             let mut cands = vec![words[..1].to_vec(), words[words.len() - 1..].to_vec()];

@@ -65,6 +65,9 @@ const STRONG_HEADS: &[&str] = &[
 /// Inflected endings no name has: plurals and verb forms (`देशों`, `करेंगे`, `बातें`).
 const NOT_NAME_ENDINGS: &[&str] = &["ों", "ें", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां"];
 
+/// Conjunctions that may join the words of an organisation's name.
+const CONJUNCTIONS: &[&str] = &["और", "तथा", "एवं", "व"];
+
 /// Words in a byline that are not the author (`By Agency Edited By: ...`).
 const BYLINE_SKIP: &[&str] = &[
     "by",
@@ -96,6 +99,7 @@ const BYLINE_SKIP: &[&str] = &[
 ];
 
 pub fn apply(scan: &mut Scan) {
+    directions(scan);
     dateline(scan);
     for i in 0..scan.tokens.len() {
         if scan.covering(i).is_some() {
@@ -126,6 +130,39 @@ pub fn apply(scan: &mut Scan) {
         }
     }
     visit(scan);
+    acronym_aliases(scan);
+}
+
+/// Compass words that make part of a region's name (`पूर्वी यूक्रेन`, `उत्तरी युगांडा`).
+const DIRECTIONS: &[&str] = &[
+    "उत्तरी",
+    "दक्षिणी",
+    "पूर्वी",
+    "पश्चिमी",
+    "उत्तर",
+    "दक्षिण",
+    "पूर्व",
+    "पश्चिम",
+    "मध्य",
+    "पूर्वोत्तर",
+];
+
+/// `पूर्वी यूक्रेन`: the region's name takes in the compass word and stays linked to the
+/// known place, so the reader lists it under Ukraine.
+fn directions(scan: &mut Scan) {
+    let known: Vec<_> = scan.found().collect();
+    for c in known {
+        if c.kind != EntityKind::Place || c.is_demonym() || c.first == 0 {
+            continue;
+        }
+        let d = c.first - 1;
+        if scan.tokens[c.first].gap == Gap::Space
+            && scan.covering(d).is_none()
+            && DIRECTIONS.contains(&scan.text(d))
+        {
+            scan.add(scan.tokens[d].start..c.end, c.kind, c.source);
+        }
+    }
 }
 
 /// Whether token `i` can be part of a person's or place's name.
@@ -258,9 +295,20 @@ fn surname(scan: &mut Scan, i: usize) {
 fn org_head(scan: &mut Scan, i: usize) {
     let mut first = i;
     let (mut place, mut unknown, mut common) = (false, 0, 0);
-    while first > 0 && i - first < 3 && scan.tokens[first].gap == Gap::Space {
+    while first > 0 && unknown + common < 4 && scan.tokens[first].gap == Gap::Space {
         let k = first - 1;
         let t = scan.tokens[k];
+        // `पेयजल तथा स्वच्छता विभाग`, `श्रम एवं रोजगार मंत्रालय`: a conjunction between words.
+        if first < i
+            && k > 0
+            && CONJUNCTIONS.contains(&scan.text(k))
+            && t.gap == Gap::Space
+            && scan.covering(k - 1).is_none()
+            && (scan.tokens[k - 1].is(COMMON) || name_like(scan, k - 1))
+        {
+            first = k;
+            continue;
+        }
         if let Some(c) = scan.covering(k) {
             match (c.source, c.kind) {
                 (_, EntityKind::Place) | (Source::Known { demonym: true, .. }, _) => {
@@ -415,5 +463,117 @@ fn facility(scan: &mut Scan, i: usize) {
     // The words must start with the name: `नए हवाई अड्डे` is no name.
     if named && name_like(scan, first) {
         scan.add_tokens(first, i, EntityKind::Place);
+    }
+}
+
+/// `भारतीय उद्योग परिसंघ ( सीआईआई )`: an acronym in brackets right after an organisation
+/// or place names the same entity.
+fn acronym_aliases(scan: &mut Scan) {
+    let found: Vec<(usize, super::scan::Cand)> = scan.found_indexed().collect();
+    for (idx, c) in found {
+        if c.kind == EntityKind::Person || c.is_demonym() {
+            continue;
+        }
+        let t = c.last + 1;
+        if t >= scan.tokens.len()
+            || scan.covering(t).is_some()
+            || scan.gap_after(c.last).trim() != "("
+        {
+            continue;
+        }
+        if !scan.gap_after(t).trim_start().starts_with(')') {
+            continue;
+        }
+        let tok = scan.tokens[t];
+        let is_acronym = if tok.latin {
+            let orig = &scan.original[scan.original(tok.start..tok.end)];
+            (2..=8).contains(&orig.len()) && orig.bytes().all(|b| b.is_ascii_uppercase())
+        } else {
+            letter_count(scan.text(t)) >= 2
+        };
+        if is_acronym {
+            let source = match c.source {
+                Source::Known { entity, .. } => Source::Known {
+                    entity,
+                    demonym: false,
+                },
+                _ => Source::AliasOf(idx),
+            };
+            scan.add(tok.start..tok.end, c.kind, source);
+        }
+    }
+}
+
+/// Devanagari spellings of the Latin letter names, folded.
+const LETTERS: &[&str] = &[
+    "ए",
+    "बी",
+    "सी",
+    "डी",
+    "ई",
+    "एफ",
+    "जी",
+    "एच",
+    "आई",
+    "जे",
+    "के",
+    "एल",
+    "एम",
+    "एन",
+    "ओ",
+    "पी",
+    "क्यू",
+    "आर",
+    "एस",
+    "टी",
+    "यू",
+    "वी",
+    "डब्ल्यू",
+    "डब्लू",
+    "एक्स",
+    "वाई",
+    "जेड",
+];
+
+/// How many Latin letter names spell `token` (`सीआईआई` is C-I-I: 3), or 0 if it is not
+/// spelt that way.
+pub fn letter_count(token: &str) -> usize {
+    fn go(rest: &str, n: usize) -> usize {
+        if rest.is_empty() {
+            return n;
+        }
+        for l in LETTERS {
+            if let Some(r) = rest.strip_prefix(l) {
+                // A vowel sign, virama or nasal next means the letter name was cut short.
+                if r.chars()
+                    .next()
+                    .is_some_and(|c| matches!(c, '\u{93a}'..='\u{94f}' | '\u{902}'))
+                {
+                    continue;
+                }
+                let found = go(r, n + 1);
+                if found > 0 {
+                    return found;
+                }
+            }
+        }
+        0
+    }
+    go(token, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letter_count;
+    use crate::text::fold::fold;
+
+    #[test]
+    fn acronyms_spelt_in_devanagari() {
+        assert_eq!(letter_count("सीआईआई"), 3);
+        assert_eq!(letter_count(&fold("एनएचके")), 3);
+        assert_eq!(letter_count("केसीएनए"), 4);
+        assert_eq!(letter_count("कहा"), 0);
+        assert_eq!(letter_count("केस"), 0);
+        assert_eq!(letter_count("एक"), 0);
     }
 }

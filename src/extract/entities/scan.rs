@@ -19,6 +19,8 @@ pub enum Source {
     Known { entity: usize, demonym: bool },
     /// A rule found a name the gazetteer lacks.
     Rule,
+    /// Another name for the candidate with this index (`( सीआईआई )` after the full name).
+    AliasOf(usize),
 }
 
 /// A name found in the region: folded byte range and the words it covers.
@@ -161,8 +163,18 @@ impl<'a> Scan<'a> {
 
     /// The live candidates in text order.
     pub fn found(&self) -> impl Iterator<Item = Cand> + '_ {
-        let mut v: Vec<Cand> = self.cands.iter().flatten().copied().collect();
-        v.sort_by_key(|c| c.start);
+        self.found_indexed().map(|(_, c)| c)
+    }
+
+    /// The live candidates in text order, with their indices.
+    pub fn found_indexed(&self) -> impl Iterator<Item = (usize, Cand)> + '_ {
+        let mut v: Vec<(usize, Cand)> = self
+            .cands
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|c| (i, c)))
+            .collect();
+        v.sort_by_key(|(_, c)| c.start);
         v.into_iter()
     }
 }
