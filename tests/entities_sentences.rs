@@ -275,3 +275,26 @@ fn bracketed_acronyms_join_the_organisation() {
     assert_eq!(org.mentions.len(), 3, "the later bare acronym is found too");
     entity(&found, EntityKind::Organization, "पेयजल तथा स्वच्छता विभाग");
 }
+
+#[test]
+fn an_unknown_speaker_is_a_person() {
+    let text =
+        "बैठक के बाद अनुराधा ने कहा कि काम जल्द पूरा होगा।\nप्रधानमंत्री ने जोर देकर कहा कि देश आगे बढ़ेगा।";
+    let found = run(text);
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Person, "अनुराधा")),
+        ["अनुराधा"]
+    );
+    assert_eq!(found.len(), 1, "found {:?}", names(&found));
+}
+
+#[test]
+fn epithets_stay_in_the_mention_and_link_to_the_person() {
+    let text =
+        "बादशाह अकबर ने नया नगर बसाया। अकबर के दरबार में कई विद्वान थे।\nमहाराजा भूपिंदर सिंह ने महल बनवाया।";
+    let found = run(text);
+    let akbar = entity(&found, EntityKind::Person, "अकबर");
+    assert_eq!(mentions(text, akbar), ["बादशाह अकबर", "अकबर"]);
+    let king = entity(&found, EntityKind::Person, "महाराजा भूपिंदर सिंह");
+    assert_eq!(mentions(text, king), ["महाराजा भूपिंदर सिंह"]);
+}

@@ -12,8 +12,8 @@ use super::model::EntityKind;
 use super::scan::{Scan, Source};
 use super::tokens::Gap;
 use super::words::{
-    ACRONYM_SKIP, COMMON, CUE, FACILITY, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, PLURAL, STOP,
-    SURNAME,
+    ACRONYM_SKIP, COMMON, CUE, EPITHET, FACILITY, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD,
+    PLURAL, STOP, SURNAME,
 };
 
 /// Longest name a rule will take, in words.
@@ -99,7 +99,9 @@ const BYLINE_SKIP: &[&str] = &[
 ];
 
 pub fn apply(scan: &mut Scan) {
-    directions(scan);
+    prefixes(scan, EntityKind::Place, |s, t| {
+        DIRECTIONS.contains(&s.text(t))
+    });
     dateline(scan);
     for i in 0..scan.tokens.len() {
         if scan.covering(i).is_some() {
@@ -108,7 +110,7 @@ pub fn apply(scan: &mut Scan) {
         let t = scan.tokens[i];
         if scan.text(i) == "by" {
             byline(scan, i);
-        } else if t.is(CUE | HONORIFIC) {
+        } else if t.is(CUE | HONORIFIC | EPITHET) {
             after_cue(scan, i);
         }
     }
@@ -130,6 +132,8 @@ pub fn apply(scan: &mut Scan) {
         }
     }
     visit(scan);
+    speaker(scan);
+    prefixes(scan, EntityKind::Person, |s, t| s.tokens[t].is(EPITHET));
     acronym_aliases(scan);
 }
 
@@ -147,18 +151,18 @@ const DIRECTIONS: &[&str] = &[
     "पूर्वोत्तर",
 ];
 
-/// `पूर्वी यूक्रेन`: the region's name takes in the compass word and stays linked to the
-/// known place, so the reader lists it under Ukraine.
-fn directions(scan: &mut Scan) {
-    let known: Vec<_> = scan.found().collect();
-    for c in known {
-        if c.kind != EntityKind::Place || c.is_demonym() || c.first == 0 {
+/// `पूर्वी यूक्रेन`, `बादशाह अकबर`: a compass word before a region, an epithet before a
+/// person, belongs to the mention, which stays linked to the same entity (Ukraine, Akbar).
+fn prefixes(scan: &mut Scan, kind: EntityKind, is_prefix: impl Fn(&Scan, usize) -> bool) {
+    let found: Vec<_> = scan.found().collect();
+    for c in found {
+        if c.kind != kind || c.is_demonym() || c.first == 0 {
             continue;
         }
         let d = c.first - 1;
         if scan.tokens[c.first].gap == Gap::Space
             && scan.covering(d).is_none()
-            && DIRECTIONS.contains(&scan.text(d))
+            && is_prefix(scan, d)
         {
             scan.add(scan.tokens[d].start..c.end, c.kind, c.source);
         }
@@ -422,6 +426,45 @@ fn visit(scan: &mut Scan) {
             i
         };
         scan.add_tokens(first, i, EntityKind::Place);
+    }
+}
+
+/// `X ने कहा`, `X ने बताया`, `X कहते हैं`: an unknown name that speaks is a person.
+fn speaker(scan: &mut Scan) {
+    const SAID: &[&str] = &[
+        "कहा",
+        "बताया",
+        "लिखा",
+        "पूछा",
+        "जोड़ा",
+        "कहते",
+        "कहती",
+        "बताते",
+        "बताती",
+    ];
+    let n = scan.tokens.len();
+    for i in 0..n {
+        if scan.covering(i).is_some() || !name_like(scan, i) {
+            continue;
+        }
+        // Start of a phrase only: the name is not the tail of a longer unknown phrase.
+        let starts = i == 0 || scan.tokens[i].gap == Gap::Break || scan.tokens[i - 1].is(STOP);
+        if !starts {
+            continue;
+        }
+        let len = name_run(scan, i).min(3);
+        let after = i + len;
+        let said =
+            |k: usize| k < n && scan.tokens[k].gap == Gap::Space && SAID.contains(&scan.text(k));
+        let speaks = (after < n
+            && scan.text(after) == "ने"
+            && scan.tokens[after].gap == Gap::Space
+            && said(after + 1))
+            || (said(after) && scan.text(after).starts_with("कह"));
+        let acronym = len == 1 && letter_count(scan.text(i)) >= 2;
+        if len > 0 && speaks && !acronym {
+            scan.add_tokens(i, after - 1, EntityKind::Person);
+        }
     }
 }
 

@@ -25,9 +25,10 @@ pub const ACRONYM_SKIP: Class = 1 << 8;
 /// Words before a designation that make it generic (`दोनों नेता`, `कई मंत्री`).
 pub const PLURAL: Class = 1 << 9;
 pub const FACILITY: Class = 1 << 10;
+pub const EPITHET: Class = 1 << 11;
 
 /// Never part of a person's or place's name.
-pub const NOT_NAME: Class = STOP | COMMON | CUE | HONORIFIC;
+pub const NOT_NAME: Class = STOP | COMMON | CUE | HONORIFIC | EPITHET;
 
 const PLURALS: &[&str] = &[
     "दोनों",
@@ -59,6 +60,7 @@ struct File {
     common: Vec<String>,
     person_cue: Vec<String>,
     honorific: Vec<String>,
+    epithet: Vec<String>,
     org_head: Vec<String>,
     place_head: Vec<String>,
     facility_head: Vec<String>,
@@ -142,6 +144,7 @@ pub fn words() -> &'static Words {
         w.add_all(&f.common, COMMON);
         w.add_last(&f.person_cue, CUE);
         w.add_all(&f.honorific, HONORIFIC);
+        w.add_all(&f.epithet, EPITHET);
         w.add_last(&f.org_head, ORG_HEAD);
         w.add_last(&f.place_head, PLACE_HEAD);
         w.add_last(&f.facility_head, FACILITY);
