@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 
 use super::model::EntityKind;
@@ -196,7 +196,8 @@ impl Gazetteer {
         forms.sort_by(|a, b| a.0.cmp(b.0));
         let targets = forms.iter().map(|(_, t)| **t).collect();
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .kind(Some(AhoCorasickKind::DFA))
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .expect("gazetteer automaton builds");
@@ -225,13 +226,45 @@ pub struct Hit {
 }
 
 impl Matcher {
-    /// Every occurrence of every form in `folded`, overlapping ones included.
-    pub fn hits<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = Hit> + 'a {
-        self.automaton.find_overlapping_iter(folded).map(|m| Hit {
+    fn hit(&self, m: aho_corasick::Match) -> Hit {
+        Hit {
             start: m.start(),
             end: m.end(),
             target: self.targets[m.pattern().as_usize()],
-        })
+        }
+    }
+
+    /// The leftmost-longest occurrences of known forms in `folded` that `valid` accepts
+    /// (word boundaries, spelling), not overlapping. When the longest form at a position
+    /// is rejected (`किम जोंग उन` glued to the next word), shorter forms starting there are
+    /// tried before moving on.
+    pub fn find(&self, folded: &str, mut valid: impl FnMut(Hit) -> bool) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < folded.len() {
+            let Some(m) = self.automaton.find(Input::new(folded).range(pos..)) else {
+                break;
+            };
+            let mut candidate = Some(self.hit(m));
+            let mut chosen = None;
+            while let Some(h) = candidate {
+                if valid(h) {
+                    chosen = Some(h);
+                    break;
+                }
+                let shorter = Input::new(folded)
+                    .range(h.start..h.end - 1)
+                    .anchored(Anchored::Yes);
+                candidate = self.automaton.find(shorter).map(|m| self.hit(m));
+            }
+            if let Some(h) = chosen {
+                out.push(h);
+                pos = h.end;
+            } else {
+                pos = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
     }
 }
 

@@ -165,7 +165,8 @@ fn link_short_mentions(scans: &[(usize, Scan)], covered: &mut [Vec<bool>], group
         };
         let mut i = 0;
         while i < toks.len() {
-            if !free(i, cov) {
+            // Function words and common nouns are never keys: skip the lookups.
+            if !free(i, cov) || toks[i].class & (STOP | NOT_NAME) != 0 {
                 i += 1;
                 continue;
             }

@@ -444,12 +444,11 @@ fn speaker(scan: &mut Scan) {
     ];
     let n = scan.tokens.len();
     for i in 0..n {
-        if scan.covering(i).is_some() || !name_like(scan, i) {
-            continue;
-        }
         // Start of a phrase only: the name is not the tail of a longer unknown phrase.
         let starts = i == 0 || scan.tokens[i].gap == Gap::Break || scan.tokens[i - 1].is(STOP);
-        if !starts {
+        // Cheap test first: a verb of saying must follow within a few words.
+        let near = (i + 1..(i + 5).min(n)).any(|k| SAID.contains(&scan.text(k)));
+        if !starts || !near || scan.covering(i).is_some() || !name_like(scan, i) {
             continue;
         }
         let len = name_run(scan, i).min(3);

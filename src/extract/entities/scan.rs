@@ -1,8 +1,7 @@
 //! One region of an article, folded and split into words, with the names found in it.
 //!
-//! Gazetteer forms are matched first (all overlapping hits, then leftmost-longest among
-//! those that start and end on word boundaries); the rules then look at the words no
-//! known name covers. Everything here works on folded text; [`Scan::original`] maps a
+//! Gazetteer forms are matched first (leftmost-longest among those that start and end on
+//! word boundaries); the rules then look at the words no known name covers. Everything here works on folded text; [`Scan::original`] maps a
 //! result back to the article's bytes.
 
 use std::ops::Range;
@@ -61,40 +60,27 @@ impl<'a> Scan<'a> {
             folded,
             cands: Vec::new(),
         };
-        let mut hits: Vec<(usize, usize, Source, EntityKind)> = Vec::new();
         let text = scan.folded.text.as_str();
-        for hit in matcher.hits(text) {
+        let folded = &scan.folded;
+        let hits = matcher.find(text, |hit| {
             let before = text[..hit.start].chars().next_back();
             let after = text[hit.end..].chars().next();
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-                continue;
+                return false;
             }
-            if hit.target.exact.is_some() {
-                let orig = &original[scan.folded.original(hit.start..hit.end)];
-                if !matcher.gazetteer.spelt_as(hit.target, orig) {
-                    continue;
-                }
-            }
+            hit.target.exact.is_none()
+                || matcher
+                    .gazetteer
+                    .spelt_as(hit.target, &original[folded.original(hit.start..hit.end)])
+        });
+        for hit in hits {
             let t = hit.target;
             let kind = matcher.gazetteer.known[t.entity].kind;
-            hits.push((
-                hit.start,
-                hit.end,
-                Source::Known {
-                    entity: t.entity,
-                    demonym: t.demonym,
-                },
-                kind,
-            ));
-        }
-        hits.sort_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
-        let mut last_end = 0;
-        for (start, end, source, kind) in hits {
-            if start < last_end {
-                continue;
-            }
-            last_end = end;
-            scan.add(start..end, kind, source);
+            let source = Source::Known {
+                entity: t.entity,
+                demonym: t.demonym,
+            };
+            scan.add(hit.start..hit.end, kind, source);
         }
         scan
     }
