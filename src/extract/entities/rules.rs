@@ -21,7 +21,15 @@ const MAX_NAME: usize = 4;
 
 /// Organisation heads that make a name even with only common words before them
 /// (`विदेश मंत्रालय`, `पेयजल विभाग`).
-const SUBJECT_HEADS: &[&str] = &["मंत्रालय", "आयोग", "निदेशालय", "प्राधिकरण", "परिषद", "ब्यूरो"];
+const SUBJECT_HEADS: &[&str] = &[
+    "मंत्रालय",
+    "विभाग",
+    "आयोग",
+    "निदेशालय",
+    "प्राधिकरण",
+    "परिषद",
+    "ब्यूरो",
+];
 
 /// Organisation heads that nearly always close a name (`... विश्वविद्यालय`, `... पार्टी`).
 const STRONG_HEADS: &[&str] = &[
@@ -64,6 +72,9 @@ const STRONG_HEADS: &[&str] = &[
 
 /// Inflected endings no name has: plurals and verb forms (`देशों`, `करेंगे`, `बातें`).
 const NOT_NAME_ENDINGS: &[&str] = &["ों", "ें", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां"];
+
+/// Heads whose names may pair two subjects (`पेयजल तथा स्वच्छता विभाग`).
+const PAIRED_HEADS: &[&str] = &["मंत्रालय", "विभाग"];
 
 /// Conjunctions that may join the words of an organisation's name.
 const CONJUNCTIONS: &[&str] = &["और", "तथा", "एवं", "व"];
@@ -303,12 +314,15 @@ fn org_head(scan: &mut Scan, i: usize) {
         let k = first - 1;
         let t = scan.tokens[k];
         // `पेयजल तथा स्वच्छता विभाग`, `श्रम एवं रोजगार मंत्रालय`: a conjunction between words.
+        // Only for ministries and departments, whose names pair two subjects.
         if first < i
             && k > 0
             && CONJUNCTIONS.contains(&scan.text(k))
+            && PAIRED_HEADS.contains(&scan.text(i))
             && t.gap == Gap::Space
             && scan.covering(k - 1).is_none()
-            && (scan.tokens[k - 1].is(COMMON) || name_like(scan, k - 1))
+            && scan.tokens[k - 1].is(COMMON)
+            && !scan.tokens[k - 1].is(ORG_HEAD)
         {
             first = k;
             continue;
