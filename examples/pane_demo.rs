@@ -24,7 +24,8 @@ struct Args {
     /// to ask the terminal.
     #[arg(long, default_value = "auto")]
     width_model: String,
-    /// khabar, or stock / stock-repaint for ratatui's own Paragraph and List (to compare).
+    /// khabar (changed rows rewritten whole), khabar-cells (plain cell diff), khabar-pane
+    /// (whole pane rewritten), or stock / stock-repaint for ratatui's own Paragraph and List.
     #[arg(long, default_value = "khabar")]
     renderer: String,
     /// Article files or folders of .txt files.
@@ -59,6 +60,8 @@ fn main() -> io::Result<()> {
         let mode = match args.renderer.as_str() {
             "stock" => Mode::Stock,
             "stock-repaint" => Mode::StockRepaint,
+            "khabar-cells" => Mode::KhabarCellDiff(model),
+            "khabar-pane" => Mode::KhabarPaneRepaint(model),
             _ => Mode::Khabar(model),
         };
         run(&mut terminal, &docs, mode, model, &how)

@@ -12,7 +12,8 @@ use khabar::tui::action::Action;
 use khabar::tui::app::{App, Entry};
 use khabar::tui::config::Config;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend, TestBackend};
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 /// A writer that counts what passes through it.
@@ -30,7 +31,8 @@ impl Write for Counter {
 }
 
 fn main() {
-    let (w, h) = (200, 60);
+    // A size at which the longest seed is taller than the reader pane, so a scroll moves text.
+    let (w, h) = (120, 35);
     let mut app = App::new(
         Config::defaults(true),
         WidthModel::PerCodePoint,
@@ -41,27 +43,30 @@ fn main() {
         app.push(Entry::new(article, analysis));
     }
     app.progress.finished = true;
+    // Render into an in-memory terminal, then send ratatui's diff against the previous
+    // frame (or against a blank screen, for a full repaint) through the crossterm backend.
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     let counter = Counter::default();
-    let backend = CrosstermBackend::new(counter.clone());
-    let mut terminal = Terminal::with_options(
-        backend,
-        ratatui::TerminalOptions {
-            viewport: ratatui::Viewport::Fixed(Rect::new(0, 0, w, h)),
-        },
-    )
-    .unwrap();
+    let mut backend = CrosstermBackend::new(counter.clone());
+    let mut previous = Buffer::empty(Rect::new(0, 0, w, h));
     let mut measure = |app: &App, full: bool| {
-        if full {
-            terminal.clear().unwrap();
-        }
-        let before = *counter.0.lock().unwrap();
         terminal
             .draw(|f| khabar::tui::view::render(app, f))
             .unwrap();
+        let next = terminal.backend().buffer().clone();
+        let base = if full {
+            Buffer::empty(next.area)
+        } else {
+            previous.clone()
+        };
+        let before = *counter.0.lock().unwrap();
+        backend.draw(base.diff(&next).into_iter()).unwrap();
+        Backend::flush(&mut backend).unwrap();
+        previous = next;
         *counter.0.lock().unwrap() - before
     };
     measure(&app, false);
-    // Reader focused on the longest seed, one line down.
+    // Reader focused on the longest seed, one line down; then the next article.
     app.select(3);
     app.update(Action::NextPane);
     measure(&app, false);

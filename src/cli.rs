@@ -12,6 +12,7 @@ use clap::{Parser, Subcommand};
 use khabar::corpus::{self, Article, Loaded};
 use khabar::extract::entities::EntityKind;
 use khabar::extract::{self, Analysis};
+use khabar::index::{DateRange, Sort};
 use khabar::report;
 use khabar::text::sanitize;
 use khabar::text::width::WidthModel;
@@ -49,11 +50,46 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// List the articles that match every filter given (exit code 1 when none does).
+    List(ListArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ListArgs {
+    /// Articles mentioning this person (any spelling: putin, Putin, पुतिन, व्लादिमीर पुतिन).
+    #[arg(long, value_name = "NAME")]
+    person: Vec<String>,
+    /// Articles mentioning this place.
+    #[arg(long, value_name = "NAME")]
+    place: Vec<String>,
+    /// Articles mentioning this organisation.
+    #[arg(long, value_name = "NAME")]
+    org: Vec<String>,
+    /// Articles published in RANGE: 2024, 2024-06, 2024-06-19, 2023-09..2024-01, ..2023,
+    /// 2024.., "जून 2024".
+    #[arg(long, value_name = "RANGE")]
+    date: Option<DateRange>,
+    /// Articles whose text mentions a date in RANGE (same forms as --date).
+    #[arg(long, value_name = "RANGE")]
+    mentions_date: Option<DateRange>,
+    /// Articles whose title or text contains TEXT (spelling variants, digits and case folded).
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// Order: newest (default), oldest, title, source.
+    #[arg(long, value_name = "KEY", default_value = "newest")]
+    sort: Sort,
+    /// One JSON object per article per line.
+    #[arg(long)]
+    json: bool,
+    /// Files or folders; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.command {
         Some(Command::Extract { json, paths }) => extract_command(&paths, json),
+        Some(Command::List(args)) => list::run(&args),
         None => reader(args.paths, args.config.as_deref(), args.width_model),
     }
 }
@@ -86,13 +122,16 @@ fn extract_command(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     let (articles, failed) = load(paths);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for article in &articles {
-        let analysis = extract::analyse(article);
+    let analyses: Vec<Analysis> = {
+        use rayon::prelude::*;
+        articles.par_iter().map(extract::analyse).collect()
+    };
+    for (article, analysis) in articles.iter().zip(&analyses) {
         if json {
-            serde_json::to_writer(&mut out, &report::report(article, &analysis))?;
+            serde_json::to_writer(&mut out, &report::report(article, analysis))?;
             writeln!(out)?;
         } else {
-            write_summary(&mut out, article, &analysis)?;
+            write_summary(&mut out, article, analysis)?;
         }
     }
     match out.flush() {
@@ -101,6 +140,122 @@ fn extract_command(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
         other => other.context("writing to standard output")?,
     }
     Ok(exit_code(failed))
+}
+
+mod list {
+    //! `khabar list`: the reader's filters for scripts.
+
+    use super::{Article, ExitCode, ListArgs, Result, Write, exit_code, load, sanitize};
+    use khabar::extract::{self, entities::EntityKind};
+    use khabar::index::{Filter, Index, SearchText};
+
+    #[derive(serde::Serialize)]
+    struct Row<'a> {
+        path: &'a str,
+        title: &'a str,
+        published: Option<String>,
+        matched: Vec<Matched<'a>>,
+    }
+
+    #[derive(serde::Serialize)]
+    struct Matched<'a> {
+        id: &'a str,
+        name: &'a str,
+        kind: EntityKind,
+    }
+
+    pub fn run(args: &ListArgs) -> Result<ExitCode> {
+        let (articles, failed) = load(&args.paths);
+        let mut index = Index::default();
+        let mut search = SearchText::default();
+        let analyses: Vec<extract::Analysis> = {
+            use rayon::prelude::*;
+            articles.par_iter().map(extract::analyse).collect()
+        };
+        for (article, analysis) in articles.iter().zip(&analyses) {
+            index.add(article, analysis);
+            if args.search.is_some() {
+                search.add(article);
+            }
+        }
+        let mut filter = Filter {
+            published: args.date,
+            mentioned: args.mentions_date,
+            ..Filter::default()
+        };
+        let wanted = [
+            (EntityKind::Person, &args.person),
+            (EntityKind::Place, &args.place),
+            (EntityKind::Organization, &args.org),
+        ];
+        for (kind, names) in wanted {
+            for name in names {
+                let ids: Vec<String> = index
+                    .resolve(kind, name)
+                    .into_iter()
+                    .map(|e| e.id.clone())
+                    .collect();
+                // An unknown name matches nothing, like any filter that keeps no article.
+                filter.entities.push(ids);
+            }
+        }
+        let mut docs = index.select(&filter).docs;
+        if let Some(q) = &args.search {
+            docs = search.matching(q, &docs);
+        }
+        index.sort(&mut docs, args.sort);
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        for &d in &docs {
+            let article: &Article = &articles[d as usize];
+            let matched: Vec<Matched> = filter
+                .entities
+                .iter()
+                .flatten()
+                .filter_map(|id| index.entity(id))
+                .filter(|e| e.docs.binary_search(&d).is_ok())
+                .map(|e| Matched {
+                    id: &e.id,
+                    name: &e.name,
+                    kind: e.kind,
+                })
+                .collect();
+            let published = article.published.and_then(|p| p.value());
+            if args.json {
+                serde_json::to_writer(
+                    &mut out,
+                    &Row {
+                        path: &article.path,
+                        title: &article.title,
+                        published,
+                        matched,
+                    },
+                )?;
+                writeln!(out)?;
+            } else {
+                let names: Vec<&str> = matched.iter().map(|m| m.name).collect();
+                let fields = [
+                    &article.path,
+                    published.as_deref().unwrap_or("-"),
+                    &article.title,
+                    &names.join(", "),
+                ];
+                let fields: Vec<_> = fields.iter().map(|f| sanitize(f, false)).collect();
+                writeln!(out, "{}", fields.join("\t").trim_end())?;
+            }
+        }
+        match out.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+            other => other?,
+        }
+        Ok(if failed {
+            exit_code(true)
+        } else if docs.is_empty() {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        })
+    }
 }
 
 fn write_summary(out: &mut impl Write, article: &Article, analysis: &Analysis) -> Result<()> {
@@ -184,5 +339,10 @@ fn reader(
         return Ok(ExitCode::from(2));
     }
     khabar::tui::run(paths, config, model, problem).context("running the reader")?;
+    if let Some((shown, total, finished)) = khabar::tui::FIRST_FRAME.get() {
+        eprintln!(
+            "first frame: {shown} articles shown of {total} files, loading finished: {finished}"
+        );
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -8,8 +8,10 @@
 
 pub mod corpus;
 pub mod extract;
+pub mod index;
 pub mod report;
 pub mod span;
+pub mod state;
 pub mod text;
 pub mod tui;
 

@@ -46,6 +46,7 @@ const TABLE: &[(&str, [usize; 4])] = &[
     ("ा", [2, 2, 1, 2]), // stray vowel sign shown on a dotted circle
     ("ु", [1, 1, 1, 1]),
     ("中", [2, 2, 2, 2]),
+    ("❤\u{fe0f}", [1, 1, 2, 1]), // VS16 dropped on per-code-point; wide for kitty only
     ("a-b", [3, 3, 3, 3]),
 ];
 

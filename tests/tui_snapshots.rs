@@ -18,7 +18,7 @@ fn app(width: u16, height: u16, loaded: usize) -> App {
         WidthModel::PerCodePoint,
         Rect::new(0, 0, width, height),
     );
-    khabar::tui::handle(&mut app, Msg::Total(5));
+    khabar::tui::handle(&mut app, Msg::Found(5));
     for article in corpus::seeds().into_iter().take(loaded) {
         let analysis = extract::analyse(&article);
         khabar::tui::handle(
@@ -29,6 +29,7 @@ fn app(width: u16, height: u16, loaded: usize) -> App {
     if loaded == 5 {
         khabar::tui::handle(&mut app, Msg::Finished);
     }
+    app.settle();
     app
 }
 
@@ -83,5 +84,45 @@ fn while_loading_100x30() {
 #[test]
 fn too_small_20x6() {
     let a = app(20, 6, 5);
+    insta::assert_snapshot!(screen(&a).backend());
+}
+
+fn type_text(app: &mut App, text: &str) {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    for c in text.chars() {
+        khabar::tui::handle(
+            app,
+            Msg::Input(Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            ))),
+        );
+    }
+}
+
+#[test]
+fn person_picker_100x30() {
+    let mut a = app(100, 30, 5);
+    press(&mut a, "p");
+    type_text(&mut a, "ki");
+    insta::assert_snapshot!(screen(&a).backend());
+}
+
+#[test]
+fn date_histogram_100x30() {
+    let mut a = app(100, 30, 5);
+    press(&mut a, "d left");
+    insta::assert_snapshot!(screen(&a).backend());
+}
+
+#[test]
+fn filter_bar_and_search_120x30() {
+    let mut a = app(120, 30, 5);
+    press(&mut a, "p");
+    type_text(&mut a, "putin");
+    press(&mut a, "enter d");
+    type_text(&mut a, "2024");
+    press(&mut a, "enter /");
+    type_text(&mut a, "किम");
     insta::assert_snapshot!(screen(&a).backend());
 }

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use khabar::text::width::WidthModel;
 use khabar::text::wrap::{Row, wrap};
-use khabar::tui::{WrappedText, paint_row};
+use khabar::tui::{PaneMemory, WrappedText, bridge_short_gaps, paint_row};
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -66,8 +66,13 @@ pub fn load_docs(paths: &[String]) -> std::io::Result<Vec<Doc>> {
 /// How the panes are drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
-    /// khabar's wrapper and painter for the given terminal model.
+    /// khabar's wrapper and painter for the given terminal model, with short gaps between
+    /// changed cells of the article pane rewritten so each row goes out as one run.
     Khabar(WidthModel),
+    /// The same painter with ratatui's plain cell diff.
+    KhabarCellDiff(WidthModel),
+    /// The same painter, rewriting every cell of the article pane on each frame.
+    KhabarPaneRepaint(WidthModel),
     /// Stock ratatui: `Paragraph` with word wrap for the article, `List` for titles.
     Stock,
     /// Stock ratatui, with every cell of the article pane marked for repaint on each frame.
@@ -80,6 +85,8 @@ pub struct View {
     pub doc: usize,
     pub scroll: usize,
     pub status: String,
+    /// What the article pane's cells held last frame (for [`Mode::Khabar`]).
+    pub rows: std::cell::RefCell<PaneMemory>,
 }
 
 /// The three pane rectangles of a screen.
@@ -125,7 +132,7 @@ pub fn render(buf: &mut Buffer, docs: &[Doc], view: &View, mode: Mode) {
     side_block.render(side, buf);
 
     match mode {
-        Mode::Khabar(model) => {
+        Mode::Khabar(model) | Mode::KhabarCellDiff(model) | Mode::KhabarPaneRepaint(model) => {
             for (i, d) in docs.iter().enumerate().take(usize::from(list_in.height)) {
                 let (mark, style) = if i == view.doc {
                     ("> ", Style::new().add_modifier(Modifier::BOLD))
@@ -188,11 +195,17 @@ pub fn render(buf: &mut Buffer, docs: &[Doc], view: &View, mode: Mode) {
             Paragraph::new(view.status.as_str())
                 .wrap(Wrap { trim: true })
                 .render(side_in, buf);
-            if mode == Mode::StockRepaint {
-                for y in middle_in.top()..middle_in.bottom() {
-                    for x in middle_in.left()..middle_in.right() {
-                        buf[(x, y)].set_diff_option(CellDiffOption::AlwaysUpdate);
-                    }
+        }
+    }
+    if let Mode::Khabar(_) = mode {
+        bridge_short_gaps(buf, middle_in, &mut view.rows.borrow_mut());
+    }
+    if matches!(mode, Mode::StockRepaint | Mode::KhabarPaneRepaint(_)) {
+        for y in middle_in.top()..middle_in.bottom() {
+            for x in middle_in.left()..middle_in.right() {
+                // Keep a forced width: it is what makes the diff skip the right columns.
+                if matches!(buf[(x, y)].diff_option, CellDiffOption::None) {
+                    buf[(x, y)].set_diff_option(CellDiffOption::AlwaysUpdate);
                 }
             }
         }

@@ -30,14 +30,36 @@ pub struct Loaded {
 }
 
 /// Reads every article under `paths`, in order. `-` reads standard input.
+///
+/// Files are read on all cores; the result keeps the order of [`files`].
 pub fn load(paths: &[PathBuf]) -> Loaded {
+    use rayon::prelude::*;
     let mut loaded = Loaded::default();
-    for file in files(paths, &mut loaded.problems) {
-        loaded
-            .articles
-            .extend(read_file(&file, &mut loaded.problems));
+    let files = files(paths, &mut loaded.problems);
+    let per_file: Vec<(Vec<Article>, Vec<Problem>)> = files
+        .par_iter()
+        .map(|file| {
+            let mut problems = Vec::new();
+            (read_file(file, &mut problems), problems)
+        })
+        .collect();
+    for (articles, problems) in per_file {
+        loaded.articles.extend(articles);
+        loaded.problems.extend(problems);
     }
     loaded
+}
+
+/// Calls `on_file` for each article file under `paths` as the walk finds it, and
+/// `on_problem` for what goes wrong on the way.
+pub fn each_file(
+    paths: &[PathBuf],
+    on_file: &mut dyn FnMut(PathBuf),
+    on_problem: &mut dyn FnMut(Problem),
+) {
+    for path in paths {
+        walk::expand_each(path, on_file, on_problem);
+    }
 }
 
 /// The article files under `paths`, sorted within each folder, in the order given.

@@ -35,35 +35,48 @@ fn is_hidden(entry: &walkdir::DirEntry) -> bool {
 
 /// The files under `path` (or `path` itself), with problems met on the way.
 pub fn expand(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    expand_each(path, &mut |f| files.push(f), &mut |p| problems.push(p));
+    files
+}
+
+/// Like [`expand`], but hands each file over as soon as it is found, so a reader can start
+/// on the first articles of a huge folder before the walk ends.
+pub fn expand_each(
+    path: &Path,
+    on_file: &mut dyn FnMut(PathBuf),
+    on_problem: &mut dyn FnMut(Problem),
+) {
     if path.as_os_str() == "-" {
-        return vec![path.to_owned()];
+        on_file(path.to_owned());
+        return;
     }
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            problems.push(Problem::Missing(path.to_owned()));
-            return Vec::new();
+            on_problem(Problem::Missing(path.to_owned()));
+            return;
         }
         Err(e) => {
-            problems.push(Problem::Unreadable {
+            on_problem(Problem::Unreadable {
                 path: path.to_owned(),
                 reason: e.to_string(),
             });
-            return Vec::new();
+            return;
         }
     };
     if !meta.is_dir() {
-        return vec![path.to_owned()];
+        on_file(path.to_owned());
+        return;
     }
     let walker = WalkDir::new(path)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
-    let mut files = Vec::new();
     for entry in walker.filter_entry(|e| !is_hidden(e)) {
         match entry {
             Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
-                files.push(e.into_path());
+                on_file(e.into_path());
             }
             Ok(_) => {}
             Err(e) => {
@@ -74,9 +87,8 @@ pub fn expand(path: &Path, problems: &mut Vec<Problem>) -> Vec<PathBuf> {
                     e.io_error()
                         .map_or_else(|| e.to_string(), ToString::to_string)
                 };
-                problems.push(Problem::Unreadable { path: at, reason });
+                on_problem(Problem::Unreadable { path: at, reason });
             }
         }
     }
-    files
 }

@@ -100,6 +100,8 @@ fn fold_char(c: char) -> Option<char> {
         // Candra e (`टॅग्स`) is a loanword spelling of `े`.
         '\u{945}' => 'े',
         '\u{90d}' => 'ए',
+        // Devanagari digits are the same numbers as ASCII digits (२०२४ = 2024).
+        '\u{966}'..='\u{96f}' => char::from(b'0' + (c as u32 - 0x966) as u8),
         '-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => ' ',
         c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
         c if c.is_whitespace() && c != '\n' => ' ',

@@ -1,12 +1,14 @@
 //! How many terminal columns a piece of text takes, under the rules of the terminal at hand.
 //!
-//! Terminals disagree about Devanagari: xterm, VTE, Alacritty and tmux add up a width per
-//! code point, wezterm caps a grapheme cluster at two columns, kitty gives a cluster one
-//! cell, Ghostty (mode 2027) lets a conjunct consonant add nothing. A layout that measures
-//! with the wrong rule runs text over the neighbouring pane or leaves stale cells, so the
-//! reader measures with a [`WidthModel`] chosen at start-up (probe or option). This module
-//! also fixes what is *shown* for a cluster ([`display_cluster`]): sanitised, with a dotted
-//! circle under a stray vowel sign, without invisible characters terminals disagree on.
+//! Terminals disagree about Devanagari: xterm, VTE, Alacritty and tmux store a cell per
+//! code point, wezterm caps each (pre-15.1) cluster at two columns, kitty gives a cluster
+//! one cell, Ghostty (mode 2027) caps each Unicode 15.1 cluster (conjuncts included) at two.
+//! `राष्ट्रपति` is 8, 8, 4 and 7 columns under these rules. A layout that measures with the
+//! wrong rule runs text over the neighbouring pane or leaves stale cells, so the reader
+//! measures with a [`WidthModel`] chosen at start-up (probe or option), and paints exactly
+//! the cells [`WidthModel::cells`] names. This module also fixes what is *shown* for a
+//! cluster ([`display_cluster`]): sanitised, with a dotted circle under a stray vowel sign,
+//! without invisible characters terminals disagree on.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -214,6 +216,9 @@ fn is_dropped(c: char, model: WidthModel) -> bool {
         // terminals do not; without the ZWJ they all agree (the half form shows as a conjunct
         // or a visible virama, which reads the same).
         || (c == ZWJ && model.splits_clusters())
+        // Emoji presentation selectors make a narrow symbol wide in some per-code-point
+        // terminals (newer tmux, VTE) and not in others; the text form is 1 column in all.
+        || (matches!(c, '\u{fe0e}' | '\u{fe0f}') && model.splits_clusters())
 }
 
 /// Whether `c` continues whatever cluster precedes it (a vowel sign, virama, nukta, ZWJ...).
@@ -233,29 +238,28 @@ pub fn is_continuation(c: char) -> bool {
 /// cannot fuse with whatever happens to be left of it on screen. The result may be empty
 /// (the cluster draws nothing and must not be written at all).
 pub fn display_cluster(cluster: &str, model: WidthModel) -> Cow<'_, str> {
-    let first = cluster.chars().next();
-    let stray = first.is_some_and(|c| is_continuation(c) && c != ZWJ && c != '\u{200c}');
-    let clean = !stray
+    let shown = |c: char| safe_char(c, false).filter(|&c| !is_dropped(c, model));
+    let Some(first) = cluster.chars().find_map(shown) else {
+        return Cow::Borrowed("");
+    };
+    let stray = is_continuation(first);
+    if stray
         && cluster
             .chars()
-            .all(|c| safe_char(c, false) == Some(c) && !is_dropped(c, model));
-    if clean && cluster.chars().any(|c| char_width(c) > 0) {
+            .filter_map(shown)
+            .all(|c| c == ZWJ || c == '\u{200c}')
+    {
+        // Nothing but joiners: invisible, and they would join whatever is left of them.
+        return Cow::Borrowed("");
+    }
+    if !stray && cluster.chars().all(|c| shown(c) == Some(c)) {
         return Cow::Borrowed(cluster);
     }
     let mut out = String::with_capacity(cluster.len() + 3);
     if stray {
         out.push(DOTTED_CIRCLE);
     }
-    out.extend(
-        cluster
-            .chars()
-            .filter_map(|c| safe_char(c, false))
-            .filter(|&c| !is_dropped(c, model)),
-    );
-    // A cluster of nothing but format characters (a lone ZWJ or ZWNJ) draws nothing.
-    if !stray && out.chars().all(|c| char_width(c) == 0) {
-        out.clear();
-    }
+    out.extend(cluster.chars().filter_map(shown));
     Cow::Owned(out)
 }
 

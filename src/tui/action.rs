@@ -47,13 +47,35 @@ pub enum Action {
     Redraw,
     /// Suspend khabar to the shell (resume with `fg`).
     Suspend,
-    /// Close the help or clear the sidebar selection.
+    /// Close the help, or remove the last filter chip.
     Back,
+    /// Filter by a person, picked from everyone in the corpus.
+    PersonFilter,
+    /// Filter by a place or organisation (Tab in the picker switches kind).
+    EntityFilter,
+    /// Filter by date: publication date, or (Tab) dates mentioned in the text.
+    DateFilter,
+    /// Filter by the sidebar item under the cursor.
+    Filter,
+    /// Search titles and text as you type.
+    Search,
+    /// Cycle the sort order: newest, oldest, title, source.
+    CycleSort,
+    /// Mark the selected article read or unread.
+    ToggleRead,
+    /// Show only unread articles, or all again.
+    UnreadOnly,
+    /// Remove every filter.
+    ClearFilters,
+    /// Move the date filter back by its own unit (a month for 2024-06).
+    DateBack,
+    /// Move the date filter forward by its own unit.
+    DateForward,
 }
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 21] = [
+    pub const ALL: [Self; 32] = [
         Self::Quit,
         Self::ToggleHelp,
         Self::NextPane,
@@ -75,6 +97,17 @@ impl Action {
         Self::Redraw,
         Self::Suspend,
         Self::Back,
+        Self::PersonFilter,
+        Self::EntityFilter,
+        Self::DateFilter,
+        Self::Filter,
+        Self::Search,
+        Self::CycleSort,
+        Self::ToggleRead,
+        Self::UnreadOnly,
+        Self::ClearFilters,
+        Self::DateBack,
+        Self::DateForward,
     ];
 
     /// The one-line description shown in the help overlay (the doc line above).
@@ -94,13 +127,24 @@ impl Action {
             Self::PageUp => "page up",
             Self::HalfPageDown => "half page down",
             Self::HalfPageUp => "half page up",
-            Self::Open => "open article / show mentions of sidebar item",
+            Self::Open => "open article / filter by sidebar item",
             Self::NextMention => "next mention",
             Self::PrevMention => "previous mention",
             Self::ToggleRaw => "raw file view (chrome dimmed)",
             Self::Redraw => "redraw the screen",
             Self::Suspend => "suspend to the shell",
-            Self::Back => "close help / clear selection",
+            Self::Back => "close help / remove last filter",
+            Self::PersonFilter => "filter by person",
+            Self::EntityFilter => "filter by place or organisation",
+            Self::DateFilter => "filter by date (histogram)",
+            Self::Filter => "filter by sidebar item",
+            Self::Search => "search titles and text",
+            Self::CycleSort => "sort: newest, oldest, title, source",
+            Self::ToggleRead => "mark read / unread",
+            Self::UnreadOnly => "unread only / all",
+            Self::ClearFilters => "clear all filters",
+            Self::DateBack => "date filter one step back",
+            Self::DateForward => "date filter one step forward",
         }
     }
 
@@ -115,6 +159,10 @@ impl Action {
             Self::Open => "open",
             Self::NextMention => "next mention",
             Self::ToggleRaw => "raw",
+            Self::PersonFilter => "person",
+            Self::DateFilter => "date",
+            Self::Search => "search",
+            Self::Filter => "filter",
             _ => "",
         }
     }

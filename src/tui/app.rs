@@ -9,10 +9,15 @@ use ratatui::layout::{Position, Rect};
 use super::action::Action;
 use super::config::Config;
 use super::document::{self, Row};
+use super::filters::Chip;
 use super::layout::{self, Areas, Pane};
+use super::modal::Modal;
 use super::sidebar::{self, Item};
 use crate::corpus::Article;
 use crate::extract::Analysis;
+use crate::extract::entities::EntityKind;
+use crate::index::{Index, SearchText, Sort};
+use crate::state::{ReadState, content_id};
 use crate::text::width::WidthModel;
 
 /// An article with its analysis and sidebar, ready to show.
@@ -52,6 +57,9 @@ pub enum Request {
     Suspend,
 }
 
+// Independent switches of what is shown (raw view, help, loading bookkeeping), not a
+// state machine in disguise.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug)]
 pub struct App {
     pub entries: Vec<Entry>,
@@ -78,6 +86,25 @@ pub struct App {
     pub config: Config,
     pub model: WidthModel,
     pub request: Request,
+    /// Corpus-wide lookups for filters, and the folded text for search.
+    pub index: Index,
+    pub search_text: SearchText,
+    /// Content id of each entry (read state survives moved files).
+    pub ids: Vec<u64>,
+    pub read: ReadState,
+    /// Active filters in the order they were added (Esc removes the last).
+    pub chips: Vec<Chip>,
+    pub sort: Sort,
+    /// Entries shown in the list, in order: the filters applied to `entries`.
+    pub visible: Vec<usize>,
+    /// Articles a date filter left out for having no date.
+    pub undated: usize,
+    /// A picker, date filter or search prompt taking the keyboard.
+    pub modal: Option<Modal>,
+    /// Articles arrived since the list was last refreshed.
+    pub stale: bool,
+    /// Whether the user picked an article yet; until then the first in the list is shown.
+    pub chosen: bool,
 }
 
 impl App {
@@ -100,7 +127,23 @@ impl App {
             config,
             model,
             request: Request::None,
+            index: Index::default(),
+            search_text: SearchText::default(),
+            ids: Vec::new(),
+            read: ReadState::in_memory(),
+            chips: Vec::new(),
+            sort: Sort::default(),
+            visible: Vec::new(),
+            undated: 0,
+            modal: None,
+            stale: false,
+            chosen: false,
         }
+    }
+
+    /// Where the selected article stands in the list, if it is shown.
+    pub fn position(&self) -> Option<usize> {
+        self.visible.iter().position(|&i| i == self.selected)
     }
 
     pub fn current(&self) -> Option<&Entry> {
@@ -108,7 +151,7 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.focus)
+        layout::areas(self.size, self.focus, !self.chips.is_empty())
     }
 
     /// The reader's text width: the pane's inner width, capped for readability.
@@ -162,9 +205,35 @@ impl App {
             Action::Suspend => self.request = Request::Suspend,
             Action::ToggleHelp => self.help = true,
             Action::Back => {
-                self.active = None;
-                self.mention = None;
+                if self.chips.pop().is_some() {
+                    self.refresh();
+                } else {
+                    self.active = None;
+                    self.mention = None;
+                }
             }
+            Action::PersonFilter => self.open_picker(EntityKind::Person),
+            Action::EntityFilter => self.open_picker(EntityKind::Place),
+            Action::DateFilter => self.open_date_filter(),
+            Action::Search => {
+                self.modal = Some(Modal::Search {
+                    query: String::new(),
+                });
+            }
+            Action::Filter => self.filter_by_sidebar_item(),
+            Action::CycleSort => {
+                self.sort = self.sort.next();
+                self.refresh();
+                self.status = Some(format!("sort: {}", self.sort.name()));
+            }
+            Action::ToggleRead => self.toggle_read(),
+            Action::UnreadOnly => self.toggle_chip(Chip::Unread),
+            Action::ClearFilters => {
+                self.chips.clear();
+                self.refresh();
+            }
+            Action::DateBack => self.step_date(-1),
+            Action::DateForward => self.step_date(1),
             Action::NextPane | Action::PaneRight => self.focus = self.focus.next(),
             Action::PrevPane | Action::PaneLeft => self.focus = self.focus.prev(),
             Action::ToggleRaw => self.raw = !self.raw,
@@ -194,11 +263,14 @@ impl App {
     fn step(&mut self, delta: isize) {
         match self.focus {
             Pane::List => {
-                let target = self
-                    .selected
-                    .saturating_add_signed(delta)
-                    .min(self.entries.len().saturating_sub(1));
-                self.select(target);
+                let Some(pos) = self
+                    .position()
+                    .or_else(|| (!self.visible.is_empty()).then_some(0))
+                else {
+                    return;
+                };
+                let target = pos.saturating_add_signed(delta).min(self.visible.len() - 1);
+                self.select(self.visible[target]);
             }
             Pane::Reader => self.scroll(delta),
             Pane::Sidebar => {
@@ -207,6 +279,12 @@ impl App {
                     .sidebar_cursor
                     .saturating_add_signed(delta)
                     .min(len.saturating_sub(1));
+                // The item under the cursor is the selected one: its mentions light up and
+                // n/N walk through them.
+                if len > 0 {
+                    self.active = Some(self.sidebar_cursor);
+                    self.mention = None;
+                }
             }
         }
     }
@@ -225,11 +303,20 @@ impl App {
         self.anchor = rows[top].span.start;
     }
 
-    /// Selects article `index`: its text starts at the top, sidebar cleared.
+    /// Selects entry `index`: its text starts at the top, sidebar cleared, and it counts
+    /// as read.
     pub fn select(&mut self, index: usize) {
         if index >= self.entries.len() {
             return;
         }
+        self.show(index);
+        self.chosen = true;
+        self.mark_read(index);
+        self.keep_in_view();
+    }
+
+    /// Puts entry `index` in the reader, at the top of its text.
+    pub fn show(&mut self, index: usize) {
         if index != self.selected {
             self.selected = index;
             self.anchor = 0;
@@ -237,42 +324,39 @@ impl App {
             self.active = None;
             self.mention = None;
         }
-        let visible = self.list_rows();
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + visible {
-            self.list_offset = self.selected + 1 - visible;
+    }
+
+    /// Scrolls the list so the selected article is in view.
+    pub fn keep_in_view(&mut self) {
+        let rows = self.list_rows();
+        let pos = self.position().unwrap_or(0);
+        if pos < self.list_offset {
+            self.list_offset = pos;
+        } else if pos >= self.list_offset + rows {
+            self.list_offset = pos + 1 - rows;
         }
+        self.list_offset = self.list_offset.min(self.visible.len().saturating_sub(1));
     }
 
     fn open(&mut self) {
         match self.focus {
             Pane::List => self.focus = Pane::Reader,
             Pane::Reader => {}
-            Pane::Sidebar => {
-                if self
-                    .current()
-                    .is_some_and(|e| self.sidebar_cursor < e.sidebar.len())
-                {
-                    self.active = Some(self.sidebar_cursor);
-                    self.mention = None;
-                    self.jump_mention(true);
-                }
-            }
+            Pane::Sidebar => self.filter_by_sidebar_item(),
         }
     }
 
     /// Scrolls to the next (or previous) mention of the active sidebar item, wrapping
     /// around, and puts it a third of the way down the pane.
     fn jump_mention(&mut self, forward: bool) {
-        let Some(spans) = self
-            .active
-            .and_then(|i| self.current()?.sidebar.get(i))
-            .map(|item| item.spans.clone())
-        else {
-            self.status = Some("select a sidebar item with Enter first".to_owned());
-            return;
+        let spans = match self.active.and_then(|i| self.current()?.sidebar.get(i)) {
+            Some(item) => item.spans.clone(),
+            None => self.search_hits(),
         };
+        if spans.is_empty() {
+            self.status = Some("select a sidebar item or search (/) first".to_owned());
+            return;
+        }
         if spans.is_empty() {
             return;
         }
@@ -321,11 +405,16 @@ impl App {
                 self.focus = pane;
                 let inner_row = usize::from(row.saturating_sub(area.y + 1));
                 match pane {
-                    Pane::List => self.select(self.list_offset + inner_row / 2),
+                    Pane::List => {
+                        if let Some(&entry) = self.visible.get(self.list_offset + inner_row / 2) {
+                            self.select(entry);
+                        }
+                    }
                     Pane::Sidebar => {
                         if let Some(i) = super::view::sidebar::item_at_row(self, inner_row) {
                             self.sidebar_cursor = i;
-                            self.open();
+                            self.active = Some(i);
+                            self.mention = None;
                         }
                     }
                     Pane::Reader => {}
@@ -342,8 +431,27 @@ impl App {
         self.select(self.selected);
     }
 
-    /// A new article arrived from the loader.
+    /// A new article arrived from the loader: indexed, then the list is refreshed.
     pub fn push(&mut self, entry: Entry) {
+        self.push_quietly(entry);
+        self.refresh();
+    }
+
+    /// Refreshes the list if articles arrived since the last refresh.
+    pub fn settle(&mut self) {
+        if self.stale {
+            self.stale = false;
+            self.refresh();
+        }
+    }
+
+    /// Adds an article without refreshing the list, for a burst of arrivals followed by
+    /// one [`App::refresh`].
+    pub fn push_quietly(&mut self, entry: Entry) {
+        self.stale = true;
+        self.index.add(&entry.article, &entry.analysis);
+        self.search_text.add(&entry.article);
+        self.ids.push(content_id(&entry.article));
         self.entries.push(entry);
     }
 }

@@ -51,6 +51,10 @@ pub struct Theme {
     pub selected: Style,
     pub dim: Style,
     pub emphasis: Style,
+    /// Search matches in the reader.
+    pub search: Style,
+    /// Unread articles in the list.
+    pub unread: Style,
 }
 
 impl Theme {
@@ -71,6 +75,12 @@ impl Theme {
             selected: Style::new().add_modifier(Modifier::REVERSED),
             dim: Style::new().add_modifier(Modifier::DIM),
             emphasis: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            search: if color {
+                Style::new().bg(Color::Yellow).fg(Color::Black)
+            } else {
+                Style::new().add_modifier(Modifier::REVERSED)
+            },
+            unread: Style::new().add_modifier(Modifier::BOLD),
         }
     }
 }

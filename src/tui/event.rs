@@ -12,8 +12,8 @@ use super::app::Entry;
 pub enum Msg {
     /// A key, mouse or resize event from the terminal.
     Input(Event),
-    /// How many files the loader will read.
-    Total(usize),
+    /// The loader found this many more files to read.
+    Found(usize),
     /// An article is ready; the number says how many files it completes (0 or 1).
     Loaded(Box<Entry>, usize),
     /// A file gave no article.

@@ -273,7 +273,11 @@ mod tests {
             Some(Action::ToggleHelp)
         );
         assert_eq!(k.action(ev(KeyCode::PageUp, none)), Some(Action::PageUp));
-        assert_eq!(k.action(ev(KeyCode::Char('x'), none)), None);
+        assert_eq!(
+            k.action(ev(KeyCode::Char('x'), none)),
+            Some(Action::ClearFilters)
+        );
+        assert_eq!(k.action(ev(KeyCode::Char('z'), none)), None);
     }
 
     #[test]

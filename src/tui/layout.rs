@@ -57,6 +57,8 @@ pub struct Areas {
     pub sidebar: Option<Rect>,
     /// The pane tabs shown in narrow mode.
     pub tabs: Option<Rect>,
+    /// The row of filter chips, when any filter is active.
+    pub filter_bar: Option<Rect>,
     pub status: Rect,
     pub too_small: bool,
 }
@@ -77,8 +79,9 @@ impl Areas {
     }
 }
 
-/// Lays out a terminal of `size` with `focus` as the focused pane.
-pub fn areas(size: Rect, focus: Pane) -> Areas {
+/// Lays out a terminal of `size` with `focus` as the focused pane, and a filter bar on
+/// top when `filters` is set.
+pub fn areas(size: Rect, focus: Pane, filters: bool) -> Areas {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -86,9 +89,16 @@ pub fn areas(size: Rect, focus: Pane) -> Areas {
             ..Areas::default()
         };
     }
-    let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(size);
+    let bar = u16::from(filters);
+    let [filter_bar, main, status] = Layout::vertical([
+        Constraint::Length(bar),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(size);
     let mut areas = Areas {
         status,
+        filter_bar: filters.then_some(filter_bar),
         ..Areas::default()
     };
     if size.width < NARROW {
@@ -128,20 +138,20 @@ mod tests {
 
     #[test]
     fn wide_medium_narrow_and_too_small() {
-        let wide = areas(Rect::new(0, 0, 200, 50), Pane::List);
+        let wide = areas(Rect::new(0, 0, 200, 50), Pane::List, false);
         assert!(wide.list.is_some() && wide.reader.is_some() && wide.sidebar.is_some());
-        let medium = areas(Rect::new(0, 0, 100, 30), Pane::List);
+        let medium = areas(Rect::new(0, 0, 100, 30), Pane::List, true);
         assert!(medium.list.unwrap().width < wide.list.unwrap().width);
-        let narrow = areas(Rect::new(0, 0, 60, 20), Pane::Reader);
+        let narrow = areas(Rect::new(0, 0, 60, 20), Pane::Reader, false);
         assert_eq!((narrow.list, narrow.sidebar), (None, None));
         assert_eq!(narrow.reader.unwrap().width, 60);
-        assert!(areas(Rect::new(0, 0, 20, 5), Pane::List).too_small);
+        assert!(areas(Rect::new(0, 0, 20, 5), Pane::List, false).too_small);
     }
 
     #[test]
     fn panes_tile_the_screen_without_overlap() {
         for w in [80, 99, 120, 160, 200, 333] {
-            let a = areas(Rect::new(0, 0, w, 40), Pane::List);
+            let a = areas(Rect::new(0, 0, w, 40), Pane::List, w % 2 == 0);
             let (l, r, s) = (a.list.unwrap(), a.reader.unwrap(), a.sidebar.unwrap());
             assert_eq!(l.right(), r.x);
             assert_eq!(r.right(), s.x);

@@ -9,19 +9,22 @@
 
 pub mod action;
 pub mod app;
+pub mod backend;
 pub mod config;
 pub mod document;
 pub mod event;
+pub mod filters;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
+pub mod modal;
 pub mod paint;
 pub mod probe;
 pub mod sidebar;
 pub mod terminal;
 pub mod view;
 
-pub use paint::{WrappedText, paint_row};
+pub use paint::{PaneMemory, WrappedText, bridge_short_gaps, paint_row};
 pub use probe::{ProbeOutcome, probe_width_model};
 
 use std::path::PathBuf;
@@ -36,25 +39,53 @@ use event::Msg;
 
 use crate::text::width::WidthModel;
 
+/// Test and benchmark hooks, chosen with the `KHABAR_DEBUG` environment variable:
+/// `exit-after-first-articles` leaves after the first frame that shows an article (start-up
+/// benchmarks), `panic-on-key` panics in the loop on the first key (the terminal-restore test).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DebugHook {
+    None,
+    ExitAfterFirstArticles,
+    PanicOnKey,
+}
+
+impl DebugHook {
+    fn from_env() -> Self {
+        match std::env::var("KHABAR_DEBUG").as_deref() {
+            Ok("exit-after-first-articles") => Self::ExitAfterFirstArticles,
+            Ok("panic-on-key") => Self::PanicOnKey,
+            _ => Self::None,
+        }
+    }
+}
+
+/// What the first frame with articles showed: (articles, files to load, loading finished).
+pub static FIRST_FRAME: std::sync::OnceLock<(usize, usize, bool)> = std::sync::OnceLock::new();
+
 /// Handles one message; returns whether the loop should end.
 pub fn handle(app: &mut App, msg: Msg) {
     match msg {
         Msg::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-            if let Some(action) = app.config.keymap.action(key) {
+            if app.modal.is_some() {
+                app.modal_key(key);
+            } else if let Some(action) = app.config.keymap.action(key) {
                 app.update(action);
             }
         }
         Msg::Input(Event::Mouse(m)) => app.mouse(m.kind, m.column, m.row),
         Msg::Input(Event::Resize(w, h)) => app.resize(w, h),
         Msg::Input(_) => {}
-        Msg::Total(n) => app.progress.total = n,
+        Msg::Found(n) => app.progress.total += n,
         Msg::Loaded(entry, done) => {
             app.progress.done += done;
-            app.push(*entry);
+            app.push_quietly(*entry);
         }
         Msg::FileDone => app.progress.done += 1,
         Msg::Problem(p) => app.problems.push(p),
-        Msg::Finished => app.progress.finished = true,
+        Msg::Finished => {
+            app.progress.finished = true;
+            app.settle();
+        }
         Msg::Terminate => app.request = Request::Quit,
     }
 }
@@ -89,19 +120,36 @@ fn run_loop(
     let size = term.size()?;
     let mut app = App::new(config, model, Rect::new(0, 0, size.width, size.height));
     app.problems.extend(config_problem);
+    if let Some(path) = crate::state::default_path() {
+        let (read, problem) = crate::state::ReadState::load(&path);
+        app.read = read;
+        app.problems.extend(problem);
+    }
     let (tx, rx) = mpsc::channel();
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
     loader::spawn(paths, tx);
+    let hook = DebugHook::from_env();
     loop {
         term.draw(|f| view::render(&app, f))?;
+        if hook == DebugHook::ExitAfterFirstArticles && !app.entries.is_empty() {
+            FIRST_FRAME
+                .set((app.entries.len(), app.progress.total, app.progress.finished))
+                .ok();
+            break;
+        }
         let Ok(msg) = rx.recv() else { break };
+        assert!(
+            !(hook == DebugHook::PanicOnKey && matches!(msg, Msg::Input(Event::Key(_)))),
+            "KHABAR_DEBUG=panic-on-key: a deliberate panic inside the event loop"
+        );
         handle(&mut app, msg);
         // Take what else is waiting (a burst of loaded articles) before the next frame,
         // but not so much that keys wait behind a long queue.
         for msg in rx.try_iter().take(256) {
             handle(&mut app, msg);
         }
+        app.settle();
         match std::mem::take(&mut app.request) {
             Request::Quit => break,
             Request::Redraw => term.clear()?,

@@ -6,7 +6,8 @@
 //! the old vowel sign stays on screen (ratatui issues 2738, 2587). Here every cell we write
 //! is one terminal cell under the chosen [`WidthModel`]: a code point with its zero-width
 //! marks on per-code-point terminals, a whole cluster with its forced width on cluster
-//! terminals. The diff then stays minimal and exact; no full repaint is needed.
+//! terminals. The diff then stays exact without a full repaint; [`bridge_short_gaps`]
+//! makes it cheaper still by rewriting unchanged cells where that saves a cursor move.
 
 use std::num::NonZeroU16;
 
@@ -83,7 +84,11 @@ fn put(buf: &mut Buffer, (x, y): (u16, u16), symbol: &str, width: usize, style: 
     let cell = &mut buf[(x, y)];
     cell.reset();
     cell.set_symbol(symbol).set_style(style);
-    if usize::from(symbol.cell_width()) != width
+    // ratatui 0.30 writes the column after a VS16 emoji right after it without moving the
+    // cursor, which lands one column off where the emoji is wide; a forced width avoids
+    // that path.
+    let vs16 = symbol.contains('\u{fe0f}');
+    if (vs16 || usize::from(symbol.cell_width()) != width)
         && let Some(w) = NonZeroU16::new(width as u16)
     {
         cell.set_diff_option(CellDiffOption::ForcedWidth(w));
@@ -92,6 +97,66 @@ fn put(buf: &mut Buffer, (x, y): (u16, u16), symbol: &str, width: usize, style: 
         if let Some(c) = buf.cell_mut((x + k, y)) {
             c.reset();
             c.set_style(style);
+        }
+    }
+}
+
+/// What a pane's cells held when last painted, so [`bridge_short_gaps`] can tell what
+/// changed. Start with `PaneMemory::default()` and keep one per pane.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PaneMemory {
+    area: Rect,
+    cells: Vec<(String, Style)>,
+}
+
+/// Bytes a cursor move costs (`ESC [ row ; col H`), the price of a gap in a run of writes.
+const MOVE_COST: usize = 8;
+
+/// Marks for repaint the unchanged cells that sit in short gaps between changed cells of
+/// the same row, so the terminal gets one run of text instead of a cursor move per gap.
+///
+/// ratatui's diff writes only changed cells, but each run of them costs a cursor move
+/// (about 8 bytes), more than rewriting one or two Devanagari cells that did not change.
+/// Correctness never depends on this (it only adds writes); see `layout_report` for figures.
+pub fn bridge_short_gaps(buf: &mut Buffer, area: Rect, memory: &mut PaneMemory) {
+    let area = area.intersection(buf.area);
+    let fresh = memory.area != area;
+    if fresh {
+        *memory = PaneMemory {
+            area,
+            cells: vec![
+                (String::new(), Style::new());
+                usize::from(area.width) * usize::from(area.height)
+            ],
+        };
+    }
+    let width = usize::from(area.width);
+    for (i, y) in (area.top()..area.bottom()).enumerate() {
+        let mut last_changed: Option<u16> = None;
+        // Bytes of the unchanged cells since the last change, or None when the gap cannot
+        // be bridged: the backend moves the cursor after any cell wider than one column.
+        let mut gap_bytes = Some(0);
+        for (j, x) in (area.left()..area.right()).enumerate() {
+            let cell = &buf[(x, y)];
+            let narrow = cell.cell_width() == 1 && cell.diff_option == CellDiffOption::None;
+            let (symbol, style) = (cell.symbol(), cell.style());
+            let slot = &mut memory.cells[i * width + j];
+            if fresh || slot.0 != symbol || slot.1 != style {
+                slot.0.clear();
+                slot.0.push_str(symbol);
+                slot.1 = style;
+                if let (Some(from), Some(bytes)) = (last_changed, gap_bytes)
+                    && bytes <= MOVE_COST
+                {
+                    for gx in from + 1..x {
+                        buf[(gx, y)].set_diff_option(CellDiffOption::AlwaysUpdate);
+                    }
+                }
+                last_changed = Some(x);
+                gap_bytes = narrow.then_some(0);
+            } else {
+                gap_bytes = gap_bytes.filter(|_| narrow).map(|b| b + symbol.len());
+            }
         }
     }
 }
@@ -214,5 +279,64 @@ mod tests {
         );
         let want = ["a", "␛", "[", "2", "J", " ", "◌", "ा", " "];
         assert_eq!(symbols(&buf, 0), want);
+    }
+
+    #[test]
+    fn highlights_style_only_their_bytes() {
+        let text = "राम ने कहा";
+        let rows = [Row {
+            span: Span::new(0, text.len()),
+            width: 7,
+            ends_line: true,
+        }];
+        let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+        // "ने" is bytes 10..16: the fifth column (after रा म and the space).
+        let highlights = [(Span::new(10, 16), bold)];
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        WrappedText {
+            text,
+            rows: &rows,
+            scroll: 0,
+            model: WidthModel::PerCodePoint,
+            style: Style::new(),
+            highlights: &highlights,
+        }
+        .render(buf.area, &mut buf);
+        let bold_cols: Vec<u16> = (0..8)
+            .filter(|&x| {
+                buf[(x, 0)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::BOLD)
+            })
+            .collect();
+        assert_eq!(bold_cols, [4]);
+        assert_eq!(buf[(4, 0)].symbol(), "ने");
+    }
+
+    #[test]
+    fn short_gaps_between_changes_are_filled() {
+        let area = Rect::new(0, 0, 14, 2);
+        let mut memory = PaneMemory::default();
+        let frame = |rows: [&str; 2]| {
+            let mut buf = Buffer::empty(area);
+            for (y, row) in rows.iter().enumerate() {
+                buf.set_string(0, y as u16, row, Style::new());
+            }
+            buf
+        };
+        bridge_short_gaps(
+            &mut frame(["abcdefghijklmn", "abcdefghijklmn"]),
+            area,
+            &mut memory,
+        );
+        // Row 0: changes at 0 and 3 (gap of 2 bytes: filled) and at 13 (gap of 9: not).
+        // Row 1: unchanged, nothing marked.
+        let mut next = frame(["XbcXefghijklmX", "abcdefghijklmn"]);
+        bridge_short_gaps(&mut next, area, &mut memory);
+        let marked: Vec<u16> = (0..14)
+            .filter(|&x| next[(x, 0)].diff_option == CellDiffOption::AlwaysUpdate)
+            .collect();
+        assert_eq!(marked, [1, 2]);
+        assert!((0..14).all(|x| next[(x, 1)].diff_option == CellDiffOption::None));
     }
 }

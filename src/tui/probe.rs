@@ -5,8 +5,9 @@
 //! models and reading the cursor after each tells them apart. A terminal that never
 //! answers costs one time-out (crossterm waits at most 2 s for the first answer; later
 //! probes are skipped) and gets the per-code-point default. DECRQM for mode 2027 is not
-//! sent: crossterm's reader drops the reply it cannot parse, and the cursor answers
-//! already tell a mode-2027 terminal from the others.
+//! sent: crossterm 0.29's input parser takes a `CSI ? … $ y` reply for an unfinished
+//! sequence and would swallow the cursor report behind it, and the cursor answers already
+//! tell a mode-2027 terminal from the others.
 
 use std::io::{self, Write};
 

@@ -1,7 +1,7 @@
 //! Entering and leaving the full-screen terminal mode, so the terminal is restored on
 //! quit, on error, on panic and around a Ctrl-Z suspend.
 
-use std::io::{Stdout, Write, stdout};
+use std::io::{Write, stdout};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
@@ -9,9 +9,10 @@ use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+use super::backend::ReaderBackend;
+
+pub type Term = Terminal<ReaderBackend>;
 
 /// Raw mode, alternate screen, mouse reporting, hidden cursor.
 pub fn enter() -> std::io::Result<Term> {
@@ -22,7 +23,7 @@ pub fn enter() -> std::io::Result<Term> {
         EnableMouseCapture,
         crossterm::cursor::Hide
     )?;
-    Terminal::new(CrosstermBackend::new(stdout()))
+    Terminal::new(ReaderBackend::new(stdout()))
 }
 
 /// Undoes [`enter`]; safe to call more than once and from a panic hook.

@@ -1,6 +1,6 @@
 //! Replaying a session of screens through ratatui's diff and the crossterm backend into a
 //! terminal emulator, and counting the cells where the emulator's screen differs from the
-//! screen that was meant. Shared by `tests/layout_replay.rs` and the `layout_report` example.
+//! screen that was meant. Shared by the `layout_*replay` tests and the `layout_report` example.
 
 use std::cell::RefCell;
 use std::io::Write;
@@ -11,8 +11,8 @@ use ratatui::backend::{Backend, ClearType, CrosstermBackend};
 use ratatui::buffer::{Buffer, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::widgets::Block;
-use unicode_segmentation::UnicodeSegmentation;
 
+use crate::emulators::Screen;
 use crate::panes::{Doc, Mode, View, article_rows, max_scroll, panes, render};
 
 /// One user action between frames.
@@ -23,193 +23,6 @@ pub enum Step {
     Scroll(isize),
     /// Ctrl-L: clear the screen and repaint everything.
     Redraw,
-}
-
-/// A terminal emulator the bytes are fed to.
-pub trait Screen {
-    fn feed(&mut self, bytes: &[u8]);
-    fn resize(&mut self, cols: u16, rows: u16);
-    /// The cell's text ("" when blank) and whether it is the right part of a wide cell.
-    fn cell(&self, x: u16, y: u16) -> (String, bool);
-}
-
-/// The `vt100` crate: a per-code-point terminal that matched tmux row for row.
-pub struct Vt(pub vt100::Parser);
-
-impl Vt {
-    pub fn new() -> Self {
-        Self(vt100::Parser::new(24, 80, 0))
-    }
-}
-
-impl Screen for Vt {
-    fn feed(&mut self, bytes: &[u8]) {
-        self.0.process(bytes);
-    }
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.0.screen_mut().set_size(rows, cols);
-    }
-    fn cell(&self, x: u16, y: u16) -> (String, bool) {
-        self.0
-            .screen()
-            .cell(y, x)
-            .map_or((String::new(), false), |c| {
-                (c.contents().to_owned(), c.is_wide_continuation())
-            })
-    }
-}
-
-/// A small cluster terminal: a code point that continues the cluster in the cell left of
-/// the cursor joins that cell (which may grow, as in Ghostty), anything else opens a cell
-/// of the model's width. Overwriting part of a wide cell blanks the rest of it.
-pub struct ClusterTerm {
-    model: WidthModel,
-    cols: u16,
-    rows: u16,
-    /// Text and width of each cell; width 0 marks the right part of a wide cell.
-    cells: Vec<(String, usize)>,
-    x: u16,
-    y: u16,
-}
-
-impl ClusterTerm {
-    pub fn new(model: WidthModel) -> Self {
-        let mut t = Self {
-            model,
-            cols: 0,
-            rows: 0,
-            cells: Vec::new(),
-            x: 0,
-            y: 0,
-        };
-        t.resize(80, 24);
-        t
-    }
-
-    fn idx(&self, x: u16, y: u16) -> usize {
-        usize::from(y) * usize::from(self.cols) + usize::from(x)
-    }
-
-    /// Blanks the whole wide cell that covers column `x`, if any.
-    fn unwide(&mut self, x: u16) {
-        let mut head = x;
-        while head > 0 && self.cells[self.idx(head, self.y)].1 == 0 {
-            head -= 1;
-        }
-        let i = self.idx(head, self.y);
-        let w = self.cells[i].1.max(1);
-        if w > 1 || head != x {
-            for k in 0..w as u16 {
-                if head + k < self.cols {
-                    let j = self.idx(head + k, self.y);
-                    self.cells[j] = (String::new(), 1);
-                }
-            }
-        }
-    }
-
-    fn print(&mut self, ch: char) {
-        if self.y >= self.rows {
-            return;
-        }
-        // Join the cell left of the cursor if the model keeps the pair in one cell.
-        if self.x > 0 {
-            let mut head = self.x - 1;
-            while head > 0 && self.cells[self.idx(head, self.y)].1 == 0 {
-                head -= 1;
-            }
-            let i = self.idx(head, self.y);
-            let (text, w) = self.cells[i].clone();
-            if !text.is_empty() && usize::from(head) + w == usize::from(self.x) {
-                let joined = format!("{text}{ch}");
-                let one = joined.graphemes(true).count() == 1;
-                let mut cells = self.model.cells(&joined);
-                if let (true, Some((_, nw)), None) = (one, cells.next(), cells.next()) {
-                    self.cells[i].0 = joined;
-                    for k in w..nw {
-                        let x = head + k as u16;
-                        if x < self.cols {
-                            self.unwide(x);
-                            let j = self.idx(x, self.y);
-                            self.cells[j] = (String::new(), 0);
-                        }
-                    }
-                    self.cells[i].1 = nw.max(w);
-                    self.x = head + self.cells[i].1 as u16;
-                    return;
-                }
-            }
-        }
-        let single = ch.to_string();
-        let w = self.model.cells(&single).next().map_or(0, |(_, w)| w);
-        if w == 0 || self.x >= self.cols {
-            return;
-        }
-        for k in 0..w as u16 {
-            if self.x + k < self.cols {
-                self.unwide(self.x + k);
-            }
-        }
-        let i = self.idx(self.x, self.y);
-        self.cells[i] = (single, w);
-        for k in 1..w as u16 {
-            if self.x + k < self.cols {
-                let j = self.idx(self.x + k, self.y);
-                self.cells[j] = (String::new(), 0);
-            }
-        }
-        self.x = (self.x + w as u16).min(self.cols);
-    }
-
-    fn csi(&mut self, params: &str, fin: char) {
-        let nums: Vec<u16> = params.split(';').map(|p| p.parse().unwrap_or(0)).collect();
-        match fin {
-            'H' => {
-                self.y = nums.first().copied().unwrap_or(1).max(1) - 1;
-                self.x = nums.get(1).copied().unwrap_or(1).max(1) - 1;
-            }
-            'J' if params == "2" => {
-                self.cells.fill((String::new(), 1));
-            }
-            _ => {}
-        }
-    }
-}
-
-impl Screen for ClusterTerm {
-    fn feed(&mut self, bytes: &[u8]) {
-        let text = String::from_utf8_lossy(bytes);
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c == '\u{1b}' {
-                if chars.next_if_eq(&'[').is_some() {
-                    let mut params = String::new();
-                    for p in chars.by_ref() {
-                        if ('\u{40}'..='\u{7e}').contains(&p) {
-                            self.csi(&params, p);
-                            break;
-                        }
-                        params.push(p);
-                    }
-                } else {
-                    chars.next();
-                }
-            } else if !c.is_control() {
-                self.print(c);
-            }
-        }
-    }
-    fn resize(&mut self, cols: u16, rows: u16) {
-        self.cols = cols;
-        self.rows = rows;
-        self.cells = vec![(String::new(), 1); usize::from(cols) * usize::from(rows)];
-        self.x = 0;
-        self.y = 0;
-    }
-    fn cell(&self, x: u16, y: u16) -> (String, bool) {
-        let (s, w) = &self.cells[self.idx(x, y)];
-        (s.clone(), *w == 0)
-    }
 }
 
 /// The screen a buffer means under `model`: each buffer cell's text split into the cells
@@ -309,10 +122,71 @@ impl Write for Shared {
 pub struct Frame {
     pub step: Step,
     pub bytes: usize,
+    /// Bytes to paint the same frame from scratch (clear screen, every cell), as Ctrl-L does.
+    pub full_bytes: usize,
     pub rows: usize,
     pub wrong_cells: usize,
     pub wrong_rows: usize,
     pub text_errors: usize,
+}
+
+/// Sends frames to a terminal emulator the way `ratatui::Terminal` does (diff against
+/// the previous frame, crossterm backend) and checks the emulator after each.
+pub struct Player {
+    out: Shared,
+    backend: CrosstermBackend<Shared>,
+    prev: Buffer,
+}
+
+impl Default for Player {
+    fn default() -> Self {
+        let out = Shared::default();
+        Self {
+            backend: CrosstermBackend::new(out.clone()),
+            out,
+            prev: Buffer::empty(Rect::new(0, 0, 80, 24)),
+        }
+    }
+}
+
+impl Player {
+    /// Clears the screen and forgets the previous frame, as a resize or Ctrl-L does.
+    pub fn clear(&mut self, screen: &mut dyn Screen, area: Rect) {
+        if area != self.prev.area {
+            screen.resize(area.width, area.height);
+        }
+        self.prev = Buffer::empty(area);
+        self.backend.clear_region(ClearType::All).unwrap();
+    }
+
+    /// Sends `next` and returns (bytes written, wrong cells, wrong rows) after it.
+    pub fn frame(
+        &mut self,
+        next: Buffer,
+        screen: &mut dyn Screen,
+        model: WidthModel,
+    ) -> (usize, usize, usize) {
+        if next.area != self.prev.area {
+            self.clear(screen, next.area);
+        }
+        self.backend.draw(self.prev.diff_iter(&next)).unwrap();
+        Backend::flush(&mut self.backend).unwrap();
+        let bytes = std::mem::take(&mut *self.out.0.borrow_mut());
+        screen.feed(&bytes);
+        let (cells, rows) = compare(screen, &intended(&next, model));
+        self.prev = next;
+        (bytes.len(), cells, rows)
+    }
+}
+
+/// Bytes to paint `buf` from scratch (clear screen, every cell), as Ctrl-L does.
+pub fn full_bytes(buf: &Buffer) -> usize {
+    let scratch = Shared::default();
+    let mut full = CrosstermBackend::new(scratch.clone());
+    full.clear_region(ClearType::All).unwrap();
+    full.draw(Buffer::empty(buf.area).diff_iter(buf)).unwrap();
+    Backend::flush(&mut full).unwrap();
+    scratch.0.borrow().len()
 }
 
 /// Plays `steps`, drawing each screen in `mode`, and checks `screen` against the intended
@@ -324,24 +198,17 @@ pub fn replay(
     model: WidthModel,
     screen: &mut dyn Screen,
 ) -> Vec<Frame> {
-    let out = Shared::default();
-    let mut backend = CrosstermBackend::new(out.clone());
+    let mut player = Player::default();
     let mut area = Rect::new(0, 0, 80, 24);
-    let mut prev = Buffer::empty(area);
     let mut view = View::default();
     let mut frames = Vec::new();
     for &step in steps {
         match step {
             Step::Resize(w, h) => {
                 area = Rect::new(0, 0, w, h);
-                screen.resize(w, h);
-                prev = Buffer::empty(area);
-                backend.clear_region(ClearType::All).unwrap();
+                player.clear(screen, area);
             }
-            Step::Redraw => {
-                prev = Buffer::empty(area);
-                backend.clear_region(ClearType::All).unwrap();
-            }
+            Step::Redraw => player.clear(screen, area),
             Step::Switch(d) => {
                 view.doc = d;
                 view.scroll = 0;
@@ -355,24 +222,23 @@ pub fn replay(
         view.status = format!("doc {}\nscroll {}", view.doc + 1, view.scroll);
         let mut next = Buffer::empty(area);
         render(&mut next, docs, &view, mode);
-        backend.draw(prev.diff_iter(&next)).unwrap();
-        Backend::flush(&mut backend).unwrap();
-        let bytes = std::mem::take(&mut *out.0.borrow_mut());
-        screen.feed(&bytes);
-        let (wrong_cells, wrong_rows) = compare(screen, &intended(&next, model));
+        let full_bytes = full_bytes(&next);
+        let (bytes, wrong_cells, wrong_rows) = player.frame(next, screen, model);
         let text_errors = match mode {
-            Mode::Khabar(m) => article_text_errors(screen, docs, &view, area, m),
+            Mode::Khabar(m) | Mode::KhabarCellDiff(m) | Mode::KhabarPaneRepaint(m) => {
+                article_text_errors(screen, docs, &view, area, m)
+            }
             _ => 0,
         };
         frames.push(Frame {
             step,
-            bytes: bytes.len(),
+            bytes,
+            full_bytes,
             rows: usize::from(area.height),
             wrong_cells,
             wrong_rows,
             text_errors,
         });
-        prev = next;
     }
     frames
 }

@@ -182,6 +182,15 @@ impl Gazetteer {
             .is_none_or(|i| self.exact_forms[i as usize] == original)
     }
 
+    /// Every folded form of a named entity (demonyms left out), with its entity's id: the
+    /// index uses these so `putin` finds व्लादिमीर पुतिन.
+    pub fn forms_by_id(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.forms
+            .iter()
+            .filter(|(_, t)| !t.demonym)
+            .map(|(f, t)| (self.known[t.entity].id.as_str(), f.as_str()))
+    }
+
     /// Number of distinct forms, for reports.
     pub fn form_count(&self) -> usize {
         self.forms.len()

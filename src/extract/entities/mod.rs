@@ -15,7 +15,7 @@
 //! lets `रूसी सेना` be an organisation), and [`find_demonyms`] returns them separately, each
 //! linked to its place's entity id, for callers that want to show or filter by them.
 
-mod gazetteer;
+pub mod gazetteer;
 mod merge;
 mod model;
 mod rules;

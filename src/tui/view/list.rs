@@ -1,5 +1,7 @@
 //! The article list: title (cut at a cluster boundary with `…`), source and publication
-//! date.
+//! date; unread articles marked.
+
+use std::fmt::Write;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,26 +13,27 @@ use crate::tui::layout::Pane;
 use crate::tui::paint::paint_row;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let count = app.entries.len();
-    let title = if app.progress.finished || app.progress.total == 0 {
-        format!(" Articles ({count}) ")
+    let shown = app.visible.len();
+    let total = app.entries.len();
+    let mut title = if shown == total {
+        format!(" Articles ({total}")
     } else {
-        format!(" Articles ({count} of {}) ", app.progress.total)
+        format!(" Articles ({shown} of {total}")
     };
+    if !app.progress.finished && app.progress.total > 0 {
+        let _ = write!(title, ", loading {}", app.progress.total);
+    }
+    title.push_str(") ");
     let block = pane_block(app, Pane::List, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let theme = &app.config.theme;
     let buf = frame.buffer_mut();
     let mut y = inner.y;
-    for (i, entry) in app
-        .entries
-        .iter()
-        .enumerate()
-        .skip(app.list_offset)
-        .take(usize::from(inner.height) / 2)
-    {
-        let a = &entry.article;
+    let rows = usize::from(inner.height) / 2;
+    for &i in app.visible.iter().skip(app.list_offset).take(rows) {
+        let a = &app.entries[i].article;
+        let unread = !app.read.is_read(app.ids[i]);
         let meta: Vec<String> = [a.source.clone(), a.published.and_then(|p| p.value())]
             .into_iter()
             .flatten()
@@ -40,15 +43,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             meta.join(" · ")
         };
-        let style = if i == app.selected {
-            theme.selected
-        } else {
-            Style::new()
-        };
+        let mut style = if unread { theme.unread } else { Style::new() };
+        if i == app.selected {
+            style = style.patch(theme.selected);
+        }
+        let marker = if unread { "● " } else { "  " };
         paint_row(
             buf,
             (inner.x, y, inner.width),
-            &[(&a.title, style)],
+            &[(marker, style), (&a.title, style)],
             app.model,
             style,
             true,
@@ -56,18 +59,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         paint_row(
             buf,
             (inner.x, y + 1, inner.width),
-            &[(&meta, theme.dim)],
+            &[("  ", theme.dim), (&meta, theme.dim)],
             app.model,
             Style::new(),
             true,
         );
         y += 2;
     }
-    if app.entries.is_empty() {
-        let msg = if app.progress.finished {
+    if app.visible.is_empty() {
+        let msg = if !app.progress.finished && total == 0 {
+            "Loading…"
+        } else if total == 0 {
             "No articles."
         } else {
-            "Loading…"
+            "No article matches the filters (Esc removes the last, x all)."
         };
         paint_row(
             buf,

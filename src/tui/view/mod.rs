@@ -1,7 +1,9 @@
 //! Drawing: a pure function of the app state, one function per pane.
 
+pub mod filterbar;
 pub mod help;
 pub mod list;
+pub mod prompt;
 pub mod reader;
 pub mod sidebar;
 pub mod status;
@@ -53,7 +55,11 @@ pub fn render(app: &App, frame: &mut Frame) {
     if let Some(area) = areas.sidebar {
         sidebar::render(app, frame, area);
     }
+    if let Some(bar) = areas.filter_bar {
+        filterbar::render(app, frame, bar);
+    }
     status::render(app, frame, areas.status);
+    prompt::render(app, frame, frame.area());
     if app.help {
         help::render(app, frame, frame.area());
     }

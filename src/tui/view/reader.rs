@@ -31,6 +31,7 @@ fn marks(app: &App, entry: &Entry) -> Vec<(Span, Style)> {
     if let Some(item) = app.active.and_then(|i| entry.sidebar.get(i)) {
         marks.extend(item.spans.iter().map(|&s| (s, theme.emphasis)));
     }
+    marks.extend(app.search_hits().into_iter().map(|s| (s, theme.search)));
     marks
 }
 

@@ -62,6 +62,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(if loading { 24 } else { 0 }),
     ])
     .areas(area);
+    if let Some(crate::tui::modal::Modal::Search { query }) = &app.modal {
+        let text = format!(
+            "/{query}▏  {} match(es) · Enter keep · Esc cancel",
+            app.visible.len()
+        );
+        paint_row(
+            frame.buffer_mut(),
+            (area.x, area.y, area.width),
+            &[(&text, app.config.theme.accent)],
+            app.model,
+            Style::new(),
+            true,
+        );
+        return;
+    }
     let text = match (&app.status, app.problems.last()) {
         (Some(s), _) => s.clone(),
         (None, Some(p)) => format!("{} warning(s), last: {p}", app.problems.len()),

@@ -1,0 +1,377 @@
+//! Corpus-wide lookups: which articles mention an entity, which mention a date, which were
+//! published when. Built once as articles load, updated one article at a time; applying or
+//! removing a filter reads only these tables, never the article text.
+
+pub mod range;
+mod search;
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::{Datelike, NaiveDate};
+
+pub use range::{BadRange, DateRange, Unit, interval_of};
+pub use search::{SearchText, occurrences};
+
+use crate::corpus::Article;
+use crate::extract::Analysis;
+use crate::extract::entities::EntityKind;
+use crate::extract::entities::gazetteer;
+use crate::text::fold::fold;
+
+/// An entity across the corpus.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityInfo {
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    /// Every form seen in the corpus, plus the gazetteer's (Latin spellings included),
+    /// folded (see [`crate::text::fold`]) so matching a query costs no folding.
+    pub forms: Vec<String>,
+    /// Articles mentioning it, ascending.
+    pub docs: Vec<u32>,
+}
+
+/// What the index keeps of one article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocInfo {
+    /// The publication day, when its year, month and day are all known.
+    pub published: Option<NaiveDate>,
+    pub title: String,
+    pub source: Option<String>,
+}
+
+/// The lookups.
+#[derive(Debug, Default, Clone)]
+pub struct Index {
+    pub docs: Vec<DocInfo>,
+    entities: HashMap<String, EntityInfo>,
+    /// Day intervals of dates mentioned in the text, with their article.
+    mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
+    /// Articles by publication day.
+    by_day: BTreeMap<NaiveDate, Vec<u32>>,
+}
+
+/// Which dates a date filter looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DateField {
+    /// The publication date (the default).
+    #[default]
+    Published,
+    /// Dates mentioned in the text.
+    Mentioned,
+}
+
+/// Filters; an article must pass all of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Groups of entity ids: an article must mention some entity of every group (a name
+    /// given on the command line may stand for several entities).
+    pub entities: Vec<Vec<String>>,
+    pub published: Option<DateRange>,
+    pub mentioned: Option<DateRange>,
+}
+
+/// Orders of the article list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Newest first (the default); undated articles last.
+    #[default]
+    Newest,
+    /// Oldest first; undated articles last.
+    Oldest,
+    Title,
+    Source,
+}
+
+impl Sort {
+    pub const ALL: [Self; 4] = [Self::Newest, Self::Oldest, Self::Title, Self::Source];
+
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Newest => "newest",
+            Self::Oldest => "oldest",
+            Self::Title => "title",
+            Self::Source => "source",
+        }
+    }
+
+    #[must_use]
+    pub fn next(self) -> Self {
+        let i = Self::ALL.iter().position(|&s| s == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+}
+
+impl std::str::FromStr for Sort {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.name() == s)
+            .ok_or_else(|| format!("`{s}` is not a sort key (newest, oldest, title, source)"))
+    }
+}
+
+/// The articles a filter keeps, and how many a date filter dropped for having no date.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub docs: Vec<u32>,
+    pub undated: usize,
+}
+
+impl Index {
+    /// Adds an article as document `self.docs.len()` and returns its number.
+    pub fn add(&mut self, article: &Article, analysis: &Analysis) -> u32 {
+        let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
+        let published = article.published.and_then(|p| p.date.to_naive());
+        self.docs.push(DocInfo {
+            published,
+            title: article.title.clone(),
+            source: article.source.clone(),
+        });
+        if let Some(day) = published {
+            self.by_day.entry(day).or_default().push(doc);
+        }
+        for e in &analysis.entities {
+            let info = self.entities.entry(e.id.clone()).or_insert_with(|| {
+                let mut forms = vec![e.name.clone()];
+                forms.extend(
+                    known_forms()
+                        .get(e.id.as_str())
+                        .into_iter()
+                        .flatten()
+                        .cloned(),
+                );
+                EntityInfo {
+                    id: e.id.clone(),
+                    name: e.name.clone(),
+                    kind: e.kind,
+                    forms,
+                    docs: Vec::new(),
+                }
+            });
+            for alias in &e.aliases {
+                let alias = fold(alias);
+                if !info.forms.contains(&alias) {
+                    info.forms.push(alias);
+                }
+            }
+            if info.docs.last() != Some(&doc) {
+                info.docs.push(doc);
+            }
+        }
+        for d in &analysis.dates {
+            if let Some((start, end, _)) = d.value.as_deref().and_then(range::interval_of) {
+                self.mentioned.push((start, end, doc));
+            }
+        }
+        doc
+    }
+
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&EntityInfo> {
+        self.entities.get(id)
+    }
+
+    /// Entities of `kind`, most articles first.
+    pub fn entities_of(&self, kind: EntityKind) -> Vec<&EntityInfo> {
+        let mut list: Vec<&EntityInfo> =
+            self.entities.values().filter(|e| e.kind == kind).collect();
+        list.sort_by(|a, b| {
+            b.docs
+                .len()
+                .cmp(&a.docs.len())
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        list
+    }
+
+    /// The entities of `kind` a name stands for: any form equal to it after folding
+    /// (`putin`, `Putin`, `पुतिन` and `व्लादिमीर पुतिन` all find the same person), or, failing
+    /// that, every entity with a form containing it.
+    pub fn resolve(&self, kind: EntityKind, name: &str) -> Vec<&EntityInfo> {
+        let wanted = fold(name);
+        let wanted = wanted.trim();
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let of_kind = || self.entities.values().filter(move |e| e.kind == kind);
+        let exact: Vec<&EntityInfo> = of_kind()
+            .filter(|e| e.forms.iter().any(|f| fold(f) == wanted))
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        of_kind()
+            .filter(|e| e.forms.iter().any(|f| fold(f).contains(wanted)))
+            .collect()
+    }
+
+    /// Articles matching `filter`, ascending.
+    pub fn select(&self, filter: &Filter) -> Selection {
+        let mut docs: Option<Vec<u32>> = None;
+        for group in &filter.entities {
+            let mut list: Vec<u32> = group
+                .iter()
+                .filter_map(|id| self.entities.get(id))
+                .flat_map(|e| e.docs.iter().copied())
+                .collect();
+            list.sort_unstable();
+            list.dedup();
+            docs = Some(match docs {
+                None => list,
+                Some(prev) => intersect(&prev, &list),
+            });
+        }
+        let mut undated = 0;
+        if let Some(range) = &filter.published {
+            let mut kept = Vec::new();
+            for (day, list) in self
+                .by_day
+                .range(range.start.unwrap_or(NaiveDate::MIN)..=range.end.unwrap_or(NaiveDate::MAX))
+            {
+                debug_assert!(range.contains(*day));
+                kept.extend_from_slice(list);
+            }
+            kept.sort_unstable();
+            undated = match &docs {
+                Some(d) => d
+                    .iter()
+                    .filter(|&&i| self.docs[i as usize].published.is_none())
+                    .count(),
+                None => self.docs.iter().filter(|d| d.published.is_none()).count(),
+            };
+            docs = Some(match docs {
+                None => kept,
+                Some(prev) => intersect(&prev, &kept),
+            });
+        }
+        if let Some(range) = &filter.mentioned {
+            let mut kept: Vec<u32> = self
+                .mentioned
+                .iter()
+                .filter(|(s, e, _)| range.overlaps(*s, *e))
+                .map(|(_, _, d)| *d)
+                .collect();
+            kept.sort_unstable();
+            kept.dedup();
+            docs = Some(match docs {
+                None => kept,
+                Some(prev) => intersect(&prev, &kept),
+            });
+        }
+        Selection {
+            docs: docs.unwrap_or_else(|| (0..self.docs.len() as u32).collect()),
+            undated,
+        }
+    }
+
+    /// Puts `docs` in `sort` order; ties keep load order, undated articles go last.
+    pub fn sort(&self, docs: &mut [u32], sort: Sort) {
+        let info = |d: &u32| &self.docs[*d as usize];
+        match sort {
+            Sort::Newest => docs.sort_by_key(|d| {
+                (
+                    info(d).published.is_none(),
+                    std::cmp::Reverse(info(d).published),
+                    *d,
+                )
+            }),
+            Sort::Oldest => {
+                docs.sort_by_key(|d| (info(d).published.is_none(), info(d).published, *d));
+            }
+            Sort::Title => docs.sort_by(|a, b| info(a).title.cmp(&info(b).title).then(a.cmp(b))),
+            Sort::Source => docs.sort_by(|a, b| {
+                let key = |d: &u32| (info(d).source.is_none(), info(d).source.clone());
+                key(a).cmp(&key(b)).then(a.cmp(b))
+            }),
+        }
+    }
+
+    /// Articles per month (or per day within one month when `month` is given), over the
+    /// publication or mentioned dates of `docs`.
+    pub fn histogram(
+        &self,
+        docs: &[u32],
+        field: DateField,
+        month: Option<(i32, u32)>,
+    ) -> BTreeMap<NaiveDate, usize> {
+        let bucket = |d: NaiveDate| -> Option<NaiveDate> {
+            match month {
+                Some((y, m)) => (d.year() == y && d.month() == m).then_some(d),
+                None => d.with_day(1),
+            }
+        };
+        let mut out = BTreeMap::new();
+        match field {
+            DateField::Published => {
+                for &doc in docs {
+                    if let Some(b) = self.docs[doc as usize].published.and_then(bucket) {
+                        *out.entry(b).or_insert(0) += 1;
+                    }
+                }
+            }
+            DateField::Mentioned => {
+                let wanted: std::collections::HashSet<u32> = docs.iter().copied().collect();
+                let mut seen = std::collections::HashSet::new();
+                for &(start, end, doc) in &self.mentioned {
+                    // Only day and month precise mentions have a place on the axis.
+                    if wanted.contains(&doc)
+                        && (end - start).num_days() < 31
+                        && let Some(b) = bucket(start)
+                        && seen.insert((b, doc))
+                    {
+                        *out.entry(b).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The gazetteer's folded forms by entity id, built once.
+fn known_forms() -> &'static HashMap<String, Vec<String>> {
+    static FORMS: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut map: HashMap<String, Vec<String>> = HashMap::new();
+        for (id, form) in gazetteer::matcher().gazetteer.forms_by_id() {
+            map.entry(id.to_owned()).or_default().push(form.to_owned());
+        }
+        map
+    })
+}
+
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn intersection_of_sorted_lists() {
+        assert_eq!(intersect(&[1, 3, 5, 7], &[2, 3, 4, 7, 9]), [3, 7]);
+        assert!(intersect(&[], &[1]).is_empty());
+    }
+}

@@ -1,0 +1,217 @@
+//! Filters in the reader: chips for entities, dates, search and unread, applied through the
+//! corpus index, plus sorting and read state.
+
+use super::app::App;
+use super::sidebar::Section;
+use crate::extract::entities::EntityKind;
+use crate::index::{DateField, DateRange, Filter, interval_of, occurrences};
+use crate::span::Span;
+
+/// One active filter, shown as a chip in the filter bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Chip {
+    Entity {
+        id: String,
+        name: String,
+        kind: EntityKind,
+    },
+    Date {
+        range: DateRange,
+        field: DateField,
+    },
+    Search(String),
+    Unread,
+}
+
+impl Chip {
+    /// `person: पुतिन`, `date: 2024-06`, `mentions: 2019`, `search: …`, `unread`.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Entity { name, kind, .. } => {
+                let k = match kind {
+                    EntityKind::Person => "person",
+                    EntityKind::Place => "place",
+                    EntityKind::Organization => "org",
+                };
+                format!("{k}: {name}")
+            }
+            Self::Date {
+                range,
+                field: DateField::Published,
+            } => format!("date: {range}"),
+            Self::Date {
+                range,
+                field: DateField::Mentioned,
+            } => format!("mentions: {range}"),
+            Self::Search(q) => format!("search: {q}"),
+            Self::Unread => "unread".to_owned(),
+        }
+    }
+}
+
+impl App {
+    /// Recomputes the list from the chips through the index (no article text is read,
+    /// except the folded copies for a search), keeping the selection when it is still there.
+    pub fn refresh(&mut self) {
+        let mut filter = Filter::default();
+        let mut search = None;
+        let mut unread = false;
+        for chip in &self.chips {
+            match chip {
+                Chip::Entity { id, .. } => filter.entities.push(vec![id.clone()]),
+                Chip::Date {
+                    range,
+                    field: DateField::Published,
+                } => filter.published = Some(*range),
+                Chip::Date {
+                    range,
+                    field: DateField::Mentioned,
+                } => filter.mentioned = Some(*range),
+                Chip::Search(q) => search = Some(q.clone()),
+                Chip::Unread => unread = true,
+            }
+        }
+        if let Some(super::modal::Modal::Search { query }) = &self.modal {
+            search = Some(query.clone());
+        }
+        let selection = self.index.select(&filter);
+        let mut docs = selection.docs;
+        if let Some(q) = search.filter(|q| !q.trim().is_empty()) {
+            docs = self.search_text.matching(&q, &docs);
+        }
+        if unread {
+            docs.retain(|&d| !self.read.is_read(self.ids[d as usize]));
+        }
+        self.index.sort(&mut docs, self.sort);
+        self.undated = selection.undated;
+        self.visible = docs.into_iter().map(|d| d as usize).collect();
+        if let Some(&first) = self.visible.first()
+            && (!self.chosen || self.position().is_none())
+        {
+            // Until the user picks one, and when the picked one leaves the list, the first
+            // article is shown (it counts as read only once the user opens it).
+            self.show(first);
+        }
+        self.keep_in_view();
+    }
+
+    /// Adds `chip`, replacing a date chip on the same field (one date range at a time).
+    pub fn add_chip(&mut self, chip: Chip) {
+        if let Chip::Date { field, .. } = &chip {
+            let field = *field;
+            self.chips
+                .retain(|c| !matches!(c, Chip::Date { field: f, .. } if *f == field));
+        }
+        if let Chip::Search(_) = &chip {
+            self.chips.retain(|c| !matches!(c, Chip::Search(_)));
+        }
+        if !self.chips.contains(&chip) {
+            self.chips.push(chip);
+        }
+        self.refresh();
+    }
+
+    pub fn toggle_chip(&mut self, chip: Chip) {
+        if let Some(i) = self.chips.iter().position(|c| *c == chip) {
+            self.chips.remove(i);
+            self.refresh();
+        } else {
+            self.add_chip(chip);
+        }
+    }
+
+    /// `Enter` or `f` on a sidebar item: entities filter by themselves, dates by the
+    /// articles mentioning that date.
+    pub fn filter_by_sidebar_item(&mut self) {
+        let Some(item) = self
+            .current()
+            .and_then(|e| e.sidebar.get(self.sidebar_cursor))
+            .cloned()
+        else {
+            return;
+        };
+        let chip = if item.section == Section::Dates {
+            let Some((start, end, unit)) = interval_of(&item.detail) else {
+                self.status = Some(format!("`{}` has no date to filter by", item.label));
+                return;
+            };
+            Chip::Date {
+                range: DateRange {
+                    start: Some(start),
+                    end: Some(end),
+                    unit,
+                },
+                field: DateField::Mentioned,
+            }
+        } else {
+            let Some(entity) = self.current().and_then(|e| {
+                e.analysis
+                    .entities
+                    .iter()
+                    .find(|en| en.name == item.label && en.mentions.first() == item.spans.first())
+            }) else {
+                return;
+            };
+            Chip::Entity {
+                id: entity.id.clone(),
+                name: entity.name.clone(),
+                kind: entity.kind,
+            }
+        };
+        self.add_chip(chip);
+    }
+
+    /// `[` / `]`: moves the date chip (the last one added) by its unit.
+    pub fn step_date(&mut self, n: i32) {
+        let Some(Chip::Date { range, .. }) = self
+            .chips
+            .iter_mut()
+            .rev()
+            .find(|c| matches!(c, Chip::Date { .. }))
+        else {
+            self.status = Some("no date filter to step (d sets one)".to_owned());
+            return;
+        };
+        *range = range.step(n);
+        self.refresh();
+    }
+
+    pub fn mark_read(&mut self, entry: usize) {
+        if let Some(&id) = self.ids.get(entry)
+            && self.read.set(id, true)
+        {
+            self.save_read();
+        }
+    }
+
+    pub fn toggle_read(&mut self) {
+        let Some(&id) = self.ids.get(self.selected) else {
+            return;
+        };
+        let now = !self.read.is_read(id);
+        self.read.set(id, now);
+        self.save_read();
+        self.status = Some(if now { "marked read" } else { "marked unread" }.to_owned());
+    }
+
+    fn save_read(&mut self) {
+        if let Err(e) = self.read.save() {
+            self.status = Some(format!("could not save read state: {e}"));
+        }
+    }
+
+    /// Where the active search occurs in the selected article.
+    pub fn search_hits(&self) -> Vec<Span> {
+        let query = match &self.modal {
+            Some(super::modal::Modal::Search { query }) => Some(query.as_str()),
+            _ => self.chips.iter().rev().find_map(|c| match c {
+                Chip::Search(q) => Some(q.as_str()),
+                _ => None,
+            }),
+        };
+        match (query, self.current()) {
+            (Some(q), Some(entry)) => occurrences(&entry.article, q),
+            _ => Vec::new(),
+        }
+    }
+}

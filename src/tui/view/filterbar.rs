@@ -1,0 +1,35 @@
+//! The filter bar: active filters as chips, and how many articles they keep.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use crate::tui::app::App;
+use crate::tui::paint::paint_row;
+
+/// `person: पुतिन · date: 2024-06 · 12 of 340 · 3 undated`.
+pub fn text(app: &App) -> String {
+    let mut parts: Vec<String> = app
+        .chips
+        .iter()
+        .map(super::super::filters::Chip::label)
+        .collect();
+    parts.push(format!("{} of {}", app.visible.len(), app.entries.len()));
+    if app.undated > 0 {
+        parts.push(format!("{} undated", app.undated));
+    }
+    parts.join(" · ")
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = &app.config.theme;
+    let text = text(app);
+    paint_row(
+        frame.buffer_mut(),
+        (area.x, area.y, area.width),
+        &[(" ", theme.accent), (&text, theme.accent)],
+        app.model,
+        Style::new(),
+        true,
+    );
+}

@@ -1,0 +1,246 @@
+//! The prompts over the panes: the entity picker and the date filter with its histogram.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Clear};
+
+use crate::extract::entities::EntityKind;
+use crate::index::DateField;
+use crate::tui::app::App;
+use crate::tui::modal::Modal;
+use crate::tui::paint::paint_row;
+
+fn popup(screen: Rect, width: u16, height: u16) -> Rect {
+    let [_, mid, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(height.min(screen.height)),
+        Constraint::Fill(1),
+    ])
+    .areas(screen);
+    let [_, area, _] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(width.min(screen.width)),
+        Constraint::Fill(1),
+    ])
+    .areas(mid);
+    area
+}
+
+pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
+    match &app.modal {
+        Some(Modal::Picker {
+            kind,
+            query,
+            cursor,
+        }) => picker(app, frame, screen, *kind, query, *cursor),
+        Some(Modal::Date {
+            input,
+            field,
+            cursor,
+            zoom,
+            error,
+        }) => {
+            date(
+                app,
+                frame,
+                screen,
+                (input, *field, *cursor, *zoom, error.as_deref()),
+            );
+        }
+        Some(Modal::Search { .. }) | None => {}
+    }
+}
+
+fn picker(
+    app: &App,
+    frame: &mut Frame,
+    screen: Rect,
+    kind: EntityKind,
+    query: &str,
+    cursor: usize,
+) {
+    let area = popup(screen, 60, screen.height.saturating_sub(4).min(24));
+    let what = match kind {
+        EntityKind::Person => "People",
+        EntityKind::Place => "Places",
+        EntityKind::Organization => "Organisations",
+    };
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(format!(" {what} (Tab: kind · Enter: filter · Esc) "));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let theme = &app.config.theme;
+    let items = app.picker_items();
+    let buf = frame.buffer_mut();
+    let prompt = format!("> {query}");
+    paint_row(
+        buf,
+        (inner.x, inner.y, inner.width),
+        &[(&prompt, theme.accent)],
+        app.model,
+        Style::new(),
+        true,
+    );
+    let rows = usize::from(inner.height.saturating_sub(1));
+    let skip = (cursor + 1).saturating_sub(rows);
+    for (row, (i, e)) in items.iter().enumerate().skip(skip).take(rows).enumerate() {
+        let y = inner.y + 1 + row as u16;
+        let style = if i == cursor {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        let count = format!("{}", e.docs.len());
+        let cw = count.len() as u16;
+        paint_row(
+            buf,
+            (inner.x, y, inner.width.saturating_sub(cw + 1)),
+            &[(&e.name, style)],
+            app.model,
+            style,
+            true,
+        );
+        paint_row(
+            buf,
+            (inner.right() - cw, y, cw),
+            &[(&count, theme.dim)],
+            app.model,
+            Style::new(),
+            true,
+        );
+    }
+    if items.is_empty() {
+        paint_row(
+            buf,
+            (inner.x, inner.y + 1, inner.width),
+            &[("no match", theme.dim)],
+            app.model,
+            Style::new(),
+            true,
+        );
+    }
+}
+
+const BARS: [&str; 8] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
+
+type DateState<'a> = (
+    &'a str,
+    DateField,
+    usize,
+    Option<(i32, u32)>,
+    Option<&'a str>,
+);
+
+fn date(
+    app: &App,
+    frame: &mut Frame,
+    screen: Rect,
+    (input, field, cursor, zoom, error): DateState<'_>,
+) {
+    let area = popup(screen, 72, 12);
+    frame.render_widget(Clear, area);
+    let on = match field {
+        DateField::Published => "publication date",
+        DateField::Mentioned => "dates mentioned",
+    };
+    let block = Block::bordered().title(format!(
+        " Date filter on {on} (Tab: switch · ←→ pick · ↓↑ zoom · Enter) "
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let theme = &app.config.theme;
+    let buckets = app.date_buckets(field, zoom);
+    let buf = frame.buffer_mut();
+    let prompt = format!("> {input}");
+    let row = |dy: u16| (inner.x, inner.y + dy, inner.width);
+    paint_row(
+        buf,
+        row(0),
+        &[(&prompt, theme.accent)],
+        app.model,
+        Style::new(),
+        true,
+    );
+    let hint = "2024 · 2024-06 · 2024-06-19 · 2023-09..2024-01 · ..2023 · 2024.. · जून 2024";
+    paint_row(
+        buf,
+        row(1),
+        &[(hint, theme.dim)],
+        app.model,
+        Style::new(),
+        true,
+    );
+    if let Some(e) = error {
+        paint_row(
+            buf,
+            row(2),
+            &[(e, theme.accent)],
+            app.model,
+            Style::new(),
+            true,
+        );
+    }
+    if buckets.is_empty() {
+        paint_row(
+            buf,
+            row(4),
+            &[("no dated articles", theme.dim)],
+            app.model,
+            Style::new(),
+            true,
+        );
+        return;
+    }
+    // One column per bucket, as many as fit, the cursor kept in view.
+    let width = usize::from(inner.width);
+    let start = (cursor + 1).saturating_sub(width);
+    let max = buckets.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
+    for (col, (i, (_, n))) in buckets
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(width)
+        .enumerate()
+    {
+        let level = (n * 7).div_ceil(max).min(7);
+        let style = if i == cursor {
+            theme.selected.patch(theme.accent)
+        } else {
+            Style::new()
+        };
+        let x = inner.x + col as u16;
+        paint_row(
+            buf,
+            (x, inner.y + 5, 1),
+            &[(BARS[level], style)],
+            app.model,
+            Style::new(),
+            false,
+        );
+    }
+    if let Some((day, n)) = buckets.get(cursor) {
+        let label = if zoom.is_some() {
+            day.to_string()
+        } else {
+            day.format("%Y-%m").to_string()
+        };
+        let first = buckets
+            .first()
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default();
+        let last = buckets
+            .last()
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default();
+        let info = format!("{label}: {n} article(s)   range {first} .. {last}");
+        paint_row(
+            buf,
+            row(7),
+            &[(&info, Style::new())],
+            app.model,
+            Style::new(),
+            true,
+        );
+    }
+}

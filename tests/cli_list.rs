@@ -1,0 +1,115 @@
+//! `khabar list` on the seeds: person, date, mentioned-date and search filters, sorting,
+//! JSON output and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn list(args: &[&str]) -> Output {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    Command::new(env!("CARGO_BIN_EXE_khabar"))
+        .arg("list")
+        .args(args)
+        .arg(seeds)
+        .output()
+        .expect("khabar runs")
+}
+
+/// The seed numbers (000..004) listed, in output order.
+fn seeds_listed(out: &Output) -> Vec<String> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| l.split("seeds/").nth(1).unwrap()[..3].to_owned())
+        .collect()
+}
+
+#[test]
+fn person_by_any_spelling_finds_all_five() {
+    for name in ["putin", "Putin", "पुतिन", "व्लादिमीर पुतिन", "Vladimir Putin"]
+    {
+        let out = list(&["--person", name]);
+        assert!(out.status.success(), "{name}");
+        let mut got = seeds_listed(&out);
+        got.sort();
+        assert_eq!(got, ["000", "001", "002", "003", "004"], "{name}");
+    }
+}
+
+#[test]
+fn date_filters_on_publication_date() {
+    // Published 2024-01-21 and 2024-06-19; newest first.
+    assert_eq!(seeds_listed(&list(&["--date", "2024"])), ["002", "000"]);
+    assert_eq!(seeds_listed(&list(&["--date", "2024-06"])), ["002"]);
+    assert_eq!(seeds_listed(&list(&["--date", "2022-08-15"])), ["003"]);
+    assert_eq!(seeds_listed(&list(&["--date", "..2023"])), ["003"]);
+    assert_eq!(
+        seeds_listed(&list(&["--date", "2023-09..2024-01"])),
+        ["000"]
+    );
+    assert_eq!(seeds_listed(&list(&["--date", "जून 2024"])), ["002"]);
+}
+
+#[test]
+fn mentioned_dates_and_combined_filters() {
+    // April 2019 (the Vladivostok summit) is mentioned in 001 and 004; 003 mentions 2019.
+    let mut got = seeds_listed(&list(&["--mentions-date", "2019"]));
+    got.sort();
+    assert_eq!(got, ["001", "003", "004"]);
+    assert_eq!(
+        seeds_listed(&list(&["--person", "किम", "--date", "2024-06"])),
+        ["002"]
+    );
+}
+
+#[test]
+fn search_folds_spelling() {
+    // 004 writes सितंबर, 001 सितंबर too; the query spells it सितम्बर.
+    let mut got = seeds_listed(&list(&["--search", "सितम्बर"]));
+    got.sort();
+    assert_eq!(got, ["001", "004"]);
+}
+
+#[test]
+fn sort_orders_and_undated_last() {
+    assert_eq!(
+        seeds_listed(&list(&["--person", "putin"])),
+        ["002", "000", "003", "001", "004"]
+    );
+    assert_eq!(
+        seeds_listed(&list(&["--person", "putin", "--sort", "oldest"])),
+        ["003", "000", "002", "001", "004"]
+    );
+}
+
+#[test]
+fn nothing_matching_exits_1_and_bad_values_exit_2_naming_them() {
+    let none = list(&["--person", "मोदी"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+    for (flag, value) in [
+        ("--date", "2024-13"),
+        ("--mentions-date", "2024-02-30"),
+        ("--sort", "random"),
+    ] {
+        let bad = list(&[flag, value]);
+        assert_eq!(bad.status.code(), Some(2), "{flag} {value}");
+        assert!(
+            String::from_utf8_lossy(&bad.stderr).contains(value),
+            "{flag} {value}"
+        );
+    }
+}
+
+#[test]
+fn json_rows_name_the_matched_entities() {
+    let out = list(&["--person", "putin", "--json", "--date", "2024-01"]);
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["published"], "2024-01-21");
+    assert_eq!(rows[0]["matched"][0]["name"], "व्लादिमीर पुतिन");
+    assert_eq!(rows[0]["matched"][0]["kind"], "person");
+}

@@ -1,0 +1,155 @@
+//! The reader in a real terminal (tmux, which stores cells per code point like xterm, VTE
+//! and Alacritty): pane borders stay in their columns on every row at widths 40, 80, 120 and
+//! 200 while navigating, switching articles, scrolling and resizing; Ctrl-L (full redraw)
+//! then changes nothing, so no stale cell was left on screen; and a panic inside the event
+//! loop still restores the terminal.
+
+#[path = "support/tmux.rs"]
+mod tmux;
+
+use tmux::{Tmux, check_borders};
+
+const HEIGHT: u16 = 30;
+
+fn reader(width: u16) -> Tmux {
+    let cmd = format!(
+        "{} --width-model per-code-point",
+        env!("CARGO_BIN_EXE_khabar")
+    );
+    let t = Tmux::start("reader", width, HEIGHT, &cmd);
+    t.wait_for(10, |s| s.contains(['┘', '┛']) && !s.contains("Loading"));
+    t
+}
+
+/// Ctrl-L repaints everything from scratch: if the screen differs afterwards, an earlier
+/// frame had left stale cells.
+#[track_caller]
+fn check_redraw_changes_nothing(t: &Tmux, what: &str) {
+    let before = t.capture();
+    t.run(&["send-keys", "C-l"]);
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let after = t.capture();
+    assert_eq!(
+        before, after,
+        "{what}: Ctrl-L changed the screen (stale cells)"
+    );
+}
+
+fn session(width: u16) {
+    let t = reader(width);
+    let mut screen = t.capture();
+    check_borders(&screen, width, &format!("{width}: start"));
+    // Articles, reader, sidebar, and back; each step checked.
+    let steps = [
+        "j", "j", "Enter", "j", "j", "Space", "Tab", "j", "Enter", "n", "Tab", "j", "k", "r",
+        "Tab", "j",
+    ];
+    for (i, key) in steps.iter().enumerate() {
+        screen = t.key(key);
+        check_borders(&screen, width, &format!("{width}: after step {i} ({key})"));
+    }
+    check_redraw_changes_nothing(&t, &format!("{width} after navigation"));
+    let narrower = width - width / 4;
+    screen = t.resize(narrower, HEIGHT);
+    check_borders(
+        &screen,
+        narrower,
+        &format!("{width}: resized to {narrower}"),
+    );
+    screen = t.key("j");
+    check_borders(&screen, narrower, &format!("{width}: resized, then j"));
+    check_redraw_changes_nothing(&t, &format!("{width} after resize"));
+    screen = t.resize(width, HEIGHT);
+    check_borders(&screen, width, &format!("{width}: resized back"));
+    check_redraw_changes_nothing(&t, &format!("{width} after resizing back"));
+    assert_still_running(&t, &format!("{width}"));
+}
+
+/// The reader is still on its screen a while after the last key: a redraw that waits on
+/// the terminal (a cursor query racing the input thread) would have ended it by now.
+#[track_caller]
+fn assert_still_running(t: &Tmux, what: &str) {
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let out = t.run(&["display-message", "-p", "#{alternate_on}"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "1",
+        "{what}: the reader has left its screen"
+    );
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
+    let t = Tmux::start("suspend", 100, HEIGHT, "bash --norc --noprofile");
+    let cmd = format!(
+        "{} --width-model per-code-point",
+        env!("CARGO_BIN_EXE_khabar")
+    );
+    t.run(&["send-keys", &cmd, "Enter"]);
+    t.wait_for(10, |s| s.contains(['┘', '┛']));
+    t.run(&["send-keys", "C-z"]);
+    let shell = t.wait_for(5, |s| s.contains("Stopped"));
+    assert!(
+        shell.contains("Stopped") && !shell.contains('┃'),
+        "not suspended:\n{shell}"
+    );
+    t.run(&["send-keys", "fg", "Enter"]);
+    let back = t.wait_for(5, |s| s.contains(['┘', '┛']));
+    check_borders(&back, 100, "after fg");
+    let moved = t.key("j");
+    assert_ne!(moved, back, "keys work after resuming");
+    assert_still_running(&t, "after fg");
+}
+
+#[test]
+fn borders_hold_and_no_stale_cells_at_40() {
+    session(40);
+}
+
+#[test]
+fn borders_hold_and_no_stale_cells_at_80() {
+    session(80);
+}
+
+#[test]
+fn borders_hold_and_no_stale_cells_at_120() {
+    session(120);
+}
+
+#[test]
+fn borders_hold_and_no_stale_cells_at_200() {
+    session(200);
+}
+
+#[test]
+fn panic_in_the_loop_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let stty = dir.path().join("stty.txt");
+    let cmd = format!(
+        "sh -c 'KHABAR_DEBUG=panic-on-key {} --width-model per-code-point; stty -a > {}; echo AFTER-KHABAR; sleep 30'",
+        env!("CARGO_BIN_EXE_khabar"),
+        stty.display()
+    );
+    let t = Tmux::start("panic", 100, HEIGHT, &cmd);
+    t.wait_for(10, |s| s.contains(['┘', '┛']));
+    t.run(&["send-keys", "j"]);
+    let screen = t.wait_for(10, |s| s.contains("AFTER-KHABAR"));
+    assert!(
+        screen.contains("AFTER-KHABAR"),
+        "the shell did not continue:\n{screen}"
+    );
+    // Back on the normal screen, with the panic message readable there.
+    assert!(screen.contains("deliberate panic"), "{screen}");
+    assert!(
+        !screen.contains('┃') && !screen.contains('│'),
+        "panes left on screen:\n{screen}"
+    );
+    let modes = std::fs::read_to_string(&stty).unwrap();
+    let flags: Vec<&str> = modes.split([' ', '\n', ';']).collect();
+    for mode in ["icanon", "echo", "isig"] {
+        assert!(
+            flags.contains(&mode),
+            "raw mode left on ({mode} is off): {modes}"
+        );
+    }
+}

@@ -1,0 +1,308 @@
+//! Filters in the reader, driven by keys: person picker (Devanagari and Latin), sidebar
+//! filter, date filter (year, month, range, histogram), combined chips, Esc and x, search
+//! with highlights and n/N, sort, and read state kept across a restart.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use khabar::corpus;
+use khabar::extract;
+use khabar::index::Sort;
+use khabar::state::ReadState;
+use khabar::text::width::WidthModel;
+use khabar::tui::app::{App, Entry};
+use khabar::tui::config::Config;
+use khabar::tui::event::Msg;
+use khabar::tui::filters::Chip;
+use khabar::tui::keymap::Key;
+use khabar::tui::layout::Pane;
+use khabar::tui::sidebar::Section;
+use ratatui::layout::Rect;
+
+fn app_with(read: ReadState) -> App {
+    let mut app = App::new(
+        Config::defaults(false),
+        WidthModel::PerCodePoint,
+        Rect::new(0, 0, 160, 45),
+    );
+    app.read = read;
+    for article in corpus::seeds() {
+        let analysis = extract::analyse(&article);
+        khabar::tui::handle(
+            &mut app,
+            Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
+        );
+    }
+    khabar::tui::handle(&mut app, Msg::Finished);
+    app
+}
+
+fn app() -> App {
+    app_with(ReadState::in_memory())
+}
+
+fn press(app: &mut App, keys: &str) {
+    for k in keys.split_whitespace() {
+        let event = Key::parse(k).unwrap_or_else(|e| panic!("{e}")).event();
+        khabar::tui::handle(app, Msg::Input(Event::Key(event)));
+    }
+}
+
+/// Types `text` character by character (into a prompt).
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        khabar::tui::handle(
+            app,
+            Msg::Input(Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            ))),
+        );
+    }
+}
+
+/// Seed numbers shown in the list, in order.
+fn listed(app: &App) -> Vec<String> {
+    app.visible
+        .iter()
+        .map(|&i| {
+            let p = &app.entries[i].article.path;
+            p[p.find("seeds/").unwrap() + 6..][..3].to_owned()
+        })
+        .collect()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn person_picker_by_devanagari_and_latin_spelling() {
+    for query in ["पुतिन", "putin", "Vladimir Putin"] {
+        let mut a = app();
+        press(&mut a, "p");
+        type_text(&mut a, query);
+        let first = a.picker_items().first().map(|e| e.name.clone());
+        assert_eq!(first.as_deref(), Some("व्लादिमीर पुतिन"), "{query}");
+        press(&mut a, "enter");
+        assert!(a.modal.is_none());
+        assert_eq!(a.chips.len(), 1);
+        assert_eq!(a.chips[0].label(), "person: व्लादिमीर पुतिन");
+        assert_eq!(listed(&a).len(), 5, "{query}");
+    }
+}
+
+#[test]
+fn picker_switches_kind_with_tab() {
+    let mut a = app();
+    press(&mut a, "p tab");
+    type_text(&mut a, "वियतनाम");
+    press(&mut a, "enter");
+    // Only 004 mentions Vietnam.
+    assert_eq!(listed(&a), ["004"]);
+    assert!(matches!(
+        &a.chips[0],
+        Chip::Entity {
+            kind: khabar::extract::entities::EntityKind::Place,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn sidebar_entity_and_date_filter_directly() {
+    let mut a = app();
+    // Seed 000, sidebar: the first person is Putin.
+    press(&mut a, "j tab tab");
+    assert_eq!(a.focus, Pane::Sidebar);
+    press(&mut a, "enter");
+    assert_eq!(a.chips[0].label(), "person: व्लादिमीर पुतिन");
+    assert_eq!(listed(&a).len(), 5);
+    press(&mut a, "esc");
+    assert!(a.chips.is_empty());
+    // A date in the sidebar filters on mentioned dates: 1999 is only in 000.
+    let dates = a
+        .current()
+        .unwrap()
+        .sidebar
+        .iter()
+        .position(|i| i.section == Section::Dates && i.detail == "1999");
+    let dates = dates.expect("000 mentions 1999");
+    press(&mut a, "g");
+    for _ in 0..dates {
+        press(&mut a, "j");
+    }
+    press(&mut a, "f");
+    assert_eq!(a.chips[0].label(), "mentions: 1999");
+    assert_eq!(listed(&a), ["000"]);
+}
+
+#[test]
+fn date_filter_by_year_month_and_range_with_undated_counted() {
+    let mut a = app();
+    press(&mut a, "d");
+    type_text(&mut a, "2024");
+    press(&mut a, "enter");
+    assert_eq!(listed(&a), ["002", "000"]);
+    // 001 (year unknown) and 004 (no date) are left out and counted.
+    assert_eq!(a.undated, 2);
+    press(&mut a, "d");
+    type_text(&mut a, "2024-06");
+    press(&mut a, "enter");
+    assert_eq!(listed(&a), ["002"]);
+    assert_eq!(a.chips.len(), 1, "a new date filter replaces the old one");
+    press(&mut a, "[");
+    assert_eq!(a.chips[0].label(), "date: 2024-05");
+    assert!(listed(&a).is_empty());
+    press(&mut a, "[ [ [ [");
+    assert_eq!(a.chips[0].label(), "date: 2024-01");
+    assert_eq!(listed(&a), ["000"]);
+    press(&mut a, "d");
+    type_text(&mut a, "..2023");
+    press(&mut a, "enter");
+    assert_eq!(listed(&a), ["003"]);
+}
+
+#[test]
+fn date_filter_histogram_is_picked_with_arrows() {
+    let mut a = app();
+    press(&mut a, "d");
+    // Months with articles: 2022-08, 2024-01, 2024-06; the cursor starts on the latest.
+    let months: Vec<String> = a
+        .date_buckets(khabar::index::DateField::Published, None)
+        .iter()
+        .map(|(d, _)| d.format("%Y-%m").to_string())
+        .collect();
+    assert_eq!(months, ["2022-08", "2024-01", "2024-06"]);
+    press(&mut a, "left enter");
+    assert_eq!(a.chips[0].label(), "date: 2024-01");
+    assert_eq!(listed(&a), ["000"]);
+}
+
+#[test]
+fn bad_date_keeps_the_prompt_open_with_a_message() {
+    let mut a = app();
+    press(&mut a, "d");
+    type_text(&mut a, "2024-13");
+    press(&mut a, "enter");
+    match &a.modal {
+        Some(khabar::tui::modal::Modal::Date { error: Some(e), .. }) => {
+            assert!(e.contains("2024-13"));
+        }
+        other => panic!("{other:?}"),
+    }
+    press(&mut a, "esc");
+    assert!(a.modal.is_none() && a.chips.is_empty());
+}
+
+#[test]
+fn combined_filters_esc_and_x() {
+    let mut a = app();
+    press(&mut a, "p");
+    type_text(&mut a, "kim");
+    press(&mut a, "enter d");
+    type_text(&mut a, "2022..2024-01");
+    press(&mut a, "enter");
+    assert_eq!(listed(&a), ["000", "003"]);
+    assert_eq!(
+        khabar::tui::view::filterbar::text(&a),
+        "person: किम जोंग उन · date: 2022-01-01..2024-01-31 · 2 of 5 · 2 undated"
+    );
+    press(&mut a, "esc");
+    assert_eq!(sorted(listed(&a)), ["000", "001", "002", "003", "004"]);
+    press(&mut a, "d");
+    type_text(&mut a, "2024");
+    press(&mut a, "enter U x");
+    assert!(a.chips.is_empty());
+    assert_eq!(listed(&a).len(), 5);
+}
+
+#[test]
+fn selection_survives_filters_that_keep_it() {
+    let mut a = app();
+    press(&mut a, "j");
+    let chosen = a.selected;
+    press(&mut a, "d");
+    type_text(&mut a, "2024");
+    press(&mut a, "enter");
+    assert_eq!(a.selected, chosen, "000 is still listed");
+    press(&mut a, "d");
+    type_text(&mut a, "2022");
+    press(&mut a, "enter");
+    assert_ne!(a.selected, chosen, "000 left the list");
+    assert_eq!(listed(&a), ["003"]);
+}
+
+#[test]
+fn search_filters_highlights_and_jumps() {
+    let mut a = app();
+    press(&mut a, "/");
+    type_text(&mut a, "सितम्बर");
+    // Incremental: the list already follows the query.
+    assert_eq!(sorted(listed(&a)), ["001", "004"]);
+    press(&mut a, "enter");
+    assert_eq!(a.chips, [Chip::Search("सितम्बर".to_owned())]);
+    // 004 is shown (001 is undated too; 004 comes later in load order... whichever is first).
+    let hits = a.search_hits();
+    assert!(!hits.is_empty());
+    let text = &a.current().unwrap().article.text;
+    assert!(
+        hits.iter().all(|h| h.of(text) == "सितंबर"),
+        "folded match highlights the spelling in the text"
+    );
+    press(&mut a, "tab n");
+    assert_eq!(a.mention, Some(0));
+    if hits.len() > 1 {
+        press(&mut a, "n");
+        assert_eq!(a.mention, Some(1));
+    }
+    press(&mut a, "esc");
+    assert!(a.chips.is_empty());
+}
+
+#[test]
+fn search_folds_digits_and_case() {
+    let mut a = app();
+    press(&mut a, "/");
+    type_text(&mut a, "north korea");
+    assert_eq!(sorted(listed(&a)), ["000", "002"]);
+    press(&mut a, "esc");
+    assert_eq!(listed(&a).len(), 5, "Esc cancels the live search");
+}
+
+#[test]
+fn sort_cycles_with_undated_last() {
+    let mut a = app();
+    assert_eq!(a.sort, Sort::Newest);
+    assert_eq!(listed(&a), ["002", "000", "003", "001", "004"]);
+    press(&mut a, "s");
+    assert_eq!(listed(&a), ["003", "000", "002", "001", "004"]);
+    press(&mut a, "s");
+    assert_eq!(a.sort, Sort::Title);
+    press(&mut a, "s");
+    assert_eq!(a.sort, Sort::Source);
+    // Jagran, Siyasi Miyar, then the three without a source.
+    assert_eq!(listed(&a)[..2], ["000", "001"]);
+    press(&mut a, "s");
+    assert_eq!(a.sort, Sort::Newest);
+}
+
+#[test]
+fn read_state_toggles_filters_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state/khabar/read.json");
+    let mut a = app_with(ReadState::load(&path).0);
+    // Opening 000 and 003 marks them read; u toggles 003 back.
+    press(&mut a, "j j u");
+    press(&mut a, "U");
+    assert_eq!(sorted(listed(&a)), ["001", "002", "003", "004"]);
+    drop(a);
+    let (read, problem) = ReadState::load(&path);
+    assert!(problem.is_none());
+    let mut again = app_with(read);
+    press(&mut again, "U");
+    assert_eq!(
+        sorted(listed(&again)),
+        ["001", "002", "003", "004"],
+        "000 stays read after a restart"
+    );
+}
