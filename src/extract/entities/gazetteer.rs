@@ -206,7 +206,7 @@ impl Gazetteer {
         let targets = forms.iter().map(|(_, t)| **t).collect();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Both)
+            .start_kind(StartKind::Anchored)
             .kind(Some(AhoCorasickKind::DFA))
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .expect("gazetteer automaton builds");
@@ -243,34 +243,36 @@ impl Matcher {
         }
     }
 
-    /// The leftmost-longest occurrences of known forms in `folded` that `valid` accepts
-    /// (word boundaries, spelling), not overlapping. When the longest form at a position
-    /// is rejected (`किम जोंग उन` glued to the next word), shorter forms starting there are
-    /// tried before moving on.
-    pub fn find(&self, folded: &str, mut valid: impl FnMut(Hit) -> bool) -> Vec<Hit> {
+    /// The longest known forms starting at the word starts `starts` (ascending byte
+    /// offsets into `folded`) that `valid` accepts (end boundary, spelling), not
+    /// overlapping. When the longest form at a start is rejected (`किम जोंग उन` glued to
+    /// the next word), shorter forms starting there are tried. Searching only at word
+    /// starts, anchored, walks a few bytes per word instead of every byte of the text.
+    pub fn find_at(
+        &self,
+        folded: &str,
+        starts: impl IntoIterator<Item = usize>,
+        mut valid: impl FnMut(Hit) -> bool,
+    ) -> Vec<Hit> {
         let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < folded.len() {
-            let Some(m) = self.automaton.find(Input::new(folded).range(pos..)) else {
-                break;
-            };
-            let mut candidate = Some(self.hit(m));
-            let mut chosen = None;
-            while let Some(h) = candidate {
+        let mut last_end = 0;
+        for start in starts {
+            if start < last_end {
+                continue;
+            }
+            let mut end = folded.len();
+            while end > start {
+                let input = Input::new(folded).range(start..end).anchored(Anchored::Yes);
+                let Some(m) = self.automaton.find(input) else {
+                    break;
+                };
+                let h = self.hit(m);
                 if valid(h) {
-                    chosen = Some(h);
+                    out.push(h);
+                    last_end = h.end;
                     break;
                 }
-                let shorter = Input::new(folded)
-                    .range(h.start..h.end - 1)
-                    .anchored(Anchored::Yes);
-                candidate = self.automaton.find(shorter).map(|m| self.hit(m));
-            }
-            if let Some(h) = chosen {
-                out.push(h);
-                pos = h.end;
-            } else {
-                pos = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
+                end = h.end - 1;
             }
         }
         out

@@ -1,8 +1,9 @@
 //! One region of an article, folded and split into words, with the names found in it.
 //!
-//! Gazetteer forms are matched first (leftmost-longest among those that start and end on
-//! word boundaries); the rules then look at the words no known name covers. Everything here works on folded text; [`Scan::original`] maps a
-//! result back to the article's bytes.
+//! Gazetteer forms are matched first (longest first, at word starts, among those that
+//! end on a word boundary); the rules then look at the words no known name covers.
+//! Everything here works on folded text; [`Scan::original`] maps a result back to the
+//! article's bytes.
 
 use std::ops::Range;
 
@@ -62,10 +63,9 @@ impl<'a> Scan<'a> {
         };
         let text = scan.folded.text.as_str();
         let folded = &scan.folded;
-        let hits = matcher.find(text, |hit| {
-            let before = text[..hit.start].chars().next_back();
-            let after = text[hit.end..].chars().next();
-            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
+        let starts = scan.tokens.iter().map(|t| t.start);
+        let hits = matcher.find_at(text, starts, |hit| {
+            if text[hit.end..].chars().next().is_some_and(is_word_char) {
                 return false;
             }
             hit.target.exact.is_none()

@@ -26,6 +26,23 @@ pub const ACRONYM_SKIP: Class = 1 << 8;
 pub const PLURAL: Class = 1 << 9;
 pub const FACILITY: Class = 1 << 10;
 pub const EPITHET: Class = 1 << 11;
+/// Verbs of saying (`कहा`, `बताया`): what an unknown speaker does.
+pub const SAID: Class = 1 << 12;
+/// Nouns of a visit (`दौरा`, `यात्रा`): `X का दौरा करेंगे` names a place.
+pub const VISIT: Class = 1 << 13;
+
+const SAYING: &[&str] = &[
+    "कहा",
+    "बताया",
+    "लिखा",
+    "पूछा",
+    "जोड़ा",
+    "कहते",
+    "कहती",
+    "बताते",
+    "बताती",
+];
+const VISITS: &[&str] = &["दौरा", "दौरे", "यात्रा"];
 
 /// Never part of a person's or place's name.
 pub const NOT_NAME: Class = STOP | COMMON | CUE | HONORIFIC | EPITHET;
@@ -154,6 +171,12 @@ pub fn words() -> &'static Words {
         }
         for p in PLURALS {
             w.add(p, PLURAL);
+        }
+        for p in SAYING {
+            w.add(p, SAID);
+        }
+        for p in VISITS {
+            w.add(p, VISIT);
         }
         w
     })

@@ -4,7 +4,7 @@ use super::{ends_name, given_name_like, letter_count, name_like, name_run};
 use crate::extract::entities::model::EntityKind;
 use crate::extract::entities::scan::Scan;
 use crate::extract::entities::tokens::Gap;
-use crate::extract::entities::words::{CUE, HONORIFIC, PLURAL, STOP, SURNAME};
+use crate::extract::entities::words::{CUE, HONORIFIC, PLURAL, SAID, STOP, SURNAME};
 
 /// Words in a byline that are not the author (`By Agency Edited By: ...`).
 const BYLINE_SKIP: &[&str] = &[
@@ -113,38 +113,39 @@ pub(super) fn surname(scan: &mut Scan, i: usize) {
 
 /// `X ने कहा`, `X ने बताया`, `X कहते हैं`: an unknown name that speaks is a person.
 pub(super) fn speaker(scan: &mut Scan) {
-    const SAID: &[&str] = &[
-        "कहा",
-        "बताया",
-        "लिखा",
-        "पूछा",
-        "जोड़ा",
-        "कहते",
-        "कहती",
-        "बताते",
-        "बताती",
-    ];
-    let n = scan.tokens.len();
-    for i in 0..n {
-        // Start of a phrase only: the name is not the tail of a longer unknown phrase.
-        let starts = i == 0 || scan.tokens[i].gap == Gap::Break || scan.tokens[i - 1].is(STOP);
-        // Cheap test first: a verb of saying must follow within a few words.
-        let near = (i + 1..(i + 5).min(n)).any(|k| SAID.contains(&scan.text(k)));
-        if !starts || !near || scan.covering(i).is_some() || !name_like(scan, i) {
+    let verbs: Vec<usize> = (1..scan.tokens.len())
+        .filter(|&k| scan.tokens[k].is(SAID) && scan.tokens[k].gap == Gap::Space)
+        .collect();
+    for v in verbs {
+        // `X ने कहा` or `X कहते हैं`: where the name would end.
+        let end = if v >= 2 && scan.text(v - 1) == "ने" {
+            v - 1
+        } else if scan.text(v).starts_with("कह") {
+            v
+        } else {
+            continue;
+        };
+        if scan.tokens[end].gap != Gap::Space {
             continue;
         }
-        let len = name_run(scan, i).min(3);
-        let after = i + len;
-        let said =
-            |k: usize| k < n && scan.tokens[k].gap == Gap::Space && SAID.contains(&scan.text(k));
-        let speaks = (after < n
-            && scan.text(after) == "ने"
-            && scan.tokens[after].gap == Gap::Space
-            && said(after + 1))
-            || (said(after) && scan.text(after).starts_with("कह"));
-        let acronym = len == 1 && letter_count(scan.text(i)) >= 2;
-        if len > 0 && speaks && !acronym {
-            scan.add_tokens(i, after - 1, EntityKind::Person);
+        // The longest run of name-like words (one script) ending there, at most three.
+        let mut i = end;
+        while i > 0
+            && end - i < 3
+            && scan.tokens[i].gap == Gap::Space
+            && name_like(scan, i - 1)
+            && scan.tokens[i - 1].latin == scan.tokens[end - 1].latin
+        {
+            i -= 1;
+        }
+        if i == end {
+            continue;
+        }
+        // Start of a phrase only: the name is not the tail of a longer unknown phrase.
+        let starts = i == 0 || scan.tokens[i].gap == Gap::Break || scan.tokens[i - 1].is(STOP);
+        let acronym = end - i == 1 && letter_count(scan.text(i)) >= 2;
+        if starts && !acronym {
+            scan.add_tokens(i, end - 1, EntityKind::Person);
         }
     }
 }

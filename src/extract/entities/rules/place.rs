@@ -4,7 +4,7 @@ use super::{name_like, name_run};
 use crate::extract::entities::model::EntityKind;
 use crate::extract::entities::scan::Scan;
 use crate::extract::entities::tokens::Gap;
-use crate::extract::entities::words::{COMMON, CUE, HONORIFIC, PLURAL, STOP};
+use crate::extract::entities::words::{COMMON, CUE, HONORIFIC, PLURAL, STOP, VISIT};
 
 /// `सिंध प्रांत`, `पुणे जिले`: the place is the word(s) before the head.
 pub(super) fn place_head(scan: &mut Scan, i: usize) {
@@ -67,6 +67,9 @@ pub(super) fn dateline(scan: &mut Scan) {
 pub(super) fn visit(scan: &mut Scan) {
     let n = scan.tokens.len();
     for i in 0..n.saturating_sub(3) {
+        if !scan.tokens[i + 2].is(VISIT) {
+            continue;
+        }
         let (p, noun, verb) = (scan.text(i + 1), scan.text(i + 2), scan.text(i + 3));
         let cue = (p == "का" && noun.starts_with("दौर")) || (p == "की" && noun == "यात्रा");
         if !cue || !verb.starts_with("कर") || scan.covering(i).is_some() || !name_like(scan, i)
