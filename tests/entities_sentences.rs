@@ -3,7 +3,9 @@
 //! Latin script, glued scraped text, aliases, demonyms.
 
 use khabar::Span;
-use khabar::extract::entities::{Entity, EntityKind, find_demonyms, find_entities};
+use khabar::extract::entities::{
+    Entity, EntityKind, Gazetteer, find_demonyms, find_entities, find_entities_with,
+};
 
 /// Every non-empty line is a region.
 fn regions(text: &str) -> Vec<Span> {
@@ -297,4 +299,26 @@ fn epithets_stay_in_the_mention_and_link_to_the_person() {
     assert_eq!(mentions(text, akbar), ["बादशाह अकबर", "अकबर"]);
     let king = entity(&found, EntityKind::Person, "महाराजा भूपिंदर सिंह");
     assert_eq!(mentions(text, king), ["महाराजा भूपिंदर सिंह"]);
+}
+
+#[test]
+fn a_user_gazetteer_adds_names_and_spellings() {
+    let text = "कलमपुरी के महापौर ने कहा कि कलमपुरी नगर निगम तैयार है। व्लादमीर पुतिन भी आए।";
+    let mut g = Gazetteer::builtin();
+    g.merge(
+        "[place]\n\"कलमपुरी\" = [\"Kalampuri\"]\n\
+         [person]\n\"व्लादिमीर पुतिन\" = [\"व्लादमीर पुतिन\"]\n",
+    )
+    .unwrap();
+    let matcher = g.into_matcher();
+    let found = find_entities_with(&matcher, text, &regions(text));
+    let place = entity(&found, EntityKind::Place, "कलमपुरी");
+    assert_eq!(place.id, "place:कलमपुरी");
+    let putin = entity(&found, EntityKind::Person, "व्लादिमीर पुतिन");
+    assert_eq!(mentions(text, putin), ["व्लादमीर पुतिन"]);
+    // Without the user's lines the town is unknown and only the surname is recognised.
+    let plain = run(text);
+    assert!(plain.iter().all(|e| e.name != "कलमपुरी"));
+    let putin = entity(&plain, EntityKind::Person, "व्लादिमीर पुतिन");
+    assert_eq!(mentions(text, putin), ["पुतिन"]);
 }
