@@ -23,7 +23,7 @@ use khabar::tui::config::Config;
 /// With no command, opens the reader on PATHs (files or folders of .txt and .jsonl
 /// articles), or on the bundled sample articles when no PATH is given.
 #[derive(Debug, Parser)]
-#[command(name = "khabar", version, args_conflicts_with_subcommands = true)]
+#[command(name = "khabar", version)]
 pub struct Args {
     #[command(subcommand)]
     command: Option<Command>,
@@ -32,6 +32,9 @@ pub struct Args {
     /// Configuration file (default: $XDG_CONFIG_HOME/khabar/config.toml).
     #[arg(long, value_name = "PATH", global = true)]
     config: Option<PathBuf>,
+    /// Do not read or write the cache of extraction results.
+    #[arg(long, global = true)]
+    no_cache: bool,
     /// How the terminal measures Devanagari clusters: per-code-point (xterm, VTE,
     /// Alacritty, tmux), cluster-capped (WezTerm), one-cell (kitty), mode-2027 (Ghostty).
     #[arg(long, value_name = "NAME", global = true)]
@@ -52,6 +55,12 @@ enum Command {
     },
     /// List the articles that match every filter given (exit code 1 when none does).
     List(ListArgs),
+    /// Show where the cache of extraction results is, or remove it.
+    Cache {
+        /// Remove every cache file.
+        #[arg(long)]
+        clear: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -87,10 +96,17 @@ struct ListArgs {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    let args_no_cache = args.no_cache;
     match args.command {
         Some(Command::Extract { json, paths }) => extract_command(&paths, json),
-        Some(Command::List(args)) => list::run(&args),
-        None => reader(args.paths, args.config.as_deref(), args.width_model),
+        Some(Command::List(args)) => list::run(&args, args_no_cache),
+        Some(Command::Cache { clear }) => cache_command(clear),
+        None => reader(
+            args.paths,
+            args.config.as_deref(),
+            args.width_model,
+            args.no_cache,
+        ),
     }
 }
 
@@ -101,6 +117,59 @@ fn load(paths: &[PathBuf]) -> (Vec<Article>, bool) {
         return (corpus::seeds(), false);
     }
     let Loaded { articles, problems } = corpus::load(paths);
+    let mut failed = false;
+    for p in &problems {
+        let level = if p.is_error() { "error" } else { "warning" };
+        failed |= p.is_error();
+        eprintln!("khabar: {level}: {}", sanitize(&p.to_string(), false));
+    }
+    (articles, failed)
+}
+
+/// Like [`load`], through the cache: unchanged files are not read or extracted again.
+/// Articles come without their text when they come from the cache.
+fn load_cached(paths: &[PathBuf], no_cache: bool) -> (Vec<khabar::cache::CachedArticle>, bool) {
+    use khabar::cache::{Cache, CachedArticle};
+    use rayon::prelude::*;
+    if paths.is_empty() {
+        let articles = corpus::seeds()
+            .into_iter()
+            .map(|article| {
+                let analysis = extract::analyse(&article);
+                let id = khabar::state::content_id(&article);
+                CachedArticle {
+                    article,
+                    analysis,
+                    id,
+                }
+            })
+            .collect();
+        return (articles, false);
+    }
+    let (mut cache, note) = match cache_file(paths, no_cache) {
+        Some(path) => Cache::open(path),
+        None => (Cache::disabled(), None),
+    };
+    if let Some(note) = note {
+        eprintln!("khabar: warning: {}", sanitize(&note, false));
+    }
+    let mut problems = Vec::new();
+    let files = corpus::files(paths, &mut problems);
+    let results: Vec<_> = files.par_iter().map(|f| cache.process(f)).collect();
+    let seen: std::collections::HashSet<String> = files
+        .iter()
+        .filter_map(|f| khabar::cache::key_of(f))
+        .collect();
+    let mut updates = Vec::new();
+    let mut articles = Vec::new();
+    for r in results {
+        problems.extend(r.problems);
+        updates.extend(r.update);
+        articles.extend(r.articles);
+    }
+    if let Err(e) = cache.save(updates, &seen) {
+        eprintln!("khabar: warning: could not write the cache: {e}");
+    }
     let mut failed = false;
     for p in &problems {
         let level = if p.is_error() { "error" } else { "warning" };
@@ -145,8 +214,8 @@ fn extract_command(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
 mod list {
     //! `khabar list`: the reader's filters for scripts.
 
-    use super::{Article, ExitCode, ListArgs, Result, Write, exit_code, load, sanitize};
-    use khabar::extract::{self, entities::EntityKind};
+    use super::{Article, ExitCode, ListArgs, Result, Write, exit_code, load_cached, sanitize};
+    use khabar::extract::entities::EntityKind;
     use khabar::index::{Filter, Index, SearchText};
 
     #[derive(serde::Serialize)]
@@ -164,17 +233,27 @@ mod list {
         kind: EntityKind,
     }
 
-    pub fn run(args: &ListArgs) -> Result<ExitCode> {
-        let (articles, failed) = load(&args.paths);
+    pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
+        let (articles, failed) = load_cached(&args.paths, no_cache);
         let mut index = Index::default();
         let mut search = SearchText::default();
-        let analyses: Vec<extract::Analysis> = {
+        for a in &articles {
+            index.add(&a.article, &a.analysis);
+        }
+        if args.search.is_some() {
+            // Cached articles come without text: read it back for the search.
             use rayon::prelude::*;
-            articles.par_iter().map(extract::analyse).collect()
-        };
-        for (article, analysis) in articles.iter().zip(&analyses) {
-            index.add(article, analysis);
-            if args.search.is_some() {
+            let texts: Vec<Article> = articles
+                .par_iter()
+                .map(|a| {
+                    let mut article = a.article.clone();
+                    if article.text.is_empty() {
+                        article.text = khabar::corpus::reload_text(&article).unwrap_or_default();
+                    }
+                    article
+                })
+                .collect();
+            for article in &texts {
                 search.add(article);
             }
         }
@@ -207,7 +286,7 @@ mod list {
         let stdout = std::io::stdout();
         let mut out = std::io::BufWriter::new(stdout.lock());
         for &d in &docs {
-            let article: &Article = &articles[d as usize];
+            let article: &Article = &articles[d as usize].article;
             let matched: Vec<Matched> = filter
                 .entities
                 .iter()
@@ -305,32 +384,49 @@ fn write_summary(out: &mut impl Write, article: &Article, analysis: &Analysis) -
     Ok(())
 }
 
+/// The cache file for `paths`, unless caching is off or there is nowhere to put it (the
+/// bundled seeds are never cached: they are analysed in milliseconds).
+fn cache_file(paths: &[PathBuf], no_cache: bool) -> Option<PathBuf> {
+    if no_cache || paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    khabar::cache::default_dir().map(|dir| khabar::cache::file_for(&dir, paths))
+}
+
+fn cache_command(clear: bool) -> Result<ExitCode> {
+    let Some(dir) = khabar::cache::default_dir() else {
+        anyhow::bail!("no cache directory: neither XDG_CACHE_HOME nor HOME is set");
+    };
+    if clear {
+        let n =
+            khabar::cache::clear(&dir).with_context(|| format!("clearing {}", dir.display()))?;
+        println!("removed {n} cache file(s) from {}", dir.display());
+    } else {
+        println!("{}", dir.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The interactive reader.
 fn reader(
     paths: Vec<PathBuf>,
     config: Option<&Path>,
     model: Option<WidthModel>,
+    no_cache: bool,
 ) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
-            "khabar: the reader needs a terminal; for scripts use `khabar extract [--json] PATH...`"
+            "khabar: the reader needs a terminal; for scripts use `khabar extract [--json] PATH...` or `khabar list [FILTERS] PATH...`"
         );
         return Ok(ExitCode::from(2));
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let (config, problem) = Config::load(config, color);
-    let from_config = config
-        .width_model
-        .as_deref()
-        .and_then(|n| n.parse::<WidthModel>().ok());
-    let model = model.or(from_config);
-    // Missing paths are errors the user should see before the screen is taken over.
-    let missing: Vec<&PathBuf> = paths
-        .iter()
-        .filter(|p| p.as_os_str() != "-" && !p.exists())
-        .collect();
-    if !missing.is_empty() {
-        for p in &missing {
+    let model = model.or(config.width_model);
+    // With nothing at all to open, say so before the screen is taken over; a missing path
+    // among others is reported inside the reader and the rest still opens.
+    if !paths.is_empty() && paths.iter().all(|p| p.as_os_str() != "-" && !p.exists()) {
+        for p in &paths {
             eprintln!(
                 "khabar: error: {}: no such file or folder",
                 sanitize(&p.display().to_string(), false)
@@ -338,7 +434,20 @@ fn reader(
         }
         return Ok(ExitCode::from(2));
     }
-    khabar::tui::run(paths, config, model, problem).context("running the reader")?;
+    let cache = cache_file(&paths, no_cache);
+    let launch = khabar::tui::Launch {
+        paths,
+        config,
+        model,
+        cache,
+        notes: problem.into_iter().collect(),
+    };
+    khabar::tui::run(launch).context("running the reader")?;
+    let signal = khabar::tui::EXIT_SIGNAL.load(std::sync::atomic::Ordering::Relaxed);
+    if signal > 0 {
+        // As a shell reports a process ended by a signal.
+        return Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)));
+    }
     if let Some((shown, total, finished)) = khabar::tui::FIRST_FRAME.get() {
         eprintln!(
             "first frame: {shown} articles shown of {total} files, loading finished: {finished}"

@@ -6,6 +6,7 @@
 //! data with byte spans into the original text, so the reader and the command line share
 //! one analysis.
 
+pub mod cache;
 pub mod corpus;
 pub mod extract;
 pub mod index;

@@ -288,3 +288,22 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
     assert_eq!(a.focus, Pane::List, "the wheel does not move focus");
     assert_ne!(a.anchor, 0, "the reader under the pointer scrolled");
 }
+
+#[test]
+fn j_and_k_move_exactly_one_row_over_blank_lines() {
+    let mut a = app(100, 20);
+    press(&mut a, "j j enter");
+    let rows = a.rows();
+    let last = a.top_row(&rows);
+    press(&mut a, "G");
+    let bottom = a.top_row(&rows);
+    assert!(bottom > last + 5);
+    for expected in (0..bottom).rev() {
+        press(&mut a, "k");
+        assert_eq!(a.top_row(&rows), expected, "k from {}", expected + 1);
+    }
+    for expected in 1..=bottom {
+        press(&mut a, "j");
+        assert_eq!(a.top_row(&rows), expected, "j to {expected}");
+    }
+}

@@ -25,7 +25,7 @@ pub enum ChromeKind {
 }
 
 /// A span of chrome in an article's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chrome {
     pub span: Span,
     pub kind: ChromeKind,
@@ -33,13 +33,18 @@ pub struct Chrome {
 
 /// One article. `text` is everything the file (or JSON record's body) held; the other
 /// fields point into it or were read from it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// For a large corpus the text is dropped once the article is analysed and read again from
+/// its file when it is shown ([`super::reload_text`]), so memory stays bounded; the cache
+/// stores everything but the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// The file it came from, as given or found while walking a folder.
     pub path: String,
     /// For JSON Lines, the 1-based line of the record; `None` for plain files.
     pub line: Option<usize>,
-    /// The article text, with invalid UTF-8 replaced by U+FFFD.
+    /// The article text, with invalid UTF-8 replaced by U+FFFD; empty while unloaded.
+    #[serde(skip)]
     pub text: String,
     pub title: String,
     /// Where the title stands in `text`, when it was taken from it.
@@ -58,6 +63,22 @@ pub struct Article {
     pub url: Option<String>,
     /// Maps offsets in `text` back to the file's bytes where invalid UTF-8 was replaced.
     pub offsets: OffsetMap,
+    /// Where the text comes from, to read it again on demand.
+    pub origin: Origin,
+}
+
+/// Where an article's text can be read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+pub enum Origin {
+    /// The whole file at `path`.
+    #[default]
+    File,
+    /// The JSON Lines record starting at this byte of the file at `path`.
+    Record(u64),
+    /// A sample article built into the binary.
+    Embedded,
+    /// Standard input: it cannot be read twice, so the text is never dropped.
+    Stdin,
 }
 
 impl Article {

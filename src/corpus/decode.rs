@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 /// Where decoding changed lengths: `(text offset after the replacement, file offset there)`.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OffsetMap {
     points: Vec<(usize, usize)>,
 }

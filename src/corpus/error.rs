@@ -13,6 +13,9 @@ pub enum Problem {
     /// A file or folder could not be read (permissions, I/O error, symlink loop).
     #[error("{}: {reason}", path.display())]
     Unreadable { path: PathBuf, reason: String },
+    /// A symbolic link leads back into a folder being walked; it is not followed.
+    #[error("{}: symlink loop; not followed", .0.display())]
+    Loop(PathBuf),
     /// The file is not valid UTF-8; it was loaded with U+FFFD in place of bad bytes.
     #[error("{}: invalid UTF-8 at byte {offset}; loaded with replacement characters", path.display())]
     InvalidUtf8 { path: PathBuf, offset: usize },

@@ -19,10 +19,19 @@ pub struct Record {
     pub url: Option<String>,
 }
 
-/// Each usable record with its 1-based line number, plus problems for the others.
-pub fn records(path: &Path, text: &str, problems: &mut Vec<Problem>) -> Vec<(usize, Record)> {
+/// Each usable record with its 1-based line number and the byte where its line starts,
+/// plus problems for the others.
+pub fn records(
+    path: &Path,
+    text: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<(usize, usize, Record)> {
     let mut out = Vec::new();
-    for (index, line) in text.lines().enumerate() {
+    let mut start = 0;
+    for (index, raw) in text.split_inclusive('\n').enumerate() {
+        let line_start = start;
+        start += raw.len();
+        let line = raw.trim_end_matches(['\n', '\r']);
         let line_no = index + 1;
         let line = line.trim();
         if line.is_empty() {
@@ -42,9 +51,15 @@ pub fn records(path: &Path, text: &str, problems: &mut Vec<Problem>) -> Vec<(usi
             {
                 problems.push(bad("no `body` or `text`".to_owned()));
             }
-            Ok(r) => out.push((line_no, r)),
+            Ok(r) => out.push((line_no, line_start, r)),
             Err(e) => problems.push(bad(format!("malformed JSON ({e})"))),
         }
     }
     out
+}
+
+/// The record on the line starting at byte `offset` of `text`.
+pub fn record_at(text: &str, offset: usize) -> Option<Record> {
+    let line = text.get(offset..)?.split('\n').next()?;
+    serde_json::from_str(line.trim()).ok()
 }

@@ -15,10 +15,11 @@ mod walk;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-pub use article::{Article, Chrome, ChromeKind};
+pub use article::{Article, Chrome, ChromeKind, Origin};
 pub use decode::OffsetMap;
 pub use error::Problem;
 pub use markers::Markers;
+pub use walk::is_json_lines;
 
 use crate::extract::dates;
 
@@ -125,12 +126,23 @@ pub fn from_bytes(
     if !json_lines {
         let mut article = from_text(&name, text.into_owned());
         article.offsets = offsets;
+        if path.as_os_str() == "-" {
+            article.origin = Origin::Stdin;
+        }
         return vec![article];
     }
     let records = jsonl::records(path, &text, problems);
     records
         .into_iter()
-        .map(|(line, r)| from_record(&name, line, r))
+        .map(|(line, start, r)| {
+            let mut article = from_record(&name, line, r);
+            article.origin = if path.as_os_str() == "-" {
+                Origin::Stdin
+            } else {
+                Origin::Record(start as u64)
+            };
+            article
+        })
         .collect()
 }
 
@@ -155,6 +167,7 @@ pub fn from_text(path: &str, text: String) -> Article {
         chrome: parts.chrome,
         url: None,
         offsets: OffsetMap::default(),
+        origin: Origin::File,
         text,
     }
 }
@@ -178,6 +191,36 @@ fn from_record(path: &str, line: usize, r: jsonl::Record) -> Article {
     article
 }
 
+/// Reads an article's text again from where it came from, for an article whose text was
+/// dropped to save memory. Fails (naming the file) if the file is gone or changed so much
+/// that the record is no longer there.
+pub fn reload_text(article: &Article) -> Result<String, Problem> {
+    let path = Path::new(&article.path);
+    let gone = |reason: &str| Problem::Unreadable {
+        path: path.to_owned(),
+        reason: reason.to_owned(),
+    };
+    match article.origin {
+        Origin::Stdin => Ok(article.text.clone()),
+        Origin::Embedded => seeds()
+            .into_iter()
+            .find(|s| s.path == article.path)
+            .map(|s| s.text)
+            .ok_or_else(|| gone("not a built-in sample")),
+        Origin::File => {
+            let bytes = std::fs::read(path).map_err(|e| gone(&e.to_string()))?;
+            Ok(decode::decode(&bytes).0.into_owned())
+        }
+        Origin::Record(offset) => {
+            let bytes = std::fs::read(path).map_err(|e| gone(&e.to_string()))?;
+            let text = decode::decode(&bytes).0;
+            let record = jsonl::record_at(&text, usize::try_from(offset).unwrap_or(usize::MAX))
+                .ok_or_else(|| gone("the JSON record is no longer where it was"))?;
+            Ok(record.body.or(record.text).unwrap_or_default())
+        }
+    }
+}
+
 /// The sample articles shipped inside the binary, so `khabar` alone works anywhere.
 pub fn seeds() -> Vec<Article> {
     macro_rules! seed {
@@ -197,6 +240,10 @@ pub fn seeds() -> Vec<Article> {
     ];
     files
         .into_iter()
-        .map(|(path, text)| from_text(path, text.to_owned()))
+        .map(|(path, text)| {
+            let mut article = from_text(path, text.to_owned());
+            article.origin = Origin::Embedded;
+            article
+        })
         .collect()
 }

@@ -81,13 +81,14 @@ pub fn expand_each(
             Ok(_) => {}
             Err(e) => {
                 let at = e.path().unwrap_or(path).to_owned();
-                let reason = if e.loop_ancestor().is_some() {
-                    "symlink loop; not followed".to_owned()
+                if e.loop_ancestor().is_some() {
+                    on_problem(Problem::Loop(at));
                 } else {
-                    e.io_error()
-                        .map_or_else(|| e.to_string(), ToString::to_string)
-                };
-                on_problem(Problem::Unreadable { path: at, reason });
+                    let reason = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
+                    on_problem(Problem::Unreadable { path: at, reason });
+                }
             }
         }
     }

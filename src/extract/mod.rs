@@ -11,7 +11,7 @@ use dates::DateMention;
 use entities::Entity;
 
 /// Everything extracted from one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub entities: Vec<Entity>,
     pub dates: Vec<DateMention>,
@@ -20,8 +20,15 @@ pub struct Analysis {
 /// Runs every extractor over the article's content regions.
 pub fn analyse(article: &Article) -> Analysis {
     let regions = article.content_regions();
+    // The byline credits who wrote the page, not who the news is about: its date counts,
+    // its names (a writer, an editor, a first name that is also a town) do not.
+    let about: Vec<_> = regions
+        .iter()
+        .copied()
+        .filter(|r| Some(*r) != article.byline_span)
+        .collect();
     Analysis {
-        entities: entities::find_entities(&article.text, &regions),
+        entities: entities::find_entities(&article.text, &about),
         dates: dates::find_dates(&article.text, &regions, article.published.as_ref()),
     }
 }

@@ -289,7 +289,7 @@ impl Index {
             }
             Sort::Title => docs.sort_by(|a, b| info(a).title.cmp(&info(b).title).then(a.cmp(b))),
             Sort::Source => docs.sort_by(|a, b| {
-                let key = |d: &u32| (info(d).source.is_none(), info(d).source.clone());
+                let key = |d: &u32| (info(d).source.is_none(), info(d).source.as_deref());
                 key(a).cmp(&key(b)).then(a.cmp(b))
             }),
         }

@@ -98,6 +98,15 @@ pub fn interval_of(value: &str) -> Option<(NaiveDate, NaiveDate, Unit)> {
     }
 }
 
+/// Whether `start..=end` is whole months (from a first to a last day).
+fn month_aligned(start: NaiveDate, end: NaiveDate) -> bool {
+    start.day() == 1 && end.succ_opt().is_some_and(|d| d.day() == 1)
+}
+
+fn month_index(d: NaiveDate) -> i32 {
+    d.year() * 12 + d.month0().cast_signed()
+}
+
 fn decade(first3: &str) -> Option<(NaiveDate, NaiveDate, Unit)> {
     let y: i32 = first3.parse::<i32>().ok()? * 10;
     Some((
@@ -143,6 +152,12 @@ impl DateRange {
             Unit::Month => shift(start, n).and_then(|s| Some((s, last_of_month(s)?))),
             Unit::Year => shift(start, 12 * n)
                 .and_then(|s| Some((s, NaiveDate::from_ymd_opt(s.year(), 12, 31)?))),
+            Unit::Span if month_aligned(start, end) => {
+                // `2023-09..2024-01` steps by five months, to `2024-02..2024-06`.
+                let months = month_index(end) - month_index(start) + 1;
+                shift(start, months * n)
+                    .and_then(|s| Some((s, last_of_month(shift(s, months - 1)?)?)))
+            }
             Unit::Span => {
                 let len = (end - start).num_days() + 1;
                 let by = chrono::Duration::days(len * i64::from(n));
@@ -198,6 +213,12 @@ impl fmt::Display for DateRange {
             (Some(s), Some(_), Unit::Year) => write!(f, "{}", s.year()),
             (Some(s), Some(_), Unit::Month) => write!(f, "{}", s.format("%Y-%m")),
             (Some(s), Some(_), Unit::Day) => write!(f, "{s}"),
+            (Some(s), Some(e), _) if month_aligned(s, e) && s.month() == 1 && e.month() == 12 => {
+                write!(f, "{}..{}", s.year(), e.year())
+            }
+            (Some(s), Some(e), _) if month_aligned(s, e) => {
+                write!(f, "{}..{}", s.format("%Y-%m"), e.format("%Y-%m"))
+            }
             (s, e, _) => {
                 let show = |d: Option<NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
                 write!(f, "{}..{}", show(s), show(e))
@@ -294,6 +315,13 @@ mod tests {
         assert_eq!(y.step(-2).to_string(), "2022");
         let r: DateRange = "2024-01-01..2024-01-10".parse().unwrap();
         assert_eq!(r.step(1).to_string(), "2024-01-11..2024-01-20");
+        let months: DateRange = "2023-09..2024-01".parse().unwrap();
+        assert_eq!(months.to_string(), "2023-09..2024-01");
+        assert_eq!(months.step(1).to_string(), "2024-02..2024-06");
+        assert_eq!(months.step(2).to_string(), "2024-07..2024-11");
+        let years: DateRange = "2019..2022".parse().unwrap();
+        assert_eq!(years.to_string(), "2019..2022");
+        assert_eq!(years.step(-1).to_string(), "2015..2018");
         let open: DateRange = "..2023".parse().unwrap();
         assert_eq!(open.step(1), open);
     }

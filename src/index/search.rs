@@ -15,10 +15,21 @@ pub struct SearchText {
 
 impl SearchText {
     pub fn add(&mut self, article: &Article) {
+        self.folded.push(Self::folded(article));
+    }
+
+    /// Replaces document `doc`'s text (when it was added before its text was at hand).
+    pub fn set(&mut self, doc: usize, article: &Article) {
+        if let Some(slot) = self.folded.get_mut(doc) {
+            *slot = Self::folded(article);
+        }
+    }
+
+    fn folded(article: &Article) -> Box<str> {
         let mut s = fold(&article.title);
         s.push('\n');
         s.push_str(&fold(&article.text));
-        self.folded.push(s.into_boxed_str());
+        s.into_boxed_str()
     }
 
     /// The documents among `within` whose title or text contains `query` (folded).

@@ -25,19 +25,37 @@ use crate::text::width::WidthModel;
 pub struct Entry {
     pub article: Article,
     pub analysis: Analysis,
+    /// Built for the article being shown (it needs the text).
     pub sidebar: Vec<Item>,
+    /// The content id (read state), computed while the text was at hand.
+    pub id: u64,
 }
 
 impl Entry {
+    /// An article whose text is loaded.
     pub fn new(article: Article, analysis: Analysis) -> Self {
-        let sidebar = sidebar::items(&article, &analysis);
+        let id = content_id(&article);
+        Self::with_id(article, analysis, id)
+    }
+
+    /// An article that may come without its text (from the cache), with its known id.
+    pub fn with_id(article: Article, analysis: Analysis, id: u64) -> Self {
+        let sidebar = if article.text.is_empty() {
+            Vec::new()
+        } else {
+            sidebar::items(&article, &analysis)
+        };
         Self {
             article,
             analysis,
             sidebar,
+            id,
         }
     }
 }
+
+/// A search's filters, query and matching documents (see [`App::refresh`]).
+pub type SearchMemo = ((Vec<Chip>, usize), String, Vec<u32>);
 
 /// Background loading progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,6 +88,8 @@ pub struct App {
     pub focus: Pane,
     /// Reading position: byte offset of the article text at the top of the reader.
     pub anchor: usize,
+    /// Which of the rows starting at `anchor` is on top (see [`document::row_at`]).
+    pub anchor_nth: usize,
     pub raw: bool,
     /// Cursor in the sidebar.
     pub sidebar_cursor: usize,
@@ -77,6 +97,8 @@ pub struct App {
     pub active: Option<usize>,
     pub mention: Option<usize>,
     pub help: bool,
+    /// First line of the help overlay shown (it scrolls on small screens).
+    pub help_scroll: usize,
     pub progress: Progress,
     /// Problems met while loading (named files), newest last.
     pub problems: Vec<String>,
@@ -101,6 +123,15 @@ pub struct App {
     pub undated: usize,
     /// A picker, date filter or search prompt taking the keyboard.
     pub modal: Option<Modal>,
+    /// The selected entry with its text read back and its sidebar built.
+    pub full: Option<(usize, Entry)>,
+    /// Which entry an article (by path and place in its file) is, for texts that arrive
+    /// after their entry (search text of articles loaded from the cache).
+    pub doc_of: std::collections::HashMap<(String, crate::corpus::Origin), usize>,
+    /// The last search: the filters it ran under, its query and the articles it matched.
+    pub last_search: Option<SearchMemo>,
+    /// Memoised prompt contents (drawing is pure, but need not recompute them each frame).
+    pub memo: super::modal::Memo,
     /// Articles arrived since the list was last refreshed.
     pub stale: bool,
     /// Whether the user picked an article yet; until then the first in the list is shown.
@@ -115,11 +146,13 @@ impl App {
             list_offset: 0,
             focus: Pane::List,
             anchor: 0,
+            anchor_nth: 0,
             raw: false,
             sidebar_cursor: 0,
             active: None,
             mention: None,
             help: false,
+            help_scroll: 0,
             progress: Progress::default(),
             problems: Vec::new(),
             status: None,
@@ -136,6 +169,10 @@ impl App {
             visible: Vec::new(),
             undated: 0,
             modal: None,
+            full: None,
+            memo: super::modal::Memo::default(),
+            last_search: None,
+            doc_of: std::collections::HashMap::new(),
             stale: false,
             chosen: false,
         }
@@ -146,8 +183,12 @@ impl App {
         self.visible.iter().position(|&i| i == self.selected)
     }
 
+    /// The selected article, with its text and sidebar.
     pub fn current(&self) -> Option<&Entry> {
-        self.entries.get(self.selected)
+        self.full
+            .as_ref()
+            .filter(|(i, _)| *i == self.selected)
+            .map(|(_, e)| e)
     }
 
     pub fn areas(&self) -> Areas {
@@ -188,14 +229,22 @@ impl App {
     /// The index of the top row for the current reading position.
     pub fn top_row(&self, rows: &[Row]) -> usize {
         let last_top = rows.len().saturating_sub(self.reader_height());
-        document::row_at(rows, self.anchor).min(last_top)
+        document::row_at(rows, self.anchor, self.anchor_nth).min(last_top)
     }
 
     pub fn update(&mut self, action: Action) {
         self.status = None;
         if self.help && !matches!(action, Action::Quit | Action::Redraw | Action::Suspend) {
-            if matches!(action, Action::ToggleHelp | Action::Back) {
-                self.help = false;
+            match action {
+                Action::ToggleHelp | Action::Back => self.help = false,
+                Action::Down => self.help_scroll += 1,
+                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => self.help_scroll += 10,
+                Action::PageUp | Action::HalfPageUp => {
+                    self.help_scroll = self.help_scroll.saturating_sub(10);
+                }
+                Action::Top => self.help_scroll = 0,
+                _ => {}
             }
             return;
         }
@@ -203,7 +252,10 @@ impl App {
             Action::Quit => self.request = Request::Quit,
             Action::Redraw => self.request = Request::Redraw,
             Action::Suspend => self.request = Request::Suspend,
-            Action::ToggleHelp => self.help = true,
+            Action::ToggleHelp => {
+                self.help = true;
+                self.help_scroll = 0;
+            }
             Action::Back => {
                 if self.chips.pop().is_some() {
                     self.refresh();
@@ -272,7 +324,10 @@ impl App {
                 let target = pos.saturating_add_signed(delta).min(self.visible.len() - 1);
                 self.select(self.visible[target]);
             }
-            Pane::Reader => self.scroll(delta),
+            Pane::Reader => {
+                self.scroll(delta);
+                self.mark_read(self.selected);
+            }
             Pane::Sidebar => {
                 let len = self.current().map_or(0, |e| e.sidebar.len());
                 self.sidebar_cursor = self
@@ -300,18 +355,18 @@ impl App {
             .top_row(&rows)
             .saturating_add_signed(delta)
             .min(last_top);
-        self.anchor = rows[top].span.start;
+        (self.anchor, self.anchor_nth) = document::anchor_of(&rows, top);
     }
 
-    /// Selects entry `index`: its text starts at the top, sidebar cleared, and it counts
-    /// as read.
+    /// Selects entry `index` in the list: its text shows at the top, sidebar cleared. It
+    /// counts as read once opened (`Enter`) or read in the reader pane, not when merely
+    /// passed over in the list.
     pub fn select(&mut self, index: usize) {
         if index >= self.entries.len() {
             return;
         }
         self.show(index);
         self.chosen = true;
-        self.mark_read(index);
         self.keep_in_view();
     }
 
@@ -320,14 +375,53 @@ impl App {
         if index != self.selected {
             self.selected = index;
             self.anchor = 0;
+            self.anchor_nth = 0;
             self.sidebar_cursor = 0;
             self.active = None;
             self.mention = None;
         }
+        if self.full.as_ref().is_none_or(|(i, _)| *i != index) {
+            self.load_full(index);
+        }
+    }
+
+    /// Reads the text of entry `index` back (texts are not kept for the whole corpus) and
+    /// builds its sidebar. A file that changed since it was analysed is analysed again; one
+    /// that is gone is reported and shown empty.
+    fn load_full(&mut self, index: usize) {
+        let Some(mut entry) = self.entries.get(index).cloned() else {
+            return;
+        };
+        if entry.article.text.is_empty() {
+            match crate::corpus::reload_text(&entry.article) {
+                Ok(text) => entry.article.text = text,
+                Err(problem) => self.problems.push(problem.to_string()),
+            }
+            if !entry.article.text.is_empty() && content_id(&entry.article) != self.ids[index] {
+                let text = std::mem::take(&mut entry.article.text);
+                let old = &entry.article;
+                let mut fresh = crate::corpus::from_text(&old.path, text);
+                fresh.origin = old.origin;
+                if old.line.is_some() {
+                    fresh.line = old.line;
+                    fresh.title.clone_from(&old.title);
+                    fresh.published = old.published;
+                    fresh.source.clone_from(&old.source);
+                }
+                entry.analysis = crate::extract::analyse(&fresh);
+                entry.article = fresh;
+            }
+        }
+        entry.sidebar = super::sidebar::items(&entry.article, &entry.analysis);
+        self.full = Some((index, entry));
     }
 
     /// Scrolls the list so the selected article is in view.
     pub fn keep_in_view(&mut self) {
+        // Without a list on screen (narrow layout) there is no window to keep it in.
+        if self.areas().list.is_none() {
+            return;
+        }
         let rows = self.list_rows();
         let pos = self.position().unwrap_or(0);
         if pos < self.list_offset {
@@ -340,7 +434,10 @@ impl App {
 
     fn open(&mut self) {
         match self.focus {
-            Pane::List => self.focus = Pane::Reader,
+            Pane::List => {
+                self.focus = Pane::Reader;
+                self.mark_read(self.selected);
+            }
             Pane::Reader => {}
             Pane::Sidebar => self.filter_by_sidebar_item(),
         }
@@ -371,7 +468,7 @@ impl App {
         let rows = self.rows();
         if let Some(row) = document::row_of_offset(&rows, spans[next].start) {
             let top = row.saturating_sub(self.reader_height() / 3);
-            self.anchor = rows[top].span.start;
+            (self.anchor, self.anchor_nth) = document::anchor_of(&rows, top);
         }
         self.status = Some(format!("mention {} of {n}", next + 1));
     }
@@ -428,13 +525,22 @@ impl App {
     /// stay; only the list window is kept in view.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.size = Rect::new(0, 0, width, height);
-        self.select(self.selected);
+        self.keep_in_view();
     }
 
     /// A new article arrived from the loader: indexed, then the list is refreshed.
     pub fn push(&mut self, entry: Entry) {
         self.push_quietly(entry);
         self.refresh();
+    }
+
+    /// The text of an article loaded from the cache arrived (read in the background):
+    /// it becomes searchable.
+    pub fn text_arrived(&mut self, article: &Article) {
+        if let Some(&doc) = self.doc_of.get(&(article.path.clone(), article.origin)) {
+            self.search_text.set(doc, article);
+            self.last_search = None;
+        }
     }
 
     /// Refreshes the list if articles arrived since the last refresh.
@@ -447,11 +553,20 @@ impl App {
 
     /// Adds an article without refreshing the list, for a burst of arrivals followed by
     /// one [`App::refresh`].
-    pub fn push_quietly(&mut self, entry: Entry) {
+    pub fn push_quietly(&mut self, mut entry: Entry) {
         self.stale = true;
         self.index.add(&entry.article, &entry.analysis);
         self.search_text.add(&entry.article);
-        self.ids.push(content_id(&entry.article));
+        self.ids.push(entry.id);
+        self.doc_of.insert(
+            (entry.article.path.clone(), entry.article.origin),
+            self.entries.len(),
+        );
+        // Only the shown article keeps its text; the rest is read again when opened.
+        if entry.article.origin != crate::corpus::Origin::Stdin {
+            entry.article.text = String::new();
+            entry.sidebar = Vec::new();
+        }
         self.entries.push(entry);
     }
 }

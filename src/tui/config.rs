@@ -11,6 +11,7 @@ use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
 use super::keymap::{Binding, Keymap};
+use crate::text::width::WidthModel;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,7 +93,7 @@ pub struct Config {
     pub theme: Theme,
     /// The widest a line of article text may be, for readability.
     pub max_width: u16,
-    pub width_model: Option<String>,
+    pub width_model: Option<WidthModel>,
 }
 
 impl Config {
@@ -109,14 +110,18 @@ impl Config {
             keymap,
             theme: Theme::new(&file.theme, color),
             max_width: file.reader.max_width.unwrap_or(90).max(20),
-            width_model: file.reader.width_model,
+            width_model: file.reader.width_model.and_then(|n| n.parse().ok()),
         }
     }
 
     /// Parses a config file's text. On error, says what is wrong and where.
     pub fn parse(text: &str, color: bool) -> Result<Self, String> {
-        let file: File = toml::from_str(text).map_err(|e| e.to_string().trim_end().to_owned())?;
+        let file: File = toml::from_str(text).map_err(|e| describe(text, &e))?;
         Keymap::default().merge(&file.keys)?;
+        if let Some(name) = &file.reader.width_model {
+            name.parse::<WidthModel>()
+                .map_err(|e| format!("[reader] width_model: {e}"))?;
+        }
         Ok(Self::from_file(file, color))
     }
 
@@ -146,6 +151,23 @@ impl Config {
                 Some(format!("{}: {e}; using defaults", path.display())),
             ),
         }
+    }
+}
+
+/// A one-line account of a TOML error: where it is and what is wrong.
+fn describe(text: &str, e: &toml::de::Error) -> String {
+    let message = e
+        .message()
+        .lines()
+        .next()
+        .unwrap_or("invalid")
+        .trim_end_matches('.');
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("line {line}: {message}")
+        }
+        None => message.to_owned(),
     }
 }
 
@@ -186,6 +208,10 @@ mod tests {
         assert!(err.contains("line 3"), "{err}");
         let err = Config::parse("[keys]\nhyper-k = \"down\"\n", true).unwrap_err();
         assert!(err.contains("hyper-k"), "{err}");
+        let err = Config::parse("[reader]\nwidth_model = \"bogus\"\n", true).unwrap_err();
+        assert!(err.contains("bogus"), "{err}");
+        let err = Config::parse("[theme]\nperson = \"notacolour\"\n", true).unwrap_err();
+        assert!(err.starts_with("line 2:") && !err.contains('\n'), "{err}");
     }
 
     #[test]

@@ -124,12 +124,28 @@ pub fn raw_rows(article: &Article, width: u16, model: WidthModel) -> Vec<Row> {
     rows
 }
 
-/// The index of the row to show at the top for a reading position: the last row that
-/// starts at or before `anchor` (header rows that are not article text sit at the
-/// offset where the title ends).
-pub fn row_at(rows: &[Row], anchor: usize) -> usize {
-    rows.partition_point(|r| r.span.start <= anchor)
-        .saturating_sub(1)
+/// The index of the row to show at the top for a reading position: the `nth` row starting
+/// exactly at `anchor` when there is one (a blank row and the paragraph after it start at
+/// the same byte, so the byte alone cannot tell them apart), else the last row starting
+/// before it (after a resize or a view change rows start elsewhere).
+pub fn row_at(rows: &[Row], anchor: usize, nth: usize) -> usize {
+    let first = rows.partition_point(|r| r.span.start < anchor);
+    let same = rows[first..]
+        .iter()
+        .take_while(|r| r.span.start == anchor)
+        .count();
+    if same > 0 {
+        first + nth.min(same - 1)
+    } else {
+        first.saturating_sub(1)
+    }
+}
+
+/// The reading position of row `index`: its start and its rank among rows starting there.
+pub fn anchor_of(rows: &[Row], index: usize) -> (usize, usize) {
+    let start = rows[index].span.start;
+    let first = rows.partition_point(|r| r.span.start < start);
+    (start, index - first)
 }
 
 /// The row holding byte `offset` of the article text.

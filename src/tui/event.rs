@@ -18,12 +18,14 @@ pub enum Msg {
     Loaded(Box<Entry>, usize),
     /// A file gave no article.
     FileDone,
+    /// The text of an article that came from the cache without it.
+    Text(Box<crate::corpus::Article>),
     /// A problem with a named file.
     Problem(String),
     /// The loader is done.
     Finished,
-    /// SIGTERM, SIGHUP or SIGINT: leave cleanly.
-    Terminate,
+    /// SIGTERM, SIGHUP or SIGINT (the number): leave cleanly.
+    Terminate(i32),
 }
 
 /// Forwards terminal events into the channel until the receiver goes away.
@@ -42,8 +44,8 @@ pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = tx.send(Msg::Terminate);
+        if let Some(signal) = signals.forever().next() {
+            let _ = tx.send(Msg::Terminate(signal));
         }
     });
     Ok(())

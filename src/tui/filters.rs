@@ -77,7 +77,25 @@ impl App {
         let selection = self.index.select(&filter);
         let mut docs = selection.docs;
         if let Some(q) = search.filter(|q| !q.trim().is_empty()) {
-            docs = self.search_text.matching(&q, &docs);
+            // Typing forward only narrows a search: look only among the last matches.
+            let key: Vec<Chip> = self
+                .chips
+                .iter()
+                .filter(|c| !matches!(c, Chip::Search(_)))
+                .cloned()
+                .collect();
+            let key = (key, self.entries.len());
+            let narrowed = match &self.last_search {
+                // Compared folded: `सितम्` → `सितम्ब` is not a narrowing once folded (`सितंब`).
+                Some((k, prev, hits))
+                    if *k == key && crate::text::fold::fold(&q).starts_with(prev.as_str()) =>
+                {
+                    Some(self.search_text.matching(&q, hits))
+                }
+                _ => None,
+            };
+            docs = narrowed.unwrap_or_else(|| self.search_text.matching(&q, &docs));
+            self.last_search = Some((key, crate::text::fold::fold(&q), docs.clone()));
         }
         if unread {
             docs.retain(|&d| !self.read.is_read(self.ids[d as usize]));

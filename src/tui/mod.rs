@@ -40,12 +40,14 @@ use event::Msg;
 use crate::text::width::WidthModel;
 
 /// Test and benchmark hooks, chosen with the `KHABAR_DEBUG` environment variable:
-/// `exit-after-first-articles` leaves after the first frame that shows an article (start-up
-/// benchmarks), `panic-on-key` panics in the loop on the first key (the terminal-restore test).
+/// `exit-after-first-articles` leaves after the first frame that shows an article and
+/// `exit-when-loaded` after the first frame with every article loaded and indexed (start-up
+/// benchmarks); `panic-on-key` panics in the loop on the first key (the terminal-restore test).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DebugHook {
     None,
     ExitAfterFirstArticles,
+    ExitWhenLoaded,
     PanicOnKey,
 }
 
@@ -53,6 +55,7 @@ impl DebugHook {
     fn from_env() -> Self {
         match std::env::var("KHABAR_DEBUG").as_deref() {
             Ok("exit-after-first-articles") => Self::ExitAfterFirstArticles,
+            Ok("exit-when-loaded") => Self::ExitWhenLoaded,
             Ok("panic-on-key") => Self::PanicOnKey,
             _ => Self::None,
         }
@@ -61,6 +64,12 @@ impl DebugHook {
 
 /// What the first frame with articles showed: (articles, files to load, loading finished).
 pub static FIRST_FRAME: std::sync::OnceLock<(usize, usize, bool)> = std::sync::OnceLock::new();
+
+/// The signal that ended the reader, if one did (0 otherwise), for the exit status.
+pub static EXIT_SIGNAL: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+/// How often the list is refreshed while articles are still arriving.
+const SETTLE_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Handles one message; returns whether the loop should end.
 pub fn handle(app: &mut App, msg: Msg) {
@@ -81,45 +90,67 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.push_quietly(*entry);
         }
         Msg::FileDone => app.progress.done += 1,
+        Msg::Text(article) => app.text_arrived(&article),
         Msg::Problem(p) => app.problems.push(p),
         Msg::Finished => {
             app.progress.finished = true;
             app.settle();
         }
-        Msg::Terminate => app.request = Request::Quit,
+        Msg::Terminate(signal) => {
+            EXIT_SIGNAL.store(signal, std::sync::atomic::Ordering::Relaxed);
+            app.request = Request::Quit;
+        }
     }
 }
 
-/// Runs the reader on `paths` (the bundled seeds when empty) until the user quits.
-/// Without a `model`, the terminal is probed for one before any input is read.
-pub fn run(
-    paths: Vec<PathBuf>,
-    config: Config,
-    model: Option<WidthModel>,
-    config_problem: Option<String>,
-) -> std::io::Result<()> {
+/// What the reader is started with.
+#[derive(Debug)]
+pub struct Launch {
+    /// Files and folders to open; the bundled seeds when empty.
+    pub paths: Vec<PathBuf>,
+    pub config: Config,
+    /// The terminal's width model; probed when `None`.
+    pub model: Option<WidthModel>,
+    /// The cache file to use, if any (`--no-cache` gives `None`).
+    pub cache: Option<PathBuf>,
+    /// Problems met before start-up (a broken config file), for the status bar.
+    pub notes: Vec<String>,
+}
+
+/// Runs the reader until the user quits. Without a width model, the terminal is probed
+/// for one before any input is read.
+pub fn run(launch: Launch) -> std::io::Result<()> {
     terminal::install_panic_hook();
     let mut term = terminal::enter()?;
-    let model = match model {
+    let model = match launch.model {
         Some(m) => m,
         None => probe::probe_width_model(&mut std::io::stdout())
             .map_or_else(|_| WidthModel::default(), |o| o.model),
     };
-    let result = run_loop(&mut term, paths, config, model, config_problem);
+    let result = run_loop(
+        &mut term,
+        Launch {
+            model: Some(model),
+            ..launch
+        },
+    );
     terminal::leave();
     result
 }
 
-fn run_loop(
-    term: &mut terminal::Term,
-    paths: Vec<PathBuf>,
-    config: Config,
-    model: WidthModel,
-    config_problem: Option<String>,
-) -> std::io::Result<()> {
+fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
+    let Launch {
+        paths,
+        config,
+        model,
+        cache,
+        notes,
+    } = launch;
+    let model = model.unwrap_or_default();
+    let cache_path = cache;
     let size = term.size()?;
     let mut app = App::new(config, model, Rect::new(0, 0, size.width, size.height));
-    app.problems.extend(config_problem);
+    app.problems.extend(notes);
     if let Some(path) = crate::state::default_path() {
         let (read, problem) = crate::state::ReadState::load(&path);
         app.read = read;
@@ -128,11 +159,15 @@ fn run_loop(
     let (tx, rx) = mpsc::channel();
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
-    loader::spawn(paths, tx);
+    loader::spawn(paths, cache_path, tx);
     let hook = DebugHook::from_env();
+    let mut last_settle = std::time::Instant::now();
     loop {
         term.draw(|f| view::render(&app, f))?;
-        if hook == DebugHook::ExitAfterFirstArticles && !app.entries.is_empty() {
+        let loaded = app.progress.finished && !app.stale;
+        if (hook == DebugHook::ExitAfterFirstArticles && !app.entries.is_empty())
+            || (hook == DebugHook::ExitWhenLoaded && loaded)
+        {
             FIRST_FRAME
                 .set((app.entries.len(), app.progress.total, app.progress.finished))
                 .ok();
@@ -149,7 +184,15 @@ fn run_loop(
         for msg in rx.try_iter().take(256) {
             handle(&mut app, msg);
         }
-        app.settle();
+        // While a big corpus loads, re-filtering and re-sorting after every burst would keep
+        // the loop busy; a few times a second is enough to watch the list fill.
+        if app.progress.finished
+            || app.entries.len() < 1000
+            || last_settle.elapsed() >= SETTLE_EVERY
+        {
+            app.settle();
+            last_settle = std::time::Instant::now();
+        }
         match std::mem::take(&mut app.request) {
             Request::Quit => break,
             Request::Redraw => term.clear()?,

@@ -35,6 +35,17 @@ pub enum Modal {
 /// Most items a picker lists.
 const PICKER_LIMIT: usize = 200;
 
+type PickerKey = (EntityKind, String, usize);
+type BucketKey = (DateField, Option<(i32, u32)>, Vec<Chip>, usize);
+type Buckets = Vec<(NaiveDate, usize)>;
+
+/// Results the prompts would otherwise recompute on every frame.
+#[derive(Debug, Default)]
+pub struct Memo {
+    picker: std::cell::RefCell<Option<(PickerKey, Vec<String>)>>,
+    buckets: std::cell::RefCell<Option<(BucketKey, Buckets)>>,
+}
+
 impl App {
     pub fn open_picker(&mut self, kind: EntityKind) {
         self.modal = Some(Modal::Picker {
@@ -56,12 +67,29 @@ impl App {
         });
     }
 
-    /// The picker's entities for its query, best match first.
+    /// The picker's entities for its query, best match first. Memoised on (kind, query,
+    /// corpus size), since drawing asks for them every frame.
     pub fn picker_items(&self) -> Vec<&EntityInfo> {
         let Some(Modal::Picker { kind, query, .. }) = &self.modal else {
             return Vec::new();
         };
-        let all = self.index.entities_of(*kind);
+        let key = (*kind, query.clone(), self.entries.len());
+        let mut memo = self.memo.picker.borrow_mut();
+        if memo.as_ref().is_none_or(|(k, _)| *k != key) {
+            let ids = self
+                .match_entities(*kind, query)
+                .into_iter()
+                .map(|e| e.id.clone())
+                .collect();
+            *memo = Some((key, ids));
+        }
+        memo.as_ref().map_or_else(Vec::new, |(_, ids)| {
+            ids.iter().filter_map(|id| self.index.entity(id)).collect()
+        })
+    }
+
+    fn match_entities(&self, kind: EntityKind, query: &str) -> Vec<&EntityInfo> {
+        let all = self.index.entities_of(kind);
         let q = fold(query);
         if q.trim().is_empty() {
             return all.into_iter().take(PICKER_LIMIT).collect();
@@ -95,6 +123,22 @@ impl App {
         field: DateField,
         zoom: Option<(i32, u32)>,
     ) -> Vec<(NaiveDate, usize)> {
+        let key = (field, zoom, self.chips.clone(), self.entries.len());
+        if let Some((k, buckets)) = self.memo.buckets.borrow().as_ref()
+            && *k == key
+        {
+            return buckets.clone();
+        }
+        let buckets = self.compute_buckets(field, zoom);
+        *self.memo.buckets.borrow_mut() = Some((key, buckets.clone()));
+        buckets
+    }
+
+    fn compute_buckets(
+        &self,
+        field: DateField,
+        zoom: Option<(i32, u32)>,
+    ) -> Vec<(NaiveDate, usize)> {
         let mut filter = Filter::default();
         for chip in &self.chips {
             if let Chip::Entity { id, .. } = chip {
@@ -102,16 +146,56 @@ impl App {
             }
         }
         let docs = self.index.select(&filter).docs;
-        self.index
-            .histogram(&docs, field, zoom)
-            .into_iter()
-            .collect()
+        let counts = self.index.histogram(&docs, field, zoom);
+        // Every month (or day) between the first and the last gets a column, empty ones
+        // too, so gaps in time show as gaps.
+        let (Some((&first, _)), Some((&last, _))) =
+            (counts.first_key_value(), counts.last_key_value())
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut at = first;
+        while at <= last {
+            out.push((at, counts.get(&at).copied().unwrap_or(0)));
+            let next = if zoom.is_some() {
+                at.succ_opt()
+            } else {
+                at.checked_add_months(chrono::Months::new(1))
+            };
+            let Some(next) = next else { break };
+            at = next;
+        }
+        out
     }
 
     /// A key while a prompt is open.
     pub fn modal_key(&mut self, key: KeyEvent) {
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.request = Request::Quit;
+        // Control keys keep their meaning (or do nothing) rather than typing a letter.
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            match key.code {
+                KeyCode::Char('c') => self.request = Request::Quit,
+                KeyCode::Char('l') => self.request = Request::Redraw,
+                KeyCode::Char('z') => self.request = Request::Suspend,
+                KeyCode::Char('u') => {
+                    match &mut self.modal {
+                        Some(Modal::Picker { query, cursor, .. }) => {
+                            query.clear();
+                            *cursor = 0;
+                        }
+                        Some(Modal::Date { input, error, .. }) => {
+                            input.clear();
+                            *error = None;
+                        }
+                        Some(Modal::Search { query }) => query.clear(),
+                        None => {}
+                    }
+                    if matches!(self.modal, Some(Modal::Search { .. })) {
+                        self.refresh();
+                    }
+                }
+                _ => {}
+            }
             return;
         }
         let Some(modal) = self.modal.take() else {
@@ -244,7 +328,13 @@ impl App {
                     DateField::Mentioned => DateField::Published,
                 };
                 zoom = None;
-                cursor = self.date_buckets(field, None).len().saturating_sub(1);
+                let months = self.date_buckets(field, None);
+                cursor = months.len().saturating_sub(1);
+                input = months
+                    .last()
+                    .map(|(d, _)| label(*d, false))
+                    .unwrap_or_default();
+                error = None;
             }
             KeyCode::Left | KeyCode::Right if !buckets.is_empty() => {
                 cursor = if key.code == KeyCode::Left {
@@ -258,8 +348,13 @@ impl App {
             KeyCode::Down if zoom.is_none() && !buckets.is_empty() => {
                 let month = buckets[cursor.min(buckets.len() - 1)].0;
                 zoom = Some((month.year(), month.month()));
-                cursor = 0;
-                input = month.format("%Y-%m").to_string();
+                let days = self.date_buckets(field, zoom);
+                // Start on the first day with articles.
+                cursor = days.iter().position(|(_, n)| *n > 0).unwrap_or(0);
+                input = days
+                    .get(cursor)
+                    .map(|(d, _)| label(*d, true))
+                    .unwrap_or_default();
             }
             KeyCode::Up if zoom.is_some() => {
                 let (y, m) = zoom.take().unwrap_or_default();

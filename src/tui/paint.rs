@@ -212,6 +212,50 @@ impl Widget for WrappedText<'_> {
     }
 }
 
+/// Whether the cell at `x` continues a cluster that starts in an earlier cell (on a
+/// per-code-point terminal a vowel sign can have a cell of its own, and a consonant after a
+/// virama belongs to the conjunct before it).
+fn continues(buf: &Buffer, x: u16, y: u16) -> bool {
+    let Some(cell) = buf.cell((x, y)) else {
+        return false;
+    };
+    let starts_joined = cell
+        .symbol()
+        .chars()
+        .next()
+        .is_some_and(width::is_continuation);
+    let after_joiner = x > buf.area.left()
+        && buf
+            .cell((x - 1, y))
+            .is_some_and(|prev| prev.symbol().ends_with(['\u{94d}', '\u{200d}']));
+    starts_joined || after_joiner
+}
+
+/// Call before drawing an overlay (help, picker) over `rect`: blanks the parts of clusters
+/// that the overlay would cut at its left and right edges, so no half conjunct or lone
+/// vowel sign is left beside it.
+pub fn clear_cut_clusters(buf: &mut Buffer, rect: Rect) {
+    let rect = rect.intersection(buf.area);
+    for y in rect.top()..rect.bottom() {
+        if continues(buf, rect.left(), y) {
+            let mut x = rect.left();
+            while x > buf.area.left() {
+                x -= 1;
+                let was_start = !continues(buf, x, y);
+                buf[(x, y)].reset();
+                if was_start {
+                    break;
+                }
+            }
+        }
+        let mut x = rect.right();
+        while x < buf.area.right() && continues(buf, x, y) {
+            buf[(x, y)].reset();
+            x += 1;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

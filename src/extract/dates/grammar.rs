@@ -3,10 +3,12 @@
 //! Postpositions (को, में, से, तक) are looked at but never taken into a span, so a span is
 //! the expression itself.
 
+use super::clock::{calendar_tail, clock_fraction, clock_tail, eat_day_time, part_of_day};
 use super::lexer::{Cursor, Tok, TokKind};
-use super::lexicon::{Lex, Part, Unit, role};
+use super::lexicon::{Lex, Unit, is_plural_unit, lexicon, role};
 use super::model::PartialDate;
-use super::numeric::{eat_ordinal, from_number};
+use super::numeric::{day_month, eat_ordinal, from_number, real_day, year_range_tail};
+use super::relative::{every, modified, quantity_tail, quantity_tail_hundredths, recent};
 use super::sem::{Found, Sem, Shift};
 use crate::span::Span;
 
@@ -14,11 +16,42 @@ use crate::span::Span;
 pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
     let mut cur = Cursor::new(text, start, end);
     let first = cur.next_tok()?;
+    // "करीब 10 साल", "लगभग 9 बजे": an approximation belongs to the expression.
+    if first
+        .entry()
+        .is_some_and(|e| e.has(role::APPROX) && e.lex.is_none())
+    {
+        let next = cur.peek()?;
+        // One approximation only, so a run of them cannot recurse deeply.
+        if next.entry().is_some_and(|e| e.has(role::APPROX)) {
+            return None;
+        }
+        let inner = parse_at(text, next.span.start, end)?;
+        return Some(Found {
+            span: Span::new(first.span.start, inner.span.end),
+            ..inner
+        });
+    }
     let (after, sem) = match first.kind {
         TokKind::Num { .. } => from_number(cur, first)?,
-        TokKind::Word(e) => from_word(cur, e.lex?, e.roles)?,
+        TokKind::Word(e) if e.has(role::ERA) => year_after_word(cur)?,
+        TokKind::Word(e) if e.has(role::PART_PREFIX) => {
+            let Some(Lex::Part(part)) = cur.next_tok()?.entry()?.lex else {
+                return None;
+            };
+            (cur, Sem::PartOfDay(part))
+        }
+        TokKind::Word(e) => from_word(cur, e.lex?)?,
         TokKind::Punct(_) => return None,
     };
+    if let Sem::Month {
+        month: 3,
+        shift: Shift::Tense,
+    } = sem
+        && is_protest_march(text, first.span, after)
+    {
+        return None;
+    }
     let after = match sem {
         Sem::Calendar { .. }
         | Sem::Month { .. }
@@ -36,7 +69,31 @@ pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
     })
 }
 
-fn from_word(cur: Cursor<'_>, lex: Lex, roles: u16) -> Option<(Cursor<'_>, Sem)> {
+/// "कैंडल मार्च", "मार्च निकाला": Hindi news borrows "march" for a procession, spelt like
+/// the month. Only a bare मार्च is in doubt; with a day or year it is the month.
+fn is_protest_march(text: &str, month: Span, after: Cursor<'_>) -> bool {
+    let before = text[..month.start].split_whitespace().next_back();
+    let lx = lexicon();
+    if before.is_some_and(|w| lx.entry(w).has(role::MARCH_BEFORE)) {
+        return true;
+    }
+    let next = after.peek().map(|t| &text[t.span.start..t.span.end]);
+    next.is_some_and(|w| lx.march_verbs.iter().any(|v| w.starts_with(v.as_str())))
+}
+
+/// पहली जनवरी (a day), इक्कीसवीं सदी (a century).
+fn ordinal(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
+    let Lex::Ordinal(n) = lex else { return None };
+    let mut c = cur;
+    if c.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Unit(Unit::Century)))
+        .is_some()
+    {
+        return Some((c, Sem::Century(n - 1)));
+    }
+    day_month(cur, n)
+}
+
+fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
     match lex {
         Lex::Month(m) | Lex::EnMonth(m) => month_first(cur, m, matches!(lex, Lex::Month(_))),
         Lex::Weekday(d) | Lex::EnWeekday(d) => Some(weekday(cur, d, Shift::Tense)),
@@ -44,14 +101,19 @@ fn from_word(cur: Cursor<'_>, lex: Lex, roles: u16) -> Option<(Cursor<'_>, Sem)>
             let mut c = cur;
             c.eat(|t| t.is_punct(&[',', '.']));
             let t = c.next_tok()?;
-            match from_number(c, t)? {
-                r @ (_, Sem::Calendar { .. }) => Some(r),
-                _ => None,
-            }
+            let parsed = match t.entry().and_then(|e| e.lex) {
+                Some(Lex::Month(m) | Lex::EnMonth(m)) => month_first(c, m, false)?,
+                _ => from_number(c, t)?,
+            };
+            matches!(parsed.1, Sem::Calendar { .. }).then_some(parsed)
         }
         Lex::Number(n) => {
             if let Some((c, (hour, minute))) = clock_tail(cur, n) {
                 return Some((c, Sem::Clock { hour, minute }));
+            }
+            // "छह अक्टूबर" in a dateline, "एक जनवरी से".
+            if let Some(r) = day_month(cur, n) {
+                return Some(r);
             }
             if n % 10 == 0 && n >= 20 {
                 let mut c = cur;
@@ -66,29 +128,31 @@ fn from_word(cur: Cursor<'_>, lex: Lex, roles: u16) -> Option<(Cursor<'_>, Sem)>
             quantity_tail(cur, Some(n))
         }
         Lex::Vague => quantity_tail(cur, None),
-        Lex::ClockFraction(minutes) => {
+        Lex::ClockFraction(minutes) => clock_fraction(cur, minutes).or_else(|| {
+            // "साढ़े तीन साल": the same words make fractions of any unit.
             let mut c = cur;
-            let hour = match c.next_tok()?.kind {
+            let n = match c.next_tok()?.kind {
                 TokKind::Num {
                     value,
-                    digits: 1..=2,
+                    digits: 1..=3,
                 } => value,
                 TokKind::Word(e) => match e.lex? {
                     Lex::Number(n) => n,
                     _ => return None,
                 },
-                _ => return None,
+                TokKind::Num { .. } | TokKind::Punct(_) => return None,
             };
-            c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))?;
-            let total = (hour * 60 + i32::from(minutes)).rem_euclid(24 * 60);
-            Some((
-                c,
-                Sem::Clock {
-                    hour: (total / 60) as u8,
-                    minute: (total % 60) as u8,
-                },
-            ))
-        }
+            let hundredths = n * 100 + i32::from(minutes) * 100 / 60;
+            quantity_tail_hundredths(c, Some(hundredths))
+        }),
+        Lex::Fraction(h) => quantity_tail_hundredths(cur, Some(h)),
+        Lex::WholePeriod(unit) => Some((
+            cur,
+            Sem::Duration {
+                hundredths: Some(100),
+                unit,
+            },
+        )),
         Lex::Prev | Lex::Next | Lex::This => modified(cur, lex),
         Lex::Coming => {
             let mut c = cur;
@@ -96,6 +160,7 @@ fn from_word(cur: Cursor<'_>, lex: Lex, roles: u16) -> Option<(Cursor<'_>, Sem)>
             modified(c, Lex::Next)
         }
         Lex::Every => every(cur),
+        Lex::Recent => recent(cur),
         Lex::Set(unit) => Some((cur, Sem::Set { n: Some(1), unit })),
         Lex::Today | Lex::Kal | Lex::Parson | Lex::Yesterday | Lex::Tomorrow => {
             let (offset, by_tense) = match lex {
@@ -105,21 +170,54 @@ fn from_word(cur: Cursor<'_>, lex: Lex, roles: u16) -> Option<(Cursor<'_>, Sem)>
                 Lex::Tomorrow => (1, false),
                 _ => (0, false),
             };
+            // "कल-पुरजे" (machine parts): कल joined to a noun is no day.
+            if lex == Lex::Kal && cur.text()[cur.pos..].starts_with('-') {
+                return None;
+            }
             let mut c = cur;
-            let part = eat_part(&mut c);
+            let time = eat_day_time(&mut c);
             Some((
                 c,
                 Sem::Relative {
                     unit: Unit::Day,
                     offset,
                     by_tense,
-                    part,
+                    time,
                 },
             ))
         }
         Lex::Part(p) => Some(part_of_day(cur, p)),
-        Lex::Unit(Unit::Year) => year_after_word(cur),
-        _ if roles & role::ERA != 0 => year_after_word(cur),
+        Lex::Unit(unit) => {
+            let word = cur.text()[..cur.pos]
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or("");
+            if is_plural_unit(word, lexicon().entry(word)) {
+                return Some((
+                    cur,
+                    Sem::Duration {
+                        hundredths: None,
+                        unit,
+                    },
+                ));
+            }
+            if unit == Unit::Year {
+                year_after_word(cur)
+            } else {
+                None
+            }
+        }
+        Lex::That | Lex::Ordinal(_) => {
+            if let Some(r) = ordinal(cur, lex) {
+                return Some(r);
+            }
+            // "उन दिनों", "उस समय", "दूसरे दिन": times of the story, not of the calendar.
+            let mut c = cur;
+            match c.next_tok()?.entry()?.lex? {
+                Lex::Unit(_) | Lex::VagueLength => Some((c, Sem::Vague)),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -132,15 +230,8 @@ fn year_after_word(cur: Cursor<'_>) -> Option<(Cursor<'_>, Sem)> {
     if !(1000..=2199).contains(&y) {
         return None;
     }
-    let mut r = c;
-    if r.eat(|x| x.span.start == t.span.end && x.is_punct(&['-', '–', '/']))
-        .is_some()
-        && let Some((end, d)) = r.next_tok().and_then(Tok::num)
-    {
-        let end = if d == 2 { y / 100 * 100 + end } else { end };
-        if end > y && end - y <= 100 {
-            return Some((r, Sem::YearRange(y, end)));
-        }
+    if let Some(r) = year_range_tail(c, t.span.end, y) {
+        return Some(r);
     }
     Some((
         c,
@@ -182,15 +273,18 @@ fn month_first(cur: Cursor<'_>, month: u8, may_stand_alone: bool) -> Option<(Cur
         c = y;
     }
     if date.day.is_none() && date.year.is_none() {
+        // "नवंबर महीने में": the word for month is part of the expression.
+        let mut m = cur;
+        m.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Unit(Unit::Month)));
         return may_stand_alone.then_some((
-            cur,
+            m,
             Sem::Month {
                 month,
                 shift: Shift::Tense,
             },
         ));
     }
-    if date.day.is_some() && date.year.is_some() && date.to_naive().is_none() {
+    if date.day.is_some() && !real_day(date) {
         return None;
     }
     Some(calendar_tail(c, date))
@@ -198,7 +292,7 @@ fn month_first(cur: Cursor<'_>, month: u8, may_stand_alone: bool) -> Option<(Cur
 
 /// A weekday, merged with a date that follows (`Sun, 21 Jan 2024`) or a part of the day
 /// (`बुधवार रात`).
-fn weekday(cur: Cursor<'_>, day: u8, shift: Shift) -> (Cursor<'_>, Sem) {
+pub(super) fn weekday(cur: Cursor<'_>, day: u8, shift: Shift) -> (Cursor<'_>, Sem) {
     let mut c = cur;
     c.eat(|t| t.is_punct(&[',', '(']));
     if let Some(t) = c.next_tok() {
@@ -226,273 +320,8 @@ fn weekday(cur: Cursor<'_>, day: u8, shift: Shift) -> (Cursor<'_>, Sem) {
         }
     }
     let mut c = cur;
-    let part = eat_part(&mut c);
-    (c, Sem::Weekday { day, shift, part })
-}
-
-fn eat_part(c: &mut Cursor<'_>) -> Option<Part> {
-    let t = c.eat(|t| matches!(t.entry().and_then(|e| e.lex), Some(Lex::Part(_))))?;
-    match t.entry()?.lex? {
-        Lex::Part(p) => Some(p),
-        _ => None,
-    }
-}
-
-/// `सुबह 10 बजे`, `शाम 7:30`, or the part of the day alone.
-fn part_of_day(cur: Cursor<'_>, part: Part) -> (Cursor<'_>, Sem) {
-    let mut c = cur;
-    let t = c.next_tok();
-    let hour = t.and_then(|t| match t.kind {
-        TokKind::Num {
-            value,
-            digits: 1..=2,
-        } => Some(value),
-        TokKind::Word(e) => match e.lex {
-            Some(Lex::Number(n)) => Some(n),
-            _ => None,
-        },
-        _ => None,
-    });
-    if let Some((c, (h, m))) = hour.and_then(|h| clock_tail(c, h)) {
-        let h = match part {
-            Part::Afternoon if (1..=6).contains(&h) => h + 12,
-            Part::Evening if h < 12 => h + 12,
-            Part::Night if (6..12).contains(&h) => h + 12,
-            Part::Night if h == 12 => 0,
-            _ => h,
-        };
-        return (c, Sem::Clock { hour: h, minute: m });
-    }
-    (cur, Sem::PartOfDay(part))
-}
-
-/// पिछले/अगले/इस + a unit, month or weekday; with a count (`पिछले 5 साल`) a length of time.
-fn modified(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
-    let (shift, sign) = match lex {
-        Lex::Prev => (Shift::Prev, -1),
-        Lex::Next => (Shift::Next, 1),
-        _ => (Shift::This, 0),
-    };
-    let mut c = cur;
-    let t = c.next_tok()?;
-    let count = match t.kind {
-        TokKind::Num {
-            value,
-            digits: 1..=3,
-        } => Some(Some(value)),
-        TokKind::Word(e) => match e.lex? {
-            Lex::Number(n) => Some(Some(n)),
-            Lex::Vague => Some(None),
-            Lex::Month(m) | Lex::EnMonth(m) => return Some((c, Sem::Month { month: m, shift })),
-            Lex::Weekday(d) | Lex::EnWeekday(d) => return Some(weekday(c, d, shift)),
-            Lex::Unit(unit) => {
-                let word = &c.text()[t.span.start..t.span.end];
-                if word.ends_with("ों") && lex != Lex::This {
-                    return Some((c, Sem::Vague));
-                }
-                let mut m = c;
-                if unit == Unit::Year
-                    && let Some(Lex::Month(month) | Lex::EnMonth(month)) =
-                        m.next_tok().and_then(Tok::entry).and_then(|e| e.lex)
-                {
-                    return Some((
-                        m,
-                        Sem::Month {
-                            month,
-                            shift: Shift::Years(sign),
-                        },
-                    ));
-                }
-                return Some((
-                    c,
-                    Sem::Relative {
-                        unit,
-                        offset: sign,
-                        by_tense: false,
-                        part: None,
-                    },
-                ));
-            }
-            _ => return None,
-        },
-        TokKind::Num { .. } | TokKind::Punct(_) => return None,
-    };
-    if lex == Lex::This {
-        return None;
-    }
-    let n = count?;
-    match c.next_tok()?.entry()?.lex? {
-        Lex::Unit(unit) => Some((c, Sem::Duration { n, unit })),
-        _ => None,
-    }
-}
-
-/// हर/प्रति + unit, weekday or one-word set: a recurring time.
-fn every(cur: Cursor<'_>) -> Option<(Cursor<'_>, Sem)> {
-    let mut c = cur;
-    let mut n = Some(1);
-    if let Some(t) = c.eat(|t| {
-        t.num().is_some_and(|(_, d)| d <= 3)
-            || matches!(t.entry().and_then(|e| e.lex), Some(Lex::Number(_)))
-    }) {
-        n = t
-            .num()
-            .map(|(v, _)| v)
-            .or(match t.entry().and_then(|e| e.lex) {
-                Some(Lex::Number(v)) => Some(v),
-                _ => None,
-            });
-    }
-    match c.next_tok()?.entry()?.lex? {
-        Lex::Unit(unit) | Lex::Set(unit) => Some((c, Sem::Set { n, unit })),
-        Lex::Weekday(d) | Lex::EnWeekday(d) => Some((c, Sem::SetWeekday(d))),
-        _ => None,
-    }
-}
-
-/// After a count: a unit makes a length (`24 साल`, `दो दिवसीय`), or with पहले a point in
-/// the past (`तीन दिन पहले`).
-pub(super) fn quantity_tail(cur: Cursor<'_>, n: Option<i32>) -> Option<(Cursor<'_>, Sem)> {
-    let mut c = cur;
-    let t = c.next_tok()?;
-    match t.entry()?.lex? {
-        Lex::Unit(unit) => {
-            let mut b = c;
-            if b.eat(|t| t.entry().is_some_and(|e| e.has(role::BEFORE)))
-                .is_some()
-            {
-                let sem = n.map_or(Sem::Vague, |n| Sem::Relative {
-                    unit,
-                    offset: -(n.min(100_000)),
-                    by_tense: false,
-                    part: None,
-                });
-                return Some((b, sem));
-            }
-            Some((c, Sem::Duration { n, unit }))
-        }
-        Lex::UnitAdjective(unit) => Some((c, Sem::Duration { n, unit })),
-        _ => None,
-    }
-}
-
-/// After an hour: `10 बजे`, `10:30`, `07:40 IST`, `06:51 PM (IST)`.
-pub(super) fn clock_tail(cur: Cursor<'_>, hour: i32) -> Option<(Cursor<'_>, (u8, u8))> {
-    let (c, h, m, _) = clock_with_zone(cur, hour)?;
-    Some((c, (h, m)))
-}
-
-/// Like [`clock_tail`], also returning a written zone's UTC offset in minutes.
-pub(super) fn clock_with_zone(
-    cur: Cursor<'_>,
-    hour: i32,
-) -> Option<(Cursor<'_>, u8, u8, Option<i32>)> {
-    if hour > 24 {
-        return None;
-    }
-    let mut c = cur;
-    let mut minute = 0;
-    let mut had_minutes = false;
-    let start = c.pos;
-    let mut dotted = false;
-    if let Some(sep) = c.eat(|t| t.span.start == start && t.is_punct(&[':', '.'])) {
-        dotted = sep.is_punct(&['.']);
-        minute = c
-            .eat(|t| t.num().is_some_and(|(v, d)| d == 2 && v < 60))?
-            .num()?
-            .0;
-        had_minutes = true;
-        let s = c.pos;
-        let mut sec = c;
-        if sec
-            .eat(|t| t.span.start == s && t.is_punct(&[':']))
-            .is_some()
-            && sec.eat(|t| t.num().is_some_and(|(_, d)| d == 2)).is_some()
-        {
-            c = sec;
-        }
-    }
-    let mut hour = hour;
-    let mut marked = false;
-    if let Some(t) = c.eat(|t| matches!(t.entry().and_then(|e| e.lex), Some(Lex::Meridiem { .. })))
-        && let Some(Lex::Meridiem { pm }) = t.entry().and_then(|e| e.lex)
-    {
-        if hour > 12 {
-            return None;
-        }
-        hour = match (pm, hour) {
-            (false, 12) => 0,
-            (true, 12) => 12,
-            (true, h) => h + 12,
-            (false, h) => h,
-        };
-        marked = true;
-    }
-    if c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))
-        .is_some()
-    {
-        marked = true;
-        let mut m = c;
-        if let Some(t) = m.eat(|t| t.num().is_some_and(|(v, d)| d <= 2 && v < 60))
-            && m.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Unit(Unit::Minute)))
-                .is_some()
-        {
-            minute = t.num()?.0;
-            c = m;
-        }
-    }
-    let zone = eat_zone(&mut c);
-    // "10.30" alone is as likely a decimal as a time; a colon or a marker decides.
-    if !(marked || (had_minutes && !dotted) || (had_minutes && zone.is_some())) {
-        return None;
-    }
-    if hour == 24 && minute != 0 {
-        return None;
-    }
-    Some((c, hour as u8, minute as u8, zone))
-}
-
-fn eat_zone(c: &mut Cursor<'_>) -> Option<i32> {
-    let zone_of = |t: Tok| match t.entry().and_then(|e| e.lex) {
-        Some(Lex::Zone(z)) => Some(z),
-        _ => None,
-    };
-    let mut p = *c;
-    if p.eat(|t| t.is_punct(&['('])).is_some() {
-        let z = p.next_tok().and_then(zone_of)?;
-        p.eat(|t| t.is_punct(&[')']))?;
-        *c = p;
-        return Some(z);
-    }
-    let z = c.eat(|t| zone_of(t).is_some())?;
-    zone_of(z)
-}
-
-/// After a calendar date: an optional time and zone (`15 अगस्त 2022 07:40 IST`).
-pub(super) fn calendar_tail(cur: Cursor<'_>, date: PartialDate) -> (Cursor<'_>, Sem) {
-    let mut c = cur;
-    c.eat(|t| t.is_punct(&[',', '|']));
-    if let Some(t) = c.next_tok()
-        && let Some((hour, 1..=2)) = t.num()
-        && let Some((after, h, m, zone)) = clock_with_zone(c, hour)
-    {
-        return (
-            after,
-            Sem::Calendar {
-                date,
-                clock: Some((h, m)),
-                zone,
-            },
-        );
-    }
-    (
-        cur,
-        Sem::Calendar {
-            date,
-            clock: None,
-            zone: None,
-        },
-    )
+    let time = eat_day_time(&mut c);
+    (c, Sem::Weekday { day, shift, time })
 }
 
 /// `के अंत`, `की शुरुआत` after a period: kept in the span, the value stays the period's.

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
+use super::spelling::variants;
+
 /// A length of time, from seconds to centuries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -59,8 +61,16 @@ pub(super) enum Lex {
     Unit(Unit),
     UnitAdjective(Unit),
     Set(Unit),
+    /// दिनभर, सालभर: the whole of one unit, a length.
+    WholePeriod(Unit),
     Number(i32),
+    /// डेढ़, ढाई: a count with a fraction, in hundredths.
+    Fraction(i32),
+    /// पहली, इक्कीसवीं: before a month name a day, before सदी a century.
+    Ordinal(i32),
     Vague,
+    /// देर, समय: a length without a unit, after a vague quantity.
+    VagueLength,
     /// Minutes added to the hour: साढ़े +30, सवा +15, पौने -15.
     ClockFraction(i8),
     Prev,
@@ -68,6 +78,10 @@ pub(super) enum Lex {
     This,
     Coming,
     Every,
+    /// इन, उन, उस: those days, that year: a time of the story with no value to give.
+    That,
+    /// हाल: recently, with ही or a unit after it.
+    Recent,
     Today,
     Kal,
     Parson,
@@ -93,6 +107,11 @@ pub(super) mod role {
     pub const QUANTITY: u16 = 1 << 8;
     pub const YEAR_FOLLOWER: u16 = 1 << 9;
     pub const COMING_TAIL: u16 = 1 << 10;
+    pub const QUALIFIER: u16 = 1 << 11;
+    pub const PART_PREFIX: u16 = 1 << 12;
+    pub const ERA_AFTER: u16 = 1 << 13;
+    pub const MARCH_BEFORE: u16 = 1 << 14;
+    pub const APPROX: u16 = 1 << 15;
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -110,6 +129,8 @@ impl Entry {
 pub(super) struct Lexicon {
     words: HashMap<String, Entry>,
     pub triggers: AhoCorasick,
+    /// Stems of verbs after which मार्च is a procession: "मार्च निकाला".
+    pub march_verbs: Vec<String>,
 }
 
 impl Lexicon {
@@ -134,8 +155,12 @@ struct Lists {
     units: HashMap<Unit, Vec<String>>,
     unit_adjectives: HashMap<Unit, Vec<String>>,
     sets: HashMap<Unit, Vec<String>>,
+    whole_periods: HashMap<Unit, Vec<String>>,
     numbers: HashMap<String, i32>,
+    ordinals: HashMap<String, i32>,
+    fractions: HashMap<String, i32>,
     vague_quantities: Vec<String>,
+    vague_lengths: Vec<String>,
     clock_fractions: HashMap<String, i8>,
     prev: Vec<String>,
     next: Vec<String>,
@@ -143,6 +168,8 @@ struct Lists {
     coming: Vec<String>,
     coming_tail: Vec<String>,
     every: Vec<String>,
+    that: Vec<String>,
+    recent: Vec<String>,
     today: Vec<String>,
     kal: Vec<String>,
     parson: Vec<String>,
@@ -167,6 +194,12 @@ struct RoleLists {
     genitives: Vec<String>,
     quantity_words: Vec<String>,
     year_followers: Vec<String>,
+    qualifiers: Vec<String>,
+    part_prefixes: Vec<String>,
+    era_after: Vec<String>,
+    march_before: Vec<String>,
+    march_verbs: Vec<String>,
+    approx: Vec<String>,
 }
 
 /// The shared lexicon; the word list is part of the binary, so a bad list is a build bug
@@ -219,8 +252,19 @@ fn build(l: &Lists) -> Lexicon {
             set(w, Some(Lex::Set(*unit)), 0);
         }
     }
+    for (unit, forms) in &l.whole_periods {
+        for w in forms {
+            set(w, Some(Lex::WholePeriod(*unit)), 0);
+        }
+    }
     for (w, n) in &l.numbers {
         set(w, Some(Lex::Number(*n)), 0);
+    }
+    for (w, n) in &l.fractions {
+        set(w, Some(Lex::Fraction(*n)), 0);
+    }
+    for (w, n) in &l.ordinals {
+        set(w, Some(Lex::Ordinal(*n)), 0);
     }
     for (w, m) in &l.clock_fractions {
         set(w, Some(Lex::ClockFraction(*m)), 0);
@@ -233,8 +277,11 @@ fn build(l: &Lists) -> Lexicon {
             set(w, Some(Lex::Part(*part)), 0);
         }
     }
-    let plain: [(&[String], Lex); 13] = [
+    let plain: [(&[String], Lex); 16] = [
+        (&l.that, Lex::That),
+        (&l.recent, Lex::Recent),
         (&l.vague_quantities, Lex::Vague),
+        (&l.vague_lengths, Lex::VagueLength),
         (&l.prev, Lex::Prev),
         (&l.next, Lex::Next),
         (&l.this, Lex::This),
@@ -254,7 +301,12 @@ fn build(l: &Lists) -> Lexicon {
         }
     }
     let r = &l.roles;
-    let roles: [(&[String], u16); 11] = [
+    let roles: [(&[String], u16); 16] = [
+        (&r.approx, role::APPROX),
+        (&r.march_before, role::MARCH_BEFORE),
+        (&r.era_after, role::ERA_AFTER),
+        (&r.part_prefixes, role::PART_PREFIX),
+        (&r.qualifiers, role::QUALIFIER),
         (&r.oclock, role::OCLOCK),
         (&r.era, role::ERA),
         (&r.edges, role::EDGE),
@@ -275,7 +327,7 @@ fn build(l: &Lists) -> Lexicon {
 
     let mut patterns: Vec<&str> = words
         .iter()
-        .filter(|(_, e)| starts_a_date(**e))
+        .filter(|(w, e)| starts_a_date(**e) || is_plural_unit(w, **e))
         .map(|(w, _)| w.as_str())
         .collect();
     patterns.sort_unstable();
@@ -286,7 +338,11 @@ fn build(l: &Lists) -> Lexicon {
         .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("date trigger automaton builds");
-    Lexicon { words, triggers }
+    Lexicon {
+        words,
+        triggers,
+        march_verbs: l.roles.march_verbs.clone(),
+    }
 }
 
 const DIGITS: [&str; 20] = [
@@ -294,77 +350,23 @@ const DIGITS: [&str; 20] = [
     "९",
 ];
 
+/// "घंटों", "सालों": a plural unit alone is a length of unknown count ("for hours").
+pub(super) fn is_plural_unit(word: &str, e: Entry) -> bool {
+    matches!(e.lex, Some(Lex::Unit(_))) && word.ends_with("ों")
+}
+
 /// Whether a date expression can begin with this word. Zones, units of short lengths and
 /// the like only ever follow something else, so they need not wake the grammar.
 fn starts_a_date(e: Entry) -> bool {
+    if e.has(role::ERA) || e.has(role::PART_PREFIX) || (e.has(role::APPROX) && e.lex.is_none()) {
+        return true;
+    }
     match e.lex {
-        Some(Lex::Zone(_) | Lex::Meridiem { .. } | Lex::UnitAdjective(_)) => false,
         Some(Lex::Unit(u)) => u == Unit::Year,
+        Some(Lex::Zone(_) | Lex::Meridiem { .. } | Lex::UnitAdjective(_) | Lex::VagueLength)
+        | None => false,
         Some(_) => true,
-        None => e.has(role::ERA),
     }
-}
-
-/// The spellings a word is met in: with and without nukta, precomposed or not, and with
-/// candrabindu or anusvara.
-fn variants(word: &str) -> Vec<String> {
-    let lower = word.to_lowercase();
-    let decomposed = decompose_nukta(&lower);
-    let mut out = vec![
-        lower.clone(),
-        decomposed.clone(),
-        compose_nukta(&decomposed),
-        decomposed.replace('\u{093C}', ""),
-        lower.replace('\u{0901}', "\u{0902}"),
-        lower.replace('\u{0902}', "\u{0901}"),
-    ];
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-const NUKTA_PAIRS: [(char, char); 8] = [
-    ('\u{0958}', 'क'),
-    ('\u{0959}', 'ख'),
-    ('\u{095A}', 'ग'),
-    ('\u{095B}', 'ज'),
-    ('\u{095C}', 'ड'),
-    ('\u{095D}', 'ढ'),
-    ('\u{095E}', 'फ'),
-    ('\u{095F}', 'य'),
-];
-
-fn decompose_nukta(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 3);
-    for c in s.chars() {
-        match NUKTA_PAIRS.iter().find(|(pre, _)| *pre == c) {
-            Some((_, base)) => {
-                out.push(*base);
-                out.push('\u{093C}');
-            }
-            None => out.push(c),
-        }
-    }
-    out
-}
-
-fn compose_nukta(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        let pre = NUKTA_PAIRS
-            .iter()
-            .find(|(_, base)| *base == c)
-            .map(|(pre, _)| *pre);
-        match pre {
-            Some(pre) if chars.peek() == Some(&'\u{093C}') => {
-                chars.next();
-                out.push(pre);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

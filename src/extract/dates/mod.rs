@@ -5,17 +5,34 @@
 //! so a byline's date is also one of the article's dates. Finding is two-staged for
 //! speed: one automaton pass marks where a date could start (a trigger word or a
 //! digit), and a small grammar runs only there.
+//!
+//! Values follow `TimeML`: `2024-01-15` (a day), `2024-01-21T18:51` and `2024-01-20TNI`
+//! (a time on a day), `T10:00` and `TMO` (a time alone), `2024-W02` (a week), `2023-09`,
+//! `2023`, `199` (the 1990s), `20` (the 21st century), `1950/1953` and
+//! `2024-02-15/2024-02-16` (ranges), `XXXX-09-14` (year unknown), `P24Y`, `P2.5Y`,
+//! `PT30M`, `PXY` (lengths), `P1Y`, `XXXX-WXX-1`, `TMO` (recurring). Relative
+//! expressions resolve against the publication date: a bare weekday is the last one on
+//! or before it, or the next one on or after it when the clause is in the future tense;
+//! कल and परसों go back or forward by tense; a month or day without a year takes the
+//! publication year, moved back a year when it lies after the publication date in a past
+//! clause and forward when it lies before it in a future one. Without a publication date,
+//! or for times of the story itself ("उस दिन", "हाल ही"), the value is `None`.
 
+mod clock;
 mod grammar;
+mod interval;
 mod lexer;
 mod lexicon;
 mod model;
 mod numeric;
+mod relative;
 mod resolve;
 mod scan;
 mod sem;
+mod spelling;
 mod tense;
 
+pub use interval::value_days;
 pub use model::{DateKind, DateMention, PartialDate, Published};
 
 use crate::span::Span;

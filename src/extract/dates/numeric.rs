@@ -1,10 +1,11 @@
 //! Expressions that start with digits: calendar dates in their many written orders,
 //! clock times, years, year ranges, decades, centuries and counted lengths of time.
 
-use super::grammar::{calendar_tail, clock_tail, quantity_tail};
+use super::clock::{calendar_tail, clock_tail};
 use super::lexer::{Cursor, Tok, TokKind};
 use super::lexicon::{Lex, Unit, role};
 use super::model::PartialDate;
+use super::relative::quantity_tail;
 use super::sem::Sem;
 
 /// Parses from the number `first`; returns the cursor after the expression and what it
@@ -42,7 +43,7 @@ pub(super) fn from_number(cur: Cursor<'_>, first: Tok) -> Option<(Cursor<'_>, Se
             Sem::Decade(if n >= 30 { 190 + n / 10 } else { 200 + n / 10 }),
         ));
     }
-    if let Some(r) = century(cur, first, n) {
+    if let Some(r) = century(cur, n) {
         return Some(r);
     }
     if digits <= 3 {
@@ -110,16 +111,43 @@ fn eat_num(c: &mut Cursor<'_>, min: u8, max: u8, adjacent: bool) -> Option<i32> 
 }
 
 /// `14 सितंबर`, `15 Aug 2022`, `21st January, 2024`.
-fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> {
+pub(super) fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> {
     if !(1..=31).contains(&day) {
         return None;
     }
     let mut c = cur;
     eat_ordinal(&mut c);
+    // "15-16 जनवरी": a second day before the month makes a range.
+    let mut to_day = None;
+    let mut r = c;
+    if r.eat(|t| t.is_punct(&['-', '–'])).is_some()
+        && let Some((d2, 1..=2)) = r.next_tok().and_then(Tok::num)
+        && d2 > day
+        && d2 <= 31
+    {
+        eat_ordinal(&mut r);
+        to_day = Some(d2 as u8);
+        c = r;
+    }
+    // "22-Jan-2024": the month may be joined by a dash.
+    let start = c.pos;
+    c.eat(|t| t.span.start == start && t.is_punct(&['-']));
     let (Lex::Month(month) | Lex::EnMonth(month)) = c.next_tok()?.entry()?.lex? else {
         return None;
     };
     c.eat(|t| t.is_punct(&['.']));
+    let joined = c.pos;
+    let mut dashed = c;
+    if dashed
+        .eat(|t| t.span.start == joined && t.is_punct(&['-']))
+        .is_some()
+        && dashed
+            .peek()
+            .and_then(Tok::num)
+            .is_some_and(|(_, d)| d == 4)
+    {
+        c = dashed;
+    }
     let mut date = PartialDate {
         year: None,
         month: Some(month),
@@ -131,10 +159,31 @@ fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> {
         date.year = Some(y);
         c = after_year;
     }
-    if date.year.is_some() && date.to_naive().is_none() {
+    if !real_day(date)
+        || to_day.is_some_and(|d| {
+            !real_day(PartialDate {
+                day: Some(d),
+                ..date
+            })
+        })
+    {
         return None;
     }
+    if let Some(to_day) = to_day {
+        return Some((c, Sem::DayRange { from: date, to_day }));
+    }
     Some(calendar_tail(c, date))
+}
+
+/// Whether a day and month (and year, when known) name a real day; without a year
+/// 29 February counts.
+pub(super) fn real_day(date: PartialDate) -> bool {
+    PartialDate {
+        year: Some(date.year.unwrap_or(2024)),
+        ..date
+    }
+    .to_naive()
+    .is_some()
 }
 
 /// `st`, `th`, `वीं` written right after a number.
@@ -147,19 +196,8 @@ pub(super) fn eat_ordinal(c: &mut Cursor<'_>) -> bool {
 /// Ranges (`1950-53`, `2019-2024`), decades (`1990 के दशक`, `1990s`) and bare years where
 /// the next word shows a year is meant (`1999 में`).
 fn year_forms(cur: Cursor<'_>, first: Tok, year: i32) -> Option<(Cursor<'_>, Sem)> {
-    let mut c = cur;
-    if c.eat(|t| t.span.start == first.span.end && t.is_punct(&['-', '–', '/']))
-        .is_some()
-        && let Some((end, d)) = c.next_tok().and_then(Tok::num)
-    {
-        let end = match d {
-            2 => year / 100 * 100 + end,
-            4 => end,
-            _ => -1,
-        };
-        if end > year && end - year <= 100 {
-            return Some((c, Sem::YearRange(year, end)));
-        }
+    if let Some(r) = year_range_tail(cur, first.span.end, year) {
+        return Some(r);
     }
     let mut c = cur;
     if c.eat(|t| {
@@ -174,6 +212,26 @@ fn year_forms(cur: Cursor<'_>, first: Tok, year: i32) -> Option<(Cursor<'_>, Sem
         && let Some(c) = decade_tail(cur)
     {
         return Some((c, Sem::Decade(year / 10)));
+    }
+    // "1674 ई.": an era after the number makes any four-digit number a year.
+    if cur
+        .peek()
+        .and_then(Tok::entry)
+        .is_some_and(|e| e.has(role::ERA_AFTER))
+    {
+        let date = PartialDate {
+            year: Some(year),
+            month: None,
+            day: None,
+        };
+        return Some((
+            cur,
+            Sem::Calendar {
+                date,
+                clock: None,
+                zone: None,
+            },
+        ));
     }
     if !(1800..=2100).contains(&year) {
         return None;
@@ -210,6 +268,32 @@ fn year_forms(cur: Cursor<'_>, first: Tok, year: i32) -> Option<(Cursor<'_>, Sem
     ))
 }
 
+/// `-53` or `-2024` after the year `year` that ends at `year_end`: `1950-53`,
+/// `2019-2024`, `2018 - 19`, `2019/20`. A slash must touch both years.
+pub(super) fn year_range_tail(
+    cur: Cursor<'_>,
+    year_end: usize,
+    year: i32,
+) -> Option<(Cursor<'_>, Sem)> {
+    let mut c = cur;
+    let dash = c.eat(|t| t.is_punct(&['-', '–', '/']))?;
+    let touching = dash.span.start == year_end;
+    if !touching && !dash.is_punct(&['-', '–']) {
+        return None;
+    }
+    let start = c.pos;
+    let t = c.next_tok()?;
+    if dash.is_punct(&['/']) && t.span.start != start {
+        return None;
+    }
+    let end = match t.num()? {
+        (n, 2) => year / 100 * 100 + n,
+        (n, 4) => n,
+        _ => return None,
+    };
+    (end > year && end - year <= 100).then_some((c, Sem::YearRange(year, end)))
+}
+
 /// `के दशक` after a number: the cursor after `दशक`.
 fn decade_tail(cur: Cursor<'_>) -> Option<Cursor<'_>> {
     let mut c = cur;
@@ -219,12 +303,11 @@ fn decade_tail(cur: Cursor<'_>) -> Option<Cursor<'_>> {
 }
 
 /// `21वीं सदी`: the 21st century, value 20.
-fn century(cur: Cursor<'_>, first: Tok, n: i32) -> Option<(Cursor<'_>, Sem)> {
+fn century(cur: Cursor<'_>, n: i32) -> Option<(Cursor<'_>, Sem)> {
     let mut c = cur;
     if !(1..=30).contains(&n) || !eat_ordinal(&mut c) {
         return None;
     }
-    let _ = first;
     c.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Unit(Unit::Century)))?;
     Some((c, Sem::Century(n - 1)))
 }

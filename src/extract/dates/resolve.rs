@@ -6,9 +6,9 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-use super::lexicon::{Part, Unit};
+use super::lexicon::Unit;
 use super::model::{DateKind, PartialDate, Published};
-use super::sem::{Sem, Shift};
+use super::sem::{DayTime, Sem, Shift};
 use super::tense::Tense;
 
 /// What is known of the publication date.
@@ -39,7 +39,11 @@ pub(super) fn resolve(
 ) -> (DateKind, Option<String>) {
     match sem {
         Sem::Calendar { date, clock, .. } => {
-            let date = fill_year(date, anchor, tense);
+            let mut date = fill_year(date, anchor, tense);
+            if date.day.is_some() && date.to_naive().is_none() {
+                // 29 February read into a year that has none.
+                date.year = None;
+            }
             match clock {
                 Some((h, m)) => (
                     DateKind::Time,
@@ -48,19 +52,31 @@ pub(super) fn resolve(
                 None => (DateKind::Date, date.value()),
             }
         }
+        Sem::DayRange { from, to_day } => {
+            let from = fill_year(from, anchor, tense);
+            let to = PartialDate {
+                day: Some(to_day),
+                ..from
+            };
+            let value = from
+                .value()
+                .zip(to.value())
+                .map(|(a, b)| format!("{a}/{b}"));
+            (DateKind::Date, value)
+        }
         Sem::YearRange(a, b) => (DateKind::Date, Some(format!("{a:04}/{b:04}"))),
         Sem::Decade(d) => (DateKind::Date, Some(format!("{d:03}"))),
         Sem::Century(c) => (DateKind::Date, Some(format!("{c:02}"))),
-        Sem::Weekday { day, shift, part } => {
+        Sem::Weekday { day, shift, time } => {
             let date = anchor.date.and_then(|a| weekday_near(a, day, shift, tense));
-            with_part(date.map(|d| d.format("%Y-%m-%d").to_string()), part)
+            with_time(date.map(|d| d.format("%Y-%m-%d").to_string()), time)
         }
         Sem::Month { month, shift } => (DateKind::Date, month_value(month, shift, anchor, tense)),
         Sem::Relative {
             unit,
             offset,
             by_tense,
-            part,
+            time,
         } => {
             let offset = if by_tense && tense() == Tense::Future {
                 offset
@@ -72,14 +88,18 @@ pub(super) fn resolve(
             let value = relative(unit, offset, anchor);
             match unit {
                 Unit::Hour | Unit::Minute | Unit::Second => (DateKind::Time, None),
-                _ => with_part(value, part),
+                _ => with_time(value, time),
             }
         }
         Sem::Clock { hour, minute } => (DateKind::Time, Some(format!("T{hour:02}:{minute:02}"))),
         Sem::PartOfDay(p) => (DateKind::Time, Some(format!("T{}", p.timeml()))),
-        Sem::Duration { n, unit } => (DateKind::Duration, Some(period(n, unit))),
-        Sem::Set { n, unit } => (DateKind::Set, Some(period(n.or(Some(1)), unit))),
+        Sem::Duration { hundredths, unit } => (DateKind::Duration, Some(period(hundredths, unit))),
+        Sem::Set { n, unit } => (
+            DateKind::Set,
+            Some(period(Some(n.unwrap_or(1).saturating_mul(100)), unit)),
+        ),
         Sem::SetWeekday(d) => (DateKind::Set, Some(format!("XXXX-WXX-{d}"))),
+        Sem::SetPart(p) => (DateKind::Set, Some(format!("T{}", p.timeml()))),
         Sem::DayOfMonth(d) => {
             let date = PartialDate {
                 year: anchor.year,
@@ -92,12 +112,14 @@ pub(super) fn resolve(
             )
         }
         Sem::Vague => (DateKind::Date, None),
+        Sem::VagueLength => (DateKind::Duration, None),
     }
 }
 
-fn with_part(value: Option<String>, part: Option<Part>) -> (DateKind, Option<String>) {
-    match part {
-        Some(p) => (DateKind::Time, value.map(|v| format!("{v}T{}", p.timeml()))),
+fn with_time(value: Option<String>, time: Option<DayTime>) -> (DateKind, Option<String>) {
+    match time {
+        Some(DayTime::Part(p)) => (DateKind::Time, value.map(|v| format!("{v}T{}", p.timeml()))),
+        Some(DayTime::Clock(h, m)) => (DateKind::Time, value.map(|v| format!("{v}T{h:02}:{m:02}"))),
         None => (DateKind::Date, value),
     }
 }
@@ -230,9 +252,24 @@ fn relative(unit: Unit, offset: i32, anchor: &Anchor) -> Option<String> {
     }
 }
 
-/// ISO 8601 length: `P24Y`, `P2D`, `PT3H`, `PXY` for an unknown count.
-fn period(n: Option<i32>, unit: Unit) -> String {
-    let count = |k: i32| n.map_or_else(|| "X".to_owned(), |n| n.saturating_mul(k).to_string());
+/// ISO 8601 length of `hundredths` hundredths of `unit`: `P24Y`, `P2.5Y`, `PT3H`, `PXY` for
+/// an unknown count.
+fn period(hundredths: Option<i32>, unit: Unit) -> String {
+    let count = |k: i32| {
+        hundredths.map_or_else(
+            || "X".to_owned(),
+            |h| {
+                let h = h.saturating_mul(k);
+                if h % 100 == 0 {
+                    (h / 100).to_string()
+                } else {
+                    format!("{}.{:02}", h / 100, (h % 100).abs())
+                        .trim_end_matches('0')
+                        .to_owned()
+                }
+            },
+        )
+    };
     match unit {
         Unit::Second => format!("PT{}S", count(1)),
         Unit::Minute => format!("PT{}M", count(1)),

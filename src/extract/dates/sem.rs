@@ -28,6 +28,11 @@ pub(super) enum Sem {
         zone: Option<i32>,
     },
     YearRange(i32, i32),
+    /// `15-16 जनवरी`: days of one month; a missing year is filled as for `Calendar`.
+    DayRange {
+        from: PartialDate,
+        to_day: u8,
+    },
     /// The first three digits of the years: 1990s is 199.
     Decade(i32),
     /// Completed centuries: the 21st century is 20.
@@ -35,7 +40,7 @@ pub(super) enum Sem {
     Weekday {
         day: u8,
         shift: Shift,
-        part: Option<Part>,
+        time: Option<DayTime>,
     },
     Month {
         month: u8,
@@ -47,7 +52,7 @@ pub(super) enum Sem {
         unit: Unit,
         offset: i32,
         by_tense: bool,
-        part: Option<Part>,
+        time: Option<DayTime>,
     },
     /// A time of day without a date.
     Clock {
@@ -55,8 +60,11 @@ pub(super) enum Sem {
         minute: u8,
     },
     PartOfDay(Part),
+    /// "कुछ देर": a length with neither count nor unit.
+    VagueLength,
+    /// A count of units in hundredths (ढाई साल is 250 years-hundredths), `None` when vague.
     Duration {
-        n: Option<i32>,
+        hundredths: Option<i32>,
         unit: Unit,
     },
     Set {
@@ -64,10 +72,19 @@ pub(super) enum Sem {
         unit: Unit,
     },
     SetWeekday(u8),
+    /// "हर सुबह": every morning.
+    SetPart(Part),
     /// "15 तारीख": a day of the publication month.
     DayOfMonth(u8),
     /// A time expression with no value to give ("आने वाले दिनों", "कुछ दिन पहले").
     Vague,
+}
+
+/// The time of day a day is narrowed to: `बुधवार रात`, `कल शाम 5 बजे`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DayTime {
+    Part(Part),
+    Clock(u8, u8),
 }
 
 /// One expression found by the grammar: where it is and what it says.

@@ -42,27 +42,54 @@ const PAST: [&str; 22] = [
 /// Words that end the clause a date belongs to.
 const CLAUSE_BREAKS: [&str; 7] = ["कि", "लेकिन", "जबकि", "क्योंकि", "परंतु", "मगर", "but"];
 
+/// Nouns and participles that, before है, put an event ahead: "उम्मीद है", "वाले हैं".
+const PROSPECTIVE: [&str; 8] = [
+    "वाले",
+    "वाला",
+    "वाली",
+    "उम्मीद",
+    "संभावना",
+    "आशा",
+    "योजना",
+    "तैयारी",
+];
+
 const FUTURE_WORDS: [&str; 8] = ["होगा", "होगी", "होंगे", "होंगी", "होगे", "अगले", "आगामी", "will"];
 
 /// The tense of the clause that continues at `from` in `text[..end]`.
 pub(super) fn tense_after(text: &str, from: usize, end: usize) -> Tense {
     let rest = &text[from..end];
     let sentence = &rest[..sentence_end(rest)];
-    let mut after_wala = false;
-    for word in sentence
+    let words: Vec<&str> = sentence
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .take(30)
-    {
+        .collect();
+    for (i, &word) in words.iter().enumerate() {
+        let next = |k: usize| words.get(i + k).copied().unwrap_or("");
         if CLAUSE_BREAKS.contains(&word) {
             return Tense::Unknown;
         }
-        if after_wala && matches!(word, "है" | "हैं" | "हूं" | "हो") {
+        // "करने वाले हैं", "जाने की उम्मीद है": about to happen.
+        if PROSPECTIVE.contains(&word) && matches!(next(1), "है" | "हैं" | "हूं" | "हो")
+        {
             return Tense::Future;
         }
-        after_wala = matches!(word, "वाले" | "वाला" | "वाली");
+        // "होने जा रहा है" is about to happen; "जा रहा था" was happening.
+        if word == "जा" && matches!(next(1), "रहा" | "रही" | "रहे") {
+            return if PAST.contains(&next(2)) {
+                Tense::Past
+            } else {
+                Tense::Future
+            };
+        }
         if PAST.contains(&word) {
-            return Tense::Past;
+            // "किया जाएगा": a perfective form before a future auxiliary is the passive future.
+            return if is_future_verb(next(1)) {
+                Tense::Future
+            } else {
+                Tense::Past
+            };
         }
         if FUTURE_WORDS.contains(&word) || is_future_verb(word) {
             return Tense::Future;
@@ -114,5 +141,10 @@ mod tests {
         assert_eq!(t(" योगी ने कहा।"), Tense::Past);
         assert_eq!(t(" आगे बढ़े। वे कल जाएंगे।"), Tense::Unknown);
         assert_eq!(t(" दौरा करने वाले हैं।"), Tense::Future);
+        assert_eq!(t(" उद्घाटन किया जाएगा।"), Tense::Future);
+        assert_eq!(t(" उनके आने की उम्मीद है।"), Tense::Future);
+        assert_eq!(t(" चुनाव होने जा रहा है।"), Tense::Future);
+        assert_eq!(t(" वे घर जा रहे थे।"), Tense::Past);
+        assert_eq!(t(" उद्घाटन किया गया।"), Tense::Past);
     }
 }

@@ -54,6 +54,27 @@ fn english_bylines_with_zones() {
         None,
     );
     published(
+        "Date: Sun, 21 Jan 2024 06:51:00 +0530",
+        "Sun, 21 Jan 2024 06:51:00 +0530",
+        PartialDate::ymd(2024, 1, 21),
+        Some((6, 51)),
+        Some(330),
+    );
+    published(
+        "2024-01-21T10:00:00Z",
+        "2024-01-21T10:00:00Z",
+        PartialDate::ymd(2024, 1, 21),
+        Some((10, 0)),
+        Some(0),
+    );
+    published(
+        "Updated: Sun, Jan 21, 2024, 18:51 IST",
+        "Sun, Jan 21, 2024, 18:51 IST",
+        PartialDate::ymd(2024, 1, 21),
+        Some((18, 51)),
+        Some(330),
+    );
+    published(
         "First published on 15 Aug 2022",
         "15 Aug 2022",
         PartialDate::ymd(2022, 8, 15),
@@ -171,4 +192,11 @@ fn regions_off_char_boundaries_are_narrowed() {
         found.iter().map(|m| m.span.of(text)).collect::<Vec<_>>(),
         ["2019"]
     );
+}
+
+#[test]
+fn long_runs_of_joining_words_stay_shallow() {
+    let text = "करीब ".repeat(100_000) + "10 साल";
+    let found = find_dates(&text, &[Span::new(0, text.len())], None);
+    assert_eq!(found.last().map(|m| m.span.of(&text)), Some("करीब 10 साल"));
 }

@@ -41,7 +41,8 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         .max()
         .unwrap_or(0);
     let width = (key_width + 50).min(usize::from(screen.width.saturating_sub(4))) as u16;
-    let height = (entries.len() + 4).min(usize::from(screen.height.saturating_sub(2))) as u16;
+    let height = (entries.len() + app.problems.len() + 6)
+        .min(usize::from(screen.height.saturating_sub(2))) as u16;
     let [_, mid, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(height),
@@ -55,7 +56,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     ])
     .areas(mid);
     let theme = &app.config.theme;
-    let body: Vec<Line> = entries
+    let mut body: Vec<Line> = entries
         .into_iter()
         .map(|(keys, what)| {
             Line::from(vec![
@@ -64,7 +65,26 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
             ])
         })
         .collect();
+    let width_model = format!("{:key_width$}  width model: {}", "", app.model.name());
+    body.push(Line::from(TextSpan::styled(width_model, theme.dim)));
+    if !app.problems.is_empty() {
+        body.push(Line::default());
+        body.push(Line::from(TextSpan::styled("Warnings", theme.accent)));
+        body.extend(
+            app.problems
+                .iter()
+                .map(|p| Line::from(crate::text::sanitize(p, false).into_owned())),
+        );
+    }
+    crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);
-    let block = Block::bordered().title(" Keys (? or Esc to close) ");
-    frame.render_widget(Paragraph::new(body).block(block), area);
+    let inner_height = usize::from(area.height.saturating_sub(2));
+    let max_scroll = body.len().saturating_sub(inner_height);
+    let scroll = app.help_scroll.min(max_scroll);
+    let more = if max_scroll > 0 { " (j/k scroll)" } else { "" };
+    let block = Block::bordered().title(format!(" Keys{more} — ? or Esc closes "));
+    frame.render_widget(
+        Paragraph::new(body).block(block).scroll((scroll as u16, 0)),
+        area,
+    );
 }

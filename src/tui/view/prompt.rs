@@ -66,6 +66,7 @@ fn picker(
         EntityKind::Place => "Places",
         EntityKind::Organization => "Organisations",
     };
+    crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);
     let block = Block::bordered().title(format!(" {what} (Tab: kind · Enter: filter · Esc) "));
     let inner = block.inner(area);
@@ -138,7 +139,8 @@ fn date(
     screen: Rect,
     (input, field, cursor, zoom, error): DateState<'_>,
 ) {
-    let area = popup(screen, 72, 12);
+    let area = popup(screen, screen.width.saturating_sub(8).clamp(40, 96), 12);
+    crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);
     let on = match field {
         DateField::Published => "publication date",
@@ -192,32 +194,51 @@ fn date(
         );
         return;
     }
-    // One column per bucket, as many as fit, the cursor kept in view.
-    let width = usize::from(inner.width);
-    let start = (cursor + 1).saturating_sub(width);
+    // A column (up to three cells wide) per month or day, as many as fit, the cursor kept
+    // in view; the tallest bar is the busiest bucket.
+    let col_width = (usize::from(inner.width) / buckets.len().max(1)).clamp(1, 3);
+    let columns = usize::from(inner.width) / col_width;
+    let start = (cursor + 1).saturating_sub(columns);
     let max = buckets.iter().map(|(_, n)| *n).max().unwrap_or(1).max(1);
+    let bar_rows = 3_usize;
     for (col, (i, (_, n))) in buckets
         .iter()
         .enumerate()
         .skip(start)
-        .take(width)
+        .take(columns)
         .enumerate()
     {
-        let level = (n * 7).div_ceil(max).min(7);
+        // Eighths of the bar height, over `bar_rows` rows.
+        let eighths = if *n == 0 {
+            0
+        } else {
+            (n * 8 * bar_rows).div_ceil(max).max(1)
+        };
         let style = if i == cursor {
             theme.selected.patch(theme.accent)
         } else {
             Style::new()
         };
-        let x = inner.x + col as u16;
-        paint_row(
-            buf,
-            (x, inner.y + 5, 1),
-            &[(BARS[level], style)],
-            app.model,
-            Style::new(),
-            false,
-        );
+        let x = inner.x + (col * col_width) as u16;
+        let w = (col_width as u16).saturating_sub(u16::from(col_width > 1));
+        for r in 0..bar_rows {
+            let level = eighths.saturating_sub(r * 8).min(8);
+            let glyph = if level == 0 {
+                if i == cursor { "▁" } else { " " }
+            } else {
+                BARS[level - 1]
+            };
+            let y = inner.y + 6 - r as u16;
+            let cell = glyph.repeat(usize::from(w.max(1)));
+            paint_row(
+                buf,
+                (x, y, w.max(1)),
+                &[(&cell, style)],
+                app.model,
+                Style::new(),
+                false,
+            );
+        }
     }
     if let Some((day, n)) = buckets.get(cursor) {
         let label = if zoom.is_some() {

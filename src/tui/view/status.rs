@@ -77,13 +77,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let text = match (&app.status, app.problems.last()) {
-        (Some(s), _) => s.clone(),
-        (None, Some(p)) => format!("{} warning(s), last: {p}", app.problems.len()),
-        (None, None) => hints(app),
-    };
+    let text = app.status.clone().unwrap_or_else(|| hints(app));
     let dim = app.config.theme.dim;
-    let row = (left.x, left.y, left.width);
+    // Warnings are counted on the right and listed in the help overlay, so the hints stay.
+    let warn = match app.problems.len() {
+        0 => String::new(),
+        1 => " 1 warning (? lists it) ".to_owned(),
+        n => format!(" {n} warnings (? lists them) "),
+    };
+    let warn_width = (warn.chars().count() as u16).min(left.width / 2);
+    if warn_width > 0 {
+        let x = left.right() - warn_width;
+        paint_row(
+            frame.buffer_mut(),
+            (x, left.y, warn_width),
+            &[(&warn, app.config.theme.accent)],
+            app.model,
+            Style::new(),
+            true,
+        );
+    }
+    let row = (left.x, left.y, left.width - warn_width);
     paint_row(
         frame.buffer_mut(),
         row,

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Scale benchmarks (issue 8), run on demand, not in CI:
+#   cold start (no khabar cache) to first frame and to index complete, warm start (cache)
+#   to index complete, peak RSS, for generated corpora of 10,000 and 100,000 articles;
+#   `khabar list --person NAME` (warm cache) against `rg -l NAME` over the same files;
+#   extraction throughput on one core and all cores (cargo bench --bench extract);
+#   date extraction against Python's dateparser `search_dates` on the seeds.
+# Medians of RUNS runs. The page cache is warm throughout (no root needed); "cold" means
+# khabar has no cache of its own yet.
+# Usage: bench/scale.sh [RUNS] [SIZES...]      e.g. bench/scale.sh 3 10000 100000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+shift || true
+sizes=("${@:-10000 100000}")
+[ ${#sizes[@]} -eq 1 ] && read -r -a sizes <<<"${sizes[0]}"
+
+cargo build --release --quiet
+bin=$PWD/target/release/khabar
+if ! command -v rg >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq ripgrep >/dev/null
+fi
+work=$PWD/target/bench-scale
+mkdir -p "$work"
+
+# median of the numbers on stdin
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# run_ms CMD...: wall time in ms and peak RSS in MiB of one run (khabar runs inside a pty)
+run_ms() {
+  local t0 t1 rss
+  t0=$(date +%s%N)
+  rss=$( { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 ) || true
+  t1=$(date +%s%N)
+  echo "$(( (t1 - t0) / 1000000 )) $(( ${rss:-0} / 1024 ))"
+}
+
+reader() { # corpus, hook, cache-home
+  XDG_CACHE_HOME=$3 XDG_STATE_HOME=$work/state KHABAR_DEBUG=$2 \
+    /usr/bin/time -f '%M' -o "$work/rss" script -qec "$bin --width-model per-code-point $1" /dev/null >/dev/null 2>&1 || true
+}
+
+for n in "${sizes[@]}"; do
+  corpus=$PWD/target/bench-corpus/scale-$n
+  if [ ! -f "$corpus/.done" ]; then
+    rm -rf "$corpus"
+    python3 bench/gen_corpus.py --out "$corpus" --count "$n" --format txt --seed 21 >/dev/null
+    touch "$corpus/.done"
+  fi
+  mb=$(du -sm --apparent-size "$corpus" | cut -f1)
+  echo "== $n articles, $mb MB on disk"
+  for what in first-frame loaded warm-loaded; do
+    times=(); rsss=()
+    for _ in $(seq "$runs"); do
+      home=$work/cache-$n
+      [ "$what" != warm-loaded ] && rm -rf "$home"
+      [ "$what" = warm-loaded ] && [ ! -d "$home" ] && reader "$corpus" exit-when-loaded "$home"
+      hook=exit-when-loaded; [ "$what" = first-frame ] && hook=exit-after-first-articles
+      t0=$(date +%s%N); reader "$corpus" "$hook" "$home"; t1=$(date +%s%N)
+      times+=($(( (t1 - t0) / 1000000 ))); rsss+=($(( $(tail -1 "$work/rss") / 1024 )))
+    done
+    printf '  %-12s median %6s ms   peak RSS median %5s MiB   (runs: %s ms)\n' "$what" \
+      "$(printf '%s\n' "${times[@]}" | median)" "$(printf '%s\n' "${rsss[@]}" | median)" "${times[*]}"
+  done
+  # list vs rg, warm cache (the reader runs above left it in place)
+  name=पुतिन
+  XDG_CACHE_HOME=$work/cache-$n "$bin" list --person "$name" "$corpus" >/dev/null || true
+  lt=(); rt=()
+  for _ in $(seq "$runs"); do
+    t0=$(date +%s%N); XDG_CACHE_HOME=$work/cache-$n "$bin" list --person "$name" "$corpus" >/dev/null || true; t1=$(date +%s%N)
+    lt+=($(( (t1 - t0) / 1000000 )))
+    t0=$(date +%s%N); rg -l "$name" "$corpus" >/dev/null || true; t1=$(date +%s%N)
+    rt+=($(( (t1 - t0) / 1000000 )))
+  done
+  l=$(printf '%s\n' "${lt[@]}" | median); r=$(printf '%s\n' "${rt[@]}" | median)
+  echo "  list --person $name: median $l ms; rg -l: median $r ms; rg/khabar = $(awk "BEGIN {printf \"%.2f\", $r/($l>0?$l:1)}")"
+done
+
+echo "== extraction throughput (cargo bench --bench extract)"
+cargo bench --quiet --bench extract 2>/dev/null | grep -E 'analyse|MB/s' || true
+
+echo "== dates: khabar vs dateparser.search_dates on the seeds"
+venv=$work/venv
+[ -x "$venv/bin/python" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q dateparser; }
+cat seeds/*.txt > "$work/seeds-all.txt"
+for _ in $(seq 20); do cat "$work/seeds-all.txt"; done > "$work/seeds-x20.txt"
+bytes=$(stat -c %s "$work/seeds-x20.txt")
+kt=()
+for _ in $(seq "$runs"); do
+  t0=$(date +%s%N); "$bin" extract --json "$work/seeds-x20.txt" >/dev/null; t1=$(date +%s%N)
+  kt+=($(( (t1 - t0) / 1000000 )))
+done
+k=$(printf '%s\n' "${kt[@]}" | median)
+d=$("$venv/bin/python" - "$work/seeds-all.txt" <<'PY'
+import sys, time
+from dateparser.search import search_dates
+text = open(sys.argv[1], encoding="utf-8").read()
+paras = [p for p in text.split("\n") if p.strip()]
+t0 = time.perf_counter()
+for p in paras:
+    search_dates(p, languages=["hi", "en"])
+print(int((time.perf_counter() - t0) * 1000), len(text.encode()))
+PY
+)
+dms=${d% *}; dbytes=${d#* }
+echo "  khabar extract --json: $bytes bytes in $k ms = $(awk "BEGIN {printf \"%.2f\", $bytes/1e6/($k/1000)}") MB/s (whole analysis incl. start-up)"
+echo "  dateparser search_dates: $dbytes bytes in $dms ms = $(awk "BEGIN {printf \"%.4f\", $dbytes/1e6/($dms/1000)}") MB/s"
+echo "  ratio: $(awk "BEGIN {printf \"%.0f\", ($bytes/$k)/($dbytes/$dms)}")x"

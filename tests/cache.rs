@@ -1,0 +1,114 @@
+//! The on-disk cache through the command line: a second run gives the same answers from the
+//! cache; changed, added and removed files are noticed; a damaged cache or one from another
+//! version is rebuilt; `--no-cache` and `khabar cache --clear` do what they say.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn khabar(cache_home: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_khabar"))
+        .args(args)
+        .env("XDG_CACHE_HOME", cache_home)
+        .output()
+        .expect("khabar runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn cache_files(cache_home: &Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(cache_home.join("khabar"))
+        .map_or_else(|_| Vec::new(), |d| d.flatten().map(|e| e.path()).collect())
+}
+
+#[test]
+fn second_run_answers_from_the_cache_and_notices_changes() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    let a = corpus.path().join("a.txt");
+    std::fs::write(
+        &a,
+        "मोदी की खबर\n\nप्रधानमंत्री नरेंद्र मोदी ने मुंबई में भाषण दिया।\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.path().join("b.txt"),
+        "पुतिन की खबर\n\nरूस के राष्ट्रपति व्लादिमीर पुतिन मास्को में थे।\n",
+    )
+    .unwrap();
+    let dir = corpus.path().to_str().unwrap();
+
+    let first = khabar(home.path(), &["list", "--person", "मोदी", dir]);
+    assert!(first.status.success());
+    assert_eq!(
+        cache_files(home.path()).len(),
+        1,
+        "one cache file for this corpus"
+    );
+    let second = khabar(home.path(), &["list", "--person", "मोदी", dir]);
+    assert_eq!(stdout(&first), stdout(&second));
+    assert!(stdout(&second).contains("a.txt"));
+
+    // Changed: a.txt now names Putin, not Modi. Added: c.txt names Modi. Removed: b.txt.
+    std::fs::write(&a, "नई खबर\n\nरूस के राष्ट्रपति व्लादिमीर पुतिन ने कहा।\n").unwrap();
+    std::fs::write(
+        corpus.path().join("c.txt"),
+        "तीसरी खबर\n\nप्रधानमंत्री नरेंद्र मोदी दिल्ली में।\n",
+    )
+    .unwrap();
+    std::fs::remove_file(corpus.path().join("b.txt")).unwrap();
+    let modi = stdout(&khabar(home.path(), &["list", "--person", "मोदी", dir]));
+    assert!(modi.contains("c.txt") && !modi.contains("a.txt"), "{modi}");
+    let putin = stdout(&khabar(home.path(), &["list", "--person", "putin", dir]));
+    assert!(
+        putin.contains("a.txt") && !putin.contains("b.txt"),
+        "{putin}"
+    );
+    // Search reads texts back for articles that came from the cache.
+    let found = stdout(&khabar(home.path(), &["list", "--search", "दिल्ली", dir]));
+    assert!(found.contains("c.txt"), "{found}");
+}
+
+#[test]
+fn damaged_cache_is_rebuilt_and_no_cache_writes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let seeds = seeds.to_str().unwrap();
+    let fresh = khabar(home.path(), &["list", "--date", "2024", seeds]);
+    let file = cache_files(home.path()).pop().unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    for damaged in [
+        bytes[..bytes.len() / 2].to_vec(),
+        b"not a cache at all".to_vec(),
+        {
+            let mut b = bytes.clone();
+            let i = b.len() - 10;
+            b[i] ^= 0xff;
+            b
+        },
+    ] {
+        std::fs::write(&file, damaged).unwrap();
+        let again = khabar(home.path(), &["list", "--date", "2024", seeds]);
+        assert!(again.status.success());
+        assert_eq!(
+            stdout(&again),
+            stdout(&fresh),
+            "same answer from a rebuilt cache"
+        );
+        assert!(String::from_utf8_lossy(&again.stderr).contains("rebuilding the cache"));
+    }
+
+    let other = tempfile::tempdir().unwrap();
+    let uncached = khabar(
+        other.path(),
+        &["--no-cache", "list", "--date", "2024", seeds],
+    );
+    assert_eq!(stdout(&uncached), stdout(&fresh));
+    assert!(cache_files(other.path()).is_empty());
+
+    let cleared = khabar(home.path(), &["cache", "--clear"]);
+    assert!(cleared.status.success());
+    assert!(stdout(&cleared).contains("removed 1 cache file"));
+    assert!(cache_files(home.path()).is_empty());
+}
