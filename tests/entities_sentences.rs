@@ -3,7 +3,9 @@
 //! Latin script, glued scraped text, aliases, demonyms.
 
 use khabar::Span;
-use khabar::extract::entities::{Entity, EntityKind, find_demonyms, find_entities};
+use khabar::extract::entities::{
+    Entity, EntityKind, Gazetteer, find_demonyms, find_entities, find_entities_with,
+};
 
 /// Every non-empty line is a region.
 fn regions(text: &str) -> Vec<Span> {
@@ -215,11 +217,15 @@ fn datelines_and_place_words_find_unknown_places() {
 
 #[test]
 fn bylines_name_the_author() {
-    let text = "By रचना वर्मा | Updated: 3 मार्च 2024\nBy Agency Edited By: Karan Mehta Updated: Sun";
+    let text = "By रचना वर्मा | Updated: 3 मार्च 2024\nBy Agency Edited By: Karan Mehta Updated: Sun\n\
+                By गंगा मिश्रा | नई दिल्ली";
     let found = run(text);
     entity(&found, EntityKind::Person, "रचना वर्मा");
     entity(&found, EntityKind::Person, "Karan Mehta");
-    assert_eq!(found.len(), 2, "found {:?}", names(&found));
+    // A given name that is also a river is the author's here.
+    entity(&found, EntityKind::Person, "गंगा मिश्रा");
+    entity(&found, EntityKind::Place, "नई दिल्ली");
+    assert_eq!(found.len(), 4, "found {:?}", names(&found));
 }
 
 #[test]
@@ -259,4 +265,64 @@ fn only_regions_are_read() {
     let start = text.find("पुतिन").unwrap();
     let found = find_entities(text, &[Span::new(start, text.len())]);
     assert_eq!(names(&found), ["व्लादिमीर पुतिन"]);
+}
+
+#[test]
+fn bracketed_acronyms_join_the_organisation() {
+    let text = "ग्रामीण सड़क विकास प्राधिकरण ( जीएसवीपी ) ने काम शुरू किया। बाद में जीएसवीपी ने रिपोर्ट दी।\n\
+                पेयजल तथा स्वच्छता विभाग ने बैठक बुलाई।";
+    let found = run(text);
+    let org = entity(
+        &found,
+        EntityKind::Organization,
+        "ग्रामीण सड़क विकास प्राधिकरण",
+    );
+    assert_eq!(org.aliases, ["जीएसवीपी"]);
+    assert_eq!(org.mentions.len(), 3, "the later bare acronym is found too");
+    entity(&found, EntityKind::Organization, "पेयजल तथा स्वच्छता विभाग");
+}
+
+#[test]
+fn an_unknown_speaker_is_a_person() {
+    let text =
+        "बैठक के बाद अनुराधा ने कहा कि काम जल्द पूरा होगा।\nप्रधानमंत्री ने जोर देकर कहा कि देश आगे बढ़ेगा।";
+    let found = run(text);
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Person, "अनुराधा")),
+        ["अनुराधा"]
+    );
+    assert_eq!(found.len(), 1, "found {:?}", names(&found));
+}
+
+#[test]
+fn epithets_stay_in_the_mention_and_link_to_the_person() {
+    let text =
+        "बादशाह अकबर ने नया नगर बसाया। अकबर के दरबार में कई विद्वान थे।\nमहाराजा भूपिंदर सिंह ने महल बनवाया।";
+    let found = run(text);
+    let akbar = entity(&found, EntityKind::Person, "अकबर");
+    assert_eq!(mentions(text, akbar), ["बादशाह अकबर", "अकबर"]);
+    let king = entity(&found, EntityKind::Person, "महाराजा भूपिंदर सिंह");
+    assert_eq!(mentions(text, king), ["महाराजा भूपिंदर सिंह"]);
+}
+
+#[test]
+fn a_user_gazetteer_adds_names_and_spellings() {
+    let text = "कलमपुरी के महापौर ने कहा कि कलमपुरी नगर निगम तैयार है। व्लादमीर पुतिन भी आए।";
+    let mut g = Gazetteer::builtin();
+    g.merge(
+        "[place]\n\"कलमपुरी\" = [\"Kalampuri\"]\n\
+         [person]\n\"व्लादिमीर पुतिन\" = [\"व्लादमीर पुतिन\"]\n",
+    )
+    .unwrap();
+    let matcher = g.into_matcher();
+    let found = find_entities_with(&matcher, text, &regions(text));
+    let place = entity(&found, EntityKind::Place, "कलमपुरी");
+    assert_eq!(place.id, "place:कलमपुरी");
+    let putin = entity(&found, EntityKind::Person, "व्लादिमीर पुतिन");
+    assert_eq!(mentions(text, putin), ["व्लादमीर पुतिन"]);
+    // Without the user's lines the town is unknown and only the surname is recognised.
+    let plain = run(text);
+    assert!(plain.iter().all(|e| e.name != "कलमपुरी"));
+    let putin = entity(&plain, EntityKind::Person, "व्लादिमीर पुतिन");
+    assert_eq!(mentions(text, putin), ["पुतिन"]);
 }

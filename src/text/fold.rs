@@ -24,8 +24,11 @@ pub fn fold(text: &str) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Folded {
     pub text: String,
-    /// For each byte of `text`, the original range of the characters it came from.
-    origin: Vec<(u32, u32)>,
+    /// For each byte of `text`, where the characters it came from start in the original;
+    /// one more entry holds the original's length. A folded range ends in the original
+    /// where the next folded byte's source starts, so dropped marks (nukta, ZWJ) and
+    /// collapsed spaces stay with what they followed.
+    origin: Vec<u32>,
 }
 
 impl Folded {
@@ -39,21 +42,12 @@ impl Folded {
             "text too long to fold with offsets"
         );
         let mut folded = String::with_capacity(text.len());
-        let mut origin: Vec<(u32, u32)> = Vec::with_capacity(text.len());
+        let mut origin: Vec<u32> = Vec::with_capacity(text.len() + 1);
         fold_into(text, &mut folded, |added, source| {
-            let range = (source.start as u32, source.end as u32);
-            if added == 0 {
-                // Dropped characters belong to whatever they followed.
-                if let Some(last) = origin.last_mut() {
-                    let start = last.0;
-                    for o in origin.iter_mut().rev().take_while(|o| o.0 == start) {
-                        o.1 = range.1;
-                    }
-                }
-            } else {
-                origin.extend(std::iter::repeat_n(range, added));
-            }
+            let start = source.start as u32;
+            origin.extend(std::iter::repeat_n(start, added));
         });
+        origin.push(text.len() as u32);
         Self {
             text: folded,
             origin,
@@ -65,15 +59,27 @@ impl Folded {
     /// # Panics
     /// If the range is empty or out of bounds.
     pub fn original(&self, folded: Range<usize>) -> Range<usize> {
-        let first = self.origin[folded.start];
-        let last = self.origin[folded.end - 1];
-        first.0 as usize..last.1 as usize
+        assert!(folded.start < folded.end, "empty folded range");
+        let start = self.origin[folded.start] as usize;
+        // The end is where the next folded character's source starts, so trailing dropped
+        // marks belong to the range.
+        start..self.origin[folded.end] as usize
     }
 }
 
 /// Folds one character; `None` drops it.
 fn fold_char(c: char) -> Option<char> {
     Some(match c {
+        // Most Devanagari letters and signs stay as they are; skip the case tables for them.
+        '\u{905}'..='\u{90c}'
+        | '\u{90e}'..='\u{910}'
+        | '\u{912}'..='\u{928}'
+        | '\u{92a}'..='\u{930}'
+        | '\u{932}'..='\u{933}'
+        | '\u{935}'..='\u{93b}'
+        | '\u{93d}'..='\u{944}'
+        | '\u{946}'..='\u{948}'
+        | '\u{94a}'..='\u{957}' => c,
         NUKTA | '\u{200c}' | '\u{200d}' | '\u{ad}' | '\u{feff}' => return None,
         '\u{958}' => 'क',
         '\u{959}' => 'ख',

@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 
 use super::model::EntityKind;
@@ -205,7 +205,9 @@ impl Gazetteer {
         forms.sort_by(|a, b| a.0.cmp(b.0));
         let targets = forms.iter().map(|(_, t)| **t).collect();
         let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .expect("gazetteer automaton builds");
         Matcher {
@@ -233,13 +235,47 @@ pub struct Hit {
 }
 
 impl Matcher {
-    /// Every occurrence of every form in `folded`, overlapping ones included.
-    pub fn hits<'a>(&'a self, folded: &'a str) -> impl Iterator<Item = Hit> + 'a {
-        self.automaton.find_overlapping_iter(folded).map(|m| Hit {
+    fn hit(&self, m: aho_corasick::Match) -> Hit {
+        Hit {
             start: m.start(),
             end: m.end(),
             target: self.targets[m.pattern().as_usize()],
-        })
+        }
+    }
+
+    /// The longest known forms starting at the word starts `starts` (ascending byte
+    /// offsets into `folded`) that `valid` accepts (end boundary, spelling), not
+    /// overlapping. When the longest form at a start is rejected (`किम जोंग उन` glued to
+    /// the next word), shorter forms starting there are tried. Searching only at word
+    /// starts, anchored, walks a few bytes per word instead of every byte of the text.
+    pub fn find_at(
+        &self,
+        folded: &str,
+        starts: impl IntoIterator<Item = usize>,
+        mut valid: impl FnMut(Hit) -> bool,
+    ) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut last_end = 0;
+        for start in starts {
+            if start < last_end {
+                continue;
+            }
+            let mut end = folded.len();
+            while end > start {
+                let input = Input::new(folded).range(start..end).anchored(Anchored::Yes);
+                let Some(m) = self.automaton.find(input) else {
+                    break;
+                };
+                let h = self.hit(m);
+                if valid(h) {
+                    out.push(h);
+                    last_end = h.end;
+                    break;
+                }
+                end = h.end - 1;
+            }
+        }
+        out
     }
 }
 

@@ -6,26 +6,25 @@
 //! named in full elsewhere in the article (`किम`, `पेस्कोव`) becomes a mention of that person,
 //! unless two people share it.
 
-use std::collections::HashMap;
-
 use super::gazetteer::{Matcher, entity_id};
 use super::model::{Entity, EntityKind};
+use super::rules;
 use super::scan::{Scan, Source};
 use super::tokens::Gap;
-use super::words::{CUE, HONORIFIC, NOT_NAME, STOP};
+use super::words::{CUE, FastMap, HONORIFIC, NOT_NAME, STOP};
 use crate::span::Span;
 
 struct Group {
     kind: EntityKind,
     known: Option<usize>,
-    /// Absolute span, original text, folded words.
-    mentions: Vec<(Span, String, Vec<String>)>,
+    /// Absolute span and the folded words, space-separated.
+    mentions: Vec<(Span, String)>,
 }
 
 /// The entities of one article from its scanned regions (`(offset, scan)` pairs).
 pub fn entities(matcher: &Matcher, text: &str, scans: &[(usize, Scan)]) -> Vec<Entity> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: FastMap<String, usize> = FastMap::default();
     let mut covered: Vec<Vec<bool>> = Vec::with_capacity(scans.len());
     for (offset, scan) in scans {
         let mut cov = vec![false; scan.tokens.len()];
@@ -35,14 +34,19 @@ pub fn entities(matcher: &Matcher, text: &str, scans: &[(usize, Scan)]) -> Vec<E
             }
             cov[c.first..=c.last].iter_mut().for_each(|b| *b = true);
             let span = absolute(scan, *offset, c.start..c.end);
-            let words: Vec<String> = (c.first..=c.last)
-                .map(|t| scan.text(t).to_owned())
-                .collect();
-            let (key, known) = match c.source {
-                Source::Known { entity, .. } => {
-                    (matcher.gazetteer.known[entity].id.clone(), Some(entity))
-                }
-                Source::Rule => (entity_id(c.kind, &words.join(" ")), None),
+            let words =
+                scan.folded.text[scan.tokens[c.first].start..scan.tokens[c.last].end].to_owned();
+            // An acronym in brackets joins the name it follows.
+            let target = match c.source {
+                Source::AliasOf(j) => scan.cands[j].unwrap_or(c),
+                _ => c,
+            };
+            let (key, known) = if let Source::Known { entity, .. } = target.source {
+                (matcher.gazetteer.known[entity].id.clone(), Some(entity))
+            } else {
+                let t = &scan.tokens;
+                let name = &scan.folded.text[t[target.first].start..t[target.last].end];
+                (entity_id(c.kind, name), None)
             };
             let g = *by_key.entry(key).or_insert_with(|| {
                 groups.push(Group {
@@ -52,18 +56,16 @@ pub fn entities(matcher: &Matcher, text: &str, scans: &[(usize, Scan)]) -> Vec<E
                 });
                 groups.len() - 1
             });
-            groups[g]
-                .mentions
-                .push((span, span.of(text).to_owned(), words));
+            groups[g].mentions.push((span, words));
         }
         covered.push(cov);
     }
     join_partial_names(&mut groups);
-    link_short_mentions(text, scans, &mut covered, &mut groups);
+    link_short_mentions(scans, &mut covered, &mut groups);
     let mut out: Vec<Entity> = groups
         .into_iter()
         .filter(|g| !g.mentions.is_empty())
-        .map(|g| build(matcher, g))
+        .map(|g| build(matcher, text, g))
         .collect();
     out.sort_by_key(|e| e.mentions.first().copied());
     out
@@ -86,11 +88,20 @@ fn join_partial_names(groups: &mut [Group]) {
         if groups[g].known.is_some() || groups[g].mentions.is_empty() {
             continue;
         }
-        let words = groups[g].mentions[0].2.clone();
+        let words: Vec<String> = groups[g].mentions[0]
+            .1
+            .split(' ')
+            .map(str::to_owned)
+            .collect();
         let mut targets = (0..groups.len()).filter(|&o| {
             o != g
                 && groups[o].kind == groups[g].kind
-                && groups[o].mentions.iter().any(|m| is_part(&words, &m.2))
+                && groups[o].mentions.iter().any(|m| {
+                    is_part(
+                        &words,
+                        &m.1.split(' ').map(str::to_owned).collect::<Vec<_>>(),
+                    )
+                })
         });
         if let (Some(t), None) = (targets.next(), targets.next()) {
             let moved = std::mem::take(&mut groups[g].mentions);
@@ -99,24 +110,28 @@ fn join_partial_names(groups: &mut [Group]) {
     }
 }
 
-/// Finds lone given names and surnames of people named in full, in words no name covers.
-fn link_short_mentions(
-    text: &str,
-    scans: &[(usize, Scan)],
-    covered: &mut [Vec<bool>],
-    groups: &mut [Group],
-) {
-    let mut keys: HashMap<Vec<String>, Option<usize>> = HashMap::new();
+/// Finds lone given names and surnames of people named in full, and acronyms of
+/// organisations introduced in brackets, in words no name covers.
+fn link_short_mentions(scans: &[(usize, Scan)], covered: &mut [Vec<bool>], groups: &mut [Group]) {
+    // Keys are folded words joined by one space, as they stand in folded text.
+    let mut keys: FastMap<String, Option<usize>> = FastMap::default();
     let w = super::words::words();
     for (gi, g) in groups.iter().enumerate() {
-        if g.kind != EntityKind::Person {
-            continue;
-        }
-        for (_, _, words) in &g.mentions {
-            if words.len() < 2 {
+        for (_, joined) in &g.mentions {
+            let words: Vec<&str> = joined.split(' ').collect();
+            // An organisation's acronym, once introduced (`( सीआईआई )`), names it later too.
+            if g.kind == EntityKind::Organization && g.known.is_none() && words.len() == 1 {
+                if rules::letter_count(words[0]) >= 2
+                    || words[0].bytes().all(|b| b.is_ascii_alphabetic())
+                {
+                    keys.entry(words[0].to_owned()).or_insert(Some(gi));
+                }
                 continue;
             }
-            let mut cands = vec![vec![words[0].clone()], vec![words[words.len() - 1].clone()]];
+            if g.kind != EntityKind::Person || words.len() < 2 {
+                continue;
+            }
+            let mut cands = vec![words[..1].to_vec(), words[words.len() - 1..].to_vec()];
             if words.len() >= 3 {
                 cands.push(words[..2].to_vec());
             }
@@ -127,7 +142,7 @@ fn link_short_mentions(
                 if !usable {
                     continue;
                 }
-                let e = keys.entry(k).or_insert(Some(gi));
+                let e = keys.entry(k.join(" ")).or_insert(Some(gi));
                 if *e != Some(gi) {
                     *e = None;
                 }
@@ -150,7 +165,8 @@ fn link_short_mentions(
         };
         let mut i = 0;
         while i < toks.len() {
-            if !free(i, cov) {
+            // Function words and common nouns are never keys: skip the lookups.
+            if !free(i, cov) || toks[i].class & (STOP | NOT_NAME) != 0 {
                 i += 1;
                 continue;
             }
@@ -159,8 +175,8 @@ fn link_short_mentions(
                 if len == 2 && !(free(i + 1, cov) && toks[i + 1].gap == Gap::Space) {
                     continue;
                 }
-                let k: Vec<String> = (i..i + len).map(|t| scan.text(t).to_owned()).collect();
-                if let Some(Some(g)) = keys.get(&k) {
+                let k = &scan.folded.text[toks[i].start..toks[i + len - 1].end];
+                if let Some(Some(g)) = keys.get(k) {
                     hit = Some((len, *g));
                     break;
                 }
@@ -178,10 +194,8 @@ fn link_short_mentions(
                 continue;
             }
             let span = absolute(scan, *offset, toks[i].start..toks[i + len - 1].end);
-            let words = (i..i + len).map(|t| scan.text(t).to_owned()).collect();
-            groups[g]
-                .mentions
-                .push((span, span.of(text).to_owned(), words));
+            let words = scan.folded.text[toks[i].start..toks[i + len - 1].end].to_owned();
+            groups[g].mentions.push((span, words));
             cov[i..i + len].iter_mut().for_each(|b| *b = true);
             i += len;
         }
@@ -192,7 +206,7 @@ fn cov_any(scan: &Scan, i: usize) -> bool {
     scan.covering(i).is_some()
 }
 
-fn build(matcher: &Matcher, mut g: Group) -> Entity {
+fn build(matcher: &Matcher, text: &str, mut g: Group) -> Entity {
     g.mentions.sort_by_key(|m| m.0);
     g.mentions.dedup_by_key(|m| m.0);
     let (id, name) = if let Some(k) = g.known {
@@ -202,15 +216,21 @@ fn build(matcher: &Matcher, mut g: Group) -> Entity {
         let longest = g
             .mentions
             .iter()
-            .max_by_key(|m| (m.2.len(), std::cmp::Reverse(m.0)))
+            .max_by_key(|m| (m.1.split(' ').count(), std::cmp::Reverse(m.0)))
             .expect("non-empty");
-        let name = longest.1.split_whitespace().collect::<Vec<_>>().join(" ");
+        let name = longest
+            .0
+            .of(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         (entity_id(g.kind, &name), name)
     };
     let mut aliases: Vec<String> = Vec::new();
-    for (_, t, _) in &g.mentions {
-        if *t != name && !aliases.contains(t) {
-            aliases.push(t.clone());
+    for (span, _) in &g.mentions {
+        let t = span.of(text);
+        if t != name && !aliases.iter().any(|a| a == t) {
+            aliases.push(t.to_owned());
         }
     }
     Entity {

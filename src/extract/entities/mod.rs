@@ -4,9 +4,9 @@
 //! and cities, heads of state and government, Indian politicians, parties, international
 //! organisations, news agencies; `assets/gazetteer-*.toml`) are found by one Aho-Corasick
 //! automaton over folded text ([`crate::text::fold`]), on word boundaries, longest match
-//! first. Rules ([`rules`]) find names the gazetteer lacks from designations, surnames,
+//! first. Rules (module `rules`) find names the gazetteer lacks from designations, surnames,
 //! organisation and place words, datelines, bylines and acronyms. Mentions cover the name
-//! only, never the postposition after it (`पुतिन ने` gives `पुतिन`). [`merge`] then joins
+//! only, never the postposition after it (`पुतिन ने` gives `पुतिन`). The `merge` module then joins
 //! aliases into one entity per person, place or organisation.
 //!
 //! Demonyms (`रूसी`, `अमेरिकी`, `उत्तर कोरियाई`) are adjectives, not place names: `रूसी

@@ -1,9 +1,9 @@
 //! One region of an article, folded and split into words, with the names found in it.
 //!
-//! Gazetteer forms are matched first (all overlapping hits, then leftmost-longest among
-//! those that start and end on word boundaries); the rules then look at the words no
-//! known name covers. Everything here works on folded text; [`Scan::original`] maps a
-//! result back to the article's bytes.
+//! Gazetteer forms are matched first (longest first, at word starts, among those that
+//! end on a word boundary); the rules then look at the words no known name covers.
+//! Everything here works on folded text; [`Scan::original`] maps a result back to the
+//! article's bytes.
 
 use std::ops::Range;
 
@@ -19,6 +19,8 @@ pub enum Source {
     Known { entity: usize, demonym: bool },
     /// A rule found a name the gazetteer lacks.
     Rule,
+    /// Another name for the candidate with this index (`( सीआईआई )` after the full name).
+    AliasOf(usize),
 }
 
 /// A name found in the region: folded byte range and the words it covers.
@@ -59,40 +61,26 @@ impl<'a> Scan<'a> {
             folded,
             cands: Vec::new(),
         };
-        let mut hits: Vec<(usize, usize, Source, EntityKind)> = Vec::new();
         let text = scan.folded.text.as_str();
-        for hit in matcher.hits(text) {
-            let before = text[..hit.start].chars().next_back();
-            let after = text[hit.end..].chars().next();
-            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-                continue;
+        let folded = &scan.folded;
+        let starts = scan.tokens.iter().map(|t| t.start);
+        let hits = matcher.find_at(text, starts, |hit| {
+            if text[hit.end..].chars().next().is_some_and(is_word_char) {
+                return false;
             }
-            if hit.target.exact.is_some() {
-                let orig = &original[scan.folded.original(hit.start..hit.end)];
-                if !matcher.gazetteer.spelt_as(hit.target, orig) {
-                    continue;
-                }
-            }
+            hit.target.exact.is_none()
+                || matcher
+                    .gazetteer
+                    .spelt_as(hit.target, &original[folded.original(hit.start..hit.end)])
+        });
+        for hit in hits {
             let t = hit.target;
             let kind = matcher.gazetteer.known[t.entity].kind;
-            hits.push((
-                hit.start,
-                hit.end,
-                Source::Known {
-                    entity: t.entity,
-                    demonym: t.demonym,
-                },
-                kind,
-            ));
-        }
-        hits.sort_by_key(|h| (h.0, std::cmp::Reverse(h.1)));
-        let mut last_end = 0;
-        for (start, end, source, kind) in hits {
-            if start < last_end {
-                continue;
-            }
-            last_end = end;
-            scan.add(start..end, kind, source);
+            let source = Source::Known {
+                entity: t.entity,
+                demonym: t.demonym,
+            };
+            scan.add(hit.start..hit.end, kind, source);
         }
         scan
     }
@@ -161,8 +149,18 @@ impl<'a> Scan<'a> {
 
     /// The live candidates in text order.
     pub fn found(&self) -> impl Iterator<Item = Cand> + '_ {
-        let mut v: Vec<Cand> = self.cands.iter().flatten().copied().collect();
-        v.sort_by_key(|c| c.start);
+        self.found_indexed().map(|(_, c)| c)
+    }
+
+    /// The live candidates in text order, with their indices.
+    pub fn found_indexed(&self) -> impl Iterator<Item = (usize, Cand)> + '_ {
+        let mut v: Vec<(usize, Cand)> = self
+            .cands
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| c.map(|c| (i, c)))
+            .collect();
+        v.sort_by_key(|(_, c)| c.start);
         v.into_iter()
     }
 }

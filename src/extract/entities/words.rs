@@ -3,6 +3,7 @@
 //! folds them once and answers "what kind of word is this token" with one hash lookup.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -23,9 +24,28 @@ pub const SURNAME: Class = 1 << 7;
 pub const ACRONYM_SKIP: Class = 1 << 8;
 /// Words before a designation that make it generic (`दोनों नेता`, `कई मंत्री`).
 pub const PLURAL: Class = 1 << 9;
+pub const FACILITY: Class = 1 << 10;
+pub const EPITHET: Class = 1 << 11;
+/// Verbs of saying (`कहा`, `बताया`): what an unknown speaker does.
+pub const SAID: Class = 1 << 12;
+/// Nouns of a visit (`दौरा`, `यात्रा`): `X का दौरा करेंगे` names a place.
+pub const VISIT: Class = 1 << 13;
+
+const SAYING: &[&str] = &[
+    "कहा",
+    "बताया",
+    "लिखा",
+    "पूछा",
+    "जोड़ा",
+    "कहते",
+    "कहती",
+    "बताते",
+    "बताती",
+];
+const VISITS: &[&str] = &["दौरा", "दौरे", "यात्रा"];
 
 /// Never part of a person's or place's name.
-pub const NOT_NAME: Class = STOP | COMMON | CUE | HONORIFIC;
+pub const NOT_NAME: Class = STOP | COMMON | CUE | HONORIFIC | EPITHET;
 
 const PLURALS: &[&str] = &[
     "दोनों",
@@ -57,16 +77,43 @@ struct File {
     common: Vec<String>,
     person_cue: Vec<String>,
     honorific: Vec<String>,
+    epithet: Vec<String>,
     org_head: Vec<String>,
     place_head: Vec<String>,
+    facility_head: Vec<String>,
     surname: Vec<String>,
     acronym_skip: Vec<String>,
 }
 
+/// FNV-1a: every word of every region is looked up, and these keys are short and not
+/// attacker-chosen in any way that matters, so a cheap hash beats `SipHash` here.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// Folded word -> classes.
 #[derive(Debug, Default)]
 pub struct Words {
-    classes: HashMap<String, Class>,
+    classes: FastMap<String, Class>,
 }
 
 impl Words {
@@ -114,14 +161,22 @@ pub fn words() -> &'static Words {
         w.add_all(&f.common, COMMON);
         w.add_last(&f.person_cue, CUE);
         w.add_all(&f.honorific, HONORIFIC);
+        w.add_all(&f.epithet, EPITHET);
         w.add_last(&f.org_head, ORG_HEAD);
         w.add_last(&f.place_head, PLACE_HEAD);
+        w.add_last(&f.facility_head, FACILITY);
         w.add_all(&f.surname, SURNAME);
         for a in &f.acronym_skip {
             w.add(a, ACRONYM_SKIP);
         }
         for p in PLURALS {
             w.add(p, PLURAL);
+        }
+        for p in SAYING {
+            w.add(p, SAID);
+        }
+        for p in VISITS {
+            w.add(p, VISIT);
         }
         w
     })

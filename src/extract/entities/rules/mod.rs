@@ -1,0 +1,150 @@
+//! Rules for names the gazetteer lacks.
+//!
+//! Hindi has no capital letters, so a name is recognised by what stands around it: a
+//! designation before it (`प्रवक्ता दमित्री पेस्कोव ने`), a surname at its end
+//! (`गोविंद प्रसाद ने`), an organisation word at its end (`पंचायती राज मंत्रालय`), a place word
+//! after it (`सिंध प्रांत`), a dateline, a byline, a speaker (`X ने कहा`), an acronym in
+//! capitals or in brackets after a name. Each rule only takes words that are not function
+//! words, common nouns or designations, and stops at punctuation, so a cue followed by
+//! ordinary words (`राष्ट्रपति निकट भविष्य में`) gives nothing. The rules live in [`person`],
+//! [`organization`] and [`place`]; the word tests they share are here.
+
+mod organization;
+mod person;
+mod place;
+
+pub use organization::letter_count;
+
+use organization::{acronym, acronym_aliases, org_head};
+use person::{after_cue, byline, speaker, surname};
+use place::{dateline, facility, place_head, visit};
+
+use super::model::EntityKind;
+use super::scan::Scan;
+use super::tokens::Gap;
+use super::words::{
+    ACRONYM_SKIP, COMMON, CUE, EPITHET, FACILITY, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, STOP,
+    SURNAME,
+};
+
+/// Longest name a rule will take, in words.
+const MAX_NAME: usize = 4;
+
+/// Inflected endings no name has: plurals and verb forms (`देशों`, `करेंगे`, `बातें`).
+const NOT_NAME_ENDINGS: &[&str] = &["ों", "ें", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां"];
+
+pub fn apply(scan: &mut Scan) {
+    prefixes(scan, EntityKind::Place, |s, t| {
+        DIRECTIONS.contains(&s.text(t))
+    });
+    dateline(scan);
+    for i in 0..scan.tokens.len() {
+        if scan.covering(i).is_some() {
+            continue;
+        }
+        let t = scan.tokens[i];
+        if scan.text(i) == "by" {
+            byline(scan, i);
+        } else if t.is(CUE | HONORIFIC | EPITHET) {
+            after_cue(scan, i);
+        }
+    }
+    for i in 0..scan.tokens.len() {
+        if scan.covering(i).is_some() {
+            continue;
+        }
+        let t = scan.tokens[i];
+        if t.is(SURNAME) && !t.is(NOT_NAME) {
+            surname(scan, i);
+        } else if t.is(ORG_HEAD) {
+            org_head(scan, i);
+        } else if t.is(PLACE_HEAD) {
+            place_head(scan, i);
+        } else if t.is(FACILITY) {
+            facility(scan, i);
+        } else if t.class & (STOP | COMMON | ACRONYM_SKIP) == 0 {
+            acronym(scan, i);
+        }
+    }
+    visit(scan);
+    speaker(scan);
+    prefixes(scan, EntityKind::Person, |s, t| s.tokens[t].is(EPITHET));
+    acronym_aliases(scan);
+}
+
+/// Compass words that make part of a region's name (`पूर्वी यूक्रेन`, `उत्तरी युगांडा`).
+const DIRECTIONS: &[&str] = &[
+    "उत्तरी",
+    "दक्षिणी",
+    "पूर्वी",
+    "पश्चिमी",
+    "उत्तर",
+    "दक्षिण",
+    "पूर्व",
+    "पश्चिम",
+    "मध्य",
+    "पूर्वोत्तर",
+];
+
+/// `पूर्वी यूक्रेन`, `बादशाह अकबर`: a compass word before a region, an epithet before a
+/// person, belongs to the mention, which stays linked to the same entity (Ukraine, Akbar).
+fn prefixes(scan: &mut Scan, kind: EntityKind, is_prefix: impl Fn(&Scan, usize) -> bool) {
+    let found: Vec<_> = scan.found().collect();
+    for c in found {
+        if c.kind != kind || c.is_demonym() || c.first == 0 {
+            continue;
+        }
+        let d = c.first - 1;
+        if scan.tokens[c.first].gap == Gap::Space
+            && scan.covering(d).is_none()
+            && is_prefix(scan, d)
+        {
+            scan.add(scan.tokens[d].start..c.end, c.kind, c.source);
+        }
+    }
+}
+
+/// Whether token `i` can be part of a person's or place's name.
+fn name_like(scan: &Scan, i: usize) -> bool {
+    let t = scan.tokens[i];
+    if t.is(NOT_NAME | ORG_HEAD | PLACE_HEAD) || scan.covering(i).is_some() {
+        return false;
+    }
+    let text = scan.text(i);
+    if text.bytes().all(|b| b.is_ascii_digit()) || text.chars().count() < 2 {
+        return false;
+    }
+    !t.latin && !NOT_NAME_ENDINGS.iter().any(|e| text.ends_with(e))
+        || t.latin && text.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// [`name_like`], or a one-word place name, which many given names also are (`मनाली`,
+/// `गंगा`): before a surname or in a byline, it is the person's.
+fn given_name_like(scan: &Scan, i: usize) -> bool {
+    name_like(scan, i)
+        || scan.covering(i).is_some_and(|c| {
+            c.kind == EntityKind::Place && !c.is_demonym() && c.first == i && c.last == i
+        })
+}
+
+/// Whether the word after a name (token `next`) lets the name end there: a function word,
+/// punctuation, or the end of the region.
+fn ends_name(scan: &Scan, next: usize) -> bool {
+    scan.tokens
+        .get(next)
+        .is_none_or(|t| t.gap == Gap::Break || t.is(STOP | CUE) || scan.covering(next).is_some())
+}
+
+/// Consecutive name-like words from `from`, in one script, at most `MAX_NAME`.
+fn name_run(scan: &Scan, from: usize) -> usize {
+    let mut n = 0;
+    while from + n < scan.tokens.len()
+        && n < MAX_NAME
+        && (n == 0 || scan.tokens[from + n].gap == Gap::Space)
+        && scan.tokens[from + n].latin == scan.tokens[from].latin
+        && name_like(scan, from + n)
+    {
+        n += 1;
+    }
+    n
+}

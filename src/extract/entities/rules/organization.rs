@@ -1,0 +1,260 @@
+//! Rules for organisations: organisation words, acronyms and bracketed acronyms.
+
+use super::name_like;
+use crate::extract::entities::model::EntityKind;
+use crate::extract::entities::scan::{Scan, Source};
+use crate::extract::entities::tokens::Gap;
+use crate::extract::entities::words::{COMMON, CUE, HONORIFIC, ORG_HEAD, PLURAL, STOP};
+
+/// Organisation heads that make a name even with only common words before them
+/// (`विदेश मंत्रालय`, `पेयजल विभाग`).
+const SUBJECT_HEADS: &[&str] = &[
+    "मंत्रालय",
+    "विभाग",
+    "आयोग",
+    "निदेशालय",
+    "प्राधिकरण",
+    "परिषद",
+    "ब्यूरो",
+];
+
+/// Organisation heads that nearly always close a name (`... विश्वविद्यालय`, `... पार्टी`).
+const STRONG_HEADS: &[&str] = &[
+    "विश्वविद्यालय",
+    "यूनिवर्सिटी",
+    "एजेंसी",
+    "पार्टी",
+    "संगठन",
+    "फाउंडेशन",
+    "ट्रस्ट",
+    "संस्थान",
+    "इंस्टीट्यूट",
+    "अकादमी",
+    "फेडरेशन",
+    "एसोसिएशन",
+    "सोसाइटी",
+    "सोसायटी",
+    "कार्पोरेशन",
+    "लिमिटेड",
+    "निगम",
+    "महासंघ",
+    "न्यायालय",
+    "हाईकोर्ट",
+    "टाइम्स",
+    "एक्सप्रेस",
+    "कमीशन",
+    "काउंसिल",
+    "दूतावास",
+    "सेना",
+    "नौसेना",
+    "वायुसेना",
+    "मंत्रालय",
+    "आयोग",
+    "निदेशालय",
+    "प्राधिकरण",
+    "परिषद",
+    "ब्यूरो",
+    "बोर्ड",
+];
+
+/// Heads whose names may pair two subjects (`पेयजल तथा स्वच्छता विभाग`).
+const PAIRED_HEADS: &[&str] = &["मंत्रालय", "विभाग"];
+
+/// Conjunctions that may join the words of an organisation's name.
+const CONJUNCTIONS: &[&str] = &["और", "तथा", "एवं", "व"];
+
+/// `पंचायती राज मंत्रालय`, `रूसी सेना`, `बिहार सरकार`: words before an organisation head.
+///
+/// Without capitals, an unknown word before `बैंक` is as often an ordinary noun (`निजी बैंक`)
+/// as a name, so the evidence needed depends on the head: a known place or demonym is
+/// enough for any head, one unknown word for a head that is nearly always named
+/// (`विश्वविद्यालय`), only common words for a ministry-like head (`विदेश मंत्रालय`), and two
+/// unknown words for a generic one (`समूह`, `केंद्र`, `सरकार`).
+pub(super) fn org_head(scan: &mut Scan, i: usize) {
+    let mut first = i;
+    let (mut place, mut unknown, mut common) = (false, 0, 0);
+    while first > 0 && unknown + common < 4 && scan.tokens[first].gap == Gap::Space {
+        let k = first - 1;
+        let t = scan.tokens[k];
+        // `पेयजल तथा स्वच्छता विभाग`, `श्रम एवं रोजगार मंत्रालय`: a conjunction between words.
+        // Only for ministries and departments, whose names pair two subjects.
+        if first < i
+            && k > 0
+            && CONJUNCTIONS.contains(&scan.text(k))
+            && PAIRED_HEADS.contains(&scan.text(i))
+            && t.gap == Gap::Space
+            && scan.covering(k - 1).is_none()
+            && scan.tokens[k - 1].is(COMMON)
+            && !scan.tokens[k - 1].is(ORG_HEAD)
+        {
+            first = k;
+            continue;
+        }
+        if let Some(c) = scan.covering(k) {
+            match (c.source, c.kind) {
+                (_, EntityKind::Place) | (Source::Known { demonym: true, .. }, _) => {
+                    place = true;
+                    first = c.first;
+                    if c.first == 0 || scan.tokens[c.first].gap != Gap::Space {
+                        break;
+                    }
+                    continue;
+                }
+                // `कांग्रेस पार्टी`, `केसीएनए समाचार एजेंसी`: the known name is the organisation.
+                _ => return,
+            }
+        }
+        if t.is(STOP | CUE | HONORIFIC | PLURAL) || t.latin != scan.tokens[i].latin {
+            break;
+        }
+        if t.is(COMMON) {
+            common += 1;
+        } else if name_like(scan, k) {
+            unknown += 1;
+        } else {
+            break;
+        }
+        first = k;
+    }
+    if first == i {
+        return;
+    }
+    let head = scan.text(i);
+    let accept = place
+        || (unknown >= 1 && STRONG_HEADS.contains(&head))
+        || (unknown + common >= 1 && SUBJECT_HEADS.contains(&head))
+        || unknown >= 2;
+    if accept {
+        let range = scan.tokens[first].start..scan.tokens[i].end;
+        scan.add(range, EntityKind::Organization, Source::Rule);
+    }
+}
+
+/// `CRISIL`, `SIDBI`: an unknown acronym in capitals names an organisation.
+pub(super) fn acronym(scan: &mut Scan, i: usize) {
+    let t = scan.tokens[i];
+    // Acronyms spelt in Devanagari letter names (`एमएसएमई`, `एनपीए`) name schemes and terms
+    // as often as bodies, so only the gazetteer's are taken.
+    if !t.latin {
+        return;
+    }
+    let orig = &scan.original[scan.original(t.start..t.end)];
+    let is_acronym = (3..=6).contains(&orig.len())
+        && orig.bytes().all(|b| b.is_ascii_uppercase())
+        && !orig.bytes().all(|b| b"IVXLCDM".contains(&b));
+    if is_acronym {
+        scan.add_tokens(i, i, EntityKind::Organization);
+    }
+}
+
+/// `भारतीय उद्योग परिसंघ ( सीआईआई )`: an acronym in brackets right after an organisation
+/// or place names the same entity.
+pub(super) fn acronym_aliases(scan: &mut Scan) {
+    let found: Vec<(usize, crate::extract::entities::scan::Cand)> = scan.found_indexed().collect();
+    for (idx, c) in found {
+        if c.kind == EntityKind::Person || c.is_demonym() {
+            continue;
+        }
+        let t = c.last + 1;
+        if t >= scan.tokens.len()
+            || scan.covering(t).is_some()
+            || scan.gap_after(c.last).trim() != "("
+        {
+            continue;
+        }
+        if !scan.gap_after(t).trim_start().starts_with(')') {
+            continue;
+        }
+        let tok = scan.tokens[t];
+        let is_acronym = if tok.latin {
+            let orig = &scan.original[scan.original(tok.start..tok.end)];
+            (2..=8).contains(&orig.len()) && orig.bytes().all(|b| b.is_ascii_uppercase())
+        } else {
+            letter_count(scan.text(t)) >= 2
+        };
+        if is_acronym {
+            let source = match c.source {
+                Source::Known { entity, .. } => Source::Known {
+                    entity,
+                    demonym: false,
+                },
+                _ => Source::AliasOf(idx),
+            };
+            scan.add(tok.start..tok.end, c.kind, source);
+        }
+    }
+}
+
+/// Devanagari spellings of the Latin letter names, folded.
+const LETTERS: &[&str] = &[
+    "ए",
+    "बी",
+    "सी",
+    "डी",
+    "ई",
+    "एफ",
+    "जी",
+    "एच",
+    "आई",
+    "जे",
+    "के",
+    "एल",
+    "एम",
+    "एन",
+    "ओ",
+    "पी",
+    "क्यू",
+    "आर",
+    "एस",
+    "टी",
+    "यू",
+    "वी",
+    "डब्ल्यू",
+    "डब्लू",
+    "एक्स",
+    "वाई",
+    "जेड",
+];
+
+/// How many Latin letter names spell `token` (`सीआईआई` is C-I-I: 3), or 0 if it is not
+/// spelt that way.
+pub fn letter_count(token: &str) -> usize {
+    fn go(rest: &str, n: usize) -> usize {
+        if rest.is_empty() {
+            return n;
+        }
+        for l in LETTERS {
+            if let Some(r) = rest.strip_prefix(l) {
+                // A vowel sign, virama or nasal next means the letter name was cut short.
+                if r.chars()
+                    .next()
+                    .is_some_and(|c| matches!(c, '\u{93a}'..='\u{94f}' | '\u{902}'))
+                {
+                    continue;
+                }
+                let found = go(r, n + 1);
+                if found > 0 {
+                    return found;
+                }
+            }
+        }
+        0
+    }
+    go(token, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::letter_count;
+    use crate::text::fold::fold;
+
+    #[test]
+    fn acronyms_spelt_in_devanagari() {
+        assert_eq!(letter_count("सीआईआई"), 3);
+        assert_eq!(letter_count(&fold("एनएचके")), 3);
+        assert_eq!(letter_count("केसीएनए"), 4);
+        assert_eq!(letter_count("कहा"), 0);
+        assert_eq!(letter_count("केस"), 0);
+        assert_eq!(letter_count("एक"), 0);
+    }
+}

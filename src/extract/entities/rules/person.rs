@@ -1,0 +1,151 @@
+//! Rules for people: designations and titles, bylines, surnames, speakers.
+
+use super::{ends_name, given_name_like, letter_count, name_like, name_run};
+use crate::extract::entities::model::EntityKind;
+use crate::extract::entities::scan::Scan;
+use crate::extract::entities::tokens::Gap;
+use crate::extract::entities::words::{CUE, HONORIFIC, PLURAL, SAID, STOP, SURNAME};
+
+/// Words in a byline that are not the author (`By Agency Edited By: ...`).
+const BYLINE_SKIP: &[&str] = &[
+    "by",
+    "agency",
+    "updated",
+    "edited",
+    "published",
+    "posted",
+    "news",
+    "desk",
+    "team",
+    "bureau",
+    "staff",
+    "on",
+    "last",
+    "ist",
+    "web",
+    "digital",
+    "online",
+    "reporter",
+    "correspondent",
+    "source",
+    "एजेंसी",
+    "डेस्क",
+    "ब्यूरो",
+    "टीम",
+    "अपडेट",
+    "संवाददाता",
+];
+
+/// `प्रवक्ता दमित्री पेस्कोव ने`, `श्री रमेश ने`: a designation or title, then the name.
+pub(super) fn after_cue(scan: &mut Scan, i: usize) {
+    let t = scan.tokens[i];
+    if t.is(CUE) && !t.is(HONORIFIC) && i > 0 && scan.tokens[i].gap == Gap::Space {
+        // `दोनों नेता रेड कारपेट पर` speaks of people already named.
+        if scan.tokens[i - 1].is(PLURAL) {
+            return;
+        }
+    }
+    let from = i + 1;
+    if scan.tokens.get(from).is_none_or(|n| n.gap != Gap::Space) {
+        return;
+    }
+    let n = name_run(scan, from);
+    if n > 0 && ends_name(scan, from + n) {
+        scan.add_tokens(from, from + n - 1, EntityKind::Person);
+    }
+}
+
+/// `By मनाली रस्तोगी |`, `Edited By: Sonu Gupta`.
+pub(super) fn byline(scan: &mut Scan, i: usize) {
+    let from = i + 1;
+    if from >= scan.tokens.len() || scan.gap_after(i).contains('\n') {
+        return;
+    }
+    let mut n = 0;
+    while from + n < scan.tokens.len()
+        && n < 3
+        && (n == 0 || scan.tokens[from + n].gap == Gap::Space)
+        && !BYLINE_SKIP.contains(&scan.text(from + n))
+        && given_name_like(scan, from + n)
+    {
+        n += 1;
+    }
+    if n > 0 {
+        scan.add_tokens(from, from + n - 1, EntityKind::Person);
+    }
+}
+
+/// `गोविंद कुमार झा`: given names before a common surname.
+pub(super) fn surname(scan: &mut Scan, i: usize) {
+    let mut first = i;
+    while first > 0
+        && i - first < 2
+        && scan.tokens[first].gap == Gap::Space
+        && scan.tokens[first - 1].latin == scan.tokens[i].latin
+        && given_name_like(scan, first - 1)
+    {
+        first -= 1;
+    }
+    if first == i {
+        return;
+    }
+    let mut last = i;
+    while last + 1 < scan.tokens.len()
+        && scan.tokens[last + 1].gap == Gap::Space
+        && scan.tokens[last + 1].is(SURNAME)
+        && scan.covering(last + 1).is_none()
+    {
+        last += 1;
+    }
+    // `रंजीत सिंह डिसले ने`: one more family name after the common one, when the name ends there.
+    if last + 1 < scan.tokens.len()
+        && scan.tokens[last + 1].gap == Gap::Space
+        && name_like(scan, last + 1)
+        && scan
+            .tokens
+            .get(last + 2)
+            .is_some_and(|t| t.gap == Gap::Break || t.is(STOP))
+    {
+        last += 1;
+    }
+    scan.add_tokens(first, last, EntityKind::Person);
+}
+
+/// `X ने कहा`, `X ने बताया`, `X कहते हैं`: an unknown name that speaks is a person.
+pub(super) fn speaker(scan: &mut Scan) {
+    let verbs: Vec<usize> = (1..scan.tokens.len())
+        .filter(|&k| scan.tokens[k].is(SAID) && scan.tokens[k].gap == Gap::Space)
+        .collect();
+    for v in verbs {
+        // `X ने कहा` or `X कहते हैं`: where the name would end.
+        let end = if v >= 2 && scan.text(v - 1) == "ने" {
+            v - 1
+        } else if scan.text(v).starts_with("कह") {
+            v
+        } else {
+            continue;
+        };
+        if scan.tokens[end].gap != Gap::Space {
+            continue;
+        }
+        // The longest run of name-like words (one script) ending there, at most three.
+        let mut i = end;
+        while i > 0
+            && end - i < 3
+            && scan.tokens[i].gap == Gap::Space
+            && name_like(scan, i - 1)
+            && scan.tokens[i - 1].latin == scan.tokens[end - 1].latin
+        {
+            i -= 1;
+        }
+        if i == end {
+            continue;
+        }
+        // Start of a phrase only: the name is not the tail of a longer unknown phrase.
+        let starts = i == 0 || scan.tokens[i].gap == Gap::Break || scan.tokens[i - 1].is(STOP);
+        let acronym = end - i == 1 && letter_count(scan.text(i)) >= 2;
+        if starts && !acronym {
+            scan.add_tokens(i, end - 1, EntityKind::Person);
+        }
+    }
+}
