@@ -28,7 +28,30 @@ use crate::extract::{self, Analysis};
 use crate::state::content_id;
 
 const MAGIC: &[u8; 8] = b"KHABARC\x01";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+
+/// The word lists extraction depends on: a change to any of them (or to the user's
+/// gazetteer) makes cached results stale.
+const RULES: [&str; 7] = [
+    include_str!("../assets/markers.toml"),
+    include_str!("../assets/dates.toml"),
+    include_str!("../assets/entity-words.toml"),
+    include_str!("../assets/gazetteer-places.toml"),
+    include_str!("../assets/gazetteer-people.toml"),
+    include_str!("../assets/gazetteer-organizations.toml"),
+    env!("CARGO_PKG_VERSION"),
+];
+
+/// A fingerprint of everything the cached results were computed from: khabar's version, its
+/// word lists, and `extra` (the user's gazetteer text, if any).
+pub fn fingerprint(extra: &str) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for part in RULES.iter().chain([&extra]) {
+        h.update(part.as_bytes());
+        h.update(&[0]);
+    }
+    h.digest()
+}
 
 /// One article as cached: its structure (no text), its analysis and its content id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +75,7 @@ pub struct CachedFile {
 pub struct Cache {
     path: Option<PathBuf>,
     files: HashMap<String, CachedFile>,
+    fingerprint: u64,
 }
 
 /// A file's result: its articles (with text when the file was read) and, when it was read,
@@ -124,46 +148,32 @@ impl Cache {
 
     /// Opens the cache at `path`. A missing file is an empty cache; a file of another
     /// version or a damaged one is an empty cache with a note saying it will be rebuilt.
-    pub fn open(path: PathBuf) -> (Self, Option<String>) {
+    pub fn open(path: PathBuf, fingerprint: u64) -> (Self, Option<String>) {
+        let empty = |path: PathBuf| Self {
+            path: Some(path),
+            files: HashMap::new(),
+            fingerprint,
+        };
         let bytes = match std::fs::read(&path) {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return (
-                    Self {
-                        path: Some(path),
-                        files: HashMap::new(),
-                    },
-                    None,
-                );
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (empty(path), None),
             Err(e) => {
                 let note = format!("{}: {e}; cache not used", path.display());
-                return (
-                    Self {
-                        path: Some(path),
-                        files: HashMap::new(),
-                    },
-                    Some(note),
-                );
+                return (empty(path), Some(note));
             }
         };
-        match decode(&bytes) {
+        match decode(&bytes, fingerprint) {
             Ok(files) => (
                 Self {
                     path: Some(path),
                     files,
+                    fingerprint,
                 },
                 None,
             ),
             Err(why) => {
                 let note = format!("{}: {why}; rebuilding the cache", path.display());
-                (
-                    Self {
-                        path: Some(path),
-                        files: HashMap::new(),
-                    },
-                    Some(note),
-                )
+                (empty(path), Some(note))
             }
         }
     }
@@ -316,7 +326,7 @@ impl Cache {
         }
         let tmp = path.with_extension(format!("bin.tmp{}", std::process::id()));
         let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        out.write_all(&encode(&self.files)?)?;
+        out.write_all(&encode(&self.files, self.fingerprint)?)?;
         let file = out
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
@@ -344,7 +354,7 @@ fn relabel(articles: &[CachedArticle], display: &str) -> Vec<CachedArticle> {
         .collect()
 }
 
-fn encode(files: &HashMap<String, CachedFile>) -> std::io::Result<Vec<u8>> {
+fn encode(files: &HashMap<String, CachedFile>, fingerprint: u64) -> std::io::Result<Vec<u8>> {
     let payload = postcard::to_stdvec(files).map_err(std::io::Error::other)?;
     let version = env!("CARGO_PKG_VERSION").as_bytes();
     let mut out = Vec::with_capacity(payload.len() + 64);
@@ -352,13 +362,14 @@ fn encode(files: &HashMap<String, CachedFile>) -> std::io::Result<Vec<u8>> {
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&(version.len() as u32).to_le_bytes());
     out.extend_from_slice(version);
+    out.extend_from_slice(&fingerprint.to_le_bytes());
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
     out.extend_from_slice(&payload);
     Ok(out)
 }
 
-fn decode(bytes: &[u8]) -> Result<HashMap<String, CachedFile>, String> {
+fn decode(bytes: &[u8], fingerprint: u64) -> Result<HashMap<String, CachedFile>, String> {
     let mut rest = bytes;
     let mut take = |n: usize| -> Result<&[u8], String> {
         if rest.len() < n {
@@ -377,6 +388,9 @@ fn decode(bytes: &[u8]) -> Result<HashMap<String, CachedFile>, String> {
     let version = take(vlen)?.to_vec();
     if format != FORMAT || version != env!("CARGO_PKG_VERSION").as_bytes() {
         return Err("written by another version of khabar".to_owned());
+    }
+    if u64::from_le_bytes(take(8)?.try_into().unwrap_or_default()) != fingerprint {
+        return Err("computed with other word lists".to_owned());
     }
     let len = u64::from_le_bytes(take(8)?.try_into().unwrap_or_default());
     let sum = u64::from_le_bytes(take(8)?.try_into().unwrap_or_default());
@@ -414,7 +428,7 @@ mod tests {
     #[test]
     fn round_trip_keeps_everything_but_text() {
         let files = sample();
-        let back = decode(&encode(&files).unwrap()).unwrap();
+        let back = decode(&encode(&files, 7).unwrap(), 7).unwrap();
         let (a, b) = (
             &files["/x/a.txt"].articles[0],
             &back["/x/a.txt"].articles[0],
@@ -427,20 +441,21 @@ mod tests {
 
     #[test]
     fn damaged_files_are_refused_not_trusted() {
-        let bytes = encode(&sample()).unwrap();
+        let bytes = encode(&sample(), 7).unwrap();
         assert!(
-            decode(&bytes[..bytes.len() - 5])
+            decode(&bytes[..bytes.len() - 5], 7)
                 .unwrap_err()
                 .contains("truncated")
         );
         let mut flipped = bytes.clone();
         let last = flipped.len() - 3;
         flipped[last] ^= 0x55;
-        assert!(decode(&flipped).unwrap_err().contains("checksum"));
+        assert!(decode(&flipped, 7).unwrap_err().contains("checksum"));
+        assert!(decode(&bytes, 8).unwrap_err().contains("other word lists"));
         let mut other = bytes;
         other[8] = 9;
-        assert!(decode(&other).unwrap_err().contains("another version"));
-        assert!(decode(b"garbage").is_err());
-        assert!(decode(b"").is_err());
+        assert!(decode(&other, 7).unwrap_err().contains("another version"));
+        assert!(decode(b"garbage", 7).is_err());
+        assert!(decode(b"", 7).is_err());
     }
 }

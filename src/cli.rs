@@ -96,6 +96,8 @@ struct ListArgs {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
+    let user_gazetteer = install_user_gazetteer();
+    RULES_FINGERPRINT.get_or_init(|| khabar::cache::fingerprint(&user_gazetteer));
     let args_no_cache = args.no_cache;
     match args.command {
         Some(Command::Extract { json, paths }) => extract_command(&paths, json),
@@ -147,7 +149,7 @@ fn load_cached(paths: &[PathBuf], no_cache: bool) -> (Vec<khabar::cache::CachedA
         return (articles, false);
     }
     let (mut cache, note) = match cache_file(paths, no_cache) {
-        Some(path) => Cache::open(path),
+        Some(path) => Cache::open(path, RULES_FINGERPRINT.get().copied().unwrap_or_default()),
         None => (Cache::disabled(), None),
     };
     if let Some(note) = note {
@@ -395,6 +397,34 @@ fn write_summary(out: &mut impl Write, article: &Article, analysis: &Analysis) -
     Ok(())
 }
 
+/// Extends the built-in gazetteer with `$XDG_CONFIG_HOME/khabar/gazetteer.toml` (same
+/// layout as `assets/gazetteer-*.toml`), if the user has one. A broken file is reported and
+/// the built-in lists are used.
+/// Returns the text installed (empty when none), which the cache fingerprint includes.
+fn install_user_gazetteer() -> String {
+    let Some(path) = khabar::tui::config::default_path()
+        .and_then(|c| c.parent().map(|d| d.join("gazetteer.toml")))
+    else {
+        return String::new();
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return String::new();
+    };
+    match khabar::extract::entities::install_user_gazetteer(&text) {
+        Ok(_) => text,
+        Err(e) => {
+            eprintln!(
+                "khabar: warning: {}: {e}; using the built-in lists",
+                sanitize(&path.display().to_string(), false)
+            );
+            String::new()
+        }
+    }
+}
+
+/// The fingerprint of the rules extraction runs with, set once at start-up.
+static RULES_FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+
 /// The cache file for `paths`, unless caching is off or there is nowhere to put it (the
 /// bundled seeds are never cached: they are analysed in milliseconds).
 fn cache_file(paths: &[PathBuf], no_cache: bool) -> Option<PathBuf> {
@@ -445,7 +475,8 @@ fn reader(
         }
         return Ok(ExitCode::from(2));
     }
-    let cache = cache_file(&paths, no_cache);
+    let cache = cache_file(&paths, no_cache)
+        .map(|c| (c, RULES_FINGERPRINT.get().copied().unwrap_or_default()));
     let launch = khabar::tui::Launch {
         paths,
         config,

@@ -112,3 +112,42 @@ fn damaged_cache_is_rebuilt_and_no_cache_writes_nothing() {
     assert!(stdout(&cleared).contains("removed 1 cache file"));
     assert!(cache_files(home.path()).is_empty());
 }
+
+#[test]
+fn a_user_gazetteer_extends_the_lists_and_invalidates_the_cache() {
+    let home = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    std::fs::write(
+        corpus.path().join("a.txt"),
+        "स्थानीय खबर\n\nकल रामखिलावन चौरसिया ने भाषण दिया।\n",
+    )
+    .unwrap();
+    let dir = corpus.path().to_str().unwrap();
+    let run = || {
+        Command::new(env!("CARGO_BIN_EXE_khabar"))
+            .args(["list", "--person", "Ramkhilawan Chaurasia", dir])
+            .env("XDG_CACHE_HOME", home.path())
+            .env("XDG_CONFIG_HOME", config.path())
+            .output()
+            .unwrap()
+    };
+    assert_eq!(
+        run().status.code(),
+        Some(1),
+        "unknown before the user adds the name"
+    );
+    std::fs::create_dir_all(config.path().join("khabar")).unwrap();
+    std::fs::write(
+        config.path().join("khabar/gazetteer.toml"),
+        "[person]\n\"रामखिलावन चौरसिया\" = [\"रामखिलावन\", \"Ramkhilawan Chaurasia\"]\n",
+    )
+    .unwrap();
+    let after = run();
+    assert!(
+        after.status.success(),
+        "{}",
+        String::from_utf8_lossy(&after.stderr)
+    );
+    assert!(stdout(&after).contains("a.txt"));
+}

@@ -21,7 +21,7 @@ use crate::extract;
 /// extracted, and the cache is updated once loading ends.
 pub fn spawn(
     paths: Vec<PathBuf>,
-    cache_path: Option<PathBuf>,
+    cache_path: Option<(PathBuf, u64)>,
     tx: Sender<Msg>,
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
@@ -41,7 +41,7 @@ pub fn spawn(
             return;
         }
         let (cache, note) = match cache_path {
-            Some(path) => Cache::open(path),
+            Some((path, fingerprint)) => Cache::open(path, fingerprint),
             None => (Cache::disabled(), None),
         };
         if let Some(note) = note {

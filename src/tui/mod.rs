@@ -111,8 +111,9 @@ pub struct Launch {
     pub config: Config,
     /// The terminal's width model; probed when `None`.
     pub model: Option<WidthModel>,
-    /// The cache file to use, if any (`--no-cache` gives `None`).
-    pub cache: Option<PathBuf>,
+    /// The cache file to use and the fingerprint of the rules, if any (`--no-cache` gives
+    /// `None`).
+    pub cache: Option<(PathBuf, u64)>,
     /// Problems met before start-up (a broken config file), for the status bar.
     pub notes: Vec<String>,
 }
