@@ -18,14 +18,21 @@ impl SearchText {
         self.folded.push(Self::folded(article));
     }
 
-    /// Replaces document `doc`'s text (when it was added before its text was at hand).
-    pub fn set(&mut self, doc: usize, article: &Article) {
+    /// Adds a document whose searchable text was folded elsewhere (on a loader thread).
+    pub fn push_folded(&mut self, folded: Box<str>) {
+        self.folded.push(folded);
+    }
+
+    /// Replaces document `doc`'s searchable text (when it was added before its text was at
+    /// hand).
+    pub fn set(&mut self, doc: usize, folded: Box<str>) {
         if let Some(slot) = self.folded.get_mut(doc) {
-            *slot = Self::folded(article);
+            *slot = folded;
         }
     }
 
-    fn folded(article: &Article) -> Box<str> {
+    /// The searchable form of an article: title and text, folded.
+    pub fn folded(article: &Article) -> Box<str> {
         let mut s = fold(&article.title);
         s.push('\n');
         s.push_str(&fold(&article.text));

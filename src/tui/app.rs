@@ -12,7 +12,7 @@ use super::document::{self, Row};
 use super::filters::Chip;
 use super::layout::{self, Areas, Pane};
 use super::modal::Modal;
-use super::sidebar::{self, Item};
+use super::sidebar::Item;
 use crate::corpus::Article;
 use crate::extract::Analysis;
 use crate::extract::entities::EntityKind;
@@ -25,10 +25,13 @@ use crate::text::width::WidthModel;
 pub struct Entry {
     pub article: Article,
     pub analysis: Analysis,
-    /// Built for the article being shown (it needs the text).
+    /// Built only for the article being shown (it needs the text); see `App::show`.
     pub sidebar: Vec<Item>,
     /// The content id (read state), computed while the text was at hand.
     pub id: u64,
+    /// The searchable text, when a loader thread already folded it (the article's own text
+    /// is then not sent to the event loop at all).
+    pub folded: Option<Box<str>>,
 }
 
 impl Entry {
@@ -40,16 +43,12 @@ impl Entry {
 
     /// An article that may come without its text (from the cache), with its known id.
     pub fn with_id(article: Article, analysis: Analysis, id: u64) -> Self {
-        let sidebar = if article.text.is_empty() {
-            Vec::new()
-        } else {
-            sidebar::items(&article, &analysis)
-        };
         Self {
             article,
             analysis,
-            sidebar,
+            sidebar: Vec::new(),
             id,
+            folded: None,
         }
     }
 }
@@ -536,9 +535,9 @@ impl App {
 
     /// The text of an article loaded from the cache arrived (read in the background):
     /// it becomes searchable.
-    pub fn text_arrived(&mut self, article: &Article) {
-        if let Some(&doc) = self.doc_of.get(&(article.path.clone(), article.origin)) {
-            self.search_text.set(doc, article);
+    pub fn text_arrived(&mut self, path: String, origin: crate::corpus::Origin, folded: Box<str>) {
+        if let Some(&doc) = self.doc_of.get(&(path, origin)) {
+            self.search_text.set(doc, folded);
             self.last_search = None;
         }
     }
@@ -556,7 +555,10 @@ impl App {
     pub fn push_quietly(&mut self, mut entry: Entry) {
         self.stale = true;
         self.index.add(&entry.article, &entry.analysis);
-        self.search_text.add(&entry.article);
+        match entry.folded.take() {
+            Some(folded) => self.search_text.push_folded(folded),
+            None => self.search_text.add(&entry.article),
+        }
         self.ids.push(entry.id);
         self.doc_of.insert(
             (entry.article.path.clone(), entry.article.origin),

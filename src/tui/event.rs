@@ -1,7 +1,7 @@
 //! Everything the event loop waits for, on one channel: terminal input, the loader's
 //! results and termination signals.
 
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::SyncSender as Sender;
 
 use crossterm::event::Event;
 
@@ -18,8 +18,9 @@ pub enum Msg {
     Loaded(Box<Entry>, usize),
     /// A file gave no article.
     FileDone,
-    /// The text of an article that came from the cache without it.
-    Text(Box<crate::corpus::Article>),
+    /// The folded (searchable) text of an article that came from the cache without it,
+    /// by its path and place in the file.
+    Text(String, crate::corpus::Origin, Box<str>),
     /// A problem with a named file.
     Problem(String),
     /// The loader is done.

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, SyncSender as Sender};
 use std::sync::{Mutex, MutexGuard};
 
 use rayon::prelude::*;
@@ -14,6 +14,7 @@ use super::event::Msg;
 use crate::cache::{self, Cache};
 use crate::corpus;
 use crate::extract;
+use crate::index::SearchText;
 
 /// Starts loading `paths` (the bundled seeds when empty) in the background.
 ///
@@ -112,7 +113,8 @@ pub fn spawn(
         from_cache.par_iter().for_each_with(tx, |tx, file| {
             let mut problems = Vec::new();
             for article in corpus::read_file(file, &mut problems) {
-                let _ = tx.send(Msg::Text(Box::new(article)));
+                let folded = SearchText::folded(&article);
+                let _ = tx.send(Msg::Text(article.path, article.origin, folded));
             }
         });
     })

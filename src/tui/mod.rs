@@ -68,6 +68,9 @@ pub static FIRST_FRAME: std::sync::OnceLock<(usize, usize, bool)> = std::sync::O
 /// The signal that ended the reader, if one did (0 otherwise), for the exit status.
 pub static EXIT_SIGNAL: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
 
+/// Messages the event loop may have waiting.
+const CHANNEL_BOUND: usize = 1024;
+
 /// How often the list is refreshed while articles are still arriving.
 const SETTLE_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
@@ -90,7 +93,7 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.push_quietly(*entry);
         }
         Msg::FileDone => app.progress.done += 1,
-        Msg::Text(article) => app.text_arrived(&article),
+        Msg::Text(path, origin, folded) => app.text_arrived(path, origin, folded),
         Msg::Problem(p) => app.problems.push(p),
         Msg::Finished => {
             app.progress.finished = true;
@@ -157,7 +160,9 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
         app.read = read;
         app.problems.extend(problem);
     }
-    let (tx, rx) = mpsc::channel();
+    // Bounded: when drawing falls behind a fast loader, the loader waits instead of piling
+    // up articles in memory.
+    let (tx, rx) = mpsc::sync_channel(CHANNEL_BOUND);
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
     loader::spawn(paths, cache_path, tx);
