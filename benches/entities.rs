@@ -4,8 +4,7 @@
 //! recombined with other names; cached under `target/`, or `KHABAR_BENCH_CORPUS=DIR`);
 //! `seeds` over the five real pages. Articles are parsed once, outside the timing.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use divan::counter::BytesCount;
@@ -13,35 +12,18 @@ use khabar::Span;
 use khabar::corpus::{self, Article};
 use khabar::extract::entities::{find_entities, matcher};
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
     divan::main();
 }
 
 fn corpus_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("KHABAR_BENCH_CORPUS") {
-        return dir.into();
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target/bench-corpus/entities-20mb");
-    if !dir.join(".done").exists() {
-        let status = Command::new("python3")
-            .arg(root.join("bench/gen_corpus.py"))
-            .args([
-                "--out",
-                dir.to_str().unwrap(),
-                "--size-mb",
-                "20",
-                "--format",
-                "txt",
-                "--seed",
-                "11",
-            ])
-            .status()
-            .expect("python3 runs bench/gen_corpus.py");
-        assert!(status.success(), "corpus generation failed");
-        std::fs::write(dir.join(".done"), "").unwrap();
-    }
-    dir
+    common::generated(
+        "entities-20mb",
+        &["--size-mb", "20", "--format", "txt", "--seed", "11"],
+    )
 }
 
 type Prepared = Vec<(Article, Vec<Span>)>;

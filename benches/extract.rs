@@ -1,8 +1,7 @@
 //! Extraction throughput (entities and dates, the whole `analyse`) on a generated corpus,
 //! on one core and on all cores.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use divan::counter::BytesCount;
@@ -10,32 +9,18 @@ use khabar::corpus::{self, Article};
 use khabar::extract;
 use rayon::prelude::*;
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
     divan::main();
 }
 
 fn corpus_dir() -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target/bench-corpus/extract-30mb");
-    if !dir.join(".done").exists() {
-        let status = Command::new("python3")
-            .arg(root.join("bench/gen_corpus.py"))
-            .args([
-                "--out",
-                dir.to_str().unwrap(),
-                "--size-mb",
-                "30",
-                "--format",
-                "txt",
-                "--seed",
-                "3",
-            ])
-            .status()
-            .expect("python3 runs bench/gen_corpus.py");
-        assert!(status.success());
-        std::fs::write(dir.join(".done"), "").unwrap();
-    }
-    dir
+    common::generated(
+        "extract-30mb",
+        &["--size-mb", "30", "--format", "txt", "--seed", "3"],
+    )
 }
 
 fn articles() -> &'static [Article] {

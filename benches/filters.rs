@@ -2,41 +2,26 @@
 //! articles (median target under 5 ms) and one incremental-search keystroke over 10,000
 //! (under 30 ms). Set `KHABAR_BENCH_ARTICLES` to use fewer articles for the filter bench.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use khabar::corpus;
 use khabar::extract::{self, entities::EntityKind};
 use khabar::index::{DateRange, Filter, Index, SearchText};
 
+#[path = "common/mod.rs"]
+mod common;
+
 fn main() {
     divan::main();
 }
 
 fn generated(count: usize) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join(format!("target/bench-corpus/jsonl-{count}"));
-    if !dir.join(".done").exists() {
-        let _ = std::fs::remove_dir_all(&dir);
-        let status = Command::new("python3")
-            .arg(root.join("bench/gen_corpus.py"))
-            .args([
-                "--out",
-                dir.to_str().unwrap(),
-                "--count",
-                &count.to_string(),
-                "--format",
-                "jsonl",
-                "--seed",
-                "5",
-            ])
-            .status()
-            .expect("python3 runs bench/gen_corpus.py");
-        assert!(status.success());
-        std::fs::write(dir.join(".done"), "").unwrap();
-    }
-    dir
+    let n = count.to_string();
+    common::make(
+        &format!("jsonl-{count}"),
+        &["--count", &n, "--format", "jsonl", "--seed", "5"],
+    )
 }
 
 struct Corpus {

@@ -3,42 +3,24 @@
 //! The corpus comes from `bench/gen_corpus.py` (run once, cached under `target/`); set
 //! `KHABAR_BENCH_CORPUS=DIR` to use another folder of articles.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use divan::counter::BytesCount;
 use khabar::corpus;
+
+#[path = "common/mod.rs"]
+mod common;
 
 fn main() {
     divan::main();
 }
 
 fn corpus_dir() -> PathBuf {
-    if let Some(dir) = std::env::var_os("KHABAR_BENCH_CORPUS") {
-        return dir.into();
-    }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target/bench-corpus/ingest-60mb");
-    if !dir.join(".done").exists() {
-        let status = Command::new("python3")
-            .arg(root.join("bench/gen_corpus.py"))
-            .args([
-                "--out",
-                dir.to_str().unwrap(),
-                "--size-mb",
-                "60",
-                "--format",
-                "txt",
-                "--seed",
-                "7",
-            ])
-            .status()
-            .expect("python3 runs bench/gen_corpus.py");
-        assert!(status.success(), "corpus generation failed");
-        std::fs::write(dir.join(".done"), "").unwrap();
-    }
-    dir
+    common::generated(
+        "ingest-60mb",
+        &["--size-mb", "60", "--format", "txt", "--seed", "7"],
+    )
 }
 
 /// Every file's bytes, read once so the benchmark measures parsing rather than the disk.

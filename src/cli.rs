@@ -119,13 +119,7 @@ fn load(paths: &[PathBuf]) -> (Vec<Article>, bool) {
         return (corpus::seeds(), false);
     }
     let Loaded { articles, problems } = corpus::load(paths);
-    let mut failed = false;
-    for p in &problems {
-        let level = if p.is_error() { "error" } else { "warning" };
-        failed |= p.is_error();
-        eprintln!("khabar: {level}: {}", sanitize(&p.to_string(), false));
-    }
-    (articles, failed)
+    (articles, report_problems(&problems))
 }
 
 /// Like [`load`], through the cache: unchanged files are not read or extracted again.
@@ -183,13 +177,17 @@ fn load_cached(paths: &[PathBuf], no_cache: bool) -> (Vec<khabar::cache::CachedA
     if let Err(e) = cache.save(updates, &seen) {
         eprintln!("khabar: warning: could not write the cache: {e}");
     }
-    let mut failed = false;
-    for p in &problems {
+    (articles, report_problems(&problems))
+}
+
+/// Prints each problem to stderr (made safe for the terminal); says whether any path was
+/// lost entirely.
+fn report_problems(problems: &[corpus::Problem]) -> bool {
+    for p in problems {
         let level = if p.is_error() { "error" } else { "warning" };
-        failed |= p.is_error();
         eprintln!("khabar: {level}: {}", sanitize(&p.to_string(), false));
     }
-    (articles, failed)
+    problems.iter().any(corpus::Problem::is_error)
 }
 
 fn exit_code(failed: bool) -> ExitCode {

@@ -1,47 +1,23 @@
 //! Behaviour of the reader driven by key strings, checked on its state: selection, focus,
 //! scrolling, help, raw view, mentions, resizing.
 
-use khabar::corpus;
-use khabar::extract;
-use khabar::text::width::WidthModel;
-use khabar::tui::app::{App, Entry, Request};
-use khabar::tui::config::Config;
+#[path = "support/drive.rs"]
+mod drive;
+
+use drive::{press, seeds_app};
+use khabar::tui::app::{App, Request};
 use khabar::tui::event::Msg;
-use khabar::tui::keymap::Key;
 use khabar::tui::layout::Pane;
 use khabar::tui::sidebar::Section;
-use ratatui::layout::Rect;
 
 fn app(width: u16, height: u16) -> App {
-    let mut app = App::new(
-        Config::defaults(false),
-        WidthModel::PerCodePoint,
-        Rect::new(0, 0, width, height),
-    );
-    for article in corpus::seeds() {
-        let analysis = extract::analyse(&article);
-        khabar::tui::handle(
-            &mut app,
-            Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
-        );
-    }
-    khabar::tui::handle(&mut app, Msg::Finished);
-    app.settle();
-    app
+    seeds_app(width, height, 5)
 }
 
 /// The seed number (`"003"`) of the selected article.
 fn seed(app: &App) -> &str {
     let path = &app.current().unwrap().article.path;
     &path[path.find("seeds/").unwrap() + 6..][..3]
-}
-
-/// Presses each space-separated key (`j`, `G`, `Tab`, `ctrl-d`, `shift-tab`, `space`).
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let event = Key::parse(k).unwrap_or_else(|e| panic!("{e}")).event();
-        khabar::tui::handle(app, Msg::Input(crossterm::event::Event::Key(event)));
-    }
 }
 
 #[test]

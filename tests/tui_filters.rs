@@ -2,27 +2,22 @@
 //! filter, date filter (year, month, range, histogram), combined chips, Esc and x, search
 //! with highlights and n/N, sort, and read state kept across a restart.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+#[path = "support/drive.rs"]
+mod drive;
+
+use drive::{press, seed_of, seeds_app, type_text};
 use khabar::corpus;
 use khabar::extract;
 use khabar::index::Sort;
 use khabar::state::ReadState;
-use khabar::text::width::WidthModel;
 use khabar::tui::app::{App, Entry};
-use khabar::tui::config::Config;
 use khabar::tui::event::Msg;
 use khabar::tui::filters::Chip;
-use khabar::tui::keymap::Key;
 use khabar::tui::layout::Pane;
 use khabar::tui::sidebar::Section;
-use ratatui::layout::Rect;
 
 fn app_with(read: ReadState) -> App {
-    let mut app = App::new(
-        Config::defaults(false),
-        WidthModel::PerCodePoint,
-        Rect::new(0, 0, 160, 45),
-    );
+    let mut app = seeds_app(160, 45, 0);
     app.read = read;
     for article in corpus::seeds() {
         let analysis = extract::analyse(&article);
@@ -39,35 +34,9 @@ fn app() -> App {
     app_with(ReadState::in_memory())
 }
 
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let event = Key::parse(k).unwrap_or_else(|e| panic!("{e}")).event();
-        khabar::tui::handle(app, Msg::Input(Event::Key(event)));
-    }
-}
-
-/// Types `text` character by character (into a prompt).
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        khabar::tui::handle(
-            app,
-            Msg::Input(Event::Key(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::NONE,
-            ))),
-        );
-    }
-}
-
 /// Seed numbers shown in the list, in order.
 fn listed(app: &App) -> Vec<String> {
-    app.visible
-        .iter()
-        .map(|&i| {
-            let p = &app.entries[i].article.path;
-            p[p.find("seeds/").unwrap() + 6..][..3].to_owned()
-        })
-        .collect()
+    app.visible.iter().map(|&i| seed_of(app, i)).collect()
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {

@@ -1,43 +1,16 @@
 //! Full-screen snapshots of the reader on the bundled seeds at three sizes, with the help
 //! overlay, and while loading.
 
-use khabar::corpus;
-use khabar::extract;
-use khabar::text::width::WidthModel;
-use khabar::tui::app::{App, Entry};
-use khabar::tui::config::Config;
-use khabar::tui::event::Msg;
-use khabar::tui::keymap::Key;
+#[path = "support/drive.rs"]
+mod drive;
+
+use drive::{press, seeds_app, type_text};
+use khabar::tui::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 
 fn app(width: u16, height: u16, loaded: usize) -> App {
-    let mut app = App::new(
-        Config::defaults(false),
-        WidthModel::PerCodePoint,
-        Rect::new(0, 0, width, height),
-    );
-    khabar::tui::handle(&mut app, Msg::Found(5));
-    for article in corpus::seeds().into_iter().take(loaded) {
-        let analysis = extract::analyse(&article);
-        khabar::tui::handle(
-            &mut app,
-            Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
-        );
-    }
-    if loaded == 5 {
-        khabar::tui::handle(&mut app, Msg::Finished);
-    }
-    app.settle();
-    app
-}
-
-fn press(app: &mut App, keys: &str) {
-    for k in keys.split_whitespace() {
-        let event = Key::parse(k).unwrap().event();
-        khabar::tui::handle(app, Msg::Input(crossterm::event::Event::Key(event)));
-    }
+    seeds_app(width, height, loaded)
 }
 
 fn screen(app: &App) -> Terminal<TestBackend> {
@@ -85,19 +58,6 @@ fn while_loading_100x30() {
 fn too_small_20x6() {
     let a = app(20, 6, 5);
     insta::assert_snapshot!(screen(&a).backend());
-}
-
-fn type_text(app: &mut App, text: &str) {
-    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-    for c in text.chars() {
-        khabar::tui::handle(
-            app,
-            Msg::Input(Event::Key(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::NONE,
-            ))),
-        );
-    }
 }
 
 #[test]

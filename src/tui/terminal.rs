@@ -16,14 +16,18 @@ pub type Term = Terminal<ReaderBackend>;
 
 /// Raw mode, alternate screen, mouse reporting, hidden cursor.
 pub fn enter() -> std::io::Result<Term> {
+    take_screen()?;
+    Terminal::new(ReaderBackend::new(stdout()))
+}
+
+fn take_screen() -> std::io::Result<()> {
     enable_raw_mode()?;
     execute!(
         stdout(),
         EnterAlternateScreen,
         EnableMouseCapture,
         crossterm::cursor::Hide
-    )?;
-    Terminal::new(ReaderBackend::new(stdout()))
+    )
 }
 
 /// Undoes [`enter`]; safe to call more than once and from a panic hook.
@@ -53,12 +57,6 @@ pub fn suspend(terminal: &mut Term) -> std::io::Result<()> {
     leave();
     #[cfg(unix)]
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    enable_raw_mode()?;
-    execute!(
-        stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        crossterm::cursor::Hide
-    )?;
+    take_screen()?;
     terminal.clear()
 }

@@ -1,0 +1,63 @@
+//! Driving the reader's state from tests: load the seeds, press keys by name, type text.
+
+#![allow(dead_code)]
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use khabar::corpus;
+use khabar::extract;
+use khabar::text::width::WidthModel;
+use khabar::tui::app::{App, Entry};
+use khabar::tui::config::Config;
+use khabar::tui::event::Msg;
+use khabar::tui::keymap::Key;
+use ratatui::layout::Rect;
+
+/// A reader of `width` x `height` (no colours) with the first `count` seeds loaded, as the
+/// loader would send them; loading counts as finished when all five are in.
+pub fn seeds_app(width: u16, height: u16, count: usize) -> App {
+    let mut app = App::new(
+        Config::defaults(false),
+        WidthModel::PerCodePoint,
+        Rect::new(0, 0, width, height),
+    );
+    khabar::tui::handle(&mut app, Msg::Found(5));
+    for article in corpus::seeds().into_iter().take(count) {
+        let analysis = extract::analyse(&article);
+        khabar::tui::handle(
+            &mut app,
+            Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
+        );
+    }
+    if count >= 5 {
+        khabar::tui::handle(&mut app, Msg::Finished);
+    }
+    app.settle();
+    app
+}
+
+/// Presses each space-separated key (`j`, `G`, `Tab`, `ctrl-d`, `shift-tab`, `space`).
+pub fn press(app: &mut App, keys: &str) {
+    for k in keys.split_whitespace() {
+        let event = Key::parse(k).unwrap_or_else(|e| panic!("{e}")).event();
+        khabar::tui::handle(app, Msg::Input(Event::Key(event)));
+    }
+}
+
+/// Types `text` character by character (into a prompt).
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        khabar::tui::handle(
+            app,
+            Msg::Input(Event::Key(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            ))),
+        );
+    }
+}
+
+/// The seed number (`"003"`) of an entry's article.
+pub fn seed_of(app: &App, entry: usize) -> String {
+    let p = &app.entries[entry].article.path;
+    p[p.find("seeds/").unwrap() + 6..][..3].to_owned()
+}
