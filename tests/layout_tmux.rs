@@ -4,18 +4,17 @@
 //! nothing (no stale cells were on screen), and that the width probe picks per-code-point
 //! under tmux. Needs tmux (`.ci/run` installs it); fails with a clear message without it.
 
+#[path = "support/tmux.rs"]
+mod tmux;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use unicode_width::UnicodeWidthChar;
+use tmux::{Tmux, check_borders, columns_of};
 
 const HEIGHT: u16 = 24;
-
-/// Tests run in parallel: each session gets its own tmux server.
-static NEXT_SERVER: AtomicUsize = AtomicUsize::new(0);
 
 fn demo_binary() -> PathBuf {
     // target/<profile>/deps/layout_tmux-<hash> -> target/<profile>/examples/pane_demo
@@ -35,123 +34,18 @@ fn demo_binary() -> PathBuf {
     bin
 }
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(width: u16, command: &str) -> Self {
-        let version = Command::new("tmux").arg("-V").output();
-        assert!(
-            version.is_ok_and(|o| o.status.success()),
-            "tmux is not installed: this test runs the reader in a real terminal and needs \
-             tmux on PATH (apt-get install tmux)"
-        );
-        let n = NEXT_SERVER.fetch_add(1, Ordering::Relaxed);
-        let t = Self {
-            socket: format!("khabar-layout-{}-{n}", std::process::id()),
-        };
-        let (w, h) = (width.to_string(), HEIGHT.to_string());
-        let out = t.run(&["new-session", "-d", "-x", &w, "-y", &h, command]);
-        assert!(out.status.success(), "tmux new-session: {out:?}");
-        t
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-u", "-f", "/dev/null", "-L", &self.socket])
-            .args(args)
-            .env("LANG", "C.UTF-8")
-            .env("LC_ALL", "C.UTF-8")
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .output()
-            .expect("running tmux")
-    }
-
-    fn capture(&self) -> String {
-        let out = self.run(&["capture-pane", "-p"]);
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    /// Waits until the screen differs from `before` (or a short time passes) and settles.
-    fn wait_change(&self, before: &str) -> String {
-        let start = Instant::now();
-        let mut now = self.capture();
-        while now == before && start.elapsed() < Duration::from_millis(1500) {
-            sleep(Duration::from_millis(50));
-            now = self.capture();
-        }
-        sleep(Duration::from_millis(100));
-        self.capture()
-    }
-
-    fn keys(&self, key: &str) -> String {
-        let before = self.capture();
-        self.run(&["send-keys", key]);
-        self.wait_change(&before)
-    }
-
-    /// Ctrl-L: a correct screen does not change, so there is nothing to wait for but time.
-    fn redraw(&self) -> String {
-        self.run(&["send-keys", "C-l"]);
-        sleep(Duration::from_millis(600));
-        self.capture()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-/// Columns of the box-drawing border characters in one captured row, counting each code
-/// point's width as tmux does.
-fn border_columns(line: &str, marks: &[char]) -> Vec<usize> {
-    let mut col = 0;
-    let mut out = Vec::new();
-    for c in line.chars() {
-        if marks.contains(&c) {
-            out.push(col);
-        }
-        col += c.width().unwrap_or(0);
-    }
-    out
-}
-
-/// Checks that every row between the first top border and the last bottom border has its
-/// vertical borders (thin or thick) in exactly the columns of the top row's corners;
-/// returns those columns.
-fn check_borders(screen: &str, what: &str) -> Vec<usize> {
-    let lines: Vec<&str> = screen.lines().collect();
-    let has = |l: &&str, marks: &[char]| l.chars().any(|c| marks.contains(&c));
-    let top = lines.iter().position(|l| has(l, &['┌', '┏']));
-    let bottom = lines.iter().rposition(|l| has(l, &['└', '┗']));
-    let (Some(top), Some(bottom)) = (top, bottom) else {
-        panic!("{what}: no bordered panes on screen\n{screen}");
-    };
-    let corners = border_columns(lines[top], &['┌', '┐', '┏', '┓']);
-    assert!(
-        corners.len() >= 2 && corners.len().is_multiple_of(2) && bottom > top,
-        "{what}: odd top border {corners:?}\n{screen}"
-    );
-    for (i, line) in lines.iter().enumerate().take(bottom).skip(top + 1) {
-        let cols = border_columns(line, &['│', '┃']);
-        assert_eq!(
-            cols, corners,
-            "{what}: row {i} has borders at {cols:?}, not {corners:?}\n{screen}"
-        );
-    }
-    let bottom_cols = border_columns(lines[bottom], &['└', '┘', '┗', '┛']);
-    assert_eq!(bottom_cols, corners, "{what}: bottom row\n{screen}");
-    corners
+/// Ctrl-L (full redraw), then the screen once it has settled.
+fn redraw(tmux: &Tmux) -> String {
+    tmux.run(&["send-keys", "C-l"]);
+    sleep(Duration::from_millis(400));
+    tmux.capture()
 }
 
 /// Starts `command` in tmux at `width`, waits for the first bordered screen, then presses
 /// `keys` one by one, checking the borders after each and that Ctrl-L changes nothing
 /// after every third.
 fn drive(width: u16, command: &str, keys: &[&str], check_first: impl Fn(&str)) {
-    let tmux = Tmux::start(width, command);
+    let tmux = Tmux::start("layout", width, HEIGHT, command);
     let start = Instant::now();
     let mut screen = tmux.capture();
     while !(screen.contains('┘') || screen.contains('┛'))
@@ -162,14 +56,14 @@ fn drive(width: u16, command: &str, keys: &[&str], check_first: impl Fn(&str)) {
     }
     sleep(Duration::from_millis(300));
     screen = tmux.capture();
-    check_borders(&screen, &format!("{command} at {width}, start"));
+    check_borders(&screen, width, &format!("{command} at {width}, start"));
     check_first(&screen);
     for (i, key) in keys.iter().enumerate() {
-        screen = tmux.keys(key);
+        screen = tmux.key(key);
         let what = format!("{command} at {width}, after key {i} ({key})");
-        check_borders(&screen, &what);
+        check_borders(&screen, width, &what);
         if i % 3 == 2 {
-            let redrawn = tmux.redraw();
+            let redrawn = redraw(&tmux);
             assert_eq!(
                 redrawn, screen,
                 "{what}: Ctrl-L changed the screen (stale cells)"
@@ -184,7 +78,11 @@ fn session_at(width: u16, bin: &Path, files: &str) {
         "j", "n", "j",
     ];
     let check_first = |screen: &str| {
-        let corners = check_borders(screen, "demo");
+        let top = screen
+            .lines()
+            .find(|l| l.contains(['┌', '┏']))
+            .unwrap_or_default();
+        let corners = columns_of(top, &['┌', '┐', '┏', '┓']);
         assert_eq!(corners.len(), 6, "three boxes on the top row\n{screen}");
         assert_eq!(corners[5], usize::from(width) - 1, "right edge\n{screen}");
         if width >= 80 {
@@ -200,20 +98,6 @@ fn session_at(width: u16, bin: &Path, files: &str) {
         &keys,
         check_first,
     );
-}
-
-/// The reader itself (`khabar` with no arguments shows the seeds).
-#[test]
-fn reader_borders_hold_and_redraw_changes_nothing_in_tmux() {
-    let keys = [
-        "j", "Enter", "j", "j", "Space", "h", "j", "Enter", "j", "n", "Tab", "j", "BTab", "BTab",
-        "j", "Enter", "C-d", "r", "j", "r",
-    ];
-    std::thread::scope(|s| {
-        for width in [40, 80, 120] {
-            s.spawn(move || drive(width, env!("CARGO_BIN_EXE_khabar"), &keys, |_| {}));
-        }
-    });
 }
 
 #[test]
@@ -246,7 +130,12 @@ fn hostile_text_keeps_borders_in_tmux() {
 #[test]
 fn redraw_check_catches_stock_ratatui() {
     let bin = demo_binary();
-    let tmux = Tmux::start(80, &format!("{} --renderer stock seeds", bin.display()));
+    let tmux = Tmux::start(
+        "stock",
+        80,
+        HEIGHT,
+        &format!("{} --renderer stock seeds", bin.display()),
+    );
     let start = Instant::now();
     while !tmux.capture().contains('┘') && start.elapsed() < Duration::from_secs(10) {
         sleep(Duration::from_millis(100));
@@ -254,9 +143,9 @@ fn redraw_check_catches_stock_ratatui() {
     sleep(Duration::from_millis(200));
     let mut screen = String::new();
     for key in ["j", "j", "j"] {
-        screen = tmux.keys(key);
+        screen = tmux.key(key);
     }
-    let redrawn = tmux.redraw();
+    let redrawn = redraw(&tmux);
     assert_ne!(
         redrawn, screen,
         "stock ratatui left no stale cell after scrolling"

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use unicode_width::UnicodeWidthChar;
 
+static NEXT_SERVER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 pub struct Tmux {
     socket: String,
 }
@@ -23,8 +25,10 @@ impl Tmux {
             "tmux is not installed: this test runs khabar in a real terminal and needs tmux on PATH \
              (apt-get install tmux; .ci/run does it)"
         );
+        // Tests run in parallel: each session gets a tmux server of its own.
+        let n = NEXT_SERVER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let t = Self {
-            socket: format!("khabar-{name}-{}-{width}", std::process::id()),
+            socket: format!("khabar-{name}-{}-{n}", std::process::id()),
         };
         let (w, h) = (width.to_string(), height.to_string());
         let out = t.run(&["new-session", "-d", "-x", &w, "-y", &h, command]);
