@@ -30,14 +30,29 @@ pub struct DateRange {
 
 /// Why a date range did not parse.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "`{0}` is not a date or range (try 2024, 2024-06, 2024-06-19, 2023-09..2024-01, ..2023, 2024.., जून 2024)"
-)]
-pub struct BadRange(pub String);
+pub enum BadRange {
+    /// Not a form khabar reads.
+    #[error(
+        "`{0}` is not a date or range (try 2024, 2024-06, 2024-06-19, 2023-09..2024-01, ..2023, 2024.., जून 2024)"
+    )]
+    Unreadable(String),
+    /// The start comes after the end.
+    #[error("`{0}` starts after it ends (write the earlier date first)")]
+    Reversed(String),
+}
 
 /// The days a point value covers: `2024` is the year, `2024-06` the month.
 fn point(text: &str) -> Option<(NaiveDate, NaiveDate, Unit)> {
-    let text = text.trim();
+    // Devanagari digits are the same numbers (२०२४-०६ is 2024-06).
+    let ascii: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{966}'..='\u{96f}' => char::from(b'0' + (c as u32 - 0x966) as u8),
+            c => c,
+        })
+        .collect();
+    let text = ascii.as_str();
     if text.is_empty() {
         return None;
     }
@@ -176,7 +191,7 @@ impl FromStr for DateRange {
     type Err = BadRange;
 
     fn from_str(s: &str) -> Result<Self, BadRange> {
-        let bad = || BadRange(s.to_owned());
+        let bad = || BadRange::Unreadable(s.to_owned());
         let s = s.trim();
         if let Some((a, b)) = s.split_once("..") {
             let start = if a.trim().is_empty() {
@@ -189,8 +204,11 @@ impl FromStr for DateRange {
             } else {
                 Some(point(b).ok_or_else(bad)?.1)
             };
-            if start.is_none() && end.is_none() || start.zip(end).is_some_and(|(a, b)| a > b) {
+            if start.is_none() && end.is_none() {
                 return Err(bad());
+            }
+            if start.zip(end).is_some_and(|(a, b)| a > b) {
+                return Err(BadRange::Reversed(s.to_owned()));
             }
             return Ok(Self {
                 start,
@@ -280,7 +298,15 @@ mod tests {
         ] {
             assert!(bad.parse::<DateRange>().is_err(), "{bad}");
         }
-        assert!(BadRange("2024-13".into()).to_string().contains("`2024-13`"));
+        assert!(
+            BadRange::Unreadable("2024-13".into())
+                .to_string()
+                .contains("`2024-13`")
+        );
+        assert_eq!(
+            "2025..2024".parse::<DateRange>(),
+            Err(BadRange::Reversed("2025..2024".into()))
+        );
     }
 
     #[test]

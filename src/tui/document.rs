@@ -93,7 +93,10 @@ pub fn article_rows(article: &Article, width: u16, model: WidthModel) -> Vec<Row
         Some(span) => push_wrapped(&mut rows, text, span, RowKind::Title, width, model),
         None => push_literal(&mut rows, &article.title, RowKind::Title, width, model),
     }
-    push_literal(&mut rows, &meta_line(article), RowKind::Meta, width, model);
+    let meta = meta_line(article);
+    if !meta.is_empty() {
+        push_literal(&mut rows, &meta, RowKind::Meta, width, model);
+    }
     for para in &article.paragraphs {
         rows.push(Row::blank(para.start));
         push_wrapped(&mut rows, text, *para, RowKind::Body, width, model);

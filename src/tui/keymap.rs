@@ -163,6 +163,8 @@ impl fmt::Display for Key {
         match self.code {
             KeyCodeOrd::Char(c) => write!(f, "{c}"),
             KeyCodeOrd::F(n) => write!(f, "F{n}"),
+            KeyCodeOrd::Named("pagedown") => f.write_str("PgDn"),
+            KeyCodeOrd::Named("pageup") => f.write_str("PgUp"),
             KeyCodeOrd::Named(n) => {
                 let mut chars = n.chars();
                 let first = chars
@@ -316,6 +318,6 @@ mod tests {
         assert_eq!(Key::parse("hyper-x").unwrap_err(), "unknown key `hyper-x`");
         assert_eq!(Key::parse("shift-g").unwrap(), Key::parse("G").unwrap());
         assert_eq!(Key::parse("ctrl-l").unwrap().to_string(), "Ctrl-l");
-        assert_eq!(Key::parse("pagedown").unwrap().to_string(), "Pagedown");
+        assert_eq!(Key::parse("pagedown").unwrap().to_string(), "PgDn");
     }
 }

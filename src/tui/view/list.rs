@@ -21,7 +21,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         format!(" Articles ({shown} of {total}")
     };
     if !app.progress.finished && app.progress.total > 0 {
-        let _ = write!(title, ", loading {}", app.progress.total);
+        let _ = write!(title, ", loading");
     }
     title.push_str(") ");
     let block = pane_block(app, Pane::List, title);

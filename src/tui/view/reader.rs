@@ -80,17 +80,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let top = app.top_row(&rows);
     let position = if rows.len() <= height {
         "all".to_owned()
+    } else if top == 0 {
+        "top".to_owned()
+    } else if top + height >= rows.len() {
+        "end".to_owned()
     } else {
-        format!("{}%", (top + height).min(rows.len()) * 100 / rows.len())
+        format!("{}%", (top + height) * 100 / rows.len())
     };
-    let mode = if app.raw { " raw " } else { "" };
-    let block = pane_block(app, Pane::Reader, format!(" Article{mode}"))
+    let mode = if app.raw { "(raw) " } else { "" };
+    let block = pane_block(app, Pane::Reader, format!(" Article {mode}"))
         .title_bottom(Line::from(format!(" {position} ")).alignment(Alignment::Right));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(entry) = app.current() else { return };
+    // Raw view shows the file as it is: only search matches are marked there.
     let marks = if app.raw {
-        Vec::new()
+        app.search_hits()
+            .into_iter()
+            .map(|s| (s, app.config.theme.search))
+            .collect()
     } else {
         marks(app, entry)
     };

@@ -64,7 +64,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     if let Some(crate::tui::modal::Modal::Search { query }) = &app.modal {
         let text = format!(
-            "/{query}▏  {} match(es) · Enter keep · Esc cancel",
+            "/{query}▏  {} article(s) match · Enter keep · Esc cancel",
             app.visible.len()
         );
         paint_row(
@@ -115,7 +115,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         };
         let gauge = Gauge::default()
             .ratio(ratio.clamp(0.0, 1.0))
-            .label(format!("loading {}/{}", p.done, p.total))
+            .label(format!("files {}/{}", p.done, p.total))
             .gauge_style(app.config.theme.accent);
         frame.render_widget(gauge, right);
     }
