@@ -3,7 +3,7 @@
 //!
 //! One file per set of corpus roots, in `$XDG_CACHE_HOME/khabar/` (else `~/.cache/khabar/`):
 //! a header (magic, format number, khabar's version, payload length and checksum) and a
-//! postcard-encoded table from each file's canonical path to its size, modification time,
+//! postcard-encoded table from each file's absolute path to its size, modification time,
 //! content hash and the articles found in it (everything but their text). A file whose
 //! size and modification time are unchanged is taken from the cache without being read;
 //! one whose stamp changed but whose bytes hash the same is taken from the cache too; any
@@ -192,13 +192,7 @@ impl Cache {
         let display = file.display().to_string();
         let mut problems = Vec::new();
         let is_stdin = file.as_os_str() == "-";
-        let key = if is_stdin {
-            None
-        } else {
-            std::fs::canonicalize(file)
-                .ok()
-                .map(|p| p.to_string_lossy().into_owned())
-        };
+        let key = if is_stdin { None } else { key_of(file) };
         let meta = if is_stdin {
             None
         } else {
@@ -335,9 +329,10 @@ impl Cache {
     }
 }
 
-/// The cache key of a file (its canonical path), for [`Cache::save`]'s `seen` set.
+/// The cache key of a file: its absolute path, made without touching the file system
+/// (resolving symlinks would cost a system call per path component on every start).
 pub fn key_of(file: &Path) -> Option<String> {
-    std::fs::canonicalize(file)
+    std::path::absolute(file)
         .ok()
         .map(|p| p.to_string_lossy().into_owned())
 }
