@@ -150,7 +150,8 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == 0)
 }
 
-/// An article from plain text: its parts are found by [`structure::parse`].
+/// An article from plain text: its parts (title, byline, chrome…) are found from line shapes
+/// and the marker table.
 pub fn from_text(path: &str, text: String) -> Article {
     let parts = structure::parse(&text, Markers::builtin());
     Article {
