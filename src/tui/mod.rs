@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod app;
+mod arrivals;
 pub mod backend;
 pub mod config;
 pub mod document;

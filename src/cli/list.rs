@@ -1,0 +1,130 @@
+//! `khabar list`: the reader's filters for scripts.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use khabar::corpus::Article;
+use khabar::text::sanitize;
+
+use super::{ListArgs, exit_code, load_cached};
+use khabar::extract::entities::EntityKind;
+use khabar::index::{Filter, Index, SearchText};
+
+#[derive(serde::Serialize)]
+struct Row<'a> {
+    path: &'a str,
+    title: &'a str,
+    published: Option<String>,
+    matched: Vec<Matched<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct Matched<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: EntityKind,
+}
+
+pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
+    let (articles, failed) = load_cached(&args.paths, no_cache);
+    let mut index = Index::default();
+    let mut search = SearchText::default();
+    for a in &articles {
+        index.add(&a.article, &a.analysis);
+    }
+    if args.search.is_some() {
+        // Cached articles come without text: read it back for the search.
+        use rayon::prelude::*;
+        let texts: Vec<Article> = articles
+            .par_iter()
+            .map(|a| {
+                let mut article = a.article.clone();
+                if article.text.is_empty() {
+                    article.text = khabar::corpus::reload_text(&article).unwrap_or_default();
+                }
+                article
+            })
+            .collect();
+        for article in &texts {
+            search.add(article);
+        }
+    }
+    let mut filter = Filter {
+        published: args.date,
+        mentioned: args.mentions_date,
+        ..Filter::default()
+    };
+    let wanted = [
+        (EntityKind::Person, &args.person),
+        (EntityKind::Place, &args.place),
+        (EntityKind::Organization, &args.org),
+    ];
+    for (kind, names) in wanted {
+        for name in names {
+            let ids: Vec<String> = index
+                .resolve(kind, name)
+                .into_iter()
+                .map(|e| e.id.clone())
+                .collect();
+            // An unknown name matches nothing, like any filter that keeps no article.
+            filter.entities.push(ids);
+        }
+    }
+    let mut docs = index.select(&filter).docs;
+    if let Some(q) = &args.search {
+        docs = search.matching(q, &docs);
+    }
+    index.sort(&mut docs, args.sort);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for &d in &docs {
+        let article: &Article = &articles[d as usize].article;
+        let matched: Vec<Matched> = filter
+            .entities
+            .iter()
+            .flatten()
+            .filter_map(|id| index.entity(id))
+            .filter(|e| e.docs.binary_search(&d).is_ok())
+            .map(|e| Matched {
+                id: &e.id,
+                name: &e.name,
+                kind: e.kind,
+            })
+            .collect();
+        let published = article.published.and_then(|p| p.value());
+        if args.json {
+            serde_json::to_writer(
+                &mut out,
+                &Row {
+                    path: &article.path,
+                    title: &article.title,
+                    published,
+                    matched,
+                },
+            )?;
+            writeln!(out)?;
+        } else {
+            let names: Vec<&str> = matched.iter().map(|m| m.name).collect();
+            let fields = [
+                &article.path,
+                published.as_deref().unwrap_or("-"),
+                &article.title,
+                &names.join(", "),
+            ];
+            let fields: Vec<_> = fields.iter().map(|f| sanitize(f, false)).collect();
+            writeln!(out, "{}", fields.join("\t").trim_end())?;
+        }
+    }
+    match out.flush() {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    Ok(if failed {
+        exit_code(true)
+    } else if docs.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

@@ -1,0 +1,249 @@
+//! Command-line interface: the reader by default, and scriptable commands beside it.
+// Doc comments here are also `--help` text, where Markdown backticks would show literally.
+#![allow(clippy::doc_markdown)]
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+
+use khabar::corpus::{self, Article, Loaded};
+use khabar::index::{DateRange, Sort};
+use khabar::text::sanitize;
+use khabar::text::width::WidthModel;
+
+mod extract;
+mod list;
+mod reader;
+
+/// A terminal reader for Hindi news: articles, people, places and dates.
+///
+/// With no command, opens the reader on PATHs (files or folders of .txt and .jsonl
+/// articles), or on the bundled sample articles when no PATH is given.
+#[derive(Debug, Parser)]
+#[command(name = "khabar", version)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Files or folders to open (default: the bundled samples).
+    paths: Vec<PathBuf>,
+    /// Configuration file (default: $XDG_CONFIG_HOME/khabar/config.toml).
+    #[arg(long, value_name = "PATH", global = true)]
+    config: Option<PathBuf>,
+    /// Do not read or write the cache of extraction results.
+    #[arg(long, global = true)]
+    no_cache: bool,
+    /// How the terminal measures Devanagari clusters: per-code-point (xterm, VTE,
+    /// Alacritty, tmux), cluster-capped (WezTerm), one-cell (kitty), mode-2027 (Ghostty).
+    #[arg(long, value_name = "NAME", global = true)]
+    width_model: Option<WidthModel>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print what khabar finds in each article: title, source, byline, date, people,
+    /// places, organisations and dates.
+    Extract {
+        /// One JSON object per article per line (the stable machine-readable contract).
+        #[arg(long)]
+        json: bool,
+        /// Files or folders; `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// List the articles that match every filter given (exit code 1 when none does).
+    List(ListArgs),
+    /// Show where the cache of extraction results is, or remove it.
+    Cache {
+        /// Remove every cache file.
+        #[arg(long)]
+        clear: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+struct ListArgs {
+    /// Articles mentioning this person (any spelling: putin, Putin, पुतिन, व्लादिमीर पुतिन).
+    #[arg(long, value_name = "NAME")]
+    person: Vec<String>,
+    /// Articles mentioning this place.
+    #[arg(long, value_name = "NAME")]
+    place: Vec<String>,
+    /// Articles mentioning this organisation.
+    #[arg(long, value_name = "NAME")]
+    org: Vec<String>,
+    /// Articles published in RANGE: 2024, 2024-06, 2024-06-19, 2023-09..2024-01, ..2023,
+    /// 2024.., "जून 2024".
+    #[arg(long, value_name = "RANGE")]
+    date: Option<DateRange>,
+    /// Articles whose text mentions a date in RANGE (same forms as --date).
+    #[arg(long, value_name = "RANGE")]
+    mentions_date: Option<DateRange>,
+    /// Articles whose title or text contains TEXT (spelling variants, digits and case folded).
+    #[arg(long, value_name = "TEXT")]
+    search: Option<String>,
+    /// Order: newest (default), oldest, title, source.
+    #[arg(long, value_name = "KEY", default_value = "newest")]
+    sort: Sort,
+    /// One JSON object per article per line.
+    #[arg(long)]
+    json: bool,
+    /// Files or folders; `-` reads standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let user_gazetteer = install_user_gazetteer();
+    RULES_FINGERPRINT.get_or_init(|| khabar::cache::fingerprint(&user_gazetteer));
+    let args_no_cache = args.no_cache;
+    match args.command {
+        Some(Command::Extract { json, paths }) => extract::run(&paths, json),
+        Some(Command::List(args)) => list::run(&args, args_no_cache),
+        Some(Command::Cache { clear }) => cache_command(clear),
+        None => reader::run(
+            args.paths,
+            args.config.as_deref(),
+            args.width_model,
+            args.no_cache,
+        ),
+    }
+}
+
+/// Loads `paths` (or the bundled seeds when empty), printing every problem to stderr.
+/// The flag says whether any path was lost entirely.
+pub fn load(paths: &[PathBuf]) -> (Vec<Article>, bool) {
+    if paths.is_empty() {
+        return (corpus::seeds(), false);
+    }
+    let Loaded { articles, problems } = corpus::load(paths);
+    (articles, report_problems(&problems))
+}
+
+/// Like [`load`], through the cache: unchanged files are not read or extracted again.
+/// Articles come without their text when they come from the cache.
+pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (Vec<khabar::cache::CachedArticle>, bool) {
+    use khabar::cache::{Cache, CachedArticle};
+    use rayon::prelude::*;
+    if paths.is_empty() {
+        let articles = corpus::seeds()
+            .into_iter()
+            .map(|article| {
+                let analysis = khabar::extract::analyse(&article);
+                let id = khabar::state::content_id(&article);
+                CachedArticle {
+                    article,
+                    analysis,
+                    id,
+                }
+            })
+            .collect();
+        return (articles, false);
+    }
+    let (mut cache, note) = match cache_file(paths, no_cache) {
+        Some(path) => Cache::open(path, RULES_FINGERPRINT.get().copied().unwrap_or_default()),
+        None => (Cache::disabled(), None),
+    };
+    if let Some(note) = note {
+        eprintln!("khabar: warning: {}", sanitize(&note, false));
+    }
+    let mut problems = Vec::new();
+    let files = corpus::files(paths, &mut problems);
+    // Texts are dropped as soon as each file is analysed: `list` needs none (a search reads
+    // them back), and holding a whole corpus would cost its size in memory.
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|f| {
+            let mut r = cache.process(f);
+            for a in &mut r.articles {
+                a.article.text = String::new();
+            }
+            r
+        })
+        .collect();
+    let seen: std::collections::HashSet<String> = files
+        .iter()
+        .filter_map(|f| khabar::cache::key_of(f))
+        .collect();
+    let mut updates = Vec::new();
+    let mut articles = Vec::new();
+    for r in results {
+        problems.extend(r.problems);
+        updates.extend(r.update);
+        articles.extend(r.articles);
+    }
+    if let Err(e) = cache.save(updates, &seen) {
+        eprintln!("khabar: warning: could not write the cache: {e}");
+    }
+    (articles, report_problems(&problems))
+}
+
+/// Prints each problem to stderr (made safe for the terminal); says whether any path was
+/// lost entirely.
+fn report_problems(problems: &[corpus::Problem]) -> bool {
+    for p in problems {
+        let level = if p.is_error() { "error" } else { "warning" };
+        eprintln!("khabar: {level}: {}", sanitize(&p.to_string(), false));
+    }
+    problems.iter().any(corpus::Problem::is_error)
+}
+
+pub fn exit_code(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Extends the built-in gazetteer with `$XDG_CONFIG_HOME/khabar/gazetteer.toml` (same
+/// layout as `assets/gazetteer-*.toml`), if the user has one. A broken file is reported and
+/// the built-in lists are used.
+/// Returns the text installed (empty when none), which the cache fingerprint includes.
+fn install_user_gazetteer() -> String {
+    let Some(path) = khabar::tui::config::default_path()
+        .and_then(|c| c.parent().map(|d| d.join("gazetteer.toml")))
+    else {
+        return String::new();
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return String::new();
+    };
+    match khabar::extract::entities::install_user_gazetteer(&text) {
+        Ok(_) => text,
+        Err(e) => {
+            eprintln!(
+                "khabar: warning: {}: {e}; using the built-in lists",
+                sanitize(&path.display().to_string(), false)
+            );
+            String::new()
+        }
+    }
+}
+
+/// The fingerprint of the rules extraction runs with, set once at start-up.
+pub static RULES_FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+
+/// The cache file for `paths`, unless caching is off or there is nowhere to put it (the
+/// bundled seeds are never cached: they are analysed in milliseconds).
+pub fn cache_file(paths: &[PathBuf], no_cache: bool) -> Option<PathBuf> {
+    if no_cache || paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
+        return None;
+    }
+    khabar::cache::default_dir().map(|dir| khabar::cache::file_for(&dir, paths))
+}
+
+fn cache_command(clear: bool) -> Result<ExitCode> {
+    let Some(dir) = khabar::cache::default_dir() else {
+        anyhow::bail!("no cache directory: neither XDG_CACHE_HOME nor HOME is set");
+    };
+    if clear {
+        let n =
+            khabar::cache::clear(&dir).with_context(|| format!("clearing {}", dir.display()))?;
+        println!("removed {n} cache file(s) from {}", dir.display());
+    } else {
+        println!("{}", dir.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,63 @@
+//! The interactive reader, started from the command line.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use khabar::text::sanitize;
+use khabar::text::width::WidthModel;
+use khabar::tui::config::Config;
+
+use super::{RULES_FINGERPRINT, cache_file};
+
+/// The interactive reader: needs a terminal; missing paths among others are reported
+/// inside it.
+pub fn run(
+    paths: Vec<PathBuf>,
+    config: Option<&Path>,
+    model: Option<WidthModel>,
+    no_cache: bool,
+) -> Result<ExitCode> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!(
+            "khabar: the reader needs a terminal; for scripts use `khabar extract [--json] PATH...` or `khabar list [FILTERS] PATH...`"
+        );
+        return Ok(ExitCode::from(2));
+    }
+    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let (config, problem) = Config::load(config, color);
+    let model = model.or(config.width_model);
+    // With nothing at all to open, say so before the screen is taken over; a missing path
+    // among others is reported inside the reader and the rest still opens.
+    if !paths.is_empty() && paths.iter().all(|p| p.as_os_str() != "-" && !p.exists()) {
+        for p in &paths {
+            eprintln!(
+                "khabar: error: {}: no such file or folder",
+                sanitize(&p.display().to_string(), false)
+            );
+        }
+        return Ok(ExitCode::from(2));
+    }
+    let cache = cache_file(&paths, no_cache)
+        .map(|c| (c, RULES_FINGERPRINT.get().copied().unwrap_or_default()));
+    let launch = khabar::tui::Launch {
+        paths,
+        config,
+        model,
+        cache,
+        notes: problem.into_iter().collect(),
+    };
+    khabar::tui::run(launch).context("running the reader")?;
+    let signal = khabar::tui::EXIT_SIGNAL.load(std::sync::atomic::Ordering::Relaxed);
+    if signal > 0 {
+        // As a shell reports a process ended by a signal.
+        return Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)));
+    }
+    if let Some((shown, total, finished)) = khabar::tui::FIRST_FRAME.get() {
+        eprintln!(
+            "first frame: {shown} articles shown of {total} files, loading finished: {finished}"
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
