@@ -1,16 +1,16 @@
 //! Bad input never panics and never hides the other files: each problem is reported with
 //! the file it concerns, and the terminal never receives raw control characters.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use khabar::corpus::{self, Problem};
 
 fn khabar(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khabar"))
-        .args(args)
-        .output()
-        .expect("khabar runs")
+    isolated::khabar().args(args).output().expect("khabar runs")
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {

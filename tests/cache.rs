@@ -2,11 +2,14 @@
 //! cache; changed, added and removed files are noticed; a damaged cache or one from another
 //! version is rebuilt; `--no-cache` and `khabar cache --clear` do what they say.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn khabar(cache_home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khabar"))
+    isolated::khabar()
         .args(args)
         .env("XDG_CACHE_HOME", cache_home)
         .output()
@@ -125,7 +128,7 @@ fn a_user_gazetteer_extends_the_lists_and_invalidates_the_cache() {
     .unwrap();
     let dir = corpus.path().to_str().unwrap();
     let run = || {
-        Command::new(env!("CARGO_BIN_EXE_khabar"))
+        isolated::khabar()
             .args(["list", "--person", "Ramkhilawan Chaurasia", dir])
             .env("XDG_CACHE_HOME", home.path())
             .env("XDG_CONFIG_HOME", config.path())

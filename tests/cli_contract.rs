@@ -1,15 +1,15 @@
 //! The `khabar extract` command line: the JSON contract and its byte spans.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
 fn khabar(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khabar"))
-        .args(args)
-        .output()
-        .expect("khabar runs")
+    isolated::khabar().args(args).output().expect("khabar runs")
 }
 
 fn seeds_dir() -> PathBuf {
@@ -151,7 +151,7 @@ fn json_lines_spans_point_into_the_record_body() {
 #[test]
 fn stdin_is_read_with_a_dash() {
     use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_khabar"))
+    let mut child = isolated::khabar()
         .args(["extract", "--json", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())

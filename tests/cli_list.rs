@@ -1,12 +1,15 @@
 //! `khabar list` on the seeds: person, date, mentioned-date and search filters, sorting,
 //! JSON output and exit codes.
 
+#[path = "support/isolated.rs"]
+mod isolated;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn list(args: &[&str]) -> Output {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    Command::new(env!("CARGO_BIN_EXE_khabar"))
+    isolated::khabar()
         .arg("list")
         .args(args)
         .arg(seeds)

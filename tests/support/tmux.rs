@@ -9,6 +9,13 @@ use std::time::{Duration, Instant};
 
 use unicode_width::UnicodeWidthChar;
 
+/// Empty XDG directories for the programs started in this test binary.
+fn xdg() -> &'static std::path::Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().expect("a temporary directory"))
+        .path()
+}
+
 static NEXT_SERVER: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 pub struct Tmux {
@@ -42,6 +49,10 @@ impl Tmux {
             .args(args)
             .env("LANG", "C.UTF-8")
             .env("LC_ALL", "C.UTF-8")
+            // The programs under test see no user configuration, cache or read state.
+            .env("XDG_CONFIG_HOME", xdg().join("config"))
+            .env("XDG_CACHE_HOME", xdg().join("cache"))
+            .env("XDG_STATE_HOME", xdg().join("state"))
             .env_remove("NO_COLOR")
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()
