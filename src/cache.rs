@@ -28,7 +28,7 @@ use crate::extract::{self, Analysis};
 use crate::state::content_id;
 
 const MAGIC: &[u8; 8] = b"KHABARC\x01";
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The word lists extraction depends on: a change to any of them (or to the user's
 /// gazetteer) makes cached results stale.
@@ -61,20 +61,73 @@ pub struct CachedArticle {
     pub id: u64,
 }
 
-/// What the cache remembers of one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CachedFile {
-    size: u64,
-    mtime: (u64, u32),
+/// Size and modification time of a file.
+type Stamp = (u64, (u64, u32));
+
+/// One file's record, borrowing its articles' encoding from the cache file: the articles
+/// are decoded only when the file is found unchanged, on the loader's worker threads.
+#[derive(Serialize, Deserialize)]
+struct Record<'a> {
+    key: &'a str,
+    stamp: Stamp,
     hash: u64,
-    articles: Vec<CachedArticle>,
+    #[serde(borrow)]
+    articles: Blob<'a>,
+}
+
+/// Bytes that postcard stores as one length-prefixed run and reads back without copying.
+struct Blob<'a>(&'a [u8]);
+
+impl Serialize for Blob<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Blob<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Blob<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_borrowed_bytes<E: serde::de::Error>(
+                self,
+                v: &'de [u8],
+            ) -> Result<Blob<'de>, E> {
+                Ok(Blob(v))
+            }
+        }
+        d.deserialize_bytes(Visit)
+    }
+}
+
+/// What the cache knows of one file: its stamp, content hash, and where its encoded
+/// articles are in the loaded cache file.
+#[derive(Debug, Clone)]
+struct Known {
+    stamp: Stamp,
+    hash: u64,
+    blob: std::ops::Range<usize>,
+}
+
+/// A file's new record, to be written by [`Cache::save`].
+#[derive(Debug)]
+pub struct Update {
+    key: String,
+    stamp: Stamp,
+    hash: u64,
+    articles: Vec<u8>,
 }
 
 /// The cache of one corpus.
 #[derive(Debug, Default)]
 pub struct Cache {
     path: Option<PathBuf>,
-    files: HashMap<String, CachedFile>,
+    /// The payload of the cache file as read; `files` point into it.
+    payload: Vec<u8>,
+    files: HashMap<String, Known>,
     fingerprint: u64,
 }
 
@@ -83,7 +136,7 @@ pub struct Cache {
 pub struct FileResult {
     pub articles: Vec<CachedArticle>,
     pub problems: Vec<Problem>,
-    pub update: Option<(String, CachedFile)>,
+    pub update: Option<Update>,
     /// Whether the articles came from the cache (their text is not loaded).
     pub cached: bool,
 }
@@ -131,13 +184,21 @@ pub fn clear(dir: &Path) -> std::io::Result<usize> {
     }
 }
 
-fn stamp(meta: &std::fs::Metadata) -> (u64, (u64, u32)) {
+fn stamp(meta: &std::fs::Metadata) -> Stamp {
     let mtime = meta
         .modified()
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .unwrap_or_default();
     (meta.len(), (mtime.as_secs(), mtime.subsec_nanos()))
+}
+
+/// The cache key of a file: its absolute path, made without touching the file system
+/// (resolving symlinks would cost a system call per path component on every start).
+pub fn key_of(file: &Path) -> Option<String> {
+    std::path::absolute(file)
+        .ok()
+        .map(|p| p.to_string_lossy().into_owned())
 }
 
 impl Cache {
@@ -147,34 +208,30 @@ impl Cache {
     }
 
     /// Opens the cache at `path`. A missing file is an empty cache; a file of another
-    /// version or a damaged one is an empty cache with a note saying it will be rebuilt.
+    /// version, other word lists, or a damaged one is an empty cache with a note saying it
+    /// will be rebuilt.
     pub fn open(path: PathBuf, fingerprint: u64) -> (Self, Option<String>) {
-        let empty = |path: PathBuf| Self {
+        let shown = path.display().to_string();
+        let bytes = std::fs::read(&path);
+        let mut cache = Self {
             path: Some(path),
-            files: HashMap::new(),
             fingerprint,
+            ..Self::default()
         };
-        let bytes = match std::fs::read(&path) {
+        let bytes = match bytes {
             Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (empty(path), None),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (cache, None),
             Err(e) => {
-                let note = format!("{}: {e}; cache not used", path.display());
-                return (empty(path), Some(note));
+                return (cache, Some(format!("{shown}: {e}; cache not used")));
             }
         };
-        match decode(&bytes, fingerprint) {
-            Ok(files) => (
-                Self {
-                    path: Some(path),
-                    files,
-                    fingerprint,
-                },
-                None,
-            ),
-            Err(why) => {
-                let note = format!("{}: {why}; rebuilding the cache", path.display());
-                (empty(path), Some(note))
+        match decode(bytes, fingerprint) {
+            Ok((payload, files)) => {
+                cache.payload = payload;
+                cache.files = files;
+                (cache, None)
             }
+            Err(why) => (cache, Some(format!("{shown}: {why}; rebuilding the cache"))),
         }
     }
 
@@ -186,8 +243,18 @@ impl Cache {
         self.files.is_empty()
     }
 
-    /// The articles of `file` (shown as `display`), from the cache when the file is
-    /// unchanged, else read and extracted.
+    /// The cached articles of a known file, labelled with the path as named this time.
+    fn cached(&self, known: &Known, display: &str) -> Option<Vec<CachedArticle>> {
+        let mut articles: Vec<CachedArticle> =
+            postcard::from_bytes(self.payload.get(known.blob.clone())?).ok()?;
+        for a in &mut articles {
+            display.clone_into(&mut a.article.path);
+        }
+        Some(articles)
+    }
+
+    /// The articles of `file`, from the cache when the file is unchanged, else read and
+    /// extracted.
     pub fn process(&self, file: &Path) -> FileResult {
         let display = file.display().to_string();
         let mut problems = Vec::new();
@@ -198,17 +265,17 @@ impl Cache {
         } else {
             std::fs::metadata(file).ok()
         };
-        let cached = key.as_ref().and_then(|k| self.files.get(k));
-        if let (Some(c), Some(m)) = (cached, &meta) {
-            let (size, mtime) = stamp(m);
-            if c.size == size && c.mtime == mtime {
-                return FileResult {
-                    articles: relabel(&c.articles, &display),
-                    problems,
-                    update: None,
-                    cached: true,
-                };
-            }
+        let known = key.as_ref().and_then(|k| self.files.get(k));
+        if let (Some(k), Some(m)) = (known, &meta)
+            && k.stamp == stamp(m)
+            && let Some(articles) = self.cached(k, &display)
+        {
+            return FileResult {
+                articles,
+                problems,
+                update: None,
+                cached: true,
+            };
         }
         let bytes = if is_stdin {
             let mut buf = Vec::new();
@@ -232,27 +299,27 @@ impl Cache {
             }
         };
         let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-        if let (Some(c), Some(m), Some(k)) = (cached, &meta, &key)
-            && c.hash == hash
+        if let (Some(k), Some(m), Some(key)) = (known, &meta, &key)
+            && k.hash == hash
+            && let Some(articles) = self.cached(k, &display)
         {
             // Touched but not changed: keep the results, remember the new stamp.
-            let (size, mtime) = stamp(m);
-            let update = CachedFile {
-                size,
-                mtime,
+            let update = Update {
+                key: key.clone(),
+                stamp: stamp(m),
                 hash,
-                articles: c.articles.clone(),
+                articles: self.payload[k.blob.clone()].to_vec(),
             };
             return FileResult {
-                articles: relabel(&c.articles, &display),
+                articles,
                 problems,
-                update: Some((k.clone(), update)),
+                update: Some(update),
                 cached: true,
             };
         }
         let json_lines =
             corpus::is_json_lines(file) || (is_stdin && bytes.trim_ascii_start().starts_with(b"{"));
-        let mut articles: Vec<CachedArticle> =
+        let articles: Vec<CachedArticle> =
             corpus::from_bytes(file, &bytes, json_lines, &mut problems)
                 .into_iter()
                 .map(|article| {
@@ -265,29 +332,14 @@ impl Cache {
                     }
                 })
                 .collect();
-        let update = match (key, meta) {
-            (Some(k), Some(m)) => {
-                let (size, mtime) = stamp(&m);
-                // The cache never holds text: set it aside while copying the rest.
-                let stored = articles
-                    .iter_mut()
-                    .map(|c| {
-                        let text = std::mem::take(&mut c.article.text);
-                        let copy = c.clone();
-                        c.article.text = text;
-                        copy
-                    })
-                    .collect();
-                Some((
-                    k,
-                    CachedFile {
-                        size,
-                        mtime,
-                        hash,
-                        articles: stored,
-                    },
-                ))
-            }
+        // Text is not serialised (`#[serde(skip)]`), so this encodes everything else.
+        let update = match (key, meta, postcard::to_stdvec(&articles)) {
+            (Some(key), Some(m), Ok(encoded)) => Some(Update {
+                key,
+                stamp: stamp(&m),
+                hash,
+                articles: encoded,
+            }),
             _ => None,
         };
         FileResult {
@@ -298,29 +350,44 @@ impl Cache {
         }
     }
 
-    /// Applies what a load learnt (new and changed files), forgets files not seen in it
-    /// (removed ones), and writes the cache atomically if anything changed.
-    pub fn save(
-        &mut self,
-        updates: Vec<(String, CachedFile)>,
-        seen: &HashSet<String>,
-    ) -> std::io::Result<()> {
+    /// Writes what a load learnt (new and changed files), keeping unchanged files' records
+    /// as they were and dropping files not seen in it (removed ones), atomically, and only
+    /// if anything changed.
+    pub fn save(&mut self, updates: &[Update], seen: &HashSet<String>) -> std::io::Result<()> {
         let Some(path) = self.path.clone() else {
             return Ok(());
         };
-        let before = self.files.len();
-        self.files.retain(|k, _| seen.contains(k));
-        let changed = !updates.is_empty() || self.files.len() != before;
-        if !changed {
+        let removed = self.files.keys().any(|k| !seen.contains(k));
+        if updates.is_empty() && !removed {
             return Ok(());
         }
-        self.files.extend(updates);
+        let fresh: HashMap<&str, &Update> = updates.iter().map(|u| (u.key.as_str(), u)).collect();
+        let mut records: Vec<Record<'_>> = updates
+            .iter()
+            .map(|u| Record {
+                key: &u.key,
+                stamp: u.stamp,
+                hash: u.hash,
+                articles: Blob(&u.articles),
+            })
+            .collect();
+        for (key, known) in &self.files {
+            if seen.contains(key) && !fresh.contains_key(key.as_str()) {
+                let articles = Blob(&self.payload[known.blob.clone()]);
+                records.push(Record {
+                    key,
+                    stamp: known.stamp,
+                    hash: known.hash,
+                    articles,
+                });
+            }
+        }
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
         let tmp = path.with_extension(format!("bin.tmp{}", std::process::id()));
         let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        out.write_all(&encode(&self.files, self.fingerprint)?)?;
+        out.write_all(&encode(&records, self.fingerprint)?)?;
         let file = out
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
@@ -329,28 +396,8 @@ impl Cache {
     }
 }
 
-/// The cache key of a file: its absolute path, made without touching the file system
-/// (resolving symlinks would cost a system call per path component on every start).
-pub fn key_of(file: &Path) -> Option<String> {
-    std::path::absolute(file)
-        .ok()
-        .map(|p| p.to_string_lossy().into_owned())
-}
-
-/// Cached articles with the path as the user named it this time.
-fn relabel(articles: &[CachedArticle], display: &str) -> Vec<CachedArticle> {
-    articles
-        .iter()
-        .map(|c| {
-            let mut c = c.clone();
-            display.clone_into(&mut c.article.path);
-            c
-        })
-        .collect()
-}
-
-fn encode(files: &HashMap<String, CachedFile>, fingerprint: u64) -> std::io::Result<Vec<u8>> {
-    let payload = postcard::to_stdvec(files).map_err(std::io::Error::other)?;
+fn encode(records: &[Record<'_>], fingerprint: u64) -> std::io::Result<Vec<u8>> {
+    let payload = postcard::to_stdvec(records).map_err(std::io::Error::other)?;
     let version = env!("CARGO_PKG_VERSION").as_bytes();
     let mut out = Vec::with_capacity(payload.len() + 64);
     out.extend_from_slice(MAGIC);
@@ -364,93 +411,138 @@ fn encode(files: &HashMap<String, CachedFile>, fingerprint: u64) -> std::io::Res
     Ok(out)
 }
 
-fn decode(bytes: &[u8], fingerprint: u64) -> Result<HashMap<String, CachedFile>, String> {
-    let mut rest = bytes;
-    let mut take = |n: usize| -> Result<&[u8], String> {
-        if rest.len() < n {
+/// The payload of a cache file and where each file's record points into it.
+type Decoded = (Vec<u8>, HashMap<String, Known>);
+
+fn decode(bytes: Vec<u8>, fingerprint: u64) -> Result<Decoded, String> {
+    let mut at = 0;
+    let mut take = |n: usize| -> Result<std::ops::Range<usize>, String> {
+        if bytes.len() - at < n {
             return Err("truncated cache file".to_owned());
         }
-        let (head, tail) = rest.split_at(n);
-        rest = tail;
-        Ok(head)
+        at += n;
+        Ok(at - n..at)
     };
-    if take(8)? != MAGIC {
+    let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().unwrap_or_default());
+    let u64_of = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or_default());
+    if bytes[take(8)?] != *MAGIC {
         return Err("not a khabar cache file".to_owned());
     }
-    let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().unwrap_or_default());
-    let format = u32_of(take(4)?);
-    let vlen = u32_of(take(4)?) as usize;
-    let version = take(vlen)?.to_vec();
-    if format != FORMAT || version != env!("CARGO_PKG_VERSION").as_bytes() {
+    let format = u32_of(&bytes[take(4)?]);
+    let vlen = u32_of(&bytes[take(4)?]) as usize;
+    let version = take(vlen)?;
+    if format != FORMAT || bytes[version] != *env!("CARGO_PKG_VERSION").as_bytes() {
         return Err("written by another version of khabar".to_owned());
     }
-    if u64::from_le_bytes(take(8)?.try_into().unwrap_or_default()) != fingerprint {
+    if u64_of(&bytes[take(8)?]) != fingerprint {
         return Err("computed with other word lists".to_owned());
     }
-    let len = u64::from_le_bytes(take(8)?.try_into().unwrap_or_default());
-    let sum = u64::from_le_bytes(take(8)?.try_into().unwrap_or_default());
-    let payload = take(usize::try_from(len).map_err(|_| "bad length")?)?;
-    if xxhash_rust::xxh3::xxh3_64(payload) != sum {
+    let len = usize::try_from(u64_of(&bytes[take(8)?])).map_err(|_| "bad length")?;
+    let sum = u64_of(&bytes[take(8)?]);
+    let payload_range = take(len)?;
+    let mut payload = bytes;
+    payload.truncate(payload_range.end);
+    payload.drain(..payload_range.start);
+    if xxhash_rust::xxh3::xxh3_64(&payload) != sum {
         return Err("checksum mismatch (damaged cache file)".to_owned());
     }
-    postcard::from_bytes(payload).map_err(|e| format!("unreadable cache ({e})"))
+    let records: Vec<Record<'_>> =
+        postcard::from_bytes(&payload).map_err(|e| format!("unreadable cache ({e})"))?;
+    let base = payload.as_ptr() as usize;
+    let files = records
+        .iter()
+        .map(|r| {
+            let start = r.articles.0.as_ptr() as usize - base;
+            (
+                r.key.to_owned(),
+                Known {
+                    stamp: r.stamp,
+                    hash: r.hash,
+                    blob: start..start + r.articles.0.len(),
+                },
+            )
+        })
+        .collect();
+    drop(records);
+    Ok((payload, files))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn sample() -> HashMap<String, CachedFile> {
+    fn sample_update() -> Update {
         let article = corpus::from_text(
             "a.txt",
             "शीर्षक\n\nमोदी ने दिल्ली में सोमवार को कहा।\n".to_owned(),
         );
         let analysis = extract::analyse(&article);
         let id = content_id(&article);
-        let file = CachedFile {
-            size: 10,
-            mtime: (1, 2),
+        let articles = postcard::to_stdvec(&vec![CachedArticle {
+            article,
+            analysis,
+            id,
+        }])
+        .unwrap();
+        Update {
+            key: "/x/a.txt".to_owned(),
+            stamp: (10, (1, 2)),
             hash: 3,
-            articles: vec![CachedArticle {
-                article,
-                analysis,
-                id,
-            }],
+            articles,
+        }
+    }
+
+    fn encoded(u: &Update, fingerprint: u64) -> Vec<u8> {
+        let record = Record {
+            key: &u.key,
+            stamp: u.stamp,
+            hash: u.hash,
+            articles: Blob(&u.articles),
         };
-        HashMap::from([("/x/a.txt".to_owned(), file)])
+        encode(&[record], fingerprint).unwrap()
     }
 
     #[test]
     fn round_trip_keeps_everything_but_text() {
-        let files = sample();
-        let back = decode(&encode(&files, 7).unwrap(), 7).unwrap();
-        let (a, b) = (
-            &files["/x/a.txt"].articles[0],
-            &back["/x/a.txt"].articles[0],
-        );
-        assert_eq!(a.analysis, b.analysis);
-        assert_eq!(a.article.title, b.article.title);
-        assert_eq!(a.article.paragraphs, b.article.paragraphs);
-        assert!(b.article.text.is_empty());
+        let u = sample_update();
+        let (payload, files) = decode(encoded(&u, 7), 7).unwrap();
+        let known = &files["/x/a.txt"];
+        assert_eq!((known.stamp, known.hash), (u.stamp, u.hash));
+        let cache = Cache {
+            path: None,
+            payload,
+            files: files.clone(),
+            fingerprint: 7,
+        };
+        let back = cache.cached(known, "shown/a.txt").unwrap();
+        let original: Vec<CachedArticle> = postcard::from_bytes(&u.articles).unwrap();
+        assert_eq!(back[0].analysis, original[0].analysis);
+        assert_eq!(back[0].article.title, "शीर्षक");
+        assert_eq!(back[0].article.path, "shown/a.txt");
+        assert!(back[0].article.text.is_empty());
     }
 
     #[test]
     fn damaged_files_are_refused_not_trusted() {
-        let bytes = encode(&sample(), 7).unwrap();
+        let bytes = encoded(&sample_update(), 7);
         assert!(
-            decode(&bytes[..bytes.len() - 5], 7)
+            decode(bytes[..bytes.len() - 5].to_vec(), 7)
                 .unwrap_err()
                 .contains("truncated")
         );
         let mut flipped = bytes.clone();
         let last = flipped.len() - 3;
         flipped[last] ^= 0x55;
-        assert!(decode(&flipped, 7).unwrap_err().contains("checksum"));
-        assert!(decode(&bytes, 8).unwrap_err().contains("other word lists"));
+        assert!(decode(flipped, 7).unwrap_err().contains("checksum"));
+        assert!(
+            decode(bytes.clone(), 8)
+                .unwrap_err()
+                .contains("other word lists")
+        );
         let mut other = bytes;
         other[8] = 9;
-        assert!(decode(&other, 7).unwrap_err().contains("another version"));
-        assert!(decode(b"garbage", 7).is_err());
-        assert!(decode(b"", 7).is_err());
+        assert!(decode(other, 7).unwrap_err().contains("another version"));
+        assert!(decode(b"garbage".to_vec(), 7).is_err());
+        assert!(decode(Vec::new(), 7).is_err());
     }
 }

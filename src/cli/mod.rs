@@ -173,7 +173,7 @@ pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (Vec<khabar::cache::Cac
         updates.extend(r.update);
         articles.extend(r.articles);
     }
-    if let Err(e) = cache.save(updates, &seen) {
+    if let Err(e) = cache.save(&updates, &seen) {
         eprintln!("khabar: warning: could not write the cache: {e}");
     }
     (articles, report_problems(&problems))

@@ -101,7 +101,7 @@ pub fn spawn(
         let seen = seen
             .into_inner()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Err(e) = cache.save(updates, &seen) {
+        if let Err(e) = cache.save(&updates, &seen) {
             let _ = tx.send(Msg::Problem(format!("could not write the cache: {e}")));
         }
         let _ = tx.send(Msg::Finished);
