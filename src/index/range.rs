@@ -5,7 +5,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 
 use crate::extract::dates;
 use crate::span::Span;
@@ -74,43 +74,23 @@ fn is_ascii_value(text: &str) -> bool {
 }
 
 /// The first and last day a normalised date value (`2024-01-15`, `2024-W02`, `2023-09`,
-/// `1999`, `1950/1953`, `199X`, `2024-01-21T18:51`) stands for, and its unit; `None` for
-/// values without a known year, durations and times.
+/// `1999`, `1950/1953`, `199`, `2024-01-21T18:51`) stands for, as the date extractor reads
+/// it ([`dates::value_days`]), with the unit `[`/`]` step by; `None` for values without a
+/// known year, durations and times.
 pub fn interval_of(value: &str) -> Option<(NaiveDate, NaiveDate, Unit)> {
-    if let Some((a, b)) = value.split_once('/') {
-        let (start, _, _) = interval_of(a)?;
-        let (_, end, _) = interval_of(b)?;
-        return (start <= end).then_some((start, end, Unit::Span));
-    }
-    let value = value.split('T').next()?;
-    let parts: Vec<&str> = value.split('-').collect();
-    let year = |s: &str| -> Option<i32> { (s.len() == 4).then(|| s.parse().ok()).flatten() };
-    match parts.as_slice() {
-        [y] if y.len() == 3 && y.bytes().all(|b| b.is_ascii_digit()) => decade(y),
-        [y] if y.len() == 4 && y.ends_with('X') => decade(&y[..3]),
-        [y] => {
-            let y = year(y)?;
-            Some((
-                NaiveDate::from_ymd_opt(y, 1, 1)?,
-                NaiveDate::from_ymd_opt(y, 12, 31)?,
-                Unit::Year,
-            ))
+    let (start, end) = dates::value_days(value)?;
+    let date = value.split('T').next().unwrap_or(value);
+    let unit = if value.contains('/') || date.contains('W') {
+        Unit::Span
+    } else {
+        match (date.split('-').count(), date.len()) {
+            (3, _) => Unit::Day,
+            (2, _) => Unit::Month,
+            (1, 4) => Unit::Year,
+            _ => Unit::Span,
         }
-        [y, w] if w.starts_with('W') => {
-            let week: u32 = w[1..].parse().ok()?;
-            let monday = NaiveDate::from_isoywd_opt(year(y)?, week, chrono::Weekday::Mon)?;
-            Some((monday, monday.checked_add_days(Days::new(6))?, Unit::Span))
-        }
-        [y, m] => {
-            let first = NaiveDate::from_ymd_opt(year(y)?, m.parse().ok()?, 1)?;
-            Some((first, last_of_month(first)?, Unit::Month))
-        }
-        [y, m, d] => {
-            let day = NaiveDate::from_ymd_opt(year(y)?, m.parse().ok()?, d.parse().ok()?)?;
-            Some((day, day, Unit::Day))
-        }
-        _ => None,
-    }
+    };
+    Some((start, end, unit))
 }
 
 /// Whether `start..=end` is whole months (from a first to a last day).
@@ -120,15 +100,6 @@ fn month_aligned(start: NaiveDate, end: NaiveDate) -> bool {
 
 fn month_index(d: NaiveDate) -> i32 {
     d.year() * 12 + d.month0().cast_signed()
-}
-
-fn decade(first3: &str) -> Option<(NaiveDate, NaiveDate, Unit)> {
-    let y: i32 = first3.parse::<i32>().ok()? * 10;
-    Some((
-        NaiveDate::from_ymd_opt(y, 1, 1)?,
-        NaiveDate::from_ymd_opt(y + 9, 12, 31)?,
-        Unit::Span,
-    ))
 }
 
 fn last_of_month(first: NaiveDate) -> Option<NaiveDate> {
@@ -320,7 +291,7 @@ mod tests {
             Some((d(1950, 1, 1), d(1953, 12, 31)))
         );
         assert_eq!(
-            interval_of("199X").map(|i| (i.0, i.1)),
+            interval_of("199").map(|i| (i.0, i.1)),
             Some((d(1990, 1, 1), d(1999, 12, 31)))
         );
         assert_eq!(
