@@ -105,3 +105,20 @@ fn a_changed_file_is_analysed_again_and_a_missing_one_reported() {
         }
     }
 }
+
+#[test]
+fn a_record_after_invalid_bytes_is_read_back_from_the_right_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"{\"title\":\"\xff\xfe bad\",\"body\":\"x\"}\n".to_vec();
+    let record = serde_json::json!({"title": "सही खबर", "body": "मोदी ने मुंबई में कहा।"});
+    bytes.extend_from_slice(format!("{record}\n").as_bytes());
+    std::fs::write(dir.path().join("feed.jsonl"), bytes).unwrap();
+    let mut app = app_on(dir.path());
+    let i = app
+        .entries
+        .iter()
+        .position(|e| e.article.title == "सही खबर")
+        .unwrap();
+    app.select(i);
+    assert_eq!(app.current().unwrap().article.text, "मोदी ने मुंबई में कहा।");
+}

@@ -139,7 +139,9 @@ pub fn from_bytes(
             article.origin = if path.as_os_str() == "-" {
                 Origin::Stdin
             } else {
-                Origin::Record(start as u64)
+                // The file byte where the record's line starts, so it can be read back
+                // alone (`start` is in the decoded text).
+                Origin::Record(offsets.to_file(start) as u64)
             };
             article
         })
@@ -203,27 +205,36 @@ pub fn reload_text(article: &Article) -> Result<String, Problem> {
     };
     match article.origin {
         Origin::Stdin => Ok(article.text.clone()),
-        Origin::Embedded => seeds()
-            .into_iter()
-            .find(|s| s.path == article.path)
-            .map(|s| s.text)
+        Origin::Embedded => SEEDS
+            .iter()
+            .find(|(name, _)| *name == article.path)
+            .map(|(_, text)| (*text).to_owned())
             .ok_or_else(|| gone("not a built-in sample")),
         Origin::File => {
             let bytes = std::fs::read(path).map_err(|e| gone(&e.to_string()))?;
             Ok(decode::decode(&bytes).0.into_owned())
         }
         Origin::Record(offset) => {
-            let bytes = std::fs::read(path).map_err(|e| gone(&e.to_string()))?;
-            let text = decode::decode(&bytes).0;
-            let record = jsonl::record_at(&text, usize::try_from(offset).unwrap_or(usize::MAX))
+            // Only the record's own line is read, not the whole (often large) file.
+            use std::io::{BufRead, Seek};
+            let file = std::fs::File::open(path).map_err(|e| gone(&e.to_string()))?;
+            let mut reader = std::io::BufReader::new(file);
+            reader
+                .seek(std::io::SeekFrom::Start(offset))
+                .map_err(|e| gone(&e.to_string()))?;
+            let mut line = Vec::new();
+            reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| gone(&e.to_string()))?;
+            let record = jsonl::record_at(&decode::decode(&line).0, 0)
                 .ok_or_else(|| gone("the JSON record is no longer where it was"))?;
             Ok(record.body.or(record.text).unwrap_or_default())
         }
     }
 }
 
-/// The sample articles shipped inside the binary, so `khabar` alone works anywhere.
-pub fn seeds() -> Vec<Article> {
+/// The sample articles' names and texts, built into the binary.
+const SEEDS: [(&str, &str); 5] = {
     macro_rules! seed {
         ($name:literal) => {
             (
@@ -232,17 +243,21 @@ pub fn seeds() -> Vec<Article> {
             )
         };
     }
-    let files = [
+    [
         seed!("000_e587ea9827916ff1.txt"),
         seed!("001_e52d97f2dec9df99.txt"),
         seed!("002_3fd5d64bb745e3fe.txt"),
         seed!("003_1ca48a4bd88a22bf.txt"),
         seed!("004_659b4ccabb39ed8a.txt"),
-    ];
-    files
-        .into_iter()
+    ]
+};
+
+/// The sample articles shipped inside the binary, so `khabar` alone works anywhere.
+pub fn seeds() -> Vec<Article> {
+    SEEDS
+        .iter()
         .map(|(path, text)| {
-            let mut article = from_text(path, text.to_owned());
+            let mut article = from_text(path, (*text).to_owned());
             article.origin = Origin::Embedded;
             article
         })
