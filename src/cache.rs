@@ -235,14 +235,6 @@ impl Cache {
         }
     }
 
-    pub fn len(&self) -> usize {
-        self.files.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty()
-    }
-
     /// The cached articles of a known file, labelled with the path as named this time.
     fn cached(&self, known: &Known, display: &str) -> Option<Vec<CachedArticle>> {
         let mut articles: Vec<CachedArticle> =

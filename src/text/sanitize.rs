@@ -24,11 +24,6 @@ pub fn safe_char(c: char, keep_newline: bool) -> Option<char> {
     }
 }
 
-/// Whether `c` would be changed by [`safe_char`].
-pub fn is_unsafe(c: char) -> bool {
-    safe_char(c, true) != Some(c)
-}
-
 /// `text` with every character passed through [`safe_char`]; borrowed when nothing changes.
 pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     let needs = text.chars().any(|c| safe_char(c, keep_newlines) != Some(c));

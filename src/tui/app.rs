@@ -422,9 +422,6 @@ impl App {
             self.status = Some("select a sidebar item or search (/) first".to_owned());
             return;
         }
-        if spans.is_empty() {
-            return;
-        }
         let n = spans.len();
         let next = match (self.mention, forward) {
             (None, true) => 0,
