@@ -110,8 +110,6 @@ pub struct App {
     /// Corpus-wide lookups for filters, and the folded text for search.
     pub index: Index,
     pub search_text: SearchText,
-    /// Content id of each entry (read state survives moved files).
-    pub ids: Vec<u64>,
     pub read: ReadState,
     /// Active filters in the order they were added (Esc removes the last).
     pub chips: Vec<Chip>,
@@ -161,7 +159,6 @@ impl App {
             request: Request::None,
             index: Index::default(),
             search_text: SearchText::default(),
-            ids: Vec::new(),
             read: ReadState::in_memory(),
             chips: Vec::new(),
             sort: Sort::default(),

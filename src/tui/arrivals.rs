@@ -18,7 +18,9 @@ impl App {
                 Ok(text) => entry.article.text = text,
                 Err(problem) => self.problems.push(problem.to_string()),
             }
-            if !entry.article.text.is_empty() && content_id(&entry.article) != self.ids[index] {
+            if !entry.article.text.is_empty()
+                && content_id(&entry.article) != self.entries[index].id
+            {
                 let text = std::mem::take(&mut entry.article.text);
                 let old = &entry.article;
                 let mut fresh = crate::corpus::from_text(&old.path, text);
@@ -69,7 +71,6 @@ impl App {
             Some(folded) => self.search_text.push_folded(folded),
             None => self.search_text.add(&entry.article),
         }
-        self.ids.push(entry.id);
         self.doc_of.insert(
             (entry.article.path.clone(), entry.article.origin),
             self.entries.len(),

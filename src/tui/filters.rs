@@ -98,7 +98,7 @@ impl App {
             self.last_search = Some((key, crate::text::fold::fold(&q), docs.clone()));
         }
         if unread {
-            docs.retain(|&d| !self.read.is_read(self.ids[d as usize]));
+            docs.retain(|&d| !self.read.is_read(self.entries[d as usize].id));
         }
         self.index.sort(&mut docs, self.sort);
         self.undated = selection.undated;
@@ -195,7 +195,7 @@ impl App {
     }
 
     pub fn mark_read(&mut self, entry: usize) {
-        if let Some(&id) = self.ids.get(entry)
+        if let Some(id) = self.entries.get(entry).map(|e| e.id)
             && self.read.set(id, true)
         {
             self.save_read();
@@ -203,7 +203,7 @@ impl App {
     }
 
     pub fn toggle_read(&mut self) {
-        let Some(&id) = self.ids.get(self.selected) else {
+        let Some(id) = self.entries.get(self.selected).map(|e| e.id) else {
             return;
         };
         let now = !self.read.is_read(id);
