@@ -3,11 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span as TextSpan};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Clear};
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::paint::paint_row;
 
 /// One line per action: its keys and what it does.
 pub fn lines(app: &App) -> Vec<(String, &'static str)> {
@@ -56,25 +57,25 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     ])
     .areas(mid);
     let theme = &app.config.theme;
-    let mut body: Vec<Line> = entries
+    // Painted cell by cell like the panes: warnings name files, and a Devanagari file name
+    // must not leave stale cells either.
+    let mut body: Vec<Vec<(String, Style)>> = entries
         .into_iter()
         .map(|(keys, what)| {
-            Line::from(vec![
-                TextSpan::styled(format!("{keys:>key_width$}  "), theme.accent),
-                TextSpan::raw(what),
-            ])
+            vec![
+                (format!("{keys:>key_width$}  "), theme.accent),
+                (what.to_owned(), Style::new()),
+            ]
         })
         .collect();
-    let width_model = format!("{:key_width$}  width model: {}", "", app.model.name());
-    body.push(Line::from(TextSpan::styled(width_model, theme.dim)));
+    body.push(vec![(
+        format!("{:key_width$}  width model: {}", "", app.model.name()),
+        theme.dim,
+    )]);
     if !app.problems.is_empty() {
-        body.push(Line::default());
-        body.push(Line::from(TextSpan::styled("Warnings", theme.accent)));
-        body.extend(
-            app.problems
-                .iter()
-                .map(|p| Line::from(crate::text::sanitize(p, false).into_owned())),
-        );
+        body.push(Vec::new());
+        body.push(vec![("Warnings".to_owned(), theme.accent)]);
+        body.extend(app.problems.iter().map(|p| vec![(p.clone(), Style::new())]));
     }
     crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);
@@ -83,8 +84,18 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     let scroll = app.help_scroll.min(max_scroll);
     let more = if max_scroll > 0 { " (j/k scroll)" } else { "" };
     let block = Block::bordered().title(format!(" Keys{more} — ? or Esc closes "));
-    frame.render_widget(
-        Paragraph::new(body).block(block).scroll((scroll as u16, 0)),
-        area,
-    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let buf = frame.buffer_mut();
+    for (y, line) in (inner.y..inner.bottom()).zip(body.iter().skip(scroll)) {
+        let segments: Vec<(&str, Style)> = line.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+        paint_row(
+            buf,
+            (inner.x, y, inner.width),
+            &segments,
+            app.model,
+            Style::new(),
+            true,
+        );
+    }
 }
