@@ -195,8 +195,13 @@ fn dateline(para: &str) -> Option<(String, Option<Published>)> {
     let end = window.find(['।', ':', '|'])?;
     let lead = window[..end].trim();
     let rest = &para[end..];
-    // `:` must be followed by a space so `Visit:` style headlines inside text do not count.
-    if lead.is_empty() || (rest.starts_with(':') && !rest[1..].starts_with(' ')) {
+    // `:` must be followed by a space so `Visit:` style headlines inside text do not count,
+    // and a dateline introduces text: a paragraph that is one short sentence is not one.
+    let after = rest.chars().next().map_or("", |c| &rest[c.len_utf8()..]);
+    if lead.is_empty()
+        || (rest.starts_with(':') && !after.starts_with(' '))
+        || after.trim().is_empty()
+    {
         return None;
     }
     let pieces: Vec<&str> = lead.split(',').map(str::trim).collect();
@@ -335,6 +340,11 @@ mod tests {
             Some("नई दिल्ली")
         );
         assert_eq!(dateline("उन्होंने कहा: हम तैयार हैं"), None);
+        assert_eq!(
+            dateline("पाठ।"),
+            None,
+            "a lone short sentence is not a dateline"
+        );
         assert_eq!(
             dateline("हालांकि, रूस और उत्तर कोरिया ने इन आरोपों को खारिज किया है।"),
             None
