@@ -1,34 +1,47 @@
 //! An on-disk cache of ingest and extraction results, so a second start on an unchanged
-//! corpus needs no reading or extracting at all.
+//! corpus reads and extracts nothing, and decodes only what the list and index need.
 //!
 //! One file per set of corpus roots, in `$XDG_CACHE_HOME/khabar/` (else `~/.cache/khabar/`):
-//! a header (magic, format number, khabar's version, payload length and checksum) and a
-//! postcard-encoded table from each file's absolute path to its size, modification time,
-//! content hash and the articles found in it (everything but their text). A file whose
-//! size and modification time are unchanged is taken from the cache without being read;
-//! one whose stamp changed but whose bytes hash the same is taken from the cache too; any
-//! other is read and extracted again. A cache from another version, truncated or corrupt
-//! fails its header or checksum and is rebuilt: it can cost time, never correctness.
 //!
-//! Why this format rather than an embedded database: the reader needs the whole table at
-//! start-up anyway (the list, sidebar data and index cover every article), so one
-//! sequential read and decode of a compact file is the fastest way in, and postcard is a
-//! small, well-kept serde format; a key-value store would add a large dependency and
-//! per-record overhead for no query the reader makes.
+//! 1. a header: magic, format number, khabar's version, a fingerprint of the word lists,
+//!    and the length and checksum of the catalog;
+//! 2. the catalog (postcard): every file's absolute path, size, modification time and
+//!    content hash; every article's list entry (title, source, dates, place in its file);
+//!    and the corpus [`Index`] itself, so a warm start files nothing;
+//! 3. the details: each article's full structure and analysis, encoded, one after the
+//!    other, each with its own checksum in the catalog. They are read one at a time, when an
+//!    article is shown, and never all held in memory.
+//!
+//! A file whose size and modification time are unchanged is taken from the cache without
+//! being read; one whose stamp changed but whose bytes hash the same keeps its results; any
+//! other is read and extracted again. A cache from another version, truncated or corrupt
+//! fails its header or a checksum and is rebuilt (a damaged detail only costs re-reading
+//! that one article): it can cost time, never correctness.
+//!
+//! Why this format rather than an embedded database: the reader needs the whole list and
+//! index at start-up anyway, so one sequential read and decode of a compact catalog is the
+//! fastest way in, and the details need only "read these bytes"; postcard is a small,
+//! well-kept serde format. A key-value store would add a large dependency and per-record
+//! overhead for no query the reader makes.
 
-use std::collections::{HashMap, HashSet};
-use std::io::Write;
+mod file;
+mod pack;
+
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{self, Article, Problem};
-use crate::extract::{self, Analysis};
-use crate::state::content_id;
+pub use file::{Details, write};
+pub use pack::{Arrival, Doc, Packed, lite, pack, unpack};
 
-const MAGIC: &[u8; 8] = b"KHABARC\x01";
-const FORMAT: u32 = 3;
+use crate::corpus::{self, Article, Problem};
+use crate::extract;
+use crate::index::Index;
+use crate::state::content_id;
 
 /// The word lists extraction depends on: a change to any of them (or to the user's
 /// gazetteer) makes cached results stale.
@@ -53,92 +66,112 @@ pub fn fingerprint(extra: &str) -> u64 {
     h.digest()
 }
 
-/// One article as cached: its structure (no text), its analysis and its content id.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CachedArticle {
-    pub article: Article,
-    pub analysis: Analysis,
-    pub id: u64,
-}
-
 /// Size and modification time of a file.
-type Stamp = (u64, (u64, u32));
+pub type Stamp = (u64, (u64, u32));
 
-/// One file's record, borrowing its articles' encoding from the cache file: the articles
-/// are decoded only when the file is found unchanged, on the loader's worker threads.
-#[derive(Serialize, Deserialize)]
-struct Record<'a> {
-    key: &'a str,
-    stamp: Stamp,
+/// What identifies one version of a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    /// The absolute path.
+    pub key: String,
+    pub stamp: Stamp,
+    /// xxh3 of the file's bytes.
+    pub hash: u64,
+    /// Whether it was read without a problem. A file with one is read again on every start,
+    /// so its warning is never lost to the cache.
+    pub clean: bool,
+}
+
+/// One article in the catalog.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DocRec {
+    /// The list entry ([`lite`]); its path is set again from the file when loaded.
+    article: Article,
+    id: u64,
+    /// Its file, in the catalog's `files`.
+    file: u32,
+    /// Where its details are in the details section, and their checksum.
+    at: u64,
+    len: u32,
     hash: u64,
-    #[serde(borrow)]
-    articles: Blob<'a>,
 }
 
-/// Bytes that postcard stores as one length-prefixed run and reads back without copying.
-struct Blob<'a>(&'a [u8]);
-
-impl Serialize for Blob<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(self.0)
-    }
+/// Everything but the details.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Catalog {
+    files: Vec<FileStamp>,
+    docs: Vec<DocRec>,
+    index: Index,
 }
 
-impl<'de: 'a, 'a> Deserialize<'de> for Blob<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = Blob<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("bytes")
-            }
-            fn visit_borrowed_bytes<E: serde::de::Error>(
-                self,
-                v: &'de [u8],
-            ) -> Result<Blob<'de>, E> {
-                Ok(Blob(v))
-            }
+/// What a start takes from the cache without reading any article file: every unchanged
+/// file's articles and their index, numbered from 0 in catalog order.
+#[derive(Debug, Default)]
+pub struct Warm {
+    pub docs: Vec<Doc>,
+    /// The unchanged files; `Doc::file` points into it.
+    pub files: Vec<FileStamp>,
+    pub index: Index,
+    /// Where the docs' details are.
+    pub details: Option<Arc<Details>>,
+}
+
+/// A loaded corpus, as written to the cache: files, articles and index numbered alike, and
+/// the cache file stored details are read from.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub files: Vec<FileStamp>,
+    pub docs: Vec<Doc>,
+    pub index: Index,
+    pub details: Option<Arc<Details>>,
+}
+
+impl Snapshot {
+    /// Adds one file's articles (as read by [`Cache::process`]).
+    pub fn add(&mut self, result: FileResult) {
+        let file = result.stamp.map(|s| {
+            self.files.push(s);
+            u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX)
+        });
+        for a in result.articles {
+            self.index.add_facts(&a.article, &a.facts);
+            self.docs.push(Doc {
+                article: a.article,
+                id: a.id,
+                file,
+                packed: a.packed,
+            });
         }
-        d.deserialize_bytes(Visit)
+    }
+
+    /// A snapshot of what [`Cache::warm`] found.
+    pub fn from_warm(warm: Warm) -> Self {
+        Self {
+            files: warm.files,
+            docs: warm.docs,
+            index: warm.index,
+            details: warm.details,
+        }
     }
 }
 
-/// What the cache knows of one file: its stamp, content hash, and where its encoded
-/// articles are in the loaded cache file.
-#[derive(Debug, Clone)]
-struct Known {
-    stamp: Stamp,
-    hash: u64,
-    blob: std::ops::Range<usize>,
-}
-
-/// A file's new record, to be written by [`Cache::save`].
-#[derive(Debug)]
-pub struct Update {
-    key: String,
-    stamp: Stamp,
-    hash: u64,
-    articles: Vec<u8>,
+/// A file's result: its articles and, when the file could be keyed, its stamp.
+pub struct FileResult {
+    pub articles: Vec<Arrival>,
+    pub problems: Vec<Problem>,
+    pub stamp: Option<FileStamp>,
 }
 
 /// The cache of one corpus.
 #[derive(Debug, Default)]
 pub struct Cache {
     path: Option<PathBuf>,
-    /// The payload of the cache file as read; `files` point into it.
-    payload: Vec<u8>,
-    files: HashMap<String, Known>,
     fingerprint: u64,
-}
-
-/// A file's result: its articles (with text when the file was read) and, when it was read,
-/// the record to store for next time.
-pub struct FileResult {
-    pub articles: Vec<CachedArticle>,
-    pub problems: Vec<Problem>,
-    pub update: Option<Update>,
-    /// Whether the articles came from the cache (their text is not loaded).
-    pub cached: bool,
+    catalog: Catalog,
+    details: Option<Arc<Details>>,
+    /// Catalog entries of files that were not unchanged at [`Cache::warm`], by key, in case
+    /// their bytes turn out the same.
+    touched: HashMap<String, (FileStamp, Vec<DocRec>)>,
 }
 
 /// `$XDG_CACHE_HOME/khabar`, falling back to `~/.cache/khabar`.
@@ -207,48 +240,125 @@ impl Cache {
         Self::default()
     }
 
-    /// Opens the cache at `path`. A missing file is an empty cache; a file of another
-    /// version, other word lists, or a damaged one is an empty cache with a note saying it
-    /// will be rebuilt.
+    /// Opens the cache at `path`, reading its catalog (not its details). A missing file is
+    /// an empty cache; a file of another version, other word lists, or a damaged one is an
+    /// empty cache with a note saying it will be rebuilt.
     pub fn open(path: PathBuf, fingerprint: u64) -> (Self, Option<String>) {
         let shown = path.display().to_string();
-        let bytes = std::fs::read(&path);
+        let opened = file::open(&path, fingerprint);
         let mut cache = Self {
             path: Some(path),
             fingerprint,
             ..Self::default()
         };
-        let bytes = match bytes {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (cache, None),
-            Err(e) => {
-                return (cache, Some(format!("{shown}: {e}; cache not used")));
-            }
-        };
-        match decode(bytes, fingerprint) {
-            Ok((payload, files)) => {
-                cache.payload = payload;
-                cache.files = files;
+        match opened {
+            Ok(None) => (cache, None),
+            Ok(Some((catalog, details))) => {
+                cache.catalog = catalog;
+                cache.details = Some(Arc::new(details));
                 (cache, None)
             }
             Err(why) => (cache, Some(format!("{shown}: {why}; rebuilding the cache"))),
         }
     }
 
-    /// The cached articles of a known file, labelled with the path as named this time.
-    fn cached(&self, known: &Known, display: &str) -> Option<Vec<CachedArticle>> {
-        let mut articles: Vec<CachedArticle> =
-            postcard::from_bytes(self.payload.get(known.blob.clone())?).ok()?;
-        for a in &mut articles {
-            display.clone_into(&mut a.article.path);
-        }
-        Some(articles)
+    /// Where the cache is written, if anywhere.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
-    /// The articles of `file`, from the cache when the file is unchanged, else read and
-    /// extracted.
+    pub const fn fingerprint(&self) -> u64 {
+        self.fingerprint
+    }
+
+    /// Whether the catalog knows any file.
+    pub fn is_empty(&self) -> bool {
+        self.catalog.files.is_empty()
+    }
+
+    /// Splits `files` into those the cache answers for (same size and modification time:
+    /// their articles and index come back without reading them) and the rest, returned in
+    /// their given order, to be [`Cache::process`]ed. Files of the catalog not among
+    /// `files` are dropped (they were removed).
+    pub fn warm(&mut self, files: &[PathBuf]) -> (Warm, Vec<PathBuf>) {
+        let catalog = std::mem::take(&mut self.catalog);
+        if catalog.files.is_empty() {
+            return (Warm::default(), files.to_vec());
+        }
+        let by_key: HashMap<&str, u32> = catalog
+            .files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.key.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        // Stat every file on all cores: the one cost a warm start cannot avoid.
+        let found: Vec<Option<u32>> = files
+            .par_iter()
+            .map(|f| {
+                let key = key_of(f)?;
+                let &i = by_key.get(key.as_str())?;
+                let meta = std::fs::metadata(f).ok()?;
+                let known = &catalog.files[i as usize];
+                (known.clean && known.stamp == stamp(&meta)).then_some(i)
+            })
+            .collect();
+        let mut display: Vec<Option<&Path>> = vec![None; catalog.files.len()];
+        let mut rest = Vec::new();
+        for (f, i) in files.iter().zip(&found) {
+            match i {
+                Some(i) if display[*i as usize].is_none() => display[*i as usize] = Some(f),
+                _ => rest.push(f.clone()),
+            }
+        }
+        let mut new_number = vec![None; catalog.files.len()];
+        let mut kept_files = Vec::new();
+        let mut keys = Vec::with_capacity(catalog.files.len());
+        for (i, f) in catalog.files.into_iter().enumerate() {
+            keys.push(f.key.clone());
+            if display[i].is_some() {
+                new_number[i] = Some(u32::try_from(kept_files.len()).unwrap_or(u32::MAX));
+                kept_files.push(f);
+            } else {
+                self.touched.insert(f.key.clone(), (f, Vec::new()));
+            }
+        }
+        let keep: Vec<bool> = catalog
+            .docs
+            .iter()
+            .map(|d| new_number.get(d.file as usize).copied().flatten().is_some())
+            .collect();
+        let index = catalog.index.retain(&keep);
+        let mut docs = Vec::with_capacity(index.len());
+        for mut rec in catalog.docs {
+            let file = rec.file as usize;
+            if let (Some(Some(n)), Some(Some(shown))) = (new_number.get(file), display.get(file)) {
+                rec.article.path = shown.display().to_string();
+                docs.push(Doc {
+                    article: rec.article,
+                    id: rec.id,
+                    file: Some(*n),
+                    packed: Packed::Stored {
+                        at: rec.at,
+                        len: rec.len,
+                        hash: rec.hash,
+                    },
+                });
+            } else if let Some((_, recs)) = keys.get(file).and_then(|k| self.touched.get_mut(k)) {
+                recs.push(rec);
+            }
+        }
+        let warm = Warm {
+            docs,
+            files: kept_files,
+            index,
+            details: self.details.clone(),
+        };
+        (warm, rest)
+    }
+
+    /// The articles of `file`: its cached results when its bytes are unchanged, else read
+    /// and extracted. Texts come back folded for search, not whole.
     pub fn process(&self, file: &Path) -> FileResult {
-        let display = file.display().to_string();
         let mut problems = Vec::new();
         let is_stdin = file.as_os_str() == "-";
         let key = if is_stdin { None } else { key_of(file) };
@@ -257,18 +367,6 @@ impl Cache {
         } else {
             std::fs::metadata(file).ok()
         };
-        let known = key.as_ref().and_then(|k| self.files.get(k));
-        if let (Some(k), Some(m)) = (known, &meta)
-            && k.stamp == stamp(m)
-            && let Some(articles) = self.cached(k, &display)
-        {
-            return FileResult {
-                articles,
-                problems,
-                update: None,
-                cached: true,
-            };
-        }
         let bytes = if is_stdin {
             let mut buf = Vec::new();
             std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map(|_| buf)
@@ -285,256 +383,85 @@ impl Cache {
                 return FileResult {
                     articles: Vec::new(),
                     problems,
-                    update: None,
-                    cached: false,
+                    stamp: None,
                 };
             }
         };
         let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-        if let (Some(k), Some(m), Some(key)) = (known, &meta, &key)
-            && k.hash == hash
-            && let Some(articles) = self.cached(k, &display)
-        {
-            // Touched but not changed: keep the results, remember the new stamp.
-            let update = Update {
-                key: key.clone(),
+        let file_stamp = match (key, &meta) {
+            (Some(key), Some(m)) => Some(FileStamp {
+                key,
                 stamp: stamp(m),
                 hash,
-                articles: self.payload[k.blob.clone()].to_vec(),
-            };
-            return FileResult {
-                articles,
-                problems,
-                update: Some(update),
-                cached: true,
-            };
-        }
-        let json_lines =
-            corpus::is_json_lines(file) || (is_stdin && bytes.trim_ascii_start().starts_with(b"{"));
-        let articles: Vec<CachedArticle> =
-            corpus::from_bytes(file, &bytes, json_lines, &mut problems)
-                .into_iter()
-                .map(|article| {
-                    let analysis = extract::analyse(&article);
-                    let id = content_id(&article);
-                    CachedArticle {
-                        article,
-                        analysis,
-                        id,
-                    }
-                })
-                .collect();
-        // Text is not serialised (`#[serde(skip)]`), so this encodes everything else.
-        let update = match (key, meta, postcard::to_stdvec(&articles)) {
-            (Some(key), Some(m), Ok(encoded)) => Some(Update {
-                key,
-                stamp: stamp(&m),
-                hash,
-                articles: encoded,
+                clean: true,
             }),
             _ => None,
         };
+        let json_lines =
+            corpus::is_json_lines(file) || (is_stdin && bytes.trim_ascii_start().starts_with(b"{"));
+        let parsed = corpus::from_bytes(file, &bytes, json_lines, &mut problems);
+        let reused = file_stamp
+            .as_ref()
+            .and_then(|s| self.same_bytes(s, &parsed));
+        let articles = match reused {
+            Some(articles) => articles,
+            None => parsed
+                .iter()
+                .map(|article| {
+                    let analysis = extract::analyse(article);
+                    Arrival::new(article, &analysis, content_id(article))
+                })
+                .collect(),
+        };
+        let mut stamp = file_stamp;
+        if let Some(s) = &mut stamp {
+            s.clean = problems.is_empty();
+        }
         FileResult {
             articles,
             problems,
-            update,
-            cached: false,
+            stamp,
         }
     }
 
-    /// Writes what a load learnt (new and changed files), keeping unchanged files' records
-    /// as they were and dropping files not seen in it (removed ones), atomically, and only
-    /// if anything changed.
-    pub fn save(&mut self, updates: &[Update], seen: &HashSet<String>) -> std::io::Result<()> {
-        let Some(path) = self.path.clone() else {
+    /// Whether a load that read `processed` files has anything to write: new or changed
+    /// files, or files the catalog knew that were not found again.
+    pub fn changed(&self, processed: usize) -> bool {
+        self.path.is_some() && (processed > 0 || !self.touched.is_empty())
+    }
+
+    /// Writes a loaded corpus to this cache (see [`write`]).
+    pub fn save(&self, snapshot: &Snapshot) -> std::io::Result<()> {
+        let Some(path) = &self.path else {
             return Ok(());
         };
-        let removed = self.files.keys().any(|k| !seen.contains(k));
-        if updates.is_empty() && !removed {
-            return Ok(());
+        write(
+            path,
+            self.fingerprint,
+            &snapshot.files,
+            &snapshot.docs,
+            &snapshot.index,
+            snapshot.details.as_deref(),
+        )
+    }
+
+    /// The cached articles of a file that was touched but whose bytes are the same: its
+    /// analyses are reused, its texts (just parsed) folded for search.
+    fn same_bytes(&self, now: &FileStamp, parsed: &[Article]) -> Option<Vec<Arrival>> {
+        let (before, recs) = self.touched.get(&now.key)?;
+        if before.hash != now.hash || recs.len() != parsed.len() {
+            return None;
         }
-        let fresh: HashMap<&str, &Update> = updates.iter().map(|u| (u.key.as_str(), u)).collect();
-        let mut records: Vec<Record<'_>> = updates
-            .iter()
-            .map(|u| Record {
-                key: &u.key,
-                stamp: u.stamp,
-                hash: u.hash,
-                articles: Blob(&u.articles),
+        let details = self.details.as_ref()?;
+        recs.iter()
+            .zip(parsed)
+            .map(|(rec, article)| {
+                let bytes = details.read(rec.at, rec.len, rec.hash)?;
+                let (_, analysis) = unpack(&bytes)?;
+                let mut arrival = Arrival::new(article, &analysis, rec.id);
+                arrival.packed = Packed::Owned(bytes.into());
+                Some(arrival)
             })
-            .collect();
-        for (key, known) in &self.files {
-            if seen.contains(key) && !fresh.contains_key(key.as_str()) {
-                let articles = Blob(&self.payload[known.blob.clone()]);
-                records.push(Record {
-                    key,
-                    stamp: known.stamp,
-                    hash: known.hash,
-                    articles,
-                });
-            }
-        }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = path.with_extension(format!("bin.tmp{}", std::process::id()));
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        out.write_all(&encode(&records, self.fingerprint)?)?;
-        let file = out
-            .into_inner()
-            .map_err(std::io::IntoInnerError::into_error)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, &path)
-    }
-}
-
-fn encode(records: &[Record<'_>], fingerprint: u64) -> std::io::Result<Vec<u8>> {
-    let payload = postcard::to_stdvec(records).map_err(std::io::Error::other)?;
-    let version = env!("CARGO_PKG_VERSION").as_bytes();
-    let mut out = Vec::with_capacity(payload.len() + 64);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT.to_le_bytes());
-    out.extend_from_slice(&(version.len() as u32).to_le_bytes());
-    out.extend_from_slice(version);
-    out.extend_from_slice(&fingerprint.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
-    Ok(out)
-}
-
-/// The payload of a cache file and where each file's record points into it.
-type Decoded = (Vec<u8>, HashMap<String, Known>);
-
-fn decode(bytes: Vec<u8>, fingerprint: u64) -> Result<Decoded, String> {
-    let mut at = 0;
-    let mut take = |n: usize| -> Result<std::ops::Range<usize>, String> {
-        if bytes.len() - at < n {
-            return Err("truncated cache file".to_owned());
-        }
-        at += n;
-        Ok(at - n..at)
-    };
-    let u32_of = |b: &[u8]| u32::from_le_bytes(b.try_into().unwrap_or_default());
-    let u64_of = |b: &[u8]| u64::from_le_bytes(b.try_into().unwrap_or_default());
-    if bytes[take(8)?] != *MAGIC {
-        return Err("not a khabar cache file".to_owned());
-    }
-    let format = u32_of(&bytes[take(4)?]);
-    let vlen = u32_of(&bytes[take(4)?]) as usize;
-    let version = take(vlen)?;
-    if format != FORMAT || bytes[version] != *env!("CARGO_PKG_VERSION").as_bytes() {
-        return Err("written by another version of khabar".to_owned());
-    }
-    if u64_of(&bytes[take(8)?]) != fingerprint {
-        return Err("computed with other word lists".to_owned());
-    }
-    let len = usize::try_from(u64_of(&bytes[take(8)?])).map_err(|_| "bad length")?;
-    let sum = u64_of(&bytes[take(8)?]);
-    let payload_range = take(len)?;
-    let mut payload = bytes;
-    payload.truncate(payload_range.end);
-    payload.drain(..payload_range.start);
-    if xxhash_rust::xxh3::xxh3_64(&payload) != sum {
-        return Err("checksum mismatch (damaged cache file)".to_owned());
-    }
-    let records: Vec<Record<'_>> =
-        postcard::from_bytes(&payload).map_err(|e| format!("unreadable cache ({e})"))?;
-    let base = payload.as_ptr() as usize;
-    let files = records
-        .iter()
-        .map(|r| {
-            let start = r.articles.0.as_ptr() as usize - base;
-            (
-                r.key.to_owned(),
-                Known {
-                    stamp: r.stamp,
-                    hash: r.hash,
-                    blob: start..start + r.articles.0.len(),
-                },
-            )
-        })
-        .collect();
-    drop(records);
-    Ok((payload, files))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sample_update() -> Update {
-        let article = corpus::from_text(
-            "a.txt",
-            "शीर्षक\n\nमोदी ने दिल्ली में सोमवार को कहा।\n".to_owned(),
-        );
-        let analysis = extract::analyse(&article);
-        let id = content_id(&article);
-        let articles = postcard::to_stdvec(&vec![CachedArticle {
-            article,
-            analysis,
-            id,
-        }])
-        .unwrap();
-        Update {
-            key: "/x/a.txt".to_owned(),
-            stamp: (10, (1, 2)),
-            hash: 3,
-            articles,
-        }
-    }
-
-    fn encoded(u: &Update, fingerprint: u64) -> Vec<u8> {
-        let record = Record {
-            key: &u.key,
-            stamp: u.stamp,
-            hash: u.hash,
-            articles: Blob(&u.articles),
-        };
-        encode(&[record], fingerprint).unwrap()
-    }
-
-    #[test]
-    fn round_trip_keeps_everything_but_text() {
-        let u = sample_update();
-        let (payload, files) = decode(encoded(&u, 7), 7).unwrap();
-        let known = &files["/x/a.txt"];
-        assert_eq!((known.stamp, known.hash), (u.stamp, u.hash));
-        let cache = Cache {
-            path: None,
-            payload,
-            files: files.clone(),
-            fingerprint: 7,
-        };
-        let back = cache.cached(known, "shown/a.txt").unwrap();
-        let original: Vec<CachedArticle> = postcard::from_bytes(&u.articles).unwrap();
-        assert_eq!(back[0].analysis, original[0].analysis);
-        assert_eq!(back[0].article.title, "शीर्षक");
-        assert_eq!(back[0].article.path, "shown/a.txt");
-        assert!(back[0].article.text.is_empty());
-    }
-
-    #[test]
-    fn damaged_files_are_refused_not_trusted() {
-        let bytes = encoded(&sample_update(), 7);
-        assert!(
-            decode(bytes[..bytes.len() - 5].to_vec(), 7)
-                .unwrap_err()
-                .contains("truncated")
-        );
-        let mut flipped = bytes.clone();
-        let last = flipped.len() - 3;
-        flipped[last] ^= 0x55;
-        assert!(decode(flipped, 7).unwrap_err().contains("checksum"));
-        assert!(
-            decode(bytes.clone(), 8)
-                .unwrap_err()
-                .contains("other word lists")
-        );
-        let mut other = bytes;
-        other[8] = 9;
-        assert!(decode(other, 7).unwrap_err().contains("another version"));
-        assert!(decode(b"garbage".to_vec(), 7).is_err());
-        assert!(decode(Vec::new(), 7).is_err());
+            .collect()
     }
 }

@@ -26,7 +26,7 @@ fn app_with(read: ReadState) -> App {
             Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
         );
     }
-    khabar::tui::handle(&mut app, Msg::Finished);
+    khabar::tui::handle(&mut app, Msg::Finished(None));
     app
 }
 

@@ -9,7 +9,7 @@ use khabar::text::sanitize;
 
 use super::{ListArgs, exit_code, load_cached};
 use khabar::extract::entities::EntityKind;
-use khabar::index::{Filter, Index, SearchText};
+use khabar::index::{Filter, SearchText};
 
 #[derive(serde::Serialize)]
 struct Row<'a> {
@@ -27,27 +27,25 @@ struct Matched<'a> {
 }
 
 pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
-    let (articles, failed) = load_cached(&args.paths, no_cache);
-    let mut index = Index::default();
+    let (snapshot, failed) = load_cached(&args.paths, no_cache);
+    let index = &snapshot.index;
+    let articles = &snapshot.docs;
     let mut search = SearchText::default();
-    for a in &articles {
-        index.add(&a.article, &a.analysis);
-    }
     if args.search.is_some() {
         // Cached articles come without text: read it back for the search.
         use rayon::prelude::*;
-        let texts: Vec<Article> = articles
+        let texts: Vec<Box<str>> = articles
             .par_iter()
-            .map(|a| {
-                let mut article = a.article.clone();
+            .map(|d| {
+                let mut article = d.article.clone();
                 if article.text.is_empty() {
                     article.text = khabar::corpus::reload_text(&article).unwrap_or_default();
                 }
-                article
+                SearchText::folded(&article)
             })
             .collect();
-        for article in &texts {
-            search.add(article);
+        for folded in texts {
+            search.push_folded(folded);
         }
     }
     let mut filter = Filter {

@@ -123,23 +123,21 @@ pub fn load(paths: &[PathBuf]) -> (Vec<Article>, bool) {
 
 /// Like [`load`], through the cache: unchanged files are not read or extracted again.
 /// Articles come without their text when they come from the cache.
-pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (Vec<khabar::cache::CachedArticle>, bool) {
-    use khabar::cache::{Cache, CachedArticle};
+pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (khabar::cache::Snapshot, bool) {
+    use khabar::cache::{Cache, Snapshot};
     use rayon::prelude::*;
     if paths.is_empty() {
-        let articles = corpus::seeds()
-            .into_iter()
-            .map(|article| {
-                let analysis = khabar::extract::analyse(&article);
-                let id = khabar::state::content_id(&article);
-                CachedArticle {
-                    article,
-                    analysis,
-                    id,
-                }
-            })
-            .collect();
-        return (articles, false);
+        let mut snapshot = Snapshot::default();
+        for article in corpus::seeds() {
+            let analysis = khabar::extract::analyse(&article);
+            let id = khabar::state::content_id(&article);
+            snapshot.add(khabar::cache::FileResult {
+                articles: vec![khabar::cache::Arrival::new(&article, &analysis, id)],
+                problems: Vec::new(),
+                stamp: None,
+            });
+        }
+        return (snapshot, false);
     }
     let (mut cache, note) = match cache_file(paths, no_cache) {
         Some(path) => Cache::open(path, RULES_FINGERPRINT.get().copied().unwrap_or_default()),
@@ -150,33 +148,30 @@ pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (Vec<khabar::cache::Cac
     }
     let mut problems = Vec::new();
     let files = corpus::files(paths, &mut problems);
-    // Texts are dropped as soon as each file is analysed: `list` needs none (a search reads
-    // them back), and holding a whole corpus would cost its size in memory.
-    let results: Vec<_> = files
+    let (warm, rest) = cache.warm(&files);
+    let mut snapshot = Snapshot::from_warm(warm);
+    // Folded texts are dropped as each file is analysed: `list` needs none unless it
+    // searches, and then reads them back.
+    let results: Vec<_> = rest
         .par_iter()
         .map(|f| {
             let mut r = cache.process(f);
             for a in &mut r.articles {
-                a.article.text = String::new();
+                a.folded = None;
             }
             r
         })
         .collect();
-    let seen: std::collections::HashSet<String> = files
-        .iter()
-        .filter_map(|f| khabar::cache::key_of(f))
-        .collect();
-    let mut updates = Vec::new();
-    let mut articles = Vec::new();
-    for r in results {
-        problems.extend(r.problems);
-        updates.extend(r.update);
-        articles.extend(r.articles);
+    for mut r in results {
+        problems.append(&mut r.problems);
+        snapshot.add(r);
     }
-    if let Err(e) = cache.save(&updates, &seen) {
+    if cache.changed(rest.len())
+        && let Err(e) = cache.save(&snapshot)
+    {
         eprintln!("khabar: warning: could not write the cache: {e}");
     }
-    (articles, report_problems(&problems))
+    (snapshot, report_problems(&problems))
 }
 
 /// Prints each problem to stderr (made safe for the terminal); says whether any path was

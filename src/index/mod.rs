@@ -2,13 +2,17 @@
 //! published when. Built once as articles load, updated one article at a time; applying or
 //! removing a filter reads only these tables, never the article text.
 
+mod days;
+mod facts;
 pub mod range;
 mod search;
 
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
+pub use facts::{FactEntity, Facts};
 pub use range::{BadRange, DateRange, Unit, interval_of};
 pub use search::{SearchText, occurrences};
 
@@ -19,7 +23,7 @@ use crate::extract::entities::gazetteer;
 use crate::text::fold::fold;
 
 /// An entity across the corpus.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntityInfo {
     pub id: String,
     pub name: String,
@@ -32,22 +36,26 @@ pub struct EntityInfo {
 }
 
 /// What the index keeps of one article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocInfo {
     /// The publication day, when its year, month and day are all known.
+    #[serde(with = "days::opt")]
     pub published: Option<NaiveDate>,
     pub title: String,
     pub source: Option<String>,
 }
 
-/// The lookups.
-#[derive(Debug, Default, Clone)]
+/// The lookups. They are cached with the corpus (see [`crate::cache`]), so a warm start
+/// files nothing.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Index {
     pub docs: Vec<DocInfo>,
     entities: HashMap<String, EntityInfo>,
     /// Day intervals of dates mentioned in the text, with their article.
+    #[serde(with = "days::intervals")]
     mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
-    /// Articles by publication day.
+    /// Articles by publication day (not cached: [`Index::restore`] rebuilds it from `docs`).
+    #[serde(skip)]
     by_day: BTreeMap<NaiveDate, Vec<u32>>,
 }
 
@@ -122,6 +130,11 @@ pub struct Selection {
 impl Index {
     /// Adds an article as document `self.docs.len()` and returns its number.
     pub fn add(&mut self, article: &Article, analysis: &Analysis) -> u32 {
+        self.add_facts(article, &Facts::of(analysis))
+    }
+
+    /// Adds an article from its facts (worked out off the event loop, or cached).
+    pub fn add_facts(&mut self, article: &Article, facts: &Facts) -> u32 {
         let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
         let published = article.published.and_then(|p| p.date.to_naive());
         self.docs.push(DocInfo {
@@ -132,7 +145,7 @@ impl Index {
         if let Some(day) = published {
             self.by_day.entry(day).or_default().push(doc);
         }
-        for e in &analysis.entities {
+        for e in &facts.entities {
             let info = self.entities.entry(e.id.clone()).or_insert_with(|| {
                 let mut forms = vec![e.name.clone()];
                 forms.extend(
@@ -150,22 +163,109 @@ impl Index {
                     docs: Vec::new(),
                 }
             });
-            for alias in &e.aliases {
-                let alias = fold(alias);
-                if !info.forms.contains(&alias) {
-                    info.forms.push(alias);
+            for form in &e.forms {
+                if !info.forms.contains(form) {
+                    info.forms.push(form.clone());
                 }
             }
             if info.docs.last() != Some(&doc) {
                 info.docs.push(doc);
             }
         }
-        for d in &analysis.dates {
-            if let Some((start, end, _)) = d.value.as_deref().and_then(range::interval_of) {
-                self.mentioned.push((start, end, doc));
-            }
+        for &(start, end) in &facts.dates {
+            self.mentioned.push((start, end, doc));
         }
         doc
+    }
+
+    /// Appends another index's documents after this one's (their numbers shift by
+    /// `self.len()`), as if they had been added one by one.
+    pub fn append(&mut self, other: Self) {
+        let shift = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
+        self.docs.extend(other.docs);
+        for (day, docs) in other.by_day {
+            self.by_day
+                .entry(day)
+                .or_default()
+                .extend(docs.into_iter().map(|d| d + shift));
+        }
+        for (id, e) in other.entities {
+            let docs = e.docs.iter().map(|d| d + shift);
+            if let Some(info) = self.entities.get_mut(&id) {
+                for form in e.forms {
+                    if !info.forms.contains(&form) {
+                        info.forms.push(form);
+                    }
+                }
+                info.docs.extend(docs);
+            } else {
+                let docs = docs.collect();
+                self.entities.insert(id, EntityInfo { docs, ..e });
+            }
+        }
+        self.mentioned.extend(
+            other
+                .mentioned
+                .into_iter()
+                .map(|(s, e, d)| (s, e, d + shift)),
+        );
+    }
+
+    /// Keeps only the documents `keep` says to, renumbered in order (for a cached index
+    /// whose files changed or went away).
+    #[must_use]
+    pub fn retain(self, keep: &[bool]) -> Self {
+        let mut new_number = Vec::with_capacity(keep.len());
+        let mut next = 0u32;
+        for &k in keep {
+            new_number.push(k.then_some(next));
+            next += u32::from(k);
+        }
+        let map = |d: u32| new_number.get(d as usize).copied().flatten();
+        let docs = self
+            .docs
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(d, &k)| k.then_some(d))
+            .collect();
+        let by_day = self
+            .by_day
+            .into_iter()
+            .filter_map(|(day, docs)| {
+                let docs: Vec<u32> = docs.into_iter().filter_map(map).collect();
+                (!docs.is_empty()).then_some((day, docs))
+            })
+            .collect();
+        let entities = self
+            .entities
+            .into_iter()
+            .filter_map(|(id, mut e)| {
+                e.docs = e.docs.into_iter().filter_map(map).collect();
+                (!e.docs.is_empty()).then_some((id, e))
+            })
+            .collect();
+        let mentioned = self
+            .mentioned
+            .into_iter()
+            .filter_map(|(s, e, d)| Some((s, e, map(d)?)))
+            .collect();
+        Self {
+            docs,
+            entities,
+            mentioned,
+            by_day,
+        }
+    }
+
+    /// Rebuilds what the cache does not store, after reading an index from it.
+    pub fn restore(&mut self) {
+        self.by_day.clear();
+        for (doc, info) in self.docs.iter().enumerate() {
+            if let Some(day) = info.published {
+                let doc = u32::try_from(doc).expect("fewer than 4 billion articles");
+                self.by_day.entry(day).or_default().push(doc);
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -368,6 +468,43 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn doc(text: &str) -> (Article, Analysis) {
+        let article = crate::corpus::from_text("x.txt", text.to_owned());
+        let analysis = crate::extract::analyse(&article);
+        (article, analysis)
+    }
+
+    #[test]
+    fn appended_and_retained_indexes_equal_one_built_directly() {
+        let texts = [
+            "एक\n\nपुतिन ने 14 सितंबर 2023 को मास्को में कहा।",
+            "दो\n\nमोदी दिल्ली में थे।",
+            "तीन\n\nव्लादिमीर पुतिन और मोदी मिले।",
+        ];
+        let docs: Vec<_> = texts.iter().map(|t| doc(t)).collect();
+        let mut direct = Index::default();
+        for (a, an) in &docs {
+            direct.add(a, an);
+        }
+        let mut first = Index::default();
+        first.add(&docs[0].0, &docs[0].1);
+        let mut rest = Index::default();
+        for (a, an) in &docs[1..] {
+            rest.add(a, an);
+        }
+        first.append(rest);
+        let putin = |i: &Index| i.resolve(EntityKind::Person, "पुतिन")[0].docs.clone();
+        assert_eq!(putin(&first), putin(&direct));
+        assert_eq!(putin(&direct), [0, 2]);
+        assert_eq!(first.mentioned, direct.mentioned);
+        assert_eq!(first.by_day, direct.by_day);
+        // Dropping the middle article renumbers the last one.
+        let kept = direct.retain(&[true, false, true]);
+        assert_eq!(kept.len(), 2);
+        assert_eq!(putin(&kept), [0, 1]);
+        assert!(kept.resolve(EntityKind::Person, "मोदी")[0].docs == [1]);
+    }
 
     #[test]
     fn intersection_of_sorted_lists() {

@@ -8,27 +8,108 @@ use crate::span::Span;
 use crate::text::fold::{Folded, fold};
 
 /// The searchable (folded) text of every article, by document number.
-#[derive(Debug, Default, Clone)]
+///
+/// Folded text is about as large as the corpus, so past a limit it goes to a spill file (see
+/// [`SearchText::spill_to`]) and is read back by each search; the page cache, not the
+/// reader's memory, then holds it.
+#[derive(Debug, Default)]
 pub struct SearchText {
-    folded: Vec<Box<str>>,
+    docs: Vec<Slot>,
+    in_memory: usize,
+    /// Bytes kept in memory before the rest spills (when there is a spill file).
+    limit: usize,
+    spill: Option<Spill>,
+}
+
+#[derive(Debug, Clone)]
+enum Slot {
+    /// Not known yet (the text comes later) or empty.
+    None,
+    Memory(Box<str>),
+    Disk {
+        at: u64,
+        len: u32,
+    },
+}
+
+/// An unnamed file of folded texts, deleted when the reader ends.
+#[derive(Debug)]
+struct Spill {
+    file: std::fs::File,
+    len: u64,
 }
 
 impl SearchText {
+    /// What the reader keeps in memory before folded text spills (32 MiB).
+    pub const MEMORY: usize = 32 << 20;
+
+    /// Sends folded text past `limit` bytes to an anonymous file in `dir` (created and
+    /// unlinked at once, so nothing is left behind whatever happens). Without it, or if the
+    /// file cannot be made, everything stays in memory.
+    pub fn spill_to(&mut self, dir: &std::path::Path, limit: usize) -> std::io::Result<()> {
+        std::fs::create_dir_all(dir)?;
+        let path = dir.join(format!(
+            "search-{}-{:x}.tmp",
+            std::process::id(),
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap_or_default()
+                .as_nanos()
+        ));
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)?;
+        std::fs::remove_file(&path)?;
+        self.spill = Some(Spill { file, len: 0 });
+        self.limit = limit;
+        Ok(())
+    }
+
     pub fn add(&mut self, article: &Article) {
-        self.folded.push(Self::folded(article));
+        let folded = Self::folded(article);
+        self.push_folded(folded);
     }
 
     /// Adds a document whose searchable text was folded elsewhere (on a loader thread).
     pub fn push_folded(&mut self, folded: Box<str>) {
-        self.folded.push(folded);
+        let slot = self.store(folded);
+        self.docs.push(slot);
+    }
+
+    /// Adds `n` documents whose text comes later ([`Self::set`]).
+    pub fn push_pending(&mut self, n: usize) {
+        self.docs.resize(self.docs.len() + n, Slot::None);
     }
 
     /// Replaces document `doc`'s searchable text (when it was added before its text was at
     /// hand).
     pub fn set(&mut self, doc: usize, folded: Box<str>) {
-        if let Some(slot) = self.folded.get_mut(doc) {
-            *slot = folded;
+        if doc < self.docs.len() {
+            self.docs[doc] = self.store(folded);
         }
+    }
+
+    fn store(&mut self, folded: Box<str>) -> Slot {
+        use std::os::unix::fs::FileExt;
+        if folded.is_empty() {
+            return Slot::None;
+        }
+        if self.in_memory + folded.len() > self.limit
+            && let Some(spill) = &mut self.spill
+            && let Ok(len) = u32::try_from(folded.len())
+            && spill
+                .file
+                .write_all_at(folded.as_bytes(), spill.len)
+                .is_ok()
+        {
+            let at = spill.len;
+            spill.len += u64::from(len);
+            return Slot::Disk { at, len };
+        }
+        self.in_memory += folded.len();
+        Slot::Memory(folded)
     }
 
     /// The searchable form of an article: title and text, folded.
@@ -39,17 +120,33 @@ impl SearchText {
         s.into_boxed_str()
     }
 
-    /// The documents among `within` whose title or text contains `query` (folded).
+    /// The documents among `within` whose title or text contains `query` (folded), in
+    /// `within`'s order. Spilled texts are read back on all cores.
     pub fn matching(&self, query: &str, within: &[u32]) -> Vec<u32> {
+        use rayon::prelude::*;
+        use std::os::unix::fs::FileExt;
         let q = fold(query);
         let q = q.trim();
         if q.is_empty() {
             return within.to_vec();
         }
+        let finder = memchr::memmem::Finder::new(q.as_bytes());
+        let hit = |buf: &mut Vec<u8>, d: u32| match self.docs.get(d as usize) {
+            Some(Slot::Memory(t)) => finder.find(t.as_bytes()).is_some(),
+            Some(Slot::Disk { at, len }) => {
+                buf.resize(*len as usize, 0);
+                self.spill
+                    .as_ref()
+                    .is_some_and(|s| s.file.read_exact_at(buf, *at).is_ok())
+                    && finder.find(buf).is_some()
+            }
+            _ => false,
+        };
         within
-            .iter()
-            .copied()
-            .filter(|&d| self.folded.get(d as usize).is_some_and(|t| t.contains(q)))
+            .par_iter()
+            .with_min_len(256)
+            .map_init(Vec::new, |buf, &d| hit(buf, d).then_some(d))
+            .flatten()
             .collect()
     }
 }
@@ -89,6 +186,18 @@ mod tests {
             assert_eq!(s.matching(q, &[0]), [0], "{q}");
         }
         assert!(s.matching("मोदी", &[0]).is_empty());
+        let mut spilled = SearchText::default();
+        let dir = std::env::temp_dir().join(format!("khabar-search-test-{}", std::process::id()));
+        spilled.spill_to(&dir, 0).unwrap();
+        spilled.push_pending(1);
+        spilled.add(&a);
+        spilled.set(0, "पहला\nमोदी".into());
+        assert!(matches!(spilled.docs[1], Slot::Disk { .. }));
+        assert_eq!(spilled.matching("सितंबर", &[0, 1]), [1]);
+        assert_eq!(spilled.matching("मोदी", &[0, 1]), [0]);
+        // The spill file was unlinked as soon as it was made.
+        assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
+        let _ = std::fs::remove_dir(&dir);
         let hits = occurrences(&a, "2023");
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].of(&a.text), "२०२३");

@@ -13,6 +13,9 @@ use super::filters::Chip;
 use super::layout::{self, Areas, Pane};
 use super::modal::Modal;
 use super::sidebar::Item;
+use std::sync::Arc;
+
+use crate::cache::{Cache, Details, Doc, FileStamp};
 use crate::corpus::Article;
 use crate::extract::Analysis;
 use crate::extract::entities::EntityKind;
@@ -79,7 +82,16 @@ pub enum Request {
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug)]
 pub struct App {
-    pub entries: Vec<Entry>,
+    /// Every article loaded, as list entries with the rest packed (see [`App::current`]).
+    pub entries: Vec<Doc>,
+    /// The files they came from, for the cache.
+    pub files: Vec<FileStamp>,
+    /// The cache file packed articles from a warm start are read from.
+    pub details: Option<Arc<Details>>,
+    /// The number of the first article of the warm start (see [`App::text_arrived`]).
+    pub warm_base: usize,
+    /// The cache to write once loading ended, until the event loop takes it.
+    pub save: Option<Box<Cache>>,
     /// Index of the selected article in `entries`.
     pub selected: usize,
     /// First article shown in the list.
@@ -122,9 +134,6 @@ pub struct App {
     pub modal: Option<Modal>,
     /// The selected entry with its text read back and its sidebar built.
     pub full: Option<(usize, Entry)>,
-    /// Which entry an article (by path and place in its file) is, for texts that arrive
-    /// after their entry (search text of articles loaded from the cache).
-    pub doc_of: std::collections::HashMap<(String, crate::corpus::Origin), usize>,
     /// The last search: the filters it ran under, its query and the articles it matched.
     pub last_search: Option<SearchMemo>,
     /// Memoised prompt contents (drawing is pure, but need not recompute them each frame).
@@ -139,6 +148,10 @@ impl App {
     pub fn new(config: Config, model: WidthModel, size: Rect) -> Self {
         Self {
             entries: Vec::new(),
+            files: Vec::new(),
+            details: None,
+            warm_base: 0,
+            save: None,
             selected: 0,
             list_offset: 0,
             focus: Pane::List,
@@ -168,7 +181,6 @@ impl App {
             full: None,
             memo: super::modal::Memo::default(),
             last_search: None,
-            doc_of: std::collections::HashMap::new(),
             stale: false,
             chosen: false,
         }

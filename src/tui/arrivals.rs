@@ -1,28 +1,46 @@
-//! How articles arrive in the reader: pushed by the loader (indexed, made searchable, their
-//! text dropped), settled into the list in bursts, and read back from disk when one is
-//! shown.
+//! How articles arrive in the reader: pushed by the loader one file at a time (indexed,
+//! made searchable, kept packed) or all at once from the cache, settled into the list in
+//! bursts, and unpacked with their text read back from disk when one is shown.
 
 use super::app::{App, Entry};
+use crate::cache::{self, Arrival, Details, Doc, FileStamp, Warm};
 use crate::state::content_id;
 
+/// One file's articles as the loader hands them over.
+#[derive(Debug)]
+pub struct FileArrival {
+    /// The file's identity for the cache (none for standard input).
+    pub stamp: Option<FileStamp>,
+    pub articles: Vec<Arrival>,
+}
+
 impl App {
-    /// Reads the text of entry `index` back (texts are not kept for the whole corpus) and
-    /// builds its sidebar. A file that changed since it was analysed is analysed again; one
-    /// that is gone is reported and shown empty.
+    /// Unpacks entry `index`, reads its text back (texts are not kept for the whole corpus)
+    /// and builds its sidebar. A file that changed since it was analysed (or whose cached
+    /// details are damaged) is analysed again; one that is gone is reported and shown empty.
     pub(super) fn load_full(&mut self, index: usize) {
-        let Some(mut entry) = self.entries.get(index).cloned() else {
+        let Some(doc) = self.entries.get(index) else {
             return;
         };
-        if entry.article.text.is_empty() {
-            match crate::corpus::reload_text(&entry.article) {
-                Ok(text) => entry.article.text = text,
-                Err(problem) => self.problems.push(problem.to_string()),
+        let unpacked =
+            Details::bytes_of(self.details.as_deref(), &doc.packed).and_then(|b| cache::unpack(&b));
+        let (mut article, analysis) = match unpacked {
+            Some((mut article, analysis)) => {
+                article.path.clone_from(&doc.article.path);
+                (article, Some(analysis))
             }
-            if !entry.article.text.is_empty()
-                && content_id(&entry.article) != self.entries[index].id
-            {
-                let text = std::mem::take(&mut entry.article.text);
-                let old = &entry.article;
+            None => (doc.article.clone(), None),
+        };
+        let id = doc.id;
+        match crate::corpus::reload_text(&doc.article) {
+            Ok(text) => article.text = text,
+            Err(problem) => self.problems.push(problem.to_string()),
+        }
+        let analysis = match analysis {
+            Some(a) if article.text.is_empty() || content_id(&article) == id => a,
+            _ => {
+                let text = std::mem::take(&mut article.text);
+                let old = &doc.article;
                 let mut fresh = crate::corpus::from_text(&old.path, text);
                 fresh.origin = old.origin;
                 if old.line.is_some() {
@@ -31,27 +49,76 @@ impl App {
                     fresh.published = old.published;
                     fresh.source.clone_from(&old.source);
                 }
-                entry.analysis = crate::extract::analyse(&fresh);
-                entry.article = fresh;
+                article = fresh;
+                crate::extract::analyse(&article)
             }
-        }
+        };
+        let mut entry = Entry::with_id(article, analysis, id);
         entry.sidebar = super::sidebar::items(&entry.article, &entry.analysis);
         self.full = Some((index, entry));
     }
 
-    /// A new article arrived from the loader: indexed, then the list is refreshed.
+    /// A new article (analysed, with its text): indexed, then the list is refreshed.
     pub fn push(&mut self, entry: Entry) {
         self.push_quietly(entry);
         self.refresh();
     }
 
-    /// The text of an article loaded from the cache arrived (read in the background):
-    /// it becomes searchable.
-    pub fn text_arrived(&mut self, path: String, origin: crate::corpus::Origin, folded: Box<str>) {
-        if let Some(&doc) = self.doc_of.get(&(path, origin)) {
-            self.search_text.set(doc, folded);
-            self.last_search = None;
+    /// Adds an analysed article without refreshing the list (see [`App::push_file`]).
+    pub fn push_quietly(&mut self, entry: Entry) {
+        let mut arrival = Arrival::new(&entry.article, &entry.analysis, entry.id);
+        if arrival.folded.is_none() {
+            arrival.folded = entry.folded;
         }
+        self.arrive(arrival, None);
+    }
+
+    /// Adds one file's articles without refreshing the list, for a burst of arrivals
+    /// followed by one [`App::refresh`].
+    pub fn push_file(&mut self, file: FileArrival) {
+        let number = file.stamp.map(|s| {
+            self.files.push(s);
+            u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX)
+        });
+        for arrival in file.articles {
+            self.arrive(arrival, number);
+        }
+    }
+
+    fn arrive(&mut self, arrival: Arrival, file: Option<u32>) {
+        self.stale = true;
+        self.index.add_facts(&arrival.article, &arrival.facts);
+        self.search_text
+            .push_folded(arrival.folded.unwrap_or_default());
+        self.entries.push(Doc {
+            article: arrival.article,
+            id: arrival.id,
+            file,
+            packed: arrival.packed,
+        });
+    }
+
+    /// Everything the cache had for unchanged files, at once. Their texts come later
+    /// ([`App::text_arrived`]), for search.
+    pub fn push_warm(&mut self, warm: Warm) {
+        self.stale = true;
+        self.warm_base = self.entries.len();
+        let shift = u32::try_from(self.files.len()).unwrap_or(u32::MAX);
+        self.files.extend(warm.files);
+        self.search_text.push_pending(warm.docs.len());
+        self.entries.extend(warm.docs.into_iter().map(|mut d| {
+            d.file = d.file.map(|f| f + shift);
+            d
+        }));
+        self.index.append(warm.index);
+        self.details = warm.details;
+    }
+
+    /// The folded text of the `n`th article that came from the cache (read in the
+    /// background): it becomes searchable.
+    pub fn text_arrived(&mut self, n: usize, folded: Box<str>) {
+        self.search_text.set(self.warm_base + n, folded);
+        self.last_search = None;
     }
 
     /// Refreshes the list if articles arrived since the last refresh.
@@ -62,24 +129,14 @@ impl App {
         }
     }
 
-    /// Adds an article without refreshing the list, for a burst of arrivals followed by
-    /// one [`App::refresh`].
-    pub fn push_quietly(&mut self, mut entry: Entry) {
-        self.stale = true;
-        self.index.add(&entry.article, &entry.analysis);
-        match entry.folded.take() {
-            Some(folded) => self.search_text.push_folded(folded),
-            None => self.search_text.add(&entry.article),
+    /// What to write to the cache once loading is done: the files, every article and the
+    /// index, and where stored details are read from.
+    pub fn snapshot(&self) -> cache::Snapshot {
+        cache::Snapshot {
+            files: self.files.clone(),
+            docs: self.entries.clone(),
+            index: self.index.clone(),
+            details: self.details.clone(),
         }
-        self.doc_of.insert(
-            (entry.article.path.clone(), entry.article.origin),
-            self.entries.len(),
-        );
-        // Only the shown article keeps its text; the rest is read again when opened.
-        if entry.article.origin != crate::corpus::Origin::Stdin {
-            entry.article.text = String::new();
-            entry.sidebar = Vec::new();
-        }
-        self.entries.push(entry);
     }
 }

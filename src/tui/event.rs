@@ -6,6 +6,7 @@ use std::sync::mpsc::SyncSender as Sender;
 use crossterm::event::Event;
 
 use super::app::Entry;
+use super::arrivals::FileArrival;
 
 /// A message to the event loop.
 #[derive(Debug)]
@@ -16,15 +17,17 @@ pub enum Msg {
     Found(usize),
     /// An article is ready; the number says how many files it completes (0 or 1).
     Loaded(Box<Entry>, usize),
-    /// A file gave no article.
-    FileDone,
-    /// The folded (searchable) text of an article that came from the cache without it,
-    /// by its path and place in the file.
-    Text(String, crate::corpus::Origin, Box<str>),
+    /// A file was read: its articles (perhaps none).
+    File(Box<FileArrival>),
+    /// Everything the cache had for unchanged files, and how many files that is.
+    Warm(Box<crate::cache::Warm>, usize),
+    /// The folded (searchable) text of the `n`th article of [`Msg::Warm`], read in the
+    /// background.
+    Text(usize, Box<str>),
     /// A problem with a named file.
     Problem(String),
-    /// The loader is done.
-    Finished,
+    /// The loader is done; with the cache to write when the load changed it.
+    Finished(Option<Box<crate::cache::Cache>>),
     /// SIGTERM, SIGHUP or SIGINT (the number): leave cleanly.
     Terminate(i32),
 }

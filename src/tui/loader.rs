@@ -1,17 +1,19 @@
-//! Reading and extracting off the event loop: one thread walks the folders and hands each
-//! file to a pool on all cores as soon as it is found, and each article is sent to the
-//! loop when it is ready, so the list fills progressively while keys keep working.
+//! Reading and extracting off the event loop. Without a usable cache, one thread walks the
+//! folders and hands each file to a pool on all cores as soon as it is found, and each file's
+//! articles go to the loop when ready, so the list fills progressively while keys keep
+//! working. With one, every unchanged file's articles and index go over at once, and only
+//! the rest is read.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, SyncSender as Sender};
-use std::sync::{Mutex, MutexGuard};
 
 use rayon::prelude::*;
 
 use super::app::Entry;
+use super::arrivals::FileArrival;
 use super::event::Msg;
-use crate::cache::{self, Cache};
+use crate::cache::Cache;
 use crate::corpus;
 use crate::extract;
 use crate::index::SearchText;
@@ -19,7 +21,7 @@ use crate::index::SearchText;
 /// Starts loading `paths` (the bundled seeds when empty) in the background.
 ///
 /// With `cache_path`, unchanged files come from the cache without being read or
-/// extracted, and the cache is updated once loading ends.
+/// extracted, and the loop is handed the cache to update once loading ends.
 pub fn spawn(
     paths: Vec<PathBuf>,
     cache_path: Option<(PathBuf, u64)>,
@@ -38,89 +40,91 @@ pub fn spawn(
                     return;
                 }
             }
-            let _ = tx.send(Msg::Finished);
+            let _ = tx.send(Msg::Finished(None));
             return;
         }
-        let (cache, note) = match cache_path {
+        let (mut cache, note) = match cache_path {
             Some((path, fingerprint)) => Cache::open(path, fingerprint),
             None => (Cache::disabled(), None),
         };
         if let Some(note) = note {
             let _ = tx.send(Msg::Problem(note));
         }
-        let (files_tx, files_rx) = mpsc::channel::<PathBuf>();
-        let walker_tx = tx.clone();
-        let walker = std::thread::spawn(move || {
-            corpus::each_file(
-                &paths,
-                &mut |file| {
-                    let _ = walker_tx.send(Msg::Found(1));
-                    let _ = files_tx.send(file);
-                },
-                &mut |problem| {
-                    let _ = walker_tx.send(Msg::Problem(problem.to_string()));
-                },
-            );
-        });
-        let updates = Mutex::new(Vec::new());
-        let seen = Mutex::new(HashSet::new());
-        let from_cache = Mutex::new(Vec::new());
-        files_rx
-            .into_iter()
-            .par_bridge()
-            .for_each_with(tx.clone(), |tx, file| {
-                if let Some(key) = cache::key_of(&file) {
-                    lock(&seen).insert(key);
-                }
-                let result = cache.process(&file);
-                for p in result.problems {
-                    let _ = tx.send(Msg::Problem(p.to_string()));
-                }
-                if result.cached {
-                    lock(&from_cache).push(file);
-                }
-                if let Some(update) = result.update {
-                    lock(&updates).push(update);
-                }
-                let mut done = 1;
-                for a in result.articles {
-                    // The file counts as done with its first article.
-                    let entry = Entry::with_id(a.article, a.analysis, a.id);
-                    let _ = tx.send(Msg::Loaded(Box::new(entry), done));
-                    done = 0;
-                }
-                if done == 1 {
-                    let _ = tx.send(Msg::FileDone);
-                }
-            });
-        let _ = walker.join();
-        let mut cache = cache;
-        let updates = updates
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let seen = seen
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Err(e) = cache.save(&updates, &seen) {
-            let _ = tx.send(Msg::Problem(format!("could not write the cache: {e}")));
+        let processed;
+        let mut unread = Vec::new();
+        if cache.is_empty() {
+            processed = progressively(&paths, &cache, &tx);
+        } else {
+            // Walking a folder costs little next to reading it: list everything, then take
+            // what the cache answers for in one go.
+            let mut problems = Vec::new();
+            let files = corpus::files(&paths, &mut problems);
+            for p in problems {
+                let _ = tx.send(Msg::Problem(p.to_string()));
+            }
+            let _ = tx.send(Msg::Found(files.len()));
+            let (warm, rest) = cache.warm(&files);
+            unread = warm.docs.iter().map(|d| d.article.clone()).collect();
+            let done = warm.files.len();
+            let _ = tx.send(Msg::Warm(Box::new(warm), done));
+            processed = rest.len();
+            rest.par_iter()
+                .for_each_with(tx.clone(), |tx, file| process(&cache, file, tx));
         }
-        let _ = tx.send(Msg::Finished);
+        let save = cache.changed(processed).then(|| Box::new(cache));
+        let _ = tx.send(Msg::Finished(save));
         // Articles from the cache came without their text: read it now, in the background,
         // so search covers them too.
-        let from_cache = from_cache
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        from_cache.par_iter().for_each_with(tx, |tx, file| {
-            let mut problems = Vec::new();
-            for article in corpus::read_file(file, &mut problems) {
-                let folded = SearchText::folded(&article);
-                let _ = tx.send(Msg::Text(article.path, article.origin, folded));
-            }
-        });
+        unread
+            .into_par_iter()
+            .enumerate()
+            .for_each_with(tx, |tx, (n, mut article)| {
+                if let Ok(text) = corpus::reload_text(&article) {
+                    article.text = text;
+                    let _ = tx.send(Msg::Text(n, SearchText::folded(&article)));
+                }
+            });
     })
 }
 
-/// A lock that survives a panicked worker (the data is still usable for what it holds).
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+/// Walks `paths` and processes each file on the pool as soon as it is found; returns how
+/// many files were processed.
+fn progressively(paths: &[PathBuf], cache: &Cache, tx: &Sender<Msg>) -> usize {
+    let (files_tx, files_rx) = mpsc::channel::<PathBuf>();
+    let walker_tx = tx.clone();
+    let paths = paths.to_vec();
+    let walker = std::thread::spawn(move || {
+        corpus::each_file(
+            &paths,
+            &mut |file| {
+                let _ = walker_tx.send(Msg::Found(1));
+                let _ = files_tx.send(file);
+            },
+            &mut |problem| {
+                let _ = walker_tx.send(Msg::Problem(problem.to_string()));
+            },
+        );
+    });
+    let count = AtomicUsize::new(0);
+    files_rx
+        .into_iter()
+        .par_bridge()
+        .for_each_with(tx.clone(), |tx, file| {
+            count.fetch_add(1, Ordering::Relaxed);
+            process(cache, &file, tx);
+        });
+    let _ = walker.join();
+    count.into_inner()
+}
+
+/// Reads and extracts one file (or reuses its cached results) and sends its articles.
+fn process(cache: &Cache, file: &std::path::Path, tx: &Sender<Msg>) {
+    let result = cache.process(file);
+    for p in result.problems {
+        let _ = tx.send(Msg::Problem(p.to_string()));
+    }
+    let _ = tx.send(Msg::File(Box::new(FileArrival {
+        stamp: result.stamp,
+        articles: result.articles,
+    })));
 }

@@ -38,6 +38,7 @@ use app::{App, Request};
 use config::Config;
 use event::Msg;
 
+use crate::index::SearchText;
 use crate::text::width::WidthModel;
 
 /// Test and benchmark hooks, chosen with the `KHABAR_DEBUG` environment variable:
@@ -93,12 +94,20 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.progress.done += done;
             app.push_quietly(*entry);
         }
-        Msg::FileDone => app.progress.done += 1,
-        Msg::Text(path, origin, folded) => app.text_arrived(path, origin, folded),
+        Msg::File(file) => {
+            app.progress.done += 1;
+            app.push_file(*file);
+        }
+        Msg::Warm(warm, files) => {
+            app.progress.done += files;
+            app.push_warm(*warm);
+        }
+        Msg::Text(n, folded) => app.text_arrived(n, folded),
         Msg::Problem(p) => app.problems.push(p),
-        Msg::Finished => {
+        Msg::Finished(save) => {
             app.progress.finished = true;
             app.settle();
+            app.save = save;
         }
         Msg::Terminate(signal) => {
             EXIT_SIGNAL.store(signal, std::sync::atomic::Ordering::Relaxed);
@@ -156,6 +165,15 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     let size = term.size()?;
     let mut app = App::new(config, model, Rect::new(0, 0, size.width, size.height));
     app.problems.extend(notes);
+    // Folded text for search is as large as the corpus: past a few MiB it goes to disk, in
+    // the cache directory (not /tmp, often memory itself).
+    let spill = crate::cache::default_dir().unwrap_or_else(std::env::temp_dir);
+    if let Err(e) = app.search_text.spill_to(&spill, SearchText::MEMORY) {
+        app.problems.push(format!(
+            "{}: {e}; search text stays in memory",
+            spill.display()
+        ));
+    }
     if let Some(path) = crate::state::default_path() {
         let (read, problem) = crate::state::ReadState::load(&path);
         app.read = read;
@@ -166,8 +184,11 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     let (tx, rx) = mpsc::sync_channel(CHANNEL_BOUND);
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
+    let save_tx = tx.clone();
     loader::spawn(paths, cache_path, tx);
     let hook = DebugHook::from_env();
+    // The cache is written in the background once loading ends, and waited for on exit.
+    let mut saving: Option<std::thread::JoinHandle<()>> = None;
     let mut last_settle = std::time::Instant::now();
     loop {
         term.draw(|f| view::render(&app, f))?;
@@ -200,12 +221,24 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             app.settle();
             last_settle = std::time::Instant::now();
         }
+        if let Some(cache) = app.save.take() {
+            let snapshot = app.snapshot();
+            let tx = save_tx.clone();
+            saving = Some(std::thread::spawn(move || {
+                if let Err(e) = cache.save(&snapshot) {
+                    let _ = tx.send(Msg::Problem(format!("could not write the cache: {e}")));
+                }
+            }));
+        }
         match std::mem::take(&mut app.request) {
             Request::Quit => break,
             Request::Redraw => term.clear()?,
             Request::Suspend => terminal::suspend(term)?,
             Request::None => {}
         }
+    }
+    if let Some(job) = saving {
+        let _ = job.join();
     }
     Ok(())
 }

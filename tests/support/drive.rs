@@ -29,7 +29,7 @@ pub fn seeds_app(width: u16, height: u16, count: usize) -> App {
         );
     }
     if count >= 5 {
-        khabar::tui::handle(&mut app, Msg::Finished);
+        khabar::tui::handle(&mut app, Msg::Finished(None));
     }
     app.settle();
     app
