@@ -26,6 +26,7 @@
 
 mod file;
 mod pack;
+mod quick;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -35,8 +36,9 @@ use std::time::UNIX_EPOCH;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-pub use file::{Details, write};
+pub use file::{Details, open_quick, write};
 pub use pack::{Arrival, Doc, Packed, lite, pack, unpack};
+pub use quick::Quick;
 
 use crate::corpus::{self, Article, Problem};
 use crate::extract;
@@ -172,6 +174,10 @@ pub struct Cache {
     /// Catalog entries of files that were not unchanged at [`Cache::warm`], by key, in case
     /// their bytes turn out the same.
     touched: HashMap<String, (FileStamp, Vec<DocRec>)>,
+    /// The corpus roots (absolute) and when loading them began, for the folders a quick
+    /// query checks (see [`quick`]).
+    roots: Vec<PathBuf>,
+    started: Option<std::time::SystemTime>,
 }
 
 /// `$XDG_CACHE_HOME/khabar`, falling back to `~/.cache/khabar`.
@@ -260,6 +266,17 @@ impl Cache {
             }
             Err(why) => (cache, Some(format!("{shown}: {why}; rebuilding the cache"))),
         }
+    }
+
+    /// Records the roots being loaded, now (before walking them), so a saved cache can
+    /// answer quick queries.
+    pub fn watch(&mut self, roots: &[PathBuf]) {
+        self.roots = roots
+            .iter()
+            .filter_map(|r| std::path::absolute(r).ok())
+            .collect();
+        // Modification times can be coarse: anything touched just before counts as during.
+        self.started = std::time::SystemTime::now().checked_sub(std::time::Duration::from_secs(2));
     }
 
     /// Where the cache is written, if anywhere.
@@ -435,6 +452,14 @@ impl Cache {
         let Some(path) = &self.path else {
             return Ok(());
         };
+        let watched = match self.started {
+            Some(since) if !self.roots.is_empty() => quick::watched(
+                &self.roots,
+                snapshot.files.iter().map(|f| f.key.clone()),
+                since,
+            ),
+            _ => Vec::new(),
+        };
         write(
             path,
             self.fingerprint,
@@ -442,6 +467,7 @@ impl Cache {
             &snapshot.docs,
             &snapshot.index,
             snapshot.details.as_deref(),
+            watched,
         )
     }
 

@@ -164,3 +164,65 @@ fn a_user_gazetteer_extends_the_lists_and_invalidates_the_cache() {
     );
     assert!(stdout(&after).contains("a.txt"));
 }
+
+/// Sets a path's modification time an hour back (as if the corpus had been there a while).
+fn age(path: &Path) {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::open(path)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+}
+
+#[test]
+fn entity_queries_answer_from_the_cache_until_a_folder_changes() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    let sub = corpus.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    let a = sub.join("a.txt");
+    let b = sub.join("b.txt");
+    std::fs::write(
+        &a,
+        "मोदी की खबर\nUpdated: 2024-03-04 10:00 IST\n\nप्रधानमंत्री नरेंद्र मोदी ने मुंबई में भाषण दिया।\n",
+    )
+    .unwrap();
+    std::fs::write(&b, "पुतिन की खबर\n\nव्लादिमीर पुतिन मास्को में थे।\n").unwrap();
+    for p in [&a, &b, &sub, &corpus.path().to_owned()] {
+        age(p);
+    }
+    let dir = corpus.path().to_str().unwrap();
+    let modi = |extra: &[&str]| {
+        let mut args = vec!["list", "--person", "मोदी"];
+        args.extend_from_slice(extra);
+        args.push(dir);
+        stdout(&khabar(home.path(), &args))
+    };
+    let fresh = modi(&["--no-cache"]);
+    assert!(
+        fresh.contains("a.txt") && !fresh.contains("b.txt"),
+        "{fresh}"
+    );
+    let first = modi(&[]);
+    assert_eq!(first, fresh, "the run that writes the cache");
+    assert_eq!(modi(&[]), fresh, "the run that answers from it");
+    assert_eq!(modi(&["--date", "2024-03"]), fresh);
+    assert!(fresh.contains("2024-03-04"), "{fresh}");
+    assert!(modi(&["--date", "2023"]).is_empty());
+
+    // Rewritten in place, no folder changes: the quick answer still trusts the cache (the
+    // documented limit), `--rescan` checks every file.
+    std::fs::write(&b, "बदली खबर\n\nनरेंद्र मोदी मास्को में थे।\n").unwrap();
+    assert!(!modi(&[]).contains("b.txt"));
+    let rescanned = modi(&["--rescan"]);
+    assert!(rescanned.contains("b.txt"), "{rescanned}");
+
+    // A new file changes its folder: the next query loads in full and sees it.
+    std::fs::write(sub.join("c.txt"), "तीसरी खबर\n\nनरेंद्र मोदी दिल्ली में।\n").unwrap();
+    let after = modi(&[]);
+    assert!(
+        after.contains("c.txt") && after.contains("b.txt"),
+        "{after}"
+    );
+    assert_eq!(after, modi(&["--no-cache"]));
+}

@@ -5,11 +5,12 @@ use std::io::{Read, Write};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
-use super::{Catalog, Doc, DocRec, FileStamp, Packed};
+use super::quick::{self, Head, Lookup, Quick};
+use super::{Catalog, Doc, DocRec, FileStamp, Packed, Stamp};
 use crate::index::Index;
 
 const MAGIC: &[u8; 8] = b"KHABARC\x01";
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 /// The details section of an open cache file. The file stays open, so a cache rewritten by
 /// another run (a new file renamed over this one) does not change what is read here.
@@ -43,9 +44,21 @@ impl Details {
     }
 }
 
-/// Reads the header and catalog of the cache at `path`: `Ok(None)` when there is none,
-/// `Err` with the reason when it cannot be used.
-pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Details)>, String> {
+/// The header: where each section is and its checksum.
+struct Header {
+    /// (start, length, checksum) of the lookup, heads and catalog sections.
+    sections: [(u64, u64, u64); 3],
+    /// Where the details start, and their length.
+    details: (u64, u64),
+}
+
+const LOOKUP: usize = 0;
+const HEADS: usize = 1;
+const CATALOG: usize = 2;
+
+/// Opens the cache at `path` and reads its header: `Ok(None)` when there is none, `Err`
+/// with the reason when it cannot be used.
+fn header(path: &Path, fingerprint: u64) -> Result<Option<(std::fs::File, Header)>, String> {
     let mut file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -65,7 +78,7 @@ pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Det
     if format != FORMAT || vlen > 64 {
         return Err("written by another version of khabar".to_owned());
     }
-    let mut rest = vec![0u8; vlen + 8 * 4];
+    let mut rest = vec![0u8; vlen + 8 * 8];
     file.read_exact(&mut rest).map_err(truncated)?;
     if rest[..vlen] != *env!("CARGO_PKG_VERSION").as_bytes() {
         return Err("written by another version of khabar".to_owned());
@@ -74,23 +87,52 @@ pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Det
     if field(0) != fingerprint {
         return Err("computed with other word lists".to_owned());
     }
-    let (catalog_len, catalog_sum, details_len) = (field(1), field(2), field(3));
-    let base = (16 + rest.len()) as u64;
-    if base
-        .checked_add(catalog_len)
-        .and_then(|n| n.checked_add(details_len))
-        != Some(size)
-    {
+    let mut at = (16 + rest.len()) as u64;
+    let mut sections = [(0, 0, 0); 3];
+    for (i, s) in sections.iter_mut().enumerate() {
+        let (len, sum) = (field(1 + 2 * i), field(2 + 2 * i));
+        *s = (at, len, sum);
+        at = at.checked_add(len).ok_or("bad length")?;
+    }
+    let details_len = field(7);
+    if at.checked_add(details_len) != Some(size) {
         return Err("truncated cache file".to_owned());
     }
-    let mut catalog = vec![0u8; usize::try_from(catalog_len).map_err(|_| "bad length")?];
-    file.read_exact(&mut catalog).map_err(truncated)?;
-    if xxhash_rust::xxh3::xxh3_64(&catalog) != catalog_sum {
+    Ok(Some((
+        file,
+        Header {
+            sections,
+            details: (at, details_len),
+        },
+    )))
+}
+
+/// One section's bytes, checked against its checksum.
+fn section(file: &std::fs::File, (at, len, sum): (u64, u64, u64)) -> Result<Vec<u8>, String> {
+    let mut buf = vec![0u8; usize::try_from(len).map_err(|_| "bad length")?];
+    file.read_exact_at(&mut buf, at)
+        .map_err(|_| "truncated cache file".to_owned())?;
+    if xxhash_rust::xxh3::xxh3_64(&buf) != sum {
         return Err("checksum mismatch (damaged cache file)".to_owned());
     }
+    Ok(buf)
+}
+
+/// Reads the header and catalog of the cache at `path`: `Ok(None)` when there is none,
+/// `Err` with the reason when it cannot be used.
+pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Details)>, String> {
+    let Some((file, header)) = header(path, fingerprint)? else {
+        return Ok(None);
+    };
+    // The quick sections are checked too, so damage anywhere but in one article's details
+    // (which has its own checksum) is found here and the cache rebuilt.
+    section(&file, header.sections[LOOKUP])?;
+    section(&file, header.sections[HEADS])?;
+    let catalog = section(&file, header.sections[CATALOG])?;
     let mut catalog: Catalog =
         postcard::from_bytes(&catalog).map_err(|e| format!("unreadable cache ({e})"))?;
     catalog.index.restore();
+    let details_len = header.details.1;
     let consistent = catalog.index.len() == catalog.docs.len()
         && catalog.docs.iter().all(|d| {
             (d.file as usize) < catalog.files.len()
@@ -105,9 +147,27 @@ pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Det
         catalog,
         Details {
             file,
-            base: base + catalog_len,
+            base: header.details.0,
         },
     )))
+}
+
+/// Opens the cache at `path` for a quick query (see [`super::quick`]): its lookup and
+/// heads sections only. `None` when there is no usable cache.
+pub fn open_quick(path: &Path, fingerprint: u64, roots: &[std::path::PathBuf]) -> Option<Quick> {
+    let (file, header) = header(path, fingerprint).ok()??;
+    let lookup: Lookup =
+        postcard::from_bytes(&section(&file, header.sections[LOOKUP]).ok()?).ok()?;
+    let heads = section(&file, header.sections[HEADS]).ok()?;
+    let roots = roots
+        .iter()
+        .filter_map(|r| Some((r.clone(), std::path::absolute(r).ok()?)))
+        .collect();
+    Some(Quick {
+        lookup,
+        heads,
+        roots,
+    })
 }
 
 /// Writes a corpus to the cache at `path` (atomically: a temporary file renamed over it).
@@ -121,8 +181,10 @@ pub fn write(
     docs: &[Doc],
     index: &Index,
     old: Option<&Details>,
+    watched: Vec<(String, Stamp)>,
 ) -> std::io::Result<()> {
-    if docs.len() != index.len() || docs.iter().any(|d| d.file.is_none()) {
+    let known = |d: &Doc| d.file.is_some_and(|f| (f as usize) < files.len());
+    if docs.len() != index.len() || !docs.iter().all(known) {
         return Ok(());
     }
     let mut at = 0u64;
@@ -151,6 +213,24 @@ pub fn write(
         index,
     })
     .map_err(std::io::Error::other)?;
+    let lookup = postcard::to_stdvec(&Lookup {
+        watched,
+        entities: index.entity_table().cloned().collect(),
+    })
+    .map_err(std::io::Error::other)?;
+    let heads = quick::encode_heads(docs.iter().map(|d| {
+        let file = &files[d.file.unwrap_or_default() as usize];
+        Head {
+            key: file.key.clone(),
+            stamp: file.stamp,
+            title: d.article.title.clone(),
+            source: d.article.source.clone(),
+            published: d.article.published,
+            line: d.article.line,
+            origin: d.article.origin,
+            id: d.id,
+        }
+    }));
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -163,10 +243,14 @@ pub fn write(
         out.write_all(&u32::try_from(version.len()).unwrap_or(0).to_le_bytes())?;
         out.write_all(version)?;
         out.write_all(&fingerprint.to_le_bytes())?;
-        out.write_all(&(catalog.len() as u64).to_le_bytes())?;
-        out.write_all(&xxhash_rust::xxh3::xxh3_64(&catalog).to_le_bytes())?;
+        for part in [&lookup, &heads, &catalog] {
+            out.write_all(&(part.len() as u64).to_le_bytes())?;
+            out.write_all(&xxhash_rust::xxh3::xxh3_64(part).to_le_bytes())?;
+        }
         out.write_all(&at.to_le_bytes())?;
-        out.write_all(&catalog)?;
+        for part in [&lookup, &heads, &catalog] {
+            out.write_all(part)?;
+        }
         for d in docs {
             let bytes = Details::bytes_of(old, &d.packed)
                 .ok_or_else(|| std::io::Error::other("a cached article could not be read back"))?;

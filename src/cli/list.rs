@@ -7,7 +7,7 @@ use anyhow::Result;
 use khabar::corpus::Article;
 use khabar::text::sanitize;
 
-use super::{ListArgs, exit_code, load_cached};
+use super::{ListArgs, exit_code, load_cached, load_quick};
 use khabar::extract::entities::EntityKind;
 use khabar::index::{Filter, SearchText};
 
@@ -27,7 +27,21 @@ struct Matched<'a> {
 }
 
 pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
-    let (snapshot, failed) = load_cached(&args.paths, no_cache);
+    let wanted = [
+        (EntityKind::Person, &args.person),
+        (EntityKind::Place, &args.place),
+        (EntityKind::Organization, &args.org),
+    ];
+    // Filters by entity alone can be answered from the cache's lookup tables.
+    let quick = !no_cache
+        && !args.rescan
+        && args.search.is_none()
+        && args.mentions_date.is_none()
+        && wanted.iter().any(|(_, names)| !names.is_empty());
+    let (snapshot, failed) = match quick.then(|| load_quick(&args.paths, &wanted)).flatten() {
+        Some(snapshot) => (snapshot, false),
+        None => load_cached(&args.paths, no_cache),
+    };
     let index = &snapshot.index;
     let articles = &snapshot.docs;
     let mut search = SearchText::default();
@@ -53,11 +67,6 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         mentioned: args.mentions_date,
         ..Filter::default()
     };
-    let wanted = [
-        (EntityKind::Person, &args.person),
-        (EntityKind::Place, &args.place),
-        (EntityKind::Organization, &args.org),
-    ];
     for (kind, names) in wanted {
         for name in names {
             let ids: Vec<String> = index
@@ -73,6 +82,14 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
     if let Some(q) = &args.search {
         docs = search.matching(q, &docs);
     }
+    // Ties in the order asked for go by path, whatever order the files were loaded in.
+    docs.sort_by(|&a, &b| {
+        let key = |d: u32| {
+            let a = &articles[d as usize].article;
+            (&a.path, a.line)
+        };
+        key(a).cmp(&key(b))
+    });
     index.sort(&mut docs, args.sort);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

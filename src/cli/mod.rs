@@ -89,6 +89,10 @@ struct ListArgs {
     /// One JSON object per article per line.
     #[arg(long)]
     json: bool,
+    /// Check every file for changes (an entity filter otherwise trusts the cache when no
+    /// folder changed; a file rewritten in place is then noticed only if it matches).
+    #[arg(long)]
+    rescan: bool,
     /// Files or folders; `-` reads standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
@@ -123,6 +127,40 @@ pub fn load(paths: &[PathBuf]) -> (Vec<Article>, bool) {
 
 /// Like [`load`], through the cache: unchanged files are not read or extracted again.
 /// Articles come without their text when they come from the cache.
+/// A corpus of just the articles naming the entities `wanted` (kind, names), from the
+/// cache alone, when it is fresh (see [`khabar::cache::Quick`]); `None` when a full load is
+/// needed.
+pub fn load_quick(
+    paths: &[PathBuf],
+    wanted: &[(khabar::extract::entities::EntityKind, &Vec<String>)],
+) -> Option<khabar::cache::Snapshot> {
+    if paths.is_empty() || !paths.iter().all(|p| p.exists()) {
+        return None;
+    }
+    let path = cache_file(paths, false)?;
+    let fingerprint = RULES_FINGERPRINT.get().copied().unwrap_or_default();
+    let quick = khabar::cache::open_quick(&path, fingerprint, paths)?;
+    if !quick.fresh() {
+        return None;
+    }
+    // Only the entities the names stand for come along: resolving the names again among
+    // them finds the same ones (see `Index::resolve`).
+    let mut entities: Vec<&khabar::index::EntityInfo> = wanted
+        .iter()
+        .flat_map(|(kind, names)| names.iter().map(move |n| (*kind, n)))
+        .flat_map(|(kind, name)| khabar::index::resolve_among(&quick.entities(), kind, name))
+        .collect();
+    entities.sort_by(|a, b| a.id.cmp(&b.id));
+    entities.dedup_by(|a, b| a.id == b.id);
+    let mut docs: Vec<u32> = entities
+        .iter()
+        .flat_map(|e| e.docs.iter().copied())
+        .collect();
+    docs.sort_unstable();
+    docs.dedup();
+    quick.subset(&docs, &entities)
+}
+
 pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (khabar::cache::Snapshot, bool) {
     use khabar::cache::{Cache, Snapshot};
     use rayon::prelude::*;
@@ -146,6 +184,7 @@ pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (khabar::cache::Snapsho
     if let Some(note) = note {
         eprintln!("khabar: warning: {}", sanitize(&note, false));
     }
+    cache.watch(paths);
     let mut problems = Vec::new();
     let files = corpus::files(paths, &mut problems);
     let (warm, rest) = cache.warm(&files);

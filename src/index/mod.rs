@@ -257,6 +257,23 @@ impl Index {
         }
     }
 
+    /// An index of `docs` whose entities are `entities` (each with its article list), with
+    /// no mentioned dates: what a quick query from the cache needs.
+    pub fn from_parts(docs: Vec<DocInfo>, entities: Vec<EntityInfo>) -> Self {
+        let mut index = Self {
+            docs,
+            entities: entities.into_iter().map(|e| (e.id.clone(), e)).collect(),
+            ..Self::default()
+        };
+        index.restore();
+        index
+    }
+
+    /// Every entity, in no particular order.
+    pub fn entity_table(&self) -> impl Iterator<Item = &EntityInfo> + Clone {
+        self.entities.values()
+    }
+
     /// Rebuilds what the cache does not store, after reading an index from it.
     pub fn restore(&mut self) {
         self.by_day.clear();
@@ -297,21 +314,7 @@ impl Index {
     /// (`putin`, `Putin`, `पुतिन` and `व्लादिमीर पुतिन` all find the same person), or, failing
     /// that, every entity with a form containing it.
     pub fn resolve(&self, kind: EntityKind, name: &str) -> Vec<&EntityInfo> {
-        let wanted = fold(name);
-        let wanted = wanted.trim();
-        if wanted.is_empty() {
-            return Vec::new();
-        }
-        let of_kind = || self.entities.values().filter(move |e| e.kind == kind);
-        let exact: Vec<&EntityInfo> = of_kind()
-            .filter(|e| e.forms.iter().any(|f| fold(f) == wanted))
-            .collect();
-        if !exact.is_empty() {
-            return exact;
-        }
-        of_kind()
-            .filter(|e| e.forms.iter().any(|f| fold(f).contains(wanted)))
-            .collect()
+        resolve_among(&self.entities.values(), kind, name)
     }
 
     /// Articles matching `filter`, ascending.
@@ -373,7 +376,8 @@ impl Index {
         }
     }
 
-    /// Puts `docs` in `sort` order; ties keep load order, undated articles go last.
+    /// Puts `docs` in `sort` order; ties keep their order in `docs` (the sort is stable),
+    /// undated articles go last.
     pub fn sort(&self, docs: &mut [u32], sort: Sort) {
         let info = |d: &u32| &self.docs[*d as usize];
         match sort {
@@ -381,16 +385,13 @@ impl Index {
                 (
                     info(d).published.is_none(),
                     std::cmp::Reverse(info(d).published),
-                    *d,
                 )
             }),
-            Sort::Oldest => {
-                docs.sort_by_key(|d| (info(d).published.is_none(), info(d).published, *d));
-            }
-            Sort::Title => docs.sort_by(|a, b| info(a).title.cmp(&info(b).title).then(a.cmp(b))),
+            Sort::Oldest => docs.sort_by_key(|d| (info(d).published.is_none(), info(d).published)),
+            Sort::Title => docs.sort_by(|a, b| info(a).title.cmp(&info(b).title)),
             Sort::Source => docs.sort_by(|a, b| {
                 let key = |d: &u32| (info(d).source.is_none(), info(d).source.as_deref());
-                key(a).cmp(&key(b)).then(a.cmp(b))
+                key(a).cmp(&key(b))
             }),
         }
     }
@@ -435,6 +436,28 @@ impl Index {
         }
         out
     }
+}
+
+/// The entities of `kind` among `entities` that a name stands for (see [`Index::resolve`]).
+pub fn resolve_among<'a, I>(entities: &I, kind: EntityKind, name: &str) -> Vec<&'a EntityInfo>
+where
+    I: Iterator<Item = &'a EntityInfo> + Clone,
+{
+    let wanted = fold(name);
+    let wanted = wanted.trim();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let of_kind = || entities.clone().filter(move |e| e.kind == kind);
+    let exact: Vec<&EntityInfo> = of_kind()
+        .filter(|e| e.forms.iter().any(|f| fold(f) == wanted))
+        .collect();
+    if !exact.is_empty() {
+        return exact;
+    }
+    of_kind()
+        .filter(|e| e.forms.iter().any(|f| fold(f).contains(wanted)))
+        .collect()
 }
 
 /// The gazetteer's folded forms by entity id, built once.

@@ -50,6 +50,7 @@ pub fn spawn(
         if let Some(note) = note {
             let _ = tx.send(Msg::Problem(note));
         }
+        cache.watch(&paths);
         let processed;
         let mut unread = Vec::new();
         if cache.is_empty() {

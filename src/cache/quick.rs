@@ -1,0 +1,223 @@
+//! Answering `khabar list --person NAME` from the cache without loading the corpus: a
+//! lookup section (the entity table with its article lists, and the folders watched) and
+//! a heads section (each article's path, stamp and list entry, found by an offset table,
+//! decoded only for the articles a query keeps).
+//!
+//! Freshness is checked the way mail indexers such as notmuch do it: a file added, removed
+//! or renamed changes its folder's modification time, so the watched folders are compared
+//! (a few hundred `stat` calls, not one per file). A file rewritten in place (not replaced
+//! by a rename, as editors and most downloaders do) is the one change this misses; the
+//! reader and `list` with other filters stat every file, and `list --rescan` forces it.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Doc, Packed, Snapshot, Stamp, stamp};
+use crate::corpus::{Article, OffsetMap, Origin};
+use crate::extract::dates::Published;
+use crate::index::{DocInfo, EntityInfo, Index};
+
+/// The lookup section.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(super) struct Lookup {
+    /// Absolute paths whose stamp must be unchanged for the catalog to be complete: the
+    /// corpus folders (and root files).
+    pub watched: Vec<(String, Stamp)>,
+    pub entities: Vec<EntityInfo>,
+}
+
+/// One article in the heads section.
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct Head {
+    pub key: String,
+    pub stamp: Stamp,
+    pub title: String,
+    pub source: Option<String>,
+    pub published: Option<Published>,
+    pub line: Option<usize>,
+    pub origin: Origin,
+    pub id: u64,
+}
+
+/// The heads section: an offset table, then the encoded heads.
+pub(super) fn encode_heads(heads: impl ExactSizeIterator<Item = Head>) -> Vec<u8> {
+    let n = heads.len();
+    let mut table = Vec::with_capacity(4 * (n + 1));
+    let mut body = Vec::new();
+    for h in heads {
+        table.extend_from_slice(&u32::try_from(body.len()).unwrap_or(u32::MAX).to_le_bytes());
+        body.extend(postcard::to_stdvec(&h).unwrap_or_default());
+    }
+    table.extend_from_slice(&u32::try_from(body.len()).unwrap_or(u32::MAX).to_le_bytes());
+    let mut out = (u32::try_from(n).unwrap_or(u32::MAX))
+        .to_le_bytes()
+        .to_vec();
+    out.extend(table);
+    out.extend(body);
+    out
+}
+
+/// A cache opened for a quick query.
+#[derive(Debug)]
+pub struct Quick {
+    pub(super) lookup: Lookup,
+    pub(super) heads: Vec<u8>,
+    /// The corpus roots as the user named them, and absolute.
+    pub(super) roots: Vec<(PathBuf, PathBuf)>,
+}
+
+impl Quick {
+    /// Whether no watched folder or root changed since the cache was written.
+    pub fn fresh(&self) -> bool {
+        !self.lookup.watched.is_empty()
+            && self
+                .lookup
+                .watched
+                .iter()
+                .all(|(path, s)| std::fs::metadata(path).is_ok_and(|m| stamp(&m) == *s))
+    }
+
+    pub fn entities(&self) -> impl Iterator<Item = &EntityInfo> + Clone {
+        self.lookup.entities.iter()
+    }
+
+    fn head(&self, doc: u32) -> Option<Head> {
+        let u32_at = |i: usize| {
+            self.heads
+                .get(i..i + 4)
+                .map(|b| u32::from_le_bytes(b.try_into().unwrap_or_default()) as usize)
+        };
+        let n = u32_at(0)?;
+        let doc = doc as usize;
+        if doc >= n {
+            return None;
+        }
+        let body = 4 + 4 * (n + 1);
+        let (start, end) = (u32_at(4 + 4 * doc)?, u32_at(4 + 4 * (doc + 1))?);
+        postcard::from_bytes(self.heads.get(body + start..body + end)?).ok()
+    }
+
+    /// The path of `key` as the walk would have named it (under the root as given).
+    /// String operations, not `Path` ones: this runs once per listed article.
+    fn display(&self, key: &str) -> String {
+        for (given, absolute) in &self.roots {
+            let (Some(given), Some(absolute)) = (given.to_str(), absolute.to_str()) else {
+                continue;
+            };
+            if let Some(rest) = key.strip_prefix(absolute) {
+                if rest.is_empty() {
+                    return given.to_owned();
+                }
+                if let Some(rest) = rest.strip_prefix('/') {
+                    let sep = if given.ends_with('/') { "" } else { "/" };
+                    return format!("{given}{sep}{rest}");
+                }
+            }
+        }
+        key.to_owned()
+    }
+
+    /// A corpus of just the articles `docs` (ascending, as numbered in the cache) and the
+    /// entities `entities`, for the list filters to run on; `None` if the cache does not
+    /// hold them.
+    pub fn subset(&self, docs: &[u32], entities: &[&EntityInfo]) -> Option<Snapshot> {
+        use rayon::prelude::*;
+        let heads: Vec<Head> = docs
+            .par_iter()
+            .map(|&d| self.head(d))
+            .collect::<Option<_>>()?;
+        let mut snapshot = Snapshot::default();
+        let mut infos = Vec::with_capacity(docs.len());
+        for h in heads {
+            infos.push(DocInfo {
+                published: h.published.and_then(|p| p.date.to_naive()),
+                title: h.title.clone(),
+                source: h.source.clone(),
+            });
+            let article = Article {
+                path: self.display(&h.key),
+                line: h.line,
+                text: String::new(),
+                title: h.title,
+                title_span: None,
+                source: h.source,
+                byline: None,
+                dateline: None,
+                published: h.published,
+                byline_span: None,
+                paragraphs: Vec::new(),
+                chrome: Vec::new(),
+                url: None,
+                offsets: OffsetMap::default(),
+                origin: h.origin,
+            };
+            snapshot.docs.push(Doc {
+                article,
+                id: h.id,
+                file: None,
+                packed: Packed::Owned(Vec::new().into()),
+            });
+        }
+        // The new number of each article of the cache (u32::MAX: not in the subset).
+        let total = docs.last().map_or(0, |&d| d as usize + 1);
+        let mut renumber = vec![u32::MAX; total];
+        for (i, &d) in docs.iter().enumerate() {
+            renumber[d as usize] = u32::try_from(i).unwrap_or(u32::MAX);
+        }
+        let entities = entities.iter().map(|e| EntityInfo {
+            id: e.id.clone(),
+            name: e.name.clone(),
+            kind: e.kind,
+            forms: e.forms.clone(),
+            docs: e
+                .docs
+                .iter()
+                .filter_map(|&d| renumber.get(d as usize).copied())
+                .filter(|&n| n != u32::MAX)
+                .collect(),
+        });
+        snapshot.index = Index::from_parts(infos, entities.collect());
+        Some(snapshot)
+    }
+}
+
+/// The absolute paths whose stamps tell whether files were added or removed: every folder
+/// from each file up to the root it was found under, and root files themselves. A path
+/// modified since `since` (during the load, perhaps after the walk passed it) gets a stamp
+/// that never matches, so the next quick query does a full load.
+pub(super) fn watched(
+    roots: &[PathBuf],
+    keys: impl Iterator<Item = String>,
+    since: std::time::SystemTime,
+) -> Vec<(String, Stamp)> {
+    let mut paths = std::collections::BTreeSet::new();
+    for key in keys {
+        let path = PathBuf::from(key);
+        if let Some(root) = roots.iter().find(|r| path.starts_with(r)) {
+            paths.insert(root.clone());
+            let mut at = path.parent();
+            while let Some(dir) = at
+                && dir.starts_with(root)
+            {
+                if !paths.insert(dir.to_owned()) {
+                    break;
+                }
+                at = dir.parent();
+            }
+        }
+    }
+    paths
+        .into_iter()
+        .filter_map(|p| {
+            let meta = std::fs::metadata(&p).ok()?;
+            let recent = meta.modified().map_or(true, |m| m >= since);
+            let s = if recent {
+                (u64::MAX, (0, 0))
+            } else {
+                stamp(&meta)
+            };
+            Some((p.to_string_lossy().into_owned(), s))
+        })
+        .collect()
+}
