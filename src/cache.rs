@@ -467,7 +467,7 @@ impl Cache {
             &snapshot.docs,
             &snapshot.index,
             snapshot.details.as_deref(),
-            watched,
+            &watched,
         )
     }
 

@@ -1,12 +1,12 @@
 //! The cache file itself: header, catalog, details (see [`super`]), written atomically and
 //! read back defensively: any damage is an error message, never a panic or a wrong result.
 
-use std::io::{Read, Write};
+use std::io::{Read, Seek, Write};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
-use super::quick::{self, Head, Lookup, Quick};
-use super::{Catalog, Doc, DocRec, FileStamp, Packed, Stamp};
+use super::quick::{self, Lookup, Quick};
+use super::{Catalog, Doc, FileStamp, Packed, Stamp};
 use crate::index::Index;
 
 const MAGIC: &[u8; 8] = b"KHABARC\x01";
@@ -173,7 +173,8 @@ pub fn open_quick(path: &Path, fingerprint: u64, roots: &[std::path::PathBuf]) -
 /// Writes a corpus to the cache at `path` (atomically: a temporary file renamed over it).
 /// `docs` and `index` number the same articles; their details come from memory or from
 /// `old`, the cache they were loaded from. A corpus with an article from no file (standard
-/// input) is not cached.
+/// input) is not cached. Sections are streamed to the file, not built in memory first: for
+/// a large corpus they are a hundred megabytes.
 pub fn write(
     path: &Path,
     fingerprint: u64,
@@ -181,56 +182,12 @@ pub fn write(
     docs: &[Doc],
     index: &Index,
     old: Option<&Details>,
-    watched: Vec<(String, Stamp)>,
+    watched: &[(String, Stamp)],
 ) -> std::io::Result<()> {
     let known = |d: &Doc| d.file.is_some_and(|f| (f as usize) < files.len());
     if docs.len() != index.len() || !docs.iter().all(known) {
         return Ok(());
     }
-    let mut at = 0u64;
-    let mut recs = Vec::with_capacity(docs.len());
-    for d in docs {
-        let hash = match &d.packed {
-            Packed::Owned(b) => xxhash_rust::xxh3::xxh3_64(b),
-            Packed::Stored { hash, .. } => *hash,
-        };
-        let len = u32::try_from(d.packed.len()).map_err(std::io::Error::other)?;
-        let mut article = d.article.clone();
-        article.path.clear();
-        recs.push(DocRec {
-            article,
-            id: d.id,
-            file: d.file.unwrap_or_default(),
-            at,
-            len,
-            hash,
-        });
-        at += u64::from(len);
-    }
-    let catalog = postcard::to_stdvec(&CatalogRef {
-        files,
-        docs: &recs,
-        index,
-    })
-    .map_err(std::io::Error::other)?;
-    let lookup = postcard::to_stdvec(&Lookup {
-        watched,
-        entities: index.entity_table().cloned().collect(),
-    })
-    .map_err(std::io::Error::other)?;
-    let heads = quick::encode_heads(docs.iter().map(|d| {
-        let file = &files[d.file.unwrap_or_default() as usize];
-        Head {
-            key: file.key.clone(),
-            stamp: file.stamp,
-            title: d.article.title.clone(),
-            source: d.article.source.clone(),
-            published: d.article.published,
-            line: d.article.line,
-            origin: d.article.origin,
-            id: d.id,
-        }
-    }));
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -243,19 +200,61 @@ pub fn write(
         out.write_all(&u32::try_from(version.len()).unwrap_or(0).to_le_bytes())?;
         out.write_all(version)?;
         out.write_all(&fingerprint.to_le_bytes())?;
-        for part in [&lookup, &heads, &catalog] {
-            out.write_all(&(part.len() as u64).to_le_bytes())?;
-            out.write_all(&xxhash_rust::xxh3::xxh3_64(part).to_le_bytes())?;
-        }
-        out.write_all(&at.to_le_bytes())?;
-        for part in [&lookup, &heads, &catalog] {
-            out.write_all(part)?;
-        }
+        // Section lengths and checksums, filled in once the sections are written.
+        let table_at = out.stream_position()?;
+        out.write_all(&[0; 8 * 7])?;
+        let mut sums = Vec::new();
+        let mut w = Hashing::new(&mut out);
+        postcard::to_io(
+            &LookupRef {
+                watched,
+                entities: index.entity_table().collect(),
+            },
+            &mut w,
+        )
+        .map_err(std::io::Error::other)?;
+        sums.push(w.finish());
+        let mut w = Hashing::new(&mut out);
+        quick::write_heads(
+            &mut w,
+            docs.iter().map(|d| {
+                let file = &files[d.file.unwrap_or_default() as usize];
+                quick::HeadRef {
+                    key: &file.key,
+                    stamp: file.stamp,
+                    title: &d.article.title,
+                    source: d.article.source.as_deref(),
+                    published: d.article.published,
+                    line: d.article.line,
+                    origin: d.article.origin,
+                    id: d.id,
+                }
+            }),
+        )?;
+        sums.push(w.finish());
+        let mut w = Hashing::new(&mut out);
+        let details_len = docs.iter().map(|d| d.packed.len() as u64).sum::<u64>();
+        postcard::to_io(
+            &CatalogRef {
+                files,
+                docs: DocRecs(docs),
+                index,
+            },
+            &mut w,
+        )
+        .map_err(std::io::Error::other)?;
+        sums.push(w.finish());
         for d in docs {
             let bytes = Details::bytes_of(old, &d.packed)
                 .ok_or_else(|| std::io::Error::other("a cached article could not be read back"))?;
             out.write_all(&bytes)?;
         }
+        out.seek(std::io::SeekFrom::Start(table_at))?;
+        for (len, sum) in sums {
+            out.write_all(&len.to_le_bytes())?;
+            out.write_all(&sum.to_le_bytes())?;
+        }
+        out.write_all(&details_len.to_le_bytes())?;
         let file = out
             .into_inner()
             .map_err(std::io::IntoInnerError::into_error)?;
@@ -270,11 +269,101 @@ pub fn write(
     }
 }
 
+/// Counts and checksums what goes through it.
+struct Hashing<W> {
+    inner: W,
+    len: u64,
+    hash: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<W: Write> Hashing<W> {
+    fn new(inner: W) -> Self {
+        Self {
+            inner,
+            len: 0,
+            hash: xxhash_rust::xxh3::Xxh3::new(),
+        }
+    }
+
+    /// Length and checksum of what was written.
+    fn finish(&self) -> (u64, u64) {
+        (self.len, self.hash.digest())
+    }
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The lookup section, borrowed.
+#[derive(serde::Serialize)]
+struct LookupRef<'a> {
+    watched: &'a [(String, Stamp)],
+    entities: Vec<&'a crate::index::EntityInfo>,
+}
+
+/// The catalog's article records, made as they are written: each article's list entry
+/// (its path is set again on loading, so none is stored), and where its details go.
+struct DocRecs<'a>(&'a [Doc]);
+
+impl serde::Serialize for DocRecs<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut at = 0u64;
+        s.collect_seq(self.0.iter().map(|d| {
+            let (len, hash) = match &d.packed {
+                Packed::Owned(b) => (b.len(), xxhash_rust::xxh3::xxh3_64(b)),
+                Packed::Stored { len, hash, .. } => (*len as usize, *hash),
+            };
+            let rec = DocRecRef {
+                article: ArticleNoPath(&d.article),
+                id: d.id,
+                file: d.file.unwrap_or_default(),
+                at,
+                len: u32::try_from(len).unwrap_or(u32::MAX),
+                hash,
+            };
+            at += len as u64;
+            rec
+        }))
+    }
+}
+
+/// [`DocRec`] borrowed.
+#[derive(serde::Serialize)]
+struct DocRecRef<'a> {
+    article: ArticleNoPath<'a>,
+    id: u64,
+    file: u32,
+    at: u64,
+    len: u32,
+    hash: u64,
+}
+
+/// A list entry serialised as [`crate::corpus::Article`] with an empty path.
+struct ArticleNoPath<'a>(&'a crate::corpus::Article);
+
+impl serde::Serialize for ArticleNoPath<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut entry = super::lite(self.0);
+        entry.path.clear();
+        entry.serialize(s)
+    }
+}
+
 /// [`Catalog`] borrowed, for writing without copying.
 #[derive(serde::Serialize)]
 struct CatalogRef<'a> {
     files: &'a [FileStamp],
-    docs: &'a [DocRec],
+    docs: DocRecs<'a>,
     index: &'a Index,
 }
 

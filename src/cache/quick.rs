@@ -40,22 +40,46 @@ pub(super) struct Head {
     pub id: u64,
 }
 
-/// The heads section: an offset table, then the encoded heads.
-pub(super) fn encode_heads(heads: impl ExactSizeIterator<Item = Head>) -> Vec<u8> {
-    let n = heads.len();
-    let mut table = Vec::with_capacity(4 * (n + 1));
-    let mut body = Vec::new();
+/// [`Head`] borrowed, for writing.
+#[derive(Debug, Serialize)]
+pub(super) struct HeadRef<'a> {
+    pub key: &'a str,
+    pub stamp: Stamp,
+    pub title: &'a str,
+    pub source: Option<&'a str>,
+    pub published: Option<Published>,
+    pub line: Option<usize>,
+    pub origin: Origin,
+    pub id: u64,
+}
+
+/// Writes the heads section: the encoded heads, then where each starts (u32 each, and
+/// where the last ends), then how many there are, so a reader finds head `i` from the end.
+pub(super) fn write_heads<'a>(
+    out: &mut impl std::io::Write,
+    heads: impl Iterator<Item = HeadRef<'a>>,
+) -> std::io::Result<()> {
+    let mut table = Vec::new();
+    let mut at = 0u32;
+    let mut buf = Vec::new();
     for h in heads {
-        table.extend_from_slice(&u32::try_from(body.len()).unwrap_or(u32::MAX).to_le_bytes());
-        body.extend(postcard::to_stdvec(&h).unwrap_or_default());
+        table.push(at);
+        buf.clear();
+        buf = postcard::to_extend(&h, buf).map_err(std::io::Error::other)?;
+        out.write_all(&buf)?;
+        at = at
+            .checked_add(u32::try_from(buf.len()).map_err(std::io::Error::other)?)
+            .ok_or_else(|| std::io::Error::other("heads section over 4 GiB"))?;
     }
-    table.extend_from_slice(&u32::try_from(body.len()).unwrap_or(u32::MAX).to_le_bytes());
-    let mut out = (u32::try_from(n).unwrap_or(u32::MAX))
-        .to_le_bytes()
-        .to_vec();
-    out.extend(table);
-    out.extend(body);
-    out
+    table.push(at);
+    for offset in &table {
+        out.write_all(&offset.to_le_bytes())?;
+    }
+    out.write_all(
+        &u32::try_from(table.len() - 1)
+            .unwrap_or(u32::MAX)
+            .to_le_bytes(),
+    )
 }
 
 /// A cache opened for a quick query.
@@ -88,14 +112,14 @@ impl Quick {
                 .get(i..i + 4)
                 .map(|b| u32::from_le_bytes(b.try_into().unwrap_or_default()) as usize)
         };
-        let n = u32_at(0)?;
+        let n = u32_at(self.heads.len().checked_sub(4)?)?;
+        let table = self.heads.len().checked_sub(4 + 4 * (n + 1))?;
         let doc = doc as usize;
         if doc >= n {
             return None;
         }
-        let body = 4 + 4 * (n + 1);
-        let (start, end) = (u32_at(4 + 4 * doc)?, u32_at(4 + 4 * (doc + 1))?);
-        postcard::from_bytes(self.heads.get(body + start..body + end)?).ok()
+        let (start, end) = (u32_at(table + 4 * doc)?, u32_at(table + 4 * (doc + 1))?);
+        postcard::from_bytes(self.heads.get(start..end.min(table))?).ok()
     }
 
     /// The path of `key` as the walk would have named it (under the root as given).
