@@ -79,6 +79,8 @@ fn damaged_cache_is_rebuilt_and_no_cache_writes_nothing() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let seeds = seeds.to_str().unwrap();
     let fresh = khabar(home.path(), &["list", "--date", "2024", seeds]);
+    let putin = khabar(home.path(), &["list", "--person", "पुतिन", seeds]);
+    assert!(stdout(&putin).contains("000_"), "{}", stdout(&putin));
     let file = cache_files(home.path()).pop().unwrap();
     let bytes = std::fs::read(&file).unwrap();
     for damaged in [
@@ -92,6 +94,10 @@ fn damaged_cache_is_rebuilt_and_no_cache_writes_nothing() {
             b
         },
     ] {
+        // An entity query (answered from the quick sections when they are sound) first.
+        std::fs::write(&file, &damaged).unwrap();
+        let quick = khabar(home.path(), &["list", "--person", "पुतिन", seeds]);
+        assert_eq!(stdout(&quick), stdout(&putin));
         std::fs::write(&file, damaged).unwrap();
         let again = khabar(home.path(), &["list", "--date", "2024", seeds]);
         assert!(again.status.success());

@@ -158,14 +158,14 @@ pub fn open_quick(path: &Path, fingerprint: u64, roots: &[std::path::PathBuf]) -
     let (file, header) = header(path, fingerprint).ok()??;
     let lookup: Lookup =
         postcard::from_bytes(&section(&file, header.sections[LOOKUP]).ok()?).ok()?;
-    let heads = section(&file, header.sections[HEADS]).ok()?;
     let roots = roots
         .iter()
         .filter_map(|r| Some((r.clone(), std::path::absolute(r).ok()?)))
         .collect();
     Some(Quick {
         lookup,
-        heads,
+        file,
+        heads: header.sections[HEADS],
         roots,
     })
 }

@@ -86,7 +86,9 @@ pub(super) fn write_heads<'a>(
 #[derive(Debug)]
 pub struct Quick {
     pub(super) lookup: Lookup,
-    pub(super) heads: Vec<u8>,
+    /// The cache file, and where the heads section is in it (start, length, checksum).
+    pub(super) file: std::fs::File,
+    pub(super) heads: (u64, u64, u64),
     /// The corpus roots as the user named them, and absolute.
     pub(super) roots: Vec<(PathBuf, PathBuf)>,
 }
@@ -106,20 +108,63 @@ impl Quick {
         self.lookup.entities.iter()
     }
 
-    fn head(&self, doc: u32) -> Option<Head> {
-        let u32_at = |i: usize| {
-            self.heads
-                .get(i..i + 4)
+    /// The heads of `docs` (ascending), checking the whole section's checksum on the way.
+    /// The section (tens of megabytes for a large corpus) goes through one small buffer:
+    /// reading it into fresh memory cost more in page faults than the reading itself.
+    fn heads(&self, docs: &[u32]) -> Option<Vec<Head>> {
+        use std::os::unix::fs::FileExt;
+        const CHUNK: usize = 1 << 20;
+        let (at, len, sum) = self.heads;
+        let len = usize::try_from(len).ok()?;
+        let mut word = [0u8; 4];
+        self.file
+            .read_exact_at(&mut word, at + len.checked_sub(4)? as u64)
+            .ok()?;
+        let n = u32::from_le_bytes(word) as usize;
+        let table_len = 4 * (n + 1);
+        let body_len = len.checked_sub(table_len + 4)?;
+        let mut table = vec![0u8; table_len];
+        self.file
+            .read_exact_at(&mut table, at + body_len as u64)
+            .ok()?;
+        let offset = |i: usize| {
+            table
+                .get(4 * i..4 * i + 4)
                 .map(|b| u32::from_le_bytes(b.try_into().unwrap_or_default()) as usize)
         };
-        let n = u32_at(self.heads.len().checked_sub(4)?)?;
-        let table = self.heads.len().checked_sub(4 + 4 * (n + 1))?;
-        let doc = doc as usize;
-        if doc >= n {
-            return None;
+        let mut hash = xxhash_rust::xxh3::Xxh3::new();
+        let mut buf = Vec::with_capacity(CHUNK);
+        let mut out = Vec::with_capacity(docs.len());
+        let mut wanted = docs.iter().map(|&d| d as usize).peekable();
+        let mut first = 0;
+        while first < n {
+            // A run of whole heads of about CHUNK bytes (at least one).
+            let start = offset(first)?;
+            let mut last = first + 1;
+            while last < n && offset(last + 1)? - start <= CHUNK {
+                last += 1;
+            }
+            let end = offset(last)?;
+            if end < start || end > body_len {
+                return None;
+            }
+            buf.resize(end - start, 0);
+            self.file.read_exact_at(&mut buf, at + start as u64).ok()?;
+            hash.update(&buf);
+            while let Some(&d) = wanted.peek()
+                && d < last
+            {
+                if d >= first {
+                    let (a, b) = (offset(d)? - start, offset(d + 1)? - start);
+                    out.push(postcard::from_bytes(buf.get(a..b)?).ok()?);
+                }
+                wanted.next();
+            }
+            first = last;
         }
-        let (start, end) = (u32_at(table + 4 * doc)?, u32_at(table + 4 * (doc + 1))?);
-        postcard::from_bytes(self.heads.get(start..end.min(table))?).ok()
+        hash.update(&table);
+        hash.update(&word);
+        (hash.digest() == sum && wanted.next().is_none()).then_some(out)
     }
 
     /// The path of `key` as the walk would have named it (under the root as given).
@@ -146,12 +191,9 @@ impl Quick {
     /// entities `entities`, for the list filters to run on; `None` if the cache does not
     /// hold them.
     pub fn subset(&self, docs: &[u32], entities: &[&EntityInfo]) -> Option<Snapshot> {
-        use rayon::prelude::*;
-        let heads: Vec<Head> = docs
-            .par_iter()
-            .map(|&d| self.head(d))
-            .collect::<Option<_>>()?;
+        let heads = self.heads(docs)?;
         let mut snapshot = Snapshot::default();
+        snapshot.docs.reserve_exact(heads.len());
         let mut infos = Vec::with_capacity(docs.len());
         for h in heads {
             infos.push(DocInfo {
