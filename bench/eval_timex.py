@@ -55,6 +55,36 @@ def overlaps(a, b):
     return a[0] < b[1] and b[0] < a[1]
 
 
+# Words that are time expressions wherever they stand in news text, to see how much of what is
+# there the annotation covers (general Hindi vocabulary, not taken from the corpus).
+WEEKDAYS = set("सोमवार मंगलवार बुधवार गुरुवार गुरूवार बृहस्पतिवार शुक्रवार शनिवार रविवार".split())
+MONTHS = set(
+    "जनवरी फरवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर "
+    "नवंबर नवम्बर दिसंबर दिसम्बर".split()
+)
+YEAR = re.compile(r"^(19|20)[0-9][0-9]$")
+
+
+def coverage(files):
+    """How many weekday names, month names and years 1900-2099 in the documents lie inside a
+    gold TIMEX: an upper bound on how much of what a complete tagger finds can count."""
+    counts = {"year": [0, 0], "weekday": [0, 0], "month": [0, 0]}
+    for path in files:
+        root = ET.parse(path).getroot()
+        tagged = set()
+        for tx in root.iter("TIMEX"):
+            tagged.update(int(x) for x in re.split(r"[,\s]+", tx.get("tokens", "")) if x)
+        for tok in root.iter("token"):
+            word = (tok.text or "").strip()
+            kind = "year" if YEAR.match(word) else "weekday" if word in WEEKDAYS else "month" if word in MONTHS else None
+            if kind:
+                counts[kind][0] += 1
+                counts[kind][1] += int(tok.get("id")) in tagged
+    print("annotation coverage (tokens inside a gold TIMEX): " + ", ".join(
+        f"{k} {inside}/{total} ({inside / total:.0%})" for k, (total, inside) in counts.items() if total
+    ))
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -112,6 +142,7 @@ def main():
     for raw, (s, e, kind) in alarms:
         by_kind[kind] = by_kind.get(kind, 0) + 1
     print("false alarms by kind: " + ", ".join(f"{k} {v}" for k, v in sorted(by_kind.items())))
+    coverage(files)
 
     def context(raw, s, e):
         left = raw[max(0, s - 60):s].decode("utf-8", "ignore")
