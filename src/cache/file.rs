@@ -205,10 +205,25 @@ pub fn write(
         out.write_all(&[0; 8 * 7])?;
         let mut sums = Vec::new();
         let mut w = Hashing::new(&mut out);
+        let mut postings = quick::Postings::default();
+        let mut entities = Vec::new();
+        let mut spans = Vec::new();
+        for e in index.entity_table() {
+            spans.push(postings.push(&e.docs));
+            entities.push(EntityRef {
+                id: &e.id,
+                name: &e.name,
+                kind: e.kind,
+                forms: &e.forms,
+                docs: &[],
+            });
+        }
         postcard::to_io(
             &LookupRef {
                 watched,
-                entities: index.entity_table().collect(),
+                entities,
+                spans,
+                postings,
             },
             &mut w,
         )
@@ -308,7 +323,19 @@ impl<W: Write> Write for Hashing<W> {
 #[derive(serde::Serialize)]
 struct LookupRef<'a> {
     watched: &'a [(String, Stamp)],
-    entities: Vec<&'a crate::index::EntityInfo>,
+    entities: Vec<EntityRef<'a>>,
+    spans: Vec<(u32, u32)>,
+    postings: quick::Postings,
+}
+
+/// [`crate::index::EntityInfo`] borrowed, its articles left out (they go in the postings).
+#[derive(serde::Serialize)]
+struct EntityRef<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: crate::extract::entities::EntityKind,
+    forms: &'a [String],
+    docs: &'a [u32],
 }
 
 /// The catalog's article records, made as they are written: each article's list entry

@@ -24,7 +24,85 @@ pub(super) struct Lookup {
     /// Absolute paths whose stamp must be unchanged for the catalog to be complete: the
     /// corpus folders (and root files).
     pub watched: Vec<(String, Stamp)>,
+    /// The entities, without their article lists (`docs` is empty)...
     pub entities: Vec<EntityInfo>,
+    /// ...which are here, in `postings` at `(start, len)` for entity `i`: decoded only for
+    /// the entities a query names.
+    pub spans: Vec<(u32, u32)>,
+    pub postings: Postings,
+}
+
+/// Article lists as ascending numbers, each stored as its gap from the previous one in
+/// LEB128 (one or two bytes for most).
+#[derive(Debug, Default)]
+pub(super) struct Postings(pub Vec<u8>);
+
+impl Postings {
+    /// Appends `docs` (ascending); returns where they are.
+    pub fn push(&mut self, docs: &[u32]) -> (u32, u32) {
+        let start = self.0.len();
+        let mut prev = 0u32;
+        for &d in docs {
+            let mut gap = d.wrapping_sub(prev);
+            prev = d;
+            loop {
+                let byte = (gap & 0x7f) as u8;
+                gap >>= 7;
+                if gap == 0 {
+                    self.0.push(byte);
+                    break;
+                }
+                self.0.push(byte | 0x80);
+            }
+        }
+        let len = self.0.len() - start;
+        (
+            u32::try_from(start).unwrap_or(u32::MAX),
+            u32::try_from(len).unwrap_or(u32::MAX),
+        )
+    }
+
+    /// The list at `(start, len)`.
+    pub fn get(&self, (start, len): (u32, u32)) -> Option<Vec<u32>> {
+        let bytes = self
+            .0
+            .get(start as usize..(start as usize).checked_add(len as usize)?)?;
+        let mut out = Vec::new();
+        let (mut prev, mut gap, mut shift) = (0u32, 0u32, 0u32);
+        for &b in bytes {
+            gap |= u32::from(b & 0x7f).checked_shl(shift)?;
+            if b & 0x80 == 0 {
+                prev = prev.wrapping_add(gap);
+                out.push(prev);
+                (gap, shift) = (0, 0);
+            } else {
+                shift += 7;
+            }
+        }
+        Some(out)
+    }
+}
+
+impl Serialize for Postings {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Postings {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl serde::de::Visitor<'_> for Visit {
+            type Value = Postings;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Postings, E> {
+                Ok(Postings(v.to_vec()))
+            }
+        }
+        d.deserialize_bytes(Visit)
+    }
 }
 
 /// One article in the heads section.
@@ -104,8 +182,20 @@ impl Quick {
                 .all(|(path, s)| std::fs::metadata(path).is_ok_and(|m| stamp(&m) == *s))
     }
 
+    /// The entities, for resolving names; their `docs` are empty (see [`Quick::docs_of`]).
     pub fn entities(&self) -> impl Iterator<Item = &EntityInfo> + Clone {
         self.lookup.entities.iter()
+    }
+
+    /// The articles of one of [`Quick::entities`].
+    pub fn docs_of(&self, entity: &EntityInfo) -> Vec<u32> {
+        self.lookup
+            .entities
+            .iter()
+            .position(|e| std::ptr::eq(e, entity))
+            .and_then(|i| self.lookup.spans.get(i))
+            .and_then(|&span| self.lookup.postings.get(span))
+            .unwrap_or_default()
     }
 
     /// The heads of `docs` (ascending), checking the whole section's checksum on the way.
@@ -188,7 +278,7 @@ impl Quick {
     }
 
     /// A corpus of just the articles `docs` (ascending, as numbered in the cache) and the
-    /// entities `entities`, for the list filters to run on; `None` if the cache does not
+    /// entities `entities` (of [`Quick::entities`]), for the list filters to run on; `None` if the cache does not
     /// hold them.
     pub fn subset(&self, docs: &[u32], entities: &[&EntityInfo]) -> Option<Snapshot> {
         let heads = self.heads(docs)?;
@@ -236,8 +326,8 @@ impl Quick {
             name: e.name.clone(),
             kind: e.kind,
             forms: e.forms.clone(),
-            docs: e
-                .docs
+            docs: self
+                .docs_of(e)
                 .iter()
                 .filter_map(|&d| renumber.get(d as usize).copied())
                 .filter(|&n| n != u32::MAX)

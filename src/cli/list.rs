@@ -92,46 +92,59 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
     });
     index.sort(&mut docs, args.sort);
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for &d in &docs {
-        let article: &Article = &articles[d as usize].article;
-        let matched: Vec<Matched> = filter
-            .entities
-            .iter()
-            .flatten()
-            .filter_map(|id| index.entity(id))
-            .filter(|e| e.docs.binary_search(&d).is_ok())
-            .map(|e| Matched {
-                id: &e.id,
-                name: &e.name,
-                kind: e.kind,
-            })
-            .collect();
-        let published = article.published.and_then(|p| p.value());
-        if args.json {
-            serde_json::to_writer(
-                &mut out,
-                &Row {
-                    path: &article.path,
-                    title: &article.title,
-                    published,
-                    matched,
-                },
-            )?;
-            writeln!(out)?;
-        } else {
-            let names: Vec<&str> = matched.iter().map(|m| m.name).collect();
-            let fields = [
-                &article.path,
-                published.as_deref().unwrap_or("-"),
-                &article.title,
-                &names.join(", "),
-            ];
-            let fields: Vec<_> = fields.iter().map(|f| sanitize(f, false)).collect();
-            writeln!(out, "{}", fields.join("\t").trim_end())?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let written = (|| -> std::io::Result<()> {
+        for &d in &docs {
+            let article: &Article = &articles[d as usize].article;
+            let matched: Vec<Matched> = filter
+                .entities
+                .iter()
+                .flatten()
+                .filter_map(|id| index.entity(id))
+                .filter(|e| e.docs.binary_search(&d).is_ok())
+                .map(|e| Matched {
+                    id: &e.id,
+                    name: &e.name,
+                    kind: e.kind,
+                })
+                .collect();
+            let published = article.published.and_then(|p| p.value());
+            if args.json {
+                serde_json::to_writer(
+                    &mut out,
+                    &Row {
+                        path: &article.path,
+                        title: &article.title,
+                        published,
+                        matched,
+                    },
+                )?;
+                out.write_all(b"\n")?;
+            } else {
+                // Field by field: a corpus-wide answer can be tens of thousands of rows.
+                let title = sanitize(&article.title, false);
+                let fields = [
+                    sanitize(&article.path, false),
+                    sanitize(published.as_deref().unwrap_or("-"), false),
+                    std::borrow::Cow::Borrowed(title.trim_end()),
+                ];
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        out.write_all(b"\t")?;
+                    }
+                    out.write_all(f.as_bytes())?;
+                }
+                for (i, m) in matched.iter().enumerate() {
+                    out.write_all(if i == 0 { b"\t" } else { b", " })?;
+                    out.write_all(sanitize(m.name, false).as_bytes())?;
+                }
+                out.write_all(b"\n")?;
+            }
         }
-    }
-    match out.flush() {
+        out.flush()
+    })();
+    match written {
+        // A closed pipe (`khabar list ... | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }

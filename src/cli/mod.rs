@@ -152,10 +152,7 @@ pub fn load_quick(
         .collect();
     entities.sort_by(|a, b| a.id.cmp(&b.id));
     entities.dedup_by(|a, b| a.id == b.id);
-    let mut docs: Vec<u32> = entities
-        .iter()
-        .flat_map(|e| e.docs.iter().copied())
-        .collect();
+    let mut docs: Vec<u32> = entities.iter().flat_map(|e| quick.docs_of(e)).collect();
     docs.sort_unstable();
     docs.dedup();
     quick.subset(&docs, &entities)

@@ -26,8 +26,7 @@ pub fn safe_char(c: char, keep_newline: bool) -> Option<char> {
 
 /// `text` with every character passed through [`safe_char`]; borrowed when nothing changes.
 pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
-    let needs = text.chars().any(|c| safe_char(c, keep_newlines) != Some(c));
-    if !needs {
+    if is_clean(text.as_bytes(), keep_newlines) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -37,9 +36,44 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     )
 }
 
+/// Whether [`safe_char`] would leave every character of `bytes` (UTF-8) as it is, checked
+/// on bytes: nearly all text is clean, and this runs on every field shown or printed.
+fn is_clean(bytes: &[u8], keep_newlines: bool) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        let unsafe_here = match b {
+            b'\n' => !keep_newlines,
+            0..0x20 | 0x7f => true,
+            // U+0080..U+009F (C1 controls).
+            0xc2 => (0x80..=0x9f).contains(&next(1)),
+            // U+202A..U+202E and U+2066..U+2069 (bidi controls).
+            0xe2 => matches!(
+                (next(1), next(2)),
+                (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+            ),
+            _ => false,
+        };
+        if unsafe_here {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn byte_check_agrees_with_safe_char(s in "\\PC*|[\\x00-\\x{a0}\\x{2020}-\\x{2070}क-ह]*", nl: bool) {
+            let by_chars = s.chars().all(|c| safe_char(c, nl) == Some(c));
+            proptest::prop_assert_eq!(is_clean(s.as_bytes(), nl), by_chars);
+        }
+    }
 
     #[test]
     fn escape_sequences_become_inert() {
