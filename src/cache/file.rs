@@ -10,7 +10,7 @@ use super::{Catalog, Doc, FileStamp, Packed, Stamp};
 use crate::index::Index;
 
 const MAGIC: &[u8; 8] = b"KHABARC\x01";
-const FORMAT: u32 = 5;
+const FORMAT: u32 = 6;
 
 /// The details section of an open cache file. The file stays open, so a cache rewritten by
 /// another run (a new file renamed over this one) does not change what is read here.

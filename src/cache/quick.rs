@@ -131,33 +131,54 @@ pub(super) struct HeadRef<'a> {
     pub id: u64,
 }
 
-/// Writes the heads section: the encoded heads, then where each starts (u32 each, and
-/// where the last ends), then how many there are, so a reader finds head `i` from the end.
+/// Heads are checked and decoded in chunks of about this many bytes, on all cores.
+const CHUNK: usize = 256 << 10;
+
+/// Writes the heads section: the encoded heads; a chunk table (for each run of about
+/// [`CHUNK`] bytes of whole heads: its first head, u32, and its xxh3, u64); where each head
+/// starts (u32 each, and where the last ends); then how many chunks and heads there are
+/// (u32 each), so a reader finds everything from the end and checks only what it reads.
 pub(super) fn write_heads<'a>(
     out: &mut impl std::io::Write,
     heads: impl Iterator<Item = HeadRef<'a>>,
 ) -> std::io::Result<()> {
-    let mut table = Vec::new();
-    let mut at = 0u32;
+    let mut offsets = Vec::new();
+    let mut chunks: Vec<(u32, u64)> = Vec::new();
+    let mut chunk = xxhash_rust::xxh3::Xxh3::new();
+    let (mut at, mut chunk_start) = (0u32, 0u32);
     let mut buf = Vec::new();
-    for h in heads {
-        table.push(at);
+    for (i, h) in heads.enumerate() {
+        if at - chunk_start >= CHUNK as u32 || i == 0 {
+            if i > 0 {
+                chunks.last_mut().expect("a chunk is open").1 = chunk.digest();
+            }
+            chunks.push((u32::try_from(i).map_err(std::io::Error::other)?, 0));
+            chunk.reset();
+            chunk_start = at;
+        }
+        offsets.push(at);
         buf.clear();
         buf = postcard::to_extend(&h, buf).map_err(std::io::Error::other)?;
         out.write_all(&buf)?;
+        chunk.update(&buf);
         at = at
             .checked_add(u32::try_from(buf.len()).map_err(std::io::Error::other)?)
             .ok_or_else(|| std::io::Error::other("heads section over 4 GiB"))?;
     }
-    table.push(at);
-    for offset in &table {
+    if let Some(last) = chunks.last_mut() {
+        last.1 = chunk.digest();
+    }
+    offsets.push(at);
+    for (first, hash) in &chunks {
+        out.write_all(&first.to_le_bytes())?;
+        out.write_all(&hash.to_le_bytes())?;
+    }
+    for offset in &offsets {
         out.write_all(&offset.to_le_bytes())?;
     }
-    out.write_all(
-        &u32::try_from(table.len() - 1)
-            .unwrap_or(u32::MAX)
-            .to_le_bytes(),
-    )
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes();
+    out.write_all(&count(chunks.len()))?;
+    out.write_all(&count(offsets.len() - 1))
 }
 
 /// A cache opened for a quick query.
@@ -198,63 +219,79 @@ impl Quick {
             .unwrap_or_default()
     }
 
-    /// The heads of `docs` (ascending), checking the whole section's checksum on the way.
-    /// The section (tens of megabytes for a large corpus) goes through one small buffer:
-    /// reading it into fresh memory cost more in page faults than the reading itself.
+    /// The heads of `docs` (ascending). Only the chunks holding them are read, each into a
+    /// small buffer (reading tens of megabytes into fresh memory cost more in page faults
+    /// than the reading), checked against its checksum and decoded, on all cores.
     fn heads(&self, docs: &[u32]) -> Option<Vec<Head>> {
+        use rayon::prelude::*;
         use std::os::unix::fs::FileExt;
-        const CHUNK: usize = 1 << 20;
-        let (at, len, sum) = self.heads;
+        let (at, len, _) = self.heads;
         let len = usize::try_from(len).ok()?;
-        let mut word = [0u8; 4];
+        let mut trailer = [0u8; 8];
         self.file
-            .read_exact_at(&mut word, at + len.checked_sub(4)? as u64)
+            .read_exact_at(&mut trailer, at + len.checked_sub(8)? as u64)
             .ok()?;
-        let n = u32::from_le_bytes(word) as usize;
-        let table_len = 4 * (n + 1);
-        let body_len = len.checked_sub(table_len + 4)?;
-        let mut table = vec![0u8; table_len];
-        self.file
-            .read_exact_at(&mut table, at + body_len as u64)
-            .ok()?;
-        let offset = |i: usize| {
-            table
-                .get(4 * i..4 * i + 4)
-                .map(|b| u32::from_le_bytes(b.try_into().unwrap_or_default()) as usize)
+        let word = |b: &[u8], i: usize| {
+            b.get(i..i + 4)
+                .map(|w| u32::from_le_bytes(w.try_into().unwrap_or_default()) as usize)
         };
-        let mut hash = xxhash_rust::xxh3::Xxh3::new();
-        let mut buf = Vec::with_capacity(CHUNK);
-        let mut out = Vec::with_capacity(docs.len());
-        let mut wanted = docs.iter().map(|&d| d as usize).peekable();
-        let mut first = 0;
-        while first < n {
-            // A run of whole heads of about CHUNK bytes (at least one).
-            let start = offset(first)?;
-            let mut last = first + 1;
-            while last < n && offset(last + 1)? - start <= CHUNK {
-                last += 1;
+        let (n_chunks, n) = (word(&trailer, 0)?, word(&trailer, 4)?);
+        let tables_len = 12 * n_chunks + 4 * (n + 1);
+        let body_len = len.checked_sub(tables_len + 8)?;
+        let mut tables = vec![0u8; tables_len];
+        self.file
+            .read_exact_at(&mut tables, at + body_len as u64)
+            .ok()?;
+        let (chunk_table, offsets) = tables.split_at(12 * n_chunks);
+        let chunk = |c: usize| -> Option<(usize, u64)> {
+            let first = word(chunk_table, 12 * c)?;
+            let hash = chunk_table.get(12 * c + 4..12 * c + 12)?;
+            Some((first, u64::from_le_bytes(hash.try_into().ok()?)))
+        };
+        let offset = |i: usize| word(offsets, 4 * i);
+        // The chunks to read, each with the wanted docs in it.
+        let mut plan: Vec<(usize, &[u32])> = Vec::new();
+        let mut rest = docs;
+        for c in 0..n_chunks {
+            let end = if c + 1 < n_chunks { chunk(c + 1)?.0 } else { n };
+            let k = rest.partition_point(|&d| (d as usize) < end);
+            if k > 0 {
+                plan.push((c, &rest[..k]));
+                rest = &rest[k..];
             }
-            let end = offset(last)?;
-            if end < start || end > body_len {
-                return None;
-            }
-            buf.resize(end - start, 0);
-            self.file.read_exact_at(&mut buf, at + start as u64).ok()?;
-            hash.update(&buf);
-            while let Some(&d) = wanted.peek()
-                && d < last
-            {
-                if d >= first {
-                    let (a, b) = (offset(d)? - start, offset(d + 1)? - start);
-                    out.push(postcard::from_bytes(buf.get(a..b)?).ok()?);
-                }
-                wanted.next();
-            }
-            first = last;
         }
-        hash.update(&table);
-        hash.update(&word);
-        (hash.digest() == sum && wanted.next().is_none()).then_some(out)
+        if !rest.is_empty() {
+            return None;
+        }
+        let decoded: Vec<Option<Vec<Head>>> = plan
+            .par_iter()
+            .map_init(Vec::new, |buf, &(c, wanted)| {
+                let (first, hash) = chunk(c)?;
+                let last = if c + 1 < n_chunks { chunk(c + 1)?.0 } else { n };
+                let (start, end) = (offset(first)?, offset(last)?);
+                if start > end || end > body_len {
+                    return None;
+                }
+                buf.resize(end - start, 0);
+                self.file.read_exact_at(buf, at + start as u64).ok()?;
+                if xxhash_rust::xxh3::xxh3_64(buf) != hash {
+                    return None;
+                }
+                wanted
+                    .iter()
+                    .map(|&d| {
+                        let (a, b) = (offset(d as usize)?, offset(d as usize + 1)?);
+                        postcard::from_bytes(buf.get(a.checked_sub(start)?..b.checked_sub(start)?)?)
+                            .ok()
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut out = Vec::with_capacity(docs.len());
+        for part in decoded {
+            out.extend(part?);
+        }
+        Some(out)
     }
 
     /// The path of `key` as the walk would have named it (under the root as given).
@@ -376,4 +413,80 @@ pub(super) fn watched(
             Some((p.to_string_lossy().into_owned(), s))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_round_trip() {
+        let mut p = Postings::default();
+        let a = p.push(&[0, 1, 200, 70_000, 4_000_000_000]);
+        let b = p.push(&[]);
+        let c = p.push(&[5]);
+        assert_eq!(p.get(a).unwrap(), [0, 1, 200, 70_000, 4_000_000_000]);
+        assert!(p.get(b).unwrap().is_empty());
+        assert_eq!(p.get(c).unwrap(), [5]);
+        assert!(p.get((3, 1000)).is_none());
+    }
+
+    /// A heads section of `n` articles with long titles (several chunks), in a file.
+    fn heads_file(n: usize) -> (std::fs::File, u64) {
+        let titles: Vec<String> = (0..n).map(|i| format!("{i} {}", "ख".repeat(100))).collect();
+        let mut bytes = Vec::new();
+        write_heads(
+            &mut bytes,
+            titles.iter().map(|t| HeadRef {
+                key: "/k",
+                stamp: (1, (2, 3)),
+                title: t,
+                source: None,
+                published: None,
+                line: None,
+                origin: Origin::File,
+                id: 7,
+            }),
+        )
+        .unwrap();
+        let path = std::env::temp_dir().join(format!("khabar-heads-{}-{n}", std::process::id()));
+        std::fs::write(&path, &bytes).unwrap();
+        let file = std::fs::File::options()
+            .read(true)
+            .write(true)
+            .open(&path)
+            .unwrap();
+        std::fs::remove_file(&path).unwrap();
+        (file, bytes.len() as u64)
+    }
+
+    fn quick(file: std::fs::File, len: u64) -> Quick {
+        Quick {
+            lookup: Lookup::default(),
+            file,
+            heads: (0, len, 0),
+            roots: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn heads_are_found_across_chunks_and_damage_is_refused() {
+        use std::os::unix::fs::FileExt;
+        let n = 3000; // about 900 KiB of heads: four chunks
+        let (file, len) = heads_file(n);
+        let q = quick(file.try_clone().unwrap(), len);
+        let got = q.heads(&[0, 1, 1500, 2999]).unwrap();
+        let titles: Vec<&str> = got
+            .iter()
+            .map(|h| h.title.split(' ').next().unwrap())
+            .collect();
+        assert_eq!(titles, ["0", "1", "1500", "2999"]);
+        assert!(q.heads(&[3000]).is_none(), "beyond the last head");
+        // Damage the middle of the section: a head there is refused, one at the start is not.
+        let mut byte = [0u8];
+        file.read_exact_at(&mut byte, len / 2).unwrap();
+        file.write_all_at(&[byte[0] ^ 0x40], len / 2).unwrap();
+        assert!(q.heads(&[0]).is_some());
+        assert!(q.heads(&[1500]).is_none());
+    }
 }
