@@ -98,8 +98,8 @@ struct DocRec {
     hash: u64,
 }
 
-/// Everything but the details.
-#[derive(Debug, Default, Serialize, Deserialize)]
+/// Everything but the details, as read (see `file::CatalogParts` for how it is stored).
+#[derive(Debug, Default)]
 struct Catalog {
     files: Vec<FileStamp>,
     docs: Vec<DocRec>,
@@ -116,6 +116,69 @@ pub struct Warm {
     pub index: Index,
     /// Where the docs' details are.
     pub details: Option<Arc<Details>>,
+}
+
+/// Where a catalog article's details are, and its content id.
+#[derive(Debug, Clone, Copy)]
+struct Stored {
+    at: u64,
+    len: u32,
+    hash: u64,
+    id: u64,
+    origin: crate::corpus::Origin,
+}
+
+/// What [`Cache::revalidate`] found, numbered as in [`Cache::warm_all`]'s `Warm`.
+#[derive(Debug, Default)]
+pub struct Revalidated {
+    /// Articles whose file changed or is gone, ascending.
+    pub stale_docs: Vec<u32>,
+    /// Those files, ascending.
+    pub stale_files: Vec<u32>,
+    /// Files to read: changed or new, in the order found.
+    pub rest: Vec<PathBuf>,
+}
+
+impl Warm {
+    /// Drops what [`Cache::revalidate`] found stale, renumbering articles and files.
+    pub fn drop_stale(&mut self, r: &Revalidated) {
+        let mut keep = vec![true; self.docs.len()];
+        for &d in &r.stale_docs {
+            if let Some(k) = keep.get_mut(d as usize) {
+                *k = false;
+            }
+        }
+        let mut file_number = vec![None; self.files.len()];
+        let mut stale = r.stale_files.iter().peekable();
+        let mut next = 0u32;
+        for (i, slot) in file_number.iter_mut().enumerate() {
+            if stale.peek().is_some_and(|&&s| s as usize == i) {
+                stale.next();
+            } else {
+                *slot = Some(next);
+                next += 1;
+            }
+        }
+        self.index = std::mem::take(&mut self.index).retain(&keep);
+        let docs = std::mem::take(&mut self.docs);
+        self.docs = docs
+            .into_iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(mut d, _)| {
+                d.file = d
+                    .file
+                    .and_then(|f| file_number.get(f as usize).copied().flatten());
+                d
+            })
+            .collect();
+        let files = std::mem::take(&mut self.files);
+        self.files = files
+            .into_iter()
+            .zip(&file_number)
+            .filter_map(|(f, n)| n.map(|_| f))
+            .collect();
+    }
 }
 
 /// A loaded corpus, as written to the cache: files, articles and index numbered alike, and
@@ -173,11 +236,17 @@ pub struct Cache {
     details: Option<Arc<Details>>,
     /// Catalog entries of files that were not unchanged at [`Cache::warm`], by key, in case
     /// their bytes turn out the same.
-    touched: HashMap<String, (FileStamp, Vec<DocRec>)>,
-    /// The corpus roots (absolute) and when loading them began, for the folders a quick
-    /// query checks (see [`quick`]).
-    roots: Vec<PathBuf>,
+    touched: HashMap<String, (FileStamp, Vec<Stored>)>,
+    /// After [`Cache::warm_all`]: the catalog's files, and each article's file and details.
+    known: Vec<FileStamp>,
+    stored: Vec<(u32, Stored)>,
+    /// The corpus roots (as given and absolute) and when loading them began, for naming
+    /// files as the walk does and for the folders a quick query checks (see [`quick`]).
+    roots: Vec<(PathBuf, PathBuf)>,
     started: Option<std::time::SystemTime>,
+    /// Whether a part of the file was found damaged after opening (see
+    /// [`Cache::check_quick`]).
+    damaged: bool,
 }
 
 /// `$XDG_CACHE_HOME/khabar`, falling back to `~/.cache/khabar`.
@@ -273,7 +342,7 @@ impl Cache {
     pub fn watch(&mut self, roots: &[PathBuf]) {
         self.roots = roots
             .iter()
-            .filter_map(|r| std::path::absolute(r).ok())
+            .filter_map(|r| Some((r.clone(), std::path::absolute(r).ok()?)))
             .collect();
         // Modification times can be coarse: anything touched just before counts as during.
         self.started = std::time::SystemTime::now().checked_sub(std::time::Duration::from_secs(2));
@@ -293,17 +362,74 @@ impl Cache {
         self.catalog.files.is_empty()
     }
 
-    /// Splits `files` into those the cache answers for (same size and modification time:
-    /// their articles and index come back without reading them) and the rest, returned in
-    /// their given order, to be [`Cache::process`]ed. Files of the catalog not among
-    /// `files` are dropped (they were removed).
-    pub fn warm(&mut self, files: &[PathBuf]) -> (Warm, Vec<PathBuf>) {
+    /// Everything the catalog holds, unchecked: every article with its index, named as the
+    /// walk of the roots given to [`Cache::watch`] would name them. Follow with
+    /// [`Cache::revalidate`] to learn which of them are stale.
+    pub fn warm_all(&mut self) -> Warm {
         let catalog = std::mem::take(&mut self.catalog);
-        if catalog.files.is_empty() {
-            return (Warm::default(), files.to_vec());
+        self.known.clone_from(&catalog.files);
+        self.stored = catalog
+            .docs
+            .iter()
+            .map(|r| {
+                let s = Stored {
+                    at: r.at,
+                    len: r.len,
+                    hash: r.hash,
+                    id: r.id,
+                    origin: r.article.origin,
+                };
+                (r.file, s)
+            })
+            .collect();
+        let docs = catalog
+            .docs
+            .into_iter()
+            .map(|mut rec| {
+                let key = catalog.files.get(rec.file as usize).map_or("", |f| &f.key);
+                rec.article.path = quick::display_path(&self.roots, key);
+                Doc {
+                    article: rec.article,
+                    id: rec.id,
+                    file: Some(rec.file),
+                    packed: Packed::Stored {
+                        at: rec.at,
+                        len: rec.len,
+                        hash: rec.hash,
+                    },
+                }
+            })
+            .collect();
+        Warm {
+            docs,
+            files: catalog.files,
+            index: catalog.index,
+            details: self.details.clone(),
         }
-        let by_key: HashMap<&str, u32> = catalog
-            .files
+    }
+
+    /// Where to read the text of each article [`Cache::warm_all`] gave, in its order: an
+    /// article with just its file's absolute path and its place in it.
+    pub fn unread(&self) -> Vec<Article> {
+        self.stored
+            .iter()
+            .map(|(file, s)| {
+                let mut a = corpus::from_text("", String::new());
+                if let Some(f) = self.known.get(*file as usize) {
+                    a.path.clone_from(&f.key);
+                }
+                a.origin = s.origin;
+                a
+            })
+            .collect()
+    }
+
+    /// Compares the files found now with what [`Cache::warm_all`] gave: files of the catalog
+    /// whose size or modification time changed, or that are gone, are stale with their
+    /// articles; files not unchanged (changed or new) are to be [`Cache::process`]ed.
+    pub fn revalidate(&mut self, files: &[PathBuf]) -> Revalidated {
+        let by_key: HashMap<&str, u32> = self
+            .known
             .iter()
             .enumerate()
             .map(|(i, f)| (f.key.as_str(), u32::try_from(i).unwrap_or(u32::MAX)))
@@ -315,62 +441,57 @@ impl Cache {
                 let key = key_of(f)?;
                 let &i = by_key.get(key.as_str())?;
                 let meta = std::fs::metadata(f).ok()?;
-                let known = &catalog.files[i as usize];
+                let known = &self.known[i as usize];
                 (known.clean && known.stamp == stamp(&meta)).then_some(i)
             })
             .collect();
-        let mut display: Vec<Option<&Path>> = vec![None; catalog.files.len()];
+        let mut fresh = vec![false; self.known.len()];
         let mut rest = Vec::new();
         for (f, i) in files.iter().zip(&found) {
             match i {
-                Some(i) if display[*i as usize].is_none() => display[*i as usize] = Some(f),
+                Some(i) if !fresh[*i as usize] => fresh[*i as usize] = true,
                 _ => rest.push(f.clone()),
             }
         }
-        let mut new_number = vec![None; catalog.files.len()];
-        let mut kept_files = Vec::new();
-        let mut keys = Vec::with_capacity(catalog.files.len());
-        for (i, f) in catalog.files.into_iter().enumerate() {
-            keys.push(f.key.clone());
-            if display[i].is_some() {
-                new_number[i] = Some(u32::try_from(kept_files.len()).unwrap_or(u32::MAX));
-                kept_files.push(f);
-            } else {
-                self.touched.insert(f.key.clone(), (f, Vec::new()));
+        let mut stale_files = Vec::new();
+        for (i, f) in self.known.iter().enumerate() {
+            if !fresh[i] {
+                stale_files.push(u32::try_from(i).unwrap_or(u32::MAX));
+                self.touched.insert(f.key.clone(), (f.clone(), Vec::new()));
             }
         }
-        let keep: Vec<bool> = catalog
-            .docs
-            .iter()
-            .map(|d| new_number.get(d.file as usize).copied().flatten().is_some())
-            .collect();
-        let index = catalog.index.retain(&keep);
-        let mut docs = Vec::with_capacity(index.len());
-        for mut rec in catalog.docs {
-            let file = rec.file as usize;
-            if let (Some(Some(n)), Some(Some(shown))) = (new_number.get(file), display.get(file)) {
-                rec.article.path = shown.display().to_string();
-                docs.push(Doc {
-                    article: rec.article,
-                    id: rec.id,
-                    file: Some(*n),
-                    packed: Packed::Stored {
-                        at: rec.at,
-                        len: rec.len,
-                        hash: rec.hash,
-                    },
-                });
-            } else if let Some((_, recs)) = keys.get(file).and_then(|k| self.touched.get_mut(k)) {
-                recs.push(rec);
+        let mut stale_docs = Vec::new();
+        for (doc, (file, s)) in self.stored.iter().enumerate() {
+            if !fresh.get(*file as usize).copied().unwrap_or(false) {
+                stale_docs.push(u32::try_from(doc).unwrap_or(u32::MAX));
+                if let Some((_, list)) = self
+                    .known
+                    .get(*file as usize)
+                    .and_then(|f| self.touched.get_mut(&f.key))
+                {
+                    list.push(*s);
+                }
             }
         }
-        let warm = Warm {
-            docs,
-            files: kept_files,
-            index,
-            details: self.details.clone(),
-        };
-        (warm, rest)
+        Revalidated {
+            stale_docs,
+            stale_files,
+            rest,
+        }
+    }
+
+    /// Splits `files` into those the cache answers for (same size and modification time:
+    /// their articles and index come back without reading them) and the rest, returned in
+    /// their given order, to be [`Cache::process`]ed. Files of the catalog not among
+    /// `files` are dropped (they were removed).
+    pub fn warm(&mut self, files: &[PathBuf]) -> (Warm, Vec<PathBuf>) {
+        if self.catalog.files.is_empty() {
+            return (Warm::default(), files.to_vec());
+        }
+        let mut warm = self.warm_all();
+        let r = self.revalidate(files);
+        warm.drop_stale(&r);
+        (warm, r.rest)
     }
 
     /// The articles of `file`: its cached results when its bytes are unchanged, else read
@@ -441,10 +562,20 @@ impl Cache {
         }
     }
 
+    /// Checks the sections only quick queries read (a load does not need them, so opening
+    /// skips them); if they are damaged, the cache will be written again, and the reason is
+    /// returned.
+    pub fn check_quick(&mut self) -> Option<String> {
+        let path = self.path.as_ref()?;
+        let why = file::check_quick(path, self.fingerprint).err()?;
+        self.damaged = true;
+        Some(format!("{}: {why}; rebuilding the cache", path.display()))
+    }
+
     /// Whether a load that read `processed` files has anything to write: new or changed
-    /// files, or files the catalog knew that were not found again.
+    /// files, files the catalog knew that were not found again, or damage.
     pub fn changed(&self, processed: usize) -> bool {
-        self.path.is_some() && (processed > 0 || !self.touched.is_empty())
+        self.path.is_some() && (processed > 0 || !self.touched.is_empty() || self.damaged)
     }
 
     /// Writes a loaded corpus to this cache (see [`write`]).
@@ -454,7 +585,11 @@ impl Cache {
         };
         let watched = match self.started {
             Some(since) if !self.roots.is_empty() => quick::watched(
-                &self.roots,
+                &self
+                    .roots
+                    .iter()
+                    .map(|(_, a)| a.clone())
+                    .collect::<Vec<_>>(),
                 snapshot.files.iter().map(|f| f.key.clone()),
                 since,
             ),

@@ -6,11 +6,11 @@ use std::os::unix::fs::FileExt;
 use std::path::Path;
 
 use super::quick::{self, Lookup, Quick};
-use super::{Catalog, Doc, FileStamp, Packed, Stamp};
+use super::{Catalog, Doc, DocRec, FileStamp, Packed, Stamp};
 use crate::index::Index;
 
 const MAGIC: &[u8; 8] = b"KHABARC\x01";
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 8;
 
 /// The details section of an open cache file. The file stays open, so a cache rewritten by
 /// another run (a new file renamed over this one) does not change what is read here.
@@ -124,14 +124,40 @@ pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Det
     let Some((file, header)) = header(path, fingerprint)? else {
         return Ok(None);
     };
-    // The quick sections are checked too, so damage anywhere but in one article's details
-    // (which has its own checksum) is found here and the cache rebuilt.
-    section(&file, header.sections[LOOKUP])?;
-    section(&file, header.sections[HEADS])?;
-    let catalog = section(&file, header.sections[CATALOG])?;
-    let mut catalog: Catalog =
-        postcard::from_bytes(&catalog).map_err(|e| format!("unreadable cache ({e})"))?;
-    catalog.index.restore();
+    let bytes = section(&file, header.sections[CATALOG])?;
+    let unreadable = |e: postcard::Error| format!("unreadable cache ({e})");
+    let parts: CatalogParts<'_> = postcard::from_bytes(&bytes).map_err(unreadable)?;
+    let ((files, index), docs) = rayon::join(
+        || {
+            rayon::join(
+                || postcard::from_bytes::<Vec<FileStamp>>(parts.files.0),
+                || postcard::from_bytes::<Index>(parts.index.0),
+            )
+        },
+        || {
+            use rayon::prelude::*;
+            parts
+                .docs
+                .par_iter()
+                .map(|p| postcard::from_bytes::<Vec<DocRec>>(p.0))
+                .collect::<Result<Vec<_>, _>>()
+        },
+    );
+    let mut catalog = Catalog {
+        files: files.map_err(unreadable)?,
+        docs: docs.map_err(unreadable)?.into_iter().flatten().collect(),
+        index: index.map_err(unreadable)?,
+    };
+    let docs = catalog
+        .docs
+        .iter()
+        .map(|d| crate::index::DocInfo {
+            published: d.article.published.and_then(|p| p.date.to_naive()),
+            title: d.article.title.clone(),
+            source: d.article.source.clone(),
+        })
+        .collect();
+    catalog.index.restore(docs);
     let details_len = header.details.1;
     let consistent = catalog.index.len() == catalog.docs.len()
         && catalog.docs.iter().all(|d| {
@@ -150,6 +176,17 @@ pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Det
             base: header.details.0,
         },
     )))
+}
+
+/// Checks the quick sections of the cache at `path` (see [`super::quick`]), which opening
+/// it for a load does not read: `Err` with the reason when they are damaged.
+pub(super) fn check_quick(path: &Path, fingerprint: u64) -> Result<(), String> {
+    let Some((file, header)) = header(path, fingerprint)? else {
+        return Ok(());
+    };
+    section(&file, header.sections[LOOKUP])?;
+    section(&file, header.sections[HEADS])?;
+    Ok(())
 }
 
 /// Opens the cache at `path` for a quick query (see [`super::quick`]): its lookup and
@@ -249,11 +286,20 @@ pub fn write(
         sums.push(w.finish());
         let mut w = Hashing::new(&mut out);
         let details_len = docs.iter().map(|d| d.packed.len() as u64).sum::<u64>();
+        // Parts encoded apart, so a load decodes them on all cores.
+        let files_part = encode(files)?;
+        let mut doc_parts = Vec::new();
+        let mut at = 0u64;
+        for chunk in docs.chunks(DOCS_PER_PART) {
+            doc_parts.push(encode(&DocRecs { docs: chunk, at })?);
+            at += chunk.iter().map(|d| d.packed.len() as u64).sum::<u64>();
+        }
+        let index_part = encode(index)?;
         postcard::to_io(
-            &CatalogRef {
-                files,
-                docs: DocRecs(docs),
-                index,
+            &CatalogParts {
+                files: Blob(&files_part),
+                docs: doc_parts.iter().map(|p| Blob(p)).collect(),
+                index: Blob(&index_part),
             },
             &mut w,
         )
@@ -338,14 +384,64 @@ struct EntityRef<'a> {
     docs: &'a [u32],
 }
 
+/// Articles per part of the catalog (parts are decoded in parallel).
+const DOCS_PER_PART: usize = 8192;
+
+fn encode<T: serde::Serialize + ?Sized>(value: &T) -> std::io::Result<Vec<u8>> {
+    postcard::to_stdvec(value).map_err(std::io::Error::other)
+}
+
+/// Bytes stored as one length-prefixed run, read back without copying.
+struct Blob<'a>(&'a [u8]);
+
+impl serde::Serialize for Blob<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(self.0)
+    }
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Blob<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Blob<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_borrowed_bytes<E: serde::de::Error>(
+                self,
+                v: &'de [u8],
+            ) -> Result<Blob<'de>, E> {
+                Ok(Blob(v))
+            }
+        }
+        d.deserialize_bytes(Visit)
+    }
+}
+
+/// The catalog as stored: the file table, the article records in parts, the index.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct CatalogParts<'a> {
+    #[serde(borrow)]
+    files: Blob<'a>,
+    #[serde(borrow)]
+    docs: Vec<Blob<'a>>,
+    #[serde(borrow)]
+    index: Blob<'a>,
+}
+
 /// The catalog's article records, made as they are written: each article's list entry
-/// (its path is set again on loading, so none is stored), and where its details go.
-struct DocRecs<'a>(&'a [Doc]);
+/// (its path is set again on loading, so none is stored), and where its details go (from
+/// `at` on, for the first).
+struct DocRecs<'a> {
+    docs: &'a [Doc],
+    at: u64,
+}
 
 impl serde::Serialize for DocRecs<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut at = 0u64;
-        s.collect_seq(self.0.iter().map(|d| {
+        let mut at = self.at;
+        s.collect_seq(self.docs.iter().map(|d| {
             let (len, hash) = match &d.packed {
                 Packed::Owned(b) => (b.len(), xxhash_rust::xxh3::xxh3_64(b)),
                 Packed::Stored { len, hash, .. } => (*len as usize, *hash),
@@ -384,14 +480,6 @@ impl serde::Serialize for ArticleNoPath<'_> {
         entry.path.clear();
         entry.serialize(s)
     }
-}
-
-/// [`Catalog`] borrowed, for writing without copying.
-#[derive(serde::Serialize)]
-struct CatalogRef<'a> {
-    files: &'a [FileStamp],
-    docs: DocRecs<'a>,
-    index: &'a Index,
 }
 
 #[cfg(test)]

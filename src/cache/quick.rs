@@ -294,26 +294,6 @@ impl Quick {
         Some(out)
     }
 
-    /// The path of `key` as the walk would have named it (under the root as given).
-    /// String operations, not `Path` ones: this runs once per listed article.
-    fn display(&self, key: &str) -> String {
-        for (given, absolute) in &self.roots {
-            let (Some(given), Some(absolute)) = (given.to_str(), absolute.to_str()) else {
-                continue;
-            };
-            if let Some(rest) = key.strip_prefix(absolute) {
-                if rest.is_empty() {
-                    return given.to_owned();
-                }
-                if let Some(rest) = rest.strip_prefix('/') {
-                    let sep = if given.ends_with('/') { "" } else { "/" };
-                    return format!("{given}{sep}{rest}");
-                }
-            }
-        }
-        key.to_owned()
-    }
-
     /// A corpus of just the articles `docs` (ascending, as numbered in the cache) and the
     /// entities `entities` (of [`Quick::entities`]), for the list filters to run on; `None` if the cache does not
     /// hold them.
@@ -329,7 +309,7 @@ impl Quick {
                 source: h.source.clone(),
             });
             let article = Article {
-                path: self.display(&h.key),
+                path: display_path(&self.roots, &h.key),
                 line: h.line,
                 text: String::new(),
                 title: h.title,
@@ -373,6 +353,26 @@ impl Quick {
         snapshot.index = Index::from_parts(infos, entities.collect());
         Some(snapshot)
     }
+}
+
+/// The path of `key` (absolute) as the walk would have named it: under the root as given.
+/// String operations, not `Path` ones: this runs once per article.
+pub(super) fn display_path(roots: &[(PathBuf, PathBuf)], key: &str) -> String {
+    for (given, absolute) in roots {
+        let (Some(given), Some(absolute)) = (given.to_str(), absolute.to_str()) else {
+            continue;
+        };
+        if let Some(rest) = key.strip_prefix(absolute) {
+            if rest.is_empty() {
+                return given.to_owned();
+            }
+            if let Some(rest) = rest.strip_prefix('/') {
+                let sep = if given.ends_with('/') { "" } else { "/" };
+                return format!("{given}{sep}{rest}");
+            }
+        }
+    }
+    key.to_owned()
 }
 
 /// The absolute paths whose stamps tell whether files were added or removed: every folder

@@ -178,7 +178,7 @@ pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (khabar::cache::Snapsho
         Some(path) => Cache::open(path, RULES_FINGERPRINT.get().copied().unwrap_or_default()),
         None => (Cache::disabled(), None),
     };
-    if let Some(note) = note {
+    if let Some(note) = note.or_else(|| cache.check_quick()) {
         eprintln!("khabar: warning: {}", sanitize(&note, false));
     }
     cache.watch(paths);

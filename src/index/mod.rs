@@ -49,6 +49,8 @@ pub struct DocInfo {
 /// files nothing.
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Index {
+    /// Not cached: the cache's article records hold the same (see [`Index::restore`]).
+    #[serde(skip)]
     pub docs: Vec<DocInfo>,
     entities: HashMap<String, EntityInfo>,
     /// Day intervals of dates mentioned in the text, with their article.
@@ -57,6 +59,9 @@ pub struct Index {
     /// Articles by publication day (not cached: [`Index::restore`] rebuilds it from `docs`).
     #[serde(skip)]
     by_day: BTreeMap<NaiveDate, Vec<u32>>,
+    /// Articles withdrawn by [`Index::forget`] (their number stays taken).
+    #[serde(skip)]
+    gone: Vec<bool>,
 }
 
 /// Which dates a date filter looks at.
@@ -182,6 +187,10 @@ impl Index {
     /// `self.len()`), as if they had been added one by one.
     pub fn append(&mut self, other: Self) {
         let shift = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
+        if other.gone.contains(&true) {
+            self.gone.resize(self.docs.len(), false);
+            self.gone.extend(&other.gone);
+        }
         self.docs.extend(other.docs);
         for (day, docs) in other.by_day {
             self.by_day
@@ -254,6 +263,7 @@ impl Index {
             entities,
             mentioned,
             by_day,
+            gone: Vec::new(),
         }
     }
 
@@ -261,11 +271,10 @@ impl Index {
     /// no mentioned dates: what a quick query from the cache needs.
     pub fn from_parts(docs: Vec<DocInfo>, entities: Vec<EntityInfo>) -> Self {
         let mut index = Self {
-            docs,
             entities: entities.into_iter().map(|e| (e.id.clone(), e)).collect(),
             ..Self::default()
         };
-        index.restore();
+        index.restore(docs);
         index
     }
 
@@ -274,8 +283,40 @@ impl Index {
         self.entities.values()
     }
 
-    /// Rebuilds what the cache does not store, after reading an index from it.
-    pub fn restore(&mut self) {
+    /// Withdraws articles (ascending): no filter or list finds them any more. Their numbers
+    /// stay taken, so the reader's list entries keep theirs; a changed file's articles come
+    /// back as new ones.
+    pub fn forget(&mut self, docs: &[u32]) {
+        if docs.is_empty() {
+            return;
+        }
+        self.gone.resize(self.docs.len(), false);
+        for &d in docs {
+            if let Some(g) = self.gone.get_mut(d as usize) {
+                *g = true;
+            }
+        }
+        let gone = |d: &u32| self.gone.get(*d as usize).copied().unwrap_or(false);
+        self.entities.retain(|_, e| {
+            e.docs.retain(|d| !gone(d));
+            !e.docs.is_empty()
+        });
+        self.mentioned.retain(|(_, _, d)| !gone(d));
+        self.by_day.retain(|_, list| {
+            list.retain(|d| !gone(d));
+            !list.is_empty()
+        });
+    }
+
+    /// Whether article `doc` was withdrawn by [`Index::forget`].
+    pub fn is_gone(&self, doc: u32) -> bool {
+        self.gone.get(doc as usize).copied().unwrap_or(false)
+    }
+
+    /// Rebuilds what the cache does not store, after reading an index from it: the
+    /// articles' `docs` entries, and the publication days.
+    pub fn restore(&mut self, docs: Vec<DocInfo>) {
+        self.docs = docs;
         self.by_day.clear();
         for (doc, info) in self.docs.iter().enumerate() {
             if let Some(day) = info.published {
@@ -349,7 +390,9 @@ impl Index {
                     .iter()
                     .filter(|&&i| self.docs[i as usize].published.is_none())
                     .count(),
-                None => self.docs.iter().filter(|d| d.published.is_none()).count(),
+                None => (0..self.docs.len())
+                    .filter(|&d| self.docs[d].published.is_none() && !self.is_gone(d as u32))
+                    .count(),
             };
             docs = Some(match docs {
                 None => kept,
@@ -371,7 +414,11 @@ impl Index {
             });
         }
         Selection {
-            docs: docs.unwrap_or_else(|| (0..self.docs.len() as u32).collect()),
+            docs: docs.unwrap_or_else(|| {
+                (0..self.docs.len() as u32)
+                    .filter(|&d| !self.is_gone(d))
+                    .collect()
+            }),
             undated,
         }
     }
@@ -527,6 +574,13 @@ mod tests {
         assert_eq!(kept.len(), 2);
         assert_eq!(putin(&kept), [0, 1]);
         assert!(kept.resolve(EntityKind::Person, "मोदी")[0].docs == [1]);
+        // Forgetting an article withdraws it from every lookup, numbers unchanged.
+        let mut index = first;
+        index.forget(&[0]);
+        assert_eq!(putin(&index), [2]);
+        assert_eq!(index.select(&Filter::default()).docs, [1, 2]);
+        assert!(index.mentioned.iter().all(|&(_, _, d)| d != 0));
+        assert!(index.is_gone(0) && !index.is_gone(1));
     }
 
     #[test]

@@ -114,9 +114,14 @@ impl SearchText {
 
     /// The searchable form of an article: title and text, folded.
     pub fn folded(article: &Article) -> Box<str> {
-        let mut s = fold(&article.title);
+        Self::with_title(&article.title, &fold(&article.text))
+    }
+
+    /// [`SearchText::folded`] from a title and the text already folded.
+    pub fn with_title(title: &str, folded_text: &str) -> Box<str> {
+        let mut s = fold(title);
         s.push('\n');
-        s.push_str(&fold(&article.text));
+        s.push_str(folded_text);
         s.into_boxed_str()
     }
 

@@ -88,8 +88,12 @@ pub struct App {
     pub files: Vec<FileStamp>,
     /// The cache file packed articles from a warm start are read from.
     pub details: Option<Arc<Details>>,
-    /// The number of the first article of the warm start (see [`App::text_arrived`]).
+    /// The numbers of the first article and first file of the warm start (see
+    /// [`App::text_arrived`], [`App::revalidated`]).
     pub warm_base: usize,
+    pub warm_files_base: usize,
+    /// Files found stale after the warm start: not written to the cache again.
+    pub gone_files: std::collections::HashSet<u32>,
     /// The cache to write once loading ended, until the event loop takes it.
     pub save: Option<Box<Cache>>,
     /// Index of the selected article in `entries`.
@@ -151,6 +155,8 @@ impl App {
             files: Vec::new(),
             details: None,
             warm_base: 0,
+            warm_files_base: 0,
+            gone_files: std::collections::HashSet::new(),
             save: None,
             selected: 0,
             list_offset: 0,

@@ -4,6 +4,7 @@
 
 use super::app::{App, Entry};
 use crate::cache::{self, Arrival, Details, Doc, FileStamp, Warm};
+use crate::index::SearchText;
 use crate::state::content_id;
 
 /// One file's articles as the loader hands them over.
@@ -103,6 +104,7 @@ impl App {
     pub fn push_warm(&mut self, warm: Warm) {
         self.stale = true;
         self.warm_base = self.entries.len();
+        self.warm_files_base = self.files.len();
         let shift = u32::try_from(self.files.len()).unwrap_or(u32::MAX);
         self.files.extend(warm.files);
         self.search_text.push_pending(warm.docs.len());
@@ -110,15 +112,38 @@ impl App {
             d.file = d.file.map(|f| f + shift);
             d
         }));
-        self.index.append(warm.index);
+        if self.index.is_empty() {
+            self.index = warm.index;
+        } else {
+            self.index.append(warm.index);
+        }
         self.details = warm.details;
     }
 
-    /// The folded text of the `n`th article that came from the cache (read in the
-    /// background): it becomes searchable.
-    pub fn text_arrived(&mut self, n: usize, folded: Box<str>) {
-        self.search_text.set(self.warm_base + n, folded);
+    /// What checking the files after a warm start found: `docs` and `files` of it (numbered
+    /// as in the warm start) are stale and withdrawn (a changed file's articles arrive
+    /// again, read afresh); `total` files are to be loaded in all.
+    pub fn revalidated(&mut self, docs: &[u32], files: &[u32], total: usize) {
+        let base = u32::try_from(self.warm_base).unwrap_or(u32::MAX);
+        let docs: Vec<u32> = docs.iter().map(|d| d + base).collect();
+        self.index.forget(&docs);
+        let base = u32::try_from(self.warm_files_base).unwrap_or(u32::MAX);
+        self.gone_files.extend(files.iter().map(|f| f + base));
+        self.progress.total = total;
+        self.progress.done = self.progress.done.saturating_sub(files.len());
         self.last_search = None;
+        self.stale = true;
+    }
+
+    /// The folded text (without the title) of the `n`th article that came from the cache,
+    /// read in the background: with its title, it becomes searchable.
+    pub fn text_arrived(&mut self, n: usize, folded: &str) {
+        let doc = self.warm_base + n;
+        if let Some(d) = self.entries.get(doc) {
+            let both = SearchText::with_title(&d.article.title, folded);
+            self.search_text.set(doc, both);
+            self.last_search = None;
+        }
     }
 
     /// Refreshes the list if articles arrived since the last refresh.
@@ -132,10 +157,37 @@ impl App {
     /// What to write to the cache once loading is done: the files, every article and the
     /// index, and where stored details are read from.
     pub fn snapshot(&self) -> cache::Snapshot {
+        // Withdrawn articles and stale files are left out, the rest renumbered.
+        let keep: Vec<bool> = (0..self.entries.len())
+            .map(|d| !self.index.is_gone(u32::try_from(d).unwrap_or(u32::MAX)))
+            .collect();
+        let mut file_number = Vec::with_capacity(self.files.len());
+        let mut files = Vec::with_capacity(self.files.len());
+        for (i, f) in self.files.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            if self.gone_files.contains(&i) {
+                file_number.push(None);
+            } else {
+                file_number.push(u32::try_from(files.len()).ok());
+                files.push(f.clone());
+            }
+        }
+        let docs = self
+            .entries
+            .iter()
+            .zip(&keep)
+            .filter(|(_, k)| **k)
+            .map(|(d, _)| Doc {
+                file: d
+                    .file
+                    .and_then(|f| file_number.get(f as usize).copied().flatten()),
+                ..d.clone()
+            })
+            .collect();
         cache::Snapshot {
-            files: self.files.clone(),
-            docs: self.entries.clone(),
-            index: self.index.clone(),
+            files,
+            docs,
+            index: self.index.clone().retain(&keep),
             details: self.details.clone(),
         }
     }

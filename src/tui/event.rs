@@ -21,6 +21,9 @@ pub enum Msg {
     File(Box<FileArrival>),
     /// Everything the cache had for unchanged files, and how many files that is.
     Warm(Box<crate::cache::Warm>, usize),
+    /// After [`Msg::Warm`], what checking every file found: its articles that are stale
+    /// (their file changed or is gone), those files, and how many files there are now.
+    Revalidated(Vec<u32>, Vec<u32>, usize),
     /// The folded (searchable) text of the `n`th article of [`Msg::Warm`], read in the
     /// background.
     Text(usize, Box<str>),

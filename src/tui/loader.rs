@@ -16,7 +16,7 @@ use super::event::Msg;
 use crate::cache::Cache;
 use crate::corpus;
 use crate::extract;
-use crate::index::SearchText;
+use crate::text::fold::fold;
 
 /// Starts loading `paths` (the bundled seeds when empty) in the background.
 ///
@@ -56,20 +56,31 @@ pub fn spawn(
         if cache.is_empty() {
             processed = progressively(&paths, &cache, &tx);
         } else {
-            // Walking a folder costs little next to reading it: list everything, then take
-            // what the cache answers for in one go.
+            // Stale while revalidate: the cached list and index go to the screen at once,
+            // then every file is checked and what changed is withdrawn and read again.
+            let warm = cache.warm_all();
+            let done = warm.files.len();
+            let _ = tx.send(Msg::Found(done));
+            let _ = tx.send(Msg::Warm(Box::new(warm), done));
+            unread = cache.unread();
             let mut problems = Vec::new();
             let files = corpus::files(&paths, &mut problems);
             for p in problems {
                 let _ = tx.send(Msg::Problem(p.to_string()));
             }
-            let _ = tx.send(Msg::Found(files.len()));
-            let (warm, rest) = cache.warm(&files);
-            unread = warm.docs.iter().map(|d| d.article.clone()).collect();
-            let done = warm.files.len();
-            let _ = tx.send(Msg::Warm(Box::new(warm), done));
-            processed = rest.len();
-            rest.par_iter()
+            let checked = cache.revalidate(&files);
+            let _ = tx.send(Msg::Revalidated(
+                checked.stale_docs,
+                checked.stale_files,
+                files.len(),
+            ));
+            if let Some(note) = cache.check_quick() {
+                let _ = tx.send(Msg::Problem(note));
+            }
+            processed = checked.rest.len();
+            checked
+                .rest
+                .par_iter()
                 .for_each_with(tx.clone(), |tx, file| process(&cache, file, tx));
         }
         let save = cache.changed(processed).then(|| Box::new(cache));
@@ -79,10 +90,10 @@ pub fn spawn(
         unread
             .into_par_iter()
             .enumerate()
-            .for_each_with(tx, |tx, (n, mut article)| {
+            .for_each_with(tx, |tx, (n, article)| {
+                // The title is folded by the reader, which has it.
                 if let Ok(text) = corpus::reload_text(&article) {
-                    article.text = text;
-                    let _ = tx.send(Msg::Text(n, SearchText::folded(&article)));
+                    let _ = tx.send(Msg::Text(n, fold(&text).into_boxed_str()));
                 }
             });
     })

@@ -9,7 +9,7 @@
 
 pub mod action;
 pub mod app;
-mod arrivals;
+pub mod arrivals;
 pub mod backend;
 pub mod config;
 pub mod document;
@@ -102,7 +102,8 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.progress.done += files;
             app.push_warm(*warm);
         }
-        Msg::Text(n, folded) => app.text_arrived(n, folded),
+        Msg::Revalidated(docs, files, total) => app.revalidated(&docs, &files, total),
+        Msg::Text(n, folded) => app.text_arrived(n, &folded),
         Msg::Problem(p) => app.problems.push(p),
         Msg::Finished(save) => {
             app.progress.finished = true;

@@ -1,0 +1,107 @@
+//! A warm start in the reader: the cached list shows at once, then files that changed or
+//! went away are withdrawn and read again, and the cache written after holds exactly the
+//! corpus as it now is.
+
+use khabar::cache::Cache;
+use khabar::text::width::WidthModel;
+use khabar::tui::app::App;
+use khabar::tui::arrivals::FileArrival;
+use khabar::tui::config::Config;
+use ratatui::layout::Rect;
+
+fn app() -> App {
+    App::new(
+        Config::defaults(false),
+        WidthModel::PerCodePoint,
+        Rect::new(0, 0, 120, 40),
+    )
+}
+
+fn titles(app: &App) -> Vec<String> {
+    let mut t: Vec<String> = app
+        .visible
+        .iter()
+        .map(|&i| app.entries[i].article.title.clone())
+        .collect();
+    t.sort();
+    t
+}
+
+/// Loads `dir` the way the reader's loader does with a cache at `cache`, saving it after.
+fn load(dir: &std::path::Path, cache: &std::path::Path) -> App {
+    let roots = vec![dir.to_owned()];
+    let (mut c, note) = Cache::open(cache.to_owned(), 1);
+    assert!(note.is_none(), "{note:?}");
+    c.watch(&roots);
+    let mut app = app();
+    let mut problems = Vec::new();
+    let files = khabar::corpus::files(&roots, &mut problems);
+    let rest = if c.is_empty() {
+        files
+    } else {
+        app.push_warm(c.warm_all());
+        app.settle();
+        let checked = c.revalidate(&files);
+        app.revalidated(&checked.stale_docs, &checked.stale_files, files.len());
+        checked.rest
+    };
+    for f in &rest {
+        let r = c.process(f);
+        app.push_file(FileArrival {
+            stamp: r.stamp,
+            articles: r.articles,
+        });
+    }
+    app.settle();
+    if c.changed(rest.len()) {
+        c.save(&app.snapshot()).unwrap();
+    }
+    app
+}
+
+#[test]
+fn stale_articles_are_withdrawn_and_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let cache = home.path().join("c.bin");
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    write("a.txt", "पहली खबर\n\nमोदी ने मुंबई में भाषण दिया।\n");
+    write("b.txt", "दूसरी खबर\n\nपुतिन मास्को में थे।\n");
+    write("c.txt", "तीसरी खबर\n\nराहुल गांधी दिल्ली में थे।\n");
+    let cold = load(dir.path(), &cache);
+    assert_eq!(titles(&cold), ["तीसरी खबर", "दूसरी खबर", "पहली खबर"]);
+
+    // a.txt changes (and names Putin now), b.txt goes, d.txt arrives.
+    write("a.txt", "बदली खबर\n\nव्लादिमीर पुतिन ने मुंबई में भाषण दिया।\n");
+    std::fs::remove_file(dir.path().join("b.txt")).unwrap();
+    write("d.txt", "चौथी खबर\n\nनरेंद्र मोदी पटना में।\n");
+    let warm = load(dir.path(), &cache);
+    assert_eq!(titles(&warm), ["चौथी खबर", "तीसरी खबर", "बदली खबर"]);
+    let putin = warm
+        .index
+        .resolve(khabar::extract::entities::EntityKind::Person, "पुतिन");
+    let docs: Vec<u32> = putin.iter().flat_map(|e| e.docs.clone()).collect();
+    assert_eq!(
+        docs.len(),
+        1,
+        "only the changed a.txt, not the removed b.txt"
+    );
+    assert_eq!(warm.entries[docs[0] as usize].article.title, "बदली खबर");
+    assert_eq!(warm.progress.total, 3);
+
+    // What was saved is the corpus as it is now: a third start reads nothing.
+    let (mut c, _) = Cache::open(cache.clone(), 1);
+    c.watch(&[dir.path().to_owned()]);
+    let mut problems = Vec::new();
+    let files = khabar::corpus::files(&[dir.path().to_owned()], &mut problems);
+    let (again, rest) = c.warm(&files);
+    assert!(rest.is_empty(), "{rest:?}");
+    let mut t: Vec<&str> = again
+        .docs
+        .iter()
+        .map(|d| d.article.title.as_str())
+        .collect();
+    t.sort_unstable();
+    assert_eq!(t, ["चौथी खबर", "तीसरी खबर", "बदली खबर"]);
+    assert_eq!(again.files.len(), 3);
+}
