@@ -50,17 +50,18 @@ for n in "${sizes[@]}"; do
   fi
   mb=$(du -sm --apparent-size "$corpus" | cut -f1)
   echo "== $n articles, $mb MB on disk"
-  for what in first-frame loaded warm-loaded; do
+  for what in first-frame loaded warm-first-frame warm-loaded; do
     times=(); rsss=()
     for _ in $(seq "$runs"); do
       home=$work/cache-$n
-      [ "$what" != warm-loaded ] && rm -rf "$home"
-      [ "$what" = warm-loaded ] && [ ! -d "$home" ] && reader "$corpus" exit-when-loaded "$home"
-      hook=exit-when-loaded; [ "$what" = first-frame ] && hook=exit-after-first-articles
+      warm=no; case $what in warm-*) warm=yes ;; esac
+      [ $warm = no ] && rm -rf "$home"
+      [ $warm = yes ] && [ ! -d "$home" ] && reader "$corpus" exit-when-loaded "$home"
+      hook=exit-when-loaded; case $what in *first-frame) hook=exit-after-first-articles ;; esac
       t0=$(date +%s%N); reader "$corpus" "$hook" "$home"; t1=$(date +%s%N)
       times+=($(( (t1 - t0) / 1000000 ))); rsss+=($(( $(tail -1 "$work/rss") / 1024 )))
     done
-    printf '  %-12s median %6s ms   peak RSS median %5s MiB   (runs: %s ms)\n' "$what" \
+    printf '  %-16s median %6s ms   peak RSS median %5s MiB   (runs: %s ms)\n' "$what" \
       "$(printf '%s\n' "${times[@]}" | median)" "$(printf '%s\n' "${rsss[@]}" | median)" "${times[*]}"
   done
   # list vs rg, warm cache (the reader runs above left it in place)

@@ -4,11 +4,15 @@
 //! One file per set of corpus roots, in `$XDG_CACHE_HOME/khabar/` (else `~/.cache/khabar/`):
 //!
 //! 1. a header: magic, format number, khabar's version, a fingerprint of the word lists,
-//!    and the length and checksum of the catalog;
-//! 2. the catalog (postcard): every file's absolute path, size, modification time and
-//!    content hash; every article's list entry (title, source, dates, place in its file);
-//!    and the corpus [`Index`] itself, so a warm start files nothing;
-//! 3. the details: each article's full structure and analysis, encoded, one after the
+//!    and the length and checksum of each section;
+//! 2. the lookup section: the entity table with each entity's articles, and the corpus
+//!    folders with their modification times, for quick entity queries (see [`quick`]);
+//! 3. the heads section: each article's path, stamp and list entry, in checksummed chunks,
+//!    for the same queries to decode only the articles they name;
+//! 4. the catalog (postcard, in parts decoded on all cores): every file's absolute path,
+//!    size, modification time and content hash; every article's list entry and where its
+//!    details are; and the corpus [`Index`] itself, so a warm start files nothing;
+//! 5. the details: each article's full structure and analysis, encoded, one after the
 //!    other, each with its own checksum in the catalog. They are read one at a time, when an
 //!    article is shown, and never all held in memory.
 //!
@@ -244,8 +248,8 @@ pub struct Cache {
     /// files as the walk does and for the folders a quick query checks (see [`quick`]).
     roots: Vec<(PathBuf, PathBuf)>,
     started: Option<std::time::SystemTime>,
-    /// Whether a part of the file was found damaged after opening (see
-    /// [`Cache::check_quick`]).
+    /// Whether the file must be written again though no article changed: a part of it was
+    /// found damaged, or its watched folders out of date (see [`Cache::check_quick`]).
     damaged: bool,
 }
 
@@ -353,6 +357,7 @@ impl Cache {
         self.path.as_deref()
     }
 
+    /// The fingerprint of the rules the cached results were computed with.
     pub const fn fingerprint(&self) -> u64 {
         self.fingerprint
     }
@@ -565,11 +570,22 @@ impl Cache {
     /// Checks the sections only quick queries read (a load does not need them, so opening
     /// skips them); if they are damaged, the cache will be written again, and the reason is
     /// returned.
+    ///
+    /// Folders that changed since the cache was written are noted too: even when no article
+    /// changed with them, the cache is written again so quick queries can trust it.
     pub fn check_quick(&mut self) -> Option<String> {
         let path = self.path.as_ref()?;
-        let why = file::check_quick(path, self.fingerprint).err()?;
-        self.damaged = true;
-        Some(format!("{}: {why}; rebuilding the cache", path.display()))
+        match file::check_quick(path, self.fingerprint) {
+            Ok(Some(lookup)) => {
+                self.damaged |= !quick::unchanged(&lookup.watched);
+                None
+            }
+            Ok(None) => None,
+            Err(why) => {
+                self.damaged = true;
+                Some(format!("{}: {why}; rebuilding the cache", path.display()))
+            }
+        }
     }
 
     /// Whether a load that read `processed` files has anything to write: new or changed
@@ -590,12 +606,11 @@ impl Cache {
                     .iter()
                     .map(|(_, a)| a.clone())
                     .collect::<Vec<_>>(),
-                snapshot.files.iter().map(|f| f.key.clone()),
                 since,
             ),
             _ => Vec::new(),
         };
-        write(
+        let written = write(
             path,
             self.fingerprint,
             &snapshot.files,
@@ -603,7 +618,15 @@ impl Cache {
             &snapshot.index,
             snapshot.details.as_deref(),
             &watched,
-        )
+        );
+        if written
+            .as_ref()
+            .is_err_and(|e| e.kind() == std::io::ErrorKind::InvalidData)
+        {
+            // A damaged article in the old file: without it, the next start rebuilds.
+            let _ = std::fs::remove_file(path);
+        }
+        written
     }
 
     /// The cached articles of a file that was touched but whose bytes are the same: its

@@ -194,7 +194,10 @@ fn entity_queries_answer_from_the_cache_until_a_folder_changes() {
     )
     .unwrap();
     std::fs::write(&b, "पुतिन की खबर\n\nव्लादिमीर पुतिन मास्को में थे।\n").unwrap();
-    for p in [&a, &b, &sub, &corpus.path().to_owned()] {
+    // A folder with no article yet.
+    let later = corpus.path().join("later");
+    std::fs::create_dir(&later).unwrap();
+    for p in [&a, &b, &sub, &later, &corpus.path().to_owned()] {
         age(p);
     }
     let dir = corpus.path().to_str().unwrap();

@@ -10,7 +10,7 @@ use super::{Catalog, Doc, DocRec, FileStamp, Packed, Stamp};
 use crate::index::Index;
 
 const MAGIC: &[u8; 8] = b"KHABARC\x01";
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 
 /// The details section of an open cache file. The file stays open, so a cache rewritten by
 /// another run (a new file renamed over this one) does not change what is read here.
@@ -179,14 +179,17 @@ pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Det
 }
 
 /// Checks the quick sections of the cache at `path` (see [`super::quick`]), which opening
-/// it for a load does not read: `Err` with the reason when they are damaged.
-pub(super) fn check_quick(path: &Path, fingerprint: u64) -> Result<(), String> {
+/// it for a load does not read, and returns the lookup section: `Err` with the reason when
+/// they are damaged.
+pub(super) fn check_quick(path: &Path, fingerprint: u64) -> Result<Option<Lookup>, String> {
     let Some((file, header)) = header(path, fingerprint)? else {
-        return Ok(());
+        return Ok(None);
     };
-    section(&file, header.sections[LOOKUP])?;
+    let lookup = section(&file, header.sections[LOOKUP])?;
     section(&file, header.sections[HEADS])?;
-    Ok(())
+    postcard::from_bytes(&lookup)
+        .map(Some)
+        .map_err(|e| format!("unreadable cache ({e})"))
 }
 
 /// Opens the cache at `path` for a quick query (see [`super::quick`]): its lookup and
@@ -258,6 +261,7 @@ pub fn write(
         postcard::to_io(
             &LookupRef {
                 watched,
+                clean: files.iter().all(|f| f.clean),
                 entities,
                 spans,
                 postings,
@@ -306,8 +310,12 @@ pub fn write(
         .map_err(std::io::Error::other)?;
         sums.push(w.finish());
         for d in docs {
-            let bytes = Details::bytes_of(old, &d.packed)
-                .ok_or_else(|| std::io::Error::other("a cached article could not be read back"))?;
+            let bytes = Details::bytes_of(old, &d.packed).ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "a cached article could not be read back",
+                )
+            })?;
             out.write_all(&bytes)?;
         }
         out.seek(std::io::SeekFrom::Start(table_at))?;
@@ -369,6 +377,7 @@ impl<W: Write> Write for Hashing<W> {
 #[derive(serde::Serialize)]
 struct LookupRef<'a> {
     watched: &'a [(String, Stamp)],
+    clean: bool,
     entities: Vec<EntityRef<'a>>,
     spans: Vec<(u32, u32)>,
     postings: quick::Postings,

@@ -18,6 +18,7 @@ pub enum Packed {
 }
 
 impl Packed {
+    /// The encoded size in bytes.
     pub fn len(&self) -> usize {
         match self {
             Self::Owned(b) => b.len(),
@@ -70,12 +71,17 @@ impl Arrival {
 }
 
 /// What the list needs of an article: where it is, title, source, publication date. The
-/// text, structure and the rest are left out (they are in its [`Packed`] details).
+/// text, structure and the rest are left out (they are in its [`Packed`] details), except
+/// the text read from standard input, which cannot be read again.
 pub fn lite(article: &Article) -> Article {
     Article {
         path: article.path.clone(),
         line: article.line,
-        text: String::new(),
+        text: if article.origin == crate::corpus::Origin::Stdin {
+            article.text.clone()
+        } else {
+            String::new()
+        },
         title: article.title.clone(),
         title_span: None,
         source: article.source.clone(),

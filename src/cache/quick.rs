@@ -24,6 +24,9 @@ pub(super) struct Lookup {
     /// Absolute paths whose stamp must be unchanged for the catalog to be complete: the
     /// corpus folders (and root files).
     pub watched: Vec<(String, Stamp)>,
+    /// Whether every file was read without a problem (a quick answer could not repeat the
+    /// warnings of those that were not).
+    pub clean: bool,
     /// The entities, without their article lists (`docs` is empty)...
     pub entities: Vec<EntityInfo>,
     /// ...which are here, in `postings` at `(start, len)` for entity `i`: decoded only for
@@ -195,12 +198,7 @@ pub struct Quick {
 impl Quick {
     /// Whether no watched folder or root changed since the cache was written.
     pub fn fresh(&self) -> bool {
-        !self.lookup.watched.is_empty()
-            && self
-                .lookup
-                .watched
-                .iter()
-                .all(|(path, s)| std::fs::metadata(path).is_ok_and(|m| stamp(&m) == *s))
+        self.lookup.clean && unchanged(&self.lookup.watched)
     }
 
     /// The entities, for resolving names; their `docs` are empty (see [`Quick::docs_of`]).
@@ -355,6 +353,14 @@ impl Quick {
     }
 }
 
+/// Whether every watched path still has its stamp.
+pub(super) fn unchanged(watched: &[(String, Stamp)]) -> bool {
+    !watched.is_empty()
+        && watched
+            .iter()
+            .all(|(path, s)| std::fs::metadata(path).is_ok_and(|m| stamp(&m) == *s))
+}
+
 /// The path of `key` (absolute) as the walk would have named it: under the root as given.
 /// String operations, not `Path` ones: this runs once per article.
 pub(super) fn display_path(roots: &[(PathBuf, PathBuf)], key: &str) -> String {
@@ -362,41 +368,51 @@ pub(super) fn display_path(roots: &[(PathBuf, PathBuf)], key: &str) -> String {
         let (Some(given), Some(absolute)) = (given.to_str(), absolute.to_str()) else {
             continue;
         };
-        if let Some(rest) = key.strip_prefix(absolute) {
-            if rest.is_empty() {
-                return given.to_owned();
-            }
-            if let Some(rest) = rest.strip_prefix('/') {
-                let sep = if given.ends_with('/') { "" } else { "/" };
-                return format!("{given}{sep}{rest}");
-            }
+        // `news/` names the same folder as `news`: compare without the trailing slash.
+        let absolute = match absolute.trim_end_matches('/') {
+            "" => "/",
+            trimmed => trimmed,
+        };
+        let Some(rest) = key.strip_prefix(absolute) else {
+            continue;
+        };
+        if rest.is_empty() {
+            return given.to_owned();
+        }
+        let rest = if absolute == "/" {
+            Some(rest)
+        } else {
+            rest.strip_prefix('/')
+        };
+        if let Some(rest) = rest {
+            let sep = if given.ends_with('/') { "" } else { "/" };
+            return format!("{given}{sep}{rest}");
         }
     }
     key.to_owned()
 }
 
 /// The absolute paths whose stamps tell whether files were added or removed: every folder
-/// from each file up to the root it was found under, and root files themselves. A path
+/// under the roots, walked as the corpus is (symlinks followed, hidden entries skipped),
+/// empty ones included (a file may appear in one), and root files themselves. A path
 /// modified since `since` (during the load, perhaps after the walk passed it) gets a stamp
 /// that never matches, so the next quick query does a full load.
-pub(super) fn watched(
-    roots: &[PathBuf],
-    keys: impl Iterator<Item = String>,
-    since: std::time::SystemTime,
-) -> Vec<(String, Stamp)> {
+pub(super) fn watched(roots: &[PathBuf], since: std::time::SystemTime) -> Vec<(String, Stamp)> {
     let mut paths = std::collections::BTreeSet::new();
-    for key in keys {
-        let path = PathBuf::from(key);
-        if let Some(root) = roots.iter().find(|r| path.starts_with(r)) {
-            paths.insert(root.clone());
-            let mut at = path.parent();
-            while let Some(dir) = at
-                && dir.starts_with(root)
-            {
-                if !paths.insert(dir.to_owned()) {
-                    break;
+    for root in roots {
+        paths.insert(root.clone());
+        let walker = walkdir::WalkDir::new(root).follow_links(true);
+        for entry in walker
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        {
+            match entry {
+                Ok(e) if e.file_type().is_dir() => {
+                    paths.insert(e.into_path());
                 }
-                at = dir.parent();
+                Ok(_) => {}
+                // A folder that cannot be read now may be readable later: never fresh.
+                Err(_) => return Vec::new(),
             }
         }
     }
@@ -418,6 +434,33 @@ pub(super) fn watched(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_are_named_under_the_root_as_given() {
+        let roots =
+            |given: &str, absolute: &str| vec![(PathBuf::from(given), PathBuf::from(absolute))];
+        let cases = [
+            ("news", "/cwd/news", "/cwd/news/a/b.txt", "news/a/b.txt"),
+            ("news/", "/cwd/news/", "/cwd/news/a/b.txt", "news/a/b.txt"),
+            ("./news", "/cwd/./news", "/cwd/./news/b.txt", "./news/b.txt"),
+            ("b.txt", "/cwd/b.txt", "/cwd/b.txt", "b.txt"),
+            ("/", "/", "/x/b.txt", "/x/b.txt"),
+            // Not under the root: the key itself.
+            (
+                "news",
+                "/cwd/news",
+                "/cwd/newsroom/b.txt",
+                "/cwd/newsroom/b.txt",
+            ),
+        ];
+        for (given, absolute, key, shown) in cases {
+            assert_eq!(
+                display_path(&roots(given, absolute), key),
+                shown,
+                "{given} {key}"
+            );
+        }
+    }
 
     #[test]
     fn postings_round_trip() {

@@ -93,6 +93,7 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
     index.sort(&mut docs, args.sort);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut line = String::new();
     let written = (|| -> std::io::Result<()> {
         for &d in &docs {
             let article: &Article = &articles[d as usize].article;
@@ -121,23 +122,21 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
                 )?;
                 out.write_all(b"\n")?;
             } else {
-                // Field by field: a corpus-wide answer can be tens of thousands of rows.
-                let title = sanitize(&article.title, false);
-                let fields = [
-                    sanitize(&article.path, false),
-                    sanitize(published.as_deref().unwrap_or("-"), false),
-                    std::borrow::Cow::Borrowed(title.trim_end()),
-                ];
-                for (i, f) in fields.iter().enumerate() {
-                    if i > 0 {
-                        out.write_all(b"\t")?;
-                    }
-                    out.write_all(f.as_bytes())?;
-                }
+                // Into one reused line: a corpus-wide answer can be tens of thousands of rows.
+                line.clear();
+                line.push_str(&sanitize(&article.path, false));
+                line.push('\t');
+                line.push_str(&sanitize(published.as_deref().unwrap_or("-"), false));
+                line.push('\t');
+                line.push_str(&sanitize(&article.title, false));
+                line.push('\t');
                 for (i, m) in matched.iter().enumerate() {
-                    out.write_all(if i == 0 { b"\t" } else { b", " })?;
-                    out.write_all(sanitize(m.name, false).as_bytes())?;
+                    if i > 0 {
+                        line.push_str(", ");
+                    }
+                    line.push_str(&sanitize(m.name, false));
                 }
+                out.write_all(line.trim_end().as_bytes())?;
                 out.write_all(b"\n")?;
             }
         }

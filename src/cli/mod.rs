@@ -125,8 +125,6 @@ pub fn load(paths: &[PathBuf]) -> (Vec<Article>, bool) {
     (articles, report_problems(&problems))
 }
 
-/// Like [`load`], through the cache: unchanged files are not read or extracted again.
-/// Articles come without their text when they come from the cache.
 /// A corpus of just the articles naming the entities `wanted` (kind, names), from the
 /// cache alone, when it is fresh (see [`khabar::cache::Quick`]); `None` when a full load is
 /// needed.
@@ -158,6 +156,8 @@ pub fn load_quick(
     quick.subset(&docs, &entities)
 }
 
+/// Like [`load`], through the cache: unchanged files are not read or extracted again.
+/// Articles come without their text (list entries and packed details).
 pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (khabar::cache::Snapshot, bool) {
     use khabar::cache::{Cache, Snapshot};
     use rayon::prelude::*;

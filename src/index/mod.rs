@@ -308,6 +308,11 @@ impl Index {
         });
     }
 
+    /// How many articles are not withdrawn.
+    pub fn live(&self) -> usize {
+        self.docs.len() - self.gone.iter().filter(|&&g| g).count()
+    }
+
     /// Whether article `doc` was withdrawn by [`Index::forget`].
     pub fn is_gone(&self, doc: u32) -> bool {
         self.gone.get(doc as usize).copied().unwrap_or(false)

@@ -32,7 +32,7 @@ enum Slot {
     },
 }
 
-/// An unnamed file of folded texts, deleted when the reader ends.
+/// A file of folded texts, unlinked as soon as it is made (so it goes when the reader does).
 #[derive(Debug)]
 struct Spill {
     file: std::fs::File,

@@ -38,7 +38,13 @@ impl App {
             Err(problem) => self.problems.push(problem.to_string()),
         }
         let analysis = match analysis {
-            Some(a) if article.text.is_empty() || content_id(&article) == id => a,
+            // Gone or emptied: its spans point into text that is not there any more, so
+            // only the list entry is shown (the problem was reported above).
+            _ if article.text.is_empty() => {
+                article = doc.article.clone();
+                crate::extract::Analysis::default()
+            }
+            Some(a) if content_id(&article) == id => a,
             _ => {
                 let text = std::mem::take(&mut article.text);
                 let old = &doc.article;

@@ -35,8 +35,10 @@ pub enum Modal {
 /// Most items a picker lists.
 const PICKER_LIMIT: usize = 200;
 
-type PickerKey = (EntityKind, String, usize);
-type BucketKey = (DateField, Option<(i32, u32)>, Vec<Chip>, usize);
+/// The corpus as memo keys see it: articles loaded, and how many of them are not withdrawn.
+type Corpus = (usize, usize);
+type PickerKey = (EntityKind, String, Corpus);
+type BucketKey = (DateField, Option<(i32, u32)>, Vec<Chip>, Corpus);
 type Buckets = Vec<(NaiveDate, usize)>;
 
 /// Results the prompts would otherwise recompute on every frame.
@@ -73,7 +75,11 @@ impl App {
         let Some(Modal::Picker { kind, query, .. }) = &self.modal else {
             return Vec::new();
         };
-        let key = (*kind, query.clone(), self.entries.len());
+        let key = (
+            *kind,
+            query.clone(),
+            (self.entries.len(), self.index.live()),
+        );
         let mut memo = self.memo.picker.borrow_mut();
         if memo.as_ref().is_none_or(|(k, _)| *k != key) {
             let ids = self
@@ -123,7 +129,8 @@ impl App {
         field: DateField,
         zoom: Option<(i32, u32)>,
     ) -> Vec<(NaiveDate, usize)> {
-        let key = (field, zoom, self.chips.clone(), self.entries.len());
+        let corpus = (self.entries.len(), self.index.live());
+        let key = (field, zoom, self.chips.clone(), corpus);
         if let Some((k, buckets)) = self.memo.buckets.borrow().as_ref()
             && *k == key
         {

@@ -14,7 +14,7 @@ pub fn text(app: &App) -> String {
         .iter()
         .map(super::super::filters::Chip::label)
         .collect();
-    parts.push(format!("{} of {}", app.visible.len(), app.entries.len()));
+    parts.push(format!("{} of {}", app.visible.len(), app.index.live()));
     if app.undated > 0 {
         parts.push(format!("{} undated", app.undated));
     }

@@ -14,7 +14,7 @@ use crate::tui::paint::paint_row;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let shown = app.visible.len();
-    let total = app.entries.len();
+    let total = app.index.live();
     let mut title = if shown == total {
         format!(" Articles ({total}")
     } else {
