@@ -261,30 +261,34 @@ impl Quick {
         if !rest.is_empty() {
             return None;
         }
-        let decoded: Vec<Option<Vec<Head>>> = plan
-            .par_iter()
-            .map_init(Vec::new, |buf, &(c, wanted)| {
-                let (first, hash) = chunk(c)?;
-                let last = if c + 1 < n_chunks { chunk(c + 1)?.0 } else { n };
-                let (start, end) = (offset(first)?, offset(last)?);
-                if start > end || end > body_len {
-                    return None;
-                }
-                buf.resize(end - start, 0);
-                self.file.read_exact_at(buf, at + start as u64).ok()?;
-                if xxhash_rust::xxh3::xxh3_64(buf) != hash {
-                    return None;
-                }
-                wanted
-                    .iter()
-                    .map(|&d| {
-                        let (a, b) = (offset(d as usize)?, offset(d as usize + 1)?);
-                        postcard::from_bytes(buf.get(a.checked_sub(start)?..b.checked_sub(start)?)?)
-                            .ok()
-                    })
-                    .collect()
-            })
-            .collect();
+        let read = |buf: &mut Vec<u8>, &(c, wanted): &(usize, &[u32])| -> Option<Vec<Head>> {
+            let (first, hash) = chunk(c)?;
+            let last = if c + 1 < n_chunks { chunk(c + 1)?.0 } else { n };
+            let (start, end) = (offset(first)?, offset(last)?);
+            if start > end || end > body_len {
+                return None;
+            }
+            buf.resize(end - start, 0);
+            self.file.read_exact_at(buf, at + start as u64).ok()?;
+            if xxhash_rust::xxh3::xxh3_64(buf) != hash {
+                return None;
+            }
+            wanted
+                .iter()
+                .map(|&d| {
+                    let (a, b) = (offset(d as usize)?, offset(d as usize + 1)?);
+                    postcard::from_bytes(buf.get(a.checked_sub(start)?..b.checked_sub(start)?)?)
+                        .ok()
+                })
+                .collect()
+        };
+        // Waking the thread pool costs more than a few chunks take to read.
+        let decoded: Vec<Option<Vec<Head>>> = if plan.len() < 16 {
+            let mut buf = Vec::new();
+            plan.iter().map(|p| read(&mut buf, p)).collect()
+        } else {
+            plan.par_iter().map_init(Vec::new, read).collect()
+        };
         let mut out = Vec::with_capacity(docs.len());
         for part in decoded {
             out.extend(part?);
