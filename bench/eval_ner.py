@@ -10,6 +10,8 @@ and F1 for the three kinds together and for each; a last row ignores the kind (s
     python3 bench/eval_ner.py                      # dev set, release `khabar extract --json`
     python3 bench/eval_ner.py --runner example     # examples/entities_eval.rs instead
     python3 bench/eval_ner.py --misses 40          # also print missed / spurious mentions
+    python3 bench/eval_ner.py --bin DIR/khabar     # a binary built elsewhere (CARGO_TARGET_DIR)
+    python3 bench/eval_ner.py --data ../shared/eval/il-ner/hindi-train.txt   # the train split
 """
 
 import argparse
@@ -72,7 +74,7 @@ def sentence_and_gold(sent):
     return " ".join(text), gold
 
 
-def run_extractor(records, runner):
+def run_extractor(records, runner, binary=None):
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "il-ner.jsonl")
         with open(path, "w", encoding="utf-8") as f:
@@ -83,7 +85,7 @@ def run_extractor(records, runner):
             with open(path, encoding="utf-8") as stdin:
                 out = subprocess.run(cmd, stdin=stdin, capture_output=True, text=True, check=True).stdout
         else:
-            cmd = [os.path.join(REPO, "target/release/khabar"), "extract", "--json", path]
+            cmd = [binary or os.path.join(REPO, "target/release/khabar"), "extract", "--no-cache", "--json", path]
             out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     results = [json.loads(l) for l in out.splitlines() if l.strip()]
     if len(results) != len(records):
@@ -127,11 +129,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=os.path.join(REPO, "..", "shared", "eval", "il-ner", "hindi-dev.txt"))
     ap.add_argument("--runner", choices=["khabar", "example"], default="khabar")
+    ap.add_argument("--bin", help="khabar binary to run (default target/release/khabar)")
     ap.add_argument("--misses", type=int, default=0, help="print this many misses and false alarms")
     args = ap.parse_args()
     sents = read_conll(args.data)
     texts, golds = zip(*(sentence_and_gold(s) for s in sents))
-    preds = run_extractor(texts, args.runner)
+    preds = run_extractor(texts, args.runner, args.bin)
     print(f"{os.path.basename(args.data)}: {len(texts)} sentences")
     print(f"{'kind':<14}{'gold':>6}{'pred':>6}   {'exact P / R / F1':<22}{'overlap P / R / F1'}")
     every = set(KINDS.values())

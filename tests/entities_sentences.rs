@@ -326,3 +326,62 @@ fn a_user_gazetteer_adds_names_and_spellings() {
     let putin = entity(&plain, EntityKind::Person, "व्लादिमीर पुतिन");
     assert_eq!(mentions(text, putin), ["पुतिन"]);
 }
+
+#[test]
+fn a_place_inside_a_scheme_or_act_name_is_not_reported() {
+    let text = "सरकार ने स्वच्छ तेलंगाना अभियान की समीक्षा की और नेपाल में बाढ़ का जायजा लिया।\n\
+                भारतीय रिज़र्व बैंक अधिनियम में संशोधन हुआ।";
+    let found = run(text);
+    assert!(
+        found.iter().all(|e| e.name != "तेलंगाना"),
+        "found {:?}",
+        names(&found)
+    );
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Organization),
+        "found {:?}",
+        names(&found)
+    );
+    entity(&found, EntityKind::Place, "नेपाल");
+}
+
+#[test]
+fn a_treaty_named_after_a_city_still_mentions_the_city() {
+    let text = "ताशकंद समझौते पर दोनों देशों ने हस्ताक्षर किए।";
+    let found = run(text);
+    entity(&found, EntityKind::Place, "ताशकंद");
+}
+
+#[test]
+fn a_legislature_named_alone_is_not_an_organisation() {
+    // IL-NER leaves a bare parliament or house unannotated, like `सरकार`.
+    let text = "विधेयक लोकसभा में पारित हुआ और अब राज्यसभा में जाएगा। संसद का सत्र खत्म हुआ।";
+    let found = run(text);
+    assert!(found.is_empty(), "found {:?}", names(&found));
+}
+
+#[test]
+fn generic_adjectives_before_an_organisation_word_make_no_name() {
+    let text = "शहर के कई प्रतिष्ठित शैक्षिक संस्थान बंद रहे।\nइस योजना का नोडल मंत्रालय तय नहीं हुआ।\n\
+                दोनों देशों की अग्रणी संस्थान मिलकर काम करेंगी।";
+    let found = run(text);
+    assert!(found.is_empty(), "found {:?}", names(&found));
+}
+
+#[test]
+fn a_second_organisation_word_starts_a_new_name() {
+    let text = "इसका नोडल मंत्रालय ग्रामीण विकास मंत्रालय है।";
+    let found = run(text);
+    let org = entity(&found, EntityKind::Organization, "ग्रामीण विकास मंत्रालय");
+    assert_eq!(mentions(text, org), ["ग्रामीण विकास मंत्रालय"]);
+}
+
+#[test]
+fn a_writer_named_after_the_word_for_writer_is_a_person() {
+    let text = "लेखिका मृदुला गर्ग की नई किताब आई।";
+    let found = run(text);
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Person, "मृदुला गर्ग")),
+        ["मृदुला गर्ग"]
+    );
+}

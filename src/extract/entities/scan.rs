@@ -114,6 +114,17 @@ impl<'a> Scan<'a> {
         }));
     }
 
+    /// Drops candidate `idx` and frees the words it covered.
+    pub fn remove(&mut self, idx: usize) {
+        if let Some(c) = self.cands[idx].take() {
+            for t in c.first..=c.last {
+                if self.cover[t] == Some(idx) {
+                    self.cover[t] = None;
+                }
+            }
+        }
+    }
+
     /// Adds a rule-found name spanning tokens `first..=last`.
     pub fn add_tokens(&mut self, first: usize, last: usize, kind: EntityKind) {
         let range = self.tokens[first].start..self.tokens[last].end;

@@ -30,6 +30,8 @@ pub const EPITHET: Class = 1 << 11;
 pub const SAID: Class = 1 << 12;
 /// Nouns of a visit (`दौरा`, `यात्रा`): `X का दौरा करेंगे` names a place.
 pub const VISIT: Class = 1 << 13;
+/// Words that end the name of a scheme or an act (`मिशन`, `अभियान`, `अधिनियम`).
+pub const PROGRAMME: Class = 1 << 14;
 
 const SAYING: &[&str] = &[
     "कहा",
@@ -43,6 +45,19 @@ const SAYING: &[&str] = &[
     "बताती",
 ];
 const VISITS: &[&str] = &["दौरा", "दौरे", "यात्रा"];
+/// Schemes, campaigns and laws: `स्वच्छ भारत मिशन` and `भारत सरकार अधिनियम` name the
+/// programme or the act, and the place or body inside is part of that name. (Treaties are
+/// not here: `पेरिस समझौता` is named after where it was signed, a real mention of Paris.)
+const PROGRAMMES: &[&str] = &[
+    "अभियान",
+    "योजना",
+    "मिशन",
+    "कार्यक्रम",
+    "परियोजना",
+    "प्रोजेक्ट",
+    "स्कीम",
+    "अधिनियम",
+];
 
 /// Never part of a person's or place's name.
 pub const NOT_NAME: Class = STOP | COMMON | CUE | HONORIFIC | EPITHET;
@@ -177,6 +192,9 @@ pub fn words() -> &'static Words {
         }
         for p in VISITS {
             w.add(p, VISIT);
+        }
+        for p in PROGRAMMES {
+            w.add(p, PROGRAMME);
         }
         w
     })

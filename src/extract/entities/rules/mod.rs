@@ -23,8 +23,8 @@ use super::model::EntityKind;
 use super::scan::Scan;
 use super::tokens::Gap;
 use super::words::{
-    ACRONYM_SKIP, COMMON, CUE, EPITHET, FACILITY, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD, STOP,
-    SURNAME,
+    ACRONYM_SKIP, COMMON, CUE, EPITHET, FACILITY, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD,
+    PROGRAMME, STOP, SURNAME,
 };
 
 /// Longest name a rule will take, in words.
@@ -70,6 +70,26 @@ pub fn apply(scan: &mut Scan) {
     speaker(scan);
     prefixes(scan, EntityKind::Person, |s, t| s.tokens[t].is(EPITHET));
     acronym_aliases(scan);
+    inside_programmes(scan);
+}
+
+/// `स्वच्छ भारत मिशन`, `भारत सरकार अधिनियम`: a place or organisation right before a scheme
+/// or act word is part of the programme's name, not a mention of itself, so it is dropped.
+fn inside_programmes(scan: &mut Scan) {
+    let found: Vec<_> = scan.found_indexed().collect();
+    for (idx, c) in found {
+        if c.kind == EntityKind::Person || c.is_demonym() {
+            continue;
+        }
+        let next = c.last + 1;
+        if scan
+            .tokens
+            .get(next)
+            .is_some_and(|t| t.gap == Gap::Space && t.is(PROGRAMME))
+        {
+            scan.remove(idx);
+        }
+    }
 }
 
 /// Compass words that make part of a region's name (`पूर्वी यूक्रेन`, `उत्तरी युगांडा`).

@@ -60,6 +60,39 @@ const STRONG_HEADS: &[&str] = &[
 /// Heads whose names may pair two subjects (`पेयजल तथा स्वच्छता विभाग`).
 const PAIRED_HEADS: &[&str] = &["मंत्रालय", "विभाग"];
 
+/// Generic adjectives that describe an organisation instead of naming it (`प्रमुख विभाग`,
+/// `प्रतिष्ठित शैक्षिक संस्थान`): a name never starts with them.
+const GENERIC: &[&str] = &[
+    "प्रमुख",
+    "विशिष्ट",
+    "विशेषीकृत",
+    "सरकारी",
+    "नोडल",
+    "स्थापित",
+    "उत्कृष्ट",
+    "प्रतिष्ठित",
+    "अग्रणी",
+    "उत्तरदायी",
+    "अच्छे",
+    "अच्छी",
+    "अच्छा",
+    "आरंभिक",
+    "प्रारंभिक",
+    "प्रसिद्ध",
+    "मशहूर",
+    "इसीलिए",
+    "इसी",
+    "उसी",
+    "संबंधित",
+    "बहुविषयक",
+    "डिजिटल",
+    "छठे",
+    "सातवें",
+    "आठवें",
+    "नौवें",
+    "दसवें",
+];
+
 /// Conjunctions that may join the words of an organisation's name.
 const CONJUNCTIONS: &[&str] = &["और", "तथा", "एवं", "व"];
 
@@ -104,7 +137,14 @@ pub(super) fn org_head(scan: &mut Scan, i: usize) {
                 _ => return,
             }
         }
-        if t.is(STOP | CUE | HONORIFIC | PLURAL) || t.latin != scan.tokens[i].latin {
+        let text = scan.text(k);
+        if t.is(STOP | CUE | HONORIFIC | PLURAL)
+            || t.latin != scan.tokens[i].latin
+            || GENERIC.contains(&text)
+            // `नोडल मंत्रालय पेयजल ... मंत्रालय`: another head ends the name before this one.
+            || STRONG_HEADS.contains(&text)
+            || text.starts_with(|c: char| c.is_ascii_digit() || ('\u{966}'..='\u{96f}').contains(&c))
+        {
             break;
         }
         if t.is(COMMON) {
@@ -121,7 +161,7 @@ pub(super) fn org_head(scan: &mut Scan, i: usize) {
     }
     let head = scan.text(i);
     let accept = place
-        || (unknown >= 1 && STRONG_HEADS.contains(&head))
+        || (unknown >= 1 && unknown + common >= 2 && STRONG_HEADS.contains(&head))
         || (unknown + common >= 1 && SUBJECT_HEADS.contains(&head))
         || unknown >= 2;
     if accept {
