@@ -385,3 +385,38 @@ fn a_writer_named_after_the_word_for_writer_is_a_person() {
         ["मृदुला गर्ग"]
     );
 }
+
+#[test]
+fn an_english_style_of_tail_belongs_to_the_organisation() {
+    let text = "उन्होंने ऑयल कॉरपोरेशन ऑफ इंडिया लिमिटेड में काम किया।";
+    let found = run(text);
+    let org = entity(
+        &found,
+        EntityKind::Organization,
+        "ऑयल कॉरपोरेशन ऑफ इंडिया लिमिटेड",
+    );
+    assert_eq!(mentions(text, org), ["ऑयल कॉरपोरेशन ऑफ इंडिया लिमिटेड"]);
+    assert!(found.iter().all(|e| e.kind != EntityKind::Place));
+}
+
+#[test]
+fn a_designation_before_a_verb_or_noun_gives_no_person() {
+    let text = "जिले के अधिकारी भेजे जाते हैं।\nशिक्षक पढ़ाते वक्त ध्यान रखें।\nसचिव नोट लिखकर देते हैं।";
+    let found = run(text);
+    assert!(found.is_empty(), "found {:?}", names(&found));
+}
+
+#[test]
+fn what_something_is_called_is_not_a_speaker() {
+    let text = "इस वाद्य को सारंगी कहते हैं।\nउसे लोकगीत कहा जाता है।";
+    let found = run(text);
+    assert!(found.is_empty(), "found {:?}", names(&found));
+}
+
+#[test]
+fn a_given_name_joins_a_known_surname_after_a_designation() {
+    let text = "अमेरिका के राष्ट्रपति डॉनल्ड ट्रंप ने बयान दिया।";
+    let found = run(text);
+    let trump = entity(&found, EntityKind::Person, "डोनाल्ड ट्रंप");
+    assert_eq!(mentions(text, trump), ["डॉनल्ड ट्रंप"]);
+}

@@ -30,6 +30,10 @@ pub const EPITHET: Class = 1 << 11;
 pub const SAID: Class = 1 << 12;
 /// Nouns of a visit (`दौरा`, `यात्रा`): `X का दौरा करेंगे` names a place.
 pub const VISIT: Class = 1 << 13;
+/// English-style name links, folded as the tokenizer sees them: `सीरम इंस्टीट्यूट ऑफ इंडिया`.
+const LINKS: &[&str] = &["ऑफ", "आफ", "फॉर", "फार", "of", "for"];
+/// `of`/`for` inside an organisation's English-style name.
+pub const LINK: Class = 1 << 15;
 /// Words that end the name of a scheme or an act (`मिशन`, `अभियान`, `अधिनियम`).
 pub const PROGRAMME: Class = 1 << 14;
 
@@ -192,6 +196,9 @@ pub fn words() -> &'static Words {
         }
         for p in VISITS {
             w.add(p, VISIT);
+        }
+        for p in LINKS {
+            w.add(p, LINK);
         }
         for p in PROGRAMMES {
             w.add(p, PROGRAMME);

@@ -15,7 +15,7 @@ mod place;
 
 pub use organization::letter_count;
 
-use organization::{acronym, acronym_aliases, org_head};
+use organization::{acronym, acronym_aliases, org_head, org_tails};
 use person::{after_cue, byline, speaker, surname};
 use place::{dateline, facility, place_head, visit};
 
@@ -24,7 +24,7 @@ use super::scan::Scan;
 use super::tokens::Gap;
 use super::words::{
     ACRONYM_SKIP, COMMON, CUE, EPITHET, FACILITY, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD,
-    PROGRAMME, STOP, SURNAME,
+    PROGRAMME, SAID, STOP, SURNAME,
 };
 
 /// Longest name a rule will take, in words.
@@ -66,6 +66,7 @@ pub fn apply(scan: &mut Scan) {
             acronym(scan, i);
         }
     }
+    org_tails(scan);
     visit(scan);
     speaker(scan);
     prefixes(scan, EntityKind::Person, |s, t| s.tokens[t].is(EPITHET));
@@ -153,6 +154,22 @@ fn ends_name(scan: &Scan, next: usize) -> bool {
     scan.tokens
         .get(next)
         .is_none_or(|t| t.gap == Gap::Break || t.is(STOP | CUE) || scan.covering(next).is_some())
+}
+
+/// Postpositions and particles that close a noun phrase: after a designation, the words
+/// before one of these are the person's name (`अधिकारी मधुकर ने`), while the words before a
+/// verb or an ordinary noun are not (`अधिकारी भेजे जाते`, `शिक्षक पढ़ाते वक्त`).
+const CASE_MARKERS: &[&str] = &[
+    "ने", "का", "के", "की", "को", "से", "में", "पर", "तक", "और", "तथा", "एवं", "व", "भी", "ही", "जी",
+    "द्वारा", "या", "सहित", "समेत",
+];
+
+/// Whether the word after a name (token `next`) is a case marker, a verb of saying,
+/// punctuation, or the end.
+fn closes_phrase(scan: &Scan, next: usize) -> bool {
+    scan.tokens.get(next).is_none_or(|t| {
+        t.gap == Gap::Break || t.is(SAID) || CASE_MARKERS.contains(&scan.text(next))
+    })
 }
 
 /// Consecutive name-like words from `from`, in one script, at most `MAX_NAME`.

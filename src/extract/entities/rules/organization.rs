@@ -4,7 +4,9 @@ use super::name_like;
 use crate::extract::entities::model::EntityKind;
 use crate::extract::entities::scan::{Scan, Source};
 use crate::extract::entities::tokens::Gap;
-use crate::extract::entities::words::{COMMON, CUE, HONORIFIC, ORG_HEAD, PLURAL, STOP};
+use crate::extract::entities::words::{
+    COMMON, CUE, HONORIFIC, LINK, ORG_HEAD, PLURAL, STOP,
+};
 
 /// Organisation heads that make a name even with only common words before them
 /// (`विदेश मंत्रालय`, `पेयजल विभाग`).
@@ -35,6 +37,7 @@ const STRONG_HEADS: &[&str] = &[
     "सोसाइटी",
     "सोसायटी",
     "कार्पोरेशन",
+    "कारपोरेशन",
     "लिमिटेड",
     "निगम",
     "महासंघ",
@@ -137,6 +140,10 @@ pub(super) fn org_head(scan: &mut Scan, i: usize) {
                 _ => return,
             }
         }
+        // `... ऑफ इंडिया लिमिटेड`: the words after `of` end a longer name ([`org_tails`]).
+        if t.is(LINK) {
+            return;
+        }
         let text = scan.text(k);
         if t.is(STOP | CUE | HONORIFIC | PLURAL)
             || t.latin != scan.tokens[i].latin
@@ -160,13 +167,74 @@ pub(super) fn org_head(scan: &mut Scan, i: usize) {
         return;
     }
     let head = scan.text(i);
+    // `सीरम इंस्टीट्यूट ऑफ इंडिया`: an English-style `of` after the head shows a name.
+    let linked = scan
+        .tokens
+        .get(i + 1)
+        .is_some_and(|t| t.gap == Gap::Space && t.is(LINK));
     let accept = place
-        || (unknown >= 1 && unknown + common >= 2 && STRONG_HEADS.contains(&head))
+        || (unknown >= 1
+            && (unknown + common >= 2 || linked)
+            && STRONG_HEADS.contains(&head))
         || (unknown + common >= 1 && SUBJECT_HEADS.contains(&head))
         || unknown >= 2;
     if accept {
         let range = scan.tokens[first].start..scan.tokens[i].end;
         scan.add(range, EntityKind::Organization, Source::Rule);
+    }
+}
+
+/// Connectives inside English-style names after `of`/`for` (`... ऑफ स्टडी एंड रिसर्च इन लॉ`).
+const NAME_CONNECTIVES: &[&str] = &["एंड", "इन", "द", "and", "in", "the"];
+
+/// `... कॉरपोरेशन ऑफ इंडिया`, `... इंस्टीट्यूट फॉर स्ट्रैटेजिक स्टडीज`, `... निगम लिमिटेड`: the
+/// English-style tail of an organisation's name belongs to it.
+pub(super) fn org_tails(scan: &mut Scan) {
+    let found: Vec<_> = scan.found().collect();
+    let limited = crate::text::fold::fold("लिमिटेड");
+    for c in found {
+        if c.kind != EntityKind::Organization || c.is_demonym() {
+            continue;
+        }
+        let mut last = c.last;
+        let at = |scan: &Scan, k: usize| {
+            scan.tokens
+                .get(k)
+                .filter(|t| t.gap == Gap::Space)
+                .copied()
+        };
+        if at(scan, last + 1).is_some_and(|t| t.is(LINK)) {
+            // Words after `of`: names, places, connectives; the tail must end on a word.
+            let mut k = last + 2;
+            let mut end = None;
+            while k < scan.tokens.len() && k - last <= 8 {
+                let Some(t) = at(scan, k) else { break };
+                let text = scan.text(k);
+                let covered = scan.covering(k);
+                if covered.is_some_and(|o| o.kind == EntityKind::Person) {
+                    break;
+                }
+                if NAME_CONNECTIVES.contains(&text) || t.is(LINK) {
+                    k += 1;
+                    continue;
+                }
+                if t.is(STOP) && covered.is_none() {
+                    break;
+                }
+                end = Some(covered.map_or(k, |o| o.last.max(k)));
+                k = end.unwrap_or(k) + 1;
+            }
+            if let Some(e) = end {
+                last = e;
+            }
+        }
+        if at(scan, last + 1).is_some_and(|_| scan.text(last + 1) == limited) {
+            last += 1;
+        }
+        if last != c.last {
+            let range = scan.tokens[c.first].start..scan.tokens[last].end;
+            scan.add(range, EntityKind::Organization, c.source);
+        }
     }
 }
 

@@ -1,10 +1,10 @@
 //! Rules for people: designations and titles, bylines, surnames, speakers.
 
-use super::{ends_name, given_name_like, letter_count, name_like, name_run};
+use super::{closes_phrase, ends_name, given_name_like, letter_count, name_like, name_run};
 use crate::extract::entities::model::EntityKind;
 use crate::extract::entities::scan::Scan;
 use crate::extract::entities::tokens::Gap;
-use crate::extract::entities::words::{CUE, HONORIFIC, PLURAL, SAID, STOP, SURNAME};
+use crate::extract::entities::words::{CUE, EPITHET, HONORIFIC, PLURAL, SAID, STOP, SURNAME};
 
 /// Words in a byline that are not the author (`By Agency Edited By: ...`).
 const BYLINE_SKIP: &[&str] = &[
@@ -50,7 +50,26 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
         return;
     }
     let n = name_run(scan, from);
-    if n > 0 && ends_name(scan, from + n) {
+    // `राष्ट्रपति डोनल्ड ट्रंप`: a given name before a known person's surname is one name.
+    if n > 0
+        && let Some(k) = scan.covering(from + n)
+        && k.kind == EntityKind::Person
+        && k.first == from + n
+        && scan.tokens[k.first].gap == Gap::Space
+        && !k.is_demonym()
+    {
+        let range = scan.tokens[from].start..k.end;
+        scan.add(range, EntityKind::Person, k.source);
+        return;
+    }
+    // A title (`श्री`, `डॉ.`) always introduces a name; a designation (`अधिकारी`, `शिक्षक`) is
+    // as often followed by a verb or a noun, so the name must close with a case marker.
+    let closed = if t.is(HONORIFIC | EPITHET) {
+        ends_name(scan, from + n)
+    } else {
+        closes_phrase(scan, from + n)
+    };
+    if n > 0 && closed {
         scan.add_tokens(from, from + n - 1, EntityKind::Person);
     }
 }
@@ -111,6 +130,14 @@ pub(super) fn surname(scan: &mut Scan, i: usize) {
     scan.add_tokens(first, last, EntityKind::Person);
 }
 
+/// Auxiliaries of the passive (`कहा जाता है`: "is called").
+const PASSIVE: &[&str] = &["जाता", "जाती", "जाते", "जाए", "जाये", "गया", "गई", "गए", "गये"];
+
+/// What `X कहते हैं` names when it follows one of these (`इसे X कहते हैं`: "this is called X").
+const NAMED_OBJECT: &[&str] = &[
+    "इसे", "उसे", "जिसे", "इन्हें", "उन्हें", "जिन्हें", "को", "किसे", "हम", "लोग",
+];
+
 /// `X ने कहा`, `X ने बताया`, `X कहते हैं`: an unknown name that speaks is a person.
 pub(super) fn speaker(scan: &mut Scan) {
     let verbs: Vec<usize> = (1..scan.tokens.len())
@@ -143,6 +170,16 @@ pub(super) fn speaker(scan: &mut Scan) {
         }
         // Start of a phrase only: the name is not the tail of a longer unknown phrase.
         let starts = i == 0 || scan.tokens[i].gap == Gap::Break || scan.tokens[i - 1].is(STOP);
+        // `इसे स्वतः गर्भपात कहते हैं`, `जिसे सरोद कहा जाता है`: naming something, not speaking.
+        let naming = end == v
+            && (scan
+                .tokens
+                .get(v + 1)
+                .is_some_and(|_| PASSIVE.contains(&scan.text(v + 1)))
+                || (i > 0 && NAMED_OBJECT.contains(&scan.text(i - 1))));
+        if naming {
+            continue;
+        }
         let acronym = end - i == 1 && letter_count(scan.text(i)) >= 2;
         if starts && !acronym {
             scan.add_tokens(i, end - 1, EntityKind::Person);
