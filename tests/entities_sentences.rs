@@ -420,3 +420,13 @@ fn a_given_name_joins_a_known_surname_after_a_designation() {
     let trump = entity(&found, EntityKind::Person, "डोनाल्ड ट्रंप");
     assert_eq!(mentions(text, trump), ["डॉनल्ड ट्रंप"]);
 }
+
+#[test]
+fn bhagwan_is_a_title_left_out_of_the_name() {
+    let text = "भगवान बुद्ध के उपदेश आज भी पढ़े जाते हैं।";
+    let found = run(text);
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Person, "बुद्ध")),
+        ["बुद्ध"]
+    );
+}

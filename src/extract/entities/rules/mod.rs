@@ -160,8 +160,26 @@ fn ends_name(scan: &Scan, next: usize) -> bool {
 /// before one of these are the person's name (`अधिकारी मधुकर ने`), while the words before a
 /// verb or an ordinary noun are not (`अधिकारी भेजे जाते`, `शिक्षक पढ़ाते वक्त`).
 const CASE_MARKERS: &[&str] = &[
-    "ने", "का", "के", "की", "को", "से", "में", "पर", "तक", "और", "तथा", "एवं", "व", "भी", "ही", "जी",
-    "द्वारा", "या", "सहित", "समेत",
+    "ने",
+    "का",
+    "के",
+    "की",
+    "को",
+    "से",
+    "में",
+    "पर",
+    "तक",
+    "और",
+    "तथा",
+    "एवं",
+    "व",
+    "भी",
+    "ही",
+    "जी",
+    "द्वारा",
+    "या",
+    "सहित",
+    "समेत",
 ];
 
 /// Whether the word after a name (token `next`) is a case marker, a verb of saying,

@@ -4,9 +4,7 @@ use super::name_like;
 use crate::extract::entities::model::EntityKind;
 use crate::extract::entities::scan::{Scan, Source};
 use crate::extract::entities::tokens::Gap;
-use crate::extract::entities::words::{
-    COMMON, CUE, HONORIFIC, LINK, ORG_HEAD, PLURAL, STOP,
-};
+use crate::extract::entities::words::{COMMON, CUE, HONORIFIC, LINK, ORG_HEAD, PLURAL, STOP};
 
 /// Organisation heads that make a name even with only common words before them
 /// (`विदेश मंत्रालय`, `पेयजल विभाग`).
@@ -173,9 +171,7 @@ pub(super) fn org_head(scan: &mut Scan, i: usize) {
         .get(i + 1)
         .is_some_and(|t| t.gap == Gap::Space && t.is(LINK));
     let accept = place
-        || (unknown >= 1
-            && (unknown + common >= 2 || linked)
-            && STRONG_HEADS.contains(&head))
+        || (unknown >= 1 && (unknown + common >= 2 || linked) && STRONG_HEADS.contains(&head))
         || (unknown + common >= 1 && SUBJECT_HEADS.contains(&head))
         || unknown >= 2;
     if accept {
@@ -197,12 +193,8 @@ pub(super) fn org_tails(scan: &mut Scan) {
             continue;
         }
         let mut last = c.last;
-        let at = |scan: &Scan, k: usize| {
-            scan.tokens
-                .get(k)
-                .filter(|t| t.gap == Gap::Space)
-                .copied()
-        };
+        let at =
+            |scan: &Scan, k: usize| scan.tokens.get(k).filter(|t| t.gap == Gap::Space).copied();
         if at(scan, last + 1).is_some_and(|t| t.is(LINK)) {
             // Words after `of`: names, places, connectives; the tail must end on a word.
             let mut k = last + 2;
