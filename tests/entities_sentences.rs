@@ -401,7 +401,8 @@ fn an_english_style_of_tail_belongs_to_the_organisation() {
 
 #[test]
 fn a_designation_before_a_verb_or_noun_gives_no_person() {
-    let text = "जिले के अधिकारी भेजे जाते हैं।\nशिक्षक पढ़ाते वक्त ध्यान रखें।\nसचिव नोट लिखकर देते हैं।";
+    let text = "जिले के अधिकारी भेजे जाते हैं।\nशिक्षक पढ़ाते वक्त ध्यान रखें।\nसचिव नोट लिखकर देते हैं।\n\
+                सम्मेलन में लेखिकाओं ने भाग लिया।";
     let found = run(text);
     assert!(found.is_empty(), "found {:?}", names(&found));
 }

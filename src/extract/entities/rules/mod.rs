@@ -30,8 +30,8 @@ use super::words::{
 /// Longest name a rule will take, in words.
 const MAX_NAME: usize = 4;
 
-/// Inflected endings no name has: plurals and verb forms (`देशों`, `करेंगे`, `बातें`).
-const NOT_NAME_ENDINGS: &[&str] = &["ों", "ें", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां"];
+/// Inflected endings no name has: plurals and verb forms (`देशों`, `लेखिकाओं`, `करेंगे`, `बातें`).
+const NOT_NAME_ENDINGS: &[&str] = &["ों", "ओं", "ें", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां"];
 
 pub fn apply(scan: &mut Scan) {
     prefixes(scan, EntityKind::Place, |s, t| {
