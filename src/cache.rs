@@ -6,7 +6,7 @@
 //! 1. a header: magic, format number, khabar's version, a fingerprint of the word lists,
 //!    and the length and checksum of each section;
 //! 2. the lookup section: the entity table with each entity's articles, and the corpus
-//!    folders with their modification times, for quick entity queries (see [`quick`]);
+//!    folders with their modification times, for quick entity queries (see [`Quick`]);
 //! 3. the heads section: each article's path, stamp and list entry, in checksummed chunks,
 //!    for the same queries to decode only the articles they name;
 //! 4. the catalog (postcard, in parts decoded on all cores): every file's absolute path,
@@ -245,7 +245,7 @@ pub struct Cache {
     known: Vec<FileStamp>,
     stored: Vec<(u32, Stored)>,
     /// The corpus roots (as given and absolute) and when loading them began, for naming
-    /// files as the walk does and for the folders a quick query checks (see [`quick`]).
+    /// files as the walk does and for the folders a quick query checks (see [`Quick`]).
     roots: Vec<(PathBuf, PathBuf)>,
     started: Option<std::time::SystemTime>,
     /// Whether the file must be written again though no article changed: a part of it was
@@ -594,7 +594,7 @@ impl Cache {
         self.path.is_some() && (processed > 0 || !self.touched.is_empty() || self.damaged)
     }
 
-    /// Writes a loaded corpus to this cache (see [`write`]).
+    /// Writes a loaded corpus to this cache (see [`write()`]).
     pub fn save(&self, snapshot: &Snapshot) -> std::io::Result<()> {
         let Some(path) = &self.path else {
             return Ok(());

@@ -178,7 +178,7 @@ pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Det
     )))
 }
 
-/// Checks the quick sections of the cache at `path` (see [`super::quick`]), which opening
+/// Checks the quick sections of the cache at `path` (see [`super::Quick`]), which opening
 /// it for a load does not read, and returns the lookup section: `Err` with the reason when
 /// they are damaged.
 pub(super) fn check_quick(path: &Path, fingerprint: u64) -> Result<Option<Lookup>, String> {
@@ -192,7 +192,7 @@ pub(super) fn check_quick(path: &Path, fingerprint: u64) -> Result<Option<Lookup
         .map_err(|e| format!("unreadable cache ({e})"))
 }
 
-/// Opens the cache at `path` for a quick query (see [`super::quick`]): its lookup and
+/// Opens the cache at `path` for a quick query (see [`super::Quick`]): its lookup and
 /// heads sections only. `None` when there is no usable cache.
 pub fn open_quick(path: &Path, fingerprint: u64, roots: &[std::path::PathBuf]) -> Option<Quick> {
     let (file, header) = header(path, fingerprint).ok()??;
