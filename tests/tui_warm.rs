@@ -131,3 +131,52 @@ fn stale_articles_are_withdrawn_and_read_again() {
     assert_eq!(t, ["चौथी खबर", "तीसरी खबर", "बदली खबर"]);
     assert_eq!(again.files.len(), 3);
 }
+
+#[test]
+fn the_open_article_stays_open_when_its_file_is_only_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let cache = home.path().join("c.bin");
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, "पहली खबर\n\nमोदी ने मुंबई में भाषण दिया।\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), "दूसरी खबर\n\nपुतिन मास्को में थे।\n").unwrap();
+    let _ = load(dir.path(), &cache);
+    // Touched, same bytes: its articles are withdrawn and come back under a new number.
+    let bytes = std::fs::read(&a).unwrap();
+    std::fs::write(&a, bytes).unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    std::fs::File::open(&a)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+
+    let roots = vec![dir.path().join("")];
+    let (mut c, _) = Cache::open(cache, 1);
+    c.watch(&roots);
+    let mut app = app();
+    app.push_warm(c.warm_all());
+    app.settle();
+    let i = app
+        .entries
+        .iter()
+        .position(|e| e.article.title == "पहली खबर")
+        .unwrap();
+    app.select(i);
+    let mut problems = Vec::new();
+    let files = khabar::corpus::files(&roots, &mut problems);
+    let checked = c.revalidate(&files);
+    assert_eq!(checked.rest.len(), 1, "only the touched file is read");
+    app.revalidated(&checked.stale_docs, &checked.stale_files, files.len());
+    app.settle();
+    for f in &checked.rest {
+        let r = c.process(f);
+        app.push_file(FileArrival {
+            stamp: r.stamp,
+            articles: r.articles,
+        });
+    }
+    app.settle();
+    assert_ne!(app.selected, i, "the article came back under a new number");
+    assert_eq!(app.entries[app.selected].article.title, "पहली खबर");
+    assert_eq!(app.current().unwrap().article.title, "पहली खबर");
+}

@@ -94,6 +94,9 @@ pub struct App {
     pub warm_files_base: usize,
     /// Files found stale after the warm start: not written to the cache again.
     pub gone_files: std::collections::HashSet<u32>,
+    /// The article the user had open when its file was found stale (its content id and
+    /// reading position), to open again when the file's articles arrive anew.
+    pub reselect: Option<(u64, usize, usize)>,
     /// The cache to write once loading ended, until the event loop takes it.
     pub save: Option<Box<Cache>>,
     /// Index of the selected article in `entries`.
@@ -157,6 +160,7 @@ impl App {
             warm_base: 0,
             warm_files_base: 0,
             gone_files: std::collections::HashSet::new(),
+            reselect: None,
             save: None,
             selected: 0,
             list_offset: 0,

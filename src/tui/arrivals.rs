@@ -97,12 +97,22 @@ impl App {
         self.index.add_facts(&arrival.article, &arrival.facts);
         self.search_text
             .push_folded(arrival.folded.unwrap_or_default());
+        let id = arrival.id;
         self.entries.push(Doc {
             article: arrival.article,
-            id: arrival.id,
+            id,
             file,
             packed: arrival.packed,
         });
+        // The article open when its file was found stale is back (the file was touched, or
+        // changed elsewhere): open it again where the reader was.
+        if let Some((wanted, anchor, nth)) = self.reselect
+            && wanted == id
+        {
+            self.reselect = None;
+            self.select(self.entries.len() - 1);
+            (self.anchor, self.anchor_nth) = (anchor, nth);
+        }
     }
 
     /// Everything the cache had for unchanged files, at once. Their texts come later
@@ -133,6 +143,13 @@ impl App {
         let base = u32::try_from(self.warm_base).unwrap_or(u32::MAX);
         let docs: Vec<u32> = docs.iter().map(|d| d + base).collect();
         self.index.forget(&docs);
+        let selected = u32::try_from(self.selected).unwrap_or(u32::MAX);
+        if self.chosen
+            && self.index.is_gone(selected)
+            && let Some(d) = self.entries.get(self.selected)
+        {
+            self.reselect = Some((d.id, self.anchor, self.anchor_nth));
+        }
         let base = u32::try_from(self.warm_files_base).unwrap_or(u32::MAX);
         self.gone_files.extend(files.iter().map(|f| f + base));
         self.progress.total = total;
