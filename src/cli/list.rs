@@ -94,14 +94,18 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut line = String::new();
+    // The filter's entities, looked up once rather than for every row.
+    let named: Vec<_> = filter
+        .entities
+        .iter()
+        .flatten()
+        .filter_map(|id| index.entity(id))
+        .collect();
     let written = (|| -> std::io::Result<()> {
         for &d in &docs {
             let article: &Article = &articles[d as usize].article;
-            let matched: Vec<Matched> = filter
-                .entities
+            let matched: Vec<Matched> = named
                 .iter()
-                .flatten()
-                .filter_map(|id| index.entity(id))
                 .filter(|e| e.docs.binary_search(&d).is_ok())
                 .map(|e| Matched {
                     id: &e.id,
