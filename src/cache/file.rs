@@ -2,6 +2,8 @@
 //! read back defensively: any damage is an error message, never a panic or a wrong result.
 
 use std::io::{Read, Seek, Write};
+
+use rayon::prelude::*;
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
@@ -135,7 +137,6 @@ pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Det
             )
         },
         || {
-            use rayon::prelude::*;
             parts
                 .docs
                 .par_iter()
@@ -150,7 +151,7 @@ pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Det
     };
     let docs = catalog
         .docs
-        .iter()
+        .par_iter()
         .map(|d| crate::index::DocInfo {
             published: d.article.published.and_then(|p| p.date.to_naive()),
             title: d.article.title.clone(),
