@@ -12,7 +12,7 @@ use super::{Catalog, Doc, DocRec, FileStamp, Packed, Stamp};
 use crate::index::Index;
 
 const MAGIC: &[u8; 8] = b"KHABARC\x01";
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 
 /// The details section of an open cache file. The file stays open, so a cache rewritten by
 /// another run (a new file renamed over this one) does not change what is read here.

@@ -139,8 +139,9 @@ const CHUNK: usize = 256 << 10;
 
 /// Writes the heads section: the encoded heads; a chunk table (for each run of about
 /// [`CHUNK`] bytes of whole heads: its first head, u32, and its xxh3, u64); where each head
-/// starts (u32 each, and where the last ends); then how many chunks and heads there are
-/// (u32 each), so a reader finds everything from the end and checks only what it reads.
+/// starts (u32 each, and where the last ends); how many chunks and heads there are (u32
+/// each); and the xxh3 of those tables and counts, so a reader finds everything from the
+/// end and checks all it reads.
 pub(super) fn write_heads<'a>(
     out: &mut impl std::io::Write,
     heads: impl Iterator<Item = HeadRef<'a>>,
@@ -172,16 +173,19 @@ pub(super) fn write_heads<'a>(
         last.1 = chunk.digest();
     }
     offsets.push(at);
+    let mut tables = Vec::with_capacity(12 * chunks.len() + 4 * offsets.len() + 8);
     for (first, hash) in &chunks {
-        out.write_all(&first.to_le_bytes())?;
-        out.write_all(&hash.to_le_bytes())?;
+        tables.extend_from_slice(&first.to_le_bytes());
+        tables.extend_from_slice(&hash.to_le_bytes());
     }
     for offset in &offsets {
-        out.write_all(&offset.to_le_bytes())?;
+        tables.extend_from_slice(&offset.to_le_bytes());
     }
     let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes();
-    out.write_all(&count(chunks.len()))?;
-    out.write_all(&count(offsets.len() - 1))
+    tables.extend_from_slice(&count(chunks.len()));
+    tables.extend_from_slice(&count(offsets.len() - 1));
+    out.write_all(&tables)?;
+    out.write_all(&xxhash_rust::xxh3::xxh3_64(&tables).to_le_bytes())
 }
 
 /// A cache opened for a quick query.
@@ -225,22 +229,29 @@ impl Quick {
         use std::os::unix::fs::FileExt;
         let (at, len, _) = self.heads;
         let len = usize::try_from(len).ok()?;
-        let mut trailer = [0u8; 8];
+        let mut trailer = [0u8; 16];
         self.file
-            .read_exact_at(&mut trailer, at + len.checked_sub(8)? as u64)
+            .read_exact_at(&mut trailer, at + len.checked_sub(16)? as u64)
             .ok()?;
         let word = |b: &[u8], i: usize| {
             b.get(i..i + 4)
                 .map(|w| u32::from_le_bytes(w.try_into().unwrap_or_default()) as usize)
         };
         let (n_chunks, n) = (word(&trailer, 0)?, word(&trailer, 4)?);
-        let tables_len = 12 * n_chunks + 4 * (n + 1);
-        let body_len = len.checked_sub(tables_len + 8)?;
-        let mut tables = vec![0u8; tables_len];
+        let tables_len = n_chunks
+            .checked_mul(12)?
+            .checked_add(n.checked_add(1)?.checked_mul(4)?)?;
+        let body_len = len.checked_sub(tables_len.checked_add(16)?)?;
+        // The tables, the counts after them, and their checksum last.
+        let mut tables = vec![0u8; tables_len + 16];
         self.file
             .read_exact_at(&mut tables, at + body_len as u64)
             .ok()?;
-        let (chunk_table, offsets) = tables.split_at(12 * n_chunks);
+        let (checked, sum) = tables.split_at(tables_len + 8);
+        if xxhash_rust::xxh3::xxh3_64(checked) != u64::from_le_bytes(sum.try_into().ok()?) {
+            return None;
+        }
+        let (chunk_table, offsets) = tables[..tables_len].split_at(12 * n_chunks);
         let chunk = |c: usize| -> Option<(usize, u64)> {
             let first = word(chunk_table, 12 * c)?;
             let hash = chunk_table.get(12 * c + 4..12 * c + 12)?;
@@ -535,5 +546,9 @@ mod tests {
         file.write_all_at(&[byte[0] ^ 0x40], len / 2).unwrap();
         assert!(q.heads(&[0]).is_some());
         assert!(q.heads(&[1500]).is_none());
+        // Damage in the offset tables (near the end) refuses every query.
+        file.read_exact_at(&mut byte, len - 40).unwrap();
+        file.write_all_at(&[byte[0] ^ 0x01], len - 40).unwrap();
+        assert!(q.heads(&[0]).is_none());
     }
 }
