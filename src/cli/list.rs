@@ -83,14 +83,13 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         docs = search.matching(q, &docs);
     }
     // Ties in the order asked for go by path, whatever order the files were loaded in.
-    docs.sort_by(|&a, &b| {
+    index.sort_then(&mut docs, args.sort, |a, b| {
         let key = |d: u32| {
             let a = &articles[d as usize].article;
             (&a.path, a.line)
         };
         key(a).cmp(&key(b))
     });
-    index.sort(&mut docs, args.sort);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut line = String::new();

@@ -431,21 +431,40 @@ impl Index {
     /// Puts `docs` in `sort` order; ties keep their order in `docs` (the sort is stable),
     /// undated articles go last.
     pub fn sort(&self, docs: &mut [u32], sort: Sort) {
-        let info = |d: &u32| &self.docs[*d as usize];
-        match sort {
-            Sort::Newest => docs.sort_by_key(|d| {
-                (
-                    info(d).published.is_none(),
-                    std::cmp::Reverse(info(d).published),
-                )
-            }),
-            Sort::Oldest => docs.sort_by_key(|d| (info(d).published.is_none(), info(d).published)),
-            Sort::Title => docs.sort_by(|a, b| info(a).title.cmp(&info(b).title)),
-            Sort::Source => docs.sort_by(|a, b| {
-                let key = |d: &u32| (info(d).source.is_none(), info(d).source.as_deref());
-                key(a).cmp(&key(b))
-            }),
-        }
+        self.sort_then(docs, sort, |_, _| std::cmp::Ordering::Equal);
+    }
+
+    /// [`Index::sort`], with ties broken by `tie` (one sort instead of two).
+    pub fn sort_then(
+        &self,
+        docs: &mut [u32],
+        sort: Sort,
+        mut tie: impl FnMut(u32, u32) -> std::cmp::Ordering,
+    ) {
+        let info = |d: u32| &self.docs[d as usize];
+        docs.sort_by(|&a, &b| {
+            let order = match sort {
+                Sort::Newest => {
+                    let key = |d| {
+                        (
+                            info(d).published.is_none(),
+                            std::cmp::Reverse(info(d).published),
+                        )
+                    };
+                    key(a).cmp(&key(b))
+                }
+                Sort::Oldest => {
+                    let key = |d| (info(d).published.is_none(), info(d).published);
+                    key(a).cmp(&key(b))
+                }
+                Sort::Title => info(a).title.cmp(&info(b).title),
+                Sort::Source => {
+                    let key = |d| (info(d).source.is_none(), info(d).source.as_deref());
+                    key(a).cmp(&key(b))
+                }
+            };
+            order.then_with(|| tie(a, b))
+        });
     }
 
     /// Articles per month (or per day within one month when `month` is given), over the
