@@ -43,8 +43,8 @@ use serde::{Deserialize, Serialize};
 pub use file::{Details, open_quick, write};
 pub use pack::{Arrival, Doc, Packed, lite, pack, unpack};
 pub use quick::Quick;
+pub use warm::Revalidated;
 use warm::Stored;
-pub use warm::{Revalidated, Warm};
 
 use crate::corpus::{self, Article, Problem};
 use crate::extract;
@@ -112,8 +112,8 @@ struct Catalog {
     index: Index,
 }
 
-/// A loaded corpus, as written to the cache: files, articles and index numbered alike, and
-/// the cache file stored details are read from.
+/// A loaded corpus: files, articles and index numbered alike, and the cache file stored
+/// details are read from. What a warm start takes from the cache, and what is written back.
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub files: Vec<FileStamp>,
@@ -139,19 +139,10 @@ impl Snapshot {
             });
         }
     }
-
-    /// A snapshot of what [`Cache::warm`] found.
-    pub fn from_warm(warm: Warm) -> Self {
-        Self {
-            files: warm.files,
-            docs: warm.docs,
-            index: warm.index,
-            details: warm.details,
-        }
-    }
 }
 
 /// A file's result: its articles and, when the file could be keyed, its stamp.
+#[derive(Debug)]
 pub struct FileResult {
     pub articles: Vec<Arrival>,
     pub problems: Vec<Problem>,

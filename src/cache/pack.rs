@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::corpus::{Article, OffsetMap};
+use crate::corpus::Article;
 use crate::extract::Analysis;
 use crate::index::{Facts, SearchText};
 
@@ -83,17 +83,10 @@ pub fn lite(article: &Article) -> Article {
             String::new()
         },
         title: article.title.clone(),
-        title_span: None,
         source: article.source.clone(),
-        byline: None,
-        dateline: None,
         published: article.published,
-        byline_span: None,
-        paragraphs: Vec::new(),
-        chrome: Vec::new(),
-        url: None,
-        offsets: OffsetMap::default(),
         origin: article.origin,
+        ..Article::default()
     }
 }
 

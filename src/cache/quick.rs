@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::{Doc, Packed, Snapshot, Stamp, stamp};
-use crate::corpus::{Article, OffsetMap, Origin};
+use crate::corpus::{Article, Origin};
 use crate::extract::dates::Published;
 use crate::index::{DocInfo, EntityInfo, Index};
 
@@ -324,19 +324,11 @@ impl Quick {
             let article = Article {
                 path: display_path(&self.roots, &h.key),
                 line: h.line,
-                text: String::new(),
                 title: h.title,
-                title_span: None,
                 source: h.source,
-                byline: None,
-                dateline: None,
                 published: h.published,
-                byline_span: None,
-                paragraphs: Vec::new(),
-                chrome: Vec::new(),
-                url: None,
-                offsets: OffsetMap::default(),
                 origin: h.origin,
+                ..Article::default()
             };
             snapshot.docs.push(Doc {
                 article,

@@ -4,25 +4,11 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{Cache, Details, Doc, FileStamp, Packed, key_of, quick, stamp};
-use crate::corpus::{self, Article};
-use crate::index::Index;
-
-/// What a start takes from the cache without reading any article file: every unchanged
-/// file's articles and their index, numbered from 0 in catalog order.
-#[derive(Debug, Default)]
-pub struct Warm {
-    pub docs: Vec<Doc>,
-    /// The unchanged files; `Doc::file` points into it.
-    pub files: Vec<FileStamp>,
-    pub index: Index,
-    /// Where the docs' details are.
-    pub details: Option<Arc<Details>>,
-}
+use super::{Cache, Doc, Packed, Snapshot, key_of, quick, stamp};
+use crate::corpus::Article;
 
 /// Where a catalog article's details are, and its content id.
 #[derive(Debug, Clone, Copy)]
@@ -34,7 +20,7 @@ pub(super) struct Stored {
     pub origin: crate::corpus::Origin,
 }
 
-/// What [`Cache::revalidate`] found, numbered as in [`Cache::warm_all`]'s `Warm`.
+/// What [`Cache::revalidate`] found, numbered as in [`Cache::warm_all`]'s snapshot.
 #[derive(Debug, Default)]
 pub struct Revalidated {
     /// Articles whose file changed or is gone, ascending.
@@ -45,7 +31,7 @@ pub struct Revalidated {
     pub rest: Vec<PathBuf>,
 }
 
-impl Warm {
+impl Snapshot {
     /// Drops what [`Cache::revalidate`] found stale, renumbering articles and files.
     pub fn drop_stale(&mut self, r: &Revalidated) {
         let mut keep = vec![true; self.docs.len()];
@@ -91,7 +77,7 @@ impl Cache {
     /// Everything the catalog holds, unchecked: every article with its index, named as the
     /// walk of the roots given to [`Cache::watch`] would name them. Follow with
     /// [`Cache::revalidate`] to learn which of them are stale.
-    pub fn warm_all(&mut self) -> Warm {
+    pub fn warm_all(&mut self) -> Snapshot {
         let catalog = std::mem::take(&mut self.catalog);
         self.known.clone_from(&catalog.files);
         self.stored = catalog
@@ -127,7 +113,7 @@ impl Cache {
                 }
             })
             .collect();
-        Warm {
+        Snapshot {
             docs,
             files: catalog.files,
             index: catalog.index,
@@ -140,13 +126,14 @@ impl Cache {
     pub fn unread(&self) -> Vec<Article> {
         self.stored
             .iter()
-            .map(|(file, s)| {
-                let mut a = corpus::from_text("", String::new());
-                if let Some(f) = self.known.get(*file as usize) {
-                    a.path.clone_from(&f.key);
-                }
-                a.origin = s.origin;
-                a
+            .map(|(file, s)| Article {
+                path: self
+                    .known
+                    .get(*file as usize)
+                    .map(|f| f.key.clone())
+                    .unwrap_or_default(),
+                origin: s.origin,
+                ..Article::default()
             })
             .collect()
     }
@@ -211,9 +198,9 @@ impl Cache {
     /// their articles and index come back without reading them) and the rest, returned in
     /// their given order, to be [`Cache::process`]ed. Files of the catalog not among
     /// `files` are dropped (they were removed).
-    pub fn warm(&mut self, files: &[PathBuf]) -> (Warm, Vec<PathBuf>) {
+    pub fn warm(&mut self, files: &[PathBuf]) -> (Snapshot, Vec<PathBuf>) {
         if self.catalog.files.is_empty() {
-            return (Warm::default(), files.to_vec());
+            return (Snapshot::default(), files.to_vec());
         }
         let mut warm = self.warm_all();
         let r = self.revalidate(files);

@@ -185,7 +185,7 @@ pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (khabar::cache::Snapsho
     let mut problems = Vec::new();
     let files = corpus::files(paths, &mut problems);
     let (warm, rest) = cache.warm(&files);
-    let mut snapshot = Snapshot::from_warm(warm);
+    let mut snapshot = warm;
     // Folded texts are dropped as each file is analysed: `list` needs none unless it
     // searches, and then reads them back.
     let results: Vec<_> = rest

@@ -37,7 +37,7 @@ pub struct Chrome {
 /// For a large corpus the text is dropped once the article is analysed and read again from
 /// its file when it is shown ([`super::reload_text`]), so memory stays bounded; the cache
 /// stores everything but the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// The file it came from, as given or found while walking a folder.
     pub path: String,

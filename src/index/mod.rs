@@ -59,9 +59,11 @@ pub struct Index {
     /// Articles by publication day (not cached: [`Index::restore`] rebuilds it from `docs`).
     #[serde(skip)]
     by_day: BTreeMap<NaiveDate, Vec<u32>>,
-    /// Articles withdrawn by [`Index::forget`] (their number stays taken).
+    /// Articles withdrawn by [`Index::forget`] (their number stays taken), and how many.
     #[serde(skip)]
     gone: Vec<bool>,
+    #[serde(skip)]
+    gone_count: usize,
 }
 
 /// Which dates a date filter looks at.
@@ -187,9 +189,10 @@ impl Index {
     /// `self.len()`), as if they had been added one by one.
     pub fn append(&mut self, other: Self) {
         let shift = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
-        if other.gone.contains(&true) {
+        if other.gone_count > 0 {
             self.gone.resize(self.docs.len(), false);
             self.gone.extend(&other.gone);
+            self.gone_count += other.gone_count;
         }
         self.docs.extend(other.docs);
         for (day, docs) in other.by_day {
@@ -264,6 +267,7 @@ impl Index {
             mentioned,
             by_day,
             gone: Vec::new(),
+            gone_count: 0,
         }
     }
 
@@ -292,8 +296,11 @@ impl Index {
         }
         self.gone.resize(self.docs.len(), false);
         for &d in docs {
-            if let Some(g) = self.gone.get_mut(d as usize) {
+            if let Some(g) = self.gone.get_mut(d as usize)
+                && !*g
+            {
                 *g = true;
+                self.gone_count += 1;
             }
         }
         let gone = |d: &u32| self.gone.get(*d as usize).copied().unwrap_or(false);
@@ -308,9 +315,9 @@ impl Index {
         });
     }
 
-    /// How many articles are not withdrawn.
+    /// How many articles are not withdrawn (the list shows this every frame).
     pub fn live(&self) -> usize {
-        self.docs.len() - self.gone.iter().filter(|&&g| g).count()
+        self.docs.len() - self.gone_count
     }
 
     /// Whether article `doc` was withdrawn by [`Index::forget`].
@@ -605,6 +612,8 @@ mod tests {
         assert_eq!(index.select(&Filter::default()).docs, [1, 2]);
         assert!(index.mentioned.iter().all(|&(_, _, d)| d != 0));
         assert!(index.is_gone(0) && !index.is_gone(1));
+        index.forget(&[0]);
+        assert_eq!(index.live(), 2, "forgetting twice counts once");
     }
 
     #[test]

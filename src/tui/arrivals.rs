@@ -3,17 +3,9 @@
 //! bursts, and unpacked with their text read back from disk when one is shown.
 
 use super::app::{App, Entry};
-use crate::cache::{self, Arrival, Details, Doc, FileStamp, Warm};
+use crate::cache::{self, Arrival, Details, Doc, FileResult, Snapshot};
 use crate::index::SearchText;
 use crate::state::content_id;
-
-/// One file's articles as the loader hands them over.
-#[derive(Debug)]
-pub struct FileArrival {
-    /// The file's identity for the cache (none for standard input).
-    pub stamp: Option<FileStamp>,
-    pub articles: Vec<Arrival>,
-}
 
 impl App {
     /// Unpacks entry `index`, reads its text back (texts are not kept for the whole corpus)
@@ -80,9 +72,11 @@ impl App {
         self.arrive(arrival, None);
     }
 
-    /// Adds one file's articles without refreshing the list, for a burst of arrivals
-    /// followed by one [`App::refresh`].
-    pub fn push_file(&mut self, file: FileArrival) {
+    /// Adds one file's articles (and its problems) without refreshing the list, for a burst
+    /// of arrivals followed by one [`App::refresh`].
+    pub fn push_file(&mut self, file: FileResult) {
+        self.problems
+            .extend(file.problems.iter().map(ToString::to_string));
         let number = file.stamp.map(|s| {
             self.files.push(s);
             u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX)
@@ -117,7 +111,7 @@ impl App {
 
     /// Everything the cache had for unchanged files, at once. Their texts come later
     /// ([`App::text_arrived`]), for search.
-    pub fn push_warm(&mut self, warm: Warm) {
+    pub fn push_warm(&mut self, warm: Snapshot) {
         self.stale = true;
         self.warm_base = self.entries.len();
         self.warm_files_base = self.files.len();

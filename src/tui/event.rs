@@ -6,7 +6,6 @@ use std::sync::mpsc::SyncSender as Sender;
 use crossterm::event::Event;
 
 use super::app::Entry;
-use super::arrivals::FileArrival;
 
 /// A message to the event loop.
 #[derive(Debug)]
@@ -18,9 +17,9 @@ pub enum Msg {
     /// An article is ready; the number says how many files it completes (0 or 1).
     Loaded(Box<Entry>, usize),
     /// A file was read: its articles (perhaps none).
-    File(Box<FileArrival>),
+    File(Box<crate::cache::FileResult>),
     /// Everything the cache had for unchanged files, and how many files that is.
-    Warm(Box<crate::cache::Warm>, usize),
+    Warm(Box<crate::cache::Snapshot>, usize),
     /// After [`Msg::Warm`], what checking every file found: its articles that are stale
     /// (their file changed or is gone), those files, and how many files there are now.
     Revalidated(Vec<u32>, Vec<u32>, usize),

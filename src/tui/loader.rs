@@ -11,7 +11,6 @@ use std::sync::mpsc::{self, SyncSender as Sender};
 use rayon::prelude::*;
 
 use super::app::Entry;
-use super::arrivals::FileArrival;
 use super::event::Msg;
 use crate::cache::Cache;
 use crate::corpus;
@@ -131,12 +130,5 @@ fn progressively(paths: &[PathBuf], cache: &Cache, tx: &Sender<Msg>) -> usize {
 
 /// Reads and extracts one file (or reuses its cached results) and sends its articles.
 fn process(cache: &Cache, file: &std::path::Path, tx: &Sender<Msg>) {
-    let result = cache.process(file);
-    for p in result.problems {
-        let _ = tx.send(Msg::Problem(p.to_string()));
-    }
-    let _ = tx.send(Msg::File(Box::new(FileArrival {
-        stamp: result.stamp,
-        articles: result.articles,
-    })));
+    let _ = tx.send(Msg::File(Box::new(cache.process(file))));
 }

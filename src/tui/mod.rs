@@ -9,7 +9,7 @@
 
 pub mod action;
 pub mod app;
-pub mod arrivals;
+mod arrivals;
 pub mod backend;
 pub mod config;
 pub mod document;
