@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 
 pub use file::{Details, open_quick, write};
 pub use pack::{Arrival, Doc, Packed, lite, pack, unpack};
-pub use quick::Quick;
+pub use quick::{Listed, Listing, Quick};
 pub use warm::Revalidated;
 use warm::Stored;
 
@@ -362,8 +362,8 @@ impl Cache {
     pub fn check_quick(&mut self) -> Option<String> {
         let path = self.path.as_ref()?;
         match file::check_quick(path, self.fingerprint) {
-            Ok(Some(lookup)) => {
-                self.damaged |= !quick::unchanged(&lookup.watched);
+            Ok(Some(watched)) => {
+                self.damaged |= !quick::unchanged(&watched);
                 None
             }
             Ok(None) => None,

@@ -12,7 +12,7 @@ use super::{Catalog, Doc, DocRec, FileStamp, Packed, Stamp};
 use crate::index::Index;
 
 const MAGIC: &[u8; 8] = b"KHABARC\x01";
-const FORMAT: u32 = 10;
+const FORMAT: u32 = 11;
 
 /// The details section of an open cache file. The file stays open, so a cache rewritten by
 /// another run (a new file renamed over this one) does not change what is read here.
@@ -182,14 +182,17 @@ pub(super) fn open(path: &Path, fingerprint: u64) -> Result<Option<(Catalog, Det
 /// Checks the quick sections of the cache at `path` (see [`super::Quick`]), which opening
 /// it for a load does not read, and returns the lookup section: `Err` with the reason when
 /// they are damaged.
-pub(super) fn check_quick(path: &Path, fingerprint: u64) -> Result<Option<Lookup>, String> {
+pub(super) fn check_quick(
+    path: &Path,
+    fingerprint: u64,
+) -> Result<Option<Vec<(String, Stamp)>>, String> {
     let Some((file, header)) = header(path, fingerprint)? else {
         return Ok(None);
     };
     let lookup = section(&file, header.sections[LOOKUP])?;
     section(&file, header.sections[HEADS])?;
-    postcard::from_bytes(&lookup)
-        .map(Some)
+    postcard::from_bytes::<Lookup>(&lookup)
+        .map(|l| Some(l.watched))
         .map_err(|e| format!("unreadable cache ({e})"))
 }
 
@@ -197,18 +200,12 @@ pub(super) fn check_quick(path: &Path, fingerprint: u64) -> Result<Option<Lookup
 /// heads sections only. `None` when there is no usable cache.
 pub fn open_quick(path: &Path, fingerprint: u64, roots: &[std::path::PathBuf]) -> Option<Quick> {
     let (file, header) = header(path, fingerprint).ok()??;
-    let lookup: Lookup =
-        postcard::from_bytes(&section(&file, header.sections[LOOKUP]).ok()?).ok()?;
+    let lookup = section(&file, header.sections[LOOKUP]).ok()?;
     let roots = roots
         .iter()
         .filter_map(|r| Some((r.clone(), std::path::absolute(r).ok()?)))
         .collect();
-    Some(Quick {
-        lookup,
-        file,
-        heads: header.sections[HEADS],
-        roots,
-    })
+    Quick::new(lookup, file, header.sections[HEADS], roots)
 }
 
 /// Writes a corpus to the cache at `path` (atomically: a temporary file renamed over it).
@@ -276,15 +273,12 @@ pub fn write(
             &mut w,
             docs.iter().map(|d| {
                 let file = &files[d.file.unwrap_or_default() as usize];
-                quick::HeadRef {
+                quick::Head {
                     key: &file.key,
-                    stamp: file.stamp,
                     title: &d.article.title,
                     source: d.article.source.as_deref(),
                     published: d.article.published,
                     line: d.article.line,
-                    origin: d.article.origin,
-                    id: d.id,
                 }
             }),
         )?;

@@ -13,14 +13,13 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Doc, Packed, Snapshot, Stamp, stamp};
-use crate::corpus::{Article, Origin};
+use super::{Stamp, stamp};
 use crate::extract::dates::Published;
 use crate::index::{DocInfo, EntityInfo, Index};
 
-/// The lookup section.
-#[derive(Debug, Default, Serialize, Deserialize)]
-pub(super) struct Lookup {
+/// The lookup section, borrowed from its bytes (the article lists are not copied).
+#[derive(Debug, Default, Deserialize)]
+pub(super) struct Lookup<'a> {
     /// Absolute paths whose stamp must be unchanged for the catalog to be complete: the
     /// corpus folders (and root files).
     pub watched: Vec<(String, Stamp)>,
@@ -32,11 +31,12 @@ pub(super) struct Lookup {
     /// ...which are here, in `postings` at `(start, len)` for entity `i`: decoded only for
     /// the entities a query names.
     pub spans: Vec<(u32, u32)>,
-    pub postings: Postings,
+    /// [`Postings`] as written.
+    pub postings: &'a [u8],
 }
 
 /// Article lists as ascending numbers, each stored as its gap from the previous one in
-/// LEB128 (one or two bytes for most).
+/// LEB128 (one or two bytes for most); read back by [`postings`].
 #[derive(Debug, Default)]
 pub(super) struct Postings(pub Vec<u8>);
 
@@ -64,26 +64,26 @@ impl Postings {
             u32::try_from(len).unwrap_or(u32::MAX),
         )
     }
+}
 
-    /// The list at `(start, len)`.
-    pub fn get(&self, (start, len): (u32, u32)) -> Option<Vec<u32>> {
-        let bytes = self
-            .0
-            .get(start as usize..(start as usize).checked_add(len as usize)?)?;
-        let mut out = Vec::new();
-        let (mut prev, mut gap, mut shift) = (0u32, 0u32, 0u32);
-        for &b in bytes {
-            gap |= u32::from(b & 0x7f).checked_shl(shift)?;
-            if b & 0x80 == 0 {
-                prev = prev.wrapping_add(gap);
-                out.push(prev);
-                (gap, shift) = (0, 0);
-            } else {
-                shift += 7;
-            }
+/// The list at `(start, len)` of [`Postings`] bytes.
+fn postings(all: &[u8], (start, len): (u32, u32)) -> Option<Vec<u32>> {
+    let bytes = all.get(start as usize..(start as usize).checked_add(len as usize)?)?;
+    // At least a byte each: sized once, as growing it would touch fresh memory again and
+    // again (page faults are most of a quick query's cost).
+    let mut out = Vec::with_capacity(bytes.len());
+    let (mut prev, mut gap, mut shift) = (0u32, 0u32, 0u32);
+    for &b in bytes {
+        gap |= u32::from(b & 0x7f).checked_shl(shift)?;
+        if b & 0x80 == 0 {
+            prev = prev.wrapping_add(gap);
+            out.push(prev);
+            (gap, shift) = (0, 0);
+        } else {
+            shift += 7;
         }
-        Some(out)
     }
+    Some(out)
 }
 
 impl Serialize for Postings {
@@ -92,46 +92,76 @@ impl Serialize for Postings {
     }
 }
 
-impl<'de> Deserialize<'de> for Postings {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl serde::de::Visitor<'_> for Visit {
-            type Value = Postings;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("bytes")
-            }
-            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Postings, E> {
-                Ok(Postings(v.to_vec()))
-            }
-        }
-        d.deserialize_bytes(Visit)
-    }
-}
-
-/// One article in the heads section.
+/// One article in the heads section: what a listed row shows and sorts by, nothing more
+/// (the less there is, the less a query reads). Borrowed from the chunk it is read from,
+/// so only what a row keeps is copied.
 #[derive(Debug, Serialize, Deserialize)]
-pub(super) struct Head {
-    pub key: String,
-    pub stamp: Stamp,
-    pub title: String,
-    pub source: Option<String>,
-    pub published: Option<Published>,
-    pub line: Option<usize>,
-    pub origin: Origin,
-    pub id: u64,
-}
-
-/// [`Head`] borrowed, for writing.
-#[derive(Debug, Serialize)]
-pub(super) struct HeadRef<'a> {
+pub(super) struct Head<'a> {
+    #[serde(borrow, deserialize_with = "text")]
     pub key: &'a str,
-    pub stamp: Stamp,
+    #[serde(borrow, deserialize_with = "text")]
     pub title: &'a str,
+    #[serde(borrow, deserialize_with = "some_text")]
     pub source: Option<&'a str>,
     pub published: Option<Published>,
     pub line: Option<usize>,
-    pub origin: Origin,
-    pub id: u64,
+}
+
+/// Text borrowed from a heads chunk, checked as UTF-8 by `simdutf8`: titles are Devanagari,
+/// which the standard library's check walks byte by byte, and that check was an eighth of
+/// a quick query.
+fn text<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<&'a str, D::Error> {
+    d.deserialize_bytes(TextVisitor)
+}
+
+fn some_text<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'a str>, D::Error> {
+    d.deserialize_option(SomeText)
+}
+
+struct TextVisitor;
+struct SomeText;
+
+impl<'de> serde::de::Visitor<'de> for TextVisitor {
+    type Value = &'de str;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("UTF-8 text")
+    }
+    fn visit_borrowed_bytes<E: serde::de::Error>(self, v: &'de [u8]) -> Result<&'de str, E> {
+        simdutf8::basic::from_utf8(v).map_err(|_| E::custom("not UTF-8"))
+    }
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<&'de str, E> {
+        Ok(v)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for SomeText {
+    type Value = Option<&'de str>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("optional UTF-8 text")
+    }
+    fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        text(d).map(Some)
+    }
+}
+
+/// One article of a quick answer. Its title and source are in the answer's index
+/// ([`DocInfo`]), numbered alike.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    /// As the walk of the roots the user named would have named it.
+    pub path: String,
+    pub line: Option<usize>,
+    pub published: Option<Published>,
+}
+
+/// A quick answer: the articles an entity filter can keep, and an index over just them.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub rows: Vec<Listed>,
+    pub index: Index,
 }
 
 /// Heads are checked and decoded in chunks of about this many bytes, on all cores.
@@ -144,7 +174,7 @@ const CHUNK: usize = 256 << 10;
 /// end and checks all it reads.
 pub(super) fn write_heads<'a>(
     out: &mut impl std::io::Write,
-    heads: impl Iterator<Item = HeadRef<'a>>,
+    heads: impl Iterator<Item = Head<'a>>,
 ) -> std::io::Result<()> {
     let mut offsets = Vec::new();
     let mut chunks: Vec<(u32, u64)> = Vec::new();
@@ -191,7 +221,14 @@ pub(super) fn write_heads<'a>(
 /// A cache opened for a quick query.
 #[derive(Debug)]
 pub struct Quick {
-    pub(super) lookup: Lookup,
+    /// Of [`Lookup`].
+    pub(super) watched: Vec<(String, Stamp)>,
+    pub(super) clean: bool,
+    pub(super) entities: Vec<EntityInfo>,
+    pub(super) spans: Vec<(u32, u32)>,
+    /// The lookup section's bytes, and where [`Lookup::postings`] is in them.
+    pub(super) lookup: Vec<u8>,
+    pub(super) postings: std::ops::Range<usize>,
     /// The cache file, and where the heads section is in it (start, length, checksum).
     pub(super) file: std::fs::File,
     pub(super) heads: (u64, u64, u64),
@@ -200,31 +237,68 @@ pub struct Quick {
 }
 
 impl Quick {
+    /// A quick query's view of a cache: `lookup` is its lookup section, `None` if that
+    /// does not decode.
+    pub(super) fn new(
+        lookup: Vec<u8>,
+        file: std::fs::File,
+        heads: (u64, u64, u64),
+        roots: Vec<(PathBuf, PathBuf)>,
+    ) -> Option<Self> {
+        let Lookup {
+            watched,
+            clean,
+            entities,
+            spans,
+            postings,
+        } = postcard::from_bytes(&lookup).ok()?;
+        // Borrowed from `lookup`, so this is where they are in it.
+        let start = (postings.as_ptr() as usize).checked_sub(lookup.as_ptr() as usize)?;
+        let postings = start..start + postings.len();
+        Some(Self {
+            watched,
+            clean,
+            entities,
+            spans,
+            lookup,
+            postings,
+            file,
+            heads,
+            roots,
+        })
+    }
+
     /// Whether no watched folder or root changed since the cache was written.
     pub fn fresh(&self) -> bool {
-        self.lookup.clean && unchanged(&self.lookup.watched)
+        self.clean && unchanged(&self.watched)
     }
 
     /// The entities, for resolving names; their `docs` are empty (see [`Quick::docs_of`]).
     pub fn entities(&self) -> impl Iterator<Item = &EntityInfo> + Clone {
-        self.lookup.entities.iter()
+        self.entities.iter()
     }
 
     /// The articles of one of [`Quick::entities`].
     pub fn docs_of(&self, entity: &EntityInfo) -> Vec<u32> {
-        self.lookup
-            .entities
+        let all = self.lookup.get(self.postings.clone()).unwrap_or_default();
+        self.entities
             .iter()
             .position(|e| std::ptr::eq(e, entity))
-            .and_then(|i| self.lookup.spans.get(i))
-            .and_then(|&span| self.lookup.postings.get(span))
+            .and_then(|i| self.spans.get(i))
+            .and_then(|&span| postings(all, span))
             .unwrap_or_default()
     }
 
-    /// The heads of `docs` (ascending). Only the chunks holding them are read, each into a
-    /// small buffer (reading tens of megabytes into fresh memory cost more in page faults
-    /// than the reading), checked against its checksum and decoded, on all cores.
-    fn heads(&self, docs: &[u32]) -> Option<Vec<Head>> {
+    /// `make` applied to the heads of `docs` (ascending), in runs (one per core; not joined
+    /// into one list, which would copy them all once more). Only the chunks holding them are
+    /// read, each into a small buffer (reading tens of megabytes into fresh memory cost more
+    /// in page faults than the reading), checked against its checksum and decoded, on all
+    /// cores.
+    fn heads<T: Send>(
+        &self,
+        docs: &[u32],
+        make: impl Fn(Head<'_>) -> T + Sync,
+    ) -> Option<Vec<Vec<T>>> {
         use rayon::prelude::*;
         use std::os::unix::fs::FileExt;
         let (at, len, _) = self.heads;
@@ -272,7 +346,8 @@ impl Quick {
         if !rest.is_empty() {
             return None;
         }
-        let read = |buf: &mut Vec<u8>, &(c, wanted): &(usize, &[u32])| -> Option<Vec<Head>> {
+        // Reads chunk `c` into `buf` and appends the heads of `wanted` in it to `out`.
+        let read = |buf: &mut Vec<u8>, &(c, wanted): &(usize, &[u32]), out: &mut Vec<T>| {
             let (first, hash) = chunk(c)?;
             let last = if c + 1 < n_chunks { chunk(c + 1)?.0 } else { n };
             let (start, end) = (offset(first)?, offset(last)?);
@@ -284,58 +359,61 @@ impl Quick {
             if xxhash_rust::xxh3::xxh3_64(buf) != hash {
                 return None;
             }
-            wanted
-                .iter()
-                .map(|&d| {
-                    let (a, b) = (offset(d as usize)?, offset(d as usize + 1)?);
-                    postcard::from_bytes(buf.get(a.checked_sub(start)?..b.checked_sub(start)?)?)
-                        .ok()
-                })
-                .collect()
+            for &d in wanted {
+                let (a, b) = (offset(d as usize)?, offset(d as usize + 1)?);
+                let head = buf.get(a.checked_sub(start)?..b.checked_sub(start)?)?;
+                out.push(make(postcard::from_bytes(head).ok()?));
+            }
+            Some(())
+        };
+        // One run of chunks per core, each with one buffer and one output sized up front:
+        // memory touched for the first time is what a query spends most on.
+        let run = |part: &[(usize, &[u32])]| -> Option<Vec<T>> {
+            let mut buf = Vec::with_capacity(CHUNK + CHUNK / 4);
+            let mut out = Vec::with_capacity(part.iter().map(|p| p.1.len()).sum());
+            for p in part {
+                read(&mut buf, p, &mut out)?;
+            }
+            Some(out)
         };
         // Waking the thread pool costs more than a few chunks take to read.
-        let decoded: Vec<Option<Vec<Head>>> = if plan.len() < 16 {
-            let mut buf = Vec::new();
-            plan.iter().map(|p| read(&mut buf, p)).collect()
+        let cores = if plan.len() < 16 {
+            1
         } else {
-            plan.par_iter().map_init(Vec::new, read).collect()
+            rayon::current_num_threads()
         };
-        let mut out = Vec::with_capacity(docs.len());
-        for part in decoded {
-            out.extend(part?);
-        }
-        Some(out)
+        let parts: Vec<Option<Vec<T>>> = plan
+            .par_chunks(plan.len().div_ceil(cores).max(1))
+            .with_max_len(1)
+            .map(run)
+            .collect();
+        parts.into_iter().collect()
     }
 
-    /// A corpus of just the articles `docs` (ascending, as numbered in the cache) and the
-    /// entities `entities` (of [`Quick::entities`]), for the list filters to run on; `None` if the cache does not
-    /// hold them.
-    pub fn subset(&self, docs: &[u32], entities: &[&EntityInfo]) -> Option<Snapshot> {
-        let heads = self.heads(docs)?;
-        let mut snapshot = Snapshot::default();
-        snapshot.docs.reserve_exact(heads.len());
-        let mut infos = Vec::with_capacity(docs.len());
-        for h in heads {
-            infos.push(DocInfo {
-                published: h.published.and_then(|p| p.date.to_naive()),
-                title: h.title.clone(),
-                source: h.source.clone(),
-            });
-            let article = Article {
-                path: display_path(&self.roots, &h.key),
+    /// The articles `docs` (ascending, as numbered in the cache) and the entities
+    /// `entities` (of [`Quick::entities`]), for the list filters to run on; `None` if the
+    /// cache does not hold them.
+    pub fn listing(&self, docs: &[u32], entities: &[&EntityInfo]) -> Option<Listing> {
+        let heads = self.heads(docs, |h| {
+            let row = Listed {
+                path: display_path(&self.roots, h.key),
                 line: h.line,
-                title: h.title,
-                source: h.source,
                 published: h.published,
-                origin: h.origin,
-                ..Article::default()
             };
-            snapshot.docs.push(Doc {
-                article,
-                id: h.id,
-                file: None,
-                packed: Packed::Owned(Vec::new().into()),
-            });
+            let info = DocInfo {
+                published: h.published.and_then(|p| p.date.to_naive()),
+                title: h.title.to_owned(),
+                source: h.source.map(str::to_owned),
+            };
+            (row, info)
+        })?;
+        let (mut rows, mut infos) = (
+            Vec::with_capacity(docs.len()),
+            Vec::with_capacity(docs.len()),
+        );
+        for (row, info) in heads.into_iter().flatten() {
+            rows.push(row);
+            infos.push(info);
         }
         // The new number of each article of the cache (u32::MAX: not in the subset).
         let total = docs.last().map_or(0, |&d| d as usize + 1);
@@ -355,8 +433,10 @@ impl Quick {
                 .filter(|&n| n != u32::MAX)
                 .collect(),
         });
-        snapshot.index = Index::from_parts(infos, entities.collect());
-        Some(snapshot)
+        Some(Listing {
+            rows,
+            index: Index::from_parts(infos, entities.collect()),
+        })
     }
 }
 
@@ -392,8 +472,13 @@ pub(super) fn display_path(roots: &[(PathBuf, PathBuf)], key: &str) -> String {
             rest.strip_prefix('/')
         };
         if let Some(rest) = rest {
-            let sep = if given.ends_with('/') { "" } else { "/" };
-            return format!("{given}{sep}{rest}");
+            let mut path = String::with_capacity(given.len() + 1 + rest.len());
+            path.push_str(given);
+            if !given.ends_with('/') {
+                path.push('/');
+            }
+            path.push_str(rest);
+            return path;
         }
     }
     key.to_owned()
@@ -475,10 +560,13 @@ mod tests {
         let a = p.push(&[0, 1, 200, 70_000, 4_000_000_000]);
         let b = p.push(&[]);
         let c = p.push(&[5]);
-        assert_eq!(p.get(a).unwrap(), [0, 1, 200, 70_000, 4_000_000_000]);
-        assert!(p.get(b).unwrap().is_empty());
-        assert_eq!(p.get(c).unwrap(), [5]);
-        assert!(p.get((3, 1000)).is_none());
+        assert_eq!(
+            postings(&p.0, a).unwrap(),
+            [0, 1, 200, 70_000, 4_000_000_000]
+        );
+        assert!(postings(&p.0, b).unwrap().is_empty());
+        assert_eq!(postings(&p.0, c).unwrap(), [5]);
+        assert!(postings(&p.0, (3, 1000)).is_none());
     }
 
     /// A heads section of `n` articles with long titles (several chunks), in a file.
@@ -487,15 +575,12 @@ mod tests {
         let mut bytes = Vec::new();
         write_heads(
             &mut bytes,
-            titles.iter().map(|t| HeadRef {
+            titles.iter().map(|t| Head {
                 key: "/k",
-                stamp: (1, (2, 3)),
                 title: t,
                 source: None,
                 published: None,
                 line: None,
-                origin: Origin::File,
-                id: 7,
             }),
         )
         .unwrap();
@@ -511,12 +596,19 @@ mod tests {
     }
 
     fn quick(file: std::fs::File, len: u64) -> Quick {
-        Quick {
-            lookup: Lookup::default(),
-            file,
-            heads: (0, len, 0),
-            roots: Vec::new(),
-        }
+        let mut lookup = Vec::new();
+        lookup = postcard::to_extend(
+            &(
+                Vec::<(String, Stamp)>::new(),
+                true,
+                Vec::<EntityInfo>::new(),
+                Vec::<(u32, u32)>::new(),
+                Postings::default(),
+            ),
+            lookup,
+        )
+        .unwrap();
+        Quick::new(lookup, file, (0, len, 0), Vec::new()).unwrap()
     }
 
     #[test]
@@ -525,22 +617,19 @@ mod tests {
         let n = 3000; // about 900 KiB of heads: four chunks
         let (file, len) = heads_file(n);
         let q = quick(file.try_clone().unwrap(), len);
-        let got = q.heads(&[0, 1, 1500, 2999]).unwrap();
-        let titles: Vec<&str> = got
-            .iter()
-            .map(|h| h.title.split(' ').next().unwrap())
-            .collect();
+        let title = |h: Head<'_>| h.title.split(' ').next().unwrap().to_owned();
+        let titles = q.heads(&[0, 1, 1500, 2999], title).unwrap().concat();
         assert_eq!(titles, ["0", "1", "1500", "2999"]);
-        assert!(q.heads(&[3000]).is_none(), "beyond the last head");
+        assert!(q.heads(&[3000], title).is_none(), "beyond the last head");
         // Damage the middle of the section: a head there is refused, one at the start is not.
         let mut byte = [0u8];
         file.read_exact_at(&mut byte, len / 2).unwrap();
         file.write_all_at(&[byte[0] ^ 0x40], len / 2).unwrap();
-        assert!(q.heads(&[0]).is_some());
-        assert!(q.heads(&[1500]).is_none());
+        assert!(q.heads(&[0], title).is_some());
+        assert!(q.heads(&[1500], title).is_none());
         // Damage in the offset tables (near the end) refuses every query.
         file.read_exact_at(&mut byte, len - 40).unwrap();
         file.write_all_at(&[byte[0] ^ 0x01], len - 40).unwrap();
-        assert!(q.heads(&[0]).is_none());
+        assert!(q.heads(&[0], title).is_none());
     }
 }

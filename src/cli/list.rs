@@ -4,7 +4,8 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use khabar::corpus::Article;
+use khabar::cache::{Doc, Listed};
+use khabar::extract::dates::Published;
 use khabar::text::sanitize;
 
 use super::{ListArgs, exit_code, load_cached, load_quick};
@@ -26,6 +27,29 @@ struct Matched<'a> {
     kind: EntityKind,
 }
 
+/// What rows are printed from: the articles of a full load, or a quick answer's. Either
+/// way, titles come from the index.
+enum Rows {
+    Full(Vec<Doc>),
+    Quick(Vec<Listed>),
+}
+
+impl Rows {
+    /// Path, line and publication date of article `d`.
+    fn get(&self, d: u32) -> (&str, Option<usize>, Option<Published>) {
+        match self {
+            Self::Full(docs) => {
+                let a = &docs[d as usize].article;
+                (&a.path, a.line, a.published)
+            }
+            Self::Quick(rows) => {
+                let r = &rows[d as usize];
+                (&r.path, r.line, r.published)
+            }
+        }
+    }
+}
+
 pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
     let wanted = [
         (EntityKind::Person, &args.person),
@@ -38,14 +62,15 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         && args.search.is_none()
         && args.mentions_date.is_none()
         && wanted.iter().any(|(_, names)| !names.is_empty());
-    let (snapshot, failed) = match quick.then(|| load_quick(&args.paths, &wanted)).flatten() {
-        Some(snapshot) => (snapshot, false),
-        None => load_cached(&args.paths, no_cache),
+    let listing = quick.then(|| load_quick(&args.paths, &wanted)).flatten();
+    let (index, rows, failed) = if let Some(listing) = listing {
+        (listing.index, Rows::Quick(listing.rows), false)
+    } else {
+        let (snapshot, failed) = load_cached(&args.paths, no_cache);
+        (snapshot.index, Rows::Full(snapshot.docs), failed)
     };
-    let index = &snapshot.index;
-    let articles = &snapshot.docs;
     let mut search = SearchText::default();
-    if args.search.is_some() {
+    if let (Some(_), Rows::Full(articles)) = (&args.search, &rows) {
         // Cached articles come without text: read it back for the search.
         use rayon::prelude::*;
         let texts: Vec<Box<str>> = articles
@@ -85,8 +110,8 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
     // Ties in the order asked for go by path, whatever order the files were loaded in.
     index.sort_then(&mut docs, args.sort, |a, b| {
         let key = |d: u32| {
-            let a = &articles[d as usize].article;
-            (&a.path, a.line)
+            let (path, line, _) = rows.get(d);
+            (path, line)
         };
         key(a).cmp(&key(b))
     });
@@ -102,23 +127,23 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         .collect();
     let written = (|| -> std::io::Result<()> {
         for &d in &docs {
-            let article: &Article = &articles[d as usize].article;
-            let matched: Vec<Matched> = named
-                .iter()
-                .filter(|e| e.docs.binary_search(&d).is_ok())
-                .map(|e| Matched {
-                    id: &e.id,
-                    name: &e.name,
-                    kind: e.kind,
-                })
-                .collect();
-            let published = article.published.and_then(|p| p.value());
+            let (path, _, published) = rows.get(d);
+            let title = &index.docs[d as usize].title;
+            let matched = named.iter().filter(|e| e.docs.binary_search(&d).is_ok());
             if args.json {
+                let matched = matched
+                    .map(|e| Matched {
+                        id: &e.id,
+                        name: &e.name,
+                        kind: e.kind,
+                    })
+                    .collect();
+                let published = published.and_then(|p| p.value());
                 serde_json::to_writer(
                     &mut out,
                     &Row {
-                        path: &article.path,
-                        title: &article.title,
+                        path,
+                        title,
                         published,
                         matched,
                     },
@@ -127,17 +152,20 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
             } else {
                 // Into one reused line: a corpus-wide answer can be tens of thousands of rows.
                 line.clear();
-                line.push_str(&sanitize(&article.path, false));
+                line.push_str(&sanitize(path, false));
                 line.push('\t');
-                line.push_str(&sanitize(published.as_deref().unwrap_or("-"), false));
+                match published {
+                    Some(p) if p.date.write_value(&mut line).is_ok_and(|wrote| wrote) => {}
+                    _ => line.push('-'),
+                }
                 line.push('\t');
-                line.push_str(&sanitize(&article.title, false));
+                line.push_str(&sanitize(title, false));
                 line.push('\t');
-                for (i, m) in matched.iter().enumerate() {
+                for (i, m) in matched.enumerate() {
                     if i > 0 {
                         line.push_str(", ");
                     }
-                    line.push_str(&sanitize(m.name, false));
+                    line.push_str(&sanitize(&m.name, false));
                 }
                 out.write_all(line.trim_end().as_bytes())?;
                 out.write_all(b"\n")?;
@@ -151,7 +179,7 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         other => other?,
     }
     // The process ends here: freeing a corpus-sized structure piece by piece only costs time.
-    std::mem::forget(snapshot);
+    std::mem::forget((index, rows));
     Ok(if failed {
         exit_code(true)
     } else if docs.is_empty() {

@@ -131,7 +131,7 @@ pub fn load(paths: &[PathBuf]) -> (Vec<Article>, bool) {
 pub fn load_quick(
     paths: &[PathBuf],
     wanted: &[(khabar::extract::entities::EntityKind, &Vec<String>)],
-) -> Option<khabar::cache::Snapshot> {
+) -> Option<khabar::cache::Listing> {
     if paths.is_empty() || !paths.iter().all(|p| p.exists()) {
         return None;
     }
@@ -150,10 +150,13 @@ pub fn load_quick(
         .collect();
     entities.sort_by(|a, b| a.id.cmp(&b.id));
     entities.dedup_by(|a, b| a.id == b.id);
-    let mut docs: Vec<u32> = entities.iter().flat_map(|e| quick.docs_of(e)).collect();
+    let mut docs: Vec<u32> = Vec::new();
+    for e in &entities {
+        docs.extend(quick.docs_of(e));
+    }
     docs.sort_unstable();
     docs.dedup();
-    quick.subset(&docs, &entities)
+    quick.listing(&docs, &entities)
 }
 
 /// Like [`load`], through the cache: unchanged files are not read or extracted again.

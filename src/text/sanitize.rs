@@ -39,36 +39,42 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 /// Whether [`safe_char`] would leave every character of `bytes` (UTF-8) as it is, checked
 /// on bytes: nearly all text is clean, and this runs on every field shown or printed.
 fn is_clean(bytes: &[u8], keep_newlines: bool) -> bool {
-    // Most text has none of the bytes that can start an unsafe character: a loop the
-    // compiler vectorises settles it.
-    if !bytes
-        .iter()
-        .any(|&b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
-    {
-        return true;
-    }
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-        let unsafe_here = match b {
-            b'\n' => !keep_newlines,
-            0..0x20 | 0x7f => true,
-            // U+0080..U+009F (C1 controls).
-            0xc2 => (0x80..=0x9f).contains(&next(1)),
-            // U+202A..U+202E and U+2066..U+2069 (bidi controls).
-            0xe2 => matches!(
-                (next(1), next(2)),
-                (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
-            ),
-            _ => false,
-        };
-        if unsafe_here {
+    // Most text has none of the bytes that can start an unsafe character, and most of the
+    // rest has one in a few places (typographic quotes start with 0xe2): blocks are
+    // screened with a check the compiler vectorises (no early exit inside a block, which
+    // `any` would force byte by byte), and only a block with a suspect byte is looked at
+    // closely.
+    let suspect = |b: u8| {
+        u8::from(b < 0x20) | u8::from(b == 0x7f) | u8::from(b == 0xc2) | u8::from(b == 0xe2)
+    };
+    let mut start = 0;
+    for block in bytes.chunks(32) {
+        if block.iter().fold(0, |acc, &b| acc | suspect(b)) != 0
+            && (start..start + block.len()).any(|i| unsafe_at(bytes, i, keep_newlines))
+        {
             return false;
         }
-        i += 1;
+        start += block.len();
     }
     true
+}
+
+/// Whether the character starting at byte `i` of `bytes` (UTF-8) is one [`safe_char`]
+/// would change.
+fn unsafe_at(bytes: &[u8], i: usize, keep_newlines: bool) -> bool {
+    let next = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        b'\n' => !keep_newlines,
+        0..0x20 | 0x7f => true,
+        // U+0080..U+009F (C1 controls).
+        0xc2 => (0x80..=0x9f).contains(&next(1)),
+        // U+202A..U+202E and U+2066..U+2069 (bidi controls).
+        0xe2 => matches!(
+            (next(1), next(2)),
+            (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+        ),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

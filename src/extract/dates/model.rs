@@ -49,15 +49,27 @@ impl PartialDate {
 
     /// The TimeML-style value: `2024-01-21`, `2024-01`, `2024`, `XXXX-09-14`, `XXXX-09`.
     pub fn value(&self) -> Option<String> {
-        let year = self
-            .year
-            .map_or_else(|| "XXXX".to_owned(), |y| format!("{y:04}"));
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => Some(format!("{year}-{m:02}-{d:02}")),
-            (Some(m), None) => Some(format!("{year}-{m:02}")),
-            (None, _) if self.year.is_some() => Some(year),
-            (None, _) => None,
+        let mut out = String::new();
+        self.write_value(&mut out).ok()?.then_some(out)
+    }
+
+    /// Writes [`PartialDate::value`] to `out` without allocating (`list` prints one per
+    /// row); `Ok(false)`, with nothing written, when there is no value.
+    pub fn write_value(&self, out: &mut impl std::fmt::Write) -> Result<bool, std::fmt::Error> {
+        if self.year.is_none() && self.month.is_none() {
+            return Ok(false);
         }
+        match self.year {
+            Some(y) => write!(out, "{y:04}")?,
+            None => out.write_str("XXXX")?,
+        }
+        if let Some(m) = self.month {
+            write!(out, "-{m:02}")?;
+            if let Some(d) = self.day {
+                write!(out, "-{d:02}")?;
+            }
+        }
+        Ok(true)
     }
 
     /// The full date, when year, month and day are all known and form a real day.
