@@ -382,8 +382,11 @@ impl Quick {
         } else {
             rayon::current_num_threads()
         };
+        if cores == 1 {
+            return Some(vec![run(&plan)?]);
+        }
         let parts: Vec<Option<Vec<T>>> = plan
-            .par_chunks(plan.len().div_ceil(cores).max(1))
+            .par_chunks(plan.len().div_ceil(cores))
             .with_max_len(1)
             .map(run)
             .collect();
