@@ -153,3 +153,28 @@ fn panic_in_the_loop_restores_the_terminal() {
         );
     }
 }
+
+#[test]
+fn a_stuck_loop_still_ends_on_sigterm_with_the_terminal_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "खबर\n\nनरेंद्र मोदी ने भाषण दिया।\n").unwrap();
+    let bin = env!("CARGO_BIN_EXE_khabar");
+    let args = format!("--width-model per-code-point {}", dir.path().display());
+    let cmd = format!("sh -c 'KHABAR_DEBUG=hang-on-key {bin} {args}; echo EXIT=$?; sleep 30'");
+    let t = Tmux::start("stuck", 100, HEIGHT, &cmd);
+    t.wait_for(10, |s| s.contains(['┘', '┛']));
+    t.run(&["send-keys", "j"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Only this test's reader: its command line names this test's folder.
+    let killed = std::process::Command::new("pkill")
+        .args(["-TERM", "-f", &format!("^{bin} {args}$")])
+        .status()
+        .unwrap();
+    assert!(killed.success(), "no reader to signal");
+    let screen = t.wait_for(10, |s| s.contains("EXIT="));
+    assert!(screen.contains("EXIT=143"), "{screen}");
+    assert!(
+        !screen.contains('┃') && !screen.contains('│'),
+        "panes left on screen:\n{screen}"
+    );
+}

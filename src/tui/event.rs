@@ -46,13 +46,41 @@ pub fn spawn_input(tx: Sender<Msg>) {
 }
 
 /// Turns termination signals into a [`Msg::Terminate`] so the terminal is restored.
+///
+/// A loop that does not leave within [`GRACE`] of the signal, or a second signal, means
+/// the loop is stuck: the terminal is then restored from here and the process ends with
+/// status 128 + the signal, as a shell expects. A loop that has left the terminal already
+/// (it may be finishing a cache write) is left to end by itself.
 pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use std::sync::atomic::Ordering;
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            let _ = tx.send(Msg::Terminate(signal));
+        let Some(signal) = signals.forever().next() else {
+            return;
+        };
+        let deadline = std::time::Instant::now() + GRACE;
+        // Not `send`: a stuck loop leaves the channel full, and this thread must not wait
+        // on it.
+        let mut message = Some(Msg::Terminate(signal));
+        while std::time::Instant::now() < deadline {
+            if let Some(m) = message.take()
+                && let Err(std::sync::mpsc::TrySendError::Full(m)) = tx.try_send(m)
+            {
+                message = Some(m);
+            }
+            if signals.pending().next().is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        if !super::terminal::LEFT.load(Ordering::SeqCst) {
+            super::terminal::leave();
+            std::process::exit(128 + signal);
         }
     });
     Ok(())
 }
+
+/// How long the loop has to leave after a termination signal.
+const GRACE: std::time::Duration = std::time::Duration::from_secs(3);

@@ -3,6 +3,11 @@
 //! articles go to the loop when ready, so the list fills progressively while keys keep
 //! working. With one, every unchanged file's articles and index go over at once, and only
 //! the rest is read.
+//!
+//! The loader's workers have a pool of their own. They block when the loop's bounded channel
+//! is full; if they were rayon's global pool, a search the loop runs on that pool (see
+//! [`crate::index::SearchText::matching`]) would wait for them while they wait for the loop,
+//! and the reader would hang.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -27,75 +32,93 @@ pub fn spawn(
     tx: Sender<Msg>,
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
-        if paths.is_empty() {
-            let seeds = corpus::seeds();
-            let _ = tx.send(Msg::Found(seeds.len()));
-            for article in seeds {
-                let analysis = extract::analyse(&article);
-                if tx
-                    .send(Msg::Loaded(Box::new(Entry::new(article, analysis)), 1))
-                    .is_err()
-                {
-                    return;
-                }
-            }
-            let _ = tx.send(Msg::Finished(None));
-            return;
+        let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(cores)
+            .thread_name(|i| format!("khabar-load-{i}"))
+            .build();
+        match pool {
+            Ok(pool) => pool.install(|| load(&paths, cache_path, &tx)),
+            // No threads to be had: load on this one rather than share the global pool.
+            Err(_) => rayon::ThreadPoolBuilder::new()
+                .use_current_thread()
+                .num_threads(1)
+                .build()
+                .map_or((), |pool| pool.install(|| load(&paths, cache_path, &tx))),
         }
-        let (mut cache, note) = match cache_path {
-            Some((path, fingerprint)) => Cache::open(path, fingerprint),
-            None => (Cache::disabled(), None),
-        };
-        if let Some(note) = note {
+    })
+}
+
+/// The loader's work, on its pool.
+fn load(paths: &[PathBuf], cache_path: Option<(PathBuf, u64)>, tx: &Sender<Msg>) {
+    if paths.is_empty() {
+        let seeds = corpus::seeds();
+        let _ = tx.send(Msg::Found(seeds.len()));
+        for article in seeds {
+            let analysis = extract::analyse(&article);
+            if tx
+                .send(Msg::Loaded(Box::new(Entry::new(article, analysis)), 1))
+                .is_err()
+            {
+                return;
+            }
+        }
+        let _ = tx.send(Msg::Finished(None));
+        return;
+    }
+    let (mut cache, note) = match cache_path {
+        Some((path, fingerprint)) => Cache::open(path, fingerprint),
+        None => (Cache::disabled(), None),
+    };
+    if let Some(note) = note {
+        let _ = tx.send(Msg::Problem(note));
+    }
+    cache.watch(paths);
+    let processed;
+    let mut unread = Vec::new();
+    if cache.is_empty() {
+        processed = progressively(paths, &cache, tx);
+    } else {
+        // Stale while revalidate: the cached list and index go to the screen at once,
+        // then every file is checked and what changed is withdrawn and read again.
+        let warm = cache.warm_all();
+        let done = warm.files.len();
+        let _ = tx.send(Msg::Found(done));
+        let _ = tx.send(Msg::Warm(Box::new(warm), done));
+        unread = cache.unread();
+        let mut problems = Vec::new();
+        let files = corpus::files(paths, &mut problems);
+        for p in problems {
+            let _ = tx.send(Msg::Problem(p.to_string()));
+        }
+        let checked = cache.revalidate(&files);
+        let _ = tx.send(Msg::Revalidated(
+            checked.stale_docs,
+            checked.stale_files,
+            files.len(),
+        ));
+        if let Some(note) = cache.check_quick() {
             let _ = tx.send(Msg::Problem(note));
         }
-        cache.watch(&paths);
-        let processed;
-        let mut unread = Vec::new();
-        if cache.is_empty() {
-            processed = progressively(&paths, &cache, &tx);
-        } else {
-            // Stale while revalidate: the cached list and index go to the screen at once,
-            // then every file is checked and what changed is withdrawn and read again.
-            let warm = cache.warm_all();
-            let done = warm.files.len();
-            let _ = tx.send(Msg::Found(done));
-            let _ = tx.send(Msg::Warm(Box::new(warm), done));
-            unread = cache.unread();
-            let mut problems = Vec::new();
-            let files = corpus::files(&paths, &mut problems);
-            for p in problems {
-                let _ = tx.send(Msg::Problem(p.to_string()));
+        processed = checked.rest.len();
+        checked
+            .rest
+            .par_iter()
+            .for_each_with(tx.clone(), |tx, file| process(&cache, file, tx));
+    }
+    let save = cache.changed(processed).then(|| Box::new(cache));
+    let _ = tx.send(Msg::Finished(save));
+    // Articles from the cache came without their text: read it now, in the background,
+    // so search covers them too.
+    unread
+        .into_par_iter()
+        .enumerate()
+        .for_each_with(tx.clone(), |tx, (n, article)| {
+            // The title is folded by the reader, which has it.
+            if let Ok(text) = corpus::reload_text(&article) {
+                let _ = tx.send(Msg::Text(n, fold(&text).into_boxed_str()));
             }
-            let checked = cache.revalidate(&files);
-            let _ = tx.send(Msg::Revalidated(
-                checked.stale_docs,
-                checked.stale_files,
-                files.len(),
-            ));
-            if let Some(note) = cache.check_quick() {
-                let _ = tx.send(Msg::Problem(note));
-            }
-            processed = checked.rest.len();
-            checked
-                .rest
-                .par_iter()
-                .for_each_with(tx.clone(), |tx, file| process(&cache, file, tx));
-        }
-        let save = cache.changed(processed).then(|| Box::new(cache));
-        let _ = tx.send(Msg::Finished(save));
-        // Articles from the cache came without their text: read it now, in the background,
-        // so search covers them too.
-        unread
-            .into_par_iter()
-            .enumerate()
-            .for_each_with(tx, |tx, (n, article)| {
-                // The title is folded by the reader, which has it.
-                if let Ok(text) = corpus::reload_text(&article) {
-                    let _ = tx.send(Msg::Text(n, fold(&text).into_boxed_str()));
-                }
-            });
-    })
+        });
 }
 
 /// Walks `paths` and processes each file on the pool as soon as it is found; returns how

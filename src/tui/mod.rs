@@ -44,13 +44,15 @@ use crate::text::width::WidthModel;
 /// Test and benchmark hooks, chosen with the `KHABAR_DEBUG` environment variable:
 /// `exit-after-first-articles` leaves after the first frame that shows an article and
 /// `exit-when-loaded` after the first frame with every article loaded and indexed (start-up
-/// benchmarks); `panic-on-key` panics in the loop on the first key (the terminal-restore test).
+/// benchmarks); `panic-on-key` panics in the loop on the first key and `hang-on-key` stops
+/// it there for good (the terminal-restore tests).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum DebugHook {
     None,
     ExitAfterFirstArticles,
     ExitWhenLoaded,
     PanicOnKey,
+    HangOnKey,
 }
 
 impl DebugHook {
@@ -59,6 +61,7 @@ impl DebugHook {
             Ok("exit-after-first-articles") => Self::ExitAfterFirstArticles,
             Ok("exit-when-loaded") => Self::ExitWhenLoaded,
             Ok("panic-on-key") => Self::PanicOnKey,
+            Ok("hang-on-key") => Self::HangOnKey,
             _ => Self::None,
         }
     }
@@ -207,6 +210,11 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             !(hook == DebugHook::PanicOnKey && matches!(msg, Msg::Input(Event::Key(_)))),
             "KHABAR_DEBUG=panic-on-key: a deliberate panic inside the event loop"
         );
+        if hook == DebugHook::HangOnKey && matches!(msg, Msg::Input(Event::Key(_))) {
+            loop {
+                std::thread::park();
+            }
+        }
         handle(&mut app, msg);
         // Take what else is waiting (a burst of loaded articles) before the next frame,
         // but not so much that keys wait behind a long queue.

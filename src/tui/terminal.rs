@@ -16,6 +16,7 @@ pub type Term = Terminal<ReaderBackend>;
 
 /// Raw mode, alternate screen, mouse reporting, hidden cursor.
 pub fn enter() -> std::io::Result<Term> {
+    LEFT.store(false, std::sync::atomic::Ordering::SeqCst);
     take_screen()?;
     Terminal::new(ReaderBackend::new(stdout()))
 }
@@ -30,8 +31,14 @@ fn take_screen() -> std::io::Result<()> {
     )
 }
 
+/// Whether [`leave`] has run: a watchdog that finds the loop stuck after a termination
+/// signal restores the terminal itself only if the loop has not (see
+/// [`super::event::spawn_signals`]).
+pub static LEFT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Undoes [`enter`]; safe to call more than once and from a panic hook.
 pub fn leave() {
+    LEFT.store(true, std::sync::atomic::Ordering::SeqCst);
     let _ = execute!(
         stdout(),
         DisableMouseCapture,
