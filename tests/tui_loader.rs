@@ -6,7 +6,12 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
+use khabar::tui::app::App;
+use khabar::tui::event::Msg;
 use rayon::prelude::*;
+
+#[path = "support/drive.rs"]
+mod drive;
 
 #[test]
 fn parallel_work_on_the_loop_runs_while_the_loader_waits_for_it() {
@@ -38,4 +43,64 @@ fn parallel_work_on_the_loop_runs_while_the_loader_waits_for_it() {
         "work on the global pool hung behind the loader"
     );
     assert!(messages > 200, "{messages} messages");
+}
+
+/// Runs the loader over `dir` with the cache at `home` into a fresh reader, the way the
+/// event loop does (`between` runs once the cached list is in, before anything else);
+/// writes the cache the load hands back.
+fn load(dir: &std::path::Path, home: &std::path::Path, between: impl FnOnce(&mut App)) -> App {
+    let mut app = App::new(
+        khabar::tui::config::Config::defaults(false),
+        khabar::text::width::WidthModel::PerCodePoint,
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+    );
+    let (tx, rx) = mpsc::sync_channel(1024);
+    let cache = Some((home.join("corpus.bin"), 1));
+    let loader = khabar::tui::loader::spawn(vec![dir.to_owned()], cache, tx);
+    let mut between = Some(between);
+    for msg in rx {
+        let warm = matches!(msg, Msg::Warm(..));
+        khabar::tui::handle(&mut app, msg);
+        if warm && let Some(f) = between.take() {
+            f(&mut app);
+        }
+        app.settle();
+        if let Some(cache) = app.save.take() {
+            cache.save(&app.snapshot()).unwrap();
+        }
+    }
+    loader.join().unwrap();
+    app
+}
+
+#[test]
+fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let files = [
+        ("a.txt", "पहली खबर\n\nबाजार में अनोखापन दिखा।\n"),
+        ("b.txt", "दूसरी खबर\n\nमौसम साफ रहा।\n"),
+        ("c.txt", "तीसरी खबर\n\nफिर वही अनोखापन।\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let cold = load(dir.path(), home.path(), |_| {});
+    assert_eq!(cold.entries.len(), 3);
+    // Warm: the list comes from the cache without bodies; the search is typed before the
+    // loader reads them back.
+    let warm = load(dir.path(), home.path(), |app| {
+        drive::press(app, "/");
+        drive::type_text(app, "अनोखापन");
+        drive::press(app, "Enter");
+        assert!(app.reading_texts, "the bodies are not read yet");
+    });
+    let mut found: Vec<&str> = warm
+        .visible
+        .iter()
+        .map(|&i| warm.entries[i].article.title.as_str())
+        .collect();
+    found.sort_unstable();
+    assert_eq!(found, ["तीसरी खबर", "पहली खबर"]);
+    assert!(!warm.reading_texts);
 }

@@ -147,6 +147,15 @@ pub struct App {
     pub memo: super::modal::Memo,
     /// Articles arrived since the list was last refreshed.
     pub stale: bool,
+    /// Cached articles whose text the loader is still reading back (a warm start): a
+    /// search cannot see their bodies yet.
+    pub reading_texts: bool,
+    /// Articles whose text arrived since [`App::last_search`] ran: a search with the same
+    /// query and filters looks at them alone, not at the whole corpus again.
+    pub fresh_texts: Vec<u32>,
+    /// Texts arrived while a search is shown, and when the list last caught up with them.
+    pub search_stale: bool,
+    pub texts_refreshed: std::time::Instant,
     /// Whether the user picked an article yet; until then the first in the list is shown.
     pub chosen: bool,
 }
@@ -192,6 +201,10 @@ impl App {
             memo: super::modal::Memo::default(),
             last_search: None,
             stale: false,
+            reading_texts: false,
+            fresh_texts: Vec::new(),
+            search_stale: false,
+            texts_refreshed: std::time::Instant::now(),
             chosen: false,
         }
     }

@@ -7,6 +7,9 @@ use crate::cache::{self, Arrival, Details, Doc, FileResult, Snapshot};
 use crate::index::SearchText;
 use crate::state::content_id;
 
+/// How often a shown search catches up with texts read in the background.
+const TEXT_REFRESH: std::time::Duration = std::time::Duration::from_secs(1);
+
 impl App {
     /// Unpacks entry `index`, reads its text back (texts are not kept for the whole corpus)
     /// and builds its sidebar. A file that changed since it was analysed (or whose cached
@@ -118,6 +121,7 @@ impl App {
         let shift = u32::try_from(self.files.len()).unwrap_or(u32::MAX);
         self.files.extend(warm.files);
         self.search_text.push_pending(warm.docs.len());
+        self.reading_texts = !warm.docs.is_empty();
         self.entries.extend(warm.docs.into_iter().map(|mut d| {
             d.file = d.file.map(|f| f + shift);
             d
@@ -159,13 +163,26 @@ impl App {
         if let Some(d) = self.entries.get(doc) {
             let both = SearchText::with_title(&d.article.title, folded);
             self.search_text.set(doc, both);
-            self.last_search = None;
+            if self.last_search.is_some() {
+                self.fresh_texts
+                    .push(u32::try_from(doc).unwrap_or(u32::MAX));
+            }
+            self.search_stale |= self.searching();
         }
     }
 
-    /// Refreshes the list if articles arrived since the last refresh.
+    /// The loader has read back every cached article's text.
+    pub fn texts_done(&mut self) {
+        self.reading_texts = false;
+        if self.search_stale {
+            self.refresh();
+        }
+    }
+
+    /// Refreshes the list if articles arrived since the last refresh, or texts a shown
+    /// search should look at (those at most once a second: each look is a search).
     pub fn settle(&mut self) {
-        if self.stale {
+        if self.stale || (self.search_stale && self.texts_refreshed.elapsed() >= TEXT_REFRESH) {
             self.stale = false;
             self.refresh();
         }

@@ -26,6 +26,8 @@ pub enum Msg {
     /// The folded (searchable) text of the `n`th article of [`Msg::Warm`], read in the
     /// background.
     Text(usize, Box<str>),
+    /// Every [`Msg::Text`] has been sent.
+    TextsDone,
     /// A problem with a named file.
     Problem(String),
     /// The loader is done; with the cache to write when the load changed it.

@@ -85,17 +85,37 @@ impl App {
                 .cloned()
                 .collect();
             let key = (key, self.entries.len());
-            let narrowed = match &self.last_search {
+            let folded = crate::text::fold::fold(&q);
+            let candidates = match &self.last_search {
                 // Compared folded: `सितम्` → `सितम्ब` is not a narrowing once folded (`सितंब`).
-                Some((k, prev, hits))
-                    if *k == key && crate::text::fold::fold(&q).starts_with(prev.as_str()) =>
-                {
-                    Some(self.search_text.matching(&q, hits))
+                Some((k, prev, hits)) if *k == key && folded.starts_with(prev.as_str()) => {
+                    // The last matches, and the articles whose text arrived since (among
+                    // those the other filters keep).
+                    let mut all = hits.clone();
+                    if !self.fresh_texts.is_empty() {
+                        let mut kept = vec![false; self.entries.len()];
+                        for &d in &docs {
+                            kept[d as usize] = true;
+                        }
+                        all.extend(
+                            self.fresh_texts
+                                .iter()
+                                .filter(|&&d| kept.get(d as usize).copied().unwrap_or(false)),
+                        );
+                        all.sort_unstable();
+                        all.dedup();
+                    }
+                    Some(all)
                 }
                 _ => None,
             };
-            docs = narrowed.unwrap_or_else(|| self.search_text.matching(&q, &docs));
-            self.last_search = Some((key, crate::text::fold::fold(&q), docs.clone()));
+            docs = self
+                .search_text
+                .matching(&q, candidates.as_deref().unwrap_or(&docs));
+            self.last_search = Some((key, folded, docs.clone()));
+            self.fresh_texts.clear();
+            self.search_stale = false;
+            self.texts_refreshed = std::time::Instant::now();
         }
         if unread {
             docs.retain(|&d| !self.read.is_read(self.entries[d as usize].id));
@@ -111,6 +131,12 @@ impl App {
             self.show(first);
         }
         self.keep_in_view();
+    }
+
+    /// Whether a search is shown: a search chip, or the search prompt with a query.
+    pub fn searching(&self) -> bool {
+        self.chips.iter().any(|c| matches!(c, Chip::Search(_)))
+            || matches!(&self.modal, Some(super::modal::Modal::Search { query }) if !query.trim().is_empty())
     }
 
     /// Adds `chip`, replacing a date chip on the same field (one date range at a time).

@@ -119,6 +119,7 @@ fn load(paths: &[PathBuf], cache_path: Option<(PathBuf, u64)>, tx: &Sender<Msg>)
                 let _ = tx.send(Msg::Text(n, fold(&text).into_boxed_str()));
             }
         });
+    let _ = tx.send(Msg::TextsDone);
 }
 
 /// Walks `paths` and processes each file on the pool as soon as it is found; returns how

@@ -107,6 +107,7 @@ pub fn handle(app: &mut App, msg: Msg) {
         }
         Msg::Revalidated(docs, files, total) => app.revalidated(&docs, &files, total),
         Msg::Text(n, folded) => app.text_arrived(n, &folded),
+        Msg::TextsDone => app.texts_done(),
         Msg::Problem(p) => app.problems.push(p),
         Msg::Finished(save) => {
             app.progress.finished = true;
