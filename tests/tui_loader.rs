@@ -104,3 +104,45 @@ fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
     assert_eq!(found, ["तीसरी खबर", "पहली खबर"]);
     assert!(!warm.reading_texts);
 }
+
+#[test]
+fn a_search_shown_while_a_corpus_loads_finds_articles_that_arrive_after_it() {
+    let mut app = App::new(
+        khabar::tui::config::Config::defaults(false),
+        khabar::text::width::WidthModel::PerCodePoint,
+        ratatui::layout::Rect::new(0, 0, 120, 40),
+    );
+    let arrive = |app: &mut App, name: &str, text: &str| {
+        let article = khabar::corpus::from_text(name, text.to_owned());
+        let analysis = khabar::extract::analyse(&article);
+        khabar::tui::handle(
+            app,
+            Msg::Loaded(Box::new(khabar::tui::app::Entry::new(article, analysis)), 1),
+        );
+        app.settle();
+    };
+    khabar::tui::handle(&mut app, Msg::Found(4));
+    arrive(&mut app, "1.txt", "पहली\n\nनदी में बाढ़ आई।\n");
+    arrive(&mut app, "2.txt", "दूसरी\n\nबाजार खुला।\n");
+    drive::press(&mut app, "/");
+    drive::type_text(&mut app, "बाढ़");
+    drive::press(&mut app, "Enter");
+    assert_eq!(app.visible.len(), 1);
+    arrive(&mut app, "3.txt", "तीसरी\n\nफिर बाढ़ का खतरा।\n");
+    arrive(&mut app, "4.txt", "चौथी\n\nधूप निकली।\n");
+    // Narrowing the query after more arrived still sees them.
+    let titles = |app: &App| {
+        let mut t: Vec<String> = app
+            .visible
+            .iter()
+            .map(|&i| app.entries[i].article.title.clone())
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(titles(&app), ["तीसरी", "पहली"]);
+    drive::press(&mut app, "/");
+    drive::type_text(&mut app, "बाढ़ का");
+    drive::press(&mut app, "Enter");
+    assert_eq!(titles(&app), ["तीसरी"]);
+}

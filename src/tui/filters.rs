@@ -84,24 +84,26 @@ impl App {
                 .filter(|c| !matches!(c, Chip::Search(_)))
                 .cloned()
                 .collect();
-            let key = (key, self.entries.len());
             let folded = crate::text::fold::fold(&q);
             let candidates = match &self.last_search {
                 // Compared folded: `सितम्` → `सितम्ब` is not a narrowing once folded (`सितंब`).
-                Some((k, prev, hits)) if *k == key && folded.starts_with(prev.as_str()) => {
-                    // The last matches, and the articles whose text arrived since (among
-                    // those the other filters keep).
+                Some(((chips, then), prev, hits))
+                    if *chips == key && folded.starts_with(prev.as_str()) =>
+                {
+                    // The last matches, and the articles that arrived or whose text
+                    // arrived since, among those the other filters keep: a search shown
+                    // while a corpus loads looks at each article once.
                     let mut all = hits.clone();
-                    if !self.fresh_texts.is_empty() {
+                    let new = (*then..self.entries.len())
+                        .filter_map(|d| u32::try_from(d).ok())
+                        .chain(self.fresh_texts.iter().copied());
+                    let mut new = new.peekable();
+                    if new.peek().is_some() {
                         let mut kept = vec![false; self.entries.len()];
                         for &d in &docs {
                             kept[d as usize] = true;
                         }
-                        all.extend(
-                            self.fresh_texts
-                                .iter()
-                                .filter(|&&d| kept.get(d as usize).copied().unwrap_or(false)),
-                        );
+                        all.extend(new.filter(|&d| kept.get(d as usize).copied().unwrap_or(false)));
                         all.sort_unstable();
                         all.dedup();
                     }
@@ -109,6 +111,7 @@ impl App {
                 }
                 _ => None,
             };
+            let key = (key, self.entries.len());
             docs = self
                 .search_text
                 .matching(&q, candidates.as_deref().unwrap_or(&docs));
