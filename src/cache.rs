@@ -29,6 +29,7 @@
 //! overhead for no query the reader makes.
 
 mod file;
+mod heads;
 mod pack;
 mod quick;
 mod warm;

@@ -269,11 +269,11 @@ pub fn write(
         .map_err(std::io::Error::other)?;
         sums.push(w.finish());
         let mut w = Hashing::new(&mut out);
-        quick::write_heads(
+        super::heads::write(
             &mut w,
             docs.iter().map(|d| {
                 let file = &files[d.file.unwrap_or_default() as usize];
-                quick::Head {
+                super::heads::Head {
                     key: &file.key,
                     title: &d.article.title,
                     source: d.article.source.as_deref(),
