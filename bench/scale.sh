@@ -38,7 +38,7 @@ run_ms() {
 
 reader() { # corpus, hook, cache-home
   XDG_CACHE_HOME=$3 XDG_STATE_HOME=$work/state KHABAR_DEBUG=$2 \
-    /usr/bin/time -f '%M' -o "$work/rss" script -qec "$bin --width-model per-code-point $1" /dev/null >/dev/null 2>&1 || true
+    /usr/bin/time -f '%M' -o "$work/rss" script -qec "$bin --width-model per-code-point $1" /dev/null >"$work/out" 2>&1 || true
 }
 
 for n in "${sizes[@]}"; do
@@ -51,7 +51,7 @@ for n in "${sizes[@]}"; do
   mb=$(du -sm --apparent-size "$corpus" | cut -f1)
   echo "== $n articles, $mb MB on disk"
   for what in first-frame loaded warm-first-frame warm-loaded; do
-    times=(); rsss=()
+    times=(); rsss=(); drawn=()
     for _ in $(seq "$runs"); do
       home=$work/cache-$n
       warm=no; case $what in warm-*) warm=yes ;; esac
@@ -60,9 +60,12 @@ for n in "${sizes[@]}"; do
       hook=exit-when-loaded; case $what in *first-frame) hook=exit-after-first-articles ;; esac
       t0=$(date +%s%N); reader "$corpus" "$hook" "$home"; t1=$(date +%s%N)
       times+=($(( (t1 - t0) / 1000000 ))); rsss+=($(( $(tail -1 "$work/rss") / 1024 )))
+      # When the frame was drawn (the reader's own clock), before the cache is written.
+      drawn+=($(grep -ao 'drawn at [0-9]*' "$work/out" | tail -1 | awk '{print $3}'))
     done
-    printf '  %-16s median %6s ms   peak RSS median %5s MiB   (runs: %s ms)\n' "$what" \
-      "$(printf '%s\n' "${times[@]}" | median)" "$(printf '%s\n' "${rsss[@]}" | median)" "${times[*]}"
+    printf '  %-16s frame drawn at median %6s ms; process ended at median %6s ms (cache written); peak RSS median %5s MiB   (drawn: %s ms; ended: %s ms)\n' "$what" \
+      "$(printf '%s\n' "${drawn[@]}" | median)" "$(printf '%s\n' "${times[@]}" | median)" \
+      "$(printf '%s\n' "${rsss[@]}" | median)" "${drawn[*]}" "${times[*]}"
   done
   # list vs rg, warm cache (the reader runs above left it in place). Timed from Python
   # (posix_spawn, perf_counter) rather than with `date` around each run: forking `date`

@@ -12,6 +12,7 @@ use clap::Parser;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    khabar::tui::STARTED.get_or_init(std::time::Instant::now);
     let args = cli::Args::parse();
     match cli::run(args) {
         Ok(code) => code,

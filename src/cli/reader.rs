@@ -54,9 +54,10 @@ pub fn run(
         // As a shell reports a process ended by a signal.
         return Ok(ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)));
     }
-    if let Some((shown, total, finished)) = khabar::tui::FIRST_FRAME.get() {
+    if let Some((shown, total, finished, at)) = khabar::tui::FIRST_FRAME.get() {
         eprintln!(
-            "first frame: {shown} articles shown of {total} files, loading finished: {finished}"
+            "first frame: {shown} articles shown of {total} files, loading finished: {finished}, drawn at {} ms",
+            at.as_millis()
         );
     }
     Ok(ExitCode::SUCCESS)

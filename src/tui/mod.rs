@@ -67,8 +67,14 @@ impl DebugHook {
     }
 }
 
-/// What the first frame with articles showed: (articles, files to load, loading finished).
-pub static FIRST_FRAME: std::sync::OnceLock<(usize, usize, bool)> = std::sync::OnceLock::new();
+/// What the frame a debug hook stopped at showed: articles, files to load, whether
+/// loading had finished, and how long after [`STARTED`] it was drawn (before the cache
+/// is written, which the process then waits for).
+pub static FIRST_FRAME: std::sync::OnceLock<(usize, usize, bool, std::time::Duration)> =
+    std::sync::OnceLock::new();
+
+/// When the process started (set by the binary; else when the reader did).
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 /// The signal that ended the reader, if one did (0 otherwise), for the exit status.
 pub static EXIT_SIGNAL: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
@@ -139,6 +145,7 @@ pub struct Launch {
 /// Runs the reader until the user quits. Without a width model, the terminal is probed
 /// for one before any input is read.
 pub fn run(launch: Launch) -> std::io::Result<()> {
+    STARTED.get_or_init(std::time::Instant::now);
     terminal::install_panic_hook();
     let mut term = terminal::enter()?;
     let model = match launch.model {
@@ -201,8 +208,14 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
         if (hook == DebugHook::ExitAfterFirstArticles && !app.entries.is_empty())
             || (hook == DebugHook::ExitWhenLoaded && loaded)
         {
+            let elapsed = STARTED.get().map(std::time::Instant::elapsed);
             FIRST_FRAME
-                .set((app.entries.len(), app.progress.total, app.progress.finished))
+                .set((
+                    app.entries.len(),
+                    app.progress.total,
+                    app.progress.finished,
+                    elapsed.unwrap_or_default(),
+                ))
                 .ok();
             break;
         }
