@@ -23,10 +23,11 @@ fn parallel_work_on_the_loop_runs_while_the_loader_waits_for_it() {
         )
         .unwrap();
     }
-    // A small channel nobody reads yet: the loader's workers soon wait on it.
-    let (tx, rx) = mpsc::sync_channel(2);
+    // A channel nobody reads yet, with no room: the loader's workers wait on it from their
+    // first message on.
+    let (tx, rx) = mpsc::sync_channel(0);
     let loader = khabar::tui::loader::spawn(vec![dir.path().to_owned()], None, tx);
-    std::thread::sleep(Duration::from_millis(500));
+    std::thread::sleep(Duration::from_secs(1));
     // What a search does on the loop's thread: work on rayon's global pool.
     let (done_tx, done_rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -49,11 +50,7 @@ fn parallel_work_on_the_loop_runs_while_the_loader_waits_for_it() {
 /// event loop does (`between` runs once the cached list is in, before anything else);
 /// writes the cache the load hands back.
 fn load(dir: &std::path::Path, home: &std::path::Path, between: impl FnOnce(&mut App)) -> App {
-    let mut app = App::new(
-        khabar::tui::config::Config::defaults(false),
-        khabar::text::width::WidthModel::PerCodePoint,
-        ratatui::layout::Rect::new(0, 0, 120, 40),
-    );
+    let mut app = drive::empty_app();
     let (tx, rx) = mpsc::sync_channel(1024);
     let cache = Some((home.join("corpus.bin"), 1));
     let loader = khabar::tui::loader::spawn(vec![dir.to_owned()], cache, tx);
@@ -107,11 +104,7 @@ fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
 
 #[test]
 fn a_search_shown_while_a_corpus_loads_finds_articles_that_arrive_after_it() {
-    let mut app = App::new(
-        khabar::tui::config::Config::defaults(false),
-        khabar::text::width::WidthModel::PerCodePoint,
-        ratatui::layout::Rect::new(0, 0, 120, 40),
-    );
+    let mut app = drive::empty_app();
     let arrive = |app: &mut App, name: &str, text: &str| {
         let article = khabar::corpus::from_text(name, text.to_owned());
         let analysis = khabar::extract::analyse(&article);
@@ -145,4 +138,20 @@ fn a_search_shown_while_a_corpus_loads_finds_articles_that_arrive_after_it() {
     drive::type_text(&mut app, "बाढ़ का");
     drive::press(&mut app, "Enter");
     assert_eq!(titles(&app), ["तीसरी"]);
+}
+
+#[test]
+fn texts_arriving_after_a_search_is_gone_leave_the_list_alone() {
+    let mut app = drive::seeds_app(120, 40, 5);
+    drive::press(&mut app, "/");
+    drive::type_text(&mut app, "मोदी");
+    drive::press(&mut app, "Enter");
+    khabar::tui::handle(&mut app, Msg::Text(0, "मोदी".into()));
+    assert!(app.search_stale, "a shown search waits for the text");
+    drive::press(&mut app, "x"); // clear all filters
+    app.settle();
+    assert!(
+        !app.search_stale,
+        "with no search shown, arriving texts must not keep refreshing the list"
+    );
 }

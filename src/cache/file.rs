@@ -230,6 +230,7 @@ pub fn write(
         std::fs::create_dir_all(dir)?;
     }
     let tmp = path.with_extension(format!("bin.tmp{}", std::process::id()));
+    remove_abandoned(path);
     let written = (|| {
         let mut out = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&tmp)?);
         let version = env!("CARGO_PKG_VERSION").as_bytes();
@@ -395,6 +396,34 @@ fn encode<T: serde::Serialize + ?Sized>(value: &T) -> std::io::Result<Vec<u8>> {
     postcard::to_stdvec(value).map_err(std::io::Error::other)
 }
 
+/// Removes temporary files that writes of the cache at `path` left behind (a process
+/// ended mid-write, by a second Ctrl-C or a kill): any older than a write ever takes.
+fn remove_abandoned(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return;
+    };
+    let prefix = format!("{name}.tmp");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(600));
+        if old
+            && entry
+                .file_name()
+                .to_str()
+                .is_some_and(|n| n.starts_with(&prefix))
+        {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Bytes stored as one length-prefixed run, read back without copying.
 struct Blob<'a>(&'a [u8]);
 
@@ -406,20 +435,7 @@ impl serde::Serialize for Blob<'_> {
 
 impl<'de: 'a, 'a> serde::Deserialize<'de> for Blob<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = Blob<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("bytes")
-            }
-            fn visit_borrowed_bytes<E: serde::de::Error>(
-                self,
-                v: &'de [u8],
-            ) -> Result<Blob<'de>, E> {
-                Ok(Blob(v))
-            }
-        }
-        d.deserialize_bytes(Visit)
+        <&'a [u8]>::deserialize(d).map(Blob)
     }
 }
 
@@ -489,6 +505,31 @@ impl serde::Serialize for ArticleNoPath<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn abandoned_temporary_files_are_removed_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = dir.path().join("corpus-1.bin");
+        let old = dir.path().join("corpus-1.bin.tmp111");
+        let live = dir.path().join("corpus-1.bin.tmp222");
+        let other = dir.path().join("corpus-2.bin.tmp333");
+        for p in [&old, &live, &other] {
+            std::fs::write(p, b"partial").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for p in [&old, &other] {
+            std::fs::File::options()
+                .write(true)
+                .open(p)
+                .unwrap()
+                .set_modified(hour_ago)
+                .unwrap();
+        }
+        remove_abandoned(&cache);
+        assert!(!old.exists());
+        assert!(live.exists(), "a write under way");
+        assert!(other.exists(), "another corpus's cache");
+    }
     use crate::cache::{Cache, Snapshot};
 
     fn one_article_cache(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {

@@ -145,7 +145,11 @@ impl Quick {
         } = postcard::from_bytes(&lookup).ok()?;
         // Borrowed from `lookup`, so this is where they are in it.
         let start = (postings.as_ptr() as usize).checked_sub(lookup.as_ptr() as usize)?;
-        let postings = start..start + postings.len();
+        let range = start..start + postings.len();
+        if lookup.get(range.clone()).map(<[u8]>::as_ptr) != Some(postings.as_ptr()) {
+            return None;
+        }
+        let postings = range;
         Some(Self {
             watched,
             clean,
@@ -181,9 +185,10 @@ impl Quick {
     }
 
     /// The articles `docs` (ascending, as numbered in the cache) and the entities
-    /// `entities` (of [`Quick::entities`]), for the list filters to run on; `None` if the
+    /// `entities` (of [`Quick::entities`], each with its articles from
+    /// [`Quick::docs_of`]), for the list filters to run on; `None` if the
     /// cache does not hold them.
-    pub fn listing(&self, docs: &[u32], entities: &[&EntityInfo]) -> Option<Listing> {
+    pub fn listing(&self, docs: &[u32], entities: &[(&EntityInfo, Vec<u32>)]) -> Option<Listing> {
         let (at, len, _) = self.heads;
         let heads = super::heads::read(&self.file, (at, len), docs, |h| {
             let row = Listed {
@@ -212,13 +217,12 @@ impl Quick {
         for (i, &d) in docs.iter().enumerate() {
             renumber[d as usize] = u32::try_from(i).unwrap_or(u32::MAX);
         }
-        let entities = entities.iter().map(|e| EntityInfo {
+        let entities = entities.iter().map(|(e, list)| EntityInfo {
             id: e.id.clone(),
             name: e.name.clone(),
             kind: e.kind,
             forms: e.forms.clone(),
-            docs: self
-                .docs_of(e)
+            docs: list
                 .iter()
                 .filter_map(|&d| renumber.get(d as usize).copied())
                 .filter(|&n| n != u32::MAX)

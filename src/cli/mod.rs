@@ -150,9 +150,13 @@ pub fn load_quick(
         .collect();
     entities.sort_by(|a, b| a.id.cmp(&b.id));
     entities.dedup_by(|a, b| a.id == b.id);
+    let entities: Vec<_> = entities
+        .into_iter()
+        .map(|e| (e, quick.docs_of(e)))
+        .collect();
     let mut docs: Vec<u32> = Vec::new();
-    for e in &entities {
-        docs.extend(quick.docs_of(e));
+    for (_, list) in &entities {
+        docs.extend(list);
     }
     docs.sort_unstable();
     docs.dedup();

@@ -83,9 +83,20 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn byte_check_agrees_with_safe_char(s in "\\PC*|[\\x00-\\x{a0}\\x{2020}-\\x{2070}क-ह]*", nl: bool) {
+        fn byte_check_agrees_with_safe_char(s in "\\PC{0,200}|[\\x00-\\x{a0}\\x{2020}-\\x{2070}क-ह]{0,200}", nl: bool) {
             let by_chars = s.chars().all(|c| safe_char(c, nl) == Some(c));
             proptest::prop_assert_eq!(is_clean(s.as_bytes(), nl), by_chars);
+        }
+    }
+
+    /// An unsafe character starting just before, at or after the end of a 32-byte block.
+    #[test]
+    fn unsafe_characters_at_block_edges_are_found() {
+        for bad in ["\u{202e}", "\u{85}", "\u{1b}", "\u{2066}"] {
+            for at in [29, 30, 31, 32, 33, 63, 64] {
+                let s = format!("{}{bad}{}", "a".repeat(at), "क".repeat(20));
+                assert!(!is_clean(s.as_bytes(), false), "{bad:?} at byte {at}");
+            }
         }
     }
 

@@ -49,39 +49,64 @@ pub fn spawn_input(tx: Sender<Msg>) {
 
 /// Turns termination signals into a [`Msg::Terminate`] so the terminal is restored.
 ///
-/// A loop that does not leave within [`GRACE`] of the signal, or a second signal, means
-/// the loop is stuck: the terminal is then restored from here and the process ends with
-/// status 128 + the signal, as a shell expects. A loop that has left the terminal already
-/// (it may be finishing a cache write) is left to end by itself.
+/// A loop that does not leave the terminal within [`GRACE`] of the signal, or a second
+/// signal, means the loop is stuck: the terminal is then restored from here and the
+/// process ends with status 128 + the signal, as a shell expects. A signal that comes
+/// once the loop has left the terminal (it is writing the cache) ends the process at once.
 pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     use std::sync::atomic::Ordering;
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
-        let Some(signal) = signals.forever().next() else {
-            return;
-        };
-        let deadline = std::time::Instant::now() + GRACE;
-        // Not `send`: a stuck loop leaves the channel full, and this thread must not wait
-        // on it.
-        let mut message = Some(Msg::Terminate(signal));
-        while std::time::Instant::now() < deadline {
-            if let Some(m) = message.take()
-                && let Err(std::sync::mpsc::TrySendError::Full(m)) = tx.try_send(m)
-            {
-                message = Some(m);
+        // The thread lives as long as the process: dropping `signals` would leave these
+        // signals ignored.
+        let left = || super::terminal::LEFT.load(Ordering::SeqCst);
+        let mut pending: Vec<i32> = Vec::new();
+        loop {
+            let signal = match pending.pop() {
+                Some(s) => s,
+                None => match signals.forever().next() {
+                    Some(s) => s,
+                    None => return,
+                },
+            };
+            if left() {
+                std::process::exit(128 + signal);
             }
-            if signals.pending().next().is_some() {
-                break;
+            let deadline = std::time::Instant::now() + GRACE;
+            // Not `send`: a stuck loop leaves the channel full, and this thread must not
+            // wait on it.
+            let mut message = Some(Msg::Terminate(signal));
+            while std::time::Instant::now() < deadline && !left() {
+                if let Some(m) = message.take()
+                    && let Err(std::sync::mpsc::TrySendError::Full(m)) = tx.try_send(m)
+                {
+                    message = Some(m);
+                }
+                pending.extend(signals.pending());
+                if !pending.is_empty() {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
             }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-        if !super::terminal::LEFT.load(Ordering::SeqCst) {
-            super::terminal::leave();
-            std::process::exit(128 + signal);
+            if !left() {
+                restore_and_exit(signal);
+            }
         }
     });
     Ok(())
+}
+
+/// Restores the terminal and ends the process. Restoring writes to standard output, which a
+/// stuck loop may hold: the process ends after a second whatever happens.
+fn restore_and_exit(signal: i32) -> ! {
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        super::terminal::leave();
+        let _ = done_tx.send(());
+    });
+    let _ = done_rx.recv_timeout(std::time::Duration::from_secs(1));
+    std::process::exit(128 + signal);
 }
 
 /// How long the loop has to leave after a termination signal.

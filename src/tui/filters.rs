@@ -53,6 +53,8 @@ impl App {
     /// Recomputes the list from the chips through the index (no article text is read,
     /// except the folded copies for a search), keeping the selection when it is still there.
     pub fn refresh(&mut self) {
+        // Set again below if a search runs; with none shown, arriving texts change nothing.
+        self.search_stale = false;
         let mut filter = Filter::default();
         let mut search = None;
         let mut unread = false;
@@ -99,11 +101,8 @@ impl App {
                         .chain(self.fresh_texts.iter().copied());
                     let mut new = new.peekable();
                     if new.peek().is_some() {
-                        let mut kept = vec![false; self.entries.len()];
-                        for &d in &docs {
-                            kept[d as usize] = true;
-                        }
-                        all.extend(new.filter(|&d| kept.get(d as usize).copied().unwrap_or(false)));
+                        // `docs` is ascending, as the index selects.
+                        all.extend(new.filter(|d| docs.binary_search(d).is_ok()));
                         all.sort_unstable();
                         all.dedup();
                     }
@@ -117,7 +116,6 @@ impl App {
                 .matching(&q, candidates.as_deref().unwrap_or(&docs));
             self.last_search = Some((key, folded, docs.clone()));
             self.fresh_texts.clear();
-            self.search_stale = false;
             self.texts_refreshed = std::time::Instant::now();
         }
         if unread {

@@ -39,12 +39,16 @@ pub fn spawn(
             .build();
         match pool {
             Ok(pool) => pool.install(|| load(&paths, cache_path, &tx)),
-            // No threads to be had: load on this one rather than share the global pool.
-            Err(_) => rayon::ThreadPoolBuilder::new()
+            // No threads to be had: load on this one rather than share the global pool
+            // (or, failing even that, as things are).
+            Err(_) => match rayon::ThreadPoolBuilder::new()
                 .use_current_thread()
                 .num_threads(1)
                 .build()
-                .map_or((), |pool| pool.install(|| load(&paths, cache_path, &tx))),
+            {
+                Ok(pool) => pool.install(|| load(&paths, cache_path, &tx)),
+                Err(_) => load(&paths, cache_path, &tx),
+            },
         }
     })
 }

@@ -160,11 +160,20 @@ pub fn run(launch: Launch) -> std::io::Result<()> {
             ..launch
         },
     );
+    // The terminal goes back to the shell before the cache write is waited for.
     terminal::leave();
-    result
+    let saving = result?;
+    if let Some(job) = saving {
+        let _ = job.join();
+    }
+    Ok(())
 }
 
-fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
+/// The event loop; returns the cache write still under way, if any.
+fn run_loop(
+    term: &mut terminal::Term,
+    launch: Launch,
+) -> std::io::Result<Option<std::thread::JoinHandle<()>>> {
     let Launch {
         paths,
         config,
@@ -260,8 +269,5 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             Request::None => {}
         }
     }
-    if let Some(job) = saving {
-        let _ = job.join();
-    }
-    Ok(())
+    Ok(saving)
 }

@@ -16,12 +16,12 @@ pub type Term = Terminal<ReaderBackend>;
 
 /// Raw mode, alternate screen, mouse reporting, hidden cursor.
 pub fn enter() -> std::io::Result<Term> {
-    LEFT.store(false, std::sync::atomic::Ordering::SeqCst);
     take_screen()?;
     Terminal::new(ReaderBackend::new(stdout()))
 }
 
 fn take_screen() -> std::io::Result<()> {
+    LEFT.store(false, std::sync::atomic::Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(
         stdout(),
@@ -31,9 +31,9 @@ fn take_screen() -> std::io::Result<()> {
     )
 }
 
-/// Whether [`leave`] has run: a watchdog that finds the loop stuck after a termination
-/// signal restores the terminal itself only if the loop has not (see
-/// [`super::event::spawn_signals`]).
+/// Whether the terminal is left (by [`leave`], and not taken again since): after a
+/// termination signal, a watchdog restores the terminal itself only if the loop has not
+/// (see [`super::event::spawn_signals`]).
 pub static LEFT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Undoes [`enter`]; safe to call more than once and from a panic hook.

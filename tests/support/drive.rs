@@ -12,6 +12,15 @@ use khabar::tui::event::Msg;
 use khabar::tui::keymap::Key;
 use ratatui::layout::Rect;
 
+/// An empty reader of 120 x 40 (no colours), as at start-up.
+pub fn empty_app() -> App {
+    App::new(
+        Config::defaults(false),
+        WidthModel::PerCodePoint,
+        Rect::new(0, 0, 120, 40),
+    )
+}
+
 /// A reader of `width` x `height` (no colours) with the first `count` seeds loaded, as the
 /// loader would send them; loading counts as finished when all five are in.
 pub fn seeds_app(width: u16, height: u16, count: usize) -> App {
