@@ -434,3 +434,43 @@ fn bhagwan_is_a_title_left_out_of_the_name() {
         ["बुद्ध"]
     );
 }
+
+#[test]
+fn a_short_name_in_brackets_confirms_an_ordinary_organisation_name() {
+    // Without the bracket, `… विकास बैंक` after only common words is no name (`ग्रामीण बैंक`);
+    // `( नाहुब )` is read as a word, not spelt in letters, and still names the bank later,
+    // also when it speaks.
+    let text = "राष्ट्रीय आवास एवं शहरी विकास बैंक ( नाहुब ) ने ऋण दरें घटाईं। नाहुब ने कहा कि मांग बढ़ी है।\n\
+                गांव के ग्रामीण विकास बैंक ने ऋण दिया।";
+    let found = run(text);
+    let org = entity(
+        &found,
+        EntityKind::Organization,
+        "राष्ट्रीय आवास एवं शहरी विकास बैंक",
+    );
+    assert_eq!(org.aliases, ["नाहुब"]);
+    assert_eq!(mentions(text, org).len(), 3);
+    assert_eq!(found.len(), 1, "found {:?}", names(&found));
+}
+
+#[test]
+fn a_bracketed_word_after_a_place_is_not_its_alias() {
+    let text = "हम रामनगर ( कुमाऊं ) पहुंचे।\nसूरजपुर जिले में बारिश हुई।";
+    let found = run(text);
+    assert!(
+        found.iter().all(|e| e.aliases.is_empty()),
+        "found {:?}",
+        found
+            .iter()
+            .map(|e| (&e.name, &e.aliases))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_devanagari_acronym_that_acts_is_an_organisation() {
+    let text = "एसकेवीबी ने कारखाने पर जुर्माना लगाया।\nपीएम ने कहा कि एमएसपी बढ़ेगा।";
+    let found = run(text);
+    assert_eq!(names(&found), ["एसकेवीबी"]);
+    assert_eq!(found[0].kind, EntityKind::Organization);
+}

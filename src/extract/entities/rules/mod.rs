@@ -15,7 +15,7 @@ mod place;
 
 pub use organization::letter_count;
 
-use organization::{acronym, acronym_aliases, org_head, org_tails};
+use organization::{acronym, acronym_aliases, acting_acronyms, org_head, org_tails};
 use person::{after_cue, byline, speaker, surname};
 use place::{dateline, facility, place_head, visit};
 
@@ -67,6 +67,7 @@ pub fn apply(scan: &mut Scan) {
         }
     }
     org_tails(scan);
+    acting_acronyms(scan);
     visit(scan);
     speaker(scan);
     prefixes(scan, EntityKind::Person, |s, t| s.tokens[t].is(EPITHET));
