@@ -474,3 +474,22 @@ fn a_devanagari_acronym_that_acts_is_an_organisation() {
     assert_eq!(names(&found), ["एसकेवीबी"]);
     assert_eq!(found[0].kind, EntityKind::Organization);
 }
+
+#[test]
+fn years_of_a_life_in_brackets_mark_a_person() {
+    let text = "इस दौर के कवियों में हरिनाथ बेदार ( 1911 - 1979 ) का नाम आता है।\n\
+                उन दिनों सोमदत्त चकोर ( १९२० – १९८८ ) ने गीत रचे।\n\
+                फिर अहोम राजवंश ( 1228 - 1826 ) का पतन हुआ।";
+    let found = run(text);
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Person, "हरिनाथ बेदार")),
+        ["हरिनाथ बेदार"]
+    );
+    entity(&found, EntityKind::Person, "सोमदत्त चकोर");
+    assert_eq!(
+        found.len(),
+        2,
+        "a dynasty's years are no lifetime: {:?}",
+        names(&found)
+    );
+}

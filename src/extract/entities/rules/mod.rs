@@ -16,7 +16,7 @@ mod place;
 pub use organization::letter_count;
 
 use organization::{acronym, acronym_aliases, acting_acronyms, org_head, org_tails};
-use person::{after_cue, byline, speaker, surname};
+use person::{after_cue, byline, life_dates, speaker, surname};
 use place::{dateline, facility, place_head, visit};
 
 use super::model::EntityKind;
@@ -68,6 +68,7 @@ pub fn apply(scan: &mut Scan) {
     }
     org_tails(scan);
     acting_acronyms(scan);
+    life_dates(scan);
     visit(scan);
     speaker(scan);
     prefixes(scan, EntityKind::Person, |s, t| s.tokens[t].is(EPITHET));

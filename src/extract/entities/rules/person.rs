@@ -195,3 +195,48 @@ pub(super) fn speaker(scan: &mut Scan) {
         }
     }
 }
+
+/// A four-digit year, as folded (Devanagari digits are ASCII by then).
+fn year(scan: &Scan, t: usize) -> Option<u32> {
+    let text = scan.text(t);
+    (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+/// `सज्जाद ज़हीर ( 1904 - 1973 )`: a name followed by the years of a life in brackets.
+/// The span must be a lifetime (20 to 105 years), so a dynasty's or a war's years are not
+/// taken for a person's.
+pub(super) fn life_dates(scan: &mut Scan) {
+    for end in 1..scan.tokens.len().saturating_sub(1) {
+        let (born, died) = (end, end + 1);
+        // Folding turns the hyphen or dash between the years into a space.
+        if scan.gap_after(born - 1).trim() != "("
+            || !scan.gap_after(born).trim().is_empty()
+            || !scan.gap_after(died).trim_start().starts_with(')')
+        {
+            continue;
+        }
+        let (Some(b), Some(d)) = (year(scan, born), year(scan, died)) else {
+            continue;
+        };
+        if !(b + 20..=b + 105).contains(&d) {
+            continue;
+        }
+        let last = born - 1;
+        let mut first = last;
+        while first > 0
+            && last - first < 3
+            && scan.tokens[first].gap == Gap::Space
+            && name_like(scan, first - 1)
+            && scan.tokens[first - 1].latin == scan.tokens[last].latin
+        {
+            first -= 1;
+        }
+        let starts =
+            first == 0 || scan.tokens[first].gap != Gap::Space || scan.tokens[first - 1].is(STOP);
+        if starts && name_like(scan, last) {
+            scan.add_tokens(first, last, EntityKind::Person);
+        }
+    }
+}
