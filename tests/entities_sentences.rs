@@ -493,3 +493,28 @@ fn years_of_a_life_in_brackets_mark_a_person() {
         names(&found)
     );
 }
+
+#[test]
+fn unknown_names_listed_next_to_a_person_are_people() {
+    let text = "गोष्ठी में सुरेंद्र पाल सिंह , नीलोत्पल , और अमरकांत गोविल ने कविताएं पढ़ीं।\n\
+                दिल्ली , मंडावर और रेवाड़ी में बारिश हुई।";
+    let found = run(text);
+    entity(&found, EntityKind::Person, "सुरेंद्र पाल सिंह");
+    entity(&found, EntityKind::Person, "नीलोत्पल");
+    entity(&found, EntityKind::Person, "अमरकांत गोविल");
+    assert!(
+        found
+            .iter()
+            .all(|e| e.name != "मंडावर" || e.kind != EntityKind::Person),
+        "a list of places gives no person"
+    );
+}
+
+#[test]
+fn respectful_plurals_and_excellency_are_no_names() {
+    let text = "विदेश मंत्री महामहिम जोरान बेलिच , महामहिम मंत्रीगण और अधिकारी उपस्थित थे।";
+    let found = run(text);
+    let p = entity(&found, EntityKind::Person, "जोरान बेलिच");
+    assert_eq!(mentions(text, p), ["जोरान बेलिच"]);
+    assert_eq!(found.len(), 1, "found {:?}", names(&found));
+}

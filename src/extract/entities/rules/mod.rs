@@ -16,7 +16,7 @@ mod place;
 pub use organization::letter_count;
 
 use organization::{acronym, acronym_aliases, acting_acronyms, org_head, org_tails};
-use person::{after_cue, byline, life_dates, speaker, surname};
+use person::{after_cue, byline, life_dates, lists, speaker, surname};
 use place::{dateline, facility, place_head, visit};
 
 use super::model::EntityKind;
@@ -30,8 +30,9 @@ use super::words::{
 /// Longest name a rule will take, in words.
 const MAX_NAME: usize = 4;
 
-/// Inflected endings no name has: plurals and verb forms (`देशों`, `लेखिकाओं`, `करेंगे`, `बातें`).
-const NOT_NAME_ENDINGS: &[&str] = &["ों", "ओं", "ें", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां"];
+/// Inflected endings no name has: plurals and verb forms (`देशों`, `लेखिकाओं`, `करेंगे`, `बातें`);
+/// `गण` makes a respectful plural (`मंत्रीगण`, `अधिकारीगण`).
+const NOT_NAME_ENDINGS: &[&str] = &["ों", "ओं", "ें", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां", "गण"];
 
 pub fn apply(scan: &mut Scan) {
     prefixes(scan, EntityKind::Place, |s, t| {
@@ -71,6 +72,7 @@ pub fn apply(scan: &mut Scan) {
     life_dates(scan);
     visit(scan);
     speaker(scan);
+    lists(scan);
     prefixes(scan, EntityKind::Person, |s, t| s.tokens[t].is(EPITHET));
     acronym_aliases(scan);
     inside_programmes(scan);

@@ -240,3 +240,80 @@ pub(super) fn life_dates(scan: &mut Scan) {
         }
     }
 }
+
+/// Words that join the items of a list.
+const AND: &[&str] = &["और", "तथा", "एवं", "व"];
+
+/// What stands before token `i` in a list: `Some(k)` with `k` the last word of the item
+/// before (`… , X` or `… और X`), `None` if `i` does not follow a separator.
+fn item_before(scan: &Scan, i: usize) -> Option<usize> {
+    if i == 0 {
+        return None;
+    }
+    if scan.tokens[i].gap == Gap::Space {
+        // `A और B`, also `A , और B`.
+        let k = i - 1;
+        let joined = k > 0
+            && AND.contains(&scan.text(k))
+            && (scan.tokens[k].gap == Gap::Space || scan.gap_after(k - 1).trim() == ",");
+        return joined.then(|| k - 1);
+    }
+    (scan.gap_after(i - 1).trim() == ",").then(|| i - 1)
+}
+
+/// The first word of the item after token `i` in a list, if a separator follows `i`.
+fn item_after(scan: &Scan, i: usize) -> Option<usize> {
+    let next = i + 1;
+    let t = scan.tokens.get(next)?;
+    if t.gap == Gap::Space {
+        let after = scan.tokens.get(next + 1)?;
+        return (AND.contains(&scan.text(next)) && after.gap == Gap::Space).then_some(next + 1);
+    }
+    if scan.gap_after(i).trim() != "," {
+        return None;
+    }
+    // `A , और B`: the item after the comma starts after the conjunction.
+    match scan.tokens.get(next + 1) {
+        Some(after) if AND.contains(&scan.text(next)) && after.gap == Gap::Space => Some(next + 1),
+        _ => Some(next),
+    }
+}
+
+/// `विनोद कुमार शुक्ल , रघुवीर साही और केदार नाथ`: unknown names in a list next to a
+/// person are people too. An item must be one to three name-like words standing alone
+/// between separators (commas, `और`), and its neighbour in the list must be a person
+/// who is not just its own first word.
+pub(super) fn lists(scan: &mut Scan) {
+    let is_person = |scan: &Scan, k: usize| {
+        scan.covering(k)
+            .is_some_and(|c| c.kind == EntityKind::Person && !c.is_demonym())
+    };
+    // A list grows one item per pass in each direction.
+    for _ in 0..4 {
+        let mut added = false;
+        let mut i = 0;
+        while i < scan.tokens.len() {
+            let n = name_run(scan, i).min(3);
+            if n == 0 {
+                i += 1;
+                continue;
+            }
+            let last = i + n - 1;
+            let before = item_before(scan, i);
+            let after = item_after(scan, last);
+            // The item is all of the words between its separators.
+            let alone_before = before.is_some() || i == 0 || scan.tokens[i].gap != Gap::Space;
+            let alone_after = after.is_some() || closes_phrase(scan, last + 1);
+            let next_to_person = before.is_some_and(|k| is_person(scan, k))
+                || after.is_some_and(|k| is_person(scan, k));
+            if alone_before && alone_after && next_to_person {
+                scan.add_tokens(i, last, EntityKind::Person);
+                added = true;
+            }
+            i = last + 1;
+        }
+        if !added {
+            break;
+        }
+    }
+}
