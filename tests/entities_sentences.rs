@@ -518,3 +518,21 @@ fn respectful_plurals_and_excellency_are_no_names() {
     assert_eq!(mentions(text, p), ["जोरान बेलिच"]);
     assert_eq!(found.len(), 1, "found {:?}", names(&found));
 }
+
+#[test]
+fn a_common_given_name_starts_a_person() {
+    let text = "सुनीता कालरा ने मेले का उद्घाटन किया।\n\
+                शाम को दिनेश के घर सभा हुई।\n\
+                कवि गोष्ठी में हरिदत्त रमेश , और बाकी लोग आए।\n\
+                उसने जान - बूझकर देर की और अपनी जान जोखिम में डाली।";
+    let found = run(text);
+    entity(&found, EntityKind::Person, "सुनीता कालरा");
+    entity(&found, EntityKind::Person, "दिनेश");
+    entity(&found, EntityKind::Person, "हरिदत्त रमेश");
+    assert_eq!(
+        found.len(),
+        3,
+        "`जान` (life) is no given name: {:?}",
+        names(&found)
+    );
+}

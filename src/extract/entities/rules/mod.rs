@@ -16,14 +16,14 @@ mod place;
 pub use organization::letter_count;
 
 use organization::{acronym, acronym_aliases, acting_acronyms, org_head, org_tails};
-use person::{after_cue, byline, life_dates, lists, speaker, surname};
+use person::{after_cue, byline, given_name, life_dates, lists, speaker, surname};
 use place::{dateline, facility, place_head, visit};
 
 use super::model::EntityKind;
 use super::scan::Scan;
 use super::tokens::Gap;
 use super::words::{
-    ACRONYM_SKIP, COMMON, CUE, EPITHET, FACILITY, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD,
+    ACRONYM_SKIP, COMMON, CUE, EPITHET, FACILITY, GIVEN, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD,
     PROGRAMME, SAID, STOP, SURNAME,
 };
 
@@ -57,6 +57,8 @@ pub fn apply(scan: &mut Scan) {
         let t = scan.tokens[i];
         if t.is(SURNAME) && !t.is(NOT_NAME) {
             surname(scan, i);
+        } else if t.is(GIVEN) && !t.is(NOT_NAME) {
+            given_name(scan, i);
         } else if t.is(ORG_HEAD) {
             org_head(scan, i);
         } else if t.is(PLACE_HEAD) {

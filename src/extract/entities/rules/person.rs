@@ -130,6 +130,38 @@ pub(super) fn surname(scan: &mut Scan, i: usize) {
     scan.add_tokens(first, last, EntityKind::Person);
 }
 
+/// `सुनीता कालरा ने`, `रमेश के घर`: a common given name, with the family names after it.
+/// The name must end at a function word or punctuation, and a given name alone only before
+/// a case marker, so `राहुल गांधी खेल रत्न` (an award) gives no person.
+pub(super) fn given_name(scan: &mut Scan, i: usize) {
+    let from = i + 1;
+    let n = if scan.tokens.get(from).is_some_and(|t| t.gap == Gap::Space) {
+        name_run(scan, from).min(2)
+    } else {
+        0
+    };
+    let end = from + n;
+    let closed = if n == 0 {
+        closes_phrase(scan, end)
+    } else {
+        ends_name(scan, end)
+    };
+    if !closed {
+        return;
+    }
+    // `मोहन राकेश ,`: a given name may also stand second, after a name that starts the phrase.
+    let first = if i > 0
+        && scan.tokens[i].gap == Gap::Space
+        && name_like(scan, i - 1)
+        && (i == 1 || scan.tokens[i - 1].gap != Gap::Space || scan.tokens[i - 2].is(STOP))
+    {
+        i - 1
+    } else {
+        i
+    };
+    scan.add_tokens(first, end - 1, EntityKind::Person);
+}
+
 /// Auxiliaries of the passive (`कहा जाता है`: "is called").
 const PASSIVE: &[&str] = &["जाता", "जाती", "जाते", "जाए", "जाये", "गया", "गई", "गए", "गये"];
 
