@@ -536,3 +536,15 @@ fn a_common_given_name_starts_a_person() {
         names(&found)
     );
 }
+
+#[test]
+fn a_surname_spelt_like_a_country_ends_a_persons_name() {
+    // `मिश्र` is a common surname and an old spelling of Egypt (`मिस्र`).
+    let text = "सभा में कमलाकांत मिश्र ने भाषण दिया और डॉ. सुधाकर मिश्र ने धन्यवाद दिया।\n\
+                मिश्र के पिरामिड देखने लोग आते हैं।";
+    let found = run(text);
+    entity(&found, EntityKind::Person, "कमलाकांत मिश्र");
+    entity(&found, EntityKind::Person, "सुधाकर मिश्र");
+    let egypt = entity(&found, EntityKind::Place, "मिस्र");
+    assert_eq!(mentions(text, egypt), ["मिश्र"]);
+}

@@ -39,6 +39,9 @@ pub fn apply(scan: &mut Scan) {
         DIRECTIONS.contains(&s.text(t))
     });
     dateline(scan);
+    for i in 1..scan.tokens.len() {
+        surname_not_place(scan, i);
+    }
     for i in 0..scan.tokens.len() {
         if scan.covering(i).is_some() {
             continue;
@@ -78,6 +81,29 @@ pub fn apply(scan: &mut Scan) {
     prefixes(scan, EntityKind::Person, |s, t| s.tokens[t].is(EPITHET));
     acronym_aliases(scan);
     inside_programmes(scan);
+}
+
+/// `भवानी प्रसाद मिश्र`: a one-word place that is also a common surname (`मिश्र`, an old
+/// spelling of Egypt) ends a person's name when a name stands right before it. The place
+/// is dropped so the designation or surname rules can take the words.
+fn surname_not_place(scan: &mut Scan, i: usize) {
+    let Some(idx) = scan.cover[i] else {
+        return;
+    };
+    let Some(c) = scan.cands[idx] else {
+        return;
+    };
+    let t = scan.tokens[i];
+    let named_before = i > 0 && t.gap == Gap::Space && name_like(scan, i - 1);
+    if c.kind == EntityKind::Place
+        && !c.is_demonym()
+        && c.first == i
+        && c.last == i
+        && t.is(SURNAME)
+        && named_before
+    {
+        scan.remove(idx);
+    }
 }
 
 /// `स्वच्छ भारत मिशन`, `भारत सरकार अधिनियम`: a place or organisation right before a scheme
