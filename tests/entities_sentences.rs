@@ -548,3 +548,18 @@ fn a_surname_spelt_like_a_country_ends_a_persons_name() {
     let egypt = entity(&found, EntityKind::Place, "मिस्र");
     assert_eq!(mentions(text, egypt), ["मिश्र"]);
 }
+
+#[test]
+fn a_known_acronym_inside_a_hyphenated_term_is_no_organisation() {
+    let text = "जिले में आरटी-पीसीआर जांच बढ़ाई गई। आरटी ने यह खबर दिखाई।\n\
+                भाजपा-आरएसएस की बैठक हुई।\n\
+                आज तक कोई जवाब नहीं आया।";
+    let found = run(text);
+    let rt = entity(&found, EntityKind::Organization, "आरटी");
+    assert_eq!(
+        rt.mentions.len(),
+        1,
+        "only the broadcaster that shows the news"
+    );
+    assert_eq!(found.len(), 3, "found {:?}", names(&found));
+}

@@ -15,7 +15,9 @@ mod place;
 
 pub use organization::letter_count;
 
-use organization::{acronym, acronym_aliases, acting_acronyms, org_head, org_tails};
+use organization::{
+    acronym, acronym_aliases, acronym_compounds, acting_acronyms, org_head, org_tails,
+};
 use person::{after_cue, byline, given_name, life_dates, lists, speaker, surname};
 use place::{dateline, facility, place_head, visit};
 
@@ -39,6 +41,7 @@ pub fn apply(scan: &mut Scan) {
         DIRECTIONS.contains(&s.text(t))
     });
     dateline(scan);
+    acronym_compounds(scan);
     for i in 1..scan.tokens.len() {
         surname_not_place(scan, i);
     }

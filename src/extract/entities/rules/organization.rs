@@ -252,6 +252,42 @@ pub(super) fn acronym(scan: &mut Scan, i: usize) {
     }
 }
 
+/// `आरटी-पीसीआर`: a known acronym hyphenated to another acronym is part of a term (a
+/// test, a rocket), not the organisation that shares its letters (RT, the broadcaster).
+/// Two known names hyphenated (`भाजपा-आरएसएस`) stay.
+pub(super) fn acronym_compounds(scan: &mut Scan) {
+    let found: Vec<_> = scan.found_indexed().collect();
+    for (idx, c) in found {
+        if c.kind != EntityKind::Organization
+            || c.first != c.last
+            || !matches!(c.source, Source::Known { .. })
+        {
+            continue;
+        }
+        let hyphen_to_acronym = |k: usize, between: std::ops::Range<usize>| {
+            scan.covering(k).is_none()
+                && !between.is_empty()
+                && scan.original[scan.original(between)].trim() == "-"
+                && (letter_count(scan.text(k)) >= 2 || is_latin_acronym(scan, k))
+        };
+        let i = c.first;
+        let before =
+            i > 0 && hyphen_to_acronym(i - 1, scan.tokens[i - 1].end..scan.tokens[i].start);
+        let after = i + 1 < scan.tokens.len()
+            && hyphen_to_acronym(i + 1, scan.tokens[i].end..scan.tokens[i + 1].start);
+        if before || after {
+            scan.remove(idx);
+        }
+    }
+}
+
+/// Whether token `k` is written in Latin capitals (`PCR`, `NGT`).
+fn is_latin_acronym(scan: &Scan, k: usize) -> bool {
+    let t = scan.tokens[k];
+    let orig = &scan.original[scan.original(t.start..t.end)];
+    t.latin && (2..=8).contains(&orig.len()) && orig.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// `एनजीटी ने आदेश दिया`: a Devanagari acronym that acts (the subject of `ने`) is a body.
 /// Alone, such an acronym names a scheme or a term as often as a body ([`acronym`]), but
 /// schemes and terms do not act. Words on the skip list (`पीएम ने`) are titles, not bodies.
