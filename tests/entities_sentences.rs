@@ -563,3 +563,19 @@ fn a_known_acronym_inside_a_hyphenated_term_is_no_organisation() {
     );
     assert_eq!(found.len(), 3, "found {:?}", names(&found));
 }
+
+#[test]
+fn unknown_names_listed_next_to_a_place_are_places() {
+    let text = "बारिश से दरभंगा , कुशेश्वरस्थान और बिरौल में नुकसान हुआ।\n\
+                सम्मेलन में जैवतकनीक , नैनोविज्ञान , सूक्ष्मयांत्रिकी , रोबोटिकी और भारत की चर्चा हुई।";
+    let found = run(text);
+    entity(&found, EntityKind::Place, "कुशेश्वरस्थान");
+    entity(&found, EntityKind::Place, "बिरौल");
+    for topic in ["जैवतकनीक", "नैनोविज्ञान"] {
+        assert!(
+            !names(&found).contains(&topic),
+            "{topic} is too far from the place: {:?}",
+            names(&found)
+        );
+    }
+}

@@ -9,16 +9,18 @@
 //! ordinary words (`राष्ट्रपति निकट भविष्य में`) gives nothing. The rules live in [`person`],
 //! [`organization`] and [`place`]; the word tests they share are here.
 
+mod list;
 mod organization;
 mod person;
 mod place;
 
 pub use organization::letter_count;
 
+use list::lists;
 use organization::{
     acronym, acronym_aliases, acronym_compounds, acting_acronyms, org_head, org_tails,
 };
-use person::{after_cue, byline, given_name, life_dates, lists, speaker, surname};
+use person::{after_cue, byline, given_name, life_dates, speaker, surname};
 use place::{dateline, facility, place_head, visit};
 
 use super::model::EntityKind;
@@ -80,7 +82,8 @@ pub fn apply(scan: &mut Scan) {
     life_dates(scan);
     visit(scan);
     speaker(scan);
-    lists(scan);
+    lists(scan, EntityKind::Person, 3, 4);
+    lists(scan, EntityKind::Place, 2, 2);
     prefixes(scan, EntityKind::Person, |s, t| s.tokens[t].is(EPITHET));
     acronym_aliases(scan);
     inside_programmes(scan);
