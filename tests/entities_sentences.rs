@@ -579,3 +579,11 @@ fn unknown_names_listed_next_to_a_place_are_places() {
         );
     }
 }
+
+#[test]
+fn a_persons_name_before_an_organisation_ends_there() {
+    let text = "लेखक नीलकंठ मेहता पंचायती राज मंत्रालय में सलाहकार हैं।";
+    let found = run(text);
+    entity(&found, EntityKind::Person, "नीलकंठ मेहता");
+    entity(&found, EntityKind::Organization, "पंचायती राज मंत्रालय");
+}

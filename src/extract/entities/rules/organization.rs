@@ -138,6 +138,9 @@ pub(super) fn org_head(scan: &mut Scan, i: usize) {
                     }
                     continue;
                 }
+                // `मोहित गुप्ता पंचायती राज मंत्रालय में`: a person's name ends before the
+                // organisation's.
+                (_, EntityKind::Person) => break,
                 // `कांग्रेस पार्टी`, `केसीएनए समाचार एजेंसी`: the known name is the organisation.
                 _ => return,
             }
