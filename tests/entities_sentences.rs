@@ -587,3 +587,12 @@ fn a_persons_name_before_an_organisation_ends_there() {
     entity(&found, EntityKind::Person, "नीलकंठ मेहता");
     entity(&found, EntityKind::Organization, "पंचायती राज मंत्रालय");
 }
+
+#[test]
+fn one_word_after_a_designation_is_a_name_only_when_it_acts() {
+    let text = "खेल मंत्री तिवारी ने मैदान का दौरा किया।\n\
+                कई बार अधिकारी फाइल में लिख देते हैं और अधिकारी बॉस के पास जाते हैं।\n\
+                कार्यक्रम में शिक्षक सशक्तिकरण पर जोर रहा।";
+    let found = run(text);
+    assert_eq!(names(&found), ["तिवारी"]);
+}

@@ -66,6 +66,12 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
     // as often followed by a verb or a noun, so the name must close with a case marker.
     let closed = if t.is(HONORIFIC | EPITHET) {
         ends_name(scan, from + n)
+    } else if n == 1 {
+        // One word after a designation is as often a noun (`अधिकारी फाइल में`, `शिक्षक
+        // सशक्तिकरण ।`): it is a name only as the one who acts or speaks (`मंत्री सोलंकी ने`).
+        scan.tokens.get(from + 1).is_some_and(|t| {
+            t.gap == Gap::Space && (t.is(SAID) || ["ने", "जी", "और"].contains(&scan.text(from + 1)))
+        }) || scan.gap_after(from).trim() == ","
     } else {
         closes_phrase(scan, from + n)
     };
