@@ -596,3 +596,11 @@ fn one_word_after_a_designation_is_a_name_only_when_it_acts() {
     let found = run(text);
     assert_eq!(names(&found), ["तिवारी"]);
 }
+
+#[test]
+fn a_name_after_operation_or_mission_names_the_operation() {
+    let text = "यूक्रेन से ऑपरेशन गंगा के तहत छात्र लौटे।\nगंगा के घाटों की सफाई हुई।";
+    let found = run(text);
+    let ganga = entity(&found, EntityKind::Place, "गंगा");
+    assert_eq!(ganga.mentions.len(), 1, "only the river on the ghats");
+}

@@ -112,20 +112,30 @@ fn surname_not_place(scan: &mut Scan, i: usize) {
     }
 }
 
+/// Words that open the name of an operation or a mission (`ऑपरेशन गंगा`, `मिशन शक्ति`),
+/// folded.
+const OPERATIONS: &[&str] = &["आपरेशन", "मिशन"];
+
 /// `स्वच्छ भारत मिशन`, `भारत सरकार अधिनियम`: a place or organisation right before a scheme
 /// or act word is part of the programme's name, not a mention of itself, so it is dropped.
+/// So is any name right after `ऑपरेशन` or `मिशन` (`ऑपरेशन गंगा` evacuated people from
+/// Ukraine; it does not mention the river).
 fn inside_programmes(scan: &mut Scan) {
     let found: Vec<_> = scan.found_indexed().collect();
     for (idx, c) in found {
-        if c.kind == EntityKind::Person || c.is_demonym() {
+        if c.is_demonym() {
             continue;
         }
         let next = c.last + 1;
-        if scan
-            .tokens
-            .get(next)
-            .is_some_and(|t| t.gap == Gap::Space && t.is(PROGRAMME))
-        {
+        let before_programme = c.kind != EntityKind::Person
+            && scan
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.gap == Gap::Space && t.is(PROGRAMME));
+        let after_operation = c.first > 0
+            && scan.tokens[c.first].gap == Gap::Space
+            && OPERATIONS.contains(&scan.text(c.first - 1));
+        if before_programme || after_operation {
             scan.remove(idx);
         }
     }
