@@ -604,3 +604,13 @@ fn a_name_after_operation_or_mission_names_the_operation() {
     let ganga = entity(&found, EntityKind::Place, "गंगा");
     assert_eq!(ganga.mentions.len(), 1, "only the river on the ghats");
 }
+
+#[test]
+fn words_of_a_web_or_mail_address_are_no_names() {
+    let text =
+        "शिकायतें www.shikayat.goa.gov.in पर या seva@delhi.nic.in पर भेजें। Goa में नई व्यवस्था लागू है।";
+    let found = run(text);
+    let goa = entity(&found, EntityKind::Place, "गोवा");
+    assert_eq!(mentions(text, goa), ["Goa"]);
+    assert_eq!(found.len(), 1, "found {:?}", names(&found));
+}

@@ -87,6 +87,24 @@ pub fn apply(scan: &mut Scan) {
     prefixes(scan, EntityKind::Person, |s, t| s.tokens[t].is(EPITHET));
     acronym_aliases(scan);
     inside_programmes(scan);
+    inside_addresses(scan);
+}
+
+/// `www.grievances.goa.gov.in`, `pib@nic.in`: a Latin word joined to the next or previous
+/// one by a dot, `@` or slash with no space is part of a web or mail address, not a name.
+fn inside_addresses(scan: &mut Scan) {
+    let joins = |gap: &str| !gap.is_empty() && gap.bytes().all(|b| matches!(b, b'.' | b'@' | b'/'));
+    let found: Vec<_> = scan.found_indexed().collect();
+    for (idx, c) in found {
+        if !scan.tokens[c.first..=c.last].iter().all(|t| t.latin) {
+            continue;
+        }
+        let before = c.first > 0 && joins(scan.gap_after(c.first - 1));
+        let after = c.last + 1 < scan.tokens.len() && joins(scan.gap_after(c.last));
+        if before || after {
+            scan.remove(idx);
+        }
+    }
 }
 
 /// `भवानी प्रसाद मिश्र`: a one-word place that is also a common surname (`मिश्र`, an old
