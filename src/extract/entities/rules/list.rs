@@ -52,37 +52,64 @@ fn item_after(scan: &Scan, i: usize) -> Option<usize> {
 /// name found otherwise. Lists of topics (`डाटा एनालिटिक्स , कृत्रिम मेधा … और भारत`) end
 /// with a place more often than lists of words end with a person, so places take fewer.
 pub(super) fn lists(scan: &mut Scan, kind: EntityKind, longest: usize, passes: usize) {
-    let is_kind = |scan: &Scan, k: usize| {
-        scan.covering(k)
-            .is_some_and(|c| c.kind == kind && !c.is_demonym())
-    };
+    // Only the words beside a name of the kind can be items: look there, not everywhere.
+    let mut anchors: Vec<(usize, usize)> = scan
+        .cands
+        .iter()
+        .flatten()
+        .filter(|c| c.kind == kind && !c.is_demonym())
+        .map(|c| (c.first, c.last))
+        .collect();
     for _ in 0..passes {
-        let mut found = Vec::new();
-        let mut i = 0;
-        while i < scan.tokens.len() {
-            let n = name_run(scan, i).min(longest);
-            if n == 0 {
-                i += 1;
-                continue;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for &(first, last) in &anchors {
+            if let Some(item) = item_after(scan, last).and_then(|k| item_from(scan, k, longest)) {
+                found.push(item);
             }
-            let last = i + n - 1;
-            let before = item_before(scan, i);
-            let after = item_after(scan, last);
-            // The item is all of the words between its separators.
-            let alone_before = before.is_some() || i == 0 || scan.tokens[i].gap != Gap::Space;
-            let alone_after = after.is_some() || closes_phrase(scan, last + 1);
-            let next_to_kind =
-                before.is_some_and(|k| is_kind(scan, k)) || after.is_some_and(|k| is_kind(scan, k));
-            if alone_before && alone_after && next_to_kind {
-                found.push((i, last));
+            if let Some(item) = item_before(scan, first).and_then(|k| item_to(scan, k, longest)) {
+                found.push(item);
             }
-            i = last + 1;
         }
+        found.sort_unstable();
+        found.dedup();
+        // Two anchors may offer overlapping items; the first added wins.
+        found.retain(|&(first, last)| (first..=last).all(|t| scan.covering(t).is_none()));
         if found.is_empty() {
             break;
         }
-        for (first, last) in found {
-            scan.add_tokens(first, last, kind);
+        for &(first, last) in &found {
+            if (first..=last).all(|t| scan.covering(t).is_none()) {
+                scan.add_tokens(first, last, kind);
+            }
         }
+        anchors = found;
     }
+}
+
+/// The item starting at token `first` (which follows a separator): name-like words up to
+/// the next separator, or to a case marker or punctuation that ends the list.
+fn item_from(scan: &Scan, first: usize, longest: usize) -> Option<(usize, usize)> {
+    let n = name_run(scan, first).min(longest);
+    if n == 0 {
+        return None;
+    }
+    let last = first + n - 1;
+    (item_after(scan, last).is_some() || closes_phrase(scan, last + 1)).then_some((first, last))
+}
+
+/// The item ending at token `last` (which a separator follows): name-like words back to the
+/// separator before them or the start of the phrase.
+fn item_to(scan: &Scan, last: usize, longest: usize) -> Option<(usize, usize)> {
+    let mut first = last + 1;
+    while first > 0
+        && last + 1 - first < longest
+        && (first == last + 1 || scan.tokens[first].gap == Gap::Space)
+    {
+        first -= 1;
+    }
+    // The longest name-like run that ends exactly at `last`.
+    (first..=last)
+        .find(|&f| name_run(scan, f).min(longest) == last + 1 - f)
+        .filter(|&f| item_before(scan, f).is_some() || f == 0 || scan.tokens[f].gap != Gap::Space)
+        .map(|f| (f, last))
 }

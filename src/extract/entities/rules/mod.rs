@@ -94,8 +94,9 @@ pub fn apply(scan: &mut Scan) {
 /// one by a dot, `@` or slash with no space is part of a web or mail address, not a name.
 fn inside_addresses(scan: &mut Scan) {
     let joins = |gap: &str| !gap.is_empty() && gap.bytes().all(|b| matches!(b, b'.' | b'@' | b'/'));
-    let found: Vec<_> = scan.found_indexed().collect();
-    for (idx, c) in found {
+    // Order does not matter here: look at the candidates as stored, without sorting.
+    for idx in 0..scan.cands.len() {
+        let Some(c) = scan.cands[idx] else { continue };
         if !scan.tokens[c.first..=c.last].iter().all(|t| t.latin) {
             continue;
         }

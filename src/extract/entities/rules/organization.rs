@@ -259,8 +259,8 @@ pub(super) fn acronym(scan: &mut Scan, i: usize) {
 /// test, a rocket), not the organisation that shares its letters (RT, the broadcaster).
 /// Two known names hyphenated (`भाजपा-आरएसएस`) stay.
 pub(super) fn acronym_compounds(scan: &mut Scan) {
-    let found: Vec<_> = scan.found_indexed().collect();
-    for (idx, c) in found {
+    for idx in 0..scan.cands.len() {
+        let Some(c) = scan.cands[idx] else { continue };
         if c.kind != EntityKind::Organization
             || c.first != c.last
             || !matches!(c.source, Source::Known { .. })

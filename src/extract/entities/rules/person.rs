@@ -236,6 +236,10 @@ pub(super) fn speaker(scan: &mut Scan) {
 
 /// A four-digit year, as folded (Devanagari digits are ASCII by then).
 fn year(scan: &Scan, t: usize) -> Option<u32> {
+    let tok = scan.tokens[t];
+    if tok.end - tok.start != 4 || !tok.latin {
+        return None;
+    }
     let text = scan.text(t);
     (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()))
         .then(|| text.parse().ok())
@@ -248,17 +252,16 @@ fn year(scan: &Scan, t: usize) -> Option<u32> {
 pub(super) fn life_dates(scan: &mut Scan) {
     for end in 1..scan.tokens.len().saturating_sub(1) {
         let (born, died) = (end, end + 1);
+        // Years first: they are rare, and the test is cheap.
+        let (Some(b), Some(d)) = (year(scan, born), year(scan, died)) else {
+            continue;
+        };
         // Folding turns the hyphen or dash between the years into a space.
         if scan.gap_after(born - 1).trim() != "("
             || !scan.gap_after(born).trim().is_empty()
             || !scan.gap_after(died).trim_start().starts_with(')')
+            || !(b + 20..=b + 105).contains(&d)
         {
-            continue;
-        }
-        let (Some(b), Some(d)) = (year(scan, born), year(scan, died)) else {
-            continue;
-        };
-        if !(b + 20..=b + 105).contains(&d) {
             continue;
         }
         let last = born - 1;
