@@ -614,3 +614,22 @@ fn words_of_a_web_or_mail_address_are_no_names() {
     assert_eq!(mentions(text, goa), ["Goa"]);
     assert_eq!(found.len(), 1, "found {:?}", names(&found));
 }
+
+#[test]
+fn purv_after_a_function_or_time_word_means_before_not_east() {
+    let text = "इसके पूर्व भारत में यह कानून नहीं था। कुछ वर्ष पूर्व अमेरिका ने रोक लगाई।\n\
+                पूर्वी यूक्रेन में लड़ाई जारी है।";
+    let found = run(text);
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Place, "भारत")),
+        ["भारत"]
+    );
+    let us = found
+        .iter()
+        .find(|e| e.kind == EntityKind::Place && e.name != "भारत" && e.name != "यूक्रेन");
+    assert_eq!(us.map(|e| mentions(text, e)), Some(vec!["अमेरिका"]));
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Place, "यूक्रेन")),
+        ["पूर्वी यूक्रेन"]
+    );
+}

@@ -39,9 +39,7 @@ const MAX_NAME: usize = 4;
 const NOT_NAME_ENDINGS: &[&str] = &["ों", "ओं", "ें", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां", "गण"];
 
 pub fn apply(scan: &mut Scan) {
-    prefixes(scan, EntityKind::Place, |s, t| {
-        DIRECTIONS.contains(&s.text(t))
-    });
+    prefixes(scan, EntityKind::Place, compass_prefix);
     dateline(scan);
     acronym_compounds(scan);
     for i in 1..scan.tokens.len() {
@@ -173,6 +171,18 @@ const DIRECTIONS: &[&str] = &[
     "मध्य",
     "पूर्वोत्तर",
 ];
+
+/// Whether token `t` is a compass word before a region. The bare nouns are also ordinary
+/// words (`पूर्व` "before, former", `उत्तर` "answer"): after a function or time word
+/// (`इसके पूर्व भारत में`, `कुछ वर्ष पूर्व अमेरिका ने`) they are not part of the name.
+fn compass_prefix(scan: &Scan, t: usize) -> bool {
+    let text = scan.text(t);
+    if !DIRECTIONS.contains(&text) {
+        return false;
+    }
+    let adjective = text.ends_with('ी') || text == "पूर्वोत्तर";
+    adjective || t == 0 || scan.tokens[t].gap != Gap::Space || !scan.tokens[t - 1].is(STOP)
+}
 
 /// `पूर्वी यूक्रेन`, `बादशाह अकबर`: a compass word before a region, an epithet before a
 /// person, belongs to the mention, which stays linked to the same entity (Ukraine, Akbar).
