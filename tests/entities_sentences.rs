@@ -633,3 +633,11 @@ fn purv_after_a_function_or_time_word_means_before_not_east() {
         ["पूर्वी यूक्रेन"]
     );
 }
+
+#[test]
+fn a_platform_before_an_account_word_is_no_organisation() {
+    let text = "विभाग के फेसबुक पेज और ट्विटर हैंडल पर सूचना दी गई।\nफेसबुक ने नई नीति घोषित की।";
+    let found = run(text);
+    assert_eq!(names(&found), ["फ़ेसबुक"]);
+    assert_eq!(found[0].mentions.len(), 1, "only the company that acts");
+}

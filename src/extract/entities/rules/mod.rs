@@ -133,10 +133,27 @@ fn surname_not_place(scan: &mut Scan, i: usize) {
 /// folded.
 const OPERATIONS: &[&str] = &["आपरेशन", "मिशन"];
 
+/// What an account on a platform is called (`फेसबुक पेज`, `ट्विटर हैंडल`), folded.
+const ACCOUNTS: &[&str] = &[
+    "पेज",
+    "पेजों",
+    "हैंडल",
+    "हैंडलर",
+    "अकाउंट",
+    "एकाउंट",
+    "अकाउंटों",
+    "खाते",
+    "खाता",
+    "पोस्ट",
+    "प्रोफाइल",
+    "चैनल",
+];
+
 /// `स्वच्छ भारत मिशन`, `भारत सरकार अधिनियम`: a place or organisation right before a scheme
 /// or act word is part of the programme's name, not a mention of itself, so it is dropped.
 /// So is any name right after `ऑपरेशन` or `मिशन` (`ऑपरेशन गंगा` evacuated people from
-/// Ukraine; it does not mention the river).
+/// Ukraine; it does not mention the river), and a platform before an account word
+/// (`मंत्रालय का फेसबुक पेज` is the ministry's page, not news of the company).
 fn inside_programmes(scan: &mut Scan) {
     let found: Vec<_> = scan.found_indexed().collect();
     for (idx, c) in found {
@@ -152,7 +169,12 @@ fn inside_programmes(scan: &mut Scan) {
         let after_operation = c.first > 0
             && scan.tokens[c.first].gap == Gap::Space
             && OPERATIONS.contains(&scan.text(c.first - 1));
-        if before_programme || after_operation {
+        let account = c.kind == EntityKind::Organization
+            && scan
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.gap == Gap::Space && ACCOUNTS.contains(&scan.text(next)));
+        if before_programme || after_operation || account {
             scan.remove(idx);
         }
     }
