@@ -17,9 +17,7 @@ mod place;
 pub use organization::letter_count;
 
 use list::lists;
-use organization::{
-    acronym, acronym_aliases, acronym_compounds, acting_acronyms, org_head, org_tails,
-};
+use organization::{acronym, acronym_aliases, acronym_compounds, org_head, org_tails};
 use person::{after_cue, byline, given_name, life_dates, speaker, surname};
 use place::{dateline, facility, place_head, visit};
 
@@ -76,7 +74,6 @@ pub fn apply(scan: &mut Scan) {
         }
     }
     org_tails(scan);
-    acting_acronyms(scan);
     life_dates(scan);
     visit(scan);
     speaker(scan);

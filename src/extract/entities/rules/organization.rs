@@ -242,8 +242,9 @@ pub(super) fn org_tails(scan: &mut Scan) {
 pub(super) fn acronym(scan: &mut Scan, i: usize) {
     let t = scan.tokens[i];
     // Acronyms spelt in Devanagari letter names (`एमएसएमई`, `एनपीए`) name schemes and terms
-    // as often as bodies, so only the gazetteer's are taken.
+    // as often as bodies, so only the gazetteer's are taken, and those that act.
     if !t.latin {
+        acting_acronym(scan, i);
         return;
     }
     let orig = &scan.original[scan.original(t.start..t.end)];
@@ -294,19 +295,12 @@ fn is_latin_acronym(scan: &Scan, k: usize) -> bool {
 /// `एनजीटी ने आदेश दिया`: a Devanagari acronym that acts (the subject of `ने`) is a body.
 /// Alone, such an acronym names a scheme or a term as often as a body ([`acronym`]), but
 /// schemes and terms do not act. Words on the skip list (`पीएम ने`) are titles, not bodies.
-pub(super) fn acting_acronyms(scan: &mut Scan) {
-    for i in 0..scan.tokens.len().saturating_sub(1) {
-        let t = scan.tokens[i];
-        let next = scan.tokens[i + 1];
-        if t.latin
-            || t.class != 0
-            || next.gap != Gap::Space
-            || scan.text(i + 1) != "ने"
-            || scan.covering(i).is_some()
-            || letter_count(scan.text(i)) < 2
-        {
-            continue;
-        }
+fn acting_acronym(scan: &mut Scan, i: usize) {
+    let acts = scan
+        .tokens
+        .get(i + 1)
+        .is_some_and(|next| next.gap == Gap::Space && scan.text(i + 1) == "ने");
+    if acts && scan.tokens[i].class == 0 && letter_count(scan.text(i)) >= 2 {
         scan.add_tokens(i, i, EntityKind::Organization);
     }
 }
