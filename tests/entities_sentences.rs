@@ -434,3 +434,210 @@ fn bhagwan_is_a_title_left_out_of_the_name() {
         ["बुद्ध"]
     );
 }
+
+#[test]
+fn a_short_name_in_brackets_confirms_an_ordinary_organisation_name() {
+    // Without the bracket, `… विकास बैंक` after only common words is no name (`ग्रामीण बैंक`);
+    // `( नाहुब )` is read as a word, not spelt in letters, and still names the bank later,
+    // also when it speaks.
+    let text = "राष्ट्रीय आवास एवं शहरी विकास बैंक ( नाहुब ) ने ऋण दरें घटाईं। नाहुब ने कहा कि मांग बढ़ी है।\n\
+                गांव के ग्रामीण विकास बैंक ने ऋण दिया।";
+    let found = run(text);
+    let org = entity(
+        &found,
+        EntityKind::Organization,
+        "राष्ट्रीय आवास एवं शहरी विकास बैंक",
+    );
+    assert_eq!(org.aliases, ["नाहुब"]);
+    assert_eq!(mentions(text, org).len(), 3);
+    assert_eq!(found.len(), 1, "found {:?}", names(&found));
+}
+
+#[test]
+fn a_bracketed_word_after_a_place_is_not_its_alias() {
+    let text = "हम रामनगर ( कुमाऊं ) पहुंचे।\nसूरजपुर जिले में बारिश हुई।";
+    let found = run(text);
+    assert!(
+        found.iter().all(|e| e.aliases.is_empty()),
+        "found {:?}",
+        found
+            .iter()
+            .map(|e| (&e.name, &e.aliases))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_devanagari_acronym_that_acts_is_an_organisation() {
+    let text = "एसकेवीबी ने कारखाने पर जुर्माना लगाया।\nपीएम ने कहा कि एमएसपी बढ़ेगा।";
+    let found = run(text);
+    assert_eq!(names(&found), ["एसकेवीबी"]);
+    assert_eq!(found[0].kind, EntityKind::Organization);
+}
+
+#[test]
+fn years_of_a_life_in_brackets_mark_a_person() {
+    let text = "इस दौर के कवियों में हरिनाथ बेदार ( 1911 - 1979 ) का नाम आता है।\n\
+                उन दिनों सोमदत्त चकोर ( १९२० – १९८८ ) ने गीत रचे।\n\
+                फिर अहोम राजवंश ( 1228 - 1826 ) का पतन हुआ।";
+    let found = run(text);
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Person, "हरिनाथ बेदार")),
+        ["हरिनाथ बेदार"]
+    );
+    entity(&found, EntityKind::Person, "सोमदत्त चकोर");
+    assert_eq!(
+        found.len(),
+        2,
+        "a dynasty's years are no lifetime: {:?}",
+        names(&found)
+    );
+}
+
+#[test]
+fn unknown_names_listed_next_to_a_person_are_people() {
+    let text = "गोष्ठी में सुरेंद्र पाल सिंह , नीलोत्पल , और अमरकांत गोविल ने कविताएं पढ़ीं।\n\
+                दिल्ली , मंडावर और रेवाड़ी में बारिश हुई।";
+    let found = run(text);
+    entity(&found, EntityKind::Person, "सुरेंद्र पाल सिंह");
+    entity(&found, EntityKind::Person, "नीलोत्पल");
+    entity(&found, EntityKind::Person, "अमरकांत गोविल");
+    assert!(
+        found
+            .iter()
+            .all(|e| e.name != "मंडावर" || e.kind != EntityKind::Person),
+        "a list of places gives no person"
+    );
+}
+
+#[test]
+fn respectful_plurals_and_excellency_are_no_names() {
+    let text = "विदेश मंत्री महामहिम जोरान बेलिच , महामहिम मंत्रीगण और अधिकारी उपस्थित थे।";
+    let found = run(text);
+    let p = entity(&found, EntityKind::Person, "जोरान बेलिच");
+    assert_eq!(mentions(text, p), ["जोरान बेलिच"]);
+    assert_eq!(found.len(), 1, "found {:?}", names(&found));
+}
+
+#[test]
+fn a_common_given_name_starts_a_person() {
+    let text = "सुनीता कालरा ने मेले का उद्घाटन किया।\n\
+                शाम को दिनेश के घर सभा हुई।\n\
+                कवि गोष्ठी में हरिदत्त रमेश , और बाकी लोग आए।\n\
+                उसने जान - बूझकर देर की और अपनी जान जोखिम में डाली।";
+    let found = run(text);
+    entity(&found, EntityKind::Person, "सुनीता कालरा");
+    entity(&found, EntityKind::Person, "दिनेश");
+    entity(&found, EntityKind::Person, "हरिदत्त रमेश");
+    assert_eq!(
+        found.len(),
+        3,
+        "`जान` (life) is no given name: {:?}",
+        names(&found)
+    );
+}
+
+#[test]
+fn a_surname_spelt_like_a_country_ends_a_persons_name() {
+    // `मिश्र` is a common surname and an old spelling of Egypt (`मिस्र`).
+    let text = "सभा में कमलाकांत मिश्र ने भाषण दिया और डॉ. सुधाकर मिश्र ने धन्यवाद दिया।\n\
+                मिश्र के पिरामिड देखने लोग आते हैं।";
+    let found = run(text);
+    entity(&found, EntityKind::Person, "कमलाकांत मिश्र");
+    entity(&found, EntityKind::Person, "सुधाकर मिश्र");
+    let egypt = entity(&found, EntityKind::Place, "मिस्र");
+    assert_eq!(mentions(text, egypt), ["मिश्र"]);
+}
+
+#[test]
+fn a_known_acronym_inside_a_hyphenated_term_is_no_organisation() {
+    let text = "जिले में आरटी-पीसीआर जांच बढ़ाई गई। आरटी ने यह खबर दिखाई।\n\
+                भाजपा-आरएसएस की बैठक हुई।\n\
+                आज तक कोई जवाब नहीं आया।";
+    let found = run(text);
+    let rt = entity(&found, EntityKind::Organization, "आरटी");
+    assert_eq!(
+        rt.mentions.len(),
+        1,
+        "only the broadcaster that shows the news"
+    );
+    assert_eq!(found.len(), 3, "found {:?}", names(&found));
+}
+
+#[test]
+fn unknown_names_listed_next_to_a_place_are_places() {
+    let text = "बारिश से दरभंगा , कुशेश्वरस्थान और बिरौल में नुकसान हुआ।\n\
+                सम्मेलन में जैवतकनीक , नैनोविज्ञान , सूक्ष्मयांत्रिकी , रोबोटिकी और भारत की चर्चा हुई।";
+    let found = run(text);
+    entity(&found, EntityKind::Place, "कुशेश्वरस्थान");
+    entity(&found, EntityKind::Place, "बिरौल");
+    for topic in ["जैवतकनीक", "नैनोविज्ञान"] {
+        assert!(
+            !names(&found).contains(&topic),
+            "{topic} is too far from the place: {:?}",
+            names(&found)
+        );
+    }
+}
+
+#[test]
+fn a_persons_name_before_an_organisation_ends_there() {
+    let text = "लेखक नीलकंठ मेहता पंचायती राज मंत्रालय में सलाहकार हैं।";
+    let found = run(text);
+    entity(&found, EntityKind::Person, "नीलकंठ मेहता");
+    entity(&found, EntityKind::Organization, "पंचायती राज मंत्रालय");
+}
+
+#[test]
+fn one_word_after_a_designation_is_a_name_only_when_it_acts() {
+    let text = "खेल मंत्री तिवारी ने मैदान का दौरा किया।\n\
+                कई बार अधिकारी फाइल में लिख देते हैं और अधिकारी बॉस के पास जाते हैं।\n\
+                कार्यक्रम में शिक्षक सशक्तिकरण पर जोर रहा।";
+    let found = run(text);
+    assert_eq!(names(&found), ["तिवारी"]);
+}
+
+#[test]
+fn a_name_after_operation_or_mission_names_the_operation() {
+    let text = "यूक्रेन से ऑपरेशन गंगा के तहत छात्र लौटे।\nगंगा के घाटों की सफाई हुई।";
+    let found = run(text);
+    let ganga = entity(&found, EntityKind::Place, "गंगा");
+    assert_eq!(ganga.mentions.len(), 1, "only the river on the ghats");
+}
+
+#[test]
+fn words_of_a_web_or_mail_address_are_no_names() {
+    let text =
+        "शिकायतें www.shikayat.goa.gov.in पर या seva@delhi.nic.in पर भेजें। Goa में नई व्यवस्था लागू है।";
+    let found = run(text);
+    let goa = entity(&found, EntityKind::Place, "गोवा");
+    assert_eq!(mentions(text, goa), ["Goa"]);
+    assert_eq!(found.len(), 1, "found {:?}", names(&found));
+}
+
+#[test]
+fn purv_after_a_function_or_time_word_means_before_not_east() {
+    let text = "इसके पूर्व भारत में यह कानून नहीं था। कुछ वर्ष पूर्व अमेरिका ने रोक लगाई।\n\
+                पूर्वी यूक्रेन में लड़ाई जारी है।";
+    let found = run(text);
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Place, "भारत")),
+        ["भारत"]
+    );
+    let us = found
+        .iter()
+        .find(|e| e.kind == EntityKind::Place && e.name != "भारत" && e.name != "यूक्रेन");
+    assert_eq!(us.map(|e| mentions(text, e)), Some(vec!["अमेरिका"]));
+    assert_eq!(
+        mentions(text, entity(&found, EntityKind::Place, "यूक्रेन")),
+        ["पूर्वी यूक्रेन"]
+    );
+}
+
+#[test]
+fn a_platform_before_an_account_word_is_no_organisation() {
+    let text = "विभाग के फेसबुक पेज और ट्विटर हैंडल पर सूचना दी गई।\nफेसबुक ने नई नीति घोषित की।";
+    let found = run(text);
+    assert_eq!(names(&found), ["फ़ेसबुक"]);
+    assert_eq!(found[0].mentions.len(), 1, "only the company that acts");
+}

@@ -8,7 +8,6 @@
 
 use super::gazetteer::{Matcher, entity_id};
 use super::model::{Entity, EntityKind};
-use super::rules;
 use super::scan::{Scan, Source};
 use super::tokens::Gap;
 use super::words::{CUE, FastMap, HONORIFIC, NOT_NAME, STOP};
@@ -120,12 +119,10 @@ fn link_short_mentions(scans: &[(usize, Scan)], covered: &mut [Vec<bool>], group
         for (_, joined) in &g.mentions {
             let words: Vec<&str> = joined.split(' ').collect();
             // An organisation's acronym, once introduced (`( सीआईआई )`), names it later too.
+            // (A rule finds a one-word organisation only as an acronym or a short name in
+            // brackets: `( नाबार्ड )` is read as a word, not spelt out in letters.)
             if g.kind == EntityKind::Organization && g.known.is_none() && words.len() == 1 {
-                if rules::letter_count(words[0]) >= 2
-                    || words[0].bytes().all(|b| b.is_ascii_alphabetic())
-                {
-                    keys.entry(words[0].to_owned()).or_insert(Some(gi));
-                }
+                keys.entry(words[0].to_owned()).or_insert(Some(gi));
                 continue;
             }
             if g.kind != EntityKind::Person || words.len() < 2 {
@@ -152,6 +149,24 @@ fn link_short_mentions(scans: &[(usize, Scan)], covered: &mut [Vec<bool>], group
     keys.retain(|_, v| v.is_some());
     if keys.is_empty() {
         return;
+    }
+    // `… बैंक ( नाबार्ड ) … नाबार्ड ने कहा`: a rule took the short name alone for a person
+    // (a speaker) or an organisation of its own (an acronym that acts); it is the
+    // organisation introduced with it.
+    for g in 0..groups.len() {
+        if groups[g].known.is_some() {
+            continue;
+        }
+        let mut target = groups[g].mentions.iter().map(|(_, w)| keys.get(w.as_str()));
+        if let Some(Some(Some(o))) = target.next()
+            && *o != g
+            && groups[*o].kind == EntityKind::Organization
+            && target.all(|t| t == Some(&Some(*o)))
+        {
+            let o = *o;
+            let moved = std::mem::take(&mut groups[g].mentions);
+            groups[o].mentions.extend(moved);
+        }
     }
     for ((offset, scan), cov) in scans.iter().zip(covered.iter_mut()) {
         let toks = &scan.tokens;

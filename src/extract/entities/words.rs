@@ -19,6 +19,8 @@ pub const COMMON: Class = 1 << 1;
 pub const CUE: Class = 1 << 2;
 pub const HONORIFIC: Class = 1 << 3;
 pub const ORG_HEAD: Class = 1 << 4;
+/// Common given names (`रमेश`, `सुनीता`): the start of a person's name.
+pub const GIVEN: Class = 1 << 5;
 pub const PLACE_HEAD: Class = 1 << 6;
 pub const SURNAME: Class = 1 << 7;
 pub const ACRONYM_SKIP: Class = 1 << 8;
@@ -101,6 +103,7 @@ struct File {
     place_head: Vec<String>,
     facility_head: Vec<String>,
     surname: Vec<String>,
+    given_name: Vec<String>,
     acronym_skip: Vec<String>,
 }
 
@@ -185,6 +188,7 @@ pub fn words() -> &'static Words {
         w.add_last(&f.place_head, PLACE_HEAD);
         w.add_last(&f.facility_head, FACILITY);
         w.add_all(&f.surname, SURNAME);
+        w.add_all(&f.given_name, GIVEN);
         for a in &f.acronym_skip {
             w.add(a, ACRONYM_SKIP);
         }
@@ -219,6 +223,7 @@ mod tests {
         assert_ne!(w.class("मंत्रालय") & ORG_HEAD, 0);
         assert_ne!(w.class("सरकार") & ORG_HEAD, 0);
         assert_ne!(w.class("सिंह") & SURNAME, 0);
+        assert_ne!(w.class("सुनीता") & GIVEN, 0);
         assert_ne!(w.class("डा") & HONORIFIC, 0, "डॉ. folds to डा");
         assert_eq!(w.class("पेस्कोव"), 0);
     }

@@ -9,35 +9,40 @@
 //! ordinary words (`राष्ट्रपति निकट भविष्य में`) gives nothing. The rules live in [`person`],
 //! [`organization`] and [`place`]; the word tests they share are here.
 
+mod list;
 mod organization;
 mod person;
 mod place;
 
 pub use organization::letter_count;
 
-use organization::{acronym, acronym_aliases, org_head, org_tails};
-use person::{after_cue, byline, speaker, surname};
+use list::lists;
+use organization::{acronym, acronym_aliases, acronym_compounds, org_head, org_tails};
+use person::{after_cue, byline, given_name, life_dates, speaker, surname};
 use place::{dateline, facility, place_head, visit};
 
 use super::model::EntityKind;
 use super::scan::Scan;
 use super::tokens::Gap;
 use super::words::{
-    ACRONYM_SKIP, COMMON, CUE, EPITHET, FACILITY, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD,
+    ACRONYM_SKIP, COMMON, CUE, EPITHET, FACILITY, GIVEN, HONORIFIC, NOT_NAME, ORG_HEAD, PLACE_HEAD,
     PROGRAMME, SAID, STOP, SURNAME,
 };
 
 /// Longest name a rule will take, in words.
 const MAX_NAME: usize = 4;
 
-/// Inflected endings no name has: plurals and verb forms (`देशों`, `लेखिकाओं`, `करेंगे`, `बातें`).
-const NOT_NAME_ENDINGS: &[&str] = &["ों", "ओं", "ें", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां"];
+/// Inflected endings no name has: plurals and verb forms (`देशों`, `लेखिकाओं`, `करेंगे`, `बातें`);
+/// `गण` makes a respectful plural (`मंत्रीगण`, `अधिकारीगण`).
+const NOT_NAME_ENDINGS: &[&str] = &["ों", "ओं", "ें", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां", "गण"];
 
 pub fn apply(scan: &mut Scan) {
-    prefixes(scan, EntityKind::Place, |s, t| {
-        DIRECTIONS.contains(&s.text(t))
-    });
+    prefixes(scan, EntityKind::Place, compass_prefix);
     dateline(scan);
+    acronym_compounds(scan);
+    for i in 1..scan.tokens.len() {
+        surname_not_place(scan, i);
+    }
     for i in 0..scan.tokens.len() {
         if scan.covering(i).is_some() {
             continue;
@@ -56,6 +61,8 @@ pub fn apply(scan: &mut Scan) {
         let t = scan.tokens[i];
         if t.is(SURNAME) && !t.is(NOT_NAME) {
             surname(scan, i);
+        } else if t.is(GIVEN) && !t.is(NOT_NAME) {
+            given_name(scan, i);
         } else if t.is(ORG_HEAD) {
             org_head(scan, i);
         } else if t.is(PLACE_HEAD) {
@@ -67,27 +74,104 @@ pub fn apply(scan: &mut Scan) {
         }
     }
     org_tails(scan);
+    life_dates(scan);
     visit(scan);
     speaker(scan);
+    lists(scan, EntityKind::Person, 3, 4);
+    lists(scan, EntityKind::Place, 2, 2);
     prefixes(scan, EntityKind::Person, |s, t| s.tokens[t].is(EPITHET));
     acronym_aliases(scan);
     inside_programmes(scan);
+    inside_addresses(scan);
 }
+
+/// `www.grievances.goa.gov.in`, `pib@nic.in`: a Latin word joined to the next or previous
+/// one by a dot, `@` or slash with no space is part of a web or mail address, not a name.
+fn inside_addresses(scan: &mut Scan) {
+    let joins = |gap: &str| !gap.is_empty() && gap.bytes().all(|b| matches!(b, b'.' | b'@' | b'/'));
+    // Order does not matter here: look at the candidates as stored, without sorting.
+    for idx in 0..scan.cands.len() {
+        let Some(c) = scan.cands[idx] else { continue };
+        if !scan.tokens[c.first..=c.last].iter().all(|t| t.latin) {
+            continue;
+        }
+        let before = c.first > 0 && joins(scan.gap_after(c.first - 1));
+        let after = c.last + 1 < scan.tokens.len() && joins(scan.gap_after(c.last));
+        if before || after {
+            scan.remove(idx);
+        }
+    }
+}
+
+/// `भवानी प्रसाद मिश्र`: a one-word place that is also a common surname (`मिश्र`, an old
+/// spelling of Egypt) ends a person's name when a name stands right before it. The place
+/// is dropped so the designation or surname rules can take the words.
+fn surname_not_place(scan: &mut Scan, i: usize) {
+    let Some(idx) = scan.cover[i] else {
+        return;
+    };
+    let Some(c) = scan.cands[idx] else {
+        return;
+    };
+    let t = scan.tokens[i];
+    let named_before = i > 0 && t.gap == Gap::Space && name_like(scan, i - 1);
+    if c.kind == EntityKind::Place
+        && !c.is_demonym()
+        && c.first == i
+        && c.last == i
+        && t.is(SURNAME)
+        && named_before
+    {
+        scan.remove(idx);
+    }
+}
+
+/// Words that open the name of an operation or a mission (`ऑपरेशन गंगा`, `मिशन शक्ति`),
+/// folded.
+const OPERATIONS: &[&str] = &["आपरेशन", "मिशन"];
+
+/// What an account on a platform is called (`फेसबुक पेज`, `ट्विटर हैंडल`), folded.
+const ACCOUNTS: &[&str] = &[
+    "पेज",
+    "पेजों",
+    "हैंडल",
+    "हैंडलर",
+    "अकाउंट",
+    "एकाउंट",
+    "अकाउंटों",
+    "खाते",
+    "खाता",
+    "पोस्ट",
+    "प्रोफाइल",
+    "चैनल",
+];
 
 /// `स्वच्छ भारत मिशन`, `भारत सरकार अधिनियम`: a place or organisation right before a scheme
 /// or act word is part of the programme's name, not a mention of itself, so it is dropped.
+/// So is any name right after `ऑपरेशन` or `मिशन` (`ऑपरेशन गंगा` evacuated people from
+/// Ukraine; it does not mention the river), and a platform before an account word
+/// (`मंत्रालय का फेसबुक पेज` is the ministry's page, not news of the company).
 fn inside_programmes(scan: &mut Scan) {
     let found: Vec<_> = scan.found_indexed().collect();
     for (idx, c) in found {
-        if c.kind == EntityKind::Person || c.is_demonym() {
+        if c.is_demonym() {
             continue;
         }
         let next = c.last + 1;
-        if scan
-            .tokens
-            .get(next)
-            .is_some_and(|t| t.gap == Gap::Space && t.is(PROGRAMME))
-        {
+        let before_programme = c.kind != EntityKind::Person
+            && scan
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.gap == Gap::Space && t.is(PROGRAMME));
+        let after_operation = c.first > 0
+            && scan.tokens[c.first].gap == Gap::Space
+            && OPERATIONS.contains(&scan.text(c.first - 1));
+        let account = c.kind == EntityKind::Organization
+            && scan
+                .tokens
+                .get(next)
+                .is_some_and(|t| t.gap == Gap::Space && ACCOUNTS.contains(&scan.text(next)));
+        if before_programme || after_operation || account {
             scan.remove(idx);
         }
     }
@@ -106,6 +190,18 @@ const DIRECTIONS: &[&str] = &[
     "मध्य",
     "पूर्वोत्तर",
 ];
+
+/// Whether token `t` is a compass word before a region. The bare nouns are also ordinary
+/// words (`पूर्व` "before, former", `उत्तर` "answer"): after a function or time word
+/// (`इसके पूर्व भारत में`, `कुछ वर्ष पूर्व अमेरिका ने`) they are not part of the name.
+fn compass_prefix(scan: &Scan, t: usize) -> bool {
+    let text = scan.text(t);
+    if !DIRECTIONS.contains(&text) {
+        return false;
+    }
+    let adjective = text.ends_with('ी') || text == "पूर्वोत्तर";
+    adjective || t == 0 || scan.tokens[t].gap != Gap::Space || !scan.tokens[t - 1].is(STOP)
+}
 
 /// `पूर्वी यूक्रेन`, `बादशाह अकबर`: a compass word before a region, an epithet before a
 /// person, belongs to the mention, which stays linked to the same entity (Ukraine, Akbar).

@@ -107,15 +107,19 @@ const CONJUNCTIONS: &[&str] = &["और", "तथा", "एवं", "व"];
 pub(super) fn org_head(scan: &mut Scan, i: usize) {
     let mut first = i;
     let (mut place, mut unknown, mut common) = (false, 0, 0);
+    // `राष्ट्रीय कृषि और ग्रामीण विकास बैंक ( नाबार्ड )`: a short name in brackets right after
+    // the head shows the words before it are a name, however ordinary they are.
+    let confirmed = bracketed_short_name(scan, i).is_some();
     while first > 0 && unknown + common < 4 && scan.tokens[first].gap == Gap::Space {
         let k = first - 1;
         let t = scan.tokens[k];
         // `पेयजल तथा स्वच्छता विभाग`, `श्रम एवं रोजगार मंत्रालय`: a conjunction between words.
-        // Only for ministries and departments, whose names pair two subjects.
+        // Only for ministries and departments, whose names pair two subjects, or a name
+        // confirmed by its short name.
         if first < i
             && k > 0
             && CONJUNCTIONS.contains(&scan.text(k))
-            && PAIRED_HEADS.contains(&scan.text(i))
+            && (PAIRED_HEADS.contains(&scan.text(i)) || confirmed)
             && t.gap == Gap::Space
             && scan.covering(k - 1).is_none()
             && scan.tokens[k - 1].is(COMMON)
@@ -134,6 +138,9 @@ pub(super) fn org_head(scan: &mut Scan, i: usize) {
                     }
                     continue;
                 }
+                // `मोहित गुप्ता पंचायती राज मंत्रालय में`: a person's name ends before the
+                // organisation's.
+                (_, EntityKind::Person) => break,
                 // `कांग्रेस पार्टी`, `केसीएनए समाचार एजेंसी`: the known name is the organisation.
                 _ => return,
             }
@@ -171,6 +178,7 @@ pub(super) fn org_head(scan: &mut Scan, i: usize) {
         .get(i + 1)
         .is_some_and(|t| t.gap == Gap::Space && t.is(LINK));
     let accept = place
+        || confirmed
         || (unknown >= 1 && (unknown + common >= 2 || linked) && STRONG_HEADS.contains(&head))
         || (unknown + common >= 1 && SUBJECT_HEADS.contains(&head))
         || unknown >= 2;
@@ -234,8 +242,9 @@ pub(super) fn org_tails(scan: &mut Scan) {
 pub(super) fn acronym(scan: &mut Scan, i: usize) {
     let t = scan.tokens[i];
     // Acronyms spelt in Devanagari letter names (`एमएसएमई`, `एनपीए`) name schemes and terms
-    // as often as bodies, so only the gazetteer's are taken.
+    // as often as bodies, so only the gazetteer's are taken, and those that act.
     if !t.latin {
+        acting_acronym(scan, i);
         return;
     }
     let orig = &scan.original[scan.original(t.start..t.end)];
@@ -247,6 +256,76 @@ pub(super) fn acronym(scan: &mut Scan, i: usize) {
     }
 }
 
+/// `आरटी-पीसीआर`: a known acronym hyphenated to another acronym is part of a term (a
+/// test, a rocket), not the organisation that shares its letters (RT, the broadcaster).
+/// Two known names hyphenated (`भाजपा-आरएसएस`) stay.
+pub(super) fn acronym_compounds(scan: &mut Scan) {
+    for idx in 0..scan.cands.len() {
+        let Some(c) = scan.cands[idx] else { continue };
+        if c.kind != EntityKind::Organization
+            || c.first != c.last
+            || !matches!(c.source, Source::Known { .. })
+        {
+            continue;
+        }
+        let hyphen_to_acronym = |k: usize, between: std::ops::Range<usize>| {
+            scan.covering(k).is_none()
+                && !between.is_empty()
+                && scan.original[scan.original(between)].trim() == "-"
+                && (letter_count(scan.text(k)) >= 2 || is_latin_acronym(scan, k))
+        };
+        let i = c.first;
+        let before =
+            i > 0 && hyphen_to_acronym(i - 1, scan.tokens[i - 1].end..scan.tokens[i].start);
+        let after = i + 1 < scan.tokens.len()
+            && hyphen_to_acronym(i + 1, scan.tokens[i].end..scan.tokens[i + 1].start);
+        if before || after {
+            scan.remove(idx);
+        }
+    }
+}
+
+/// Whether token `k` is written in Latin capitals (`PCR`, `NGT`).
+fn is_latin_acronym(scan: &Scan, k: usize) -> bool {
+    let t = scan.tokens[k];
+    let orig = &scan.original[scan.original(t.start..t.end)];
+    t.latin && (2..=8).contains(&orig.len()) && orig.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// `एनजीटी ने आदेश दिया`: a Devanagari acronym that acts (the subject of `ने`) is a body.
+/// Alone, such an acronym names a scheme or a term as often as a body ([`acronym`]), but
+/// schemes and terms do not act. Words on the skip list (`पीएम ने`) are titles, not bodies.
+fn acting_acronym(scan: &mut Scan, i: usize) {
+    let acts = scan
+        .tokens
+        .get(i + 1)
+        .is_some_and(|next| next.gap == Gap::Space && scan.text(i + 1) == "ने");
+    if acts && scan.tokens[i].class == 0 && letter_count(scan.text(i)) >= 2 {
+        scan.add_tokens(i, i, EntityKind::Organization);
+    }
+}
+
+/// The token in `( … )` right after token `i`, if it is one word that can be a short name:
+/// an acronym in capitals, in Devanagari letter names (`सीआईआई`), or, after an organisation,
+/// any word that is not an ordinary one (`सिडबी`, `नाबार्ड` are read as words, not letters).
+fn bracketed_short_name(scan: &Scan, i: usize) -> Option<usize> {
+    let t = i + 1;
+    if t >= scan.tokens.len()
+        || scan.gap_after(i).trim() != "("
+        || !scan.gap_after(t).trim_start().starts_with(')')
+    {
+        return None;
+    }
+    let tok = scan.tokens[t];
+    let short = if tok.latin {
+        let orig = &scan.original[scan.original(tok.start..tok.end)];
+        (2..=8).contains(&orig.len()) && orig.bytes().all(|b| b.is_ascii_uppercase())
+    } else {
+        letter_count(scan.text(t)) >= 2 || (name_like(scan, t) && !tok.is(COMMON | ORG_HEAD))
+    };
+    short.then_some(t)
+}
+
 /// `भारतीय उद्योग परिसंघ ( सीआईआई )`: an acronym in brackets right after an organisation
 /// or place names the same entity.
 pub(super) fn acronym_aliases(scan: &mut Scan) {
@@ -255,23 +334,17 @@ pub(super) fn acronym_aliases(scan: &mut Scan) {
         if c.kind == EntityKind::Person || c.is_demonym() {
             continue;
         }
-        let t = c.last + 1;
-        if t >= scan.tokens.len()
-            || scan.covering(t).is_some()
-            || scan.gap_after(c.last).trim() != "("
-        {
+        let Some(t) = bracketed_short_name(scan, c.last) else {
             continue;
-        }
-        if !scan.gap_after(t).trim_start().starts_with(')') {
+        };
+        if scan.covering(t).is_some() {
             continue;
         }
         let tok = scan.tokens[t];
-        let is_acronym = if tok.latin {
-            let orig = &scan.original[scan.original(tok.start..tok.end)];
-            (2..=8).contains(&orig.len()) && orig.bytes().all(|b| b.is_ascii_uppercase())
-        } else {
-            letter_count(scan.text(t)) >= 2
-        };
+        // After a place a bracketed word is as often a larger region (`श्रीनगर ( गढ़वाल )`):
+        // there only a real acronym is another name for it.
+        let is_acronym =
+            c.kind == EntityKind::Organization || tok.latin || letter_count(scan.text(t)) >= 2;
         if is_acronym {
             let source = match c.source {
                 Source::Known { entity, .. } => Source::Known {

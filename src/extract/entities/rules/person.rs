@@ -66,6 +66,12 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
     // as often followed by a verb or a noun, so the name must close with a case marker.
     let closed = if t.is(HONORIFIC | EPITHET) {
         ends_name(scan, from + n)
+    } else if n == 1 {
+        // One word after a designation is as often a noun (`अधिकारी फाइल में`, `शिक्षक
+        // सशक्तिकरण ।`): it is a name only as the one who acts or speaks (`मंत्री सोलंकी ने`).
+        scan.tokens.get(from + 1).is_some_and(|t| {
+            t.gap == Gap::Space && (t.is(SAID) || ["ने", "जी", "और"].contains(&scan.text(from + 1)))
+        }) || scan.gap_after(from).trim() == ","
     } else {
         closes_phrase(scan, from + n)
     };
@@ -130,6 +136,38 @@ pub(super) fn surname(scan: &mut Scan, i: usize) {
     scan.add_tokens(first, last, EntityKind::Person);
 }
 
+/// `सुनीता कालरा ने`, `रमेश के घर`: a common given name, with the family names after it.
+/// The name must end at a function word or punctuation, and a given name alone only before
+/// a case marker, so `राहुल गांधी खेल रत्न` (an award) gives no person.
+pub(super) fn given_name(scan: &mut Scan, i: usize) {
+    let from = i + 1;
+    let n = if scan.tokens.get(from).is_some_and(|t| t.gap == Gap::Space) {
+        name_run(scan, from).min(2)
+    } else {
+        0
+    };
+    let end = from + n;
+    let closed = if n == 0 {
+        closes_phrase(scan, end)
+    } else {
+        ends_name(scan, end)
+    };
+    if !closed {
+        return;
+    }
+    // `मोहन राकेश ,`: a given name may also stand second, after a name that starts the phrase.
+    let first = if i > 0
+        && scan.tokens[i].gap == Gap::Space
+        && name_like(scan, i - 1)
+        && (i == 1 || scan.tokens[i - 1].gap != Gap::Space || scan.tokens[i - 2].is(STOP))
+    {
+        i - 1
+    } else {
+        i
+    };
+    scan.add_tokens(first, end - 1, EntityKind::Person);
+}
+
 /// Auxiliaries of the passive (`कहा जाता है`: "is called").
 const PASSIVE: &[&str] = &["जाता", "जाती", "जाते", "जाए", "जाये", "गया", "गई", "गए", "गये"];
 
@@ -192,6 +230,54 @@ pub(super) fn speaker(scan: &mut Scan) {
         let acronym = end - i == 1 && letter_count(scan.text(i)) >= 2;
         if starts && !acronym {
             scan.add_tokens(i, end - 1, EntityKind::Person);
+        }
+    }
+}
+
+/// A four-digit year, as folded (Devanagari digits are ASCII by then).
+fn year(scan: &Scan, t: usize) -> Option<u32> {
+    let tok = scan.tokens[t];
+    if tok.end - tok.start != 4 || !tok.latin {
+        return None;
+    }
+    let text = scan.text(t);
+    (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+/// `सज्जाद ज़हीर ( 1904 - 1973 )`: a name followed by the years of a life in brackets.
+/// The span must be a lifetime (20 to 105 years), so a dynasty's or a war's years are not
+/// taken for a person's.
+pub(super) fn life_dates(scan: &mut Scan) {
+    for end in 1..scan.tokens.len().saturating_sub(1) {
+        let (born, died) = (end, end + 1);
+        // Years first: they are rare, and the test is cheap.
+        let (Some(b), Some(d)) = (year(scan, born), year(scan, died)) else {
+            continue;
+        };
+        // Folding turns the hyphen or dash between the years into a space.
+        if scan.gap_after(born - 1).trim() != "("
+            || !scan.gap_after(born).trim().is_empty()
+            || !scan.gap_after(died).trim_start().starts_with(')')
+            || !(b + 20..=b + 105).contains(&d)
+        {
+            continue;
+        }
+        let last = born - 1;
+        let mut first = last;
+        while first > 0
+            && last - first < 3
+            && scan.tokens[first].gap == Gap::Space
+            && name_like(scan, first - 1)
+            && scan.tokens[first - 1].latin == scan.tokens[last].latin
+        {
+            first -= 1;
+        }
+        let starts =
+            first == 0 || scan.tokens[first].gap != Gap::Space || scan.tokens[first - 1].is(STOP);
+        if starts && name_like(scan, last) {
+            scan.add_tokens(first, last, EntityKind::Person);
         }
     }
 }
