@@ -12,6 +12,7 @@ and F1 for the three kinds together and for each; a last row ignores the kind (s
     python3 bench/eval_ner.py --misses 40          # also print missed / spurious mentions
     python3 bench/eval_ner.py --bin DIR/khabar     # a binary built elsewhere (CARGO_TARGET_DIR)
     python3 bench/eval_ner.py --data ../shared/eval/il-ner/hindi-train.txt   # the train split
+    python3 bench/eval_ner.py --consistency        # false alarms the gold tags elsewhere
 """
 
 import argparse
@@ -131,6 +132,9 @@ def main():
     ap.add_argument("--runner", choices=["khabar", "example"], default="khabar")
     ap.add_argument("--bin", help="khabar binary to run (default target/release/khabar)")
     ap.add_argument("--misses", type=int, default=0, help="print this many misses and false alarms")
+    ap.add_argument("--consistency", action="store_true",
+                    help="how many false alarms (overlap) are strings the same split's gold tags, "
+                         "with the same kind, elsewhere")
     args = ap.parse_args()
     sents = read_conll(args.data)
     texts, golds = zip(*(sentence_and_gold(s) for s in sents))
@@ -143,6 +147,8 @@ def main():
     for name, kinds, any_kind in rows:
         (ep, er, ef), (op, orr, of), n_p, n_g = score(golds, preds, kinds, any_kind)
         print(f"{name:<14}{n_g:>6}{n_p:>6}   {ep:.3f} / {er:.3f} / {ef:.3f}   {op:.3f} / {orr:.3f} / {of:.3f}")
+    if args.consistency:
+        consistency(texts, golds, preds)
     if args.misses:
         missed, spurious = collections.Counter(), collections.Counter()
         for text, gold, pred in zip(texts, golds, preds):
@@ -154,6 +160,36 @@ def main():
                 spurious[(p[0], b[p[1]:p[2]].decode())] += 1
         print("\nmissed:", missed.most_common(args.misses))
         print("\nspurious:", spurious.most_common(args.misses))
+
+
+def consistency(texts, golds, preds):
+    """False alarms (no overlapping gold span of the kind) whose exact string the gold tags
+    with that kind somewhere else in the split: places where the annotation disagrees with
+    itself, so that no consistent tagger can be right both times."""
+    tagged = collections.Counter()
+    for text, gold in zip(texts, golds):
+        b = text.encode("utf-8")
+        for k, s, e in gold:
+            tagged[(k, b[s:e].decode())] += 1
+    n_pred = n_fp = n_inconsistent = 0
+    examples = collections.Counter()
+    for text, gold, pred in zip(texts, golds, preds):
+        b = text.encode("utf-8")
+        for p in pred:
+            n_pred += 1
+            if any(p[0] == g[0] and p[1] < g[2] and g[1] < p[2] for g in gold):
+                continue
+            n_fp += 1
+            key = (p[0], b[p[1]:p[2]].decode())
+            if tagged[key]:
+                n_inconsistent += 1
+                examples[key] += 1
+    print(f"\nfalse alarms (overlap): {n_fp} of {n_pred} predictions; {n_inconsistent} of them "
+          f"({n_inconsistent / max(n_fp, 1):.0%}) are strings the gold tags, same kind, elsewhere "
+          f"in this split")
+    print(f"precision if those counted as right: {(n_pred - n_fp + n_inconsistent) / max(n_pred, 1):.3f}")
+    print("most frequent (string: left untagged here / tagged elsewhere):",
+          ", ".join(f"{t} ({k}): {n}/{tagged[(k, t)]}" for (k, t), n in examples.most_common(12)))
 
 
 if __name__ == "__main__":
