@@ -28,6 +28,7 @@
 //! well-kept serde format. A key-value store would add a large dependency and per-record
 //! overhead for no query the reader makes.
 
+mod compact;
 mod file;
 mod heads;
 mod pack;

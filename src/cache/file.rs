@@ -12,7 +12,7 @@ use super::{Catalog, Doc, DocRec, FileStamp, Packed, Stamp};
 use crate::index::Index;
 
 const MAGIC: &[u8; 8] = b"KHABARC\x01";
-const FORMAT: u32 = 11;
+const FORMAT: u32 = 12;
 
 /// The details section of an open cache file. The file stays open, so a cache rewritten by
 /// another run (a new file renamed over this one) does not change what is read here.
@@ -276,7 +276,7 @@ pub fn write(
                 let file = &files[d.file.unwrap_or_default() as usize];
                 super::heads::Head {
                     key: &file.key,
-                    title: &d.article.title,
+                    title: d.article.title.as_str().into(),
                     source: d.article.source.as_deref(),
                     published: d.article.published,
                     line: d.article.line,

@@ -8,14 +8,15 @@ use serde::{Deserialize, Serialize};
 use crate::extract::dates::Published;
 
 /// One article in the heads section: what a listed row shows and sorts by, nothing more
-/// (the less there is, the less a query reads). Borrowed from the chunk it is read from,
-/// so only what a row keeps is copied.
+/// (the less there is, the less a query reads). The title is packed (see
+/// [`super::compact`]); the rest is borrowed from the chunk it is read from, so only what
+/// a row keeps is copied.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Head<'a> {
     #[serde(borrow, deserialize_with = "text")]
     pub key: &'a str,
-    #[serde(borrow, deserialize_with = "text")]
-    pub title: &'a str,
+    #[serde(serialize_with = "pack", deserialize_with = "unpack")]
+    pub title: std::borrow::Cow<'a, str>,
     #[serde(borrow, deserialize_with = "some_text")]
     pub source: Option<&'a str>,
     pub published: Option<Published>,
@@ -36,6 +37,19 @@ fn some_text<'de: 'a, 'a, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'
             simdutf8::basic::from_utf8(bytes).map_err(|_| serde::de::Error::custom("not UTF-8"))
         })
         .transpose()
+}
+
+fn pack<S: serde::Serializer>(title: &str, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_bytes(&super::compact::pack(title))
+}
+
+fn unpack<'de, 'a, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<std::borrow::Cow<'a, str>, D::Error> {
+    let bytes = <&[u8]>::deserialize(d)?;
+    super::compact::unpack(bytes)
+        .map(std::borrow::Cow::Owned)
+        .ok_or_else(|| serde::de::Error::custom("not a packed title"))
 }
 
 /// Heads are checked and decoded in chunks of about this many bytes, on all cores.
@@ -199,15 +213,16 @@ pub(super) fn read<T: Send>(
 mod tests {
     use super::*;
 
-    /// A heads section of `n` articles with long titles (several chunks), in a file.
+    /// A heads section of `n` articles with long titles (about 300 bytes each: `é` is
+    /// outside the packed window, so it takes three), in a file.
     fn heads_file(n: usize) -> (std::fs::File, u64) {
-        let titles: Vec<String> = (0..n).map(|i| format!("{i} {}", "ख".repeat(100))).collect();
+        let titles: Vec<String> = (0..n).map(|i| format!("{i} {}", "é".repeat(100))).collect();
         let mut bytes = Vec::new();
         write(
             &mut bytes,
             titles.iter().map(|t| Head {
                 key: "/k",
-                title: t,
+                title: t.into(),
                 source: None,
                 published: None,
                 line: None,

@@ -198,7 +198,7 @@ impl Quick {
             };
             let info = DocInfo {
                 published: h.published.and_then(|p| p.date.to_naive()),
-                title: h.title.to_owned(),
+                title: h.title.into_owned(),
                 source: h.source.map(str::to_owned),
             };
             (row, info)
