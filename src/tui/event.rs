@@ -49,7 +49,7 @@ pub fn spawn_input(tx: Sender<Msg>) {
 
 /// Turns termination signals into a [`Msg::Terminate`] so the terminal is restored.
 ///
-/// A loop that does not leave the terminal within [`GRACE`] of the signal, or a second
+/// A loop that does not leave the terminal within three seconds of the signal, or a second
 /// signal, means the loop is stuck: the terminal is then restored from here and the
 /// process ends with status 128 + the signal, as a shell expects. A signal that comes
 /// once the loop has left the terminal (it is writing the cache) ends the process at once.
