@@ -92,12 +92,7 @@ fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
         drive::press(app, "Enter");
         assert!(app.reading_texts, "the bodies are not read yet");
     });
-    let mut found: Vec<&str> = warm
-        .visible
-        .iter()
-        .map(|&i| warm.entries[i].article.title.as_str())
-        .collect();
-    found.sort_unstable();
+    let found = drive::visible_sorted(&warm, |a| &a.title);
     assert_eq!(found, ["तीसरी खबर", "पहली खबर"]);
     assert!(!warm.reading_texts);
 }
@@ -124,15 +119,7 @@ fn a_search_shown_while_a_corpus_loads_finds_articles_that_arrive_after_it() {
     arrive(&mut app, "3.txt", "तीसरी\n\nफिर बाढ़ का खतरा।\n");
     arrive(&mut app, "4.txt", "चौथी\n\nधूप निकली।\n");
     // Narrowing the query after more arrived still sees them.
-    let titles = |app: &App| {
-        let mut t: Vec<String> = app
-            .visible
-            .iter()
-            .map(|&i| app.entries[i].article.title.clone())
-            .collect();
-        t.sort();
-        t
-    };
+    let titles = |app: &App| drive::visible_sorted(app, |a| &a.title);
     assert_eq!(titles(&app), ["तीसरी", "पहली"]);
     drive::press(&mut app, "/");
     drive::type_text(&mut app, "बाढ़ का");

@@ -3,27 +3,17 @@
 //! corpus as it now is.
 
 use khabar::cache::Cache;
-use khabar::text::width::WidthModel;
 use khabar::tui::app::App;
-use khabar::tui::config::Config;
-use ratatui::layout::Rect;
+
+#[path = "support/drive.rs"]
+mod drive;
 
 fn app() -> App {
-    App::new(
-        Config::defaults(false),
-        WidthModel::PerCodePoint,
-        Rect::new(0, 0, 120, 40),
-    )
+    drive::empty_app()
 }
 
 fn titles(app: &App) -> Vec<String> {
-    let mut t: Vec<String> = app
-        .visible
-        .iter()
-        .map(|&i| app.entries[i].article.title.clone())
-        .collect();
-    t.sort();
-    t
+    drive::visible_sorted(app, |a| &a.title)
 }
 
 /// Loads `dir` the way the reader's loader does with a cache at `cache`, saving it after.
@@ -73,15 +63,7 @@ fn stale_articles_are_withdrawn_and_read_again() {
     write("c.txt", "तीसरी खबर\n\nराहुल गांधी दिल्ली में थे।\n");
     let cold = load(dir.path(), &cache);
     assert_eq!(titles(&cold), ["तीसरी खबर", "दूसरी खबर", "पहली खबर"]);
-    let paths = |app: &App| {
-        let mut p: Vec<String> = app
-            .visible
-            .iter()
-            .map(|&i| app.entries[i].article.path.clone())
-            .collect();
-        p.sort();
-        p
-    };
+    let paths = |app: &App| drive::visible_sorted(app, |a| &a.path);
     let cold_paths = paths(&cold);
 
     // a.txt changes (and names Putin now), b.txt goes, d.txt arrives.

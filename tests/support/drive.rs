@@ -21,6 +21,17 @@ pub fn empty_app() -> App {
     )
 }
 
+/// A field of each article in the list, sorted (the list's own order aside).
+pub fn visible_sorted(app: &App, field: impl Fn(&khabar::corpus::Article) -> &str) -> Vec<String> {
+    let mut all: Vec<String> = app
+        .visible
+        .iter()
+        .map(|&i| field(&app.entries[i].article).to_owned())
+        .collect();
+    all.sort();
+    all
+}
+
 /// A reader of `width` x `height` (no colours) with the first `count` seeds loaded, as the
 /// loader would send them; loading counts as finished when all five are in.
 pub fn seeds_app(width: u16, height: u16, count: usize) -> App {
