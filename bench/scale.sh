@@ -67,9 +67,12 @@ for n in "${sizes[@]}"; do
       "$(printf '%s\n' "${drawn[@]}" | median)" "$(printf '%s\n' "${times[@]}" | median)" \
       "$(printf '%s\n' "${rsss[@]}" | median)" "${drawn[*]}" "${times[*]}"
   done
-  # list vs rg, warm cache (the reader runs above left it in place). Timed from Python
-  # (posix_spawn, perf_counter) rather than with `date` around each run: forking `date`
-  # costs a few milliseconds, as much as a quick list answer takes at 10,000 articles.
+  # list vs rg, warm cache (the reader runs above left it in place), timed as hyperfine
+  # does without a shell: a few warm-up runs, then runs of one command back to back, from
+  # Python (posix_spawn, perf_counter), never forking `date` around a run (that costs as
+  # much as a quick answer). Blocks of each command alternate, so both see the same
+  # machine; runs that alternate one by one are reported too (the peer's 600 MB read
+  # between two answers leaves the CPU caches cold for the next).
   name=पुतिन
   XDG_CACHE_HOME=$work/cache-$n "$bin" list --person "$name" "$corpus" >/dev/null || true
   XDG_CACHE_HOME=$work/cache-$n python3 - "$runs" "$bin" "$name" "$corpus" <<'PY'
@@ -77,16 +80,31 @@ import os, statistics, subprocess, sys, time
 runs, khabar, name, corpus = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 cmds = {"khabar": [khabar, "list", "--person", name, corpus], "rg": ["rg", "-l", name, corpus]}
 rows = {k: len(subprocess.run(c, capture_output=True).stdout.splitlines()) for k, c in cmds.items()}
-times = {k: [] for k in cmds}
-for _ in range(max(runs, 5) * 3):  # alternating, so both see the same machine
+null = os.open(os.devnull, os.O_WRONLY)
+actions = [(os.POSIX_SPAWN_DUP2, null, 1), (os.POSIX_SPAWN_DUP2, null, 2)]
+
+def once(argv):
+    t0 = time.perf_counter()
+    pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=actions)
+    os.waitpid(pid, 0)
+    return (time.perf_counter() - t0) * 1000
+
+n = max(runs, 5) * 3
+block = {k: [] for k in cmds}
+for _ in range(3):  # blocks alternate
     for k, c in cmds.items():
-        t0 = time.perf_counter()
-        subprocess.run(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        times[k].append((time.perf_counter() - t0) * 1000)
-med = {k: statistics.median(v) for k, v in times.items()}
-print(f"  list --person {name}: median {med['khabar']:.1f} ms ({rows['khabar']} rows); "
-      f"rg -l: median {med['rg']:.1f} ms ({rows['rg']} files); rg/khabar = {med['rg'] / med['khabar']:.2f}"
-      f"  ({len(times['rg'])} alternating runs each)")
+        for _ in range(3):
+            once(c)  # warm-up
+        block[k] += [once(c) for _ in range(n)]
+one_by_one = {k: [] for k in cmds}
+for _ in range(n):
+    for k, c in cmds.items():
+        one_by_one[k].append(once(c))
+for label, t in (("back to back", block), ("one by one", one_by_one)):
+    med = {k: statistics.median(v) for k, v in t.items()}
+    print(f"  list --person {name} ({label}): median {med['khabar']:.1f} ms ({rows['khabar']} rows); "
+          f"rg -l: median {med['rg']:.1f} ms ({rows['rg']} files); rg/khabar = {med['rg'] / med['khabar']:.2f}"
+          f"  ({len(t['rg'])} runs each)")
 PY
 done
 
