@@ -220,11 +220,14 @@ fn run_loop(
     // since.
     let mut drawn_at: Option<std::time::Instant> = None;
     let mut changed = true;
+    // Whether the list was empty, and loading finished, in the last frame.
+    let mut shown = (true, false);
     loop {
         if changed && drawn_at.is_none_or(|t| t.elapsed() >= FRAME) {
             term.draw(|f| view::render(&app, f))?;
             drawn_at = Some(std::time::Instant::now());
             changed = false;
+            shown = (app.entries.is_empty(), app.progress.finished);
             let loaded = app.progress.finished && !app.stale;
             if (hook == DebugHook::ExitAfterFirstArticles && !app.entries.is_empty())
                 || (hook == DebugHook::ExitWhenLoaded && loaded)
@@ -272,7 +275,9 @@ fn run_loop(
             handle(&mut app, msg);
         }
         changed = true;
-        if input {
+        // Input, the first articles and the end of loading are drawn at once.
+        let milestone = (app.entries.is_empty(), app.progress.finished) != shown;
+        if input || milestone {
             drawn_at = None;
         }
         // While a big corpus loads, re-filtering and re-sorting after every burst would keep
