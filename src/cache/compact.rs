@@ -67,9 +67,34 @@ mod tests {
         }
 
         #[test]
-        fn any_bytes_unpack_to_text_or_none(bytes in proptest::collection::vec(0u8.., 0..40)) {
-            // Never a panic; whatever comes back is valid text (a String).
-            let _ = unpack(&bytes);
+        fn any_bytes_unpack_to_text_or_none(bytes in proptest::collection::vec(proptest::prop_oneof![proptest::strategy::Just(QUOTE), 0xc0u8.., 0u8..], 0..40)) {
+            // An independent reading: a quote byte must be followed by exactly one whole
+            // UTF-8 character (UTF-8 is prefix-free, so at most one width fits).
+            let mut i = 0;
+            let mut chars = 0;
+            let mut valid = true;
+            while i < bytes.len() {
+                if bytes[i] == QUOTE {
+                    let rest = &bytes[i + 1..];
+                    let width = (1..=rest.len().min(4))
+                        .find(|&w| std::str::from_utf8(&rest[..w]).is_ok_and(|t| t.chars().count() == 1));
+                    let Some(w) = width else {
+                        valid = false;
+                        break;
+                    };
+                    i += 1 + w;
+                } else {
+                    i += 1;
+                }
+                chars += 1;
+            }
+            match unpack(&bytes) {
+                Some(text) => {
+                    proptest::prop_assert!(valid);
+                    proptest::prop_assert_eq!(text.chars().count(), chars);
+                }
+                None => proptest::prop_assert!(!valid),
+            }
         }
     }
 
