@@ -8,7 +8,9 @@
 
 pub mod cache;
 pub mod corpus;
+pub mod dirs;
 pub mod extract;
+pub mod feeds;
 pub mod index;
 pub mod report;
 pub mod span;

@@ -14,6 +14,7 @@ use khabar::text::sanitize;
 use khabar::text::width::WidthModel;
 
 mod extract;
+mod feeds;
 mod list;
 mod reader;
 
@@ -26,7 +27,8 @@ mod reader;
 pub struct Args {
     #[command(subcommand)]
     command: Option<Command>,
-    /// Files or folders to open (default: the bundled samples).
+    /// Files or folders to open (default: the library of fetched articles, else the bundled
+    /// samples).
     paths: Vec<PathBuf>,
     /// Configuration file (default: $XDG_CONFIG_HOME/khabar/config.toml).
     #[arg(long, value_name = "PATH", global = true)]
@@ -54,6 +56,18 @@ enum Command {
     },
     /// List the articles that match every filter given (exit code 1 when none does).
     List(ListArgs),
+    /// Manage feed subscriptions (kept in $XDG_CONFIG_HOME/khabar/feeds.toml).
+    Feeds {
+        #[command(subcommand)]
+        command: feeds::FeedsCommand,
+    },
+    /// Fetch every subscribed feed (or those named, by name, URL or tag) into the library,
+    /// with the full text of entries that carry only a summary. Exit code 1 when any feed
+    /// failed.
+    Fetch {
+        /// Feeds to fetch, by name, URL or tag (default: all).
+        names: Vec<String>,
+    },
     /// Show where the cache of extraction results is, or remove it.
     Cache {
         /// Remove every cache file.
@@ -93,8 +107,8 @@ struct ListArgs {
     /// folder changed; a file rewritten in place is then noticed only if it matches).
     #[arg(long)]
     rescan: bool,
-    /// Files or folders; `-` reads standard input.
-    #[arg(required = true)]
+    /// Files or folders; `-` reads standard input (default: the library of fetched
+    /// articles, else the bundled samples).
     paths: Vec<PathBuf>,
 }
 
@@ -104,10 +118,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let args_no_cache = args.no_cache;
     match args.command {
         Some(Command::Extract { json, paths }) => extract::run(&paths, json),
-        Some(Command::List(args)) => list::run(&args, args_no_cache),
+        Some(Command::List(mut args)) => {
+            if args.paths.is_empty() {
+                args.paths = feeds::default_paths();
+            }
+            list::run(&args, args_no_cache)
+        }
+        Some(Command::Feeds { command }) => feeds::run(command),
+        Some(Command::Fetch { names }) => feeds::fetch(&names),
         Some(Command::Cache { clear }) => cache_command(clear),
         None => reader::run(
-            args.paths,
+            if args.paths.is_empty() {
+                feeds::default_paths()
+            } else {
+                args.paths
+            },
             args.config.as_deref(),
             args.width_model,
             args.no_cache,

@@ -1,7 +1,7 @@
 //! JSON Lines corpora: one article per line, the way scraped news usually comes.
 //!
 //! A record needs `title` and `body` (or `text`); `published`, `source` and `url` are
-//! optional. A bad line is reported with its number and skipped; the rest are kept.
+//! optional (`author` too, as fetched feeds write it). A bad line is reported with its number and skipped; the rest are kept.
 
 use std::path::Path;
 
@@ -17,6 +17,8 @@ pub struct Record {
     pub published: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
+    /// The writer, as feeds give it; shown as the byline.
+    pub author: Option<String>,
 }
 
 /// Each usable record with its 1-based line number and the byte where its line starts,

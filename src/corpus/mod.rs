@@ -191,6 +191,9 @@ fn from_record(path: &str, line: usize, r: jsonl::Record) -> Article {
     }
     article.source = r.source.filter(|s| !s.trim().is_empty()).or(article.source);
     article.url = r.url;
+    if let Some(author) = r.author.filter(|a| !a.trim().is_empty()) {
+        article.byline = Some(author.trim().to_owned());
+    }
     article
 }
 

@@ -1,5 +1,5 @@
-//! Running the `khabar` binary in tests without the user's configuration, cache or read
-//! state: each test binary gets its own empty XDG directories.
+//! Running the `khabar` binary in tests without the user's configuration, cache, read
+//! state or library: each test binary gets its own empty XDG directories.
 
 #![allow(dead_code)]
 
@@ -21,6 +21,7 @@ pub fn khabar() -> Command {
     cmd.env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_CACHE_HOME", home.join("cache"))
         .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_DATA_HOME", home.join("data"))
         .env_remove("NO_COLOR");
     cmd
 }

@@ -1,0 +1,206 @@
+//! `khabar feeds …` (subscriptions) and `khabar fetch` (bringing the news into the library).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+use anyhow::{Context, Result};
+use clap::Subcommand;
+
+use khabar::feeds::library::{self, Library};
+use khabar::feeds::{FeedReport, Progress, Subscriptions, fetch_all, opml, subscriptions};
+use khabar::text::sanitize;
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsCommand {
+    /// Subscribe to the RSS or Atom feed at URL.
+    Add {
+        url: String,
+        /// The name its articles show as their source (default: the URL's host).
+        #[arg(long)]
+        name: Option<String>,
+        /// A tag to fetch or filter feeds by; may be repeated.
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+    },
+    /// List the subscriptions: name, URL, tags (tab-separated).
+    List,
+    /// Unsubscribe from the feed with this URL or name (its articles stay in the library
+    /// unless --purge is given).
+    Remove {
+        key: String,
+        /// Also delete the feed's fetched articles.
+        #[arg(long)]
+        purge: bool,
+    },
+    /// Subscribe to every feed of an OPML file (from another feed reader).
+    Import { file: PathBuf },
+    /// Print the subscriptions as OPML.
+    Export,
+}
+
+fn feeds_path() -> Result<PathBuf> {
+    subscriptions::default_path()
+        .context("no configuration directory: neither XDG_CONFIG_HOME nor HOME is set")
+}
+
+fn library() -> Result<Library> {
+    library::default_dir()
+        .map(Library::at)
+        .context("no data directory: neither XDG_DATA_HOME nor HOME is set")
+}
+
+fn show(text: &str) -> String {
+    sanitize(text, false).into_owned()
+}
+
+pub fn run(command: FeedsCommand) -> Result<ExitCode> {
+    let path = feeds_path()?;
+    let mut subs = Subscriptions::load(&path)?;
+    match command {
+        FeedsCommand::Add { url, name, tags } => {
+            let feed = subs.add(&url, name.as_deref(), &tags)?.clone();
+            subs.save(&path)?;
+            println!("subscribed: {} ({})", show(&feed.name), show(&feed.url));
+        }
+        FeedsCommand::List => {
+            for f in &subs.feeds {
+                println!(
+                    "{}\t{}\t{}",
+                    show(&f.name),
+                    show(&f.url),
+                    show(&f.tags.join(","))
+                );
+            }
+        }
+        FeedsCommand::Remove { key, purge } => {
+            let feed = subs.remove(&key)?;
+            subs.save(&path)?;
+            let purged = purge && library()?.purge(&feed)?;
+            println!(
+                "unsubscribed: {} ({}){}",
+                show(&feed.name),
+                show(&feed.url),
+                if purged {
+                    "; its articles were deleted"
+                } else {
+                    ""
+                }
+            );
+        }
+        FeedsCommand::Import { file } => return import(&file, &mut subs, &path),
+        FeedsCommand::Export => print!("{}", opml::export(&subs.feeds)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let (feeds, skipped) = opml::parse(&text, &file.display().to_string())?;
+    for url in skipped {
+        eprintln!(
+            "khabar: warning: {}: not an http(s) URL; skipped",
+            show(&url)
+        );
+    }
+    let mut added = 0;
+    for f in feeds {
+        match subs.add(&f.url, Some(&f.name), &f.tags) {
+            Ok(_) => added += 1,
+            Err(e) => eprintln!("khabar: note: {}", show(&e.to_string())),
+        }
+    }
+    subs.save(path)?;
+    println!("{added} feed(s) added from {}", file.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `khabar fetch [NAME|TAG...]`: exit 0 when every feed was fetched, 1 when any failed.
+pub fn fetch(keys: &[String]) -> Result<ExitCode> {
+    let subs = Subscriptions::load(&feeds_path()?)?;
+    let feeds = match subs.select(keys) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("khabar: error: {}", show(&e.to_string()));
+            return Ok(ExitCode::from(2));
+        }
+    };
+    if feeds.is_empty() {
+        eprintln!("khabar: no feeds to fetch; subscribe with `khabar feeds add URL`");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let library = library()?;
+    let bar = std::io::stderr()
+        .is_terminal()
+        .then(|| Mutex::new((0usize, feeds.len())));
+    let on_progress = |p: Progress| {
+        let Progress::Finished(report) = p else {
+            return;
+        };
+        let mut err = std::io::stderr().lock();
+        if bar.is_some() {
+            // Clear the bar's line before printing above it.
+            let _ = write!(err, "\r\x1b[2K");
+        }
+        print_report(report, &mut err);
+        if let Some(bar) = &bar {
+            let mut b = bar.lock().expect("bar lock");
+            b.0 += 1;
+            let _ = write!(err, "{}", progress_bar(b.0, b.1));
+            let _ = err.flush();
+        }
+    };
+    if bar.is_some() {
+        eprint!("{}", progress_bar(0, feeds.len()));
+    }
+    let reports = fetch_all(&feeds, &subs.fetch, &library, &on_progress);
+    if bar.is_some() {
+        eprint!("\r\x1b[2K");
+    }
+    let reports = reports?;
+    let failed = reports.iter().filter(|r| r.outcome.is_err()).count();
+    if failed > 0 {
+        eprintln!("khabar: {failed} of {} feed(s) failed", reports.len());
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn progress_bar(done: usize, total: usize) -> String {
+    const WIDTH: usize = 24;
+    let filled = done * WIDTH / total.max(1);
+    format!(
+        "\r[{}{}] {done}/{total} feeds",
+        "#".repeat(filled),
+        "-".repeat(WIDTH - filled)
+    )
+}
+
+/// One line per feed on stdout (what came), problems on stderr.
+fn print_report(r: &FeedReport, err: &mut impl Write) {
+    let name = show(&r.feed.name);
+    for w in &r.warnings {
+        let _ = writeln!(err, "khabar: warning: {name}: {}", show(w));
+    }
+    match &r.outcome {
+        Ok(c) if c.not_modified => println!("{name}: not modified"),
+        Ok(c) => println!(
+            "{name}: {} new, {} updated, {} unchanged ({} with full text from their page)",
+            c.new, c.updated, c.unchanged, c.full_text
+        ),
+        Err(e) => {
+            let _ = writeln!(err, "khabar: error: {name}: {}", show(&e.to_string()));
+        }
+    }
+}
+
+/// The folder `khabar` and `khabar list` open when no PATH is given: the library of
+/// fetched articles if it holds any, else nothing (the bundled samples).
+pub fn default_paths() -> Vec<PathBuf> {
+    library::default_dir()
+        .filter(|d| Library::at(d.clone()).has_articles())
+        .into_iter()
+        .collect()
+}

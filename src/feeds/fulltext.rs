@@ -1,0 +1,106 @@
+//! Article text from HTML: feed content and summaries through `dom_query`'s formatted
+//! text, and whole article pages through `dom_smoothie` (a port of Firefox's Readability),
+//! which keeps the story and drops menus, share bars and related-headline lists. What chrome
+//! survives inside the story (an app banner, a "यह भी पढ़ें" link) is found later by the
+//! same markers as for files.
+
+use dom_smoothie::{Config, Readability, TextMode};
+
+/// Below this many letters (spaces not counted) a feed's summary (`description`) is taken
+/// to be only a summary, and its page is fetched for the full story.
+pub const SUMMARY_CHARS: usize = 600;
+/// The same for an entry's content (`content:encoded`, Atom `content`), which feeds fill
+/// with the story itself when they carry it: only a very short one is a teaser.
+pub const TEASER_CHARS: usize = 300;
+
+/// Plain text of an HTML fragment: one paragraph per block, blank lines between them,
+/// spaces inside lines folded.
+pub fn html_to_text(html: &str) -> String {
+    if !html.contains('<') && !html.contains('&') {
+        return tidy(html);
+    }
+    let doc = dom_query::Document::fragment(html);
+    tidy(&doc.formatted_text())
+}
+
+/// Whether `text` is short enough to be only a summary of its story; `from_content` says
+/// it came from the entry's content rather than its summary.
+pub fn is_summary(text: &str, from_content: bool) -> bool {
+    let limit = if from_content {
+        TEASER_CHARS
+    } else {
+        SUMMARY_CHARS
+    };
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .take(limit)
+        .count()
+        < limit
+}
+
+/// The main text of an article page and its byline, if Readability finds a story in it.
+pub fn readable(html: &str, url: &str) -> Option<(String, Option<String>)> {
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        max_elements_to_parse: 50_000,
+        ..Config::default()
+    };
+    let mut reader = Readability::new(html, Some(url), Some(config)).ok()?;
+    let article = reader.parse().ok()?;
+    let text = tidy(&article.text_content);
+    (!text.is_empty()).then_some((text, article.byline.filter(|b| !b.trim().is_empty())))
+}
+
+/// Paragraphs separated by one blank line, each line's runs of spaces folded to one.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_become_paragraphs() {
+        let t = html_to_text("<p>पहला   अनुच्छेद</p><div>दूसरा<br>तीसरा</div>&amp;");
+        assert_eq!(t, "पहला अनुच्छेद\n\nदूसरा\n\nतीसरा\n\n&");
+    }
+
+    #[test]
+    fn readability_keeps_the_story_and_drops_the_menu() {
+        use std::fmt::Write as _;
+        let mut story = String::new();
+        for i in 0..8 {
+            let _ = write!(
+                story,
+                "<p>यह समाचार का {i}वां अनुच्छेद है, जिसमें मुंबई की बारिश और शहर के लोगों की परेशानियों का लंबा वर्णन किया गया है ताकि पाठ पूरा हो।</p>"
+            );
+        }
+        let html = format!(
+            "<html><head><title>बारिश</title></head><body><nav><ul><li><a href='/'>होम</a></li><li><a href='/x'>देश</a></li></ul></nav>\
+             <article><h1>बारिश</h1>{story}</article><footer><a href='/s'>शेयर करें</a> कॉपीराइट</footer></body></html>"
+        );
+        let (text, _) = readable(&html, "http://127.0.0.1/a").unwrap();
+        assert!(
+            text.contains("0वां अनुच्छेद") && text.contains("7वां अनुच्छेद"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("होम") && !text.contains("कॉपीराइट"),
+            "{text}"
+        );
+        assert!(!is_summary(&text, false));
+        assert!(is_summary("छोटा सार", true));
+    }
+}

@@ -1,0 +1,300 @@
+//! The library of fetched articles: one JSON Lines file per feed in
+//! `$XDG_DATA_HOME/khabar/feeds/`, in the format khabar reads anyway (`title`, `body`,
+//! `published`, `source`, `url`, plus `author`, `guid`, `fetched`), so the reader, `list`
+//! and the cache treat it like any corpus, and a script can read it with `jq`.
+//!
+//! Every file is replaced atomically (written beside, then renamed), so a crash or a kill
+//! leaves the previous version whole; a lock file keeps two fetches from interleaving their
+//! writes. The HTTP validators of each feed (for conditional GET) sit in a hidden
+//! `.state.json` that the loader skips.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::net::Validators;
+use super::{Feed, FeedError};
+
+/// One fetched article, a line of a feed's file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stored {
+    pub title: String,
+    pub body: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    pub guid: String,
+    /// When it was fetched (RFC 3339).
+    pub fetched: String,
+    /// A hash of what the feed itself said (title, text, date), to tell an updated entry
+    /// from one seen before without fetching its page again.
+    pub feed_hash: u64,
+    /// Whether `body` is the article page's text rather than the feed's.
+    #[serde(default)]
+    pub full_text: bool,
+}
+
+/// What a merge did with an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    New,
+    Updated,
+    Unchanged,
+}
+
+/// The entry already stored that `guid`, `url` or content identify, in that order.
+pub fn find<'a>(
+    stored: &'a [Stored],
+    guid: &str,
+    url: Option<&str>,
+    content: u64,
+) -> Option<&'a Stored> {
+    position(stored, guid, url, content).map(|i| &stored[i])
+}
+
+fn position(stored: &[Stored], guid: &str, url: Option<&str>, content: u64) -> Option<usize> {
+    stored
+        .iter()
+        .position(|s| !guid.is_empty() && s.guid == guid)
+        .or_else(|| url.and_then(|u| stored.iter().position(|s| s.url.as_deref() == Some(u))))
+        .or_else(|| stored.iter().position(|s| s.feed_hash == content))
+}
+
+/// Puts `entry` into `stored`: a new entry goes last, an updated one takes its earlier
+/// version's place (so its line, and with a URL its read state, stay).
+pub fn merge(stored: &mut Vec<Stored>, entry: Stored) -> Change {
+    match position(stored, &entry.guid, entry.url.as_deref(), entry.feed_hash) {
+        None => {
+            stored.push(entry);
+            Change::New
+        }
+        Some(i) if stored[i].feed_hash == entry.feed_hash && stored[i].title == entry.title => {
+            Change::Unchanged
+        }
+        Some(i) => {
+            stored[i] = entry;
+            Change::Updated
+        }
+    }
+}
+
+/// The per-feed HTTP state, keyed by feed URL.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct FetchState {
+    #[serde(default)]
+    pub feeds: HashMap<String, Validators>,
+}
+
+/// The folder of fetched articles.
+#[derive(Debug, Clone)]
+pub struct Library {
+    dir: PathBuf,
+}
+
+/// `$XDG_DATA_HOME/khabar/feeds`.
+pub fn default_dir() -> Option<PathBuf> {
+    crate::dirs::data_dir().map(|d| d.join("feeds"))
+}
+
+impl Library {
+    pub fn at(dir: PathBuf) -> Self {
+        Self { dir }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Whether the library holds any fetched article file.
+    pub fn has_articles(&self) -> bool {
+        std::fs::read_dir(&self.dir).is_ok_and(|entries| {
+            entries.flatten().any(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                !name.starts_with('.')
+                    && name.ends_with(".jsonl")
+                    && e.metadata().is_ok_and(|m| m.len() > 0)
+            })
+        })
+    }
+
+    /// Takes the library's lock for a fetch; fails at once if another process holds it.
+    pub fn lock(&self) -> Result<File, FeedError> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| FeedError::file(&self.dir, e))?;
+        let path = self.dir.join(".lock");
+        let file = File::create(&path).map_err(|e| FeedError::file(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => Err(FeedError::File {
+                path: self.dir.display().to_string(),
+                reason: "another khabar is fetching into this library; try again when it is done"
+                    .into(),
+            }),
+            Err(std::fs::TryLockError::Error(e)) => Err(FeedError::file(&path, e)),
+        }
+    }
+
+    /// The file of `feed`'s articles: named from its URL (not its name, which the user may
+    /// change), with only safe characters, so no feed can write outside the library.
+    pub fn file_of(&self, feed: &Feed) -> PathBuf {
+        let rest = feed
+            .url
+            .split_once("://")
+            .map_or(feed.url.as_str(), |(_, r)| r);
+        let mut slug: String = rest
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '.' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .take(60)
+            .collect();
+        slug = slug.trim_matches(['-', '.']).to_owned();
+        self.dir.join(format!(
+            "{slug}-{:08x}.jsonl",
+            super::hash(&feed.url) as u32
+        ))
+    }
+
+    /// The articles stored for `feed`; lines that do not parse are skipped.
+    pub fn load(&self, feed: &Feed) -> Result<Vec<Stored>, FeedError> {
+        let path = self.file_of(feed);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(text
+                .lines()
+                .filter_map(|l| serde_json::from_str(l).ok())
+                .collect()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(FeedError::file(&path, e)),
+        }
+    }
+
+    /// Replaces `feed`'s file with `stored`.
+    pub fn save(&self, feed: &Feed, stored: &[Stored]) -> Result<(), FeedError> {
+        let mut text = Vec::new();
+        for s in stored {
+            serde_json::to_writer(&mut text, s).expect("serialising plain data");
+            text.push(b'\n');
+        }
+        write_atomically(&self.file_of(feed), &text)
+    }
+
+    /// Removes `feed`'s file; true if there was one.
+    pub fn purge(&self, feed: &Feed) -> Result<bool, FeedError> {
+        let path = self.file_of(feed);
+        match std::fs::remove_file(&path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(FeedError::file(&path, e)),
+        }
+    }
+
+    fn state_path(&self) -> PathBuf {
+        self.dir.join(".state.json")
+    }
+
+    /// The validators saved by earlier fetches; a damaged file is as good as none (the
+    /// next fetch is then unconditional, nothing is lost).
+    pub fn fetch_state(&self) -> FetchState {
+        std::fs::read_to_string(self.state_path())
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save_fetch_state(&self, state: &FetchState) -> Result<(), FeedError> {
+        let text = serde_json::to_vec_pretty(state).expect("serialising plain data");
+        write_atomically(&self.state_path(), &text)
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it and renames it over `path`.
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FeedError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| FeedError::file(dir, e))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| FeedError::file(dir, e))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| FeedError::file(path, e))?;
+    tmp.persist(path)
+        .map_err(|e| FeedError::file(path, e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(guid: &str, url: &str, title: &str, hash: u64) -> Stored {
+        Stored {
+            title: title.into(),
+            body: "पाठ".into(),
+            published: None,
+            source: "स्रोत".into(),
+            url: Some(url.into()),
+            author: None,
+            guid: guid.into(),
+            fetched: "2024-06-18T10:00:00+00:00".into(),
+            feed_hash: hash,
+            full_text: false,
+        }
+    }
+
+    #[test]
+    fn merge_by_guid_then_link_then_content() {
+        let mut s = vec![entry("g1", "http://h/1", "एक", 1)];
+        assert_eq!(
+            merge(&mut s, entry("g1", "http://h/1", "एक", 1)),
+            Change::Unchanged
+        );
+        assert_eq!(
+            merge(&mut s, entry("g1", "http://h/1", "एक (अपडेट)", 2)),
+            Change::Updated
+        );
+        assert_eq!(s[0].title, "एक (अपडेट)");
+        assert_eq!(
+            merge(&mut s, entry("other", "http://h/1", "एक (अपडेट)", 2)),
+            Change::Unchanged
+        );
+        assert_eq!(
+            merge(&mut s, entry("", "http://h/9", "एक (अपडेट)", 2)),
+            Change::Unchanged
+        );
+        assert_eq!(
+            merge(&mut s, entry("g2", "http://h/2", "दो", 3)),
+            Change::New
+        );
+        assert_eq!(s.len(), 2);
+    }
+
+    #[test]
+    fn files_stay_inside_the_library_and_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let lib = Library::at(dir.path().to_owned());
+        let feed = Feed {
+            url: "http://127.0.0.1:9/../../etc/passwd?x=/..".into(),
+            name: "../../x".into(),
+            tags: vec![],
+        };
+        let file = lib.file_of(&feed);
+        assert_eq!(file.parent(), Some(dir.path()));
+        assert!(!file.file_name().unwrap().to_string_lossy().contains('/'));
+        assert!(!lib.has_articles());
+        let stored = vec![entry("g", "http://h/1", "शीर्षक", 7)];
+        lib.save(&feed, &stored).unwrap();
+        assert_eq!(lib.load(&feed).unwrap(), stored);
+        assert!(lib.has_articles());
+        let _held = lib.lock().unwrap();
+        assert!(lib.lock().is_err(), "a second fetch must wait its turn");
+    }
+}

@@ -1,0 +1,60 @@
+//! Hindi news from the web: subscriptions to RSS/Atom feeds, fetching them, full article
+//! text for entries that carry only a summary, and the library the fetched articles live in.
+//!
+//! Everything the network sends is untrusted. Only `http` and `https` URLs are fetched,
+//! with timeouts and size caps ([`net`]); feed and page text is stored as data and shown
+//! only through [`crate::text::sanitize`]; file names come from the subscription, never from
+//! the feed. The fetched articles are JSON Lines files in the data directory
+//! ([`library`]), so the ordinary loader, cache and filters read them like any corpus.
+
+pub mod fetch;
+pub mod fulltext;
+pub mod library;
+pub mod net;
+pub mod opml;
+pub mod parse;
+pub mod subscriptions;
+
+pub use fetch::{FeedReport, Progress, fetch_all};
+pub use subscriptions::{Feed, Subscriptions};
+
+/// What can go wrong with subscriptions, a fetch or the library. Each names the file or
+/// URL at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum FeedError {
+    /// A URL that is not `http://` or `https://` (or has no host).
+    #[error("{url}: not an http(s) URL")]
+    BadUrl { url: String },
+    /// The server could not be reached, timed out, redirected too often, or sent too much.
+    #[error("{url}: {reason}")]
+    Network { url: String, reason: String },
+    /// The server answered with an error status.
+    #[error("{url}: HTTP {status}")]
+    Status { url: String, status: u16 },
+    /// The body is not a feed (HTML, bad XML, unknown format).
+    #[error("{url}: not a feed: {reason}")]
+    NotAFeed { url: String, reason: String },
+    /// A file of khabar's could not be read or written.
+    #[error("{path}: {reason}")]
+    File { path: String, reason: String },
+    /// `feeds.toml` or an OPML file does not parse.
+    #[error("{path}: {reason}")]
+    Syntax { path: String, reason: String },
+    /// A subscription was named that does not exist, or added twice.
+    #[error("{0}")]
+    Subscription(String),
+}
+
+impl FeedError {
+    pub(crate) fn file(path: &std::path::Path, e: impl std::fmt::Display) -> Self {
+        Self::File {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        }
+    }
+}
+
+/// A stable short hash of some text (file names, content identity).
+pub(crate) fn hash(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}

@@ -1,0 +1,207 @@
+//! HTTP for feeds and article pages, with nothing the network sends trusted: only `http`
+//! and `https` URLs, a connection and a total timeout, at most five redirects, a cap on
+//! every body (after gzip is undone, so a small compressed bomb cannot fill memory), a
+//! User-Agent naming khabar, conditional GET for feeds, and one connection per host at a
+//! time however many feeds are fetched at once.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use ureq::ResponseExt;
+use ureq::http::Uri;
+
+use super::FeedError;
+
+/// The largest feed document read.
+pub const FEED_CAP: u64 = 10 << 20;
+/// The largest article page read.
+pub const PAGE_CAP: u64 = 5 << 20;
+const USER_AGENT: &str = concat!(
+    "khabar/",
+    env!("CARGO_PKG_VERSION"),
+    " (terminal reader of Hindi news)"
+);
+
+/// Refuses anything but an absolute `http://` or `https://` URL with a host.
+pub fn check_url(url: &str) -> Result<(), FeedError> {
+    let bad = || FeedError::BadUrl {
+        url: url.to_owned(),
+    };
+    let uri: Uri = url.parse().map_err(|_| bad())?;
+    let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
+    if !scheme_ok || uri.host().is_none_or(str::is_empty) {
+        return Err(bad());
+    }
+    Ok(())
+}
+
+/// The host of an http(s) URL.
+pub fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    Some(host).filter(|h| !h.is_empty())
+}
+
+/// What a server said last time, to ask "only if changed".
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Validators {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+}
+
+/// A fetched body.
+#[derive(Debug)]
+pub struct Fetched {
+    pub bytes: Vec<u8>,
+    /// The `Content-Type` header, for the charset.
+    pub content_type: Option<String>,
+    /// The URL after redirects, to resolve relative links against.
+    pub final_url: String,
+    pub validators: Validators,
+}
+
+/// The HTTP client all fetches of one run share.
+pub struct Net {
+    agent: ureq::Agent,
+    hosts: Mutex<HashMap<String, Arc<Mutex<()>>>>,
+}
+
+impl Net {
+    /// A client whose requests each end after `timeout` (connection included).
+    pub fn new(timeout: Duration) -> Self {
+        let config = ureq::Agent::config_builder()
+            .timeout_connect(Some(timeout.min(Duration::from_secs(10))))
+            .timeout_global(Some(timeout))
+            .max_redirects(5)
+            .http_status_as_error(false)
+            .user_agent(USER_AGENT)
+            .build();
+        Self {
+            agent: config.into(),
+            hosts: Mutex::default(),
+        }
+    }
+
+    /// The feed at `url`; `None` when the server says it has not changed since `known`.
+    pub fn feed(&self, url: &str, known: &Validators) -> Result<Option<Fetched>, FeedError> {
+        self.get(url, known, FEED_CAP)
+    }
+
+    /// The page at `url`.
+    pub fn page(&self, url: &str) -> Result<Fetched, FeedError> {
+        self.get(url, &Validators::default(), PAGE_CAP)?
+            .ok_or_else(|| FeedError::Network {
+                url: url.to_owned(),
+                reason: "304 Not Modified without a conditional request".into(),
+            })
+    }
+
+    fn get(&self, url: &str, known: &Validators, cap: u64) -> Result<Option<Fetched>, FeedError> {
+        check_url(url)?;
+        let net_error = |e: ureq::Error| FeedError::Network {
+            url: url.to_owned(),
+            reason: describe(&e),
+        };
+        // One request at a time per host, so a fetch of many feeds is polite to each site.
+        let host = self.host_lock(host_of(url).unwrap_or_default());
+        let _turn = host
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut request = self
+            .agent
+            .get(url)
+            .header("Accept-Language", "hi, en;q=0.5");
+        if let Some(etag) = &known.etag {
+            request = request.header("If-None-Match", etag);
+        }
+        if let Some(date) = &known.last_modified {
+            request = request.header("If-Modified-Since", date);
+        }
+        let mut response = request.call().map_err(net_error)?;
+        let status = response.status().as_u16();
+        if status == 304 {
+            return Ok(None);
+        }
+        if !(200..300).contains(&status) {
+            return Err(FeedError::Status {
+                url: url.to_owned(),
+                status,
+            });
+        }
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let content_type = header("content-type");
+        let validators = Validators {
+            etag: header("etag"),
+            last_modified: header("last-modified"),
+        };
+        let final_url = response.get_uri().to_string();
+        let bytes = response
+            .body_mut()
+            .with_config()
+            .limit(cap)
+            .read_to_vec()
+            .map_err(net_error)?;
+        Ok(Some(Fetched {
+            bytes,
+            content_type,
+            final_url,
+            validators,
+        }))
+    }
+
+    fn host_lock(&self, host: &str) -> Arc<Mutex<()>> {
+        let mut hosts = self
+            .hosts
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        hosts.entry(host.to_owned()).or_default().clone()
+    }
+}
+
+/// A short reason a person can act on.
+fn describe(e: &ureq::Error) -> String {
+    match e {
+        ureq::Error::Timeout(_) => "timed out".into(),
+        ureq::Error::TooManyRedirects => "too many redirects".into(),
+        ureq::Error::BodyExceedsLimit(n) => format!("larger than {} MiB; not read", n >> 20),
+        ureq::Error::HostNotFound => "host not found".into(),
+        ureq::Error::ConnectionFailed => "connection failed".into(),
+        ureq::Error::Io(io) => format!("connection error: {io}"),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_urls_with_hosts_pass() {
+        assert!(check_url("https://example.org/rss.xml").is_ok());
+        assert!(check_url("http://127.0.0.1:8080/a").is_ok());
+        for bad in [
+            "file:///etc/passwd",
+            "ftp://x/y",
+            "javascript:alert(1)",
+            "/rss.xml",
+            "http://",
+            "",
+        ] {
+            assert!(check_url(bad).is_err(), "{bad}");
+        }
+        assert_eq!(
+            host_of("https://user@www.example.org:8/x?y"),
+            Some("www.example.org:8")
+        );
+    }
+}

@@ -1,0 +1,132 @@
+//! OPML, the format feed readers exchange subscriptions in: `feeds import FILE.opml` and
+//! `feeds export`.
+
+use std::fmt::Write as _;
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::{Feed, FeedError};
+
+/// Every `<outline xmlUrl=…>` of an OPML document, with the outline's `title` or `text` as
+/// its name and the enclosing outlines' names as tags (the way readers file feeds in
+/// folders). Outlines whose URL is not http(s) are skipped and reported in the second list.
+pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedError> {
+    let mut reader = Reader::from_str(xml);
+    let mut folders: Vec<Option<String>> = Vec::new();
+    let (mut feeds, mut skipped) = (Vec::new(), Vec::new());
+    loop {
+        let event = reader.read_event().map_err(|e| FeedError::Syntax {
+            path: path.to_owned(),
+            reason: format!("bad XML at byte {}: {e}", reader.error_position()),
+        })?;
+        let (element, is_empty) = match &event {
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::End(e) if e.local_name().as_ref() == "outline" => {
+                folders.pop();
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        if element.local_name().as_ref() != "outline" {
+            continue;
+        }
+        let mut url = None;
+        let mut name = None;
+        for attr in element.attributes().flatten() {
+            let value = attr
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(|v| v.trim().to_owned())
+                .unwrap_or_default();
+            match attr.key.local_name().as_ref() {
+                "xmlUrl" | "xmlurl" => url = Some(value),
+                "title" => name = Some(value),
+                "text" if name.is_none() => name = Some(value),
+                _ => {}
+            }
+        }
+        if let Some(url) = url.filter(|u| !u.is_empty()) {
+            if super::net::check_url(&url).is_err() {
+                skipped.push(url);
+            } else {
+                let tags = folders.iter().flatten().cloned().collect();
+                let name = name
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| url.clone());
+                feeds.push(Feed { url, name, tags });
+            }
+            if !is_empty {
+                folders.push(None);
+            }
+        } else if !is_empty {
+            folders.push(name.filter(|n| !n.is_empty()));
+        }
+    }
+    Ok((feeds, skipped))
+}
+
+/// An OPML 2.0 document listing `feeds`, each tag as a folder attribute (`category`).
+pub fn export(feeds: &[Feed]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">\n  <head><title>khabar subscriptions</title></head>\n  <body>\n",
+    );
+    for f in feeds {
+        let category = if f.tags.is_empty() {
+            String::new()
+        } else {
+            format!(" category=\"{}\"", escape(&f.tags.join(",")))
+        };
+        let _ = writeln!(
+            out,
+            "    <outline type=\"rss\" text=\"{0}\" title=\"{0}\" xmlUrl=\"{1}\"{2}/>",
+            escape(&f.name),
+            escape(&f.url),
+            category
+        );
+    }
+    out.push_str("  </body>\n</opml>\n");
+    out
+}
+
+fn escape(s: &str) -> String {
+    quick_xml::escape::escape(s).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_become_tags_and_export_reads_back() {
+        let xml = r#"<?xml version="1.0"?><opml version="1.0"><body>
+            <outline text="दुनिया">
+              <outline text="बीबीसी &amp; साथी" xmlUrl="https://example.org/rss?a=1&amp;b=2"/>
+            </outline>
+            <outline title="Local" xmlUrl="http://127.0.0.1/feed.xml"></outline>
+            <outline text="bad" xmlUrl="file:///etc/passwd"/>
+        </body></opml>"#;
+        let (feeds, skipped) = parse(xml, "x.opml").unwrap();
+        assert_eq!(feeds.len(), 2);
+        assert_eq!(feeds[0].name, "बीबीसी & साथी");
+        assert_eq!(feeds[0].url, "https://example.org/rss?a=1&b=2");
+        assert_eq!(feeds[0].tags, vec!["दुनिया".to_owned()]);
+        assert!(feeds[1].tags.is_empty());
+        assert_eq!(skipped, vec!["file:///etc/passwd".to_owned()]);
+        let (again, _) = parse(&export(&feeds), "export").unwrap();
+        assert_eq!(again[0].name, feeds[0].name);
+        assert_eq!(again[0].url, feeds[0].url);
+    }
+
+    #[test]
+    fn broken_xml_names_the_file() {
+        let e = parse(
+            "<opml><body><outline text=\"x\" xmlUrl=\"http://a/b\"></body>",
+            "subs.opml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with("subs.opml: bad XML"), "{e}");
+    }
+}

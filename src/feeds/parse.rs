@@ -1,0 +1,268 @@
+//! A fetched feed document as entries: RSS 2.0, RSS 1.0 and Atom through `feed-rs`, after
+//! the bytes are made UTF-8. Hindi feeds often declare a charset they do not use (a
+//! `windows-1252` declaration over UTF-8 Devanagari turns every letter into mojibake), so
+//! bytes that are valid UTF-8 are read as UTF-8 whatever the declaration says, with a
+//! warning; other bytes are decoded by the declared charset.
+
+use chrono::{DateTime, Local};
+
+use super::FeedError;
+use super::fulltext::html_to_text;
+
+/// One entry of a feed, its text already plain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The entry's id (`guid`, Atom `id`), or one made from its link and title.
+    pub guid: String,
+    pub link: Option<String>,
+    pub title: String,
+    /// In the reader's local time zone, so "today" in the text means the reader's day.
+    pub published: Option<DateTime<Local>>,
+    pub author: Option<String>,
+    /// The content, or the summary when there is no content, as plain text.
+    pub text: String,
+    /// Whether `text` came from the entry's content (`content:encoded`, Atom `content`)
+    /// rather than its summary (`description`, Atom `summary`).
+    pub from_content: bool,
+}
+
+/// A parsed feed.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub entries: Vec<Entry>,
+    /// Things worth telling the user that lose nothing (a wrong charset, an undated entry).
+    pub warnings: Vec<String>,
+}
+
+/// Parses the feed at `url` from its bytes and `Content-Type`.
+pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Parsed, FeedError> {
+    let mut parsed = Parsed::default();
+    let text = to_utf8(bytes, content_type, &mut parsed.warnings);
+    let not_a_feed = |reason: String| FeedError::NotAFeed {
+        url: url.to_owned(),
+        reason,
+    };
+    if looks_like_html(&text) {
+        return Err(not_a_feed("the server sent an HTML page".into()));
+    }
+    let xml = declare_utf8(&text);
+    let feed = feed_rs::parser::Builder::new()
+        .base_uri(Some(url))
+        .build()
+        .parse(xml.as_bytes())
+        .map_err(|e| not_a_feed(e.to_string()))?;
+    for e in feed.entries {
+        let title = e
+            .title
+            .map(|t| html_to_text(&t.content))
+            .unwrap_or_default();
+        let content = e
+            .content
+            .and_then(|c| c.body)
+            .filter(|b| !b.trim().is_empty());
+        let from_content = content.is_some();
+        let html = content
+            .or_else(|| e.summary.map(|s| s.content))
+            .unwrap_or_default();
+        let entry = Entry {
+            link: e
+                .links
+                .into_iter()
+                .map(|l| l.href)
+                .find(|h| super::net::check_url(h).is_ok()),
+            published: e.published.or(e.updated).map(|d| d.with_timezone(&Local)),
+            author: e
+                .authors
+                .into_iter()
+                .filter_map(|p| p.name)
+                .find_map(|n| author_name(&n)),
+            text: html_to_text(&html),
+            from_content,
+            guid: e.id,
+            title: title.trim().to_owned(),
+        };
+        if entry.title.is_empty() && entry.text.is_empty() {
+            parsed.warnings.push(format!(
+                "{url}: an entry with neither title nor text; skipped"
+            ));
+            continue;
+        }
+        if entry.published.is_none() {
+            parsed.warnings.push(format!(
+                "{url}: entry \"{}\" has no date; dated from its text if it names one",
+                entry.title.chars().take(60).collect::<String>()
+            ));
+        }
+        parsed.entries.push(entry);
+    }
+    Ok(parsed)
+}
+
+/// The name in an author field: RSS often gives `mail@example.org (नाम)`.
+fn author_name(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let name = match raw.split_once('(') {
+        Some((before, after))
+            if after.ends_with(')') && (before.trim().is_empty() || before.contains('@')) =>
+        {
+            after.trim_end_matches(')')
+        }
+        _ => raw,
+    };
+    let name = name.trim();
+    (!name.is_empty() && !name.contains('@')).then(|| name.to_owned())
+}
+
+/// The bytes as UTF-8 text, by BOM, then by validity, then by the declared charset.
+fn to_utf8(bytes: &[u8], content_type: Option<&str>, warnings: &mut Vec<String>) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    let declared = declared_charset(bytes, content_type);
+    let label_is_utf8 = |l: &str| {
+        encoding_rs::Encoding::for_label(l.as_bytes())
+            .is_none_or(|e| e == encoding_rs::UTF_8 || l.eq_ignore_ascii_case("us-ascii"))
+    };
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if let Some(label) = declared.filter(|l| !label_is_utf8(l))
+            && !text.is_ascii()
+        {
+            warnings.push(format!(
+                "declares charset {label} but is UTF-8; read as UTF-8"
+            ));
+        }
+        return text.to_owned();
+    }
+    let encoding = declared
+        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+        .unwrap_or(encoding_rs::WINDOWS_1252);
+    let (text, _, had_errors) = encoding.decode(bytes);
+    if had_errors || encoding == encoding_rs::UTF_8 {
+        warnings.push("invalid characters replaced with U+FFFD".into());
+    }
+    text.into_owned()
+}
+
+/// The charset named by the `Content-Type` header, else by the XML declaration.
+fn declared_charset<'a>(bytes: &'a [u8], content_type: Option<&'a str>) -> Option<&'a str> {
+    let from_header = content_type.and_then(|ct| {
+        ct.split(';')
+            .filter_map(|p| p.trim().split_once('='))
+            .find(|(k, _)| k.trim().eq_ignore_ascii_case("charset"))
+            .map(|(_, v)| v.trim().trim_matches('"'))
+    });
+    from_header.or_else(|| {
+        let head = &bytes[..bytes.len().min(200)];
+        let head = std::str::from_utf8(head).ok().or_else(|| {
+            std::str::from_utf8(&head[..head.iter().rposition(u8::is_ascii).unwrap_or(0)]).ok()
+        })?;
+        let decl = head.strip_prefix("<?xml")?.split("?>").next()?;
+        let after = decl
+            .split("encoding")
+            .nth(1)?
+            .trim_start()
+            .strip_prefix('=')?
+            .trim_start();
+        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        after[1..].split(quote).next()
+    })
+}
+
+/// The document with its XML declaration saying UTF-8, which it now is.
+fn declare_utf8(text: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = text.trim_start();
+    if let Some(rest) = trimmed.strip_prefix("<?xml")
+        && let Some(end) = rest.find("?>")
+        && rest[..end].contains("encoding")
+    {
+        return format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>{}",
+            &rest[end + 2..]
+        )
+        .into();
+    }
+    text.into()
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(200)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<head>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RSS: &str = r#"<?xml version="1.0" encoding="windows-1252"?>
+<rss version="2.0"><channel><title>समाचार</title>
+<item><guid>a1</guid><title>दिल्ली में बारिश</title><link>http://127.0.0.1/a1</link>
+<description><![CDATA[<p>राजधानी में <b>तेज़</b> बारिश हुई।</p><p>दूसरा &amp; अनुच्छेद</p>]]></description>
+<pubDate>Tue, 18 Jun 2024 10:30:00 +0530</pubDate></item>
+<item><title>बिना तारीख़</title><description>पाठ</description></item>
+</channel></rss>"#;
+
+    #[test]
+    fn utf8_under_a_wrong_declaration_is_read_as_utf8() {
+        let p = parse(RSS.as_bytes(), None, "http://127.0.0.1/rss").unwrap();
+        assert_eq!(p.entries.len(), 2);
+        let e = &p.entries[0];
+        assert_eq!(e.title, "दिल्ली में बारिश");
+        assert_eq!(e.guid, "a1");
+        assert!(
+            e.text.contains("तेज़ बारिश") && e.text.contains("दूसरा & अनुच्छेद"),
+            "{}",
+            e.text
+        );
+        assert_eq!(e.link.as_deref(), Some("http://127.0.0.1/a1"));
+        assert!(e.published.is_some());
+        assert!(
+            p.warnings.iter().any(|w| w.contains("windows-1252")),
+            "{:?}",
+            p.warnings
+        );
+        assert!(
+            p.warnings.iter().any(|w| w.contains("no date")),
+            "{:?}",
+            p.warnings
+        );
+    }
+
+    #[test]
+    fn latin1_bytes_are_decoded_by_their_declaration() {
+        let xml = b"<?xml version=\"1.0\" encoding=\"iso-8859-1\"?><rss version=\"2.0\"><channel><item><guid>x</guid><title>caf\xe9</title><description>d</description></item></channel></rss>";
+        let p = parse(xml, None, "http://h/f").unwrap();
+        assert_eq!(p.entries[0].title, "café");
+    }
+
+    #[test]
+    fn html_and_garbage_are_not_feeds() {
+        let e = parse(
+            b"<!DOCTYPE html><html><body>x</body></html>",
+            None,
+            "http://h/f",
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("HTML page"), "{e}");
+        assert!(parse(b"<rss><channel><item>", None, "http://h/f").is_err());
+    }
+
+    #[test]
+    fn atom_entries_parse() {
+        let atom = r#"<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id><updated>2024-06-18T10:00:00Z</updated>
+<entry><id>urn:e1</id><title>मुंबई</title><updated>2024-06-18T10:00:00Z</updated><author><name>संवाददाता</name></author><link href="http://127.0.0.1/e1"/><content type="html">&lt;p&gt;पूरा पाठ&lt;/p&gt;</content></entry></feed>"#;
+        let p = parse(atom.as_bytes(), Some("application/atom+xml"), "http://h/f").unwrap();
+        let e = &p.entries[0];
+        assert_eq!(
+            (e.guid.as_str(), e.author.as_deref(), e.text.as_str()),
+            ("urn:e1", Some("संवाददाता"), "पूरा पाठ")
+        );
+    }
+}

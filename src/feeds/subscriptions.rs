@@ -1,0 +1,218 @@
+//! The feeds the user follows, kept in `feeds.toml` in the configuration directory so they
+//! can be edited by hand as well as with `khabar feeds add/remove/import`.
+//!
+//! ```toml
+//! [fetch]
+//! timeout_seconds = 30   # per request, connection included
+//! full_text = true       # fetch the page of entries that carry only a summary
+//! parallel = 4           # feeds fetched at once (one connection per host at a time)
+//!
+//! [[feed]]
+//! url = "https://feeds.bbci.co.uk/hindi/rss.xml"
+//! name = "BBC Hindi"
+//! tags = ["world"]
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::FeedError;
+use super::net::check_url;
+
+/// One subscription.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feed {
+    pub url: String,
+    /// The name shown as the articles' source and used to pick the feed on the command line.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+}
+
+/// How fetching behaves; every field has a default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FetchSettings {
+    pub timeout_seconds: u64,
+    pub full_text: bool,
+    pub parallel: usize,
+}
+
+impl Default for FetchSettings {
+    fn default() -> Self {
+        Self {
+            timeout_seconds: 30,
+            full_text: true,
+            parallel: 4,
+        }
+    }
+}
+
+/// The whole `feeds.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscriptions {
+    #[serde(default)]
+    pub fetch: FetchSettings,
+    #[serde(default, rename = "feed")]
+    pub feeds: Vec<Feed>,
+}
+
+/// `feeds.toml` in khabar's configuration directory.
+pub fn default_path() -> Option<PathBuf> {
+    crate::dirs::config_dir().map(|d| d.join("feeds.toml"))
+}
+
+impl Subscriptions {
+    /// Reads `path`; a missing file is no subscriptions.
+    pub fn load(path: &Path) -> Result<Self, FeedError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
+            Err(e) => return Err(FeedError::file(path, e)),
+        };
+        let subs: Self = toml::from_str(&text).map_err(|e| FeedError::Syntax {
+            path: path.display().to_string(),
+            reason: e.to_string().trim_end().replace('\n', " "),
+        })?;
+        for feed in &subs.feeds {
+            check_url(&feed.url).map_err(|e| FeedError::Syntax {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        }
+        Ok(subs)
+    }
+
+    /// Writes the file atomically (a crash leaves the old one whole).
+    pub fn save(&self, path: &Path) -> Result<(), FeedError> {
+        let text = format!(
+            "# khabar's feed subscriptions (see README, \"Feeds\"); `khabar feeds add` rewrites this file.\n{}",
+            toml::to_string(self).map_err(|e| FeedError::file(path, e))?
+        );
+        super::library::write_atomically(path, text.as_bytes())
+    }
+
+    /// Adds a feed; the name defaults to the URL's host. Refuses a URL or name already there.
+    pub fn add(
+        &mut self,
+        url: &str,
+        name: Option<&str>,
+        tags: &[String],
+    ) -> Result<&Feed, FeedError> {
+        check_url(url)?;
+        let name = name.map_or_else(|| default_name(url), |n| n.trim().to_owned());
+        if name.is_empty() {
+            return Err(FeedError::Subscription(
+                "a feed's name cannot be empty".into(),
+            ));
+        }
+        if let Some(old) = self.feeds.iter().find(|f| f.url == url || f.name == name) {
+            return Err(FeedError::Subscription(format!(
+                "already subscribed: {} ({})",
+                old.name, old.url
+            )));
+        }
+        self.feeds.push(Feed {
+            url: url.to_owned(),
+            name,
+            tags: tags.to_vec(),
+        });
+        Ok(self.feeds.last().expect("just pushed"))
+    }
+
+    /// Removes the feed with this URL or name.
+    pub fn remove(&mut self, key: &str) -> Result<Feed, FeedError> {
+        let at = self
+            .feeds
+            .iter()
+            .position(|f| f.url == key || f.name == key)
+            .ok_or_else(|| FeedError::Subscription(format!("no feed named {key}")))?;
+        Ok(self.feeds.remove(at))
+    }
+
+    /// The feeds named (by name, URL or tag), or all of them when `keys` is empty; a key
+    /// that names nothing is an error.
+    pub fn select(&self, keys: &[String]) -> Result<Vec<Feed>, FeedError> {
+        if keys.is_empty() {
+            return Ok(self.feeds.clone());
+        }
+        let mut out: Vec<Feed> = Vec::new();
+        for key in keys {
+            let found: Vec<&Feed> = self
+                .feeds
+                .iter()
+                .filter(|f| f.name == *key || f.url == *key || f.tags.contains(key))
+                .collect();
+            if found.is_empty() {
+                return Err(FeedError::Subscription(format!(
+                    "no feed or tag named {key}"
+                )));
+            }
+            for f in found {
+                if !out.contains(f) {
+                    out.push(f.clone());
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The host of `url` without `www.`, the name a feed gets when none is given.
+fn default_name(url: &str) -> String {
+    let host = super::net::host_of(url).unwrap_or(url);
+    host.strip_prefix("www.").unwrap_or(host).to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn add_select_remove() {
+        let mut s = Subscriptions::default();
+        s.add(
+            "https://www.example.org/hindi/rss.xml",
+            None,
+            &["world".into()],
+        )
+        .unwrap();
+        s.add("http://news.example.com/feed", Some("समाचार"), &[])
+            .unwrap();
+        assert_eq!(s.feeds[0].name, "example.org");
+        assert!(
+            s.add("http://news.example.com/feed", Some("x"), &[])
+                .is_err()
+        );
+        assert!(s.add("file:///etc/passwd", None, &[]).is_err());
+        assert_eq!(s.select(&["world".into()]).unwrap().len(), 1);
+        assert_eq!(s.select(&[]).unwrap().len(), 2);
+        assert!(s.select(&["nothing".into()]).is_err());
+        assert_eq!(
+            s.remove("समाचार").unwrap().url,
+            "http://news.example.com/feed"
+        );
+        assert_eq!(s.feeds.len(), 1);
+    }
+
+    #[test]
+    fn round_trips_through_the_file_and_rejects_bad_urls() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feeds.toml");
+        let mut s = Subscriptions::default();
+        s.add("https://example.org/a.xml", Some("A"), &["t".into()])
+            .unwrap();
+        s.save(&path).unwrap();
+        assert_eq!(Subscriptions::load(&path).unwrap(), s);
+        std::fs::write(&path, "[[feed]]\nurl = \"ftp://x/y\"\nname = \"x\"\n").unwrap();
+        let e = Subscriptions::load(&path).unwrap_err().to_string();
+        assert!(e.contains("feeds.toml") && e.contains("ftp://x/y"), "{e}");
+        assert!(
+            Subscriptions::load(&dir.path().join("none.toml"))
+                .unwrap()
+                .feeds
+                .is_empty()
+        );
+    }
+}

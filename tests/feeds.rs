@@ -1,0 +1,375 @@
+//! Feeds end to end against a server on 127.0.0.1: subscribing, fetching RSS and Atom,
+//! full text from article pages full of chrome, conditional GET, updated and duplicate
+//! entries, and every way a feed can fail without losing the others.
+
+#[path = "support/http.rs"]
+mod http;
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use http::{Request, Response, Server};
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/feeds");
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(Path::new(DATA).join(name)).unwrap()
+}
+
+/// `khabar` with XDG directories under `home`.
+fn khabar(home: &Path) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_khabar"));
+    for (var, dir) in [
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_DATA_HOME", "data"),
+    ] {
+        cmd.env(var, home.join(dir));
+    }
+    cmd
+}
+
+fn run(home: &Path, args: &[&str]) -> Output {
+    khabar(home).args(args).output().expect("khabar runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn page(title: &str, story: &str) -> String {
+    let paragraphs: String = story
+        .split("\n\n")
+        .map(|p| ["<p>", p.trim(), "</p>\n"].concat())
+        .collect();
+    fixture("page.html")
+        .replace("{{TITLE}}", title)
+        .replace("{{AUTHOR}}", "संवाददाता")
+        .replace("{{PARAGRAPHS}}", &paragraphs)
+}
+
+/// The test site: feeds, pages, and every kind of failure. `version` changes the rain
+/// story (a new GUID and title, the same link); `hits` counts requests per path.
+struct Site {
+    server: Server,
+    version: Arc<AtomicUsize>,
+    hits: Arc<std::sync::Mutex<Vec<(String, bool)>>>,
+}
+
+fn site() -> Site {
+    let version = Arc::new(AtomicUsize::new(1));
+    let hits: Arc<std::sync::Mutex<Vec<(String, bool)>>> = Arc::default();
+    let (v, h) = (version.clone(), hits.clone());
+    let base = Arc::new(std::sync::OnceLock::<String>::new());
+    let b = base.clone();
+    let server = Server::start(move |req: &Request| {
+        let conditional = req.header("If-None-Match").is_some();
+        h.lock().unwrap().push((req.path.clone(), conditional));
+        let base = b.get().unwrap();
+        let version = v.load(Ordering::SeqCst);
+        let feed = |body: String, etag: String| {
+            if req.header("If-None-Match") == Some(etag.as_str()) {
+                return Response::status(304);
+            }
+            Response::ok("application/rss+xml", body).header("ETag", &etag)
+        };
+        match req.path.as_str() {
+            "/rss.xml" => {
+                let title = if version == 1 {
+                    "मुंबई में बारिश से जनजीवन अस्त-व्यस्त"
+                } else {
+                    "मुंबई में बारिश से जनजीवन अस्त-व्यस्त, स्कूल बंद"
+                };
+                let body = fixture("rss.xml")
+                    .replace("{{BASE}}", base)
+                    .replace("{{VERSION}}", &version.to_string())
+                    .replace("{{RAIN_TITLE}}", title);
+                feed(body, format!("\"rss-{version}\""))
+            }
+            "/atom.xml" => feed(
+                fixture("atom.xml").replace("{{BASE}}", base),
+                "\"atom\"".into(),
+            ),
+            "/story/rain" => Response::ok(
+                "text/html; charset=utf-8",
+                page("मुंबई में बारिश", &fixture("story-rain.txt")),
+            ),
+            "/story/putin" => Response::ok(
+                "text/html",
+                page("पुतिन की बैठक", &fixture("story-putin.txt")),
+            ),
+            "/down.xml" => Response::status(500),
+            "/loop.xml" => Response::status(302).header("Location", "/loop.xml"),
+            "/slow.xml" => Response {
+                delay_ms: 3_000,
+                ..Response::ok("application/rss+xml", fixture("atom.xml"))
+            },
+            "/big.xml" => Response::ok("application/rss+xml", vec![b' '; 20 << 20]),
+            "/html.xml" => Response::ok(
+                "text/html",
+                "<!DOCTYPE html><html><body><p>यह फ़ीड नहीं है</p></body></html>",
+            ),
+            "/charset.xml" => Response::ok(
+                "application/rss+xml; charset=windows-1252",
+                fixture("rss.xml")
+                    .replace("{{BASE}}", "http://127.0.0.1:9")
+                    .replace("{{VERSION}}", "c")
+                    .replace("{{RAIN_TITLE}}", "ग़लत चारसेट वाली ख़बर"),
+            )
+            .header("ETag", "\"c\""),
+            _ => Response::status(404),
+        }
+    });
+    base.set(server.url("")).unwrap();
+    Site {
+        server,
+        version,
+        hits,
+    }
+}
+
+fn subscribe(home: &Path, site: &Site, path: &str, name: &str) {
+    let out = run(
+        home,
+        &[
+            "feeds",
+            "add",
+            &site.server.url(path),
+            "--name",
+            name,
+            "--tag",
+            "test",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+/// One JSON object per article of the library, from `extract --json`.
+fn library_articles(home: &Path) -> Vec<serde_json::Value> {
+    let dir = home.join("data/khabar/feeds");
+    let out = run(home, &["extract", "--json", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn persons(article: &serde_json::Value) -> Vec<String> {
+    article["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "person")
+        .map(|e| e["name"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn body_of(home: &Path, title_part: &str) -> String {
+    // The stored record, as a script would read it.
+    let dir = home.join("data/khabar/feeds");
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        if entry.path().extension().is_none_or(|e| e != "jsonl") {
+            continue;
+        }
+        let t = std::fs::read_to_string(entry.path()).unwrap();
+        for line in t.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            if v["title"].as_str().unwrap().contains(title_part) {
+                return v["body"].as_str().unwrap().to_owned();
+            }
+        }
+    }
+    panic!("no stored article titled {title_part}");
+}
+
+#[test]
+fn subscribe_fetch_read_refetch_and_update() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    std::fs::create_dir_all(home.join("config/khabar")).unwrap();
+    std::fs::write(
+        home.join("config/khabar/feeds.toml"),
+        "[fetch]\ntimeout_seconds = 1\n",
+    )
+    .unwrap();
+    let site = site();
+    subscribe(home, &site, "/rss.xml", "समाचार");
+    subscribe(home, &site, "/atom.xml", "नगर");
+    for (path, name) in [
+        ("/down.xml", "down"),
+        ("/loop.xml", "loop"),
+        ("/slow.xml", "slow"),
+        ("/big.xml", "big"),
+        ("/html.xml", "html"),
+        ("/charset.xml", "charset"),
+    ] {
+        subscribe(home, &site, path, name);
+    }
+
+    let out = run(home, &["fetch"]);
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains("समाचार: 2 new, 0 updated, 1 unchanged (2 with full text"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("नगर: 1 new"), "{stdout}");
+    assert!(stdout.contains("charset: 2 new"), "{stdout}");
+    for (path, reason) in [
+        ("/down.xml", "HTTP 500"),
+        ("/loop.xml", "too many redirects"),
+        ("/slow.xml", "timed out"),
+        ("/big.xml", "larger than 10 MiB"),
+        ("/html.xml", "HTML page"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(path))
+            .unwrap_or_else(|| panic!("{path} not reported:\n{stderr}"));
+        assert!(line.contains("error") && line.contains(reason), "{line}");
+    }
+    assert!(
+        stderr.contains("declares charset windows-1252 but is UTF-8"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("5 of 8 feed(s) failed"), "{stderr}");
+
+    // Full text from the pages, without their menus, share bars, related lists and footer.
+    let rain = body_of(home, "मुंबई में बारिश");
+    for p in fixture("story-rain.txt").split("\n\n") {
+        assert!(rain.contains(p.trim()), "missing paragraph {p}\nin {rain}");
+    }
+    for chrome in [
+        "होम",
+        "शेयर करें",
+        "ये भी पढ़ें",
+        "शेयर बाज़ार",
+        "सर्वाधिकार",
+        "ऐप डाउनलोड",
+    ] {
+        assert!(!rain.contains(chrome), "chrome {chrome} kept in {rain}");
+    }
+    // The Atom entry carried its whole text, so its page was never asked for.
+    assert!(
+        !site
+            .hits
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|(p, _)| p == "/story/metro")
+    );
+
+    // The library is what `list` and `extract` read when no path is given.
+    let out = run(home, &["list", "--json"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let listed: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(listed.len(), 5, "{listed:?}");
+    let out = run(home, &["list", "--person", "putin"]);
+    assert!(
+        text(&out.stdout).contains("पुतिन ने मॉस्को"),
+        "{}",
+        text(&out.stdout)
+    );
+    let articles = library_articles(home);
+    let putin = articles
+        .iter()
+        .find(|a| a["title"].as_str().unwrap().starts_with("पुतिन") && a["source"] == "समाचार")
+        .unwrap();
+    assert!(persons(putin).iter().any(|p| p.contains("पुतिन")), "{putin}");
+    assert_eq!(putin["byline"], "विदेश डेस्क");
+    assert_eq!(putin["published"], "2024-06-19");
+
+    // The second fetch of unchanged feeds costs one 304 each.
+    let before = site.hits.lock().unwrap().len();
+    let out = run(home, &["fetch", "समाचार", "नगर"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout).matches("not modified").count(),
+        2,
+        "{}",
+        text(&out.stdout)
+    );
+    let hits = site.hits.lock().unwrap()[before..].to_vec();
+    assert_eq!(hits.len(), 2, "{hits:?}");
+    assert!(hits.iter().all(|(_, conditional)| *conditional));
+
+    // An updated entry (new GUID, same link) replaces its earlier version.
+    site.version.store(2, Ordering::SeqCst);
+    let out = run(home, &["fetch", "test"]);
+    assert!(
+        text(&out.stdout).contains("समाचार: 0 new, 1 updated, 2 unchanged"),
+        "{}",
+        text(&out.stdout)
+    );
+    let titles: Vec<String> = library_articles(home)
+        .iter()
+        .map(|a| a["title"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        titles.iter().filter(|t| t.starts_with("मुंबई")).count(),
+        1,
+        "{titles:?}"
+    );
+    assert!(titles.iter().any(|t| t.ends_with("स्कूल बंद")), "{titles:?}");
+}
+
+#[test]
+fn share_of_kept_page_text_that_is_article_text() {
+    // Measured on the fixture pages: of the text kept from a page, how much is the story.
+    let story = fixture("story-putin.txt");
+    let html = page("पुतिन की बैठक", &story);
+    let (kept, _) =
+        khabar::feeds::fulltext::readable(&html, "http://127.0.0.1/story/putin").unwrap();
+    let article: usize = kept
+        .split("\n\n")
+        .filter(|p| story.contains(p.trim()))
+        .map(str::len)
+        .sum();
+    let share = article as f64 / kept.replace("\n\n", "").len() as f64;
+    eprintln!("article share of kept page text: {share:.3}");
+    assert!(share > 0.95, "{share}: {kept}");
+}
+
+#[test]
+fn subscriptions_from_the_command_line() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let out = run(home, &["feeds", "add", "file:///etc/passwd"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("file:///etc/passwd: not an http(s) URL"),
+        "{}",
+        text(&out.stderr)
+    );
+    let opml = home.join("subs.opml");
+    std::fs::write(
+        &opml,
+        r#"<opml version="2.0"><body><outline text="हिंदी"><outline text="एक" xmlUrl="http://127.0.0.1:1/a.xml"/><outline text="दो" xmlUrl="https://127.0.0.1:1/b.xml"/></outline></body></opml>"#,
+    )
+    .unwrap();
+    let out = run(home, &["feeds", "import", opml.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let out = run(home, &["feeds", "list"]);
+    assert_eq!(
+        text(&out.stdout),
+        "एक\thttp://127.0.0.1:1/a.xml\tहिंदी\nदो\thttps://127.0.0.1:1/b.xml\tहिंदी\n"
+    );
+    let out = run(home, &["feeds", "export"]);
+    assert!(
+        text(&out.stdout).contains(r#"text="दो" title="दो" xmlUrl="https://127.0.0.1:1/b.xml""#),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(run(home, &["fetch", "nosuch"]).status.code(), Some(2));
+    let out = run(home, &["feeds", "remove", "एक"]);
+    assert!(out.status.success());
+    let out = run(home, &["feeds", "list"]);
+    assert_eq!(text(&out.stdout).lines().count(), 1);
+}
