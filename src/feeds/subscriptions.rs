@@ -101,7 +101,13 @@ impl Subscriptions {
         tags: &[String],
     ) -> Result<&Feed, FeedError> {
         check_url(url)?;
-        let name = name.map_or_else(|| default_name(url), |n| n.trim().to_owned());
+        let name = match name {
+            Some(n) => n.trim().to_owned(),
+            // The host, or host and path when another feed of the same site has the host.
+            None => Some(default_name(url))
+                .filter(|n| !self.feeds.iter().any(|f| f.name == *n))
+                .unwrap_or_else(|| url.split_once("://").map_or(url, |(_, r)| r).to_owned()),
+        };
         if name.is_empty() {
             return Err(FeedError::Subscription(
                 "a feed's name cannot be empty".into(),
@@ -181,6 +187,9 @@ mod tests {
         s.add("http://news.example.com/feed", Some("समाचार"), &[])
             .unwrap();
         assert_eq!(s.feeds[0].name, "example.org");
+        s.add("https://example.org/other.xml", None, &[]).unwrap();
+        assert_eq!(s.feeds[2].name, "example.org/other.xml");
+        s.remove("example.org/other.xml").unwrap();
         assert!(
             s.add("http://news.example.com/feed", Some("x"), &[])
                 .is_err()
