@@ -71,11 +71,17 @@ pub enum Action {
     DateBack,
     /// Move the date filter forward by its own unit.
     DateForward,
+    /// Fetch every subscribed feed in the background; new articles join the list.
+    FetchFeeds,
+    /// Open the article's link in the browser (`$BROWSER`, else `xdg-open`/`open`).
+    OpenLink,
+    /// Copy the article's link to the clipboard (OSC 52, through the terminal).
+    CopyLink,
 }
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 35] = [
         Self::Quit,
         Self::ToggleHelp,
         Self::NextPane,
@@ -108,6 +114,9 @@ impl Action {
         Self::ClearFilters,
         Self::DateBack,
         Self::DateForward,
+        Self::FetchFeeds,
+        Self::OpenLink,
+        Self::CopyLink,
     ];
 
     /// The one-line description shown in the help overlay (the doc line above).
@@ -145,6 +154,9 @@ impl Action {
             Self::ClearFilters => "clear all filters",
             Self::DateBack => "date filter one step back",
             Self::DateForward => "date filter one step forward",
+            Self::FetchFeeds => "fetch all feeds (in the background)",
+            Self::OpenLink => "open the article's link in the browser",
+            Self::CopyLink => "copy the article's link",
         }
     }
 

@@ -68,13 +68,19 @@ pub struct Progress {
 }
 
 /// What the event loop must do besides drawing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Request {
     #[default]
     None,
     Quit,
     Redraw,
     Suspend,
+    /// Fetch the feeds on a worker thread.
+    Fetch,
+    /// Hand this link to the browser (the terminal is left meanwhile).
+    OpenLink(String),
+    /// Put this link on the clipboard through the terminal.
+    CopyLink(String),
 }
 
 // Independent switches of what is shown (raw view, help, loading bookkeeping), not a
@@ -94,6 +100,8 @@ pub struct App {
     pub warm_files_base: usize,
     /// Files found stale after the warm start: not written to the cache again.
     pub gone_files: std::collections::HashSet<u32>,
+    /// A fetch of the feeds under way (`R`).
+    pub fetching: Option<super::fetching::Fetching>,
     /// The article the user had open when its file was found stale (its content id and
     /// reading position), to open again when the file's articles arrive anew.
     pub reselect: Option<(u64, usize, usize)>,
@@ -169,6 +177,7 @@ impl App {
             warm_base: 0,
             warm_files_base: 0,
             gone_files: std::collections::HashSet::new(),
+            fetching: None,
             reselect: None,
             save: None,
             selected: 0,
@@ -310,6 +319,8 @@ impl App {
                 self.status = Some(format!("sort: {}", self.sort.name()));
             }
             Action::ToggleRead => self.toggle_read(),
+            Action::FetchFeeds => self.request_fetch(),
+            Action::OpenLink | Action::CopyLink => self.request_link(action),
             Action::UnreadOnly => self.toggle_chip(Chip::Unread),
             Action::ClearFilters => {
                 self.chips.clear();

@@ -140,7 +140,32 @@ impl App {
     pub fn revalidated(&mut self, docs: &[u32], files: &[u32], total: usize) {
         let base = u32::try_from(self.warm_base).unwrap_or(u32::MAX);
         let docs: Vec<u32> = docs.iter().map(|d| d + base).collect();
-        self.index.forget(&docs);
+        let base = u32::try_from(self.warm_files_base).unwrap_or(u32::MAX);
+        let files: Vec<u32> = files.iter().map(|f| f + base).collect();
+        self.withdraw(&docs, &files);
+        self.progress.total = total;
+        self.progress.done = self.progress.done.saturating_sub(files.len());
+    }
+
+    /// Withdraws every article of the file at `path` (it is about to arrive again, read
+    /// afresh), as [`App::revalidated`] does for files changed since a warm start.
+    pub fn withdraw_path(&mut self, path: &str) {
+        let mut files = Vec::new();
+        let docs: Vec<u32> = (0..self.entries.len())
+            .filter(|&i| self.entries[i].article.path == path)
+            .filter_map(|i| {
+                files.extend(self.entries[i].file);
+                u32::try_from(i).ok()
+            })
+            .collect();
+        files.dedup();
+        self.withdraw(&docs, &files);
+    }
+
+    /// Takes articles `docs` (numbered as in [`App::entries`]) and files `files` out of the
+    /// index, list and cache; an open article among them is opened again when it returns.
+    fn withdraw(&mut self, docs: &[u32], files: &[u32]) {
+        self.index.forget(docs);
         let selected = u32::try_from(self.selected).unwrap_or(u32::MAX);
         if self.chosen
             && self.index.is_gone(selected)
@@ -148,10 +173,7 @@ impl App {
         {
             self.reselect = Some((d.id, self.anchor, self.anchor_nth));
         }
-        let base = u32::try_from(self.warm_files_base).unwrap_or(u32::MAX);
-        self.gone_files.extend(files.iter().map(|f| f + base));
-        self.progress.total = total;
-        self.progress.done = self.progress.done.saturating_sub(files.len());
+        self.gone_files.extend(files);
         self.last_search = None;
         self.stale = true;
     }

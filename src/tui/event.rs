@@ -34,6 +34,8 @@ pub enum Msg {
     Finished(Option<Box<crate::cache::Cache>>),
     /// SIGTERM, SIGHUP or SIGINT (the number): leave cleanly.
     Terminate(i32),
+    /// News from a fetch of the feeds.
+    Feed(super::fetching::FeedMsg),
 }
 
 /// Forwards terminal events into the channel until the receiver goes away.

@@ -14,6 +14,7 @@ pub mod backend;
 pub mod config;
 pub mod document;
 pub mod event;
+pub mod fetching;
 pub mod filters;
 pub mod keymap;
 pub mod layout;
@@ -125,6 +126,7 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.settle();
             app.save = save;
         }
+        Msg::Feed(msg) => app.feed_event(msg),
         Msg::Terminate(signal) => {
             EXIT_SIGNAL.store(signal, std::sync::atomic::Ordering::Relaxed);
             app.request = Request::Quit;
@@ -307,6 +309,26 @@ fn run_loop(
             Request::Suspend => {
                 terminal::suspend(term)?;
                 drawn_at = None;
+            }
+            Request::Fetch => fetching::spawn(save_tx.clone()),
+            Request::OpenLink(url) => {
+                // The browser may be a terminal program: it gets the terminal meanwhile.
+                terminal::leave();
+                let opened = fetching::open_link(&url);
+                terminal::take_screen()?;
+                term.clear()?;
+                drawn_at = None;
+                app.status = Some(match opened {
+                    Ok(()) => format!("opened {}", fetching::shown_link(&url)),
+                    Err(e) => format!("could not open the link: {}", fetching::shown_link(&e)),
+                });
+            }
+            Request::CopyLink(url) => {
+                use std::io::Write as _;
+                let mut out = std::io::stdout();
+                out.write_all(fetching::osc52(&url).as_bytes())?;
+                out.flush()?;
+                app.status = Some(format!("copied {}", fetching::shown_link(&url)));
             }
             Request::None => {}
         }

@@ -20,7 +20,8 @@ pub fn enter() -> std::io::Result<Term> {
     Terminal::new(ReaderBackend::new(stdout()))
 }
 
-fn take_screen() -> std::io::Result<()> {
+/// Takes the terminal for the reader (again, after a suspend or a browser).
+pub fn take_screen() -> std::io::Result<()> {
     LEFT.store(false, std::sync::atomic::Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(

@@ -53,6 +53,7 @@ impl Tmux {
             .env("XDG_CONFIG_HOME", xdg().join("config"))
             .env("XDG_CACHE_HOME", xdg().join("cache"))
             .env("XDG_STATE_HOME", xdg().join("state"))
+            .env("XDG_DATA_HOME", xdg().join("data"))
             .env_remove("NO_COLOR")
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .output()

@@ -88,8 +88,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         format!("{}%", (top + height) * 100 / rows.len())
     };
     let mode = if app.raw { "(raw) " } else { "" };
-    let block = pane_block(app, Pane::Reader, format!(" Article {mode}"))
+    let mut block = pane_block(app, Pane::Reader, format!(" Article {mode}"))
         .title_bottom(Line::from(format!(" {position} ")).alignment(Alignment::Right));
+    // A fetched article's link, left in the bottom border (as much as fits).
+    if let Some(url) = app.current().and_then(|e| e.article.url.as_deref()) {
+        let room = usize::from(area.width).saturating_sub(position.len() + 8);
+        let url = crate::tui::fetching::shown_link(url);
+        if room > 10 {
+            let shown: String = if url.chars().count() > room {
+                url.chars()
+                    .take(room - 1)
+                    .chain(std::iter::once('…'))
+                    .collect()
+            } else {
+                url
+            };
+            block = block.title_bottom(Line::from(format!(" {shown} ")).alignment(Alignment::Left));
+        }
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(entry) = app.current() else { return };

@@ -1,0 +1,211 @@
+//! Feeds from inside the reader: `R` fetches every subscription on a worker thread (the
+//! loop only hears progress, and each feed's refreshed articles, which join the list as they
+//! come); `o` hands the article's link to the browser and `y` copies it through the terminal.
+
+use std::sync::mpsc::SyncSender as Sender;
+
+use base64::Engine as _;
+
+use super::action::Action;
+use super::app::{App, Request};
+use super::event::Msg;
+use crate::cache::{Cache, FileResult};
+use crate::feeds::library::{self, Library};
+use crate::feeds::{Progress, Subscriptions, fetch_all, subscriptions};
+use crate::text::sanitize;
+
+/// What the fetch worker tells the loop.
+#[derive(Debug)]
+pub enum FeedMsg {
+    /// This many feeds are being fetched.
+    Started(usize),
+    /// One feed is done: a line for the status bar, and whether it failed.
+    Finished { line: String, failed: bool },
+    /// A feed's file in the library changed: its articles, read again.
+    Refreshed(Box<FileResult>),
+    /// Every feed is done.
+    Done,
+    /// Nothing could be fetched (no subscriptions, no data directory, another fetch).
+    Refused(String),
+}
+
+/// How far a fetch has come, for the status bar.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Fetching {
+    pub done: usize,
+    pub total: usize,
+    pub failed: usize,
+}
+
+/// Starts a fetch of every subscribed feed on its own thread.
+pub fn spawn(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let send = |m: FeedMsg| {
+            let _ = tx.send(Msg::Feed(m));
+        };
+        let setup = || -> Result<(Subscriptions, Library), String> {
+            let path = subscriptions::default_path().ok_or("no configuration directory")?;
+            let subs = Subscriptions::load(&path).map_err(|e| e.to_string())?;
+            let dir = library::default_dir().ok_or("no data directory")?;
+            Ok((subs, Library::at(dir)))
+        };
+        let (subs, library) = match setup() {
+            Ok(ok) if ok.0.feeds.is_empty() => {
+                return send(FeedMsg::Refused(
+                    "no feeds to fetch: subscribe with `khabar feeds add URL`".into(),
+                ));
+            }
+            Ok(ok) => ok,
+            Err(e) => return send(FeedMsg::Refused(e)),
+        };
+        send(FeedMsg::Started(subs.feeds.len()));
+        let on_progress = |p: Progress| {
+            let Progress::Finished(report) = p else {
+                return;
+            };
+            let name = &report.feed.name;
+            let (line, failed) = match &report.outcome {
+                Ok(c) if c.new + c.updated > 0 => {
+                    // Read the feed's file again here, off the loop.
+                    let file = Cache::disabled().process(&library.file_of(&report.feed));
+                    send(FeedMsg::Refreshed(Box::new(file)));
+                    (
+                        format!("{name}: {} new, {} updated", c.new, c.updated),
+                        false,
+                    )
+                }
+                Ok(_) => (format!("{name}: nothing new"), false),
+                Err(e) => (e.to_string(), true),
+            };
+            send(FeedMsg::Finished { line, failed });
+        };
+        match fetch_all(&subs.feeds, &subs.fetch, &library, &on_progress) {
+            Ok(_) => send(FeedMsg::Done),
+            Err(e) => send(FeedMsg::Refused(e.to_string())),
+        }
+    });
+}
+
+impl App {
+    pub(super) fn request_fetch(&mut self) {
+        if self.fetching.is_some() {
+            self.status = Some("a fetch is already under way".into());
+        } else {
+            self.request = Request::Fetch;
+        }
+    }
+
+    pub(super) fn request_link(&mut self, action: Action) {
+        // The list entry does not carry the link; the open article does.
+        let url = self
+            .current()
+            .and_then(|e| e.article.url.clone())
+            .filter(|u| crate::feeds::net::check_url(u).is_ok());
+        self.request = match (url, action) {
+            (Some(url), Action::OpenLink) => Request::OpenLink(url),
+            (Some(url), _) => Request::CopyLink(url),
+            (None, _) => {
+                self.status = Some("this article has no web link".into());
+                Request::None
+            }
+        };
+    }
+
+    /// A message from the fetch worker.
+    pub fn feed_event(&mut self, msg: FeedMsg) {
+        match msg {
+            FeedMsg::Started(total) => {
+                self.fetching = Some(Fetching {
+                    total,
+                    ..Fetching::default()
+                });
+                self.status = Some(format!("fetching {total} feed(s)…"));
+            }
+            FeedMsg::Finished { line, failed } => {
+                let f = self.fetching.get_or_insert_with(Fetching::default);
+                f.done += 1;
+                f.failed += usize::from(failed);
+                let progress = format!("feeds {}/{}", f.done, f.total);
+                if failed {
+                    self.problems.push(line.clone());
+                }
+                self.status = Some(format!("{progress} · {line}"));
+            }
+            FeedMsg::Refreshed(file) => {
+                if let Some(path) = file.articles.first().map(|a| a.article.path.clone()) {
+                    self.withdraw_path(&path);
+                }
+                self.push_file(*file);
+                self.refresh();
+            }
+            FeedMsg::Done => {
+                let f = self.fetching.take().unwrap_or_default();
+                self.status = Some(if f.failed == 0 {
+                    format!("fetched {} feed(s)", f.total)
+                } else {
+                    format!(
+                        "fetched {} feed(s), {} failed (see the warnings)",
+                        f.total, f.failed
+                    )
+                });
+            }
+            FeedMsg::Refused(why) => {
+                self.fetching = None;
+                self.status = Some(format!("cannot fetch: {why}"));
+            }
+        }
+    }
+}
+
+/// Opens `url` with `$BROWSER`, else the platform's opener, waiting for it (a terminal
+/// browser needs the terminal, which the caller has handed back to the shell).
+pub fn open_link(url: &str) -> Result<(), String> {
+    let opener = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty())
+        .unwrap_or_else(|| {
+            if cfg!(target_os = "macos") {
+                "open"
+            } else {
+                "xdg-open"
+            }
+            .into()
+        });
+    let mut words = opener.split_whitespace();
+    let program = words.next().unwrap_or("xdg-open");
+    std::process::Command::new(program)
+        .args(words)
+        .arg(url)
+        .status()
+        .map_err(|e| format!("{program}: {e}"))
+        .and_then(|s| {
+            if s.success() {
+                Ok(())
+            } else {
+                Err(format!("{program} failed ({s})"))
+            }
+        })
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
+pub fn osc52(text: &str) -> String {
+    format!(
+        "\x1b]52;c;{}\x07",
+        base64::engine::general_purpose::STANDARD.encode(text)
+    )
+}
+
+/// A link as it may be shown on screen.
+pub fn shown_link(url: &str) -> String {
+    sanitize(url, false).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_carries_the_link_in_base64() {
+        assert_eq!(osc52("http://a/ब"), "\x1b]52;c;aHR0cDovL2Ev4KSs\x07");
+    }
+}
