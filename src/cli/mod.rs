@@ -187,13 +187,7 @@ pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (khabar::cache::Snapsho
     // searches, and then reads them back.
     let results: Vec<_> = rest
         .par_iter()
-        .map(|f| {
-            let mut r = cache.process(f);
-            for a in &mut r.articles {
-                a.folded = None;
-            }
-            r
-        })
+        .map(|f| cache.process_with(f, false))
         .collect();
     for mut r in results {
         problems.append(&mut r.problems);
