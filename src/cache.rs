@@ -33,6 +33,7 @@ mod file;
 mod heads;
 mod pack;
 mod quick;
+mod stream;
 mod warm;
 
 use std::collections::HashMap;
@@ -290,6 +291,25 @@ impl Cache {
     /// The articles of `file`: its cached results when its bytes are unchanged, else read
     /// and extracted. Texts come back folded for search, not whole.
     pub fn process(&self, file: &Path) -> FileResult {
+        self.process_with(file, true)
+    }
+
+    /// [`Cache::process`], keeping the folded search texts only when `keep_folded`. A
+    /// JSON Lines file is streamed, never held whole.
+    pub fn process_with(&self, file: &Path, keep_folded: bool) -> FileResult {
+        if file.as_os_str() != "-" && corpus::is_json_lines(file) {
+            return self.process_streamed(file, keep_folded);
+        }
+        let mut result = self.process_whole(file);
+        if !keep_folded {
+            for a in &mut result.articles {
+                a.folded = None;
+            }
+        }
+        result
+    }
+
+    fn process_whole(&self, file: &Path) -> FileResult {
         let mut problems = Vec::new();
         let is_stdin = file.as_os_str() == "-";
         let key = if is_stdin { None } else { key_of(file) };
@@ -424,16 +444,9 @@ impl Cache {
         if before.hash != now.hash || recs.len() != parsed.len() {
             return None;
         }
-        let details = self.details.as_ref()?;
         recs.iter()
             .zip(parsed)
-            .map(|(rec, article)| {
-                let bytes = details.read(rec.at, rec.len, rec.hash)?;
-                let (_, analysis) = unpack(&bytes)?;
-                let mut arrival = Arrival::new(article, &analysis, rec.id);
-                arrival.packed = Packed::Owned(bytes.into());
-                Some(arrival)
-            })
+            .map(|(rec, article)| self.reuse(rec, article))
             .collect()
     }
 }

@@ -176,8 +176,114 @@ fn a_100_mb_file_loads() {
     }
     let mut problems = Vec::new();
     let articles = corpus::from_bytes(Path::new("huge.txt"), text.as_bytes(), false, &mut problems);
-    assert!(problems.is_empty());
+    // Read whole, with a warning that it is large.
+    assert!(
+        matches!(
+            &problems[..],
+            [Problem::Large {
+                mib: 100,
+                limit: 10,
+                ..
+            }]
+        ),
+        "{problems:?}"
+    );
     assert_eq!(articles.len(), 1);
     assert_eq!(articles[0].title, "बड़ी फाइल");
     assert_eq!(articles[0].paragraphs.len(), 2 * count);
+}
+
+#[test]
+fn empty_fields_are_named_for_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"title": "खाली", "body": ""}"#,
+        r#"{"title": "रिक्त", "text": "   "}"#,
+        r#"{"title": "बिना पाठ"}"#,
+        r#"{"title": "पाठ में", "body": "", "text": "पाठ यहां है।"}"#,
+    ];
+    let path = write(dir.path(), "feed.jsonl", lines.join("\n").as_bytes());
+    let out = khabar(&["extract", "--json", &path]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("feed.jsonl:1: empty `body`"), "{err}");
+    assert!(err.contains("feed.jsonl:2: empty `text`"), "{err}");
+    assert!(err.contains("feed.jsonl:3: no `body` or `text`"), "{err}");
+    // A blank body with a text beside it is read from the text.
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("\"title\":\"पाठ में\""), "{stdout}");
+}
+
+#[test]
+fn a_csv_file_is_refused_naming_the_formats_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "news.csv", "title,body\nखबर,पाठ\n".as_bytes());
+    let out = khabar(&["extract", "--json", &path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("news.csv: CSV is not read"), "{err}");
+    assert!(err.contains(".txt") && err.contains(".jsonl"), "{err}");
+}
+
+#[test]
+fn an_empty_folder_says_which_files_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "notes.md", b"# not an article\n");
+    let out = khabar(&["list", dir.path().to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no articles here"), "{err}");
+    assert!(
+        err.contains(".txt") && err.contains(".jsonl") && err.contains(".ndjson"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_nul_past_the_start_of_json_lines_spoils_only_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = Vec::new();
+    for i in 0..400 {
+        bytes.extend_from_slice(
+            format!("{{\"title\": \"खबर {i}\", \"body\": \"पाठ।\"}}\n").as_bytes(),
+        );
+    }
+    bytes.extend_from_slice(b"{\"title\": \"x\", \"body\": \"a\0b\"}\n");
+    bytes.extend_from_slice("{\"title\": \"अंतिम\", \"body\": \"पाठ।\"}\n".as_bytes());
+    let path = write(dir.path(), "feed.jsonl", &bytes);
+    let out = khabar(&["extract", "--json", &path]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("feed.jsonl:401: binary data (NUL byte"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 401);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_extract_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let record = format!(
+        "{{\"title\": \"खबर\", \"body\": \"{}\"}}\n",
+        "सोमवार को बैठक हुई। ".repeat(40)
+    );
+    let path = write(dir.path(), "feed.jsonl", record.repeat(3000).as_bytes());
+    let mut child = isolated::khabar()
+        .args(["extract", "--json", &path])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line, then close the pipe the way `head -1` does.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
 }

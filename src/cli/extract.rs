@@ -11,25 +11,47 @@ use khabar::extract::{self, Analysis};
 use khabar::report;
 use khabar::text::sanitize;
 
-use super::{exit_code, load};
+use super::{exit_code, report_problems};
+
+/// Articles are analysed in batches of about this much text (on all cores) and printed
+/// before the next batch is read, so memory follows the batch, not the corpus.
+const BATCH_BYTES: usize = 8 << 20;
+const BATCH_ARTICLES: usize = 1024;
 
 pub fn run(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
-    let (articles, failed) = load(paths);
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let analyses: Vec<Analysis> = {
-        use rayon::prelude::*;
-        articles.par_iter().map(extract::analyse).collect()
+    let mut out = Output {
+        out: std::io::BufWriter::new(stdout.lock()),
+        json,
+        pending: Vec::new(),
+        pending_bytes: 0,
     };
-    for (article, analysis) in articles.iter().zip(&analyses) {
-        if json {
-            serde_json::to_writer(&mut out, &report::report(article, analysis))?;
-            writeln!(out)?;
-        } else {
-            write_summary(&mut out, article, analysis)?;
+    let mut failed = false;
+    let mut problems = Vec::new();
+    let files = if paths.is_empty() {
+        Vec::new()
+    } else {
+        khabar::corpus::files(paths, &mut problems)
+    };
+    failed |= report_problems(&problems);
+    let written = (|| -> std::io::Result<()> {
+        if paths.is_empty() {
+            for article in khabar::corpus::seeds() {
+                out.push(article)?;
+            }
         }
-    }
-    match out.flush() {
+        for file in &files {
+            let mut result = Ok(());
+            khabar::corpus::read_batches(file, BATCH_BYTES, &mut |articles, problems| {
+                failed |= report_problems(&problems);
+                result = articles.into_iter().try_for_each(|a| out.push(a));
+                result.is_ok()
+            });
+            result?;
+        }
+        out.flush()
+    })();
+    match written {
         // A closed pipe (`khabar extract x | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other.context("writing to standard output")?,
@@ -37,7 +59,51 @@ pub fn run(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     Ok(exit_code(failed))
 }
 
-fn write_summary(out: &mut impl Write, article: &Article, analysis: &Analysis) -> Result<()> {
+/// Articles waiting to be analysed, and where their results go.
+struct Output<W: Write> {
+    out: W,
+    json: bool,
+    pending: Vec<Article>,
+    pending_bytes: usize,
+}
+
+impl<W: Write> Output<W> {
+    fn push(&mut self, article: Article) -> std::io::Result<()> {
+        self.pending_bytes += article.text.len();
+        self.pending.push(article);
+        if self.pending_bytes >= BATCH_BYTES || self.pending.len() >= BATCH_ARTICLES {
+            self.write_pending()?;
+        }
+        Ok(())
+    }
+
+    fn write_pending(&mut self) -> std::io::Result<()> {
+        use rayon::prelude::*;
+        let articles = std::mem::take(&mut self.pending);
+        self.pending_bytes = 0;
+        let analyses: Vec<Analysis> = articles.par_iter().map(extract::analyse).collect();
+        for (article, analysis) in articles.iter().zip(&analyses) {
+            if self.json {
+                serde_json::to_writer(&mut self.out, &report::report(article, analysis))?;
+                writeln!(self.out)?;
+            } else {
+                write_summary(&mut self.out, article, analysis)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.write_pending()?;
+        self.out.flush()
+    }
+}
+
+fn write_summary(
+    out: &mut impl Write,
+    article: &Article,
+    analysis: &Analysis,
+) -> std::io::Result<()> {
     let clean = |s: &str| sanitize(s, false).into_owned();
     let line = article.line.map(|l| format!(":{l}")).unwrap_or_default();
     writeln!(out, "{}{line}", clean(&article.path))?;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
-use khabar::corpus::{self, Article, Loaded};
+use khabar::corpus;
 use khabar::index::{DateRange, Sort};
 use khabar::text::sanitize;
 use khabar::text::width::WidthModel;
@@ -140,16 +140,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 }
 
-/// Loads `paths` (or the bundled seeds when empty), printing every problem to stderr.
-/// The flag says whether any path was lost entirely.
-pub fn load(paths: &[PathBuf]) -> (Vec<Article>, bool) {
-    if paths.is_empty() {
-        return (corpus::seeds(), false);
-    }
-    let Loaded { articles, problems } = corpus::load(paths);
-    (articles, report_problems(&problems))
-}
-
 /// A corpus of just the articles naming the entities `wanted` (kind, names), from the
 /// cache alone, when it is fresh (see [`khabar::cache::Quick`]); `None` when a full load is
 /// needed.
@@ -222,13 +212,7 @@ pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (khabar::cache::Snapsho
     // searches, and then reads them back.
     let results: Vec<_> = rest
         .par_iter()
-        .map(|f| {
-            let mut r = cache.process(f);
-            for a in &mut r.articles {
-                a.folded = None;
-            }
-            r
-        })
+        .map(|f| cache.process_with(f, false))
         .collect();
     for mut r in results {
         problems.append(&mut r.problems);
@@ -244,7 +228,7 @@ pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (khabar::cache::Snapsho
 
 /// Prints each problem to stderr (made safe for the terminal); says whether any path was
 /// lost entirely.
-fn report_problems(problems: &[corpus::Problem]) -> bool {
+pub fn report_problems(problems: &[corpus::Problem]) -> bool {
     for p in problems {
         let level = if p.is_error() { "error" } else { "warning" };
         eprintln!("khabar: {level}: {}", sanitize(&p.to_string(), false));

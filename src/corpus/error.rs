@@ -25,6 +25,19 @@ pub enum Problem {
     /// The file (or a JSON record's body) has no text; skipped.
     #[error("{}: empty; skipped", path.display())]
     Empty { path: PathBuf },
+    /// A folder holds no file khabar reads.
+    #[error("{}: no articles here (khabar reads .txt files, one article each, and .jsonl/.ndjson files, one article per line)", .0.display())]
+    NoArticles(PathBuf),
+    /// A file named directly is in a format khabar does not read as articles (CSV).
+    #[error("{}: CSV is not read; khabar reads plain text (.txt, one article a file) and JSON Lines (.jsonl/.ndjson, one article a line with `title` and `body` or `text`)", .0.display())]
+    Unsupported(PathBuf),
+    /// An article so long that extracting it takes a while (it is still read whole).
+    #[error("{}: an article of {mib} MiB (more than {limit} MiB); extraction takes longer", path.display())]
+    Large {
+        path: PathBuf,
+        mib: usize,
+        limit: usize,
+    },
     /// One line of a JSON Lines file is not a usable article; the other lines are kept.
     #[error("{}:{line}: {reason}; line skipped", path.display())]
     BadRecord {
@@ -38,6 +51,9 @@ impl Problem {
     /// Whether the problem means something the user asked for was not loaded at all,
     /// which the command line reports with exit code 2.
     pub fn is_error(&self) -> bool {
-        matches!(self, Self::Missing(_) | Self::Unreadable { .. })
+        matches!(
+            self,
+            Self::Missing(_) | Self::Unreadable { .. } | Self::Unsupported(_)
+        )
     }
 }

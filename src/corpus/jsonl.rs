@@ -1,12 +1,16 @@
 //! JSON Lines corpora: one article per line, the way scraped news usually comes.
 //!
 //! A record needs `title` and `body` (or `text`); `published`, `source` and `url` are
-//! optional (`author` too, as fetched feeds write it). A bad line is reported with its number and skipped; the rest are kept.
+//! optional (`author` too, as fetched feeds write it). A bad line is reported with its
+//! number and skipped; the rest are kept.
+//! Records are read line by line ([`Lines`]), so a file of any size is never held whole.
 
-use std::path::Path;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::decode;
 use super::error::Problem;
 
 #[derive(Debug, Deserialize)]
@@ -21,43 +25,168 @@ pub struct Record {
     pub author: Option<String>,
 }
 
-/// Each usable record with its 1-based line number and the byte where its line starts,
-/// plus problems for the others.
-pub fn records(
-    path: &Path,
-    text: &str,
-    problems: &mut Vec<Problem>,
-) -> Vec<(usize, usize, Record)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (index, raw) in text.split_inclusive('\n').enumerate() {
-        let line_start = start;
-        start += raw.len();
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let line_no = index + 1;
-        let line = line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        let bad = |reason: String| Problem::BadRecord {
-            path: path.to_owned(),
-            line: line_no,
-            reason,
+impl Record {
+    /// The article text: `body`, or `text` when `body` is missing or blank.
+    pub fn take_body(&mut self) -> String {
+        let blank = |f: &Option<String>| f.as_deref().is_none_or(|b| b.trim().is_empty());
+        let body = if blank(&self.body) {
+            self.text.take()
+        } else {
+            self.body.take()
         };
-        match serde_json::from_str::<Record>(line) {
-            Ok(r)
-                if r.body
-                    .as_deref()
-                    .or(r.text.as_deref())
-                    .is_none_or(|b| b.trim().is_empty()) =>
-            {
-                problems.push(bad("no `body` or `text`".to_owned()));
-            }
-            Ok(r) => out.push((line_no, line_start, r)),
-            Err(e) => problems.push(bad(format!("malformed JSON ({e})"))),
+        body.unwrap_or_default()
+    }
+}
+
+/// A record with its 1-based line number and the file byte where its line starts.
+pub type Numbered = (usize, usize, Record);
+
+/// The start of a file in which a NUL byte means the file is binary, not text; past it a
+/// NUL only spoils its own line (a streamed file cannot be judged as a whole).
+pub const BINARY_SNIFF: usize = 8192;
+
+/// Reads the records of one JSON Lines file one line at a time, numbering lines from 1
+/// and remembering the file byte where each starts.
+pub struct Lines<'p> {
+    path: &'p Path,
+    line_no: usize,
+    offset: usize,
+    bad_utf8_reported: bool,
+    /// Whether any line held more than whitespace.
+    pub any_text: bool,
+}
+
+impl<'p> Lines<'p> {
+    pub const fn new(path: &'p Path) -> Self {
+        Self {
+            path,
+            line_no: 0,
+            offset: 0,
+            bad_utf8_reported: false,
+            any_text: false,
         }
     }
+
+    /// The record on the next line (`raw`, with or without its line end): its 1-based
+    /// line number, the file byte where the line starts, and the record, or `None` (with
+    /// a problem when the line is not blank).
+    pub fn next_line(&mut self, raw: &[u8], problems: &mut Vec<Problem>) -> Option<Numbered> {
+        self.line_no += 1;
+        let start = self.offset;
+        self.offset += raw.len();
+        let bad = |reason: String| Problem::BadRecord {
+            path: self.path.to_owned(),
+            line: self.line_no,
+            reason,
+        };
+        if raw.trim_ascii().is_empty() {
+            return None;
+        }
+        self.any_text = true;
+        if let Some(at) = memchr::memchr(0, raw) {
+            problems.push(bad(format!("binary data (NUL byte at {})", start + at)));
+            return None;
+        }
+        super::check_size(self.path, raw.len(), problems);
+        let (text, first_bad, _) = decode::decode(raw);
+        if let Some(at) = first_bad
+            && !self.bad_utf8_reported
+        {
+            self.bad_utf8_reported = true;
+            problems.push(Problem::InvalidUtf8 {
+                path: self.path.to_owned(),
+                offset: start + at,
+            });
+        }
+        match parse(text.trim()) {
+            Ok(r) => Some((self.line_no, start, r)),
+            Err(reason) => {
+                problems.push(bad(reason));
+                None
+            }
+        }
+    }
+}
+
+/// One record, or why the line is not a usable article.
+fn parse(line: &str) -> Result<Record, String> {
+    let r = serde_json::from_str::<Record>(line).map_err(|e| format!("malformed JSON ({e})"))?;
+    let has = |f: &Option<String>| f.as_deref().is_some_and(|b| !b.trim().is_empty());
+    if has(&r.body) || has(&r.text) {
+        return Ok(r);
+    }
+    Err(match (&r.body, &r.text) {
+        (None, None) => "no `body` or `text`".to_owned(),
+        (Some(_), _) => "empty `body`".to_owned(),
+        (None, Some(_)) => "empty `text`".to_owned(),
+    })
+}
+
+/// Each usable record of a whole file's bytes with its 1-based line number and the file
+/// byte where its line starts, plus problems for the others.
+pub fn records(path: &Path, bytes: &[u8], problems: &mut Vec<Problem>) -> Vec<Numbered> {
+    let mut lines = Lines::new(path);
+    let out = bytes
+        .split_inclusive(|&b| b == b'\n')
+        .filter_map(|raw| lines.next_line(raw, problems))
+        .collect();
+    if !lines.any_text {
+        problems.push(Problem::Empty {
+            path: path.to_owned(),
+        });
+    }
     out
+}
+
+/// Streams the records of `reader` to `on_batch` in batches of about `batch_bytes` of
+/// line text; `on_batch` returns `false` to stop early. I/O errors are reported as the
+/// file being unreadable from that point on.
+pub fn stream(
+    path: &Path,
+    reader: &mut dyn BufRead,
+    batch_bytes: usize,
+    on_batch: &mut dyn FnMut(Vec<Numbered>, Vec<Problem>) -> bool,
+) {
+    let mut lines = Lines::new(path);
+    let mut batch = Vec::new();
+    let mut problems = Vec::new();
+    let mut size = 0;
+    let mut raw = Vec::new();
+    loop {
+        raw.clear();
+        match reader.read_until(b'\n', &mut raw) {
+            Ok(0) => break,
+            Ok(n) => {
+                size += n;
+                if let Some(r) = lines.next_line(&raw, &mut problems) {
+                    batch.push(r);
+                }
+            }
+            Err(e) => {
+                problems.push(Problem::Unreadable {
+                    path: PathBuf::from(path),
+                    reason: e.to_string(),
+                });
+                break;
+            }
+        }
+        if size >= batch_bytes {
+            size = 0;
+            if !on_batch(std::mem::take(&mut batch), std::mem::take(&mut problems)) {
+                return;
+            }
+        }
+        // A huge line's buffer is not kept for the short ones after it.
+        if raw.capacity() > 1 << 20 {
+            raw = Vec::new();
+        }
+    }
+    if !lines.any_text {
+        problems.push(Problem::Empty {
+            path: path.to_owned(),
+        });
+    }
+    on_batch(batch, problems);
 }
 
 /// The record on the line starting at byte `offset` of `text`.

@@ -71,6 +71,21 @@ pub fn files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Articles longer than this are read whole, extracted in time linear in their length,
+/// and reported with a warning ([`Problem::Large`]): extraction runs at a few MB a second,
+/// so the wait is noticeable.
+pub const LARGE_ARTICLE_BYTES: usize = 10 << 20;
+
+fn check_size(path: &Path, len: usize, problems: &mut Vec<Problem>) {
+    if len > LARGE_ARTICLE_BYTES {
+        problems.push(Problem::Large {
+            path: path.to_owned(),
+            mib: len >> 20,
+            limit: LARGE_ARTICLE_BYTES >> 20,
+        });
+    }
+}
+
 /// The articles in one file (`-` for standard input).
 pub fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
     let bytes = if path.as_os_str() == "-" {
@@ -102,12 +117,27 @@ pub fn from_bytes(
     json_lines: bool,
     problems: &mut Vec<Problem>,
 ) -> Vec<Article> {
-    if let Some(offset) = memchr_nul(bytes) {
+    // A JSON Lines file is judged by its start, as when it is streamed; a NUL further on
+    // spoils only its line.
+    let sniffed = if json_lines {
+        &bytes[..bytes.len().min(jsonl::BINARY_SNIFF)]
+    } else {
+        bytes
+    };
+    if let Some(offset) = memchr_nul(sniffed) {
         problems.push(Problem::Binary {
             path: path.to_owned(),
             offset,
         });
         return Vec::new();
+    }
+    let name = path.display().to_string();
+    if json_lines {
+        let stdin = path.as_os_str() == "-";
+        return jsonl::records(path, bytes, problems)
+            .into_iter()
+            .map(|(line, start, r)| record_article(&name, line, start, r, stdin))
+            .collect();
     }
     let (text, bad, offsets) = decode::decode(bytes);
     if let Some(offset) = bad {
@@ -122,34 +152,81 @@ pub fn from_bytes(
         });
         return Vec::new();
     }
-    let name = path.display().to_string();
-    if !json_lines {
-        let mut article = from_text(&name, text.into_owned());
-        article.offsets = offsets;
-        if path.as_os_str() == "-" {
-            article.origin = Origin::Stdin;
-        }
-        return vec![article];
+    check_size(path, text.len(), problems);
+    let mut article = from_text(&name, text.into_owned());
+    article.offsets = offsets;
+    if path.as_os_str() == "-" {
+        article.origin = Origin::Stdin;
     }
-    let records = jsonl::records(path, &text, problems);
-    records
-        .into_iter()
-        .map(|(line, start, r)| {
-            let mut article = from_record(&name, line, r);
-            article.origin = if path.as_os_str() == "-" {
-                Origin::Stdin
-            } else {
-                // The file byte where the record's line starts, so it can be read back
-                // alone (`start` is in the decoded text).
-                Origin::Record(offsets.to_file(start) as u64)
-            };
-            article
-        })
-        .collect()
+    vec![article]
+}
+
+fn record_article(name: &str, line: usize, start: usize, r: jsonl::Record, stdin: bool) -> Article {
+    let mut article = from_record(name, line, r);
+    // The file byte where the record's line starts, so it can be read back alone.
+    article.origin = if stdin {
+        Origin::Stdin
+    } else {
+        Origin::Record(start as u64)
+    };
+    article
+}
+
+/// Reads the articles of one file and hands them to `on_batch` as they are read: a JSON
+/// Lines file (named `.jsonl`/`.ndjson`) in batches of records of about `batch_bytes`, so
+/// it is never held whole; anything else (standard input too) in one batch. `on_batch`
+/// gets the problems met so far with each batch and returns `false` to stop reading.
+pub fn read_batches(
+    path: &Path,
+    batch_bytes: usize,
+    on_batch: &mut dyn FnMut(Vec<Article>, Vec<Problem>) -> bool,
+) {
+    if path.as_os_str() == "-" || !walk::is_json_lines(path) {
+        let mut problems = Vec::new();
+        let articles = read_file(path, &mut problems);
+        on_batch(articles, problems);
+        return;
+    }
+    let unreadable = |e: std::io::Error| Problem::Unreadable {
+        path: path.to_owned(),
+        reason: e.to_string(),
+    };
+    let mut reader = match std::fs::File::open(path) {
+        Ok(f) => std::io::BufReader::with_capacity(1 << 16, f),
+        Err(e) => {
+            on_batch(Vec::new(), vec![unreadable(e)]);
+            return;
+        }
+    };
+    match std::io::BufRead::fill_buf(&mut reader) {
+        Ok(start) => {
+            let sniffed = &start[..start.len().min(jsonl::BINARY_SNIFF)];
+            if let Some(offset) = memchr_nul(sniffed) {
+                let binary = Problem::Binary {
+                    path: path.to_owned(),
+                    offset,
+                };
+                on_batch(Vec::new(), vec![binary]);
+                return;
+            }
+        }
+        Err(e) => {
+            on_batch(Vec::new(), vec![unreadable(e)]);
+            return;
+        }
+    }
+    let name = path.display().to_string();
+    jsonl::stream(path, &mut reader, batch_bytes, &mut |records, problems| {
+        let articles = records
+            .into_iter()
+            .map(|(line, start, r)| record_article(&name, line, start, r, false))
+            .collect();
+        on_batch(articles, problems)
+    });
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 /// An article from plain text: its parts (title, byline, chrome…) are found from line shapes
@@ -175,8 +252,8 @@ pub fn from_text(path: &str, text: String) -> Article {
     }
 }
 
-fn from_record(path: &str, line: usize, r: jsonl::Record) -> Article {
-    let body = r.body.or(r.text).unwrap_or_default();
+fn from_record(path: &str, line: usize, mut r: jsonl::Record) -> Article {
+    let body = r.take_body();
     let mut article = from_text(path, body);
     article.line = Some(line);
     if let Some(title) = r.title.filter(|t| !t.trim().is_empty()) {
@@ -229,9 +306,9 @@ pub fn reload_text(article: &Article) -> Result<String, Problem> {
             reader
                 .read_until(b'\n', &mut line)
                 .map_err(|e| gone(&e.to_string()))?;
-            let record = jsonl::record_at(&decode::decode(&line).0, 0)
+            let mut record = jsonl::record_at(&decode::decode(&line).0, 0)
                 .ok_or_else(|| gone("the JSON record is no longer where it was"))?;
-            Ok(record.body.or(record.text).unwrap_or_default())
+            Ok(record.take_body())
         }
     }
 }

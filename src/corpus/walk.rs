@@ -25,6 +25,14 @@ fn is_article_file(path: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| e.eq_ignore_ascii_case(a)))
 }
 
+/// Comma- or tab-separated tables: named directly they would otherwise be read as one
+/// article of run-together fields.
+fn is_csv(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
+}
+
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
     entry.depth() > 0
         && entry
@@ -66,9 +74,14 @@ pub fn expand_each(
         }
     };
     if !meta.is_dir() {
-        on_file(path.to_owned());
+        if is_csv(path) {
+            on_problem(Problem::Unsupported(path.to_owned()));
+        } else {
+            on_file(path.to_owned());
+        }
         return;
     }
+    let mut found = false;
     let walker = WalkDir::new(path)
         .follow_links(true)
         .sort_by_file_name()
@@ -76,6 +89,7 @@ pub fn expand_each(
     for entry in walker.filter_entry(|e| !is_hidden(e)) {
         match entry {
             Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
+                found = true;
                 on_file(e.into_path());
             }
             Ok(_) => {}
@@ -91,5 +105,8 @@ pub fn expand_each(
                 }
             }
         }
+    }
+    if !found {
+        on_problem(Problem::NoArticles(path.to_owned()));
     }
 }

@@ -156,7 +156,7 @@ pub(super) fn quantity_tail_hundredths(
     }
 }
 
-/// "हाल ही", "हाल के वर्षों", "हाल ही के कुछ महीनों": recently, a past with no date to
+/// "हाल ही", "हाल के वर्षों", "हाल के समय में", "हाल ही के कुछ महीनों": recently, a past with no date to
 /// give. "हाल" alone also means a state ("बुरा हाल"), so ही or a unit must follow.
 pub(super) fn recent(cur: Cursor<'_>) -> Option<(Cursor<'_>, Sem)> {
     let mut c = cur;
@@ -167,8 +167,14 @@ pub(super) fn recent(cur: Cursor<'_>) -> Option<(Cursor<'_>, Sem)> {
         .is_some()
     {
         g.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Vague));
-        if g.eat(|t| matches!(t.entry().and_then(|e| e.lex), Some(Lex::Unit(_))))
-            .is_some()
+        // "हाल के वर्षों", "हाल के समय में".
+        if g.eat(|t| {
+            matches!(
+                t.entry().and_then(|e| e.lex),
+                Some(Lex::Unit(_) | Lex::VagueLength)
+            )
+        })
+        .is_some()
         {
             return Some((g, Sem::Vague));
         }

@@ -20,10 +20,44 @@ pub(super) fn variants(word: &str) -> Vec<String> {
     if let Some(stem) = lower.strip_suffix("ों") {
         out.push(format!("{stem}ो"));
     }
+    // Loanwords are written with or without nukta whichever form the list gives
+    // (हफ़्ते/हफ्ते, वक़्त/वक्त), as names are matched under folding.
+    let with_nukta: Vec<String> = out.iter().flat_map(|w| add_nukta(w)).collect();
+    out.extend(with_nukta);
     out.sort_unstable();
     out.dedup();
     out
 }
+
+/// `word` with a nukta added after some of its letters that take one, combining and
+/// precomposed; at most the first [`MAX_NUKTA_PLACES`] such letters, to keep the list small.
+fn add_nukta(word: &str) -> Vec<String> {
+    let mut forms = vec![String::new()];
+    let mut places = 0;
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let pre = NUKTA_PAIRS
+            .iter()
+            .find(|(_, base)| *base == c)
+            .map(|(p, _)| *p);
+        match pre {
+            Some(pre) if places < MAX_NUKTA_PLACES && chars.peek() != Some(&'\u{093C}') => {
+                places += 1;
+                let mut next = Vec::with_capacity(forms.len() * 3);
+                for f in &forms {
+                    next.push(format!("{f}{c}"));
+                    next.push(format!("{f}{c}\u{093C}"));
+                    next.push(format!("{f}{pre}"));
+                }
+                forms = next;
+            }
+            _ => forms.iter_mut().for_each(|f| f.push(c)),
+        }
+    }
+    forms
+}
+
+const MAX_NUKTA_PLACES: usize = 2;
 
 const NUKTA_PAIRS: [(char, char); 8] = [
     ('\u{0958}', 'क'),

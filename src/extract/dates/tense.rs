@@ -54,21 +54,26 @@ const PROSPECTIVE: [&str; 8] = [
     "तैयारी",
 ];
 
-const FUTURE_WORDS: [&str; 8] = ["होगा", "होगी", "होंगे", "होंगी", "होगे", "अगले", "आगामी", "will"];
+const FUTURE_WORDS: [&str; 6] = ["होगा", "होगी", "होंगे", "होंगी", "होगे", "will"];
+
+/// How far the look-ahead reads: the verb that governs a date stands within a few words of
+/// it, and a bound on both words and bytes keeps the work per mention constant however long
+/// the sentence runs (a sentence of 64,000 weekdays was quadratic when each looked to its end).
+const LOOKAHEAD_WORDS: usize = 30;
+const LOOKAHEAD_BYTES: usize = 2048;
+
+/// Adjectives of the future ("अगले", "आगामी") say less than a verb: "7 जून को अगले चुनाव का
+/// समर्थन किया" is past. They decide only when no verb follows.
+const FUTURE_ADJECTIVES: [&str; 2] = ["अगले", "आगामी"];
 
 /// The tense of the clause that continues at `from` in `text[..end]`.
 pub(super) fn tense_after(text: &str, from: usize, end: usize) -> Tense {
-    let rest = &text[from..end];
-    let sentence = &rest[..sentence_end(rest)];
-    let words: Vec<&str> = sentence
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .take(30)
-        .collect();
+    let words = clause_words(text, from, end);
+    let mut leaning = Tense::Unknown;
     for (i, &word) in words.iter().enumerate() {
         let next = |k: usize| words.get(i + k).copied().unwrap_or("");
         if CLAUSE_BREAKS.contains(&word) {
-            return Tense::Unknown;
+            return leaning;
         }
         // "करने वाले हैं", "जाने की उम्मीद है": about to happen.
         if PROSPECTIVE.contains(&word) && matches!(next(1), "है" | "हैं" | "हूं" | "हो")
@@ -91,25 +96,53 @@ pub(super) fn tense_after(text: &str, from: usize, end: usize) -> Tense {
                 Tense::Past
             };
         }
-        if FUTURE_WORDS.contains(&word) || is_future_verb(word) {
+        if FUTURE_ADJECTIVES.contains(&word) {
+            leaning = Tense::Future;
+        } else if FUTURE_WORDS.contains(&word) || is_future_verb(word) {
             return Tense::Future;
         }
     }
-    Tense::Unknown
+    leaning
 }
 
-/// Where the sentence that `s` continues ends: a danda, a question or exclamation mark,
-/// a line break, or a full stop before a space.
-fn sentence_end(s: &str) -> usize {
-    let mut chars = s.char_indices().peekable();
+/// The first [`LOOKAHEAD_WORDS`] words of `text[from..end]` before the sentence ends (a
+/// danda, a question or exclamation mark, a line break, or a full stop before a space),
+/// reading at most [`LOOKAHEAD_BYTES`] bytes.
+fn clause_words(text: &str, from: usize, end: usize) -> Vec<&str> {
+    let mut stop = end
+        .min(from.saturating_add(LOOKAHEAD_BYTES))
+        .min(text.len());
+    while !text.is_char_boundary(stop) {
+        stop -= 1;
+    }
+    let rest = text.get(from..stop).unwrap_or("");
+    let mut words = Vec::with_capacity(LOOKAHEAD_WORDS);
+    let mut start = None;
+    let mut chars = rest.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        match c {
-            '।' | '॥' | '?' | '!' | '|' | '\n' => return i,
-            '.' if chars.peek().is_none_or(|(_, n)| n.is_whitespace()) => return i,
-            _ => {}
+        let ends = match c {
+            '।' | '॥' | '?' | '!' | '|' | '\n' => true,
+            '.' => chars.peek().is_none_or(|(_, n)| n.is_whitespace()),
+            _ => false,
+        };
+        if ends || !is_word_char(c) {
+            if let Some(s) = start.take() {
+                words.push(&rest[s..i]);
+                if words.len() == LOOKAHEAD_WORDS {
+                    return words;
+                }
+            }
+            if ends {
+                return words;
+            }
+        } else if start.is_none() {
+            start = Some(i);
         }
     }
-    s.len()
+    if let Some(s) = start {
+        words.push(&rest[s..]);
+    }
+    words
 }
 
 /// -एगा/-एगी/-एंगे/-ऊंगा, the endings of the Hindi future.
@@ -146,5 +179,25 @@ mod tests {
         assert_eq!(t(" चुनाव होने जा रहा है।"), Tense::Future);
         assert_eq!(t(" वे घर जा रहे थे।"), Tense::Past);
         assert_eq!(t(" उद्घाटन किया गया।"), Tense::Past);
+    }
+
+    #[test]
+    fn the_verb_outweighs_a_future_adjective() {
+        assert_eq!(t(" को अगले चुनाव के प्रस्ताव का समर्थन किया।"), Tense::Past);
+        assert_eq!(t(" को अगले दौर की बातचीत होगी।"), Tense::Future);
+        assert_eq!(t(" से आगामी सत्र।"), Tense::Future);
+    }
+
+    #[test]
+    fn the_look_ahead_stops_at_the_sentence_and_a_bound() {
+        assert_eq!(t(" को बैठक। फिर वे जाएंगे।"), Tense::Unknown);
+        assert_eq!(t(" को बैठक.\nवे जाएंगे।"), Tense::Unknown);
+        assert_eq!(t(" को v1.2 जारी किया।"), Tense::Past);
+        let far = format!(" को{} जाएंगे।", " बैठक".repeat(LOOKAHEAD_WORDS - 1));
+        assert_eq!(t(&far), Tense::Unknown);
+        let near = format!(" को{} जाएंगे।", " बैठक".repeat(LOOKAHEAD_WORDS - 2));
+        assert_eq!(t(&near), Tense::Future);
+        let long = format!(" को {} जाएंगे।", "क".repeat(LOOKAHEAD_BYTES));
+        assert_eq!(t(&long), Tense::Unknown);
     }
 }
