@@ -86,3 +86,36 @@ fn filter_bar_and_search_120x30() {
     type_text(&mut a, "किम");
     insta::assert_snapshot!(screen(&a).backend());
 }
+
+/// The screen as text, one line per row.
+fn text_of(app: &App) -> String {
+    let terminal = screen(app);
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_json_lines_record_shows_its_line() {
+    use khabar::tui::app::Entry;
+    use khabar::tui::event::Msg;
+    let mut a = app(100, 30, 0);
+    let mut article = khabar::corpus::seeds().remove(2);
+    article.path = "feeds/today.jsonl".to_owned();
+    article.line = Some(7);
+    let analysis = khabar::extract::analyse(&article);
+    khabar::tui::handle(
+        &mut a,
+        Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
+    );
+    khabar::tui::handle(&mut a, Msg::Finished(None));
+    a.settle();
+    let text = text_of(&a);
+    assert!(text.contains(" today.jsonl:7 "), "{text}");
+}

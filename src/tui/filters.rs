@@ -121,7 +121,16 @@ impl App {
         if unread {
             docs.retain(|&d| !self.read.is_read(self.entries[d as usize].id));
         }
-        self.index.sort(&mut docs, self.sort);
+        // Ties (undated articles above all) go by path, then line, as in `khabar list`:
+        // the order articles happened to arrive in varies from run to run.
+        let entries = &self.entries;
+        self.index.sort_then(&mut docs, self.sort, |a, b| {
+            let key = |d: u32| {
+                let a = &entries[d as usize].article;
+                (&a.path, a.line)
+            };
+            key(a).cmp(&key(b))
+        });
         self.undated = selection.undated;
         self.visible = docs.into_iter().map(|d| d as usize).collect();
         if let Some(&first) = self.visible.first()
