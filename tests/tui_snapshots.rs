@@ -119,3 +119,27 @@ fn a_json_lines_record_shows_its_line() {
     let text = text_of(&a);
     assert!(text.contains(" today.jsonl:7 "), "{text}");
 }
+
+#[test]
+fn the_date_prompt_names_its_date_and_shows_every_message_whole() {
+    let mut a = app(60, 20, 5);
+    press(&mut a, "d");
+    type_text(&mut a, "सितंबर 20244");
+    press(&mut a, "enter");
+    let error = match &a.modal {
+        Some(khabar::tui::modal::Modal::Date { error: Some(e), .. }) => e.clone(),
+        other => panic!("{other:?}"),
+    };
+    let text = text_of(&a);
+    assert!(text.contains("publication date > "), "{text}");
+    // Every word of the keys and of the error is on screen, however narrow.
+    let unboxed = text.replace(['│', '┃'], " ");
+    let screen_words: Vec<&str> = unboxed.split_whitespace().collect();
+    // (Devanagari words are compared elsewhere: cells hold them as the width model shows them.)
+    let words = error.split_whitespace().filter(|w| w.is_ascii());
+    for word in words.chain("Enter filter · Esc cancel".split(' ')) {
+        assert!(screen_words.contains(&word), "`{word}` missing:\n{text}");
+    }
+    press(&mut a, "tab");
+    assert!(text_of(&a).contains("dates mentioned > "));
+}

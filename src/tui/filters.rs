@@ -139,6 +139,13 @@ impl App {
             // Until the user picks one, and when the picked one leaves the list, the first
             // article is shown (it counts as read only once the user opens it).
             self.show(first);
+        } else if self.visible.is_empty() {
+            // Nothing matches: the reader shows nothing rather than an article the list
+            // no longer holds.
+            self.full = None;
+        } else if self.current().is_none() {
+            // The picked article is back in the list after an empty one.
+            self.show(self.selected);
         }
         self.keep_in_view();
     }
