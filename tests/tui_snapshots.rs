@@ -143,3 +143,42 @@ fn the_date_prompt_names_its_date_and_shows_every_message_whole() {
     press(&mut a, "tab");
     assert!(text_of(&a).contains("dates mentioned > "));
 }
+
+#[test]
+fn warnings_are_counted_and_shown_whole_wrapped() {
+    let mut a = app(60, 20, 5);
+    let long = "feeds/एक बहुत लंबे नाम वाली फ़ाइल/समाचार-संग्रह-दो-हज़ार-चौबीस.jsonl: line 344: \
+                malformed JSON (expected value at line 1 column 17); the other lines are kept";
+    a.problems.push(long.to_owned());
+    a.problems
+        .push("config.toml: line 3: [keys] k: unknown action `fly`".to_owned());
+    let text = text_of(&a);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("2 warnings · w"), "{status}");
+    press(&mut a, "w");
+    let text = text_of(&a).replace(['│', '┃'], " ");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for problem in &a.problems {
+        for word in problem.split_whitespace().filter(|w| w.is_ascii()) {
+            assert!(words.contains(&word), "`{word}` missing:\n{text}");
+        }
+    }
+    // The view scrolls and closes with the same key.
+    press(&mut a, "j w");
+    assert!(!a.warnings);
+    assert!(!text_of(&a).contains("Warnings (2)"));
+}
+
+#[test]
+fn a_long_status_message_can_be_read_whole() {
+    let mut a = app(60, 20, 5);
+    press(&mut a, "d");
+    press(&mut a, "esc");
+    // Nothing to step: the message is set by the key and kept for the warnings view.
+    press(&mut a, "]");
+    let message = a.status.clone().unwrap();
+    press(&mut a, "w");
+    assert_eq!(a.last_message.as_deref(), Some(message.as_str()));
+    let text = text_of(&a);
+    assert!(text.contains(&message), "{text}");
+}

@@ -71,11 +71,13 @@ pub enum Action {
     DateBack,
     /// Move the date filter forward by its own unit.
     DateForward,
+    /// Show every warning and the last message whole, wrapped to the screen.
+    Warnings,
 }
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 33] = [
         Self::Quit,
         Self::ToggleHelp,
         Self::NextPane,
@@ -108,6 +110,7 @@ impl Action {
         Self::ClearFilters,
         Self::DateBack,
         Self::DateForward,
+        Self::Warnings,
     ];
 
     /// The one-line description shown in the help overlay (the doc line above).
@@ -145,6 +148,7 @@ impl Action {
             Self::ClearFilters => "clear all filters",
             Self::DateBack => "date filter one step back",
             Self::DateForward => "date filter one step forward",
+            Self::Warnings => "warnings and the last message, whole",
         }
     }
 
@@ -163,6 +167,7 @@ impl Action {
             Self::DateFilter => "date",
             Self::Search => "search",
             Self::Filter => "filter",
+            Self::Warnings => "warnings",
             _ => "",
         }
     }
