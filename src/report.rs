@@ -15,6 +15,8 @@ use crate::span::Span;
 #[derive(Debug, Serialize)]
 pub struct ArticleReport<'a> {
     pub path: &'a str,
+    /// The record's 1-based line in a JSON Lines file; null for a plain file.
+    pub line: Option<usize>,
     pub title: &'a str,
     pub source: Option<&'a str>,
     pub byline: Option<&'a str>,
@@ -62,6 +64,7 @@ fn mention(article: &Article, span: Span) -> MentionReport<'_> {
 pub fn report<'a>(article: &'a Article, analysis: &'a Analysis) -> ArticleReport<'a> {
     ArticleReport {
         path: &article.path,
+        line: article.line,
         title: &article.title,
         source: article.source.as_deref(),
         byline: article.byline.as_deref(),

@@ -44,6 +44,7 @@ fn check_record(record: &Value, source: &[u8]) {
             "byline",
             "dates",
             "entities",
+            "line",
             "path",
             "published",
             "source",
@@ -116,6 +117,10 @@ fn extract_json_describes_every_seed() {
             &Value::Null
         ]
     );
+    assert!(
+        records.iter().all(|r| r["line"].is_null()),
+        "plain files have no line"
+    );
     assert_eq!(records[0]["source"], "Jagran");
     assert_eq!(records[3]["byline"], "मनाली रस्तोगी");
 }
@@ -146,6 +151,8 @@ fn json_lines_spans_point_into_the_record_body() {
     assert_eq!(got[0]["source"], "PTI");
     assert_eq!(got[1]["title"], "दूसरी खबर");
     assert_eq!(got[1]["published"], Value::Null);
+    // Each record names its line, so a script can match results to input lines.
+    assert_eq!((&got[0]["line"], &got[1]["line"]), (&1.into(), &2.into()));
 }
 
 #[test]

@@ -116,3 +116,79 @@ fn json_rows_name_the_matched_entities() {
     assert_eq!(rows[0]["matched"][0]["name"], "व्लादिमीर पुतिन");
     assert_eq!(rows[0]["matched"][0]["kind"], "person");
 }
+
+#[test]
+fn json_lines_rows_name_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.jsonl");
+    // Three undated records: every row has the same path, so only the line tells them apart.
+    let text = ["पहली", "दूसरी", "तीसरी"]
+        .iter()
+        .map(|t| serde_json::json!({"title": t, "body": format!("{t} खबर का पाठ।")}).to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&path, text).unwrap();
+    let run = |json: bool| {
+        let mut cmd = isolated::khabar();
+        cmd.args(["list", "--no-cache"]);
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd.arg(&path).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run(false);
+    let located: Vec<&str> = text
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(located, ["feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:3"]);
+    let json = run(true);
+    let lines: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["line"].clone())
+        .collect();
+    assert_eq!(lines, [1, 2, 3]);
+}
+
+#[test]
+fn a_mentioned_date_matches_only_as_precise_and_inside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mentions.jsonl");
+    let records = [
+        ("साल भर की बात", "वर्ष 2013 में कई चुनाव हुए।"),
+        ("उस दिन की बात", "समिति की बैठक 11 मई 2013 को हुई थी।"),
+        ("महीने की बात", "मई 2013 में बारिश कम हुई।"),
+    ];
+    let text = records
+        .iter()
+        .map(|(t, b)| serde_json::json!({"title": t, "body": b}).to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&path, text).unwrap();
+    let lines = |range: &str| -> Vec<String> {
+        let out = isolated::khabar()
+            .args(["list", "--no-cache", "--mentions-date", range])
+            .arg(&path)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| {
+                l.split('\t')
+                    .next()
+                    .unwrap()
+                    .rsplit(':')
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            })
+            .collect()
+    };
+    assert_eq!(lines("2013-05-11"), ["2"]);
+    assert_eq!(lines("2013-05"), ["2", "3"]);
+    assert_eq!(lines("2013"), ["1", "2", "3"]);
+    assert!(lines("2013-06").is_empty());
+}

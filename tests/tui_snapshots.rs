@@ -86,3 +86,99 @@ fn filter_bar_and_search_120x30() {
     type_text(&mut a, "किम");
     insta::assert_snapshot!(screen(&a).backend());
 }
+
+/// The screen as text, one line per row.
+fn text_of(app: &App) -> String {
+    let terminal = screen(app);
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_json_lines_record_shows_its_line() {
+    use khabar::tui::app::Entry;
+    use khabar::tui::event::Msg;
+    let mut a = app(100, 30, 0);
+    let mut article = khabar::corpus::seeds().remove(2);
+    article.path = "feeds/today.jsonl".to_owned();
+    article.line = Some(7);
+    let analysis = khabar::extract::analyse(&article);
+    khabar::tui::handle(
+        &mut a,
+        Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
+    );
+    khabar::tui::handle(&mut a, Msg::Finished(None));
+    a.settle();
+    let text = text_of(&a);
+    assert!(text.contains(" today.jsonl:7 "), "{text}");
+}
+
+#[test]
+fn the_date_prompt_names_its_date_and_shows_every_message_whole() {
+    let mut a = app(60, 20, 5);
+    press(&mut a, "d");
+    type_text(&mut a, "सितंबर 20244");
+    press(&mut a, "enter");
+    let error = match &a.modal {
+        Some(khabar::tui::modal::Modal::Date { error: Some(e), .. }) => e.clone(),
+        other => panic!("{other:?}"),
+    };
+    let text = text_of(&a);
+    assert!(text.contains("publication date > "), "{text}");
+    // Every word of the keys and of the error is on screen, however narrow.
+    let unboxed = text.replace(['│', '┃'], " ");
+    let screen_words: Vec<&str> = unboxed.split_whitespace().collect();
+    // (Devanagari words are compared elsewhere: cells hold them as the width model shows them.)
+    let words = error.split_whitespace().filter(|w| w.is_ascii());
+    for word in words.chain("Enter filter · Esc cancel".split(' ')) {
+        assert!(screen_words.contains(&word), "`{word}` missing:\n{text}");
+    }
+    press(&mut a, "tab");
+    assert!(text_of(&a).contains("dates mentioned > "));
+}
+
+#[test]
+fn warnings_are_counted_and_shown_whole_wrapped() {
+    let mut a = app(60, 20, 5);
+    let long = "feeds/एक बहुत लंबे नाम वाली फ़ाइल/समाचार-संग्रह-दो-हज़ार-चौबीस.jsonl: line 344: \
+                malformed JSON (expected value at line 1 column 17); the other lines are kept";
+    a.problems.push(long.to_owned());
+    a.problems
+        .push("config.toml: line 3: [keys] k: unknown action `fly`".to_owned());
+    let text = text_of(&a);
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("2 warnings · w"), "{status}");
+    press(&mut a, "w");
+    let text = text_of(&a).replace(['│', '┃'], " ");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for problem in &a.problems {
+        for word in problem.split_whitespace().filter(|w| w.is_ascii()) {
+            assert!(words.contains(&word), "`{word}` missing:\n{text}");
+        }
+    }
+    // The view scrolls and closes with the same key.
+    press(&mut a, "j w");
+    assert!(!a.warnings);
+    assert!(!text_of(&a).contains("Warnings (2)"));
+}
+
+#[test]
+fn a_long_status_message_can_be_read_whole() {
+    let mut a = app(60, 20, 5);
+    press(&mut a, "d");
+    press(&mut a, "esc");
+    // Nothing to step: the message is set by the key and kept for the warnings view.
+    press(&mut a, "]");
+    let message = a.status.clone().unwrap();
+    press(&mut a, "w");
+    assert_eq!(a.last_message.as_deref(), Some(message.as_str()));
+    let text = text_of(&a);
+    assert!(text.contains(&message), "{text}");
+}

@@ -15,6 +15,8 @@ use khabar::index::{Filter, SearchText};
 #[derive(serde::Serialize)]
 struct Row<'a> {
     path: &'a str,
+    /// The record's 1-based line in a JSON Lines file; null for a plain file.
+    line: Option<usize>,
     title: &'a str,
     published: Option<String>,
     matched: Vec<Matched<'a>>,
@@ -132,7 +134,7 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         .collect();
     let written = (|| -> std::io::Result<()> {
         for &d in &docs {
-            let (path, _, published) = rows.get(d);
+            let (path, line_no, published) = rows.get(d);
             let title = &index.docs[d as usize].title;
             let matched = named.iter().filter(|e| e.docs.binary_search(&d).is_ok());
             if args.json {
@@ -148,6 +150,7 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
                     &mut out,
                     &Row {
                         path,
+                        line: line_no,
                         title,
                         published,
                         matched,
@@ -158,6 +161,11 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
                 // Into one reused line: a corpus-wide answer can be tens of thousands of rows.
                 line.clear();
                 line.push_str(&sanitize(path, false));
+                if let Some(n) = line_no {
+                    // `path:line`, so a row names its JSON Lines record.
+                    use std::fmt::Write as _;
+                    let _ = write!(line, ":{n}");
+                }
                 line.push('\t');
                 match published {
                     Some(p) if p.date.write_value(&mut line).is_ok_and(|wrote| wrote) => {}

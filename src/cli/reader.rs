@@ -26,7 +26,7 @@ pub fn run(
         return Ok(ExitCode::from(2));
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let (config, problem) = Config::load(config, color);
+    let (config, problems) = Config::load(config, color);
     let model = model.or(config.width_model);
     // With nothing at all to open, say so before the screen is taken over; a missing path
     // among others is reported inside the reader and the rest still opens.
@@ -46,7 +46,7 @@ pub fn run(
         config,
         model,
         cache,
-        notes: problem.into_iter().collect(),
+        notes: problems,
     };
     khabar::tui::run(launch).context("running the reader")?;
     let signal = khabar::tui::EXIT_SIGNAL.load(std::sync::atomic::Ordering::Relaxed);

@@ -415,7 +415,7 @@ impl Index {
             let mut kept: Vec<u32> = self
                 .mentioned
                 .iter()
-                .filter(|(s, e, _)| range.overlaps(*s, *e))
+                .filter(|(s, e, _)| range.holds(*s, *e))
                 .map(|(_, _, d)| *d)
                 .collect();
             kept.sort_unstable();

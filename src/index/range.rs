@@ -116,6 +116,13 @@ impl DateRange {
         self.start.is_none_or(|s| s <= end) && self.end.is_none_or(|e| start <= e)
     }
 
+    /// Whether all of `start..=end` lies inside the range: a mentioned date matches a
+    /// filter only when it is at least as precise as the filter and inside it, so a
+    /// mention of the year 2013 is no answer to `2013-05-11`.
+    pub fn holds(&self, start: NaiveDate, end: NaiveDate) -> bool {
+        self.contains(start) && self.contains(end)
+    }
+
     /// The same kind of range `n` units later (earlier for negative `n`): the next month
     /// for `2024-06`, the next year for `2024`, the next stretch of as many days for an
     /// explicit range. Open ranges do not move.
@@ -227,6 +234,25 @@ mod tests {
     fn range(s: &str) -> (Option<NaiveDate>, Option<NaiveDate>) {
         let r: DateRange = s.parse().unwrap();
         (r.start, r.end)
+    }
+
+    #[test]
+    fn a_mention_matches_only_inside_and_as_precise() {
+        let day: DateRange = "2013-05-11".parse().unwrap();
+        let year: DateRange = "2013".parse().unwrap();
+        let (y0, y1) = (d(2013, 1, 1), d(2013, 12, 31));
+        let (m0, m1) = (d(2013, 5, 1), d(2013, 5, 31));
+        let the_day = d(2013, 5, 11);
+        assert!(!day.holds(y0, y1), "the year is less precise than the day");
+        assert!(!day.holds(m0, m1), "the month is less precise than the day");
+        assert!(day.holds(the_day, the_day));
+        assert!(year.holds(m0, m1) && year.holds(the_day, the_day) && year.holds(y0, y1));
+        assert!(
+            !year.holds(d(2012, 12, 31), d(2013, 1, 6)),
+            "a week across years"
+        );
+        let open: DateRange = "2013..".parse().unwrap();
+        assert!(open.holds(y0, y1) && !open.holds(d(2012, 1, 1), d(2012, 12, 31)));
     }
 
     #[test]

@@ -71,6 +71,8 @@ pub enum Action {
     DateBack,
     /// Move the date filter forward by its own unit.
     DateForward,
+    /// Show every warning and the last message whole, wrapped to the screen.
+    Warnings,
     /// Fetch every subscribed feed in the background; new articles join the list.
     FetchFeeds,
     /// Open the article's link in the browser (`$BROWSER`, else `xdg-open`/`open`).
@@ -81,7 +83,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 35] = [
+    pub const ALL: [Self; 36] = [
         Self::Quit,
         Self::ToggleHelp,
         Self::NextPane,
@@ -114,6 +116,7 @@ impl Action {
         Self::ClearFilters,
         Self::DateBack,
         Self::DateForward,
+        Self::Warnings,
         Self::FetchFeeds,
         Self::OpenLink,
         Self::CopyLink,
@@ -154,6 +157,7 @@ impl Action {
             Self::ClearFilters => "clear all filters",
             Self::DateBack => "date filter one step back",
             Self::DateForward => "date filter one step forward",
+            Self::Warnings => "warnings and the last message, whole",
             Self::FetchFeeds => "fetch all feeds (in the background)",
             Self::OpenLink => "open the article's link in the browser",
             Self::CopyLink => "copy the article's link",
@@ -175,6 +179,7 @@ impl Action {
             Self::DateFilter => "date",
             Self::Search => "search",
             Self::Filter => "filter",
+            Self::Warnings => "warnings",
             _ => "",
         }
     }

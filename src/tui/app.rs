@@ -125,6 +125,11 @@ pub struct App {
     pub help: bool,
     /// First line of the help overlay shown (it scrolls on small screens).
     pub help_scroll: usize,
+    /// Whether the warnings view is open, and its first row shown.
+    pub warnings: bool,
+    pub warnings_scroll: usize,
+    /// The last status message, kept for the warnings view (the bar may cut it).
+    pub last_message: Option<String>,
     pub progress: Progress,
     /// Problems met while loading (named files), newest last.
     pub problems: Vec<String>,
@@ -191,6 +196,9 @@ impl App {
             mention: None,
             help: false,
             help_scroll: 0,
+            warnings: false,
+            warnings_scroll: 0,
+            last_message: None,
             progress: Progress::default(),
             problems: Vec::new(),
             status: None,
@@ -288,8 +296,25 @@ impl App {
             }
             return;
         }
+        if self.warnings && !matches!(action, Action::Quit | Action::Redraw | Action::Suspend) {
+            let scroll = &mut self.warnings_scroll;
+            match action {
+                Action::Warnings | Action::Back | Action::ToggleHelp => self.warnings = false,
+                Action::Down => *scroll += 1,
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => *scroll += 10,
+                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
+                Action::Top => *scroll = 0,
+                _ => {}
+            }
+            return;
+        }
         match action {
             Action::Quit => self.request = Request::Quit,
+            Action::Warnings => {
+                self.warnings = true;
+                self.warnings_scroll = 0;
+            }
             Action::Redraw => self.request = Request::Redraw,
             Action::Suspend => self.request = Request::Suspend,
             Action::ToggleHelp => {

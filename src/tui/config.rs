@@ -1,31 +1,26 @@
 //! The user's configuration file: key overrides, theme colours and reading preferences.
 //!
 //! It lives at `$XDG_CONFIG_HOME/khabar/config.toml` (or `~/.config/khabar/config.toml`),
-//! or wherever `--config` points. A broken file never stops the reader: the problem is
-//! reported with its line and the defaults are used.
+//! or wherever `--config` points. A broken file never stops the reader: each bad entry is
+//! reported with its line and key and skipped, every valid entry still applies.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use ratatui::style::{Color, Modifier, Style};
-use serde::Deserialize;
 
 use super::keymap::{Binding, Keymap};
 use crate::text::width::WidthModel;
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What the file set, entry by entry (see [`Config::parse_lenient`]).
+#[derive(Debug, Default)]
 struct File {
-    #[serde(default)]
     keys: BTreeMap<String, Binding>,
-    #[serde(default)]
     theme: ThemeFile,
-    #[serde(default)]
     reader: ReaderFile,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 struct ThemeFile {
     person: Option<Color>,
     place: Option<Color>,
@@ -34,8 +29,7 @@ struct ThemeFile {
     accent: Option<Color>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 struct ReaderFile {
     max_width: Option<u16>,
     width_model: Option<String>,
@@ -114,44 +108,173 @@ impl Config {
         }
     }
 
-    /// Parses a config file's text. On error, says what is wrong and where.
+    /// Parses a config file's text strictly: any bad entry is an error saying what is
+    /// wrong and where.
     pub fn parse(text: &str, color: bool) -> Result<Self, String> {
-        let file: File = toml::from_str(text).map_err(|e| describe(text, &e))?;
-        Keymap::default().merge(&file.keys)?;
-        if let Some(name) = &file.reader.width_model {
-            name.parse::<WidthModel>()
-                .map_err(|e| format!("[reader] width_model: {e}"))?;
+        let (config, problems) = Self::parse_lenient(text, color);
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems.join("; "))
         }
-        Ok(Self::from_file(file, color))
+    }
+
+    /// Parses a config file's text keeping every valid entry: each bad one is skipped and
+    /// named (line, section and key) in the problems returned. Only text that is not TOML
+    /// at all gives the defaults.
+    pub fn parse_lenient(text: &str, color: bool) -> (Self, Vec<String>) {
+        let table: toml::Table = match toml::from_str(text) {
+            Ok(t) => t,
+            Err(e) => return (Self::defaults(color), vec![describe(text, &e)]),
+        };
+        let mut file = File::default();
+        let mut problems: Vec<(Option<usize>, String)> = Vec::new();
+        for (section, value) in &table {
+            let Some(entries) = value.as_table() else {
+                let line = line_of(text, None, section);
+                problems.push((
+                    line,
+                    format!(
+                        "{}`{section}` is not a section ([keys], [theme] or [reader])",
+                        prefix(line)
+                    ),
+                ));
+                continue;
+            };
+            for (key, value) in entries {
+                if let Err(e) = entry(&mut file, section, key, value) {
+                    let line = line_of(text, Some(section), key);
+                    problems.push((line, format!("{}[{section}] {key}: {e}", prefix(line))));
+                }
+            }
+        }
+        // In the file's order (the table is sorted by name).
+        problems.sort_by_key(|(line, _)| *line);
+        let problems = problems.into_iter().map(|(_, p)| p).collect();
+        (Self::from_file(file, color), problems)
     }
 
     /// Loads `path` (or the default location when `None`). A missing default file is
-    /// normal; any other problem is returned beside the defaults, for the status bar.
-    pub fn load(path: Option<&Path>, color: bool) -> (Self, Option<String>) {
+    /// normal; any other problem is returned beside what could be read, for the warnings.
+    pub fn load(path: Option<&Path>, color: bool) -> (Self, Vec<String>) {
         let (path, explicit) = match path {
             Some(p) => (Some(p.to_owned()), true),
             None => (default_path(), false),
         };
         let Some(path) = path else {
-            return (Self::defaults(color), None);
+            return (Self::defaults(color), Vec::new());
         };
         match std::fs::read_to_string(&path) {
-            Ok(text) => match Self::parse(&text, color) {
-                Ok(c) => (c, None),
-                Err(e) => (
-                    Self::defaults(color),
-                    Some(format!("{}: {e}; using defaults", path.display())),
-                ),
-            },
+            Ok(text) => {
+                let (config, problems) = Self::parse_lenient(&text, color);
+                let problems = problems
+                    .into_iter()
+                    .map(|e| format!("{}: {e}; the other entries apply", path.display()))
+                    .collect();
+                (config, problems)
+            }
             Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => {
-                (Self::defaults(color), None)
+                (Self::defaults(color), Vec::new())
             }
             Err(e) => (
                 Self::defaults(color),
-                Some(format!("{}: {e}; using defaults", path.display())),
+                vec![format!("{}: {e}; using defaults", path.display())],
             ),
         }
     }
+}
+
+/// Takes one `key = value` of `section` into `file`, or says why it cannot.
+fn entry(file: &mut File, section: &str, key: &str, value: &toml::Value) -> Result<(), String> {
+    let text = || {
+        value
+            .as_str()
+            .ok_or_else(|| "must be text in quotes".to_owned())
+    };
+    match (section, key) {
+        ("keys", _) => {
+            super::keymap::Key::parse(key)?;
+            let name = text()?;
+            let binding = if name == "none" {
+                Binding::Unbound(super::keymap::Unbound::None)
+            } else {
+                let action = toml::Value::String(name.to_owned())
+                    .try_into()
+                    .map_err(|_| format!("unknown action `{name}` (the help lists them)"))?;
+                Binding::Action(action)
+            };
+            file.keys.insert(key.to_owned(), binding);
+        }
+        ("theme", "person" | "place" | "organization" | "date" | "accent") => {
+            let color: Color = value.clone().try_into().map_err(|_| {
+                format!(
+                    "{} is not a colour (a name such as red, or #rrggbb)",
+                    shown(value)
+                )
+            })?;
+            let slot = match key {
+                "person" => &mut file.theme.person,
+                "place" => &mut file.theme.place,
+                "organization" => &mut file.theme.organization,
+                "date" => &mut file.theme.date,
+                _ => &mut file.theme.accent,
+            };
+            *slot = Some(color);
+        }
+        ("reader", "max_width") => {
+            let n = value
+                .as_integer()
+                .and_then(|n| u16::try_from(n).ok())
+                .ok_or_else(|| format!("{} is not a width in columns", shown(value)))?;
+            file.reader.max_width = Some(n);
+        }
+        ("reader", "width_model") => {
+            let name = text()?;
+            name.parse::<WidthModel>().map_err(|e| e.to_string())?;
+            file.reader.width_model = Some(name.to_owned());
+        }
+        ("theme" | "reader", _) => return Err("unknown setting".to_owned()),
+        _ => return Err("unknown section ([keys], [theme] or [reader])".to_owned()),
+    }
+    Ok(())
+}
+
+/// A value as a message quotes it.
+fn shown(value: &toml::Value) -> String {
+    match value {
+        toml::Value::String(s) => format!("`{s}`"),
+        toml::Value::Integer(n) => n.to_string(),
+        other => format!("a {}", other.type_str()),
+    }
+}
+
+fn prefix(line: Option<usize>) -> String {
+    line.map(|l| format!("line {l}: ")).unwrap_or_default()
+}
+
+/// The line where `key` is set (in `section`, or a section named `key` when `None`).
+fn line_of(text: &str, section: Option<&str>, key: &str) -> Option<usize> {
+    let mut current: Option<&str> = None;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = Some(name.trim());
+            if section.is_none() && name.trim() == key {
+                return Some(i + 1);
+            }
+            continue;
+        }
+        let name = line
+            .split('=')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches(['"', '\'']);
+        if line.contains('=') && name == key && current == section {
+            return Some(i + 1);
+        }
+    }
+    None
 }
 
 /// A one-line account of a TOML error: where it is and what is wrong.
@@ -219,12 +342,35 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("config.toml");
         std::fs::write(&path, "[keys\n").unwrap();
-        let (c, problem) = Config::load(Some(&path), true);
+        let (c, problems) = Config::load(Some(&path), true);
         assert_eq!(c.keymap, Keymap::default());
-        let problem = problem.unwrap();
+        let problem = &problems[0];
         assert!(
             problem.contains("config.toml") && problem.contains("line 1"),
             "{problem}"
+        );
+    }
+
+    #[test]
+    fn one_bad_entry_is_named_and_every_valid_one_kept() {
+        let text = "[keys]\nx = \"quit\"\nk = \"fly\"\nj = 3\n[theme]\nperson = \"red\"\nplace = \"nocolour\"\n[reader]\nmax_width = 70\n";
+        let (c, problems) = Config::parse_lenient(text, true);
+        let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(c.keymap.action(x), Some(Action::Quit));
+        assert_eq!(c.theme.person.fg, Some(Color::Red));
+        assert_eq!(c.max_width, 70);
+        // `k` keeps its default, the bad entries are each named with their line.
+        let k = KeyEvent::new(KeyCode::Char('k'), KeyModifiers::NONE);
+        assert_eq!(c.keymap.action(k), Some(Action::Up));
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(
+            problems[0].starts_with("line 3: [keys] k: unknown action `fly`"),
+            "{problems:?}"
+        );
+        assert!(problems[1].starts_with("line 4: [keys] j:"), "{problems:?}");
+        assert!(
+            problems[2].starts_with("line 7: [theme] place:"),
+            "{problems:?}"
         );
     }
 

@@ -121,7 +121,16 @@ impl App {
         if unread {
             docs.retain(|&d| !self.read.is_read(self.entries[d as usize].id));
         }
-        self.index.sort(&mut docs, self.sort);
+        // Ties (undated articles above all) go by path, then line, as in `khabar list`:
+        // the order articles happened to arrive in varies from run to run.
+        let entries = &self.entries;
+        self.index.sort_then(&mut docs, self.sort, |a, b| {
+            let key = |d: u32| {
+                let a = &entries[d as usize].article;
+                (&a.path, a.line)
+            };
+            key(a).cmp(&key(b))
+        });
         self.undated = selection.undated;
         self.visible = docs.into_iter().map(|d| d as usize).collect();
         if let Some(&first) = self.visible.first()
@@ -130,6 +139,13 @@ impl App {
             // Until the user picks one, and when the picked one leaves the list, the first
             // article is shown (it counts as read only once the user opens it).
             self.show(first);
+        } else if self.visible.is_empty() {
+            // Nothing matches: the reader shows nothing rather than an article the list
+            // no longer holds.
+            self.full = None;
+        } else if self.current().is_none() {
+            // The picked article is back in the list after an empty one.
+            self.show(self.selected);
         }
         self.keep_in_view();
     }

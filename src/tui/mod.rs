@@ -100,6 +100,9 @@ pub fn handle(app: &mut App, msg: Msg) {
             } else if let Some(action) = app.config.keymap.action(key) {
                 app.update(action);
             }
+            if let Some(message) = &app.status {
+                app.last_message = Some(message.clone());
+            }
         }
         Msg::Input(Event::Mouse(m)) => app.mouse(m.kind, m.column, m.row),
         Msg::Input(Event::Resize(w, h)) => app.resize(w, h),

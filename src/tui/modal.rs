@@ -27,6 +27,9 @@ pub enum Modal {
         cursor: usize,
         zoom: Option<(i32, u32)>,
         error: Option<String>,
+        /// Whether `input` was filled in by picking on the histogram: typing then replaces
+        /// it instead of appending to it.
+        prefilled: bool,
     },
     /// Incremental search.
     Search { query: String },
@@ -66,6 +69,7 @@ impl App {
             cursor: buckets.len().saturating_sub(1),
             zoom: None,
             error: None,
+            prefilled: false,
         });
     }
 
@@ -190,9 +194,15 @@ impl App {
                             query.clear();
                             *cursor = 0;
                         }
-                        Some(Modal::Date { input, error, .. }) => {
+                        Some(Modal::Date {
+                            input,
+                            error,
+                            prefilled,
+                            ..
+                        }) => {
                             input.clear();
                             *error = None;
+                            *prefilled = false;
                         }
                         Some(Modal::Search { query }) => query.clear(),
                         None => {}
@@ -220,7 +230,8 @@ impl App {
                 cursor,
                 zoom,
                 error,
-            } => self.date_key(key, input, field, cursor, zoom, error),
+                prefilled,
+            } => self.date_key(key, input, field, cursor, zoom, error, prefilled),
             Modal::Search { query } => self.search_key(key, query),
         };
     }
@@ -293,6 +304,7 @@ impl App {
         self.modal.take()
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn date_key(
         &mut self,
         key: KeyEvent,
@@ -301,6 +313,7 @@ impl App {
         mut cursor: usize,
         mut zoom: Option<(i32, u32)>,
         mut error: Option<String>,
+        mut prefilled: bool,
     ) -> Option<Modal> {
         let buckets = self.date_buckets(field, zoom);
         let label = |d: NaiveDate, zoomed: bool| {
@@ -341,15 +354,27 @@ impl App {
                     .last()
                     .map(|(d, _)| label(*d, false))
                     .unwrap_or_default();
+                prefilled = true;
                 error = None;
             }
             KeyCode::Left | KeyCode::Right if !buckets.is_empty() => {
-                cursor = if key.code == KeyCode::Left {
-                    cursor.saturating_sub(1)
-                } else {
-                    (cursor + 1).min(buckets.len() - 1)
-                };
+                // Empty months (or days) are skipped: picking one would only empty the list.
+                let left = key.code == KeyCode::Left;
+                let mut next = cursor.min(buckets.len() - 1);
+                loop {
+                    next = match (left, next) {
+                        (true, 0) => break,
+                        (true, n) => n - 1,
+                        (false, n) if n + 1 >= buckets.len() => break,
+                        (false, n) => n + 1,
+                    };
+                    if buckets[next].1 > 0 {
+                        cursor = next;
+                        break;
+                    }
+                }
                 input = label(buckets[cursor].0, zoom.is_some());
+                prefilled = true;
                 error = None;
             }
             KeyCode::Down if zoom.is_none() && !buckets.is_empty() => {
@@ -362,6 +387,7 @@ impl App {
                     .get(cursor)
                     .map(|(d, _)| label(*d, true))
                     .unwrap_or_default();
+                prefilled = true;
             }
             KeyCode::Up if zoom.is_some() => {
                 let (y, m) = zoom.take().unwrap_or_default();
@@ -371,13 +397,24 @@ impl App {
                     .position(|(d, _)| d.year() == y && d.month() == m)
                     .unwrap_or(0);
                 input = format!("{y:04}-{m:02}");
+                prefilled = true;
             }
             KeyCode::Backspace => {
-                input.pop();
+                // A picked value goes as a whole, like selected text.
+                if prefilled {
+                    input.clear();
+                } else {
+                    input.pop();
+                }
+                prefilled = false;
                 error = None;
             }
             KeyCode::Char(c) => {
+                if prefilled {
+                    input.clear();
+                }
                 input.push(c);
+                prefilled = false;
                 error = None;
             }
             _ => {}
@@ -388,6 +425,7 @@ impl App {
             cursor,
             zoom,
             error,
+            prefilled,
         })
     }
 

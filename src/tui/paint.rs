@@ -256,6 +256,43 @@ pub fn clear_cut_clusters(buf: &mut Buffer, rect: Rect) {
     }
 }
 
+/// How many rows `text` takes wrapped at `width` columns (at least one).
+pub fn wrapped_rows(text: &str, width: u16, model: WidthModel) -> u16 {
+    crate::text::wrap::wrap(text, usize::from(width.max(1)), model)
+        .count()
+        .max(1)
+        .try_into()
+        .unwrap_or(u16::MAX)
+}
+
+/// Paints `text` wrapped at `width` columns from row `y`, at most `max_rows` rows, so a
+/// message is shown whole rather than cut at the edge. Returns the rows painted.
+pub fn paint_wrapped(
+    buf: &mut Buffer,
+    (x, y, width): (u16, u16, u16),
+    max_rows: u16,
+    text: &str,
+    style: Style,
+    model: WidthModel,
+) -> u16 {
+    let mut painted = 0;
+    for row in crate::text::wrap::wrap(text, usize::from(width.max(1)), model) {
+        if painted >= max_rows {
+            break;
+        }
+        paint_row(
+            buf,
+            (x, y + painted, width),
+            &[(row.span.of(text), style)],
+            model,
+            Style::new(),
+            true,
+        );
+        painted += 1;
+    }
+    painted
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -42,8 +42,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         .max()
         .unwrap_or(0);
     let width = (key_width + 50).min(usize::from(screen.width.saturating_sub(4))) as u16;
-    let height = (entries.len() + app.problems.len() + 6)
-        .min(usize::from(screen.height.saturating_sub(2))) as u16;
+    let height = (entries.len() + 6).min(usize::from(screen.height.saturating_sub(2))) as u16;
     let [_, mid, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(height),
@@ -73,9 +72,12 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         theme.dim,
     )]);
     if !app.problems.is_empty() {
-        body.push(Vec::new());
-        body.push(vec![("Warnings".to_owned(), theme.accent)]);
-        body.extend(app.problems.iter().map(|p| vec![(p.clone(), Style::new())]));
+        // Listed whole in their own view: a row here would cut them.
+        let n = app.problems.len();
+        body.push(vec![(
+            format!("{:key_width$}  {n} warning(s): see the warnings view", ""),
+            theme.accent,
+        )]);
     }
     crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);

@@ -7,6 +7,7 @@ pub mod prompt;
 pub mod reader;
 pub mod sidebar;
 pub mod status;
+pub mod warnings;
 
 use ratatui::Frame;
 use ratatui::layout::Alignment;
@@ -62,6 +63,9 @@ pub fn render(app: &App, frame: &mut Frame) {
     prompt::render(app, frame, frame.area());
     if app.help {
         help::render(app, frame, frame.area());
+    }
+    if app.warnings {
+        warnings::render(app, frame, frame.area());
     }
 }
 

@@ -40,12 +40,13 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
             cursor,
             zoom,
             error,
+            prefilled,
         }) => {
             date(
                 app,
                 frame,
                 screen,
-                (input, *field, *cursor, *zoom, error.as_deref()),
+                (input, *field, *cursor, *zoom, error.as_deref(), *prefilled),
             );
         }
         Some(Modal::Search { .. }) | None => {}
@@ -131,71 +132,124 @@ type DateState<'a> = (
     usize,
     Option<(i32, u32)>,
     Option<&'a str>,
+    bool,
 );
+
+/// The date prompt's texts, each shown whole (wrapped): which date it filters, the keys,
+/// the forms a range takes, and the last error.
+fn date_texts(field: DateField, zoom: Option<(i32, u32)>) -> (&'static str, String) {
+    let (on, other) = match field {
+        DateField::Published => ("publication date", "dates mentioned"),
+        DateField::Mentioned => ("dates mentioned", "publication date"),
+    };
+    let pick = if zoom.is_some() {
+        "←→ day · ↑ months"
+    } else {
+        "←→ month · ↓ its days"
+    };
+    (
+        on,
+        format!("Tab: filter on {other} · {pick} · type a range · Enter filter · Esc cancel"),
+    )
+}
+
+const FORMS: &str = "2024 · 2024-06 · 2024-06-19 · 2023-09..2024-01 · ..2023 · 2024.. · जून 2024";
 
 fn date(
     app: &App,
     frame: &mut Frame,
     screen: Rect,
-    (input, field, cursor, zoom, error): DateState<'_>,
+    (input, field, cursor, zoom, error, prefilled): DateState<'_>,
 ) {
-    let area = popup(screen, screen.width.saturating_sub(8).clamp(40, 96), 12);
-    crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
-    frame.render_widget(Clear, area);
-    let on = match field {
-        DateField::Published => "publication date",
-        DateField::Mentioned => "dates mentioned",
-    };
-    let block = Block::bordered().title(format!(
-        " Date filter on {on} (Tab: switch · ←→ pick · ↓↑ zoom · Enter) "
-    ));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let width = screen
+        .width
+        .saturating_sub(8)
+        .clamp(40, 96)
+        .min(screen.width);
+    let inner_width = width.saturating_sub(2).max(1);
+    let (on, keys) = date_texts(field, zoom);
     let theme = &app.config.theme;
     let buckets = app.date_buckets(field, zoom);
+    let info = buckets.get(cursor).map(|(day, n)| {
+        let label = if zoom.is_some() {
+            day.to_string()
+        } else {
+            day.format("%Y-%m").to_string()
+        };
+        let first = buckets
+            .first()
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default();
+        let last = buckets
+            .last()
+            .map(|(d, _)| d.to_string())
+            .unwrap_or_default();
+        format!("{label}: {n} article(s) · range {first} .. {last} (· = none)")
+    });
+    let info = info.unwrap_or_else(|| "no dated articles".to_owned());
+    let rows = |t: &str| crate::tui::paint::wrapped_rows(t, inner_width, app.model);
+    let error_rows = error.map_or(0, rows);
+    let height = 1 + rows(&keys) + rows(FORMS) + error_rows + 1 + 3 + rows(&info) + 2;
+    let area = popup(screen, width, height);
+    crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(" Date filter ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
     let buf = frame.buffer_mut();
-    let prompt = format!("> {input}");
-    let row = |dy: u16| (inner.x, inner.y + dy, inner.width);
+    // The field first, so even a narrow prompt says which date it filters.
+    let label = format!("{on} > ");
+    let input_style = if prefilled {
+        theme.selected
+    } else {
+        theme.accent
+    };
     paint_row(
         buf,
-        row(0),
-        &[(&prompt, theme.accent)],
+        (inner.x, inner.y, inner.width),
+        &[(&label, theme.accent), (input, input_style)],
         app.model,
         Style::new(),
         true,
     );
-    let hint = "2024 · 2024-06 · 2024-06-19 · 2023-09..2024-01 · ..2023 · 2024.. · जून 2024";
-    paint_row(
-        buf,
-        row(1),
-        &[(hint, theme.dim)],
-        app.model,
-        Style::new(),
-        true,
-    );
+    let mut y = inner.y + 1;
+    let text = |buf: &mut ratatui::buffer::Buffer, y: &mut u16, t: &str, style: Style| {
+        let left = inner.bottom().saturating_sub(*y);
+        *y += crate::tui::paint::paint_wrapped(
+            buf,
+            (inner.x, *y, inner.width),
+            left,
+            t,
+            style,
+            app.model,
+        );
+    };
+    text(buf, &mut y, &keys, theme.dim);
+    text(buf, &mut y, FORMS, theme.dim);
     if let Some(e) = error {
-        paint_row(
-            buf,
-            row(2),
-            &[(e, theme.accent)],
-            app.model,
-            Style::new(),
-            true,
-        );
+        text(buf, &mut y, e, theme.accent);
     }
+    y += 1;
+    let base = y + 2;
+    histogram(app, buf, (inner, base), &buckets, cursor);
+    y += 3;
+    text(buf, &mut y, &info, Style::new());
+}
+
+/// The bars, a column (up to three cells wide) per month or day, as many as fit, the
+/// cursor kept in view; the tallest bar is the busiest bucket, and an empty bucket is a
+/// dim dot on the baseline. `base` is the row of the bars' bottom.
+fn histogram(
+    app: &App,
+    buf: &mut ratatui::buffer::Buffer,
+    (inner, base): (Rect, u16),
+    buckets: &[(chrono::NaiveDate, usize)],
+    cursor: usize,
+) {
+    let theme = &app.config.theme;
     if buckets.is_empty() {
-        paint_row(
-            buf,
-            row(4),
-            &[("no dated articles", theme.dim)],
-            app.model,
-            Style::new(),
-            true,
-        );
         return;
     }
-    // A column (up to three cells wide) per month or day, as many as fit, the cursor kept
-    // in view; the tallest bar is the busiest bucket.
     let col_width = (usize::from(inner.width) / buckets.len().max(1)).clamp(1, 3);
     let columns = usize::from(inner.width) / col_width;
     let start = (cursor + 1).saturating_sub(columns);
@@ -216,6 +270,8 @@ fn date(
         };
         let style = if i == cursor {
             theme.selected.patch(theme.accent)
+        } else if *n == 0 {
+            theme.dim
         } else {
             Style::new()
         };
@@ -223,12 +279,16 @@ fn date(
         let w = (col_width as u16).saturating_sub(u16::from(col_width > 1));
         for r in 0..bar_rows {
             let level = eighths.saturating_sub(r * 8).min(8);
-            let glyph = if level == 0 {
-                if i == cursor { "▁" } else { " " }
-            } else {
-                BARS[level - 1]
+            let glyph = match (level, r, *n, i == cursor) {
+                (0, _, _, true) if r == 0 => "▁",
+                (0, 0, 0, _) => "·",
+                (0, _, _, _) => " ",
+                (l, _, _, _) => BARS[l - 1],
             };
-            let y = inner.y + 6 - r as u16;
+            let y = base - r as u16;
+            if y >= inner.bottom() {
+                continue;
+            }
             let cell = glyph.repeat(usize::from(w.max(1)));
             paint_row(
                 buf,
@@ -239,29 +299,5 @@ fn date(
                 false,
             );
         }
-    }
-    if let Some((day, n)) = buckets.get(cursor) {
-        let label = if zoom.is_some() {
-            day.to_string()
-        } else {
-            day.format("%Y-%m").to_string()
-        };
-        let first = buckets
-            .first()
-            .map(|(d, _)| d.to_string())
-            .unwrap_or_default();
-        let last = buckets
-            .last()
-            .map(|(d, _)| d.to_string())
-            .unwrap_or_default();
-        let info = format!("{label}: {n} article(s)   range {first} .. {last}");
-        paint_row(
-            buf,
-            row(7),
-            &[(&info, Style::new())],
-            app.model,
-            Style::new(),
-            true,
-        );
     }
 }

@@ -109,6 +109,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(entry) = app.current() else { return };
+    paint_location(app, entry, frame, area, position.len() + 4);
     // Raw view shows the file as it is: only search matches are marked there.
     let marks = if app.raw {
         app.search_hits()
@@ -133,4 +134,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             false,
         );
     }
+}
+
+/// Where a JSON Lines record came from (`news.jsonl:12`), on the bottom border, so a
+/// reader can find the line a script reported. `reserved` columns on the right stay for
+/// the position.
+fn paint_location(app: &App, entry: &Entry, frame: &mut Frame, area: Rect, reserved: usize) {
+    let article = &entry.article;
+    let Some(line) = article.line else { return };
+    let name = article.path.rsplit('/').next().unwrap_or(&article.path);
+    let label = format!(" {}:{line} ", crate::text::sanitize(name, false));
+    let room = usize::from(area.width).saturating_sub(reserved + 2);
+    let width = app.model.str_width(&label).min(room) as u16;
+    if width < 4 || area.height < 2 {
+        return;
+    }
+    paint_row(
+        frame.buffer_mut(),
+        (area.x + 1, area.bottom() - 1, width),
+        &[(&label, app.config.theme.dim)],
+        app.model,
+        Style::new(),
+        true,
+    );
 }

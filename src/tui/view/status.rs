@@ -79,11 +79,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let text = app.status.clone().unwrap_or_else(|| hints(app));
     let dim = app.config.theme.dim;
-    // Warnings are counted on the right and listed in the help overlay, so the hints stay.
+    // Warnings are counted on the right and listed whole in the warnings view, so the
+    // hints stay.
+    let key = app
+        .config
+        .keymap
+        .keys_for(Action::Warnings)
+        .into_iter()
+        .min_by_key(|k| k.to_string().len())
+        .map_or_else(String::new, |k| format!(" · {k}"));
     let warn = match app.problems.len() {
         0 => String::new(),
-        1 => " 1 warning (? lists it) ".to_owned(),
-        n => format!(" {n} warnings (? lists them) "),
+        1 => format!(" 1 warning{key} "),
+        n => format!(" {n} warnings{key} "),
     };
     let warn_width = (warn.chars().count() as u16).min(left.width / 2);
     if warn_width > 0 {
