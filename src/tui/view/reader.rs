@@ -88,24 +88,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         format!("{}%", (top + height) * 100 / rows.len())
     };
     let mode = if app.raw { "(raw) " } else { "" };
-    let mut block = pane_block(app, Pane::Reader, format!(" Article {mode}"))
+    let block = pane_block(app, Pane::Reader, format!(" Article {mode}"))
         .title_bottom(Line::from(format!(" {position} ")).alignment(Alignment::Right));
-    // A fetched article's link, left in the bottom border (as much as fits).
-    if let Some(url) = app.current().and_then(|e| e.article.url.as_deref()) {
-        let room = usize::from(area.width).saturating_sub(position.len() + 8);
-        let url = crate::tui::fetching::shown_link(url);
-        if room > 10 {
-            let shown: String = if url.chars().count() > room {
-                url.chars()
-                    .take(room - 1)
-                    .chain(std::iter::once('…'))
-                    .collect()
-            } else {
-                url
-            };
-            block = block.title_bottom(Line::from(format!(" {shown} ")).alignment(Alignment::Left));
-        }
-    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(entry) = app.current() else { return };
@@ -136,14 +120,22 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Where a JSON Lines record came from (`news.jsonl:12`), on the bottom border, so a
-/// reader can find the line a script reported. `reserved` columns on the right stay for
+/// Where the article came from, on the bottom border: a fetched article's link, or a JSON
+/// Lines record's file and line (`news.jsonl:12`), so a reader can find the line a script
+/// reported. `reserved` columns on the right stay for
 /// the position.
 fn paint_location(app: &App, entry: &Entry, frame: &mut Frame, area: Rect, reserved: usize) {
     let article = &entry.article;
-    let Some(line) = article.line else { return };
-    let name = article.path.rsplit('/').next().unwrap_or(&article.path);
-    let label = format!(" {}:{line} ", crate::text::sanitize(name, false));
+    // A fetched article is known by its link (its library file means nothing to a reader);
+    // a JSON Lines record by its file and line.
+    let label = match (&article.url, article.line) {
+        (Some(url), _) => format!(" {} ", crate::tui::fetching::shown_link(url)),
+        (None, Some(line)) => {
+            let name = article.path.rsplit('/').next().unwrap_or(&article.path);
+            format!(" {}:{line} ", crate::text::sanitize(name, false))
+        }
+        (None, None) => return,
+    };
     let room = usize::from(area.width).saturating_sub(reserved + 2);
     let width = app.model.str_width(&label).min(room) as u16;
     if width < 4 || area.height < 2 {
