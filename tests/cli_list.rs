@@ -192,3 +192,10 @@ fn a_mentioned_date_matches_only_as_precise_and_inside() {
     assert_eq!(lines("2013"), ["1", "2", "3"]);
     assert!(lines("2013-06").is_empty());
 }
+
+#[test]
+fn source_filter_takes_any_case() {
+    assert_eq!(seeds_listed(&list(&["--source", "jagran"])), ["000"]);
+    let out = list(&["--source", "nobody"]);
+    assert_eq!(out.status.code(), Some(1));
+}

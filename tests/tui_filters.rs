@@ -354,3 +354,22 @@ fn ties_go_by_path_whatever_order_articles_arrive_in() {
     let list = listed(&a);
     assert_eq!(list[2..].to_vec(), sorted(list[2..].to_vec()), "{list:?}");
 }
+
+#[test]
+fn source_picker_lists_sources_and_filters_by_one() {
+    let mut a = seeds_app(160, 45, 5);
+    press(&mut a, "S");
+    // Two of the samples name their publisher; the others have none to pick.
+    assert_eq!(a.source_items("").len(), 2);
+    type_text(&mut a, "jag");
+    assert_eq!(a.source_items("jag"), vec![("Jagran".to_owned(), 1)]);
+    press(&mut a, "enter");
+    assert_eq!(a.visible.len(), 1);
+    assert_eq!(
+        a.entries[a.visible[0]].article.source.as_deref(),
+        Some("Jagran")
+    );
+    assert!(a.chips.iter().any(|c| c.label() == "source: Jagran"));
+    press(&mut a, "esc");
+    assert_eq!(a.visible.len(), 5);
+}

@@ -204,3 +204,22 @@ pub fn default_paths() -> Vec<PathBuf> {
         .into_iter()
         .collect()
 }
+
+/// Source names for `list --source`: each name as given, plus the names of the feeds a
+/// tag among them stands for.
+pub fn expand_sources(names: &[String]) -> Vec<String> {
+    let subs = feeds_path()
+        .ok()
+        .and_then(|p| Subscriptions::load(&p).ok())
+        .unwrap_or_default();
+    let mut out = names.to_vec();
+    for name in names {
+        out.extend(
+            subs.feeds
+                .iter()
+                .filter(|f| f.tags.iter().any(|t| t.eq_ignore_ascii_case(name)))
+                .map(|f| f.name.clone()),
+        );
+    }
+    out
+}

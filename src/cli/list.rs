@@ -68,6 +68,7 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         && !args.rescan
         && args.search.is_none()
         && args.mentions_date.is_none()
+        && args.source.is_empty()
         && wanted.iter().any(|(_, names)| !names.is_empty());
     let listing = quick.then(|| load_quick(&args.paths, &wanted)).flatten();
     let (index, rows, failed) = if let Some(listing) = listing {
@@ -97,6 +98,7 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
     let mut filter = Filter {
         published: args.date,
         mentioned: args.mentions_date,
+        sources: super::feeds::expand_sources(&args.source),
         ..Filter::default()
     };
     for (kind, names) in wanted {

@@ -94,6 +94,10 @@ struct ListArgs {
     /// Articles whose text mentions a date in RANGE (same forms as --date).
     #[arg(long, value_name = "RANGE")]
     mentions_date: Option<DateRange>,
+    /// Articles from this source: a publisher or feed name, or a feed tag (any case); may
+    /// be repeated (any of them).
+    #[arg(long, value_name = "NAME")]
+    source: Vec<String>,
     /// Articles whose title or text contains TEXT (spelling variants, digits and case folded).
     #[arg(long, value_name = "TEXT")]
     search: Option<String>,

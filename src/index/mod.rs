@@ -84,6 +84,9 @@ pub struct Filter {
     pub entities: Vec<Vec<String>>,
     pub published: Option<DateRange>,
     pub mentioned: Option<DateRange>,
+    /// Sources (publisher or feed names, compared without case): an article must come
+    /// from one of them. Empty means any source.
+    pub sources: Vec<String>,
 }
 
 /// Orders of the article list.
@@ -425,14 +428,37 @@ impl Index {
                 Some(prev) => intersect(&prev, &kept),
             });
         }
-        Selection {
-            docs: docs.unwrap_or_else(|| {
-                (0..self.docs.len() as u32)
-                    .filter(|&d| !self.is_gone(d))
-                    .collect()
-            }),
-            undated,
+        let mut docs = docs.unwrap_or_else(|| {
+            (0..self.docs.len() as u32)
+                .filter(|&d| !self.is_gone(d))
+                .collect()
+        });
+        if !filter.sources.is_empty() {
+            let wanted: Vec<String> = filter.sources.iter().map(|s| s.to_lowercase()).collect();
+            docs.retain(|&d| {
+                self.docs[d as usize]
+                    .source
+                    .as_deref()
+                    .is_some_and(|s| wanted.contains(&s.to_lowercase()))
+            });
         }
+        Selection { docs, undated }
+    }
+
+    /// Every source (publisher or feed) with its number of articles, most articles first.
+    pub fn sources(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (d, info) in self.docs.iter().enumerate() {
+            if let Some(s) = info.source.as_deref()
+                && !self.is_gone(d as u32)
+            {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+        let mut out: Vec<(String, usize)> =
+            counts.into_iter().map(|(s, n)| (s.to_owned(), n)).collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
     }
 
     /// Puts `docs` in `sort` order; ties keep their order in `docs` (the sort is stable),

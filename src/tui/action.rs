@@ -73,6 +73,8 @@ pub enum Action {
     DateForward,
     /// Show every warning and the last message whole, wrapped to the screen.
     Warnings,
+    /// Filter by source (publisher or feed), picked from every source in the corpus.
+    SourceFilter,
     /// Fetch every subscribed feed in the background; new articles join the list.
     FetchFeeds,
     /// Open the article's link in the browser (`$BROWSER`, else `xdg-open`/`open`).
@@ -83,7 +85,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 36] = [
+    pub const ALL: [Self; 37] = [
         Self::Quit,
         Self::ToggleHelp,
         Self::NextPane,
@@ -117,6 +119,7 @@ impl Action {
         Self::DateBack,
         Self::DateForward,
         Self::Warnings,
+        Self::SourceFilter,
         Self::FetchFeeds,
         Self::OpenLink,
         Self::CopyLink,
@@ -158,6 +161,7 @@ impl Action {
             Self::DateBack => "date filter one step back",
             Self::DateForward => "date filter one step forward",
             Self::Warnings => "warnings and the last message, whole",
+            Self::SourceFilter => "filter by source (publisher or feed)",
             Self::FetchFeeds => "fetch all feeds (in the background)",
             Self::OpenLink => "open the article's link in the browser",
             Self::CopyLink => "copy the article's link",

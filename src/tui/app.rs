@@ -345,6 +345,7 @@ impl App {
             }
             Action::ToggleRead => self.toggle_read(),
             Action::FetchFeeds => self.request_fetch(),
+            Action::SourceFilter => self.open_source_filter(),
             Action::OpenLink | Action::CopyLink => self.request_link(action),
             Action::UnreadOnly => self.toggle_chip(Chip::Unread),
             Action::ClearFilters => {

@@ -21,6 +21,8 @@ pub enum Chip {
     },
     Search(String),
     Unread,
+    /// Articles from this publisher or feed.
+    Source(String),
 }
 
 impl Chip {
@@ -45,6 +47,7 @@ impl Chip {
             } => format!("mentions: {range}"),
             Self::Search(q) => format!("search: {q}"),
             Self::Unread => "unread".to_owned(),
+            Self::Source(name) => format!("source: {name}"),
         }
     }
 }
@@ -71,6 +74,7 @@ impl App {
                 } => filter.mentioned = Some(*range),
                 Chip::Search(q) => search = Some(q.clone()),
                 Chip::Unread => unread = true,
+                Chip::Source(name) => filter.sources.push(name.clone()),
             }
         }
         if let Some(super::modal::Modal::Search { query }) = &self.modal {

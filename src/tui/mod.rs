@@ -23,6 +23,7 @@ pub mod modal;
 pub mod paint;
 pub mod probe;
 pub mod sidebar;
+mod sources;
 pub mod terminal;
 pub mod view;
 

@@ -33,6 +33,8 @@ pub enum Modal {
     },
     /// Incremental search.
     Search { query: String },
+    /// Pick a source (publisher or feed).
+    Source { query: String, cursor: usize },
 }
 
 /// Most items a picker lists.
@@ -190,7 +192,9 @@ impl App {
                 KeyCode::Char('z') => self.request = Request::Suspend,
                 KeyCode::Char('u') => {
                     match &mut self.modal {
-                        Some(Modal::Picker { query, cursor, .. }) => {
+                        Some(
+                            Modal::Picker { query, cursor, .. } | Modal::Source { query, cursor },
+                        ) => {
                             query.clear();
                             *cursor = 0;
                         }
@@ -233,6 +237,7 @@ impl App {
                 prefilled,
             } => self.date_key(key, input, field, cursor, zoom, error, prefilled),
             Modal::Search { query } => self.search_key(key, query),
+            Modal::Source { query, cursor } => self.source_key(key, query, cursor),
         };
     }
 

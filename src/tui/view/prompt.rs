@@ -49,7 +49,57 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
                 (input, *field, *cursor, *zoom, error.as_deref(), *prefilled),
             );
         }
+        Some(Modal::Source { query, cursor }) => sources(app, frame, screen, query, *cursor),
         Some(Modal::Search { .. }) | None => {}
+    }
+}
+
+/// The source picker: a prompt, then each source with its count on the right.
+fn sources(app: &App, frame: &mut Frame, screen: Rect, query: &str, cursor: usize) {
+    let area = popup(screen, 60, screen.height.saturating_sub(4).min(24));
+    crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(" Sources (Enter: filter · Esc) ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let theme = &app.config.theme;
+    let items = app.source_items(query);
+    let buf = frame.buffer_mut();
+    let prompt = format!("> {query}");
+    let row = |buf: &mut ratatui::buffer::Buffer, x, y, w, text: &str, style: Style| {
+        paint_row(buf, (x, y, w), &[(text, style)], app.model, style, true);
+    };
+    row(buf, inner.x, inner.y, inner.width, &prompt, theme.accent);
+    let rows = usize::from(inner.height.saturating_sub(1));
+    let skip = (cursor + 1).saturating_sub(rows);
+    for (n, (i, (name, count))) in items.iter().enumerate().skip(skip).take(rows).enumerate() {
+        let y = inner.y + 1 + n as u16;
+        let style = if i == cursor {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        let count = count.to_string();
+        let cw = count.len() as u16;
+        row(
+            buf,
+            inner.x,
+            y,
+            inner.width.saturating_sub(cw + 1),
+            name,
+            style,
+        );
+        row(buf, inner.right() - cw, y, cw, &count, theme.dim);
+    }
+    if items.is_empty() {
+        row(
+            buf,
+            inner.x,
+            inner.y + 1,
+            inner.width,
+            "no source matches",
+            theme.dim,
+        );
     }
 }
 

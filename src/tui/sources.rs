@@ -1,0 +1,62 @@
+//! The source filter (`S`): a picker of every publisher and feed in the corpus with its
+//! number of articles, narrowed as you type (folded, so `bbc` finds `BBC Hindi`); `Enter`
+//! adds a `source:` chip beside the person and date filters.
+
+use crossterm::event::{KeyCode, KeyEvent};
+
+use super::app::App;
+use super::filters::Chip;
+use super::modal::Modal;
+use crate::text::fold::fold;
+
+impl App {
+    pub fn open_source_filter(&mut self) {
+        self.modal = Some(Modal::Source {
+            query: String::new(),
+            cursor: 0,
+        });
+    }
+
+    /// The sources the picker lists for `query`, most articles first.
+    pub fn source_items(&self, query: &str) -> Vec<(String, usize)> {
+        let q = fold(query.trim());
+        self.index
+            .sources()
+            .into_iter()
+            .filter(|(s, _)| q.is_empty() || fold(s).contains(q.as_str()))
+            .collect()
+    }
+
+    pub(super) fn source_key(
+        &mut self,
+        key: KeyEvent,
+        mut query: String,
+        mut cursor: usize,
+    ) -> Option<Modal> {
+        match key.code {
+            KeyCode::Esc => return None,
+            KeyCode::Enter => {
+                if let Some((name, _)) = self.source_items(&query).into_iter().nth(cursor) {
+                    self.add_chip(Chip::Source(name));
+                }
+                return None;
+            }
+            KeyCode::Down => cursor += 1,
+            KeyCode::Up => cursor = cursor.saturating_sub(1),
+            KeyCode::Backspace => {
+                query.pop();
+                cursor = 0;
+            }
+            KeyCode::Char(c) => {
+                query.push(c);
+                cursor = 0;
+            }
+            _ => {}
+        }
+        let len = self.source_items(&query).len();
+        Some(Modal::Source {
+            cursor: cursor.min(len.saturating_sub(1)),
+            query,
+        })
+    }
+}
