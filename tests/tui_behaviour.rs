@@ -283,3 +283,29 @@ fn j_and_k_move_exactly_one_row_over_blank_lines() {
         assert_eq!(a.top_row(&rows), expected, "j to {expected}");
     }
 }
+
+#[test]
+fn a_due_refresh_fetches_unless_a_fetch_is_under_way() {
+    use khabar::tui::fetching::FeedMsg;
+    let mut a = app(120, 40);
+    khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Due));
+    assert_eq!(std::mem::take(&mut a.request), Request::Fetch);
+    khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Started(3)));
+    khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Due));
+    assert_eq!(a.request, Request::None, "a fetch is already running");
+    khabar::tui::handle(
+        &mut a,
+        Msg::Feed(FeedMsg::Finished {
+            line: "http://127.0.0.1:1/x.xml: HTTP 500".into(),
+            failed: true,
+        }),
+    );
+    assert!(a.problems.iter().any(|p| p.contains("HTTP 500")));
+    khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Done));
+    assert!(a.fetching.is_none());
+    assert!(
+        a.status.as_deref().is_some_and(|s| s.contains("1 failed")),
+        "{:?}",
+        a.status
+    );
+}

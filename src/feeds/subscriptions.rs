@@ -6,6 +6,7 @@
 //! timeout_seconds = 30   # per request, connection included
 //! full_text = true       # fetch the page of entries that carry only a summary
 //! parallel = 4           # feeds fetched at once (one connection per host at a time)
+//! refresh_minutes = 0    # the reader fetches every N minutes while open (0: never)
 //!
 //! [[feed]]
 //! url = "https://feeds.bbci.co.uk/hindi/rss.xml"
@@ -37,6 +38,8 @@ pub struct FetchSettings {
     pub timeout_seconds: u64,
     pub full_text: bool,
     pub parallel: usize,
+    /// The open reader fetches every this many minutes; 0 (the default) never.
+    pub refresh_minutes: u64,
 }
 
 impl Default for FetchSettings {
@@ -45,6 +48,7 @@ impl Default for FetchSettings {
             timeout_seconds: 30,
             full_text: true,
             parallel: 4,
+            refresh_minutes: 0,
         }
     }
 }

@@ -27,6 +27,8 @@ pub enum FeedMsg {
     Done,
     /// Nothing could be fetched (no subscriptions, no data directory, another fetch).
     Refused(String),
+    /// The automatic refresh is due (`refresh_minutes` in `feeds.toml`).
+    Due,
 }
 
 /// How far a fetch has come, for the status bar.
@@ -35,6 +37,25 @@ pub struct Fetching {
     pub done: usize,
     pub total: usize,
     pub failed: usize,
+}
+
+/// Sends [`FeedMsg::Due`] every `refresh_minutes` (read from `feeds.toml` on this thread,
+/// not the loop's) until the reader goes away; does nothing when the setting is 0.
+pub fn spawn_refresh(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let minutes = subscriptions::default_path()
+            .and_then(|p| Subscriptions::load(&p).ok())
+            .map_or(0, |s| s.fetch.refresh_minutes);
+        if minutes == 0 {
+            return;
+        }
+        loop {
+            std::thread::sleep(std::time::Duration::from_secs(minutes.saturating_mul(60)));
+            if tx.send(Msg::Feed(FeedMsg::Due)).is_err() {
+                return;
+            }
+        }
+    });
 }
 
 /// Starts a fetch of every subscribed feed on its own thread.
@@ -149,6 +170,9 @@ impl App {
                     )
                 });
             }
+            // A refresh that falls during a fetch is skipped, not queued.
+            FeedMsg::Due if self.fetching.is_none() => self.request = Request::Fetch,
+            FeedMsg::Due => {}
             FeedMsg::Refused(why) => {
                 self.fetching = None;
                 self.status = Some(format!("cannot fetch: {why}"));

@@ -217,6 +217,7 @@ fn run_loop(
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
     let save_tx = tx.clone();
+    fetching::spawn_refresh(tx.clone());
     loader::spawn(paths, cache_path, tx);
     let hook = DebugHook::from_env();
     // The cache is written in the background once loading ends, and waited for on exit.
