@@ -214,7 +214,7 @@ fn subscribe_fetch_read_refetch_and_update() {
     let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
     assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
     assert!(
-        stdout.contains("समाचार: 2 new, 0 updated, 1 unchanged (2 with full text"),
+        stdout.contains("समाचार: 2 new, 0 updated, 0 unchanged (2 with full text"),
         "{stdout}"
     );
     assert!(stdout.contains("नगर: 1 new"), "{stdout}");
@@ -304,7 +304,7 @@ fn subscribe_fetch_read_refetch_and_update() {
     site.version.store(2, Ordering::SeqCst);
     let out = run(home, &["fetch", "test"]);
     assert!(
-        text(&out.stdout).contains("समाचार: 0 new, 1 updated, 2 unchanged"),
+        text(&out.stdout).contains("समाचार: 0 new, 1 updated, 1 unchanged"),
         "{}",
         text(&out.stdout)
     );
@@ -372,4 +372,120 @@ fn subscriptions_from_the_command_line() {
     assert!(out.status.success());
     let out = run(home, &["feeds", "list"]);
     assert_eq!(text(&out.stdout).lines().count(), 1);
+}
+
+fn item(guid: &str, link: &str, title: &str) -> String {
+    format!(
+        "<item><guid>{guid}</guid><title>{title}</title><link>{link}</link><description>{title} का सार।</description><pubDate>Mon, 17 Jun 2024 08:00:00 +0000</pubDate></item>"
+    )
+}
+
+fn stored_titles(home: &Path) -> Vec<String> {
+    let mut t: Vec<String> = library_articles(home)
+        .iter()
+        .map(|a| a["title"].as_str().unwrap().to_owned())
+        .collect();
+    t.sort();
+    t
+}
+
+#[test]
+fn shared_links_repeated_ids_failures_and_purges_lose_nothing() {
+    let calls = Arc::new(AtomicUsize::new(0));
+    let c = calls.clone();
+    let base = Arc::new(std::sync::OnceLock::<String>::new());
+    let b = base.clone();
+    let server = Server::start(move |req: &Request| {
+        let home = format!("{}/home", b.get().unwrap());
+        let rss = |items: String| {
+            Response::ok(
+                "application/rss+xml",
+                format!(
+                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>{items}</channel></rss>"
+                ),
+            )
+        };
+        match req.path.as_str() {
+            // Two stories that share a link, and one id used twice with different text.
+            "/pair.xml" => rss([
+                item("a", &home, "पहली ख़बर"),
+                item("b", &home, "दूसरी ख़बर"),
+                item("c", &format!("{home}/c"), "तीसरी ख़बर"),
+                item("c", &format!("{home}/c"), "तीसरी ख़बर का दूसरा रूप"),
+            ]
+            .concat()),
+            // Works once, then fails.
+            "/flaky.xml" if c.fetch_add(1, Ordering::SeqCst) == 0 => {
+                rss(item("f", &home, "एक बार की ख़बर"))
+            }
+            "/flaky.xml" => Response::status(500),
+            _ => Response::status(404),
+        }
+    });
+    base.set(server.url("")).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    std::fs::create_dir_all(home.join("config/khabar")).unwrap();
+    std::fs::write(
+        home.join("config/khabar/feeds.toml"),
+        "[fetch]\nfull_text = false\n",
+    )
+    .unwrap();
+    for (path, name) in [("/pair.xml", "pair"), ("/flaky.xml", "flaky")] {
+        let out = run(home, &["feeds", "add", &server.url(path), "--name", name]);
+        assert!(out.status.success());
+    }
+    let out = run(home, &["fetch"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("pair: 3 new"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains("repeat another's id"),
+        "{}",
+        text(&out.stderr)
+    );
+    let first = stored_titles(home);
+    assert_eq!(
+        first,
+        ["एक बार की ख़बर", "तीसरी ख़बर", "दूसरी ख़बर", "पहली ख़बर"],
+        "both stories of the shared link, the first of the repeated id"
+    );
+    // Again: nothing flips, and the feed that now fails loses nothing.
+    let out = run(home, &["fetch"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("pair: 0 new, 0 updated, 3 unchanged"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stderr).contains("flaky.xml: HTTP 500"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(stored_titles(home), first);
+    // Unsubscribed with --purge and subscribed again: fetched whole again.
+    assert!(
+        run(home, &["feeds", "remove", "pair", "--purge"])
+            .status
+            .success()
+    );
+    assert_eq!(stored_titles(home).len(), 1);
+    assert!(
+        run(
+            home,
+            &["feeds", "add", &server.url("/pair.xml"), "--name", "pair"]
+        )
+        .status
+        .success()
+    );
+    let out = run(home, &["fetch", "pair"]);
+    assert!(
+        text(&out.stdout).contains("pair: 3 new"),
+        "{}",
+        text(&out.stdout)
+    );
 }

@@ -86,7 +86,7 @@ fn fetch_in_the_reader_keeps_keys_answering_and_opens_links() {
         !after.contains("जनजीवन"),
         "the slow page cannot be in yet:\n{after}"
     );
-    let screen = t.wait_for(15, |s| s.contains("जनजीवन"));
+    let screen = t.wait_for(15, |s| s.contains("जनजीवन") && s.contains("fetched 1 feed"));
     assert!(screen.contains("fetched 1 feed"), "{screen}");
     // Find it, open it, hand its link to the browser.
     t.key("/");

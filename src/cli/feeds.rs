@@ -77,7 +77,9 @@ pub fn run(command: FeedsCommand) -> Result<ExitCode> {
         FeedsCommand::Remove { key, purge } => {
             let feed = subs.remove(&key)?;
             subs.save(&path)?;
-            let purged = purge && library()?.purge(&feed)?;
+            let library = library()?;
+            library.forget(&feed)?;
+            let purged = purge && library.purge(&feed)?;
             println!(
                 "unsubscribed: {} ({}){}",
                 show(&feed.name),
@@ -107,7 +109,18 @@ fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode
     }
     let mut added = 0;
     for f in feeds {
-        match subs.add(&f.url, Some(&f.name), &f.tags) {
+        if subs.feeds.iter().any(|s| s.url == f.url) {
+            eprintln!("khabar: note: already subscribed: {}", show(&f.url));
+            continue;
+        }
+        // Two sites' "Top Stories" stay two feeds: a taken name gets the site's host.
+        let name = if subs.feeds.iter().any(|s| s.name == f.name) {
+            let host = khabar::feeds::net::host_of(&f.url).unwrap_or_default();
+            format!("{} ({host})", f.name)
+        } else {
+            f.name
+        };
+        match subs.add(&f.url, Some(&name), &f.tags) {
             Ok(_) => added += 1,
             Err(e) => eprintln!("khabar: note: {}", show(&e.to_string())),
         }
@@ -159,7 +172,15 @@ pub fn fetch(keys: &[String]) -> Result<ExitCode> {
     if bar.is_some() {
         eprint!("\r\x1b[2K");
     }
-    let reports = reports?;
+    // The library is busy (another fetch) or its state could not be written: the feeds
+    // are not at fault, but the fetch did not do its work either.
+    let reports = match reports {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("khabar: error: {}", show(&e.to_string()));
+            return Ok(ExitCode::from(1));
+        }
+    };
     let failed = reports.iter().filter(|r| r.outcome.is_err()).count();
     if failed > 0 {
         eprintln!("khabar: {failed} of {} feed(s) failed", reports.len());

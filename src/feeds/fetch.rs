@@ -2,12 +2,13 @@
 //! threads, each feed on its own (a feed that fails is reported and the others go on,
 //! and nothing stored is lost), pages of summary-only entries fetched for their full text.
 
+use std::collections::HashSet;
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::fulltext::{is_summary, readable};
-use super::library::{Change, FetchState, Library, Stored, find, merge};
-use super::net::Net;
+use super::library::{FetchState, Library, Stored, position};
+use super::net::{Net, Validators};
 use super::parse::{Entry, parse};
 use super::subscriptions::FetchSettings;
 use super::{Feed, FeedError};
@@ -106,13 +107,15 @@ fn fetch_feed(
     state: &Mutex<FetchState>,
     warnings: &mut Vec<String>,
 ) -> Result<Counts, FeedError> {
-    let known = state
-        .lock()
-        .expect("state lock")
-        .feeds
-        .get(&feed.url)
-        .cloned()
-        .unwrap_or_default();
+    let mut stored = library.load(feed)?;
+    // Ask "only if changed" only while something is stored: after a purge (or a file
+    // removed by hand) the feed is fetched whole again.
+    let known = if stored.is_empty() {
+        Validators::default()
+    } else {
+        let state = state.lock().expect("state lock");
+        state.feeds.get(&feed.url).cloned().unwrap_or_default()
+    };
     let Some(fetched) = net.feed(&feed.url, &known)? else {
         return Ok(Counts {
             not_modified: true,
@@ -121,24 +124,60 @@ fn fetch_feed(
     };
     let parsed = parse(&fetched.bytes, fetched.content_type.as_deref(), &feed.url)?;
     warnings.extend(parsed.warnings);
-    let mut stored = library.load(feed)?;
+    let entries = distinct(parsed.entries, &feed.url, warnings);
+    let current: HashSet<&str> = entries.iter().map(|e| e.guid.as_str()).collect();
     let mut counts = Counts::default();
+    let mut pages = Pages {
+        left: MAX_PAGES,
+        until: Instant::now() + FEED_DEADLINE,
+        skipped: 0,
+    };
     let now = chrono::Local::now().to_rfc3339();
-    for entry in parsed.entries {
-        let feed_hash = entry_hash(&entry);
-        let before = find(&stored, &entry.guid, entry.link.as_deref(), feed_hash);
-        let record = match before {
-            // Seen before and unchanged in the feed: keep what was stored (its full text).
-            Some(old) if old.feed_hash == feed_hash && old.title == entry.title => old.clone(),
-            _ => to_stored(entry, feed, feed_hash, &now, settings, net, warnings),
-        };
-        counts.full_text +=
-            usize::from(record.full_text && before.is_none_or(|b| b.feed_hash != feed_hash));
-        match merge(&mut stored, record) {
-            Change::New => counts.new += 1,
-            Change::Updated => counts.updated += 1,
-            Change::Unchanged => counts.unchanged += 1,
+    let mut fresh = Vec::new();
+    for entry in &entries {
+        let feed_hash = entry_hash(entry);
+        let at = position(
+            &stored,
+            &entry.guid,
+            entry.link.as_deref(),
+            feed_hash,
+            &current,
+        );
+        let old = at.map(|i| &stored[i]);
+        let unchanged = old.is_some_and(|o| o.feed_hash == feed_hash);
+        let wants_page = settings.full_text
+            && entry.link.is_some()
+            && is_summary(&entry.text, entry.from_content)
+            && old.is_none_or(|o| !unchanged || (!o.full_text && o.page_tries < MAX_TRIES));
+        if unchanged && !wants_page {
+            counts.unchanged += 1;
+            continue;
         }
+        let record = to_stored(
+            entry, feed, feed_hash, &now, old, wants_page, net, &mut pages, warnings,
+        );
+        counts.full_text +=
+            usize::from(record.full_text && old.is_none_or(|o| o.body != record.body));
+        if let Some(i) = at {
+            if unchanged {
+                counts.unchanged += 1;
+            } else {
+                counts.updated += 1;
+            }
+            stored[i] = record;
+        } else {
+            counts.new += 1;
+            fresh.push(record);
+        }
+    }
+    stored.extend(fresh);
+    if pages.skipped > 0 {
+        warnings.push(format!(
+            "{}: {} article page(s) left for the next fetch (at most {MAX_PAGES} pages or {} s a feed)",
+            feed.url,
+            pages.skipped,
+            FEED_DEADLINE.as_secs()
+        ));
     }
     library.save(feed, &stored)?;
     // Validators are kept only once the entries are safely stored.
@@ -150,51 +189,118 @@ fn fetch_feed(
     Ok(counts)
 }
 
+/// Most entries taken from one feed document (feeds list the newest first).
+const MAX_ENTRIES: usize = 200;
+/// Most article pages fetched for one feed in one run, and the time they may take: a slow
+/// site cannot hold a fetch for long, and what is left is fetched next time.
+const MAX_PAGES: usize = 100;
+const FEED_DEADLINE: Duration = Duration::from_secs(120);
+/// A page that gave no story this many times is not asked for again.
+const MAX_TRIES: u8 = 3;
+
+struct Pages {
+    left: usize,
+    until: Instant,
+    skipped: usize,
+}
+
+impl Pages {
+    fn take(&mut self) -> bool {
+        if self.left == 0 || Instant::now() >= self.until {
+            self.skipped += 1;
+            return false;
+        }
+        self.left -= 1;
+        true
+    }
+}
+
+/// The entries with each GUID once (the first), at most [`MAX_ENTRIES`] of them.
+fn distinct(mut entries: Vec<Entry>, url: &str, warnings: &mut Vec<String>) -> Vec<Entry> {
+    let mut seen = HashSet::new();
+    let before = entries.len();
+    entries.retain(|e| seen.insert(e.guid.clone()));
+    if entries.len() < before {
+        warnings.push(format!(
+            "{url}: {} entr(ies) repeat another's id; the first is kept",
+            before - entries.len()
+        ));
+    }
+    if entries.len() > MAX_ENTRIES {
+        warnings.push(format!(
+            "{url}: {} entries; the first {MAX_ENTRIES} are taken",
+            entries.len()
+        ));
+        entries.truncate(MAX_ENTRIES);
+    }
+    entries
+}
+
+#[allow(clippy::too_many_arguments)]
 fn to_stored(
-    entry: Entry,
+    entry: &Entry,
     feed: &Feed,
     feed_hash: u64,
     now: &str,
-    settings: &FetchSettings,
+    old: Option<&Stored>,
+    wants_page: bool,
     net: &Net,
+    pages: &mut Pages,
     warnings: &mut Vec<String>,
 ) -> Stored {
-    let mut body = entry.text;
-    let mut author = entry.author;
+    let mut body = entry.text.clone();
+    let mut author = entry.author.clone();
     let mut full_text = false;
-    if settings.full_text
-        && is_summary(&body, entry.from_content)
+    let mut page_tries = old
+        .filter(|o| o.feed_hash == feed_hash)
+        .map_or(0, |o| o.page_tries);
+    if wants_page
         && let Some(link) = &entry.link
+        && pages.take()
     {
-        match net.page(link) {
-            Ok(page) => {
-                let html = String::from_utf8_lossy(&page.bytes);
-                match readable(&html, &page.final_url) {
-                    Some((text, byline)) if text.len() > body.len() => {
-                        body = text;
-                        author = author.or(byline);
-                        full_text = true;
-                    }
-                    _ => warnings.push(format!(
-                        "{link}: no article text found; the feed's summary is kept"
-                    )),
-                }
+        match page_text(net, link) {
+            Ok((text, byline)) if text.len() > body.len() => {
+                body = text;
+                author = author.or(byline);
+                full_text = true;
             }
-            Err(e) => warnings.push(format!("{e}; the feed's summary is kept")),
+            Ok(_) => {
+                page_tries = page_tries.saturating_add(1);
+                warnings.push(format!(
+                    "{link}: no article text found; the feed's summary is kept"
+                ));
+            }
+            Err(e) => {
+                page_tries = page_tries.saturating_add(1);
+                warnings.push(format!("{e}; the feed's summary is kept"));
+            }
         }
     }
+    // A page that fails now does not undo the full text an earlier fetch got.
+    if !full_text && let Some(o) = old.filter(|o| o.full_text) {
+        body.clone_from(&o.body);
+        author = author.or_else(|| o.author.clone());
+        full_text = true;
+    }
     Stored {
-        title: entry.title,
+        title: entry.title.clone(),
         body,
         published: entry.published.map(|d| d.to_rfc3339()),
         source: feed.name.clone(),
-        url: entry.link,
+        url: entry.link.clone(),
         author,
-        guid: entry.guid,
+        guid: entry.guid.clone(),
         fetched: now.to_owned(),
         feed_hash,
         full_text,
+        page_tries,
     }
+}
+
+fn page_text(net: &Net, link: &str) -> Result<(String, Option<String>), FeedError> {
+    let page = net.page(link)?;
+    let html = String::from_utf8_lossy(&page.bytes);
+    Ok(readable(&html, &page.final_url).unwrap_or_default())
 }
 
 /// What the feed says of an entry, hashed: a change means the entry was updated.

@@ -8,7 +8,7 @@
 //! writes. The HTTP validators of each feed (for conditional GET) sit in a hidden
 //! `.state.json` that the loader skips.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -39,50 +39,44 @@ pub struct Stored {
     /// Whether `body` is the article page's text rather than the feed's.
     #[serde(default)]
     pub full_text: bool,
+    /// Failed tries to get the page's text, so a page with no story is not asked for
+    /// forever.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub page_tries: u8,
 }
 
-/// What a merge did with an entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Change {
-    New,
-    Updated,
-    Unchanged,
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
-/// The entry already stored that `guid`, `url` or content identify, in that order.
-pub fn find<'a>(
-    stored: &'a [Stored],
+/// Where `stored` holds the entry with this `guid`, else (for an entry whose earlier
+/// version went under another id) the one with the same link or content whose own GUID is
+/// not in the feed any more (`current`): two stories that share a link but both stand in
+/// the feed stay two.
+pub fn position(
+    stored: &[Stored],
     guid: &str,
     url: Option<&str>,
     content: u64,
-) -> Option<&'a Stored> {
-    position(stored, guid, url, content).map(|i| &stored[i])
-}
-
-fn position(stored: &[Stored], guid: &str, url: Option<&str>, content: u64) -> Option<usize> {
+    current: &HashSet<&str, impl std::hash::BuildHasher>,
+) -> Option<usize> {
+    let replaced = |s: &Stored| !current.contains(s.guid.as_str());
     stored
         .iter()
         .position(|s| !guid.is_empty() && s.guid == guid)
-        .or_else(|| url.and_then(|u| stored.iter().position(|s| s.url.as_deref() == Some(u))))
-        .or_else(|| stored.iter().position(|s| s.feed_hash == content))
-}
-
-/// Puts `entry` into `stored`: a new entry goes last, an updated one takes its earlier
-/// version's place (so its line, and with a URL its read state, stay).
-pub fn merge(stored: &mut Vec<Stored>, entry: Stored) -> Change {
-    match position(stored, &entry.guid, entry.url.as_deref(), entry.feed_hash) {
-        None => {
-            stored.push(entry);
-            Change::New
-        }
-        Some(i) if stored[i].feed_hash == entry.feed_hash && stored[i].title == entry.title => {
-            Change::Unchanged
-        }
-        Some(i) => {
-            stored[i] = entry;
-            Change::Updated
-        }
-    }
+        .or_else(|| {
+            url.and_then(|u| {
+                stored
+                    .iter()
+                    .position(|s| s.url.as_deref() == Some(u) && replaced(s))
+            })
+        })
+        .or_else(|| {
+            stored
+                .iter()
+                .position(|s| s.feed_hash == content && replaced(s))
+        })
 }
 
 /// The per-feed HTTP state, keyed by feed URL.
@@ -166,14 +160,25 @@ impl Library {
         ))
     }
 
-    /// The articles stored for `feed`; lines that do not parse are skipped.
+    /// The articles stored for `feed`. A line that is not a stored article (edited by hand,
+    /// or written by a newer khabar) fails the load, so the save that follows a fetch
+    /// cannot drop it.
     pub fn load(&self, feed: &Feed) -> Result<Vec<Stored>, FeedError> {
         let path = self.file_of(feed);
         match std::fs::read_to_string(&path) {
-            Ok(text) => Ok(text
+            Ok(text) => text
                 .lines()
-                .filter_map(|l| serde_json::from_str(l).ok())
-                .collect()),
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+                .map(|(i, l)| {
+                    serde_json::from_str(l).map_err(|e| {
+                        FeedError::file(
+                            &path,
+                            format!("line {}: not a stored article ({e}); fix or remove it: nothing was changed", i + 1),
+                        )
+                    })
+                })
+                .collect(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
             Err(e) => Err(FeedError::file(&path, e)),
         }
@@ -197,6 +202,16 @@ impl Library {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
             Err(e) => Err(FeedError::file(&path, e)),
         }
+    }
+
+    /// Forgets what the server said of `feed` (after an unsubscribe), so a feed added again
+    /// is fetched whole.
+    pub fn forget(&self, feed: &Feed) -> Result<(), FeedError> {
+        let mut state = self.fetch_state();
+        if state.feeds.remove(&feed.url).is_some() {
+            self.save_fetch_state(&state)?;
+        }
+        Ok(())
     }
 
     fn state_path(&self) -> PathBuf {
@@ -247,34 +262,25 @@ mod tests {
             fetched: "2024-06-18T10:00:00+00:00".into(),
             feed_hash: hash,
             full_text: false,
+            page_tries: 0,
         }
     }
 
     #[test]
-    fn merge_by_guid_then_link_then_content() {
-        let mut s = vec![entry("g1", "http://h/1", "एक", 1)];
-        assert_eq!(
-            merge(&mut s, entry("g1", "http://h/1", "एक", 1)),
-            Change::Unchanged
-        );
-        assert_eq!(
-            merge(&mut s, entry("g1", "http://h/1", "एक (अपडेट)", 2)),
-            Change::Updated
-        );
-        assert_eq!(s[0].title, "एक (अपडेट)");
-        assert_eq!(
-            merge(&mut s, entry("other", "http://h/1", "एक (अपडेट)", 2)),
-            Change::Unchanged
-        );
-        assert_eq!(
-            merge(&mut s, entry("", "http://h/9", "एक (अपडेट)", 2)),
-            Change::Unchanged
-        );
-        assert_eq!(
-            merge(&mut s, entry("g2", "http://h/2", "दो", 3)),
-            Change::New
-        );
-        assert_eq!(s.len(), 2);
+    fn position_by_guid_then_link_then_content_of_replaced_entries() {
+        let s = vec![
+            entry("g1", "http://h/1", "एक", 1),
+            entry("g2", "http://h/home", "दो", 2),
+        ];
+        let none = HashSet::new();
+        assert_eq!(position(&s, "g1", None, 9, &none), Some(0));
+        // A new GUID at a known link replaces the entry whose GUID left the feed...
+        assert_eq!(position(&s, "g9", Some("http://h/1"), 9, &none), Some(0));
+        // ...but not one that is still in it: two stories sharing a link stay two.
+        let current: HashSet<&str> = ["g1", "g3"].into();
+        assert_eq!(position(&s, "g3", Some("http://h/1"), 9, &current), None);
+        assert_eq!(position(&s, "g4", None, 2, &none), Some(1));
+        assert_eq!(position(&s, "g4", None, 7, &none), None);
     }
 
     #[test]
@@ -294,6 +300,9 @@ mod tests {
         lib.save(&feed, &stored).unwrap();
         assert_eq!(lib.load(&feed).unwrap(), stored);
         assert!(lib.has_articles());
+        std::fs::write(lib.file_of(&feed), "{\"hand\": \"edited\"}\n").unwrap();
+        let e = lib.load(&feed).unwrap_err().to_string();
+        assert!(e.contains("line 1: not a stored article"), "{e}");
         let _held = lib.lock().unwrap();
         assert!(lib.lock().is_err(), "a second fetch must wait its turn");
     }

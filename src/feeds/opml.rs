@@ -35,6 +35,7 @@ pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedErro
         }
         let mut url = None;
         let mut name = None;
+        let mut categories: Vec<String> = Vec::new();
         for attr in element.attributes().flatten() {
             let value = attr
                 .normalized_value(quick_xml::XmlVersion::Implicit1_0)
@@ -44,6 +45,13 @@ pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedErro
                 "xmlUrl" | "xmlurl" => url = Some(value),
                 "title" => name = Some(value),
                 "text" if name.is_none() => name = Some(value),
+                // Where `feeds export` (and some readers) put tags.
+                "category" => categories.extend(
+                    value
+                        .split(',')
+                        .map(|c| c.trim().trim_start_matches('/').to_owned())
+                        .filter(|c| !c.is_empty()),
+                ),
                 _ => {}
             }
         }
@@ -51,7 +59,12 @@ pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedErro
             if super::net::check_url(&url).is_err() {
                 skipped.push(url);
             } else {
-                let tags = folders.iter().flatten().cloned().collect();
+                let mut tags: Vec<String> = folders.iter().flatten().cloned().collect();
+                for c in categories {
+                    if !tags.contains(&c) {
+                        tags.push(c);
+                    }
+                }
                 let name = name
                     .filter(|n| !n.is_empty())
                     .unwrap_or_else(|| url.clone());
@@ -115,8 +128,10 @@ mod tests {
         assert!(feeds[1].tags.is_empty());
         assert_eq!(skipped, vec!["file:///etc/passwd".to_owned()]);
         let (again, _) = parse(&export(&feeds), "export").unwrap();
-        assert_eq!(again[0].name, feeds[0].name);
-        assert_eq!(again[0].url, feeds[0].url);
+        assert_eq!(
+            again, feeds,
+            "names, URLs and tags survive export and import"
+        );
     }
 
     #[test]

@@ -79,11 +79,22 @@ impl Subscriptions {
             path: path.display().to_string(),
             reason: e.to_string().trim_end().replace('\n', " "),
         })?;
-        for feed in &subs.feeds {
-            check_url(&feed.url).map_err(|e| FeedError::Syntax {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            })?;
+        let bad = |reason: String| FeedError::Syntax {
+            path: path.display().to_string(),
+            reason,
+        };
+        for (i, feed) in subs.feeds.iter().enumerate() {
+            check_url(&feed.url).map_err(|e| bad(e.to_string()))?;
+            // Two entries for one feed would write one library file from two workers.
+            if let Some(twin) = subs.feeds[..i]
+                .iter()
+                .find(|f| f.url == feed.url || f.name == feed.name)
+            {
+                return Err(bad(format!(
+                    "{} and {} are subscribed twice (same URL or name); remove one",
+                    twin.name, feed.name
+                )));
+            }
         }
         Ok(subs)
     }

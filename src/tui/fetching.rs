@@ -112,6 +112,9 @@ impl App {
         if self.fetching.is_some() {
             self.status = Some("a fetch is already under way".into());
         } else {
+            // Under way from now, so a second `R` or a refresh before the worker reports
+            // does not start another.
+            self.fetching = Some(Fetching::default());
             self.request = Request::Fetch;
         }
     }
@@ -171,7 +174,7 @@ impl App {
                 });
             }
             // A refresh that falls during a fetch is skipped, not queued.
-            FeedMsg::Due if self.fetching.is_none() => self.request = Request::Fetch,
+            FeedMsg::Due if self.fetching.is_none() => self.request_fetch(),
             FeedMsg::Due => {}
             FeedMsg::Refused(why) => {
                 self.fetching = None;
