@@ -1,6 +1,7 @@
 //! Devanagari-aware text handling: making untrusted text safe to show, folding spelling
 //! variants, and (for the reader) measuring and wrapping it.
 
+pub mod date_words;
 pub mod fold;
 pub mod sanitize;
 pub mod width;
