@@ -283,3 +283,16 @@ fn j_and_k_move_exactly_one_row_over_blank_lines() {
         assert_eq!(a.top_row(&rows), expected, "j to {expected}");
     }
 }
+
+#[test]
+fn keys_reuse_the_article_layout() {
+    // Wrapping is work proportional to the article's length: a key that only moves must
+    // not redo it; a new width must.
+    let mut a = app(100, 30);
+    press(&mut a, "enter");
+    let laid_out = a.rows();
+    press(&mut a, "j space G g");
+    assert!(std::sync::Arc::ptr_eq(&laid_out, &a.rows()));
+    khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(90, 30)));
+    assert!(!std::sync::Arc::ptr_eq(&laid_out, &a.rows()));
+}

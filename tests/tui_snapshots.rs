@@ -224,3 +224,12 @@ fn sidebar_dates_read_in_hindi_words_not_timex() {
         }
     }
 }
+
+#[test]
+fn related_stories_are_listed_with_what_they_share() {
+    let mut a = app(100, 30, 5);
+    press(&mut a, "R");
+    let text = text_of(&a);
+    assert!(text.contains(" Related (4) "), "{text}");
+    assert!(text.contains("Enter open"), "{text}");
+}

@@ -73,11 +73,13 @@ pub enum Action {
     DateForward,
     /// Show every warning and the last message whole, wrapped to the screen.
     Warnings,
+    /// List the articles sharing the most people, places and dates with this one.
+    Related,
 }
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 33] = [
+    pub const ALL: [Self; 34] = [
         Self::Quit,
         Self::ToggleHelp,
         Self::NextPane,
@@ -111,6 +113,7 @@ impl Action {
         Self::DateBack,
         Self::DateForward,
         Self::Warnings,
+        Self::Related,
     ];
 
     /// The one-line description shown in the help overlay (the doc line above).
@@ -149,6 +152,7 @@ impl Action {
             Self::DateBack => "date filter one step back",
             Self::DateForward => "date filter one step forward",
             Self::Warnings => "warnings and the last message, whole",
+            Self::Related => "related stories (shared people, places, dates)",
         }
     }
 
@@ -168,6 +172,7 @@ impl Action {
             Self::Search => "search",
             Self::Filter => "filter",
             Self::Warnings => "warnings",
+            Self::Related => "related",
             _ => "",
         }
     }

@@ -49,7 +49,71 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
                 (input, *field, *cursor, *zoom, error.as_deref(), *prefilled),
             );
         }
+        Some(Modal::Related { items, cursor }) => related(app, frame, screen, items, *cursor),
         Some(Modal::Search { .. }) | None => {}
+    }
+}
+
+/// The related articles: title on one row, what it shares (dim) on the next.
+fn related(
+    app: &App,
+    frame: &mut Frame,
+    screen: Rect,
+    items: &[crate::index::Related],
+    cursor: usize,
+) {
+    let area = popup(
+        screen,
+        screen.width.saturating_sub(8).clamp(40, 100),
+        screen.height.saturating_sub(4).min(24),
+    );
+    crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(format!(" Related ({}) ", items.len()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let theme = &app.config.theme;
+    let buf = frame.buffer_mut();
+    paint_row(
+        buf,
+        (inner.x, inner.y, inner.width),
+        &[("j/k move · Enter open · Esc close", theme.dim)],
+        app.model,
+        Style::new(),
+        true,
+    );
+    let shown = usize::from(inner.height.saturating_sub(1)) / 2;
+    let skip = (cursor + 1).saturating_sub(shown.max(1));
+    for (row, (i, item)) in items.iter().enumerate().skip(skip).take(shown).enumerate() {
+        let y = inner.y + 1 + 2 * row as u16;
+        let style = if i == cursor {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        let title = app
+            .index
+            .docs
+            .get(item.doc as usize)
+            .map_or("", |d| d.title.as_str());
+        let title = crate::text::sanitize(title, false);
+        paint_row(
+            buf,
+            (inner.x, y, inner.width),
+            &[(&title, style)],
+            app.model,
+            style,
+            true,
+        );
+        let shares = crate::text::sanitize(&item.shared.join(", "), false).into_owned();
+        paint_row(
+            buf,
+            (inner.x + 2, y + 1, inner.width.saturating_sub(2)),
+            &[(&shares, theme.dim)],
+            app.model,
+            Style::new(),
+            true,
+        );
     }
 }
 
