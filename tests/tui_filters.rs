@@ -402,3 +402,42 @@ fn related_lists_the_same_story_and_not_another_one() {
     assert!(a.modal.is_none());
     assert!(a.status.as_deref().unwrap_or("").contains("no related"));
 }
+
+#[test]
+fn latin_search_finds_devanagari() {
+    let mut a = app();
+    let text = "अंतरिक्ष की खबर\n\nनासा के वैज्ञानिकों ने मंगल ग्रह की नई तस्वीरें जारी कीं।\n";
+    let space = khabar::corpus::from_text("extra/space.txt", text.to_owned());
+    let analysis = extract::analyse(&space);
+    khabar::tui::handle(
+        &mut a,
+        Msg::Loaded(Box::new(Entry::new(space, analysis)), 1),
+    );
+    a.settle();
+    press(&mut a, "/");
+    type_text(&mut a, "nasa");
+    press(&mut a, "enter");
+    let found: Vec<&str> = a
+        .visible
+        .iter()
+        .map(|&i| a.entries[i].article.path.as_str())
+        .collect();
+    assert_eq!(found, ["extra/space.txt"]);
+    press(&mut a, "/");
+    type_text(&mut a, "tasveeren");
+    press(&mut a, "enter");
+    assert!(
+        a.visible
+            .iter()
+            .any(|&i| a.entries[i].article.path == "extra/space.txt")
+    );
+    press(&mut a, "x /");
+    type_text(&mut a, "pyongyang");
+    press(&mut a, "enter");
+    assert!(!a.visible.is_empty());
+    assert!(
+        a.visible
+            .iter()
+            .all(|&i| a.entries[i].article.path.contains("seeds/"))
+    );
+}

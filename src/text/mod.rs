@@ -3,6 +3,7 @@
 
 pub mod date_words;
 pub mod fold;
+pub mod roman;
 pub mod sanitize;
 pub mod width;
 pub mod wrap;
