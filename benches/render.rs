@@ -1,4 +1,5 @@
-//! Rendering one frame of the full three-pane reader at 200x60 on the seeds.
+//! Rendering one frame of the full three-pane reader at 200x60 on the seeds, and opening
+//! and moving through one long article (1 MB and 50 MB on one line).
 
 use khabar::corpus;
 use khabar::extract;
@@ -40,9 +41,84 @@ fn frame_200x60(bencher: divan::Bencher, article: usize) {
     });
 }
 
-/// The reader's rows for an article (wrapping), which `render` and `update` both use.
+/// Laying out an article's rows (wrapping), which `render` and `update` both use (the
+/// reader keeps the result until the article, view or width change).
 #[divan::bench]
 fn article_rows_200x60(bencher: divan::Bencher) {
     let app = app(200, 60);
-    bencher.bench_local(|| app.rows().len());
+    let article = &app.current().unwrap().article;
+    bencher.bench_local(|| {
+        khabar::tui::document::article_rows(article, 198, WidthModel::PerCodePoint).len()
+    });
+}
+
+/// A reader holding one seed and an article of `bytes` bytes on one line (as a scraped
+/// page without line breaks comes), read back from a file as the reader does.
+fn long_app(bytes: usize, dir: &std::path::Path) -> App {
+    let mut app = App::new(
+        Config::defaults(true),
+        WidthModel::PerCodePoint,
+        Rect::new(0, 0, 200, 60),
+    );
+    let seed = corpus::seeds().remove(0);
+    let analysis = extract::analyse(&seed);
+    app.push(Entry::new(seed, analysis));
+    let sentence =
+        "प्रधानमंत्री ने सोमवार को संसद में नई योजना के बारे में विस्तार से बताया और विपक्ष ने सवाल पूछे। ";
+    let mut text = String::from("एक बहुत लंबा लेख\n\n");
+    while text.len() < bytes {
+        text.push_str(sentence);
+    }
+    let path = dir.join(format!("long-{bytes}.txt"));
+    std::fs::write(&path, &text).unwrap();
+    let article = corpus::from_text(path.to_str().unwrap(), text);
+    // Extraction is the loader's work, measured in `benches/extract.rs`.
+    app.push(Entry::new(article, khabar::extract::Analysis::default()));
+    app.progress.finished = true;
+    app
+}
+
+const MB: usize = 1 << 20;
+
+/// Opening a long article, then one key, as the loop does it: update, then draw.
+#[divan::bench(args = [MB, 50 * MB], sample_count = 3, sample_size = 1)]
+fn long_article_open(bencher: divan::Bencher, bytes: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = long_app(bytes, dir.path());
+    let long = app.entries.len() - 1;
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    bencher.bench_local(|| {
+        app.select(0);
+        app.select(long);
+        terminal
+            .draw(|f| khabar::tui::view::render(&app, f))
+            .unwrap();
+    });
+}
+
+/// A key on an open long article: page down, or `G` and back to the top.
+#[divan::bench(args = [MB, 50 * MB], consts = [0, 1], sample_count = 20)]
+fn long_article_key<const BOTTOM: usize>(bencher: divan::Bencher, bytes: usize) {
+    use khabar::tui::action::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = long_app(bytes, dir.path());
+    app.select(app.entries.len() - 1);
+    app.update(Action::Open);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    terminal
+        .draw(|f| khabar::tui::view::render(&app, f))
+        .unwrap();
+    let keys: &[Action] = if BOTTOM == 1 {
+        &[Action::Bottom, Action::Top]
+    } else {
+        &[Action::PageDown]
+    };
+    bencher.bench_local(|| {
+        for &key in keys {
+            app.update(key);
+            terminal
+                .draw(|f| khabar::tui::view::render(&app, f))
+                .unwrap();
+        }
+    });
 }

@@ -285,6 +285,19 @@ fn j_and_k_move_exactly_one_row_over_blank_lines() {
 }
 
 #[test]
+fn keys_reuse_the_article_layout() {
+    // Wrapping is work proportional to the article's length: a key that only moves must
+    // not redo it; a new width must.
+    let mut a = app(100, 30);
+    press(&mut a, "enter");
+    let laid_out = a.rows();
+    press(&mut a, "j space G g");
+    assert!(std::sync::Arc::ptr_eq(&laid_out, &a.rows()));
+    khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(90, 30)));
+    assert!(!std::sync::Arc::ptr_eq(&laid_out, &a.rows()));
+}
+
+#[test]
 fn a_due_refresh_fetches_unless_a_fetch_is_under_way() {
     use khabar::tui::fetching::FeedMsg;
     let mut a = app(120, 40);

@@ -356,6 +356,93 @@ fn ties_go_by_path_whatever_order_articles_arrive_in() {
 }
 
 #[test]
+fn related_lists_the_same_story_and_not_another_one() {
+    let mut a = app();
+    // A story on a different subject, written for this test: it shares no one with them.
+    let text = "मुंबई में क्रिकेट मैच\n\nवानखेड़े स्टेडियम में खेले गए मैच में मेज़बान टीम ने बीस रन से जीत \
+                दर्ज की। कप्तान ने कहा कि गेंदबाज़ों ने अच्छा प्रदर्शन किया।\n";
+    let cricket = khabar::corpus::from_text("extra/cricket.txt", text.to_owned());
+    let analysis = extract::analyse(&cricket);
+    khabar::tui::handle(
+        &mut a,
+        Msg::Loaded(Box::new(Entry::new(cricket, analysis)), 1),
+    );
+    a.settle();
+    let start = a.selected;
+    press(&mut a, "=");
+    let Some(khabar::tui::modal::Modal::Related { items, .. }) = &a.modal else {
+        panic!("{:?} {:?}", a.modal, a.status);
+    };
+    let related: Vec<&str> = items
+        .iter()
+        .map(|r| a.entries[r.doc as usize].article.path.as_str())
+        .collect();
+    // The four other tellings of the Putin-Kim story, and not the cricket match.
+    assert_eq!(related.len(), 4, "{related:?}");
+    assert!(
+        related
+            .iter()
+            .all(|p| p.contains("seeds/") && !p.contains(&seed_of(&a, start))),
+        "{related:?}"
+    );
+    assert!(
+        items
+            .iter()
+            .all(|r| r.shared.iter().any(|n| n.contains("पुतिन")))
+    );
+    // Enter opens the best one.
+    let best = items[0].doc as usize;
+    press(&mut a, "enter");
+    assert!(a.modal.is_none());
+    assert_eq!(a.selected, best);
+    // From the cricket story nothing is related.
+    let cricket = a.entries.len() - 1;
+    a.select(cricket);
+    press(&mut a, "=");
+    assert!(a.modal.is_none());
+    assert!(a.status.as_deref().unwrap_or("").contains("no related"));
+}
+
+#[test]
+fn latin_search_finds_devanagari() {
+    let mut a = app();
+    let text = "अंतरिक्ष की खबर\n\nनासा के वैज्ञानिकों ने मंगल ग्रह की नई तस्वीरें जारी कीं।\n";
+    let space = khabar::corpus::from_text("extra/space.txt", text.to_owned());
+    let analysis = extract::analyse(&space);
+    khabar::tui::handle(
+        &mut a,
+        Msg::Loaded(Box::new(Entry::new(space, analysis)), 1),
+    );
+    a.settle();
+    press(&mut a, "/");
+    type_text(&mut a, "nasa");
+    press(&mut a, "enter");
+    let found: Vec<&str> = a
+        .visible
+        .iter()
+        .map(|&i| a.entries[i].article.path.as_str())
+        .collect();
+    assert_eq!(found, ["extra/space.txt"]);
+    press(&mut a, "/");
+    type_text(&mut a, "tasveeren");
+    press(&mut a, "enter");
+    assert!(
+        a.visible
+            .iter()
+            .any(|&i| a.entries[i].article.path == "extra/space.txt")
+    );
+    press(&mut a, "x /");
+    type_text(&mut a, "pyongyang");
+    press(&mut a, "enter");
+    assert!(!a.visible.is_empty());
+    assert!(
+        a.visible
+            .iter()
+            .all(|&i| a.entries[i].article.path.contains("seeds/"))
+    );
+}
+
+#[test]
 fn source_picker_lists_sources_and_filters_by_one() {
     let mut a = seeds_app(160, 45, 5);
     press(&mut a, "S");

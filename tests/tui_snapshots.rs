@@ -182,3 +182,54 @@ fn a_long_status_message_can_be_read_whole() {
     let text = text_of(&a);
     assert!(text.contains(&message), "{text}");
 }
+
+#[test]
+fn sidebar_dates_read_in_hindi_words_not_timex() {
+    use khabar::tui::sidebar::Section;
+    let a = app(160, 45, 5);
+    let side = a.areas().sidebar.unwrap();
+    let terminal = screen(&a);
+    let buf = terminal.backend().buffer();
+    let text: String = (side.y..side.bottom())
+        .map(|y| {
+            (side.x..side.right())
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    let dates: Vec<_> = a
+        .current()
+        .unwrap()
+        .sidebar
+        .iter()
+        .filter(|i| i.section == Section::Dates && i.detail != "?")
+        .collect();
+    assert!(!dates.is_empty());
+    for item in dates {
+        // The value stays machine-readable; what is shown has no TimeML letters in it.
+        assert!(
+            !item.shown.contains(['P', 'T', 'X', 'W']),
+            "{} shown as {}",
+            item.detail,
+            item.shown
+        );
+        // (A value like `2024-06-19` may be the text as written, in the label.)
+        if item.detail.contains(['P', 'T', 'X', 'W']) {
+            assert!(
+                !text.contains(&item.detail),
+                "{} on screen:\n{text}",
+                item.detail
+            );
+        }
+    }
+}
+
+#[test]
+fn related_stories_are_listed_with_what_they_share() {
+    let mut a = app(100, 30, 5);
+    press(&mut a, "=");
+    let text = text_of(&a);
+    assert!(text.contains(" Related (4) "), "{text}");
+    assert!(text.contains("Enter open"), "{text}");
+}

@@ -5,6 +5,7 @@
 mod days;
 mod facts;
 pub mod range;
+mod related;
 mod search;
 
 use std::collections::{BTreeMap, HashMap};
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use facts::{FactEntity, Facts};
 pub use range::{BadRange, DateRange, Unit, interval_of};
+pub use related::Related;
 pub use search::{SearchText, occurrences};
 
 use crate::corpus::Article;

@@ -6,6 +6,7 @@
 use crate::corpus::Article;
 use crate::span::Span;
 use crate::text::fold::{Folded, fold};
+use crate::text::roman;
 
 /// The searchable (folded) text of every article, by document number.
 ///
@@ -117,11 +118,16 @@ impl SearchText {
         Self::with_title(&article.title, &fold(&article.text))
     }
 
-    /// [`SearchText::folded`] from a title and the text already folded.
+    /// [`SearchText::folded`] from a title and the text already folded. The romanised
+    /// skeleton of both follows (see [`crate::text::roman`]), so Latin queries find
+    /// Devanagari words.
     pub fn with_title(title: &str, folded_text: &str) -> Box<str> {
         let mut s = fold(title);
         s.push('\n');
         s.push_str(folded_text);
+        let roman = roman::romanise(&s);
+        s.push('\n');
+        s.push_str(&roman);
         s.into_boxed_str()
     }
 
@@ -136,14 +142,26 @@ impl SearchText {
             return within.to_vec();
         }
         let finder = memchr::memmem::Finder::new(q.as_bytes());
+        // A Latin query also looks for its romanised spelling (`nasa` finds नासा).
+        let roman = q
+            .bytes()
+            .any(|b| b.is_ascii_alphabetic())
+            .then(|| roman::latin_skeleton(q))
+            .filter(|r| r != q);
+        let roman = roman
+            .as_deref()
+            .map(|r| memchr::memmem::Finder::new(r.as_bytes()));
+        let found = |t: &[u8]| {
+            finder.find(t).is_some() || roman.as_ref().is_some_and(|r| r.find(t).is_some())
+        };
         let hit = |buf: &mut Vec<u8>, d: u32| match self.docs.get(d as usize) {
-            Some(Slot::Memory(t)) => finder.find(t.as_bytes()).is_some(),
+            Some(Slot::Memory(t)) => found(t.as_bytes()),
             Some(Slot::Disk { at, len }) => {
                 buf.resize(*len as usize, 0);
                 self.spill
                     .as_ref()
                     .is_some_and(|s| s.file.read_exact_at(buf, *at).is_ok())
-                    && finder.find(buf).is_some()
+                    && found(buf)
             }
             _ => false,
         };
@@ -191,6 +209,10 @@ mod tests {
             assert_eq!(s.matching(q, &[0]), [0], "{q}");
         }
         assert!(s.matching("मोदी", &[0]).is_empty());
+        // Latin finds Devanagari through its romanised spelling; a different name does not.
+        assert_eq!(s.matching("sitambar", &[0]), [0]);
+        assert_eq!(s.matching("Shirshak", &[0]), [0]);
+        assert!(s.matching("modi", &[0]).is_empty());
         let mut spilled = SearchText::default();
         let dir = std::env::temp_dir().join(format!("khabar-search-test-{}", std::process::id()));
         spilled.spill_to(&dir, 0).unwrap();

@@ -1,7 +1,9 @@
 //! Devanagari-aware text handling: making untrusted text safe to show, folding spelling
 //! variants, and (for the reader) measuring and wrapping it.
 
+pub mod date_words;
 pub mod fold;
+pub mod roman;
 pub mod sanitize;
 pub mod width;
 pub mod wrap;

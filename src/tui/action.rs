@@ -73,6 +73,8 @@ pub enum Action {
     DateForward,
     /// Show every warning and the last message whole, wrapped to the screen.
     Warnings,
+    /// List the articles sharing the most people, places and dates with this one.
+    Related,
     /// Filter by source (publisher or feed), picked from every source in the corpus.
     SourceFilter,
     /// Fetch every subscribed feed in the background; new articles join the list.
@@ -85,7 +87,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 37] = [
+    pub const ALL: [Self; 38] = [
         Self::Quit,
         Self::ToggleHelp,
         Self::NextPane,
@@ -119,6 +121,7 @@ impl Action {
         Self::DateBack,
         Self::DateForward,
         Self::Warnings,
+        Self::Related,
         Self::SourceFilter,
         Self::FetchFeeds,
         Self::OpenLink,
@@ -161,6 +164,7 @@ impl Action {
             Self::DateBack => "date filter one step back",
             Self::DateForward => "date filter one step forward",
             Self::Warnings => "warnings and the last message, whole",
+            Self::Related => "related stories (shared people, places, dates)",
             Self::SourceFilter => "filter by source (publisher or feed)",
             Self::FetchFeeds => "fetch all feeds (in the background)",
             Self::OpenLink => "open the article's link in the browser",
@@ -184,6 +188,7 @@ impl Action {
             Self::Search => "search",
             Self::Filter => "filter",
             Self::Warnings => "warnings",
+            Self::Related => "related",
             _ => "",
         }
     }

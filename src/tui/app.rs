@@ -171,7 +171,14 @@ pub struct App {
     pub texts_refreshed: std::time::Instant,
     /// Whether the user picked an article yet; until then the first in the list is shown.
     pub chosen: bool,
+    /// The last layout of the shown article and what it was made for (see [`App::rows`]).
+    /// Emptied whenever an article is (re)loaded.
+    pub(super) layout: std::cell::RefCell<Option<(LayoutKey, Arc<Vec<Row>>)>>,
 }
+
+/// What an article's layout depends on: the article (its entry and text length), the
+/// view, the width and the width model.
+type LayoutKey = (usize, usize, bool, u16, WidthModel);
 
 impl App {
     pub fn new(config: Config, model: WidthModel, size: Rect) -> Self {
@@ -223,6 +230,7 @@ impl App {
             search_stale: false,
             texts_refreshed: std::time::Instant::now(),
             chosen: false,
+            layout: std::cell::RefCell::new(None),
         }
     }
 
@@ -250,16 +258,28 @@ impl App {
         })
     }
 
-    /// The rows of the current article at the current width and view.
-    pub fn rows(&self) -> Vec<Row> {
+    /// The rows of the current article at the current width and view. Laid out once and
+    /// kept until the article, view, width or model change: drawing and every key ask for
+    /// them, and wrapping a long article is work proportional to its length.
+    pub fn rows(&self) -> Arc<Vec<Row>> {
         let Some(entry) = self.current() else {
-            return Vec::new();
+            return Arc::default();
         };
-        if self.raw {
-            document::raw_rows(&entry.article, self.text_width(), self.model)
-        } else {
-            document::article_rows(&entry.article, self.text_width(), self.model)
+        let text = &entry.article.text;
+        let width = self.text_width();
+        let key = (self.selected, text.len(), self.raw, width, self.model);
+        if let Some((k, rows)) = self.layout.borrow().as_ref()
+            && *k == key
+        {
+            return Arc::clone(rows);
         }
+        let rows = Arc::new(if self.raw {
+            document::raw_rows(&entry.article, width, self.model)
+        } else {
+            document::article_rows(&entry.article, width, self.model)
+        });
+        *self.layout.borrow_mut() = Some((key, Arc::clone(&rows)));
+        rows
     }
 
     fn reader_height(&self) -> usize {
@@ -332,6 +352,7 @@ impl App {
             Action::PersonFilter => self.open_picker(EntityKind::Person),
             Action::EntityFilter => self.open_picker(EntityKind::Place),
             Action::DateFilter => self.open_date_filter(),
+            Action::Related => self.open_related(),
             Action::Search => {
                 self.modal = Some(Modal::Search {
                     query: String::new(),

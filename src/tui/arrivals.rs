@@ -15,6 +15,8 @@ impl App {
     /// and builds its sidebar. A file that changed since it was analysed (or whose cached
     /// details are damaged) is analysed again; one that is gone is reported and shown empty.
     pub(super) fn load_full(&mut self, index: usize) {
+        // The text may have changed on disk: lay it out anew.
+        *self.layout.borrow_mut() = None;
         let Some(doc) = self.entries.get(index) else {
             return;
         };

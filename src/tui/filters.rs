@@ -93,8 +93,12 @@ impl App {
             let folded = crate::text::fold::fold(&q);
             let candidates = match &self.last_search {
                 // Compared folded: `सितम्` → `सितम्ब` is not a narrowing once folded (`सितंब`).
+                // Not for Latin: its romanised spelling does not grow with it (`tasve` reads
+                // `tasve`, `tasvee` reads `tasvi`).
                 Some(((chips, then), prev, hits))
-                    if *chips == key && folded.starts_with(prev.as_str()) =>
+                    if *chips == key
+                        && folded.starts_with(prev.as_str())
+                        && !folded.bytes().any(|b| b.is_ascii_alphabetic()) =>
                 {
                     // The last matches, and the articles that arrived or whose text
                     // arrived since, among those the other filters keep: a search shown

@@ -35,7 +35,15 @@ pub enum Modal {
     Search { query: String },
     /// Pick a source (publisher or feed).
     Source { query: String, cursor: usize },
+    /// Articles related to the one shown, best first (see [`crate::index::Index::related`]).
+    Related {
+        items: Vec<crate::index::Related>,
+        cursor: usize,
+    },
 }
+
+/// Most related articles listed.
+const RELATED_LIMIT: usize = 50;
 
 /// Most items a picker lists.
 const PICKER_LIMIT: usize = 200;
@@ -60,6 +68,49 @@ impl App {
             query: String::new(),
             cursor: 0,
         });
+    }
+
+    /// Lists the articles related to the selected one.
+    pub fn open_related(&mut self) {
+        let Ok(doc) = u32::try_from(self.selected) else {
+            return;
+        };
+        if self.entries.is_empty() {
+            return;
+        }
+        let items = self.index.related(doc, RELATED_LIMIT);
+        if items.is_empty() {
+            self.status =
+                Some("no related articles: none shares a person, place or date".to_owned());
+            return;
+        }
+        self.modal = Some(Modal::Related { items, cursor: 0 });
+    }
+
+    fn related_key(
+        &mut self,
+        key: KeyEvent,
+        items: Vec<crate::index::Related>,
+        mut cursor: usize,
+    ) -> Option<Modal> {
+        match key.code {
+            KeyCode::Esc => return None,
+            KeyCode::Enter => {
+                let doc = items.get(cursor)?.doc as usize;
+                if !self.visible.contains(&doc) {
+                    // The filters hide it: show the whole list so it can be selected there.
+                    self.chips.clear();
+                    self.refresh();
+                    self.status = Some("filters cleared to show the related article".to_owned());
+                }
+                self.select(doc);
+                return None;
+            }
+            KeyCode::Down | KeyCode::Char('j') => cursor = (cursor + 1).min(items.len() - 1),
+            KeyCode::Up | KeyCode::Char('k') => cursor = cursor.saturating_sub(1),
+            _ => {}
+        }
+        Some(Modal::Related { items, cursor })
     }
 
     pub fn open_date_filter(&mut self) {
@@ -209,7 +260,7 @@ impl App {
                             *prefilled = false;
                         }
                         Some(Modal::Search { query }) => query.clear(),
-                        None => {}
+                        Some(Modal::Related { .. }) | None => {}
                     }
                     if matches!(self.modal, Some(Modal::Search { .. })) {
                         self.refresh();
@@ -238,6 +289,7 @@ impl App {
             } => self.date_key(key, input, field, cursor, zoom, error, prefilled),
             Modal::Search { query } => self.search_key(key, query),
             Modal::Source { query, cursor } => self.source_key(key, query, cursor),
+            Modal::Related { items, cursor } => self.related_key(key, items, cursor),
         };
     }
 

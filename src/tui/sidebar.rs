@@ -36,6 +36,8 @@ pub struct Item {
     pub label: String,
     /// Mention count for entities; the normalised value (or `?`) for dates.
     pub detail: String,
+    /// The detail as shown: for dates, in Hindi words (`मंगलवार, 18 जून 2024`, `24 साल`).
+    pub shown: String,
     /// Where it is mentioned, in text order.
     pub spans: Vec<Span>,
 }
@@ -66,6 +68,7 @@ pub fn items(article: &Article, analysis: &Analysis) -> Vec<Item> {
                 section,
                 label: e.name.clone(),
                 detail: spans.len().to_string(),
+                shown: spans.len().to_string(),
                 spans,
             }
         }));
@@ -85,6 +88,7 @@ pub fn items(article: &Article, analysis: &Analysis) -> Vec<Item> {
             None => dates.push(Item {
                 section: Section::Dates,
                 label: label.to_owned(),
+                shown: crate::text::date_words::hindi(&detail),
                 detail,
                 spans: vec![d.span],
             }),

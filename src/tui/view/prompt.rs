@@ -49,56 +49,71 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
                 (input, *field, *cursor, *zoom, error.as_deref(), *prefilled),
             );
         }
+        Some(Modal::Related { items, cursor }) => related(app, frame, screen, items, *cursor),
         Some(Modal::Source { query, cursor }) => sources(app, frame, screen, query, *cursor),
         Some(Modal::Search { .. }) | None => {}
     }
 }
 
-/// The source picker: a prompt, then each source with its count on the right.
-fn sources(app: &App, frame: &mut Frame, screen: Rect, query: &str, cursor: usize) {
-    let area = popup(screen, 60, screen.height.saturating_sub(4).min(24));
+/// The related articles: title on one row, what it shares (dim) on the next.
+fn related(
+    app: &App,
+    frame: &mut Frame,
+    screen: Rect,
+    items: &[crate::index::Related],
+    cursor: usize,
+) {
+    let area = popup(
+        screen,
+        screen.width.saturating_sub(8).clamp(40, 100),
+        screen.height.saturating_sub(4).min(24),
+    );
     crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);
-    let block = Block::bordered().title(" Sources (Enter: filter · Esc) ");
+    let block = Block::bordered().title(format!(" Related ({}) ", items.len()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let theme = &app.config.theme;
-    let items = app.source_items(query);
     let buf = frame.buffer_mut();
-    let prompt = format!("> {query}");
-    let row = |buf: &mut ratatui::buffer::Buffer, x, y, w, text: &str, style: Style| {
-        paint_row(buf, (x, y, w), &[(text, style)], app.model, style, true);
-    };
-    row(buf, inner.x, inner.y, inner.width, &prompt, theme.accent);
-    let rows = usize::from(inner.height.saturating_sub(1));
-    let skip = (cursor + 1).saturating_sub(rows);
-    for (n, (i, (name, count))) in items.iter().enumerate().skip(skip).take(rows).enumerate() {
-        let y = inner.y + 1 + n as u16;
+    paint_row(
+        buf,
+        (inner.x, inner.y, inner.width),
+        &[("j/k move · Enter open · Esc close", theme.dim)],
+        app.model,
+        Style::new(),
+        true,
+    );
+    let shown = usize::from(inner.height.saturating_sub(1)) / 2;
+    let skip = (cursor + 1).saturating_sub(shown.max(1));
+    for (row, (i, item)) in items.iter().enumerate().skip(skip).take(shown).enumerate() {
+        let y = inner.y + 1 + 2 * row as u16;
         let style = if i == cursor {
             theme.selected
         } else {
             Style::new()
         };
-        let count = count.to_string();
-        let cw = count.len() as u16;
-        row(
+        let title = app
+            .index
+            .docs
+            .get(item.doc as usize)
+            .map_or("", |d| d.title.as_str());
+        let title = crate::text::sanitize(title, false);
+        paint_row(
             buf,
-            inner.x,
-            y,
-            inner.width.saturating_sub(cw + 1),
-            name,
+            (inner.x, y, inner.width),
+            &[(&title, style)],
+            app.model,
             style,
+            true,
         );
-        row(buf, inner.right() - cw, y, cw, &count, theme.dim);
-    }
-    if items.is_empty() {
-        row(
+        let shares = crate::text::sanitize(&item.shared.join(", "), false).into_owned();
+        paint_row(
             buf,
-            inner.x,
-            inner.y + 1,
-            inner.width,
-            "no source matches",
-            theme.dim,
+            (inner.x + 2, y + 1, inner.width.saturating_sub(2)),
+            &[(&shares, theme.dim)],
+            app.model,
+            Style::new(),
+            true,
         );
     }
 }
@@ -349,5 +364,54 @@ fn histogram(
                 false,
             );
         }
+    }
+}
+
+/// The source picker: a prompt, then each source with its count on the right.
+fn sources(app: &App, frame: &mut Frame, screen: Rect, query: &str, cursor: usize) {
+    let area = popup(screen, 60, screen.height.saturating_sub(4).min(24));
+    crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
+    frame.render_widget(Clear, area);
+    let block = Block::bordered().title(" Sources (Enter: filter · Esc) ");
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let theme = &app.config.theme;
+    let items = app.source_items(query);
+    let buf = frame.buffer_mut();
+    let prompt = format!("> {query}");
+    let row = |buf: &mut ratatui::buffer::Buffer, x, y, w, text: &str, style: Style| {
+        paint_row(buf, (x, y, w), &[(text, style)], app.model, style, true);
+    };
+    row(buf, inner.x, inner.y, inner.width, &prompt, theme.accent);
+    let rows = usize::from(inner.height.saturating_sub(1));
+    let skip = (cursor + 1).saturating_sub(rows);
+    for (n, (i, (name, count))) in items.iter().enumerate().skip(skip).take(rows).enumerate() {
+        let y = inner.y + 1 + n as u16;
+        let style = if i == cursor {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        let count = count.to_string();
+        let cw = count.len() as u16;
+        row(
+            buf,
+            inner.x,
+            y,
+            inner.width.saturating_sub(cw + 1),
+            name,
+            style,
+        );
+        row(buf, inner.right() - cw, y, cw, &count, theme.dim);
+    }
+    if items.is_empty() {
+        row(
+            buf,
+            inner.x,
+            inner.y + 1,
+            inner.width,
+            "no source matches",
+            theme.dim,
+        );
     }
 }

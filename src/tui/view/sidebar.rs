@@ -7,40 +7,69 @@ use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Paragraph;
 
 use super::pane_block;
+use crate::text::width::WidthModel;
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
 use crate::tui::paint::paint_row;
 use crate::tui::sidebar::{Item, Section};
 
-/// The sidebar as rows: a heading per non-empty section, then its items. `Some(i)` rows
-/// are item `i`.
-fn rows(items: &[Item]) -> Vec<(Option<usize>, Option<Section>)> {
+/// One row of the sidebar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    Blank,
+    Heading(Section),
+    /// Item `i`: its label, and its detail on the right when both fit.
+    Item(usize),
+    /// The detail of item `i` on a row of its own, when it does not fit beside the label
+    /// (a date in words is longer than a count).
+    Detail(usize),
+}
+
+impl Line {
+    fn item(self) -> Option<usize> {
+        match self {
+            Self::Item(i) | Self::Detail(i) => Some(i),
+            Self::Blank | Self::Heading(_) => None,
+        }
+    }
+}
+
+/// Whether item `it` needs a second row at `width` columns.
+fn two_rows(it: &Item, width: u16, model: WidthModel) -> bool {
+    model.str_width(&it.label) + 1 + model.str_width(&it.shown) > usize::from(width)
+}
+
+/// The sidebar as rows: a heading per non-empty section, then its items.
+fn rows(items: &[Item], width: u16, model: WidthModel) -> Vec<Line> {
     let mut out = Vec::new();
     for section in Section::ALL {
         let mut first = true;
-        for (i, _) in items
+        for (i, it) in items
             .iter()
             .enumerate()
             .filter(|(_, it)| it.section == section)
         {
             if first {
                 if !out.is_empty() {
-                    out.push((None, None));
+                    out.push(Line::Blank);
                 }
-                out.push((None, Some(section)));
+                out.push(Line::Heading(section));
                 first = false;
             }
-            out.push((Some(i), None));
+            out.push(Line::Item(i));
+            if two_rows(it, width, model) {
+                out.push(Line::Detail(i));
+            }
         }
     }
     out
 }
 
-/// The first row shown, so the cursor stays in view.
-fn offset(rows: &[(Option<usize>, Option<Section>)], cursor: usize, height: usize) -> usize {
+/// The first row shown, so the cursor's item (both its rows) stays in view.
+fn offset(rows: &[Line], cursor: usize, height: usize) -> usize {
     let at = rows
         .iter()
-        .position(|(i, _)| *i == Some(cursor))
+        .rposition(|l| l.item() == Some(cursor))
         .unwrap_or(0);
     (at + 1).saturating_sub(height)
 }
@@ -49,13 +78,13 @@ fn offset(rows: &[(Option<usize>, Option<Section>)], cursor: usize, height: usiz
 pub fn item_at_row(app: &App, row: usize) -> Option<usize> {
     let entry = app.current()?;
     let area = app.areas().sidebar?;
-    let rows = rows(&entry.sidebar);
+    let rows = rows(&entry.sidebar, area.width.saturating_sub(2), app.model);
     let start = offset(
         &rows,
         app.sidebar_cursor,
         usize::from(area.height.saturating_sub(2)),
     );
-    rows.get(start + row)?.0
+    rows.get(start + row)?.item()
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -64,7 +93,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let Some(entry) = app.current() else { return };
     let theme = &app.config.theme;
-    let rows = rows(&entry.sidebar);
+    let rows = rows(&entry.sidebar, inner.width, app.model);
     if rows.is_empty() {
         frame.render_widget(Paragraph::new("Nothing found."), inner);
         return;
@@ -76,7 +105,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(skip)) {
         let full = (inner.x, y, inner.width);
         match *row {
-            (None, Some(section)) => {
+            Line::Heading(section) => {
                 let style = theme.accent.add_modifier(Modifier::UNDERLINED);
                 paint_row(
                     buf,
@@ -87,7 +116,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     true,
                 );
             }
-            (Some(i), _) => {
+            Line::Item(i) | Line::Detail(i) => {
                 let item = &entry.sidebar[i];
                 let mut style = match item.section {
                     Section::People => theme.person,
@@ -105,9 +134,35 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 } else {
                     theme.dim
                 };
-                // The detail (count or value) is right-aligned; the label gets what is left.
-                let detail_width = (app.model.str_width(&item.detail) as u16).min(inner.width);
+                let shown = item.shown.as_str();
+                if matches!(row, Line::Detail(_)) {
+                    // The detail under its label, right-aligned.
+                    let width = (app.model.str_width(shown) as u16).min(inner.width);
+                    let x = inner.x + inner.width - width;
+                    paint_row(buf, full, &[], app.model, Style::new(), false);
+                    paint_row(
+                        buf,
+                        (x, y, inner.right() - x),
+                        &[(shown, detail_style)],
+                        app.model,
+                        Style::new(),
+                        true,
+                    );
+                    continue;
+                }
+                // The detail (count or value) is right-aligned; the label gets what is left,
+                // or the whole row when the detail has a row of its own.
+                let detail_width = if two_rows(item, inner.width, app.model) {
+                    0
+                } else {
+                    (app.model.str_width(shown) as u16).min(inner.width)
+                };
                 let label_width = inner.width.saturating_sub(detail_width + 1);
+                let label_width = if detail_width == 0 {
+                    inner.width
+                } else {
+                    label_width
+                };
                 paint_row(
                     buf,
                     (inner.x, y, label_width),
@@ -116,17 +171,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     Style::new(),
                     true,
                 );
-                let dx = inner.x + inner.width - detail_width;
-                paint_row(
-                    buf,
-                    (dx, y, detail_width),
-                    &[(&item.detail, detail_style)],
-                    app.model,
-                    Style::new(),
-                    true,
-                );
+                if detail_width > 0 {
+                    let dx = inner.x + inner.width - detail_width;
+                    paint_row(
+                        buf,
+                        (dx, y, detail_width),
+                        &[(shown, detail_style)],
+                        app.model,
+                        Style::new(),
+                        true,
+                    );
+                }
             }
-            _ => {}
+            Line::Blank => {}
         }
     }
 }
