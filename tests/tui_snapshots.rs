@@ -233,3 +233,12 @@ fn related_stories_are_listed_with_what_they_share() {
     assert!(text.contains(" Related (4) "), "{text}");
     assert!(text.contains("Enter open"), "{text}");
 }
+
+#[test]
+fn the_list_title_names_the_sort() {
+    let mut a = app(100, 30, 5);
+    assert!(text_of(&a).contains("Articles (5) · newest"));
+    press(&mut a, "s");
+    a.status = None;
+    assert!(text_of(&a).contains("Articles (5) · oldest"));
+}

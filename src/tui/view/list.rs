@@ -26,7 +26,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         // The bodies of cached articles are still being read back: more may match.
         let _ = write!(title, ", searching");
     }
-    title.push_str(") ");
+    // The order stays on screen, not only in the message `s` leaves.
+    let _ = write!(title, ") · {} ", app.sort.name());
     let block = pane_block(app, Pane::List, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
