@@ -6,7 +6,7 @@
 //! `tests/fuzz_regressions.rs` includes this file to replay the inputs that once failed.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use khabar::Span;
 use khabar::corpus::{from_bytes, from_text};
@@ -129,8 +129,8 @@ fn now() -> Duration {
 /// median), wall time will do.
 #[cfg(not(fuzzing))]
 fn now() -> Duration {
-    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-    START.get_or_init(Instant::now).elapsed()
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START.get_or_init(std::time::Instant::now).elapsed()
 }
 thread_local! {
     static PACE: std::cell::RefCell<Pace> = std::cell::RefCell::new(Pace::default());
