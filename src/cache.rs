@@ -350,7 +350,7 @@ impl Cache {
         };
         let json_lines =
             corpus::is_json_lines(file) || (is_stdin && bytes.trim_ascii_start().starts_with(b"{"));
-        let parsed = corpus::from_bytes(file, &bytes, json_lines, &mut problems);
+        let parsed = corpus::from_vec(file, bytes, json_lines, &mut problems);
         let reused = file_stamp
             .as_ref()
             .and_then(|s| self.same_bytes(s, &parsed));

@@ -308,3 +308,33 @@ fn quick_answers_match_a_full_load_in_every_form() {
     all.insert(1, "--no-cache");
     assert!(!stdout(&khabar(home.path(), &all)).contains("1.txt"));
 }
+
+#[test]
+fn json_lines_through_the_cache_keep_every_record_when_touched_or_changed() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    let feed = corpus.path().join("feed.jsonl");
+    let record = |title: &str, body: &str| {
+        format!("{{\"title\": \"{title}\", \"body\": \"{body}\", \"published\": \"2024-01-21\"}}\n")
+    };
+    let first = record("पहली", "प्रधानमंत्री नरेंद्र मोदी ने मुंबई में भाषण दिया।")
+        + &record("दूसरी", "रूस के राष्ट्रपति व्लादिमीर पुतिन मास्को में थे।")
+        + "टूटी पंक्ति\n";
+    std::fs::write(&feed, &first).unwrap();
+    let dir = corpus.path().to_str().unwrap();
+    let cold = khabar(home.path(), &["list", "--json", dir]);
+    assert!(String::from_utf8_lossy(&cold.stderr).contains("feed.jsonl:3: malformed JSON"));
+    let cold = stdout(&cold);
+    assert_eq!(cold.lines().count(), 2, "{cold}");
+    // Touched, same bytes: each record's analysis comes back from the cache.
+    age(&feed);
+    let touched = stdout(&khabar(home.path(), &["list", "--json", dir]));
+    assert_eq!(touched, cold);
+    let putin = stdout(&khabar(home.path(), &["list", "--person", "पुतिन", dir]));
+    assert!(putin.contains("feed.jsonl"), "{putin}");
+    // Changed: a record added.
+    std::fs::write(&feed, first + &record("तीसरी", "दिल्ली में बैठक हुई।")).unwrap();
+    let changed = stdout(&khabar(home.path(), &["list", "--search", "दिल्ली", dir]));
+    assert_eq!(changed.lines().count(), 1, "{changed}");
+    assert!(changed.contains("तीसरी"), "{changed}");
+}

@@ -98,7 +98,7 @@ pub fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
         Ok(bytes) => {
             let json_lines = walk::is_json_lines(path)
                 || (path.as_os_str() == "-" && bytes.trim_ascii_start().starts_with(b"{"));
-            from_bytes(path, &bytes, json_lines, problems)
+            from_vec(path, bytes, json_lines, problems)
         }
         Err(e) => {
             problems.push(Problem::Unreadable {
@@ -107,6 +107,23 @@ pub fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
             });
             Vec::new()
         }
+    }
+}
+
+/// [`from_bytes`] taking the bytes over: valid UTF-8 plain text becomes the article's
+/// text without a copy, so a file is not held twice while it is read.
+pub fn from_vec(
+    path: &Path,
+    bytes: Vec<u8>,
+    json_lines: bool,
+    problems: &mut Vec<Problem>,
+) -> Vec<Article> {
+    if json_lines || memchr_nul(&bytes).is_some() {
+        return from_bytes(path, &bytes, json_lines, problems);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => from_text_file(path, text, OffsetMap::default(), problems),
+        Err(e) => from_bytes(path, e.as_bytes(), json_lines, problems),
     }
 }
 
@@ -146,6 +163,17 @@ pub fn from_bytes(
             offset,
         });
     }
+    from_text_file(path, text.into_owned(), offsets, problems)
+}
+
+/// The one article of a plain-text file's decoded text.
+fn from_text_file(
+    path: &Path,
+    text: String,
+    offsets: OffsetMap,
+    problems: &mut Vec<Problem>,
+) -> Vec<Article> {
+    let name = path.display().to_string();
     if text.trim().is_empty() {
         problems.push(Problem::Empty {
             path: path.to_owned(),
@@ -153,7 +181,7 @@ pub fn from_bytes(
         return Vec::new();
     }
     check_size(path, text.len(), problems);
-    let mut article = from_text(&name, text.into_owned());
+    let mut article = from_text(&name, text);
     article.offsets = offsets;
     if path.as_os_str() == "-" {
         article.origin = Origin::Stdin;

@@ -52,8 +52,14 @@ pub fn find_dates(text: &str, regions: &[Span], anchor: Option<&Published>) -> V
         let Some(region) = scan::char_region(text, *region) else {
             continue;
         };
+        // Read only when some date's value depends on the tense.
+        let mut clauses = None;
         for found in Scanner::new(text, region) {
-            let tense = || tense::tense_after(text, found.span.end, region.end);
+            let tense = || {
+                clauses
+                    .get_or_insert_with(|| tense::Clauses::new(text, region.start, region.end))
+                    .tense_after(found.span.end)
+            };
             let (kind, value) = resolve(found.sem, &anchor, tense);
             out.push(DateMention {
                 span: found.span,

@@ -66,83 +66,171 @@ const LOOKAHEAD_BYTES: usize = 2048;
 /// समर्थन किया" is past. They decide only when no verb follows.
 const FUTURE_ADJECTIVES: [&str; 2] = ["अगले", "आगामी"];
 
-/// The tense of the clause that continues at `from` in `text[..end]`.
-pub(super) fn tense_after(text: &str, from: usize, end: usize) -> Tense {
-    let words = clause_words(text, from, end);
+/// What a word can mean to the look-ahead, as bits.
+mod flag {
+    pub const BREAK: u16 = 1;
+    pub const PROSPECTIVE: u16 = 1 << 1;
+    /// है, हैं, हूं, हो.
+    pub const PRESENT: u16 = 1 << 2;
+    pub const JA: u16 = 1 << 3;
+    /// रहा, रही, रहे.
+    pub const CONTINUOUS: u16 = 1 << 4;
+    pub const PAST: u16 = 1 << 5;
+    pub const FUTURE_ADJECTIVE: u16 = 1 << 6;
+    pub const FUTURE_WORD: u16 = 1 << 7;
+    pub const FUTURE_VERB: u16 = 1 << 8;
+    /// Not a word: the sentence ends here.
+    pub const SENTENCE_END: u16 = 1 << 9;
+}
+
+fn flags(word: &str) -> u16 {
+    let mut f = 0;
+    let mut set = |on: bool, bit: u16| {
+        if on {
+            f |= bit;
+        }
+    };
+    set(CLAUSE_BREAKS.contains(&word), flag::BREAK);
+    set(PROSPECTIVE.contains(&word), flag::PROSPECTIVE);
+    set(matches!(word, "है" | "हैं" | "हूं" | "हो"), flag::PRESENT);
+    set(word == "जा", flag::JA);
+    set(matches!(word, "रहा" | "रही" | "रहे"), flag::CONTINUOUS);
+    set(PAST.contains(&word), flag::PAST);
+    set(FUTURE_ADJECTIVES.contains(&word), flag::FUTURE_ADJECTIVE);
+    set(FUTURE_WORDS.contains(&word), flag::FUTURE_WORD);
+    set(is_future_verb(word), flag::FUTURE_VERB);
+    f
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: usize,
+    end: usize,
+    flags: u16,
+}
+
+/// The words of one region, read and classified once: every date in the region looks
+/// ahead over these flags instead of reading the text again, which in a sentence made
+/// of date words is most of the work.
+pub(super) struct Clauses<'t> {
+    text: &'t str,
+    words: Vec<Word>,
+}
+
+impl<'t> Clauses<'t> {
+    /// The words of `text[start..end]`; both ends must be char boundaries.
+    pub(super) fn new(text: &'t str, start: usize, end: usize) -> Self {
+        let region = &text[start..end];
+        let mut words = Vec::new();
+        let mut word_start = None;
+        let mut chars = region.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let ends = match c {
+                '।' | '॥' | '?' | '!' | '|' | '\n' => true,
+                '.' => chars.peek().is_none_or(|(_, n)| n.is_whitespace()),
+                _ => false,
+            };
+            if ends || !is_word_char(c) {
+                if let Some(s) = word_start.take() {
+                    words.push(Word {
+                        start: start + s,
+                        end: start + i,
+                        flags: flags(&region[s..i]),
+                    });
+                }
+                if ends {
+                    words.push(Word {
+                        start: start + i,
+                        end: start + i,
+                        flags: flag::SENTENCE_END,
+                    });
+                }
+            } else if word_start.is_none() {
+                word_start = Some(i);
+            }
+        }
+        if let Some(s) = word_start {
+            words.push(Word {
+                start: start + s,
+                end,
+                flags: flags(&region[s..]),
+            });
+        }
+        Self { text, words }
+    }
+
+    /// The tense of the clause that continues at `from`: the flags of the first
+    /// [`LOOKAHEAD_WORDS`] words before the sentence ends, within [`LOOKAHEAD_BYTES`].
+    pub(super) fn tense_after(&self, from: usize) -> Tense {
+        let mut window = [0u16; LOOKAHEAD_WORDS];
+        let mut n = 0;
+        let mut i = self
+            .words
+            .partition_point(|w| w.end <= from && w.start < from);
+        // A date that ends inside a word: the rest of the word is the first word.
+        if let Some(w) = self.words.get(i)
+            && w.start < from
+            && w.flags != flag::SENTENCE_END
+        {
+            window[0] = flags(&self.text[from..w.end]);
+            n = 1;
+            i += 1;
+        }
+        for w in self.words.get(i..).unwrap_or_default() {
+            if n == LOOKAHEAD_WORDS
+                || w.start >= from + LOOKAHEAD_BYTES
+                || w.flags == flag::SENTENCE_END
+            {
+                break;
+            }
+            window[n] = w.flags;
+            n += 1;
+        }
+        decide(&window[..n])
+    }
+}
+
+/// The tense the flags of a clause's first words say.
+fn decide(words: &[u16]) -> Tense {
     let mut leaning = Tense::Unknown;
     for (i, &word) in words.iter().enumerate() {
-        let next = |k: usize| words.get(i + k).copied().unwrap_or("");
-        if CLAUSE_BREAKS.contains(&word) {
+        let next = |k: usize| words.get(i + k).copied().unwrap_or(0);
+        if word & flag::BREAK != 0 {
             return leaning;
         }
         // "करने वाले हैं", "जाने की उम्मीद है": about to happen.
-        if PROSPECTIVE.contains(&word) && matches!(next(1), "है" | "हैं" | "हूं" | "हो")
-        {
+        if word & flag::PROSPECTIVE != 0 && next(1) & flag::PRESENT != 0 {
             return Tense::Future;
         }
         // "होने जा रहा है" is about to happen; "जा रहा था" was happening.
-        if word == "जा" && matches!(next(1), "रहा" | "रही" | "रहे") {
-            return if PAST.contains(&next(2)) {
+        if word & flag::JA != 0 && next(1) & flag::CONTINUOUS != 0 {
+            return if next(2) & flag::PAST != 0 {
                 Tense::Past
             } else {
                 Tense::Future
             };
         }
-        if PAST.contains(&word) {
+        if word & flag::PAST != 0 {
             // "किया जाएगा": a perfective form before a future auxiliary is the passive future.
-            return if is_future_verb(next(1)) {
+            return if next(1) & flag::FUTURE_VERB != 0 {
                 Tense::Future
             } else {
                 Tense::Past
             };
         }
-        if FUTURE_ADJECTIVES.contains(&word) {
+        if word & flag::FUTURE_ADJECTIVE != 0 {
             leaning = Tense::Future;
-        } else if FUTURE_WORDS.contains(&word) || is_future_verb(word) {
+        } else if word & (flag::FUTURE_WORD | flag::FUTURE_VERB) != 0 {
             return Tense::Future;
         }
     }
     leaning
 }
 
-/// The first [`LOOKAHEAD_WORDS`] words of `text[from..end]` before the sentence ends (a
-/// danda, a question or exclamation mark, a line break, or a full stop before a space),
-/// reading at most [`LOOKAHEAD_BYTES`] bytes.
-fn clause_words(text: &str, from: usize, end: usize) -> Vec<&str> {
-    let mut stop = end
-        .min(from.saturating_add(LOOKAHEAD_BYTES))
-        .min(text.len());
-    while !text.is_char_boundary(stop) {
-        stop -= 1;
-    }
-    let rest = text.get(from..stop).unwrap_or("");
-    let mut words = Vec::with_capacity(LOOKAHEAD_WORDS);
-    let mut start = None;
-    let mut chars = rest.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let ends = match c {
-            '।' | '॥' | '?' | '!' | '|' | '\n' => true,
-            '.' => chars.peek().is_none_or(|(_, n)| n.is_whitespace()),
-            _ => false,
-        };
-        if ends || !is_word_char(c) {
-            if let Some(s) = start.take() {
-                words.push(&rest[s..i]);
-                if words.len() == LOOKAHEAD_WORDS {
-                    return words;
-                }
-            }
-            if ends {
-                return words;
-            }
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        words.push(&rest[s..]);
-    }
-    words
+/// The tense of the clause that continues at `from` in `text[..end]` (one date alone).
+#[cfg(test)]
+fn tense_after(text: &str, from: usize, end: usize) -> Tense {
+    Clauses::new(text, from, end).tense_after(from)
 }
 
 /// -एगा/-एगी/-एंगे/-ऊंगा, the endings of the Hindi future.
