@@ -14,7 +14,7 @@ struct Article<'a> {
 fn articles(data: &str) -> Vec<Article<'_>> {
     data.split("\n---\n")
         .map(|block| {
-            let block = block.trim_start_matches(|c: char| c == '\n');
+            let block = block.trim_start_matches('\n');
             let block = block
                 .lines()
                 .skip_while(|l| l.starts_with('#'))

@@ -49,6 +49,15 @@ pub fn viterbi(emit: &[f32], trans: &[f32], n: usize, back: &mut Vec<u8>, out: &
     }
     back.clear();
     back.resize(n * TAGS, 0);
+    // Forbidden moves get -inf once here, so the inner loop has no branch on them.
+    let mut moves = [[f32::NEG_INFINITY; TAGS]; TAGS];
+    for (p, row) in moves.iter_mut().enumerate() {
+        for (t, m) in row.iter_mut().enumerate() {
+            if allowed(Some(p as u8), t as u8) {
+                *m = trans[(p + 1) * TAGS + t];
+            }
+        }
+    }
     let mut best = [f32::NEG_INFINITY; TAGS];
     for (t, b) in best.iter_mut().enumerate() {
         if allowed(None, t as u8) {
@@ -61,10 +70,7 @@ pub fn viterbi(emit: &[f32], trans: &[f32], n: usize, back: &mut Vec<u8>, out: &
             let mut arg = 0u8;
             let mut top = f32::NEG_INFINITY;
             for (p, &score) in best.iter().enumerate() {
-                if !allowed(Some(p as u8), t as u8) {
-                    continue;
-                }
-                let s = score + trans[(p + 1) * TAGS + t];
+                let s = score + moves[p][t];
                 if s > top {
                     top = s;
                     arg = p as u8;

@@ -267,19 +267,16 @@ pub fn sentence_features(
             u64::from(p.shape) << 16 | u64::from(w.shape) << 8 | u64::from(n.shape),
             0,
         );
-        for bit in 0u8..16 {
-            let m = 1u16 << bit;
-            if w.class & m != 0 {
-                push(t::CLASS, u64::from(bit), 0);
-            }
-            if p.class & m != 0 {
-                push(t::CLASS_PREV, u64::from(bit), 0);
-            }
-            if n.class & m != 0 {
-                push(t::CLASS_NEXT, u64::from(bit), 0);
-            }
-            if n2.class & m != 0 {
-                push(t::CLASS_NEXT2, u64::from(bit), 0);
+        for (template, class) in [
+            (t::CLASS, w.class),
+            (t::CLASS_PREV, p.class),
+            (t::CLASS_NEXT, n.class),
+            (t::CLASS_NEXT2, n2.class),
+        ] {
+            let mut bits_left = class;
+            while bits_left != 0 {
+                push(template, u64::from(bits_left.trailing_zeros()), 0);
+                bits_left &= bits_left - 1;
             }
         }
         push(t::GAPS, u64::from(w.gap) << 8 | u64::from(n.gap), 0);

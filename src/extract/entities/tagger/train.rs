@@ -217,12 +217,7 @@ impl Perceptron {
             .zip(&self.trans_u)
             .map(|(w, u)| w - u / c)
             .collect();
-        Model {
-            bits,
-            scale,
-            trans,
-            weights,
-        }
+        Model::new(bits, scale, trans, weights)
     }
 }
 
