@@ -1,6 +1,7 @@
 //! People, places and organisations named in an article, with aliases merged.
 //!
-//! The method is a gazetteer plus rules. Known names (countries, capitals, Indian states
+//! A learned tagger ([`tagger`]) decides which words are names; the gazetteer and the rules
+//! below feed it features and then give its names their canonical forms. Known names (countries, capitals, Indian states
 //! and cities, heads of state and government, Indian politicians, parties, international
 //! organisations, news agencies; `assets/gazetteer-*.toml`) are found by one Aho-Corasick
 //! automaton over folded text ([`crate::text::fold`]), on word boundaries, longest match
@@ -20,6 +21,7 @@ mod merge;
 mod model;
 mod rules;
 mod scan;
+pub mod tagger;
 mod tokens;
 mod words;
 
@@ -52,8 +54,8 @@ fn scan_regions<'a>(matcher: &Matcher, text: &'a str, regions: &[Span]) -> Vec<(
                 && text.is_char_boundary(r.end)
         })
         .map(|r| {
-            let mut scan = Scan::new(matcher, r.of(text));
-            rules::apply(&mut scan);
+            let (mut scan, gaz) = tagger::prepare(matcher, r.of(text));
+            tagger::retag(&mut scan, &gaz, tagger::model());
             (r.start, scan)
         })
         .collect()

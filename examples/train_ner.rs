@@ -1,0 +1,163 @@
+//! Rebuilds the entity tagger's model (`assets/ner-model.bin`) from annotated Hindi text.
+//!
+//!     cargo run --release --example train_ner -- --out assets/ner-model.bin
+//!
+//! Reads `../shared/eval/il-ner/hindi-train.txt` and the first 7,000 sentences
+//! of `../shared/eval/hiner/hiner-train-part.conll`; the last 1,000 `HiNER` sentences are
+//! the `HiNER` dev split and IL-NER `hindi-dev.txt` is never read, so both stay unseen.
+//! Only the first 5,690 sentences of IL-NER train carry tags (each has at least one); the
+//! rest is tagged `O` throughout, names included, so training stops at the last sentence
+//! with a tag: untagged names would teach the tagger that names are not names.
+//! With `--holdout` it instead holds out every tenth tagged IL-NER sentence (the file runs
+//! in topical blocks, so a contiguous tail would be one topic)
+//! and prints the score on those after every epoch: that is how the epoch count was chosen.
+//! The seed is fixed, so the same data gives the same file.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use khabar::extract::entities::EntityKind;
+use khabar::extract::entities::tagger::train::{Example, Options, train};
+
+const HINER_TRAIN: usize = 7000;
+const HOLDOUT_EVERY: usize = 10;
+const EPOCHS: usize = 8;
+const BITS: u32 = 16;
+const SEED: u64 = 0x6b68_6162_6172;
+
+fn main() -> Result<()> {
+    let mut args = std::env::args().skip(1);
+    let mut out = PathBuf::from("assets/ner-model.bin");
+    let mut data = PathBuf::from("../shared/eval");
+    let mut holdout = false;
+    let mut epochs = EPOCHS;
+    let mut bits = BITS;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--out" => out = args.next().context("--out FILE")?.into(),
+            "--data" => data = args.next().context("--data DIR")?.into(),
+            "--epochs" => epochs = args.next().context("--epochs N")?.parse()?,
+            "--bits" => bits = args.next().context("--bits N")?.parse()?,
+            "--holdout" => holdout = true,
+            _ => bail!("unknown argument {a}"),
+        }
+    }
+    let mut il = read_conll(&data.join("il-ner/hindi-train.txt"))?;
+    il.truncate(
+        il.iter()
+            .rposition(|(_, tagged)| *tagged)
+            .map_or(0, |i| i + 1),
+    );
+    let mut il: Vec<Example> = il.into_iter().map(|(e, _)| e).collect();
+    let mut hiner: Vec<Example> = read_conll(&data.join("hiner/hiner-train-part.conll"))?
+        .into_iter()
+        .map(|(e, _)| e)
+        .collect();
+    hiner.truncate(HINER_TRAIN);
+    let mut held = Vec::new();
+    if holdout {
+        let (h, t): (Vec<_>, Vec<_>) = il
+            .into_iter()
+            .enumerate()
+            .partition(|(i, _)| i % HOLDOUT_EVERY == HOLDOUT_EVERY - 1);
+        held = h.into_iter().map(|(_, e)| e).collect();
+        il = t.into_iter().map(|(_, e)| e).collect();
+    }
+    il.append(&mut hiner);
+    let names: usize = il.iter().map(|e| e.names.len()).sum();
+    eprintln!(
+        "training on {} sentences ({names} names), {epochs} epochs, 2^{bits} rows",
+        il.len()
+    );
+    let opts = Options {
+        bits,
+        epochs,
+        seed: SEED,
+    };
+    let model = train(&il, &held, &opts, |epoch, s| {
+        eprintln!(
+            "epoch {epoch}: held-out exact P {:.3} R {:.3} F1 {:.3}",
+            s.precision, s.recall, s.f1
+        );
+    });
+    if !holdout {
+        let bytes = model.to_bytes();
+        std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+        eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
+    }
+    Ok(())
+}
+
+/// IL-NER and `HiNER` tags to kinds; time, number, artefact and unit tags and malformed
+/// ones are not names here.
+fn kind(tag: &str) -> Option<EntityKind> {
+    match tag {
+        "NEP" | "PERSON" => Some(EntityKind::Person),
+        "NEL" | "LOCATION" => Some(EntityKind::Place),
+        "NEO" | "ORGANIZATION" => Some(EntityKind::Organization),
+        _ => None,
+    }
+}
+
+/// Sentences of a token-TAB-tag file, tokens joined by single spaces (as the scorer does),
+/// each with whether any of its tokens has a tag (of any kind).
+fn read_conll(path: &Path) -> Result<Vec<(Example, bool)>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut out = Vec::new();
+    let mut cur = Example {
+        text: String::new(),
+        names: Vec::new(),
+    };
+    let mut open: Option<(EntityKind, usize, usize)> = None;
+    let mut tagged = false;
+    let mut finish =
+        |cur: &mut Example, open: &mut Option<(EntityKind, usize, usize)>, tagged: &mut bool| {
+            cur.names.extend(open.take());
+            if !cur.text.is_empty() {
+                let ex = std::mem::replace(
+                    cur,
+                    Example {
+                        text: String::new(),
+                        names: Vec::new(),
+                    },
+                );
+                out.push((ex, std::mem::take(tagged)));
+            }
+        };
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            finish(&mut cur, &mut open, &mut tagged);
+            continue;
+        }
+        let mut parts = line.split('\t');
+        let tok = parts.next().unwrap_or("").trim();
+        let tag = parts.next().unwrap_or("O").trim();
+        if tok.is_empty() {
+            continue;
+        }
+        if !cur.text.is_empty() {
+            cur.text.push(' ');
+        }
+        let start = cur.text.len();
+        cur.text.push_str(tok);
+        let end = cur.text.len();
+        let (bio, k) = tag.split_at(tag.find('-').map_or(0, |i| i + 1));
+        tagged |= bio == "B-" || bio == "I-";
+        let k = if bio == "B-" || bio == "I-" {
+            kind(k)
+        } else {
+            None
+        };
+        match (bio, k, open.as_mut()) {
+            ("I-", Some(k), Some(o)) if o.0 == k => o.2 = end,
+            (_, Some(k), _) => {
+                cur.names.extend(open.take());
+                open = Some((k, start, end));
+            }
+            _ => cur.names.extend(open.take()),
+        }
+    }
+    finish(&mut cur, &mut open, &mut tagged);
+    Ok(out)
+}

@@ -1,0 +1,270 @@
+//! A learned sequence tagger: which words of a sentence are a person, a place or an
+//! organisation.
+//!
+//! Hand rules judge a word by a few cues and miss names no cue stands beside; a structured
+//! perceptron weighs hundreds of small signals at once (the word, its affixes, its
+//! neighbours, the postposition after it, script and case, and what the gazetteer and the
+//! rules said about it) and picks the best tags for the whole sentence with Viterbi. It was
+//! trained on annotated Hindi news (`examples/train_ner.rs`, data and licences in
+//! `assets/ner-model.LICENSE.md`); the model ships inside the binary and is decoded once.
+//!
+//! The tagger decides what is a name. The gazetteer still gives known names their
+//! canonical form and id, and `merge` still joins aliases.
+
+mod decode;
+mod features;
+pub mod train;
+mod weights;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub use weights::{Model, ModelError};
+
+use super::gazetteer::Matcher;
+use super::model::EntityKind;
+use super::rules;
+use super::scan::{Cand, Scan, Source};
+use super::tokens::Gap;
+use super::words::{CUE, EPITHET, HONORIFIC, SAID, STOP};
+use decode::{spans, viterbi};
+use features::{DEMONYM, Features, gazetteer_codes, sentence_features, words};
+
+static MODEL_FILE: &[u8] = include_bytes!("../../../../assets/ner-model.bin");
+
+/// The model shipped in `assets/ner-model.bin`, decoded on first use.
+///
+/// # Panics
+/// If the embedded file is not a model (a build made with a broken asset).
+pub fn model() -> &'static Model {
+    static M: OnceLock<Model> = OnceLock::new();
+    M.get_or_init(|| Model::from_bytes(MODEL_FILE).expect("assets/ner-model.bin is a model"))
+}
+
+/// What the gazetteer said before the rules changed anything: per word a feature code, and
+/// the known names (demonyms aside).
+pub(super) struct Gazetteer {
+    pub codes: Vec<u8>,
+    known: Vec<Cand>,
+}
+
+/// Scans `text` as the tagger expects: gazetteer hits, then the rules. Also returns the
+/// gazetteer's own verdict from before the rules.
+pub(super) fn prepare<'a>(matcher: &Matcher, text: &'a str) -> (Scan<'a>, Gazetteer) {
+    let mut scan = Scan::new(matcher, text);
+    let gaz = Gazetteer {
+        codes: gazetteer_codes(&scan),
+        known: scan.found().filter(|c| !c.is_demonym()).collect(),
+    };
+    rules::apply(&mut scan);
+    (scan, gaz)
+}
+
+/// Sentences as ranges of word indices. A sentence ends at `।`, `?`, `!`, a line break, or a
+/// full stop that is not an abbreviation's, with or without a space after it.
+pub(super) fn sentences(scan: &Scan) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..scan.tokens.len().saturating_sub(1) {
+        if ends_sentence(scan, i) {
+            out.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < scan.tokens.len() {
+        out.push(start..scan.tokens.len());
+    }
+    out
+}
+
+fn ends_sentence(scan: &Scan, i: usize) -> bool {
+    let gap = scan.gap_after(i);
+    if gap.contains(['।', '॥', '|', '?', '!', '\n']) {
+        return true;
+    }
+    // `डॉ. सिंह` runs on, but `कहा.वह` (a verb or function word before the dot) ends.
+    gap.contains('.') && (scan.tokens[i + 1].gap == Gap::Break || scan.tokens[i].is(STOP | SAID))
+}
+
+/// Replaces the candidates of `scan` by the tagger's names. A name that overlaps a
+/// gazetteer name of its kind takes the gazetteer's words (the gazetteer knows where
+/// `किम जोंग उन` ends even where `उन` alone is a pronoun), and a name that matches a
+/// gazetteer or rule candidate word for word keeps that candidate, and so its canonical
+/// name. Demonyms the tagger leaves alone stay, for [`super::find_demonyms`].
+pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
+    let gaz = &before.codes;
+    let mut names = tag(scan, gaz, model);
+    // The rules know contexts where a gazetteer word is no name (`ऑपरेशन गंगा`, `इसके
+    // पूर्व`, a web address); a name made only of words they struck stays struck.
+    names.retain(|&(f, l, _)| {
+        !(f..=l).all(|t| gaz[t] != 0 && gaz[t] != DEMONYM && scan.cover[t].is_none())
+    });
+    names = names
+        .into_iter()
+        .flat_map(|n| split_known(&before.known, n))
+        .collect();
+    for name in &mut names {
+        *name = shrink_to_known_place(scan, widen_to_known(scan, *name));
+    }
+    let mut keep = vec![false; scan.cands.len()];
+    let mut fresh = Vec::new();
+    for &(first, last, kind) in &names {
+        let same = (first..=last).filter_map(|t| scan.cover[t]).find(|&c| {
+            scan.cands[c].is_some_and(|c| {
+                c.first == first
+                    && c.last == last
+                    && (c.kind == kind || matches!(c.source, Source::Known { .. }))
+            })
+        });
+        match same {
+            Some(c) => keep[c] = true,
+            None => fresh.push((first, last, kind)),
+        }
+    }
+    let untouched = |c: Cand| !names.iter().any(|&(f, l, _)| f <= c.last && c.first <= l);
+    for idx in 0..keep.len() {
+        let Some(c) = scan.cands[idx] else { continue };
+        let stays = keep[idx]
+            || untouched(c)
+                && match c.source {
+                    // A demonym is no entity; it stays for [`super::find_demonyms`].
+                    Source::Known { demonym: true, .. } => true,
+                    // A known person or place is kept where the tagger saw nothing (it
+                    // measured neutral on both dev sets); a lone known organisation only
+                    // in Latin letters (`KCNA`), as IL-NER leaves many bare bodies untagged.
+                    Source::Known { .. } => {
+                        c.kind != EntityKind::Organization
+                            || c.last > c.first
+                            || scan.tokens[c.first..=c.last].iter().all(|t| t.latin)
+                    }
+                    // `( जीएसवीपी )` after a name the tagger kept is that name's short form.
+                    Source::AliasOf(j) => keep.get(j).copied().unwrap_or(false),
+                    // A full name the rules found (a byline, `X Y ने कहा`) where the
+                    // tagger saw nothing, and so is a Latin acronym (`NHAI`).
+                    Source::Rule => match c.kind {
+                        EntityKind::Person => c.last > c.first,
+                        EntityKind::Organization => {
+                            scan.tokens[c.first..=c.last].iter().all(|t| t.latin)
+                        }
+                        EntityKind::Place => false,
+                    },
+                };
+        if !stays {
+            scan.remove(idx);
+        }
+    }
+    for (first, last, kind) in fresh {
+        // A known name the rules had taken into a longer one is known again.
+        match before
+            .known
+            .iter()
+            .find(|c| (c.first, c.last, c.kind) == (first, last, kind))
+        {
+            Some(c) => scan.add(c.start..c.end, kind, c.source),
+            None => scan.add_tokens(first, last, kind),
+        }
+    }
+}
+
+/// `भाजपा-आरएसएस`, `पुतिन प्योंगयांग`: a name made of two or more known names back to back
+/// is those names, each of its own kind.
+fn split_known(known: &[Cand], name: Name) -> Vec<Name> {
+    let (first, last, _) = name;
+    let mut parts = Vec::new();
+    let mut t = first;
+    while t <= last {
+        match known.iter().find(|c| c.first == t) {
+            Some(c) if c.last <= last => {
+                parts.push((c.first, c.last, c.kind));
+                t = c.last + 1;
+            }
+            _ => return vec![name],
+        }
+    }
+    if parts.len() > 1 { parts } else { vec![name] }
+}
+
+/// `North Korea Visit`: a place that holds a known place and more words is that place,
+/// unless the rules read the longer phrase as one name (`पूर्वी यूक्रेन`).
+fn shrink_to_known_place(scan: &Scan, name: Name) -> Name {
+    let (first, last, kind) = name;
+    if kind != EntityKind::Place {
+        return name;
+    }
+    let mut known = None;
+    for t in first..=last {
+        if let Some(c) = scan.covering(t) {
+            if c.first == first && c.last == last {
+                return name;
+            }
+            if c.kind == kind && !c.is_demonym() && matches!(c.source, Source::Known { .. }) {
+                known = known.or(Some((c.first.max(first), c.last.min(last), kind)));
+            }
+        }
+    }
+    known.unwrap_or(name)
+}
+
+/// `name` grown to cover the gazetteer name of its kind it overlaps, if that name
+/// sticks out of it on one side.
+fn widen_to_known(scan: &Scan, name: Name) -> Name {
+    let (first, last, kind) = name;
+    let mut out = name;
+    for t in [first, last] {
+        let Some(c) = scan.covering(t) else { continue };
+        if c.kind != kind || c.is_demonym() || !matches!(c.source, Source::Known { .. }) {
+            continue;
+        }
+        out.0 = out.0.min(c.first);
+        out.1 = out.1.max(c.last);
+    }
+    out
+}
+
+type Name = (usize, usize, EntityKind);
+
+/// The tagger's names in `scan`, as `(first, last, kind)` word indices, tidied.
+fn tag(scan: &Scan, gaz: &[u8], model: &Model) -> Vec<(usize, usize, EntityKind)> {
+    let ws = words(scan, gaz);
+    let mut feats = Features::default();
+    let (mut emit, mut back, mut tags) = (Vec::new(), Vec::new(), Vec::new());
+    let mut out = Vec::new();
+    for range in sentences(scan) {
+        sentence_features(&ws, range.clone(), model.bits, &mut feats);
+        model.emissions(&feats, &mut emit);
+        viterbi(&emit, &model.trans, range.len(), &mut back, &mut tags);
+        for (a, b, kind) in spans(&tags) {
+            if let Some(name) = tidy(scan, range.start + a, range.start + b, kind) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// A name never starts with a title or ends with a function word (`अभियुक्त X` is `X`),
+/// and a person is never only function words or a verb.
+fn tidy(
+    scan: &Scan,
+    mut first: usize,
+    mut last: usize,
+    kind: EntityKind,
+) -> Option<(usize, usize, EntityKind)> {
+    let title = CUE | HONORIFIC | EPITHET;
+    while first < last
+        && (scan.tokens[first].is(STOP)
+            || scan.text(first) == "by"
+            || kind == EntityKind::Person && scan.tokens[first].is(title))
+    {
+        first += 1;
+    }
+    // A bracket ends a name: `प्राधिकरण ( जीएसवीपी )` is a name and its short form.
+    if let Some(b) = (first..last).find(|&t| scan.gap_after(t).contains(['(', ')', '[', ']'])) {
+        last = b;
+    }
+    while first < last && scan.tokens[last].is(STOP) {
+        last -= 1;
+    }
+    let only_function = (first..=last).all(|t| scan.tokens[t].is(STOP | SAID));
+    (!only_function).then_some((first, last, kind))
+}
