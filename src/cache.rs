@@ -176,11 +176,7 @@ pub struct Cache {
 
 /// `$XDG_CACHE_HOME/khabar`, falling back to `~/.cache/khabar`.
 pub fn default_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
-    Some(base.join("khabar"))
+    crate::dirs::cache_dir()
 }
 
 /// The cache file for a set of corpus roots (the same roots give the same file, whatever

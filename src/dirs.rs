@@ -1,8 +1,12 @@
 //! Where khabar keeps its files, following the XDG base directories (through `etcetera`,
 //! which also knows the platform fallbacks): configuration the user edits in the config
-//! directory, things that cannot be rebuilt (fetched articles) in the data directory.
+//! directory, things that cannot be rebuilt (fetched articles) in the data directory,
+//! what can be rebuilt in the cache directory, and read state in the state directory. One
+//! place decides them all, so every file follows the same rules (a relative `XDG_*` value
+//! is ignored, as the specification says).
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use etcetera::BaseStrategy;
 
@@ -24,4 +28,38 @@ pub fn data_dir() -> Option<PathBuf> {
             .data_dir()
             .join("khabar"),
     )
+}
+
+/// `$XDG_CACHE_HOME/khabar` (else `~/.cache/khabar`).
+pub fn cache_dir() -> Option<PathBuf> {
+    Some(
+        etcetera::choose_base_strategy()
+            .ok()?
+            .cache_dir()
+            .join("khabar"),
+    )
+}
+
+/// `$XDG_STATE_HOME/khabar` (else `~/.local/state/khabar`; the data directory where a
+/// platform has no state directory).
+pub fn state_dir() -> Option<PathBuf> {
+    let base = etcetera::choose_base_strategy().ok()?;
+    Some(
+        base.state_dir()
+            .unwrap_or_else(|| base.data_dir())
+            .join("khabar"),
+    )
+}
+
+/// Replaces `path` with `bytes` atomically: written to a temporary file beside it, synced,
+/// then renamed over it, so a crash or a kill leaves the old file whole (and no temporary
+/// file behind when the rename fails: `tempfile` removes it).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }

@@ -6,7 +6,6 @@
 //! and reported, never fatal.
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -37,11 +36,7 @@ pub struct ReadState {
 
 /// `$XDG_STATE_HOME/khabar/read.json`, falling back to `~/.local/state`.
 pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))?;
-    Some(base.join("khabar").join("read.json"))
+    crate::dirs::state_dir().map(|d| d.join("read.json"))
 }
 
 impl ReadState {
@@ -117,19 +112,13 @@ impl ReadState {
         let Some(path) = &self.path else {
             return Ok(());
         };
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
         let file = File {
             version: 1,
             read: self.read.iter().map(|h| format!("{h:016x}")).collect(),
         };
-        let tmp = path.with_extension(format!("json.tmp{}", std::process::id()));
-        let mut out = std::fs::File::create(&tmp)?;
-        serde_json::to_writer(&mut out, &file)?;
-        out.write_all(b"\n")?;
-        out.sync_all()?;
-        std::fs::rename(&tmp, path)
+        let mut bytes = serde_json::to_vec(&file)?;
+        bytes.push(b'\n');
+        crate::dirs::write_atomically(path, &bytes)
     }
 }
 

@@ -10,7 +10,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -233,17 +232,9 @@ impl Library {
     }
 }
 
-/// Writes `bytes` to a temporary file beside `path`, syncs it and renames it over `path`.
+/// [`crate::dirs::write_atomically`], naming the file on failure.
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FeedError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| FeedError::file(dir, e))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| FeedError::file(dir, e))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| FeedError::file(path, e))?;
-    tmp.persist(path)
-        .map_err(|e| FeedError::file(path, e.error))?;
-    Ok(())
+    crate::dirs::write_atomically(path, bytes).map_err(|e| FeedError::file(path, e))
 }
 
 #[cfg(test)]

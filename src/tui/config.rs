@@ -296,11 +296,7 @@ fn describe(text: &str, e: &toml::de::Error) -> String {
 
 /// `$XDG_CONFIG_HOME/khabar/config.toml`, falling back to `~/.config`.
 pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("khabar").join("config.toml"))
+    crate::dirs::config_dir().map(|d| d.join("config.toml"))
 }
 
 #[cfg(test)]
