@@ -336,17 +336,7 @@ impl App {
                     cursor: 0,
                 });
             }
-            KeyCode::Down => cursor += 1,
-            KeyCode::Up => cursor = cursor.saturating_sub(1),
-            KeyCode::Backspace => {
-                query.pop();
-                cursor = 0;
-            }
-            KeyCode::Char(c) => {
-                query.push(c);
-                cursor = 0;
-            }
-            _ => {}
+            code => edit_list_query(code, &mut query, &mut cursor),
         }
         self.modal = Some(Modal::Picker {
             kind,
@@ -513,5 +503,23 @@ impl App {
         self.modal = Some(Modal::Search { query });
         self.refresh();
         self.modal.take()
+    }
+}
+
+/// A key in a picker's query line: arrows move the cursor, typing and Backspace edit the
+/// query (and go back to the first item); other keys do nothing.
+pub(super) fn edit_list_query(code: KeyCode, query: &mut String, cursor: &mut usize) {
+    match code {
+        KeyCode::Down => *cursor += 1,
+        KeyCode::Up => *cursor = cursor.saturating_sub(1),
+        KeyCode::Backspace => {
+            query.pop();
+            *cursor = 0;
+        }
+        KeyCode::Char(c) => {
+            query.push(c);
+            *cursor = 0;
+        }
+        _ => {}
     }
 }

@@ -41,17 +41,7 @@ impl App {
                 }
                 return None;
             }
-            KeyCode::Down => cursor += 1,
-            KeyCode::Up => cursor = cursor.saturating_sub(1),
-            KeyCode::Backspace => {
-                query.pop();
-                cursor = 0;
-            }
-            KeyCode::Char(c) => {
-                query.push(c);
-                cursor = 0;
-            }
-            _ => {}
+            code => super::modal::edit_list_query(code, &mut query, &mut cursor),
         }
         let len = self.source_items(&query).len();
         Some(Modal::Source {
