@@ -32,6 +32,11 @@ use features::{DEMONYM, Features, gazetteer_codes, sentence_features, words};
 
 static MODEL_FILE: &[u8] = include_bytes!("../../../../assets/ner-model.bin");
 
+/// The bytes of `assets/ner-model.bin` as embedded (for measuring how long decoding takes).
+pub fn model_file() -> &'static [u8] {
+    MODEL_FILE
+}
+
 /// The model shipped in `assets/ner-model.bin`, decoded on first use.
 ///
 /// # Panics
