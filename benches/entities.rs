@@ -88,7 +88,5 @@ fn build_gazetteer() -> usize {
 #[divan::bench(sample_count = 20)]
 fn decode_tagger_model() -> usize {
     use khabar::extract::entities::tagger::{Model, model_file};
-    Model::from_bytes(divan::black_box(model_file()))
-        .map(|m| m.weights.len())
-        .unwrap_or(0)
+    Model::from_bytes(divan::black_box(model_file())).map_or(0, |m| m.weights.len())
 }
