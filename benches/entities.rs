@@ -83,3 +83,10 @@ fn build_gazetteer() -> usize {
         .gazetteer
         .form_count()
 }
+
+/// Decoding the embedded tagger model, which the first extraction pays once.
+#[divan::bench(sample_count = 20)]
+fn decode_tagger_model() -> usize {
+    use khabar::extract::entities::tagger::{Model, model_file};
+    Model::from_bytes(divan::black_box(model_file())).map_or(0, |m| m.weights.len())
+}

@@ -148,13 +148,10 @@ fn english_words_are_not_acronyms() {
 
 #[test]
 fn glued_text_gives_no_garbage() {
+    // A whole word that is a given name (`व्लादिमीर`) may be read as a person; nothing
+    // glued to another word may be part of a name.
     let text = "भारतPutin Visit India\nव्लादिमीर पुतिनकिम जोंग उनउत्तर कोरियारूस";
     let found = run(text);
-    assert!(
-        found.iter().all(|e| e.kind != EntityKind::Person),
-        "found {:?}",
-        names(&found)
-    );
     for e in &found {
         for m in &e.mentions {
             let t = m.of(text);

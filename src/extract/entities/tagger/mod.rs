@@ -32,6 +32,11 @@ use features::{DEMONYM, Features, gazetteer_codes, sentence_features, words};
 
 static MODEL_FILE: &[u8] = include_bytes!("../../../../assets/ner-model.bin");
 
+/// The bytes of `assets/ner-model.bin` as embedded (for measuring how long decoding takes).
+pub fn model_file() -> &'static [u8] {
+    MODEL_FILE
+}
+
 /// The model shipped in `assets/ner-model.bin`, decoded on first use.
 ///
 /// # Panics
@@ -106,6 +111,18 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     for name in &mut names {
         *name = shrink_to_known_place(scan, widen_to_known(scan, *name));
     }
+    // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
+    // the same passage is that person.
+    let person_words: Vec<&str> = names
+        .iter()
+        .filter(|n| n.2 == EntityKind::Person && n.1 > n.0)
+        .flat_map(|&(f, l, _)| (f..=l).map(|t| scan.text(t)))
+        .collect();
+    for n in &mut names {
+        if n.2 == EntityKind::Place && n.0 == n.1 && person_words.contains(&scan.text(n.0)) {
+            n.2 = EntityKind::Person;
+        }
+    }
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
     for &(first, last, kind) in &names {
@@ -113,7 +130,10 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
             scan.cands[c].is_some_and(|c| {
                 c.first == first
                     && c.last == last
-                    && (c.kind == kind || matches!(c.source, Source::Known { .. }))
+                    && (c.kind == kind
+                        || matches!(c.source, Source::Known { .. })
+                            // A person named like a place is judged by context.
+                            && !(kind == EntityKind::Person && c.kind == EntityKind::Place))
             })
         });
         match same {
@@ -212,11 +232,19 @@ fn widen_to_known(scan: &Scan, name: Name) -> Name {
     let mut out = name;
     for t in [first, last] {
         let Some(c) = scan.covering(t) else { continue };
-        if c.kind != kind || c.is_demonym() || !matches!(c.source, Source::Known { .. }) {
+        if c.kind != kind || c.is_demonym() {
             continue;
         }
-        out.0 = out.0.min(c.first);
-        out.1 = out.1.max(c.last);
+        if matches!(c.source, Source::Known { .. }) {
+            out.0 = out.0.min(c.first);
+            out.1 = out.1.max(c.last);
+        } else if c.last > c.first
+            && (c.first < first && last > c.last || c.last > last && first < c.first)
+        {
+            // The rules and the tagger disagree on both ends (`Karan Mehta` against
+            // `Mehta Updated`): the rules' full name, found from its cue, wins.
+            return (c.first, c.last, kind);
+        }
     }
     out
 }
@@ -266,5 +294,6 @@ fn tidy(
         last -= 1;
     }
     let only_function = (first..=last).all(|t| scan.tokens[t].is(STOP | SAID));
-    (!only_function).then_some((first, last, kind))
+    let only_title = kind == EntityKind::Person && (first..=last).all(|t| scan.tokens[t].is(title));
+    (!only_function && !only_title).then_some((first, last, kind))
 }

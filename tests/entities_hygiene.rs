@@ -1,0 +1,143 @@
+//! Span hygiene and canonical names (issue 13, items 4 and 5), on sentences written for
+//! these tests: a name never swallows an ordinary neighbouring word, no pronoun or verb is
+//! a person, a title stays out of the name, an organisation that contains a person's or a
+//! place's name stays one organisation, generic bodies are not resolved to India's, a
+//! person with a place's name is a person, spelling variants of one person merge and
+//! distinct people do not, and no name crosses a sentence end.
+
+use khabar::Span;
+use khabar::extract::entities::{Entity, EntityKind, find_entities};
+
+fn run(text: &str) -> Vec<Entity> {
+    find_entities(text, &[Span::new(0, text.len())])
+}
+
+fn mention_texts<'a>(text: &'a str, found: &[Entity], kind: EntityKind) -> Vec<&'a str> {
+    let mut v: Vec<&str> = found
+        .iter()
+        .filter(|e| e.kind == kind)
+        .flat_map(|e| e.mentions.iter().map(|m| m.of(text)))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+#[test]
+fn a_name_does_not_swallow_an_ordinary_word_next_to_it() {
+    for (text, name) in [
+        ("आजकल सुरेखा मल्होत्रा फ़िल्मों से दूर हैं।", "सुरेखा मल्होत्रा"),
+        ("दो विकेट बनाकर तरुण भाटी लौट गए।", "तरुण भाटी"),
+        ("समकालीन हरिनारायण व्यास की कविताएं पढ़ी गईं।", "हरिनारायण व्यास"),
+    ] {
+        let found = run(text);
+        let people = mention_texts(text, &found, EntityKind::Person);
+        assert!(
+            people.iter().all(|m| *m == name || name.contains(m)),
+            "{text}: {people:?}"
+        );
+    }
+}
+
+#[test]
+fn pronouns_and_verbs_are_not_people() {
+    let text = "उसने मुझसे कहा कि मैं ठीक हूं। आपसे मिलकर अच्छा लगा।";
+    let found = run(text);
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Person),
+        "{:?}",
+        mention_texts(text, &found, EntityKind::Person)
+    );
+}
+
+#[test]
+fn a_title_is_not_part_of_the_name() {
+    let text = "अभियुक्त रमाकांत जोशी ने अदालत में बयान दिया। डीआईजी सुधीर पाठक ने जांच की।";
+    let found = run(text);
+    let people = mention_texts(text, &found, EntityKind::Person);
+    assert_eq!(people, ["रमाकांत जोशी", "सुधीर पाठक"]);
+}
+
+#[test]
+fn an_organisation_holding_a_place_name_stays_one_organisation() {
+    let text = "छात्रों ने कानपुर नगर निगम के दफ़्तर के बाहर प्रदर्शन किया।";
+    let found = run(text);
+    assert_eq!(
+        mention_texts(text, &found, EntityKind::Organization),
+        ["कानपुर नगर निगम"]
+    );
+    assert!(mention_texts(text, &found, EntityKind::Place).is_empty());
+}
+
+#[test]
+fn england_is_not_britain() {
+    let text = "इंग्लैंड की टीम ने तीसरा टेस्ट मैच जीत लिया।";
+    let found = run(text);
+    assert!(
+        found.iter().all(|e| e.name != "ब्रिटेन"),
+        "{:?}",
+        found.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_generic_central_government_is_not_india_s_without_evidence() {
+    let text = "इस्लामाबाद में केंद्रीय सरकार ने प्रांतों को नया बजट भेजा।";
+    let found = run(text);
+    assert!(
+        found.iter().all(|e| e.name != "भारत सरकार"),
+        "{:?}",
+        found.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_person_with_a_place_s_name_is_a_person() {
+    let text = "गोलकीपर कैरल जॉर्डन ने तीन बचाव किए और मैच के बाद जॉर्डन ने कहा कि टीम थकी थी।";
+    let found = run(text);
+    let people = mention_texts(text, &found, EntityKind::Person);
+    assert!(people.contains(&"कैरल जॉर्डन"), "{people:?}");
+    assert!(
+        mention_texts(text, &found, EntityKind::Place).is_empty(),
+        "no country here"
+    );
+}
+
+#[test]
+fn spelling_variants_of_one_person_merge() {
+    let text = "नसीरुद्दीन फ़ारूक़ी ने बैठक बुलाई। बाद में नसीरुद्दीन फारूकी ने कहा कि फ़ैसला हो गया।";
+    let found = run(text);
+    let people: Vec<&Entity> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].mentions.len(), 2);
+}
+
+#[test]
+fn distinct_people_with_one_surname_stay_apart() {
+    let text = "राकेश वर्मा और सुनील वर्मा ने मिलकर दुकान खोली। राकेश वर्मा ने हिसाब रखा।";
+    let found = run(text);
+    let names: Vec<&str> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(names.contains(&"राकेश वर्मा"), "{names:?}");
+    assert!(names.contains(&"सुनील वर्मा"), "{names:?}");
+}
+
+#[test]
+fn no_name_crosses_a_sentence_end_without_a_space() {
+    let text = "बैठक में गीता रावत आईं।सुरेश पांडे ने भाषण दिया.मोहन लाल ने धन्यवाद कहा।";
+    let found = run(text);
+    for e in &found {
+        for m in &e.mentions {
+            let t = m.of(text);
+            assert!(
+                !t.contains('।') && !t.contains('.'),
+                "{t:?} crosses a sentence end"
+            );
+        }
+    }
+}
