@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use clap::Subcommand;
 
 use khabar::feeds::library::{self, Library};
-use khabar::feeds::{FeedReport, Progress, Subscriptions, fetch_all, opml, subscriptions};
+use khabar::feeds::{FeedReport, Subscriptions, fetch_all, opml, subscriptions};
 use khabar::text::sanitize;
 
 #[derive(Debug, Subcommand)]
@@ -148,10 +148,7 @@ pub fn fetch(keys: &[String]) -> Result<ExitCode> {
     let bar = std::io::stderr()
         .is_terminal()
         .then(|| Mutex::new((0usize, feeds.len())));
-    let on_progress = |p: Progress| {
-        let Progress::Finished(report) = p else {
-            return;
-        };
+    let on_progress = |report: &FeedReport| {
         let mut err = std::io::stderr().lock();
         if bar.is_some() {
             // Clear the bar's line before printing above it.

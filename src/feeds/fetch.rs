@@ -34,20 +34,13 @@ pub struct Counts {
     pub full_text: usize,
 }
 
-/// Progress of a fetch, in the order it happens for each feed.
-#[derive(Debug)]
-pub enum Progress<'a> {
-    Started(&'a Feed),
-    Finished(&'a FeedReport),
-}
-
-/// Fetches `feeds` into `library`, calling `progress` from the worker threads as each
-/// starts and ends; returns the reports in the order of `feeds`.
+/// Fetches `feeds` into `library`, calling `done` from the worker threads as each feed
+/// is done; returns the reports in the order of `feeds`.
 pub fn fetch_all(
     feeds: &[Feed],
     settings: &FetchSettings,
     library: &Library,
-    progress: &(dyn Fn(Progress) + Sync),
+    done: &(dyn Fn(&FeedReport) + Sync),
 ) -> Result<Vec<FeedReport>, FeedError> {
     let _lock = library.lock()?;
     let net = Net::new(Duration::from_secs(settings.timeout_seconds.max(1)));
@@ -65,9 +58,8 @@ pub fn fetch_all(
                         *n - 1
                     };
                     let Some(feed) = feeds.get(i) else { break };
-                    progress(Progress::Started(feed));
                     let report = fetch_one(feed, settings, library, &net, &state);
-                    progress(Progress::Finished(&report));
+                    done(&report);
                     reports.lock().expect("reports lock")[i] = Some(report);
                 }
             });

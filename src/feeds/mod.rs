@@ -15,7 +15,7 @@ pub mod opml;
 pub mod parse;
 pub mod subscriptions;
 
-pub use fetch::{FeedReport, Progress, fetch_all};
+pub use fetch::{FeedReport, fetch_all};
 pub use subscriptions::{Feed, Subscriptions};
 
 /// What can go wrong with subscriptions, a fetch or the library. Each names the file or

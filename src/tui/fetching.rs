@@ -11,8 +11,7 @@ use super::app::{App, Request};
 use super::event::Msg;
 use crate::cache::{Cache, FileResult};
 use crate::feeds::library::{self, Library};
-use crate::feeds::{Progress, Subscriptions, fetch_all, subscriptions};
-use crate::text::sanitize;
+use crate::feeds::{FeedReport, Subscriptions, fetch_all, subscriptions};
 
 /// What the fetch worker tells the loop.
 #[derive(Debug)]
@@ -80,10 +79,7 @@ pub fn spawn(tx: Sender<Msg>) {
             Err(e) => return send(FeedMsg::Refused(e)),
         };
         send(FeedMsg::Started(subs.feeds.len()));
-        let on_progress = |p: Progress| {
-            let Progress::Finished(report) = p else {
-                return;
-            };
+        let on_progress = |report: &FeedReport| {
             let name = &report.feed.name;
             let (line, failed) = match &report.outcome {
                 Ok(c) if c.new + c.updated > 0 => {
@@ -220,11 +216,6 @@ pub fn osc52(text: &str) -> String {
         "\x1b]52;c;{}\x07",
         base64::engine::general_purpose::STANDARD.encode(text)
     )
-}
-
-/// A link as it may be shown on screen.
-pub fn shown_link(url: &str) -> String {
-    sanitize(url, false).into_owned()
 }
 
 #[cfg(test)]

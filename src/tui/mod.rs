@@ -324,8 +324,11 @@ fn run_loop(
                 term.clear()?;
                 drawn_at = None;
                 app.status = Some(match opened {
-                    Ok(()) => format!("opened {}", fetching::shown_link(&url)),
-                    Err(e) => format!("could not open the link: {}", fetching::shown_link(&e)),
+                    Ok(()) => format!("opened {}", crate::text::sanitize(&url, false)),
+                    Err(e) => format!(
+                        "could not open the link: {}",
+                        crate::text::sanitize(&e, false)
+                    ),
                 });
             }
             Request::CopyLink(url) => {
@@ -333,7 +336,7 @@ fn run_loop(
                 let mut out = std::io::stdout();
                 out.write_all(fetching::osc52(&url).as_bytes())?;
                 out.flush()?;
-                app.status = Some(format!("copied {}", fetching::shown_link(&url)));
+                app.status = Some(format!("copied {}", crate::text::sanitize(&url, false)));
             }
             Request::None => {}
         }

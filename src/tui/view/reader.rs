@@ -129,7 +129,7 @@ fn paint_location(app: &App, entry: &Entry, frame: &mut Frame, area: Rect, reser
     // A fetched article is known by its link (its library file means nothing to a reader);
     // a JSON Lines record by its file and line.
     let label = match (&article.url, article.line) {
-        (Some(url), _) => format!(" {} ", crate::tui::fetching::shown_link(url)),
+        (Some(url), _) => format!(" {} ", crate::text::sanitize(url, false)),
         (None, Some(line)) => {
             let name = article.path.rsplit('/').next().unwrap_or(&article.path);
             format!(" {}:{line} ", crate::text::sanitize(name, false))
