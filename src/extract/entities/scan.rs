@@ -50,17 +50,23 @@ pub struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    /// Folds and tokenizes `original` and marks every known name in it.
-    pub fn new(matcher: &Matcher, original: &'a str) -> Self {
+    /// Folds and tokenizes `original` without looking for names: the words alone, for a
+    /// second pass over text whose names were found and whose scan was let go.
+    pub fn words(original: &'a str) -> Self {
         let folded = Folded::new(original);
         let tokens = tokenize(&folded.text);
-        let mut scan = Scan {
+        Scan {
             original,
             cover: vec![None; tokens.len()],
             tokens,
             folded,
             cands: Vec::new(),
-        };
+        }
+    }
+
+    /// Folds and tokenizes `original` and marks every known name in it.
+    pub fn new(matcher: &Matcher, original: &'a str) -> Self {
+        let mut scan = Scan::words(original);
         let text = scan.folded.text.as_str();
         let folded = &scan.folded;
         let starts = scan.tokens.iter().map(|t| t.start);
