@@ -39,38 +39,44 @@ impl Spellings {
     }
 }
 
-/// How much scanned text stays whole for the second pass before scans are let go: every
-/// ordinary article fits, so it is never folded twice; a huge one keeps only a bit per word
-/// of each piece and folds the piece again for the second pass, so memory stays bounded.
-const KEEP_BYTES: usize = 4 << 20;
+/// About how much memory whole scans may hold for the second pass before scans are let
+/// go: every ordinary article fits, so it is never folded twice; a huge one keeps only two
+/// bits per word of each piece beyond the budget and folds those pieces again for the second
+/// pass, so memory stays bounded.
+const KEEP_BYTES: usize = 8 << 20;
 
-/// One scanned piece of an article, kept for the second pass over its words.
-struct Piece<'a> {
-    offset: usize,
-    held: Held<'a>,
-    /// For each word, whether a found name (not a demonym) covers it.
-    covered: Vec<bool>,
+/// The memory a scan of `text` is taken to hold: its folded copy, the words (about
+/// one per 12 bytes, 48 bytes each with what covers them) and a few allocations.
+fn scan_cost(text: &str) -> usize {
+    text.len() * 5 + 512
 }
 
-enum Held<'a> {
-    Whole(Scan<'a>),
-    /// The scan was let go: its text and, per word, whether any candidate claimed it.
-    Dropped {
-        text: &'a str,
-        claimed: Vec<bool>,
-    },
+/// Per word of every piece, in order: whether a found name (not a demonym) covers it, and
+/// whether any candidate at all claimed it.
+#[derive(Default)]
+struct Words {
+    covered: Vec<bool>,
+    claimed: Vec<bool>,
 }
 
 /// Joins the names found in an article's scanned pieces into entities, aliases merged.
 /// Pieces are added one at a time ([`Merger::add`]) so a long article never holds all its
-/// scans at once.
+/// scans at once: the first pieces' scans are kept for the second pass while they fit in
+/// [`KEEP_BYTES`]; the rest are let go, and [`Merger::finish`] folds them again from the
+/// same pieces (a long article of short lines has hundreds of thousands, so nothing is
+/// kept per piece but two bits per word).
 pub struct Merger<'m, 'a> {
     matcher: &'m Matcher,
     text: &'a str,
     groups: Vec<Group>,
     by_key: FastMap<String, usize>,
-    pieces: Vec<Piece<'a>>,
-    kept: usize,
+    /// The scans of the first pieces.
+    kept: Vec<Scan<'a>>,
+    /// Whether a scan was let go (every later one is let go too).
+    dropped: bool,
+    words: Words,
+    /// The [`scan_cost`] of the scans in `kept`.
+    kept_cost: usize,
     /// [`KEEP_BYTES`], but small in tests so the dropped path is tried on short text.
     keep_bytes: usize,
     spellings: Spellings,
@@ -83,8 +89,10 @@ impl<'m, 'a> Merger<'m, 'a> {
             text,
             groups: Vec::new(),
             by_key: FastMap::default(),
-            pieces: Vec::new(),
-            kept: 0,
+            kept: Vec::new(),
+            dropped: false,
+            words: Words::default(),
+            kept_cost: 0,
             keep_bytes: KEEP_BYTES,
             spellings: Spellings::default(),
         }
@@ -99,9 +107,13 @@ impl<'m, 'a> Merger<'m, 'a> {
         }
     }
 
-    /// Takes in the names of the scan of `text[offset..]`.
+    /// Takes in the names of the scan of the next piece, `text[offset..]`.
     pub fn add(&mut self, offset: usize, scan: Scan<'a>) {
-        let mut cov = vec![false; scan.tokens.len()];
+        let first_word = self.words.covered.len();
+        self.words
+            .covered
+            .resize(first_word + scan.tokens.len(), false);
+        let cov = &mut self.words.covered[first_word..];
         for c in scan.found() {
             if c.is_demonym() {
                 continue;
@@ -137,28 +149,29 @@ impl<'m, 'a> Merger<'m, 'a> {
             });
             groups[g].mentions.push((at, words));
         }
-        self.kept += scan.original.len();
-        let held = if self.kept <= self.keep_bytes {
-            Held::Whole(scan)
-        } else {
-            Held::Dropped {
-                text: scan.original,
-                claimed: (0..scan.tokens.len())
-                    .map(|i| scan.covering(i).is_some())
-                    .collect(),
-            }
-        };
-        self.pieces.push(Piece {
-            offset,
-            held,
-            covered: cov,
-        });
+        let claimed = (0..scan.tokens.len()).map(|i| scan.covering(i).is_some());
+        self.words.claimed.extend(claimed);
+        self.kept_cost += scan_cost(scan.original);
+        self.dropped |= self.kept_cost > self.keep_bytes;
+        if !self.dropped {
+            self.kept.push(scan);
+        }
     }
 
-    /// The article's entities, in order of first mention.
-    pub fn finish(mut self) -> Vec<Entity> {
+    /// The article's entities, in order of first mention. `pieces` are the pieces given
+    /// to [`Merger::add`], in the same order.
+    pub fn finish(mut self, pieces: impl Iterator<Item = Span>) -> Vec<Entity> {
         join_partial_names(&mut self.groups);
-        link_short_mentions(&mut self.pieces, &mut self.groups, &mut self.spellings);
+        link_short_mentions(
+            Scans {
+                text: self.text,
+                kept: &self.kept,
+                pieces,
+            },
+            &mut self.words,
+            &mut self.groups,
+            &mut self.spellings,
+        );
         let (matcher, text) = (self.matcher, self.text);
         let mut out: Vec<Entity> = self
             .groups
@@ -212,7 +225,20 @@ fn join_partial_names(groups: &mut [Group]) {
 
 /// Finds lone given names and surnames of people named in full, and acronyms of
 /// organisations introduced in brackets, in words no name covers.
-fn link_short_mentions(pieces: &mut [Piece], groups: &mut [Group], spellings: &mut Spellings) {
+/// The scans of an article's pieces again, with their offsets: those kept, then the rest
+/// folded anew.
+struct Scans<'s, 'a, I> {
+    text: &'a str,
+    kept: &'s [Scan<'a>],
+    pieces: I,
+}
+
+fn link_short_mentions<I: Iterator<Item = Span>>(
+    scans: Scans<I>,
+    words: &mut Words,
+    groups: &mut [Group],
+    spellings: &mut Spellings,
+) {
     // Keys are folded words joined by one space, as they stand in folded text.
     let mut keys: FastMap<String, Option<usize>> = FastMap::default();
     let w = super::words::words();
@@ -269,18 +295,21 @@ fn link_short_mentions(pieces: &mut [Piece], groups: &mut [Group], spellings: &m
             groups[o].mentions.extend(moved);
         }
     }
-    for piece in pieces {
+    let mut first_word = 0;
+    for (i, piece) in scans.pieces.enumerate() {
         let rescanned;
-        let (scan, claimed) = match &piece.held {
-            Held::Whole(scan) => (scan, None),
-            Held::Dropped { text, claimed } => {
-                rescanned = Scan::words(text);
-                (&rescanned, Some(claimed))
-            }
+        let scan = if let Some(scan) = scans.kept.get(i) {
+            scan
+        } else {
+            rescanned = Scan::words(piece.of(scans.text));
+            &rescanned
         };
-        let cov = &mut piece.covered;
-        let offset = &piece.offset;
-        let claimed_at = |i: usize| claimed.map_or_else(|| scan.covering(i).is_some(), |c| c[i]);
+        let n = scan.tokens.len();
+        let cov = &mut words.covered[first_word..first_word + n];
+        let claimed = &words.claimed[first_word..first_word + n];
+        first_word += n;
+        let offset = &piece.start;
+        let claimed_at = |i: usize| claimed[i];
         let toks = &scan.tokens;
         let free = |i: usize, cov: &[bool]| i < toks.len() && !cov[i];
         // A neighbouring unknown word joined by a space means a different, longer name.

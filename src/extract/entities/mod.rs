@@ -45,7 +45,7 @@ pub fn find_entities_with(matcher: &Matcher, text: &str, regions: &[Span]) -> Ve
     for piece in pieces::pieces(text, regions) {
         merger.add(piece.start, scan_piece(matcher, text, piece));
     }
-    merger.finish()
+    merger.finish(pieces::pieces(text, regions))
 }
 
 /// The tagged scan of one piece of `text`.
@@ -113,7 +113,7 @@ mod tests {
             for piece in pieces::pieces(text, &regions) {
                 merger.add(piece.start, scan_piece(m, text, piece));
             }
-            merger.finish()
+            merger.finish(pieces::pieces(text, &regions))
         };
         let whole = run(usize::MAX);
         assert!(
