@@ -8,6 +8,8 @@
 //! `kill -9` loses nothing committed, readers are never blocked, and two khabar processes
 //! writing at once wait for each other (a busy timeout) instead of failing.
 
+mod corpus;
+mod listing;
 mod open;
 mod read_json;
 mod schema;
@@ -17,6 +19,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
+pub use corpus::{Member, Scope, Synced};
+pub use listing::{Listed, Matched, Query};
 pub use read_json::import_read_json;
 
 /// What went wrong with the database.

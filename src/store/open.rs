@@ -28,7 +28,7 @@ pub fn open(path: &Path) -> Result<(Connection, Vec<String>), StoreError> {
         Err(Attempt::Damaged { why, lost }) => {
             let aside = set_aside(path)?;
             let note = format!(
-                "{}: damaged database ({why}); moved to {}; {lost}; a new one was made",
+                "{}: damaged database ({why}); moved to {}; {lost}; a new one was made (the corpus in it is read again from the files)",
                 path.display(),
                 aside.display()
             );

@@ -27,6 +27,60 @@ const STEPS: &[&str] = &[
          key TEXT PRIMARY KEY,
          value TEXT NOT NULL CHECK (json_valid(value))
      ) WITHOUT ROWID;",
+    // 2: the corpus. `sources` are files by absolute path, with what tells whether they
+    // changed; `articles` their articles; `mentions` the entity postings; `article_text`
+    // the folded text for search (trigram: substring search, which Devanagari needs, as
+    // the default tokenizer breaks words at combining marks). Days are counted from
+    // 0001-01-01 (day 1).
+    "CREATE TABLE sources (
+         id INTEGER PRIMARY KEY,
+         path TEXT NOT NULL UNIQUE,
+         size INTEGER NOT NULL,
+         mtime_ns INTEGER NOT NULL,
+         hash INTEGER NOT NULL,
+         rules INTEGER NOT NULL,
+         problems TEXT NOT NULL DEFAULT '[]'
+     );
+     CREATE TABLE articles (
+         id INTEGER PRIMARY KEY,
+         source INTEGER NOT NULL,
+         line INTEGER,
+         content_id INTEGER NOT NULL,
+         title TEXT NOT NULL,
+         published TEXT,
+         published_day INTEGER,
+         publisher TEXT,
+         location TEXT,
+         byline TEXT
+     );
+     CREATE INDEX articles_by_source ON articles (source, line);
+     CREATE INDEX articles_by_day ON articles (published_day);
+     CREATE TABLE entities (
+         id INTEGER PRIMARY KEY,
+         key TEXT NOT NULL UNIQUE,
+         kind TEXT NOT NULL,
+         name TEXT NOT NULL
+     );
+     CREATE TABLE aliases (
+         form TEXT NOT NULL,
+         entity INTEGER NOT NULL,
+         PRIMARY KEY (form, entity)
+     ) WITHOUT ROWID;
+     CREATE TABLE mentions (
+         entity INTEGER NOT NULL,
+         article INTEGER NOT NULL,
+         PRIMARY KEY (entity, article)
+     ) WITHOUT ROWID;
+     CREATE INDEX mentions_by_article ON mentions (article);
+     CREATE TABLE mentioned_dates (
+         article INTEGER NOT NULL,
+         first_day INTEGER NOT NULL,
+         last_day INTEGER NOT NULL
+     );
+     CREATE INDEX mentioned_dates_by_article ON mentioned_dates (article);
+     CREATE VIRTUAL TABLE article_text USING fts5 (
+         text, content = '', contentless_delete = 1, tokenize = 'trigram'
+     );",
 ];
 
 /// The version this khabar writes.
