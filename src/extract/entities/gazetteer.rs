@@ -6,13 +6,15 @@
 //! ([`crate::text::fold`]) before it goes into one Aho-Corasick automaton, so spelling
 //! variants meet without listing each.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 
+use super::hash::{ByHash, word_hash};
 use super::model::EntityKind;
+use super::tokens::is_word_char;
 use crate::text::fold::fold;
 
 const BUILTIN: [&str; 3] = [
@@ -210,10 +212,18 @@ impl Gazetteer {
             .kind(Some(AhoCorasickKind::DFA))
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .expect("gazetteer automaton builds");
+        let first_words = forms
+            .iter()
+            .map(|(f, _)| {
+                let end = f.find(|c| !is_word_char(c)).unwrap_or(f.len());
+                word_hash(&f[..end])
+            })
+            .collect();
         Matcher {
             gazetteer: self,
             automaton,
             targets,
+            first_words,
         }
     }
 }
@@ -224,6 +234,10 @@ pub struct Matcher {
     pub gazetteer: Gazetteer,
     automaton: AhoCorasick,
     targets: Vec<Target>,
+    /// [`word_hash`] of each form's first word. A known name ends on a word boundary, so
+    /// it can start only at a word that is a form's first word (or the whole form): most
+    /// words are not, and are passed over without walking the automaton.
+    first_words: HashSet<u64, ByHash>,
 }
 
 /// One occurrence of a known form in folded text (boundaries not yet checked).
@@ -243,21 +257,22 @@ impl Matcher {
         }
     }
 
-    /// The longest known forms starting at the word starts `starts` (ascending byte
-    /// offsets into `folded`) that `valid` accepts (end boundary, spelling), not
-    /// overlapping. When the longest form at a start is rejected (`किम जोंग उन` glued to
-    /// the next word), shorter forms starting there are tried. Searching only at word
-    /// starts, anchored, walks a few bytes per word instead of every byte of the text.
+    /// The longest known forms starting at the words `words` (ascending byte offsets
+    /// into `folded` with each word's [`word_hash`]) that `valid` accepts (spelling; it
+    /// must also reject a form that ends inside a word), not overlapping. When the longest
+    /// form at a start is rejected (`किम जोंग उन` glued to the next word), shorter forms
+    /// starting there are tried. Searching only at word starts, anchored, walks a few
+    /// bytes per word instead of every byte of the text.
     pub fn find_at(
         &self,
         folded: &str,
-        starts: impl IntoIterator<Item = usize>,
+        words: impl IntoIterator<Item = (usize, u64)>,
         mut valid: impl FnMut(Hit) -> bool,
     ) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut last_end = 0;
-        for start in starts {
-            if start < last_end {
+        for (start, hash) in words {
+            if start < last_end || !self.first_words.contains(&hash) {
                 continue;
             }
             let mut end = folded.len();

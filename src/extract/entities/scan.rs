@@ -63,7 +63,7 @@ impl<'a> Scan<'a> {
         };
         let text = scan.folded.text.as_str();
         let folded = &scan.folded;
-        let starts = scan.tokens.iter().map(|t| t.start);
+        let starts = scan.tokens.iter().map(|t| (t.start, t.hash));
         let hits = matcher.find_at(text, starts, |hit| {
             if text[hit.end..].chars().next().is_some_and(is_word_char) {
                 return false;

@@ -16,9 +16,11 @@ mod features;
 pub mod train;
 mod weights;
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use weights::WordCache;
 pub use weights::{Model, ModelError};
 
 use super::gazetteer::Matcher;
@@ -28,7 +30,7 @@ use super::scan::{Cand, Scan, Source};
 use super::tokens::Gap;
 use super::words::{CUE, EPITHET, HONORIFIC, SAID, STOP};
 use decode::{spans, viterbi};
-use features::{DEMONYM, Features, gazetteer_codes, sentence_features, words};
+use features::{DEMONYM, gazetteer_codes, sentence_sums, words};
 
 static MODEL_FILE: &[u8] = include_bytes!("../../../../assets/ner-model.bin");
 
@@ -253,13 +255,17 @@ type Name = (usize, usize, EntityKind);
 
 /// The tagger's names in `scan`, as `(first, last, kind)` word indices, tidied.
 fn tag(scan: &Scan, gaz: &[u8], model: &Model) -> Vec<(usize, usize, EntityKind)> {
+    thread_local! {
+        static CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
+    }
     let ws = words(scan, gaz);
-    let mut feats = Features::default();
-    let (mut emit, mut back, mut tags) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut sums, mut emit) = (Vec::new(), Vec::new());
+    let (mut back, mut tags) = (Vec::new(), Vec::new());
     let mut out = Vec::new();
     for range in sentences(scan) {
-        sentence_features(&ws, range.clone(), model.bits, &mut feats);
-        model.emissions(&feats, &mut emit);
+        CACHE.with_borrow_mut(|cache| sentence_sums(&ws, range.clone(), model, cache, &mut sums));
+        emit.clear();
+        emit.extend(sums.iter().flat_map(|s| model.scaled(s)));
         viterbi(&emit, &model.trans, range.len(), &mut back, &mut tags);
         for (a, b, kind) in spans(&tags) {
             if let Some(name) = tidy(scan, range.start + a, range.start + b, kind) {
