@@ -17,6 +17,7 @@
 //! linked to its place's entity id, for callers that want to show or filter by them.
 
 pub mod gazetteer;
+mod hash;
 mod merge;
 mod model;
 mod pieces;

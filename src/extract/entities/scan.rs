@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::Matcher;
+use super::gazetteer::{Matcher, WordAt};
 use super::model::EntityKind;
 use super::tokens::{Token, is_word_char, tokenize};
 use crate::text::fold::Folded;
@@ -69,7 +69,13 @@ impl<'a> Scan<'a> {
         let mut scan = Scan::words(original);
         let text = scan.folded.text.as_str();
         let folded = &scan.folded;
-        let starts = scan.tokens.iter().map(|t| t.start);
+        let tokens = &scan.tokens;
+        let starts = tokens.iter().enumerate().map(|(i, t)| WordAt {
+            start: t.start,
+            end: t.end,
+            hash: t.hash,
+            next: tokens.get(i + 1).map_or(0, |n| n.hash),
+        });
         let hits = matcher.find_at(text, starts, |hit| {
             if text[hit.end..].chars().next().is_some_and(is_word_char) {
                 return false;
