@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 mod arrivals;
 pub mod backend;
+pub mod blocks;
 pub mod config;
 pub mod document;
 pub mod event;
