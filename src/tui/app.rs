@@ -82,6 +82,8 @@ pub enum Request {
     OpenLink(String),
     /// Put this link on the clipboard through the terminal.
     CopyLink(String),
+    /// Hand the terminal to a command (empty: the pager) reading this text.
+    Pipe(String, String),
 }
 
 // Independent switches of what is shown (raw view, help, loading bookkeeping), not a
@@ -440,6 +442,9 @@ impl App {
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Open => self.open(),
             Action::NextMention => self.jump_mention(true),
+            Action::MarkAllRead => self.ask(super::tidy::Ask::MarkAllRead),
+            Action::Export => self.ask(super::tidy::Ask::Export),
+            Action::Pipe => self.ask(super::tidy::Ask::Pipe),
             Action::PrevMention => self.jump_mention(false),
         }
     }
