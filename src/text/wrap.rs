@@ -7,8 +7,11 @@
 //! breaks at spaces and after hyphens (never before `।`, `॥` or closing punctuation), breaks
 //! an overlong word between clusters only, and keeps the byte span of every row so entity
 //! and date spans can be mapped to rows. It is a plain iterator with no terminal in sight.
-//! textwrap is not used: its splitter would have to be replaced by a cluster-aware one and
-//! its measure by the model's, which leaves nothing of it.
+//! textwrap's splitter and measure are not used (they split clusters and count per code
+//! point); its optimal-fit algorithm chooses the breaks among this module's own fragments
+//! so paragraphs come out evenly (see [`balance`]).
+
+mod balance;
 
 use crate::span::Span;
 use crate::text::width::{self, WidthModel, display_cluster};
@@ -158,22 +161,57 @@ fn clusters(line: &str, model: WidthModel) -> Vec<Cluster> {
     out
 }
 
+/// Where a row lies among a line's clusters: the first shown, one past the last shown, and
+/// where the next row starts looking (the spaces in between vanish at the break).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cut {
+    first: usize,
+    content_end: usize,
+    end: usize,
+}
+
 fn wrap_line(line: &str, offset: usize, width: usize, model: WidthModel) -> Vec<Row> {
     let cl = clusters(line, model);
-    let mut rows = Vec::new();
-    let mut first = 0;
+    let cuts = balance::balanced(&cl, width).unwrap_or_else(|| first_fit(&cl, 0, cl.len(), width));
+    let mut rows: Vec<Row> = cuts
+        .iter()
+        .map(|c| Row {
+            span: Span::new(
+                offset + cl[c.first].start,
+                offset + cl[c.content_end - 1].end,
+            ),
+            width: cl[c.first..c.content_end].iter().map(|c| c.width).sum(),
+            ends_line: c.end == cl.len(),
+        })
+        .collect();
+    match rows.last_mut() {
+        Some(last) => last.ends_line = true,
+        None => rows.push(Row {
+            span: Span::new(offset, offset),
+            width: 0,
+            ends_line: true,
+        }),
+    }
+    rows
+}
+
+/// Rows of clusters `from..to` filled one after another: each row takes what fits. Linear
+/// in the clusters, and what [`balance`] falls back to.
+fn first_fit(cl: &[Cluster], from: usize, to: usize, width: usize) -> Vec<Cut> {
+    let mut cuts = Vec::new();
+    let mut first = from;
     loop {
         // Spaces at the start of a row are dropped.
-        while first < cl.len() && cl[first].class == Class::Space {
+        while first < to && cl[first].class == Class::Space {
             first += 1;
         }
-        if first >= cl.len() {
+        if first >= to {
             break;
         }
         let mut used = 0;
         let mut last_break = None;
-        let mut end = cl.len();
-        for (k, c) in cl.iter().enumerate().skip(first) {
+        let mut end = to;
+        for (k, c) in cl.iter().enumerate().take(to).skip(first) {
             if k > first && c.break_before {
                 last_break = Some(k);
             }
@@ -197,22 +235,14 @@ fn wrap_line(line: &str, offset: usize, width: usize, model: WidthModel) -> Vec<
         while content_end > first && cl[content_end - 1].class == Class::Space {
             content_end -= 1;
         }
-        rows.push(Row {
-            span: Span::new(offset + cl[first].start, offset + cl[content_end - 1].end),
-            width: cl[first..content_end].iter().map(|c| c.width).sum(),
-            ends_line: end == cl.len(),
+        cuts.push(Cut {
+            first,
+            content_end,
+            end,
         });
         first = end;
     }
-    match rows.last_mut() {
-        Some(last) => last.ends_line = true,
-        None => rows.push(Row {
-            span: Span::new(offset, offset),
-            width: 0,
-            ends_line: true,
-        }),
-    }
-    rows
+    cuts
 }
 
 #[cfg(test)]

@@ -83,11 +83,17 @@ pub enum Action {
     OpenLink,
     /// Copy the article's link to the clipboard (OSC 52, through the terminal).
     CopyLink,
+    /// Mark every article in the list read (asks first).
+    MarkAllRead,
+    /// Export the list to a file: `.md` for Markdown, else JSON Lines.
+    Export,
+    /// Pipe the article to a command, or to `$PAGER` (the terminal is handed over).
+    Pipe,
 }
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 41] = [
         Self::Quit,
         Self::ToggleHelp,
         Self::NextPane,
@@ -126,6 +132,9 @@ impl Action {
         Self::FetchFeeds,
         Self::OpenLink,
         Self::CopyLink,
+        Self::MarkAllRead,
+        Self::Export,
+        Self::Pipe,
     ];
 
     /// The one-line description shown in the help overlay (the doc line above).
@@ -169,6 +178,9 @@ impl Action {
             Self::FetchFeeds => "fetch all feeds (in the background)",
             Self::OpenLink => "open the article's link in the browser",
             Self::CopyLink => "copy the article's link",
+            Self::MarkAllRead => "mark every article in the list read (asks)",
+            Self::Export => "export the list (.md Markdown, else JSON Lines)",
+            Self::Pipe => "pipe the article to a command or $PAGER",
         }
     }
 

@@ -7,8 +7,9 @@
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
+use super::blocks::{self, Block};
 use super::config::Config;
-use super::document::{self, Row};
+use super::document::{self, Laid};
 use super::filters::Chip;
 use super::layout::{self, Areas, Pane};
 use super::modal::Modal;
@@ -81,6 +82,8 @@ pub enum Request {
     OpenLink(String),
     /// Put this link on the clipboard through the terminal.
     CopyLink(String),
+    /// Hand the terminal to a command (empty: the pager) reading this text.
+    Pipe(String, String),
 }
 
 // Independent switches of what is shown (raw view, help, loading bookkeeping), not a
@@ -174,7 +177,15 @@ pub struct App {
     pub chosen: bool,
     /// The last layout of the shown article and what it was made for (see [`App::rows`]).
     /// Emptied whenever an article is (re)loaded.
-    pub(super) layout: std::cell::RefCell<Option<(LayoutKey, Arc<Vec<Row>>)>>,
+    pub(super) layout: std::cell::RefCell<Option<LayoutCache>>,
+}
+
+/// The shown article's blocks (long articles only) and its last layout.
+#[derive(Debug)]
+pub(super) struct LayoutCache {
+    key: LayoutKey,
+    blocks: Arc<Vec<Block>>,
+    laid: Arc<Laid>,
 }
 
 /// What an article's layout depends on: the article (its entry and text length), the
@@ -261,26 +272,61 @@ impl App {
 
     /// The rows of the current article at the current width and view. Laid out once and
     /// kept until the article, view, width or model change: drawing and every key ask for
-    /// them, and wrapping a long article is work proportional to its length.
-    pub fn rows(&self) -> Arc<Vec<Row>> {
+    /// them. An article of [`blocks::WINDOWED_FROM`] bytes or more is laid out a window
+    /// around the reading position at a time, taken anew only when the position comes near
+    /// the window's edge, so no key costs work proportional to the article's length.
+    pub fn rows(&self) -> Arc<Laid> {
         let Some(entry) = self.current() else {
             return Arc::default();
         };
-        let text = &entry.article.text;
+        let article = &entry.article;
+        let len = article.text.len();
         let width = self.text_width();
-        let key = (self.selected, text.len(), self.raw, width, self.model);
-        if let Some((k, rows)) = self.layout.borrow().as_ref()
-            && *k == key
+        let key = (self.selected, len, self.raw, width, self.model);
+        let mut cache = self.layout.borrow_mut();
+        if let Some(c) = cache.as_ref()
+            && c.key == key
+            && c.laid.holds(self.anchor, blocks::MARGIN / 2)
         {
-            return Arc::clone(rows);
+            return Arc::clone(&c.laid);
         }
-        let rows = Arc::new(if self.raw {
-            document::raw_rows(&entry.article, width, self.model)
-        } else {
-            document::article_rows(&entry.article, width, self.model)
+        if len < blocks::WINDOWED_FROM {
+            let rows = if self.raw {
+                document::raw_rows(article, width, self.model)
+            } else {
+                document::article_rows(article, width, self.model)
+            };
+            let laid = Arc::new(Laid::whole(rows, len));
+            *cache = Some(LayoutCache {
+                key,
+                blocks: Arc::default(),
+                laid: Arc::clone(&laid),
+            });
+            return laid;
+        }
+        // The blocks depend on the article and the view only: kept across widths.
+        let blocks = match cache.as_ref() {
+            Some(c)
+                if (c.key.0, c.key.1, c.key.2) == (key.0, key.1, key.2) && !c.blocks.is_empty() =>
+            {
+                Arc::clone(&c.blocks)
+            }
+            _ => Arc::new(if self.raw {
+                blocks::raw_blocks(article)
+            } else {
+                blocks::article_blocks(article)
+            }),
+        };
+        let range = blocks::window(&blocks, self.anchor);
+        let laid = Arc::new(document::window_rows(
+            article, self.raw, &blocks, range, width, self.model,
+        ));
+        *cache = Some(LayoutCache {
+            key,
+            blocks,
+            laid: Arc::clone(&laid),
         });
-        *self.layout.borrow_mut() = Some((key, Arc::clone(&rows)));
-        rows
+        laid
     }
 
     fn reader_height(&self) -> usize {
@@ -296,9 +342,17 @@ impl App {
     }
 
     /// The index of the top row for the current reading position.
-    pub fn top_row(&self, rows: &[Row]) -> usize {
-        let last_top = rows.len().saturating_sub(self.reader_height());
-        document::row_at(rows, self.anchor, self.anchor_nth).min(last_top)
+    pub fn top_row(&self, rows: &Laid) -> usize {
+        document::row_at(rows, self.anchor, self.anchor_nth).min(self.last_top(rows))
+    }
+
+    /// The last row that may be on top: a page from the end (rows of a window go on).
+    fn last_top(&self, rows: &Laid) -> usize {
+        if rows.more_after {
+            rows.len().saturating_sub(1)
+        } else {
+            rows.len().saturating_sub(self.reader_height())
+        }
     }
 
     pub fn update(&mut self, action: Action) {
@@ -389,6 +443,9 @@ impl App {
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Open => self.open(),
             Action::NextMention => self.jump_mention(true),
+            Action::MarkAllRead => self.ask(super::tidy::Ask::MarkAllRead),
+            Action::Export => self.ask(super::tidy::Ask::Export),
+            Action::Pipe => self.ask(super::tidy::Ask::Pipe),
             Action::PrevMention => self.jump_mention(false),
         }
     }
@@ -415,7 +472,18 @@ impl App {
                 self.select(self.visible[target]);
             }
             Pane::Reader => {
-                self.scroll(delta);
+                // The ends are reached by position, not by counting rows (a long article's
+                // rows are laid out a window at a time).
+                if delta.unsigned_abs() >= (isize::MAX / 2).unsigned_abs() {
+                    self.anchor = match self.current() {
+                        Some(e) if delta > 0 => e.article.text.len(),
+                        _ => 0,
+                    };
+                    self.anchor_nth = 0;
+                    self.scroll(0);
+                } else {
+                    self.scroll(delta);
+                }
                 self.mark_read(self.selected);
             }
             Pane::Sidebar => {
@@ -440,11 +508,10 @@ impl App {
         if rows.is_empty() {
             return;
         }
-        let last_top = rows.len().saturating_sub(self.reader_height());
         let top = self
             .top_row(&rows)
             .saturating_add_signed(delta)
-            .min(last_top);
+            .min(self.last_top(&rows));
         (self.anchor, self.anchor_nth) = document::anchor_of(&rows, top);
     }
 
@@ -521,7 +588,13 @@ impl App {
             (Some(i), false) => (i + n - 1) % n,
         };
         self.mention = Some(next);
-        let rows = self.rows();
+        let mut rows = self.rows();
+        if !rows.covers.contains(spans[next]) {
+            // A window of a long article: lay out the one around the mention.
+            self.anchor = spans[next].start;
+            self.anchor_nth = 0;
+            rows = self.rows();
+        }
         if let Some(row) = document::row_of_offset(&rows, spans[next].start) {
             let top = row.saturating_sub(self.reader_height() / 3);
             (self.anchor, self.anchor_nth) = document::anchor_of(&rows, top);

@@ -4,6 +4,7 @@
 //! Rows are a pure function of the article, the view mode and the width, so the reading
 //! position is kept as a byte offset and survives resizes, raw-view toggles and redraws.
 
+use super::blocks::{self, Block};
 use crate::corpus::Article;
 use crate::span::Span;
 use crate::text::width::WidthModel;
@@ -84,9 +85,8 @@ pub fn meta_line(article: &Article) -> String {
     parts.join(" · ")
 }
 
-/// The article laid out for reading: title, meta line, blank, then paragraphs with a blank
-/// row between them.
-pub fn article_rows(article: &Article, width: u16, model: WidthModel) -> Vec<Row> {
+/// The title and meta line of the article view.
+pub fn header_rows(article: &Article, width: u16, model: WidthModel) -> Vec<Row> {
     let text = &article.text;
     let mut rows = Vec::new();
     match article.title_span {
@@ -97,34 +97,115 @@ pub fn article_rows(article: &Article, width: u16, model: WidthModel) -> Vec<Row
     if !meta.is_empty() {
         push_literal(&mut rows, &meta, RowKind::Meta, width, model);
     }
-    for para in &article.paragraphs {
-        rows.push(Row::blank(para.start));
-        push_wrapped(&mut rows, text, *para, RowKind::Body, width, model);
+    rows
+}
+
+/// Appends the rows of one block: a blank row first if it opens a paragraph.
+pub fn push_block(rows: &mut Vec<Row>, text: &str, block: &Block, width: u16, model: WidthModel) {
+    if block.blank_before || block.kind == RowKind::Blank {
+        rows.push(Row::blank(block.span.start));
+    }
+    if block.kind != RowKind::Blank {
+        push_wrapped(rows, text, block.span, block.kind, width, model);
+    }
+}
+
+/// The article laid out for reading: title, meta line, blank, then paragraphs with a blank
+/// row between them.
+pub fn article_rows(article: &Article, width: u16, model: WidthModel) -> Vec<Row> {
+    let mut rows = header_rows(article, width, model);
+    for block in &blocks::article_blocks(article) {
+        push_block(&mut rows, &article.text, block, width, model);
     }
     rows
 }
 
 /// The whole file as it was read, each line wrapped, chrome marked for dimming.
 pub fn raw_rows(article: &Article, width: u16, model: WidthModel) -> Vec<Row> {
-    let text = &article.text;
     let mut rows = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end_matches(['\n', '\r']);
-        let span = Span::new(start, start + content.len());
-        start += line.len();
-        if content.trim().is_empty() {
-            rows.push(Row::blank(span.start));
-            continue;
-        }
-        let kind = if article.in_chrome(span) {
-            RowKind::Chrome
-        } else {
-            RowKind::Body
-        };
-        push_wrapped(&mut rows, text, span, kind, width, model);
+    for block in &blocks::raw_blocks(article) {
+        push_block(&mut rows, &article.text, block, width, model);
     }
     rows
+}
+
+/// Rows of part of an article: a run of its blocks (with the header when the run starts
+/// the article view), and what text lies outside them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Laid {
+    pub rows: Vec<Row>,
+    /// Whether text before or after the rows is left out (a window of a long article).
+    pub more_before: bool,
+    pub more_after: bool,
+    /// The bytes the rows cover, from the first block's start to the last one's end.
+    pub covers: Span,
+}
+
+impl Laid {
+    /// Every row of the article.
+    pub fn whole(rows: Vec<Row>, len: usize) -> Self {
+        Self {
+            rows,
+            more_before: false,
+            more_after: false,
+            covers: Span::new(0, len),
+        }
+    }
+
+    /// Whether the rows reach `margin` bytes past `anchor` on both sides (or the article's
+    /// ends), so a few pages can be scrolled without laying out more.
+    pub fn holds(&self, anchor: usize, margin: usize) -> bool {
+        (!self.more_before || anchor >= self.covers.start + margin)
+            && (!self.more_after || anchor + margin <= self.covers.end)
+    }
+
+    pub fn is_window(&self) -> bool {
+        self.more_before || self.more_after
+    }
+}
+
+impl std::ops::Deref for Laid {
+    type Target = [Row];
+
+    fn deref(&self) -> &[Row] {
+        &self.rows
+    }
+}
+
+/// The rows of `range` of `blocks`, with the article view's header when it starts there.
+pub fn window_rows(
+    article: &Article,
+    raw: bool,
+    blocks: &[Block],
+    range: std::ops::Range<usize>,
+    width: u16,
+    model: WidthModel,
+) -> Laid {
+    let at_start = range.start == 0;
+    let mut rows = if at_start && !raw {
+        header_rows(article, width, model)
+    } else {
+        Vec::new()
+    };
+    let covers = match (blocks.get(range.start), blocks.get(range.end.max(1) - 1)) {
+        (Some(a), Some(b)) if !at_start => Span::new(a.span.start, b.span.end),
+        (_, Some(b)) => Span::new(0, b.span.end),
+        _ => Span::new(0, 0),
+    };
+    let more_after = range.end < blocks.len();
+    for block in &blocks[range] {
+        push_block(&mut rows, &article.text, block, width, model);
+    }
+    Laid {
+        rows,
+        more_before: !at_start,
+        more_after,
+        covers: if more_after {
+            covers
+        } else {
+            Span::new(covers.start, article.text.len())
+        },
+    }
 }
 
 /// The index of the row to show at the top for a reading position: the `nth` row starting

@@ -11,6 +11,7 @@ pub mod action;
 pub mod app;
 mod arrivals;
 pub mod backend;
+pub mod blocks;
 pub mod config;
 pub mod document;
 pub mod event;
@@ -25,6 +26,7 @@ pub mod probe;
 pub mod sidebar;
 mod sources;
 pub mod terminal;
+pub mod tidy;
 pub mod view;
 
 pub use paint::{PaneMemory, WrappedText, bridge_short_gaps, paint_row};
@@ -335,6 +337,19 @@ fn run_loop(
                 out.write_all(fetching::osc52(&url).as_bytes())?;
                 out.flush()?;
                 app.status = Some(format!("copied {}", crate::text::sanitize(&url, false)));
+            }
+            Request::Pipe(command, text) => {
+                // The command (a pager) gets the terminal until it exits.
+                terminal::leave();
+                let ran = tidy::pipe(&command, &text);
+                terminal::take_screen()?;
+                term.clear()?;
+                drawn_at = None;
+                app.status = match ran {
+                    Ok(status) if status.success() => None,
+                    Ok(status) => Some(format!("the command ended with {status}")),
+                    Err(e) => Some(format!("could not run the command: {e}")),
+                };
             }
             Request::None => {}
         }

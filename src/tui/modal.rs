@@ -40,6 +40,11 @@ pub enum Modal {
         items: Vec<crate::index::Related>,
         cursor: usize,
     },
+    /// A question on the status bar: mark all read, a file to export to, a command.
+    Ask {
+        ask: super::tidy::Ask,
+        input: String,
+    },
 }
 
 /// Most related articles listed.
@@ -259,7 +264,9 @@ impl App {
                             *error = None;
                             *prefilled = false;
                         }
-                        Some(Modal::Search { query }) => query.clear(),
+                        Some(Modal::Search { query } | Modal::Ask { input: query, .. }) => {
+                            query.clear();
+                        }
                         Some(Modal::Related { .. }) | None => {}
                     }
                     if matches!(self.modal, Some(Modal::Search { .. })) {
@@ -290,6 +297,7 @@ impl App {
             Modal::Search { query } => self.search_key(key, query),
             Modal::Source { query, cursor } => self.source_key(key, query, cursor),
             Modal::Related { items, cursor } => self.related_key(key, items, cursor),
+            Modal::Ask { ask, input } => self.ask_key(key, ask, input),
         };
     }
 

@@ -51,7 +51,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         }
         Some(Modal::Related { items, cursor }) => related(app, frame, screen, items, *cursor),
         Some(Modal::Source { query, cursor }) => sources(app, frame, screen, query, *cursor),
-        Some(Modal::Search { .. }) | None => {}
+        Some(Modal::Search { .. } | Modal::Ask { .. }) | None => {}
     }
 }
 

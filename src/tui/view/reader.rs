@@ -78,12 +78,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let rows = app.rows();
     let height = usize::from(area.height.saturating_sub(2));
     let top = app.top_row(&rows);
-    let position = if rows.len() <= height {
+    let at_start = top == 0 && !rows.more_before;
+    let at_end = top + height >= rows.len() && !rows.more_after;
+    let position = if at_start && at_end {
         "all".to_owned()
-    } else if top == 0 {
+    } else if at_start {
         "top".to_owned()
-    } else if top + height >= rows.len() {
+    } else if at_end {
         "end".to_owned()
+    } else if rows.is_window() {
+        // Only a window of a long article is laid out: how far in, by bytes.
+        let len = app.current().map_or(1, |e| e.article.text.len().max(1));
+        format!("{}%", app.anchor * 100 / len)
     } else {
         format!("{}%", (top + height) * 100 / rows.len())
     };

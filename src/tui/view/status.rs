@@ -62,11 +62,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Constraint::Length(if loading { 24 } else { 0 }),
     ])
     .areas(area);
-    if let Some(crate::tui::modal::Modal::Search { query }) = &app.modal {
-        let text = format!(
+    let question = match &app.modal {
+        Some(crate::tui::modal::Modal::Search { query }) => Some(format!(
             "/{query}▏  {} article(s) match · Enter keep · Esc cancel",
             app.visible.len()
-        );
+        )),
+        Some(crate::tui::modal::Modal::Ask { ask, input }) => Some(ask.prompt(app, input)),
+        _ => None,
+    };
+    if let Some(text) = question {
         paint_row(
             frame.buffer_mut(),
             (area.x, area.y, area.width),

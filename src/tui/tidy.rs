@@ -1,0 +1,254 @@
+//! Keeping and tidying from the reader: mark the whole list read (asking once), export the
+//! list to a file, hand the shown article to a pager or a command.
+//!
+//! Each starts with a one-line question in the status bar ([`Ask`]); the work that needs
+//! the terminal (a pager) is handed to the event loop as a [`Request`].
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{KeyCode, KeyEvent};
+use serde::Serialize;
+
+use super::app::{App, Request};
+use super::modal::Modal;
+use crate::corpus::Article;
+use crate::text::sanitize;
+
+/// What the status-bar question is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// `y` marks every article in the list read.
+    MarkAllRead,
+    /// A file name: `.md` writes Markdown, anything else JSON Lines.
+    Export,
+    /// A shell command to pipe the article to; empty for `$PAGER`.
+    Pipe,
+}
+
+impl Ask {
+    /// The question as the status bar shows it, with what was typed so far.
+    pub fn prompt(self, app: &App, input: &str) -> String {
+        let n = app.visible.len();
+        match self {
+            Self::MarkAllRead => format!("mark all {n} article(s) in this list read? y/n"),
+            Self::Export => format!(
+                "export {n} article(s) to: {input}▏  .md Markdown, else JSON Lines · Enter · Esc"
+            ),
+            Self::Pipe => format!("pipe the article to: {input}▏  empty: $PAGER · Enter · Esc"),
+        }
+    }
+}
+
+/// A JSON Lines record of the export: where the article is, and what the list shows.
+#[derive(Serialize)]
+struct Record<'a> {
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<usize>,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    read: bool,
+}
+
+impl App {
+    pub fn ask(&mut self, ask: Ask) {
+        if self.visible.is_empty() && ask != Ask::Pipe {
+            self.status = Some("the list is empty".to_owned());
+            return;
+        }
+        if ask == Ask::Pipe && self.current().is_none() {
+            self.status = Some("no article to pipe".to_owned());
+            return;
+        }
+        self.modal = Some(Modal::Ask {
+            ask,
+            input: String::new(),
+        });
+    }
+
+    /// A key while a question is asked; the modal stays open unless answered or cancelled.
+    pub(super) fn ask_key(&mut self, key: KeyEvent, ask: Ask, mut input: String) -> Option<Modal> {
+        let keep = |input| Some(Modal::Ask { ask, input });
+        match (ask, key.code) {
+            (_, KeyCode::Esc) | (Ask::MarkAllRead, KeyCode::Char('n' | 'N')) => None,
+            (Ask::MarkAllRead, KeyCode::Char('y' | 'Y')) => {
+                self.mark_all_read();
+                None
+            }
+            (Ask::MarkAllRead, _) => keep(input),
+            (Ask::Export, KeyCode::Enter) if input.trim().is_empty() => keep(input),
+            (Ask::Export, KeyCode::Enter) => {
+                self.export(&expand_home(input.trim()));
+                None
+            }
+            (Ask::Pipe, KeyCode::Enter) => {
+                let article = &self.current()?.article;
+                self.request = Request::Pipe(input.trim().to_owned(), plain_text(article));
+                None
+            }
+            (_, KeyCode::Backspace) => {
+                input.pop();
+                keep(input)
+            }
+            (_, KeyCode::Char(c)) => {
+                input.push(c);
+                keep(input)
+            }
+            _ => keep(input),
+        }
+    }
+
+    /// Marks every article in the list read, saving the read state once.
+    pub fn mark_all_read(&mut self) {
+        let ids: Vec<u64> = self.visible.iter().map(|&i| self.entries[i].id).collect();
+        let changed = ids.iter().filter(|&&id| self.read.set(id, true)).count();
+        if let Err(e) = self.read.save() {
+            self.status = Some(format!("could not save read state: {e}"));
+            return;
+        }
+        self.refresh();
+        self.status = Some(format!(
+            "marked {changed} article(s) read ({} in the list)",
+            ids.len()
+        ));
+    }
+
+    /// Writes the list, in its order, to `path` (Markdown for `.md`, else JSON Lines),
+    /// replacing the file atomically.
+    pub fn export(&mut self, path: &Path) {
+        let markdown = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+        let articles: Vec<(&Article, bool)> = self
+            .visible
+            .iter()
+            .map(|&i| {
+                let doc = &self.entries[i];
+                (&doc.article, self.read.is_read(doc.id))
+            })
+            .collect();
+        let text = if markdown {
+            markdown_list(&articles)
+        } else {
+            json_lines(&articles)
+        };
+        let shown = sanitize(&path.to_string_lossy(), false).into_owned();
+        self.status = Some(match crate::dirs::write_atomically(path, text.as_bytes()) {
+            Ok(()) => format!("exported {} article(s) to {shown}", articles.len()),
+            Err(e) => format!("could not write {shown}: {e}"),
+        });
+    }
+}
+
+fn json_lines(articles: &[(&Article, bool)]) -> String {
+    let mut out = String::new();
+    for &(a, read) in articles {
+        let record = Record {
+            path: &a.path,
+            line: a.line,
+            title: &a.title,
+            published: a.published.and_then(|p| p.value()),
+            source: a.source.as_deref(),
+            url: a.url.as_deref(),
+            read,
+        };
+        if let Ok(line) = serde_json::to_string(&record) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A Markdown list: the title (linked when there is a link), then date, source and where
+/// the article is. Control characters are dropped and Markdown's brackets escaped.
+fn markdown_list(articles: &[(&Article, bool)]) -> String {
+    let escape = |s: &str| {
+        sanitize(s, false)
+            .replace('\\', "\\\\")
+            .replace('[', "\\[")
+            .replace(']', "\\]")
+    };
+    let mut out = String::from("# khabar\n\n");
+    for &(a, _) in articles {
+        let title = escape(&a.title);
+        match &a.url {
+            Some(url) => {
+                let _ = write!(out, "- [{title}](<{}>)", sanitize(url, false));
+            }
+            None => {
+                let _ = write!(out, "- {title}");
+            }
+        }
+        let mut facts: Vec<String> = Vec::new();
+        facts.extend(a.published.and_then(|p| p.value()));
+        facts.extend(a.source.as_deref().map(escape));
+        let place = match a.line {
+            Some(n) => format!("`{}:{n}`", a.path),
+            None => format!("`{}`", a.path),
+        };
+        facts.push(place.replace('\n', " "));
+        let _ = writeln!(out, " — {}", facts.join(" · "));
+    }
+    out
+}
+
+/// The article as plain text for a pager: title, meta line, paragraphs a blank line
+/// apart, control characters made visible (a pager shows them on the terminal).
+pub fn plain_text(article: &Article) -> String {
+    let mut out = String::new();
+    out.push_str(&sanitize(&article.title, false));
+    out.push('\n');
+    let meta = super::document::meta_line(article);
+    if !meta.is_empty() {
+        out.push_str(&sanitize(&meta, false));
+        out.push('\n');
+    }
+    for para in article.paragraph_texts() {
+        out.push('\n');
+        out.push_str(&sanitize(para, true));
+        out.push('\n');
+    }
+    out
+}
+
+/// `~/x` is the home directory's `x`, as a shell would read it.
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+/// Runs `command` (or `$PAGER`, else `less`) through the shell with `text` on its
+/// standard input, and waits for it. The caller leaves the terminal first.
+pub fn pipe(command: &str, text: &str) -> std::io::Result<std::process::ExitStatus> {
+    use std::io::Write as _;
+    let command = if command.is_empty() {
+        std::env::var("PAGER")
+            .ok()
+            .filter(|p| !p.trim().is_empty())
+            .unwrap_or_else(|| "less".to_owned())
+    } else {
+        command.to_owned()
+    };
+    let mut child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&command)
+        .stdin(std::process::Stdio::piped())
+        .spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        // A pager quit before reading everything closes the pipe: not an error.
+        match stdin.write_all(text.as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e),
+            _ => {}
+        }
+    }
+    child.wait()
+}

@@ -1,0 +1,39 @@
+//! `|` in a real terminal: the command gets the terminal and the article on its standard
+//! input, and the reader's screen comes back whole afterwards.
+
+#[path = "support/tmux.rs"]
+mod tmux;
+
+use tmux::{Tmux, check_borders};
+
+#[test]
+fn pipe_runs_the_command_and_restores_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("piped.txt");
+    let cmd = format!(
+        "{} --width-model per-code-point",
+        env!("CARGO_BIN_EXE_khabar")
+    );
+    let t = Tmux::start("pipe", 100, 30, &cmd);
+    let before = t.wait_for(10, |s| s.contains(['┘', '┛']) && !s.contains("Loading"));
+    t.key("|");
+    let asking = t.wait_for(3, |s| s.contains("pipe the article to"));
+    assert!(asking.contains("pipe the article to"), "{asking}");
+    // The command runs outside the reader's screen: it can print and wait for a key.
+    let command = format!("cat > {}; echo PIPED; read x < /dev/tty", out.display());
+    t.run(&["send-keys", "-l", &command]);
+    t.run(&["send-keys", "Enter"]);
+    let outside = t.wait_for(5, |s| s.contains("PIPED"));
+    assert!(
+        outside.contains("PIPED") && !outside.contains('┃'),
+        "{outside}"
+    );
+    t.run(&["send-keys", "Enter"]);
+    let back = t.wait_for(5, |s| s.contains(['┘', '┛']));
+    check_borders(&back, 100, "after the pipe");
+    assert_eq!(back.lines().count(), before.lines().count());
+    let piped = std::fs::read_to_string(&out).unwrap();
+    assert!(piped.lines().count() > 5, "{piped}");
+    let moved = t.key("j");
+    assert_ne!(moved, back, "keys work after the pipe");
+}
