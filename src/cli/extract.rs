@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use khabar::corpus::Article;
+use khabar::corpus::repeated::{self, Repeated};
 use khabar::extract::entities::EntityKind;
 use khabar::extract::{self, Analysis};
 use khabar::report;
@@ -20,12 +21,6 @@ const BATCH_ARTICLES: usize = 1024;
 
 pub fn run(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     let stdout = std::io::stdout();
-    let mut out = Output {
-        out: std::io::BufWriter::new(stdout.lock()),
-        json,
-        pending: Vec::new(),
-        pending_bytes: 0,
-    };
     let mut failed = false;
     let mut problems = Vec::new();
     let files = if paths.is_empty() {
@@ -34,6 +29,13 @@ pub fn run(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
         khabar::corpus::files(paths, &mut problems)
     };
     failed |= report_problems(&problems);
+    let mut out = Output {
+        out: std::io::BufWriter::new(stdout.lock()),
+        json,
+        pending: Vec::new(),
+        pending_bytes: 0,
+        repeated: count_paragraphs(&files),
+    };
     let written = (|| -> std::io::Result<()> {
         if paths.is_empty() {
             for article in khabar::corpus::seeds() {
@@ -59,12 +61,29 @@ pub fn run(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     Ok(exit_code(failed))
 }
 
+/// Paragraph fingerprints of every article in `files` by source, read ahead of
+/// extraction so a footer repeated across the corpus is chrome in its first article too
+/// (standard input, which cannot be read twice, is left out).
+fn count_paragraphs(files: &[PathBuf]) -> Repeated {
+    let mut repeated = Repeated::default();
+    for file in files.iter().filter(|f| f.as_os_str() != "-") {
+        khabar::corpus::read_batches(file, BATCH_BYTES, &mut |articles, _| {
+            for a in &articles {
+                repeated.add(&repeated::source_key(a), &repeated::fingerprints(a));
+            }
+            true
+        });
+    }
+    repeated
+}
+
 /// Articles waiting to be analysed, and where their results go.
 struct Output<W: Write> {
     out: W,
     json: bool,
     pending: Vec<Article>,
     pending_bytes: usize,
+    repeated: Repeated,
 }
 
 impl<W: Write> Output<W> {
@@ -82,12 +101,22 @@ impl<W: Write> Output<W> {
         let articles = std::mem::take(&mut self.pending);
         self.pending_bytes = 0;
         let analyses: Vec<Analysis> = articles.par_iter().map(extract::analyse).collect();
-        for (article, analysis) in articles.iter().zip(&analyses) {
+        for (article, found) in articles.iter().zip(&analyses) {
+            let chrome = self
+                .repeated
+                .chrome_spans(article, &repeated::fingerprints(article));
+            let kept;
+            let shown = if chrome.is_empty() {
+                found
+            } else {
+                kept = found.outside(&chrome);
+                &kept
+            };
             if self.json {
-                serde_json::to_writer(&mut self.out, &report::report(article, analysis))?;
+                serde_json::to_writer(&mut self.out, &report::report(article, shown))?;
                 writeln!(self.out)?;
             } else {
-                write_summary(&mut self.out, article, analysis)?;
+                write_summary(&mut self.out, article, shown, chrome.len())?;
             }
         }
         Ok(())
@@ -103,6 +132,7 @@ fn write_summary(
     out: &mut impl Write,
     article: &Article,
     analysis: &Analysis,
+    repeated_chrome: usize,
 ) -> std::io::Result<()> {
     let clean = |s: &str| sanitize(s, false).into_owned();
     let line = article.line.map(|l| format!(":{l}")).unwrap_or_default();
@@ -117,9 +147,14 @@ fn write_summary(
         field(article.published.and_then(|p| p.value()).as_deref())
     )?;
     writeln!(out, "  dateline:   {}", field(article.dateline.as_deref()))?;
+    let repeated = if repeated_chrome > 0 {
+        format!(", repeated in the source: {repeated_chrome}")
+    } else {
+        String::new()
+    };
     writeln!(
         out,
-        "  paragraphs: {}, chrome: {}",
+        "  paragraphs: {}, chrome: {}{repeated}",
         article.paragraphs.len(),
         article.chrome.len()
     )?;

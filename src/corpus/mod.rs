@@ -9,6 +9,7 @@ mod decode;
 mod error;
 mod jsonl;
 mod markers;
+pub mod repeated;
 mod structure;
 mod walk;
 

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod entities;
 
 use crate::corpus::Article;
+use crate::span::Span;
 use dates::DateMention;
 use entities::Entity;
 
@@ -15,6 +16,36 @@ use entities::Entity;
 pub struct Analysis {
     pub entities: Vec<Entity>,
     pub dates: Vec<DateMention>,
+}
+
+impl Analysis {
+    /// What was found outside `spans` (paragraphs found to be chrome after extraction,
+    /// see [`crate::corpus::repeated`]): mentions inside them are dropped, and so is an
+    /// entity left with none.
+    #[must_use]
+    pub fn outside(&self, spans: &[Span]) -> Self {
+        let inside = |m: Span| spans.iter().any(|s| s.overlaps(m));
+        Self {
+            entities: self
+                .entities
+                .iter()
+                .filter_map(|e| {
+                    let mentions: Vec<Span> =
+                        e.mentions.iter().copied().filter(|&m| !inside(m)).collect();
+                    (!mentions.is_empty()).then(|| Entity {
+                        mentions,
+                        ..e.clone()
+                    })
+                })
+                .collect(),
+            dates: self
+                .dates
+                .iter()
+                .filter(|d| !inside(d.span))
+                .cloned()
+                .collect(),
+        }
+    }
 }
 
 /// Runs every extractor over the article's content regions.
