@@ -23,6 +23,7 @@ pub mod loader;
 pub mod modal;
 pub mod paint;
 pub mod probe;
+pub mod session;
 pub mod sidebar;
 mod sources;
 pub mod terminal;
