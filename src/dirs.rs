@@ -1,7 +1,8 @@
 //! Where khabar keeps its files, following the XDG base directories (through `etcetera`,
 //! which also knows the platform fallbacks): configuration the user edits in the config
-//! directory, things that cannot be rebuilt (fetched articles) in the data directory,
-//! what can be rebuilt in the cache directory, and read state in the state directory. One
+//! directory, things that cannot be rebuilt (fetched articles, the database with read state
+//! and stars) in the data directory, what can be rebuilt in the cache directory; the state
+//! directory only holds the `read.json` of earlier versions, imported once. One
 //! place decides them all, so every file follows the same rules (a relative `XDG_*` value
 //! is ignored, as the specification says).
 

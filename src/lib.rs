@@ -15,6 +15,7 @@ pub mod index;
 pub mod report;
 pub mod span;
 pub mod state;
+pub mod store;
 pub mod text;
 pub mod tui;
 

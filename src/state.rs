@@ -1,16 +1,18 @@
-//! Which articles the user has read, kept across runs in the XDG state directory.
+//! The user's state as the reader sees it: which articles are read and starred, and the
+//! session ("reopen where you left off"), kept across runs in the database
+//! ([`crate::store`]).
 //!
 //! Articles are known by a hash of their content, so moving or renaming files keeps their
-//! state. Writes go to a temporary file that is then renamed over the old one, so a crash
-//! mid-write leaves the previous state intact; a file that does not parse is moved aside
-//! and reported, never fatal.
+//! state. [`UserState`] answers from memory (the list asks for every row it draws) and
+//! hands each change to a writer thread of its own, so a key press never waits for the
+//! disk or for another process holding the database.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-
-use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
 
 use crate::corpus::Article;
+use crate::store::{Store, StoreError};
 
 /// A stable identifier of an article's content (title and text).
 pub fn content_id(article: &Article) -> u64 {
@@ -21,75 +23,44 @@ pub fn content_id(article: &Article) -> u64 {
     h.digest()
 }
 
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct File {
-    version: u32,
-    read: BTreeSet<String>,
+/// Read and starred articles and the session, mirrored in memory and written through.
+#[derive(Debug, Default)]
+pub struct UserState {
+    read: HashSet<u64>,
+    /// Starred ids in the order they were starred.
+    starred: Vec<u64>,
+    session: HashMap<String, serde_json::Value>,
+    writer: Option<Writer>,
 }
 
-/// The set of read articles and where it is saved.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct ReadState {
-    read: BTreeSet<u64>,
-    path: Option<PathBuf>,
-}
-
-/// `$XDG_STATE_HOME/khabar/read.json`, falling back to `~/.local/state`.
-pub fn default_path() -> Option<PathBuf> {
-    crate::dirs::state_dir().map(|d| d.join("read.json"))
-}
-
-impl ReadState {
-    /// A state that is never saved (tests, `--no-state`).
+impl UserState {
+    /// A state that is never saved (tests, or no data directory).
     pub fn in_memory() -> Self {
         Self::default()
     }
 
-    /// Loads the state at `path`. A missing file is an empty state; a corrupt one is moved
-    /// to `read.json.corrupt` and reported, and an empty state is used.
-    pub fn load(path: &Path) -> (Self, Option<String>) {
-        let mut state = Self {
-            read: BTreeSet::new(),
-            path: Some(path.to_owned()),
-        };
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (state, None),
-            Err(e) => {
-                return (
-                    state,
-                    Some(format!("{}: {e}; read state not loaded", path.display())),
-                );
-            }
-        };
-        let parsed: Result<File, String> = serde_json::from_str(&text).map_err(|e| e.to_string());
-        let ids = parsed.and_then(|f| {
-            f.read
-                .iter()
-                .map(|h| u64::from_str_radix(h, 16).map_err(|e| format!("bad id `{h}`: {e}")))
-                .collect()
-        });
-        match ids {
-            Ok(ids) => {
-                state.read = ids;
-                (state, None)
-            }
-            Err(e) => {
-                let aside = path.with_extension("json.corrupt");
-                let moved = std::fs::rename(path, &aside).is_ok();
-                let note = if moved {
-                    format!("; moved to {}", aside.display())
-                } else {
-                    String::new()
-                };
-                (
-                    state,
-                    Some(format!(
-                        "{}: corrupt read state ({e}){note}; starting afresh",
-                        path.display()
-                    )),
-                )
-            }
+    /// The state in `store`, written back to it from now on.
+    pub fn open(store: Store) -> Result<Self, StoreError> {
+        let read = store.read_ids()?.into_iter().collect();
+        let starred = store.starred()?;
+        let session = store.session_all()?.into_iter().collect();
+        Ok(Self {
+            read,
+            starred,
+            session,
+            writer: Some(Writer::spawn(store)),
+        })
+    }
+
+    /// The state in the default database (an old `read.json` imported once). Never fails:
+    /// without a usable database the state lives in memory, and the notes say why.
+    pub fn open_default() -> (Self, Vec<String>) {
+        match Store::open_default().and_then(|(store, notes)| Ok((Self::open(store)?, notes))) {
+            Ok(opened) => opened,
+            Err(e) => (
+                Self::in_memory(),
+                vec![format!("{e}; read state and stars are not kept this time")],
+            ),
         }
     }
 
@@ -98,27 +69,144 @@ impl ReadState {
     }
 
     /// Marks `id` read or unread; returns whether anything changed.
-    pub fn set(&mut self, id: u64, read: bool) -> bool {
-        if read {
+    pub fn set_read(&mut self, id: u64, read: bool) -> bool {
+        let changed = if read {
             self.read.insert(id)
         } else {
             self.read.remove(&id)
+        };
+        if changed {
+            self.send(Op::Read(id, read));
+        }
+        changed
+    }
+
+    pub fn is_starred(&self, id: u64) -> bool {
+        self.starred.contains(&id)
+    }
+
+    /// Stars or unstars `id`; returns whether anything changed.
+    pub fn set_starred(&mut self, id: u64, starred: bool) -> bool {
+        let at = self.starred.iter().position(|&s| s == id);
+        let changed = match (at, starred) {
+            (None, true) => {
+                self.starred.push(id);
+                true
+            }
+            (Some(i), false) => {
+                self.starred.remove(i);
+                true
+            }
+            _ => false,
+        };
+        if changed {
+            self.send(Op::Starred(id, starred));
+        }
+        changed
+    }
+
+    /// The starred articles, in the order they were starred.
+    pub fn starred(&self) -> &[u64] {
+        &self.starred
+    }
+
+    /// The session value under `key` (what the reader stored with [`Self::session_set`]).
+    pub fn session_get(&self, key: &str) -> Option<&serde_json::Value> {
+        self.session.get(key)
+    }
+
+    pub fn session_set(&mut self, key: &str, value: serde_json::Value) {
+        if self.session.get(key) != Some(&value) {
+            self.send(Op::Session(key.to_owned(), value.clone()));
+            self.session.insert(key.to_owned(), value);
         }
     }
 
-    /// Writes the state atomically (temporary file, fsync, rename). Does nothing for an
-    /// in-memory state.
-    pub fn save(&self) -> std::io::Result<()> {
-        let Some(path) = &self.path else {
-            return Ok(());
-        };
-        let file = File {
-            version: 1,
-            read: self.read.iter().map(|h| format!("{h:016x}")).collect(),
-        };
-        let mut bytes = serde_json::to_vec(&file)?;
-        bytes.push(b'\n');
-        crate::dirs::write_atomically(path, &bytes)
+    /// Waits until every change so far is in the database.
+    pub fn flush(&self) {
+        if let Some(w) = &self.writer {
+            let (tx, rx) = mpsc::sync_channel(1);
+            if w.tx.send(Op::Flush(tx)).is_ok() {
+                let _ = rx.recv();
+            }
+        }
+    }
+
+    /// Problems the writer met since the last call (a full disk, a stuck lock), to show.
+    pub fn take_problems(&self) -> Vec<String> {
+        self.writer.as_ref().map_or_else(Vec::new, |w| {
+            std::mem::take(
+                &mut *w
+                    .problems
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner),
+            )
+        })
+    }
+
+    fn send(&self, op: Op) {
+        if let Some(w) = &self.writer {
+            // The thread only ends when the state is dropped.
+            let _ = w.tx.send(op);
+        }
+    }
+}
+
+enum Op {
+    Read(u64, bool),
+    Starred(u64, bool),
+    Session(String, serde_json::Value),
+    Flush(mpsc::SyncSender<()>),
+}
+
+/// The thread that owns the database connection and applies changes in order.
+#[derive(Debug)]
+struct Writer {
+    tx: mpsc::Sender<Op>,
+    problems: Arc<Mutex<Vec<String>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Writer {
+    fn spawn(store: Store) -> Self {
+        let (tx, rx) = mpsc::channel::<Op>();
+        let problems = Arc::new(Mutex::new(Vec::new()));
+        let report = Arc::clone(&problems);
+        let thread = std::thread::spawn(move || {
+            for op in rx {
+                let done = match op {
+                    Op::Read(id, read) => store.set_read(id, read).map(drop),
+                    Op::Starred(id, starred) => store.set_starred(id, starred).map(drop),
+                    Op::Session(key, value) => store.session_set(&key, &value),
+                    Op::Flush(ack) => {
+                        let _ = ack.send(());
+                        Ok(())
+                    }
+                };
+                if let Err(e) = done {
+                    let mut list = report
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner);
+                    list.push(format!("could not save read state or stars: {e}"));
+                }
+            }
+        });
+        Self {
+            tx,
+            problems,
+            thread: Some(thread),
+        }
+    }
+}
+
+impl Drop for Writer {
+    /// Every change made is written before the state goes away (the reader quitting).
+    fn drop(&mut self) {
+        let (tx, _) = mpsc::channel();
+        drop(std::mem::replace(&mut self.tx, tx));
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
     }
 }
 
@@ -127,24 +215,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn round_trip_and_corrupt_file_set_aside() {
+    fn changes_reach_the_database_and_come_back() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("khabar/read.json");
-        let (mut s, problem) = ReadState::load(&path);
-        assert!(problem.is_none());
-        assert!(s.set(42, true));
-        assert!(!s.set(42, true));
-        s.set(7, true);
-        s.save().unwrap();
-        let (again, _) = ReadState::load(&path);
+        let path = dir.path().join("khabar.db");
+        let mut state = UserState::open(Store::open(&path).unwrap().0).unwrap();
+        assert!(state.set_read(42, true));
+        assert!(!state.set_read(42, true));
+        state.set_read(7, true);
+        state.set_starred(5, true);
+        state.set_starred(3, true);
+        state.session_set("position", serde_json::json!({"offset": 10}));
+        drop(state);
+        let again = UserState::open(Store::open(&path).unwrap().0).unwrap();
         assert!(again.is_read(42) && again.is_read(7) && !again.is_read(8));
-
-        std::fs::write(&path, "{\"version\":1,\"read\":[\"zz").unwrap();
-        let (fresh, problem) = ReadState::load(&path);
-        assert!(!fresh.is_read(42));
-        assert!(problem.unwrap().contains("corrupt read state"));
-        assert!(path.with_extension("json.corrupt").exists());
-        assert!(!path.exists());
+        assert_eq!(again.starred(), [5, 3]);
+        assert_eq!(
+            again.session_get("position"),
+            Some(&serde_json::json!({"offset": 10}))
+        );
+        assert!(again.take_problems().is_empty());
     }
 
     #[test]

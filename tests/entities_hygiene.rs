@@ -141,3 +141,16 @@ fn no_name_crosses_a_sentence_end_without_a_space() {
         }
     }
 }
+
+#[test]
+fn a_known_agency_keeps_its_name_without_the_words_that_describe_it() {
+    let text = "फ़्रांस की एएफपी समाचार एजेंसी ने बताया कि बैठक सफल रही।";
+    let found = run(text);
+    let orgs: Vec<&Entity> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .collect();
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(orgs[0].name, "एजेंस फ़्रांस-प्रेस");
+    assert_eq!(orgs[0].mentions[0].of(text), "एएफपी");
+}

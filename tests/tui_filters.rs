@@ -9,16 +9,17 @@ use drive::{press, seed_of, seeds_app, type_text};
 use khabar::corpus;
 use khabar::extract;
 use khabar::index::Sort;
-use khabar::state::ReadState;
+use khabar::state::UserState;
+use khabar::store::Store;
 use khabar::tui::app::{App, Entry};
 use khabar::tui::event::Msg;
 use khabar::tui::filters::Chip;
 use khabar::tui::layout::Pane;
 use khabar::tui::sidebar::Section;
 
-fn app_with(read: ReadState) -> App {
+fn app_with(user: UserState) -> App {
     let mut app = seeds_app(160, 45, 0);
-    app.read = read;
+    app.user = user;
     for article in corpus::seeds() {
         let analysis = extract::analyse(&article);
         khabar::tui::handle(
@@ -31,7 +32,7 @@ fn app_with(read: ReadState) -> App {
 }
 
 fn app() -> App {
-    app_with(ReadState::in_memory())
+    app_with(UserState::in_memory())
 }
 
 /// Seed numbers shown in the list, in order.
@@ -304,8 +305,9 @@ fn sort_cycles_with_undated_last() {
 #[test]
 fn read_state_toggles_filters_and_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("state/khabar/read.json");
-    let mut a = app_with(ReadState::load(&path).0);
+    let path = dir.path().join("data/khabar/khabar.db");
+    let open = || UserState::open(Store::open(&path).unwrap().0).unwrap();
+    let mut a = app_with(open());
     // Passing over articles in the list does not mark them read; opening does (Enter), and
     // so does reading in the reader pane. Open 000, read 003, then u toggles 003 back.
     press(&mut a, "j j U");
@@ -314,9 +316,7 @@ fn read_state_toggles_filters_and_survives_a_restart() {
     press(&mut a, "U");
     assert_eq!(sorted(listed(&a)), ["001", "002", "003", "004"]);
     drop(a);
-    let (read, problem) = ReadState::load(&path);
-    assert!(problem.is_none());
-    let mut again = app_with(read);
+    let mut again = app_with(open());
     press(&mut again, "U");
     assert_eq!(
         sorted(listed(&again)),

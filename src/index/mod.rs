@@ -566,6 +566,11 @@ where
         .collect()
 }
 
+/// The gazetteer's folded forms of entity `id` (Latin spellings included).
+pub fn gazetteer_forms(id: &str) -> &'static [String] {
+    known_forms().get(id).map_or(&[], Vec::as_slice)
+}
+
 /// The gazetteer's folded forms by entity id, built once.
 fn known_forms() -> &'static HashMap<String, Vec<String>> {
     static FORMS: std::sync::OnceLock<HashMap<String, Vec<String>>> = std::sync::OnceLock::new();

@@ -21,7 +21,7 @@ use crate::corpus::Article;
 use crate::extract::Analysis;
 use crate::extract::entities::EntityKind;
 use crate::index::{Index, SearchText, Sort};
-use crate::state::{ReadState, content_id};
+use crate::state::{UserState, content_id};
 use crate::text::width::WidthModel;
 
 /// An article with its analysis and sidebar, ready to show.
@@ -145,7 +145,8 @@ pub struct App {
     /// Corpus-wide lookups for filters, and the folded text for search.
     pub index: Index,
     pub search_text: SearchText,
-    pub read: ReadState,
+    /// Read and starred articles and the session, kept in the database.
+    pub user: UserState,
     /// Active filters in the order they were added (Esc removes the last).
     pub chips: Vec<Chip>,
     pub sort: Sort,
@@ -226,7 +227,7 @@ impl App {
             request: Request::None,
             index: Index::default(),
             search_text: SearchText::default(),
-            read: ReadState::in_memory(),
+            user: UserState::in_memory(),
             chips: Vec::new(),
             sort: Sort::default(),
             visible: Vec::new(),

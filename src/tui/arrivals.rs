@@ -206,6 +206,10 @@ impl App {
     /// Refreshes the list if articles arrived since the last refresh, or texts a shown
     /// search should look at (those at most once a second: each look is a search).
     pub fn settle(&mut self) {
+        for problem in self.user.take_problems() {
+            self.status = Some(problem.clone());
+            self.problems.push(problem);
+        }
         if self.stale || (self.search_stale && self.texts_refreshed.elapsed() >= TEXT_REFRESH) {
             self.stale = false;
             self.refresh();

@@ -127,7 +127,7 @@ impl App {
             self.texts_refreshed = std::time::Instant::now();
         }
         if unread {
-            docs.retain(|&d| !self.read.is_read(self.entries[d as usize].id));
+            docs.retain(|&d| !self.user.is_read(self.entries[d as usize].id));
         }
         // Ties (undated articles above all) go by path, then line, as in `khabar list`:
         // the order articles happened to arrive in varies from run to run.
@@ -246,10 +246,8 @@ impl App {
     }
 
     pub fn mark_read(&mut self, entry: usize) {
-        if let Some(id) = self.entries.get(entry).map(|e| e.id)
-            && self.read.set(id, true)
-        {
-            self.save_read();
+        if let Some(id) = self.entries.get(entry).map(|e| e.id) {
+            self.user.set_read(id, true);
         }
     }
 
@@ -257,16 +255,9 @@ impl App {
         let Some(id) = self.entries.get(self.selected).map(|e| e.id) else {
             return;
         };
-        let now = !self.read.is_read(id);
-        self.read.set(id, now);
-        self.save_read();
+        let now = !self.user.is_read(id);
+        self.user.set_read(id, now);
         self.status = Some(if now { "marked read" } else { "marked unread" }.to_owned());
-    }
-
-    fn save_read(&mut self) {
-        if let Err(e) = self.read.save() {
-            self.status = Some(format!("could not save read state: {e}"));
-        }
     }
 
     /// Where the active search occurs in the selected article.

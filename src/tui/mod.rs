@@ -209,11 +209,9 @@ fn run_loop(
             spill.display()
         ));
     }
-    if let Some(path) = crate::state::default_path() {
-        let (read, problem) = crate::state::ReadState::load(&path);
-        app.read = read;
-        app.problems.extend(problem);
-    }
+    let (user, notes) = crate::state::UserState::open_default();
+    app.user = user;
+    app.problems.extend(notes);
     // Bounded: when drawing falls behind a fast loader, the loader waits instead of piling
     // up articles in memory.
     let (tx, rx) = mpsc::sync_channel(CHANNEL_BOUND);

@@ -104,14 +104,13 @@ impl App {
         }
     }
 
-    /// Marks every article in the list read, saving the read state once.
+    /// Marks every article in the list read (the user state writes them in the background).
     pub fn mark_all_read(&mut self) {
         let ids: Vec<u64> = self.visible.iter().map(|&i| self.entries[i].id).collect();
-        let changed = ids.iter().filter(|&&id| self.read.set(id, true)).count();
-        if let Err(e) = self.read.save() {
-            self.status = Some(format!("could not save read state: {e}"));
-            return;
-        }
+        let changed = ids
+            .iter()
+            .filter(|&&id| self.user.set_read(id, true))
+            .count();
         self.refresh();
         self.status = Some(format!(
             "marked {changed} article(s) read ({} in the list)",
@@ -130,7 +129,7 @@ impl App {
             .iter()
             .map(|&i| {
                 let doc = &self.entries[i];
-                (&doc.article, self.read.is_read(doc.id))
+                (&doc.article, self.user.is_read(doc.id))
             })
             .collect();
         let text = if markdown {

@@ -6,13 +6,15 @@
 //! ([`crate::text::fold`]) before it goes into one Aho-Corasick automaton, so spelling
 //! variants meet without listing each.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use serde::Deserialize;
 
+use super::hash::{ByHash, mix, word_hash};
 use super::model::EntityKind;
+use super::tokens::is_word_char;
 use crate::text::fold::fold;
 
 const BUILTIN: [&str; 3] = [
@@ -210,10 +212,30 @@ impl Gazetteer {
             .kind(Some(AhoCorasickKind::DFA))
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .expect("gazetteer automaton builds");
+        let mut starts = HashSet::default();
+        let mut words = HashMap::default();
+        for &(form, &target) in &forms {
+            let mut runs = form.split(|c| !is_word_char(c)).filter(|r| !r.is_empty());
+            let first = word_hash(runs.next().unwrap_or_default());
+            match runs.next() {
+                Some(second) => {
+                    starts.insert(mix(first, word_hash(second)));
+                }
+                None if form.chars().all(is_word_char) => {
+                    words.insert(first, target);
+                }
+                // `डा.`: one word, but the automaton must see the dot.
+                None => {
+                    starts.insert(first);
+                }
+            }
+        }
         Matcher {
             gazetteer: self,
             automaton,
             targets,
+            starts,
+            words,
         }
     }
 }
@@ -224,6 +246,24 @@ pub struct Matcher {
     pub gazetteer: Gazetteer,
     automaton: AhoCorasick,
     targets: Vec<Target>,
+    /// Where the automaton is worth walking: the [`word_hash`] of each longer form's first
+    /// word mixed with its second's (or the first word's alone, if punctuation follows).
+    /// A known name ends on a word boundary, so its words are whole words of the text: a
+    /// word that starts no longer form is passed over (`के` starts `के चंद्रशेखर राव`,
+    /// but most `के` are followed by something else).
+    starts: HashSet<u64, ByHash>,
+    /// The forms that are one whole word, by [`word_hash`]: found without the automaton.
+    words: HashMap<u64, Target, ByHash>,
+}
+
+/// A word of folded text, as [`Matcher::find_at`] looks at it.
+#[derive(Debug, Clone, Copy)]
+pub struct WordAt {
+    pub start: usize,
+    pub end: usize,
+    /// The word's [`word_hash`], and the next word's (0 at the end).
+    pub hash: u64,
+    pub next: u64,
 }
 
 /// One occurrence of a known form in folded text (boundaries not yet checked).
@@ -243,39 +283,61 @@ impl Matcher {
         }
     }
 
-    /// The longest known forms starting at the word starts `starts` (ascending byte
-    /// offsets into `folded`) that `valid` accepts (end boundary, spelling), not
+    /// The longest known forms starting at the words `words` (in text order) that `valid`
+    /// accepts (spelling; it must also reject a form that ends inside a word), not
     /// overlapping. When the longest form at a start is rejected (`किम जोंग उन` glued to
     /// the next word), shorter forms starting there are tried. Searching only at word
     /// starts, anchored, walks a few bytes per word instead of every byte of the text.
     pub fn find_at(
         &self,
         folded: &str,
-        starts: impl IntoIterator<Item = usize>,
+        words: impl IntoIterator<Item = WordAt>,
         mut valid: impl FnMut(Hit) -> bool,
     ) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut last_end = 0;
-        for start in starts {
-            if start < last_end {
+        for w in words {
+            if w.start < last_end {
                 continue;
             }
-            let mut end = folded.len();
-            while end > start {
-                let input = Input::new(folded).range(start..end).anchored(Anchored::Yes);
-                let Some(m) = self.automaton.find(input) else {
-                    break;
-                };
-                let h = self.hit(m);
-                if valid(h) {
-                    out.push(h);
-                    last_end = h.end;
-                    break;
-                }
-                end = h.end - 1;
+            let longer =
+                self.starts.contains(&w.hash) || self.starts.contains(&mix(w.hash, w.next));
+            let found = if longer {
+                self.longest_at(folded, w.start, &mut valid)
+            } else {
+                self.words
+                    .get(&w.hash)
+                    .map(|&target| Hit {
+                        start: w.start,
+                        end: w.end,
+                        target,
+                    })
+                    .filter(|&h| valid(h))
+            };
+            if let Some(h) = found {
+                out.push(h);
+                last_end = h.end;
             }
         }
         out
+    }
+
+    fn longest_at(
+        &self,
+        folded: &str,
+        start: usize,
+        valid: &mut impl FnMut(Hit) -> bool,
+    ) -> Option<Hit> {
+        let mut end = folded.len();
+        while end > start {
+            let input = Input::new(folded).range(start..end).anchored(Anchored::Yes);
+            let h = self.hit(self.automaton.find(input)?);
+            if valid(h) {
+                return Some(h);
+            }
+            end = h.end - 1;
+        }
+        None
     }
 }
 
@@ -344,5 +406,29 @@ mod tests {
         assert!(g.spelt_as(russia, "RUSSIA") && g.spelt_as(russia, "russia"));
         let let_ = g.lookup("let").unwrap();
         assert!(g.spelt_as(let_, "LeT") && !g.spelt_as(let_, "let"));
+    }
+
+    #[test]
+    fn names_are_found_with_or_without_the_automaton() {
+        let mut g = Gazetteer::default();
+        g.merge("[person]\n\"के चंद्रशेखर राव\" = [\"केसीआर\"]\n\"डा. राम\" = [\"डा.\"]\n[place]\n\"केरल\" = []\n")
+            .unwrap();
+        let m = g.into_matcher();
+        let text = fold("के केरल के चंद्रशेखर राव केसीआर डा. राम, केसीआरबी");
+        let tokens = super::super::tokens::tokenize(&text);
+        let words = tokens.iter().enumerate().map(|(i, t)| WordAt {
+            start: t.start,
+            end: t.end,
+            hash: t.hash,
+            next: tokens.get(i + 1).map_or(0, |n| n.hash),
+        });
+        let found: Vec<&str> = m
+            .find_at(&text, words, |h| {
+                !text[h.end..].chars().next().is_some_and(is_word_char)
+            })
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(found, ["केरल", "के चंद्रशेखर राव", "केसीआर", "डा. राम"]);
     }
 }

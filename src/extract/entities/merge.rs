@@ -12,42 +12,134 @@ use super::scan::{Scan, Source};
 use super::tokens::Gap;
 use super::words::{CUE, FastMap, HONORIFIC, NOT_NAME, STOP};
 use crate::span::Span;
+use std::rc::Rc;
 
 struct Group {
     kind: EntityKind,
     known: Option<usize>,
     /// Absolute span and the folded words, space-separated.
-    mentions: Vec<(Span, String)>,
+    mentions: Vec<(Span, Rc<str>)>,
 }
 
-/// The entities of one article from its scanned regions (`(offset, scan)` pairs).
-pub fn entities(matcher: &Matcher, text: &str, scans: &[(usize, Scan)]) -> Vec<Entity> {
-    let mut groups: Vec<Group> = Vec::new();
-    let mut by_key: FastMap<String, usize> = FastMap::default();
-    let mut covered: Vec<Vec<bool>> = Vec::with_capacity(scans.len());
-    for (offset, scan) in scans {
-        let mut cov = vec![false; scan.tokens.len()];
+type FastHasher = std::hash::BuildHasherDefault<super::words::Fnv>;
+
+/// One shared copy of each spelling: a long article names the same few people a million
+/// times, and a string per mention would cost more memory than the article.
+#[derive(Default)]
+struct Spellings(std::collections::HashSet<Rc<str>, FastHasher>);
+
+impl Spellings {
+    fn get(&mut self, words: &str) -> Rc<str> {
+        if let Some(k) = self.0.get(words) {
+            return Rc::clone(k);
+        }
+        let k: Rc<str> = words.into();
+        self.0.insert(Rc::clone(&k));
+        k
+    }
+}
+
+/// About how much memory whole scans may hold for the second pass before scans are let
+/// go: every ordinary article fits, so it is never folded twice; a huge one keeps only two
+/// bits per word of each piece beyond the budget and folds those pieces again for the second
+/// pass, so memory stays bounded.
+const KEEP_BYTES: usize = 8 << 20;
+
+/// The memory a scan of `text` is taken to hold: its folded copy, the words (about
+/// one per 12 bytes, 48 bytes each with what covers them) and a few allocations.
+fn scan_cost(text: &str) -> usize {
+    text.len() * 5 + 512
+}
+
+/// Per word of every piece, in order: whether a found name (not a demonym) covers it, and
+/// whether any candidate at all claimed it.
+#[derive(Default)]
+struct Words {
+    covered: Vec<bool>,
+    claimed: Vec<bool>,
+}
+
+/// Joins the names found in an article's scanned pieces into entities, aliases merged.
+/// Pieces are added one at a time ([`Merger::add`]) so a long article never holds all its
+/// scans at once: the first pieces' scans are kept for the second pass while they fit in
+/// [`KEEP_BYTES`]; the rest are let go, and [`Merger::finish`] folds them again from the
+/// same pieces (a long article of short lines has hundreds of thousands, so nothing is
+/// kept per piece but two bits per word).
+pub struct Merger<'m, 'a> {
+    matcher: &'m Matcher,
+    text: &'a str,
+    groups: Vec<Group>,
+    by_key: FastMap<String, usize>,
+    /// The scans of the first pieces.
+    kept: Vec<Scan<'a>>,
+    /// Whether a scan was let go (every later one is let go too).
+    dropped: bool,
+    words: Words,
+    /// The [`scan_cost`] of the scans in `kept`.
+    kept_cost: usize,
+    /// [`KEEP_BYTES`], but small in tests so the dropped path is tried on short text.
+    keep_bytes: usize,
+    spellings: Spellings,
+}
+
+impl<'m, 'a> Merger<'m, 'a> {
+    pub fn new(matcher: &'m Matcher, text: &'a str) -> Self {
+        Merger {
+            matcher,
+            text,
+            groups: Vec::new(),
+            by_key: FastMap::default(),
+            kept: Vec::new(),
+            dropped: false,
+            words: Words::default(),
+            kept_cost: 0,
+            keep_bytes: KEEP_BYTES,
+            spellings: Spellings::default(),
+        }
+    }
+
+    /// A merger that keeps whole scans of at most `bytes` of text.
+    #[cfg(test)]
+    pub fn keeping(matcher: &'m Matcher, text: &'a str, bytes: usize) -> Self {
+        Merger {
+            keep_bytes: bytes,
+            ..Merger::new(matcher, text)
+        }
+    }
+
+    /// Takes in the names of the scan of the next piece, `text[offset..]`.
+    pub fn add(&mut self, offset: usize, scan: Scan<'a>) {
+        let first_word = self.words.covered.len();
+        self.words
+            .covered
+            .resize(first_word + scan.tokens.len(), false);
+        let cov = &mut self.words.covered[first_word..];
         for c in scan.found() {
             if c.is_demonym() {
                 continue;
             }
             cov[c.first..=c.last].iter_mut().for_each(|b| *b = true);
-            let span = absolute(scan, *offset, c.start..c.end);
-            let words =
-                scan.folded.text[scan.tokens[c.first].start..scan.tokens[c.last].end].to_owned();
+            let at = absolute(&scan, offset, c.start..c.end);
+            let words = self
+                .spellings
+                .get(&scan.folded.text[scan.tokens[c.first].start..scan.tokens[c.last].end]);
             // An acronym in brackets joins the name it follows.
             let target = match c.source {
                 Source::AliasOf(j) => scan.cands[j].unwrap_or(c),
                 _ => c,
             };
             let (key, known) = if let Source::Known { entity, .. } = target.source {
-                (matcher.gazetteer.known[entity].id.clone(), Some(entity))
+                (
+                    self.matcher.gazetteer.known[entity].id.clone(),
+                    Some(entity),
+                )
             } else {
                 let t = &scan.tokens;
                 let name = &scan.folded.text[t[target.first].start..t[target.last].end];
                 (entity_id(c.kind, name), None)
             };
-            let g = *by_key.entry(key).or_insert_with(|| {
+            let groups = &mut self.groups;
+            let g = *self.by_key.entry(key).or_insert_with(|| {
                 groups.push(Group {
                     kind: c.kind,
                     known,
@@ -55,19 +147,41 @@ pub fn entities(matcher: &Matcher, text: &str, scans: &[(usize, Scan)]) -> Vec<E
                 });
                 groups.len() - 1
             });
-            groups[g].mentions.push((span, words));
+            groups[g].mentions.push((at, words));
         }
-        covered.push(cov);
+        let claimed = (0..scan.tokens.len()).map(|i| scan.covering(i).is_some());
+        self.words.claimed.extend(claimed);
+        self.kept_cost += scan_cost(scan.original);
+        self.dropped |= self.kept_cost > self.keep_bytes;
+        if !self.dropped {
+            self.kept.push(scan);
+        }
     }
-    join_partial_names(&mut groups);
-    link_short_mentions(scans, &mut covered, &mut groups);
-    let mut out: Vec<Entity> = groups
-        .into_iter()
-        .filter(|g| !g.mentions.is_empty())
-        .map(|g| build(matcher, text, g))
-        .collect();
-    out.sort_by_key(|e| e.mentions.first().copied());
-    out
+
+    /// The article's entities, in order of first mention. `pieces` are the pieces given
+    /// to [`Merger::add`], in the same order.
+    pub fn finish(mut self, pieces: impl Iterator<Item = Span>) -> Vec<Entity> {
+        join_partial_names(&mut self.groups);
+        link_short_mentions(
+            Scans {
+                text: self.text,
+                kept: &self.kept,
+                pieces,
+            },
+            &mut self.words,
+            &mut self.groups,
+            &mut self.spellings,
+        );
+        let (matcher, text) = (self.matcher, self.text);
+        let mut out: Vec<Entity> = self
+            .groups
+            .into_iter()
+            .filter(|g| !g.mentions.is_empty())
+            .map(|g| build(matcher, text, g))
+            .collect();
+        out.sort_by_key(|e| e.mentions.first().copied());
+        out
+    }
 }
 
 fn absolute(scan: &Scan, offset: usize, folded: std::ops::Range<usize>) -> Span {
@@ -111,7 +225,20 @@ fn join_partial_names(groups: &mut [Group]) {
 
 /// Finds lone given names and surnames of people named in full, and acronyms of
 /// organisations introduced in brackets, in words no name covers.
-fn link_short_mentions(scans: &[(usize, Scan)], covered: &mut [Vec<bool>], groups: &mut [Group]) {
+/// The scans of an article's pieces again, with their offsets: those kept, then the rest
+/// folded anew.
+struct Scans<'s, 'a, I> {
+    text: &'a str,
+    kept: &'s [Scan<'a>],
+    pieces: I,
+}
+
+fn link_short_mentions<I: Iterator<Item = Span>>(
+    scans: Scans<I>,
+    words: &mut Words,
+    groups: &mut [Group],
+    spellings: &mut Spellings,
+) {
     // Keys are folded words joined by one space, as they stand in folded text.
     let mut keys: FastMap<String, Option<usize>> = FastMap::default();
     let w = super::words::words();
@@ -157,7 +284,7 @@ fn link_short_mentions(scans: &[(usize, Scan)], covered: &mut [Vec<bool>], group
         if groups[g].known.is_some() {
             continue;
         }
-        let mut target = groups[g].mentions.iter().map(|(_, w)| keys.get(w.as_str()));
+        let mut target = groups[g].mentions.iter().map(|(_, w)| keys.get(&**w));
         if let Some(Some(Some(o))) = target.next()
             && *o != g
             && groups[*o].kind == EntityKind::Organization
@@ -168,7 +295,21 @@ fn link_short_mentions(scans: &[(usize, Scan)], covered: &mut [Vec<bool>], group
             groups[o].mentions.extend(moved);
         }
     }
-    for ((offset, scan), cov) in scans.iter().zip(covered.iter_mut()) {
+    let mut first_word = 0;
+    for (i, piece) in scans.pieces.enumerate() {
+        let rescanned;
+        let scan = if let Some(scan) = scans.kept.get(i) {
+            scan
+        } else {
+            rescanned = Scan::words(piece.of(scans.text));
+            &rescanned
+        };
+        let n = scan.tokens.len();
+        let cov = &mut words.covered[first_word..first_word + n];
+        let claimed = &words.claimed[first_word..first_word + n];
+        first_word += n;
+        let offset = &piece.start;
+        let claimed_at = |i: usize| claimed[i];
         let toks = &scan.tokens;
         let free = |i: usize, cov: &[bool]| i < toks.len() && !cov[i];
         // A neighbouring unknown word joined by a space means a different, longer name.
@@ -176,7 +317,7 @@ fn link_short_mentions(scans: &[(usize, Scan)], covered: &mut [Vec<bool>], group
             i < toks.len()
                 && toks[i].gap == Gap::Space
                 && toks[i].class & (STOP | NOT_NAME) == 0
-                && !cov_any(scan, i)
+                && !claimed_at(i)
         };
         let mut i = 0;
         while i < toks.len() {
@@ -208,17 +349,13 @@ fn link_short_mentions(scans: &[(usize, Scan)], covered: &mut [Vec<bool>], group
                 i += len;
                 continue;
             }
-            let span = absolute(scan, *offset, toks[i].start..toks[i + len - 1].end);
-            let words = scan.folded.text[toks[i].start..toks[i + len - 1].end].to_owned();
-            groups[g].mentions.push((span, words));
+            let at = absolute(scan, *offset, toks[i].start..toks[i + len - 1].end);
+            let words = spellings.get(&scan.folded.text[toks[i].start..toks[i + len - 1].end]);
+            groups[g].mentions.push((at, words));
             cov[i..i + len].iter_mut().for_each(|b| *b = true);
             i += len;
         }
     }
-}
-
-fn cov_any(scan: &Scan, i: usize) -> bool {
-    scan.covering(i).is_some()
 }
 
 fn build(matcher: &Matcher, text: &str, mut g: Group) -> Entity {

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::gazetteer::Matcher;
+use super::gazetteer::{Matcher, WordAt};
 use super::model::EntityKind;
 use super::tokens::{Token, is_word_char, tokenize};
 use crate::text::fold::Folded;
@@ -50,20 +50,32 @@ pub struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
-    /// Folds and tokenizes `original` and marks every known name in it.
-    pub fn new(matcher: &Matcher, original: &'a str) -> Self {
+    /// Folds and tokenizes `original` without looking for names: the words alone, for a
+    /// second pass over text whose names were found and whose scan was let go.
+    pub fn words(original: &'a str) -> Self {
         let folded = Folded::new(original);
         let tokens = tokenize(&folded.text);
-        let mut scan = Scan {
+        Scan {
             original,
             cover: vec![None; tokens.len()],
             tokens,
             folded,
             cands: Vec::new(),
-        };
+        }
+    }
+
+    /// Folds and tokenizes `original` and marks every known name in it.
+    pub fn new(matcher: &Matcher, original: &'a str) -> Self {
+        let mut scan = Scan::words(original);
         let text = scan.folded.text.as_str();
         let folded = &scan.folded;
-        let starts = scan.tokens.iter().map(|t| t.start);
+        let tokens = &scan.tokens;
+        let starts = tokens.iter().enumerate().map(|(i, t)| WordAt {
+            start: t.start,
+            end: t.end,
+            hash: t.hash,
+            next: tokens.get(i + 1).map_or(0, |n| n.hash),
+        });
         let hits = matcher.find_at(text, starts, |hit| {
             if text[hit.end..].chars().next().is_some_and(is_word_char) {
                 return false;

@@ -4,6 +4,7 @@
 //! a word is a run of letters, marks and digits; a name may only start and end where a
 //! word does (`पुतिन` is not found inside `पुतिनकिम`, `भारत` not inside `भारतीय`).
 
+use super::hash::word_hash;
 use super::words::{Class, words};
 
 /// Whether `c` belongs inside a word: letters, digits, and Devanagari signs (which are not
@@ -36,6 +37,8 @@ pub struct Token {
     pub class: Class,
     /// Whether the word is in Latin letters (or digits only).
     pub latin: bool,
+    /// [`word_hash`] of the word: every later look-up of the word starts from it.
+    pub hash: u64,
 }
 
 impl Token {
@@ -57,13 +60,14 @@ pub fn tokenize(folded: &str) -> Vec<Token> {
     let mut latin = true;
     let push = |tokens: &mut Vec<Token>, s: usize, e: usize, gap_start: usize, latin: bool| {
         let gap = gap_kind(folded, tokens.last().copied(), gap_start, s);
-        let class = w.class(&folded[s..e]);
+        let hash = word_hash(&folded[s..e]);
         tokens.push(Token {
             start: s,
             end: e,
             gap,
-            class,
+            class: w.class_of_hash(hash),
             latin,
+            hash,
         });
     };
     for (i, c) in folded.char_indices() {

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::hash::{ByHash, word_hash};
 use crate::text::fold::fold;
 
 const WORDS: &str = include_str!("../../../assets/entity-words.toml");
@@ -132,17 +133,18 @@ impl Hasher for Fnv {
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// Folded word -> classes.
+/// Folded word -> classes, keyed by the word's [`word_hash`] so a token's look-up reuses
+/// the hash the tokenizer made (64-bit hashes of a few thousand listed words do not meet).
 #[derive(Debug, Default)]
 pub struct Words {
-    classes: FastMap<String, Class>,
+    classes: HashMap<u64, Class, ByHash>,
 }
 
 impl Words {
     fn add(&mut self, word: &str, class: Class) {
         let w = fold(word.trim().trim_end_matches('.'));
         if !w.is_empty() {
-            *self.classes.entry(w).or_default() |= class;
+            *self.classes.entry(word_hash(&w)).or_default() |= class;
         }
     }
 
@@ -166,7 +168,12 @@ impl Words {
 
     /// The classes of a folded token (0 for an ordinary word).
     pub fn class(&self, folded: &str) -> Class {
-        self.classes.get(folded).copied().unwrap_or(0)
+        self.class_of_hash(word_hash(folded))
+    }
+
+    /// The classes of the word whose [`word_hash`] is `hash`.
+    pub fn class_of_hash(&self, hash: u64) -> Class {
+        self.classes.get(&hash).copied().unwrap_or(0)
     }
 }
 

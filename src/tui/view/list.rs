@@ -37,7 +37,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let rows = usize::from(inner.height) / 2;
     for &i in app.visible.iter().skip(app.list_offset).take(rows) {
         let a = &app.entries[i].article;
-        let unread = !app.read.is_read(app.entries[i].id);
+        let unread = !app.user.is_read(app.entries[i].id);
         let meta: Vec<String> = [a.source.clone(), a.published.and_then(|p| p.value())]
             .into_iter()
             .flatten()

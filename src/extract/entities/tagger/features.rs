@@ -7,6 +7,7 @@
 //! Per-word values are hashed once per region; each feature then mixes two or three of
 //! those hashes.
 
+use super::super::hash::{hash_bytes, mix};
 use super::super::model::EntityKind;
 use super::super::scan::{Scan, Source};
 use super::super::tokens::{Gap, Token};
@@ -68,9 +69,11 @@ fn position(i: usize, first: usize, last: usize) -> u8 {
 /// What is known of one word before its features are formed.
 #[derive(Clone, Copy, Default)]
 struct Word {
+    /// The folded word's [`crate::extract::entities::tokens::Token::hash`].
     text: u64,
-    prefix: [u64; 3],
-    suffix: [u64; 4],
+    /// Where the folded word is, for its affixes.
+    start: u32,
+    end: u32,
     shape: u8,
     class: u16,
     gazetteer: u8,
@@ -81,8 +84,8 @@ struct Word {
 /// Stand-ins for the words before the first and after the last of a sentence.
 const PAD: Word = Word {
     text: 0x9e37_79b9_7f4a_7c15,
-    prefix: [1; 3],
-    suffix: [2; 4],
+    start: 0,
+    end: 0,
     shape: 255,
     class: 0,
     gazetteer: 255,
@@ -109,31 +112,73 @@ impl Features {
 }
 
 /// The words of `scan` with their per-word values, ready for [`sentence_features`].
-pub struct Words(Vec<Word>);
+pub struct Words<'a> {
+    words: Vec<Word>,
+    folded: &'a str,
+}
 
-/// Hashes every word of `scan` once; `gazetteer` comes from [`gazetteer_codes`].
-pub fn words(scan: &Scan, gazetteer: &[u8]) -> Words {
+impl Words<'_> {
+    /// The word `d` places from word `i` of the sentence `range`, or [`PAD`] outside it.
+    fn at(&self, range: &std::ops::Range<usize>, i: usize, d: isize) -> Word {
+        match i.checked_add_signed(d) {
+            Some(j) if j < range.len() => self.words[range.start + j],
+            _ => PAD,
+        }
+    }
+
+    fn affixes(&self, w: Word) -> Affixes {
+        Affixes::of(&self.folded[w.start as usize..w.end as usize])
+    }
+}
+
+/// Hashes of a word's first 1-3 and last 1-4 characters (0 where the word is too short).
+#[derive(Clone, Copy, Default)]
+pub struct Affixes {
+    prefix: [u64; 3],
+    suffix: [u64; 4],
+}
+
+impl Affixes {
+    fn of(text: &str) -> Self {
+        let mut a = Self::default();
+        let bytes = text.as_bytes();
+        let mut ends = text.char_indices().map(|(i, _)| i).skip(1);
+        for (n, slot) in a.prefix.iter_mut().enumerate() {
+            *slot = match ends.next() {
+                Some(e) => hash_bytes(10 + n as u64, &bytes[..e]),
+                None => 0,
+            };
+        }
+        let mut starts = text.char_indices().rev().map(|(i, _)| i);
+        for (n, slot) in a.suffix.iter_mut().enumerate() {
+            *slot = match starts.next() {
+                Some(s) if s > 0 => hash_bytes(20 + n as u64, &bytes[s..]),
+                _ => 0,
+            };
+        }
+        a
+    }
+}
+
+/// Reads every word of `scan` once; `gazetteer` comes from [`gazetteer_codes`].
+pub fn words<'a>(scan: &'a Scan, gazetteer: &[u8]) -> Words<'a> {
     let folded = scan.folded.text.as_str();
     let words = scan
         .tokens
         .iter()
         .enumerate()
-        .map(|(i, t)| {
-            let text = t.text(folded);
-            let mut w = Word {
-                text: hash_bytes(1, text.as_bytes()),
-                shape: shape(scan, *t, text),
-                class: t.class,
-                gazetteer: gazetteer.get(i).copied().unwrap_or(0),
-                candidate: candidate_code(scan, i),
-                gap: t.gap as u8 * 8 + gap_marks(scan.gap_after(i)),
-                ..Word::default()
-            };
-            affixes(text, &mut w);
-            w
+        .map(|(i, t)| Word {
+            text: t.hash,
+            start: t.start as u32,
+            end: t.end as u32,
+            shape: shape(scan, *t, t.text(folded)),
+            class: t.class,
+            gazetteer: gazetteer.get(i).copied().unwrap_or(0),
+            candidate: candidate_code(scan, i),
+            gap: t.gap as u8 * 8 + gap_marks(scan.gap_after(i)),
         })
         .collect();
-    Words(words)
+    Words { words, folded }
 }
 
 /// What punctuation follows a word: none, a comma-like mark, a quote or bracket, other.
@@ -146,24 +191,6 @@ fn gap_marks(gap: &str) -> u8 {
         2
     } else {
         3
-    }
-}
-
-fn affixes(text: &str, w: &mut Word) {
-    let bytes = text.as_bytes();
-    let mut ends = text.char_indices().map(|(i, _)| i).skip(1);
-    for (n, slot) in w.prefix.iter_mut().enumerate() {
-        *slot = match ends.next() {
-            Some(e) => hash_bytes(10 + n as u64, &bytes[..e]),
-            None => 0,
-        };
-    }
-    let mut starts = text.char_indices().rev().map(|(i, _)| i);
-    for (n, slot) in w.suffix.iter_mut().enumerate() {
-        *slot = match starts.next() {
-            Some(s) if s > 0 => hash_bytes(20 + n as u64, &bytes[s..]),
-            _ => 0,
-        };
     }
 }
 
@@ -225,8 +252,93 @@ mod t {
     pub const PREV_SUFFIX: u64 = 34;
 }
 
+/// Which neighbour a word is seen as, for the features that look at one word alone.
+#[derive(Clone, Copy)]
+pub enum Seat {
+    /// The word being tagged itself.
+    Own = 0,
+    Prev = 1,
+    Prev2 = 2,
+    Next = 3,
+    Next2 = 4,
+}
+
+pub const SEATS: [Seat; 5] = [Seat::Own, Seat::Prev, Seat::Prev2, Seat::Next, Seat::Next2];
+
+/// The rows of the features that look only at word `w` sitting at `seat` (its text, its
+/// affixes, its word classes). They are the same wherever the word occurs, so the tagger
+/// sums their weights once per distinct word (see [`super::weights::WordCache`]).
+fn word_rows(w: Word, a: &Affixes, seat: Seat, bits: u32, push: &mut dyn FnMut(u32)) {
+    let mut add = |template: u64, value: u64| push(row(mix(mix(template, value), 0), bits));
+    let (text, class) = match seat {
+        Seat::Own => {
+            add(t::BIAS, 0);
+            for (k, &h) in a.prefix.iter().enumerate() {
+                if h != 0 {
+                    add(t::PREFIX + k as u64, h);
+                }
+            }
+            for (k, &h) in a.suffix.iter().enumerate() {
+                if h != 0 {
+                    add(t::SUFFIX + k as u64, h);
+                }
+            }
+            (t::WORD, t::CLASS)
+        }
+        Seat::Prev => (t::PREV, t::CLASS_PREV),
+        Seat::Prev2 => (t::PREV2, 0),
+        Seat::Next => (t::NEXT, t::CLASS_NEXT),
+        Seat::Next2 => (t::NEXT2, t::CLASS_NEXT2),
+    };
+    add(text, w.text);
+    if class != 0 {
+        let mut bits_left = w.class;
+        while bits_left != 0 {
+            add(class, u64::from(bits_left.trailing_zeros()));
+            bits_left &= bits_left - 1;
+        }
+    }
+}
+
+/// The rows of the features that look at a word in its context (pairs of words, shapes,
+/// punctuation, gazetteer and rule verdicts, the sentence edges). `suffix` is the word's
+/// two-character suffix hash.
+fn context_rows(
+    (p, w, n): (Word, Word, Word),
+    suffix: u64,
+    i: usize,
+    len: usize,
+    bits: u32,
+    push: &mut impl FnMut(u32),
+) {
+    let mut add = |template: u64, a: u64, b: u64| push(row(mix(mix(template, a), b), bits));
+    add(t::PREV_WORD, p.text, w.text);
+    add(t::WORD_NEXT, w.text, n.text);
+    add(t::SHAPE, u64::from(w.shape), 0);
+    add(
+        t::SHAPES,
+        u64::from(p.shape) << 16 | u64::from(w.shape) << 8 | u64::from(n.shape),
+        0,
+    );
+    add(t::GAPS, u64::from(w.gap) << 8 | u64::from(n.gap), 0);
+    add(t::GAZ, u64::from(w.gazetteer), 0);
+    add(t::GAZ_PREV, u64::from(p.gazetteer), u64::from(w.gazetteer));
+    add(t::GAZ_NEXT, u64::from(n.gazetteer), u64::from(w.gazetteer));
+    add(t::CAND, u64::from(w.candidate), 0);
+    add(t::CAND_PREV, u64::from(p.candidate), u64::from(w.candidate));
+    add(t::CAND_NEXT, u64::from(n.candidate), u64::from(w.candidate));
+    add(t::GAZ_NEXT_WORD, u64::from(w.gazetteer), n.text);
+    add(t::SUFFIX_NEXT, suffix, n.text);
+    add(t::PREV_SUFFIX, p.text, suffix);
+    add(
+        t::EDGE,
+        u64::from(i == 0) | u64::from(i + 1 == len) << 1,
+        u64::from(w.gap >= Gap::Break as u8 * 8),
+    );
+}
+
 /// The features of words `range` of `words` (one sentence), as rows of a table of
-/// `2^bits` rows, written into `out`.
+/// `2^bits` rows, written into `out` (for training, which updates each row).
 pub fn sentence_features(
     words: &Words,
     range: std::ops::Range<usize>,
@@ -235,73 +347,64 @@ pub fn sentence_features(
 ) {
     out.rows.clear();
     out.ends.clear();
-    let ws = &words.0[range.clone()];
-    let at = |j: Option<usize>| j.and_then(|j| ws.get(j)).copied().unwrap_or(PAD);
-    for i in 0..ws.len() {
-        let (w, p, p2) = (ws[i], at(i.checked_sub(1)), at(i.checked_sub(2)));
-        let (n, n2) = (at(Some(i + 1)), at(Some(i + 2)));
-        let mut push = |template: u64, a: u64, b: u64| {
-            out.rows.push(row(mix(mix(template, a), b), bits));
-        };
-        push(t::BIAS, 0, 0);
-        push(t::WORD, w.text, 0);
-        push(t::PREV, p.text, 0);
-        push(t::PREV2, p2.text, 0);
-        push(t::NEXT, n.text, 0);
-        push(t::NEXT2, n2.text, 0);
-        push(t::PREV_WORD, p.text, w.text);
-        push(t::WORD_NEXT, w.text, n.text);
-        for (k, &h) in w.prefix.iter().enumerate() {
-            if h != 0 {
-                push(t::PREFIX + k as u64, h, 0);
-            }
+    let len = range.len();
+    for i in 0..len {
+        let at = |d: isize| words.at(&range, i, d);
+        let w = at(0);
+        let a = words.affixes(w);
+        let mut push = |r| out.rows.push(r);
+        for (seat, d) in SEATS.into_iter().zip([0, -1, -2, 1, 2]) {
+            let v = at(d);
+            let av = if d == 0 { a } else { Affixes::default() };
+            word_rows(v, &av, seat, bits, &mut push);
         }
-        for (k, &h) in w.suffix.iter().enumerate() {
-            if h != 0 {
-                push(t::SUFFIX + k as u64, h, 0);
-            }
-        }
-        push(t::SHAPE, u64::from(w.shape), 0);
-        push(
-            t::SHAPES,
-            u64::from(p.shape) << 16 | u64::from(w.shape) << 8 | u64::from(n.shape),
-            0,
-        );
-        for (template, class) in [
-            (t::CLASS, w.class),
-            (t::CLASS_PREV, p.class),
-            (t::CLASS_NEXT, n.class),
-            (t::CLASS_NEXT2, n2.class),
-        ] {
-            let mut bits_left = class;
-            while bits_left != 0 {
-                push(template, u64::from(bits_left.trailing_zeros()), 0);
-                bits_left &= bits_left - 1;
-            }
-        }
-        push(t::GAPS, u64::from(w.gap) << 8 | u64::from(n.gap), 0);
-        push(t::GAZ, u64::from(w.gazetteer), 0);
-        push(t::GAZ_PREV, u64::from(p.gazetteer), u64::from(w.gazetteer));
-        push(t::GAZ_NEXT, u64::from(n.gazetteer), u64::from(w.gazetteer));
-        push(t::CAND, u64::from(w.candidate), 0);
-        push(t::CAND_PREV, u64::from(p.candidate), u64::from(w.candidate));
-        push(t::CAND_NEXT, u64::from(n.candidate), u64::from(w.candidate));
-        push(t::GAZ_NEXT_WORD, u64::from(w.gazetteer), n.text);
-        push(t::SUFFIX_NEXT, w.suffix[1], n.text);
-        push(t::PREV_SUFFIX, p.text, w.suffix[1]);
-        push(
-            t::EDGE,
-            u64::from(i == 0) | u64::from(i + 1 == ws.len()) << 1,
-            u64::from(w.gap >= Gap::Break as u8 * 8),
-        );
+        context_rows((at(-1), w, at(1)), a.suffix[1], i, len, bits, &mut push);
         out.ends.push(out.rows.len() as u32);
     }
 }
 
-const K: u64 = 0x517c_c1b7_2722_0a95;
-
-fn mix(a: u64, b: u64) -> u64 {
-    (a.rotate_left(5) ^ b).wrapping_mul(K)
+/// Every tag's score (before the model's scale) for every word of a sentence, into `out`
+/// (`TAGS` sums a word). Gives what summing [`sentence_features`]' rows gives, but takes
+/// the one-word features of each word from `cache`, so a frequent word's affixes are
+/// neither hashed nor looked up again.
+pub fn sentence_sums(
+    words: &Words,
+    range: std::ops::Range<usize>,
+    model: &super::weights::Model,
+    cache: &mut super::weights::WordCache,
+    out: &mut Vec<[i32; 8]>,
+) {
+    out.clear();
+    let len = range.len();
+    let bits = model.bits;
+    for i in 0..len {
+        let at = |d: isize| words.at(&range, i, d);
+        let w = at(0);
+        let mut sum = [0i32; 8];
+        let mut suffix = 0;
+        for (seat, d) in SEATS.into_iter().zip([0, -1, -2, 1, 2]) {
+            let v = at(d);
+            let entry = cache.get(model, v.text, seat, |push| {
+                let a = if d == 0 {
+                    words.affixes(v)
+                } else {
+                    Affixes::default()
+                };
+                word_rows(v, &a, seat, bits, push);
+                a.suffix[1]
+            });
+            for (s, e) in sum.iter_mut().zip(entry.0) {
+                *s += e;
+            }
+            if d == 0 {
+                suffix = entry.1;
+            }
+        }
+        context_rows((at(-1), w, at(1)), suffix, i, len, bits, &mut |r| {
+            model.add_row(&mut sum, r);
+        });
+        out.push(sum);
+    }
 }
 
 fn row(h: u64, bits: u32) -> u32 {
@@ -311,19 +414,32 @@ fn row(h: u64, bits: u32) -> u32 {
     (h >> (64 - bits)) as u32
 }
 
-/// A word-at-a-time hash of `bytes` (FxHash-like), seeded so prefixes and suffixes of the
-/// same bytes differ.
-fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
-    let mut h = mix(seed, bytes.len() as u64);
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        h = mix(h, u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
+#[cfg(test)]
+mod tests {
+    use super::super::super::gazetteer::matcher;
+    use super::super::weights::WordCache;
+    use super::super::{model, prepare, sentences};
+    use super::*;
+
+    #[test]
+    fn cached_sums_score_as_the_full_feature_rows() {
+        let text = "रूस के राष्ट्रपति व्लादिमीर पुतिन ने कहा कि Reuters और बीबीसी हिंदी। \
+                    पुतिन ने फिर कहा, राष्ट्रपति पुतिन मास्को गए।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let ws = words(&scan, &gaz.codes);
+        let m = model();
+        let mut cache = WordCache::default();
+        let (mut feats, mut slow, mut sums) = (Features::default(), Vec::new(), Vec::new());
+        // The second pass is served from the cache the first one filled.
+        for _ in 0..2 {
+            for range in sentences(&scan) {
+                sentence_features(&ws, range.clone(), m.bits, &mut feats);
+                m.emissions(&feats, &mut slow);
+                sentence_sums(&ws, range.clone(), m, &mut cache, &mut sums);
+                let fast: Vec<f32> = sums.iter().flat_map(|s| m.scaled(s)).collect();
+                assert_eq!(fast, slow);
+                assert!(slow.iter().any(|&e| e != 0.0));
+            }
+        }
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        h = mix(h, u64::from_le_bytes(buf));
-    }
-    h
 }

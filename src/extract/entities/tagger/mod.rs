@@ -16,9 +16,11 @@ mod features;
 pub mod train;
 mod weights;
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use weights::WordCache;
 pub use weights::{Model, ModelError};
 
 use super::gazetteer::Matcher;
@@ -26,9 +28,9 @@ use super::model::EntityKind;
 use super::rules;
 use super::scan::{Cand, Scan, Source};
 use super::tokens::Gap;
-use super::words::{CUE, EPITHET, HONORIFIC, SAID, STOP};
+use super::words::{COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, PROGRAMME, SAID, STOP};
 use decode::{spans, viterbi};
-use features::{DEMONYM, Features, gazetteer_codes, sentence_features, words};
+use features::{DEMONYM, gazetteer_codes, sentence_sums, words};
 
 static MODEL_FILE: &[u8] = include_bytes!("../../../../assets/ner-model.bin");
 
@@ -110,6 +112,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
         .collect();
     for name in &mut names {
         *name = shrink_to_known_place(scan, widen_to_known(scan, *name));
+        *name = drop_descriptor(scan, &before.known, *name);
     }
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
     // the same passage is that person.
@@ -225,6 +228,20 @@ fn shrink_to_known_place(scan: &Scan, name: Name) -> Name {
     known.unwrap_or(name)
 }
 
+/// `केसीएनए समाचार एजेंसी`: a known organisation followed only by ordinary words saying
+/// what kind of body it is (news agency, party) is that organisation, by its known name.
+fn drop_descriptor(scan: &Scan, known: &[Cand], name: Name) -> Name {
+    let (first, last, kind) = name;
+    if kind != EntityKind::Organization {
+        return name;
+    }
+    known
+        .iter()
+        .find(|c| c.kind == kind && c.first == first && c.last < last)
+        .filter(|c| (c.last + 1..=last).all(|t| scan.tokens[t].is(COMMON)))
+        .map_or(name, |c| (c.first, c.last, kind))
+}
+
 /// `name` grown to cover the gazetteer name of its kind it overlaps, if that name
 /// sticks out of it on one side.
 fn widen_to_known(scan: &Scan, name: Name) -> Name {
@@ -253,27 +270,52 @@ type Name = (usize, usize, EntityKind);
 
 /// The tagger's names in `scan`, as `(first, last, kind)` word indices, tidied.
 fn tag(scan: &Scan, gaz: &[u8], model: &Model) -> Vec<(usize, usize, EntityKind)> {
+    thread_local! {
+        static CACHE: RefCell<WordCache> = RefCell::new(WordCache::default());
+    }
     let ws = words(scan, gaz);
-    let mut feats = Features::default();
-    let (mut emit, mut back, mut tags) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut sums, mut emit) = (Vec::new(), Vec::new());
+    let (mut back, mut tags) = (Vec::new(), Vec::new());
     let mut out = Vec::new();
     for range in sentences(scan) {
-        sentence_features(&ws, range.clone(), model.bits, &mut feats);
-        model.emissions(&feats, &mut emit);
+        CACHE.with_borrow_mut(|cache| sentence_sums(&ws, range.clone(), model, cache, &mut sums));
+        emit.clear();
+        emit.extend(sums.iter().flat_map(|s| model.scaled(s)));
         viterbi(&emit, &model.trans, range.len(), &mut back, &mut tags);
         for (a, b, kind) in spans(&tags) {
-            if let Some(name) = tidy(scan, range.start + a, range.start + b, kind) {
-                out.push(name);
-            }
+            let parts = split_at_commas(scan, range.start + a, range.start + b, kind);
+            out.extend(parts.filter_map(|(f, l)| tidy(scan, gaz, f, l, kind)));
         }
     }
     out
 }
 
+/// `व्लादिमीर पुतिन, किम जोंग उन`: a person's or a place's name never holds a comma (none
+/// does in the annotated data), so a span across one is two names.
+fn split_at_commas<'s>(
+    scan: &'s Scan,
+    first: usize,
+    last: usize,
+    kind: EntityKind,
+) -> impl Iterator<Item = (usize, usize)> + 's {
+    let mut start = first;
+    (first..=last).filter_map(move |t| {
+        let cut =
+            t == last || kind != EntityKind::Organization && scan.gap_after(t).contains([',', '،']);
+        let part = (start, t);
+        if cut {
+            start = t + 1;
+        }
+        cut.then_some(part)
+    })
+}
+
 /// A name never starts with a title or ends with a function word (`अभियुक्त X` is `X`),
-/// and a person is never only function words or a verb.
+/// a person is never only function words or a verb, and an organisation is never only
+/// ordinary words and a demonym (`कोरियाई सैनिकों`, soldiers, not a body).
 fn tidy(
     scan: &Scan,
+    gaz: &[u8],
     mut first: usize,
     mut last: usize,
     kind: EntityKind,
@@ -295,5 +337,41 @@ fn tidy(
     }
     let only_function = (first..=last).all(|t| scan.tokens[t].is(STOP | SAID));
     let only_title = kind == EntityKind::Person && (first..=last).all(|t| scan.tokens[t].is(title));
-    (!only_function && !only_title).then_some((first, last, kind))
+    let generic = kind == EntityKind::Organization
+        && (first..=last).all(|t| {
+            let tok = scan.tokens[t];
+            (tok.is(STOP | COMMON) || gaz[t] == DEMONYM) && !tok.is(ORG_HEAD | PROGRAMME | FACILITY)
+        });
+    (!only_function && !only_title && !generic).then_some((first, last, kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::gazetteer::matcher;
+    use super::*;
+
+    fn words_of(scan: &Scan, (f, l): (usize, usize)) -> String {
+        (f..=l).map(|t| scan.text(t)).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn a_span_across_a_comma_is_two_names_unless_an_organisation() {
+        let (scan, _) = prepare(matcher(), "मिलेंगे रमेश चंद्र, सुनीता राव और");
+        let people: Vec<String> = split_at_commas(&scan, 1, 4, EntityKind::Person)
+            .map(|p| words_of(&scan, p))
+            .collect();
+        assert_eq!(people, ["रमेश चंद्र", "सुनीता राव"]);
+        assert_eq!(
+            split_at_commas(&scan, 1, 4, EntityKind::Organization).count(),
+            1
+        );
+    }
+
+    #[test]
+    fn ordinary_words_after_a_demonym_are_no_organisation() {
+        let (scan, gaz) = prepare(matcher(), "सीमा पर चीनी सैनिकों ने और चीनी सेना ने");
+        let org = EntityKind::Organization;
+        assert_eq!(tidy(&scan, &gaz.codes, 2, 3, org), None);
+        assert_eq!(tidy(&scan, &gaz.codes, 6, 7, org), Some((6, 7, org)));
+    }
 }

@@ -5,10 +5,13 @@
 //! weight scale (f32), `(tags + 1) * tags` transition scores (f32, row 0 the sentence
 //! start), then `2^bits * tags` weights (i16, multiplied by the scale when read).
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use thiserror::Error;
 
+use super::super::hash::mix;
 use super::decode::TAGS;
-use super::features::Features;
+use super::features::{Features, Seat};
 
 const MAGIC: &[u8; 4] = b"KNER";
 const VERSION: u8 = 1;
@@ -33,6 +36,8 @@ pub struct Model {
     pub weights: Vec<i16>,
     /// `weights` with each row padded to 8, so a row is one aligned load and one vector add.
     rows: Vec<[i16; 8]>,
+    /// Tells models apart, so a [`WordCache`] never serves one model's sums for another.
+    id: u64,
 }
 
 impl Model {
@@ -59,6 +64,7 @@ impl Model {
     }
 
     pub fn new(bits: u32, scale: f32, trans: Vec<f32>, weights: Vec<i16>) -> Self {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let rows = weights
             .chunks_exact(TAGS)
             .map(|r| {
@@ -73,6 +79,7 @@ impl Model {
             trans,
             weights,
             rows,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -96,13 +103,85 @@ impl Model {
         for i in 0..feats.len() {
             let mut sum = [0i32; 8];
             for &r in feats.of(i) {
-                let row = &self.rows[r as usize];
-                for (s, &w) in sum.iter_mut().zip(row) {
-                    *s += i32::from(w);
-                }
+                self.add_row(&mut sum, r);
             }
-            out.extend(sum[..TAGS].iter().map(|&s| s as f32 * self.scale));
+            out.extend(self.scaled(&sum));
         }
+    }
+
+    /// Adds the weights of row `r` to `sum`.
+    pub fn add_row(&self, sum: &mut [i32; 8], r: u32) {
+        for (s, &w) in sum.iter_mut().zip(&self.rows[r as usize]) {
+            *s += i32::from(w);
+        }
+    }
+
+    /// The tag scores of a word whose rows' weights add up to `sum`.
+    pub fn scaled(&self, sum: &[i32; 8]) -> impl Iterator<Item = f32> + use<> {
+        let scale = self.scale;
+        let sum = *sum;
+        (0..TAGS).map(move |t| sum[t] as f32 * scale)
+    }
+}
+
+/// Summed weights of the one-word features of recently seen words, by word and seat.
+///
+/// News text repeats its words (a few hundred make half of it), and the features that look
+/// at one word alone (the word, its affixes, its classes, as itself or as a neighbour) are
+/// a third of a word's features; summing them once per distinct word instead of once per
+/// occurrence also skips hashing the affixes. Direct-mapped and fixed in size, so it costs
+/// nothing to keep per thread.
+pub struct WordCache {
+    model: u64,
+    slots: Vec<Slot>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    used: bool,
+    suffix: u64,
+    sum: [i32; 8],
+}
+
+const CACHE_SLOTS: usize = 1 << 13;
+
+impl Default for WordCache {
+    fn default() -> Self {
+        Self {
+            model: 0,
+            slots: vec![Slot::default(); CACHE_SLOTS],
+        }
+    }
+}
+
+impl WordCache {
+    /// The summed weights of word `text` at `seat`, and the value `fill` returned for it;
+    /// on a miss `fill` pushes the word's rows and returns that value.
+    pub fn get(
+        &mut self,
+        model: &Model,
+        text: u64,
+        seat: Seat,
+        fill: impl FnOnce(&mut dyn FnMut(u32)) -> u64,
+    ) -> ([i32; 8], u64) {
+        if self.model != model.id {
+            self.slots.fill(Slot::default());
+            self.model = model.id;
+        }
+        let key = mix(text, seat as u64 + 1);
+        let slot = &mut self.slots[(key >> 51) as usize & (CACHE_SLOTS - 1)];
+        if !(slot.used && slot.key == key) {
+            let mut sum = [0i32; 8];
+            let suffix = fill(&mut |r| model.add_row(&mut sum, r));
+            *slot = Slot {
+                key,
+                used: true,
+                suffix,
+                sum,
+            };
+        }
+        (slot.sum, slot.suffix)
     }
 }
 

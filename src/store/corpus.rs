@@ -1,0 +1,464 @@
+//! The corpus in the database: bringing it up to date with the files under some roots
+//! ([`Store::sync`]) so queries answer from the tables instead of reading every file.
+//!
+//! A file is known by its absolute path (no symlink resolution: that costs a system call
+//! per path component). One whose size and modification time are unchanged is not read;
+//! one that was touched is read and hashed, and extracted again only when its bytes (or the
+//! extraction rules) changed; `rescan` hashes every file, so a change that kept size and
+//! time is seen too. Files are extracted on all cores and written one transaction per
+//! batch as they come, so the first rows are queryable while the rest load, and a kill
+//! loses only the batch under way. The warnings a file gave are stored with it and said
+//! again without reading it, so one warning never costs a re-read on every run.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::{Store, StoreError, to_sql};
+use crate::corpus::{self, Article, Problem};
+use crate::index::{Facts, SearchText};
+
+/// Files read before a transaction commits: large enough to amortise the commit, small
+/// enough that the first rows appear quickly.
+const BATCH: usize = 64;
+
+/// Stands for the file's path, as the caller spelt it, in stored warnings.
+const PATH_MARK: &str = "\u{1}path\u{1}";
+
+/// One file of the walk: the path as the caller spelt it, and its id in `sources`.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub shown: PathBuf,
+    pub source: i64,
+}
+
+/// The files under the roots of one [`Store::sync`]: queries answer for these only, in
+/// the caller's spelling, whatever else the database holds.
+#[derive(Debug, Default, Clone)]
+pub struct Scope {
+    pub members: Vec<Member>,
+}
+
+/// What a sync did.
+#[derive(Debug, Default)]
+pub struct Synced {
+    pub scope: Scope,
+    /// Files read and extracted (new or changed).
+    pub extracted: usize,
+    /// Files touched whose bytes were the same (read and hashed, not extracted).
+    pub rehashed: usize,
+    /// Files that were known and are gone from under the roots.
+    pub withdrawn: usize,
+    /// Warnings and errors: the walk's, the files read now, and those stored with
+    /// unchanged files, in walk order.
+    pub problems: Vec<String>,
+    /// Whether some path was lost entirely (missing, unreadable, unsupported).
+    pub failed: bool,
+}
+
+/// What the database knows of a file.
+struct Known {
+    id: i64,
+    size: i64,
+    mtime_ns: i64,
+    hash: i64,
+    rules: i64,
+    problems: String,
+}
+
+/// A file read and extracted off the writing thread.
+struct Extracted {
+    walk_at: usize,
+    key: String,
+    size: i64,
+    mtime_ns: i64,
+    hash: i64,
+    /// `None` when the bytes were unchanged: only the stamp is written.
+    articles: Option<Vec<Row>>,
+    problems: Vec<Problem>,
+    failed: bool,
+}
+
+/// One article as stored.
+struct Row {
+    article: Article,
+    facts: Facts,
+    folded: Box<str>,
+    content_id: u64,
+}
+
+fn stamp_of(meta: &std::fs::Metadata) -> (i64, i64) {
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+    (i64::try_from(meta.len()).unwrap_or(i64::MAX), mtime)
+}
+
+fn key_of(file: &Path) -> Option<String> {
+    std::path::absolute(file)
+        .ok()
+        .map(|p| p.to_string_lossy().into_owned())
+}
+
+impl Store {
+    /// Brings the corpus under `roots` up to date and returns which files it holds.
+    /// `rules` fingerprints the extraction rules: results from other rules are redone.
+    /// `progress(done, total)` is called after each committed batch.
+    pub fn sync(
+        &mut self,
+        roots: &[PathBuf],
+        rules: u64,
+        rescan: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Synced, StoreError> {
+        let mut walk_problems = Vec::new();
+        let files = corpus::files(roots, &mut walk_problems);
+        let mut synced = Synced {
+            failed: walk_problems.iter().any(Problem::is_error),
+            problems: walk_problems.iter().map(ToString::to_string).collect(),
+            ..Synced::default()
+        };
+        let keys: Vec<Option<String>> = files.iter().map(|f| key_of(f)).collect();
+        let known = self.known(&keys)?;
+        let rules = to_sql(rules);
+        // Decide on this thread what needs reading; stat calls are cheap.
+        let mut todo = Vec::new();
+        let mut stored_problems: Vec<Option<String>> = vec![None; files.len()];
+        for (i, (file, key)) in files.iter().zip(&keys).enumerate() {
+            let Some(key) = key else { continue };
+            let stat = std::fs::metadata(file).ok().map(|m| stamp_of(&m));
+            match (known.get(key), stat) {
+                (Some(k), Some((size, mtime)))
+                    if !rescan && k.size == size && k.mtime_ns == mtime && k.rules == rules =>
+                {
+                    stored_problems[i] = Some(k.problems.clone());
+                }
+                _ => todo.push(i),
+            }
+        }
+        let total = todo.len();
+        let (tx, rx) = mpsc::sync_channel::<Extracted>(BATCH * 2);
+        let mut results: Vec<Extracted> = Vec::new();
+        let written = std::thread::scope(|s| {
+            let files = &files;
+            let keys = &keys;
+            let known = &known;
+            s.spawn(move || {
+                use rayon::prelude::*;
+                todo.par_iter().for_each_with(tx, |tx, &i| {
+                    let key = keys[i].clone().unwrap_or_default();
+                    let before = known.get(&key).filter(|k| k.rules == rules).map(|k| k.hash);
+                    let _ = tx.send(extract_file(i, &files[i], key, before));
+                });
+            });
+            let mut done = 0;
+            let mut batch = Vec::with_capacity(BATCH);
+            for e in rx {
+                batch.push(e);
+                if batch.len() == BATCH {
+                    done += batch.len();
+                    self.write_batch(&batch, rules)?;
+                    results.append(&mut batch);
+                    progress(done, total);
+                }
+            }
+            done += batch.len();
+            self.write_batch(&batch, rules)?;
+            results.append(&mut batch);
+            progress(done, total);
+            Ok::<(), StoreError>(())
+        });
+        written?;
+        let mut fresh_problems: Vec<Option<Vec<Problem>>> = files.iter().map(|_| None).collect();
+        for e in results {
+            match e.articles {
+                Some(_) => synced.extracted += 1,
+                None => synced.rehashed += 1,
+            }
+            synced.failed |= e.failed;
+            fresh_problems[e.walk_at] = Some(e.problems);
+        }
+        // Warnings in walk order, stored ones spelt as this caller spells the file.
+        for (i, file) in files.iter().enumerate() {
+            if let Some(list) = &fresh_problems[i] {
+                synced.problems.extend(list.iter().map(ToString::to_string));
+            } else if let Some(json) = &stored_problems[i] {
+                let shown = file.display().to_string();
+                let list: Vec<String> = serde_json::from_str(json).unwrap_or_default();
+                synced
+                    .problems
+                    .extend(list.iter().map(|p| p.replace(PATH_MARK, &shown)));
+            }
+        }
+        synced.withdrawn = self.withdraw_missing(roots, &keys)?;
+        let ids = self.known(&keys)?;
+        synced.scope.members = files
+            .iter()
+            .zip(&keys)
+            .filter_map(|(f, k)| {
+                Some(Member {
+                    shown: f.clone(),
+                    source: ids.get(k.as_ref()?)?.id,
+                })
+            })
+            .collect();
+        Ok(synced)
+    }
+
+    /// What the database knows of the files with these keys.
+    fn known(&self, keys: &[Option<String>]) -> Result<HashMap<String, Known>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, size, mtime_ns, hash, rules, problems FROM sources WHERE path = ?1",
+        )?;
+        let mut out = HashMap::new();
+        for key in keys.iter().flatten() {
+            let row = stmt
+                .query_row([key], |r| {
+                    Ok(Known {
+                        id: r.get(0)?,
+                        size: r.get(1)?,
+                        mtime_ns: r.get(2)?,
+                        hash: r.get(3)?,
+                        rules: r.get(4)?,
+                        problems: r.get(5)?,
+                    })
+                })
+                .optional()?;
+            if let Some(k) = row {
+                out.insert(key.clone(), k);
+            }
+        }
+        Ok(out)
+    }
+
+    fn write_batch(&mut self, batch: &[Extracted], rules: i64) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let tx = self.conn.transaction()?;
+        for e in batch {
+            write_file(&tx, e, rules)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes the files under `roots` the walk did not find again.
+    fn withdraw_missing(
+        &mut self,
+        roots: &[PathBuf],
+        keys: &[Option<String>],
+    ) -> Result<usize, StoreError> {
+        let found: HashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
+        let roots: Vec<String> = roots.iter().filter_map(|r| key_of(r)).collect();
+        let under = |path: &str| {
+            roots.iter().any(|r| {
+                path == r
+                    || path
+                        .strip_prefix(r.as_str())
+                        .is_some_and(|rest| rest.starts_with(std::path::MAIN_SEPARATOR))
+            })
+        };
+        let gone: Vec<i64> = {
+            let mut stmt = self.conn.prepare_cached("SELECT id, path FROM sources")?;
+            let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+            let mut gone = Vec::new();
+            for row in rows {
+                let (id, path) = row?;
+                if under(&path) && !found.contains(path.as_str()) {
+                    gone.push(id);
+                }
+            }
+            gone
+        };
+        let tx = self.conn.transaction()?;
+        for &id in &gone {
+            delete_articles(&tx, id)?;
+            tx.execute("DELETE FROM sources WHERE id = ?1", [id])?;
+        }
+        tx.commit()?;
+        Ok(gone.len())
+    }
+}
+
+/// Reads one file; extracts it unless its bytes hash as `before`.
+fn extract_file(walk_at: usize, file: &Path, key: String, before: Option<i64>) -> Extracted {
+    let mut problems = Vec::new();
+    let meta = std::fs::metadata(file).ok();
+    let (size, mtime_ns) = meta.as_ref().map_or((0, 0), stamp_of);
+    let mut out = Extracted {
+        walk_at,
+        key,
+        size,
+        mtime_ns,
+        hash: 0,
+        articles: Some(Vec::new()),
+        problems: Vec::new(),
+        failed: false,
+    };
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            out.problems.push(Problem::Unreadable {
+                path: file.to_owned(),
+                reason: e.to_string(),
+            });
+            out.failed = true;
+            // A size no file has: the next sync reads it again.
+            out.size = -1;
+            return out;
+        }
+    };
+    out.hash = to_sql(xxhash_rust::xxh3::xxh3_64(&bytes));
+    let json_lines = corpus::is_json_lines(file);
+    let articles = corpus::from_vec(file, bytes, json_lines, &mut problems);
+    out.failed = problems.iter().any(Problem::is_error);
+    out.problems = problems;
+    if before == Some(out.hash) {
+        out.articles = None;
+        return out;
+    }
+    out.articles = Some(
+        articles
+            .into_iter()
+            .map(|article| {
+                let analysis = crate::extract::analyse(&article);
+                Row {
+                    facts: Facts::of(&analysis),
+                    folded: SearchText::folded(&article),
+                    content_id: crate::state::content_id(&article),
+                    article,
+                }
+            })
+            .collect(),
+    );
+    out
+}
+
+fn write_file(tx: &Transaction, e: &Extracted, rules: i64) -> Result<(), StoreError> {
+    // Warnings are stored with the path marked, to be said again in any caller's spelling.
+    let problems: Vec<String> = e
+        .problems
+        .iter()
+        .map(|p| {
+            p.to_string()
+                .replacen(&problem_path(p).display().to_string(), PATH_MARK, 1)
+        })
+        .collect();
+    let problems = serde_json::to_string(&problems).unwrap_or_else(|_| "[]".to_owned());
+    let id: i64 = tx
+        .prepare_cached(
+            "INSERT INTO sources (path, size, mtime_ns, hash, rules, problems)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (path) DO UPDATE SET size = ?2, mtime_ns = ?3, hash = ?4, rules = ?5,
+                 problems = ?6
+             RETURNING id",
+        )?
+        .query_row(
+            params![e.key, e.size, e.mtime_ns, e.hash, rules, problems],
+            |r| r.get(0),
+        )?;
+    let Some(rows) = &e.articles else {
+        return Ok(());
+    };
+    delete_articles(tx, id)?;
+    for row in rows {
+        insert_article(tx, id, row)?;
+    }
+    Ok(())
+}
+
+fn problem_path(p: &Problem) -> &Path {
+    match p {
+        Problem::Missing(path)
+        | Problem::Loop(path)
+        | Problem::NoArticles(path)
+        | Problem::Unsupported(path)
+        | Problem::Unreadable { path, .. }
+        | Problem::InvalidUtf8 { path, .. }
+        | Problem::Binary { path, .. }
+        | Problem::Empty { path }
+        | Problem::Large { path, .. }
+        | Problem::BadRecord { path, .. } => path,
+    }
+}
+
+fn day(d: chrono::NaiveDate) -> i64 {
+    use chrono::Datelike;
+    i64::from(d.num_days_from_ce())
+}
+
+fn insert_article(tx: &Transaction, source: i64, row: &Row) -> Result<(), StoreError> {
+    let a = &row.article;
+    let published = a.published.and_then(|p| p.value());
+    let published_day = a.published.and_then(|p| p.date.to_naive()).map(day);
+    let article: i64 = tx
+        .prepare_cached(
+            "INSERT INTO articles (source, line, content_id, title, published, published_day,
+                 publisher, location, byline)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+        )?
+        .query_row(
+            params![
+                source,
+                a.line.and_then(|l| i64::try_from(l).ok()),
+                to_sql(row.content_id),
+                a.title,
+                published,
+                published_day,
+                a.source,
+                a.dateline,
+                a.byline,
+            ],
+            |r| r.get(0),
+        )?;
+    for e in &row.facts.entities {
+        tx.prepare_cached("INSERT OR IGNORE INTO entities (key, kind, name) VALUES (?1, ?2, ?3)")?
+            .execute(params![e.id, kind_name(e.kind), e.name])?;
+        let entity: i64 = tx
+            .prepare_cached("SELECT id FROM entities WHERE key = ?1")?
+            .query_row([&e.id], |r| r.get(0))?;
+        let mut alias =
+            tx.prepare_cached("INSERT OR IGNORE INTO aliases (form, entity) VALUES (?1, ?2)")?;
+        alias.execute(params![crate::text::fold::fold(&e.name), entity])?;
+        for form in e.forms.iter().chain(crate::index::gazetteer_forms(&e.id)) {
+            alias.execute(params![form, entity])?;
+        }
+        tx.prepare_cached("INSERT OR IGNORE INTO mentions (entity, article) VALUES (?1, ?2)")?
+            .execute([entity, article])?;
+    }
+    for &(first, last) in &row.facts.dates {
+        tx.prepare_cached(
+            "INSERT INTO mentioned_dates (article, first_day, last_day) VALUES (?1, ?2, ?3)",
+        )?
+        .execute([article, day(first), day(last)])?;
+    }
+    tx.prepare_cached("INSERT INTO article_text (rowid, text) VALUES (?1, ?2)")?
+        .execute(params![article, &*row.folded])?;
+    Ok(())
+}
+
+fn delete_articles(tx: &Transaction, source: i64) -> Result<(), StoreError> {
+    for sql in [
+        "DELETE FROM mentions WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
+        "DELETE FROM mentioned_dates WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
+        "DELETE FROM article_text WHERE rowid IN (SELECT id FROM articles WHERE source = ?1)",
+        "DELETE FROM articles WHERE source = ?1",
+    ] {
+        tx.prepare_cached(sql)?.execute([source])?;
+    }
+    Ok(())
+}
+
+pub(super) fn kind_name(kind: crate::extract::entities::EntityKind) -> &'static str {
+    use crate::extract::entities::EntityKind;
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Place => "place",
+        EntityKind::Organization => "org",
+    }
+}

@@ -1,0 +1,123 @@
+//! The one database khabar keeps: `khabar.db` in the data directory, an `SQLite` file a user
+//! or a script can open with `sqlite3`.
+//!
+//! It lives in the data directory (not the cache) because it holds what cannot be rebuilt:
+//! which articles were read, which were starred, where the reader was left. [`Store`] owns
+//! the connection, the schema and its migrations, and offers queries by what callers need;
+//! no SQL leaves this module. Every change is its own small transaction in WAL mode, so a
+//! `kill -9` loses nothing committed, readers are never blocked, and two khabar processes
+//! writing at once wait for each other (a busy timeout) instead of failing.
+
+mod corpus;
+mod listing;
+mod open;
+mod read_json;
+mod schema;
+mod user;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use corpus::{Member, Scope, Synced};
+pub use listing::{Listed, Matched, Query};
+pub use read_json::import_read_json;
+
+/// What went wrong with the database.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Something other than a regular file (a FIFO, a directory, a device) is where the
+    /// database should be; opening it could hang or clobber it, so it is left alone.
+    #[error(
+        "{}: is a {kind}, not a database file; khabar keeps its database there, so move it away",
+        path.display()
+    )]
+    NotAFile { path: PathBuf, kind: &'static str },
+    /// The data directory could not be made, or a damaged file could not be moved aside.
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// `SQLite` failed (a full disk, a read-only directory, a lock held past the timeout).
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The database was written by a newer khabar, whose tables this one does not know.
+    #[error(
+        "{}: schema version {found} is newer than this khabar knows ({known}); use a newer khabar",
+        path.display()
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    /// Neither `XDG_DATA_HOME` nor `HOME` says where the data directory is.
+    #[error("no data directory: neither XDG_DATA_HOME nor HOME is set")]
+    NoDataDir,
+}
+
+/// The database: one connection, its schema up to date.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+/// The file name of the database in the data directory.
+pub const FILE_NAME: &str = "khabar.db";
+
+/// `$XDG_DATA_HOME/khabar/khabar.db` (else `~/.local/share/khabar/khabar.db`).
+pub fn default_path() -> Option<PathBuf> {
+    crate::dirs::data_dir().map(|d| d.join(FILE_NAME))
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`. A non-regular file there is refused; a
+    /// damaged database is moved aside under a new name and a fresh one made, with a note
+    /// saying what was lost. The notes are for the user (status bar, stderr).
+    pub fn open(path: &Path) -> Result<(Self, Vec<String>), StoreError> {
+        let (conn, notes) = open::open(path)?;
+        Ok((
+            Self {
+                conn,
+                path: Some(path.to_owned()),
+            },
+            notes,
+        ))
+    }
+
+    /// The database at [`default_path`], with an old `read.json` in the state directory
+    /// imported once.
+    pub fn open_default() -> Result<(Self, Vec<String>), StoreError> {
+        let path = default_path().ok_or(StoreError::NoDataDir)?;
+        let (mut store, mut notes) = Self::open(&path)?;
+        if let Some(old) = crate::dirs::state_dir().map(|d| d.join("read.json")) {
+            notes.extend(import_read_json(&mut store, &old)?);
+        }
+        Ok((store, notes))
+    }
+
+    /// A database in memory, gone when dropped (tests, and a reader without a data
+    /// directory).
+    pub fn in_memory() -> Result<Self, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        schema::migrate(&conn, Path::new(":memory:"))?;
+        Ok(Self { conn, path: None })
+    }
+
+    /// Where the database is (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+}
+
+/// Content ids are unsigned 64-bit hashes; `SQLite` integers are signed. The bits are kept
+/// as they are (`printf('%016x', id)` in `sqlite3` shows the hex form).
+fn to_sql(id: u64) -> i64 {
+    i64::from_ne_bytes(id.to_ne_bytes())
+}
+
+fn from_sql(id: i64) -> u64 {
+    u64::from_ne_bytes(id.to_ne_bytes())
+}

@@ -1,0 +1,216 @@
+//! Opening the database file safely: what is at the path is checked before `SQLite` touches
+//! it (a FIFO would hang every command), and a damaged file is moved aside, never over an
+//! earlier copy, so whatever can still be recovered from it stays on disk.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::{StoreError, schema};
+
+/// How long a write waits for another process's write to finish before failing. Writes
+/// are small transactions, so this is only reached when something is badly stuck.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Opens `path`, setting aside a damaged database once and starting afresh.
+pub fn open(path: &Path) -> Result<(Connection, Vec<String>), StoreError> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_owned(),
+            source,
+        })?;
+    }
+    refuse_special_files(path)?;
+    match try_open(path) {
+        Ok(conn) => Ok((conn, Vec::new())),
+        Err(Attempt::Failed(e)) => Err(e),
+        Err(Attempt::Damaged { why, lost }) => {
+            let aside = set_aside(path)?;
+            let note = format!(
+                "{}: damaged database ({why}); moved to {}; {lost}; a new one was made (the corpus in it is read again from the files)",
+                path.display(),
+                aside.display()
+            );
+            match try_open(path) {
+                Ok(conn) => Ok((conn, vec![note])),
+                Err(Attempt::Failed(e)) => Err(e),
+                Err(Attempt::Damaged { why, .. }) => Err(StoreError::Io {
+                    path: path.to_owned(),
+                    source: std::io::Error::other(format!("still damaged after a rebuild: {why}")),
+                }),
+            }
+        }
+    }
+}
+
+/// The database and its companions (`-wal`, `-shm`) must be regular files or absent.
+fn refuse_special_files(path: &Path) -> Result<(), StoreError> {
+    for p in [
+        path.to_owned(),
+        companion(path, "-wal"),
+        companion(path, "-shm"),
+    ] {
+        // `metadata` follows symlinks: a link to a regular file is fine.
+        let Ok(meta) = std::fs::metadata(&p) else {
+            continue;
+        };
+        if !meta.is_file() {
+            return Err(StoreError::NotAFile {
+                path: p,
+                kind: kind_of(meta.file_type()),
+            });
+        }
+    }
+    Ok(())
+}
+
+fn kind_of(t: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "FIFO";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "device";
+        }
+    }
+    if t.is_dir() {
+        "directory"
+    } else {
+        "special file"
+    }
+}
+
+fn companion(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+enum Attempt {
+    Failed(StoreError),
+    /// The file is not a database or fails the quick check; `lost` says what it held.
+    Damaged {
+        why: String,
+        lost: String,
+    },
+}
+
+fn try_open(path: &Path) -> Result<Connection, Attempt> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| Attempt::Failed(e.into()))?;
+    let damaged = |conn: &Connection, why: String| Attempt::Damaged {
+        why,
+        lost: what_was_lost(conn),
+    };
+    let check = || -> rusqlite::Result<Vec<String>> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // WAL: readers never wait for the writer, and a commit is one append.
+        // NORMAL: a commit survives a killed process (the WAL is written before commit
+        // returns); only a power cut may lose the last few.
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let mut stmt = conn.prepare("PRAGMA quick_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect()
+    };
+    match check() {
+        Ok(problems) if problems.len() == 1 && problems[0] == "ok" => {}
+        Ok(problems) => {
+            let why = problems
+                .iter()
+                .take(3)
+                .map(|p| p.replace('\n', " "))
+                .collect::<Vec<_>>();
+            let why = why.join("; ");
+            return Err(damaged(&conn, why));
+        }
+        Err(e) if is_damage(&e) => return Err(damaged(&conn, e.to_string())),
+        Err(e) => return Err(Attempt::Failed(e.into())),
+    }
+    match schema::migrate(&conn, path) {
+        Ok(()) => Ok(conn),
+        Err(StoreError::Sqlite(e)) if is_damage(&e) => Err(damaged(&conn, e.to_string())),
+        Err(e) => Err(Attempt::Failed(e)),
+    }
+}
+
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
+    )
+}
+
+/// What the user loses with the damaged file, counted from it where it still answers.
+fn what_was_lost(conn: &Connection) -> String {
+    let count = |table: &str| -> Option<i64> {
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .ok()
+    };
+    match (count("read_articles"), count("starred_articles")) {
+        (Some(read), Some(starred)) => format!(
+            "the read state of {read} article{} and {starred} star{} in it are lost",
+            if read == 1 { "" } else { "s" },
+            if starred == 1 { "" } else { "s" },
+        ),
+        _ => "the read state and stars that were in it are lost".to_owned(),
+    }
+}
+
+/// Moves the database (and its WAL, which belongs to it) to `NAME.damaged-N` with the first
+/// N not taken, and removes its shared-memory index.
+fn set_aside(path: &Path) -> Result<PathBuf, StoreError> {
+    let aside = move_to_free_name(path, |n| companion(path, &format!(".damaged-{n}")))?;
+    let wal = companion(path, "-wal");
+    let io = |p: &Path| {
+        let p = p.to_owned();
+        move |source| StoreError::Io { path: p, source }
+    };
+    if wal.exists() {
+        std::fs::rename(&wal, companion(&aside, "-wal")).map_err(io(&wal))?;
+    }
+    let shm = companion(path, "-shm");
+    if shm.exists() {
+        std::fs::remove_file(&shm).map_err(io(&shm))?;
+    }
+    Ok(aside)
+}
+
+/// Moves `path` to `name(n)` with the first n from 1 not taken, and returns the new name.
+/// A hard link claims the name atomically, so two processes never pick the same one and
+/// no earlier copy is replaced.
+pub(super) fn move_to_free_name(
+    path: &Path,
+    name: impl Fn(u32) -> PathBuf,
+) -> Result<PathBuf, StoreError> {
+    let io = |source| StoreError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    for n in 1..10_000 {
+        let target = name(n);
+        match std::fs::hard_link(path, &target) {
+            Ok(()) => std::fs::remove_file(path).map_err(io)?,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(io(e)),
+            // A file system without hard links: a rename, after checking the name is free.
+            Err(_) if target.exists() => continue,
+            Err(_) => std::fs::rename(path, &target).map_err(io)?,
+        }
+        return Ok(target);
+    }
+    Err(io(std::io::Error::other(
+        "too many earlier copies beside it; remove some",
+    )))
+}

@@ -1,0 +1,121 @@
+//! The tables, and the steps from one schema version to the next (`PRAGMA user_version`).
+//!
+//! Each step runs once, in a write transaction that re-reads the version first, so two
+//! processes opening a new database at once do not both create it.
+
+use std::path::Path;
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// The steps, in order: step *n* brings version *n* to *n + 1*.
+const STEPS: &[&str] = &[
+    // 1: user state. Ids are article content ids (`state::content_id`); times are Unix
+    // milliseconds.
+    "CREATE TABLE read_articles (
+         id INTEGER PRIMARY KEY,
+         read_at INTEGER NOT NULL
+     );
+     -- `seq` keeps the order stars were given in (times tie within a millisecond).
+     CREATE TABLE starred_articles (
+         seq INTEGER PRIMARY KEY,
+         id INTEGER NOT NULL UNIQUE,
+         starred_at INTEGER NOT NULL
+     );
+     CREATE TABLE session (
+         key TEXT PRIMARY KEY,
+         value TEXT NOT NULL CHECK (json_valid(value))
+     ) WITHOUT ROWID;",
+    // 2: the corpus. `sources` are files by absolute path, with what tells whether they
+    // changed; `articles` their articles; `mentions` the entity postings; `article_text`
+    // the folded text for search (trigram: substring search, which Devanagari needs, as
+    // the default tokenizer breaks words at combining marks). Days are counted from
+    // 0001-01-01 (day 1).
+    "CREATE TABLE sources (
+         id INTEGER PRIMARY KEY,
+         path TEXT NOT NULL UNIQUE,
+         size INTEGER NOT NULL,
+         mtime_ns INTEGER NOT NULL,
+         hash INTEGER NOT NULL,
+         rules INTEGER NOT NULL,
+         problems TEXT NOT NULL DEFAULT '[]'
+     );
+     CREATE TABLE articles (
+         id INTEGER PRIMARY KEY,
+         source INTEGER NOT NULL,
+         line INTEGER,
+         content_id INTEGER NOT NULL,
+         title TEXT NOT NULL,
+         published TEXT,
+         published_day INTEGER,
+         publisher TEXT,
+         location TEXT,
+         byline TEXT
+     );
+     CREATE INDEX articles_by_source ON articles (source, line);
+     CREATE INDEX articles_by_day ON articles (published_day);
+     CREATE TABLE entities (
+         id INTEGER PRIMARY KEY,
+         key TEXT NOT NULL UNIQUE,
+         kind TEXT NOT NULL,
+         name TEXT NOT NULL
+     );
+     CREATE TABLE aliases (
+         form TEXT NOT NULL,
+         entity INTEGER NOT NULL,
+         PRIMARY KEY (form, entity)
+     ) WITHOUT ROWID;
+     CREATE TABLE mentions (
+         entity INTEGER NOT NULL,
+         article INTEGER NOT NULL,
+         PRIMARY KEY (entity, article)
+     ) WITHOUT ROWID;
+     CREATE INDEX mentions_by_article ON mentions (article);
+     CREATE TABLE mentioned_dates (
+         article INTEGER NOT NULL,
+         first_day INTEGER NOT NULL,
+         last_day INTEGER NOT NULL
+     );
+     CREATE INDEX mentioned_dates_by_article ON mentioned_dates (article);
+     CREATE VIRTUAL TABLE article_text USING fts5 (
+         text, content = '', contentless_delete = 1, tokenize = 'trigram'
+     );",
+];
+
+/// The version this khabar writes.
+#[allow(clippy::cast_possible_wrap)] // a handful of steps
+pub const VERSION: i64 = STEPS.len() as i64;
+
+fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+/// Brings the database to [`VERSION`].
+pub fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let found = version(conn)?;
+    if found == VERSION {
+        return Ok(());
+    }
+    let too_new = || StoreError::TooNew {
+        path: path.to_owned(),
+        found,
+        known: VERSION,
+    };
+    if found > VERSION {
+        return Err(too_new());
+    }
+    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    // Another process may have migrated while this one waited for the lock.
+    let mut at = version(&tx)?;
+    if at > VERSION {
+        return Err(too_new());
+    }
+    while at < VERSION {
+        tx.execute_batch(STEPS[at as usize])?;
+        at += 1;
+    }
+    tx.pragma_update(None, "user_version", at)?;
+    tx.commit()?;
+    Ok(())
+}
