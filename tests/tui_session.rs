@@ -77,3 +77,13 @@ fn an_untouched_reader_keeps_no_article() {
     assert_eq!(session.article, None);
     assert!(session.filters.is_empty());
 }
+
+#[test]
+fn reset_clears_what_a_session_would_reopen() {
+    let mut a = used();
+    press(&mut a, "X");
+    let fresh = seeds_app(100, 30, 5);
+    assert_eq!(a.session(), fresh.session());
+    assert_eq!(state(&a), state(&fresh));
+    assert_eq!(a.focus, khabar::tui::layout::Pane::List);
+}

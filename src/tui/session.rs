@@ -110,6 +110,21 @@ impl App {
         }
     }
 
+    /// Starts afresh: no filters, the default sort, the article view, the list focused on
+    /// its first article, nothing chosen (so the next start reopens nothing either).
+    pub fn reset_session(&mut self) {
+        self.restore(Session::default());
+        self.reselect = None;
+        if let Some(&first) = self.visible.first() {
+            self.show(first);
+        }
+        self.anchor = 0;
+        self.anchor_nth = 0;
+        self.chosen = false;
+        self.list_offset = 0;
+        self.status = Some("started afresh: filters, sort and position cleared".to_owned());
+    }
+
     /// Brings a kept session back: sort, filters and view now; the article as soon as it
     /// is loaded (now, if it already is).
     pub fn restore(&mut self, session: Session) {
