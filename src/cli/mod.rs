@@ -40,6 +40,10 @@ pub struct Args {
     /// Alacritty, tmux), cluster-capped (WezTerm), one-cell (kitty), mode-2027 (Ghostty).
     #[arg(long, value_name = "NAME", global = true)]
     width_model: Option<WidthModel>,
+    /// Start afresh: do not reopen the article, position, sort and filters of the last
+    /// session on these paths (and forget them).
+    #[arg(long)]
+    fresh: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -140,6 +144,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.config.as_deref(),
             args.width_model,
             args.no_cache,
+            args.fresh,
         ),
     }
 }

@@ -18,6 +18,7 @@ pub fn run(
     config: Option<&Path>,
     model: Option<WidthModel>,
     no_cache: bool,
+    fresh: bool,
 ) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
@@ -47,6 +48,7 @@ pub fn run(
         model,
         cache,
         notes: problems,
+        fresh,
     };
     khabar::tui::run(launch).context("running the reader")?;
     let signal = khabar::tui::EXIT_SIGNAL.load(std::sync::atomic::Ordering::Relaxed);

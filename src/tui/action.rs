@@ -89,11 +89,13 @@ pub enum Action {
     Export,
     /// Pipe the article to a command, or to `$PAGER` (the terminal is handed over).
     Pipe,
+    /// Start afresh: clear filters, sort and position (what the next start would reopen).
+    ResetSession,
 }
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 42] = [
         Self::Quit,
         Self::ToggleHelp,
         Self::NextPane,
@@ -135,6 +137,7 @@ impl Action {
         Self::MarkAllRead,
         Self::Export,
         Self::Pipe,
+        Self::ResetSession,
     ];
 
     /// The one-line description shown in the help overlay (the doc line above).
@@ -181,6 +184,7 @@ impl Action {
             Self::MarkAllRead => "mark every article in the list read (asks)",
             Self::Export => "export the list (.md Markdown, else JSON Lines)",
             Self::Pipe => "pipe the article to a command or $PAGER",
+            Self::ResetSession => "start afresh: no filters, default sort, first article",
         }
     }
 

@@ -446,6 +446,7 @@ impl App {
             Action::MarkAllRead => self.ask(super::tidy::Ask::MarkAllRead),
             Action::Export => self.ask(super::tidy::Ask::Export),
             Action::Pipe => self.ask(super::tidy::Ask::Pipe),
+            Action::ResetSession => self.reset_session(),
             Action::PrevMention => self.jump_mention(false),
         }
     }

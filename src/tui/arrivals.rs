@@ -134,6 +134,14 @@ impl App {
             self.index.append(warm.index);
         }
         self.details = warm.details;
+        // A session kept from the last run names an article the cache brought back.
+        if let Some((wanted, anchor, nth)) = self.reselect
+            && let Some(i) = self.entries.iter().position(|d| d.id == wanted)
+        {
+            self.reselect = None;
+            self.select(i);
+            (self.anchor, self.anchor_nth) = (anchor, nth);
+        }
     }
 
     /// What checking the files after a warm start found: `docs` and `files` of it (numbered

@@ -23,6 +23,7 @@ pub mod loader;
 pub mod modal;
 pub mod paint;
 pub mod probe;
+pub mod session;
 pub mod sidebar;
 mod sources;
 pub mod terminal;
@@ -153,6 +154,8 @@ pub struct Launch {
     pub cache: Option<(PathBuf, u64)>,
     /// Problems met before start-up (a broken config file), for the status bar.
     pub notes: Vec<String>,
+    /// Start without the last session on these paths (`--fresh`).
+    pub fresh: bool,
 }
 
 /// Runs the reader until the user quits. Without a width model, the terminal is probed
@@ -193,6 +196,7 @@ fn run_loop(
         model,
         cache,
         notes,
+        fresh,
     } = launch;
     let model = model.unwrap_or_default();
     let cache_path = cache;
@@ -211,6 +215,14 @@ fn run_loop(
     let (user, notes) = crate::state::UserState::open_default();
     app.user = user;
     app.problems.extend(notes);
+    let session_key = session::key(&paths);
+    if fresh {
+        app.user.session_set(&session_key, serde_json::Value::Null);
+    } else if let Some(kept) = app.user.session_get(&session_key).cloned()
+        && let Ok(kept) = serde_json::from_value(kept)
+    {
+        app.restore(kept);
+    }
     // Bounded: when drawing falls behind a fast loader, the loader waits instead of piling
     // up articles in memory.
     let (tx, rx) = mpsc::sync_channel(CHANNEL_BOUND);
@@ -306,7 +318,14 @@ fn run_loop(
             }));
         }
         match std::mem::take(&mut app.request) {
-            Request::Quit => break,
+            Request::Quit => {
+                // Where the reader was, for the next start on the same paths.
+                if let Ok(value) = serde_json::to_value(app.session()) {
+                    app.user.session_set(&session_key, value);
+                }
+                app.user.flush();
+                break;
+            }
             Request::Redraw => {
                 term.clear()?;
                 drawn_at = None;

@@ -104,7 +104,7 @@ impl App {
         }
     }
 
-    /// Marks every article in the list read (written to the store by its writer thread).
+    /// Marks every article in the list read (the user state writes them in the background).
     pub fn mark_all_read(&mut self) {
         let ids: Vec<u64> = self.visible.iter().map(|&i| self.entries[i].id).collect();
         let changed = ids

@@ -1,0 +1,169 @@
+//! Reopening where the reader left off: the selected article, its reading position, the
+//! view, the sort and the filters, as one JSON value the user state keeps per library.
+//!
+//! The article is known by its content id, so renaming or moving files keeps it; kept
+//! before the articles are loaded, it is opened when it arrives. A filter that no longer
+//! reads (a date range in an old spelling, an empty search) is dropped.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::app::App;
+use super::filters::Chip;
+use super::layout::Pane;
+use crate::extract::entities::EntityKind;
+use crate::index::{DateField, Sort};
+
+/// What is kept of a session.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Session {
+    /// The selected article's content id, if the user chose one.
+    pub article: Option<u64>,
+    /// Reading position: byte offset of the top row, and its rank among rows starting there.
+    pub anchor: usize,
+    pub nth: usize,
+    pub raw: bool,
+    /// `list`, `reader` or `sidebar`.
+    pub focus: String,
+    /// The sort's name (`newest`, `oldest`, ...).
+    pub sort: String,
+    pub filters: Vec<Filter>,
+}
+
+/// A filter chip as kept: plain names and values, not the index's internals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Filter {
+    Entity {
+        id: String,
+        name: String,
+        kind: EntityKind,
+    },
+    Date {
+        range: String,
+        mentioned: bool,
+    },
+    Search(String),
+    Unread,
+    Source(String),
+}
+
+/// The session key for a library: its corpus roots, canonical and sorted, so the same
+/// folders give the same key whatever the working directory or the order they were named.
+pub fn key(roots: &[PathBuf]) -> String {
+    let mut canonical: Vec<String> = roots
+        .iter()
+        .map(|r| {
+            std::fs::canonicalize(r)
+                .unwrap_or_else(|_| r.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    canonical.sort();
+    canonical.dedup();
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for root in &canonical {
+        h.update(root.as_bytes());
+        h.update(&[0]);
+    }
+    format!("library-{:016x}", h.digest())
+}
+
+fn saved(chip: &Chip) -> Filter {
+    match chip {
+        Chip::Entity { id, name, kind } => Filter::Entity {
+            id: id.clone(),
+            name: name.clone(),
+            kind: *kind,
+        },
+        Chip::Date { range, field } => Filter::Date {
+            range: range.to_string(),
+            mentioned: *field == DateField::Mentioned,
+        },
+        Chip::Search(q) => Filter::Search(q.clone()),
+        Chip::Unread => Filter::Unread,
+        Chip::Source(s) => Filter::Source(s.clone()),
+    }
+}
+
+impl App {
+    /// The session as it stands, to keep at quit.
+    pub fn session(&self) -> Session {
+        Session {
+            article: (self.chosen)
+                .then(|| self.entries.get(self.selected).map(|d| d.id))
+                .flatten(),
+            anchor: self.anchor,
+            nth: self.anchor_nth,
+            raw: self.raw,
+            focus: match self.focus {
+                Pane::List => "list",
+                Pane::Reader => "reader",
+                Pane::Sidebar => "sidebar",
+            }
+            .to_owned(),
+            sort: self.sort.name().to_owned(),
+            filters: self.chips.iter().map(saved).collect(),
+        }
+    }
+
+    /// Starts afresh: no filters, the default sort, the article view, the list focused on
+    /// its first article, nothing chosen (so the next start reopens nothing either).
+    pub fn reset_session(&mut self) {
+        self.restore(Session::default());
+        self.reselect = None;
+        if let Some(&first) = self.visible.first() {
+            self.show(first);
+        }
+        self.anchor = 0;
+        self.anchor_nth = 0;
+        self.chosen = false;
+        self.list_offset = 0;
+        self.status = Some("started afresh: filters, sort and position cleared".to_owned());
+    }
+
+    /// Brings a kept session back: sort, filters and view now; the article as soon as it
+    /// is loaded (now, if it already is).
+    pub fn restore(&mut self, session: Session) {
+        self.sort = session.sort.parse().unwrap_or_else(|_| Sort::default());
+        self.raw = session.raw;
+        self.focus = match session.focus.as_str() {
+            "reader" => Pane::Reader,
+            "sidebar" => Pane::Sidebar,
+            _ => Pane::List,
+        };
+        self.chips = session.filters.into_iter().filter_map(restored).collect();
+        self.refresh();
+        if let Some(id) = session.article {
+            match self.entries.iter().position(|d| d.id == id) {
+                Some(i) => {
+                    self.select(i);
+                    (self.anchor, self.anchor_nth) = (session.anchor, session.nth);
+                }
+                None => self.reselect = Some((id, session.anchor, session.nth)),
+            }
+        }
+    }
+}
+
+/// A kept filter as a chip, if it still reads.
+fn restored(filter: Filter) -> Option<Chip> {
+    Some(match filter {
+        Filter::Entity { id, name, kind } => Chip::Entity { id, name, kind },
+        Filter::Date { range, mentioned } => Chip::Date {
+            range: range.parse().ok()?,
+            field: if mentioned {
+                DateField::Mentioned
+            } else {
+                DateField::Published
+            },
+        },
+        Filter::Search(q) if !q.trim().is_empty() => Chip::Search(q),
+        Filter::Search(_) => return None,
+        Filter::Unread => Chip::Unread,
+        Filter::Source(s) => Chip::Source(s),
+    })
+}

@@ -1,0 +1,89 @@
+//! Reopening where the reader left off: a session taken from one reader and restored in a
+//! fresh one (through its JSON form, as the user state keeps it) brings back the article,
+//! the reading position, the view, the sort and the filters.
+
+#[path = "support/drive.rs"]
+mod drive;
+
+use drive::{empty_app, press, seeds_app, type_text};
+use khabar::tui::app::App;
+use khabar::tui::event::Msg;
+use khabar::tui::session::Session;
+
+fn through_json(session: &Session) -> Session {
+    let value = serde_json::to_value(session).unwrap();
+    serde_json::from_value(value).unwrap()
+}
+
+/// What a user sees of a session: article, position, view, sort, filters, list.
+fn state(a: &App) -> (u64, usize, usize, bool, String, Vec<String>, usize) {
+    (
+        a.entries[a.selected].id,
+        a.anchor,
+        a.anchor_nth,
+        a.raw,
+        a.sort.name().to_owned(),
+        a.chips
+            .iter()
+            .map(khabar::tui::filters::Chip::label)
+            .collect(),
+        a.visible.len(),
+    )
+}
+
+fn used() -> App {
+    let mut a = seeds_app(100, 30, 5);
+    press(&mut a, "s /");
+    type_text(&mut a, "सियोल");
+    press(&mut a, "enter d");
+    type_text(&mut a, "2020..2025");
+    press(&mut a, "enter j enter j j j space");
+    a
+}
+
+#[test]
+fn a_session_comes_back_in_a_new_reader() {
+    let a = used();
+    assert!(a.anchor > 0 && a.chips.len() == 2 && a.sort.name() == "oldest");
+    let session = through_json(&a.session());
+    let mut b = seeds_app(100, 30, 5);
+    assert_ne!(state(&b), state(&a));
+    b.restore(session);
+    assert_eq!(state(&b), state(&a));
+    assert_eq!(b.focus, a.focus);
+}
+
+#[test]
+fn a_session_kept_before_loading_opens_the_article_when_it_arrives() {
+    let a = used();
+    let mut b = empty_app();
+    b.resize(100, 30);
+    b.restore(through_json(&a.session()));
+    khabar::tui::handle(&mut b, Msg::Found(5));
+    for article in khabar::corpus::seeds() {
+        let analysis = khabar::extract::analyse(&article);
+        let entry = khabar::tui::app::Entry::new(article, analysis);
+        khabar::tui::handle(&mut b, Msg::Loaded(Box::new(entry), 1));
+    }
+    khabar::tui::handle(&mut b, Msg::Finished(None));
+    b.settle();
+    assert_eq!(state(&b), state(&a));
+}
+
+#[test]
+fn an_untouched_reader_keeps_no_article() {
+    let a = seeds_app(100, 30, 5);
+    let session = a.session();
+    assert_eq!(session.article, None);
+    assert!(session.filters.is_empty());
+}
+
+#[test]
+fn reset_clears_what_a_session_would_reopen() {
+    let mut a = used();
+    press(&mut a, "X");
+    let fresh = seeds_app(100, 30, 5);
+    assert_eq!(a.session(), fresh.session());
+    assert_eq!(state(&a), state(&fresh));
+    assert_eq!(a.focus, khabar::tui::layout::Pane::List);
+}
