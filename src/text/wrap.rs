@@ -9,7 +9,7 @@
 //! and date spans can be mapped to rows. It is a plain iterator with no terminal in sight.
 //! textwrap's splitter and measure are not used (they split clusters and count per code
 //! point); its optimal-fit algorithm chooses the breaks among this module's own fragments
-//! so paragraphs come out evenly (see [`balance`]).
+//! so paragraphs come out evenly (see the `balance` module).
 
 mod balance;
 

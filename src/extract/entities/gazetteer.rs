@@ -261,7 +261,7 @@ pub struct Matcher {
 pub struct WordAt {
     pub start: usize,
     pub end: usize,
-    /// The word's [`word_hash`], and the next word's (0 at the end).
+    /// The word's hash (`word_hash`), and the next word's (0 at the end).
     pub hash: u64,
     pub next: u64,
 }
