@@ -40,9 +40,9 @@ impl Spellings {
 }
 
 /// About how much memory whole scans may hold for the second pass before scans are let
-/// go: every ordinary article fits, so it is never folded twice; a huge one keeps only two
-/// bits per word of each piece beyond the budget and folds those pieces again for the second
-/// pass, so memory stays bounded.
+/// go: every ordinary article fits, so it is never folded twice; for a huge one, the pieces
+/// beyond the budget are folded again in the second pass, and only two bits per word
+/// ([`Words`]) are held for them, so memory stays bounded.
 const KEEP_BYTES: usize = 8 << 20;
 
 /// The memory a scan of `text` is taken to hold: its folded copy, the words (about
@@ -98,7 +98,7 @@ impl<'m, 'a> Merger<'m, 'a> {
         }
     }
 
-    /// A merger that keeps whole scans of at most `bytes` of text.
+    /// A merger whose whole scans may cost at most `bytes` (see [`scan_cost`]).
     #[cfg(test)]
     pub fn keeping(matcher: &'m Matcher, text: &'a str, bytes: usize) -> Self {
         Merger {
@@ -308,8 +308,6 @@ fn link_short_mentions<I: Iterator<Item = Span>>(
         let cov = &mut words.covered[first_word..first_word + n];
         let claimed = &words.claimed[first_word..first_word + n];
         first_word += n;
-        let offset = &piece.start;
-        let claimed_at = |i: usize| claimed[i];
         let toks = &scan.tokens;
         let free = |i: usize, cov: &[bool]| i < toks.len() && !cov[i];
         // A neighbouring unknown word joined by a space means a different, longer name.
@@ -317,7 +315,7 @@ fn link_short_mentions<I: Iterator<Item = Span>>(
             i < toks.len()
                 && toks[i].gap == Gap::Space
                 && toks[i].class & (STOP | NOT_NAME) == 0
-                && !claimed_at(i)
+                && !claimed[i]
         };
         let mut i = 0;
         while i < toks.len() {
@@ -349,7 +347,7 @@ fn link_short_mentions<I: Iterator<Item = Span>>(
                 i += len;
                 continue;
             }
-            let at = absolute(scan, *offset, toks[i].start..toks[i + len - 1].end);
+            let at = absolute(scan, piece.start, toks[i].start..toks[i + len - 1].end);
             let words = spellings.get(&scan.folded.text[toks[i].start..toks[i + len - 1].end]);
             groups[g].mentions.push((at, words));
             cov[i..i + len].iter_mut().for_each(|b| *b = true);
