@@ -27,8 +27,10 @@ pub fn content_id(article: &Article) -> u64 {
 #[derive(Debug, Default)]
 pub struct UserState {
     read: HashSet<u64>,
-    /// Starred ids in the order they were starred.
+    /// Starred ids in the order they were starred, and as a set: a starred-only list asks
+    /// once per article.
     starred: Vec<u64>,
+    starred_set: HashSet<u64>,
     session: HashMap<String, serde_json::Value>,
     writer: Option<Writer>,
 }
@@ -43,10 +45,12 @@ impl UserState {
     pub fn open(store: Store) -> Result<Self, StoreError> {
         let read = store.read_ids()?.into_iter().collect();
         let starred = store.starred()?;
+        let starred_set = starred.iter().copied().collect();
         let session = store.session_all()?.into_iter().collect();
         Ok(Self {
             read,
             starred,
+            starred_set,
             session,
             writer: Some(Writer::spawn(store)),
         })
@@ -82,24 +86,22 @@ impl UserState {
     }
 
     pub fn is_starred(&self, id: u64) -> bool {
-        self.starred.contains(&id)
+        self.starred_set.contains(&id)
     }
 
     /// Stars or unstars `id`; returns whether anything changed.
     pub fn set_starred(&mut self, id: u64, starred: bool) -> bool {
-        let at = self.starred.iter().position(|&s| s == id);
-        let changed = match (at, starred) {
-            (None, true) => {
-                self.starred.push(id);
-                true
-            }
-            (Some(i), false) => {
-                self.starred.remove(i);
-                true
-            }
-            _ => false,
+        let changed = if starred {
+            self.starred_set.insert(id)
+        } else {
+            self.starred_set.remove(&id)
         };
         if changed {
+            if starred {
+                self.starred.push(id);
+            } else {
+                self.starred.retain(|&s| s != id);
+            }
             self.send(Op::Starred(id, starred));
         }
         changed

@@ -3,7 +3,9 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::Result;
+use std::collections::HashSet;
+
+use anyhow::{Context, Result};
 use khabar::cache::{Doc, Listed};
 use khabar::extract::dates::Published;
 use khabar::text::sanitize;
@@ -19,6 +21,8 @@ struct Row<'a> {
     line: Option<usize>,
     title: &'a str,
     published: Option<String>,
+    /// Starred in the reader.
+    starred: bool,
     matched: Vec<Matched<'a>>,
 }
 
@@ -50,6 +54,25 @@ impl Rows {
             }
         }
     }
+
+    /// The content id of article `d`, when known (a quick answer does not carry it).
+    fn id(&self, d: u32) -> Option<u64> {
+        match self {
+            Self::Full(docs) => Some(docs[d as usize].id),
+            Self::Quick(_) => None,
+        }
+    }
+}
+
+/// The articles starred in the reader, from the database; empty when there is none yet
+/// (a list never creates one).
+fn starred_ids() -> Result<HashSet<u64>> {
+    let Some(path) = khabar::store::default_path().filter(|p| p.exists()) else {
+        return Ok(HashSet::new());
+    };
+    let (store, _) = khabar::store::Store::open(&path)
+        .with_context(|| format!("reading the stars in {}", path.display()))?;
+    Ok(store.starred()?.into_iter().collect())
 }
 
 pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
@@ -63,8 +86,16 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         (EntityKind::Place, &args.place),
         (EntityKind::Organization, &args.org),
     ];
+    // Stars are kept by content id, which a quick answer does not carry: with any star to
+    // show (`--json` says which rows are starred) the articles are loaded in full.
+    let starred = if args.starred || args.json {
+        starred_ids()?
+    } else {
+        HashSet::new()
+    };
     // Filters by entity alone can be answered from the cache's lookup tables.
-    let quick = !no_cache
+    let quick = starred.is_empty()
+        && !no_cache
         && !args.rescan
         && args.search.is_none()
         && args.mentions_date.is_none()
@@ -113,6 +144,9 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         }
     }
     let mut docs = index.select(&filter).docs;
+    if args.starred {
+        docs.retain(|&d| rows.id(d).is_some_and(|id| starred.contains(&id)));
+    }
     if let Some(q) = &args.search {
         docs = search.matching(q, &docs);
     }
@@ -155,6 +189,7 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
                         line: line_no,
                         title,
                         published,
+                        starred: rows.id(d).is_some_and(|id| starred.contains(&id)),
                         matched,
                     },
                 )?;

@@ -108,6 +108,9 @@ struct ListArgs {
     /// Order: newest (default), oldest, title, source.
     #[arg(long, value_name = "KEY", default_value = "newest")]
     sort: Sort,
+    /// Only the articles starred in the reader (`*`).
+    #[arg(long)]
+    starred: bool,
     /// One JSON object per article per line.
     #[arg(long)]
     json: bool,

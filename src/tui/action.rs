@@ -65,6 +65,10 @@ pub enum Action {
     ToggleRead,
     /// Show only unread articles, or all again.
     UnreadOnly,
+    /// Star or unstar the selected article (kept in the database).
+    ToggleStar,
+    /// Show only starred articles, or all again.
+    StarredOnly,
     /// Remove every filter.
     ClearFilters,
     /// Move the date filter back by its own unit (a month for 2024-06).
@@ -95,7 +99,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 42] = [
+    pub const ALL: [Self; 44] = [
         Self::Quit,
         Self::ToggleHelp,
         Self::NextPane,
@@ -125,6 +129,8 @@ impl Action {
         Self::CycleSort,
         Self::ToggleRead,
         Self::UnreadOnly,
+        Self::ToggleStar,
+        Self::StarredOnly,
         Self::ClearFilters,
         Self::DateBack,
         Self::DateForward,
@@ -172,6 +178,8 @@ impl Action {
             Self::CycleSort => "sort: newest, oldest, title, source",
             Self::ToggleRead => "mark read / unread",
             Self::UnreadOnly => "unread only / all",
+            Self::ToggleStar => "star / unstar the article",
+            Self::StarredOnly => "starred only / all",
             Self::ClearFilters => "clear all filters",
             Self::DateBack => "date filter one step back",
             Self::DateForward => "date filter one step forward",
@@ -205,6 +213,8 @@ impl Action {
             Self::Filter => "filter",
             Self::Warnings => "warnings",
             Self::Related => "related",
+            Self::ToggleStar => "star",
+            Self::StarredOnly => "starred",
             _ => "",
         }
     }

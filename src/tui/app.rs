@@ -424,6 +424,8 @@ impl App {
             Action::SourceFilter => self.open_source_filter(),
             Action::OpenLink | Action::CopyLink => self.request_link(action),
             Action::UnreadOnly => self.toggle_chip(Chip::Unread),
+            Action::ToggleStar => self.toggle_star(),
+            Action::StarredOnly => self.toggle_chip(Chip::Starred),
             Action::ClearFilters => {
                 self.chips.clear();
                 self.refresh();

@@ -1,4 +1,4 @@
-//! Filters in the reader: chips for entities, dates, search and unread, applied through the
+//! Filters in the reader: chips for entities, dates, search, unread and starred, applied through the
 //! corpus index, plus sorting and read state.
 
 use super::app::App;
@@ -21,6 +21,8 @@ pub enum Chip {
     },
     Search(String),
     Unread,
+    /// Starred articles only.
+    Starred,
     /// Articles from this publisher or feed.
     Source(String),
 }
@@ -47,6 +49,7 @@ impl Chip {
             } => format!("mentions: {range}"),
             Self::Search(q) => format!("search: {q}"),
             Self::Unread => "unread".to_owned(),
+            Self::Starred => "starred".to_owned(),
             Self::Source(name) => format!("source: {name}"),
         }
     }
@@ -61,6 +64,7 @@ impl App {
         let mut filter = Filter::default();
         let mut search = None;
         let mut unread = false;
+        let mut starred = false;
         for chip in &self.chips {
             match chip {
                 Chip::Entity { id, .. } => filter.entities.push(vec![id.clone()]),
@@ -74,6 +78,7 @@ impl App {
                 } => filter.mentioned = Some(*range),
                 Chip::Search(q) => search = Some(q.clone()),
                 Chip::Unread => unread = true,
+                Chip::Starred => starred = true,
                 Chip::Source(name) => filter.sources.push(name.clone()),
             }
         }
@@ -128,6 +133,9 @@ impl App {
         }
         if unread {
             docs.retain(|&d| !self.user.is_read(self.entries[d as usize].id));
+        }
+        if starred {
+            docs.retain(|&d| self.user.is_starred(self.entries[d as usize].id));
         }
         // Ties (undated articles above all) go by path, then line, as in `khabar list`:
         // the order articles happened to arrive in varies from run to run.
@@ -258,6 +266,24 @@ impl App {
         let now = !self.user.is_read(id);
         self.user.set_read(id, now);
         self.status = Some(if now { "marked read" } else { "marked unread" }.to_owned());
+    }
+
+    /// Stars or unstars the selected article. Like marking read, it stays in a starred-only
+    /// list until the list is next refreshed, so a slip of the key is undone in place.
+    pub fn toggle_star(&mut self) {
+        let shown = !self.visible.is_empty();
+        let Some(id) = self
+            .entries
+            .get(self.selected)
+            .filter(|_| shown)
+            .map(|d| d.id)
+        else {
+            self.status = Some("no article to star".to_owned());
+            return;
+        };
+        let now = !self.user.is_starred(id);
+        self.user.set_starred(id, now);
+        self.status = Some(if now { "starred ★" } else { "unstarred" }.to_owned());
     }
 
     /// Where the active search occurs in the selected article.

@@ -47,6 +47,7 @@ pub enum Filter {
     },
     Search(String),
     Unread,
+    Starred,
     Source(String),
 }
 
@@ -85,6 +86,7 @@ fn saved(chip: &Chip) -> Filter {
         },
         Chip::Search(q) => Filter::Search(q.clone()),
         Chip::Unread => Filter::Unread,
+        Chip::Starred => Filter::Starred,
         Chip::Source(s) => Filter::Source(s.clone()),
     }
 }
@@ -164,6 +166,7 @@ fn restored(filter: Filter) -> Option<Chip> {
         Filter::Search(q) if !q.trim().is_empty() => Chip::Search(q),
         Filter::Search(_) => return None,
         Filter::Unread => Chip::Unread,
+        Filter::Starred => Chip::Starred,
         Filter::Source(s) => Chip::Source(s),
     })
 }

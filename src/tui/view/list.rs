@@ -1,5 +1,6 @@
 //! The article list: title (cut at a cluster boundary with `…`), source and publication
-//! date; unread articles marked.
+//! date; unread articles marked with `●`, starred ones with `★` (on the second row, so
+//! titles start in one column whatever the marks).
 
 use std::fmt::Write;
 
@@ -38,6 +39,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     for &i in app.visible.iter().skip(app.list_offset).take(rows) {
         let a = &app.entries[i].article;
         let unread = !app.user.is_read(app.entries[i].id);
+        let star = if app.user.is_starred(app.entries[i].id) {
+            ("★ ", theme.accent)
+        } else {
+            ("  ", theme.dim)
+        };
         let meta: Vec<String> = [a.source.clone(), a.published.and_then(|p| p.value())]
             .into_iter()
             .flatten()
@@ -63,7 +69,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         paint_row(
             buf,
             (inner.x, y + 1, inner.width),
-            &[("  ", theme.dim), (&meta, theme.dim)],
+            &[star, (&meta, theme.dim)],
             app.model,
             Style::new(),
             true,

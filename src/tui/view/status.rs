@@ -16,6 +16,8 @@ fn hinted(pane: Pane) -> &'static [Action] {
         Pane::List => &[
             Action::Down,
             Action::Open,
+            Action::ToggleStar,
+            Action::StarredOnly,
             Action::NextPane,
             Action::ToggleHelp,
             Action::Quit,

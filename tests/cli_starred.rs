@@ -1,0 +1,91 @@
+//! `khabar list --starred`: the articles starred in the reader, for scripts; `--json` rows
+//! say which are starred, and the flag combines with the other filters.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use khabar::store::{FILE_NAME, Store};
+
+/// `khabar list ARGS seeds` with its own XDG directories, the data one holding `db`.
+fn list(xdg: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_khabar"))
+        .env("XDG_CONFIG_HOME", xdg.join("config"))
+        .env("XDG_CACHE_HOME", xdg.join("cache"))
+        .env("XDG_STATE_HOME", xdg.join("state"))
+        .env("XDG_DATA_HOME", xdg.join("data"))
+        .arg("list")
+        .args(args)
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds"))
+        .output()
+        .expect("khabar runs")
+}
+
+fn rows(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Stars the seeds whose titles contain `words` (one each), as the reader would.
+fn star(xdg: &Path, words: &[&str]) -> Vec<String> {
+    let dir = xdg.join("data").join("khabar");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (store, _) = Store::open(&dir.join(FILE_NAME)).unwrap();
+    let mut titles = Vec::new();
+    for article in khabar::corpus::seeds() {
+        if words.iter().any(|w| article.title.contains(w)) {
+            store
+                .set_starred(khabar::state::content_id(&article), true)
+                .unwrap();
+            titles.push(article.title.clone());
+        }
+    }
+    titles.sort();
+    titles
+}
+
+#[test]
+fn starred_lists_only_starred_articles_and_json_says_so() {
+    let xdg = tempfile::tempdir().unwrap();
+    // Nothing starred yet (and no database at all): nothing listed, exit code 1.
+    let none = list(xdg.path(), &["--starred", "--json"]);
+    assert_eq!(none.status.code(), Some(1), "{none:?}");
+    assert!(rows(&none).is_empty());
+    let all = rows(&list(xdg.path(), &["--json"]));
+    assert_eq!(all.len(), 5);
+    assert!(all.iter().all(|r| r["starred"] == false));
+
+    let first = all[0]["title"].as_str().unwrap().to_owned();
+    let last = all[4]["title"].as_str().unwrap().to_owned();
+    let starred = star(xdg.path(), &[&first, &last]);
+    assert_eq!(starred.len(), 2);
+    let out = list(xdg.path(), &["--starred", "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let got = rows(&out);
+    let mut titles: Vec<String> = got
+        .iter()
+        .map(|r| r["title"].as_str().unwrap().to_owned())
+        .collect();
+    titles.sort();
+    assert_eq!(titles, starred);
+    assert!(got.iter().all(|r| r["starred"] == true));
+    // Without the flag every article is listed, the two marked.
+    let all = rows(&list(xdg.path(), &["--json"]));
+    assert_eq!(all.len(), 5);
+    assert_eq!(all.iter().filter(|r| r["starred"] == true).count(), 2);
+    // With another filter: only starred articles that also match it.
+    let dated = rows(&list(xdg.path(), &["--json", "--date", "2024"]));
+    let both = rows(&list(
+        xdg.path(),
+        &["--json", "--starred", "--date", "2024"],
+    ));
+    let expect: Vec<_> = dated.iter().filter(|r| r["starred"] == true).collect();
+    assert_eq!(both.iter().collect::<Vec<_>>(), expect);
+    // The same through an entity filter (answered from the cache when nothing is starred).
+    let putin = rows(&list(
+        xdg.path(),
+        &["--json", "--starred", "--person", "putin"],
+    ));
+    assert_eq!(putin.len(), 2);
+}

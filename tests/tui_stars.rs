@@ -1,0 +1,95 @@
+//! Stars in the reader: `*` stars the selected article (a `★` in its list row), `F` keeps
+//! only starred articles behind a `starred` chip that Esc removes, and the stars outlive
+//! the reader through the database.
+
+#[path = "support/drive.rs"]
+mod drive;
+
+use drive::{press, seeds_app};
+use khabar::state::UserState;
+use khabar::store::Store;
+use khabar::tui::app::App;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen_text(app: &App) -> String {
+    let mut term = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    term.draw(|f| khabar::tui::view::render(app, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The `★` marks in the list rows (the status bar's message aside).
+fn marks(app: &App) -> usize {
+    let text = screen_text(app);
+    let rows: Vec<&str> = text.lines().collect();
+    rows[..rows.len() - 1].concat().matches('★').count()
+}
+
+fn reader_on(db: &std::path::Path) -> App {
+    let mut a = seeds_app(120, 40, 5);
+    a.user = UserState::open(Store::open(db).unwrap().0).unwrap();
+    a.refresh();
+    a
+}
+
+fn starred_titles(a: &App) -> Vec<String> {
+    let mut t: Vec<String> = a
+        .visible
+        .iter()
+        .map(|&i| a.entries[i].article.title.clone())
+        .collect();
+    t.sort();
+    t
+}
+
+#[test]
+fn stars_filter_and_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("khabar.db");
+    let mut a = reader_on(&db);
+    assert_eq!(marks(&a), 0);
+    // Star the first and the third article of the list.
+    press(&mut a, "* j j *");
+    let first = a.entries[a.visible[0]].article.title.clone();
+    let third = a.entries[a.visible[2]].article.title.clone();
+    let mut wanted = vec![first, third.clone()];
+    wanted.sort();
+    assert_eq!(marks(&a), 2, "a mark per starred row");
+    press(&mut a, "F");
+    assert_eq!(starred_titles(&a), wanted);
+    assert!(screen_text(&a).contains("starred · 2 of 5"), "the chip");
+    // `*` again unstars; Esc removes the chip like any other.
+    press(&mut a, "esc");
+    assert_eq!(a.visible.len(), 5);
+    press(&mut a, "g *");
+    press(&mut a, "F");
+    assert_eq!(a.visible.len(), 1);
+    drop(a);
+
+    // A new reader on the same database has the one star left, filter and all.
+    let mut b = reader_on(&db);
+    press(&mut b, "F");
+    assert_eq!(starred_titles(&b), [third]);
+    press(&mut b, "x");
+    assert_eq!(b.visible.len(), 5);
+}
+
+#[test]
+fn the_starred_filter_is_kept_with_the_session() {
+    let mut a = seeds_app(120, 40, 5);
+    press(&mut a, "* F");
+    let session = serde_json::to_value(a.session()).unwrap();
+    let mut b = seeds_app(120, 40, 5);
+    b.user.set_starred(a.entries[a.selected].id, true);
+    b.restore(serde_json::from_value(session).unwrap());
+    assert_eq!(b.visible, a.visible);
+    assert_eq!(b.chips, a.chips);
+}
