@@ -98,7 +98,20 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .title_bottom(Line::from(format!(" {position} ")).alignment(Alignment::Right));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(entry) = app.current() else { return };
+    let Some(entry) = app.current() else {
+        if app.opening.is_some() {
+            // The worker is reading it back: keys work meanwhile.
+            paint_row(
+                frame.buffer_mut(),
+                (inner.x, inner.y, inner.width),
+                &[("loading…", app.config.theme.dim)],
+                app.model,
+                Style::new(),
+                true,
+            );
+        }
+        return;
+    };
     paint_location(app, entry, frame, area, position.len() + 4);
     // Raw view shows the file as it is: only search matches are marked there.
     let marks = if app.raw {
