@@ -438,17 +438,20 @@ impl App {
     pub fn update(&mut self, action: Action) {
         self.status = None;
         if self.help && !matches!(action, Action::Quit | Action::Redraw | Action::Suspend) {
+            let last = super::view::help::max_scroll(self, self.size);
+            let scroll = &mut self.help_scroll;
             match action {
                 Action::ToggleHelp | Action::Back => self.help = false,
-                Action::Down => self.help_scroll += 1,
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => self.help_scroll += 10,
-                Action::PageUp | Action::HalfPageUp => {
-                    self.help_scroll = self.help_scroll.saturating_sub(10);
-                }
-                Action::Top => self.help_scroll = 0,
+                Action::Down => *scroll += 1,
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => *scroll += 10,
+                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
+                Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = last,
                 _ => {}
             }
+            // Kept within the list, so `k` after `G` or a long `j` moves at once.
+            self.help_scroll = self.help_scroll.min(last);
             return;
         }
         if self.warnings && !matches!(action, Action::Quit | Action::Redraw | Action::Suspend) {
