@@ -191,3 +191,41 @@ fn long_article_key_indexed<const BOTTOM: usize>(bencher: divan::Bencher, bytes:
         }
     });
 }
+
+/// `G` and back on a long article whose analysis names an organisation in every sentence
+/// (a real article's mentions grow with it): drawing looks only at the mentions on screen.
+#[divan::bench(args = [MB, 50 * MB], sample_count = 10)]
+fn long_article_key_mentions(bencher: divan::Bencher, bytes: usize) {
+    use khabar::tui::action::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = long_app(bytes, dir.path());
+    let long = app.entries.len() - 1;
+    app.select(long);
+    let mut entry = app.current().unwrap().clone();
+    let text = &entry.article.text;
+    let mentions: Vec<khabar::Span> = text
+        .match_indices("संसद")
+        .map(|(at, m)| khabar::Span::new(at, at + m.len()))
+        .collect();
+    entry
+        .analysis
+        .entities
+        .push(khabar::extract::entities::Entity {
+            id: "org:sansad".to_owned(),
+            name: "संसद".to_owned(),
+            kind: khabar::extract::entities::EntityKind::Organization,
+            aliases: Vec::new(),
+            mentions,
+        });
+    app.full = Some((long, entry));
+    app.update(Action::Open);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    bencher.bench_local(|| {
+        for key in [Action::Bottom, Action::Top] {
+            app.update(key);
+            terminal
+                .draw(|f| khabar::tui::view::render(&app, f))
+                .unwrap();
+        }
+    });
+}
