@@ -122,3 +122,110 @@ fn long_article_key<const BOTTOM: usize>(bencher: divan::Bencher, bytes: usize) 
         }
     });
 }
+
+/// A reader on `long_app` with the opening worker, its messages handed over until `done`.
+fn pump(
+    app: &mut App,
+    rx: &std::sync::mpsc::Receiver<khabar::tui::event::Msg>,
+    done: impl Fn(&App) -> bool,
+) {
+    while !done(app) {
+        if let Ok(msg) = rx.recv_timeout(std::time::Duration::from_millis(50)) {
+            khabar::tui::handle(app, msg);
+        }
+    }
+}
+
+/// Opening a long article with the worker, as the event loop does it: what the loop pays
+/// (asking the worker, drawing "loading…"), not the reading, which the worker does.
+#[divan::bench(args = [MB, 50 * MB], sample_count = 3, sample_size = 1)]
+fn long_article_open_worker(bencher: divan::Bencher, bytes: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = long_app(bytes, dir.path());
+    let (tx, rx) = std::sync::mpsc::sync_channel(1024);
+    app.opener = Some(khabar::tui::opening::Opener::spawn(tx));
+    let long = app.entries.len() - 1;
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    bencher.bench_local(|| {
+        app.select(0);
+        app.select(long);
+        terminal
+            .draw(|f| khabar::tui::view::render(&app, f))
+            .unwrap();
+    });
+    // Let the worker finish before the directory goes.
+    pump(&mut app, &rx, |a| a.opening.is_none());
+}
+
+/// A key on an open long article once the worker's line index is complete: page down, or
+/// `G` and back to the top, answered from the index.
+#[divan::bench(args = [MB, 50 * MB], consts = [0, 1], sample_count = 20)]
+fn long_article_key_indexed<const BOTTOM: usize>(bencher: divan::Bencher, bytes: usize) {
+    use khabar::tui::action::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = long_app(bytes, dir.path());
+    let (tx, rx) = std::sync::mpsc::sync_channel(1024);
+    app.opener = Some(khabar::tui::opening::Opener::spawn(tx));
+    app.select(app.entries.len() - 1);
+    app.update(Action::Open);
+    pump(&mut app, &rx, |a| {
+        a.line_index
+            .as_ref()
+            .is_some_and(khabar::tui::opening::LineIndex::complete)
+    });
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    terminal
+        .draw(|f| khabar::tui::view::render(&app, f))
+        .unwrap();
+    let keys: &[Action] = if BOTTOM == 1 {
+        &[Action::Bottom, Action::Top]
+    } else {
+        &[Action::PageDown]
+    };
+    bencher.bench_local(|| {
+        for &key in keys {
+            app.update(key);
+            terminal
+                .draw(|f| khabar::tui::view::render(&app, f))
+                .unwrap();
+        }
+    });
+}
+
+/// `G` and back on a long article whose analysis names an organisation in every sentence
+/// (a real article's mentions grow with it): drawing looks only at the mentions on screen.
+#[divan::bench(args = [MB, 50 * MB], sample_count = 10)]
+fn long_article_key_mentions(bencher: divan::Bencher, bytes: usize) {
+    use khabar::tui::action::Action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = long_app(bytes, dir.path());
+    let long = app.entries.len() - 1;
+    app.select(long);
+    let mut entry = app.current().unwrap().clone();
+    let text = &entry.article.text;
+    let mentions: Vec<khabar::Span> = text
+        .match_indices("संसद")
+        .map(|(at, m)| khabar::Span::new(at, at + m.len()))
+        .collect();
+    entry
+        .analysis
+        .entities
+        .push(khabar::extract::entities::Entity {
+            id: "org:sansad".to_owned(),
+            name: "संसद".to_owned(),
+            kind: khabar::extract::entities::EntityKind::Organization,
+            aliases: Vec::new(),
+            mentions,
+        });
+    app.full = Some((long, entry));
+    app.update(Action::Open);
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    bencher.bench_local(|| {
+        for key in [Action::Bottom, Action::Top] {
+            app.update(key);
+            terminal
+                .draw(|f| khabar::tui::view::render(&app, f))
+                .unwrap();
+        }
+    });
+}

@@ -138,6 +138,43 @@ fn help_overlay_opens_closes_and_swallows_other_keys() {
     assert!(!a.help);
 }
 
+/// The rows of the help overlay's box as drawn.
+fn help_text(a: &App) -> String {
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+        a.size.width,
+        a.size.height,
+    ))
+    .unwrap();
+    term.draw(|f| khabar::tui::view::render(a, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn help_overlay_goes_to_its_end_and_back_with_g() {
+    // Too short for every binding: the help scrolls.
+    let mut a = app(100, 24);
+    press(&mut a, "?");
+    let first = help_text(&a);
+    assert!(first.contains("quit") && !first.contains("width model"));
+    press(&mut a, "G");
+    let last = help_text(&a);
+    assert!(last.contains("width model"), "G shows the end:\n{last}");
+    // One row up from the end moves at once (the scroll stops at the end).
+    press(&mut a, "k");
+    assert_ne!(help_text(&a), last);
+    press(&mut a, "j j j j G g");
+    assert_eq!(help_text(&a), first);
+    assert!(a.help, "G and g keep the help open");
+}
+
 #[test]
 fn quit_redraw_and_suspend_are_requests_for_the_loop() {
     let mut a = app(160, 45);

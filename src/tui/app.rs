@@ -178,6 +178,19 @@ pub struct App {
     /// The last layout of the shown article and what it was made for (see [`App::rows`]).
     /// Emptied whenever an article is (re)loaded.
     pub(super) layout: std::cell::RefCell<Option<LayoutCache>>,
+    /// The worker that opens articles and lays out long ones (none: opened in place, as
+    /// tests and benchmarks do).
+    pub opener: Option<super::opening::Opener>,
+    /// The open asked of the worker and not yet arrived: its generation, entry and when.
+    pub opening: Option<(u64, usize, std::time::Instant)>,
+    /// Counts opens, so a late result for an article passed over is told apart.
+    pub(super) generation: u64,
+    /// The blocks of the shown long article, from the worker, with its open's generation.
+    pub(super) long_blocks: Option<(u64, Arc<Vec<Block>>)>,
+    /// Rows of the shown long article the worker laid out so far at the current width.
+    pub line_index: Option<super::opening::LineIndex>,
+    /// Counts index requests (a resize starts a new one).
+    pub(super) index_task: u64,
 }
 
 /// The shown article's blocks (long articles only) and its last layout.
@@ -243,6 +256,12 @@ impl App {
             texts_refreshed: std::time::Instant::now(),
             chosen: false,
             layout: std::cell::RefCell::new(None),
+            opener: None,
+            opening: None,
+            generation: 0,
+            long_blocks: None,
+            line_index: None,
+            index_task: 0,
         }
     }
 
@@ -304,8 +323,15 @@ impl App {
             });
             return laid;
         }
+        // The article view's blocks came with the article when the worker opened it.
+        let from_worker = self
+            .long_blocks
+            .as_ref()
+            .filter(|_| !self.raw)
+            .map(|(_, b)| Arc::clone(b));
         // The blocks depend on the article and the view only: kept across widths.
         let blocks = match cache.as_ref() {
+            _ if from_worker.is_some() => from_worker.unwrap_or_default(),
             Some(c)
                 if (c.key.0, c.key.1, c.key.2) == (key.0, key.1, key.2) && !c.blocks.is_empty() =>
             {
@@ -318,15 +344,69 @@ impl App {
             }),
         };
         let range = blocks::window(&blocks, self.anchor);
-        let laid = Arc::new(document::window_rows(
-            article, self.raw, &blocks, range, width, self.model,
-        ));
+        // Rows the worker laid out already are taken as they are: no wrapping on a key.
+        let indexed = self
+            .line_index
+            .as_ref()
+            .filter(|ix| !self.raw && (ix.width, ix.model) == (width, self.model))
+            .and_then(|ix| {
+                document::indexed_rows(
+                    article,
+                    &ix.blocks,
+                    range.clone(),
+                    width,
+                    self.model,
+                    &ix.rows,
+                )
+            });
+        let laid = Arc::new(indexed.unwrap_or_else(|| {
+            document::window_rows(article, self.raw, &blocks, range, width, self.model)
+        }));
         *cache = Some(LayoutCache {
             key,
             blocks,
             laid: Arc::clone(&laid),
         });
         laid
+    }
+
+    /// Keeps the worker laying out the shown long article at the current width: a first
+    /// request when it arrives, a new one when the width or model changes (a resize). The
+    /// raw view is laid out a window at a time, as without a worker.
+    pub fn sync_index(&mut self) {
+        let (Some(opener), Some((generation, blocks))) = (&self.opener, &self.long_blocks) else {
+            return;
+        };
+        let shown = self.full.as_ref().is_some_and(|(i, _)| *i == self.selected);
+        if !shown || self.opening.is_some() || *generation != self.generation {
+            return;
+        }
+        let width = self.text_width();
+        if self.line_index.as_ref().is_some_and(|ix| {
+            ix.generation == *generation && (ix.width, ix.model) == (width, self.model)
+        }) {
+            return;
+        }
+        self.index_task += 1;
+        // From the block being read, so what the user reads next is laid out first.
+        let from = blocks.partition_point(|b| b.span.end <= self.anchor);
+        opener.index(*generation, self.index_task, width, self.model, from);
+        self.line_index = Some(super::opening::LineIndex::new(
+            *generation,
+            self.index_task,
+            Arc::clone(blocks),
+            width,
+            self.model,
+        ));
+    }
+
+    /// Rows the worker laid out: kept if they are for the current request.
+    pub fn indexed(&mut self, batch: super::opening::Indexed) {
+        if let Some(ix) = &mut self.line_index
+            && ix.task == batch.task
+        {
+            ix.add(batch.rows);
+        }
     }
 
     fn reader_height(&self) -> usize {
@@ -358,17 +438,20 @@ impl App {
     pub fn update(&mut self, action: Action) {
         self.status = None;
         if self.help && !matches!(action, Action::Quit | Action::Redraw | Action::Suspend) {
+            let last = super::view::help::max_scroll(self, self.size);
+            let scroll = &mut self.help_scroll;
             match action {
                 Action::ToggleHelp | Action::Back => self.help = false,
-                Action::Down => self.help_scroll += 1,
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => self.help_scroll += 10,
-                Action::PageUp | Action::HalfPageUp => {
-                    self.help_scroll = self.help_scroll.saturating_sub(10);
-                }
-                Action::Top => self.help_scroll = 0,
+                Action::Down => *scroll += 1,
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::PageDown | Action::HalfPageDown => *scroll += 10,
+                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
+                Action::Top => *scroll = 0,
+                Action::Bottom => *scroll = last,
                 _ => {}
             }
+            // Kept within the list, so `k` after `G` or a long `j` moves at once.
+            self.help_scroll = self.help_scroll.min(last);
             return;
         }
         if self.warnings && !matches!(action, Action::Quit | Action::Redraw | Action::Suspend) {
@@ -480,6 +563,9 @@ impl App {
                 if delta.unsigned_abs() >= (isize::MAX / 2).unsigned_abs() {
                     self.anchor = match self.current() {
                         Some(e) if delta > 0 => e.article.text.len(),
+                        // Still being opened: the end, whatever its length (see
+                        // `App::opened`).
+                        None if delta > 0 && self.opening.is_some() => usize::MAX / 2,
                         _ => 0,
                     };
                     self.anchor_nth = 0;
@@ -540,7 +626,8 @@ impl App {
             self.active = None;
             self.mention = None;
         }
-        if self.full.as_ref().is_none_or(|(i, _)| *i != index) {
+        let asked = self.opening.is_some_and(|(_, i, _)| i == index);
+        if self.full.as_ref().is_none_or(|(i, _)| *i != index) && !asked {
             self.load_full(index);
         }
     }

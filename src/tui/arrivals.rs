@@ -11,55 +11,54 @@ use crate::state::content_id;
 const TEXT_REFRESH: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl App {
-    /// Unpacks entry `index`, reads its text back (texts are not kept for the whole corpus)
-    /// and builds its sidebar. A file that changed since it was analysed (or whose cached
-    /// details are damaged) is analysed again; one that is gone is reported and shown empty.
+    /// Shows entry `index`: handed to the opening worker when there is one (the reader pane
+    /// says it is loading until [`App::opened`] brings it), else opened here.
     pub(super) fn load_full(&mut self, index: usize) {
         // The text may have changed on disk: lay it out anew.
         *self.layout.borrow_mut() = None;
+        self.line_index = None;
+        self.long_blocks = None;
         let Some(doc) = self.entries.get(index) else {
             return;
         };
-        let unpacked =
-            Details::bytes_of(self.details.as_deref(), &doc.packed).and_then(|b| cache::unpack(&b));
-        let (mut article, analysis) = match unpacked {
-            Some((mut article, analysis)) => {
-                article.path.clone_from(&doc.article.path);
-                (article, Some(analysis))
-            }
-            None => (doc.article.clone(), None),
-        };
-        let id = doc.id;
-        match crate::corpus::reload_text(&doc.article) {
-            Ok(text) => article.text = text,
-            Err(problem) => self.problems.push(problem.to_string()),
+        self.generation += 1;
+        if let Some(opener) = &self.opener {
+            opener.open(self.generation, index, doc.clone(), self.details.clone());
+            self.opening = Some((self.generation, index, std::time::Instant::now()));
+            self.full = None;
+            return;
         }
-        let analysis = match analysis {
-            // Gone or emptied: its spans point into text that is not there any more, so
-            // only the list entry is shown (the problem was reported above).
-            _ if article.text.is_empty() => {
-                article = doc.article.clone();
-                crate::extract::Analysis::default()
-            }
-            Some(a) if content_id(&article) == id => a,
-            _ => {
-                let text = std::mem::take(&mut article.text);
-                let old = &doc.article;
-                let mut fresh = crate::corpus::from_text(&old.path, text);
-                fresh.origin = old.origin;
-                if old.line.is_some() {
-                    fresh.line = old.line;
-                    fresh.title.clone_from(&old.title);
-                    fresh.published = old.published;
-                    fresh.source.clone_from(&old.source);
-                }
-                article = fresh;
-                crate::extract::analyse(&article)
-            }
-        };
-        let mut entry = Entry::with_id(article, analysis, id);
-        entry.sidebar = super::sidebar::items(&entry.article, &entry.analysis);
+        self.opening = None;
+        let (entry, problems) = open_entry(doc, self.details.as_deref());
+        self.problems.extend(problems);
         self.full = Some((index, entry));
+    }
+
+    /// An article the worker opened: shown if it is still the one asked for last.
+    pub fn opened(&mut self, opened: super::opening::Opened) {
+        let super::opening::Opened {
+            generation,
+            index,
+            entry,
+            blocks,
+            problems,
+        } = opened;
+        self.problems.extend(problems);
+        if self
+            .opening
+            .is_none_or(|(g, i, _)| (g, i) != (generation, index))
+        {
+            return;
+        }
+        self.opening = None;
+        *self.layout.borrow_mut() = None;
+        // Keys pressed while it was read back moved the position blindly (`G`).
+        self.anchor = self.anchor.min(entry.article.text.len());
+        self.full = Some((index, entry));
+        if !blocks.is_empty() {
+            self.long_blocks = Some((generation, blocks));
+        }
+        self.sync_index();
     }
 
     /// A new article (analysed, with its text): indexed, then the list is refreshed.
@@ -261,4 +260,51 @@ impl App {
             details: self.details.clone(),
         }
     }
+}
+
+/// Unpacks entry `index`, reads its text back (texts are not kept for the whole corpus)
+/// and builds its sidebar. A file that changed since it was analysed (or whose cached
+/// details are damaged) is analysed again; one that is gone is reported and shown empty.
+/// The worker's part of [`App::load_full`]; it takes no `App`, so it runs off the loop.
+pub(super) fn open_entry(doc: &Doc, details: Option<&Details>) -> (Entry, Vec<String>) {
+    let mut problems = Vec::new();
+    let unpacked = Details::bytes_of(details, &doc.packed).and_then(|b| cache::unpack(&b));
+    let (mut article, analysis) = match unpacked {
+        Some((mut article, analysis)) => {
+            article.path.clone_from(&doc.article.path);
+            (article, Some(analysis))
+        }
+        None => (doc.article.clone(), None),
+    };
+    let id = doc.id;
+    match crate::corpus::reload_text(&doc.article) {
+        Ok(text) => article.text = text,
+        Err(problem) => problems.push(problem.to_string()),
+    }
+    let analysis = match analysis {
+        // Gone or emptied: its spans point into text that is not there any more, so
+        // only the list entry is shown (the problem was reported above).
+        _ if article.text.is_empty() => {
+            article = doc.article.clone();
+            crate::extract::Analysis::default()
+        }
+        Some(a) if content_id(&article) == id => a,
+        _ => {
+            let text = std::mem::take(&mut article.text);
+            let old = &doc.article;
+            let mut fresh = crate::corpus::from_text(&old.path, text);
+            fresh.origin = old.origin;
+            if old.line.is_some() {
+                fresh.line = old.line;
+                fresh.title.clone_from(&old.title);
+                fresh.published = old.published;
+                fresh.source.clone_from(&old.source);
+            }
+            article = fresh;
+            crate::extract::analyse(&article)
+        }
+    };
+    let mut entry = Entry::with_id(article, analysis, id);
+    entry.sidebar = super::sidebar::items(&entry.article, &entry.analysis);
+    (entry, problems)
 }

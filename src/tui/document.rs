@@ -139,6 +139,8 @@ pub struct Laid {
     pub more_after: bool,
     /// The bytes the rows cover, from the first block's start to the last one's end.
     pub covers: Span,
+    /// Whether the rows were taken from the worker's line index rather than wrapped here.
+    pub indexed: bool,
 }
 
 impl Laid {
@@ -149,6 +151,7 @@ impl Laid {
             more_before: false,
             more_after: false,
             covers: Span::new(0, len),
+            indexed: false,
         }
     }
 
@@ -181,8 +184,46 @@ pub fn window_rows(
     width: u16,
     model: WidthModel,
 ) -> Laid {
+    let mut laid = frame(article, raw, blocks, range.clone(), width, model);
+    for block in &blocks[range] {
+        push_block(&mut laid.rows, &article.text, block, width, model);
+    }
+    laid
+}
+
+/// Like [`window_rows`] for the article view, from rows laid out before (`index`, one entry
+/// per block); `None` unless every block of `range` is there.
+pub fn indexed_rows(
+    article: &Article,
+    blocks: &[Block],
+    range: std::ops::Range<usize>,
+    width: u16,
+    model: WidthModel,
+    index: &[Option<Vec<Row>>],
+) -> Option<Laid> {
+    let laid_out = index.get(range.clone())?;
+    if laid_out.iter().any(Option::is_none) {
+        return None;
+    }
+    let mut laid = frame(article, false, blocks, range, width, model);
+    for rows in laid_out.iter().flatten() {
+        laid.rows.extend_from_slice(rows);
+    }
+    laid.indexed = true;
+    Some(laid)
+}
+
+/// A window's header rows (at the article's start) and what it covers, without its blocks.
+fn frame(
+    article: &Article,
+    raw: bool,
+    blocks: &[Block],
+    range: std::ops::Range<usize>,
+    width: u16,
+    model: WidthModel,
+) -> Laid {
     let at_start = range.start == 0;
-    let mut rows = if at_start && !raw {
+    let rows = if at_start && !raw {
         header_rows(article, width, model)
     } else {
         Vec::new()
@@ -193,9 +234,6 @@ pub fn window_rows(
         _ => Span::new(0, 0),
     };
     let more_after = range.end < blocks.len();
-    for block in &blocks[range] {
-        push_block(&mut rows, &article.text, block, width, model);
-    }
     Laid {
         rows,
         more_before: !at_start,
@@ -205,6 +243,7 @@ pub fn window_rows(
         } else {
             Span::new(covers.start, article.text.len())
         },
+        indexed: false,
     }
 }
 

@@ -36,6 +36,10 @@ pub enum Msg {
     Terminate(i32),
     /// News from a fetch of the feeds.
     Feed(super::fetching::FeedMsg),
+    /// The article the opening worker was asked for.
+    Opened(Box<super::opening::Opened>),
+    /// Rows of a long article the opening worker laid out.
+    Indexed(Box<super::opening::Indexed>),
 }
 
 /// Forwards terminal events into the channel until the receiver goes away.

@@ -159,6 +159,7 @@ impl App {
             // Nothing matches: the reader shows nothing rather than an article the list
             // no longer holds.
             self.full = None;
+            self.opening = None;
         } else if self.current().is_none() {
             // The picked article is back in the list after an empty one.
             self.show(self.selected);

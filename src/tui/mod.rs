@@ -21,6 +21,7 @@ pub mod keymap;
 pub mod layout;
 pub mod loader;
 pub mod modal;
+pub mod opening;
 pub mod paint;
 pub mod probe;
 pub mod session;
@@ -92,6 +93,10 @@ const CHANNEL_BOUND: usize = 1024;
 /// each small burst of them kept the loop and the terminal busy.
 const FRAME: std::time::Duration = std::time::Duration::from_millis(33);
 
+/// How long a frame waits for an article being opened: most open in a millisecond or two,
+/// and showing "loading…" for them would only flicker. Keys are handled meanwhile.
+const OPEN_GRACE: std::time::Duration = std::time::Duration::from_millis(30);
+
 /// How often the list is refreshed while articles are still arriving.
 const SETTLE_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
@@ -134,11 +139,15 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.save = save;
         }
         Msg::Feed(msg) => app.feed_event(msg),
+        Msg::Opened(opened) => app.opened(*opened),
+        Msg::Indexed(batch) => app.indexed(*batch),
         Msg::Terminate(signal) => {
             EXIT_SIGNAL.store(signal, std::sync::atomic::Ordering::Relaxed);
             app.request = Request::Quit;
         }
     }
+    // A resize (or an article arriving) may need the long article laid out anew.
+    app.sync_index();
 }
 
 /// What the reader is started with.
@@ -215,6 +224,11 @@ fn run_loop(
     let (user, notes) = crate::state::UserState::open_default();
     app.user = user;
     app.problems.extend(notes);
+    // Bounded: when drawing falls behind a fast loader, the loader waits instead of piling
+    // up articles in memory.
+    let (tx, rx) = mpsc::sync_channel(CHANNEL_BOUND);
+    // Articles are read back and long ones laid out on a worker from the first one shown.
+    app.opener = Some(opening::Opener::spawn(tx.clone()));
     let session_key = session::key(&paths);
     if fresh {
         app.user.session_set(&session_key, serde_json::Value::Null);
@@ -223,9 +237,6 @@ fn run_loop(
     {
         app.restore(kept);
     }
-    // Bounded: when drawing falls behind a fast loader, the loader waits instead of piling
-    // up articles in memory.
-    let (tx, rx) = mpsc::sync_channel(CHANNEL_BOUND);
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
     let save_tx = tx.clone();
@@ -242,7 +253,12 @@ fn run_loop(
     // Whether the list was empty, and loading finished, in the last frame.
     let mut shown = (true, false);
     loop {
-        if changed && drawn_at.is_none_or(|t| t.elapsed() >= FRAME) {
+        // An article being opened holds the frame back a little (see `OPEN_GRACE`).
+        let held = app
+            .opening
+            .map(|(_, _, at)| at.elapsed())
+            .filter(|e| *e < OPEN_GRACE);
+        if changed && held.is_none() && drawn_at.is_none_or(|t| t.elapsed() >= FRAME) {
             term.draw(|f| view::render(&app, f))?;
             drawn_at = Some(std::time::Instant::now());
             changed = false;
@@ -264,8 +280,13 @@ fn run_loop(
             }
         }
         // A frame owed waits at most until it is due; otherwise wait for anything.
-        let msg = match drawn_at.filter(|_| changed) {
-            Some(t) => match rx.recv_timeout(FRAME.saturating_sub(t.elapsed())) {
+        let due = match (held, drawn_at.filter(|_| changed)) {
+            (Some(waited), _) => Some(OPEN_GRACE.saturating_sub(waited)),
+            (None, Some(t)) => Some(FRAME.saturating_sub(t.elapsed())),
+            (None, None) => None,
+        };
+        let msg = match due {
+            Some(wait) => match rx.recv_timeout(wait) {
                 Ok(msg) => msg,
                 Err(mpsc::RecvTimeoutError::Timeout) => continue,
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,

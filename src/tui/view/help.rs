@@ -34,6 +34,16 @@ pub fn lines(app: &App) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// How far the help can scroll on `screen`: its rows (one per action, the width model,
+/// perhaps a warnings line) beyond what its box shows.
+pub fn max_scroll(app: &App, screen: Rect) -> usize {
+    let body = Action::ALL.len() + 1 + usize::from(!app.problems.is_empty());
+    let inner = (Action::ALL.len() + 6)
+        .min(usize::from(screen.height.saturating_sub(2)))
+        .saturating_sub(2);
+    body.saturating_sub(inner)
+}
+
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     let entries = lines(app);
     let key_width = entries
@@ -83,6 +93,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     frame.render_widget(Clear, area);
     let inner_height = usize::from(area.height.saturating_sub(2));
     let max_scroll = body.len().saturating_sub(inner_height);
+    debug_assert_eq!(max_scroll, self::max_scroll(app, screen));
     let scroll = app.help_scroll.min(max_scroll);
     let more = if max_scroll > 0 { " (j/k scroll)" } else { "" };
     let block = Block::bordered().title(format!(" Keys{more} — ? or Esc closes "));

@@ -15,9 +15,12 @@ use crate::tui::document::{Row, RowKind};
 use crate::tui::layout::Pane;
 use crate::tui::paint::paint_row;
 
-/// Styled stretches of the article text: mentions, dates, the active item.
-fn marks(app: &App, entry: &Entry) -> Vec<(Span, Style)> {
+/// Styled stretches of the article text within `shown` (the rows on screen): mentions,
+/// dates, the active item. A long article has hundreds of thousands of mentions; each row
+/// looks only at those on screen.
+fn marks(app: &App, entry: &Entry, shown: Span) -> Vec<(Span, Style)> {
     let theme = &app.config.theme;
+    let near = |m: &Span| m.start <= shown.end && m.end >= shown.start;
     let mut marks: Vec<(Span, Style)> = Vec::new();
     for e in &entry.analysis.entities {
         let style = match e.kind {
@@ -25,13 +28,20 @@ fn marks(app: &App, entry: &Entry) -> Vec<(Span, Style)> {
             EntityKind::Place => theme.place,
             EntityKind::Organization => theme.organization,
         };
-        marks.extend(e.mentions.iter().map(|&m| (m, style)));
+        marks.extend(e.mentions.iter().filter(|m| near(m)).map(|&m| (m, style)));
     }
-    marks.extend(entry.analysis.dates.iter().map(|d| (d.span, theme.date)));
+    let dates = entry.analysis.dates.iter().filter(|d| near(&d.span));
+    marks.extend(dates.map(|d| (d.span, theme.date)));
     if let Some(item) = app.active.and_then(|i| entry.sidebar.get(i)) {
-        marks.extend(item.spans.iter().map(|&s| (s, theme.emphasis)));
+        marks.extend(
+            item.spans
+                .iter()
+                .filter(|m| near(m))
+                .map(|&s| (s, theme.emphasis)),
+        );
     }
-    marks.extend(app.search_hits().into_iter().map(|s| (s, theme.search)));
+    let hits = app.search_hits().into_iter().filter(near);
+    marks.extend(hits.map(|s| (s, theme.search)));
     marks
 }
 
@@ -98,16 +108,37 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .title_bottom(Line::from(format!(" {position} ")).alignment(Alignment::Right));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(entry) = app.current() else { return };
+    let Some(entry) = app.current() else {
+        if app.opening.is_some() {
+            // The worker is reading it back: keys work meanwhile.
+            paint_row(
+                frame.buffer_mut(),
+                (inner.x, inner.y, inner.width),
+                &[("loading…", app.config.theme.dim)],
+                app.model,
+                Style::new(),
+                true,
+            );
+        }
+        return;
+    };
     paint_location(app, entry, frame, area, position.len() + 4);
+    let on_screen = rows.iter().skip(top).take(height);
+    let shown = on_screen.fold(None, |acc: Option<Span>, r| {
+        Some(acc.map_or(r.span, |a| {
+            Span::new(a.start.min(r.span.start), a.end.max(r.span.end))
+        }))
+    });
+    let shown = shown.unwrap_or_default();
     // Raw view shows the file as it is: only search matches are marked there.
     let marks = if app.raw {
         app.search_hits()
             .into_iter()
+            .filter(|m| m.start <= shown.end && m.end >= shown.start)
             .map(|s| (s, app.config.theme.search))
             .collect()
     } else {
-        marks(app, entry)
+        marks(app, entry, shown)
     };
     let text = &entry.article.text;
     let theme = &app.config.theme;

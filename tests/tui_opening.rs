@@ -1,0 +1,171 @@
+//! Opening articles off the event loop: while the worker reads a long article back, keys
+//! are handled and the reader pane says it is loading; a result for an article passed over
+//! is dropped; the worker then lays out the long article at the current width (anew after
+//! a resize), and the rows it hands over agree with laying out the whole article.
+
+#[path = "support/drive.rs"]
+mod drive;
+
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::time::{Duration, Instant};
+
+use drive::press;
+use khabar::corpus;
+use khabar::text::width::WidthModel;
+use khabar::tui::app::{App, Entry};
+use khabar::tui::config::Config;
+use khabar::tui::document;
+use khabar::tui::event::Msg;
+use khabar::tui::layout::Pane;
+use khabar::tui::opening::{Opened, Opener};
+use ratatui::layout::Rect;
+
+/// A reader with a worker, on a short article and a long one (about `bytes`, sentences
+/// written for this test) written to `dir`; the short one is shown.
+fn app_with_worker(bytes: usize, dir: &std::path::Path) -> (App, Receiver<Msg>) {
+    let sentences = [
+        "पहाड़ी गाँव में इस साल बर्फ़ देर से गिरी और किसान चिंता में रहे। ",
+        "मेले में ऊन के कपड़े और शहद की दुकानें सजीं। ",
+        "बस अड्डे से गाँव तक की सड़क पर नई बत्तियाँ लगीं। ",
+    ];
+    let mut text = String::from("पहाड़ की चिट्ठी\n\n");
+    let mut n = 0;
+    while text.len() < bytes {
+        text.push_str(sentences[n % 3]);
+        n += 1;
+        if n % 40 == 0 {
+            text.push_str("\n\n");
+        }
+    }
+    let long = dir.join("b-long.txt");
+    std::fs::write(&long, &text).unwrap();
+    let short_text = "छोटी ख़बर\n\nनदी पर नया घाट बना।\n".to_owned();
+    let short = dir.join("a-short.txt");
+    std::fs::write(&short, &short_text).unwrap();
+    let mut app = App::new(
+        Config::defaults(false),
+        WidthModel::PerCodePoint,
+        Rect::new(0, 0, 100, 30),
+    );
+    for (path, text) in [(&short, short_text), (&long, text)] {
+        let mut article = corpus::from_text(path.to_str().unwrap(), text);
+        article.origin = corpus::Origin::File;
+        app.push(Entry::new(article, khabar::extract::Analysis::default()));
+    }
+    khabar::tui::handle(&mut app, Msg::Finished(None));
+    app.settle();
+    let (tx, rx) = sync_channel(1024);
+    app.opener = Some(Opener::spawn(tx));
+    (app, rx)
+}
+
+/// The long article's entry.
+fn long_entry(app: &App) -> usize {
+    (0..app.entries.len())
+        .find(|&i| app.entries[i].article.path.ends_with("long.txt"))
+        .unwrap()
+}
+
+/// Hands the worker's messages to the reader until `done` holds (at most 60 s).
+fn pump(app: &mut App, rx: &Receiver<Msg>, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    while !done(app) {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "the worker did not answer"
+        );
+        if let Ok(msg) = rx.recv_timeout(Duration::from_millis(100)) {
+            khabar::tui::handle(app, msg);
+        }
+    }
+}
+
+fn top(app: &App) -> (usize, usize) {
+    let rows = app.rows();
+    let row = &rows[app.top_row(&rows)];
+    (row.span.start, row.span.end)
+}
+
+#[test]
+fn keys_are_handled_while_a_long_article_is_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, rx) = app_with_worker(8 << 20, dir.path());
+    let long = long_entry(&a);
+    a.select(long);
+    // Nothing arrived yet: the reader is waiting, not reading the file itself.
+    assert!(a.opening.is_some() && a.current().is_none());
+    press(&mut a, "?");
+    assert!(a.help, "help opens while the article loads");
+    press(&mut a, "? tab");
+    assert_eq!(a.focus, Pane::Reader);
+    press(&mut a, "G");
+    pump(&mut a, &rx, |a| a.current().is_some());
+    let len = a.current().unwrap().article.text.len();
+    assert_eq!(a.anchor, len, "G pressed while loading goes to the end");
+    let rows = a.rows();
+    assert!(!rows.more_after && a.top_row(&rows) + 27 >= rows.len());
+}
+
+#[test]
+fn a_result_for_an_article_passed_over_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, rx) = app_with_worker(2 << 20, dir.path());
+    let long = long_entry(&a);
+    let short = 1 - long;
+    a.select(long);
+    a.select(short);
+    pump(&mut a, &rx, |a| a.opening.is_none());
+    assert_eq!(a.current().unwrap().article.title, "छोटी ख़बर");
+    // The long article's result, late: not shown.
+    let article = a.entries[long].article.clone();
+    let late = Opened {
+        generation: 2,
+        index: long,
+        entry: Entry::new(article, khabar::extract::Analysis::default()),
+        blocks: std::sync::Arc::default(),
+        problems: Vec::new(),
+    };
+    a.opened(late);
+    assert_eq!(a.selected, short);
+    assert_eq!(a.current().unwrap().article.title, "छोटी ख़बर");
+}
+
+#[test]
+fn the_line_index_grows_in_the_background_and_restarts_on_a_resize() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, rx) = app_with_worker(3 << 20, dir.path());
+    a.select(long_entry(&a));
+    press(&mut a, "enter");
+    pump(&mut a, &rx, |a| {
+        a.line_index
+            .as_ref()
+            .is_some_and(khabar::tui::opening::LineIndex::complete)
+    });
+    let whole = |a: &App| {
+        let article = &a.current().unwrap().article;
+        document::article_rows(article, a.text_width(), WidthModel::PerCodePoint)
+    };
+    let rows = whole(&a);
+    press(&mut a, "G");
+    let last = &rows[rows.len() - 27];
+    assert_eq!(top(&a), (last.span.start, last.span.end));
+    assert!(a.rows().indexed, "G is answered from the index");
+    press(&mut a, "g space space");
+    assert_eq!(top(&a), (rows[52].span.start, rows[52].span.end));
+
+    // A narrower terminal: the index is laid out anew at the new width.
+    let before = a.line_index.as_ref().unwrap().task;
+    khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(80, 30)));
+    let ix = a.line_index.as_ref().unwrap();
+    assert!(ix.task > before && ix.width == a.text_width());
+    pump(&mut a, &rx, |a| {
+        a.line_index
+            .as_ref()
+            .is_some_and(khabar::tui::opening::LineIndex::complete)
+    });
+    let rows = whole(&a);
+    press(&mut a, "G");
+    let last = &rows[rows.len() - 27];
+    assert_eq!(top(&a), (last.span.start, last.span.end));
+    assert!(a.rows().indexed);
+}
