@@ -82,18 +82,18 @@ impl Outside {
 
 /// Runs every extractor over the article's content regions.
 pub fn analyse(article: &Article) -> Analysis {
+    let entities = entities_in(article);
     let regions = article.content_regions();
-    let dates = dates::find_dates(&article.text, &regions, article.published.as_ref());
     Analysis {
-        entities: entities_in(article, regions),
-        dates,
+        entities,
+        dates: dates::find_dates(&article.text, &regions, article.published.as_ref()),
     }
 }
 
 /// [`analyse`] without the dates, for a caller that takes them from [`dates_of`].
 pub fn analyse_entities(article: &Article) -> Analysis {
     Analysis {
-        entities: entities_in(article, article.content_regions()),
+        entities: entities_in(article),
         dates: Vec::new(),
     }
 }
@@ -107,16 +107,48 @@ pub fn dates_of(article: &Article) -> dates::DateStream<'_> {
     )
 }
 
-fn entities_in(article: &Article, mut regions: Vec<Span>) -> Vec<Entity> {
-    // The byline credits who wrote the page, not who the news is about: its date counts,
-    // its names (a writer, an editor, a first name that is also a town) do not.
-    regions.retain(|r| Some(*r) != article.byline_span);
-    entities::find_entities(&article.text, &regions)
+/// The entities of the article's content regions but its byline: the byline credits who
+/// wrote the page, not who the news is about (its date counts, its names do not).
+fn entities_in(article: &Article) -> Vec<Entity> {
+    let text = &article.text;
+    let paragraphs = &article.paragraphs;
+    let byline = article.byline_span;
+    if !paragraphs.windows(2).all(|w| w[0] < w[1]) {
+        let mut regions = article.content_regions();
+        regions.retain(|r| Some(*r) != byline);
+        return entities::find_entities(text, &regions);
+    }
+    // Paragraphs in text order: the title goes in at its place and the regions are read
+    // from the article, not copied (a long article of short lines has millions).
+    let at = article
+        .title_span
+        .map_or(0, |t| paragraphs.partition_point(|p| *p < t));
+    let title = article.title_span.filter(|t| paragraphs.get(at) != Some(t));
+    let regions = paragraphs[..at]
+        .iter()
+        .copied()
+        .chain(title)
+        .chain(paragraphs[at..].iter().copied())
+        .filter(move |r| Some(*r) != byline);
+    entities::find_entities_in(entities::matcher(), text, regions)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entities_read_from_the_article_match_those_of_a_copied_region_list() {
+        let text = "मोदी दिल्ली में\n\nBy राहुल गांधी Updated: Sun, 21 Jan 2024 06:51 PM (IST)\n\n\
+                    प्रधानमंत्री नरेंद्र मोदी ने सोमवार को दिल्ली में कहा।\nमोदी ने अमित शाह से बात की।\n";
+        let article = crate::corpus::from_text("a.txt", text.to_owned());
+        assert!(article.title_span.is_some() && article.byline_span.is_some());
+        let mut regions = article.content_regions();
+        regions.retain(|r| Some(*r) != article.byline_span);
+        let copied = entities::find_entities(&article.text, &regions);
+        assert!(copied.len() >= 2, "{copied:?}");
+        assert_eq!(entities_in(&article), copied);
+    }
 
     #[test]
     fn outside_drops_what_any_span_overlaps() {
