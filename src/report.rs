@@ -3,17 +3,22 @@
 //! Other programs and the project's checks rely on this exact shape, so it lives in one
 //! place with its own types instead of serialising internal structs.
 
-use serde::Serialize;
+use std::cell::RefCell;
+
+use serde::{Serialize, Serializer};
 
 use crate::corpus::Article;
 use crate::extract::Analysis;
-use crate::extract::dates::DateKind;
+use crate::extract::dates::{DateKind, DateMention};
 use crate::extract::entities::EntityKind;
 use crate::span::Span;
 
-/// One line of `khabar extract --json`.
-#[derive(Debug, Serialize)]
-pub struct ArticleReport<'a> {
+/// One line of `khabar extract --json`. Mentions and dates are written as they are read
+/// (see [`Stream`]): a long article can have millions, and a copy of each would take
+/// several times the article's size.
+#[derive(Serialize)]
+#[serde(bound = "Stream<D>: Serialize")]
+pub struct ArticleReport<'a, D> {
     pub path: &'a str,
     /// The record's 1-based line in a JSON Lines file; null for a plain file.
     pub line: Option<usize>,
@@ -22,15 +27,27 @@ pub struct ArticleReport<'a> {
     pub byline: Option<&'a str>,
     pub published: Option<String>,
     pub entities: Vec<EntityReport<'a>>,
-    pub dates: Vec<DateReport<'a>>,
+    pub dates: Stream<D>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Serialize)]
 pub struct EntityReport<'a> {
     pub name: &'a str,
     pub kind: EntityKind,
     pub aliases: &'a [String],
-    pub mentions: Vec<MentionReport<'a>>,
+    pub mentions: Mentions<'a>,
+}
+
+/// An entity's mentions, written from its spans.
+pub struct Mentions<'a> {
+    article: &'a Article,
+    spans: &'a [Span],
+}
+
+impl Serialize for Mentions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.spans.iter().map(|&s| mention(self.article, s)))
+    }
 }
 
 /// A span as byte offsets into the input file (for JSON Lines, into the record's body)
@@ -51,6 +68,47 @@ pub struct DateReport<'a> {
     pub value: Option<&'a str>,
 }
 
+/// A JSON array written straight from an iterator. It is written once: serialising it
+/// again gives an empty array.
+pub struct Stream<I>(RefCell<Option<I>>);
+
+impl<I> Stream<I> {
+    pub const fn new(items: I) -> Self {
+        Self(RefCell::new(Some(items)))
+    }
+}
+
+impl<I> Serialize for Stream<I>
+where
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let items = self.0.borrow_mut().take();
+        serializer.collect_seq(items.into_iter().flatten())
+    }
+}
+
+/// A date as the report shows it; owns its mention, which a stream of dates hands over.
+pub struct DateEntry<'a> {
+    article: &'a Article,
+    date: DateMention,
+}
+
+impl Serialize for DateEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let m = mention(self.article, self.date.span);
+        DateReport {
+            start: m.start,
+            end: m.end,
+            text: m.text,
+            kind: self.date.kind,
+            value: self.date.value.as_deref(),
+        }
+        .serialize(serializer)
+    }
+}
+
 fn mention(article: &Article, span: Span) -> MentionReport<'_> {
     let file = article.file_span(span);
     MentionReport {
@@ -61,7 +119,20 @@ fn mention(article: &Article, span: Span) -> MentionReport<'_> {
 }
 
 /// The report for `article` given its analysis.
-pub fn report<'a>(article: &'a Article, analysis: &'a Analysis) -> ArticleReport<'a> {
+pub fn report<'a>(
+    article: &'a Article,
+    analysis: &'a Analysis,
+) -> ArticleReport<'a, impl Iterator<Item = DateEntry<'a>>> {
+    report_with_dates(article, analysis, analysis.dates.iter().cloned())
+}
+
+/// The report for `article` with its entities from `analysis` and its dates from `dates`
+/// (in text order), read only while the report is written.
+pub fn report_with_dates<'a>(
+    article: &'a Article,
+    analysis: &'a Analysis,
+    dates: impl Iterator<Item = DateMention> + 'a,
+) -> ArticleReport<'a, impl Iterator<Item = DateEntry<'a>>> {
     ArticleReport {
         path: &article.path,
         line: article.line,
@@ -76,22 +147,12 @@ pub fn report<'a>(article: &'a Article, analysis: &'a Analysis) -> ArticleReport
                 name: &e.name,
                 kind: e.kind,
                 aliases: &e.aliases,
-                mentions: e.mentions.iter().map(|&s| mention(article, s)).collect(),
+                mentions: Mentions {
+                    article,
+                    spans: &e.mentions,
+                },
             })
             .collect(),
-        dates: analysis
-            .dates
-            .iter()
-            .map(|d| {
-                let m = mention(article, d.span);
-                DateReport {
-                    start: m.start,
-                    end: m.end,
-                    text: m.text,
-                    kind: d.kind,
-                    value: d.value.as_deref(),
-                }
-            })
-            .collect(),
+        dates: Stream::new(dates.map(move |date| DateEntry { article, date })),
     }
 }

@@ -2,7 +2,7 @@
 //! every span they return lies on char boundaries inside what they were given.
 
 use khabar::Span;
-use khabar::extract::dates::{DateKind, find_dates, parse_published, value_days};
+use khabar::extract::dates::{DateKind, DateStream, find_dates, parse_published, value_days};
 use proptest::prelude::*;
 
 /// Pieces that wake the date grammar, mixed with ones that confuse it.
@@ -98,4 +98,36 @@ proptest! {
             prop_assert!(p.date.month.is_some_and(|m| (1..=12).contains(&m)));
         }
     }
+
+    #[test]
+    fn a_date_stream_gives_what_find_dates_gives((text, regions) in text_and_regions()) {
+        let anchor = parse_published("Updated: 21 Jan 2024 06:51 PM (IST)").map(|(_, p)| p);
+        for anchor in [None, anchor.as_ref()] {
+            let streamed: Vec<_> = DateStream::new(&text, regions.clone(), anchor).collect();
+            prop_assert_eq!(streamed, find_dates(&text, &regions, anchor));
+        }
+    }
+}
+
+/// Lines read as regions in order, as an article's paragraphs are: the stream reads them
+/// lazily, and the tense of each date is read from its own clause.
+#[test]
+fn a_stream_over_paragraphs_matches_find_dates() {
+    let text =
+        "सोमवार को वे दिल्ली जाएंगे।\nकल बैठक हुई थी और 5 जून को फिर होगी।\n\nपिछले साल 2019 में सोमवार को";
+    let mut regions = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        regions.push(Span::new(start, start + line.trim_end().len()));
+        start += line.len();
+    }
+    let anchor = parse_published("Updated: 21 Jan 2024 06:51 PM (IST)").map(|(_, p)| p);
+    let held = find_dates(text, &regions, anchor.as_ref());
+    assert!(held.len() >= 6, "{held:?}");
+    let values: Vec<_> = held.iter().map(|d| d.value.as_deref()).collect();
+    // The first Monday is ahead (future clause), the last one behind.
+    assert_eq!(values.first(), Some(&Some("2024-01-22")));
+    assert_eq!(values.last(), Some(&Some("2024-01-15")));
+    let streamed: Vec<_> = DateStream::new(text, regions, anchor.as_ref()).collect();
+    assert_eq!(streamed, held);
 }

@@ -111,7 +111,7 @@ fn every_expression_is_found_with_its_span_kind_and_value() {
         let found: Vec<(Span, DateKind, Option<String>)> =
             find_dates(&row.text, &whole, row.anchor.as_ref())
                 .into_iter()
-                .map(|m| (m.span, m.kind, m.value))
+                .map(|m| (m.span, m.kind, m.value.as_deref().map(str::to_owned)))
                 .collect();
         if found != row.expected {
             let shown: Vec<String> = found

@@ -60,8 +60,15 @@ fn is_blank(c: char) -> bool {
 
 /// Splits `text` into its parts.
 pub fn parse(text: &str, markers: &Markers) -> Parts {
-    let mut parts = Parts::default();
-    let mut content: Vec<Span> = Vec::new();
+    // Sized once from the line count: grown by doubling, each list of a long article of
+    // short lines left its earlier copies with the allocator (extract --json on 10 MB of
+    // short lines peaked at 108 MiB, 92 sized once).
+    let line_count = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let mut parts = Parts {
+        chrome: Vec::with_capacity(line_count),
+        ..Parts::default()
+    };
+    let mut content: Vec<Span> = Vec::with_capacity(line_count);
     let mut iter = lines(text).peekable();
     while let Some(line) = iter.next() {
         let Some(hit) = markers.classify(line.of(text)) else {
@@ -85,6 +92,7 @@ pub fn parse(text: &str, markers: &Markers) -> Parts {
         });
     }
 
+    parts.paragraphs.reserve_exact(content.len());
     let mut body = content.into_iter().enumerate().peekable();
     if let Some((_, first)) = body.next_if(|(_, l)| !is_byline(l.of(text), markers)) {
         let line = first.of(text);

@@ -79,7 +79,7 @@ pub fn items(article: &Article, analysis: &Analysis) -> Vec<Item> {
     let mut dates: Vec<Item> = Vec::new();
     for d in &analysis.dates {
         let label = d.span.of(&article.text);
-        let detail = d.value.clone().unwrap_or_else(|| "?".to_owned());
+        let detail = d.value.as_deref().unwrap_or("?").to_owned();
         match dates
             .iter_mut()
             .find(|i| i.label == label && i.detail == detail)

@@ -30,13 +30,14 @@ mod resolve;
 mod scan;
 mod sem;
 mod spelling;
+mod stream;
 mod tense;
 
 pub use interval::value_days;
 pub use model::{DateKind, DateMention, PartialDate, Published};
+pub use stream::DateStream;
 
 use crate::span::Span;
-use resolve::{Anchor, resolve};
 use scan::Scanner;
 use sem::Sem;
 
@@ -46,29 +47,14 @@ use sem::Sem;
 /// they stay unresolved (`value: None`) rather than invented. Regions that do not fall
 /// on char boundaries of `text` are narrowed to the nearest ones inside.
 pub fn find_dates(text: &str, regions: &[Span], anchor: Option<&Published>) -> Vec<DateMention> {
-    let anchor = Anchor::new(anchor);
-    let mut out: Vec<DateMention> = Vec::new();
-    for region in regions {
-        let Some(region) = scan::char_region(text, *region) else {
-            continue;
-        };
-        // Read only when some date's value depends on the tense.
-        let mut clauses = None;
-        for found in Scanner::new(text, region) {
-            let tense = || {
-                clauses
-                    .get_or_insert_with(|| tense::Clauses::new(text, region.start, region.end))
-                    .tense_after(found.span.end)
-            };
-            let (kind, value) = resolve(found.sem, &anchor, tense);
-            out.push(DateMention {
-                span: found.span,
-                kind,
-                value,
-            });
-        }
+    let mut out: Vec<DateMention> =
+        stream::Found::new(text, regions.iter().copied(), anchor).collect();
+    let key = |m: &DateMention| (m.span.start, std::cmp::Reverse(m.span.end));
+    // Regions in text order give mentions in order; a stable sort would still allocate
+    // half the list again.
+    if !out.is_sorted_by_key(key) {
+        out.sort_by_key(key);
     }
-    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     // Overlapping regions would report the same expression twice.
     let mut last_end = 0;
     out.retain(|m| {

@@ -1,5 +1,7 @@
 //! The values dates normalise to, as they appear in `khabar extract --json`.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -24,8 +26,9 @@ pub struct DateMention {
     pub span: Span,
     pub kind: DateKind,
     /// Normalised value (`2024-01-15`, `2024-W02`, `2023-09`, `1999`, `1950/1953`,
-    /// `XXXX-09-14`, `P24Y`, `T10:00`), or `None` when it cannot be resolved.
-    pub value: Option<String>,
+    /// `XXXX-09-14`, `P24Y`, `T10:00`), or `None` when it cannot be resolved. Shared:
+    /// an article names the same few days over and over.
+    pub value: Option<Arc<str>>,
 }
 
 /// A calendar date whose parts may be unknown: a dateline `14 सितंबर` has no year.

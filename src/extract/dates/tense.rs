@@ -4,6 +4,8 @@
 //! next sentence or clause break decide whether "सोमवार" was last Monday or next Monday
 //! and whether "कल" was yesterday or is tomorrow.
 
+use std::collections::VecDeque;
+
 use super::lexer::is_word_char;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,72 +113,118 @@ struct Word {
 
 /// The words of one region, read and classified once: every date in the region looks
 /// ahead over these flags instead of reading the text again, which in a sentence made
-/// of date words is most of the work.
+/// of date words is most of the work. Words are read only as far as the look-ahead needs
+/// and let go once the dates have passed them, so a sentence of 50 MB holds a few dozen.
 pub(super) struct Clauses<'t> {
     text: &'t str,
-    words: Vec<Word>,
+    start: usize,
+    end: usize,
+    /// Where reading stopped, and where the word being read began.
+    read: usize,
+    word_start: Option<usize>,
+    /// The words read and not yet passed, in text order.
+    words: VecDeque<Word>,
+    /// How many of `words` are sentence ends.
+    ends: usize,
+    /// The last position asked about: the words before it are gone.
+    passed: usize,
 }
 
 impl<'t> Clauses<'t> {
     /// The words of `text[start..end]`; both ends must be char boundaries.
     pub(super) fn new(text: &'t str, start: usize, end: usize) -> Self {
-        let region = &text[start..end];
-        let mut words = Vec::new();
-        let mut word_start = None;
-        let mut chars = region.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        Self {
+            text,
+            start,
+            end,
+            read: start,
+            word_start: None,
+            words: VecDeque::new(),
+            ends: 0,
+            passed: start,
+        }
+    }
+
+    /// Reads on until a word (or a sentence end) is complete; `false` at the region's end.
+    fn read_word(&mut self) -> bool {
+        let held = self.words.len();
+        while self.words.len() == held {
+            let Some(c) = self.text[self.read..self.end].chars().next() else {
+                if let Some(s) = self.word_start.take() {
+                    self.push(s, self.end, flags(&self.text[s..self.end]));
+                    return true;
+                }
+                return false;
+            };
+            let i = self.read;
+            self.read += c.len_utf8();
             let ends = match c {
                 '।' | '॥' | '?' | '!' | '|' | '\n' => true,
-                '.' => chars.peek().is_none_or(|(_, n)| n.is_whitespace()),
+                '.' => self.text[self.read..self.end]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace),
                 _ => false,
             };
             if ends || !is_word_char(c) {
-                if let Some(s) = word_start.take() {
-                    words.push(Word {
-                        start: start + s,
-                        end: start + i,
-                        flags: flags(&region[s..i]),
-                    });
+                if let Some(s) = self.word_start.take() {
+                    self.push(s, i, flags(&self.text[s..i]));
                 }
                 if ends {
-                    words.push(Word {
-                        start: start + i,
-                        end: start + i,
-                        flags: flag::SENTENCE_END,
-                    });
+                    self.push(i, i, flag::SENTENCE_END);
                 }
-            } else if word_start.is_none() {
-                word_start = Some(i);
+            } else if self.word_start.is_none() {
+                self.word_start = Some(i);
             }
         }
-        if let Some(s) = word_start {
-            words.push(Word {
-                start: start + s,
-                end,
-                flags: flags(&region[s..]),
-            });
-        }
-        Self { text, words }
+        true
+    }
+
+    fn push(&mut self, start: usize, end: usize, flags: u16) {
+        self.ends += usize::from(flags == flag::SENTENCE_END);
+        self.words.push_back(Word { start, end, flags });
+    }
+
+    /// Whether the words held decide the look-ahead from `from`: the sentence ends, or
+    /// enough words, or a word beyond the byte bound.
+    fn holds_look_ahead(&self, from: usize) -> bool {
+        self.ends > 0
+            || self.words.len() >= LOOKAHEAD_WORDS
+            || self
+                .words
+                .back()
+                .is_some_and(|w| w.start >= from + LOOKAHEAD_BYTES)
     }
 
     /// The tense of the clause that continues at `from`: the flags of the first
     /// [`LOOKAHEAD_WORDS`] words before the sentence ends, within [`LOOKAHEAD_BYTES`].
-    pub(super) fn tense_after(&self, from: usize) -> Tense {
+    /// Dates ask in text order; asking behind the last position reads the region again.
+    pub(super) fn tense_after(&mut self, from: usize) -> Tense {
+        if from < self.passed {
+            *self = Self::new(self.text, self.start, self.end);
+        }
+        self.passed = from;
+        loop {
+            while let Some(w) = self.words.front()
+                && w.end <= from
+                && w.start < from
+            {
+                self.ends -= usize::from(w.flags == flag::SENTENCE_END);
+                self.words.pop_front();
+            }
+            if self.holds_look_ahead(from) || !self.read_word() {
+                break;
+            }
+        }
         let mut window = [0u16; LOOKAHEAD_WORDS];
         let mut n = 0;
-        let mut i = self
-            .words
-            .partition_point(|w| w.end <= from && w.start < from);
+        let mut words = self.words.iter().peekable();
         // A date that ends inside a word: the rest of the word is the first word.
-        if let Some(w) = self.words.get(i)
-            && w.start < from
-            && w.flags != flag::SENTENCE_END
-        {
+        if let Some(w) = words.next_if(|w| w.start < from && w.flags != flag::SENTENCE_END) {
             window[0] = flags(&self.text[from..w.end]);
             n = 1;
-            i += 1;
         }
-        for w in self.words.get(i..).unwrap_or_default() {
+        for w in words {
             if n == LOOKAHEAD_WORDS
                 || w.start >= from + LOOKAHEAD_BYTES
                 || w.flags == flag::SENTENCE_END
@@ -287,5 +335,25 @@ mod tests {
         assert_eq!(t(&near), Tense::Future);
         let long = format!(" को {} जाएंगे।", "क".repeat(LOOKAHEAD_BYTES));
         assert_eq!(t(&long), Tense::Unknown);
+    }
+
+    #[test]
+    fn reading_on_from_the_last_date_agrees_with_reading_afresh() {
+        let text = "सोमवार को वे जाएंगे, कल बैठक हुई थी। 5 जून को चुनाव होंगे लेकिन कल वे गए थे.\nफिर शाम को";
+        let mut sliding = Clauses::new(text, 0, text.len());
+        let boundaries: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        let mut told = Vec::new();
+        for &from in &boundaries {
+            let fresh = Clauses::new(text, 0, text.len()).tense_after(from);
+            assert_eq!(sliding.tense_after(from), fresh, "at {from}");
+            told.push(fresh);
+        }
+        assert!(told.contains(&Tense::Future) && told.contains(&Tense::Past));
+        // Asking behind the last position reads the region again.
+        for (&from, &tense) in boundaries.iter().zip(&told).rev().step_by(7) {
+            assert_eq!(sliding.tense_after(from), tense, "back at {from}");
+        }
     }
 }

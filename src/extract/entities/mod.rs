@@ -42,8 +42,18 @@ pub fn find_entities(text: &str, regions: &[Span]) -> Vec<Entity> {
 
 /// [`find_entities`] with a given matcher (for a gazetteer built by hand).
 pub fn find_entities_with(matcher: &Matcher, text: &str, regions: &[Span]) -> Vec<Entity> {
+    find_entities_in(matcher, text, regions.iter().copied())
+}
+
+/// [`find_entities_with`] over regions given as an iterator (read twice), so a caller
+/// need not copy an article's million paragraphs into a list first.
+pub fn find_entities_in(
+    matcher: &Matcher,
+    text: &str,
+    regions: impl Iterator<Item = Span> + Clone,
+) -> Vec<Entity> {
     let mut merger = merge::Merger::new(matcher, text);
-    for piece in pieces::pieces(text, regions) {
+    for piece in pieces::pieces(text, regions.clone()) {
         merger.add(piece.start, scan_piece(matcher, text, piece));
     }
     merger.finish(pieces::pieces(text, regions))
@@ -70,7 +80,7 @@ pub struct Demonym {
 pub fn find_demonyms(text: &str, regions: &[Span]) -> Vec<Demonym> {
     let m = matcher();
     let mut out = Vec::new();
-    for piece in pieces::pieces(text, regions) {
+    for piece in pieces::pieces(text, regions.iter().copied()) {
         let (offset, scan) = (piece.start, scan_piece(m, text, piece));
         for c in scan.found().filter(|c| c.is_demonym()) {
             let scan::Source::Known { entity, .. } = c.source else {
@@ -111,10 +121,10 @@ mod tests {
         let m = matcher();
         let run = |keep| {
             let mut merger = merge::Merger::keeping(m, text, keep);
-            for piece in pieces::pieces(text, &regions) {
+            for piece in pieces::pieces(text, regions.iter().copied()) {
                 merger.add(piece.start, scan_piece(m, text, piece));
             }
-            merger.finish(pieces::pieces(text, &regions))
+            merger.finish(pieces::pieces(text, regions.iter().copied()))
         };
         let whole = run(usize::MAX);
         assert!(

@@ -14,16 +14,19 @@ use crate::span::Span;
 pub const PIECE_BYTES: usize = 64 * 1024;
 
 /// The valid `regions` of `text`, long ones cut into pieces of at most [`PIECE_BYTES`].
-pub fn pieces<'r>(text: &'r str, regions: &'r [Span]) -> impl Iterator<Item = Span> + 'r {
+pub fn pieces<'r>(
+    text: &'r str,
+    regions: impl IntoIterator<Item = Span> + 'r,
+) -> impl Iterator<Item = Span> + 'r {
     regions
-        .iter()
+        .into_iter()
         .filter(|r| {
             r.start < r.end
                 && r.end <= text.len()
                 && text.is_char_boundary(r.start)
                 && text.is_char_boundary(r.end)
         })
-        .flat_map(move |r| cut(text, *r, PIECE_BYTES))
+        .flat_map(move |r| cut(text, r, PIECE_BYTES))
 }
 
 /// `region` cut into pieces of at most `max` bytes (a single character longer than `max`
@@ -111,7 +114,7 @@ mod tests {
         let text = "शब्द ".repeat(50_000) + &"क".repeat(100_000);
         let region = [Span::new(0, text.len())];
         let mut at = 0;
-        for p in pieces(&text, &region) {
+        for p in pieces(&text, region.iter().copied()) {
             assert_eq!(p.start, at);
             assert!(p.end - p.start <= PIECE_BYTES);
             at = p.end;
