@@ -4,51 +4,76 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
-use khabar::cache::{Doc, Listed};
+use khabar::cache::Doc;
 use khabar::extract::dates::Published;
 use khabar::text::sanitize;
+use rayon::prelude::*;
 
-use super::{ListArgs, exit_code, load_cached, load_quick};
+use super::{ListArgs, exit_code, load_cached};
 use khabar::extract::entities::EntityKind;
 use khabar::index::{Filter, SearchText};
 
+/// One row of the answer, as printed.
 #[derive(serde::Serialize)]
-struct Row<'a> {
-    path: &'a str,
+pub(super) struct Row<'a> {
+    pub path: &'a str,
     /// The record's 1-based line in a JSON Lines file; null for a plain file.
-    line: Option<usize>,
-    title: &'a str,
-    published: Option<String>,
-    matched: Vec<Matched<'a>>,
+    pub line: Option<usize>,
+    pub title: &'a str,
+    pub published: Option<String>,
+    pub matched: Vec<Matched<'a>>,
 }
 
 #[derive(serde::Serialize)]
-struct Matched<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: EntityKind,
+pub(super) struct Matched<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: EntityKind,
 }
 
-/// What rows are printed from: the articles of a full load, or a quick answer's. Either
-/// way, titles come from the index.
-enum Rows {
-    Full(Vec<Doc>),
-    Quick(Vec<Listed>),
+/// Prints one row: a JSON object, or `path[:line]`, date, title and matched names
+/// tab-separated, made safe for the terminal. `line` is a buffer reused between rows: a
+/// corpus-wide answer can be tens of thousands of them.
+pub(super) fn print_row(
+    out: &mut impl Write,
+    line: &mut String,
+    json: bool,
+    row: &Row,
+) -> std::io::Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, row)?;
+        return out.write_all(b"\n");
+    }
+    line.clear();
+    line.push_str(&sanitize(row.path, false));
+    if let Some(n) = row.line {
+        // `path:line`, so a row names its JSON Lines record.
+        use std::fmt::Write as _;
+        let _ = write!(line, ":{n}");
+    }
+    line.push('\t');
+    line.push_str(row.published.as_deref().unwrap_or("-"));
+    line.push('\t');
+    line.push_str(&sanitize(row.title, false));
+    line.push('\t');
+    for (i, m) in row.matched.iter().enumerate() {
+        if i > 0 {
+            line.push_str(", ");
+        }
+        line.push_str(&sanitize(m.name, false));
+    }
+    out.write_all(line.trim_end().as_bytes())?;
+    out.write_all(b"\n")
 }
+
+/// What rows are printed from: the articles of a full load (titles come from the index).
+struct Rows(Vec<Doc>);
 
 impl Rows {
     /// Path, line and publication date of article `d`.
     fn get(&self, d: u32) -> (&str, Option<usize>, Option<Published>) {
-        match self {
-            Self::Full(docs) => {
-                let a = &docs[d as usize].article;
-                (&a.path, a.line, a.published)
-            }
-            Self::Quick(rows) => {
-                let r = &rows[d as usize];
-                (&r.path, r.line, r.published)
-            }
-        }
+        let a = &self.0[d as usize].article;
+        (&a.path, a.line, a.published)
     }
 }
 
@@ -63,24 +88,20 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         (EntityKind::Place, &args.place),
         (EntityKind::Organization, &args.org),
     ];
-    // Filters by entity alone can be answered from the cache's lookup tables.
-    let quick = !no_cache
-        && !args.rescan
-        && args.search.is_none()
-        && args.mentions_date.is_none()
-        && args.source.is_empty()
-        && wanted.iter().any(|(_, names)| !names.is_empty());
-    let listing = quick.then(|| load_quick(&args.paths, &wanted)).flatten();
-    let (index, rows, failed) = if let Some(listing) = listing {
-        (listing.index, Rows::Quick(listing.rows), false)
-    } else {
-        let (snapshot, failed) = load_cached(&args.paths, no_cache);
-        (snapshot.index, Rows::Full(snapshot.docs), failed)
-    };
+    // Files and folders are answered from the database; the bundled samples, standard
+    // input and text search still load everything.
+    let through_store = !args.paths.is_empty()
+        && args.paths.iter().all(|p| p.as_os_str() != "-")
+        && args.search.is_none();
+    if through_store {
+        return super::stored::list(args, no_cache);
+    }
+    let (snapshot, failed) = load_cached(&args.paths, no_cache);
+    let (index, rows) = (snapshot.index, Rows(snapshot.docs));
     let mut search = SearchText::default();
-    if let (Some(_), Rows::Full(articles)) = (&args.search, &rows) {
+    if args.search.is_some() {
+        let articles = &rows.0;
         // Cached articles come without text: read it back for the search.
-        use rayon::prelude::*;
         let texts: Vec<Box<str>> = articles
             .par_iter()
             .map(|d| {
@@ -137,54 +158,22 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
     let written = (|| -> std::io::Result<()> {
         for &d in &docs {
             let (path, line_no, published) = rows.get(d);
-            let title = &index.docs[d as usize].title;
-            let matched = named.iter().filter(|e| e.docs.binary_search(&d).is_ok());
-            if args.json {
-                let matched = matched
+            let row = Row {
+                path,
+                line: line_no,
+                title: &index.docs[d as usize].title,
+                published: published.and_then(|p| p.value()),
+                matched: named
+                    .iter()
+                    .filter(|e| e.docs.binary_search(&d).is_ok())
                     .map(|e| Matched {
                         id: &e.id,
                         name: &e.name,
                         kind: e.kind,
                     })
-                    .collect();
-                let published = published.and_then(|p| p.value());
-                serde_json::to_writer(
-                    &mut out,
-                    &Row {
-                        path,
-                        line: line_no,
-                        title,
-                        published,
-                        matched,
-                    },
-                )?;
-                out.write_all(b"\n")?;
-            } else {
-                // Into one reused line: a corpus-wide answer can be tens of thousands of rows.
-                line.clear();
-                line.push_str(&sanitize(path, false));
-                if let Some(n) = line_no {
-                    // `path:line`, so a row names its JSON Lines record.
-                    use std::fmt::Write as _;
-                    let _ = write!(line, ":{n}");
-                }
-                line.push('\t');
-                match published {
-                    Some(p) if p.date.write_value(&mut line).is_ok_and(|wrote| wrote) => {}
-                    _ => line.push('-'),
-                }
-                line.push('\t');
-                line.push_str(&sanitize(title, false));
-                line.push('\t');
-                for (i, m) in matched.enumerate() {
-                    if i > 0 {
-                        line.push_str(", ");
-                    }
-                    line.push_str(&sanitize(&m.name, false));
-                }
-                out.write_all(line.trim_end().as_bytes())?;
-                out.write_all(b"\n")?;
-            }
+                    .collect(),
+            };
+            print_row(&mut out, &mut line, args.json, &row)?;
         }
         out.flush()
     })();

@@ -17,6 +17,7 @@ mod extract;
 mod feeds;
 mod list;
 mod reader;
+mod stored;
 
 /// A terminal reader for Hindi news: articles, people, places and dates.
 ///
@@ -111,8 +112,8 @@ struct ListArgs {
     /// One JSON object per article per line.
     #[arg(long)]
     json: bool,
-    /// Check every file for changes (an entity filter otherwise trusts the cache when no
-    /// folder changed; a file rewritten in place is then noticed only if it matches).
+    /// Walk every folder and compare every file's content hash (otherwise the database
+    /// answers when no folder changed, and a file rewritten in place is not noticed).
     #[arg(long)]
     rescan: bool,
     /// Files or folders; `-` reads standard input (default: the library of fetched
@@ -147,44 +148,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.fresh,
         ),
     }
-}
-
-/// A corpus of just the articles naming the entities `wanted` (kind, names), from the
-/// cache alone, when it is fresh (see [`khabar::cache::Quick`]); `None` when a full load is
-/// needed.
-pub fn load_quick(
-    paths: &[PathBuf],
-    wanted: &[(khabar::extract::entities::EntityKind, &Vec<String>)],
-) -> Option<khabar::cache::Listing> {
-    if paths.is_empty() || !paths.iter().all(|p| p.exists()) {
-        return None;
-    }
-    let path = cache_file(paths, false)?;
-    let fingerprint = RULES_FINGERPRINT.get().copied().unwrap_or_default();
-    let quick = khabar::cache::open_quick(&path, fingerprint, paths)?;
-    if !quick.fresh() {
-        return None;
-    }
-    // Only the entities the names stand for come along: resolving the names again among
-    // them finds the same ones (see `Index::resolve`).
-    let mut entities: Vec<&khabar::index::EntityInfo> = wanted
-        .iter()
-        .flat_map(|(kind, names)| names.iter().map(move |n| (*kind, n)))
-        .flat_map(|(kind, name)| khabar::index::resolve_among(&quick.entities(), kind, name))
-        .collect();
-    entities.sort_by(|a, b| a.id.cmp(&b.id));
-    entities.dedup_by(|a, b| a.id == b.id);
-    let entities: Vec<_> = entities
-        .into_iter()
-        .map(|e| (e, quick.docs_of(e)))
-        .collect();
-    let mut docs: Vec<u32> = Vec::new();
-    for (_, list) in &entities {
-        docs.extend(list);
-    }
-    docs.sort_unstable();
-    docs.dedup();
-    quick.listing(&docs, &entities)
 }
 
 /// Like [`load`], through the cache: unchanged files are not read or extracted again.

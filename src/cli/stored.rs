@@ -1,0 +1,96 @@
+//! `khabar list` over files and folders, answered from the database: the files are brought
+//! up to date in it first (only new and changed ones are read), then the list is one query
+//! over these files alone, with paths as the user typed them.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use khabar::extract::entities::EntityKind;
+use khabar::store::{Query, Store};
+use khabar::text::sanitize;
+
+use super::ListArgs;
+use super::list::{Matched, Row, print_row};
+
+/// The database, or one in memory with `--no-cache` or when the file cannot be used (the
+/// answer is the same, only slower next time).
+fn open(no_cache: bool) -> Result<Store> {
+    if !no_cache {
+        match Store::open_default() {
+            Ok((store, notes)) => {
+                for note in notes {
+                    eprintln!("khabar: warning: {}", sanitize(&note, false));
+                }
+                return Ok(store);
+            }
+            Err(e) => eprintln!(
+                "khabar: warning: {}; answering without it",
+                sanitize(&e.to_string(), false)
+            ),
+        }
+    }
+    Ok(Store::in_memory()?)
+}
+
+pub fn list(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
+    let mut store = open(no_cache)?;
+    let rules = super::RULES_FINGERPRINT.get().copied().unwrap_or_default();
+    let synced = store.sync(&args.paths, rules, args.rescan, &mut |_, _| {})?;
+    for note in &synced.problems {
+        let level = if note.error { "error" } else { "warning" };
+        eprintln!("khabar: {level}: {}", sanitize(&note.text, false));
+    }
+    let mut query = Query {
+        published: args.date,
+        mentioned: args.mentions_date,
+        sources: super::feeds::expand_sources(&args.source),
+        sort: args.sort,
+        ..Query::default()
+    };
+    for (kind, names) in [
+        (EntityKind::Person, &args.person),
+        (EntityKind::Place, &args.place),
+        (EntityKind::Organization, &args.org),
+    ] {
+        query.names.extend(names.iter().map(|n| (kind, n.clone())));
+    }
+    let rows = store.list(&synced.scope, &query)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut line = String::new();
+    let written = (|| -> std::io::Result<()> {
+        for r in &rows {
+            let path = r.path.to_string_lossy();
+            let row = Row {
+                path: &path,
+                line: r.line,
+                title: &r.title,
+                published: r.published.clone(),
+                matched: r
+                    .matched
+                    .iter()
+                    .map(|m| Matched {
+                        id: &m.id,
+                        name: &m.name,
+                        kind: m.kind,
+                    })
+                    .collect(),
+            };
+            print_row(&mut out, &mut line, args.json, &row)?;
+        }
+        out.flush()
+    })();
+    match written {
+        // A closed pipe (`khabar list ... | head`) is the reader's choice, not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other?,
+    }
+    Ok(if synced.failed {
+        super::exit_code(true)
+    } else if rows.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
