@@ -88,11 +88,9 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         (EntityKind::Place, &args.place),
         (EntityKind::Organization, &args.org),
     ];
-    // Files and folders are answered from the database; the bundled samples, standard
-    // input and text search still load everything.
-    let through_store = !args.paths.is_empty()
-        && args.paths.iter().all(|p| p.as_os_str() != "-")
-        && args.search.is_none();
+    // Files and folders are answered from the database; the bundled samples and standard
+    // input still load everything.
+    let through_store = !args.paths.is_empty() && args.paths.iter().all(|p| p.as_os_str() != "-");
     if through_store {
         return super::stored::list(args, no_cache);
     }

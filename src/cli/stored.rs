@@ -1,43 +1,27 @@
-//! `khabar list` over files and folders, answered from the database: the files are brought
-//! up to date in it first (only new and changed ones are read), then the list is one query
-//! over these files alone, with paths as the user typed them.
+//! `khabar list` over files and folders, answered from the corpus in the database: the
+//! files are brought up to date in it first (only new and changed ones are read, none when
+//! no folder changed), then the list is one query over these files alone, with paths as
+//! the user typed them; a text search reads the listed files again.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
 use khabar::extract::entities::EntityKind;
-use khabar::store::{Query, Store};
+use khabar::library::{Corpus, Query};
 use khabar::text::sanitize;
 
 use super::ListArgs;
 use super::list::{Matched, Row, print_row};
 
-/// The database, or one in memory with `--no-cache` or when the file cannot be used (the
-/// answer is the same, only slower next time).
-fn open(no_cache: bool) -> Result<Store> {
-    if !no_cache {
-        match Store::open_default() {
-            Ok((store, notes)) => {
-                for note in notes {
-                    eprintln!("khabar: warning: {}", sanitize(&note, false));
-                }
-                return Ok(store);
-            }
-            Err(e) => eprintln!(
-                "khabar: warning: {}; answering without it",
-                sanitize(&e.to_string(), false)
-            ),
-        }
-    }
-    Ok(Store::in_memory()?)
-}
-
 pub fn list(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
-    let mut store = open(no_cache)?;
     let rules = super::RULES_FINGERPRINT.get().copied().unwrap_or_default();
-    let synced = store.sync(&args.paths, rules, args.rescan, &mut |_, _| {})?;
-    for note in &synced.problems {
+    let (mut corpus, notes) = Corpus::open(!no_cache, rules)?;
+    for note in notes {
+        eprintln!("khabar: warning: {}", sanitize(&note, false));
+    }
+    let added = corpus.add(&args.paths, args.rescan, &mut |_, _| {})?;
+    for note in &added.problems {
         let level = if note.error { "error" } else { "warning" };
         eprintln!("khabar: {level}: {}", sanitize(&note.text, false));
     }
@@ -55,7 +39,10 @@ pub fn list(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
     ] {
         query.names.extend(names.iter().map(|n| (kind, n.clone())));
     }
-    let rows = store.list(&synced.scope, &query)?;
+    let mut rows = corpus.list(&query)?;
+    if let Some(text) = &args.search {
+        rows = Corpus::search(rows, text);
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut line = String::new();
@@ -86,7 +73,7 @@ pub fn list(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
-    Ok(if synced.failed {
+    Ok(if added.failed {
         super::exit_code(true)
     } else if rows.is_empty() {
         ExitCode::from(1)

@@ -150,7 +150,7 @@ impl Store {
         })?;
         let found = rows.collect::<Result<Vec<_>, _>>()?;
         let names = self.entities(&all)?;
-        let mut listed: Vec<(Found, PathBuf)> = found
+        let mut listed: Vec<(Found, String)> = found
             .into_iter()
             .map(|f| {
                 let shown = scope.shown(&f.path);
@@ -159,7 +159,7 @@ impl Store {
             .collect();
         // Sorted here rather than by SQLite, whose sorter copies every row's record
         // (a third of the query's time for a list of thousands). Ties go by the path as
-        // the caller spelt it, then the line.
+        // the caller spelt it (as text, like the in-memory list), then the line.
         listed.sort_unstable_by(|(a, sa), (b, sb)| {
             primary(a, b, query.sort)
                 .then_with(|| sa.cmp(sb))
@@ -182,7 +182,7 @@ impl Store {
                     ids.iter().filter_map(|id| names.get(id).cloned()).collect();
                 matched.sort_by(|a, b| a.id.cmp(&b.id));
                 Listed {
-                    path,
+                    path: PathBuf::from(path),
                     line: f.line,
                     title: f.title,
                     published: f.published,

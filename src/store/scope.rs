@@ -56,7 +56,7 @@ impl Root {
 
     /// The file with key `path`, as the caller spelt this root; `None` when it is not under
     /// it.
-    pub fn show(&self, path: &str) -> Option<PathBuf> {
+    pub fn show(&self, path: &str) -> Option<String> {
         if !self.holds(path) {
             return None;
         }
@@ -67,7 +67,7 @@ impl Root {
         } else {
             &shown
         };
-        Some(PathBuf::from(format!("{base}{rest}")))
+        Some(format!("{base}{rest}"))
     }
 
     /// Whether the file with key `path` is this root or under it.
@@ -102,11 +102,11 @@ pub struct Scope {
 
 impl Scope {
     /// The file with key `path` as the caller spelt it (the first root that holds it).
-    pub fn shown(&self, path: &str) -> PathBuf {
+    pub fn shown(&self, path: &str) -> String {
         self.roots
             .iter()
             .find_map(|r| r.show(path))
-            .unwrap_or_else(|| PathBuf::from(path))
+            .unwrap_or_else(|| path.to_owned())
     }
 
     /// An SQL condition on the path column `column` keeping the files under the roots,
@@ -231,7 +231,7 @@ impl Store {
         })?;
         for row in rows {
             let (path, json) = row?;
-            let shown = synced.scope.shown(&path).display().to_string();
+            let shown = synced.scope.shown(&path);
             let list: Vec<String> = serde_json::from_str(&json).unwrap_or_default();
             synced.problems.extend(list.iter().map(|p| Note {
                 error: false,

@@ -1,0 +1,130 @@
+//! The corpus as a command sees it: the paths it was given, brought up to date in the
+//! database and queried there, so callers never touch the storage layer.
+//!
+//! [`Corpus`] owns the database connection and the scope of the paths added to it. `khabar
+//! list` goes through it; it is where the reader's load, warm start and queries are to
+//! move (issue 14), replacing the cache of `crate::cache`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::index::SearchText;
+use crate::store::{Scope, Store, StoreError};
+
+pub use crate::store::{Listed, Matched, Note, Query};
+
+/// The corpus of the paths added so far, in a database.
+#[derive(Debug)]
+pub struct Corpus {
+    store: Store,
+    scope: Scope,
+    rules: u64,
+}
+
+/// What adding paths found: problems for the user, in walk order.
+#[derive(Debug, Default)]
+pub struct Added {
+    pub problems: Vec<Note>,
+    /// Whether some path was lost entirely (missing, unreadable, unsupported).
+    pub failed: bool,
+    /// Files read and extracted (new or changed).
+    pub extracted: usize,
+}
+
+impl Corpus {
+    /// The database in the data directory, or one in memory with `remember` false or when
+    /// that one cannot be used (the answers are the same, only slower next time). `rules`
+    /// fingerprints the extraction rules: results from other rules are redone. The notes
+    /// are for the user.
+    pub fn open(remember: bool, rules: u64) -> Result<(Self, Vec<String>), StoreError> {
+        let mut notes = Vec::new();
+        let store = if remember {
+            match Store::open_default() {
+                Ok((store, more)) => {
+                    notes.extend(more);
+                    Some(store)
+                }
+                Err(e) => {
+                    notes.push(format!("{e}; answering without it"));
+                    None
+                }
+            }
+        } else {
+            None
+        };
+        let store = match store {
+            Some(s) => s,
+            None => Store::in_memory()?,
+        };
+        Ok((
+            Self {
+                store,
+                scope: Scope::default(),
+                rules,
+            },
+            notes,
+        ))
+    }
+
+    /// Brings the files under `paths` up to date (only new and changed ones are read;
+    /// `rescan` walks everything and compares content hashes) and makes them what queries
+    /// answer for. `progress(done, total)` follows the files read.
+    pub fn add(
+        &mut self,
+        paths: &[PathBuf],
+        rescan: bool,
+        progress: &mut dyn FnMut(usize, usize),
+    ) -> Result<Added, StoreError> {
+        let synced = self.store.sync(paths, self.rules, rescan, progress)?;
+        self.scope = synced.scope;
+        Ok(Added {
+            problems: synced.problems,
+            failed: synced.failed,
+            extracted: synced.extracted,
+        })
+    }
+
+    /// The articles matching `query`, in its order.
+    pub fn list(&self, query: &Query) -> Result<Vec<Listed>, StoreError> {
+        self.store.list(&self.scope, query)
+    }
+
+    /// The rows whose title or text contains `text` (folded as the reader folds it). Texts
+    /// are not in the database: each file is read again, once, on all cores.
+    pub fn search(rows: Vec<Listed>, text: &str) -> Vec<Listed> {
+        use rayon::prelude::*;
+        let mut by_path: HashMap<&std::path::Path, Vec<usize>> = HashMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            by_path.entry(r.path.as_path()).or_default().push(i);
+        }
+        let groups: Vec<_> = by_path.into_iter().collect();
+        let found: Vec<(usize, Box<str>)> = groups
+            .par_iter()
+            .flat_map_iter(|(path, at)| {
+                let mut problems = Vec::new();
+                let articles = crate::corpus::read_file(path, &mut problems);
+                at.iter()
+                    .filter_map(|&i| {
+                        let a = articles.iter().find(|a| a.line == rows[i].line)?;
+                        Some((i, SearchText::folded(a)))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let mut texts: Vec<Box<str>> = vec![Box::from(""); rows.len()];
+        for (i, folded) in found {
+            texts[i] = folded;
+        }
+        let mut search = SearchText::default();
+        for t in texts {
+            search.push_folded(t);
+        }
+        let all: Vec<u32> = (0..u32::try_from(rows.len()).unwrap_or(u32::MAX)).collect();
+        let keep = search.matching(text, &all);
+        let mut keep = keep.into_iter().peekable();
+        rows.into_iter()
+            .enumerate()
+            .filter_map(|(i, r)| (keep.next_if(|&k| k as usize == i).is_some()).then_some(r))
+            .collect()
+    }
+}
