@@ -19,6 +19,11 @@ pub struct Corpus {
     store: Store,
     scope: Scope,
     rules: u64,
+    /// The last paths added and whether they were rescanned: added again after a rebuild.
+    added: Vec<PathBuf>,
+    rescan: bool,
+    /// Notes for the user not yet taken (a rebuild of damaged corpus tables).
+    notes: Vec<String>,
 }
 
 /// What adding paths found: problems for the user, in walk order.
@@ -61,6 +66,9 @@ impl Corpus {
                 store,
                 scope: Scope::default(),
                 rules,
+                added: Vec::new(),
+                rescan: false,
+                notes: Vec::new(),
             },
             notes,
         ))
@@ -75,7 +83,15 @@ impl Corpus {
         rescan: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Added, StoreError> {
-        let synced = self.store.sync(paths, self.rules, rescan, progress)?;
+        self.added = paths.to_vec();
+        self.rescan = rescan;
+        let synced = match self.store.sync(paths, self.rules, rescan, progress) {
+            Err(e) if e.is_damage() => {
+                self.repair(&e)?;
+                self.store.sync(paths, self.rules, rescan, progress)?
+            }
+            other => other?,
+        };
         self.scope = synced.scope;
         Ok(Added {
             problems: synced.problems,
@@ -85,8 +101,30 @@ impl Corpus {
     }
 
     /// The articles matching `query`, in its order.
-    pub fn list(&self, query: &Query) -> Result<Vec<Listed>, StoreError> {
-        self.store.list(&self.scope, query)
+    pub fn list(&mut self, query: &Query) -> Result<Vec<Listed>, StoreError> {
+        match self.store.list(&self.scope, query) {
+            Err(e) if e.is_damage() => {
+                self.repair(&e)?;
+                let paths = std::mem::take(&mut self.added);
+                self.add(&paths, self.rescan, &mut |_, _| {})?;
+                self.store.list(&self.scope, query)
+            }
+            other => other,
+        }
+    }
+
+    /// Notes for the user since the last call: damaged corpus tables set aside and
+    /// rebuilt from the files, with the user's state kept.
+    pub fn take_notes(&mut self) -> Vec<String> {
+        std::mem::take(&mut self.notes)
+    }
+
+    /// Sets a database with damaged corpus tables aside for a new one holding the user's
+    /// state (the corpus is read again from the files).
+    fn repair(&mut self, e: &StoreError) -> Result<(), StoreError> {
+        let note = self.store.rebuild_corpus(&e.to_string())?;
+        self.notes.push(note);
+        Ok(())
     }
 
     /// The rows whose title or text contains `text` (folded as the reader folds it). Texts

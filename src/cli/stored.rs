@@ -40,6 +40,10 @@ pub fn list(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         query.names.extend(names.iter().map(|n| (kind, n.clone())));
     }
     let mut rows = corpus.list(&query)?;
+    // A rebuild of damaged corpus tables, during the sync or the query.
+    for note in corpus.take_notes() {
+        eprintln!("khabar: warning: {}", sanitize(&note, false));
+    }
     if let Some(text) = &args.search {
         rows = Corpus::search(rows, text);
     }

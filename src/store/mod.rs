@@ -12,6 +12,7 @@ mod corpus;
 mod listing;
 mod open;
 mod read_json;
+mod rebuild;
 mod schema;
 mod scope;
 mod user;

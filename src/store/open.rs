@@ -164,7 +164,7 @@ fn try_open(path: &Path) -> Result<Connection, Attempt> {
 /// The tables of what cannot be rebuilt from the files.
 const USER_TABLES: [&str; 3] = ["read_articles", "starred_articles", "session"];
 
-fn is_damage(e: &rusqlite::Error) -> bool {
+pub(super) fn is_damage(e: &rusqlite::Error) -> bool {
     matches!(
         e.sqlite_error_code(),
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
@@ -189,7 +189,7 @@ fn what_was_lost(conn: &Connection) -> String {
 
 /// Moves the database (and its WAL, which belongs to it) to `NAME.damaged-N` with the first
 /// N not taken, and removes its shared-memory index.
-fn set_aside(path: &Path) -> Result<PathBuf, StoreError> {
+pub(super) fn set_aside(path: &Path) -> Result<PathBuf, StoreError> {
     let aside = move_to_free_name(path, |n| companion(path, &format!(".damaged-{n}")))?;
     let wal = companion(path, "-wal");
     let io = |p: &Path| {
