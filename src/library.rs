@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use crate::corpus::Article;
 use crate::index::SearchText;
 use crate::store::{Scope, Store, StoreError};
 
@@ -24,6 +25,9 @@ pub struct Corpus {
     rescan: bool,
     /// Notes for the user not yet taken (a rebuild of damaged corpus tables).
     notes: Vec<String>,
+    /// Folded texts of the articles added as articles, by path and line: they may have no
+    /// file to read them back from.
+    texts: HashMap<(String, Option<usize>), Box<str>>,
 }
 
 /// What adding paths found: problems for the user, in walk order.
@@ -69,6 +73,7 @@ impl Corpus {
                 added: Vec::new(),
                 rescan: false,
                 notes: Vec::new(),
+                texts: HashMap::new(),
             },
             notes,
         ))
@@ -127,13 +132,36 @@ impl Corpus {
         Ok(())
     }
 
+    /// Adds articles read already (standard input, the bundled samples), each under its
+    /// path. Meant for a corpus in memory (`open(false, ..)`).
+    pub fn add_articles(&mut self, articles: Vec<Article>) -> Result<(), StoreError> {
+        let mut groups: Vec<(String, Vec<Article>)> = Vec::new();
+        for a in articles {
+            self.texts
+                .insert((a.path.clone(), a.line), SearchText::folded(&a));
+            match groups.iter_mut().find(|(p, _)| *p == a.path) {
+                Some((_, group)) => group.push(a),
+                None => groups.push((a.path.clone(), vec![a])),
+            }
+        }
+        for (path, group) in groups {
+            self.store.put_articles(&path, group, &mut self.scope)?;
+        }
+        Ok(())
+    }
+
     /// The rows whose title or text contains `text` (folded as the reader folds it). Texts
     /// are not in the database: each file is read again, once, on all cores.
-    pub fn search(rows: Vec<Listed>, text: &str) -> Vec<Listed> {
+    pub fn search(&self, rows: Vec<Listed>, text: &str) -> Vec<Listed> {
         use rayon::prelude::*;
         let mut by_path: HashMap<&std::path::Path, Vec<usize>> = HashMap::new();
+        let mut texts: Vec<Box<str>> = vec![Box::from(""); rows.len()];
         for (i, r) in rows.iter().enumerate() {
-            by_path.entry(r.path.as_path()).or_default().push(i);
+            let key = (r.path.to_string_lossy().into_owned(), r.line);
+            match self.texts.get(&key) {
+                Some(t) => texts[i] = t.clone(),
+                None => by_path.entry(r.path.as_path()).or_default().push(i),
+            }
         }
         let groups: Vec<_> = by_path.into_iter().collect();
         let found: Vec<(usize, Box<str>)> = groups
@@ -149,7 +177,6 @@ impl Corpus {
                     .collect::<Vec<_>>()
             })
             .collect();
-        let mut texts: Vec<Box<str>> = vec![Box::from(""); rows.len()];
         for (i, folded) in found {
             texts[i] = folded;
         }

@@ -150,54 +150,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 }
 
-/// Like [`load`], through the cache: unchanged files are not read or extracted again.
-/// Articles come without their text (list entries and packed details).
-pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (khabar::cache::Snapshot, bool) {
-    use khabar::cache::{Cache, Snapshot};
-    use rayon::prelude::*;
-    if paths.is_empty() {
-        let mut snapshot = Snapshot::default();
-        for article in corpus::seeds() {
-            let analysis = khabar::extract::analyse(&article);
-            let id = khabar::state::content_id(&article);
-            snapshot.add(khabar::cache::FileResult {
-                articles: vec![khabar::cache::Arrival::new(&article, &analysis, id)],
-                problems: Vec::new(),
-                stamp: None,
-            });
-        }
-        return (snapshot, false);
-    }
-    let (mut cache, note) = match cache_file(paths, no_cache) {
-        Some(path) => Cache::open(path, RULES_FINGERPRINT.get().copied().unwrap_or_default()),
-        None => (Cache::disabled(), None),
-    };
-    if let Some(note) = note.or_else(|| cache.check_quick()) {
-        eprintln!("khabar: warning: {}", sanitize(&note, false));
-    }
-    cache.watch(paths);
-    let mut problems = Vec::new();
-    let files = corpus::files(paths, &mut problems);
-    let (warm, rest) = cache.warm(&files);
-    let mut snapshot = warm;
-    // Folded texts are dropped as each file is analysed: `list` needs none unless it
-    // searches, and then reads them back.
-    let results: Vec<_> = rest
-        .par_iter()
-        .map(|f| cache.process_with(f, false))
-        .collect();
-    for mut r in results {
-        problems.append(&mut r.problems);
-        snapshot.add(r);
-    }
-    if cache.changed(rest.len())
-        && let Err(e) = cache.save(&snapshot)
-    {
-        eprintln!("khabar: warning: could not write the cache: {e}");
-    }
-    (snapshot, report_problems(&problems))
-}
-
 /// Prints each problem to stderr (made safe for the terminal); says whether any path was
 /// lost entirely.
 pub fn report_problems(problems: &[corpus::Problem]) -> bool {

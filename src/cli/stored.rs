@@ -7,6 +7,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use khabar::corpus::Article;
 use khabar::extract::entities::EntityKind;
 use khabar::library::{Corpus, Query};
 use khabar::text::sanitize;
@@ -25,6 +26,21 @@ pub fn list(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         let level = if note.error { "error" } else { "warning" };
         eprintln!("khabar: {level}: {}", sanitize(&note.text, false));
     }
+    answer(args, corpus, added.failed)
+}
+
+/// `khabar list` over articles read already (standard input, the bundled samples): put in
+/// a database in memory and answered from it like files and folders.
+pub fn list_loaded(args: &ListArgs, articles: Vec<Article>, failed: bool) -> Result<ExitCode> {
+    let rules = super::RULES_FINGERPRINT.get().copied().unwrap_or_default();
+    let (mut corpus, _) = Corpus::open(false, rules)?;
+    corpus.add_articles(articles)?;
+    answer(args, corpus, failed)
+}
+
+/// Lists what `args` asks for from `corpus` and prints it; `failed` says whether some
+/// path was lost.
+fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool) -> Result<ExitCode> {
     let mut query = Query {
         published: args.date,
         mentioned: args.mentions_date,
@@ -45,7 +61,7 @@ pub fn list(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         eprintln!("khabar: warning: {}", sanitize(&note, false));
     }
     if let Some(text) = &args.search {
-        rows = Corpus::search(rows, text);
+        rows = corpus.search(rows, text);
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -77,7 +93,7 @@ pub fn list(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
-    Ok(if added.failed {
+    Ok(if failed {
         super::exit_code(true)
     } else if rows.is_empty() {
         ExitCode::from(1)

@@ -381,20 +381,49 @@ fn extract_file(walk_at: usize, file: &Path, key: String, before: Option<i64>) -
         out.articles = None;
         return out;
     }
-    out.articles = Some(
-        articles
-            .into_iter()
-            .map(|article| {
-                let analysis = crate::extract::analyse(&article);
-                Row {
-                    facts: Facts::of(&analysis),
-                    content_id: crate::state::content_id(&article),
-                    article,
-                }
-            })
-            .collect(),
-    );
+    out.articles = Some(articles.into_iter().map(Row::of).collect());
     out
+}
+
+impl Row {
+    fn of(article: Article) -> Self {
+        let analysis = crate::extract::analyse(&article);
+        Self {
+            facts: Facts::of(&analysis),
+            content_id: crate::state::content_id(&article),
+            article,
+        }
+    }
+}
+
+impl Store {
+    /// Puts articles that come from no folder walked here (standard input, the bundled
+    /// samples, articles loaded already) under `name`, replacing what was there, and adds
+    /// them to `scope`. Meant for a database in memory.
+    pub fn put_articles(
+        &mut self,
+        name: &str,
+        articles: Vec<Article>,
+        scope: &mut Scope,
+    ) -> Result<(), StoreError> {
+        use rayon::prelude::*;
+        let rows: Vec<Row> = articles.into_par_iter().map(Row::of).collect();
+        let e = Extracted {
+            walk_at: 0,
+            key: name.to_owned(),
+            size: 0,
+            mtime_ns: 0,
+            hash: 0,
+            articles: Some(rows),
+            problems: Vec::new(),
+            failed: false,
+        };
+        let tx = self.conn.transaction()?;
+        write_file(&tx, &e, 0)?;
+        tx.commit()?;
+        scope.add_name(name);
+        Ok(())
+    }
 }
 
 fn write_file(tx: &Transaction, e: &Extracted, rules: i64) -> Result<(), StoreError> {

@@ -101,6 +101,16 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// Adds a source named `name` (not a path: standard input, a bundled sample).
+    pub(super) fn add_name(&mut self, name: &str) {
+        if self.roots.iter().all(|r| r.key != name) {
+            self.roots.push(Root {
+                key: name.to_owned(),
+                shown: PathBuf::from(name),
+            });
+        }
+    }
+
     /// The file with key `path` as the caller spelt it (the first root that holds it).
     pub fn shown(&self, path: &str) -> String {
         self.roots
