@@ -38,6 +38,8 @@ pub struct Added {
     pub failed: bool,
     /// Files read and extracted (new or changed).
     pub extracted: usize,
+    /// Whether the paths were walked (`false`: no folder changed, nothing was written).
+    pub walked: bool,
 }
 
 impl Corpus {
@@ -102,6 +104,7 @@ impl Corpus {
             problems: synced.problems,
             failed: synced.failed,
             extracted: synced.extracted,
+            walked: synced.walked,
         })
     }
 

@@ -26,7 +26,7 @@ pub fn list(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
         let level = if note.error { "error" } else { "warning" };
         eprintln!("khabar: {level}: {}", sanitize(&note.text, false));
     }
-    answer(args, corpus, added.failed)
+    answer(args, corpus, added.failed, !added.walked)
 }
 
 /// `khabar list` over articles read already (standard input, the bundled samples): put in
@@ -35,12 +35,12 @@ pub fn list_loaded(args: &ListArgs, articles: Vec<Article>, failed: bool) -> Res
     let rules = super::RULES_FINGERPRINT.get().copied().unwrap_or_default();
     let (mut corpus, _) = Corpus::open(false, rules)?;
     corpus.add_articles(articles)?;
-    answer(args, corpus, failed)
+    answer(args, corpus, failed, false)
 }
 
 /// Lists what `args` asks for from `corpus` and prints it; `failed` says whether some
-/// path was lost.
-fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool) -> Result<ExitCode> {
+/// path was lost, `unchanged` whether nothing was written to the database.
+fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) -> Result<ExitCode> {
     let mut query = Query {
         published: args.date,
         mentioned: args.mentions_date,
@@ -93,9 +93,16 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool) -> Result<ExitCode>
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
+    let empty = rows.is_empty();
+    // The process ends here. When nothing was written, closing the database would only
+    // check its (empty) log, delete it and unmap the file: 6% of a warm 100,000-article
+    // answer. After writes it is closed, which moves the log into the file.
+    if unchanged {
+        std::mem::forget((corpus, rows));
+    }
     Ok(if failed {
         super::exit_code(true)
-    } else if rows.is_empty() {
+    } else if empty {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
