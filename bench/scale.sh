@@ -8,7 +8,8 @@
 # Medians of RUNS runs. The page cache is warm throughout (no root needed); "cold" means
 # khabar has no cache of its own yet.
 # Usage: bench/scale.sh [RUNS] [SIZES...]      e.g. bench/scale.sh 3 10000 100000
-# ONLY=list bench/scale.sh 3 20000 runs the `list --person` against `rg -l` part alone.
+# ONLY=list bench/scale.sh 3 20000 runs the `list --person` against `rg -l` part alone;
+# WHATS="warm-first-frame" runs only that reader measurement (with the list part).
 # The database (XDG_DATA_HOME) and the cache go to target/bench-scale/cache-N. SKIP_BUILD=1
 # uses the release binary as it is.
 set -euo pipefail
@@ -53,7 +54,7 @@ for n in "${sizes[@]}"; do
   fi
   mb=$(du -smL --apparent-size "$corpus" | cut -f1)
   echo "== $n articles, $mb MB on disk"
-  whats=(first-frame loaded warm-first-frame warm-loaded)
+  read -r -a whats <<<"${WHATS:-first-frame loaded warm-first-frame warm-loaded}"
   [ "${ONLY:-}" = list ] && whats=()
   for what in "${whats[@]}"; do
     times=(); rsss=(); drawn=()

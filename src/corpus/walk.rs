@@ -58,7 +58,7 @@ pub fn expand_each(
     expand_tracking(path, on_file, &mut |_| {}, on_problem);
 }
 
-/// Like [`expand_each`], also calling `on_folder` with each folder walked, before its
+/// Like `expand_each`, also calling `on_folder` with each folder walked, before its
 /// entries are read: a store that keeps the folders' modification times from then knows
 /// that a file added or removed later changes one of them.
 pub fn expand_tracking(
