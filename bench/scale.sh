@@ -8,6 +8,10 @@
 # Medians of RUNS runs. The page cache is warm throughout (no root needed); "cold" means
 # khabar has no cache of its own yet.
 # Usage: bench/scale.sh [RUNS] [SIZES...]      e.g. bench/scale.sh 3 10000 100000
+# ONLY=list bench/scale.sh 3 20000 runs the `list --person` against `rg -l` part alone;
+# WHATS="warm-first-frame" runs only that reader measurement (with the list part).
+# The database (XDG_DATA_HOME) and the cache go to target/bench-scale/cache-N. SKIP_BUILD=1
+# uses the release binary as it is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -15,7 +19,7 @@ shift || true
 sizes=("${@:-10000 100000}")
 [ ${#sizes[@]} -eq 1 ] && read -r -a sizes <<<"${sizes[0]}"
 
-cargo build --release --quiet
+[ -n "${SKIP_BUILD:-}" ] || cargo build --release --quiet
 bin=$PWD/target/release/khabar
 if ! command -v rg >/dev/null 2>&1; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
@@ -37,7 +41,7 @@ run_ms() {
 }
 
 reader() { # corpus, hook, cache-home
-  XDG_CACHE_HOME=$3 XDG_STATE_HOME=$work/state KHABAR_DEBUG=$2 \
+  XDG_CACHE_HOME=$3 XDG_DATA_HOME=$3 XDG_STATE_HOME=$work/state KHABAR_DEBUG=$2 \
     /usr/bin/time -f '%M' -o "$work/rss" script -qec "$bin --width-model per-code-point $1" /dev/null >"$work/out" 2>&1 || true
 }
 
@@ -48,9 +52,11 @@ for n in "${sizes[@]}"; do
     python3 bench/gen_corpus.py --out "$corpus" --count "$n" --format txt --seed 21 >/dev/null
     touch "$corpus/.done"
   fi
-  mb=$(du -sm --apparent-size "$corpus" | cut -f1)
+  mb=$(du -smL --apparent-size "$corpus" | cut -f1)
   echo "== $n articles, $mb MB on disk"
-  for what in first-frame loaded warm-first-frame warm-loaded; do
+  read -r -a whats <<<"${WHATS:-first-frame loaded warm-first-frame warm-loaded}"
+  [ "${ONLY:-}" = list ] && whats=()
+  for what in "${whats[@]}"; do
     times=(); rsss=(); drawn=()
     for _ in $(seq "$runs"); do
       home=$work/cache-$n
@@ -74,8 +80,9 @@ for n in "${sizes[@]}"; do
   # machine; runs that alternate one by one are reported too (the peer's 600 MB read
   # between two answers leaves the CPU caches cold for the next).
   name=पुतिन
-  XDG_CACHE_HOME=$work/cache-$n "$bin" list --person "$name" "$corpus" >/dev/null || true
-  XDG_CACHE_HOME=$work/cache-$n python3 - "$runs" "$bin" "$name" "$corpus" <<'PY'
+  # The first run fills the database if the reader runs above did not.
+  XDG_CACHE_HOME=$work/cache-$n XDG_DATA_HOME=$work/cache-$n "$bin" list --person "$name" "$corpus" >/dev/null || true
+  XDG_CACHE_HOME=$work/cache-$n XDG_DATA_HOME=$work/cache-$n python3 - "$runs" "$bin" "$name" "$corpus" <<'PY'
 import os, statistics, subprocess, sys, time
 runs, khabar, name, corpus = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 cmds = {"khabar": [khabar, "list", "--person", name, corpus], "rg": ["rg", "-l", name, corpus]}
@@ -108,6 +115,7 @@ for label, t in (("back to back", block), ("one by one", one_by_one)):
 PY
 done
 
+[ "${ONLY:-}" = list ] && exit 0
 echo "== extraction throughput (cargo bench --bench extract)"
 cargo bench --quiet --bench extract 2>/dev/null | grep -E 'analyse|MB/s' || true
 

@@ -12,6 +12,7 @@ pub mod dirs;
 pub mod extract;
 pub mod feeds;
 pub mod index;
+pub mod library;
 pub mod report;
 pub mod span;
 pub mod state;

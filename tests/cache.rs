@@ -1,6 +1,6 @@
-//! The on-disk cache through the command line: a second run gives the same answers from the
-//! cache; changed, added and removed files are noticed; a damaged cache or one from another
-//! version is rebuilt; `--no-cache` and `khabar cache --clear` do what they say.
+//! What `list` keeps between runs (the corpus in the database) through the command line: a
+//! second run gives the same answers; changed, added and removed files are noticed; a
+//! damaged database is set aside and rebuilt; `--no-cache` writes nothing.
 
 #[path = "support/isolated.rs"]
 mod isolated;
@@ -8,12 +8,18 @@ mod isolated;
 use std::path::Path;
 use std::process::Output;
 
-fn khabar(cache_home: &Path, args: &[&str]) -> Output {
+/// `khabar` with its cache and data directories (the database) under `home`.
+fn khabar(home: &Path, args: &[&str]) -> Output {
     isolated::khabar()
         .args(args)
-        .env("XDG_CACHE_HOME", cache_home)
+        .env("XDG_CACHE_HOME", home)
+        .env("XDG_DATA_HOME", home)
         .output()
         .expect("khabar runs")
+}
+
+fn database(home: &Path) -> std::path::PathBuf {
+    home.join("khabar/khabar.db")
 }
 
 fn stdout(o: &Output) -> String {
@@ -21,8 +27,18 @@ fn stdout(o: &Output) -> String {
 }
 
 fn cache_files(cache_home: &Path) -> Vec<std::path::PathBuf> {
-    std::fs::read_dir(cache_home.join("khabar"))
-        .map_or_else(|_| Vec::new(), |d| d.flatten().map(|e| e.path()).collect())
+    std::fs::read_dir(cache_home.join("khabar")).map_or_else(
+        |_| Vec::new(),
+        |d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with("corpus-"))
+                })
+                .collect()
+        },
+    )
 }
 
 #[test]
@@ -44,10 +60,9 @@ fn second_run_answers_from_the_cache_and_notices_changes() {
 
     let first = khabar(home.path(), &["list", "--person", "मोदी", dir]);
     assert!(first.status.success());
-    assert_eq!(
-        cache_files(home.path()).len(),
-        1,
-        "one cache file for this corpus"
+    assert!(
+        database(home.path()).is_file(),
+        "the corpus went to the database"
     );
     let second = khabar(home.path(), &["list", "--person", "मोदी", dir]);
     assert_eq!(stdout(&first), stdout(&second));
@@ -74,49 +89,38 @@ fn second_run_answers_from_the_cache_and_notices_changes() {
 }
 
 #[test]
-fn damaged_cache_is_rebuilt_and_no_cache_writes_nothing() {
+fn damaged_database_is_set_aside_and_no_cache_writes_nothing() {
     let home = tempfile::tempdir().unwrap();
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let seeds = seeds.to_str().unwrap();
     let fresh = khabar(home.path(), &["list", "--date", "2024", seeds]);
     let putin = khabar(home.path(), &["list", "--person", "पुतिन", seeds]);
     assert!(stdout(&putin).contains("000_"), "{}", stdout(&putin));
-    let file = cache_files(home.path()).pop().unwrap();
-    let bytes = std::fs::read(&file).unwrap();
-    for damaged in [
+    let db = database(home.path());
+    let bytes = std::fs::read(&db).unwrap();
+    for (n, damaged) in [
         bytes[..bytes.len() / 2].to_vec(),
-        b"not a cache at all".to_vec(),
-        {
-            // A byte of the catalog (the header is under 100 bytes, the catalog of five
-            // articles several kilobytes).
-            let mut b = bytes.clone();
-            b[200] ^= 0xff;
-            b
-        },
-    ] {
-        // An entity query (answered from the quick sections when they are sound) first.
-        std::fs::write(&file, &damaged).unwrap();
-        let quick = khabar(home.path(), &["list", "--person", "पुतिन", seeds]);
-        assert_eq!(stdout(&quick), stdout(&putin));
-        std::fs::write(&file, damaged).unwrap();
-        let again = khabar(home.path(), &["list", "--date", "2024", seeds]);
-        assert!(again.status.success());
+        b"not a database at all".repeat(100),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        std::fs::write(&db, &damaged).unwrap();
+        let _ = std::fs::remove_file(home.path().join("khabar/khabar.db-wal"));
+        let again = khabar(home.path(), &["list", "--person", "पुतिन", seeds]);
         assert_eq!(
             stdout(&again),
-            stdout(&fresh),
-            "same answer from a rebuilt cache"
+            stdout(&putin),
+            "same answer from a rebuilt database"
         );
-        assert!(String::from_utf8_lossy(&again.stderr).contains("rebuilding the cache"));
+        let stderr = String::from_utf8_lossy(&again.stderr);
+        assert!(stderr.contains("damaged database"), "{stderr}");
+        let aside = home
+            .path()
+            .join(format!("khabar/khabar.db.damaged-{}", n + 1));
+        assert!(stderr.contains(&aside.display().to_string()), "{stderr}");
+        assert_eq!(std::fs::read(&aside).unwrap(), damaged);
     }
-
-    // A damaged article detail (at the end of the file) is caught by its own checksum when
-    // it is read, and costs re-reading that article only: the answer stays the same.
-    let mut b = bytes.clone();
-    let i = b.len() - 10;
-    b[i] ^= 0xff;
-    std::fs::write(&file, b).unwrap();
-    let again = khabar(home.path(), &["list", "--date", "2024", seeds]);
-    assert_eq!(stdout(&again), stdout(&fresh));
 
     let other = tempfile::tempdir().unwrap();
     let uncached = khabar(
@@ -124,12 +128,18 @@ fn damaged_cache_is_rebuilt_and_no_cache_writes_nothing() {
         &["--no-cache", "list", "--date", "2024", seeds],
     );
     assert_eq!(stdout(&uncached), stdout(&fresh));
+    assert!(!database(other.path()).exists());
     assert!(cache_files(other.path()).is_empty());
 
+    // The reader's cache files are what `cache --clear` removes.
+    std::fs::write(home.path().join("khabar/corpus-0000000000000000.bin"), "x").unwrap();
     let cleared = khabar(home.path(), &["cache", "--clear"]);
-    assert!(cleared.status.success());
     assert!(stdout(&cleared).contains("removed 1 cache file"));
     assert!(cache_files(home.path()).is_empty());
+    assert!(
+        database(home.path()).is_file(),
+        "the database is not a cache"
+    );
 }
 
 #[test]
@@ -181,7 +191,7 @@ fn age(path: &Path) {
 }
 
 #[test]
-fn entity_queries_answer_from_the_cache_until_a_folder_changes() {
+fn entity_queries_see_every_change_and_agree_with_no_cache() {
     let home = tempfile::tempdir().unwrap();
     let corpus = tempfile::tempdir().unwrap();
     let sub = corpus.path().join("sub");
@@ -219,8 +229,8 @@ fn entity_queries_answer_from_the_cache_until_a_folder_changes() {
     assert!(fresh.contains("2024-03-04"), "{fresh}");
     assert!(modi(&["--date", "2023"]).is_empty());
 
-    // Rewritten in place, no folder changes: the quick answer still trusts the cache (the
-    // documented limit), `--rescan` checks every file.
+    // Rewritten in place, no folder changes: the quick answer trusts the folders' times
+    // (the documented limit), `--rescan` walks and hashes every file.
     std::fs::write(&b, "बदली खबर\n\nनरेंद्र मोदी मास्को में थे।\n").unwrap();
     assert!(!modi(&[]).contains("b.txt"));
     let rescanned = modi(&["--rescan"]);
@@ -236,10 +246,10 @@ fn entity_queries_answer_from_the_cache_until_a_folder_changes() {
     assert_eq!(after, modi(&["--no-cache"]));
 }
 
-/// The quick path prints exactly what a full load prints, in every output form and order,
-/// titles that need sanitising included.
+/// A warm answer prints exactly what a fresh extraction prints, in every output form and
+/// order, titles that need sanitising included.
 #[test]
-fn quick_answers_match_a_full_load_in_every_form() {
+fn warm_answers_match_a_fresh_extraction_in_every_form() {
     let home = tempfile::tempdir().unwrap();
     let corpus = tempfile::tempdir().unwrap();
     let files = [
@@ -295,9 +305,9 @@ fn quick_answers_match_a_full_load_in_every_form() {
         run(&[]); // writes the cache (or answers from it, after the first form)
         assert_eq!(run(&[]), full, "{args:?}");
     }
-    // The quick path was taken: the cache is there and answers while the files are gone
-    // (the documented limit: a rewrite in place is not noticed, and a removal changes the
-    // folder, so remove nothing; hide the text instead).
+    // The quick path was taken: the database answers while the texts are gone (the
+    // documented limit: a rewrite in place is not noticed, and a removal changes the
+    // folder, so remove nothing; hide the text instead). `--rescan` sees it.
     for (name, _) in files {
         let path = corpus.path().join(name);
         std::fs::write(&path, "खाली\n").unwrap();
@@ -305,7 +315,7 @@ fn quick_answers_match_a_full_load_in_every_form() {
     }
     let mut all = vec!["list", "--person", "मोदी", dir];
     assert!(stdout(&khabar(home.path(), &all)).contains("1.txt"));
-    all.insert(1, "--no-cache");
+    all.insert(1, "--rescan");
     assert!(!stdout(&khabar(home.path(), &all)).contains("1.txt"));
 }
 

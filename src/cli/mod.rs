@@ -17,6 +17,7 @@ mod extract;
 mod feeds;
 mod list;
 mod reader;
+mod stored;
 
 /// A terminal reader for Hindi news: articles, people, places and dates.
 ///
@@ -114,8 +115,8 @@ struct ListArgs {
     /// One JSON object per article per line.
     #[arg(long)]
     json: bool,
-    /// Check every file for changes (an entity filter otherwise trusts the cache when no
-    /// folder changed; a file rewritten in place is then noticed only if it matches).
+    /// Walk every folder and compare every file's content hash (otherwise the database
+    /// answers when no folder changed, and a file rewritten in place is not noticed).
     #[arg(long)]
     rescan: bool,
     /// Files or folders; `-` reads standard input (default: the library of fetched
@@ -150,92 +151,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.fresh,
         ),
     }
-}
-
-/// A corpus of just the articles naming the entities `wanted` (kind, names), from the
-/// cache alone, when it is fresh (see [`khabar::cache::Quick`]); `None` when a full load is
-/// needed.
-pub fn load_quick(
-    paths: &[PathBuf],
-    wanted: &[(khabar::extract::entities::EntityKind, &Vec<String>)],
-) -> Option<khabar::cache::Listing> {
-    if paths.is_empty() || !paths.iter().all(|p| p.exists()) {
-        return None;
-    }
-    let path = cache_file(paths, false)?;
-    let fingerprint = RULES_FINGERPRINT.get().copied().unwrap_or_default();
-    let quick = khabar::cache::open_quick(&path, fingerprint, paths)?;
-    if !quick.fresh() {
-        return None;
-    }
-    // Only the entities the names stand for come along: resolving the names again among
-    // them finds the same ones (see `Index::resolve`).
-    let mut entities: Vec<&khabar::index::EntityInfo> = wanted
-        .iter()
-        .flat_map(|(kind, names)| names.iter().map(move |n| (*kind, n)))
-        .flat_map(|(kind, name)| khabar::index::resolve_among(&quick.entities(), kind, name))
-        .collect();
-    entities.sort_by(|a, b| a.id.cmp(&b.id));
-    entities.dedup_by(|a, b| a.id == b.id);
-    let entities: Vec<_> = entities
-        .into_iter()
-        .map(|e| (e, quick.docs_of(e)))
-        .collect();
-    let mut docs: Vec<u32> = Vec::new();
-    for (_, list) in &entities {
-        docs.extend(list);
-    }
-    docs.sort_unstable();
-    docs.dedup();
-    quick.listing(&docs, &entities)
-}
-
-/// Like [`load`], through the cache: unchanged files are not read or extracted again.
-/// Articles come without their text (list entries and packed details).
-pub fn load_cached(paths: &[PathBuf], no_cache: bool) -> (khabar::cache::Snapshot, bool) {
-    use khabar::cache::{Cache, Snapshot};
-    use rayon::prelude::*;
-    if paths.is_empty() {
-        let mut snapshot = Snapshot::default();
-        for article in corpus::seeds() {
-            let analysis = khabar::extract::analyse(&article);
-            let id = khabar::state::content_id(&article);
-            snapshot.add(khabar::cache::FileResult {
-                articles: vec![khabar::cache::Arrival::new(&article, &analysis, id)],
-                problems: Vec::new(),
-                stamp: None,
-            });
-        }
-        return (snapshot, false);
-    }
-    let (mut cache, note) = match cache_file(paths, no_cache) {
-        Some(path) => Cache::open(path, RULES_FINGERPRINT.get().copied().unwrap_or_default()),
-        None => (Cache::disabled(), None),
-    };
-    if let Some(note) = note.or_else(|| cache.check_quick()) {
-        eprintln!("khabar: warning: {}", sanitize(&note, false));
-    }
-    cache.watch(paths);
-    let mut problems = Vec::new();
-    let files = corpus::files(paths, &mut problems);
-    let (warm, rest) = cache.warm(&files);
-    let mut snapshot = warm;
-    // Folded texts are dropped as each file is analysed: `list` needs none unless it
-    // searches, and then reads them back.
-    let results: Vec<_> = rest
-        .par_iter()
-        .map(|f| cache.process_with(f, false))
-        .collect();
-    for mut r in results {
-        problems.append(&mut r.problems);
-        snapshot.add(r);
-    }
-    if cache.changed(rest.len())
-        && let Err(e) = cache.save(&snapshot)
-    {
-        eprintln!("khabar: warning: could not write the cache: {e}");
-    }
-    (snapshot, report_problems(&problems))
 }
 
 /// Prints each problem to stderr (made safe for the terminal); says whether any path was

@@ -20,7 +20,7 @@ pub use article::{Article, Chrome, ChromeKind, Origin};
 pub use decode::OffsetMap;
 pub use error::Problem;
 pub use markers::Markers;
-pub use walk::is_json_lines;
+pub use walk::{expand_tracking, is_json_lines};
 
 use crate::extract::dates;
 

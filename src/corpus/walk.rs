@@ -55,6 +55,18 @@ pub fn expand_each(
     on_file: &mut dyn FnMut(PathBuf),
     on_problem: &mut dyn FnMut(Problem),
 ) {
+    expand_tracking(path, on_file, &mut |_| {}, on_problem);
+}
+
+/// Like `expand_each`, also calling `on_folder` with each folder walked, before its
+/// entries are read: a store that keeps the folders' modification times from then knows
+/// that a file added or removed later changes one of them.
+pub fn expand_tracking(
+    path: &Path,
+    on_file: &mut dyn FnMut(PathBuf),
+    on_folder: &mut dyn FnMut(&Path),
+    on_problem: &mut dyn FnMut(Problem),
+) {
     if path.as_os_str() == "-" {
         on_file(path.to_owned());
         return;
@@ -92,6 +104,7 @@ pub fn expand_each(
                 found = true;
                 on_file(e.into_path());
             }
+            Ok(e) if e.file_type().is_dir() => on_folder(e.path()),
             Ok(_) => {}
             Err(e) => {
                 let at = e.path().unwrap_or(path).to_owned();

@@ -14,32 +14,19 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Transaction, params};
 
+use super::scope::{Recorded, Root, Scope, Walked, foreign, key_of, now_ns};
 use super::{Store, StoreError, to_sql};
 use crate::corpus::{self, Article, Problem};
-use crate::index::{Facts, SearchText};
+use crate::index::Facts;
 
 /// Files read before a transaction commits: large enough to amortise the commit, small
 /// enough that the first rows appear quickly.
 const BATCH: usize = 64;
 
 /// Stands for the file's path, as the caller spelt it, in stored warnings.
-const PATH_MARK: &str = "\u{1}path\u{1}";
-
-/// One file of the walk: the path as the caller spelt it, and its id in `sources`.
-#[derive(Debug, Clone)]
-pub struct Member {
-    pub shown: PathBuf,
-    pub source: i64,
-}
-
-/// The files under the roots of one [`Store::sync`]: queries answer for these only, in
-/// the caller's spelling, whatever else the database holds.
-#[derive(Debug, Default, Clone)]
-pub struct Scope {
-    pub members: Vec<Member>,
-}
+pub(super) const PATH_MARK: &str = "\u{1}path\u{1}";
 
 /// What a sync did.
 #[derive(Debug, Default)]
@@ -53,14 +40,33 @@ pub struct Synced {
     pub withdrawn: usize,
     /// Warnings and errors: the walk's, the files read now, and those stored with
     /// unchanged files, in walk order.
-    pub problems: Vec<String>,
+    pub problems: Vec<Note>,
     /// Whether some path was lost entirely (missing, unreadable, unsupported).
     pub failed: bool,
+    /// Whether the roots were walked (`false`: every folder was as the last walk left it,
+    /// and nothing was read).
+    pub walked: bool,
+}
+
+/// A problem met while syncing, for the user.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Whether something asked for was not loaded at all (see `Problem::is_error`).
+    pub error: bool,
+    pub text: String,
+}
+
+impl Note {
+    fn of(p: &Problem) -> Self {
+        Self {
+            error: p.is_error(),
+            text: p.to_string(),
+        }
+    }
 }
 
 /// What the database knows of a file.
 struct Known {
-    id: i64,
     size: i64,
     mtime_ns: i64,
     hash: i64,
@@ -85,23 +91,58 @@ struct Extracted {
 struct Row {
     article: Article,
     facts: Facts,
-    folded: Box<str>,
     content_id: u64,
 }
 
 fn stamp_of(meta: &std::fs::Metadata) -> (i64, i64) {
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
-    (i64::try_from(meta.len()).unwrap_or(i64::MAX), mtime)
+    (
+        i64::try_from(meta.len()).unwrap_or(i64::MAX),
+        mtime_of(meta),
+    )
 }
 
-fn key_of(file: &Path) -> Option<String> {
-    std::path::absolute(file)
+/// A file's modification time in nanoseconds since the epoch (0 when unknown).
+pub(super) fn mtime_of(meta: &std::fs::Metadata) -> i64 {
+    meta.modified()
         .ok()
-        .map(|p| p.to_string_lossy().into_owned())
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// Walks each root, noting its folders' times before reading them.
+fn walk(roots: &[Root], files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) -> Vec<Walked> {
+    let mut walked = Vec::new();
+    for root in roots {
+        let start = files.len();
+        let mut folders = Vec::new();
+        let mut clean = true;
+        // A root that is a file is its own folder: a rewrite changes its time.
+        if std::fs::metadata(&root.shown).is_ok_and(|m| m.is_file()) {
+            let mtime = std::fs::metadata(&root.shown).ok().map(|m| mtime_of(&m));
+            folders.push((root.key.clone(), mtime));
+        }
+        corpus::expand_tracking(
+            &root.shown,
+            &mut |f| files.push(f),
+            &mut |d| {
+                if let Some(key) = key_of(d) {
+                    let mtime = std::fs::metadata(d).ok().map(|m| mtime_of(&m));
+                    folders.push((key, mtime));
+                }
+            },
+            &mut |p| {
+                clean = false;
+                problems.push(p);
+            },
+        );
+        walked.push(Walked {
+            root: root.clone(),
+            files: start..files.len(),
+            folders,
+            clean,
+        });
+    }
+    walked
 }
 
 impl Store {
@@ -115,16 +156,23 @@ impl Store {
         rescan: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Synced, StoreError> {
+        let roots = Root::of_all(roots);
+        let rules = to_sql(rules);
+        if !rescan && let Some(synced) = self.quick(&roots, rules)? {
+            return Ok(synced);
+        }
+        let started = now_ns();
         let mut walk_problems = Vec::new();
-        let files = corpus::files(roots, &mut walk_problems);
+        let mut files = Vec::new();
+        let walked = walk(&roots, &mut files, &mut walk_problems);
         let mut synced = Synced {
             failed: walk_problems.iter().any(Problem::is_error),
-            problems: walk_problems.iter().map(ToString::to_string).collect(),
+            problems: walk_problems.iter().map(Note::of).collect(),
+            walked: true,
             ..Synced::default()
         };
         let keys: Vec<Option<String>> = files.iter().map(|f| key_of(f)).collect();
         let known = self.known(&keys)?;
-        let rules = to_sql(rules);
         // Decide on this thread what needs reading; stat calls are cheap.
         let mut todo = Vec::new();
         let mut stored_problems: Vec<Option<String>> = vec![None; files.len()];
@@ -174,62 +222,81 @@ impl Store {
         });
         written?;
         let mut fresh_problems: Vec<Option<Vec<Problem>>> = files.iter().map(|_| None).collect();
+        let mut failed_at = vec![false; files.len()];
         for e in results {
             match e.articles {
                 Some(_) => synced.extracted += 1,
                 None => synced.rehashed += 1,
             }
             synced.failed |= e.failed;
+            failed_at[e.walk_at] = e.failed;
             fresh_problems[e.walk_at] = Some(e.problems);
         }
         // Warnings in walk order, stored ones spelt as this caller spells the file.
+        let mut noisy_at = vec![false; files.len()];
         for (i, file) in files.iter().enumerate() {
             if let Some(list) = &fresh_problems[i] {
-                synced.problems.extend(list.iter().map(ToString::to_string));
+                noisy_at[i] = !list.is_empty();
+                synced.problems.extend(list.iter().map(Note::of));
             } else if let Some(json) = &stored_problems[i] {
                 let shown = file.display().to_string();
                 let list: Vec<String> = serde_json::from_str(json).unwrap_or_default();
-                synced
-                    .problems
-                    .extend(list.iter().map(|p| p.replace(PATH_MARK, &shown)));
+                noisy_at[i] = !list.is_empty();
+                // Only warnings are stored: a file that could not be read is read again.
+                synced.problems.extend(list.iter().map(|p| Note {
+                    error: false,
+                    text: p.replace(PATH_MARK, &shown),
+                }));
             }
         }
-        synced.withdrawn = self.withdraw_missing(roots, &keys)?;
-        let ids = self.known(&keys)?;
-        synced.scope.members = files
+        synced.withdrawn = self.withdraw_missing(&roots, &keys)?;
+        let foreign = foreign(&walked, &keys);
+        let recorded: Vec<Recorded> = walked
             .iter()
-            .zip(&keys)
-            .filter_map(|(f, k)| {
-                Some(Member {
-                    shown: f.clone(),
-                    source: ids.get(k.as_ref()?)?.id,
-                })
+            .zip(foreign)
+            .map(|(w, foreign)| Recorded {
+                walked: w,
+                sound: !foreign && !failed_at[w.files.clone()].iter().any(|&f| f),
+                noisy: noisy_at[w.files.clone()]
+                    .iter()
+                    .map(|&n| i64::from(n))
+                    .sum(),
             })
             .collect();
+        let added: Vec<&str> = keys
+            .iter()
+            .flatten()
+            .filter(|k| !known.contains_key(k.as_str()))
+            .map(String::as_str)
+            .collect();
+        synced.scope = self.record_walks(&recorded, &added, rules, started)?;
         Ok(synced)
     }
 
-    /// What the database knows of the files with these keys.
+    /// What the database knows of the files with these keys. One scan of the table costs
+    /// less than a look-up per file once the corpus has more than a handful of files.
     fn known(&self, keys: &[Option<String>]) -> Result<HashMap<String, Known>, StoreError> {
+        let wanted: HashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, size, mtime_ns, hash, rules, problems FROM sources WHERE path = ?1",
+            "SELECT id, size, mtime_ns, hash, rules, problems, path FROM sources",
         )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(6)?,
+                Known {
+                    size: r.get(1)?,
+                    mtime_ns: r.get(2)?,
+                    hash: r.get(3)?,
+                    rules: r.get(4)?,
+                    problems: r.get(5)?,
+                },
+            ))
+        })?;
         let mut out = HashMap::new();
-        for key in keys.iter().flatten() {
-            let row = stmt
-                .query_row([key], |r| {
-                    Ok(Known {
-                        id: r.get(0)?,
-                        size: r.get(1)?,
-                        mtime_ns: r.get(2)?,
-                        hash: r.get(3)?,
-                        rules: r.get(4)?,
-                        problems: r.get(5)?,
-                    })
-                })
-                .optional()?;
-            if let Some(k) = row {
-                out.insert(key.clone(), k);
+        for row in rows {
+            let (path, known) = row?;
+            if wanted.contains(path.as_str()) {
+                out.insert(path, known);
             }
         }
         Ok(out)
@@ -250,26 +317,17 @@ impl Store {
     /// Removes the files under `roots` the walk did not find again.
     fn withdraw_missing(
         &mut self,
-        roots: &[PathBuf],
+        roots: &[Root],
         keys: &[Option<String>],
     ) -> Result<usize, StoreError> {
         let found: HashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
-        let roots: Vec<String> = roots.iter().filter_map(|r| key_of(r)).collect();
-        let under = |path: &str| {
-            roots.iter().any(|r| {
-                path == r
-                    || path
-                        .strip_prefix(r.as_str())
-                        .is_some_and(|rest| rest.starts_with(std::path::MAIN_SEPARATOR))
-            })
-        };
         let gone: Vec<i64> = {
             let mut stmt = self.conn.prepare_cached("SELECT id, path FROM sources")?;
             let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
             let mut gone = Vec::new();
             for row in rows {
                 let (id, path) = row?;
-                if under(&path) && !found.contains(path.as_str()) {
+                if roots.iter().any(|r| r.holds(&path)) && !found.contains(path.as_str()) {
                     gone.push(id);
                 }
             }
@@ -278,7 +336,8 @@ impl Store {
         let tx = self.conn.transaction()?;
         for &id in &gone {
             delete_articles(&tx, id)?;
-            tx.execute("DELETE FROM sources WHERE id = ?1", [id])?;
+            tx.prepare_cached("DELETE FROM sources WHERE id = ?1")?
+                .execute([id])?;
         }
         tx.commit()?;
         Ok(gone.len())
@@ -322,21 +381,49 @@ fn extract_file(walk_at: usize, file: &Path, key: String, before: Option<i64>) -
         out.articles = None;
         return out;
     }
-    out.articles = Some(
-        articles
-            .into_iter()
-            .map(|article| {
-                let analysis = crate::extract::analyse(&article);
-                Row {
-                    facts: Facts::of(&analysis),
-                    folded: SearchText::folded(&article),
-                    content_id: crate::state::content_id(&article),
-                    article,
-                }
-            })
-            .collect(),
-    );
+    out.articles = Some(articles.into_iter().map(Row::of).collect());
     out
+}
+
+impl Row {
+    fn of(article: Article) -> Self {
+        let analysis = crate::extract::analyse(&article);
+        Self {
+            facts: Facts::of(&analysis),
+            content_id: crate::state::content_id(&article),
+            article,
+        }
+    }
+}
+
+impl Store {
+    /// Puts articles that come from no folder walked here (standard input, the bundled
+    /// samples, articles loaded already) under `name`, replacing what was there, and adds
+    /// them to `scope`. Meant for a database in memory.
+    pub fn put_articles(
+        &mut self,
+        name: &str,
+        articles: Vec<Article>,
+        scope: &mut Scope,
+    ) -> Result<(), StoreError> {
+        use rayon::prelude::*;
+        let rows: Vec<Row> = articles.into_par_iter().map(Row::of).collect();
+        let e = Extracted {
+            walk_at: 0,
+            key: name.to_owned(),
+            size: 0,
+            mtime_ns: 0,
+            hash: 0,
+            articles: Some(rows),
+            problems: Vec::new(),
+            failed: false,
+        };
+        let tx = self.conn.transaction()?;
+        write_file(&tx, &e, 0)?;
+        tx.commit()?;
+        scope.add_name(name);
+        Ok(())
+    }
 }
 
 fn write_file(tx: &Transaction, e: &Extracted, rules: i64) -> Result<(), StoreError> {
@@ -437,8 +524,6 @@ fn insert_article(tx: &Transaction, source: i64, row: &Row) -> Result<(), StoreE
         )?
         .execute([article, day(first), day(last)])?;
     }
-    tx.prepare_cached("INSERT INTO article_text (rowid, text) VALUES (?1, ?2)")?
-        .execute(params![article, &*row.folded])?;
     Ok(())
 }
 
@@ -446,7 +531,6 @@ fn delete_articles(tx: &Transaction, source: i64) -> Result<(), StoreError> {
     for sql in [
         "DELETE FROM mentions WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
         "DELETE FROM mentioned_dates WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
-        "DELETE FROM article_text WHERE rowid IN (SELECT id FROM articles WHERE source = ?1)",
         "DELETE FROM articles WHERE source = ?1",
     ] {
         tx.prepare_cached(sql)?.execute([source])?;

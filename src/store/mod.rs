@@ -12,16 +12,19 @@ mod corpus;
 mod listing;
 mod open;
 mod read_json;
+mod rebuild;
 mod schema;
+mod scope;
 mod user;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use corpus::{Member, Scope, Synced};
+pub use corpus::{Note, Synced};
 pub use listing::{Listed, Matched, Query};
 pub use read_json::import_read_json;
+pub use scope::{Root, Scope};
 
 /// What went wrong with the database.
 #[derive(Debug, thiserror::Error)]

@@ -28,10 +28,8 @@ const STEPS: &[&str] = &[
          value TEXT NOT NULL CHECK (json_valid(value))
      ) WITHOUT ROWID;",
     // 2: the corpus. `sources` are files by absolute path, with what tells whether they
-    // changed; `articles` their articles; `mentions` the entity postings; `article_text`
-    // the folded text for search (trigram: substring search, which Devanagari needs, as
-    // the default tokenizer breaks words at combining marks). Days are counted from
-    // 0001-01-01 (day 1).
+    // changed; `articles` their articles; `mentions` the entity postings. Days are counted
+    // from 0001-01-01 (day 1).
     "CREATE TABLE sources (
          id INTEGER PRIMARY KEY,
          path TEXT NOT NULL UNIQUE,
@@ -77,10 +75,21 @@ const STEPS: &[&str] = &[
          first_day INTEGER NOT NULL,
          last_day INTEGER NOT NULL
      );
-     CREATE INDEX mentioned_dates_by_article ON mentioned_dates (article);
-     CREATE VIRTUAL TABLE article_text USING fts5 (
-         text, content = '', contentless_delete = 1, tokenize = 'trigram'
-     );",
+     CREATE INDEX mentioned_dates_by_article ON mentioned_dates (article);",
+    // 3: the roots `list` and the reader were given (absolute `root`; the files under it
+    // in `sources` are those its last walk found) and the modification times of its
+    // folders as JSON `[[absolute path, ns], ...]` (NULL when the walk cannot be trusted
+    // next time: a problem on the way, a folder changed too recently to tell, a file put
+    // under it by another walk). `noisy` counts its files with stored warnings, which a
+    // quick answer says again.
+    "CREATE TABLE walks (
+         id INTEGER PRIMARY KEY,
+         root TEXT NOT NULL UNIQUE,
+         rules INTEGER NOT NULL,
+         folders TEXT,
+         noisy INTEGER NOT NULL
+     );
+     CREATE INDEX sources_with_problems ON sources (path) WHERE problems <> '[]';",
 ];
 
 /// The version this khabar writes.
