@@ -231,6 +231,65 @@ fn a_warning_is_kept_without_reading_the_file_again() {
     assert_eq!(listed(&store, &second, &Query::default()).len(), 2);
 }
 
+/// A JSON Lines file larger than one batch of records (it is streamed): every record is
+/// stored, in line order, as the in-memory load reads them; touched without a change it is
+/// hashed, not analysed again, and its warning is still said.
+#[test]
+fn a_streamed_json_lines_file_is_stored_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let seeds = khabar::corpus::seeds();
+    let mut text = String::new();
+    // About 6 MB: more than one batch of records.
+    let mut n = 0;
+    while text.len() < 6 << 20 {
+        let a = &seeds[n % seeds.len()];
+        let record = serde_json::json!({"title": format!("{} {n}", a.title), "body": a.text});
+        text.push_str(&record.to_string());
+        text.push('\n');
+        n += 1;
+        if n == 7 {
+            text.push_str("{\"title\": \"खाली\", \"body\": \"\"}\n");
+        }
+    }
+    let file = corpus.join("big.jsonl");
+    std::fs::write(&file, &text).unwrap();
+    let (mut store, _) = Store::open(&dir.path().join("khabar.db")).unwrap();
+    let roots = vec![corpus.clone()];
+    let first = sync(&mut store, &roots, false);
+    assert_eq!(first.extracted, 1);
+    let warned = |s: &Synced| s.problems.iter().filter(|p| p.text.contains(":8:")).count();
+    assert_eq!(warned(&first), 1, "{:?}", first.problems);
+    let memory = in_memory(&roots);
+    assert_eq!(memory.0.len(), n);
+    let q = Query::default();
+    let got = listed(&store, &first, &q);
+    assert_eq!(got.len(), n);
+    assert_eq!(got, expected(&memory, &q));
+    let person = memory.1.entities_of(EntityKind::Person)[0].name.clone();
+    let q = Query {
+        names: vec![(EntityKind::Person, person)],
+        ..Query::default()
+    };
+    assert!(!listed(&store, &first, &q).is_empty());
+    assert_eq!(listed(&store, &first, &q), expected(&memory, &q));
+
+    // Touched: a new modification time, the same bytes.
+    let later =
+        std::fs::metadata(&file).unwrap().modified().unwrap() + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let touched = sync(&mut store, &roots, false);
+    assert_eq!((touched.extracted, touched.rehashed), (0, 1));
+    assert_eq!(warned(&touched), 1, "{:?}", touched.problems);
+    assert_eq!(listed(&store, &touched, &Query::default()).len(), n);
+}
+
 #[cfg(unix)]
 #[test]
 fn other_folders_never_answer_and_paths_keep_the_callers_spelling() {

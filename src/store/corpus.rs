@@ -87,9 +87,15 @@ struct Extracted {
     failed: bool,
 }
 
-/// One article as stored.
+/// One article as stored: the fields the articles table keeps and what was found in it.
+/// Its text is not kept: a large JSON Lines file's records are let go batch by batch.
 struct Row {
-    article: Article,
+    line: Option<usize>,
+    title: String,
+    published: Option<crate::extract::dates::Published>,
+    publisher: Option<String>,
+    location: Option<String>,
+    byline: Option<String>,
     facts: Facts,
     content_id: u64,
 }
@@ -346,6 +352,9 @@ impl Store {
 
 /// Reads one file; extracts it unless its bytes hash as `before`.
 fn extract_file(walk_at: usize, file: &Path, key: String, before: Option<i64>) -> Extracted {
+    if corpus::is_json_lines(file) {
+        return extract_json_lines(walk_at, file, key, before);
+    }
     let mut problems = Vec::new();
     let meta = std::fs::metadata(file).ok();
     let (size, mtime_ns) = meta.as_ref().map_or((0, 0), stamp_of);
@@ -385,13 +394,87 @@ fn extract_file(walk_at: usize, file: &Path, key: String, before: Option<i64>) -
     out
 }
 
+/// Bytes of JSON Lines records analysed together: the file is never held whole, so a
+/// 200 MB file needs a few batches' worth of memory, not its size twice over.
+const RECORD_BATCH_BYTES: usize = 4 << 20;
+
+/// [`extract_file`] for a JSON Lines file, streamed: one pass hashes the bytes, and a
+/// second (from the page cache) reads the records in batches, each analysed on all cores
+/// and let go but for its rows. An unchanged file is still read for its warnings, which
+/// are said again, but not analysed.
+fn extract_json_lines(walk_at: usize, file: &Path, key: String, before: Option<i64>) -> Extracted {
+    let meta = std::fs::metadata(file).ok();
+    let (size, mtime_ns) = meta.as_ref().map_or((0, 0), stamp_of);
+    let mut out = Extracted {
+        walk_at,
+        key,
+        size,
+        mtime_ns,
+        hash: 0,
+        articles: None,
+        problems: Vec::new(),
+        failed: false,
+    };
+    match hash_file(file) {
+        Ok(hash) => out.hash = to_sql(hash),
+        Err(e) => {
+            out.problems.push(Problem::Unreadable {
+                path: file.to_owned(),
+                reason: e.to_string(),
+            });
+            out.failed = true;
+            // A size no file has: the next sync reads it again.
+            out.size = -1;
+            return out;
+        }
+    }
+    let unchanged = before == Some(out.hash);
+    let mut rows = Vec::new();
+    let mut problems = Vec::new();
+    corpus::read_batches(file, RECORD_BATCH_BYTES, &mut |articles, more| {
+        problems.extend(more);
+        if !unchanged {
+            use rayon::prelude::*;
+            rows.par_extend(articles.into_par_iter().map(Row::of));
+        }
+        true
+    });
+    out.failed = problems.iter().any(Problem::is_error);
+    out.problems = problems;
+    out.articles = (!unchanged).then_some(rows);
+    out
+}
+
+/// The xxh3 hash of a file's bytes, read in chunks (the same value as hashing them whole).
+fn hash_file(file: &Path) -> std::io::Result<u64> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(file)?;
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = vec![0; 1 << 20];
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => return Ok(hasher.digest()),
+            Ok(n) => hasher.update(&buf[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 impl Row {
     fn of(article: Article) -> Self {
         let analysis = crate::extract::analyse(&article);
+        let facts = Facts::of(&analysis);
+        drop(analysis);
         Self {
-            facts: Facts::of(&analysis),
             content_id: crate::state::content_id(&article),
-            article,
+            facts,
+            line: article.line,
+            title: article.title,
+            published: article.published,
+            publisher: article.source,
+            location: article.dateline,
+            byline: article.byline,
         }
     }
 }
@@ -480,9 +563,8 @@ fn day(d: chrono::NaiveDate) -> i64 {
 }
 
 fn insert_article(tx: &Transaction, source: i64, row: &Row) -> Result<(), StoreError> {
-    let a = &row.article;
-    let published = a.published.and_then(|p| p.value());
-    let published_day = a.published.and_then(|p| p.date.to_naive()).map(day);
+    let published = row.published.and_then(|p| p.value());
+    let published_day = row.published.and_then(|p| p.date.to_naive()).map(day);
     let article: i64 = tx
         .prepare_cached(
             "INSERT INTO articles (source, line, content_id, title, published, published_day,
@@ -492,14 +574,14 @@ fn insert_article(tx: &Transaction, source: i64, row: &Row) -> Result<(), StoreE
         .query_row(
             params![
                 source,
-                a.line.and_then(|l| i64::try_from(l).ok()),
+                row.line.and_then(|l| i64::try_from(l).ok()),
                 to_sql(row.content_id),
-                a.title,
+                row.title,
                 published,
                 published_day,
-                a.source,
-                a.dateline,
-                a.byline,
+                row.publisher,
+                row.location,
+                row.byline,
             ],
             |r| r.get(0),
         )?;
