@@ -69,7 +69,7 @@ pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
     // transparent huge pages the kernel zeroes 2 MiB at the first touch of each new
     // region, 14 MiB for a 10,000-article answer (a tenth of its time). The reader, which
     // allocates in bulk, keeps them.
-    let _ = rustix::thread::disable_transparent_huge_pages(true);
+    super::without_huge_pages();
     // Files and folders are answered from the database; the bundled samples and standard
     // input are read first and answered from one in memory.
     let through_store = !args.paths.is_empty() && args.paths.iter().all(|p| p.as_os_str() != "-");

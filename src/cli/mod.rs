@@ -155,6 +155,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 /// Prints each problem to stderr (made safe for the terminal); says whether any path was
 /// lost entirely.
+/// Turns transparent huge pages off for this process where the kernel has them (Linux):
+/// the short-lived commands allocate small and scattered, and each 2 MiB page touched
+/// counts whole and is zeroed at first touch.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
+}
+
 pub fn report_problems(problems: &[corpus::Problem]) -> bool {
     for p in problems {
         let level = if p.is_error() { "error" } else { "warning" };
