@@ -85,15 +85,7 @@ impl Article {
     /// The spans extraction may look at: title, byline and body paragraphs, in text
     /// order. Chrome is never among them.
     pub fn content_regions(&self) -> Vec<Span> {
-        let mut regions: Vec<Span> = self
-            .title_span
-            .into_iter()
-            .chain(self.byline_span)
-            .chain(self.paragraphs.iter().copied())
-            .collect();
-        regions.sort_unstable();
-        regions.dedup();
-        regions
+        crate::extract::Input::from(self).content_regions()
     }
 
     /// Whether `span` lies (even partly) in site chrome.
@@ -112,5 +104,17 @@ impl Article {
     /// The paragraphs' text, for readers and tests.
     pub fn paragraph_texts(&self) -> impl Iterator<Item = &str> {
         self.paragraphs.iter().map(|s| s.of(&self.text))
+    }
+}
+
+impl<'a> From<&'a Article> for crate::extract::Input<'a> {
+    fn from(a: &'a Article) -> Self {
+        Self {
+            text: &a.text,
+            title: a.title_span,
+            byline: a.byline_span,
+            paragraphs: &a.paragraphs,
+            published: a.published.as_ref(),
+        }
     }
 }

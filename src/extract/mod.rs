@@ -2,13 +2,14 @@
 //!
 //! Extraction never looks at site chrome: it runs only on an article's content regions
 //! (title, byline, body paragraphs), and every result is a byte span into the article text.
+//! It takes an [`Input`] (the text, those regions and the publication date), not the
+//! corpus's article type: the corpus depends on extraction, never the other way round.
 
 pub mod dates;
 pub mod entities;
 
-use crate::corpus::Article;
 use crate::span::Span;
-use dates::DateMention;
+use dates::{DateMention, Published};
 use entities::Entity;
 
 /// Everything extracted from one article.
@@ -80,50 +81,78 @@ impl Outside {
     }
 }
 
+/// What extraction reads of an article: its text, the regions of it that are content and
+/// its publication date. `corpus::Article` gives one (`From<&Article>`), and so can any
+/// caller holding text and spans of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub title: Option<Span>,
+    /// Dates in it count; names in it credit who wrote the page and are left out.
+    pub byline: Option<Span>,
+    /// The body paragraphs, normally in text order.
+    pub paragraphs: &'a [Span],
+    /// Relative dates are resolved against it.
+    pub published: Option<&'a Published>,
+}
+
+impl Input<'_> {
+    /// Title, byline and paragraphs in text order, without repeats.
+    pub fn content_regions(&self) -> Vec<Span> {
+        let mut regions: Vec<Span> = self
+            .title
+            .into_iter()
+            .chain(self.byline)
+            .chain(self.paragraphs.iter().copied())
+            .collect();
+        regions.sort_unstable();
+        regions.dedup();
+        regions
+    }
+}
+
 /// Runs every extractor over the article's content regions.
-pub fn analyse(article: &Article) -> Analysis {
-    let entities = entities_in(article);
-    let regions = article.content_regions();
+pub fn analyse<'a>(article: impl Into<Input<'a>>) -> Analysis {
+    let input = article.into();
+    let entities = entities_in(&input);
+    let regions = input.content_regions();
     Analysis {
         entities,
-        dates: dates::find_dates(&article.text, &regions, article.published.as_ref()),
+        dates: dates::find_dates(input.text, &regions, input.published),
     }
 }
 
 /// [`analyse`] without the dates, for a caller that takes them from [`dates_of`].
-pub fn analyse_entities(article: &Article) -> Analysis {
+pub fn analyse_entities<'a>(article: impl Into<Input<'a>>) -> Analysis {
     Analysis {
-        entities: entities_in(article),
+        entities: entities_in(&article.into()),
         dates: Vec::new(),
     }
 }
 
 /// The article's dates as [`analyse`] finds them, one at a time (see [`dates::DateStream`]).
-pub fn dates_of(article: &Article) -> dates::DateStream<'_> {
-    dates::DateStream::new(
-        &article.text,
-        article.content_regions(),
-        article.published.as_ref(),
-    )
+pub fn dates_of<'a>(article: impl Into<Input<'a>>) -> dates::DateStream<'a> {
+    let input = article.into();
+    dates::DateStream::new(input.text, input.content_regions(), input.published)
 }
 
 /// The entities of the article's content regions but its byline: the byline credits who
 /// wrote the page, not who the news is about (its date counts, its names do not).
-fn entities_in(article: &Article) -> Vec<Entity> {
-    let text = &article.text;
-    let paragraphs = &article.paragraphs;
-    let byline = article.byline_span;
+fn entities_in(input: &Input) -> Vec<Entity> {
+    let text = input.text;
+    let paragraphs = input.paragraphs;
+    let byline = input.byline;
     if !paragraphs.windows(2).all(|w| w[0] < w[1]) {
-        let mut regions = article.content_regions();
+        let mut regions = input.content_regions();
         regions.retain(|r| Some(*r) != byline);
         return entities::find_entities(text, &regions);
     }
     // Paragraphs in text order: the title goes in at its place and the regions are read
     // from the article, not copied (a long article of short lines has millions).
-    let at = article
-        .title_span
+    let at = input
+        .title
         .map_or(0, |t| paragraphs.partition_point(|p| *p < t));
-    let title = article.title_span.filter(|t| paragraphs.get(at) != Some(t));
+    let title = input.title.filter(|t| paragraphs.get(at) != Some(t));
     let regions = paragraphs[..at]
         .iter()
         .copied()
@@ -147,7 +176,50 @@ mod tests {
         regions.retain(|r| Some(*r) != article.byline_span);
         let copied = entities::find_entities(&article.text, &regions);
         assert!(copied.len() >= 2, "{copied:?}");
-        assert_eq!(entities_in(&article), copied);
+        assert_eq!(entities_in(&(&article).into()), copied);
+    }
+
+    #[test]
+    fn an_input_of_text_and_spans_needs_no_article() {
+        let text = "दिल्ली में बैठक\n\nप्रधानमंत्री नरेंद्र मोदी ने कल दिल्ली में अमित शाह से बात की।\n";
+        let title = Span::new(0, text.find('\n').unwrap());
+        let start = text.find("प्रधानमंत्री").unwrap();
+        let body = Span::new(start, text.trim_end().len());
+        let published: Published = dates::parse_published("Updated: Sun, 21 Jan 2024 06:51 PM")
+            .expect("a publication line")
+            .1;
+        let input = Input {
+            text,
+            title: Some(title),
+            byline: None,
+            paragraphs: &[body],
+            published: Some(&published),
+        };
+        let found = analyse(input);
+        let names: Vec<&str> = found.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"नरेंद्र मोदी"), "{names:?}");
+        // `कल` resolved against the publication date given, 2024-01-21.
+        let kal = found
+            .dates
+            .iter()
+            .find(|d| &text[d.span.start..d.span.end] == "कल");
+        assert!(
+            kal.is_some_and(|d| d
+                .value
+                .as_deref()
+                .is_some_and(|v| v.starts_with("2024-01-2"))),
+            "{:?}",
+            found.dates
+        );
+        // Without the body region nothing in it is read.
+        let title_only = analyse(Input {
+            paragraphs: &[],
+            ..input
+        });
+        assert!(
+            title_only.dates.is_empty()
+                && !title_only.entities.iter().any(|e| e.name == "नरेंद्र मोदी")
+        );
     }
 
     #[test]

@@ -102,7 +102,7 @@ enum Inner<'t> {
 }
 
 impl<'t> DateStream<'t> {
-    /// Regions in text order that do not overlap (as [`crate::corpus::Article::content_regions`]
+    /// Regions in text order that do not overlap (as [`crate::extract::Input::content_regions`]
     /// gives them) are read lazily; any others are read whole first.
     pub fn new(text: &'t str, regions: Vec<Span>, anchor: Option<&Published>) -> Self {
         // Within a region mentions come in order without overlapping, and a region that
