@@ -51,7 +51,15 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(0);
-    let width = (key_width + 50).min(usize::from(screen.width.saturating_sub(4))) as u16;
+    // As wide as the longest description needs (plus the borders), so no line is cut
+    // while the screen has room for it.
+    let what_width = entries
+        .iter()
+        .map(|(_, w)| unicode_width::UnicodeWidthStr::width(*w))
+        .max()
+        .unwrap_or(0);
+    let width =
+        (key_width + 2 + what_width + 2).min(usize::from(screen.width.saturating_sub(4))) as u16;
     let height = (entries.len() + 6).min(usize::from(screen.height.saturating_sub(2))) as u16;
     let [_, mid, _] = Layout::vertical([
         Constraint::Fill(1),
