@@ -10,7 +10,8 @@
 //! with a tag: untagged names would teach the tagger that names are not names.
 //! With `--holdout` it instead holds out every tenth tagged IL-NER sentence (the file runs
 //! in topical blocks, so a contiguous tail would be one topic)
-//! and prints the score on those after every epoch: that is how the epoch count was chosen.
+//! and prints the score on those after every epoch: that is how the epoch count was chosen
+//! (with `--out` it also writes that model, for `KHABAR_NER_MODEL` in `entities_eval`).
 //! The seed is fixed, so the same data gives the same file.
 
 use std::path::{Path, PathBuf};
@@ -27,14 +28,14 @@ const SEED: u64 = 0x6b68_6162_6172;
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
-    let mut out = PathBuf::from("assets/ner-model.bin");
+    let mut out = None;
     let mut data = PathBuf::from("../shared/eval");
     let mut holdout = false;
     let mut epochs = EPOCHS;
     let mut bits = BITS;
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--out" => out = args.next().context("--out FILE")?.into(),
+            "--out" => out = Some(PathBuf::from(args.next().context("--out FILE")?)),
             "--data" => data = args.next().context("--data DIR")?.into(),
             "--epochs" => epochs = args.next().context("--epochs N")?.parse()?,
             "--bits" => bits = args.next().context("--bits N")?.parse()?,
@@ -80,7 +81,13 @@ fn main() -> Result<()> {
             s.precision, s.recall, s.f1
         );
     });
-    if !holdout {
+    // With `--holdout` the model is written only where `--out` says (to score it whole).
+    let out = match out {
+        Some(o) => Some(o),
+        None if !holdout => Some(PathBuf::from("assets/ner-model.bin")),
+        None => None,
+    };
+    if let Some(out) = out {
         let bytes = model.to_bytes();
         std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
         eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
