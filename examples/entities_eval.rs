@@ -8,7 +8,7 @@
 use std::io::{BufRead, Write};
 
 use khabar::Span;
-use khabar::extract::entities::{Entity, find_entities};
+use khabar::extract::entities::{Entity, find_entities, tagger};
 
 fn line_regions(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -39,6 +39,11 @@ fn to_json(text: &str, entities: &[Entity]) -> serde_json::Value {
 }
 
 fn main() -> anyhow::Result<()> {
+    // A model file to score instead of the embedded one (a run of `train_ner`).
+    if let Some(path) = std::env::var_os("KHABAR_NER_MODEL") {
+        let bytes = std::fs::read(&path)?;
+        tagger::install(tagger::Model::from_bytes(&bytes)?);
+    }
     let files: Vec<String> = std::env::args().skip(1).collect();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

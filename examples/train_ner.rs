@@ -10,8 +10,16 @@
 //! with a tag: untagged names would teach the tagger that names are not names.
 //! With `--holdout` it instead holds out every tenth tagged IL-NER sentence (the file runs
 //! in topical blocks, so a contiguous tail would be one topic)
-//! and prints the score on those after every epoch: that is how the epoch count was chosen.
-//! The seed is fixed, so the same data gives the same file.
+//! and prints the score on those after every epoch: that is how the epoch count was chosen
+//! (with `--out` it also writes that model, for `KHABAR_NER_MODEL` in `entities_eval`).
+//! The seed is fixed, so the same data gives the same file; `--seed N` shuffles differently
+//! (the low bit is ignored), to see how far a change moves the scores beyond what another
+//! shuffle alone does. `--il-repeat N` shows each tagged IL-NER sentence N times per
+//! epoch (default 1, the shipped model), weighing IL-NER's annotation conventions against
+//! `HiNER`'s: 3 raised IL-NER dev's mean over eight seeds (overlap F1 all .821 to .827,
+//! person .858 to .867, organisation .646 to .660) and lowered `HiNER` dev's (all .916 to
+//! .912, organisation .74 to .72); the fixed seed's own model scored lower on both, so the
+//! default stays 1.
 
 use std::path::{Path, PathBuf};
 
@@ -27,17 +35,21 @@ const SEED: u64 = 0x6b68_6162_6172;
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
-    let mut out = PathBuf::from("assets/ner-model.bin");
+    let mut out = None;
     let mut data = PathBuf::from("../shared/eval");
     let mut holdout = false;
     let mut epochs = EPOCHS;
     let mut bits = BITS;
+    let mut seed = SEED;
+    let mut il_repeat = 1usize;
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--out" => out = args.next().context("--out FILE")?.into(),
+            "--out" => out = Some(PathBuf::from(args.next().context("--out FILE")?)),
             "--data" => data = args.next().context("--data DIR")?.into(),
             "--epochs" => epochs = args.next().context("--epochs N")?.parse()?,
             "--bits" => bits = args.next().context("--bits N")?.parse()?,
+            "--seed" => seed = args.next().context("--seed N")?.parse()?,
+            "--il-repeat" => il_repeat = args.next().context("--il-repeat N")?.parse()?,
             "--holdout" => holdout = true,
             _ => bail!("unknown argument {a}"),
         }
@@ -63,24 +75,39 @@ fn main() -> Result<()> {
         held = h.into_iter().map(|(_, e)| e).collect();
         il = t.into_iter().map(|(_, e)| e).collect();
     }
+    // Each IL-NER sentence seen `il_repeat` times per epoch weighs IL-NER's conventions
+    // (which the IL-NER scores follow) against HiNER's.
+    let once = il.len();
+    for _ in 1..il_repeat {
+        let copies: Vec<Example> = il[..once]
+            .iter()
+            .map(|e| Example {
+                text: e.text.clone(),
+                names: e.names.clone(),
+            })
+            .collect();
+        il.extend(copies);
+    }
     il.append(&mut hiner);
     let names: usize = il.iter().map(|e| e.names.len()).sum();
     eprintln!(
         "training on {} sentences ({names} names), {epochs} epochs, 2^{bits} rows",
         il.len()
     );
-    let opts = Options {
-        bits,
-        epochs,
-        seed: SEED,
-    };
+    let opts = Options { bits, epochs, seed };
     let model = train(&il, &held, &opts, |epoch, s| {
         eprintln!(
             "epoch {epoch}: held-out exact P {:.3} R {:.3} F1 {:.3}",
             s.precision, s.recall, s.f1
         );
     });
-    if !holdout {
+    // With `--holdout` the model is written only where `--out` says (to score it whole).
+    let out = match out {
+        Some(o) => Some(o),
+        None if !holdout => Some(PathBuf::from("assets/ner-model.bin")),
+        None => None,
+    };
+    if let Some(out) = out {
         let bytes = model.to_bytes();
         std::fs::write(&out, &bytes).with_context(|| format!("writing {}", out.display()))?;
         eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());

@@ -44,8 +44,16 @@ pub fn model_file() -> &'static [u8] {
 /// # Panics
 /// If the embedded file is not a model (a build made with a broken asset).
 pub fn model() -> &'static Model {
-    static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| Model::from_bytes(MODEL_FILE).expect("assets/ner-model.bin is a model"))
+    MODEL.get_or_init(|| Model::from_bytes(MODEL_FILE).expect("assets/ner-model.bin is a model"))
+}
+
+static MODEL: OnceLock<Model> = OnceLock::new();
+
+/// Makes `model` the one [`model`] returns, instead of the embedded file, if no extraction
+/// has run yet (false otherwise). For scoring a freshly trained model without rebuilding
+/// (`examples/entities_eval.rs` reads `KHABAR_NER_MODEL`); khabar itself never calls it.
+pub fn install(model: Model) -> bool {
+    MODEL.set(model).is_ok()
 }
 
 /// What the gazetteer said before the rules changed anything: per word a feature code, and
