@@ -352,7 +352,9 @@ impl Store {
 
 /// Reads one file; extracts it unless its bytes hash as `before`.
 fn extract_file(walk_at: usize, file: &Path, key: String, before: Option<i64>) -> Extracted {
-    if corpus::is_json_lines(file) {
+    // A named pipe can be read only once: it is read whole, as any other file.
+    let regular = std::fs::metadata(file).is_ok_and(|m| m.is_file());
+    if regular && corpus::is_json_lines(file) {
         return extract_json_lines(walk_at, file, key, before);
     }
     let mut problems = Vec::new();
