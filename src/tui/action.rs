@@ -1,5 +1,9 @@
 //! Every user-visible command, by name. Keys map to these through the keymap; the help
-//! overlay and the status-bar hints are generated from the same names and descriptions.
+//! overlay and every hint on screen are generated from the same names and descriptions.
+//!
+//! Most actions act while browsing; the `Prompt…` ones act while a prompt (a picker, the
+//! date filter, the search line, a question) has the keyboard, where keys bound to nothing
+//! type text. Each kind has its own table in the keymap (see [`Action::in_prompt`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -95,6 +99,27 @@ pub enum Action {
     Pipe,
     /// Start afresh: clear filters, sort and position (what the next start would reopen).
     ResetSession,
+    /// In a prompt: apply it (add the filter, keep the search, open, answer).
+    PromptAccept,
+    /// In a prompt: close it without applying.
+    PromptCancel,
+    /// In a picker: the next kind (people, places, organisations); in the date filter, the
+    /// other date (publication, mentioned).
+    PromptNextKind,
+    /// In a picker: the previous kind.
+    PromptPrevKind,
+    /// In a prompt's list: the next item; on the date histogram, into the month's days.
+    PromptDown,
+    /// In a prompt's list: the previous item; on the date histogram, back to the months.
+    PromptUp,
+    /// On the date histogram: the previous month or day with articles.
+    PromptLeft,
+    /// On the date histogram: the next month or day with articles.
+    PromptRight,
+    /// In a prompt: delete the last character typed (a value picked goes whole).
+    PromptDeleteChar,
+    /// In a prompt: clear everything typed.
+    PromptClear,
 }
 
 impl Action {
@@ -146,6 +171,51 @@ impl Action {
         Self::ResetSession,
     ];
 
+    /// Every action that acts in a prompt only, in the order the help lists them.
+    pub const PROMPT: [Self; 10] = [
+        Self::PromptAccept,
+        Self::PromptCancel,
+        Self::PromptNextKind,
+        Self::PromptPrevKind,
+        Self::PromptDown,
+        Self::PromptUp,
+        Self::PromptLeft,
+        Self::PromptRight,
+        Self::PromptDeleteChar,
+        Self::PromptClear,
+    ];
+
+    /// Whether the action acts in a prompt only (bound in the keymap's prompt table).
+    pub const fn prompt_only(self) -> bool {
+        matches!(
+            self,
+            Self::PromptAccept
+                | Self::PromptCancel
+                | Self::PromptNextKind
+                | Self::PromptPrevKind
+                | Self::PromptDown
+                | Self::PromptUp
+                | Self::PromptLeft
+                | Self::PromptRight
+                | Self::PromptDeleteChar
+                | Self::PromptClear
+        )
+    }
+
+    /// Whether the action does something while a prompt has the keyboard: the prompt's
+    /// own actions, and those that leave or redraw the terminal.
+    pub const fn in_prompt(self) -> bool {
+        self.prompt_only() || matches!(self, Self::Quit | Self::Redraw | Self::Suspend)
+    }
+
+    /// The name `config.toml` uses (`toggle_help`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
     /// The one-line description shown in the help overlay (the doc line above).
     pub const fn describe(self) -> &'static str {
         match self {
@@ -193,6 +263,16 @@ impl Action {
             Self::Export => "export the list (.md Markdown, else JSON Lines)",
             Self::Pipe => "pipe the article to a command or $PAGER",
             Self::ResetSession => "start afresh: no filters, default sort, first article",
+            Self::PromptAccept => "apply: add the filter, keep the search, open, answer",
+            Self::PromptCancel => "close the prompt",
+            Self::PromptNextKind => "next kind (picker) / other date (date filter)",
+            Self::PromptPrevKind => "previous kind (picker)",
+            Self::PromptDown => "next item / into the month's days",
+            Self::PromptUp => "previous item / back to the months",
+            Self::PromptLeft => "earlier month or day with articles",
+            Self::PromptRight => "later month or day with articles",
+            Self::PromptDeleteChar => "delete the last character",
+            Self::PromptClear => "clear what was typed",
         }
     }
 

@@ -533,6 +533,17 @@ impl App {
             Action::Pipe => self.ask(super::tidy::Ask::Pipe),
             Action::ResetSession => self.reset_session(),
             Action::PrevMention => self.jump_mention(false),
+            // The keymap binds these in its prompt table only (see `App::modal_key`).
+            Action::PromptAccept
+            | Action::PromptCancel
+            | Action::PromptNextKind
+            | Action::PromptPrevKind
+            | Action::PromptDown
+            | Action::PromptUp
+            | Action::PromptLeft
+            | Action::PromptRight
+            | Action::PromptDeleteChar
+            | Action::PromptClear => {}
         }
     }
 
@@ -667,7 +678,10 @@ impl App {
             None => self.search_hits(),
         };
         if spans.is_empty() {
-            self.status = Some("select a sidebar item or search (/) first".to_owned());
+            self.status = Some(match self.config.keymap.label(Action::Search) {
+                Some(key) => format!("select a sidebar item or search ({key}) first"),
+                None => "select a sidebar item or search first".to_owned(),
+            });
             return;
         }
         let n = spans.len();

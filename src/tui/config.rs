@@ -9,13 +9,14 @@ use std::path::{Path, PathBuf};
 
 use ratatui::style::{Color, Modifier, Style};
 
-use super::keymap::{Binding, Keymap};
+use super::keymap::{Binding, Keymap, Table};
 use crate::text::width::WidthModel;
 
 /// What the file set, entry by entry (see [`Config::parse_lenient`]).
 #[derive(Debug, Default)]
 struct File {
     keys: BTreeMap<String, Binding>,
+    prompt_keys: BTreeMap<String, Binding>,
     theme: ThemeFile,
     reader: ReaderFile,
 }
@@ -98,8 +99,9 @@ impl Config {
 
     fn from_file(file: File, color: bool) -> Self {
         let mut keymap = Keymap::default();
-        // Key names were checked in `parse`, so merging cannot fail here.
-        let _ = keymap.merge(&file.keys);
+        // Key names and actions were checked in `parse`, so merging cannot fail here.
+        let _ = keymap.merge(Table::Browse, &file.keys);
+        let _ = keymap.merge(Table::Prompt, &file.prompt_keys);
         Self {
             keymap,
             theme: Theme::new(&file.theme, color),
@@ -135,7 +137,7 @@ impl Config {
                 problems.push((
                     line,
                     format!(
-                        "{}`{section}` is not a section ([keys], [theme] or [reader])",
+                        "{}`{section}` is not a section ([keys], [prompt_keys], [theme] or [reader])",
                         prefix(line)
                     ),
                 ));
@@ -192,18 +194,24 @@ fn entry(file: &mut File, section: &str, key: &str, value: &toml::Value) -> Resu
             .ok_or_else(|| "must be text in quotes".to_owned())
     };
     match (section, key) {
-        ("keys", _) => {
+        ("keys" | "prompt_keys", _) => {
             super::keymap::Key::parse(key)?;
             let name = text()?;
+            let (table, bindings) = if section == "keys" {
+                (Table::Browse, &mut file.keys)
+            } else {
+                (Table::Prompt, &mut file.prompt_keys)
+            };
             let binding = if name == "none" {
                 Binding::Unbound(super::keymap::Unbound::None)
             } else {
                 let action = toml::Value::String(name.to_owned())
                     .try_into()
                     .map_err(|_| format!("unknown action `{name}` (the help lists them)"))?;
+                table.accepts(action)?;
                 Binding::Action(action)
             };
-            file.keys.insert(key.to_owned(), binding);
+            bindings.insert(key.to_owned(), binding);
         }
         ("theme", "person" | "place" | "organization" | "date" | "accent") => {
             let color: Color = value.clone().try_into().map_err(|_| {
@@ -234,7 +242,9 @@ fn entry(file: &mut File, section: &str, key: &str, value: &toml::Value) -> Resu
             file.reader.width_model = Some(name.to_owned());
         }
         ("theme" | "reader", _) => return Err("unknown setting".to_owned()),
-        _ => return Err("unknown section ([keys], [theme] or [reader])".to_owned()),
+        _ => {
+            return Err("unknown section ([keys], [prompt_keys], [theme] or [reader])".to_owned());
+        }
     }
     Ok(())
 }
@@ -366,6 +376,24 @@ mod tests {
         assert!(problems[1].starts_with("line 4: [keys] j:"), "{problems:?}");
         assert!(
             problems[2].starts_with("line 7: [theme] place:"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn prompt_keys_rebind_prompts_only() {
+        let text = "[keys]\nz = \"prompt_accept\"\n[prompt_keys]\nctrl-g = \"prompt_cancel\"\nctrl-o = \"open\"\n";
+        let (c, problems) = Config::parse_lenient(text, true);
+        let g = KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL);
+        assert_eq!(c.keymap.prompt_action(g), Some(Action::PromptCancel));
+        assert_eq!(c.keymap.action(g), None);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with("line 2: [keys] z:") && problems[0].contains("[prompt_keys]"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("line 5: [prompt_keys] ctrl-o:"),
             "{problems:?}"
         );
     }

@@ -1,6 +1,7 @@
 //! Filters in the reader: chips for entities, dates, search, unread and starred, applied through the
 //! corpus index, plus sorting and read state.
 
+use super::action::Action;
 use super::app::App;
 use super::sidebar::Section;
 use crate::extract::entities::EntityKind;
@@ -247,7 +248,10 @@ impl App {
             .rev()
             .find(|c| matches!(c, Chip::Date { .. }))
         else {
-            self.status = Some("no date filter to step (d sets one)".to_owned());
+            self.status = Some(match self.config.keymap.label(Action::DateFilter) {
+                Some(d) => format!("no date filter to step ({d} sets one)"),
+                None => "no date filter to step".to_owned(),
+            });
             return;
         };
         *range = range.step(n);

@@ -1,5 +1,9 @@
 //! Key bindings: the defaults shipped in the binary (`assets/keymap.toml`) with a user's
 //! overrides merged over them key by key.
+//!
+//! Two tables: one for browsing (`[keys]`) and one for while a prompt has the keyboard
+//! (`[prompt_keys]`), where a key bound to nothing types itself. Every hint on screen
+//! names its keys through [`Keymap::label`] and friends, so a rebinding shows at once.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -112,6 +116,13 @@ impl Key {
                 let lower = rest.to_ascii_lowercase();
                 if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
                     KeyCodeOrd::F(n)
+                } else if lower == "pgdn" || lower == "pgup" {
+                    // As the help spells them, so every name it shows can be written back.
+                    KeyCodeOrd::Named(if lower == "pgdn" {
+                        "pagedown"
+                    } else {
+                        "pageup"
+                    })
                 } else if lower == "backtab" {
                     key.shift = true;
                     KeyCodeOrd::Named("tab")
@@ -149,6 +160,35 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The key as hints name it: like [`Key`]'s `Display` (the help's spelling), but the
+    /// arrows as arrows, which is shorter and what the hints have always shown.
+    pub fn label(self) -> String {
+        let arrow = match self.code {
+            KeyCodeOrd::Named("left") => "←",
+            KeyCodeOrd::Named("right") => "→",
+            KeyCodeOrd::Named("up") => "↑",
+            KeyCodeOrd::Named("down") => "↓",
+            _ => return self.to_string(),
+        };
+        let bare = Self {
+            code: KeyCodeOrd::Char(' '),
+            ..self
+        };
+        // The modifiers as `Display` writes them, then the arrow for the space.
+        let prefix = bare.to_string();
+        format!("{}{arrow}", &prefix[..prefix.len() - 1])
+    }
+
+    fn is_arrow(self) -> bool {
+        !(self.ctrl || self.alt || self.shift)
+            && matches!(
+                self.code,
+                KeyCodeOrd::Named("left" | "right" | "up" | "down")
+            )
+    }
+}
+
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.ctrl {
@@ -177,10 +217,37 @@ impl fmt::Display for Key {
     }
 }
 
-/// Which action each key runs.
+/// Which action each key runs, while browsing and in a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
     bindings: BTreeMap<Key, Action>,
+    prompt: BTreeMap<Key, Action>,
+}
+
+/// Which of the keymap's tables a binding goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    /// `[keys]`: while browsing the panes (and in the help and warnings views).
+    Browse,
+    /// `[prompt_keys]`: while a prompt has the keyboard.
+    Prompt,
+}
+
+impl Table {
+    /// Whether `action` may be bound in this table, or why not.
+    pub fn accepts(self, action: Action) -> Result<(), String> {
+        match self {
+            Self::Browse if action.prompt_only() => Err(format!(
+                "`{}` acts in prompts: bind it under [prompt_keys]",
+                action.name()
+            )),
+            Self::Prompt if !action.in_prompt() => Err(format!(
+                "`{}` does nothing in a prompt (prompt_* actions, quit, redraw, suspend do)",
+                action.name()
+            )),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// A binding's value in TOML: an action name, or `none` to unbind.
@@ -200,6 +267,8 @@ pub enum Unbound {
 #[derive(serde::Deserialize)]
 struct KeymapFile {
     keys: BTreeMap<String, Binding>,
+    #[serde(default)]
+    prompt_keys: BTreeMap<String, Binding>,
 }
 
 impl Default for Keymap {
@@ -207,37 +276,138 @@ impl Default for Keymap {
         let file: KeymapFile = toml::from_str(DEFAULT).expect("assets/keymap.toml is valid");
         let mut map = Self {
             bindings: BTreeMap::new(),
+            prompt: BTreeMap::new(),
         };
-        map.merge(&file.keys).expect("default keys parse");
+        map.merge(Table::Browse, &file.keys)
+            .expect("default keys parse");
+        map.merge(Table::Prompt, &file.prompt_keys)
+            .expect("default prompt keys parse");
         map
     }
 }
 
 impl Keymap {
-    /// Applies `overrides` key by key: each named key gets the new action, or loses its
-    /// binding for `none`; every other key keeps its default.
-    pub fn merge(&mut self, overrides: &BTreeMap<String, Binding>) -> Result<(), String> {
+    /// Applies `overrides` to `table` key by key: each named key gets the new action, or
+    /// loses its binding for `none`; every other key keeps its default.
+    pub fn merge(
+        &mut self,
+        table: Table,
+        overrides: &BTreeMap<String, Binding>,
+    ) -> Result<(), String> {
         for (name, binding) in overrides {
             let key = Key::parse(name)?;
+            let map = match table {
+                Table::Browse => &mut self.bindings,
+                Table::Prompt => &mut self.prompt,
+            };
             match binding {
-                Binding::Action(a) => self.bindings.insert(key, *a),
-                Binding::Unbound(Unbound::None) => self.bindings.remove(&key),
+                Binding::Action(a) => {
+                    table.accepts(*a)?;
+                    map.insert(key, *a)
+                }
+                Binding::Unbound(Unbound::None) => map.remove(&key),
             };
         }
         Ok(())
     }
 
+    /// The browsing action `event` runs.
     pub fn action(&self, event: KeyEvent) -> Option<Action> {
         self.bindings.get(&Key::from_event(event)?).copied()
     }
 
-    /// The keys bound to `action`, for help and hints.
+    /// The action `event` runs in a prompt, if any; a key bound to nothing there types
+    /// itself. Shift or Alt on a key bound without them is the bare key (Shift-Enter
+    /// applies, Alt-Backspace deletes), as prompts have always taken them; Ctrl is not.
+    pub fn prompt_action(&self, event: KeyEvent) -> Option<Action> {
+        let key = Key::from_event(event)?;
+        self.prompt.get(&key).copied().or_else(|| {
+            if key.ctrl || !(key.shift || key.alt) {
+                return None;
+            }
+            let bare = Key {
+                shift: false,
+                alt: false,
+                ..key
+            };
+            self.prompt.get(&bare).copied()
+        })
+    }
+
+    /// The keys bound to `action`, in the table it acts in (the prompt table for the
+    /// `Prompt…` actions), for help and hints.
     pub fn keys_for(&self, action: Action) -> Vec<Key> {
-        self.bindings
-            .iter()
+        let map = if action.prompt_only() {
+            &self.prompt
+        } else {
+            &self.bindings
+        };
+        map.iter()
             .filter(|(_, a)| **a == action)
             .map(|(k, _)| *k)
             .collect()
+    }
+
+    /// Every binding of `table`, in key order.
+    pub fn bindings(&self, table: Table) -> impl Iterator<Item = (Key, Action)> + '_ {
+        match table {
+            Table::Browse => &self.bindings,
+            Table::Prompt => &self.prompt,
+        }
+        .iter()
+        .map(|(k, a)| (*k, *a))
+    }
+
+    fn shortest(&self, action: Action) -> Option<Key> {
+        // The first of the shortest: `j` rather than `Down`, `?` rather than `F1`.
+        self.keys_for(action)
+            .into_iter()
+            .min_by_key(|k| k.label().chars().count())
+    }
+
+    /// How hints name the key for `action`: its shortest key (`Esc`, `x`, `?`), or `None`
+    /// when nothing is bound to it.
+    pub fn label(&self, action: Action) -> Option<String> {
+        self.shortest(action).map(Key::label)
+    }
+
+    /// Two actions' keys as one hint names them: `j/k`, or `←→` for two arrows; one alone
+    /// when the other is unbound.
+    pub fn pair(&self, a: Action, b: Action) -> Option<String> {
+        match (self.shortest(a), self.shortest(b)) {
+            (Some(x), Some(y)) if x.is_arrow() && y.is_arrow() => {
+                Some(format!("{}{}", x.label(), y.label()))
+            }
+            (Some(x), Some(y)) => Some(format!("{}/{}", x.label(), y.label())),
+            (x, y) => x.or(y).map(Key::label),
+        }
+    }
+
+    /// Several actions' keys as alternatives: `w or Esc`.
+    pub fn either(&self, actions: &[Action]) -> Option<String> {
+        let labels: Vec<String> = actions.iter().filter_map(|&a| self.label(a)).collect();
+        (!labels.is_empty()).then(|| labels.join(" or "))
+    }
+
+    /// A hint line: each part's keys (one action, or a pair as [`Keymap::pair`] names
+    /// them), `between`, then its words, the parts joined with ` · `. A part whose keys
+    /// are all unbound is left out, so a hint never names a key that does nothing.
+    pub fn hint(&self, parts: &[(&[Action], &str)], between: &str) -> String {
+        parts
+            .iter()
+            .filter_map(|(actions, words)| {
+                let keys = match actions {
+                    [a, b] => self.pair(*a, *b),
+                    _ => self.either(actions),
+                }?;
+                Some(if words.is_empty() {
+                    keys
+                } else {
+                    format!("{keys}{between}{words}")
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
     }
 }
 
@@ -295,7 +465,7 @@ mod tests {
         let mut k = Keymap::default();
         let overrides: KeymapFile =
             toml::from_str("[keys]\nx = \"quit\"\nq = \"none\"\nctrl-j = \"down\"").unwrap();
-        k.merge(&overrides.keys).unwrap();
+        k.merge(Table::Browse, &overrides.keys).unwrap();
         assert_eq!(
             k.action(ev(KeyCode::Char('x'), KeyModifiers::NONE)),
             Some(Action::Quit)
@@ -310,6 +480,144 @@ mod tests {
             k.action(ev(KeyCode::Char('j'), KeyModifiers::NONE)),
             Some(Action::Down)
         );
+    }
+
+    #[test]
+    fn every_prompt_action_has_a_default_key_in_the_prompt_table() {
+        let k = Keymap::default();
+        for a in Action::PROMPT {
+            assert!(!k.keys_for(a).is_empty(), "{a:?} has no key");
+            assert!(Table::Browse.accepts(a).is_err(), "{a:?}");
+        }
+        for (_, a) in k.bindings(Table::Prompt) {
+            assert!(a.in_prompt(), "{a:?} bound in the prompt table");
+        }
+        for (_, a) in k.bindings(Table::Browse) {
+            assert!(!a.prompt_only(), "{a:?} bound in the browse table");
+        }
+    }
+
+    #[test]
+    fn prompt_keys_are_their_own_table() {
+        let k = Keymap::default();
+        let none = KeyModifiers::NONE;
+        assert_eq!(k.action(ev(KeyCode::Esc, none)), Some(Action::Back));
+        assert_eq!(
+            k.prompt_action(ev(KeyCode::Esc, none)),
+            Some(Action::PromptCancel)
+        );
+        assert_eq!(k.prompt_action(ev(KeyCode::Char('j'), none)), None);
+        // Shift and Alt fall back to the bare key; Ctrl does not.
+        assert_eq!(
+            k.prompt_action(ev(KeyCode::Enter, KeyModifiers::SHIFT)),
+            Some(Action::PromptAccept)
+        );
+        assert_eq!(
+            k.prompt_action(ev(KeyCode::Backspace, KeyModifiers::ALT)),
+            Some(Action::PromptDeleteChar)
+        );
+        assert_eq!(
+            k.prompt_action(ev(KeyCode::Enter, KeyModifiers::CONTROL)),
+            None
+        );
+        assert_eq!(
+            k.prompt_action(ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::PromptPrevKind)
+        );
+        assert_eq!(
+            k.prompt_action(ev(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+            Some(Action::PromptClear)
+        );
+    }
+
+    #[test]
+    fn labels_follow_rebinding() {
+        let mut k = Keymap::default();
+        assert_eq!(k.label(Action::Back).as_deref(), Some("Esc"));
+        assert_eq!(k.label(Action::ToggleHelp).as_deref(), Some("?"));
+        assert_eq!(k.pair(Action::Down, Action::Up).as_deref(), Some("j/k"));
+        assert_eq!(
+            k.pair(Action::PromptLeft, Action::PromptRight).as_deref(),
+            Some("←→")
+        );
+        assert_eq!(
+            k.either(&[Action::Warnings, Action::Back]).as_deref(),
+            Some("w or Esc")
+        );
+        let file: KeymapFile = toml::from_str(
+            "[keys]\nesc = \"none\"\nf2 = \"back\"\nj = \"none\"\n[prompt_keys]\nctrl-g = \"prompt_cancel\"\nalt-left = \"prompt_left\"",
+        )
+        .unwrap();
+        k.merge(Table::Browse, &file.keys).unwrap();
+        k.merge(Table::Prompt, &file.prompt_keys).unwrap();
+        assert_eq!(k.label(Action::Back).as_deref(), Some("F2"));
+        // `j` unbound: the arrow is what is left.
+        assert_eq!(k.pair(Action::Down, Action::Up).as_deref(), Some("↓/k"));
+        // Esc is still bound in the prompt table, and the shorter name.
+        assert_eq!(k.label(Action::PromptCancel).as_deref(), Some("Esc"));
+        assert_eq!(
+            k.pair(Action::PromptLeft, Action::PromptRight).as_deref(),
+            Some("←→")
+        );
+        k.merge(
+            Table::Prompt,
+            &toml::from_str::<KeymapFile>("[keys]\n[prompt_keys]\nesc = \"none\"\nleft = \"none\"")
+                .unwrap()
+                .prompt_keys,
+        )
+        .unwrap();
+        assert_eq!(k.label(Action::PromptCancel).as_deref(), Some("Ctrl-g"));
+        assert_eq!(
+            k.pair(Action::PromptLeft, Action::PromptRight).as_deref(),
+            Some("Alt-←/→")
+        );
+        assert_eq!(
+            k.hint(
+                &[
+                    (&[Action::PromptAccept], "open"),
+                    (&[Action::PromptClear, Action::PromptNextKind], ""),
+                ],
+                " "
+            ),
+            "Enter open · Ctrl-u/Tab"
+        );
+        // A part whose keys are all unbound is left out.
+        let mut bare = Keymap::default();
+        bare.merge(
+            Table::Browse,
+            &toml::from_str::<KeymapFile>("[keys]\nx = \"none\"")
+                .unwrap()
+                .keys,
+        )
+        .unwrap();
+        assert_eq!(bare.label(Action::ClearFilters), None);
+        assert_eq!(
+            bare.hint(
+                &[(&[Action::Back], "last"), (&[Action::ClearFilters], "all")],
+                " "
+            ),
+            "Esc last"
+        );
+    }
+
+    #[test]
+    fn tables_refuse_actions_that_act_in_the_other() {
+        let mut k = Keymap::default();
+        let file: KeymapFile = toml::from_str("[keys]\nz = \"prompt_accept\"").unwrap();
+        let err = k.merge(Table::Browse, &file.keys).unwrap_err();
+        assert!(err.contains("[prompt_keys]"), "{err}");
+        let file: KeymapFile = toml::from_str("[keys]\n[prompt_keys]\nctrl-o = \"open\"").unwrap();
+        assert!(k.merge(Table::Prompt, &file.prompt_keys).is_err());
+    }
+
+    #[test]
+    fn every_name_the_help_shows_parses_back() {
+        let k = Keymap::default();
+        for table in [Table::Browse, Table::Prompt] {
+            for (key, _) in k.bindings(table) {
+                assert_eq!(Key::parse(&key.to_string()), Ok(key), "{key}");
+            }
+        }
     }
 
     #[test]

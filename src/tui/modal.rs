@@ -1,8 +1,11 @@
 //! Prompts that take the keyboard: the entity picker, the date filter with its histogram,
-//! and the search line. While one is open, typed characters go to it, not to the keymap.
+//! and the search line. While one is open, keys go through the keymap's prompt table (the
+//! `Prompt…` actions), and a key bound to nothing there types itself.
 
 use chrono::{Datelike, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
@@ -45,6 +48,21 @@ pub enum Modal {
         ask: super::tidy::Ask,
         input: String,
     },
+}
+
+impl Modal {
+    /// Whether the prompt has a line to type into (or, for a yes/no question, letters to
+    /// answer with); in the others, unbound keys move as they do while browsing.
+    pub const fn takes_text(&self) -> bool {
+        !matches!(self, Self::Related { .. })
+    }
+}
+
+/// What a key means to a prompt: one of its actions, or a character typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKey {
+    Act(Action),
+    Type(char),
 }
 
 /// Most related articles listed.
@@ -94,13 +112,13 @@ impl App {
 
     fn related_key(
         &mut self,
-        key: KeyEvent,
+        key: PromptKey,
         items: Vec<crate::index::Related>,
         mut cursor: usize,
     ) -> Option<Modal> {
-        match key.code {
-            KeyCode::Esc => return None,
-            KeyCode::Enter => {
+        match key {
+            PromptKey::Act(Action::PromptCancel) => return None,
+            PromptKey::Act(Action::PromptAccept) => {
                 let doc = items.get(cursor)?.doc as usize;
                 if !self.visible.contains(&doc) {
                     // The filters hide it: show the whole list so it can be selected there.
@@ -111,8 +129,8 @@ impl App {
                 self.select(doc);
                 return None;
             }
-            KeyCode::Down | KeyCode::Char('j') => cursor = (cursor + 1).min(items.len() - 1),
-            KeyCode::Up | KeyCode::Char('k') => cursor = cursor.saturating_sub(1),
+            PromptKey::Act(Action::PromptDown) => cursor = (cursor + 1).min(items.len() - 1),
+            PromptKey::Act(Action::PromptUp) => cursor = cursor.saturating_sub(1),
             _ => {}
         }
         Some(Modal::Related { items, cursor })
@@ -238,45 +256,33 @@ impl App {
         out
     }
 
-    /// A key while a prompt is open.
+    /// A key while a prompt is open: its action in the keymap's prompt table, else the
+    /// character it types (a list without a line to type into moves with the browsing
+    /// keys of down and up instead).
     pub fn modal_key(&mut self, key: KeyEvent) {
-        // Control keys keep their meaning (or do nothing) rather than typing a letter.
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            match key.code {
-                KeyCode::Char('c') => self.request = Request::Quit,
-                KeyCode::Char('l') => self.request = Request::Redraw,
-                KeyCode::Char('z') => self.request = Request::Suspend,
-                KeyCode::Char('u') => {
-                    match &mut self.modal {
-                        Some(
-                            Modal::Picker { query, cursor, .. } | Modal::Source { query, cursor },
-                        ) => {
-                            query.clear();
-                            *cursor = 0;
-                        }
-                        Some(Modal::Date {
-                            input,
-                            error,
-                            prefilled,
-                            ..
-                        }) => {
-                            input.clear();
-                            *error = None;
-                            *prefilled = false;
-                        }
-                        Some(Modal::Search { query } | Modal::Ask { input: query, .. }) => {
-                            query.clear();
-                        }
-                        Some(Modal::Related { .. }) | None => {}
-                    }
-                    if matches!(self.modal, Some(Modal::Search { .. })) {
-                        self.refresh();
-                    }
-                }
-                _ => {}
-            }
+        let Some(modal) = &self.modal else {
             return;
-        }
+        };
+        let keymap = &self.config.keymap;
+        let input = match keymap.prompt_action(key) {
+            Some(Action::Quit) => return self.request = Request::Quit,
+            Some(Action::Redraw) => return self.request = Request::Redraw,
+            Some(Action::Suspend) => return self.request = Request::Suspend,
+            Some(Action::PromptClear) => return self.clear_prompt(),
+            Some(a) if a.prompt_only() => PromptKey::Act(a),
+            Some(_) => return,
+            None if !modal.takes_text() => match keymap.action(key) {
+                Some(Action::Down) => PromptKey::Act(Action::PromptDown),
+                Some(Action::Up) => PromptKey::Act(Action::PromptUp),
+                _ => return,
+            },
+            // Control keys never type a letter.
+            None if key.modifiers.contains(KeyModifiers::CONTROL) => return,
+            None => match key.code {
+                KeyCode::Char(c) => PromptKey::Type(c),
+                _ => return,
+            },
+        };
         let Some(modal) = self.modal.take() else {
             return;
         };
@@ -285,32 +291,59 @@ impl App {
                 kind,
                 query,
                 cursor,
-            } => self.picker_key(key, kind, query, cursor),
+            } => self.picker_key(input, kind, query, cursor),
             Modal::Date {
-                input,
+                input: text,
                 field,
                 cursor,
                 zoom,
                 error,
                 prefilled,
-            } => self.date_key(key, input, field, cursor, zoom, error, prefilled),
-            Modal::Search { query } => self.search_key(key, query),
-            Modal::Source { query, cursor } => self.source_key(key, query, cursor),
-            Modal::Related { items, cursor } => self.related_key(key, items, cursor),
-            Modal::Ask { ask, input } => self.ask_key(key, ask, input),
+            } => self.date_key(input, text, field, cursor, zoom, error, prefilled),
+            Modal::Search { query } => self.search_key(input, query),
+            Modal::Source { query, cursor } => self.source_key(input, query, cursor),
+            Modal::Related { items, cursor } => self.related_key(input, items, cursor),
+            Modal::Ask { ask, input: text } => self.ask_key(input, ask, text),
         };
+    }
+
+    /// Clears what was typed into the prompt (the search list follows).
+    fn clear_prompt(&mut self) {
+        match &mut self.modal {
+            Some(Modal::Picker { query, cursor, .. } | Modal::Source { query, cursor }) => {
+                query.clear();
+                *cursor = 0;
+            }
+            Some(Modal::Date {
+                input,
+                error,
+                prefilled,
+                ..
+            }) => {
+                input.clear();
+                *error = None;
+                *prefilled = false;
+            }
+            Some(Modal::Search { query } | Modal::Ask { input: query, .. }) => {
+                query.clear();
+            }
+            Some(Modal::Related { .. }) | None => {}
+        }
+        if matches!(self.modal, Some(Modal::Search { .. })) {
+            self.refresh();
+        }
     }
 
     fn picker_key(
         &mut self,
-        key: KeyEvent,
+        key: PromptKey,
         kind: EntityKind,
         mut query: String,
         mut cursor: usize,
     ) -> Option<Modal> {
-        match key.code {
-            KeyCode::Esc => return None,
-            KeyCode::Enter => {
+        match key {
+            PromptKey::Act(Action::PromptCancel) => return None,
+            PromptKey::Act(Action::PromptAccept) => {
                 self.modal = Some(Modal::Picker {
                     kind,
                     query,
@@ -326,8 +359,8 @@ impl App {
                 }
                 return None;
             }
-            KeyCode::Tab | KeyCode::BackTab => {
-                let next = match (kind, key.code == KeyCode::Tab) {
+            PromptKey::Act(a @ (Action::PromptNextKind | Action::PromptPrevKind)) => {
+                let next = match (kind, a == Action::PromptNextKind) {
                     (EntityKind::Person, true) | (EntityKind::Organization, false) => {
                         EntityKind::Place
                     }
@@ -344,7 +377,7 @@ impl App {
                     cursor: 0,
                 });
             }
-            code => edit_list_query(code, &mut query, &mut cursor),
+            key => edit_list_query(key, &mut query, &mut cursor),
         }
         self.modal = Some(Modal::Picker {
             kind,
@@ -362,7 +395,7 @@ impl App {
     #[allow(clippy::too_many_arguments)]
     fn date_key(
         &mut self,
-        key: KeyEvent,
+        key: PromptKey,
         mut input: String,
         mut field: DateField,
         mut cursor: usize,
@@ -378,9 +411,9 @@ impl App {
                 d.format("%Y-%m").to_string()
             }
         };
-        match key.code {
-            KeyCode::Esc => return None,
-            KeyCode::Enter => {
+        match key {
+            PromptKey::Act(Action::PromptCancel) => return None,
+            PromptKey::Act(Action::PromptAccept) => {
                 let text = if input.trim().is_empty() {
                     buckets
                         .get(cursor)
@@ -397,7 +430,7 @@ impl App {
                     Err(e) => error = Some(e.to_string()),
                 }
             }
-            KeyCode::Tab => {
+            PromptKey::Act(Action::PromptNextKind) => {
                 field = match field {
                     DateField::Published => DateField::Mentioned,
                     DateField::Mentioned => DateField::Published,
@@ -412,9 +445,11 @@ impl App {
                 prefilled = true;
                 error = None;
             }
-            KeyCode::Left | KeyCode::Right if !buckets.is_empty() => {
+            PromptKey::Act(a @ (Action::PromptLeft | Action::PromptRight))
+                if !buckets.is_empty() =>
+            {
                 // Empty months (or days) are skipped: picking one would only empty the list.
-                let left = key.code == KeyCode::Left;
+                let left = a == Action::PromptLeft;
                 let mut next = cursor.min(buckets.len() - 1);
                 loop {
                     next = match (left, next) {
@@ -432,7 +467,7 @@ impl App {
                 prefilled = true;
                 error = None;
             }
-            KeyCode::Down if zoom.is_none() && !buckets.is_empty() => {
+            PromptKey::Act(Action::PromptDown) if zoom.is_none() && !buckets.is_empty() => {
                 let month = buckets[cursor.min(buckets.len() - 1)].0;
                 zoom = Some((month.year(), month.month()));
                 let days = self.date_buckets(field, zoom);
@@ -444,7 +479,7 @@ impl App {
                     .unwrap_or_default();
                 prefilled = true;
             }
-            KeyCode::Up if zoom.is_some() => {
+            PromptKey::Act(Action::PromptUp) if zoom.is_some() => {
                 let (y, m) = zoom.take().unwrap_or_default();
                 let months = self.date_buckets(field, None);
                 cursor = months
@@ -454,7 +489,7 @@ impl App {
                 input = format!("{y:04}-{m:02}");
                 prefilled = true;
             }
-            KeyCode::Backspace => {
+            PromptKey::Act(Action::PromptDeleteChar) => {
                 // A picked value goes as a whole, like selected text.
                 if prefilled {
                     input.clear();
@@ -464,7 +499,7 @@ impl App {
                 prefilled = false;
                 error = None;
             }
-            KeyCode::Char(c) => {
+            PromptKey::Type(c) => {
                 if prefilled {
                     input.clear();
                 }
@@ -472,7 +507,7 @@ impl App {
                 prefilled = false;
                 error = None;
             }
-            _ => {}
+            PromptKey::Act(_) => {}
         }
         Some(Modal::Date {
             input,
@@ -484,14 +519,14 @@ impl App {
         })
     }
 
-    fn search_key(&mut self, key: KeyEvent, mut query: String) -> Option<Modal> {
-        match key.code {
-            KeyCode::Esc => {
+    fn search_key(&mut self, key: PromptKey, mut query: String) -> Option<Modal> {
+        match key {
+            PromptKey::Act(Action::PromptCancel) => {
                 self.modal = None;
                 self.refresh();
                 return None;
             }
-            KeyCode::Enter => {
+            PromptKey::Act(Action::PromptAccept) => {
                 self.modal = None;
                 if query.trim().is_empty() {
                     self.refresh();
@@ -501,11 +536,11 @@ impl App {
                 }
                 return None;
             }
-            KeyCode::Backspace => {
+            PromptKey::Act(Action::PromptDeleteChar) => {
                 query.pop();
             }
-            KeyCode::Char(c) => query.push(c),
-            _ => return Some(Modal::Search { query }),
+            PromptKey::Type(c) => query.push(c),
+            PromptKey::Act(_) => return Some(Modal::Search { query }),
         }
         // Incremental: the list follows every keystroke.
         self.modal = Some(Modal::Search { query });
@@ -514,20 +549,20 @@ impl App {
     }
 }
 
-/// A key in a picker's query line: arrows move the cursor, typing and Backspace edit the
-/// query (and go back to the first item); other keys do nothing.
-pub(super) fn edit_list_query(code: KeyCode, query: &mut String, cursor: &mut usize) {
-    match code {
-        KeyCode::Down => *cursor += 1,
-        KeyCode::Up => *cursor = cursor.saturating_sub(1),
-        KeyCode::Backspace => {
+/// A key in a picker's query line: down and up move the cursor, typing and deleting edit
+/// the query (and go back to the first item); other keys do nothing.
+pub(super) fn edit_list_query(key: PromptKey, query: &mut String, cursor: &mut usize) {
+    match key {
+        PromptKey::Act(Action::PromptDown) => *cursor += 1,
+        PromptKey::Act(Action::PromptUp) => *cursor = cursor.saturating_sub(1),
+        PromptKey::Act(Action::PromptDeleteChar) => {
             query.pop();
             *cursor = 0;
         }
-        KeyCode::Char(c) => {
+        PromptKey::Type(c) => {
             query.push(c);
             *cursor = 0;
         }
-        _ => {}
+        PromptKey::Act(_) => {}
     }
 }

@@ -2,11 +2,10 @@
 //! number of articles, narrowed as you type (folded, so `bbc` finds `BBC Hindi`); `Enter`
 //! adds a `source:` chip beside the person and date filters.
 
-use crossterm::event::{KeyCode, KeyEvent};
-
+use super::action::Action;
 use super::app::App;
 use super::filters::Chip;
-use super::modal::Modal;
+use super::modal::{Modal, PromptKey};
 use crate::text::fold::fold;
 
 impl App {
@@ -29,19 +28,19 @@ impl App {
 
     pub(super) fn source_key(
         &mut self,
-        key: KeyEvent,
+        key: PromptKey,
         mut query: String,
         mut cursor: usize,
     ) -> Option<Modal> {
-        match key.code {
-            KeyCode::Esc => return None,
-            KeyCode::Enter => {
+        match key {
+            PromptKey::Act(Action::PromptCancel) => return None,
+            PromptKey::Act(Action::PromptAccept) => {
                 if let Some((name, _)) = self.source_items(&query).into_iter().nth(cursor) {
                     self.add_chip(Chip::Source(name));
                 }
                 return None;
             }
-            code => super::modal::edit_list_query(code, &mut query, &mut cursor),
+            key => super::modal::edit_list_query(key, &mut query, &mut cursor),
         }
         let len = self.source_items(&query).len();
         Some(Modal::Source {

@@ -7,11 +7,11 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyEvent};
 use serde::Serialize;
 
+use super::action::Action;
 use super::app::{App, Request};
-use super::modal::Modal;
+use super::modal::{Modal, PromptKey};
 use crate::corpus::Article;
 use crate::text::sanitize;
 
@@ -30,12 +30,22 @@ impl Ask {
     /// The question as the status bar shows it, with what was typed so far.
     pub fn prompt(self, app: &App, input: &str) -> String {
         let n = app.visible.len();
+        // `y/n` are the answers typed, not bindings; the keys that apply and cancel are.
+        let keys = app.config.keymap.hint(
+            &[(&[Action::PromptAccept], ""), (&[Action::PromptCancel], "")],
+            "",
+        );
+        let keys = if keys.is_empty() {
+            keys
+        } else {
+            format!(" · {keys}")
+        };
         match self {
             Self::MarkAllRead => format!("mark all {n} article(s) in this list read? y/n"),
-            Self::Export => format!(
-                "export {n} article(s) to: {input}▏  .md Markdown, else JSON Lines · Enter · Esc"
-            ),
-            Self::Pipe => format!("pipe the article to: {input}▏  empty: $PAGER · Enter · Esc"),
+            Self::Export => {
+                format!("export {n} article(s) to: {input}▏  .md Markdown, else JSON Lines{keys}")
+            }
+            Self::Pipe => format!("pipe the article to: {input}▏  empty: $PAGER{keys}"),
         }
     }
 }
@@ -73,30 +83,32 @@ impl App {
     }
 
     /// A key while a question is asked; the modal stays open unless answered or cancelled.
-    pub(super) fn ask_key(&mut self, key: KeyEvent, ask: Ask, mut input: String) -> Option<Modal> {
+    pub(super) fn ask_key(&mut self, key: PromptKey, ask: Ask, mut input: String) -> Option<Modal> {
         let keep = |input| Some(Modal::Ask { ask, input });
-        match (ask, key.code) {
-            (_, KeyCode::Esc) | (Ask::MarkAllRead, KeyCode::Char('n' | 'N')) => None,
-            (Ask::MarkAllRead, KeyCode::Char('y' | 'Y')) => {
+        let accept = PromptKey::Act(Action::PromptAccept);
+        match (ask, key) {
+            (_, PromptKey::Act(Action::PromptCancel))
+            | (Ask::MarkAllRead, PromptKey::Type('n' | 'N')) => None,
+            (Ask::MarkAllRead, PromptKey::Type('y' | 'Y')) => {
                 self.mark_all_read();
                 None
             }
             (Ask::MarkAllRead, _) => keep(input),
-            (Ask::Export, KeyCode::Enter) if input.trim().is_empty() => keep(input),
-            (Ask::Export, KeyCode::Enter) => {
+            (Ask::Export, k) if k == accept && input.trim().is_empty() => keep(input),
+            (Ask::Export, k) if k == accept => {
                 self.export(&expand_home(input.trim()));
                 None
             }
-            (Ask::Pipe, KeyCode::Enter) => {
+            (Ask::Pipe, k) if k == accept => {
                 let article = &self.current()?.article;
                 self.request = Request::Pipe(input.trim().to_owned(), plain_text(article));
                 None
             }
-            (_, KeyCode::Backspace) => {
+            (_, PromptKey::Act(Action::PromptDeleteChar)) => {
                 input.pop();
                 keep(input)
             }
-            (_, KeyCode::Char(c)) => {
+            (_, PromptKey::Type(c)) => {
                 input.push(c);
                 keep(input)
             }

@@ -35,8 +35,13 @@ pub fn visible_sorted(app: &App, field: impl Fn(&khabar::corpus::Article) -> &st
 /// A reader of `width` x `height` (no colours) with the first `count` seeds loaded, as the
 /// loader would send them; loading counts as finished when all five are in.
 pub fn seeds_app(width: u16, height: u16, count: usize) -> App {
+    seeds_app_with(Config::defaults(false), width, height, count)
+}
+
+/// [`seeds_app`] with `config` (a keymap rebound, say).
+pub fn seeds_app_with(config: Config, width: u16, height: u16, count: usize) -> App {
     let mut app = App::new(
-        Config::defaults(false),
+        config,
         WidthModel::PerCodePoint,
         Rect::new(0, 0, width, height),
     );

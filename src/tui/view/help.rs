@@ -10,38 +10,65 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::paint::paint_row;
 
-/// One line per action: its keys and what it does.
-pub fn lines(app: &App) -> Vec<(String, &'static str)> {
-    Action::ALL
+/// The heading of the prompt keys' part of the help.
+const PROMPT_HEADING: &str = "in a prompt (picker, date filter, search, question):";
+
+/// A row of the help: keys and what they do, or (no keys) a heading.
+pub type Line = (String, &'static str);
+
+/// One line per action: its keys and what it does; then the prompt table's actions under
+/// a heading (other keys type there).
+pub fn lines(app: &App) -> Vec<Line> {
+    let keys = |a: Action| {
+        let keys: Vec<String> = app
+            .config
+            .keymap
+            .keys_for(a)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        if keys.is_empty() {
+            "(unbound)".to_owned()
+        } else {
+            keys.join(", ")
+        }
+    };
+    let mut out: Vec<Line> = Action::ALL
         .iter()
-        .map(|&a| {
-            let keys: Vec<String> = app
-                .config
-                .keymap
-                .keys_for(a)
-                .iter()
-                .map(ToString::to_string)
-                .collect();
-            (
-                if keys.is_empty() {
-                    "(unbound)".to_owned()
-                } else {
-                    keys.join(", ")
-                },
-                a.describe(),
-            )
-        })
-        .collect()
+        .map(|&a| (keys(a), a.describe()))
+        .collect();
+    out.push((String::new(), PROMPT_HEADING));
+    out.extend(Action::PROMPT.iter().map(|&a| (keys(a), a.describe())));
+    out
 }
 
-/// How far the help can scroll on `screen`: its rows (one per action, the width model,
-/// perhaps a warnings line) beyond what its box shows.
+/// The help's rows: the lines, the width model, perhaps a warnings line.
+fn body_len(app: &App) -> usize {
+    lines(app).len() + 1 + usize::from(!app.problems.is_empty())
+}
+
+/// The help box's height on `screen`.
+fn height(app: &App, screen: Rect) -> usize {
+    (lines(app).len() + 6).min(usize::from(screen.height.saturating_sub(2)))
+}
+
+/// How far the help can scroll on `screen`: its rows beyond what its box shows.
 pub fn max_scroll(app: &App, screen: Rect) -> usize {
-    let body = Action::ALL.len() + 1 + usize::from(!app.problems.is_empty());
-    let inner = (Action::ALL.len() + 6)
-        .min(usize::from(screen.height.saturating_sub(2)))
-        .saturating_sub(2);
-    body.saturating_sub(inner)
+    body_len(app).saturating_sub(height(app, screen).saturating_sub(2))
+}
+
+/// The help box's title: how to scroll it (when it scrolls) and close it, in the keys the
+/// keymap has for them.
+fn title(app: &App, scrolls: bool) -> String {
+    let keymap = &app.config.keymap;
+    let more = keymap
+        .pair(Action::Down, Action::Up)
+        .filter(|_| scrolls)
+        .map_or_else(String::new, |k| format!(" ({k} scroll)"));
+    let close = keymap
+        .either(&[Action::ToggleHelp, Action::Back])
+        .map_or_else(String::new, |k| format!(" — {k} closes"));
+    format!(" Keys{more}{close} ")
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
@@ -60,7 +87,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         .unwrap_or(0);
     let width =
         (key_width + 2 + what_width + 2).min(usize::from(screen.width.saturating_sub(4))) as u16;
-    let height = (entries.len() + 6).min(usize::from(screen.height.saturating_sub(2))) as u16;
+    let height = height(app, screen) as u16;
     let [_, mid, _] = Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(height),
@@ -79,10 +106,15 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     let mut body: Vec<Vec<(String, Style)>> = entries
         .into_iter()
         .map(|(keys, what)| {
-            vec![
-                (format!("{keys:>key_width$}  "), theme.accent),
-                (what.to_owned(), Style::new()),
-            ]
+            if keys.is_empty() {
+                // A heading starts where the keys do.
+                vec![(what.to_owned(), theme.dim)]
+            } else {
+                vec![
+                    (format!("{keys:>key_width$}  "), theme.accent),
+                    (what.to_owned(), Style::new()),
+                ]
+            }
         })
         .collect();
     body.push(vec![(
@@ -103,8 +135,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     let max_scroll = body.len().saturating_sub(inner_height);
     debug_assert_eq!(max_scroll, self::max_scroll(app, screen));
     let scroll = app.help_scroll.min(max_scroll);
-    let more = if max_scroll > 0 { " (j/k scroll)" } else { "" };
-    let block = Block::bordered().title(format!(" Keys{more} — ? or Esc closes "));
+    let block = Block::bordered().title(title(app, max_scroll > 0));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let buf = frame.buffer_mut();

@@ -9,9 +9,30 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::pane_block;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
 use crate::tui::paint::paint_row;
+
+/// What an empty list says under filters: `No article matches the filters (Esc removes
+/// the last, x all).`, with the keys the keymap has for them.
+pub fn no_match(app: &App) -> String {
+    let keys = app.config.keymap.hint(
+        &[
+            (&[Action::Back], "removes the last"),
+            (&[Action::ClearFilters], "all"),
+        ],
+        " ",
+    );
+    if keys.is_empty() {
+        "No article matches the filters.".to_owned()
+    } else {
+        format!(
+            "No article matches the filters ({}).",
+            keys.replace(" · ", ", ")
+        )
+    }
+}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let shown = app.visible.len();
@@ -78,16 +99,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     if app.visible.is_empty() {
         let msg = if !app.progress.finished && total == 0 {
-            "Loading…"
+            "Loading…".to_owned()
         } else if total == 0 {
-            "No articles."
+            "No articles.".to_owned()
         } else {
-            "No article matches the filters (Esc removes the last, x all)."
+            no_match(app)
         };
         paint_row(
             buf,
             (inner.x, inner.y, inner.width),
-            &[(msg, Style::new())],
+            &[(&msg, Style::new())],
             app.model,
             Style::new(),
             true,

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Clear};
 
 use crate::extract::entities::EntityKind;
 use crate::index::DateField;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::modal::Modal;
 use crate::tui::paint::paint_row;
@@ -75,10 +76,18 @@ fn related(
     frame.render_widget(block, area);
     let theme = &app.config.theme;
     let buf = frame.buffer_mut();
+    let keys = app.config.keymap.hint(
+        &[
+            (&[Action::Down, Action::Up], "move"),
+            (&[Action::PromptAccept], "open"),
+            (&[Action::PromptCancel], "close"),
+        ],
+        " ",
+    );
     paint_row(
         buf,
         (inner.x, inner.y, inner.width),
-        &[("j/k move · Enter open · Esc close", theme.dim)],
+        &[(&keys, theme.dim)],
         app.model,
         Style::new(),
         true,
@@ -134,7 +143,15 @@ fn picker(
     };
     crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);
-    let block = Block::bordered().title(format!(" {what} (Tab: kind · Enter: filter · Esc) "));
+    let keys = app.config.keymap.hint(
+        &[
+            (&[Action::PromptNextKind], "kind"),
+            (&[Action::PromptAccept], "filter"),
+            (&[Action::PromptCancel], ""),
+        ],
+        ": ",
+    );
+    let block = Block::bordered().title(format!(" {what} ({keys}) "));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let theme = &app.config.theme;
@@ -202,20 +219,46 @@ type DateState<'a> = (
 
 /// The date prompt's texts, each shown whole (wrapped): which date it filters, the keys,
 /// the forms a range takes, and the last error.
-fn date_texts(field: DateField, zoom: Option<(i32, u32)>) -> (&'static str, String) {
+fn date_texts(app: &App, field: DateField, zoom: Option<(i32, u32)>) -> (&'static str, String) {
     let (on, other) = match field {
         DateField::Published => ("publication date", "dates mentioned"),
         DateField::Mentioned => ("dates mentioned", "publication date"),
     };
-    let pick = if zoom.is_some() {
-        "←→ day · ↑ months"
+    let keymap = &app.config.keymap;
+    // The field switch has a colon (`Tab: filter on …`), the other keys none.
+    let switch = keymap
+        .label(Action::PromptNextKind)
+        .map(|tab| format!("{tab}: filter on {other}"));
+    let (unit, inout, inout_words) = if zoom.is_some() {
+        ("day", Action::PromptUp, "months")
     } else {
-        "←→ month · ↓ its days"
+        ("month", Action::PromptDown, "its days")
     };
-    (
-        on,
-        format!("Tab: filter on {other} · {pick} · type a range · Enter filter · Esc cancel"),
-    )
+    let pick = keymap.hint(
+        &[
+            (&[Action::PromptLeft, Action::PromptRight], unit),
+            (&[inout], inout_words),
+        ],
+        " ",
+    );
+    let done = keymap.hint(
+        &[
+            (&[Action::PromptAccept], "filter"),
+            (&[Action::PromptCancel], "cancel"),
+        ],
+        " ",
+    );
+    let all = [
+        switch.unwrap_or_default(),
+        pick,
+        "type a range".to_owned(),
+        done,
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join(" · ");
+    (on, all)
 }
 
 const FORMS: &str = "2024 · 2024-06 · 2024-06-19 · 2023-09..2024-01 · ..2023 · 2024.. · जून 2024";
@@ -232,7 +275,7 @@ fn date(
         .clamp(40, 96)
         .min(screen.width);
     let inner_width = width.saturating_sub(2).max(1);
-    let (on, keys) = date_texts(field, zoom);
+    let (on, keys) = date_texts(app, field, zoom);
     let theme = &app.config.theme;
     let buckets = app.date_buckets(field, zoom);
     let info = buckets.get(cursor).map(|(day, n)| {
@@ -372,7 +415,14 @@ fn sources(app: &App, frame: &mut Frame, screen: Rect, query: &str, cursor: usiz
     let area = popup(screen, 60, screen.height.saturating_sub(4).min(24));
     crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);
-    let block = Block::bordered().title(" Sources (Enter: filter · Esc) ");
+    let keys = app.config.keymap.hint(
+        &[
+            (&[Action::PromptAccept], "filter"),
+            (&[Action::PromptCancel], ""),
+        ],
+        ": ",
+    );
+    let block = Block::bordered().title(format!(" Sources ({keys}) "));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let theme = &app.config.theme;

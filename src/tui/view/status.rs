@@ -1,4 +1,5 @@
-//! The status bar: key hints for the focused pane, loading progress, messages.
+//! The status bar: key hints for the focused pane, loading progress, messages, and the
+//! search and question prompts. Every key it names comes from the keymap.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -42,19 +43,11 @@ fn hinted(pane: Pane) -> &'static [Action] {
 
 /// `j move · Enter open · ? help` from the keymap, so rebinding a key updates the hint.
 pub fn hints(app: &App) -> String {
-    hinted(app.focus)
+    let parts: Vec<(&[Action], &str)> = hinted(app.focus)
         .iter()
-        .filter_map(|&a| {
-            let key = app
-                .config
-                .keymap
-                .keys_for(a)
-                .into_iter()
-                .min_by_key(|k| k.to_string().len())?;
-            Some(format!("{key} {}", a.hint()))
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
+        .map(|a| (std::slice::from_ref(a), a.hint()))
+        .collect();
+    app.config.keymap.hint(&parts, " ")
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -65,10 +58,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let question = match &app.modal {
-        Some(crate::tui::modal::Modal::Search { query }) => Some(format!(
-            "/{query}▏  {} article(s) match · Enter keep · Esc cancel",
-            app.visible.len()
-        )),
+        Some(crate::tui::modal::Modal::Search { query }) => {
+            let keys = app.config.keymap.hint(
+                &[
+                    (&[Action::PromptAccept], "keep"),
+                    (&[Action::PromptCancel], "cancel"),
+                ],
+                " ",
+            );
+            let keys = if keys.is_empty() {
+                keys
+            } else {
+                format!(" · {keys}")
+            };
+            // The `/` is the search line's mark, as in vi and less, whatever key opened it.
+            Some(format!(
+                "/{query}▏  {} article(s) match{keys}",
+                app.visible.len()
+            ))
+        }
         Some(crate::tui::modal::Modal::Ask { ask, input }) => Some(ask.prompt(app, input)),
         _ => None,
     };
@@ -90,9 +98,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let key = app
         .config
         .keymap
-        .keys_for(Action::Warnings)
-        .into_iter()
-        .min_by_key(|k| k.to_string().len())
+        .label(Action::Warnings)
         .map_or_else(String::new, |k| format!(" · {k}"));
     let warn = match app.problems.len() {
         0 => String::new(),

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear};
 
 use crate::text::sanitize;
 use crate::text::wrap::wrap;
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::paint::paint_row;
 
@@ -22,7 +23,21 @@ pub fn rows(app: &App, width: u16) -> Vec<(String, Style)> {
             out.push((row.span.of(&text).to_owned(), style));
         }
     };
-    push("j/k scroll · w or Esc closes", theme.dim);
+    let keymap = &app.config.keymap;
+    let scroll = keymap.pair(Action::Down, Action::Up);
+    let close = keymap.either(&[Action::Warnings, Action::Back]);
+    let keys = [
+        scroll.map(|k| format!("{k} scroll")),
+        close.map(|k| format!("{k} closes")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ");
+    // Shown whole, so the view says how to leave it even on a narrow screen.
+    if !keys.is_empty() {
+        push(&keys, theme.dim);
+    }
     if app.problems.is_empty() {
         push("No warnings.", Style::new());
     }
