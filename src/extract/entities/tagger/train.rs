@@ -4,7 +4,10 @@
 //! features), decoded with the current weights, and wherever the best tags differ from the
 //! gold ones the gold features gain and the predicted ones lose. The averaged weights
 //! (Collins 2002) generalise better than the last ones. Sentences are shuffled with a
-//! fixed seed, so the same data and options give the same model byte for byte.
+//! fixed seed, so the same data and options give the same model byte for byte. With
+//! [`Options::runs`] above 1 several runs on different shuffles are averaged into one
+//! model of the same size (each run's weights depend on the order it saw the sentences in;
+//! their mean depends on it less).
 
 use super::super::gazetteer::matcher;
 use super::super::model::EntityKind;
@@ -25,6 +28,9 @@ pub struct Options {
     pub bits: u32,
     pub epochs: usize,
     pub seed: u64,
+    /// Runs whose averaged weights are averaged again into the one model: run `k` shuffles
+    /// with `seed + 2k` (the seed's low bit is ignored). 1 is a single run.
+    pub runs: usize,
 }
 
 /// Exact-span precision, recall and F1 over words (not bytes).
@@ -80,23 +86,67 @@ pub fn train(
     let data = prepare_all(examples, opts.bits);
     let held = prepare_all(holdout, opts.bits);
     let rows = 1usize << opts.bits;
-    let mut p = Perceptron::new(rows);
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut rng = opts.seed | 1;
-    let (mut emit, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
-    for epoch in 1..=opts.epochs {
-        shuffle(&mut order, &mut rng);
-        for &k in &order {
-            let s = &data[k];
-            p.emissions(&s.feats, &mut emit);
-            viterbi(&emit, &p.trans, s.gold.len(), &mut back, &mut pred);
-            p.update(s, &pred);
+    let runs = opts.runs.max(1);
+    // The runs' averaged weights are summed unquantised and quantised once, so K runs cost
+    // no precision a single run would keep.
+    let mut sum = Averaged::default();
+    for run in 0..runs {
+        let mut p = Perceptron::new(rows);
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut rng = opts.seed.wrapping_add(2 * run as u64) | 1;
+        let (mut emit, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
+        for epoch in 1..=opts.epochs {
+            shuffle(&mut order, &mut rng);
+            for &k in &order {
+                let s = &data[k];
+                p.emissions(&s.feats, &mut emit);
+                viterbi(&emit, &p.trans, s.gold.len(), &mut back, &mut pred);
+                p.update(s, &pred);
+            }
+            if !held.is_empty() {
+                let so_far = sum.clone().plus(&p.average()).model(run + 1, opts.bits);
+                report(epoch + run * opts.epochs, evaluate(&so_far, &held));
+            }
         }
-        if !held.is_empty() {
-            report(epoch, evaluate(&p.average(opts.bits), &held));
-        }
+        sum = sum.plus(&p.average());
     }
-    p.average(opts.bits)
+    sum.model(runs, opts.bits)
+}
+
+/// Averaged perceptron weights before quantisation, or the sum of several runs' of them.
+#[derive(Clone, Default)]
+struct Averaged {
+    w: Vec<f32>,
+    trans: Vec<f32>,
+}
+
+impl Averaged {
+    fn plus(mut self, other: &Self) -> Self {
+        if self.w.is_empty() {
+            return other.clone();
+        }
+        for (a, b) in self.w.iter_mut().zip(&other.w) {
+            *a += b;
+        }
+        for (a, b) in self.trans.iter_mut().zip(&other.trans) {
+            *a += b;
+        }
+        self
+    }
+
+    /// The mean of `runs` summed runs, quantised to i16 (the largest weight to `i16::MAX`).
+    fn model(&self, runs: usize, bits: u32) -> Model {
+        let n = runs as f32;
+        let top = self
+            .w
+            .iter()
+            .fold(0f32, |m, w| m.max(w.abs()))
+            .max(f32::MIN_POSITIVE);
+        let scale = top / f32::from(i16::MAX);
+        let weights = self.w.iter().map(|w| (w / scale).round() as i16).collect();
+        let trans = self.trans.iter().map(|t| t / n).collect();
+        Model::new(bits, scale / n, trans, weights)
+    }
 }
 
 fn evaluate(model: &Model, held: &[Sentence]) -> Score {
@@ -201,23 +251,14 @@ impl Perceptron {
         self.step += 1.0;
     }
 
-    /// The averaged weights, quantised to i16.
-    fn average(&self, bits: u32) -> Model {
+    /// The averaged weights (Collins 2002).
+    fn average(&self) -> Averaged {
         let c = self.step;
-        let avg: Vec<f32> = self.w.iter().zip(&self.u).map(|(w, u)| w - u / c).collect();
-        let top = avg
-            .iter()
-            .fold(0f32, |m, w| m.max(w.abs()))
-            .max(f32::MIN_POSITIVE);
-        let scale = top / f32::from(i16::MAX);
-        let weights = avg.iter().map(|w| (w / scale).round() as i16).collect();
-        let trans = self
-            .trans
-            .iter()
-            .zip(&self.trans_u)
-            .map(|(w, u)| w - u / c)
-            .collect();
-        Model::new(bits, scale, trans, weights)
+        let avg = |w: &[f32], u: &[f32]| w.iter().zip(u).map(|(w, u)| w - u / c).collect();
+        Averaged {
+            w: avg(&self.w, &self.u),
+            trans: avg(&self.trans, &self.trans_u),
+        }
     }
 }
 
@@ -251,9 +292,50 @@ mod learn {
             bits: 12,
             epochs: 3,
             seed: 1,
+            runs: 1,
         };
         let mut last = Score::default();
         train(&[ex(), ex()], &[ex()], &opts, |_, s| last = s);
         assert!(last.f1 > 0.99, "{last:?}");
+    }
+
+    #[test]
+    fn runs_average_into_one_model_of_the_same_size() {
+        let data: Vec<Example> = [
+            ("कल रमेश कुमार दिल्ली गए ।", EntityKind::Person, 7, 31),
+            ("सुनीता पटना में रहती हैं ।", EntityKind::Person, 0, 18),
+            ("वे लखनऊ से आए ।", EntityKind::Place, 7, 19),
+        ]
+        .into_iter()
+        .map(|(t, k, s, e)| Example {
+            text: t.into(),
+            names: vec![(k, s, e)],
+        })
+        .collect();
+        let run = |seed, runs| {
+            let opts = Options {
+                bits: 10,
+                epochs: 2,
+                seed,
+                runs,
+            };
+            train(&data, &[], &opts, |_, _| {})
+        };
+        let (a, b, both) = (run(1, 1), run(3, 1), run(1, 2));
+        assert_eq!(both.to_bytes().len(), a.to_bytes().len());
+        assert_eq!(both.to_bytes(), run(1, 2).to_bytes(), "not deterministic");
+        assert_ne!(a.to_bytes(), b.to_bytes(), "the two runs should differ");
+        let value = |m: &Model, k: usize| f32::from(m.weights[k]) * m.scale;
+        let tolerance = a.scale + b.scale + both.scale;
+        for k in 0..a.weights.len() {
+            let mean = f32::midpoint(value(&a, k), value(&b, k));
+            assert!((value(&both, k) - mean).abs() <= tolerance, "weight {k}");
+        }
+        for (k, t) in both.trans.iter().enumerate() {
+            assert!(
+                (t - f32::midpoint(a.trans[k], b.trans[k])).abs() < 1e-4,
+                "transition {k}"
+            );
+        }
     }
 }
