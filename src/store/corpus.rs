@@ -350,6 +350,38 @@ impl Store {
     }
 }
 
+impl Extracted {
+    /// The file `file` at walk position `walk_at`, with its size and time as they are now,
+    /// before it is read.
+    fn of(walk_at: usize, file: &Path, key: String) -> Self {
+        let meta = std::fs::metadata(file).ok();
+        let (size, mtime_ns) = meta.as_ref().map_or((0, 0), stamp_of);
+        Self {
+            walk_at,
+            key,
+            size,
+            mtime_ns,
+            hash: 0,
+            articles: None,
+            problems: Vec::new(),
+            failed: false,
+        }
+    }
+
+    /// The file could not be read: an error for the user, no articles from it, and a size
+    /// no file has, so the next sync reads it again.
+    fn unreadable(mut self, file: &Path, e: &std::io::Error) -> Self {
+        self.problems.push(Problem::Unreadable {
+            path: file.to_owned(),
+            reason: e.to_string(),
+        });
+        self.failed = true;
+        self.size = -1;
+        self.articles = Some(Vec::new());
+        self
+    }
+}
+
 /// Reads one file; extracts it unless its bytes hash as `before`.
 fn extract_file(walk_at: usize, file: &Path, key: String, before: Option<i64>) -> Extracted {
     // A named pipe can be read only once: it is read whole, as any other file.
@@ -358,30 +390,10 @@ fn extract_file(walk_at: usize, file: &Path, key: String, before: Option<i64>) -
         return extract_json_lines(walk_at, file, key, before);
     }
     let mut problems = Vec::new();
-    let meta = std::fs::metadata(file).ok();
-    let (size, mtime_ns) = meta.as_ref().map_or((0, 0), stamp_of);
-    let mut out = Extracted {
-        walk_at,
-        key,
-        size,
-        mtime_ns,
-        hash: 0,
-        articles: Some(Vec::new()),
-        problems: Vec::new(),
-        failed: false,
-    };
+    let mut out = Extracted::of(walk_at, file, key);
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
-        Err(e) => {
-            out.problems.push(Problem::Unreadable {
-                path: file.to_owned(),
-                reason: e.to_string(),
-            });
-            out.failed = true;
-            // A size no file has: the next sync reads it again.
-            out.size = -1;
-            return out;
-        }
+        Err(e) => return out.unreadable(file, &e),
     };
     out.hash = to_sql(xxhash_rust::xxh3::xxh3_64(&bytes));
     let json_lines = corpus::is_json_lines(file);
@@ -405,30 +417,10 @@ const RECORD_BATCH_BYTES: usize = 4 << 20;
 /// and let go but for its rows. An unchanged file is still read for its warnings, which
 /// are said again, but not analysed.
 fn extract_json_lines(walk_at: usize, file: &Path, key: String, before: Option<i64>) -> Extracted {
-    let meta = std::fs::metadata(file).ok();
-    let (size, mtime_ns) = meta.as_ref().map_or((0, 0), stamp_of);
-    let mut out = Extracted {
-        walk_at,
-        key,
-        size,
-        mtime_ns,
-        hash: 0,
-        articles: None,
-        problems: Vec::new(),
-        failed: false,
-    };
+    let mut out = Extracted::of(walk_at, file, key);
     match hash_file(file) {
         Ok(hash) => out.hash = to_sql(hash),
-        Err(e) => {
-            out.problems.push(Problem::Unreadable {
-                path: file.to_owned(),
-                reason: e.to_string(),
-            });
-            out.failed = true;
-            // A size no file has: the next sync reads it again.
-            out.size = -1;
-            return out;
-        }
+        Err(e) => return out.unreadable(file, &e),
     }
     let unchanged = before == Some(out.hash);
     let mut rows = Vec::new();
