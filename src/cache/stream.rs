@@ -3,7 +3,6 @@
 //! cores) and packed batch by batch, so memory follows a batch, not the file (a 200 MB
 //! file used to need about four times its size at once).
 
-use std::io::Read;
 use std::path::Path;
 
 use super::warm::Stored;
@@ -31,7 +30,7 @@ impl Cache {
             Ok(m) => m,
             Err(e) => return unreadable(e),
         };
-        let hash = match hash_file(file) {
+        let hash = match corpus::hash_file(file) {
             Ok(h) => h,
             Err(e) => return unreadable(e),
         };
@@ -89,21 +88,5 @@ impl Cache {
         let mut arrival = Arrival::new(article, &analysis, rec.id);
         arrival.packed = Packed::Owned(bytes.into());
         Some(arrival)
-    }
-}
-
-/// The xxh3 hash of a file's bytes (the same value as hashing them at once), read in
-/// fixed-size pieces.
-fn hash_file(file: &Path) -> std::io::Result<u64> {
-    let mut f = std::fs::File::open(file)?;
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    let mut buf = vec![0u8; 1 << 20];
-    loop {
-        match f.read(&mut buf) {
-            Ok(0) => return Ok(hasher.digest()),
-            Ok(n) => hasher.update(&buf[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
     }
 }

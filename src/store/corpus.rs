@@ -85,6 +85,8 @@ struct Extracted {
     articles: Option<Vec<Row>>,
     problems: Vec<Problem>,
     failed: bool,
+    /// A regular file (not a named pipe or device), which can be read more than once.
+    regular: bool,
 }
 
 /// One article as stored: the fields the articles table keeps and what was found in it.
@@ -357,6 +359,7 @@ impl Extracted {
         let meta = std::fs::metadata(file).ok();
         let (size, mtime_ns) = meta.as_ref().map_or((0, 0), stamp_of);
         Self {
+            regular: meta.is_some_and(|m| m.is_file()),
             walk_at,
             key,
             size,
@@ -384,13 +387,12 @@ impl Extracted {
 
 /// Reads one file; extracts it unless its bytes hash as `before`.
 fn extract_file(walk_at: usize, file: &Path, key: String, before: Option<i64>) -> Extracted {
+    let mut out = Extracted::of(walk_at, file, key);
     // A named pipe can be read only once: it is read whole, as any other file.
-    let regular = std::fs::metadata(file).is_ok_and(|m| m.is_file());
-    if regular && corpus::is_json_lines(file) {
-        return extract_json_lines(walk_at, file, key, before);
+    if out.regular && corpus::is_json_lines(file) {
+        return extract_json_lines(out, file, before);
     }
     let mut problems = Vec::new();
-    let mut out = Extracted::of(walk_at, file, key);
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => return out.unreadable(file, &e),
@@ -416,9 +418,8 @@ const RECORD_BATCH_BYTES: usize = 4 << 20;
 /// second (from the page cache) reads the records in batches, each analysed on all cores
 /// and let go but for its rows. An unchanged file is still read for its warnings, which
 /// are said again, but not analysed.
-fn extract_json_lines(walk_at: usize, file: &Path, key: String, before: Option<i64>) -> Extracted {
-    let mut out = Extracted::of(walk_at, file, key);
-    match hash_file(file) {
+fn extract_json_lines(mut out: Extracted, file: &Path, before: Option<i64>) -> Extracted {
+    match corpus::hash_file(file) {
         Ok(hash) => out.hash = to_sql(hash),
         Err(e) => return out.unreadable(file, &e),
     }
@@ -437,22 +438,6 @@ fn extract_json_lines(walk_at: usize, file: &Path, key: String, before: Option<i
     out.problems = problems;
     out.articles = (!unchanged).then_some(rows);
     out
-}
-
-/// The xxh3 hash of a file's bytes, read in chunks (the same value as hashing them whole).
-fn hash_file(file: &Path) -> std::io::Result<u64> {
-    use std::io::Read;
-    let mut f = std::fs::File::open(file)?;
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    let mut buf = vec![0; 1 << 20];
-    loop {
-        match f.read(&mut buf) {
-            Ok(0) => return Ok(hasher.digest()),
-            Ok(n) => hasher.update(&buf[..n]),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
 }
 
 impl Row {
@@ -494,6 +479,7 @@ impl Store {
             articles: Some(rows),
             problems: Vec::new(),
             failed: false,
+            regular: false,
         };
         let tx = self.conn.transaction()?;
         write_file(&tx, &e, 0)?;
