@@ -12,7 +12,7 @@ use crate::corpus::Article;
 use crate::index::SearchText;
 use crate::store::{Scope, Store, StoreError};
 
-pub use crate::store::{Listed, Matched, Note, Query};
+pub use crate::store::{Listed, ListedRef, Listing, Matched, Note, Query};
 
 /// The corpus of the paths added so far, in a database.
 #[derive(Debug)]
@@ -110,12 +110,17 @@ impl Corpus {
 
     /// The articles matching `query`, in its order.
     pub fn list(&mut self, query: &Query) -> Result<Vec<Listed>, StoreError> {
-        match self.store.list(&self.scope, query) {
+        Ok(self.listing(query)?.into_rows())
+    }
+
+    /// [`Corpus::list`], its rows kept in one buffer (for long answers).
+    pub fn listing(&mut self, query: &Query) -> Result<Listing, StoreError> {
+        match self.store.listing(&self.scope, query) {
             Err(e) if e.is_damage() => {
                 self.repair(&e)?;
                 let paths = std::mem::take(&mut self.added);
                 self.add(&paths, self.rescan, &mut |_, _| {})?;
-                self.store.list(&self.scope, query)
+                self.store.listing(&self.scope, query)
             }
             other => other,
         }

@@ -328,3 +328,44 @@ fn other_folders_never_answer_and_paths_keep_the_callers_spelling() {
     assert_eq!(again.withdrawn, 0);
     assert_eq!(listed(&store, &again, &all).len(), 1);
 }
+
+/// Text that is not UTF-8 (put there by another program: `SQLite` does not check) is listed
+/// with replacement characters, and the rows around it are whole.
+#[test]
+fn text_that_is_not_utf8_is_listed_with_replacement_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    write_seeds(&corpus);
+    let db = dir.path().join("khabar.db");
+    let (mut store, _) = Store::open(&db).unwrap();
+    let synced = sync(&mut store, std::slice::from_ref(&corpus), false);
+    let before = store.list(&synced.scope, &Query::default()).unwrap();
+    let other = rusqlite::Connection::open(&db).unwrap();
+    let changed = other
+        .execute(
+            "UPDATE articles SET title = CAST(x'41ff42' AS TEXT) WHERE id = (SELECT min(id) FROM articles)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    let after = store.list(&synced.scope, &Query::default()).unwrap();
+    assert_eq!(after.len(), before.len());
+    let bad: Vec<_> = after.iter().filter(|r| r.title == "A\u{fffd}B").collect();
+    assert_eq!(
+        bad.len(),
+        1,
+        "{:?}",
+        after.iter().map(|r| &r.title).collect::<Vec<_>>()
+    );
+    for (b, a) in before.iter().zip(&after) {
+        if a.title != "A\u{fffd}B" {
+            assert!(
+                before
+                    .iter()
+                    .any(|x| x.title == a.title && x.path == a.path)
+            );
+        }
+        assert!(!b.title.is_empty());
+    }
+}

@@ -16,7 +16,7 @@ pub(super) struct Row<'a> {
     /// The record's 1-based line in a JSON Lines file; null for a plain file.
     pub line: Option<usize>,
     pub title: &'a str,
-    pub published: Option<String>,
+    pub published: Option<&'a str>,
     /// Starred in the reader.
     pub starred: bool,
     pub matched: Vec<Matched<'a>>,
@@ -50,7 +50,7 @@ pub(super) fn print_row(
         let _ = write!(line, ":{n}");
     }
     line.push('\t');
-    line.push_str(row.published.as_deref().unwrap_or("-"));
+    line.push_str(row.published.unwrap_or("-"));
     line.push('\t');
     line.push_str(&sanitize(row.title, false));
     line.push('\t');

@@ -57,14 +57,17 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
     ] {
         query.names.extend(names.iter().map(|n| (kind, n.clone())));
     }
-    let mut rows = corpus.list(&query)?;
+    let listing = corpus.listing(&query)?;
     // A rebuild of damaged corpus tables, during the sync or the query.
     for note in corpus.take_notes() {
         eprintln!("khabar: warning: {}", sanitize(&note, false));
     }
-    if let Some(text) = &args.search {
-        rows = corpus.search(rows, text);
-    }
+    // A search reads the listed files again and keeps rows of its own; without one, rows
+    // are printed from the listing's buffer as they are.
+    let (listing, searched) = match &args.search {
+        Some(text) => (None, Some(corpus.search(listing.into_rows(), text))),
+        None => (Some(listing), None),
+    };
     // Stars live in the data directory's database, also for a list of the samples or of
     // standard input answered from one in memory; only read when they are shown or asked.
     let starred = if args.starred || args.json {
@@ -72,32 +75,45 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
     } else {
         HashSet::new()
     };
-    if args.starred {
-        rows.retain(|r| starred.contains(&r.content_id));
-    }
+    let keep = |id: u64| !args.starred || starred.contains(&id);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut line = String::new();
+    let mut path = String::new();
+    // Rows kept, printed or not (a closed pipe stops the printing, not the answer).
+    let mut kept = 0usize;
     let written = (|| -> std::io::Result<()> {
-        for r in &rows {
-            let path = r.path.to_string_lossy();
-            let row = Row {
-                path: &path,
-                line: r.line,
-                title: &r.title,
-                published: r.published.clone(),
-                starred: starred.contains(&r.content_id),
-                matched: r
-                    .matched
-                    .iter()
-                    .map(|m| Matched {
-                        id: &m.id,
-                        name: &m.name,
-                        kind: m.kind,
-                    })
-                    .collect(),
-            };
-            print_row(&mut out, &mut line, args.json, &row)?;
+        for r in searched.iter().flatten() {
+            if keep(r.content_id) {
+                let row = Row {
+                    path: &r.path.to_string_lossy(),
+                    line: r.line,
+                    title: &r.title,
+                    published: r.published.as_deref(),
+                    starred: starred.contains(&r.content_id),
+                    matched: r.matched.iter().map(printed).collect(),
+                };
+                kept += 1;
+                print_row(&mut out, &mut line, args.json, &row)?;
+            }
+        }
+        for r in listing.iter().flat_map(khabar::library::Listing::iter) {
+            if keep(r.content_id()) {
+                let (base, rest) = r.path_parts();
+                path.clear();
+                path.push_str(base);
+                path.push_str(rest);
+                let row = Row {
+                    path: &path,
+                    line: r.line(),
+                    title: r.title(),
+                    published: r.published(),
+                    starred: starred.contains(&r.content_id()),
+                    matched: r.matched().into_iter().map(printed).collect(),
+                };
+                kept += 1;
+                print_row(&mut out, &mut line, args.json, &row)?;
+            }
         }
         out.flush()
     })();
@@ -106,12 +122,12 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other?,
     }
-    let empty = rows.is_empty();
+    let empty = kept == 0;
     // The process ends here. When nothing was written, closing the database would only
     // check its (empty) log, delete it and unmap the file: 6% of a warm 100,000-article
     // answer. After writes it is closed, which moves the log into the file.
     if unchanged {
-        std::mem::forget((corpus, rows));
+        std::mem::forget((corpus, listing, searched));
     }
     Ok(if failed {
         super::exit_code(true)
@@ -131,4 +147,13 @@ fn starred_ids() -> Result<HashSet<u64>> {
     let (store, _) = khabar::store::Store::open(&path)
         .with_context(|| format!("reading the stars in {}", path.display()))?;
     Ok(store.starred()?.into_iter().collect())
+}
+
+/// A matched entity as printed.
+fn printed(m: &khabar::library::Matched) -> Matched<'_> {
+    Matched {
+        id: &m.id,
+        name: &m.name,
+        kind: m.kind,
+    }
 }

@@ -517,7 +517,7 @@ fn write_file(tx: &Transaction, e: &Extracted, rules: i64) -> Result<(), StoreEr
     };
     delete_articles(tx, id)?;
     for row in rows {
-        insert_article(tx, id, row)?;
+        insert_article(tx, id, &e.key, row)?;
     }
     Ok(())
 }
@@ -542,14 +542,14 @@ fn day(d: chrono::NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce())
 }
 
-fn insert_article(tx: &Transaction, source: i64, row: &Row) -> Result<(), StoreError> {
+fn insert_article(tx: &Transaction, source: i64, path: &str, row: &Row) -> Result<(), StoreError> {
     let published = row.published.and_then(|p| p.value());
     let published_day = row.published.and_then(|p| p.date.to_naive()).map(day);
     let article: i64 = tx
         .prepare_cached(
             "INSERT INTO articles (source, line, content_id, title, published, published_day,
-                 publisher, location, byline)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
+                 publisher, location, byline, path)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
         )?
         .query_row(
             params![
@@ -562,6 +562,7 @@ fn insert_article(tx: &Transaction, source: i64, row: &Row) -> Result<(), StoreE
                 row.publisher,
                 row.location,
                 row.byline,
+                path,
             ],
             |r| r.get(0),
         )?;

@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use rusqlite::params_from_iter;
-use rusqlite::types::Value;
+use rusqlite::types::{Value, ValueRef};
 
 use super::corpus::kind_name;
 use super::scope::Scope;
@@ -60,26 +60,254 @@ fn day(d: chrono::NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce())
 }
 
-/// One row as the query returns it, before paths are spelt and names looked up.
-struct Found {
-    path: String,
+/// A piece of a [`Texts`]: its chunk, and byte offsets in it.
+type Span = (u32, u32, u32);
+
+/// Text in chunks that never move: a growing buffer would copy what it holds at each
+/// doubling and fault in twice the memory (most of a long list's time went there).
+#[derive(Debug, Default)]
+struct Texts {
+    chunks: Vec<String>,
+}
+
+impl Texts {
+    const CHUNK: usize = 1 << 20;
+
+    fn push(&mut self, text: &str) -> Span {
+        let fits = self
+            .chunks
+            .last()
+            .is_some_and(|c| c.capacity() - c.len() >= text.len());
+        if !fits {
+            self.chunks
+                .push(String::with_capacity(text.len().max(Self::CHUNK)));
+        }
+        let at = self.chunks.len() - 1;
+        let chunk = &mut self.chunks[at];
+        let start = chunk.len();
+        chunk.push_str(text);
+        // A chunk holds at most max(1 MiB, one text), and SQLite's texts are under 2 GiB.
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        (n(at), n(start), n(chunk.len()))
+    }
+
+    fn get(&self, (chunk, start, end): Span) -> &str {
+        self.chunks
+            .get(chunk as usize)
+            .and_then(|c| c.get(start as usize..end as usize))
+            .unwrap_or_default()
+    }
+}
+
+/// One row as the query returns it, its text in the listing's buffer.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    /// The root that holds it (see `Scope::split`; `None`: shown as it is) and the rest of
+    /// the path after the root, shown after the root's spelling.
+    root: Option<usize>,
+    rest: Span,
     line: Option<usize>,
-    title: String,
-    published: Option<String>,
+    title: Span,
+    published: Option<Span>,
     day: Option<i64>,
-    publisher: Option<String>,
+    publisher: Option<Span>,
     /// Comma-separated ids of the named entities the article mentions.
-    matched: Option<String>,
+    matched: Option<Span>,
     content_id: i64,
+}
+
+/// The rows of a list, in order: their text in one buffer, so that a list of a hundred
+/// thousand rows is a few allocations rather than a million (a list's time was half in
+/// making, moving and freeing small strings, and in the memory they fault in).
+#[derive(Debug)]
+pub struct Listing {
+    text: Texts,
+    rows: Vec<At>,
+    spelt: Vec<super::scope::Spelt>,
+    /// The entities named in the query, by id.
+    names: HashMap<i64, Matched>,
+    /// Ids every row matched (names standing for one entity).
+    every_row: Vec<i64>,
+}
+
+/// One row of a [`Listing`], borrowed from it.
+#[derive(Debug, Clone, Copy)]
+pub struct ListedRef<'a> {
+    listing: &'a Listing,
+    at: &'a At,
+}
+
+impl<'a> ListedRef<'a> {
+    fn text(&self, span: Span) -> &'a str {
+        self.listing.text.get(span)
+    }
+
+    /// The file, spelt as the caller spelt it, in two parts to be joined (no allocation).
+    pub fn path_parts(&self) -> (&'a str, &'a str) {
+        let (_, base, rest) = self.listing.parts(self.at);
+        (base, rest)
+    }
+
+    /// The file, spelt as the caller spelt it.
+    pub fn path(&self) -> String {
+        let (base, rest) = self.path_parts();
+        format!("{base}{rest}")
+    }
+
+    /// The record's 1-based line in a JSON Lines file.
+    pub fn line(&self) -> Option<usize> {
+        self.at.line
+    }
+
+    pub fn title(&self) -> &'a str {
+        self.text(self.at.title)
+    }
+
+    /// The publication date as `list` prints it (`2024-06-19`, `2024-06`).
+    pub fn published(&self) -> Option<&'a str> {
+        self.at.published.map(|s| self.text(s))
+    }
+
+    /// The article's content id (`state::content_id`).
+    pub fn content_id(&self) -> u64 {
+        super::from_sql(self.at.content_id)
+    }
+
+    /// The named entities it mentions, by id.
+    pub fn matched(&self) -> Vec<&'a Matched> {
+        let listing = self.listing;
+        let per_row = self.at.matched.map(|s| self.text(s)).unwrap_or_default();
+        let mut ids: Vec<i64> = per_row
+            .split(',')
+            .filter_map(|id| id.parse().ok())
+            .chain(listing.every_row.iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let mut matched: Vec<&Matched> =
+            ids.iter().filter_map(|id| listing.names.get(id)).collect();
+        matched.sort_by(|a, b| a.id.cmp(&b.id));
+        matched
+    }
+
+    /// The row, owned.
+    pub fn to_owned(&self) -> Listed {
+        Listed {
+            path: PathBuf::from(self.path()),
+            line: self.line(),
+            title: self.title().to_owned(),
+            published: self.published().map(str::to_owned),
+            matched: self.matched().into_iter().cloned().collect(),
+            content_id: self.content_id(),
+        }
+    }
+}
+
+impl Listing {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The rows, in the query's order.
+    pub fn iter(&self) -> impl Iterator<Item = ListedRef<'_>> {
+        self.rows.iter().map(|at| ListedRef { listing: self, at })
+    }
+
+    /// The rows, owned.
+    pub fn into_rows(self) -> Vec<Listed> {
+        self.iter().map(|r| r.to_owned()).collect()
+    }
+
+    fn empty() -> Self {
+        Self {
+            text: Texts::default(),
+            rows: Vec::new(),
+            spelt: Vec::new(),
+            names: HashMap::new(),
+            every_row: Vec::new(),
+        }
+    }
+
+    fn get(&self, span: Span) -> &str {
+        self.text.get(span)
+    }
+
+    /// The path as shown, in two parts, for ordering ties.
+    fn parts(&self, at: &At) -> (Option<usize>, &str, &str) {
+        let rest = self.get(at.rest);
+        match at.root {
+            Some(root) => (Some(root), self.spelt[root].base(rest), rest),
+            None => (None, "", rest),
+        }
+    }
+
+    /// Orders the rows by `sort`, ties by the path as the caller spelt it (as text, like
+    /// the in-memory list), then the line.
+    fn sort(&mut self, sort: Sort) {
+        let mut rows = std::mem::take(&mut self.rows);
+        rows.sort_unstable_by(|a, b| {
+            self.primary(a, b, sort)
+                .then_with(|| {
+                    let (ra, ba, xa) = self.parts(a);
+                    let (rb, bb, xb) = self.parts(b);
+                    if ra == rb && ba == bb {
+                        // One root: the rests alone decide, without joining.
+                        xa.cmp(xb)
+                    } else {
+                        ba.bytes()
+                            .chain(xa.bytes())
+                            .cmp(bb.bytes().chain(xb.bytes()))
+                    }
+                })
+                .then_with(|| a.line.cmp(&b.line))
+        });
+        self.rows = rows;
+    }
+
+    /// The order `sort` asks for, before ties.
+    fn primary(&self, a: &At, b: &At, sort: Sort) -> std::cmp::Ordering {
+        // Unknown dates and publishers go last, as in the query.
+        let publisher = |at: &At| at.publisher.map(|s| self.get(s));
+        match sort {
+            Sort::Newest => (a.day.is_none(), std::cmp::Reverse(a.day))
+                .cmp(&(b.day.is_none(), std::cmp::Reverse(b.day))),
+            Sort::Oldest => (a.day.is_none(), a.day).cmp(&(b.day.is_none(), b.day)),
+            Sort::Title => self.get(a.title).cmp(self.get(b.title)),
+            Sort::Source => {
+                (publisher(a).is_none(), publisher(a)).cmp(&(publisher(b).is_none(), publisher(b)))
+            }
+        }
+    }
+}
+
+/// Appends a text column to `text`, returning where it is (`None` for NULL). Bytes that
+/// are not UTF-8 (`SQLite` does not check) come out with replacement characters.
+fn push_text(text: &mut Texts, value: ValueRef<'_>) -> Option<Span> {
+    match value {
+        ValueRef::Text(bytes) | ValueRef::Blob(bytes) => Some(match std::str::from_utf8(bytes) {
+            Ok(s) => text.push(s),
+            Err(_) => text.push(&String::from_utf8_lossy(bytes)),
+        }),
+        _ => None,
+    }
 }
 
 impl Store {
     /// The articles of `scope` matching `query`, in its order: one query, whatever the
     /// number of rows.
     pub fn list(&self, scope: &Scope, query: &Query) -> Result<Vec<Listed>, StoreError> {
+        Ok(self.listing(scope, query)?.into_rows())
+    }
+
+    /// [`Store::list`], its rows kept in one buffer.
+    pub fn listing(&self, scope: &Scope, query: &Query) -> Result<Listing, StoreError> {
         // `+` keeps SQLite from walking the path index: the postings are the better start.
-        let Some((in_scope, mut args)) = scope.condition("+s.path") else {
-            return Ok(Vec::new());
+        let Some((in_scope, mut args)) = scope.condition("+a.path") else {
+            return Ok(Listing::empty());
         };
         let mut all = Vec::new();
         // A name standing for one entity matches it in every row; only names standing for
@@ -90,7 +318,7 @@ impl Store {
             let ids = self.resolve(*kind, name, scope)?;
             if ids.is_empty() {
                 // An unknown name matches nothing, like any filter that keeps no article.
-                return Ok(Vec::new());
+                return Ok(Listing::empty());
             }
             // Ids come from the database: written inline, the statement stays one text.
             let _ = write!(
@@ -114,10 +342,11 @@ impl Store {
                 id_list(&per_row)
             )
         };
+        // The path is the article's own copy: no lookup in `sources` per row.
         let mut sql = format!(
-            "SELECT s.path, a.line, a.title, a.published, a.published_day, a.publisher{matched},
+            "SELECT a.path, a.line, a.title, a.published, a.published_day, a.publisher{matched},
                     a.content_id
-             FROM articles a JOIN sources s ON s.id = a.source WHERE {in_scope}{filters}"
+             FROM articles a WHERE {in_scope}{filters}"
         );
         if let Some(r) = &query.published {
             sql.push_str(" AND a.published_day BETWEEN ? AND ?");
@@ -139,63 +368,48 @@ impl Store {
             sql.push(')');
         }
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args), |r| {
-            Ok(Found {
-                path: r.get(0)?,
-                line: r
-                    .get::<_, Option<i64>>(1)?
-                    .and_then(|l| usize::try_from(l).ok()),
-                title: r.get(2)?,
-                published: r.get(3)?,
+        let mut found = stmt.query(params_from_iter(args))?;
+        let mut text = Texts::default();
+        let mut rows = Vec::new();
+        while let Some(r) = found.next()? {
+            let line = r.get::<_, Option<i64>>(1)?;
+            rows.push(At {
+                root: None,
+                // The whole key until the root is known.
+                rest: push_text(&mut text, r.get_ref(0)?).unwrap_or_default(),
+                line: line.and_then(|l| usize::try_from(l).ok()),
+                title: push_text(&mut text, r.get_ref(2)?).unwrap_or_default(),
+                published: push_text(&mut text, r.get_ref(3)?),
                 day: r.get(4)?,
-                publisher: r.get(5)?,
-                matched: r.get(6)?,
+                publisher: push_text(&mut text, r.get_ref(5)?),
+                matched: push_text(&mut text, r.get_ref(6)?),
                 content_id: r.get(7)?,
-            })
-        })?;
-        let found = rows.collect::<Result<Vec<_>, _>>()?;
-        let names = self.entities(&all)?;
-        let mut listed: Vec<(Found, String)> = found
-            .into_iter()
-            .map(|f| {
-                let shown = scope.shown(&f.path);
-                (f, shown)
-            })
-            .collect();
+            });
+        }
+        let spelt = scope.spelt();
+        for at in &mut rows {
+            let path = text.get(at.rest);
+            let (root, skip) = scope
+                .split(&spelt, path)
+                .map_or((None, 0), |(root, _, rest)| {
+                    (Some(root), path.len() - rest.len())
+                });
+            at.root = root;
+            // `skip` is a char boundary of the key, which starts at `at.rest.1`.
+            let skip = u32::try_from(skip).unwrap_or(0);
+            at.rest.1 += skip;
+        }
+        let mut listing = Listing {
+            text,
+            rows,
+            spelt,
+            names: self.entities(&all)?,
+            every_row,
+        };
         // Sorted here rather than by SQLite, whose sorter copies every row's record
-        // (a third of the query's time for a list of thousands). Ties go by the path as
-        // the caller spelt it (as text, like the in-memory list), then the line.
-        listed.sort_unstable_by(|(a, sa), (b, sb)| {
-            primary(a, b, query.sort)
-                .then_with(|| sa.cmp(sb))
-                .then_with(|| a.line.cmp(&b.line))
-        });
-        Ok(listed
-            .into_iter()
-            .map(|(f, path)| {
-                let mut ids: Vec<i64> = f
-                    .matched
-                    .as_deref()
-                    .unwrap_or_default()
-                    .split(',')
-                    .filter_map(|id| id.parse().ok())
-                    .chain(every_row.iter().copied())
-                    .collect();
-                ids.sort_unstable();
-                ids.dedup();
-                let mut matched: Vec<Matched> =
-                    ids.iter().filter_map(|id| names.get(id).cloned()).collect();
-                matched.sort_by(|a, b| a.id.cmp(&b.id));
-                Listed {
-                    path: PathBuf::from(path),
-                    line: f.line,
-                    title: f.title,
-                    published: f.published,
-                    matched,
-                    content_id: super::from_sql(f.content_id),
-                }
-            })
-            .collect())
+        // (a third of the query's time for a list of thousands).
+        listing.sort(query.sort);
+        Ok(listing)
     }
 
     /// The entities `ids`, by id.
@@ -267,20 +481,6 @@ impl Store {
             }
         }
         Ok(Vec::new())
-    }
-}
-
-/// The order `sort` asks for, before ties.
-fn primary(a: &Found, b: &Found, sort: Sort) -> std::cmp::Ordering {
-    // Unknown dates and publishers go last, as in the query.
-    match sort {
-        Sort::Newest => (a.day.is_none(), std::cmp::Reverse(a.day))
-            .cmp(&(b.day.is_none(), std::cmp::Reverse(b.day))),
-        Sort::Oldest => (a.day.is_none(), a.day).cmp(&(b.day.is_none(), b.day)),
-        Sort::Title => a.title.cmp(&b.title),
-        Sort::Source => {
-            (a.publisher.is_none(), &a.publisher).cmp(&(b.publisher.is_none(), &b.publisher))
-        }
     }
 }
 

@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use corpus::{Note, Synced};
-pub use listing::{Listed, Matched, Query};
+pub use listing::{Listed, ListedRef, Listing, Matched, Query};
 pub use read_json::import_read_json;
 pub use scope::{Root, Scope};
 

@@ -90,6 +90,11 @@ const STEPS: &[&str] = &[
          noisy INTEGER NOT NULL
      );
      CREATE INDEX sources_with_problems ON sources (path) WHERE problems <> '[]';",
+    // 4: each article names its file's path itself (a copy of its source's), so a list
+    // reads its rows without a lookup in `sources` per row (a third of a 16,000-row
+    // answer's query).
+    "ALTER TABLE articles ADD COLUMN path TEXT NOT NULL DEFAULT '';
+     UPDATE articles SET path = (SELECT path FROM sources WHERE sources.id = articles.source);",
 ];
 
 /// The version this khabar writes.
@@ -126,5 +131,59 @@ pub fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     }
     tx.pragma_update(None, "user_version", at)?;
     tx.commit()?;
+    // A step may rewrite every row. Left in the log, that would be read again by every
+    // process that opens the database first (a quick `list` does not close it, which is
+    // what would empty the log), so it goes into the file now.
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A database of version 3 (articles without their path) gets each article's path
+    /// from its source, and the log is emptied into the file.
+    #[test]
+    fn step_four_copies_each_source_path_into_its_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+        for step in &STEPS[..3] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 3).unwrap();
+        conn.execute_batch(
+            "INSERT INTO sources (id, path, size, mtime_ns, hash, rules) VALUES
+                 (1, '/n/a.txt', 1, 1, 1, 1), (2, '/n/b.jsonl', 1, 1, 1, 1);
+             INSERT INTO articles (source, line, content_id, title) VALUES
+                 (1, NULL, 10, 'a'), (2, 1, 11, 'b1'), (2, 2, 12, 'b2');",
+        )
+        .unwrap();
+        migrate(&conn, &path).unwrap();
+        assert_eq!(version(&conn).unwrap(), VERSION);
+        let paths: Vec<(String, String)> = conn
+            .prepare("SELECT title, path FROM articles ORDER BY title")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let want = [
+            ("a", "/n/a.txt"),
+            ("b1", "/n/b.jsonl"),
+            ("b2", "/n/b.jsonl"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(t, p)| ((*t).to_owned(), (*p).to_owned()))
+            .collect();
+        assert_eq!(paths, want);
+        let wal = std::fs::metadata(dir.path().join("old.db-wal")).map_or(0, |m| m.len());
+        assert_eq!(
+            wal, 0,
+            "the migration's log was left for the next process to read"
+        );
+    }
 }

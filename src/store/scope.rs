@@ -57,17 +57,19 @@ impl Root {
     /// The file with key `path`, as the caller spelt this root; `None` when it is not under
     /// it.
     pub fn show(&self, path: &str) -> Option<String> {
+        let spelt = Spelt::of(self);
+        let (base, rest) = self.split(&spelt, path)?;
+        Some(format!("{base}{rest}"))
+    }
+
+    /// The file with key `path` as the caller spelt this root, in two parts to be joined
+    /// (`base` then `rest`); `None` when it is not under it. What [`Root::show`] joins.
+    pub(super) fn split<'a>(&self, shown: &'a Spelt, path: &'a str) -> Option<(&'a str, &'a str)> {
         if !self.holds(path) {
             return None;
         }
         let rest = &path[self.key.len()..];
-        let shown = self.shown.to_string_lossy();
-        let base = if rest.starts_with('/') {
-            shown.trim_end_matches('/')
-        } else {
-            &shown
-        };
-        Some(format!("{base}{rest}"))
+        Some((shown.base(rest), rest))
     }
 
     /// Whether the file with key `path` is this root or under it.
@@ -82,6 +84,32 @@ impl Root {
         match self.key.strip_suffix('/') {
             Some(stem) => (self.key.clone(), format!("{stem}0")),
             None => (format!("{}/", self.key), format!("{}0", self.key)),
+        }
+    }
+}
+
+/// A root as the caller spelt it, as text.
+#[derive(Debug, Clone)]
+pub(super) struct Spelt {
+    plain: String,
+    /// The length of `plain` without trailing separators.
+    trimmed: usize,
+}
+
+impl Spelt {
+    pub(super) fn of(root: &Root) -> Self {
+        let plain = root.shown.to_string_lossy().into_owned();
+        let trimmed = plain.trim_end_matches('/').len();
+        Self { plain, trimmed }
+    }
+
+    /// What goes before `rest`, the part of a key after the root: the root as spelt,
+    /// without its trailing separators when `rest` brings one.
+    pub(super) fn base(&self, rest: &str) -> &str {
+        if rest.starts_with('/') {
+            &self.plain[..self.trimmed]
+        } else {
+            &self.plain
         }
     }
 }
@@ -109,6 +137,26 @@ impl Scope {
                 shown: PathBuf::from(name),
             });
         }
+    }
+
+    /// The roots as the caller spelt them, in order, for [`Scope::split`].
+    pub(super) fn spelt(&self) -> Vec<Spelt> {
+        self.roots.iter().map(Spelt::of).collect()
+    }
+
+    /// The file with key `path` as the caller spelt it, in two parts (see [`Root::split`]),
+    /// with the number of the first root that holds it; `None` for a path under none,
+    /// which is shown as it is.
+    pub(super) fn split<'a>(
+        &self,
+        spelt: &'a [Spelt],
+        path: &'a str,
+    ) -> Option<(usize, &'a str, &'a str)> {
+        self.roots
+            .iter()
+            .zip(spelt)
+            .enumerate()
+            .find_map(|(i, (r, s))| r.split(s, path).map(|(base, rest)| (i, base, rest)))
     }
 
     /// The file with key `path` as the caller spelt it (the first root that holds it).
