@@ -126,6 +126,15 @@ impl Corpus {
         }
     }
 
+    /// The starred articles' content ids, when this corpus is in the data directory's
+    /// database (which holds the stars); `None` for one in memory.
+    pub fn starred(&self) -> Result<Option<Vec<u64>>, StoreError> {
+        match self.store.path() {
+            Some(_) => Ok(Some(self.store.starred()?)),
+            None => Ok(None),
+        }
+    }
+
     /// Notes for the user since the last call: damaged corpus tables set aside and
     /// rebuilt from the files, with the user's state kept.
     pub fn take_notes(&mut self) -> Vec<String> {

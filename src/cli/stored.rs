@@ -71,7 +71,11 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
     // Stars live in the data directory's database, also for a list of the samples or of
     // standard input answered from one in memory; only read when they are shown or asked.
     let starred = if args.starred || args.json {
-        starred_ids()?
+        // From the corpus's own connection when it has the stars (no second one).
+        match corpus.starred()? {
+            Some(ids) => ids.into_iter().collect(),
+            None => starred_ids()?,
+        }
     } else {
         HashSet::new()
     };
