@@ -52,7 +52,7 @@ fn app_with_worker(bytes: usize, dir: &std::path::Path) -> (App, Receiver<Msg>) 
         article.origin = corpus::Origin::File;
         app.push(Entry::new(article, khabar::extract::Analysis::default()));
     }
-    khabar::tui::handle(&mut app, Msg::Finished(None));
+    khabar::tui::handle(&mut app, Msg::Finished);
     app.settle();
     let (tx, rx) = sync_channel(1024);
     app.opener = Some(Opener::spawn(tx));

@@ -342,6 +342,66 @@ pub fn reload_text(article: &Article) -> Result<String, Problem> {
     }
 }
 
+/// Reads an article again, whole (text and structure), from where its list entry says
+/// it came from: the file, the JSON Lines record at its byte offset (only that line is
+/// read), a built-in sample, or the text kept for standard input. What the reader does
+/// when one is shown, since neither texts nor analyses are kept for the whole corpus.
+pub fn reload(article: &Article) -> Result<Article, Problem> {
+    let path = Path::new(&article.path);
+    let gone = |reason: &str| Problem::Unreadable {
+        path: path.to_owned(),
+        reason: reason.to_owned(),
+    };
+    match article.origin {
+        Origin::Stdin => {
+            let mut again = from_text(&article.path, article.text.clone());
+            again.origin = Origin::Stdin;
+            if article.line.is_some() {
+                again.line = article.line;
+                again.title.clone_from(&article.title);
+                again.published = article.published;
+                again.source.clone_from(&article.source);
+            }
+            Ok(again)
+        }
+        Origin::Embedded => {
+            let text = reload_text(article)?;
+            let mut again = from_text(&article.path, text);
+            again.origin = Origin::Embedded;
+            Ok(again)
+        }
+        Origin::File => {
+            let bytes = std::fs::read(path).map_err(|e| gone(&e.to_string()))?;
+            let mut problems = Vec::new();
+            let mut articles = from_vec(path, bytes, false, &mut problems);
+            let mut again = articles.pop().ok_or_else(|| {
+                problems
+                    .pop()
+                    .unwrap_or_else(|| gone("no article in the file any more"))
+            })?;
+            again.path.clone_from(&article.path);
+            Ok(again)
+        }
+        Origin::Record(offset) => {
+            use std::io::{BufRead, Seek};
+            let file = std::fs::File::open(path).map_err(|e| gone(&e.to_string()))?;
+            let mut reader = std::io::BufReader::new(file);
+            reader
+                .seek(std::io::SeekFrom::Start(offset))
+                .map_err(|e| gone(&e.to_string()))?;
+            let mut line = Vec::new();
+            reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| gone(&e.to_string()))?;
+            let record = jsonl::record_at(&decode::decode(&line).0, 0)
+                .ok_or_else(|| gone("the JSON record is no longer where it was"))?;
+            let number = article.line.unwrap_or_default();
+            let offset = usize::try_from(offset).unwrap_or(usize::MAX);
+            Ok(record_article(&article.path, number, offset, record, false))
+        }
+    }
+}
+
 /// The sample articles' names and texts, built into the binary.
 const SEEDS: [(&str, &str); 5] = {
     macro_rules! seed {

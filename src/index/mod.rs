@@ -47,8 +47,8 @@ pub struct DocInfo {
     pub source: Option<String>,
 }
 
-/// The lookups. They are cached with the corpus (see [`crate::cache`]), so a warm start
-/// files nothing.
+/// The lookups, built as articles arrive or read whole from the database (see
+/// [`Index::from_parts`]).
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Index {
     /// Not cached: the cache's article records hold the same (see [`Index::restore`]).
@@ -276,11 +276,17 @@ impl Index {
         }
     }
 
-    /// An index of `docs` whose entities are `entities` (each with its article list), with
-    /// no mentioned dates: what a quick query from the cache needs.
-    pub fn from_parts(docs: Vec<DocInfo>, entities: Vec<EntityInfo>) -> Self {
+    /// An index of `docs` whose entities are `entities` (each with its article list,
+    /// ascending) and whose mentioned dates are `mentioned` (first and last day, article):
+    /// what the database holds of a corpus.
+    pub fn from_parts(
+        docs: Vec<DocInfo>,
+        entities: Vec<EntityInfo>,
+        mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
+    ) -> Self {
         let mut index = Self {
             entities: entities.into_iter().map(|e| (e.id.clone(), e)).collect(),
+            mentioned,
             ..Self::default()
         };
         index.restore(docs);

@@ -90,6 +90,13 @@ const STEPS: &[&str] = &[
          noisy INTEGER NOT NULL
      );
      CREATE INDEX sources_with_problems ON sources (path) WHERE problems <> '[]';",
+    // 4: where a JSON Lines record starts in its file (`record_at`, a byte offset; NULL
+    // for an article that is a whole file), so the reader reads one record back alone.
+    // Articles stored before it lack it: their files are read again (other `rules`), and
+    // every walk is checked again.
+    "ALTER TABLE articles ADD COLUMN record_at INTEGER;
+     UPDATE sources SET rules = 0;
+     UPDATE walks SET folders = NULL, rules = 0;",
 ];
 
 /// The version this khabar writes.

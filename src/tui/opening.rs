@@ -17,8 +17,8 @@ use super::app::Entry;
 use super::blocks::{self, Block};
 use super::document::{self, Row};
 use super::event::Msg;
-use crate::cache::{Details, Doc};
 use crate::corpus::Article;
+use crate::library::Doc;
 use crate::text::width::WidthModel;
 
 /// How much text the worker wraps before handing a batch of rows to the loop (a few ms).
@@ -97,7 +97,6 @@ enum Job {
         generation: u64,
         index: usize,
         doc: Box<Doc>,
-        details: Option<Arc<Details>>,
     },
     Index {
         generation: u64,
@@ -131,18 +130,11 @@ impl Opener {
         Self { jobs }
     }
 
-    pub(super) fn open(
-        &self,
-        generation: u64,
-        index: usize,
-        doc: Doc,
-        details: Option<Arc<Details>>,
-    ) {
+    pub(super) fn open(&self, generation: u64, index: usize, doc: Doc) {
         let _ = self.jobs.send(Job::Open {
             generation,
             index,
             doc: Box::new(doc),
-            details,
         });
     }
 
@@ -214,11 +206,10 @@ impl Worker {
                 generation,
                 index,
                 doc,
-                details,
             } => {
                 self.task = None;
                 self.article = None;
-                let (entry, problems) = super::arrivals::open_entry(&doc, details.as_deref());
+                let (entry, problems) = super::arrivals::open_entry(&doc);
                 let long = entry.article.text.len() >= blocks::WINDOWED_FROM;
                 let blocks = Arc::new(if long {
                     blocks::article_blocks(&entry.article)
