@@ -14,7 +14,8 @@ use crate::index::SearchText;
 use crate::store::{Scope, Store, StoreError};
 
 pub use crate::store::{
-    Arrival, Arrived, Change, Check, Doc, Listed, Matched, Note, Query, Snapshot,
+    Arrival, Arrived, Change, Check, Doc, Listed, Matched, Note, Query, Rows, Snapshot,
+    SnapshotFacts,
 };
 
 /// The word lists extraction depends on: a change to any of them (or to the user's
@@ -215,7 +216,8 @@ impl Corpus {
     /// What the database holds for `paths` when each was added before (with these rules),
     /// as it was then: the reader shows it at once while [`Corpus::add_following`] brings
     /// it up to date. `None` when some path is new to the database (or its corpus tables
-    /// were found damaged, and set aside).
+    /// were found damaged, and set aside). The index covers the list entries alone (dates,
+    /// sources): [`Corpus::facts`] reads the entities and mentioned dates, a second read.
     pub fn known(&mut self, paths: &[PathBuf]) -> Result<Option<Snapshot>, StoreError> {
         let scope = match self.store.walked_scope(paths, self.rules) {
             Err(e) if e.is_damage() => {
@@ -227,7 +229,7 @@ impl Corpus {
         let Some(scope) = scope else {
             return Ok(None);
         };
-        match self.store.snapshot(&scope) {
+        match self.store.snapshot_docs(&scope) {
             Ok(snapshot) => {
                 self.scope = scope;
                 Ok(Some(snapshot))
@@ -237,6 +239,19 @@ impl Corpus {
                 Ok(None)
             }
             Err(e) => Err(e),
+        }
+    }
+
+    /// The entities and mentioned dates of a snapshot from [`Corpus::known`] (its rows),
+    /// numbered as its articles. Empty when the corpus tables were found damaged (they are
+    /// set aside; the next [`Corpus::add_following`] reads every file again).
+    pub fn facts(&mut self, rows: &Rows) -> Result<SnapshotFacts, StoreError> {
+        match self.store.snapshot_facts(rows) {
+            Err(e) if e.is_damage() => {
+                self.repair(&e)?;
+                Ok(SnapshotFacts::default())
+            }
+            other => other,
         }
     }
 

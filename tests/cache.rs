@@ -137,7 +137,10 @@ fn damaged_database_is_set_aside_and_no_cache_writes_nothing() {
     std::fs::write(&old, "x").unwrap();
     std::fs::write(home.path().join("khabar/other.bin"), "x").unwrap();
     let _ = khabar(home.path(), &["--no-cache", "list", seeds]);
-    assert!(old.exists(), "--no-cache leaves the data and cache directories alone");
+    assert!(
+        old.exists(),
+        "--no-cache leaves the data and cache directories alone"
+    );
     let _ = khabar(home.path(), &["list", seeds]);
     assert!(!old.exists(), "the old cache file is removed");
     assert!(home.path().join("khabar/other.bin").exists());

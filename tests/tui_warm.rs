@@ -37,7 +37,7 @@ struct Told {
 
 /// Runs the reader's loader over `dir` (named with a trailing slash, as shells complete
 /// folders) with the database in `home`, into a fresh reader, the way the event loop does;
-/// `between` runs once the stored list is in.
+/// `between` runs once the stored list and its index are in.
 fn load(dir: &Path, home: &Path, between: impl FnOnce(&mut App)) -> (App, Told) {
     let mut app = drive::empty_app();
     let (tx, rx) = mpsc::sync_channel(1024);
@@ -54,8 +54,10 @@ fn load(dir: &Path, home: &Path, between: impl FnOnce(&mut App)) -> (App, Told) 
         let warm = match &msg {
             Msg::Warm(snapshot, _) => {
                 told.warm.get_or_insert((snapshot.docs.len(), seen));
-                true
+                false
             }
+            // The entities and dates of the stored list follow it, before any file is read.
+            Msg::WarmFacts(_) => true,
             Msg::File(f) => {
                 told.read.push(name(&f.path));
                 false

@@ -293,6 +293,33 @@ impl Index {
         index
     }
 
+    /// Adds entities (each with its article list, ascending) and mentioned dates to an
+    /// index made with [`Index::from_parts`] (the database's facts, read after its list).
+    pub fn add_parts(
+        &mut self,
+        entities: Vec<EntityInfo>,
+        mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
+    ) {
+        for e in entities {
+            match self.entities.get_mut(&e.id) {
+                Some(info) => {
+                    for form in e.forms {
+                        if !info.forms.contains(&form) {
+                            info.forms.push(form);
+                        }
+                    }
+                    info.docs.extend(e.docs);
+                    info.docs.sort_unstable();
+                    info.docs.dedup();
+                }
+                None => {
+                    self.entities.insert(e.id.clone(), e);
+                }
+            }
+        }
+        self.mentioned.extend(mentioned);
+    }
+
     /// Every entity, in no particular order.
     pub fn entity_table(&self) -> impl Iterator<Item = &EntityInfo> + Clone {
         self.entities.values()

@@ -26,7 +26,7 @@ pub use corpus::{Change, Check, Note, Synced};
 pub use listing::{Listed, Matched, Query};
 pub use read_json::import_read_json;
 pub use scope::{Root, Scope};
-pub use snapshot::{Arrival, Arrived, Doc, Snapshot};
+pub use snapshot::{Arrival, Arrived, Doc, Rows, Snapshot, SnapshotFacts};
 
 /// What went wrong with the database.
 #[derive(Debug, thiserror::Error)]

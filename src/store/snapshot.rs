@@ -107,9 +107,33 @@ pub struct Arrived {
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub docs: Vec<Doc>,
+    /// The index: over the list entries alone (publication dates, titles, sources) when
+    /// the snapshot was taken without its facts ([`Store::snapshot_docs`]).
     pub index: Index,
     /// How many files they come from.
     pub files: usize,
+    /// Which articles they are, for [`Store::snapshot_facts`].
+    rows: Rows,
+}
+
+/// Which articles a [`Snapshot`] holds (their row ids, in its order): what its facts are
+/// read for.
+#[derive(Debug, Default, Clone)]
+pub struct Rows(Vec<i64>);
+
+impl Snapshot {
+    /// Which articles it holds, taken out (for reading their facts once the snapshot is
+    /// handed on).
+    pub fn take_rows(&mut self) -> Rows {
+        std::mem::take(&mut self.rows)
+    }
+}
+
+/// The entities and mentioned dates of a snapshot's articles, numbered as its `docs`.
+#[derive(Debug, Default)]
+pub struct SnapshotFacts {
+    pub entities: Vec<EntityInfo>,
+    pub mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
 }
 
 /// A stored publication value (`2024-06-19`, `2024-06`, `XXXX-09-14`) as a date.
@@ -152,6 +176,15 @@ impl Store {
 
     /// Every article of `scope` and the index over them.
     pub fn snapshot(&self, scope: &Scope) -> Result<Snapshot, StoreError> {
+        let mut snapshot = self.snapshot_docs(scope)?;
+        let facts = self.snapshot_facts(&snapshot.rows)?;
+        snapshot.index.add_parts(facts.entities, facts.mentioned);
+        Ok(snapshot)
+    }
+
+    /// [`Store::snapshot`] without the entities and mentioned dates (one scan of the
+    /// articles): what a first frame needs.
+    pub fn snapshot_docs(&self, scope: &Scope) -> Result<Snapshot, StoreError> {
         let Some((in_scope, args)) = scope.condition("s.path") else {
             return Ok(Snapshot::default());
         };
@@ -166,7 +199,7 @@ impl Store {
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         let mut docs = Vec::new();
         let mut infos = Vec::new();
-        let mut number: HashMap<i64, u32> = HashMap::new();
+        let mut ids = Vec::new();
         let mut files = 0;
         let mut last_path = String::new();
         while let Some(r) = rows.next()? {
@@ -181,8 +214,7 @@ impl Store {
                 .get::<_, Option<String>>(5)?
                 .as_deref()
                 .and_then(published_of);
-            let n = u32::try_from(docs.len()).unwrap_or(u32::MAX);
-            number.insert(r.get(0)?, n);
+            ids.push(r.get(0)?);
             infos.push(DocInfo {
                 published: r.get::<_, Option<i64>>(6)?.and_then(date_of),
                 title: title.clone(),
@@ -201,6 +233,22 @@ impl Store {
             ));
         }
         drop(rows);
+        Ok(Snapshot {
+            docs,
+            index: Index::from_parts(infos, Vec::new(), Vec::new()),
+            files,
+            rows: Rows(ids),
+        })
+    }
+
+    /// The entities and mentioned dates of the articles of a snapshot (its [`Rows`]).
+    pub fn snapshot_facts(&self, rows: &Rows) -> Result<SnapshotFacts, StoreError> {
+        let number: HashMap<i64, u32> = rows
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
         // The postings, then the entities they name: the tables hold other scopes too, so
         // each row is kept only when its article is one of these.
         let mut postings: HashMap<i64, Vec<u32>> = HashMap::new();
@@ -265,10 +313,9 @@ impl Store {
                 mentioned.push((first, last, doc));
             }
         }
-        Ok(Snapshot {
-            docs,
-            index: Index::from_parts(infos, entities, mentioned),
-            files,
+        Ok(SnapshotFacts {
+            entities,
+            mentioned,
         })
     }
 }

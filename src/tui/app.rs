@@ -175,6 +175,8 @@ pub struct App {
     pub opener: Option<super::opening::Opener>,
     /// The open asked of the worker and not yet arrived: its generation, entry and when.
     pub opening: Option<(u64, usize, std::time::Instant)>,
+    /// The long article shown whose analysis is still under way (generation, entry).
+    pub analysing: Option<(u64, usize)>,
     /// Counts opens, so a late result for an article passed over is told apart.
     pub(super) generation: u64,
     /// The blocks of the shown long article, from the worker, with its open's generation.
@@ -246,6 +248,7 @@ impl App {
             layout: std::cell::RefCell::new(None),
             opener: None,
             opening: None,
+            analysing: None,
             generation: 0,
             long_blocks: None,
             line_index: None,

@@ -43,6 +43,7 @@ impl App {
             entry,
             blocks,
             problems,
+            analysing,
         } = opened;
         self.problems.extend(problems);
         if self
@@ -52,6 +53,7 @@ impl App {
             return;
         }
         self.opening = None;
+        self.analysing = analysing.then_some((generation, index));
         *self.layout.borrow_mut() = None;
         // Keys pressed while it was read back moved the position blindly (`G`).
         self.anchor = self.anchor.min(entry.article.text.len());
@@ -60,6 +62,21 @@ impl App {
             self.long_blocks = Some((generation, blocks));
         }
         self.sync_index();
+    }
+
+    /// The analysis of a long article shown before it was analysed: its sidebar fills in,
+    /// if it is still the article shown.
+    pub fn analysed(&mut self, done: super::opening::Analysed) {
+        if self.analysing != Some((done.generation, done.index)) {
+            return;
+        }
+        self.analysing = None;
+        if let Some((i, entry)) = &mut self.full
+            && *i == done.index
+        {
+            entry.analysis = done.analysis;
+            entry.sidebar = done.sidebar;
+        }
     }
 
     /// A new article (analysed, with its text): indexed, then the list is refreshed.
@@ -149,6 +166,25 @@ impl App {
         }
     }
 
+    /// The entities and mentioned dates of the last warm start's articles, read after
+    /// them: filters by entity and mentioned date see them from now on.
+    pub fn warm_facts(&mut self, facts: crate::library::SnapshotFacts) {
+        let base = u32::try_from(self.warm_base).unwrap_or(u32::MAX);
+        let mut entities = facts.entities;
+        for e in &mut entities {
+            for d in &mut e.docs {
+                *d += base;
+            }
+        }
+        let mentioned = facts
+            .mentioned
+            .into_iter()
+            .map(|(first, last, d)| (first, last, d + base))
+            .collect();
+        self.index.add_parts(entities, mentioned);
+        self.stale = true;
+    }
+
     /// Everything anew: what is listed is withdrawn and `snapshot` takes its place (the
     /// article shown is shown again if it is among it).
     pub fn replace_all(&mut self, snapshot: Snapshot) {
@@ -233,19 +269,30 @@ impl App {
 /// and builds its sidebar. One that is gone is reported and shown as its list entry.
 /// The worker's part of [`App::load_full`]; it takes no `App`, so it runs off the loop.
 pub(super) fn open_entry(doc: &Doc) -> (Entry, Vec<String>) {
+    let (mut entry, problems) = read_entry(doc);
+    analyse_entry(&mut entry);
+    (entry, problems)
+}
+
+/// [`open_entry`] without the analysis (see [`analyse_entry`]).
+pub(super) fn read_entry(doc: &Doc) -> (Entry, Vec<String>) {
     let mut problems = Vec::new();
-    let (article, analysis) = match crate::corpus::reload(&doc.article) {
-        Ok(article) if !article.text.is_empty() => {
-            let analysis = crate::extract::analyse(&article);
-            (article, analysis)
-        }
-        Ok(_) => (doc.article.clone(), crate::extract::Analysis::default()),
+    let article = match crate::corpus::reload(&doc.article) {
+        Ok(article) if !article.text.is_empty() => article,
+        Ok(_) => doc.article.clone(),
         Err(problem) => {
             problems.push(problem.to_string());
-            (doc.article.clone(), crate::extract::Analysis::default())
+            doc.article.clone()
         }
     };
-    let mut entry = Entry::with_id(article, analysis, doc.id);
-    entry.sidebar = super::sidebar::items(&entry.article, &entry.analysis);
+    let entry = Entry::with_id(article, crate::extract::Analysis::default(), doc.id);
     (entry, problems)
+}
+
+/// Analyses a read entry and builds its sidebar (an entry without text has none).
+pub(super) fn analyse_entry(entry: &mut Entry) {
+    if !entry.article.text.is_empty() {
+        entry.analysis = crate::extract::analyse(&entry.article);
+    }
+    entry.sidebar = super::sidebar::items(&entry.article, &entry.analysis);
 }

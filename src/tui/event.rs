@@ -24,6 +24,8 @@ pub enum Msg {
     Gone(std::path::PathBuf),
     /// Everything the database had for the paths, and how many files that is.
     Warm(Box<crate::library::Snapshot>, usize),
+    /// The entities and mentioned dates of the last [`Msg::Warm`], numbered as its articles.
+    WarmFacts(Box<crate::library::SnapshotFacts>),
     /// Everything anew: the list is replaced by this (the selection kept where it can be).
     Replace(Box<crate::library::Snapshot>),
     /// Of the files being loaded, this many are done, of so many.
@@ -43,6 +45,8 @@ pub enum Msg {
     Feed(super::fetching::FeedMsg),
     /// The article the opening worker was asked for.
     Opened(Box<super::opening::Opened>),
+    /// The analysis of a long article the opening worker showed before it.
+    Analysed(Box<super::opening::Analysed>),
     /// Rows of a long article the opening worker laid out.
     Indexed(Box<super::opening::Indexed>),
 }

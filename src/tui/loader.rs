@@ -84,11 +84,19 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
     });
     let mut unread: Vec<Article> = Vec::new();
     let warm_files = match warm {
-        Some(snapshot) => {
+        Some(mut snapshot) => {
             let files = snapshot.files;
             unread = snapshot.docs.iter().map(|d| d.article.clone()).collect();
+            let rows = snapshot.take_rows();
             let _ = tx.send(Msg::Found(files));
             let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
+            // The list is on screen; the filters' entities and dates follow.
+            match corpus.facts(&rows) {
+                Ok(facts) => {
+                    let _ = tx.send(Msg::WarmFacts(Box::new(facts)));
+                }
+                Err(e) => problem(e.to_string()),
+            }
             Some(files)
         }
         None => None,

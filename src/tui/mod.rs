@@ -127,6 +127,7 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.progress.done += files;
             app.push_warm(*warm);
         }
+        Msg::WarmFacts(facts) => app.warm_facts(*facts),
         Msg::Replace(snapshot) => app.replace_all(*snapshot),
         Msg::Progress(done, total) => {
             app.progress.done = done;
@@ -141,6 +142,7 @@ pub fn handle(app: &mut App, msg: Msg) {
         }
         Msg::Feed(msg) => app.feed_event(msg),
         Msg::Opened(opened) => app.opened(*opened),
+        Msg::Analysed(done) => app.analysed(*done),
         Msg::Indexed(batch) => app.indexed(*batch),
         Msg::Terminate(signal) => {
             EXIT_SIGNAL.store(signal, std::sync::atomic::Ordering::Relaxed);
