@@ -52,18 +52,6 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
     loaded
 }
 
-/// Calls `on_file` for each article file under `paths` as the walk finds it, and
-/// `on_problem` for what goes wrong on the way.
-pub fn each_file(
-    paths: &[PathBuf],
-    on_file: &mut dyn FnMut(PathBuf),
-    on_problem: &mut dyn FnMut(Problem),
-) {
-    for path in paths {
-        walk::expand_each(path, on_file, on_problem);
-    }
-}
-
 /// The article files under `paths`, sorted within each folder, in the order given.
 pub fn files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     paths

@@ -2,7 +2,6 @@
 //! published when. Built once as articles load, updated one article at a time; applying or
 //! removing a filter reads only these tables, never the article text.
 
-mod days;
 mod facts;
 pub mod range;
 mod related;
@@ -11,7 +10,6 @@ mod search;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 pub use facts::{FactEntity, Facts};
 pub use range::{BadRange, DateRange, Unit, interval_of};
@@ -25,7 +23,7 @@ use crate::extract::entities::gazetteer;
 use crate::text::fold::fold;
 
 /// An entity across the corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityInfo {
     pub id: String,
     pub name: String,
@@ -38,10 +36,9 @@ pub struct EntityInfo {
 }
 
 /// What the index keeps of one article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocInfo {
     /// The publication day, when its year, month and day are all known.
-    #[serde(with = "days::opt")]
     pub published: Option<NaiveDate>,
     pub title: String,
     pub source: Option<String>,
@@ -49,22 +46,17 @@ pub struct DocInfo {
 
 /// The lookups, built as articles arrive or read whole from the database (see
 /// [`Index::from_parts`]).
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[derive(Debug, Default, Clone)]
 pub struct Index {
-    /// Not cached: the cache's article records hold the same (see [`Index::restore`]).
-    #[serde(skip)]
+    /// What the list and the date filters need of each article.
     pub docs: Vec<DocInfo>,
     entities: HashMap<String, EntityInfo>,
     /// Day intervals of dates mentioned in the text, with their article.
-    #[serde(with = "days::intervals")]
     mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
-    /// Articles by publication day (not cached: [`Index::restore`] rebuilds it from `docs`).
-    #[serde(skip)]
+    /// Articles by publication day (rebuilt from `docs` by [`Index::restore`]).
     by_day: BTreeMap<NaiveDate, Vec<u32>>,
     /// Articles withdrawn by [`Index::forget`] (their number stays taken), and how many.
-    #[serde(skip)]
     gone: Vec<bool>,
-    #[serde(skip)]
     gone_count: usize,
 }
 
@@ -363,8 +355,7 @@ impl Index {
         self.gone.get(doc as usize).copied().unwrap_or(false)
     }
 
-    /// Rebuilds what the cache does not store, after reading an index from it: the
-    /// articles' `docs` entries, and the publication days.
+    /// Sets the articles' `docs` entries and rebuilds the publication days from them.
     pub fn restore(&mut self, docs: Vec<DocInfo>) {
         self.docs = docs;
         self.by_day.clear();

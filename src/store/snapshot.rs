@@ -102,8 +102,8 @@ pub struct Arrived {
     pub articles: Vec<Arrival>,
 }
 
-/// Every article of a scope, in path and line order, with the index over them (article
-/// `i` of the index is `docs[i]`).
+/// Every article of a scope, a file's articles together, with the index over them
+/// (article `i` of the index is `docs[i]`).
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub docs: Vec<Doc>,
@@ -188,12 +188,12 @@ impl Store {
         let Some((in_scope, args)) = scope.condition("s.path") else {
             return Ok(Snapshot::default());
         };
-        // Articles in path and line order: the order a cold load's walk finds them in.
+        // Articles file by file, in no particular order otherwise: the reader sorts its
+        // list itself, and an ORDER BY would copy every row through SQLite's sorter.
         let sql = format!(
             "SELECT a.id, s.path, a.line, a.record_at, a.title, a.published, a.published_day,
                     a.publisher, a.content_id
-             FROM articles a JOIN sources s ON s.id = a.source WHERE {in_scope}
-             ORDER BY s.path, a.line"
+             FROM articles a JOIN sources s ON s.id = a.source WHERE {in_scope}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
@@ -209,7 +209,7 @@ impl Store {
                 last_path.clone_from(&key);
             }
             let title: String = r.get(4)?;
-            let publisher: Option<String> = r.get(7)?;
+            let source: Option<String> = r.get(7)?;
             let published = r
                 .get::<_, Option<String>>(5)?
                 .as_deref()
@@ -218,7 +218,7 @@ impl Store {
             infos.push(DocInfo {
                 published: r.get::<_, Option<i64>>(6)?.and_then(date_of),
                 title: title.clone(),
-                source: publisher.clone(),
+                source: source.clone(),
             });
             docs.push(Doc::new(
                 &scope.shown(&key),
@@ -227,7 +227,7 @@ impl Store {
                 r.get::<_, Option<i64>>(3)?
                     .and_then(|at| u64::try_from(at).ok()),
                 title,
-                publisher,
+                source,
                 published,
                 from_sql(r.get(8)?),
             ));

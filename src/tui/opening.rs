@@ -228,7 +228,11 @@ impl Worker {
                 // out, or to the next article asked for, and the loop drops the result
                 // of one passed over.
                 if long {
-                    let mut later = Entry::with_id(entry.article.clone(), Default::default(), 0);
+                    let mut later = Entry::with_id(
+                        entry.article.clone(),
+                        crate::extract::Analysis::default(),
+                        0,
+                    );
                     let tx = tx.clone();
                     std::thread::spawn(move || {
                         super::arrivals::analyse_entry(&mut later);
