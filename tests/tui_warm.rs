@@ -274,3 +274,32 @@ fn files_stored_by_list_join_a_cold_start_of_the_reader() {
     assert_eq!(titles(&app), ["दूसरी खबर", "पहली खबर"]);
     assert_eq!(app.index.live(), 2);
 }
+
+#[test]
+fn two_readers_loading_the_same_paths_at_once_both_get_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let names = ["मोदी", "पुतिन", "बाइडन", "शी जिनपिंग", "मैक्रों", "किम जोंग उन"];
+    for i in 0..120 {
+        let name = names[i % names.len()];
+        let text = format!("खबर संख्या {i}\n\n{name} ने दिल्ली में {i} लोगों से बात की।\n");
+        write(dir.path(), &format!("{i:03}.txt"), &text);
+    }
+    // Both write the same files into one database, one writer at a time.
+    let (a, b) = std::thread::scope(|s| {
+        let one = s.spawn(|| load(dir.path(), home.path(), |_| {}).0);
+        let two = s.spawn(|| load(dir.path(), home.path(), |_| {}).0);
+        (one.join().unwrap(), two.join().unwrap())
+    });
+    for app in [&a, &b] {
+        assert_eq!(app.index.live(), 120);
+        assert_eq!(app.visible.len(), 120);
+        assert!(app.problems.is_empty(), "{:?}", app.problems);
+    }
+    let (warm, told) = load(dir.path(), home.path(), |_| {});
+    assert_eq!(told.warm, Some((120, 0)), "{told:?}");
+    assert!(told.changed.is_empty(), "{told:?}");
+    assert_eq!(warm.index.live(), 120);
+    let putin = warm.index.resolve(EntityKind::Person, "पुतिन");
+    assert_eq!(putin.iter().map(|e| e.docs.len()).sum::<usize>(), 20);
+}
