@@ -137,7 +137,7 @@ impl Index {
         self.add_facts(article, &Facts::of(analysis))
     }
 
-    /// Adds an article from its facts (worked out off the event loop, or cached).
+    /// Adds an article from its facts (worked out off the event loop).
     pub fn add_facts(&mut self, article: &Article, facts: &Facts) -> u32 {
         let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
         let published = article.published.and_then(|p| p.date.to_naive());
@@ -220,7 +220,7 @@ impl Index {
         );
     }
 
-    /// Keeps only the documents `keep` says to, renumbered in order (for a cached index
+    /// Keeps only the documents `keep` says to, renumbered in order (for an index
     /// whose files changed or went away).
     #[must_use]
     pub fn retain(self, keep: &[bool]) -> Self {

@@ -45,7 +45,7 @@ impl Entry {
         Self::with_id(article, analysis, id)
     }
 
-    /// An article that may come without its text (from the cache), with its known id.
+    /// An article that may come without its text (a list entry), with its known id.
     pub fn with_id(article: Article, analysis: Analysis, id: u64) -> Self {
         Self {
             article,

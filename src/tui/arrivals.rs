@@ -228,7 +228,7 @@ impl App {
         self.stale = true;
     }
 
-    /// The folded text (without the title) of the `n`th article that came from the cache,
+    /// The folded text (without the title) of the `n`th article of the last snapshot,
     /// read in the background: with its title, it becomes searchable.
     pub fn text_arrived(&mut self, n: usize, folded: &str) {
         let doc = self.warm_base + n;
@@ -243,7 +243,7 @@ impl App {
         }
     }
 
-    /// The loader has read back every cached article's text.
+    /// The loader has read back the text of every article of the snapshot.
     pub fn texts_done(&mut self) {
         self.reading_texts = false;
         if self.search_stale {
