@@ -169,13 +169,17 @@ fn long_article_shown_worker<const ANALYSED: usize>(bencher: divan::Bencher, byt
     let long = app.entries.len() - 1;
     bencher.bench_local(|| {
         app.select(0);
-        pump(&mut app, &rx, |a| a.opening.is_none() && a.analysing.is_none());
+        pump(&mut app, &rx, |a| {
+            a.opening.is_none() && a.analysing.is_none()
+        });
         app.select(long);
         pump(&mut app, &rx, |a| {
             a.opening.is_none() && (ANALYSED == 0 || a.analysing.is_none())
         });
     });
-    pump(&mut app, &rx, |a| a.opening.is_none() && a.analysing.is_none());
+    pump(&mut app, &rx, |a| {
+        a.opening.is_none() && a.analysing.is_none()
+    });
 }
 
 /// A key on an open long article once the worker's line index is complete: page down, or
