@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Scale benchmarks (issue 8), run on demand, not in CI:
-#   cold start (no khabar cache) to first frame and to index complete, warm start (cache)
-#   to index complete, peak RSS, for generated corpora of 10,000 and 100,000 articles;
-#   `khabar list --person NAME` (warm cache) against `rg -l NAME` over the same files;
+#   cold start (no database) to first frame and to index complete, warm start (the
+#   database holds the corpus) to first frame and to index complete, peak RSS, for
+#   generated corpora of 10,000 and 100,000 articles;
+#   `khabar list --person NAME` (warm database) against `rg -l NAME` over the same files;
 #   extraction throughput on one core and all cores (cargo bench --bench extract);
 #   date extraction against Python's dateparser `search_dates` on the seeds.
 # Medians of RUNS runs. The page cache is warm throughout (no root needed); "cold" means
-# khabar has no cache of its own yet.
+# khabar has no database yet.
 # Usage: bench/scale.sh [RUNS] [SIZES...]      e.g. bench/scale.sh 3 10000 100000
 # ONLY=list bench/scale.sh 3 20000 runs the `list --person` against `rg -l` part alone;
-# WHATS="warm-first-frame" runs only that reader measurement (with the list part).
-# The database (XDG_DATA_HOME) and the cache go to target/bench-scale/cache-N. SKIP_BUILD=1
-# uses the release binary as it is.
+# WHATS="warm-first-frame" runs only that reader measurement (with the list part);
+# ONLY=reader runs the reader measurements alone. The database (XDG_DATA_HOME) goes to
+# target/bench-scale/cache-N. SKIP_BUILD=1 uses the release binary as it is; KHABAR_BIN=PATH
+# another binary (an earlier build, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -20,7 +22,7 @@ sizes=("${@:-10000 100000}")
 [ ${#sizes[@]} -eq 1 ] && read -r -a sizes <<<"${sizes[0]}"
 
 [ -n "${SKIP_BUILD:-}" ] || cargo build --release --quiet
-bin=$PWD/target/release/khabar
+bin=${KHABAR_BIN:-$PWD/target/release/khabar}
 if ! command -v rg >/dev/null 2>&1; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo=sudo
   $sudo apt-get update -qq && $sudo apt-get install -y -qq ripgrep >/dev/null
@@ -66,14 +68,15 @@ for n in "${sizes[@]}"; do
       hook=exit-when-loaded; case $what in *first-frame) hook=exit-after-first-articles ;; esac
       t0=$(date +%s%N); reader "$corpus" "$hook" "$home"; t1=$(date +%s%N)
       times+=($(( (t1 - t0) / 1000000 ))); rsss+=($(( $(tail -1 "$work/rss") / 1024 )))
-      # When the frame was drawn (the reader's own clock), before the cache is written.
+      # When the frame was drawn (the reader's own clock).
       drawn+=($(grep -ao 'drawn at [0-9]*' "$work/out" | tail -1 | awk '{print $3}'))
     done
-    printf '  %-16s frame drawn at median %6s ms; process ended at median %6s ms (cache written); peak RSS median %5s MiB   (drawn: %s ms; ended: %s ms)\n' "$what" \
+    printf '  %-16s frame drawn at median %6s ms; process ended at median %6s ms; peak RSS median %5s MiB   (drawn: %s ms; ended: %s ms)\n' "$what" \
       "$(printf '%s\n' "${drawn[@]}" | median)" "$(printf '%s\n' "${times[@]}" | median)" \
       "$(printf '%s\n' "${rsss[@]}" | median)" "${drawn[*]}" "${times[*]}"
   done
-  # list vs rg, warm cache (the reader runs above left it in place), timed as hyperfine
+  [ "${ONLY:-}" = reader ] && continue
+  # list vs rg, warm database (the reader runs above left it in place), timed as hyperfine
   # does without a shell: a few warm-up runs, then runs of one command back to back, from
   # Python (posix_spawn, perf_counter), never forking `date` around a run (that costs as
   # much as a quick answer). Blocks of each command alternate, so both see the same
@@ -115,7 +118,7 @@ for label, t in (("back to back", block), ("one by one", one_by_one)):
 PY
 done
 
-[ "${ONLY:-}" = list ] && exit 0
+case ${ONLY:-} in list | reader) exit 0 ;; esac
 echo "== extraction throughput (cargo bench --bench extract)"
 cargo bench --quiet --bench extract 2>/dev/null | grep -E 'analyse|MB/s' || true
 

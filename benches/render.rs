@@ -157,6 +157,31 @@ fn long_article_open_worker(bencher: divan::Bencher, bytes: usize) {
     pump(&mut app, &rx, |a| a.opening.is_none());
 }
 
+/// Opening a long article with the worker until its text is shown (read back and its
+/// structure found; a long article's analysis follows on a thread of its own), and until
+/// its sidebar is there too.
+#[divan::bench(args = [MB, 50 * MB], consts = [0, 1], sample_count = 3, sample_size = 1)]
+fn long_article_shown_worker<const ANALYSED: usize>(bencher: divan::Bencher, bytes: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = long_app(bytes, dir.path());
+    let (tx, rx) = std::sync::mpsc::sync_channel(1024);
+    app.opener = Some(khabar::tui::opening::Opener::spawn(tx));
+    let long = app.entries.len() - 1;
+    bencher.bench_local(|| {
+        app.select(0);
+        pump(&mut app, &rx, |a| {
+            a.opening.is_none() && a.analysing.is_none()
+        });
+        app.select(long);
+        pump(&mut app, &rx, |a| {
+            a.opening.is_none() && (ANALYSED == 0 || a.analysing.is_none())
+        });
+    });
+    pump(&mut app, &rx, |a| {
+        a.opening.is_none() && a.analysing.is_none()
+    });
+}
+
 /// A key on an open long article once the worker's line index is complete: page down, or
 /// `G` and back to the top, answered from the index.
 #[divan::bench(args = [MB, 50 * MB], consts = [0, 1], sample_count = 20)]

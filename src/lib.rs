@@ -6,7 +6,6 @@
 //! data with byte spans into the original text, so the reader and the command line share
 //! one analysis.
 
-pub mod cache;
 pub mod corpus;
 pub mod dirs;
 pub mod extract;

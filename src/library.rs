@@ -2,17 +2,79 @@
 //! database and queried there, so callers never touch the storage layer.
 //!
 //! [`Corpus`] owns the database connection and the scope of the paths added to it. `khabar
-//! list` goes through it; it is where the reader's load, warm start and queries are to
-//! move (issue 14), replacing the cache of `crate::cache`.
+//! list` and the reader go through it: the reader takes a [`Snapshot`] of what the
+//! database holds for its paths at once ([`Corpus::known`]), then brings the files up to
+//! date ([`Corpus::add_following`]), hearing of each file read or gone as it happens.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::corpus::Article;
 use crate::index::SearchText;
 use crate::store::{Scope, Store, StoreError};
 
-pub use crate::store::{Listed, ListedRef, Listing, Matched, Note, Query};
+pub use crate::store::{
+    Arrival, Arrived, Change, Check, Doc, Listed, ListedRef, Listing, Matched, Note, Query, Rows,
+    Snapshot, SnapshotFacts,
+};
+
+/// The word lists extraction depends on: a change to any of them (or to the user's
+/// gazetteer) makes stored results stale.
+const RULES: [&str; 7] = [
+    include_str!("../assets/markers.toml"),
+    include_str!("../assets/dates.toml"),
+    include_str!("../assets/entity-words.toml"),
+    include_str!("../assets/gazetteer-places.toml"),
+    include_str!("../assets/gazetteer-people.toml"),
+    include_str!("../assets/gazetteer-organizations.toml"),
+    env!("CARGO_PKG_VERSION"),
+];
+
+/// A fingerprint of everything stored results are computed from: khabar's version, its
+/// word lists, and `extra` (the user's gazetteer text, if any).
+pub fn rules_fingerprint(extra: &str) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for part in RULES.iter().chain([&extra]) {
+        h.update(part.as_bytes());
+        h.update(&[0]);
+    }
+    h.digest()
+}
+
+/// Removes the cache files of khabar versions before the database (`corpus-*.bin` in the
+/// cache directory): nothing reads them any more, and they were as large as the corpus's
+/// analyses. Returns how many were removed.
+pub fn remove_old_cache() -> usize {
+    let Some(dir) = crate::dirs::cache_dir() else {
+        return 0;
+    };
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("corpus-")
+            && (name.ends_with(".bin") || name.contains(".bin.tmp"))
+            && std::fs::remove_file(e.path()).is_ok()
+        {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Where a [`Corpus`] keeps its database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// In memory: gone when the corpus is dropped (`--no-cache`).
+    Memory,
+    /// `khabar.db` in the data directory (see [`crate::store::default_path`]).
+    Default,
+    /// This file.
+    At(PathBuf),
+}
 
 /// The corpus of the paths added so far, in a database.
 #[derive(Debug)]
@@ -40,6 +102,8 @@ pub struct Added {
     pub extracted: usize,
     /// Whether the paths were walked (`false`: no folder changed, nothing was written).
     pub walked: bool,
+    /// Files the walk found (0 when nothing was walked).
+    pub files: usize,
 }
 
 impl Corpus {
@@ -48,20 +112,37 @@ impl Corpus {
     /// fingerprints the extraction rules: results from other rules are redone. The notes
     /// are for the user.
     pub fn open(remember: bool, rules: u64) -> Result<(Self, Vec<String>), StoreError> {
+        Self::open_in(
+            &if remember {
+                Place::Default
+            } else {
+                Place::Memory
+            },
+            rules,
+        )
+    }
+
+    /// [`Corpus::open`], with the database at `place`.
+    pub fn open_in(place: &Place, rules: u64) -> Result<(Self, Vec<String>), StoreError> {
         let mut notes = Vec::new();
-        let store = if remember {
-            match Store::open_default() {
-                Ok((store, more)) => {
-                    notes.extend(more);
-                    Some(store)
-                }
-                Err(e) => {
-                    notes.push(format!("{e}; answering without it"));
-                    None
-                }
+        let opened = match place {
+            Place::Memory => None,
+            Place::Default => {
+                remove_old_cache();
+                Some(Store::open_default())
             }
-        } else {
-            None
+            Place::At(path) => Some(Store::open(path)),
+        };
+        let store = match opened {
+            Some(Ok((store, more))) => {
+                notes.extend(more);
+                Some(store)
+            }
+            Some(Err(e)) => {
+                notes.push(format!("{e}; answering without it"));
+                None
+            }
+            None => None,
         };
         let store = match store {
             Some(s) => s,
@@ -90,12 +171,35 @@ impl Corpus {
         rescan: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Added, StoreError> {
+        let check = if rescan {
+            Check::Hashes
+        } else {
+            Check::Folders
+        };
+        self.add_following(paths, check, false, &mut |change| {
+            if let Change::Progress { done, total } = change {
+                progress(done, total);
+            }
+        })
+    }
+
+    /// [`Corpus::add`], checking the files as `check` says, telling `on` of each file read
+    /// (with its articles, their texts folded for search when `texts`), each file gone and
+    /// the progress, as they happen. After damaged corpus tables are rebuilt, every file
+    /// is told again.
+    pub fn add_following(
+        &mut self,
+        paths: &[PathBuf],
+        check: Check,
+        texts: bool,
+        on: &mut dyn FnMut(Change),
+    ) -> Result<Added, StoreError> {
         self.added = paths.to_vec();
-        self.rescan = rescan;
-        let synced = match self.store.sync(paths, self.rules, rescan, progress) {
+        self.rescan = check == Check::Hashes;
+        let synced = match self.store.sync_with(paths, self.rules, check, texts, on) {
             Err(e) if e.is_damage() => {
                 self.repair(&e)?;
-                self.store.sync(paths, self.rules, rescan, progress)?
+                self.store.sync_with(paths, self.rules, check, texts, on)?
             }
             other => other?,
         };
@@ -105,7 +209,55 @@ impl Corpus {
             failed: synced.failed,
             extracted: synced.extracted,
             walked: synced.walked,
+            files: synced.files,
         })
+    }
+
+    /// What the database holds for `paths` when each was added before (with these rules),
+    /// as it was then: the reader shows it at once while [`Corpus::add_following`] brings
+    /// it up to date. `None` when some path is new to the database (or its corpus tables
+    /// were found damaged, and set aside). The index covers the list entries alone (dates,
+    /// sources): [`Corpus::facts`] reads the entities and mentioned dates, a second read.
+    pub fn known(&mut self, paths: &[PathBuf]) -> Result<Option<Snapshot>, StoreError> {
+        let scope = match self.store.walked_scope(paths, self.rules) {
+            Err(e) if e.is_damage() => {
+                self.repair(&e)?;
+                return Ok(None);
+            }
+            other => other?,
+        };
+        let Some(scope) = scope else {
+            return Ok(None);
+        };
+        match self.store.snapshot_docs(&scope) {
+            Ok(snapshot) => {
+                self.scope = scope;
+                Ok(Some(snapshot))
+            }
+            Err(e) if e.is_damage() => {
+                self.repair(&e)?;
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The entities and mentioned dates of a snapshot from [`Corpus::known`] (its rows),
+    /// numbered as its articles. Empty when the corpus tables were found damaged (they are
+    /// set aside; the next [`Corpus::add_following`] reads every file again).
+    pub fn facts(&mut self, rows: &Rows) -> Result<SnapshotFacts, StoreError> {
+        match self.store.snapshot_facts(rows) {
+            Err(e) if e.is_damage() => {
+                self.repair(&e)?;
+                Ok(SnapshotFacts::default())
+            }
+            other => other,
+        }
+    }
+
+    /// Every article of the paths added, and the index over them.
+    pub fn snapshot(&self) -> Result<Snapshot, StoreError> {
+        self.store.snapshot(&self.scope)
     }
 
     /// The articles matching `query`, in its order.
@@ -209,4 +361,26 @@ impl Corpus {
             .filter_map(|(i, r)| (keep.next_if(|&k| k as usize == i).is_some()).then_some(r))
             .collect()
     }
+}
+
+/// Reads and analyses one file now, without the database (a feed's file just fetched): its
+/// articles as the reader takes them, and the problems met, for the user.
+pub fn read_file(path: &Path) -> (Arrived, Vec<String>) {
+    use rayon::prelude::*;
+    let mut problems = Vec::new();
+    let articles = crate::corpus::read_file(path, &mut problems);
+    let articles = articles
+        .par_iter()
+        .map(|a| {
+            let analysis = crate::extract::analyse(a);
+            Arrival::of(a, &analysis, crate::state::content_id(a))
+        })
+        .collect();
+    (
+        Arrived {
+            path: path.to_owned(),
+            articles,
+        },
+        problems.iter().map(ToString::to_string).collect(),
+    )
 }

@@ -131,15 +131,25 @@ fn damaged_database_is_set_aside_and_no_cache_writes_nothing() {
     assert!(!database(other.path()).exists());
     assert!(cache_files(other.path()).is_empty());
 
-    // The reader's cache files are what `cache --clear` removes.
-    std::fs::write(home.path().join("khabar/corpus-0000000000000000.bin"), "x").unwrap();
-    let cleared = khabar(home.path(), &["cache", "--clear"]);
-    assert!(stdout(&cleared).contains("removed 1 cache file"));
-    assert!(cache_files(home.path()).is_empty());
+    // Cache files of earlier versions (the reader's, before the database) are removed
+    // by the next run that uses the database, and nothing else is.
+    let old = home.path().join("khabar/corpus-0000000000000000.bin");
+    std::fs::write(&old, "x").unwrap();
+    std::fs::write(home.path().join("khabar/other.bin"), "x").unwrap();
+    let _ = khabar(home.path(), &["--no-cache", "list", seeds]);
+    assert!(
+        old.exists(),
+        "--no-cache leaves the data and cache directories alone"
+    );
+    let _ = khabar(home.path(), &["list", seeds]);
+    assert!(!old.exists(), "the old cache file is removed");
+    assert!(home.path().join("khabar/other.bin").exists());
     assert!(
         database(home.path()).is_file(),
         "the database is not a cache"
     );
+    let gone = khabar(home.path(), &["cache", "--clear"]);
+    assert_eq!(gone.status.code(), Some(2), "`khabar cache` is no more");
 }
 
 #[test]

@@ -122,31 +122,3 @@ fn a_record_after_invalid_bytes_is_read_back_from_the_right_place() {
     app.select(i);
     assert_eq!(app.current().unwrap().article.text, "मोदी ने मुंबई में कहा।");
 }
-
-#[test]
-fn an_article_whose_packed_details_cannot_be_read_is_analysed_again() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.txt"),
-        "पहली खबर\n\nमोदी ने मुंबई में भाषण दिया।\n",
-    )
-    .unwrap();
-    let mut app = app_on(dir.path());
-    // As if its details were in a cache file that is gone or damaged.
-    app.entries[0].packed = khabar::cache::Packed::Stored {
-        at: 0,
-        len: 10,
-        hash: 1,
-    };
-    app.select(0);
-    let entry = app.current().unwrap();
-    assert!(entry.article.text.contains("भाषण"));
-    let names: Vec<&str> = entry
-        .analysis
-        .entities
-        .iter()
-        .map(|e| e.name.as_str())
-        .collect();
-    assert!(names.contains(&"मुंबई"), "{names:?}");
-    assert!(!entry.sidebar.is_empty());
-}

@@ -27,7 +27,7 @@ fn app_with(user: UserState) -> App {
             Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
         );
     }
-    khabar::tui::handle(&mut app, Msg::Finished(None));
+    khabar::tui::handle(&mut app, Msg::Finished);
     app
 }
 
@@ -339,7 +339,7 @@ fn ties_go_by_path_whatever_order_articles_arrive_in() {
             Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
         );
     }
-    khabar::tui::handle(&mut a, Msg::Finished(None));
+    khabar::tui::handle(&mut a, Msg::Finished);
     for sort in [Sort::Newest, Sort::Oldest] {
         while a.sort != sort {
             press(&mut a, "s");

@@ -6,8 +6,10 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
+use khabar::library::Place;
 use khabar::tui::app::App;
 use khabar::tui::event::Msg;
+use khabar::tui::loader::Keep;
 use rayon::prelude::*;
 
 #[path = "support/drive.rs"]
@@ -26,7 +28,11 @@ fn parallel_work_on_the_loop_runs_while_the_loader_waits_for_it() {
     // A channel nobody reads yet, with no room: the loader's workers wait on it from their
     // first message on.
     let (tx, rx) = mpsc::sync_channel(0);
-    let loader = khabar::tui::loader::spawn(vec![dir.path().to_owned()], None, tx);
+    let keep = Keep {
+        place: Place::Memory,
+        rules: 1,
+    };
+    let loader = khabar::tui::loader::spawn(vec![dir.path().to_owned()], keep, tx);
     std::thread::sleep(Duration::from_secs(1));
     // What a search does on the loop's thread: work on rayon's global pool.
     let (done_tx, done_rx) = mpsc::channel();
@@ -46,14 +52,16 @@ fn parallel_work_on_the_loop_runs_while_the_loader_waits_for_it() {
     assert!(messages > 200, "{messages} messages");
 }
 
-/// Runs the loader over `dir` with the cache at `home` into a fresh reader, the way the
-/// event loop does (`between` runs once the cached list is in, before anything else);
-/// writes the cache the load hands back.
+/// Runs the loader over `dir` with the database in `home` into a fresh reader, the way the
+/// event loop does (`between` runs once the stored list is in, before anything else).
 fn load(dir: &std::path::Path, home: &std::path::Path, between: impl FnOnce(&mut App)) -> App {
     let mut app = drive::empty_app();
     let (tx, rx) = mpsc::sync_channel(1024);
-    let cache = Some((home.join("corpus.bin"), 1));
-    let loader = khabar::tui::loader::spawn(vec![dir.to_owned()], cache, tx);
+    let keep = Keep {
+        place: Place::At(home.join("khabar.db")),
+        rules: 1,
+    };
+    let loader = khabar::tui::loader::spawn(vec![dir.to_owned()], keep, tx);
     let mut between = Some(between);
     for msg in rx {
         let warm = matches!(msg, Msg::Warm(..));
@@ -62,9 +70,6 @@ fn load(dir: &std::path::Path, home: &std::path::Path, between: impl FnOnce(&mut
             f(&mut app);
         }
         app.settle();
-        if let Some(cache) = app.save.take() {
-            cache.save(&app.snapshot()).unwrap();
-        }
     }
     loader.join().unwrap();
     app
@@ -84,7 +89,7 @@ fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
     }
     let cold = load(dir.path(), home.path(), |_| {});
     assert_eq!(cold.entries.len(), 3);
-    // Warm: the list comes from the cache without bodies; the search is typed before the
+    // Warm: the list comes from the database without bodies; the search is typed before the
     // loader reads them back.
     let warm = load(dir.path(), home.path(), |app| {
         drive::press(app, "/");

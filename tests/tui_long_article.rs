@@ -43,7 +43,7 @@ fn long_app(bytes: usize, dir: &std::path::Path) -> App {
         Rect::new(0, 0, 100, 30),
     );
     app.push(Entry::new(article, khabar::extract::Analysis::default()));
-    khabar::tui::handle(&mut app, Msg::Finished(None));
+    khabar::tui::handle(&mut app, Msg::Finished);
     app.settle();
     press(&mut app, "enter");
     app

@@ -52,7 +52,7 @@ fn app_with_worker(bytes: usize, dir: &std::path::Path) -> (App, Receiver<Msg>) 
         article.origin = corpus::Origin::File;
         app.push(Entry::new(article, khabar::extract::Analysis::default()));
     }
-    khabar::tui::handle(&mut app, Msg::Finished(None));
+    khabar::tui::handle(&mut app, Msg::Finished);
     app.settle();
     let (tx, rx) = sync_channel(1024);
     app.opener = Some(Opener::spawn(tx));
@@ -124,6 +124,7 @@ fn a_result_for_an_article_passed_over_is_dropped() {
         entry: Entry::new(article, khabar::extract::Analysis::default()),
         blocks: std::sync::Arc::default(),
         problems: Vec::new(),
+        analysing: false,
     };
     a.opened(late);
     assert_eq!(a.selected, short);
@@ -168,4 +169,33 @@ fn the_line_index_grows_in_the_background_and_restarts_on_a_resize() {
     let last = &rows[rows.len() - 27];
     assert_eq!(top(&a), (last.span.start, last.span.end));
     assert!(a.rows().indexed);
+}
+
+#[test]
+fn a_long_article_is_shown_before_it_is_analysed_and_its_sidebar_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, rx) = app_with_worker(2 << 20, dir.path());
+    // A name the sidebar will list, at the end of the long article.
+    let long = long_entry(&a);
+    let path = a.entries[long].article.path.clone();
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n\nप्रधानमंत्री नरेंद्र मोदी ने दिल्ली में कहा।\n");
+    std::fs::write(&path, text).unwrap();
+    a.select(long);
+    pump(&mut a, &rx, |a| a.opening.is_none());
+    assert!(a.current().unwrap().article.text.len() > 2 << 20);
+    assert!(
+        a.analysing.is_some(),
+        "shown while its analysis runs elsewhere"
+    );
+    pump(&mut a, &rx, |a| a.analysing.is_none());
+    let entry = a.current().unwrap();
+    let names: Vec<&str> = entry
+        .analysis
+        .entities
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(names.iter().any(|n| n.contains("मोदी")), "{names:?}");
+    assert!(!entry.sidebar.is_empty());
 }

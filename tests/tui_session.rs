@@ -65,7 +65,7 @@ fn a_session_kept_before_loading_opens_the_article_when_it_arrives() {
         let entry = khabar::tui::app::Entry::new(article, analysis);
         khabar::tui::handle(&mut b, Msg::Loaded(Box::new(entry), 1));
     }
-    khabar::tui::handle(&mut b, Msg::Finished(None));
+    khabar::tui::handle(&mut b, Msg::Finished);
     b.settle();
     assert_eq!(state(&b), state(&a));
 }

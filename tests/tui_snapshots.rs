@@ -114,7 +114,7 @@ fn a_json_lines_record_shows_its_line() {
         &mut a,
         Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
     );
-    khabar::tui::handle(&mut a, Msg::Finished(None));
+    khabar::tui::handle(&mut a, Msg::Finished);
     a.settle();
     let text = text_of(&a);
     assert!(text.contains(" today.jsonl:7 "), "{text}");

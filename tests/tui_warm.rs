@@ -1,87 +1,170 @@
-//! A warm start in the reader: the cached list shows at once, then files that changed or
-//! went away are withdrawn and read again, and the cache written after holds exactly the
-//! corpus as it now is.
+//! A warm start in the reader, on the database: what it holds for the paths shows at
+//! once, before any file is read; then files that changed or went away are withdrawn,
+//! changed and new ones read again, and the next start holds exactly the corpus as it now
+//! is. A cold start shows each file as it is read, before the load ends.
 
-use khabar::cache::Cache;
+use std::path::Path;
+use std::sync::mpsc;
+
+use khabar::extract::entities::EntityKind;
+use khabar::library::Place;
 use khabar::tui::app::App;
+use khabar::tui::event::Msg;
+use khabar::tui::loader::Keep;
 
 #[path = "support/drive.rs"]
 mod drive;
-
-fn app() -> App {
-    drive::empty_app()
-}
 
 fn titles(app: &App) -> Vec<String> {
     drive::visible_sorted(app, |a| &a.title)
 }
 
-/// Loads `dir` the way the reader's loader does with a cache at `cache`, saving it after.
-fn load(dir: &std::path::Path, cache: &std::path::Path) -> App {
-    // Named with a trailing slash, as shells complete folders: paths must still come out
-    // as the walk names them.
-    let roots = vec![dir.join("")];
-    let (mut c, note) = Cache::open(cache.to_owned(), 1);
-    assert!(note.is_none(), "{note:?}");
-    c.watch(&roots);
-    let mut app = app();
-    let mut problems = Vec::new();
-    let files = khabar::corpus::files(&roots, &mut problems);
-    let rest = if c.is_empty() {
-        files
-    } else {
-        app.push_warm(c.warm_all());
-        app.settle();
-        // Before the files are checked, any cached article can be opened, even one whose
-        // file is gone (it shows its list entry and a problem, it must not crash).
-        for i in 0..app.entries.len() {
-            app.select(i);
-            assert!(app.current().is_some());
-        }
-        let checked = c.revalidate(&files);
-        app.revalidated(&checked.stale_docs, &checked.stale_files, files.len());
-        checked.rest
+/// What one load told the loop, as names.
+#[derive(Debug, Default)]
+struct Told {
+    /// Articles the first [`Msg::Warm`] carried, and how many files were read (or
+    /// withdrawn) before it.
+    warm: Option<(usize, usize)>,
+    /// Files read (first time, and again), and withdrawn.
+    read: Vec<String>,
+    changed: Vec<String>,
+    gone: Vec<String>,
+    /// Whether the list showed articles before [`Msg::Finished`], and whether it was
+    /// replaced whole.
+    shown_before_end: bool,
+    replaced: bool,
+}
+
+/// Runs the reader's loader over `dir` (named with a trailing slash, as shells complete
+/// folders) with the database in `home`, into a fresh reader, the way the event loop does;
+/// `between` runs once the stored list and its index are in.
+fn load(dir: &Path, home: &Path, between: impl FnOnce(&mut App)) -> (App, Told) {
+    let mut app = drive::empty_app();
+    let (tx, rx) = mpsc::sync_channel(1024);
+    let keep = Keep {
+        place: Place::At(home.join("khabar.db")),
+        rules: 1,
     };
-    for f in &rest {
-        app.push_file(c.process(f));
+    let loader = khabar::tui::loader::spawn(vec![dir.join("")], keep, tx);
+    let mut told = Told::default();
+    let mut between = Some(between);
+    let mut seen = 0;
+    let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
+    for msg in rx {
+        let warm = match &msg {
+            Msg::Warm(snapshot, _) => {
+                told.warm.get_or_insert((snapshot.docs.len(), seen));
+                false
+            }
+            // The entities and dates of the stored list follow it, before any file is read.
+            Msg::WarmFacts(_) => true,
+            Msg::File(f) => {
+                told.read.push(name(&f.path));
+                false
+            }
+            Msg::Changed(f) => {
+                told.changed.push(name(&f.path));
+                false
+            }
+            Msg::Gone(p) => {
+                told.gone.push(name(p));
+                false
+            }
+            Msg::Replace(_) => {
+                told.replaced = true;
+                false
+            }
+            Msg::Finished => {
+                told.shown_before_end = !app.visible.is_empty();
+                false
+            }
+            _ => false,
+        };
+        seen += usize::from(matches!(
+            msg,
+            Msg::File(_) | Msg::Changed(_) | Msg::Gone(_) | Msg::Replace(_)
+        ));
+        khabar::tui::handle(&mut app, msg);
+        app.settle();
+        if warm && let Some(f) = between.take() {
+            f(&mut app);
+        }
     }
+    loader.join().unwrap();
     app.settle();
-    if c.changed(rest.len()) {
-        c.save(&app.snapshot()).unwrap();
-    }
-    app
+    told.read.sort();
+    told.changed.sort();
+    (app, told)
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).unwrap();
+}
+
+/// Sets a file's modification time ahead, so a change is seen whatever the clock's grain.
+fn touch_later(path: &Path) {
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    std::fs::File::options()
+        .append(true)
+        .open(path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
 }
 
 #[test]
-fn stale_articles_are_withdrawn_and_read_again() {
+fn a_warm_start_shows_the_stored_list_at_once_then_catches_up_with_the_files() {
     let dir = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();
-    let cache = home.path().join("c.bin");
-    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
-    write("a.txt", "पहली खबर\n\nमोदी ने मुंबई में भाषण दिया।\n");
-    write("b.txt", "दूसरी खबर\n\nपुतिन मास्को में थे।\n");
-    write("c.txt", "तीसरी खबर\n\nराहुल गांधी दिल्ली में थे।\n");
-    let cold = load(dir.path(), &cache);
+    let d = dir.path();
+    write(d, "a.txt", "पहली खबर\n\nमोदी ने मुंबई में भाषण दिया।\n");
+    write(d, "b.txt", "दूसरी खबर\n\nपुतिन मास्को में थे।\n");
+    write(d, "c.txt", "तीसरी खबर\n\nराहुल गांधी दिल्ली में थे।\n");
+    let (cold, told) = load(d, home.path(), |_| {});
     assert_eq!(titles(&cold), ["तीसरी खबर", "दूसरी खबर", "पहली खबर"]);
+    assert!(told.warm.is_none(), "nothing stored yet: {told:?}");
+    assert_eq!(
+        told.read,
+        ["a.txt", "b.txt", "c.txt"],
+        "each file as it is read"
+    );
+    assert!(told.shown_before_end, "rows show before the load ends");
+    assert!(!told.replaced, "every file was read: nothing to list anew");
     let paths = |app: &App| drive::visible_sorted(app, |a| &a.path);
     let cold_paths = paths(&cold);
 
+    // Unchanged: the whole list comes from the database first, and no file is read.
+    let mut filtered = 0;
+    let (warm, told) = load(d, home.path(), |app| {
+        assert_eq!(app.visible.len(), 3, "the stored list is shown at once");
+        // Filters work on it before any file is checked: the index came with it.
+        drive::press(app, "p");
+        drive::type_text(app, "putin");
+        drive::press(app, "Enter");
+        filtered = app.visible.len();
+        drive::press(app, "x");
+    });
+    assert_eq!(told.warm, Some((3, 0)), "{told:?}");
+    assert!(told.read.is_empty() && told.changed.is_empty(), "{told:?}");
+    assert_eq!(filtered, 1, "a person filter on the stored index");
+    assert_eq!(paths(&warm), cold_paths, "paths as the walk names them");
+
     // a.txt changes (and names Putin now), b.txt goes, d.txt arrives.
-    write("a.txt", "बदली खबर\n\nव्लादिमीर पुतिन ने मुंबई में भाषण दिया।\n");
-    std::fs::remove_file(dir.path().join("b.txt")).unwrap();
-    write("d.txt", "चौथी खबर\n\nनरेंद्र मोदी पटना में।\n");
-    let warm = load(dir.path(), &cache);
+    write(d, "a.txt", "बदली खबर\n\nव्लादिमीर पुतिन ने मुंबई में भाषण दिया।\n");
+    touch_later(&d.join("a.txt"));
+    std::fs::remove_file(d.join("b.txt")).unwrap();
+    write(d, "d.txt", "चौथी खबर\n\nनरेंद्र मोदी पटना में।\n");
+    let (warm, told) = load(d, home.path(), |app| {
+        assert_eq!(
+            titles(app),
+            ["तीसरी खबर", "दूसरी खबर", "पहली खबर"],
+            "first the list as stored"
+        );
+    });
+    assert_eq!(told.changed, ["a.txt", "d.txt"], "{told:?}");
+    assert_eq!(told.gone, ["b.txt"]);
     assert_eq!(titles(&warm), ["चौथी खबर", "तीसरी खबर", "बदली खबर"]);
-    // c.txt came from the cache, named as the walk named it.
-    let c_path = cold_paths.iter().find(|p| p.ends_with("c.txt")).unwrap();
-    assert!(
-        paths(&warm).contains(c_path),
-        "{c_path} in {:?}",
-        paths(&warm)
-    );
-    let putin = warm
-        .index
-        .resolve(khabar::extract::entities::EntityKind::Person, "पुतिन");
+    let putin = warm.index.resolve(EntityKind::Person, "पुतिन");
     let docs: Vec<u32> = putin.iter().flat_map(|e| e.docs.clone()).collect();
     assert_eq!(
         docs.len(),
@@ -89,66 +172,134 @@ fn stale_articles_are_withdrawn_and_read_again() {
         "only the changed a.txt, not the removed b.txt"
     );
     assert_eq!(warm.entries[docs[0] as usize].article.title, "बदली खबर");
-    assert_eq!(warm.progress.total, 3);
 
-    // What was saved is the corpus as it is now: a third start reads nothing.
-    let (mut c, _) = Cache::open(cache.clone(), 1);
-    c.watch(&[dir.path().to_owned()]);
-    let mut problems = Vec::new();
-    let files = khabar::corpus::files(&[dir.path().to_owned()], &mut problems);
-    let (again, rest) = c.warm(&files);
-    assert!(rest.is_empty(), "{rest:?}");
-    let mut t: Vec<&str> = again
-        .docs
+    // What is stored is the corpus as it is now.
+    let (again, told) = load(d, home.path(), |_| {});
+    assert_eq!(told.warm, Some((3, 0)), "{told:?}");
+    assert!(told.changed.is_empty() && told.gone.is_empty(), "{told:?}");
+    assert_eq!(titles(&again), ["चौथी खबर", "तीसरी खबर", "बदली खबर"]);
+}
+
+#[test]
+fn a_warm_start_searches_and_opens_records_of_a_json_lines_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let records = [
+        serde_json::json!({"title": "पहला", "body": "बाढ़ से नदी उफनी।", "published": "2024-03-04"}),
+        serde_json::json!({"title": "दूसरा", "body": "पुतिन ने मास्को में कहा।"}),
+    ];
+    let lines: Vec<String> = records.iter().map(ToString::to_string).collect();
+    write(dir.path(), "feed.jsonl", &(lines.join("\n") + "\n"));
+    let _ = load(dir.path(), home.path(), |_| {});
+    let (mut warm, told) = load(dir.path(), home.path(), |_| {});
+    assert_eq!(told.warm, Some((2, 0)), "{told:?}");
+    // The second record is read back alone and analysed for the sidebar.
+    let i = warm
+        .entries
         .iter()
-        .map(|d| d.article.title.as_str())
-        .collect();
-    t.sort_unstable();
-    assert_eq!(t, ["चौथी खबर", "तीसरी खबर", "बदली खबर"]);
-    assert_eq!(again.files.len(), 3);
+        .position(|e| e.article.title == "दूसरा")
+        .unwrap();
+    assert_eq!(warm.entries[i].article.line, Some(2));
+    warm.select(i);
+    let entry = warm.current().unwrap();
+    assert_eq!(entry.article.text, "पुतिन ने मास्को में कहा।");
+    assert!(
+        entry
+            .analysis
+            .entities
+            .iter()
+            .any(|e| e.name.contains("पुतिन")),
+        "{:?}",
+        entry.analysis.entities
+    );
+    // The publication date came back from the database.
+    let first = warm
+        .entries
+        .iter()
+        .find(|e| e.article.title == "पहला")
+        .unwrap();
+    let published = first.article.published.and_then(|p| p.value());
+    assert_eq!(published.as_deref(), Some("2024-03-04"));
+    // Bodies were read back after the start, so search finds them.
+    drive::press(&mut warm, "/");
+    drive::type_text(&mut warm, "बाढ़");
+    drive::press(&mut warm, "Enter");
+    assert_eq!(titles(&warm), ["पहला"]);
 }
 
 #[test]
 fn the_open_article_stays_open_when_its_file_is_only_touched() {
     let dir = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();
-    let cache = home.path().join("c.bin");
     let a = dir.path().join("a.txt");
-    std::fs::write(&a, "पहली खबर\n\nमोदी ने मुंबई में भाषण दिया।\n").unwrap();
-    std::fs::write(dir.path().join("b.txt"), "दूसरी खबर\n\nपुतिन मास्को में थे।\n").unwrap();
-    let _ = load(dir.path(), &cache);
-    // Touched, same bytes: its articles are withdrawn and come back under a new number.
-    let bytes = std::fs::read(&a).unwrap();
-    std::fs::write(&a, bytes).unwrap();
-    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
-    std::fs::File::open(&a)
-        .unwrap()
-        .set_modified(later)
-        .unwrap();
-
-    let roots = vec![dir.path().join("")];
-    let (mut c, _) = Cache::open(cache, 1);
-    c.watch(&roots);
-    let mut app = app();
-    app.push_warm(c.warm_all());
-    app.settle();
-    let i = app
-        .entries
-        .iter()
-        .position(|e| e.article.title == "पहली खबर")
-        .unwrap();
-    app.select(i);
-    let mut problems = Vec::new();
-    let files = khabar::corpus::files(&roots, &mut problems);
-    let checked = c.revalidate(&files);
-    assert_eq!(checked.rest.len(), 1, "only the touched file is read");
-    app.revalidated(&checked.stale_docs, &checked.stale_files, files.len());
-    app.settle();
-    for f in &checked.rest {
-        app.push_file(c.process(f));
-    }
-    app.settle();
-    assert_ne!(app.selected, i, "the article came back under a new number");
-    assert_eq!(app.entries[app.selected].article.title, "पहली खबर");
+    write(dir.path(), "a.txt", "पहली खबर\n\nमोदी ने मुंबई में भाषण दिया।\n");
+    write(dir.path(), "b.txt", "दूसरी खबर\n\nपुतिन मास्को में थे।\n");
+    let _ = load(dir.path(), home.path(), |_| {});
+    // Touched, same bytes: nothing is withdrawn or read again for the list.
+    touch_later(&a);
+    let mut chosen = None;
+    let (app, told) = load(dir.path(), home.path(), |app| {
+        let i = app
+            .entries
+            .iter()
+            .position(|e| e.article.title == "पहली खबर")
+            .unwrap();
+        app.select(i);
+        chosen = Some(i);
+    });
+    assert!(told.changed.is_empty(), "{told:?}");
+    assert_eq!(Some(app.selected), chosen);
     assert_eq!(app.current().unwrap().article.title, "पहली खबर");
+}
+
+#[test]
+fn files_stored_by_list_join_a_cold_start_of_the_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    write(&sub, "a.txt", "पहली खबर\n\nमोदी ने मुंबई में भाषण दिया।\n");
+    write(dir.path(), "b.txt", "दूसरी खबर\n\nपुतिन मास्को में थे।\n");
+    // The subfolder is stored already (as `khabar list sub` would have); the reader opens
+    // the folder above it for the first time.
+    let _ = load(&sub, home.path(), |_| {});
+    let (app, told) = load(dir.path(), home.path(), |_| {});
+    assert!(told.warm.is_none(), "{told:?}");
+    assert_eq!(
+        told.read,
+        ["b.txt"],
+        "only the file new to the database is read"
+    );
+    assert!(told.replaced, "the rest comes from the database");
+    assert_eq!(titles(&app), ["दूसरी खबर", "पहली खबर"]);
+    assert_eq!(app.index.live(), 2);
+}
+
+#[test]
+fn two_readers_loading_the_same_paths_at_once_both_get_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let names = ["मोदी", "पुतिन", "बाइडन", "शी जिनपिंग", "मैक्रों", "किम जोंग उन"];
+    for i in 0..120 {
+        let name = names[i % names.len()];
+        let text = format!("खबर संख्या {i}\n\n{name} ने दिल्ली में {i} लोगों से बात की।\n");
+        write(dir.path(), &format!("{i:03}.txt"), &text);
+    }
+    // Both write the same files into one database, one writer at a time.
+    let (a, b) = std::thread::scope(|s| {
+        let one = s.spawn(|| load(dir.path(), home.path(), |_| {}).0);
+        let two = s.spawn(|| load(dir.path(), home.path(), |_| {}).0);
+        (one.join().unwrap(), two.join().unwrap())
+    });
+    for app in [&a, &b] {
+        assert_eq!(app.index.live(), 120);
+        assert_eq!(app.visible.len(), 120);
+        assert!(app.problems.is_empty(), "{:?}", app.problems);
+    }
+    let (warm, told) = load(dir.path(), home.path(), |_| {});
+    assert_eq!(told.warm, Some((120, 0)), "{told:?}");
+    assert!(told.changed.is_empty(), "{told:?}");
+    assert_eq!(warm.index.live(), 120);
+    let putin = warm.index.resolve(EntityKind::Person, "पुतिन");
+    assert_eq!(putin.iter().map(|e| e.docs.len()).sum::<usize>(), 20);
 }

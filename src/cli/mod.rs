@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 use khabar::corpus;
@@ -34,7 +34,8 @@ pub struct Args {
     /// Configuration file (default: $XDG_CONFIG_HOME/khabar/config.toml).
     #[arg(long, value_name = "PATH", global = true)]
     config: Option<PathBuf>,
-    /// Do not read or write the cache of extraction results.
+    /// Keep nothing of the corpus: read every file afresh, into a database in memory (read
+    /// state and stars are still kept).
     #[arg(long, global = true)]
     no_cache: bool,
     /// How the terminal measures Devanagari clusters: per-code-point (xterm, VTE,
@@ -72,12 +73,6 @@ enum Command {
     Fetch {
         /// Feeds to fetch, by name, URL or tag (default: all).
         names: Vec<String>,
-    },
-    /// Show where the cache of extraction results is, or remove it.
-    Cache {
-        /// Remove every cache file.
-        #[arg(long)]
-        clear: bool,
     },
 }
 
@@ -126,7 +121,7 @@ struct ListArgs {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     let user_gazetteer = install_user_gazetteer();
-    RULES_FINGERPRINT.get_or_init(|| khabar::cache::fingerprint(&user_gazetteer));
+    RULES_FINGERPRINT.get_or_init(|| khabar::library::rules_fingerprint(&user_gazetteer));
     let args_no_cache = args.no_cache;
     match args.command {
         Some(Command::Extract { json, paths }) => extract::run(&paths, json),
@@ -138,7 +133,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Some(Command::Feeds { command }) => feeds::run(command),
         Some(Command::Fetch { names }) => feeds::fetch(&names),
-        Some(Command::Cache { clear }) => cache_command(clear),
         None => reader::run(
             if args.paths.is_empty() {
                 feeds::default_paths()
@@ -182,7 +176,7 @@ pub fn exit_code(failed: bool) -> ExitCode {
 /// Extends the built-in gazetteer with `$XDG_CONFIG_HOME/khabar/gazetteer.toml` (same
 /// layout as `assets/gazetteer-*.toml`), if the user has one. A broken file is reported and
 /// the built-in lists are used.
-/// Returns the text installed (empty when none), which the cache fingerprint includes.
+/// Returns the text installed (empty when none), which the rules' fingerprint includes.
 fn install_user_gazetteer() -> String {
     let Some(path) = khabar::tui::config::default_path()
         .and_then(|c| c.parent().map(|d| d.join("gazetteer.toml")))
@@ -206,26 +200,3 @@ fn install_user_gazetteer() -> String {
 
 /// The fingerprint of the rules extraction runs with, set once at start-up.
 pub static RULES_FINGERPRINT: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-
-/// The cache file for `paths`, unless caching is off or there is nowhere to put it (the
-/// bundled seeds are never cached: they are analysed in milliseconds).
-pub fn cache_file(paths: &[PathBuf], no_cache: bool) -> Option<PathBuf> {
-    if no_cache || paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-") {
-        return None;
-    }
-    khabar::cache::default_dir().map(|dir| khabar::cache::file_for(&dir, paths))
-}
-
-fn cache_command(clear: bool) -> Result<ExitCode> {
-    let Some(dir) = khabar::cache::default_dir() else {
-        anyhow::bail!("no cache directory: neither XDG_CACHE_HOME nor HOME is set");
-    };
-    if clear {
-        let n =
-            khabar::cache::clear(&dir).with_context(|| format!("clearing {}", dir.display()))?;
-        println!("removed {n} cache file(s) from {}", dir.display());
-    } else {
-        println!("{}", dir.display());
-    }
-    Ok(ExitCode::SUCCESS)
-}

@@ -9,7 +9,7 @@ use khabar::text::sanitize;
 use khabar::text::width::WidthModel;
 use khabar::tui::config::Config;
 
-use super::{RULES_FINGERPRINT, cache_file};
+use super::RULES_FINGERPRINT;
 
 /// The interactive reader: needs a terminal; missing paths among others are reported
 /// inside it.
@@ -40,13 +40,19 @@ pub fn run(
         }
         return Ok(ExitCode::from(2));
     }
-    let cache = cache_file(&paths, no_cache)
-        .map(|c| (c, RULES_FINGERPRINT.get().copied().unwrap_or_default()));
+    let keep = khabar::tui::loader::Keep {
+        place: if no_cache {
+            khabar::library::Place::Memory
+        } else {
+            khabar::library::Place::Default
+        },
+        rules: RULES_FINGERPRINT.get().copied().unwrap_or_default(),
+    };
     let launch = khabar::tui::Launch {
         paths,
         config,
         model,
-        cache,
+        keep,
         notes: problems,
         fresh,
     };

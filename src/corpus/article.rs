@@ -35,8 +35,8 @@ pub struct Chrome {
 /// fields point into it or were read from it.
 ///
 /// For a large corpus the text is dropped once the article is analysed and read again from
-/// its file when it is shown ([`super::reload_text`]), so memory stays bounded; the cache
-/// stores everything but the text.
+/// its file when it is shown ([`super::reload`]), so memory stays bounded; the database
+/// keeps what the list and filters need of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// The file it came from, as given or found while walking a folder.

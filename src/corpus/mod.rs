@@ -52,18 +52,6 @@ pub fn load(paths: &[PathBuf]) -> Loaded {
     loaded
 }
 
-/// Calls `on_file` for each article file under `paths` as the walk finds it, and
-/// `on_problem` for what goes wrong on the way.
-pub fn each_file(
-    paths: &[PathBuf],
-    on_file: &mut dyn FnMut(PathBuf),
-    on_problem: &mut dyn FnMut(Problem),
-) {
-    for path in paths {
-        walk::expand_each(path, on_file, on_problem);
-    }
-}
-
 /// The article files under `paths`, sorted within each folder, in the order given.
 pub fn files(paths: &[PathBuf], problems: &mut Vec<Problem>) -> Vec<PathBuf> {
     paths
@@ -338,6 +326,66 @@ pub fn reload_text(article: &Article) -> Result<String, Problem> {
             let mut record = jsonl::record_at(&decode::decode(&line).0, 0)
                 .ok_or_else(|| gone("the JSON record is no longer where it was"))?;
             Ok(record.take_body())
+        }
+    }
+}
+
+/// Reads an article again, whole (text and structure), from where its list entry says
+/// it came from: the file, the JSON Lines record at its byte offset (only that line is
+/// read), a built-in sample, or the text kept for standard input. What the reader does
+/// when one is shown, since neither texts nor analyses are kept for the whole corpus.
+pub fn reload(article: &Article) -> Result<Article, Problem> {
+    let path = Path::new(&article.path);
+    let gone = |reason: &str| Problem::Unreadable {
+        path: path.to_owned(),
+        reason: reason.to_owned(),
+    };
+    match article.origin {
+        Origin::Stdin => {
+            let mut again = from_text(&article.path, article.text.clone());
+            again.origin = Origin::Stdin;
+            if article.line.is_some() {
+                again.line = article.line;
+                again.title.clone_from(&article.title);
+                again.published = article.published;
+                again.source.clone_from(&article.source);
+            }
+            Ok(again)
+        }
+        Origin::Embedded => {
+            let text = reload_text(article)?;
+            let mut again = from_text(&article.path, text);
+            again.origin = Origin::Embedded;
+            Ok(again)
+        }
+        Origin::File => {
+            let bytes = std::fs::read(path).map_err(|e| gone(&e.to_string()))?;
+            let mut problems = Vec::new();
+            let mut articles = from_vec(path, bytes, false, &mut problems);
+            let mut again = articles.pop().ok_or_else(|| {
+                problems
+                    .pop()
+                    .unwrap_or_else(|| gone("no article in the file any more"))
+            })?;
+            again.path.clone_from(&article.path);
+            Ok(again)
+        }
+        Origin::Record(offset) => {
+            use std::io::{BufRead, Seek};
+            let file = std::fs::File::open(path).map_err(|e| gone(&e.to_string()))?;
+            let mut reader = std::io::BufReader::new(file);
+            reader
+                .seek(std::io::SeekFrom::Start(offset))
+                .map_err(|e| gone(&e.to_string()))?;
+            let mut line = Vec::new();
+            reader
+                .read_until(b'\n', &mut line)
+                .map_err(|e| gone(&e.to_string()))?;
+            let record = jsonl::record_at(&decode::decode(&line).0, 0)
+                .ok_or_else(|| gone("the JSON record is no longer where it was"))?;
+            let number = article.line.unwrap_or_default();
+            let offset = usize::try_from(offset).unwrap_or(usize::MAX);
+            Ok(record_article(&article.path, number, offset, record, false))
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The library of fetched articles: one JSON Lines file per feed in
 //! `$XDG_DATA_HOME/khabar/feeds/`, in the format khabar reads anyway (`title`, `body`,
 //! `published`, `source`, `url`, plus `author`, `guid`, `fetched`), so the reader, `list`
-//! and the cache treat it like any corpus, and a script can read it with `jq`.
+//! and the database treat it like any corpus, and a script can read it with `jq`.
 //!
 //! Every file is replaced atomically (written beside, then renamed), so a crash or a kill
 //! leaves the previous version whole; a lock file keeps two fetches from interleaving their

@@ -5,7 +5,7 @@
 //! with timeouts and size caps ([`net`]); feed and page text is stored as data and shown
 //! only through [`crate::text::sanitize()`]; file names come from the subscription, never from
 //! the feed. The fetched articles are JSON Lines files in the data directory
-//! ([`library`]), so the ordinary loader, cache and filters read them like any corpus.
+//! ([`library`]), so the ordinary loader, database and filters read them like any corpus.
 
 pub mod fetch;
 pub mod fulltext;

@@ -1,9 +1,8 @@
 //! What the index keeps of one article's analysis: which entities it names (with their
 //! folded forms) and which day intervals its dates cover. Computed on the loader's worker
-//! threads, so the event loop only files them, and small enough to cache per corpus.
+//! threads, so the event loop only files them; the database keeps the same in its tables.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 
 use super::range;
 use crate::extract::Analysis;
@@ -11,7 +10,7 @@ use crate::extract::entities::EntityKind;
 use crate::text::fold::fold;
 
 /// One entity an article names.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FactEntity {
     pub id: String,
     pub name: String,
@@ -21,7 +20,7 @@ pub struct FactEntity {
 }
 
 /// The index's view of one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facts {
     pub entities: Vec<FactEntity>,
     /// Day intervals of the dates mentioned (values without a known year have none).

@@ -2,7 +2,6 @@
 //! published when. Built once as articles load, updated one article at a time; applying or
 //! removing a filter reads only these tables, never the article text.
 
-mod days;
 mod facts;
 pub mod range;
 mod related;
@@ -11,7 +10,6 @@ mod search;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 pub use facts::{FactEntity, Facts};
 pub use range::{BadRange, DateRange, Unit, interval_of};
@@ -25,7 +23,7 @@ use crate::extract::entities::gazetteer;
 use crate::text::fold::fold;
 
 /// An entity across the corpus.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityInfo {
     pub id: String,
     pub name: String,
@@ -38,33 +36,27 @@ pub struct EntityInfo {
 }
 
 /// What the index keeps of one article.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocInfo {
     /// The publication day, when its year, month and day are all known.
-    #[serde(with = "days::opt")]
     pub published: Option<NaiveDate>,
     pub title: String,
     pub source: Option<String>,
 }
 
-/// The lookups. They are cached with the corpus (see [`crate::cache`]), so a warm start
-/// files nothing.
-#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+/// The lookups, built as articles arrive or read whole from the database (see
+/// [`Index::from_parts`]).
+#[derive(Debug, Default, Clone)]
 pub struct Index {
-    /// Not cached: the cache's article records hold the same (see [`Index::restore`]).
-    #[serde(skip)]
+    /// What the list and the date filters need of each article.
     pub docs: Vec<DocInfo>,
     entities: HashMap<String, EntityInfo>,
     /// Day intervals of dates mentioned in the text, with their article.
-    #[serde(with = "days::intervals")]
     mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
-    /// Articles by publication day (not cached: [`Index::restore`] rebuilds it from `docs`).
-    #[serde(skip)]
+    /// Articles by publication day (rebuilt from `docs` by [`Index::restore`]).
     by_day: BTreeMap<NaiveDate, Vec<u32>>,
     /// Articles withdrawn by [`Index::forget`] (their number stays taken), and how many.
-    #[serde(skip)]
     gone: Vec<bool>,
-    #[serde(skip)]
     gone_count: usize,
 }
 
@@ -145,7 +137,7 @@ impl Index {
         self.add_facts(article, &Facts::of(analysis))
     }
 
-    /// Adds an article from its facts (worked out off the event loop, or cached).
+    /// Adds an article from its facts (worked out off the event loop).
     pub fn add_facts(&mut self, article: &Article, facts: &Facts) -> u32 {
         let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
         let published = article.published.and_then(|p| p.date.to_naive());
@@ -228,7 +220,7 @@ impl Index {
         );
     }
 
-    /// Keeps only the documents `keep` says to, renumbered in order (for a cached index
+    /// Keeps only the documents `keep` says to, renumbered in order (for an index
     /// whose files changed or went away).
     #[must_use]
     pub fn retain(self, keep: &[bool]) -> Self {
@@ -276,15 +268,48 @@ impl Index {
         }
     }
 
-    /// An index of `docs` whose entities are `entities` (each with its article list), with
-    /// no mentioned dates: what a quick query from the cache needs.
-    pub fn from_parts(docs: Vec<DocInfo>, entities: Vec<EntityInfo>) -> Self {
+    /// An index of `docs` whose entities are `entities` (each with its article list,
+    /// ascending) and whose mentioned dates are `mentioned` (first and last day, article):
+    /// what the database holds of a corpus.
+    pub fn from_parts(
+        docs: Vec<DocInfo>,
+        entities: Vec<EntityInfo>,
+        mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
+    ) -> Self {
         let mut index = Self {
             entities: entities.into_iter().map(|e| (e.id.clone(), e)).collect(),
+            mentioned,
             ..Self::default()
         };
         index.restore(docs);
         index
+    }
+
+    /// Adds entities (each with its article list, ascending) and mentioned dates to an
+    /// index made with [`Index::from_parts`] (the database's facts, read after its list).
+    pub fn add_parts(
+        &mut self,
+        entities: Vec<EntityInfo>,
+        mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
+    ) {
+        for e in entities {
+            match self.entities.get_mut(&e.id) {
+                Some(info) => {
+                    for form in e.forms {
+                        if !info.forms.contains(&form) {
+                            info.forms.push(form);
+                        }
+                    }
+                    info.docs.extend(e.docs);
+                    info.docs.sort_unstable();
+                    info.docs.dedup();
+                }
+                None => {
+                    self.entities.insert(e.id.clone(), e);
+                }
+            }
+        }
+        self.mentioned.extend(mentioned);
     }
 
     /// Every entity, in no particular order.
@@ -330,8 +355,7 @@ impl Index {
         self.gone.get(doc as usize).copied().unwrap_or(false)
     }
 
-    /// Rebuilds what the cache does not store, after reading an index from it: the
-    /// articles' `docs` entries, and the publication days.
+    /// Sets the articles' `docs` entries and rebuilds the publication days from them.
     pub fn restore(&mut self, docs: Vec<DocInfo>) {
         self.docs = docs;
         self.by_day.clear();

@@ -17,9 +17,10 @@ use std::sync::mpsc;
 use rusqlite::{Transaction, params};
 
 use super::scope::{Recorded, Root, Scope, Walked, foreign, key_of, now_ns};
+use super::snapshot::{Arrival, Arrived, Doc};
 use super::{Store, StoreError, to_sql};
-use crate::corpus::{self, Article, Problem};
-use crate::index::Facts;
+use crate::corpus::{self, Article, Origin, Problem};
+use crate::index::{Facts, SearchText};
 
 /// Files read before a transaction commits: large enough to amortise the commit, small
 /// enough that the first rows appear quickly.
@@ -46,6 +47,32 @@ pub struct Synced {
     /// Whether the roots were walked (`false`: every folder was as the last walk left it,
     /// and nothing was read).
     pub walked: bool,
+    /// Files found under the roots by the walk.
+    pub files: usize,
+}
+
+/// How a sync tells whether the files under its roots changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    /// Not at all when no folder's modification time changed since the last walk (adding,
+    /// removing or renaming a file changes it); otherwise as [`Check::Stamps`].
+    Folders,
+    /// Walk every folder and compare each file's size and modification time.
+    Stamps,
+    /// Walk every folder and compare each file's content hash (`--rescan`).
+    Hashes,
+}
+
+/// What a sync tells as it goes (see [`Store::sync_with`]).
+#[derive(Debug)]
+pub enum Change {
+    /// `done` of the `total` files to read are read.
+    Progress { done: usize, total: usize },
+    /// A file was read and extracted (new or changed): its articles now, none when it
+    /// could not be read.
+    File(Arrived),
+    /// A file that was under the roots is gone: its articles are withdrawn.
+    Gone(PathBuf),
 }
 
 /// A problem met while syncing, for the user.
@@ -100,6 +127,10 @@ struct Row {
     byline: Option<String>,
     facts: Facts,
     content_id: u64,
+    /// Where the JSON Lines record starts in its file.
+    record_at: Option<u64>,
+    /// The folded text for search, when the sync was asked for texts.
+    folded: Option<Box<str>>,
 }
 
 fn stamp_of(meta: &std::fs::Metadata) -> (i64, i64) {
@@ -164,11 +195,40 @@ impl Store {
         rescan: bool,
         progress: &mut dyn FnMut(usize, usize),
     ) -> Result<Synced, StoreError> {
+        let check = if rescan {
+            Check::Hashes
+        } else {
+            Check::Folders
+        };
+        self.sync_with(roots, rules, check, false, &mut |change| {
+            if let Change::Progress { done, total } = change {
+                progress(done, total);
+            }
+        })
+    }
+
+    /// [`Store::sync`], checking files as `check` says and telling `on` of each file read
+    /// (as it arrives, before its batch commits), each file gone and the progress. With
+    /// `texts`, each article read comes with its text folded for search.
+    pub fn sync_with(
+        &mut self,
+        roots: &[PathBuf],
+        rules: u64,
+        check: Check,
+        texts: bool,
+        on: &mut dyn FnMut(Change),
+    ) -> Result<Synced, StoreError> {
         let roots = Root::of_all(roots);
         let rules = to_sql(rules);
-        if !rescan && let Some(synced) = self.quick(&roots, rules)? {
+        let rescan = check == Check::Hashes;
+        if check == Check::Folders
+            && let Some(synced) = self.quick(&roots, rules)?
+        {
             return Ok(synced);
         }
+        let shown = Scope {
+            roots: roots.clone(),
+        };
         let started = now_ns();
         let mut walk_problems = Vec::new();
         let mut files = Vec::new();
@@ -177,6 +237,7 @@ impl Store {
             failed: walk_problems.iter().any(Problem::is_error),
             problems: walk_problems.iter().map(Note::of).collect(),
             walked: true,
+            files: files.len(),
             ..Synced::default()
         };
         let keys: Vec<Option<String>> = files.iter().map(|f| key_of(f)).collect();
@@ -199,33 +260,39 @@ impl Store {
         let total = todo.len();
         let (tx, rx) = mpsc::sync_channel::<Extracted>(BATCH * 2);
         let mut results: Vec<Extracted> = Vec::new();
-        let written = std::thread::scope(|s| {
+        // The files are extracted on the rayon pool of the calling thread (the reader's
+        // loader has one of its own; see `tui::loader`), while this thread writes what
+        // arrives: a thread of its own would take its parallel work to the global pool.
+        let written = rayon::in_place_scope(|s| {
             let files = &files;
             let keys = &keys;
             let known = &known;
-            s.spawn(move || {
+            s.spawn(move |_| {
                 use rayon::prelude::*;
                 todo.par_iter().for_each_with(tx, |tx, &i| {
                     let key = keys[i].clone().unwrap_or_default();
                     let before = known.get(&key).filter(|k| k.rules == rules).map(|k| k.hash);
-                    let _ = tx.send(extract_file(i, &files[i], key, before));
+                    let _ = tx.send(extract_file(i, &files[i], key, before, texts));
                 });
             });
             let mut done = 0;
             let mut batch = Vec::with_capacity(BATCH);
-            for e in rx {
+            for mut e in rx {
+                if let Some(rows) = &mut e.articles {
+                    on(Change::File(arrived(&shown, &e.key, rows)));
+                }
                 batch.push(e);
                 if batch.len() == BATCH {
                     done += batch.len();
                     self.write_batch(&batch, rules)?;
-                    results.append(&mut batch);
-                    progress(done, total);
+                    results.extend(batch.drain(..).map(Extracted::written));
+                    on(Change::Progress { done, total });
                 }
             }
             done += batch.len();
             self.write_batch(&batch, rules)?;
-            results.append(&mut batch);
-            progress(done, total);
+            results.extend(batch.drain(..).map(Extracted::written));
+            on(Change::Progress { done, total });
             Ok::<(), StoreError>(())
         });
         written?;
@@ -257,7 +324,11 @@ impl Store {
                 }));
             }
         }
-        synced.withdrawn = self.withdraw_missing(&roots, &keys)?;
+        let gone = self.withdraw_missing(&roots, &keys)?;
+        synced.withdrawn = gone.len();
+        for key in gone {
+            on(Change::Gone(PathBuf::from(shown.shown(&key))));
+        }
         let foreign = foreign(&walked, &keys);
         let recorded: Vec<Recorded> = walked
             .iter()
@@ -322,33 +393,33 @@ impl Store {
         Ok(())
     }
 
-    /// Removes the files under `roots` the walk did not find again.
+    /// Removes the files under `roots` the walk did not find again; returns their keys.
     fn withdraw_missing(
         &mut self,
         roots: &[Root],
         keys: &[Option<String>],
-    ) -> Result<usize, StoreError> {
+    ) -> Result<Vec<String>, StoreError> {
         let found: HashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
-        let gone: Vec<i64> = {
+        let gone: Vec<(i64, String)> = {
             let mut stmt = self.conn.prepare_cached("SELECT id, path FROM sources")?;
             let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
             let mut gone = Vec::new();
             for row in rows {
                 let (id, path) = row?;
                 if roots.iter().any(|r| r.holds(&path)) && !found.contains(path.as_str()) {
-                    gone.push(id);
+                    gone.push((id, path));
                 }
             }
             gone
         };
         let tx = self.conn.transaction()?;
-        for &id in &gone {
-            delete_articles(&tx, id)?;
+        for (id, _) in &gone {
+            delete_articles(&tx, *id)?;
             tx.prepare_cached("DELETE FROM sources WHERE id = ?1")?
                 .execute([id])?;
         }
         tx.commit()?;
-        Ok(gone.len())
+        Ok(gone.into_iter().map(|(_, path)| path).collect())
     }
 }
 
@@ -371,6 +442,14 @@ impl Extracted {
         }
     }
 
+    /// What is kept of a file once its batch is written: not its rows.
+    fn written(mut self) -> Self {
+        if let Some(rows) = &mut self.articles {
+            *rows = Vec::new();
+        }
+        self
+    }
+
     /// The file could not be read: an error for the user, no articles from it, and a size
     /// no file has, so the next sync reads it again.
     fn unreadable(mut self, file: &Path, e: &std::io::Error) -> Self {
@@ -386,11 +465,17 @@ impl Extracted {
 }
 
 /// Reads one file; extracts it unless its bytes hash as `before`.
-fn extract_file(walk_at: usize, file: &Path, key: String, before: Option<i64>) -> Extracted {
+fn extract_file(
+    walk_at: usize,
+    file: &Path,
+    key: String,
+    before: Option<i64>,
+    texts: bool,
+) -> Extracted {
     let mut out = Extracted::of(walk_at, file, key);
     // A named pipe can be read only once: it is read whole, as any other file.
     if out.regular && corpus::is_json_lines(file) {
-        return extract_json_lines(out, file, before);
+        return extract_json_lines(out, file, before, texts);
     }
     let mut problems = Vec::new();
     let bytes = match std::fs::read(file) {
@@ -406,7 +491,7 @@ fn extract_file(walk_at: usize, file: &Path, key: String, before: Option<i64>) -
         out.articles = None;
         return out;
     }
-    out.articles = Some(articles.into_iter().map(Row::of).collect());
+    out.articles = Some(articles.into_iter().map(|a| Row::of(a, texts)).collect());
     out
 }
 
@@ -418,7 +503,12 @@ const RECORD_BATCH_BYTES: usize = 4 << 20;
 /// second (from the page cache) reads the records in batches, each analysed on all cores
 /// and let go but for its rows. An unchanged file is still read for its warnings, which
 /// are said again, but not analysed.
-fn extract_json_lines(mut out: Extracted, file: &Path, before: Option<i64>) -> Extracted {
+fn extract_json_lines(
+    mut out: Extracted,
+    file: &Path,
+    before: Option<i64>,
+    texts: bool,
+) -> Extracted {
     match corpus::hash_file(file) {
         Ok(hash) => out.hash = to_sql(hash),
         Err(e) => return out.unreadable(file, &e),
@@ -430,7 +520,7 @@ fn extract_json_lines(mut out: Extracted, file: &Path, before: Option<i64>) -> E
         problems.extend(more);
         if !unchanged {
             use rayon::prelude::*;
-            rows.par_extend(articles.into_par_iter().map(Row::of));
+            rows.par_extend(articles.into_par_iter().map(|a| Row::of(a, texts)));
         }
         true
     });
@@ -441,12 +531,17 @@ fn extract_json_lines(mut out: Extracted, file: &Path, before: Option<i64>) -> E
 }
 
 impl Row {
-    fn of(article: Article) -> Self {
+    fn of(article: Article, texts: bool) -> Self {
         let analysis = crate::extract::analyse(&article);
         let facts = Facts::of(&analysis);
         drop(analysis);
         Self {
             content_id: crate::state::content_id(&article),
+            folded: texts.then(|| SearchText::folded(&article)),
+            record_at: match article.origin {
+                Origin::Record(at) => Some(at),
+                _ => None,
+            },
             facts,
             line: article.line,
             title: article.title,
@@ -469,7 +564,10 @@ impl Store {
         scope: &mut Scope,
     ) -> Result<(), StoreError> {
         use rayon::prelude::*;
-        let rows: Vec<Row> = articles.into_par_iter().map(Row::of).collect();
+        let rows: Vec<Row> = articles
+            .into_par_iter()
+            .map(|a| Row::of(a, false))
+            .collect();
         let e = Extracted {
             walk_at: 0,
             key: name.to_owned(),
@@ -548,8 +646,8 @@ fn insert_article(tx: &Transaction, source: i64, path: &str, row: &Row) -> Resul
     let article: i64 = tx
         .prepare_cached(
             "INSERT INTO articles (source, line, content_id, title, published, published_day,
-                 publisher, location, byline, path)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+                 publisher, location, byline, record_at, path)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
         )?
         .query_row(
             params![
@@ -562,6 +660,7 @@ fn insert_article(tx: &Transaction, source: i64, path: &str, row: &Row) -> Resul
                 row.publisher,
                 row.location,
                 row.byline,
+                row.record_at.and_then(|at| i64::try_from(at).ok()),
                 path,
             ],
             |r| r.get(0),
@@ -607,5 +706,31 @@ pub(super) fn kind_name(kind: crate::extract::entities::EntityKind) -> &'static 
         EntityKind::Person => "person",
         EntityKind::Place => "place",
         EntityKind::Organization => "org",
+    }
+}
+
+/// A file's rows as the reader takes them on arrival (the folded texts are handed over,
+/// the rest copied: the rows are still to be written).
+fn arrived(shown: &Scope, key: &str, rows: &mut [Row]) -> Arrived {
+    let path = shown.shown(key);
+    let articles = rows
+        .iter_mut()
+        .map(|row| Arrival {
+            doc: Doc::new(
+                &path,
+                row.line,
+                row.record_at,
+                row.title.clone(),
+                row.publisher.clone(),
+                row.published,
+                row.content_id,
+            ),
+            facts: row.facts.clone(),
+            folded: row.folded.take(),
+        })
+        .collect();
+    Arrived {
+        path: PathBuf::from(path),
+        articles,
     }
 }

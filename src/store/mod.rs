@@ -15,16 +15,18 @@ mod read_json;
 mod rebuild;
 mod schema;
 mod scope;
+mod snapshot;
 mod user;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use corpus::{Note, Synced};
+pub use corpus::{Change, Check, Note, Synced};
 pub use listing::{Listed, ListedRef, Listing, Matched, Query};
 pub use read_json::import_read_json;
 pub use scope::{Root, Scope};
+pub use snapshot::{Arrival, Arrived, Doc, Rows, Snapshot, SnapshotFacts};
 
 /// What went wrong with the database.
 #[derive(Debug, thiserror::Error)]

@@ -16,11 +16,11 @@ use super::modal::Modal;
 use super::sidebar::Item;
 use std::sync::Arc;
 
-use crate::cache::{Cache, Details, Doc, FileStamp};
 use crate::corpus::Article;
 use crate::extract::Analysis;
 use crate::extract::entities::EntityKind;
 use crate::index::{Index, SearchText, Sort};
+use crate::library::Doc;
 use crate::state::{UserState, content_id};
 use crate::text::width::WidthModel;
 
@@ -45,7 +45,7 @@ impl Entry {
         Self::with_id(article, analysis, id)
     }
 
-    /// An article that may come without its text (from the cache), with its known id.
+    /// An article that may come without its text (a list entry), with its known id.
     pub fn with_id(article: Article, analysis: Analysis, id: u64) -> Self {
         Self {
             article,
@@ -91,25 +91,17 @@ pub enum Request {
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug)]
 pub struct App {
-    /// Every article loaded, as list entries with the rest packed (see [`App::current`]).
+    /// Every article loaded, as list entries (see [`App::current`] for the one shown).
     pub entries: Vec<Doc>,
-    /// The files they came from, for the cache.
-    pub files: Vec<FileStamp>,
-    /// The cache file packed articles from a warm start are read from.
-    pub details: Option<Arc<Details>>,
-    /// The numbers of the first article and first file of the warm start (see
-    /// [`App::text_arrived`], [`App::revalidated`]).
+    /// The number of the first article of the last snapshot (see [`App::text_arrived`]).
     pub warm_base: usize,
-    pub warm_files_base: usize,
-    /// Files found stale after the warm start: not written to the cache again.
-    pub gone_files: std::collections::HashSet<u32>,
+    /// Articles by path, once a file was withdrawn (see [`App::withdraw_path`]).
+    pub by_path: Option<std::collections::HashMap<String, Vec<u32>>>,
     /// A fetch of the feeds under way (`R`).
     pub fetching: Option<super::fetching::Fetching>,
     /// The article the user had open when its file was found stale (its content id and
     /// reading position), to open again when the file's articles arrive anew.
     pub reselect: Option<(u64, usize, usize)>,
-    /// The cache to write once loading ended, until the event loop takes it.
-    pub save: Option<Box<Cache>>,
     /// Index of the selected article in `entries`.
     pub selected: usize,
     /// First article shown in the list.
@@ -164,7 +156,7 @@ pub struct App {
     pub memo: super::modal::Memo,
     /// Articles arrived since the list was last refreshed.
     pub stale: bool,
-    /// Cached articles whose text the loader is still reading back (a warm start): a
+    /// Stored articles whose text the loader is still reading back (a warm start): a
     /// search cannot see their bodies yet.
     pub reading_texts: bool,
     /// Articles whose text arrived since [`App::last_search`] ran: a search with the same
@@ -183,6 +175,8 @@ pub struct App {
     pub opener: Option<super::opening::Opener>,
     /// The open asked of the worker and not yet arrived: its generation, entry and when.
     pub opening: Option<(u64, usize, std::time::Instant)>,
+    /// The long article shown whose analysis is still under way (generation, entry).
+    pub analysing: Option<(u64, usize)>,
     /// Counts opens, so a late result for an article passed over is told apart.
     pub(super) generation: u64,
     /// The blocks of the shown long article, from the worker, with its open's generation.
@@ -209,14 +203,10 @@ impl App {
     pub fn new(config: Config, model: WidthModel, size: Rect) -> Self {
         Self {
             entries: Vec::new(),
-            files: Vec::new(),
-            details: None,
             warm_base: 0,
-            warm_files_base: 0,
-            gone_files: std::collections::HashSet::new(),
+            by_path: None,
             fetching: None,
             reselect: None,
-            save: None,
             selected: 0,
             list_offset: 0,
             focus: Pane::List,
@@ -258,6 +248,7 @@ impl App {
             layout: std::cell::RefCell::new(None),
             opener: None,
             opening: None,
+            analysing: None,
             generation: 0,
             long_blocks: None,
             line_index: None,

@@ -1,11 +1,12 @@
 //! How articles arrive in the reader: pushed by the loader one file at a time (indexed,
-//! made searchable, kept packed) or all at once from the cache, settled into the list in
-//! bursts, and unpacked with their text read back from disk when one is shown.
+//! made searchable) or all at once from the database (a [`Snapshot`]), settled into the
+//! list in bursts, and read back and analysed off the loop when one is shown.
+
+use std::collections::HashMap;
 
 use super::app::{App, Entry};
-use crate::cache::{self, Arrival, Details, Doc, FileResult, Snapshot};
 use crate::index::SearchText;
-use crate::state::content_id;
+use crate::library::{Arrival, Arrived, Doc, Snapshot};
 
 /// How often a shown search catches up with texts read in the background.
 const TEXT_REFRESH: std::time::Duration = std::time::Duration::from_secs(1);
@@ -23,13 +24,13 @@ impl App {
         };
         self.generation += 1;
         if let Some(opener) = &self.opener {
-            opener.open(self.generation, index, doc.clone(), self.details.clone());
+            opener.open(self.generation, index, doc.clone());
             self.opening = Some((self.generation, index, std::time::Instant::now()));
             self.full = None;
             return;
         }
         self.opening = None;
-        let (entry, problems) = open_entry(doc, self.details.as_deref());
+        let (entry, problems) = open_entry(doc);
         self.problems.extend(problems);
         self.full = Some((index, entry));
     }
@@ -42,6 +43,7 @@ impl App {
             entry,
             blocks,
             problems,
+            analysing,
         } = opened;
         self.problems.extend(problems);
         if self
@@ -51,6 +53,7 @@ impl App {
             return;
         }
         self.opening = None;
+        self.analysing = analysing.then_some((generation, index));
         *self.layout.borrow_mut() = None;
         // Keys pressed while it was read back moved the position blindly (`G`).
         self.anchor = self.anchor.min(entry.article.text.len());
@@ -61,6 +64,21 @@ impl App {
         self.sync_index();
     }
 
+    /// The analysis of a long article shown before it was analysed: its sidebar fills in,
+    /// if it is still the article shown.
+    pub fn analysed(&mut self, done: super::opening::Analysed) {
+        if self.analysing != Some((done.generation, done.index)) {
+            return;
+        }
+        self.analysing = None;
+        if let Some((i, entry)) = &mut self.full
+            && *i == done.index
+        {
+            entry.analysis = done.analysis;
+            entry.sidebar = done.sidebar;
+        }
+    }
+
     /// A new article (analysed, with its text): indexed, then the list is refreshed.
     pub fn push(&mut self, entry: Entry) {
         self.push_quietly(entry);
@@ -69,41 +87,44 @@ impl App {
 
     /// Adds an analysed article without refreshing the list (see [`App::push_file`]).
     pub fn push_quietly(&mut self, entry: Entry) {
-        let mut arrival = Arrival::new(&entry.article, &entry.analysis, entry.id);
+        let mut arrival = Arrival::of(&entry.article, &entry.analysis, entry.id);
         if arrival.folded.is_none() {
             arrival.folded = entry.folded;
         }
-        self.arrive(arrival, None);
+        self.arrive(arrival);
     }
 
-    /// Adds one file's articles (and its problems) without refreshing the list, for a burst
-    /// of arrivals followed by one [`App::refresh`].
-    pub fn push_file(&mut self, file: FileResult) {
-        self.problems
-            .extend(file.problems.iter().map(ToString::to_string));
-        let number = file.stamp.map(|s| {
-            self.files.push(s);
-            u32::try_from(self.files.len() - 1).unwrap_or(u32::MAX)
-        });
+    /// Adds one file's articles without refreshing the list, for a burst of arrivals
+    /// followed by one [`App::refresh`].
+    pub fn push_file(&mut self, file: Arrived) {
         for arrival in file.articles {
-            self.arrive(arrival, number);
+            self.arrive(arrival);
         }
     }
 
-    fn arrive(&mut self, arrival: Arrival, file: Option<u32>) {
+    /// A file read again (it changed, or a feed was fetched into it): its earlier
+    /// articles are withdrawn and these take their place.
+    pub fn replace_file(&mut self, file: Arrived) {
+        self.withdraw_path(&file.path.to_string_lossy());
+        self.push_file(file);
+    }
+
+    fn arrive(&mut self, arrival: Arrival) {
         self.stale = true;
-        self.index.add_facts(&arrival.article, &arrival.facts);
-        self.search_text
-            .push_folded(arrival.folded.unwrap_or_default());
-        let id = arrival.id;
-        self.entries.push(Doc {
-            article: arrival.article,
-            id,
-            file,
-            packed: arrival.packed,
-        });
-        // The article open when its file was found stale is back (the file was touched, or
-        // changed elsewhere): open it again where the reader was.
+        let Arrival { doc, facts, folded } = arrival;
+        self.index.add_facts(&doc.article, &facts);
+        self.search_text.push_folded(folded.unwrap_or_default());
+        let id = doc.id;
+        let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
+        if let Some(by_path) = &mut self.by_path {
+            by_path
+                .entry(doc.article.path.clone())
+                .or_default()
+                .push(number);
+        }
+        self.entries.push(doc);
+        // The article open when its file was found changed is back: open it again where
+        // the reader was.
         if let Some((wanted, anchor, nth)) = self.reselect
             && wanted == id
         {
@@ -113,27 +134,29 @@ impl App {
         }
     }
 
-    /// Everything the cache had for unchanged files, at once. Their texts come later
+    /// Every article the database had for the paths, at once. Their texts come later
     /// ([`App::text_arrived`]), for search.
     pub fn push_warm(&mut self, warm: Snapshot) {
         self.stale = true;
         self.warm_base = self.entries.len();
-        self.warm_files_base = self.files.len();
-        let shift = u32::try_from(self.files.len()).unwrap_or(u32::MAX);
-        self.files.extend(warm.files);
         self.search_text.push_pending(warm.docs.len());
         self.reading_texts = !warm.docs.is_empty();
-        self.entries.extend(warm.docs.into_iter().map(|mut d| {
-            d.file = d.file.map(|f| f + shift);
-            d
-        }));
+        if let Some(by_path) = &mut self.by_path {
+            for (i, d) in warm.docs.iter().enumerate() {
+                let number = u32::try_from(self.warm_base + i).unwrap_or(u32::MAX);
+                by_path
+                    .entry(d.article.path.clone())
+                    .or_default()
+                    .push(number);
+            }
+        }
+        self.entries.extend(warm.docs);
         if self.index.is_empty() {
             self.index = warm.index;
         } else {
             self.index.append(warm.index);
         }
-        self.details = warm.details;
-        // A session kept from the last run names an article the cache brought back.
+        // A session kept from the last run names an article the database brought back.
         if let Some((wanted, anchor, nth)) = self.reselect
             && let Some(i) = self.entries.iter().position(|d| d.id == wanted)
         {
@@ -143,37 +166,56 @@ impl App {
         }
     }
 
-    /// What checking the files after a warm start found: `docs` and `files` of it (numbered
-    /// as in the warm start) are stale and withdrawn (a changed file's articles arrive
-    /// again, read afresh); `total` files are to be loaded in all.
-    pub fn revalidated(&mut self, docs: &[u32], files: &[u32], total: usize) {
+    /// The entities and mentioned dates of the last warm start's articles, read after
+    /// them: filters by entity and mentioned date see them from now on.
+    pub fn warm_facts(&mut self, facts: crate::library::SnapshotFacts) {
         let base = u32::try_from(self.warm_base).unwrap_or(u32::MAX);
-        let docs: Vec<u32> = docs.iter().map(|d| d + base).collect();
-        let base = u32::try_from(self.warm_files_base).unwrap_or(u32::MAX);
-        let files: Vec<u32> = files.iter().map(|f| f + base).collect();
-        self.withdraw(&docs, &files);
-        self.progress.total = total;
-        self.progress.done = self.progress.done.saturating_sub(files.len());
-    }
-
-    /// Withdraws every article of the file at `path` (it is about to arrive again, read
-    /// afresh), as [`App::revalidated`] does for files changed since a warm start.
-    pub fn withdraw_path(&mut self, path: &str) {
-        let mut files = Vec::new();
-        let docs: Vec<u32> = (0..self.entries.len())
-            .filter(|&i| self.entries[i].article.path == path)
-            .filter_map(|i| {
-                files.extend(self.entries[i].file);
-                u32::try_from(i).ok()
-            })
+        let mut entities = facts.entities;
+        for e in &mut entities {
+            for d in &mut e.docs {
+                *d += base;
+            }
+        }
+        let mentioned = facts
+            .mentioned
+            .into_iter()
+            .map(|(first, last, d)| (first, last, d + base))
             .collect();
-        files.dedup();
-        self.withdraw(&docs, &files);
+        self.index.add_parts(entities, mentioned);
+        self.stale = true;
     }
 
-    /// Takes articles `docs` (numbered as in [`App::entries`]) and files `files` out of the
-    /// index, list and cache; an open article among them is opened again when it returns.
-    fn withdraw(&mut self, docs: &[u32], files: &[u32]) {
+    /// Everything anew: what is listed is withdrawn and `snapshot` takes its place (the
+    /// article shown is shown again if it is among it).
+    pub fn replace_all(&mut self, snapshot: Snapshot) {
+        let all: Vec<u32> = (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).collect();
+        self.withdraw(&all);
+        self.push_warm(snapshot);
+    }
+
+    /// Withdraws every article of the file at `path` (it is gone, or about to arrive
+    /// again, read afresh).
+    pub fn withdraw_path(&mut self, path: &str) {
+        // Articles by path, made on the first withdrawal and kept up to date from then on:
+        // a scan of the whole list per changed file would cost a second for a thousand
+        // changed files among 100,000.
+        let entries = &self.entries;
+        let by_path = self.by_path.get_or_insert_with(|| {
+            let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+            for (i, d) in entries.iter().enumerate() {
+                map.entry(d.article.path.clone())
+                    .or_default()
+                    .push(u32::try_from(i).unwrap_or(u32::MAX));
+            }
+            map
+        });
+        let docs = by_path.remove(path).unwrap_or_default();
+        self.withdraw(&docs);
+    }
+
+    /// Takes articles `docs` (numbered as in [`App::entries`], ascending) out of the index
+    /// and list; an open article among them is opened again when it returns.
+    fn withdraw(&mut self, docs: &[u32]) {
         self.index.forget(docs);
         let selected = u32::try_from(self.selected).unwrap_or(u32::MAX);
         if self.chosen
@@ -182,12 +224,11 @@ impl App {
         {
             self.reselect = Some((d.id, self.anchor, self.anchor_nth));
         }
-        self.gone_files.extend(files);
         self.last_search = None;
         self.stale = true;
     }
 
-    /// The folded text (without the title) of the `n`th article that came from the cache,
+    /// The folded text (without the title) of the `n`th article of the last snapshot,
     /// read in the background: with its title, it becomes searchable.
     pub fn text_arrived(&mut self, n: usize, folded: &str) {
         let doc = self.warm_base + n;
@@ -202,7 +243,7 @@ impl App {
         }
     }
 
-    /// The loader has read back every cached article's text.
+    /// The loader has read back the text of every article of the snapshot.
     pub fn texts_done(&mut self) {
         self.reading_texts = false;
         if self.search_stale {
@@ -222,89 +263,36 @@ impl App {
             self.refresh();
         }
     }
-
-    /// What to write to the cache once loading is done: the files, every article and the
-    /// index, and where stored details are read from.
-    pub fn snapshot(&self) -> cache::Snapshot {
-        // Withdrawn articles and stale files are left out, the rest renumbered.
-        let keep: Vec<bool> = (0..self.entries.len())
-            .map(|d| !self.index.is_gone(u32::try_from(d).unwrap_or(u32::MAX)))
-            .collect();
-        let mut file_number = Vec::with_capacity(self.files.len());
-        let mut files = Vec::with_capacity(self.files.len());
-        for (i, f) in self.files.iter().enumerate() {
-            let i = u32::try_from(i).unwrap_or(u32::MAX);
-            if self.gone_files.contains(&i) {
-                file_number.push(None);
-            } else {
-                file_number.push(u32::try_from(files.len()).ok());
-                files.push(f.clone());
-            }
-        }
-        let docs = self
-            .entries
-            .iter()
-            .zip(&keep)
-            .filter(|(_, k)| **k)
-            .map(|(d, _)| Doc {
-                file: d
-                    .file
-                    .and_then(|f| file_number.get(f as usize).copied().flatten()),
-                ..d.clone()
-            })
-            .collect();
-        cache::Snapshot {
-            files,
-            docs,
-            index: self.index.clone().retain(&keep),
-            details: self.details.clone(),
-        }
-    }
 }
 
-/// Unpacks entry `index`, reads its text back (texts are not kept for the whole corpus)
-/// and builds its sidebar. A file that changed since it was analysed (or whose cached
-/// details are damaged) is analysed again; one that is gone is reported and shown empty.
+/// Reads entry `doc` back whole (texts are not kept for the whole corpus), analyses it
+/// and builds its sidebar. One that is gone is reported and shown as its list entry.
 /// The worker's part of [`App::load_full`]; it takes no `App`, so it runs off the loop.
-pub(super) fn open_entry(doc: &Doc, details: Option<&Details>) -> (Entry, Vec<String>) {
-    let mut problems = Vec::new();
-    let unpacked = Details::bytes_of(details, &doc.packed).and_then(|b| cache::unpack(&b));
-    let (mut article, analysis) = match unpacked {
-        Some((mut article, analysis)) => {
-            article.path.clone_from(&doc.article.path);
-            (article, Some(analysis))
-        }
-        None => (doc.article.clone(), None),
-    };
-    let id = doc.id;
-    match crate::corpus::reload_text(&doc.article) {
-        Ok(text) => article.text = text,
-        Err(problem) => problems.push(problem.to_string()),
-    }
-    let analysis = match analysis {
-        // Gone or emptied: its spans point into text that is not there any more, so
-        // only the list entry is shown (the problem was reported above).
-        _ if article.text.is_empty() => {
-            article = doc.article.clone();
-            crate::extract::Analysis::default()
-        }
-        Some(a) if content_id(&article) == id => a,
-        _ => {
-            let text = std::mem::take(&mut article.text);
-            let old = &doc.article;
-            let mut fresh = crate::corpus::from_text(&old.path, text);
-            fresh.origin = old.origin;
-            if old.line.is_some() {
-                fresh.line = old.line;
-                fresh.title.clone_from(&old.title);
-                fresh.published = old.published;
-                fresh.source.clone_from(&old.source);
-            }
-            article = fresh;
-            crate::extract::analyse(&article)
-        }
-    };
-    let mut entry = Entry::with_id(article, analysis, id);
-    entry.sidebar = super::sidebar::items(&entry.article, &entry.analysis);
+pub(super) fn open_entry(doc: &Doc) -> (Entry, Vec<String>) {
+    let (mut entry, problems) = read_entry(doc);
+    analyse_entry(&mut entry);
     (entry, problems)
+}
+
+/// [`open_entry`] without the analysis (see [`analyse_entry`]).
+pub(super) fn read_entry(doc: &Doc) -> (Entry, Vec<String>) {
+    let mut problems = Vec::new();
+    let article = match crate::corpus::reload(&doc.article) {
+        Ok(article) if !article.text.is_empty() => article,
+        Ok(_) => doc.article.clone(),
+        Err(problem) => {
+            problems.push(problem.to_string());
+            doc.article.clone()
+        }
+    };
+    let entry = Entry::with_id(article, crate::extract::Analysis::default(), doc.id);
+    (entry, problems)
+}
+
+/// Analyses a read entry and builds its sidebar (an entry without text has none).
+pub(super) fn analyse_entry(entry: &mut Entry) {
+    if !entry.article.text.is_empty() {
+        entry.analysis = crate::extract::analyse(&entry.article);
+    }
+    entry.sidebar = super::sidebar::items(&entry.article, &entry.analysis);
 }

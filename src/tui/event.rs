@@ -16,28 +16,37 @@ pub enum Msg {
     Found(usize),
     /// An article is ready; the number says how many files it completes (0 or 1).
     Loaded(Box<Entry>, usize),
-    /// A file was read: its articles (perhaps none).
-    File(Box<crate::cache::FileResult>),
-    /// Everything the cache had for unchanged files, and how many files that is.
-    Warm(Box<crate::cache::Snapshot>, usize),
-    /// After [`Msg::Warm`], what checking every file found: its articles that are stale
-    /// (their file changed or is gone), those files, and how many files there are now.
-    Revalidated(Vec<u32>, Vec<u32>, usize),
-    /// The folded (searchable) text of the `n`th article of [`Msg::Warm`], read in the
-    /// background.
+    /// A file was read for the first time: its articles (perhaps none).
+    File(Box<crate::library::Arrived>),
+    /// A file listed already was read again (it changed): its articles now.
+    Changed(Box<crate::library::Arrived>),
+    /// A file listed already is gone.
+    Gone(std::path::PathBuf),
+    /// Everything the database had for the paths, and how many files that is.
+    Warm(Box<crate::library::Snapshot>, usize),
+    /// The entities and mentioned dates of the last [`Msg::Warm`], numbered as its articles.
+    WarmFacts(Box<crate::library::SnapshotFacts>),
+    /// Everything anew: the list is replaced by this (the selection kept where it can be).
+    Replace(Box<crate::library::Snapshot>),
+    /// Of the files being loaded, this many are done, of so many.
+    Progress(usize, usize),
+    /// The folded (searchable) text of the `n`th article of the last [`Msg::Warm`] or
+    /// [`Msg::Replace`], read in the background.
     Text(usize, Box<str>),
     /// Every [`Msg::Text`] has been sent.
     TextsDone,
     /// A problem with a named file.
     Problem(String),
-    /// The loader is done; with the cache to write when the load changed it.
-    Finished(Option<Box<crate::cache::Cache>>),
+    /// The loader is done.
+    Finished,
     /// SIGTERM, SIGHUP or SIGINT (the number): leave cleanly.
     Terminate(i32),
     /// News from a fetch of the feeds.
     Feed(super::fetching::FeedMsg),
     /// The article the opening worker was asked for.
     Opened(Box<super::opening::Opened>),
+    /// The analysis of a long article the opening worker showed before it.
+    Analysed(Box<super::opening::Analysed>),
     /// Rows of a long article the opening worker laid out.
     Indexed(Box<super::opening::Indexed>),
 }
@@ -58,7 +67,7 @@ pub fn spawn_input(tx: Sender<Msg>) {
 /// A loop that does not leave the terminal within three seconds of the signal, or a second
 /// signal, means the loop is stuck: the terminal is then restored from here and the
 /// process ends with status 128 + the signal, as a shell expects. A signal that comes
-/// once the loop has left the terminal (it is writing the cache) ends the process at once.
+/// once the loop has left the terminal ends the process at once.
 pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     use std::sync::atomic::Ordering;

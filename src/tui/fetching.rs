@@ -9,7 +9,6 @@ use base64::Engine as _;
 use super::action::Action;
 use super::app::{App, Request};
 use super::event::Msg;
-use crate::cache::{Cache, FileResult};
 use crate::feeds::library::{self, Library};
 use crate::feeds::{FeedReport, Subscriptions, fetch_all, subscriptions};
 
@@ -21,7 +20,7 @@ pub enum FeedMsg {
     /// One feed is done: a line for the status bar, and whether it failed.
     Finished { line: String, failed: bool },
     /// A feed's file in the library changed: its articles, read again.
-    Refreshed(Box<FileResult>),
+    Refreshed(Box<crate::library::Arrived>),
     /// Every feed is done.
     Done,
     /// Nothing could be fetched (no subscriptions, no data directory, another fetch).
@@ -84,8 +83,12 @@ pub fn spawn(tx: Sender<Msg>) {
             let (line, failed) = match &report.outcome {
                 Ok(c) if c.new + c.updated > 0 => {
                     // Read the feed's file again here, off the loop.
-                    let file = Cache::disabled().process(&library.file_of(&report.feed));
+                    let (file, problems) =
+                        crate::library::read_file(&library.file_of(&report.feed));
                     send(FeedMsg::Refreshed(Box::new(file)));
+                    for problem in problems {
+                        let _ = tx.send(Msg::Problem(problem));
+                    }
                     (
                         format!("{name}: {} new, {} updated", c.new, c.updated),
                         false,
@@ -152,10 +155,7 @@ impl App {
                 self.status = Some(format!("{progress} · {line}"));
             }
             FeedMsg::Refreshed(file) => {
-                if let Some(path) = file.articles.first().map(|a| a.article.path.clone()) {
-                    self.withdraw_path(&path);
-                }
-                self.push_file(*file);
+                self.replace_file(*file);
                 self.refresh();
             }
             FeedMsg::Done => {

@@ -1,8 +1,9 @@
-//! Reading and extracting off the event loop. Without a usable cache, one thread walks the
-//! folders and hands each file to a pool on all cores as soon as it is found, and each file's
-//! articles go to the loop when ready, so the list fills progressively while keys keep
-//! working. With one, every unchanged file's articles and index go over at once, and only
-//! the rest is read.
+//! Reading and extracting off the event loop, through the corpus in the database
+//! ([`Corpus`]). When the database knows the paths already, everything it holds for them
+//! goes to the loop at once (stale while revalidate); then every file is checked, and
+//! each file read (new or changed) goes over as soon as it is extracted, before its
+//! transaction commits, so a cold start fills the list progressively while keys keep
+//! working. The database connection is opened and used on this thread, never the loop's.
 //!
 //! The loader's workers have a pool of their own. They block when the loop's bounded channel
 //! is full; if they were rayon's global pool, a search the loop runs on that pool (see
@@ -10,51 +11,45 @@
 //! and the reader would hang.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::{self, SyncSender as Sender};
+use std::sync::mpsc::SyncSender as Sender;
 
 use rayon::prelude::*;
 
 use super::app::Entry;
 use super::event::Msg;
-use crate::cache::Cache;
-use crate::corpus;
+use crate::corpus::{self, Article};
 use crate::extract;
+use crate::library::{Change, Check, Corpus, Place};
 use crate::text::fold::fold;
 
+/// Where the corpus is kept, and the fingerprint of the extraction rules.
+#[derive(Debug, Clone)]
+pub struct Keep {
+    pub place: Place,
+    pub rules: u64,
+}
+
 /// Starts loading `paths` (the bundled seeds when empty) in the background.
-///
-/// With `cache_path`, unchanged files come from the cache without being read or
-/// extracted, and the loop is handed the cache to update once loading ends.
-pub fn spawn(
-    paths: Vec<PathBuf>,
-    cache_path: Option<(PathBuf, u64)>,
-    tx: Sender<Msg>,
-) -> std::thread::JoinHandle<()> {
+pub fn spawn(paths: Vec<PathBuf>, keep: Keep, tx: Sender<Msg>) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
+        let keep = &keep;
+        // One thread more than cores: the loader's own thread, a worker of the pool too,
+        // mostly waits for files to be extracted and writes them (see `Store::sync_with`).
         let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(cores)
+            .num_threads(cores + 1)
             .thread_name(|i| format!("khabar-load-{i}"))
             .build();
         match pool {
-            Ok(pool) => pool.install(|| load(&paths, cache_path, &tx)),
-            // No threads to be had: load on this one rather than share the global pool
-            // (or, failing even that, as things are).
-            Err(_) => match rayon::ThreadPoolBuilder::new()
-                .use_current_thread()
-                .num_threads(1)
-                .build()
-            {
-                Ok(pool) => pool.install(|| load(&paths, cache_path, &tx)),
-                Err(_) => load(&paths, cache_path, &tx),
-            },
+            Ok(pool) => pool.install(|| load(&paths, keep, &tx)),
+            // No threads to be had: load as things are.
+            Err(_) => load(&paths, keep, &tx),
         }
     })
 }
 
 /// The loader's work, on its pool.
-fn load(paths: &[PathBuf], cache_path: Option<(PathBuf, u64)>, tx: &Sender<Msg>) {
+fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
     if paths.is_empty() {
         let seeds = corpus::seeds();
         let _ = tx.send(Msg::Found(seeds.len()));
@@ -67,53 +62,83 @@ fn load(paths: &[PathBuf], cache_path: Option<(PathBuf, u64)>, tx: &Sender<Msg>)
                 return;
             }
         }
-        let _ = tx.send(Msg::Finished(None));
+        let _ = tx.send(Msg::Finished);
         return;
     }
-    let (mut cache, note) = match cache_path {
-        Some((path, fingerprint)) => Cache::open(path, fingerprint),
-        None => (Cache::disabled(), None),
+    let problem = |text: String| {
+        let _ = tx.send(Msg::Problem(text));
     };
-    if let Some(note) = note {
-        let _ = tx.send(Msg::Problem(note));
-    }
-    cache.watch(paths);
-    let processed;
-    let mut unread = Vec::new();
-    if cache.is_empty() {
-        processed = progressively(paths, &cache, tx);
-    } else {
-        // Stale while revalidate: the cached list and index go to the screen at once,
-        // then every file is checked and what changed is withdrawn and read again.
-        let warm = cache.warm_all();
-        let done = warm.files.len();
-        let _ = tx.send(Msg::Found(done));
-        let _ = tx.send(Msg::Warm(Box::new(warm), done));
-        unread = cache.unread();
-        let mut problems = Vec::new();
-        let files = corpus::files(paths, &mut problems);
-        for p in problems {
-            let _ = tx.send(Msg::Problem(p.to_string()));
+    let (mut corpus, notes) = match Corpus::open_in(&keep.place, keep.rules) {
+        Ok(opened) => opened,
+        Err(e) => {
+            problem(e.to_string());
+            let _ = tx.send(Msg::Finished);
+            return;
         }
-        let checked = cache.revalidate(&files);
-        let _ = tx.send(Msg::Revalidated(
-            checked.stale_docs,
-            checked.stale_files,
-            files.len(),
-        ));
-        if let Some(note) = cache.check_quick() {
-            let _ = tx.send(Msg::Problem(note));
+    };
+    notes.into_iter().for_each(problem);
+    // Stale while revalidate: what the database holds goes to the screen at once.
+    let warm = corpus.known(paths).unwrap_or_else(|e| {
+        problem(e.to_string());
+        None
+    });
+    let mut unread: Vec<Article> = Vec::new();
+    let warm_files = match warm {
+        Some(mut snapshot) => {
+            let files = snapshot.files;
+            unread = snapshot.docs.iter().map(|d| d.article.clone()).collect();
+            let rows = snapshot.take_rows();
+            let _ = tx.send(Msg::Found(files));
+            let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
+            // The list is on screen; the filters' entities and dates follow.
+            match corpus.facts(&rows) {
+                Ok(facts) => {
+                    let _ = tx.send(Msg::WarmFacts(Box::new(facts)));
+                }
+                Err(e) => problem(e.to_string()),
+            }
+            Some(files)
         }
-        processed = checked.rest.len();
-        checked
-            .rest
-            .par_iter()
-            .for_each_with(tx.clone(), |tx, file| process(&cache, file, tx));
+        None => None,
+    };
+    // Every file's size and time is checked (not only the folders', as `list` does): the
+    // reader shows the list meanwhile, and a file rewritten in place is seen too.
+    let added = corpus.add_following(paths, Check::Stamps, true, &mut |change| {
+        let _ = tx.send(match change {
+            Change::Progress { done, total } => match warm_files {
+                // The files read again are among those shown already.
+                Some(files) => Msg::Progress(files.saturating_sub(total) + done, files.max(total)),
+                None => Msg::Progress(done, total),
+            },
+            Change::File(file) if warm_files.is_some() => Msg::Changed(Box::new(file)),
+            Change::File(file) => Msg::File(Box::new(file)),
+            Change::Gone(path) => Msg::Gone(path),
+        });
+    });
+    match added {
+        Ok(added) => {
+            for note in added.problems {
+                problem(note.text);
+            }
+            // A cold start shows the files it read; those the database knew already
+            // (another command stored them) come with everything else, anew.
+            if warm_files.is_none() && (!added.walked || added.extracted < added.files) {
+                match corpus.snapshot() {
+                    Ok(snapshot) => {
+                        unread = snapshot.docs.iter().map(|d| d.article.clone()).collect();
+                        let _ = tx.send(Msg::Replace(Box::new(snapshot)));
+                    }
+                    Err(e) => problem(e.to_string()),
+                }
+            }
+        }
+        Err(e) => problem(e.to_string()),
     }
-    let save = cache.changed(processed).then(|| Box::new(cache));
-    let _ = tx.send(Msg::Finished(save));
-    // Articles from the cache came without their text: read it now, in the background,
-    // so search covers them too.
+    corpus.take_notes().into_iter().for_each(problem);
+    drop(corpus);
+    let _ = tx.send(Msg::Finished);
+    // Articles from the database came without their text: read it now, in the
+    // background, so search covers them too.
     unread
         .into_par_iter()
         .enumerate()
@@ -124,39 +149,4 @@ fn load(paths: &[PathBuf], cache_path: Option<(PathBuf, u64)>, tx: &Sender<Msg>)
             }
         });
     let _ = tx.send(Msg::TextsDone);
-}
-
-/// Walks `paths` and processes each file on the pool as soon as it is found; returns how
-/// many files were processed.
-fn progressively(paths: &[PathBuf], cache: &Cache, tx: &Sender<Msg>) -> usize {
-    let (files_tx, files_rx) = mpsc::channel::<PathBuf>();
-    let walker_tx = tx.clone();
-    let paths = paths.to_vec();
-    let walker = std::thread::spawn(move || {
-        corpus::each_file(
-            &paths,
-            &mut |file| {
-                let _ = walker_tx.send(Msg::Found(1));
-                let _ = files_tx.send(file);
-            },
-            &mut |problem| {
-                let _ = walker_tx.send(Msg::Problem(problem.to_string()));
-            },
-        );
-    });
-    let count = AtomicUsize::new(0);
-    files_rx
-        .into_iter()
-        .par_bridge()
-        .for_each_with(tx.clone(), |tx, file| {
-            count.fetch_add(1, Ordering::Relaxed);
-            process(cache, &file, tx);
-        });
-    let _ = walker.join();
-    count.into_inner()
-}
-
-/// Reads and extracts one file (or reuses its cached results) and sends its articles.
-fn process(cache: &Cache, file: &std::path::Path, tx: &Sender<Msg>) {
-    let _ = tx.send(Msg::File(Box::new(cache.process(file))));
 }

@@ -74,8 +74,7 @@ impl DebugHook {
 }
 
 /// What the frame a debug hook stopped at showed: articles, files to load, whether
-/// loading had finished, and how long after [`STARTED`] it was drawn (before the cache
-/// is written, which the process then waits for).
+/// loading had finished, and how long after [`STARTED`] it was drawn.
 pub static FIRST_FRAME: std::sync::OnceLock<(usize, usize, bool, std::time::Duration)> =
     std::sync::OnceLock::new();
 
@@ -121,25 +120,29 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.progress.done += done;
             app.push_quietly(*entry);
         }
-        Msg::File(file) => {
-            app.progress.done += 1;
-            app.push_file(*file);
-        }
+        Msg::File(file) => app.push_file(*file),
+        Msg::Changed(file) => app.replace_file(*file),
+        Msg::Gone(path) => app.withdraw_path(&path.to_string_lossy()),
         Msg::Warm(warm, files) => {
             app.progress.done += files;
             app.push_warm(*warm);
         }
-        Msg::Revalidated(docs, files, total) => app.revalidated(&docs, &files, total),
+        Msg::WarmFacts(facts) => app.warm_facts(*facts),
+        Msg::Replace(snapshot) => app.replace_all(*snapshot),
+        Msg::Progress(done, total) => {
+            app.progress.done = done;
+            app.progress.total = total;
+        }
         Msg::Text(n, folded) => app.text_arrived(n, &folded),
         Msg::TextsDone => app.texts_done(),
         Msg::Problem(p) => app.problems.push(p),
-        Msg::Finished(save) => {
+        Msg::Finished => {
             app.progress.finished = true;
             app.settle();
-            app.save = save;
         }
         Msg::Feed(msg) => app.feed_event(msg),
         Msg::Opened(opened) => app.opened(*opened),
+        Msg::Analysed(done) => app.analysed(*done),
         Msg::Indexed(batch) => app.indexed(*batch),
         Msg::Terminate(signal) => {
             EXIT_SIGNAL.store(signal, std::sync::atomic::Ordering::Relaxed);
@@ -158,9 +161,8 @@ pub struct Launch {
     pub config: Config,
     /// The terminal's width model; probed when `None`.
     pub model: Option<WidthModel>,
-    /// The cache file to use and the fingerprint of the rules, if any (`--no-cache` gives
-    /// `None`).
-    pub cache: Option<(PathBuf, u64)>,
+    /// Where the corpus is kept (`--no-cache`: in memory only) and the rules' fingerprint.
+    pub keep: loader::Keep,
     /// Problems met before start-up (a broken config file), for the status bar.
     pub notes: Vec<String>,
     /// Start without the last session on these paths (`--fresh`).
@@ -185,36 +187,27 @@ pub fn run(launch: Launch) -> std::io::Result<()> {
             ..launch
         },
     );
-    // The terminal goes back to the shell before the cache write is waited for.
     terminal::leave();
-    let saving = result?;
-    if let Some(job) = saving {
-        let _ = job.join();
-    }
-    Ok(())
+    result
 }
 
-/// The event loop; returns the cache write still under way, if any.
-fn run_loop(
-    term: &mut terminal::Term,
-    launch: Launch,
-) -> std::io::Result<Option<std::thread::JoinHandle<()>>> {
+/// The event loop.
+fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     let Launch {
         paths,
         config,
         model,
-        cache,
+        keep,
         notes,
         fresh,
     } = launch;
     let model = model.unwrap_or_default();
-    let cache_path = cache;
     let size = term.size()?;
     let mut app = App::new(config, model, Rect::new(0, 0, size.width, size.height));
     app.problems.extend(notes);
     // Folded text for search is as large as the corpus: past a few MiB it goes to disk, in
     // the cache directory (not /tmp, often memory itself).
-    let spill = crate::cache::default_dir().unwrap_or_else(std::env::temp_dir);
+    let spill = crate::dirs::cache_dir().unwrap_or_else(std::env::temp_dir);
     if let Err(e) = app.search_text.spill_to(&spill, SearchText::MEMORY) {
         app.problems.push(format!(
             "{}: {e}; search text stays in memory",
@@ -239,12 +232,10 @@ fn run_loop(
     }
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
-    let save_tx = tx.clone();
+    let fetch_tx = tx.clone();
     fetching::spawn_refresh(tx.clone());
-    loader::spawn(paths, cache_path, tx);
+    loader::spawn(paths, keep, tx);
     let hook = DebugHook::from_env();
-    // The cache is written in the background once loading ends, and waited for on exit.
-    let mut saving: Option<std::thread::JoinHandle<()>> = None;
     let mut last_settle = std::time::Instant::now();
     // When the last frame was drawn (`None`: draw at once), and whether anything changed
     // since.
@@ -329,15 +320,6 @@ fn run_loop(
             app.settle();
             last_settle = std::time::Instant::now();
         }
-        if let Some(cache) = app.save.take() {
-            let snapshot = app.snapshot();
-            let tx = save_tx.clone();
-            saving = Some(std::thread::spawn(move || {
-                if let Err(e) = cache.save(&snapshot) {
-                    let _ = tx.send(Msg::Problem(format!("could not write the cache: {e}")));
-                }
-            }));
-        }
         match std::mem::take(&mut app.request) {
             Request::Quit => {
                 // Where the reader was, for the next start on the same paths.
@@ -355,7 +337,7 @@ fn run_loop(
                 terminal::suspend(term)?;
                 drawn_at = None;
             }
-            Request::Fetch => fetching::spawn(save_tx.clone()),
+            Request::Fetch => fetching::spawn(fetch_tx.clone()),
             Request::OpenLink(url) => {
                 // The browser may be a terminal program: it gets the terminal meanwhile.
                 terminal::leave();
@@ -394,5 +376,5 @@ fn run_loop(
             Request::None => {}
         }
     }
-    Ok(saving)
+    Ok(())
 }

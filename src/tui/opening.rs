@@ -17,8 +17,8 @@ use super::app::Entry;
 use super::blocks::{self, Block};
 use super::document::{self, Row};
 use super::event::Msg;
-use crate::cache::{Details, Doc};
 use crate::corpus::Article;
+use crate::library::Doc;
 use crate::text::width::WidthModel;
 
 /// How much text the worker wraps before handing a batch of rows to the loop (a few ms).
@@ -33,6 +33,18 @@ pub struct Opened {
     /// A long article's blocks (empty for a short one, which is laid out whole).
     pub blocks: Arc<Vec<Block>>,
     pub problems: Vec<String>,
+    /// Whether its analysis is still under way (a long article is shown before it is
+    /// analysed: see [`Analysed`]).
+    pub analysing: bool,
+}
+
+/// The analysis and sidebar of a long article opened before them.
+#[derive(Debug)]
+pub struct Analysed {
+    pub generation: u64,
+    pub index: usize,
+    pub analysis: crate::extract::Analysis,
+    pub sidebar: Vec<super::sidebar::Item>,
 }
 
 /// Rows of some blocks, at the width of index request `task`.
@@ -97,7 +109,6 @@ enum Job {
         generation: u64,
         index: usize,
         doc: Box<Doc>,
-        details: Option<Arc<Details>>,
     },
     Index {
         generation: u64,
@@ -131,18 +142,11 @@ impl Opener {
         Self { jobs }
     }
 
-    pub(super) fn open(
-        &self,
-        generation: u64,
-        index: usize,
-        doc: Doc,
-        details: Option<Arc<Details>>,
-    ) {
+    pub(super) fn open(&self, generation: u64, index: usize, doc: Doc) {
         let _ = self.jobs.send(Job::Open {
             generation,
             index,
             doc: Box::new(doc),
-            details,
         });
     }
 
@@ -214,12 +218,34 @@ impl Worker {
                 generation,
                 index,
                 doc,
-                details,
             } => {
                 self.task = None;
                 self.article = None;
-                let (entry, problems) = super::arrivals::open_entry(&doc, details.as_deref());
+                let (mut entry, problems) = super::arrivals::read_entry(&doc);
                 let long = entry.article.text.len() >= blocks::WINDOWED_FROM;
+                // A long article is shown as soon as it is read: its analysis (seconds for
+                // tens of MB) runs on a thread of its own, so this worker goes on to lay it
+                // out, or to the next article asked for, and the loop drops the result
+                // of one passed over.
+                if long {
+                    let mut later = Entry::with_id(
+                        entry.article.clone(),
+                        crate::extract::Analysis::default(),
+                        0,
+                    );
+                    let tx = tx.clone();
+                    std::thread::spawn(move || {
+                        super::arrivals::analyse_entry(&mut later);
+                        let _ = tx.send(Msg::Analysed(Box::new(Analysed {
+                            generation,
+                            index,
+                            analysis: later.analysis,
+                            sidebar: later.sidebar,
+                        })));
+                    });
+                } else {
+                    super::arrivals::analyse_entry(&mut entry);
+                }
                 let blocks = Arc::new(if long {
                     blocks::article_blocks(&entry.article)
                 } else {
@@ -234,6 +260,7 @@ impl Worker {
                     entry,
                     blocks,
                     problems,
+                    analysing: long,
                 };
                 tx.send(Msg::Opened(Box::new(opened))).is_ok()
             }

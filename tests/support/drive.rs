@@ -54,7 +54,7 @@ pub fn seeds_app_with(config: Config, width: u16, height: u16, count: usize) -> 
         );
     }
     if count >= 5 {
-        khabar::tui::handle(&mut app, Msg::Finished(None));
+        khabar::tui::handle(&mut app, Msg::Finished);
     }
     app.settle();
     app

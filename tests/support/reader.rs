@@ -91,7 +91,7 @@ pub fn app(model: WidthModel, width: u16, height: u16) -> App {
         let entry = Entry::new(article, analysis);
         khabar::tui::handle(&mut app, Msg::Loaded(Box::new(entry), 1));
     }
-    khabar::tui::handle(&mut app, Msg::Finished(None));
+    khabar::tui::handle(&mut app, Msg::Finished);
     app
 }
 

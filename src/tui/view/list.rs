@@ -45,7 +45,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if !app.progress.finished && app.progress.total > 0 {
         let _ = write!(title, ", loading");
     } else if app.reading_texts && app.searching() {
-        // The bodies of cached articles are still being read back: more may match.
+        // The bodies of stored articles are still being read back: more may match.
         let _ = write!(title, ", searching");
     }
     // The order stays on screen, not only in the message `s` leaves.

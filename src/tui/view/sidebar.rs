@@ -95,7 +95,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.config.theme;
     let rows = rows(&entry.sidebar, inner.width, app.model);
     if rows.is_empty() {
-        frame.render_widget(Paragraph::new("Nothing found."), inner);
+        let analysing = app
+            .analysing
+            .is_some_and(|(_, i)| app.full.as_ref().is_some_and(|(f, _)| *f == i));
+        let text = if analysing {
+            "analysing…"
+        } else {
+            "Nothing found."
+        };
+        frame.render_widget(Paragraph::new(text), inner);
         return;
     }
     let height = usize::from(inner.height);

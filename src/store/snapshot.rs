@@ -1,0 +1,330 @@
+//! The corpus of a scope as the reader holds it: every article as a list entry (no text)
+//! and the lookups its filters run on ([`Index`]), read from the tables in a few scans, so
+//! a warm start reads the database instead of reading and extracting the files.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use rusqlite::params_from_iter;
+
+use super::scope::{Root, Scope};
+use super::{Store, StoreError, from_sql, to_sql};
+use crate::corpus::{Article, Origin};
+use crate::extract::dates::{PartialDate, Published};
+use crate::extract::entities::EntityKind;
+use crate::index::{DocInfo, EntityInfo, Facts, Index};
+
+/// One article as the list shows it: where it is, title, source, publication date, its
+/// content id. Its text and analysis are read again when it is shown (see
+/// [`crate::corpus::reload`]).
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// A list entry: `text` is empty (but for standard input, which cannot be read again)
+    /// and so is the structure.
+    pub article: Article,
+    /// The content id (read state, stars).
+    pub id: u64,
+}
+
+impl Doc {
+    /// The list entry of an article whose text is at hand, dropping the text (standard
+    /// input keeps it: it cannot be read back).
+    pub fn of(article: &Article, id: u64) -> Self {
+        Self {
+            article: Article {
+                path: article.path.clone(),
+                line: article.line,
+                text: if article.origin == Origin::Stdin {
+                    article.text.clone()
+                } else {
+                    String::new()
+                },
+                title: article.title.clone(),
+                source: article.source.clone(),
+                published: article.published,
+                origin: article.origin,
+                ..Article::default()
+            },
+            id,
+        }
+    }
+
+    pub(super) fn new(
+        path: &str,
+        line: Option<usize>,
+        record_at: Option<u64>,
+        title: String,
+        source: Option<String>,
+        published: Option<Published>,
+        id: u64,
+    ) -> Self {
+        Self {
+            article: Article {
+                path: path.to_owned(),
+                line,
+                title,
+                source,
+                published,
+                origin: record_at.map_or(Origin::File, Origin::Record),
+                ..Article::default()
+            },
+            id,
+        }
+    }
+}
+
+/// An article just read, with what the index files of it and, when asked for, its text
+/// folded for search.
+#[derive(Debug, Clone)]
+pub struct Arrival {
+    pub doc: Doc,
+    pub facts: Facts,
+    pub folded: Option<Box<str>>,
+}
+
+impl Arrival {
+    /// An article whose text is at hand, analysed: its list entry, facts and folded text.
+    pub fn of(article: &Article, analysis: &crate::extract::Analysis, id: u64) -> Self {
+        Self {
+            doc: Doc::of(article, id),
+            facts: Facts::of(analysis),
+            folded: (!article.text.is_empty()).then(|| crate::index::SearchText::folded(article)),
+        }
+    }
+}
+
+/// A file's articles as just read (none when it could not be read).
+#[derive(Debug, Clone)]
+pub struct Arrived {
+    /// The file, as the caller spelt its root.
+    pub path: PathBuf,
+    pub articles: Vec<Arrival>,
+}
+
+/// Every article of a scope, a file's articles together, with the index over them
+/// (article `i` of the index is `docs[i]`).
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub docs: Vec<Doc>,
+    /// The index: over the list entries alone (publication dates, titles, sources) when
+    /// the snapshot was taken without its facts ([`Store::snapshot_docs`]).
+    pub index: Index,
+    /// How many files they come from.
+    pub files: usize,
+    /// Which articles they are, for [`Store::snapshot_facts`].
+    rows: Rows,
+}
+
+/// Which articles a [`Snapshot`] holds (their row ids, in its order): what its facts are
+/// read for.
+#[derive(Debug, Default, Clone)]
+pub struct Rows(Vec<i64>);
+
+impl Snapshot {
+    /// Which articles it holds, taken out (for reading their facts once the snapshot is
+    /// handed on).
+    pub fn take_rows(&mut self) -> Rows {
+        std::mem::take(&mut self.rows)
+    }
+}
+
+/// The entities and mentioned dates of a snapshot's articles, numbered as its `docs`.
+#[derive(Debug, Default)]
+pub struct SnapshotFacts {
+    pub entities: Vec<EntityInfo>,
+    pub mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
+}
+
+/// A stored publication value (`2024-06-19`, `2024-06`, `XXXX-09-14`) as a date.
+fn published_of(value: &str) -> Option<Published> {
+    let mut parts = value.split('-');
+    let year = match parts.next()? {
+        "XXXX" => None,
+        y => Some(y.parse().ok()?),
+    };
+    let month = parts.next().map(str::parse).transpose().ok()?;
+    let day = parts.next().map(str::parse).transpose().ok()?;
+    Some(Published {
+        date: PartialDate { year, month, day },
+        ..Published::default()
+    })
+}
+
+fn date_of(day: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)
+}
+
+impl Store {
+    /// The scope of `paths` when every one of them was walked before with these `rules`
+    /// (its files may have changed since: a sync tells), else `None`.
+    pub fn walked_scope(&self, paths: &[PathBuf], rules: u64) -> Result<Option<Scope>, StoreError> {
+        let roots = Root::of_all(paths);
+        if roots.is_empty() {
+            return Ok(None);
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM walks WHERE root = ?1 AND rules = ?2")?;
+        for root in &roots {
+            if !stmt.exists(rusqlite::params![root.key, to_sql(rules)])? {
+                return Ok(None);
+            }
+        }
+        Ok(Some(Scope { roots }))
+    }
+
+    /// Every article of `scope` and the index over them.
+    pub fn snapshot(&self, scope: &Scope) -> Result<Snapshot, StoreError> {
+        let mut snapshot = self.snapshot_docs(scope)?;
+        let facts = self.snapshot_facts(&snapshot.rows)?;
+        snapshot.index.add_parts(facts.entities, facts.mentioned);
+        Ok(snapshot)
+    }
+
+    /// [`Store::snapshot`] without the entities and mentioned dates (one scan of the
+    /// articles): what a first frame needs.
+    pub fn snapshot_docs(&self, scope: &Scope) -> Result<Snapshot, StoreError> {
+        let Some((in_scope, args)) = scope.condition("s.path") else {
+            return Ok(Snapshot::default());
+        };
+        // Articles file by file, in no particular order otherwise: the reader sorts its
+        // list itself, and an ORDER BY would copy every row through SQLite's sorter.
+        let sql = format!(
+            "SELECT a.id, s.path, a.line, a.record_at, a.title, a.published, a.published_day,
+                    a.publisher, a.content_id
+             FROM articles a JOIN sources s ON s.id = a.source WHERE {in_scope}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params_from_iter(args.iter()))?;
+        let mut docs = Vec::new();
+        let mut infos = Vec::new();
+        let mut ids = Vec::new();
+        let mut files = 0;
+        let mut last_path = String::new();
+        while let Some(r) = rows.next()? {
+            let key: String = r.get(1)?;
+            if key != last_path {
+                files += 1;
+                last_path.clone_from(&key);
+            }
+            let title: String = r.get(4)?;
+            let source: Option<String> = r.get(7)?;
+            let published = r
+                .get::<_, Option<String>>(5)?
+                .as_deref()
+                .and_then(published_of);
+            ids.push(r.get(0)?);
+            infos.push(DocInfo {
+                published: r.get::<_, Option<i64>>(6)?.and_then(date_of),
+                title: title.clone(),
+                source: source.clone(),
+            });
+            docs.push(Doc::new(
+                &scope.shown(&key),
+                r.get::<_, Option<i64>>(2)?
+                    .and_then(|l| usize::try_from(l).ok()),
+                r.get::<_, Option<i64>>(3)?
+                    .and_then(|at| u64::try_from(at).ok()),
+                title,
+                source,
+                published,
+                from_sql(r.get(8)?),
+            ));
+        }
+        drop(rows);
+        Ok(Snapshot {
+            docs,
+            index: Index::from_parts(infos, Vec::new(), Vec::new()),
+            files,
+            rows: Rows(ids),
+        })
+    }
+
+    /// The entities and mentioned dates of the articles of a snapshot (its [`Rows`]).
+    pub fn snapshot_facts(&self, rows: &Rows) -> Result<SnapshotFacts, StoreError> {
+        let number: HashMap<i64, u32> = rows
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        // The postings, then the entities they name: the tables hold other scopes too, so
+        // each row is kept only when its article is one of these.
+        let mut postings: HashMap<i64, Vec<u32>> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT entity, article FROM mentions")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&doc) = number.get(&r.get::<_, i64>(1)?) {
+                postings.entry(r.get(0)?).or_default().push(doc);
+            }
+        }
+        drop(rows);
+        let mut forms: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT entity, form FROM aliases")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let entity: i64 = r.get(0)?;
+            if postings.contains_key(&entity) {
+                forms.entry(entity).or_default().push(r.get(1)?);
+            }
+        }
+        drop(rows);
+        let mut entities = Vec::with_capacity(postings.len());
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, key, kind, name FROM entities")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let Some(mut docs) = postings.remove(&id) else {
+                continue;
+            };
+            let Some(kind) = kind_of(&r.get::<_, String>(2)?) else {
+                continue;
+            };
+            docs.sort_unstable();
+            docs.dedup();
+            let name: String = r.get(3)?;
+            let mut all = vec![name.clone()];
+            all.extend(forms.remove(&id).unwrap_or_default());
+            entities.push(EntityInfo {
+                id: r.get(1)?,
+                name,
+                kind,
+                forms: all,
+                docs,
+            });
+        }
+        drop(rows);
+        let mut mentioned = Vec::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT article, first_day, last_day FROM mentioned_dates")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            if let Some(&doc) = number.get(&r.get::<_, i64>(0)?)
+                && let (Some(first), Some(last)) = (date_of(r.get(1)?), date_of(r.get(2)?))
+            {
+                mentioned.push((first, last, doc));
+            }
+        }
+        Ok(SnapshotFacts {
+            entities,
+            mentioned,
+        })
+    }
+}
+
+fn kind_of(name: &str) -> Option<EntityKind> {
+    Some(match name {
+        "person" => EntityKind::Person,
+        "place" => EntityKind::Place,
+        "org" => EntityKind::Organization,
+        _ => return None,
+    })
+}
