@@ -272,6 +272,7 @@ fn word_rows(w: Word, a: &Affixes, seat: Seat, bits: u32, push: &mut dyn FnMut(u
     let mut add = |template: u64, value: u64| push(row(mix(mix(template, value), 0), bits));
     let (text, class) = match seat {
         Seat::Own => {
+            // The same row as [`bias_row`].
             add(t::BIAS, 0);
             for (k, &h) in a.prefix.iter().enumerate() {
                 if h != 0 {
@@ -405,6 +406,11 @@ pub fn sentence_sums(
         });
         out.push(sum);
     }
+}
+
+/// The row of the feature every word has (its bias) in a table of `2^bits` rows.
+pub fn bias_row(bits: u32) -> u32 {
+    row(mix(mix(t::BIAS, 0), 0), bits)
 }
 
 fn row(h: u64, bits: u32) -> u32 {

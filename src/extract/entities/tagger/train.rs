@@ -1,18 +1,23 @@
-//! Training the tagger: a structured averaged perceptron over whole sentences.
+//! Training the tagger over whole sentences: a structured averaged perceptron (the shipped
+//! model) or a linear-chain CRF, both over the same hashed features and both read by the
+//! same Viterbi decoder.
 //!
 //! Each sentence is scanned exactly as an article's region is (gazetteer, rules, then
-//! features), decoded with the current weights, and wherever the best tags differ from the
-//! gold ones the gold features gain and the predicted ones lose. The averaged weights
-//! (Collins 2002) generalise better than the last ones. Sentences are shuffled with a
-//! fixed seed, so the same data and options give the same model byte for byte. With
-//! [`Options::runs`] above 1 several runs on different shuffles are averaged into one
-//! model of the same size (each run's weights depend on the order it saw the sentences in;
-//! their mean depends on it less).
+//! features). The perceptron decodes it with the current weights, and wherever the best
+//! tags differ from the gold ones the gold features gain and the predicted ones lose. The
+//! CRF instead raises the probability of the gold tags among all the sequences Viterbi may
+//! choose (forward-backward gives every feature's expected count), so every sentence
+//! teaches it, not only the ones it gets wrong. Either way the averaged weights (Collins
+//! 2002) generalise better than the last ones. Sentences are shuffled with a fixed seed, so
+//! the same data and options give the same model byte for byte. With [`Options::runs`]
+//! above 1 several runs on different shuffles are averaged into one model of the same size
+//! (each run's weights depend on the order it saw the sentences in; their mean depends on
+//! it less).
 
 use super::super::gazetteer::matcher;
 use super::super::model::EntityKind;
-use super::decode::{O, TAGS, begin, spans, viterbi};
-use super::features::{Features, sentence_features, words};
+use super::decode::{O, TAGS, allowed, begin, spans, viterbi};
+use super::features::{Features, bias_row, sentence_features, words};
 use super::weights::Model;
 use super::{prepare, sentences};
 
@@ -31,6 +36,23 @@ pub struct Options {
     /// Runs whose averaged weights are averaged again into the one model: run `k` shuffles
     /// with `seed + 2k` (the seed's low bit is ignored). 1 is a single run.
     pub runs: usize,
+    /// What the weights are fitted to.
+    pub objective: Objective,
+}
+
+/// How the weights learn from a sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Objective {
+    /// Structured perceptron: where the best tags are wrong, the gold features gain and the
+    /// predicted ones lose.
+    Perceptron,
+    /// Linear-chain CRF: every sentence's log-likelihood (forward-backward over all tag
+    /// sequences Viterbi may choose), fitted by `AdaGrad` with step `rate` and an L2 pull of
+    /// `l2` on the weights a sentence touches; the iterates are averaged as the
+    /// perceptron's are. Same features, same file, same decoder. The fitted model is
+    /// cautious (it names less than the perceptron, more precisely), so `bias` is added to
+    /// every name tag's score, in log-odds.
+    Crf { rate: f32, l2: f32, bias: f32 },
 }
 
 /// Exact-span precision, recall and F1 over words (not bytes).
@@ -91,7 +113,10 @@ pub fn train(
     // no precision a single run would keep.
     let mut sum = Averaged::default();
     for run in 0..runs {
-        let mut p = Perceptron::new(rows);
+        let mut p: Box<dyn Learner> = match opts.objective {
+            Objective::Perceptron => Box::new(Perceptron::new(rows)),
+            Objective::Crf { rate, l2, bias } => Box::new(Crf::new(rows, rate, l2, bias)),
+        };
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = opts.seed.wrapping_add(2 * run as u64) | 1;
         let (mut emit, mut back, mut pred) = (Vec::new(), Vec::new(), Vec::new());
@@ -99,9 +124,7 @@ pub fn train(
             shuffle(&mut order, &mut rng);
             for &k in &order {
                 let s = &data[k];
-                p.emissions(&s.feats, &mut emit);
-                viterbi(&emit, &p.trans, s.gold.len(), &mut back, &mut pred);
-                p.update(s, &pred);
+                p.learn(s, &mut emit, &mut back, &mut pred);
             }
             if !held.is_empty() {
                 let so_far = sum.clone().plus(&p.average()).model(run + 1, opts.bits);
@@ -186,6 +209,13 @@ fn shuffle(order: &mut [usize], state: &mut u64) {
     }
 }
 
+/// A learner: it sees one sentence at a time and yields averaged weights.
+trait Learner {
+    /// Learns from one sentence (`emit`, `back` and `pred` are scratch space).
+    fn learn(&mut self, s: &Sentence, emit: &mut Vec<f32>, back: &mut Vec<u8>, pred: &mut Vec<u8>);
+    fn average(&self) -> Averaged;
+}
+
 /// Current weights plus, for averaging, the sum of each update times when it happened.
 struct Perceptron {
     w: Vec<f32>,
@@ -208,16 +238,7 @@ impl Perceptron {
     }
 
     fn emissions(&self, feats: &Features, out: &mut Vec<f32>) {
-        out.clear();
-        for i in 0..feats.len() {
-            let mut sum = [0f32; TAGS];
-            for &r in feats.of(i) {
-                for (s, w) in sum.iter_mut().zip(&self.w[r as usize * TAGS..][..TAGS]) {
-                    *s += w;
-                }
-            }
-            out.extend_from_slice(&sum);
-        }
+        float_emissions(&self.w, feats, out);
     }
 
     fn update(&mut self, sentence: &Sentence, pred: &[u8]) {
@@ -250,16 +271,253 @@ impl Perceptron {
         }
         self.step += 1.0;
     }
+}
+
+impl Learner for Perceptron {
+    fn learn(&mut self, s: &Sentence, emit: &mut Vec<f32>, back: &mut Vec<u8>, pred: &mut Vec<u8>) {
+        self.emissions(&s.feats, emit);
+        viterbi(emit, &self.trans, s.gold.len(), back, pred);
+        self.update(s, pred);
+    }
 
     /// The averaged weights (Collins 2002).
     fn average(&self) -> Averaged {
-        let c = self.step;
-        let avg = |w: &[f32], u: &[f32]| w.iter().zip(u).map(|(w, u)| w - u / c).collect();
-        Averaged {
-            w: avg(&self.w, &self.u),
-            trans: avg(&self.trans, &self.trans_u),
+        average(self.step, (&self.w, &self.u), (&self.trans, &self.trans_u))
+    }
+}
+
+/// Weights minus the time-weighted sum of their updates over the step count: the mean of
+/// every step's weights, without keeping each.
+fn average(step: f32, (w, wu): (&[f32], &[f32]), (t, tu): (&[f32], &[f32])) -> Averaged {
+    let avg = |w: &[f32], u: &[f32]| w.iter().zip(u).map(|(w, u)| w - u / step).collect();
+    Averaged {
+        w: avg(w, wu),
+        trans: avg(t, tu),
+    }
+}
+
+/// A linear-chain CRF fitted by `AdaGrad`, with averaged iterates.
+struct Crf {
+    w: Vec<f32>,
+    u: Vec<f32>,
+    /// `AdaGrad`'s running sum of squared gradients, per weight.
+    g2: Vec<f32>,
+    trans: Vec<f32>,
+    trans_u: Vec<f32>,
+    trans_g2: Vec<f32>,
+    rate: f32,
+    l2: f32,
+    bias: f32,
+    step: f32,
+    /// One sentence's gradient per weight, the rows it touched, and which rows those are.
+    grad: Vec<f32>,
+    touched: Vec<u32>,
+    seen: Vec<bool>,
+    /// Forward and backward log scores, per word and tag.
+    alpha: Vec<f32>,
+    beta: Vec<f32>,
+}
+
+impl Crf {
+    fn new(rows: usize, rate: f32, l2: f32, bias: f32) -> Self {
+        let nt = (TAGS + 1) * TAGS;
+        Self {
+            w: vec![0.0; rows * TAGS],
+            u: vec![0.0; rows * TAGS],
+            g2: vec![0.0; rows * TAGS],
+            trans: vec![0.0; nt],
+            trans_u: vec![0.0; nt],
+            trans_g2: vec![0.0; nt],
+            rate,
+            l2,
+            bias,
+            step: 1.0,
+            grad: vec![0.0; rows * TAGS],
+            touched: Vec::new(),
+            seen: vec![false; rows],
+            alpha: Vec::new(),
+            beta: Vec::new(),
         }
     }
+}
+
+/// Every tag's summed weights for every word, from unquantised weights.
+fn float_emissions(w: &[f32], feats: &Features, out: &mut Vec<f32>) {
+    out.clear();
+    for i in 0..feats.len() {
+        let mut sum = [0f32; TAGS];
+        for &r in feats.of(i) {
+            for (s, w) in sum.iter_mut().zip(&w[r as usize * TAGS..][..TAGS]) {
+                *s += w;
+            }
+        }
+        out.extend_from_slice(&sum);
+    }
+}
+
+/// `ln(sum(exp(x)))` without overflow; `-inf` for no finite term.
+fn log_sum_exp(xs: impl Iterator<Item = f32> + Clone) -> f32 {
+    let top = xs.clone().fold(f32::NEG_INFINITY, f32::max);
+    if top == f32::NEG_INFINITY {
+        return top;
+    }
+    top + xs.map(|x| (x - top).exp()).sum::<f32>().ln()
+}
+
+/// The score of moving from tag `p` to tag `t` (`-inf` where Viterbi may not).
+fn move_score(trans: &[f32], p: usize, t: usize) -> f32 {
+    if allowed(Some(p as u8), t as u8) {
+        trans[(p + 1) * TAGS + t]
+    } else {
+        f32::NEG_INFINITY
+    }
+}
+
+/// Forward and backward log scores over the tag sequences Viterbi may choose
+/// (`alpha[i * TAGS + t]`: all paths to tag `t` at word `i`, its emission included;
+/// `beta`: all paths on from there, excluding it); returns the log of the sum over every
+/// whole sequence (the partition function).
+fn forward_backward(
+    emit: &[f32],
+    trans: &[f32],
+    n: usize,
+    alpha: &mut Vec<f32>,
+    beta: &mut Vec<f32>,
+) -> f32 {
+    alpha.clear();
+    alpha.resize(n * TAGS, f32::NEG_INFINITY);
+    beta.clear();
+    beta.resize(n * TAGS, 0.0);
+    for t in 0..TAGS {
+        if allowed(None, t as u8) {
+            alpha[t] = emit[t] + trans[t];
+        }
+    }
+    for i in 1..n {
+        for t in 0..TAGS {
+            let before = (0..TAGS).map(|p| alpha[(i - 1) * TAGS + p] + move_score(trans, p, t));
+            alpha[i * TAGS + t] = log_sum_exp(before) + emit[i * TAGS + t];
+        }
+    }
+    for i in (0..n.saturating_sub(1)).rev() {
+        for p in 0..TAGS {
+            let after = (0..TAGS).map(|t| {
+                move_score(trans, p, t) + emit[(i + 1) * TAGS + t] + beta[(i + 1) * TAGS + t]
+            });
+            beta[i * TAGS + p] = log_sum_exp(after);
+        }
+    }
+    log_sum_exp(alpha[(n - 1) * TAGS..].iter().copied())
+}
+
+impl Learner for Crf {
+    fn learn(&mut self, sent: &Sentence, emit: &mut Vec<f32>, _: &mut Vec<u8>, _: &mut Vec<u8>) {
+        let n = sent.gold.len();
+        if n == 0 {
+            return;
+        }
+        float_emissions(&self.w, &sent.feats, emit);
+        let z = forward_backward(emit, &self.trans, n, &mut self.alpha, &mut self.beta);
+        let (alpha, beta) = (&self.alpha, &self.beta);
+        // The gradient of -log p(gold): expected counts minus the gold ones.
+        let gold = legal(&sent.gold);
+        let mut tgrad = [0f32; (TAGS + 1) * TAGS];
+        for i in 0..n {
+            let mut g = [0f32; TAGS];
+            for (t, gt) in g.iter_mut().enumerate() {
+                *gt = (alpha[i * TAGS + t] + beta[i * TAGS + t] - z).exp();
+            }
+            if i == 0 {
+                for (tg, gt) in tgrad.iter_mut().zip(g) {
+                    *tg += gt;
+                }
+                tgrad[usize::from(gold[0])] -= 1.0;
+            } else {
+                for p in 0..TAGS {
+                    for t in 0..TAGS {
+                        let x = alpha[(i - 1) * TAGS + p]
+                            + move_score(&self.trans, p, t)
+                            + emit[i * TAGS + t]
+                            + beta[i * TAGS + t]
+                            - z;
+                        tgrad[(p + 1) * TAGS + t] += x.exp();
+                    }
+                }
+                tgrad[(usize::from(gold[i - 1]) + 1) * TAGS + usize::from(gold[i])] -= 1.0;
+            }
+            g[usize::from(gold[i])] -= 1.0;
+            for &r in sent.feats.of(i) {
+                let r = r as usize;
+                if !self.seen[r] {
+                    self.seen[r] = true;
+                    self.touched.push(r as u32);
+                }
+                for (a, b) in self.grad[r * TAGS..][..TAGS].iter_mut().zip(g) {
+                    *a += b;
+                }
+            }
+        }
+        // AdaGrad: each weight's step shrinks with the gradients it has had; the L2 pull
+        // acts on the weights this sentence touched (a rare feature is pulled rarely).
+        let now = self.step;
+        let (rate, l2) = (self.rate, self.l2);
+        let apply = |w: &mut f32, u: &mut f32, g2: &mut f32, g: f32| {
+            let g = g + l2 * *w;
+            if g == 0.0 {
+                return;
+            }
+            *g2 += g * g;
+            let d = -rate * g / g2.sqrt();
+            *w += d;
+            *u += now * d;
+        };
+        for &r in &self.touched {
+            let r = r as usize;
+            self.seen[r] = false;
+            for k in r * TAGS..(r + 1) * TAGS {
+                apply(
+                    &mut self.w[k],
+                    &mut self.u[k],
+                    &mut self.g2[k],
+                    self.grad[k],
+                );
+                self.grad[k] = 0.0;
+            }
+        }
+        self.touched.clear();
+        for (k, &g) in tgrad.iter().enumerate() {
+            apply(
+                &mut self.trans[k],
+                &mut self.trans_u[k],
+                &mut self.trans_g2[k],
+                g,
+            );
+        }
+        self.step += 1.0;
+    }
+
+    /// The averaged weights, every name tag's bias raised by `bias`.
+    fn average(&self) -> Averaged {
+        let mut a = average(self.step, (&self.w, &self.u), (&self.trans, &self.trans_u));
+        let rows = self.w.len() / TAGS;
+        let r = bias_row(rows.trailing_zeros()) as usize * TAGS;
+        for w in &mut a.w[r + 1..r + TAGS] {
+            *w += self.bias;
+        }
+        a
+    }
+}
+
+/// Gold tags Viterbi could output: a sentence cut inside a name starts that name anew.
+fn legal(gold: &[u8]) -> Vec<u8> {
+    let mut out = gold.to_vec();
+    for i in 0..out.len() {
+        let prev = if i == 0 { None } else { Some(out[i - 1]) };
+        if !allowed(prev, out[i]) {
+            out[i] -= 1;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -293,10 +551,70 @@ mod learn {
             epochs: 3,
             seed: 1,
             runs: 1,
+            objective: Objective::Perceptron,
         };
         let mut last = Score::default();
         train(&[ex(), ex()], &[ex()], &opts, |_, s| last = s);
         assert!(last.f1 > 0.99, "{last:?}");
+    }
+
+    #[test]
+    fn the_crf_learns_what_it_is_shown() {
+        let ex = || Example {
+            text: "कल रमेश कुमार दिल्ली गए ।".into(),
+            names: vec![(EntityKind::Person, 7, 31)],
+        };
+        let opts = Options {
+            bits: 12,
+            epochs: 3,
+            seed: 1,
+            runs: 1,
+            objective: Objective::Crf {
+                rate: 0.1,
+                l2: 0.01,
+                bias: 0.0,
+            },
+        };
+        let mut last = Score::default();
+        train(&[ex(), ex()], &[ex()], &opts, |_, s| last = s);
+        assert!(last.f1 > 0.99, "{last:?}");
+    }
+
+    #[test]
+    fn forward_backward_sums_every_legal_tag_sequence() {
+        // Arbitrary scores; the partition function by brute force over all 7^3 sequences.
+        let n = 3;
+        let emit: Vec<f32> = (0..n * TAGS)
+            .map(|k| ((k * 37 % 11) as f32 - 5.0) / 3.0)
+            .collect();
+        let trans: Vec<f32> = (0..(TAGS + 1) * TAGS)
+            .map(|k| ((k * 53 % 13) as f32 - 6.0) / 4.0)
+            .collect();
+        let mut terms = Vec::new();
+        for code in 0..TAGS.pow(3) {
+            let tags = [code % TAGS, code / TAGS % TAGS, code / TAGS / TAGS];
+            if !allowed(None, tags[0] as u8)
+                || !(1..n).all(|i| allowed(Some(tags[i - 1] as u8), tags[i] as u8))
+            {
+                continue;
+            }
+            let mut score = trans[tags[0]] + emit[tags[0]];
+            for i in 1..n {
+                score += trans[(tags[i - 1] + 1) * TAGS + tags[i]] + emit[i * TAGS + tags[i]];
+            }
+            terms.push(score);
+        }
+        let brute = log_sum_exp(terms.iter().copied());
+        let (mut alpha, mut beta) = (Vec::new(), Vec::new());
+        let z = forward_backward(&emit, &trans, n, &mut alpha, &mut beta);
+        assert!((z - brute).abs() < 1e-4, "{z} vs {brute}");
+        // Every word's tag marginals sum to one.
+        for i in 0..n {
+            let total: f32 = (0..TAGS)
+                .map(|t| (alpha[i * TAGS + t] + beta[i * TAGS + t] - z).exp())
+                .sum();
+            assert!((total - 1.0).abs() < 1e-4, "word {i}: {total}");
+        }
     }
 
     #[test]
@@ -318,6 +636,7 @@ mod learn {
                 epochs: 2,
                 seed,
                 runs,
+                objective: Objective::Perceptron,
             };
             train(&data, &[], &opts, |_, _| {})
         };
