@@ -185,15 +185,17 @@ impl Store {
     /// [`Store::snapshot`] without the entities and mentioned dates (one scan of the
     /// articles): what a first frame needs.
     pub fn snapshot_docs(&self, scope: &Scope) -> Result<Snapshot, StoreError> {
-        let Some((in_scope, args)) = scope.condition("s.path") else {
+        let Some((in_scope, args)) = scope.condition("+a.path") else {
             return Ok(Snapshot::default());
         };
         // Articles file by file, in no particular order otherwise: the reader sorts its
-        // list itself, and an ORDER BY would copy every row through SQLite's sorter.
+        // list itself, and an ORDER BY would copy every row through SQLite's sorter. One
+        // pass over the table, with each article's own copy of its path: a look-up in
+        // `sources` per row made the query 1.7 times as long (100,000 articles).
         let sql = format!(
-            "SELECT a.id, s.path, a.line, a.record_at, a.title, a.published, a.published_day,
+            "SELECT a.id, a.path, a.line, a.record_at, a.title, a.published, a.published_day,
                     a.publisher, a.content_id
-             FROM articles a JOIN sources s ON s.id = a.source WHERE {in_scope}"
+             FROM articles a WHERE {in_scope}"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
