@@ -17,7 +17,9 @@ fn reader(width: u16) -> Tmux {
         env!("CARGO_BIN_EXE_khabar")
     );
     let t = Tmux::start("reader", width, HEIGHT, &cmd);
-    t.wait_for(10, |s| s.contains(['┘', '┛']) && !s.contains("Loading"));
+    t.wait_for(10, |s| {
+        s.contains(['┘', '┛']) && !s.contains("Loading") && !s.contains("loading…")
+    });
     t
 }
 

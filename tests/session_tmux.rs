@@ -12,7 +12,11 @@ fn start(name: &str, args: &str) -> Tmux {
         env!("CARGO_BIN_EXE_khabar")
     );
     let t = Tmux::start(name, 120, 40, &cmd);
-    t.wait_for(10, |s| s.contains(['┘', '┛']) && !s.contains("Loading"));
+    // The list loaded, and the article (read back and analysed on the opening worker)
+    // shown: a debug build takes a moment for it.
+    t.wait_for(10, |s| {
+        s.contains(['┘', '┛']) && !s.contains("Loading") && !s.contains("loading…")
+    });
     t
 }
 

@@ -12,7 +12,9 @@ fn start(name: &str) -> Tmux {
         env!("CARGO_BIN_EXE_khabar")
     );
     let t = Tmux::start(name, 120, 40, &cmd);
-    t.wait_for(10, |s| s.contains(['┘', '┛']) && !s.contains("Loading"));
+    t.wait_for(10, |s| {
+        s.contains(['┘', '┛']) && !s.contains("Loading") && !s.contains("loading…")
+    });
     t
 }
 

@@ -15,7 +15,9 @@ fn pipe_runs_the_command_and_restores_the_screen() {
         env!("CARGO_BIN_EXE_khabar")
     );
     let t = Tmux::start("pipe", 100, 30, &cmd);
-    let before = t.wait_for(10, |s| s.contains(['┘', '┛']) && !s.contains("Loading"));
+    let before = t.wait_for(10, |s| {
+        s.contains(['┘', '┛']) && !s.contains("Loading") && !s.contains("loading…")
+    });
     t.key("|");
     let asking = t.wait_for(3, |s| s.contains("pipe the article to"));
     assert!(asking.contains("pipe the article to"), "{asking}");
