@@ -86,7 +86,7 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
     let warm_files = match warm {
         Some(mut snapshot) => {
             let files = snapshot.files;
-            unread = snapshot.docs.iter().map(|d| d.article.clone()).collect();
+            unread = snapshot.docs.iter().map(|d| to_read(&d.article)).collect();
             let rows = snapshot.take_rows();
             let _ = tx.send(Msg::Found(files));
             let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
@@ -125,7 +125,7 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
             if warm_files.is_none() && (!added.walked || added.extracted < added.files) {
                 match corpus.snapshot() {
                     Ok(snapshot) => {
-                        unread = snapshot.docs.iter().map(|d| d.article.clone()).collect();
+                        unread = snapshot.docs.iter().map(|d| to_read(&d.article)).collect();
                         let _ = tx.send(Msg::Replace(Box::new(snapshot)));
                     }
                     Err(e) => problem(e.to_string()),
@@ -149,4 +149,17 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
             }
         });
     let _ = tx.send(Msg::TextsDone);
+}
+
+/// What reading an article's text back needs of it (where it is, and the text of one that
+/// cannot be read twice), without the copies of its title, source and byline that a whole
+/// clone of every listed article would make before the first frame.
+fn to_read(article: &Article) -> Article {
+    Article {
+        path: article.path.clone(),
+        line: article.line,
+        text: article.text.clone(),
+        origin: article.origin,
+        ..Article::default()
+    }
 }
