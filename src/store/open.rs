@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use super::{StoreError, schema};
 
@@ -106,13 +106,17 @@ enum Attempt {
 }
 
 fn try_open(path: &Path) -> Result<Connection, Attempt> {
-    let conn = Connection::open_with_flags(
+    let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| Attempt::Failed(e.into()))?;
+    // A write transaction takes the write lock when it begins: one that read first
+    // and then found another process had written meanwhile would fail at once with
+    // "locked" (the busy handler cannot help it), instead of waiting its turn.
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
     let damaged = |conn: &Connection, why: String| Attempt::Damaged {
         why,
         lost: what_was_lost(conn),
@@ -122,7 +126,7 @@ fn try_open(path: &Path) -> Result<Connection, Attempt> {
         // WAL: readers never wait for the writer, and a commit is one append.
         // NORMAL: a commit survives a killed process (the WAL is written before commit
         // returns); only a power cut may lose the last few.
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        set_wal(&conn)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Pages are read through a memory map: a query touching thousands of pages (a
         // list of a few thousand rows) then neither copies each into the page cache nor
@@ -159,6 +163,29 @@ fn try_open(path: &Path) -> Result<Connection, Attempt> {
         Err(StoreError::Sqlite(e)) if is_damage(&e) => Err(damaged(&conn, e.to_string())),
         Err(e) => Err(Attempt::Failed(e)),
     }
+}
+
+/// Puts the database in WAL mode. Switching needs the file to itself, and `SQLite` answers
+/// "locked" at once rather than calling the busy handler when another process holds it
+/// (two readers creating one database at the same moment), so this waits here instead,
+/// as long as any other write would.
+fn set_wal(conn: &Connection) -> Result<(), StoreError> {
+    let start = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(e) if is_busy(&e) && start.elapsed() < BUSY_TIMEOUT => {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            done => return Ok(done?),
+        }
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
 }
 
 /// The tables of what cannot be rebuilt from the files.
@@ -232,4 +259,35 @@ pub(super) fn move_to_free_name(
     Err(io(std::io::Error::other(
         "too many earlier copies beside it; remove some",
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Processes started together (two readers opened at once on a fresh machine) all
+    /// create and open one database; switching it to WAL used to answer "locked" to all
+    /// but one of them.
+    #[test]
+    fn many_opening_a_new_database_at_once_all_get_it() {
+        for _ in 0..5 {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("k.db");
+            let barrier = std::sync::Barrier::new(8);
+            std::thread::scope(|s| {
+                let opened: Vec<_> = (0..8)
+                    .map(|_| {
+                        s.spawn(|| {
+                            barrier.wait();
+                            open(&path).map(|(_, notes)| notes)
+                        })
+                    })
+                    .collect();
+                for one in opened {
+                    let notes = one.join().unwrap().unwrap();
+                    assert!(notes.is_empty(), "{notes:?}");
+                }
+            });
+        }
+    }
 }
