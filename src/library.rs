@@ -104,6 +104,9 @@ pub struct Added {
     pub walked: bool,
     /// Files the walk found (0 when nothing was walked).
     pub files: usize,
+    /// Whether a paragraph became a site's chrome by repetition, or stopped being one:
+    /// articles other than those read gained or lost entities and dates.
+    pub repeated_moved: bool,
 }
 
 impl Corpus {
@@ -210,6 +213,7 @@ impl Corpus {
             extracted: synced.extracted,
             walked: synced.walked,
             files: synced.files,
+            repeated_moved: synced.repeated_moved,
         })
     }
 

@@ -22,6 +22,8 @@ pub enum ChromeKind {
     Related,
     /// Portal footers ("... News & information Portal").
     Footer,
+    /// A paragraph found in many articles of the same source (see [`super::repeated`]).
+    Repeated,
 }
 
 /// A span of chrome in an article's text.

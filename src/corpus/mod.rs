@@ -291,6 +291,27 @@ fn from_record(path: &str, line: usize, mut r: jsonl::Record) -> Article {
     article
 }
 
+/// The JSON Lines record whose line starts at byte `offset` of the file at `path`: only
+/// that line is read, not the whole (often large) file.
+fn read_record(path: &Path, offset: u64) -> Result<jsonl::Record, Problem> {
+    use std::io::{BufRead, Seek};
+    let gone = |reason: &str| Problem::Unreadable {
+        path: path.to_owned(),
+        reason: reason.to_owned(),
+    };
+    let file = std::fs::File::open(path).map_err(|e| gone(&e.to_string()))?;
+    let mut reader = std::io::BufReader::new(file);
+    reader
+        .seek(std::io::SeekFrom::Start(offset))
+        .map_err(|e| gone(&e.to_string()))?;
+    let mut line = Vec::new();
+    reader
+        .read_until(b'\n', &mut line)
+        .map_err(|e| gone(&e.to_string()))?;
+    jsonl::record_at(&decode::decode(&line).0, 0)
+        .ok_or_else(|| gone("the JSON record is no longer where it was"))
+}
+
 /// Reads an article's text again from where it came from, for an article whose text was
 /// dropped to save memory. Fails (naming the file) if the file is gone or changed so much
 /// that the record is no longer there.
@@ -311,22 +332,7 @@ pub fn reload_text(article: &Article) -> Result<String, Problem> {
             let bytes = std::fs::read(path).map_err(|e| gone(&e.to_string()))?;
             Ok(decode::decode(&bytes).0.into_owned())
         }
-        Origin::Record(offset) => {
-            // Only the record's own line is read, not the whole (often large) file.
-            use std::io::{BufRead, Seek};
-            let file = std::fs::File::open(path).map_err(|e| gone(&e.to_string()))?;
-            let mut reader = std::io::BufReader::new(file);
-            reader
-                .seek(std::io::SeekFrom::Start(offset))
-                .map_err(|e| gone(&e.to_string()))?;
-            let mut line = Vec::new();
-            reader
-                .read_until(b'\n', &mut line)
-                .map_err(|e| gone(&e.to_string()))?;
-            let mut record = jsonl::record_at(&decode::decode(&line).0, 0)
-                .ok_or_else(|| gone("the JSON record is no longer where it was"))?;
-            Ok(record.take_body())
-        }
+        Origin::Record(offset) => Ok(read_record(path, offset)?.take_body()),
     }
 }
 
@@ -371,18 +377,7 @@ pub fn reload(article: &Article) -> Result<Article, Problem> {
             Ok(again)
         }
         Origin::Record(offset) => {
-            use std::io::{BufRead, Seek};
-            let file = std::fs::File::open(path).map_err(|e| gone(&e.to_string()))?;
-            let mut reader = std::io::BufReader::new(file);
-            reader
-                .seek(std::io::SeekFrom::Start(offset))
-                .map_err(|e| gone(&e.to_string()))?;
-            let mut line = Vec::new();
-            reader
-                .read_until(b'\n', &mut line)
-                .map_err(|e| gone(&e.to_string()))?;
-            let record = jsonl::record_at(&decode::decode(&line).0, 0)
-                .ok_or_else(|| gone("the JSON record is no longer where it was"))?;
+            let record = read_record(path, offset)?;
             let number = article.line.unwrap_or_default();
             let offset = usize::try_from(offset).unwrap_or(usize::MAX);
             Ok(record_article(&article.path, number, offset, record, false))

@@ -40,12 +40,18 @@ impl Facts {
                     forms: e.aliases.iter().map(|a| fold(a)).collect(),
                 })
                 .collect(),
-            dates: analysis
-                .dates
-                .iter()
-                .filter_map(|d| d.value.as_deref().and_then(range::interval_of))
-                .map(|(start, end, _)| (start, end))
-                .collect(),
+            dates: dated(analysis).map(|(_, interval)| interval).collect(),
         }
     }
+}
+
+/// The dates of `analysis` that cover known days, with the days: [`Facts::dates`] in
+/// order, beside where each was found.
+pub fn dated(
+    analysis: &Analysis,
+) -> impl Iterator<Item = (crate::span::Span, (NaiveDate, NaiveDate))> + '_ {
+    analysis.dates.iter().filter_map(|d| {
+        let (start, end, _) = d.value.as_deref().and_then(range::interval_of)?;
+        Some((d.span, (start, end)))
+    })
 }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 
-pub use facts::{FactEntity, Facts};
+pub use facts::{FactEntity, Facts, dated};
 pub use range::{BadRange, DateRange, Unit, interval_of};
 pub use related::Related;
 pub use search::{SearchText, occurrences};

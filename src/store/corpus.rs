@@ -18,8 +18,8 @@ use rusqlite::{Transaction, params};
 
 use super::scope::{Recorded, Root, Scope, Walked, foreign, key_of, now_ns};
 use super::snapshot::{Arrival, Arrived, Doc};
-use super::{Store, StoreError, to_sql};
-use crate::corpus::{self, Article, Origin, Problem};
+use super::{Store, StoreError, repeats, to_sql};
+use crate::corpus::{self, Article, Origin, Problem, repeated};
 use crate::index::{Facts, SearchText};
 
 /// Files read before a transaction commits: large enough to amortise the commit, small
@@ -49,6 +49,9 @@ pub struct Synced {
     pub walked: bool,
     /// Files found under the roots by the walk.
     pub files: usize,
+    /// Whether a paragraph became repeated chrome or stopped being so: articles other than
+    /// those read now gained or lost entities and dates.
+    pub repeated_moved: bool,
 }
 
 /// How a sync tells whether the files under its roots changed.
@@ -131,6 +134,47 @@ struct Row {
     record_at: Option<u64>,
     /// The folded text for search, when the sync was asked for texts.
     folded: Option<Box<str>>,
+    /// Where repeated chrome is counted: its source ([`repeated::source_hash`]), and the
+    /// one paragraph (fingerprint) each entity of `facts` is found in, and each date.
+    repeats: Repeats,
+}
+
+/// What an article adds to the count of repeated paragraphs.
+struct Repeats {
+    source: u64,
+    entities: Vec<Option<u64>>,
+    dates: Vec<Option<u64>>,
+}
+
+impl Repeats {
+    fn of(article: &Article, analysis: &crate::extract::Analysis) -> Self {
+        let prints = repeated::fingerprints(article);
+        let of = |spans: &[crate::span::Span]| {
+            repeated::paragraph_of(&article.paragraphs, &prints, spans)
+        };
+        Self {
+            source: repeated::source_hash(article),
+            entities: analysis.entities.iter().map(|e| of(&e.mentions)).collect(),
+            dates: crate::index::dated(analysis)
+                .map(|(span, _)| of(&[span]))
+                .collect(),
+        }
+    }
+
+    /// The paragraphs counted for the article: those some entity or date is found in
+    /// alone (a paragraph with neither cannot put a wrong name in a sidebar).
+    fn counted(&self) -> Vec<u64> {
+        let mut all: Vec<u64> = self
+            .entities
+            .iter()
+            .chain(&self.dates)
+            .flatten()
+            .copied()
+            .collect();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
 }
 
 fn stamp_of(meta: &std::fs::Metadata) -> (i64, i64) {
@@ -276,6 +320,7 @@ impl Store {
                 });
             });
             let mut done = 0;
+            let mut moved = false;
             let mut batch = Vec::with_capacity(BATCH);
             for mut e in rx {
                 if let Some(rows) = &mut e.articles {
@@ -284,18 +329,18 @@ impl Store {
                 batch.push(e);
                 if batch.len() == BATCH {
                     done += batch.len();
-                    self.write_batch(&batch, rules)?;
+                    moved |= self.write_batch(&batch, rules)?;
                     results.extend(batch.drain(..).map(Extracted::written));
                     on(Change::Progress { done, total });
                 }
             }
             done += batch.len();
-            self.write_batch(&batch, rules)?;
+            moved |= self.write_batch(&batch, rules)?;
             results.extend(batch.drain(..).map(Extracted::written));
             on(Change::Progress { done, total });
-            Ok::<(), StoreError>(())
+            Ok::<bool, StoreError>(moved)
         });
-        written?;
+        synced.repeated_moved = written?;
         let mut fresh_problems: Vec<Option<Vec<Problem>>> = files.iter().map(|_| None).collect();
         let mut failed_at = vec![false; files.len()];
         for e in results {
@@ -324,7 +369,8 @@ impl Store {
                 }));
             }
         }
-        let gone = self.withdraw_missing(&roots, &keys)?;
+        let (gone, moved) = self.withdraw_missing(&roots, &keys)?;
+        synced.repeated_moved |= moved;
         synced.withdrawn = gone.len();
         for key in gone {
             on(Change::Gone(PathBuf::from(shown.shown(&key))));
@@ -381,24 +427,27 @@ impl Store {
         Ok(out)
     }
 
-    fn write_batch(&mut self, batch: &[Extracted], rules: i64) -> Result<(), StoreError> {
+    /// Writes the files in one transaction; returns whether repeated chrome moved.
+    fn write_batch(&mut self, batch: &[Extracted], rules: i64) -> Result<bool, StoreError> {
         if batch.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         let tx = self.conn.transaction()?;
+        let mut moved = false;
         for e in batch {
-            write_file(&tx, e, rules)?;
+            moved |= write_file(&tx, e, rules)?;
         }
         tx.commit()?;
-        Ok(())
+        Ok(moved)
     }
 
-    /// Removes the files under `roots` the walk did not find again; returns their keys.
+    /// Removes the files under `roots` the walk did not find again, and settles repeated
+    /// chrome; returns their keys, and whether repeated chrome moved.
     fn withdraw_missing(
         &mut self,
         roots: &[Root],
         keys: &[Option<String>],
-    ) -> Result<Vec<String>, StoreError> {
+    ) -> Result<(Vec<String>, bool), StoreError> {
         let found: HashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
         let gone: Vec<(i64, String)> = {
             let mut stmt = self.conn.prepare_cached("SELECT id, path FROM sources")?;
@@ -413,13 +462,17 @@ impl Store {
             gone
         };
         let tx = self.conn.transaction()?;
+        let mut moved = false;
         for (id, _) in &gone {
-            delete_articles(&tx, *id)?;
+            moved |= delete_articles(&tx, *id)?;
             tx.prepare_cached("DELETE FROM sources WHERE id = ?1")?
                 .execute([id])?;
         }
+        // The sync's last write: every recurring paragraph judged against the corpus as
+        // it now is.
+        moved |= repeats::settle(&tx)?;
         tx.commit()?;
-        Ok(gone.into_iter().map(|(_, path)| path).collect())
+        Ok((gone.into_iter().map(|(_, path)| path).collect(), moved))
     }
 }
 
@@ -534,8 +587,10 @@ impl Row {
     fn of(article: Article, texts: bool) -> Self {
         let analysis = crate::extract::analyse(&article);
         let facts = Facts::of(&analysis);
+        let repeats = Repeats::of(&article, &analysis);
         drop(analysis);
         Self {
+            repeats,
             content_id: crate::state::content_id(&article),
             folded: texts.then(|| SearchText::folded(&article)),
             record_at: match article.origin {
@@ -581,13 +636,16 @@ impl Store {
         };
         let tx = self.conn.transaction()?;
         write_file(&tx, &e, 0)?;
+        repeats::settle(&tx)?;
         tx.commit()?;
         scope.add_name(name);
         Ok(())
     }
 }
 
-fn write_file(tx: &Transaction, e: &Extracted, rules: i64) -> Result<(), StoreError> {
+/// Writes one file's stamp and articles; returns whether repeated chrome moved (see
+/// [`repeats`]).
+fn write_file(tx: &Transaction, e: &Extracted, rules: i64) -> Result<bool, StoreError> {
     // Warnings are stored with the path marked, to be said again in any caller's spelling.
     let problems: Vec<String> = e
         .problems
@@ -611,13 +669,13 @@ fn write_file(tx: &Transaction, e: &Extracted, rules: i64) -> Result<(), StoreEr
             |r| r.get(0),
         )?;
     let Some(rows) = &e.articles else {
-        return Ok(());
+        return Ok(false);
     };
-    delete_articles(tx, id)?;
+    let mut moved = delete_articles(tx, id)?;
     for row in rows {
-        insert_article(tx, id, &e.key, row)?;
+        moved |= insert_article(tx, id, &e.key, row)?;
     }
-    Ok(())
+    Ok(moved)
 }
 
 fn problem_path(p: &Problem) -> &Path {
@@ -640,7 +698,14 @@ fn day(d: chrono::NaiveDate) -> i64 {
     i64::from(d.num_days_from_ce())
 }
 
-fn insert_article(tx: &Transaction, source: i64, path: &str, row: &Row) -> Result<(), StoreError> {
+/// Writes one article; returns whether it made a paragraph repeated chrome (see
+/// [`repeats`]).
+fn insert_article(
+    tx: &Transaction,
+    source: i64,
+    path: &str,
+    row: &Row,
+) -> Result<bool, StoreError> {
     let published = row.published.and_then(|p| p.value());
     let published_day = row.published.and_then(|p| p.date.to_naive()).map(day);
     let article: i64 = tx
@@ -665,7 +730,10 @@ fn insert_article(tx: &Transaction, source: i64, path: &str, row: &Row) -> Resul
             ],
             |r| r.get(0),
         )?;
-    for e in &row.facts.entities {
+    let counted = row.repeats.counted();
+    let (repeated, moved) = repeats::count(tx, article, row.repeats.source, &counted)?;
+    let aside = |fp: Option<u64>| fp.is_some_and(|f| repeated.contains(&f));
+    for (e, &fp) in row.facts.entities.iter().zip(&row.repeats.entities) {
         tx.prepare_cached("INSERT OR IGNORE INTO entities (key, kind, name) VALUES (?1, ?2, ?3)")?
             .execute(params![e.id, kind_name(e.kind), e.name])?;
         let entity: i64 = tx
@@ -677,19 +745,34 @@ fn insert_article(tx: &Transaction, source: i64, path: &str, row: &Row) -> Resul
         for form in e.forms.iter().chain(crate::index::gazetteer_forms(&e.id)) {
             alias.execute(params![form, entity])?;
         }
-        tx.prepare_cached("INSERT OR IGNORE INTO mentions (entity, article) VALUES (?1, ?2)")?
-            .execute([entity, article])?;
+        let table = if aside(fp) {
+            "chrome_mentions"
+        } else {
+            "mentions"
+        };
+        tx.prepare_cached(&format!(
+            "INSERT OR IGNORE INTO {table} (entity, article, fp) VALUES (?1, ?2, ?3)"
+        ))?
+        .execute(params![entity, article, fp.map(to_sql)])?;
     }
-    for &(first, last) in &row.facts.dates {
-        tx.prepare_cached(
-            "INSERT INTO mentioned_dates (article, first_day, last_day) VALUES (?1, ?2, ?3)",
-        )?
-        .execute([article, day(first), day(last)])?;
+    for (&(first, last), &fp) in row.facts.dates.iter().zip(&row.repeats.dates) {
+        let table = if aside(fp) {
+            "chrome_dates"
+        } else {
+            "mentioned_dates"
+        };
+        tx.prepare_cached(&format!(
+            "INSERT INTO {table} (article, first_day, last_day, fp) VALUES (?1, ?2, ?3, ?4)"
+        ))?
+        .execute(params![article, day(first), day(last), fp.map(to_sql)])?;
     }
-    Ok(())
+    Ok(moved)
 }
 
-fn delete_articles(tx: &Transaction, source: i64) -> Result<(), StoreError> {
+/// Deletes the articles of `source`; returns whether a paragraph stopped being repeated
+/// chrome (see [`repeats`]).
+fn delete_articles(tx: &Transaction, source: i64) -> Result<bool, StoreError> {
+    let moved = repeats::uncount(tx, source)?;
     for sql in [
         "DELETE FROM mentions WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
         "DELETE FROM mentioned_dates WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
@@ -697,7 +780,7 @@ fn delete_articles(tx: &Transaction, source: i64) -> Result<(), StoreError> {
     ] {
         tx.prepare_cached(sql)?.execute([source])?;
     }
-    Ok(())
+    Ok(moved)
 }
 
 pub(super) fn kind_name(kind: crate::extract::entities::EntityKind) -> &'static str {
@@ -707,6 +790,17 @@ pub(super) fn kind_name(kind: crate::extract::entities::EntityKind) -> &'static 
         EntityKind::Place => "place",
         EntityKind::Organization => "org",
     }
+}
+
+/// The kind a stored name stands for ([`kind_name`] read back).
+pub(super) fn kind_of(name: &str) -> Option<crate::extract::entities::EntityKind> {
+    use crate::extract::entities::EntityKind;
+    Some(match name {
+        "person" => EntityKind::Person,
+        "place" => EntityKind::Place,
+        "org" => EntityKind::Organization,
+        _ => return None,
+    })
 }
 
 /// A file's rows as the reader takes them on arrival (the folded texts are handed over,

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use rusqlite::params_from_iter;
 use rusqlite::types::{Value, ValueRef};
 
-use super::corpus::kind_name;
+use super::corpus::{kind_name, kind_of};
 use super::scope::Scope;
 use super::{Store, StoreError};
 use crate::extract::entities::EntityKind;
@@ -487,15 +487,6 @@ impl Store {
 fn id_list(ids: &[i64]) -> String {
     let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
     ids.join(",")
-}
-
-fn kind_of(name: &str) -> Option<EntityKind> {
-    Some(match name {
-        "person" => EntityKind::Person,
-        "place" => EntityKind::Place,
-        "org" => EntityKind::Organization,
-        _ => return None,
-    })
 }
 
 fn push_list(sql: &mut String, args: &mut Vec<Value>, items: impl Iterator<Item = Value>) {

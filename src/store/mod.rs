@@ -13,6 +13,7 @@ mod listing;
 mod open;
 mod read_json;
 mod rebuild;
+mod repeats;
 mod schema;
 mod scope;
 mod snapshot;

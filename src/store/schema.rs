@@ -102,6 +102,52 @@ const STEPS: &[&str] = &[
     // answer's query).
     "ALTER TABLE articles ADD COLUMN path TEXT NOT NULL DEFAULT '';
      UPDATE articles SET path = (SELECT path FROM sources WHERE sources.id = articles.source);",
+    // 6: chrome found by repetition. `paragraphs` lists, per source (`key`, a hash of its
+    // publisher or folder, also kept as the article's `repeat_key`), the paragraphs of
+    // each article that hold some entity or date alone (`fp`, a fingerprint of the
+    // paragraph); `sizes` counts each source's articles; `repeated` counts the holders of
+    // each paragraph held by three or more (`n`), and says whether it is chrome now. A
+    // mention or date found only in one paragraph names it (`fp`); while that paragraph is
+    // chrome, the row waits in `chrome_mentions` or `chrome_dates` instead, out of every
+    // filter, and comes back if it stops being chrome. Every file is read again to fill
+    // them.
+    "CREATE TABLE paragraphs (
+         key INTEGER NOT NULL,
+         fp INTEGER NOT NULL,
+         article INTEGER NOT NULL,
+         PRIMARY KEY (key, fp, article)
+     ) WITHOUT ROWID;
+     CREATE INDEX paragraphs_by_article ON paragraphs (article);
+     CREATE TABLE sizes (
+         key INTEGER PRIMARY KEY,
+         n INTEGER NOT NULL
+     );
+     CREATE TABLE repeated (
+         key INTEGER NOT NULL,
+         fp INTEGER NOT NULL,
+         n INTEGER NOT NULL,
+         chrome INTEGER NOT NULL,
+         PRIMARY KEY (key, fp)
+     ) WITHOUT ROWID;
+     ALTER TABLE articles ADD COLUMN repeat_key INTEGER;
+     ALTER TABLE mentions ADD COLUMN fp INTEGER;
+     ALTER TABLE mentioned_dates ADD COLUMN fp INTEGER;
+     CREATE TABLE chrome_mentions (
+         entity INTEGER NOT NULL,
+         article INTEGER NOT NULL,
+         fp INTEGER NOT NULL,
+         PRIMARY KEY (entity, article)
+     ) WITHOUT ROWID;
+     CREATE INDEX chrome_mentions_by_article ON chrome_mentions (article);
+     CREATE TABLE chrome_dates (
+         article INTEGER NOT NULL,
+         first_day INTEGER NOT NULL,
+         last_day INTEGER NOT NULL,
+         fp INTEGER NOT NULL
+     );
+     CREATE INDEX chrome_dates_by_article ON chrome_dates (article);
+     UPDATE sources SET rules = 0;
+     UPDATE walks SET folders = NULL, rules = 0;",
 ];
 
 /// The version this khabar writes.

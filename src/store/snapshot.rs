@@ -8,11 +8,12 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use rusqlite::params_from_iter;
 
+use super::corpus::kind_of;
 use super::scope::{Root, Scope};
 use super::{Store, StoreError, from_sql, to_sql};
+use crate::corpus::repeated::RepeatedSet;
 use crate::corpus::{Article, Origin};
 use crate::extract::dates::{PartialDate, Published};
-use crate::extract::entities::EntityKind;
 use crate::index::{DocInfo, EntityInfo, Facts, Index};
 
 /// One article as the list shows it: where it is, title, source, publication date, its
@@ -114,6 +115,9 @@ pub struct Snapshot {
     pub files: usize,
     /// Which articles they are, for [`Store::snapshot_facts`].
     rows: Rows,
+    /// The paragraphs found to be chrome by repetition, to set aside when an article is
+    /// read back and analysed again.
+    pub repeated: RepeatedSet,
 }
 
 /// Which articles a [`Snapshot`] holds (their row ids, in its order): what its facts are
@@ -240,6 +244,7 @@ impl Store {
             index: Index::from_parts(infos, Vec::new(), Vec::new()),
             files,
             rows: Rows(ids),
+            repeated: self.repeated()?,
         })
     }
 
@@ -320,13 +325,4 @@ impl Store {
             mentioned,
         })
     }
-}
-
-fn kind_of(name: &str) -> Option<EntityKind> {
-    Some(match name {
-        "person" => EntityKind::Person,
-        "place" => EntityKind::Place,
-        "org" => EntityKind::Organization,
-        _ => return None,
-    })
 }

@@ -173,6 +173,9 @@ pub struct App {
     /// The worker that opens articles and lays out long ones (none: opened in place, as
     /// tests and benchmarks do).
     pub opener: Option<super::opening::Opener>,
+    /// The paragraphs the corpus found to be chrome by repetition (from the database),
+    /// set aside when an article is opened so its sidebar matches the filters.
+    pub(super) repeated: std::sync::Arc<crate::corpus::repeated::RepeatedSet>,
     /// The open asked of the worker and not yet arrived: its generation, entry and when.
     pub opening: Option<(u64, usize, std::time::Instant)>,
     /// The long article shown whose analysis is still under way (generation, entry).
@@ -247,6 +250,7 @@ impl App {
             chosen: false,
             layout: std::cell::RefCell::new(None),
             opener: None,
+            repeated: std::sync::Arc::default(),
             opening: None,
             analysing: None,
             generation: 0,

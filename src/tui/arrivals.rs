@@ -2,6 +2,7 @@
 //! made searchable) or all at once from the database (a [`Snapshot`]), settled into the
 //! list in bursts, and read back and analysed off the loop when one is shown.
 
+use crate::corpus::repeated::RepeatedSet;
 use std::collections::HashMap;
 
 use super::app::{App, Entry};
@@ -24,13 +25,18 @@ impl App {
         };
         self.generation += 1;
         if let Some(opener) = &self.opener {
-            opener.open(self.generation, index, doc.clone());
+            opener.open(
+                self.generation,
+                index,
+                doc.clone(),
+                std::sync::Arc::clone(&self.repeated),
+            );
             self.opening = Some((self.generation, index, std::time::Instant::now()));
             self.full = None;
             return;
         }
         self.opening = None;
-        let (entry, problems) = open_entry(doc);
+        let (entry, problems) = open_entry(doc, &self.repeated);
         self.problems.extend(problems);
         self.full = Some((index, entry));
     }
@@ -151,6 +157,7 @@ impl App {
             }
         }
         self.entries.extend(warm.docs);
+        self.repeated = std::sync::Arc::new(warm.repeated);
         if self.index.is_empty() {
             self.index = warm.index;
         } else {
@@ -268,14 +275,15 @@ impl App {
 /// Reads entry `doc` back whole (texts are not kept for the whole corpus), analyses it
 /// and builds its sidebar. One that is gone is reported and shown as its list entry.
 /// The worker's part of [`App::load_full`]; it takes no `App`, so it runs off the loop.
-pub(super) fn open_entry(doc: &Doc) -> (Entry, Vec<String>) {
-    let (mut entry, problems) = read_entry(doc);
+pub(super) fn open_entry(doc: &Doc, repeated: &RepeatedSet) -> (Entry, Vec<String>) {
+    let (mut entry, problems) = read_entry(doc, repeated);
     analyse_entry(&mut entry);
     (entry, problems)
 }
 
-/// [`open_entry`] without the analysis (see [`analyse_entry`]).
-pub(super) fn read_entry(doc: &Doc) -> (Entry, Vec<String>) {
+/// [`open_entry`] without the analysis (see [`analyse_entry`]). Paragraphs the corpus
+/// found `repeated` (site chrome) are set aside, as they were when it was stored.
+pub(super) fn read_entry(doc: &Doc, repeated: &RepeatedSet) -> (Entry, Vec<String>) {
     let mut problems = Vec::new();
     let article = match crate::corpus::reload(&doc.article) {
         Ok(article) if !article.text.is_empty() => article,
@@ -285,6 +293,8 @@ pub(super) fn read_entry(doc: &Doc) -> (Entry, Vec<String>) {
             doc.article.clone()
         }
     };
+    let mut article = article;
+    repeated.set_aside(&mut article);
     let entry = Entry::with_id(article, crate::extract::Analysis::default(), doc.id);
     (entry, problems)
 }

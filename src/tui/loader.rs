@@ -121,8 +121,11 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
                 problem(note.text);
             }
             // A cold start shows the files it read; those the database knew already
-            // (another command stored them) come with everything else, anew.
-            if warm_files.is_none() && (!added.walked || added.extracted < added.files) {
+            // (another command stored them) come with everything else, anew. So does
+            // everything when a paragraph turned out to be (or stopped being) a site's
+            // chrome: articles not read now gained or lost entities with it.
+            let partial = warm_files.is_none() && (!added.walked || added.extracted < added.files);
+            if partial || added.repeated_moved {
                 match corpus.snapshot() {
                     Ok(snapshot) => {
                         unread = snapshot.docs.iter().map(|d| to_read(&d.article)).collect();

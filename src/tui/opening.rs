@@ -18,6 +18,7 @@ use super::blocks::{self, Block};
 use super::document::{self, Row};
 use super::event::Msg;
 use crate::corpus::Article;
+use crate::corpus::repeated::RepeatedSet;
 use crate::library::Doc;
 use crate::text::width::WidthModel;
 
@@ -109,6 +110,8 @@ enum Job {
         generation: u64,
         index: usize,
         doc: Box<Doc>,
+        /// The corpus's repeated chrome, set aside before analysis.
+        repeated: Arc<RepeatedSet>,
     },
     Index {
         generation: u64,
@@ -142,10 +145,11 @@ impl Opener {
         Self { jobs }
     }
 
-    pub(super) fn open(&self, generation: u64, index: usize, doc: Doc) {
+    pub(super) fn open(&self, generation: u64, index: usize, doc: Doc, repeated: Arc<RepeatedSet>) {
         let _ = self.jobs.send(Job::Open {
             generation,
             index,
+            repeated,
             doc: Box::new(doc),
         });
     }
@@ -218,10 +222,11 @@ impl Worker {
                 generation,
                 index,
                 doc,
+                repeated,
             } => {
                 self.task = None;
                 self.article = None;
-                let (mut entry, problems) = super::arrivals::read_entry(&doc);
+                let (mut entry, problems) = super::arrivals::read_entry(&doc, &repeated);
                 let long = entry.article.text.len() >= blocks::WINDOWED_FROM;
                 // A long article is shown as soon as it is read: its analysis (seconds for
                 // tens of MB) runs on a thread of its own, so this worker goes on to lay it

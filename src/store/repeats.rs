@@ -1,0 +1,225 @@
+//! Chrome found by repetition, kept up to date as articles are written and withdrawn.
+//!
+//! A paragraph held by enough of a source's articles is the site's (a footer, a promo;
+//! see [`is_repeated`]), and what is found only in it is no part of the story. Counting is
+//! done per article as it is written, so it stays right as a corpus grows or shrinks
+//! without a pass over the whole corpus: when a paragraph becomes chrome, the mentions and
+//! dates found only in it move out of the tables every filter reads (and each later
+//! article's go straight to the side tables); when it stops being chrome (holders
+//! withdrawn or changed, or too few among the source's articles), they move back. A
+//! paragraph is judged again whenever an article holding it comes or goes, and all of them
+//! at the end of a sync ([`settle`]: articles that do not hold one change its share too).
+//!
+//! Only paragraphs that hold some entity or date alone are counted: a paragraph with
+//! neither cannot put a wrong name or date in a sidebar, and counting every paragraph
+//! would cost a row per paragraph of the corpus.
+
+use std::collections::HashSet;
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::{Store, StoreError, to_sql};
+use crate::corpus::repeated::{MIN_ARTICLES, RepeatedSet, is_repeated};
+
+/// Counts `article` (of source `key`) and its paragraphs `counted`; returns those that are
+/// chrome now, whose mentions and dates go to the side tables, and whether some paragraph
+/// became chrome or stopped being so (other articles' rows moved).
+pub(super) fn count(
+    tx: &Transaction,
+    article: i64,
+    key: u64,
+    counted: &[u64],
+) -> Result<(HashSet<u64>, bool), StoreError> {
+    let k = to_sql(key);
+    tx.prepare_cached("UPDATE articles SET repeat_key = ?1 WHERE id = ?2")?
+        .execute([k, article])?;
+    let size: u32 = tx
+        .prepare_cached(
+            "INSERT INTO sizes (key, n) VALUES (?1, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1
+             RETURNING n",
+        )?
+        .query_row([k], |r| r.get(0))?;
+    let mut chrome = HashSet::new();
+    let mut moved = false;
+    for &fp in counted {
+        let f = to_sql(fp);
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO paragraphs (key, fp, article) VALUES (?1, ?2, ?3)",
+        )?
+        .execute([k, f, article])?;
+        let known = tx
+            .prepare_cached(
+                "UPDATE repeated SET n = n + 1 WHERE key = ?1 AND fp = ?2 RETURNING n, chrome",
+            )?
+            .query_row([k, f], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, bool>(1)?)))
+            .optional()?;
+        let (n, was) = match known {
+            Some(found) => found,
+            None if holders(tx, k, f)? >= MIN_ARTICLES => {
+                tx.prepare_cached(
+                    "INSERT INTO repeated (key, fp, n, chrome) VALUES (?1, ?2, ?3, 0)",
+                )?
+                .execute(params![k, f, MIN_ARTICLES])?;
+                (MIN_ARTICLES, false)
+            }
+            None => continue,
+        };
+        moved |= judge(tx, k, f, was, is_repeated(n, size))?;
+        if is_repeated(n, size) {
+            chrome.insert(fp);
+        }
+    }
+    Ok((chrome, moved))
+}
+
+/// Takes back the counts of the articles of `source` (about to be deleted, with their
+/// mentions and dates); returns whether some paragraph stopped being chrome or became so.
+pub(super) fn uncount(tx: &Transaction, source: i64) -> Result<bool, StoreError> {
+    tx.prepare_cached(
+        "UPDATE sizes SET n = n - (SELECT count(*) FROM articles a
+             WHERE a.source = ?1 AND a.repeat_key = sizes.key)
+         WHERE key IN (SELECT repeat_key FROM articles WHERE source = ?1)",
+    )?
+    .execute([source])?;
+    let counted: Vec<(i64, i64, i64)> = tx
+        .prepare_cached(
+            "SELECT p.key, p.fp, p.article FROM paragraphs p
+             WHERE p.article IN (SELECT id FROM articles WHERE source = ?1)",
+        )?
+        .query_map([source], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut moved = false;
+    for (k, f, article) in counted {
+        tx.prepare_cached("DELETE FROM paragraphs WHERE key = ?1 AND fp = ?2 AND article = ?3")?
+            .execute([k, f, article])?;
+        let Some((n, was)) = tx
+            .prepare_cached(
+                "UPDATE repeated SET n = n - 1 WHERE key = ?1 AND fp = ?2 RETURNING n, chrome",
+            )?
+            .query_row([k, f], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, bool>(1)?)))
+            .optional()?
+        else {
+            continue;
+        };
+        let size: u32 = tx
+            .prepare_cached("SELECT n FROM sizes WHERE key = ?1")?
+            .query_row([k], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0);
+        moved |= judge(tx, k, f, was, is_repeated(n, size))?;
+        if n < MIN_ARTICLES {
+            tx.prepare_cached("DELETE FROM repeated WHERE key = ?1 AND fp = ?2")?
+                .execute([k, f])?;
+        }
+    }
+    for sql in [
+        "DELETE FROM chrome_mentions WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
+        "DELETE FROM chrome_dates WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
+    ] {
+        tx.prepare_cached(sql)?.execute([source])?;
+    }
+    Ok(moved)
+}
+
+/// Judges every paragraph with three or more holders against its source's size now:
+/// articles that do not hold a paragraph change its share without judging it, so a
+/// paragraph found in three of a folder's first ten files is judged again once the folder
+/// is read. Few rows (footers, promos, recurring sentences), so this is cheap at the end of
+/// a sync. Returns whether some paragraph became chrome or stopped being so.
+pub(super) fn settle(tx: &Transaction) -> Result<bool, StoreError> {
+    let rows: Vec<(i64, i64, u32, bool, u32)> = tx
+        .prepare_cached(
+            "SELECT r.key, r.fp, r.n, r.chrome, coalesce(s.n, 0)
+             FROM repeated r LEFT JOIN sizes s ON s.key = r.key",
+        )?
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut moved = false;
+    for (key, fp, n, was, size) in rows {
+        moved |= judge(tx, key, fp, was, is_repeated(n, size))?;
+    }
+    Ok(moved)
+}
+
+/// Records whether paragraph `fp` of source `key` is chrome (`now`; it was `was`), moving
+/// its holders' rows when that changed; returns whether it did.
+fn judge(tx: &Transaction, key: i64, fp: i64, was: bool, now: bool) -> Result<bool, StoreError> {
+    if was == now {
+        return Ok(false);
+    }
+    tx.prepare_cached("UPDATE repeated SET chrome = ?3 WHERE key = ?1 AND fp = ?2")?
+        .execute(params![key, fp, now])?;
+    shift(tx, key, fp, if now { Shift::Aside } else { Shift::Back })?;
+    Ok(true)
+}
+
+/// How many articles hold the paragraph, counted up to [`MIN_ARTICLES`] (what tells
+/// whether it needs a row in `repeated`; a paragraph held by millions costs no more).
+fn holders(tx: &Transaction, key: i64, fp: i64) -> Result<u32, StoreError> {
+    Ok(tx
+        .prepare_cached(
+            "SELECT count(*) FROM (SELECT 1 FROM paragraphs WHERE key = ?1 AND fp = ?2 LIMIT ?3)",
+        )?
+        .query_row(params![key, fp, MIN_ARTICLES], |r| r.get(0))?)
+}
+
+#[derive(Clone, Copy)]
+enum Shift {
+    /// Out of the filters: the paragraph is repeated.
+    Aside,
+    /// Back in: it no longer is.
+    Back,
+}
+
+/// Moves the mentions and dates found only in paragraph `fp` of source `key`, in the
+/// articles holding it, to the side tables or back.
+fn shift(tx: &Transaction, key: i64, fp: i64, way: Shift) -> Result<(), StoreError> {
+    let articles: Vec<i64> = tx
+        .prepare_cached("SELECT article FROM paragraphs WHERE key = ?1 AND fp = ?2")?
+        .query_map([key, fp], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    // The same moves either way, between a filter's table and its side table.
+    let [(mentions_from, mentions_to), (dates_from, dates_to)] = match way {
+        Shift::Aside => [
+            ("mentions", "chrome_mentions"),
+            ("mentioned_dates", "chrome_dates"),
+        ],
+        Shift::Back => [
+            ("chrome_mentions", "mentions"),
+            ("chrome_dates", "mentioned_dates"),
+        ],
+    };
+    let sql = [
+        format!(
+            "INSERT OR IGNORE INTO {mentions_to} (entity, article, fp)
+             SELECT entity, article, fp FROM {mentions_from} WHERE article = ?1 AND fp = ?2"
+        ),
+        format!("DELETE FROM {mentions_from} WHERE article = ?1 AND fp = ?2"),
+        format!(
+            "INSERT INTO {dates_to} (article, first_day, last_day, fp)
+             SELECT article, first_day, last_day, fp FROM {dates_from}
+             WHERE article = ?1 AND fp = ?2"
+        ),
+        format!("DELETE FROM {dates_from} WHERE article = ?1 AND fp = ?2"),
+    ];
+    for article in articles {
+        for q in &sql {
+            tx.prepare_cached(q)?.execute([article, fp])?;
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Every paragraph found to be chrome by repetition, of any source.
+    pub fn repeated(&self) -> Result<RepeatedSet, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT fp FROM repeated WHERE chrome")?;
+        let rows = stmt.query_map([], |r| r.get::<_, i64>(0))?;
+        rows.map(|r| r.map(super::from_sql).map_err(StoreError::from))
+            .collect()
+    }
+}
