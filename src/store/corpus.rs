@@ -711,8 +711,8 @@ fn insert_article(
     let article: i64 = tx
         .prepare_cached(
             "INSERT INTO articles (source, line, content_id, title, published, published_day,
-                 publisher, location, byline, record_at, path)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+                 publisher, location, byline, record_at, path, repeat_key)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
         )?
         .query_row(
             params![
@@ -727,6 +727,7 @@ fn insert_article(
                 row.byline,
                 row.record_at.and_then(|at| i64::try_from(at).ok()),
                 path,
+                to_sql(row.repeats.source),
             ],
             |r| r.get(0),
         )?;

@@ -108,6 +108,7 @@ impl Store {
     /// directory).
     pub fn in_memory() -> Result<Self, StoreError> {
         let conn = Connection::open_in_memory()?;
+        conn.set_prepared_statement_cache_capacity(open::STATEMENTS);
         schema::migrate(&conn, Path::new(":memory:"))?;
         Ok(Self { conn, path: None })
     }

@@ -31,8 +31,6 @@ pub(super) fn count(
     counted: &[u64],
 ) -> Result<(HashSet<u64>, bool), StoreError> {
     let k = to_sql(key);
-    tx.prepare_cached("UPDATE articles SET repeat_key = ?1 WHERE id = ?2")?
-        .execute([k, article])?;
     let size: u32 = tx
         .prepare_cached(
             "INSERT INTO sizes (key, n) VALUES (?1, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1
@@ -89,6 +87,7 @@ pub(super) fn uncount(tx: &Transaction, source: i64) -> Result<bool, StoreError>
         .query_map([source], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;
     let mut moved = false;
+    let any = !counted.is_empty();
     for (k, f, article) in counted {
         tx.prepare_cached("DELETE FROM paragraphs WHERE key = ?1 AND fp = ?2 AND article = ?3")?
             .execute([k, f, article])?;
@@ -112,11 +111,14 @@ pub(super) fn uncount(tx: &Transaction, source: i64) -> Result<bool, StoreError>
                 .execute([k, f])?;
         }
     }
-    for sql in [
-        "DELETE FROM chrome_mentions WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
-        "DELETE FROM chrome_dates WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
-    ] {
-        tx.prepare_cached(sql)?.execute([source])?;
+    // Only an article that holds a counted paragraph can have rows set aside.
+    if any {
+        for sql in [
+            "DELETE FROM chrome_mentions WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
+            "DELETE FROM chrome_dates WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
+        ] {
+            tx.prepare_cached(sql)?.execute([source])?;
+        }
     }
     Ok(moved)
 }
@@ -155,14 +157,13 @@ fn judge(tx: &Transaction, key: i64, fp: i64, was: bool, now: bool) -> Result<bo
     Ok(true)
 }
 
-/// How many articles hold the paragraph, counted up to [`MIN_ARTICLES`] (what tells
-/// whether it needs a row in `repeated`; a paragraph held by millions costs no more).
+/// How many articles hold a paragraph that has no row in `repeated` (so at most
+/// [`MIN_ARTICLES`]: a plain count stays cheap, and a statement with a bound `LIMIT` in a
+/// subquery was prepared again on every run).
 fn holders(tx: &Transaction, key: i64, fp: i64) -> Result<u32, StoreError> {
     Ok(tx
-        .prepare_cached(
-            "SELECT count(*) FROM (SELECT 1 FROM paragraphs WHERE key = ?1 AND fp = ?2 LIMIT ?3)",
-        )?
-        .query_row(params![key, fp, MIN_ARTICLES], |r| r.get(0))?)
+        .prepare_cached("SELECT count(*) FROM paragraphs WHERE key = ?1 AND fp = ?2")?
+        .query_row([key, fp], |r| r.get(0))?)
 }
 
 #[derive(Clone, Copy)]
