@@ -13,7 +13,7 @@ use super::{StoreError, schema};
 /// are small transactions, so this is only reached when something is badly stuck.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Pages the log grows by before it is copied into the database (SQLite's default is
+/// Pages the log grows by before it is copied into the database (`SQLite`'s default is
 /// 1,000).
 const CHECKPOINT_PAGES: i64 = 4_000;
 
