@@ -17,6 +17,9 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 /// 1,000).
 const CHECKPOINT_PAGES: i64 = 4_000;
 
+/// The page cache of a connection, in KiB.
+const CACHE_KIB: i64 = 32 * 1024;
+
 /// Prepared statements kept per connection: more than the store has.
 pub(super) const STATEMENTS: usize = 128;
 
@@ -147,6 +150,10 @@ fn try_open(path: &Path) -> Result<Connection, Attempt> {
         // counted for chrome): checkpointing the log every 16 MB rather than every 4 MB
         // writes a page touched by several commits back once rather than each time.
         conn.pragma_update(None, "wal_autocheckpoint", CHECKPOINT_PAGES)?;
+        // Room for the pages a batch of files dirties, so none is written to the log
+        // before its commit and written again at it (the default is 2 MB; memory is only
+        // taken as pages are).
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
         // Tables made here, so the check below has them to look at.
         schema::migrate(&conn, path)?;
         // Only what cannot be rebuilt is checked (the corpus is read again from the files
