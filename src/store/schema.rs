@@ -117,7 +117,6 @@ const STEPS: &[&str] = &[
          article INTEGER NOT NULL,
          PRIMARY KEY (key, fp, article)
      ) WITHOUT ROWID;
-     CREATE INDEX paragraphs_by_article ON paragraphs (article);
      CREATE TABLE sizes (
          key INTEGER PRIMARY KEY,
          n INTEGER NOT NULL
