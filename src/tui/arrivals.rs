@@ -223,7 +223,8 @@ impl App {
     /// Takes articles `docs` (numbered as in [`App::entries`], ascending) out of the index
     /// and list; an open article among them is opened again when it returns.
     fn withdraw(&mut self, docs: &[u32]) {
-        self.index.forget(docs);
+        // Their postings go at the end of the burst of messages (see `App::purge`).
+        self.index.forget_later(docs);
         let selected = u32::try_from(self.selected).unwrap_or(u32::MAX);
         if self.chosen
             && self.index.is_gone(selected)
@@ -233,6 +234,13 @@ impl App {
         }
         self.last_search = None;
         self.stale = true;
+    }
+
+    /// Takes the postings of withdrawn articles out of the index. Withdrawals only mark
+    /// articles gone, so a burst of changed files costs one pass over the postings; this
+    /// runs before anything reads them (a key, a frame, a settle).
+    pub fn purge(&mut self) {
+        self.index.purge();
     }
 
     /// The folded text (without the title) of the `n`th article of the last snapshot,
@@ -261,6 +269,7 @@ impl App {
     /// Refreshes the list if articles arrived since the last refresh, or texts a shown
     /// search should look at (those at most once a second: each look is a search).
     pub fn settle(&mut self) {
+        self.purge();
         for problem in self.user.take_problems() {
             self.status = Some(problem.clone());
             self.problems.push(problem);

@@ -101,6 +101,11 @@ const SETTLE_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// Handles one message; returns whether the loop should end.
 pub fn handle(app: &mut App, msg: Msg) {
+    // Files changed or gone in a row are withdrawn together; anything else sees the index
+    // whole.
+    if !matches!(msg, Msg::Changed(_) | Msg::Gone(_)) {
+        app.purge();
+    }
     match msg {
         Msg::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => {
             if app.modal.is_some() {
@@ -305,6 +310,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             input |= matches!(msg, Msg::Input(_));
             handle(&mut app, msg);
         }
+        app.purge();
         changed = true;
         // Input, the first articles and the end of loading are drawn at once.
         let milestone = (app.entries.is_empty(), app.progress.finished) != shown;
