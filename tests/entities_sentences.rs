@@ -661,3 +661,33 @@ fn a_platform_before_an_account_word_is_no_organisation() {
     assert_eq!(names(&found), ["फ़ेसबुक"]);
     assert_eq!(found[0].mentions.len(), 1, "only the company that acts");
 }
+
+#[test]
+fn initials_belong_to_the_name_they_stand_before() {
+    // `के` is also a postposition: its full stop neither ends the sentence nor cuts the
+    // name in two (`डी. एन.` and `चौहान` were two people, the initials lost).
+    let text = "बैठक में डी. के. चौहान ने कहा कि सड़क बनेगी। बाद में चौहान ने फ़ाइलें देखीं।\n\
+                कल शाम आर. पी. एन. त्रिपाठी भी पहुंचे।";
+    let found = run(text);
+    let person = entity(&found, EntityKind::Person, "डी. के. चौहान");
+    assert_eq!(mentions(text, person), ["डी. के. चौहान", "चौहान"]);
+    entity(&found, EntityKind::Person, "आर. पी. एन. त्रिपाठी");
+    assert_eq!(found.len(), 2, "found {:?}", names(&found));
+}
+
+#[test]
+fn a_letter_name_that_is_a_word_still_ends_its_sentence() {
+    // `आई` (came) and `पी` (drank) are letter names too; alone before a full stop they end
+    // the sentence, and initials before no name are no person.
+    let text =
+        "वह कल शाम घर आई. रमेश ने दरवाजा खोला।\nउसने चाय पी. फिर बात हुई। पत्र पर एम. एस. ने दस्तखत किए।";
+    let found = run(text);
+    for e in &found {
+        for m in mentions(text, e) {
+            assert!(
+                !m.contains("आई") && !m.contains("पी") && !m.contains("एम"),
+                "found {m}"
+            );
+        }
+    }
+}

@@ -19,7 +19,7 @@ use super::super::model::EntityKind;
 use super::decode::{O, TAGS, allowed, begin, spans, viterbi};
 use super::features::{Features, bias_row, sentence_features, words};
 use super::weights::Model;
-use super::{prepare, sentences};
+use super::{prepare, training_sentences};
 
 /// One annotated sentence: its text and the names in it as byte ranges of the text.
 pub struct Example {
@@ -85,7 +85,7 @@ fn prepare_all(examples: &[Example], bits: u32) -> Vec<Sentence> {
                 }
             }
         }
-        for range in sentences(&scan) {
+        for range in training_sentences(&scan) {
             let mut feats = Features::default();
             sentence_features(&ws, range.clone(), bits, &mut feats);
             out.push(Sentence {

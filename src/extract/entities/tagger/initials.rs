@@ -1,0 +1,218 @@
+//! Initials before a name: `एन. के. सिन्हा`, `ए. पी. जे. अब्दुल कलाम`, `N. K. Sinha`.
+//!
+//! Hindi news writes a person's initials as the names of Latin letters, each followed by a
+//! full stop. Two of those letter names are also words the tagger knows well (`के` is a
+//! postposition), so without this the full stop after `के` ended the sentence, the tagger
+//! read `एन` as a person of its own and the surname as another, and the initials were lost.
+//! Here a dotted initial never ends a sentence, and a person's name takes the initials
+//! written just before it.
+
+use std::sync::OnceLock;
+
+use super::super::scan::Scan;
+use super::super::tokens::Gap;
+use super::super::words::{NOT_NAME, SURNAME};
+use super::Name;
+use crate::extract::entities::model::EntityKind;
+use crate::text::fold::fold;
+
+/// The Latin letters as Hindi spells them when they stand for an initial.
+const LETTER_NAMES: &[&str] = &[
+    "ए",
+    "बी",
+    "सी",
+    "डी",
+    "ई",
+    "एफ",
+    "जी",
+    "एच",
+    "आई",
+    "जे",
+    "के",
+    "एल",
+    "एम",
+    "एन",
+    "ओ",
+    "पी",
+    "क्यू",
+    "आर",
+    "एस",
+    "टी",
+    "यू",
+    "वी",
+    "डब्ल्यू",
+    "एक्स",
+    "वाई",
+    "ज़ेड",
+    "जेड",
+];
+
+/// Letter names that are also words a sentence may end with (`वह घर आई.`, `उसने चाय पी.`,
+/// `गांधी जी.`): they count as initials only beside another initial.
+const WORDLIKE: &[&str] = &["ए", "ई", "जी", "आई", "ओ", "पी", "सी"];
+
+fn folded(
+    list: &'static [&'static str],
+    cell: &'static OnceLock<Vec<String>>,
+) -> &'static [String] {
+    cell.get_or_init(|| list.iter().map(|w| fold(w)).collect())
+}
+
+fn letter_name(word: &str) -> Option<bool> {
+    static LETTERS: OnceLock<Vec<String>> = OnceLock::new();
+    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_ascii_alphabetic()
+    {
+        // Folded text has no capitals: a lone Latin letter counts only in a chain
+        // (`n. k. sinha`), as `a.` may end an English sentence.
+        return Some(true);
+    }
+    folded(LETTER_NAMES, &LETTERS)
+        .iter()
+        .any(|l| l == word)
+        .then(|| folded(WORDLIKE, &WORDS).iter().any(|w| w == word))
+}
+
+/// Whether word `t` is a letter name with a full stop after it (and nothing but spaces).
+fn dotted(scan: &Scan, t: usize) -> Option<bool> {
+    let gap = scan.gap_after(t);
+    let dot = gap.trim_start_matches(' ').strip_prefix('.')?;
+    if !dot.bytes().all(|b| b == b' ') || t + 1 >= scan.tokens.len() {
+        return None;
+    }
+    letter_name(scan.text(t))
+}
+
+/// Whether word `t` is an initial: a dotted letter name, and for one that is also a word,
+/// with another dotted letter name just before or after it.
+pub(super) fn is_initial(scan: &Scan, t: usize) -> bool {
+    match dotted(scan, t) {
+        Some(false) => true,
+        Some(true) => (t > 0 && dotted(scan, t - 1).is_some()) || dotted(scan, t + 1).is_some(),
+        None => false,
+    }
+}
+
+/// The tagger's names with each person's initials: a person's name grows back over the
+/// initials just before it, a person made of initials alone takes the word after them
+/// (the surname the tagger read apart), and a name the grown one now covers goes. Two or
+/// more initials and a word after them the tagger left alone are a person too (`कल एन. के.
+/// सिन्हा आए`), with a second word that is a known surname.
+pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
+    let mut out = names;
+    let mut wider = Vec::new();
+    for name in &mut out {
+        match grow(scan, *name) {
+            Growth::Stays => {}
+            Growth::Grown(grown) => {
+                *name = grown;
+                wider.push(grown);
+            }
+            Growth::Gone => name.0 = usize::MAX,
+        }
+    }
+    for chain in chains(scan) {
+        let covered = |&(f, l, _): &Name| f != usize::MAX && f <= chain.1 && chain.0 <= l;
+        if !out.iter().any(covered) {
+            wider.push(chain);
+            out.push(chain);
+        }
+    }
+    if wider.is_empty() {
+        return out;
+    }
+    out.retain(|&(f, l, _)| {
+        f != usize::MAX
+            && !wider
+                .iter()
+                .any(|&(wf, wl, _)| (wf, wl) != (f, l) && wf <= f && l <= wl)
+    });
+    out.sort_by_key(|&(f, l, _)| (f, l));
+    out.dedup();
+    out
+}
+
+/// What becomes of one of the tagger's names.
+enum Growth {
+    Stays,
+    /// A person's name with the initials before it, or its initials with the word after.
+    Grown(Name),
+    /// Initials alone, before no name: no person.
+    Gone,
+}
+
+fn grow(scan: &Scan, (first, last, kind): Name) -> Growth {
+    if kind != EntityKind::Person {
+        return Growth::Stays;
+    }
+    let mut f = first;
+    while f > 0 && is_initial(scan, f - 1) {
+        f -= 1;
+    }
+    let mut l = last;
+    if (f..=last).all(|t| is_initial(scan, t)) {
+        match after_initials(scan, last + 1) {
+            Some(end) => l = end,
+            None => return Growth::Gone,
+        }
+    }
+    if (f, l) == (first, last) {
+        Growth::Stays
+    } else {
+        Growth::Grown((f, l, kind))
+    }
+}
+
+/// Where a name written after initials ending at `t - 1` ends: the word at `t` if it may be
+/// a name (not a function word, title or ordinary word), and a known surname after it.
+fn after_initials(scan: &Scan, mut t: usize) -> Option<usize> {
+    while t < scan.tokens.len() && is_initial(scan, t) {
+        t += 1;
+    }
+    scan.tokens.get(t).filter(|w| !w.is(NOT_NAME))?;
+    let next = scan.tokens.get(t + 1);
+    Some(
+        if next.is_some_and(|n| n.gap == Gap::Space && n.is(SURNAME)) {
+            t + 1
+        } else {
+            t
+        },
+    )
+}
+
+/// Runs of two or more initials and the name after them, as persons.
+fn chains(scan: &Scan) -> Vec<Name> {
+    let mut out = Vec::new();
+    let mut t = 0;
+    while t < scan.tokens.len() {
+        let start = t;
+        while t < scan.tokens.len() && is_initial(scan, t) {
+            t += 1;
+        }
+        if t - start >= 2
+            && let Some(end) = after_initials(scan, t)
+        {
+            out.push((start, end, EntityKind::Person));
+            t = end;
+        }
+        t += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letter_names_and_latin_capitals_are_initials_words_only_beside_one() {
+        assert_eq!(letter_name("एन"), Some(false));
+        assert_eq!(letter_name("ए"), Some(true));
+        assert_eq!(letter_name("n"), Some(true));
+        assert_eq!(letter_name("आई"), Some(true));
+        assert_eq!(letter_name("nk"), None);
+        assert_eq!(letter_name("सिन्हा"), None);
+    }
+}
