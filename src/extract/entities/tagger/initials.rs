@@ -7,60 +7,20 @@
 //! Here a dotted initial never ends a sentence, and a person's name takes the initials
 //! written just before it.
 
-use std::sync::OnceLock;
-
+use super::super::rules::letter_count;
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{NOT_NAME, SURNAME};
 use super::Name;
 use crate::extract::entities::model::EntityKind;
-use crate::text::fold::fold;
-
-/// The Latin letters as Hindi spells them when they stand for an initial.
-const LETTER_NAMES: &[&str] = &[
-    "ए",
-    "बी",
-    "सी",
-    "डी",
-    "ई",
-    "एफ",
-    "जी",
-    "एच",
-    "आई",
-    "जे",
-    "के",
-    "एल",
-    "एम",
-    "एन",
-    "ओ",
-    "पी",
-    "क्यू",
-    "आर",
-    "एस",
-    "टी",
-    "यू",
-    "वी",
-    "डब्ल्यू",
-    "एक्स",
-    "वाई",
-    "ज़ेड",
-    "जेड",
-];
 
 /// Letter names that are also words a sentence may end with (`वह घर आई.`, `उसने चाय पी.`,
-/// `गांधी जी.`): they count as initials only beside another initial.
+/// `गांधी जी.`): they count as initials only beside another initial. (Folded already.)
 const WORDLIKE: &[&str] = &["ए", "ई", "जी", "आई", "ओ", "पी", "सी"];
 
-fn folded(
-    list: &'static [&'static str],
-    cell: &'static OnceLock<Vec<String>>,
-) -> &'static [String] {
-    cell.get_or_init(|| list.iter().map(|w| fold(w)).collect())
-}
-
+/// Whether `word` is the name of one Latin letter (`Some`), and if so whether it is also a
+/// word (`Some(true)`).
 fn letter_name(word: &str) -> Option<bool> {
-    static LETTERS: OnceLock<Vec<String>> = OnceLock::new();
-    static WORDS: OnceLock<Vec<String>> = OnceLock::new();
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next())
         && c.is_ascii_alphabetic()
@@ -69,10 +29,7 @@ fn letter_name(word: &str) -> Option<bool> {
         // (`n. k. sinha`), as `a.` may end an English sentence.
         return Some(true);
     }
-    folded(LETTER_NAMES, &LETTERS)
-        .iter()
-        .any(|l| l == word)
-        .then(|| folded(WORDLIKE, &WORDS).iter().any(|w| w == word))
+    (letter_count(word) == 1).then(|| WORDLIKE.contains(&word))
 }
 
 /// Whether word `t` is a letter name with a full stop after it (and nothing but spaces).
