@@ -608,7 +608,6 @@ fn a_persons_name_before_an_organisation_ends_there() {
 }
 
 #[test]
-#[ignore = "tagger: takes `बॉस` after `अधिकारी` for a person (issue 13, open)"]
 fn one_word_after_a_designation_is_a_name_only_when_it_acts() {
     let text = "खेल मंत्री तिवारी ने मैदान का दौरा किया।\n\
                 कई बार अधिकारी फाइल में लिख देते हैं और अधिकारी बॉस के पास जाते हैं।\n\
@@ -690,4 +689,24 @@ fn a_letter_name_that_is_a_word_still_ends_its_sentence() {
             );
         }
     }
+}
+
+#[test]
+fn a_body_named_by_two_fields_keeps_both() {
+    // `X और Y मंत्रालय`: the tagger starts the name after the conjunction; the field before
+    // it belongs to the name. A known body after the conjunction is a body of its own.
+    let text = "इसमें शिक्षा और संस्कृति मंत्रालय की भूमिका रही।\n\
+                रिपोर्ट पर्यावरण और वन मंत्रालय को सौंपी गई।\n\
+                बैठक में खनन और भारत सरकार के अफसर थे।";
+    let found = run(text);
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .flat_map(|e| mentions(text, e))
+        .collect();
+    for name in ["शिक्षा और संस्कृति मंत्रालय", "पर्यावरण और वन मंत्रालय"]
+    {
+        assert!(orgs.contains(&name), "found {orgs:?}");
+    }
+    assert!(!orgs.iter().any(|m| m.contains("खनन")), "found {orgs:?}");
 }

@@ -14,6 +14,7 @@
 mod decode;
 mod features;
 mod initials;
+mod orgs;
 pub mod train;
 mod weights;
 
@@ -308,8 +309,14 @@ fn tag(scan: &Scan, gaz: &[u8], model: &Model) -> Vec<(usize, usize, EntityKind)
         emit.extend(sums.iter().flat_map(|s| model.scaled(s)));
         viterbi(&emit, &model.trans, range.len(), &mut back, &mut tags);
         for (a, b, kind) in spans(&tags) {
-            let parts = split_at_commas(scan, range.start + a, range.start + b, kind);
-            out.extend(parts.filter_map(|(f, l)| tidy(scan, gaz, f, l, kind)));
+            let first = range.start + a;
+            let last = orgs::before_listing(scan, first, range.start + b, kind);
+            let parts = split_at_commas(scan, first, last, kind);
+            out.extend(
+                parts
+                    .filter_map(|(f, l)| tidy(scan, gaz, f, l, kind))
+                    .map(|name| orgs::conjoined(scan, &range, name)),
+            );
         }
     }
     initials::with_initials(scan, out)

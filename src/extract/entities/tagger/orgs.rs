@@ -1,0 +1,105 @@
+//! Where the tagger draws an organisation's name too short or too long, by the words
+//! around it.
+//!
+//! Hindi names many bodies by two fields joined with a conjunction (`पेयजल तथा स्वच्छता
+//! विभाग`, `विज्ञान और प्रौद्योगिकी मंत्रालय`). The tagger, which sees `और` mostly between
+//! two names, tends to start such a name after the conjunction. And a name never holds a
+//! word of comparison or listing (`… संगठन सरीखे अंतरराष्ट्रीय संगठन`, "bodies such as …").
+//! Both are decided here, after decoding, so the model is trained as before.
+
+use std::ops::Range;
+
+use super::super::scan::{Scan, Source};
+use super::super::tokens::Gap;
+use super::super::words::{CUE, EPITHET, HONORIFIC, ORG_HEAD, PLACE_HEAD, STOP};
+use super::Name;
+use crate::extract::entities::model::EntityKind;
+
+/// Conjunctions that join the fields of a body's name.
+const CONJUNCTIONS: &[&str] = &["और", "एवं", "तथा", "व"];
+
+/// Words of comparison and listing (`जैसे`, `सरीखे`, `समेत`): they follow a name, never
+/// belong to one.
+const LISTING: &[&str] = &[
+    "जैसे",
+    "जैसी",
+    "जैसा",
+    "सरीखे",
+    "सरीखी",
+    "सरीखा",
+    "समेत",
+    "सहित",
+    "आदि",
+    "इत्यादि",
+    "वगैरह",
+];
+
+/// How many words before the conjunction a name may take back.
+const BACK: usize = 3;
+
+/// An organisation's span cut before a word of comparison or listing inside it.
+pub(super) fn before_listing(scan: &Scan, first: usize, last: usize, kind: EntityKind) -> usize {
+    if kind != EntityKind::Organization {
+        return last;
+    }
+    (first + 1..=last)
+        .find(|&t| LISTING.contains(&scan.text(t)))
+        .map_or(last, |t| t - 1)
+}
+
+/// An organisation ending in an organisation word that starts right after a conjunction
+/// takes back the words before the conjunction (up to [`BACK`], within the sentence):
+/// ordinary words, not a function word, title, another body's head word or a name.
+pub(super) fn conjoined(scan: &Scan, sentence: &Range<usize>, name: Name) -> Name {
+    let (first, last, kind) = name;
+    let conj = match first.checked_sub(1) {
+        Some(c) if c > sentence.start => c,
+        _ => return name,
+    };
+    if kind != EntityKind::Organization
+        || !scan.tokens[last].is(ORG_HEAD)
+        || !CONJUNCTIONS.contains(&scan.text(conj))
+        || scan.tokens[first].gap != Gap::Space
+        // One field and the head word: a longer name after the conjunction is a body of its
+        // own (`… और विश्व स्वास्थ्य संगठन`), and so is one the gazetteer knows (`भारत सरकार`).
+        || last != first + 1
+        || scan.covering(first).is_some_and(|c| matches!(c.source, Source::Known { .. }))
+    {
+        return name;
+    }
+    let joins = |t: usize| {
+        let tok = scan.tokens[t];
+        scan.tokens[t + 1].gap == Gap::Space
+            && !tok.is(STOP | CUE | HONORIFIC | EPITHET | ORG_HEAD | PLACE_HEAD)
+            && tok.latin == scan.tokens[first].latin
+            && !known_name(scan, t)
+    };
+    let mut f = conj;
+    while f > sentence.start && conj - f < BACK && joins(f - 1) {
+        f -= 1;
+    }
+    if f == conj { name } else { (f, last, kind) }
+}
+
+/// Whether word `t` is part of a person or place the gazetteer knows.
+fn known_name(scan: &Scan, t: usize) -> bool {
+    scan.covering(t).is_some_and(|c| {
+        c.kind != EntityKind::Organization && matches!(c.source, Source::Known { .. })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::gazetteer::matcher;
+    use super::super::prepare;
+    use super::*;
+
+    #[test]
+    fn an_organisation_ends_before_a_word_of_comparison() {
+        let (scan, _) = prepare(matcher(), "विश्व स्वास्थ्य संगठन सरीखे अंतरराष्ट्रीय संगठन आए");
+        let org = EntityKind::Organization;
+        assert_eq!(before_listing(&scan, 0, 5, org), 2);
+        assert_eq!(before_listing(&scan, 0, 2, org), 2);
+        assert_eq!(before_listing(&scan, 0, 5, EntityKind::Person), 5);
+    }
+}
