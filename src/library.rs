@@ -30,14 +30,23 @@ const RULES: [&str; 7] = [
     env!("CARGO_PKG_VERSION"),
 ];
 
-/// A fingerprint of everything stored results are computed from: khabar's version, its
-/// word lists, and `extra` (the user's gazetteer text, if any).
+/// Raised by every change to the code that changes what extraction finds (the word lists
+/// and the tagger's model count by themselves): stored results of an older revision are
+/// stale, and a database written by it reads every file again. 2: initials belong to the
+/// name after them, and a body named by two fields keeps both.
+const EXTRACTION_REVISION: u32 = 2;
+
+/// A fingerprint of everything stored results are computed from: khabar's version and
+/// extraction revision, its word lists, the tagger's model, and `extra` (the user's
+/// gazetteer text, if any).
 pub fn rules_fingerprint(extra: &str) -> u64 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     for part in RULES.iter().chain([&extra]) {
         h.update(part.as_bytes());
         h.update(&[0]);
     }
+    h.update(&EXTRACTION_REVISION.to_le_bytes());
+    h.update(crate::extract::entities::tagger::model_file());
     h.digest()
 }
 
