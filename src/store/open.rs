@@ -59,6 +59,20 @@ pub fn open(path: &Path) -> Result<(Connection, Vec<String>), StoreError> {
 }
 
 /// The database and its companions (`-wal`, `-shm`) must be regular files or absent.
+/// A second, read-only connection to the database at `path`, opened by [`open`] already
+/// (so neither made nor checked): for reading part of a large query on another thread.
+pub(super) fn reader(path: &Path) -> Result<Connection, StoreError> {
+    use rusqlite::OpenFlags;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENTS);
+    Ok(conn)
+}
+
 fn refuse_special_files(path: &Path) -> Result<(), StoreError> {
     for p in [
         path.to_owned(),

@@ -82,11 +82,15 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
         problem(e.to_string());
         None
     });
-    let mut unread: Vec<Article> = Vec::new();
+    let mut unread: Vec<Unread> = Vec::new();
     let warm_files = match warm {
         Some(mut snapshot) => {
             let files = snapshot.files;
-            unread = snapshot.docs.iter().map(|d| to_read(&d.article)).collect();
+            unread = snapshot
+                .docs
+                .iter()
+                .map(|d| Unread::of(&d.article))
+                .collect();
             let rows = snapshot.take_rows();
             let _ = tx.send(Msg::Found(files));
             let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
@@ -128,7 +132,11 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
             if partial || added.repeated_moved {
                 match corpus.snapshot() {
                     Ok(snapshot) => {
-                        unread = snapshot.docs.iter().map(|d| to_read(&d.article)).collect();
+                        unread = snapshot
+                            .docs
+                            .iter()
+                            .map(|d| Unread::of(&d.article))
+                            .collect();
                         let _ = tx.send(Msg::Replace(Box::new(snapshot)));
                     }
                     Err(e) => problem(e.to_string()),
@@ -145,24 +153,43 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
     unread
         .into_par_iter()
         .enumerate()
-        .for_each_with(tx.clone(), |tx, (n, article)| {
+        .for_each_with(tx.clone(), |tx, (n, unread)| {
             // The title is folded by the reader, which has it.
-            if let Ok(text) = corpus::reload_text(&article) {
+            if let Ok(text) = corpus::reload_text(&unread.into_article()) {
                 let _ = tx.send(Msg::Text(n, fold(&text).into_boxed_str()));
             }
         });
     let _ = tx.send(Msg::TextsDone);
 }
 
-/// What reading an article's text back needs of it (where it is, and the text of one that
-/// cannot be read twice), without the copies of its title, source and byline that a whole
-/// clone of every listed article would make before the first frame.
-fn to_read(article: &Article) -> Article {
-    Article {
-        path: article.path.clone(),
-        line: article.line,
-        text: article.text.clone(),
-        origin: article.origin,
-        ..Article::default()
+/// What reading an article's text back needs of it: where it is, and the text of one that
+/// cannot be read twice (standard input). Made for every listed article before the first
+/// frame, so it is small: a whole [`Article`] each (most of it empty) took 12 ms of a warm
+/// start at 100,000 articles.
+struct Unread {
+    path: String,
+    line: Option<usize>,
+    origin: crate::corpus::Origin,
+    text: String,
+}
+
+impl Unread {
+    fn of(article: &Article) -> Self {
+        Self {
+            path: article.path.clone(),
+            line: article.line,
+            origin: article.origin,
+            text: article.text.clone(),
+        }
+    }
+
+    fn into_article(self) -> Article {
+        Article {
+            path: self.path,
+            line: self.line,
+            text: self.text,
+            origin: self.origin,
+            ..Article::default()
+        }
     }
 }
