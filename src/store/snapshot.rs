@@ -286,12 +286,18 @@ impl Store {
         let Some((in_scope, args)) = scope.condition("+a.path") else {
             return Ok(Snapshot::default());
         };
-        let (low, high): (Option<i64>, Option<i64>) =
-            self.conn
-                .query_row("SELECT min(id), max(id) FROM articles", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
-                })?;
+        let (low, high): (Option<i64>, Option<i64>) = self.conn.query_row(
+            // Two look-ups at the ends of the table: `min(id), max(id)` in one SELECT is
+            // a scan of all of it.
+            "SELECT (SELECT min(id) FROM articles), (SELECT max(id) FROM articles)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
         let (low, high) = (low.unwrap_or(0), high.unwrap_or(0));
+        eprintln!(
+            "T start {:?}",
+            crate::tui::STARTED.get().map(|t| t.elapsed())
+        );
         let read = |conn: &rusqlite::Connection, ids: (i64, i64)| {
             read_docs(conn, scope, &in_scope, &args, ids)
         };
@@ -304,10 +310,19 @@ impl Store {
                         read(&conn, (middle + 1, high))
                     });
                     let first = read(&self.conn, (low, middle));
+                    eprintln!(
+                        "T first {:?}",
+                        crate::tui::STARTED.get().map(|t| t.elapsed())
+                    );
                     (first, second.join())
                 });
                 let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                first?.join(second?)
+                let j = first?.join(second?);
+                eprintln!(
+                    "T joined {:?}",
+                    crate::tui::STARTED.get().map(|t| t.elapsed())
+                );
+                j
             }
             _ => read(&self.conn, (low, high))?,
         };

@@ -156,7 +156,12 @@ impl App {
                     .push(number);
             }
         }
-        self.entries.extend(warm.docs);
+        // Moved, not copied, into an empty list (a copy of 100,000 entries is tens of MB).
+        if self.entries.is_empty() {
+            self.entries = warm.docs;
+        } else {
+            self.entries.extend(warm.docs);
+        }
         self.repeated = std::sync::Arc::new(warm.repeated);
         if self.index.is_empty() {
             self.index = warm.index;
