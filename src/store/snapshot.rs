@@ -294,10 +294,6 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         let (low, high) = (low.unwrap_or(0), high.unwrap_or(0));
-        eprintln!(
-            "T start {:?}",
-            crate::tui::STARTED.get().map(|t| t.elapsed())
-        );
         let read = |conn: &rusqlite::Connection, ids: (i64, i64)| {
             read_docs(conn, scope, &in_scope, &args, ids)
         };
@@ -310,19 +306,10 @@ impl Store {
                         read(&conn, (middle + 1, high))
                     });
                     let first = read(&self.conn, (low, middle));
-                    eprintln!(
-                        "T first {:?}",
-                        crate::tui::STARTED.get().map(|t| t.elapsed())
-                    );
                     (first, second.join())
                 });
                 let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                let j = first?.join(second?);
-                eprintln!(
-                    "T joined {:?}",
-                    crate::tui::STARTED.get().map(|t| t.elapsed())
-                );
-                j
+                first?.join(second?)
             }
             _ => read(&self.conn, (low, high))?,
         };
