@@ -309,7 +309,10 @@ impl Store {
                     (first, second.join())
                 });
                 let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                first?.join(second?)
+                // A second connection that could not read (busy past the timeout, no memory
+                // for another map) costs only time: this one reads that half too.
+                let second = second.or_else(|_| read(&self.conn, (middle + 1, high)))?;
+                first?.join(second)
             }
             _ => read(&self.conn, (low, high))?,
         };
