@@ -41,7 +41,7 @@ fn texts_are_dropped_and_read_back_when_shown() {
     let mut app = app_on(dir.path());
     assert_eq!(app.entries.len(), 3);
     assert!(
-        app.entries.iter().all(|e| e.article.text.is_empty()),
+        app.entries.iter().all(|e| e.kept_text.is_none()),
         "texts are not kept in the list"
     );
     for i in 0..3 {
@@ -56,7 +56,7 @@ fn texts_are_dropped_and_read_back_when_shown() {
     let j = app
         .entries
         .iter()
-        .position(|e| e.article.title == "दूसरी खबर")
+        .position(|e| e.title == "दूसरी खबर")
         .unwrap();
     app.select(j);
     assert_eq!(app.current().unwrap().article.text, "पुतिन ने मास्को में कहा।");
@@ -77,12 +77,12 @@ fn a_changed_file_is_analysed_again_and_a_missing_one_reported() {
     let ia = app
         .entries
         .iter()
-        .position(|e| e.article.path.ends_with("a.txt"))
+        .position(|e| e.path.ends_with("a.txt"))
         .unwrap();
     let ib = app
         .entries
         .iter()
-        .position(|e| e.article.path.ends_with("b.txt"))
+        .position(|e| e.path.ends_with("b.txt"))
         .unwrap();
     std::fs::write(&a, "बदली खबर\n\nराहुल गांधी ने दिल्ली में भाषण दिया।\n").unwrap();
     std::fs::remove_file(&b).unwrap();
@@ -117,7 +117,7 @@ fn a_record_after_invalid_bytes_is_read_back_from_the_right_place() {
     let i = app
         .entries
         .iter()
-        .position(|e| e.article.title == "सही खबर")
+        .position(|e| e.title == "सही खबर")
         .unwrap();
     app.select(i);
     assert_eq!(app.current().unwrap().article.text, "मोदी ने मुंबई में कहा।");

@@ -375,7 +375,7 @@ fn related_lists_the_same_story_and_not_another_one() {
     };
     let related: Vec<&str> = items
         .iter()
-        .map(|r| a.entries[r.doc as usize].article.path.as_str())
+        .map(|r| a.entries[r.doc as usize].path.as_str())
         .collect();
     // The four other tellings of the Putin-Kim story, and not the cricket match.
     assert_eq!(related.len(), 4, "{related:?}");
@@ -420,7 +420,7 @@ fn latin_search_finds_devanagari() {
     let found: Vec<&str> = a
         .visible
         .iter()
-        .map(|&i| a.entries[i].article.path.as_str())
+        .map(|&i| a.entries[i].path.as_str())
         .collect();
     assert_eq!(found, ["extra/space.txt"]);
     press(&mut a, "/");
@@ -429,7 +429,7 @@ fn latin_search_finds_devanagari() {
     assert!(
         a.visible
             .iter()
-            .any(|&i| a.entries[i].article.path == "extra/space.txt")
+            .any(|&i| a.entries[i].path == "extra/space.txt")
     );
     press(&mut a, "x /");
     type_text(&mut a, "pyongyang");
@@ -438,7 +438,7 @@ fn latin_search_finds_devanagari() {
     assert!(
         a.visible
             .iter()
-            .all(|&i| a.entries[i].article.path.contains("seeds/"))
+            .all(|&i| a.entries[i].path.contains("seeds/"))
     );
 }
 
@@ -452,10 +452,7 @@ fn source_picker_lists_sources_and_filters_by_one() {
     assert_eq!(a.source_items("jag"), vec![("Jagran".to_owned(), 1)]);
     press(&mut a, "enter");
     assert_eq!(a.visible.len(), 1);
-    assert_eq!(
-        a.entries[a.visible[0]].article.source.as_deref(),
-        Some("Jagran")
-    );
+    assert_eq!(a.entries[a.visible[0]].source.as_deref(), Some("Jagran"));
     assert!(a.chips.iter().any(|c| c.label() == "source: Jagran"));
     press(&mut a, "esc");
     assert_eq!(a.visible.len(), 5);

@@ -37,7 +37,7 @@ fn export_writes_json_lines_or_markdown_in_list_order() {
     let titles: Vec<String> = a
         .visible
         .iter()
-        .map(|&i| a.entries[i].article.title.clone())
+        .map(|&i| a.entries[i].title.clone())
         .collect();
     let jsonl = dir.path().join("list.jsonl");
     press(&mut a, "e");

@@ -171,7 +171,7 @@ fn a_warm_start_shows_the_stored_list_at_once_then_catches_up_with_the_files() {
         1,
         "only the changed a.txt, not the removed b.txt"
     );
-    assert_eq!(warm.entries[docs[0] as usize].article.title, "बदली खबर");
+    assert_eq!(warm.entries[docs[0] as usize].title, "बदली खबर");
 
     // What is stored is the corpus as it is now.
     let (again, told) = load(d, home.path(), |_| {});
@@ -194,12 +194,8 @@ fn a_warm_start_searches_and_opens_records_of_a_json_lines_file() {
     let (mut warm, told) = load(dir.path(), home.path(), |_| {});
     assert_eq!(told.warm, Some((2, 0)), "{told:?}");
     // The second record is read back alone and analysed for the sidebar.
-    let i = warm
-        .entries
-        .iter()
-        .position(|e| e.article.title == "दूसरा")
-        .unwrap();
-    assert_eq!(warm.entries[i].article.line, Some(2));
+    let i = warm.entries.iter().position(|e| e.title == "दूसरा").unwrap();
+    assert_eq!(warm.entries[i].line, Some(2));
     warm.select(i);
     let entry = warm.current().unwrap();
     assert_eq!(entry.article.text, "पुतिन ने मास्को में कहा।");
@@ -213,12 +209,8 @@ fn a_warm_start_searches_and_opens_records_of_a_json_lines_file() {
         entry.analysis.entities
     );
     // The publication date came back from the database.
-    let first = warm
-        .entries
-        .iter()
-        .find(|e| e.article.title == "पहला")
-        .unwrap();
-    let published = first.article.published.and_then(|p| p.value());
+    let first = warm.entries.iter().find(|e| e.title == "पहला").unwrap();
+    let published = first.published.and_then(|p| p.value());
     assert_eq!(published.as_deref(), Some("2024-03-04"));
     // Bodies were read back after the start, so search finds them.
     drive::press(&mut warm, "/");
@@ -242,7 +234,7 @@ fn the_open_article_stays_open_when_its_file_is_only_touched() {
         let i = app
             .entries
             .iter()
-            .position(|e| e.article.title == "पहली खबर")
+            .position(|e| e.title == "पहली खबर")
             .unwrap();
         app.select(i);
         chosen = Some(i);

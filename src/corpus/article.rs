@@ -45,7 +45,8 @@ pub struct Article {
     pub path: String,
     /// For JSON Lines, the 1-based line of the record; `None` for plain files.
     pub line: Option<usize>,
-    /// The article text, with invalid UTF-8 replaced by U+FFFD; empty while unloaded.
+    /// The article text, with invalid UTF-8 replaced by U+FFFD (empty only in a list row's
+    /// [`crate::library::Doc::reference`], which [`crate::corpus::reload`] fills).
     #[serde(skip)]
     pub text: String,
     pub title: String,

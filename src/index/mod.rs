@@ -18,6 +18,7 @@ pub use search::{SearchText, occurrences};
 
 use crate::corpus::Article;
 use crate::extract::Analysis;
+use crate::extract::dates::Published;
 use crate::extract::entities::EntityKind;
 use crate::extract::entities::gazetteer;
 use crate::text::fold::fold;
@@ -142,12 +143,28 @@ impl Index {
 
     /// Adds an article from its facts (worked out off the event loop).
     pub fn add_facts(&mut self, article: &Article, facts: &Facts) -> u32 {
+        self.add_row(
+            article.published,
+            &article.title,
+            article.source.as_deref(),
+            facts,
+        )
+    }
+
+    /// [`Index::add_facts`] for an article known by its list fields alone.
+    pub fn add_row(
+        &mut self,
+        published: Option<Published>,
+        title: &str,
+        source: Option<&str>,
+        facts: &Facts,
+    ) -> u32 {
         let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
-        let published = article.published.and_then(|p| p.date.to_naive());
+        let published = published.and_then(|p| p.date.to_naive());
         self.docs.push(DocInfo {
             published,
-            title: article.title.clone(),
-            source: article.source.clone(),
+            title: title.to_owned(),
+            source: source.map(str::to_owned),
         });
         if let Some(day) = published {
             self.by_day.entry(day).or_default().push(doc);

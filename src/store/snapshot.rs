@@ -17,37 +17,40 @@ use crate::extract::dates::{PartialDate, Published};
 use crate::index::{DocInfo, EntityInfo, Facts, Index};
 
 /// One article as the list shows it: where it is, title, source, publication date, its
-/// content id. Its text and analysis are read again when it is shown (see
-/// [`crate::corpus::reload`]).
+/// content id; a list row, not an [`Article`] (whose text and structure it does not
+/// have). Its text and analysis are read again when it is shown, from
+/// [`Doc::reference`] (see [`crate::corpus::reload`]).
 #[derive(Debug, Clone)]
 pub struct Doc {
-    /// A list entry: `text` is empty (but for standard input, which cannot be read again)
-    /// and so is the structure.
-    pub article: Article,
+    /// The file it came from, as the caller spelt its root.
+    pub path: String,
+    /// For JSON Lines, the 1-based line of the record.
+    pub line: Option<usize>,
+    /// Where its text can be read again.
+    pub origin: Origin,
+    pub title: String,
+    pub source: Option<String>,
+    pub published: Option<Published>,
     /// The content id (read state, stars).
     pub id: u64,
+    /// The text of an article from standard input, which cannot be read again (`None` for
+    /// every other).
+    pub kept_text: Option<Box<str>>,
 }
 
 impl Doc {
-    /// The list entry of an article whose text is at hand, dropping the text (standard
+    /// The list row of an article whose text is at hand, dropping the text (standard
     /// input keeps it: it cannot be read back).
     pub fn of(article: &Article, id: u64) -> Self {
         Self {
-            article: Article {
-                path: article.path.clone(),
-                line: article.line,
-                text: if article.origin == Origin::Stdin {
-                    article.text.clone()
-                } else {
-                    String::new()
-                },
-                title: article.title.clone(),
-                source: article.source.clone(),
-                published: article.published,
-                origin: article.origin,
-                ..Article::default()
-            },
+            path: article.path.clone(),
+            line: article.line,
+            origin: article.origin,
+            title: article.title.clone(),
+            source: article.source.clone(),
+            published: article.published,
             id,
+            kept_text: (article.origin == Origin::Stdin).then(|| article.text.as_str().into()),
         }
     }
 
@@ -61,16 +64,29 @@ impl Doc {
         id: u64,
     ) -> Self {
         Self {
-            article: Article {
-                path: path.to_owned(),
-                line,
-                title,
-                source,
-                published,
-                origin: record_at.map_or(Origin::File, Origin::Record),
-                ..Article::default()
-            },
+            path: path.to_owned(),
+            line,
+            origin: record_at.map_or(Origin::File, Origin::Record),
+            title,
+            source,
+            published,
             id,
+            kept_text: None,
+        }
+    }
+
+    /// What reading the article again starts from: an [`Article`] with where it is, its
+    /// list fields and (for standard input) its text, and nothing of its structure.
+    pub fn reference(&self) -> Article {
+        Article {
+            path: self.path.clone(),
+            line: self.line,
+            origin: self.origin,
+            title: self.title.clone(),
+            source: self.source.clone(),
+            published: self.published,
+            text: self.kept_text.as_deref().unwrap_or_default().to_owned(),
+            ..Article::default()
         }
     }
 }
@@ -427,14 +443,7 @@ mod tests {
         let rows = |s: &Snapshot| {
             s.docs
                 .iter()
-                .map(|d| {
-                    (
-                        d.article.path.clone(),
-                        d.article.line,
-                        d.article.title.clone(),
-                        d.id,
-                    )
-                })
+                .map(|d| (d.path.clone(), d.line, d.title.clone(), d.id))
                 .collect::<Vec<_>>()
         };
         assert_eq!(whole.docs.len(), 10);

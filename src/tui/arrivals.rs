@@ -118,15 +118,13 @@ impl App {
     fn arrive(&mut self, arrival: Arrival) {
         self.stale = true;
         let Arrival { doc, facts, folded } = arrival;
-        self.index.add_facts(&doc.article, &facts);
+        self.index
+            .add_row(doc.published, &doc.title, doc.source.as_deref(), &facts);
         self.search_text.push_folded(folded.unwrap_or_default());
         let id = doc.id;
         let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
         if let Some(by_path) = &mut self.by_path {
-            by_path
-                .entry(doc.article.path.clone())
-                .or_default()
-                .push(number);
+            by_path.entry(doc.path.clone()).or_default().push(number);
         }
         self.entries.push(doc);
         // The article open when its file was found changed is back: open it again where
@@ -150,10 +148,7 @@ impl App {
         if let Some(by_path) = &mut self.by_path {
             for (i, d) in warm.docs.iter().enumerate() {
                 let number = u32::try_from(self.warm_base + i).unwrap_or(u32::MAX);
-                by_path
-                    .entry(d.article.path.clone())
-                    .or_default()
-                    .push(number);
+                by_path.entry(d.path.clone()).or_default().push(number);
             }
         }
         // Moved, not copied, into an empty list (a copy of 100,000 entries is tens of MB).
@@ -215,7 +210,7 @@ impl App {
         let by_path = self.by_path.get_or_insert_with(|| {
             let mut map: HashMap<String, Vec<u32>> = HashMap::new();
             for (i, d) in entries.iter().enumerate() {
-                map.entry(d.article.path.clone())
+                map.entry(d.path.clone())
                     .or_default()
                     .push(u32::try_from(i).unwrap_or(u32::MAX));
             }
@@ -253,7 +248,7 @@ impl App {
     pub fn text_arrived(&mut self, n: usize, folded: &str) {
         let doc = self.warm_base + n;
         if let Some(d) = self.entries.get(doc) {
-            let both = SearchText::with_title(&d.article.title, folded);
+            let both = SearchText::with_title(&d.title, folded);
             self.search_text.set(doc, both);
             if self.last_search.is_some() {
                 self.fresh_texts
@@ -299,12 +294,13 @@ pub(super) fn open_entry(doc: &Doc, repeated: &RepeatedSet) -> (Entry, Vec<Strin
 /// found `repeated` (site chrome) are set aside, as they were when it was stored.
 pub(super) fn read_entry(doc: &Doc, repeated: &RepeatedSet) -> (Entry, Vec<String>) {
     let mut problems = Vec::new();
-    let article = match crate::corpus::reload(&doc.article) {
+    let reference = doc.reference();
+    let article = match crate::corpus::reload(&reference) {
         Ok(article) if !article.text.is_empty() => article,
-        Ok(_) => doc.article.clone(),
+        Ok(_) => reference,
         Err(problem) => {
             problems.push(problem.to_string());
-            doc.article.clone()
+            reference
         }
     };
     let mut article = article;

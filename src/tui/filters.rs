@@ -143,7 +143,7 @@ impl App {
         let entries = &self.entries;
         self.index.sort_then(&mut docs, self.sort, |a, b| {
             let key = |d: u32| {
-                let a = &entries[d as usize].article;
+                let a = &entries[d as usize];
                 (&a.path, a.line)
             };
             key(a).cmp(&key(b))

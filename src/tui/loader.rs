@@ -19,6 +19,7 @@ use super::app::Entry;
 use super::event::Msg;
 use crate::corpus::{self, Article};
 use crate::extract;
+use crate::library::Doc;
 use crate::library::{Change, Check, Corpus, Place};
 use crate::text::fold::fold;
 
@@ -86,11 +87,7 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
     let warm_files = match warm {
         Some(mut snapshot) => {
             let files = snapshot.files;
-            unread = snapshot
-                .docs
-                .iter()
-                .map(|d| Unread::of(&d.article))
-                .collect();
+            unread = snapshot.docs.iter().map(Unread::of).collect();
             let rows = snapshot.take_rows();
             let _ = tx.send(Msg::Found(files));
             let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
@@ -132,11 +129,7 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
             if partial || added.repeated_moved {
                 match corpus.snapshot() {
                     Ok(snapshot) => {
-                        unread = snapshot
-                            .docs
-                            .iter()
-                            .map(|d| Unread::of(&d.article))
-                            .collect();
+                        unread = snapshot.docs.iter().map(Unread::of).collect();
                         let _ = tx.send(Msg::Replace(Box::new(snapshot)));
                     }
                     Err(e) => problem(e.to_string()),
@@ -174,12 +167,12 @@ struct Unread {
 }
 
 impl Unread {
-    fn of(article: &Article) -> Self {
+    fn of(doc: &Doc) -> Self {
         Self {
-            path: article.path.clone(),
-            line: article.line,
-            origin: article.origin,
-            text: article.text.clone(),
+            path: doc.path.clone(),
+            line: doc.line,
+            origin: doc.origin,
+            text: doc.kept_text.as_deref().unwrap_or_default().to_owned(),
         }
     }
 

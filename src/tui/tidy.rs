@@ -13,6 +13,7 @@ use super::action::Action;
 use super::app::{App, Request};
 use super::modal::{Modal, PromptKey};
 use crate::corpus::Article;
+use crate::library::Doc;
 use crate::text::sanitize;
 
 /// What the status-bar question is for.
@@ -136,12 +137,12 @@ impl App {
         let markdown = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-        let articles: Vec<(&Article, bool)> = self
+        let articles: Vec<(&Doc, bool)> = self
             .visible
             .iter()
             .map(|&i| {
                 let doc = &self.entries[i];
-                (&doc.article, self.user.is_read(doc.id))
+                (doc, self.user.is_read(doc.id))
             })
             .collect();
         let text = if markdown {
@@ -157,7 +158,7 @@ impl App {
     }
 }
 
-fn json_lines(articles: &[(&Article, bool)]) -> String {
+fn json_lines(articles: &[(&Doc, bool)]) -> String {
     let mut out = String::new();
     for &(a, read) in articles {
         let record = Record {
@@ -166,7 +167,8 @@ fn json_lines(articles: &[(&Article, bool)]) -> String {
             title: &a.title,
             published: a.published.and_then(|p| p.value()),
             source: a.source.as_deref(),
-            url: a.url.as_deref(),
+            // List rows keep no link (the database stores none).
+            url: None,
             read,
         };
         if let Ok(line) = serde_json::to_string(&record) {
@@ -177,9 +179,9 @@ fn json_lines(articles: &[(&Article, bool)]) -> String {
     out
 }
 
-/// A Markdown list: the title (linked when there is a link), then date, source and where
+/// A Markdown list: the title, then date, source and where
 /// the article is. Control characters are dropped and Markdown's brackets escaped.
-fn markdown_list(articles: &[(&Article, bool)]) -> String {
+fn markdown_list(articles: &[(&Doc, bool)]) -> String {
     let escape = |s: &str| {
         sanitize(s, false)
             .replace('\\', "\\\\")
@@ -188,15 +190,7 @@ fn markdown_list(articles: &[(&Article, bool)]) -> String {
     };
     let mut out = String::from("# khabar\n\n");
     for &(a, _) in articles {
-        let title = escape(&a.title);
-        match &a.url {
-            Some(url) => {
-                let _ = write!(out, "- [{title}](<{}>)", sanitize(url, false));
-            }
-            None => {
-                let _ = write!(out, "- {title}");
-            }
-        }
+        let _ = write!(out, "- {}", escape(&a.title));
         let mut facts: Vec<String> = Vec::new();
         facts.extend(a.published.and_then(|p| p.value()));
         facts.extend(a.source.as_deref().map(escape));

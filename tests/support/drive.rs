@@ -22,11 +22,11 @@ pub fn empty_app() -> App {
 }
 
 /// A field of each article in the list, sorted (the list's own order aside).
-pub fn visible_sorted(app: &App, field: impl Fn(&khabar::corpus::Article) -> &str) -> Vec<String> {
+pub fn visible_sorted(app: &App, field: impl Fn(&khabar::library::Doc) -> &str) -> Vec<String> {
     let mut all: Vec<String> = app
         .visible
         .iter()
-        .map(|&i| field(&app.entries[i].article).to_owned())
+        .map(|&i| field(&app.entries[i]).to_owned())
         .collect();
     all.sort();
     all
@@ -83,6 +83,6 @@ pub fn type_text(app: &mut App, text: &str) {
 
 /// The seed number (`"003"`) of an entry's article.
 pub fn seed_of(app: &App, entry: usize) -> String {
-    let p = &app.entries[entry].article.path;
+    let p = &app.entries[entry].path;
     p[p.find("seeds/").unwrap() + 6..][..3].to_owned()
 }

@@ -58,7 +58,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut y = inner.y;
     let rows = usize::from(inner.height) / 2;
     for &i in app.visible.iter().skip(app.list_offset).take(rows) {
-        let a = &app.entries[i].article;
+        let a = &app.entries[i];
         let unread = !app.user.is_read(app.entries[i].id);
         let star = if app.user.is_starred(app.entries[i].id) {
             ("★ ", theme.accent)
