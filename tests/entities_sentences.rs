@@ -710,3 +710,14 @@ fn a_body_named_by_two_fields_keeps_both() {
     }
     assert!(!orgs.iter().any(|m| m.contains("खनन")), "found {orgs:?}");
 }
+
+#[test]
+fn dotted_letters_before_an_ordinary_word_are_an_acronym_not_a_person() {
+    let text = "बैठक यू. एन. महासभा में हुई।\nजे. एन. यू. परिसर में सभा हुई।";
+    let found = run(text);
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Person),
+        "found {:?}",
+        names(&found)
+    );
+}

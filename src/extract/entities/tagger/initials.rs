@@ -10,7 +10,7 @@
 use super::super::rules::letter_count;
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{NOT_NAME, SURNAME};
+use super::super::words::{GIVEN, NOT_NAME, SURNAME};
 use super::Name;
 use crate::extract::entities::model::EntityKind;
 
@@ -70,7 +70,7 @@ pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
             Growth::Gone => name.0 = usize::MAX,
         }
     }
-    for chain in chains(scan) {
+    for chain in chains(scan, &out) {
         let covered = |&(f, l, _): &Name| f != usize::MAX && f <= chain.1 && chain.0 <= l;
         if !out.iter().any(covered) {
             wider.push(chain);
@@ -139,8 +139,19 @@ fn after_initials(scan: &Scan, mut t: usize) -> Option<usize> {
     )
 }
 
-/// Runs of two or more initials and the name after them, as persons.
-fn chains(scan: &Scan) -> Vec<Name> {
+/// Runs of two or more initials and the name after them, as persons, where that name is
+/// a known given name or surname or a word of a person the tagger found in `names`:
+/// dotted letters before an ordinary word are an acronym (`यू. एन. महासभा`, `जे. एन. यू.
+/// परिसर`).
+fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
+    let person_word = |t: usize| {
+        scan.tokens[t].is(GIVEN | SURNAME)
+            || names.iter().any(|&(f, l, kind)| {
+                kind == EntityKind::Person
+                    && f != usize::MAX
+                    && (f..=l).any(|w| w != t && scan.text(w) == scan.text(t))
+            })
+    };
     let mut out = Vec::new();
     let mut t = 0;
     while t < scan.tokens.len() {
@@ -150,6 +161,7 @@ fn chains(scan: &Scan) -> Vec<Name> {
         }
         if t - start >= 2
             && let Some(end) = after_initials(scan, t)
+            && person_word(t)
         {
             out.push((start, end, EntityKind::Person));
             t = end;
