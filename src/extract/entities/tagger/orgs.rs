@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::super::scan::{Scan, Source};
 use super::super::tokens::Gap;
-use super::super::words::{CUE, EPITHET, HONORIFIC, ORG_HEAD, PLACE_HEAD, STOP};
+use super::super::words::{CUE, EPITHET, HONORIFIC, ORG_HEAD, PLACE_HEAD, SAID, STOP};
 use super::Name;
 use crate::extract::entities::model::EntityKind;
 
@@ -49,7 +49,8 @@ pub(super) fn before_listing(scan: &Scan, first: usize, last: usize, kind: Entit
 
 /// An organisation ending in an organisation word that starts right after a conjunction
 /// takes back the words before the conjunction (up to [`BACK`], within the sentence):
-/// ordinary words, not a function word, title, another body's head word or a name.
+/// ordinary words, not a function word, verb of saying, title, another body's head word
+/// or a name.
 pub(super) fn conjoined(scan: &Scan, sentence: &Range<usize>, name: Name) -> Name {
     let (first, last, kind) = name;
     let conj = match first.checked_sub(1) {
@@ -70,7 +71,7 @@ pub(super) fn conjoined(scan: &Scan, sentence: &Range<usize>, name: Name) -> Nam
     let joins = |t: usize| {
         let tok = scan.tokens[t];
         scan.tokens[t + 1].gap == Gap::Space
-            && !tok.is(STOP | CUE | HONORIFIC | EPITHET | ORG_HEAD | PLACE_HEAD)
+            && !tok.is(STOP | SAID | CUE | HONORIFIC | EPITHET | ORG_HEAD | PLACE_HEAD)
             && tok.latin == scan.tokens[first].latin
             && !known_name(scan, t)
     };
