@@ -19,8 +19,7 @@ use super::app::Entry;
 use super::event::Msg;
 use crate::corpus::{self, Article};
 use crate::extract;
-use crate::library::Doc;
-use crate::library::{Change, Check, Corpus, Place};
+use crate::library::{Change, Check, Corpus, Doc, Place};
 use crate::text::fold::fold;
 
 /// Where the corpus is kept, and the fingerprint of the extraction rules.

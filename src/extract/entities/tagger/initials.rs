@@ -58,21 +58,20 @@ pub(super) fn is_initial(scan: &Scan, t: usize) -> bool {
 /// more initials and a word after them the tagger left alone are a person too (`कल एन. के.
 /// सिन्हा आए`), with a second word that is a known surname.
 pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
-    let mut out = names;
     let mut wider = Vec::new();
-    for name in &mut out {
-        match grow(scan, *name) {
-            Growth::Stays => {}
+    let mut out: Vec<Name> = names
+        .into_iter()
+        .filter_map(|name| match grow(scan, name) {
+            Growth::Stays => Some(name),
             Growth::Grown(grown) => {
-                *name = grown;
                 wider.push(grown);
+                Some(grown)
             }
-            Growth::Gone => name.0 = usize::MAX,
-        }
-    }
+            Growth::Gone => None,
+        })
+        .collect();
     for chain in chains(scan, &out) {
-        let covered = |&(f, l, _): &Name| f != usize::MAX && f <= chain.1 && chain.0 <= l;
-        if !out.iter().any(covered) {
+        if !out.iter().any(|&(f, l, _)| f <= chain.1 && chain.0 <= l) {
             wider.push(chain);
             out.push(chain);
         }
@@ -81,10 +80,9 @@ pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
         return out;
     }
     out.retain(|&(f, l, _)| {
-        f != usize::MAX
-            && !wider
-                .iter()
-                .any(|&(wf, wl, _)| (wf, wl) != (f, l) && wf <= f && l <= wl)
+        !wider
+            .iter()
+            .any(|&(wf, wl, _)| (wf, wl) != (f, l) && wf <= f && l <= wl)
     });
     out.sort_by_key(|&(f, l, _)| (f, l));
     out.dedup();
@@ -148,7 +146,6 @@ fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
         scan.tokens[t].is(GIVEN | SURNAME)
             || names.iter().any(|&(f, l, kind)| {
                 kind == EntityKind::Person
-                    && f != usize::MAX
                     && (f..=l).any(|w| w != t && scan.text(w) == scan.text(t))
             })
     };
@@ -173,7 +170,17 @@ fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::super::gazetteer::matcher;
+    use super::super::prepare;
     use super::*;
+
+    #[test]
+    fn initials_before_a_function_word_are_no_person() {
+        let (scan, _) = prepare(matcher(), "कल एन. के. ने कहा");
+        let person = EntityKind::Person;
+        assert_eq!(with_initials(&scan, vec![(1, 1, person)]), []);
+        assert_eq!(with_initials(&scan, vec![(0, 0, person)]), [(0, 0, person)]);
+    }
 
     #[test]
     fn letter_names_and_latin_capitals_are_initials_words_only_beside_one() {
