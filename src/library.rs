@@ -86,6 +86,18 @@ pub enum Place {
     At(PathBuf),
 }
 
+/// The links of the articles among `ids` (content ids) that have one, read from the
+/// database at `place` on a connection of its own (for an export of the list, off the
+/// reader's loop). A corpus in memory has none to give: it is gone with its loader.
+pub fn links(place: &Place, ids: &[u64]) -> Result<HashMap<u64, String>, StoreError> {
+    let path = match place {
+        Place::Memory => return Ok(HashMap::new()),
+        Place::Default => crate::store::default_path().ok_or(StoreError::NoDataDir)?,
+        Place::At(path) => path.clone(),
+    };
+    Store::open_read_only(&path)?.links(ids)
+}
+
 /// The corpus of the paths added so far, in a database.
 #[derive(Debug)]
 pub struct Corpus {

@@ -122,9 +122,16 @@ fn json_lines_rows_name_their_line() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("feed.jsonl");
     // Three undated records: every row has the same path, so only the line tells them apart.
+    // The second names its link.
     let text = ["पहली", "दूसरी", "तीसरी"]
         .iter()
-        .map(|t| serde_json::json!({"title": t, "body": format!("{t} खबर का पाठ।")}).to_string())
+        .map(|t| {
+            let mut r = serde_json::json!({"title": t, "body": format!("{t} खबर का पाठ।")});
+            if *t == "दूसरी" {
+                r["url"] = "https://example.org/2".into();
+            }
+            r.to_string()
+        })
         .collect::<Vec<_>>()
         .join("\n");
     std::fs::write(&path, text).unwrap();
@@ -145,11 +152,32 @@ fn json_lines_rows_name_their_line() {
         .collect();
     assert_eq!(located, ["feed.jsonl:1", "feed.jsonl:2", "feed.jsonl:3"]);
     let json = run(true);
-    let lines: Vec<serde_json::Value> = json
+    let rows: Vec<serde_json::Value> = json
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["line"].clone())
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
         .collect();
+    let lines: Vec<&serde_json::Value> = rows.iter().map(|r| &r["line"]).collect();
     assert_eq!(lines, [1, 2, 3]);
+    let urls: Vec<&serde_json::Value> = rows.iter().map(|r| &r["url"]).collect();
+    assert_eq!(
+        urls,
+        [
+            &serde_json::Value::Null,
+            &"https://example.org/2".into(),
+            &serde_json::Value::Null
+        ]
+    );
+    // From the database too, on a second run that reads nothing.
+    for _ in 0..2 {
+        let out = isolated::khabar()
+            .args(["list", "--json"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let second: serde_json::Value = serde_json::from_str(text.lines().nth(1).unwrap()).unwrap();
+        assert_eq!(second["url"], "https://example.org/2");
+    }
 }
 
 #[test]

@@ -52,29 +52,6 @@ fn parallel_work_on_the_loop_runs_while_the_loader_waits_for_it() {
     assert!(messages > 200, "{messages} messages");
 }
 
-/// Runs the loader over `dir` with the database in `home` into a fresh reader, the way the
-/// event loop does (`between` runs once the stored list is in, before anything else).
-fn load(dir: &std::path::Path, home: &std::path::Path, between: impl FnOnce(&mut App)) -> App {
-    let mut app = drive::empty_app();
-    let (tx, rx) = mpsc::sync_channel(1024);
-    let keep = Keep {
-        place: Place::At(home.join("khabar.db")),
-        rules: 1,
-    };
-    let loader = khabar::tui::loader::spawn(vec![dir.to_owned()], keep, tx);
-    let mut between = Some(between);
-    for msg in rx {
-        let warm = matches!(msg, Msg::Warm(..));
-        khabar::tui::handle(&mut app, msg);
-        if warm && let Some(f) = between.take() {
-            f(&mut app);
-        }
-        app.settle();
-    }
-    loader.join().unwrap();
-    app
-}
-
 #[test]
 fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -87,11 +64,11 @@ fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
     for (name, text) in files {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
-    let cold = load(dir.path(), home.path(), |_| {});
+    let cold = drive::load(dir.path(), home.path(), |_| {});
     assert_eq!(cold.entries.len(), 3);
     // Warm: the list comes from the database without bodies; the search is typed before the
     // loader reads them back.
-    let warm = load(dir.path(), home.path(), |app| {
+    let warm = drive::load(dir.path(), home.path(), |app| {
         drive::press(app, "/");
         drive::type_text(app, "अनोखापन");
         drive::press(app, "Enter");

@@ -5,6 +5,7 @@
 mod drive;
 
 use drive::{press, seeds_app, type_text};
+use khabar::library::Place;
 use khabar::tui::app::Request;
 
 #[test]
@@ -43,6 +44,7 @@ fn export_writes_json_lines_or_markdown_in_list_order() {
     press(&mut a, "e");
     type_text(&mut a, jsonl.to_str().unwrap());
     press(&mut a, "enter");
+    run_export(&mut a, &Place::Memory);
     let text = std::fs::read_to_string(&jsonl).unwrap();
     let records: Vec<serde_json::Value> = text
         .lines()
@@ -62,6 +64,7 @@ fn export_writes_json_lines_or_markdown_in_list_order() {
     press(&mut a, "e");
     type_text(&mut a, md.to_str().unwrap());
     press(&mut a, "enter");
+    run_export(&mut a, &Place::Memory);
     let text = std::fs::read_to_string(&md).unwrap();
     assert!(text.starts_with("# khabar"));
     assert_eq!(text.lines().filter(|l| l.starts_with("- ")).count(), 5);
@@ -71,7 +74,97 @@ fn export_writes_json_lines_or_markdown_in_list_order() {
     press(&mut a, "e");
     type_text(&mut a, other.to_str().unwrap());
     press(&mut a, "esc");
+    assert_eq!(a.request, Request::None);
     assert!(!other.exists());
+}
+
+/// Runs the export the reader asked for, as the event loop's worker does.
+fn run_export(a: &mut khabar::tui::app::App, place: &Place) -> String {
+    let Request::Export(export) = std::mem::take(&mut a.request) else {
+        panic!("no export request: {:?}", a.request);
+    };
+    khabar::tui::tidy::write_export(&export, place)
+}
+
+#[test]
+fn export_names_each_article_link_the_database_keeps() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let record = |title: &str, url: Option<&str>| {
+        let mut r = serde_json::json!({
+            "title": title,
+            "body": format!("{title} का समाचार।"),
+            "published": "2024-06-19",
+        });
+        if let Some(url) = url {
+            r["url"] = url.into();
+        }
+        r.to_string()
+    };
+    let lines = [
+        record("पहली", Some("https://example.org/a_(b)")),
+        record("दूसरी", Some("javascript:alert(1)")),
+        record("तीसरी", None),
+    ];
+    std::fs::write(dir.path().join("feed.jsonl"), lines.join("\n")).unwrap();
+    let place = Place::At(home.path().join("khabar.db"));
+    let mut a = drive::load(dir.path(), home.path(), |_| {});
+    assert_eq!(a.visible.len(), 3);
+    let out = tempfile::tempdir().unwrap();
+    let jsonl = out.path().join("list.jsonl");
+    press(&mut a, "e");
+    type_text(&mut a, jsonl.to_str().unwrap());
+    press(&mut a, "enter");
+    assert!(!jsonl.exists(), "written on the loop's thread");
+    let status = run_export(&mut a, &place);
+    assert!(status.starts_with("exported 3 article(s)"), "{status}");
+    let text = std::fs::read_to_string(&jsonl).unwrap();
+    let mut urls: Vec<(String, Option<String>)> = text
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .map(|r| {
+            let url = r["url"].as_str().map(str::to_owned);
+            (r["title"].as_str().unwrap().to_owned(), url)
+        })
+        .collect();
+    urls.sort();
+    let want = [
+        ("तीसरी", None),
+        ("दूसरी", Some("javascript:alert(1)")),
+        ("पहली", Some("https://example.org/a_(b)")),
+    ];
+    let want: Vec<(String, Option<String>)> = want
+        .iter()
+        .map(|(t, u)| ((*t).to_owned(), u.map(str::to_owned)))
+        .collect();
+    assert_eq!(urls, want);
+    // Markdown links web links alone, their target kept whole.
+    let md = out.path().join("list.md");
+    press(&mut a, "e");
+    type_text(&mut a, md.to_str().unwrap());
+    press(&mut a, "enter");
+    run_export(&mut a, &place);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(
+        text.contains("- [पहली](https://example.org/a_%28b%29) — "),
+        "{text}"
+    );
+    assert!(text.contains("- दूसरी — "), "{text}");
+    assert!(text.contains("- तीसरी — "), "{text}");
+    // With no database, the list is written without links.
+    run_export_again(&mut a, &out.path().join("memory.jsonl"));
+}
+
+/// An export from a reader whose corpus was in memory: no links, the list still written.
+fn run_export_again(a: &mut khabar::tui::app::App, path: &std::path::Path) {
+    press(a, "e");
+    type_text(a, path.to_str().unwrap());
+    press(a, "enter");
+    let status = run_export(a, &Place::Memory);
+    assert!(status.starts_with("exported 3 article(s)"), "{status}");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert_eq!(text.lines().count(), 3);
+    assert!(!text.contains("\"url\""), "{text}");
 }
 
 #[test]

@@ -20,6 +20,8 @@ pub(super) struct Row<'a> {
     /// Starred in the reader.
     pub starred: bool,
     pub matched: Vec<Matched<'a>>,
+    /// The article's link (a feed item's or a JSON Lines record's `url`), if it has one.
+    pub url: Option<&'a str>,
 }
 
 #[derive(serde::Serialize)]

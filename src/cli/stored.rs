@@ -48,6 +48,8 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
         mentioned: args.mentions_date,
         sources: super::feeds::expand_sources(&args.source),
         sort: args.sort,
+        // Only `--json` prints links.
+        links: args.json,
         ..Query::default()
     };
     for (kind, names) in [
@@ -96,6 +98,7 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
                     published: r.published.as_deref(),
                     starred: starred.contains(&r.content_id),
                     matched: r.matched.iter().map(printed).collect(),
+                    url: r.url.as_deref(),
                 };
                 kept += 1;
                 print_row(&mut out, &mut line, args.json, &row)?;
@@ -114,6 +117,7 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
                     published: r.published(),
                     starred: starred.contains(&r.content_id()),
                     matched: r.matched().into_iter().map(printed).collect(),
+                    url: r.url(),
                 };
                 kept += 1;
                 print_row(&mut out, &mut line, args.json, &row)?;

@@ -128,6 +128,8 @@ struct Row {
     publisher: Option<String>,
     location: Option<String>,
     byline: Option<String>,
+    /// The article's link, if its record or feed item gave one.
+    url: Option<String>,
     facts: Facts,
     content_id: u64,
     /// Where the JSON Lines record starts in its file.
@@ -604,6 +606,7 @@ impl Row {
             publisher: article.source,
             location: article.dateline,
             byline: article.byline,
+            url: article.url,
         }
     }
 }
@@ -711,8 +714,8 @@ fn insert_article(
     let article: i64 = tx
         .prepare_cached(
             "INSERT INTO articles (source, line, content_id, title, published, published_day,
-                 publisher, location, byline, record_at, path, repeat_key)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
+                 publisher, location, byline, record_at, path, repeat_key, url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
         )?
         .query_row(
             params![
@@ -728,6 +731,7 @@ fn insert_article(
                 row.record_at.and_then(|at| i64::try_from(at).ok()),
                 path,
                 to_sql(row.repeats.source),
+                row.url,
             ],
             |r| r.get(0),
         )?;

@@ -7,7 +7,7 @@
 //! date matches when it lies wholly inside the range; ties in the order go by the path as
 //! the caller spelt it, then by line.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -30,6 +30,9 @@ pub struct Query {
     /// Publisher or feed names (any case): an article must come from one of them.
     pub sources: Vec<String>,
     pub sort: Sort,
+    /// Whether to read each article's link too (see [`ListedRef::url`]); off, the rows are
+    /// read without it.
+    pub links: bool,
 }
 
 /// An entity an article was listed for.
@@ -53,6 +56,9 @@ pub struct Listed {
     pub matched: Vec<Matched>,
     /// The article's content id (`state::content_id`), which stars and read state key on.
     pub content_id: u64,
+    /// Its link (a feed item's or a JSON Lines record's `url`), when the query asked for
+    /// links and it has one.
+    pub url: Option<String>,
 }
 
 fn day(d: chrono::NaiveDate) -> i64 {
@@ -114,6 +120,7 @@ struct At {
     /// Comma-separated ids of the named entities the article mentions.
     matched: Option<Span>,
     content_id: i64,
+    url: Option<Span>,
 }
 
 /// The rows of a list, in order: their text in one buffer, so that a list of a hundred
@@ -173,6 +180,11 @@ impl<'a> ListedRef<'a> {
         super::from_sql(self.at.content_id)
     }
 
+    /// Its link, when the query asked for links (see [`Query::links`]) and it has one.
+    pub fn url(&self) -> Option<&'a str> {
+        self.at.url.map(|s| self.text(s))
+    }
+
     /// The named entities it mentions, by id.
     pub fn matched(&self) -> Vec<&'a Matched> {
         let listing = self.listing;
@@ -199,6 +211,7 @@ impl<'a> ListedRef<'a> {
             published: self.published().map(str::to_owned),
             matched: self.matched().into_iter().cloned().collect(),
             content_id: self.content_id(),
+            url: self.url().map(str::to_owned),
         }
     }
 }
@@ -342,10 +355,11 @@ impl Store {
                 id_list(&per_row)
             )
         };
+        let url = if query.links { "a.url" } else { "NULL" };
         // The path is the article's own copy: no lookup in `sources` per row.
         let mut sql = format!(
             "SELECT a.path, a.line, a.title, a.published, a.published_day, a.publisher{matched},
-                    a.content_id
+                    a.content_id, {url}
              FROM articles a WHERE {in_scope}{filters}"
         );
         if let Some(r) = &query.published {
@@ -384,6 +398,7 @@ impl Store {
                 publisher: push_text(&mut text, r.get_ref(5)?),
                 matched: push_text(&mut text, r.get_ref(6)?),
                 content_id: r.get(7)?,
+                url: push_text(&mut text, r.get_ref(8)?),
             });
         }
         let spelt = scope.spelt();
@@ -410,6 +425,28 @@ impl Store {
         // (a third of the query's time for a list of thousands).
         listing.sort(query.sort);
         Ok(listing)
+    }
+
+    /// The links of those articles among `ids` (content ids) that have one: a feed item's
+    /// or a JSON Lines record's `url`. One pass over the articles, whatever the number of
+    /// ids (content ids have no index: nothing else looks them up).
+    pub fn links(&self, ids: &[u64]) -> Result<HashMap<u64, String>, StoreError> {
+        let mut found = HashMap::new();
+        if ids.is_empty() {
+            return Ok(found);
+        }
+        let ids: HashSet<u64> = ids.iter().copied().collect();
+        let mut stmt = self
+            .conn
+            .prepare("SELECT content_id, url FROM articles WHERE url IS NOT NULL")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id = super::from_sql(r.get(0)?);
+            if ids.contains(&id) {
+                found.insert(id, r.get(1)?);
+            }
+        }
+        Ok(found)
     }
 
     /// The entities `ids`, by id.

@@ -93,6 +93,16 @@ impl Store {
         ))
     }
 
+    /// The database at `path` for reading alone, as another connection of a process that
+    /// opened it with [`Store::open`] already: neither made, migrated nor repaired here.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        open::refuse_special_files(path)?;
+        Ok(Self {
+            conn: open::reader(path)?,
+            path: Some(path.to_owned()),
+        })
+    }
+
     /// The database at [`default_path`], with an old `read.json` in the state directory
     /// imported once.
     pub fn open_default() -> Result<(Self, Vec<String>), StoreError> {

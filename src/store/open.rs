@@ -58,7 +58,6 @@ pub fn open(path: &Path) -> Result<(Connection, Vec<String>), StoreError> {
     }
 }
 
-/// The database and its companions (`-wal`, `-shm`) must be regular files or absent.
 /// A second, read-only connection to the database at `path`, opened by [`open`] already
 /// (so neither made nor checked): for reading part of a large query on another thread.
 pub(super) fn reader(path: &Path) -> Result<Connection, StoreError> {
@@ -73,7 +72,8 @@ pub(super) fn reader(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
-fn refuse_special_files(path: &Path) -> Result<(), StoreError> {
+/// The database and its companions (`-wal`, `-shm`) must be regular files or absent.
+pub(super) fn refuse_special_files(path: &Path) -> Result<(), StoreError> {
     for p in [
         path.to_owned(),
         companion(path, "-wal"),

@@ -147,6 +147,12 @@ const STEPS: &[&str] = &[
      CREATE INDEX chrome_dates_by_article ON chrome_dates (article);
      UPDATE sources SET rules = 0;
      UPDATE walks SET folders = NULL, rules = 0;",
+    // 7: each article's link (a feed item's or a JSON Lines record's `url`), so an export
+    // of the list can name it without reading the files. Every file is read again to
+    // fill it.
+    "ALTER TABLE articles ADD COLUMN url TEXT;
+     UPDATE sources SET rules = 0;
+     UPDATE walks SET folders = NULL, rules = 0;",
 ];
 
 /// The version this khabar writes.

@@ -84,6 +84,8 @@ pub enum Request {
     CopyLink(String),
     /// Hand the terminal to a command (empty: the pager) reading this text.
     Pipe(String, String),
+    /// Write this list to a file on a worker thread.
+    Export(super::tidy::Export),
 }
 
 // Independent switches of what is shown (raw view, help, loading bookkeeping), not a

@@ -49,6 +49,8 @@ pub enum Msg {
     Analysed(Box<super::opening::Analysed>),
     /// Rows of a long article the opening worker laid out.
     Indexed(Box<super::opening::Indexed>),
+    /// An export of the list is written (or failed): what the status bar says.
+    Exported(String),
 }
 
 /// Forwards terminal events into the channel until the receiver goes away.

@@ -141,6 +141,10 @@ pub fn handle(app: &mut App, msg: Msg) {
         Msg::Text(n, folded) => app.text_arrived(n, &folded),
         Msg::TextsDone => app.texts_done(),
         Msg::Problem(p) => app.problems.push(p),
+        Msg::Exported(message) => {
+            app.last_message = Some(message.clone());
+            app.status = Some(message);
+        }
         Msg::Finished => {
             app.progress.finished = true;
             app.settle();
@@ -238,6 +242,8 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
     let fetch_tx = tx.clone();
+    let export_tx = tx.clone();
+    let place = keep.place.clone();
     fetching::spawn_refresh(tx.clone());
     loader::spawn(paths, keep, tx);
     let hook = DebugHook::from_env();
@@ -378,6 +384,12 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                     Ok(status) => Some(format!("the command ended with {status}")),
                     Err(e) => Some(format!("could not run the command: {e}")),
                 };
+            }
+            Request::Export(export) => {
+                let (tx, place) = (export_tx.clone(), place.clone());
+                std::thread::spawn(move || {
+                    let _ = tx.send(Msg::Exported(tidy::write_export(&export, &place)));
+                });
             }
             Request::None => {}
         }

@@ -4,6 +4,7 @@
 //! Each starts with a one-line question in the status bar ([`Ask`]); the work that needs
 //! the terminal (a pager) is handed to the event loop as a [`Request`].
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -13,7 +14,7 @@ use super::action::Action;
 use super::app::{App, Request};
 use super::modal::{Modal, PromptKey};
 use crate::corpus::Article;
-use crate::library::Doc;
+use crate::library::{Doc, Place};
 use crate::text::sanitize;
 
 /// What the status-bar question is for.
@@ -59,7 +60,7 @@ struct Record<'a> {
     line: Option<usize>,
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    published: Option<String>,
+    published: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -131,45 +132,101 @@ impl App {
         ));
     }
 
-    /// Writes the list, in its order, to `path` (Markdown for `.md`, else JSON Lines),
-    /// replacing the file atomically.
+    /// Asks the event loop to write the list, in its order, to `path` (Markdown for `.md`,
+    /// else JSON Lines) on a worker: the links are read from the database and the file is
+    /// written there, never on the loop's thread.
     pub fn export(&mut self, path: &Path) {
-        let markdown = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
-        let articles: Vec<(&Doc, bool)> = self
+        let rows: Vec<Exported> = self
             .visible
             .iter()
-            .map(|&i| {
-                let doc = &self.entries[i];
-                (doc, self.user.is_read(doc.id))
-            })
+            .map(|&i| Exported::of(&self.entries[i], self.user.is_read(self.entries[i].id)))
             .collect();
-        let text = if markdown {
-            markdown_list(&articles)
-        } else {
-            json_lines(&articles)
-        };
         let shown = sanitize(&path.to_string_lossy(), false).into_owned();
-        self.status = Some(match crate::dirs::write_atomically(path, text.as_bytes()) {
-            Ok(()) => format!("exported {} article(s) to {shown}", articles.len()),
-            Err(e) => format!("could not write {shown}: {e}"),
+        self.status = Some(format!("exporting {} article(s) to {shown}…", rows.len()));
+        self.request = Request::Export(Export {
+            path: path.to_owned(),
+            rows,
         });
     }
 }
 
-fn json_lines(articles: &[(&Doc, bool)]) -> String {
+/// A list to write to a file (see [`App::export`] and [`write_export`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Export {
+    path: PathBuf,
+    rows: Vec<Exported>,
+}
+
+/// One row of an export: what the list shows of an article, and whether it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Exported {
+    path: String,
+    line: Option<usize>,
+    title: String,
+    published: Option<String>,
+    source: Option<String>,
+    /// The content id, which the link is looked up by.
+    id: u64,
+    read: bool,
+}
+
+impl Exported {
+    fn of(doc: &Doc, read: bool) -> Self {
+        Self {
+            path: doc.path.clone(),
+            line: doc.line,
+            title: doc.title.clone(),
+            published: doc.published.and_then(|p| p.value()),
+            source: doc.source.clone(),
+            id: doc.id,
+            read,
+        }
+    }
+}
+
+/// Writes `export`, replacing the file atomically, with the links the database at `place`
+/// knows (a feed item's or a JSON Lines record's `url`); returns what the status bar says.
+/// Runs on a worker thread.
+pub fn write_export(export: &Export, place: &Place) -> String {
+    let path = &export.path;
+    let shown = sanitize(&path.to_string_lossy(), false).into_owned();
+    let ids: Vec<u64> = export.rows.iter().map(|r| r.id).collect();
+    // Without the links the list is still worth writing: the status bar says why they lack.
+    let (links, unlinked) = match crate::library::links(place, &ids) {
+        Ok(links) => (links, String::new()),
+        Err(e) => (
+            HashMap::new(),
+            format!(" without links ({})", sanitize(&e.to_string(), false)),
+        ),
+    };
+    let markdown = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    let text = if markdown {
+        markdown_list(&export.rows, &links)
+    } else {
+        json_lines(&export.rows, &links)
+    };
+    match crate::dirs::write_atomically(path, text.as_bytes()) {
+        Ok(()) => format!(
+            "exported {} article(s) to {shown}{unlinked}",
+            export.rows.len()
+        ),
+        Err(e) => format!("could not write {shown}: {e}"),
+    }
+}
+
+fn json_lines(rows: &[Exported], links: &HashMap<u64, String>) -> String {
     let mut out = String::new();
-    for &(a, read) in articles {
+    for a in rows {
         let record = Record {
             path: &a.path,
             line: a.line,
             title: &a.title,
-            published: a.published.and_then(|p| p.value()),
+            published: a.published.as_deref(),
             source: a.source.as_deref(),
-            // List rows keep no link (the database stores none).
-            url: None,
-            read,
+            url: links.get(&a.id).map(String::as_str),
+            read: a.read,
         };
         if let Ok(line) = serde_json::to_string(&record) {
             out.push_str(&line);
@@ -179,9 +236,27 @@ fn json_lines(articles: &[(&Doc, bool)]) -> String {
     out
 }
 
-/// A Markdown list: the title, then date, source and where
-/// the article is. Control characters are dropped and Markdown's brackets escaped.
-fn markdown_list(articles: &[(&Doc, bool)]) -> String {
+/// A link as a Markdown link target: web links only, as `o` opens (a `javascript:` or
+/// `file:` link from a feed is not made clickable), with the characters that would end
+/// or break the target percent-encoded.
+fn markdown_target(url: &str) -> Option<String> {
+    crate::feeds::net::check_url(url).ok()?;
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        match c {
+            '(' | ')' | '<' | '>' | '[' | ']' | '\\' | '`' => {
+                let _ = write!(out, "%{:02X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// A Markdown list: the title (a link to the article when it has a web link), then date,
+/// source and where the article is. Control characters are dropped and Markdown's brackets
+/// escaped.
+fn markdown_list(rows: &[Exported], links: &HashMap<u64, String>) -> String {
     let escape = |s: &str| {
         sanitize(s, false)
             .replace('\\', "\\\\")
@@ -189,10 +264,18 @@ fn markdown_list(articles: &[(&Doc, bool)]) -> String {
             .replace(']', "\\]")
     };
     let mut out = String::from("# khabar\n\n");
-    for &(a, _) in articles {
-        let _ = write!(out, "- {}", escape(&a.title));
+    for a in rows {
+        let title = escape(&a.title);
+        match links.get(&a.id).and_then(|u| markdown_target(u)) {
+            Some(target) => {
+                let _ = write!(out, "- [{title}]({target})");
+            }
+            None => {
+                let _ = write!(out, "- {title}");
+            }
+        }
         let mut facts: Vec<String> = Vec::new();
-        facts.extend(a.published.and_then(|p| p.value()));
+        facts.extend(a.published.clone());
         facts.extend(a.source.as_deref().map(escape));
         let place = match a.line {
             Some(n) => format!("`{}:{n}`", a.path),

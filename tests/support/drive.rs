@@ -86,3 +86,26 @@ pub fn seed_of(app: &App, entry: usize) -> String {
     let p = &app.entries[entry].path;
     p[p.find("seeds/").unwrap() + 6..][..3].to_owned()
 }
+
+/// Runs the loader over `dir` with the database in `home` into a fresh reader, the way the
+/// event loop does (`between` runs once the stored list is in, before anything else).
+pub fn load(dir: &std::path::Path, home: &std::path::Path, between: impl FnOnce(&mut App)) -> App {
+    let mut app = empty_app();
+    let (tx, rx) = std::sync::mpsc::sync_channel(1024);
+    let keep = khabar::tui::loader::Keep {
+        place: khabar::library::Place::At(home.join("khabar.db")),
+        rules: 1,
+    };
+    let loader = khabar::tui::loader::spawn(vec![dir.to_owned()], keep, tx);
+    let mut between = Some(between);
+    for msg in rx {
+        let warm = matches!(msg, Msg::Warm(..));
+        khabar::tui::handle(&mut app, msg);
+        if warm && let Some(f) = between.take() {
+            f(&mut app);
+        }
+        app.settle();
+    }
+    loader.join().unwrap();
+    app
+}
