@@ -244,4 +244,34 @@ mod tests {
             "the migration's log was left for the next process to read"
         );
     }
+
+    /// A database of version 6 (no links) gains the column, and every file is marked to be
+    /// read again, which is what fills it.
+    #[test]
+    fn step_seven_adds_links_and_has_every_file_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let conn = Connection::open(&path).unwrap();
+        for step in &STEPS[..6] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 6).unwrap();
+        conn.execute_batch(
+            "INSERT INTO sources (id, path, size, mtime_ns, hash, rules) VALUES
+                 (1, '/n/a.jsonl', 1, 1, 1, 77);
+             INSERT INTO walks (root, rules, folders, noisy) VALUES ('/n', 77, '[]', 0);
+             INSERT INTO articles (source, line, content_id, title, path) VALUES
+                 (1, 1, 10, 'a', '/n/a.jsonl');",
+        )
+        .unwrap();
+        migrate(&conn, &path).unwrap();
+        let (url, rules, folders): (Option<String>, i64, Option<String>) = conn
+            .query_row(
+                "SELECT a.url, s.rules, w.folders FROM articles a, sources s, walks w",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap();
+        assert_eq!((url, rules, folders), (None, 0, None));
+    }
 }
