@@ -8,6 +8,7 @@ use drive::{press, seeds_app};
 use khabar::tui::app::{App, Request};
 use khabar::tui::event::Msg;
 use khabar::tui::layout::Pane;
+use khabar::tui::modal::Modal;
 use khabar::tui::sidebar::Section;
 
 fn app(width: u16, height: u16) -> App {
@@ -125,7 +126,7 @@ fn resizing_keeps_the_reading_position_by_text_offset() {
 fn help_overlay_opens_closes_and_swallows_other_keys() {
     let mut a = app(160, 45);
     press(&mut a, "?");
-    assert!(a.help);
+    assert!(matches!(a.modal, Some(Modal::Help { .. })));
     press(&mut a, "j");
     assert_eq!(
         a.position(),
@@ -133,9 +134,9 @@ fn help_overlay_opens_closes_and_swallows_other_keys() {
         "keys other than close do nothing under help"
     );
     press(&mut a, "esc");
-    assert!(!a.help);
+    assert!(a.modal.is_none());
     press(&mut a, "? ?");
-    assert!(!a.help);
+    assert!(a.modal.is_none());
 }
 
 /// The rows of the help overlay's box as drawn.
@@ -172,7 +173,17 @@ fn help_overlay_goes_to_its_end_and_back_with_g() {
     assert_ne!(help_text(&a), last);
     press(&mut a, "j j j j G g");
     assert_eq!(help_text(&a), first);
-    assert!(a.help, "G and g keep the help open");
+    assert!(
+        matches!(a.modal, Some(Modal::Help { .. })),
+        "G and g keep the help open"
+    );
+    // The wheel scrolls the help, not the list under it.
+    let before = a.position();
+    a.mouse(crossterm::event::MouseEventKind::ScrollDown, 2, 5);
+    assert_ne!(help_text(&a), first, "the wheel scrolls the help");
+    assert_eq!(a.position(), before, "the list under the help moved");
+    a.mouse(crossterm::event::MouseEventKind::ScrollUp, 2, 5);
+    assert_eq!(help_text(&a), first);
 }
 
 #[test]

@@ -17,6 +17,7 @@ use khabar::tui::config::Config;
 use khabar::tui::document;
 use khabar::tui::event::Msg;
 use khabar::tui::layout::Pane;
+use khabar::tui::modal::Modal;
 use khabar::tui::opening::{Opened, Opener};
 use ratatui::layout::Rect;
 
@@ -95,7 +96,10 @@ fn keys_are_handled_while_a_long_article_is_opened() {
     // Nothing arrived yet: the reader is waiting, not reading the file itself.
     assert!(a.opening.is_some() && a.current().is_none());
     press(&mut a, "?");
-    assert!(a.help, "help opens while the article loads");
+    assert!(
+        matches!(a.modal, Some(Modal::Help { .. })),
+        "help opens while the article loads"
+    );
     press(&mut a, "? tab");
     assert_eq!(a.focus, Pane::Reader);
     press(&mut a, "G");

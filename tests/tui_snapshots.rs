@@ -165,7 +165,7 @@ fn warnings_are_counted_and_shown_whole_wrapped() {
     }
     // The view scrolls and closes with the same key.
     press(&mut a, "j w");
-    assert!(!a.warnings);
+    assert!(a.modal.is_none());
     assert!(!text_of(&a).contains("Warnings (2)"));
 }
 

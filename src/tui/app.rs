@@ -88,7 +88,7 @@ pub enum Request {
     Export(super::tidy::Export),
 }
 
-// Independent switches of what is shown (raw view, help, loading bookkeeping), not a
+// Independent switches of what is shown (raw view, loading bookkeeping), not a
 // state machine in disguise.
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug)]
@@ -119,12 +119,6 @@ pub struct App {
     /// The sidebar item whose mentions are emphasised, and which of them was jumped to.
     pub active: Option<usize>,
     pub mention: Option<usize>,
-    pub help: bool,
-    /// First line of the help overlay shown (it scrolls on small screens).
-    pub help_scroll: usize,
-    /// Whether the warnings view is open, and its first row shown.
-    pub warnings: bool,
-    pub warnings_scroll: usize,
     /// The last status message, kept for the warnings view (the bar may cut it).
     pub last_message: Option<String>,
     pub progress: Progress,
@@ -221,10 +215,6 @@ impl App {
             sidebar_cursor: 0,
             active: None,
             mention: None,
-            help: false,
-            help_scroll: 0,
-            warnings: false,
-            warnings_scroll: 0,
             last_message: None,
             progress: Progress::default(),
             problems: Vec::new(),
@@ -434,48 +424,18 @@ impl App {
 
     pub fn update(&mut self, action: Action) {
         self.status = None;
-        if self.help && !matches!(action, Action::Quit | Action::Redraw | Action::Suspend) {
-            let last = super::view::help::max_scroll(self, self.size);
-            let scroll = &mut self.help_scroll;
-            match action {
-                Action::ToggleHelp | Action::Back => self.help = false,
-                Action::Down => *scroll += 1,
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => *scroll += 10,
-                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
-                Action::Top => *scroll = 0,
-                Action::Bottom => *scroll = last,
-                _ => {}
-            }
-            // Kept within the list, so `k` after `G` or a long `j` moves at once.
-            self.help_scroll = self.help_scroll.min(last);
-            return;
-        }
-        if self.warnings && !matches!(action, Action::Quit | Action::Redraw | Action::Suspend) {
-            let scroll = &mut self.warnings_scroll;
-            match action {
-                Action::Warnings | Action::Back | Action::ToggleHelp => self.warnings = false,
-                Action::Down => *scroll += 1,
-                Action::Up => *scroll = scroll.saturating_sub(1),
-                Action::PageDown | Action::HalfPageDown => *scroll += 10,
-                Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(10),
-                Action::Top => *scroll = 0,
-                _ => {}
-            }
+        // The help and the warnings view are modals that read the browsing keys.
+        let over = !matches!(action, Action::Quit | Action::Redraw | Action::Suspend);
+        if over && self.modal.as_ref().is_some_and(Modal::is_overlay) {
+            self.overlay_action(action);
             return;
         }
         match action {
             Action::Quit => self.request = Request::Quit,
-            Action::Warnings => {
-                self.warnings = true;
-                self.warnings_scroll = 0;
-            }
+            Action::Warnings => self.modal = Some(Modal::Warnings { scroll: 0 }),
             Action::Redraw => self.request = Request::Redraw,
             Action::Suspend => self.request = Request::Suspend,
-            Action::ToggleHelp => {
-                self.help = true;
-                self.help_scroll = 0;
-            }
+            Action::ToggleHelp => self.modal = Some(Modal::Help { scroll: 0 }),
             Action::Back => {
                 if self.chips.pop().is_some() {
                     self.refresh();
@@ -707,6 +667,17 @@ impl App {
     /// is under the pointer.
     pub fn mouse(&mut self, kind: crossterm::event::MouseEventKind, column: u16, row: u16) {
         use crossterm::event::{MouseButton, MouseEventKind};
+        // Over the help or the warnings view, the wheel scrolls it and a click does nothing.
+        if self.modal.as_ref().is_some_and(Modal::is_overlay) {
+            match kind {
+                MouseEventKind::ScrollDown => {
+                    (0..3).for_each(|_| self.overlay_action(Action::Down));
+                }
+                MouseEventKind::ScrollUp => (0..3).for_each(|_| self.overlay_action(Action::Up)),
+                _ => {}
+            }
+            return;
+        }
         let at = Position::new(column, row);
         let areas = self.areas();
         let Some((pane, area)) = areas.pane_at(at) else {

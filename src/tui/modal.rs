@@ -48,13 +48,27 @@ pub enum Modal {
         ask: super::tidy::Ask,
         input: String,
     },
+    /// The help overlay: every binding, from its `scroll`th row on.
+    Help { scroll: usize },
+    /// Every problem met while loading, and the last message, from the `scroll`th row on.
+    Warnings { scroll: usize },
 }
 
 impl Modal {
     /// Whether the prompt has a line to type into (or, for a yes/no question, letters to
     /// answer with); in the others, unbound keys move as they do while browsing.
     pub const fn takes_text(&self) -> bool {
-        !matches!(self, Self::Related { .. })
+        !matches!(
+            self,
+            Self::Related { .. } | Self::Help { .. } | Self::Warnings { .. }
+        )
+    }
+
+    /// Whether it is a view over the panes that reads the browsing keys (the help, the
+    /// warnings): moving keys scroll it, its own key or `Back` closes it, and the mouse
+    /// wheel scrolls it.
+    pub const fn is_overlay(&self) -> bool {
+        matches!(self, Self::Help { .. } | Self::Warnings { .. })
     }
 }
 
@@ -264,6 +278,12 @@ impl App {
             return;
         };
         let keymap = &self.config.keymap;
+        if modal.is_overlay() {
+            if let Some(action) = keymap.action(key) {
+                self.update(action);
+            }
+            return;
+        }
         let input = match keymap.prompt_action(key) {
             Some(Action::Quit) => return self.request = Request::Quit,
             Some(Action::Redraw) => return self.request = Request::Redraw,
@@ -304,7 +324,41 @@ impl App {
             Modal::Source { query, cursor } => self.source_key(input, query, cursor),
             Modal::Related { items, cursor } => self.related_key(input, items, cursor),
             Modal::Ask { ask, input: text } => self.ask_key(input, ask, text),
+            overlay @ (Modal::Help { .. } | Modal::Warnings { .. }) => Some(overlay),
         };
+    }
+
+    /// A browsing action while the help or the warnings view is open: it scrolls the view
+    /// or closes it. The scroll is kept within the view, so `k` after `G` moves at once.
+    pub(super) fn overlay_action(&mut self, action: Action) {
+        let (last, closes) = match &self.modal {
+            Some(Modal::Help { .. }) => (
+                super::view::help::max_scroll(self, self.size),
+                action == Action::ToggleHelp,
+            ),
+            Some(Modal::Warnings { .. }) => (
+                super::view::warnings::max_scroll(self, self.size),
+                matches!(action, Action::Warnings | Action::ToggleHelp),
+            ),
+            _ => return,
+        };
+        if closes || action == Action::Back {
+            self.modal = None;
+            return;
+        }
+        let Some(Modal::Help { scroll } | Modal::Warnings { scroll }) = &mut self.modal else {
+            return;
+        };
+        *scroll = match action {
+            Action::Down => *scroll + 1,
+            Action::Up => scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => *scroll + 10,
+            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(10),
+            Action::Top => 0,
+            Action::Bottom => last,
+            _ => *scroll,
+        }
+        .min(last);
     }
 
     /// Clears what was typed into the prompt (the search list follows).
@@ -327,7 +381,7 @@ impl App {
             Some(Modal::Search { query } | Modal::Ask { input: query, .. }) => {
                 query.clear();
             }
-            Some(Modal::Related { .. }) | None => {}
+            Some(Modal::Related { .. } | Modal::Help { .. } | Modal::Warnings { .. }) | None => {}
         }
         if matches!(self.modal, Some(Modal::Search { .. })) {
             self.refresh();

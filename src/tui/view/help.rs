@@ -71,7 +71,7 @@ fn title(app: &App, scrolls: bool) -> String {
     format!(" Keys{more}{close} ")
 }
 
-pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
+pub fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
     let entries = lines(app);
     let key_width = entries
         .iter()
@@ -134,7 +134,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     let inner_height = usize::from(area.height.saturating_sub(2));
     let max_scroll = body.len().saturating_sub(inner_height);
     debug_assert_eq!(max_scroll, self::max_scroll(app, screen));
-    let scroll = app.help_scroll.min(max_scroll);
+    let scroll = scroll.min(max_scroll);
     let block = Block::bordered().title(title(app, max_scroll > 0));
     let inner = block.inner(area);
     frame.render_widget(block, area);

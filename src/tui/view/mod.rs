@@ -61,12 +61,6 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     status::render(app, frame, areas.status);
     prompt::render(app, frame, frame.area());
-    if app.help {
-        help::render(app, frame, frame.area());
-    }
-    if app.warnings {
-        warnings::render(app, frame, frame.area());
-    }
 }
 
 /// A pane's border, highlighted when focused.

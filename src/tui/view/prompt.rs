@@ -1,4 +1,6 @@
-//! The prompts over the panes: the entity picker and the date filter with its histogram.
+//! The modals over the panes: the entity picker, the date filter with its histogram, the
+//! source picker, related articles, and the help and warnings views (drawn by their own
+//! modules). Search and questions are on the status bar.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -52,6 +54,9 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
         }
         Some(Modal::Related { items, cursor }) => related(app, frame, screen, items, *cursor),
         Some(Modal::Source { query, cursor }) => sources(app, frame, screen, query, *cursor),
+        Some(Modal::Help { scroll }) => super::help::render(app, frame, screen, *scroll),
+        Some(Modal::Warnings { scroll }) => super::warnings::render(app, frame, screen, *scroll),
+        // On the status bar.
         Some(Modal::Search { .. } | Modal::Ask { .. }) | None => {}
     }
 }

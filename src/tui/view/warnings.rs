@@ -51,13 +51,26 @@ pub fn rows(app: &App, width: u16) -> Vec<(String, Style)> {
     out
 }
 
-pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    let area = Rect::new(
+/// The view's box on `screen`: the screen less a margin of one cell.
+fn area(screen: Rect) -> Rect {
+    Rect::new(
         screen.x + 1,
         screen.y + 1,
         screen.width.saturating_sub(2),
         screen.height.saturating_sub(2),
-    );
+    )
+}
+
+/// How far the view can scroll on `screen`: its rows beyond what its box shows.
+pub fn max_scroll(app: &App, screen: Rect) -> usize {
+    let inner = Block::bordered().inner(area(screen));
+    rows(app, inner.width)
+        .len()
+        .saturating_sub(usize::from(inner.height))
+}
+
+pub fn render(app: &App, frame: &mut Frame, screen: Rect, scroll: usize) {
+    let area = area(screen);
     if area.width < 4 || area.height < 3 {
         return;
     }
@@ -68,7 +81,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     frame.render_widget(block, area);
     let rows = rows(app, inner.width);
     let max_scroll = rows.len().saturating_sub(usize::from(inner.height));
-    let scroll = app.warnings_scroll.min(max_scroll);
+    let scroll = scroll.min(max_scroll);
     let buf = frame.buffer_mut();
     for (y, (text, style)) in (inner.y..inner.bottom()).zip(rows.iter().skip(scroll)) {
         paint_row(
