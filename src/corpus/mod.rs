@@ -312,20 +312,22 @@ fn read_record(path: &Path, offset: u64) -> Result<jsonl::Record, Problem> {
         .ok_or_else(|| gone("the JSON record is no longer where it was"))
 }
 
-/// Reads an article's text again from where it came from, for an article whose text was
-/// dropped to save memory. Fails (naming the file) if the file is gone or changed so much
+/// Reads the text of the article at `path` (of `origin`) again, for an article whose text
+/// was dropped to save memory; `kept` is the text of one from standard input, which
+/// cannot be read twice. Fails (naming the file) if the file is gone or changed so much
 /// that the record is no longer there.
-pub fn reload_text(article: &Article) -> Result<String, Problem> {
-    let path = Path::new(&article.path);
+pub fn reload_text(path: &str, origin: Origin, kept: &str) -> Result<String, Problem> {
+    let name = path;
+    let path = Path::new(path);
     let gone = |reason: &str| Problem::Unreadable {
         path: path.to_owned(),
         reason: reason.to_owned(),
     };
-    match article.origin {
-        Origin::Stdin => Ok(article.text.clone()),
+    match origin {
+        Origin::Stdin => Ok(kept.to_owned()),
         Origin::Embedded => SEEDS
             .iter()
-            .find(|(name, _)| *name == article.path)
+            .find(|(seed, _)| *seed == name)
             .map(|(_, text)| (*text).to_owned())
             .ok_or_else(|| gone("not a built-in sample")),
         Origin::File => {
@@ -359,7 +361,7 @@ pub fn reload(article: &Article) -> Result<Article, Problem> {
             Ok(again)
         }
         Origin::Embedded => {
-            let text = reload_text(article)?;
+            let text = reload_text(&article.path, article.origin, &article.text)?;
             let mut again = from_text(&article.path, text);
             again.origin = Origin::Embedded;
             Ok(again)

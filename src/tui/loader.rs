@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use super::app::Entry;
 use super::event::Msg;
-use crate::corpus::{self, Article};
+use crate::corpus;
 use crate::extract;
 use crate::library::{Change, Check, Corpus, Doc, Place};
 use crate::text::fold::fold;
@@ -147,20 +147,20 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
         .enumerate()
         .for_each_with(tx.clone(), |tx, (n, unread)| {
             // The title is folded by the reader, which has it.
-            if let Ok(text) = corpus::reload_text(&unread.into_article()) {
+            if let Ok(text) = corpus::reload_text(&unread.path, unread.origin, &unread.text) {
                 let _ = tx.send(Msg::Text(n, fold(&text).into_boxed_str()));
             }
         });
     let _ = tx.send(Msg::TextsDone);
 }
 
-/// What reading an article's text back needs of it: where it is, and the text of one that
-/// cannot be read twice (standard input). Made for every listed article before the first
-/// frame, so it is small: a whole [`Article`] each (most of it empty) took 12 ms of a warm
-/// start at 100,000 articles.
+/// What reading an article's text back needs of it ([`corpus::reload_text`]): where it
+/// is (a JSON Lines record's offset is in its origin), and the text of one that cannot be
+/// read twice (standard input). Made for every listed article before the first frame, so
+/// it is small: a whole `Article` each (most of it empty) took 12 ms of a warm start at
+/// 100,000 articles.
 struct Unread {
     path: String,
-    line: Option<usize>,
     origin: crate::corpus::Origin,
     text: String,
 }
@@ -169,19 +169,8 @@ impl Unread {
     fn of(doc: &Doc) -> Self {
         Self {
             path: doc.path.clone(),
-            line: doc.line,
             origin: doc.origin,
             text: doc.kept_text.as_deref().unwrap_or_default().to_owned(),
-        }
-    }
-
-    fn into_article(self) -> Article {
-        Article {
-            path: self.path,
-            line: self.line,
-            text: self.text,
-            origin: self.origin,
-            ..Article::default()
         }
     }
 }
