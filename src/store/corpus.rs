@@ -20,7 +20,7 @@ use super::scope::{Recorded, Root, Scope, Walked, foreign, key_of, now_ns};
 use super::snapshot::{Arrival, Arrived, Doc};
 use super::{Store, StoreError, repeats, to_sql};
 use crate::corpus::{self, Article, Origin, Problem, repeated};
-use crate::index::{Facts, SearchText};
+use crate::index::{FactEntity, Facts, SearchText};
 
 /// Files read before a transaction commits: large enough to amortise the commit, small
 /// enough that the first rows appear quickly.
@@ -324,6 +324,7 @@ impl Store {
             let mut done = 0;
             let mut moved = false;
             let mut batch = Vec::with_capacity(BATCH);
+            let mut seen = Seen::default();
             for mut e in rx {
                 if let Some(rows) = &mut e.articles {
                     on(Change::File(arrived(&shown, &e.key, rows)));
@@ -331,13 +332,13 @@ impl Store {
                 batch.push(e);
                 if batch.len() == BATCH {
                     done += batch.len();
-                    moved |= self.write_batch(&batch, rules)?;
+                    moved |= self.write_batch(&batch, rules, &mut seen)?;
                     results.extend(batch.drain(..).map(Extracted::written));
                     on(Change::Progress { done, total });
                 }
             }
             done += batch.len();
-            moved |= self.write_batch(&batch, rules)?;
+            moved |= self.write_batch(&batch, rules, &mut seen)?;
             results.extend(batch.drain(..).map(Extracted::written));
             on(Change::Progress { done, total });
             Ok::<bool, StoreError>(moved)
@@ -430,14 +431,19 @@ impl Store {
     }
 
     /// Writes the files in one transaction; returns whether repeated chrome moved.
-    fn write_batch(&mut self, batch: &[Extracted], rules: i64) -> Result<bool, StoreError> {
+    fn write_batch(
+        &mut self,
+        batch: &[Extracted],
+        rules: i64,
+        seen: &mut Seen,
+    ) -> Result<bool, StoreError> {
         if batch.is_empty() {
             return Ok(false);
         }
         let tx = self.conn.transaction()?;
         let mut moved = false;
         for e in batch {
-            moved |= write_file(&tx, e, rules)?;
+            moved |= write_file(&tx, e, rules, seen)?;
         }
         tx.commit()?;
         Ok(moved)
@@ -638,7 +644,7 @@ impl Store {
             regular: false,
         };
         let tx = self.conn.transaction()?;
-        write_file(&tx, &e, 0)?;
+        write_file(&tx, &e, 0, &mut Seen::default())?;
         repeats::settle(&tx)?;
         tx.commit()?;
         scope.add_name(name);
@@ -648,7 +654,12 @@ impl Store {
 
 /// Writes one file's stamp and articles; returns whether repeated chrome moved (see
 /// [`repeats`]).
-fn write_file(tx: &Transaction, e: &Extracted, rules: i64) -> Result<bool, StoreError> {
+fn write_file(
+    tx: &Transaction,
+    e: &Extracted,
+    rules: i64,
+    seen: &mut Seen,
+) -> Result<bool, StoreError> {
     // Warnings are stored with the path marked, to be said again in any caller's spelling.
     let problems: Vec<String> = e
         .problems
@@ -676,7 +687,7 @@ fn write_file(tx: &Transaction, e: &Extracted, rules: i64) -> Result<bool, Store
     };
     let mut moved = delete_articles(tx, id)?;
     for row in rows {
-        moved |= insert_article(tx, id, &e.key, row)?;
+        moved |= insert_article(tx, id, &e.key, row, seen)?;
     }
     Ok(moved)
 }
@@ -708,6 +719,7 @@ fn insert_article(
     source: i64,
     path: &str,
     row: &Row,
+    seen: &mut Seen,
 ) -> Result<bool, StoreError> {
     let published = row.published.and_then(|p| p.value());
     let published_day = row.published.and_then(|p| p.date.to_naive()).map(day);
@@ -739,17 +751,7 @@ fn insert_article(
     let (repeated, moved) = repeats::count(tx, article, row.repeats.source, &counted)?;
     let aside = |fp: Option<u64>| fp.is_some_and(|f| repeated.contains(&f));
     for (e, &fp) in row.facts.entities.iter().zip(&row.repeats.entities) {
-        tx.prepare_cached("INSERT OR IGNORE INTO entities (key, kind, name) VALUES (?1, ?2, ?3)")?
-            .execute(params![e.id, kind_name(e.kind), e.name])?;
-        let entity: i64 = tx
-            .prepare_cached("SELECT id FROM entities WHERE key = ?1")?
-            .query_row([&e.id], |r| r.get(0))?;
-        let mut alias =
-            tx.prepare_cached("INSERT OR IGNORE INTO aliases (form, entity) VALUES (?1, ?2)")?;
-        alias.execute(params![crate::text::fold::fold(&e.name), entity])?;
-        for form in e.forms.iter().chain(crate::index::gazetteer_forms(&e.id)) {
-            alias.execute(params![form, entity])?;
-        }
+        let entity = seen.entity(tx, e)?;
         let table = if aside(fp) {
             "chrome_mentions"
         } else {
@@ -774,9 +776,69 @@ fn insert_article(
     Ok(moved)
 }
 
+/// The entities and aliases a sync has written: an entity is named in many articles, and
+/// writing it and its aliases again for each (an insert, a look-up and an insert per
+/// alias) was most of the writer's work. Ids are never reused (entities are never
+/// deleted), and a sync whose transaction fails stops, so what is here stays true.
+#[derive(Default)]
+struct Seen {
+    /// Entity ids by key.
+    ids: HashMap<String, i64>,
+    /// Aliases written (folded forms), by entity id.
+    aliases: HashMap<i64, HashSet<String>>,
+}
+
+impl Seen {
+    /// The id of `e`, written with the aliases this article gives it that this sync has
+    /// not written yet.
+    fn entity(&mut self, tx: &Transaction, e: &FactEntity) -> Result<i64, StoreError> {
+        let entity = if let Some(&id) = self.ids.get(&e.id) {
+            id
+        } else {
+            tx.prepare_cached(
+                "INSERT OR IGNORE INTO entities (key, kind, name) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![e.id, kind_name(e.kind), e.name])?;
+            let id: i64 = tx
+                .prepare_cached("SELECT id FROM entities WHERE key = ?1")?
+                .query_row([&e.id], |r| r.get(0))?;
+            self.ids.insert(e.id.clone(), id);
+            // The name and the gazetteer's forms are the entity's own: once a sync.
+            self.alias(tx, id, &crate::text::fold::fold(&e.name))?;
+            for form in crate::index::gazetteer_forms(&e.id) {
+                self.alias(tx, id, form)?;
+            }
+            id
+        };
+        for form in &e.forms {
+            self.alias(tx, entity, form)?;
+        }
+        Ok(entity)
+    }
+
+    /// Writes `form` as an alias of `entity` unless this sync did already.
+    fn alias(&mut self, tx: &Transaction, entity: i64, form: &str) -> Result<(), StoreError> {
+        let forms = self.aliases.entry(entity).or_default();
+        if !forms.contains(form) {
+            tx.prepare_cached("INSERT OR IGNORE INTO aliases (form, entity) VALUES (?1, ?2)")?
+                .execute(params![form, entity])?;
+            forms.insert(form.to_owned());
+        }
+        Ok(())
+    }
+}
+
 /// Deletes the articles of `source`; returns whether a paragraph stopped being repeated
 /// chrome (see [`repeats`]).
 fn delete_articles(tx: &Transaction, source: i64) -> Result<bool, StoreError> {
+    // A file met for the first time has nothing to take back: the look-ups below cost a
+    // sixth of a cold import when run for every new file.
+    let held: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE source = ?1)")?
+        .query_row([source], |r| r.get(0))?;
+    if !held {
+        return Ok(false);
+    }
     let moved = repeats::uncount(tx, source)?;
     for sql in [
         "DELETE FROM mentions WHERE article IN (SELECT id FROM articles WHERE source = ?1)",
@@ -831,5 +893,52 @@ fn arrived(shown: &Scope, key: &str, rows: &mut [Row]) -> Arrived {
     Arrived {
         path: PathBuf::from(path),
         articles,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every alias any article gives an entity is stored, also when a file written later in
+    /// the same sync gives a form the first did not (the writer remembers what it wrote).
+    #[test]
+    fn a_sync_stores_every_alias_each_article_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let texts = [
+            "पहली खबर\n\nराजेश सिन्हा ने कहा कि काम पूरा होगा।\n",
+            "दूसरी खबर\n\nराजेश सिन्हा ने कहा कि काम जल्द होगा। बाद में सिन्हा ने बताया कि पैसा आ गया।\n",
+            "तीसरी खबर\n\nव्लादिमीर पुतिन ने कहा। पुतिन ने फिर कहा।\n",
+        ];
+        let mut want: HashSet<(String, String)> = HashSet::new();
+        for (i, text) in texts.iter().enumerate() {
+            let path = dir.path().join(format!("{i}.txt"));
+            std::fs::write(&path, text).unwrap();
+            let article = crate::corpus::from_text(&path.to_string_lossy(), (*text).to_owned());
+            for e in Row::of(article, false).facts.entities {
+                want.insert((e.id.clone(), crate::text::fold::fold(&e.name)));
+                for form in e.forms.iter().chain(crate::index::gazetteer_forms(&e.id)) {
+                    want.insert((e.id.clone(), form.clone()));
+                }
+            }
+        }
+        assert!(
+            want.iter()
+                .any(|(_, f)| f == &crate::text::fold::fold("सिन्हा")),
+            "the second article gives no short form: {want:?}"
+        );
+        let mut store = Store::in_memory().unwrap();
+        store
+            .sync(&[dir.path().to_owned()], 1, false, &mut |_, _| {})
+            .unwrap();
+        let got: HashSet<(String, String)> = store
+            .conn
+            .prepare("SELECT e.key, a.form FROM aliases a JOIN entities e ON e.id = a.entity")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(got, want);
     }
 }
