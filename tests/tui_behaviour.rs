@@ -99,9 +99,9 @@ fn reader_scrolls_by_lines_and_pages_and_clamps() {
 fn switching_articles_starts_at_the_top() {
     let mut a = app(100, 20);
     press(&mut a, "enter j j j");
-    assert_ne!(a.anchor, 0);
+    assert_ne!(a.reader.anchor, 0);
     press(&mut a, "h j");
-    assert_eq!((seed(&a), a.anchor), ("000", 0));
+    assert_eq!((seed(&a), a.reader.anchor), ("000", 0));
 }
 
 #[test]
@@ -204,13 +204,13 @@ fn raw_view_shows_chrome_and_keeps_position() {
     assert_eq!(seed(&a), "000");
     let cooked = a.rows().len();
     press(&mut a, "r");
-    assert!(a.raw);
+    assert!(a.reader.raw);
     let raw = a.rows();
     assert!(raw.len() > cooked);
     let text = &a.current().unwrap().article.text;
     assert!(raw.iter().any(|r| r.span.of(text) == "Move to Jagran APP"));
     press(&mut a, "r");
-    assert!(!a.raw);
+    assert!(!a.reader.raw);
 }
 
 #[test]
@@ -236,11 +236,11 @@ fn sidebar_item_emphasises_mentions_and_n_jumps_between_them() {
     for _ in 0..index {
         press(&mut a, "j");
     }
-    assert_eq!((a.active, a.mention), (Some(index), None));
+    assert_eq!((a.sidebar.active, a.sidebar.mention), (Some(index), None));
     press(&mut a, "n");
-    assert_eq!(a.mention, Some(0));
+    assert_eq!(a.sidebar.mention, Some(0));
     press(&mut a, "n");
-    assert_eq!(a.mention, Some(1));
+    assert_eq!(a.sidebar.mention, Some(1));
     // The reader shows the mention jumped to.
     let rows = a.rows();
     let top = a.top_row(&rows);
@@ -251,9 +251,13 @@ fn sidebar_item_emphasises_mentions_and_n_jumps_between_them() {
             .any(|r| r.span.start <= spans[1].start && spans[1].start < r.span.end)
     );
     press(&mut a, "N N");
-    assert_eq!(a.mention, Some(spans.len() - 1), "N wraps around backwards");
+    assert_eq!(
+        a.sidebar.mention,
+        Some(spans.len() - 1),
+        "N wraps around backwards"
+    );
     press(&mut a, "esc");
-    assert_eq!(a.active, None);
+    assert_eq!(a.sidebar.active, None);
 }
 
 #[test]
@@ -310,7 +314,7 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
     let reader = a.areas().reader.unwrap();
     a.mouse(MouseEventKind::ScrollDown, reader.x + 5, reader.y + 5);
     assert_eq!(a.focus, Pane::List, "the wheel does not move focus");
-    assert_ne!(a.anchor, 0, "the reader under the pointer scrolled");
+    assert_ne!(a.reader.anchor, 0, "the reader under the pointer scrolled");
 }
 
 #[test]

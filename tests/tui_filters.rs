@@ -266,11 +266,11 @@ fn search_filters_highlights_and_jumps() {
         "folded match highlights the spelling in the text"
     );
     press(&mut a, "tab n");
-    assert_eq!(a.mention, Some(0));
+    assert_eq!(a.sidebar.mention, Some(0));
     press(&mut a, "n n");
-    assert_eq!(a.mention, Some(2));
+    assert_eq!(a.sidebar.mention, Some(2));
     press(&mut a, "n");
-    assert_eq!(a.mention, Some(0), "n wraps around");
+    assert_eq!(a.sidebar.mention, Some(0), "n wraps around");
     press(&mut a, "esc");
     assert!(a.chips.is_empty());
 }

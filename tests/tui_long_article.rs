@@ -99,7 +99,7 @@ fn a_resize_keeps_the_position_and_lays_out_a_window() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = long_app(3 << 20, dir.path());
     press(&mut a, "G k k k");
-    let anchor = a.anchor;
+    let anchor = a.reader.anchor;
     khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(90, 30)));
     let rows = a.rows();
     let shown = &rows[a.top_row(&rows)];

@@ -105,7 +105,10 @@ fn keys_are_handled_while_a_long_article_is_opened() {
     press(&mut a, "G");
     pump(&mut a, &rx, |a| a.current().is_some());
     let len = a.current().unwrap().article.text.len();
-    assert_eq!(a.anchor, len, "G pressed while loading goes to the end");
+    assert_eq!(
+        a.reader.anchor, len,
+        "G pressed while loading goes to the end"
+    );
     let rows = a.rows();
     assert!(!rows.more_after && a.top_row(&rows) + 27 >= rows.len());
 }

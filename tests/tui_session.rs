@@ -19,9 +19,9 @@ fn through_json(session: &Session) -> Session {
 fn state(a: &App) -> (u64, usize, usize, bool, String, Vec<String>, usize) {
     (
         a.entries[a.selected].id,
-        a.anchor,
-        a.anchor_nth,
-        a.raw,
+        a.reader.anchor,
+        a.reader.anchor_nth,
+        a.reader.raw,
         a.sort.name().to_owned(),
         a.chips
             .iter()
@@ -44,7 +44,7 @@ fn used() -> App {
 #[test]
 fn a_session_comes_back_in_a_new_reader() {
     let a = used();
-    assert!(a.anchor > 0 && a.chips.len() == 2 && a.sort.name() == "oldest");
+    assert!(a.reader.anchor > 0 && a.chips.len() == 2 && a.sort.name() == "oldest");
     let session = through_json(&a.session());
     let mut b = seeds_app(100, 30, 5);
     assert_ne!(state(&b), state(&a));

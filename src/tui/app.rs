@@ -88,6 +88,27 @@ pub enum Request {
     Export(super::tidy::Export),
 }
 
+/// The middle pane's view of the article shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReaderView {
+    /// Reading position: byte offset of the article text at the top of the reader.
+    pub anchor: usize,
+    /// Which of the rows starting at `anchor` is on top (see [`document::row_at`]).
+    pub anchor_nth: usize,
+    /// The text as it is in the file, chrome and all, instead of the article.
+    pub raw: bool,
+}
+
+/// The right pane's view of the article's people, places, organisations and dates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SidebarView {
+    /// The item under the cursor.
+    pub cursor: usize,
+    /// The item whose mentions are emphasised in the text, and which of them was jumped to.
+    pub active: Option<usize>,
+    pub mention: Option<usize>,
+}
+
 // Independent switches of what is shown (raw view, loading bookkeeping), not a
 // state machine in disguise.
 #[allow(clippy::struct_excessive_bools)]
@@ -109,16 +130,10 @@ pub struct App {
     /// First article shown in the list.
     pub list_offset: usize,
     pub focus: Pane,
-    /// Reading position: byte offset of the article text at the top of the reader.
-    pub anchor: usize,
-    /// Which of the rows starting at `anchor` is on top (see [`document::row_at`]).
-    pub anchor_nth: usize,
-    pub raw: bool,
-    /// Cursor in the sidebar.
-    pub sidebar_cursor: usize,
-    /// The sidebar item whose mentions are emphasised, and which of them was jumped to.
-    pub active: Option<usize>,
-    pub mention: Option<usize>,
+    /// Where the middle pane is in the article, and how it shows it.
+    pub reader: ReaderView,
+    /// The right pane's cursor and emphasised item.
+    pub sidebar: SidebarView,
     /// The last status message, kept for the warnings view (the bar may cut it).
     pub last_message: Option<String>,
     pub progress: Progress,
@@ -209,12 +224,8 @@ impl App {
             selected: 0,
             list_offset: 0,
             focus: Pane::List,
-            anchor: 0,
-            anchor_nth: 0,
-            raw: false,
-            sidebar_cursor: 0,
-            active: None,
-            mention: None,
+            reader: ReaderView::default(),
+            sidebar: SidebarView::default(),
             last_message: None,
             progress: Progress::default(),
             problems: Vec::new(),
@@ -288,16 +299,16 @@ impl App {
         let article = &entry.article;
         let len = article.text.len();
         let width = self.text_width();
-        let key = (self.selected, len, self.raw, width, self.model);
+        let key = (self.selected, len, self.reader.raw, width, self.model);
         let mut cache = self.layout.borrow_mut();
         if let Some(c) = cache.as_ref()
             && c.key == key
-            && c.laid.holds(self.anchor, blocks::MARGIN / 2)
+            && c.laid.holds(self.reader.anchor, blocks::MARGIN / 2)
         {
             return Arc::clone(&c.laid);
         }
         if len < blocks::WINDOWED_FROM {
-            let rows = if self.raw {
+            let rows = if self.reader.raw {
                 document::raw_rows(article, width, self.model)
             } else {
                 document::article_rows(article, width, self.model)
@@ -314,7 +325,7 @@ impl App {
         let from_worker = self
             .long_blocks
             .as_ref()
-            .filter(|_| !self.raw)
+            .filter(|_| !self.reader.raw)
             .map(|(_, b)| Arc::clone(b));
         // The blocks depend on the article and the view only: kept across widths.
         let blocks = match cache.as_ref() {
@@ -324,18 +335,18 @@ impl App {
             {
                 Arc::clone(&c.blocks)
             }
-            _ => Arc::new(if self.raw {
+            _ => Arc::new(if self.reader.raw {
                 blocks::raw_blocks(article)
             } else {
                 blocks::article_blocks(article)
             }),
         };
-        let range = blocks::window(&blocks, self.anchor);
+        let range = blocks::window(&blocks, self.reader.anchor);
         // Rows the worker laid out already are taken as they are: no wrapping on a key.
         let indexed = self
             .line_index
             .as_ref()
-            .filter(|ix| !self.raw && (ix.width, ix.model) == (width, self.model))
+            .filter(|ix| !self.reader.raw && (ix.width, ix.model) == (width, self.model))
             .and_then(|ix| {
                 document::indexed_rows(
                     article,
@@ -347,7 +358,7 @@ impl App {
                 )
             });
         let laid = Arc::new(indexed.unwrap_or_else(|| {
-            document::window_rows(article, self.raw, &blocks, range, width, self.model)
+            document::window_rows(article, self.reader.raw, &blocks, range, width, self.model)
         }));
         *cache = Some(LayoutCache {
             key,
@@ -376,7 +387,7 @@ impl App {
         }
         self.index_task += 1;
         // From the block being read, so what the user reads next is laid out first.
-        let from = blocks.partition_point(|b| b.span.end <= self.anchor);
+        let from = blocks.partition_point(|b| b.span.end <= self.reader.anchor);
         opener.index(*generation, self.index_task, width, self.model, from);
         self.line_index = Some(super::opening::LineIndex::new(
             *generation,
@@ -410,7 +421,7 @@ impl App {
 
     /// The index of the top row for the current reading position.
     pub fn top_row(&self, rows: &Laid) -> usize {
-        document::row_at(rows, self.anchor, self.anchor_nth).min(self.last_top(rows))
+        document::row_at(rows, self.reader.anchor, self.reader.anchor_nth).min(self.last_top(rows))
     }
 
     /// The last row that may be on top: a page from the end (rows of a window go on).
@@ -440,8 +451,8 @@ impl App {
                 if self.chips.pop().is_some() {
                     self.refresh();
                 } else {
-                    self.active = None;
-                    self.mention = None;
+                    self.sidebar.active = None;
+                    self.sidebar.mention = None;
                 }
             }
             Action::PersonFilter => self.open_picker(EntityKind::Person),
@@ -474,7 +485,7 @@ impl App {
             Action::DateForward => self.step_date(1),
             Action::NextPane | Action::PaneRight => self.focus = self.focus.next(),
             Action::PrevPane | Action::PaneLeft => self.focus = self.focus.prev(),
-            Action::ToggleRaw => self.raw = !self.raw,
+            Action::ToggleRaw => self.reader.raw = !self.reader.raw,
             Action::Down => self.step(1),
             Action::Up => self.step(-1),
             Action::PageDown => self.step(self.page()),
@@ -529,14 +540,14 @@ impl App {
                 // The ends are reached by position, not by counting rows (a long article's
                 // rows are laid out a window at a time).
                 if delta.unsigned_abs() >= (isize::MAX / 2).unsigned_abs() {
-                    self.anchor = match self.current() {
+                    self.reader.anchor = match self.current() {
                         Some(e) if delta > 0 => e.article.text.len(),
                         // Still being opened: the end, whatever its length (see
                         // `App::opened`).
                         None if delta > 0 && self.opening.is_some() => usize::MAX / 2,
                         _ => 0,
                     };
-                    self.anchor_nth = 0;
+                    self.reader.anchor_nth = 0;
                     self.scroll(0);
                 } else {
                     self.scroll(delta);
@@ -545,15 +556,16 @@ impl App {
             }
             Pane::Sidebar => {
                 let len = self.current().map_or(0, |e| e.sidebar.len());
-                self.sidebar_cursor = self
-                    .sidebar_cursor
+                self.sidebar.cursor = self
+                    .sidebar
+                    .cursor
                     .saturating_add_signed(delta)
                     .min(len.saturating_sub(1));
                 // The item under the cursor is the selected one: its mentions light up and
                 // n/N walk through them.
                 if len > 0 {
-                    self.active = Some(self.sidebar_cursor);
-                    self.mention = None;
+                    self.sidebar.active = Some(self.sidebar.cursor);
+                    self.sidebar.mention = None;
                 }
             }
         }
@@ -569,7 +581,7 @@ impl App {
             .top_row(&rows)
             .saturating_add_signed(delta)
             .min(self.last_top(&rows));
-        (self.anchor, self.anchor_nth) = document::anchor_of(&rows, top);
+        (self.reader.anchor, self.reader.anchor_nth) = document::anchor_of(&rows, top);
     }
 
     /// Selects entry `index` in the list: its text shows at the top, sidebar cleared. It
@@ -588,11 +600,11 @@ impl App {
     pub fn show(&mut self, index: usize) {
         if index != self.selected {
             self.selected = index;
-            self.anchor = 0;
-            self.anchor_nth = 0;
-            self.sidebar_cursor = 0;
-            self.active = None;
-            self.mention = None;
+            self.reader.anchor = 0;
+            self.reader.anchor_nth = 0;
+            self.sidebar.cursor = 0;
+            self.sidebar.active = None;
+            self.sidebar.mention = None;
         }
         let asked = self.opening.is_some_and(|(_, i, _)| i == index);
         if self.full.as_ref().is_none_or(|(i, _)| *i != index) && !asked {
@@ -630,7 +642,11 @@ impl App {
     /// Scrolls to the next (or previous) mention of the active sidebar item, wrapping
     /// around, and puts it a third of the way down the pane.
     fn jump_mention(&mut self, forward: bool) {
-        let spans = match self.active.and_then(|i| self.current()?.sidebar.get(i)) {
+        let spans = match self
+            .sidebar
+            .active
+            .and_then(|i| self.current()?.sidebar.get(i))
+        {
             Some(item) => item.spans.clone(),
             None => self.search_hits(),
         };
@@ -642,23 +658,23 @@ impl App {
             return;
         }
         let n = spans.len();
-        let next = match (self.mention, forward) {
+        let next = match (self.sidebar.mention, forward) {
             (None, true) => 0,
             (None, false) => n - 1,
             (Some(i), true) => (i + 1) % n,
             (Some(i), false) => (i + n - 1) % n,
         };
-        self.mention = Some(next);
+        self.sidebar.mention = Some(next);
         let mut rows = self.rows();
         if !rows.covers.contains(spans[next]) {
             // A window of a long article: lay out the one around the mention.
-            self.anchor = spans[next].start;
-            self.anchor_nth = 0;
+            self.reader.anchor = spans[next].start;
+            self.reader.anchor_nth = 0;
             rows = self.rows();
         }
         if let Some(row) = document::row_of_offset(&rows, spans[next].start) {
             let top = row.saturating_sub(self.reader_height() / 3);
-            (self.anchor, self.anchor_nth) = document::anchor_of(&rows, top);
+            (self.reader.anchor, self.reader.anchor_nth) = document::anchor_of(&rows, top);
         }
         self.status = Some(format!("mention {} of {n}", next + 1));
     }
@@ -710,9 +726,9 @@ impl App {
                     }
                     Pane::Sidebar => {
                         if let Some(i) = super::view::sidebar::item_at_row(self, inner_row) {
-                            self.sidebar_cursor = i;
-                            self.active = Some(i);
-                            self.mention = None;
+                            self.sidebar.cursor = i;
+                            self.sidebar.active = Some(i);
+                            self.sidebar.mention = None;
                         }
                     }
                     Pane::Reader => {}

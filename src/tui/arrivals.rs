@@ -62,7 +62,7 @@ impl App {
         self.analysing = analysing.then_some((generation, index));
         *self.layout.borrow_mut() = None;
         // Keys pressed while it was read back moved the position blindly (`G`).
-        self.anchor = self.anchor.min(entry.article.text.len());
+        self.reader.anchor = self.reader.anchor.min(entry.article.text.len());
         self.full = Some((index, entry));
         if !blocks.is_empty() {
             self.long_blocks = Some((generation, blocks));
@@ -134,7 +134,7 @@ impl App {
         {
             self.reselect = None;
             self.select(self.entries.len() - 1);
-            (self.anchor, self.anchor_nth) = (anchor, nth);
+            (self.reader.anchor, self.reader.anchor_nth) = (anchor, nth);
         }
     }
 
@@ -169,7 +169,7 @@ impl App {
         {
             self.reselect = None;
             self.select(i);
-            (self.anchor, self.anchor_nth) = (anchor, nth);
+            (self.reader.anchor, self.reader.anchor_nth) = (anchor, nth);
         }
     }
 
@@ -230,7 +230,7 @@ impl App {
             && self.index.is_gone(selected)
             && let Some(d) = self.entries.get(self.selected)
         {
-            self.reselect = Some((d.id, self.anchor, self.anchor_nth));
+            self.reselect = Some((d.id, self.reader.anchor, self.reader.anchor_nth));
         }
         self.last_search = None;
         self.stale = true;

@@ -204,7 +204,7 @@ impl App {
     pub fn filter_by_sidebar_item(&mut self) {
         let Some(item) = self
             .current()
-            .and_then(|e| e.sidebar.get(self.sidebar_cursor))
+            .and_then(|e| e.sidebar.get(self.sidebar.cursor))
             .cloned()
         else {
             return;

@@ -586,7 +586,7 @@ impl App {
                     self.refresh();
                 } else {
                     self.add_chip(Chip::Search(query));
-                    self.mention = None;
+                    self.sidebar.mention = None;
                 }
                 return None;
             }

@@ -98,9 +98,9 @@ impl App {
             article: (self.chosen)
                 .then(|| self.entries.get(self.selected).map(|d| d.id))
                 .flatten(),
-            anchor: self.anchor,
-            nth: self.anchor_nth,
-            raw: self.raw,
+            anchor: self.reader.anchor,
+            nth: self.reader.anchor_nth,
+            raw: self.reader.raw,
             focus: match self.focus {
                 Pane::List => "list",
                 Pane::Reader => "reader",
@@ -120,8 +120,8 @@ impl App {
         if let Some(&first) = self.visible.first() {
             self.show(first);
         }
-        self.anchor = 0;
-        self.anchor_nth = 0;
+        self.reader.anchor = 0;
+        self.reader.anchor_nth = 0;
         self.chosen = false;
         self.list_offset = 0;
         self.status = Some("started afresh: filters, sort and position cleared".to_owned());
@@ -131,7 +131,7 @@ impl App {
     /// is loaded (now, if it already is).
     pub fn restore(&mut self, session: Session) {
         self.sort = session.sort.parse().unwrap_or_else(|_| Sort::default());
-        self.raw = session.raw;
+        self.reader.raw = session.raw;
         self.focus = match session.focus.as_str() {
             "reader" => Pane::Reader,
             "sidebar" => Pane::Sidebar,
@@ -143,7 +143,7 @@ impl App {
             match self.entries.iter().position(|d| d.id == id) {
                 Some(i) => {
                     self.select(i);
-                    (self.anchor, self.anchor_nth) = (session.anchor, session.nth);
+                    (self.reader.anchor, self.reader.anchor_nth) = (session.anchor, session.nth);
                 }
                 None => self.reselect = Some((id, session.anchor, session.nth)),
             }

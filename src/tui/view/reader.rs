@@ -32,7 +32,7 @@ fn marks(app: &App, entry: &Entry, shown: Span) -> Vec<(Span, Style)> {
     }
     let dates = entry.analysis.dates.iter().filter(|d| near(&d.span));
     marks.extend(dates.map(|d| (d.span, theme.date)));
-    if let Some(item) = app.active.and_then(|i| entry.sidebar.get(i)) {
+    if let Some(item) = app.sidebar.active.and_then(|i| entry.sidebar.get(i)) {
         marks.extend(
             item.spans
                 .iter()
@@ -99,11 +99,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else if rows.is_window() {
         // Only a window of a long article is laid out: how far in, by bytes.
         let len = app.current().map_or(1, |e| e.article.text.len().max(1));
-        format!("{}%", app.anchor * 100 / len)
+        format!("{}%", app.reader.anchor * 100 / len)
     } else {
         format!("{}%", (top + height) * 100 / rows.len())
     };
-    let mode = if app.raw { "(raw) " } else { "" };
+    let mode = if app.reader.raw { "(raw) " } else { "" };
     let block = pane_block(app, Pane::Reader, format!(" Article {mode}"))
         .title_bottom(Line::from(format!(" {position} ")).alignment(Alignment::Right));
     let inner = block.inner(area);
@@ -131,7 +131,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     });
     let shown = shown.unwrap_or_default();
     // Raw view shows the file as it is: only search matches are marked there.
-    let marks = if app.raw {
+    let marks = if app.reader.raw {
         app.search_hits()
             .into_iter()
             .filter(|m| m.start <= shown.end && m.end >= shown.start)

@@ -81,7 +81,7 @@ pub fn item_at_row(app: &App, row: usize) -> Option<usize> {
     let rows = rows(&entry.sidebar, area.width.saturating_sub(2), app.model);
     let start = offset(
         &rows,
-        app.sidebar_cursor,
+        app.sidebar.cursor,
         usize::from(area.height.saturating_sub(2)),
     );
     rows.get(start + row)?.item()
@@ -109,7 +109,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let height = usize::from(inner.height);
     let focused = app.focus == Pane::Sidebar;
     let buf = frame.buffer_mut();
-    let skip = offset(&rows, app.sidebar_cursor, height);
+    let skip = offset(&rows, app.sidebar.cursor, height);
     for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(skip)) {
         let full = (inner.x, y, inner.width);
         match *row {
@@ -132,9 +132,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                     Section::Organisations => theme.organization,
                     Section::Dates => Style::new(),
                 };
-                if app.active == Some(i) {
+                if app.sidebar.active == Some(i) {
                     style = style.patch(theme.emphasis);
-                } else if focused && app.sidebar_cursor == i {
+                } else if focused && app.sidebar.cursor == i {
                     style = style.patch(theme.selected);
                 }
                 let detail_style = if item.detail == "?" {
