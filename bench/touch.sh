@@ -22,11 +22,13 @@ work=$PWD/target/bench-scale
 corpus=$PWD/target/bench-corpus/scale-$n
 home=$work/cache-$n
 [ -f "$corpus/.done" ] || { echo "no corpus at $corpus: run bench/scale.sh 1 $n first" >&2; exit 1; }
+[ "$n" -ge 100 ] || { echo "N must be at least 100 (100 files are changed)" >&2; exit 1; }
 mkdir -p "$work/state"
 
-reader() {
+reader() { # fails unless the reader drew its loaded frame and left
   XDG_CACHE_HOME=$home XDG_DATA_HOME=$home XDG_STATE_HOME=$work/state KHABAR_DEBUG=exit-when-loaded \
-    script -qec "$bin --width-model per-code-point $corpus" /dev/null >"$work/out" 2>&1 || true
+    script -qec "'$bin' --width-model per-code-point '$corpus'" /dev/null >"$work/out" 2>&1 || true
+  grep -aq 'drawn at' "$work/out" || { echo "the reader did not finish loading:" >&2; cat "$work/out" >&2; exit 1; }
 }
 db_bytes() { cat "$home"/khabar/khabar.db* 2>/dev/null | wc -c; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

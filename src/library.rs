@@ -14,8 +14,8 @@ use crate::index::SearchText;
 use crate::store::{Scope, Store, StoreError};
 
 pub use crate::store::{
-    Arrival, Arrived, Change, Check, Doc, Listed, ListedRef, Listing, Matched, Note, Query, Rows,
-    Snapshot, SnapshotFacts,
+    Arrival, Arrived, Change, Check, Doc, Link, Listed, ListedRef, Listing, Matched, Note, Query,
+    Rows, Snapshot, SnapshotFacts,
 };
 
 /// The word lists extraction depends on: a change to any of them (or to the user's
@@ -89,7 +89,7 @@ pub enum Place {
 /// The links of the articles among `ids` (content ids) that have one, read from the
 /// database at `place` on a connection of its own (for an export of the list, off the
 /// reader's loop). A corpus in memory has none to give: it is gone with its loader.
-pub fn links(place: &Place, ids: &[u64]) -> Result<HashMap<u64, String>, StoreError> {
+pub fn links(place: &Place, ids: &[u64]) -> Result<HashMap<u64, Vec<Link>>, StoreError> {
     let path = match place {
         Place::Memory => return Ok(HashMap::new()),
         Place::Default => crate::store::default_path().ok_or(StoreError::NoDataDir)?,

@@ -167,6 +167,16 @@ fn warnings_are_counted_and_shown_whole_wrapped() {
     press(&mut a, "j w");
     assert!(a.modal.is_none());
     assert!(!text_of(&a).contains("Warnings (2)"));
+    // More warnings than rows: G shows the last, g the first again.
+    for i in 3..=40 {
+        a.problems.push(format!("file-{i}.txt: unreadable"));
+    }
+    press(&mut a, "w");
+    assert!(!text_of(&a).contains("file-40.txt"));
+    press(&mut a, "G");
+    assert!(text_of(&a).contains("file-40.txt"), "G shows the end");
+    press(&mut a, "g");
+    assert!(!text_of(&a).contains("file-40.txt"));
 }
 
 #[test]

@@ -107,9 +107,12 @@ fn export_names_each_article_link_the_database_keeps() {
         record("तीसरी", None),
     ];
     std::fs::write(dir.path().join("feed.jsonl"), lines.join("\n")).unwrap();
+    // The same story word for word on another site: one content id, its own link.
+    let other = [record("पहली", Some("https://other.example/a"))];
+    std::fs::write(dir.path().join("other.jsonl"), other.join("\n")).unwrap();
     let place = Place::At(home.path().join("khabar.db"));
     let mut a = drive::load(dir.path(), home.path(), |_| {});
-    assert_eq!(a.visible.len(), 3);
+    assert_eq!(a.visible.len(), 4);
     let out = tempfile::tempdir().unwrap();
     let jsonl = out.path().join("list.jsonl");
     press(&mut a, "e");
@@ -117,21 +120,23 @@ fn export_names_each_article_link_the_database_keeps() {
     press(&mut a, "enter");
     assert!(!jsonl.exists(), "written on the loop's thread");
     let status = run_export(&mut a, &place);
-    assert!(status.starts_with("exported 3 article(s)"), "{status}");
+    assert!(status.starts_with("exported 4 article(s)"), "{status}");
     let text = std::fs::read_to_string(&jsonl).unwrap();
     let mut urls: Vec<(String, Option<String>)> = text
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
         .map(|r| {
             let url = r["url"].as_str().map(str::to_owned);
-            (r["title"].as_str().unwrap().to_owned(), url)
+            let file = r["path"].as_str().unwrap().rsplit('/').next().unwrap();
+            (format!("{file} {}", r["title"].as_str().unwrap()), url)
         })
         .collect();
     urls.sort();
     let want = [
-        ("तीसरी", None),
-        ("दूसरी", Some("javascript:alert(1)")),
-        ("पहली", Some("https://example.org/a_(b)")),
+        ("feed.jsonl तीसरी", None),
+        ("feed.jsonl दूसरी", Some("javascript:alert(1)")),
+        ("feed.jsonl पहली", Some("https://example.org/a_(b)")),
+        ("other.jsonl पहली", Some("https://other.example/a")),
     ];
     let want: Vec<(String, Option<String>)> = want
         .iter()
@@ -149,6 +154,10 @@ fn export_names_each_article_link_the_database_keeps() {
         text.contains("- [पहली](https://example.org/a_%28b%29) — "),
         "{text}"
     );
+    assert!(
+        text.contains("- [पहली](https://other.example/a) — "),
+        "{text}"
+    );
     assert!(text.contains("- दूसरी — "), "{text}");
     assert!(text.contains("- तीसरी — "), "{text}");
     // With no database, the list is written without links.
@@ -161,9 +170,9 @@ fn run_export_again(a: &mut khabar::tui::app::App, path: &std::path::Path) {
     type_text(a, path.to_str().unwrap());
     press(a, "enter");
     let status = run_export(a, &Place::Memory);
-    assert!(status.starts_with("exported 3 article(s)"), "{status}");
+    assert!(status.starts_with("exported 4 article(s)"), "{status}");
     let text = std::fs::read_to_string(path).unwrap();
-    assert_eq!(text.lines().count(), 3);
+    assert_eq!(text.lines().count(), 4);
     assert!(!text.contains("\"url\""), "{text}");
 }
 

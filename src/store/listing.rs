@@ -35,6 +35,28 @@ pub struct Query {
     pub links: bool,
 }
 
+/// An article's link, and where the article is (its file's absolute path, its line in a
+/// JSON Lines file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub path: String,
+    pub line: Option<usize>,
+    pub url: String,
+}
+
+impl Link {
+    /// Of `links` (one content id's), the one of the article at `path` (as the caller spelt
+    /// it, perhaps relative) and `line`, else the first.
+    pub fn of<'a>(links: &'a [Self], path: &str, line: Option<usize>) -> Option<&'a str> {
+        let path = path.trim_start_matches("./");
+        links
+            .iter()
+            .find(|l| l.line == line && (l.path == path || l.path.ends_with(&format!("/{path}"))))
+            .or_else(|| links.first())
+            .map(|l| l.url.as_str())
+    }
+}
+
 /// An entity an article was listed for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matched {
@@ -428,22 +450,29 @@ impl Store {
     }
 
     /// The links of those articles among `ids` (content ids) that have one: a feed item's
-    /// or a JSON Lines record's `url`. One pass over the articles, whatever the number of
-    /// ids (content ids have no index: nothing else looks them up).
-    pub fn links(&self, ids: &[u64]) -> Result<HashMap<u64, String>, StoreError> {
-        let mut found = HashMap::new();
+    /// or a JSON Lines record's `url`, with where each article is, since one story carried
+    /// word for word by several sites is one content id with several links. One pass over
+    /// the articles, whatever the number of ids (content ids have no index: nothing else
+    /// looks them up).
+    pub fn links(&self, ids: &[u64]) -> Result<HashMap<u64, Vec<Link>>, StoreError> {
+        let mut found: HashMap<u64, Vec<Link>> = HashMap::new();
         if ids.is_empty() {
             return Ok(found);
         }
         let ids: HashSet<u64> = ids.iter().copied().collect();
         let mut stmt = self
             .conn
-            .prepare("SELECT content_id, url FROM articles WHERE url IS NOT NULL")?;
+            .prepare("SELECT content_id, path, line, url FROM articles WHERE url IS NOT NULL")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let id = super::from_sql(r.get(0)?);
             if ids.contains(&id) {
-                found.insert(id, r.get(1)?);
+                let line: Option<i64> = r.get(2)?;
+                found.entry(id).or_default().push(Link {
+                    path: r.get(1)?,
+                    line: line.and_then(|l| usize::try_from(l).ok()),
+                    url: r.get(3)?,
+                });
             }
         }
         Ok(found)

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 pub use corpus::{Change, Check, Note, Synced};
-pub use listing::{Listed, ListedRef, Listing, Matched, Query};
+pub use listing::{Link, Listed, ListedRef, Listing, Matched, Query};
 pub use read_json::import_read_json;
 pub use scope::{Root, Scope};
 pub use snapshot::{Arrival, Arrived, Doc, Rows, Snapshot, SnapshotFacts};

@@ -106,10 +106,11 @@ pub struct SidebarView {
     pub cursor: usize,
     /// The item whose mentions are emphasised in the text, and which of them was jumped to.
     pub active: Option<usize>,
+    /// Which mention of the active item `n` / `N` jumped to last.
     pub mention: Option<usize>,
 }
 
-// Independent switches of what is shown (raw view, loading bookkeeping), not a
+// Independent switches of loading bookkeeping, not a
 // state machine in disguise.
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug)]
@@ -157,7 +158,8 @@ pub struct App {
     pub visible: Vec<usize>,
     /// Articles a date filter left out for having no date.
     pub undated: usize,
-    /// A picker, date filter or search prompt taking the keyboard.
+    /// A prompt taking the keyboard (picker, date filter, search, question) or a view over
+    /// the panes (related articles, help, warnings).
     pub modal: Option<Modal>,
     /// The selected entry with its text read back and its sidebar built.
     pub full: Option<(usize, Entry)>,

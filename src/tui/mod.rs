@@ -244,6 +244,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     let fetch_tx = tx.clone();
     let export_tx = tx.clone();
     let place = keep.place.clone();
+    let mut exports: Vec<std::thread::JoinHandle<()>> = Vec::new();
     fetching::spawn_refresh(tx.clone());
     loader::spawn(paths, keep, tx);
     let hook = DebugHook::from_env();
@@ -311,10 +312,16 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
         let mut input = matches!(msg, Msg::Input(_));
         handle(&mut app, msg);
         // Take what else is waiting (a burst of loaded articles) before the next frame,
-        // but not so much that keys wait behind a long queue.
-        for msg in rx.try_iter().take(256) {
-            input |= matches!(msg, Msg::Input(_));
-            handle(&mut app, msg);
+        // but not so much that keys wait behind a long queue, and not past a request (an
+        // export, a pager): a second one in the same burst would take its place.
+        if app.request == Request::None {
+            for msg in rx.try_iter().take(256) {
+                input |= matches!(msg, Msg::Input(_));
+                handle(&mut app, msg);
+                if app.request != Request::None {
+                    break;
+                }
+            }
         }
         app.purge();
         changed = true;
@@ -339,6 +346,10 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                     app.user.session_set(&session_key, value);
                 }
                 app.user.flush();
+                // An export under way is finished, not cut off by the exit.
+                for export in exports.drain(..) {
+                    let _ = export.join();
+                }
                 break;
             }
             Request::Redraw => {
@@ -387,9 +398,10 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             }
             Request::Export(export) => {
                 let (tx, place) = (export_tx.clone(), place.clone());
-                std::thread::spawn(move || {
+                exports.retain(|e| !e.is_finished());
+                exports.push(std::thread::spawn(move || {
                     let _ = tx.send(Msg::Exported(tidy::write_export(&export, &place)));
-                });
+                }));
             }
             Request::None => {}
         }

@@ -1,6 +1,8 @@
-//! Prompts that take the keyboard: the entity picker, the date filter with its histogram,
-//! and the search line. While one is open, keys go through the keymap's prompt table (the
-//! `Prompt…` actions), and a key bound to nothing there types itself.
+//! Modals: prompts that take the keyboard (the entity picker, the date filter with its
+//! histogram, the search line, a question) and views over the panes (related articles,
+//! help, warnings). While a prompt is open, keys go through the keymap's prompt table (the
+//! `Prompt…` actions), and a key bound to nothing there types itself; the help and the
+//! warnings read the browsing table instead (see [`Modal::is_overlay`]).
 
 use chrono::{Datelike, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -270,9 +272,10 @@ impl App {
         out
     }
 
-    /// A key while a prompt is open: its action in the keymap's prompt table, else the
-    /// character it types (a list without a line to type into moves with the browsing
-    /// keys of down and up instead).
+    /// A key while a modal is open: for the help and the warnings, its browsing action;
+    /// for a prompt, its action in the keymap's prompt table, else the character it types
+    /// (a list without a line to type into moves with the browsing keys of down and up
+    /// instead).
     pub fn modal_key(&mut self, key: KeyEvent) {
         let Some(modal) = &self.modal else {
             return;

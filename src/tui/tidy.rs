@@ -2,7 +2,8 @@
 //! list to a file, hand the shown article to a pager or a command.
 //!
 //! Each starts with a one-line question in the status bar ([`Ask`]); the work that needs
-//! the terminal (a pager) is handed to the event loop as a [`Request`].
+//! the terminal (a pager) or a file (an export, written on a worker) is handed to the
+//! event loop as a [`Request`].
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -14,7 +15,7 @@ use super::action::Action;
 use super::app::{App, Request};
 use super::modal::{Modal, PromptKey};
 use crate::corpus::Article;
-use crate::library::{Doc, Place};
+use crate::library::{Doc, Link, Place};
 use crate::text::sanitize;
 
 /// What the status-bar question is for.
@@ -216,7 +217,12 @@ pub fn write_export(export: &Export, place: &Place) -> String {
     }
 }
 
-fn json_lines(rows: &[Exported], links: &HashMap<u64, String>) -> String {
+/// The link of the exported row `a`, among those the database has for its content id.
+fn link_of<'a>(links: &'a HashMap<u64, Vec<Link>>, a: &Exported) -> Option<&'a str> {
+    Link::of(links.get(&a.id)?, &a.path, a.line)
+}
+
+fn json_lines(rows: &[Exported], links: &HashMap<u64, Vec<Link>>) -> String {
     let mut out = String::new();
     for a in rows {
         let record = Record {
@@ -225,7 +231,7 @@ fn json_lines(rows: &[Exported], links: &HashMap<u64, String>) -> String {
             title: &a.title,
             published: a.published.as_deref(),
             source: a.source.as_deref(),
-            url: links.get(&a.id).map(String::as_str),
+            url: link_of(links, a),
             read: a.read,
         };
         if let Ok(line) = serde_json::to_string(&record) {
@@ -244,7 +250,7 @@ fn markdown_target(url: &str) -> Option<String> {
     let mut out = String::with_capacity(url.len());
     for c in url.chars() {
         match c {
-            '(' | ')' | '<' | '>' | '[' | ']' | '\\' | '`' => {
+            '(' | ')' | '<' | '>' | '\\' => {
                 let _ = write!(out, "%{:02X}", u32::from(c));
             }
             c => out.push(c),
@@ -253,20 +259,46 @@ fn markdown_target(url: &str) -> Option<String> {
     Some(out)
 }
 
-/// A Markdown list: the title (a link to the article when it has a web link), then date,
-/// source and where the article is. Control characters are dropped and Markdown's brackets
-/// escaped.
-fn markdown_list(rows: &[Exported], links: &HashMap<u64, String>) -> String {
-    let escape = |s: &str| {
-        sanitize(s, false)
-            .replace('\\', "\\\\")
-            .replace('[', "\\[")
-            .replace(']', "\\]")
+/// Text as Markdown shows it literally: control characters dropped, and the marks that
+/// start emphasis, a code span, a link, an image, an HTML tag or an entity
+/// backslash-escaped (a date's hyphens stay as they are).
+fn markdown_text(text: &str) -> String {
+    let text = sanitize(text, false);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '!' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `text` as a Markdown code span: fenced with one backtick more than its longest run, so
+/// no backtick in it can end the span early; control characters dropped.
+fn markdown_code(text: &str) -> String {
+    let text = sanitize(text, false).replace('\n', " ");
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    // A span starting or ending with a backtick needs a space to tell it from the fence.
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
     };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// A Markdown list: the title (a link to the article when it has a web link), then date,
+/// source and where the article is, all shown literally (see [`markdown_text`]).
+fn markdown_list(rows: &[Exported], links: &HashMap<u64, Vec<Link>>) -> String {
     let mut out = String::from("# khabar\n\n");
     for a in rows {
-        let title = escape(&a.title);
-        match links.get(&a.id).and_then(|u| markdown_target(u)) {
+        let title = markdown_text(&a.title);
+        match link_of(links, a).and_then(markdown_target) {
             Some(target) => {
                 let _ = write!(out, "- [{title}]({target})");
             }
@@ -275,13 +307,12 @@ fn markdown_list(rows: &[Exported], links: &HashMap<u64, String>) -> String {
             }
         }
         let mut facts: Vec<String> = Vec::new();
-        facts.extend(a.published.clone());
-        facts.extend(a.source.as_deref().map(escape));
-        let place = match a.line {
-            Some(n) => format!("`{}:{n}`", a.path),
-            None => format!("`{}`", a.path),
-        };
-        facts.push(place.replace('\n', " "));
+        facts.extend(a.published.as_deref().map(markdown_text));
+        facts.extend(a.source.as_deref().map(markdown_text));
+        facts.push(match a.line {
+            Some(n) => markdown_code(&format!("{}:{n}", a.path)),
+            None => markdown_code(&a.path),
+        });
         let _ = writeln!(out, " — {}", facts.join(" · "));
     }
     out
@@ -339,4 +370,36 @@ pub fn pipe(command: &str, text: &str) -> std::io::Result<std::process::ExitStat
         }
     }
     child.wait()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_shows_titles_and_paths_literally() {
+        assert_eq!(
+            markdown_text("<a href=\"javascript:x\">*नया*</a> `कोड` [1]"),
+            "\\<a href=\"javascript:x\"\\>\\*नया\\*\\</a\\> \\`कोड\\` \\[1\\]"
+        );
+        assert_eq!(markdown_text("2024-06-19"), "2024-06-19");
+        assert_eq!(markdown_code("/a/b.txt"), "`/a/b.txt`");
+        assert_eq!(markdown_code("/a/``b`.txt"), "```/a/``b`.txt```");
+        assert_eq!(markdown_code("`a"), "`` `a ``");
+        assert_eq!(markdown_code("a\u{1b}[2J"), "`a␛[2J`");
+    }
+
+    #[test]
+    fn only_web_links_become_markdown_targets() {
+        assert_eq!(
+            markdown_target("https://x.example/a_(b)"),
+            Some("https://x.example/a_%28b%29".to_owned())
+        );
+        assert_eq!(
+            markdown_target("http://[::1]:8080/a"),
+            Some("http://[::1]:8080/a".to_owned())
+        );
+        assert_eq!(markdown_target("javascript:alert(1)"), None);
+        assert_eq!(markdown_target("file:///etc/passwd"), None);
+    }
 }
