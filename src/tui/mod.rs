@@ -346,9 +346,11 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                     app.user.session_set(&session_key, value);
                 }
                 app.user.flush();
-                // An export under way is finished, not cut off by the exit.
-                for export in exports.drain(..) {
-                    let _ = export.join();
+                // An export under way is finished, not cut off by the exit. Messages are
+                // drained meanwhile: its report (or a loader's) may wait for room in the
+                // channel, and would wait for ever.
+                while exports.iter().any(|e| !e.is_finished()) {
+                    let _ = rx.recv_timeout(std::time::Duration::from_millis(10));
                 }
                 break;
             }
