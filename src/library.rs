@@ -268,6 +268,21 @@ impl Corpus {
         }
     }
 
+    /// The first `limit` articles of `paths` newest (or oldest) first, when the database
+    /// knows them all as [`Corpus::known`] would and holds `from` articles or more: a first
+    /// page to show while `known` reads the whole list. `None` otherwise; any error is left
+    /// for `known` to meet and report (it also repairs a damaged database).
+    #[must_use]
+    pub fn first_page(
+        &self,
+        paths: &[PathBuf],
+        newest: bool,
+        (limit, from): (usize, usize),
+    ) -> Option<Snapshot> {
+        let scope = self.store.walked_scope(paths, self.rules).ok()??;
+        self.store.first_page(&scope, newest, (limit, from)).ok()?
+    }
+
     /// The entities and mentioned dates of a snapshot from [`Corpus::known`] (its rows),
     /// numbered as its articles. Empty when the corpus tables were found damaged (they are
     /// set aside; the next [`Corpus::add_following`] reads every file again).

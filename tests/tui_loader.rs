@@ -31,6 +31,7 @@ fn parallel_work_on_the_loop_runs_while_the_loader_waits_for_it() {
     let keep = Keep {
         place: Place::Memory,
         rules: 1,
+        first_page: None,
     };
     let loader = khabar::tui::loader::spawn(vec![dir.path().to_owned()], keep, tx);
     std::thread::sleep(Duration::from_secs(1));

@@ -10,13 +10,21 @@ use khabar::extract::entities::EntityKind;
 use khabar::library::Place;
 use khabar::tui::app::App;
 use khabar::tui::event::Msg;
-use khabar::tui::loader::Keep;
+use khabar::tui::loader::{FirstPage, Keep};
 
 #[path = "support/drive.rs"]
 mod drive;
 
 fn titles(app: &App) -> Vec<String> {
     drive::visible_sorted(app, |a| &a.title)
+}
+
+/// The titles of the list, in its order.
+fn in_order(app: &App) -> Vec<String> {
+    app.visible
+        .iter()
+        .map(|&i| app.entries[i].title.clone())
+        .collect()
 }
 
 /// What one load told the loop, as names.
@@ -33,24 +41,45 @@ struct Told {
     /// replaced whole.
     shown_before_end: bool,
     replaced: bool,
+    /// The list as the first page showed it, and the article shown then.
+    first_page: Option<(Vec<String>, Option<String>)>,
 }
 
 /// Runs the reader's loader over `dir` (named with a trailing slash, as shells complete
 /// folders) with the database in `home`, into a fresh reader, the way the event loop does;
 /// `between` runs once the stored list and its index are in.
 fn load(dir: &Path, home: &Path, between: impl FnOnce(&mut App)) -> (App, Told) {
+    load_paged(dir, home, |_| {}, between)
+}
+
+/// [`load`], with `paged` run on the reader showing the first page.
+fn load_paged(
+    dir: &Path,
+    home: &Path,
+    paged: impl FnOnce(&mut App),
+    between: impl FnOnce(&mut App),
+) -> (App, Told) {
     let mut app = drive::empty_app();
     let (tx, rx) = mpsc::sync_channel(1024);
+    // A first page of two articles, from any size on: every warm start here goes
+    // through it and must end with the list it would have had without it.
     let keep = Keep {
         place: Place::At(home.join("khabar.db")),
         rules: 1,
+        first_page: Some(FirstPage {
+            newest: true,
+            rows: 2,
+            from: 0,
+        }),
     };
     let loader = khabar::tui::loader::spawn(vec![dir.join("")], keep, tx);
     let mut told = Told::default();
     let mut between = Some(between);
+    let mut paged = Some(paged);
     let mut seen = 0;
     let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
     for msg in rx {
+        let first_page = matches!(msg, Msg::FirstPage(_));
         let warm = match &msg {
             Msg::Warm(snapshot, _) => {
                 told.warm.get_or_insert((snapshot.docs.len(), seen));
@@ -86,6 +115,13 @@ fn load(dir: &Path, home: &Path, between: impl FnOnce(&mut App)) -> (App, Told) 
         ));
         khabar::tui::handle(&mut app, msg);
         app.settle();
+        if first_page {
+            let shown = app.current().map(|e| e.article.title.clone());
+            told.first_page = Some((in_order(&app), shown));
+            if let Some(f) = paged.take() {
+                f(&mut app);
+            }
+        }
         if warm && let Some(f) = between.take() {
             f(&mut app);
         }
@@ -326,4 +362,75 @@ fn a_cold_start_drops_a_footer_found_repeated_from_every_article() {
             .sum::<usize>(),
         1
     );
+}
+
+/// A large stored list shows its first page (here two articles) before the whole of it;
+/// the whole then takes its place, each article once, and the article the user moved to
+/// on the first page stays shown, where the reader was in it.
+#[test]
+fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let record = |title: &str, published: Option<&str>| {
+        let mut r = serde_json::json!({"title": title, "body": format!("{title} की खबर।\n\nदूसरा पैराग्राफ़।")});
+        if let Some(p) = published {
+            r["published"] = p.into();
+        }
+        r.to_string()
+    };
+    let lines = [
+        record("जनवरी", Some("2024-01-05")),
+        record("बिना तारीख़", None),
+        record("अप्रैल", Some("2024-04-05")),
+        record("फ़रवरी", Some("2024-02-05")),
+        record("मार्च", Some("2024-03-05")),
+    ];
+    write(dir.path(), "feed.jsonl", &(lines.join("\n") + "\n"));
+    let (cold, told) = load(dir.path(), home.path(), |_| {});
+    assert!(told.first_page.is_none(), "nothing stored yet: {told:?}");
+    let whole = ["अप्रैल", "मार्च", "फ़रवरी", "जनवरी", "बिना तारीख़"];
+    assert_eq!(in_order(&cold), whole);
+
+    // Untouched: the newest two first, the newest shown; then all five, each once.
+    let (warm, told) = load(dir.path(), home.path(), |_| {});
+    let (page, shown) = told.first_page.clone().expect("a first page");
+    assert_eq!(page, ["अप्रैल", "मार्च"]);
+    assert_eq!(shown.as_deref(), Some("अप्रैल"));
+    assert_eq!(told.warm, Some((5, 0)), "{told:?}");
+    assert_eq!(in_order(&warm), whole);
+    assert_eq!(
+        warm.index.live(),
+        5,
+        "the first page's articles are withdrawn"
+    );
+    assert_eq!(warm.current().unwrap().article.title, "अप्रैल");
+    assert!(!warm.chosen, "showing the newest is not choosing it");
+
+    // The user moves to the second article of the page and scrolls it: it stays shown.
+    let (warm, told) = load_paged(
+        dir.path(),
+        home.path(),
+        |app| {
+            drive::press(app, "j");
+            app.reader.anchor = 3;
+        },
+        |_| {},
+    );
+    assert!(told.first_page.is_some());
+    assert_eq!(in_order(&warm), whole);
+    assert_eq!(warm.current().unwrap().article.title, "मार्च");
+    assert!(warm.chosen);
+    assert_eq!(warm.reader.anchor, 3);
+
+    // The last session's article is not on the page: it is shown, chosen, once it comes.
+    let january = cold.entries.iter().find(|d| d.title == "जनवरी").unwrap().id;
+    let (warm, _) = load_paged(
+        dir.path(),
+        home.path(),
+        |app| app.reselect = Some((january, 2, 0)),
+        |_| {},
+    );
+    assert_eq!(warm.current().unwrap().article.title, "जनवरी");
+    assert!(warm.chosen, "a session's article counts as chosen");
+    assert_eq!(warm.reader.anchor, 2);
 }

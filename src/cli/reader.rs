@@ -47,6 +47,8 @@ pub fn run(
             khabar::library::Place::Default
         },
         rules: RULES_FINGERPRINT.get().copied().unwrap_or_default(),
+        // Chosen by the reader once it knows the sort and filters the session keeps.
+        first_page: None,
     };
     let launch = khabar::tui::Launch {
         paths,

@@ -164,12 +164,51 @@ impl App {
             self.index.append(warm.index);
         }
         // A session kept from the last run names an article the database brought back.
+        // Among the articles just arrived: a withdrawn copy (of a first page) stays listed.
         if let Some((wanted, anchor, nth)) = self.reselect
-            && let Some(i) = self.entries.iter().position(|d| d.id == wanted)
+            && let Some(i) = self.entries[self.warm_base..]
+                .iter()
+                .position(|d| d.id == wanted)
         {
             self.reselect = None;
-            self.select(i);
+            self.select(self.warm_base + i);
             (self.reader.anchor, self.reader.anchor_nth) = (anchor, nth);
+        }
+    }
+
+    /// The first page of a large stored list, shown while the whole of it is read: listed
+    /// like a warm start's articles, until anything else arrives ([`App::end_first_page`]).
+    pub fn first_page(&mut self, page: Snapshot) {
+        self.push_warm(page);
+        self.on_first_page = true;
+    }
+
+    /// The whole stored list, in place of its first page: the article shown stays shown,
+    /// where the reader was, whether or not the user had chosen it.
+    pub fn warm_after_first_page(&mut self, warm: Snapshot) {
+        if !self.on_first_page {
+            self.push_warm(warm);
+            return;
+        }
+        let chosen = self.chosen;
+        // An article of the last session not on the page is still awaited.
+        let awaited = self.reselect.is_some();
+        if !awaited && let Some(d) = self.entries.get(self.selected) {
+            self.reselect = Some((d.id, self.reader.anchor, self.reader.anchor_nth));
+        }
+        self.end_first_page();
+        self.push_warm(warm);
+        // Showing again the article the page showed is not choosing it; the awaited one,
+        // arriving, is chosen as a session brings it back.
+        self.chosen = chosen || (awaited && self.reselect.is_none());
+    }
+
+    /// Withdraws the first page, if one is listed: the whole list or the files follow.
+    pub fn end_first_page(&mut self) {
+        if std::mem::take(&mut self.on_first_page) {
+            let all: Vec<u32> =
+                (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).collect();
+            self.withdraw(&all);
         }
     }
 

@@ -22,6 +22,9 @@ pub enum Msg {
     Changed(Box<crate::library::Arrived>),
     /// A file listed already is gone.
     Gone(std::path::PathBuf),
+    /// The first page of what the database has for the paths (newest or oldest first),
+    /// sent before [`Msg::Warm`] reads it all.
+    FirstPage(Box<crate::library::Snapshot>),
     /// Everything the database had for the paths, and how many files that is.
     Warm(Box<crate::library::Snapshot>, usize),
     /// The entities and mentioned dates of the last [`Msg::Warm`], numbered as its articles.

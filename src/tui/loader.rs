@@ -19,6 +19,7 @@ use super::app::Entry;
 use super::event::Msg;
 use crate::corpus;
 use crate::extract;
+use crate::index::Sort;
 use crate::library::{Change, Check, Corpus, Doc, Place};
 use crate::text::fold::fold;
 
@@ -27,6 +28,39 @@ use crate::text::fold::fold;
 pub struct Keep {
     pub place: Place,
     pub rules: u64,
+    /// Whether to show a first page of a large stored list before reading it whole.
+    pub first_page: Option<FirstPage>,
+}
+
+/// A first page of the stored list, in the order the reader will show it, for a first
+/// frame that does not wait for the whole list (a million articles take seconds to read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FirstPage {
+    /// Newest first, else oldest first.
+    pub newest: bool,
+    /// How many articles (more than a tall terminal shows).
+    pub rows: usize,
+    /// From how many stored articles on it is worth it.
+    pub from: usize,
+}
+
+impl FirstPage {
+    /// The first page for a list in `sort` order, if the store can give one (the list is
+    /// by date and not filtered: a filter's entities come later than the page).
+    #[must_use]
+    pub fn of(sort: Sort, filtered: bool) -> Option<Self> {
+        let newest = match sort {
+            _ if filtered => return None,
+            Sort::Newest => true,
+            Sort::Oldest => false,
+            Sort::Title | Sort::Source => return None,
+        };
+        Some(Self {
+            newest,
+            rows: 200,
+            from: 20_000,
+        })
+    }
 }
 
 /// Starts loading `paths` (the bundled seeds when empty) in the background.
@@ -77,7 +111,14 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
         }
     };
     notes.into_iter().for_each(problem);
-    // Stale while revalidate: what the database holds goes to the screen at once.
+    // Stale while revalidate: what the database holds goes to the screen at once, its
+    // first page first when it is large.
+    if let Some(first) = keep.first_page
+        && let Some(page) = corpus.first_page(paths, first.newest, (first.rows, first.from))
+        && !page.docs.is_empty()
+    {
+        let _ = tx.send(Msg::FirstPage(Box::new(page)));
+    }
     let warm = corpus.known(paths).unwrap_or_else(|e| {
         problem(e.to_string());
         None

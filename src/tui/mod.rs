@@ -106,6 +106,14 @@ pub fn handle(app: &mut App, msg: Msg) {
     if !matches!(msg, Msg::Changed(_) | Msg::Gone(_)) {
         app.purge();
     }
+    // A first page stays only until the whole list (handled below) or anything that
+    // changes the list comes.
+    if matches!(
+        msg,
+        Msg::File(_) | Msg::Changed(_) | Msg::Gone(_) | Msg::Replace(_) | Msg::Finished
+    ) {
+        app.end_first_page();
+    }
     match msg {
         Msg::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => {
             if app.modal.is_some() {
@@ -128,9 +136,10 @@ pub fn handle(app: &mut App, msg: Msg) {
         Msg::File(file) => app.push_file(*file),
         Msg::Changed(file) => app.replace_file(*file),
         Msg::Gone(path) => app.withdraw_path(&path.to_string_lossy()),
+        Msg::FirstPage(page) => app.first_page(*page),
         Msg::Warm(warm, files) => {
             app.progress.done += files;
-            app.push_warm(*warm);
+            app.warm_after_first_page(*warm);
         }
         Msg::WarmFacts(facts) => app.warm_facts(*facts),
         Msg::Replace(snapshot) => app.replace_all(*snapshot),
@@ -239,6 +248,10 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     {
         app.restore(kept);
     }
+    let keep = loader::Keep {
+        first_page: loader::FirstPage::of(app.sort, !app.chips.is_empty()),
+        ..keep
+    };
     event::spawn_input(tx.clone());
     event::spawn_signals(tx.clone())?;
     let fetch_tx = tx.clone();

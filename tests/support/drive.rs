@@ -95,6 +95,7 @@ pub fn load(dir: &std::path::Path, home: &std::path::Path, between: impl FnOnce(
     let keep = khabar::tui::loader::Keep {
         place: khabar::library::Place::At(home.join("khabar.db")),
         rules: 1,
+        first_page: None,
     };
     let loader = khabar::tui::loader::spawn(vec![dir.to_owned()], keep, tx);
     let mut between = Some(between);

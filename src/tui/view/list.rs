@@ -42,7 +42,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         format!(" Articles ({shown} of {total}")
     };
-    if !app.progress.finished && app.progress.total > 0 {
+    // A first page is listed before the loader has counted anything.
+    if (!app.progress.finished && app.progress.total > 0) || app.on_first_page {
         let _ = write!(title, ", loading");
     } else if app.reading_texts && app.searching() {
         // The bodies of stored articles are still being read back: more may match.
