@@ -187,6 +187,11 @@ impl Corpus {
         ))
     }
 
+    /// Reads the database through a memory map or not (see [`Store::map_pages`]).
+    pub fn map_pages(&mut self, on: bool) -> Result<(), StoreError> {
+        self.store.map_pages(on)
+    }
+
     /// Brings the files under `paths` up to date (only new and changed ones are read;
     /// `rescan` walks everything and compares content hashes) and makes them what queries
     /// answer for. `progress(done, total)` follows the files read.

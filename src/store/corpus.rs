@@ -179,7 +179,10 @@ impl Repeats {
     }
 }
 
-fn stamp_of(meta: &std::fs::Metadata) -> (i64, i64) {
+/// A file's size and modification time (ns), which tell whether it may have changed.
+type Stamp = (i64, i64);
+
+fn stamp_of(meta: &std::fs::Metadata) -> Stamp {
     (
         i64::try_from(meta.len()).unwrap_or(i64::MAX),
         mtime_of(meta),
@@ -286,14 +289,22 @@ impl Store {
             files: files.len(),
             ..Synced::default()
         };
-        let keys: Vec<Option<String>> = files.iter().map(|f| key_of(f)).collect();
+        // Each file's key and stamp, on all cores: a million stat calls take seconds on one.
+        let (keys, stats): (Vec<Option<String>>, Vec<Option<Stamp>>) = {
+            use rayon::prelude::*;
+            files
+                .par_iter()
+                .map(|f| {
+                    let stat = std::fs::metadata(f).ok().map(|m| stamp_of(&m));
+                    (key_of(f), stat)
+                })
+                .unzip()
+        };
         let known = self.known(&keys)?;
-        // Decide on this thread what needs reading; stat calls are cheap.
         let mut todo = Vec::new();
         let mut stored_problems: Vec<Option<String>> = vec![None; files.len()];
-        for (i, (file, key)) in files.iter().zip(&keys).enumerate() {
+        for (i, (key, &stat)) in keys.iter().zip(&stats).enumerate() {
             let Some(key) = key else { continue };
-            let stat = std::fs::metadata(file).ok().map(|m| stamp_of(&m));
             match (known.get(key), stat) {
                 (Some(k), Some((size, mtime)))
                     if !rescan && k.size == size && k.mtime_ns == mtime && k.rules == rules =>

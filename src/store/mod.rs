@@ -68,6 +68,8 @@ pub enum StoreError {
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// Whether pages are read through a memory map (see [`Store::map_pages`]).
+    mapped: bool,
 }
 
 /// The file name of the database in the data directory.
@@ -88,6 +90,7 @@ impl Store {
             Self {
                 conn,
                 path: Some(path.to_owned()),
+                mapped: true,
             },
             notes,
         ))
@@ -98,9 +101,22 @@ impl Store {
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         open::refuse_special_files(path)?;
         Ok(Self {
-            conn: open::reader(path)?,
+            conn: open::reader(path, true)?,
             path: Some(path.to_owned()),
+            mapped: true,
         })
+    }
+
+    /// Reads pages through a memory map (`on`, as opened) or through `SQLite`'s own cache,
+    /// from now on (and in the connections it opens for itself). Each page read through
+    /// the map counts in the process's resident memory while the connection is open: a
+    /// scan of the whole corpus maps all of it (1.5 GB at a million articles), which a
+    /// reader that stays open need not hold. Look-ups here and there gain from the map.
+    pub fn map_pages(&mut self, on: bool) -> Result<(), StoreError> {
+        let bytes = if on { open::MMAP_BYTES } else { 0 };
+        self.conn.pragma_update(None, "mmap_size", bytes)?;
+        self.mapped = on;
+        Ok(())
     }
 
     /// The database at [`default_path`], with an old `read.json` in the state directory
@@ -120,7 +136,11 @@ impl Store {
         let conn = Connection::open_in_memory()?;
         conn.set_prepared_statement_cache_capacity(open::STATEMENTS);
         schema::migrate(&conn, Path::new(":memory:"))?;
-        Ok(Self { conn, path: None })
+        Ok(Self {
+            conn,
+            path: None,
+            mapped: false,
+        })
     }
 
     /// Where the database is (`None` in memory).

@@ -25,7 +25,7 @@ pub(super) const STATEMENTS: usize = 128;
 
 /// How much of the database is read through a memory map (address space, not memory; the
 /// most the bundled `SQLite` allows).
-const MMAP_BYTES: i64 = 0x7fff_0000;
+pub(super) const MMAP_BYTES: i64 = 0x7fff_0000;
 
 /// Opens `path`, setting aside a damaged database once and starting afresh.
 pub fn open(path: &Path) -> Result<(Connection, Vec<String>), StoreError> {
@@ -59,15 +59,18 @@ pub fn open(path: &Path) -> Result<(Connection, Vec<String>), StoreError> {
 }
 
 /// A second, read-only connection to the database at `path`, opened by [`open`] already
-/// (so neither made nor checked): for reading part of a large query on another thread.
-pub(super) fn reader(path: &Path) -> Result<Connection, StoreError> {
+/// (so neither made nor checked): for reading part of a large query on another thread;
+/// through a memory map when `map`.
+pub(super) fn reader(path: &Path, map: bool) -> Result<Connection, StoreError> {
     use rusqlite::OpenFlags;
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+    if map {
+        conn.pragma_update(None, "mmap_size", MMAP_BYTES)?;
+    }
     conn.set_prepared_statement_cache_capacity(STATEMENTS);
     Ok(conn)
 }

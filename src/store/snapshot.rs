@@ -377,12 +377,13 @@ impl Store {
         let read = |conn: &rusqlite::Connection, ids: (i64, i64)| {
             read_docs(conn, scope, &in_scope, &args, ids)
         };
+        let map = self.mapped;
         let part = match &self.path {
             Some(path) if high - low >= split_from => {
                 let middle = low + (high - low) / 2;
                 let (first, second) = std::thread::scope(|s| {
                     let second = s.spawn(|| {
-                        let conn = super::open::reader(path)?;
+                        let conn = super::open::reader(path, map)?;
                         read(&conn, (middle + 1, high))
                     });
                     let first = read(&self.conn, (low, middle));

@@ -111,6 +111,12 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
         }
     };
     notes.into_iter().for_each(problem);
+    // The reader reads the whole stored corpus and stays open: mapped, each page read
+    // would stay in its resident memory (1.5 GB at a million articles; the check of every
+    // file reads most of them too).
+    if let Err(e) = corpus.map_pages(false) {
+        problem(e.to_string());
+    }
     // Stale while revalidate: what the database holds goes to the screen at once, its
     // first page first when it is large.
     if let Some(first) = keep.first_page
