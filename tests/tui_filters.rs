@@ -457,3 +457,90 @@ fn source_picker_lists_sources_and_filters_by_one() {
     press(&mut a, "esc");
     assert_eq!(a.visible.len(), 5);
 }
+
+#[test]
+fn a_filter_keeps_articles_that_arrive_or_go_while_it_is_on() {
+    // The list's order is kept from the last full sort (see `tui::order`); articles
+    // arriving, going and a new sort under a filter must not be lost or misplaced.
+    let mut a = app();
+    a.settle();
+    let putin = a
+        .index
+        .resolve(khabar::extract::entities::EntityKind::Person, "पुतिन")[0];
+    let chip = Chip::Entity {
+        id: putin.id.clone(),
+        name: putin.name.clone(),
+        kind: putin.kind,
+    };
+    a.chips = vec![chip];
+    a.refresh();
+    let before = a.visible.len();
+    assert!(before > 1, "the seeds name Putin more than once");
+    let late = khabar::corpus::from_text(
+        "extra/late.txt",
+        "पुतिन की नई यात्रा\n\nव्लादिमीर पुतिन ने मास्को में कहा कि वार्ता जारी रहेगी।\n".to_owned(),
+    );
+    let analysis = extract::analyse(&late);
+    khabar::tui::handle(&mut a, Msg::Loaded(Box::new(Entry::new(late, analysis)), 1));
+    a.settle();
+    let titles = |a: &App| -> Vec<String> {
+        a.visible
+            .iter()
+            .map(|&i| a.entries[i].title.clone())
+            .collect()
+    };
+    let filtered = titles(&a);
+    assert_eq!(filtered.len(), before + 1, "{filtered:?}");
+    assert!(filtered.contains(&"पुतिन की नई यात्रा".to_owned()));
+    for sort in [Sort::Oldest, Sort::Title, Sort::Newest] {
+        while a.sort != sort {
+            press(&mut a, "s");
+        }
+        let filtered = titles(&a);
+        a.chips.clear();
+        a.refresh();
+        let all = titles(&a);
+        let want: Vec<String> = all.into_iter().filter(|t| filtered.contains(t)).collect();
+        assert_eq!(
+            filtered, want,
+            "{sort:?}: the filter's articles in the list's order"
+        );
+        assert_eq!(filtered.len(), before + 1, "{sort:?}");
+        // The filter again, now over the order of the whole list just sorted.
+        a.chips = vec![Chip::Entity {
+            id: putin_id(&a),
+            name: String::new(),
+            kind: khabar::extract::entities::EntityKind::Person,
+        }];
+        a.refresh();
+        assert_eq!(titles(&a), filtered, "{sort:?}, through the kept order");
+    }
+    // The file changes: its article goes and comes back anew in one burst (as many live
+    // as before), then the file goes.
+    let changed = khabar::corpus::from_text(
+        "extra/late.txt",
+        "पुतिन की बदली यात्रा\n\nव्लादिमीर पुतिन ने मास्को में कहा कि वार्ता रुकेगी।\n".to_owned(),
+    );
+    let analysis = extract::analyse(&changed);
+    khabar::tui::handle(&mut a, Msg::Gone("extra/late.txt".into()));
+    khabar::tui::handle(
+        &mut a,
+        Msg::Loaded(Box::new(Entry::new(changed, analysis)), 1),
+    );
+    a.settle();
+    let now = titles(&a);
+    assert_eq!(now.len(), before + 1, "{now:?}");
+    assert!(now.contains(&"पुतिन की बदली यात्रा".to_owned()), "{now:?}");
+    khabar::tui::handle(&mut a, Msg::Gone("extra/late.txt".into()));
+    a.settle();
+    let left = titles(&a);
+    assert_eq!(left.len(), before, "{left:?}");
+    assert!(!left.iter().any(|t| t.starts_with("पुतिन की ")), "{left:?}");
+}
+
+fn putin_id(a: &App) -> String {
+    a.index
+        .resolve(khabar::extract::entities::EntityKind::Person, "पुतिन")[0]
+        .id
+        .clone()
+}

@@ -168,6 +168,8 @@ pub struct App {
     pub full: Option<(usize, Entry)>,
     /// The last search: the filters it ran under, its query and the articles it matched.
     pub last_search: Option<SearchMemo>,
+    /// The whole list's order, from the last refresh that sorted all of it.
+    pub(super) order: Option<super::order::Order>,
     /// Memoised prompt contents (drawing is pure, but need not recompute them each frame).
     pub memo: super::modal::Memo,
     /// Articles arrived since the list was last refreshed.
@@ -251,6 +253,7 @@ impl App {
             full: None,
             memo: super::modal::Memo::default(),
             last_search: None,
+            order: None,
             stale: false,
             reading_texts: false,
             fresh_texts: Vec::new(),

@@ -138,16 +138,7 @@ impl App {
         if starred {
             docs.retain(|&d| self.user.is_starred(self.entries[d as usize].id));
         }
-        // Ties (undated articles above all) go by path, then line, as in `khabar list`:
-        // the order articles happened to arrive in varies from run to run.
-        let entries = &self.entries;
-        self.index.sort_then(&mut docs, self.sort, |a, b| {
-            let key = |d: u32| {
-                let a = &entries[d as usize];
-                (&a.path, a.line)
-            };
-            key(a).cmp(&key(b))
-        });
+        self.sort_list(&mut docs);
         self.undated = selection.undated;
         self.visible = docs.into_iter().map(|d| d as usize).collect();
         if let Some(&first) = self.visible.first()
@@ -166,6 +157,30 @@ impl App {
             self.show(self.selected);
         }
         self.keep_in_view();
+    }
+
+    /// Puts `docs` (ascending, live) in the list's order: by the kept order of the whole
+    /// list when there is one for this sort and list (see [`super::order`]), else sorted,
+    /// and the order kept when they are the whole list.
+    fn sort_list(&mut self, docs: &mut Vec<u32>) {
+        let key = (self.sort, self.entries.len(), self.index.live());
+        if let Some(order) = self.order.as_ref().filter(|o| o.key == key) {
+            order.arrange(docs);
+            return;
+        }
+        // Ties (undated articles above all) go by path, then line, as in `khabar list`:
+        // the order articles happened to arrive in varies from run to run.
+        let entries = &self.entries;
+        self.index.sort_then(docs, self.sort, |a, b| {
+            let key = |d: u32| {
+                let a = &entries[d as usize];
+                (&a.path, a.line)
+            };
+            key(a).cmp(&key(b))
+        });
+        if docs.len() == key.2 {
+            self.order = Some(super::order::Order::of(key, docs, key.1));
+        }
     }
 
     /// Whether a search is shown: a search chip, or the search prompt with a query.

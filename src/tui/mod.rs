@@ -22,6 +22,7 @@ pub mod layout;
 pub mod loader;
 pub mod modal;
 pub mod opening;
+mod order;
 pub mod paint;
 pub mod probe;
 pub mod session;

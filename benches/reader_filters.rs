@@ -1,0 +1,115 @@
+//! The reader's filters at scale: a person filter and a date filter applied to the list of
+//! a warm-started reader (what a key press runs: `App::refresh`, the index's selection and
+//! the list's sort), over the generated corpus of `bench/scale.sh`.
+//!
+//! `KHABAR_BENCH_SCALE=N` picks the corpus `target/bench-corpus/scale-N` (default 20,000;
+//! made if missing) and its database `target/bench-scale/cache-N/khabar/khabar.db`, which
+//! `bench/scale.sh` leaves behind (imported here first if missing: minutes at 100,000).
+//! The target (issue 14) is under 16 ms at 1,000,000.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use khabar::extract::entities::EntityKind;
+use khabar::index::{DateField, DateRange};
+use khabar::library::{Check, Corpus, Place};
+use khabar::text::width::WidthModel;
+use khabar::tui::app::App;
+use khabar::tui::config::Config;
+use khabar::tui::filters::Chip;
+use ratatui::layout::Rect;
+
+#[path = "common/mod.rs"]
+mod common;
+
+fn main() {
+    divan::main();
+}
+
+fn scale() -> usize {
+    std::env::var("KHABAR_BENCH_SCALE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000)
+}
+
+/// A reader holding the stored list and index of the corpus, as a warm start leaves it
+/// (the articles' texts are not read back: searching is not measured here).
+fn reader() -> &'static std::sync::Mutex<App> {
+    static APP: OnceLock<std::sync::Mutex<App>> = OnceLock::new();
+    APP.get_or_init(|| {
+        let n = scale();
+        let corpus = common::make(
+            &format!("scale-{n}"),
+            &["--count", &n.to_string(), "--format", "txt", "--seed", "21"],
+        );
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let db: PathBuf = root.join(format!("target/bench-scale/cache-{n}/khabar/khabar.db"));
+        let rules = khabar::library::rules_fingerprint("");
+        let (mut stored, _) = Corpus::open_in(&Place::At(db), rules).expect("database");
+        let paths = vec![corpus];
+        let mut snapshot = if let Some(s) = stored.known(&paths).expect("stored list") {
+            s
+        } else {
+            stored
+                .add_following(&paths, Check::Stamps, false, &mut |_| {})
+                .expect("import");
+            stored
+                .known(&paths)
+                .expect("stored list")
+                .expect("imported")
+        };
+        let rows = snapshot.take_rows();
+        let facts = stored.facts(&rows).expect("facts");
+        let mut app = App::new(
+            Config::defaults(false),
+            WidthModel::PerCodePoint,
+            Rect::new(0, 0, 120, 40),
+        );
+        // Articles are opened on a worker, as in the reader, not inside the measured key.
+        let (tx, rx) = std::sync::mpsc::sync_channel(64);
+        std::thread::spawn(move || for _ in rx {});
+        app.opener = Some(khabar::tui::opening::Opener::spawn(tx));
+        app.push_warm(snapshot);
+        app.warm_facts(facts);
+        app.settle();
+        eprintln!("{} articles in the reader", app.index.live());
+        std::sync::Mutex::new(app)
+    })
+}
+
+/// The most mentioned person, as the filter a user would most likely pick.
+fn top_person(app: &App) -> Chip {
+    let e = app.index.entities_of(EntityKind::Person)[0];
+    Chip::Entity {
+        id: e.id.clone(),
+        name: e.name.clone(),
+        kind: EntityKind::Person,
+    }
+}
+
+/// Times applying `chip` to the whole list (the list is shown unfiltered between runs).
+fn filter(bencher: divan::Bencher, chip: impl Fn(&App) -> Chip) {
+    let mut app = reader().lock().unwrap();
+    let chip = chip(&app);
+    bencher.bench_local(|| {
+        app.chips = vec![chip.clone()];
+        app.refresh();
+        let shown = app.visible.len();
+        app.chips.clear();
+        shown
+    });
+}
+
+#[divan::bench(sample_count = 20)]
+fn person_filter(bencher: divan::Bencher) {
+    filter(bencher, top_person);
+}
+
+#[divan::bench(sample_count = 20)]
+fn date_filter_year(bencher: divan::Bencher) {
+    filter(bencher, |_| Chip::Date {
+        range: "2025".parse::<DateRange>().unwrap(),
+        field: DateField::Published,
+    });
+}
