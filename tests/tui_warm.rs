@@ -19,6 +19,18 @@ fn titles(app: &App) -> Vec<String> {
     drive::visible_sorted(app, |a| &a.title)
 }
 
+/// What the screen shows.
+fn screen_text(app: &App) -> String {
+    let (w, h) = (app.size.width, app.size.height);
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    term.draw(|f| khabar::tui::view::render(app, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    buf.content()
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect()
+}
+
 /// The titles of the list, in its order.
 fn in_order(app: &App) -> Vec<String> {
     app.visible
@@ -43,6 +55,8 @@ struct Told {
     replaced: bool,
     /// The list as the first page showed it, and the article shown then.
     first_page: Option<(Vec<String>, Option<String>)>,
+    /// The person picker's screen once the stored list was in, before its names.
+    picker_before_names: Option<String>,
 }
 
 /// Runs the reader's loader over `dir` (named with a trailing slash, as shells complete
@@ -80,6 +94,7 @@ fn load_paged(
     let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
     for msg in rx {
         let first_page = matches!(msg, Msg::FirstPage(_));
+        let whole = matches!(msg, Msg::Warm(..));
         let warm = match &msg {
             Msg::Warm(snapshot, _) => {
                 told.warm.get_or_insert((snapshot.docs.len(), seen));
@@ -115,6 +130,11 @@ fn load_paged(
         ));
         khabar::tui::handle(&mut app, msg);
         app.settle();
+        if whole && told.picker_before_names.is_none() {
+            drive::press(&mut app, "p");
+            told.picker_before_names = Some(screen_text(&app));
+            drive::press(&mut app, "Esc");
+        }
         if first_page {
             let shown = app.current().map(|e| e.article.title.clone());
             told.first_page = Some((in_order(&app), shown));
@@ -405,6 +425,10 @@ fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
     );
     assert_eq!(warm.current().unwrap().article.title, "अप्रैल");
     assert!(!warm.chosen, "showing the newest is not choosing it");
+    // Between the list and its names, the picker says they are coming.
+    let picker = told.picker_before_names.clone().unwrap();
+    assert!(picker.contains("names still loading"), "{picker}");
+    assert!(!warm.awaiting_facts);
 
     // The user moves to the second article of the page and scrolls it: it stays shown.
     let (warm, told) = load_paged(

@@ -168,6 +168,9 @@ pub struct App {
     pub full: Option<(usize, Entry)>,
     /// The last search: the filters it ran under, its query and the articles it matched.
     pub last_search: Option<SearchMemo>,
+    /// Whether the stored list is in and its entities and mentioned dates are still being
+    /// read (a filter by name or mentioned date finds nothing yet).
+    pub awaiting_facts: bool,
     /// The whole list's order, from the last refresh that sorted all of it.
     pub(super) order: Option<super::order::Order>,
     /// Memoised prompt contents (drawing is pure, but need not recompute them each frame).
@@ -253,6 +256,7 @@ impl App {
             full: None,
             memo: super::modal::Memo::default(),
             last_search: None,
+            awaiting_facts: false,
             order: None,
             stale: false,
             reading_texts: false,

@@ -215,6 +215,7 @@ impl App {
     /// The entities and mentioned dates of the last warm start's articles, read after
     /// them: filters by entity and mentioned date see them from now on.
     pub fn warm_facts(&mut self, facts: crate::library::SnapshotFacts) {
+        self.awaiting_facts = false;
         let base = u32::try_from(self.warm_base).unwrap_or(u32::MAX);
         let mut entities = facts.entities;
         for e in &mut entities {

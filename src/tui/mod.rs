@@ -141,6 +141,7 @@ pub fn handle(app: &mut App, msg: Msg) {
         Msg::Warm(warm, files) => {
             app.progress.done += files;
             app.warm_after_first_page(*warm);
+            app.awaiting_facts = true;
         }
         Msg::WarmFacts(facts) => app.warm_facts(*facts),
         Msg::Replace(snapshot) => app.replace_all(*snapshot),
@@ -157,6 +158,8 @@ pub fn handle(app: &mut App, msg: Msg) {
         }
         Msg::Finished => {
             app.progress.finished = true;
+            // The facts come before the end, or not at all (an error said so).
+            app.awaiting_facts = false;
             app.settle();
         }
         Msg::Feed(msg) => app.feed_event(msg),

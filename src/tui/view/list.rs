@@ -24,13 +24,16 @@ pub fn no_match(app: &App) -> String {
         ],
         " ",
     );
-    if keys.is_empty() {
-        "No article matches the filters.".to_owned()
+    // Until a large library's names are in, a filter by one finds nothing yet.
+    let what = if app.awaiting_facts {
+        "Names still loading: no article matches the filters yet"
     } else {
-        format!(
-            "No article matches the filters ({}).",
-            keys.replace(" · ", ", ")
-        )
+        "No article matches the filters"
+    };
+    if keys.is_empty() {
+        format!("{what}.")
+    } else {
+        format!("{what} ({}).", keys.replace(" · ", ", "))
     }
 }
 

@@ -200,10 +200,16 @@ fn picker(
         );
     }
     if items.is_empty() {
+        // A large library's names come a few seconds after its list.
+        let what = if app.awaiting_facts {
+            "names still loading…"
+        } else {
+            "no match"
+        };
         paint_row(
             buf,
             (inner.x, inner.y + 1, inner.width),
-            &[("no match", theme.dim)],
+            &[(what, theme.dim)],
             app.model,
             Style::new(),
             true,
