@@ -136,6 +136,7 @@ fn load_paged(
             drive::press(&mut app, "Esc");
         }
         if first_page {
+            assert!(app.awaiting_facts, "a first page comes without names");
             let shown = app.current().map(|e| e.article.title.clone());
             told.first_page = Some((in_order(&app), shown));
             if let Some(f) = paged.take() {

@@ -168,8 +168,8 @@ pub struct App {
     pub full: Option<(usize, Entry)>,
     /// The last search: the filters it ran under, its query and the articles it matched.
     pub last_search: Option<SearchMemo>,
-    /// Whether the stored list is in and its entities and mentioned dates are still being
-    /// read (a filter by name or mentioned date finds nothing yet).
+    /// Whether the stored list (or its first page) is in and its entities and mentioned
+    /// dates are still being read (a filter by name or mentioned date finds nothing yet).
     pub awaiting_facts: bool,
     /// The whole list's order, from the last refresh that sorted all of it.
     pub(super) order: Option<super::order::Order>,
@@ -287,6 +287,12 @@ impl App {
             .as_ref()
             .filter(|(i, _)| *i == self.selected)
             .map(|(_, e)| e)
+    }
+
+    /// Whether names may still come: loading has not finished, or a stored list is in
+    /// without its entities yet (an empty picker or filtered list is not final).
+    pub fn names_pending(&self) -> bool {
+        self.awaiting_facts || !self.progress.finished
     }
 
     pub fn areas(&self) -> Areas {

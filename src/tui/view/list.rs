@@ -25,7 +25,7 @@ pub fn no_match(app: &App) -> String {
         " ",
     );
     // Until a large library's names are in, a filter by one finds nothing yet.
-    let what = if app.awaiting_facts {
+    let what = if app.names_pending() {
         "Names still loading: no article matches the filters yet"
     } else {
         "No article matches the filters"

@@ -201,7 +201,7 @@ fn picker(
     }
     if items.is_empty() {
         // A large library's names come a few seconds after its list.
-        let what = if app.awaiting_facts {
+        let what = if app.names_pending() {
             "names still loading…"
         } else {
             "no match"
