@@ -447,6 +447,29 @@ fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
     assert!(warm.chosen);
     assert_eq!(warm.reader.anchor, 3);
 
+    // An article arriving otherwise while the page is shown (a feed refreshed) stays.
+    let (warm, _) = load_paged(
+        dir.path(),
+        home.path(),
+        |app| {
+            let extra =
+                khabar::corpus::from_text("feeds/extra.txt", "फ़ीड की खबर\n\nपाठ।\n".to_owned());
+            let analysis = khabar::extract::analyse(&extra);
+            khabar::tui::handle(
+                app,
+                Msg::Loaded(Box::new(khabar::tui::app::Entry::new(extra, analysis)), 1),
+            );
+        },
+        |_| {},
+    );
+    let mut with_extra = whole.to_vec();
+    with_extra.push("फ़ीड की खबर");
+    assert_eq!(
+        in_order(&warm),
+        with_extra,
+        "the page's articles only are withdrawn"
+    );
+
     // The last session's article is not on the page: it is shown, chosen, once it comes.
     let january = cold.entries.iter().find(|d| d.title == "जनवरी").unwrap().id;
     let (warm, _) = load_paged(

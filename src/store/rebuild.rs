@@ -43,6 +43,8 @@ impl Store {
         let aside = open::set_aside(&path)?;
         let (conn, _) = open::open(&path)?;
         self.conn = conn;
+        // Opened mapped: as the connection it replaces was.
+        self.map_pages(self.mapped)?;
         let tx = self.conn.transaction()?;
         let mut lost = Vec::new();
         for ((table, columns), rows) in KEPT.iter().zip(rows) {

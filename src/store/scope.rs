@@ -159,6 +159,11 @@ impl Scope {
             .find_map(|(i, (r, s))| r.split(s, path).map(|(base, rest)| (i, base, rest)))
     }
 
+    /// Whether the file with key `path` is under one of the roots.
+    pub(super) fn holds(&self, path: &str) -> bool {
+        self.roots.iter().any(|r| r.holds(path))
+    }
+
     /// The file with key `path` as the caller spelt it (the first root that holds it).
     pub fn shown(&self, path: &str) -> String {
         self.roots

@@ -156,6 +156,9 @@ pub struct SnapshotFacts {
     pub mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
 }
 
+/// How many articles [`Store::first_page`] looks at before giving up on a page.
+const PAGE_EXAMINED: usize = 20_000;
+
 /// From how many article ids up a snapshot is read in two halves at once (below, a
 /// second connection costs more than it saves).
 const SPLIT_FROM: i64 = 20_000;
@@ -306,50 +309,73 @@ impl Store {
 
     /// The first `limit` articles of `scope` newest first (`newest`) or oldest first,
     /// undated ones last, without their facts: what a first frame shows of a large corpus
-    /// before [`Store::snapshot_docs`] has read all of it. Two walks of the day index (the
-    /// dated, then the undated), each stopping at `limit` rows, so its time does not grow
-    /// with the corpus when the scope is most of it. `None` when the article ids span fewer
-    /// than `from` (reading them all is then as quick; the span, one look-up at each end,
-    /// stands for the count).
+    /// before [`Store::snapshot_docs`] has read all of it. The day index is walked (the
+    /// dated, then the undated) and at most [`PAGE_EXAMINED`] articles are looked at: past
+    /// that (a small folder in a large database, many undated articles) there is no page
+    /// (`None`), so its time stays a few milliseconds whatever the database. `None` too
+    /// when the article ids span fewer than `from` (reading them all is then as quick; the
+    /// span, one look-up at each end, stands for the count, and only grows as files are
+    /// read again). Same-day ties go by stored path: with several roots spelt otherwise,
+    /// the page's last day may hold other articles than the whole list's.
     pub fn first_page(
         &self,
         scope: &Scope,
         newest: bool,
         (limit, from): (usize, usize),
     ) -> Result<Option<Snapshot>, StoreError> {
-        let Some((in_scope, args)) = scope.condition("+a.path") else {
-            return Ok(None);
-        };
-        let span: Option<i64> = self.conn.query_row(
-            "SELECT (SELECT max(id) FROM articles) - (SELECT min(id) FROM articles) + 1",
-            [],
-            |r| r.get(0),
-        )?;
-        if span.is_none_or(|n| n < i64::try_from(from).unwrap_or(i64::MAX)) {
+        let (low, high) = self.id_bounds()?;
+        if high - low + 1 < i64::try_from(from).unwrap_or(i64::MAX) || scope.roots.is_empty() {
             return Ok(None);
         }
         let order = if newest { "DESC" } else { "ASC" };
         let mut part = Part::default();
-        // Ties go by path, then line, as in the reader's list.
-        for dated in [
-            format!("a.published_day IS NOT NULL AND {in_scope} ORDER BY a.published_day {order},"),
-            format!("a.published_day IS NULL AND {in_scope} ORDER BY"),
-        ] {
-            let left = limit.saturating_sub(part.docs.len());
-            if left == 0 {
-                break;
+        let mut examined = 0;
+        // Named, or the planner may sort the whole table rather than walk the index (it did,
+        // at a million articles: 350 ms instead of 3). Ties go by path, then line.
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS} FROM articles a INDEXED BY articles_by_day
+             WHERE a.published_day IS NOT NULL ORDER BY a.published_day {order}, a.path, a.line"
+        ))?;
+        let mut rows = stmt.query([])?;
+        while part.docs.len() < limit
+            && let Some(r) = rows.next()?
+        {
+            examined += 1;
+            if examined > PAGE_EXAMINED {
+                return Ok(None);
             }
-            // Named, or the planner may sort the whole table rather than walk the index (it
-            // did, at a million articles: 350 ms instead of 3).
-            let sql = format!(
-                "SELECT {DOC_COLUMNS} FROM articles a INDEXED BY articles_by_day
-                 WHERE {dated} a.path, a.line LIMIT ?"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let left = rusqlite::types::Value::Integer(i64::try_from(left).unwrap_or(i64::MAX));
-            let mut rows = stmt.query(params_from_iter(args.iter().chain([&left])))?;
-            while let Some(r) = rows.next()? {
+            if scope.holds(r.get_ref(1)?.as_str().unwrap_or_default()) {
                 part.push(scope, r)?;
+            }
+        }
+        let left = limit.saturating_sub(part.docs.len());
+        if left > 0 {
+            // The undated, by path and line: all of them in the scope, if few enough.
+            let mut undated: Vec<(String, Option<i64>, i64)> = Vec::new();
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT a.path, a.line, a.id FROM articles a INDEXED BY articles_by_day
+                 WHERE a.published_day IS NULL",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                examined += 1;
+                if examined > PAGE_EXAMINED {
+                    return Ok(None);
+                }
+                let path: String = r.get(0)?;
+                if scope.holds(&path) {
+                    undated.push((path, r.get(1)?, r.get(2)?));
+                }
+            }
+            undated.sort_unstable();
+            let mut stmt = self.conn.prepare_cached(&format!(
+                "SELECT {DOC_COLUMNS} FROM articles a WHERE a.id = ?"
+            ))?;
+            for (_, _, id) in undated.into_iter().take(left) {
+                let mut rows = stmt.query([id])?;
+                if let Some(r) = rows.next()? {
+                    part.push(scope, r)?;
+                }
             }
         }
         Ok(Some(Snapshot {
@@ -361,11 +387,8 @@ impl Store {
         }))
     }
 
-    /// [`Store::snapshot_docs`], read in two halves when the ids span `split_from` or more.
-    fn snapshot_docs_split(&self, scope: &Scope, split_from: i64) -> Result<Snapshot, StoreError> {
-        let Some((in_scope, args)) = scope.condition("+a.path") else {
-            return Ok(Snapshot::default());
-        };
+    /// The lowest and highest article ids (0 for an empty table).
+    pub(super) fn id_bounds(&self) -> Result<(i64, i64), StoreError> {
         let (low, high): (Option<i64>, Option<i64>) = self.conn.query_row(
             // Two look-ups at the ends of the table: `min(id), max(id)` in one SELECT is
             // a scan of all of it.
@@ -373,7 +396,15 @@ impl Store {
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        let (low, high) = (low.unwrap_or(0), high.unwrap_or(0));
+        Ok((low.unwrap_or(0), high.unwrap_or(0)))
+    }
+
+    /// [`Store::snapshot_docs`], read in two halves when the ids span `split_from` or more.
+    fn snapshot_docs_split(&self, scope: &Scope, split_from: i64) -> Result<Snapshot, StoreError> {
+        let Some((in_scope, args)) = scope.condition("+a.path") else {
+            return Ok(Snapshot::default());
+        };
+        let (low, high) = self.id_bounds()?;
         let read = |conn: &rusqlite::Connection, ids: (i64, i64)| {
             read_docs(conn, scope, &in_scope, &args, ids)
         };

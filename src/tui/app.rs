@@ -119,9 +119,9 @@ pub struct App {
     pub entries: Vec<Doc>,
     /// The number of the first article of the last snapshot (see [`App::text_arrived`]).
     pub warm_base: usize,
-    /// Whether the list is the first page of a stored list whose whole is still being read
+    /// The articles of the first page of a stored list whose whole is still being read
     /// (see [`App::first_page`]).
-    pub on_first_page: bool,
+    pub page: Option<std::ops::Range<usize>>,
     /// Articles by path, once a file was withdrawn (see [`App::withdraw_path`]).
     pub by_path: Option<std::collections::HashMap<String, Vec<u32>>>,
     /// A fetch of the feeds under way (`R`).
@@ -231,7 +231,7 @@ impl App {
             by_path: None,
             fetching: None,
             reselect: None,
-            on_first_page: false,
+            page: None,
             selected: 0,
             list_offset: 0,
             focus: Pane::List,

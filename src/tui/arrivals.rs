@@ -179,14 +179,20 @@ impl App {
     /// The first page of a large stored list, shown while the whole of it is read: listed
     /// like a warm start's articles, until anything else arrives ([`App::end_first_page`]).
     pub fn first_page(&mut self, page: Snapshot) {
+        let start = self.entries.len();
         self.push_warm(page);
-        self.on_first_page = true;
+        self.page = Some(start..self.entries.len());
+    }
+
+    /// Whether the list is a first page (see [`App::first_page`]).
+    pub fn on_first_page(&self) -> bool {
+        self.page.is_some()
     }
 
     /// The whole stored list, in place of its first page: the article shown stays shown,
     /// where the reader was, whether or not the user had chosen it.
     pub fn warm_after_first_page(&mut self, warm: Snapshot) {
-        if !self.on_first_page {
+        if !self.on_first_page() {
             self.push_warm(warm);
             return;
         }
@@ -201,14 +207,17 @@ impl App {
         // Showing again the article the page showed is not choosing it; the awaited one,
         // arriving, is chosen as a session brings it back.
         self.chosen = chosen || (awaited && self.reselect.is_none());
+        // At once, not at the next settling: until then the list would still hold the
+        // page's withdrawn copies, and a key moving in it would lose the article.
+        self.settle();
     }
 
     /// Withdraws the first page, if one is listed: the whole list or the files follow.
+    /// Only the page's own articles go (a feed refreshed meanwhile may have added some).
     pub fn end_first_page(&mut self) {
-        if std::mem::take(&mut self.on_first_page) {
-            let all: Vec<u32> =
-                (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).collect();
-            self.withdraw(&all);
+        if let Some(page) = self.page.take() {
+            let docs: Vec<u32> = page.filter_map(|d| u32::try_from(d).ok()).collect();
+            self.withdraw(&docs);
         }
     }
 
@@ -216,6 +225,8 @@ impl App {
     /// them: filters by entity and mentioned date see them from now on.
     pub fn warm_facts(&mut self, facts: crate::library::SnapshotFacts) {
         self.awaiting_facts = false;
+        // A picker opened before the names came would keep its empty answer.
+        self.memo.clear();
         let base = u32::try_from(self.warm_base).unwrap_or(u32::MAX);
         let mut entities = facts.entities;
         for e in &mut entities {

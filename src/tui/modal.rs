@@ -100,6 +100,15 @@ pub struct Memo {
     buckets: std::cell::RefCell<Option<(BucketKey, Buckets)>>,
 }
 
+impl Memo {
+    /// Forgets everything: the index gained what the keys do not count (a stored list's
+    /// entities and mentioned dates, which come after its articles).
+    pub fn clear(&self) {
+        self.picker.take();
+        self.buckets.take();
+    }
+}
+
 impl App {
     pub fn open_picker(&mut self, kind: EntityKind) {
         self.modal = Some(Modal::Picker {

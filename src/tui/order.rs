@@ -67,15 +67,16 @@ mod tests {
 
     #[test]
     fn a_selection_comes_out_in_the_order_of_the_whole_list_however_large() {
-        // Articles 0..40 in a scrambled order; 5 and 7 are withdrawn (not in it).
-        let sorted: Vec<u32> = (0..40u32)
-            .map(|i| (i * 17) % 40)
+        // Articles 0..400 in a scrambled order; 5 and 7 are withdrawn (not in it).
+        let sorted: Vec<u32> = (0..400u32)
+            .map(|i| (i * 17) % 400)
             .filter(|&d| d != 5 && d != 7)
             .collect();
-        let order = Order::of((Sort::Newest, 40, 38), &sorted, 40);
-        // Small (sorted by rank) and large (picked out of the order) selections.
-        let small = vec![3, 34, 17];
-        let large: Vec<u32> = (0..40).filter(|d| d % 2 == 0).collect();
+        let order = Order::of((Sort::Newest, 400, 398), &sorted, 400);
+        // A small selection (sorted by rank: 3 * 16 < 398) and a large one (picked out
+        // of the order).
+        let small = vec![3, 334, 17];
+        let large: Vec<u32> = (0..400).filter(|d| d % 2 == 0 && *d != 6).collect();
         for docs in [small, large] {
             let want: Vec<u32> = sorted
                 .iter()

@@ -9,8 +9,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::pane_block;
+use crate::index::DateField;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::filters::Chip;
 use crate::tui::layout::Pane;
 use crate::tui::paint::paint_row;
 
@@ -25,7 +27,17 @@ pub fn no_match(app: &App) -> String {
         " ",
     );
     // Until a large library's names are in, a filter by one finds nothing yet.
-    let what = if app.names_pending() {
+    let by_names = app.chips.iter().any(|c| {
+        matches!(
+            c,
+            Chip::Entity { .. }
+                | Chip::Date {
+                    field: DateField::Mentioned,
+                    ..
+                }
+        )
+    });
+    let what = if by_names && app.names_pending() {
         "Names still loading: no article matches the filters yet"
     } else {
         "No article matches the filters"
@@ -46,7 +58,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         format!(" Articles ({shown} of {total}")
     };
     // A first page is listed before the loader has counted anything.
-    if (!app.progress.finished && app.progress.total > 0) || app.on_first_page {
+    if (!app.progress.finished && app.progress.total > 0) || app.on_first_page() {
         let _ = write!(title, ", loading");
     } else if app.reading_texts && app.searching() {
         // The bodies of stored articles are still being read back: more may match.
