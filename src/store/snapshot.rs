@@ -310,7 +310,7 @@ impl Store {
     /// The first `limit` articles of `scope` newest first (`newest`) or oldest first,
     /// undated ones last, without their facts: what a first frame shows of a large corpus
     /// before [`Store::snapshot_docs`] has read all of it. The day index is walked (the
-    /// dated, then the undated) and at most [`PAGE_EXAMINED`] articles are looked at: past
+    /// dated, then the undated) and at most `PAGE_EXAMINED` (20,000) articles are looked at: past
     /// that (a small folder in a large database, many undated articles) there is no page
     /// (`None`), so its time stays a few milliseconds whatever the database. `None` too
     /// when the article ids span fewer than `from` (reading them all is then as quick; the
