@@ -274,9 +274,10 @@ impl Corpus {
     }
 
     /// The first `limit` articles of `paths` newest (or oldest) first, when the database
-    /// knows them all as [`Corpus::known`] would and holds `from` articles or more: a first
-    /// page to show while `known` reads the whole list. `None` otherwise; any error is left
-    /// for `known` to meet and report (it also repairs a damaged database).
+    /// knows them all as [`Corpus::known`] would and is large (see [`Store::first_page`]
+    /// for `from`): a first page to show while `known` reads the whole list. `None`
+    /// otherwise; any error is left for `known` to meet and report (it also repairs a
+    /// damaged database).
     #[must_use]
     pub fn first_page(
         &self,

@@ -310,13 +310,13 @@ impl Store {
     /// The first `limit` articles of `scope` newest first (`newest`) or oldest first,
     /// undated ones last, without their facts: what a first frame shows of a large corpus
     /// before [`Store::snapshot_docs`] has read all of it. The day index is walked (the
-    /// dated, then the undated) and at most `PAGE_EXAMINED` (20,000) articles are looked at: past
-    /// that (a small folder in a large database, many undated articles) there is no page
-    /// (`None`), so its time stays a few milliseconds whatever the database. `None` too
-    /// when the article ids span fewer than `from` (reading them all is then as quick; the
-    /// span, one look-up at each end, stands for the count, and only grows as files are
-    /// read again). Same-day ties go by stored path: with several roots spelt otherwise,
-    /// the page's last day may hold other articles than the whole list's.
+    /// dated, then the undated) and at most `PAGE_EXAMINED` (20,000) articles are looked
+    /// at: past that (a small folder in a large database, many undated articles) there is
+    /// no page (`None`), so its time stays a few milliseconds whatever the database.
+    /// `None` too when the article ids span fewer than `from` (reading them all is then as
+    /// quick; the span, one look-up at each end, stands for the count, and only grows as
+    /// files are read again). Same-day ties go by stored path: with several roots spelt
+    /// otherwise, the page's last day may hold other articles than the whole list's.
     pub fn first_page(
         &self,
         scope: &Scope,
@@ -327,9 +327,35 @@ impl Store {
         if high - low + 1 < i64::try_from(from).unwrap_or(i64::MAX) || scope.roots.is_empty() {
             return Ok(None);
         }
-        let order = if newest { "DESC" } else { "ASC" };
         let mut part = Part::default();
         let mut examined = 0;
+        if !self.page_dated(scope, newest, limit, &mut part, &mut examined)? {
+            return Ok(None);
+        }
+        let left = limit.saturating_sub(part.docs.len());
+        if left > 0 && !self.page_undated(scope, left, &mut part, &mut examined)? {
+            return Ok(None);
+        }
+        Ok(Some(Snapshot {
+            docs: part.docs,
+            index: Index::from_parts(part.infos, Vec::new(), Vec::new()),
+            files: 0,
+            rows: Rows(part.ids),
+            repeated: self.repeated()?,
+        }))
+    }
+
+    /// Adds the dated articles of `scope` in day order to `part` until it holds `limit`;
+    /// `false` when that took more than `PAGE_EXAMINED` articles looked at.
+    fn page_dated(
+        &self,
+        scope: &Scope,
+        newest: bool,
+        limit: usize,
+        part: &mut Part,
+        examined: &mut usize,
+    ) -> Result<bool, StoreError> {
+        let order = if newest { "DESC" } else { "ASC" };
         // Named, or the planner may sort the whole table rather than walk the index (it did,
         // at a million articles: 350 ms instead of 3). Ties go by path, then line.
         let mut stmt = self.conn.prepare_cached(&format!(
@@ -340,51 +366,54 @@ impl Store {
         while part.docs.len() < limit
             && let Some(r) = rows.next()?
         {
-            examined += 1;
-            if examined > PAGE_EXAMINED {
-                return Ok(None);
+            *examined += 1;
+            if *examined > PAGE_EXAMINED {
+                return Ok(false);
             }
             if scope.holds(r.get_ref(1)?.as_str().unwrap_or_default()) {
                 part.push(scope, r)?;
             }
         }
-        let left = limit.saturating_sub(part.docs.len());
-        if left > 0 {
-            // The undated, by path and line: all of them in the scope, if few enough.
-            let mut undated: Vec<(String, Option<i64>, i64)> = Vec::new();
-            let mut stmt = self.conn.prepare_cached(
-                "SELECT a.path, a.line, a.id FROM articles a INDEXED BY articles_by_day
-                 WHERE a.published_day IS NULL",
-            )?;
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                examined += 1;
-                if examined > PAGE_EXAMINED {
-                    return Ok(None);
-                }
-                let path: String = r.get(0)?;
-                if scope.holds(&path) {
-                    undated.push((path, r.get(1)?, r.get(2)?));
-                }
+        Ok(true)
+    }
+
+    /// Adds the first `left` undated articles of `scope` by path and line to `part`:
+    /// all of them are looked at (`SQLite` would sort them all too), `false` when they are
+    /// more than `PAGE_EXAMINED` with those looked at already.
+    fn page_undated(
+        &self,
+        scope: &Scope,
+        left: usize,
+        part: &mut Part,
+        examined: &mut usize,
+    ) -> Result<bool, StoreError> {
+        let mut undated: Vec<(String, Option<i64>, i64)> = Vec::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.path, a.line, a.id FROM articles a INDEXED BY articles_by_day
+             WHERE a.published_day IS NULL",
+        )?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            *examined += 1;
+            if *examined > PAGE_EXAMINED {
+                return Ok(false);
             }
-            undated.sort_unstable();
-            let mut stmt = self.conn.prepare_cached(&format!(
-                "SELECT {DOC_COLUMNS} FROM articles a WHERE a.id = ?"
-            ))?;
-            for (_, _, id) in undated.into_iter().take(left) {
-                let mut rows = stmt.query([id])?;
-                if let Some(r) = rows.next()? {
-                    part.push(scope, r)?;
-                }
+            let path: String = r.get(0)?;
+            if scope.holds(&path) {
+                undated.push((path, r.get(1)?, r.get(2)?));
             }
         }
-        Ok(Some(Snapshot {
-            docs: part.docs,
-            index: Index::from_parts(part.infos, Vec::new(), Vec::new()),
-            files: 0,
-            rows: Rows(part.ids),
-            repeated: self.repeated()?,
-        }))
+        undated.sort_unstable();
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS} FROM articles a WHERE a.id = ?"
+        ))?;
+        for (_, _, id) in undated.into_iter().take(left) {
+            let mut rows = stmt.query([id])?;
+            if let Some(r) = rows.next()? {
+                part.push(scope, r)?;
+            }
+        }
+        Ok(true)
     }
 
     /// The lowest and highest article ids (0 for an empty table).

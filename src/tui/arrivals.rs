@@ -182,6 +182,7 @@ impl App {
         let start = self.entries.len();
         self.push_warm(page);
         self.page = Some(start..self.entries.len());
+        self.awaiting_facts = true;
     }
 
     /// Whether the list is a first page (see [`App::first_page`]).
@@ -189,9 +190,11 @@ impl App {
         self.page.is_some()
     }
 
-    /// The whole stored list, in place of its first page: the article shown stays shown,
-    /// where the reader was, whether or not the user had chosen it.
+    /// The whole stored list (its entities and mentioned dates follow: see
+    /// [`App::warm_facts`]), in place of its first page if one is shown: the article shown
+    /// stays shown, where the reader was, whether or not the user had chosen it.
     pub fn warm_after_first_page(&mut self, warm: Snapshot) {
+        self.awaiting_facts = true;
         if !self.on_first_page() {
             self.push_warm(warm);
             return;

@@ -137,14 +137,10 @@ pub fn handle(app: &mut App, msg: Msg) {
         Msg::File(file) => app.push_file(*file),
         Msg::Changed(file) => app.replace_file(*file),
         Msg::Gone(path) => app.withdraw_path(&path.to_string_lossy()),
-        Msg::FirstPage(page) => {
-            app.first_page(*page);
-            app.awaiting_facts = true;
-        }
+        Msg::FirstPage(page) => app.first_page(*page),
         Msg::Warm(warm, files) => {
             app.progress.done += files;
             app.warm_after_first_page(*warm);
-            app.awaiting_facts = true;
         }
         Msg::WarmFacts(facts) => app.warm_facts(*facts),
         Msg::Replace(snapshot) => app.replace_all(*snapshot),
