@@ -5,7 +5,7 @@
 #[path = "support/drive.rs"]
 mod drive;
 
-use drive::{press, seed_of, seeds_app, type_text};
+use drive::{press, rows, seed_of, seeds_app, type_text};
 use khabar::corpus;
 use khabar::extract;
 use khabar::index::Sort;
@@ -15,11 +15,17 @@ use khabar::tui::app::{App, Entry};
 use khabar::tui::event::Msg;
 use khabar::tui::filters::Chip;
 use khabar::tui::layout::Pane;
+use khabar::tui::searcher::{Found, SearchTexts};
 use khabar::tui::sidebar::Section;
 
 fn app_with(user: UserState) -> App {
     let mut app = seeds_app(160, 45, 0);
     app.user = user;
+    loaded(app)
+}
+
+/// `app` with the seeds loaded, as the loader gives them.
+fn loaded(mut app: App) -> App {
     for article in corpus::seeds() {
         let analysis = extract::analyse(&article);
         khabar::tui::handle(
@@ -283,6 +289,90 @@ fn search_folds_digits_and_case() {
     assert_eq!(sorted(listed(&a)), ["000", "002"]);
     press(&mut a, "esc");
     assert_eq!(listed(&a).len(), 5, "Esc cancels the live search");
+}
+
+/// The list's title row, as drawn.
+fn list_title(app: &App) -> String {
+    rows(app)
+        .into_iter()
+        .find(|row| row.contains("Articles ("))
+        .unwrap_or_default()
+}
+
+/// Handles the loop's messages until the search worker's answer to the search shown.
+fn answer(app: &mut App, rx: &std::sync::mpsc::Receiver<Msg>) {
+    loop {
+        let msg = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the search worker answers");
+        // Answers to searches typed over (one per key) are dropped on arrival.
+        let searched = matches!(msg, Msg::Searched(_));
+        khabar::tui::handle(app, msg);
+        if searched && app.search_wait.is_none() {
+            return;
+        }
+    }
+}
+
+/// In the reader a search runs on a worker: a key pressed while it looks is taken at once
+/// (the list stays as it was, its title saying `searching`), and the answer replaces the
+/// list when it comes. An answer to a search the list no longer waits for changes nothing.
+#[test]
+fn a_search_on_the_worker_leaves_keys_free_and_shows_its_answer() {
+    let mut a = seeds_app(160, 45, 0);
+    let (tx, rx) = std::sync::mpsc::sync_channel(64);
+    let spill = tempfile::tempdir().unwrap();
+    a.search_text = SearchTexts::worker(tx, spill.path()).0;
+    let mut a = loaded(a);
+    let all = listed(&a);
+    press(&mut a, "/");
+    type_text(&mut a, "सितम्बर");
+    assert_eq!(
+        listed(&a),
+        all,
+        "the list changed before the worker answered"
+    );
+    assert!(list_title(&a).contains("searching"), "{}", list_title(&a));
+    let screen = rows(&a).join("\n");
+    assert!(screen.contains("/सितम्बर▏  searching…"), "{screen}");
+    let bar = khabar::tui::view::filterbar::text(&a);
+    assert!(
+        bar.contains("searching 5"),
+        "the filter bar counts the old list: {bar}"
+    );
+    answer(&mut a, &rx);
+    assert_eq!(sorted(listed(&a)), ["001", "004"]);
+    assert!(!list_title(&a).contains("searching"), "{}", list_title(&a));
+    // Kept as a chip, the same search is answered from the last: nothing to wait for.
+    press(&mut a, "enter");
+    assert_eq!(sorted(listed(&a)), ["001", "004"]);
+    assert!(a.search_wait.is_none());
+    // A new search, then Esc before its answer: the full list is back at once, and the
+    // late answer is dropped.
+    press(&mut a, "x /");
+    type_text(&mut a, "north korea");
+    let waited = a
+        .search_wait
+        .as_ref()
+        .expect("a search under way")
+        .generation;
+    press(&mut a, "esc");
+    assert_eq!(listed(&a).len(), 5);
+    assert!(a.search_wait.is_none());
+    a.searched(Found {
+        generation: waited,
+        memo: ((Vec::new(), 5), "north korea".to_owned(), vec![0]),
+        fresh: 0,
+    });
+    assert_eq!(
+        listed(&a).len(),
+        5,
+        "a search no longer wanted changed the list"
+    );
+    press(&mut a, "/");
+    type_text(&mut a, "north korea");
+    answer(&mut a, &rx);
+    assert_eq!(sorted(listed(&a)), ["000", "002"]);
 }
 
 #[test]

@@ -8,30 +8,12 @@ mod drive;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use drive::{press, seeds_app_with, type_text};
+use drive::{press, rows, seeds_app_with, type_text};
 use khabar::tui::action::Action;
 use khabar::tui::app::App;
 use khabar::tui::config::Config;
 use khabar::tui::keymap::{Keymap, Table};
 use khabar::tui::modal::Modal;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-/// The screen's rows as text.
-fn rows(app: &App) -> Vec<String> {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal
-        .draw(|f| khabar::tui::view::render(app, f))
-        .unwrap();
-    let buf = terminal.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect()
-}
 
 fn text_of(app: &App) -> String {
     rows(app).join("\n")

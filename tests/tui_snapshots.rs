@@ -4,7 +4,7 @@
 #[path = "support/drive.rs"]
 mod drive;
 
-use drive::{press, seeds_app, type_text};
+use drive::{press, rows, seeds_app, type_text};
 use khabar::tui::app::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -89,16 +89,7 @@ fn filter_bar_and_search_120x30() {
 
 /// The screen as text, one line per row.
 fn text_of(app: &App) -> String {
-    let terminal = screen(app);
-    let buf = terminal.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    rows(app).join("\n")
 }
 
 #[test]

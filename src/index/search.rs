@@ -134,6 +134,17 @@ impl SearchText {
     /// The documents among `within` whose title or text contains `query` (folded), in
     /// `within`'s order. Spilled texts are read back on all cores.
     pub fn matching(&self, query: &str, within: &[u32]) -> Vec<u32> {
+        self.matching_while(query, within, || true)
+    }
+
+    /// [`SearchText::matching`], giving up (with what it found so far) as soon as `go`
+    /// says false: a search nobody waits for any more stops reading.
+    pub fn matching_while(
+        &self,
+        query: &str,
+        within: &[u32],
+        go: impl Fn() -> bool + Sync,
+    ) -> Vec<u32> {
         use rayon::prelude::*;
         use std::os::unix::fs::FileExt;
         let q = fold(query);
@@ -168,7 +179,7 @@ impl SearchText {
         within
             .par_iter()
             .with_min_len(256)
-            .map_init(Vec::new, |buf, &d| hit(buf, d).then_some(d))
+            .map_init(Vec::new, |buf, &d| (go() && hit(buf, d)).then_some(d))
             .flatten()
             .collect()
     }

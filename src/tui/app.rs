@@ -16,10 +16,11 @@ use super::modal::Modal;
 use super::sidebar::Item;
 use std::sync::Arc;
 
+use super::searcher::SearchTexts;
 use crate::corpus::Article;
 use crate::extract::Analysis;
 use crate::extract::entities::EntityKind;
-use crate::index::{Index, SearchText, Sort};
+use crate::index::{Index, Sort};
 use crate::library::Doc;
 use crate::state::{UserState, content_id};
 use crate::text::width::WidthModel;
@@ -151,7 +152,11 @@ pub struct App {
     pub request: Request,
     /// Corpus-wide lookups for filters, and the folded text for search.
     pub index: Index,
-    pub search_text: SearchText,
+    pub search_text: SearchTexts,
+    /// The generation of the last search handed to the worker, and whether the list waits
+    /// for its answer (see [`super::searcher`]).
+    pub search_generation: u64,
+    pub search_wait: Option<super::searcher::Waiting>,
     /// Read and starred articles and the session, kept in the database.
     pub user: UserState,
     /// Active filters in the order they were added (Esc removes the last).
@@ -246,7 +251,9 @@ impl App {
             model,
             request: Request::None,
             index: Index::default(),
-            search_text: SearchText::default(),
+            search_text: SearchTexts::default(),
+            search_generation: 0,
+            search_wait: None,
             user: UserState::in_memory(),
             chips: Vec::new(),
             sort: Sort::default(),

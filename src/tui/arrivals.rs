@@ -304,7 +304,8 @@ impl App {
         if let Some(d) = self.entries.get(doc) {
             let both = SearchText::with_title(&d.title, folded);
             self.search_text.set(doc, both);
-            if self.last_search.is_some() {
+            // A search under way has not seen it either.
+            if self.last_search.is_some() || self.search_wait.is_some() {
                 self.fresh_texts
                     .push(u32::try_from(doc).unwrap_or(u32::MAX));
             }

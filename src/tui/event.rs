@@ -52,6 +52,8 @@ pub enum Msg {
     Analysed(Box<super::opening::Analysed>),
     /// Rows of a long article the opening worker laid out.
     Indexed(Box<super::opening::Indexed>),
+    /// The search worker's answer (see [`super::searcher`]).
+    Searched(Box<super::searcher::Found>),
     /// An export of the list is written (or failed): what the status bar says.
     Exported(String),
 }

@@ -25,6 +25,7 @@ pub mod opening;
 mod order;
 pub mod paint;
 pub mod probe;
+pub mod searcher;
 pub mod session;
 pub mod sidebar;
 mod sources;
@@ -45,8 +46,8 @@ use app::{App, Request};
 use config::Config;
 use event::Msg;
 
-use crate::index::SearchText;
 use crate::text::width::WidthModel;
+use searcher::SearchTexts;
 
 /// Test and benchmark hooks, chosen with the `KHABAR_DEBUG` environment variable:
 /// `exit-after-first-articles` leaves after the first frame that shows an article and
@@ -165,6 +166,7 @@ pub fn handle(app: &mut App, msg: Msg) {
         Msg::Opened(opened) => app.opened(*opened),
         Msg::Analysed(done) => app.analysed(*done),
         Msg::Indexed(batch) => app.indexed(*batch),
+        Msg::Searched(found) => app.searched(*found),
         Msg::Terminate(signal) => {
             EXIT_SIGNAL.store(signal, std::sync::atomic::Ordering::Relaxed);
             app.request = Request::Quit;
@@ -229,18 +231,22 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     // Folded text for search is as large as the corpus: past a few MiB it goes to disk, in
     // the cache directory (not /tmp, often memory itself).
     let spill = crate::dirs::cache_dir().unwrap_or_else(std::env::temp_dir);
-    if let Err(e) = app.search_text.spill_to(&spill, SearchText::MEMORY) {
-        app.problems.push(format!(
-            "{}: {e}; search text stays in memory",
-            spill.display()
-        ));
-    }
     let (user, notes) = crate::state::UserState::open_default();
     app.user = user;
     app.problems.extend(notes);
     // Bounded: when drawing falls behind a fast loader, the loader waits instead of piling
     // up articles in memory.
     let (tx, rx) = mpsc::sync_channel(CHANNEL_BOUND);
+    // A search of a large corpus takes longer than a frame: it runs on a worker that holds
+    // the texts.
+    let (texts, problem) = SearchTexts::worker(tx.clone(), &spill);
+    app.search_text = texts;
+    if let Some(e) = problem {
+        app.problems.push(format!(
+            "{}: {e}; search text stays in memory",
+            spill.display()
+        ));
+    }
     // Articles are read back and long ones laid out on a worker from the first one shown.
     app.opener = Some(opening::Opener::spawn(tx.clone()));
     let session_key = session::key(&paths);

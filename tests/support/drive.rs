@@ -110,3 +110,23 @@ pub fn load(dir: &std::path::Path, home: &std::path::Path, between: impl FnOnce(
     loader.join().unwrap();
     app
 }
+
+/// The screen's rows as text, as the reader draws them.
+pub fn rows(app: &App) -> Vec<String> {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(
+        app.size.width,
+        app.size.height,
+    ))
+    .unwrap();
+    terminal
+        .draw(|f| khabar::tui::view::render(app, f))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}

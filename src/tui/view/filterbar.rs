@@ -14,7 +14,12 @@ pub fn text(app: &App) -> String {
         .iter()
         .map(super::super::filters::Chip::label)
         .collect();
-    parts.push(format!("{} of {}", app.visible.len(), app.index.live()));
+    if app.search_wait.is_some() {
+        // The count is the last list's until the search worker answers.
+        parts.push(format!("searching {}", app.index.live()));
+    } else {
+        parts.push(format!("{} of {}", app.visible.len(), app.index.live()));
+    }
     if app.undated > 0 {
         parts.push(format!("{} undated", app.undated));
     }

@@ -72,10 +72,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 format!(" · {keys}")
             };
             // The `/` is the search line's mark, as in vi and less, whatever key opened it.
-            Some(format!(
-                "/{query}▏  {} article(s) match{keys}",
-                app.visible.len()
-            ))
+            let found = if app.search_wait.is_some() {
+                "searching…".to_owned()
+            } else {
+                format!("{} article(s) match", app.visible.len())
+            };
+            Some(format!("/{query}▏  {found}{keys}"))
         }
         Some(crate::tui::modal::Modal::Ask { ask, input }) => Some(ask.prompt(app, input)),
         _ => None,

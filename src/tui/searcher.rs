@@ -1,0 +1,284 @@
+//! The folded texts a search looks through, and where the looking happens.
+//!
+//! Folded text is as large as the corpus: a search of a hundred thousand articles reads a
+//! gigabyte and more, which takes longer than a frame. In the reader the texts therefore
+//! live on a worker thread ([`SearchTexts::Worker`]) that answers each search with a
+//! [`Msg::Searched`], while the loop goes on drawing and taking keys; a search asked for
+//! later makes the worker drop the one it is on. Without a loop to answer to (tests, a
+//! report), the texts stay here and a search answers at once.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, SyncSender};
+
+use super::app::SearchMemo;
+use super::event::Msg;
+use crate::index::SearchText;
+
+/// A search for the worker: the articles to look at, and those kept without a look (found
+/// by the search this one narrows, see `App::refresh`).
+#[derive(Debug)]
+pub struct Find {
+    pub generation: u64,
+    pub query: String,
+    pub within: Vec<u32>,
+    pub kept: Vec<u32>,
+    /// The memo the answer becomes, its hits filled in by the worker.
+    pub memo: SearchMemo,
+    /// How many of `App::fresh_texts` the answer has looked at.
+    pub fresh: usize,
+}
+
+/// The worker's answer to a [`Find`].
+#[derive(Debug)]
+pub struct Found {
+    pub generation: u64,
+    pub memo: SearchMemo,
+    pub fresh: usize,
+}
+
+enum Job {
+    Push(Box<str>),
+    Pending(usize),
+    Set(usize, Box<str>),
+    Find(Find),
+}
+
+/// The search the list waits for the worker's answer to.
+#[derive(Debug, Clone)]
+pub struct Waiting {
+    pub generation: u64,
+    /// The other filters it runs under, and its query folded.
+    pub chips: Vec<super::filters::Chip>,
+    pub folded: String,
+}
+
+/// Where the folded texts are kept and searched.
+#[derive(Debug)]
+pub enum SearchTexts {
+    /// Here, searched at once.
+    Here(SearchText),
+    /// On a worker thread (see the module's doc).
+    Worker(Searcher),
+}
+
+impl Default for SearchTexts {
+    fn default() -> Self {
+        Self::Here(SearchText::default())
+    }
+}
+
+/// The loop's handle on the search worker.
+#[derive(Debug)]
+pub struct Searcher {
+    jobs: mpsc::Sender<Job>,
+    /// The generation of the last search asked for: the worker gives up on any other.
+    latest: Arc<AtomicU64>,
+}
+
+impl std::fmt::Debug for Job {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Push(_) => write!(f, "Push"),
+            Self::Pending(n) => write!(f, "Pending({n})"),
+            Self::Set(doc, _) => write!(f, "Set({doc})"),
+            Self::Find(find) => write!(f, "Find({})", find.generation),
+        }
+    }
+}
+
+impl SearchTexts {
+    /// Texts kept by a worker that answers on `tx` (the loop's channel), spilling past
+    /// [`SearchText::MEMORY`] to `spill` (see [`SearchText::spill_to`]); the error says why
+    /// they stay in memory instead.
+    pub fn worker(tx: SyncSender<Msg>, spill: &std::path::Path) -> (Self, Option<std::io::Error>) {
+        let mut texts = SearchText::default();
+        let problem = texts.spill_to(spill, SearchText::MEMORY).err();
+        let (jobs, rx) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let watched = Arc::clone(&latest);
+        std::thread::spawn(move || run(texts, &rx, &tx, &watched));
+        (Self::Worker(Searcher { jobs, latest }), problem)
+    }
+
+    /// Adds a document whose searchable text was folded elsewhere.
+    pub fn push_folded(&mut self, folded: Box<str>) {
+        match self {
+            Self::Here(t) => t.push_folded(folded),
+            Self::Worker(w) => w.send(Job::Push(folded)),
+        }
+    }
+
+    /// Adds `n` documents whose text comes later ([`SearchTexts::set`]).
+    pub fn push_pending(&mut self, n: usize) {
+        match self {
+            Self::Here(t) => t.push_pending(n),
+            Self::Worker(w) => w.send(Job::Pending(n)),
+        }
+    }
+
+    /// Replaces document `doc`'s searchable text.
+    pub fn set(&mut self, doc: usize, folded: Box<str>) {
+        match self {
+            Self::Here(t) => t.set(doc, folded),
+            Self::Worker(w) => w.send(Job::Set(doc, folded)),
+        }
+    }
+
+    /// Answers `find` at once when the texts are here; else hands it to the worker (its
+    /// answer comes as [`Msg::Searched`]) and says so with `None`.
+    pub fn find(&mut self, find: Find) -> Option<Found> {
+        match self {
+            Self::Here(t) => Some(answer(t, find, || true)),
+            Self::Worker(w) => {
+                w.latest.store(find.generation, Ordering::Relaxed);
+                w.send(Job::Find(find));
+                None
+            }
+        }
+    }
+
+    /// Makes the worker give up the search it is on (none is wanted any more).
+    pub fn cancel(&self, generation: u64) {
+        if let Self::Worker(w) = self {
+            w.latest.store(generation, Ordering::Relaxed);
+        }
+    }
+}
+
+impl Searcher {
+    fn send(&self, job: Job) {
+        // A worker that is gone (it panicked) leaves searches unanswered; the list says
+        // `searching` rather than the reader failing.
+        let _ = self.jobs.send(job);
+    }
+}
+
+/// The hits of `find`: its kept articles and those of `within` that match, ascending.
+fn answer(texts: &SearchText, find: Find, go: impl Fn() -> bool + Sync) -> Found {
+    let Find {
+        generation,
+        query,
+        within,
+        mut kept,
+        mut memo,
+        fresh,
+    } = find;
+    let found = texts.matching_while(&query, &within, go);
+    kept.extend(found);
+    kept.sort_unstable();
+    kept.dedup();
+    memo.2 = kept;
+    Found {
+        generation,
+        memo,
+        fresh,
+    }
+}
+
+/// The worker: applies texts in the order they came, and answers the last search asked for
+/// (those queued before it are skipped, one under way is given up).
+fn run(mut texts: SearchText, rx: &mpsc::Receiver<Job>, tx: &SyncSender<Msg>, latest: &AtomicU64) {
+    while let Ok(job) = rx.recv() {
+        let mut wanted = None;
+        for job in std::iter::once(job).chain(rx.try_iter()) {
+            match job {
+                Job::Push(t) => texts.push_folded(t),
+                Job::Pending(n) => texts.push_pending(n),
+                Job::Set(doc, t) => texts.set(doc, t),
+                Job::Find(find) => wanted = Some(find),
+            }
+        }
+        let Some(find) = wanted else { continue };
+        let generation = find.generation;
+        let current = || latest.load(Ordering::Relaxed) == generation;
+        if !current() {
+            continue;
+        }
+        let found = answer(&texts, find, current);
+        if current() && tx.send(Msg::Searched(Box::new(found))).is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(generation: u64, query: &str, within: Vec<u32>) -> Find {
+        Find {
+            generation,
+            query: query.to_owned(),
+            within,
+            kept: vec![9],
+            memo: ((Vec::new(), 3), query.to_owned(), Vec::new()),
+            fresh: 1,
+        }
+    }
+
+    fn searched(rx: &mpsc::Receiver<Msg>) -> Found {
+        match rx.recv_timeout(std::time::Duration::from_secs(10)) {
+            Ok(Msg::Searched(found)) => *found,
+            other => panic!("expected a search's answer, got {other:?}"),
+        }
+    }
+
+    /// Through its handle, the worker sees texts in the order they were given and answers
+    /// with the kept articles and the matches.
+    #[test]
+    fn the_worker_answers_over_the_texts_given_before_the_search() {
+        let (tx, rx) = mpsc::sync_channel(16);
+        let dir = tempfile::tempdir().unwrap();
+        let (mut texts, problem) = SearchTexts::worker(tx, dir.path());
+        assert!(problem.is_none());
+        texts.push_folded("पहला लेख मोदी".into());
+        texts.push_pending(2);
+        texts.set(2, "तीसरा मोदी".into());
+        assert!(texts.find(find(1, "मोदी", vec![0, 1, 2])).is_none());
+        let found = searched(&rx);
+        assert_eq!((found.generation, found.fresh), (1, 1));
+        assert_eq!(found.memo.2, [0, 2, 9]);
+    }
+
+    /// Of the searches queued when the worker looks, only the last is answered, and one
+    /// that is no longer wanted is not answered at all. (The jobs are queued before the
+    /// worker runs, here on the test's thread, so the order is certain.)
+    #[test]
+    fn the_worker_answers_only_the_search_still_wanted() {
+        let (jobs, rx) = mpsc::channel();
+        let (tx, answers) = mpsc::sync_channel(16);
+        for job in [
+            Job::Push("मोदी".into()),
+            Job::Push("पुतिन".into()),
+            Job::Find(find(2, "मोदी", vec![0, 1])),
+            Job::Find(find(3, "पुतिन", vec![0, 1])),
+        ] {
+            jobs.send(job).unwrap();
+        }
+        drop(jobs);
+        run(SearchText::default(), &rx, &tx, &AtomicU64::new(3));
+        let found = searched(&answers);
+        assert_eq!((found.generation, found.memo.2), (3, vec![1, 9]));
+        assert!(answers.try_recv().is_err());
+        let (jobs, rx) = mpsc::channel();
+        jobs.send(Job::Push("पुतिन".into())).unwrap();
+        jobs.send(Job::Find(find(4, "पुतिन", vec![0]))).unwrap();
+        drop(jobs);
+        run(SearchText::default(), &rx, &tx, &AtomicU64::new(5));
+        assert!(
+            answers.try_recv().is_err(),
+            "a search no longer wanted was answered"
+        );
+    }
+
+    /// Texts kept here answer at once.
+    #[test]
+    fn texts_kept_here_answer_at_once() {
+        let mut texts = SearchTexts::default();
+        texts.push_folded("मोदी".into());
+        texts.push_folded("पुतिन".into());
+        let found = texts.find(find(1, "पुतिन", vec![0, 1])).unwrap();
+        assert_eq!(found.memo.2, [1, 9]);
+    }
+}
