@@ -56,7 +56,7 @@ fn texts_are_dropped_and_read_back_when_shown() {
     let j = app
         .entries
         .iter()
-        .position(|e| e.title == "दूसरी खबर")
+        .position(|e| &*e.title == "दूसरी खबर")
         .unwrap();
     app.select(j);
     assert_eq!(app.current().unwrap().article.text, "पुतिन ने मास्को में कहा।");
@@ -117,7 +117,7 @@ fn a_record_after_invalid_bytes_is_read_back_from_the_right_place() {
     let i = app
         .entries
         .iter()
-        .position(|e| e.title == "सही खबर")
+        .position(|e| &*e.title == "सही खबर")
         .unwrap();
     app.select(i);
     assert_eq!(app.current().unwrap().article.text, "मोदी ने मुंबई में कहा।");

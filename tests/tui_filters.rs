@@ -576,7 +576,7 @@ fn a_filter_keeps_articles_that_arrive_or_go_while_it_is_on() {
     let titles = |a: &App| -> Vec<String> {
         a.visible
             .iter()
-            .map(|&i| a.entries[i].title.clone())
+            .map(|&i| a.entries[i].title.to_string())
             .collect()
     };
     let filtered = titles(&a);

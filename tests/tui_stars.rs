@@ -44,7 +44,7 @@ fn starred_titles(a: &App) -> Vec<String> {
     let mut t: Vec<String> = a
         .visible
         .iter()
-        .map(|&i| a.entries[i].title.clone())
+        .map(|&i| a.entries[i].title.to_string())
         .collect();
     t.sort();
     t
@@ -58,8 +58,8 @@ fn stars_filter_and_survive_a_restart() {
     assert_eq!(marks(&a), 0);
     // Star the first and the third article of the list.
     press(&mut a, "* j j *");
-    let first = a.entries[a.visible[0]].title.clone();
-    let third = a.entries[a.visible[2]].title.clone();
+    let first = a.entries[a.visible[0]].title.to_string();
+    let third = a.entries[a.visible[2]].title.to_string();
     let mut wanted = vec![first, third.clone()];
     wanted.sort();
     assert_eq!(marks(&a), 2, "a mark per starred row");

@@ -38,7 +38,7 @@ fn export_writes_json_lines_or_markdown_in_list_order() {
     let titles: Vec<String> = a
         .visible
         .iter()
-        .map(|&i| a.entries[i].title.clone())
+        .map(|&i| a.entries[i].title.to_string())
         .collect();
     let jsonl = dir.path().join("list.jsonl");
     press(&mut a, "e");

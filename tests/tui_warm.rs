@@ -35,7 +35,7 @@ fn screen_text(app: &App) -> String {
 fn in_order(app: &App) -> Vec<String> {
     app.visible
         .iter()
-        .map(|&i| app.entries[i].title.clone())
+        .map(|&i| app.entries[i].title.to_string())
         .collect()
 }
 
@@ -228,7 +228,7 @@ fn a_warm_start_shows_the_stored_list_at_once_then_catches_up_with_the_files() {
         1,
         "only the changed a.txt, not the removed b.txt"
     );
-    assert_eq!(warm.entries[docs[0] as usize].title, "बदली खबर");
+    assert_eq!(&*warm.entries[docs[0] as usize].title, "बदली खबर");
 
     // What is stored is the corpus as it is now.
     let (again, told) = load(d, home.path(), |_| {});
@@ -251,7 +251,11 @@ fn a_warm_start_searches_and_opens_records_of_a_json_lines_file() {
     let (mut warm, told) = load(dir.path(), home.path(), |_| {});
     assert_eq!(told.warm, Some((2, 0)), "{told:?}");
     // The second record is read back alone and analysed for the sidebar.
-    let i = warm.entries.iter().position(|e| e.title == "दूसरा").unwrap();
+    let i = warm
+        .entries
+        .iter()
+        .position(|e| &*e.title == "दूसरा")
+        .unwrap();
     assert_eq!(warm.entries[i].line, Some(2));
     warm.select(i);
     let entry = warm.current().unwrap();
@@ -266,7 +270,7 @@ fn a_warm_start_searches_and_opens_records_of_a_json_lines_file() {
         entry.analysis.entities
     );
     // The publication date came back from the database.
-    let first = warm.entries.iter().find(|e| e.title == "पहला").unwrap();
+    let first = warm.entries.iter().find(|e| &*e.title == "पहला").unwrap();
     let published = first.published.and_then(|p| p.value());
     assert_eq!(published.as_deref(), Some("2024-03-04"));
     // Bodies were read back after the start, so search finds them.
@@ -291,7 +295,7 @@ fn the_open_article_stays_open_when_its_file_is_only_touched() {
         let i = app
             .entries
             .iter()
-            .position(|e| e.title == "पहली खबर")
+            .position(|e| &*e.title == "पहली खबर")
             .unwrap();
         app.select(i);
         chosen = Some(i);
@@ -471,7 +475,12 @@ fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
     );
 
     // The last session's article is not on the page: it is shown, chosen, once it comes.
-    let january = cold.entries.iter().find(|d| d.title == "जनवरी").unwrap().id;
+    let january = cold
+        .entries
+        .iter()
+        .find(|d| &*d.title == "जनवरी")
+        .unwrap()
+        .id;
     let (warm, _) = load_paged(
         dir.path(),
         home.path(),

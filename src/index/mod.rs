@@ -8,6 +8,7 @@ mod related;
 mod search;
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -41,8 +42,8 @@ pub struct EntityInfo {
 pub struct DocInfo {
     /// The publication day, when its year, month and day are all known.
     pub published: Option<NaiveDate>,
-    pub title: String,
-    pub source: Option<String>,
+    pub title: Arc<str>,
+    pub source: Option<Arc<str>>,
 }
 
 /// The lookups, built as articles arrive or read whole from the database (see
@@ -145,26 +146,27 @@ impl Index {
     pub fn add_facts(&mut self, article: &Article, facts: &Facts) -> u32 {
         self.add_row(
             article.published,
-            &article.title,
-            article.source.as_deref(),
+            article.title.as_str().into(),
+            article.source.as_deref().map(Into::into),
             facts,
         )
     }
 
-    /// [`Index::add_facts`] for an article known by its list fields alone.
+    /// [`Index::add_facts`] for an article known by its list fields alone (the title and
+    /// source shared with the caller's list row).
     pub fn add_row(
         &mut self,
         published: Option<Published>,
-        title: &str,
-        source: Option<&str>,
+        title: Arc<str>,
+        source: Option<Arc<str>>,
         facts: &Facts,
     ) -> u32 {
         let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
         let published = published.and_then(|p| p.date.to_naive());
         self.docs.push(DocInfo {
             published,
-            title: title.to_owned(),
-            source: source.map(str::to_owned),
+            title,
+            source,
         });
         if let Some(day) = published {
             self.by_day.entry(day).or_default().push(doc);

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rusqlite::params_from_iter;
@@ -28,8 +29,10 @@ pub struct Doc {
     pub line: Option<usize>,
     /// Where its text can be read again.
     pub origin: Origin,
-    pub title: String,
-    pub source: Option<String>,
+    /// Shared with the index's [`DocInfo`]: a million titles are hundreds of MB.
+    pub title: Arc<str>,
+    /// Shared with the index, and among the articles of one source.
+    pub source: Option<Arc<str>>,
     pub published: Option<Published>,
     /// The content id (read state, stars).
     pub id: u64,
@@ -46,8 +49,8 @@ impl Doc {
             path: article.path.clone(),
             line: article.line,
             origin: article.origin,
-            title: article.title.clone(),
-            source: article.source.clone(),
+            title: article.title.as_str().into(),
+            source: article.source.as_deref().map(Into::into),
             published: article.published,
             id,
             kept_text: (article.origin == Origin::Stdin).then(|| article.text.as_str().into()),
@@ -58,8 +61,8 @@ impl Doc {
         path: &str,
         line: Option<usize>,
         record_at: Option<u64>,
-        title: String,
-        source: Option<String>,
+        title: Arc<str>,
+        source: Option<Arc<str>>,
         published: Option<Published>,
         id: u64,
     ) -> Self {
@@ -82,8 +85,8 @@ impl Doc {
             path: self.path.clone(),
             line: self.line,
             origin: self.origin,
-            title: self.title.clone(),
-            source: self.source.clone(),
+            title: self.title.to_string(),
+            source: self.source.as_deref().map(str::to_owned),
             published: self.published,
             text: self.kept_text.as_deref().unwrap_or_default().to_owned(),
             ..Article::default()
@@ -169,6 +172,8 @@ struct Part {
     docs: Vec<Doc>,
     infos: Vec<DocInfo>,
     ids: Vec<i64>,
+    /// The sources' names met so far.
+    sources: std::collections::HashSet<Arc<str>>,
     /// How many files they come from, and the first and last of them.
     files: usize,
     first_path: String,
@@ -186,8 +191,9 @@ impl Part {
             self.files += 1;
             self.last_path.clone_from(&key);
         }
-        let title: String = r.get(4)?;
-        let source: Option<String> = r.get(7)?;
+        let title: Arc<str> = text_at(r, 4)?.unwrap_or_default().into();
+        // One copy of each source's name, however many articles it has.
+        let source = text_at(r, 7)?.map(|name| self.source(name));
         let published = r
             .get::<_, Option<String>>(5)?
             .as_deref()
@@ -195,7 +201,7 @@ impl Part {
         self.ids.push(r.get(0)?);
         self.infos.push(DocInfo {
             published: r.get::<_, Option<i64>>(6)?.and_then(date_of),
-            title: title.clone(),
+            title: Arc::clone(&title),
             source: source.clone(),
         });
         self.docs.push(Doc::new(
@@ -210,6 +216,16 @@ impl Part {
             from_sql(r.get(8)?),
         ));
         Ok(())
+    }
+
+    /// The one copy of source name `name`, however many articles it has.
+    fn source(&mut self, name: &str) -> Arc<str> {
+        if let Some(shared) = self.sources.get(name) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = name.into();
+        self.sources.insert(Arc::clone(&shared));
+        shared
     }
 
     /// This part followed by `next`: a file cut in two by the split counts once.
@@ -543,6 +559,15 @@ impl Store {
             mentioned,
         })
     }
+}
+
+/// Text column `i` of `r`, borrowed (`None` for NULL); another type, or bytes that are not
+/// UTF-8, fail as rusqlite's `get` would.
+fn text_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>, StoreError> {
+    r.get_ref(i)?.as_str_or_null().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+            .into()
+    })
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use crate::corpus::repeated::RepeatedSet;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::app::{App, Entry};
 use crate::index::SearchText;
@@ -118,8 +119,12 @@ impl App {
     fn arrive(&mut self, arrival: Arrival) {
         self.stale = true;
         let Arrival { doc, facts, folded } = arrival;
-        self.index
-            .add_row(doc.published, &doc.title, doc.source.as_deref(), &facts);
+        self.index.add_row(
+            doc.published,
+            Arc::clone(&doc.title),
+            doc.source.clone(),
+            &facts,
+        );
         self.search_text.push_folded(folded.unwrap_or_default());
         let id = doc.id;
         let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);

@@ -176,9 +176,9 @@ impl Exported {
         Self {
             path: doc.path.clone(),
             line: doc.line,
-            title: doc.title.clone(),
+            title: doc.title.to_string(),
             published: doc.published.and_then(|p| p.value()),
-            source: doc.source.clone(),
+            source: doc.source.as_deref().map(str::to_owned),
             id: doc.id,
             read,
         }

@@ -82,10 +82,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             ("  ", theme.dim)
         };
-        let meta: Vec<String> = [a.source.clone(), a.published.and_then(|p| p.value())]
-            .into_iter()
-            .flatten()
-            .collect();
+        let meta: Vec<String> = [
+            a.source.as_deref().map(str::to_owned),
+            a.published.and_then(|p| p.value()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         let meta = if meta.is_empty() {
             "—".to_owned()
         } else {

@@ -110,7 +110,7 @@ fn related(
             .index
             .docs
             .get(item.doc as usize)
-            .map_or("", |d| d.title.as_str());
+            .map_or("", |d| &*d.title);
         let title = crate::text::sanitize(title, false);
         paint_row(
             buf,
