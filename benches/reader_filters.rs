@@ -78,7 +78,7 @@ fn reader() -> &'static std::sync::Mutex<App> {
         // Searches go to the worker, as in the reader (its answers are dropped here: a
         // keystroke's time on the loop is what is measured).
         let spill = root.join("target/bench-scale/spill");
-        app.search_text = SearchTexts::worker(tx, &spill).0;
+        app.search.texts = SearchTexts::worker(tx, &spill).0;
         app.push_warm(snapshot);
         app.warm_facts(facts);
         app.settle();
@@ -140,7 +140,7 @@ fn search_keystroke(bencher: divan::Bencher) {
             query: query.to_owned(),
         });
         app.refresh();
-        app.search_wait.is_some()
+        app.search.wait.is_some()
     });
     app.modal = None;
     app.refresh();

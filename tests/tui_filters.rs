@@ -308,7 +308,7 @@ fn answer(app: &mut App, rx: &std::sync::mpsc::Receiver<Msg>) {
         // Answers to searches typed over (one per key) are dropped on arrival.
         let searched = matches!(msg, Msg::Searched(_));
         khabar::tui::handle(app, msg);
-        if searched && app.search_wait.is_none() {
+        if searched && app.search.wait.is_none() {
             return;
         }
     }
@@ -322,7 +322,7 @@ fn a_search_on_the_worker_leaves_keys_free_and_shows_its_answer() {
     let mut a = seeds_app(160, 45, 0);
     let (tx, rx) = std::sync::mpsc::sync_channel(64);
     let spill = tempfile::tempdir().unwrap();
-    a.search_text = SearchTexts::worker(tx, spill.path()).0;
+    a.search.texts = SearchTexts::worker(tx, spill.path()).0;
     let mut a = loaded(a);
     let all = listed(&a);
     press(&mut a, "/");
@@ -346,19 +346,20 @@ fn a_search_on_the_worker_leaves_keys_free_and_shows_its_answer() {
     // Kept as a chip, the same search is answered from the last: nothing to wait for.
     press(&mut a, "enter");
     assert_eq!(sorted(listed(&a)), ["001", "004"]);
-    assert!(a.search_wait.is_none());
+    assert!(a.search.wait.is_none());
     // A new search, then Esc before its answer: the full list is back at once, and the
     // late answer is dropped.
     press(&mut a, "x /");
     type_text(&mut a, "north korea");
     let waited = a
-        .search_wait
+        .search
+        .wait
         .as_ref()
         .expect("a search under way")
         .generation;
     press(&mut a, "esc");
     assert_eq!(listed(&a).len(), 5);
-    assert!(a.search_wait.is_none());
+    assert!(a.search.wait.is_none());
     a.searched(Found {
         generation: waited,
         memo: ((Vec::new(), 5), "north korea".to_owned(), vec![0]),

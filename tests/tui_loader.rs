@@ -73,11 +73,11 @@ fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
         drive::press(app, "/");
         drive::type_text(app, "अनोखापन");
         drive::press(app, "Enter");
-        assert!(app.reading_texts, "the bodies are not read yet");
+        assert!(app.search.reading_texts, "the bodies are not read yet");
     });
     let found = drive::visible_sorted(&warm, |a| &a.title);
     assert_eq!(found, ["तीसरी खबर", "पहली खबर"]);
-    assert!(!warm.reading_texts);
+    assert!(!warm.search.reading_texts);
 }
 
 #[test]
@@ -117,11 +117,11 @@ fn texts_arriving_after_a_search_is_gone_leave_the_list_alone() {
     drive::type_text(&mut app, "मोदी");
     drive::press(&mut app, "Enter");
     khabar::tui::handle(&mut app, Msg::Text(0, "मोदी".into()));
-    assert!(app.search_stale, "a shown search waits for the text");
+    assert!(app.search.stale, "a shown search waits for the text");
     drive::press(&mut app, "x"); // clear all filters
     app.settle();
     assert!(
-        !app.search_stale,
+        !app.search.stale,
         "with no search shown, arriving texts must not keep refreshing the list"
     );
 }

@@ -16,7 +16,7 @@ use super::modal::Modal;
 use super::sidebar::Item;
 use std::sync::Arc;
 
-use super::searcher::SearchTexts;
+use super::searcher::SearchState;
 use crate::corpus::Article;
 use crate::extract::Analysis;
 use crate::extract::entities::EntityKind;
@@ -57,9 +57,6 @@ impl Entry {
         }
     }
 }
-
-/// A search's filters, query and matching documents (see [`App::refresh`]).
-pub type SearchMemo = ((Vec<Chip>, usize), String, Vec<u32>);
 
 /// Background loading progress.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -150,13 +147,10 @@ pub struct App {
     pub config: Config,
     pub model: WidthModel,
     pub request: Request,
-    /// Corpus-wide lookups for filters, and the folded text for search.
+    /// Corpus-wide lookups for filters.
     pub index: Index,
-    pub search_text: SearchTexts,
-    /// The generation of the last search handed to the worker, and whether the list waits
-    /// for its answer (see [`super::searcher`]).
-    pub search_generation: u64,
-    pub search_wait: Option<super::searcher::Waiting>,
+    /// The folded texts, and the searches run and under way.
+    pub search: SearchState,
     /// Read and starred articles and the session, kept in the database.
     pub user: UserState,
     /// Active filters in the order they were added (Esc removes the last).
@@ -171,8 +165,6 @@ pub struct App {
     pub modal: Option<Modal>,
     /// The selected entry with its text read back and its sidebar built.
     pub full: Option<(usize, Entry)>,
-    /// The last search: the filters it ran under, its query and the articles it matched.
-    pub last_search: Option<SearchMemo>,
     /// Whether the stored list (or its first page) is in and its entities and mentioned
     /// dates are still being read (a filter by name or mentioned date finds nothing yet).
     pub awaiting_facts: bool,
@@ -182,15 +174,6 @@ pub struct App {
     pub memo: super::modal::Memo,
     /// Articles arrived since the list was last refreshed.
     pub stale: bool,
-    /// Stored articles whose text the loader is still reading back (a warm start): a
-    /// search cannot see their bodies yet.
-    pub reading_texts: bool,
-    /// Articles whose text arrived since [`App::last_search`] ran: a search with the same
-    /// query and filters looks at them alone, not at the whole corpus again.
-    pub fresh_texts: Vec<u32>,
-    /// Texts arrived while a search is shown, and when the list last caught up with them.
-    pub search_stale: bool,
-    pub texts_refreshed: std::time::Instant,
     /// Whether the user picked an article yet; until then the first in the list is shown.
     pub chosen: bool,
     /// The last layout of the shown article and what it was made for (see [`App::rows`]).
@@ -251,9 +234,7 @@ impl App {
             model,
             request: Request::None,
             index: Index::default(),
-            search_text: SearchTexts::default(),
-            search_generation: 0,
-            search_wait: None,
+            search: SearchState::default(),
             user: UserState::in_memory(),
             chips: Vec::new(),
             sort: Sort::default(),
@@ -262,14 +243,9 @@ impl App {
             modal: None,
             full: None,
             memo: super::modal::Memo::default(),
-            last_search: None,
             awaiting_facts: false,
             order: None,
             stale: false,
-            reading_texts: false,
-            fresh_texts: Vec::new(),
-            search_stale: false,
-            texts_refreshed: std::time::Instant::now(),
             chosen: false,
             layout: std::cell::RefCell::new(None),
             opener: None,

@@ -125,7 +125,7 @@ impl App {
             doc.source.clone(),
             &facts,
         );
-        self.search_text.push_folded(folded.unwrap_or_default());
+        self.search.texts.push_folded(folded.unwrap_or_default());
         let id = doc.id;
         let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
         if let Some(by_path) = &mut self.by_path {
@@ -148,8 +148,8 @@ impl App {
     pub fn push_warm(&mut self, warm: Snapshot) {
         self.stale = true;
         self.warm_base = self.entries.len();
-        self.search_text.push_pending(warm.docs.len());
-        self.reading_texts = !warm.docs.is_empty();
+        self.search.texts.push_pending(warm.docs.len());
+        self.search.reading_texts = !warm.docs.is_empty();
         if let Some(by_path) = &mut self.by_path {
             for (i, d) in warm.docs.iter().enumerate() {
                 let number = u32::try_from(self.warm_base + i).unwrap_or(u32::MAX);
@@ -291,7 +291,7 @@ impl App {
         {
             self.reselect = Some((d.id, self.reader.anchor, self.reader.anchor_nth));
         }
-        self.last_search = None;
+        self.search.last = None;
         self.stale = true;
     }
 
@@ -308,20 +308,21 @@ impl App {
         let doc = self.warm_base + n;
         if let Some(d) = self.entries.get(doc) {
             let both = SearchText::with_title(&d.title, folded);
-            self.search_text.set(doc, both);
+            self.search.texts.set(doc, both);
             // A search under way has not seen it either.
-            if self.last_search.is_some() || self.search_wait.is_some() {
-                self.fresh_texts
+            if self.search.last.is_some() || self.search.wait.is_some() {
+                self.search
+                    .fresh_texts
                     .push(u32::try_from(doc).unwrap_or(u32::MAX));
             }
-            self.search_stale |= self.searching();
+            self.search.stale |= self.searching();
         }
     }
 
     /// The loader has read back the text of every article of the snapshot.
     pub fn texts_done(&mut self) {
-        self.reading_texts = false;
-        if self.search_stale {
+        self.search.reading_texts = false;
+        if self.search.stale {
             self.refresh();
         }
     }
@@ -334,7 +335,7 @@ impl App {
             self.status = Some(problem.clone());
             self.problems.push(problem);
         }
-        if self.stale || (self.search_stale && self.texts_refreshed.elapsed() >= TEXT_REFRESH) {
+        if self.stale || (self.search.stale && self.search.refreshed.elapsed() >= TEXT_REFRESH) {
             self.stale = false;
             self.refresh();
         }

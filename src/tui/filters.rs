@@ -3,7 +3,6 @@
 
 use super::action::Action;
 use super::app::App;
-use super::searcher::{Find, Found, Waiting};
 use super::sidebar::Section;
 use crate::extract::entities::EntityKind;
 use crate::index::{DateField, DateRange, Filter, interval_of, occurrences};
@@ -62,7 +61,7 @@ impl App {
     /// except the folded copies for a search), keeping the selection when it is still there.
     pub fn refresh(&mut self) {
         // Set again below if a search runs; with none shown, arriving texts change nothing.
-        self.search_stale = false;
+        self.search.stale = false;
         let mut filter = Filter::default();
         let mut search = None;
         let mut unread = false;
@@ -90,17 +89,17 @@ impl App {
         let selection = self.index.select(&filter);
         let mut docs = selection.docs;
         if let Some(q) = search.filter(|q| !q.trim().is_empty()) {
-            if let Some(found) = self.search(&q, &docs) {
+            if let Some(found) = self.search_docs(&q, &docs) {
                 docs = found;
             } else {
                 // The worker is looking: until it answers, the list stays as it was, less
                 // what the other filters no longer keep.
                 self.keep_shown(&mut docs);
             }
-        } else if self.search_wait.take().is_some() {
+        } else if self.search.wait.take().is_some() {
             // No search is shown any more: the one under way is not wanted.
-            self.search_generation += 1;
-            self.search_text.cancel(self.search_generation);
+            self.search.generation += 1;
+            self.search.texts.cancel(self.search.generation);
         }
         if unread {
             docs.retain(|&d| !self.user.is_read(self.entries[d as usize].id));
@@ -127,134 +126,6 @@ impl App {
             self.show(self.selected);
         }
         self.keep_in_view();
-    }
-
-    /// Keeps those of `docs` the list shows now.
-    fn keep_shown(&self, docs: &mut Vec<u32>) {
-        // A bit per article: for a million articles, a pass rather than a sort.
-        let mut shown = vec![0u64; self.entries.len().div_ceil(64)];
-        for &d in &self.visible {
-            if let Some(word) = shown.get_mut(d / 64) {
-                *word |= 1 << (d % 64);
-            }
-        }
-        docs.retain(|&d| {
-            shown
-                .get(d as usize / 64)
-                .is_some_and(|w| w & (1 << (d % 64)) != 0)
-        });
-    }
-
-    /// The articles among `docs` (ascending) whose text holds `q`, or `None` while the
-    /// search worker looks (its answer comes as [`super::event::Msg::Searched`]).
-    fn search(&mut self, q: &str, docs: &[u32]) -> Option<Vec<u32>> {
-        let key: Vec<Chip> = self
-            .chips
-            .iter()
-            .filter(|c| !matches!(c, Chip::Search(_)))
-            .cloned()
-            .collect();
-        let folded = crate::text::fold::fold(q);
-        // The same search is under way: articles arriving meanwhile (a refresh every
-        // 250 ms while a corpus loads) wait for its answer rather than start it again.
-        if self
-            .search_wait
-            .as_ref()
-            .is_some_and(|w| w.chips == key && w.folded == folded)
-        {
-            return None;
-        }
-        let live = |d: &u32| docs.binary_search(d).is_ok();
-        // Typing forward only narrows a search: look only among the last matches. The
-        // same search again (texts or articles arrived) looks at the newcomers alone.
-        let (kept, within) = match &self.last_search {
-            // Compared folded: `सितम्` → `सितम्ब` is not a narrowing once folded (`सितंब`).
-            // Not for Latin: its romanised spelling does not grow with it (`tasve` reads
-            // `tasve`, `tasvee` reads `tasvi`); the same Latin search again is.
-            Some(((chips, then), prev, hits))
-                if *chips == key
-                    && (*prev == folded
-                        || (folded.starts_with(prev.as_str())
-                            && !folded.bytes().any(|b| b.is_ascii_alphabetic()))) =>
-            {
-                // The articles that arrived, or whose text arrived, since the last search,
-                // among those the other filters keep: a search shown while a corpus loads
-                // looks at each article once.
-                let mut new: Vec<u32> = (*then..self.entries.len())
-                    .filter_map(|d| u32::try_from(d).ok())
-                    .chain(self.fresh_texts.iter().copied())
-                    .filter(live)
-                    .collect();
-                let hits = hits.iter().copied().filter(live);
-                if *prev == folded {
-                    new.sort_unstable();
-                    new.dedup();
-                    (hits.collect(), new)
-                } else {
-                    new.extend(hits);
-                    new.sort_unstable();
-                    new.dedup();
-                    (Vec::new(), new)
-                }
-            }
-            _ => (Vec::new(), docs.to_vec()),
-        };
-        self.search_generation += 1;
-        let waiting = Waiting {
-            generation: self.search_generation,
-            chips: key.clone(),
-            folded: folded.clone(),
-        };
-        let find = Find {
-            generation: self.search_generation,
-            query: q.to_owned(),
-            memo: ((key, self.entries.len()), folded, Vec::new()),
-            fresh: self.fresh_texts.len(),
-            kept,
-            within,
-        };
-        let found = if find.within.is_empty() {
-            // Nothing to look at: the answer is the kept articles, here and now.
-            let mut memo = find.memo;
-            memo.2 = find.kept;
-            Some(Found {
-                generation: find.generation,
-                memo,
-                fresh: find.fresh,
-            })
-        } else {
-            self.search_text.find(find)
-        };
-        let Some(found) = found else {
-            self.search_wait = Some(waiting);
-            return None;
-        };
-        self.search_text.cancel(self.search_generation);
-        self.search_wait = None;
-        Some(self.keep_search(found))
-    }
-
-    /// Keeps a search's answer as the memo the next search starts from; returns its hits.
-    fn keep_search(&mut self, found: Found) -> Vec<u32> {
-        let hits = found.memo.2.clone();
-        self.last_search = Some(found.memo);
-        self.fresh_texts
-            .drain(..found.fresh.min(self.fresh_texts.len()));
-        self.texts_refreshed = std::time::Instant::now();
-        hits
-    }
-
-    /// The search worker's answer: the list shows it if it is the one the list waits for.
-    pub fn searched(&mut self, found: Found) {
-        if self
-            .search_wait
-            .as_ref()
-            .is_some_and(|w| w.generation == found.generation)
-        {
-            self.search_wait = None;
-            self.keep_search(found);
-            self.refresh();
-        }
     }
 
     /// Puts `docs` (ascending, live) in the list's order: by the kept order of the whole

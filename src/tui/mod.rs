@@ -25,6 +25,7 @@ pub mod opening;
 mod order;
 pub mod paint;
 pub mod probe;
+mod search;
 pub mod searcher;
 pub mod session;
 pub mod sidebar;
@@ -240,7 +241,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     // A search of a large corpus takes longer than a frame: it runs on a worker that holds
     // the texts.
     let (texts, problem) = SearchTexts::worker(tx.clone(), &spill);
-    app.search_text = texts;
+    app.search.texts = texts;
     if let Some(e) = problem {
         app.problems.push(format!(
             "{}: {e}; search text stays in memory",

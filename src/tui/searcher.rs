@@ -11,8 +11,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, SyncSender};
 
-use super::app::SearchMemo;
 use super::event::Msg;
+use super::filters::Chip;
 use crate::index::SearchText;
 
 /// A search for the worker: the articles to look at, and those kept without a look (found
@@ -25,7 +25,7 @@ pub struct Find {
     pub kept: Vec<u32>,
     /// The memo the answer becomes, its hits filled in by the worker.
     pub memo: SearchMemo,
-    /// How many of `App::fresh_texts` the answer has looked at.
+    /// How many of [`SearchState::fresh_texts`] the answer has looked at.
     pub fresh: usize,
 }
 
@@ -44,12 +44,52 @@ enum Job {
     Find(Find),
 }
 
+/// A search done: the filters it ran under (not the search) with the number of articles
+/// then, its query folded, and the articles it matched (ascending).
+pub type SearchMemo = ((Vec<Chip>, usize), String, Vec<u32>);
+
+/// The reader's search: the folded texts, the last search done and the one under way.
+#[derive(Debug)]
+pub struct SearchState {
+    pub texts: SearchTexts,
+    /// The generation of the last search handed to the worker.
+    pub generation: u64,
+    /// The search the list waits for the worker's answer to.
+    pub wait: Option<Waiting>,
+    /// The last search done: the next one narrows it, or looks only at what arrived since.
+    pub last: Option<SearchMemo>,
+    /// Stored articles whose text the loader is still reading back (a warm start): a
+    /// search cannot see their bodies yet.
+    pub reading_texts: bool,
+    /// Articles whose text arrived since [`SearchState::last`] ran: a search with the same
+    /// query and filters looks at them alone, not at the whole corpus again.
+    pub fresh_texts: Vec<u32>,
+    /// Texts arrived while a search is shown, and when the list last caught up with them.
+    pub stale: bool,
+    pub refreshed: std::time::Instant,
+}
+
+impl Default for SearchState {
+    fn default() -> Self {
+        Self {
+            texts: SearchTexts::default(),
+            generation: 0,
+            wait: None,
+            last: None,
+            reading_texts: false,
+            fresh_texts: Vec::new(),
+            stale: false,
+            refreshed: std::time::Instant::now(),
+        }
+    }
+}
+
 /// The search the list waits for the worker's answer to.
 #[derive(Debug, Clone)]
 pub struct Waiting {
     pub generation: u64,
     /// The other filters it runs under, and its query folded.
-    pub chips: Vec<super::filters::Chip>,
+    pub chips: Vec<Chip>,
     pub folded: String,
 }
 

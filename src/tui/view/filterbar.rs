@@ -14,7 +14,7 @@ pub fn text(app: &App) -> String {
         .iter()
         .map(super::super::filters::Chip::label)
         .collect();
-    if app.search_wait.is_some() {
+    if app.search.wait.is_some() {
         // The count is the last list's until the search worker answers.
         parts.push(format!("searching {}", app.index.live()));
     } else {

@@ -60,7 +60,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // A first page is listed before the loader has counted anything.
     if (!app.progress.finished && app.progress.total > 0) || app.on_first_page() {
         let _ = write!(title, ", loading");
-    } else if (app.reading_texts && app.searching()) || app.search_wait.is_some() {
+    } else if (app.search.reading_texts && app.searching()) || app.search.wait.is_some() {
         // The bodies of stored articles are still being read back (more may match), or
         // the search worker has not answered yet.
         let _ = write!(title, ", searching");
@@ -120,7 +120,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if app.visible.is_empty() {
         let msg = if !app.progress.finished && total == 0 {
             "Loading…".to_owned()
-        } else if app.search_wait.is_some() {
+        } else if app.search.wait.is_some() {
             "Searching…".to_owned()
         } else if total == 0 {
             "No articles.".to_owned()

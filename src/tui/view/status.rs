@@ -72,7 +72,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 format!(" · {keys}")
             };
             // The `/` is the search line's mark, as in vi and less, whatever key opened it.
-            let found = if app.search_wait.is_some() {
+            let found = if app.search.wait.is_some() {
                 "searching…".to_owned()
             } else {
                 format!("{} article(s) match", app.visible.len())
