@@ -38,6 +38,25 @@ fn a_name_does_not_swallow_an_ordinary_word_next_to_it() {
     }
 }
 
+/// A byline or date line inside the text (a page pasted whole) ends the editor's name at
+/// its English words: `Edited By: X Updated: …` names X, not `X Updated`.
+#[test]
+fn a_date_line_word_does_not_end_a_name() {
+    let text = "शहर में बारिश हुई। Edited By: Karan Mehta Updated: Mon, 12 Feb 2024 09:10 AM \
+                (IST) नगर निगम ने पानी निकालने का काम शुरू किया।";
+    let found = run(text);
+    let people = mention_texts(text, &found, EntityKind::Person);
+    assert!(
+        people.iter().all(|m| !m.contains("Updated") && !m.contains("Edited")),
+        "{people:?}"
+    );
+    assert!(
+        found.iter().all(|e| !e.name.contains("Updated")),
+        "{:?}",
+        found.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
+}
+
 #[test]
 fn pronouns_and_verbs_are_not_people() {
     let text = "उसने मुझसे कहा कि मैं ठीक हूं। आपसे मिलकर अच्छा लगा।";
