@@ -47,7 +47,9 @@ fn a_date_line_word_does_not_end_a_name() {
     let found = run(text);
     let people = mention_texts(text, &found, EntityKind::Person);
     assert!(
-        people.iter().all(|m| !m.contains("Updated") && !m.contains("Edited")),
+        people
+            .iter()
+            .all(|m| !m.contains("Updated") && !m.contains("Edited")),
         "{people:?}"
     );
     assert!(

@@ -314,16 +314,22 @@ fn answer(app: &mut App, rx: &std::sync::mpsc::Receiver<Msg>) {
     }
 }
 
+/// The seeds in a reader whose searches run on a worker, as in the terminal; the loop's
+/// messages come on the receiver (the folded texts spill into the directory).
+fn worker_app() -> (App, std::sync::mpsc::Receiver<Msg>, tempfile::TempDir) {
+    let mut a = seeds_app(160, 45, 0);
+    let (tx, rx) = std::sync::mpsc::sync_channel(64);
+    let spill = tempfile::tempdir().unwrap();
+    a.search.texts = SearchTexts::worker(tx, spill.path()).0;
+    (loaded(a), rx, spill)
+}
+
 /// In the reader a search runs on a worker: a key pressed while it looks is taken at once
 /// (the list stays as it was, its title saying `searching`), and the answer replaces the
 /// list when it comes. An answer to a search the list no longer waits for changes nothing.
 #[test]
 fn a_search_on_the_worker_leaves_keys_free_and_shows_its_answer() {
-    let mut a = seeds_app(160, 45, 0);
-    let (tx, rx) = std::sync::mpsc::sync_channel(64);
-    let spill = tempfile::tempdir().unwrap();
-    a.search.texts = SearchTexts::worker(tx, spill.path()).0;
-    let mut a = loaded(a);
+    let (mut a, rx, _spill) = worker_app();
     let all = listed(&a);
     press(&mut a, "/");
     type_text(&mut a, "सितम्बर");
@@ -374,6 +380,63 @@ fn a_search_on_the_worker_leaves_keys_free_and_shows_its_answer() {
     type_text(&mut a, "north korea");
     answer(&mut a, &rx);
     assert_eq!(sorted(listed(&a)), ["000", "002"]);
+}
+
+/// Articles arriving while the worker looks (a corpus still loading): the answer is shown
+/// (not the list from before the search), the newcomers are looked at a second later
+/// at most, and their hits join the list.
+#[test]
+fn a_search_shows_its_answer_while_articles_keep_arriving() {
+    let (mut a, rx, _spill) = worker_app();
+    // More is still coming.
+    a.progress.finished = false;
+    press(&mut a, "/");
+    type_text(&mut a, "सितम्बर");
+    let late = |n: usize| {
+        let article = khabar::corpus::from_text(
+            &format!("extra/late-{n}.txt"),
+            format!("देर से आई खबर {n}\n\nपिछले सितंबर में बैठक हुई थी।\n"),
+        );
+        let analysis = extract::analyse(&article);
+        Msg::Loaded(Box::new(Entry::new(article, analysis)), 1)
+    };
+    // An article arrives before the worker's answer is handled.
+    khabar::tui::handle(&mut a, late(1));
+    answer(&mut a, &rx);
+    assert_eq!(
+        sorted(listed(&a)),
+        ["001", "004"],
+        "the answer is not shown"
+    );
+    assert!(a.search.wait.is_none());
+    // A second later the newcomer is looked at; the hits stay shown meanwhile.
+    a.search.refreshed = std::time::Instant::now()
+        .checked_sub(std::time::Duration::from_secs(2))
+        .unwrap();
+    a.settle();
+    assert!(a.search.wait.is_some(), "the newcomer was not looked at");
+    khabar::tui::handle(&mut a, late(2));
+    assert_eq!(sorted(listed(&a)), ["001", "004"]);
+    answer(&mut a, &rx);
+    let titles: Vec<String> = a
+        .visible
+        .iter()
+        .map(|&i| a.entries[i].title.to_string())
+        .collect();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    assert!(titles.contains(&"देर से आई खबर 1".to_owned()), "{titles:?}");
+    // The last articles of a load: put off, then looked at when loading ends, with no
+    // second to wait (nothing else would wake the reader).
+    khabar::tui::handle(&mut a, late(3));
+    a.settle();
+    assert!(a.search.wait.is_none() && a.search.stale);
+    khabar::tui::handle(&mut a, Msg::Finished);
+    assert!(
+        a.search.wait.is_some(),
+        "the last newcomers were left unlooked at"
+    );
+    answer(&mut a, &rx);
+    assert_eq!(a.visible.len(), 5);
 }
 
 #[test]

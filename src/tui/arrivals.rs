@@ -11,7 +11,7 @@ use crate::index::SearchText;
 use crate::library::{Arrival, Arrived, Doc, Snapshot};
 
 /// How often a shown search catches up with texts read in the background.
-const TEXT_REFRESH: std::time::Duration = std::time::Duration::from_secs(1);
+pub(super) const TEXT_REFRESH: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl App {
     /// Shows entry `index`: handed to the opening worker when there is one (the reader pane
@@ -233,8 +233,10 @@ impl App {
     /// them: filters by entity and mentioned date see them from now on.
     pub fn warm_facts(&mut self, facts: crate::library::SnapshotFacts) {
         self.awaiting_facts = false;
-        // A picker opened before the names came would keep its empty answer.
+        // A picker opened before the names came would keep its empty answer, and a search
+        // under a name filter its few matches: the filter now keeps older articles too.
         self.memo.clear();
+        self.search.last = None;
         let base = u32::try_from(self.warm_base).unwrap_or(u32::MAX);
         let mut entities = facts.entities;
         for e in &mut entities {
@@ -335,7 +337,11 @@ impl App {
             self.status = Some(problem.clone());
             self.problems.push(problem);
         }
-        if self.stale || (self.search.stale && self.search.refreshed.elapsed() >= TEXT_REFRESH) {
+        // While the worker looks, its answer's own refresh covers the texts that came.
+        let texts_due = self.search.stale
+            && self.search.wait.is_none()
+            && (self.search.refreshed.elapsed() >= TEXT_REFRESH || !self.more_coming());
+        if self.stale || texts_due {
             self.stale = false;
             self.refresh();
         }

@@ -57,10 +57,12 @@ impl Chip {
 }
 
 impl App {
-    /// Recomputes the list from the chips through the index (no article text is read,
-    /// except the folded copies for a search), keeping the selection when it is still there.
+    /// Recomputes the list from the chips through the index (no article text is read; a
+    /// search goes to the folded texts' keeper, see [`super::searcher`]), keeping the
+    /// selection when it is still there.
     pub fn refresh(&mut self) {
-        // Set again below if a search runs; with none shown, arriving texts change nothing.
+        // Set again if a search puts off looking at texts that came; with none shown,
+        // arriving texts change nothing.
         self.search.stale = false;
         let mut filter = Filter::default();
         let mut search = None;

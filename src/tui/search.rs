@@ -4,8 +4,9 @@
 //! what the list shows while the worker looks.
 
 use super::app::App;
+use super::arrivals::TEXT_REFRESH;
 use super::filters::Chip;
-use super::searcher::{Find, Found, Waiting};
+use super::searcher::{Asked, Find, Found, Waiting};
 
 impl App {
     /// Keeps those of `docs` the list shows now.
@@ -27,10 +28,11 @@ impl App {
     /// The articles among `docs` (ascending) whose text holds `q`, or `None` while the
     /// search worker looks (its answer comes as [`super::event::Msg::Searched`]).
     pub(super) fn search_docs(&mut self, q: &str, docs: &[u32]) -> Option<Vec<u32>> {
+        // The filters the search runs under; unread and starred apply after it.
         let key: Vec<Chip> = self
             .chips
             .iter()
-            .filter(|c| !matches!(c, Chip::Search(_)))
+            .filter(|c| !matches!(c, Chip::Search(_) | Chip::Unread | Chip::Starred))
             .cloned()
             .collect();
         let folded = crate::text::fold::fold(q);
@@ -44,41 +46,21 @@ impl App {
         {
             return None;
         }
-        let live = |d: &u32| docs.binary_search(d).is_ok();
-        // Typing forward only narrows a search: look only among the last matches. The
-        // same search again (texts or articles arrived) looks at the newcomers alone.
-        let (kept, within) = match &self.search.last {
-            // Compared folded: `सितम्` → `सितम्ब` is not a narrowing once folded (`सितंब`).
-            // Not for Latin: its romanised spelling does not grow with it (`tasve` reads
-            // `tasve`, `tasvee` reads `tasvi`); the same Latin search again is.
-            Some(((chips, then), prev, hits))
-                if *chips == key
-                    && (*prev == folded
-                        || (folded.starts_with(prev.as_str())
-                            && !folded.bytes().any(|b| b.is_ascii_alphabetic()))) =>
-            {
-                // The articles that arrived, or whose text arrived, since the last search,
-                // among those the other filters keep: a search shown while a corpus loads
-                // looks at each article once.
-                let mut new: Vec<u32> = (*then..self.entries.len())
-                    .filter_map(|d| u32::try_from(d).ok())
-                    .chain(self.search.fresh_texts.iter().copied())
-                    .filter(live)
-                    .collect();
-                let hits = hits.iter().copied().filter(live);
-                if *prev == folded {
-                    new.sort_unstable();
-                    new.dedup();
-                    (hits.collect(), new)
-                } else {
-                    new.extend(hits);
-                    new.sort_unstable();
-                    new.dedup();
-                    (Vec::new(), new)
-                }
-            }
-            _ => (Vec::new(), docs.to_vec()),
-        };
+        let (kept, within, again) = self.to_look_at(&key, &folded, docs);
+        if again
+            && !within.is_empty()
+            && self.search.texts.on_worker()
+            && self.more_coming()
+            && self.search.refreshed.elapsed() < TEXT_REFRESH
+        {
+            // The worker looks at newcomers to the same search once a second at most while
+            // a corpus loads (each answer is a refresh of the list); meanwhile its hits
+            // stay. (Texts kept here are looked at within this refresh.)
+            self.search.stale = true;
+            return Some(kept);
+        }
+        // The same search's hits stay shown while the worker looks at the newcomers.
+        let meanwhile = again.then(|| kept.clone());
         self.search.generation += 1;
         let waiting = Waiting {
             generation: self.search.generation,
@@ -93,11 +75,11 @@ impl App {
             kept,
             within,
         };
-        let found = if find.within.is_empty() {
+        let asked = if find.within.is_empty() {
             // Nothing to look at: the answer is the kept articles, here and now.
             let mut memo = find.memo;
             memo.2 = find.kept;
-            Some(Found {
+            Asked::Answered(Found {
                 generation: find.generation,
                 memo,
                 fresh: find.fresh,
@@ -105,13 +87,69 @@ impl App {
         } else {
             self.search.texts.find(find)
         };
-        let Some(found) = found else {
-            self.search.wait = Some(waiting);
-            return None;
-        };
-        self.search.texts.cancel(self.search.generation);
-        self.search.wait = None;
-        Some(self.keep_search(found))
+        match asked {
+            Asked::Answered(found) => {
+                self.search.texts.cancel(self.search.generation);
+                self.search.wait = None;
+                Some(self.keep_search(found))
+            }
+            Asked::Looking => {
+                self.search.wait = Some(waiting);
+                meanwhile
+            }
+            Asked::Gone => {
+                self.search.wait = None;
+                self.status = Some("search stopped: its worker is gone".to_owned());
+                None
+            }
+        }
+    }
+
+    /// For a search of `folded` under the filters `key`, among `docs` (ascending): the
+    /// articles known to match without a look, those to look at, and whether this is the
+    /// last search again (looking only at newcomers).
+    fn to_look_at(&self, key: &[Chip], folded: &str, docs: &[u32]) -> (Vec<u32>, Vec<u32>, bool) {
+        let live = |d: &u32| docs.binary_search(d).is_ok();
+        // Typing forward only narrows a search: look only among the last matches. The
+        // same search again (texts or articles arrived) looks at the newcomers alone.
+        match &self.search.last {
+            // Compared folded: `सितम्` → `सितम्ब` is not a narrowing once folded (`सितंब`).
+            // Not for Latin: its romanised spelling does not grow with it (`tasve` reads
+            // `tasve`, `tasvee` reads `tasvi`); the same Latin search again is.
+            Some(((chips, then), prev, hits))
+                if chips == key
+                    && (prev == folded
+                        || (folded.starts_with(prev.as_str())
+                            && !folded.bytes().any(|b| b.is_ascii_alphabetic()))) =>
+            {
+                // The articles that arrived, or whose text arrived, since the last search,
+                // among those the other filters keep: a search shown while a corpus loads
+                // looks at each article once.
+                let mut new: Vec<u32> = (*then..self.entries.len())
+                    .filter_map(|d| u32::try_from(d).ok())
+                    .chain(self.search.fresh_texts.iter().copied())
+                    .filter(live)
+                    .collect();
+                let hits = hits.iter().copied().filter(live);
+                if prev == folded {
+                    new.sort_unstable();
+                    new.dedup();
+                    (hits.collect(), new, true)
+                } else {
+                    new.extend(hits);
+                    new.sort_unstable();
+                    new.dedup();
+                    (Vec::new(), new, false)
+                }
+            }
+            _ => (Vec::new(), docs.to_vec(), false),
+        }
+    }
+
+    /// Whether articles or their texts are still arriving (a look put off now is taken
+    /// later; once nothing more comes, at once).
+    pub(super) fn more_coming(&self) -> bool {
+        !self.progress.finished || self.search.reading_texts
     }
 
     /// Keeps a search's answer as the memo the next search starts from; returns its hits.

@@ -15,8 +15,9 @@ use super::event::Msg;
 use super::filters::Chip;
 use crate::index::SearchText;
 
-/// A search for the worker: the articles to look at, and those kept without a look (found
-/// by the search this one narrows, see `App::refresh`).
+/// A search for the worker: the articles to look at, and those known to match without a
+/// look (the hits of the same search done before, when only newcomers are looked at; see
+/// `App::search_docs`).
 #[derive(Debug)]
 pub struct Find {
     pub generation: u64,
@@ -27,6 +28,17 @@ pub struct Find {
     pub memo: SearchMemo,
     /// How many of [`SearchState::fresh_texts`] the answer has looked at.
     pub fresh: usize,
+}
+
+/// What became of a [`Find`].
+#[derive(Debug)]
+pub enum Asked {
+    /// Answered here and now.
+    Answered(Found),
+    /// Handed to the worker: the answer comes as [`Msg::Searched`].
+    Looking,
+    /// The worker is gone (it panicked): no answer will come.
+    Gone,
 }
 
 /// The worker's answer to a [`Find`].
@@ -52,7 +64,7 @@ pub type SearchMemo = ((Vec<Chip>, usize), String, Vec<u32>);
 #[derive(Debug)]
 pub struct SearchState {
     pub texts: SearchTexts,
-    /// The generation of the last search handed to the worker.
+    /// The generation of the last search asked for (or given up).
     pub generation: u64,
     /// The search the list waits for the worker's answer to.
     pub wait: Option<Waiting>,
@@ -145,7 +157,9 @@ impl SearchTexts {
     pub fn push_folded(&mut self, folded: Box<str>) {
         match self {
             Self::Here(t) => t.push_folded(folded),
-            Self::Worker(w) => w.send(Job::Push(folded)),
+            Self::Worker(w) => {
+                w.send(Job::Push(folded));
+            }
         }
     }
 
@@ -153,7 +167,9 @@ impl SearchTexts {
     pub fn push_pending(&mut self, n: usize) {
         match self {
             Self::Here(t) => t.push_pending(n),
-            Self::Worker(w) => w.send(Job::Pending(n)),
+            Self::Worker(w) => {
+                w.send(Job::Pending(n));
+            }
         }
     }
 
@@ -161,21 +177,31 @@ impl SearchTexts {
     pub fn set(&mut self, doc: usize, folded: Box<str>) {
         match self {
             Self::Here(t) => t.set(doc, folded),
-            Self::Worker(w) => w.send(Job::Set(doc, folded)),
+            Self::Worker(w) => {
+                w.send(Job::Set(doc, folded));
+            }
         }
     }
 
     /// Answers `find` at once when the texts are here; else hands it to the worker (its
-    /// answer comes as [`Msg::Searched`]) and says so with `None`.
-    pub fn find(&mut self, find: Find) -> Option<Found> {
+    /// answer comes as [`Msg::Searched`]).
+    pub fn find(&mut self, find: Find) -> Asked {
         match self {
-            Self::Here(t) => Some(answer(t, find, || true)),
+            Self::Here(t) => Asked::Answered(answer(t, find, || true)),
             Self::Worker(w) => {
                 w.latest.store(find.generation, Ordering::Relaxed);
-                w.send(Job::Find(find));
-                None
+                if w.send(Job::Find(find)) {
+                    Asked::Looking
+                } else {
+                    Asked::Gone
+                }
             }
         }
+    }
+
+    /// Whether searches are answered by the worker (later), not here.
+    pub fn on_worker(&self) -> bool {
+        matches!(self, Self::Worker(_))
     }
 
     /// Makes the worker give up the search it is on (none is wanted any more).
@@ -187,10 +213,9 @@ impl SearchTexts {
 }
 
 impl Searcher {
-    fn send(&self, job: Job) {
-        // A worker that is gone (it panicked) leaves searches unanswered; the list says
-        // `searching` rather than the reader failing.
-        let _ = self.jobs.send(job);
+    /// Whether the worker is there to take `job` (it is gone only if it panicked).
+    fn send(&self, job: Job) -> bool {
+        self.jobs.send(job).is_ok()
     }
 }
 
@@ -275,7 +300,10 @@ mod tests {
         texts.push_folded("पहला लेख मोदी".into());
         texts.push_pending(2);
         texts.set(2, "तीसरा मोदी".into());
-        assert!(texts.find(find(1, "मोदी", vec![0, 1, 2])).is_none());
+        assert!(matches!(
+            texts.find(find(1, "मोदी", vec![0, 1, 2])),
+            Asked::Looking
+        ));
         let found = searched(&rx);
         assert_eq!((found.generation, found.fresh), (1, 1));
         assert_eq!(found.memo.2, [0, 2, 9]);
@@ -318,7 +346,9 @@ mod tests {
         let mut texts = SearchTexts::default();
         texts.push_folded("मोदी".into());
         texts.push_folded("पुतिन".into());
-        let found = texts.find(find(1, "पुतिन", vec![0, 1])).unwrap();
+        let Asked::Answered(found) = texts.find(find(1, "पुतिन", vec![0, 1])) else {
+            panic!("texts kept here did not answer at once");
+        };
         assert_eq!(found.memo.2, [1, 9]);
     }
 }

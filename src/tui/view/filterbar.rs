@@ -15,7 +15,7 @@ pub fn text(app: &App) -> String {
         .map(super::super::filters::Chip::label)
         .collect();
     if app.search.wait.is_some() {
-        // The count is the last list's until the search worker answers.
+        // No count until the search worker answers: the list shown meanwhile is not it.
         parts.push(format!("searching {}", app.index.live()));
     } else {
         parts.push(format!("{} of {}", app.visible.len(), app.index.live()));
