@@ -25,8 +25,10 @@ impl App {
         });
     }
 
-    /// The articles among `docs` (ascending) whose text holds `q`, or `None` while the
-    /// search worker looks (its answer comes as [`super::event::Msg::Searched`]).
+    /// The articles among `docs` (ascending) whose text holds `q`, as far as known: while
+    /// the worker looks only at newcomers to the same search, its hits so far; `None` while
+    /// it looks for a new search (the list stays as shown). The worker's answer comes as
+    /// [`super::event::Msg::Searched`].
     pub(super) fn search_docs(&mut self, q: &str, docs: &[u32]) -> Option<Vec<u32>> {
         // The filters the search runs under; unread and starred apply after it.
         let key: Vec<Chip> = self
