@@ -31,7 +31,8 @@ pub struct Doc {
     pub origin: Origin,
     /// Shared with the index's [`DocInfo`]: a million titles are hundreds of MB.
     pub title: Arc<str>,
-    /// Shared with the index, and among the articles of one source.
+    /// Shared with the index; the articles of one source read from the database share one
+    /// copy of it.
     pub source: Option<Arc<str>>,
     pub published: Option<Published>,
     /// The content id (read state, stars).

@@ -77,19 +77,7 @@ impl App {
             kept,
             within,
         };
-        let asked = if find.within.is_empty() {
-            // Nothing to look at: the answer is the kept articles, here and now.
-            let mut memo = find.memo;
-            memo.2 = find.kept;
-            Asked::Answered(Found {
-                generation: find.generation,
-                memo,
-                fresh: find.fresh,
-            })
-        } else {
-            self.search.texts.find(find)
-        };
-        match asked {
+        match self.search.texts.find(find) {
             Asked::Answered(found) => {
                 self.search.texts.cancel(self.search.generation);
                 self.search.wait = None;

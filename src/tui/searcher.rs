@@ -183,9 +183,12 @@ impl SearchTexts {
         }
     }
 
-    /// Answers `find` at once when the texts are here; else hands it to the worker (its
-    /// answer comes as [`Msg::Searched`]).
+    /// Answers `find` at once when the texts are here or there is nothing to look at; else
+    /// hands it to the worker (its answer comes as [`Msg::Searched`]).
     pub fn find(&mut self, find: Find) -> Asked {
+        if find.within.is_empty() {
+            return Asked::Answered(find.answered(Vec::new()));
+        }
         match self {
             Self::Here(t) => Asked::Answered(answer(t, find, || true)),
             Self::Worker(w) => {
@@ -221,23 +224,29 @@ impl Searcher {
 
 /// The hits of `find`: its kept articles and those of `within` that match, ascending.
 fn answer(texts: &SearchText, find: Find, go: impl Fn() -> bool + Sync) -> Found {
-    let Find {
-        generation,
-        query,
-        within,
-        mut kept,
-        mut memo,
-        fresh,
-    } = find;
-    let found = texts.matching_while(&query, &within, go);
-    kept.extend(found);
-    kept.sort_unstable();
-    kept.dedup();
-    memo.2 = kept;
-    Found {
-        generation,
-        memo,
-        fresh,
+    let matched = texts.matching_while(&find.query, &find.within, go);
+    find.answered(matched)
+}
+
+impl Find {
+    /// The answer, given the articles of `within` that match.
+    fn answered(self, matched: Vec<u32>) -> Found {
+        let Self {
+            generation,
+            mut kept,
+            mut memo,
+            fresh,
+            ..
+        } = self;
+        kept.extend(matched);
+        kept.sort_unstable();
+        kept.dedup();
+        memo.2 = kept;
+        Found {
+            generation,
+            memo,
+            fresh,
+        }
     }
 }
 
@@ -307,6 +316,11 @@ mod tests {
         let found = searched(&rx);
         assert_eq!((found.generation, found.fresh), (1, 1));
         assert_eq!(found.memo.2, [0, 2, 9]);
+        // Nothing to look at: the kept articles are the answer, without the worker.
+        let Asked::Answered(found) = texts.find(find(2, "मोदी", Vec::new())) else {
+            panic!("a search with nothing to look at went to the worker");
+        };
+        assert_eq!(found.memo.2, [9]);
     }
 
     /// Of the searches queued when the worker looks, only the last is answered, and one
