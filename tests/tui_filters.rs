@@ -529,7 +529,7 @@ fn related_lists_the_same_story_and_not_another_one() {
     };
     let related: Vec<&str> = items
         .iter()
-        .map(|r| a.entries[r.doc as usize].path.as_str())
+        .map(|r| a.entries[r.doc as usize].path.as_ref())
         .collect();
     // The four other tellings of the Putin-Kim story, and not the cricket match.
     assert_eq!(related.len(), 4, "{related:?}");
@@ -574,7 +574,7 @@ fn latin_search_finds_devanagari() {
     let found: Vec<&str> = a
         .visible
         .iter()
-        .map(|&i| a.entries[i].path.as_str())
+        .map(|&i| a.entries[i].path.as_ref())
         .collect();
     assert_eq!(found, ["extra/space.txt"]);
     press(&mut a, "/");
@@ -583,7 +583,7 @@ fn latin_search_finds_devanagari() {
     assert!(
         a.visible
             .iter()
-            .any(|&i| a.entries[i].path == "extra/space.txt")
+            .any(|&i| &*a.entries[i].path == "extra/space.txt")
     );
     press(&mut a, "x /");
     type_text(&mut a, "pyongyang");

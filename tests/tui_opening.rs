@@ -185,9 +185,9 @@ fn a_long_article_is_shown_before_it_is_analysed_and_its_sidebar_follows() {
     // A name the sidebar will list, at the end of the long article.
     let long = long_entry(&a);
     let path = a.entries[long].path.clone();
-    let mut text = std::fs::read_to_string(&path).unwrap();
+    let mut text = std::fs::read_to_string(&*path).unwrap();
     text.push_str("\n\nप्रधानमंत्री नरेंद्र मोदी ने दिल्ली में कहा।\n");
-    std::fs::write(&path, text).unwrap();
+    std::fs::write(&*path, text).unwrap();
     a.select(long);
     pump(&mut a, &rx, |a| a.opening.is_none());
     assert!(a.current().unwrap().article.text.len() > 2 << 20);

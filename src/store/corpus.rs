@@ -96,12 +96,14 @@ impl Note {
 }
 
 /// What the database knows of a file.
+#[derive(Clone)]
 struct Known {
     size: i64,
     mtime_ns: i64,
     hash: i64,
     rules: i64,
-    problems: String,
+    /// The stored warnings (a JSON list), `None` when there are none.
+    problems: Option<Box<str>>,
 }
 
 /// A file read and extracted off the writing thread.
@@ -195,6 +197,17 @@ pub(super) fn mtime_of(meta: &std::fs::Metadata) -> i64 {
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// Each key's first walk position.
+fn positions(keys: &[Option<String>]) -> HashMap<&str, usize> {
+    let mut at = HashMap::with_capacity(keys.len());
+    for (i, key) in keys.iter().enumerate() {
+        if let Some(key) = key {
+            at.entry(key.as_str()).or_insert(i);
+        }
+    }
+    at
 }
 
 /// Walks each root, noting its folders' times before reading them.
@@ -300,18 +313,26 @@ impl Store {
                 })
                 .unzip()
         };
-        let known = self.known(&keys)?;
+        // Walk positions by key, and what the database knows by walk position: at a million
+        // files, maps from each key's own copy took hundreds of MB while the reader held
+        // the whole list.
+        let at = positions(&keys);
+        let mut known = self.known(&keys, &at)?;
         let mut todo = Vec::new();
-        let mut stored_problems: Vec<Option<String>> = vec![None; files.len()];
         for (i, (key, &stat)) in keys.iter().zip(&stats).enumerate() {
-            let Some(key) = key else { continue };
-            match (known.get(key), stat) {
+            if key.is_none() {
+                continue;
+            }
+            match (&mut known[i], stat) {
                 (Some(k), Some((size, mtime)))
-                    if !rescan && k.size == size && k.mtime_ns == mtime && k.rules == rules =>
-                {
-                    stored_problems[i] = Some(k.problems.clone());
+                    if !rescan && k.size == size && k.mtime_ns == mtime && k.rules == rules => {}
+                (k, _) => {
+                    // Its warnings are those of this reading, not the stored ones.
+                    if let Some(k) = k {
+                        k.problems = None;
+                    }
+                    todo.push(i);
                 }
-                _ => todo.push(i),
             }
         }
         let total = todo.len();
@@ -328,7 +349,10 @@ impl Store {
                 use rayon::prelude::*;
                 todo.par_iter().for_each_with(tx, |tx, &i| {
                     let key = keys[i].clone().unwrap_or_default();
-                    let before = known.get(&key).filter(|k| k.rules == rules).map(|k| k.hash);
+                    let before = known[i]
+                        .as_ref()
+                        .filter(|k| k.rules == rules)
+                        .map(|k| k.hash);
                     let _ = tx.send(extract_file(i, &files[i], key, before, texts));
                 });
             });
@@ -372,7 +396,7 @@ impl Store {
             if let Some(list) = &fresh_problems[i] {
                 noisy_at[i] = !list.is_empty();
                 synced.problems.extend(list.iter().map(Note::of));
-            } else if let Some(json) = &stored_problems[i] {
+            } else if let Some(json) = known[i].as_ref().and_then(|k| k.problems.as_deref()) {
                 let shown = file.display().to_string();
                 let list: Vec<String> = serde_json::from_str(json).unwrap_or_default();
                 noisy_at[i] = !list.is_empty();
@@ -383,7 +407,7 @@ impl Store {
                 }));
             }
         }
-        let (gone, moved) = self.withdraw_missing(&roots, &keys)?;
+        let (gone, moved) = self.withdraw_missing(&roots, &at)?;
         synced.repeated_moved |= moved;
         synced.withdrawn = gone.len();
         for key in gone {
@@ -404,38 +428,47 @@ impl Store {
             .collect();
         let added: Vec<&str> = keys
             .iter()
-            .flatten()
-            .filter(|k| !known.contains_key(k.as_str()))
-            .map(String::as_str)
+            .zip(&known)
+            .filter_map(|(k, known)| k.as_deref().filter(|_| known.is_none()))
             .collect();
         synced.scope = self.record_walks(&recorded, &added, rules, started)?;
         Ok(synced)
     }
 
-    /// What the database knows of the files with these keys. One scan of the table costs
-    /// less than a look-up per file once the corpus has more than a handful of files.
-    fn known(&self, keys: &[Option<String>]) -> Result<HashMap<String, Known>, StoreError> {
-        let wanted: HashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, size, mtime_ns, hash, rules, problems, path FROM sources",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(6)?,
-                Known {
-                    size: r.get(1)?,
-                    mtime_ns: r.get(2)?,
-                    hash: r.get(3)?,
-                    rules: r.get(4)?,
-                    problems: r.get(5)?,
-                },
-            ))
-        })?;
-        let mut out = HashMap::new();
-        for row in rows {
-            let (path, known) = row?;
-            if wanted.contains(path.as_str()) {
-                out.insert(path, known);
+    /// What the database knows of the files with these keys, by walk position (`at` gives
+    /// each key's first position). One scan of the table costs less than a look-up per
+    /// file once the corpus has more than a handful of files.
+    fn known(
+        &self,
+        keys: &[Option<String>],
+        at: &HashMap<&str, usize>,
+    ) -> Result<Vec<Option<Known>>, StoreError> {
+        let mut out: Vec<Option<Known>> = keys.iter().map(|_| None).collect();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT size, mtime_ns, hash, rules, problems, path FROM sources")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let Some(&i) = r.get_ref(5)?.as_str().ok().and_then(|path| at.get(path)) else {
+                continue;
+            };
+            let problems: String = r.get(4)?;
+            out[i] = Some(Known {
+                size: r.get(0)?,
+                mtime_ns: r.get(1)?,
+                hash: r.get(2)?,
+                rules: r.get(3)?,
+                problems: (!problems.is_empty() && problems != "[]").then(|| problems.into()),
+            });
+        }
+        // A file reached from two roots is known at each of its positions.
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(&first) = key.as_deref().and_then(|k| at.get(k))
+                && first != i
+            {
+                // The first position comes before every other.
+                let (before, from_i) = out.split_at_mut(i);
+                from_i[0].clone_from(&before[first]);
             }
         }
         Ok(out)
@@ -465,16 +498,15 @@ impl Store {
     fn withdraw_missing(
         &mut self,
         roots: &[Root],
-        keys: &[Option<String>],
+        found: &HashMap<&str, usize>,
     ) -> Result<(Vec<String>, bool), StoreError> {
-        let found: HashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
         let gone: Vec<(i64, String)> = {
             let mut stmt = self.conn.prepare_cached("SELECT id, path FROM sources")?;
             let rows = stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
             let mut gone = Vec::new();
             for row in rows {
                 let (id, path) = row?;
-                if roots.iter().any(|r| r.holds(&path)) && !found.contains(path.as_str()) {
+                if roots.iter().any(|r| r.holds(&path)) && !found.contains_key(path.as_str()) {
                     gone.push((id, path));
                 }
             }
@@ -884,12 +916,12 @@ pub(super) fn kind_of(name: &str) -> Option<crate::extract::entities::EntityKind
 /// A file's rows as the reader takes them on arrival (the folded texts are handed over,
 /// the rest copied: the rows are still to be written).
 fn arrived(shown: &Scope, key: &str, rows: &mut [Row]) -> Arrived {
-    let path = shown.shown(key);
+    let path: std::sync::Arc<str> = shown.shown(key).into();
     let articles = rows
         .iter_mut()
         .map(|row| Arrival {
             doc: Doc::new(
-                &path,
+                std::sync::Arc::clone(&path),
                 row.line,
                 row.record_at,
                 row.title.as_str().into(),
@@ -902,7 +934,7 @@ fn arrived(shown: &Scope, key: &str, rows: &mut [Row]) -> Arrived {
         })
         .collect();
     Arrived {
-        path: PathBuf::from(path),
+        path: PathBuf::from(&*path),
         articles,
     }
 }
@@ -959,5 +991,28 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(got, want);
+    }
+
+    /// A file under two roots given together (a folder and one inside it) is known at
+    /// both places it is walked: a second sync reads nothing again and tells its stored
+    /// warning as the first did.
+    #[test]
+    fn a_file_under_two_roots_is_known_at_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(sub.join("a.txt"), "शीर्षक\n\nपुतिन ने कहा।\n").unwrap();
+        // An empty record: a warning, stored with the file.
+        let record = serde_json::json!({ "title": "दूसरा", "body": "पाठ।" }).to_string();
+        std::fs::write(sub.join("b.jsonl"), format!("{record}\n{{}}\n")).unwrap();
+        let roots = [dir.path().to_owned(), sub];
+        let mut store = Store::in_memory().unwrap();
+        let first = store.sync(&roots, 1, false, &mut |_, _| {}).unwrap();
+        let second = store.sync(&roots, 1, false, &mut |_, _| {}).unwrap();
+        assert_eq!(first.files, 4, "{first:?}");
+        assert_eq!(first.extracted, 4, "{first:?}");
+        assert_eq!((second.extracted, second.rehashed), (0, 0), "{second:?}");
+        assert!(!first.problems.is_empty(), "{first:?}");
+        assert_eq!(second.problems, first.problems);
     }
 }

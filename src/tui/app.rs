@@ -121,7 +121,7 @@ pub struct App {
     /// (see [`App::first_page`]).
     pub page: Option<std::ops::Range<usize>>,
     /// Articles by path, once a file was withdrawn (see [`App::withdraw_path`]).
-    pub by_path: Option<std::collections::HashMap<String, Vec<u32>>>,
+    pub by_path: Option<std::collections::HashMap<std::sync::Arc<str>, Vec<u32>>>,
     /// A fetch of the feeds under way (`R`).
     pub fetching: Option<super::fetching::Fetching>,
     /// The article the user had open when its file was found stale (its content id and

@@ -269,7 +269,7 @@ impl App {
         // changed files among 100,000.
         let entries = &self.entries;
         let by_path = self.by_path.get_or_insert_with(|| {
-            let mut map: HashMap<String, Vec<u32>> = HashMap::new();
+            let mut map: HashMap<std::sync::Arc<str>, Vec<u32>> = HashMap::new();
             for (i, d) in entries.iter().enumerate() {
                 map.entry(d.path.clone())
                     .or_default()

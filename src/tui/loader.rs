@@ -207,7 +207,7 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
 /// it is small: a whole `Article` each (most of it empty) took 12 ms of a warm start at
 /// 100,000 articles.
 struct Unread {
-    path: String,
+    path: std::sync::Arc<str>,
     origin: crate::corpus::Origin,
     text: String,
 }

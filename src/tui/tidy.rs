@@ -174,7 +174,7 @@ struct Exported {
 impl Exported {
     fn of(doc: &Doc, read: bool) -> Self {
         Self {
-            path: doc.path.clone(),
+            path: doc.path.to_string(),
             line: doc.line,
             title: doc.title.to_string(),
             published: doc.published.and_then(|p| p.value()),
