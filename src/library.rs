@@ -14,8 +14,8 @@ use crate::index::SearchText;
 use crate::store::{Scope, Store, StoreError};
 
 pub use crate::store::{
-    Arrival, Arrived, Change, Check, Doc, Link, Listed, ListedRef, Listing, Matched, Note, Query,
-    Rows, Snapshot, SnapshotFacts,
+    Arrival, Arrived, Change, Check, Doc, Link, Listed, ListedRef, Listing, Matched, Note,
+    PageFilter, Query, Rows, Snapshot, SnapshotFacts,
 };
 
 /// The word lists extraction depends on: a change to any of them (or to the user's
@@ -284,9 +284,12 @@ impl Corpus {
         paths: &[PathBuf],
         newest: bool,
         (limit, from): (usize, usize),
+        filter: &PageFilter,
     ) -> Option<Snapshot> {
         let scope = self.store.walked_scope(paths, self.rules).ok()??;
-        self.store.first_page(&scope, newest, (limit, from)).ok()?
+        self.store
+            .first_page(&scope, newest, (limit, from), filter)
+            .ok()?
     }
 
     /// The entities and mentioned dates of a snapshot from [`Corpus::known`] (its rows),

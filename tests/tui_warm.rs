@@ -7,9 +7,11 @@ use std::path::Path;
 use std::sync::mpsc;
 
 use khabar::extract::entities::EntityKind;
-use khabar::library::Place;
+use khabar::index::Sort;
+use khabar::library::{PageFilter, Place};
 use khabar::tui::app::App;
 use khabar::tui::event::Msg;
+use khabar::tui::filters::Chip;
 use khabar::tui::loader::{FirstPage, Keep};
 
 #[path = "support/drive.rs"]
@@ -84,6 +86,7 @@ fn load_paged(
             newest: true,
             rows: 2,
             from: 0,
+            filter: PageFilter::default(),
         }),
     };
     let loader = khabar::tui::loader::spawn(vec![dir.join("")], keep, tx);
@@ -490,4 +493,82 @@ fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
     assert_eq!(warm.current().unwrap().article.title, "जनवरी");
     assert!(warm.chosen, "a session's article counts as chosen");
     assert_eq!(warm.reader.anchor, 2);
+}
+
+/// A kept person filter gets a first page too: only the articles the filter keeps, newest
+/// first, and then the whole list in its place, filtered already: never a moment with
+/// nothing listed while the whole list's names are read.
+#[test]
+fn a_kept_person_filter_is_answered_by_a_first_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let record = |title: &str, body: &str, published: Option<&str>| {
+        let mut r = serde_json::json!({"title": title, "body": body});
+        if let Some(p) = published {
+            r["published"] = p.into();
+        }
+        r.to_string()
+    };
+    let lines = [
+        record(
+            "जनवरी",
+            "व्लादिमीर पुतिन ने मास्को में बैठक की।",
+            Some("2024-01-05"),
+        ),
+        record(
+            "फ़रवरी",
+            "एंजेला मर्केल ने बर्लिन में भाषण दिया।",
+            Some("2024-02-05"),
+        ),
+        record("मार्च", "व्लादिमीर पुतिन ने सोची में खेल देखे।", Some("2024-03-05")),
+        record("अप्रैल", "एंजेला मर्केल ने पेरिस की यात्रा की।", Some("2024-04-05")),
+        record("बिना तारीख़", "व्लादिमीर पुतिन ने किसानों से बात की।", None),
+    ];
+    write(dir.path(), "feed.jsonl", &(lines.join("\n") + "\n"));
+    let (cold, _) = load(dir.path(), home.path(), |_| {});
+    let putin = cold
+        .index
+        .entity_table()
+        .find(|e| e.name.contains("पुतिन"))
+        .expect("Putin is found");
+    let chips = vec![Chip::Entity {
+        id: putin.id.clone(),
+        name: putin.name.clone(),
+        kind: putin.kind,
+    }];
+    assert!(
+        FirstPage::of(Sort::Newest, &[Chip::Unread]).is_none(),
+        "a filter the store does not answer makes no page"
+    );
+    let first = FirstPage {
+        rows: 2,
+        from: 0,
+        ..FirstPage::of(Sort::Newest, &chips).expect("a page for a person filter")
+    };
+    let mut app = drive::empty_app();
+    app.chips = chips;
+    let (tx, rx) = mpsc::sync_channel(1024);
+    let keep = Keep {
+        place: Place::At(home.path().join("khabar.db")),
+        rules: 1,
+        first_page: Some(first),
+    };
+    let loader = khabar::tui::loader::spawn(vec![dir.path().join("")], keep, tx);
+    let mut page = None;
+    for msg in rx {
+        let first_page = matches!(msg, Msg::FirstPage(_));
+        khabar::tui::handle(&mut app, msg);
+        app.settle();
+        if first_page {
+            page = Some(in_order(&app));
+        }
+        if page.is_some() {
+            assert!(!app.visible.is_empty(), "nothing listed after the page");
+        }
+    }
+    loader.join().unwrap();
+    app.settle();
+    assert_eq!(page.expect("a first page"), ["मार्च", "जनवरी"]);
+    assert_eq!(in_order(&app), ["मार्च", "जनवरी", "बिना तारीख़"]);
+    assert_eq!(app.index.live(), 5, "the page's articles are withdrawn");
 }

@@ -11,6 +11,7 @@
 mod corpus;
 mod listing;
 mod open;
+mod page;
 mod read_json;
 mod rebuild;
 mod repeats;
@@ -25,6 +26,7 @@ use rusqlite::Connection;
 
 pub use corpus::{Change, Check, Note, Synced};
 pub use listing::{Link, Listed, ListedRef, Listing, Matched, Query};
+pub use page::PageFilter;
 pub use read_json::import_read_json;
 pub use scope::{Root, Scope};
 pub use snapshot::{Arrival, Arrived, Doc, Rows, Snapshot, SnapshotFacts};

@@ -135,7 +135,7 @@ pub struct Snapshot {
     /// How many files they come from.
     pub files: usize,
     /// Which articles they are, for [`Store::snapshot_facts`].
-    rows: Rows,
+    pub(super) rows: Rows,
     /// The paragraphs found to be chrome by repetition, to set aside when an article is
     /// read back and analysed again.
     pub repeated: RepeatedSet,
@@ -144,7 +144,7 @@ pub struct Snapshot {
 /// Which articles a [`Snapshot`] holds (their row ids, in its order): what its facts are
 /// read for.
 #[derive(Debug, Default, Clone)]
-pub struct Rows(Vec<i64>);
+pub struct Rows(pub(super) Vec<i64>);
 
 impl Snapshot {
     /// Which articles it holds, taken out (for reading their facts once the snapshot is
@@ -161,19 +161,16 @@ pub struct SnapshotFacts {
     pub mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
 }
 
-/// How many articles [`Store::first_page`] looks at before giving up on a page.
-const PAGE_EXAMINED: usize = 20_000;
-
 /// From how many article ids up a snapshot is read in two halves at once (below, a
 /// second connection costs more than it saves).
 const SPLIT_FROM: i64 = 20_000;
 
 /// The list entries of the articles with ids in `ids` (inclusive), in id order.
 #[derive(Default)]
-struct Part {
-    docs: Vec<Doc>,
-    infos: Vec<DocInfo>,
-    ids: Vec<i64>,
+pub(super) struct Part {
+    pub(super) docs: Vec<Doc>,
+    pub(super) infos: Vec<DocInfo>,
+    pub(super) ids: Vec<i64>,
     /// The sources' names met so far.
     sources: std::collections::HashSet<Arc<str>>,
     /// How many files they come from, and the first and last of them.
@@ -186,7 +183,7 @@ struct Part {
 
 impl Part {
     /// Adds the article of row `r` (the columns of [`DOC_COLUMNS`]).
-    fn push(&mut self, scope: &Scope, r: &rusqlite::Row<'_>) -> Result<(), StoreError> {
+    pub(super) fn push(&mut self, scope: &Scope, r: &rusqlite::Row<'_>) -> Result<(), StoreError> {
         let key: String = r.get(1)?;
         if key != self.last_path {
             if self.files == 0 {
@@ -248,7 +245,7 @@ impl Part {
 }
 
 /// What [`Part::push`] reads of an article, in its order.
-const DOC_COLUMNS: &str = "a.id, a.path, a.line, a.record_at, a.title, a.published, \
+pub(super) const DOC_COLUMNS: &str = "a.id, a.path, a.line, a.record_at, a.title, a.published, \
      a.published_day, a.publisher, a.content_id";
 
 /// Articles file by file, in no particular order otherwise: the reader sorts its list
@@ -289,7 +286,7 @@ fn published_of(value: &str) -> Option<Published> {
     })
 }
 
-fn date_of(day: i64) -> Option<NaiveDate> {
+pub(super) fn date_of(day: i64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(i32::try_from(day).ok()?)
 }
 
@@ -328,113 +325,50 @@ impl Store {
         self.snapshot_docs_split(scope, SPLIT_FROM)
     }
 
-    /// The first `limit` articles of `scope` newest first (`newest`) or oldest first,
-    /// undated ones last, without their facts: what a first frame shows of a large corpus
-    /// before [`Store::snapshot_docs`] has read all of it. The day index is walked (the
-    /// dated, then the undated) and at most `PAGE_EXAMINED` (20,000) articles are looked
-    /// at: past that (a small folder in a large database, many undated articles) there is
-    /// no page (`None`), so its time stays a few milliseconds whatever the database.
-    /// `None` too when the article ids span fewer than `from` (reading them all is then as
-    /// quick; the span, one look-up at each end, stands for the count, and only grows as
-    /// files are read again). Same-day ties go by stored path: with several roots spelt
-    /// otherwise, the page's last day may hold other articles than the whole list's.
-    pub fn first_page(
+    /// The entities with these postings (articles numbered as the caller's), each with
+    /// its name and every stored form.
+    pub(super) fn entities_of(
         &self,
-        scope: &Scope,
-        newest: bool,
-        (limit, from): (usize, usize),
-    ) -> Result<Option<Snapshot>, StoreError> {
-        let (low, high) = self.id_bounds()?;
-        if high - low + 1 < i64::try_from(from).unwrap_or(i64::MAX) || scope.roots.is_empty() {
-            return Ok(None);
-        }
-        let mut part = Part::default();
-        let mut examined = 0;
-        if !self.page_dated(scope, newest, limit, &mut part, &mut examined)? {
-            return Ok(None);
-        }
-        let left = limit.saturating_sub(part.docs.len());
-        if left > 0 && !self.page_undated(scope, left, &mut part, &mut examined)? {
-            return Ok(None);
-        }
-        Ok(Some(Snapshot {
-            docs: part.docs,
-            index: Index::from_parts(part.infos, Vec::new(), Vec::new()),
-            files: 0,
-            rows: Rows(part.ids),
-            repeated: self.repeated()?,
-        }))
-    }
-
-    /// Adds the dated articles of `scope` in day order to `part` until it holds `limit`;
-    /// `false` when that took more than `PAGE_EXAMINED` articles looked at.
-    fn page_dated(
-        &self,
-        scope: &Scope,
-        newest: bool,
-        limit: usize,
-        part: &mut Part,
-        examined: &mut usize,
-    ) -> Result<bool, StoreError> {
-        let order = if newest { "DESC" } else { "ASC" };
-        // Named, or the planner may sort the whole table rather than walk the index (it did,
-        // at a million articles: 350 ms instead of 3). Ties go by path, then line.
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {DOC_COLUMNS} FROM articles a INDEXED BY articles_by_day
-             WHERE a.published_day IS NOT NULL ORDER BY a.published_day {order}, a.path, a.line"
-        ))?;
-        let mut rows = stmt.query([])?;
-        while part.docs.len() < limit
-            && let Some(r) = rows.next()?
-        {
-            *examined += 1;
-            if *examined > PAGE_EXAMINED {
-                return Ok(false);
-            }
-            if scope.holds(r.get_ref(1)?.as_str().unwrap_or_default()) {
-                part.push(scope, r)?;
-            }
-        }
-        Ok(true)
-    }
-
-    /// Adds the first `left` undated articles of `scope` by path and line to `part`:
-    /// all of them are looked at (`SQLite` would sort them all too), `false` when they are
-    /// more than `PAGE_EXAMINED` with those looked at already.
-    fn page_undated(
-        &self,
-        scope: &Scope,
-        left: usize,
-        part: &mut Part,
-        examined: &mut usize,
-    ) -> Result<bool, StoreError> {
-        let mut undated: Vec<(String, Option<i64>, i64)> = Vec::new();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT a.path, a.line, a.id FROM articles a INDEXED BY articles_by_day
-             WHERE a.published_day IS NULL",
-        )?;
+        mut postings: HashMap<i64, Vec<u32>>,
+    ) -> Result<Vec<EntityInfo>, StoreError> {
+        let mut forms: HashMap<i64, Vec<String>> = HashMap::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT entity, form FROM aliases")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            *examined += 1;
-            if *examined > PAGE_EXAMINED {
-                return Ok(false);
-            }
-            let path: String = r.get(0)?;
-            if scope.holds(&path) {
-                undated.push((path, r.get(1)?, r.get(2)?));
+            let entity: i64 = r.get(0)?;
+            if postings.contains_key(&entity) {
+                forms.entry(entity).or_default().push(r.get(1)?);
             }
         }
-        undated.sort_unstable();
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {DOC_COLUMNS} FROM articles a WHERE a.id = ?"
-        ))?;
-        for (_, _, id) in undated.into_iter().take(left) {
-            let mut rows = stmt.query([id])?;
-            if let Some(r) = rows.next()? {
-                part.push(scope, r)?;
-            }
+        drop(rows);
+        let mut entities = Vec::with_capacity(postings.len());
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, key, kind, name FROM entities")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: i64 = r.get(0)?;
+            let Some(docs) = postings.remove(&id) else {
+                continue;
+            };
+            let Some(kind) = kind_of(&r.get::<_, String>(2)?) else {
+                continue;
+            };
+            let name: String = r.get(3)?;
+            let mut all = vec![name.clone()];
+            all.extend(forms.remove(&id).unwrap_or_default());
+            entities.push(EntityInfo {
+                id: r.get(1)?,
+                name,
+                kind,
+                forms: all,
+                docs,
+            });
         }
-        Ok(true)
+        drop(rows);
+        Ok(entities)
     }
 
     /// The lowest and highest article ids (0 for an empty table).
@@ -516,43 +450,7 @@ impl Store {
         }
         keep_postings(&mut postings, run);
         drop(rows);
-        let mut forms: HashMap<i64, Vec<String>> = HashMap::new();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT entity, form FROM aliases")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let entity: i64 = r.get(0)?;
-            if postings.contains_key(&entity) {
-                forms.entry(entity).or_default().push(r.get(1)?);
-            }
-        }
-        drop(rows);
-        let mut entities = Vec::with_capacity(postings.len());
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, key, kind, name FROM entities")?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let id: i64 = r.get(0)?;
-            let Some(docs) = postings.remove(&id) else {
-                continue;
-            };
-            let Some(kind) = kind_of(&r.get::<_, String>(2)?) else {
-                continue;
-            };
-            let name: String = r.get(3)?;
-            let mut all = vec![name.clone()];
-            all.extend(forms.remove(&id).unwrap_or_default());
-            entities.push(EntityInfo {
-                id: r.get(1)?,
-                name,
-                kind,
-                forms: all,
-                docs,
-            });
-        }
-        drop(rows);
+        let entities = self.entities_of(postings)?;
         let mut mentioned = Vec::new();
         let mut stmt = self
             .conn

@@ -17,10 +17,11 @@ use rayon::prelude::*;
 
 use super::app::Entry;
 use super::event::Msg;
+use super::filters::Chip;
 use crate::corpus;
 use crate::extract;
-use crate::index::Sort;
-use crate::library::{Change, Check, Corpus, Doc, Place};
+use crate::index::{DateField, Sort};
+use crate::library::{Change, Check, Corpus, Doc, PageFilter, Place};
 use crate::text::fold::fold;
 
 /// Where the corpus is kept, and the fingerprint of the extraction rules.
@@ -34,7 +35,7 @@ pub struct Keep {
 
 /// A first page of the stored list, in the order the reader will show it, for a first
 /// frame that does not wait for the whole list (a million articles take seconds to read).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FirstPage {
     /// Newest first, else oldest first.
     pub newest: bool,
@@ -42,23 +43,38 @@ pub struct FirstPage {
     pub rows: usize,
     /// From how many stored articles on it is worth it.
     pub from: usize,
+    /// The kept filters it answers (entities, publication dates).
+    pub filter: PageFilter,
 }
 
 impl FirstPage {
-    /// The first page for a list in `sort` order, if the store can give one (the list is
-    /// by date and not filtered: a filter's entities come later than the page).
+    /// The first page for a list in `sort` order under the kept filters `chips`, if the
+    /// store can give one: the list is by date, and every filter is one the store answers
+    /// as the reader would (a search, unread, starred, a source or a mentioned date is
+    /// answered by the whole list only).
     #[must_use]
-    pub fn of(sort: Sort, filtered: bool) -> Option<Self> {
+    pub fn of(sort: Sort, chips: &[Chip]) -> Option<Self> {
         let newest = match sort {
-            _ if filtered => return None,
             Sort::Newest => true,
             Sort::Oldest => false,
             Sort::Title | Sort::Source => return None,
         };
+        let mut filter = PageFilter::default();
+        for chip in chips {
+            match chip {
+                Chip::Entity { id, .. } => filter.entities.push(vec![id.clone()]),
+                Chip::Date {
+                    range,
+                    field: DateField::Published,
+                } => filter.published = Some((range.start, range.end)),
+                _ => return None,
+            }
+        }
         Some(Self {
             newest,
             rows: 200,
             from: 20_000,
+            filter,
         })
     }
 }
@@ -119,10 +135,13 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
     }
     // Stale while revalidate: what the database holds goes to the screen at once, its
     // first page first when it is large.
-    if let Some(first) = keep.first_page
-        && let Some(page) = corpus.first_page(paths, first.newest, (first.rows, first.from))
+    let mut paged_with_facts = false;
+    if let Some(first) = &keep.first_page
+        && let Some(page) =
+            corpus.first_page(paths, first.newest, (first.rows, first.from), &first.filter)
         && !page.docs.is_empty()
     {
+        paged_with_facts = first.filter != PageFilter::default();
         let _ = tx.send(Msg::FirstPage(Box::new(page)));
     }
     let warm = corpus.known(paths).unwrap_or_else(|e| {
@@ -136,13 +155,25 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
             unread = snapshot.docs.iter().map(Unread::of).collect();
             let rows = snapshot.take_rows();
             let _ = tx.send(Msg::Found(files));
-            let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
-            // The list is on screen; the filters' entities and dates follow.
-            match corpus.facts(&rows) {
-                Ok(facts) => {
-                    let _ = tx.send(Msg::WarmFacts(Box::new(facts)));
+            if paged_with_facts {
+                // A filtered page stays until the whole list can be filtered as it was: the
+                // list with its facts, in one message (the facts' own message, empty, ends
+                // the wait for them).
+                match corpus.facts(&rows) {
+                    Ok(facts) => snapshot.index.add_parts(facts.entities, facts.mentioned),
+                    Err(e) => problem(e.to_string()),
                 }
-                Err(e) => problem(e.to_string()),
+                let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
+                let _ = tx.send(Msg::WarmFacts(Box::default()));
+            } else {
+                let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
+                // The list is on screen; the filters' entities and dates follow.
+                match corpus.facts(&rows) {
+                    Ok(facts) => {
+                        let _ = tx.send(Msg::WarmFacts(Box::new(facts)));
+                    }
+                    Err(e) => problem(e.to_string()),
+                }
             }
             Some(files)
         }

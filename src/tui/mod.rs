@@ -259,7 +259,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
         app.restore(kept);
     }
     let keep = loader::Keep {
-        first_page: loader::FirstPage::of(app.sort, !app.chips.is_empty()),
+        first_page: loader::FirstPage::of(app.sort, &app.chips),
         ..keep
     };
     event::spawn_input(tx.clone());
