@@ -561,6 +561,8 @@ fn a_kept_person_filter_is_answered_by_a_first_page() {
         app.settle();
         if first_page {
             page = Some(in_order(&app));
+            let bar = khabar::tui::view::filterbar::text(&app);
+            assert!(bar.ends_with("· 2 so far"), "the page is not the whole list: {bar}");
         }
         if page.is_some() {
             assert!(!app.visible.is_empty(), "nothing listed after the page");
@@ -571,4 +573,6 @@ fn a_kept_person_filter_is_answered_by_a_first_page() {
     assert_eq!(page.expect("a first page"), ["मार्च", "जनवरी"]);
     assert_eq!(in_order(&app), ["मार्च", "जनवरी", "बिना तारीख़"]);
     assert_eq!(app.index.live(), 5, "the page's articles are withdrawn");
+    let bar = khabar::tui::view::filterbar::text(&app);
+    assert!(bar.ends_with("· 3 of 5"), "{bar}");
 }

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use crate::tui::app::App;
 use crate::tui::paint::paint_row;
 
-/// `person: पुतिन · date: 2024-06 · 12 of 340 · 3 undated`.
+/// `person: पुतिन · date: 2024-06 · 12 of 340 · 3 undated` (`200 so far` on a first page).
 pub fn text(app: &App) -> String {
     let mut parts: Vec<String> = app
         .chips
@@ -17,6 +17,9 @@ pub fn text(app: &App) -> String {
     if app.search.wait.is_some() {
         // No count until the search worker answers: the list shown meanwhile is not it.
         parts.push(format!("searching {}", app.index.live()));
+    } else if app.on_first_page() {
+        // A first page is the head of the list only: the whole list is still being read.
+        parts.push(format!("{} so far", app.visible.len()));
     } else {
         parts.push(format!("{} of {}", app.visible.len(), app.index.live()));
     }
