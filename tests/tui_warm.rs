@@ -562,7 +562,10 @@ fn a_kept_person_filter_is_answered_by_a_first_page() {
         if first_page {
             page = Some(in_order(&app));
             let bar = khabar::tui::view::filterbar::text(&app);
-            assert!(bar.ends_with("· 2 so far"), "the page is not the whole list: {bar}");
+            assert!(
+                bar.ends_with("· 2 so far"),
+                "the page is not the whole list: {bar}"
+            );
         }
         if page.is_some() {
             assert!(!app.visible.is_empty(), "nothing listed after the page");

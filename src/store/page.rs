@@ -1,17 +1,17 @@
 //! The first page of a large stored list: what the reader's first frame shows while the
 //! whole list (a million articles take seconds) is read behind it.
 //!
-//! A page answers the kept filters it can answer exactly from the tables (entities and the
-//! publication date), and carries the entities and mentioned dates of its own articles, so
+//! A page answers the kept filters it can answer exactly from the tables (entities, the
+//! publication date and the source), and carries the entities and mentioned dates of its own articles, so
 //! the reader filters it as it will filter the whole list. Other kept filters (a search,
-//! unread, a source) make no page: the reader then waits for the whole list, as before.
+//! unread, starred, a mentioned date) make no page: the reader then waits for the whole list, as before.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use super::scope::Scope;
-use super::snapshot::{DOC_COLUMNS, Part, Rows, Snapshot, date_of};
+use super::snapshot::{DOC_COLUMNS, Part, Rows, Snapshot, date_of, text_at};
 use super::{Store, StoreError};
 use crate::index::Index;
 
@@ -34,11 +34,14 @@ pub struct PageFilter {
     pub entities: Vec<Vec<String>>,
     /// Published within these days (either end open); undated articles are left out.
     pub published: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// Sources (publisher or feed names, compared without case): an article must come
+    /// from one of them. Empty means any source.
+    pub sources: Vec<String>,
 }
 
 impl PageFilter {
     fn is_empty(&self) -> bool {
-        self.entities.is_empty() && self.published.is_none()
+        self.entities.is_empty() && self.published.is_none() && self.sources.is_empty()
     }
 
     /// The published range as stored day numbers, inclusive.
@@ -90,12 +93,14 @@ impl Store {
         }
         let kept = self.kept_by_entities(&filter.entities)?;
         let mut part = Part::default();
+        let sources: Vec<String> = filter.sources.iter().map(|s| s.to_lowercase()).collect();
         let walk = Walk {
             newest,
             limit,
             days: filter.days(),
             kept: kept.as_deref(),
-            most: if kept.is_some() {
+            sources: &sources,
+            most: if kept.is_some() || !sources.is_empty() {
                 FILTERED_EXAMINED
             } else {
                 PAGE_EXAMINED
@@ -169,7 +174,7 @@ impl Store {
         part: &mut Part,
     ) -> Result<(), StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.published_day, a.path, a.line FROM articles a WHERE a.id = ?1",
+            "SELECT a.published_day, a.path, a.line, a.publisher FROM articles a WHERE a.id = ?1",
         )?;
         let mut found: Vec<(bool, i64, String, Option<i64>, i64)> = Vec::new();
         for &id in ids {
@@ -182,7 +187,7 @@ impl Store {
                 (Some(_), None) => false,
                 (None, _) => true,
             };
-            if within && scope.holds(&path) {
+            if within && walk.keeps_source(text_at(r, 3)?) && scope.holds(&path) {
                 // Dated first, by day in the list's order, then by path and line.
                 let order = day.map_or(0, |d| if walk.newest { -d } else { d });
                 found.push((day.is_none(), order, path, r.get(2)?, id));
@@ -227,7 +232,10 @@ impl Store {
             if *examined > walk.most {
                 return Ok(false);
             }
-            if walk.keeps(r.get(0)?) && scope.holds(r.get_ref(1)?.as_str().unwrap_or_default()) {
+            if walk.keeps(r.get(0)?)
+                && walk.keeps_source(text_at(r, 7)?)
+                && scope.holds(r.get_ref(1)?.as_str().unwrap_or_default())
+            {
                 part.push(scope, r)?;
             }
         }
@@ -247,7 +255,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let mut undated: Vec<(String, Option<i64>, i64)> = Vec::new();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.path, a.line, a.id FROM articles a INDEXED BY articles_by_day
+            "SELECT a.path, a.line, a.id, a.publisher FROM articles a INDEXED BY articles_by_day
              WHERE a.published_day IS NULL",
         )?;
         let mut rows = stmt.query([])?;
@@ -258,7 +266,7 @@ impl Store {
             }
             let path: String = r.get(0)?;
             let id: i64 = r.get(2)?;
-            if walk.keeps(id) && scope.holds(&path) {
+            if walk.keeps(id) && walk.keeps_source(text_at(r, 3)?) && scope.holds(&path) {
                 undated.push((path, r.get(1)?, id));
             }
         }
@@ -324,6 +332,8 @@ struct Walk<'a> {
     days: Option<(i64, i64)>,
     /// The ids an entity filter keeps, ascending.
     kept: Option<&'a [i64]>,
+    /// The sources kept, in lower case (empty: any).
+    sources: &'a [String],
     /// How many articles to look at before giving up.
     most: usize,
 }
@@ -331,6 +341,12 @@ struct Walk<'a> {
 impl Walk<'_> {
     fn keeps(&self, id: i64) -> bool {
         self.kept.is_none_or(|ids| ids.binary_search(&id).is_ok())
+    }
+
+    /// Whether an article of source `source` is kept, compared as the reader's filter
+    /// compares ([`crate::index::Index::select`]).
+    fn keeps_source(&self, source: Option<&str>) -> bool {
+        self.sources.is_empty() || source.is_some_and(|s| self.sources.contains(&s.to_lowercase()))
     }
 }
 
@@ -383,6 +399,7 @@ mod tests {
             if i != 6 {
                 record["published"] = format!("2024-03-{:02}", 10 + i).into();
             }
+            record["source"] = if i % 3 == 0 { "Alpha News" } else { "Beta" }.into();
             std::fs::write(root.join(format!("{i}.jsonl")), record.to_string()).unwrap();
         }
         let (mut store, _) = Store::open(&dir.path().join("k.db")).unwrap();
@@ -401,35 +418,20 @@ mod tests {
             .collect();
         assert_eq!(putin.len(), 1, "one Putin among {names:?}");
         let day = |d: u32| NaiveDate::from_ymd_opt(2024, 3, d);
+        let filter = |entities: &[Vec<String>], published, sources: &[&str]| PageFilter {
+            entities: entities.to_vec(),
+            published,
+            sources: sources.iter().map(|s| (*s).to_owned()).collect(),
+        };
+        let putin = [putin];
         let cases = [
-            (
-                PageFilter {
-                    entities: vec![putin.clone()],
-                    published: None,
-                },
-                true,
-            ),
-            (
-                PageFilter {
-                    entities: vec![putin.clone()],
-                    published: None,
-                },
-                false,
-            ),
-            (
-                PageFilter {
-                    entities: vec![putin.clone()],
-                    published: Some((day(11), None)),
-                },
-                true,
-            ),
-            (
-                PageFilter {
-                    entities: Vec::new(),
-                    published: Some((None, day(14))),
-                },
-                true,
-            ),
+            (filter(&putin, None, &[]), true),
+            (filter(&putin, None, &[]), false),
+            (filter(&putin, Some((day(11), None)), &[]), true),
+            (filter(&[], Some((None, day(14))), &[]), true),
+            // Sources compared without case, alone and with a person.
+            (filter(&[], None, &["alpha NEWS"]), true),
+            (filter(&putin, None, &["Beta"]), false),
         ];
         for (filter, newest) in cases {
             let range = filter.published.map(|(start, end)| DateRange {
@@ -440,6 +442,7 @@ mod tests {
             let reader_filter = Filter {
                 entities: filter.entities.clone(),
                 published: range,
+                sources: filter.sources.clone(),
                 ..Filter::default()
             };
             // The whole list under the filter, in page order.
@@ -460,10 +463,11 @@ mod tests {
                     .then(if newest { db.cmp(&da) } else { da.cmp(&db) })
                     .then(a.path.cmp(&b.path))
             });
-            let want: Vec<&str> = want.iter().take(3).map(|d| &*d.path).collect();
-            for few in [0, usize::MAX] {
+            // Three cut the list short; eight reach its undated article.
+            for (limit, few) in [(3, 0), (3, usize::MAX), (8, 0), (8, usize::MAX)] {
+                let want: Vec<&str> = want.iter().take(limit).map(|d| &*d.path).collect();
                 let page = store
-                    .first_page_by(&synced.scope, newest, (3, 0), &filter, few)
+                    .first_page_by(&synced.scope, newest, (limit, 0), &filter, few)
                     .unwrap()
                     .unwrap();
                 let got: Vec<&str> = page.docs.iter().map(|d| &*d.path).collect();

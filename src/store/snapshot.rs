@@ -541,7 +541,10 @@ fn keep_postings(postings: &mut HashMap<i64, Vec<u32>>, (entity, mut docs): (i64
 
 /// Text column `i` of `r`, borrowed (`None` for NULL); another type, or bytes that are not
 /// UTF-8, fail as rusqlite's `get` would.
-fn text_at<'r>(r: &'r rusqlite::Row<'_>, i: usize) -> Result<Option<&'r str>, StoreError> {
+pub(super) fn text_at<'r>(
+    r: &'r rusqlite::Row<'_>,
+    i: usize,
+) -> Result<Option<&'r str>, StoreError> {
     r.get_ref(i)?.as_str_or_null().map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
             .into()

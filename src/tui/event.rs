@@ -23,11 +23,13 @@ pub enum Msg {
     /// A file listed already is gone.
     Gone(std::path::PathBuf),
     /// The first page of what the database has for the paths (newest or oldest first),
-    /// sent before [`Msg::Warm`] reads it all.
+    /// sent before [`Msg::Warm`] reads it all; under kept filters, the articles they keep,
+    /// with their entities and mentioned dates.
     FirstPage(Box<crate::library::Snapshot>),
     /// Everything the database had for the paths, and how many files that is.
     Warm(Box<crate::library::Snapshot>, usize),
-    /// The entities and mentioned dates of the last [`Msg::Warm`], numbered as its articles.
+    /// The entities and mentioned dates of the last [`Msg::Warm`], numbered as its articles
+    /// (none after a filtered first page: that `Warm` came with them).
     WarmFacts(Box<crate::library::SnapshotFacts>),
     /// Everything anew: the list is replaced by this (the selection kept where it can be).
     Replace(Box<crate::library::Snapshot>),

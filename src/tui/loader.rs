@@ -43,15 +43,15 @@ pub struct FirstPage {
     pub rows: usize,
     /// From how many stored articles on it is worth it.
     pub from: usize,
-    /// The kept filters it answers (entities, publication dates).
+    /// The kept filters it answers (entities, publication dates, sources).
     pub filter: PageFilter,
 }
 
 impl FirstPage {
     /// The first page for a list in `sort` order under the kept filters `chips`, if the
     /// store can give one: the list is by date, and every filter is one the store answers
-    /// as the reader would (a search, unread, starred, a source or a mentioned date is
-    /// answered by the whole list only).
+    /// as the reader would (a search, unread, starred or a mentioned date is answered by
+    /// the whole list only).
     #[must_use]
     pub fn of(sort: Sort, chips: &[Chip]) -> Option<Self> {
         let newest = match sort {
@@ -67,6 +67,7 @@ impl FirstPage {
                     range,
                     field: DateField::Published,
                 } => filter.published = Some((range.start, range.end)),
+                Chip::Source(name) => filter.sources.push(name.clone()),
                 _ => return None,
             }
         }
@@ -159,12 +160,18 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
                 // A filtered page stays until the whole list can be filtered as it was: the
                 // list with its facts, in one message (the facts' own message, empty, ends
                 // the wait for them).
-                match corpus.facts(&rows) {
+                let facts = corpus.facts(&rows);
+                let read = facts.is_ok();
+                match facts {
                     Ok(facts) => snapshot.index.add_parts(facts.entities, facts.mentioned),
                     Err(e) => problem(e.to_string()),
                 }
                 let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
-                let _ = tx.send(Msg::WarmFacts(Box::default()));
+                // Unread, they are still awaited (until the load ends), as they would be
+                // without a page.
+                if read {
+                    let _ = tx.send(Msg::WarmFacts(Box::default()));
+                }
             } else {
                 let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
                 // The list is on screen; the filters' entities and dates follow.
