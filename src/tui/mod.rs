@@ -51,7 +51,8 @@ use crate::text::width::WidthModel;
 use searcher::SearchTexts;
 
 /// Test and benchmark hooks, chosen with the `KHABAR_DEBUG` environment variable:
-/// `exit-after-first-articles` leaves after the first frame that shows an article and
+/// `exit-after-first-articles` leaves after the first frame that lists an article (one the
+/// filters keep) and
 /// `exit-when-loaded` after the first frame with every article loaded and indexed (start-up
 /// benchmarks); `panic-on-key` panics in the loop on the first key and `hang-on-key` stops
 /// it there for good (the terminal-restore tests).
@@ -290,7 +291,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             changed = false;
             shown = (app.entries.is_empty(), app.progress.finished);
             let loaded = app.progress.finished && !app.stale;
-            if (hook == DebugHook::ExitAfterFirstArticles && !app.entries.is_empty())
+            if (hook == DebugHook::ExitAfterFirstArticles && !app.visible.is_empty())
                 || (hook == DebugHook::ExitWhenLoaded && loaded)
             {
                 let elapsed = STARTED.get().map(std::time::Instant::elapsed);
