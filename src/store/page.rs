@@ -2,9 +2,10 @@
 //! whole list (a million articles take seconds) is read behind it.
 //!
 //! A page answers the kept filters it can answer exactly from the tables (entities, the
-//! publication date and the source), and carries the entities and mentioned dates of its own articles, so
-//! the reader filters it as it will filter the whole list. Other kept filters (a search,
-//! unread, starred, a mentioned date) make no page: the reader then waits for the whole list, as before.
+//! publication date and the source), and carries the entities and mentioned dates of its
+//! own articles, so the reader filters it as it will filter the whole list. Other kept
+//! filters (a search, unread, starred, a mentioned date) make no page: the reader then
+//! waits for the whole list, as before.
 
 use std::collections::HashMap;
 

@@ -196,8 +196,9 @@ impl App {
     }
 
     /// The whole stored list (its entities and mentioned dates follow, see
-    /// [`App::warm_facts`], unless a filtered first page had it come with them), in place of its first page if one is shown: the article shown
-    /// stays shown, where the reader was, whether or not the user had chosen it.
+    /// [`App::warm_facts`], unless a filtered first page had it come with them), in place
+    /// of its first page if one is shown: the article shown stays shown, where the reader
+    /// was, whether or not the user had chosen it.
     pub fn warm_after_first_page(&mut self, warm: Snapshot) {
         self.awaiting_facts = true;
         if !self.on_first_page() {
