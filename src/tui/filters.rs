@@ -56,6 +56,29 @@ impl Chip {
     }
 }
 
+/// What the index answers of `chips` (entities, dates, sources), and the chips it does
+/// not (a search, unread, starred).
+pub fn index_filter(chips: &[Chip]) -> (Filter, Vec<&Chip>) {
+    let mut filter = Filter::default();
+    let mut rest = Vec::new();
+    for chip in chips {
+        match chip {
+            Chip::Entity { id, .. } => filter.entities.push(vec![id.clone()]),
+            Chip::Date {
+                range,
+                field: DateField::Published,
+            } => filter.published = Some(*range),
+            Chip::Date {
+                range,
+                field: DateField::Mentioned,
+            } => filter.mentioned = Some(*range),
+            Chip::Source(name) => filter.sources.push(name.clone()),
+            Chip::Search(_) | Chip::Unread | Chip::Starred => rest.push(chip),
+        }
+    }
+    (filter, rest)
+}
+
 impl App {
     /// Recomputes the list from the chips through the index (no article text is read; a
     /// search goes to the folded texts' keeper, see [`super::searcher`]), keeping the
@@ -64,25 +87,17 @@ impl App {
         // Set again if a search puts off looking at texts that came; with none shown,
         // arriving texts change nothing.
         self.search.stale = false;
-        let mut filter = Filter::default();
+        let (filter, rest) = index_filter(&self.chips);
         let mut search = None;
         let mut unread = false;
         let mut starred = false;
-        for chip in &self.chips {
+        for chip in rest {
             match chip {
-                Chip::Entity { id, .. } => filter.entities.push(vec![id.clone()]),
-                Chip::Date {
-                    range,
-                    field: DateField::Published,
-                } => filter.published = Some(*range),
-                Chip::Date {
-                    range,
-                    field: DateField::Mentioned,
-                } => filter.mentioned = Some(*range),
                 Chip::Search(q) => search = Some(q.clone()),
                 Chip::Unread => unread = true,
                 Chip::Starred => starred = true,
-                Chip::Source(name) => filter.sources.push(name.clone()),
+                // Answered by the index.
+                Chip::Entity { .. } | Chip::Date { .. } | Chip::Source(_) => {}
             }
         }
         if let Some(super::modal::Modal::Search { query }) = &self.modal {

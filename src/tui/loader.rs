@@ -20,7 +20,7 @@ use super::event::Msg;
 use super::filters::Chip;
 use crate::corpus;
 use crate::extract;
-use crate::index::{DateField, Sort};
+use crate::index::Sort;
 use crate::library::{Change, Check, Corpus, Doc, PageFilter, Place};
 use crate::text::fold::fold;
 
@@ -59,18 +59,15 @@ impl FirstPage {
             Sort::Oldest => false,
             Sort::Title | Sort::Source => return None,
         };
-        let mut filter = PageFilter::default();
-        for chip in chips {
-            match chip {
-                Chip::Entity { id, .. } => filter.entities.push(vec![id.clone()]),
-                Chip::Date {
-                    range,
-                    field: DateField::Published,
-                } => filter.published = Some((range.start, range.end)),
-                Chip::Source(name) => filter.sources.push(name.clone()),
-                _ => return None,
-            }
+        let (filter, rest) = super::filters::index_filter(chips);
+        if !rest.is_empty() || filter.mentioned.is_some() {
+            return None;
         }
+        let filter = PageFilter {
+            entities: filter.entities,
+            published: filter.published.map(|range| (range.start, range.end)),
+            sources: filter.sources,
+        };
         Some(Self {
             newest,
             rows: 200,
