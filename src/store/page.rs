@@ -2,10 +2,10 @@
 //! whole list (a million articles take seconds) is read behind it.
 //!
 //! A page answers the kept filters it can answer exactly from the tables (entities, the
-//! publication date and the source), and carries the entities and mentioned dates of its
+//! publication date, the source, unread and starred), and carries the entities and mentioned dates of its
 //! own articles, so the reader filters it as it will filter the whole list. Other kept
-//! filters (a search, unread, starred, a mentioned date) make no page: the reader then
-//! waits for the whole list, as before.
+//! filters (a search, a mentioned date) make no page: the reader then waits for the whole
+//! list, as before.
 
 use std::collections::HashMap;
 
@@ -38,11 +38,19 @@ pub struct PageFilter {
     /// Sources (publisher or feed names, compared without case): an article must come
     /// from one of them. Empty means any source.
     pub sources: Vec<String>,
+    /// Only articles not marked read, as the reader's state has them (the same tables).
+    pub unread: bool,
+    /// Only starred articles.
+    pub starred: bool,
 }
 
 impl PageFilter {
     fn is_empty(&self) -> bool {
-        self.entities.is_empty() && self.published.is_none() && self.sources.is_empty()
+        self.entities.is_empty()
+            && self.published.is_none()
+            && self.sources.is_empty()
+            && !self.unread
+            && !self.starred
     }
 
     /// The published range as stored day numbers, inclusive.
@@ -101,7 +109,9 @@ impl Store {
             days: filter.days(),
             kept: kept.as_deref(),
             sources: &sources,
-            most: if kept.is_some() || !sources.is_empty() {
+            marks: (filter.unread, filter.starred),
+            // A date filter alone is a range of the walk: every article looked at is kept.
+            most: if kept.is_some() || !sources.is_empty() || filter.unread || filter.starred {
                 FILTERED_EXAMINED
             } else {
                 PAGE_EXAMINED
@@ -175,7 +185,8 @@ impl Store {
         part: &mut Part,
     ) -> Result<(), StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.published_day, a.path, a.line, a.publisher FROM articles a WHERE a.id = ?1",
+            "SELECT a.published_day, a.path, a.line, a.publisher, a.content_id
+             FROM articles a WHERE a.id = ?1",
         )?;
         let mut found: Vec<(bool, i64, String, Option<i64>, i64)> = Vec::new();
         for &id in ids {
@@ -188,7 +199,11 @@ impl Store {
                 (Some(_), None) => false,
                 (None, _) => true,
             };
-            if within && walk.keeps_source(text_at(r, 3)?) && scope.holds(&path) {
+            if within
+                && walk.keeps_source(text_at(r, 3)?)
+                && self.keeps_marks(walk, r.get(4)?)?
+                && scope.holds(&path)
+            {
                 // Dated first, by day in the list's order, then by path and line.
                 let order = day.map_or(0, |d| if walk.newest { -d } else { d });
                 found.push((day.is_none(), order, path, r.get(2)?, id));
@@ -235,6 +250,7 @@ impl Store {
             }
             if walk.keeps(r.get(0)?)
                 && walk.keeps_source(text_at(r, 7)?)
+                && self.keeps_marks(walk, r.get(8)?)?
                 && scope.holds(r.get_ref(1)?.as_str().unwrap_or_default())
             {
                 part.push(scope, r)?;
@@ -256,7 +272,8 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let mut undated: Vec<(String, Option<i64>, i64)> = Vec::new();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.path, a.line, a.id, a.publisher FROM articles a INDEXED BY articles_by_day
+            "SELECT a.path, a.line, a.id, a.publisher, a.content_id
+             FROM articles a INDEXED BY articles_by_day
              WHERE a.published_day IS NULL",
         )?;
         let mut rows = stmt.query([])?;
@@ -267,7 +284,11 @@ impl Store {
             }
             let path: String = r.get(0)?;
             let id: i64 = r.get(2)?;
-            if walk.keeps(id) && walk.keeps_source(text_at(r, 3)?) && scope.holds(&path) {
+            if walk.keeps(id)
+                && walk.keeps_source(text_at(r, 3)?)
+                && self.keeps_marks(walk, r.get(4)?)?
+                && scope.holds(&path)
+            {
                 undated.push((path, r.get(1)?, id));
             }
         }
@@ -282,6 +303,20 @@ impl Store {
             }
         }
         Ok(true)
+    }
+
+    /// Whether the article with content id `content` passes the walk's unread and starred
+    /// filters.
+    fn keeps_marks(&self, walk: &Walk<'_>, content: i64) -> Result<bool, StoreError> {
+        let (unread, starred) = walk.marks;
+        let marked = |table: &str| -> Result<bool, StoreError> {
+            let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
+            Ok(self.conn.prepare_cached(&sql)?.exists([content])?)
+        };
+        if unread && marked("read_articles")? {
+            return Ok(false);
+        }
+        Ok(!starred || marked("starred_articles")?)
     }
 
     /// The entities and mentioned dates of the articles `ids`, numbered by their place in
@@ -335,6 +370,8 @@ struct Walk<'a> {
     kept: Option<&'a [i64]>,
     /// The sources kept, in lower case (empty: any).
     sources: &'a [String],
+    /// Unread only, starred only.
+    marks: (bool, bool),
     /// How many articles to look at before giving up.
     most: usize,
 }
@@ -423,7 +460,20 @@ mod tests {
             entities: entities.to_vec(),
             published,
             sources: sources.iter().map(|s| (*s).to_owned()).collect(),
+            ..PageFilter::default()
         };
+        // The newest Putin article read; two others starred.
+        let id_of = |name: &str| {
+            whole
+                .docs
+                .iter()
+                .find(|d| d.path.ends_with(name))
+                .map(|d| d.id)
+                .unwrap()
+        };
+        store.set_read(id_of("/4.jsonl"), true).unwrap();
+        store.set_starred(id_of("/0.jsonl"), true).unwrap();
+        store.set_starred(id_of("/3.jsonl"), true).unwrap();
         let putin = [putin];
         let cases = [
             (filter(&putin, None, &[]), true),
@@ -433,6 +483,28 @@ mod tests {
             // Sources compared without case, alone and with a person.
             (filter(&[], None, &["alpha NEWS"]), true),
             (filter(&putin, None, &["Beta"]), false),
+            // Read and starred as the reader's state has them.
+            (
+                PageFilter {
+                    unread: true,
+                    ..filter(&putin, None, &[])
+                },
+                true,
+            ),
+            (
+                PageFilter {
+                    starred: true,
+                    ..PageFilter::default()
+                },
+                true,
+            ),
+            (
+                PageFilter {
+                    unread: true,
+                    ..PageFilter::default()
+                },
+                false,
+            ),
         ];
         for (filter, newest) in cases {
             let range = filter.published.map(|(start, end)| DateRange {
@@ -453,6 +525,8 @@ mod tests {
                 .docs
                 .iter()
                 .map(|&d| &whole.docs[d as usize])
+                .filter(|d| !filter.unread || !store.is_read(d.id).unwrap())
+                .filter(|d| !filter.starred || store.is_starred(d.id).unwrap())
                 .collect();
             want.sort_by(|a, b| {
                 let (da, db) = (
