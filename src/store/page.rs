@@ -7,7 +7,7 @@
 //! filters (a search, a mentioned date) make no page: the reader then waits for the whole
 //! list, as before.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -109,7 +109,14 @@ impl Store {
             days: filter.days(),
             kept: kept.as_deref(),
             sources: &sources,
-            marks: (filter.unread, filter.starred),
+            read: filter
+                .unread
+                .then(|| self.marked("read_articles"))
+                .transpose()?,
+            starred: filter
+                .starred
+                .then(|| self.marked("starred_articles"))
+                .transpose()?,
             // A date filter alone is a range of the walk: every article looked at is kept.
             most: if kept.is_some() || !sources.is_empty() || filter.unread || filter.starred {
                 FILTERED_EXAMINED
@@ -201,7 +208,7 @@ impl Store {
             };
             if within
                 && walk.keeps_source(text_at(r, 3)?)
-                && self.keeps_marks(walk, r.get(4)?)?
+                && walk.keeps_marks(r.get(4)?)
                 && scope.holds(&path)
             {
                 // Dated first, by day in the list's order, then by path and line.
@@ -250,7 +257,7 @@ impl Store {
             }
             if walk.keeps(r.get(0)?)
                 && walk.keeps_source(text_at(r, 7)?)
-                && self.keeps_marks(walk, r.get(8)?)?
+                && walk.keeps_marks(r.get(8)?)
                 && scope.holds(r.get_ref(1)?.as_str().unwrap_or_default())
             {
                 part.push(scope, r)?;
@@ -286,7 +293,7 @@ impl Store {
             let id: i64 = r.get(2)?;
             if walk.keeps(id)
                 && walk.keeps_source(text_at(r, 3)?)
-                && self.keeps_marks(walk, r.get(4)?)?
+                && walk.keeps_marks(r.get(4)?)
                 && scope.holds(&path)
             {
                 undated.push((path, r.get(1)?, id));
@@ -305,18 +312,14 @@ impl Store {
         Ok(true)
     }
 
-    /// Whether the article with content id `content` passes the walk's unread and starred
-    /// filters.
-    fn keeps_marks(&self, walk: &Walk<'_>, content: i64) -> Result<bool, StoreError> {
-        let (unread, starred) = walk.marks;
-        let marked = |table: &str| -> Result<bool, StoreError> {
-            let sql = format!("SELECT 1 FROM {table} WHERE id = ?1");
-            Ok(self.conn.prepare_cached(&sql)?.exists([content])?)
-        };
-        if unread && marked("read_articles")? {
-            return Ok(false);
-        }
-        Ok(!starred || marked("starred_articles")?)
+    /// The content ids in `table` (`read_articles`, `starred_articles`), once per page: a
+    /// look-up per article walked cost more than the walk.
+    fn marked(&self, table: &str) -> Result<HashSet<i64>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT id FROM {table}"))?;
+        let ids = stmt.query_map([], |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
     }
 
     /// The entities and mentioned dates of the articles `ids`, numbered by their place in
@@ -370,8 +373,10 @@ struct Walk<'a> {
     kept: Option<&'a [i64]>,
     /// The sources kept, in lower case (empty: any).
     sources: &'a [String],
-    /// Unread only, starred only.
-    marks: (bool, bool),
+    /// Under `unread`, the articles marked read (content ids).
+    read: Option<HashSet<i64>>,
+    /// Under `starred`, the starred articles (content ids).
+    starred: Option<HashSet<i64>>,
     /// How many articles to look at before giving up.
     most: usize,
 }
@@ -379,6 +384,18 @@ struct Walk<'a> {
 impl Walk<'_> {
     fn keeps(&self, id: i64) -> bool {
         self.kept.is_none_or(|ids| ids.binary_search(&id).is_ok())
+    }
+
+    /// Whether the article with content id `content` passes the unread and starred
+    /// filters, as the reader's state has them (the same tables).
+    fn keeps_marks(&self, content: i64) -> bool {
+        self.read
+            .as_ref()
+            .is_none_or(|read| !read.contains(&content))
+            && self
+                .starred
+                .as_ref()
+                .is_none_or(|starred| starred.contains(&content))
     }
 
     /// Whether an article of source `source` is kept, compared as the reader's filter
