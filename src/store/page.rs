@@ -406,11 +406,12 @@ impl Walk<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::index::{DateRange, Filter};
 
-    const CITIES: [&str; 8] = [
+    /// Cities for articles to mention (the lists' tests use them too).
+    pub(in crate::store) const CITIES: [&str; 8] = [
         "बर्लिन",
         "पेरिस",
         "लंदन",
