@@ -16,7 +16,7 @@ use std::sync::mpsc;
 
 use rusqlite::{Transaction, params};
 
-use super::scope::{Recorded, Root, Scope, Walked, foreign, key_of, now_ns};
+use super::scope::{Key, Recorded, Root, Scope, Walked, foreign, key_in, key_of, now_ns};
 use super::snapshot::{Arrival, Arrived, Doc};
 use super::{Store, StoreError, repeats, to_sql};
 use crate::corpus::{self, Article, Origin, Problem, repeated};
@@ -201,11 +201,11 @@ pub(super) fn mtime_of(meta: &std::fs::Metadata) -> i64 {
 }
 
 /// Each key's first walk position.
-fn positions(keys: &[Option<String>]) -> HashMap<&str, usize> {
+fn positions<'a>(keys: &'a [Key<'_>]) -> HashMap<&'a str, usize> {
     let mut at = HashMap::with_capacity(keys.len());
     for (i, key) in keys.iter().enumerate() {
         if let Some(key) = key {
-            at.entry(key.as_str()).or_insert(i);
+            at.entry(key.as_ref()).or_insert(i);
         }
     }
     at
@@ -304,13 +304,13 @@ impl Store {
             ..Synced::default()
         };
         // Each file's key and stamp, on all cores: a million stat calls take seconds on one.
-        let (keys, stats): (Vec<Option<String>>, Vec<Option<Stamp>>) = {
+        let (keys, stats): (Vec<Key<'_>>, Vec<Option<Stamp>>) = {
             use rayon::prelude::*;
             files
                 .par_iter()
                 .map(|f| {
                     let stat = std::fs::metadata(f).ok().map(|m| stamp_of(&m));
-                    (key_of(f), stat)
+                    (key_in(f), stat)
                 })
                 .unzip()
         };
@@ -349,7 +349,7 @@ impl Store {
             s.spawn(move |_| {
                 use rayon::prelude::*;
                 todo.par_iter().for_each_with(tx, |tx, &i| {
-                    let key = keys[i].clone().unwrap_or_default();
+                    let key = keys[i].as_deref().unwrap_or_default().to_owned();
                     let before = known[i]
                         .as_ref()
                         .filter(|k| k.rules == rules)
@@ -441,7 +441,7 @@ impl Store {
     /// file once the corpus has more than a handful of files.
     fn known(
         &self,
-        keys: &[Option<String>],
+        keys: &[Key<'_>],
         at: &HashMap<&str, usize>,
     ) -> Result<Vec<Option<Known>>, StoreError> {
         let mut out: Vec<Option<Known>> = keys.iter().map(|_| None).collect();
