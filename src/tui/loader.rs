@@ -21,7 +21,7 @@ use super::filters::Chip;
 use crate::corpus;
 use crate::extract;
 use crate::index::Sort;
-use crate::library::{Change, Check, Corpus, Doc, PageFilter, Place};
+use crate::library::{self, Change, Check, Corpus, Doc, PageFilter, Place, Rows};
 use crate::text::fold::fold;
 
 /// Where the corpus is kept, and the fingerprint of the extraction rules.
@@ -149,6 +149,7 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
         None
     });
     let mut unread: Vec<Unread> = Vec::new();
+    let mut facts = Facts::None;
     let warm_files = match warm {
         Some(mut snapshot) => {
             let files = snapshot.files;
@@ -173,13 +174,11 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
                 }
             } else {
                 let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
-                // The list is on screen; the filters' entities and dates follow.
-                match corpus.facts(&rows) {
-                    Ok(facts) => {
-                        let _ = tx.send(Msg::WarmFacts(Box::new(facts)));
-                    }
-                    Err(e) => problem(e.to_string()),
-                }
+                // The list is on screen; the filters' entities and dates follow, read on
+                // another thread while every file is checked here.
+                facts = corpus
+                    .facts_apart(rows)
+                    .map_or_else(Facts::Unread, Facts::Apart);
             }
             Some(files)
         }
@@ -188,6 +187,11 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
     // Every file's size and time is checked (not only the folders', as `list` does): the
     // reader shows the list meanwhile, and a file rewritten in place is seen too.
     let added = corpus.add_following(paths, Check::Stamps, true, &mut |change| {
+        // The snapshot's facts reach the reader before any change to its articles (the
+        // facts of an article withdrawn would count for it).
+        if matches!(change, Change::File(_) | Change::Gone(_)) {
+            facts.arrive(tx);
+        }
         let _ = tx.send(match change {
             Change::Progress { done, total } => match warm_files {
                 // The files read again are among those shown already.
@@ -221,6 +225,16 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
         }
         Err(e) => problem(e.to_string()),
     }
+    facts.arrive(tx);
+    if let Facts::Unread(rows) = facts {
+        // Read here when no other connection could: damage found is repaired.
+        match corpus.facts(&rows) {
+            Ok(facts) => {
+                let _ = tx.send(Msg::WarmFacts(Box::new(facts)));
+            }
+            Err(e) => problem(e.to_string()),
+        }
+    }
     corpus.take_notes().into_iter().for_each(problem);
     drop(corpus);
     let _ = tx.send(Msg::Finished);
@@ -236,6 +250,30 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
             }
         });
     let _ = tx.send(Msg::TextsDone);
+}
+
+/// The facts of a warm start's snapshot, on their way to the reader.
+enum Facts {
+    /// None to send (a cold start, or sent with the list).
+    None,
+    /// Being read on another thread.
+    Apart(library::FactsApart),
+    /// Still to read, on the corpus's own connection.
+    Unread(Rows),
+}
+
+impl Facts {
+    /// Sends the facts read apart, once read; those that could not be are left to read.
+    fn arrive(&mut self, tx: &Sender<Msg>) {
+        if let Self::Apart(apart) = std::mem::replace(self, Self::None) {
+            match apart.join() {
+                Ok(facts) => {
+                    let _ = tx.send(Msg::WarmFacts(Box::new(facts)));
+                }
+                Err(rows) => *self = Self::Unread(rows),
+            }
+        }
+    }
 }
 
 /// What reading an article's text back needs of it ([`corpus::reload_text`]): where it
