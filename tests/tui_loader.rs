@@ -116,7 +116,8 @@ fn texts_arriving_after_a_search_is_gone_leave_the_list_alone() {
     drive::press(&mut app, "/");
     drive::type_text(&mut app, "मोदी");
     drive::press(&mut app, "Enter");
-    khabar::tui::handle(&mut app, Msg::Text(0, "मोदी".into()));
+    let body = khabar::index::Body::of("मोदी".to_owned());
+    khabar::tui::handle(&mut app, Msg::Text(0, Box::new(body)));
     assert!(app.search.stale, "a shown search waits for the text");
     drive::press(&mut app, "x"); // clear all filters
     app.settle();

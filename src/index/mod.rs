@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 pub use facts::{FactEntity, Facts, dated};
 pub use range::{BadRange, DateRange, Unit, interval_of};
 pub use related::Related;
-pub use search::{SearchText, occurrences};
+pub use search::{Body, SearchText, occurrences};
 
 use crate::corpus::Article;
 use crate::extract::Analysis;

@@ -12,10 +12,35 @@ use std::sync::OnceLock;
 const VIRAMA: char = '\u{94d}';
 
 struct Table {
-    consonants: HashMap<char, String>,
-    vowels: HashMap<char, String>,
+    /// The Latin of each consonant and vowel, by its offset in the Devanagari block
+    /// (U+0900 to U+097F): a look-up per character of every article read back, where a
+    /// hashed map took most of the time.
+    consonants: Vec<Option<Box<str>>>,
+    vowels: Vec<Option<Box<str>>>,
     /// Latin spellings to rewrite, longest first.
     latin: Vec<(String, String)>,
+}
+
+/// Letters of the Devanagari block.
+const BLOCK: u32 = 0x900;
+const BLOCK_LEN: usize = 128;
+
+/// `c`'s offset in the Devanagari block, if it is in it.
+fn offset(c: char) -> Option<usize> {
+    (c as u32)
+        .checked_sub(BLOCK)
+        .map(|i| i as usize)
+        .filter(|&i| i < BLOCK_LEN)
+}
+
+impl Table {
+    fn consonant(&self, c: char) -> Option<&str> {
+        offset(c).and_then(|i| self.consonants[i].as_deref())
+    }
+
+    fn vowel(&self, c: char) -> Option<&str> {
+        offset(c).and_then(|i| self.vowels[i].as_deref())
+    }
 }
 
 #[derive(serde::Deserialize)]
@@ -30,16 +55,23 @@ fn table() -> &'static Table {
     TABLE.get_or_init(|| {
         let file: File = toml::from_str(include_str!("../../assets/romanise.toml"))
             .expect("assets/romanise.toml is valid");
-        let chars = |m: HashMap<String, String>| {
-            m.into_iter()
-                .filter_map(|(k, v)| Some((k.chars().next()?, v)))
-                .collect()
+        let by_offset = |m: HashMap<String, String>| {
+            let mut out = vec![None; BLOCK_LEN];
+            for (k, v) in m {
+                let i = k
+                    .chars()
+                    .next()
+                    .and_then(offset)
+                    .expect("assets/romanise.toml names Devanagari letters only");
+                out[i] = Some(v.into_boxed_str());
+            }
+            out
         };
         let mut latin: Vec<(String, String)> = file.latin.into_iter().collect();
         latin.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         Table {
-            consonants: chars(file.consonants),
-            vowels: chars(file.vowels),
+            consonants: by_offset(file.consonants),
+            vowels: by_offset(file.vowels),
             latin,
         }
     })
@@ -63,13 +95,13 @@ pub fn romanise(folded: &str) -> String {
     let mut sounds: Vec<(&str, Sound)> = Vec::new();
     let mut chars = folded.chars().peekable();
     while let Some(c) = chars.next() {
-        if let Some(latin) = t.consonants.get(&c) {
+        if let Some(latin) = t.consonant(c) {
             sounds.push((latin, Sound::Consonant));
             // The inherent vowel, unless a sign, a virama or the end of the word follows.
             let spoken = match chars.peek().copied() {
                 Some(n) if n == VIRAMA || is_sign(n) => false,
                 // Another letter of the word, or the anusvara (`कं` = `kan`).
-                Some(n) => t.consonants.contains_key(&n) || t.vowels.contains_key(&n),
+                Some(n) => t.consonant(n).is_some() || t.vowel(n).is_some(),
                 None => false,
             };
             if spoken {
@@ -81,24 +113,23 @@ pub fn romanise(folded: &str) -> String {
             sounds.push(("m", Sound::Other));
         } else if c == 'ं' {
             sounds.push(("n", Sound::Other));
-        } else if let Some(latin) = t.vowels.get(&c) {
+        } else if let Some(latin) = t.vowel(c) {
             sounds.push((latin, Sound::Vowel));
         } else if c != VIRAMA {
             // The end of a word: its sounds are final.
-            out.push_str(&romanised(&sounds));
+            push_romanised(&mut out, &sounds);
             sounds.clear();
             out.push(c);
         }
     }
-    out.push_str(&romanised(&sounds));
+    push_romanised(&mut out, &sounds);
     latin_skeleton_in_place(out)
 }
 
-/// The sounds of one word as text, with the inherent vowel dropped where Hindi drops it:
-/// between a vowel and consonant before, and a consonant and vowel after (`राजधानी` is
-/// `rajdhani`, `प्योंगयांग` is `pyongyang`, `कमल` stays `kamal`).
-fn romanised(sounds: &[(&str, Sound)]) -> String {
-    let mut out = String::new();
+/// Writes the sounds of one word to `out` as text, with the inherent vowel dropped where
+/// Hindi drops it: between a vowel and consonant before, and a consonant and vowel after
+/// (`राजधानी` is `rajdhani`, `प्योंगयांग` is `pyongyang`, `कमल` stays `kamal`).
+fn push_romanised(out: &mut String, sounds: &[(&str, Sound)]) {
     let spoken = |s: Sound| matches!(s, Sound::Vowel | Sound::Inherent);
     for (i, &(text, sound)) in sounds.iter().enumerate() {
         let kind = |j: usize| sounds.get(j).map(|s| s.1);
@@ -115,7 +146,6 @@ fn romanised(sounds: &[(&str, Sound)]) -> String {
             out.push_str(text);
         }
     }
-    out
 }
 
 /// A vowel sign (not an independent vowel): these follow a consonant.

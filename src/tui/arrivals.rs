@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::app::{App, Entry};
-use crate::index::SearchText;
+use crate::index::Body;
 use crate::library::{Arrival, Arrived, Doc, Snapshot};
 
 /// How often a shown search catches up with texts read in the background.
@@ -307,10 +307,10 @@ impl App {
 
     /// The folded text (without the title) of the `n`th article of the last snapshot,
     /// read in the background: with its title, it becomes searchable.
-    pub fn text_arrived(&mut self, n: usize, folded: &str) {
+    pub fn text_arrived(&mut self, n: usize, body: Body) {
         let doc = self.warm_base + n;
         if let Some(d) = self.entries.get(doc) {
-            let both = SearchText::with_title(&d.title, folded);
+            let both = body.with_title(&d.title);
             self.search.texts.set(doc, both);
             // A search under way has not seen it either.
             if self.search.last.is_some() || self.search.wait.is_some() {

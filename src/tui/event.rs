@@ -36,8 +36,8 @@ pub enum Msg {
     /// Of the files being loaded, this many are done, of so many.
     Progress(usize, usize),
     /// The folded (searchable) text of the `n`th article of the last [`Msg::Warm`] or
-    /// [`Msg::Replace`], read in the background.
-    Text(usize, Box<str>),
+    /// [`Msg::Replace`], read in the background; its title is the reader's to add.
+    Text(usize, Box<crate::index::Body>),
     /// Every [`Msg::Text`] has been sent.
     TextsDone,
     /// A problem with a named file.

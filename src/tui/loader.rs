@@ -20,6 +20,7 @@ use super::event::Msg;
 use super::filters::Chip;
 use crate::corpus;
 use crate::extract;
+use crate::index::Body;
 use crate::index::Sort;
 use crate::library::{self, Change, Check, Corpus, Doc, PageFilter, Place, Rows};
 use crate::text::fold::fold;
@@ -244,9 +245,9 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
         .into_par_iter()
         .enumerate()
         .for_each_with(tx.clone(), |tx, (n, unread)| {
-            // The title is folded by the reader, which has it.
+            // The title is added by the reader, which has it.
             if let Ok(text) = corpus::reload_text(&unread.path, unread.origin, &unread.text) {
-                let _ = tx.send(Msg::Text(n, fold(&text).into_boxed_str()));
+                let _ = tx.send(Msg::Text(n, Box::new(Body::of(fold(&text)))));
             }
         });
     let _ = tx.send(Msg::TextsDone);

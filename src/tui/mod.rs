@@ -151,7 +151,7 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.progress.done = done;
             app.progress.total = total;
         }
-        Msg::Text(n, folded) => app.text_arrived(n, &folded),
+        Msg::Text(n, body) => app.text_arrived(n, *body),
         Msg::TextsDone => app.texts_done(),
         Msg::Problem(p) => app.problems.push(p),
         Msg::Exported(message) => {
