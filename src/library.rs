@@ -11,11 +11,11 @@ use std::path::{Path, PathBuf};
 
 use crate::corpus::Article;
 use crate::index::SearchText;
-use crate::store::{Scope, Store, StoreError};
+use crate::store::{Scope, Store};
 
 pub use crate::store::{
     Arrival, Arrived, Change, Check, Doc, Link, Listed, ListedRef, Listing, Matched, Note,
-    PageFilter, Query, Rows, Snapshot, SnapshotFacts,
+    PageFilter, Query, Rows, Snapshot, SnapshotFacts, StoreError,
 };
 
 /// The word lists extraction depends on: a change to any of them (or to the user's
@@ -133,12 +133,11 @@ pub struct Added {
 
 /// The facts of a snapshot being read on another thread ([`Corpus::facts_apart`]).
 #[derive(Debug)]
-pub struct FactsApart(std::thread::JoinHandle<Result<SnapshotFacts, Rows>>);
+pub struct FactsApart(std::thread::JoinHandle<Result<SnapshotFacts, (Rows, StoreError)>>);
 
 impl FactsApart {
-    /// The facts, once read; the rows back when they could not be (for [`Corpus::facts`],
-    /// which repairs damage, to read them again).
-    pub fn join(self) -> Result<SnapshotFacts, Rows> {
+    /// The facts, once read; the rows back with why they could not be.
+    pub fn join(self) -> Result<SnapshotFacts, (Rows, StoreError)> {
         self.0
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
@@ -322,19 +321,37 @@ impl Corpus {
     /// [`Corpus::facts`] on another thread and connection, so that the check of every file
     /// can go on meanwhile (at 100,000 articles each took a fifth of a warm start). The rows
     /// back for a corpus in memory, which no second connection sees.
+    ///
+    /// The connection is opened and its read begun here: one that cannot open gives the rows
+    /// back before anything else happens, and the read sees the database as it is now,
+    /// whatever is written meanwhile. A read that fails later gives the rows back with why.
     pub fn facts_apart(&self, rows: Rows) -> Result<FactsApart, Rows> {
-        let Some(path) = self.store.path().map(Path::to_path_buf) else {
+        let Some(path) = self.store.path() else {
+            return Err(rows);
+        };
+        let begun = Store::open_read_only(path).and_then(|mut store| {
+            // Read once and handed on: a map would keep the pages resident.
+            store.map_pages(false)?;
+            store.begin_read()?;
+            Ok(store)
+        });
+        let Ok(store) = begun else {
             return Err(rows);
         };
         Ok(FactsApart(std::thread::spawn(move || {
-            let read = || {
-                let mut store = Store::open_read_only(&path)?;
-                // Read once and handed on: a map would keep the pages resident.
-                store.map_pages(false)?;
-                store.snapshot_facts(&rows)
-            };
-            read().map_err(|_| rows)
+            store.snapshot_facts(&rows).map_err(|e| (rows, e))
         })))
+    }
+
+    /// Sets the corpus tables aside and starts them afresh when `e` says they are damaged
+    /// (the user's state is kept; a note says so); whether it did. The files must then be
+    /// added again.
+    pub fn repair_damage(&mut self, e: &StoreError) -> Result<bool, StoreError> {
+        if !e.is_damage() {
+            return Ok(false);
+        }
+        self.repair(e)?;
+        Ok(true)
     }
 
     /// Every article of the paths added, and the index over them.

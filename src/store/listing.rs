@@ -24,12 +24,13 @@ use crate::index::{DateRange, Sort};
 /// `SQLite`, replaced before the query is prepared).
 const BOUNDS: &str = "/*bounds*/";
 
-/// A list by entity this long or longer is read in two halves side by side: each row is a
-/// look-up in the articles table, and two cores do twice as many (at 100,000 articles, a
-/// list of 16,000 rows took 58 ms in one; a second connection costs about a millisecond).
+/// A list by entity whose name with fewest postings has this many or more is read in two
+/// halves side by side: each row is a look-up in the articles table, and two cores do
+/// twice as many (at 100,000 articles, a list of 16,000 rows took 58 ms in one, 36 in two;
+/// at 20,000, 3,288 rows were slower in two).
 const SPLIT_ROWS: usize = 4_000;
 
-/// The postings of the entities a list names: how many, and the articles they span.
+/// The postings of one name of a list: how many, and the articles they span.
 struct Postings {
     n: usize,
     low: i64,
@@ -433,8 +434,8 @@ fn read_rows(
 }
 
 impl Store {
-    /// The articles of `scope` matching `query`, in its order: one query, whatever the
-    /// number of rows.
+    /// The articles of `scope` matching `query`, in its order: one query whatever the number
+    /// of rows (a long list by name is read in two halves at once).
     pub fn list(&self, scope: &Scope, query: &Query) -> Result<Vec<Listed>, StoreError> {
         Ok(self.listing(scope, query)?.into_rows())
     }
@@ -457,6 +458,7 @@ impl Store {
             return Ok(Listing::empty());
         };
         let mut all = Vec::new();
+        let mut by_name = Vec::new();
         // A name standing for one entity matches it in every row; only names standing for
         // several need looking up per row.
         let (mut every_row, mut per_row) = (Vec::new(), Vec::new());
@@ -478,7 +480,8 @@ impl Store {
             } else {
                 per_row.extend(&ids);
             }
-            all.extend(ids);
+            all.extend(&ids);
+            by_name.push(ids);
         }
         let matched = if per_row.is_empty() {
             ", NULL".to_owned()
@@ -516,8 +519,11 @@ impl Store {
             sql.push(')');
         }
         let spelt = scope.spelt();
-        let postings = self.postings(&all)?;
-        // The rows are at most the postings (of one name; of several, fewer).
+        // Other processes may write meanwhile: a list read in parts is read again whole if
+        // one did (it could have moved an article from one half to the other).
+        let version = self.data_version()?;
+        let postings = self.postings(&by_name)?;
+        // The rows are at most the postings of the name with fewest.
         let room = postings.as_ref().map_or(0, |p| p.n);
         let read = |conn: &rusqlite::Connection, ids: Option<(i64, i64)>| {
             // The bounds cut the postings, which drive the query (a bound on `a.id` would
@@ -541,13 +547,16 @@ impl Store {
         let mut listing = match (halves, self.path.as_deref()) {
             (Some(Postings { low, high, .. }), Some(path)) => {
                 let middle = low + (high - low) / 2;
+                // Unbounded above: an article written since the bounds were read has a
+                // higher id.
+                let upper = Some((middle + 1, i64::MAX));
                 let (first, second) = std::thread::scope(|s| {
                     let second = s.spawn(|| {
                         // Without a map: its pages go to its own cache, where a map would be
                         // undone page by page when it closes (a list of 16,000 rows was 8%
                         // slower with one).
                         let conn = super::open::reader(path, false)?;
-                        read(&conn, Some((middle + 1, high)))
+                        read(&conn, upper)
                     });
                     let first = read(&self.conn, Some((low, middle)));
                     (first, second.join())
@@ -555,8 +564,13 @@ impl Store {
                 let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 // A second connection that could not read (busy past the timeout, no memory
                 // for another map) costs only time: this one reads that half too.
-                let second = second.or_else(|_| read(&self.conn, Some((middle + 1, high))))?;
-                first?.merge(second, query.sort)
+                let second = second.or_else(|_| read(&self.conn, upper))?;
+                let merged = first?.merge(second, query.sort);
+                if self.data_version()? == version {
+                    merged
+                } else {
+                    read(&self.conn, None)?
+                }
             }
             _ => read(&self.conn, None)?,
         };
@@ -565,25 +579,37 @@ impl Store {
         Ok(listing)
     }
 
-    /// How many postings the entities `ids` have, and the articles they span; `None` for
-    /// none.
-    fn postings(&self, ids: &[i64]) -> Result<Option<Postings>, StoreError> {
-        if ids.is_empty() {
-            return Ok(None);
+    /// The postings of the name with fewest (each name's entity ids in `by_name`): how
+    /// many, and the articles they span; `None` for no name.
+    fn postings(&self, by_name: &[Vec<i64>]) -> Result<Option<Postings>, StoreError> {
+        let mut fewest: Option<Postings> = None;
+        for ids in by_name {
+            let sql = format!(
+                "SELECT count(*), min(article), max(article) FROM mentions WHERE entity IN ({})",
+                id_list(ids)
+            );
+            let (n, low, high): (i64, Option<i64>, Option<i64>) =
+                self.conn
+                    .prepare_cached(&sql)?
+                    .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            let n = usize::try_from(n).unwrap_or(0);
+            let p = Postings {
+                n,
+                low: low.unwrap_or(0),
+                high: high.unwrap_or(0),
+            };
+            if fewest.as_ref().is_none_or(|f| n < f.n) {
+                fewest = Some(p);
+            }
         }
-        let sql = format!(
-            "SELECT count(*), min(article), max(article) FROM mentions WHERE entity IN ({})",
-            id_list(ids)
-        );
-        let (n, low, high): (i64, Option<i64>, Option<i64>) = self
+        Ok(fewest)
+    }
+
+    /// `SQLite`'s count of commits by other connections, as this one sees it.
+    fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
             .conn
-            .prepare_cached(&sql)?
-            .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        Ok(low.zip(high).map(|(low, high)| Postings {
-            n: usize::try_from(n).unwrap_or(0),
-            low,
-            high,
-        }))
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// The links of those articles among `ids` (content ids) that have one: a feed item's

@@ -109,6 +109,15 @@ impl Store {
         })
     }
 
+    /// Begins a read transaction and reads, so that what this connection reads until it
+    /// is closed is the database as it is now.
+    pub fn begin_read(&self) -> Result<(), StoreError> {
+        self.conn.execute_batch("BEGIN")?;
+        self.conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+        Ok(())
+    }
+
     /// Reads pages through a memory map (`on`, as opened) or through `SQLite`'s own cache,
     /// from now on (and in the connections it opens for itself). Each page read through
     /// the map counts in the process's resident memory while the connection is open: a

@@ -22,7 +22,7 @@ use crate::corpus;
 use crate::extract;
 use crate::index::Body;
 use crate::index::Sort;
-use crate::library::{self, Change, Check, Corpus, Doc, PageFilter, Place, Rows};
+use crate::library::{self, Change, Check, Corpus, Doc, PageFilter, Place, StoreError};
 use crate::text::fold::fold;
 
 /// Where the corpus is kept, and the fingerprint of the extraction rules.
@@ -177,9 +177,16 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
                 let _ = tx.send(Msg::Warm(Box::new(snapshot), files));
                 // The list is on screen; the filters' entities and dates follow, read on
                 // another thread while every file is checked here.
-                facts = corpus
-                    .facts_apart(rows)
-                    .map_or_else(Facts::Unread, Facts::Apart);
+                match corpus.facts_apart(rows) {
+                    Ok(apart) => facts = Facts::Apart(apart),
+                    // No other connection: read here, before any file is checked.
+                    Err(rows) => match corpus.facts(&rows) {
+                        Ok(facts) => {
+                            let _ = tx.send(Msg::WarmFacts(Box::new(facts)));
+                        }
+                        Err(e) => problem(e.to_string()),
+                    },
+                }
             }
             Some(files)
         }
@@ -227,11 +234,24 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
         Err(e) => problem(e.to_string()),
     }
     facts.arrive(tx);
-    if let Facts::Unread(rows) = facts {
-        // Read here when no other connection could: damage found is repaired.
-        match corpus.facts(&rows) {
-            Ok(facts) => {
-                let _ = tx.send(Msg::WarmFacts(Box::new(facts)));
+    if let Facts::Failed(e) = facts {
+        // The stored list's facts could not be read, and changes to it may have gone out:
+        // the names are no longer awaited, and the list is sent anew, with its own. Damaged
+        // tables are set aside first and every file is read into new ones.
+        let _ = tx.send(Msg::WarmFacts(Box::default()));
+        match corpus.repair_damage(&e) {
+            Ok(true) => {
+                if let Err(e) = corpus.add_following(paths, Check::Stamps, true, &mut |_| {}) {
+                    problem(e.to_string());
+                }
+            }
+            Ok(false) => problem(e.to_string()),
+            Err(e) => problem(e.to_string()),
+        }
+        match corpus.snapshot() {
+            Ok(snapshot) => {
+                unread = snapshot.docs.iter().map(Unread::of).collect();
+                let _ = tx.send(Msg::Replace(Box::new(snapshot)));
             }
             Err(e) => problem(e.to_string()),
         }
@@ -259,19 +279,19 @@ enum Facts {
     None,
     /// Being read on another thread.
     Apart(library::FactsApart),
-    /// Still to read, on the corpus's own connection.
-    Unread(Rows),
+    /// Could not be read.
+    Failed(StoreError),
 }
 
 impl Facts {
-    /// Sends the facts read apart, once read; those that could not be are left to read.
+    /// Sends the facts read apart, once read; if they could not be, says why.
     fn arrive(&mut self, tx: &Sender<Msg>) {
         if let Self::Apart(apart) = std::mem::replace(self, Self::None) {
             match apart.join() {
                 Ok(facts) => {
                     let _ = tx.send(Msg::WarmFacts(Box::new(facts)));
                 }
-                Err(rows) => *self = Self::Unread(rows),
+                Err((_, e)) => *self = Self::Failed(e),
             }
         }
     }
