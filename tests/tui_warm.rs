@@ -17,6 +17,9 @@ use khabar::tui::loader::{FirstPage, Keep};
 #[path = "support/drive.rs"]
 mod drive;
 
+#[path = "support/damage.rs"]
+mod damage;
+
 fn titles(app: &App) -> Vec<String> {
     drive::visible_sorted(app, |a| &a.title)
 }
@@ -578,4 +581,44 @@ fn a_kept_person_filter_is_answered_by_a_first_page() {
     assert_eq!(app.index.live(), 5, "the page's articles are withdrawn");
     let bar = khabar::tui::view::filterbar::text(&app);
     assert!(bar.ends_with("· 3 of 5"), "{bar}");
+}
+
+/// The stored list's names are read on another connection while the files are checked:
+/// when that read finds the tables damaged, they are set aside, every file is read again
+/// and the list comes anew, each name counted once.
+#[test]
+fn damaged_names_at_a_warm_start_are_read_again_from_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.txt", "पहली खबर\n\nमोदी ने मुंबई में भाषण दिया।\n");
+    write(d, "b.txt", "दूसरी खबर\n\nपुतिन मास्को में थे।\n");
+    write(d, "c.txt", "तीसरी खबर\n\nव्लादिमीर पुतिन दिल्ली में थे।\n");
+    let _ = load(d, home.path(), |_| {});
+    damage::damage(&home.path().join("khabar.db"), "mentions");
+    let (app, told) = load(d, home.path(), |_| {});
+    assert_eq!(
+        told.warm.map(|w| w.0),
+        Some(3),
+        "the stored list first: {told:?}"
+    );
+    assert!(told.replaced, "then the list anew: {told:?}");
+    assert_eq!(titles(&app), ["तीसरी खबर", "दूसरी खबर", "पहली खबर"]);
+    assert_eq!(app.index.live(), 3);
+    let mut putin: Vec<&str> = app
+        .index
+        .resolve(EntityKind::Person, "पुतिन")
+        .iter()
+        .flat_map(|e| e.docs.iter())
+        .map(|&d| &*app.entries[d as usize].title)
+        .collect();
+    putin.sort_unstable();
+    assert_eq!(putin, ["तीसरी खबर", "दूसरी खबर"]);
+    assert!(
+        app.problems
+            .iter()
+            .any(|p| p.contains("damaged corpus tables")),
+        "{:?}",
+        app.problems
+    );
 }
