@@ -257,8 +257,16 @@ mod tests {
             .into_iter()
             .map(|a| (a.title, fold(&a.text)))
             .collect();
-        for (title, text) in [("कं", "प"), ("क्", "अब"), ("नासा aa", "ee मुंबई"), ("", "")]
-        {
+        // Latin rules (`aa`, `ck`) must not join the title's end to the text's start.
+        let edges = [
+            ("कं", "प"),
+            ("क्", "अब"),
+            ("नासा aa", "ee मुंबई"),
+            ("a", "a"),
+            ("c", "k"),
+            ("", ""),
+        ];
+        for (title, text) in edges {
             cases.push((title.to_owned(), fold(text)));
         }
         for (title, text) in cases {
