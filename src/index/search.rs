@@ -113,22 +113,10 @@ impl SearchText {
         Slot::Memory(folded)
     }
 
-    /// The searchable form of an article: title and text, folded.
+    /// The searchable form of an article: title and text, folded, then the romanised
+    /// skeleton of both (see [`Body::with_title`]).
     pub fn folded(article: &Article) -> Box<str> {
-        Self::with_title(&article.title, &fold(&article.text))
-    }
-
-    /// [`SearchText::folded`] from a title and the text already folded. The romanised
-    /// skeleton of both follows (see [`crate::text::roman`]), so Latin queries find
-    /// Devanagari words.
-    pub fn with_title(title: &str, folded_text: &str) -> Box<str> {
-        let mut s = fold(title);
-        s.push('\n');
-        s.push_str(folded_text);
-        let roman = roman::romanise(&s);
-        s.push('\n');
-        s.push_str(&roman);
-        s.into_boxed_str()
+        Body::of(fold(&article.text)).with_title(&article.title)
     }
 
     /// The documents among `within` whose title or text contains `query` (folded), in
@@ -265,7 +253,7 @@ pub fn occurrences(article: &Article, query: &str) -> Vec<Span> {
 /// An article's folded text with its romanised skeleton, made where the text is read back
 /// (on all cores, off the reader's loop: romanising every article's text there kept the
 /// loop busy for minutes after a warm start of a million articles).
-/// [`Body::with_title`] adds the title, as [`SearchText::with_title`] would have.
+/// [`Body::with_title`] adds the title.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Body {
     folded: String,
@@ -279,9 +267,10 @@ impl Body {
         Self { folded, roman }
     }
 
-    /// The searchable form with `title`: the same text as [`SearchText::with_title`] of the
-    /// title and this text (romanising stops at a line's end, so the title's skeleton and
-    /// the text's join where the two would have been romanised together).
+    /// The searchable form with `title`: the title and the text, folded, a line each, then
+    /// the romanised skeleton of both (see [`crate::text::roman`]), so Latin queries find
+    /// Devanagari words. Romanising stops at a line's end, so the title's skeleton and the
+    /// text's join where the two would have been romanised together.
     pub fn with_title(self, title: &str) -> Box<str> {
         let title = fold(title);
         let roman_title = roman::romanise(&title);
@@ -327,9 +316,12 @@ mod tests {
             cases.push((title.to_owned(), fold(text)));
         }
         for (title, text) in cases {
+            // Title and text romanised together, as one piece.
+            let both = format!("{}\n{text}", fold(&title));
+            let whole = format!("{both}\n{}", roman::romanise(&both));
             assert_eq!(
-                Body::of(text.clone()).with_title(&title),
-                SearchText::with_title(&title, &text),
+                &*Body::of(text.clone()).with_title(&title),
+                whole,
                 "{title}"
             );
         }
