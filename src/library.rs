@@ -343,15 +343,20 @@ impl Corpus {
         })))
     }
 
-    /// Sets the corpus tables aside and starts them afresh when `e` says they are damaged
-    /// (the user's state is kept; a note says so); whether it did. The files must then be
-    /// added again.
-    pub fn repair_damage(&mut self, e: &StoreError) -> Result<bool, StoreError> {
-        if !e.is_damage() {
-            return Ok(false);
+    /// Reads the facts of `rows` again on this corpus's own connection, after a read
+    /// apart failed: if they are damaged here too, the corpus tables are set aside and
+    /// started afresh (the user's state is kept; a note says so) and the files must be
+    /// added again; whether that happened. Damage the check of the files met and repaired
+    /// meanwhile is not repaired twice.
+    pub fn repair_facts(&mut self, rows: &Rows) -> Result<bool, StoreError> {
+        match self.store.snapshot_facts(rows) {
+            Err(e) if e.is_damage() => {
+                self.repair(&e)?;
+                Ok(true)
+            }
+            Err(e) => Err(e),
+            Ok(_) => Ok(false),
         }
-        self.repair(e)?;
-        Ok(true)
     }
 
     /// Every article of the paths added, and the index over them.

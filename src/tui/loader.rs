@@ -22,7 +22,7 @@ use crate::corpus;
 use crate::extract;
 use crate::index::Body;
 use crate::index::Sort;
-use crate::library::{self, Change, Check, Corpus, Doc, PageFilter, Place, StoreError};
+use crate::library::{self, Change, Check, Corpus, Doc, PageFilter, Place, Rows, StoreError};
 use crate::text::fold::fold;
 
 /// Where the corpus is kept, and the fingerprint of the extraction rules.
@@ -234,18 +234,22 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) {
         Err(e) => problem(e.to_string()),
     }
     facts.arrive(tx);
-    if let Facts::Failed(e) = facts {
+    if let Facts::Failed(rows, e) = facts {
         // The stored list's facts could not be read, and changes to it may have gone out:
         // the names are no longer awaited, and the list is sent anew, with its own. Damaged
         // tables are set aside first and every file is read into new ones.
         let _ = tx.send(Msg::WarmFacts(Box::default()));
-        match corpus.repair_damage(&e) {
+        match corpus.repair_facts(&rows) {
             Ok(true) => {
                 if let Err(e) = corpus.add_following(paths, Check::Stamps, true, &mut |_| {}) {
                     problem(e.to_string());
                 }
             }
-            Ok(false) => problem(e.to_string()),
+            Ok(false) => {
+                if !e.is_damage() {
+                    problem(e.to_string());
+                }
+            }
             Err(e) => problem(e.to_string()),
         }
         match corpus.snapshot() {
@@ -279,8 +283,8 @@ enum Facts {
     None,
     /// Being read on another thread.
     Apart(library::FactsApart),
-    /// Could not be read.
-    Failed(StoreError),
+    /// Could not be read: the rows they were for, and why.
+    Failed(Rows, StoreError),
 }
 
 impl Facts {
@@ -291,7 +295,7 @@ impl Facts {
                 Ok(facts) => {
                     let _ = tx.send(Msg::WarmFacts(Box::new(facts)));
                 }
-                Err((_, e)) => *self = Self::Failed(e),
+                Err((rows, e)) => *self = Self::Failed(rows, e),
             }
         }
     }
