@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # A warm start with a filter kept from the last session (issue 14): how long until the
 # first frame lists an article the filter keeps, and the peak RSS until then, for a person
-# filter on a generated corpus. Run on demand, not in CI.
+# filter (or, with KIND=mentioned, a filter by a date mentioned in the text) on a generated
+# corpus. Run on demand, not in CI.
 #
 #   bench/kept_filter.sh [RUNS] [N] [QUERY]     (defaults: 3, 1000000, putin)
+#   KIND=mentioned bench/kept_filter.sh 3 1000000 2019-06
 #
 # The corpus and database are bench/scale.sh's (target/bench-corpus/scale-N,
 # target/bench-scale/cache-N; run `bench/scale.sh 1 N` first). The filter is kept the way a
 # user keeps it: the reader is opened in tmux, waits until loaded, the person picker is
-# given QUERY and its first name taken with Enter, and the reader quits (it keeps the
+# given QUERY and its first name taken with Enter (KIND=mentioned: the date filter, Tab to
+# dates mentioned, the line cleared, QUERY typed, Enter), and the reader quits (it keeps the
 # session). Each run then opens the reader with KHABAR_DEBUG=exit-after-first-articles,
 # which leaves after the first frame showing an article. SKIP_BUILD=1 and KHABAR_BIN=PATH
 # as in scale.sh; KEEP=0 skips keeping the filter (it is kept already).
@@ -40,7 +43,13 @@ if [ "${KEEP:-1}" != 0 ]; then
   done
   # Any filter kept before goes first (`x`).
   tmux -L kept send-keys x; sleep 1
-  tmux -L kept send-keys p; sleep 1
+  if [ "${KIND:-person}" = mentioned ]; then
+    tmux -L kept send-keys d; sleep 1
+    tmux -L kept send-keys Tab; sleep 1
+    tmux -L kept send-keys C-u; sleep 1
+  else
+    tmux -L kept send-keys p; sleep 1
+  fi
   tmux -L kept send-keys -l "$query"; sleep 2
   tmux -L kept send-keys Enter; sleep 1
   echo "kept: $(tmux -L kept capture-pane -p | head -1 | sed 's/^ *//')"

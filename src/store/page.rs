@@ -2,10 +2,10 @@
 //! whole list (a million articles take seconds) is read behind it.
 //!
 //! A page answers the kept filters it can answer exactly from the tables (entities, the
-//! publication date, the source, unread and starred), and carries the entities and mentioned dates of its
-//! own articles, so the reader filters it as it will filter the whole list. Other kept
-//! filters (a search, a mentioned date) make no page: the reader then waits for the whole
-//! list, as before.
+//! publication date, a mentioned date, the source, unread and starred), and carries the
+//! entities and mentioned dates of its own articles, so the reader filters it as it will
+//! filter the whole list. A kept search makes no page (the texts are not in the tables):
+//! the reader then waits for the whole list.
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,14 +19,37 @@ use crate::index::Index;
 /// How many articles [`Store::first_page`] looks at before giving up on a page.
 const PAGE_EXAMINED: usize = 20_000;
 
-/// Up to how many articles an entity filter keeps, its articles are looked up one by one
-/// and sorted; past that, the day index is walked, keeping those the filter keeps.
+/// Up to how many articles an entity or mentioned-date filter keeps, its articles are
+/// looked up one by one and sorted; past that, the day index is walked, keeping those the
+/// filter keeps.
 const FEW: usize = 10_000;
 
-/// How many articles a walk under an entity filter looks at before giving up: a filter
+/// How many articles a walk under such a filter looks at before giving up: a filter
 /// keeping more than [`FEW`] articles keeps one in a hundred of a million, so a page of
 /// 200 is found within about 20,000.
 const FILTERED_EXAMINED: usize = 100_000;
+
+/// Up to how many articles such a filter keeps, they are looked up one by one when the
+/// walk gave up on them, and at once under a mentioned-date filter: the articles
+/// mentioning a date are mostly those published near it, which a walk from the newest may
+/// not reach (at a million articles, the 10,129 mentioning June 2019 are not within the
+/// first 100,000).
+const MANY: usize = 50_000;
+
+/// How far a page goes before it gives up: [`FEW`], [`FILTERED_EXAMINED`] and [`MANY`]
+/// (the tests take others).
+#[derive(Debug, Clone, Copy)]
+struct Reach {
+    few: usize,
+    filtered: usize,
+    many: usize,
+}
+
+const REACH: Reach = Reach {
+    few: FEW,
+    filtered: FILTERED_EXAMINED,
+    many: MANY,
+};
 
 /// The kept filters a first page answers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,6 +58,9 @@ pub struct PageFilter {
     pub entities: Vec<Vec<String>>,
     /// Published within these days (either end open); undated articles are left out.
     pub published: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// Some date the text mentions lies wholly within these days (either end open), as
+    /// [`crate::index::DateRange::holds`] has it.
+    pub mentioned: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
     /// Sources (publisher or feed names, compared without case): an article must come
     /// from one of them. Empty means any source.
     pub sources: Vec<String>,
@@ -48,6 +74,7 @@ impl PageFilter {
     fn is_empty(&self) -> bool {
         self.entities.is_empty()
             && self.published.is_none()
+            && self.mentioned.is_none()
             && self.sources.is_empty()
             && !self.unread
             && !self.starred
@@ -55,10 +82,27 @@ impl PageFilter {
 
     /// The published range as stored day numbers, inclusive.
     fn days(&self) -> Option<(i64, i64)> {
-        self.published.map(|(start, end)| {
-            let day = |d: NaiveDate| i64::from(chrono::Datelike::num_days_from_ce(&d));
-            (start.map_or(i64::MIN, day), end.map_or(i64::MAX, day))
-        })
+        self.published.map(stored_days)
+    }
+}
+
+/// A range of days (either end open) as stored day numbers, inclusive.
+fn stored_days((start, end): (Option<NaiveDate>, Option<NaiveDate>)) -> (i64, i64) {
+    let day = |d: NaiveDate| i64::from(chrono::Datelike::num_days_from_ce(&d));
+    (start.map_or(i64::MIN, day), end.map_or(i64::MAX, day))
+}
+
+/// The ids of `before` (none: no filter yet) that are also in `ids`, ascending; `ids` is
+/// sorted and deduplicated first.
+fn narrow(before: Option<Vec<i64>>, mut ids: Vec<i64>) -> Vec<i64> {
+    ids.sort_unstable();
+    ids.dedup();
+    match before {
+        None => ids,
+        Some(before) => before
+            .into_iter()
+            .filter(|id| ids.binary_search(id).is_ok())
+            .collect(),
     }
 }
 
@@ -68,10 +112,11 @@ impl Store {
     /// before [`Store::snapshot_docs`] has read all of it. Unfiltered, it has no facts;
     /// filtered, it has those of its articles. The day index is walked (the dated, then
     /// the undated) and at most `PAGE_EXAMINED` (20,000) articles are looked at, more
-    /// under an entity filter; past that (a small folder in a large database, many undated
-    /// articles, a filter keeping few) there is no page (`None`), so its time stays a few
-    /// milliseconds whatever the database. An entity filter keeping few articles looks
-    /// them up instead. `None` too when the article ids span fewer than `from` (reading
+    /// under an entity or mentioned-date filter; past that (a small folder in a large
+    /// database, many undated articles, a filter keeping few) there is no page (`None`), so
+    /// its time stays a few milliseconds whatever the database. Such a filter keeping few
+    /// articles looks them up instead, and so does one keeping up to `MANY` (50,000) that
+    /// the walk gave up on or that is by a mentioned date. `None` too when the article ids span fewer than `from` (reading
     /// them all is then as quick; the span, one look-up at each end, stands for the count,
     /// and only grows as files are read again). Same-day ties go by stored path: with
     /// several roots spelt otherwise, the page's last day may hold other articles than the
@@ -83,24 +128,34 @@ impl Store {
         (limit, from): (usize, usize),
         filter: &PageFilter,
     ) -> Result<Option<Snapshot>, StoreError> {
-        self.first_page_by(scope, newest, (limit, from), filter, FEW)
+        self.first_page_by(scope, newest, (limit, from), filter, REACH)
     }
 
-    /// [`Store::first_page`], with entity filters keeping up to `few` articles looked up
-    /// one by one.
+    /// [`Store::first_page`], going as far as `reach`.
     fn first_page_by(
         &self,
         scope: &Scope,
         newest: bool,
         (limit, from): (usize, usize),
         filter: &PageFilter,
-        few: usize,
+        reach: Reach,
     ) -> Result<Option<Snapshot>, StoreError> {
+        // One read for the page's look-ups (thousands under a filter): each would
+        // otherwise take and give back the database's shared lock (a tenth of the page's
+        // time at a million articles). Dropped, it ends; nothing was written.
+        let _read = if self.conn.is_autocommit() {
+            Some(self.conn.unchecked_transaction()?)
+        } else {
+            None
+        };
         let (low, high) = self.id_bounds()?;
         if high - low + 1 < i64::try_from(from).unwrap_or(i64::MAX) || scope.roots.is_empty() {
             return Ok(None);
         }
-        let kept = self.kept_by_entities(&filter.entities)?;
+        let mut kept = self.kept_by_entities(&filter.entities)?;
+        if let Some(range) = filter.mentioned {
+            kept = Some(narrow(kept, self.kept_by_mentioned(stored_days(range))?));
+        }
         let mut part = Part::default();
         let sources: Vec<String> = filter.sources.iter().map(|s| s.to_lowercase()).collect();
         let walk = Walk {
@@ -119,27 +174,26 @@ impl Store {
                 .transpose()?,
             // A date filter alone is a range of the walk: every article looked at is kept.
             most: if kept.is_some() || !sources.is_empty() || filter.unread || filter.starred {
-                FILTERED_EXAMINED
+                reach.filtered
             } else {
                 PAGE_EXAMINED
             },
         };
+        // The articles mentioning a date cluster where they were published, which a walk
+        // from the newest (or oldest) may not reach: they are looked up if they are not many.
+        let few = if filter.mentioned.is_some() {
+            reach.many
+        } else {
+            reach.few
+        };
         match &kept {
             Some(ids) if ids.len() <= few => self.page_of(scope, ids, &walk, &mut part)?,
-            _ => {
-                let mut examined = 0;
-                if !self.page_dated(scope, &walk, &mut part, &mut examined)? {
-                    return Ok(None);
-                }
-                // A date filter leaves the undated out.
-                let left = limit.saturating_sub(part.docs.len());
-                if left > 0
-                    && walk.days.is_none()
-                    && !self.page_undated(scope, left, &walk, &mut part, &mut examined)?
-                {
-                    return Ok(None);
-                }
+            _ if self.page_walked(scope, &walk, &mut part)? => {}
+            Some(ids) if ids.len() <= reach.many => {
+                part = Part::default();
+                self.page_of(scope, ids, &walk, &mut part)?;
             }
+            _ => return Ok(None),
         }
         let (entities, mentioned) = if filter.is_empty() {
             (Vec::new(), Vec::new())
@@ -170,17 +224,20 @@ impl Store {
                     ids.push(id?);
                 }
             }
-            ids.sort_unstable();
-            ids.dedup();
-            kept = Some(match kept {
-                None => ids,
-                Some(before) => before
-                    .into_iter()
-                    .filter(|id| ids.binary_search(id).is_ok())
-                    .collect(),
-            });
+            kept = Some(narrow(kept, ids));
         }
         Ok(kept)
+    }
+
+    /// The ids of the articles mentioning a date wholly within the stored days `low..=high`
+    /// (read from the dates' index by day), in no order, some more than once.
+    fn kept_by_mentioned(&self, (low, high): (i64, i64)) -> Result<Vec<i64>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT article FROM mentioned_dates
+             WHERE first_day BETWEEN ?1 AND ?2 AND last_day <= ?2",
+        )?;
+        let ids = stmt.query_map([low, high], |r| r.get(0))?;
+        Ok(ids.collect::<Result<_, _>>()?)
     }
 
     /// Adds the first of the articles `ids` in page order (see [`Store::first_page`]).
@@ -227,6 +284,25 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Adds the page's articles to `part` walking the day index, the dated then the undated;
+    /// `false` when that took more than the walk allows.
+    fn page_walked(
+        &self,
+        scope: &Scope,
+        walk: &Walk<'_>,
+        part: &mut Part,
+    ) -> Result<bool, StoreError> {
+        let mut examined = 0;
+        if !self.page_dated(scope, walk, part, &mut examined)? {
+            return Ok(false);
+        }
+        // A date filter leaves the undated out.
+        let left = walk.limit.saturating_sub(part.docs.len());
+        Ok(left == 0
+            || walk.days.is_some()
+            || self.page_undated(scope, left, walk, part, &mut examined)?)
     }
 
     /// Adds the dated articles of `scope` in day order to `part` until it holds the page;
@@ -369,7 +445,7 @@ struct Walk<'a> {
     limit: usize,
     /// The published range, as stored day numbers.
     days: Option<(i64, i64)>,
-    /// The ids an entity filter keeps, ascending.
+    /// The ids an entity or mentioned-date filter keeps, ascending.
     kept: Option<&'a [i64]>,
     /// The sources kept, in lower case (empty: any).
     sources: &'a [String],
@@ -440,7 +516,9 @@ pub(super) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("news");
         std::fs::create_dir(&root).unwrap();
-        // Eight articles: Putin in the even ones (one of them undated), days apart.
+        // Eight articles: Putin in the even ones (one of them undated), days apart; a day of
+        // May 2023 mentioned in every fourth from the first, the year 2023 in every fourth
+        // from the second.
         for i in 0..8 {
             let who = if i % 2 == 0 {
                 "व्लादिमीर पुतिन"
@@ -450,7 +528,12 @@ pub(super) mod tests {
             let mut record = serde_json::json!({
                 "title": format!("खबर {i}"),
                 // Every sentence its own: a paragraph repeated across a source is chrome.
-                "body": format!("{who} ने {} में {} के बारे में बात की।", CITIES[i], TOPICS[i]),
+                "body": format!(
+                    "{who} ने {} में {} के बारे में बात की।{}",
+                    CITIES[i],
+                    TOPICS[i],
+                    [" बैठक 1{i} मई 2023 को हुई।", " यह 2023 में शुरू हुआ।", "", ""][i % 4]
+                ),
             });
             if i != 6 {
                 record["published"] = format!("2024-03-{:02}", 10 + i).into();
@@ -474,6 +557,14 @@ pub(super) mod tests {
             .collect();
         assert_eq!(putin.len(), 1, "one Putin among {names:?}");
         let day = |d: u32| NaiveDate::from_ymd_opt(2024, 3, d);
+        let may = (
+            NaiveDate::from_ymd_opt(2023, 5, 1),
+            NaiveDate::from_ymd_opt(2023, 5, 31),
+        );
+        let year = (
+            NaiveDate::from_ymd_opt(2023, 1, 1),
+            NaiveDate::from_ymd_opt(2023, 12, 31),
+        );
         let filter = |entities: &[Vec<String>], published, sources: &[&str]| PageFilter {
             entities: entities.to_vec(),
             published,
@@ -523,6 +614,29 @@ pub(super) mod tests {
                 },
                 false,
             ),
+            // A date mentioned wholly within the range: a day of May 2023 only, or the
+            // year's mentions too; with a person and a publication date.
+            (
+                PageFilter {
+                    mentioned: Some(may),
+                    ..PageFilter::default()
+                },
+                true,
+            ),
+            (
+                PageFilter {
+                    mentioned: Some(year),
+                    ..PageFilter::default()
+                },
+                false,
+            ),
+            (
+                PageFilter {
+                    mentioned: Some(year),
+                    ..filter(&putin, Some((day(11), None)), &[])
+                },
+                true,
+            ),
         ];
         for (filter, newest) in cases {
             let range = filter.published.map(|(start, end)| DateRange {
@@ -530,11 +644,16 @@ pub(super) mod tests {
                 end,
                 unit: crate::index::range::Unit::Span,
             });
+            let mentioned = filter.mentioned.map(|(start, end)| DateRange {
+                start,
+                end,
+                unit: crate::index::range::Unit::Span,
+            });
             let reader_filter = Filter {
                 entities: filter.entities.clone(),
                 published: range,
+                mentioned,
                 sources: filter.sources.clone(),
-                ..Filter::default()
             };
             // The whole list under the filter, in page order.
             let mut want: Vec<&crate::store::Doc> = whole
@@ -556,18 +675,43 @@ pub(super) mod tests {
                     .then(if newest { db.cmp(&da) } else { da.cmp(&db) })
                     .then(a.path.cmp(&b.path))
             });
-            // Three cut the list short; eight reach its undated article.
-            for (limit, few) in [(3, 0), (3, usize::MAX), (8, 0), (8, usize::MAX)] {
+            assert!(!want.is_empty(), "{filter:?} keeps nothing");
+            // Three cut the list short; eight reach its undated article. The filter's
+            // articles looked up; the day index walked; a walk that gives up at its second
+            // article (the first may be on the page already), after
+            // which they are looked up (a filter by name or mentioned date) or there is no
+            // page.
+            let looked_up = Reach {
+                few: usize::MAX,
+                ..REACH
+            };
+            let walked = Reach {
+                few: 0,
+                many: 0,
+                ..REACH
+            };
+            let given_up = Reach {
+                few: 0,
+                filtered: 1,
+                many: usize::MAX,
+            };
+            for limit in [3, 8] {
                 let want: Vec<&str> = want.iter().take(limit).map(|d| &*d.path).collect();
-                let page = store
-                    .first_page_by(&synced.scope, newest, (limit, 0), &filter, few)
-                    .unwrap()
-                    .unwrap();
-                let got: Vec<&str> = page.docs.iter().map(|d| &*d.path).collect();
-                assert_eq!(got, want, "{filter:?} newest {newest} few {few}");
-                // The reader's filter keeps every article of the page.
-                let kept = page.index.select(&reader_filter).docs;
-                assert_eq!(kept.len(), page.docs.len(), "{filter:?} few {few}");
+                for reach in [looked_up, walked, given_up] {
+                    let page = store
+                        .first_page_by(&synced.scope, newest, (limit, 0), &filter, reach)
+                        .unwrap();
+                    let Some(page) = page else {
+                        let kept = !filter.entities.is_empty() || filter.mentioned.is_some();
+                        assert!(!kept, "{filter:?}: no page after {reach:?}");
+                        continue;
+                    };
+                    let got: Vec<&str> = page.docs.iter().map(|d| &*d.path).collect();
+                    assert_eq!(got, want, "{filter:?} newest {newest} {reach:?}");
+                    // The reader's filter keeps every article of the page.
+                    let kept = page.index.select(&reader_filter).docs;
+                    assert_eq!(kept.len(), page.docs.len(), "{filter:?} {reach:?}");
+                }
             }
         }
     }

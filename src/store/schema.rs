@@ -153,6 +153,11 @@ const STEPS: &[&str] = &[
     "ALTER TABLE articles ADD COLUMN url TEXT;
      UPDATE sources SET rules = 0;
      UPDATE walks SET folders = NULL, rules = 0;",
+    // 8: mentioned dates by day, so a filter by a date mentioned in the text reads the
+    // dates in its range (with their articles, from the index alone) instead of every row.
+    // Neither `list --mentions-date` nor the reader's first page then scans the table (2.3 s
+    // at a million articles).
+    "CREATE INDEX mentioned_dates_by_day ON mentioned_dates (first_day, last_day, article);",
 ];
 
 /// The version this khabar writes.
@@ -273,5 +278,46 @@ mod tests {
             )
             .unwrap();
         assert_eq!((url, rules, folders), (None, 0, None));
+    }
+
+    /// A database of version 7 gains the mentioned dates' index by day, and a filter by a
+    /// mentioned date reads its range from it (the index alone) instead of every row.
+    #[test]
+    fn step_eight_indexes_mentioned_dates_by_day() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let conn = Connection::open(&path).unwrap();
+        for step in &STEPS[..7] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO mentioned_dates (article, first_day, last_day) VALUES
+                 (1, 100, 100), (2, 90, 120), (3, 130, 130);",
+        )
+        .unwrap();
+        migrate(&conn, &path).unwrap();
+        let range = "SELECT article FROM mentioned_dates
+                     WHERE first_day BETWEEN ?1 AND ?2 AND last_day <= ?2";
+        let plan: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {range}"))
+            .unwrap()
+            .query_map([95, 125], |r| r.get(3))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert!(
+            plan.iter()
+                .any(|p| p.contains("COVERING INDEX mentioned_dates_by_day")),
+            "{plan:?}"
+        );
+        let kept: Vec<i64> = conn
+            .prepare(range)
+            .unwrap()
+            .query_map([95, 125], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(kept, [1], "only the date wholly within the range");
     }
 }

@@ -44,15 +44,15 @@ pub struct FirstPage {
     pub rows: usize,
     /// From how many stored articles on it is worth it.
     pub from: usize,
-    /// The kept filters it answers (entities, publication dates, sources, unread, starred).
+    /// The kept filters it answers (entities, publication and mentioned dates, sources,
+    /// unread, starred).
     pub filter: PageFilter,
 }
 
 impl FirstPage {
     /// The first page for a list in `sort` order under the kept filters `chips`, if the
     /// store can give one: the list is by date, and every filter is one the store answers
-    /// as the reader would (a search or a mentioned date is answered by the whole list
-    /// only).
+    /// as the reader would (a search is answered by the whole list only).
     #[must_use]
     pub fn of(sort: Sort, chips: &[Chip]) -> Option<Self> {
         let newest = match sort {
@@ -61,12 +61,13 @@ impl FirstPage {
             Sort::Title | Sort::Source => return None,
         };
         let (filter, rest) = super::filters::index_filter(chips);
-        if rest.iter().any(|c| matches!(c, Chip::Search(_))) || filter.mentioned.is_some() {
+        if rest.iter().any(|c| matches!(c, Chip::Search(_))) {
             return None;
         }
         let filter = PageFilter {
             entities: filter.entities,
             published: filter.published.map(|range| (range.start, range.end)),
+            mentioned: filter.mentioned.map(|range| (range.start, range.end)),
             sources: filter.sources,
             unread: rest.contains(&&Chip::Unread),
             starred: rest.contains(&&Chip::Starred),
