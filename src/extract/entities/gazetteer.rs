@@ -209,7 +209,12 @@ impl Gazetteer {
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::DFA))
+            // A contiguous NFA, not a DFA: 0.8 MB instead of 27 (every process that
+            // extracts held the DFA, and built it through 85 MB), built in 15 ms instead of
+            // 36, and extraction is no slower (cargo bench --bench extract: 28.1 MB/s on one
+            // core against 27.6): the matcher walks only where a form can start, and the
+            // smaller automaton stays in the CPU's caches.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(forms.iter().map(|(f, _)| f.as_str()))
             .expect("gazetteer automaton builds");
         let mut starts = HashSet::default();
