@@ -106,6 +106,19 @@ fn lists_agree_with_the_in_memory_index() {
         .map(|r| r.map(|r| r.parse().unwrap()))
         .collect();
     let mut nonempty = 0;
+    // A name with a mentioned date: the name's articles are each asked for the date.
+    for names in queries.iter().step_by(3) {
+        for &mentioned in &dates[1..] {
+            let q = Query {
+                names: names.clone(),
+                mentioned,
+                ..Query::default()
+            };
+            let got = listed(&store, &synced, &q);
+            nonempty += usize::from(!got.is_empty());
+            assert_eq!(got, expected(&memory, &q), "{q:?}");
+        }
+    }
     for names in queries {
         for sort in Sort::ALL {
             let q = Query {

@@ -505,16 +505,24 @@ impl Store {
             args.push(Value::Integer(r.end.map_or(i64::MAX, day)));
         }
         if let Some(r) = &query.mentioned {
-            // The dates in the range, from their index (a date starts no later than it
-            // ends, so its first day is in the range too), drive the query or cut it.
-            sql.push_str(
-                " AND a.id IN (SELECT article FROM mentioned_dates
-                  WHERE first_day BETWEEN ? AND ? AND last_day <= ?)",
-            );
-            let end = r.end.map_or(i64::MAX, day);
-            args.push(Value::Integer(r.start.map_or(i64::MIN, day)));
-            args.push(Value::Integer(end));
-            args.push(Value::Integer(end));
+            let (start, end) = (r.start.map_or(i64::MIN, day), r.end.map_or(i64::MAX, day));
+            if query.names.is_empty() {
+                // The dates in the range, from their index by day (a date starts no later
+                // than it ends, so its first day is in the range too), drive the query.
+                sql.push_str(
+                    " AND a.id IN (SELECT article FROM mentioned_dates
+                      WHERE first_day BETWEEN ? AND ? AND last_day <= ?)",
+                );
+                args.extend([start, end, end].map(Value::Integer));
+            } else {
+                // The names' postings drive it: each of their articles is asked (a wide
+                // range would otherwise be read whole first, in each half).
+                sql.push_str(
+                    " AND EXISTS (SELECT 1 FROM mentioned_dates m WHERE m.article = a.id
+                      AND m.first_day >= ? AND m.last_day <= ?)",
+                );
+                args.extend([start, end].map(Value::Integer));
+            }
         }
         if !query.sources.is_empty() {
             sql.push_str(" AND lower(a.publisher) IN (");

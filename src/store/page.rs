@@ -36,19 +36,26 @@ const FILTERED_EXAMINED: usize = 100_000;
 /// first 100,000).
 const MANY: usize = 50_000;
 
-/// How far a page goes before it gives up: [`FEW`], [`FILTERED_EXAMINED`] and [`MANY`]
-/// (the tests take others).
+/// Up to how many dates in a mentioned-date filter's range are read into the set of
+/// articles it keeps; a wider range (`..2023` may hold millions) is asked of each article
+/// the page looks at instead.
+const DATES_READ: usize = 4 * MANY;
+
+/// How far a page goes before it gives up: [`FEW`], [`FILTERED_EXAMINED`], [`MANY`] and
+/// [`DATES_READ`] (the tests take others).
 #[derive(Debug, Clone, Copy)]
 struct Reach {
     few: usize,
     filtered: usize,
     many: usize,
+    dates: usize,
 }
 
 const REACH: Reach = Reach {
     few: FEW,
     filtered: FILTERED_EXAMINED,
     many: MANY,
+    dates: DATES_READ,
 };
 
 /// The kept filters a first page answers.
@@ -114,10 +121,11 @@ impl Store {
     /// the undated) and at most `PAGE_EXAMINED` (20,000) articles are looked at, more
     /// under an entity or mentioned-date filter; past that (a small folder in a large
     /// database, many undated articles, a filter keeping few) there is no page (`None`), so
-    /// its time stays a few milliseconds whatever the database. Such a filter keeping few
-    /// articles looks them up instead, and so does one keeping up to `MANY` (50,000) that
-    /// the walk gave up on or that is by a mentioned date. `None` too when the article ids span fewer than `from` (reading
-    /// them all is then as quick; the span, one look-up at each end, stands for the count,
+    /// its time stays bounded whatever the database. Such a filter keeping few articles
+    /// looks them up instead, and so does one keeping up to `MANY` (50,000) that the walk
+    /// gave up on or that is by a mentioned date. A mentioned-date range holding more than
+    /// `DATES_READ` dates is asked of each article looked at instead of read whole. `None`
+    /// too when the article ids span fewer than `from` (reading them all is then as quick; the span, one look-up at each end, stands for the count,
     /// and only grows as files are read again). Same-day ties go by stored path: with
     /// several roots spelt otherwise, the page's last day may hold other articles than the
     /// whole list's.
@@ -143,8 +151,13 @@ impl Store {
         // One read for the page's look-ups (thousands under a filter): each would
         // otherwise take and give back the database's shared lock (a tenth of the page's
         // time at a million articles). Dropped, it ends; nothing was written.
+        // Deferred: a read, never waiting for a writer (the connection's default is to
+        // take the write lock at once).
         let _read = if self.conn.is_autocommit() {
-            Some(self.conn.unchecked_transaction()?)
+            Some(rusqlite::Transaction::new_unchecked(
+                &self.conn,
+                rusqlite::TransactionBehavior::Deferred,
+            )?)
         } else {
             None
         };
@@ -153,8 +166,14 @@ impl Store {
             return Ok(None);
         }
         let mut kept = self.kept_by_entities(&filter.entities)?;
+        // A mentioned-date range holding too many dates to read is asked per article.
+        let mut wide = None;
         if let Some(range) = filter.mentioned {
-            kept = Some(narrow(kept, self.kept_by_mentioned(stored_days(range))?));
+            let days = stored_days(range);
+            match self.kept_by_mentioned(days, reach.dates)? {
+                Some(ids) => kept = Some(narrow(kept, ids)),
+                None => wide = Some(days),
+            }
         }
         let mut part = Part::default();
         let sources: Vec<String> = filter.sources.iter().map(|s| s.to_lowercase()).collect();
@@ -163,6 +182,7 @@ impl Store {
             limit,
             days: filter.days(),
             kept: kept.as_deref(),
+            wide,
             sources: &sources,
             read: filter
                 .unread
@@ -173,7 +193,12 @@ impl Store {
                 .then(|| self.marked("starred_articles"))
                 .transpose()?,
             // A date filter alone is a range of the walk: every article looked at is kept.
-            most: if kept.is_some() || !sources.is_empty() || filter.unread || filter.starred {
+            most: if kept.is_some()
+                || wide.is_some()
+                || !sources.is_empty()
+                || filter.unread
+                || filter.starred
+            {
                 reach.filtered
             } else {
                 PAGE_EXAMINED
@@ -181,7 +206,7 @@ impl Store {
         };
         // The articles mentioning a date cluster where they were published, which a walk
         // from the newest (or oldest) may not reach: they are looked up if they are not many.
-        let few = if filter.mentioned.is_some() {
+        let few = if filter.mentioned.is_some() && wide.is_none() {
             reach.many
         } else {
             reach.few
@@ -230,14 +255,35 @@ impl Store {
     }
 
     /// The ids of the articles mentioning a date wholly within the stored days `low..=high`
-    /// (read from the dates' index by day), in no order, some more than once.
-    fn kept_by_mentioned(&self, (low, high): (i64, i64)) -> Result<Vec<i64>, StoreError> {
+    /// (read from the dates' index by day), in no order, some more than once; `None` when
+    /// the range holds more than `most` dates.
+    fn kept_by_mentioned(
+        &self,
+        (low, high): (i64, i64),
+        most: usize,
+    ) -> Result<Option<Vec<i64>>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT article FROM mentioned_dates
-             WHERE first_day BETWEEN ?1 AND ?2 AND last_day <= ?2",
+             WHERE first_day BETWEEN ?1 AND ?2 AND last_day <= ?2 LIMIT ?3",
         )?;
-        let ids = stmt.query_map([low, high], |r| r.get(0))?;
-        Ok(ids.collect::<Result<_, _>>()?)
+        let limit = i64::try_from(most.saturating_add(1)).unwrap_or(i64::MAX);
+        let ids: Vec<i64> = stmt
+            .query_map([low, high, limit], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        Ok((ids.len() <= most).then_some(ids))
+    }
+
+    /// Whether article `id` passes a mentioned-date range too wide to read whole (see
+    /// [`Walk::wide`]): it mentions a date wholly within it.
+    fn keeps_wide(&self, walk: &Walk<'_>, id: i64) -> Result<bool, StoreError> {
+        let Some((low, high)) = walk.wide else {
+            return Ok(true);
+        };
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT 1 FROM mentioned_dates INDEXED BY mentioned_dates_by_article
+             WHERE article = ?1 AND first_day BETWEEN ?2 AND ?3 AND last_day <= ?3",
+        )?;
+        Ok(stmt.exists([id, low, high])?)
     }
 
     /// Adds the first of the articles `ids` in page order (see [`Store::first_page`]).
@@ -267,6 +313,7 @@ impl Store {
                 && walk.keeps_source(text_at(r, 3)?)
                 && walk.keeps_marks(r.get(4)?)
                 && scope.holds(&path)
+                && self.keeps_wide(walk, id)?
             {
                 // Dated first, by day in the list's order, then by path and line.
                 let order = day.map_or(0, |d| if walk.newest { -d } else { d });
@@ -331,10 +378,12 @@ impl Store {
             if *examined > walk.most {
                 return Ok(false);
             }
-            if walk.keeps(r.get(0)?)
+            let id = r.get(0)?;
+            if walk.keeps(id)
                 && walk.keeps_source(text_at(r, 7)?)
                 && walk.keeps_marks(r.get(8)?)
                 && scope.holds(r.get_ref(1)?.as_str().unwrap_or_default())
+                && self.keeps_wide(walk, id)?
             {
                 part.push(scope, r)?;
             }
@@ -371,6 +420,7 @@ impl Store {
                 && walk.keeps_source(text_at(r, 3)?)
                 && walk.keeps_marks(r.get(4)?)
                 && scope.holds(&path)
+                && self.keeps_wide(walk, id)?
             {
                 undated.push((path, r.get(1)?, id));
             }
@@ -447,6 +497,9 @@ struct Walk<'a> {
     days: Option<(i64, i64)>,
     /// The ids an entity or mentioned-date filter keeps, ascending.
     kept: Option<&'a [i64]>,
+    /// A mentioned-date range (stored days) holding too many dates to read whole: each
+    /// article looked at is asked whether it mentions one.
+    wide: Option<(i64, i64)>,
     /// The sources kept, in lower case (empty: any).
     sources: &'a [String],
     /// Under `unread`, the articles marked read (content ids).
@@ -517,9 +570,13 @@ pub(super) mod tests {
         let root = dir.path().join("news");
         std::fs::create_dir(&root).unwrap();
         // Eight articles: Putin in the even ones (one of them undated), days apart; a day of
-        // May 2023 mentioned in every fourth from the first, the year 2023 in every fourth
-        // from the second.
+        // May 2023 mentioned in three (the undated one among them), the year 2023 in two.
         for i in 0..8 {
+            let mention = match i {
+                0 | 4 | 6 => format!(" बैठक {} मई 2023 को हुई।", 10 + i),
+                1 | 5 => " यह 2023 में शुरू हुआ।".to_owned(),
+                _ => String::new(),
+            };
             let who = if i % 2 == 0 {
                 "व्लादिमीर पुतिन"
             } else {
@@ -529,10 +586,9 @@ pub(super) mod tests {
                 "title": format!("खबर {i}"),
                 // Every sentence its own: a paragraph repeated across a source is chrome.
                 "body": format!(
-                    "{who} ने {} में {} के बारे में बात की।{}",
+                    "{who} ने {} में {} के बारे में बात की।{mention}",
                     CITIES[i],
                     TOPICS[i],
-                    [" बैठक 1{i} मई 2023 को हुई।", " यह 2023 में शुरू हुआ।", "", ""][i % 4]
                 ),
             });
             if i != 6 {
@@ -637,6 +693,14 @@ pub(super) mod tests {
                 },
                 true,
             ),
+            // Open at its start.
+            (
+                PageFilter {
+                    mentioned: Some((None, year.1)),
+                    ..PageFilter::default()
+                },
+                true,
+            ),
         ];
         for (filter, newest) in cases {
             let range = filter.published.map(|(start, end)| DateRange {
@@ -678,9 +742,10 @@ pub(super) mod tests {
             assert!(!want.is_empty(), "{filter:?} keeps nothing");
             // Three cut the list short; eight reach its undated article. The filter's
             // articles looked up; the day index walked; a walk that gives up at its second
-            // article (the first may be on the page already), after
-            // which they are looked up (a filter by name or mentioned date) or there is no
-            // page.
+            // article (the first may be on the page already), after which a name filter's
+            // articles are looked up (a mentioned date's are looked up at once) or there is
+            // no page. Each again with a mentioned-date range too wide to read (no date
+            // read): each article is asked instead.
             let looked_up = Reach {
                 few: usize::MAX,
                 ..REACH
@@ -694,16 +759,25 @@ pub(super) mod tests {
                 few: 0,
                 filtered: 1,
                 many: usize::MAX,
+                dates: DATES_READ,
             };
+            let reaches = [looked_up, walked, given_up]
+                .into_iter()
+                .flat_map(|r| [r, Reach { dates: 0, ..r }]);
             for limit in [3, 8] {
                 let want: Vec<&str> = want.iter().take(limit).map(|d| &*d.path).collect();
-                for reach in [looked_up, walked, given_up] {
+                for reach in reaches.clone() {
                     let page = store
                         .first_page_by(&synced.scope, newest, (limit, 0), &filter, reach)
                         .unwrap();
                     let Some(page) = page else {
-                        let kept = !filter.entities.is_empty() || filter.mentioned.is_some();
-                        assert!(!kept, "{filter:?}: no page after {reach:?}");
+                        // Only a walk that gave up with no set of articles to look up.
+                        let set = !filter.entities.is_empty()
+                            || (filter.mentioned.is_some() && reach.dates > 0);
+                        assert!(
+                            reach.filtered == 1 && !set,
+                            "{filter:?}: no page after {reach:?}"
+                        );
                         continue;
                     };
                     let got: Vec<&str> = page.docs.iter().map(|d| &*d.path).collect();
@@ -714,5 +788,34 @@ pub(super) mod tests {
                 }
             }
         }
+    }
+
+    /// A first page is a read: a writer holding the database (another process's sync) does
+    /// not make it wait or fail.
+    #[test]
+    fn a_first_page_does_not_wait_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("news");
+        std::fs::create_dir(&root).unwrap();
+        for (i, city) in CITIES.iter().enumerate() {
+            let record = serde_json::json!({
+                "title": format!("खबर {i}"),
+                "body": format!("व्लादिमीर पुतिन ने {city} में बात की।"),
+                "published": format!("2024-03-{:02}", 10 + i),
+            });
+            std::fs::write(root.join(format!("{i}.jsonl")), record.to_string()).unwrap();
+        }
+        let db = dir.path().join("k.db");
+        let (mut store, _) = Store::open(&db).unwrap();
+        let synced = store.sync(&[root], 1, false, &mut |_, _| {}).unwrap();
+        let writer = rusqlite::Connection::open(&db).unwrap();
+        writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+        // A write lock asked for would fail after the store's busy timeout (seconds).
+        let page = store
+            .first_page_by(&synced.scope, true, (3, 0), &PageFilter::default(), REACH)
+            .expect("a page while another connection writes")
+            .expect("a page");
+        assert_eq!(page.docs.len(), 3);
+        writer.execute_batch("ROLLBACK").unwrap();
     }
 }

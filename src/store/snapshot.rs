@@ -452,9 +452,10 @@ impl Store {
         drop(rows);
         let entities = self.entities_of(postings)?;
         let mut mentioned = Vec::new();
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT article, first_day, last_day FROM mentioned_dates")?;
+        // The table in its own order (by article), not the index by day.
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT article, first_day, last_day FROM mentioned_dates NOT INDEXED",
+        )?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             if let Some(doc) = number.get(r.get(0)?)

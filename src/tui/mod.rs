@@ -297,7 +297,9 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                 let elapsed = STARTED.get().map(std::time::Instant::elapsed);
                 FIRST_FRAME
                     .set((
-                        app.entries.len(),
+                        // Withdrawn entries (a first page's, once the whole list came)
+                        // keep their place in `entries` but are not shown.
+                        app.index.live(),
                         app.progress.total,
                         app.progress.finished,
                         elapsed.unwrap_or_default(),
