@@ -26,6 +26,16 @@ use crate::index::{FactEntity, Facts, SearchText};
 /// enough that the first rows appear quickly.
 const BATCH: usize = 64;
 
+/// From how many files to write on (and at least as many as the database holds articles)
+/// a sync is a bulk load: the mentioned dates' index by day is dropped first and made
+/// again at its end. Kept up row by row, it cost a cold import of a million articles a
+/// fifth of its time (396.6 s against 327.4); made at the end, about 5 s.
+#[cfg(not(test))]
+const BULK: usize = 10_000;
+/// Small in the unit tests, so that their syncs take the bulk path.
+#[cfg(test)]
+const BULK: usize = 2;
+
 /// Stands for the file's path, as the caller spelt it, in stored warnings.
 pub(super) const PATH_MARK: &str = "\u{1}path\u{1}";
 
@@ -337,6 +347,14 @@ impl Store {
             }
         }
         let total = todo.len();
+        let bulk = total >= BULK && {
+            let (low, high) = self.id_bounds()?;
+            i64::try_from(total).unwrap_or(i64::MAX) > high - low
+        };
+        if bulk {
+            self.conn
+                .execute_batch(super::schema::DROP_MENTIONED_BY_DAY)?;
+        }
         let (tx, rx) = mpsc::sync_channel::<Extracted>(BATCH * 2);
         let mut results: Vec<Extracted> = Vec::new();
         // The files are extracted on the rayon pool of the calling thread (the reader's
@@ -380,6 +398,10 @@ impl Store {
             Ok::<bool, StoreError>(moved)
         });
         synced.repeated_moved = written?;
+        if bulk {
+            // Cut short by an error above, the next open makes it (`schema::migrate`).
+            self.conn.execute_batch(super::schema::MENTIONED_BY_DAY)?;
+        }
         let mut fresh_problems: Vec<Option<Vec<Problem>>> = files.iter().map(|_| None).collect();
         let mut failed_at = vec![false; files.len()];
         for e in results {

@@ -153,12 +153,19 @@ const STEPS: &[&str] = &[
     "ALTER TABLE articles ADD COLUMN url TEXT;
      UPDATE sources SET rules = 0;
      UPDATE walks SET folders = NULL, rules = 0;",
-    // 8: mentioned dates by day, so a filter by a date mentioned in the text reads the
-    // dates in its range (with their articles, from the index alone) instead of every row.
-    // Neither `list --mentions-date` nor the reader's first page then scans the table (2.3 s
-    // at a million articles).
-    "CREATE INDEX mentioned_dates_by_day ON mentioned_dates (first_day, last_day, article);",
+    // 8: mentioned dates by day (see `MENTIONED_BY_DAY`).
+    MENTIONED_BY_DAY,
 ];
+
+/// Mentioned dates by day, so a filter by a date mentioned in the text reads the dates in
+/// its range (with their articles, from the index alone) instead of every row: neither
+/// `list --mentions-date` nor the reader's first page then scans the table (2.3 s at a
+/// million articles). A bulk load drops it and makes it again at its end (see
+/// `Store::sync_with`); [`migrate`] makes it again if a bulk load was cut short.
+pub(super) const MENTIONED_BY_DAY: &str = "CREATE INDEX IF NOT EXISTS mentioned_dates_by_day ON mentioned_dates (first_day, last_day, article);";
+
+/// Drops [`MENTIONED_BY_DAY`]'s index.
+pub(super) const DROP_MENTIONED_BY_DAY: &str = "DROP INDEX IF EXISTS mentioned_dates_by_day;";
 
 /// The version this khabar writes.
 #[allow(clippy::cast_possible_wrap)] // a handful of steps
@@ -172,6 +179,8 @@ fn version(conn: &Connection) -> rusqlite::Result<i64> {
 pub fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     let found = version(conn)?;
     if found == VERSION {
+        // A no-op when it is there (no lock is taken).
+        conn.execute_batch(MENTIONED_BY_DAY)?;
         return Ok(());
     }
     let too_new = || StoreError::TooNew {
@@ -319,5 +328,50 @@ mod tests {
             .collect::<Result<_, _>>()
             .unwrap();
         assert_eq!(kept, [1], "only the date wholly within the range");
+    }
+
+    /// A bulk load drops the mentioned dates' index by day and makes it again at its end;
+    /// one cut short leaves it dropped, and the next open makes it again.
+    #[test]
+    fn the_index_by_day_is_there_after_a_bulk_load_and_after_one_cut_short() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("news");
+        std::fs::create_dir(&root).unwrap();
+        for (i, day) in ["3 मई 2023", "4 जून 2023", "5 जुलाई 2023"].iter().enumerate()
+        {
+            let text = format!("खबर {i}\n\nबैठक {day} को हुई।\n");
+            std::fs::write(root.join(format!("{i}.txt")), text).unwrap();
+        }
+        let path = dir.path().join("k.db");
+        let has_index = |store: &crate::store::Store| -> bool {
+            store
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM sqlite_schema WHERE name = 'mentioned_dates_by_day'",
+                    [],
+                    |r| r.get::<_, i64>(0),
+                )
+                .unwrap()
+                == 1
+        };
+        let (mut store, _) = crate::store::Store::open(&path).unwrap();
+        // Three files into an empty database: a bulk load in the unit tests.
+        let synced = store.sync(&[root], 1, false, &mut |_, _| {}).unwrap();
+        assert_eq!(synced.extracted, 3);
+        assert!(has_index(&store), "made again at the end of the load");
+        let dates: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM mentioned_dates INDEXED BY mentioned_dates_by_day
+                 WHERE first_day > 0",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(dates, 3, "the index holds the dates written without it");
+        store.conn.execute_batch(DROP_MENTIONED_BY_DAY).unwrap();
+        drop(store);
+        let (store, _) = crate::store::Store::open(&path).unwrap();
+        assert!(has_index(&store), "made again at open");
     }
 }
