@@ -162,7 +162,10 @@ const STEPS: &[&str] = &[
 /// `list --mentions-date` nor the reader's first page then scans the table (2.3 s at a
 /// million articles). A bulk load drops it and makes it again at its end (see
 /// `Store::sync_with`); [`migrate`] makes it again if a bulk load was cut short.
-pub(super) const MENTIONED_BY_DAY: &str = "CREATE INDEX IF NOT EXISTS mentioned_dates_by_day ON mentioned_dates (first_day, last_day, article);";
+pub(super) const MENTIONED_BY_DAY: &str = concat!(
+    "CREATE INDEX IF NOT EXISTS mentioned_dates_by_day",
+    " ON mentioned_dates (first_day, last_day, article);"
+);
 
 /// Drops [`MENTIONED_BY_DAY`]'s index.
 pub(super) const DROP_MENTIONED_BY_DAY: &str = "DROP INDEX IF EXISTS mentioned_dates_by_day;";
