@@ -26,11 +26,12 @@ use crate::index::{FactEntity, Facts, SearchText};
 /// enough that the first rows appear quickly.
 const BATCH: usize = 64;
 
-/// From how many files to write on (and at least as many as the database holds articles)
-/// a sync is a bulk load: the mentioned dates' index by day is dropped first and made
-/// again at its end. Kept up row by row, it cost a cold import of a million articles a
-/// fifth of its time (396.6 s against 327.4 without it); made at the end, 295.7 s in all
-/// (the step that made it on a stored million took 4.7 s, a `list` included).
+/// From how many files to write on (and more than the span of the stored article ids, so
+/// at least as many as the database holds articles) a sync is a bulk load: the mentioned
+/// dates' index by day is dropped first and made again at its end. Kept up row by row,
+/// it cost a cold import of a million articles a fifth of its time (396.6 s against 327.4
+/// without it); made at the end, 295.7 s in all (the step that made it on a stored
+/// million took 4.7 s, a `list` included).
 #[cfg(not(test))]
 const BULK: usize = 10_000;
 /// Small in the unit tests, so that their syncs take the bulk path.

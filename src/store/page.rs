@@ -32,8 +32,8 @@ const FILTERED_EXAMINED: usize = 100_000;
 /// Up to how many articles such a filter keeps, they are looked up one by one when the
 /// walk gave up on them, and at once under a mentioned-date filter: the articles
 /// mentioning a date are mostly those published near it, which a walk from the newest may
-/// not reach (at a million articles, the 10,129 mentioning June 2019 are not within the
-/// first 100,000).
+/// not reach (at a million articles, fewer than 200 of the 10,129 mentioning June 2019
+/// are among the newest 100,000: the walk gave up).
 const MANY: usize = 50_000;
 
 /// Up to how many dates in a mentioned-date filter's range are read into the set of
@@ -150,9 +150,8 @@ impl Store {
     ) -> Result<Option<Snapshot>, StoreError> {
         // One read for the page's look-ups (thousands under a filter): each would
         // otherwise take and give back the database's shared lock (a tenth of the page's
-        // time at a million articles). Dropped, it ends; nothing was written.
-        // Deferred: a read, never waiting for a writer (the connection's default is to
-        // take the write lock at once).
+        // time at a million articles). Deferred, so it never waits for a writer (the
+        // connection's default takes the write lock at once); dropped, it ends.
         let _read = if self.conn.is_autocommit() {
             Some(rusqlite::Transaction::new_unchecked(
                 &self.conn,
