@@ -2,8 +2,8 @@
 # What a warm start costs the event loop (issue 14): the reader is opened in tmux on a
 # generated corpus and left alone; every second the CPU time of the whole process and of
 # its main thread (the event loop) is read from /proc, until the process has used no CPU
-# for two seconds (the texts are read back, the search worker is idle). Run on demand, not
-# in CI; Linux only.
+# for two seconds (loaded and checked; no search is typed, so no text is read back). Run
+# on demand, not in CI; Linux only.
 #
 #   bench/loop_cpu.sh [N] [BIN...]     (defaults: 100000, the release binary)
 #

@@ -126,3 +126,59 @@ fn texts_arriving_after_a_search_is_gone_leave_the_list_alone() {
         "with no search shown, arriving texts must not keep refreshing the list"
     );
 }
+
+#[test]
+fn stored_texts_are_read_back_only_once_a_search_asks_for_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("a.txt", "पहली\n\nनदी में बाढ़।\n"),
+        ("b.txt", "दूसरी\n\nधूप।\n"),
+    ] {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    drive::load(dir.path(), home.path(), |_| {});
+    // A warm start; `ask`: a search asks for the texts, else the reader goes first. Gives
+    // the texts sent up to the list's end, whether nothing came then until asked, the
+    // texts sent after, and whether their end was said.
+    let warm = |ask: bool| {
+        let (tx, rx) = mpsc::sync_channel(1024);
+        let (go, texts) = mpsc::channel();
+        let keep = Keep {
+            place: Place::At(home.path().join("khabar.db")),
+            rules: 1,
+            first_page: None,
+        };
+        let texts = khabar::tui::loader::Texts::OnDemand(texts);
+        let loader = khabar::tui::loader::spawn_with(vec![dir.path().to_owned()], keep, tx, texts);
+        let mut before = Vec::new();
+        for msg in &rx {
+            let finished = matches!(msg, Msg::Finished);
+            before.push(msg);
+            if finished {
+                break;
+            }
+        }
+        let waited = rx.recv_timeout(Duration::from_millis(300)).is_err();
+        if ask {
+            go.send(()).unwrap();
+        } else {
+            drop(go);
+        }
+        let after: Vec<Msg> = rx.iter().collect();
+        loader.join().unwrap();
+        let texts = |msgs: &[Msg]| msgs.iter().filter(|m| matches!(m, Msg::Text(..))).count();
+        let done = after.iter().any(|m| matches!(m, Msg::TextsDone));
+        (texts(&before), waited, texts(&after), done)
+    };
+    assert_eq!(
+        warm(true),
+        (0, true, 2, true),
+        "asked for: both texts come then"
+    );
+    assert_eq!(
+        warm(false),
+        (0, true, 0, false),
+        "never asked for: none is read"
+    );
+}

@@ -462,6 +462,8 @@ impl App {
             Action::DateFilter => self.open_date_filter(),
             Action::Related => self.open_related(),
             Action::Search => {
+                // The texts start coming while the query is typed.
+                self.search.want_texts();
                 self.modal = Some(Modal::Search {
                     query: String::new(),
                 });

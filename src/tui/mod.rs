@@ -270,7 +270,10 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     let place = keep.place.clone();
     let mut exports: Vec<std::thread::JoinHandle<()>> = Vec::new();
     fetching::spawn_refresh(tx.clone());
-    loader::spawn(paths, keep, tx);
+    // The stored articles' texts are read back for the first search, not at every start.
+    let (texts_go, texts) = mpsc::channel();
+    app.search.texts_go = Some(texts_go);
+    loader::spawn_with(paths, keep, tx, loader::Texts::OnDemand(texts));
     let hook = DebugHook::from_env();
     let mut last_settle = std::time::Instant::now();
     // When the last frame was drawn (`None`: draw at once), and whether anything changed

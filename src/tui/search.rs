@@ -30,6 +30,7 @@ impl App {
     /// it looks for a new search (the list stays as shown). The worker's answer comes as
     /// [`super::event::Msg::Searched`].
     pub(super) fn search_docs(&mut self, q: &str, docs: &[u32]) -> Option<Vec<u32>> {
+        self.search.want_texts();
         // The filters the search runs under; unread and starred apply after it.
         let key: Vec<Chip> = self
             .chips

@@ -73,6 +73,9 @@ pub struct SearchState {
     /// Stored articles whose text the loader is still reading back (a warm start): a
     /// search cannot see their bodies yet.
     pub reading_texts: bool,
+    /// Tells the loader to read the stored articles' texts back (see
+    /// [`super::loader::Texts::OnDemand`]); taken by the first search.
+    pub texts_go: Option<mpsc::Sender<()>>,
     /// Articles whose text arrived since [`SearchState::last`] ran: a search with the same
     /// query and filters looks at them alone, not at the whole corpus again.
     pub fresh_texts: Vec<u32>,
@@ -89,9 +92,19 @@ impl Default for SearchState {
             wait: None,
             last: None,
             reading_texts: false,
+            texts_go: None,
             fresh_texts: Vec::new(),
             stale: false,
             refreshed: std::time::Instant::now(),
+        }
+    }
+}
+
+impl SearchState {
+    /// A search is coming: the loader starts reading back the texts it waits for.
+    pub fn want_texts(&mut self) {
+        if let Some(go) = self.texts_go.take() {
+            let _ = go.send(());
         }
     }
 }

@@ -97,13 +97,21 @@ pub fn load(dir: &std::path::Path, home: &std::path::Path, between: impl FnOnce(
         rules: 1,
         first_page: None,
     };
-    let loader = khabar::tui::loader::spawn(vec![dir.to_owned()], keep, tx);
+    // As the reader does: stored texts are read back when a search asks for them.
+    let (go, texts) = std::sync::mpsc::channel();
+    app.search.texts_go = Some(go);
+    let texts = khabar::tui::loader::Texts::OnDemand(texts);
+    let loader = khabar::tui::loader::spawn_with(vec![dir.to_owned()], keep, tx, texts);
     let mut between = Some(between);
     for msg in rx {
-        let warm = matches!(msg, Msg::Warm(..));
+        let (warm, finished) = (matches!(msg, Msg::Warm(..)), matches!(msg, Msg::Finished));
         khabar::tui::handle(&mut app, msg);
         if warm && let Some(f) = between.take() {
             f(&mut app);
+        }
+        if finished {
+            // No search asked for them: the loader need not wait for one.
+            app.search.texts_go = None;
         }
         app.settle();
     }
