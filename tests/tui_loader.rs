@@ -74,10 +74,18 @@ fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
         drive::type_text(app, "अनोखापन");
         drive::press(app, "Enter");
         assert!(app.search.reading_texts, "the bodies are not read yet");
+        // The filter bar says how far they are.
+        let bar = khabar::tui::view::filterbar::text;
+        assert!(bar(app).ends_with(" · texts read 0%"), "{}", bar(app));
+        let body = khabar::index::Body::of("मौसम".to_owned());
+        khabar::tui::handle(app, Msg::Text(1, Box::new(body)));
+        assert!(bar(app).ends_with(" · texts read 33%"), "{}", bar(app));
     });
     let found = drive::visible_sorted(&warm, |a| &a.title);
     assert_eq!(found, ["तीसरी खबर", "पहली खबर"]);
     assert!(!warm.search.reading_texts);
+    let bar = khabar::tui::view::filterbar::text(&warm);
+    assert!(!bar.contains("texts read"), "{bar}");
 }
 
 #[test]

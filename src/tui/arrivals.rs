@@ -150,6 +150,8 @@ impl App {
         self.warm_base = self.entries.len();
         self.search.texts.push_pending(warm.docs.len());
         self.search.reading_texts = !warm.docs.is_empty();
+        // The loader reads back the texts of its last list only.
+        (self.search.texts_due, self.search.texts_read) = (warm.docs.len(), 0);
         if let Some(by_path) = &mut self.by_path {
             for (i, d) in warm.docs.iter().enumerate() {
                 let number = u32::try_from(self.warm_base + i).unwrap_or(u32::MAX);
@@ -309,6 +311,7 @@ impl App {
     /// read in the background: with its title, it becomes searchable.
     pub fn text_arrived(&mut self, n: usize, body: Body) {
         let doc = self.warm_base + n;
+        self.search.texts_read += 1;
         if let Some(d) = self.entries.get(doc) {
             let both = body.with_title(&d.title);
             self.search.texts.set(doc, both);

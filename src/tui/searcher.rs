@@ -76,6 +76,10 @@ pub struct SearchState {
     /// Tells the loader to read the stored articles' texts back (see
     /// [`super::loader::Texts::OnDemand`]); taken by the first search.
     pub texts_go: Option<mpsc::Sender<()>>,
+    /// How many stored articles' texts are to be read back, and have been: a search
+    /// that waits for them says how far they are.
+    pub texts_due: usize,
+    pub texts_read: usize,
     /// Articles whose text arrived since [`SearchState::last`] ran: a search with the same
     /// query and filters looks at them alone, not at the whole corpus again.
     pub fresh_texts: Vec<u32>,
@@ -93,6 +97,8 @@ impl Default for SearchState {
             last: None,
             reading_texts: false,
             texts_go: None,
+            texts_due: 0,
+            texts_read: 0,
             fresh_texts: Vec::new(),
             stale: false,
             refreshed: std::time::Instant::now(),

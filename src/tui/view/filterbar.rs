@@ -26,6 +26,11 @@ pub fn text(app: &App) -> String {
     if app.undated > 0 {
         parts.push(format!("{} undated", app.undated));
     }
+    if app.search.reading_texts && app.searching() {
+        // The stored articles' texts are still being read back: more may match.
+        let (read, due) = (app.search.texts_read, app.search.texts_due.max(1));
+        parts.push(format!("texts read {}%", (read * 100 / due).min(99)));
+    }
     parts.join(" · ")
 }
 
