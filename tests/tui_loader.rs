@@ -72,6 +72,9 @@ fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
     let warm = drive::load(dir.path(), home.path(), |app| {
         drive::press(app, "/");
         drive::type_text(app, "अनोखापन");
+        // The prompt says how far the texts are, as the filter bar does once it is kept.
+        let prompt = drive::rows(app).concat();
+        assert!(prompt.contains("match · texts read 0%"), "{prompt}");
         drive::press(app, "Enter");
         assert!(app.search.reading_texts, "the bodies are not read yet");
         // The filter bar says how far they are.

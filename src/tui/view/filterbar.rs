@@ -26,12 +26,18 @@ pub fn text(app: &App) -> String {
     if app.undated > 0 {
         parts.push(format!("{} undated", app.undated));
     }
-    if app.search.reading_texts && app.searching() {
-        // The stored articles' texts are still being read back: more may match.
-        let (read, due) = (app.search.texts_read, app.search.texts_due.max(1));
-        parts.push(format!("texts read {}%", (read * 100 / due).min(99)));
+    if let Some(read) = texts_read(app) {
+        parts.push(read);
     }
     parts.join(" · ")
+}
+
+/// `texts read 37%` while a search waits for stored articles' texts (more may match).
+pub fn texts_read(app: &App) -> Option<String> {
+    (app.search.reading_texts && app.searching()).then(|| {
+        let (read, due) = (app.search.texts_read, app.search.texts_due.max(1));
+        format!("texts read {}%", (read * 100 / due).min(99))
+    })
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {

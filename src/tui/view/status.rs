@@ -72,11 +72,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 format!(" · {keys}")
             };
             // The `/` is the search line's mark, as in vi and less, whatever key opened it.
-            let found = if app.search.wait.is_some() {
+            let mut found = if app.search.wait.is_some() {
                 "searching…".to_owned()
             } else {
                 format!("{} article(s) match", app.visible.len())
             };
+            if let Some(read) = super::filterbar::texts_read(app) {
+                found = format!("{found} · {read}");
+            }
             Some(format!("/{query}▏  {found}{keys}"))
         }
         Some(crate::tui::modal::Modal::Ask { ask, input }) => Some(ask.prompt(app, input)),
