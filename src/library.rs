@@ -34,8 +34,9 @@ const RULES: [&str; 7] = [
 /// and the tagger's model count by themselves): stored results of an older revision are
 /// stale, and a database written by it reads every file again. 2: initials belong to the
 /// name after them, and a body named by two fields keeps both. 3: dotted letters before an
-/// ordinary word are an acronym, not a person.
-const EXTRACTION_REVISION: u32 = 3;
+/// ordinary word are an acronym, not a person. 4: a date shifted back before year 0 has no
+/// value (`92 सदी पहले` was century `-72`).
+const EXTRACTION_REVISION: u32 = 4;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

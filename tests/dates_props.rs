@@ -131,3 +131,20 @@ fn a_stream_over_paragraphs_matches_find_dates() {
     let streamed: Vec<_> = DateStream::new(text, regions, anchor.as_ref()).collect();
     assert_eq!(streamed, held);
 }
+
+/// A shift back past year 0 has no value (found by the property above: `92 सदी पहले` was
+/// century `-72`); one that stays within the calendar keeps its value.
+#[test]
+fn a_shift_before_year_zero_has_no_value() {
+    let anchor = parse_published("Updated: 21 Jan 2024 06:51 PM (IST)").map(|(_, p)| p);
+    let value = |text: &str| {
+        let whole = [Span::new(0, text.len())];
+        let found = find_dates(text, &whole, anchor.as_ref());
+        found.iter().find_map(|m| m.value.clone())
+    };
+    assert_eq!(value("यह 2 सदी पहले की बात है।").as_deref(), Some("18"));
+    assert_eq!(value("यह 92 सदी पहले की बात है।"), None);
+    assert_eq!(value("यह 30 साल पहले की बात है।").as_deref(), Some("1994"));
+    assert_eq!(value("यह 3000 साल पहले की बात है।"), None);
+    assert_eq!(value("यह 300 दशक पहले की बात है।"), None);
+}

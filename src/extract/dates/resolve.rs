@@ -245,11 +245,21 @@ fn relative(unit: Unit, offset: i32, anchor: &Anchor) -> Option<String> {
             };
             Some(d.format("%Y-%m").to_string())
         }
-        Unit::Year => Some(format!("{:04}", anchor.year? + offset)),
-        Unit::Decade => Some(format!("{:03}", anchor.year?.div_euclid(10) + offset)),
-        Unit::Century => Some(format!("{:02}", anchor.year?.div_euclid(100) + offset)),
+        Unit::Year => Some(format!("{:04}", years(anchor.year?, 1, offset)?)),
+        Unit::Decade => Some(format!("{:03}", years(anchor.year?, 10, offset)?)),
+        Unit::Century => Some(format!("{:02}", years(anchor.year?, 100, offset)?)),
         Unit::Hour | Unit::Minute | Unit::Second => None,
     }
+}
+
+/// The span of `span` years (1, 10, 100) holding `year`, moved by `offset` of them, as its
+/// first year divided by `span`; `None` before year 0 or past 9999, which the `YYYY` form
+/// cannot write (`92 सदी पहले` in 2024 would be century -72).
+fn years(year: i32, span: i32, offset: i32) -> Option<i32> {
+    let moved = year.div_euclid(span).checked_add(offset)?;
+    (0..=9999)
+        .contains(&moved.checked_mul(span)?)
+        .then_some(moved)
 }
 
 /// ISO 8601 length of `hundredths` hundredths of `unit`: `P24Y`, `P2.5Y`, `PT3H`, `PXY` for
