@@ -92,6 +92,25 @@ fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
 }
 
 #[test]
+fn a_kept_search_asks_for_the_stored_texts_without_the_prompt() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "पहली खबर\n\nबाजार में अनोखापन दिखा।\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), "दूसरी खबर\n\nमौसम साफ रहा।\n").unwrap();
+    drive::load(dir.path(), home.path(), |_| {});
+    // As a session kept from the last run brings it: a search chip, no prompt opened.
+    let warm = drive::load(dir.path(), home.path(), |app| {
+        app.add_chip(khabar::tui::filters::Chip::Search("अनोखापन".to_owned()));
+    });
+    assert_eq!(drive::visible_sorted(&warm, |a| &a.title), ["पहली खबर"]);
+    assert!(!warm.search.reading_texts);
+}
+
+#[test]
 fn a_search_shown_while_a_corpus_loads_finds_articles_that_arrive_after_it() {
     let mut app = drive::empty_app();
     let arrive = |app: &mut App, name: &str, text: &str| {
@@ -149,10 +168,10 @@ fn stored_texts_are_read_back_only_once_a_search_asks_for_them() {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     drive::load(dir.path(), home.path(), |_| {});
-    // A warm start; `ask`: a search asks for the texts, else the reader goes first. Gives
-    // the texts sent up to the list's end, whether nothing came then until asked, the
-    // texts sent after, and whether their end was said.
-    let warm = |ask: bool| {
+    // A warm start; after `wait` from the list's end, a search asks for the texts (`ask`)
+    // or the reader goes. Gives whether nothing came meanwhile, the texts sent after, and
+    // whether their end was said.
+    let warm = |wait: Duration, ask: bool| {
         let (tx, rx) = mpsc::sync_channel(1024);
         let (go, texts) = mpsc::channel();
         let keep = Keep {
@@ -162,34 +181,43 @@ fn stored_texts_are_read_back_only_once_a_search_asks_for_them() {
         };
         let texts = khabar::tui::loader::Texts::OnDemand(texts);
         let loader = khabar::tui::loader::spawn_with(vec![dir.path().to_owned()], keep, tx, texts);
-        let mut before = Vec::new();
-        for msg in &rx {
-            let finished = matches!(msg, Msg::Finished);
-            before.push(msg);
-            if finished {
-                break;
-            }
-        }
-        let waited = rx.recv_timeout(Duration::from_millis(300)).is_err();
+        let next = || rx.recv_timeout(Duration::from_secs(20));
+        while !matches!(next(), Ok(Msg::Finished)) {}
+        let waited = rx.recv_timeout(wait).is_err();
         if ask {
             go.send(()).unwrap();
         } else {
             drop(go);
         }
-        let after: Vec<Msg> = rx.iter().collect();
+        let mut after = Vec::new();
+        loop {
+            match next() {
+                Ok(msg) => after.push(msg),
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                Err(mpsc::RecvTimeoutError::Timeout) => panic!("the loader never ended"),
+            }
+        }
         loader.join().unwrap();
-        let texts = |msgs: &[Msg]| msgs.iter().filter(|m| matches!(m, Msg::Text(..))).count();
+        let texts = after.iter().filter(|m| matches!(m, Msg::Text(..))).count();
         let done = after.iter().any(|m| matches!(m, Msg::TextsDone));
-        (texts(&before), waited, texts(&after), done)
+        (waited, texts, done)
     };
+    let soon = Duration::from_millis(300);
     assert_eq!(
-        warm(true),
-        (0, true, 2, true),
+        warm(soon, true),
+        (true, 2, true),
         "asked for: both texts come then"
     );
+    // Past the time the loading pool stays (it has ended; another reads the texts).
+    let late = Duration::from_millis(1500);
     assert_eq!(
-        warm(false),
-        (0, true, 0, false),
+        warm(late, true),
+        (true, 2, true),
+        "asked for late: they come then"
+    );
+    assert_eq!(
+        warm(soon, false),
+        (true, 0, false),
         "never asked for: none is read"
     );
 }

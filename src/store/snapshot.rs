@@ -196,16 +196,7 @@ impl Part {
             }
             self.files += 1;
             key.clone_into(&mut self.last_path);
-            let spelt = self.spelt.get_or_insert_with(|| scope.spelt());
-            self.last_shown = match scope.split(spelt, key) {
-                Some((_, base, rest)) => {
-                    self.shown.clear();
-                    self.shown.push_str(base);
-                    self.shown.push_str(rest);
-                    self.shown.as_str().into()
-                }
-                None => key.into(),
-            };
+            self.last_shown = self.spell(scope, key);
         }
         let title: Arc<str> = text_at(r, 4)?.unwrap_or_default().into();
         // One copy of each source's name, however many articles it has.
@@ -229,6 +220,20 @@ impl Part {
             from_sql(r.get(8)?),
         ));
         Ok(())
+    }
+
+    /// The file with key `key` as the caller spelt its root (see [`Scope::shown`]).
+    fn spell(&mut self, scope: &Scope, key: &str) -> Arc<str> {
+        let spelt = self.spelt.get_or_insert_with(|| scope.spelt());
+        match scope.split(spelt, key) {
+            Some((_, base, rest)) => {
+                self.shown.clear();
+                self.shown.push_str(base);
+                self.shown.push_str(rest);
+                self.shown.as_str().into()
+            }
+            None => key.into(),
+        }
     }
 
     /// The one copy of source name `name`, however many articles it has.

@@ -151,7 +151,7 @@ impl App {
         self.search.texts.push_pending(warm.docs.len());
         self.search.reading_texts = !warm.docs.is_empty();
         // The loader reads back the texts of its last list only.
-        (self.search.texts_due, self.search.texts_read) = (warm.docs.len(), 0);
+        (self.search.texts_total, self.search.texts_read) = (warm.docs.len(), 0);
         if let Some(by_path) = &mut self.by_path {
             for (i, d) in warm.docs.iter().enumerate() {
                 let number = u32::try_from(self.warm_base + i).unwrap_or(u32::MAX);

@@ -9,6 +9,9 @@
 //! is full; if they were rayon's global pool, a search the loop runs on that pool (see
 //! [`crate::index::SearchText::matching`]) would wait for them while they wait for the loop,
 //! and the reader would hang.
+//!
+//! The stored articles' texts, which only search needs, are read back once the list is
+//! loaded, or in the reader when the first search asks for them ([`Texts`]).
 
 use std::path::PathBuf;
 use std::sync::mpsc::RecvTimeoutError;
@@ -89,8 +92,9 @@ pub enum Texts {
     AtOnce,
     /// Once something arrives on this channel (the first search); never, if its sender
     /// goes first (the reader quit). Reading them back is reading the whole corpus again: at
-    /// 100,000 articles, 13 s of CPU time and a 0.9 GB spill file at every start, which a
-    /// session that never searches does not need.
+    /// 100,000 articles, 9-10 s of CPU time and a 0.9 GB spill file at every start, which a
+    /// session that never searches does not need. The loader's pools end [`FREED`] after
+    /// their work, as the reader goes on.
     OnDemand(std::sync::mpsc::Receiver<()>),
 }
 
@@ -108,35 +112,44 @@ pub fn spawn_with(
     texts: Texts,
 ) -> std::thread::JoinHandle<()> {
     std::thread::spawn(move || {
+        let lingers = matches!(texts, Texts::OnDemand(_));
         let mut pool = load_pool();
         let unread = on(pool.as_ref(), || load(&paths, &keep, &tx));
         // Articles from the database came without their text: read it in the background,
         // so search covers them too.
         if let Texts::OnDemand(go) = texts
             && !unread.is_empty()
+            && !asked(&go, &mut pool)
         {
-            let asked = match go.recv_timeout(FREED) {
-                Err(RecvTimeoutError::Timeout) => {
-                    // Idle, the pool's threads would keep what they freed; ending, they
-                    // give back what has been free for `FREED`.
-                    pool = None;
-                    go.recv().is_ok()
-                }
-                answer => answer.is_ok(),
-            };
-            if !asked {
-                return;
-            }
+            return;
         }
         let pool = pool.or_else(load_pool);
         on(pool.as_ref(), || read_texts(unread, &tx));
+        if lingers {
+            // Idle, the pool's threads would keep what they freed; ending, they give back
+            // what has been free for `FREED`.
+            std::thread::sleep(FREED);
+        }
     })
+}
+
+/// Whether a search asks for the texts (`false`: the reader went first). A pool idle for
+/// [`FREED`] meanwhile ends.
+fn asked(go: &std::sync::mpsc::Receiver<()>, pool: &mut Option<rayon::ThreadPool>) -> bool {
+    match go.recv_timeout(FREED) {
+        Err(RecvTimeoutError::Timeout) => {
+            *pool = None;
+            go.recv().is_ok()
+        }
+        answer => answer.is_ok(),
+    }
 }
 
 /// How long memory freed by a thread stays its own before the allocator gives it back to
 /// the system (mimalloc's purge delay is a second; a thread that ends does it for what is
-/// due). The loading pool ends no sooner: at a million articles, one that ended at once
-/// left 200 MB held for good (anon RSS of the idle reader 1,006 MiB, against 804-808).
+/// due). The reader's loading pools end no sooner: at a million articles, one that ended
+/// at once left 200 MB held for good (anon RSS of the idle reader 1,006 MiB, against
+/// 804-808).
 const FREED: std::time::Duration = std::time::Duration::from_millis(1100);
 
 /// The loader's pool (see the module's doc); `None` when no threads are to be had.

@@ -251,6 +251,10 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     }
     // Articles are read back and long ones laid out on a worker from the first one shown.
     app.opener = Some(opening::Opener::spawn(tx.clone()));
+    // The stored articles' texts are read back for the first search (a kept one too), not
+    // at every start.
+    let (texts_go, texts) = mpsc::channel();
+    app.search.texts_go = Some(texts_go);
     let session_key = session::key(&paths);
     if fresh {
         app.user.session_set(&session_key, serde_json::Value::Null);
@@ -270,9 +274,6 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     let place = keep.place.clone();
     let mut exports: Vec<std::thread::JoinHandle<()>> = Vec::new();
     fetching::spawn_refresh(tx.clone());
-    // The stored articles' texts are read back for the first search, not at every start.
-    let (texts_go, texts) = mpsc::channel();
-    app.search.texts_go = Some(texts_go);
     loader::spawn_with(paths, keep, tx, loader::Texts::OnDemand(texts));
     let hook = DebugHook::from_env();
     let mut last_settle = std::time::Instant::now();

@@ -138,7 +138,8 @@ impl App {
     }
 
     /// Whether articles or their texts are still arriving (a look put off now is taken
-    /// later; once nothing more comes, at once).
+    /// later; once nothing more comes, at once). Stored texts count from the start, though
+    /// they come only once a search asks: this is asked only while one is shown.
     pub(super) fn more_coming(&self) -> bool {
         !self.progress.finished || self.search.reading_texts
     }

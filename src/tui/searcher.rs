@@ -70,15 +70,15 @@ pub struct SearchState {
     pub wait: Option<Waiting>,
     /// The last search done: the next one narrows it, or looks only at what arrived since.
     pub last: Option<SearchMemo>,
-    /// Stored articles whose text the loader is still reading back (a warm start): a
-    /// search cannot see their bodies yet.
+    /// Stored articles whose text the loader has not read back yet (a warm start; until
+    /// a search asks for them, possibly for good): a search cannot see their bodies yet.
     pub reading_texts: bool,
     /// Tells the loader to read the stored articles' texts back (see
     /// [`super::loader::Texts::OnDemand`]); taken by the first search.
     pub texts_go: Option<mpsc::Sender<()>>,
     /// How many stored articles' texts are to be read back, and have been: a search
     /// that waits for them says how far they are.
-    pub texts_due: usize,
+    pub texts_total: usize,
     pub texts_read: usize,
     /// Articles whose text arrived since [`SearchState::last`] ran: a search with the same
     /// query and filters looks at them alone, not at the whole corpus again.
@@ -97,7 +97,7 @@ impl Default for SearchState {
             last: None,
             reading_texts: false,
             texts_go: None,
-            texts_due: 0,
+            texts_total: 0,
             texts_read: 0,
             fresh_texts: Vec::new(),
             stale: false,

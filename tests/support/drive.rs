@@ -110,7 +110,8 @@ pub fn load(dir: &std::path::Path, home: &std::path::Path, between: impl FnOnce(
             f(&mut app);
         }
         if finished {
-            // No search asked for them: the loader need not wait for one.
+            // No search asked for them: the loader need not wait for one. (A search typed
+            // after `load` returns sees titles only, and stays `searching`.)
             app.search.texts_go = None;
         }
         app.settle();

@@ -7,7 +7,8 @@ use ratatui::style::Style;
 use crate::tui::app::App;
 use crate::tui::paint::paint_row;
 
-/// `person: पुतिन · date: 2024-06 · 12 of 340 · 3 undated` (`200 so far` on a first page).
+/// `person: पुतिन · date: 2024-06 · 12 of 340 · 3 undated` (`200 so far` on a first page;
+/// `texts read 37%` while a search waits for stored texts).
 pub fn text(app: &App) -> String {
     let mut parts: Vec<String> = app
         .chips
@@ -35,7 +36,7 @@ pub fn text(app: &App) -> String {
 /// `texts read 37%` while a search waits for stored articles' texts (more may match).
 pub fn texts_read(app: &App) -> Option<String> {
     (app.search.reading_texts && app.searching()).then(|| {
-        let (read, due) = (app.search.texts_read, app.search.texts_due.max(1));
+        let (read, due) = (app.search.texts_read, app.search.texts_total.max(1));
         format!("texts read {}%", (read * 100 / due).min(99))
     })
 }

@@ -78,7 +78,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 format!("{} article(s) match", app.visible.len())
             };
             if let Some(read) = super::filterbar::texts_read(app) {
-                found = format!("{found} · {read}");
+                found.push_str(" · ");
+                found.push_str(&read);
             }
             Some(format!("/{query}▏  {found}{keys}"))
         }
