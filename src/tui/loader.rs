@@ -93,7 +93,7 @@ pub enum Texts {
     /// Once something arrives on this channel (the first search); never, if its sender
     /// goes first (the reader quit). Reading them back is reading the whole corpus again: at
     /// 100,000 articles, 9-10 s of CPU time and a 0.9 GB spill file at every start, which a
-    /// session that never searches does not need. The loader's pools end [`FREED`] after
+    /// session that never searches does not need. The loader's pools end 1.1 s after
     /// their work, as the reader goes on.
     OnDemand(std::sync::mpsc::Receiver<()>),
 }
