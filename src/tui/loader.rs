@@ -345,9 +345,8 @@ fn read_texts(unread: Vec<Unread>, tx: &Sender<Msg>) {
         .into_par_iter()
         .enumerate()
         .for_each_with(tx.clone(), |tx, (n, unread)| {
-            let kept = unread.text.as_deref().unwrap_or_default();
             // The title is added by the reader, which has it.
-            if let Ok(text) = corpus::reload_text(&unread.path, unread.origin, kept) {
+            if let Ok(text) = corpus::reload_text(&unread.path, unread.origin, "") {
                 let _ = tx.send(Msg::Text(n, Box::new(Body::of(fold(&text)))));
             }
         });
@@ -378,15 +377,15 @@ impl Facts {
     }
 }
 
-/// What reading an article's text back needs of it ([`corpus::reload_text`]): where it
-/// is (a JSON Lines record's offset is in its origin), and the text of one that cannot be
-/// read twice (standard input). Made for every listed article before the first frame, so
-/// it is small: a whole `Article` each (most of it empty) took 12 ms of a warm start at
-/// 100,000 articles.
+/// What reading a stored article's text back needs of it ([`corpus::reload_text`]): where
+/// it is (a JSON Lines record's offset is in its origin). Made for every listed article
+/// before the first frame and kept until a search asks, so it is small: 32 bytes (a whole
+/// `Article` each, most of it empty, took 12 ms of a warm start at 100,000 articles). A
+/// stored article never keeps its text: the database's list entries have none
+/// ([`Doc::kept_text`] is for standard input's, which is read once).
 struct Unread {
     path: std::sync::Arc<str>,
     origin: crate::corpus::Origin,
-    text: Option<Box<str>>,
 }
 
 impl Unread {
@@ -394,7 +393,6 @@ impl Unread {
         Self {
             path: doc.path.clone(),
             origin: doc.origin,
-            text: doc.kept_text.clone(),
         }
     }
 }
