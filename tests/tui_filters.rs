@@ -418,11 +418,7 @@ fn a_search_shows_its_answer_while_articles_keep_arriving() {
     khabar::tui::handle(&mut a, late(2));
     assert_eq!(sorted(listed(&a)), ["001", "004"]);
     answer(&mut a, &rx);
-    let titles: Vec<String> = a
-        .visible
-        .iter()
-        .map(|&i| a.entries[i].title.to_string())
-        .collect();
+    let titles: Vec<String> = a.visible.iter().map(|&i| a.title(i)).collect();
     assert_eq!(titles.len(), 3, "{titles:?}");
     assert!(titles.contains(&"देर से आई खबर 1".to_owned()), "{titles:?}");
     // The last articles of a load: put off, then looked at when loading ends, with no
@@ -637,12 +633,7 @@ fn a_filter_keeps_articles_that_arrive_or_go_while_it_is_on() {
     let analysis = extract::analyse(&late);
     khabar::tui::handle(&mut a, Msg::Loaded(Box::new(Entry::new(late, analysis)), 1));
     a.settle();
-    let titles = |a: &App| -> Vec<String> {
-        a.visible
-            .iter()
-            .map(|&i| a.entries[i].title.to_string())
-            .collect()
-    };
+    let titles = |a: &App| -> Vec<String> { a.visible.iter().map(|&i| a.title(i)).collect() };
     let filtered = titles(&a);
     assert_eq!(filtered.len(), before + 1, "{filtered:?}");
     assert!(filtered.contains(&"पुतिन की नई यात्रा".to_owned()));

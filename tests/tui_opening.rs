@@ -124,7 +124,7 @@ fn a_result_for_an_article_passed_over_is_dropped() {
     pump(&mut a, &rx, |a| a.opening.is_none());
     assert_eq!(a.current().unwrap().article.title, "छोटी ख़बर");
     // The long article's result, late: not shown.
-    let article = a.entries[long].reference();
+    let article = a.entries[long].reference(a.title(long));
     let late = Opened {
         generation: 2,
         index: long,

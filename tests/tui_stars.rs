@@ -41,11 +41,7 @@ fn reader_on(db: &std::path::Path) -> App {
 }
 
 fn starred_titles(a: &App) -> Vec<String> {
-    let mut t: Vec<String> = a
-        .visible
-        .iter()
-        .map(|&i| a.entries[i].title.to_string())
-        .collect();
+    let mut t: Vec<String> = a.visible.iter().map(|&i| a.title(i)).collect();
     t.sort();
     t
 }
@@ -58,8 +54,8 @@ fn stars_filter_and_survive_a_restart() {
     assert_eq!(marks(&a), 0);
     // Star the first and the third article of the list.
     press(&mut a, "* j j *");
-    let first = a.entries[a.visible[0]].title.to_string();
-    let third = a.entries[a.visible[2]].title.to_string();
+    let first = a.title(a.visible[0]);
+    let third = a.title(a.visible[2]);
     let mut wanted = vec![first, third.clone()];
     wanted.sort();
     assert_eq!(marks(&a), 2, "a mark per starred row");

@@ -35,11 +35,7 @@ fn mark_all_read_asks_once_and_marks_only_the_list() {
 fn export_writes_json_lines_or_markdown_in_list_order() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = seeds_app(120, 40, 5);
-    let titles: Vec<String> = a
-        .visible
-        .iter()
-        .map(|&i| a.entries[i].title.to_string())
-        .collect();
+    let titles: Vec<String> = a.visible.iter().map(|&i| a.title(i)).collect();
     let jsonl = dir.path().join("list.jsonl");
     press(&mut a, "e");
     type_text(&mut a, jsonl.to_str().unwrap());

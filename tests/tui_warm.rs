@@ -21,7 +21,7 @@ mod drive;
 mod damage;
 
 fn titles(app: &App) -> Vec<String> {
-    drive::visible_sorted(app, |a| &a.title)
+    drive::visible_titles(app)
 }
 
 /// What the screen shows.
@@ -38,10 +38,7 @@ fn screen_text(app: &App) -> String {
 
 /// The titles of the list, in its order.
 fn in_order(app: &App) -> Vec<String> {
-    app.visible
-        .iter()
-        .map(|&i| app.entries[i].title.to_string())
-        .collect()
+    app.visible.iter().map(|&i| app.title(i)).collect()
 }
 
 /// What one load told the loop, as names.
@@ -193,7 +190,7 @@ fn a_warm_start_shows_the_stored_list_at_once_then_catches_up_with_the_files() {
     );
     assert!(told.shown_before_end, "rows show before the load ends");
     assert!(!told.replaced, "every file was read: nothing to list anew");
-    let paths = |app: &App| drive::visible_sorted(app, |a| &a.path);
+    let paths = |app: &App| drive::visible_sorted(app, |app, i| app.entries[i].path.to_string());
     let cold_paths = paths(&cold);
 
     // Unchanged: the whole list comes from the database first, and no file is read.
@@ -234,7 +231,7 @@ fn a_warm_start_shows_the_stored_list_at_once_then_catches_up_with_the_files() {
         1,
         "only the changed a.txt, not the removed b.txt"
     );
-    assert_eq!(&*warm.entries[docs[0] as usize].title, "बदली खबर");
+    assert_eq!(warm.title(docs[0] as usize), "बदली खबर");
 
     // What is stored is the corpus as it is now.
     let (again, told) = load(d, home.path(), |_| {});
@@ -257,11 +254,7 @@ fn a_warm_start_searches_and_opens_records_of_a_json_lines_file() {
     let (mut warm, told) = load(dir.path(), home.path(), |_| {});
     assert_eq!(told.warm, Some((2, 0)), "{told:?}");
     // The second record is read back alone and analysed for the sidebar.
-    let i = warm
-        .entries
-        .iter()
-        .position(|e| &*e.title == "दूसरा")
-        .unwrap();
+    let i = drive::titled(&warm, "दूसरा").unwrap();
     assert_eq!(warm.entries[i].line, Some(2));
     warm.select(i);
     let entry = warm.current().unwrap();
@@ -276,7 +269,7 @@ fn a_warm_start_searches_and_opens_records_of_a_json_lines_file() {
         entry.analysis.entities
     );
     // The publication date came back from the database.
-    let first = warm.entries.iter().find(|e| &*e.title == "पहला").unwrap();
+    let first = &warm.entries[drive::titled(&warm, "पहला").unwrap()];
     let published = first.published.and_then(|p| p.value());
     assert_eq!(published.as_deref(), Some("2024-03-04"));
     // Bodies were read back after the start, so search finds them.
@@ -298,11 +291,7 @@ fn the_open_article_stays_open_when_its_file_is_only_touched() {
     touch_later(&a);
     let mut chosen = None;
     let (app, told) = load(dir.path(), home.path(), |app| {
-        let i = app
-            .entries
-            .iter()
-            .position(|e| &*e.title == "पहली खबर")
-            .unwrap();
+        let i = drive::titled(app, "पहली खबर").unwrap();
         app.select(i);
         chosen = Some(i);
     });
@@ -481,12 +470,7 @@ fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
     );
 
     // The last session's article is not on the page: it is shown, chosen, once it comes.
-    let january = cold
-        .entries
-        .iter()
-        .find(|d| &*d.title == "जनवरी")
-        .unwrap()
-        .id;
+    let january = cold.entries[drive::titled(&cold, "जनवरी").unwrap()].id;
     let (warm, _) = load_paged(
         dir.path(),
         home.path(),
@@ -605,12 +589,12 @@ fn damaged_names_at_a_warm_start_are_read_again_from_the_files() {
     assert!(told.replaced, "then the list anew: {told:?}");
     assert_eq!(titles(&app), ["तीसरी खबर", "दूसरी खबर", "पहली खबर"]);
     assert_eq!(app.index.live(), 3);
-    let mut putin: Vec<&str> = app
+    let mut putin: Vec<String> = app
         .index
         .resolve(EntityKind::Person, "पुतिन")
         .iter()
         .flat_map(|e| e.docs.iter())
-        .map(|&d| &*app.entries[d as usize].title)
+        .map(|&d| app.title(d as usize))
         .collect();
     putin.sort_unstable();
     assert_eq!(putin, ["तीसरी खबर", "दूसरी खबर"]);

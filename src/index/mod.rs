@@ -6,6 +6,7 @@ mod facts;
 pub mod range;
 mod related;
 mod search;
+pub mod titles;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -16,6 +17,7 @@ pub use facts::{FactEntity, Facts, dated};
 pub use range::{BadRange, DateRange, Unit, interval_of};
 pub use related::Related;
 pub use search::{Body, SearchText, occurrences};
+pub use titles::{Title, Titles};
 
 use crate::corpus::Article;
 use crate::extract::Analysis;
@@ -42,7 +44,6 @@ pub struct EntityInfo {
 pub struct DocInfo {
     /// The publication day, when its year, month and day are all known.
     pub published: Option<NaiveDate>,
-    pub title: Arc<str>,
     pub source: Option<Arc<str>>,
 }
 
@@ -52,6 +53,8 @@ pub struct DocInfo {
 pub struct Index {
     /// What the list and the date filters need of each article.
     pub docs: Vec<DocInfo>,
+    /// Their titles, numbered as `docs`.
+    titles: Titles,
     entities: HashMap<String, EntityInfo>,
     /// Day intervals of dates mentioned in the text, with their article.
     mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
@@ -146,28 +149,25 @@ impl Index {
     pub fn add_facts(&mut self, article: &Article, facts: &Facts) -> u32 {
         self.add_row(
             article.published,
-            article.title.as_str().into(),
+            &article.title,
             article.source.as_deref().map(Into::into),
             facts,
         )
     }
 
-    /// [`Index::add_facts`] for an article known by its list fields alone (the title and
-    /// source shared with the caller's list row).
+    /// [`Index::add_facts`] for an article known by its list fields alone (the source
+    /// shared with the caller's list row).
     pub fn add_row(
         &mut self,
         published: Option<Published>,
-        title: Arc<str>,
+        title: &str,
         source: Option<Arc<str>>,
         facts: &Facts,
     ) -> u32 {
         let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
         let published = published.and_then(|p| p.date.to_naive());
-        self.docs.push(DocInfo {
-            published,
-            title,
-            source,
-        });
+        self.docs.push(DocInfo { published, source });
+        self.titles.push(title);
         if let Some(day) = published {
             self.by_day.entry(day).or_default().push(doc);
         }
@@ -215,6 +215,7 @@ impl Index {
             self.gone_count += other.gone_count;
         }
         self.docs.extend(other.docs);
+        self.titles.append(&other.titles);
         for (day, docs) in other.by_day {
             self.by_day
                 .entry(day)
@@ -283,6 +284,7 @@ impl Index {
             .collect();
         Self {
             docs,
+            titles: self.titles.retain(keep),
             entities,
             mentioned,
             by_day,
@@ -297,12 +299,14 @@ impl Index {
     /// what the database holds of a corpus.
     pub fn from_parts(
         docs: Vec<DocInfo>,
+        titles: Titles,
         entities: Vec<EntityInfo>,
         mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
     ) -> Self {
         let mut index = Self {
             entities: entities.into_iter().map(|e| (e.id.clone(), e)).collect(),
             mentioned,
+            titles,
             ..Self::default()
         };
         index.restore(docs);
@@ -416,6 +420,11 @@ impl Index {
 
     pub fn len(&self) -> usize {
         self.docs.len()
+    }
+
+    /// The title of article `doc` (empty for a number past the last).
+    pub fn title(&self, doc: u32) -> Title<'_> {
+        self.titles.get(doc as usize)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -563,7 +572,7 @@ impl Index {
                     let key = |d| (info(d).published.is_none(), info(d).published);
                     key(a).cmp(&key(b))
                 }
-                Sort::Title => info(a).title.cmp(&info(b).title),
+                Sort::Title => self.title(a).cmp(&self.title(b)),
                 Sort::Source => {
                     let key = |d| (info(d).source.is_none(), info(d).source.as_deref());
                     key(a).cmp(&key(b))

@@ -951,11 +951,11 @@ fn arrived(shown: &Scope, key: &str, rows: &mut [Row]) -> Arrived {
                 std::sync::Arc::clone(&path),
                 row.line,
                 row.record_at,
-                row.title.as_str().into(),
                 row.publisher.as_deref().map(Into::into),
                 row.published,
                 row.content_id,
             ),
+            title: row.title.as_str().into(),
             facts: row.facts.clone(),
             folded: row.folded.take(),
         })

@@ -225,7 +225,7 @@ impl Store {
             self.page_facts(&part.ids)?
         };
         Ok(Some(Snapshot {
-            index: Index::from_parts(part.infos, entities, mentioned),
+            index: Index::from_parts(part.infos, part.titles, entities, mentioned),
             docs: part.docs,
             files: 0,
             rows: Rows(part.ids),

@@ -15,7 +15,7 @@ use super::{Store, StoreError, from_sql, to_sql};
 use crate::corpus::repeated::RepeatedSet;
 use crate::corpus::{Article, Origin};
 use crate::extract::dates::{PartialDate, Published};
-use crate::index::{DocInfo, EntityInfo, Facts, Index};
+use crate::index::{DocInfo, EntityInfo, Facts, Index, Titles};
 
 /// One article as the list shows it: where it is, title, source, publication date, its
 /// content id; a list row, not an [`Article`] (whose text and structure it does not
@@ -30,8 +30,6 @@ pub struct Doc {
     pub line: Option<usize>,
     /// Where its text can be read again.
     pub origin: Origin,
-    /// Shared with the index's [`DocInfo`]: a million titles are hundreds of MB.
-    pub title: Arc<str>,
     /// Shared with the index; the articles of one source read from the database share one
     /// copy of it.
     pub source: Option<Arc<str>>,
@@ -51,7 +49,6 @@ impl Doc {
             path: article.path.as_str().into(),
             line: article.line,
             origin: article.origin,
-            title: article.title.as_str().into(),
             source: article.source.as_deref().map(Into::into),
             published: article.published,
             id,
@@ -63,7 +60,6 @@ impl Doc {
         path: Arc<str>,
         line: Option<usize>,
         record_at: Option<u64>,
-        title: Arc<str>,
         source: Option<Arc<str>>,
         published: Option<Published>,
         id: u64,
@@ -72,7 +68,6 @@ impl Doc {
             path,
             line,
             origin: record_at.map_or(Origin::File, Origin::Record),
-            title,
             source,
             published,
             id,
@@ -81,13 +76,14 @@ impl Doc {
     }
 
     /// What reading the article again starts from: an [`Article`] with where it is, its
-    /// list fields and (for standard input) its text, and nothing of its structure.
-    pub fn reference(&self) -> Article {
+    /// list fields (its title kept by the index: see [`Index::title`]) and (for standard
+    /// input) its text, and nothing of its structure.
+    pub fn reference(&self, title: String) -> Article {
         Article {
             path: self.path.to_string(),
             line: self.line,
             origin: self.origin,
-            title: self.title.to_string(),
+            title,
             source: self.source.as_deref().map(str::to_owned),
             published: self.published,
             text: self.kept_text.as_deref().unwrap_or_default().to_owned(),
@@ -101,6 +97,8 @@ impl Doc {
 #[derive(Debug, Clone)]
 pub struct Arrival {
     pub doc: Doc,
+    /// Its title (the index keeps titles, not the list entry).
+    pub title: Box<str>,
     pub facts: Facts,
     pub folded: Option<Box<str>>,
 }
@@ -110,6 +108,7 @@ impl Arrival {
     pub fn of(article: &Article, analysis: &crate::extract::Analysis, id: u64) -> Self {
         Self {
             doc: Doc::of(article, id),
+            title: article.title.as_str().into(),
             facts: Facts::of(analysis),
             folded: (!article.text.is_empty()).then(|| crate::index::SearchText::folded(article)),
         }
@@ -170,6 +169,7 @@ const SPLIT_FROM: i64 = 20_000;
 pub(super) struct Part {
     pub(super) docs: Vec<Doc>,
     pub(super) infos: Vec<DocInfo>,
+    pub(super) titles: Titles,
     pub(super) ids: Vec<i64>,
     /// The sources' names met so far.
     sources: std::collections::HashSet<Arc<str>>,
@@ -198,14 +198,13 @@ impl Part {
             key.clone_into(&mut self.last_path);
             self.last_shown = self.spell(scope, key);
         }
-        let title: Arc<str> = text_at(r, 4)?.unwrap_or_default().into();
+        self.titles.push(text_at(r, 4)?.unwrap_or_default());
         // One copy of each source's name, however many articles it has.
         let source = text_at(r, 7)?.map(|name| self.source(name));
         let published = text_at(r, 5)?.and_then(published_of);
         self.ids.push(r.get(0)?);
         self.infos.push(DocInfo {
             published: r.get::<_, Option<i64>>(6)?.and_then(date_of),
-            title: Arc::clone(&title),
             source: source.clone(),
         });
         self.docs.push(Doc::new(
@@ -214,7 +213,6 @@ impl Part {
                 .and_then(|l| usize::try_from(l).ok()),
             r.get::<_, Option<i64>>(3)?
                 .and_then(|at| u64::try_from(at).ok()),
-            title,
             source,
             published,
             from_sql(r.get(8)?),
@@ -252,6 +250,7 @@ impl Part {
         self.files += next.files - usize::from(cut);
         self.docs.append(&mut next.docs);
         self.infos.append(&mut next.infos);
+        self.titles.append(&next.titles);
         self.ids.append(&mut next.ids);
         if next.files > 0 {
             self.last_path = next.last_path;
@@ -430,7 +429,7 @@ impl Store {
         };
         Ok(Snapshot {
             docs: part.docs,
-            index: Index::from_parts(part.infos, Vec::new(), Vec::new()),
+            index: Index::from_parts(part.infos, part.titles, Vec::new(), Vec::new()),
             files: part.files,
             rows: Rows(part.ids),
             repeated: self.repeated()?,
@@ -609,7 +608,15 @@ mod tests {
         let rows = |s: &Snapshot| {
             s.docs
                 .iter()
-                .map(|d| (d.path.clone(), d.line, d.title.clone(), d.id))
+                .enumerate()
+                .map(|(i, d)| {
+                    (
+                        d.path.clone(),
+                        d.line,
+                        s.index.title(i as u32).to_string(),
+                        d.id,
+                    )
+                })
                 .collect::<Vec<_>>()
         };
         assert_eq!(whole.docs.len(), 10);

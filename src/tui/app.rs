@@ -264,6 +264,12 @@ impl App {
         self.visible.iter().position(|&i| i == self.selected)
     }
 
+    /// The title of list entry `entry` (the index keeps the titles, packed: see
+    /// [`crate::index::Titles`]).
+    pub fn title(&self, entry: usize) -> String {
+        u32::try_from(entry).map_or_else(|_| String::new(), |e| self.index.title(e).to_string())
+    }
+
     /// The selected article, with its text and sidebar.
     pub fn current(&self) -> Option<&Entry> {
         self.full

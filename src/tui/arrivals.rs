@@ -4,7 +4,6 @@
 
 use crate::corpus::repeated::RepeatedSet;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use super::app::{App, Entry};
 use crate::index::Body;
@@ -25,11 +24,12 @@ impl App {
             return;
         };
         self.generation += 1;
+        let title = self.title(index);
         if let Some(opener) = &self.opener {
             opener.open(
                 self.generation,
                 index,
-                doc.clone(),
+                (doc.clone(), title),
                 std::sync::Arc::clone(&self.repeated),
             );
             self.opening = Some((self.generation, index, std::time::Instant::now()));
@@ -37,7 +37,7 @@ impl App {
             return;
         }
         self.opening = None;
-        let (entry, problems) = open_entry(doc, &self.repeated);
+        let (entry, problems) = open_entry(doc, title, &self.repeated);
         self.problems.extend(problems);
         self.full = Some((index, entry));
     }
@@ -118,13 +118,14 @@ impl App {
 
     fn arrive(&mut self, arrival: Arrival) {
         self.stale = true;
-        let Arrival { doc, facts, folded } = arrival;
-        self.index.add_row(
-            doc.published,
-            Arc::clone(&doc.title),
-            doc.source.clone(),
-            &facts,
-        );
+        let Arrival {
+            doc,
+            title,
+            facts,
+            folded,
+        } = arrival;
+        self.index
+            .add_row(doc.published, &title, doc.source.clone(), &facts);
         self.search.texts.push_folded(folded.unwrap_or_default());
         let id = doc.id;
         let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
@@ -312,8 +313,8 @@ impl App {
     pub fn text_arrived(&mut self, n: usize, body: Body) {
         let doc = self.warm_base + n;
         self.search.texts_read += 1;
-        if let Some(d) = self.entries.get(doc) {
-            let both = body.with_title(&d.title);
+        if doc < self.entries.len() {
+            let both = body.with_title(&self.title(doc));
             self.search.texts.set(doc, both);
             // A search under way has not seen it either.
             if self.search.last.is_some() || self.search.wait.is_some() {
@@ -355,17 +356,17 @@ impl App {
 /// Reads entry `doc` back whole (texts are not kept for the whole corpus), analyses it
 /// and builds its sidebar. One that is gone is reported and shown as its list entry.
 /// The worker's part of [`App::load_full`]; it takes no `App`, so it runs off the loop.
-pub(super) fn open_entry(doc: &Doc, repeated: &RepeatedSet) -> (Entry, Vec<String>) {
-    let (mut entry, problems) = read_entry(doc, repeated);
+pub(super) fn open_entry(doc: &Doc, title: String, repeated: &RepeatedSet) -> (Entry, Vec<String>) {
+    let (mut entry, problems) = read_entry(doc, title, repeated);
     analyse_entry(&mut entry);
     (entry, problems)
 }
 
 /// [`open_entry`] without the analysis (see [`analyse_entry`]). Paragraphs the corpus
 /// found `repeated` (site chrome) are set aside, as they were when it was stored.
-pub(super) fn read_entry(doc: &Doc, repeated: &RepeatedSet) -> (Entry, Vec<String>) {
+pub(super) fn read_entry(doc: &Doc, title: String, repeated: &RepeatedSet) -> (Entry, Vec<String>) {
     let mut problems = Vec::new();
-    let reference = doc.reference();
+    let reference = doc.reference(title);
     let article = match crate::corpus::reload(&reference) {
         Ok(article) if !article.text.is_empty() => article,
         Ok(_) => reference,

@@ -110,6 +110,8 @@ enum Job {
         generation: u64,
         index: usize,
         doc: Box<Doc>,
+        /// Its title, for an article that cannot be read back.
+        title: String,
         /// The corpus's repeated chrome, set aside before analysis.
         repeated: Arc<RepeatedSet>,
     },
@@ -145,12 +147,19 @@ impl Opener {
         Self { jobs }
     }
 
-    pub(super) fn open(&self, generation: u64, index: usize, doc: Doc, repeated: Arc<RepeatedSet>) {
+    pub(super) fn open(
+        &self,
+        generation: u64,
+        index: usize,
+        (doc, title): (Doc, String),
+        repeated: Arc<RepeatedSet>,
+    ) {
         let _ = self.jobs.send(Job::Open {
             generation,
             index,
             repeated,
             doc: Box::new(doc),
+            title,
         });
     }
 
@@ -222,11 +231,12 @@ impl Worker {
                 generation,
                 index,
                 doc,
+                title,
                 repeated,
             } => {
                 self.task = None;
                 self.article = None;
-                let (mut entry, problems) = super::arrivals::read_entry(&doc, &repeated);
+                let (mut entry, problems) = super::arrivals::read_entry(&doc, title, &repeated);
                 let long = entry.article.text.len() >= blocks::WINDOWED_FROM;
                 // A long article is shown as soon as it is read: its analysis (seconds for
                 // tens of MB) runs on a thread of its own, so this worker goes on to lay it

@@ -140,7 +140,10 @@ impl App {
         let rows: Vec<Exported> = self
             .visible
             .iter()
-            .map(|&i| Exported::of(&self.entries[i], self.user.is_read(self.entries[i].id)))
+            .map(|&i| {
+                let doc = &self.entries[i];
+                Exported::of(doc, self.title(i), self.user.is_read(doc.id))
+            })
             .collect();
         let shown = sanitize(&path.to_string_lossy(), false).into_owned();
         self.status = Some(format!("exporting {} article(s) to {shown}…", rows.len()));
@@ -172,11 +175,11 @@ struct Exported {
 }
 
 impl Exported {
-    fn of(doc: &Doc, read: bool) -> Self {
+    fn of(doc: &Doc, title: String, read: bool) -> Self {
         Self {
             path: doc.path.to_string(),
             line: doc.line,
-            title: doc.title.to_string(),
+            title,
             published: doc.published.and_then(|p| p.value()),
             source: doc.source.as_deref().map(str::to_owned),
             id: doc.id,

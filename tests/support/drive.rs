@@ -22,14 +22,20 @@ pub fn empty_app() -> App {
 }
 
 /// A field of each article in the list, sorted (the list's own order aside).
-pub fn visible_sorted(app: &App, field: impl Fn(&khabar::library::Doc) -> &str) -> Vec<String> {
-    let mut all: Vec<String> = app
-        .visible
-        .iter()
-        .map(|&i| field(&app.entries[i]).to_owned())
-        .collect();
+pub fn visible_sorted(app: &App, field: impl Fn(&App, usize) -> String) -> Vec<String> {
+    let mut all: Vec<String> = app.visible.iter().map(|&i| field(app, i)).collect();
     all.sort();
     all
+}
+
+/// The titles of the list as shown, sorted.
+pub fn visible_titles(app: &App) -> Vec<String> {
+    visible_sorted(app, App::title)
+}
+
+/// The list entry titled `title` (the first, if several are).
+pub fn titled(app: &App, title: &str) -> Option<usize> {
+    (0..app.entries.len()).find(|&i| app.title(i) == title)
 }
 
 /// A reader of `width` x `height` (no colours) with the first `count` seeds loaded, as the

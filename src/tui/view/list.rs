@@ -76,6 +76,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let rows = usize::from(inner.height) / 2;
     for &i in app.visible.iter().skip(app.list_offset).take(rows) {
         let a = &app.entries[i];
+        let title = app.title(i);
         let unread = !app.user.is_read(app.entries[i].id);
         let star = if app.user.is_starred(app.entries[i].id) {
             ("★ ", theme.accent)
@@ -102,7 +103,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         paint_row(
             buf,
             (inner.x, y, inner.width),
-            &[(marker, style), (&a.title, style)],
+            &[(marker, style), (&title, style)],
             app.model,
             style,
             true,

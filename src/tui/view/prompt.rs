@@ -106,12 +106,8 @@ fn related(
         } else {
             Style::new()
         };
-        let title = app
-            .index
-            .docs
-            .get(item.doc as usize)
-            .map_or("", |d| &*d.title);
-        let title = crate::text::sanitize(title, false);
+        let title = app.index.title(item.doc).to_string();
+        let title = crate::text::sanitize(&title, false);
         paint_row(
             buf,
             (inner.x, y, inner.width),
