@@ -96,6 +96,18 @@ fn person_and_date_filter_sorted(bencher: divan::Bencher) {
     });
 }
 
+/// The whole list put in title order (`s` in the reader), from the order it was loaded in.
+#[divan::bench(sample_count = 10)]
+fn sort_all_by_title(bencher: divan::Bencher) {
+    let c = large();
+    let all: Vec<u32> = (0..u32::try_from(c.index.len()).unwrap()).collect();
+    bencher.bench(|| {
+        let mut docs = all.clone();
+        c.index.sort(&mut docs, khabar::index::Sort::Title);
+        docs[0]
+    });
+}
+
 #[divan::bench(sample_count = 30, args = ["प", "पुति", "पुतिन ने"])]
 fn search_keystroke_10k(bencher: divan::Bencher, query: &str) {
     let c = medium();

@@ -119,9 +119,15 @@ impl fmt::Display for Title<'_> {
 
 impl Ord for Title<'_> {
     fn cmp(&self, other: &Self) -> Ordering {
-        // Packing keeps the order of ASCII and of Devanagari, not of the two against the
-        // escaped characters: unpacked, as text compares.
-        self.chars().cmp(other.chars())
+        // Packed bytes keep the order of ASCII and Devanagari, and an escaped character's
+        // UTF-8 bytes keep theirs: only where an escape meets a packed letter (the same
+        // bytes before them, so both are at a character's start) must the text be unpacked.
+        let (a, b) = (self.0, other.0);
+        match a.iter().zip(b).position(|(x, y)| x != y) {
+            None => a.len().cmp(&b.len()),
+            Some(i) if a[i] != ESCAPE && b[i] != ESCAPE => a[i].cmp(&b[i]),
+            Some(_) => self.chars().cmp(other.chars()),
+        }
     }
 }
 
@@ -207,7 +213,29 @@ mod tests {
     #[test]
     fn titles_compare_as_their_text_does() {
         let all = [
-            "अ", "a", "é", "क", "Z", "", "\u{97F}", "\u{980}", "अब", "\0", "😀",
+            "अ",
+            "a",
+            "é",
+            "क",
+            "Z",
+            "",
+            "\u{97F}",
+            "\u{980}",
+            "अब",
+            "\0",
+            "😀",
+            "‘अ’",
+            "‘क’",
+            "अ‘",
+            "अé",
+            "अ\0",
+            "\0a",
+            "\0\0",
+            "ée",
+            "éa",
+            "\u{7F}",
+            "\u{80}",
+            "\u{FF}",
         ];
         let t = packed(&all);
         for (i, a) in all.iter().enumerate() {
