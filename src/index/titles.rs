@@ -61,12 +61,9 @@ impl Titles {
     #[must_use]
     pub fn retain(&self, keep: &[bool]) -> Self {
         let mut kept = Self::default();
-        for (i, _) in keep.iter().enumerate().filter(|(_, k)| **k) {
-            if i < self.len() {
-                let title = self.get(i);
-                kept.bytes.extend_from_slice(title.0);
-                kept.ends.push(kept.bytes.len());
-            }
+        for i in (0..self.len()).filter(|&i| keep.get(i) == Some(&true)) {
+            kept.bytes.extend_from_slice(self.get(i).0);
+            kept.ends.push(kept.bytes.len());
         }
         kept
     }
@@ -257,5 +254,6 @@ mod tests {
         assert_eq!(shown(&t), ["एक", "two", "तीन", "", "five"]);
         let kept = t.retain(&[false, true, true, false, true]);
         assert_eq!(shown(&kept), ["two", "तीन", "five"]);
+        assert_eq!(shown(&t.retain(&[true])), ["एक"], "titles past `keep` go");
     }
 }
