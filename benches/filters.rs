@@ -96,6 +96,26 @@ fn person_and_date_filter_sorted(bencher: divan::Bencher) {
     });
 }
 
+/// Articles mentioning a day of a given month (`d`, Tab, `2021-03` in the reader).
+#[divan::bench(sample_count = 50)]
+fn mentioned_date_filter_month(bencher: divan::Bencher) {
+    let c = large();
+    let filter = Filter {
+        mentioned: Some("2021-03".parse::<DateRange>().unwrap()),
+        ..Filter::default()
+    };
+    bencher.bench(|| c.index.select(&filter).docs.len());
+}
+
+/// The stories related to one article (`=` in the reader): every entity and mentioned
+/// date is asked whether the article is among its articles.
+#[divan::bench(sample_count = 30)]
+fn related_of_one(bencher: divan::Bencher) {
+    let c = large();
+    let doc = u32::try_from(c.index.len() / 2).unwrap();
+    bencher.bench(|| c.index.related(doc, 20).len());
+}
+
 /// The whole list put in title order (`s` in the reader), from the order it was loaded in.
 #[divan::bench(sample_count = 10)]
 fn sort_all_by_title(bencher: divan::Bencher) {

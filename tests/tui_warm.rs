@@ -225,7 +225,7 @@ fn a_warm_start_shows_the_stored_list_at_once_then_catches_up_with_the_files() {
     assert_eq!(told.gone, ["b.txt"]);
     assert_eq!(titles(&warm), ["चौथी खबर", "तीसरी खबर", "बदली खबर"]);
     let putin = warm.index.resolve(EntityKind::Person, "पुतिन");
-    let docs: Vec<u32> = putin.iter().flat_map(|e| e.docs.clone()).collect();
+    let docs: Vec<u32> = putin.iter().flat_map(|e| e.docs.iter()).collect();
     assert_eq!(
         docs.len(),
         1,
@@ -594,7 +594,7 @@ fn damaged_names_at_a_warm_start_are_read_again_from_the_files() {
         .resolve(EntityKind::Person, "पुतिन")
         .iter()
         .flat_map(|e| e.docs.iter())
-        .map(|&d| app.title(d as usize))
+        .map(|d| app.title(d as usize))
         .collect();
     putin.sort_unstable();
     assert_eq!(putin, ["तीसरी खबर", "दूसरी खबर"]);

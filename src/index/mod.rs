@@ -3,6 +3,8 @@
 //! removing a filter reads only these tables, never the article text.
 
 mod facts;
+pub mod mentioned;
+pub mod postings;
 pub mod range;
 mod related;
 mod search;
@@ -14,6 +16,8 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 
 pub use facts::{FactEntity, Facts, dated};
+pub use mentioned::{Gather, Mentioned};
+pub use postings::Postings;
 pub use range::{BadRange, DateRange, Unit, interval_of};
 pub use related::Related;
 pub use search::{Body, SearchText, occurrences};
@@ -36,7 +40,7 @@ pub struct EntityInfo {
     /// folded (see [`crate::text::fold`]) so matching a query costs no folding.
     pub forms: Vec<String>,
     /// Articles mentioning it, ascending.
-    pub docs: Vec<u32>,
+    pub docs: Postings,
 }
 
 /// What the index keeps of one article.
@@ -57,7 +61,7 @@ pub struct Index {
     titles: Titles,
     entities: HashMap<String, EntityInfo>,
     /// Day intervals of dates mentioned in the text, with their article.
-    mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
+    mentioned: Mentioned,
     /// Articles by publication day (rebuilt from `docs` by [`Index::restore`]).
     by_day: BTreeMap<NaiveDate, Vec<u32>>,
     /// Articles withdrawn by [`Index::forget`] (their number stays taken), and how many.
@@ -186,7 +190,7 @@ impl Index {
                     name: e.name.clone(),
                     kind: e.kind,
                     forms,
-                    docs: Vec::new(),
+                    docs: Postings::default(),
                 }
             });
             for form in &e.forms {
@@ -194,12 +198,10 @@ impl Index {
                     info.forms.push(form.clone());
                 }
             }
-            if info.docs.last() != Some(&doc) {
-                info.docs.push(doc);
-            }
+            info.docs.push(doc);
         }
         for &(start, end) in &facts.dates {
-            self.mentioned.push((start, end, doc));
+            self.mentioned.push(start, end, doc);
         }
         doc
     }
@@ -223,25 +225,19 @@ impl Index {
                 .extend(docs.into_iter().map(|d| d + shift));
         }
         for (id, e) in other.entities {
-            let docs = e.docs.iter().map(|d| d + shift);
+            let docs = e.docs.shifted(shift);
             if let Some(info) = self.entities.get_mut(&id) {
                 for form in e.forms {
                     if !info.forms.contains(&form) {
                         info.forms.push(form);
                     }
                 }
-                info.docs.extend(docs);
+                info.docs.union(&docs);
             } else {
-                let docs = docs.collect();
                 self.entities.insert(id, EntityInfo { docs, ..e });
             }
         }
-        self.mentioned.extend(
-            other
-                .mentioned
-                .into_iter()
-                .map(|(s, e, d)| (s, e, d + shift)),
-        );
+        self.mentioned.union(&other.mentioned.shifted(shift));
     }
 
     /// Keeps only the documents `keep` says to, renumbered in order (for an index
@@ -273,15 +269,11 @@ impl Index {
             .entities
             .into_iter()
             .filter_map(|(id, mut e)| {
-                e.docs = e.docs.into_iter().filter_map(map).collect();
+                e.docs = e.docs.filter_map(map);
                 (!e.docs.is_empty()).then_some((id, e))
             })
             .collect();
-        let mentioned = self
-            .mentioned
-            .into_iter()
-            .filter_map(|(s, e, d)| Some((s, e, map(d)?)))
-            .collect();
+        let mentioned = self.mentioned.filter_map(map);
         Self {
             docs,
             titles: self.titles.retain(keep),
@@ -301,7 +293,7 @@ impl Index {
         docs: Vec<DocInfo>,
         titles: Titles,
         entities: Vec<EntityInfo>,
-        mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
+        mentioned: Mentioned,
     ) -> Self {
         let mut index = Self {
             entities: entities.into_iter().map(|e| (e.id.clone(), e)).collect(),
@@ -315,11 +307,7 @@ impl Index {
 
     /// Adds entities (each with its article list, ascending) and mentioned dates to an
     /// index made with [`Index::from_parts`] (the database's facts, read after its list).
-    pub fn add_parts(
-        &mut self,
-        entities: Vec<EntityInfo>,
-        mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
-    ) {
+    pub fn add_parts(&mut self, entities: Vec<EntityInfo>, mentioned: Mentioned) {
         for e in entities {
             match self.entities.get_mut(&e.id) {
                 Some(info) => {
@@ -328,9 +316,7 @@ impl Index {
                             info.forms.push(form);
                         }
                     }
-                    info.docs.extend(e.docs);
-                    info.docs.sort_unstable();
-                    info.docs.dedup();
+                    info.docs.union(&e.docs);
                 }
                 None => {
                     self.entities.insert(e.id.clone(), e);
@@ -341,7 +327,7 @@ impl Index {
         if self.mentioned.is_empty() {
             self.mentioned = mentioned;
         } else {
-            self.mentioned.extend(mentioned);
+            self.mentioned.union(&mentioned);
         }
     }
 
@@ -386,10 +372,10 @@ impl Index {
         self.unpurged = false;
         let gone = |d: &u32| self.gone.get(*d as usize).copied().unwrap_or(false);
         self.entities.retain(|_, e| {
-            e.docs.retain(|d| !gone(d));
+            e.docs.retain(|d| !gone(&d));
             !e.docs.is_empty()
         });
-        self.mentioned.retain(|(_, _, d)| !gone(d));
+        self.mentioned.retain(|d| !gone(&d));
         self.by_day.retain(|_, list| {
             list.retain(|d| !gone(d));
             !list.is_empty()
@@ -462,7 +448,7 @@ impl Index {
             let mut list: Vec<u32> = group
                 .iter()
                 .filter_map(|id| self.entities.get(id))
-                .flat_map(|e| e.docs.iter().copied())
+                .flat_map(|e| e.docs.iter())
                 .collect();
             list.sort_unstable();
             list.dedup();
@@ -497,14 +483,7 @@ impl Index {
             });
         }
         if let Some(range) = &filter.mentioned {
-            let mut kept: Vec<u32> = self
-                .mentioned
-                .iter()
-                .filter(|(s, e, _)| range.holds(*s, *e))
-                .map(|(_, _, d)| *d)
-                .collect();
-            kept.sort_unstable();
-            kept.dedup();
+            let kept = self.mentioned.docs_in(range);
             docs = Some(match docs {
                 None => kept,
                 Some(prev) => intersect(&prev, &kept),
@@ -608,14 +587,15 @@ impl Index {
             DateField::Mentioned => {
                 let wanted: std::collections::HashSet<u32> = docs.iter().copied().collect();
                 let mut seen = std::collections::HashSet::new();
-                for &(start, end, doc) in &self.mentioned {
+                for ((start, end), mentioning) in self.mentioned.intervals() {
                     // Only day and month precise mentions have a place on the axis.
-                    if wanted.contains(&doc)
-                        && (end - start).num_days() < 31
-                        && let Some(b) = bucket(start)
-                        && seen.insert((b, doc))
-                    {
-                        *out.entry(b).or_insert(0) += 1;
+                    let Some(b) = bucket(start).filter(|_| (end - start).num_days() < 31) else {
+                        continue;
+                    };
+                    for doc in mentioning {
+                        if wanted.contains(&doc) && seen.insert((b, doc)) {
+                            *out.entry(b).or_insert(0) += 1;
+                        }
                     }
                 }
             }
@@ -708,7 +688,12 @@ mod tests {
             rest.add(a, an);
         }
         first.append(rest);
-        let putin = |i: &Index| i.resolve(EntityKind::Person, "पुतिन")[0].docs.clone();
+        let putin = |i: &Index| {
+            i.resolve(EntityKind::Person, "पुतिन")[0]
+                .docs
+                .iter()
+                .collect::<Vec<_>>()
+        };
         assert_eq!(putin(&first), putin(&direct));
         assert_eq!(putin(&direct), [0, 2]);
         assert_eq!(first.mentioned, direct.mentioned);
@@ -717,13 +702,18 @@ mod tests {
         let kept = direct.retain(&[true, false, true]);
         assert_eq!(kept.len(), 2);
         assert_eq!(putin(&kept), [0, 1]);
-        assert!(kept.resolve(EntityKind::Person, "मोदी")[0].docs == [1]);
+        assert!(
+            kept.resolve(EntityKind::Person, "मोदी")[0]
+                .docs
+                .iter()
+                .eq([1])
+        );
         // Forgetting an article withdraws it from every lookup, numbers unchanged.
         let mut index = first;
         index.forget(&[0]);
         assert_eq!(putin(&index), [2]);
         assert_eq!(index.select(&Filter::default()).docs, [1, 2]);
-        assert!(index.mentioned.iter().all(|&(_, _, d)| d != 0));
+        assert!(index.mentioned.iter().all(|(_, _, d)| d != 0));
         assert!(index.is_gone(0) && !index.is_gone(1));
         index.forget(&[0]);
         assert_eq!(index.live(), 2, "forgetting twice counts once");

@@ -31,7 +31,7 @@ impl Index {
         let live = self.live().max(1) as f32;
         let mut found: HashMap<u32, (f32, Vec<(f32, String)>)> = HashMap::new();
         for e in self.entities.values() {
-            if e.docs.binary_search(&doc).is_err() {
+            if !e.docs.contains(doc) {
                 continue;
             }
             let kind = match e.kind {
@@ -40,7 +40,7 @@ impl Index {
                 EntityKind::Organization => 0.5,
             };
             let weight = kind * (1.0 + (live / e.docs.len() as f32).ln());
-            for &other in &e.docs {
+            for other in &e.docs {
                 if other != doc && !self.is_gone(other) {
                     let entry = found.entry(other).or_default();
                     entry.0 += weight;
@@ -50,18 +50,14 @@ impl Index {
         }
         let days: Vec<(NaiveDate, NaiveDate)> = self
             .mentioned
-            .iter()
-            .filter(|(s, e, d)| *d == doc && (*e - *s).num_days() < PRECISE_DAYS)
-            .map(|(s, e, _)| (*s, *e))
+            .of_doc(doc)
+            .filter(|(s, e)| (*e - *s).num_days() < PRECISE_DAYS)
             .collect();
-        let mut dated: std::collections::HashSet<(u32, NaiveDate, NaiveDate)> =
-            std::collections::HashSet::new();
-        for &(s, e, other) in &self.mentioned {
-            if other != doc
-                && !self.is_gone(other)
-                && days.contains(&(s, e))
-                && dated.insert((other, s, e))
-            {
+        for &(s, e) in &days {
+            let Some(mentioning) = self.mentioned.docs_of((s, e)) else {
+                continue;
+            };
+            for other in mentioning.iter().filter(|&o| o != doc && !self.is_gone(o)) {
                 let entry = found.entry(other).or_default();
                 entry.0 += 0.6;
                 let label = if s == e {

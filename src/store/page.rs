@@ -220,7 +220,7 @@ impl Store {
             _ => return Ok(None),
         }
         let (entities, mentioned) = if filter.is_empty() {
-            (Vec::new(), Vec::new())
+            (Vec::new(), crate::index::Mentioned::default())
         } else {
             self.page_facts(&part.ids)?
         };
@@ -454,15 +454,9 @@ impl Store {
     fn page_facts(
         &self,
         ids: &[i64],
-    ) -> Result<
-        (
-            Vec<crate::index::EntityInfo>,
-            Vec<(NaiveDate, NaiveDate, u32)>,
-        ),
-        StoreError,
-    > {
-        let mut postings: HashMap<i64, Vec<u32>> = HashMap::new();
-        let mut mentioned = Vec::new();
+    ) -> Result<(Vec<crate::index::EntityInfo>, crate::index::Mentioned), StoreError> {
+        let mut postings: HashMap<i64, crate::index::Postings> = HashMap::new();
+        let mut mentioned = crate::index::Mentioned::default();
         let mut entities_of = self
             .conn
             .prepare_cached("SELECT entity FROM mentions WHERE article = ?1")?;
@@ -477,12 +471,9 @@ impl Store {
             for days in dates_of.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))? {
                 let (first, last) = days?;
                 if let (Some(first), Some(last)) = (date_of(first), date_of(last)) {
-                    mentioned.push((first, last, n));
+                    mentioned.push(first, last, n);
                 }
             }
-        }
-        for docs in postings.values_mut() {
-            docs.dedup();
         }
         Ok((self.entities_of(postings)?, mentioned))
     }

@@ -15,7 +15,7 @@ use super::{Store, StoreError, from_sql, to_sql};
 use crate::corpus::repeated::RepeatedSet;
 use crate::corpus::{Article, Origin};
 use crate::extract::dates::{PartialDate, Published};
-use crate::index::{DocInfo, EntityInfo, Facts, Index, Titles};
+use crate::index::{DocInfo, EntityInfo, Facts, Gather, Index, Mentioned, Postings, Titles};
 
 /// One article as the list shows it: where it is, title, source, publication date, its
 /// content id; a list row, not an [`Article`] (whose text and structure it does not
@@ -157,7 +157,7 @@ impl Snapshot {
 #[derive(Debug, Default)]
 pub struct SnapshotFacts {
     pub entities: Vec<EntityInfo>,
-    pub mentioned: Vec<(NaiveDate, NaiveDate, u32)>,
+    pub mentioned: Mentioned,
 }
 
 /// From how many article ids up a snapshot is read in two halves at once (below, a
@@ -344,7 +344,7 @@ impl Store {
     /// its name and every stored form.
     pub(super) fn entities_of(
         &self,
-        mut postings: HashMap<i64, Vec<u32>>,
+        mut postings: HashMap<i64, Postings>,
     ) -> Result<Vec<EntityInfo>, StoreError> {
         let mut forms: HashMap<i64, Vec<String>> = HashMap::new();
         let mut stmt = self
@@ -429,7 +429,7 @@ impl Store {
         };
         Ok(Snapshot {
             docs: part.docs,
-            index: Index::from_parts(part.infos, part.titles, Vec::new(), Vec::new()),
+            index: Index::from_parts(part.infos, part.titles, Vec::new(), Mentioned::default()),
             files: part.files,
             rows: Rows(part.ids),
             repeated: self.repeated()?,
@@ -444,7 +444,7 @@ impl Store {
         // In key order (the table's own, so no sort), an entity's postings come together
         // and each list is made to measure before the next: lists grown side by side kept
         // up to twice their size (a hundred MB at a million articles).
-        let mut postings: HashMap<i64, Vec<u32>> = HashMap::new();
+        let mut postings: HashMap<i64, Postings> = HashMap::new();
         let mut stmt = self
             .conn
             .prepare_cached("SELECT entity, article FROM mentions ORDER BY entity")?;
@@ -466,7 +466,7 @@ impl Store {
         keep_postings(&mut postings, run);
         drop(rows);
         let entities = self.entities_of(postings)?;
-        let mut mentioned = Vec::new();
+        let mut mentioned = Gather::default();
         // The table in its own order (by article), not the index by day.
         let mut stmt = self.conn.prepare_cached(
             "SELECT article, first_day, last_day FROM mentioned_dates NOT INDEXED",
@@ -476,13 +476,12 @@ impl Store {
             if let Some(doc) = number.get(r.get(0)?)
                 && let (Some(first), Some(last)) = (date_of(r.get(1)?), date_of(r.get(2)?))
             {
-                mentioned.push((first, last, doc));
+                mentioned.push(first, last, doc);
             }
         }
-        mentioned.shrink_to_fit();
         Ok(SnapshotFacts {
             entities,
-            mentioned,
+            mentioned: mentioned.finish(),
         })
     }
 }
@@ -534,24 +533,19 @@ impl Numbers {
 }
 
 /// Files `docs`, the postings of `entity`, sorted, once, and made to measure.
-fn keep_postings(postings: &mut HashMap<i64, Vec<u32>>, (entity, mut docs): (i64, Vec<u32>)) {
+fn keep_postings(postings: &mut HashMap<i64, Postings>, (entity, mut docs): (i64, Vec<u32>)) {
     if docs.is_empty() {
         return;
     }
     docs.sort_unstable();
     docs.dedup();
-    docs.shrink_to_fit();
+    let docs = Postings::from(&docs[..]);
     match postings.entry(entity) {
         std::collections::hash_map::Entry::Vacant(v) => {
             v.insert(docs);
         }
         // Only if the rows did not come in key order after all.
-        std::collections::hash_map::Entry::Occupied(mut o) => {
-            let all = o.get_mut();
-            all.extend(docs);
-            all.sort_unstable();
-            all.dedup();
-        }
+        std::collections::hash_map::Entry::Occupied(mut o) => o.get_mut().union(&docs),
     }
 }
 

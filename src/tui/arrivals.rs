@@ -244,15 +244,9 @@ impl App {
         let base = u32::try_from(self.warm_base).unwrap_or(u32::MAX);
         let mut entities = facts.entities;
         for e in &mut entities {
-            for d in &mut e.docs {
-                *d += base;
-            }
+            e.docs = e.docs.shifted(base);
         }
-        let mentioned = facts
-            .mentioned
-            .into_iter()
-            .map(|(first, last, d)| (first, last, d + base))
-            .collect();
+        let mentioned = facts.mentioned.shifted(base);
         self.index.add_parts(entities, mentioned);
         self.stale = true;
     }
