@@ -107,16 +107,20 @@ impl Note {
     }
 }
 
-/// What the database knows of a file.
-#[derive(Clone)]
+/// What the database knows of the walked files, by walk position, and which of them must
+/// be read again. Kept per file only as flags: at a million files, a stored record for
+/// each (56 MB) was a fifth of the reader's peak while it checked them.
+#[derive(Default)]
 struct Known {
-    size: i64,
-    mtime_ns: i64,
-    hash: i64,
-    rules: i64,
-    /// The stored warnings (a JSON list), `None` when there are none or the file is read
-    /// again (its warnings are then this reading's).
-    problems: Option<Box<str>>,
+    /// Whether the database has the file.
+    stored: Vec<bool>,
+    /// The files to read: new, changed (size, time or rules), or every one on a rescan.
+    todo: Vec<usize>,
+    /// The stored hash and rules of the stored files among `todo`, by walk position (a
+    /// file touched but not changed is not extracted again).
+    before: HashMap<usize, (i64, i64)>,
+    /// The stored warnings (a JSON list) of the files not read again that have some.
+    warnings: HashMap<usize, Box<str>>,
 }
 
 /// A file read and extracted off the writing thread.
@@ -330,24 +334,9 @@ impl Store {
         // files, maps from each key's own copy took hundreds of MB while the reader held
         // the whole list.
         let at = positions(&keys);
-        let mut known = self.known(&keys, &at)?;
-        let mut todo = Vec::new();
-        for (i, (key, &stat)) in keys.iter().zip(&stats).enumerate() {
-            if key.is_none() {
-                continue;
-            }
-            match (&mut known[i], stat) {
-                (Some(k), Some((size, mtime)))
-                    if !rescan && k.size == size && k.mtime_ns == mtime && k.rules == rules => {}
-                (k, _) => {
-                    // Its warnings are those of this reading, not the stored ones.
-                    if let Some(k) = k {
-                        k.problems = None;
-                    }
-                    todo.push(i);
-                }
-            }
-        }
+        let known = self.known(&keys, &at, &stats, (rules, rescan))?;
+        drop(stats);
+        let todo = &known.todo;
         let total = todo.len();
         let bulk = total >= BULK && {
             let (low, high) = self.id_bounds()?;
@@ -370,10 +359,11 @@ impl Store {
                 use rayon::prelude::*;
                 todo.par_iter().for_each_with(tx, |tx, &i| {
                     let key = keys[i].as_deref().unwrap_or_default().to_owned();
-                    let before = known[i]
-                        .as_ref()
-                        .filter(|k| k.rules == rules)
-                        .map(|k| k.hash);
+                    let before = known
+                        .before
+                        .get(&i)
+                        .filter(|&&(_, r)| r == rules)
+                        .map(|&(hash, _)| hash);
                     let _ = tx.send(extract_file(i, &files[i], key, before, texts));
                 });
             });
@@ -404,7 +394,8 @@ impl Store {
             // Cut short by an error above, the next open makes it (`schema::migrate`).
             self.conn.execute_batch(super::schema::MENTIONED_BY_DAY)?;
         }
-        let mut fresh_problems: Vec<Option<Vec<Problem>>> = files.iter().map(|_| None).collect();
+        // This reading's warnings, by walk position (only the files read have any).
+        let mut fresh_problems: HashMap<usize, Vec<Problem>> = HashMap::new();
         let mut failed_at = vec![false; files.len()];
         for e in results {
             match e.articles {
@@ -413,15 +404,23 @@ impl Store {
             }
             synced.failed |= e.failed;
             failed_at[e.walk_at] = e.failed;
-            fresh_problems[e.walk_at] = Some(e.problems);
+            fresh_problems.insert(e.walk_at, e.problems);
         }
         // Warnings in walk order, stored ones spelt as this caller spells the file.
         let mut noisy_at = vec![false; files.len()];
-        for (i, file) in files.iter().enumerate() {
-            if let Some(list) = &fresh_problems[i] {
+        let mut warned: Vec<usize> = fresh_problems
+            .keys()
+            .chain(known.warnings.keys())
+            .copied()
+            .collect();
+        warned.sort_unstable();
+        warned.dedup();
+        for i in warned {
+            let file = &files[i];
+            if let Some(list) = fresh_problems.get(&i) {
                 noisy_at[i] = !list.is_empty();
                 synced.problems.extend(list.iter().map(Note::of));
-            } else if let Some(json) = known[i].as_ref().and_then(|k| k.problems.as_deref()) {
+            } else if let Some(json) = known.warnings.get(&i) {
                 let shown = file.display().to_string();
                 let list: Vec<String> = serde_json::from_str(json).unwrap_or_default();
                 noisy_at[i] = !list.is_empty();
@@ -453,52 +452,71 @@ impl Store {
             .collect();
         let added: Vec<&str> = keys
             .iter()
-            .zip(&known)
-            .filter_map(|(k, known)| k.as_deref().filter(|_| known.is_none()))
+            .zip(&known.stored)
+            .filter_map(|(k, &stored)| k.as_deref().filter(|_| !stored))
             .collect();
         synced.scope = self.record_walks(&recorded, &added, rules, started)?;
         Ok(synced)
     }
 
     /// What the database knows of the files with these keys, by walk position (`at` gives
-    /// each key's first position). One scan of the table costs less than a look-up per
-    /// file once the corpus has more than a handful of files.
+    /// each key's first position), and which to read again: those whose stamp (`stats`,
+    /// by walk position) or rules differ from the stored ones, or all on a `rescan`. One
+    /// scan of the table costs less than a look-up per file once the corpus has more than
+    /// a handful of files.
     fn known(
         &self,
         keys: &[Key<'_>],
         at: &HashMap<&str, usize>,
-    ) -> Result<Vec<Option<Known>>, StoreError> {
-        let mut out: Vec<Option<Known>> = keys.iter().map(|_| None).collect();
+        stats: &[Option<Stamp>],
+        (rules, rescan): (i64, bool),
+    ) -> Result<Known, StoreError> {
+        let mut known = Known {
+            stored: vec![false; keys.len()],
+            ..Known::default()
+        };
+        let mut fresh = vec![false; keys.len()];
+        // A file reached from two roots is known at each of its positions (rare: listed
+        // by first position).
+        let mut also: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, key) in keys.iter().enumerate() {
+            if let Some(&first) = key.as_deref().and_then(|k| at.get(k))
+                && first != i
+            {
+                also.entry(first).or_default().push(i);
+            }
+        }
         let mut stmt = self
             .conn
             .prepare_cached("SELECT size, mtime_ns, hash, rules, problems, path FROM sources")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let Some(&i) = r.get_ref(5)?.as_str().ok().and_then(|path| at.get(path)) else {
+            let Some(&first) = r.get_ref(5)?.as_str().ok().and_then(|path| at.get(path)) else {
                 continue;
             };
-            // Borrowed: most files have no warnings, and a million small copies add up.
+            let stamp: Stamp = (r.get(0)?, r.get(1)?);
+            let (hash, stored_rules): (i64, i64) = (r.get(2)?, r.get(3)?);
+            // Borrowed: most files have no warnings.
             let problems = r.get_ref(4)?.as_str().unwrap_or_default();
-            let problems = (!problems.is_empty() && problems != "[]").then(|| problems.into());
-            out[i] = Some(Known {
-                size: r.get(0)?,
-                mtime_ns: r.get(1)?,
-                hash: r.get(2)?,
-                rules: r.get(3)?,
-                problems,
-            });
-        }
-        // A file reached from two roots is known at each of its positions.
-        for (i, key) in keys.iter().enumerate() {
-            if let Some(&first) = key.as_deref().and_then(|k| at.get(k))
-                && first != i
-            {
-                // The first position comes before every other.
-                let (before, from_i) = out.split_at_mut(i);
-                from_i[0].clone_from(&before[first]);
+            let problems = !problems.is_empty() && problems != "[]";
+            let others = also.get(&first).map(Vec::as_slice).unwrap_or_default();
+            for &i in std::iter::once(&first).chain(others) {
+                known.stored[i] = true;
+                fresh[i] = !rescan && stats[i] == Some(stamp) && stored_rules == rules;
+                if !fresh[i] {
+                    known.before.insert(i, (hash, stored_rules));
+                } else if problems {
+                    // Those of a file read again are this reading's.
+                    known
+                        .warnings
+                        .insert(i, r.get_ref(4)?.as_str().unwrap_or_default().into());
+                }
             }
         }
-        Ok(out)
+        known.todo = (0..keys.len())
+            .filter(|&i| keys[i].is_some() && !fresh[i])
+            .collect();
+        Ok(known)
     }
 
     /// Writes the files in one transaction; returns whether repeated chrome moved.
