@@ -126,6 +126,14 @@ fn date_filter_year(bencher: divan::Bencher) {
 }
 
 #[divan::bench(sample_count = 20)]
+fn mentioned_date_filter_month(bencher: divan::Bencher) {
+    filter(bencher, |_| Chip::Date {
+        range: "2021-03".parse::<DateRange>().unwrap(),
+        field: DateField::Mentioned,
+    });
+}
+
+#[divan::bench(sample_count = 20)]
 fn search_keystroke(bencher: divan::Bencher) {
     let mut app = reader().lock().unwrap();
     let mut turn = false;
