@@ -26,8 +26,9 @@ pub struct Doc {
     /// The file it came from, as the caller spelt its root. Shared by the articles of one
     /// file, and with the reader's map of articles by file and its list of texts to read.
     pub path: Arc<str>,
-    /// For JSON Lines, the 1-based line of the record.
-    pub line: Option<usize>,
+    /// For JSON Lines, the 1-based line of the record (four bytes: a list entry is kept
+    /// for every article; past four billion lines only its offset is kept).
+    pub line: Option<u32>,
     /// Where its text can be read again.
     pub origin: Origin,
     /// Shared with the index; the articles of one source read from the database share one
@@ -47,7 +48,7 @@ impl Doc {
     pub fn of(article: &Article, id: u64) -> Self {
         Self {
             path: article.path.as_str().into(),
-            line: article.line,
+            line: article.line.and_then(|l| u32::try_from(l).ok()),
             origin: article.origin,
             source: article.source.as_deref().map(Into::into),
             published: article.published,
@@ -66,7 +67,7 @@ impl Doc {
     ) -> Self {
         Self {
             path,
-            line,
+            line: line.and_then(|l| u32::try_from(l).ok()),
             origin: record_at.map_or(Origin::File, Origin::Record),
             source,
             published,
@@ -81,7 +82,7 @@ impl Doc {
     pub fn reference(&self, title: String) -> Article {
         Article {
             path: self.path.to_string(),
-            line: self.line,
+            line: self.line.map(|l| l as usize),
             origin: self.origin,
             title,
             source: self.source.as_deref().map(str::to_owned),

@@ -178,7 +178,7 @@ impl Exported {
     fn of(doc: &Doc, title: String, read: bool) -> Self {
         Self {
             path: doc.path.to_string(),
-            line: doc.line,
+            line: doc.line.map(|l| l as usize),
             title,
             published: doc.published.and_then(|p| p.value()),
             source: doc.source.as_deref().map(str::to_owned),
