@@ -8,6 +8,7 @@ pub mod postings;
 pub mod range;
 mod related;
 mod search;
+mod sources;
 pub mod titles;
 
 use std::collections::{BTreeMap, HashMap};
@@ -22,6 +23,9 @@ pub use range::{BadRange, DateRange, Unit, interval_of};
 pub use related::Related;
 pub use search::{Body, SearchText, occurrences};
 pub use titles::{Title, Titles};
+
+pub use sources::DocRows;
+use sources::{Row, Sources};
 
 use crate::corpus::Article;
 use crate::extract::Analysis;
@@ -43,7 +47,7 @@ pub struct EntityInfo {
     pub docs: Postings,
 }
 
-/// What the index keeps of one article.
+/// What the index is given of one article's list fields (it keeps them as a [`Row`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocInfo {
     /// The publication day, when its year, month and day are all known.
@@ -56,7 +60,9 @@ pub struct DocInfo {
 #[derive(Debug, Default, Clone)]
 pub struct Index {
     /// What the list and the date filters need of each article.
-    pub docs: Vec<DocInfo>,
+    docs: Vec<Row>,
+    /// The sources `docs` name by number.
+    sources: Sources,
     /// Their titles, numbered as `docs`.
     titles: Titles,
     entities: HashMap<String, EntityInfo>,
@@ -170,7 +176,8 @@ impl Index {
     ) -> u32 {
         let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
         let published = published.and_then(|p| p.date.to_naive());
-        self.docs.push(DocInfo { published, source });
+        let source = self.sources.number(source);
+        self.docs.push(Row { published, source });
         self.titles.push(title);
         if let Some(day) = published {
             self.by_day.entry(day).or_default().push(doc);
@@ -216,7 +223,15 @@ impl Index {
             self.gone.extend(&other.gone);
             self.gone_count += other.gone_count;
         }
-        self.docs.extend(other.docs);
+        let mut rows = DocRows {
+            rows: std::mem::take(&mut self.docs),
+            sources: std::mem::take(&mut self.sources),
+        };
+        rows.append(DocRows {
+            rows: other.docs,
+            sources: other.sources,
+        });
+        (self.docs, self.sources) = (rows.rows, rows.sources);
         self.titles.append(&other.titles);
         for (day, docs) in other.by_day {
             self.by_day
@@ -276,6 +291,7 @@ impl Index {
         let mentioned = self.mentioned.filter_map(map);
         Self {
             docs,
+            sources: self.sources,
             titles: self.titles.retain(keep),
             entities,
             mentioned,
@@ -290,7 +306,7 @@ impl Index {
     /// ascending) and whose mentioned dates are `mentioned` (first and last day, article):
     /// what the database holds of a corpus.
     pub fn from_parts(
-        docs: Vec<DocInfo>,
+        docs: DocRows,
         titles: Titles,
         entities: Vec<EntityInfo>,
         mentioned: Mentioned,
@@ -393,8 +409,8 @@ impl Index {
     }
 
     /// Sets the articles' `docs` entries and rebuilds the publication days from them.
-    pub fn restore(&mut self, docs: Vec<DocInfo>) {
-        self.docs = docs;
+    pub fn restore(&mut self, docs: DocRows) {
+        (self.docs, self.sources) = (docs.rows, docs.sources);
         self.by_day.clear();
         for (doc, info) in self.docs.iter().enumerate() {
             if let Some(day) = info.published {
@@ -406,6 +422,15 @@ impl Index {
 
     pub fn len(&self) -> usize {
         self.docs.len()
+    }
+
+    /// Article `doc`'s list fields as the index was given them (none past the last).
+    pub fn info(&self, doc: u32) -> Option<DocInfo> {
+        let row = self.docs.get(doc as usize)?;
+        Some(DocInfo {
+            published: row.published,
+            source: self.sources.name(row.source).map(Into::into),
+        })
     }
 
     /// The title of article `doc` (empty for a number past the last).
@@ -495,29 +520,25 @@ impl Index {
                 .collect()
         });
         if !filter.sources.is_empty() {
-            let wanted: Vec<String> = filter.sources.iter().map(|s| s.to_lowercase()).collect();
-            docs.retain(|&d| {
-                self.docs[d as usize]
-                    .source
-                    .as_deref()
-                    .is_some_and(|s| wanted.contains(&s.to_lowercase()))
-            });
+            let wanted = self.sources.numbers_of(&filter.sources);
+            docs.retain(|&d| wanted.contains(&self.docs[d as usize].source));
         }
         Selection { docs, undated }
     }
 
     /// Every source (publisher or feed) with its number of articles, most articles first.
     pub fn sources(&self) -> Vec<(String, usize)> {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
-        for (d, info) in self.docs.iter().enumerate() {
-            if let Some(s) = info.source.as_deref()
-                && !self.is_gone(d as u32)
-            {
-                *counts.entry(s).or_default() += 1;
+        let mut counts = vec![0usize; self.sources.len() + 1];
+        for (d, row) in self.docs.iter().enumerate() {
+            if row.source != 0 && !self.is_gone(d as u32) {
+                counts[row.source as usize] += 1;
             }
         }
-        let mut out: Vec<(String, usize)> =
-            counts.into_iter().map(|(s, n)| (s.to_owned(), n)).collect();
+        let mut out: Vec<(String, usize)> = (0u32..)
+            .zip(counts)
+            .filter(|&(_, n)| n > 0)
+            .filter_map(|(s, n)| Some((self.sources.name(s)?.to_owned(), n)))
+            .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
     }
@@ -553,7 +574,10 @@ impl Index {
                 }
                 Sort::Title => self.title(a).cmp(&self.title(b)),
                 Sort::Source => {
-                    let key = |d| (info(d).source.is_none(), info(d).source.as_deref());
+                    let key = |d| {
+                        let name = self.sources.name(info(d).source);
+                        (name.is_none(), name)
+                    };
                     key(a).cmp(&key(b))
                 }
             };
@@ -676,7 +700,11 @@ mod tests {
             "दो\n\nमोदी दिल्ली में थे।",
             "तीन\n\nव्लादिमीर पुतिन और मोदी मिले।",
         ];
-        let docs: Vec<_> = texts.iter().map(|t| doc(t)).collect();
+        let mut docs: Vec<_> = texts.iter().map(|t| doc(t)).collect();
+        // The second index meets its sources in another order than the first.
+        for (d, source) in docs.iter_mut().zip(["Jagran", "BBC", "Jagran"]) {
+            d.0.source = Some(source.to_owned());
+        }
         let mut direct = Index::default();
         for (a, an) in &docs {
             direct.add(a, an);
@@ -698,6 +726,17 @@ mod tests {
         assert_eq!(putin(&direct), [0, 2]);
         assert_eq!(first.mentioned, direct.mentioned);
         assert_eq!(first.by_day, direct.by_day);
+        let infos = |i: &Index| (0..3).map(|d| i.info(d)).collect::<Vec<_>>();
+        assert_eq!(infos(&first), infos(&direct));
+        assert_eq!(
+            first.sources(),
+            [("Jagran".to_owned(), 2), ("BBC".to_owned(), 1)]
+        );
+        let jagran = Filter {
+            sources: vec!["jagran".to_owned()],
+            ..Filter::default()
+        };
+        assert_eq!(first.select(&jagran).docs, [0, 2]);
         // Dropping the middle article renumbers the last one.
         let kept = direct.retain(&[true, false, true]);
         assert_eq!(kept.len(), 2);

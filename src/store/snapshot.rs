@@ -15,7 +15,7 @@ use super::{Store, StoreError, from_sql, to_sql};
 use crate::corpus::repeated::RepeatedSet;
 use crate::corpus::{Article, Origin};
 use crate::extract::dates::{PartialDate, Published};
-use crate::index::{DocInfo, EntityInfo, Facts, Gather, Index, Mentioned, Postings, Titles};
+use crate::index::{DocRows, EntityInfo, Facts, Gather, Index, Mentioned, Postings, Titles};
 
 /// One article as the list shows it: where it is, title, source, publication date, its
 /// content id; a list row, not an [`Article`] (whose text and structure it does not
@@ -169,7 +169,7 @@ const SPLIT_FROM: i64 = 20_000;
 #[derive(Default)]
 pub(super) struct Part {
     pub(super) docs: Vec<Doc>,
-    pub(super) infos: Vec<DocInfo>,
+    pub(super) infos: DocRows,
     pub(super) titles: Titles,
     pub(super) ids: Vec<i64>,
     /// The sources' names met so far.
@@ -204,10 +204,10 @@ impl Part {
         let source = text_at(r, 7)?.map(|name| self.source(name));
         let published = text_at(r, 5)?.and_then(published_of);
         self.ids.push(r.get(0)?);
-        self.infos.push(DocInfo {
-            published: r.get::<_, Option<i64>>(6)?.and_then(date_of),
-            source: source.clone(),
-        });
+        self.infos.push(
+            r.get::<_, Option<i64>>(6)?.and_then(date_of),
+            source.clone(),
+        );
         self.docs.push(Doc::new(
             Arc::clone(&self.last_shown),
             r.get::<_, Option<i64>>(2)?
@@ -250,7 +250,7 @@ impl Part {
         let cut = self.files > 0 && next.files > 0 && self.last_path == next.first_path;
         self.files += next.files - usize::from(cut);
         self.docs.append(&mut next.docs);
-        self.infos.append(&mut next.infos);
+        self.infos.append(std::mem::take(&mut next.infos));
         self.titles.append(&next.titles);
         self.ids.append(&mut next.ids);
         if next.files > 0 {
@@ -618,6 +618,8 @@ mod tests {
         assert_eq!(rows(&halves), rows(&whole));
         assert_eq!((halves.files, whole.files), (2, 2));
         assert_eq!(halves.rows.0, whole.rows.0);
-        assert_eq!(halves.index.docs, whole.index.docs);
+        let infos = |index: &Index| (0..10).map(|d| index.info(d)).collect::<Vec<_>>();
+        assert_eq!(infos(&halves.index), infos(&whole.index));
+        assert!(infos(&whole.index).iter().all(Option::is_some));
     }
 }
