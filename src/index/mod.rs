@@ -47,7 +47,7 @@ pub struct EntityInfo {
     pub docs: Postings,
 }
 
-/// What the index is given of one article's list fields (it keeps them as a [`Row`]).
+/// One article's list fields as the index gives them back ([`Index::info`]; it keeps them in [`DocRows`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocInfo {
     /// The publication day, when its year, month and day are all known.
