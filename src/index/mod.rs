@@ -47,7 +47,8 @@ pub struct EntityInfo {
     pub docs: Postings,
 }
 
-/// One article's list fields as the index gives them back ([`Index::info`]; it keeps them in [`DocRows`]).
+/// One article's list fields as the index gives them back ([`Index::info`]; it keeps
+/// them in [`DocRows`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocInfo {
     /// The publication day, when its year, month and day are all known.
