@@ -161,18 +161,17 @@ impl Index {
         self.add_row(
             article.published,
             &article.title,
-            article.source.as_deref().map(Into::into),
+            article.source.as_deref(),
             facts,
         )
     }
 
-    /// [`Index::add_facts`] for an article known by its list fields alone (the source
-    /// shared with the caller's list row).
+    /// [`Index::add_facts`] for an article known by its list fields alone.
     pub fn add_row(
         &mut self,
         published: Option<Published>,
         title: &str,
-        source: Option<Arc<str>>,
+        source: Option<&str>,
         facts: &Facts,
     ) -> u32 {
         let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
@@ -304,7 +303,7 @@ impl Index {
     }
 
     /// An index of `docs` whose entities are `entities` (each with its article list,
-    /// ascending) and whose mentioned dates are `mentioned` (first and last day, article):
+    /// ascending) and whose mentioned dates are `mentioned` (each interval with its articles):
     /// what the database holds of a corpus.
     pub fn from_parts(
         docs: DocRows,

@@ -29,6 +29,10 @@ impl Postings {
     /// Adds `doc` at the end when it is past the last; a number already there is kept once,
     /// and one that falls before the last is put in its place (a copy of the list).
     pub fn push(&mut self, doc: u32) {
+        if self.len > 0 && doc == self.last {
+            // An entity named twice in one article: the usual repeat, answered at once.
+            return;
+        }
         if self.len == 0 || doc > self.last {
             self.append(doc);
         } else if !self.contains(doc) {
@@ -107,11 +111,15 @@ impl Postings {
     /// Every number plus `by` (the articles of a list put after `by` others).
     #[must_use]
     pub fn shifted(&self, by: u32) -> Self {
-        self.filter_map(|d| Some(d + by))
+        self.filter_map(|d| Some(d.checked_add(by).expect("fewer than 4 billion articles")))
     }
 
     /// Keeps the numbers for which `keep` holds.
     pub fn retain(&mut self, mut keep: impl FnMut(u32) -> bool) {
+        // Most lists lose nothing at a purge: those are not copied.
+        if self.iter().all(&mut keep) {
+            return;
+        }
         *self = self.filter_map(|d| keep(d).then_some(d));
     }
 

@@ -214,10 +214,10 @@ mod tests {
                             forms: Vec::new(),
                         })
                         .collect(),
-                    // A day, or the month of January.
+                    // A day, or the first three days of January (named as its month).
                     dates: dates
                         .iter()
-                        .map(|&d| if d == 3 { (day(0), day(30)) } else { (day(d), day(d)) })
+                        .map(|&d| if d == 3 { (day(0), day(2)) } else { (day(d), day(d)) })
                         .collect(),
                 };
                 index.add_row(None, "", None, &facts);

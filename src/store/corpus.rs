@@ -116,9 +116,10 @@ struct Known {
     stored: Vec<bool>,
     /// The files to read: new, changed (size, time or rules), or every one on a rescan.
     todo: Vec<usize>,
-    /// The stored hash and rules of the stored files among `todo`, by walk position (a
-    /// file touched but not changed is not extracted again).
-    before: HashMap<usize, (i64, i64)>,
+    /// The stored hash of the files among `todo` stored with the same rules, by walk
+    /// position (a file touched but not changed is not extracted again; after a change
+    /// of rules every file is, and none is kept here).
+    before: HashMap<usize, i64>,
     /// The stored warnings (a JSON list) of the files not read again that have some.
     warnings: HashMap<usize, Box<str>>,
 }
@@ -359,11 +360,7 @@ impl Store {
                 use rayon::prelude::*;
                 todo.par_iter().for_each_with(tx, |tx, &i| {
                     let key = keys[i].as_deref().unwrap_or_default().to_owned();
-                    let before = known
-                        .before
-                        .get(&i)
-                        .filter(|&&(_, r)| r == rules)
-                        .map(|&(hash, _)| hash);
+                    let before = known.before.get(&i).copied();
                     let _ = tx.send(extract_file(i, &files[i], key, before, texts));
                 });
             });
@@ -504,7 +501,9 @@ impl Store {
                 known.stored[i] = true;
                 fresh[i] = !rescan && stats[i] == Some(stamp) && stored_rules == rules;
                 if !fresh[i] {
-                    known.before.insert(i, (hash, stored_rules));
+                    if stored_rules == rules {
+                        known.before.insert(i, hash);
+                    }
                 } else if problems {
                     // Those of a file read again are this reading's.
                     known

@@ -31,8 +31,8 @@ pub struct Doc {
     pub line: Option<u32>,
     /// Where its text can be read again.
     pub origin: Origin,
-    /// Shared with the index; the articles of one source read from the database share one
-    /// copy of it.
+    /// The articles of one source read from the database share one copy of it (the index
+    /// keeps its own, once, in its table of sources).
     pub source: Option<Arc<str>>,
     pub published: Option<Published>,
     /// The content id (read state, stars).
@@ -206,7 +206,7 @@ impl Part {
         self.ids.push(r.get(0)?);
         self.infos.push(
             r.get::<_, Option<i64>>(6)?.and_then(date_of),
-            source.clone(),
+            source.as_deref(),
         );
         self.docs.push(Doc::new(
             Arc::clone(&self.last_shown),

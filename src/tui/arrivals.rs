@@ -125,7 +125,7 @@ impl App {
             folded,
         } = arrival;
         self.index
-            .add_row(doc.published, &title, doc.source.clone(), &facts);
+            .add_row(doc.published, &title, doc.source.as_deref(), &facts);
         self.search.texts.push_folded(folded.unwrap_or_default());
         let id = doc.id;
         let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
