@@ -9,8 +9,11 @@
 #   bench/idle_rss.sh [RUNS] [N] [SECS] [BIN...]   (defaults: 2, 1000000, 30, the release build)
 #
 # The corpus and database are bench/scale.sh's (target/bench-corpus/scale-N,
-# target/bench-scale/cache-N; run `bench/scale.sh 1 N` first). The session the reader keeps
-# goes to a state directory of its own under target/bench-scale.
+# target/bench-scale/cache-N; run `bench/scale.sh 1 N` first). The database also keeps the
+# last session: a filter left on by a trial in the reader (or bench/kept_filter.sh) makes
+# every later start a filtered one, which loads differently. Quit the reader with no
+# filter on (or `sqlite3 target/bench-scale/cache-N/khabar/khabar.db 'DELETE FROM session'`)
+# to measure the plain start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-2}
