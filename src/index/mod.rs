@@ -25,7 +25,6 @@ pub use search::{Body, SearchText, occurrences};
 pub use titles::{Title, Titles};
 
 pub use sources::DocRows;
-use sources::{Row, Sources};
 
 use crate::corpus::Article;
 use crate::extract::Analysis;
@@ -61,9 +60,7 @@ pub struct DocInfo {
 #[derive(Debug, Default, Clone)]
 pub struct Index {
     /// What the list and the date filters need of each article.
-    docs: Vec<Row>,
-    /// The sources `docs` name by number.
-    sources: Sources,
+    docs: DocRows,
     /// Their titles, numbered as `docs`.
     titles: Titles,
     entities: HashMap<String, EntityInfo>,
@@ -176,8 +173,7 @@ impl Index {
     ) -> u32 {
         let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
         let published = published.and_then(|p| p.date.to_naive());
-        let source = self.sources.number(source);
-        self.docs.push(Row { published, source });
+        self.docs.push(published, source);
         self.titles.push(title);
         if let Some(day) = published {
             self.by_day.entry(day).or_default().push(doc);
@@ -223,15 +219,7 @@ impl Index {
             self.gone.extend(&other.gone);
             self.gone_count += other.gone_count;
         }
-        let mut rows = DocRows {
-            rows: std::mem::take(&mut self.docs),
-            sources: std::mem::take(&mut self.sources),
-        };
-        rows.append(DocRows {
-            rows: other.docs,
-            sources: other.sources,
-        });
-        (self.docs, self.sources) = (rows.rows, rows.sources);
+        self.docs.append(other.docs);
         self.titles.append(&other.titles);
         for (day, docs) in other.by_day {
             self.by_day
@@ -266,12 +254,12 @@ impl Index {
             next += u32::from(k);
         }
         let map = |d: u32| new_number.get(d as usize).copied().flatten();
-        let docs = self
-            .docs
-            .into_iter()
-            .zip(keep)
-            .filter_map(|(d, &k)| k.then_some(d))
-            .collect();
+        let docs = DocRows {
+            rows: (self.docs.rows.into_iter().zip(keep))
+                .filter_map(|(d, &k)| k.then_some(d))
+                .collect(),
+            sources: self.docs.sources,
+        };
         let by_day = self
             .by_day
             .into_iter()
@@ -291,7 +279,6 @@ impl Index {
         let mentioned = self.mentioned.filter_map(map);
         Self {
             docs,
-            sources: self.sources,
             titles: self.titles.retain(keep),
             entities,
             mentioned,
@@ -410,9 +397,9 @@ impl Index {
 
     /// Sets the articles' `docs` entries and rebuilds the publication days from them.
     pub fn restore(&mut self, docs: DocRows) {
-        (self.docs, self.sources) = (docs.rows, docs.sources);
+        self.docs = docs;
         self.by_day.clear();
-        for (doc, info) in self.docs.iter().enumerate() {
+        for (doc, info) in self.docs.rows.iter().enumerate() {
             if let Some(day) = info.published {
                 let doc = u32::try_from(doc).expect("fewer than 4 billion articles");
                 self.by_day.entry(day).or_default().push(doc);
@@ -426,10 +413,10 @@ impl Index {
 
     /// Article `doc`'s list fields as the index was given them (none past the last).
     pub fn info(&self, doc: u32) -> Option<DocInfo> {
-        let row = self.docs.get(doc as usize)?;
+        let row = self.docs.rows.get(doc as usize)?;
         Some(DocInfo {
             published: row.published,
-            source: self.sources.name(row.source).map(Into::into),
+            source: self.docs.sources.name(row.source).map(Into::into),
         })
     }
 
@@ -496,10 +483,10 @@ impl Index {
             undated = match &docs {
                 Some(d) => d
                     .iter()
-                    .filter(|&&i| self.docs[i as usize].published.is_none())
+                    .filter(|&&i| self.docs.rows[i as usize].published.is_none())
                     .count(),
                 None => (0..self.docs.len())
-                    .filter(|&d| self.docs[d].published.is_none() && !self.is_gone(d as u32))
+                    .filter(|&d| self.docs.rows[d].published.is_none() && !self.is_gone(d as u32))
                     .count(),
             };
             docs = Some(match docs {
@@ -520,16 +507,16 @@ impl Index {
                 .collect()
         });
         if !filter.sources.is_empty() {
-            let wanted = self.sources.numbers_of(&filter.sources);
-            docs.retain(|&d| wanted.contains(&self.docs[d as usize].source));
+            let wanted = self.docs.sources.numbers_of(&filter.sources);
+            docs.retain(|&d| wanted.contains(&self.docs.rows[d as usize].source));
         }
         Selection { docs, undated }
     }
 
     /// Every source (publisher or feed) with its number of articles, most articles first.
     pub fn sources(&self) -> Vec<(String, usize)> {
-        let mut counts = vec![0usize; self.sources.len() + 1];
-        for (d, row) in self.docs.iter().enumerate() {
+        let mut counts = vec![0usize; self.docs.sources.len() + 1];
+        for (d, row) in self.docs.rows.iter().enumerate() {
             if row.source != 0 && !self.is_gone(d as u32) {
                 counts[row.source as usize] += 1;
             }
@@ -537,7 +524,7 @@ impl Index {
         let mut out: Vec<(String, usize)> = (0u32..)
             .zip(counts)
             .filter(|&(_, n)| n > 0)
-            .filter_map(|(s, n)| Some((self.sources.name(s)?.to_owned(), n)))
+            .filter_map(|(s, n)| Some((self.docs.sources.name(s)?.to_owned(), n)))
             .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
@@ -556,7 +543,7 @@ impl Index {
         sort: Sort,
         mut tie: impl FnMut(u32, u32) -> std::cmp::Ordering,
     ) {
-        let info = |d: u32| &self.docs[d as usize];
+        let info = |d: u32| &self.docs.rows[d as usize];
         docs.sort_by(|&a, &b| {
             let order = match sort {
                 Sort::Newest => {
@@ -575,7 +562,7 @@ impl Index {
                 Sort::Title => self.title(a).cmp(&self.title(b)),
                 Sort::Source => {
                     let key = |d| {
-                        let name = self.sources.name(info(d).source);
+                        let name = self.docs.sources.name(info(d).source);
                         (name.is_none(), name)
                     };
                     key(a).cmp(&key(b))
@@ -603,7 +590,7 @@ impl Index {
         match field {
             DateField::Published => {
                 for &doc in docs {
-                    if let Some(b) = self.docs[doc as usize].published.and_then(bucket) {
+                    if let Some(b) = self.docs.rows[doc as usize].published.and_then(bucket) {
                         *out.entry(b).or_insert(0) += 1;
                     }
                 }
