@@ -104,10 +104,10 @@ fn filter(bencher: divan::Bencher, chip: impl Fn(&App) -> Chip) {
     let mut app = reader().lock().unwrap();
     let chip = chip(&app);
     bencher.bench_local(|| {
-        app.chips = vec![chip.clone()];
+        app.list.chips = vec![chip.clone()];
         app.refresh();
-        let shown = app.visible.len();
-        app.chips.clear();
+        let shown = app.list.visible.len();
+        app.list.chips.clear();
         shown
     });
 }

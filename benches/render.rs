@@ -154,7 +154,7 @@ fn long_article_open_worker(bencher: divan::Bencher, bytes: usize) {
             .unwrap();
     });
     // Let the worker finish before the directory goes.
-    pump(&mut app, &rx, |a| a.opening.is_none());
+    pump(&mut app, &rx, |a| a.shown.opening.is_none());
 }
 
 /// Opening a long article with the worker until its text is shown (read back and its
@@ -170,15 +170,15 @@ fn long_article_shown_worker<const ANALYSED: usize>(bencher: divan::Bencher, byt
     bencher.bench_local(|| {
         app.select(0);
         pump(&mut app, &rx, |a| {
-            a.opening.is_none() && a.analysing.is_none()
+            a.shown.opening.is_none() && a.shown.analysing.is_none()
         });
         app.select(long);
         pump(&mut app, &rx, |a| {
-            a.opening.is_none() && (ANALYSED == 0 || a.analysing.is_none())
+            a.shown.opening.is_none() && (ANALYSED == 0 || a.shown.analysing.is_none())
         });
     });
     pump(&mut app, &rx, |a| {
-        a.opening.is_none() && a.analysing.is_none()
+        a.shown.opening.is_none() && a.shown.analysing.is_none()
     });
 }
 
@@ -194,7 +194,8 @@ fn long_article_key_indexed<const BOTTOM: usize>(bencher: divan::Bencher, bytes:
     app.select(app.entries.len() - 1);
     app.update(Action::Open);
     pump(&mut app, &rx, |a| {
-        a.line_index
+        a.shown
+            .line_index
             .as_ref()
             .is_some_and(khabar::tui::opening::LineIndex::complete)
     });
@@ -242,7 +243,7 @@ fn long_article_key_mentions(bencher: divan::Bencher, bytes: usize) {
             aliases: Vec::new(),
             mentions,
         });
-    app.full = Some((long, entry));
+    app.shown.entry = Some((long, entry));
     app.update(Action::Open);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     bencher.bench_local(|| {

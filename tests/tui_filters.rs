@@ -43,7 +43,7 @@ fn app() -> App {
 
 /// Seed numbers shown in the list, in order.
 fn listed(app: &App) -> Vec<String> {
-    app.visible.iter().map(|&i| seed_of(app, i)).collect()
+    app.list.visible.iter().map(|&i| seed_of(app, i)).collect()
 }
 
 fn sorted(mut v: Vec<String>) -> Vec<String> {
@@ -61,8 +61,8 @@ fn person_picker_by_devanagari_and_latin_spelling() {
         assert_eq!(first.as_deref(), Some("व्लादिमीर पुतिन"), "{query}");
         press(&mut a, "enter");
         assert!(a.modal.is_none());
-        assert_eq!(a.chips.len(), 1);
-        assert_eq!(a.chips[0].label(), "person: व्लादिमीर पुतिन");
+        assert_eq!(a.list.chips.len(), 1);
+        assert_eq!(a.list.chips[0].label(), "person: व्लादिमीर पुतिन");
         assert_eq!(listed(&a).len(), 5, "{query}");
     }
 }
@@ -76,7 +76,7 @@ fn picker_switches_kind_with_tab() {
     // Only 004 mentions Vietnam.
     assert_eq!(listed(&a), ["004"]);
     assert!(matches!(
-        &a.chips[0],
+        &a.list.chips[0],
         Chip::Entity {
             kind: khabar::extract::entities::EntityKind::Place,
             ..
@@ -91,10 +91,10 @@ fn sidebar_entity_and_date_filter_directly() {
     press(&mut a, "j tab tab");
     assert_eq!(a.focus, Pane::Sidebar);
     press(&mut a, "enter");
-    assert_eq!(a.chips[0].label(), "person: व्लादिमीर पुतिन");
+    assert_eq!(a.list.chips[0].label(), "person: व्लादिमीर पुतिन");
     assert_eq!(listed(&a).len(), 5);
     press(&mut a, "esc");
-    assert!(a.chips.is_empty());
+    assert!(a.list.chips.is_empty());
     // A date in the sidebar filters on mentioned dates: 1999 is only in 000.
     let dates = a
         .current()
@@ -108,7 +108,7 @@ fn sidebar_entity_and_date_filter_directly() {
         press(&mut a, "j");
     }
     press(&mut a, "f");
-    assert_eq!(a.chips[0].label(), "mentions: 1999");
+    assert_eq!(a.list.chips[0].label(), "mentions: 1999");
     assert_eq!(listed(&a), ["000"]);
 }
 
@@ -120,17 +120,21 @@ fn date_filter_by_year_month_and_range_with_undated_counted() {
     press(&mut a, "enter");
     assert_eq!(listed(&a), ["002", "000"]);
     // 001 (year unknown) and 004 (no date) are left out and counted.
-    assert_eq!(a.undated, 2);
+    assert_eq!(a.list.undated, 2);
     press(&mut a, "d");
     type_text(&mut a, "2024-06");
     press(&mut a, "enter");
     assert_eq!(listed(&a), ["002"]);
-    assert_eq!(a.chips.len(), 1, "a new date filter replaces the old one");
+    assert_eq!(
+        a.list.chips.len(),
+        1,
+        "a new date filter replaces the old one"
+    );
     press(&mut a, "[");
-    assert_eq!(a.chips[0].label(), "date: 2024-05");
+    assert_eq!(a.list.chips[0].label(), "date: 2024-05");
     assert!(listed(&a).is_empty());
     press(&mut a, "[ [ [ [");
-    assert_eq!(a.chips[0].label(), "date: 2024-01");
+    assert_eq!(a.list.chips[0].label(), "date: 2024-01");
     assert_eq!(listed(&a), ["000"]);
     press(&mut a, "d");
     type_text(&mut a, "..2023");
@@ -157,13 +161,13 @@ fn date_filter_histogram_is_picked_with_arrows() {
     assert_eq!(busy, ["2022-08", "2024-01", "2024-06"]);
     // The arrows skip the empty months between.
     press(&mut a, "left enter");
-    assert_eq!(a.chips[0].label(), "date: 2024-01");
+    assert_eq!(a.list.chips[0].label(), "date: 2024-01");
     assert_eq!(listed(&a), ["000"]);
     // Zoomed into a month, the cursor starts on its first day with articles.
     press(&mut a, "d left down enter");
-    assert_eq!(a.chips[0].label(), "date: 2024-01-21");
+    assert_eq!(a.list.chips[0].label(), "date: 2024-01-21");
     press(&mut a, "d left left left enter");
-    assert_eq!(a.chips[0].label(), "date: 2022-08");
+    assert_eq!(a.list.chips[0].label(), "date: 2022-08");
 }
 
 #[test]
@@ -173,13 +177,13 @@ fn typing_replaces_a_picked_date() {
     type_text(&mut a, "2022");
     press(&mut a, "enter");
     assert!(a.modal.is_none(), "{:?}", a.modal);
-    assert_eq!(a.chips[0].label(), "date: 2022");
+    assert_eq!(a.list.chips[0].label(), "date: 2022");
     assert_eq!(listed(&a), ["003"]);
     // Backspace takes a picked value as a whole, then edits what was typed.
     press(&mut a, "d left backspace");
     type_text(&mut a, "2024-066");
     press(&mut a, "backspace enter");
-    assert_eq!(a.chips[0].label(), "date: 2024-06");
+    assert_eq!(a.list.chips[0].label(), "date: 2024-06");
 }
 
 #[test]
@@ -210,7 +214,7 @@ fn bad_date_keeps_the_prompt_open_with_a_message() {
         other => panic!("{other:?}"),
     }
     press(&mut a, "esc");
-    assert!(a.modal.is_none() && a.chips.is_empty());
+    assert!(a.modal.is_none() && a.list.chips.is_empty());
 }
 
 #[test]
@@ -231,7 +235,7 @@ fn combined_filters_esc_and_x() {
     press(&mut a, "d");
     type_text(&mut a, "2024");
     press(&mut a, "enter U x");
-    assert!(a.chips.is_empty());
+    assert!(a.list.chips.is_empty());
     assert_eq!(listed(&a).len(), 5);
 }
 
@@ -239,15 +243,15 @@ fn combined_filters_esc_and_x() {
 fn selection_survives_filters_that_keep_it() {
     let mut a = app();
     press(&mut a, "j");
-    let chosen = a.selected;
+    let chosen = a.list.selected;
     press(&mut a, "d");
     type_text(&mut a, "2024");
     press(&mut a, "enter");
-    assert_eq!(a.selected, chosen, "000 is still listed");
+    assert_eq!(a.list.selected, chosen, "000 is still listed");
     press(&mut a, "d");
     type_text(&mut a, "2022");
     press(&mut a, "enter");
-    assert_ne!(a.selected, chosen, "000 left the list");
+    assert_ne!(a.list.selected, chosen, "000 left the list");
     assert_eq!(listed(&a), ["003"]);
 }
 
@@ -259,7 +263,7 @@ fn search_filters_highlights_and_jumps() {
     // Incremental: the list already follows the query.
     assert_eq!(sorted(listed(&a)), ["001", "004"]);
     press(&mut a, "enter");
-    assert_eq!(a.chips, [Chip::Search("सितम्बर".to_owned())]);
+    assert_eq!(a.list.chips, [Chip::Search("सितम्बर".to_owned())]);
     // Both are undated, so they keep load order: 001, then 004. 004 writes सितंबर three
     // times (पिछले सितंबर, सितंबर में हुई बैठक, पिछले साल सितंबर).
     assert_eq!(listed(&a), ["001", "004"]);
@@ -278,7 +282,7 @@ fn search_filters_highlights_and_jumps() {
     press(&mut a, "n");
     assert_eq!(a.sidebar.mention, Some(0), "n wraps around");
     press(&mut a, "esc");
-    assert!(a.chips.is_empty());
+    assert!(a.list.chips.is_empty());
 }
 
 #[test]
@@ -418,7 +422,7 @@ fn a_search_shows_its_answer_while_articles_keep_arriving() {
     khabar::tui::handle(&mut a, late(2));
     assert_eq!(sorted(listed(&a)), ["001", "004"]);
     answer(&mut a, &rx);
-    let titles: Vec<String> = a.visible.iter().map(|&i| a.title(i)).collect();
+    let titles: Vec<String> = a.list.visible.iter().map(|&i| a.title(i)).collect();
     assert_eq!(titles.len(), 3, "{titles:?}");
     assert!(titles.contains(&"देर से आई खबर 1".to_owned()), "{titles:?}");
     // The last articles of a load: put off, then looked at when loading ends, with no
@@ -432,24 +436,24 @@ fn a_search_shows_its_answer_while_articles_keep_arriving() {
         "the last newcomers were left unlooked at"
     );
     answer(&mut a, &rx);
-    assert_eq!(a.visible.len(), 5);
+    assert_eq!(a.list.visible.len(), 5);
 }
 
 #[test]
 fn sort_cycles_with_undated_last() {
     let mut a = app();
-    assert_eq!(a.sort, Sort::Newest);
+    assert_eq!(a.list.sort, Sort::Newest);
     assert_eq!(listed(&a), ["002", "000", "003", "001", "004"]);
     press(&mut a, "s");
     assert_eq!(listed(&a), ["003", "000", "002", "001", "004"]);
     press(&mut a, "s");
-    assert_eq!(a.sort, Sort::Title);
+    assert_eq!(a.list.sort, Sort::Title);
     press(&mut a, "s");
-    assert_eq!(a.sort, Sort::Source);
+    assert_eq!(a.list.sort, Sort::Source);
     // Jagran, Siyasi Miyar, then the three without a source.
     assert_eq!(listed(&a)[..2], ["000", "001"]);
     press(&mut a, "s");
-    assert_eq!(a.sort, Sort::Newest);
+    assert_eq!(a.list.sort, Sort::Newest);
 }
 
 #[test]
@@ -491,13 +495,13 @@ fn ties_go_by_path_whatever_order_articles_arrive_in() {
     }
     khabar::tui::handle(&mut a, Msg::Finished);
     for sort in [Sort::Newest, Sort::Oldest] {
-        while a.sort != sort {
+        while a.list.sort != sort {
             press(&mut a, "s");
         }
         let list = listed(&a);
         assert_eq!(&list[3..], ["001", "004"], "{sort:?}: {list:?}");
     }
-    while a.sort != Sort::Source {
+    while a.list.sort != Sort::Source {
         press(&mut a, "s");
     }
     // The three without a source tie.
@@ -518,7 +522,7 @@ fn related_lists_the_same_story_and_not_another_one() {
         Msg::Loaded(Box::new(Entry::new(cricket, analysis)), 1),
     );
     a.settle();
-    let start = a.selected;
+    let start = a.list.selected;
     press(&mut a, "=");
     let Some(khabar::tui::modal::Modal::Related { items, .. }) = &a.modal else {
         panic!("{:?} {:?}", a.modal, a.status);
@@ -544,7 +548,7 @@ fn related_lists_the_same_story_and_not_another_one() {
     let best = items[0].doc as usize;
     press(&mut a, "enter");
     assert!(a.modal.is_none());
-    assert_eq!(a.selected, best);
+    assert_eq!(a.list.selected, best);
     // From the cricket story nothing is related.
     let cricket = a.entries.len() - 1;
     a.select(cricket);
@@ -568,6 +572,7 @@ fn latin_search_finds_devanagari() {
     type_text(&mut a, "nasa");
     press(&mut a, "enter");
     let found: Vec<&str> = a
+        .list
         .visible
         .iter()
         .map(|&i| a.entries[i].path.as_ref())
@@ -577,16 +582,18 @@ fn latin_search_finds_devanagari() {
     type_text(&mut a, "tasveeren");
     press(&mut a, "enter");
     assert!(
-        a.visible
+        a.list
+            .visible
             .iter()
             .any(|&i| &*a.entries[i].path == "extra/space.txt")
     );
     press(&mut a, "x /");
     type_text(&mut a, "pyongyang");
     press(&mut a, "enter");
-    assert!(!a.visible.is_empty());
+    assert!(!a.list.visible.is_empty());
     assert!(
-        a.visible
+        a.list
+            .visible
             .iter()
             .all(|&i| a.entries[i].path.contains("seeds/"))
     );
@@ -601,11 +608,14 @@ fn source_picker_lists_sources_and_filters_by_one() {
     type_text(&mut a, "jag");
     assert_eq!(a.source_items("jag"), vec![("Jagran".to_owned(), 1)]);
     press(&mut a, "enter");
-    assert_eq!(a.visible.len(), 1);
-    assert_eq!(a.entries[a.visible[0]].source.as_deref(), Some("Jagran"));
-    assert!(a.chips.iter().any(|c| c.label() == "source: Jagran"));
+    assert_eq!(a.list.visible.len(), 1);
+    assert_eq!(
+        a.entries[a.list.visible[0]].source.as_deref(),
+        Some("Jagran")
+    );
+    assert!(a.list.chips.iter().any(|c| c.label() == "source: Jagran"));
     press(&mut a, "esc");
-    assert_eq!(a.visible.len(), 5);
+    assert_eq!(a.list.visible.len(), 5);
 }
 
 #[test]
@@ -622,9 +632,9 @@ fn a_filter_keeps_articles_that_arrive_or_go_while_it_is_on() {
         name: putin.name.clone(),
         kind: putin.kind,
     };
-    a.chips = vec![chip];
+    a.list.chips = vec![chip];
     a.refresh();
-    let before = a.visible.len();
+    let before = a.list.visible.len();
     assert!(before > 1, "the seeds name Putin more than once");
     let late = khabar::corpus::from_text(
         "extra/late.txt",
@@ -633,16 +643,16 @@ fn a_filter_keeps_articles_that_arrive_or_go_while_it_is_on() {
     let analysis = extract::analyse(&late);
     khabar::tui::handle(&mut a, Msg::Loaded(Box::new(Entry::new(late, analysis)), 1));
     a.settle();
-    let titles = |a: &App| -> Vec<String> { a.visible.iter().map(|&i| a.title(i)).collect() };
+    let titles = |a: &App| -> Vec<String> { a.list.visible.iter().map(|&i| a.title(i)).collect() };
     let filtered = titles(&a);
     assert_eq!(filtered.len(), before + 1, "{filtered:?}");
     assert!(filtered.contains(&"पुतिन की नई यात्रा".to_owned()));
     for sort in [Sort::Oldest, Sort::Title, Sort::Newest] {
-        while a.sort != sort {
+        while a.list.sort != sort {
             press(&mut a, "s");
         }
         let filtered = titles(&a);
-        a.chips.clear();
+        a.list.chips.clear();
         a.refresh();
         let all = titles(&a);
         let want: Vec<String> = all.into_iter().filter(|t| filtered.contains(t)).collect();
@@ -652,7 +662,7 @@ fn a_filter_keeps_articles_that_arrive_or_go_while_it_is_on() {
         );
         assert_eq!(filtered.len(), before + 1, "{sort:?}");
         // The filter again, now over the order of the whole list just sorted.
-        a.chips = vec![Chip::Entity {
+        a.list.chips = vec![Chip::Entity {
             id: putin_id(&a),
             name: String::new(),
             kind: khabar::extract::entities::EntityKind::Person,

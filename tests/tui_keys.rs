@@ -103,7 +103,7 @@ fn rebound_keys_show_in_the_hints_and_drive_the_prompts() {
     press(&mut a, "enter");
     assert!(a.modal.is_some(), "Enter is unbound in prompts");
     press(&mut a, "ctrl-o");
-    assert!(a.modal.is_none() && a.visible.is_empty());
+    assert!(a.modal.is_none() && a.list.visible.is_empty());
     let text = text_of(&a);
     assert!(
         text.contains("No article matches the filters (b removes the last, K all)."),
@@ -114,13 +114,13 @@ fn rebound_keys_show_in_the_hints_and_drive_the_prompts() {
 
     // The rebound keys do what the hint says.
     press(&mut a, "esc");
-    assert_eq!(a.chips.len(), 1, "Esc is unbound while browsing");
+    assert_eq!(a.list.chips.len(), 1, "Esc is unbound while browsing");
     press(&mut a, "b");
-    assert!(a.chips.is_empty() && a.visible.len() == 5);
+    assert!(a.list.chips.is_empty() && a.list.visible.len() == 5);
     press(&mut a, "/");
     type_text(&mut a, "zqxzqxzqx");
     press(&mut a, "ctrl-o F K");
-    assert!(a.chips.is_empty(), "{:?}", a.chips);
+    assert!(a.list.chips.is_empty(), "{:?}", a.list.chips);
 }
 
 /// A config that unbinds every default key and binds each action to a key of its own, an
@@ -347,7 +347,7 @@ fn every_hint_names_the_rebound_keys_and_no_default_one() {
     );
     assert_no_default_names(&row_with(&a, "No article matches"), "empty list");
     go(&mut a, Action::ClearFilters);
-    assert_eq!(a.visible.len(), 5);
+    assert_eq!(a.list.visible.len(), 5);
 
     // Related stories: moved with the browsing keys of down and up.
     go(&mut a, Action::Related);

@@ -128,7 +128,7 @@ fn a_search_shown_while_a_corpus_loads_finds_articles_that_arrive_after_it() {
     drive::press(&mut app, "/");
     drive::type_text(&mut app, "बाढ़");
     drive::press(&mut app, "Enter");
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.list.visible.len(), 1);
     arrive(&mut app, "3.txt", "तीसरी\n\nफिर बाढ़ का खतरा।\n");
     arrive(&mut app, "4.txt", "चौथी\n\nधूप निकली।\n");
     // Narrowing the query after more arrived still sees them.

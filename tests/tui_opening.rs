@@ -94,7 +94,7 @@ fn keys_are_handled_while_a_long_article_is_opened() {
     let long = long_entry(&a);
     a.select(long);
     // Nothing arrived yet: the reader is waiting, not reading the file itself.
-    assert!(a.opening.is_some() && a.current().is_none());
+    assert!(a.shown.opening.is_some() && a.current().is_none());
     press(&mut a, "?");
     assert!(
         matches!(a.modal, Some(Modal::Help { .. })),
@@ -121,7 +121,7 @@ fn a_result_for_an_article_passed_over_is_dropped() {
     let short = 1 - long;
     a.select(long);
     a.select(short);
-    pump(&mut a, &rx, |a| a.opening.is_none());
+    pump(&mut a, &rx, |a| a.shown.opening.is_none());
     assert_eq!(a.current().unwrap().article.title, "छोटी ख़बर");
     // The long article's result, late: not shown.
     let article = a.entries[long].reference(a.title(long));
@@ -134,7 +134,7 @@ fn a_result_for_an_article_passed_over_is_dropped() {
         analysing: false,
     };
     a.opened(late);
-    assert_eq!(a.selected, short);
+    assert_eq!(a.list.selected, short);
     assert_eq!(a.current().unwrap().article.title, "छोटी ख़बर");
 }
 
@@ -145,7 +145,8 @@ fn the_line_index_grows_in_the_background_and_restarts_on_a_resize() {
     a.select(long_entry(&a));
     press(&mut a, "enter");
     pump(&mut a, &rx, |a| {
-        a.line_index
+        a.shown
+            .line_index
             .as_ref()
             .is_some_and(khabar::tui::opening::LineIndex::complete)
     });
@@ -162,12 +163,13 @@ fn the_line_index_grows_in_the_background_and_restarts_on_a_resize() {
     assert_eq!(top(&a), (rows[52].span.start, rows[52].span.end));
 
     // A narrower terminal: the index is laid out anew at the new width.
-    let before = a.line_index.as_ref().unwrap().task;
+    let before = a.shown.line_index.as_ref().unwrap().task;
     khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(80, 30)));
-    let ix = a.line_index.as_ref().unwrap();
+    let ix = a.shown.line_index.as_ref().unwrap();
     assert!(ix.task > before && ix.width == a.text_width());
     pump(&mut a, &rx, |a| {
-        a.line_index
+        a.shown
+            .line_index
             .as_ref()
             .is_some_and(khabar::tui::opening::LineIndex::complete)
     });
@@ -189,13 +191,13 @@ fn a_long_article_is_shown_before_it_is_analysed_and_its_sidebar_follows() {
     text.push_str("\n\nप्रधानमंत्री नरेंद्र मोदी ने दिल्ली में कहा।\n");
     std::fs::write(&*path, text).unwrap();
     a.select(long);
-    pump(&mut a, &rx, |a| a.opening.is_none());
+    pump(&mut a, &rx, |a| a.shown.opening.is_none());
     assert!(a.current().unwrap().article.text.len() > 2 << 20);
     assert!(
-        a.analysing.is_some(),
+        a.shown.analysing.is_some(),
         "shown while its analysis runs elsewhere"
     );
-    pump(&mut a, &rx, |a| a.analysing.is_none());
+    pump(&mut a, &rx, |a| a.shown.analysing.is_none());
     let entry = a.current().unwrap();
     let names: Vec<&str> = entry
         .analysis

@@ -18,16 +18,17 @@ fn through_json(session: &Session) -> Session {
 /// What a user sees of a session: article, position, view, sort, filters, list.
 fn state(a: &App) -> (u64, usize, usize, bool, String, Vec<String>, usize) {
     (
-        a.entries[a.selected].id,
+        a.entries[a.list.selected].id,
         a.reader.anchor,
         a.reader.anchor_nth,
         a.reader.raw,
-        a.sort.name().to_owned(),
-        a.chips
+        a.list.sort.name().to_owned(),
+        a.list
+            .chips
             .iter()
             .map(khabar::tui::filters::Chip::label)
             .collect(),
-        a.visible.len(),
+        a.list.visible.len(),
     )
 }
 
@@ -44,7 +45,7 @@ fn used() -> App {
 #[test]
 fn a_session_comes_back_in_a_new_reader() {
     let a = used();
-    assert!(a.reader.anchor > 0 && a.chips.len() == 2 && a.sort.name() == "oldest");
+    assert!(a.reader.anchor > 0 && a.list.chips.len() == 2 && a.list.sort.name() == "oldest");
     let session = through_json(&a.session());
     let mut b = seeds_app(100, 30, 5);
     assert_ne!(state(&b), state(&a));

@@ -41,7 +41,7 @@ fn reader_on(db: &std::path::Path) -> App {
 }
 
 fn starred_titles(a: &App) -> Vec<String> {
-    let mut t: Vec<String> = a.visible.iter().map(|&i| a.title(i)).collect();
+    let mut t: Vec<String> = a.list.visible.iter().map(|&i| a.title(i)).collect();
     t.sort();
     t
 }
@@ -54,8 +54,8 @@ fn stars_filter_and_survive_a_restart() {
     assert_eq!(marks(&a), 0);
     // Star the first and the third article of the list.
     press(&mut a, "* j j *");
-    let first = a.title(a.visible[0]);
-    let third = a.title(a.visible[2]);
+    let first = a.title(a.list.visible[0]);
+    let third = a.title(a.list.visible[2]);
     let mut wanted = vec![first, third.clone()];
     wanted.sort();
     assert_eq!(marks(&a), 2, "a mark per starred row");
@@ -64,10 +64,10 @@ fn stars_filter_and_survive_a_restart() {
     assert!(screen_text(&a).contains("starred · 2 of 5"), "the chip");
     // `*` again unstars; Esc removes the chip like any other.
     press(&mut a, "esc");
-    assert_eq!(a.visible.len(), 5);
+    assert_eq!(a.list.visible.len(), 5);
     press(&mut a, "g *");
     press(&mut a, "F");
-    assert_eq!(a.visible.len(), 1);
+    assert_eq!(a.list.visible.len(), 1);
     drop(a);
 
     // A new reader on the same database has the one star left, filter and all.
@@ -75,7 +75,7 @@ fn stars_filter_and_survive_a_restart() {
     press(&mut b, "F");
     assert_eq!(starred_titles(&b), [third]);
     press(&mut b, "x");
-    assert_eq!(b.visible.len(), 5);
+    assert_eq!(b.list.visible.len(), 5);
 }
 
 #[test]
@@ -84,8 +84,8 @@ fn the_starred_filter_is_kept_with_the_session() {
     press(&mut a, "* F");
     let session = serde_json::to_value(a.session()).unwrap();
     let mut b = seeds_app(120, 40, 5);
-    b.user.set_starred(a.entries[a.selected].id, true);
+    b.user.set_starred(a.entries[a.list.selected].id, true);
     b.restore(serde_json::from_value(session).unwrap());
-    assert_eq!(b.visible, a.visible);
-    assert_eq!(b.chips, a.chips);
+    assert_eq!(b.list.visible, a.list.visible);
+    assert_eq!(b.list.chips, a.list.chips);
 }

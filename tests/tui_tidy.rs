@@ -21,7 +21,7 @@ fn mark_all_read_asks_once_and_marks_only_the_list() {
     press(&mut a, "/");
     type_text(&mut a, "सियोल");
     press(&mut a, "enter");
-    let shown = a.visible.len();
+    let shown = a.list.visible.len();
     assert!(shown < 5 && shown > 0, "{shown} shown");
     press(&mut a, "A");
     assert!(a.modal.is_some(), "A asks first");
@@ -35,7 +35,7 @@ fn mark_all_read_asks_once_and_marks_only_the_list() {
 fn export_writes_json_lines_or_markdown_in_list_order() {
     let dir = tempfile::tempdir().unwrap();
     let mut a = seeds_app(120, 40, 5);
-    let titles: Vec<String> = a.visible.iter().map(|&i| a.title(i)).collect();
+    let titles: Vec<String> = a.list.visible.iter().map(|&i| a.title(i)).collect();
     let jsonl = dir.path().join("list.jsonl");
     press(&mut a, "e");
     type_text(&mut a, jsonl.to_str().unwrap());
@@ -108,7 +108,7 @@ fn export_names_each_article_link_the_database_keeps() {
     std::fs::write(dir.path().join("other.jsonl"), other.join("\n")).unwrap();
     let place = Place::At(home.path().join("khabar.db"));
     let mut a = drive::load(dir.path(), home.path(), |_| {});
-    assert_eq!(a.visible.len(), 4);
+    assert_eq!(a.list.visible.len(), 4);
     let out = tempfile::tempdir().unwrap();
     let jsonl = out.path().join("list.jsonl");
     press(&mut a, "e");

@@ -38,7 +38,7 @@ fn screen_text(app: &App) -> String {
 
 /// The titles of the list, in its order.
 fn in_order(app: &App) -> Vec<String> {
-    app.visible.iter().map(|&i| app.title(i)).collect()
+    app.list.visible.iter().map(|&i| app.title(i)).collect()
 }
 
 /// What one load told the loop, as names.
@@ -122,7 +122,7 @@ fn load_paged(
                 false
             }
             Msg::Finished => {
-                told.shown_before_end = !app.visible.is_empty();
+                told.shown_before_end = !app.list.visible.is_empty();
                 false
             }
             _ => false,
@@ -196,12 +196,16 @@ fn a_warm_start_shows_the_stored_list_at_once_then_catches_up_with_the_files() {
     // Unchanged: the whole list comes from the database first, and no file is read.
     let mut filtered = 0;
     let (warm, told) = load(d, home.path(), |app| {
-        assert_eq!(app.visible.len(), 3, "the stored list is shown at once");
+        assert_eq!(
+            app.list.visible.len(),
+            3,
+            "the stored list is shown at once"
+        );
         // Filters work on it before any file is checked: the index came with it.
         drive::press(app, "p");
         drive::type_text(app, "putin");
         drive::press(app, "Enter");
-        filtered = app.visible.len();
+        filtered = app.list.visible.len();
         drive::press(app, "x");
     });
     assert_eq!(told.warm, Some((3, 0)), "{told:?}");
@@ -296,7 +300,7 @@ fn the_open_article_stays_open_when_its_file_is_only_touched() {
         chosen = Some(i);
     });
     assert!(told.changed.is_empty(), "{told:?}");
-    assert_eq!(Some(app.selected), chosen);
+    assert_eq!(Some(app.list.selected), chosen);
     assert_eq!(app.current().unwrap().article.title, "पहली खबर");
 }
 
@@ -341,7 +345,7 @@ fn two_readers_loading_the_same_paths_at_once_both_get_everything() {
     });
     for app in [&a, &b] {
         assert_eq!(app.index.live(), 120);
-        assert_eq!(app.visible.len(), 120);
+        assert_eq!(app.list.visible.len(), 120);
         assert!(app.problems.is_empty(), "{:?}", app.problems);
     }
     let (warm, told) = load(dir.path(), home.path(), |_| {});
@@ -424,7 +428,7 @@ fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
         "the first page's articles are withdrawn"
     );
     assert_eq!(warm.current().unwrap().article.title, "अप्रैल");
-    assert!(!warm.chosen, "showing the newest is not choosing it");
+    assert!(!warm.list.chosen, "showing the newest is not choosing it");
     // Between the list and its names, the picker says they are coming.
     let picker = told.picker_before_names.clone().unwrap();
     assert!(picker.contains("names still loading"), "{picker}");
@@ -443,7 +447,7 @@ fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
     assert!(told.first_page.is_some());
     assert_eq!(in_order(&warm), whole);
     assert_eq!(warm.current().unwrap().article.title, "मार्च");
-    assert!(warm.chosen);
+    assert!(warm.list.chosen);
     assert_eq!(warm.reader.anchor, 3);
 
     // An article arriving otherwise while the page is shown (a feed refreshed) stays.
@@ -474,11 +478,11 @@ fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
     let (warm, _) = load_paged(
         dir.path(),
         home.path(),
-        |app| app.reselect = Some((january, 2, 0)),
+        |app| app.shown.reselect = Some((january, 2, 0)),
         |_| {},
     );
     assert_eq!(warm.current().unwrap().article.title, "जनवरी");
-    assert!(warm.chosen, "a session's article counts as chosen");
+    assert!(warm.list.chosen, "a session's article counts as chosen");
     assert_eq!(warm.reader.anchor, 2);
 }
 
@@ -533,7 +537,7 @@ fn a_kept_person_filter_is_answered_by_a_first_page() {
         ..FirstPage::of(Sort::Newest, &chips).expect("a page for a person filter")
     };
     let mut app = drive::empty_app();
-    app.chips = chips;
+    app.list.chips = chips;
     let (tx, rx) = mpsc::sync_channel(1024);
     let keep = Keep {
         place: Place::At(home.path().join("khabar.db")),
@@ -555,7 +559,10 @@ fn a_kept_person_filter_is_answered_by_a_first_page() {
             );
         }
         if page.is_some() {
-            assert!(!app.visible.is_empty(), "nothing listed after the page");
+            assert!(
+                !app.list.visible.is_empty(),
+                "nothing listed after the page"
+            );
         }
     }
     loader.join().unwrap();

@@ -7,12 +7,13 @@
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::blocks::{self, Block};
+use super::blocks;
 use super::config::Config;
 use super::document::{self, Laid};
 use super::filters::Chip;
 use super::layout::{self, Areas, Pane};
 use super::modal::Modal;
+use super::shown::LayoutCache;
 use super::sidebar::Item;
 use std::sync::Arc;
 
@@ -86,6 +87,29 @@ pub enum Request {
     Export(super::tidy::Export),
 }
 
+/// The left pane's view: the filters, the articles they keep in the order asked, which is
+/// selected and where the list is scrolled.
+#[derive(Debug, Default)]
+pub struct ListView {
+    /// Active filters in the order they were added (Esc removes the last).
+    pub chips: Vec<Chip>,
+    pub sort: Sort,
+    /// Entries shown in the list, in order: the filters applied to `entries`.
+    pub visible: Vec<usize>,
+    /// Articles a date filter left out for having no date.
+    pub undated: usize,
+    /// The whole list's order, from the last refresh that sorted all of it.
+    pub(super) order: Option<super::order::Order>,
+    /// Index of the selected article in `entries`.
+    pub selected: usize,
+    /// First article shown in the list.
+    pub offset: usize,
+    /// Articles arrived since the list was last refreshed.
+    pub stale: bool,
+    /// Whether the user picked an article yet; until then the first in the list is shown.
+    pub chosen: bool,
+}
+
 /// The middle pane's view of the article shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReaderView {
@@ -124,13 +148,8 @@ pub struct App {
     pub by_path: Option<std::collections::HashMap<std::sync::Arc<str>, Vec<u32>>>,
     /// A fetch of the feeds under way (`R`).
     pub fetching: Option<super::fetching::Fetching>,
-    /// The article the user had open when its file was found stale (its content id and
-    /// reading position), to open again when the file's articles arrive anew.
-    pub reselect: Option<(u64, usize, usize)>,
-    /// Index of the selected article in `entries`.
-    pub selected: usize,
-    /// First article shown in the list.
-    pub list_offset: usize,
+    /// The left pane: the filters, the articles they keep and the selection.
+    pub list: ListView,
     pub focus: Pane,
     /// Where the middle pane is in the article, and how it shows it.
     pub reader: ReaderView,
@@ -153,63 +172,23 @@ pub struct App {
     pub search: SearchState,
     /// Read and starred articles and the session, kept in the database.
     pub user: UserState,
-    /// Active filters in the order they were added (Esc removes the last).
-    pub chips: Vec<Chip>,
-    pub sort: Sort,
-    /// Entries shown in the list, in order: the filters applied to `entries`.
-    pub visible: Vec<usize>,
-    /// Articles a date filter left out for having no date.
-    pub undated: usize,
     /// A prompt taking the keyboard (picker, date filter, search, question) or a view over
     /// the panes (related articles, help, warnings).
     pub modal: Option<Modal>,
-    /// The selected entry with its text read back and its sidebar built.
-    pub full: Option<(usize, Entry)>,
     /// Whether the stored list (or its first page) is in and its entities and mentioned
     /// dates are still being read (a filter by name or mentioned date finds nothing yet).
     pub awaiting_facts: bool,
-    /// The whole list's order, from the last refresh that sorted all of it.
-    pub(super) order: Option<super::order::Order>,
     /// Memoised prompt contents (drawing is pure, but need not recompute them each frame).
     pub memo: super::modal::Memo,
-    /// Articles arrived since the list was last refreshed.
-    pub stale: bool,
-    /// Whether the user picked an article yet; until then the first in the list is shown.
-    pub chosen: bool,
-    /// The last layout of the shown article and what it was made for (see [`App::rows`]).
-    /// Emptied whenever an article is (re)loaded.
-    pub(super) layout: std::cell::RefCell<Option<LayoutCache>>,
+    /// The article shown, on its way from the worker to the screen.
+    pub shown: super::shown::Shown,
     /// The worker that opens articles and lays out long ones (none: opened in place, as
     /// tests and benchmarks do).
     pub opener: Option<super::opening::Opener>,
     /// The paragraphs the corpus found to be chrome by repetition (from the database),
     /// set aside when an article is opened so its sidebar matches the filters.
     pub(super) repeated: std::sync::Arc<crate::corpus::repeated::RepeatedSet>,
-    /// The open asked of the worker and not yet arrived: its generation, entry and when.
-    pub opening: Option<(u64, usize, std::time::Instant)>,
-    /// The long article shown whose analysis is still under way (generation, entry).
-    pub analysing: Option<(u64, usize)>,
-    /// Counts opens, so a late result for an article passed over is told apart.
-    pub(super) generation: u64,
-    /// The blocks of the shown long article, from the worker, with its open's generation.
-    pub(super) long_blocks: Option<(u64, Arc<Vec<Block>>)>,
-    /// Rows of the shown long article the worker laid out so far at the current width.
-    pub line_index: Option<super::opening::LineIndex>,
-    /// Counts index requests (a resize starts a new one).
-    pub(super) index_task: u64,
 }
-
-/// The shown article's blocks (long articles only) and its last layout.
-#[derive(Debug)]
-pub(super) struct LayoutCache {
-    key: LayoutKey,
-    blocks: Arc<Vec<Block>>,
-    laid: Arc<Laid>,
-}
-
-/// What an article's layout depends on: the article (its entry and text length), the
-/// view, the width and the width model.
-type LayoutKey = (usize, usize, bool, u16, WidthModel);
 
 impl App {
     pub fn new(config: Config, model: WidthModel, size: Rect) -> Self {
@@ -218,10 +197,8 @@ impl App {
             warm_base: 0,
             by_path: None,
             fetching: None,
-            reselect: None,
             page: None,
-            selected: 0,
-            list_offset: 0,
+            list: ListView::default(),
             focus: Pane::List,
             reader: ReaderView::default(),
             sidebar: SidebarView::default(),
@@ -236,32 +213,21 @@ impl App {
             index: Index::default(),
             search: SearchState::default(),
             user: UserState::in_memory(),
-            chips: Vec::new(),
-            sort: Sort::default(),
-            visible: Vec::new(),
-            undated: 0,
             modal: None,
-            full: None,
             memo: super::modal::Memo::default(),
             awaiting_facts: false,
-            order: None,
-            stale: false,
-            chosen: false,
-            layout: std::cell::RefCell::new(None),
+            shown: super::shown::Shown::default(),
             opener: None,
             repeated: std::sync::Arc::default(),
-            opening: None,
-            analysing: None,
-            generation: 0,
-            long_blocks: None,
-            line_index: None,
-            index_task: 0,
         }
     }
 
     /// Where the selected article stands in the list, if it is shown.
     pub fn position(&self) -> Option<usize> {
-        self.visible.iter().position(|&i| i == self.selected)
+        self.list
+            .visible
+            .iter()
+            .position(|&i| i == self.list.selected)
     }
 
     /// The title of list entry `entry` (the index keeps the titles, packed: see
@@ -272,9 +238,10 @@ impl App {
 
     /// The selected article, with its text and sidebar.
     pub fn current(&self) -> Option<&Entry> {
-        self.full
+        self.shown
+            .entry
             .as_ref()
-            .filter(|(i, _)| *i == self.selected)
+            .filter(|(i, _)| *i == self.list.selected)
             .map(|(_, e)| e)
     }
 
@@ -285,7 +252,7 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self.focus, !self.chips.is_empty())
+        layout::areas(self.size, self.focus, !self.list.chips.is_empty())
     }
 
     /// The reader's text width: the pane's inner width, capped for readability.
@@ -307,8 +274,8 @@ impl App {
         let article = &entry.article;
         let len = article.text.len();
         let width = self.text_width();
-        let key = (self.selected, len, self.reader.raw, width, self.model);
-        let mut cache = self.layout.borrow_mut();
+        let key = (self.list.selected, len, self.reader.raw, width, self.model);
+        let mut cache = self.shown.layout.borrow_mut();
         if let Some(c) = cache.as_ref()
             && c.key == key
             && c.laid.holds(self.reader.anchor, blocks::MARGIN / 2)
@@ -331,6 +298,7 @@ impl App {
         }
         // The article view's blocks came with the article when the worker opened it.
         let from_worker = self
+            .shown
             .long_blocks
             .as_ref()
             .filter(|_| !self.reader.raw)
@@ -352,6 +320,7 @@ impl App {
         let range = blocks::window(&blocks, self.reader.anchor);
         // Rows the worker laid out already are taken as they are: no wrapping on a key.
         let indexed = self
+            .shown
             .line_index
             .as_ref()
             .filter(|ix| !self.reader.raw && (ix.width, ix.model) == (width, self.model))
@@ -380,26 +349,31 @@ impl App {
     /// request when it arrives, a new one when the width or model changes (a resize). The
     /// raw view is laid out a window at a time, as without a worker.
     pub fn sync_index(&mut self) {
-        let (Some(opener), Some((generation, blocks))) = (&self.opener, &self.long_blocks) else {
+        let (Some(opener), Some((generation, blocks))) = (&self.opener, &self.shown.long_blocks)
+        else {
             return;
         };
-        let shown = self.full.as_ref().is_some_and(|(i, _)| *i == self.selected);
-        if !shown || self.opening.is_some() || *generation != self.generation {
+        let shown = self
+            .shown
+            .entry
+            .as_ref()
+            .is_some_and(|(i, _)| *i == self.list.selected);
+        if !shown || self.shown.opening.is_some() || *generation != self.shown.generation {
             return;
         }
         let width = self.text_width();
-        if self.line_index.as_ref().is_some_and(|ix| {
+        if self.shown.line_index.as_ref().is_some_and(|ix| {
             ix.generation == *generation && (ix.width, ix.model) == (width, self.model)
         }) {
             return;
         }
-        self.index_task += 1;
+        self.shown.index_task += 1;
         // From the block being read, so what the user reads next is laid out first.
         let from = blocks.partition_point(|b| b.span.end <= self.reader.anchor);
-        opener.index(*generation, self.index_task, width, self.model, from);
-        self.line_index = Some(super::opening::LineIndex::new(
+        opener.index(*generation, self.shown.index_task, width, self.model, from);
+        self.shown.line_index = Some(super::opening::LineIndex::new(
             *generation,
-            self.index_task,
+            self.shown.index_task,
             Arc::clone(blocks),
             width,
             self.model,
@@ -408,7 +382,7 @@ impl App {
 
     /// Rows the worker laid out: kept if they are for the current request.
     pub fn indexed(&mut self, batch: super::opening::Indexed) {
-        if let Some(ix) = &mut self.line_index
+        if let Some(ix) = &mut self.shown.line_index
             && ix.task == batch.task
         {
             ix.add(batch.rows);
@@ -456,7 +430,7 @@ impl App {
             Action::Suspend => self.request = Request::Suspend,
             Action::ToggleHelp => self.modal = Some(Modal::Help { scroll: 0 }),
             Action::Back => {
-                if self.chips.pop().is_some() {
+                if self.list.chips.pop().is_some() {
                     self.refresh();
                 } else {
                     self.sidebar.active = None;
@@ -476,9 +450,9 @@ impl App {
             }
             Action::Filter => self.filter_by_sidebar_item(),
             Action::CycleSort => {
-                self.sort = self.sort.next();
+                self.list.sort = self.list.sort.next();
                 self.refresh();
-                self.status = Some(format!("sort: {}", self.sort.name()));
+                self.status = Some(format!("sort: {}", self.list.sort.name()));
             }
             Action::ToggleRead => self.toggle_read(),
             Action::FetchFeeds => self.request_fetch(),
@@ -488,7 +462,7 @@ impl App {
             Action::ToggleStar => self.toggle_star(),
             Action::StarredOnly => self.toggle_chip(Chip::Starred),
             Action::ClearFilters => {
-                self.chips.clear();
+                self.list.chips.clear();
                 self.refresh();
             }
             Action::DateBack => self.step_date(-1),
@@ -539,12 +513,14 @@ impl App {
             Pane::List => {
                 let Some(pos) = self
                     .position()
-                    .or_else(|| (!self.visible.is_empty()).then_some(0))
+                    .or_else(|| (!self.list.visible.is_empty()).then_some(0))
                 else {
                     return;
                 };
-                let target = pos.saturating_add_signed(delta).min(self.visible.len() - 1);
-                self.select(self.visible[target]);
+                let target = pos
+                    .saturating_add_signed(delta)
+                    .min(self.list.visible.len() - 1);
+                self.select(self.list.visible[target]);
             }
             Pane::Reader => {
                 // The ends are reached by position, not by counting rows (a long article's
@@ -554,7 +530,7 @@ impl App {
                         Some(e) if delta > 0 => e.article.text.len(),
                         // Still being opened: the end, whatever its length (see
                         // `App::opened`).
-                        None if delta > 0 && self.opening.is_some() => usize::MAX / 2,
+                        None if delta > 0 && self.shown.opening.is_some() => usize::MAX / 2,
                         _ => 0,
                     };
                     self.reader.anchor_nth = 0;
@@ -562,7 +538,7 @@ impl App {
                 } else {
                     self.scroll(delta);
                 }
-                self.mark_read(self.selected);
+                self.mark_read(self.list.selected);
             }
             Pane::Sidebar => {
                 let len = self.current().map_or(0, |e| e.sidebar.len());
@@ -602,22 +578,22 @@ impl App {
             return;
         }
         self.show(index);
-        self.chosen = true;
+        self.list.chosen = true;
         self.keep_in_view();
     }
 
     /// Puts entry `index` in the reader, at the top of its text.
     pub fn show(&mut self, index: usize) {
-        if index != self.selected {
-            self.selected = index;
+        if index != self.list.selected {
+            self.list.selected = index;
             self.reader.anchor = 0;
             self.reader.anchor_nth = 0;
             self.sidebar.cursor = 0;
             self.sidebar.active = None;
             self.sidebar.mention = None;
         }
-        let asked = self.opening.is_some_and(|(_, i, _)| i == index);
-        if self.full.as_ref().is_none_or(|(i, _)| *i != index) && !asked {
+        let asked = self.shown.opening.is_some_and(|(_, i, _)| i == index);
+        if self.shown.entry.as_ref().is_none_or(|(i, _)| *i != index) && !asked {
             self.load_full(index);
         }
     }
@@ -630,19 +606,22 @@ impl App {
         }
         let rows = self.list_rows();
         let pos = self.position().unwrap_or(0);
-        if pos < self.list_offset {
-            self.list_offset = pos;
-        } else if pos >= self.list_offset + rows {
-            self.list_offset = pos + 1 - rows;
+        if pos < self.list.offset {
+            self.list.offset = pos;
+        } else if pos >= self.list.offset + rows {
+            self.list.offset = pos + 1 - rows;
         }
-        self.list_offset = self.list_offset.min(self.visible.len().saturating_sub(1));
+        self.list.offset = self
+            .list
+            .offset
+            .min(self.list.visible.len().saturating_sub(1));
     }
 
     fn open(&mut self) {
         match self.focus {
             Pane::List => {
                 self.focus = Pane::Reader;
-                self.mark_read(self.selected);
+                self.mark_read(self.list.selected);
             }
             Pane::Reader => {}
             Pane::Sidebar => self.filter_by_sidebar_item(),
@@ -730,7 +709,9 @@ impl App {
                 let inner_row = usize::from(row.saturating_sub(area.y + 1));
                 match pane {
                     Pane::List => {
-                        if let Some(&entry) = self.visible.get(self.list_offset + inner_row / 2) {
+                        if let Some(&entry) =
+                            self.list.visible.get(self.list.offset + inner_row / 2)
+                        {
                             self.select(entry);
                         }
                     }

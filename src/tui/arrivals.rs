@@ -17,29 +17,29 @@ impl App {
     /// says it is loading until [`App::opened`] brings it), else opened here.
     pub(super) fn load_full(&mut self, index: usize) {
         // The text may have changed on disk: lay it out anew.
-        *self.layout.borrow_mut() = None;
-        self.line_index = None;
-        self.long_blocks = None;
+        *self.shown.layout.borrow_mut() = None;
+        self.shown.line_index = None;
+        self.shown.long_blocks = None;
         let Some(doc) = self.entries.get(index) else {
             return;
         };
-        self.generation += 1;
+        self.shown.generation += 1;
         let title = self.title(index);
         if let Some(opener) = &self.opener {
             opener.open(
-                self.generation,
+                self.shown.generation,
                 index,
                 (doc.clone(), title),
                 std::sync::Arc::clone(&self.repeated),
             );
-            self.opening = Some((self.generation, index, std::time::Instant::now()));
-            self.full = None;
+            self.shown.opening = Some((self.shown.generation, index, std::time::Instant::now()));
+            self.shown.entry = None;
             return;
         }
-        self.opening = None;
+        self.shown.opening = None;
         let (entry, problems) = open_entry(doc, title, &self.repeated);
         self.problems.extend(problems);
-        self.full = Some((index, entry));
+        self.shown.entry = Some((index, entry));
     }
 
     /// An article the worker opened: shown if it is still the one asked for last.
@@ -54,19 +54,20 @@ impl App {
         } = opened;
         self.problems.extend(problems);
         if self
+            .shown
             .opening
             .is_none_or(|(g, i, _)| (g, i) != (generation, index))
         {
             return;
         }
-        self.opening = None;
-        self.analysing = analysing.then_some((generation, index));
-        *self.layout.borrow_mut() = None;
+        self.shown.opening = None;
+        self.shown.analysing = analysing.then_some((generation, index));
+        *self.shown.layout.borrow_mut() = None;
         // Keys pressed while it was read back moved the position blindly (`G`).
         self.reader.anchor = self.reader.anchor.min(entry.article.text.len());
-        self.full = Some((index, entry));
+        self.shown.entry = Some((index, entry));
         if !blocks.is_empty() {
-            self.long_blocks = Some((generation, blocks));
+            self.shown.long_blocks = Some((generation, blocks));
         }
         self.sync_index();
     }
@@ -74,11 +75,11 @@ impl App {
     /// The analysis of a long article shown before it was analysed: its sidebar fills in,
     /// if it is still the article shown.
     pub fn analysed(&mut self, done: super::opening::Analysed) {
-        if self.analysing != Some((done.generation, done.index)) {
+        if self.shown.analysing != Some((done.generation, done.index)) {
             return;
         }
-        self.analysing = None;
-        if let Some((i, entry)) = &mut self.full
+        self.shown.analysing = None;
+        if let Some((i, entry)) = &mut self.shown.entry
             && *i == done.index
         {
             entry.analysis = done.analysis;
@@ -117,7 +118,7 @@ impl App {
     }
 
     fn arrive(&mut self, arrival: Arrival) {
-        self.stale = true;
+        self.list.stale = true;
         let Arrival {
             doc,
             title,
@@ -135,10 +136,10 @@ impl App {
         self.entries.push(doc);
         // The article open when its file was found changed is back: open it again where
         // the reader was.
-        if let Some((wanted, anchor, nth)) = self.reselect
+        if let Some((wanted, anchor, nth)) = self.shown.reselect
             && wanted == id
         {
-            self.reselect = None;
+            self.shown.reselect = None;
             self.select(self.entries.len() - 1);
             (self.reader.anchor, self.reader.anchor_nth) = (anchor, nth);
         }
@@ -147,7 +148,7 @@ impl App {
     /// Every article the database had for the paths, at once. Their texts come later
     /// ([`App::text_arrived`]), for search.
     pub fn push_warm(&mut self, warm: Snapshot) {
-        self.stale = true;
+        self.list.stale = true;
         self.warm_base = self.entries.len();
         self.search.texts.push_pending(warm.docs.len());
         self.search.reading_texts = !warm.docs.is_empty();
@@ -173,12 +174,12 @@ impl App {
         }
         // A session kept from the last run names an article the database brought back.
         // Among the articles just arrived: a withdrawn copy (of a first page) stays listed.
-        if let Some((wanted, anchor, nth)) = self.reselect
+        if let Some((wanted, anchor, nth)) = self.shown.reselect
             && let Some(i) = self.entries[self.warm_base..]
                 .iter()
                 .position(|d| d.id == wanted)
         {
-            self.reselect = None;
+            self.shown.reselect = None;
             self.select(self.warm_base + i);
             (self.reader.anchor, self.reader.anchor_nth) = (anchor, nth);
         }
@@ -208,17 +209,17 @@ impl App {
             self.push_warm(warm);
             return;
         }
-        let chosen = self.chosen;
+        let chosen = self.list.chosen;
         // An article of the last session not on the page is still awaited.
-        let awaited = self.reselect.is_some();
-        if !awaited && let Some(d) = self.entries.get(self.selected) {
-            self.reselect = Some((d.id, self.reader.anchor, self.reader.anchor_nth));
+        let awaited = self.shown.reselect.is_some();
+        if !awaited && let Some(d) = self.entries.get(self.list.selected) {
+            self.shown.reselect = Some((d.id, self.reader.anchor, self.reader.anchor_nth));
         }
         self.end_first_page();
         self.push_warm(warm);
         // Showing again the article the page showed is not choosing it; the awaited one,
         // arriving, is chosen as a session brings it back.
-        self.chosen = chosen || (awaited && self.reselect.is_none());
+        self.list.chosen = chosen || (awaited && self.shown.reselect.is_none());
         // At once, not at the next settling: until then the list would still hold the
         // page's withdrawn copies, and a key moving in it would lose the article.
         self.settle();
@@ -248,7 +249,7 @@ impl App {
         }
         let mentioned = facts.mentioned.shifted(base);
         self.index.add_parts(entities, mentioned);
-        self.stale = true;
+        self.list.stale = true;
     }
 
     /// Everything anew: what is listed is withdrawn and `snapshot` takes its place (the
@@ -284,15 +285,15 @@ impl App {
     fn withdraw(&mut self, docs: &[u32]) {
         // Their postings go at the end of the burst of messages (see `App::purge`).
         self.index.forget_later(docs);
-        let selected = u32::try_from(self.selected).unwrap_or(u32::MAX);
-        if self.chosen
+        let selected = u32::try_from(self.list.selected).unwrap_or(u32::MAX);
+        if self.list.chosen
             && self.index.is_gone(selected)
-            && let Some(d) = self.entries.get(self.selected)
+            && let Some(d) = self.entries.get(self.list.selected)
         {
-            self.reselect = Some((d.id, self.reader.anchor, self.reader.anchor_nth));
+            self.shown.reselect = Some((d.id, self.reader.anchor, self.reader.anchor_nth));
         }
         self.search.last = None;
-        self.stale = true;
+        self.list.stale = true;
     }
 
     /// Takes the postings of withdrawn articles out of the index. Withdrawals only mark
@@ -340,8 +341,8 @@ impl App {
         let texts_due = self.search.stale
             && self.search.wait.is_none()
             && (self.search.refreshed.elapsed() >= TEXT_REFRESH || !self.more_coming());
-        if self.stale || texts_due {
-            self.stale = false;
+        if self.list.stale || texts_due {
+            self.list.stale = false;
             self.refresh();
         }
     }

@@ -87,7 +87,7 @@ impl App {
         // Set again if a search puts off looking at texts that came; with none shown,
         // arriving texts change nothing.
         self.search.stale = false;
-        let (filter, rest) = index_filter(&self.chips);
+        let (filter, rest) = index_filter(&self.list.chips);
         let mut search = None;
         let mut unread = false;
         let mut starred = false;
@@ -125,22 +125,22 @@ impl App {
             docs.retain(|&d| self.user.is_starred(self.entries[d as usize].id));
         }
         self.sort_list(&mut docs);
-        self.undated = selection.undated;
-        self.visible = docs.into_iter().map(|d| d as usize).collect();
-        if let Some(&first) = self.visible.first()
-            && (!self.chosen || self.position().is_none())
+        self.list.undated = selection.undated;
+        self.list.visible = docs.into_iter().map(|d| d as usize).collect();
+        if let Some(&first) = self.list.visible.first()
+            && (!self.list.chosen || self.position().is_none())
         {
             // Until the user picks one, and when the picked one leaves the list, the first
             // article is shown (it counts as read only once the user opens it).
             self.show(first);
-        } else if self.visible.is_empty() {
+        } else if self.list.visible.is_empty() {
             // Nothing matches: the reader shows nothing rather than an article the list
             // no longer holds.
-            self.full = None;
-            self.opening = None;
+            self.shown.entry = None;
+            self.shown.opening = None;
         } else if self.current().is_none() {
             // The picked article is back in the list after an empty one.
-            self.show(self.selected);
+            self.show(self.list.selected);
         }
         self.keep_in_view();
     }
@@ -149,15 +149,15 @@ impl App {
     /// list when there is one for this sort and list (see [`super::order`]), else sorted,
     /// and the order kept when they are the whole list.
     fn sort_list(&mut self, docs: &mut Vec<u32>) {
-        let key = (self.sort, self.entries.len(), self.index.live());
-        if let Some(order) = self.order.as_ref().filter(|o| o.key == key) {
+        let key = (self.list.sort, self.entries.len(), self.index.live());
+        if let Some(order) = self.list.order.as_ref().filter(|o| o.key == key) {
             order.arrange(docs);
             return;
         }
         // Ties (undated articles above all) go by path, then line, as in `khabar list`:
         // the order articles happened to arrive in varies from run to run.
         let entries = &self.entries;
-        self.index.sort_then(docs, self.sort, |a, b| {
+        self.index.sort_then(docs, self.list.sort, |a, b| {
             let key = |d: u32| {
                 let a = &entries[d as usize];
                 (&a.path, a.line)
@@ -165,13 +165,13 @@ impl App {
             key(a).cmp(&key(b))
         });
         if docs.len() == key.2 {
-            self.order = Some(super::order::Order::of(key, docs, key.1));
+            self.list.order = Some(super::order::Order::of(key, docs, key.1));
         }
     }
 
     /// Whether a search is shown: a search chip, or the search prompt with a query.
     pub fn searching(&self) -> bool {
-        self.chips.iter().any(|c| matches!(c, Chip::Search(_)))
+        self.list.chips.iter().any(|c| matches!(c, Chip::Search(_)))
             || matches!(&self.modal, Some(super::modal::Modal::Search { query }) if !query.trim().is_empty())
     }
 
@@ -179,21 +179,22 @@ impl App {
     pub fn add_chip(&mut self, chip: Chip) {
         if let Chip::Date { field, .. } = &chip {
             let field = *field;
-            self.chips
+            self.list
+                .chips
                 .retain(|c| !matches!(c, Chip::Date { field: f, .. } if *f == field));
         }
         if let Chip::Search(_) = &chip {
-            self.chips.retain(|c| !matches!(c, Chip::Search(_)));
+            self.list.chips.retain(|c| !matches!(c, Chip::Search(_)));
         }
-        if !self.chips.contains(&chip) {
-            self.chips.push(chip);
+        if !self.list.chips.contains(&chip) {
+            self.list.chips.push(chip);
         }
         self.refresh();
     }
 
     pub fn toggle_chip(&mut self, chip: Chip) {
-        if let Some(i) = self.chips.iter().position(|c| *c == chip) {
-            self.chips.remove(i);
+        if let Some(i) = self.list.chips.iter().position(|c| *c == chip) {
+            self.list.chips.remove(i);
             self.refresh();
         } else {
             self.add_chip(chip);
@@ -244,6 +245,7 @@ impl App {
     /// `[` / `]`: moves the date chip (the last one added) by its unit.
     pub fn step_date(&mut self, n: i32) {
         let Some(Chip::Date { range, .. }) = self
+            .list
             .chips
             .iter_mut()
             .rev()
@@ -266,7 +268,7 @@ impl App {
     }
 
     pub fn toggle_read(&mut self) {
-        let Some(id) = self.entries.get(self.selected).map(|e| e.id) else {
+        let Some(id) = self.entries.get(self.list.selected).map(|e| e.id) else {
             return;
         };
         let now = !self.user.is_read(id);
@@ -277,10 +279,10 @@ impl App {
     /// Stars or unstars the selected article. Like marking read, it stays in a starred-only
     /// list until the list is next refreshed, so a slip of the key is undone in place.
     pub fn toggle_star(&mut self) {
-        let shown = !self.visible.is_empty();
+        let shown = !self.list.visible.is_empty();
         let Some(id) = self
             .entries
-            .get(self.selected)
+            .get(self.list.selected)
             .filter(|_| shown)
             .map(|d| d.id)
         else {
@@ -296,7 +298,7 @@ impl App {
     pub fn search_hits(&self) -> Vec<Span> {
         let query = match &self.modal {
             Some(super::modal::Modal::Search { query }) => Some(query.as_str()),
-            _ => self.chips.iter().rev().find_map(|c| match c {
+            _ => self.list.chips.iter().rev().find_map(|c| match c {
                 Chip::Search(q) => Some(q.as_str()),
                 _ => None,
             }),

@@ -28,6 +28,7 @@ pub mod probe;
 mod search;
 pub mod searcher;
 pub mod session;
+pub mod shown;
 pub mod sidebar;
 mod sources;
 pub mod terminal;
@@ -264,7 +265,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
         app.restore(kept);
     }
     let keep = loader::Keep {
-        first_page: loader::FirstPage::of(app.sort, &app.chips),
+        first_page: loader::FirstPage::of(app.list.sort, &app.list.chips),
         ..keep
     };
     event::spawn_input(tx.clone());
@@ -286,6 +287,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     loop {
         // An article being opened holds the frame back a little (see `OPEN_GRACE`).
         let held = app
+            .shown
             .opening
             .map(|(_, _, at)| at.elapsed())
             .filter(|e| *e < OPEN_GRACE);
@@ -294,8 +296,8 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             drawn_at = Some(std::time::Instant::now());
             changed = false;
             shown = (app.entries.is_empty(), app.progress.finished);
-            let loaded = app.progress.finished && !app.stale;
-            if (hook == DebugHook::ExitAfterFirstArticles && !app.visible.is_empty())
+            let loaded = app.progress.finished && !app.list.stale;
+            if (hook == DebugHook::ExitAfterFirstArticles && !app.list.visible.is_empty())
                 || (hook == DebugHook::ExitWhenLoaded && loaded)
             {
                 let elapsed = STARTED.get().map(std::time::Instant::elapsed);

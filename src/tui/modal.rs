@@ -120,7 +120,7 @@ impl App {
 
     /// Lists the articles related to the selected one.
     pub fn open_related(&mut self) {
-        let Ok(doc) = u32::try_from(self.selected) else {
+        let Ok(doc) = u32::try_from(self.list.selected) else {
             return;
         };
         if self.entries.is_empty() {
@@ -145,9 +145,9 @@ impl App {
             PromptKey::Act(Action::PromptCancel) => return None,
             PromptKey::Act(Action::PromptAccept) => {
                 let doc = items.get(cursor)?.doc as usize;
-                if !self.visible.contains(&doc) {
+                if !self.list.visible.contains(&doc) {
                     // The filters hide it: show the whole list so it can be selected there.
-                    self.chips.clear();
+                    self.list.chips.clear();
                     self.refresh();
                     self.status = Some("filters cleared to show the related article".to_owned());
                 }
@@ -235,7 +235,7 @@ impl App {
         zoom: Option<(i32, u32)>,
     ) -> Vec<(NaiveDate, usize)> {
         let corpus = (self.entries.len(), self.index.live());
-        let key = (field, zoom, self.chips.clone(), corpus);
+        let key = (field, zoom, self.list.chips.clone(), corpus);
         if let Some((k, buckets)) = self.memo.buckets.borrow().as_ref()
             && *k == key
         {
@@ -252,7 +252,7 @@ impl App {
         zoom: Option<(i32, u32)>,
     ) -> Vec<(NaiveDate, usize)> {
         let mut filter = Filter::default();
-        for chip in &self.chips {
+        for chip in &self.list.chips {
             if let Chip::Entity { id, .. } = chip {
                 filter.entities.push(vec![id.clone()]);
             }

@@ -13,7 +13,7 @@ impl App {
     pub(super) fn keep_shown(&self, docs: &mut Vec<u32>) {
         // A bit per article: for a million articles, a pass rather than a sort.
         let mut shown = vec![0u64; self.entries.len().div_ceil(64)];
-        for &d in &self.visible {
+        for &d in &self.list.visible {
             if let Some(word) = shown.get_mut(d / 64) {
                 *word |= 1 << (d % 64);
             }
@@ -33,6 +33,7 @@ impl App {
         self.search.want_texts();
         // The filters the search runs under; unread and starred apply after it.
         let key: Vec<Chip> = self
+            .list
             .chips
             .iter()
             .filter(|c| !matches!(c, Chip::Search(_) | Chip::Unread | Chip::Starred))

@@ -95,8 +95,8 @@ impl App {
     /// The session as it stands, to keep at quit.
     pub fn session(&self) -> Session {
         Session {
-            article: (self.chosen)
-                .then(|| self.entries.get(self.selected).map(|d| d.id))
+            article: (self.list.chosen)
+                .then(|| self.entries.get(self.list.selected).map(|d| d.id))
                 .flatten(),
             anchor: self.reader.anchor,
             nth: self.reader.anchor_nth,
@@ -107,8 +107,8 @@ impl App {
                 Pane::Sidebar => "sidebar",
             }
             .to_owned(),
-            sort: self.sort.name().to_owned(),
-            filters: self.chips.iter().map(saved).collect(),
+            sort: self.list.sort.name().to_owned(),
+            filters: self.list.chips.iter().map(saved).collect(),
         }
     }
 
@@ -116,28 +116,28 @@ impl App {
     /// its first article, nothing chosen (so the next start reopens nothing either).
     pub fn reset_session(&mut self) {
         self.restore(Session::default());
-        self.reselect = None;
-        if let Some(&first) = self.visible.first() {
+        self.shown.reselect = None;
+        if let Some(&first) = self.list.visible.first() {
             self.show(first);
         }
         self.reader.anchor = 0;
         self.reader.anchor_nth = 0;
-        self.chosen = false;
-        self.list_offset = 0;
+        self.list.chosen = false;
+        self.list.offset = 0;
         self.status = Some("started afresh: filters, sort and position cleared".to_owned());
     }
 
     /// Brings a kept session back: sort, filters and view now; the article as soon as it
     /// is loaded (now, if it already is).
     pub fn restore(&mut self, session: Session) {
-        self.sort = session.sort.parse().unwrap_or_else(|_| Sort::default());
+        self.list.sort = session.sort.parse().unwrap_or_else(|_| Sort::default());
         self.reader.raw = session.raw;
         self.focus = match session.focus.as_str() {
             "reader" => Pane::Reader,
             "sidebar" => Pane::Sidebar,
             _ => Pane::List,
         };
-        self.chips = session.filters.into_iter().filter_map(restored).collect();
+        self.list.chips = session.filters.into_iter().filter_map(restored).collect();
         self.refresh();
         if let Some(id) = session.article {
             match self.entries.iter().position(|d| d.id == id) {
@@ -145,7 +145,7 @@ impl App {
                     self.select(i);
                     (self.reader.anchor, self.reader.anchor_nth) = (session.anchor, session.nth);
                 }
-                None => self.reselect = Some((id, session.anchor, session.nth)),
+                None => self.shown.reselect = Some((id, session.anchor, session.nth)),
             }
         }
     }

@@ -32,7 +32,7 @@ pub enum Ask {
 impl Ask {
     /// The question as the status bar shows it, with what was typed so far.
     pub fn prompt(self, app: &App, input: &str) -> String {
-        let n = app.visible.len();
+        let n = app.list.visible.len();
         // `y/n` are the answers typed, not bindings; the keys that apply and cancel are.
         let keys = app.config.keymap.hint(
             &[(&[Action::PromptAccept], ""), (&[Action::PromptCancel], "")],
@@ -71,7 +71,7 @@ struct Record<'a> {
 
 impl App {
     pub fn ask(&mut self, ask: Ask) {
-        if self.visible.is_empty() && ask != Ask::Pipe {
+        if self.list.visible.is_empty() && ask != Ask::Pipe {
             self.status = Some("the list is empty".to_owned());
             return;
         }
@@ -121,7 +121,12 @@ impl App {
 
     /// Marks every article in the list read (the user state writes them in the background).
     pub fn mark_all_read(&mut self) {
-        let ids: Vec<u64> = self.visible.iter().map(|&i| self.entries[i].id).collect();
+        let ids: Vec<u64> = self
+            .list
+            .visible
+            .iter()
+            .map(|&i| self.entries[i].id)
+            .collect();
         let changed = ids
             .iter()
             .filter(|&&id| self.user.set_read(id, true))
@@ -138,6 +143,7 @@ impl App {
     /// written there, never on the loop's thread.
     pub fn export(&mut self, path: &Path) {
         let rows: Vec<Exported> = self
+            .list
             .visible
             .iter()
             .map(|&i| {

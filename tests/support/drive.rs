@@ -23,7 +23,7 @@ pub fn empty_app() -> App {
 
 /// A field of each article in the list, sorted (the list's own order aside).
 pub fn visible_sorted(app: &App, field: impl Fn(&App, usize) -> String) -> Vec<String> {
-    let mut all: Vec<String> = app.visible.iter().map(|&i| field(app, i)).collect();
+    let mut all: Vec<String> = app.list.visible.iter().map(|&i| field(app, i)).collect();
     all.sort();
     all
 }

@@ -11,6 +11,7 @@ use crate::tui::paint::paint_row;
 /// `texts read 37%` while a search waits for stored texts).
 pub fn text(app: &App) -> String {
     let mut parts: Vec<String> = app
+        .list
         .chips
         .iter()
         .map(super::super::filters::Chip::label)
@@ -20,12 +21,16 @@ pub fn text(app: &App) -> String {
         parts.push(format!("searching {}", app.index.live()));
     } else if app.on_first_page() {
         // A first page is the head of the list only: the whole list is still being read.
-        parts.push(format!("{} so far", app.visible.len()));
+        parts.push(format!("{} so far", app.list.visible.len()));
     } else {
-        parts.push(format!("{} of {}", app.visible.len(), app.index.live()));
+        parts.push(format!(
+            "{} of {}",
+            app.list.visible.len(),
+            app.index.live()
+        ));
     }
-    if app.undated > 0 {
-        parts.push(format!("{} undated", app.undated));
+    if app.list.undated > 0 {
+        parts.push(format!("{} undated", app.list.undated));
     }
     if let Some(read) = texts_read(app) {
         parts.push(read);

@@ -27,7 +27,7 @@ pub fn no_match(app: &App) -> String {
         " ",
     );
     // Until a large library's names are in, a filter by one finds nothing yet.
-    let by_names = app.chips.iter().any(|c| {
+    let by_names = app.list.chips.iter().any(|c| {
         matches!(
             c,
             Chip::Entity { .. }
@@ -50,7 +50,7 @@ pub fn no_match(app: &App) -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let shown = app.visible.len();
+    let shown = app.list.visible.len();
     let total = app.index.live();
     let mut title = if shown == total {
         format!(" Articles ({total}")
@@ -66,7 +66,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let _ = write!(title, ", searching");
     }
     // The order stays on screen, not only in the message `s` leaves.
-    let _ = write!(title, ") · {} ", app.sort.name());
+    let _ = write!(title, ") · {} ", app.list.sort.name());
     let block = pane_block(app, Pane::List, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -74,7 +74,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let buf = frame.buffer_mut();
     let mut y = inner.y;
     let rows = usize::from(inner.height) / 2;
-    for &i in app.visible.iter().skip(app.list_offset).take(rows) {
+    for &i in app.list.visible.iter().skip(app.list.offset).take(rows) {
         let a = &app.entries[i];
         let title = app.title(i);
         let unread = !app.user.is_read(app.entries[i].id);
@@ -96,7 +96,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             meta.join(" · ")
         };
         let mut style = if unread { theme.unread } else { Style::new() };
-        if i == app.selected {
+        if i == app.list.selected {
             style = style.patch(theme.selected);
         }
         let marker = if unread { "● " } else { "  " };
@@ -118,7 +118,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
         y += 2;
     }
-    if app.visible.is_empty() {
+    if app.list.visible.is_empty() {
         let msg = if !app.progress.finished && total == 0 {
             "Loading…".to_owned()
         } else if app.search.wait.is_some() {

@@ -109,7 +109,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(entry) = app.current() else {
-        if app.opening.is_some() {
+        if app.shown.opening.is_some() {
             // The worker is reading it back: keys work meanwhile.
             paint_row(
                 frame.buffer_mut(),

@@ -96,8 +96,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let rows = rows(&entry.sidebar, inner.width, app.model);
     if rows.is_empty() {
         let analysing = app
+            .shown
             .analysing
-            .is_some_and(|(_, i)| app.full.as_ref().is_some_and(|(f, _)| *f == i));
+            .is_some_and(|(_, i)| app.shown.entry.as_ref().is_some_and(|(f, _)| *f == i));
         let text = if analysing {
             "analysing…"
         } else {

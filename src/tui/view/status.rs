@@ -75,7 +75,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             let mut found = if app.search.wait.is_some() {
                 "searching…".to_owned()
             } else {
-                format!("{} article(s) match", app.visible.len())
+                format!("{} article(s) match", app.list.visible.len())
             };
             if let Some(read) = super::filterbar::texts_read(app) {
                 found.push_str(" · ");
