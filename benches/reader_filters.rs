@@ -82,14 +82,14 @@ fn reader() -> &'static std::sync::Mutex<App> {
         app.push_warm(snapshot);
         app.warm_facts(facts);
         app.settle();
-        eprintln!("{} articles in the reader", app.index.live());
+        eprintln!("{} articles in the reader", app.corpus.index.live());
         std::sync::Mutex::new(app)
     })
 }
 
 /// The most mentioned person, as the filter a user would most likely pick.
 fn top_person(app: &App) -> Chip {
-    let e = app.index.entities_of(EntityKind::Person)[0];
+    let e = app.corpus.index.entities_of(EntityKind::Person)[0];
     Chip::Entity {
         id: e.id.clone(),
         name: e.name.clone(),

@@ -24,7 +24,7 @@ fn app(width: u16, height: u16) -> App {
         let analysis = extract::analyse(&article);
         app.push(Entry::new(article, analysis));
     }
-    app.progress.finished = true;
+    app.corpus.progress.finished = true;
     app
 }
 
@@ -74,7 +74,7 @@ fn long_app(bytes: usize, dir: &std::path::Path) -> App {
     let article = corpus::from_text(path.to_str().unwrap(), text);
     // Extraction is the loader's work, measured in `benches/extract.rs`.
     app.push(Entry::new(article, khabar::extract::Analysis::default()));
-    app.progress.finished = true;
+    app.corpus.progress.finished = true;
     app
 }
 
@@ -85,7 +85,7 @@ const MB: usize = 1 << 20;
 fn long_article_open(bencher: divan::Bencher, bytes: usize) {
     let dir = tempfile::tempdir().unwrap();
     let mut app = long_app(bytes, dir.path());
-    let long = app.entries.len() - 1;
+    let long = app.corpus.entries.len() - 1;
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     bencher.bench_local(|| {
         app.select(0);
@@ -102,7 +102,7 @@ fn long_article_key<const BOTTOM: usize>(bencher: divan::Bencher, bytes: usize) 
     use khabar::tui::action::Action;
     let dir = tempfile::tempdir().unwrap();
     let mut app = long_app(bytes, dir.path());
-    app.select(app.entries.len() - 1);
+    app.select(app.corpus.entries.len() - 1);
     app.update(Action::Open);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     terminal
@@ -144,7 +144,7 @@ fn long_article_open_worker(bencher: divan::Bencher, bytes: usize) {
     let mut app = long_app(bytes, dir.path());
     let (tx, rx) = std::sync::mpsc::sync_channel(1024);
     app.opener = Some(khabar::tui::opening::Opener::spawn(tx));
-    let long = app.entries.len() - 1;
+    let long = app.corpus.entries.len() - 1;
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     bencher.bench_local(|| {
         app.select(0);
@@ -166,7 +166,7 @@ fn long_article_shown_worker<const ANALYSED: usize>(bencher: divan::Bencher, byt
     let mut app = long_app(bytes, dir.path());
     let (tx, rx) = std::sync::mpsc::sync_channel(1024);
     app.opener = Some(khabar::tui::opening::Opener::spawn(tx));
-    let long = app.entries.len() - 1;
+    let long = app.corpus.entries.len() - 1;
     bencher.bench_local(|| {
         app.select(0);
         pump(&mut app, &rx, |a| {
@@ -191,7 +191,7 @@ fn long_article_key_indexed<const BOTTOM: usize>(bencher: divan::Bencher, bytes:
     let mut app = long_app(bytes, dir.path());
     let (tx, rx) = std::sync::mpsc::sync_channel(1024);
     app.opener = Some(khabar::tui::opening::Opener::spawn(tx));
-    app.select(app.entries.len() - 1);
+    app.select(app.corpus.entries.len() - 1);
     app.update(Action::Open);
     pump(&mut app, &rx, |a| {
         a.shown
@@ -225,7 +225,7 @@ fn long_article_key_mentions(bencher: divan::Bencher, bytes: usize) {
     use khabar::tui::action::Action;
     let dir = tempfile::tempdir().unwrap();
     let mut app = long_app(bytes, dir.path());
-    let long = app.entries.len() - 1;
+    let long = app.corpus.entries.len() - 1;
     app.select(long);
     let mut entry = app.current().unwrap().clone();
     let text = &entry.article.text;

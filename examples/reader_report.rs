@@ -42,7 +42,7 @@ fn main() {
         let analysis = extract::analyse(&article);
         app.push(Entry::new(article, analysis));
     }
-    app.progress.finished = true;
+    app.corpus.progress.finished = true;
     // Render into an in-memory terminal, then send ratatui's diff against the previous
     // frame (or against a blank screen, for a full repaint) through the crossterm backend.
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

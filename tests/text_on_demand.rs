@@ -19,7 +19,7 @@ fn app_on(dir: &std::path::Path) -> App {
         let analysis = extract::analyse(&article);
         app.push_quietly(Entry::new(article, analysis));
     }
-    app.progress.finished = true;
+    app.corpus.progress.finished = true;
     app.settle();
     app
 }
@@ -39,9 +39,9 @@ fn texts_are_dropped_and_read_back_when_shown() {
     )
     .unwrap();
     let mut app = app_on(dir.path());
-    assert_eq!(app.entries.len(), 3);
+    assert_eq!(app.corpus.entries.len(), 3);
     assert!(
-        app.entries.iter().all(|e| e.kept_text.is_none()),
+        app.corpus.entries.iter().all(|e| e.kept_text.is_none()),
         "texts are not kept in the list"
     );
     for i in 0..3 {
@@ -53,7 +53,7 @@ fn texts_are_dropped_and_read_back_when_shown() {
         }
     }
     // The JSON record two lines in.
-    let j = (0..app.entries.len())
+    let j = (0..app.corpus.entries.len())
         .find(|&i| app.title(i) == "दूसरी खबर")
         .unwrap();
     app.select(j);
@@ -73,11 +73,13 @@ fn a_changed_file_is_analysed_again_and_a_missing_one_reported() {
     std::fs::write(&b, "दूसरी खबर\n\nपाठ।\n").unwrap();
     let mut app = app_on(dir.path());
     let ia = app
+        .corpus
         .entries
         .iter()
         .position(|e| e.path.ends_with("a.txt"))
         .unwrap();
     let ib = app
+        .corpus
         .entries
         .iter()
         .position(|e| e.path.ends_with("b.txt"))
@@ -112,7 +114,7 @@ fn a_record_after_invalid_bytes_is_read_back_from_the_right_place() {
     bytes.extend_from_slice(format!("{record}\n").as_bytes());
     std::fs::write(dir.path().join("feed.jsonl"), bytes).unwrap();
     let mut app = app_on(dir.path());
-    let i = (0..app.entries.len())
+    let i = (0..app.corpus.entries.len())
         .find(|&i| app.title(i) == "सही खबर")
         .unwrap();
     app.select(i);

@@ -393,7 +393,7 @@ fn a_search_on_the_worker_leaves_keys_free_and_shows_its_answer() {
 fn a_search_shows_its_answer_while_articles_keep_arriving() {
     let (mut a, rx, _spill) = worker_app();
     // More is still coming.
-    a.progress.finished = false;
+    a.corpus.progress.finished = false;
     press(&mut a, "/");
     type_text(&mut a, "सितम्बर");
     let late = |n: usize| {
@@ -529,7 +529,7 @@ fn related_lists_the_same_story_and_not_another_one() {
     };
     let related: Vec<&str> = items
         .iter()
-        .map(|r| a.entries[r.doc as usize].path.as_ref())
+        .map(|r| a.corpus.entries[r.doc as usize].path.as_ref())
         .collect();
     // The four other tellings of the Putin-Kim story, and not the cricket match.
     assert_eq!(related.len(), 4, "{related:?}");
@@ -550,7 +550,7 @@ fn related_lists_the_same_story_and_not_another_one() {
     assert!(a.modal.is_none());
     assert_eq!(a.list.selected, best);
     // From the cricket story nothing is related.
-    let cricket = a.entries.len() - 1;
+    let cricket = a.corpus.entries.len() - 1;
     a.select(cricket);
     press(&mut a, "=");
     assert!(a.modal.is_none());
@@ -575,7 +575,7 @@ fn latin_search_finds_devanagari() {
         .list
         .visible
         .iter()
-        .map(|&i| a.entries[i].path.as_ref())
+        .map(|&i| a.corpus.entries[i].path.as_ref())
         .collect();
     assert_eq!(found, ["extra/space.txt"]);
     press(&mut a, "/");
@@ -585,7 +585,7 @@ fn latin_search_finds_devanagari() {
         a.list
             .visible
             .iter()
-            .any(|&i| &*a.entries[i].path == "extra/space.txt")
+            .any(|&i| &*a.corpus.entries[i].path == "extra/space.txt")
     );
     press(&mut a, "x /");
     type_text(&mut a, "pyongyang");
@@ -595,7 +595,7 @@ fn latin_search_finds_devanagari() {
         a.list
             .visible
             .iter()
-            .all(|&i| a.entries[i].path.contains("seeds/"))
+            .all(|&i| a.corpus.entries[i].path.contains("seeds/"))
     );
 }
 
@@ -610,7 +610,7 @@ fn source_picker_lists_sources_and_filters_by_one() {
     press(&mut a, "enter");
     assert_eq!(a.list.visible.len(), 1);
     assert_eq!(
-        a.entries[a.list.visible[0]].source.as_deref(),
+        a.corpus.entries[a.list.visible[0]].source.as_deref(),
         Some("Jagran")
     );
     assert!(a.list.chips.iter().any(|c| c.label() == "source: Jagran"));
@@ -625,6 +625,7 @@ fn a_filter_keeps_articles_that_arrive_or_go_while_it_is_on() {
     let mut a = app();
     a.settle();
     let putin = a
+        .corpus
         .index
         .resolve(khabar::extract::entities::EntityKind::Person, "पुतिन")[0];
     let chip = Chip::Entity {
@@ -694,7 +695,8 @@ fn a_filter_keeps_articles_that_arrive_or_go_while_it_is_on() {
 }
 
 fn putin_id(a: &App) -> String {
-    a.index
+    a.corpus
+        .index
         .resolve(khabar::extract::entities::EntityKind::Person, "पुतिन")[0]
         .id
         .clone()

@@ -66,7 +66,7 @@ fn a_search_typed_at_a_warm_start_finds_bodies_read_back_after_it() {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     let cold = drive::load(dir.path(), home.path(), |_| {});
-    assert_eq!(cold.entries.len(), 3);
+    assert_eq!(cold.corpus.entries.len(), 3);
     // Warm: the list comes from the database without bodies; the search is typed before the
     // loader reads them back.
     let warm = drive::load(dir.path(), home.path(), |app| {

@@ -62,8 +62,8 @@ fn app_with_worker(bytes: usize, dir: &std::path::Path) -> (App, Receiver<Msg>) 
 
 /// The long article's entry.
 fn long_entry(app: &App) -> usize {
-    (0..app.entries.len())
-        .find(|&i| app.entries[i].path.ends_with("long.txt"))
+    (0..app.corpus.entries.len())
+        .find(|&i| app.corpus.entries[i].path.ends_with("long.txt"))
         .unwrap()
 }
 
@@ -124,7 +124,7 @@ fn a_result_for_an_article_passed_over_is_dropped() {
     pump(&mut a, &rx, |a| a.shown.opening.is_none());
     assert_eq!(a.current().unwrap().article.title, "छोटी ख़बर");
     // The long article's result, late: not shown.
-    let article = a.entries[long].reference(a.title(long));
+    let article = a.corpus.entries[long].reference(a.title(long));
     let late = Opened {
         generation: 2,
         index: long,
@@ -186,7 +186,7 @@ fn a_long_article_is_shown_before_it_is_analysed_and_its_sidebar_follows() {
     let (mut a, rx) = app_with_worker(2 << 20, dir.path());
     // A name the sidebar will list, at the end of the long article.
     let long = long_entry(&a);
-    let path = a.entries[long].path.clone();
+    let path = a.corpus.entries[long].path.clone();
     let mut text = std::fs::read_to_string(&*path).unwrap();
     text.push_str("\n\nप्रधानमंत्री नरेंद्र मोदी ने दिल्ली में कहा।\n");
     std::fs::write(&*path, text).unwrap();

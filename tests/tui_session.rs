@@ -18,7 +18,7 @@ fn through_json(session: &Session) -> Session {
 /// What a user sees of a session: article, position, view, sort, filters, list.
 fn state(a: &App) -> (u64, usize, usize, bool, String, Vec<String>, usize) {
     (
-        a.entries[a.list.selected].id,
+        a.corpus.entries[a.list.selected].id,
         a.reader.anchor,
         a.reader.anchor_nth,
         a.reader.raw,

@@ -84,7 +84,8 @@ fn the_starred_filter_is_kept_with_the_session() {
     press(&mut a, "* F");
     let session = serde_json::to_value(a.session()).unwrap();
     let mut b = seeds_app(120, 40, 5);
-    b.user.set_starred(a.entries[a.list.selected].id, true);
+    b.user
+        .set_starred(a.corpus.entries[a.list.selected].id, true);
     b.restore(serde_json::from_value(session).unwrap());
     assert_eq!(b.list.visible, a.list.visible);
     assert_eq!(b.list.chips, a.list.chips);

@@ -11,8 +11,13 @@ use khabar::tui::app::Request;
 #[test]
 fn mark_all_read_asks_once_and_marks_only_the_list() {
     let mut a = seeds_app(120, 40, 5);
-    let unread =
-        |a: &khabar::tui::app::App| a.entries.iter().filter(|d| !a.user.is_read(d.id)).count();
+    let unread = |a: &khabar::tui::app::App| {
+        a.corpus
+            .entries
+            .iter()
+            .filter(|d| !a.user.is_read(d.id))
+            .count()
+    };
     assert_eq!(unread(&a), 5);
     press(&mut a, "A n");
     assert_eq!(unread(&a), 5, "n answers no");

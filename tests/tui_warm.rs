@@ -139,7 +139,10 @@ fn load_paged(
             drive::press(&mut app, "Esc");
         }
         if first_page {
-            assert!(app.awaiting_facts, "a first page comes without names");
+            assert!(
+                app.corpus.awaiting_facts,
+                "a first page comes without names"
+            );
             let shown = app.current().map(|e| e.article.title.clone());
             told.first_page = Some((in_order(&app), shown));
             if let Some(f) = paged.take() {
@@ -190,7 +193,8 @@ fn a_warm_start_shows_the_stored_list_at_once_then_catches_up_with_the_files() {
     );
     assert!(told.shown_before_end, "rows show before the load ends");
     assert!(!told.replaced, "every file was read: nothing to list anew");
-    let paths = |app: &App| drive::visible_sorted(app, |app, i| app.entries[i].path.to_string());
+    let paths =
+        |app: &App| drive::visible_sorted(app, |app, i| app.corpus.entries[i].path.to_string());
     let cold_paths = paths(&cold);
 
     // Unchanged: the whole list comes from the database first, and no file is read.
@@ -228,7 +232,7 @@ fn a_warm_start_shows_the_stored_list_at_once_then_catches_up_with_the_files() {
     assert_eq!(told.changed, ["a.txt", "d.txt"], "{told:?}");
     assert_eq!(told.gone, ["b.txt"]);
     assert_eq!(titles(&warm), ["चौथी खबर", "तीसरी खबर", "बदली खबर"]);
-    let putin = warm.index.resolve(EntityKind::Person, "पुतिन");
+    let putin = warm.corpus.index.resolve(EntityKind::Person, "पुतिन");
     let docs: Vec<u32> = putin.iter().flat_map(|e| e.docs.iter()).collect();
     assert_eq!(
         docs.len(),
@@ -259,7 +263,7 @@ fn a_warm_start_searches_and_opens_records_of_a_json_lines_file() {
     assert_eq!(told.warm, Some((2, 0)), "{told:?}");
     // The second record is read back alone and analysed for the sidebar.
     let i = drive::titled(&warm, "दूसरा").unwrap();
-    assert_eq!(warm.entries[i].line, Some(2));
+    assert_eq!(warm.corpus.entries[i].line, Some(2));
     warm.select(i);
     let entry = warm.current().unwrap();
     assert_eq!(entry.article.text, "पुतिन ने मास्को में कहा।");
@@ -273,7 +277,7 @@ fn a_warm_start_searches_and_opens_records_of_a_json_lines_file() {
         entry.analysis.entities
     );
     // The publication date came back from the database.
-    let first = &warm.entries[drive::titled(&warm, "पहला").unwrap()];
+    let first = &warm.corpus.entries[drive::titled(&warm, "पहला").unwrap()];
     let published = first.published.and_then(|p| p.value());
     assert_eq!(published.as_deref(), Some("2024-03-04"));
     // Bodies were read back after the start, so search finds them.
@@ -324,7 +328,7 @@ fn files_stored_by_list_join_a_cold_start_of_the_reader() {
     );
     assert!(told.replaced, "the rest comes from the database");
     assert_eq!(titles(&app), ["दूसरी खबर", "पहली खबर"]);
-    assert_eq!(app.index.live(), 2);
+    assert_eq!(app.corpus.index.live(), 2);
 }
 
 #[test]
@@ -344,15 +348,15 @@ fn two_readers_loading_the_same_paths_at_once_both_get_everything() {
         (one.join().unwrap(), two.join().unwrap())
     });
     for app in [&a, &b] {
-        assert_eq!(app.index.live(), 120);
+        assert_eq!(app.corpus.index.live(), 120);
         assert_eq!(app.list.visible.len(), 120);
         assert!(app.problems.is_empty(), "{:?}", app.problems);
     }
     let (warm, told) = load(dir.path(), home.path(), |_| {});
     assert_eq!(told.warm, Some((120, 0)), "{told:?}");
     assert!(told.changed.is_empty(), "{told:?}");
-    assert_eq!(warm.index.live(), 120);
-    let putin = warm.index.resolve(EntityKind::Person, "पुतिन");
+    assert_eq!(warm.corpus.index.live(), 120);
+    let putin = warm.corpus.index.resolve(EntityKind::Person, "पुतिन");
     assert_eq!(putin.iter().map(|e| e.docs.len()).sum::<usize>(), 20);
 }
 
@@ -372,14 +376,16 @@ fn a_cold_start_drops_a_footer_found_repeated_from_every_article() {
     // the list is then read anew from the database, without it.
     let (app, told) = load(dir.path(), home.path(), |_| {});
     assert!(told.replaced, "{told:?}");
-    assert_eq!(app.index.live(), 5);
+    assert_eq!(app.corpus.index.live(), 5);
     assert!(
-        app.index
+        app.corpus
+            .index
             .resolve(EntityKind::Organization, "कलमपत्र")
             .is_empty()
     );
     assert_eq!(
-        app.index
+        app.corpus
+            .index
             .resolve(EntityKind::Place, "पटना")
             .iter()
             .map(|e| e.docs.len())
@@ -423,7 +429,7 @@ fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
     assert_eq!(told.warm, Some((5, 0)), "{told:?}");
     assert_eq!(in_order(&warm), whole);
     assert_eq!(
-        warm.index.live(),
+        warm.corpus.index.live(),
         5,
         "the first page's articles are withdrawn"
     );
@@ -432,7 +438,7 @@ fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
     // Between the list and its names, the picker says they are coming.
     let picker = told.picker_before_names.clone().unwrap();
     assert!(picker.contains("names still loading"), "{picker}");
-    assert!(!warm.awaiting_facts);
+    assert!(!warm.corpus.awaiting_facts);
 
     // The user moves to the second article of the page and scrolls it: it stays shown.
     let (warm, told) = load_paged(
@@ -474,7 +480,7 @@ fn a_first_page_shows_before_the_whole_list_and_gives_way_to_it() {
     );
 
     // The last session's article is not on the page: it is shown, chosen, once it comes.
-    let january = cold.entries[drive::titled(&cold, "जनवरी").unwrap()].id;
+    let january = cold.corpus.entries[drive::titled(&cold, "जनवरी").unwrap()].id;
     let (warm, _) = load_paged(
         dir.path(),
         home.path(),
@@ -518,6 +524,7 @@ fn a_kept_person_filter_is_answered_by_a_first_page() {
     write(dir.path(), "feed.jsonl", &(lines.join("\n") + "\n"));
     let (cold, _) = load(dir.path(), home.path(), |_| {});
     let putin = cold
+        .corpus
         .index
         .entity_table()
         .find(|e| e.name.contains("पुतिन"))
@@ -569,7 +576,11 @@ fn a_kept_person_filter_is_answered_by_a_first_page() {
     app.settle();
     assert_eq!(page.expect("a first page"), ["मार्च", "जनवरी"]);
     assert_eq!(in_order(&app), ["मार्च", "जनवरी", "बिना तारीख़"]);
-    assert_eq!(app.index.live(), 5, "the page's articles are withdrawn");
+    assert_eq!(
+        app.corpus.index.live(),
+        5,
+        "the page's articles are withdrawn"
+    );
     let bar = khabar::tui::view::filterbar::text(&app);
     assert!(bar.ends_with("· 3 of 5"), "{bar}");
 }
@@ -595,8 +606,9 @@ fn damaged_names_at_a_warm_start_are_read_again_from_the_files() {
     );
     assert!(told.replaced, "then the list anew: {told:?}");
     assert_eq!(titles(&app), ["तीसरी खबर", "दूसरी खबर", "पहली खबर"]);
-    assert_eq!(app.index.live(), 3);
+    assert_eq!(app.corpus.index.live(), 3);
     let mut putin: Vec<String> = app
+        .corpus
         .index
         .resolve(EntityKind::Person, "पुतिन")
         .iter()

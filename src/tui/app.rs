@@ -21,8 +21,7 @@ use super::searcher::SearchState;
 use crate::corpus::Article;
 use crate::extract::Analysis;
 use crate::extract::entities::EntityKind;
-use crate::index::{Index, Sort};
-use crate::library::Doc;
+use crate::index::Sort;
 use crate::state::{UserState, content_id};
 use crate::text::width::WidthModel;
 
@@ -137,15 +136,8 @@ pub struct SidebarView {
 #[allow(clippy::struct_excessive_bools)]
 #[derive(Debug)]
 pub struct App {
-    /// Every article loaded, as list entries (see [`App::current`] for the one shown).
-    pub entries: Vec<Doc>,
-    /// The number of the first article of the last snapshot (see [`App::text_arrived`]).
-    pub warm_base: usize,
-    /// The articles of the first page of a stored list whose whole is still being read
-    /// (see [`App::first_page`]).
-    pub page: Option<std::ops::Range<usize>>,
-    /// Articles by path, once a file was withdrawn (see [`App::withdraw_path`]).
-    pub by_path: Option<std::collections::HashMap<std::sync::Arc<str>, Vec<u32>>>,
+    /// The articles loaded, their index and how far loading is.
+    pub corpus: super::held::HeldCorpus,
     /// A fetch of the feeds under way (`R`).
     pub fetching: Option<super::fetching::Fetching>,
     /// The left pane: the filters, the articles they keep and the selection.
@@ -157,7 +149,6 @@ pub struct App {
     pub sidebar: SidebarView,
     /// The last status message, kept for the warnings view (the bar may cut it).
     pub last_message: Option<String>,
-    pub progress: Progress,
     /// Problems met while loading (named files), newest last.
     pub problems: Vec<String>,
     /// A one-off message for the status bar.
@@ -166,8 +157,6 @@ pub struct App {
     pub config: Config,
     pub model: WidthModel,
     pub request: Request,
-    /// Corpus-wide lookups for filters.
-    pub index: Index,
     /// The folded texts, and the searches run and under way.
     pub search: SearchState,
     /// Read and starred articles and the session, kept in the database.
@@ -175,9 +164,6 @@ pub struct App {
     /// A prompt taking the keyboard (picker, date filter, search, question) or a view over
     /// the panes (related articles, help, warnings).
     pub modal: Option<Modal>,
-    /// Whether the stored list (or its first page) is in and its entities and mentioned
-    /// dates are still being read (a filter by name or mentioned date finds nothing yet).
-    pub awaiting_facts: bool,
     /// Memoised prompt contents (drawing is pure, but need not recompute them each frame).
     pub memo: super::modal::Memo,
     /// The article shown, on its way from the worker to the screen.
@@ -185,40 +171,30 @@ pub struct App {
     /// The worker that opens articles and lays out long ones (none: opened in place, as
     /// tests and benchmarks do).
     pub opener: Option<super::opening::Opener>,
-    /// The paragraphs the corpus found to be chrome by repetition (from the database),
-    /// set aside when an article is opened so its sidebar matches the filters.
-    pub(super) repeated: std::sync::Arc<crate::corpus::repeated::RepeatedSet>,
 }
 
 impl App {
     pub fn new(config: Config, model: WidthModel, size: Rect) -> Self {
         Self {
-            entries: Vec::new(),
-            warm_base: 0,
-            by_path: None,
+            corpus: super::held::HeldCorpus::default(),
             fetching: None,
-            page: None,
             list: ListView::default(),
             focus: Pane::List,
             reader: ReaderView::default(),
             sidebar: SidebarView::default(),
             last_message: None,
-            progress: Progress::default(),
             problems: Vec::new(),
             status: None,
             size,
             config,
             model,
             request: Request::None,
-            index: Index::default(),
             search: SearchState::default(),
             user: UserState::in_memory(),
             modal: None,
             memo: super::modal::Memo::default(),
-            awaiting_facts: false,
             shown: super::shown::Shown::default(),
             opener: None,
-            repeated: std::sync::Arc::default(),
         }
     }
 
@@ -233,7 +209,10 @@ impl App {
     /// The title of list entry `entry` (the index keeps the titles, packed: see
     /// [`crate::index::Titles`]).
     pub fn title(&self, entry: usize) -> String {
-        u32::try_from(entry).map_or_else(|_| String::new(), |e| self.index.title(e).to_string())
+        u32::try_from(entry).map_or_else(
+            |_| String::new(),
+            |e| self.corpus.index.title(e).to_string(),
+        )
     }
 
     /// The selected article, with its text and sidebar.
@@ -248,7 +227,7 @@ impl App {
     /// Whether names may still come: loading has not finished, or a stored list is in
     /// without its entities yet (an empty picker or filtered list is not final).
     pub fn names_pending(&self) -> bool {
-        self.awaiting_facts || !self.progress.finished
+        self.corpus.awaiting_facts || !self.corpus.progress.finished
     }
 
     pub fn areas(&self) -> Areas {
@@ -574,7 +553,7 @@ impl App {
     /// counts as read once opened (`Enter`) or read in the reader pane, not when merely
     /// passed over in the list.
     pub fn select(&mut self, index: usize) {
-        if index >= self.entries.len() {
+        if index >= self.corpus.entries.len() {
             return;
         }
         self.show(index);

@@ -20,7 +20,7 @@ impl App {
         *self.shown.layout.borrow_mut() = None;
         self.shown.line_index = None;
         self.shown.long_blocks = None;
-        let Some(doc) = self.entries.get(index) else {
+        let Some(doc) = self.corpus.entries.get(index) else {
             return;
         };
         self.shown.generation += 1;
@@ -30,14 +30,14 @@ impl App {
                 self.shown.generation,
                 index,
                 (doc.clone(), title),
-                std::sync::Arc::clone(&self.repeated),
+                std::sync::Arc::clone(&self.corpus.repeated),
             );
             self.shown.opening = Some((self.shown.generation, index, std::time::Instant::now()));
             self.shown.entry = None;
             return;
         }
         self.shown.opening = None;
-        let (entry, problems) = open_entry(doc, title, &self.repeated);
+        let (entry, problems) = open_entry(doc, title, &self.corpus.repeated);
         self.problems.extend(problems);
         self.shown.entry = Some((index, entry));
     }
@@ -125,22 +125,23 @@ impl App {
             facts,
             folded,
         } = arrival;
-        self.index
+        self.corpus
+            .index
             .add_row(doc.published, &title, doc.source.as_deref(), &facts);
         self.search.texts.push_folded(folded.unwrap_or_default());
         let id = doc.id;
-        let number = u32::try_from(self.entries.len()).unwrap_or(u32::MAX);
-        if let Some(by_path) = &mut self.by_path {
+        let number = u32::try_from(self.corpus.entries.len()).unwrap_or(u32::MAX);
+        if let Some(by_path) = &mut self.corpus.by_path {
             by_path.entry(doc.path.clone()).or_default().push(number);
         }
-        self.entries.push(doc);
+        self.corpus.entries.push(doc);
         // The article open when its file was found changed is back: open it again where
         // the reader was.
         if let Some((wanted, anchor, nth)) = self.shown.reselect
             && wanted == id
         {
             self.shown.reselect = None;
-            self.select(self.entries.len() - 1);
+            self.select(self.corpus.entries.len() - 1);
             (self.reader.anchor, self.reader.anchor_nth) = (anchor, nth);
         }
     }
@@ -149,38 +150,38 @@ impl App {
     /// ([`App::text_arrived`]), for search.
     pub fn push_warm(&mut self, warm: Snapshot) {
         self.list.stale = true;
-        self.warm_base = self.entries.len();
+        self.corpus.warm_base = self.corpus.entries.len();
         self.search.texts.push_pending(warm.docs.len());
         self.search.reading_texts = !warm.docs.is_empty();
         // The loader reads back the texts of its last list only.
         (self.search.texts_total, self.search.texts_read) = (warm.docs.len(), 0);
-        if let Some(by_path) = &mut self.by_path {
+        if let Some(by_path) = &mut self.corpus.by_path {
             for (i, d) in warm.docs.iter().enumerate() {
-                let number = u32::try_from(self.warm_base + i).unwrap_or(u32::MAX);
+                let number = u32::try_from(self.corpus.warm_base + i).unwrap_or(u32::MAX);
                 by_path.entry(d.path.clone()).or_default().push(number);
             }
         }
         // Moved, not copied, into an empty list (a copy of 100,000 entries is tens of MB).
-        if self.entries.is_empty() {
-            self.entries = warm.docs;
+        if self.corpus.entries.is_empty() {
+            self.corpus.entries = warm.docs;
         } else {
-            self.entries.extend(warm.docs);
+            self.corpus.entries.extend(warm.docs);
         }
-        self.repeated = std::sync::Arc::new(warm.repeated);
-        if self.index.is_empty() {
-            self.index = warm.index;
+        self.corpus.repeated = std::sync::Arc::new(warm.repeated);
+        if self.corpus.index.is_empty() {
+            self.corpus.index = warm.index;
         } else {
-            self.index.append(warm.index);
+            self.corpus.index.append(warm.index);
         }
         // A session kept from the last run names an article the database brought back.
         // Among the articles just arrived: a withdrawn copy (of a first page) stays listed.
         if let Some((wanted, anchor, nth)) = self.shown.reselect
-            && let Some(i) = self.entries[self.warm_base..]
+            && let Some(i) = self.corpus.entries[self.corpus.warm_base..]
                 .iter()
                 .position(|d| d.id == wanted)
         {
             self.shown.reselect = None;
-            self.select(self.warm_base + i);
+            self.select(self.corpus.warm_base + i);
             (self.reader.anchor, self.reader.anchor_nth) = (anchor, nth);
         }
     }
@@ -188,15 +189,15 @@ impl App {
     /// The first page of a large stored list, shown while the whole of it is read: listed
     /// like a warm start's articles, until anything else arrives ([`App::end_first_page`]).
     pub fn first_page(&mut self, page: Snapshot) {
-        let start = self.entries.len();
+        let start = self.corpus.entries.len();
         self.push_warm(page);
-        self.page = Some(start..self.entries.len());
-        self.awaiting_facts = true;
+        self.corpus.page = Some(start..self.corpus.entries.len());
+        self.corpus.awaiting_facts = true;
     }
 
     /// Whether the list is a first page (see [`App::first_page`]).
     pub fn on_first_page(&self) -> bool {
-        self.page.is_some()
+        self.corpus.page.is_some()
     }
 
     /// The whole stored list (its entities and mentioned dates follow, see
@@ -204,7 +205,7 @@ impl App {
     /// of its first page if one is shown: the article shown stays shown, where the reader
     /// was, whether or not the user had chosen it.
     pub fn warm_after_first_page(&mut self, warm: Snapshot) {
-        self.awaiting_facts = true;
+        self.corpus.awaiting_facts = true;
         if !self.on_first_page() {
             self.push_warm(warm);
             return;
@@ -212,7 +213,7 @@ impl App {
         let chosen = self.list.chosen;
         // An article of the last session not on the page is still awaited.
         let awaited = self.shown.reselect.is_some();
-        if !awaited && let Some(d) = self.entries.get(self.list.selected) {
+        if !awaited && let Some(d) = self.corpus.entries.get(self.list.selected) {
             self.shown.reselect = Some((d.id, self.reader.anchor, self.reader.anchor_nth));
         }
         self.end_first_page();
@@ -228,7 +229,7 @@ impl App {
     /// Withdraws the first page, if one is listed: the whole list or the files follow.
     /// Only the page's own articles go (a feed refreshed meanwhile may have added some).
     pub fn end_first_page(&mut self) {
-        if let Some(page) = self.page.take() {
+        if let Some(page) = self.corpus.page.take() {
             let docs: Vec<u32> = page.filter_map(|d| u32::try_from(d).ok()).collect();
             self.withdraw(&docs);
         }
@@ -237,25 +238,26 @@ impl App {
     /// The entities and mentioned dates of the last warm start's articles, read after
     /// them: filters by entity and mentioned date see them from now on.
     pub fn warm_facts(&mut self, facts: crate::library::SnapshotFacts) {
-        self.awaiting_facts = false;
+        self.corpus.awaiting_facts = false;
         // A picker opened before the names came would keep its empty answer, and a search
         // under a name filter its few matches: the filter now keeps older articles too.
         self.memo.clear();
         self.search.last = None;
-        let base = u32::try_from(self.warm_base).unwrap_or(u32::MAX);
+        let base = u32::try_from(self.corpus.warm_base).unwrap_or(u32::MAX);
         let mut entities = facts.entities;
         for e in &mut entities {
             e.docs = e.docs.shifted(base);
         }
         let mentioned = facts.mentioned.shifted(base);
-        self.index.add_parts(entities, mentioned);
+        self.corpus.index.add_parts(entities, mentioned);
         self.list.stale = true;
     }
 
     /// Everything anew: what is listed is withdrawn and `snapshot` takes its place (the
     /// article shown is shown again if it is among it).
     pub fn replace_all(&mut self, snapshot: Snapshot) {
-        let all: Vec<u32> = (0..u32::try_from(self.entries.len()).unwrap_or(u32::MAX)).collect();
+        let all: Vec<u32> =
+            (0..u32::try_from(self.corpus.entries.len()).unwrap_or(u32::MAX)).collect();
         self.withdraw(&all);
         self.push_warm(snapshot);
     }
@@ -266,8 +268,8 @@ impl App {
         // Articles by path, made on the first withdrawal and kept up to date from then on:
         // a scan of the whole list per changed file would cost a second for a thousand
         // changed files among 100,000.
-        let entries = &self.entries;
-        let by_path = self.by_path.get_or_insert_with(|| {
+        let entries = &self.corpus.entries;
+        let by_path = self.corpus.by_path.get_or_insert_with(|| {
             let mut map: HashMap<std::sync::Arc<str>, Vec<u32>> = HashMap::new();
             for (i, d) in entries.iter().enumerate() {
                 map.entry(d.path.clone())
@@ -284,11 +286,11 @@ impl App {
     /// and list; an open article among them is opened again when it returns.
     fn withdraw(&mut self, docs: &[u32]) {
         // Their postings go at the end of the burst of messages (see `App::purge`).
-        self.index.forget_later(docs);
+        self.corpus.index.forget_later(docs);
         let selected = u32::try_from(self.list.selected).unwrap_or(u32::MAX);
         if self.list.chosen
-            && self.index.is_gone(selected)
-            && let Some(d) = self.entries.get(self.list.selected)
+            && self.corpus.index.is_gone(selected)
+            && let Some(d) = self.corpus.entries.get(self.list.selected)
         {
             self.shown.reselect = Some((d.id, self.reader.anchor, self.reader.anchor_nth));
         }
@@ -300,15 +302,15 @@ impl App {
     /// articles gone, so a burst of changed files costs one pass over the postings; this
     /// runs before anything reads them (a key, a frame, a settle).
     pub fn purge(&mut self) {
-        self.index.purge();
+        self.corpus.index.purge();
     }
 
     /// The folded text (without the title) of the `n`th article of the last snapshot,
     /// read in the background: with its title, it becomes searchable.
     pub fn text_arrived(&mut self, n: usize, body: Body) {
-        let doc = self.warm_base + n;
+        let doc = self.corpus.warm_base + n;
         self.search.texts_read += 1;
-        if doc < self.entries.len() {
+        if doc < self.corpus.entries.len() {
             let both = body.with_title(&self.title(doc));
             self.search.texts.set(doc, both);
             // A search under way has not seen it either.

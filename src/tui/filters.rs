@@ -103,7 +103,7 @@ impl App {
         if let Some(super::modal::Modal::Search { query }) = &self.modal {
             search = Some(query.clone());
         }
-        let selection = self.index.select(&filter);
+        let selection = self.corpus.index.select(&filter);
         let mut docs = selection.docs;
         if let Some(q) = search.filter(|q| !q.trim().is_empty()) {
             if let Some(found) = self.search_docs(&q, &docs) {
@@ -119,10 +119,10 @@ impl App {
             self.search.texts.cancel(self.search.generation);
         }
         if unread {
-            docs.retain(|&d| !self.user.is_read(self.entries[d as usize].id));
+            docs.retain(|&d| !self.user.is_read(self.corpus.entries[d as usize].id));
         }
         if starred {
-            docs.retain(|&d| self.user.is_starred(self.entries[d as usize].id));
+            docs.retain(|&d| self.user.is_starred(self.corpus.entries[d as usize].id));
         }
         self.sort_list(&mut docs);
         self.list.undated = selection.undated;
@@ -149,15 +149,19 @@ impl App {
     /// list when there is one for this sort and list (see [`super::order`]), else sorted,
     /// and the order kept when they are the whole list.
     fn sort_list(&mut self, docs: &mut Vec<u32>) {
-        let key = (self.list.sort, self.entries.len(), self.index.live());
+        let key = (
+            self.list.sort,
+            self.corpus.entries.len(),
+            self.corpus.index.live(),
+        );
         if let Some(order) = self.list.order.as_ref().filter(|o| o.key == key) {
             order.arrange(docs);
             return;
         }
         // Ties (undated articles above all) go by path, then line, as in `khabar list`:
         // the order articles happened to arrive in varies from run to run.
-        let entries = &self.entries;
-        self.index.sort_then(docs, self.list.sort, |a, b| {
+        let entries = &self.corpus.entries;
+        self.corpus.index.sort_then(docs, self.list.sort, |a, b| {
             let key = |d: u32| {
                 let a = &entries[d as usize];
                 (&a.path, a.line)
@@ -262,13 +266,13 @@ impl App {
     }
 
     pub fn mark_read(&mut self, entry: usize) {
-        if let Some(id) = self.entries.get(entry).map(|e| e.id) {
+        if let Some(id) = self.corpus.entries.get(entry).map(|e| e.id) {
             self.user.set_read(id, true);
         }
     }
 
     pub fn toggle_read(&mut self) {
-        let Some(id) = self.entries.get(self.list.selected).map(|e| e.id) else {
+        let Some(id) = self.corpus.entries.get(self.list.selected).map(|e| e.id) else {
             return;
         };
         let now = !self.user.is_read(id);
@@ -281,6 +285,7 @@ impl App {
     pub fn toggle_star(&mut self) {
         let shown = !self.list.visible.is_empty();
         let Some(id) = self
+            .corpus
             .entries
             .get(self.list.selected)
             .filter(|_| shown)

@@ -17,6 +17,7 @@ pub mod document;
 pub mod event;
 pub mod fetching;
 pub mod filters;
+pub mod held;
 pub mod keymap;
 pub mod layout;
 pub mod loader;
@@ -133,9 +134,9 @@ pub fn handle(app: &mut App, msg: Msg) {
         Msg::Input(Event::Mouse(m)) => app.mouse(m.kind, m.column, m.row),
         Msg::Input(Event::Resize(w, h)) => app.resize(w, h),
         Msg::Input(_) => {}
-        Msg::Found(n) => app.progress.total += n,
+        Msg::Found(n) => app.corpus.progress.total += n,
         Msg::Loaded(entry, done) => {
-            app.progress.done += done;
+            app.corpus.progress.done += done;
             app.push_quietly(*entry);
         }
         Msg::File(file) => app.push_file(*file),
@@ -143,14 +144,14 @@ pub fn handle(app: &mut App, msg: Msg) {
         Msg::Gone(path) => app.withdraw_path(&path.to_string_lossy()),
         Msg::FirstPage(page) => app.first_page(*page),
         Msg::Warm(warm, files) => {
-            app.progress.done += files;
+            app.corpus.progress.done += files;
             app.warm_after_first_page(*warm);
         }
         Msg::WarmFacts(facts) => app.warm_facts(*facts),
         Msg::Replace(snapshot) => app.replace_all(*snapshot),
         Msg::Progress(done, total) => {
-            app.progress.done = done;
-            app.progress.total = total;
+            app.corpus.progress.done = done;
+            app.corpus.progress.total = total;
         }
         Msg::Text(n, body) => app.text_arrived(n, *body),
         Msg::TextsDone => app.texts_done(),
@@ -160,9 +161,9 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.status = Some(message);
         }
         Msg::Finished => {
-            app.progress.finished = true;
+            app.corpus.progress.finished = true;
             // The facts come before the end, or not at all (an error said so).
-            app.awaiting_facts = false;
+            app.corpus.awaiting_facts = false;
             app.settle();
         }
         Msg::Feed(msg) => app.feed_event(msg),
@@ -295,8 +296,8 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             term.draw(|f| view::render(&app, f))?;
             drawn_at = Some(std::time::Instant::now());
             changed = false;
-            shown = (app.entries.is_empty(), app.progress.finished);
-            let loaded = app.progress.finished && !app.list.stale;
+            shown = (app.corpus.entries.is_empty(), app.corpus.progress.finished);
+            let loaded = app.corpus.progress.finished && !app.list.stale;
             if (hook == DebugHook::ExitAfterFirstArticles && !app.list.visible.is_empty())
                 || (hook == DebugHook::ExitWhenLoaded && loaded)
             {
@@ -305,9 +306,9 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                     .set((
                         // Withdrawn entries (a first page's, once the whole list came)
                         // keep their place in `entries` but are not shown.
-                        app.index.live(),
-                        app.progress.total,
-                        app.progress.finished,
+                        app.corpus.index.live(),
+                        app.corpus.progress.total,
+                        app.corpus.progress.finished,
                         elapsed.unwrap_or_default(),
                     ))
                     .ok();
@@ -358,14 +359,14 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
         app.purge();
         changed = true;
         // Input, the first articles and the end of loading are drawn at once.
-        let milestone = (app.entries.is_empty(), app.progress.finished) != shown;
+        let milestone = (app.corpus.entries.is_empty(), app.corpus.progress.finished) != shown;
         if input || milestone {
             drawn_at = None;
         }
         // While a big corpus loads, re-filtering and re-sorting after every burst would keep
         // the loop busy; a few times a second is enough to watch the list fill.
-        if app.progress.finished
-            || app.entries.len() < 1000
+        if app.corpus.progress.finished
+            || app.corpus.entries.len() < 1000
             || last_settle.elapsed() >= SETTLE_EVERY
         {
             app.settle();

@@ -123,10 +123,10 @@ impl App {
         let Ok(doc) = u32::try_from(self.list.selected) else {
             return;
         };
-        if self.entries.is_empty() {
+        if self.corpus.entries.is_empty() {
             return;
         }
-        let items = self.index.related(doc, RELATED_LIMIT);
+        let items = self.corpus.index.related(doc, RELATED_LIMIT);
         if items.is_empty() {
             self.status =
                 Some("no related articles: none shares a person, place or date".to_owned());
@@ -183,7 +183,7 @@ impl App {
         let key = (
             *kind,
             query.clone(),
-            (self.entries.len(), self.index.live()),
+            (self.corpus.entries.len(), self.corpus.index.live()),
         );
         let mut memo = self.memo.picker.borrow_mut();
         if memo.as_ref().is_none_or(|(k, _)| *k != key) {
@@ -195,12 +195,14 @@ impl App {
             *memo = Some((key, ids));
         }
         memo.as_ref().map_or_else(Vec::new, |(_, ids)| {
-            ids.iter().filter_map(|id| self.index.entity(id)).collect()
+            ids.iter()
+                .filter_map(|id| self.corpus.index.entity(id))
+                .collect()
         })
     }
 
     fn match_entities(&self, kind: EntityKind, query: &str) -> Vec<&EntityInfo> {
-        let all = self.index.entities_of(kind);
+        let all = self.corpus.index.entities_of(kind);
         let q = fold(query);
         if q.trim().is_empty() {
             return all.into_iter().take(PICKER_LIMIT).collect();
@@ -234,7 +236,7 @@ impl App {
         field: DateField,
         zoom: Option<(i32, u32)>,
     ) -> Vec<(NaiveDate, usize)> {
-        let corpus = (self.entries.len(), self.index.live());
+        let corpus = (self.corpus.entries.len(), self.corpus.index.live());
         let key = (field, zoom, self.list.chips.clone(), corpus);
         if let Some((k, buckets)) = self.memo.buckets.borrow().as_ref()
             && *k == key
@@ -257,8 +259,8 @@ impl App {
                 filter.entities.push(vec![id.clone()]);
             }
         }
-        let docs = self.index.select(&filter).docs;
-        let counts = self.index.histogram(&docs, field, zoom);
+        let docs = self.corpus.index.select(&filter).docs;
+        let counts = self.corpus.index.histogram(&docs, field, zoom);
         // Every month (or day) between the first and the last gets a column, empty ones
         // too, so gaps in time show as gaps.
         let (Some((&first, _)), Some((&last, _))) =

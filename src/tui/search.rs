@@ -12,7 +12,7 @@ impl App {
     /// Keeps those of `docs` the list shows now.
     pub(super) fn keep_shown(&self, docs: &mut Vec<u32>) {
         // A bit per article: for a million articles, a pass rather than a sort.
-        let mut shown = vec![0u64; self.entries.len().div_ceil(64)];
+        let mut shown = vec![0u64; self.corpus.entries.len().div_ceil(64)];
         for &d in &self.list.visible {
             if let Some(word) = shown.get_mut(d / 64) {
                 *word |= 1 << (d % 64);
@@ -74,7 +74,7 @@ impl App {
         let find = Find {
             generation: self.search.generation,
             query: q.to_owned(),
-            memo: ((key, self.entries.len()), folded, Vec::new()),
+            memo: ((key, self.corpus.entries.len()), folded, Vec::new()),
             fresh: self.search.fresh_texts.len(),
             kept,
             within,
@@ -117,7 +117,7 @@ impl App {
                 // The articles that arrived, or whose text arrived, since the last search,
                 // among those the other filters keep: a search shown while a corpus loads
                 // looks at each article once.
-                let mut new: Vec<u32> = (*then..self.entries.len())
+                let mut new: Vec<u32> = (*then..self.corpus.entries.len())
                     .filter_map(|d| u32::try_from(d).ok())
                     .chain(self.search.fresh_texts.iter().copied())
                     .filter(live)
@@ -142,7 +142,7 @@ impl App {
     /// later; once nothing more comes, at once). Stored texts count from the start, though
     /// they come only once a search asks: this is asked only while one is shown.
     pub(super) fn more_coming(&self) -> bool {
-        !self.progress.finished || self.search.reading_texts
+        !self.corpus.progress.finished || self.search.reading_texts
     }
 
     /// Keeps a search's answer as the memo the next search starts from; returns its hits.

@@ -96,7 +96,7 @@ impl App {
     pub fn session(&self) -> Session {
         Session {
             article: (self.list.chosen)
-                .then(|| self.entries.get(self.list.selected).map(|d| d.id))
+                .then(|| self.corpus.entries.get(self.list.selected).map(|d| d.id))
                 .flatten(),
             anchor: self.reader.anchor,
             nth: self.reader.anchor_nth,
@@ -140,7 +140,7 @@ impl App {
         self.list.chips = session.filters.into_iter().filter_map(restored).collect();
         self.refresh();
         if let Some(id) = session.article {
-            match self.entries.iter().position(|d| d.id == id) {
+            match self.corpus.entries.iter().position(|d| d.id == id) {
                 Some(i) => {
                     self.select(i);
                     (self.reader.anchor, self.reader.anchor_nth) = (session.anchor, session.nth);

@@ -19,7 +19,8 @@ impl App {
     /// The sources the picker lists for `query`, most articles first.
     pub fn source_items(&self, query: &str) -> Vec<(String, usize)> {
         let q = fold(query.trim());
-        self.index
+        self.corpus
+            .index
             .sources()
             .into_iter()
             .filter(|(s, _)| q.is_empty() || fold(s).contains(q.as_str()))

@@ -125,7 +125,7 @@ impl App {
             .list
             .visible
             .iter()
-            .map(|&i| self.entries[i].id)
+            .map(|&i| self.corpus.entries[i].id)
             .collect();
         let changed = ids
             .iter()
@@ -147,7 +147,7 @@ impl App {
             .visible
             .iter()
             .map(|&i| {
-                let doc = &self.entries[i];
+                let doc = &self.corpus.entries[i];
                 Exported::of(doc, self.title(i), self.user.is_read(doc.id))
             })
             .collect();

@@ -35,7 +35,7 @@ pub fn visible_titles(app: &App) -> Vec<String> {
 
 /// The list entry titled `title` (the first, if several are).
 pub fn titled(app: &App, title: &str) -> Option<usize> {
-    (0..app.entries.len()).find(|&i| app.title(i) == title)
+    (0..app.corpus.entries.len()).find(|&i| app.title(i) == title)
 }
 
 /// A reader of `width` x `height` (no colours) with the first `count` seeds loaded, as the
@@ -89,7 +89,7 @@ pub fn type_text(app: &mut App, text: &str) {
 
 /// The seed number (`"003"`) of an entry's article.
 pub fn seed_of(app: &App, entry: usize) -> String {
-    let p = &app.entries[entry].path;
+    let p = &app.corpus.entries[entry].path;
     p[p.find("seeds/").unwrap() + 6..][..3].to_owned()
 }
 

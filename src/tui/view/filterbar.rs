@@ -18,7 +18,7 @@ pub fn text(app: &App) -> String {
         .collect();
     if app.search.wait.is_some() {
         // No count until the search worker answers: the list shown meanwhile is not it.
-        parts.push(format!("searching {}", app.index.live()));
+        parts.push(format!("searching {}", app.corpus.index.live()));
     } else if app.on_first_page() {
         // A first page is the head of the list only: the whole list is still being read.
         parts.push(format!("{} so far", app.list.visible.len()));
@@ -26,7 +26,7 @@ pub fn text(app: &App) -> String {
         parts.push(format!(
             "{} of {}",
             app.list.visible.len(),
-            app.index.live()
+            app.corpus.index.live()
         ));
     }
     if app.list.undated > 0 {

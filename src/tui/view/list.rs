@@ -51,14 +51,14 @@ pub fn no_match(app: &App) -> String {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let shown = app.list.visible.len();
-    let total = app.index.live();
+    let total = app.corpus.index.live();
     let mut title = if shown == total {
         format!(" Articles ({total}")
     } else {
         format!(" Articles ({shown} of {total}")
     };
     // A first page is listed before the loader has counted anything.
-    if (!app.progress.finished && app.progress.total > 0) || app.on_first_page() {
+    if (!app.corpus.progress.finished && app.corpus.progress.total > 0) || app.on_first_page() {
         let _ = write!(title, ", loading");
     } else if (app.search.reading_texts && app.searching()) || app.search.wait.is_some() {
         // The bodies of stored articles are still being read back (more may match), or
@@ -75,10 +75,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut y = inner.y;
     let rows = usize::from(inner.height) / 2;
     for &i in app.list.visible.iter().skip(app.list.offset).take(rows) {
-        let a = &app.entries[i];
+        let a = &app.corpus.entries[i];
         let title = app.title(i);
-        let unread = !app.user.is_read(app.entries[i].id);
-        let star = if app.user.is_starred(app.entries[i].id) {
+        let unread = !app.user.is_read(app.corpus.entries[i].id);
+        let star = if app.user.is_starred(app.corpus.entries[i].id) {
             ("★ ", theme.accent)
         } else {
             ("  ", theme.dim)
@@ -119,7 +119,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         y += 2;
     }
     if app.list.visible.is_empty() {
-        let msg = if !app.progress.finished && total == 0 {
+        let msg = if !app.corpus.progress.finished && total == 0 {
             "Loading…".to_owned()
         } else if app.search.wait.is_some() {
             "Searching…".to_owned()

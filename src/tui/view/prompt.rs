@@ -106,7 +106,7 @@ fn related(
         } else {
             Style::new()
         };
-        let title = app.index.title(item.doc).to_string();
+        let title = app.corpus.index.title(item.doc).to_string();
         let title = crate::text::sanitize(&title, false);
         paint_row(
             buf,

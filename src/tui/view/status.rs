@@ -51,7 +51,7 @@ pub fn hints(app: &App) -> String {
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let loading = !app.progress.finished && app.progress.total > 0;
+    let loading = !app.corpus.progress.finished && app.corpus.progress.total > 0;
     let [left, right] = Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(if loading { 24 } else { 0 }),
@@ -133,7 +133,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         true,
     );
     if loading {
-        let p = app.progress;
+        let p = app.corpus.progress;
         let ratio = if p.total == 0 {
             0.0
         } else {
