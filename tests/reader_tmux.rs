@@ -135,14 +135,7 @@ fn panic_in_the_loop_restores_the_terminal() {
     let t = Tmux::start("panic", 100, HEIGHT, &cmd);
     t.wait_for(10, |s| s.contains(['┘', '┛']));
     t.run(&["send-keys", "j"]);
-    let mut screen = t.wait_for(10, |s| s.contains("AFTER-KHABAR"));
-    if !screen.contains("AFTER-KHABAR") {
-        // Under the load of the whole test run a key typed at the very first frame is
-        // now and then not acted on (a start-up race not yet found, seen 2 runs in 12 by
-        // hand, in earlier builds too); this test is about the panic, so it types again.
-        t.run(&["send-keys", "j"]);
-        screen = t.wait_for(10, |s| s.contains("AFTER-KHABAR"));
-    }
+    let screen = t.wait_for(10, |s| s.contains("AFTER-KHABAR"));
     assert!(
         screen.contains("AFTER-KHABAR"),
         "the shell did not continue:\n{screen}"

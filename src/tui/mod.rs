@@ -77,6 +77,22 @@ impl DebugHook {
             _ => Self::None,
         }
     }
+
+    /// What the hook does with a message about to be handled: a key panics or stops the
+    /// loop for good (every key, whether it came alone or in a burst with the loader's
+    /// messages).
+    fn on(self, msg: &Msg) {
+        let key = matches!(msg, Msg::Input(Event::Key(_)));
+        assert!(
+            !(key && self == Self::PanicOnKey),
+            "KHABAR_DEBUG=panic-on-key: a deliberate panic inside the event loop"
+        );
+        if key && self == Self::HangOnKey {
+            loop {
+                std::thread::park();
+            }
+        }
+    }
 }
 
 /// What the frame a debug hook stopped at showed: articles, files to load, whether
@@ -332,15 +348,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                 Err(_) => break,
             },
         };
-        assert!(
-            !(hook == DebugHook::PanicOnKey && matches!(msg, Msg::Input(Event::Key(_)))),
-            "KHABAR_DEBUG=panic-on-key: a deliberate panic inside the event loop"
-        );
-        if hook == DebugHook::HangOnKey && matches!(msg, Msg::Input(Event::Key(_))) {
-            loop {
-                std::thread::park();
-            }
-        }
+        hook.on(&msg);
         // What the user does is drawn at once; the loader's progress at most once a frame.
         let mut input = matches!(msg, Msg::Input(_));
         handle(&mut app, msg);
@@ -349,6 +357,8 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
         // export, a pager): a second one in the same burst would take its place.
         if app.request == Request::None {
             for msg in rx.try_iter().take(256) {
+                // A key in a burst is a key too (a key typed while articles pour in).
+                hook.on(&msg);
                 input |= matches!(msg, Msg::Input(_));
                 handle(&mut app, msg);
                 if app.request != Request::None {
