@@ -3,6 +3,7 @@
 //! removing a filter reads only these tables, never the article text.
 
 mod facts;
+pub mod join;
 pub mod mentioned;
 pub mod postings;
 pub mod range;
@@ -220,7 +221,7 @@ impl Index {
             self.gone_count += other.gone_count;
         }
         self.docs.append(other.docs);
-        self.titles.append(&other.titles);
+        self.titles.append(other.titles);
         for (day, docs) in other.by_day {
             self.by_day
                 .entry(day)

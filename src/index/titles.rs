@@ -50,11 +50,13 @@ impl Titles {
         self.ends.is_empty()
     }
 
-    /// Appends `other`'s titles after these (their numbers shift by `self.len()`).
-    pub fn append(&mut self, other: &Self) {
+    /// Appends `other`'s titles after these (their numbers shift by `self.len()`), in
+    /// `other`'s buffers when it is the larger (see [`super::join`]).
+    pub fn append(&mut self, mut other: Self) {
         let shift = self.bytes.len();
-        self.bytes.extend_from_slice(&other.bytes);
-        self.ends.extend(other.ends.iter().map(|e| e + shift));
+        other.ends.iter_mut().for_each(|e| *e += shift);
+        super::join::append(&mut self.bytes, other.bytes);
+        super::join::append(&mut self.ends, other.ends);
     }
 
     /// Only the titles `keep` says to, renumbered in order (titles past `keep` go).
@@ -245,7 +247,7 @@ mod tests {
     #[test]
     fn appended_and_retained_titles_keep_their_order() {
         let mut t = packed(&["एक", "two"]);
-        t.append(&packed(&["तीन", "", "five"]));
+        t.append(packed(&["तीन", "", "five"]));
         let shown = |t: &Titles| {
             (0..t.len())
                 .map(|i| t.get(i).to_string())

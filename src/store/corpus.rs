@@ -16,6 +16,7 @@ use std::sync::mpsc;
 
 use rusqlite::{Transaction, params};
 
+use super::positions::Positions;
 use super::scope::{Key, Recorded, Root, Scope, Walked, foreign, key_in, key_of, now_ns};
 use super::snapshot::{Arrival, Arrived, Doc};
 use super::{Store, StoreError, repeats, to_sql};
@@ -217,17 +218,6 @@ pub(super) fn mtime_of(meta: &std::fs::Metadata) -> i64 {
         .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
 }
 
-/// Each key's first walk position.
-fn positions<'a>(keys: &'a [Key<'_>]) -> HashMap<&'a str, usize> {
-    let mut at = HashMap::with_capacity(keys.len());
-    for (i, key) in keys.iter().enumerate() {
-        if let Some(key) = key {
-            at.entry(key.as_ref()).or_insert(i);
-        }
-    }
-    at
-}
-
 /// Walks each root, noting its folders' times before reading them.
 fn walk(roots: &[Root], files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) -> Vec<Walked> {
     let mut walked = Vec::new();
@@ -334,7 +324,7 @@ impl Store {
         // Walk positions by key, and what the database knows by walk position: at a million
         // files, maps from each key's own copy took hundreds of MB while the reader held
         // the whole list.
-        let at = positions(&keys);
+        let at = Positions::new(&keys);
         let known = self.known(&keys, &at, &stats, (rules, rescan))?;
         drop(stats);
         let todo = &known.todo;
@@ -464,7 +454,7 @@ impl Store {
     fn known(
         &self,
         keys: &[Key<'_>],
-        at: &HashMap<&str, usize>,
+        at: &Positions<'_, '_>,
         stats: &[Option<Stamp>],
         (rules, rescan): (i64, bool),
     ) -> Result<Known, StoreError> {
@@ -477,7 +467,7 @@ impl Store {
         // by first position).
         let mut also: HashMap<usize, Vec<usize>> = HashMap::new();
         for (i, key) in keys.iter().enumerate() {
-            if let Some(&first) = key.as_deref().and_then(|k| at.get(k))
+            if let Some(first) = key.as_deref().and_then(|k| at.get(k))
                 && first != i
             {
                 also.entry(first).or_default().push(i);
@@ -488,7 +478,7 @@ impl Store {
             .prepare_cached("SELECT size, mtime_ns, hash, rules, problems, path FROM sources")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            let Some(&first) = r.get_ref(5)?.as_str().ok().and_then(|path| at.get(path)) else {
+            let Some(first) = r.get_ref(5)?.as_str().ok().and_then(|path| at.get(path)) else {
                 continue;
             };
             let stamp: Stamp = (r.get(0)?, r.get(1)?);
@@ -542,7 +532,7 @@ impl Store {
     fn withdraw_missing(
         &mut self,
         roots: &[Root],
-        found: &HashMap<&str, usize>,
+        found: &Positions<'_, '_>,
     ) -> Result<(Vec<String>, bool), StoreError> {
         let gone: Vec<(i64, String)> = {
             let mut stmt = self.conn.prepare_cached("SELECT id, path FROM sources")?;

@@ -12,6 +12,7 @@ mod corpus;
 mod listing;
 mod open;
 mod page;
+mod positions;
 mod read_json;
 mod rebuild;
 mod repeats;

@@ -251,7 +251,7 @@ impl Part {
         self.files += next.files - usize::from(cut);
         self.docs.append(&mut next.docs);
         self.infos.append(std::mem::take(&mut next.infos));
-        self.titles.append(&next.titles);
+        self.titles.append(std::mem::take(&mut next.titles));
         self.ids.append(&mut next.ids);
         if next.files > 0 {
             self.last_path = next.last_path;

@@ -161,12 +161,9 @@ impl App {
                 by_path.entry(d.path.clone()).or_default().push(number);
             }
         }
-        // Moved, not copied, into an empty list (a copy of 100,000 entries is tens of MB).
-        if self.corpus.entries.is_empty() {
-            self.corpus.entries = warm.docs;
-        } else {
-            self.corpus.entries.extend(warm.docs);
-        }
+        // Moved, not copied, after a short list (a first page): a copy of a million
+        // entries is a hundred MB, held twice while it is made.
+        crate::index::join::append(&mut self.corpus.entries, warm.docs);
         self.corpus.repeated = std::sync::Arc::new(warm.repeated);
         if self.corpus.index.is_empty() {
             self.corpus.index = warm.index;
