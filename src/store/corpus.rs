@@ -19,6 +19,7 @@ use rusqlite::{Transaction, params};
 use super::positions::Positions;
 use super::scope::{Key, Recorded, Root, Scope, Walked, foreign, key_in, key_of, now_ns};
 use super::snapshot::{Arrival, Arrived, Doc};
+use super::walked::Files;
 use super::{Store, StoreError, repeats, to_sql};
 use crate::corpus::{self, Article, Origin, Problem, repeated};
 use crate::index::{FactEntity, Facts, SearchText};
@@ -219,7 +220,7 @@ pub(super) fn mtime_of(meta: &std::fs::Metadata) -> i64 {
 }
 
 /// Walks each root, noting its folders' times before reading them.
-fn walk(roots: &[Root], files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) -> Vec<Walked> {
+fn walk(roots: &[Root], files: &mut Files, problems: &mut Vec<Problem>) -> Vec<Walked> {
     let mut walked = Vec::new();
     for root in roots {
         let start = files.len();
@@ -301,7 +302,7 @@ impl Store {
         };
         let started = now_ns();
         let mut walk_problems = Vec::new();
-        let mut files = Vec::new();
+        let mut files = Files::default();
         let walked = walk(&roots, &mut files, &mut walk_problems);
         let mut synced = Synced {
             failed: walk_problems.iter().any(Problem::is_error),
@@ -313,9 +314,11 @@ impl Store {
         // Each file's key and stamp, on all cores: a million stat calls take seconds on one.
         let (keys, stats): (Vec<Key<'_>>, Vec<Option<Stamp>>) = {
             use rayon::prelude::*;
-            files
-                .par_iter()
-                .map(|f| {
+            let files = &files;
+            (0..files.len())
+                .into_par_iter()
+                .map(|i| {
+                    let f = files.get(i);
                     let stat = std::fs::metadata(f).ok().map(|m| stamp_of(&m));
                     (key_in(f), stat)
                 })
@@ -351,7 +354,7 @@ impl Store {
                 todo.par_iter().for_each_with(tx, |tx, &i| {
                     let key = keys[i].as_deref().unwrap_or_default().to_owned();
                     let before = known.before.get(&i).copied();
-                    let _ = tx.send(extract_file(i, &files[i], key, before, texts));
+                    let _ = tx.send(extract_file(i, files.get(i), key, before, texts));
                 });
             });
             let mut done = 0;
@@ -403,7 +406,7 @@ impl Store {
         warned.sort_unstable();
         warned.dedup();
         for i in warned {
-            let file = &files[i];
+            let file = files.get(i);
             if let Some(list) = fresh_problems.get(&i) {
                 noisy_at[i] = !list.is_empty();
                 synced.problems.extend(list.iter().map(Note::of));

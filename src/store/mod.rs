@@ -20,6 +20,7 @@ mod schema;
 mod scope;
 mod snapshot;
 mod user;
+mod walked;
 
 use std::path::{Path, PathBuf};
 
