@@ -374,10 +374,14 @@ impl Listing {
 /// are not UTF-8 (`SQLite` does not check) come out with replacement characters.
 fn push_text(text: &mut Texts, value: ValueRef<'_>) -> Option<Span> {
     match value {
-        ValueRef::Text(bytes) | ValueRef::Blob(bytes) => Some(match std::str::from_utf8(bytes) {
-            Ok(s) => text.push(s),
-            Err(_) => text.push(&String::from_utf8_lossy(bytes)),
-        }),
+        // Checked with SIMD: a list of thousands of Devanagari titles spent a tenth of its
+        // time in the standard check.
+        ValueRef::Text(bytes) | ValueRef::Blob(bytes) => {
+            Some(match simdutf8::basic::from_utf8(bytes) {
+                Ok(s) => text.push(s),
+                Err(_) => text.push(&String::from_utf8_lossy(bytes)),
+            })
+        }
         _ => None,
     }
 }
