@@ -33,4 +33,17 @@ mod tests {
             prop_assert_eq!(joined, [front, back].concat());
         }
     }
+
+    /// The longer list's buffer is the one kept: a copy of it would be held twice.
+    #[test]
+    fn the_longer_list_keeps_its_buffer() {
+        let mut back: Vec<u64> = Vec::with_capacity(1000);
+        back.extend(0..900);
+        let buffer = back.as_ptr();
+        let mut front = vec![7, 8];
+        append(&mut front, back);
+        assert_eq!(front.as_ptr(), buffer);
+        assert_eq!(&front[..3], &[7, 8, 0]);
+        assert_eq!(front.len(), 902);
+    }
 }

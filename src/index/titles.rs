@@ -50,8 +50,8 @@ impl Titles {
         self.ends.is_empty()
     }
 
-    /// Appends `other`'s titles after these (their numbers shift by `self.len()`), in
-    /// `other`'s buffers when it is the larger (see [`super::join`]).
+    /// Appends `other`'s titles after these (their numbers shift by `self.len()`); each
+    /// buffer (bytes, ends) is kept from whichever side is the longer (see [`super::join`]).
     pub fn append(&mut self, mut other: Self) {
         let shift = self.bytes.len();
         other.ends.iter_mut().for_each(|e| *e += shift);

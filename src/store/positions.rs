@@ -58,7 +58,6 @@ impl<'k, 'a> Positions<'k, 'a> {
     fn slot(&self, key: &str) -> usize {
         let mask = self.slots.len() - 1;
         // The low bits of a 64-bit hash; the table is a power of two.
-        #[allow(clippy::cast_possible_truncation)]
         let mut slot = xxhash_rust::xxh3::xxh3_64(key.as_bytes()) as usize & mask;
         loop {
             let at = self.slots[slot];

@@ -560,8 +560,9 @@ pub(super) fn text_at<'r>(
     // Checked with SIMD, not by `as_str_or_null`: a warm start reads a million titles.
     let text = match r.get_ref(i)? {
         ValueRef::Null => return Ok(None),
+        // On failure the standard check says where the text goes wrong.
         ValueRef::Text(bytes) => simdutf8::basic::from_utf8(bytes)
-            .map_err(|_| FromSqlError::Other("text that is not UTF-8".into())),
+            .or_else(|_| std::str::from_utf8(bytes).map_err(FromSqlError::from)),
         _ => Err(FromSqlError::InvalidType),
     };
     text.map(Some).map_err(|e| {
@@ -573,6 +574,37 @@ pub(super) fn text_at<'r>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A text column reads as its text, NULL as none, and anything else (text that is
+    /// not UTF-8, a blob, a number) as an error naming the column, as `as_str_or_null` did.
+    #[test]
+    fn a_text_column_is_checked_as_utf8() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.query_row(
+            "SELECT NULL, 'समाचार', CAST(x'61ff' AS TEXT), x'61', 5",
+            [],
+            |r| {
+                assert_eq!(text_at(r, 0).unwrap(), None);
+                assert_eq!(text_at(r, 1).unwrap(), Some("समाचार"));
+                let error = |i| text_at(r, i).unwrap_err().to_string();
+                // Where the text goes wrong, from the standard check.
+                assert!(
+                    error(2).contains("at index: 2, invalid utf-8 sequence"),
+                    "{}",
+                    error(2)
+                );
+                for i in 3..5 {
+                    assert!(
+                        error(i).contains(&format!("at index: {i}, Invalid type")),
+                        "{}",
+                        error(i)
+                    );
+                }
+                Ok(())
+            },
+        )
+        .unwrap();
+    }
 
     #[test]
     fn an_article_is_numbered_alike_whether_its_ids_are_dense_or_sparse() {

@@ -93,13 +93,14 @@ pub struct ListView {
     /// Active filters in the order they were added (Esc removes the last).
     pub chips: Vec<Chip>,
     pub sort: Sort,
-    /// Entries shown in the list, in order: the filters applied to `entries`.
+    /// Entries shown in the list, in order: the filters applied to the held entries
+    /// ([`super::held::HeldCorpus::entries`]).
     pub visible: Vec<usize>,
     /// Articles a date filter left out for having no date.
     pub undated: usize,
     /// The whole list's order, from the last refresh that sorted all of it.
     pub(super) order: Option<super::order::Order>,
-    /// Index of the selected article in `entries`.
+    /// Index of the selected article in the held entries.
     pub selected: usize,
     /// First article shown in the list.
     pub offset: usize,

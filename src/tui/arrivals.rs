@@ -279,7 +279,7 @@ impl App {
         self.withdraw(&docs);
     }
 
-    /// Takes articles `docs` (numbered as in [`App::entries`], ascending) out of the index
+    /// Takes articles `docs` (numbered as in the held `entries`, ascending) out of the index
     /// and list; an open article among them is opened again when it returns.
     fn withdraw(&mut self, docs: &[u32]) {
         // Their postings go at the end of the burst of messages (see `App::purge`).
