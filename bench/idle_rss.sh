@@ -8,6 +8,10 @@
 #
 #   bench/idle_rss.sh [RUNS] [N] [SECS] [BIN...]   (defaults: 2, 1000000, 30, the release build)
 #
+# TIMELINE=1 also prints, every tenth of a second, the milliseconds since the start and the
+# anonymous RSS then (`ms:MiB`), to see when the peak comes (a sampled line misses spikes
+# shorter than its interval; the peak RSS printed after it does not).
+#
 # The corpus and database are bench/scale.sh's (target/bench-corpus/scale-N,
 # target/bench-scale/cache-N; run `bench/scale.sh 1 N` first). The database also keeps the
 # last session: a filter left on by a trial in the reader (or bench/kept_filter.sh) makes
@@ -23,22 +27,30 @@ shift $(( $# < 3 ? $# : 3 ))
 bins=("$@")
 [ ${#bins[@]} -gt 0 ] || { cargo build --release --quiet; bins=("$PWD/target/release/khabar"); }
 command -v tmux >/dev/null || { echo "idle_rss.sh needs tmux" >&2; exit 1; }
-work=$PWD/target/bench-scale
-home=$work/cache-$n
-corpus=$PWD/target/bench-corpus/scale-$n
-if [ ! -f "$corpus/.done" ] || [ ! -d "$home" ]; then
-  echo "no corpus or database for $n articles: run bench/scale.sh 1 $n first" >&2
-  exit 1
-fi
+. bench/scale_db.sh
+scale_db "$n"
 session=khabar-idle-rss
 for _ in $(seq "$runs"); do
   for bin in "${bins[@]}"; do
     tmux kill-session -t "$session" 2>/dev/null || true
     tmux new-session -d -s "$session" -x 120 -y 40 \
       "XDG_DATA_HOME=$home XDG_CACHE_HOME=$home XDG_STATE_HOME=$work/idle-state exec $bin $corpus"
-    sleep 1
+    sleep 0.1
     pid=$(tmux list-panes -t "$session" -F '#{pane_pid}')
-    sleep "$secs"
+    if [ -n "${TIMELINE:-}" ]; then
+      # Milliseconds since the start and anonymous RSS (MiB), every tenth of a second: when
+      # the peak comes, and what the reader was doing then.
+      t0=$(date +%s%N)
+      for _ in $(seq $(( secs * 10 ))); do
+        awk -v t=$(( ($(date +%s%N) - t0) / 1000000 )) '/RssAnon/ {printf "%d:%d ", t, $2 / 1024}' \
+          "/proc/$pid/status"
+        sleep 0.1
+      done
+      echo
+    else
+      sleep 0.9
+      sleep "$secs"
+    fi
     hwm=$(awk '/VmHWM/ {print int($2 / 1024)}' "/proc/$pid/status")
     anon=$(awk '/^Anonymous/ {print int($2 / 1024)}' "/proc/$pid/smaps_rollup")
     printf '%s: %s articles, after %ss idle: anon RSS %s MiB, peak RSS %s MiB\n' \

@@ -22,13 +22,8 @@ n=${2:-1000000}
 query=${3:-putin}
 [ -n "${SKIP_BUILD:-}" ] || cargo build --release --quiet
 bin=${KHABAR_BIN:-$PWD/target/release/khabar}
-work=$PWD/target/bench-scale
-home=$work/cache-$n
-corpus=$PWD/target/bench-corpus/scale-$n
-if [ ! -f "$corpus/.done" ] || [ ! -d "$home" ]; then
-  echo "no corpus or database for $n articles: run bench/scale.sh 1 $n first" >&2
-  exit 1
-fi
+. bench/scale_db.sh
+scale_db "$n"
 command -v tmux >/dev/null || { echo "tmux is needed" >&2; exit 1; }
 envs="XDG_CACHE_HOME=$home XDG_DATA_HOME=$home XDG_STATE_HOME=$work/state"
 

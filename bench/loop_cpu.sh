@@ -17,13 +17,8 @@ n=${1:-100000}
 shift || true
 [ -n "${SKIP_BUILD:-}" ] || cargo build --release --quiet
 bins=("${@:-$PWD/target/release/khabar}")
-work=$PWD/target/bench-scale
-home=$work/cache-$n
-corpus=$PWD/target/bench-corpus/scale-$n
-if [ ! -f "$corpus/.done" ] || [ ! -f "$home/khabar/khabar.db" ]; then
-  echo "no corpus or database for $n articles: run bench/scale.sh 1 $n first" >&2
-  exit 1
-fi
+. bench/scale_db.sh
+scale_db "$n"
 command -v tmux >/dev/null || { echo "tmux is needed" >&2; exit 1; }
 command -v sqlite3 >/dev/null || { echo "sqlite3 is needed (to clear the kept session)" >&2; exit 1; }
 tick=$(getconf CLK_TCK)
