@@ -1,7 +1,7 @@
 //! What can go wrong while reading articles. Each problem names its file, and none of
 //! them stops the other files from loading.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// A problem met while loading one path. Only [`Problem::Missing`] and
 /// [`Problem::Unreadable`] lose anything; the others are warnings about what was done.
@@ -55,5 +55,67 @@ impl Problem {
             self,
             Self::Missing(_) | Self::Unreadable { .. } | Self::Unsupported(_)
         )
+    }
+
+    /// The same problem, its path under `from` named under `to` instead (a path elsewhere
+    /// stays as it is): a walk that went by a folder's absolute path reports in the
+    /// user's spelling of it.
+    #[must_use]
+    pub fn respelt(mut self, from: &Path, to: &Path) -> Self {
+        let path = match &mut self {
+            Self::Missing(p)
+            | Self::Loop(p)
+            | Self::NoArticles(p)
+            | Self::Unsupported(p)
+            | Self::Unreadable { path: p, .. }
+            | Self::InvalidUtf8 { path: p, .. }
+            | Self::Binary { path: p, .. }
+            | Self::Empty { path: p }
+            | Self::Large { path: p, .. }
+            | Self::BadRecord { path: p, .. } => p,
+        };
+        *path = under(path, from, to);
+        self
+    }
+}
+
+/// `path` with its leading `from` replaced by `to` (as it is when not under `from`).
+pub fn under(path: &Path, from: &Path, to: &Path) -> PathBuf {
+    match path.strip_prefix(from) {
+        Ok(rest) if rest.as_os_str().is_empty() => to.to_owned(),
+        Ok(rest) => to.join(rest),
+        Err(_) => path.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_problem_under_a_root_is_named_in_its_spelling() {
+        let from = Path::new("/home/u/news");
+        let to = Path::new("news");
+        let respelt = |p: Problem| p.respelt(from, to).to_string();
+        assert_eq!(
+            respelt(Problem::Missing(from.to_owned())),
+            "news: no such file or folder"
+        );
+        assert_eq!(
+            respelt(Problem::Empty {
+                path: from.join("a/b.txt")
+            }),
+            "news/a/b.txt: empty; skipped"
+        );
+        // A path elsewhere (a link's target outside the root) stays as it is.
+        assert_eq!(
+            respelt(Problem::Loop(PathBuf::from("/elsewhere/x"))),
+            "/elsewhere/x: symlink loop; not followed"
+        );
+        // A prefix that is not a whole folder name is not the root.
+        assert_eq!(
+            respelt(Problem::Loop(PathBuf::from("/home/u/newsroom"))),
+            "/home/u/newsroom: symlink loop; not followed"
+        );
     }
 }

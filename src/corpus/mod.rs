@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 pub use article::{Article, Chrome, ChromeKind, Origin};
 pub use decode::OffsetMap;
-pub use error::Problem;
+pub use error::{Problem, under};
 pub use markers::Markers;
 pub use walk::{expand_tracking, is_json_lines};
 

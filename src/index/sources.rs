@@ -87,6 +87,11 @@ impl DocRows {
         self.rows.push(Row { published, source });
     }
 
+    /// Room for `n` more articles, taken at once.
+    pub fn reserve(&mut self, n: usize) {
+        self.rows.reserve(n);
+    }
+
     /// `other`'s articles after these, their sources numbered as here.
     pub fn append(&mut self, other: Self) {
         let renumber = self.sources.adopt(&other.sources);

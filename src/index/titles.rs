@@ -50,6 +50,13 @@ impl Titles {
         self.ends.is_empty()
     }
 
+    /// Room for `n` more titles of `bytes` packed bytes in all, taken at once (a list read
+    /// in parts then joins without copying into grown buffers).
+    pub fn reserve(&mut self, n: usize, bytes: usize) {
+        self.ends.reserve(n);
+        self.bytes.reserve(bytes);
+    }
+
     /// Appends `other`'s titles after these (their numbers shift by `self.len()`); each
     /// buffer (bytes, ends) is kept from whichever side is the longer (see [`super::join`]).
     pub fn append(&mut self, mut other: Self) {

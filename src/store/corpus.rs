@@ -16,10 +16,10 @@ use std::sync::mpsc;
 
 use rusqlite::{Transaction, params};
 
-use super::positions::Positions;
-use super::scope::{Key, Recorded, Root, Scope, Walked, foreign, key_in, key_of, now_ns};
+use super::positions::{KeyAt, Positions};
+use super::scope::{Recorded, Root, Scope, Walked, foreign, key_of, now_ns};
 use super::snapshot::{Arrival, Arrived, Doc};
-use super::walked::Files;
+use super::walked::{Files, Keys};
 use super::{Store, StoreError, repeats, to_sql};
 use crate::corpus::{self, Article, Origin, Problem, repeated};
 use crate::index::{FactEntity, Facts, SearchText};
@@ -204,6 +204,18 @@ impl Repeats {
 /// A file's size and modification time (ns), which tell whether it may have changed.
 type Stamp = (i64, i64);
 
+/// The stamp of a file that could not be looked at (no stored size is negative): eight
+/// bytes a file less than an `Option`.
+const NO_STAMP: Stamp = (-1, i64::MIN);
+
+/// Walked file `i` (at `file`) as the caller spelt its root.
+fn spelt(walked: &[Walked], file: &Path, i: usize) -> PathBuf {
+    walked
+        .iter()
+        .find(|w| w.files.contains(&i))
+        .map_or_else(|| file.to_owned(), |w| w.spelt(file))
+}
+
 fn stamp_of(meta: &std::fs::Metadata) -> Stamp {
     (
         i64::try_from(meta.len()).unwrap_or(i64::MAX),
@@ -231,8 +243,18 @@ fn walk(roots: &[Root], files: &mut Files, problems: &mut Vec<Problem>) -> Vec<W
             let mtime = std::fs::metadata(&root.shown).ok().map(|m| mtime_of(&m));
             folders.push((root.key.clone(), mtime));
         }
+        // By the root's key, so that each walked path is its own key (none is kept apart:
+        // a million keys made from relative paths took 90 MB during the check); what is
+        // shown of it is spelt as the caller spelt the root. A root not in UTF-8 has no
+        // exact key to walk by.
+        let by_key = root.shown.to_str().is_some();
+        let walk_from = if by_key {
+            Path::new(&root.key)
+        } else {
+            root.shown.as_path()
+        };
         corpus::expand_tracking(
-            &root.shown,
+            walk_from,
             &mut |f| files.push(f),
             &mut |d| {
                 if let Some(key) = key_of(d) {
@@ -242,7 +264,7 @@ fn walk(roots: &[Root], files: &mut Files, problems: &mut Vec<Problem>) -> Vec<W
             },
             &mut |p| {
                 clean = false;
-                problems.push(p);
+                problems.push(p.respelt(walk_from, &root.shown));
             },
         );
         walked.push(Walked {
@@ -250,6 +272,7 @@ fn walk(roots: &[Root], files: &mut Files, problems: &mut Vec<Problem>) -> Vec<W
             files: start..files.len(),
             folders,
             clean,
+            by_key,
         });
     }
     walked
@@ -311,19 +334,16 @@ impl Store {
             files: files.len(),
             ..Synced::default()
         };
-        // Each file's key and stamp, on all cores: a million stat calls take seconds on one.
-        let (keys, stats): (Vec<Key<'_>>, Vec<Option<Stamp>>) = {
+        // Each file's stamp, on all cores: a million stat calls take seconds on one.
+        let stats: Vec<Stamp> = {
             use rayon::prelude::*;
             let files = &files;
             (0..files.len())
                 .into_par_iter()
-                .map(|i| {
-                    let f = files.get(i);
-                    let stat = std::fs::metadata(f).ok().map(|m| stamp_of(&m));
-                    (key_in(f), stat)
-                })
-                .unzip()
+                .map(|i| std::fs::metadata(files.get(i)).map_or(NO_STAMP, |m| stamp_of(&m)))
+                .collect()
         };
+        let keys = Keys::of(&files);
         // Walk positions by key, and what the database knows by walk position: at a million
         // files, maps from each key's own copy took hundreds of MB while the reader held
         // the whole list.
@@ -349,12 +369,15 @@ impl Store {
             let files = &files;
             let keys = &keys;
             let known = &known;
+            let walked = &walked;
             s.spawn(move |_| {
                 use rayon::prelude::*;
                 todo.par_iter().for_each_with(tx, |tx, &i| {
-                    let key = keys[i].as_deref().unwrap_or_default().to_owned();
+                    let key = keys.key(i).unwrap_or_default().to_owned();
                     let before = known.before.get(&i).copied();
-                    let _ = tx.send(extract_file(i, files.get(i), key, before, texts));
+                    // Read by its key's path; named (in warnings) as the caller spelt it.
+                    let file = spelt(walked, files.get(i), i);
+                    let _ = tx.send(extract_file(i, &file, key, before, texts));
                 });
             });
             let mut done = 0;
@@ -406,7 +429,7 @@ impl Store {
         warned.sort_unstable();
         warned.dedup();
         for i in warned {
-            let file = files.get(i);
+            let file = spelt(&walked, files.get(i), i);
             if let Some(list) = fresh_problems.get(&i) {
                 noisy_at[i] = !list.is_empty();
                 synced.problems.extend(list.iter().map(Note::of));
@@ -440,10 +463,9 @@ impl Store {
                     .sum(),
             })
             .collect();
-        let added: Vec<&str> = keys
-            .iter()
-            .zip(&known.stored)
-            .filter_map(|(k, &stored)| k.as_deref().filter(|_| !stored))
+        let added: Vec<&str> = (0..keys.len())
+            .filter(|&i| !known.stored[i])
+            .filter_map(|i| keys.key(i))
             .collect();
         synced.scope = self.record_walks(&recorded, &added, rules, started)?;
         Ok(synced)
@@ -456,9 +478,9 @@ impl Store {
     /// a handful of files.
     fn known(
         &self,
-        keys: &[Key<'_>],
-        at: &Positions<'_, '_>,
-        stats: &[Option<Stamp>],
+        keys: &Keys<'_>,
+        at: &Positions<'_>,
+        stats: &[Stamp],
         (rules, rescan): (i64, bool),
     ) -> Result<Known, StoreError> {
         let mut known = Known {
@@ -469,8 +491,8 @@ impl Store {
         // A file reached from two roots is known at each of its positions (rare: listed
         // by first position).
         let mut also: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, key) in keys.iter().enumerate() {
-            if let Some(first) = key.as_deref().and_then(|k| at.get(k))
+        for i in 0..keys.len() {
+            if let Some(first) = keys.key(i).and_then(|k| at.get(k))
                 && first != i
             {
                 also.entry(first).or_default().push(i);
@@ -492,7 +514,8 @@ impl Store {
             let others = also.get(&first).map(Vec::as_slice).unwrap_or_default();
             for &i in std::iter::once(&first).chain(others) {
                 known.stored[i] = true;
-                fresh[i] = !rescan && stats[i] == Some(stamp) && stored_rules == rules;
+                fresh[i] =
+                    !rescan && stats[i] != NO_STAMP && stats[i] == stamp && stored_rules == rules;
                 if !fresh[i] {
                     if stored_rules == rules {
                         known.before.insert(i, hash);
@@ -506,7 +529,7 @@ impl Store {
             }
         }
         known.todo = (0..keys.len())
-            .filter(|&i| keys[i].is_some() && !fresh[i])
+            .filter(|&i| keys.key(i).is_some() && !fresh[i])
             .collect();
         Ok(known)
     }
@@ -535,7 +558,7 @@ impl Store {
     fn withdraw_missing(
         &mut self,
         roots: &[Root],
-        found: &Positions<'_, '_>,
+        found: &Positions<'_>,
     ) -> Result<(Vec<String>, bool), StoreError> {
         let gone: Vec<(i64, String)> = {
             let mut stmt = self.conn.prepare_cached("SELECT id, path FROM sources")?;

@@ -6,32 +6,36 @@
 //! load of at most seven eighths: 52 MB at a million files, alive through the whole check,
 //! while the reader already holds the list. This table takes 8 MB for the same files.
 
-use super::scope::Key;
+/// Keys by walk position (`None`: a file with no key).
+pub(super) trait KeyAt {
+    fn len(&self) -> usize;
+    fn key(&self, i: usize) -> Option<&str>;
+}
 
 /// A slot no position fills.
 const EMPTY: u32 = u32::MAX;
 
 /// Walk positions by key (the first position of a key walked twice).
-pub(super) struct Positions<'k, 'a> {
-    keys: &'k [Key<'a>],
+pub(super) struct Positions<'k> {
+    keys: &'k dyn KeyAt,
     /// Walk positions, placed by their key's hash (linear probing); at most half full.
     slots: Vec<u32>,
 }
 
-impl<'k, 'a> Positions<'k, 'a> {
+impl<'k> Positions<'k> {
     /// The table of `keys` (a key that is `None` has no position).
     ///
     /// # Panics
     /// With four billion keys or more.
-    pub(super) fn new(keys: &'k [Key<'a>]) -> Self {
+    pub(super) fn new(keys: &'k dyn KeyAt) -> Self {
         assert!(u32::try_from(keys.len()).is_ok_and(|n| n < EMPTY));
         let size = (keys.len() * 2).next_power_of_two().max(16);
         let mut table = Self {
             keys,
             slots: vec![EMPTY; size],
         };
-        for (i, key) in keys.iter().enumerate() {
-            if let Some(key) = key {
+        for i in 0..keys.len() {
+            if let Some(key) = keys.key(i) {
                 let slot = table.slot(key);
                 if table.slots[slot] == EMPTY {
                     // Fits: checked above.
@@ -61,7 +65,7 @@ impl<'k, 'a> Positions<'k, 'a> {
         let mut slot = xxhash_rust::xxh3::xxh3_64(key.as_bytes()) as usize & mask;
         loop {
             let at = self.slots[slot];
-            if at == EMPTY || self.keys[at as usize].as_deref() == Some(key) {
+            if at == EMPTY || self.keys.key(at as usize) == Some(key) {
                 return slot;
             }
             slot = (slot + 1) & mask;
@@ -73,8 +77,17 @@ impl<'k, 'a> Positions<'k, 'a> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use std::borrow::Cow;
     use std::collections::HashMap;
+
+    impl KeyAt for Vec<Option<String>> {
+        fn len(&self) -> usize {
+            Vec::len(self)
+        }
+
+        fn key(&self, i: usize) -> Option<&str> {
+            self[i].as_deref()
+        }
+    }
 
     proptest! {
         /// Every key finds its first position, as a map from each key to its first
@@ -84,14 +97,13 @@ mod tests {
             walked in prop::collection::vec(prop::option::of("[a-d/]{0,4}"), 0..200),
             asked in prop::collection::vec("[a-e/]{0,4}", 0..50),
         ) {
-            let keys: Vec<Key<'_>> = walked.iter().map(|k| k.as_deref().map(Cow::Borrowed)).collect();
             let mut first: HashMap<&str, usize> = HashMap::new();
             for (i, k) in walked.iter().enumerate() {
                 if let Some(k) = k {
                     first.entry(k.as_str()).or_insert(i);
                 }
             }
-            let table = Positions::new(&keys);
+            let table = Positions::new(&walked);
             for k in walked.iter().flatten().chain(&asked) {
                 prop_assert_eq!(table.get(k), first.get(k.as_str()).copied());
                 prop_assert_eq!(table.contains_key(k), first.contains_key(k.as_str()));

@@ -21,6 +21,7 @@ use rusqlite::OptionalExtension;
 use rusqlite::types::Value;
 
 use super::corpus::{Note, PATH_MARK, Synced, mtime_of};
+use super::positions::KeyAt;
 use super::{Store, StoreError};
 
 /// Folders changed this recently (nanoseconds) are walked again next time.
@@ -213,6 +214,20 @@ pub(super) struct Walked {
     pub folders: Vec<(String, Option<i64>)>,
     /// Whether the walk met no problem (a problem is said again only by walking again).
     pub clean: bool,
+    /// Whether it went by the root's key (its files' paths are their keys) rather than by
+    /// the root as spelt.
+    pub by_key: bool,
+}
+
+impl Walked {
+    /// Walked file `file` as the caller spelt the root.
+    pub(super) fn spelt(&self, file: &Path) -> PathBuf {
+        if self.by_key {
+            crate::corpus::under(file, Path::new(&self.root.key), &self.root.shown)
+        } else {
+            file.to_owned()
+        }
+    }
 }
 
 /// What a full sync knows of one root once its files are written.
@@ -234,14 +249,13 @@ pub(super) fn now_ns() -> i64 {
 }
 
 /// Whether each walk's root holds a file of the sync that its own walk did not find.
-pub(super) fn foreign(walked: &[Walked], keys: &[Key<'_>]) -> Vec<bool> {
+pub(super) fn foreign(walked: &[Walked], keys: &dyn KeyAt) -> Vec<bool> {
     walked
         .iter()
         .map(|w| {
             walked.len() > 1
-                && keys.iter().enumerate().any(|(i, k)| {
-                    !w.files.contains(&i) && k.as_deref().is_some_and(|k| w.root.holds(k))
-                })
+                && (0..keys.len())
+                    .any(|i| !w.files.contains(&i) && keys.key(i).is_some_and(|k| w.root.holds(k)))
         })
         .collect()
 }

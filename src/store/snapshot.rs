@@ -165,6 +165,10 @@ pub struct SnapshotFacts {
 /// second connection costs more than it saves).
 const SPLIT_FROM: i64 = 20_000;
 
+/// Room set aside per title when a list is read in parts: more than most packed titles
+/// take (one byte a Devanagari letter); room not written to is address space, not memory.
+const TITLE_BYTES: usize = 96;
+
 /// The list entries of the articles with ids in `ids` (inclusive), in id order.
 #[derive(Default)]
 pub(super) struct Part {
@@ -186,6 +190,18 @@ pub(super) struct Part {
 }
 
 impl Part {
+    /// A part with room for `n` articles (their titles at [`TITLE_BYTES`] each), so the
+    /// part read after it is appended without growing its buffers: a million entries
+    /// joined from two halves otherwise held both halves and the grown copy at once.
+    fn with_room(n: usize) -> Self {
+        let mut part = Self::default();
+        part.docs.reserve(n);
+        part.ids.reserve(n);
+        part.infos.reserve(n);
+        part.titles.reserve(n, n * TITLE_BYTES);
+        part
+    }
+
     /// Adds the article of row `r` (the columns of [`DOC_COLUMNS`]).
     pub(super) fn push(&mut self, scope: &Scope, r: &rusqlite::Row<'_>) -> Result<(), StoreError> {
         // Borrowed from the row, and spelt in a buffer: a million short-lived copies, made
@@ -274,13 +290,13 @@ fn read_docs(
     in_scope: &str,
     args: &[rusqlite::types::Value],
     (low, high): (i64, i64),
+    mut part: Part,
 ) -> Result<Part, StoreError> {
     let sql =
         format!("SELECT {DOC_COLUMNS} FROM articles a WHERE a.id BETWEEN ? AND ? AND {in_scope}");
     let mut stmt = conn.prepare_cached(&sql)?;
     let bounds = [low, high].map(rusqlite::types::Value::Integer);
     let mut rows = stmt.query(params_from_iter(bounds.iter().chain(args)))?;
-    let mut part = Part::default();
     while let Some(r) = rows.next()? {
         part.push(scope, r)?;
     }
@@ -405,28 +421,36 @@ impl Store {
             return Ok(Snapshot::default());
         };
         let (low, high) = self.id_bounds()?;
-        let read = |conn: &rusqlite::Connection, ids: (i64, i64)| {
-            read_docs(conn, scope, &in_scope, &args, ids)
+        let read = |conn: &rusqlite::Connection, ids: (i64, i64), part: Part| {
+            read_docs(conn, scope, &in_scope, &args, ids, part)
         };
         let map = self.mapped;
         let part = match &self.path {
             Some(path) if high - low >= split_from => {
                 let middle = low + (high - low) / 2;
+                // At most every article in the database, and no more than the ids span
+                // (the scope may hold fewer: the rest is address space, never touched).
+                let count: i64 = self
+                    .conn
+                    .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+                let room =
+                    |from: i64, to: i64| usize::try_from((to - from + 1).min(count)).unwrap_or(0);
                 let (first, second) = std::thread::scope(|s| {
                     let second = s.spawn(|| {
                         let conn = super::open::reader(path, map)?;
-                        read(&conn, (middle + 1, high))
+                        read(&conn, (middle + 1, high), Part::default())
                     });
-                    let first = read(&self.conn, (low, middle));
+                    let first = read(&self.conn, (low, middle), Part::with_room(room(low, high)));
                     (first, second.join())
                 });
                 let second = second.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 // A second connection that could not read (busy past the timeout, no memory
                 // for another map) costs only time: this one reads that half too.
-                let second = second.or_else(|_| read(&self.conn, (middle + 1, high)))?;
+                let second =
+                    second.or_else(|_| read(&self.conn, (middle + 1, high), Part::default()))?;
                 first?.join(second)
             }
-            _ => read(&self.conn, (low, high))?,
+            _ => read(&self.conn, (low, high), Part::default())?,
         };
         Ok(Snapshot {
             docs: part.docs,
