@@ -54,13 +54,84 @@ pub fn state_dir() -> Option<PathBuf> {
 
 /// Replaces `path` with `bytes` atomically: written to a temporary file beside it, synced,
 /// then renamed over it, so a crash or a kill leaves the old file whole (and no temporary
-/// file behind when the rename fails: `tempfile` removes it).
+/// file behind when the rename fails: `tempfile` removes it). Its folder is made when
+/// missing (see [`write_atomically_in_place`] for a path the user gave).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    std::fs::create_dir_all(dir.unwrap_or(Path::new(".")))?;
+    write_atomically_in_place(path, bytes)
+}
+
+/// [`write_atomically`] into a folder that must exist already: a mistyped folder in a path
+/// the user gave is an error, not a new folder. The file gets the permissions a new file
+/// gets (the umask's), or those of the file it replaces, never the temporary file's own
+/// (readable by its owner alone).
+pub fn write_atomically_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !dir.is_dir() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            format!("no folder {}", dir.display()),
+        ));
+    }
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Masked by the umask at creation, as any new file is.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
+    if let Ok(old) = std::fs::metadata(path) {
+        tmp.as_file().set_permissions(old.permissions())?;
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_written_file_has_the_permissions_of_a_new_file_or_of_the_one_it_replaces() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.txt");
+        std::fs::write(&plain, "x").unwrap();
+        let new = dir.path().join("new.md");
+        write_atomically_in_place(&new, b"list").unwrap();
+        assert_eq!(mode(&new), mode(&plain), "as a file made the usual way");
+        let kept = dir.path().join("kept.md");
+        std::fs::write(&kept, "old").unwrap();
+        std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomically_in_place(&kept, b"new").unwrap();
+        assert_eq!(mode(&kept), 0o640);
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_path_in_a_missing_folder_is_an_error_and_no_folder_is_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("typo");
+        let err = write_atomically_in_place(&missing.join("x.md"), b"list").unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
+        assert!(err.to_string().contains("typo"), "{err}");
+        assert!(!missing.exists());
+        // The files of khabar's own folders are written with their folder made.
+        write_atomically(&missing.join("x.md"), b"list").unwrap();
+        assert!(missing.join("x.md").is_file());
+    }
 }

@@ -147,6 +147,84 @@ fn symlink_loops_are_survived() {
     );
 }
 
+/// A link to the folder above the root leads back into the root from below: its files
+/// are read once, and the way back is a loop, not followed.
+#[cfg(unix)]
+#[test]
+fn a_link_above_the_root_does_not_walk_the_root_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("news");
+    std::fs::create_dir(&root).unwrap();
+    write(&root, "a.txt", GOOD.as_bytes());
+    std::os::unix::fs::symlink("..", root.join("up")).unwrap();
+    let loaded = corpus::load(std::slice::from_ref(&root));
+    let paths: Vec<&str> = loaded.articles.iter().map(|a| a.path.as_str()).collect();
+    assert_eq!(paths, [root.join("a.txt").to_str().unwrap()]);
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::Loop(at) if at.starts_with(root.join("up")))),
+        "{:?}",
+        loaded.problems
+    );
+}
+
+/// A named pipe nobody writes to reads as empty instead of holding up the files named
+/// after it; one with a writer is read.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_without_a_writer_does_not_hold_up_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    write(dir.path(), "good.txt", GOOD.as_bytes());
+    let good = dir.path().join("good.txt");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let paths = [fifo.clone(), good.clone()];
+    std::thread::spawn(move || {
+        let _ = tx.send(corpus::load(&paths));
+    });
+    let loaded = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .expect("loading stopped at the pipe");
+    assert_eq!(loaded.articles.len(), 1);
+    assert_eq!(loaded.articles[0].path, good.to_str().unwrap());
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::Empty { path } if *path == fifo)),
+        "{:?}",
+        loaded.problems
+    );
+}
+
+/// A pipe with a writer, as a shell's `<(command)` names it, is read.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_pipe_named_by_the_shell_is_read() {
+    use std::os::fd::AsRawFd;
+    let mut child = std::process::Command::new("printf")
+        .arg(GOOD)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let out = child.stdout.take().unwrap();
+    assert!(child.wait().unwrap().success());
+    // What it wrote waits in the pipe while this end is open.
+    let path = std::path::PathBuf::from(format!("/proc/self/fd/{}", out.as_raw_fd()));
+    let mut problems = Vec::new();
+    let read = corpus::read_file(&path, &mut problems);
+    assert_eq!(read.len(), 1, "{problems:?}");
+    assert_eq!(read[0].title, "अच्छी खबर");
+    drop(out);
+}
+
 #[test]
 fn folders_are_walked_recursively_in_sorted_order() {
     let dir = tempfile::tempdir().unwrap();

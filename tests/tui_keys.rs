@@ -499,3 +499,42 @@ fn default_hints_read_as_before() {
     press(&mut a, "esc ?");
     row_with(&a, " Keys (j/k scroll) — ? or Esc closes ");
 }
+
+/// A narrow status bar drops hints from the middle: help and quit stay, and nothing is
+/// cut mid-word; in the sidebar Enter says what it does there (adds a filter).
+#[test]
+fn narrow_hints_keep_help_and_quit_and_the_sidebar_says_filter() {
+    let a = seeds_app_with(Config::defaults(false), 60, 20, 5);
+    let status = status_row(&a);
+    assert!(status.contains("? help · q quit"), "{status}");
+    assert!(!status.contains('…'), "{status}");
+    assert!(status.starts_with("j move · Enter open"), "{status}");
+    let mut a = seeds_app_with(Config::defaults(false), 120, 30, 5);
+    press(&mut a, "Tab Tab");
+    let status = status_row(&a);
+    assert!(status.starts_with("j move · Enter filter"), "{status}");
+}
+
+/// Beside the other panes the list is narrow: an empty list's message wraps in it, keys
+/// and all, rather than being cut.
+#[test]
+fn an_empty_list_says_its_keys_in_a_narrow_pane() {
+    let mut a = seeds_app_with(Config::defaults(false), 120, 30, 5);
+    press(&mut a, "/");
+    type_text(&mut a, "zqxzqxzqx");
+    press(&mut a, "enter");
+    // The focused list pane's box is drawn in heavy lines: its rows are between `┃`s.
+    let list: Vec<String> = rows(&a)
+        .iter()
+        .filter_map(|r| r.split('┃').nth(1).map(str::to_owned))
+        .collect();
+    let list = list
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        list.contains("No article matches the filters (Esc removes the last, x all)."),
+        "{list}"
+    );
+}

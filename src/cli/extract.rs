@@ -71,10 +71,11 @@ pub fn run(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
 
 /// Paragraph fingerprints of every article in `files` by source, read ahead of
 /// extraction so a footer repeated across the corpus is chrome in its first article too
-/// (standard input, which cannot be read twice, is left out).
+/// (standard input and pipes, which cannot be read twice, are left out).
 fn count_paragraphs(files: &[PathBuf]) -> Repeated {
     let mut repeated = Repeated::default();
-    for file in files.iter().filter(|f| f.as_os_str() != "-") {
+    let twice = |f: &&PathBuf| std::fs::metadata(f).is_ok_and(|m| m.is_file());
+    for file in files.iter().filter(twice) {
         khabar::corpus::read_batches(file, BATCH_BYTES, &mut |articles, _| {
             for a in &articles {
                 repeated.add(&repeated::source_key(a), &repeated::fingerprints(a));

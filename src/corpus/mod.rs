@@ -75,13 +75,42 @@ fn check_size(path: &Path, len: usize, problems: &mut Vec<Problem>) {
     }
 }
 
+/// Opens `path` for reading without waiting for a writer: a named pipe that nobody
+/// writes to reads as empty, where opening it would wait forever (and every file named
+/// after it with it). Reads then wait for data as they do on any pipe.
+pub fn open_for_reading(path: &Path) -> std::io::Result<std::fs::File> {
+    #[cfg(unix)]
+    {
+        use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        if std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo()) {
+            let nonblock = i32::try_from(OFlags::NONBLOCK.bits()).unwrap_or_default();
+            let file = std::fs::OpenOptions::new()
+                .read(true)
+                .custom_flags(nonblock)
+                .open(path)?;
+            let flags = fcntl_getfl(&file)?;
+            fcntl_setfl(&file, flags.difference(OFlags::NONBLOCK))?;
+            return Ok(file);
+        }
+    }
+    std::fs::File::open(path)
+}
+
+/// The bytes of the file at `path` (see [`open_for_reading`]).
+pub fn read_all(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    open_for_reading(path)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// The articles in one file (`-` for standard input).
 pub fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
     let bytes = if path.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
     } else {
-        std::fs::read(path)
+        read_all(path)
     };
     match bytes {
         Ok(bytes) => {
@@ -208,7 +237,7 @@ pub fn read_batches(
         path: path.to_owned(),
         reason: e.to_string(),
     };
-    let mut reader = match std::fs::File::open(path) {
+    let mut reader = match open_for_reading(path) {
         Ok(f) => std::io::BufReader::with_capacity(1 << 16, f),
         Err(e) => {
             on_batch(Vec::new(), vec![unreadable(e)]);
@@ -422,7 +451,7 @@ pub fn seeds() -> Vec<Article> {
 /// at once): what tells a changed file from one merely touched.
 pub fn hash_file(file: &Path) -> std::io::Result<u64> {
     use std::io::Read;
-    let mut f = std::fs::File::open(file)?;
+    let mut f = open_for_reading(file)?;
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut buf = vec![0u8; 1 << 20];
     loop {

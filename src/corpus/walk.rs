@@ -98,7 +98,22 @@ pub fn expand_tracking(
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
-    for entry in walker.filter_entry(|e| !is_hidden(e)) {
+    // `walkdir` sees a loop only when a link leads to a folder above it in this walk: a
+    // link to the folder above the root (`loop -> ..`) would walk the root once more
+    // below it before that. So every folder is walked once, whatever way it is reached.
+    let mut entered = Folders::default();
+    let mut again = Vec::new();
+    let keep = |e: &walkdir::DirEntry| {
+        if is_hidden(e) {
+            return false;
+        }
+        if e.file_type().is_dir() && !entered.first_visit(e) {
+            again.push(e.path().to_owned());
+            return false;
+        }
+        true
+    };
+    for entry in walker.filter_entry(keep) {
         match entry {
             Ok(e) if e.file_type().is_file() && is_article_file(e.path()) => {
                 found = true;
@@ -119,7 +134,30 @@ pub fn expand_tracking(
             }
         }
     }
+    for folder in again {
+        on_problem(Problem::Loop(folder));
+    }
     if !found {
         on_problem(Problem::NoArticles(path.to_owned()));
+    }
+}
+
+/// The folders a walk has entered, by device and inode.
+#[derive(Default)]
+struct Folders(std::collections::HashSet<(u64, u64)>);
+
+impl Folders {
+    /// Whether folder `e` is entered for the first time (one whose identity cannot be
+    /// read counts as new).
+    fn first_visit(&mut self, e: &walkdir::DirEntry) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if let Ok(m) = e.metadata() {
+                return self.0.insert((m.dev(), m.ino()));
+            }
+        }
+        let _ = e;
+        true
     }
 }

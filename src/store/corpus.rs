@@ -642,7 +642,7 @@ fn extract_file(
         return extract_json_lines(out, file, before, texts);
     }
     let mut problems = Vec::new();
-    let bytes = match std::fs::read(file) {
+    let bytes = match corpus::read_all(file) {
         Ok(b) => b,
         Err(e) => return out.unreadable(file, &e),
     };

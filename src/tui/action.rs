@@ -275,27 +275,4 @@ impl Action {
             Self::PromptClear => "clear what was typed",
         }
     }
-
-    /// A short name for the status bar.
-    pub const fn hint(self) -> &'static str {
-        match self {
-            Self::Quit => "quit",
-            Self::ToggleHelp => "help",
-            Self::NextPane | Self::PaneRight => "next pane",
-            Self::Down | Self::Up => "move",
-            Self::PageDown => "page",
-            Self::Open => "open",
-            Self::NextMention => "next mention",
-            Self::ToggleRaw => "raw",
-            Self::PersonFilter => "person",
-            Self::DateFilter => "date",
-            Self::Search => "search",
-            Self::Filter => "filter",
-            Self::Warnings => "warnings",
-            Self::Related => "related",
-            Self::ToggleStar => "star",
-            Self::StarredOnly => "starred",
-            _ => "",
-        }
-    }
 }

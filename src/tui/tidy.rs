@@ -217,7 +217,7 @@ pub fn write_export(export: &Export, place: &Place) -> String {
     } else {
         json_lines(&export.rows, &links)
     };
-    match crate::dirs::write_atomically(path, text.as_bytes()) {
+    match crate::dirs::write_atomically_in_place(path, text.as_bytes()) {
         Ok(()) => format!(
             "exported {} article(s) to {shown}{unlinked}",
             export.rows.len()

@@ -128,13 +128,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         } else {
             no_match(app)
         };
-        paint_row(
-            buf,
-            (inner.x, inner.y, inner.width),
-            &[(&msg, Style::new())],
-            app.model,
-            Style::new(),
-            true,
-        );
+        // Wrapped: the list is often the narrowest pane, and the keys come last.
+        let rows = crate::text::wrap::wrap(&msg, usize::from(inner.width), app.model);
+        for (row, y) in rows.zip(inner.y..inner.bottom()) {
+            paint_row(
+                buf,
+                (inner.x, y, inner.width),
+                &[(row.span.of(&msg), Style::new())],
+                app.model,
+                Style::new(),
+                true,
+            );
+        }
     }
 }

@@ -11,43 +11,55 @@ use crate::tui::app::App;
 use crate::tui::layout::Pane;
 use crate::tui::paint::paint_row;
 
-/// The actions worth a hint in each pane, most useful first.
-fn hinted(pane: Pane) -> &'static [Action] {
+/// The actions worth a hint in each pane, most useful first, with what each does there
+/// (Enter opens an article in the list and filters by an item in the sidebar).
+fn hinted(pane: Pane) -> &'static [(Action, &'static str)] {
     match pane {
         Pane::List => &[
-            Action::Down,
-            Action::Open,
-            Action::ToggleStar,
-            Action::StarredOnly,
-            Action::NextPane,
-            Action::ToggleHelp,
-            Action::Quit,
+            (Action::Down, "move"),
+            (Action::Open, "open"),
+            (Action::ToggleStar, "star"),
+            (Action::StarredOnly, "starred"),
+            (Action::NextPane, "next pane"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
         ],
         Pane::Reader => &[
-            Action::Down,
-            Action::PageDown,
-            Action::ToggleRaw,
-            Action::NextPane,
-            Action::ToggleHelp,
-            Action::Quit,
+            (Action::Down, "move"),
+            (Action::PageDown, "page"),
+            (Action::ToggleRaw, "raw"),
+            (Action::NextPane, "next pane"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
         ],
         Pane::Sidebar => &[
-            Action::Down,
-            Action::Open,
-            Action::NextMention,
-            Action::ToggleHelp,
-            Action::Quit,
+            (Action::Down, "move"),
+            (Action::Open, "filter"),
+            (Action::NextMention, "next mention"),
+            (Action::ToggleHelp, "help"),
+            (Action::Quit, "quit"),
         ],
     }
 }
 
-/// `j move · Enter open · ? help` from the keymap, so rebinding a key updates the hint.
-pub fn hints(app: &App) -> String {
-    let parts: Vec<(&[Action], &str)> = hinted(app.focus)
+/// `j move · Enter open · ? help` from the keymap, so rebinding a key updates the hint;
+/// in `width` columns, hints dropped from the middle so that help and quit stay.
+pub fn hints(app: &App, width: usize) -> String {
+    let mut parts: Vec<(&[Action], &str)> = hinted(app.focus)
         .iter()
-        .map(|a| (std::slice::from_ref(a), a.hint()))
+        .map(|(a, words)| (std::slice::from_ref(a), *words))
         .collect();
-    app.config.keymap.hint(&parts, " ")
+    loop {
+        let text = app.config.keymap.hint(&parts, " ");
+        let kept = |(a, _): &(&[Action], &str)| matches!(a, [Action::ToggleHelp | Action::Quit]);
+        let fits = app.model.str_width(&text) <= width;
+        match parts.iter().rposition(|p| !kept(p)) {
+            Some(at) if !fits => {
+                parts.remove(at);
+            }
+            _ => return text,
+        }
+    }
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -97,7 +109,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let text = app.status.clone().unwrap_or_else(|| hints(app));
     let dim = app.config.theme.dim;
     // Warnings are counted on the right and listed whole in the warnings view, so the
     // hints stay.
@@ -112,6 +123,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         n => format!(" {n} warnings{key} "),
     };
     let warn_width = (warn.chars().count() as u16).min(left.width / 2);
+    let text = app
+        .status
+        .clone()
+        .unwrap_or_else(|| hints(app, usize::from(left.width - warn_width)));
     if warn_width > 0 {
         let x = left.right() - warn_width;
         paint_row(
