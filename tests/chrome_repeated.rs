@@ -261,3 +261,70 @@ fn the_store_keeps_a_sentence_held_by_few_of_many_articles() {
     );
     assert!(store.repeated().expect("repeated").is_empty());
 }
+
+/// Story `k` of source `कलमपत्र समाचार` as a JSON Lines record with the footer; story 0
+/// also names a trust in a paragraph of its own.
+fn write_record(dir: &Path, k: usize) {
+    let (title, body) = STORIES[k];
+    let footer = FOOTER.replace("43210", &format!("4321{k}"));
+    let own = if k == 0 {
+        "\n\nनवज्योति ट्रस्ट ने इस मेले के लिए किताबें दान कीं।"
+    } else {
+        ""
+    };
+    let record = serde_json::json!({
+        "title": title,
+        "body": format!("{body}{own}\n\n{footer}"),
+        "source": "कलमपत्र समाचार",
+    });
+    std::fs::write(dir.join(format!("{k}.jsonl")), format!("{record}\n")).expect("writable");
+}
+
+/// The same file in three folders is one article of its source, not three: its own
+/// paragraph is not the site's, while the footer of three different stories still is;
+/// and when the copy that was counted goes, another takes its place.
+#[test]
+fn copies_of_one_article_in_other_folders_count_once() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let home = tempfile::tempdir().expect("temp dir");
+    let (mut store, _) = Store::open(&home.path().join("k.db")).expect("database");
+    let folders: Vec<_> = ["a", "b", "c"]
+        .iter()
+        .map(|f| {
+            let dir = root.path().join(f);
+            std::fs::create_dir(&dir).expect("made");
+            write_record(&dir, 0);
+            dir
+        })
+        .collect();
+    // Two more stories of the source in the first folder: three different articles hold
+    // the footer.
+    for k in 1..3 {
+        write_record(&folders[0], k);
+    }
+    for dir in &folders {
+        stored(&mut store, dir);
+    }
+    // Story 0's own paragraph (three copies of one article) names the trust; the footer
+    // (three articles) is the site's.
+    let synced = stored(&mut store, &folders[0]);
+    assert_eq!(
+        files_for(&store, &synced, &org("नवज्योति ट्रस्ट")),
+        ["0.jsonl"]
+    );
+    assert!(files_for(&store, &synced, &org("कलमपत्र")).is_empty());
+
+    // The first folder's copy, the one counted, goes: another copy counts in its place,
+    // so the footer is still held by three articles (else it would be back in the
+    // filters of the stories left in the first folder).
+    std::fs::remove_file(folders[0].join("0.jsonl")).expect("removed");
+    let synced = stored(&mut store, &folders[0]);
+    assert!(files_for(&store, &synced, &org("कलमपत्र")).is_empty());
+    for dir in &folders[1..] {
+        let synced = stored(&mut store, dir);
+        assert_eq!(
+            files_for(&store, &synced, &org("नवज्योति ट्रस्ट")),
+            ["0.jsonl"]
+        );
+    }
+}

@@ -75,10 +75,15 @@ pub fn run(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
 fn count_paragraphs(files: &[PathBuf]) -> Repeated {
     let mut repeated = Repeated::default();
     let twice = |f: &&PathBuf| std::fs::metadata(f).is_ok_and(|m| m.is_file());
+    // A copy of an article (the same file in two folders) counts once, as in the store.
+    let mut seen = std::collections::HashSet::new();
     for file in files.iter().filter(twice) {
         khabar::corpus::read_batches(file, BATCH_BYTES, &mut |articles, _| {
             for a in &articles {
-                repeated.add(&repeated::source_key(a), &repeated::fingerprints(a));
+                let source = repeated::source_key(a);
+                if seen.insert((source.clone(), khabar::state::content_id(a))) {
+                    repeated.add(&source, &repeated::fingerprints(a));
+                }
             }
             true
         });

@@ -851,7 +851,12 @@ fn insert_article(
             |r| r.get(0),
         )?;
     let counted = row.repeats.counted();
-    let (repeated, moved) = repeats::count(tx, article, row.repeats.source, &counted)?;
+    let (repeated, moved) = repeats::count(
+        tx,
+        article,
+        (row.repeats.source, to_sql(row.content_id)),
+        &counted,
+    )?;
     let aside = |fp: Option<u64>| fp.is_some_and(|f| repeated.contains(&f));
     for (e, &fp) in row.facts.entities.iter().zip(&row.repeats.entities) {
         let entity = seen.entity(tx, e)?;

@@ -21,16 +21,27 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::{Store, StoreError, to_sql};
 use crate::corpus::repeated::{MIN_ARTICLES, RepeatedSet, is_repeated};
 
-/// Counts `article` (of source `key`) and its paragraphs `counted`; returns those that are
-/// chrome now, whose mentions and dates go to the side tables, and whether some paragraph
-/// became chrome or stopped being so (other articles' rows moved).
+/// Counts `article` (of source `key`, with content id `content`) and its paragraphs
+/// `counted`; returns those that are chrome now, whose mentions and dates go to the side
+/// tables, and whether some paragraph became chrome or stopped being so (other articles'
+/// rows moved). A copy of an article counted already (the same file in two folders) is
+/// not counted again: it holds its paragraphs (so their rows move with them) as a `copy`.
 pub(super) fn count(
     tx: &Transaction,
     article: i64,
-    key: u64,
+    (key, content): (u64, i64),
     counted: &[u64],
 ) -> Result<(HashSet<u64>, bool), StoreError> {
     let k = to_sql(key);
+    let copy: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE content_id = ?1 AND repeat_key = ?2
+                 AND copy = 0 AND id <> ?3)",
+        )?
+        .query_row(params![content, k, article], |r| r.get(0))?;
+    if copy {
+        return count_copy(tx, article, k, counted).map(|chrome| (chrome, false));
+    }
     let size: u32 = tx
         .prepare_cached(
             "INSERT INTO sizes (key, n) VALUES (?1, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1
@@ -70,35 +81,83 @@ pub(super) fn count(
     Ok((chrome, moved))
 }
 
+/// Holds the paragraphs `counted` of `article`, a copy (see [`count`]), without counting
+/// them; returns those that are chrome now.
+fn count_copy(
+    tx: &Transaction,
+    article: i64,
+    k: i64,
+    counted: &[u64],
+) -> Result<HashSet<u64>, StoreError> {
+    tx.prepare_cached("UPDATE articles SET copy = 1 WHERE id = ?1")?
+        .execute([article])?;
+    let mut chrome = HashSet::new();
+    for &fp in counted {
+        let f = to_sql(fp);
+        tx.prepare_cached(
+            "INSERT OR IGNORE INTO paragraphs (key, fp, article) VALUES (?1, ?2, ?3)",
+        )?
+        .execute([k, f, article])?;
+        let is: Option<bool> = tx
+            .prepare_cached("SELECT chrome FROM repeated WHERE key = ?1 AND fp = ?2")?
+            .query_row([k, f], |r| r.get(0))
+            .optional()?;
+        if is == Some(true) {
+            chrome.insert(fp);
+        }
+    }
+    Ok(chrome)
+}
+
 /// Takes back the counts of the articles of `source` (about to be deleted, with their
 /// mentions and dates); returns whether some paragraph stopped being chrome or became so.
 pub(super) fn uncount(tx: &Transaction, source: i64) -> Result<bool, StoreError> {
+    // A counted article with a copy elsewhere hands its count to the copy, and goes as a
+    // copy goes: nothing it counted changes.
+    let handed: Vec<(i64, i64)> = tx
+        .prepare_cached(
+            "SELECT a.id, (SELECT b.id FROM articles b WHERE b.content_id = a.content_id
+                 AND b.repeat_key = a.repeat_key AND b.copy = 1 AND b.source <> ?1 LIMIT 1)
+             FROM articles a WHERE a.source = ?1 AND a.copy = 0",
+        )?
+        .query_map([source], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?)))?
+        .filter_map(|row| row.map(|(a, b)| b.map(|b| (a, b))).transpose())
+        .collect::<Result<_, _>>()?;
+    for (from, to) in handed {
+        tx.prepare_cached("UPDATE articles SET copy = (id = ?1) WHERE id IN (?1, ?2)")?
+            .execute([from, to])?;
+    }
     tx.prepare_cached(
         "UPDATE sizes SET n = n - (SELECT count(*) FROM articles a
-             WHERE a.source = ?1 AND a.repeat_key = sizes.key)
+             WHERE a.source = ?1 AND a.repeat_key = sizes.key AND a.copy = 0)
          WHERE key IN (SELECT repeat_key FROM articles WHERE source = ?1)",
     )?
     .execute([source])?;
-    let counted: Vec<(i64, i64, i64)> = tx
+    let counted: Vec<(i64, i64, i64, bool)> = tx
         .prepare_cached(
             // What was counted for each article is what its mentions and dates name (no
             // index of `paragraphs` by article needed: it was a tenth of the database).
-            "SELECT a.repeat_key, m.fp, a.id FROM articles a JOIN mentions m ON m.article = a.id
-                 WHERE a.source = ?1 AND m.fp IS NOT NULL
-             UNION SELECT a.repeat_key, m.fp, a.id FROM articles a
+            "SELECT a.repeat_key, m.fp, a.id, a.copy FROM articles a
+                 JOIN mentions m ON m.article = a.id WHERE a.source = ?1 AND m.fp IS NOT NULL
+             UNION SELECT a.repeat_key, m.fp, a.id, a.copy FROM articles a
                  JOIN chrome_mentions m ON m.article = a.id WHERE a.source = ?1
-             UNION SELECT a.repeat_key, d.fp, a.id FROM articles a
+             UNION SELECT a.repeat_key, d.fp, a.id, a.copy FROM articles a
                  JOIN mentioned_dates d ON d.article = a.id WHERE a.source = ?1 AND d.fp IS NOT NULL
-             UNION SELECT a.repeat_key, d.fp, a.id FROM articles a
+             UNION SELECT a.repeat_key, d.fp, a.id, a.copy FROM articles a
                  JOIN chrome_dates d ON d.article = a.id WHERE a.source = ?1",
         )?
-        .query_map([source], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .query_map([source], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
         .collect::<Result<_, _>>()?;
     let mut moved = false;
     let any = !counted.is_empty();
-    for (k, f, article) in counted {
+    for (k, f, article, copy) in counted {
         tx.prepare_cached("DELETE FROM paragraphs WHERE key = ?1 AND fp = ?2 AND article = ?3")?
             .execute([k, f, article])?;
+        if copy {
+            continue;
+        }
         let Some((n, was)) = tx
             .prepare_cached(
                 "UPDATE repeated SET n = n - 1 WHERE key = ?1 AND fp = ?2 RETURNING n, chrome",
@@ -165,12 +224,23 @@ fn judge(tx: &Transaction, key: i64, fp: i64, was: bool, now: bool) -> Result<bo
     Ok(true)
 }
 
-/// How many articles hold a paragraph that has no row in `repeated` (so at most
-/// [`MIN_ARTICLES`]: a plain count stays cheap, and a statement with a bound `LIMIT` in a
-/// subquery was prepared again on every run).
+/// How many articles, copies apart, hold a paragraph that has no row in `repeated` (so
+/// few: a plain count stays cheap, and a statement with a bound `LIMIT` in a subquery was
+/// prepared again on every run).
 fn holders(tx: &Transaction, key: i64, fp: i64) -> Result<u32, StoreError> {
-    Ok(tx
+    let all: u32 = tx
         .prepare_cached("SELECT count(*) FROM paragraphs WHERE key = ?1 AND fp = ?2")?
+        .query_row([key, fp], |r| r.get(0))?;
+    if all < MIN_ARTICLES {
+        return Ok(all);
+    }
+    // Copies left out, looked up only when they could matter (each row's article read:
+    // for every paragraph of a cold import that was a tenth of its time).
+    Ok(tx
+        .prepare_cached(
+            "SELECT count(*) FROM paragraphs p JOIN articles a ON a.id = p.article
+             WHERE p.key = ?1 AND p.fp = ?2 AND a.copy = 0",
+        )?
         .query_row([key, fp], |r| r.get(0))?)
 }
 
