@@ -88,6 +88,7 @@ fn malformed_json_line_is_reported_and_the_rest_kept() {
         r#"{"title": "बिना पाठ"}"#,
         "",
         r#"{"title": "चौथी", "text": "चौथी खबर।", "published": "2023-05-01"}"#,
+        r#"["पांचवीं", "पांचवीं खबर।"]"#,
     ];
     let path = write(dir.path(), "feed.jsonl", lines.join("\n").as_bytes());
     let out = khabar(&["extract", "--json", &path]);
@@ -95,6 +96,9 @@ fn malformed_json_line_is_reported_and_the_rest_kept() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("feed.jsonl:2: malformed JSON"), "{err}");
     assert!(err.contains("feed.jsonl:3: no `body` or `text`"), "{err}");
+    // Valid JSON that is no record is named as such, not in the parser's own terms.
+    assert!(err.contains("feed.jsonl:6: not a JSON object"), "{err}");
+    assert!(!err.contains("struct Record"), "{err}");
     let stdout = String::from_utf8(out.stdout).unwrap();
     let titles: Vec<&str> = ["पहली", "चौथी"]
         .into_iter()
@@ -364,4 +368,40 @@ fn a_closed_pipe_ends_extract_quietly() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(err.is_empty(), "{err}");
+}
+
+/// A folder that cannot be read is said to be unreadable, and nothing else: "no articles
+/// here" would advise the wrong thing. (Running as root, every folder can be read, and
+/// there is nothing to see.)
+#[cfg(unix)]
+#[test]
+fn an_unreadable_folder_is_not_also_empty_of_articles() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let shut = dir.path().join("shut");
+    std::fs::create_dir(&shut).unwrap();
+    write(&shut, "a.txt", GOOD.as_bytes());
+    std::fs::set_permissions(&shut, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let readable = std::fs::read_dir(&shut).is_ok();
+    let loaded = corpus::load(std::slice::from_ref(&shut));
+    std::fs::set_permissions(&shut, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if readable {
+        return;
+    }
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::Unreadable { .. })),
+        "{:?}",
+        loaded.problems
+    );
+    assert!(
+        !loaded
+            .problems
+            .iter()
+            .any(|p| matches!(p, Problem::NoArticles(_))),
+        "{:?}",
+        loaded.problems
+    );
 }

@@ -110,7 +110,16 @@ impl<'p> Lines<'p> {
 
 /// One record, or why the line is not a usable article.
 fn parse(line: &str) -> Result<Record, String> {
-    let r = serde_json::from_str::<Record>(line).map_err(|e| format!("malformed JSON ({e})"))?;
+    let r = serde_json::from_str::<Record>(line).map_err(|e| {
+        let start = line.trim_start().chars().next();
+        // An array or a bare value is valid JSON but no record; serde's words for it
+        // ("invalid length 1, expected struct Record with 7 elements") name its internals.
+        if e.classify() == serde_json::error::Category::Data && start != Some('{') {
+            "not a JSON object (a record is {\"title\": ..., \"body\": ...})".to_owned()
+        } else {
+            format!("malformed JSON ({e})")
+        }
+    })?;
     let has = |f: &Option<String>| f.as_deref().is_some_and(|b| !b.trim().is_empty());
     if has(&r.body) || has(&r.text) {
         return Ok(r);

@@ -94,6 +94,7 @@ pub fn expand_tracking(
         return;
     }
     let mut found = false;
+    let mut root_failed = false;
     let walker = WalkDir::new(path)
         .follow_links(true)
         .sort_by_file_name()
@@ -122,6 +123,7 @@ pub fn expand_tracking(
             Ok(e) if e.file_type().is_dir() => on_folder(e.path()),
             Ok(_) => {}
             Err(e) => {
+                root_failed |= e.depth() == 0;
                 let at = e.path().unwrap_or(path).to_owned();
                 if e.loop_ancestor().is_some() {
                     on_problem(Problem::Loop(at));
@@ -137,7 +139,9 @@ pub fn expand_tracking(
     for folder in again {
         on_problem(Problem::Loop(folder));
     }
-    if !found {
+    // A folder that could not be read is said so already; "no articles here" would
+    // give the wrong advice.
+    if !found && !root_failed {
         on_problem(Problem::NoArticles(path.to_owned()));
     }
 }
