@@ -174,6 +174,22 @@ fn a_link_above_the_root_does_not_walk_the_root_twice() {
     );
 }
 
+/// A second link to a folder walked already is a second name for it: its files are read
+/// once, and nothing is said (a warning would make every start walk the folder again).
+#[cfg(unix)]
+#[test]
+fn a_second_link_to_a_folder_reads_it_once_without_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let year = dir.path().join("2024");
+    std::fs::create_dir(&year).unwrap();
+    write(&year, "a.txt", GOOD.as_bytes());
+    std::os::unix::fs::symlink("2024", dir.path().join("latest")).unwrap();
+    let loaded = corpus::load(&[dir.path().to_owned()]);
+    let paths: Vec<&str> = loaded.articles.iter().map(|a| a.path.as_str()).collect();
+    assert_eq!(paths, [year.join("a.txt").to_str().unwrap()]);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+}
+
 /// A named pipe nobody writes to reads as empty instead of holding up the files named
 /// after it; one with a writer is read.
 #[cfg(unix)]

@@ -328,3 +328,54 @@ fn copies_of_one_article_in_other_folders_count_once() {
         );
     }
 }
+
+/// A database from before copies were told apart counts every copy; reading every file
+/// again (what schema step 9 asks) leaves each article counted once.
+#[test]
+fn copies_counted_before_the_upgrade_end_counted_once() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let home = tempfile::tempdir().expect("temp dir");
+    let db = home.path().join("k.db");
+    let (mut store, _) = Store::open(&db).expect("database");
+    let folders: Vec<_> = ["a", "b", "c", "d"]
+        .iter()
+        .map(|f| {
+            let dir = root.path().join(f);
+            std::fs::create_dir(&dir).expect("made");
+            write_record(&dir, 0);
+            dir
+        })
+        .collect();
+    for k in 1..3 {
+        write_record(&folders[0], k);
+    }
+    for dir in &folders {
+        stored(&mut store, dir);
+    }
+    // As an older khabar left it: every copy counted, in the sizes too; every file to be
+    // read again.
+    let raw = rusqlite::Connection::open(&db).expect("opens");
+    raw.execute_batch(
+        "UPDATE articles SET copy = 0;
+         UPDATE sizes SET n = (SELECT count(*) FROM articles WHERE repeat_key = sizes.key);
+         UPDATE sources SET rules = 0;
+         UPDATE walks SET folders = NULL, rules = 0;",
+    )
+    .expect("rewound");
+    let counted = |raw: &rusqlite::Connection| -> i64 {
+        raw.query_row("SELECT count(*) FROM articles WHERE copy = 0", [], |r| {
+            r.get(0)
+        })
+        .expect("counted")
+    };
+    assert_eq!(counted(&raw), 6);
+    for dir in &folders {
+        stored(&mut store, dir);
+    }
+    // Stories 0 (four copies), 1 and 2.
+    assert_eq!(counted(&raw), 3);
+    let size: i64 = raw
+        .query_row("SELECT sum(n) FROM sizes", [], |r| r.get(0))
+        .expect("sizes");
+    assert_eq!(size, 3);
+}

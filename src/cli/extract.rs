@@ -74,15 +74,21 @@ pub fn run(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
 /// (standard input and pipes, which cannot be read twice, are left out).
 fn count_paragraphs(files: &[PathBuf]) -> Repeated {
     let mut repeated = Repeated::default();
-    let twice = |f: &&PathBuf| std::fs::metadata(f).is_ok_and(|m| m.is_file());
+    let twice =
+        |f: &&PathBuf| f.as_os_str() != "-" && std::fs::metadata(f).is_ok_and(|m| m.is_file());
     // A copy of an article (the same file in two folders) counts once, as in the store.
     let mut seen = std::collections::HashSet::new();
     for file in files.iter().filter(twice) {
         khabar::corpus::read_batches(file, BATCH_BYTES, &mut |articles, _| {
             for a in &articles {
-                let source = repeated::source_key(a);
-                if seen.insert((source.clone(), khabar::state::content_id(a))) {
-                    repeated.add(&source, &repeated::fingerprints(a));
+                let published = a.published.and_then(|p| p.value()).unwrap_or_default();
+                let copy = (
+                    repeated::source_hash(a),
+                    khabar::state::content_id(a),
+                    xxhash_rust::xxh3::xxh3_64(published.as_bytes()),
+                );
+                if seen.insert(copy) {
+                    repeated.add(&repeated::source_key(a), &repeated::fingerprints(a));
                 }
             }
             true

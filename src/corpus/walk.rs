@@ -101,16 +101,24 @@ pub fn expand_tracking(
         .into_iter();
     // `walkdir` sees a loop only when a link leads to a folder above it in this walk: a
     // link to the folder above the root (`loop -> ..`) would walk the root once more
-    // below it before that. So every folder is walked once, whatever way it is reached.
-    let mut entered = Folders::default();
+    // below it before that. So every folder is walked once, whatever way it is reached; a
+    // way back to the root (or above it) is a loop, a second link to a folder (`latest ->
+    // 2024`) just a second name for it.
+    let mut entered = Folders::above(path);
     let mut again = Vec::new();
     let keep = |e: &walkdir::DirEntry| {
         if is_hidden(e) {
             return false;
         }
-        if e.file_type().is_dir() && !entered.first_visit(e) {
-            again.push(e.path().to_owned());
-            return false;
+        if e.file_type().is_dir() {
+            match entered.visit(e) {
+                Visit::First => {}
+                Visit::Again => return false,
+                Visit::Back => {
+                    again.push(e.path().to_owned());
+                    return false;
+                }
+            }
         }
         true
     };
@@ -146,22 +154,56 @@ pub fn expand_tracking(
     }
 }
 
-/// The folders a walk has entered, by device and inode.
+/// The folders a walk has entered, and the root and the folders above it, by device and
+/// inode.
 #[derive(Default)]
-struct Folders(std::collections::HashSet<(u64, u64)>);
+struct Folders {
+    entered: std::collections::HashSet<(u64, u64)>,
+    above: std::collections::HashSet<(u64, u64)>,
+}
+
+/// What entering a folder is.
+enum Visit {
+    First,
+    /// A folder walked already, by another name.
+    Again,
+    /// The way back to the root or above it.
+    Back,
+}
 
 impl Folders {
-    /// Whether folder `e` is entered for the first time (one whose identity cannot be
-    /// read counts as new).
-    fn first_visit(&mut self, e: &walkdir::DirEntry) -> bool {
+    /// For a walk from `root`.
+    fn above(root: &Path) -> Self {
+        let mut folders = Self::default();
+        #[cfg(unix)]
+        if let Ok(real) = std::fs::canonicalize(root) {
+            use std::os::unix::fs::MetadataExt;
+            folders.above = real
+                .ancestors()
+                .filter_map(|p| std::fs::metadata(p).ok())
+                .map(|m| (m.dev(), m.ino()))
+                .collect();
+        }
+        let _ = root;
+        folders
+    }
+
+    /// What entering folder `e` is (one whose identity cannot be read is new).
+    fn visit(&mut self, e: &walkdir::DirEntry) -> Visit {
         #[cfg(unix)]
         {
             use std::os::unix::fs::MetadataExt;
             if let Ok(m) = e.metadata() {
-                return self.0.insert((m.dev(), m.ino()));
+                let id = (m.dev(), m.ino());
+                if e.depth() > 0 && self.above.contains(&id) {
+                    return Visit::Back;
+                }
+                if !self.entered.insert(id) {
+                    return Visit::Again;
+                }
             }
         }
         let _ = e;
-        true
+        Visit::First
     }
 }

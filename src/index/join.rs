@@ -9,7 +9,8 @@
 
 /// `front` followed by `back`, in `front`'s place.
 pub fn append<T>(front: &mut Vec<T>, mut back: Vec<T>) {
-    if front.len() >= back.len() {
+    // The front has room (reserved for both), or is the longer: no grown copy.
+    if front.len() >= back.len() || front.capacity() - front.len() >= back.len() {
         front.append(&mut back);
         return;
     }
@@ -45,5 +46,17 @@ mod tests {
         assert_eq!(front.as_ptr(), buffer);
         assert_eq!(&front[..3], &[7, 8, 0]);
         assert_eq!(front.len(), 902);
+    }
+
+    /// A front with room reserved for both keeps its buffer, even when the back is longer
+    /// (a list read in halves into a first part with room for the whole).
+    #[test]
+    fn a_front_with_room_keeps_its_buffer() {
+        let mut front: Vec<u64> = Vec::with_capacity(2000);
+        front.extend(0..900);
+        let buffer = front.as_ptr();
+        append(&mut front, (900..1900).collect());
+        assert_eq!(front.as_ptr(), buffer);
+        assert!(front.iter().copied().eq(0..1900));
     }
 }

@@ -245,9 +245,9 @@ fn walk(roots: &[Root], files: &mut Files, problems: &mut Vec<Problem>) -> Vec<W
         }
         // By the root's key, so that each walked path is its own key (none is kept apart:
         // a million keys made from relative paths took 90 MB during the check); what is
-        // shown of it is spelt as the caller spelt the root. A root not in UTF-8 has no
-        // exact key to walk by.
-        let by_key = root.shown.to_str().is_some();
+        // shown of it is spelt as the caller spelt the root. A root whose absolute path
+        // is not UTF-8 has no exact key to walk by.
+        let by_key = std::path::absolute(&root.shown).is_ok_and(|p| p.to_str().is_some());
         let walk_from = if by_key {
             Path::new(&root.key)
         } else {
@@ -375,7 +375,7 @@ impl Store {
                 todo.par_iter().for_each_with(tx, |tx, &i| {
                     let key = keys.key(i).unwrap_or_default().to_owned();
                     let before = known.before.get(&i).copied();
-                    // Read by its key's path; named (in warnings) as the caller spelt it.
+                    // Read, and named in warnings, as the caller spelt it.
                     let file = spelt(walked, files.get(i), i);
                     let _ = tx.send(extract_file(i, &file, key, before, texts));
                 });
@@ -642,7 +642,13 @@ fn extract_file(
         return extract_json_lines(out, file, before, texts);
     }
     let mut problems = Vec::new();
-    let bytes = match corpus::read_all(file) {
+    // Only a pipe needs opening without waiting (its stat is taken already).
+    let read = if out.regular {
+        std::fs::read(file)
+    } else {
+        corpus::read_all(file)
+    };
+    let bytes = match read {
         Ok(b) => b,
         Err(e) => return out.unreadable(file, &e),
     };

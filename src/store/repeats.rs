@@ -24,8 +24,9 @@ use crate::corpus::repeated::{MIN_ARTICLES, RepeatedSet, is_repeated};
 /// Counts `article` (of source `key`, with content id `content`) and its paragraphs
 /// `counted`; returns those that are chrome now, whose mentions and dates go to the side
 /// tables, and whether some paragraph became chrome or stopped being so (other articles'
-/// rows moved). A copy of an article counted already (the same file in two folders) is
-/// not counted again: it holds its paragraphs (so their rows move with them) as a `copy`.
+/// rows moved). A copy of an article counted already (the same file in two folders: same
+/// source, title, text and publication date, so the same paragraphs are counted) is not
+/// counted again: it holds its paragraphs (so their rows move with them) as a `copy`.
 pub(super) fn count(
     tx: &Transaction,
     article: i64,
@@ -35,8 +36,9 @@ pub(super) fn count(
     let k = to_sql(key);
     let copy: bool = tx
         .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM articles WHERE content_id = ?1 AND repeat_key = ?2
-                 AND copy = 0 AND id <> ?3)",
+            "SELECT EXISTS (SELECT 1 FROM articles b, articles a WHERE a.id = ?3
+                 AND b.content_id = ?1 AND b.repeat_key = ?2 AND b.copy = 0 AND b.id <> ?3
+                 AND b.published IS a.published)",
         )?
         .query_row(params![content, k, article], |r| r.get(0))?;
     if copy {
@@ -112,13 +114,18 @@ fn count_copy(
 /// Takes back the counts of the articles of `source` (about to be deleted, with their
 /// mentions and dates); returns whether some paragraph stopped being chrome or became so.
 pub(super) fn uncount(tx: &Transaction, source: i64) -> Result<bool, StoreError> {
-    // A counted article with a copy elsewhere hands its count to the copy, and goes as a
-    // copy goes: nothing it counted changes.
+    // A counted article with a copy elsewhere (and no other counted one: a database made
+    // before copies were told apart may count several) hands its count to the copy, and
+    // goes as a copy goes: nothing it counted changes.
     let handed: Vec<(i64, i64)> = tx
         .prepare_cached(
             "SELECT a.id, (SELECT b.id FROM articles b WHERE b.content_id = a.content_id
-                 AND b.repeat_key = a.repeat_key AND b.copy = 1 AND b.source <> ?1 LIMIT 1)
-             FROM articles a WHERE a.source = ?1 AND a.copy = 0",
+                 AND b.repeat_key = a.repeat_key AND b.published IS a.published
+                 AND b.copy = 1 AND b.source <> ?1 LIMIT 1)
+             FROM articles a WHERE a.source = ?1 AND a.copy = 0
+                 AND NOT EXISTS (SELECT 1 FROM articles c WHERE c.content_id = a.content_id
+                     AND c.repeat_key = a.repeat_key AND c.published IS a.published
+                     AND c.copy = 0 AND c.source <> ?1)",
         )?
         .query_map([source], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?)))?
         .filter_map(|row| row.map(|(a, b)| b.map(|b| (a, b))).transpose())
