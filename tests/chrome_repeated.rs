@@ -280,6 +280,26 @@ fn write_record(dir: &Path, k: usize) {
     std::fs::write(dir.join(format!("{k}.jsonl")), format!("{record}\n")).expect("writable");
 }
 
+/// Story 0 in `n` folders under `root`, with stories 1 and 2 in the first (so three
+/// different articles hold the footer), each folder stored; the folders.
+fn copies_stored(store: &mut Store, root: &Path, n: usize) -> Vec<std::path::PathBuf> {
+    let folders: Vec<_> = (0..n)
+        .map(|i| {
+            let dir = root.join(format!("copy-{i}"));
+            std::fs::create_dir(&dir).expect("made");
+            write_record(&dir, 0);
+            dir
+        })
+        .collect();
+    for k in 1..3 {
+        write_record(&folders[0], k);
+    }
+    for dir in &folders {
+        stored(store, dir);
+    }
+    folders
+}
+
 /// The same file in three folders is one article of its source, not three: its own
 /// paragraph is not the site's, while the footer of three different stories still is;
 /// and when the copy that was counted goes, another takes its place.
@@ -288,23 +308,7 @@ fn copies_of_one_article_in_other_folders_count_once() {
     let root = tempfile::tempdir().expect("temp dir");
     let home = tempfile::tempdir().expect("temp dir");
     let (mut store, _) = Store::open(&home.path().join("k.db")).expect("database");
-    let folders: Vec<_> = ["a", "b", "c"]
-        .iter()
-        .map(|f| {
-            let dir = root.path().join(f);
-            std::fs::create_dir(&dir).expect("made");
-            write_record(&dir, 0);
-            dir
-        })
-        .collect();
-    // Two more stories of the source in the first folder: three different articles hold
-    // the footer.
-    for k in 1..3 {
-        write_record(&folders[0], k);
-    }
-    for dir in &folders {
-        stored(&mut store, dir);
-    }
+    let folders = copies_stored(&mut store, root.path(), 3);
     // Story 0's own paragraph (three copies of one article) names the trust; the footer
     // (three articles) is the site's.
     let synced = stored(&mut store, &folders[0]);
@@ -337,21 +341,7 @@ fn copies_counted_before_the_upgrade_end_counted_once() {
     let home = tempfile::tempdir().expect("temp dir");
     let db = home.path().join("k.db");
     let (mut store, _) = Store::open(&db).expect("database");
-    let folders: Vec<_> = ["a", "b", "c", "d"]
-        .iter()
-        .map(|f| {
-            let dir = root.path().join(f);
-            std::fs::create_dir(&dir).expect("made");
-            write_record(&dir, 0);
-            dir
-        })
-        .collect();
-    for k in 1..3 {
-        write_record(&folders[0], k);
-    }
-    for dir in &folders {
-        stored(&mut store, dir);
-    }
+    let folders = copies_stored(&mut store, root.path(), 4);
     // As an older khabar left it: every copy counted, in the sizes too; every file to be
     // read again.
     let raw = rusqlite::Connection::open(&db).expect("opens");

@@ -374,3 +374,31 @@ fn a_due_refresh_fetches_unless_a_fetch_is_under_way() {
         a.status
     );
 }
+
+/// While feeds are fetched the status bar counts them at its right, whatever message or
+/// hints take the rest (a key used to hide the count); a feed failing the same way on
+/// each fetch is one warning.
+#[test]
+fn a_fetch_is_counted_until_it_ends_and_its_failures_said_once() {
+    use khabar::tui::fetching::FeedMsg;
+    let mut a = app(120, 40);
+    let failed = || {
+        Msg::Feed(FeedMsg::Finished {
+            line: "http://127.0.0.1:1/x.xml: HTTP 404".into(),
+            failed: true,
+        })
+    };
+    for _ in 0..2 {
+        khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Due));
+        khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Started(3)));
+        khabar::tui::handle(&mut a, failed());
+        press(&mut a, "j");
+        let status = drive::rows(&a).last().cloned().unwrap_or_default();
+        assert!(status.contains("feeds 1/3"), "{status}");
+        khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Done));
+        let status = drive::rows(&a).last().cloned().unwrap_or_default();
+        assert!(!status.contains("feeds 1/3"), "{status}");
+    }
+    let warnings = a.problems.iter().filter(|p| p.contains("HTTP 404")).count();
+    assert_eq!(warnings, 1, "{:?}", a.problems);
+}

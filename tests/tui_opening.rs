@@ -208,3 +208,44 @@ fn a_long_article_is_shown_before_it_is_analysed_and_its_sidebar_follows() {
     assert!(names.iter().any(|n| n.contains("मोदी")), "{names:?}");
     assert!(!entry.sidebar.is_empty());
 }
+
+/// A JSON Lines file rewritten by another command (a fetch from the shell) after it was
+/// listed: opening an article whose record moved reads the file afresh, and the list
+/// takes what it holds now (a changed title, a new record), the article then opening.
+#[test]
+fn a_record_moved_by_another_command_reads_its_file_afresh() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let line = |title: &str, body: &str| {
+        format!("{}\n", serde_json::json!({ "title": title, "body": body }))
+    };
+    let first = line("पहली ख़बर", "नदी पर नया पुल बना।");
+    let second = line("दूसरी ख़बर", "मेले में भीड़ रही।");
+    std::fs::write(&feed, format!("{first}{second}")).unwrap();
+    let mut app = App::new(
+        Config::defaults(false),
+        WidthModel::PerCodePoint,
+        Rect::new(0, 0, 100, 30),
+    );
+    let (listed, _) = khabar::library::read_file(&feed);
+    app.push_file(listed);
+    khabar::tui::handle(&mut app, Msg::Finished);
+    app.settle();
+    let (tx, rx) = sync_channel(1024);
+    app.opener = Some(Opener::spawn(tx));
+    // Rewritten: the first record's title changed (so the second moved) and one added.
+    let changed = line("पहली ख़बर, बदली हुई", "नदी पर नया पुल बना।");
+    let third = line("तीसरी ख़बर", "बाज़ार में रौनक रही।");
+    std::fs::write(&feed, format!("{changed}{second}{third}")).unwrap();
+    let at = |app: &App, title: &str| {
+        (0..app.corpus.entries.len())
+            .find(|&i| app.title(i) == title && !app.corpus.index.is_gone(i as u32))
+    };
+    app.select(at(&app, "दूसरी ख़बर").unwrap());
+    pump(&mut app, &rx, |a| {
+        at(a, "तीसरी ख़बर").is_some() && a.current().is_some_and(|e| !e.article.text.is_empty())
+    });
+    assert!(at(&app, "पहली ख़बर, बदली हुई").is_some());
+    assert!(at(&app, "पहली ख़बर").is_none(), "the old title is gone");
+    assert_eq!(app.current().unwrap().article.text, "मेले में भीड़ रही।");
+}

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use super::decode;
 use super::error::Problem;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub struct Record {
     pub title: Option<String>,
     pub body: Option<String>,

@@ -303,9 +303,16 @@ fn from_record(path: &str, line: usize, mut r: jsonl::Record) -> Article {
     let mut article = from_text(path, body);
     article.line = Some(line);
     if let Some(title) = r.title.filter(|t| !t.trim().is_empty()) {
-        // The record names its title, so the body's first line is text, not a headline.
+        // The record names its title, so the body's first line is text, not a headline
+        // (and may be the dateline, which was looked for among the paragraphs alone).
         if let Some(span) = article.title_span.take() {
             article.paragraphs.insert(0, span);
+            if article.dateline.is_none()
+                && let Some((place, date)) = structure::dateline(span.of(&article.text))
+            {
+                article.dateline = Some(place);
+                article.published = article.published.or(date);
+            }
         }
         title.trim().clone_into(&mut article.title);
     }
@@ -337,9 +344,12 @@ fn read_record(path: &Path, offset: u64) -> Result<jsonl::Record, Problem> {
     reader
         .read_until(b'\n', &mut line)
         .map_err(|e| gone(&e.to_string()))?;
-    jsonl::record_at(&decode::decode(&line).0, 0)
-        .ok_or_else(|| gone("the JSON record is no longer where it was"))
+    jsonl::record_at(&decode::decode(&line).0, 0).ok_or_else(|| gone(RECORD_MOVED))
 }
+
+/// Why a JSON Lines record could not be read back: its file was rewritten since it was
+/// listed (another command fetched into it), so what the list holds of it is stale.
+pub const RECORD_MOVED: &str = "the JSON record is no longer where it was";
 
 /// Reads the text of the article at `path` (of `origin`) again, for an article whose text
 /// was dropped to save memory; `kept` is the text of one from standard input, which
@@ -461,5 +471,44 @@ pub fn hash_file(file: &Path) -> std::io::Result<u64> {
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(body: &str, published: Option<&str>) -> Article {
+        let r = jsonl::Record {
+            title: Some("बारिश".to_owned()),
+            body: Some(body.to_owned()),
+            published: published.map(str::to_owned),
+            ..jsonl::Record::default()
+        };
+        from_record("feed.jsonl", 1, r)
+    }
+
+    /// A record without a date (a feed entry without one) is dated by a dateline that
+    /// opens its body; a date inside a sentence is the story's, and the record's own date
+    /// comes first.
+    #[test]
+    fn a_record_is_dated_by_the_dateline_opening_its_body() {
+        let dated = record("नई दिल्ली, 4 जून 2024 । आज भारी बारिश हुई।", None);
+        assert_eq!(
+            dated.published.and_then(|p| p.value()).as_deref(),
+            Some("2024-06-04")
+        );
+        assert_eq!(dated.dateline.as_deref(), Some("नई दिल्ली"));
+        assert_eq!(dated.paragraphs.len(), 1, "the line stays text");
+        let story = record("आज भारी बारिश हुई। 4 जून 2024 को घटना हुई।", None);
+        assert!(story.published.is_none());
+        let own = record(
+            "नई दिल्ली, 4 जून 2024 । आज भारी बारिश हुई।",
+            Some("2024-06-05"),
+        );
+        assert_eq!(
+            own.published.and_then(|p| p.value()).as_deref(),
+            Some("2024-06-05")
+        );
     }
 }

@@ -198,7 +198,7 @@ const NOT_PLACE: &[&str] = &[
 
 /// A dateline at the start of a paragraph: place, optional agency and optional date,
 /// closed by `।` or `:`. Returns the place and the date it carried.
-fn dateline(para: &str) -> Option<(String, Option<Published>)> {
+pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
     let window = &para[..floor_boundary(para, MAX_DATELINE_BYTES)];
     let end = window.find(['।', ':', '|'])?;
     let lead = window[..end].trim();

@@ -103,13 +103,44 @@ pub fn export(feeds: &[Feed]) -> String {
     out
 }
 
+/// `s` as an attribute value. Control characters come from the feeds and the user, and
+/// go to a terminal when the export is printed: those XML allows are written as character
+/// references (tab, line ends, DEL and the C1 controls, whose raw bytes a terminal may
+/// act on), the rest, which no XML 1.0 document may hold, as U+FFFD.
 fn escape(s: &str) -> String {
-    quick_xml::escape::escape(s).into_owned()
+    let mut out = String::with_capacity(s.len());
+    for c in quick_xml::escape::escape(s).chars() {
+        match c {
+            '\t' | '\n' | '\r' | '\u{7f}'..='\u{9f}' => {
+                let _ = write!(out, "&#{};", u32::from(c));
+            }
+            c if c < ' ' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Control characters never reach the file (or a terminal it is printed to) raw, and
+    /// the export stays well-formed XML that reads back.
+    #[test]
+    fn control_characters_are_written_as_references_or_replaced() {
+        let feed = Feed {
+            name: "नाम\u{1b}]0;X\u{7}\r\u{9b}2J".to_owned(),
+            url: "https://example.org/rss".to_owned(),
+            tags: vec!["ख़बर\u{1b}[31m".to_owned()],
+        };
+        let xml = export(std::slice::from_ref(&feed));
+        assert!(!xml.chars().any(|c| c.is_control() && c != '\n'), "{xml:?}");
+        assert!(xml.contains("&#13;&#155;2J"), "{xml}");
+        let (back, _) = parse(&xml, "export").unwrap();
+        assert_eq!(back[0].name, "नाम\u{fffd}]0;X\u{fffd}\r\u{9b}2J");
+        assert_eq!(back[0].tags, vec!["ख़बर\u{fffd}[31m".to_owned()]);
+    }
 
     #[test]
     fn folders_become_tags_and_export_reads_back() {

@@ -89,7 +89,7 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
         }
         if entry.published.is_none() {
             parsed.warnings.push(format!(
-                "{url}: entry \"{}\" has no date; dated from its text if it names one",
+                "{url}: entry \"{}\" has no date; dated from its byline or dateline if it has one (a date in a sentence is the story's, not its publication)",
                 entry.title.chars().take(60).collect::<String>()
             ));
         }

@@ -351,20 +351,32 @@ impl App {
 /// and builds its sidebar. One that is gone is reported and shown as its list entry.
 /// The worker's part of [`App::load_full`]; it takes no `App`, so it runs off the loop.
 pub(super) fn open_entry(doc: &Doc, title: String, repeated: &RepeatedSet) -> (Entry, Vec<String>) {
-    let (mut entry, problems) = read_entry(doc, title, repeated);
+    let read = read_entry(doc, title, repeated);
+    let mut entry = read.entry;
     analyse_entry(&mut entry);
-    (entry, problems)
+    (entry, read.problems)
+}
+
+/// An entry read back, and what went wrong.
+pub(super) struct Read {
+    pub entry: Entry,
+    pub problems: Vec<String>,
+    /// Its file was rewritten since it was listed (see [`crate::corpus::RECORD_MOVED`]).
+    pub stale: bool,
 }
 
 /// [`open_entry`] without the analysis (see [`analyse_entry`]). Paragraphs the corpus
 /// found `repeated` (site chrome) are set aside, as they were when it was stored.
-pub(super) fn read_entry(doc: &Doc, title: String, repeated: &RepeatedSet) -> (Entry, Vec<String>) {
+pub(super) fn read_entry(doc: &Doc, title: String, repeated: &RepeatedSet) -> Read {
     let mut problems = Vec::new();
+    let mut stale = false;
     let reference = doc.reference(title);
     let article = match crate::corpus::reload(&reference) {
         Ok(article) if !article.text.is_empty() => article,
         Ok(_) => reference,
         Err(problem) => {
+            stale = matches!(&problem, crate::corpus::Problem::Unreadable { reason, .. }
+                if reason == crate::corpus::RECORD_MOVED);
             problems.push(problem.to_string());
             reference
         }
@@ -372,7 +384,11 @@ pub(super) fn read_entry(doc: &Doc, title: String, repeated: &RepeatedSet) -> (E
     let mut article = article;
     repeated.set_aside(&mut article);
     let entry = Entry::with_id(article, crate::extract::Analysis::default(), doc.id);
-    (entry, problems)
+    Read {
+        entry,
+        problems,
+        stale,
+    }
 }
 
 /// Analyses a read entry and builds its sidebar (an entry without text has none).

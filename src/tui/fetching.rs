@@ -149,7 +149,8 @@ impl App {
                 f.done += 1;
                 f.failed += usize::from(failed);
                 let progress = format!("feeds {}/{}", f.done, f.total);
-                if failed {
+                // A feed failing again the same way is one warning, not one per fetch.
+                if failed && !self.problems.contains(&line) {
                     self.problems.push(line.clone());
                 }
                 self.status = Some(format!("{progress} · {line}"));

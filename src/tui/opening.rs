@@ -197,6 +197,23 @@ struct Worker {
     task: Option<Task>,
 }
 
+/// Reads the file at `path` afresh on a thread of its own and hands its articles to the
+/// loop, which puts them in place of those listed from it: a file another command
+/// rewrote (a fetch from the shell) is otherwise listed as it was, its records where they
+/// no longer are, until the next start.
+fn read_again(path: &str, tx: &SyncSender<Msg>) {
+    let (path, tx) = (std::path::PathBuf::from(path), tx.clone());
+    std::thread::spawn(move || {
+        let (file, problems) = crate::library::read_file(&path);
+        let _ = tx.send(Msg::Feed(super::fetching::FeedMsg::Refreshed(Box::new(
+            file,
+        ))));
+        for problem in problems {
+            let _ = tx.send(Msg::Problem(problem));
+        }
+    });
+}
+
 impl Worker {
     fn run(mut self, rx: &mpsc::Receiver<Job>, tx: &SyncSender<Msg>) {
         loop {
@@ -236,7 +253,11 @@ impl Worker {
             } => {
                 self.task = None;
                 self.article = None;
-                let (mut entry, problems) = super::arrivals::read_entry(&doc, title, &repeated);
+                let read = super::arrivals::read_entry(&doc, title, &repeated);
+                if read.stale {
+                    read_again(&doc.path, tx);
+                }
+                let (mut entry, problems) = (read.entry, read.problems);
                 let long = entry.article.text.len() >= blocks::WINDOWED_FROM;
                 // A long article is shown as soon as it is read: its analysis (seconds for
                 // tens of MB) runs on a thread of its own, so this worker goes on to lay it

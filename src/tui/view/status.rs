@@ -62,11 +62,25 @@ pub fn hints(app: &App, width: usize) -> String {
     }
 }
 
+/// What the gauge at the right of the status bar counts: files loading, else feeds being
+/// fetched (a message or a key's hints take the rest of the bar, so the count stays
+/// seen until the work ends).
+fn gauge(app: &App) -> Option<(usize, usize, &'static str)> {
+    let p = app.corpus.progress;
+    if !p.finished && p.total > 0 {
+        return Some((p.done, p.total, "files"));
+    }
+    app.fetching
+        .as_ref()
+        .filter(|f| f.total > 0)
+        .map(|f| (f.done, f.total, "feeds"))
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let loading = !app.corpus.progress.finished && app.corpus.progress.total > 0;
+    let gauge = gauge(app);
     let [left, right] = Layout::horizontal([
         Constraint::Fill(1),
-        Constraint::Length(if loading { 24 } else { 0 }),
+        Constraint::Length(if gauge.is_some() { 24 } else { 0 }),
     ])
     .areas(area);
     let question = match &app.modal {
@@ -147,16 +161,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Style::new(),
         true,
     );
-    if loading {
-        let p = app.corpus.progress;
-        let ratio = if p.total == 0 {
-            0.0
-        } else {
-            p.done as f64 / p.total as f64
-        };
+    if let Some((done, total, what)) = gauge {
+        let ratio = done as f64 / total.max(1) as f64;
         let gauge = Gauge::default()
             .ratio(ratio.clamp(0.0, 1.0))
-            .label(format!("files {}/{}", p.done, p.total))
+            .label(format!("{what} {done}/{total}"))
             .gauge_style(app.config.theme.accent);
         frame.render_widget(gauge, right);
     }
