@@ -701,3 +701,22 @@ fn putin_id(a: &App) -> String {
         .id
         .clone()
 }
+
+/// While articles arrive faster than the list is refreshed, an unfiltered list counts
+/// them all rather than reading "N of M" as if a filter kept some out.
+#[test]
+fn an_unfiltered_list_counts_every_article_while_they_arrive() {
+    let mut a = seeds_app(160, 45, 0);
+    a.corpus.progress.finished = false;
+    a.corpus.progress.total = 10;
+    for article in corpus::seeds() {
+        let analysis = extract::analyse(&article);
+        khabar::tui::handle(
+            &mut a,
+            Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
+        );
+    }
+    let title = drive::rows(&a)[0].clone();
+    assert!(title.contains("Articles (5, loading)"), "{title}");
+    assert!(!title.contains(" of "), "{title}");
+}

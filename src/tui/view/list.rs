@@ -52,7 +52,10 @@ pub fn no_match(app: &App) -> String {
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let shown = app.list.visible.len();
     let total = app.corpus.index.live();
-    let mut title = if shown == total {
+    // Without a filter every article is listed; while a load goes on the list is refreshed
+    // less often than articles are counted, which read as a filter keeping some out.
+    let unfiltered = app.list.chips.is_empty() && !app.searching();
+    let mut title = if shown == total || unfiltered {
         format!(" Articles ({total}")
     } else {
         format!(" Articles ({shown} of {total}")
