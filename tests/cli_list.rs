@@ -227,3 +227,43 @@ fn source_filter_takes_any_case() {
     let out = list(&["--source", "nobody"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// Articles of one day (a feed's) list by the time they were published: newest first by
+/// it, an article of that day without a time counting as before its first minute.
+#[test]
+fn articles_of_one_day_list_by_their_time() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let records = [
+        ("सुबह", "2024-06-02T01:30:00+05:30"),
+        ("दोपहर", "2024-06-02T13:30:00+05:30"),
+        ("बिना समय", "2024-06-02"),
+        ("अगला दिन", "2024-06-03T00:10:00+05:30"),
+    ];
+    let lines: Vec<String> = records
+        .iter()
+        .map(|(title, published)| {
+            serde_json::json!({
+                "title": title,
+                "body": format!("{title} की ख़बर में बारिश का ज़िक्र है।"),
+                "published": published,
+            })
+            .to_string()
+        })
+        .collect();
+    let feed = dir.path().join("feed.jsonl");
+    std::fs::write(&feed, lines.join("\n")).expect("writable");
+    let titles = |sort: &str| -> Vec<String> {
+        let out = isolated::khabar()
+            .args(["list", "--sort", sort])
+            .arg(&feed)
+            .output()
+            .expect("khabar runs");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(|l| l.rsplit('\t').next().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(titles("newest"), ["अगला दिन", "दोपहर", "सुबह", "बिना समय"]);
+    assert_eq!(titles("oldest"), ["बिना समय", "सुबह", "दोपहर", "अगला दिन"]);
+}

@@ -56,6 +56,13 @@ pub struct DocInfo {
     pub source: Option<Arc<str>>,
 }
 
+/// The minute of its day an article was published (`time` as written), if known.
+pub fn minute_of(published: &Published) -> Option<u16> {
+    published
+        .time
+        .map(|(h, m)| u16::from(h.min(23)) * 60 + u16::from(m.min(59)))
+}
+
 /// The lookups, built as articles arrive or read whole from the database (see
 /// [`Index::from_parts`]).
 #[derive(Debug, Default, Clone)]
@@ -173,8 +180,9 @@ impl Index {
         facts: &Facts,
     ) -> u32 {
         let doc = u32::try_from(self.docs.len()).expect("fewer than 4 billion articles");
+        let minute = published.and_then(|p| minute_of(&p));
         let published = published.and_then(|p| p.date.to_naive());
-        self.docs.push(published, source);
+        self.docs.push(published, minute, source);
         self.titles.push(title);
         if let Some(day) = published {
             self.by_day.entry(day).or_default().push(doc);
@@ -545,19 +553,17 @@ impl Index {
         mut tie: impl FnMut(u32, u32) -> std::cmp::Ordering,
     ) {
         let info = |d: u32| &self.docs.rows[d as usize];
+        // By day, then by minute within it (a day's article without one counts as before
+        // its first minute, as the database sorts a NULL), undated last.
+        let when = |d: u32| (info(d).published, info(d).minute);
         docs.sort_by(|&a, &b| {
             let order = match sort {
                 Sort::Newest => {
-                    let key = |d| {
-                        (
-                            info(d).published.is_none(),
-                            std::cmp::Reverse(info(d).published),
-                        )
-                    };
+                    let key = |d| (info(d).published.is_none(), std::cmp::Reverse(when(d)));
                     key(a).cmp(&key(b))
                 }
                 Sort::Oldest => {
-                    let key = |d| (info(d).published.is_none(), info(d).published);
+                    let key = |d| (info(d).published.is_none(), when(d));
                     key(a).cmp(&key(b))
                 }
                 Sort::Title => self.title(a).cmp(&self.title(b)),
@@ -765,6 +771,35 @@ mod tests {
         at_once.forget(&[0, 2]);
         assert_eq!(later.by_day, at_once.by_day);
         assert_eq!(later.select(&Filter::default()).docs, [1]);
+    }
+
+    /// Within a day the time decides (none: before the day's first minute); days first.
+    #[test]
+    fn a_day_sorts_by_the_time_of_day() {
+        use crate::extract::dates::PartialDate;
+        let at = |day: u8, time: Option<(u8, u8)>| Published {
+            date: PartialDate {
+                year: Some(2024),
+                month: Some(6),
+                day: Some(day),
+            },
+            time,
+            utc_offset_minutes: None,
+        };
+        let mut index = Index::default();
+        for published in [
+            at(2, Some((1, 30))),
+            at(2, Some((13, 30))),
+            at(2, None),
+            at(3, Some((0, 10))),
+        ] {
+            index.add_row(Some(published), "", None, &Facts::default());
+        }
+        let mut docs = vec![0, 1, 2, 3];
+        index.sort(&mut docs, Sort::Newest);
+        assert_eq!(docs, [3, 1, 0, 2]);
+        index.sort(&mut docs, Sort::Oldest);
+        assert_eq!(docs, [2, 0, 1, 3]);
     }
 
     #[test]

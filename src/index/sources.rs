@@ -15,6 +15,9 @@ use chrono::NaiveDate;
 pub(super) struct Row {
     /// The publication day, when its year, month and day are all known.
     pub(super) published: Option<NaiveDate>,
+    /// The minute of that day it was published, as written (in its own zone), when known:
+    /// a feed's articles of one day are listed newest first by it.
+    pub(super) minute: Option<u16>,
     /// Its source in [`Sources`] (0: none).
     pub(super) source: u32,
 }
@@ -81,10 +84,19 @@ pub struct DocRows {
 }
 
 impl DocRows {
-    /// Adds the next article's publication day and source.
-    pub fn push(&mut self, published: Option<NaiveDate>, source: Option<&str>) {
+    /// Adds the next article's publication day, minute of that day and source.
+    pub fn push(
+        &mut self,
+        published: Option<NaiveDate>,
+        minute: Option<u16>,
+        source: Option<&str>,
+    ) {
         let source = self.sources.number(source);
-        self.rows.push(Row { published, source });
+        self.rows.push(Row {
+            published,
+            minute: minute.filter(|_| published.is_some()),
+            source,
+        });
     }
 
     /// Room for `n` more articles, taken at once.

@@ -835,8 +835,8 @@ fn insert_article(
     let article: i64 = tx
         .prepare_cached(
             "INSERT INTO articles (source, line, content_id, title, published, published_day,
-                 publisher, location, byline, record_at, path, repeat_key, url)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
+                 publisher, location, byline, record_at, path, repeat_key, url, published_minute)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id",
         )?
         .query_row(
             params![
@@ -853,6 +853,7 @@ fn insert_article(
                 path,
                 to_sql(row.repeats.source),
                 row.url,
+                published_day.and(row.published.as_ref().and_then(crate::index::minute_of)),
             ],
             |r| r.get(0),
         )?;

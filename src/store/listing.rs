@@ -155,6 +155,8 @@ struct At {
     title: Span,
     published: Option<Span>,
     day: Option<i64>,
+    /// The minute of that day it was published, when known.
+    minute: Option<u16>,
     publisher: Option<Span>,
     /// Comma-separated ids of the named entities the article mentions.
     matched: Option<Span>,
@@ -358,10 +360,12 @@ impl Listing {
     fn primary(&self, a: &At, b: &At, sort: Sort) -> std::cmp::Ordering {
         // Unknown dates and publishers go last, as in the query.
         let publisher = |at: &At| at.publisher.map(|s| self.get(s));
+        // By day, then minute (none: before the day's first, as SQLite sorts a NULL).
+        let when = |at: &At| (at.day, at.minute);
         match sort {
-            Sort::Newest => (a.day.is_none(), std::cmp::Reverse(a.day))
-                .cmp(&(b.day.is_none(), std::cmp::Reverse(b.day))),
-            Sort::Oldest => (a.day.is_none(), a.day).cmp(&(b.day.is_none(), b.day)),
+            Sort::Newest => (a.day.is_none(), std::cmp::Reverse(when(a)))
+                .cmp(&(b.day.is_none(), std::cmp::Reverse(when(b)))),
+            Sort::Oldest => (a.day.is_none(), when(a)).cmp(&(b.day.is_none(), when(b))),
             Sort::Title => self.get(a.title).cmp(self.get(b.title)),
             Sort::Source => {
                 (publisher(a).is_none(), publisher(a)).cmp(&(publisher(b).is_none(), publisher(b)))
@@ -410,6 +414,9 @@ fn read_rows(
             title: push_text(&mut text, r.get_ref(2)?).unwrap_or_default(),
             published: push_text(&mut text, r.get_ref(3)?),
             day: r.get(4)?,
+            minute: r
+                .get::<_, Option<i64>>(9)?
+                .and_then(|m| u16::try_from(m).ok()),
             publisher: push_text(&mut text, r.get_ref(5)?),
             matched: push_text(&mut text, r.get_ref(6)?),
             content_id: r.get(7)?,
@@ -500,7 +507,7 @@ impl Store {
         // The path is the article's own copy: no lookup in `sources` per row.
         let mut sql = format!(
             "SELECT a.path, a.line, a.title, a.published, a.published_day, a.publisher{matched},
-                    a.content_id, {url}
+                    a.content_id, {url}, a.published_minute
              FROM articles a WHERE {in_scope}{filters}"
         );
         if let Some(r) = &query.published {

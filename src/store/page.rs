@@ -294,10 +294,11 @@ impl Store {
         part: &mut Part,
     ) -> Result<(), StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT a.published_day, a.path, a.line, a.publisher, a.content_id
+            "SELECT a.published_day, a.path, a.line, a.publisher, a.content_id,
+                    a.published_minute
              FROM articles a WHERE a.id = ?1",
         )?;
-        let mut found: Vec<(bool, i64, String, Option<i64>, i64)> = Vec::new();
+        let mut found: Vec<(bool, i64, i64, String, Option<i64>, i64)> = Vec::new();
         for &id in ids {
             let mut rows = stmt.query([id])?;
             let Some(r) = rows.next()? else { continue };
@@ -314,9 +315,15 @@ impl Store {
                 && scope.holds(&path)
                 && self.keeps_wide(walk, id)?
             {
-                // Dated first, by day in the list's order, then by path and line.
-                let order = day.map_or(0, |d| if walk.newest { -d } else { d });
-                found.push((day.is_none(), order, path, r.get(2)?, id));
+                // Dated first, by day and minute in the list's order (no minute: before
+                // the day's first), then by path and line.
+                let minute = r.get::<_, Option<i64>>(5)?.map_or(-1, |m| m);
+                let (order, within) = match day {
+                    Some(d) if walk.newest => (-d, -minute),
+                    Some(d) => (d, minute),
+                    None => (0, 0),
+                };
+                found.push((day.is_none(), order, within, path, r.get(2)?, id));
             }
         }
         found.sort_unstable();
@@ -366,7 +373,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {DOC_COLUMNS} FROM articles a INDEXED BY articles_by_day
              WHERE a.published_day BETWEEN ?1 AND ?2
-             ORDER BY a.published_day {order}, a.path, a.line"
+             ORDER BY a.published_day {order}, a.published_minute {order}, a.path, a.line"
         ))?;
         let (low, high) = walk.days.unwrap_or((i64::MIN, i64::MAX));
         let mut rows = stmt.query([low, high])?;
@@ -581,9 +588,14 @@ pub(super) mod tests {
                     TOPICS[i],
                 ),
             });
-            if i != 6 {
-                record["published"] = format!("2024-03-{:02}", 10 + i).into();
-            }
+            // Two Putin articles of one day, told apart by the time they were published
+            // (path order alone would put them the other way round when newest first).
+            record["published"] = match i {
+                6 => serde_json::Value::Null,
+                2 => "2024-03-12T09:00:00+05:30".into(),
+                4 => "2024-03-12T18:00:00+05:30".into(),
+                _ => format!("2024-03-{:02}", 10 + i).into(),
+            };
             record["source"] = if i % 3 == 0 { "Alpha News" } else { "Beta" }.into();
             std::fs::write(root.join(format!("{i}.jsonl")), record.to_string()).unwrap();
         }
@@ -720,10 +732,11 @@ pub(super) mod tests {
                 .filter(|d| !filter.starred || store.is_starred(d.id).unwrap())
                 .collect();
             want.sort_by(|a, b| {
-                let (da, db) = (
-                    a.published.and_then(|p| p.value()),
-                    b.published.and_then(|p| p.value()),
-                );
+                let when = |d: &crate::store::Doc| {
+                    let p = d.published?;
+                    Some((p.value(), crate::index::minute_of(&p)))
+                };
+                let (da, db) = (when(a), when(b));
                 da.is_none()
                     .cmp(&db.is_none())
                     .then(if newest { db.cmp(&da) } else { da.cmp(&db) })

@@ -218,10 +218,19 @@ impl Part {
         self.titles.push(text_at(r, 4)?.unwrap_or_default());
         // One copy of each source's name, however many articles it has.
         let source = text_at(r, 7)?.map(|name| self.source(name));
-        let published = text_at(r, 5)?.and_then(published_of);
+        let minute = r
+            .get::<_, Option<i64>>(9)?
+            .and_then(|m| u16::try_from(m).ok())
+            .filter(|m| *m < 24 * 60);
+        let published = text_at(r, 5)?.and_then(published_of).map(|mut p| {
+            p.time =
+                minute.and_then(|m| Some((u8::try_from(m / 60).ok()?, u8::try_from(m % 60).ok()?)));
+            p
+        });
         self.ids.push(r.get(0)?);
         self.infos.push(
             r.get::<_, Option<i64>>(6)?.and_then(date_of),
+            minute,
             source.as_deref(),
         );
         self.docs.push(Doc::new(
@@ -278,7 +287,7 @@ impl Part {
 
 /// What [`Part::push`] reads of an article, in its order.
 pub(super) const DOC_COLUMNS: &str = "a.id, a.path, a.line, a.record_at, a.title, a.published, \
-     a.published_day, a.publisher, a.content_id";
+     a.published_day, a.publisher, a.content_id, a.published_minute";
 
 /// Articles file by file, in no particular order otherwise: the reader sorts its list
 /// itself, and an ORDER BY would copy every row through `SQLite`'s sorter. One pass over the
