@@ -126,9 +126,9 @@ impl Store {
     /// gave up on or that is by a mentioned date. A mentioned-date range holding more than
     /// `DATES_READ` dates is asked of each article looked at instead of read whole. `None`
     /// too when the article ids span fewer than `from` (reading them all is then as quick; the span, one look-up at each end, stands for the count,
-    /// and only grows as files are read again). Same-day ties go by stored path: with
-    /// several roots spelt otherwise, the page's last day may hold other articles than the
-    /// whole list's.
+    /// and only grows as files are read again). Same-minute ties go by stored path: with
+    /// several roots spelt otherwise, the page's last minute may hold other articles than
+    /// the whole list's.
     pub fn first_page(
         &self,
         scope: &Scope,
@@ -534,7 +534,7 @@ impl Walk<'_> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::index::{DateRange, Filter};
+    use crate::index::{DateRange, Filter, Sort};
 
     /// Cities for articles to mention (the lists' tests use them too).
     pub(in crate::store) const CITIES: [&str; 8] = [
@@ -743,6 +743,36 @@ pub(super) mod tests {
                     .then(a.path.cmp(&b.path))
             });
             assert!(!want.is_empty(), "{filter:?} keeps nothing");
+            // The minutes were stored and read back: the two articles of one day go by
+            // them, against path order, newest first.
+            let at = |name: &str| want.iter().position(|d| d.path.ends_with(name));
+            if newest && let (Some(two), Some(four)) = (at("/2.jsonl"), at("/4.jsonl")) {
+                assert!(
+                    four < two,
+                    "{filter:?}: 4.jsonl (18:00) before 2.jsonl (09:00)"
+                );
+            }
+            // The reader's own order of the whole list, from the index the snapshot built,
+            // is the same.
+            let mut by_index = whole.index.select(&reader_filter).docs;
+            let sort = if newest { Sort::Newest } else { Sort::Oldest };
+            whole.index.sort_then(&mut by_index, sort, |a, b| {
+                whole.docs[a as usize]
+                    .path
+                    .cmp(&whole.docs[b as usize].path)
+            });
+            let by_index: Vec<&str> = by_index
+                .iter()
+                .map(|&d| &whole.docs[d as usize])
+                .filter(|d| !filter.unread || !store.is_read(d.id).unwrap())
+                .filter(|d| !filter.starred || store.is_starred(d.id).unwrap())
+                .map(|d| &*d.path)
+                .collect();
+            let wanted: Vec<&str> = want.iter().map(|d| &*d.path).collect();
+            assert_eq!(
+                by_index, wanted,
+                "{filter:?} newest {newest}: the index's order"
+            );
             // Three cut the list short; eight reach its undated article. The filter's
             // articles looked up; the day index walked; a walk that gives up at its second
             // article (the first may be on the page already), after which a name filter's

@@ -393,4 +393,43 @@ mod tests {
         let (store, _) = crate::store::Store::open(&path).unwrap();
         assert!(has_index(&store), "made again at open");
     }
+
+    /// Versions 8 and 9 gain copies (step 9) and the minute of publication, with the day
+    /// index by day and minute (step 10), and every file is to be read again.
+    #[test]
+    fn steps_nine_and_ten_add_copies_and_minutes_and_read_every_file_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let conn = Connection::open(&path).unwrap();
+        for step in &STEPS[..8] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 8).unwrap();
+        conn.execute_batch(
+            "INSERT INTO sources (id, path, size, mtime_ns, hash, rules) VALUES
+                 (1, '/n/a.jsonl', 1, 1, 1, 77);
+             INSERT INTO walks (root, rules, folders, noisy) VALUES ('/n', 77, '[]', 0);
+             INSERT INTO articles (source, line, content_id, title, path, published_day) VALUES
+                 (1, 1, 10, 'a', '/n/a.jsonl', 700000);",
+        )
+        .unwrap();
+        migrate(&conn, &path).unwrap();
+        let (copy, minute, rules, folders): (i64, Option<i64>, i64, Option<String>) = conn
+            .query_row(
+                "SELECT a.copy, a.published_minute, s.rules, w.folders
+                 FROM articles a, sources s, walks w",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!((copy, minute, rules, folders), (0, None, 0, None));
+        let by_day: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_index_info('articles_by_day') ORDER BY seqno")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(by_day, ["published_day", "published_minute"]);
+    }
 }
