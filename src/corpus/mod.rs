@@ -458,10 +458,11 @@ pub fn seeds() -> Vec<Article> {
 }
 
 /// The xxh3 hash of a file's bytes, read in 1 MiB pieces (the same value as hashing them
-/// at once): what tells a changed file from one merely touched.
+/// at once): what tells a changed file from one merely touched. For regular files (a pipe
+/// could not be read again after it), so opened without [`open_for_reading`]'s `stat`.
 pub fn hash_file(file: &Path) -> std::io::Result<u64> {
     use std::io::Read;
-    let mut f = open_for_reading(file)?;
+    let mut f = std::fs::File::open(file)?;
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut buf = vec![0u8; 1 << 20];
     loop {
