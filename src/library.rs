@@ -35,8 +35,9 @@ const RULES: [&str; 7] = [
 /// stale, and a database written by it reads every file again. 2: initials belong to the
 /// name after them, and a body named by two fields keeps both. 3: dotted letters before an
 /// ordinary word are an acronym, not a person. 4: a date shifted back before year 0 has no
-/// value (`92 सदी पहले` was century `-72`).
-const EXTRACTION_REVISION: u32 = 4;
+/// value (`92 सदी पहले` was century `-72`). 5: nothing is found inside terminal escape
+/// sequences (a window title's words were an organisation).
+const EXTRACTION_REVISION: u32 = 5;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

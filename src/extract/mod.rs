@@ -9,6 +9,7 @@ pub mod dates;
 pub mod entities;
 
 use crate::span::Span;
+use crate::text::escapes::{cut_out, escape_sequences};
 use dates::{DateMention, Published};
 use entities::Entity;
 
@@ -97,8 +98,15 @@ pub struct Input<'a> {
 }
 
 impl Input<'_> {
-    /// Title, byline and paragraphs in text order, without repeats.
+    /// Title, byline and paragraphs in text order, without repeats, and without the
+    /// terminal escape sequences in them (their words are a terminal's, not the story's).
     pub fn content_regions(&self) -> Vec<Span> {
+        let escapes = escape_sequences(self.text);
+        cut_out(self.regions(), &escapes)
+    }
+
+    /// Title, byline and paragraphs in text order, without repeats, escapes and all.
+    fn regions(&self) -> Vec<Span> {
         let mut regions: Vec<Span> = self
             .title
             .into_iter()
@@ -142,10 +150,11 @@ fn entities_in(input: &Input) -> Vec<Entity> {
     let text = input.text;
     let paragraphs = input.paragraphs;
     let byline = input.byline;
-    if !paragraphs.windows(2).all(|w| w[0] < w[1]) {
-        let mut regions = input.content_regions();
+    let escapes = escape_sequences(text);
+    if !escapes.is_empty() || !paragraphs.windows(2).all(|w| w[0] < w[1]) {
+        let mut regions = input.regions();
         regions.retain(|r| Some(*r) != byline);
-        return entities::find_entities(text, &regions);
+        return entities::find_entities(text, &cut_out(regions, &escapes));
     }
     // Paragraphs in text order: the title goes in at its place and the regions are read
     // from the article, not copied (a long article of short lines has millions).
@@ -220,6 +229,43 @@ mod tests {
             title_only.dates.is_empty()
                 && !title_only.entities.iter().any(|e| e.name == "नरेंद्र मोदी")
         );
+    }
+
+    /// The words of an escape sequence (a window title, a colour) are a terminal's: no
+    /// name or date comes from them, and the story's own around them are still found.
+    #[test]
+    fn nothing_is_found_inside_escape_sequences() {
+        let text = "बैठक\u{1b}]0;PWNED KCNA 15 अगस्त 2019\u{7}\n\n\u{1b}[1mप्रधानमंत्री नरेंद्र मोदी\u{1b}[0m ने \
+                    \u{9d}2;NASA\u{9c}कल दिल्ली में अमित शाह से बात की।\n";
+        let article = crate::corpus::from_text("a.txt", text.to_owned());
+        let found = analyse(&article);
+        let names: Vec<&str> = found.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(
+            names.contains(&"नरेंद्र मोदी") && names.contains(&"अमित शाह"),
+            "{names:?}"
+        );
+        let escapes = escape_sequences(text);
+        assert_eq!(escapes.len(), 4);
+        for mention in found.entities.iter().flat_map(|e| &e.mentions) {
+            assert!(
+                escapes.iter().all(|e| !e.overlaps(*mention)),
+                "{:?}",
+                mention.of(text)
+            );
+        }
+        assert!(
+            !found.dates.iter().any(|d| d.span.of(text).contains("2019")),
+            "{:?}",
+            found.dates
+        );
+        assert!(
+            found.dates.iter().any(|d| d.span.of(text) == "कल"),
+            "{:?}",
+            found.dates
+        );
+        // The dates read one at a time agree.
+        let streamed: Vec<_> = dates_of(&article).collect();
+        assert_eq!(streamed, found.dates);
     }
 
     #[test]

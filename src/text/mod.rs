@@ -2,6 +2,7 @@
 //! variants, and (for the reader) measuring and wrapping it.
 
 pub mod date_words;
+pub mod escapes;
 pub mod fold;
 pub mod roman;
 pub mod sanitize;
