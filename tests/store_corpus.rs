@@ -101,6 +101,25 @@ fn lists_agree_with_the_in_memory_index() {
     }
     queries.push(vec![(EntityKind::Person, "nobody-at-all".to_owned())]);
     assert!(queries.len() > 10, "the seeds name people and places");
+    // Two names: either may have fewer postings and drive the query, as one entity or as
+    // several (a part of a name).
+    let people = index.entities_of(EntityKind::Person);
+    let places = index.entities_of(EntityKind::Place);
+    for person in people.iter().take(4) {
+        for place in places.iter().take(4) {
+            let part: String = person.name.chars().take(2).collect();
+            for who in [person.name.clone(), part] {
+                queries.push(vec![
+                    (EntityKind::Person, who.clone()),
+                    (EntityKind::Place, place.name.clone()),
+                ]);
+                queries.push(vec![
+                    (EntityKind::Place, place.name.clone()),
+                    (EntityKind::Person, who),
+                ]);
+            }
+        }
+    }
     let dates: Vec<Option<DateRange>> = [None, Some("2024"), Some("..2023"), Some("2020..")]
         .into_iter()
         .map(|r| r.map(|r| r.parse().unwrap()))

@@ -32,6 +32,8 @@ const SPLIT_ROWS: usize = 4_000;
 
 /// The postings of one name of a list: how many, and the articles they span.
 struct Postings {
+    /// Which name of the query they are (its place in the query's names).
+    name: usize,
     n: usize,
     low: i64,
     high: i64,
@@ -473,19 +475,12 @@ impl Store {
         // A name standing for one entity matches it in every row; only names standing for
         // several need looking up per row.
         let (mut every_row, mut per_row) = (Vec::new(), Vec::new());
-        let mut filters = String::new();
         for (kind, name) in &query.names {
             let ids = self.resolve(*kind, name, scope)?;
             if ids.is_empty() {
                 // An unknown name matches nothing, like any filter that keeps no article.
                 return Ok(Listing::empty());
             }
-            // Ids come from the database: written inline, the statement stays one text.
-            let _ = write!(
-                filters,
-                " AND a.id IN (SELECT article FROM mentions WHERE entity IN ({}){BOUNDS})",
-                id_list(&ids)
-            );
             if ids.len() == 1 {
                 every_row.extend(&ids);
             } else {
@@ -494,6 +489,39 @@ impl Store {
             all.extend(&ids);
             by_name.push(ids);
         }
+        // Other processes may write meanwhile: a list read in parts is read again whole if
+        // one did (it could have moved an article from one half to the other).
+        let version = self.data_version()?;
+        let postings = self.postings(&by_name)?;
+        // The name with fewest postings drives the query. When it is one entity its
+        // postings are joined to the articles in their order; an `IN` list would first be
+        // copied into a temporary index (a tenth of a list's time at 20,000 articles).
+        let driver = postings
+            .as_ref()
+            .map(|p| p.name)
+            .filter(|&i| by_name[i].len() == 1);
+        let mut filters = String::new();
+        for (i, ids) in by_name.iter().enumerate() {
+            if Some(i) != driver {
+                // Ids come from the database: written inline, the statement stays one text.
+                let _ = write!(
+                    filters,
+                    " AND a.id IN (SELECT article FROM mentions WHERE entity IN ({}){BOUNDS})",
+                    id_list(ids)
+                );
+            }
+        }
+        // `CROSS JOIN` keeps the postings first, whatever SQLite's planner guesses.
+        let from = driver.map_or_else(
+            || "articles a WHERE ".to_owned(),
+            |i| {
+                format!(
+                    "mentions d CROSS JOIN articles a ON a.id = d.article \
+                     WHERE d.entity = {}{BOUNDS} AND ",
+                    by_name[i][0]
+                )
+            },
+        );
         let matched = if per_row.is_empty() {
             ", NULL".to_owned()
         } else {
@@ -508,7 +536,7 @@ impl Store {
         let mut sql = format!(
             "SELECT a.path, a.line, a.title, a.published, a.published_day, a.publisher{matched},
                     a.content_id, {url}, a.published_minute
-             FROM articles a WHERE {in_scope}{filters}"
+             FROM {from}{in_scope}{filters}"
         );
         if let Some(r) = &query.published {
             sql.push_str(" AND a.published_day BETWEEN ? AND ?");
@@ -542,15 +570,13 @@ impl Store {
             sql.push(')');
         }
         let spelt = scope.spelt();
-        // Other processes may write meanwhile: a list read in parts is read again whole if
-        // one did (it could have moved an article from one half to the other).
-        let version = self.data_version()?;
-        let postings = self.postings(&by_name)?;
         // The rows are at most the postings of the name with fewest.
         let room = postings.as_ref().map_or(0, |p| p.n);
         let read = |conn: &rusqlite::Connection, ids: Option<(i64, i64)>| {
             // The bounds cut the postings, which drive the query (a bound on `a.id` would
             // still look up every article the postings give). Numbers: written inline.
+            // In the driving join, `article` is the postings' own column (the articles
+            // table has none of that name).
             let bounds = ids.map_or(String::new(), |(low, high)| {
                 format!(" AND article BETWEEN {low} AND {high}")
             });
@@ -606,7 +632,7 @@ impl Store {
     /// many, and the articles they span; `None` for no name.
     fn postings(&self, by_name: &[Vec<i64>]) -> Result<Option<Postings>, StoreError> {
         let mut fewest: Option<Postings> = None;
-        for ids in by_name {
+        for (name, ids) in by_name.iter().enumerate() {
             let sql = format!(
                 "SELECT count(*), min(article), max(article) FROM mentions WHERE entity IN ({})",
                 id_list(ids)
@@ -617,6 +643,7 @@ impl Store {
                     .query_row([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
             let n = usize::try_from(n).unwrap_or(0);
             let p = Postings {
+                name,
                 n,
                 low: low.unwrap_or(0),
                 high: high.unwrap_or(0),
@@ -805,5 +832,56 @@ mod tests {
                 assert_eq!(shown(&halves), shown(&whole), "{names:?} {sort:?}");
             }
         }
+    }
+
+    /// Two names, in either order, list the articles that mention both, whichever drives
+    /// the query (the one with fewer postings, joined when it is one entity) and whether
+    /// the other is one entity or several.
+    #[test]
+    fn two_names_list_the_articles_of_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("news");
+        std::fs::create_dir(&root).unwrap();
+        // Putin in articles 0..6, Berlin in 4..8, Paris in 5 and 7.
+        // Each body its own words: a paragraph repeated across articles would be chrome.
+        let said = ["कहा", "सोचा", "लिखा", "पूछा", "देखा", "सुना", "माना", "जाना"];
+        for (i, said) in said.iter().enumerate() {
+            let mut body = format!("आज यह {said} गया। ");
+            if i < 6 {
+                body.push_str("व्लादिमीर पुतिन ने बात की। ");
+            }
+            if i >= 4 {
+                body.push_str("बर्लिन में बैठक हुई। ");
+            }
+            if i == 5 || i == 7 {
+                body.push_str("पेरिस में भी। ");
+            }
+            let record = serde_json::json!({"title": format!("खबर {i}"), "body": body});
+            std::fs::write(root.join(format!("{i}.jsonl")), record.to_string()).unwrap();
+        }
+        let (mut store, _) = Store::open(&dir.path().join("k.db")).unwrap();
+        let synced = store.sync(&[root], 1, false, &mut |_, _| {}).unwrap();
+        let titles = |names: &[(EntityKind, &str)]| -> Vec<String> {
+            let query = Query {
+                names: names.iter().map(|&(k, n)| (k, n.to_owned())).collect(),
+                ..Query::default()
+            };
+            let mut t: Vec<String> = store
+                .list(&synced.scope, &query)
+                .unwrap()
+                .into_iter()
+                .map(|r| r.title)
+                .collect();
+            t.sort();
+            t
+        };
+        let putin = (EntityKind::Person, "पुतिन");
+        let berlin = (EntityKind::Place, "बर्लिन");
+        let paris = (EntityKind::Place, "पेरिस");
+        assert_eq!(titles(&[putin]).len(), 6);
+        assert_eq!(titles(&[putin, berlin]), ["खबर 4", "खबर 5"]);
+        assert_eq!(titles(&[berlin, putin]), ["खबर 4", "खबर 5"]);
+        assert_eq!(titles(&[putin, paris]), ["खबर 5"]);
+        assert_eq!(titles(&[berlin, paris, putin]), ["खबर 5"]);
     }
 }
