@@ -444,9 +444,12 @@ impl Corpus {
             .flat_map_iter(|(path, at)| {
                 let mut problems = Vec::new();
                 let articles = crate::corpus::read_file(path, &mut problems);
+                // By line, not a search per row: a feed's file holds tens of thousands.
+                let by_line: HashMap<Option<usize>, &crate::corpus::Article> =
+                    articles.iter().map(|a| (a.line, a)).collect();
                 at.iter()
                     .filter_map(|&i| {
-                        let a = articles.iter().find(|a| a.line == rows[i].line)?;
+                        let a = by_line.get(&rows[i].line)?;
                         Some((i, SearchText::folded(a)))
                     })
                     .collect::<Vec<_>>()
