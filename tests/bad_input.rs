@@ -421,3 +421,45 @@ fn an_unreadable_folder_is_not_also_empty_of_articles() {
         loaded.problems
     );
 }
+
+/// Text saved by Windows tools: a UTF-8 byte order mark before a JSON Lines file's first
+/// record is not part of it, and UTF-16 (with its mark or without) is named as such, not
+/// "binary", in a plain text file and in a JSON Lines one alike.
+#[test]
+fn byte_order_marks_and_utf16_are_understood() {
+    let dir = tempfile::tempdir().unwrap();
+    let record =
+        |title: &str| format!("{{\"title\": \"{title}\", \"body\": \"दिल्ली में आज धूप रही।\"}}\n");
+    let bom = format!("\u{feff}{}{}", record("पहली"), record("दूसरी"));
+    write(dir.path(), "a_bom.jsonl", bom.as_bytes());
+    let utf16 = |text: &str, mark: bool| -> Vec<u8> {
+        let units = text.encode_utf16();
+        let mark = mark.then_some(0xfeff_u16);
+        mark.into_iter()
+            .chain(units)
+            .flat_map(u16::to_le_bytes)
+            .collect()
+    };
+    write(dir.path(), "b_marked.txt", &utf16(GOOD, true));
+    write(
+        dir.path(),
+        "c_unmarked.jsonl",
+        &utf16(&record("Hello"), false),
+    );
+    write(dir.path(), "d_image.txt", b"PNG\0\0\x01binary");
+    let out = khabar(&["extract", "--json", dir.path().to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("पहली") && stdout.contains("दूसरी"),
+        "{stdout}\n{err}"
+    );
+    assert!(!err.contains("a_bom.jsonl"), "{err}");
+    for name in ["b_marked.txt", "c_unmarked.jsonl"] {
+        assert!(
+            err.contains(&format!("{name}: UTF-16 text")) && err.contains("iconv"),
+            "{err}"
+        );
+    }
+    assert!(err.contains("d_image.txt: binary file"), "{err}");
+}

@@ -22,6 +22,10 @@ pub enum Problem {
     /// The file holds NUL bytes, so it is not text; skipped.
     #[error("{}: binary file (NUL byte at {offset}); skipped", path.display())]
     Binary { path: PathBuf, offset: usize },
+    /// The file is UTF-16 text (it starts with a UTF-16 byte order mark, or its first
+    /// characters are ASCII each with a NUL byte); khabar reads UTF-8 only.
+    #[error("{}: UTF-16 text, which khabar does not read; skipped (convert it: iconv -f UTF-16 -t UTF-8)", .0.display())]
+    Utf16(PathBuf),
     /// The file (or a JSON record's body) has no text; skipped.
     #[error("{}: empty; skipped", path.display())]
     Empty { path: PathBuf },
@@ -70,6 +74,7 @@ impl Problem {
             | Self::Unreadable { path: p, .. }
             | Self::InvalidUtf8 { path: p, .. }
             | Self::Binary { path: p, .. }
+            | Self::Utf16(p)
             | Self::Empty { path: p }
             | Self::Large { path: p, .. }
             | Self::BadRecord { path: p, .. } => p,

@@ -98,7 +98,8 @@ impl<'p> Lines<'p> {
                 offset: start + at,
             });
         }
-        match parse(text.trim()) {
+        // A byte order mark (a file saved by Windows tools) is not part of the record.
+        match parse(text.trim_start_matches('\u{feff}').trim()) {
             Ok(r) => Some((self.line_no, start, r)),
             Err(reason) => {
                 problems.push(bad(reason));

@@ -160,10 +160,7 @@ pub fn from_bytes(
         bytes
     };
     if let Some(offset) = memchr_nul(sniffed) {
-        problems.push(Problem::Binary {
-            path: path.to_owned(),
-            offset,
-        });
+        problems.push(not_text(path, sniffed, offset));
         return Vec::new();
     }
     let name = path.display().to_string();
@@ -248,11 +245,7 @@ pub fn read_batches(
         Ok(start) => {
             let sniffed = &start[..start.len().min(jsonl::BINARY_SNIFF)];
             if let Some(offset) = memchr_nul(sniffed) {
-                let binary = Problem::Binary {
-                    path: path.to_owned(),
-                    offset,
-                };
-                on_batch(Vec::new(), vec![binary]);
+                on_batch(Vec::new(), vec![not_text(path, sniffed, offset)]);
                 return;
             }
         }
@@ -273,6 +266,32 @@ pub fn read_batches(
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(0, bytes)
+}
+
+/// What a file with a NUL byte at `offset` is: UTF-16 text, said so (a NUL is every other
+/// byte of ASCII in it), or binary.
+fn not_text(path: &Path, start: &[u8], offset: usize) -> Problem {
+    if is_utf16(start) {
+        Problem::Utf16(path.to_owned())
+    } else {
+        Problem::Binary {
+            path: path.to_owned(),
+            offset,
+        }
+    }
+}
+
+/// Whether `start` (a file's first bytes) is UTF-16: a byte order mark, or its first
+/// dozen code units ASCII, with a NUL on one side of each byte pair and none on the other.
+fn is_utf16(start: &[u8]) -> bool {
+    if start.starts_with(&[0xff, 0xfe]) || start.starts_with(&[0xfe, 0xff]) {
+        return true;
+    }
+    let pairs: Vec<&[u8]> = start.chunks_exact(2).take(12).collect();
+    let ascii = |b: u8| b != 0 && b.is_ascii();
+    pairs.len() >= 4
+        && (pairs.iter().all(|p| p[1] == 0 && ascii(p[0]))
+            || pairs.iter().all(|p| p[0] == 0 && ascii(p[1])))
 }
 
 /// An article from plain text: its parts (title, byline, chrome…) are found from line shapes

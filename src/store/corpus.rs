@@ -810,6 +810,7 @@ fn problem_path(p: &Problem) -> &Path {
         | Problem::Unreadable { path, .. }
         | Problem::InvalidUtf8 { path, .. }
         | Problem::Binary { path, .. }
+        | Problem::Utf16(path)
         | Problem::Empty { path }
         | Problem::Large { path, .. }
         | Problem::BadRecord { path, .. } => path,
