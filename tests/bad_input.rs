@@ -111,7 +111,7 @@ fn malformed_json_line_is_reported_and_the_rest_kept() {
 #[test]
 fn control_characters_stay_in_data_but_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let text = "शीर्षक \u{1b}]0;pwned\u{7}\u{1b}[2J\n\nपाठ \u{9b}31m और \u{202e}उलटा\u{1b}[0m।\n";
+    let text = "शीर्षक \u{1b}]0;pwned\u{7}\u{1b}[2J \u{9b}1m\u{202e}x\n\nपाठ \u{9b}31m और \u{202e}उलटा\u{1b}[0m।\n";
     let path = write(dir.path(), "evil.txt", text.as_bytes());
     let out = khabar(&["extract", &path]);
     assert!(out.status.success());
@@ -124,7 +124,29 @@ fn control_characters_stay_in_data_but_never_reach_the_terminal() {
     let summary = String::from_utf8(out.stdout).unwrap();
     assert!(!summary.contains('\u{9b}') && !summary.contains('\u{202e}'));
     assert!(summary.contains("शीर्षक ␛]0;pwned"), "{summary}");
-    // The data keeps every byte; JSON escapes them.
+    // JSON escapes them all, C1 and bidi controls too (read with jq on a terminal), and
+    // reads back as the data.
+    for args in [vec!["extract", "--json"], vec!["list", "--json"]] {
+        let out = khabar(&[args.as_slice(), &[path.as_str()]].concat());
+        let json = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            json.contains("\\u009b") && json.contains("\\u202e"),
+            "{args:?}: {json}"
+        );
+        let raw = json
+            .trim_end()
+            .chars()
+            .any(|c| c.is_control() || c == '\u{202e}');
+        assert!(!raw, "{args:?}: {json:?}");
+        let first: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+        assert!(
+            first["title"]
+                .as_str()
+                .unwrap()
+                .contains("\u{1b}]0;pwned\u{7}")
+        );
+    }
+    // The data keeps every byte.
     let loaded = corpus::load(&[path.into()]);
     assert!(loaded.articles[0].text.contains("\u{1b}[2J"));
 }

@@ -154,8 +154,7 @@ impl<W: Write> Output<W> {
             };
             if self.json {
                 let report = report::report_with_dates(article, shown, dates);
-                serde_json::to_writer(&mut self.out, &report)?;
-                writeln!(self.out)?;
+                super::json::write_line(&mut self.out, &report)?;
             } else {
                 write_summary(&mut self.out, article, shown, dates, chrome.len())?;
             }

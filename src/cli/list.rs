@@ -41,8 +41,7 @@ pub(super) fn print_row(
     row: &Row,
 ) -> std::io::Result<()> {
     if json {
-        serde_json::to_writer(&mut *out, row)?;
-        return out.write_all(b"\n");
+        return super::json::write_line(out, row);
     }
     line.clear();
     line.push_str(&sanitize(row.path, false));

@@ -15,6 +15,7 @@ use khabar::text::width::WidthModel;
 
 mod extract;
 mod feeds;
+mod json;
 mod list;
 mod reader;
 mod stored;
