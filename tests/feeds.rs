@@ -489,3 +489,67 @@ fn shared_links_repeated_ids_failures_and_purges_lose_nothing() {
         text(&out.stdout)
     );
 }
+
+/// Redirects are followed only to http(s) URLs: a `Location` of `javascript:` or `file:`
+/// is refused by name (it was asked of the same host as a path), a relative one is read
+/// against the URL it came from, and a chain longer than five is given up.
+#[test]
+fn redirects_lead_only_to_http_urls() {
+    let hits: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();
+    let h = hits.clone();
+    let server = Server::start(move |req: &Request| {
+        h.lock().unwrap().push(req.path.clone());
+        match req.path.as_str() {
+            "/moved.xml" => Response::status(301).header("Location", "feeds/real.xml"),
+            "/feeds/real.xml" => Response::ok(
+                "application/rss+xml",
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>\
+                 <item><guid>r</guid><title>पहुँची ख़बर</title>\
+                 <description>दिल्ली में आज बारिश हुई।</description></item></channel></rss>",
+            ),
+            "/js.xml" => Response::status(302).header("Location", "javascript:alert(1)"),
+            "/file.xml" => Response::status(307).header("Location", "file:///etc/passwd"),
+            _ => Response::status(404),
+        }
+    });
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    std::fs::create_dir_all(home.join("config/khabar")).unwrap();
+    std::fs::write(
+        home.join("config/khabar/feeds.toml"),
+        "[fetch]\nfull_text = false\n",
+    )
+    .unwrap();
+    for (path, name) in [
+        ("/moved.xml", "moved"),
+        ("/js.xml", "js"),
+        ("/file.xml", "file"),
+    ] {
+        let out = run(home, &["feeds", "add", &server.url(path), "--name", name]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let out = run(home, &["fetch"]);
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.contains("moved: 1 new"), "{stdout}\n{stderr}");
+    for (path, to) in [
+        ("/js.xml", "javascript:alert(1)"),
+        ("/file.xml", "file:///etc/passwd"),
+    ] {
+        let line = stderr
+            .lines()
+            .find(|l| l.contains(path))
+            .unwrap_or_else(|| panic!("{path} not reported:\n{stderr}"));
+        assert!(
+            line.contains(&format!("redirected to {to}, which is not an http(s) URL")),
+            "{line}"
+        );
+    }
+    let asked = hits.lock().unwrap().clone();
+    assert!(
+        asked
+            .iter()
+            .all(|p| !p.contains("javascript") && !p.contains("file:")),
+        "{asked:?}"
+    );
+}

@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use ureq::ResponseExt;
 use ureq::http::Uri;
 
 use super::FeedError;
@@ -64,9 +63,20 @@ pub struct Fetched {
     pub validators: Validators,
 }
 
+/// Redirects followed before a fetch gives up.
+const MAX_REDIRECTS: usize = 5;
+
+/// What one request gave: the answer, or where to ask next.
+enum Hop {
+    Done(Option<Fetched>),
+    Redirect(String),
+}
+
 /// The HTTP client all fetches of one run share.
 pub struct Net {
     agent: ureq::Agent,
+    /// The most one fetch may take, its redirects included.
+    timeout: Duration,
     hosts: Mutex<HashMap<String, Arc<Mutex<()>>>>,
 }
 
@@ -76,12 +86,14 @@ impl Net {
         let config = ureq::Agent::config_builder()
             .timeout_connect(Some(timeout.min(Duration::from_secs(10))))
             .timeout_global(Some(timeout))
-            .max_redirects(5)
+            // Redirects are followed by `get`, which checks where each one leads.
+            .max_redirects(0)
             .http_status_as_error(false)
             .user_agent(USER_AGENT)
             .build();
         Self {
             agent: config.into(),
+            timeout,
             hosts: Mutex::default(),
         }
     }
@@ -100,38 +112,66 @@ impl Net {
             })
     }
 
+    /// Follows at most [`MAX_REDIRECTS`] redirects itself, each checked as the first URL
+    /// is (ureq took `Location: javascript:…` for a path on the same host), all within one
+    /// timeout.
     fn get(&self, url: &str, known: &Validators, cap: u64) -> Result<Option<Fetched>, FeedError> {
         check_url(url)?;
-        let net_error = |e: ureq::Error| FeedError::Network {
-            url: url.to_owned(),
-            reason: describe(&e),
-        };
-        // One request at a time per host, so a fetch of many feeds is polite to each site.
+        // One request at a time per host, so a fetch of many feeds is polite to each site;
+        // the time allowed starts once it is this fetch's turn.
         let host = self.host_lock(host_of(url).unwrap_or_default());
         let _turn = host
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let mut request = self
-            .agent
-            .get(url)
-            .header("Accept-Language", "hi, en;q=0.5");
+        let deadline = std::time::Instant::now() + self.timeout;
+        let mut at = url.to_owned();
+        for _ in 0..=MAX_REDIRECTS {
+            match self.get_once(url, &at, known, cap, deadline)? {
+                Hop::Done(fetched) => return Ok(fetched),
+                Hop::Redirect(next) => {
+                    check_url(&next).map_err(|_| FeedError::Network {
+                        url: url.to_owned(),
+                        reason: format!(
+                            "redirected to {next}, which is not an http(s) URL; not followed"
+                        ),
+                    })?;
+                    at = next;
+                }
+            }
+        }
+        Err(FeedError::Network {
+            url: url.to_owned(),
+            reason: "too many redirects".into(),
+        })
+    }
+
+    /// One request for `at` (reached from `url`, which errors name).
+    fn get_once(
+        &self,
+        url: &str,
+        at: &str,
+        known: &Validators,
+        cap: u64,
+        deadline: std::time::Instant,
+    ) -> Result<Hop, FeedError> {
+        let net_error = |e: ureq::Error| FeedError::Network {
+            url: url.to_owned(),
+            reason: describe(&e),
+        };
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return Err(net_error(ureq::Error::Timeout(ureq::Timeout::Global)));
+        }
+        let mut request = self.agent.get(at).header("Accept-Language", "hi, en;q=0.5");
         if let Some(etag) = &known.etag {
             request = request.header("If-None-Match", etag);
         }
         if let Some(date) = &known.last_modified {
             request = request.header("If-Modified-Since", date);
         }
+        let request = request.config().timeout_global(Some(left)).build();
         let mut response = request.call().map_err(net_error)?;
         let status = response.status().as_u16();
-        if status == 304 {
-            return Ok(None);
-        }
-        if !(200..300).contains(&status) {
-            return Err(FeedError::Status {
-                url: url.to_owned(),
-                status,
-            });
-        }
         let header = |name: &str| {
             response
                 .headers()
@@ -139,24 +179,44 @@ impl Net {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_owned)
         };
+        if matches!(status, 301 | 302 | 303 | 307 | 308)
+            && let Some(location) = header("location")
+        {
+            let next = url::Url::parse(at)
+                .and_then(|base| base.join(location.trim()))
+                .map_err(|_| FeedError::Network {
+                    url: url.to_owned(),
+                    reason: format!("redirected to {location:?}, which is not a URL"),
+                })?;
+            return Ok(Hop::Redirect(next.into()));
+        }
+        if status == 304 {
+            return Ok(Hop::Done(None));
+        }
+        if !(200..300).contains(&status) {
+            return Err(FeedError::Status {
+                url: url.to_owned(),
+                status,
+            });
+        }
         let content_type = header("content-type");
         let validators = Validators {
             etag: header("etag"),
             last_modified: header("last-modified"),
         };
-        let final_url = response.get_uri().to_string();
+        let final_url = at.to_owned();
         let bytes = response
             .body_mut()
             .with_config()
             .limit(cap)
             .read_to_vec()
             .map_err(net_error)?;
-        Ok(Some(Fetched {
+        Ok(Hop::Done(Some(Fetched {
             bytes,
             content_type,
             final_url,
             validators,
-        }))
+        })))
     }
 
     fn host_lock(&self, host: &str) -> Arc<Mutex<()>> {
