@@ -71,6 +71,23 @@ fn a_session_kept_before_loading_opens_the_article_when_it_arrives() {
     assert_eq!(state(&b), state(&a));
 }
 
+/// The article shown first, at the top of the list, is kept once it is opened or read,
+/// with its reading position, as any other.
+#[test]
+fn the_first_article_opened_and_read_is_kept() {
+    for keys in ["enter j j", "tab j j"] {
+        let mut a = seeds_app(100, 30, 5);
+        let first = a.corpus.entries[a.list.selected].id;
+        press(&mut a, keys);
+        let session = a.session();
+        assert_eq!(session.article, Some(first), "{keys}");
+        assert!(session.anchor > 0, "{keys}: {session:?}");
+        let mut b = seeds_app(100, 30, 5);
+        b.restore(through_json(&session));
+        assert_eq!(state(&b), state(&a), "{keys}");
+    }
+}
+
 #[test]
 fn an_untouched_reader_keeps_no_article() {
     let a = seeds_app(100, 30, 5);

@@ -519,6 +519,7 @@ impl App {
                     self.scroll(delta);
                 }
                 self.mark_read(self.list.selected);
+                self.list.chosen = self.list.selected < self.corpus.entries.len();
             }
             Pane::Sidebar => {
                 let len = self.current().map_or(0, |e| e.sidebar.len());
@@ -548,6 +549,8 @@ impl App {
             .saturating_add_signed(delta)
             .min(self.last_top(&rows));
         (self.reader.anchor, self.reader.anchor_nth) = document::anchor_of(&rows, top);
+        // Read, so kept for the next start (the first article is shown unchosen).
+        self.list.chosen = true;
     }
 
     /// Selects entry `index` in the list: its text shows at the top, sidebar cleared. It
@@ -602,6 +605,9 @@ impl App {
             Pane::List => {
                 self.focus = Pane::Reader;
                 self.mark_read(self.list.selected);
+                // Opened, so kept for the next start, even the first article, which was
+                // shown without being chosen.
+                self.list.chosen = self.list.selected < self.corpus.entries.len();
             }
             Pane::Reader => {}
             Pane::Sidebar => self.filter_by_sidebar_item(),
