@@ -295,6 +295,31 @@ fn search_folds_digits_and_case() {
     assert_eq!(listed(&a).len(), 5, "Esc cancels the live search");
 }
 
+/// A search cancelled with Esc brings back the article being read, at its place: the
+/// list followed the query and showed its first match meanwhile.
+#[test]
+fn a_cancelled_search_goes_back_to_the_article_read() {
+    for query in ["सितम्बर", "zzzz"] {
+        let mut a = app();
+        // Short enough to scroll each article.
+        a.resize(100, 16);
+        while ["001", "004"].contains(&seed_of(&a, a.list.selected).as_str()) {
+            press(&mut a, "j");
+        }
+        press(&mut a, "enter j j j");
+        let (id, anchor) = (a.corpus.entries[a.list.selected].id, a.reader.anchor);
+        assert!(anchor > 0);
+        press(&mut a, "/");
+        type_text(&mut a, query);
+        assert_ne!(a.current().map(|e| e.id), Some(id), "{query}");
+        press(&mut a, "esc");
+        assert_eq!(listed(&a).len(), 5);
+        assert_eq!(a.corpus.entries[a.list.selected].id, id, "{query}");
+        assert_eq!(a.current().map(|e| e.id), Some(id), "{query}");
+        assert_eq!(a.reader.anchor, anchor, "{query}");
+    }
+}
+
 /// The list's title row, as drawn.
 fn list_title(app: &App) -> String {
     rows(app)

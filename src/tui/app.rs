@@ -108,6 +108,18 @@ pub struct ListView {
     pub stale: bool,
     /// Whether the user picked an article yet; until then the first in the list is shown.
     pub chosen: bool,
+    /// Where the reader was when the search prompt opened: the list follows each
+    /// keystroke and may leave that article, so a cancelled search brings it back.
+    pub(super) before_search: Option<Place>,
+}
+
+/// An article and the reading position in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    pub id: u64,
+    pub anchor: usize,
+    pub nth: usize,
+    pub chosen: bool,
 }
 
 /// The middle pane's view of the article shown.
@@ -424,6 +436,13 @@ impl App {
             Action::Search => {
                 // The texts start coming while the query is typed.
                 self.search.want_texts();
+                self.list.before_search =
+                    self.corpus.entries.get(self.list.selected).map(|e| Place {
+                        id: e.id,
+                        anchor: self.reader.anchor,
+                        nth: self.reader.anchor_nth,
+                        chosen: self.list.chosen,
+                    });
                 self.modal = Some(Modal::Search {
                     query: String::new(),
                 });
@@ -562,6 +581,21 @@ impl App {
         }
         self.show(index);
         self.list.chosen = true;
+        self.keep_in_view();
+    }
+
+    /// Shows the article of `place` again at its reading position, if the list still
+    /// holds it (a cancelled search).
+    pub(super) fn go_back_to(&mut self, place: Place) {
+        let Some(i) = self.corpus.entries.iter().position(|e| e.id == place.id) else {
+            return;
+        };
+        if !self.list.visible.contains(&i) {
+            return;
+        }
+        self.show(i);
+        (self.reader.anchor, self.reader.anchor_nth) = (place.anchor, place.nth);
+        self.list.chosen = place.chosen;
         self.keep_in_view();
     }
 

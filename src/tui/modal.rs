@@ -592,10 +592,14 @@ impl App {
             PromptKey::Act(Action::PromptCancel) => {
                 self.modal = None;
                 self.refresh();
+                if let Some(place) = self.list.before_search.take() {
+                    self.go_back_to(place);
+                }
                 return None;
             }
             PromptKey::Act(Action::PromptAccept) => {
                 self.modal = None;
+                self.list.before_search = None;
                 if query.trim().is_empty() {
                     self.refresh();
                 } else {
