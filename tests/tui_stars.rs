@@ -90,3 +90,23 @@ fn the_starred_filter_is_kept_with_the_session() {
     assert_eq!(b.list.visible, a.list.visible);
     assert_eq!(b.list.chips, a.list.chips);
 }
+
+/// On an emptied list, `*` and `u` change nothing: the last selection is not shown, so a
+/// key must not star it or mark it unseen.
+#[test]
+fn keys_on_an_empty_list_change_no_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = reader_on(&dir.path().join("k.db"));
+    let id = a.corpus.entries[a.list.selected].id;
+    press(&mut a, "enter");
+    assert!(a.user.is_read(id));
+    // Starred-only, with nothing starred: the list is empty.
+    press(&mut a, "esc F");
+    assert!(a.list.visible.is_empty());
+    press(&mut a, "u *");
+    assert!(a.user.is_read(id), "u marked a hidden article unread");
+    assert!(!a.user.is_starred(id), "* starred a hidden article");
+    assert_eq!(a.status.as_deref(), Some("no article to star"));
+    press(&mut a, "u");
+    assert_eq!(a.status.as_deref(), Some("no article to mark"));
+}

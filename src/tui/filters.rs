@@ -272,7 +272,8 @@ impl App {
     }
 
     pub fn toggle_read(&mut self) {
-        let Some(id) = self.corpus.entries.get(self.list.selected).map(|e| e.id) else {
+        let Some(id) = self.listed_selection() else {
+            self.status = Some("no article to mark".to_owned());
             return;
         };
         let now = !self.user.is_read(id);
@@ -283,20 +284,24 @@ impl App {
     /// Stars or unstars the selected article. Like marking read, it stays in a starred-only
     /// list until the list is next refreshed, so a slip of the key is undone in place.
     pub fn toggle_star(&mut self) {
-        let shown = !self.list.visible.is_empty();
-        let Some(id) = self
-            .corpus
-            .entries
-            .get(self.list.selected)
-            .filter(|_| shown)
-            .map(|d| d.id)
-        else {
+        let Some(id) = self.listed_selection() else {
             self.status = Some("no article to star".to_owned());
             return;
         };
         let now = !self.user.is_starred(id);
         self.user.set_starred(id, now);
         self.status = Some(if now { "starred ★" } else { "unstarred" }.to_owned());
+    }
+
+    /// The selected article's id while the list shows it: an emptied list keeps its last
+    /// selection, which no key should change unseen.
+    fn listed_selection(&self) -> Option<u64> {
+        let shown = !self.list.visible.is_empty();
+        self.corpus
+            .entries
+            .get(self.list.selected)
+            .filter(|_| shown)
+            .map(|d| d.id)
     }
 
     /// Where the active search occurs in the selected article.
