@@ -112,6 +112,59 @@ fn sidebar_entity_and_date_filter_directly() {
     assert_eq!(listed(&a), ["000"]);
 }
 
+/// The undated a date filter leaves out are counted among those the other filters keep:
+/// starred, unread, a source. Under a search they are not counted.
+#[test]
+fn undated_are_counted_under_the_other_filters() {
+    let mut a = app();
+    let seed = |a: &App, n: &str| {
+        let i = (0..a.corpus.entries.len())
+            .find(|&i| seed_of(a, i) == n)
+            .unwrap();
+        a.corpus.entries[i].id
+    };
+    // 004 (no date) starred and 000 (2024) starred; 001 (year unknown) not.
+    a.user.set_starred(seed(&a, "004"), true);
+    a.user.set_starred(seed(&a, "000"), true);
+    a.list.chips = vec![
+        Chip::Starred,
+        Chip::Date {
+            range: "2024".parse().unwrap(),
+            field: khabar::index::DateField::Published,
+        },
+    ];
+    a.refresh();
+    assert_eq!(listed(&a), ["000"]);
+    assert_eq!(a.list.undated, 1);
+    // Read 004: unread and starred leaves no undated one.
+    a.user.set_read(seed(&a, "004"), true);
+    a.list.chips.insert(0, Chip::Unread);
+    a.refresh();
+    assert_eq!(a.list.undated, 0);
+    // A source none of the undated has.
+    let source = a.corpus.index.sources()[0].0.clone();
+    a.list.chips = vec![
+        Chip::Source(source),
+        Chip::Date {
+            range: "2024".parse().unwrap(),
+            field: khabar::index::DateField::Published,
+        },
+    ];
+    a.refresh();
+    let dropped = a
+        .corpus
+        .index
+        .select(&khabar::index::Filter::default())
+        .docs
+        .len()
+        - listed(&a).len();
+    assert!(dropped > 0);
+    assert_eq!(a.list.undated, 0, "{:?}", listed(&a));
+    a.list.chips.push(Chip::Search("की".to_owned()));
+    a.refresh();
+    assert_eq!(a.list.undated, 0);
+}
+
 #[test]
 fn date_filter_by_year_month_and_range_with_undated_counted() {
     let mut a = app();

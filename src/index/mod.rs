@@ -148,11 +148,12 @@ impl std::str::FromStr for Sort {
     }
 }
 
-/// The articles a filter keeps, and how many a date filter dropped for having no date.
+/// The articles a filter keeps, and those a publication-date filter dropped for having no
+/// date (that the other filters keep), both ascending.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
     pub docs: Vec<u32>,
-    pub undated: usize,
+    pub undated: Vec<u32>,
 }
 
 impl Index {
@@ -462,9 +463,16 @@ impl Index {
         resolve_among(&self.entities.values(), kind, name)
     }
 
-    /// Articles matching `filter`, ascending.
+    /// Articles matching `filter`, ascending, and those a publication-date filter left
+    /// out for having no date that every other filter keeps.
     pub fn select(&self, filter: &Filter) -> Selection {
         let mut docs: Option<Vec<u32>> = None;
+        let narrow = |docs: &mut Option<Vec<u32>>, list: Vec<u32>| {
+            *docs = Some(match docs.take() {
+                None => list,
+                Some(prev) => intersect(&prev, &list),
+            });
+        };
         for group in &filter.entities {
             let mut list: Vec<u32> = group
                 .iter()
@@ -473,12 +481,19 @@ impl Index {
                 .collect();
             list.sort_unstable();
             list.dedup();
-            docs = Some(match docs {
-                None => list,
-                Some(prev) => intersect(&prev, &list),
-            });
+            narrow(&mut docs, list);
         }
-        let mut undated = 0;
+        if let Some(range) = &filter.mentioned {
+            narrow(&mut docs, self.mentioned.docs_in(range));
+        }
+        if !filter.sources.is_empty() {
+            let wanted = self.docs.sources.numbers_of(&filter.sources);
+            let mut list = docs.take().unwrap_or_else(|| self.live_docs());
+            list.retain(|&d| wanted.contains(&self.docs.rows[d as usize].source));
+            docs = Some(list);
+        }
+        // Last, so that the undated it leaves out are those the other filters keep.
+        let mut undated = Vec::new();
         if let Some(range) = &filter.published {
             let mut kept = Vec::new();
             for (day, list) in self
@@ -489,37 +504,26 @@ impl Index {
                 kept.extend_from_slice(list);
             }
             kept.sort_unstable();
+            let no_date = |d: u32| self.docs.rows[d as usize].published.is_none();
             undated = match &docs {
-                Some(d) => d
-                    .iter()
-                    .filter(|&&i| self.docs.rows[i as usize].published.is_none())
-                    .count(),
-                None => (0..self.docs.len())
-                    .filter(|&d| self.docs.rows[d].published.is_none() && !self.is_gone(d as u32))
-                    .count(),
+                Some(d) => d.iter().copied().filter(|&d| no_date(d)).collect(),
+                None => (0..self.docs.len() as u32)
+                    .filter(|&d| no_date(d) && !self.is_gone(d))
+                    .collect(),
             };
-            docs = Some(match docs {
-                None => kept,
-                Some(prev) => intersect(&prev, &kept),
-            });
+            narrow(&mut docs, kept);
         }
-        if let Some(range) = &filter.mentioned {
-            let kept = self.mentioned.docs_in(range);
-            docs = Some(match docs {
-                None => kept,
-                Some(prev) => intersect(&prev, &kept),
-            });
+        Selection {
+            docs: docs.unwrap_or_else(|| self.live_docs()),
+            undated,
         }
-        let mut docs = docs.unwrap_or_else(|| {
-            (0..self.docs.len() as u32)
-                .filter(|&d| !self.is_gone(d))
-                .collect()
-        });
-        if !filter.sources.is_empty() {
-            let wanted = self.docs.sources.numbers_of(&filter.sources);
-            docs.retain(|&d| wanted.contains(&self.docs.rows[d as usize].source));
-        }
-        Selection { docs, undated }
+    }
+
+    /// Every article not withdrawn, ascending.
+    fn live_docs(&self) -> Vec<u32> {
+        (0..self.docs.len() as u32)
+            .filter(|&d| !self.is_gone(d))
+            .collect()
     }
 
     /// Every source (publisher or feed) with its number of articles, most articles first.

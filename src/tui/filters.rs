@@ -105,6 +105,8 @@ impl App {
         }
         let selection = self.corpus.index.select(&filter);
         let mut docs = selection.docs;
+        let mut undated = selection.undated;
+        let searching = search.as_ref().is_some_and(|q| !q.trim().is_empty());
         if let Some(q) = search.filter(|q| !q.trim().is_empty()) {
             if let Some(found) = self.search_docs(&q, &docs) {
                 docs = found;
@@ -118,14 +120,18 @@ impl App {
             self.search.generation += 1;
             self.search.texts.cancel(self.search.generation);
         }
-        if unread {
-            docs.retain(|&d| !self.user.is_read(self.corpus.entries[d as usize].id));
-        }
-        if starred {
-            docs.retain(|&d| self.user.is_starred(self.corpus.entries[d as usize].id));
+        for list in [&mut docs, &mut undated] {
+            if unread {
+                list.retain(|&d| !self.user.is_read(self.corpus.entries[d as usize].id));
+            }
+            if starred {
+                list.retain(|&d| self.user.is_starred(self.corpus.entries[d as usize].id));
+            }
         }
         self.sort_list(&mut docs);
-        self.list.undated = selection.undated;
+        // Under a search the undated are not counted: which of them match is not looked
+        // at (a count of them all would be wrong).
+        self.list.undated = if searching { 0 } else { undated.len() };
         self.list.visible = docs.into_iter().map(|d| d as usize).collect();
         if let Some(&first) = self.list.visible.first()
             && (!self.list.chosen || self.position().is_none())
