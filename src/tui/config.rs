@@ -122,15 +122,18 @@ impl Config {
     }
 
     /// Parses a config file's text keeping every valid entry: each bad one is skipped and
-    /// named (line, section and key) in the problems returned. Only text that is not TOML
-    /// at all gives the defaults.
+    /// named (line, section and key) in the problems returned. A line that is not TOML is
+    /// skipped too (a broken section header, with its section); only text whose faults
+    /// cannot be told apart so gives the defaults.
     pub fn parse_lenient(text: &str, color: bool) -> (Self, Vec<String>) {
-        let table: toml::Table = match toml::from_str(text) {
-            Ok(t) => t,
-            Err(e) => return (Self::defaults(color), vec![describe(text, &e)]),
+        let (table, mut problems) = match without_bad_lines(text) {
+            Ok(found) => found,
+            Err(e) => {
+                let problem = format!("{}; {USING_DEFAULTS}", describe(text, &e));
+                return (Self::defaults(color), vec![problem]);
+            }
         };
         let mut file = File::default();
-        let mut problems: Vec<(Option<usize>, String)> = Vec::new();
         for (section, value) in &table {
             let Some(entries) = value.as_table() else {
                 let line = line_of(text, None, section);
@@ -143,6 +146,10 @@ impl Config {
                 ));
                 continue;
             };
+            // In the file's order (the table is sorted by name), so that of two spellings
+            // of one key the first is kept.
+            let mut entries: Vec<_> = entries.iter().collect();
+            entries.sort_by_key(|(key, _)| line_of(text, Some(section), key));
             for (key, value) in entries {
                 if let Err(e) = entry(&mut file, section, key, value) {
                     let line = line_of(text, Some(section), key);
@@ -171,7 +178,13 @@ impl Config {
                 let (config, problems) = Self::parse_lenient(&text, color);
                 let problems = problems
                     .into_iter()
-                    .map(|e| format!("{}: {e}; the other entries apply", path.display()))
+                    .map(|e| {
+                        if e.ends_with(USING_DEFAULTS) {
+                            format!("{}: {e}", path.display())
+                        } else {
+                            format!("{}: {e}; the other entries apply", path.display())
+                        }
+                    })
                     .collect();
                 (config, problems)
             }
@@ -195,13 +208,20 @@ fn entry(file: &mut File, section: &str, key: &str, value: &toml::Value) -> Resu
     };
     match (section, key) {
         ("keys" | "prompt_keys", _) => {
-            super::keymap::Key::parse(key)?;
+            let parsed = super::keymap::Key::parse(key)?;
             let name = text()?;
             let (table, bindings) = if section == "keys" {
                 (Table::Browse, &mut file.keys)
             } else {
                 (Table::Prompt, &mut file.prompt_keys)
             };
+            // Two spellings of one key (`ctrl-q`, `Ctrl-q`): the first in the file binds it.
+            if let Some(other) = bindings
+                .keys()
+                .find(|k| super::keymap::Key::parse(k).ok() == Some(parsed))
+            {
+                return Err(format!("the same key as `{other}` above"));
+            }
             let binding = if name == "none" {
                 Binding::Unbound(super::keymap::Unbound::None)
             } else {
@@ -288,6 +308,50 @@ fn line_of(text: &str, section: Option<&str>, key: &str) -> Option<usize> {
 }
 
 /// A one-line account of a TOML error: where it is and what is wrong.
+/// A problem with the file, and its line when it has one (problems are said in line order).
+type Problem = (Option<usize>, String);
+
+/// How a problem that leaves nothing of the file to use ends.
+const USING_DEFAULTS: &str = "the defaults are used";
+
+/// The file's table, read past the lines that are not TOML (each blanked, so the lines
+/// after keep their numbers, and said in the problems with its line): a broken entry line
+/// alone, a broken section header with its section. The error when a fault has no line,
+/// or blanking it does not help.
+fn without_bad_lines(text: &str) -> Result<(toml::Table, Vec<Problem>), toml::de::Error> {
+    let mut lines: Vec<&str> = text.lines().collect();
+    let mut problems = Vec::new();
+    loop {
+        let kept = lines.join("\n");
+        let e = match toml::from_str::<toml::Table>(&kept) {
+            Ok(table) => return Ok((table, problems)),
+            Err(e) => e,
+        };
+        let Some(span) = e.span() else { return Err(e) };
+        let at = kept[..span.start.min(kept.len())].matches('\n').count();
+        if at >= lines.len() || lines[at].trim().is_empty() || problems.len() >= lines.len() {
+            return Err(e);
+        }
+        let header = lines[at].trim_start().starts_with('[');
+        let end = if header {
+            (at + 1..lines.len())
+                .find(|&i| lines[i].trim_start().starts_with('['))
+                .unwrap_or(lines.len())
+        } else {
+            at + 1
+        };
+        for line in &mut lines[at..end] {
+            *line = "";
+        }
+        let skipped = if header {
+            "its section is skipped"
+        } else {
+            "the line is skipped"
+        };
+        problems.push((Some(at + 1), format!("{}; {skipped}", describe(&kept, &e))));
+    }
+}
+
 fn describe(text: &str, e: &toml::de::Error) -> String {
     let message = e
         .message()
@@ -354,6 +418,50 @@ mod tests {
         assert!(
             problem.contains("config.toml") && problem.contains("line 1"),
             "{problem}"
+        );
+    }
+
+    /// A line that is not TOML is skipped and named, and so is a broken section header
+    /// with its section: the other entries apply, as the message says.
+    #[test]
+    fn lines_that_are_not_toml_are_skipped_and_the_rest_applies() {
+        let text = "[keys]\nQ = \"quit\"\nx = quit\nZ = \"toggle_help\"\n[theme\nperson = \"red\"\n[reader]\nmax_width = 70\n";
+        let (c, problems) = Config::parse_lenient(text, true);
+        let key = |c: char| KeyEvent::new(KeyCode::Char(c), KeyModifiers::SHIFT);
+        assert_eq!(c.keymap.action(key('Q')), Some(Action::Quit));
+        assert_eq!(c.keymap.action(key('Z')), Some(Action::ToggleHelp));
+        let x = KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_ne!(c.keymap.action(x), Some(Action::Quit));
+        assert_eq!(c.theme.person, Config::defaults(true).theme.person);
+        assert_eq!(c.max_width, 70);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with("line 3:") && problems[0].ends_with("the line is skipped"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("line 5:") && problems[1].ends_with("its section is skipped"),
+            "{problems:?}"
+        );
+    }
+
+    /// Two spellings of one key: the first in the file binds it, the second is named.
+    #[test]
+    fn a_key_bound_twice_keeps_the_first_and_says_so() {
+        let text = "[keys]\nctrl-q = \"quit\"\n\"Ctrl-q\" = \"toggle_help\"\npagedown = \"quit\"\nPgDn = \"bottom\"\n";
+        let (c, problems) = Config::parse_lenient(text, true);
+        let ctrl_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+        assert_eq!(c.keymap.action(ctrl_q), Some(Action::Quit));
+        let pgdn = KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE);
+        assert_eq!(c.keymap.action(pgdn), Some(Action::Quit));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with("line 3: [keys] Ctrl-q: the same key as `ctrl-q`"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("line 5: [keys] PgDn: the same key as `pagedown`"),
+            "{problems:?}"
         );
     }
 
