@@ -42,7 +42,7 @@ fn list_is_newest_first_and_navigation_stays_in_bounds() {
 }
 
 #[test]
-fn tab_and_hl_cycle_focus() {
+fn tab_cycles_focus_and_hl_stop_at_the_edges() {
     let mut a = app(160, 45);
     press(&mut a, "Tab");
     assert_eq!(a.focus, Pane::Reader);
@@ -56,6 +56,11 @@ fn tab_and_hl_cycle_focus() {
     assert_eq!(a.focus, Pane::Reader);
     press(&mut a, "left");
     assert_eq!(a.focus, Pane::List);
+    // `h` in the list stays there (it used to wrap to the sidebar, where Enter filters).
+    press(&mut a, "h");
+    assert_eq!(a.focus, Pane::List);
+    press(&mut a, "l l l right");
+    assert_eq!(a.focus, Pane::Sidebar);
 }
 
 #[test]

@@ -466,8 +466,10 @@ impl App {
             }
             Action::DateBack => self.step_date(-1),
             Action::DateForward => self.step_date(1),
-            Action::NextPane | Action::PaneRight => self.focus = self.focus.next(),
-            Action::PrevPane | Action::PaneLeft => self.focus = self.focus.prev(),
+            Action::NextPane => self.focus = self.focus.next(),
+            Action::PrevPane => self.focus = self.focus.prev(),
+            Action::PaneRight => self.focus = self.focus.right(),
+            Action::PaneLeft => self.focus = self.focus.left(),
             Action::ToggleRaw => self.reader.raw = !self.reader.raw,
             Action::Down => self.step(1),
             Action::Up => self.step(-1),

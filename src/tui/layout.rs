@@ -32,6 +32,24 @@ impl Pane {
         }
     }
 
+    /// The pane to the right (`l`): none past the sidebar, as on screen; only Tab wraps.
+    #[must_use]
+    pub const fn right(self) -> Self {
+        match self {
+            Self::List => Self::Reader,
+            Self::Reader | Self::Sidebar => Self::Sidebar,
+        }
+    }
+
+    /// The pane to the left (`h`): none before the list.
+    #[must_use]
+    pub const fn left(self) -> Self {
+        match self {
+            Self::List | Self::Reader => Self::List,
+            Self::Sidebar => Self::Reader,
+        }
+    }
+
     pub const fn title(self) -> &'static str {
         match self {
             Self::List => "Articles",
