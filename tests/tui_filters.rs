@@ -798,3 +798,38 @@ fn an_unfiltered_list_counts_every_article_while_they_arrive() {
     assert!(title.contains("Articles (5, loading)"), "{title}");
     assert!(!title.contains(" of "), "{title}");
 }
+
+/// A search that matches an article only in its site chrome (a "read also" line the view
+/// hides): `n` says so and names the raw view, where the match is shown and `n` reaches it.
+#[test]
+fn a_match_only_in_hidden_chrome_is_explained_and_reached_in_the_raw_view() {
+    let mut a = drive::empty_app();
+    let text = "बाढ़ से नुकसान\n\nनदी का पानी गांवों में घुस गया और लोग घर छोड़कर चले गए।\n\n\
+                यह भी पढ़ें: कश्मीर में बर्फ़बारी\n\nराहत शिविरों में खाना बांटा गया।\n";
+    let article = corpus::from_text("flood.txt", text.to_owned());
+    assert!(!article.chrome.is_empty(), "the read-also line is chrome");
+    let analysis = extract::analyse(&article);
+    let entry = || Entry::new(article.clone(), analysis.clone());
+    khabar::tui::handle(&mut a, Msg::Found(1));
+    khabar::tui::handle(&mut a, Msg::Loaded(Box::new(entry()), 1));
+    khabar::tui::handle(&mut a, Msg::Finished);
+    a.settle();
+    a.list.chips = vec![Chip::Search("बर्फ़बारी".to_owned())];
+    a.refresh();
+    assert_eq!(
+        a.list.visible.len(),
+        1,
+        "the list search reads the file's text"
+    );
+    // Shown as opened from its file (there is none: the text is given).
+    a.shown.entry = Some((a.list.selected, entry()));
+    press(&mut a, "enter n");
+    let status = a.status.clone().unwrap_or_default();
+    assert!(
+        status.contains("site chrome") && status.contains("(r)"),
+        "{status}"
+    );
+    press(&mut a, "r n");
+    assert_eq!(a.sidebar.mention, Some(0));
+    assert_eq!(a.search_hits().len(), 1);
+}

@@ -230,9 +230,9 @@ fn runs(on_disk: &[(u64, u32, u32)]) -> Vec<&[(u64, u32, u32)]> {
     out
 }
 
-/// Where `query` occurs in the article's text (outside site chrome), as byte spans of the
-/// original text.
-pub fn occurrences(article: &Article, query: &str) -> Vec<Span> {
+/// Where `query` occurs in the article's text, as byte spans of the original text: outside
+/// site chrome, unless `chrome` (the raw view shows it).
+pub fn occurrences(article: &Article, query: &str, chrome: bool) -> Vec<Span> {
     let q = fold(query);
     let q = q.trim();
     if q.is_empty() {
@@ -246,7 +246,7 @@ pub fn occurrences(article: &Article, query: &str) -> Vec<Span> {
             let r = folded.original(i..i + m.len());
             Span::new(r.start, r.end)
         })
-        .filter(|s| !article.in_chrome(*s))
+        .filter(|s| chrome || !article.in_chrome(*s))
         .collect()
 }
 
@@ -398,7 +398,7 @@ mod tests {
         // The spill file was unlinked as soon as it was made.
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
         let _ = std::fs::remove_dir(&dir);
-        let hits = occurrences(&a, "2023");
+        let hits = occurrences(&a, "2023", false);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].of(&a.text), "२०२३");
     }

@@ -650,6 +650,35 @@ impl App {
         }
     }
 
+    /// Why `n` has nowhere to go: no item or search, or a search that matched this article
+    /// only in what the view hides (site chrome) or does not scroll to (the title).
+    fn no_mention_to_jump_to(&self) -> String {
+        let key = |action| {
+            self.config
+                .keymap
+                .label(action)
+                .map_or_else(String::new, |k| format!(" ({k})"))
+        };
+        let Some(query) = self.search_query() else {
+            return format!(
+                "select a sidebar item or search{} first",
+                key(Action::Search)
+            );
+        };
+        let in_chrome = !self.reader.raw
+            && self
+                .current()
+                .is_some_and(|e| !crate::index::occurrences(&e.article, query, true).is_empty());
+        if in_chrome {
+            format!(
+                "the search matches only site chrome here, which the raw view{} shows",
+                key(Action::ToggleRaw)
+            )
+        } else {
+            "the search matches no text here (only the title)".to_owned()
+        }
+    }
+
     /// Scrolls to the next (or previous) mention of the active sidebar item, wrapping
     /// around, and puts it a third of the way down the pane.
     fn jump_mention(&mut self, forward: bool) {
@@ -662,10 +691,7 @@ impl App {
             None => self.search_hits(),
         };
         if spans.is_empty() {
-            self.status = Some(match self.config.keymap.label(Action::Search) {
-                Some(key) => format!("select a sidebar item or search ({key}) first"),
-                None => "select a sidebar item or search first".to_owned(),
-            });
+            self.status = Some(self.no_mention_to_jump_to());
             return;
         }
         let n = spans.len();

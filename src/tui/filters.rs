@@ -311,17 +311,22 @@ impl App {
     }
 
     /// Where the active search occurs in the selected article.
+    /// (In the raw view, site chrome is shown, and its matches count.)
     pub fn search_hits(&self) -> Vec<Span> {
-        let query = match &self.modal {
+        match (self.search_query(), self.current()) {
+            (Some(q), Some(entry)) => occurrences(&entry.article, q, self.reader.raw),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The search shown: the one being typed, else the last kept as a filter.
+    pub(super) fn search_query(&self) -> Option<&str> {
+        match &self.modal {
             Some(super::modal::Modal::Search { query }) => Some(query.as_str()),
             _ => self.list.chips.iter().rev().find_map(|c| match c {
                 Chip::Search(q) => Some(q.as_str()),
                 _ => None,
             }),
-        };
-        match (query, self.current()) {
-            (Some(q), Some(entry)) => occurrences(&entry.article, q),
-            _ => Vec::new(),
         }
     }
 }
