@@ -339,7 +339,9 @@ pub fn fold_props(data: &[u8]) {
     let query = &text[from..to];
     let article = from_text("f.txt", text.clone());
     let mut hits = Vec::new();
-    paced(text.len(), || hits = occurrences(&article, query));
+    paced(text.len(), || {
+        hits = occurrences(&article, query, q % 2 == 0)
+    });
     for h in &hits {
         assert!(
             h.start < h.end && h.end <= text.len(),
