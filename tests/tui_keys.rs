@@ -500,15 +500,22 @@ fn default_hints_read_as_before() {
     row_with(&a, " Keys (j/k scroll) — ? or Esc closes ");
 }
 
-/// A narrow status bar drops hints from the middle: help and quit stay, and nothing is
-/// cut mid-word; in the sidebar Enter says what it does there (adds a filter).
+/// A narrow status bar drops hints from the middle: help and quit stay (and Tab, with one
+/// pane shown at a time), and nothing is cut mid-word; in the sidebar Enter says what it does there (adds a filter).
 #[test]
-fn narrow_hints_keep_help_and_quit_and_the_sidebar_says_filter() {
+fn narrow_hints_keep_help_quit_and_tab_and_the_sidebar_says_filter() {
     let a = seeds_app_with(Config::defaults(false), 60, 20, 5);
     let status = status_row(&a);
     assert!(status.contains("? help · q quit"), "{status}");
     assert!(!status.contains('…'), "{status}");
     assert!(status.starts_with("j move · Enter open"), "{status}");
+    // One pane at a time: Tab is the way to the others, in every pane.
+    let mut a = seeds_app_with(Config::defaults(false), 60, 20, 5);
+    for _ in 0..3 {
+        let status = status_row(&a);
+        assert!(status.contains("Tab next pane"), "{:?}: {status}", a.focus);
+        press(&mut a, "Tab");
+    }
     let mut a = seeds_app_with(Config::defaults(false), 120, 30, 5);
     press(&mut a, "Tab Tab");
     let status = status_row(&a);

@@ -36,6 +36,7 @@ fn hinted(pane: Pane) -> &'static [(Action, &'static str)] {
             (Action::Down, "move"),
             (Action::Open, "filter"),
             (Action::NextMention, "next mention"),
+            (Action::NextPane, "next pane"),
             (Action::ToggleHelp, "help"),
             (Action::Quit, "quit"),
         ],
@@ -43,15 +44,21 @@ fn hinted(pane: Pane) -> &'static [(Action, &'static str)] {
 }
 
 /// `j move · Enter open · ? help` from the keymap, so rebinding a key updates the hint;
-/// in `width` columns, hints dropped from the middle so that help and quit stay.
+/// in `width` columns, hints dropped from the middle so that help and quit stay, and the
+/// next pane's when one pane is shown at a time (it is the way to the others).
 pub fn hints(app: &App, width: usize) -> String {
     let mut parts: Vec<(&[Action], &str)> = hinted(app.focus)
         .iter()
         .map(|(a, words)| (std::slice::from_ref(a), *words))
         .collect();
+    let one_pane = app.size.width < crate::tui::layout::NARROW;
     loop {
         let text = app.config.keymap.hint(&parts, " ");
-        let kept = |(a, _): &(&[Action], &str)| matches!(a, [Action::ToggleHelp | Action::Quit]);
+        let kept = |(a, _): &(&[Action], &str)| match a {
+            [Action::ToggleHelp | Action::Quit] => true,
+            [Action::NextPane] => one_pane,
+            _ => false,
+        };
         let fits = app.model.str_width(&text) <= width;
         match parts.iter().rposition(|p| !kept(p)) {
             Some(at) if !fits => {
