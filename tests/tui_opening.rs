@@ -249,3 +249,25 @@ fn a_record_moved_by_another_command_reads_its_file_afresh() {
     assert!(at(&app, "पहली ख़बर").is_none(), "the old title is gone");
     assert_eq!(app.current().unwrap().article.text, "मेले में भीड़ रही।");
 }
+
+/// An article whose file went away after it was listed says so in the reader pane, not
+/// as a blank article (the warning alone was easy to miss).
+#[test]
+fn an_article_whose_file_is_gone_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut a, rx) = app_with_worker(4 << 10, dir.path());
+    let long = long_entry(&a);
+    std::fs::remove_file(dir.path().join("b-long.txt")).unwrap();
+    a.select(long);
+    pump(&mut a, &rx, |a| a.shown.opening.is_none());
+    let screen = drive::rows(&a).join("\n");
+    assert!(
+        screen.contains("This article could not be read") && screen.contains("b-long.txt"),
+        "{screen}"
+    );
+    // Another article, read, says nothing of it.
+    a.select(1 - long);
+    pump(&mut a, &rx, |a| a.shown.opening.is_none());
+    let screen = drive::rows(&a).join("\n");
+    assert!(!screen.contains("could not be read"), "{screen}");
+}

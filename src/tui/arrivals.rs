@@ -52,6 +52,12 @@ impl App {
             problems,
             analysing,
         } = opened;
+        let unreadable = entry
+            .article
+            .text
+            .is_empty()
+            .then(|| problems.last().cloned())
+            .flatten();
         self.problems.extend(problems);
         if self
             .shown
@@ -61,6 +67,7 @@ impl App {
             return;
         }
         self.shown.opening = None;
+        self.shown.unreadable = unreadable;
         self.shown.analysing = analysing.then_some((generation, index));
         *self.shown.layout.borrow_mut() = None;
         // Keys pressed while it was read back moved the position blindly (`G`).

@@ -23,6 +23,9 @@ pub struct Shown {
     /// The last layout of the shown article and what it was made for (see
     /// [`super::app::App::rows`]). Emptied whenever an article is (re)loaded.
     pub(super) layout: RefCell<Option<LayoutCache>>,
+    /// Why the shown article has no text (its file gone or unreadable since it was
+    /// listed), said in the reader pane in place of the text.
+    pub unreadable: Option<String>,
     /// The open asked of the worker and not yet arrived: its generation, entry and when.
     pub opening: Option<(u64, usize, Instant)>,
     /// The long article shown whose analysis is still under way (generation, entry).

@@ -155,6 +155,23 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             false,
         );
     }
+    // No text: say why below what there is (the title), not a blank pane.
+    if let Some(why) = app.shown.unreadable.as_deref().filter(|_| text.is_empty()) {
+        let below = u16::try_from(rows.len().saturating_sub(top)).unwrap_or(u16::MAX);
+        let y = inner.y.saturating_add(below).saturating_add(1);
+        let why = format!("This article could not be read: {why}");
+        let lines = textwrap::wrap(&why, usize::from(width.max(1)));
+        for (y, line) in (y..inner.bottom()).zip(&lines) {
+            paint_row(
+                buf,
+                (inner.x, y, width),
+                &[(line, theme.dim)],
+                app.model,
+                Style::new(),
+                true,
+            );
+        }
+    }
 }
 
 /// Where the article came from, on the bottom border: a fetched article's link, or a JSON
