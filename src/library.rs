@@ -37,7 +37,8 @@ const RULES: [&str; 7] = [
 /// ordinary word are an acronym, not a person. 4: a date shifted back before year 0 has no
 /// value (`92 सदी पहले` was century `-72`). 5: nothing is found inside terminal escape
 /// sequences (a window title's words were an organisation); a JSON Lines file's byte order
-/// mark no longer loses its first record (reading, not extraction, but stored the same way).
+/// mark no longer loses its first record (reading, not extraction, but stored the same way);
+/// a lone Devanagari name joins a gazetteer person named in full only in Latin letters.
 const EXTRACTION_REVISION: u32 = 5;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

@@ -175,3 +175,37 @@ fn a_known_agency_keeps_its_name_without_the_words_that_describe_it() {
     assert_eq!(orgs[0].name, "एजेंस फ़्रांस-प्रेस");
     assert_eq!(orgs[0].mentions[0].of(text), "एएफपी");
 }
+
+/// A person of the gazetteer named in full only in Latin letters is still the one a lone
+/// Devanagari given name or surname stands for, in the same article: one person, not a
+/// second person (or a place) of that word.
+#[test]
+fn a_lone_devanagari_name_joins_a_full_name_written_in_latin() {
+    for (text, full, short) in [
+        (
+            "पटना में Nitish Kumar ने बैठक बुलाई। बाद में नीतीश ने कहा कि काम जल्द शुरू होगा। नीतीश ने धन्यवाद दिया।",
+            "नीतीश कुमार",
+            "नीतीश",
+        ),
+        (
+            "दिल्ली में Amit Shah ने रैली की। शाह ने कहा कि चुनाव अहम है।",
+            "अमित शाह",
+            "शाह",
+        ),
+    ] {
+        let found = run(text);
+        let people: Vec<&Entity> = found
+            .iter()
+            .filter(|e| e.mentions.iter().any(|m| m.of(text) == short))
+            .collect();
+        assert_eq!(people.len(), 1, "{text}: {found:#?}");
+        assert_eq!(
+            (people[0].name.as_str(), people[0].kind),
+            (full, EntityKind::Person)
+        );
+        assert!(
+            people[0].mentions.iter().any(|m| m.of(text).is_ascii()),
+            "{text}: {found:#?}"
+        );
+    }
+}

@@ -163,6 +163,7 @@ impl<'m, 'a> Merger<'m, 'a> {
     pub fn finish(mut self, pieces: impl Iterator<Item = Span>) -> Vec<Entity> {
         join_partial_names(&mut self.groups);
         link_short_mentions(
+            self.matcher,
             Scans {
                 text: self.text,
                 kept: &self.kept,
@@ -233,7 +234,19 @@ struct Scans<'s, 'a, I> {
     pieces: I,
 }
 
+/// `name`'s words folded as scans fold text, joined by one space.
+fn folded_words(name: &str) -> String {
+    let scan = Scan::words(name);
+    let words: Vec<&str> = scan
+        .tokens
+        .iter()
+        .map(|t| &scan.folded.text[t.start..t.end])
+        .collect();
+    words.join(" ")
+}
+
 fn link_short_mentions<I: Iterator<Item = Span>>(
+    matcher: &Matcher,
     scans: Scans<I>,
     words: &mut Words,
     groups: &mut [Group],
@@ -243,7 +256,15 @@ fn link_short_mentions<I: Iterator<Item = Span>>(
     let mut keys: FastMap<String, Option<usize>> = FastMap::default();
     let w = super::words::words();
     for (gi, g) in groups.iter().enumerate() {
-        for (_, joined) in &g.mentions {
+        // A person of the gazetteer is also known by its canonical name's words: named
+        // in full only in Latin letters (`Nitish Kumar`), its Devanagari given name
+        // (`नीतीश`) is still theirs.
+        let canonical = g
+            .known
+            .filter(|_| g.kind == EntityKind::Person)
+            .map(|k| folded_words(&matcher.gazetteer.known[k].name));
+        let spelt = g.mentions.iter().map(|(_, joined)| &**joined);
+        for joined in spelt.chain(canonical.as_deref()) {
             let words: Vec<&str> = joined.split(' ').collect();
             // An organisation's acronym, once introduced (`( सीआईआई )`), names it later too.
             // (A rule finds a one-word organisation only as an acronym or a short name in
@@ -279,7 +300,9 @@ fn link_short_mentions<I: Iterator<Item = Span>>(
     }
     // `… बैंक ( नाबार्ड ) … नाबार्ड ने कहा`: a rule took the short name alone for a person
     // (a speaker) or an organisation of its own (an acronym that acts); it is the
-    // organisation introduced with it.
+    // organisation introduced with it. Likewise a name found alone (by the tagger, of any
+    // kind) that is only ever the given name or surname of one person named in full is
+    // that person: `नीतीश` beside `नीतीश कुमार` was a person and a place of its own.
     for g in 0..groups.len() {
         if groups[g].known.is_some() {
             continue;
@@ -287,7 +310,10 @@ fn link_short_mentions<I: Iterator<Item = Span>>(
         let mut target = groups[g].mentions.iter().map(|(_, w)| keys.get(&**w));
         if let Some(Some(Some(o))) = target.next()
             && *o != g
-            && groups[*o].kind == EntityKind::Organization
+            && matches!(
+                groups[*o].kind,
+                EntityKind::Organization | EntityKind::Person
+            )
             && target.all(|t| t == Some(&Some(*o)))
         {
             let o = *o;
