@@ -267,3 +267,26 @@ fn articles_of_one_day_list_by_their_time() {
     assert_eq!(titles("newest"), ["अगला दिन", "दोपहर", "सुबह", "बिना समय"]);
     assert_eq!(titles("oldest"), ["बिना समय", "सुबह", "दोपहर", "अगला दिन"]);
 }
+
+/// A blank filter value would match nothing (a name) or everything (a search): it is a bad
+/// value, exit code 2, naming the option. An option only the reader reads is said to be
+/// unused, not silently ignored.
+#[test]
+fn blank_values_are_refused_and_reader_options_are_said_unused() {
+    for (flag, value) in [
+        ("--person", ""),
+        ("--place", " "),
+        ("--org", ""),
+        ("--source", ""),
+        ("--search", "  "),
+    ] {
+        let out = list(&[flag, value]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {value:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(flag) && err.contains("empty"), "{err}");
+    }
+    let out = list(&["--config", "/nonexistent/config.toml"]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("--config is the reader's option"), "{err}");
+}

@@ -77,16 +77,38 @@ enum Command {
     },
 }
 
+/// A filter's value: blank would match nothing (a name) or everything (a search), never
+/// what was meant, so it is refused with exit code 2 like any bad value.
+fn not_blank(value: &str) -> Result<String, String> {
+    if value.trim().is_empty() {
+        Err("it is empty; give a name or text to look for".to_owned())
+    } else {
+        Ok(value.to_owned())
+    }
+}
+
+impl Command {
+    /// The command's name, as typed.
+    const fn name(&self) -> &'static str {
+        match self {
+            Self::Extract { .. } => "extract",
+            Self::List(_) => "list",
+            Self::Feeds { .. } => "feeds",
+            Self::Fetch { .. } => "fetch",
+        }
+    }
+}
+
 #[derive(Debug, clap::Args)]
 struct ListArgs {
     /// Articles mentioning this person (any spelling: putin, Putin, पुतिन, व्लादिमीर पुतिन).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = not_blank)]
     person: Vec<String>,
     /// Articles mentioning this place.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = not_blank)]
     place: Vec<String>,
     /// Articles mentioning this organisation.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = not_blank)]
     org: Vec<String>,
     /// Articles published in RANGE: 2024, 2024-06, 2024-06-19, 2023-09..2024-01, ..2023,
     /// 2024.., "जून 2024".
@@ -97,10 +119,10 @@ struct ListArgs {
     mentions_date: Option<DateRange>,
     /// Articles from this source: a publisher or feed name, or a feed tag (any case); may
     /// be repeated (any of them).
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", value_parser = not_blank)]
     source: Vec<String>,
     /// Articles whose title or text contains TEXT (spelling variants, digits and case folded).
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_parser = not_blank)]
     search: Option<String>,
     /// Order: newest (default), oldest, title, source.
     #[arg(long, value_name = "KEY", default_value = "newest")]
@@ -124,6 +146,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let user_gazetteer = install_user_gazetteer();
     RULES_FINGERPRINT.get_or_init(|| khabar::library::rules_fingerprint(&user_gazetteer));
     let args_no_cache = args.no_cache;
+    if let Some(command) = &args.command {
+        // Options only the reader reads: said rather than silently ignored (a config file
+        // passed to `list` is never looked at, so none of its problems would show).
+        for (given, option) in [
+            (args.config.is_some(), "--config"),
+            (args.width_model.is_some(), "--width-model"),
+        ] {
+            if given {
+                eprintln!(
+                    "khabar: warning: {option} is the reader's option; `{}` does not use it",
+                    command.name()
+                );
+            }
+        }
+    }
     match args.command {
         Some(Command::Extract { json, paths }) => extract::run(&paths, json),
         Some(Command::List(mut args)) => {
@@ -148,8 +185,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
 }
 
-/// Prints each problem to stderr (made safe for the terminal); says whether any path was
-/// lost entirely.
 /// Turns transparent huge pages off for this process where the kernel has them (Linux):
 /// the short-lived commands allocate small and scattered, and each 2 MiB page touched
 /// counts whole and is zeroed at first touch.
@@ -158,6 +193,8 @@ fn without_huge_pages() {
     let _ = rustix::thread::disable_transparent_huge_pages(true);
 }
 
+/// Prints each problem to stderr (made safe for the terminal); says whether any path was
+/// lost entirely.
 pub fn report_problems(problems: &[corpus::Problem]) -> bool {
     for p in problems {
         let level = if p.is_error() { "error" } else { "warning" };
