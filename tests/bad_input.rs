@@ -485,3 +485,56 @@ fn byte_order_marks_and_utf16_are_understood() {
     }
     assert!(err.contains("d_image.txt: binary file"), "{err}");
 }
+
+/// A record's `published` that is not a date is said, by line, and the record kept: a
+/// number was a malformed record (the article lost), a bad string a silent `null`. A
+/// number of seconds (or milliseconds) since 1970 is a time.
+#[test]
+fn a_published_that_is_not_a_date_is_said_and_the_record_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let values = [
+        serde_json::json!("2024-13-45"),
+        serde_json::json!(12345),
+        serde_json::json!(true),
+        serde_json::json!(1_717_581_600),
+        serde_json::json!(1_717_581_600_123_i64),
+        serde_json::json!("2024-06-19"),
+    ];
+    let lines: String = values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let record = serde_json::json!({"title": format!("खबर {i}"), "body": "दिल्ली में बारिश हुई।", "published": v});
+            format!("{record}\n")
+        })
+        .collect();
+    let path = write(dir.path(), "dates.jsonl", lines.as_bytes());
+    let out = khabar(&["extract", "--json", &path]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    for (line, value) in [(1, "\"2024-13-45\""), (2, "\"12345\""), (3, "\"true\"")] {
+        assert!(
+            err.contains(&format!(
+                "dates.jsonl:{line}: `published` {value} is not a date"
+            )),
+            "{err}"
+        );
+    }
+    assert_eq!(err.lines().count(), 3, "{err}");
+    let published: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["published"].clone())
+        .collect();
+    assert_eq!(
+        published,
+        [
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+            serde_json::Value::Null,
+            serde_json::json!("2024-06-05"),
+            serde_json::json!("2024-06-05"),
+            serde_json::json!("2024-06-19"),
+        ]
+    );
+}

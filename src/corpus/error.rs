@@ -42,6 +42,14 @@ pub enum Problem {
         mib: usize,
         limit: usize,
     },
+    /// A JSON Lines record's `published` is not a date khabar reads: the record is kept,
+    /// undated (or dated by its byline or dateline).
+    #[error("{}:{line}: `published` {value:?} is not a date khabar reads (such as 2024-06-19, 19 June 2024, जून 2024, an RFC 3339 time, or seconds since 1970); the article is kept without it", path.display())]
+    NotADate {
+        path: PathBuf,
+        line: usize,
+        value: String,
+    },
     /// One line of a JSON Lines file is not a usable article; the other lines are kept.
     #[error("{}:{line}: {reason}; line skipped", path.display())]
     BadRecord {
@@ -77,6 +85,7 @@ impl Problem {
             | Self::Utf16(p)
             | Self::Empty { path: p }
             | Self::Large { path: p, .. }
+            | Self::NotADate { path: p, .. }
             | Self::BadRecord { path: p, .. } => p,
         };
         *path = under(path, from, to);

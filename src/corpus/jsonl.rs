@@ -18,6 +18,8 @@ pub struct Record {
     pub title: Option<String>,
     pub body: Option<String>,
     pub text: Option<String>,
+    /// Text as written, or seconds (or milliseconds) since 1970 as a number.
+    #[serde(default, deserialize_with = "date_field")]
     pub published: Option<String>,
     pub source: Option<String>,
     pub url: Option<String>,
@@ -36,6 +38,29 @@ impl Record {
         };
         body.unwrap_or_default()
     }
+}
+
+/// A `published` of any JSON type: a string as it is; a number of seconds or milliseconds
+/// since 1970 (from 2001 on, as exporters write them) as that time; any other value as its
+/// JSON text, which is then reported as not a date (a record is never lost for it).
+fn date_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    use serde_json::Value;
+    Ok(match Option::<Value>::deserialize(d)? {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Number(n)) => Some(n.as_i64().and_then(epoch).unwrap_or_else(|| n.to_string())),
+        Some(other) => Some(other.to_string()),
+    })
+}
+
+/// `n` seconds, or milliseconds, since 1970 as an RFC 3339 time, if it falls after 2001.
+fn epoch(n: i64) -> Option<String> {
+    let secs = match n {
+        1_000_000_000..10_000_000_000 => n,
+        1_000_000_000_000..10_000_000_000_000 => n / 1000,
+        _ => return None,
+    };
+    chrono::DateTime::from_timestamp(secs, 0).map(|t| t.to_rfc3339())
 }
 
 /// A record with its 1-based line number and the file byte where its line starts.
@@ -100,7 +125,19 @@ impl<'p> Lines<'p> {
         }
         // A byte order mark (a file saved by Windows tools) is not part of the record.
         match parse(text.trim_start_matches('\u{feff}').trim()) {
-            Ok(r) => Some((self.line_no, start, r)),
+            Ok(r) => {
+                let undated = r.published.as_deref().filter(|p| {
+                    !p.trim().is_empty() && crate::extract::dates::parse_published(p).is_none()
+                });
+                if let Some(value) = undated {
+                    problems.push(Problem::NotADate {
+                        path: self.path.to_owned(),
+                        line: self.line_no,
+                        value: value.to_owned(),
+                    });
+                }
+                Some((self.line_no, start, r))
+            }
             Err(reason) => {
                 problems.push(bad(reason));
                 None

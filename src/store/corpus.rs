@@ -813,6 +813,7 @@ fn problem_path(p: &Problem) -> &Path {
         | Problem::Utf16(path)
         | Problem::Empty { path }
         | Problem::Large { path, .. }
+        | Problem::NotADate { path, .. }
         | Problem::BadRecord { path, .. } => path,
     }
 }
