@@ -500,14 +500,12 @@ fn a_published_that_is_not_a_date_is_said_and_the_record_kept() {
         serde_json::json!(1_717_581_600_123_i64),
         serde_json::json!("2024-06-19"),
     ];
-    let lines: String = values
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            let record = serde_json::json!({"title": format!("खबर {i}"), "body": "दिल्ली में बारिश हुई।", "published": v});
-            format!("{record}\n")
-        })
-        .collect();
+    let mut lines = String::new();
+    for (i, v) in values.iter().enumerate() {
+        let record = serde_json::json!({"title": format!("खबर {i}"), "body": "दिल्ली में बारिश हुई।", "published": v});
+        lines.push_str(&record.to_string());
+        lines.push('\n');
+    }
     let path = write(dir.path(), "dates.jsonl", lines.as_bytes());
     let out = khabar(&["extract", "--json", &path]);
     assert!(out.status.success());
