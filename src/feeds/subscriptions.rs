@@ -116,6 +116,9 @@ impl Subscriptions {
         tags: &[String],
     ) -> Result<&Feed, FeedError> {
         check_url(url)?;
+        // `HTTP://Example.org` is `http://example.org/`: one feed, however it was typed.
+        let url = normalised(url);
+        let url = url.as_str();
         let name = match name {
             Some(n) => n.trim().to_owned(),
             // The host, or host and path when another feed of the same site has the host.
@@ -128,7 +131,16 @@ impl Subscriptions {
                 "a feed's name cannot be empty".into(),
             ));
         }
-        if let Some(old) = self.feeds.iter().find(|f| f.url == url || f.name == name) {
+        if name.chars().any(char::is_control) {
+            return Err(FeedError::Subscription(
+                "a feed's name cannot hold control characters (tabs, line breaks, escapes)".into(),
+            ));
+        }
+        if let Some(old) = self
+            .feeds
+            .iter()
+            .find(|f| same_url(&f.url, url) || same_name(&f.name, &name))
+        {
             return Err(FeedError::Subscription(format!(
                 "already subscribed: {} ({})",
                 old.name, old.url
@@ -147,7 +159,7 @@ impl Subscriptions {
         let at = self
             .feeds
             .iter()
-            .position(|f| f.url == key || f.name == key)
+            .position(|f| same_url(&f.url, key) || same_name(&f.name, key))
             .ok_or_else(|| FeedError::Subscription(format!("no feed named {key}")))?;
         Ok(self.feeds.remove(at))
     }
@@ -163,7 +175,11 @@ impl Subscriptions {
             let found: Vec<&Feed> = self
                 .feeds
                 .iter()
-                .filter(|f| f.name == *key || f.url == *key || f.tags.contains(key))
+                .filter(|f| {
+                    same_name(&f.name, key)
+                        || same_url(&f.url, key)
+                        || f.tags.iter().any(|t| same_name(t, key))
+                })
                 .collect();
             if found.is_empty() {
                 return Err(FeedError::Subscription(format!(
@@ -178,6 +194,21 @@ impl Subscriptions {
         }
         Ok(out)
     }
+}
+
+/// `url` as the URL standard writes it (scheme and host in lower case, `/` for an empty
+/// path), or as given if it does not parse.
+fn normalised(url: &str) -> String {
+    url::Url::parse(url.trim()).map_or_else(|_| url.trim().to_owned(), String::from)
+}
+
+fn same_url(a: &str, b: &str) -> bool {
+    a == b || normalised(a) == normalised(b)
+}
+
+/// Names and tags are told apart without case, as `list --source` reads them.
+fn same_name(a: &str, b: &str) -> bool {
+    a == b || a.to_lowercase() == b.to_lowercase()
 }
 
 /// The host of `url` without `www.`, the name a feed gets when none is given.
@@ -218,6 +249,43 @@ mod tests {
             "http://news.example.com/feed"
         );
         assert_eq!(s.feeds.len(), 1);
+    }
+
+    /// One feed however its URL's scheme and host are cased, names and tags without
+    /// case, and no control characters in a name.
+    #[test]
+    fn urls_names_and_tags_are_compared_as_people_mean_them() {
+        let mut s = Subscriptions::default();
+        s.add(
+            "http://news.example.com/odd.xml",
+            Some("Odd"),
+            &["World".into()],
+        )
+        .unwrap();
+        let again = s.add("HTTP://News.Example.COM/odd.xml", Some("other"), &[]);
+        assert!(again.is_err(), "{again:?}");
+        assert!(
+            s.add("http://news.example.com/b.xml", Some("ODD"), &[])
+                .is_err()
+        );
+        assert_eq!(s.select(&["odd".into()]).unwrap().len(), 1);
+        assert_eq!(s.select(&["world".into()]).unwrap().len(), 1);
+        assert_eq!(
+            s.select(&["HTTP://NEWS.example.com/odd.xml".into()])
+                .unwrap()
+                .len(),
+            1
+        );
+        for bad in ["a\tb", "line\nbreak", "esc\u{1b}[2J"] {
+            let e = s.add("http://x.example.com/f.xml", Some(bad), &[]);
+            assert!(
+                e.is_err_and(|e| e.to_string().contains("control")),
+                "{bad:?}"
+            );
+        }
+        let added = s.add("HTTPS://X.Example.com", None, &[]).unwrap();
+        assert_eq!(added.url, "https://x.example.com/");
+        assert!(s.remove("oDD").is_ok());
     }
 
     #[test]
