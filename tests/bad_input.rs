@@ -477,6 +477,17 @@ fn byte_order_marks_and_utf16_are_understood() {
         "{stdout}\n{err}"
     );
     assert!(!err.contains("a_bom.jsonl"), "{err}");
+    // Read back alone by its offset, as the reader opens it: the mark is skipped there too.
+    let loaded = corpus::load(&[dir.path().join("a_bom.jsonl")]);
+    for article in &loaded.articles {
+        let again = corpus::reload_text(&article.path, article.origin, "");
+        assert_eq!(
+            again.as_deref().ok(),
+            Some(article.text.as_str()),
+            "{again:?}"
+        );
+    }
+    assert_eq!(loaded.articles.len(), 2);
     for name in ["b_marked.txt", "c_unmarked.jsonl"] {
         assert!(
             err.contains(&format!("{name}: UTF-16 text")) && err.contains("iconv"),

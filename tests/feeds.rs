@@ -491,8 +491,9 @@ fn shared_links_repeated_ids_failures_and_purges_lose_nothing() {
 }
 
 /// Redirects are followed only to http(s) URLs: a `Location` of `javascript:` or `file:`
-/// is refused by name (it was asked of the same host as a path), a relative one is read
-/// against the URL it came from, and a chain longer than five is given up.
+/// is refused by name (it was asked of the same host as a path), and a relative one is
+/// read against the URL it came from. (A chain longer than five is given up: `/loop.xml`
+/// in `subscribe_fetch_read_refetch_and_update`.)
 #[test]
 fn redirects_lead_only_to_http_urls() {
     let hits: Arc<std::sync::Mutex<Vec<String>>> = Arc::default();

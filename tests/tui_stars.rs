@@ -109,4 +109,10 @@ fn keys_on_an_empty_list_change_no_article() {
     assert_eq!(a.status.as_deref(), Some("no article to star"));
     press(&mut a, "u");
     assert_eq!(a.status.as_deref(), Some("no article to mark"));
+    // Nor do Enter and reading keys: the hidden article is not read, nor kept.
+    a.user.set_read(id, false);
+    a.list.chosen = false;
+    press(&mut a, "enter j");
+    assert!(!a.user.is_read(id), "a hidden article was marked read");
+    assert_eq!(a.session().article, None);
 }

@@ -109,16 +109,23 @@ fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode
     }
     let mut added = 0;
     for f in feeds {
-        if subs.feeds.iter().any(|s| s.url == f.url) {
+        if subs.has_url(&f.url) {
             eprintln!("khabar: note: already subscribed: {}", show(&f.url));
             continue;
         }
+        // A name holds no control characters: an OPML file's are spaces here.
+        let name: String = f
+            .name
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         // Two sites' "Top Stories" stay two feeds: a taken name gets the site's host.
-        let name = if subs.feeds.iter().any(|s| s.name == f.name) {
+        let name = if subs.has_name(&name) {
             let host = khabar::feeds::net::host_of(&f.url).unwrap_or_default();
-            format!("{} ({host})", f.name)
+            format!("{name} ({host})")
         } else {
-            f.name
+            name
         };
         match subs.add(&f.url, Some(&name), &f.tags) {
             Ok(_) => added += 1,

@@ -1,7 +1,7 @@
 //! JSON for the terminal as much as for programs: `khabar list --json` is read with `jq`
 //! on a terminal, where a C1 control (U+009B is CSI) or a bidi override from an article
 //! acts as raw as ESC would. serde_json escapes only C0 controls; this writer also
-//! writes DEL, C1, the bidi controls and U+2028/U+2029 as `\uXXXX`, which every JSON
+//! writes DEL, C1, the bidi controls and marks and U+2028/U+2029 as `\uXXXX`, which every JSON
 //! reader decodes back to the same text.
 
 use std::io::{self, Write};
@@ -11,7 +11,8 @@ use serde::Serialize;
 /// Writes `value` as one line of JSON, every character a terminal would act on escaped.
 pub fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(&mut *out, Escaping);
-    value.serialize(&mut ser).map_err(io::Error::other)?;
+    // serde_json gives back an I/O error as it was (a closed pipe stays `BrokenPipe`).
+    value.serialize(&mut ser).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 
@@ -40,7 +41,14 @@ impl serde_json::ser::Formatter for Escaping {
 const fn escaped(c: char) -> bool {
     matches!(
         c,
-        '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{2028}' | '\u{2029}'
+        '\u{7f}'..='\u{9f}'
+            | '\u{61c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 

@@ -53,14 +53,15 @@ fn date_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, 
     })
 }
 
-/// `n` seconds, or milliseconds, since 1970 as an RFC 3339 time, if it falls after 2001.
+/// `n` seconds, or milliseconds, since 1970 as an RFC 3339 time in the local time zone (as
+/// fetched feeds are written: its day is the reader's), if it falls after 2001.
 fn epoch(n: i64) -> Option<String> {
     let secs = match n {
         1_000_000_000..10_000_000_000 => n,
         1_000_000_000_000..10_000_000_000_000 => n / 1000,
         _ => return None,
     };
-    chrono::DateTime::from_timestamp(secs, 0).map(|t| t.to_rfc3339())
+    chrono::DateTime::from_timestamp(secs, 0).map(|t| t.with_timezone(&chrono::Local).to_rfc3339())
 }
 
 /// A record with its 1-based line number and the file byte where its line starts.
@@ -239,5 +240,6 @@ pub fn stream(
 /// The record on the line starting at byte `offset` of `text`.
 pub fn record_at(text: &str, offset: usize) -> Option<Record> {
     let line = text.get(offset..)?.split('\n').next()?;
-    serde_json::from_str(line.trim()).ok()
+    // As when the file was first read: a byte order mark before the first record.
+    serde_json::from_str(line.trim_start_matches('\u{feff}').trim()).ok()
 }

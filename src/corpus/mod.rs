@@ -115,7 +115,12 @@ pub fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
     match bytes {
         Ok(bytes) => {
             let json_lines = walk::is_json_lines(path)
-                || (path.as_os_str() == "-" && bytes.trim_ascii_start().starts_with(b"{"));
+                || (path.as_os_str() == "-"
+                    && bytes
+                        .strip_prefix("\u{feff}".as_bytes())
+                        .unwrap_or(&bytes)
+                        .trim_ascii_start()
+                        .starts_with(b"{"));
             from_vec(path, bytes, json_lines, problems)
         }
         Err(e) => {

@@ -123,7 +123,7 @@ impl Subscriptions {
             Some(n) => n.trim().to_owned(),
             // The host, or host and path when another feed of the same site has the host.
             None => Some(default_name(url))
-                .filter(|n| !self.feeds.iter().any(|f| f.name == *n))
+                .filter(|n| !self.has_name(n))
                 .unwrap_or_else(|| url.split_once("://").map_or(url, |(_, r)| r).to_owned()),
         };
         if name.is_empty() {
@@ -152,6 +152,16 @@ impl Subscriptions {
             tags: tags.to_vec(),
         });
         Ok(self.feeds.last().expect("just pushed"))
+    }
+
+    /// Whether a feed has this URL (its scheme and host in any case).
+    pub fn has_url(&self, url: &str) -> bool {
+        self.feeds.iter().any(|f| same_url(&f.url, url))
+    }
+
+    /// Whether a feed has this name (in any case).
+    pub fn has_name(&self, name: &str) -> bool {
+        self.feeds.iter().any(|f| same_name(&f.name, name))
     }
 
     /// Removes the feed with this URL or name.

@@ -539,8 +539,10 @@ impl App {
                 } else {
                     self.scroll(delta);
                 }
-                self.mark_read(self.list.selected);
-                self.list.chosen = self.list.selected < self.corpus.entries.len();
+                if self.listed_selection().is_some() {
+                    self.mark_read(self.list.selected);
+                    self.list.chosen = true;
+                }
             }
             Pane::Sidebar => {
                 let len = self.current().map_or(0, |e| e.sidebar.len());
@@ -640,10 +642,12 @@ impl App {
         match self.focus {
             Pane::List => {
                 self.focus = Pane::Reader;
-                self.mark_read(self.list.selected);
-                // Opened, so kept for the next start, even the first article, which was
-                // shown without being chosen.
-                self.list.chosen = self.list.selected < self.corpus.entries.len();
+                // Opened, so read and kept for the next start, even the first article,
+                // which was shown without being chosen; not an emptied list's last.
+                if self.listed_selection().is_some() {
+                    self.mark_read(self.list.selected);
+                    self.list.chosen = true;
+                }
             }
             Pane::Reader => {}
             Pane::Sidebar => self.filter_by_sidebar_item(),
@@ -651,7 +655,8 @@ impl App {
     }
 
     /// Why `n` has nowhere to go: no item or search, or a search that matched this article
-    /// only in what the view hides (site chrome) or does not scroll to (the title).
+    /// only in what the view hides (site chrome), or elsewhere (its title, or a Latin
+    /// query's romanised spelling, which is not highlighted).
     fn no_mention_to_jump_to(&self) -> String {
         let key = |action| {
             self.config
@@ -675,7 +680,7 @@ impl App {
                 key(Action::ToggleRaw)
             )
         } else {
-            "the search matches no text here (only the title)".to_owned()
+            "the search matches nothing in the text shown here".to_owned()
         }
     }
 

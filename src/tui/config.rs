@@ -307,7 +307,6 @@ fn line_of(text: &str, section: Option<&str>, key: &str) -> Option<usize> {
     None
 }
 
-/// A one-line account of a TOML error: where it is and what is wrong.
 /// A problem with the file, and its line when it has one (problems are said in line order).
 type Problem = (Option<usize>, String);
 
@@ -352,6 +351,7 @@ fn without_bad_lines(text: &str) -> Result<(toml::Table, Vec<Problem>), toml::de
     }
 }
 
+/// A one-line account of a TOML error: where it is and what is wrong.
 fn describe(text: &str, e: &toml::de::Error) -> String {
     let message = e
         .message()

@@ -301,7 +301,7 @@ impl App {
 
     /// The selected article's id while the list shows it: an emptied list keeps its last
     /// selection, which no key should change unseen.
-    fn listed_selection(&self) -> Option<u64> {
+    pub(super) fn listed_selection(&self) -> Option<u64> {
         let shown = !self.list.visible.is_empty();
         self.corpus
             .entries
