@@ -290,3 +290,59 @@ fn blank_values_are_refused_and_reader_options_are_said_unused() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("--config is the reader's option"), "{err}");
 }
+
+/// A Latin name finds a person only ever written in Devanagari, by sound, as the reader's
+/// search does: the database keeps Devanagari names romanised among their aliases.
+#[test]
+fn a_latin_name_finds_a_person_written_only_in_devanagari() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "सभा की ख़बर\n\nसभा में रामखिलावन चौरसिया ने भाषण दिया। बाद में चौरसिया ने कहा कि गांव में सड़क बनेगी।\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "मौसम की ख़बर\n\nदिल्ली में आज बारिश हुई और लोग घरों में रहे।\n",
+    )
+    .unwrap();
+    let listed = |name: &str| {
+        let out = isolated::khabar()
+            .args(["list", "--person", name])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Spelled as it sounds (`चौरसिया` reads `chaursiya`), as the reader's search reads it.
+    for name in [
+        "रामखिलावन चौरसिया",
+        "चौरसिया",
+        "ramkhilavan",
+        "Chaursiya",
+        "ramkhilavan chaursiya",
+    ] {
+        let out = listed(name);
+        assert!(
+            out.contains("a.txt") && !out.contains("b.txt"),
+            "{name}: {out}"
+        );
+    }
+    assert!(listed("nobody").is_empty());
+    // Read from standard input, answered without the database, the same.
+    let mut child = isolated::khabar()
+        .args(["list", "--person", "chaursiya", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let text = std::fs::read(dir.path().join("a.txt")).unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("रामखिलावन चौरसिया")
+    );
+}

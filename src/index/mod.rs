@@ -636,15 +636,31 @@ where
     if wanted.is_empty() {
         return Vec::new();
     }
+    // A Latin name is also compared with Devanagari forms romanised, as the database's
+    // aliases hold them (see `text::roman::name_key`).
+    let latin = crate::text::roman::latin_name_key(wanted);
+    let romanised = |f: &str| latin.as_ref().and_then(|_| crate::text::roman::name_key(f));
     let of_kind = || entities.clone().filter(move |e| e.kind == kind);
     let exact: Vec<&EntityInfo> = of_kind()
-        .filter(|e| e.forms.iter().any(|f| fold(f) == wanted))
+        .filter(|e| {
+            e.forms.iter().any(|f| {
+                let f = fold(f);
+                f == wanted || romanised(&f).is_some_and(|r| Some(&r) == latin.as_ref())
+            })
+        })
         .collect();
     if !exact.is_empty() {
         return exact;
     }
     of_kind()
-        .filter(|e| e.forms.iter().any(|f| fold(f).contains(wanted)))
+        .filter(|e| {
+            e.forms.iter().any(|f| {
+                let f = fold(f);
+                f.contains(wanted)
+                    || romanised(&f)
+                        .is_some_and(|r| latin.as_ref().is_some_and(|l| r.contains(l.as_str())))
+            })
+        })
         .collect()
 }
 

@@ -933,12 +933,17 @@ impl Seen {
         Ok(entity)
     }
 
-    /// Writes `form` as an alias of `entity` unless this sync did already.
+    /// Writes `form` as an alias of `entity` unless this sync did already, and a
+    /// Devanagari form romanised too, so that a Latin name finds it (see
+    /// [`crate::text::roman::name_key`]).
     fn alias(&mut self, tx: &Transaction, entity: i64, form: &str) -> Result<(), StoreError> {
         let forms = self.aliases.entry(entity).or_default();
         if !forms.contains(form) {
-            tx.prepare_cached("INSERT OR IGNORE INTO aliases (form, entity) VALUES (?1, ?2)")?
-                .execute(params![form, entity])?;
+            let romanised = crate::text::roman::name_key(form);
+            for f in std::iter::once(form).chain(romanised.as_deref()) {
+                tx.prepare_cached("INSERT OR IGNORE INTO aliases (form, entity) VALUES (?1, ?2)")?
+                    .execute(params![f, entity])?;
+            }
             forms.insert(form.to_owned());
         }
         Ok(())

@@ -737,7 +737,14 @@ impl Store {
         if wanted.is_empty() {
             return Ok(Vec::new());
         }
-        for test in ["al.form = ?1", "instr(al.form, ?1) > 0"] {
+        // A Latin name is also looked up by its skeleton among the romanised aliases of
+        // Devanagari names (`nitish` finds `नीतीश`, never written in Latin letters).
+        let romanised = crate::text::roman::latin_name_key(wanted);
+        let latin = romanised.as_deref().unwrap_or(wanted);
+        for test in [
+            "(al.form = ?1 OR al.form = ?3)",
+            "(instr(al.form, ?1) > 0 OR instr(al.form, ?3) > 0)",
+        ] {
             // The numbered parameters come first, so the condition's `?` follow them.
             let sql = format!(
                 "SELECT DISTINCT e.id FROM aliases al JOIN entities e ON e.id = al.entity
@@ -749,6 +756,7 @@ impl Store {
             let mut args = vec![
                 Value::Text(wanted.to_owned()),
                 Value::Text(kind_name(kind).to_owned()),
+                Value::Text(latin.to_owned()),
             ];
             args.extend(cond_args.iter().cloned());
             let mut stmt = self.conn.prepare_cached(&sql)?;

@@ -167,6 +167,27 @@ fn latin_skeleton_in_place(mut s: String) -> String {
     s
 }
 
+/// The key a Latin name is looked up by among romanised names ([`name_key`]): its
+/// skeleton, for a folded name in Latin letters alone; `None` for one with Devanagari.
+pub fn latin_name_key(folded: &str) -> Option<String> {
+    let latin = folded.bytes().any(|b| b.is_ascii_alphabetic());
+    (latin && !has_devanagari(folded)).then(|| latin_skeleton(folded))
+}
+
+/// A folded Devanagari name romanised, as an alias a Latin name finds it by (`nitish`
+/// finds `नीतीश`, a given name that was never written in Latin letters); `None` for a
+/// name with Latin letters.
+pub fn name_key(folded: &str) -> Option<String> {
+    let devanagari = has_devanagari(folded) && !folded.bytes().any(|b| b.is_ascii_alphabetic());
+    devanagari
+        .then(|| romanise(folded))
+        .filter(|r| !r.trim().is_empty())
+}
+
+fn has_devanagari(s: &str) -> bool {
+    s.chars().any(|c| offset(c).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
