@@ -406,6 +406,33 @@ fn worker_app() -> (App, std::sync::mpsc::Receiver<Msg>, tempfile::TempDir) {
     (loaded(a), rx, spill)
 }
 
+/// With a search kept as a filter and answered by the worker, a second search cancelled
+/// with Esc still goes back to the article read, once the kept search is answered again.
+#[test]
+fn a_cancelled_search_over_a_kept_one_goes_back_to_the_article_read() {
+    let (mut a, rx, _spill) = worker_app();
+    a.resize(100, 16);
+    press(&mut a, "/");
+    type_text(&mut a, "की");
+    answer(&mut a, &rx);
+    press(&mut a, "enter");
+    let kept = listed(&a);
+    assert!(kept.len() >= 3, "{kept:?}");
+    press(&mut a, "j j enter j j j");
+    let (id, anchor) = (a.corpus.entries[a.list.selected].id, a.reader.anchor);
+    assert!(anchor > 0);
+    press(&mut a, "/");
+    type_text(&mut a, "सितम्बर");
+    answer(&mut a, &rx);
+    press(&mut a, "esc");
+    if a.search.wait.is_some() {
+        answer(&mut a, &rx);
+    }
+    assert_eq!(listed(&a), kept);
+    assert_eq!(a.corpus.entries[a.list.selected].id, id);
+    assert_eq!(a.reader.anchor, anchor);
+}
+
 /// In the reader a search runs on a worker: a key pressed while it looks is taken at once
 /// (the list stays as it was, its title saying `searching`), and the answer replaces the
 /// list when it comes. An answer to a search the list no longer waits for changes nothing.

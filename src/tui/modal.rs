@@ -593,7 +593,13 @@ impl App {
                 self.modal = None;
                 self.refresh();
                 if let Some(place) = self.list.before_search.take() {
-                    self.go_back_to(place);
+                    if self.search.wait.is_some() {
+                        // A kept search is still being answered: back once it is (see
+                        // `App::searched`).
+                        self.list.before_search = Some(place);
+                    } else {
+                        self.go_back_to(place);
+                    }
                 }
                 return None;
             }

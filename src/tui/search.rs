@@ -167,6 +167,11 @@ impl App {
             self.search.wait = None;
             self.keep_search(found);
             self.refresh();
+            // A search cancelled while a kept one was still being answered: its article
+            // can be gone back to now that the list holds it again.
+            if let Some(place) = self.list.before_search.take_if(|_| self.modal.is_none()) {
+                self.go_back_to(place);
+            }
         }
     }
 }
