@@ -285,20 +285,19 @@ fn date(
     let (on, keys) = date_texts(app, field, zoom);
     let theme = &app.config.theme;
     let buckets = app.date_buckets(field, zoom);
-    let info = buckets.get(cursor).map(|(day, n)| {
-        let label = if zoom.is_some() {
+    // Buckets are months unless zoomed into one: a month's bucket is named by its month,
+    // not its first day (the range read `.. 2026-12-01` for articles up to the 30th).
+    let name = |day: &chrono::NaiveDate| {
+        if zoom.is_some() {
             day.to_string()
         } else {
             day.format("%Y-%m").to_string()
-        };
-        let first = buckets
-            .first()
-            .map(|(d, _)| d.to_string())
-            .unwrap_or_default();
-        let last = buckets
-            .last()
-            .map(|(d, _)| d.to_string())
-            .unwrap_or_default();
+        }
+    };
+    let info = buckets.get(cursor).map(|(day, n)| {
+        let label = name(day);
+        let first = buckets.first().map(|(d, _)| name(d)).unwrap_or_default();
+        let last = buckets.last().map(|(d, _)| name(d)).unwrap_or_default();
         format!("{label}: {n} article(s) · range {first} .. {last} (· = none)")
     });
     let info = info.unwrap_or_else(|| "no dated articles".to_owned());
