@@ -115,4 +115,13 @@ fn keys_on_an_empty_list_change_no_article() {
     press(&mut a, "enter j");
     assert!(!a.user.is_read(id), "a hidden article was marked read");
     assert_eq!(a.session().article, None);
+    // Related articles of nothing shown: said, no modal that would take every key.
+    press(&mut a, "=");
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    assert_eq!(
+        a.status.as_deref(),
+        Some("no article shown to find related ones for")
+    );
+    press(&mut a, "o");
+    assert_eq!(a.status.as_deref(), Some("no article shown"));
 }

@@ -128,7 +128,11 @@ impl App {
             (Some(url), Action::OpenLink) => Request::OpenLink(url),
             (Some(url), _) => Request::CopyLink(url),
             (None, _) => {
-                self.status = Some("this article has no web link".into());
+                self.status = Some(if self.current().is_some() {
+                    "this article has no web link".into()
+                } else {
+                    "no article shown".into()
+                });
                 Request::None
             }
         };

@@ -123,7 +123,9 @@ impl App {
         let Ok(doc) = u32::try_from(self.list.selected) else {
             return;
         };
-        if self.corpus.entries.is_empty() {
+        // An emptied list keeps its last selection, which is not shown: nothing to relate.
+        if self.listed_selection().is_none() {
+            self.status = Some("no article shown to find related ones for".to_owned());
             return;
         }
         let items = self.corpus.index.related(doc, RELATED_LIMIT);
