@@ -154,7 +154,7 @@ impl<W: Write> Output<W> {
             };
             if self.json {
                 let report = report::report_with_dates(article, shown, dates);
-                super::json::write_line(&mut self.out, &report)?;
+                khabar::text::json::write_line(&mut self.out, &report)?;
             } else {
                 write_summary(&mut self.out, article, shown, dates, chrome.len())?;
             }

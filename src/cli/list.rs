@@ -41,7 +41,7 @@ pub(super) fn print_row(
     row: &Row,
 ) -> std::io::Result<()> {
     if json {
-        return super::json::write_line(out, row);
+        return khabar::text::json::write_line(out, row);
     }
     line.clear();
     line.push_str(&sanitize(row.path, false));

@@ -15,7 +15,6 @@ use khabar::text::width::WidthModel;
 
 mod extract;
 mod feeds;
-mod json;
 mod list;
 mod reader;
 mod stored;

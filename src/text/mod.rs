@@ -4,6 +4,7 @@
 pub mod date_words;
 pub mod escapes;
 pub mod fold;
+pub mod json;
 pub mod roman;
 pub mod sanitize;
 pub mod width;

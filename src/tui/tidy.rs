@@ -243,7 +243,8 @@ fn json_lines(rows: &[Exported], links: &HashMap<u64, Vec<Link>>) -> String {
             url: link_of(links, a),
             read: a.read,
         };
-        if let Ok(line) = serde_json::to_string(&record) {
+        // Escaped as `list --json` is: the file is read with `jq` on a terminal too.
+        if let Ok(line) = crate::text::json::to_line(&record) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -384,6 +385,31 @@ pub fn pipe(command: &str, text: &str) -> std::io::Result<std::process::ExitStat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The JSON Lines export escapes C1 and bidi controls as `list --json` does, and a
+    /// reader gets the title back as it was.
+    #[test]
+    fn json_export_escapes_what_a_terminal_acts_on() {
+        let title = "ख़बर \u{9b}2J\u{202e}उलटा\u{1b}[0m\u{200f}";
+        let row = Exported {
+            path: "a.jsonl".into(),
+            line: Some(3),
+            title: title.into(),
+            published: None,
+            source: None,
+            id: 1,
+            read: false,
+        };
+        let out = json_lines(&[row], &HashMap::new());
+        assert!(
+            !out.trim_end()
+                .chars()
+                .any(|c| c.is_control() || matches!(c, '\u{202e}' | '\u{200f}')),
+            "{out:?}"
+        );
+        let back: serde_json::Value = serde_json::from_str(out.trim_end()).unwrap();
+        assert_eq!(back["title"], title);
+    }
 
     #[test]
     fn markdown_shows_titles_and_paths_literally() {

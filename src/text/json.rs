@@ -1,6 +1,6 @@
-//! JSON for the terminal as much as for programs: `khabar list --json` is read with `jq`
-//! on a terminal, where a C1 control (U+009B is CSI) or a bidi override from an article
-//! acts as raw as ESC would. serde_json escapes only C0 controls; this writer also
+//! JSON for the terminal as much as for programs: `khabar list --json` (and the reader's
+//! export) is read with `jq` on a terminal, where a C1 control (U+009B is CSI) or a bidi override from an article
+//! acts as raw as ESC would. `serde_json` escapes only C0 controls; this writer also
 //! writes DEL, C1, the bidi controls and marks and U+2028/U+2029 as `\uXXXX`, which every JSON
 //! reader decodes back to the same text.
 
@@ -8,15 +8,25 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+/// `value` as one line of JSON (no line end), every character a terminal would act on
+/// escaped.
+pub fn to_line(value: &impl Serialize) -> io::Result<String> {
+    let mut out = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut out, Escaping);
+    value.serialize(&mut ser).map_err(io::Error::from)?;
+    // Valid UTF-8: serde_json writes strings whole or escaped.
+    String::from_utf8(out).map_err(io::Error::other)
+}
+
 /// Writes `value` as one line of JSON, every character a terminal would act on escaped.
 pub fn write_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(&mut *out, Escaping);
-    // serde_json gives back an I/O error as it was (a closed pipe stays `BrokenPipe`).
+    // `serde_json` gives back an I/O error as it was (a closed pipe stays `BrokenPipe`).
     value.serialize(&mut ser).map_err(io::Error::from)?;
     out.write_all(b"\n")
 }
 
-/// serde_json's compact output, with more characters escaped.
+/// `serde_json`'s compact output, with more characters escaped.
 struct Escaping;
 
 impl serde_json::ser::Formatter for Escaping {
@@ -37,7 +47,7 @@ impl serde_json::ser::Formatter for Escaping {
     }
 }
 
-/// Characters left raw by serde_json that a terminal acts on or that reorder the line.
+/// Characters left raw by `serde_json` that a terminal acts on or that reorder the line.
 const fn escaped(c: char) -> bool {
     matches!(
         c,
