@@ -2,8 +2,8 @@
 # Records benchmark: one JSON Lines file of 10,000, 30,000 and 100,000 records (a feed's
 # file after years of fetches), timed through `list` (warm database), `list --search`
 # (which reads the file again) and `extract --json --no-cache`, with the ratio to the size
-# before. Linear work gives ratios near 3 and 3.3; a stage that is quadratic in the
-# records of one file gives ~10. A run is cut off after LIMIT seconds (default 120).
+# before, and peak RSS. Linear work gives ratios near 3 and 3.3; a stage that is quadratic
+# in the records of one file gives ~10. A run is cut off after LIMIT seconds (default 120).
 # Usage: [KHABAR=BIN] bench/records.sh [LIMIT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ for i in range(n):
 PY
 }
 
-printf '%-8s %-14s %9s %7s\n' records what seconds ratio
+printf '%-8s %-14s %9s %7s %8s\n' records what seconds ratio 'RSS MiB'
 declare -A prev
 for n in 10000 30000 100000; do
   f=$work/records-$n.jsonl
@@ -39,11 +39,11 @@ for n in 10000 30000 100000; do
       search) cmd=("$bin" list --search zzzz "$f") ;;
       extract) cmd=("$bin" extract --json --no-cache "$f") ;;
     esac
-    /usr/bin/time -o "$work/time" -f '%e' timeout "$limit" "${cmd[@]}" >/dev/null 2>&1 || true
-    t=$(tail -1 "$work/time")
+    /usr/bin/time -o "$work/time" -f '%e %M' timeout "$limit" "${cmd[@]}" >/dev/null 2>&1 || true
+    read -r t m < <(tail -1 "$work/time")
     ratio=-
     [ -n "${prev[$what]:-}" ] && ratio=$(awk -v a="$t" -v b="${prev[$what]}" 'BEGIN{ if (b > 0) printf "%.1f", a / b; else print "-" }')
-    printf '%-8s %-14s %9s %7s\n' "$n" "$what" "$t" "$ratio"
+    printf '%-8s %-14s %9s %7s %8s\n' "$n" "$what" "$t" "$ratio" "$(( m / 1024 ))"
     prev[$what]=$t
   done
 done

@@ -428,50 +428,66 @@ impl Corpus {
     }
 
     /// The rows whose title or text contains `text` (folded as the reader folds it). Texts
-    /// are not in the database: each file is read again, once, on all cores.
+    /// are not in the database: each file is read again, once, on all cores, a batch of
+    /// records at a time, and each batch's texts are let go once looked at (a JSON Lines
+    /// file of 300 MB was held whole, three times over).
     pub fn search(&self, rows: Vec<Listed>, text: &str) -> Vec<Listed> {
         use rayon::prelude::*;
         let mut by_path: HashMap<&std::path::Path, Vec<usize>> = HashMap::new();
-        let mut texts: Vec<Box<str>> = vec![Box::from(""); rows.len()];
+        let mut held = SearchText::default();
+        let mut held_rows = Vec::new();
         for (i, r) in rows.iter().enumerate() {
             let key = (r.path.to_string_lossy().into_owned(), r.line);
             match self.texts.get(&key) {
-                Some(t) => texts[i] = t.clone(),
+                Some(t) => {
+                    held.push_folded(t.clone());
+                    held_rows.push(i);
+                }
                 None => by_path.entry(r.path.as_path()).or_default().push(i),
             }
         }
+        let mut keep = matches_of(&held, &held_rows, text);
         let groups: Vec<_> = by_path.into_iter().collect();
-        let found: Vec<(usize, Box<str>)> = groups
-            .par_iter()
-            .flat_map_iter(|(path, at)| {
-                let mut problems = Vec::new();
-                let articles = crate::corpus::read_file(path, &mut problems);
-                // By line, not a search per row: a feed's file holds tens of thousands.
-                let by_line: HashMap<Option<usize>, &crate::corpus::Article> =
-                    articles.iter().map(|a| (a.line, a)).collect();
-                at.iter()
-                    .filter_map(|&i| {
-                        let a = by_line.get(&rows[i].line)?;
-                        Some((i, SearchText::folded(a)))
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        for (i, folded) in found {
-            texts[i] = folded;
-        }
-        let mut search = SearchText::default();
-        for t in texts {
-            search.push_folded(t);
-        }
-        let all: Vec<u32> = (0..u32::try_from(rows.len()).unwrap_or(u32::MAX)).collect();
-        let keep = search.matching(text, &all);
+        keep.par_extend(groups.par_iter().flat_map_iter(|(path, at)| {
+            // By line, not a search per row: a feed's file holds tens of thousands.
+            let wanted: HashMap<Option<usize>, usize> =
+                at.iter().map(|&i| (rows[i].line, i)).collect();
+            let mut hits = Vec::new();
+            crate::corpus::read_batches(path, SEARCH_BATCH_BYTES, &mut |articles, _| {
+                let mut batch = SearchText::default();
+                let mut batch_rows = Vec::new();
+                for a in &articles {
+                    if let Some(&i) = wanted.get(&a.line) {
+                        batch.push_folded(SearchText::folded(a));
+                        batch_rows.push(i);
+                    }
+                }
+                hits.extend(matches_of(&batch, &batch_rows, text));
+                true
+            });
+            hits
+        }));
+        keep.sort_unstable();
         let mut keep = keep.into_iter().peekable();
         rows.into_iter()
             .enumerate()
-            .filter_map(|(i, r)| (keep.next_if(|&k| k as usize == i).is_some()).then_some(r))
+            .filter_map(|(i, r)| (keep.next_if(|&k| k == i).is_some()).then_some(r))
             .collect()
     }
+}
+
+/// How much of a file's records `Corpus::search` reads, folds and looks at at once.
+const SEARCH_BATCH_BYTES: usize = 8 << 20;
+
+/// Of `rows` (the rows whose texts `texts` holds, in order), those whose text contains
+/// `query`.
+fn matches_of(texts: &SearchText, rows: &[usize], query: &str) -> Vec<usize> {
+    let all: Vec<u32> = (0..u32::try_from(rows.len()).unwrap_or(u32::MAX)).collect();
+    texts
+        .matching(query, &all)
+        .into_iter()
+        .map(|k| rows[k as usize])
+        .collect()
 }
 
 /// Reads and analyses one file now, without the database (a feed's file just fetched): its
