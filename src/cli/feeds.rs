@@ -113,13 +113,28 @@ fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode
             eprintln!("khabar: note: already subscribed: {}", show(&f.url));
             continue;
         }
-        // A name holds no control characters: an OPML file's are spaces here.
-        let name: String = f
-            .name
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
+        // A name holds no control or invisible characters: an OPML file's are spaces here,
+        // in its tags too.
+        let clean = |t: &str| {
+            let spaced: String = t
+                .chars()
+                .map(|c| {
+                    if khabar::feeds::subscriptions::unseen(c) {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let name = clean(&f.name);
+        let tags: Vec<String> = f
+            .tags
+            .iter()
+            .map(|t| clean(t))
+            .filter(|t| !t.is_empty())
             .collect();
-        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         // Two sites' "Top Stories" stay two feeds: a taken name gets the site's host.
         let name = if subs.has_name(&name) {
             let host = khabar::feeds::net::host_of(&f.url).unwrap_or_default();
@@ -127,7 +142,7 @@ fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode
         } else {
             name
         };
-        match subs.add(&f.url, Some(&name), &f.tags) {
+        match subs.add(&f.url, Some(&name), &tags) {
             Ok(_) => added += 1,
             Err(e) => eprintln!("khabar: note: {}", show(&e.to_string())),
         }

@@ -131,10 +131,15 @@ impl Subscriptions {
                 "a feed's name cannot be empty".into(),
             ));
         }
-        if name.chars().any(char::is_control) {
-            return Err(FeedError::Subscription(
-                "a feed's name cannot hold control characters (tabs, line breaks, escapes)".into(),
-            ));
+        for (what, text) in
+            std::iter::once(("name", name.as_str())).chain(tags.iter().map(|t| ("tag", t.as_str())))
+        {
+            if text.chars().any(unseen) {
+                return Err(FeedError::Subscription(format!(
+                    "a feed's {what} cannot hold control characters (tabs, line breaks, escapes) \
+                     or invisible ones (bidi controls, zero-width marks)"
+                )));
+            }
         }
         if let Some(old) = self
             .feeds
@@ -204,6 +209,20 @@ impl Subscriptions {
         }
         Ok(out)
     }
+}
+
+/// A character a feed's name or tag must not hold: it acts on the terminal, reorders the
+/// line or is not seen, so two feeds could look alike (`ab`, and `ab` with an override).
+pub fn unseen(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{61c}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}'
+        )
 }
 
 /// `url` as the URL standard writes it (scheme and host in lower case, `/` for an empty
@@ -286,11 +305,22 @@ mod tests {
                 .len(),
             1
         );
-        for bad in ["a\tb", "line\nbreak", "esc\u{1b}[2J"] {
+        for bad in [
+            "a\tb",
+            "line\nbreak",
+            "esc\u{1b}[2J",
+            "ab\u{202e}",
+            "a\u{200b}b",
+        ] {
             let e = s.add("http://x.example.com/f.xml", Some(bad), &[]);
             assert!(
                 e.is_err_and(|e| e.to_string().contains("control")),
                 "{bad:?}"
+            );
+            let e = s.add("http://x.example.com/f.xml", Some("x"), &[bad.to_owned()]);
+            assert!(
+                e.is_err_and(|e| e.to_string().contains("tag")),
+                "tag {bad:?}"
             );
         }
         let added = s.add("HTTPS://X.Example.com", None, &[]).unwrap();
