@@ -468,6 +468,14 @@ fn byte_order_marks_and_utf16_are_understood() {
         "c_unmarked.jsonl",
         &utf16(&record("Hello"), false),
     );
+    // Devanagari, without a mark, big-endian; and UTF-32 with its mark.
+    let be: Vec<u8> = GOOD.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    write(dir.path(), "e_unmarked_be.txt", &be);
+    let utf32: Vec<u8> = std::iter::once('\u{feff}')
+        .chain(GOOD.chars())
+        .flat_map(|c| u32::from(c).to_le_bytes())
+        .collect();
+    write(dir.path(), "f_utf32.txt", &utf32);
     write(dir.path(), "d_image.txt", b"PNG\0\0\x01binary");
     let out = khabar(&["extract", "--json", dir.path().to_str().unwrap()]);
     let err = String::from_utf8(out.stderr).unwrap();
@@ -488,9 +496,15 @@ fn byte_order_marks_and_utf16_are_understood() {
         );
     }
     assert_eq!(loaded.articles.len(), 2);
-    for name in ["b_marked.txt", "c_unmarked.jsonl"] {
+    for (name, encoding) in [
+        ("b_marked.txt", "UTF-16"),
+        ("c_unmarked.jsonl", "UTF-16"),
+        ("e_unmarked_be.txt", "UTF-16"),
+        ("f_utf32.txt", "UTF-32"),
+    ] {
         assert!(
-            err.contains(&format!("{name}: UTF-16 text")) && err.contains("iconv"),
+            err.contains(&format!("{name}: {encoding} text"))
+                && err.contains(&format!("iconv -f {encoding} ")),
             "{err}"
         );
     }
@@ -509,6 +523,7 @@ fn a_published_that_is_not_a_date_is_said_and_the_record_kept() {
         serde_json::json!(true),
         serde_json::json!(1_717_581_600),
         serde_json::json!(1_717_581_600_123_i64),
+        serde_json::json!(1_717_581_600.5),
         serde_json::json!("2024-06-19"),
     ];
     let mut lines = String::new();
@@ -541,6 +556,7 @@ fn a_published_that_is_not_a_date_is_said_and_the_record_kept() {
             serde_json::Value::Null,
             serde_json::Value::Null,
             serde_json::Value::Null,
+            serde_json::json!("2024-06-05"),
             serde_json::json!("2024-06-05"),
             serde_json::json!("2024-06-05"),
             serde_json::json!("2024-06-19"),

@@ -289,6 +289,17 @@ fn blank_values_are_refused_and_reader_options_are_said_unused() {
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("--config is the reader's option"), "{err}");
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let out = isolated::khabar()
+        .args(["--fresh", "list"])
+        .arg(seeds)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        out.status.success() && err.contains("--fresh is the reader's option"),
+        "{err}"
+    );
 }
 
 /// A Latin name finds a person only ever written in Devanagari, by sound, as the reader's

@@ -510,6 +510,7 @@ fn redirects_lead_only_to_http_urls() {
             ),
             "/js.xml" => Response::status(302).header("Location", "javascript:alert(1)"),
             "/file.xml" => Response::status(307).header("Location", "file:///etc/passwd"),
+            "/empty.xml" => Response::status(302).header("Location", ""),
             _ => Response::status(404),
         }
     });
@@ -525,6 +526,7 @@ fn redirects_lead_only_to_http_urls() {
         ("/moved.xml", "moved"),
         ("/js.xml", "js"),
         ("/file.xml", "file"),
+        ("/empty.xml", "empty"),
     ] {
         let out = run(home, &["feeds", "add", &server.url(path), "--name", name]);
         assert!(out.status.success(), "{}", text(&out.stderr));
@@ -546,6 +548,10 @@ fn redirects_lead_only_to_http_urls() {
             "{line}"
         );
     }
+    assert!(
+        stderr.contains("empty.xml: HTTP 302 redirect without a location"),
+        "{stderr}"
+    );
     let asked = hits.lock().unwrap().clone();
     assert!(
         asked

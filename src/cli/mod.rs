@@ -151,6 +151,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         for (given, option) in [
             (args.config.is_some(), "--config"),
             (args.width_model.is_some(), "--width-model"),
+            (args.fresh, "--fresh"),
         ] {
             if given {
                 eprintln!(

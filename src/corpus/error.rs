@@ -22,10 +22,13 @@ pub enum Problem {
     /// The file holds NUL bytes, so it is not text; skipped.
     #[error("{}: binary file (NUL byte at {offset}); skipped", path.display())]
     Binary { path: PathBuf, offset: usize },
-    /// The file is UTF-16 text (it starts with a UTF-16 byte order mark, or its first
-    /// characters are ASCII each with a NUL byte); khabar reads UTF-8 only.
-    #[error("{}: UTF-16 text, which khabar does not read; skipped (convert it: iconv -f UTF-16 -t UTF-8)", .0.display())]
-    Utf16(PathBuf),
+    /// The file is UTF-16 or UTF-32 text (by its byte order mark, or by its first
+    /// characters); khabar reads UTF-8 only.
+    #[error("{}: {encoding} text, which khabar does not read; skipped (convert it: iconv -f {encoding} -t UTF-8)", path.display())]
+    WideText {
+        path: PathBuf,
+        encoding: &'static str,
+    },
     /// The file (or a JSON record's body) has no text; skipped.
     #[error("{}: empty; skipped", path.display())]
     Empty { path: PathBuf },
@@ -82,7 +85,7 @@ impl Problem {
             | Self::Unreadable { path: p, .. }
             | Self::InvalidUtf8 { path: p, .. }
             | Self::Binary { path: p, .. }
-            | Self::Utf16(p)
+            | Self::WideText { path: p, .. }
             | Self::Empty { path: p }
             | Self::Large { path: p, .. }
             | Self::NotADate { path: p, .. }

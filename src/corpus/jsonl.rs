@@ -48,7 +48,13 @@ fn date_field<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, 
     Ok(match Option::<Value>::deserialize(d)? {
         None | Some(Value::Null) => None,
         Some(Value::String(s)) => Some(s),
-        Some(Value::Number(n)) => Some(n.as_i64().and_then(epoch).unwrap_or_else(|| n.to_string())),
+        Some(Value::Number(n)) => Some(
+            n.as_f64()
+                .filter(|f| f.is_finite() && f.abs() < 1e15)
+                // Whole seconds (or milliseconds): a fraction of one does not date a story.
+                .and_then(|f| epoch(f.trunc() as i64))
+                .unwrap_or_else(|| n.to_string()),
+        ),
         Some(other) => Some(other.to_string()),
     })
 }

@@ -273,30 +273,42 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     memchr::memchr(0, bytes)
 }
 
-/// What a file with a NUL byte at `offset` is: UTF-16 text, said so (a NUL is every other
-/// byte of ASCII in it), or binary.
+/// What a file with a NUL byte at `offset` is: UTF-16 or UTF-32 text, said so, or binary.
 fn not_text(path: &Path, start: &[u8], offset: usize) -> Problem {
-    if is_utf16(start) {
-        Problem::Utf16(path.to_owned())
-    } else {
-        Problem::Binary {
+    match wide_encoding(start) {
+        Some(encoding) => Problem::WideText {
+            path: path.to_owned(),
+            encoding,
+        },
+        None => Problem::Binary {
             path: path.to_owned(),
             offset,
-        }
+        },
     }
 }
 
-/// Whether `start` (a file's first bytes) is UTF-16: a byte order mark, or its first
-/// dozen code units ASCII, with a NUL on one side of each byte pair and none on the other.
-fn is_utf16(start: &[u8]) -> bool {
-    if start.starts_with(&[0xff, 0xfe]) || start.starts_with(&[0xfe, 0xff]) {
-        return true;
+/// The wide encoding `start` (a file's first bytes) is in: by its byte order mark, or, for
+/// UTF-16 without one, by its first code units being ASCII or Devanagari (or general
+/// punctuation), one byte of each pair their block's and a NUL for every ASCII one.
+fn wide_encoding(start: &[u8]) -> Option<&'static str> {
+    if start.starts_with(&[0xff, 0xfe, 0, 0]) || start.starts_with(&[0, 0, 0xfe, 0xff]) {
+        return Some("UTF-32");
     }
-    let pairs: Vec<&[u8]> = start.chunks_exact(2).take(12).collect();
-    let ascii = |b: u8| b != 0 && b.is_ascii();
-    pairs.len() >= 4
-        && (pairs.iter().all(|p| p[1] == 0 && ascii(p[0]))
-            || pairs.iter().all(|p| p[0] == 0 && ascii(p[1])))
+    if start.starts_with(&[0xff, 0xfe]) || start.starts_with(&[0xfe, 0xff]) {
+        return Some("UTF-16");
+    }
+    let pairs: Vec<&[u8]> = start.chunks_exact(2).take(64).collect();
+    // (low, high) of each code unit, little-endian or big-endian.
+    let looks_like = |unit: &dyn Fn(&[u8]) -> (u8, u8)| {
+        pairs.iter().all(|p| match unit(p) {
+            (0, _) => false,
+            (low, 0) => low.is_ascii(),
+            (_, high) => matches!(high, 0x09 | 0x20),
+        }) && pairs.iter().any(|p| unit(p).1 == 0)
+    };
+    let utf16 = pairs.len() >= 4
+        && (looks_like(&|p: &[u8]| (p[0], p[1])) || looks_like(&|p: &[u8]| (p[1], p[0])));
+    utf16.then_some("UTF-16")
 }
 
 /// An article from plain text: its parts (title, byline, chrome…) are found from line shapes

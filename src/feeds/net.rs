@@ -182,6 +182,12 @@ impl Net {
         if matches!(status, 301 | 302 | 303 | 307 | 308)
             && let Some(location) = header("location")
         {
+            if location.trim().is_empty() {
+                return Err(FeedError::Network {
+                    url: url.to_owned(),
+                    reason: format!("HTTP {status} redirect without a location"),
+                });
+            }
             let next = url::Url::parse(at)
                 .and_then(|base| base.join(location.trim()))
                 .map_err(|_| FeedError::Network {

@@ -810,7 +810,7 @@ fn problem_path(p: &Problem) -> &Path {
         | Problem::Unreadable { path, .. }
         | Problem::InvalidUtf8 { path, .. }
         | Problem::Binary { path, .. }
-        | Problem::Utf16(path)
+        | Problem::WideText { path, .. }
         | Problem::Empty { path }
         | Problem::Large { path, .. }
         | Problem::NotADate { path, .. }
