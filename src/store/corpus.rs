@@ -1046,9 +1046,18 @@ mod tests {
         let mut want: HashSet<(String, String)> = HashSet::new();
         for article in crate::corpus::load(std::slice::from_ref(&path)).articles {
             for e in Row::of(article, false).facts.entities {
-                want.insert((e.id.clone(), crate::text::fold::fold(&e.name)));
-                for form in e.forms.iter().chain(crate::index::gazetteer_forms(&e.id)) {
+                let name = crate::text::fold::fold(&e.name);
+                for form in e
+                    .forms
+                    .iter()
+                    .chain(crate::index::gazetteer_forms(&e.id))
+                    .chain([&name])
+                {
                     want.insert((e.id.clone(), form.clone()));
+                    // A Devanagari form romanised too, for Latin names.
+                    if let Some(r) = crate::text::roman::name_key(form) {
+                        want.insert((e.id.clone(), r));
+                    }
                 }
             }
         }

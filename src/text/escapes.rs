@@ -1,6 +1,6 @@
 //! Where a text holds terminal escape sequences, so that extraction can leave them out.
 //!
-//! The reader shows an escape sequence as inert text ([`super::sanitize`]), and the data
+//! The reader shows an escape sequence as inert text ([`super::sanitize()`]), and the data
 //! keeps it; but the words inside one (`ESC ] 0 ; PWNED BEL` retitles a window) are not
 //! the article's: read as text they became an organisation `PWNED`. This finds the byte
 //! spans a terminal would have consumed as control, after ECMA-48: CSI (`ESC [` or
