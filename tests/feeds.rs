@@ -158,6 +158,14 @@ fn library_articles(home: &Path) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// A home for khabar's XDG directories whose `feeds.toml` holds `config`.
+fn home_with(config: &str) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("config/khabar")).unwrap();
+    std::fs::write(home.path().join("config/khabar/feeds.toml"), config).unwrap();
+    home
+}
+
 fn persons(article: &serde_json::Value) -> Vec<String> {
     article["entities"]
         .as_array()
@@ -188,14 +196,8 @@ fn body_of(home: &Path, title_part: &str) -> String {
 
 #[test]
 fn subscribe_fetch_read_refetch_and_update() {
-    let home = tempfile::tempdir().unwrap();
+    let home = home_with("[fetch]\ntimeout_seconds = 1\n");
     let home = home.path();
-    std::fs::create_dir_all(home.join("config/khabar")).unwrap();
-    std::fs::write(
-        home.join("config/khabar/feeds.toml"),
-        "[fetch]\ntimeout_seconds = 1\n",
-    )
-    .unwrap();
     let site = site();
     subscribe(home, &site, "/rss.xml", "समाचार");
     subscribe(home, &site, "/atom.xml", "नगर");
@@ -423,14 +425,8 @@ fn shared_links_repeated_ids_failures_and_purges_lose_nothing() {
         }
     });
     base.set(server.url("")).unwrap();
-    let home = tempfile::tempdir().unwrap();
+    let home = home_with("[fetch]\nfull_text = false\n");
     let home = home.path();
-    std::fs::create_dir_all(home.join("config/khabar")).unwrap();
-    std::fs::write(
-        home.join("config/khabar/feeds.toml"),
-        "[fetch]\nfull_text = false\n",
-    )
-    .unwrap();
     for (path, name) in [("/pair.xml", "pair"), ("/flaky.xml", "flaky")] {
         let out = run(home, &["feeds", "add", &server.url(path), "--name", name]);
         assert!(out.status.success());
@@ -514,14 +510,8 @@ fn redirects_lead_only_to_http_urls() {
             _ => Response::status(404),
         }
     });
-    let home = tempfile::tempdir().unwrap();
+    let home = home_with("[fetch]\nfull_text = false\n");
     let home = home.path();
-    std::fs::create_dir_all(home.join("config/khabar")).unwrap();
-    std::fs::write(
-        home.join("config/khabar/feeds.toml"),
-        "[fetch]\nfull_text = false\n",
-    )
-    .unwrap();
     for (path, name) in [
         ("/moved.xml", "moved"),
         ("/js.xml", "js"),
