@@ -38,7 +38,8 @@ const RULES: [&str; 7] = [
 /// value (`92 सदी पहले` was century `-72`). 5: nothing is found inside terminal escape
 /// sequences (a window title's words were an organisation); a JSON Lines file's byte order
 /// mark no longer loses its first record (reading, not extraction, but stored the same way);
-/// a lone Devanagari name joins a gazetteer person named in full only in Latin letters.
+/// a lone Devanagari name joins a gazetteer person named in full only in Latin letters; one
+/// lone word is one kind in an article.
 const EXTRACTION_REVISION: u32 = 5;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

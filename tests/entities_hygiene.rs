@@ -209,3 +209,19 @@ fn a_lone_devanagari_name_joins_a_full_name_written_in_latin() {
         );
     }
 }
+
+/// One lone word the tagger takes for a place once and a person twice in one article is
+/// one name, of the kind it was taken for more often: never a person and a place at once.
+#[test]
+fn a_lone_word_is_one_kind_in_an_article() {
+    let text = "जुलाई 2000 में नीतीश पुणे गए। वहां नीतीश ने भाषण दिया और नीतीश ने कहा कि काम होगा।";
+    let found = run(text);
+    let kinds: Vec<EntityKind> = found
+        .iter()
+        .filter(|e| e.mentions.iter().any(|m| m.of(text) == "नीतीश"))
+        .map(|e| e.kind)
+        .collect();
+    assert_eq!(kinds, [EntityKind::Person], "{found:#?}");
+    let person = found.iter().find(|e| e.kind == EntityKind::Person).unwrap();
+    assert_eq!(person.mentions.len(), 3, "{found:#?}");
+}

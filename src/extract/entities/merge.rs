@@ -173,6 +173,7 @@ impl<'m, 'a> Merger<'m, 'a> {
             &mut self.groups,
             &mut self.spellings,
         );
+        join_same_words(&mut self.groups);
         let (matcher, text) = (self.matcher, self.text);
         let mut out: Vec<Entity> = self
             .groups
@@ -218,6 +219,40 @@ fn join_partial_names(groups: &mut [Group]) {
                 })
         });
         if let (Some(t), None) = (targets.next(), targets.next()) {
+            let moved = std::mem::take(&mut groups[g].mentions);
+            groups[t].mentions.extend(moved);
+        }
+    }
+}
+
+/// One word the tagger took for two kinds in one article (`नीतीश` a person here, a place
+/// there) is one name: the kind it was taken for more often keeps all its mentions (a
+/// person on a tie, as a lone word that acts is one more often than not). Names of the
+/// gazetteer keep their kind.
+fn join_same_words(groups: &mut [Group]) {
+    let spelling = |g: &Group| -> Option<Rc<str>> {
+        let first = &g.mentions.first()?.1;
+        g.mentions
+            .iter()
+            .all(|m| m.1 == *first)
+            .then(|| Rc::clone(first))
+    };
+    for g in 0..groups.len() {
+        if groups[g].known.is_some() || groups[g].mentions.is_empty() {
+            continue;
+        }
+        let Some(word) = spelling(&groups[g]) else {
+            continue;
+        };
+        let rank = |k: &Group| (k.mentions.len(), k.kind == EntityKind::Person);
+        let target = (0..groups.len()).find(|&o| {
+            o != g
+                && groups[o].known.is_none()
+                && groups[o].kind != groups[g].kind
+                && spelling(&groups[o]).as_ref() == Some(&word)
+                && rank(&groups[o]) > rank(&groups[g])
+        });
+        if let Some(t) = target {
             let moved = std::mem::take(&mut groups[g].mentions);
             groups[t].mentions.extend(moved);
         }
