@@ -230,31 +230,31 @@ fn join_partial_names(groups: &mut [Group]) {
 /// person on a tie, as a lone word that acts is one more often than not). Names of the
 /// gazetteer keep their kind.
 fn join_same_words(groups: &mut [Group]) {
-    let spelling = |g: &Group| -> Option<Rc<str>> {
-        let first = &g.mentions.first()?.1;
-        g.mentions
-            .iter()
-            .all(|m| m.1 == *first)
-            .then(|| Rc::clone(first))
-    };
-    for g in 0..groups.len() {
-        if groups[g].known.is_some() || groups[g].mentions.is_empty() {
-            continue;
-        }
-        let Some(word) = spelling(&groups[g]) else {
+    // Groups by their one spelling, in one pass: a long article has thousands of names.
+    let mut by_word: FastMap<Rc<str>, Vec<usize>> = FastMap::default();
+    for (g, group) in groups.iter().enumerate() {
+        let Some(first) = group.mentions.first().map(|m| &m.1) else {
             continue;
         };
-        let rank = |k: &Group| (k.mentions.len(), k.kind == EntityKind::Person);
-        let target = (0..groups.len()).find(|&o| {
-            o != g
-                && groups[o].known.is_none()
-                && groups[o].kind != groups[g].kind
-                && spelling(&groups[o]).as_ref() == Some(&word)
-                && rank(&groups[o]) > rank(&groups[g])
-        });
-        if let Some(t) = target {
-            let moved = std::mem::take(&mut groups[g].mentions);
-            groups[t].mentions.extend(moved);
+        if group.known.is_none() && group.mentions.iter().all(|m| m.1 == *first) {
+            by_word.entry(Rc::clone(first)).or_default().push(g);
+        }
+    }
+    for same in by_word.values().filter(|same| same.len() > 1) {
+        let rank = |g: usize| {
+            (
+                groups[g].mentions.len(),
+                groups[g].kind == EntityKind::Person,
+            )
+        };
+        let Some(&best) = same.iter().max_by_key(|&&g| rank(g)) else {
+            continue;
+        };
+        for &g in same {
+            if g != best && groups[g].kind != groups[best].kind {
+                let moved = std::mem::take(&mut groups[g].mentions);
+                groups[best].mentions.extend(moved);
+            }
         }
     }
 }
