@@ -14,6 +14,9 @@
 # ONLY=reader runs the reader measurements alone. The database (XDG_DATA_HOME) goes to
 # target/bench-scale/cache-N. SKIP_BUILD=1 uses the release binary as it is; KHABAR_BIN=PATH
 # another binary (an earlier build, to compare).
+# The cold measurements (the default WHATS) delete target/bench-scale/cache-N first: at a
+# million articles that database takes 5 to 11 minutes to build again. To keep it, give
+# ONLY=list or WHATS with warm measurements only (WHATS="warm-first-frame warm-loaded").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
