@@ -572,8 +572,6 @@ impl App {
             .saturating_add_signed(delta)
             .min(self.last_top(&rows));
         (self.reader.anchor, self.reader.anchor_nth) = document::anchor_of(&rows, top);
-        // Read, so kept for the next start (the first article is shown unchosen).
-        self.list.chosen = true;
     }
 
     /// Selects entry `index` in the list: its text shows at the top, sidebar cleared. It
