@@ -39,8 +39,9 @@ const RULES: [&str; 7] = [
 /// sequences (a window title's words were an organisation); a JSON Lines file's byte order
 /// mark no longer loses its first record (reading, not extraction, but stored the same way);
 /// a lone Devanagari name joins a gazetteer person named in full only in Latin letters; one
-/// lone word is one kind in an article.
-const EXTRACTION_REVISION: u32 = 5;
+/// lone word is one kind in an article. 6: a given name before a known place and a verb of
+/// going (a headline's `सुनीता जापान पहुंचीं`) is a person and a place, not one person.
+const EXTRACTION_REVISION: u32 = 6;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

@@ -225,3 +225,35 @@ fn a_lone_word_is_one_kind_in_an_article() {
     let person = found.iter().find(|e| e.kind == EntityKind::Person).unwrap();
     assert_eq!(person.mentions.len(), 3, "{found:#?}");
 }
+
+/// A headline has no full stop to end its sentence, and a given name before a known place
+/// and a verb of going ran on into the place: the person was `सुनीता जापान`, and later
+/// mentions of the country joined that person. Someone going somewhere is a person and a
+/// place; a surname that is a place's name before anything else is still a surname.
+#[test]
+fn a_place_someone_goes_to_is_not_their_surname() {
+    for (text, person, place) in [
+        ("सुनीता जापान पहुंचीं", "सुनीता", "जापान"),
+        (
+            "सुनीता जापान पहुँचीं\n\nजापान में उनका स्वागत हुआ।",
+            "सुनीता",
+            "जापान",
+        ),
+        ("मोहन श्रीलंका के दौरे पर", "मोहन", "श्रीलंका"),
+    ] {
+        let found = run(text);
+        let people = mention_texts(text, &found, EntityKind::Person);
+        let places = mention_texts(text, &found, EntityKind::Place);
+        assert_eq!(people, [person], "{text}");
+        assert!(
+            !places.is_empty() && places.iter().all(|p| *p == place),
+            "{text}: {places:?}"
+        );
+    }
+    let text = "पीटर जॉर्डन ने शतक बनाया और जॉर्डन पवेलियन लौटे";
+    let found = run(text);
+    assert_eq!(
+        mention_texts(text, &found, EntityKind::Person),
+        ["जॉर्डन", "पीटर जॉर्डन"]
+    );
+}

@@ -52,6 +52,44 @@ const SAYING: &[&str] = &[
     "बताती",
 ];
 const VISITS: &[&str] = &["दौरा", "दौरे", "यात्रा"];
+/// Verbs of going and arriving (`पहुंचे`, `रवाना`): `सुनीता जापान पहुंचीं` is someone going
+/// to a place. Not a class of the tagger's features (the model was trained without it), so
+/// a set apart, asked by [`goes`].
+const GOING: &[&str] = &[
+    "पहुंचे",
+    "पहुंची",
+    "पहुंचीं",
+    "पहुंचा",
+    "पहुंचेंगे",
+    "पहुंचेंगी",
+    "पहुंचेगा",
+    "पहुंचेगी",
+    "गए",
+    "गये",
+    "गई",
+    "गईं",
+    "गया",
+    "जाएंगे",
+    "जाएंगी",
+    "जाएगा",
+    "जाएगी",
+    "जायेंगे",
+    "आए",
+    "आये",
+    "आईं",
+    "आया",
+    "आएंगे",
+    "आएंगी",
+    "लौटे",
+    "लौटीं",
+    "लौटी",
+    "लौटा",
+    "लौटेंगे",
+    "रवाना",
+    "पधारे",
+    "उतरे",
+    "निकले",
+];
 /// Schemes, campaigns and laws: `स्वच्छ भारत मिशन` and `भारत सरकार अधिनियम` name the
 /// programme or the act, and the place or body inside is part of that name. (Treaties are
 /// not here: `पेरिस समझौता` is named after where it was signed, a real mention of Paris.)
@@ -177,6 +215,14 @@ impl Words {
     }
 }
 
+/// Whether the word whose [`word_hash`] is `hash` is a verb of going or arriving.
+pub fn goes(hash: u64) -> bool {
+    static GOING_CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
+    GOING_CELL
+        .get_or_init(|| GOING.iter().map(|w| word_hash(&fold(w))).collect())
+        .contains(&hash)
+}
+
 /// The shipped word lists, folded.
 ///
 /// # Panics
@@ -233,5 +279,7 @@ mod tests {
         assert_ne!(w.class("सुनीता") & GIVEN, 0);
         assert_ne!(w.class("डा") & HONORIFIC, 0, "डॉ. folds to डा");
         assert_eq!(w.class("पेस्कोव"), 0);
+        assert!(goes(word_hash(&fold("पहुँचे"))), "folded like the text");
+        assert!(!goes(word_hash("ने")));
     }
 }

@@ -30,7 +30,9 @@ use super::model::EntityKind;
 use super::rules;
 use super::scan::{Cand, Scan, Source};
 use super::tokens::Gap;
-use super::words::{COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, PROGRAMME, SAID, STOP};
+use super::words::{
+    COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, PROGRAMME, SAID, STOP, VISIT,
+};
 use decode::{spans, viterbi};
 use features::{DEMONYM, gazetteer_codes, sentence_sums, words};
 
@@ -135,6 +137,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     names = names
         .into_iter()
         .flat_map(|n| split_known(&before.known, n))
+        .flat_map(|n| split_destination(scan, &before.known, n))
         .collect();
     for name in &mut names {
         *name = shrink_to_known_place(scan, widen_to_known(scan, *name));
@@ -231,6 +234,39 @@ fn split_known(known: &[Cand], name: Name) -> Vec<Name> {
         }
     }
     if parts.len() > 1 { parts } else { vec![name] }
+}
+
+/// `सुनीता जापान पहुंचीं` (a headline: no full stop ends the sentence, and the tagger
+/// runs the name on): a person whose last words are a known place, followed by a verb of
+/// going or by `के दौरे`, is someone and where they went. A known person's full name stays
+/// whole, and so does a name the place ends in any other context (`ब्रूस इंग्लैंड ने`).
+fn split_destination(scan: &Scan, known: &[Cand], name: Name) -> Vec<Name> {
+    let (first, last, kind) = name;
+    let whole = vec![name];
+    if kind != EntityKind::Person
+        || last == first
+        || known
+            .iter()
+            .any(|c| c.kind == kind && c.first <= first && c.last >= last)
+    {
+        return whole;
+    }
+    let Some(place) = known.iter().find(|c| {
+        c.kind == EntityKind::Place && !c.is_demonym() && c.last == last && c.first > first
+    }) else {
+        return whole;
+    };
+    let next = |t: usize| scan.tokens.get(t).filter(|tok| tok.gap == Gap::Space);
+    let going = next(last + 1).is_some_and(|t| {
+        super::words::goes(t.hash) || t.is(STOP) && next(last + 2).is_some_and(|v| v.is(VISIT))
+    });
+    if !going {
+        return whole;
+    }
+    vec![
+        (first, place.first - 1, kind),
+        (place.first, last, EntityKind::Place),
+    ]
 }
 
 /// `North Korea Visit`: a place that holds a known place and more words is that place,
