@@ -2,6 +2,7 @@
 //! made searchable) or all at once from the database (a [`Snapshot`]), settled into the
 //! list in bursts, and read back and analysed off the loop when one is shown.
 
+use crate::corpus::Origin;
 use crate::corpus::repeated::RepeatedSet;
 use std::collections::HashMap;
 
@@ -379,12 +380,26 @@ pub(super) fn read_entry(doc: &Doc, title: String, repeated: &RepeatedSet) -> Re
     let mut stale = false;
     let reference = doc.reference(title);
     let article = match crate::corpus::reload(&reference) {
-        Ok(article) if !article.text.is_empty() => article,
+        Ok(article) if !article.text.is_empty() => {
+            // The file changed since it was listed. Rewritten with a record before this
+            // one, its offset may start another record: that is not this article, and
+            // is not shown as it. A plain file edited is this article, edited.
+            stale = matches!(doc.origin, Origin::Record(_) | Origin::File)
+                && crate::state::content_id(&article) != doc.id;
+            if stale && matches!(doc.origin, Origin::Record(_)) {
+                reference
+            } else {
+                article
+            }
+        }
         Ok(_) => reference,
         Err(problem) => {
             stale = matches!(&problem, crate::corpus::Problem::Unreadable { reason, .. }
                 if reason == crate::corpus::RECORD_MOVED);
-            problems.push(problem.to_string());
+            // Not a problem of the file's: it is read again, and the list follows.
+            if !stale {
+                problems.push(problem.to_string());
+            }
             reference
         }
     };
