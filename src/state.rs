@@ -107,6 +107,30 @@ impl UserState {
         changed
     }
 
+    /// Moves the read mark and star of each `(before, now)` to `now` (see
+    /// [`Store::carry`]).
+    pub fn carry(&mut self, moves: &[(u64, u64)]) {
+        for &(before, now) in moves {
+            if self.read.remove(&before) {
+                self.read.insert(now);
+            }
+            if self.starred_set.remove(&before) {
+                if self.starred_set.insert(now) {
+                    for id in &mut self.starred {
+                        if *id == before {
+                            *id = now;
+                        }
+                    }
+                } else {
+                    self.starred.retain(|&s| s != before);
+                }
+            }
+        }
+        if !moves.is_empty() {
+            self.send(Op::Carry(moves.to_vec()));
+        }
+    }
+
     /// The starred articles, in the order they were starred.
     pub fn starred(&self) -> &[u64] {
         &self.starred
@@ -158,6 +182,7 @@ enum Op {
     Read(u64, bool),
     Starred(u64, bool),
     Session(String, serde_json::Value),
+    Carry(Vec<(u64, u64)>),
     Flush(mpsc::SyncSender<()>),
 }
 
@@ -180,6 +205,7 @@ impl Writer {
                     Op::Read(id, read) => store.set_read(id, read).map(drop),
                     Op::Starred(id, starred) => store.set_starred(id, starred).map(drop),
                     Op::Session(key, value) => store.session_set(&key, &value),
+                    Op::Carry(moves) => store.carry(&moves),
                     Op::Flush(ack) => {
                         let _ = ack.send(());
                         Ok(())
@@ -236,6 +262,27 @@ mod tests {
             Some(&serde_json::json!({"offset": 10}))
         );
         assert!(again.take_problems().is_empty());
+    }
+
+    /// A feed entry its publisher rewrote is another content id: its read mark and star
+    /// go with it, in memory and in the database, and the star keeps its place.
+    #[test]
+    fn read_marks_and_stars_follow_a_rewritten_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("khabar.db");
+        let mut state = UserState::open(Store::open(&path).unwrap().0).unwrap();
+        state.set_starred(1, true);
+        state.set_starred(2, true);
+        state.set_read(2, true);
+        state.set_starred(3, true);
+        state.carry(&[(2, 20), (9, 90)]);
+        let check = |s: &UserState| {
+            assert_eq!(s.starred(), [1, 20, 3]);
+            assert!(s.is_read(20) && !s.is_read(2) && !s.is_starred(2) && !s.is_read(90));
+        };
+        check(&state);
+        drop(state);
+        check(&UserState::open(Store::open(&path).unwrap().0).unwrap());
     }
 
     #[test]

@@ -550,3 +550,85 @@ fn redirects_lead_only_to_http_urls() {
         "{asked:?}"
     );
 }
+
+/// An entry its publisher rewrites (a new headline, the same id) keeps the reader's star
+/// and read mark; a new link for an entry is an update, stored, so `o` and `y` follow it.
+#[test]
+fn a_rewritten_entry_keeps_its_star_and_a_new_link_is_stored() {
+    let version = Arc::new(AtomicUsize::new(1));
+    let v = version.clone();
+    let base = Arc::new(std::sync::OnceLock::<String>::new());
+    let b = base.clone();
+    let server = Server::start(move |req: &Request| {
+        let (title, link) = match v.load(Ordering::SeqCst) {
+            1 => ("बाढ़ से गांव घिरे", "s1"),
+            2 => ("बाढ़ से बीस गांव घिरे", "s1"),
+            _ => ("बाढ़ से बीस गांव घिरे", "s2"),
+        };
+        let link = format!("{}/{link}", b.get().unwrap());
+        match req.path.as_str() {
+            "/one.xml" => Response::ok(
+                "application/rss+xml",
+                format!(
+                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>{}</channel></rss>",
+                    item("g1", &link, title)
+                ),
+            ),
+            _ => Response::status(404),
+        }
+    });
+    base.set(server.url("")).unwrap();
+    let home = home_with("[fetch]\nfull_text = false\n");
+    let home = home.path();
+    let add = run(
+        home,
+        &["feeds", "add", &server.url("/one.xml"), "--name", "one"],
+    );
+    assert!(add.status.success(), "{}", text(&add.stderr));
+    assert!(run(home, &["fetch"]).status.success());
+    let db = home.join("data/khabar").join(khabar::store::FILE_NAME);
+    let id = |title: &str| khabar::corpus::record_content_id(title, &format!("{title} का सार।"));
+    {
+        let (store, _) = khabar::store::Store::open(&db).unwrap();
+        store.set_starred(id("बाढ़ से गांव घिरे"), true).unwrap();
+        store.set_read(id("बाढ़ से गांव घिरे"), true).unwrap();
+    }
+    version.store(2, Ordering::SeqCst);
+    let out = run(home, &["fetch"]);
+    assert!(
+        text(&out.stdout).contains("1 updated"),
+        "{}",
+        text(&out.stdout)
+    );
+    let (store, _) = khabar::store::Store::open(&db).unwrap();
+    let now = id("बाढ़ से बीस गांव घिरे");
+    assert_eq!(store.starred().unwrap(), [now]);
+    assert!(store.is_read(now).unwrap());
+    let listed = run(home, &["list", "--starred", "--json"]);
+    assert!(
+        text(&listed.stdout).contains("बाढ़ से बीस गांव घिरे"),
+        "{}",
+        text(&listed.stdout)
+    );
+    version.store(3, Ordering::SeqCst);
+    let out = run(home, &["fetch"]);
+    assert!(
+        text(&out.stdout).contains("1 updated"),
+        "{}",
+        text(&out.stdout)
+    );
+    // The stored record, as `o` reads it.
+    let mut urls = Vec::new();
+    for entry in std::fs::read_dir(home.join("data/khabar/feeds"))
+        .unwrap()
+        .flatten()
+    {
+        if entry.path().extension().is_some_and(|e| e == "jsonl") {
+            for line in std::fs::read_to_string(entry.path()).unwrap().lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                urls.push(v["url"].as_str().unwrap_or_default().to_owned());
+            }
+        }
+    }
+    assert_eq!(urls, [server.url("/s2")]);
+}

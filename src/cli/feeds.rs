@@ -200,12 +200,33 @@ pub fn fetch(keys: &[String]) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
+    carry_state(&reports);
     let failed = reports.iter().filter(|r| r.outcome.is_err()).count();
     if failed > 0 {
         eprintln!("khabar: {failed} of {} feed(s) failed", reports.len());
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The read marks and stars of entries the fetch rewrote go to their new versions.
+fn carry_state(reports: &[FeedReport]) {
+    let moves: Vec<(u64, u64)> = reports
+        .iter()
+        .flat_map(|r| r.moved.iter().copied())
+        .collect();
+    if moves.is_empty() {
+        return;
+    }
+    let (mut state, notes) = khabar::state::UserState::open_default();
+    for note in notes {
+        eprintln!("khabar: {}", show(&note));
+    }
+    state.carry(&moves);
+    state.flush();
+    for problem in state.take_problems() {
+        eprintln!("khabar: warning: {}", show(&problem));
+    }
 }
 
 fn progress_bar(done: usize, total: usize) -> String {

@@ -363,6 +363,18 @@ fn from_record(path: &str, line: usize, mut r: jsonl::Record) -> Article {
     article
 }
 
+/// The content id ([`crate::state::content_id`]) of the article a JSON Lines record with
+/// this `title` and `body` is read as: what read state and stars are kept by, so that a
+/// fetch that rewrites an entry can carry them to its new version.
+pub fn record_content_id(title: &str, body: &str) -> u64 {
+    let r = jsonl::Record {
+        title: Some(title.to_owned()),
+        body: Some(body.to_owned()),
+        ..jsonl::Record::default()
+    };
+    crate::state::content_id(&from_record("", 1, r))
+}
+
 /// The JSON Lines record whose line starts at byte `offset` of the file at `path`: only
 /// that line is read, not the whole (often large) file.
 fn read_record(path: &Path, offset: u64) -> Result<jsonl::Record, Problem> {

@@ -20,6 +20,10 @@ pub struct FeedReport {
     pub outcome: Result<Counts, FeedError>,
     /// Problems that lost nothing: an undated entry, a page that could not be fetched.
     pub warnings: Vec<String>,
+    /// The entries rewritten with other content (a new headline, the page's full text), as
+    /// `(content id before, content id now)`: their read state and stars are to follow them
+    /// ([`crate::store::Store::carry`]).
+    pub moved: Vec<(u64, u64)>,
 }
 
 /// The entries of one successful fetch.
@@ -83,11 +87,21 @@ fn fetch_one(
     state: &Mutex<FetchState>,
 ) -> FeedReport {
     let mut warnings = Vec::new();
-    let outcome = fetch_feed(feed, settings, library, net, state, &mut warnings);
+    let mut moved = Vec::new();
+    let outcome = fetch_feed(
+        feed,
+        settings,
+        library,
+        net,
+        state,
+        &mut warnings,
+        &mut moved,
+    );
     FeedReport {
         feed: feed.clone(),
         outcome,
         warnings,
+        moved,
     }
 }
 
@@ -98,6 +112,7 @@ fn fetch_feed(
     net: &Net,
     state: &Mutex<FetchState>,
     warnings: &mut Vec<String>,
+    moved: &mut Vec<(u64, u64)>,
 ) -> Result<Counts, FeedError> {
     let mut stored = library.load(feed)?;
     // Ask "only if changed" only while something is stored: after a purge (or a file
@@ -136,7 +151,9 @@ fn fetch_feed(
             &current,
         );
         let old = at.map(|i| &stored[i]);
-        let unchanged = old.is_some_and(|o| o.feed_hash == feed_hash);
+        // A new link is news too: the stored one may be dead, and `o`/`y` use it.
+        let unchanged = old
+            .is_some_and(|o| o.feed_hash == feed_hash && o.url.as_deref() == entry.link.as_deref());
         let wants_page = settings.full_text
             && entry.link.is_some()
             && is_summary(&entry.text, entry.from_content)
@@ -155,6 +172,10 @@ fn fetch_feed(
                 counts.unchanged += 1;
             } else {
                 counts.updated += 1;
+            }
+            let (before, now) = (stored[i].content_id(), record.content_id());
+            if before != now {
+                moved.push((before, now));
             }
             stored[i] = record;
         } else {

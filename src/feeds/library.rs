@@ -44,6 +44,13 @@ pub struct Stored {
     pub page_tries: u8,
 }
 
+impl Stored {
+    /// The content id its article is known by (read state, stars).
+    pub fn content_id(&self) -> u64 {
+        crate::corpus::record_content_id(&self.title, &self.body)
+    }
+}
+
 #[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
 fn is_zero(n: &u8) -> bool {
     *n == 0

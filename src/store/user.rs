@@ -59,6 +59,25 @@ impl Store {
         Ok(n > 0)
     }
 
+    /// Moves the read mark and the star of each `(before, now)` from the article with
+    /// content id `before` to `now` (an entry its publisher rewrote), in one transaction.
+    /// A star keeps its place in the order; a mark `now` has already stays as it is.
+    pub fn carry(&self, moves: &[(u64, u64)]) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        for &(before, now) in moves {
+            for table in ["read_articles", "starred_articles"] {
+                tx.prepare_cached(&format!(
+                    "UPDATE OR IGNORE {table} SET id = ?2 WHERE id = ?1"
+                ))?
+                .execute(params![to_sql(before), to_sql(now)])?;
+                tx.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?
+                    .execute([to_sql(before)])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     pub fn is_starred(&self, id: u64) -> Result<bool, StoreError> {
         Ok(self
             .conn

@@ -21,6 +21,9 @@ pub enum FeedMsg {
     Finished { line: String, failed: bool },
     /// A feed's file in the library changed: its articles, read again.
     Refreshed(Box<crate::library::Arrived>),
+    /// Entries rewritten with other content, `(content id before, now)`: their read marks
+    /// and stars follow them (sent before their file's [`FeedMsg::Refreshed`]).
+    Moved(Vec<(u64, u64)>),
     /// Every feed is done.
     Done,
     /// Nothing could be fetched (no subscriptions, no data directory, another fetch).
@@ -81,7 +84,9 @@ pub fn spawn(tx: Sender<Msg>) {
         let on_progress = |report: &FeedReport| {
             let name = &report.feed.name;
             let (line, failed) = match &report.outcome {
-                Ok(c) if c.new + c.updated > 0 => {
+                // A page's full text for an entry the feed left as it was is a change too.
+                Ok(c) if c.new + c.updated > 0 || !report.moved.is_empty() => {
+                    send(FeedMsg::Moved(report.moved.clone()));
                     // Read the feed's file again here, off the loop.
                     let (file, problems) =
                         crate::library::read_file(&library.file_of(&report.feed));
@@ -159,6 +164,7 @@ impl App {
                 }
                 self.status = Some(format!("{progress} · {line}"));
             }
+            FeedMsg::Moved(moves) => self.user.carry(&moves),
             FeedMsg::Refreshed(file) => {
                 self.replace_file(*file);
                 self.refresh();
