@@ -96,7 +96,9 @@ pub fn parse(text: &str, markers: &Markers) -> Parts {
     let mut body = content.into_iter().enumerate().peekable();
     if let Some((_, first)) = body.next_if(|(_, l)| !is_byline(l.of(text), markers)) {
         let line = first.of(text);
-        if line.chars().count() <= MAX_TITLE_CHARS {
+        // A text of one line (a JSON record with no title) is a story, not a headline
+        // alone: its title is cut from it, and it stays the body.
+        if line.chars().count() <= MAX_TITLE_CHARS && body.peek().is_some() {
             line.clone_into(&mut parts.title);
             parts.title_span = Some(first);
         } else {
@@ -367,5 +369,18 @@ mod tests {
         assert_eq!(p.title_span, None);
         assert_eq!(p.paragraphs.len(), 1);
         assert!(p.title.chars().count() <= 101, "{}", p.title);
+    }
+
+    /// A record without a title whose text is one line kept none of it as text: the line
+    /// was all title.
+    #[test]
+    fn a_text_of_one_line_is_a_body_with_a_title_cut_from_it() {
+        let p = parts("बिना नाम का लेख। नदी पर पुल बना।");
+        assert_eq!(p.title, "बिना नाम का लेख");
+        assert_eq!(p.title_span, None);
+        assert_eq!(p.paragraphs.len(), 1);
+        let two = parts("शीर्षक\n\nनदी पर पुल बना।");
+        assert_eq!(two.title, "शीर्षक");
+        assert_eq!(two.paragraphs.len(), 1);
     }
 }
