@@ -345,3 +345,49 @@ fn an_edited_file_is_listed_again_when_opened() {
     pump(&mut app, &rx, |a| at(a, "नया शीर्षक").is_some());
     assert!(at(&app, "पुराना शीर्षक").is_none(), "the old title is gone");
 }
+
+/// A file read again says its warnings again, with the lines they are on now: they
+/// replace the ones it had, and a warning said twice is listed once.
+#[test]
+fn a_file_read_again_replaces_its_warnings() {
+    use khabar::tui::fetching::FeedMsg;
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let good = format!(
+        "{}\n",
+        serde_json::json!({ "title": "ख़बर", "body": "पुल बना।" })
+    );
+    let bad = format!(
+        "{}\n",
+        serde_json::json!({ "title": "दूसरी", "body": "मेला लगा।", "published": "कल शाम" })
+    );
+    std::fs::write(&feed, format!("{good}{bad}")).unwrap();
+    let mut app = App::new(
+        Config::defaults(false),
+        WidthModel::PerCodePoint,
+        Rect::new(0, 0, 100, 30),
+    );
+    let read = |app: &mut App| {
+        let (file, problems) = khabar::library::read_file(&feed);
+        khabar::tui::handle(app, Msg::Feed(FeedMsg::Refreshed(Box::new(file))));
+        for p in problems {
+            khabar::tui::handle(app, Msg::Problem(p.clone()));
+            khabar::tui::handle(app, Msg::Problem(p));
+        }
+    };
+    read(&mut app);
+    assert_eq!(app.problems.len(), 1, "{:?}", app.problems);
+    assert!(
+        app.problems[0].contains("feed.jsonl:2"),
+        "{:?}",
+        app.problems
+    );
+    std::fs::write(&feed, format!("{good}{good}{bad}")).unwrap();
+    read(&mut app);
+    assert_eq!(app.problems.len(), 1, "{:?}", app.problems);
+    assert!(
+        app.problems[0].contains("feed.jsonl:3"),
+        "{:?}",
+        app.problems
+    );
+}

@@ -45,8 +45,8 @@ pub struct Fetching {
 pub fn spawn_refresh(tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let minutes = subscriptions::default_path()
-            .and_then(|p| Subscriptions::load(&p).ok())
-            .map_or(0, |s| s.fetch.refresh_minutes);
+            .and_then(|p| Subscriptions::load_usable(&p).ok())
+            .map_or(0, |(s, _)| s.fetch.refresh_minutes);
         if minutes == 0 {
             return;
         }
@@ -67,7 +67,10 @@ pub fn spawn(tx: Sender<Msg>) {
         };
         let setup = || -> Result<(Subscriptions, Library), String> {
             let path = subscriptions::default_path().ok_or("no configuration directory")?;
-            let subs = Subscriptions::load(&path).map_err(|e| e.to_string())?;
+            let (subs, warnings) = Subscriptions::load_usable(&path).map_err(|e| e.to_string())?;
+            for w in warnings {
+                let _ = tx.send(Msg::Problem(w));
+            }
             let dir = library::default_dir().ok_or("no data directory")?;
             Ok((subs, Library::at(dir)))
         };
@@ -166,6 +169,12 @@ impl App {
             }
             FeedMsg::Moved(moves) => self.user.carry(&moves),
             FeedMsg::Refreshed(file) => {
+                // Its warnings come again after it, with the lines they are on now.
+                let path = file.path.display().to_string();
+                self.problems.retain(|p| {
+                    !p.strip_prefix(path.as_str())
+                        .is_some_and(|rest| rest.starts_with(':'))
+                });
                 self.replace_file(*file);
                 self.refresh();
             }

@@ -171,7 +171,12 @@ pub fn handle(app: &mut App, msg: Msg) {
         }
         Msg::Text(n, body) => app.text_arrived(n, *body),
         Msg::TextsDone => app.texts_done(),
-        Msg::Problem(p) => app.problems.push(p),
+        // The same problem said again (a file read again, a feed refetched) is one warning.
+        Msg::Problem(p) => {
+            if !app.problems.contains(&p) {
+                app.problems.push(p);
+            }
+        }
         Msg::Exported(message) => {
             app.last_message = Some(message.clone());
             app.status = Some(message);
