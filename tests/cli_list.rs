@@ -290,16 +290,15 @@ fn blank_values_are_refused_and_reader_options_are_said_unused() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("--config is the reader's option"), "{err}");
     let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
-    let out = isolated::khabar()
-        .args(["--fresh", "list"])
-        .arg(seeds)
-        .output()
-        .unwrap();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        out.status.success() && err.contains("--fresh is the reader's option"),
-        "{err}"
-    );
+    // Before the command or after it, as `--config` may be.
+    for args in [["--fresh", "list"], ["list", "--fresh"]] {
+        let out = isolated::khabar().args(args).arg(&seeds).output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            out.status.success() && err.contains("--fresh is the reader's option"),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 /// A Latin name finds a person only ever written in Devanagari, by sound, as the reader's

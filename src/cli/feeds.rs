@@ -55,9 +55,24 @@ fn show(text: &str) -> String {
     sanitize(text, false).into_owned()
 }
 
+/// The subscriptions for reading them (fetch, list, export): a bad entry is said and
+/// left out, the others stay usable.
+fn usable(path: &Path) -> Result<Subscriptions> {
+    let (subs, warnings) = Subscriptions::load_usable(path)?;
+    for w in warnings {
+        eprintln!("khabar: warning: {}", show(&w));
+    }
+    Ok(subs)
+}
+
 pub fn run(command: FeedsCommand) -> Result<ExitCode> {
     let path = feeds_path()?;
-    let mut subs = Subscriptions::load(&path)?;
+    // Commands that rewrite the file take it whole or not at all: one that left a bad
+    // entry out would delete it.
+    let mut subs = match command {
+        FeedsCommand::List | FeedsCommand::Export => usable(&path)?,
+        _ => Subscriptions::load(&path)?,
+    };
     match command {
         FeedsCommand::Add { url, name, tags } => {
             let feed = subs.add(&url, name.as_deref(), &tags)?.clone();
@@ -132,7 +147,7 @@ fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode
         let tags: Vec<String> = f
             .tags
             .iter()
-            .map(|t| clean(t))
+            .flat_map(|t| t.split(',').map(clean).collect::<Vec<_>>())
             .filter(|t| !t.is_empty())
             .collect();
         // Two sites' "Top Stories" stay two feeds: a taken name gets the site's host.
@@ -154,7 +169,7 @@ fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode
 
 /// `khabar fetch [NAME|TAG...]`: exit 0 when every feed was fetched, 1 when any failed.
 pub fn fetch(keys: &[String]) -> Result<ExitCode> {
-    let subs = Subscriptions::load(&feeds_path()?)?;
+    let subs = usable(&feeds_path()?)?;
     let feeds = match subs.select(keys) {
         Ok(f) => f,
         Err(e) => {
@@ -271,7 +286,8 @@ pub fn default_paths() -> Vec<PathBuf> {
 pub fn expand_sources(names: &[String]) -> Vec<String> {
     let subs = feeds_path()
         .ok()
-        .and_then(|p| Subscriptions::load(&p).ok())
+        .and_then(|p| Subscriptions::load_usable(&p).ok())
+        .map(|(subs, _)| subs)
         .unwrap_or_default();
     let mut out = names.to_vec();
     for name in names {

@@ -44,7 +44,7 @@ pub struct Args {
     width_model: Option<WidthModel>,
     /// Start afresh: do not reopen the article, position, sort and filters of the last
     /// session on these paths (and forget them).
-    #[arg(long)]
+    #[arg(long, global = true)]
     fresh: bool,
 }
 

@@ -23,7 +23,7 @@ pub use subscriptions::{Feed, Subscriptions};
 #[derive(Debug, thiserror::Error)]
 pub enum FeedError {
     /// A URL that is not `http://` or `https://` (or has no host).
-    #[error("{url}: not an http(s) URL")]
+    #[error("{url}: not an http(s) URL{}", scheme_hint(url))]
     BadUrl { url: String },
     /// The server could not be reached, timed out, redirected too often, or sent too much.
     #[error("{url}: {reason}")]
@@ -51,6 +51,16 @@ impl FeedError {
             path: path.display().to_string(),
             reason: e.to_string(),
         }
+    }
+}
+
+/// `127.0.0.1:8901/rss.xml` lacks only its scheme: say so.
+fn scheme_hint(url: &str) -> String {
+    let url = url.trim();
+    if url.contains("://") || url.is_empty() || url.contains(char::is_whitespace) {
+        String::new()
+    } else {
+        format!(" (did you mean http://{url}?)")
     }
 }
 

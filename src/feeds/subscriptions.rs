@@ -99,6 +99,68 @@ impl Subscriptions {
         Ok(subs)
     }
 
+    /// Reads `path` for fetching and listing, where one bad entry should not stop the
+    /// others: a `[[feed]]` that is not a usable subscription (no URL, not http(s), twice)
+    /// is left out, and bad `[fetch]` settings give way to the defaults, each with a
+    /// warning naming the file and the entry. A file that is not TOML at all is an error,
+    /// as it is for [`Self::load`], which the commands that rewrite the file use (leaving
+    /// an entry out there would delete it).
+    pub fn load_usable(path: &Path) -> Result<(Self, Vec<String>), FeedError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok((Self::default(), Vec::new()));
+            }
+            Err(e) => return Err(FeedError::file(path, e)),
+        };
+        let mut table: toml::Table = toml::from_str(&text).map_err(|e| FeedError::Syntax {
+            path: path.display().to_string(),
+            reason: one_line(&e),
+        })?;
+        let mut warnings = Vec::new();
+        let mut warn = |what: &str, reason: &str| {
+            warnings.push(format!("{}: {what}: {reason}; left out", path.display()));
+        };
+        let fetch = match table.remove("fetch") {
+            None => FetchSettings::default(),
+            Some(v) => v.try_into().unwrap_or_else(|e: toml::de::Error| {
+                warn("[fetch]", &format!("{} (the defaults apply)", one_line(&e)));
+                FetchSettings::default()
+            }),
+        };
+        let mut feeds: Vec<Feed> = Vec::new();
+        let entries = match table.remove("feed") {
+            Some(toml::Value::Array(entries)) => entries,
+            Some(_) => {
+                warn("feed", "not a list of [[feed]] tables");
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
+        for (i, entry) in entries.into_iter().enumerate() {
+            let what = format!("[[feed]] number {}", i + 1);
+            let feed: Feed = match entry.try_into() {
+                Ok(feed) => feed,
+                Err(e) => {
+                    warn(&what, &one_line(&e));
+                    continue;
+                }
+            };
+            if let Err(e) = check_url(&feed.url) {
+                warn(&what, &e.to_string());
+            } else if let Some(twin) = feeds
+                .iter()
+                .find(|f| f.url == feed.url || f.name == feed.name)
+            {
+                let twice = format!("{} is subscribed twice (same URL or name)", twin.name);
+                warn(&what, &twice);
+            } else {
+                feeds.push(feed);
+            }
+        }
+        Ok((Self { fetch, feeds }, warnings))
+    }
+
     /// Writes the file atomically (a crash leaves the old one whole).
     pub fn save(&self, path: &Path) -> Result<(), FeedError> {
         let text = format!(
@@ -115,10 +177,11 @@ impl Subscriptions {
         name: Option<&str>,
         tags: &[String],
     ) -> Result<&Feed, FeedError> {
-        check_url(url)?;
         // `HTTP://Example.org` is `http://example.org/`: one feed, however it was typed.
+        // A host in Devanagari (`.भारत`) is asked for by its ASCII form.
         let url = normalised(url);
         let url = url.as_str();
+        check_url(url)?;
         let name = match name {
             Some(n) => n.trim().to_owned(),
             // The host, or host and path when another feed of the same site has the host.
@@ -134,6 +197,13 @@ impl Subscriptions {
         for (what, text) in
             std::iter::once(("name", name.as_str())).chain(tags.iter().map(|t| ("tag", t.as_str())))
         {
+            // `x,y` would come back from an OPML export as two tags.
+            if what == "tag" && (text.trim().is_empty() || text.contains(',')) {
+                return Err(FeedError::Subscription(format!(
+                    "a feed's tag cannot be empty or hold a comma (give each tag its own \
+                     --tag): {text:?}"
+                )));
+            }
             if text.chars().any(unseen) {
                 return Err(FeedError::Subscription(format!(
                     "a feed's {what} cannot hold control characters (tabs, line breaks, escapes) \
@@ -227,8 +297,25 @@ pub fn unseen(c: char) -> bool {
 
 /// `url` as the URL standard writes it (scheme and host in lower case, `/` for an empty
 /// path), or as given if it does not parse.
+/// The URL as the server sees it: scheme and host in lower case, an international host in
+/// its ASCII form, no fragment (never sent: `feed.xml#x` is `feed.xml`).
 fn normalised(url: &str) -> String {
-    url::Url::parse(url.trim()).map_or_else(|_| url.trim().to_owned(), String::from)
+    url::Url::parse(url.trim()).map_or_else(
+        |_| url.trim().to_owned(),
+        |mut u| {
+            u.set_fragment(None);
+            String::from(u)
+        },
+    )
+}
+
+/// A TOML error on one line (it comes with a drawing of the line at fault).
+fn one_line(e: &toml::de::Error) -> String {
+    let message = e.message().trim();
+    match e.span() {
+        Some(span) => format!("{message} (at byte {})", span.start),
+        None => message.to_owned(),
+    }
 }
 
 fn same_url(a: &str, b: &str) -> bool {
@@ -325,6 +412,24 @@ mod tests {
         }
         let added = s.add("HTTPS://X.Example.com", None, &[]).unwrap();
         assert_eq!(added.url, "https://x.example.com/");
+        // A fragment is never sent: the same feed.
+        let twin = s.add("http://news.example.com/odd.xml#top", Some("twin"), &[]);
+        assert!(twin.is_err(), "{twin:?}");
+        // A Devanagari host is an http URL, asked for in its ASCII form.
+        let idn = s.add("http://हिंदी.भारत/rss.xml", Some("idn"), &[]).unwrap();
+        assert!(idn.url.starts_with("http://xn--"), "{}", idn.url);
+        let bare = s
+            .add("127.0.0.1:8901/rss.xml", Some("bare"), &[])
+            .unwrap_err();
+        assert!(
+            bare.to_string()
+                .contains("did you mean http://127.0.0.1:8901/rss.xml?"),
+            "{bare}"
+        );
+        for tag in ["", " ", "a,b"] {
+            let e = s.add("http://y.example.com/f.xml", Some("y"), &[tag.to_owned()]);
+            assert!(e.is_err_and(|e| e.to_string().contains("comma")), "{tag:?}");
+        }
         assert!(s.remove("oDD").is_ok());
     }
 
@@ -346,5 +451,35 @@ mod tests {
                 .feeds
                 .is_empty()
         );
+    }
+
+    /// For fetching, a bad entry is left out with a warning that names it, and the good
+    /// ones are fetched; bad settings give way to the defaults.
+    #[test]
+    fn a_bad_entry_leaves_the_other_feeds_usable() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feeds.toml");
+        std::fs::write(
+            &path,
+            "[fetch]\ntimeout_seconds = \"ten\"\n\n[[feed]]\nurl = \"https://a.example/f.xml\"\nname = \"A\"\n\n\
+             [[feed]]\nurl = \"ftp://x/y\"\nname = \"X\"\n\n[[feed]]\nname = \"no url\"\n\n\
+             [[feed]]\nurl = \"https://b.example/f.xml\"\nname = \"A\"\n",
+        )
+        .unwrap();
+        let (subs, warnings) = Subscriptions::load_usable(&path).unwrap();
+        assert_eq!(subs.feeds.len(), 1);
+        assert_eq!(subs.feeds[0].name, "A");
+        assert_eq!(subs.fetch, FetchSettings::default());
+        assert_eq!(warnings.len(), 4, "{warnings:#?}");
+        for (w, said) in warnings
+            .iter()
+            .zip(["[fetch]", "number 2", "number 3", "number 4"])
+        {
+            assert!(w.contains("feeds.toml") && w.contains(said), "{w}");
+            assert!(!w.contains('\n'), "{w}");
+        }
+        assert!(warnings[1].contains("ftp://x/y") && warnings[2].contains("url"));
+        std::fs::write(&path, "[[feed]\n").unwrap();
+        assert!(Subscriptions::load_usable(&path).is_err());
     }
 }
