@@ -198,3 +198,31 @@ fn embedded_seeds_match_the_seed_folder() {
         assert!(a.path.ends_with(b.path.trim_start_matches("seeds/")));
     }
 }
+
+/// A page's date line above the story (`Wed, 05 Jun 2024 10:00 +0530`) is no dateline:
+/// its weekday was taken for the place the story was filed from, and listed as a place.
+#[test]
+fn an_english_date_line_names_no_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Wed, 05 Jun 2024 10:00:00 +0530\n\nदिल्ली में सभा हुई और लोग आए।";
+    let txt = dir.path().join("a.txt");
+    std::fs::write(&txt, format!("दिल्ली में बैठक\n\n{body}")).unwrap();
+    let jsonl = dir.path().join("b.jsonl");
+    let record = serde_json::json!({ "title": "दिल्ली में बैठक", "body": body });
+    std::fs::write(&jsonl, format!("{record}\n")).unwrap();
+    // A date line that runs into the story, as a dateline does (`नई दिल्ली, 5 जून ।`).
+    let run_on = dir.path().join("c.jsonl");
+    let record = serde_json::json!({
+        "title": "दिल्ली में बैठक",
+        "body": "Wed, 05 Jun 2024 । दिल्ली में सभा हुई और लोग आए।",
+    });
+    std::fs::write(&run_on, format!("{record}\n")).unwrap();
+    for file in [txt, jsonl, run_on] {
+        let mut problems = Vec::new();
+        let article = khabar::corpus::read_file(&file, &mut problems).remove(0);
+        assert_eq!(article.dateline, None, "{}", file.display());
+        let found = khabar::extract::analyse(&article).entities;
+        let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["दिल्ली"], "{}", file.display());
+    }
+}

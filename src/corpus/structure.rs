@@ -227,9 +227,11 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
     let place = names.last()?;
     let words: Vec<&str> = place.split_whitespace().collect();
     let plausible = (1..=3).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| !NOT_PLACE.contains(w) && w.chars().all(is_name_char));
+        && words.iter().all(|w| {
+            !NOT_PLACE.contains(w)
+                && !crate::text::date_words::english_calendar_word(w)
+                && w.chars().all(is_name_char)
+        });
     plausible.then(|| ((*place).to_owned(), published))
 }
 

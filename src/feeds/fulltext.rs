@@ -47,8 +47,34 @@ pub fn readable(html: &str, url: &str) -> Option<(String, Option<String>)> {
     };
     let mut reader = Readability::new(html, Some(url), Some(config)).ok()?;
     let article = reader.parse().ok()?;
-    let text = tidy(&article.text_content);
+    let text = without_heading(&tidy(&article.text_content), &article.title);
     (!text.is_empty()).then_some((text, article.byline.filter(|b| !b.trim().is_empty())))
+}
+
+/// The story without what a page puts above it inside the article: the headline again
+/// (the entry has it as its title) and the `<time>` line (the entry has its date).
+fn without_heading(text: &str, title: &str) -> String {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut paragraphs = text.split("\n\n").peekable();
+    for _ in 0..3 {
+        match paragraphs.peek() {
+            Some(p) if (!title.is_empty() && *p == title) || is_date_line(p) => {
+                paragraphs.next();
+            }
+            _ => break,
+        }
+    }
+    paragraphs.collect::<Vec<_>>().join("\n\n")
+}
+
+/// A line that is only a date and time (`Tue, 04 Jun 2024 08:30:00 +0530`), with at most
+/// a weekday or a word such as "Updated" beside it.
+fn is_date_line(line: &str) -> bool {
+    line.len() <= 80
+        && crate::extract::dates::parse_published(line).is_some_and(|(span, _)| {
+            let rest = format!("{}{}", &line[..span.start], &line[span.end..]);
+            rest.chars().filter(|c| c.is_alphabetic()).count() <= 12
+        })
 }
 
 /// Paragraphs separated by one blank line, each line's runs of spaces folded to one.
@@ -70,6 +96,16 @@ fn tidy(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_headline_and_time_above_a_story_are_not_its_text() {
+        let text = "बारिश का कहर\n\nTue, 04 Jun 2024 08:30:00 +0530\n\nशहर में बारिश हुई।\n\n4 जून 2024 को फिर होगी।";
+        assert_eq!(
+            without_heading(text, "बारिश  का कहर"),
+            "शहर में बारिश हुई।\n\n4 जून 2024 को फिर होगी।"
+        );
+        assert_eq!(without_heading("शहर में बारिश हुई।", ""), "शहर में बारिश हुई।");
+    }
 
     #[test]
     fn blocks_become_paragraphs() {

@@ -20,6 +20,37 @@ const MONTHS: [&str; 12] = [
     "दिसंबर",
 ];
 
+/// An English weekday or month, whole or cut short (`Wed`, `Sept.`, `June`): in a page's
+/// date line (`Wed, 05 Jun 2024`) it names no place or person.
+pub fn english_calendar_word(word: &str) -> bool {
+    const NAMES: [&str; 19] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    word.len() >= 3
+        && NAMES.iter().any(|n| {
+            *n == word || (word.len() <= 4 && n.len() > word.len() && n.starts_with(&word))
+        })
+}
+
 fn weekday(d: Weekday) -> &'static str {
     match d {
         Weekday::Mon => "सोमवार",

@@ -33,6 +33,7 @@ use super::tokens::Gap;
 use super::words::{
     COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, PROGRAMME, SAID, STOP, VISIT,
 };
+use crate::text::date_words::english_calendar_word;
 use decode::{spans, viterbi};
 use features::{DEMONYM, gazetteer_codes, sentence_sums, words};
 
@@ -403,7 +404,11 @@ fn tidy(
     while first < last && scan.tokens[last].is(STOP) {
         last -= 1;
     }
-    let only_function = (first..=last).all(|t| scan.tokens[t].is(STOP | SAID));
+    // `Wed` of a page's date line (`Wed, 05 Jun 2024`) is no name.
+    let only_function = (first..=last).all(|t| {
+        scan.tokens[t].is(STOP | SAID)
+            || scan.tokens[t].latin && english_calendar_word(scan.text(t))
+    });
     let only_title = kind == EntityKind::Person && (first..=last).all(|t| scan.tokens[t].is(title));
     let generic = kind == EntityKind::Organization
         && (first..=last).all(|t| {
