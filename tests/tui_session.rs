@@ -105,3 +105,17 @@ fn reset_clears_what_a_session_would_reopen() {
     assert_eq!(state(&a), state(&fresh));
     assert_eq!(a.focus, khabar::tui::layout::Pane::List);
 }
+
+/// Under the unread filter, the article the reader was reading is read by then; it stays
+/// listed and shown when the session comes back, as it stayed listed while it was read.
+#[test]
+fn the_article_read_under_the_unread_filter_comes_back() {
+    let mut a = seeds_app(100, 30, 5);
+    press(&mut a, "U j enter j j");
+    let read = a.corpus.entries[a.list.selected].id;
+    assert!(a.user.is_read(read));
+    let mut b = seeds_app(100, 30, 5);
+    b.user.set_read(read, true);
+    b.restore(through_json(&a.session()));
+    assert_eq!(state(&b), state(&a));
+}

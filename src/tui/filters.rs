@@ -120,9 +120,20 @@ impl App {
             self.search.generation += 1;
             self.search.texts.cancel(self.search.generation);
         }
+        // The article being read is read, and stays listed under the unread filter until
+        // the reader moves on (as mutt keeps it), also when a session brings it back.
+        let reading = self.shown.reselect.map(|(id, ..)| id).or_else(|| {
+            self.list
+                .chosen
+                .then(|| self.corpus.entries.get(self.list.selected).map(|d| d.id))
+                .flatten()
+        });
         for list in [&mut docs, &mut undated] {
             if unread {
-                list.retain(|&d| !self.user.is_read(self.corpus.entries[d as usize].id));
+                list.retain(|&d| {
+                    let id = self.corpus.entries[d as usize].id;
+                    !self.user.is_read(id) || Some(id) == reading
+                });
             }
             if starred {
                 list.retain(|&d| self.user.is_starred(self.corpus.entries[d as usize].id));

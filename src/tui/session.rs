@@ -138,15 +138,15 @@ impl App {
             _ => Pane::List,
         };
         self.list.chips = session.filters.into_iter().filter_map(restored).collect();
+        // Awaited before the list is made, so that the filters keep it (see `refresh`).
+        self.shown.reselect = session.article.map(|id| (id, session.anchor, session.nth));
         self.refresh();
-        if let Some(id) = session.article {
-            match self.corpus.entries.iter().position(|d| d.id == id) {
-                Some(i) => {
-                    self.select(i);
-                    (self.reader.anchor, self.reader.anchor_nth) = (session.anchor, session.nth);
-                }
-                None => self.shown.reselect = Some((id, session.anchor, session.nth)),
-            }
+        if let Some(id) = session.article
+            && let Some(i) = self.corpus.entries.iter().position(|d| d.id == id)
+        {
+            self.shown.reselect = None;
+            self.select(i);
+            (self.reader.anchor, self.reader.anchor_nth) = (session.anchor, session.nth);
         }
     }
 }
