@@ -42,7 +42,8 @@ const RULES: [&str; 7] = [
 /// lone word is one kind in an article. 6: a given name before a known place and a verb of
 /// going (a headline's `सुनीता जापान पहुंचीं`) is a person and a place, not one person; a
 /// text of one line is a body with a title cut from it, not a title alone; an English
-/// weekday or month (a page's `Wed, 05 Jun 2024`) is neither a name nor a dateline.
+/// weekday or month (a page's `Wed, 05 Jun 2024`) is neither a name nor a dateline; a
+/// date before `होने वाली` is ahead (`7 जून को होने वाली बैठक का ज़िक्र किया`).
 const EXTRACTION_REVISION: u32 = 6;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

@@ -83,6 +83,10 @@ mod flag {
     pub const FUTURE_VERB: u16 = 1 << 8;
     /// Not a word: the sentence ends here.
     pub const SENTENCE_END: u16 = 1 << 9;
+    /// An oblique infinitive (होने, करने): before वाला, something about to happen.
+    pub const INFINITIVE: u16 = 1 << 10;
+    /// वाला, वाली, वाले.
+    pub const WALA: u16 = 1 << 11;
 }
 
 fn flags(word: &str) -> u16 {
@@ -101,6 +105,12 @@ fn flags(word: &str) -> u16 {
     set(FUTURE_ADJECTIVES.contains(&word), flag::FUTURE_ADJECTIVE);
     set(FUTURE_WORDS.contains(&word), flag::FUTURE_WORD);
     set(is_future_verb(word), flag::FUTURE_VERB);
+    set(
+        word.strip_suffix("ने")
+            .is_some_and(|stem| stem.chars().count() >= 2),
+        flag::INFINITIVE,
+    );
+    set(matches!(word, "वाला" | "वाली" | "वाले"), flag::WALA);
     f
 }
 
@@ -250,6 +260,15 @@ fn decide(words: &[u16]) -> Tense {
         if word & flag::PROSPECTIVE != 0 && next(1) & flag::PRESENT != 0 {
             return Tense::Future;
         }
+        // "7 जून को होने वाली बैठक का ज़िक्र किया": the meeting to be held is ahead, whatever
+        // the clause's verb says of the mention; "होने वाली थी" was to be.
+        if word & flag::INFINITIVE != 0 && next(1) & flag::WALA != 0 {
+            return if next(2) & flag::PAST != 0 {
+                Tense::Past
+            } else {
+                Tense::Future
+            };
+        }
         // "होने जा रहा है" is about to happen; "जा रहा था" was happening.
         if word & flag::JA != 0 && next(1) & flag::CONTINUOUS != 0 {
             return if next(2) & flag::PAST != 0 {
@@ -315,6 +334,9 @@ mod tests {
         assert_eq!(t(" चुनाव होने जा रहा है।"), Tense::Future);
         assert_eq!(t(" वे घर जा रहे थे।"), Tense::Past);
         assert_eq!(t(" उद्घाटन किया गया।"), Tense::Past);
+        assert_eq!(t(" को होने वाली बैठक का ज़िक्र किया।"), Tense::Future);
+        assert_eq!(t(" को शुरू होने वाले सत्र पर बात हुई।"), Tense::Future);
+        assert_eq!(t(" को होने वाली थी, पर टल गई।"), Tense::Past);
     }
 
     #[test]
