@@ -632,3 +632,42 @@ fn a_rewritten_entry_keeps_its_star_and_a_new_link_is_stored() {
     }
     assert_eq!(urls, [server.url("/s2")]);
 }
+
+/// An undated entry is said once, when it is stored, not at every fetch that finds it
+/// as it was; a feed that fails has its line on stdout too (one line per feed).
+#[test]
+fn an_undated_entry_is_said_once_and_a_failed_feed_has_its_line() {
+    let server = Server::start(|req: &Request| match req.path.as_str() {
+        "/undated.xml" => Response::ok(
+            "application/rss+xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><guid>u</guid>\
+             <title>बिना तारीख़ की ख़बर</title><description>नदी पर पुल बना।</description></item></channel></rss>",
+        ),
+        _ => Response::status(500),
+    });
+    let home = home_with("[fetch]\nfull_text = false\n");
+    let home = home.path();
+    for (path, name) in [("/undated.xml", "undated"), ("/down.xml", "down")] {
+        assert!(
+            run(home, &["feeds", "add", &server.url(path), "--name", name])
+                .status
+                .success()
+        );
+    }
+    let first = run(home, &["fetch"]);
+    assert!(
+        text(&first.stderr).contains("has no date"),
+        "{}",
+        text(&first.stderr)
+    );
+    let stdout = text(&first.stdout);
+    assert!(stdout.lines().any(|l| l == "down: failed"), "{stdout}");
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    let again = run(home, &["fetch", "undated"]);
+    assert!(again.status.success());
+    assert!(
+        !text(&again.stderr).contains("has no date"),
+        "{}",
+        text(&again.stderr)
+    );
+}

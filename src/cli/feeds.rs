@@ -268,6 +268,8 @@ fn print_report(r: &FeedReport, err: &mut impl Write) {
         ),
         Err(e) => {
             let _ = writeln!(err, "khabar: error: {name}: {}", show(&e.to_string()));
+            // Still one line per feed on stdout, for scripts that read it.
+            println!("{name}: failed");
         }
     }
 }

@@ -162,6 +162,9 @@ fn fetch_feed(
             counts.unchanged += 1;
             continue;
         }
+        if !unchanged {
+            warnings.extend(entry.undated(&feed.url));
+        }
         let record = to_stored(
             entry, feed, feed_hash, &now, old, wants_page, net, &mut pages, warnings,
         );
@@ -202,6 +205,11 @@ fn fetch_feed(
     Ok(counts)
 }
 
+/// `1 entry`, `3 entries`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Most entries taken from one feed document (feeds list the newest first).
 const MAX_ENTRIES: usize = 200;
 /// Most article pages fetched for one feed in one run, and the time they may take: a slow
@@ -235,8 +243,8 @@ fn distinct(mut entries: Vec<Entry>, url: &str, warnings: &mut Vec<String>) -> V
     entries.retain(|e| seen.insert(e.guid.clone()));
     if entries.len() < before {
         warnings.push(format!(
-            "{url}: {} entr(ies) repeat another's id; the first is kept",
-            before - entries.len()
+            "{url}: {} repeat another's id; the first of each is kept",
+            count(before - entries.len(), "entry", "entries")
         ));
     }
     if entries.len() > MAX_ENTRIES {

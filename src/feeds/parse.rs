@@ -34,6 +34,19 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
+impl Entry {
+    /// What to tell the user of an entry without a date (said when it is stored, not at
+    /// every fetch that finds it unchanged).
+    pub fn undated(&self, url: &str) -> Option<String> {
+        self.published.is_none().then(|| {
+            format!(
+                "{url}: entry \"{}\" has no date; dated from its byline or dateline if it has one (a date in a sentence is the story's, not its publication)",
+                self.title.chars().take(60).collect::<String>()
+            )
+        })
+    }
+}
+
 /// Parses the feed at `url` from its bytes and `Content-Type`.
 pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Parsed, FeedError> {
     let mut parsed = Parsed::default();
@@ -86,12 +99,6 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
                 "{url}: an entry with neither title nor text; skipped"
             ));
             continue;
-        }
-        if entry.published.is_none() {
-            parsed.warnings.push(format!(
-                "{url}: entry \"{}\" has no date; dated from its byline or dateline if it has one (a date in a sentence is the story's, not its publication)",
-                entry.title.chars().take(60).collect::<String>()
-            ));
         }
         parsed.entries.push(entry);
     }
@@ -229,9 +236,11 @@ mod tests {
             p.warnings
         );
         assert!(
-            p.warnings.iter().any(|w| w.contains("no date")),
+            p.entries
+                .iter()
+                .any(|e| e.undated("u").is_some_and(|w| w.contains("no date"))),
             "{:?}",
-            p.warnings
+            p.entries
         );
     }
 
