@@ -88,6 +88,26 @@ fn fetch_in_the_reader_keeps_keys_answering_and_opens_links() {
     );
     let screen = t.wait_for(15, |s| s.contains("जनजीवन") && s.contains("fetched 1 feed"));
     assert!(screen.contains("fetched 1 feed"), "{screen}");
+    // What was fetched is in the database too, links and all (an export reads them there).
+    let mut ids = Vec::new();
+    for entry in std::fs::read_dir(home.join("data/khabar/feeds"))
+        .unwrap()
+        .flatten()
+    {
+        if entry.path().extension().is_some_and(|e| e == "jsonl") {
+            for line in std::fs::read_to_string(entry.path()).unwrap().lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                let (title, body) = (v["title"].as_str().unwrap(), v["body"].as_str().unwrap());
+                ids.push(khabar::corpus::record_content_id(title, body));
+            }
+        }
+    }
+    let db = home.join("data/khabar").join(khabar::store::FILE_NAME);
+    let links = khabar::library::links(&khabar::library::Place::At(db), &ids).unwrap();
+    assert!(
+        !ids.is_empty() && links.len() == ids.len(),
+        "{ids:?} {links:?}"
+    );
     // Find it, open it, hand its link to the browser.
     t.key("/");
     for key in ["ज", "न", "ज", "ी", "व", "न"] {

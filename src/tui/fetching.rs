@@ -59,8 +59,9 @@ pub fn spawn_refresh(tx: Sender<Msg>) {
     });
 }
 
-/// Starts a fetch of every subscribed feed on its own thread.
-pub fn spawn(tx: Sender<Msg>) {
+/// Starts a fetch of every subscribed feed on its own thread; what the feeds' files hold
+/// then goes into the database at `place` (extraction `rules`).
+pub fn spawn(tx: Sender<Msg>, place: crate::library::Place, rules: u64) {
     std::thread::spawn(move || {
         let send = |m: FeedMsg| {
             let _ = tx.send(Msg::Feed(m));
@@ -84,6 +85,7 @@ pub fn spawn(tx: Sender<Msg>) {
             Err(e) => return send(FeedMsg::Refused(e)),
         };
         send(FeedMsg::Started(subs.feeds.len()));
+        let refreshed = std::sync::Mutex::new(Vec::new());
         let on_progress = |report: &FeedReport| {
             let name = &report.feed.name;
             let (line, failed) = match &report.outcome {
@@ -91,8 +93,12 @@ pub fn spawn(tx: Sender<Msg>) {
                 Ok(c) if c.new + c.updated > 0 || !report.moved.is_empty() => {
                     send(FeedMsg::Moved(report.moved.clone()));
                     // Read the feed's file again here, off the loop.
-                    let (file, problems) =
-                        crate::library::read_file(&library.file_of(&report.feed));
+                    let path = library.file_of(&report.feed);
+                    let (file, problems) = crate::library::read_file(&path);
+                    refreshed
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(path);
                     send(FeedMsg::Refreshed(Box::new(file)));
                     for problem in problems {
                         let _ = tx.send(Msg::Problem(problem));
@@ -108,10 +114,52 @@ pub fn spawn(tx: Sender<Msg>) {
             send(FeedMsg::Finished { line, failed });
         };
         match fetch_all(&subs.feeds, &subs.fetch, &library, &on_progress) {
-            Ok(_) => send(FeedMsg::Done),
+            Ok(_) => {
+                let refreshed = refreshed
+                    .into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                store_feeds(&subs, &library, (&place, rules), &refreshed, &tx);
+                send(FeedMsg::Done);
+            }
             Err(e) => send(FeedMsg::Refused(e.to_string())),
         }
     });
+}
+
+/// Brings every feed's file into the database: those this fetch changed (the list has
+/// them already: a link, an export, the next start read them from there) and those a
+/// fetch from the shell changed meanwhile, which the list gets now.
+fn store_feeds(
+    subs: &Subscriptions,
+    library: &Library,
+    (place, rules): (&crate::library::Place, u64),
+    refreshed: &[std::path::PathBuf],
+    tx: &Sender<Msg>,
+) {
+    use crate::library::{Change, Check, Corpus};
+    let files: Vec<_> = subs
+        .feeds
+        .iter()
+        .map(|f| library.file_of(f))
+        .filter(|p| p.is_file())
+        .collect();
+    if files.is_empty() || matches!(place, crate::library::Place::Memory) {
+        return;
+    }
+    let stored = Corpus::open_in(place, rules).and_then(|(mut corpus, _)| {
+        corpus.add_following(&files, Check::Stamps, true, &mut |change| {
+            if let Change::File(file) = change
+                && !refreshed.contains(&file.path)
+            {
+                let _ = tx.send(Msg::Feed(FeedMsg::Refreshed(Box::new(file))));
+            }
+        })
+    });
+    if let Err(e) = stored {
+        let _ = tx.send(Msg::Problem(format!(
+            "the fetched articles could not be stored: {e}"
+        )));
+    }
 }
 
 impl App {

@@ -294,7 +294,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     event::spawn_signals(tx.clone())?;
     let fetch_tx = tx.clone();
     let export_tx = tx.clone();
-    let place = keep.place.clone();
+    let (place, rules) = (keep.place.clone(), keep.rules);
     let mut exports: Vec<std::thread::JoinHandle<()>> = Vec::new();
     fetching::spawn_refresh(tx.clone());
     loader::spawn_with(paths, keep, tx, loader::Texts::OnDemand(texts));
@@ -410,7 +410,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                 terminal::suspend(term)?;
                 drawn_at = None;
             }
-            Request::Fetch => fetching::spawn(fetch_tx.clone()),
+            Request::Fetch => fetching::spawn(fetch_tx.clone(), place.clone(), rules),
             Request::OpenLink(url) => {
                 // The browser may be a terminal program: it gets the terminal meanwhile.
                 terminal::leave();
