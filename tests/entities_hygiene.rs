@@ -257,3 +257,25 @@ fn a_place_someone_goes_to_is_not_their_surname() {
         ["जॉर्डन", "पीटर जॉर्डन"]
     );
 }
+
+/// An English tag before a Hindi headline (`Biden Visit Israel: …`) ends at the name: the
+/// tag's word is no part of a name. Nor is a verb of going (`पुणे लौटे पवार`).
+#[test]
+fn an_english_headline_tag_or_a_verb_is_not_part_of_a_name() {
+    for text in [
+        "Biden Visit Israel: इसराइल का दौरा पूरा कर अमेरिका लौटे बाइडन, जानें दो दिन में क्या हुआ\n\nलोगों ने स्वागत किया।",
+        "Pawar Rally Live: नासिक में रैली के बाद पुणे लौटे पवार, जानें क्या हुआ\n\nलोगों ने स्वागत किया।",
+    ] {
+        let found = run(text);
+        let names: Vec<&str> = found
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| m.of(text)))
+            .collect();
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.contains("Visit") && !n.contains("लौटे")),
+            "{names:?}"
+        );
+    }
+}

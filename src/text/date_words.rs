@@ -44,11 +44,12 @@ pub fn english_calendar_word(word: &str) -> bool {
         "november",
         "december",
     ];
+    const SHORT: [&str; 21] = [
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    ];
     let word = word.trim_end_matches('.').to_ascii_lowercase();
-    word.len() >= 3
-        && NAMES.iter().any(|n| {
-            *n == word || (word.len() <= 4 && n.len() > word.len() && n.starts_with(&word))
-        })
+    word == "dec" || NAMES.contains(&word.as_str()) || SHORT.contains(&word.as_str())
 }
 
 fn weekday(d: Weekday) -> &'static str {
@@ -193,7 +194,17 @@ fn readable(value: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::hindi;
+    use super::{english_calendar_word, hindi};
+
+    #[test]
+    fn english_weekdays_and_months_whole_or_cut_short() {
+        for w in ["Wed", "Sept.", "Thurs", "June", "DEC", "monday"] {
+            assert!(english_calendar_word(w), "{w}");
+        }
+        for w in ["Marc", "Junk", "Se", "Modi"] {
+            assert!(!english_calendar_word(w), "{w}");
+        }
+    }
 
     #[test]
     fn values_read_as_words_and_numbers() {

@@ -105,9 +105,11 @@ fn flags(word: &str) -> u16 {
     set(FUTURE_ADJECTIVES.contains(&word), flag::FUTURE_ADJECTIVE);
     set(FUTURE_WORDS.contains(&word), flag::FUTURE_WORD);
     set(is_future_verb(word), flag::FUTURE_VERB);
+    // Not the adverbs and adjectives in -ने (`सामने वाला घर`, `पुराने वाले`).
     set(
         word.strip_suffix("ने")
-            .is_some_and(|stem| stem.chars().count() >= 2),
+            .is_some_and(|stem| stem.chars().count() >= 2)
+            && !matches!(word, "सामने" | "पुराने" | "अपने" | "कोने" | "सुहाने" | "दाने"),
         flag::INFINITIVE,
     );
     set(matches!(word, "वाला" | "वाली" | "वाले"), flag::WALA);
@@ -261,8 +263,10 @@ fn decide(words: &[u16]) -> Tense {
             return Tense::Future;
         }
         // "7 जून को होने वाली बैठक का ज़िक्र किया": the meeting to be held is ahead, whatever
-        // the clause's verb says of the mention; "होने वाली थी" was to be.
-        if word & flag::INFINITIVE != 0 && next(1) & flag::WALA != 0 {
+        // the clause's verb says of the mention; "होने वाली थी" was to be. Only right after
+        // the date, its postposition and a word (`को शुरू होने वाले`): "5 जून को दिल्ली के
+        // रहने वाले युवक की हत्या हुई" tells of the victim, and the verb decides.
+        if i <= 2 && word & flag::INFINITIVE != 0 && next(1) & flag::WALA != 0 {
             return if next(2) & flag::PAST != 0 {
                 Tense::Past
             } else {
@@ -337,6 +341,7 @@ mod tests {
         assert_eq!(t(" को होने वाली बैठक का ज़िक्र किया।"), Tense::Future);
         assert_eq!(t(" को शुरू होने वाले सत्र पर बात हुई।"), Tense::Future);
         assert_eq!(t(" को होने वाली थी, पर टल गई।"), Tense::Past);
+        assert_eq!(t(" को दिल्ली के रहने वाले युवक की हत्या हुई।"), Tense::Past);
     }
 
     #[test]

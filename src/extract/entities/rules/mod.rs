@@ -224,7 +224,11 @@ fn prefixes(scan: &mut Scan, kind: EntityKind, is_prefix: impl Fn(&Scan, usize) 
 /// Whether token `i` can be part of a person's or place's name.
 fn name_like(scan: &Scan, i: usize) -> bool {
     let t = scan.tokens[i];
-    if t.is(NOT_NAME | ORG_HEAD | PLACE_HEAD) || scan.covering(i).is_some() {
+    // A verb of going (`पुणे लौटे पवार`) is never a word of a name.
+    if t.is(NOT_NAME | ORG_HEAD | PLACE_HEAD)
+        || scan.covering(i).is_some()
+        || crate::extract::entities::words::goes(t.hash)
+    {
         return false;
     }
     let text = scan.text(i);

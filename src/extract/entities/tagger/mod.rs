@@ -331,6 +331,29 @@ fn widen_to_known(scan: &Scan, name: Name) -> Name {
 
 type Name = (usize, usize, EntityKind);
 
+/// English words news sites put after a name in a headline's tag (`Modi Visit:`,
+/// `Rahul Gandhi Live Updates:`): never the end of a person's name.
+const HEADLINE_TAGS: [&str; 18] = [
+    "visit",
+    "visits",
+    "talks",
+    "meet",
+    "meeting",
+    "live",
+    "update",
+    "updates",
+    "news",
+    "rally",
+    "speech",
+    "summit",
+    "interview",
+    "video",
+    "photos",
+    "statement",
+    "exclusive",
+    "controversy",
+];
+
 /// The tagger's names in `scan`, as `(first, last, kind)` word indices, tidied.
 fn tag(scan: &Scan, gaz: &[u8], model: &Model) -> Vec<(usize, usize, EntityKind)> {
     thread_local! {
@@ -390,6 +413,14 @@ fn tidy(
     kind: EntityKind,
 ) -> Option<(usize, usize, EntityKind)> {
     let title = CUE | HONORIFIC | EPITHET;
+    // `मुंबई लौटे शिंदे`: a verb of going is no part of a name; the person is after it.
+    if kind == EntityKind::Person
+        && let Some(verb) = (first..last)
+            .rev()
+            .find(|&t| super::words::goes(scan.tokens[t].hash))
+    {
+        first = verb + 1;
+    }
     while first < last
         && (scan.tokens[first].is(STOP)
             || scan.text(first) == "by"
@@ -402,6 +433,15 @@ fn tidy(
         last = b;
     }
     while first < last && scan.tokens[last].is(STOP) {
+        last -= 1;
+    }
+    // `Modi Visit North Korea: …`, an English tag before a Hindi headline: the name is
+    // `Modi`, not `Modi Visit` (of either kind: `Russia Visit` is `Russia`).
+    while kind != EntityKind::Organization
+        && first < last
+        && scan.tokens[last].latin
+        && HEADLINE_TAGS.contains(&scan.text(last).to_ascii_lowercase().as_str())
+    {
         last -= 1;
     }
     // `Wed` of a page's date line (`Wed, 05 Jun 2024`) is no name.
