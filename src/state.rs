@@ -110,7 +110,7 @@ impl UserState {
     /// Moves the read mark and star of each `(before, now)` to `now` (see
     /// [`Store::carry`]).
     pub fn carry(&mut self, moves: &[(u64, u64)]) {
-        for &(before, now) in moves {
+        for &(before, now) in moves.iter().filter(|(before, now)| before != now) {
             if self.read.remove(&before) {
                 self.read.insert(now);
             }

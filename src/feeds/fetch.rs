@@ -97,6 +97,10 @@ fn fetch_one(
         &mut warnings,
         &mut moved,
     );
+    if outcome.is_err() {
+        // Nothing was stored: the marks stay with the version still on disk.
+        moved.clear();
+    }
     FeedReport {
         feed: feed.clone(),
         outcome,

@@ -150,7 +150,7 @@ impl Subscriptions {
                 warn(&what, &e.to_string());
             } else if let Some(twin) = feeds
                 .iter()
-                .find(|f| f.url == feed.url || f.name == feed.name)
+                .find(|f| same_url(&f.url, &feed.url) || same_name(&f.name, &feed.name))
             {
                 let twice = format!("{} is subscribed twice (same URL or name)", twin.name);
                 warn(&what, &twice);
@@ -298,12 +298,15 @@ pub fn unseen(c: char) -> bool {
 /// `url` as the URL standard writes it (scheme and host in lower case, `/` for an empty
 /// path), or as given if it does not parse.
 /// The URL as the server sees it: scheme and host in lower case, an international host in
-/// its ASCII form, no fragment (never sent: `feed.xml#x` is `feed.xml`).
+/// its ASCII form, no fragment (never sent: `feed.xml#x` is `feed.xml`) nor empty query.
 fn normalised(url: &str) -> String {
     url::Url::parse(url.trim()).map_or_else(
         |_| url.trim().to_owned(),
         |mut u| {
             u.set_fragment(None);
+            if u.query() == Some("") {
+                u.set_query(None);
+            }
             String::from(u)
         },
     )
@@ -413,8 +416,13 @@ mod tests {
         let added = s.add("HTTPS://X.Example.com", None, &[]).unwrap();
         assert_eq!(added.url, "https://x.example.com/");
         // A fragment is never sent: the same feed.
-        let twin = s.add("http://news.example.com/odd.xml#top", Some("twin"), &[]);
-        assert!(twin.is_err(), "{twin:?}");
+        for twin in [
+            "http://news.example.com/odd.xml#top",
+            "http://news.example.com/odd.xml?",
+        ] {
+            let twin = s.add(twin, Some("twin"), &[]);
+            assert!(twin.is_err(), "{twin:?}");
+        }
         // A Devanagari host is an http URL, asked for in its ASCII form.
         let idn = s.add("http://हिंदी.भारत/rss.xml", Some("idn"), &[]).unwrap();
         assert!(idn.url.starts_with("http://xn--"), "{}", idn.url);
@@ -463,7 +471,7 @@ mod tests {
             &path,
             "[fetch]\ntimeout_seconds = \"ten\"\n\n[[feed]]\nurl = \"https://a.example/f.xml\"\nname = \"A\"\n\n\
              [[feed]]\nurl = \"ftp://x/y\"\nname = \"X\"\n\n[[feed]]\nname = \"no url\"\n\n\
-             [[feed]]\nurl = \"https://b.example/f.xml\"\nname = \"A\"\n",
+             [[feed]]\nurl = \"HTTPS://a.example/f.xml#x\"\nname = \"B\"\n",
         )
         .unwrap();
         let (subs, warnings) = Subscriptions::load_usable(&path).unwrap();

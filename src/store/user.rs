@@ -64,7 +64,7 @@ impl Store {
     /// A star keeps its place in the order; a mark `now` has already stays as it is.
     pub fn carry(&self, moves: &[(u64, u64)]) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
-        for &(before, now) in moves {
+        for &(before, now) in moves.iter().filter(|(before, now)| before != now) {
             for table in ["read_articles", "starred_articles"] {
                 tx.prepare_cached(&format!(
                     "UPDATE OR IGNORE {table} SET id = ?2 WHERE id = ?1"

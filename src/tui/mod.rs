@@ -172,8 +172,16 @@ pub fn handle(app: &mut App, msg: Msg) {
         Msg::Text(n, body) => app.text_arrived(n, *body),
         Msg::TextsDone => app.texts_done(),
         // The same problem said again (a file read again, a feed refetched) is one warning.
+        // Repeats come together, so only the latest are compared: a load that warns of
+        // 100,000 records costs the loop no quadratic scan.
         Msg::Problem(p) => {
-            if !app.problems.contains(&p) {
+            if !app
+                .problems
+                .iter()
+                .rev()
+                .take(REPEAT_WINDOW)
+                .any(|q| *q == p)
+            {
                 app.problems.push(p);
             }
         }
@@ -200,6 +208,9 @@ pub fn handle(app: &mut App, msg: Msg) {
     // A resize (or an article arriving) may need the long article laid out anew.
     app.sync_index();
 }
+
+/// How many of the latest warnings a new one is compared with (see `Msg::Problem`).
+const REPEAT_WINDOW: usize = 512;
 
 /// What the reader is started with.
 #[derive(Debug)]
