@@ -21,13 +21,24 @@ fn fixture(name: &str) -> String {
 fn fetch_in_the_reader_keeps_keys_answering_and_opens_links() {
     let base = std::sync::Arc::new(std::sync::OnceLock::<String>::new());
     let b = base.clone();
-    let server = Server::start(move |req| match req.path.as_str() {
+    let later = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let l = later.clone();
+    let server = Server::start(move |req| {
+        match req.path.as_str() {
         "/rss.xml" => Response::ok(
             "application/rss+xml",
             fixture("rss.xml")
                 .replace("{{BASE}}", b.get().unwrap())
                 .replace("{{VERSION}}", "1")
-                .replace("{{RAIN_TITLE}}", "मुंबई में बारिश से जनजीवन अस्त-व्यस्त"),
+                .replace("{{RAIN_TITLE}}", "मुंबई में बारिश से जनजीवन अस्त-व्यस्त")
+                .replace(
+                    "</channel>",
+                    if l.load(std::sync::atomic::Ordering::SeqCst) {
+                        "<item><guid>late</guid><title>देर से आई ख़बर</title><description>नदी पर पुल बना।</description></item></channel>"
+                    } else {
+                        "</channel>"
+                    },
+                ),
         ),
         // A slow page: the fetch is still going while the user presses keys.
         "/story/rain" => Response {
@@ -44,6 +55,7 @@ fn fetch_in_the_reader_keeps_keys_answering_and_opens_links() {
             )
         },
         _ => Response::status(404),
+    }
     });
     base.set(server.url("")).unwrap();
     let home = tempfile::tempdir().unwrap();
@@ -123,4 +135,27 @@ fn fetch_in_the_reader_keeps_keys_answering_and_opens_links() {
     let screen = t.wait_for(5, |s| s != screen && home.join("opened").exists());
     let opened = std::fs::read_to_string(home.join("opened")).unwrap_or_default();
     assert_eq!(opened.trim(), server.url("/story/rain"), "{screen}");
+    // A fetch from the shell while the reader is open: the reader's own `R` then finds the
+    // feed as it was, and takes the file the shell's fetch wrote.
+    later.store(true, std::sync::atomic::Ordering::SeqCst);
+    let shell = std::process::Command::new(env!("CARGO_BIN_EXE_khabar"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .arg("fetch")
+        .output()
+        .unwrap();
+    assert!(
+        shell.status.success(),
+        "{}",
+        String::from_utf8_lossy(&shell.stderr)
+    );
+    t.key("Escape");
+    t.key("x");
+    let before = t.capture();
+    assert!(before.contains("Articles (7"), "{before}");
+    t.key("R");
+    let screen = t.wait_for(15, |s| {
+        s.contains("fetched 1 feed") && s.contains("Articles (8")
+    });
+    assert!(screen.contains("Articles (8"), "{screen}");
 }

@@ -60,8 +60,14 @@ pub fn spawn_refresh(tx: Sender<Msg>) {
 }
 
 /// Starts a fetch of every subscribed feed on its own thread; what the feeds' files hold
-/// then goes into the database at `place` (extraction `rules`).
-pub fn spawn(tx: Sender<Msg>, place: crate::library::Place, rules: u64) {
+/// then goes into the database at `place` (extraction `rules`), and a feed's file another
+/// process wrote after `since` (the reader's start, or its last fetch) joins the list.
+pub fn spawn(
+    tx: Sender<Msg>,
+    place: crate::library::Place,
+    rules: u64,
+    since: std::time::SystemTime,
+) {
     std::thread::spawn(move || {
         let send = |m: FeedMsg| {
             let _ = tx.send(Msg::Feed(m));
@@ -118,7 +124,7 @@ pub fn spawn(tx: Sender<Msg>, place: crate::library::Place, rules: u64) {
                 let refreshed = refreshed
                     .into_inner()
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
-                store_feeds(&subs, &library, (&place, rules), &refreshed, &tx);
+                store_feeds(&subs, &library, (&place, rules), (&refreshed, since), &tx);
                 send(FeedMsg::Done);
             }
             Err(e) => send(FeedMsg::Refused(e.to_string())),
@@ -126,34 +132,39 @@ pub fn spawn(tx: Sender<Msg>, place: crate::library::Place, rules: u64) {
     });
 }
 
-/// Brings every feed's file into the database: those this fetch changed (the list has
-/// them already: a link, an export, the next start read them from there) and those a
-/// fetch from the shell changed meanwhile, which the list gets now.
+/// Brings every feed's file into the database (the list has what this fetch changed
+/// already; a link, an export and the next start read them from there), and hands the
+/// list the files a fetch from the shell wrote since `since`: the feed answers this
+/// fetch "not modified", and the list would otherwise wait for the next start.
 fn store_feeds(
     subs: &Subscriptions,
     library: &Library,
     (place, rules): (&crate::library::Place, u64),
-    refreshed: &[std::path::PathBuf],
+    (refreshed, since): (&[std::path::PathBuf], std::time::SystemTime),
     tx: &Sender<Msg>,
 ) {
-    use crate::library::{Change, Check, Corpus};
+    use crate::library::{Check, Corpus};
     let files: Vec<_> = subs
         .feeds
         .iter()
         .map(|f| library.file_of(f))
         .filter(|p| p.is_file())
         .collect();
+    for path in files.iter().filter(|p| !refreshed.contains(p)) {
+        let written = std::fs::metadata(path).and_then(|m| m.modified());
+        if written.is_ok_and(|at| at > since) {
+            let (file, problems) = crate::library::read_file(path);
+            let _ = tx.send(Msg::Feed(FeedMsg::Refreshed(Box::new(file))));
+            for problem in problems {
+                let _ = tx.send(Msg::Problem(problem));
+            }
+        }
+    }
     if files.is_empty() || matches!(place, crate::library::Place::Memory) {
         return;
     }
     let stored = Corpus::open_in(place, rules).and_then(|(mut corpus, _)| {
-        corpus.add_following(&files, Check::Stamps, true, &mut |change| {
-            if let Change::File(file) = change
-                && !refreshed.contains(&file.path)
-            {
-                let _ = tx.send(Msg::Feed(FeedMsg::Refreshed(Box::new(file))));
-            }
-        })
+        corpus.add_following(&files, Check::Stamps, false, &mut |_| {})
     });
     if let Err(e) = stored {
         let _ = tx.send(Msg::Problem(format!(

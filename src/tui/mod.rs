@@ -306,6 +306,8 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     let fetch_tx = tx.clone();
     let export_tx = tx.clone();
     let (place, rules) = (keep.place.clone(), keep.rules);
+    // Feed files written after this (by a fetch from the shell) join the list at `R`.
+    let mut fetched_since = std::time::SystemTime::now();
     let mut exports: Vec<std::thread::JoinHandle<()>> = Vec::new();
     fetching::spawn_refresh(tx.clone());
     loader::spawn_with(paths, keep, tx, loader::Texts::OnDemand(texts));
@@ -421,7 +423,10 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                 terminal::suspend(term)?;
                 drawn_at = None;
             }
-            Request::Fetch => fetching::spawn(fetch_tx.clone(), place.clone(), rules),
+            Request::Fetch => {
+                let since = std::mem::replace(&mut fetched_since, std::time::SystemTime::now());
+                fetching::spawn(fetch_tx.clone(), place.clone(), rules, since);
+            }
             Request::OpenLink(url) => {
                 // The browser may be a terminal program: it gets the terminal meanwhile.
                 terminal::leave();
