@@ -342,8 +342,17 @@ fn an_edited_file_is_listed_again_when_opened() {
         a.current().is_some_and(|e| !e.article.text.is_empty())
     });
     app.select(at(&app, "पुराना शीर्षक").unwrap());
-    pump(&mut app, &rx, |a| at(a, "नया शीर्षक").is_some());
+    app.list.chosen = true;
+    let old = app.corpus.entries[app.list.selected].id;
+    app.user.set_starred(old, true);
+    // The reader stays on it, under its new id, and its star follows it.
+    pump(&mut app, &rx, |a| {
+        at(a, "नया शीर्षक").is_some_and(|i| a.list.selected == i)
+            && a.current().is_some_and(|e| e.article.title == "नया शीर्षक")
+    });
     assert!(at(&app, "पुराना शीर्षक").is_none(), "the old title is gone");
+    let now = app.corpus.entries[app.list.selected].id;
+    assert!(now != old && app.user.is_starred(now) && !app.user.is_starred(old));
 }
 
 /// A file read again says its warnings again, with the lines they are on now: they

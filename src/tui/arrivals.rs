@@ -297,7 +297,15 @@ impl App {
             && self.corpus.index.is_gone(selected)
             && let Some(d) = self.corpus.entries.get(self.list.selected)
         {
-            self.shown.reselect = Some((d.id, self.reader.anchor, self.reader.anchor_nth));
+            // Under its new id when it was rewritten (see `FeedMsg::Moved`).
+            let id = self
+                .shown
+                .renamed
+                .iter()
+                .rev()
+                .find(|(before, _)| *before == d.id)
+                .map_or(d.id, |&(_, now)| now);
+            self.shown.reselect = Some((id, self.reader.anchor, self.reader.anchor_nth));
         }
         self.search.last = None;
         self.list.stale = true;
@@ -371,6 +379,9 @@ pub(super) struct Read {
     pub problems: Vec<String>,
     /// Its file was rewritten since it was listed (see [`crate::corpus::RECORD_MOVED`]).
     pub stale: bool,
+    /// The article edited in its file: its content id as listed and now, for its read
+    /// mark, star and place on screen to follow it.
+    pub renamed: Option<(u64, u64)>,
 }
 
 /// [`open_entry`] without the analysis (see [`analyse_entry`]). Paragraphs the corpus
@@ -379,16 +390,18 @@ pub(super) fn read_entry(doc: &Doc, title: String, repeated: &RepeatedSet) -> Re
     let mut problems = Vec::new();
     let mut stale = false;
     let reference = doc.reference(title);
+    let mut renamed = None;
     let article = match crate::corpus::reload(&reference) {
         Ok(article) if !article.text.is_empty() => {
             // The file changed since it was listed. Rewritten with a record before this
             // one, its offset may start another record: that is not this article, and
             // is not shown as it. A plain file edited is this article, edited.
-            stale = matches!(doc.origin, Origin::Record(_) | Origin::File)
-                && crate::state::content_id(&article) != doc.id;
+            let id = crate::state::content_id(&article);
+            stale = matches!(doc.origin, Origin::Record(_) | Origin::File) && id != doc.id;
             if stale && matches!(doc.origin, Origin::Record(_)) {
                 reference
             } else {
+                renamed = stale.then_some((doc.id, id));
                 article
             }
         }
@@ -410,6 +423,7 @@ pub(super) fn read_entry(doc: &Doc, title: String, repeated: &RepeatedSet) -> Re
         entry,
         problems,
         stale,
+        renamed,
     }
 }
 

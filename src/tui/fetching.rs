@@ -12,6 +12,9 @@ use super::event::Msg;
 use crate::feeds::library::{self, Library};
 use crate::feeds::{FeedReport, Subscriptions, fetch_all, subscriptions};
 
+/// How many content id changes the reader remembers (see `Shown::renamed`).
+const RENAMED_KEPT: usize = 1024;
+
 /// What the fetch worker tells the loop.
 #[derive(Debug)]
 pub enum FeedMsg {
@@ -226,7 +229,13 @@ impl App {
                 }
                 self.status = Some(format!("{progress} · {line}"));
             }
-            FeedMsg::Moved(moves) => self.user.carry(&moves),
+            FeedMsg::Moved(moves) => {
+                self.user.carry(&moves);
+                // Only the latest matter: they come just before their file's articles.
+                let keep = self.shown.renamed.len().saturating_sub(RENAMED_KEPT);
+                self.shown.renamed.drain(..keep);
+                self.shown.renamed.extend(moves);
+            }
             FeedMsg::Refreshed(file) => {
                 // Its warnings come again after it, with the lines they are on now.
                 let path = file.path.display().to_string();

@@ -255,6 +255,11 @@ impl Worker {
                 self.article = None;
                 let read = super::arrivals::read_entry(&doc, title, &repeated);
                 if read.stale {
+                    // Sent before the file's articles, which the loop then knows it by.
+                    if let Some(renamed) = read.renamed {
+                        let moved = super::fetching::FeedMsg::Moved(vec![renamed]);
+                        let _ = tx.send(Msg::Feed(moved));
+                    }
                     read_again(&doc.path, tx);
                 }
                 let (mut entry, problems) = (read.entry, read.problems);

@@ -41,6 +41,9 @@ pub struct Shown {
     /// The article the user had open when its file was found stale (its content id and
     /// reading position), to open again when the file's articles arrive anew.
     pub reselect: Option<(u64, usize, usize)>,
+    /// Content ids that changed under the reader (an entry a fetch rewrote, a file
+    /// edited), latest last: the article open is found again under its new one.
+    pub(super) renamed: Vec<(u64, u64)>,
 }
 
 /// The shown article's blocks (long articles only) and its last layout.
