@@ -69,6 +69,29 @@ fn long_entry(app: &App) -> usize {
         .unwrap()
 }
 
+/// A reader listing `files` as read now, with an opening worker.
+fn listing(files: &[&std::path::Path]) -> (App, Receiver<Msg>) {
+    let mut app = App::new(
+        Config::defaults(false),
+        WidthModel::PerCodePoint,
+        Rect::new(0, 0, 100, 30),
+    );
+    for file in files {
+        app.push_file(khabar::library::read_file(file).0);
+    }
+    khabar::tui::handle(&mut app, Msg::Finished);
+    app.settle();
+    let (tx, rx) = sync_channel(1024);
+    app.opener = Some(Opener::spawn(tx));
+    (app, rx)
+}
+
+/// The listed article titled `title`, if it is listed (not withdrawn).
+fn at(app: &App, title: &str) -> Option<usize> {
+    (0..app.corpus.entries.len())
+        .find(|&i| app.title(i) == title && !app.corpus.index.is_gone(i as u32))
+}
+
 /// Hands the worker's messages to the reader until `done` holds (at most 60 s).
 fn pump(app: &mut App, rx: &Receiver<Msg>, done: impl Fn(&App) -> bool) {
     let start = Instant::now();
@@ -219,25 +242,11 @@ fn a_record_moved_by_another_command_reads_its_file_afresh() {
     let first = line("पहली ख़बर", "नदी पर नया पुल बना।");
     let second = line("दूसरी ख़बर", "मेले में भीड़ रही।");
     std::fs::write(&feed, format!("{first}{second}")).unwrap();
-    let mut app = App::new(
-        Config::defaults(false),
-        WidthModel::PerCodePoint,
-        Rect::new(0, 0, 100, 30),
-    );
-    let (listed, _) = khabar::library::read_file(&feed);
-    app.push_file(listed);
-    khabar::tui::handle(&mut app, Msg::Finished);
-    app.settle();
-    let (tx, rx) = sync_channel(1024);
-    app.opener = Some(Opener::spawn(tx));
+    let (mut app, rx) = listing(&[&feed]);
     // Rewritten: the first record's title changed (so the second moved) and one added.
     let changed = line("पहली ख़बर, बदली हुई", "नदी पर नया पुल बना।");
     let third = line("तीसरी ख़बर", "बाज़ार में रौनक रही।");
     std::fs::write(&feed, format!("{changed}{second}{third}")).unwrap();
-    let at = |app: &App, title: &str| {
-        (0..app.corpus.entries.len())
-            .find(|&i| app.title(i) == title && !app.corpus.index.is_gone(i as u32))
-    };
     app.select(at(&app, "दूसरी ख़बर").unwrap());
     pump(&mut app, &rx, |a| {
         at(a, "तीसरी ख़बर").is_some() && a.current().is_some_and(|e| !e.article.text.is_empty())
@@ -283,25 +292,11 @@ fn a_record_put_before_the_listed_ones_is_not_shown_in_their_place() {
     let first = line("पहली ख़बर", "नदी पर नया पुल बना।");
     let second = line("दूसरी ख़बर", "मेले में भीड़ रही।");
     std::fs::write(&feed, format!("{first}{second}")).unwrap();
-    let mut app = App::new(
-        Config::defaults(false),
-        WidthModel::PerCodePoint,
-        Rect::new(0, 0, 100, 30),
-    );
-    let (listed, _) = khabar::library::read_file(&feed);
-    app.push_file(listed);
-    khabar::tui::handle(&mut app, Msg::Finished);
-    app.settle();
-    let (tx, rx) = sync_channel(1024);
-    app.opener = Some(Opener::spawn(tx));
+    let (mut app, rx) = listing(&[&feed]);
     // As long as the first record: the second's offset now starts the first.
     let newest = line("पहला ख़बर", "नदी पर नया पुल बना।");
     assert_eq!(newest.len(), first.len());
     std::fs::write(&feed, format!("{newest}{first}{second}")).unwrap();
-    let at = |app: &App, title: &str| {
-        (0..app.corpus.entries.len())
-            .find(|&i| app.title(i) == title && !app.corpus.index.is_gone(i as u32))
-    };
     app.select(at(&app, "दूसरी ख़बर").unwrap());
     pump(&mut app, &rx, |a| {
         at(a, "पहला ख़बर").is_some() && a.current().is_some_and(|e| !e.article.text.is_empty())
@@ -320,23 +315,8 @@ fn an_edited_file_is_listed_again_when_opened() {
     let (one, two) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
     std::fs::write(&one, "पुराना शीर्षक\n\nनदी पर नया पुल बना।\n").unwrap();
     std::fs::write(&two, "दूसरा लेख\n\nमेले में भीड़ रही।\n").unwrap();
-    let mut app = App::new(
-        Config::defaults(false),
-        WidthModel::PerCodePoint,
-        Rect::new(0, 0, 100, 30),
-    );
-    for file in [&one, &two] {
-        app.push_file(khabar::library::read_file(file).0);
-    }
-    khabar::tui::handle(&mut app, Msg::Finished);
-    app.settle();
-    let (tx, rx) = sync_channel(1024);
-    app.opener = Some(Opener::spawn(tx));
+    let (mut app, rx) = listing(&[&one, &two]);
     std::fs::write(&one, "नया शीर्षक\n\nनदी पर नया पुल बना और खुल गया।\n").unwrap();
-    let at = |app: &App, title: &str| {
-        (0..app.corpus.entries.len())
-            .find(|&i| app.title(i) == title && !app.corpus.index.is_gone(i as u32))
-    };
     app.select(at(&app, "दूसरा लेख").unwrap());
     pump(&mut app, &rx, |a| {
         a.current().is_some_and(|e| !e.article.text.is_empty())
