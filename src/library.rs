@@ -43,7 +43,8 @@ const RULES: [&str; 7] = [
 /// going (a headline's `सुनीता जापान पहुंचीं`) is a person and a place, not one person; a
 /// text of one line is a body with a title cut from it, not a title alone; an English
 /// weekday or month (a page's `Wed, 05 Jun 2024`) is neither a name nor a dateline; a
-/// date before `होने वाली` is ahead (`7 जून को होने वाली बैठक का ज़िक्र किया`).
+/// date before `होने वाली` is ahead (`7 जून को होने वाली बैठक का ज़िक्र किया`); a date line
+/// or byline above the headline dates the article and is not its title.
 const EXTRACTION_REVISION: u32 = 6;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

@@ -20,6 +20,7 @@ pub use article::{Article, Chrome, ChromeKind, Origin};
 pub use decode::OffsetMap;
 pub use error::{Problem, under};
 pub use markers::Markers;
+pub(crate) use structure::is_date_line;
 pub use walk::{expand_tracking, is_json_lines};
 
 use crate::extract::dates;

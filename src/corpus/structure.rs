@@ -94,6 +94,19 @@ pub fn parse(text: &str, markers: &Markers) -> Parts {
 
     parts.paragraphs.reserve_exact(content.len());
     let mut body = content.into_iter().enumerate().peekable();
+    // A byline or a page's date line above the headline (`Wed, 05 Jun 2024 10:00 +0530`)
+    // dates the article; the headline is the line after it.
+    while let Some((_, line)) = body.next_if(|(i, l)| {
+        let s = l.of(text);
+        *i < BYLINE_WINDOW_LINES && (is_byline(s, markers) || is_date_line(s))
+    }) {
+        if parts.byline_span.is_none() {
+            take_byline(&mut parts, line.of(text), line, markers);
+        } else {
+            // A second one (`Updated: …` over `Published: …`) stays text.
+            parts.paragraphs.push(line);
+        }
+    }
     if let Some((_, first)) = body.next_if(|(_, l)| !is_byline(l.of(text), markers)) {
         let line = first.of(text);
         // A text of one line (a JSON record with no title) is a story, not a headline
@@ -109,9 +122,7 @@ pub fn parse(text: &str, markers: &Markers) -> Parts {
     for (index, line) in body {
         let s = line.of(text);
         if parts.byline_span.is_none() && index < BYLINE_WINDOW_LINES && is_byline(s, markers) {
-            parts.byline_span = Some(line);
-            parts.byline = byline_name(s, markers);
-            parts.published = dates::parse_published(s).map(|(_, p)| p);
+            take_byline(&mut parts, s, line, markers);
         } else {
             parts.paragraphs.push(line);
         }
@@ -127,6 +138,25 @@ pub fn parse(text: &str, markers: &Markers) -> Parts {
         }
     }
     parts
+}
+
+/// The line `span` (`s`) as the article's byline: who wrote it and when.
+fn take_byline(parts: &mut Parts, s: &str, span: Span, markers: &Markers) {
+    parts.byline_span = Some(span);
+    parts.byline = is_byline(s, markers)
+        .then(|| byline_name(s, markers))
+        .flatten();
+    parts.published = dates::parse_published(s).map(|(_, p)| p);
+}
+
+/// A line that is only a date and time (`Tue, 04 Jun 2024 08:30:00 +0530`), with at most
+/// a weekday or a word such as "Updated" beside it.
+pub(crate) fn is_date_line(line: &str) -> bool {
+    line.len() <= 80
+        && dates::parse_published(line).is_some_and(|(span, _)| {
+            let rest = format!("{}{}", &line[..span.start], &line[span.end..]);
+            rest.chars().filter(|c| c.is_alphabetic()).count() <= 12
+        })
 }
 
 fn is_byline(line: &str, markers: &Markers) -> bool {
@@ -384,5 +414,21 @@ mod tests {
         let two = parts("शीर्षक\n\nनदी पर पुल बना।");
         assert_eq!(two.title, "शीर्षक");
         assert_eq!(two.paragraphs.len(), 1);
+    }
+
+    /// A page's date line (or a byline) above the headline dates the article, and the
+    /// headline after it is the title: the date line was the title, or the title empty.
+    #[test]
+    fn a_date_line_above_the_headline_is_not_the_title() {
+        for text in [
+            "Wed, 05 Jun 2024 10:00:00 +0530\n\nदिल्ली में बैठक\n\nदिल्ली में सभा हुई।",
+            "Updated: Wed, 05 Jun 2024 10:00 AM\n\nThu, 06 Jun 2024\n\nदिल्ली में बैठक\n\nदिल्ली में सभा हुई।",
+        ] {
+            let p = parts(text);
+            assert_eq!(p.title, "दिल्ली में बैठक", "{text}");
+            assert_eq!(p.byline, None, "{text}");
+            let day = p.published.and_then(|d| d.date.to_naive());
+            assert_eq!(day.map(|d| d.to_string()).as_deref(), Some("2024-06-05"));
+        }
     }
 }

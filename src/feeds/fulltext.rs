@@ -58,23 +58,13 @@ fn without_heading(text: &str, title: &str) -> String {
     let mut paragraphs = text.split("\n\n").peekable();
     for _ in 0..3 {
         match paragraphs.peek() {
-            Some(p) if (!title.is_empty() && *p == title) || is_date_line(p) => {
+            Some(p) if (!title.is_empty() && *p == title) || crate::corpus::is_date_line(p) => {
                 paragraphs.next();
             }
             _ => break,
         }
     }
     paragraphs.collect::<Vec<_>>().join("\n\n")
-}
-
-/// A line that is only a date and time (`Tue, 04 Jun 2024 08:30:00 +0530`), with at most
-/// a weekday or a word such as "Updated" beside it.
-fn is_date_line(line: &str) -> bool {
-    line.len() <= 80
-        && crate::extract::dates::parse_published(line).is_some_and(|(span, _)| {
-            let rest = format!("{}{}", &line[..span.start], &line[span.end..]);
-            rest.chars().filter(|c| c.is_alphabetic()).count() <= 12
-        })
 }
 
 /// Paragraphs separated by one blank line, each line's runs of spaces folded to one.
