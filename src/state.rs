@@ -148,6 +148,39 @@ impl UserState {
         }
     }
 
+    /// Asks the database, off the caller's thread, which of `ids` another process marked
+    /// read or starred (a fetch from the shell carries the marks of the entries it
+    /// rewrites to their new ids); [`Self::take_recalled`] takes the answer in.
+    pub fn recall(&self, ids: Vec<u64>) {
+        if !ids.is_empty() {
+            self.send(Op::Recall(ids));
+        }
+    }
+
+    /// Takes in what [`Self::recall`] found; whether any mark is new here.
+    pub fn take_recalled(&mut self) -> bool {
+        let Some(w) = &self.writer else {
+            return false;
+        };
+        let (read, starred) = std::mem::take(
+            &mut *w
+                .recalled
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        let mut changed = false;
+        for id in read {
+            changed |= self.read.insert(id);
+        }
+        for id in starred {
+            if self.starred_set.insert(id) {
+                self.starred.push(id);
+                changed = true;
+            }
+        }
+        changed
+    }
+
     /// Waits until every change so far is in the database.
     pub fn flush(&self) {
         if let Some(w) = &self.writer {
@@ -183,14 +216,19 @@ enum Op {
     Starred(u64, bool),
     Session(String, serde_json::Value),
     Carry(Vec<(u64, u64)>),
+    Recall(Vec<u64>),
     Flush(mpsc::SyncSender<()>),
 }
+
+/// Ids found read and starred in the database by [`Op::Recall`], not yet taken in.
+type Recalled = Arc<Mutex<(Vec<u64>, Vec<u64>)>>;
 
 /// The thread that owns the database connection and applies changes in order.
 #[derive(Debug)]
 struct Writer {
     tx: mpsc::Sender<Op>,
     problems: Arc<Mutex<Vec<String>>>,
+    recalled: Recalled,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
@@ -199,6 +237,8 @@ impl Writer {
         let (tx, rx) = mpsc::channel::<Op>();
         let problems = Arc::new(Mutex::new(Vec::new()));
         let report = Arc::clone(&problems);
+        let recalled: Recalled = Arc::default();
+        let found = Arc::clone(&recalled);
         let thread = std::thread::spawn(move || {
             for op in rx {
                 let done = match op {
@@ -206,6 +246,7 @@ impl Writer {
                     Op::Starred(id, starred) => store.set_starred(id, starred).map(drop),
                     Op::Session(key, value) => store.session_set(&key, &value),
                     Op::Carry(moves) => store.carry(&moves),
+                    Op::Recall(ids) => recall(&store, &ids, &found),
                     Op::Flush(ack) => {
                         let _ = ack.send(());
                         Ok(())
@@ -222,9 +263,30 @@ impl Writer {
         Self {
             tx,
             problems,
+            recalled,
             thread: Some(thread),
         }
     }
+}
+
+/// Adds to `found` which of `ids` the database has read and starred.
+fn recall(store: &Store, ids: &[u64], found: &Recalled) -> Result<(), StoreError> {
+    let mut read = Vec::new();
+    let mut starred = Vec::new();
+    for &id in ids {
+        if store.is_read(id)? {
+            read.push(id);
+        }
+        if store.is_starred(id)? {
+            starred.push(id);
+        }
+    }
+    let mut found = found
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    found.0.extend(read);
+    found.1.extend(starred);
+    Ok(())
 }
 
 impl Drop for Writer {
@@ -283,6 +345,24 @@ mod tests {
         check(&state);
         drop(state);
         check(&UserState::open(Store::open(&path).unwrap().0).unwrap());
+    }
+
+    /// Marks another process gave (a fetch from the shell carrying them) reach a state
+    /// already open when it asks for the ids of a file read again.
+    #[test]
+    fn marks_another_process_gave_are_recalled() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("khabar.db");
+        let mut state = UserState::open(Store::open(&path).unwrap().0).unwrap();
+        let (other, _) = Store::open(&path).unwrap();
+        other.set_read(7, true).unwrap();
+        other.set_starred(8, true).unwrap();
+        assert!(!state.is_read(7) && !state.is_starred(8));
+        state.recall(vec![7, 8, 9]);
+        state.flush();
+        assert!(state.take_recalled());
+        assert!(state.is_read(7) && state.is_starred(8) && !state.is_read(9));
+        assert!(!state.take_recalled(), "taken once");
     }
 
     #[test]

@@ -122,6 +122,10 @@ impl App {
     /// articles are withdrawn and these take their place.
     pub fn replace_file(&mut self, file: Arrived) {
         self.withdraw_path(&file.path.to_string_lossy());
+        // Another process may have marked them (a fetch from the shell carries the marks of
+        // the entries it rewrote): asked of the database off this thread.
+        self.user
+            .recall(file.articles.iter().map(|a| a.doc.id).collect());
         self.push_file(file);
     }
 
@@ -352,6 +356,7 @@ impl App {
             self.status = Some(problem.clone());
             self.problems.push(problem);
         }
+        self.list.stale |= self.user.take_recalled();
         // While the worker looks, its answer's own refresh covers the texts that came.
         let texts_due = self.search.stale
             && self.search.wait.is_none()
