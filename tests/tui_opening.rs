@@ -86,6 +86,11 @@ fn listing(files: &[&std::path::Path]) -> (App, Receiver<Msg>) {
     (app, rx)
 }
 
+/// One JSON Lines record, its line ended.
+fn record(title: &str, body: &str) -> String {
+    format!("{}\n", serde_json::json!({ "title": title, "body": body }))
+}
+
 /// The listed article titled `title`, if it is listed (not withdrawn).
 fn at(app: &App, title: &str) -> Option<usize> {
     (0..app.corpus.entries.len())
@@ -236,16 +241,13 @@ fn a_long_article_is_shown_before_it_is_analysed_and_its_sidebar_follows() {
 fn a_record_moved_by_another_command_reads_its_file_afresh() {
     let dir = tempfile::tempdir().unwrap();
     let feed = dir.path().join("feed.jsonl");
-    let line = |title: &str, body: &str| {
-        format!("{}\n", serde_json::json!({ "title": title, "body": body }))
-    };
-    let first = line("पहली ख़बर", "नदी पर नया पुल बना।");
-    let second = line("दूसरी ख़बर", "मेले में भीड़ रही।");
+    let first = record("पहली ख़बर", "नदी पर नया पुल बना।");
+    let second = record("दूसरी ख़बर", "मेले में भीड़ रही।");
     std::fs::write(&feed, format!("{first}{second}")).unwrap();
     let (mut app, rx) = listing(&[&feed]);
     // Rewritten: the first record's title changed (so the second moved) and one added.
-    let changed = line("पहली ख़बर, बदली हुई", "नदी पर नया पुल बना।");
-    let third = line("तीसरी ख़बर", "बाज़ार में रौनक रही।");
+    let changed = record("पहली ख़बर, बदली हुई", "नदी पर नया पुल बना।");
+    let third = record("तीसरी ख़बर", "बाज़ार में रौनक रही।");
     std::fs::write(&feed, format!("{changed}{second}{third}")).unwrap();
     app.select(at(&app, "दूसरी ख़बर").unwrap());
     pump(&mut app, &rx, |a| {
@@ -286,15 +288,12 @@ fn an_article_whose_file_is_gone_says_so() {
 fn a_record_put_before_the_listed_ones_is_not_shown_in_their_place() {
     let dir = tempfile::tempdir().unwrap();
     let feed = dir.path().join("feed.jsonl");
-    let line = |title: &str, body: &str| {
-        format!("{}\n", serde_json::json!({ "title": title, "body": body }))
-    };
-    let first = line("पहली ख़बर", "नदी पर नया पुल बना।");
-    let second = line("दूसरी ख़बर", "मेले में भीड़ रही।");
+    let first = record("पहली ख़बर", "नदी पर नया पुल बना।");
+    let second = record("दूसरी ख़बर", "मेले में भीड़ रही।");
     std::fs::write(&feed, format!("{first}{second}")).unwrap();
     let (mut app, rx) = listing(&[&feed]);
     // As long as the first record: the second's offset now starts the first.
-    let newest = line("पहला ख़बर", "नदी पर नया पुल बना।");
+    let newest = record("पहला ख़बर", "नदी पर नया पुल बना।");
     assert_eq!(newest.len(), first.len());
     std::fs::write(&feed, format!("{newest}{first}{second}")).unwrap();
     app.select(at(&app, "दूसरी ख़बर").unwrap());

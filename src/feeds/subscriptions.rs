@@ -68,35 +68,18 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 impl Subscriptions {
-    /// Reads `path`; a missing file is no subscriptions.
+    /// Reads `path` whole, for the commands that rewrite it: an entry [`Self::load_usable`]
+    /// would leave out is an error here (rewritten without it, it would be deleted). A
+    /// missing file is no subscriptions.
     pub fn load(path: &Path) -> Result<Self, FeedError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(e) => return Err(FeedError::file(path, e)),
-        };
-        let subs: Self = toml::from_str(&text).map_err(|e| FeedError::Syntax {
-            path: path.display().to_string(),
-            reason: e.to_string().trim_end().replace('\n', " "),
-        })?;
-        let bad = |reason: String| FeedError::Syntax {
-            path: path.display().to_string(),
-            reason,
-        };
-        for (i, feed) in subs.feeds.iter().enumerate() {
-            check_url(&feed.url).map_err(|e| bad(e.to_string()))?;
-            // Two entries for one feed would write one library file from two workers.
-            if let Some(twin) = subs.feeds[..i]
-                .iter()
-                .find(|f| f.url == feed.url || f.name == feed.name)
-            {
-                return Err(bad(format!(
-                    "{} and {} are subscribed twice (same URL or name); remove one",
-                    twin.name, feed.name
-                )));
-            }
+        let (subs, faults) = Self::read_checked(path)?;
+        match faults.into_iter().next() {
+            Some(fault) => Err(FeedError::Syntax {
+                path: path.display().to_string(),
+                reason: format!("{fault}; mend or remove it"),
+            }),
+            None => Ok(subs),
         }
-        Ok(subs)
     }
 
     /// Reads `path` for fetching and listing, where one bad entry should not stop the
@@ -106,6 +89,17 @@ impl Subscriptions {
     /// as it is for [`Self::load`], which the commands that rewrite the file use (leaving
     /// an entry out there would delete it).
     pub fn load_usable(path: &Path) -> Result<(Self, Vec<String>), FeedError> {
+        let (subs, faults) = Self::read_checked(path)?;
+        let warnings = faults
+            .into_iter()
+            .map(|fault| format!("{}: {fault}; left out", path.display()))
+            .collect();
+        Ok((subs, warnings))
+    }
+
+    /// The usable subscriptions of `path` and what is wrong with the others (`[[feed]]
+    /// number 3: reason`), or an error when the file cannot be read or is not TOML.
+    fn read_checked(path: &Path) -> Result<(Self, Vec<String>), FeedError> {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -117,14 +111,12 @@ impl Subscriptions {
             path: path.display().to_string(),
             reason: one_line(&e),
         })?;
-        let mut warnings = Vec::new();
-        let mut warn = |what: &str, reason: &str| {
-            warnings.push(format!("{}: {what}: {reason}; left out", path.display()));
-        };
+        let mut faults = Vec::new();
+        let mut fault = |what: &str, reason: &str| faults.push(format!("{what}: {reason}"));
         let fetch = match table.remove("fetch") {
             None => FetchSettings::default(),
             Some(v) => v.try_into().unwrap_or_else(|e: toml::de::Error| {
-                warn("[fetch]", &format!("{} (the defaults apply)", one_line(&e)));
+                fault("[fetch]", &format!("{} (the defaults apply)", one_line(&e)));
                 FetchSettings::default()
             }),
         };
@@ -132,7 +124,7 @@ impl Subscriptions {
         let entries = match table.remove("feed") {
             Some(toml::Value::Array(entries)) => entries,
             Some(_) => {
-                warn("feed", "not a list of [[feed]] tables");
+                fault("feed", "not a list of [[feed]] tables");
                 Vec::new()
             }
             None => Vec::new(),
@@ -142,23 +134,24 @@ impl Subscriptions {
             let feed: Feed = match entry.try_into() {
                 Ok(feed) => feed,
                 Err(e) => {
-                    warn(&what, &one_line(&e));
+                    fault(&what, &one_line(&e));
                     continue;
                 }
             };
             if let Err(e) = check_url(&feed.url) {
-                warn(&what, &e.to_string());
+                fault(&what, &e.to_string());
+            // Two entries for one feed would write one library file from two workers.
             } else if let Some(twin) = feeds
                 .iter()
                 .find(|f| same_url(&f.url, &feed.url) || same_name(&f.name, &feed.name))
             {
                 let twice = format!("{} is subscribed twice (same URL or name)", twin.name);
-                warn(&what, &twice);
+                fault(&what, &twice);
             } else {
                 feeds.push(feed);
             }
         }
-        Ok((Self { fetch, feeds }, warnings))
+        Ok((Self { fetch, feeds }, faults))
     }
 
     /// Writes the file atomically (a crash leaves the old one whole).

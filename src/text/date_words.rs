@@ -44,12 +44,12 @@ pub fn english_calendar_word(word: &str) -> bool {
         "november",
         "december",
     ];
-    const SHORT: [&str; 21] = [
+    const SHORT: [&str; 22] = [
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "jan", "feb",
-        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ];
     let word = word.trim_end_matches('.').to_ascii_lowercase();
-    word == "dec" || NAMES.contains(&word.as_str()) || SHORT.contains(&word.as_str())
+    NAMES.contains(&word.as_str()) || SHORT.contains(&word.as_str())
 }
 
 fn weekday(d: Weekday) -> &'static str {
