@@ -59,14 +59,15 @@ pub fn state_dir() -> Option<PathBuf> {
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
     std::fs::create_dir_all(dir.unwrap_or(Path::new(".")))?;
-    write_atomically_in_place(path, bytes)
+    write_atomically_in_place(path, bytes, true)
 }
 
 /// [`write_atomically`] into a folder that must exist already: a mistyped folder in a path
 /// the user gave is an error, not a new folder. The file gets the permissions a new file
 /// gets (the umask's), or those of the file it replaces, never the temporary file's own
-/// (readable by its owner alone).
-pub fn write_atomically_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// (readable by its owner alone). Unless `replace`, an existing file is left as it is and
+/// the error is [`std::io::ErrorKind::AlreadyExists`].
+pub fn write_atomically_in_place(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -90,7 +91,11 @@ pub fn write_atomically_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<(
     }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    if replace {
+        tmp.persist(path).map_err(|e| e.error)?;
+    } else {
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    }
     Ok(())
 }
 
@@ -112,21 +117,26 @@ mod tests {
         let plain = dir.path().join("plain.txt");
         std::fs::write(&plain, "x").unwrap();
         let new = dir.path().join("new.md");
-        write_atomically_in_place(&new, b"list").unwrap();
+        write_atomically_in_place(&new, b"list", false).unwrap();
         assert_eq!(mode(&new), mode(&plain), "as a file made the usual way");
         let kept = dir.path().join("kept.md");
         std::fs::write(&kept, "old").unwrap();
         std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o640)).unwrap();
-        write_atomically_in_place(&kept, b"new").unwrap();
+        let refused = write_atomically_in_place(&kept, b"new", false).unwrap_err();
+        assert_eq!(refused.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), "old");
+        write_atomically_in_place(&kept, b"new", true).unwrap();
         assert_eq!(mode(&kept), 0o640);
         assert_eq!(std::fs::read_to_string(&kept).unwrap(), "new");
+        let temporaries = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(temporaries, 3, "no temporary file is left by the refusal");
     }
 
     #[test]
     fn a_path_in_a_missing_folder_is_an_error_and_no_folder_is_made() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("typo");
-        let err = write_atomically_in_place(&missing.join("x.md"), b"list").unwrap_err();
+        let err = write_atomically_in_place(&missing.join("x.md"), b"list", true).unwrap_err();
         assert_eq!(err.kind(), std::io::ErrorKind::NotFound);
         assert!(err.to_string().contains("typo"), "{err}");
         assert!(!missing.exists());

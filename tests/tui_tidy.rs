@@ -79,12 +79,58 @@ fn export_writes_json_lines_or_markdown_in_list_order() {
     assert!(!other.exists());
 }
 
-/// Runs the export the reader asked for, as the event loop's worker does.
+/// Runs the export the reader asked for, as the event loop's worker does, and hands the
+/// reader what came of it; returns what the status bar then says.
 fn run_export(a: &mut khabar::tui::app::App, place: &Place) -> String {
     let Request::Export(export) = std::mem::take(&mut a.request) else {
         panic!("no export request: {:?}", a.request);
     };
-    khabar::tui::tidy::write_export(&export, place)
+    a.exported(khabar::tui::tidy::write_export(export, place));
+    a.status.clone().unwrap_or_default()
+}
+
+#[test]
+fn export_asks_before_it_replaces_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = seeds_app(120, 40, 5);
+    let path = dir.path().join("notes.md");
+    std::fs::write(&path, "my own notes").unwrap();
+    let export_to = |a: &mut khabar::tui::app::App| {
+        press(a, "e");
+        type_text(a, path.to_str().unwrap());
+        press(a, "enter");
+        run_export(a, &Place::Memory)
+    };
+    // The file is there: the reader asks, and `n` (or Esc) keeps it.
+    let status = export_to(&mut a);
+    let Some(khabar::tui::modal::Modal::Ask { ask, input }) = &a.modal else {
+        panic!("asks first: {status}");
+    };
+    let question = ask.prompt(&a, input);
+    assert!(
+        question.contains("notes.md exists: replace it? y/n"),
+        "{question}"
+    );
+    press(&mut a, "x");
+    assert!(a.modal.is_some(), "only y or n answers");
+    press(&mut a, "n");
+    assert!(a.modal.is_none());
+    assert_eq!(a.request, Request::None);
+    assert!(a.status.as_deref().unwrap().contains("nothing exported"));
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my own notes");
+    export_to(&mut a);
+    press(&mut a, "esc");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my own notes");
+    // `y` replaces it.
+    export_to(&mut a);
+    press(&mut a, "y");
+    let status = run_export(&mut a, &Place::Memory);
+    assert!(status.starts_with("exported 5 article(s)"), "{status}");
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("# khabar")
+    );
 }
 
 #[test]

@@ -56,8 +56,8 @@ pub enum Msg {
     Indexed(Box<super::opening::Indexed>),
     /// The search worker's answer (see [`super::searcher`]).
     Searched(Box<super::searcher::Found>),
-    /// An export of the list is written (or failed): what the status bar says.
-    Exported(String),
+    /// An export of the list is written, failed, or waits for leave to replace a file.
+    Exported(super::tidy::Outcome),
 }
 
 /// Forwards terminal events into the channel until the receiver goes away.

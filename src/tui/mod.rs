@@ -185,10 +185,7 @@ pub fn handle(app: &mut App, msg: Msg) {
                 app.problems.push(p);
             }
         }
-        Msg::Exported(message) => {
-            app.last_message = Some(message.clone());
-            app.status = Some(message);
-        }
+        Msg::Exported(outcome) => app.exported(outcome),
         Msg::Finished => {
             app.corpus.progress.finished = true;
             // The facts come before the end, or not at all (an error said so).
@@ -466,7 +463,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                 let (tx, place) = (export_tx.clone(), place.clone());
                 exports.retain(|e| !e.is_finished());
                 exports.push(std::thread::spawn(move || {
-                    let _ = tx.send(Msg::Exported(tidy::write_export(&export, &place)));
+                    let _ = tx.send(Msg::Exported(tidy::write_export(export, &place)));
                 }));
             }
             Request::None => {}

@@ -19,7 +19,7 @@ use crate::library::{Doc, Link, Place};
 use crate::text::sanitize;
 
 /// What the status-bar question is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ask {
     /// `y` marks every article in the list read.
     MarkAllRead,
@@ -27,11 +27,13 @@ pub enum Ask {
     Export,
     /// A shell command to pipe the article to; empty for `$PAGER`.
     Pipe,
+    /// The export's file exists: `y` replaces it.
+    Overwrite(Box<Export>),
 }
 
 impl Ask {
     /// The question as the status bar shows it, with what was typed so far.
-    pub fn prompt(self, app: &App, input: &str) -> String {
+    pub fn prompt(&self, app: &App, input: &str) -> String {
         let n = app.list.visible.len();
         // `y/n` are the answers typed, not bindings; the keys that apply and cancel are.
         let keys = app.config.keymap.hint(
@@ -49,6 +51,10 @@ impl Ask {
                 format!("export {n} article(s) to: {input}▏  .md Markdown, else JSON Lines{keys}")
             }
             Self::Pipe => format!("pipe the article to: {input}▏  empty: $PAGER{keys}"),
+            Self::Overwrite(export) => format!(
+                "{} exists: replace it? y/n",
+                sanitize(&export.path.to_string_lossy(), false)
+            ),
         }
     }
 }
@@ -87,17 +93,31 @@ impl App {
 
     /// A key while a question is asked; the modal stays open unless answered or cancelled.
     pub(super) fn ask_key(&mut self, key: PromptKey, ask: Ask, mut input: String) -> Option<Modal> {
-        let keep = |input| Some(Modal::Ask { ask, input });
         let accept = PromptKey::Act(Action::PromptAccept);
+        let keep = |ask, input| Some(Modal::Ask { ask, input });
         match (ask, key) {
+            (
+                Ask::Overwrite(export),
+                PromptKey::Act(Action::PromptCancel) | PromptKey::Type('n' | 'N'),
+            ) => {
+                let shown = sanitize(&export.path.to_string_lossy(), false).into_owned();
+                self.status = Some(format!("kept {shown}: nothing exported"));
+                None
+            }
             (_, PromptKey::Act(Action::PromptCancel))
             | (Ask::MarkAllRead, PromptKey::Type('n' | 'N')) => None,
             (Ask::MarkAllRead, PromptKey::Type('y' | 'Y')) => {
                 self.mark_all_read();
                 None
             }
-            (Ask::MarkAllRead, _) => keep(input),
-            (Ask::Export, k) if k == accept && input.trim().is_empty() => keep(input),
+            (Ask::Overwrite(mut export), PromptKey::Type('y' | 'Y')) => {
+                export.replace = true;
+                self.request_export(*export);
+                None
+            }
+            // A yes/no question takes no other letter.
+            (ask @ (Ask::MarkAllRead | Ask::Overwrite(_)), _) => keep(ask, input),
+            (Ask::Export, k) if k == accept && input.trim().is_empty() => keep(Ask::Export, input),
             (Ask::Export, k) if k == accept => {
                 self.export(&expand_home(input.trim()));
                 None
@@ -107,15 +127,15 @@ impl App {
                 self.request = Request::Pipe(input.trim().to_owned(), plain_text(article));
                 None
             }
-            (_, PromptKey::Act(Action::PromptDeleteChar)) => {
+            (ask, PromptKey::Act(Action::PromptDeleteChar)) => {
                 input.pop();
-                keep(input)
+                keep(ask, input)
             }
-            (_, PromptKey::Type(c)) => {
+            (ask, PromptKey::Type(c)) => {
                 input.push(c);
-                keep(input)
+                keep(ask, input)
             }
-            _ => keep(input),
+            (ask, _) => keep(ask, input),
         }
     }
 
@@ -151,12 +171,36 @@ impl App {
                 Exported::of(doc, self.title(i), self.user.is_read(doc.id))
             })
             .collect();
-        let shown = sanitize(&path.to_string_lossy(), false).into_owned();
-        self.status = Some(format!("exporting {} article(s) to {shown}…", rows.len()));
-        self.request = Request::Export(Export {
+        self.request_export(Export {
             path: path.to_owned(),
             rows,
+            replace: false,
         });
+    }
+
+    fn request_export(&mut self, export: Export) {
+        let shown = sanitize(&export.path.to_string_lossy(), false).into_owned();
+        let n = export.rows.len();
+        self.status = Some(format!("exporting {n} article(s) to {shown}…"));
+        self.request = Request::Export(export);
+    }
+
+    /// What the worker that wrote (or would not overwrite) an export came to: a file that
+    /// was there asks before it is replaced.
+    pub fn exported(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Said(message) => {
+                self.last_message = Some(message.clone());
+                self.status = Some(message);
+            }
+            Outcome::Exists(export) => {
+                self.status = None;
+                self.modal = Some(Modal::Ask {
+                    ask: Ask::Overwrite(export),
+                    input: String::new(),
+                });
+            }
+        }
     }
 }
 
@@ -165,6 +209,17 @@ impl App {
 pub struct Export {
     path: PathBuf,
     rows: Vec<Exported>,
+    /// Whether an existing file at `path` is replaced (the user said so) or asked about.
+    replace: bool,
+}
+
+/// What [`write_export`] came to.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Written, or failed: what the status bar says.
+    Said(String),
+    /// Not written: the file exists and the user has not said to replace it.
+    Exists(Box<Export>),
 }
 
 /// One row of an export: what the list shows of an article, and whether it was read.
@@ -194,10 +249,11 @@ impl Exported {
     }
 }
 
-/// Writes `export`, replacing the file atomically, with the links the database at `place`
-/// knows (a feed item's or a JSON Lines record's `url`); returns what the status bar says.
-/// Runs on a worker thread.
-pub fn write_export(export: &Export, place: &Place) -> String {
+/// Writes `export` atomically, with the links the database at `place` knows (a feed item's
+/// or a JSON Lines record's `url`). An existing file is replaced only when the user said
+/// so; else the export comes back to be asked about (the check and the write are one
+/// step, so a file made meanwhile is not lost either). Runs on a worker thread.
+pub fn write_export(export: Export, place: &Place) -> Outcome {
     let path = &export.path;
     let shown = sanitize(&path.to_string_lossy(), false).into_owned();
     let ids: Vec<u64> = export.rows.iter().map(|r| r.id).collect();
@@ -217,12 +273,15 @@ pub fn write_export(export: &Export, place: &Place) -> String {
     } else {
         json_lines(&export.rows, &links)
     };
-    match crate::dirs::write_atomically_in_place(path, text.as_bytes()) {
-        Ok(()) => format!(
+    match crate::dirs::write_atomically_in_place(path, text.as_bytes(), export.replace) {
+        Ok(()) => Outcome::Said(format!(
             "exported {} article(s) to {shown}{unlinked}",
             export.rows.len()
-        ),
-        Err(e) => format!("could not write {shown}: {e}"),
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            Outcome::Exists(Box::new(export))
+        }
+        Err(e) => Outcome::Said(format!("could not write {shown}: {e}")),
     }
 }
 
