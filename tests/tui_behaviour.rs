@@ -192,6 +192,31 @@ fn help_overlay_goes_to_its_end_and_back_with_g() {
 }
 
 #[test]
+fn help_lists_the_keys_that_quit_redraw_and_suspend_in_a_prompt() {
+    let a = app(160, 45);
+    let lines = khabar::tui::view::help::lines(&a);
+    let heading = lines
+        .iter()
+        .position(|(keys, what)| keys.is_empty() && what.contains("in a prompt"))
+        .expect("a prompt heading");
+    let prompt: Vec<String> = lines[heading..]
+        .iter()
+        .map(|(keys, what)| format!("{keys} {what}"))
+        .collect();
+    for key in ["Ctrl-c", "Ctrl-l", "Ctrl-z"] {
+        assert!(
+            prompt.iter().any(|l| l.starts_with(key)),
+            "{key} under the prompt heading: {prompt:#?}"
+        );
+    }
+    // And they do what the help says there.
+    let mut a = app(160, 45);
+    press(&mut a, "/ ctrl-l");
+    assert_eq!(a.request, Request::Redraw);
+    assert!(a.modal.is_some(), "redraw keeps the prompt");
+}
+
+#[test]
 fn quit_redraw_and_suspend_are_requests_for_the_loop() {
     let mut a = app(160, 45);
     press(&mut a, "ctrl-l");

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Clear};
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::keymap::Table;
 use crate::tui::paint::paint_row;
 
 /// The heading of the prompt keys' part of the help.
@@ -17,7 +18,8 @@ const PROMPT_HEADING: &str = "in a prompt (picker, date filter, search, question
 pub type Line = (String, &'static str);
 
 /// One line per action: its keys and what it does; then the prompt table's actions under
-/// a heading (other keys type there).
+/// a heading (other keys type there), and the browsing actions that act in a prompt too
+/// (quit, redraw, suspend) with the keys they have there.
 pub fn lines(app: &App) -> Vec<Line> {
     let keys = |a: Action| {
         let keys: Vec<String> = app
@@ -39,6 +41,22 @@ pub fn lines(app: &App) -> Vec<Line> {
         .collect();
     out.push((String::new(), PROMPT_HEADING));
     out.extend(Action::PROMPT.iter().map(|&a| (keys(a), a.describe())));
+    let in_prompt = |a: Action| {
+        let keys: Vec<String> = app
+            .config
+            .keymap
+            .bindings(Table::Prompt)
+            .filter(|&(_, bound)| bound == a)
+            .map(|(k, _)| k.to_string())
+            .collect();
+        (!keys.is_empty()).then(|| (keys.join(", "), a.describe()))
+    };
+    out.extend(
+        Action::ALL
+            .iter()
+            .filter(|a| a.in_prompt() && !a.prompt_only())
+            .filter_map(|&a| in_prompt(a)),
+    );
     out
 }
 
