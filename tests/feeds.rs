@@ -376,6 +376,75 @@ fn subscriptions_from_the_command_line() {
     assert_eq!(text(&out.stdout).lines().count(), 1);
 }
 
+#[test]
+fn feeds_list_json_and_purging_a_feed_removed_before() {
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    for (url, name) in [
+        ("http://127.0.0.1:1/a.xml", "एक"),
+        ("http://127.0.0.1:1/b.xml", "दो"),
+    ] {
+        let out = run(home, &["feeds", "add", url, "--name", name, "--tag", "देश"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let listed = |home: &Path| -> Vec<serde_json::Value> {
+        let out = run(home, &["feeds", "list", "--json"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let feeds = listed(home);
+    assert_eq!(feeds.len(), 2);
+    assert_eq!(feeds[0]["name"], "एक");
+    assert_eq!(feeds[0]["url"], "http://127.0.0.1:1/a.xml");
+    assert_eq!(feeds[0]["tags"], serde_json::json!(["देश"]));
+    assert_eq!(feeds[0]["articles"], 0, "nothing fetched yet");
+    assert!(feeds[0]["last_fetched"].is_null());
+    // Two articles in the first feed's library file, as a fetch writes them.
+    let file = std::path::PathBuf::from(feeds[0]["file"].as_str().unwrap());
+    assert!(file.starts_with(home), "{}", file.display());
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let stored = |guid: &str, fetched: &str| {
+        serde_json::json!({"title": "शीर्षक", "body": "ख़बर।", "source": "एक", "guid": guid,
+            "fetched": fetched, "feed_hash": 1})
+        .to_string()
+    };
+    std::fs::write(
+        &file,
+        [
+            stored("1", "2024-06-18T08:00:00Z"),
+            stored("2", "2024-06-19T08:00:00Z"),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let feeds = listed(home);
+    assert_eq!(feeds[0]["articles"], 2);
+    assert_eq!(feeds[0]["last_fetched"], "2024-06-19T08:00:00Z");
+    // Removed without --purge, its articles stay; a later remove by URL can delete them.
+    assert!(run(home, &["feeds", "remove", "एक"]).status.success());
+    assert!(file.is_file());
+    let out = run(home, &["feeds", "remove", "http://127.0.0.1:1/a.xml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("add --purge to delete them"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(file.is_file());
+    let out = run(
+        home,
+        &["feeds", "remove", "HTTP://127.0.0.1:1/a.xml", "--purge"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("its articles were deleted"));
+    assert!(!file.exists());
+    // The other feed is untouched.
+    assert_eq!(listed(home).len(), 1);
+}
+
 fn item(guid: &str, link: &str, title: &str) -> String {
     format!(
         "<item><guid>{guid}</guid><title>{title}</title><link>{link}</link><description>{title} का सार।</description><pubDate>Mon, 17 Jun 2024 08:00:00 +0000</pubDate></item>"

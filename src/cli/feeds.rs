@@ -25,9 +25,15 @@ pub enum FeedsCommand {
         tags: Vec<String>,
     },
     /// List the subscriptions: name, URL, tags (tab-separated).
-    List,
+    List {
+        /// One JSON object per line instead: name, url, tags, the library file of its
+        /// articles, how many it holds and when the newest was fetched.
+        #[arg(long)]
+        json: bool,
+    },
     /// Unsubscribe from the feed with this URL or name (its articles stay in the library
-    /// unless --purge is given).
+    /// unless --purge is given; `remove URL --purge` also deletes the articles of a feed
+    /// unsubscribed before).
     Remove {
         key: String,
         /// Also delete the feed's fetched articles.
@@ -70,7 +76,7 @@ pub fn run(command: FeedsCommand) -> Result<ExitCode> {
     // Commands that rewrite the file take it whole or not at all: one that left a bad
     // entry out would delete it.
     let mut subs = match command {
-        FeedsCommand::List | FeedsCommand::Export => usable(&path)?,
+        FeedsCommand::List { .. } | FeedsCommand::Export => usable(&path)?,
         _ => Subscriptions::load(&path)?,
     };
     match command {
@@ -79,7 +85,8 @@ pub fn run(command: FeedsCommand) -> Result<ExitCode> {
             subs.save(&path)?;
             println!("subscribed: {} ({})", show(&feed.name), show(&feed.url));
         }
-        FeedsCommand::List => {
+        FeedsCommand::List { json: true } => list_json(&subs, &library()?)?,
+        FeedsCommand::List { json: false } => {
             for f in &subs.feeds {
                 println!(
                     "{}\t{}\t{}",
@@ -90,9 +97,12 @@ pub fn run(command: FeedsCommand) -> Result<ExitCode> {
             }
         }
         FeedsCommand::Remove { key, purge } => {
-            let feed = subs.remove(&key)?;
-            subs.save(&path)?;
             let library = library()?;
+            let feed = match subs.remove(&key) {
+                Ok(feed) => feed,
+                Err(e) => return remove_former(&key, purge, &library, e),
+            };
+            subs.save(&path)?;
             library.forget(&feed)?;
             let purged = purge && library.purge(&feed)?;
             println!(
@@ -110,6 +120,71 @@ pub fn run(command: FeedsCommand) -> Result<ExitCode> {
         FeedsCommand::Export => print!("{}", opml::export(&subs.feeds)),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `feeds remove KEY` where no subscription is KEY: with `--purge` and the URL of a feed
+/// whose articles are still in the library (unsubscribed earlier), those are deleted.
+fn remove_former(
+    key: &str,
+    purge: bool,
+    library: &Library,
+    not_found: khabar::feeds::FeedError,
+) -> Result<ExitCode> {
+    let former = Subscriptions::former(key).filter(|f| library.file_of(f).is_file());
+    match former {
+        Some(feed) if purge => {
+            library.purge(&feed)?;
+            library.forget(&feed)?;
+            println!(
+                "not subscribed: {}; its articles were deleted",
+                show(&feed.url)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(feed) => Err(anyhow::anyhow!(
+            "{not_found}; the library still holds articles from {} (add --purge to delete them)",
+            show(&feed.url)
+        )),
+        None => Err(not_found.into()),
+    }
+}
+
+/// One feed as `feeds list --json` prints it.
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    name: &'a str,
+    url: &'a str,
+    tags: &'a [String],
+    /// The library file its articles are kept in (it may not exist yet).
+    file: String,
+    /// How many articles it holds; none when the file cannot be read.
+    articles: Option<usize>,
+    /// When the newest of them was fetched (RFC 3339).
+    last_fetched: Option<String>,
+}
+
+fn list_json(subs: &Subscriptions, library: &Library) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    for f in &subs.feeds {
+        let stored = library
+            .load(f)
+            .map_err(|e| eprintln!("khabar: warning: {}", show(&e.to_string())))
+            .ok();
+        let record = Listed {
+            name: &f.name,
+            url: &f.url,
+            tags: &f.tags,
+            file: library.file_of(f).display().to_string(),
+            articles: stored.as_ref().map(Vec::len),
+            last_fetched: stored
+                .as_ref()
+                .and_then(|s| s.iter().map(|a| a.fetched.as_str()).max())
+                .map(str::to_owned),
+        };
+        // Escaped as `list --json` is: names from OPML files are read on terminals too.
+        writeln!(out, "{}", khabar::text::json::to_line(&record)?)?;
+    }
+    Ok(())
 }
 
 fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode> {

@@ -222,6 +222,18 @@ impl Subscriptions {
         Ok(self.feeds.last().expect("just pushed"))
     }
 
+    /// The feed `url` was when subscribed (for its library file, after it was removed
+    /// from the list): none if it is not an http(s) URL.
+    pub fn former(url: &str) -> Option<Feed> {
+        let url = normalised(url);
+        check_url(&url).ok()?;
+        Some(Feed {
+            name: default_name(&url),
+            url,
+            tags: Vec::new(),
+        })
+    }
+
     /// Whether a feed has this URL (its scheme and host in any case).
     pub fn has_url(&self, url: &str) -> bool {
         self.feeds.iter().any(|f| same_url(&f.url, url))
@@ -288,8 +300,6 @@ pub fn unseen(c: char) -> bool {
         )
 }
 
-/// `url` as the URL standard writes it (scheme and host in lower case, `/` for an empty
-/// path), or as given if it does not parse.
 /// The URL as the server sees it: scheme and host in lower case, an international host in
 /// its ASCII form, no fragment (never sent: `feed.xml#x` is `feed.xml`) nor empty query.
 fn normalised(url: &str) -> String {
