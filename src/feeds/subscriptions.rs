@@ -53,6 +53,29 @@ impl Default for FetchSettings {
     }
 }
 
+impl FetchSettings {
+    /// The settings of a `[fetch]` table taken key by key: a key that is unknown or has a
+    /// bad value is said (`fault`) and its default applies, while the others keep theirs.
+    fn each_key(given: toml::Table, fault: &mut impl FnMut(&str, &str)) -> Self {
+        let defaults = || toml::Table::try_from(Self::default()).expect("plain settings");
+        let mut kept = defaults();
+        for (key, value) in given {
+            let mut one = defaults();
+            one.insert(key.clone(), value.clone());
+            match Self::deserialize(one) {
+                Ok(_) => {
+                    kept.insert(key, value);
+                }
+                Err(e) => fault(
+                    &format!("[fetch] {key}"),
+                    &format!("{} (its default applies)", one_line(&e)),
+                ),
+            }
+        }
+        Self::deserialize(kept).unwrap_or_default()
+    }
+}
+
 /// The whole `feeds.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subscriptions {
@@ -84,7 +107,7 @@ impl Subscriptions {
 
     /// Reads `path` for fetching and listing, where one bad entry should not stop the
     /// others: a `[[feed]]` that is not a usable subscription (no URL, not http(s), twice)
-    /// is left out, and bad `[fetch]` settings give way to the defaults, each with a
+    /// is left out, and a bad `[fetch]` key gives way to its default, each with a
     /// warning naming the file and the entry. A file that is not TOML at all is an error,
     /// as it is for [`Self::load`], which the commands that rewrite the file use (leaving
     /// an entry out there would delete it).
@@ -115,10 +138,11 @@ impl Subscriptions {
         let mut fault = |what: &str, reason: &str| faults.push(format!("{what}: {reason}"));
         let fetch = match table.remove("fetch") {
             None => FetchSettings::default(),
-            Some(v) => v.try_into().unwrap_or_else(|e: toml::de::Error| {
-                fault("[fetch]", &format!("{} (the defaults apply)", one_line(&e)));
+            Some(toml::Value::Table(given)) => FetchSettings::each_key(given, &mut fault),
+            Some(_) => {
+                fault("[fetch]", "not a table (the defaults apply)");
                 FetchSettings::default()
-            }),
+            }
         };
         let mut feeds: Vec<Feed> = Vec::new();
         let entries = match table.remove("feed") {
@@ -465,14 +489,14 @@ mod tests {
     }
 
     /// For fetching, a bad entry is left out with a warning that names it, and the good
-    /// ones are fetched; bad settings give way to the defaults.
+    /// ones are fetched; a bad setting gives way to its default, the others stay.
     #[test]
     fn a_bad_entry_leaves_the_other_feeds_usable() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("feeds.toml");
         std::fs::write(
             &path,
-            "[fetch]\ntimeout_seconds = \"ten\"\n\n[[feed]]\nurl = \"https://a.example/f.xml\"\nname = \"A\"\n\n\
+            "[fetch]\ntimeout_seconds = \"ten\"\nparallel = 2\nfull_txt = false\n\n[[feed]]\nurl = \"https://a.example/f.xml\"\nname = \"A\"\n\n\
              [[feed]]\nurl = \"ftp://x/y\"\nname = \"X\"\n\n[[feed]]\nname = \"no url\"\n\n\
              [[feed]]\nurl = \"HTTPS://a.example/f.xml#x\"\nname = \"B\"\n",
         )
@@ -480,16 +504,23 @@ mod tests {
         let (subs, warnings) = Subscriptions::load_usable(&path).unwrap();
         assert_eq!(subs.feeds.len(), 1);
         assert_eq!(subs.feeds[0].name, "A");
-        assert_eq!(subs.fetch, FetchSettings::default());
-        assert_eq!(warnings.len(), 4, "{warnings:#?}");
-        for (w, said) in warnings
-            .iter()
-            .zip(["[fetch]", "number 2", "number 3", "number 4"])
-        {
+        // The bad and the unknown key are said; the good one is kept.
+        let defaults = FetchSettings::default();
+        assert_eq!(subs.fetch.parallel, 2);
+        assert_eq!(subs.fetch.timeout_seconds, defaults.timeout_seconds);
+        assert_eq!(subs.fetch.full_text, defaults.full_text);
+        assert_eq!(warnings.len(), 5, "{warnings:#?}");
+        for (w, said) in warnings.iter().zip([
+            "[fetch] full_txt",
+            "[fetch] timeout_seconds",
+            "number 2",
+            "number 3",
+            "number 4",
+        ]) {
             assert!(w.contains("feeds.toml") && w.contains(said), "{w}");
             assert!(!w.contains('\n'), "{w}");
         }
-        assert!(warnings[1].contains("ftp://x/y") && warnings[2].contains("url"));
+        assert!(warnings[2].contains("ftp://x/y") && warnings[3].contains("url"));
         std::fs::write(&path, "[[feed]\n").unwrap();
         assert!(Subscriptions::load_usable(&path).is_err());
     }
