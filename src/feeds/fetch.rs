@@ -155,9 +155,13 @@ fn fetch_feed(
             &current,
         );
         let old = at.map(|i| &stored[i]);
-        // A new link is news too: the stored one may be dead, and `o`/`y` use it.
-        let unchanged = old
-            .is_some_and(|o| o.feed_hash == feed_hash && o.url.as_deref() == entry.link.as_deref());
+        // A new link is news too: the stored one may be dead, and `o`/`y` use it. One that
+        // differs only by its tracking keys (`?utm_source=…` rotated at every fetch) is not.
+        let same_link = |o: &Stored| match (o.url.as_deref(), entry.link.as_deref()) {
+            (Some(a), Some(b)) => super::net::same_link(a, b),
+            (a, b) => a == b,
+        };
+        let unchanged = old.is_some_and(|o| o.feed_hash == feed_hash && same_link(o));
         let wants_page = settings.full_text
             && entry.link.is_some()
             && is_summary(&entry.text, entry.from_content)

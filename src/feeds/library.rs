@@ -73,9 +73,12 @@ pub fn position(
         .position(|s| !guid.is_empty() && s.guid == guid)
         .or_else(|| {
             url.and_then(|u| {
-                stored
-                    .iter()
-                    .position(|s| s.url.as_deref() == Some(u) && replaced(s))
+                stored.iter().position(|s| {
+                    s.url
+                        .as_deref()
+                        .is_some_and(|s_url| super::net::same_link(s_url, u))
+                        && replaced(s)
+                })
             })
         })
         .or_else(|| {

@@ -43,6 +43,37 @@ pub fn host_of(url: &str) -> Option<&str> {
     Some(host).filter(|h| !h.is_empty())
 }
 
+/// Query keys that only say where a click came from (`utm_source`, BBC's `at_medium`,
+/// `fbclid`…): a feed whose links rotate them gives the same story a new link each time.
+fn tracking(key: &str) -> bool {
+    const KEYS: [&str; 11] = [
+        "fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid", "ocid",
+        "cmpid", "_ga",
+    ];
+    let key = key.to_ascii_lowercase();
+    key.starts_with("utm_") || key.starts_with("at_") || KEYS.contains(&key.as_str())
+}
+
+/// Whether two links name the same page: equal, or equal once their tracking query
+/// keys are dropped (the other keys keep their order: `?id=2` is not `?id=3`).
+pub fn same_link(a: &str, b: &str) -> bool {
+    let bare = |u: &str| {
+        let mut url = url::Url::parse(u).ok()?;
+        let kept: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(k, _)| !tracking(k))
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        if kept.is_empty() {
+            url.set_query(None);
+        } else {
+            url.query_pairs_mut().clear().extend_pairs(kept);
+        }
+        Some(url)
+    };
+    a == b || bare(a).is_some_and(|x| bare(b).is_some_and(|y| x == y))
+}
+
 /// What a server said last time, to ask "only if changed".
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Validators {
@@ -250,6 +281,25 @@ fn describe(e: &ureq::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_that_differ_only_by_tracking_keys_are_one_link() {
+        let page = "https://www.example.org/news/a-1";
+        assert!(same_link(
+            page,
+            &format!("{page}?utm_source=rss&at_medium=RSS")
+        ));
+        assert!(same_link(
+            &format!("{page}?id=2&utm_campaign=x"),
+            &format!("{page}?fbclid=abc&id=2")
+        ));
+        assert!(!same_link(&format!("{page}?id=2"), &format!("{page}?id=3")));
+        assert!(!same_link(
+            page,
+            "https://www.example.org/news/a-2?utm_source=rss"
+        ));
+        assert!(!same_link("not a url", "not a url either"));
+    }
 
     #[test]
     fn only_http_urls_with_hosts_pass() {
