@@ -31,6 +31,10 @@ fn pipe_runs_the_command_and_restores_the_screen() {
         "{outside}"
     );
     t.run(&["send-keys", "Enter"]);
+    // Its output stays until Enter: the reader asks for it.
+    let ended = t.wait_for(5, |s| s.contains("press Enter to return"));
+    assert!(ended.contains("PIPED"), "{ended}");
+    t.run(&["send-keys", "Enter"]);
     let back = t.wait_for(5, |s| s.contains(['┘', '┛']));
     check_borders(&back, 100, "after the pipe");
     assert_eq!(back.lines().count(), before.lines().count());
@@ -38,4 +42,43 @@ fn pipe_runs_the_command_and_restores_the_screen() {
     assert!(piped.lines().count() > 5, "{piped}");
     let moved = t.key("j");
     assert_ne!(moved, back, "keys work after the pipe");
+}
+
+/// Every key typed while the command has the terminal goes to the command, none to the
+/// reader (whose input thread read the terminal too, and took keys from `less` at random).
+#[test]
+fn keys_typed_in_the_command_all_go_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let keys = dir.path().join("keys.txt");
+    let cmd = format!(
+        "{} --width-model per-code-point",
+        env!("CARGO_BIN_EXE_khabar")
+    );
+    let t = Tmux::start("pipe-keys", 100, 30, &cmd);
+    let before = t.wait_for(10, |s| {
+        s.contains(['┘', '┛']) && !s.contains("Loading") && !s.contains("loading…")
+    });
+    t.key("|");
+    t.wait_for(3, |s| s.contains("pipe the article to"));
+    // Reads twelve keys one by one, in raw mode, as a pager does.
+    let command = format!(
+        "cat > /dev/null; stty raw -echo < /dev/tty; echo READY; \
+         dd bs=1 count=12 < /dev/tty > {} 2>/dev/null; stty sane < /dev/tty",
+        keys.display()
+    );
+    t.run(&["send-keys", "-l", &command]);
+    t.run(&["send-keys", "Enter"]);
+    t.wait_for(5, |s| s.contains("READY"));
+    for _ in 0..12 {
+        t.run(&["send-keys", "j"]);
+        std::thread::sleep(std::time::Duration::from_millis(40));
+    }
+    t.wait_for(5, |s| s.contains("press Enter to return"));
+    t.run(&["send-keys", "Enter"]);
+    let back = t.wait_for(5, |s| s.contains(['┘', '┛']));
+    assert_eq!(std::fs::read_to_string(&keys).unwrap(), "j".repeat(12));
+    assert_eq!(
+        back, before,
+        "the reader moved on keys typed in the command"
+    );
 }

@@ -2,6 +2,8 @@
 //! results and termination signals.
 
 use std::sync::mpsc::SyncSender as Sender;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
 
 use crossterm::event::Event;
 
@@ -60,10 +62,74 @@ pub enum Msg {
     Exported(super::tidy::Outcome),
 }
 
-/// Forwards terminal events into the channel until the receiver goes away.
-pub fn spawn_input(tx: Sender<Msg>) {
+/// How long the input thread waits for a key before it looks at its gate again: the
+/// longest a [`InputGate::close`] waits for it.
+const POLL: Duration = Duration::from_millis(100);
+
+/// Takes the keyboard from the input thread while another program has the terminal (a
+/// pager, a command, a terminal browser): with both reading it, each key went to one or
+/// the other at random, so `j` in `less` moved the reader's list instead.
+#[derive(Clone, Default)]
+pub struct InputGate(Arc<(Mutex<Gate>, Condvar)>);
+
+#[derive(Default)]
+struct Gate {
+    closed: bool,
+    /// Whether the input thread waits at the gate (reads nothing).
+    parked: bool,
+}
+
+impl InputGate {
+    fn lock(&self) -> MutexGuard<'_, Gate> {
+        self.0.0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The input thread's check between reads: waits here while the gate is closed.
+    pub fn pass(&self) {
+        let mut gate = self.lock();
+        while gate.closed {
+            gate.parked = true;
+            self.0.1.notify_all();
+            gate = self.0.1.wait(gate).unwrap_or_else(PoisonError::into_inner);
+        }
+        gate.parked = false;
+    }
+
+    /// Stops the input thread reading; returns once it waits at the gate (or, should it
+    /// have ended, after a few polls).
+    pub fn close(&self) {
+        let mut gate = self.lock();
+        gate.closed = true;
+        let _ = self
+            .0
+            .1
+            .wait_timeout_while(gate, POLL * 5, |g| !g.parked)
+            .unwrap_or_else(PoisonError::into_inner);
+    }
+
+    /// Lets the input thread read again.
+    pub fn open(&self) {
+        self.lock().closed = false;
+        self.0.1.notify_all();
+    }
+}
+
+/// Forwards terminal events into the channel until the receiver goes away, reading only
+/// while `gate` is open.
+pub fn spawn_input(tx: Sender<Msg>, gate: InputGate) {
     std::thread::spawn(move || {
-        while let Ok(event) = crossterm::event::read() {
+        loop {
+            gate.pass();
+            // A poll with a timeout, not a blocking read: a read under way would take the
+            // next key from the program the terminal is handed to.
+            match crossterm::event::poll(POLL) {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(_) => break,
+            }
+            let Ok(event) = crossterm::event::read() else {
+                break;
+            };
             if tx.send(Msg::Input(event)).is_err() {
                 break;
             }
@@ -135,3 +201,38 @@ fn restore_and_exit(signal: i32) -> ! {
 
 /// How long the loop has to leave after a termination signal.
 const GRACE: std::time::Duration = std::time::Duration::from_secs(3);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A closed gate holds the reading thread before its next read, and `close` returns
+    /// only once it is held; opened, it reads on.
+    #[test]
+    fn a_closed_gate_holds_the_reader_until_it_opens() {
+        let gate = InputGate::default();
+        let reads = Arc::new(AtomicUsize::new(0));
+        let (g, r) = (gate.clone(), reads.clone());
+        std::thread::spawn(move || {
+            loop {
+                g.pass();
+                r.fetch_add(1, Ordering::SeqCst);
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        });
+        while reads.load(Ordering::SeqCst) < 3 {
+            std::thread::yield_now();
+        }
+        gate.close();
+        let held = reads.load(Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(50));
+        assert_eq!(reads.load(Ordering::SeqCst), held, "read while closed");
+        gate.open();
+        let start = std::time::Instant::now();
+        while reads.load(Ordering::SeqCst) == held && start.elapsed() < Duration::from_secs(5) {
+            std::thread::yield_now();
+        }
+        assert!(reads.load(Ordering::SeqCst) > held, "reads again once open");
+    }
+}

@@ -298,7 +298,8 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
         first_page: loader::FirstPage::of(app.list.sort, &app.list.chips),
         ..keep
     };
-    event::spawn_input(tx.clone());
+    let input_gate = event::InputGate::default();
+    event::spawn_input(tx.clone(), input_gate.clone());
     event::spawn_signals(tx.clone())?;
     let fetch_tx = tx.clone();
     let export_tx = tx.clone();
@@ -426,9 +427,11 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             }
             Request::OpenLink(url) => {
                 // The browser may be a terminal program: it gets the terminal meanwhile.
+                input_gate.close();
                 terminal::leave();
                 let opened = fetching::open_link(&url);
                 terminal::take_screen()?;
+                input_gate.open();
                 term.clear()?;
                 drawn_at = None;
                 app.status = Some(match opened {
@@ -447,10 +450,12 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                 app.status = Some(format!("copied {}", crate::text::sanitize(&url, false)));
             }
             Request::Pipe(command, text) => {
-                // The command (a pager) gets the terminal until it exits.
+                // The command (a pager) gets the terminal, and the keyboard, until it exits.
+                input_gate.close();
                 terminal::leave();
                 let ran = tidy::pipe(&command, &text);
                 terminal::take_screen()?;
+                input_gate.open();
                 term.clear()?;
                 drawn_at = None;
                 app.status = match ran {

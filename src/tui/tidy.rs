@@ -418,6 +418,7 @@ fn expand_home(path: &str) -> PathBuf {
 /// standard input, and waits for it. The caller leaves the terminal first.
 pub fn pipe(command: &str, text: &str) -> std::io::Result<std::process::ExitStatus> {
     use std::io::Write as _;
+    let typed = !command.is_empty();
     let command = if command.is_empty() {
         std::env::var("PAGER")
             .ok()
@@ -438,7 +439,36 @@ pub fn pipe(command: &str, text: &str) -> std::io::Result<std::process::ExitStat
             _ => {}
         }
     }
-    child.wait()
+    let status = child.wait()?;
+    if typed {
+        wait_for_enter(status);
+    }
+    Ok(status)
+}
+
+/// After a command the user typed (`wc -w`), its output stays on the screen until Enter:
+/// the reader's screen would cover it at once. A pager has been read already.
+fn wait_for_enter(status: std::process::ExitStatus) {
+    use std::io::{BufRead as _, Write as _};
+    let Ok(tty) = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+    else {
+        return;
+    };
+    let ended = if status.success() {
+        String::new()
+    } else {
+        format!(" ({status})")
+    };
+    let mut out = &tty;
+    let _ = write!(
+        out,
+        "\n[khabar] the command ended{ended}; press Enter to return "
+    );
+    let _ = out.flush();
+    let _ = std::io::BufReader::new(&tty).read_line(&mut String::new());
 }
 
 #[cfg(test)]
