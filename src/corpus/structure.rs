@@ -121,7 +121,12 @@ pub fn parse(text: &str, markers: &Markers) -> Parts {
     }
     for (index, line) in body {
         let s = line.of(text);
-        if parts.byline_span.is_none() && index < BYLINE_WINDOW_LINES && is_byline(s, markers) {
+        // A byline, or a page's date line under the headline (`Wed, 05 Jun 2024 10:00
+        // +0530`, `3 जनवरी 2024 10:00 AM`), near the top dates the article.
+        if parts.byline_span.is_none()
+            && index < BYLINE_WINDOW_LINES
+            && (is_byline(s, markers) || is_date_line(s))
+        {
             take_byline(&mut parts, s, line, markers);
         } else {
             parts.paragraphs.push(line);
@@ -430,5 +435,37 @@ mod tests {
             let day = p.published.and_then(|d| d.date.to_naive());
             assert_eq!(day.map(|d| d.to_string()).as_deref(), Some("2024-06-05"));
         }
+    }
+
+    /// The more common layout: headline, then the page's date line, then the story. The
+    /// line dates the article (a dateline's year-less date does not win over it), and it
+    /// is no paragraph of the story; a date line deep in the story stays text.
+    #[test]
+    fn a_date_line_under_the_headline_dates_the_article() {
+        for (text, day) in [
+            (
+                "नदी पर पुल\n\nWed, 05 Jun 2024 10:00 +0530\n\nपटना, 4 जून। नदी पर पुल खुला।",
+                "2024-06-05",
+            ),
+            (
+                "नदी पर पुल\n\n3 जनवरी 2024 10:00 AM\n\nनदी पर पुल खुला।",
+                "2024-01-03",
+            ),
+            (
+                "नदी पर पुल\n\n2024-01-03T10:00:00+05:30\n\nनदी पर पुल खुला।",
+                "2024-01-03",
+            ),
+        ] {
+            let p = parts(text);
+            assert_eq!(p.title, "नदी पर पुल", "{text}");
+            let got = p.published.and_then(|d| d.date.to_naive());
+            assert_eq!(got.map(|d| d.to_string()).as_deref(), Some(day), "{text}");
+            let story: Vec<&str> = p.paragraphs.iter().map(|s| s.of(text)).collect();
+            assert_eq!(story.len(), 1, "{story:?}");
+        }
+        let deep = "नदी पर पुल\n\nपहला।\n\nदूसरा।\n\nतीसरा।\n\nचौथा।\n\nपांचवां।\n\nछठा।\n\n\
+                    सातवां।\n\nआठवां।\n\nनौवां।\n\nदसवां।\n\nग्यारहवां।\n\nबारहवां।\n\n\
+                    Wed, 05 Jun 2024 10:00 +0530\n\nअंत।";
+        assert_eq!(parts(deep).published, None);
     }
 }

@@ -87,6 +87,8 @@ mod flag {
     pub const INFINITIVE: u16 = 1 << 10;
     /// वाला, वाली, वाले.
     pub const WALA: u16 = 1 << 11;
+    /// सकता, सकती, सकते: "can, may".
+    pub const MODAL: u16 = 1 << 12;
 }
 
 fn flags(word: &str) -> u16 {
@@ -113,6 +115,7 @@ fn flags(word: &str) -> u16 {
         flag::INFINITIVE,
     );
     set(matches!(word, "वाला" | "वाली" | "वाले"), flag::WALA);
+    set(matches!(word, "सकता" | "सकती" | "सकते"), flag::MODAL);
     f
 }
 
@@ -273,6 +276,14 @@ fn decide(words: &[u16]) -> Tense {
                 Tense::Future
             };
         }
+        // "कल तट से टकरा सकता है" may happen; "आ सकता था" could have.
+        if word & flag::MODAL != 0 && next(1) & (flag::PRESENT | flag::PAST) != 0 {
+            return if next(1) & flag::PAST != 0 {
+                Tense::Past
+            } else {
+                Tense::Future
+            };
+        }
         // "होने जा रहा है" is about to happen; "जा रहा था" was happening.
         if word & flag::JA != 0 && next(1) & flag::CONTINUOUS != 0 {
             return if next(2) & flag::PAST != 0 {
@@ -322,6 +333,15 @@ mod tests {
 
     fn t(s: &str) -> Tense {
         tense_after(s, 0, s.len())
+    }
+
+    #[test]
+    fn may_and_could_have() {
+        assert_eq!(t(" तूफ़ान तट से टकरा सकता है।"), Tense::Future);
+        assert_eq!(t(" वे दिल्ली जा सकते हैं।"), Tense::Future);
+        assert_eq!(t(" फ़ैसला आ सकता था, पर टल गया।"), Tense::Past);
+        // "सकता" before no auxiliary says nothing of its own.
+        assert_eq!(t(" कोई रोक नहीं सकता और सब गए।"), Tense::Past);
     }
 
     #[test]
