@@ -89,3 +89,77 @@ fn starred_lists_only_starred_articles_and_json_says_so() {
     ));
     assert_eq!(putin.len(), 2);
 }
+
+/// A file edited while no reader is open keeps its articles' stars and read marks: they
+/// are kept under a content id, which the edit changes. The same record line with the
+/// same title, or a file of one article, is the same story edited; another record that
+/// took a new title is not followed.
+#[test]
+fn an_edit_made_with_no_reader_open_keeps_the_marks() {
+    let xdg = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("one.txt");
+    let jsonl = dir.path().join("many.jsonl");
+    let record = |title: &str, body: &str| {
+        serde_json::json!({"title": title, "body": body, "published": "2024-06-10"}).to_string()
+    };
+    std::fs::write(&txt, "नदी पर पुल\n\nपटना में नदी पर नया पुल खुला।\n").unwrap();
+    let records = |second: &str, third: &str| {
+        [
+            record("पहली", "दिल्ली में बारिश हुई।"),
+            record("दूसरी", second),
+            record(third, "मुंबई में सभा हुई।"),
+        ]
+        .join("\n")
+    };
+    std::fs::write(&jsonl, records("कोलकाता में मेला लगा।", "तीसरी")).unwrap();
+    let list_dir = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_khabar"))
+            .env("XDG_CONFIG_HOME", xdg.path().join("config"))
+            .env("XDG_CACHE_HOME", xdg.path().join("cache"))
+            .env("XDG_STATE_HOME", xdg.path().join("state"))
+            .env("XDG_DATA_HOME", xdg.path().join("data"))
+            .arg("list")
+            .args(args)
+            .arg(dir.path())
+            .output()
+            .expect("khabar runs")
+    };
+    assert_eq!(rows(&list_dir(&["--json"])).len(), 4);
+    let ids = |titles: &[&str]| -> Vec<u64> {
+        let mut problems = Vec::new();
+        let mut articles = khabar::corpus::read_file(&txt, &mut problems);
+        articles.extend(khabar::corpus::read_file(&jsonl, &mut problems));
+        titles
+            .iter()
+            .map(|t| {
+                let a = articles.iter().find(|a| a.title == *t).expect("an article");
+                khabar::state::content_id(a)
+            })
+            .collect()
+    };
+    let db = xdg.path().join("data").join("khabar").join(FILE_NAME);
+    {
+        let (store, _) = Store::open(&db).unwrap();
+        for id in ids(&["नदी पर पुल", "दूसरी", "तीसरी"]) {
+            store.set_starred(id, true).unwrap();
+            store.set_read(id, true).unwrap();
+        }
+    }
+    // Edits: the text file's headline and story, the second record's story, the third
+    // record's title (beside other records: not followed).
+    std::fs::write(&txt, "नदी पर नया पुल\n\nपटना में गंगा नदी पर नया पुल खुला।\n").unwrap();
+    std::fs::write(&jsonl, records("कोलकाता में पुस्तक मेला लगा।", "चौथी")).unwrap();
+    let starred: Vec<String> = rows(&list_dir(&["--starred", "--json"]))
+        .iter()
+        .map(|r| r["title"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(starred.len(), 2, "{starred:?}");
+    assert!(starred.contains(&"नदी पर नया पुल".to_owned()), "{starred:?}");
+    assert!(starred.contains(&"दूसरी".to_owned()), "{starred:?}");
+    let (store, _) = Store::open(&db).unwrap();
+    for id in ids(&["नदी पर नया पुल", "दूसरी"]) {
+        assert!(store.is_read(id).unwrap());
+    }
+    assert!(!store.is_read(ids(&["चौथी"])[0]).unwrap());
+}

@@ -794,11 +794,92 @@ fn write_file(
     let Some(rows) = &e.articles else {
         return Ok(false);
     };
-    let mut moved = delete_articles(tx, id)?;
+    // One look-up for a new file, as before: it holds nothing to take back or carry.
+    let before = held_articles(tx, id)?;
+    let mut moved = !before.is_empty() && delete_articles(tx, id)?;
     for row in rows {
         moved |= insert_article(tx, id, &e.key, row, seen)?;
     }
+    for (old, now) in edited(&before, rows) {
+        carry_marks(tx, old, now)?;
+    }
     Ok(moved)
+}
+
+/// An article `source` held before it was read again: its line, title and content id.
+struct Held {
+    line: Option<i64>,
+    title: String,
+    content_id: i64,
+}
+
+fn held_articles(tx: &Transaction, source: i64) -> Result<Vec<Held>, StoreError> {
+    let mut stmt =
+        tx.prepare_cached("SELECT line, title, content_id FROM articles WHERE source = ?1")?;
+    let held = stmt
+        .query_map([source], |r| {
+            Ok(Held {
+                line: r.get(0)?,
+                title: r.get(1)?,
+                content_id: r.get(2)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(held)
+}
+
+/// The articles of a file read again that are edits of what it held (content ids before
+/// and now): the same record line with the same title, or a file of one article still
+/// of one. A record that moved to another line, or took another title beside others, is
+/// not followed: its marks could land on another story.
+fn edited(before: &[Held], rows: &[Row]) -> Vec<(i64, i64)> {
+    let alone = before.len() == 1 && rows.len() == 1;
+    rows.iter()
+        .filter_map(|row| {
+            let line = row.line.and_then(|l| i64::try_from(l).ok());
+            let old = before
+                .iter()
+                .find(|h| h.line == line && (alone || h.title == row.title))?;
+            let now = to_sql(row.content_id);
+            (old.content_id != now).then_some((old.content_id, now))
+        })
+        .collect()
+}
+
+/// Gives the article now `now` the read mark and star of its earlier version `old` (an
+/// edit made while no reader was open changes the content id they are kept under). They
+/// move, keeping the star's place, unless another article still has the old content
+/// (the same story in another file): then they are copied.
+fn carry_marks(tx: &Transaction, old: i64, now: i64) -> Result<(), StoreError> {
+    let shared: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM articles WHERE content_id = ?1)")?
+        .query_row([old], |r| r.get(0))?;
+    let sql: &[&str] = if shared {
+        &[
+            "INSERT OR IGNORE INTO read_articles (id, read_at)
+                 SELECT ?2, read_at FROM read_articles WHERE id = ?1",
+            "INSERT OR IGNORE INTO starred_articles (id, starred_at)
+                 SELECT ?2, starred_at FROM starred_articles WHERE id = ?1",
+        ]
+    } else {
+        &[
+            "UPDATE OR IGNORE read_articles SET id = ?2 WHERE id = ?1",
+            "UPDATE OR IGNORE starred_articles SET id = ?2 WHERE id = ?1",
+        ]
+    };
+    for sql in sql {
+        tx.prepare_cached(sql)?.execute(params![old, now])?;
+    }
+    if !shared {
+        // What `OR IGNORE` left: the new version had its own mark already.
+        for sql in [
+            "DELETE FROM read_articles WHERE id = ?1",
+            "DELETE FROM starred_articles WHERE id = ?1",
+        ] {
+            tx.prepare_cached(sql)?.execute([old])?;
+        }
+    }
+    Ok(())
 }
 
 fn problem_path(p: &Problem) -> &Path {
