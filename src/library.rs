@@ -45,7 +45,9 @@ const RULES: [&str; 7] = [
 /// weekday or month (a page's `Wed, 05 Jun 2024`) is neither a name nor a dateline; a
 /// date before `होने वाली` is ahead (`7 जून को होने वाली बैठक का ज़िक्र किया`); a date line
 /// or byline above the headline dates the article and is not its title. 7: a page's date
-/// line under the headline dates the article; `कल … सकता है` is ahead.
+/// line under the headline dates the article; `कल … सकता है` is ahead; initials with full
+/// stops find the gazetteer's person (`एम. के. स्टालिन`) and start a name after a title;
+/// a lone surname is the person named in full, not another known person or a place.
 const EXTRACTION_REVISION: u32 = 7;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

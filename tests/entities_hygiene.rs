@@ -279,3 +279,83 @@ fn an_english_headline_tag_or_a_verb_is_not_part_of_a_name() {
         );
     }
 }
+
+/// Initials written with full stops (`बी. आर. गवई`) find the gazetteer's person listed
+/// without them, and after a designation or title they start a name no list knows, even
+/// one initial; dotted letters before an ordinary word stay an acronym.
+#[test]
+fn initials_with_full_stops_start_a_name() {
+    let text = "सुनवाई में न्यायमूर्ति बी. आर. गवई ने सवाल पूछे।";
+    let found = run(text);
+    let gavai: Vec<&str> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(gavai, ["बी आर गवई"], "{found:#?}");
+    for (text, name) in [
+        (
+            "ज़िलाधिकारी जी. एस. कुंभकार ने बाढ़ का जायज़ा लिया।",
+            "जी. एस. कुंभकार",
+        ),
+        ("प्रवक्ता आर. पिंगले ने परिणाम घोषित किए।", "आर. पिंगले"),
+    ] {
+        let found = run(text);
+        let people = mention_texts(text, &found, EntityKind::Person);
+        assert_eq!(people, [name], "{text}: {found:#?}");
+    }
+    let text = "छात्र जे. एन. यू. परिसर में जुटे।";
+    let found = run(text);
+    assert!(
+        mention_texts(text, &found, EntityKind::Person).is_empty(),
+        "{found:#?}"
+    );
+}
+
+/// A surname alone is the person named in full earlier in the article, though the
+/// gazetteer knows the word as another person's short name or as a place, when that
+/// other is never named in full there.
+#[test]
+fn a_lone_surname_is_the_person_named_in_full_before() {
+    for (text, full, lone) in [
+        (
+            "कुश्ती में पहलवान सुमेर नड्डा ने स्वर्ण जीता।\n\nनड्डा ने कहा कि वे ओलंपिक की तैयारी करेंगे।",
+            "सुमेर नड्डा",
+            "नड्डा",
+        ),
+        (
+            "टीम के कोच रॉबर्ट जॉर्डन ने नई रणनीति बनाई।\n\nजॉर्डन ने बताया कि अभ्यास कल से होगा।",
+            "रॉबर्ट जॉर्डन",
+            "जॉर्डन",
+        ),
+        // The lone word is another known person's short name (`जोसेफ़ स्टालिन`'s).
+        (
+            "खेल मंत्री उदयनिधि स्टालिन ने स्टेडियम का उद्घाटन किया।\n\nस्टालिन ने कहा कि अगले साल लीग होगी।",
+            "उदयनिधि स्टालिन",
+            "स्टालिन",
+        ),
+        // And a known place's name.
+        (
+            "अंतरिक्ष केंद्र के निदेशक वी. सोमनाथ ने प्रक्षेपण की तारीख़ बताई।\n\nसोमनाथ ने कहा कि मौसम अनुकूल है।",
+            "वी. सोमनाथ",
+            "सोमनाथ",
+        ),
+    ] {
+        let found = run(text);
+        let person = found
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.of(text) == full))
+            .unwrap_or_else(|| panic!("{full} found: {found:#?}"));
+        assert_eq!(person.kind, EntityKind::Person);
+        let mentions: Vec<&str> = person.mentions.iter().map(|m| m.of(text)).collect();
+        assert_eq!(mentions, [full, lone], "{text}: {found:#?}");
+        assert_eq!(
+            found
+                .iter()
+                .filter(|e| e.kind != EntityKind::Organization)
+                .count(),
+            1,
+            "{text}: {found:#?}"
+        );
+    }
+}

@@ -117,6 +117,9 @@ impl Gazetteer {
                 let entity = self.entity(kind, name);
                 for form in std::iter::once(name).chain(forms) {
                     self.add_form(form, entity, false);
+                    for dotted in dotted_initials(form) {
+                        self.add_form(&dotted, entity, false);
+                    }
                 }
             }
         }
@@ -243,6 +246,27 @@ impl Gazetteer {
             words,
         }
     }
+}
+
+/// A form that starts with initials written as Devanagari letter names (`एम के स्टालिन`)
+/// as the news writes it too: with a full stop after each (`एम. के. स्टालिन`, `एम.के.
+/// स्टालिन`). Without them, the surname alone matched another person's form
+/// (`जोसेफ़ स्टालिन`'s `स्टालिन`).
+fn dotted_initials(form: &str) -> Vec<String> {
+    let words: Vec<&str> = form.split(' ').filter(|w| !w.is_empty()).collect();
+    let initials = words
+        .iter()
+        .take_while(|w| !w.is_ascii() && super::rules::letter_count(w) == 1)
+        .count();
+    if initials == 0 || initials == words.len() {
+        return Vec::new();
+    }
+    let rest = words[initials..].join(" ");
+    let spaced: Vec<String> = words[..initials].iter().map(|w| format!("{w}.")).collect();
+    vec![
+        format!("{} {rest}", spaced.join(" ")),
+        format!("{} {rest}", spaced.concat()),
+    ]
 }
 
 /// A gazetteer compiled for matching.
@@ -411,6 +435,23 @@ mod tests {
         assert!(g.spelt_as(russia, "RUSSIA") && g.spelt_as(russia, "russia"));
         let let_ = g.lookup("let").unwrap();
         assert!(g.spelt_as(let_, "LeT") && !g.spelt_as(let_, "let"));
+    }
+
+    #[test]
+    fn initials_are_found_with_their_full_stops() {
+        assert_eq!(
+            dotted_initials("एम के स्टालिन"),
+            ["एम. के. स्टालिन", "एम.के. स्टालिन"]
+        );
+        assert!(dotted_initials("जोसेफ़ स्टालिन").is_empty());
+        assert!(dotted_initials("के").is_empty());
+        let m = matcher();
+        for text in ["एम. के. स्टालिन", "एम.के. स्टालिन", "एम के स्टालिन"]
+        {
+            let target = m.gazetteer.lookup(&fold(text));
+            let known = target.map(|t| m.gazetteer.known[t.entity].name.as_str());
+            assert_eq!(known, Some("एम के स्टालिन"), "{text}");
+        }
     }
 
     #[test]

@@ -162,6 +162,7 @@ impl<'m, 'a> Merger<'m, 'a> {
     /// to [`Merger::add`], in the same order.
     pub fn finish(mut self, pieces: impl Iterator<Item = Span>) -> Vec<Entity> {
         join_partial_names(&mut self.groups);
+        join_borrowed_names(&mut self.groups);
         link_short_mentions(
             self.matcher,
             Scans {
@@ -219,6 +220,60 @@ fn join_partial_names(groups: &mut [Group]) {
                 })
         });
         if let (Some(t), None) = (targets.next(), targets.next()) {
+            let moved = std::mem::take(&mut groups[g].mentions);
+            groups[t].mentions.extend(moved);
+        }
+    }
+}
+
+/// `एम. के. स्टालिन ने … स्टालिन ने कहा`: a lone word the gazetteer knows as another
+/// person's (`जोसेफ़ स्टालिन`'s `स्टालिन`) or a place's (`सोमनाथ`), in an article that
+/// never names that person in full, is the one person named in full there whose first or
+/// last word it is, as a reporter's short form of a name is the name given before.
+fn join_borrowed_names(groups: &mut [Group]) {
+    let person = |g: &Group| g.kind == EntityKind::Person;
+    // Each first and last word of a full name, with the groups it ends: once per spelling.
+    let mut by_end: FastMap<String, Vec<usize>> = FastMap::default();
+    for (gi, g) in groups.iter().enumerate().filter(|(_, g)| person(g)) {
+        let mut spellings: Vec<&Rc<str>> = Vec::new();
+        for (_, m) in &g.mentions {
+            if !spellings.iter().any(|s| Rc::ptr_eq(s, m) || **s == *m) {
+                spellings.push(m);
+            }
+        }
+        for m in spellings {
+            let Some((first, _)) = m.split_once(' ') else {
+                continue;
+            };
+            let last = m.rsplit(' ').next().unwrap_or(first);
+            for end in [first, last] {
+                let at = by_end.entry(end.to_owned()).or_default();
+                if at.last() != Some(&gi) {
+                    at.push(gi);
+                }
+            }
+        }
+    }
+    for g in 0..groups.len() {
+        let group = &groups[g];
+        let Some(word) = group.mentions.first().map(|m| Rc::clone(&m.1)) else {
+            continue;
+        };
+        // A known place too: `एस. सोमनाथ … सोमनाथ ने बताया` is the person, not the town.
+        let lone = group.known.is_some()
+            && group.kind != EntityKind::Organization
+            && !word.contains(' ')
+            && group.mentions.iter().all(|m| *m.1 == *word);
+        if !lone {
+            continue;
+        }
+        let mut named = by_end
+            .get(&*word)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&o| o != g);
+        if let (Some(t), None) = (named.next(), named.next()) {
             let moved = std::mem::take(&mut groups[g].mentions);
             groups[t].mentions.extend(moved);
         }

@@ -10,7 +10,7 @@
 use super::super::rules::letter_count;
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{GIVEN, NOT_NAME, SURNAME};
+use super::super::words::{CUE, GIVEN, HONORIFIC, NOT_NAME, SURNAME};
 use super::Name;
 use crate::extract::entities::model::EntityKind;
 
@@ -71,7 +71,13 @@ pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
         })
         .collect();
     for chain in chains(scan, &out) {
-        if !out.iter().any(|&(f, l, _)| f <= chain.1 && chain.0 <= l) {
+        // The word after the initials may have been read as a place or a body on its own
+        // (`अध्यक्ष एस. सोमनाथ ने`): a place takes no initials, so the person wins.
+        let overlaps = |&(f, l, _): &Name| f <= chain.1 && chain.0 <= l;
+        let inside =
+            |&(f, l, kind): &Name| kind != EntityKind::Person && chain.0 < f && l <= chain.1;
+        if out.iter().filter(|n| overlaps(n)).all(inside) {
+            out.retain(|n| !overlaps(n));
             wider.push(chain);
             out.push(chain);
         }
@@ -138,8 +144,10 @@ fn after_initials(scan: &Scan, mut t: usize) -> Option<usize> {
 }
 
 /// Runs of two or more initials and the name after them, as persons, where that name is
-/// a known given name or surname or a word of a person the tagger found in `names`:
-/// dotted letters before an ordinary word are an acronym (`यू. एन. महासभा`, `जे. एन. यू.
+/// a known given name or surname or a word of a person the tagger found in `names`, or
+/// the run (of one initial, then, too) follows a designation or a title (`जिलाधिकारी वी.
+/// के. मेहरोत्रा ने`, `अध्यक्ष एस. सोमनाथ ने`): dotted
+/// letters before an ordinary word are an acronym (`यू. एन. महासभा`, `जे. एन. यू.
 /// परिसर`).
 fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
     let person_word = |t: usize| {
@@ -156,9 +164,13 @@ fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
         while t < scan.tokens.len() && is_initial(scan, t) {
             t += 1;
         }
-        if t - start >= 2
+        let titled = start > 0
+            && scan.tokens[start].gap == Gap::Space
+            && scan.tokens[start - 1].is(CUE | HONORIFIC);
+        let initials = t - start;
+        if (initials >= 2 || titled && initials == 1)
             && let Some(end) = after_initials(scan, t)
-            && person_word(t)
+            && (person_word(t) || titled)
         {
             out.push((start, end, EntityKind::Person));
             t = end;
