@@ -50,13 +50,16 @@ impl Serialize for Mentions<'_> {
     }
 }
 
-/// A span as byte offsets into the input file (for JSON Lines, into the record's body)
-/// and the text it covers.
+/// A span as byte offsets into the input file (for JSON Lines, into the record's body, or
+/// into its title when `in` says `title`) and the text it covers.
 #[derive(Debug, Serialize)]
 pub struct MentionReport<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
+    /// `title` for a mention in a JSON Lines record's title; absent elsewhere.
+    #[serde(rename = "in", skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -66,6 +69,9 @@ pub struct DateReport<'a> {
     pub text: &'a str,
     pub kind: DateKind,
     pub value: Option<&'a str>,
+    /// As [`MentionReport::field`].
+    #[serde(rename = "in", skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
 }
 
 /// A JSON array written straight from an iterator. It is written once: serialising it
@@ -104,17 +110,28 @@ impl Serialize for DateEntry<'_> {
             text: m.text,
             kind: self.date.kind,
             value: self.date.value.as_deref(),
+            field: m.field,
         }
         .serialize(serializer)
     }
 }
 
 fn mention(article: &Article, span: Span) -> MentionReport<'_> {
+    let text = span.of(&article.text);
+    if article.in_record_title(span) {
+        return MentionReport {
+            start: span.start,
+            end: span.end,
+            text,
+            field: Some("title"),
+        };
+    }
     let file = article.file_span(span);
     MentionReport {
         start: file.start,
         end: file.end,
-        text: span.of(&article.text),
+        text,
+        field: None,
     }
 }
 

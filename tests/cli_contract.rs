@@ -58,11 +58,20 @@ fn check_record(record: &Value, source: &[u8]) {
             "{field}"
         );
     }
+    let title = record["title"].as_str().unwrap().as_bytes();
     let check_span = |m: &Value| {
         let (start, end) = (
             m["start"].as_u64().unwrap() as usize,
             m["end"].as_u64().unwrap() as usize,
         );
+        // A JSON Lines record's title is read too: its spans say so and index it.
+        let source = match m.get("in") {
+            None => source,
+            Some(field) => {
+                assert_eq!(field, "title");
+                title
+            }
+        };
         assert!(start < end && end <= source.len(), "span {start}..{end}");
         assert_eq!(
             std::str::from_utf8(&source[start..end]).unwrap(),
@@ -80,12 +89,16 @@ fn check_record(record: &Value, source: &[u8]) {
                 .all(Value::is_string)
         );
         for m in e["mentions"].as_array().unwrap() {
-            assert_eq!(keys(m), ["end", "start", "text"]);
+            let mut k = keys(m);
+            k.retain(|k| *k != "in");
+            assert_eq!(k, ["end", "start", "text"]);
             check_span(m);
         }
     }
     for d in record["dates"].as_array().unwrap() {
-        assert_eq!(keys(d), ["end", "kind", "start", "text", "value"]);
+        let mut k = keys(d);
+        k.retain(|k| *k != "in");
+        assert_eq!(k, ["end", "kind", "start", "text", "value"]);
         assert!(["date", "time", "duration", "set"].contains(&d["kind"].as_str().unwrap()));
         assert!(d["value"].is_string() || d["value"].is_null());
         check_span(d);
@@ -147,6 +160,21 @@ fn json_lines_spans_point_into_the_record_body() {
     assert_eq!(got.len(), 2);
     check_record(&got[0], body.as_bytes());
     assert_eq!(got[0]["title"], "मोदी और पुतिन की बातचीत");
+    // The title's names count, and their mentions say they are in the title.
+    let modi = got[0]["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "नरेंद्र मोदी")
+        .expect("मोदी");
+    let mentions = modi["mentions"].as_array().unwrap();
+    assert_eq!(mentions.len(), 2, "{mentions:?}");
+    assert_eq!(mentions[0]["in"], "title");
+    assert_eq!(
+        (&mentions[0]["start"], &mentions[0]["end"]),
+        (&0.into(), &12.into())
+    );
+    assert!(mentions[1].get("in").is_none());
     assert_eq!(got[0]["published"], "2025-03-03");
     assert_eq!(got[0]["source"], "PTI");
     assert_eq!(got[1]["title"], "दूसरी खबर");

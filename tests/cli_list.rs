@@ -356,3 +356,24 @@ fn a_latin_name_finds_a_person_written_only_in_devanagari() {
             .contains("रामखिलावन चौरसिया")
     );
 }
+
+/// A JSON Lines record's title is read for names and dates, as a plain file's headline:
+/// a feed item that names its subject only in the headline is found by that name.
+#[test]
+fn a_name_only_in_a_record_title_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = serde_json::json!({
+        "title": "लखनऊ में तेज़ आंधी से पेड़ गिरे",
+        "body": "मौसम विभाग ने बुधवार को चेतावनी जारी की थी।",
+        "published": "2024-05-22",
+    });
+    std::fs::write(dir.path().join("feed.jsonl"), format!("{record}\n")).unwrap();
+    let out = isolated::khabar()
+        .args(["list", "--place", "lucknow"])
+        .arg(dir.path())
+        .output()
+        .expect("khabar runs");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("feed.jsonl:1"), "{stdout}");
+}

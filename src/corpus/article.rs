@@ -68,6 +68,11 @@ pub struct Article {
     pub offsets: OffsetMap,
     /// Where the text comes from, to read it again on demand.
     pub origin: Origin,
+    /// Where the body starts in `text`: a JSON Lines record's own title is put before its
+    /// body (the title, a blank line, the body), so names and dates in the headline are
+    /// found as a file's are. 0 for a file, whose headline is in its text already.
+    #[serde(default)]
+    pub body_at: usize,
 }
 
 /// Where an article's text can be read again.
@@ -96,12 +101,31 @@ impl Article {
         self.chrome.iter().any(|c| c.span.overlaps(span))
     }
 
-    /// `span` (an offset range in `text`) as an offset range in the file's bytes.
+    /// `span` (an offset range in `text`) as an offset range in the file's bytes (for a
+    /// JSON Lines record, in its body; see [`Self::in_record_title`] for its title).
     pub fn file_span(&self, span: Span) -> Span {
-        Span::new(
-            self.offsets.to_file(span.start),
-            self.offsets.to_file(span.end),
-        )
+        let at = |o: usize| self.offsets.to_file(o.saturating_sub(self.body_at));
+        Span::new(at(span.start), at(span.end))
+    }
+
+    /// Whether `span` is in the title a JSON Lines record names apart (put before its
+    /// body in `text`, from offset 0): its offsets are then the title's own.
+    pub fn in_record_title(&self, span: Span) -> bool {
+        span.start < self.body_at
+    }
+
+    /// Puts the record's title (`self.title`) before its body in `text`, moving every
+    /// span of the body along, so the headline is read for names and dates.
+    pub fn put_title_first(&mut self) {
+        let head = format!("{}\n\n", self.title);
+        let shift = head.len();
+        let moved = |s: Span| Span::new(s.start + shift, s.end + shift);
+        self.paragraphs.iter_mut().for_each(|s| *s = moved(*s));
+        self.chrome.iter_mut().for_each(|c| c.span = moved(c.span));
+        self.byline_span = self.byline_span.map(moved);
+        self.title_span = Some(Span::new(0, self.title.len()));
+        self.text.insert_str(0, &head);
+        self.body_at = shift;
     }
 
     /// The paragraphs' text, for readers and tests.

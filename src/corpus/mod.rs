@@ -331,6 +331,7 @@ pub fn from_text(path: &str, text: String) -> Article {
         url: None,
         offsets: OffsetMap::default(),
         origin: Origin::File,
+        body_at: 0,
         text,
     }
 }
@@ -352,6 +353,7 @@ fn from_record(path: &str, line: usize, mut r: jsonl::Record) -> Article {
             }
         }
         title.trim().clone_into(&mut article.title);
+        article.put_title_first();
     }
     if let Some(p) = r.published.as_deref().and_then(dates::parse_published) {
         article.published = Some(p.1);
@@ -422,7 +424,15 @@ pub fn reload_text(path: &str, origin: Origin, kept: &str) -> Result<String, Pro
             let bytes = std::fs::read(path).map_err(|e| gone(&e.to_string()))?;
             Ok(decode::decode(&bytes).0.into_owned())
         }
-        Origin::Record(offset) => Ok(read_record(path, offset)?.take_body()),
+        Origin::Record(offset) => {
+            // As [`from_record`] lays it out: the record's own title before its body.
+            let mut record = read_record(path, offset)?;
+            let body = record.take_body();
+            Ok(match record.title.as_deref().map(str::trim) {
+                Some(title) if !title.is_empty() => format!("{title}\n\n{body}"),
+                _ => body,
+            })
+        }
     }
 }
 
@@ -438,13 +448,22 @@ pub fn reload(article: &Article) -> Result<Article, Problem> {
     };
     match article.origin {
         Origin::Stdin => {
-            let mut again = from_text(&article.path, article.text.clone());
+            // A record's own title was put before its body: the body is read again alone.
+            let titled = article.text.strip_prefix(&format!("{}\n\n", article.title));
+            let body = titled.filter(|_| article.line.is_some());
+            let text = body.map_or_else(|| article.text.clone(), str::to_owned);
+            let mut again = from_text(&article.path, text);
             again.origin = Origin::Stdin;
             if article.line.is_some() {
                 again.line = article.line;
                 again.title.clone_from(&article.title);
                 again.published = article.published;
                 again.source.clone_from(&article.source);
+                if body.is_some() {
+                    again.paragraphs.extend(again.title_span.take());
+                    again.paragraphs.sort_unstable();
+                    again.put_title_first();
+                }
             }
             Ok(again)
         }
