@@ -221,3 +221,55 @@ fn stored_texts_are_read_back_only_once_a_search_asks_for_them() {
         "never asked for: none is read"
     );
 }
+
+/// `R` looks at the folder again: a file added since joins the list, one changed since is
+/// read again, one deleted leaves it, and the others are not read at all.
+#[test]
+fn a_look_at_the_folder_again_finds_new_changed_and_deleted_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let write = |name: &str, title: &str| {
+        std::fs::write(
+            dir.path().join(name),
+            format!("{title}\n\nपटना में आज बैठक हुई।\n"),
+        )
+        .unwrap();
+    };
+    for (name, title) in [("a.txt", "पहली"), ("b.txt", "दूसरी"), ("c.txt", "तीसरी")]
+    {
+        write(name, title);
+    }
+    let mut app = drive::load(dir.path(), home.path(), |_| {});
+    assert_eq!(drive::visible_titles(&app).len(), 3);
+    // A moment later: what is written now is newer than the look before.
+    let since = std::time::SystemTime::now() - Duration::from_millis(1);
+    std::thread::sleep(Duration::from_millis(20));
+    write("d.txt", "चौथी");
+    write("b.txt", "दूसरी, बदली हुई");
+    std::fs::remove_file(dir.path().join("c.txt")).unwrap();
+    let (tx, rx) = mpsc::sync_channel(1024);
+    let found =
+        khabar::tui::rescan::rescan(&tx, &[dir.path().to_owned()], &app.listed_paths(), since);
+    drop(tx);
+    assert_eq!((found.new, found.changed, found.gone), (1, 1, 1));
+    for msg in rx {
+        khabar::tui::handle(&mut app, msg);
+    }
+    app.rescanned(found);
+    app.settle();
+    let mut titles = drive::visible_titles(&app);
+    titles.sort();
+    assert_eq!(titles, ["चौथी", "दूसरी, बदली हुई", "पहली"]);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("files: 1 new, 1 changed, 1 gone")
+    );
+    // Looked at again with nothing new: nothing is read.
+    let (tx, rx) = mpsc::sync_channel(1024);
+    let since = std::time::SystemTime::now();
+    let again =
+        khabar::tui::rescan::rescan(&tx, &[dir.path().to_owned()], &app.listed_paths(), since);
+    drop(tx);
+    assert_eq!(again, khabar::tui::rescan::Rescanned::default());
+    assert_eq!(rx.iter().count(), 0);
+}

@@ -279,6 +279,15 @@ fn an_article_whose_file_is_gone_says_so() {
     pump(&mut a, &rx, |a| a.shown.opening.is_none());
     let screen = drive::rows(&a).join("\n");
     assert!(!screen.contains("could not be read"), "{screen}");
+    // Opened again, it is one warning, not one per opening.
+    a.select(long);
+    pump(&mut a, &rx, |a| a.shown.opening.is_none());
+    let said = a
+        .problems
+        .iter()
+        .filter(|p| p.contains("b-long.txt"))
+        .count();
+    assert_eq!(said, 1, "{:?}", a.problems);
 }
 
 /// A record put before the others (a fetch adds the newest entry first) can leave a

@@ -256,7 +256,7 @@ impl Action {
             Self::Warnings => "warnings and the last message, whole",
             Self::Related => "related stories (shared people, places, dates)",
             Self::SourceFilter => "filter by source (publisher or feed)",
-            Self::FetchFeeds => "fetch all feeds (in the background)",
+            Self::FetchFeeds => "look at the files again and fetch all feeds (in the background)",
             Self::OpenLink => "open the article's link in the browser",
             Self::CopyLink => "copy the article's link",
             Self::MarkAllRead => "mark every article in the list read (asks)",

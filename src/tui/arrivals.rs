@@ -39,8 +39,21 @@ impl App {
         }
         self.shown.opening = None;
         let (entry, problems) = open_entry(doc, title, &self.corpus.repeated);
-        self.problems.extend(problems);
+        for p in problems {
+            self.note_problem(p);
+        }
         self.shown.entry = Some((index, entry));
+    }
+
+    /// Adds a warning, unless it was said lately: the same problem said again (a file read
+    /// again, a feed refetched, a missing file opened twice) is one warning. Repeats come
+    /// together, so only the latest are compared: a load that warns of 100,000 records
+    /// costs the loop no quadratic scan.
+    pub fn note_problem(&mut self, p: String) {
+        let window = super::REPEAT_WINDOW;
+        if !self.problems.iter().rev().take(window).any(|q| *q == p) {
+            self.problems.push(p);
+        }
     }
 
     /// An article the worker opened: shown if it is still the one asked for last.
@@ -59,7 +72,9 @@ impl App {
             .is_empty()
             .then(|| problems.last().cloned())
             .flatten();
-        self.problems.extend(problems);
+        for p in problems {
+            self.note_problem(p);
+        }
         if self
             .shown
             .opening

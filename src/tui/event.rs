@@ -58,6 +58,8 @@ pub enum Msg {
     Indexed(Box<super::opening::Indexed>),
     /// The search worker's answer (see [`super::searcher`]).
     Searched(Box<super::searcher::Found>),
+    /// `R`'s look at the files opened is done (see [`super::rescan`]).
+    Rescanned(super::rescan::Rescanned),
     /// An export of the list is written, failed, or waits for leave to replace a file.
     Exported(super::tidy::Outcome),
 }

@@ -31,6 +31,8 @@ pub enum FeedMsg {
     Done,
     /// Nothing could be fetched (no subscriptions, no data directory, another fetch).
     Refused(String),
+    /// No feed is subscribed, and the files opened were looked at again instead.
+    NoFeeds,
     /// The automatic refresh is due (`refresh_minutes` in `feeds.toml`).
     Due,
 }
@@ -70,11 +72,15 @@ pub fn spawn(
     place: crate::library::Place,
     rules: u64,
     since: std::time::SystemTime,
+    look: Option<super::rescan::Look>,
 ) {
     std::thread::spawn(move || {
         let send = |m: FeedMsg| {
             let _ = tx.send(Msg::Feed(m));
         };
+        if let Some(look) = &look {
+            look.run(&tx, since);
+        }
         let setup = || -> Result<(Subscriptions, Library), String> {
             let path = subscriptions::default_path().ok_or("no configuration directory")?;
             let (subs, warnings) = Subscriptions::load_usable(&path).map_err(|e| e.to_string())?;
@@ -85,6 +91,10 @@ pub fn spawn(
             Ok((subs, Library::at(dir)))
         };
         let (subs, library) = match setup() {
+            // The files opened were looked at: that is what `R` did, without a word on feeds.
+            Ok(ok) if ok.0.feeds.is_empty() && look.is_some() => {
+                return send(FeedMsg::NoFeeds);
+            }
             Ok(ok) if ok.0.feeds.is_empty() => {
                 return send(FeedMsg::Refused(
                     "no feeds to fetch: subscribe with `khabar feeds add URL`".into(),
@@ -177,6 +187,28 @@ fn store_feeds(
 }
 
 impl App {
+    /// The paths of the articles in the list, once each, for a look at the files again
+    /// ([`super::rescan`]): handles to the list's own strings, nothing read.
+    pub fn listed_paths(&self) -> Vec<std::sync::Arc<str>> {
+        let mut paths: Vec<std::sync::Arc<str>> = Vec::new();
+        for (i, doc) in self.corpus.entries.iter().enumerate() {
+            let gone = u32::try_from(i).is_ok_and(|i| self.corpus.index.is_gone(i));
+            if !gone
+                && paths
+                    .last()
+                    .is_none_or(|p| !std::sync::Arc::ptr_eq(p, &doc.path))
+            {
+                paths.push(std::sync::Arc::clone(&doc.path));
+            }
+        }
+        paths
+    }
+
+    /// What `R`'s look at the files found.
+    pub fn rescanned(&mut self, found: super::rescan::Rescanned) {
+        self.status = Some(found.line());
+    }
+
     pub(super) fn request_fetch(&mut self) {
         if self.fetching.is_some() {
             self.status = Some("a fetch is already under way".into());
@@ -264,6 +296,8 @@ impl App {
                 self.fetching = None;
                 self.status = Some(format!("cannot fetch: {why}"));
             }
+            // The status bar says what the look at the files found.
+            FeedMsg::NoFeeds => self.fetching = None,
         }
     }
 }

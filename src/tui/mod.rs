@@ -26,6 +26,7 @@ pub mod opening;
 mod order;
 pub mod paint;
 pub mod probe;
+pub mod rescan;
 mod search;
 pub mod searcher;
 pub mod session;
@@ -158,6 +159,7 @@ pub fn handle(app: &mut App, msg: Msg) {
         Msg::File(file) => app.push_file(*file),
         Msg::Changed(file) => app.replace_file(*file),
         Msg::Gone(path) => app.withdraw_path(&path.to_string_lossy()),
+        Msg::Rescanned(found) => app.rescanned(found),
         Msg::FirstPage(page) => app.first_page(*page),
         Msg::Warm(warm, files) => {
             app.corpus.progress.done += files;
@@ -171,20 +173,7 @@ pub fn handle(app: &mut App, msg: Msg) {
         }
         Msg::Text(n, body) => app.text_arrived(n, *body),
         Msg::TextsDone => app.texts_done(),
-        // The same problem said again (a file read again, a feed refetched) is one warning.
-        // Repeats come together, so only the latest are compared: a load that warns of
-        // 100,000 records costs the loop no quadratic scan.
-        Msg::Problem(p) => {
-            if !app
-                .problems
-                .iter()
-                .rev()
-                .take(REPEAT_WINDOW)
-                .any(|q| *q == p)
-            {
-                app.problems.push(p);
-            }
-        }
+        Msg::Problem(p) => app.note_problem(p),
         Msg::Exported(outcome) => app.exported(outcome),
         Msg::Finished => {
             app.corpus.progress.finished = true;
@@ -207,7 +196,7 @@ pub fn handle(app: &mut App, msg: Msg) {
 }
 
 /// How many of the latest warnings a new one is compared with (see `Msg::Problem`).
-const REPEAT_WINDOW: usize = 512;
+pub(crate) const REPEAT_WINDOW: usize = 512;
 
 /// What the reader is started with.
 #[derive(Debug)]
@@ -308,7 +297,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     let mut fetched_since = std::time::SystemTime::now();
     let mut exports: Vec<std::thread::JoinHandle<()>> = Vec::new();
     fetching::spawn_refresh(tx.clone());
-    loader::spawn_with(paths, keep, tx, loader::Texts::OnDemand(texts));
+    loader::spawn_with(paths.clone(), keep, tx, loader::Texts::OnDemand(texts));
     let hook = DebugHook::from_env();
     let mut last_settle = std::time::Instant::now();
     // When the last frame was drawn (`None`: draw at once), and whether anything changed
@@ -423,7 +412,21 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             }
             Request::Fetch => {
                 let since = std::mem::replace(&mut fetched_since, std::time::SystemTime::now());
-                fetching::spawn(fetch_tx.clone(), place.clone(), rules, since);
+                // The files and folders opened are looked at again first (not standard
+                // input), then the feeds are fetched.
+                let roots: Vec<PathBuf> = paths
+                    .iter()
+                    .filter(|p| p.as_os_str() != "-")
+                    .cloned()
+                    .collect();
+                // Not while the list is still loading: what is not listed yet would come
+                // twice.
+                let loaded = app.corpus.progress.finished;
+                let look = (loaded && !roots.is_empty()).then(|| rescan::Look {
+                    roots,
+                    listed: app.listed_paths(),
+                });
+                fetching::spawn(fetch_tx.clone(), place.clone(), rules, since, look);
             }
             Request::OpenLink(url) => {
                 // The browser may be a terminal program: it gets the terminal meanwhile.
