@@ -11,15 +11,23 @@ use std::borrow::Cow;
 ///
 /// C0 controls (ESC included) become their Unicode control pictures (`␛`), so an escape
 /// sequence shows as inert text; DEL and C1 controls become U+FFFD; bidi embedding,
-/// override and isolate controls are dropped; tab becomes a space. Newline is kept only
-/// when `keep_newline` is set.
+/// override and isolate controls are dropped, and so are the invisible bidi marks (LRM,
+/// RLM, ALM) and the byte order mark; tab becomes a space, and the line and paragraph
+/// separators (U+2028, U+2029) a newline, which is kept only when `keep_newline` is set
+/// (else a space): a `cut` or `awk` reading the output sees the lines it shows. ZWJ and
+/// ZWNJ stay: Devanagari spelling needs them.
 pub fn safe_char(c: char, keep_newline: bool) -> Option<char> {
     match c {
-        '\n' if keep_newline => Some('\n'),
-        '\t' => Some(' '),
+        '\n' | '\u{2028}' | '\u{2029}' if keep_newline => Some('\n'),
+        '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
         '\u{7f}'..='\u{9f}' => Some('\u{fffd}'),
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => None,
+        '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{61c}'
+        | '\u{feff}' => None,
         _ => Some(c),
     }
 }
@@ -45,7 +53,12 @@ fn is_clean(bytes: &[u8], keep_newlines: bool) -> bool {
     // `any` would force byte by byte), and only a block with a suspect byte is looked at
     // closely.
     let suspect = |b: u8| {
-        u8::from(b < 0x20) | u8::from(b == 0x7f) | u8::from(b == 0xc2) | u8::from(b == 0xe2)
+        u8::from(b < 0x20)
+            | u8::from(b == 0x7f)
+            | u8::from(b == 0xc2)
+            | u8::from(b == 0xd8)
+            | u8::from(b == 0xe2)
+            | u8::from(b == 0xef)
     };
     let mut start = 0;
     for block in bytes.chunks(32) {
@@ -68,11 +81,16 @@ fn unsafe_at(bytes: &[u8], i: usize, keep_newlines: bool) -> bool {
         0..0x20 | 0x7f => true,
         // U+0080..U+009F (C1 controls).
         0xc2 => (0x80..=0x9f).contains(&next(1)),
+        // U+061C (Arabic letter mark).
+        0xd8 => next(1) == 0x9c,
+        // U+200E, U+200F (bidi marks), U+2028, U+2029 (line and paragraph separators),
         // U+202A..U+202E and U+2066..U+2069 (bidi controls).
         0xe2 => matches!(
             (next(1), next(2)),
-            (0x80, 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
+            (0x80, 0x8e | 0x8f | 0xa8 | 0xa9 | 0xaa..=0xae) | (0x81, 0xa6..=0xa9)
         ),
+        // U+FEFF (byte order mark).
+        0xef => (next(1), next(2)) == (0xbb, 0xbf),
         _ => false,
     }
 }
@@ -83,7 +101,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn byte_check_agrees_with_safe_char(s in "\\PC{0,200}|[\\x00-\\x{a0}\\x{2020}-\\x{2070}क-ह]{0,200}", nl: bool) {
+        fn byte_check_agrees_with_safe_char(s in "\\PC{0,200}|[\\x00-\\x{a0}\\x{2000}-\\x{2070}\\x{610}-\\x{620}\\x{fef0}-\\x{ff00}\\x{fffd}क-ह]{0,200}", nl: bool) {
             let by_chars = s.chars().all(|c| safe_char(c, nl) == Some(c));
             proptest::prop_assert_eq!(is_clean(s.as_bytes(), nl), by_chars);
         }
@@ -111,6 +129,19 @@ mod tests {
     fn c1_del_and_bidi_are_neutralised() {
         let s = sanitize("x\u{9b}2J\u{7f}\u{202e}cba\u{2066}y", false);
         assert_eq!(s, "x\u{fffd}2J\u{fffd}cbay");
+    }
+
+    /// Invisible bidi marks and the byte order mark go; line and paragraph separators are
+    /// line breaks where those are kept, else spaces; ZWJ and ZWNJ stay.
+    #[test]
+    fn marks_and_separators_are_plain() {
+        let s = "क\u{200e}ख\u{200f}ग\u{61c}घ\u{feff}ङ\u{2028}च\u{2029}छ\u{200d}\u{200c}";
+        assert_eq!(sanitize(s, false), "कखगघङ च छ\u{200d}\u{200c}");
+        assert_eq!(sanitize(s, true), "कखगघङ\nच\nछ\u{200d}\u{200c}");
+        for bad in ["\u{200e}", "\u{61c}", "\u{feff}", "\u{2028}"] {
+            assert!(!is_clean(bad.as_bytes(), true), "{bad:?}");
+        }
+        assert!(is_clean("�\u{200d}".as_bytes(), false));
     }
 
     #[test]
