@@ -94,15 +94,20 @@ pub fn romanise(folded: &str) -> String {
     let mut out = String::with_capacity(folded.len() / 2);
     let mut sounds: Vec<(&str, Sound)> = Vec::new();
     let mut chars = folded.chars().peekable();
+    let mut before = None;
     while let Some(c) = chars.next() {
+        let conjunct = before == Some(VIRAMA);
+        before = Some(c);
         if let Some(latin) = t.consonant(c) {
             sounds.push((latin, Sound::Consonant));
-            // The inherent vowel, unless a sign, a virama or the end of the word follows.
+            // The inherent vowel, unless a sign, a virama or the end of the word follows;
+            // at the end of a word it is spoken after a conjunct (`नरेंद्र` is narendra,
+            // `मित्र` mitra), where a search typed as it is said has it.
             let spoken = match chars.peek().copied() {
                 Some(n) if n == VIRAMA || is_sign(n) => false,
                 // Another letter of the word, or the anusvara (`कं` = `kan`).
-                Some(n) => t.consonant(n).is_some() || t.vowel(n).is_some(),
-                None => false,
+                Some(n) if t.consonant(n).is_some() || t.vowel(n).is_some() => true,
+                _ => conjunct,
             };
             if spoken {
                 sounds.push(("a", Sound::Inherent));
@@ -209,9 +214,20 @@ mod tests {
             ("ज़ोर", "zor"),
             ("फ़ोन", "fon"),
             ("प्योंगयांग", "pyongyang"),
+            // A conjunct at the end of a word keeps its vowel, as it is said and typed.
+            ("नरेंद्र मोदी", "narendra modi"),
+            ("मित्र", "mitra"),
+            ("राज्य", "rajya"),
         ] {
             assert!(both(d, l), "{l} in {d}: {}", romanise(&fold(d)));
         }
+    }
+
+    #[test]
+    fn a_final_vowel_is_spoken_only_after_a_conjunct() {
+        assert_eq!(romanise(&fold("नरेंद्र")), "narendra");
+        assert_eq!(romanise(&fold("कमल")), "kamal");
+        assert_eq!(romanise(&fold("राम")), "ram");
     }
 
     #[test]
