@@ -93,10 +93,16 @@ pub fn write_atomically_in_place(path: &Path, bytes: &[u8], replace: bool) -> st
     tmp.as_file().sync_all()?;
     if replace {
         tmp.persist(path).map_err(|e| e.error)?;
-    } else {
-        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+        return Ok(());
     }
-    Ok(())
+    match tmp.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(e.error),
+        // A file system that can neither rename without replacing nor link (some FUSE
+        // mounts): asked first, then renamed as before.
+        Err(e) if !path.exists() => e.file.persist(path).map(drop).map_err(|e| e.error),
+        Err(e) => Err(e.error),
+    }
 }
 
 #[cfg(test)]

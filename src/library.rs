@@ -47,9 +47,10 @@ const RULES: [&str; 7] = [
 /// or byline above the headline dates the article and is not its title. 7: a page's date
 /// line under the headline dates the article; `कल … सकता है` is ahead; initials with full
 /// stops find the gazetteer's person (`एम. के. स्टालिन`) and start a name after a title;
-/// a lone surname is the person named in full, not another known person or a place; a
-/// JSON Lines record's title is read for names and dates.
-const EXTRACTION_REVISION: u32 = 7;
+/// a lone surname is the person named in full, not another known person or a place. 8: a
+/// JSON Lines record's title is read for names and dates; a one-word headline is no name
+/// unless a list knows it; a date line under the headline needs a year and a time.
+const EXTRACTION_REVISION: u32 = 8;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

@@ -104,6 +104,9 @@ fn an_edit_made_with_no_reader_open_keeps_the_marks() {
         serde_json::json!({"title": title, "body": body, "published": "2024-06-10"}).to_string()
     };
     std::fs::write(&txt, "नदी पर पुल\n\nपटना में नदी पर नया पुल खुला।\n").unwrap();
+    // A file name used again for another story: its marks are not passed on.
+    let latest = dir.path().join("latest.txt");
+    std::fs::write(&latest, "आज का मौसम\n\nदिल्ली में धूप रहेगी।\n").unwrap();
     let records = |second: &str, third: &str| {
         [
             record("पहली", "दिल्ली में बारिश हुई।"),
@@ -125,11 +128,12 @@ fn an_edit_made_with_no_reader_open_keeps_the_marks() {
             .output()
             .expect("khabar runs")
     };
-    assert_eq!(rows(&list_dir(&["--json"])).len(), 4);
+    assert_eq!(rows(&list_dir(&["--json"])).len(), 5);
     let ids = |titles: &[&str]| -> Vec<u64> {
         let mut problems = Vec::new();
         let mut articles = khabar::corpus::read_file(&txt, &mut problems);
         articles.extend(khabar::corpus::read_file(&jsonl, &mut problems));
+        articles.extend(khabar::corpus::read_file(&latest, &mut problems));
         titles
             .iter()
             .map(|t| {
@@ -141,7 +145,8 @@ fn an_edit_made_with_no_reader_open_keeps_the_marks() {
     let db = xdg.path().join("data").join("khabar").join(FILE_NAME);
     {
         let (store, _) = Store::open(&db).unwrap();
-        for id in ids(&["नदी पर पुल", "दूसरी", "तीसरी"]) {
+        for id in ids(&["नदी पर पुल", "दूसरी", "तीसरी", "आज का मौसम"])
+        {
             store.set_starred(id, true).unwrap();
             store.set_read(id, true).unwrap();
         }
@@ -150,6 +155,7 @@ fn an_edit_made_with_no_reader_open_keeps_the_marks() {
     // record's title (beside other records: not followed).
     std::fs::write(&txt, "नदी पर नया पुल\n\nपटना में गंगा नदी पर नया पुल खुला।\n").unwrap();
     std::fs::write(&jsonl, records("कोलकाता में पुस्तक मेला लगा।", "चौथी")).unwrap();
+    std::fs::write(&latest, "शेयर बाज़ार में तेज़ी\n\nसेंसेक्स चढ़ा।\n").unwrap();
     let starred: Vec<String> = rows(&list_dir(&["--starred", "--json"]))
         .iter()
         .map(|r| r["title"].as_str().unwrap().to_owned())
@@ -162,4 +168,5 @@ fn an_edit_made_with_no_reader_open_keeps_the_marks() {
         assert!(store.is_read(id).unwrap());
     }
     assert!(!store.is_read(ids(&["चौथी"])[0]).unwrap());
+    assert!(!store.is_read(ids(&["शेयर बाज़ार में तेज़ी"])[0]).unwrap());
 }

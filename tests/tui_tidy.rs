@@ -121,6 +121,23 @@ fn export_asks_before_it_replaces_a_file() {
     export_to(&mut a);
     press(&mut a, "esc");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "my own notes");
+    // A prompt opened while the worker wrote keeps the keyboard: nothing is asked, so a
+    // `y` typed there answers nothing.
+    press(&mut a, "e");
+    type_text(&mut a, path.to_str().unwrap());
+    press(&mut a, "enter");
+    let Request::Export(export) = std::mem::take(&mut a.request) else {
+        panic!("no export request");
+    };
+    press(&mut a, "/");
+    a.exported(khabar::tui::tidy::write_export(export, &Place::Memory));
+    assert!(matches!(
+        a.modal,
+        Some(khabar::tui::modal::Modal::Search { .. })
+    ));
+    assert!(a.status.as_deref().unwrap().contains("nothing exported"));
+    press(&mut a, "esc");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "my own notes");
     // `y` replaces it.
     export_to(&mut a);
     press(&mut a, "y");

@@ -125,7 +125,7 @@ pub fn parse(text: &str, markers: &Markers) -> Parts {
         // +0530`, `3 जनवरी 2024 10:00 AM`), near the top dates the article.
         if parts.byline_span.is_none()
             && index < BYLINE_WINDOW_LINES
-            && (is_byline(s, markers) || is_date_line(s))
+            && (is_byline(s, markers) || is_stamp(s))
         {
             take_byline(&mut parts, s, line, markers);
         } else {
@@ -162,6 +162,16 @@ pub(crate) fn is_date_line(line: &str) -> bool {
             let rest = format!("{}{}", &line[..span.start], &line[span.end..]);
             rest.chars().filter(|c| c.is_alphabetic()).count() <= 12
         })
+}
+
+/// A date line under the headline: with a year and a time, as a page stamps its story.
+/// A dateline (`पटना, 4 जून (भाषा)`) or a timeline's entry (`19 अप्रैल 2024: पहला चरण`)
+/// under the headline is the story's first line.
+fn is_stamp(line: &str) -> bool {
+    is_date_line(line)
+        && dateline(line).is_none()
+        && dates::parse_published(line)
+            .is_some_and(|(_, p)| p.time.is_some() && p.date.to_naive().is_some())
 }
 
 fn is_byline(line: &str, markers: &Markers) -> bool {
@@ -462,6 +472,15 @@ mod tests {
             assert_eq!(got.map(|d| d.to_string()).as_deref(), Some(day), "{text}");
             let story: Vec<&str> = p.paragraphs.iter().map(|s| s.of(text)).collect();
             assert_eq!(story.len(), 1, "{story:?}");
+        }
+        // A dateline, or a timeline's first entry, under the headline stays the story's.
+        for text in [
+            "नदी पर पुल\n\nपटना, 4 जून (भाषा)\n\nनदी पर पुल खुला।",
+            "चुनाव कार्यक्रम\n\n19 अप्रैल 2024: पहला चरण\n\n26 अप्रैल 2024: दूसरा चरण",
+        ] {
+            let p = parts(text);
+            assert_eq!(p.paragraphs.len(), 2, "{text}: {p:?}");
+            assert!(p.byline_span.is_none(), "{text}");
         }
         let deep = "नदी पर पुल\n\nपहला।\n\nदूसरा।\n\nतीसरा।\n\nचौथा।\n\nपांचवां।\n\nछठा।\n\n\
                     सातवां।\n\nआठवां।\n\nनौवां।\n\nदसवां।\n\nग्यारहवां।\n\nबारहवां।\n\n\

@@ -834,16 +834,26 @@ fn held_articles(tx: &Transaction, source: i64) -> Result<Vec<Held>, StoreError>
 /// not followed: its marks could land on another story.
 fn edited(before: &[Held], rows: &[Row]) -> Vec<(i64, i64)> {
     let alone = before.len() == 1 && rows.len() == 1;
+    // By line, once: a file of a million records is read again after every fetch.
+    let by_line: HashMap<Option<i64>, &Held> = before.iter().map(|h| (h.line, h)).collect();
     rows.iter()
         .filter_map(|row| {
             let line = row.line.and_then(|l| i64::try_from(l).ok());
-            let old = before
-                .iter()
-                .find(|h| h.line == line && (alone || h.title == row.title))?;
+            let old = by_line.get(&line)?;
+            let same = old.title == row.title || alone && similar(&old.title, &row.title);
             let now = to_sql(row.content_id);
-            (old.content_id != now).then_some((old.content_id, now))
+            (same && old.content_id != now).then_some((old.content_id, now))
         })
         .collect()
+}
+
+/// Whether two titles share at least half their words: an edited headline (`नदी पर पुल`,
+/// `नदी पर नया पुल`), not another story under a file name used again (`latest.txt`).
+fn similar(a: &str, b: &str) -> bool {
+    let words = |t: &str| -> HashSet<String> { t.split_whitespace().map(str::to_owned).collect() };
+    let (a, b) = (words(a), words(b));
+    let shared = a.intersection(&b).count();
+    shared * 2 >= a.len().max(b.len()) && shared > 0
 }
 
 /// Gives the article now `now` the read mark and star of its earlier version `old` (an

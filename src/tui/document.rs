@@ -58,7 +58,8 @@ fn push_wrapped(
     }
 }
 
-/// Rows of text that is not in the article (a record's title, the meta line), placed at
+/// Rows of text that is not in the article's text (a title cut from its first paragraph,
+/// the meta line), placed at
 /// the current end of the rows so row offsets stay in text order.
 fn push_literal(rows: &mut Vec<Row>, literal: &str, kind: RowKind, width: u16, model: WidthModel) {
     let at = rows.last().map_or(0, |r| r.span.end);

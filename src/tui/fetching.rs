@@ -43,6 +43,18 @@ pub struct Fetching {
     pub done: usize,
     pub total: usize,
     pub failed: usize,
+    /// What the look at the files opened found, before the feeds (see [`super::rescan`]).
+    pub files: Option<super::rescan::Rescanned>,
+}
+
+impl Fetching {
+    /// `line`, after what the look at the files found, if it looked.
+    fn after_files(&self, line: &str) -> String {
+        match self.files {
+            Some(found) => format!("{} · {line}", found.line()),
+            None => line.to_owned(),
+        }
+    }
 }
 
 /// Sends [`FeedMsg::Due`] every `refresh_minutes` (read from `feeds.toml` on this thread,
@@ -204,8 +216,11 @@ impl App {
         paths
     }
 
-    /// What `R`'s look at the files found.
+    /// What `R`'s look at the files found: said now, and again beside the feeds' count.
     pub fn rescanned(&mut self, found: super::rescan::Rescanned) {
+        if let Some(f) = &mut self.fetching {
+            f.files = Some(found);
+        }
         self.status = Some(found.line());
     }
 
@@ -244,11 +259,13 @@ impl App {
     pub fn feed_event(&mut self, msg: FeedMsg) {
         match msg {
             FeedMsg::Started(total) => {
-                self.fetching = Some(Fetching {
+                let f = Fetching {
                     total,
+                    files: self.fetching.and_then(|f| f.files),
                     ..Fetching::default()
-                });
-                self.status = Some(format!("fetching {total} feed(s)…"));
+                };
+                self.status = Some(f.after_files(&format!("fetching {total} feed(s)…")));
+                self.fetching = Some(f);
             }
             FeedMsg::Finished { line, failed } => {
                 let f = self.fetching.get_or_insert_with(Fetching::default);
@@ -280,14 +297,15 @@ impl App {
             }
             FeedMsg::Done => {
                 let f = self.fetching.take().unwrap_or_default();
-                self.status = Some(if f.failed == 0 {
+                let line = if f.failed == 0 {
                     format!("fetched {} feed(s)", f.total)
                 } else {
                     format!(
                         "fetched {} feed(s), {} failed (see the warnings)",
                         f.total, f.failed
                     )
-                });
+                };
+                self.status = Some(f.after_files(&line));
             }
             // A refresh that falls during a fetch is skipped, not queued.
             FeedMsg::Due if self.fetching.is_none() => self.request_fetch(),

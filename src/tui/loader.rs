@@ -345,7 +345,8 @@ fn read_texts(unread: Vec<Unread>, tx: &Sender<Msg>) {
         .into_par_iter()
         .enumerate()
         .for_each_with(tx.clone(), |tx, (n, unread)| {
-            // The title is added by the reader, which has it.
+            // The reader adds each title (a plain file's, and a record's, are in the text
+            // too: searching them twice finds nothing more).
             if let Ok(text) = corpus::reload_text(&unread.path, unpack(unread.origin), "") {
                 let _ = tx.send(Msg::Text(n, Box::new(Body::of(fold(&text)))));
             }

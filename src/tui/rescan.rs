@@ -11,6 +11,31 @@ use std::time::SystemTime;
 
 use super::event::Msg;
 
+/// How far before the last look a file's times still count as after it.
+const MARGIN: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Whether `path` was written, or put where it is (moved in, copied with its old time kept:
+/// its status change time says when), at `since` or later.
+fn touched_since(path: &std::path::Path, since: SystemTime) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    let written = meta.modified().is_ok_and(|at| at >= since);
+    #[cfg(unix)]
+    let placed = {
+        use std::os::unix::fs::MetadataExt;
+        let at = std::time::UNIX_EPOCH
+            + std::time::Duration::new(
+                u64::try_from(meta.ctime()).unwrap_or(0),
+                u32::try_from(meta.ctime_nsec()).unwrap_or(0),
+            );
+        at >= since
+    };
+    #[cfg(not(unix))]
+    let placed = false;
+    written || placed
+}
+
 /// What a look found, for the status bar.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Rescanned {
@@ -45,12 +70,15 @@ impl Look {
     /// since `since`: [`Msg::File`], [`Msg::Changed`] and [`Msg::Gone`] as the loader sends
     /// them, then [`Msg::Rescanned`].
     pub fn run(&self, tx: &Sender<Msg>, since: SystemTime) {
-        let found = rescan(tx, &self.roots, &self.listed, since);
+        // A write just before the last look may carry a time a little before it (the
+        // clock file systems stamp with is coarse): looked at once more, not missed.
+        let found = rescan(tx, &self.roots, &self.listed, since - MARGIN);
         let _ = tx.send(Msg::Rescanned(found));
     }
 }
 
-/// The walk itself (see [`Look::run`]); stops early when the loop has gone.
+/// The walk itself (see [`Look::run`]): files written or put in place at `since` or
+/// later are read; stops early when the loop has gone.
 pub fn rescan(
     tx: &Sender<Msg>,
     roots: &[PathBuf],
@@ -69,10 +97,13 @@ pub fn rescan(
     let mut seen: HashSet<String> = HashSet::with_capacity(files.len());
     for path in files {
         let key = path.to_string_lossy().into_owned();
+        // Roots inside one another walk a file twice.
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        // Not listed and not new: a file with no article (empty, binary) read at start.
         let known = listed.contains(key.as_str());
-        seen.insert(key);
-        let written = std::fs::metadata(&path).and_then(|m| m.modified());
-        if known && !written.is_ok_and(|at| at > since) {
+        if !touched_since(&path, since) {
             continue;
         }
         let (file, file_problems) = crate::library::read_file(&path);

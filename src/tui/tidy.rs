@@ -193,6 +193,14 @@ impl App {
                 self.last_message = Some(message.clone());
                 self.status = Some(message);
             }
+            // Asked only when nothing else has the keyboard: the answer could come from
+            // keys typed for another prompt opened meanwhile (a `y` in a search).
+            Outcome::Exists(export) if self.modal.is_some() => {
+                let shown = sanitize(&export.path.to_string_lossy(), false).into_owned();
+                self.status = Some(format!(
+                    "{shown} exists: nothing exported (export again to replace it)"
+                ));
+            }
             Outcome::Exists(export) => {
                 self.status = None;
                 self.modal = Some(Modal::Ask {

@@ -162,7 +162,7 @@ impl<'m, 'a> Merger<'m, 'a> {
     /// to [`Merger::add`], in the same order.
     pub fn finish(mut self, pieces: impl Iterator<Item = Span>) -> Vec<Entity> {
         join_partial_names(&mut self.groups);
-        join_borrowed_names(&mut self.groups);
+        join_borrowed_names(self.text, &mut self.groups);
         link_short_mentions(
             self.matcher,
             Scans {
@@ -228,9 +228,12 @@ fn join_partial_names(groups: &mut [Group]) {
 
 /// `एम. के. स्टालिन ने … स्टालिन ने कहा`: a lone word the gazetteer knows as another
 /// person's (`जोसेफ़ स्टालिन`'s `स्टालिन`) or a place's (`सोमनाथ`), in an article that
-/// never names that person in full, is the one person named in full there whose first or
-/// last word it is, as a reporter's short form of a name is the name given before.
-fn join_borrowed_names(groups: &mut [Group]) {
+/// never names that person in full, is the one person named in full before it there whose
+/// first or last word it is, as a reporter's short form of a name is the name given
+/// before. Not a lone word with a title before it (`नीरव मोदी … प्रधानमंत्री मोदी`: the
+/// other person), nor a place's name that is not the subject of a verb (`हरदीप सिंह पुरी
+/// ने पुरी में`: the town): a place's every lone mention must be followed by `ने`.
+fn join_borrowed_names(text: &str, groups: &mut [Group]) {
     let person = |g: &Group| g.kind == EntityKind::Person;
     // Each first and last word of a full name, with the groups it ends: once per spelling.
     let mut by_end: FastMap<String, Vec<usize>> = FastMap::default();
@@ -264,20 +267,52 @@ fn join_borrowed_names(groups: &mut [Group]) {
             && group.kind != EntityKind::Organization
             && !word.contains(' ')
             && group.mentions.iter().all(|m| *m.1 == *word);
-        if !lone {
+        let fits = |&(at, _): &(Span, Rc<str>)| {
+            let titled = word_before(text, at).is_some_and(|w| is_title(&w));
+            let agent = word_after(text, at).as_deref() == Some("ने");
+            !titled && (group.kind == EntityKind::Person || agent)
+        };
+        if !lone || !group.mentions.iter().all(fits) {
             continue;
         }
+        let first = group.mentions.iter().map(|m| m.0.start).min();
         let mut named = by_end
             .get(&*word)
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&o| o != g);
+            .filter(|&o| o != g)
+            .filter(|&o| groups[o].mentions.iter().map(|m| m.0.start).min() < first);
         if let (Some(t), None) = (named.next(), named.next()) {
             let moved = std::mem::take(&mut groups[g].mentions);
             groups[t].mentions.extend(moved);
         }
     }
+}
+
+/// The word just before `at` in `text`, folded (`None` at a sentence's or the text's start).
+fn word_before(text: &str, at: Span) -> Option<String> {
+    // `डॉ. मोदी`: the abbreviation's dot is no break.
+    let before = text[..at.start].trim_end_matches([' ', '.']);
+    let word = before
+        .rsplit(|c: char| !super::tokens::is_word_char(c))
+        .next()?;
+    (!word.is_empty()).then(|| crate::text::fold::fold(word))
+}
+
+/// The word just after `at` in `text`, folded.
+fn word_after(text: &str, at: Span) -> Option<String> {
+    let after = text[at.end..].trim_start_matches(' ');
+    let word = after
+        .split(|c: char| !super::tokens::is_word_char(c))
+        .next()?;
+    (!word.is_empty()).then(|| crate::text::fold::fold(word))
+}
+
+/// Whether a folded word is a designation or a title (`प्रधानमंत्री`, `श्री`).
+fn is_title(word: &str) -> bool {
+    let w = super::words::words();
+    w.class_of_hash(super::hash::word_hash(word)) & (CUE | HONORIFIC) != 0
 }
 
 /// One word the tagger took for two kinds in one article (`नीतीश` a person here, a place

@@ -167,10 +167,13 @@ fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
         let titled = start > 0
             && scan.tokens[start].gap == Gap::Space
             && scan.tokens[start - 1].is(CUE | HONORIFIC);
+        // A title vouches for one or two initials; three are an acronym as often
+        // (`अध्यक्ष जे. एन. यू. छात्र संघ`) and need a known name after them.
         let initials = t - start;
-        if (initials >= 2 || titled && initials == 1)
+        let vouched = titled && (1..=2).contains(&initials);
+        if (initials >= 2 || vouched)
             && let Some(end) = after_initials(scan, t)
-            && (person_word(t) || titled)
+            && (person_word(t) || vouched)
         {
             out.push((start, end, EntityKind::Person));
             t = end;

@@ -130,6 +130,13 @@ fn ends_sentence(scan: &Scan, i: usize, initials: bool) -> bool {
 pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     let gaz = &before.codes;
     let mut names = tag(scan, gaz, model);
+    // A sentence of one word (a headline: `घोटाला`, `चक्रवात`) is a topic: no name unless
+    // a list knows it.
+    let mut one_word = vec![false; scan.tokens.len()];
+    for r in sentences(scan).into_iter().filter(|r| r.len() == 1) {
+        one_word[r.start] = true;
+    }
+    names.retain(|&(f, l, _)| !(f == l && gaz[f] == 0 && one_word[f]));
     // The rules know contexts where a gazetteer word is no name (`ऑपरेशन गंगा`, `इसके
     // पूर्व`, a web address); a name made only of words they struck stays struck.
     names.retain(|&(f, l, _)| {
