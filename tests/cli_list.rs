@@ -377,3 +377,41 @@ fn a_name_only_in_a_record_title_is_found() {
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("feed.jsonl:1"), "{stdout}");
 }
+
+/// `--sort source` orders sources without case, as `--source` matches them, and each
+/// source's articles newest first; articles without a source last.
+#[test]
+fn sort_by_source_ignores_case_and_puts_the_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = [
+        ("एक", Some("Demo Times"), "2024-01-01"),
+        ("दो", Some("demo times"), "2024-03-01"),
+        ("तीन", Some("Alpha"), "2024-02-01"),
+        ("चार", None, "2024-04-01"),
+        ("पांच", Some("DEMO TIMES"), "2024-02-15"),
+    ]
+    .iter()
+    .map(|(title, source, published)| {
+        let mut r = serde_json::json!({"title": title, "body": "ख़बर।", "published": published});
+        if let Some(s) = source {
+            r["source"] = (*s).into();
+        }
+        r.to_string()
+    })
+    .collect();
+    std::fs::write(dir.path().join("feed.jsonl"), lines.join("\n")).unwrap();
+    let out = isolated::khabar()
+        .args(["list", "--sort", "source", "--json"])
+        .arg(dir.path())
+        .output()
+        .expect("khabar runs");
+    let titles: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["title"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(titles, ["तीन", "दो", "पांच", "एक", "चार"]);
+}

@@ -571,12 +571,15 @@ impl Index {
                     key(a).cmp(&key(b))
                 }
                 Sort::Title => self.title(a).cmp(&self.title(b)),
+                // Sources without case, each newest first.
                 Sort::Source => {
-                    let key = |d| {
-                        let name = self.docs.sources.name(info(d).source);
-                        (name.is_none(), name)
-                    };
-                    key(a).cmp(&key(b))
+                    let name = |d| self.docs.sources.name(info(d).source);
+                    let newest = |d| (info(d).published.is_none(), std::cmp::Reverse(when(d)));
+                    match (name(a), name(b)) {
+                        (Some(x), Some(y)) => crate::text::cmp_caseless(x, y),
+                        (x, y) => x.is_none().cmp(&y.is_none()),
+                    }
+                    .then_with(|| newest(a).cmp(&newest(b)))
                 }
             };
             order.then_with(|| tie(a, b))

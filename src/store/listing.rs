@@ -369,9 +369,15 @@ impl Listing {
                 .cmp(&(b.day.is_none(), std::cmp::Reverse(when(b)))),
             Sort::Oldest => (a.day.is_none(), when(a)).cmp(&(b.day.is_none(), when(b))),
             Sort::Title => self.get(a.title).cmp(self.get(b.title)),
-            Sort::Source => {
-                (publisher(a).is_none(), publisher(a)).cmp(&(publisher(b).is_none(), publisher(b)))
+            // Sources without case, each newest first.
+            Sort::Source => match (publisher(a), publisher(b)) {
+                (Some(x), Some(y)) => crate::text::cmp_caseless(x, y),
+                (x, y) => x.is_none().cmp(&y.is_none()),
             }
+            .then_with(|| {
+                (a.day.is_none(), std::cmp::Reverse(when(a)))
+                    .cmp(&(b.day.is_none(), std::cmp::Reverse(when(b))))
+            }),
         }
     }
 }
