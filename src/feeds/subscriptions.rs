@@ -228,13 +228,15 @@ impl Subscriptions {
                 )));
             }
         }
-        if let Some(old) = self
-            .feeds
-            .iter()
-            .find(|f| same_url(&f.url, url) || same_name(&f.name, &name))
-        {
+        if let Some(old) = self.feeds.iter().find(|f| same_url(&f.url, url)) {
             return Err(FeedError::Subscription(format!(
                 "already subscribed: {} ({})",
+                old.name, old.url
+            )));
+        }
+        if let Some(old) = self.feeds.iter().find(|f| same_name(&f.name, &name)) {
+            return Err(FeedError::Subscription(format!(
+                "the name {} is taken by {}: give this feed another with --name",
                 old.name, old.url
             )));
         }
@@ -382,9 +384,19 @@ mod tests {
         s.add("https://example.org/other.xml", None, &[]).unwrap();
         assert_eq!(s.feeds[2].name, "example.org/other.xml");
         s.remove("example.org/other.xml").unwrap();
+        let twice = s.add("http://news.example.com/feed", Some("x"), &[]);
         assert!(
-            s.add("http://news.example.com/feed", Some("x"), &[])
-                .is_err()
+            twice
+                .unwrap_err()
+                .to_string()
+                .contains("already subscribed")
+        );
+        // A name another feed has: said so, not "already subscribed".
+        let taken = s.add("http://other.example.net/rss", Some("समाचार"), &[]);
+        let said = taken.unwrap_err().to_string();
+        assert!(
+            said.contains("the name समाचार is taken by http://news.example.com/feed"),
+            "{said}"
         );
         assert!(s.add("file:///etc/passwd", None, &[]).is_err());
         assert_eq!(s.select(&["world".into()]).unwrap().len(), 1);
