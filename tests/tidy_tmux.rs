@@ -82,3 +82,30 @@ fn keys_typed_in_the_command_all_go_to_it() {
         "the reader moved on keys typed in the command"
     );
 }
+
+/// Ctrl-c while a command has the terminal interrupts the command, not the reader: it
+/// ended the reader and left the command running on the terminal.
+#[test]
+fn ctrl_c_in_the_command_interrupts_it_and_the_reader_stays() {
+    let cmd = format!(
+        "{} --width-model per-code-point; echo READER-ENDED; sleep 30",
+        env!("CARGO_BIN_EXE_khabar")
+    );
+    let t = Tmux::start("pipe-ctrl-c", 100, 30, &cmd);
+    t.wait_for(10, |s| {
+        s.contains(['┘', '┛']) && !s.contains("Loading") && !s.contains("loading…")
+    });
+    t.key("|");
+    t.wait_for(3, |s| s.contains("pipe the article to"));
+    t.run(&["send-keys", "-l", "cat > /dev/null; echo WAITING; sleep 30"]);
+    t.run(&["send-keys", "Enter"]);
+    t.wait_for(5, |s| s.contains("WAITING"));
+    t.run(&["send-keys", "C-c"]);
+    let ended = t.wait_for(5, |s| {
+        s.contains("press Enter to return") || s.contains("READER-ENDED")
+    });
+    assert!(!ended.contains("READER-ENDED"), "{ended}");
+    t.run(&["send-keys", "Enter"]);
+    let back = t.wait_for(5, |s| s.contains(['┘', '┛']));
+    check_borders(&back, 100, "after the interrupted command");
+}

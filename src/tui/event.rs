@@ -98,8 +98,10 @@ impl InputGate {
     }
 
     /// Stops the input thread reading; returns once it waits at the gate (or, should it
-    /// have ended, after a few polls).
+    /// have ended, after a few polls). Until [`Self::open`], an interrupt (Ctrl-c) is the
+    /// other program's: the reader stays.
     pub fn close(&self) {
+        HANDED_OVER.store(true, std::sync::atomic::Ordering::SeqCst);
         let mut gate = self.lock();
         gate.closed = true;
         let _ = self
@@ -113,8 +115,14 @@ impl InputGate {
     pub fn open(&self) {
         self.lock().closed = false;
         self.0.1.notify_all();
+        HANDED_OVER.store(false, std::sync::atomic::Ordering::SeqCst);
     }
 }
+
+/// Whether another program has the terminal (see [`InputGate::close`]): Ctrl-c in `less`
+/// interrupts `less`, which shares the terminal's foreground, not the reader (it ended
+/// the reader and left `less` running on the terminal).
+static HANDED_OVER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Forwards terminal events into the channel until the receiver goes away, reading only
 /// while `gate` is open.
@@ -144,7 +152,8 @@ pub fn spawn_input(tx: Sender<Msg>, gate: InputGate) {
 /// A loop that does not leave the terminal within three seconds of the signal, or a second
 /// signal, means the loop is stuck: the terminal is then restored from here and the
 /// process ends with status 128 + the signal, as a shell expects. A signal that comes
-/// once the loop has left the terminal ends the process at once.
+/// once the loop has left the terminal ends the process at once, but for an interrupt
+/// while a program the reader started has the terminal: that is the program's.
 pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     use std::sync::atomic::Ordering;
@@ -162,6 +171,9 @@ pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
                     None => return,
                 },
             };
+            if signal == SIGINT && HANDED_OVER.load(Ordering::SeqCst) {
+                continue;
+            }
             if left() {
                 std::process::exit(128 + signal);
             }
