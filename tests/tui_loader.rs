@@ -250,8 +250,9 @@ fn a_look_at_the_folder_again_finds_new_changed_and_deleted_files() {
     write("b.txt", "दूसरी, बदली हुई");
     std::fs::remove_file(dir.path().join("c.txt")).unwrap();
     let (tx, rx) = mpsc::sync_channel(1024);
-    let found =
-        khabar::tui::rescan::rescan(&tx, &[dir.path().to_owned()], &app.listed_paths(), since);
+    let looked = khabar::tui::rescan::Looked::default();
+    let root = [dir.path().to_owned()];
+    let found = khabar::tui::rescan::rescan(&tx, &root, &app.listed_paths(), since, &looked);
     drop(tx);
     assert_eq!((found.new, found.changed, found.gone), (1, 1, 1));
     for msg in rx {
@@ -266,12 +267,29 @@ fn a_look_at_the_folder_again_finds_new_changed_and_deleted_files() {
         app.status.as_deref(),
         Some("files: 1 new, 1 changed, 1 gone")
     );
-    // Looked at again a while later with nothing new: nothing is read.
-    let (tx, rx) = mpsc::sync_channel(1024);
-    let since = std::time::SystemTime::now() + Duration::from_secs(5);
-    let again =
-        khabar::tui::rescan::rescan(&tx, &[dir.path().to_owned()], &app.listed_paths(), since);
-    drop(tx);
+    // Looked at again at once with nothing new: nothing is read, though the files were
+    // written a moment ago (the last look's stamps decide, not the clock), and the empty
+    // file is not new.
+    let look_again = |app: &App| {
+        let (tx, rx) = mpsc::sync_channel(1024);
+        let epoch = std::time::SystemTime::UNIX_EPOCH;
+        let found = khabar::tui::rescan::rescan(&tx, &root, &app.listed_paths(), epoch, &looked);
+        drop(tx);
+        (found, rx.iter().collect::<Vec<_>>())
+    };
+    let (again, messages) = look_again(&app);
     assert_eq!(again, khabar::tui::rescan::Rescanned::default());
-    assert_eq!(rx.iter().count(), 0);
+    assert!(messages.is_empty());
+    // A file written since the last look is changed at the next, once.
+    std::thread::sleep(Duration::from_millis(20));
+    write("a.txt", "पहली, फिर से");
+    let (found, messages) = look_again(&app);
+    assert_eq!((found.new, found.changed, found.gone), (0, 1, 0));
+    for msg in messages {
+        khabar::tui::handle(&mut app, msg);
+    }
+    assert_eq!(
+        look_again(&app).0,
+        khabar::tui::rescan::Rescanned::default()
+    );
 }

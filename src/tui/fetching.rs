@@ -90,6 +90,8 @@ pub fn spawn(
         let send = |m: FeedMsg| {
             let _ = tx.send(Msg::Feed(m));
         };
+        // Feed files written from here on are this fetch's own.
+        let started = std::time::SystemTime::now();
         if let Some(look) = &look {
             look.run(&tx, since);
         }
@@ -149,7 +151,8 @@ pub fn spawn(
                 let refreshed = refreshed
                     .into_inner()
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
-                store_feeds(&subs, &library, (&place, rules), (&refreshed, since), &tx);
+                let window = (since, started);
+                store_feeds(&subs, &library, (&place, rules), (&refreshed, window), &tx);
                 send(FeedMsg::Done);
             }
             Err(e) => send(FeedMsg::Refused(e.to_string())),
@@ -159,13 +162,18 @@ pub fn spawn(
 
 /// Brings every feed's file into the database (the list has what this fetch changed
 /// already; a link, an export and the next start read them from there), and hands the
-/// list the files a fetch from the shell wrote since `since`: the feed answers this
-/// fetch "not modified", and the list would otherwise wait for the next start.
+/// list the files a fetch from the shell wrote since `since` and before this fetch
+/// `started`: the feed answers this fetch "not modified", and the list would otherwise
+/// wait for the next start. A file this fetch rewrote with nothing new (its entries'
+/// fetch times) is no news: it joined the list of a reader opened on a folder.
 fn store_feeds(
     subs: &Subscriptions,
     library: &Library,
     (place, rules): (&crate::library::Place, u64),
-    (refreshed, since): (&[std::path::PathBuf], std::time::SystemTime),
+    (refreshed, (since, started)): (
+        &[std::path::PathBuf],
+        (std::time::SystemTime, std::time::SystemTime),
+    ),
     tx: &Sender<Msg>,
 ) {
     use crate::library::{Check, Corpus};
@@ -177,7 +185,7 @@ fn store_feeds(
         .collect();
     for path in files.iter().filter(|p| !refreshed.contains(p)) {
         let written = std::fs::metadata(path).and_then(|m| m.modified());
-        if written.is_ok_and(|at| at > since) {
+        if written.is_ok_and(|at| at > since && at < started) {
             let (file, problems) = crate::library::read_file(path);
             let _ = tx.send(Msg::Feed(FeedMsg::Refreshed(Box::new(file))));
             for problem in problems {
@@ -361,6 +369,42 @@ pub fn osc52(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A feed file written by another process between the last fetch and this one joins
+    /// the list; one this fetch rewrote with nothing new does not (it joined the list of a
+    /// reader opened on a folder, as if new).
+    #[test]
+    fn only_files_written_between_fetches_join_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = Library::at(dir.path().to_owned());
+        let mut subs = Subscriptions::default();
+        subs.add("http://127.0.0.1:1/a.xml", Some("एक"), &[])
+            .unwrap();
+        let file = library.file_of(&subs.feeds[0]);
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        let since = std::time::SystemTime::now() - std::time::Duration::from_secs(60);
+        std::fs::write(
+            &file,
+            r#"{"title":"नदी पर पुल","body":"पुल खुला।","source":"एक","guid":"1","fetched":"2024-06-18T08:00:00Z","feed_hash":1}"#,
+        )
+        .unwrap();
+        let joined = |started: std::time::SystemTime| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(64);
+            let place = crate::library::Place::Memory;
+            store_feeds(&subs, &library, (&place, 1), (&[], (since, started)), &tx);
+            drop(tx);
+            rx.iter()
+                .filter(|m| matches!(m, Msg::Feed(FeedMsg::Refreshed(_))))
+                .count()
+        };
+        let after = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
+        assert_eq!(joined(after), 1, "written before this fetch started");
+        assert_eq!(
+            joined(since + std::time::Duration::from_secs(1)),
+            0,
+            "this fetch's own"
+        );
+    }
 
     #[test]
     fn osc52_carries_the_link_in_base64() {

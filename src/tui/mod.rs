@@ -296,6 +296,8 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     // Feed files written after this (by a fetch from the shell) join the list at `R`.
     let mut fetched_since = std::time::SystemTime::now();
     let mut exports: Vec<std::thread::JoinHandle<()>> = Vec::new();
+    // What `R`'s last look at the opened files saw of each.
+    let looked = rescan::Looked::default();
     fetching::spawn_refresh(tx.clone());
     loader::spawn_with(paths.clone(), keep, tx, loader::Texts::OnDemand(texts));
     let hook = DebugHook::from_env();
@@ -425,6 +427,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                 let look = (loaded && !roots.is_empty()).then(|| rescan::Look {
                     roots,
                     listed: app.listed_paths(),
+                    looked: looked.clone(),
                 });
                 fetching::spawn(fetch_tx.clone(), place.clone(), rules, since, look);
             }

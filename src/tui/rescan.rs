@@ -3,38 +3,13 @@
 //! The loader checks every file once at start; without this, a folder that gains articles
 //! all day needed the reader restarted to show them.
 
-use std::collections::HashSet;
-use std::path::PathBuf;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::SyncSender as Sender;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::SystemTime;
 
 use super::event::Msg;
-
-/// How far before the last look a file's times still count as after it.
-const MARGIN: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// Whether `path` was written, or put where it is (moved in, copied with its old time kept:
-/// its status change time says when), at `since` or later.
-fn touched_since(path: &std::path::Path, since: SystemTime) -> bool {
-    let Ok(meta) = std::fs::metadata(path) else {
-        return false;
-    };
-    let written = meta.modified().is_ok_and(|at| at >= since);
-    #[cfg(unix)]
-    let placed = {
-        use std::os::unix::fs::MetadataExt;
-        let at = std::time::UNIX_EPOCH
-            + std::time::Duration::new(
-                u64::try_from(meta.ctime()).unwrap_or(0),
-                u32::try_from(meta.ctime_nsec()).unwrap_or(0),
-            );
-        at >= since
-    };
-    #[cfg(not(unix))]
-    let placed = false;
-    written || placed
-}
 
 /// What a look found, for the status bar.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -58,55 +33,121 @@ impl Rescanned {
     }
 }
 
-/// What to look at again: the files and folders the reader was opened on, and the paths
-/// of the articles in its list (in the spelling the walk gives them).
+/// Each file the last look walked, as hashes of its path and of its size and times: a
+/// file is read again at the next look only if these differ. Comparing times against the
+/// last look's clock instead read files written just before it again at every look (file
+/// systems stamp with a coarse clock, and a margin for that counted them twice), and
+/// a file with no article as new every time. Sixteen bytes a file, once `R` was pressed.
+#[derive(Clone, Default)]
+pub struct Looked(Arc<Mutex<Option<HashMap<u64, u64>>>>);
+
+/// What to look at again: the files and folders the reader was opened on, the paths of the
+/// articles in its list (in the spelling the walk gives them), and what the last look saw.
 pub struct Look {
     pub roots: Vec<PathBuf>,
     pub listed: Vec<Arc<str>>,
+    pub looked: Looked,
 }
 
 impl Look {
-    /// Walks the roots (on the caller's thread, a worker) and tells the loop what changed
-    /// since `since`: [`Msg::File`], [`Msg::Changed`] and [`Msg::Gone`] as the loader sends
-    /// them, then [`Msg::Rescanned`].
+    /// Walks the roots (on the caller's thread, a worker) and tells the loop what changed:
+    /// [`Msg::File`], [`Msg::Changed`] and [`Msg::Gone`] as the loader sends them, then
+    /// [`Msg::Rescanned`]. At the first look, changed means written or put in place at
+    /// `since` (the reader's start) or later.
     pub fn run(&self, tx: &Sender<Msg>, since: SystemTime) {
-        // A write just before the last look may carry a time a little before it (the
-        // clock file systems stamp with is coarse): looked at once more, not missed.
-        let found = rescan(tx, &self.roots, &self.listed, since - MARGIN);
+        let found = rescan(tx, &self.roots, &self.listed, since, &self.looked);
         let _ = tx.send(Msg::Rescanned(found));
     }
 }
 
-/// The walk itself (see [`Look::run`]): files written or put in place at `since` or
-/// later are read; stops early when the loop has gone.
+/// A file's size and times, hashed (see [`Looked`]).
+fn stamp(meta: &std::fs::Metadata) -> u64 {
+    let nanos = |t: std::io::Result<SystemTime>| {
+        t.ok()
+            .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos())
+    };
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&meta.len().to_le_bytes());
+    h.update(&nanos(meta.modified()).to_le_bytes());
+    h.update(&placed(meta).to_le_bytes());
+    h.digest()
+}
+
+/// When the file was put where it is, in nanoseconds (its status change time: a file moved
+/// in, or copied with its old modification time kept, has a new one); 0 off Unix.
+fn placed(meta: &std::fs::Metadata) -> u128 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let secs = u128::try_from(meta.ctime()).unwrap_or(0);
+        secs * 1_000_000_000 + u128::try_from(meta.ctime_nsec()).unwrap_or(0)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        0
+    }
+}
+
+/// Whether the file was written or put in place at `since` or later.
+fn touched_since(meta: &std::fs::Metadata, since: SystemTime) -> bool {
+    let since_nanos = since
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    meta.modified().is_ok_and(|at| at >= since) || placed(meta) >= since_nanos.max(1)
+}
+
+/// The walk itself (see [`Look::run`]); stops early when the loop has gone.
 pub fn rescan(
     tx: &Sender<Msg>,
     roots: &[PathBuf],
     listed: &[Arc<str>],
     since: SystemTime,
+    looked: &Looked,
 ) -> Rescanned {
-    let under_roots = |p: &str| roots.iter().any(|r| std::path::Path::new(p).starts_with(r));
+    let under_roots = |p: &str| roots.iter().any(|r| Path::new(p).starts_with(r));
     let listed: HashSet<&str> = listed
         .iter()
         .map(|p| &**p)
         .filter(|p| under_roots(p))
         .collect();
+    let before = looked
+        .0
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .take();
     let mut problems = Vec::new();
     let files = crate::corpus::files(roots, &mut problems);
     let mut found = Rescanned::default();
     let mut seen: HashSet<String> = HashSet::with_capacity(files.len());
+    let mut now: HashMap<u64, u64> = HashMap::with_capacity(files.len());
     for path in files {
         let key = path.to_string_lossy().into_owned();
+        let hash = xxhash_rust::xxh3::xxh3_64(key.as_bytes());
         // Roots inside one another walk a file twice.
         if !seen.insert(key.clone()) {
             continue;
         }
-        // Not listed and not new: a file with no article (empty, binary) read at start.
-        let known = listed.contains(key.as_str());
-        if !touched_since(&path, since) {
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        let stamp = stamp(&meta);
+        now.insert(hash, stamp);
+        let touched = match &before {
+            Some(map) => map.get(&hash) != Some(&stamp),
+            None => touched_since(&meta, since),
+        };
+        if !touched {
             continue;
         }
+        let known = listed.contains(key.as_str());
         let (file, file_problems) = crate::library::read_file(&path);
+        // A file with no article (empty, binary) is said once, not counted as new.
+        if !known && file.articles.is_empty() {
+            problems_into(tx, file_problems);
+            continue;
+        }
         let msg = if known {
             found.changed += 1;
             Msg::Changed(Box::new(file))
@@ -117,18 +158,21 @@ pub fn rescan(
         if tx.send(msg).is_err() {
             return found;
         }
-        for p in file_problems {
-            let _ = tx.send(Msg::Problem(p));
-        }
+        problems_into(tx, file_problems);
     }
+    *looked.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(now);
     for gone in listed.into_iter().filter(|p| !seen.contains(*p)) {
         found.gone += 1;
         if tx.send(Msg::Gone(PathBuf::from(gone))).is_err() {
             return found;
         }
     }
-    for p in problems {
-        let _ = tx.send(Msg::Problem(p.to_string()));
-    }
+    problems_into(tx, problems.iter().map(ToString::to_string));
     found
+}
+
+fn problems_into(tx: &Sender<Msg>, problems: impl IntoIterator<Item = String>) {
+    for p in problems {
+        let _ = tx.send(Msg::Problem(p));
+    }
 }
