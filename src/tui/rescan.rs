@@ -37,7 +37,7 @@ impl Rescanned {
 /// file is read again at the next look only if these differ. Comparing times against the
 /// last look's clock instead read files written just before it again at every look (file
 /// systems stamp with a coarse clock, and a margin for that counted them twice), and
-/// a file with no article as new every time. Sixteen bytes a file, once `R` was pressed.
+/// a file with no article as new every time. Two 64-bit hashes a file, once `R` was pressed.
 #[derive(Clone, Default)]
 pub struct Looked(Arc<Mutex<Option<HashMap<u64, u64>>>>);
 
