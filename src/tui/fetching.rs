@@ -90,8 +90,6 @@ pub fn spawn(
         let send = |m: FeedMsg| {
             let _ = tx.send(Msg::Feed(m));
         };
-        // Feed files written from here on are this fetch's own.
-        let started = std::time::SystemTime::now();
         if let Some(look) = &look {
             look.run(&tx, since);
         }
@@ -118,6 +116,8 @@ pub fn spawn(
             Err(e) => return send(FeedMsg::Refused(e)),
         };
         send(FeedMsg::Started(subs.feeds.len()));
+        // Before this fetch writes any: the feed files another process wrote since.
+        let written_since = written_since(&subs, &library, since);
         let refreshed = std::sync::Mutex::new(Vec::new());
         let on_progress = |report: &FeedReport| {
             let name = &report.feed.name;
@@ -151,8 +151,8 @@ pub fn spawn(
                 let refreshed = refreshed
                     .into_inner()
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
-                let window = (since, started);
-                store_feeds(&subs, &library, (&place, rules), (&refreshed, window), &tx);
+                let news = (refreshed.as_slice(), written_since.as_slice());
+                store_feeds(&subs, &library, (&place, rules), news, &tx);
                 send(FeedMsg::Done);
             }
             Err(e) => send(FeedMsg::Refused(e.to_string())),
@@ -160,20 +160,35 @@ pub fn spawn(
     });
 }
 
+/// The feed files written since `since` (the reader's start or its last fetch), looked at
+/// before this fetch writes any: another process wrote them (a fetch from the shell).
+fn written_since(
+    subs: &Subscriptions,
+    library: &Library,
+    since: std::time::SystemTime,
+) -> Vec<std::path::PathBuf> {
+    subs.feeds
+        .iter()
+        .map(|f| library.file_of(f))
+        .filter(|p| {
+            let written = std::fs::metadata(p).and_then(|m| m.modified());
+            written.is_ok_and(|at| at > since)
+        })
+        .collect()
+}
+
 /// Brings every feed's file into the database (the list has what this fetch changed
 /// already; a link, an export and the next start read them from there), and hands the
-/// list the files a fetch from the shell wrote since `since` and before this fetch
-/// `started`: the feed answers this fetch "not modified", and the list would otherwise
-/// wait for the next start. A file this fetch rewrote with nothing new (its entries'
-/// fetch times) is no news: it joined the list of a reader opened on a folder.
+/// list the files another process wrote before this fetch (`written_since`, less those
+/// this fetch `refreshed`): the feed answers this fetch "not modified" or nothing new,
+/// and the list would otherwise wait for the next start. A file only this fetch rewrote
+/// with nothing new (its entries' fetch times) is no news: it joined the list of a
+/// reader opened on a folder.
 fn store_feeds(
     subs: &Subscriptions,
     library: &Library,
     (place, rules): (&crate::library::Place, u64),
-    (refreshed, (since, started)): (
-        &[std::path::PathBuf],
-        (std::time::SystemTime, std::time::SystemTime),
-    ),
+    (refreshed, written_since): (&[std::path::PathBuf], &[std::path::PathBuf]),
     tx: &Sender<Msg>,
 ) {
     use crate::library::{Check, Corpus};
@@ -183,14 +198,11 @@ fn store_feeds(
         .map(|f| library.file_of(f))
         .filter(|p| p.is_file())
         .collect();
-    for path in files.iter().filter(|p| !refreshed.contains(p)) {
-        let written = std::fs::metadata(path).and_then(|m| m.modified());
-        if written.is_ok_and(|at| at > since && at < started) {
-            let (file, problems) = crate::library::read_file(path);
-            let _ = tx.send(Msg::Feed(FeedMsg::Refreshed(Box::new(file))));
-            for problem in problems {
-                let _ = tx.send(Msg::Problem(problem));
-            }
+    for path in written_since.iter().filter(|p| !refreshed.contains(p)) {
+        let (file, problems) = crate::library::read_file(path);
+        let _ = tx.send(Msg::Feed(FeedMsg::Refreshed(Box::new(file))));
+        for problem in problems {
+            let _ = tx.send(Msg::Problem(problem));
         }
     }
     if files.is_empty() || matches!(place, crate::library::Place::Memory) {
@@ -388,22 +400,25 @@ mod tests {
             r#"{"title":"नदी पर पुल","body":"पुल खुला।","source":"एक","guid":"1","fetched":"2024-06-18T08:00:00Z","feed_hash":1}"#,
         )
         .unwrap();
-        let joined = |started: std::time::SystemTime| {
+        let joined = |since: std::time::SystemTime| {
+            let shell = written_since(&subs, &library, since);
+            // This fetch rewrites the file with nothing new.
+            std::fs::write(&file, std::fs::read(&file).unwrap()).unwrap();
             let (tx, rx) = std::sync::mpsc::sync_channel(64);
             let place = crate::library::Place::Memory;
-            store_feeds(&subs, &library, (&place, 1), (&[], (since, started)), &tx);
+            store_feeds(&subs, &library, (&place, 1), (&[], &shell), &tx);
             drop(tx);
             rx.iter()
                 .filter(|m| matches!(m, Msg::Feed(FeedMsg::Refreshed(_))))
                 .count()
         };
-        let after = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
-        assert_eq!(joined(after), 1, "written before this fetch started");
         assert_eq!(
-            joined(since + std::time::Duration::from_secs(1)),
-            0,
-            "this fetch's own"
+            joined(since),
+            1,
+            "written by another process since the last fetch"
         );
+        let later = std::time::SystemTime::now() + std::time::Duration::from_secs(1);
+        assert_eq!(joined(later), 0, "written by this fetch alone");
     }
 
     #[test]
