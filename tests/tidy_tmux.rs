@@ -6,21 +6,28 @@ mod tmux;
 
 use tmux::{Tmux, check_borders};
 
-#[test]
-fn pipe_runs_the_command_and_restores_the_screen() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("piped.txt");
+/// The reader on the samples in a terminal of its own (the shell line goes on with
+/// `after`), asking for a command after `|`; and its screen before.
+fn asked_for_a_command(name: &str, after: &str) -> (Tmux, String) {
     let cmd = format!(
-        "{} --width-model per-code-point",
+        "{} --width-model per-code-point{after}",
         env!("CARGO_BIN_EXE_khabar")
     );
-    let t = Tmux::start("pipe", 100, 30, &cmd);
+    let t = Tmux::start(name, 100, 30, &cmd);
     let before = t.wait_for(10, |s| {
         s.contains(['┘', '┛']) && !s.contains("Loading") && !s.contains("loading…")
     });
     t.key("|");
     let asking = t.wait_for(3, |s| s.contains("pipe the article to"));
     assert!(asking.contains("pipe the article to"), "{asking}");
+    (t, before)
+}
+
+#[test]
+fn pipe_runs_the_command_and_restores_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("piped.txt");
+    let (t, before) = asked_for_a_command("pipe", "");
     // The command runs outside the reader's screen: it can print and wait for a key.
     let command = format!("cat > {}; echo PIPED; read x < /dev/tty", out.display());
     t.run(&["send-keys", "-l", &command]);
@@ -50,16 +57,7 @@ fn pipe_runs_the_command_and_restores_the_screen() {
 fn keys_typed_in_the_command_all_go_to_it() {
     let dir = tempfile::tempdir().unwrap();
     let keys = dir.path().join("keys.txt");
-    let cmd = format!(
-        "{} --width-model per-code-point",
-        env!("CARGO_BIN_EXE_khabar")
-    );
-    let t = Tmux::start("pipe-keys", 100, 30, &cmd);
-    let before = t.wait_for(10, |s| {
-        s.contains(['┘', '┛']) && !s.contains("Loading") && !s.contains("loading…")
-    });
-    t.key("|");
-    t.wait_for(3, |s| s.contains("pipe the article to"));
+    let (t, before) = asked_for_a_command("pipe-keys", "");
     // Reads twelve keys one by one, in raw mode, as a pager does.
     let command = format!(
         "cat > /dev/null; stty raw -echo < /dev/tty; echo READY; \
@@ -87,16 +85,7 @@ fn keys_typed_in_the_command_all_go_to_it() {
 /// ended the reader and left the command running on the terminal.
 #[test]
 fn ctrl_c_in_the_command_interrupts_it_and_the_reader_stays() {
-    let cmd = format!(
-        "{} --width-model per-code-point; echo READER-ENDED; sleep 30",
-        env!("CARGO_BIN_EXE_khabar")
-    );
-    let t = Tmux::start("pipe-ctrl-c", 100, 30, &cmd);
-    t.wait_for(10, |s| {
-        s.contains(['┘', '┛']) && !s.contains("Loading") && !s.contains("loading…")
-    });
-    t.key("|");
-    t.wait_for(3, |s| s.contains("pipe the article to"));
+    let (t, _) = asked_for_a_command("pipe-ctrl-c", "; echo READER-ENDED; sleep 30");
     t.run(&["send-keys", "-l", "cat > /dev/null; echo WAITING; sleep 30"]);
     t.run(&["send-keys", "Enter"]);
     t.wait_for(5, |s| s.contains("WAITING"));
