@@ -138,6 +138,16 @@ fn export_asks_before_it_replaces_a_file() {
     assert!(a.status.as_deref().unwrap().contains("nothing exported"));
     press(&mut a, "esc");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "my own notes");
+    // A folder is said to be one, not offered for replacing.
+    press(&mut a, "e");
+    type_text(&mut a, dir.path().to_str().unwrap());
+    press(&mut a, "enter");
+    let status = run_export(&mut a, &Place::Memory);
+    assert!(
+        status.ends_with("is a folder: give a file name"),
+        "{status}"
+    );
+    assert!(a.modal.is_none());
     // `y` replaces it.
     export_to(&mut a);
     press(&mut a, "y");

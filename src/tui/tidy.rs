@@ -264,6 +264,10 @@ impl Exported {
 pub fn write_export(export: Export, place: &Place) -> Outcome {
     let path = &export.path;
     let shown = sanitize(&path.to_string_lossy(), false).into_owned();
+    // A folder is no file to replace: said before anything is asked.
+    if path.is_dir() {
+        return Outcome::Said(format!("{shown} is a folder: give a file name"));
+    }
     let ids: Vec<u64> = export.rows.iter().map(|r| r.id).collect();
     // Without the links the list is still worth writing: the status bar says why they lack.
     let (links, unlinked) = match crate::library::links(place, &ids) {
@@ -416,7 +420,12 @@ pub fn plain_text(article: &Article) -> String {
 
 /// `~/x` is the home directory's `x`, as a shell would read it.
 fn expand_home(path: &str) -> PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+    let rest = if path == "~" {
+        Some("")
+    } else {
+        path.strip_prefix("~/")
+    };
+    match (rest, std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
         _ => PathBuf::from(path),
     }
@@ -482,6 +491,15 @@ fn wait_for_enter(status: std::process::ExitStatus) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lone_tilde_is_the_home_folder() {
+        if let Some(home) = std::env::var_os("HOME") {
+            assert_eq!(expand_home("~"), PathBuf::from(&home));
+            assert_eq!(expand_home("~/a.md"), PathBuf::from(home).join("a.md"));
+        }
+        assert_eq!(expand_home("a~"), PathBuf::from("a~"));
+    }
 
     /// The JSON Lines export escapes C1 and bidi controls as `list --json` does, and a
     /// reader gets the title back as it was.
