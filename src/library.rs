@@ -49,8 +49,9 @@ const RULES: [&str; 7] = [
 /// stops find the gazetteer's person (`एम. के. स्टालिन`) and start a name after a title;
 /// a lone surname is the person named in full, not another known person or a place. 8: a
 /// JSON Lines record's title is read for names and dates; a one-word headline is no name
-/// unless a list knows it; a date line under the headline needs a year and a time.
-const EXTRACTION_REVISION: u32 = 8;
+/// unless a list knows it; a date line under the headline needs a year and a time. 9: a
+/// byline cue in another letter case (`Published on:`) is one.
+const EXTRACTION_REVISION: u32 = 9;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

@@ -174,11 +174,28 @@ fn is_stamp(line: &str) -> bool {
             .is_some_and(|(_, p)| p.time.is_some() && p.date.to_naive().is_some())
 }
 
+/// A byline cue starts the line, or (one ending in `:`) stands in it; Latin letters in
+/// any case (`Published on:` as `Published On:`).
 fn is_byline(line: &str, markers: &Markers) -> bool {
-    line.chars().count() <= MAX_BYLINE_CHARS
-        && markers.byline.cues.iter().any(|cue| {
-            line.starts_with(cue.as_str()) || (cue.ends_with(':') && line.contains(cue.as_str()))
-        })
+    if line.chars().count() > MAX_BYLINE_CHARS {
+        return false;
+    }
+    let starts = |cue: &str| {
+        line.get(..cue.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(cue))
+    };
+    let holds = |cue: &str| {
+        cue.ends_with(':')
+            && line.char_indices().any(|(i, _)| {
+                line.get(i..i + cue.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(cue))
+            })
+    };
+    markers
+        .byline
+        .cues
+        .iter()
+        .any(|cue| starts(cue) || holds(cue))
 }
 
 /// The writer (and editor) a byline names: `By Agency Edited By: Sonu Gupta Updated: …`
@@ -445,6 +462,15 @@ mod tests {
             let day = p.published.and_then(|d| d.date.to_naive());
             assert_eq!(day.map(|d| d.to_string()).as_deref(), Some("2024-06-05"));
         }
+    }
+
+    /// A byline cue in other letter case is one too.
+    #[test]
+    fn byline_cues_match_in_any_case() {
+        let p = parts("नदी पर पुल\n\nPublished on: Jun 14, 2024\n\nपटना में नदी पर नया पुल खुला।");
+        let got = p.published.and_then(|d| d.date.to_naive());
+        assert_eq!(got.map(|d| d.to_string()).as_deref(), Some("2024-06-14"));
+        assert_eq!(p.dateline, None);
     }
 
     /// The more common layout: headline, then the page's date line, then the story. The
