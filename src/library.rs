@@ -50,7 +50,8 @@ const RULES: [&str; 7] = [
 /// a lone surname is the person named in full, not another known person or a place. 8: a
 /// JSON Lines record's title is read for names and dates; a one-word headline is no name
 /// unless a list knows it; a date line under the headline needs a year and a time. 9: a
-/// byline cue in another letter case (`Published on:`) is one.
+/// byline cue in another letter case (`Published on:`) is one; an agency's bracket after a
+/// dateline's date ends it (`भोपाल, 3 मई (वार्ता) …`).
 const EXTRACTION_REVISION: u32 = 9;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

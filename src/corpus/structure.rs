@@ -264,7 +264,15 @@ const NOT_PLACE: &[&str] = &[
 /// closed by `।` or `:`. Returns the place and the date it carried.
 pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
     let window = &para[..floor_boundary(para, MAX_DATELINE_BYTES)];
-    let end = window.find(['।', ':', '|'])?;
+    // `लखनऊ, 3 मई (वार्ता) …`: an agency's bracket after a date closes the lead-in too.
+    let agency = window.find(')').filter(|&i| {
+        let before = &window[..i];
+        before.contains('(') && before.contains(',') && before.chars().any(char::is_numeric)
+    });
+    let end = match (window.find(['।', ':', '|']), agency) {
+        (Some(stop), Some(close)) => stop.min(close + 1),
+        (stop, close) => stop.or(close.map(|c| c + 1))?,
+    };
     let lead = window[..end].trim();
     let rest = &para[end..];
     // `:` must be followed by a space so `Visit:` style headlines inside text do not count,
@@ -424,6 +432,17 @@ mod tests {
             None
         );
         assert_eq!(dateline("Vladimir Putin North Korea Visit: रूस के"), None);
+        // An agency's bracket after the date ends it, with or without a `।`.
+        for para in [
+            "भोपाल, 3 मई (वार्ता) मध्य प्रदेश में बारिश हुई।",
+            "भोपाल, 3 मई (वार्ता)। मध्य प्रदेश में बारिश हुई।",
+        ] {
+            let (place, date) = dateline(para).expect(para);
+            assert_eq!(place, "भोपाल");
+            assert_eq!(date.and_then(|d| d.value()).as_deref(), Some("XXXX-05-03"));
+        }
+        // A bracket in a sentence is no dateline.
+        assert_eq!(dateline("मंत्री (भाजपा) ने कहा कि बारिश हुई।"), None);
     }
 
     #[test]
