@@ -432,3 +432,81 @@ fn a_fetch_is_counted_until_it_ends_and_its_failures_said_once() {
     let warnings = a.problems.iter().filter(|p| p.contains("HTTP 404")).count();
     assert_eq!(warnings, 1, "{:?}", a.problems);
 }
+
+/// Trial 43: a click on a list row or on a picker's name while the picker is open went
+/// to the pane behind it (changing the article, leaving the picker open), and the wheel
+/// scrolled the article behind it. Now the panes take neither while a prompt is open; the
+/// wheel moves the picker's cursor.
+#[test]
+fn the_panes_behind_an_open_prompt_take_no_click_and_no_wheel() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut a = app(120, 40);
+    let list = a.areas().list.unwrap();
+    let reader = a.areas().reader.unwrap();
+    let before = (a.position(), a.focus, a.reader.anchor);
+    press(&mut a, "p");
+    a.mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 2,
+        list.y + 1 + 4,
+    );
+    a.mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        reader.x + 5,
+        reader.y + 5,
+    );
+    a.mouse(MouseEventKind::ScrollDown, reader.x + 5, reader.y + 5);
+    assert_eq!((a.position(), a.focus, a.reader.anchor), before);
+    assert!(
+        matches!(a.modal, Some(Modal::Picker { cursor: 1, .. })),
+        "the wheel moves the picker's cursor: {:?}",
+        a.modal
+    );
+    a.mouse(MouseEventKind::ScrollUp, reader.x + 5, reader.y + 5);
+    assert!(matches!(a.modal, Some(Modal::Picker { cursor: 0, .. })));
+    // A question on the status bar: a click on the list does not change the article.
+    press(&mut a, "esc A");
+    assert!(a.modal.is_some());
+    a.mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 2,
+        list.y + 1 + 4,
+    );
+    assert_eq!(a.position(), before.0);
+}
+
+/// Trial 43: after the sidebar was scrolled, a click selected the item under the pointer
+/// but scrolled it to the bottom row, so a second click on the same spot picked another.
+#[test]
+fn a_click_in_a_scrolled_sidebar_selects_in_place() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut a = app(120, 15);
+    // The article with the longest sidebar, so it scrolls in 13 rows.
+    let longest = (0..5)
+        .max_by_key(|&i| {
+            a.select(i);
+            a.current().map_or(0, |e| e.sidebar.len())
+        })
+        .unwrap();
+    a.select(longest);
+    let side = a.areas().sidebar.unwrap();
+    let (x, y) = (side.x + 3, side.y + 1 + 6);
+    for _ in 0..5 {
+        a.mouse(MouseEventKind::ScrollDown, x, y);
+    }
+    let inner = 6;
+    let under = khabar::tui::view::sidebar::item_at_row(&a, inner).expect("an item there");
+    assert_ne!(a.sidebar.cursor, under, "the click must change the cursor");
+    a.mouse(MouseEventKind::Down(MouseButton::Left), x, y);
+    assert_eq!(a.sidebar.cursor, under);
+    assert_eq!(
+        khabar::tui::view::sidebar::item_at_row(&a, inner),
+        Some(under),
+        "the clicked item stays under the pointer"
+    );
+    a.mouse(MouseEventKind::Down(MouseButton::Left), x, y);
+    assert_eq!(
+        a.sidebar.cursor, under,
+        "a second click picks the same item"
+    );
+}

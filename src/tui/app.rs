@@ -142,6 +142,9 @@ pub struct SidebarView {
     pub active: Option<usize>,
     /// Which mention of the active item `n` / `N` jumped to last.
     pub mention: Option<usize>,
+    /// The first row shown, kept while the cursor stays in view: a click selects an item
+    /// where it is instead of scrolling it to the bottom row.
+    pub top: usize,
 }
 
 // Independent switches of loading bookkeeping, not a
@@ -557,6 +560,7 @@ impl App {
                     self.sidebar.active = Some(self.sidebar.cursor);
                     self.sidebar.mention = None;
                 }
+                self.sidebar.top = super::view::sidebar::top_row(self);
             }
         }
     }
@@ -608,6 +612,7 @@ impl App {
             self.reader.anchor = 0;
             self.reader.anchor_nth = 0;
             self.sidebar.cursor = 0;
+            self.sidebar.top = 0;
             self.sidebar.active = None;
             self.sidebar.mention = None;
         }
@@ -723,14 +728,26 @@ impl App {
     /// is under the pointer.
     pub fn mouse(&mut self, kind: crossterm::event::MouseEventKind, column: u16, row: u16) {
         use crossterm::event::{MouseButton, MouseEventKind};
-        // Over the help or the warnings view, the wheel scrolls it and a click does nothing.
-        if self.modal.as_ref().is_some_and(Modal::is_overlay) {
-            match kind {
-                MouseEventKind::ScrollDown => {
-                    (0..3).for_each(|_| self.overlay_action(Action::Down));
-                }
-                MouseEventKind::ScrollUp => (0..3).for_each(|_| self.overlay_action(Action::Up)),
-                _ => {}
+        // While anything is open over the panes or on the status bar, the panes behind it
+        // take no click and no wheel (a click on a picker's name had changed the article
+        // behind it and left the picker open): the wheel scrolls the help or the warnings
+        // and moves a list's cursor, a click does nothing.
+        if let Some(modal) = &self.modal {
+            let down = match kind {
+                MouseEventKind::ScrollDown => true,
+                MouseEventKind::ScrollUp => false,
+                _ => return,
+            };
+            if modal.is_overlay() {
+                let action = if down { Action::Down } else { Action::Up };
+                (0..3).for_each(|_| self.overlay_action(action));
+            } else if modal.is_list() {
+                let action = if down {
+                    Action::PromptDown
+                } else {
+                    Action::PromptUp
+                };
+                self.modal_input(super::modal::PromptKey::Act(action));
             }
             return;
         }
@@ -768,6 +785,9 @@ impl App {
                     }
                     Pane::Sidebar => {
                         if let Some(i) = super::view::sidebar::item_at_row(self, inner_row) {
+                            // Where it is drawn now: the sidebar does not move under
+                            // the pointer.
+                            self.sidebar.top = super::view::sidebar::top_row(self);
                             self.sidebar.cursor = i;
                             self.sidebar.active = Some(i);
                             self.sidebar.mention = None;

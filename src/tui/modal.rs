@@ -72,6 +72,15 @@ impl Modal {
     pub const fn is_overlay(&self) -> bool {
         matches!(self, Self::Help { .. } | Self::Warnings { .. })
     }
+
+    /// Whether it is a list drawn over the panes, whose cursor the mouse wheel moves (the
+    /// pickers, the related articles; not the date filter, where down zooms into a month).
+    pub const fn is_list(&self) -> bool {
+        matches!(
+            self,
+            Self::Picker { .. } | Self::Source { .. } | Self::Related { .. }
+        )
+    }
 }
 
 /// What a key means to a prompt: one of its actions, or a character typed.
@@ -319,6 +328,11 @@ impl App {
                 _ => return,
             },
         };
+        self.modal_input(input);
+    }
+
+    /// What a key (or the mouse wheel) means to the open prompt, done.
+    pub(super) fn modal_input(&mut self, input: PromptKey) {
         let Some(modal) = self.modal.take() else {
             return;
         };

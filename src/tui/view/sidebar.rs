@@ -65,25 +65,49 @@ fn rows(items: &[Item], width: u16, model: WidthModel) -> Vec<Line> {
     out
 }
 
-/// The first row shown, so the cursor's item (both its rows) stays in view.
-fn offset(rows: &[Line], cursor: usize, height: usize) -> usize {
-    let at = rows
-        .iter()
-        .rposition(|l| l.item() == Some(cursor))
-        .unwrap_or(0);
-    (at + 1).saturating_sub(height)
+/// The first row shown: `top` (where the sidebar was) as long as the cursor's item, both
+/// its rows, is in view from there, else scrolled just enough to bring it in (with its
+/// section's heading when scrolling up to a section's first item).
+fn offset(rows: &[Line], cursor: usize, height: usize, top: usize) -> usize {
+    let first = rows.iter().position(|l| l.item() == Some(cursor));
+    let last = rows.iter().rposition(|l| l.item() == Some(cursor));
+    let (Some(first), Some(last)) = (first, last) else {
+        return 0;
+    };
+    let top = top.min(rows.len().saturating_sub(height));
+    if first < top {
+        let above = rows[..first]
+            .iter()
+            .rev()
+            .take_while(|l| l.item().is_none())
+            .count();
+        first - above.min(height.saturating_sub(last + 1 - first))
+    } else if last >= top + height {
+        (last + 1).saturating_sub(height)
+    } else {
+        top
+    }
+}
+
+/// The sidebar's rows and inner height as laid out on screen now.
+fn laid_out(app: &App) -> Option<(Vec<Line>, usize)> {
+    let entry = app.current()?;
+    let area = app.areas().sidebar?;
+    let rows = rows(&entry.sidebar, area.width.saturating_sub(2), app.model);
+    Some((rows, usize::from(area.height.saturating_sub(2))))
+}
+
+/// The first row the sidebar shows now, for the app to keep as where it is.
+pub fn top_row(app: &App) -> usize {
+    laid_out(app).map_or(0, |(rows, height)| {
+        offset(&rows, app.sidebar.cursor, height, app.sidebar.top)
+    })
 }
 
 /// The item drawn on inner row `row` of the sidebar, for mouse clicks.
 pub fn item_at_row(app: &App, row: usize) -> Option<usize> {
-    let entry = app.current()?;
-    let area = app.areas().sidebar?;
-    let rows = rows(&entry.sidebar, area.width.saturating_sub(2), app.model);
-    let start = offset(
-        &rows,
-        app.sidebar.cursor,
-        usize::from(area.height.saturating_sub(2)),
-    );
+    let (rows, height) = laid_out(app)?;
+    let start = offset(&rows, app.sidebar.cursor, height, app.sidebar.top);
     rows.get(start + row)?.item()
 }
 
@@ -110,7 +134,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let height = usize::from(inner.height);
     let focused = app.focus == Pane::Sidebar;
     let buf = frame.buffer_mut();
-    let skip = offset(&rows, app.sidebar.cursor, height);
+    let skip = offset(&rows, app.sidebar.cursor, height, app.sidebar.top);
     for (y, row) in (inner.y..inner.bottom()).zip(rows.iter().skip(skip)) {
         let full = (inner.x, y, inner.width);
         match *row {
