@@ -3,10 +3,11 @@
 //! one scan of several hundred megabytes).
 //!
 //! A name never crosses a sentence end, so a piece ends at one (`।`, `?`, `!`, a line
-//! break, or a full stop followed by a space) when the region has one within reach; else at
-//! a space, where at worst a name in text without sentence ends is cut in two; else (a
-//! line with no spaces, which holds no names anyway) at any character boundary. Regions of
-//! ordinary articles are far below the bound and are never cut.
+//! break, or a full stop followed by a space) when the region has one within reach; else
+//! after a postposition or verb that no name holds (`ने`, `को`, `है`…); else at a space,
+//! where at worst a name in text without either is cut in two; else (a line with no
+//! spaces, which holds no names anyway) at any character boundary. Regions of ordinary
+//! articles are far below the bound and are never cut.
 
 use crate::span::Span;
 
@@ -48,6 +49,23 @@ fn cut(text: &str, region: Span, max: usize) -> impl Iterator<Item = Span> + '_ 
     })
 }
 
+/// Words after which a piece may end in text with no sentence end: postpositions and
+/// verbs, frequent in any Hindi text and part of no name.
+const BREAKING_WORDS: [&str; 12] = [
+    "ने",
+    "को",
+    "है",
+    "हैं",
+    "था",
+    "थी",
+    "थे",
+    "कहा",
+    "गया",
+    "गई",
+    "हुआ",
+    "हुई",
+];
+
 /// Where to end a piece that starts at `start` and may reach `limit` (< the region's end):
 /// after the last sentence end before `limit`, else after the last space, else at the last
 /// character boundary; always past `start`.
@@ -65,14 +83,28 @@ fn cut_point(text: &str, start: usize, limit: usize) -> usize {
                 || (c == '.' && window[i + 1..].starts_with(' '))
         })
         .map(|(i, c)| start + i + c.len_utf8());
-    let space = || {
+    let spaces = || {
         window
             .char_indices()
             .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map(|(i, c)| start + i + c.len_utf8())
+            .filter(|(_, c)| c.is_whitespace())
+            .map(|(i, c)| (i, start + i + c.len_utf8()))
     };
-    match sentence_end.or_else(space) {
+    // A space after a word no name holds: a name written beside it is not cut.
+    let after_breaking_word = || {
+        spaces()
+            .find(|&(i, _)| {
+                let before = window[..i].trim_end();
+                let word = before
+                    .rfind(char::is_whitespace)
+                    .map_or(before, |j| &before[j..])
+                    .trim_start();
+                BREAKING_WORDS.contains(&word)
+            })
+            .map(|(_, end)| end)
+    };
+    let space = || spaces().next().map(|(_, end)| end);
+    match sentence_end.or_else(after_breaking_word).or_else(space) {
         Some(end) if end > start => end,
         // No sentence end or space: any boundary past `start` (a character wider than the
         // limit is taken whole).
@@ -107,6 +139,25 @@ mod tests {
         assert_eq!(cuts("abcdefgh", 3), vec!["abc", "def", "gh"]);
         // A character longer than the limit is never split.
         assert_eq!(cuts("कक", 2), vec!["क", "क"]);
+    }
+
+    /// Trial 43: a paragraph of 20,000 sentences with no sentence end was cut at the last
+    /// space before the bound, inside a name, and the name counted as two.
+    #[test]
+    fn without_a_sentence_end_a_piece_ends_after_a_word_no_name_holds() {
+        let sentence = "बारिश में राम कुमार ने भाषण दिया और ";
+        let text = sentence.repeat(20);
+        // Every window holds a whole sentence, so a breaking word.
+        for max in [sentence.len() + 1, 150, 200, 250, 333] {
+            let got = cuts(&text, max);
+            assert_eq!(got.concat(), text);
+            for piece in &got {
+                assert!(
+                    !piece.ends_with("राम ") && !piece.starts_with("कुमार"),
+                    "cut inside the name at {max}: {got:?}"
+                );
+            }
+        }
     }
 
     #[test]
