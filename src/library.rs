@@ -51,8 +51,11 @@ const RULES: [&str; 7] = [
 /// JSON Lines record's title is read for names and dates; a one-word headline is no name
 /// unless a list knows it; a date line under the headline needs a year and a time. 9: a
 /// byline cue in another letter case (`Published on:`) is one; an agency's bracket after a
-/// dateline's date ends it (`भोपाल, 3 मई (वार्ता) …`).
-const EXTRACTION_REVISION: u32 = 9;
+/// dateline's date ends it (`भोपाल, 3 मई (वार्ता) …`). 10: a day of a named month
+/// (`पिछले महीने की 12 तारीख`), a range of days with से (`19 से 21 अक्टूबर`), a request
+/// (`31 जुलाई तक यात्रा न करें`) and a condition (`… नहीं हुई तो …करेंगे`) are ahead; a
+/// long paragraph is not cut inside a name.
+const EXTRACTION_REVISION: u32 = 10;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

@@ -52,6 +52,16 @@ pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
     {
         return None;
     }
+    // "पिछले महीने की 12 तारीख": a day of the month named.
+    let (after, sem) = match sem {
+        Sem::Relative {
+            unit: Unit::Month,
+            offset,
+            by_tense: false,
+            time: None,
+        } => day_of_named_month(after, offset).unwrap_or((after, sem)),
+        _ => (after, sem),
+    };
     let after = match sem {
         Sem::Calendar { .. }
         | Sem::Month { .. }
@@ -67,6 +77,18 @@ pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
         span: Span::new(first.span.start, end),
         sem,
     })
+}
+
+/// "(पिछले महीने) की 12 तारीख", "(इस महीने) 5 तारीख": the day of the month before it.
+fn day_of_named_month(cur: Cursor<'_>, months: i32) -> Option<(Cursor<'_>, Sem)> {
+    let mut c = cur;
+    c.eat(|t| t.entry().is_some_and(|e| e.has(role::GENITIVE)));
+    let (day, 1..=2) = c.next_tok()?.num()? else {
+        return None;
+    };
+    c.eat(|t| t.entry().is_some_and(|e| e.has(role::DAY_OF_MONTH)))?;
+    let day = u8::try_from(day).ok().filter(|d| (1..=31).contains(d))?;
+    Some((c, Sem::DayOfMonth { day, months }))
 }
 
 /// "कैंडल मार्च", "मार्च निकाला": Hindi news borrows "march" for a procession, spelt like

@@ -52,7 +52,13 @@ pub(super) fn from_number(cur: Cursor<'_>, first: Tok) -> Option<(Cursor<'_>, Se
             .is_some()
             && (1..=31).contains(&n)
         {
-            return Some((c, Sem::DayOfMonth(n as u8)));
+            return Some((
+                c,
+                Sem::DayOfMonth {
+                    day: n as u8,
+                    months: 0,
+                },
+            ));
         }
         return quantity_tail(cur, Some(n));
     }
@@ -117,10 +123,18 @@ pub(super) fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> 
     }
     let mut c = cur;
     eat_ordinal(&mut c);
-    // "15-16 जनवरी": a second day before the month makes a range.
+    // "15-16 जनवरी", "19 से 21 अक्टूबर": a second day before the month makes a range.
     let mut to_day = None;
     let mut r = c;
-    if r.eat(|t| t.is_punct(&['-', '–'])).is_some()
+    let text = r.text();
+    if r.eat(|t| {
+        t.is_punct(&['-', '–'])
+            || matches!(
+                &text[t.span.start..t.span.end],
+                "से" | "to" | "till" | "until"
+            )
+    })
+    .is_some()
         && let Some((d2, 1..=2)) = r.next_tok().and_then(Tok::num)
         && d2 > day
         && d2 <= 31

@@ -100,16 +100,22 @@ pub(super) fn resolve(
         ),
         Sem::SetWeekday(d) => (DateKind::Set, Some(format!("XXXX-WXX-{d}"))),
         Sem::SetPart(p) => (DateKind::Set, Some(format!("T{}", p.timeml()))),
-        Sem::DayOfMonth(d) => {
-            let date = PartialDate {
-                year: anchor.year,
-                month: anchor.month,
-                day: Some(d),
-            };
-            (
-                DateKind::Date,
-                date.to_naive().map(|d| d.format("%Y-%m-%d").to_string()),
-            )
+        Sem::DayOfMonth { day, months } => {
+            let value = anchor
+                .year
+                .zip(anchor.month)
+                .and_then(|(y, m)| NaiveDate::from_ymd_opt(y, u32::from(m), 1))
+                .and_then(|first| {
+                    let m = Months::new(months.unsigned_abs());
+                    if months >= 0 {
+                        first.checked_add_months(m)
+                    } else {
+                        first.checked_sub_months(m)
+                    }
+                })
+                .and_then(|first| first.with_day(u32::from(day)))
+                .map(|d| d.format("%Y-%m-%d").to_string());
+            (DateKind::Date, value)
         }
         Sem::Vague => (DateKind::Date, None),
         Sem::VagueLength => (DateKind::Duration, None),

@@ -74,8 +74,12 @@ pub(super) enum Sem {
     SetWeekday(u8),
     /// "हर सुबह": every morning.
     SetPart(Part),
-    /// "15 तारीख": a day of the publication month.
-    DayOfMonth(u8),
+    /// "15 तारीख": a day of the publication month; "पिछले महीने की 12 तारीख": of the month
+    /// `months` from it.
+    DayOfMonth {
+        day: u8,
+        months: i32,
+    },
     /// A time expression with no value to give ("आने वाले दिनों", "कुछ दिन पहले").
     Vague,
 }

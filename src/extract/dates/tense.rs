@@ -89,7 +89,39 @@ mod flag {
     pub const WALA: u16 = 1 << 11;
     /// सकता, सकती, सकते: "can, may".
     pub const MODAL: u16 = 1 << 12;
+    /// A subjunctive or polite imperative (करें, जाएं): asked for or hoped, so ahead.
+    pub const SUBJUNCTIVE: u16 = 1 << 13;
+    /// तो: "… हुई तो …", the condition before it is not a past event.
+    pub const THEN: u16 = 1 << 14;
 }
+
+/// Subjunctive and polite imperative forms of common verbs: "31 जुलाई तक यात्रा न करें"
+/// asks for something ahead. A closed list: the ending -ें/-एं alone is also the plural of
+/// nouns (बातें, योजनाएं).
+const SUBJUNCTIVE: [&str; 22] = [
+    "करें",
+    "कराएं",
+    "जाएं",
+    "जाएँ",
+    "जायें",
+    "रहें",
+    "लें",
+    "दें",
+    "आएं",
+    "आएँ",
+    "आयें",
+    "रखें",
+    "बचें",
+    "चलें",
+    "हों",
+    "भेजें",
+    "पहुंचें",
+    "पहुँचें",
+    "बनें",
+    "लौटें",
+    "निकलें",
+    "मिलें",
+];
 
 fn flags(word: &str) -> u16 {
     let mut f = 0;
@@ -116,6 +148,8 @@ fn flags(word: &str) -> u16 {
     );
     set(matches!(word, "वाला" | "वाली" | "वाले"), flag::WALA);
     set(matches!(word, "सकता" | "सकती" | "सकते"), flag::MODAL);
+    set(SUBJUNCTIVE.contains(&word), flag::SUBJUNCTIVE);
+    set(matches!(word, "तो" | "then"), flag::THEN);
     f
 }
 
@@ -293,12 +327,20 @@ fn decide(words: &[u16]) -> Tense {
             };
         }
         if word & flag::PAST != 0 {
+            // "15 जून तक हल नहीं हुई तो वे कूच करेंगे": a perfective in a condition is not
+            // a past event; the clause after तो decides.
+            if next(1) & flag::THEN != 0 {
+                continue;
+            }
             // "किया जाएगा": a perfective form before a future auxiliary is the passive future.
             return if next(1) & flag::FUTURE_VERB != 0 {
                 Tense::Future
             } else {
                 Tense::Past
             };
+        }
+        if word & flag::SUBJUNCTIVE != 0 {
+            return Tense::Future;
         }
         if word & flag::FUTURE_ADJECTIVE != 0 {
             leaning = Tense::Future;
@@ -342,6 +384,18 @@ mod tests {
         assert_eq!(t(" फ़ैसला आ सकता था, पर टल गया।"), Tense::Past);
         // "सकता" before no auxiliary says nothing of its own.
         assert_eq!(t(" कोई रोक नहीं सकता और सब गए।"), Tense::Past);
+    }
+
+    /// Trial 43: a deadline before a request, and one in a condition.
+    #[test]
+    fn requests_and_conditions_look_ahead() {
+        assert_eq!(t(" तक यात्रा न करें।"), Tense::Future);
+        assert_eq!(t(" तक सब लोग घर पहुंचें।"), Tense::Future);
+        assert_eq!(t(" तक समस्या हल नहीं हुई तो वे कूच करेंगे।"), Tense::Future);
+        assert_eq!(t(" तक हल नहीं हुई तो बात बिगड़ गई।"), Tense::Past);
+        // A plural noun in -ें says nothing.
+        assert_eq!(t(" को बातें हुई थीं।"), Tense::Past);
+        assert_eq!(t(" को दो योजनाएं।"), Tense::Unknown);
     }
 
     #[test]
