@@ -12,6 +12,9 @@ use ratatui::style::{Color, Modifier, Style};
 use super::keymap::{Binding, Keymap, Table};
 use crate::text::width::WidthModel;
 
+/// The narrowest `max_width` taken: fewer columns hold too few words of a line.
+const MIN_WIDTH: u16 = 20;
+
 /// What the file set, entry by entry (see [`Config::parse_lenient`]).
 #[derive(Debug, Default)]
 struct File {
@@ -105,7 +108,7 @@ impl Config {
         Self {
             keymap,
             theme: Theme::new(&file.theme, color),
-            max_width: file.reader.max_width.unwrap_or(90).max(20),
+            max_width: file.reader.max_width.unwrap_or(90).max(MIN_WIDTH),
             width_model: file.reader.width_model.and_then(|n| n.parse().ok()),
         }
     }
@@ -159,8 +162,10 @@ impl Config {
         }
         // In the file's order (the table is sorted by name).
         problems.sort_by_key(|(line, _)| *line);
-        let problems = problems.into_iter().map(|(_, p)| p).collect();
-        (Self::from_file(file, color), problems)
+        let mut problems: Vec<String> = problems.into_iter().map(|(_, p)| p).collect();
+        let mut config = Self::from_file(file, color);
+        problems.extend(config.keymap.keep_ways_out());
+        (config, problems)
     }
 
     /// Loads `path` (or the default location when `None`). A missing default file is
@@ -254,6 +259,11 @@ fn entry(file: &mut File, section: &str, key: &str, value: &toml::Value) -> Resu
                 .as_integer()
                 .and_then(|n| u16::try_from(n).ok())
                 .ok_or_else(|| format!("{} is not a width in columns", shown(value)))?;
+            if n < MIN_WIDTH {
+                return Err(format!(
+                    "{n} is too narrow for a line of text: at least {MIN_WIDTH} columns"
+                ));
+            }
             file.reader.max_width = Some(n);
         }
         ("reader", "width_model") => {
@@ -504,6 +514,66 @@ mod tests {
             problems[1].starts_with("line 5: [prompt_keys] ctrl-o:"),
             "{problems:?}"
         );
+    }
+
+    /// Trial 43: a file that unbound every way out left a search prompt that neither
+    /// Esc, Enter nor Ctrl-c closed, and no warning.
+    #[test]
+    fn the_ways_out_stay_bound() {
+        let text = "[keys]\nq = \"none\"\nctrl-c = \"none\"\n[prompt_keys]\nesc = \"none\"\nenter = \"none\"\nctrl-c = \"none\"\n";
+        let (c, problems) = Config::parse_lenient(text, true);
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        let enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(c.keymap.action(q), Some(Action::Quit));
+        assert_eq!(c.keymap.prompt_action(esc), Some(Action::PromptCancel));
+        assert_eq!(c.keymap.prompt_action(enter), Some(Action::PromptAccept));
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].contains("`quit`"), "{problems:?}");
+        // Rebinding q elsewhere is fine while another key quits.
+        let (c, problems) = Config::parse_lenient("[keys]\nq = \"top\"\nx = \"quit\"\n", true);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(c.keymap.action(q), Some(Action::Top));
+    }
+
+    /// Trial 43: keys no terminal sends as written were taken, shown in the help, and
+    /// never ran (Ctrl-i arrives as Tab); a tab or space typed as the key itself showed
+    /// with no name.
+    #[test]
+    fn keys_that_cannot_arrive_are_named_and_typed_characters_are_their_keys() {
+        for (name, says) in [
+            ("ctrl-i", "`tab`"),
+            ("ctrl-m", "`enter`"),
+            ("shift-1", "shifted character"),
+            ("f0", "f1 to f24"),
+            ("f99", "f1 to f24"),
+        ] {
+            let (_, problems) = Config::parse_lenient(&format!("[keys]\n{name} = \"top\"\n"), true);
+            assert!(
+                problems.len() == 1 && problems[0].contains(says),
+                "{name}: {problems:?}"
+            );
+        }
+        let (c, problems) =
+            Config::parse_lenient("[keys]\n\"\\t\" = \"top\"\n\" \" = \"bottom\"\n", true);
+        assert!(problems.is_empty(), "{problems:?}");
+        let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
+        let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+        assert_eq!(c.keymap.action(tab), Some(Action::Top));
+        assert_eq!(c.keymap.action(space), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn a_width_too_narrow_for_text_is_named() {
+        for n in [0, 3, 19] {
+            let (c, problems) =
+                Config::parse_lenient(&format!("[reader]\nmax_width = {n}\n"), true);
+            assert!(
+                problems.len() == 1 && problems[0].contains("at least 20"),
+                "{problems:?}"
+            );
+            assert_eq!(c.max_width, 90);
+        }
     }
 
     #[test]

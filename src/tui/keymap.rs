@@ -111,10 +111,41 @@ impl Key {
                 key.shift = false;
                 KeyCodeOrd::Char(c.to_uppercase().next().unwrap_or(c))
             }
+            // Written as the character a key sends: the key's name, as events name it.
+            (Some(' '), None) => KeyCodeOrd::Named("space"),
+            (Some('\t'), None) => KeyCodeOrd::Named("tab"),
+            (Some('\r' | '\n'), None) => KeyCodeOrd::Named("enter"),
+            (Some('\u{1b}'), None) => KeyCodeOrd::Named("esc"),
+            (Some(c), None) if c.is_control() => {
+                return Err(format!(
+                    "`{}` is a control character: name the key (ctrl-x, tab)",
+                    c.escape_default()
+                ));
+            }
+            // A terminal sends the shifted character, never Shift with this one.
+            (Some(_), None) if key.shift => {
+                return Err(format!(
+                    "`{s}` never reaches khabar: terminals send the shifted character; write that instead (for shift-1, `!`)"
+                ));
+            }
+            // One code for both: Ctrl-i is Tab, Ctrl-m is Enter, Ctrl-[ is Esc.
+            (Some(c @ ('i' | 'I' | 'm' | 'M' | '[')), None) if key.ctrl && !key.alt => {
+                let same = match c {
+                    'i' | 'I' => "tab",
+                    'm' | 'M' => "enter",
+                    _ => "esc",
+                };
+                return Err(format!(
+                    "`{s}` reaches khabar as `{same}` (terminals send one code for both): bind `{same}`"
+                ));
+            }
             (Some(c), None) => KeyCodeOrd::Char(if key.ctrl { c.to_ascii_lowercase() } else { c }),
             _ => {
                 let lower = rest.to_ascii_lowercase();
                 if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+                    if !(1..=24).contains(&n) {
+                        return Err(format!("no key `{s}`: function keys are f1 to f24"));
+                    }
                     KeyCodeOrd::F(n)
                 } else if lower == "pgdn" || lower == "pgup" {
                     // As the help spells them, so every name it shows can be written back.
@@ -309,6 +340,59 @@ impl Keymap {
             };
         }
         Ok(())
+    }
+
+    /// Gives back the default keys of the ways out a configuration unbound (quitting;
+    /// cancelling and accepting a prompt), so no configuration can leave the user with
+    /// only `kill`; says which, for the warnings. A default key bound to something else
+    /// since is taken back only when no other is free.
+    pub fn keep_ways_out(&mut self) -> Vec<String> {
+        let defaults = Self::default();
+        let mut notes = Vec::new();
+        for (table, action) in [
+            (Table::Browse, Action::Quit),
+            (Table::Prompt, Action::PromptCancel),
+            (Table::Prompt, Action::PromptAccept),
+        ] {
+            let (map, old) = match table {
+                Table::Browse => (&mut self.bindings, &defaults.bindings),
+                Table::Prompt => (&mut self.prompt, &defaults.prompt),
+            };
+            if map.values().any(|a| *a == action) {
+                continue;
+            }
+            let keys: Vec<Key> = old
+                .iter()
+                .filter(|(_, a)| **a == action)
+                .map(|(k, _)| *k)
+                .collect();
+            let free: Vec<Key> = keys
+                .iter()
+                .copied()
+                .filter(|k| !map.contains_key(k))
+                .collect();
+            let given = if free.is_empty() {
+                keys.first().copied().into_iter().collect()
+            } else {
+                free
+            };
+            for k in &given {
+                map.insert(*k, action);
+            }
+            let names: Vec<String> = given.iter().map(ToString::to_string).collect();
+            notes.push(format!(
+                "[{}] nothing was bound to `{}` ({}): {} {} bound to it again",
+                match table {
+                    Table::Browse => "keys",
+                    Table::Prompt => "prompt_keys",
+                },
+                action.name(),
+                action.describe(),
+                names.join(", "),
+                if names.len() == 1 { "is" } else { "are" }
+            ));
+        }
+        notes
     }
 
     /// The browsing action `event` runs.
