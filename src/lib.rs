@@ -17,6 +17,7 @@ pub mod span;
 pub mod state;
 pub mod store;
 pub mod text;
+pub mod toml_lines;
 pub mod tui;
 
 pub use span::Span;

@@ -142,7 +142,7 @@ struct ListArgs {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let user_gazetteer = install_user_gazetteer();
+    let (user_gazetteer, gazetteer_problems) = install_user_gazetteer();
     RULES_FINGERPRINT.get_or_init(|| khabar::library::rules_fingerprint(&user_gazetteer));
     let args_no_cache = args.no_cache;
     if let Some(command) = &args.command {
@@ -161,6 +161,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
     }
+    // The reader shows them in its warnings view; a command says them here.
+    let gazetteer_problems = if args.command.is_some() {
+        for p in &gazetteer_problems {
+            eprintln!("khabar: warning: {}", sanitize(p, false));
+        }
+        Vec::new()
+    } else {
+        gazetteer_problems
+    };
     match args.command {
         Some(Command::Extract { json, paths }) => extract::run(&paths, json),
         Some(Command::List(mut args)) => {
@@ -181,6 +190,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.width_model,
             args.no_cache,
             args.fresh,
+            gazetteer_problems,
         ),
     }
 }
@@ -212,28 +222,32 @@ pub fn exit_code(failed: bool) -> ExitCode {
 }
 
 /// Extends the built-in gazetteer with `$XDG_CONFIG_HOME/khabar/gazetteer.toml` (same
-/// layout as `assets/gazetteer-*.toml`), if the user has one. A broken file is reported and
-/// the built-in lists are used.
-/// Returns the text installed (empty when none), which the rules' fingerprint includes.
-fn install_user_gazetteer() -> String {
+/// layout as `assets/gazetteer-*.toml`), if the user has one. Each bad part of the file is
+/// skipped and said, naming the file and the line; the rest is used.
+/// Returns the text installed (empty when none), which the rules' fingerprint includes,
+/// and the problems.
+fn install_user_gazetteer() -> (String, Vec<String>) {
     let Some(path) = khabar::tui::config::default_path()
         .and_then(|c| c.parent().map(|d| d.join("gazetteer.toml")))
     else {
-        return String::new();
+        return (String::new(), Vec::new());
     };
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return String::new();
-    };
-    match khabar::extract::entities::install_user_gazetteer(&text) {
-        Ok(_) => text,
-        Err(e) => {
-            eprintln!(
-                "khabar: warning: {}: {e}; using the built-in lists",
-                sanitize(&path.display().to_string(), false)
-            );
-            String::new()
+    let text = match std::fs::read(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (String::new(), Vec::new()),
+        Err(e) => return (String::new(), vec![format!("{}: {e}", path.display())]),
+        Ok(bytes) => {
+            let Ok(text) = String::from_utf8(bytes) else {
+                let problem = format!("{}: not UTF-8 text; not used", path.display());
+                return (String::new(), vec![problem]);
+            };
+            text
         }
-    }
+    };
+    let problems = khabar::extract::entities::install_user_gazetteer(&text)
+        .into_iter()
+        .map(|p| format!("{}: {p}", path.display()))
+        .collect();
+    (text, problems)
 }
 
 /// The fingerprint of the rules extraction runs with, set once at start-up.

@@ -19,6 +19,7 @@ pub fn run(
     model: Option<WidthModel>,
     no_cache: bool,
     fresh: bool,
+    gazetteer_problems: Vec<String>,
 ) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         eprintln!(
@@ -27,7 +28,8 @@ pub fn run(
         return Ok(ExitCode::from(2));
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let (config, problems) = Config::load(config, color);
+    let (config, mut problems) = Config::load(config, color);
+    problems.extend(gazetteer_problems);
     let model = model.or(config.width_model);
     // With nothing at all to open, say so before the screen is taken over; a missing path
     // among others is reported inside the reader and the rest still opens.

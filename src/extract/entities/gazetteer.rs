@@ -6,6 +6,7 @@
 //! ([`crate::text::fold`]) before it goes into one Aho-Corasick automaton, so spelling
 //! variants meet without listing each.
 
+use crate::toml_lines::{describe, line_of, prefix, without_bad_lines};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -107,6 +108,31 @@ impl Gazetteer {
     /// was already known now points at the entity named here: the user file wins.
     pub fn merge(&mut self, toml_text: &str) -> Result<(), GazetteerError> {
         let file: File = toml::from_str(toml_text)?;
+        match self.apply(&file).into_iter().next() {
+            Some(place) => Err(GazetteerError::UnknownPlace(place)),
+            None => Ok(()),
+        }
+    }
+
+    /// Adds what can be read of a file a user wrote: each line that is not TOML, unknown
+    /// section, entry that is not a list of names, and demonym of an unknown place is
+    /// skipped and described (with its line); every other entry is added.
+    pub fn merge_lenient(&mut self, toml_text: &str) -> Vec<String> {
+        let (file, mut problems) = read_lenient(toml_text);
+        for place in self.apply(&file) {
+            let line = line_of(toml_text, Some("demonym"), &place);
+            problems.push(format!(
+                "{}[demonym] {place}: no place of that name is known",
+                prefix(line)
+            ));
+        }
+        problems
+    }
+
+    /// Adds the entities of `file`; returns the demonyms' places that are not known (their
+    /// forms are not added).
+    fn apply(&mut self, file: &File) -> Vec<String> {
+        let mut unknown = Vec::new();
         let tables = [
             (EntityKind::Place, &file.place),
             (EntityKind::Person, &file.person),
@@ -125,15 +151,15 @@ impl Gazetteer {
         }
         for (place, forms) in &file.demonym {
             let id = entity_id(EntityKind::Place, place);
-            let &entity = self
-                .by_id
-                .get(&id)
-                .ok_or_else(|| GazetteerError::UnknownPlace(place.clone()))?;
+            let Some(&entity) = self.by_id.get(&id) else {
+                unknown.push(place.clone());
+                continue;
+            };
             for form in forms {
                 self.add_form(form, entity, true);
             }
         }
-        Ok(())
+        unknown
     }
 
     fn entity(&mut self, kind: EntityKind, name: &str) -> usize {
@@ -378,17 +404,106 @@ pub fn matcher() -> &'static Matcher {
     MATCHER.get_or_init(|| Gazetteer::builtin().into_matcher())
 }
 
-/// Extends the shipped lists with a user file's text (khabar reads it from its config
-/// directory). Must run before the first extraction; returns `Ok(false)` if too late.
-pub fn install_user_gazetteer(toml_text: &str) -> Result<bool, GazetteerError> {
+/// Extends the shipped lists with what can be read of a user file's text (khabar reads it
+/// from its config directory): the problems of its skipped parts are returned, each with
+/// its line. Must run before the first extraction; installs nothing if too late.
+pub fn install_user_gazetteer(toml_text: &str) -> Vec<String> {
     let mut g = Gazetteer::builtin();
-    g.merge(toml_text)?;
-    Ok(MATCHER.set(g.into_matcher()).is_ok())
+    let problems = g.merge_lenient(toml_text);
+    let _ = MATCHER.set(g.into_matcher());
+    problems
+}
+
+/// The sections a gazetteer file may have.
+const SECTIONS: [&str; 4] = ["place", "person", "organization", "demonym"];
+
+/// A user's file as far as it can be read (see [`Gazetteer::merge_lenient`]).
+fn read_lenient(text: &str) -> (File, Vec<String>) {
+    let (table, found) = match without_bad_lines(text) {
+        Ok(read) => read,
+        Err(e) => {
+            return (
+                File::default(),
+                vec![format!("{}; the file is not used", describe(text, &e))],
+            );
+        }
+    };
+    let mut problems: Vec<(Option<usize>, String)> = found;
+    let mut file = File::default();
+    for (section, value) in &table {
+        let slot = match section.as_str() {
+            "place" => &mut file.place,
+            "person" => &mut file.person,
+            "organization" => &mut file.organization,
+            "demonym" => &mut file.demonym,
+            _ => &mut BTreeMap::new(),
+        };
+        let entries = value
+            .as_table()
+            .filter(|_| SECTIONS.contains(&section.as_str()));
+        let Some(entries) = entries else {
+            let line = line_of(text, None, section);
+            problems.push((
+                line,
+                format!(
+                    "{}`{section}` is not a section ([place], [person], [organization] or [demonym]); skipped",
+                    prefix(line)
+                ),
+            ));
+            continue;
+        };
+        for (name, value) in entries {
+            // A single form written without its list is taken as one.
+            let forms = match value {
+                toml::Value::String(s) => Some(vec![s.clone()]),
+                toml::Value::Array(items) => items
+                    .iter()
+                    .map(|v| v.as_str().map(str::to_owned))
+                    .collect::<Option<Vec<_>>>(),
+                _ => None,
+            };
+            if let Some(forms) = forms {
+                slot.insert(name.clone(), forms);
+            } else {
+                let line = line_of(text, Some(section), name);
+                problems.push((
+                    line,
+                    format!(
+                        "{}[{section}] {name}: not a list of names (`\"name\" = [\"form\", …]`); skipped",
+                        prefix(line)
+                    ),
+                ));
+            }
+        }
+    }
+    problems.sort_by_key(|(line, _)| *line);
+    (file, problems.into_iter().map(|(_, p)| p).collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Trial 43: one bad entry (a form not in a list, an unknown section, a section
+    /// written twice) dropped the whole user file.
+    #[test]
+    fn a_user_file_keeps_its_good_entries_and_names_each_bad_part() {
+        let text = "[person]\n\"कमला देवी पांडे\" = [\"कमला पांडे\"]\n\"रामू\" = 3\n[bogus]\nx = [\"y\"]\n[place]\n\"सिवाना\" = \"सिवाना\"\n[demonym]\n\"अटलांटिस\" = [\"अटलांटिसी\"]\n[person]\n\"z\" = [\"z\"]\n";
+        let mut g = Gazetteer::builtin();
+        let problems = g.merge_lenient(text);
+        for form in ["कमला पांडे", "सिवाना"] {
+            assert!(g.lookup(&fold(form)).is_some(), "{form} was not added");
+        }
+        assert_eq!(problems.len(), 4, "{problems:?}");
+        for (problem, says) in problems.iter().zip([
+            "line 3: [person] रामू",
+            "line 4: `bogus`",
+            "line 10: duplicate key",
+            "line 9: [demonym] अटलांटिस",
+        ]) {
+            assert!(problem.starts_with(says), "{problem}");
+        }
+    }
 
     #[test]
     fn shipped_lists_load_and_cover_the_domain() {
