@@ -9,6 +9,7 @@ use ratatui::widgets::Gauge;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
+use crate::tui::modal::Modal;
 use crate::tui::paint::paint_row;
 
 /// The actions worth a hint in each pane, most useful first, with what each does there
@@ -43,10 +44,42 @@ fn hinted(pane: Pane) -> &'static [(Action, &'static str)] {
     }
 }
 
+/// The hints while a list is open over the panes (the pickers, the date filter, the
+/// related articles); `None` for the rest, which show their own line or none.
+fn modal_hints(modal: &Modal) -> Option<&'static [(&'static [Action], &'static str)]> {
+    const MOVE: &[Action] = &[Action::PromptDown, Action::PromptUp];
+    const ACCEPT: &[Action] = &[Action::PromptAccept];
+    const CANCEL: &[Action] = &[Action::PromptCancel];
+    const KIND: &[Action] = &[Action::PromptNextKind];
+    const MONTHS: &[Action] = &[Action::PromptLeft, Action::PromptRight];
+    Some(match modal {
+        Modal::Picker { .. } => &[
+            (MOVE, "move"),
+            (ACCEPT, "filter"),
+            (KIND, "kind"),
+            (CANCEL, "close"),
+        ],
+        Modal::Source { .. } => &[(MOVE, "move"), (ACCEPT, "filter"), (CANCEL, "close")],
+        Modal::Related { .. } => &[(MOVE, "move"), (ACCEPT, "open"), (CANCEL, "close")],
+        Modal::Date { .. } => &[
+            (MONTHS, "month"),
+            (MOVE, "days/months"),
+            (ACCEPT, "apply"),
+            (CANCEL, "close"),
+        ],
+        _ => return None,
+    })
+}
+
 /// `j move · Enter open · ? help` from the keymap, so rebinding a key updates the hint;
 /// in `width` columns, hints dropped from the middle so that help and quit stay, and the
 /// next pane's when one pane is shown at a time (it is the way to the others).
 pub fn hints(app: &App, width: usize) -> String {
+    // A list open over the panes has the keys; the panes' hints would name keys that
+    // type into it.
+    if let Some(parts) = app.modal.as_ref().and_then(modal_hints) {
+        return app.config.keymap.hint(parts, " ");
+    }
     let mut parts: Vec<(&[Action], &str)> = hinted(app.focus)
         .iter()
         .map(|(a, words)| (std::slice::from_ref(a), *words))
