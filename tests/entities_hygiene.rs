@@ -359,3 +359,31 @@ fn a_lone_surname_is_the_person_named_in_full_before() {
         );
     }
 }
+
+/// Trial 43, on sentences written for this test: a local official's designation stays
+/// out of the name, an honorific after it too (and `X जी` is the person named in full
+/// before), and someone spoken to (`X से कहा`) is a person, not a place.
+#[test]
+fn local_titles_honorifics_after_a_name_and_the_person_spoken_to() {
+    let text = "पटवारी कमलेश बघेल ने बताया कि थानाध्यक्ष दिनेश चौरसिया मौके पर थे। \
+                अरविंद त्रिपाठी जी ने कहा कि सब ठीक है। बाद में त्रिपाठी जी घर गए। \
+                राजू ने गुड्डू से कहा कि टीम आएगी।";
+    let found = run(text);
+    let people = mention_texts(text, &found, EntityKind::Person);
+    for name in ["कमलेश बघेल", "दिनेश चौरसिया", "अरविंद त्रिपाठी", "गुड्डू"]
+    {
+        assert!(people.contains(&name), "{name} not among {people:?}");
+    }
+    assert!(
+        people
+            .iter()
+            .all(|m| !m.contains("पटवारी") && !m.contains("थानाध्यक्ष") && !m.ends_with("जी")),
+        "{people:?}"
+    );
+    let arvind = found
+        .iter()
+        .find(|e| e.name == "अरविंद त्रिपाठी")
+        .expect("अरविंद त्रिपाठी found");
+    assert_eq!(arvind.mentions.len(), 2, "त्रिपाठी जी is him: {found:?}");
+    assert!(mention_texts(text, &found, EntityKind::Place).is_empty());
+}

@@ -215,6 +215,68 @@ impl Words {
     }
 }
 
+/// Local officials' designations (`तहसीलदार सुमन मीणा`): no part of the name after them.
+/// Kept apart from the designations of `entity-words.toml`, which the tagger was trained
+/// with as features: these only trim its names.
+const LOCAL_TITLES: &[&str] = &[
+    "तहसीलदार",
+    "नायब",
+    "थानाध्यक्ष",
+    "थानेदार",
+    "कोतवाल",
+    "दारोगा",
+    "दरोगा",
+    "सिपाही",
+    "कांस्टेबल",
+    "हवलदार",
+    "पटवारी",
+    "लेखपाल",
+    "कुलसचिव",
+    "मंडलायुक्त",
+    "जिलाध्यक्ष",
+    "प्रधानाचार्य",
+    "प्रधानाध्यापक",
+    "प्रधानाध्यापिका",
+    "एसडीएम",
+    "बीडीओ",
+    "एसएचओ",
+    "सीओ",
+    "सीएमओ",
+    "सीडीओ",
+    "एडीएम",
+    "डीएफओ",
+    "उपजिलाधिकारी",
+    "अपर",
+    "अतिरिक्त",
+    "चिकित्सक",
+    "वकील",
+    "अधिवक्ता",
+    "किसान",
+    "छात्र",
+    "छात्रा",
+    "मजदूर",
+    "व्यापारी",
+];
+
+/// Whether the word whose [`word_hash`] is `hash` is a local official's designation.
+pub fn local_title(hash: u64) -> bool {
+    static TITLES_CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
+    TITLES_CELL
+        .get_or_init(|| LOCAL_TITLES.iter().map(|w| word_hash(&fold(w))).collect())
+        .contains(&hash)
+}
+
+/// Honorifics written after a name (`मोदी जी`, `शर्मा साहब`): no part of it.
+const AFTER_NAME: &[&str] = &["जी", "साहब", "साहेब"];
+
+/// Whether the word whose [`word_hash`] is `hash` is an honorific written after a name.
+pub fn after_name(hash: u64) -> bool {
+    static AFTER_CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
+    AFTER_CELL
+        .get_or_init(|| AFTER_NAME.iter().map(|w| word_hash(&fold(w))).collect())
+        .contains(&hash)
+}
+
 /// Whether the word whose [`word_hash`] is `hash` is a verb of going or arriving.
 pub fn goes(hash: u64) -> bool {
     static GOING_CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();

@@ -431,9 +431,19 @@ fn tidy(
     while first < last
         && (scan.tokens[first].is(STOP)
             || scan.text(first) == "by"
-            || kind == EntityKind::Person && scan.tokens[first].is(title))
+            || kind == EntityKind::Person
+                && (scan.tokens[first].is(title)
+                    || super::words::local_title(scan.tokens[first].hash)))
     {
         first += 1;
+    }
+    // `नीलकंठ तिवारी जी`: the honorific after a name is no part of it. (An ordinary word
+    // at the end is judged by the tagger: `गौतम गंभीर` is a cricketer.)
+    while kind == EntityKind::Person
+        && first < last
+        && super::words::after_name(scan.tokens[last].hash)
+    {
+        last -= 1;
     }
     // A bracket ends a name: `प्राधिकरण ( जीएसवीपी )` is a name and its short form.
     if let Some(b) = (first..last).find(|&t| scan.gap_after(t).contains(['(', ')', '[', ']'])) {
@@ -462,7 +472,36 @@ fn tidy(
             let tok = scan.tokens[t];
             (tok.is(STOP | COMMON) || gaz[t] == DEMONYM) && !tok.is(ORG_HEAD | PROGRAMME | FACILITY)
         });
+    // `रामू ने श्यामू से कहा`: someone spoken to is a person, though `X से` is most often
+    // a place (`दिल्ली से`); not when a list knows the place.
+    let kind = if kind == EntityKind::Place
+        && (first..=last).all(|t| gaz[t] == 0)
+        && addressed(scan, last)
+    {
+        EntityKind::Person
+    } else {
+        kind
+    };
     (!only_function && !only_title && !generic).then_some((first, last, kind))
+}
+
+/// Whether the words after `last` are `से कहा` (or `पूछा`): said to the name before.
+fn addressed(scan: &Scan, last: usize) -> bool {
+    let word = |t: usize| (t < scan.tokens.len()).then(|| scan.text(t));
+    word(last + 1) == Some("से")
+        && matches!(
+            word(last + 2),
+            Some(
+                "कहा"
+                    | "कहे"
+                    | "कहें"
+                    | "कहते"
+                    | "कहती"
+                    | "पूछा"
+                    | "पूछे"
+                    | "पूछें"
+            )
+        )
 }
 
 #[cfg(test)]
