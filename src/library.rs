@@ -54,7 +54,8 @@ const RULES: [&str; 7] = [
 /// dateline's date ends it (`भोपाल, 3 मई (वार्ता) …`). 10: a day of a named month
 /// (`पिछले महीने की 12 तारीख`), a range of days with से (`19 से 21 अक्टूबर`), a request
 /// (`31 जुलाई तक यात्रा न करें`) and a condition (`… नहीं हुई तो …करेंगे`) are ahead; a
-/// long paragraph is not cut inside a name.
+/// long paragraph is not cut inside a name; a local official's designation and an
+/// honorific after a name are trimmed off it; someone spoken to (`X से कहा`) is a person.
 const EXTRACTION_REVISION: u32 = 10;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
