@@ -1,7 +1,8 @@
 //! A romanised skeleton of Devanagari text, so a Latin query finds Devanagari words
 //! (`nasa` finds नासा, `putin` finds पुतिन) as entity filters already do through their
 //! Latin forms. The letters come from `assets/romanise.toml`; Latin queries are read
-//! into the same spelling (`aa` = `a`, `w` = `v`, `z` = `j`). It matches names spelled as
+//! into the same spelling (`aa` = `a`, `w` = `v`, `z` = `j`, and on both sides without
+//! aspiration or doubled letters: `shubman gill` finds शुभमन गिल). It matches names spelled as
 //! they sound, dropping the inherent vowel where Hindi usually does (`राजधानी` reads
 //! `rajdhani`); it cannot match English spellings far from the Hindi (`delhi` for दिल्ली,
 //! read `dilli`; `beijing` for बीजिंग, read `bijing`; `trump` for ट्रंप, read `tranp`).
@@ -218,6 +219,11 @@ mod tests {
             ("नरेंद्र मोदी", "narendra modi"),
             ("मित्र", "mitra"),
             ("राज्य", "rajya"),
+            // Aspiration and doubled letters, often not written in Latin.
+            ("शुभमन गिल", "shubman gill"),
+            ("शुभमन गिल", "Shubhman Gil"),
+            ("भारत", "bharat"),
+            ("फ़ोन", "phon"),
         ] {
             assert!(both(d, l), "{l} in {d}: {}", romanise(&fold(d)));
         }
