@@ -327,6 +327,14 @@ fn narrow_terminal_shows_one_pane_and_too_small_is_flagged() {
     assert!(areas.reader.is_some() && areas.list.is_none());
     khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(20, 5)));
     assert!(a.areas().too_small);
+    // Nothing is seen: keys that would open a prompt or move do nothing (trial 43);
+    // quitting still works.
+    let before = (a.position(), a.focus, a.reader.anchor);
+    press(&mut a, "/ p a t n a j G");
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    assert_eq!((a.position(), a.focus, a.reader.anchor), before);
+    press(&mut a, "q");
+    assert_eq!(a.request, Request::Quit);
 }
 
 #[test]

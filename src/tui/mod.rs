@@ -46,6 +46,7 @@ use std::sync::mpsc;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::layout::Rect;
 
+use action::Action;
 use app::{App, Request};
 use config::Config;
 use event::Msg;
@@ -139,7 +140,19 @@ pub fn handle(app: &mut App, msg: Msg) {
     }
     match msg {
         Msg::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => {
-            if app.modal.is_some() {
+            // On a terminal too small to draw in, nothing is seen: only the keys that quit,
+            // redraw or suspend act (letters went into a prompt no one could see).
+            if app.areas().too_small {
+                let keymap = &app.config.keymap;
+                let action = if app.modal.is_some() {
+                    keymap.prompt_action(key)
+                } else {
+                    keymap.action(key)
+                };
+                if let Some(a @ (Action::Quit | Action::Redraw | Action::Suspend)) = action {
+                    app.update(a);
+                }
+            } else if app.modal.is_some() {
                 app.modal_key(key);
             } else if let Some(action) = app.config.keymap.action(key) {
                 app.update(action);
