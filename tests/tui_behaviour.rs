@@ -325,6 +325,18 @@ fn narrow_terminal_shows_one_pane_and_too_small_is_flagged() {
     press(&mut a, "enter");
     let areas = a.areas();
     assert!(areas.reader.is_some() && areas.list.is_none());
+    // A click on a tab shows its pane (trial 43: tabs took no click).
+    let tabs = a.areas().tabs.expect("tabs in a narrow terminal");
+    let click = crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left);
+    a.mouse(click, tabs.x + 13, tabs.y);
+    assert_eq!(a.focus, Pane::Reader);
+    a.mouse(click, tabs.x + 2, tabs.y);
+    assert_eq!(a.focus, Pane::List);
+    assert!(a.areas().list.is_some());
+    a.mouse(click, tabs.x + 22, tabs.y);
+    assert_eq!(a.focus, Pane::Sidebar);
+    assert!(a.areas().sidebar.is_some());
+    press(&mut a, "tab");
     khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(20, 5)));
     assert!(a.areas().too_small);
     // Nothing is seen: keys that would open a prompt or move do nothing (trial 43);

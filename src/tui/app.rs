@@ -753,6 +753,15 @@ impl App {
         }
         let at = Position::new(column, row);
         let areas = self.areas();
+        // A click on a tab (one pane shown at a time) shows that pane.
+        if let (MouseEventKind::Down(MouseButton::Left), Some(tabs)) = (kind, areas.tabs)
+            && tabs.contains(at)
+        {
+            if let Some(pane) = super::view::tab_at(column - tabs.x) {
+                self.focus = pane;
+            }
+            return;
+        }
         let Some((pane, area)) = areas.pane_at(at) else {
             return;
         };

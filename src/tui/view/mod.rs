@@ -19,6 +19,24 @@ use super::app::App;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, Pane};
 
 /// Draws the whole screen for `app`.
+/// A pane's tab as drawn in narrow mode; tabs are one space apart.
+fn tab_label(pane: Pane) -> String {
+    format!(" {} ", pane.title())
+}
+
+/// The pane whose tab is drawn at column `x` of the tab row, for mouse clicks.
+pub fn tab_at(x: u16) -> Option<Pane> {
+    let mut start = 0usize;
+    for pane in Pane::ALL {
+        let width = tab_label(pane).chars().count();
+        if (start..start + width).contains(&usize::from(x)) {
+            return Some(pane);
+        }
+        start += width + 1;
+    }
+    None
+}
+
 pub fn render(app: &App, frame: &mut Frame) {
     let areas = app.areas();
     if areas.too_small {
@@ -39,10 +57,7 @@ pub fn render(app: &App, frame: &mut Frame) {
                 } else {
                     Style::new()
                 };
-                [
-                    TextSpan::styled(format!(" {} ", p.title()), style),
-                    TextSpan::raw(" "),
-                ]
+                [TextSpan::styled(tab_label(p), style), TextSpan::raw(" ")]
             })
             .collect();
         frame.render_widget(Line::from(spans), tabs);
