@@ -20,8 +20,10 @@ pub use crate::store::{
 
 /// The word lists extraction depends on: a change to any of them (or to the user's
 /// gazetteer) makes stored results stale.
-const RULES: [&str; 7] = [
+const RULES: [&str; 8] = [
     include_str!("../assets/markers.toml"),
+    // The romanised aliases a Latin name is found by are stored.
+    include_str!("../assets/romanise.toml"),
     include_str!("../assets/dates.toml"),
     include_str!("../assets/entity-words.toml"),
     include_str!("../assets/gazetteer-places.toml"),

@@ -530,3 +530,21 @@ fn a_click_in_a_scrolled_sidebar_selects_in_place() {
         "a second click picks the same item"
     );
 }
+
+/// With the help open on a terminal too small to draw it, its browsing keys still quit
+/// (the prompt table, which has no `q`, was asked); a list's hints on a narrow status bar
+/// keep the way out.
+#[test]
+fn too_small_with_the_help_open_still_quits_and_narrow_list_hints_keep_esc() {
+    let mut a = app(60, 20);
+    press(&mut a, "?");
+    khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(20, 5)));
+    press(&mut a, "q");
+    assert_eq!(a.request, Request::Quit);
+
+    let mut a = app(40, 20);
+    press(&mut a, "d");
+    let hints = khabar::tui::view::status::hints(&a, 30);
+    assert!(hints.ends_with("Esc close"), "{hints}");
+    assert!(a.model.str_width(&hints) <= 30, "{hints}");
+}

@@ -22,6 +22,9 @@ pub fn run(
     gazetteer_problems: Vec<String>,
 ) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        for p in &gazetteer_problems {
+            eprintln!("khabar: warning: {}", sanitize(p, false));
+        }
         eprintln!(
             "khabar: the reader needs a terminal; for scripts use `khabar extract [--json] PATH...` or `khabar list [FILTERS] PATH...`"
         );

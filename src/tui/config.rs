@@ -458,6 +458,8 @@ mod tests {
         for (name, says) in [
             ("ctrl-i", "`tab`"),
             ("ctrl-m", "`enter`"),
+            ("ctrl-shift-i", "`tab`"),
+            ("ctrl-alt-m", "`alt-enter`"),
             ("shift-1", "shifted character"),
             ("f0", "f1 to f24"),
             ("f99", "f1 to f24"),
@@ -471,6 +473,11 @@ mod tests {
         let (c, problems) =
             Config::parse_lenient("[keys]\n\"\\t\" = \"top\"\n\" \" = \"bottom\"\n", true);
         assert!(problems.is_empty(), "{problems:?}");
+        // Ctrl-Shift on a letter is Ctrl on it, as terminals send it.
+        let (cy, py) = Config::parse_lenient("[keys]\nctrl-shift-y = \"top\"\n", true);
+        assert!(py.is_empty(), "{py:?}");
+        let ctrl_y = KeyEvent::new(KeyCode::Char('y'), KeyModifiers::CONTROL);
+        assert_eq!(cy.keymap.action(ctrl_y), Some(Action::Top));
         let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
         let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
         assert_eq!(c.keymap.action(tab), Some(Action::Top));

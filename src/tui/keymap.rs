@@ -106,7 +106,12 @@ impl Key {
             }
         }
         let mut chars = rest.chars();
-        key.code = match (chars.next(), chars.next()) {
+        let single = (chars.next(), chars.next());
+        // Ctrl with Shift on a letter sends what Ctrl alone does: `ctrl-shift-a` is `ctrl-a`.
+        if key.ctrl && key.shift && matches!(single, (Some(c), None) if c.is_alphabetic()) {
+            key.shift = false;
+        }
+        key.code = match single {
             (Some(c), None) if key.shift && c.is_alphabetic() => {
                 key.shift = false;
                 KeyCodeOrd::Char(c.to_uppercase().next().unwrap_or(c))
@@ -128,12 +133,18 @@ impl Key {
                     "`{s}` never reaches khabar: terminals send the shifted character; write that instead (for shift-1, `!`)"
                 ));
             }
-            // One code for both: Ctrl-i is Tab, Ctrl-m is Enter, Ctrl-[ is Esc.
-            (Some(c @ ('i' | 'I' | 'm' | 'M' | '[')), None) if key.ctrl && !key.alt => {
+            // One code for both: Ctrl-i is Tab, Ctrl-m is Enter, Ctrl-[ is Esc (with Alt,
+            // Alt-Tab and so on).
+            (Some(c @ ('i' | 'I' | 'm' | 'M' | '[')), None) if key.ctrl => {
                 let same = match c {
                     'i' | 'I' => "tab",
                     'm' | 'M' => "enter",
                     _ => "esc",
+                };
+                let same = if key.alt {
+                    format!("alt-{same}")
+                } else {
+                    same.to_owned()
                 };
                 return Err(format!(
                     "`{s}` reaches khabar as `{same}` (terminals send one code for both): bind `{same}`"

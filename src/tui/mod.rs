@@ -144,7 +144,8 @@ pub fn handle(app: &mut App, msg: Msg) {
             // redraw or suspend act (letters went into a prompt no one could see).
             if app.areas().too_small {
                 let keymap = &app.config.keymap;
-                let action = if app.modal.is_some() {
+                // The help and the warnings read the browsing keys, prompts their own.
+                let action = if app.modal.as_ref().is_some_and(|m| !m.is_overlay()) {
                     keymap.prompt_action(key)
                 } else {
                     keymap.action(key)

@@ -78,7 +78,15 @@ pub fn hints(app: &App, width: usize) -> String {
     // A list open over the panes has the keys; the panes' hints would name keys that
     // type into it.
     if let Some(parts) = app.modal.as_ref().and_then(modal_hints) {
-        return app.config.keymap.hint(parts, " ");
+        // Dropped from the middle to fit; the way out stays.
+        let mut parts = parts.to_vec();
+        loop {
+            let text = app.config.keymap.hint(&parts, " ");
+            if app.model.str_width(&text) <= width || parts.len() <= 1 {
+                return text;
+            }
+            parts.remove(parts.len().saturating_sub(2));
+        }
     }
     let mut parts: Vec<(&[Action], &str)> = hinted(app.focus)
         .iter()
