@@ -15,7 +15,9 @@ pub fn line_of(text: &str, section: Option<&str>, key: &str) -> Option<usize> {
     let mut current: Option<&str> = None;
     for (i, line) in text.lines().enumerate() {
         let line = line.trim();
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+        // A header may carry a comment after it (`[person] # …`).
+        let header = line.split('#').next().unwrap_or("").trim_end();
+        if let Some(name) = header.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             current = Some(name.trim());
             if section.is_none() && name.trim() == key {
                 return Some(i + 1);
@@ -87,5 +89,18 @@ pub fn describe(text: &str, e: &toml::de::Error) -> String {
             format!("line {line}: {message}")
         }
         None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_key_is_found_under_a_header_with_a_comment() {
+        let text = "[keys] # mine\nx = \"quit\"\n[theme]\nx = \"red\"\n";
+        assert_eq!(line_of(text, Some("keys"), "x"), Some(2));
+        assert_eq!(line_of(text, Some("theme"), "x"), Some(4));
+        assert_eq!(line_of(text, None, "keys"), Some(1));
     }
 }

@@ -148,7 +148,11 @@ fn flags(word: &str) -> u16 {
     );
     set(matches!(word, "वाला" | "वाली" | "वाले"), flag::WALA);
     set(matches!(word, "सकता" | "सकती" | "सकते"), flag::MODAL);
-    set(SUBJUNCTIVE.contains(&word), flag::SUBJUNCTIVE);
+    // Every form listed ends in a nasal sign: most words are passed at one comparison.
+    set(
+        word.ends_with(['ं', 'ँ']) && SUBJUNCTIVE.contains(&word),
+        flag::SUBJUNCTIVE,
+    );
     set(matches!(word, "तो" | "then"), flag::THEN);
     f
 }
