@@ -414,6 +414,15 @@ impl Corpus {
         }
     }
 
+    /// The content ids of the articles marked read, when this corpus is in the data
+    /// directory's database (which holds the read state); `None` for one in memory.
+    pub fn read(&self) -> Result<Option<Vec<u64>>, StoreError> {
+        match self.store.path() {
+            Some(_) => Ok(Some(self.store.read_ids()?)),
+            None => Ok(None),
+        }
+    }
+
     /// Notes for the user since the last call: damaged corpus tables set aside and
     /// rebuilt from the files, with the user's state kept.
     pub fn take_notes(&mut self) -> Vec<String> {

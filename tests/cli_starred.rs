@@ -170,3 +170,32 @@ fn an_edit_made_with_no_reader_open_keeps_the_marks() {
     assert!(!store.is_read(ids(&["चौथी"])[0]).unwrap());
     assert!(!store.is_read(ids(&["शेयर बाज़ार में तेज़ी"])[0]).unwrap());
 }
+
+/// `--unread` leaves out the articles marked read in the reader, and `--json` rows say
+/// which are read and name their source.
+#[test]
+fn unread_leaves_out_read_articles_and_json_says_read_and_source() {
+    let xdg = tempfile::tempdir().unwrap();
+    let all = rows(&list(xdg.path(), &["--json"]));
+    assert_eq!(all.len(), 5);
+    assert!(all.iter().all(|r| r["read"] == false), "{all:?}");
+    assert!(
+        all.iter().any(|r| r["source"].is_string()) && all.iter().any(|r| r["source"].is_null()),
+        "a seed with a publisher and one without: {all:?}"
+    );
+    let dir = xdg.path().join("data").join("khabar");
+    std::fs::create_dir_all(&dir).unwrap();
+    let (store, _) = Store::open(&dir.join(FILE_NAME)).unwrap();
+    let first = &khabar::corpus::seeds()[0];
+    store
+        .set_read(khabar::state::content_id(first), true)
+        .unwrap();
+    drop(store);
+    let unread = rows(&list(xdg.path(), &["--unread", "--json"]));
+    assert_eq!(unread.len(), 4, "{unread:?}");
+    assert!(unread.iter().all(|r| r["title"] != first.title.as_str()));
+    let all = rows(&list(xdg.path(), &["--json"]));
+    let marked: Vec<_> = all.iter().filter(|r| r["read"] == true).collect();
+    assert_eq!(marked.len(), 1, "{all:?}");
+    assert_eq!(marked[0]["title"], first.title.as_str());
+}

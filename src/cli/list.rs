@@ -17,8 +17,12 @@ pub(super) struct Row<'a> {
     pub line: Option<usize>,
     pub title: &'a str,
     pub published: Option<&'a str>,
+    /// Its source: the publisher or feed the file names.
+    pub source: Option<&'a str>,
     /// Starred in the reader.
     pub starred: bool,
+    /// Marked read in the reader.
+    pub read: bool,
     pub matched: Vec<Matched<'a>>,
     /// The article's link (a feed item's or a JSON Lines record's `url`), if it has one.
     pub url: Option<&'a str>,

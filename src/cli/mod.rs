@@ -98,6 +98,8 @@ impl Command {
     }
 }
 
+// Command-line switches, each independent of the others.
+#[allow(clippy::struct_excessive_bools)]
 #[derive(Debug, clap::Args)]
 struct ListArgs {
     /// Articles mentioning this person (any spelling: putin, Putin, पुतिन, व्लादिमीर पुतिन).
@@ -129,6 +131,9 @@ struct ListArgs {
     /// Only the articles starred in the reader (`*`).
     #[arg(long)]
     starred: bool,
+    /// Only the articles not marked read in the reader.
+    #[arg(long)]
+    unread: bool,
     /// One JSON object per article per line.
     #[arg(long)]
     json: bool,

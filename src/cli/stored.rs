@@ -12,6 +12,7 @@ use anyhow::{Context, Result};
 use khabar::corpus::Article;
 use khabar::extract::entities::EntityKind;
 use khabar::library::{Corpus, Query};
+use khabar::store::Store;
 use khabar::text::sanitize;
 
 use super::ListArgs;
@@ -70,18 +71,27 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
         Some(text) => (None, Some(corpus.search(listing.into_rows(), text))),
         None => (Some(listing), None),
     };
-    // Stars live in the data directory's database, also for a list of the samples or of
-    // standard input answered from one in memory; only read when they are shown or asked.
+    // Stars and read marks live in the data directory's database, also for a list of the
+    // samples or of standard input answered from one in memory; only read when they are
+    // shown or asked. From the corpus's own connection when it has them (no second one).
     let starred = if args.starred || args.json {
-        // From the corpus's own connection when it has the stars (no second one).
         match corpus.starred()? {
             Some(ids) => ids.into_iter().collect(),
-            None => starred_ids()?,
+            None => user_ids(Store::starred)?,
         }
     } else {
         HashSet::new()
     };
-    let keep = |id: u64| !args.starred || starred.contains(&id);
+    let read = if args.unread || args.json {
+        match corpus.read()? {
+            Some(ids) => ids.into_iter().collect(),
+            None => user_ids(Store::read_ids)?,
+        }
+    } else {
+        HashSet::new()
+    };
+    let keep =
+        |id: u64| (!args.starred || starred.contains(&id)) && (!args.unread || !read.contains(&id));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut line = String::new();
@@ -96,7 +106,9 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
                     line: r.line,
                     title: &r.title,
                     published: r.published.as_deref(),
+                    source: r.source.as_deref(),
                     starred: starred.contains(&r.content_id),
+                    read: read.contains(&r.content_id),
                     matched: r.matched.iter().map(printed).collect(),
                     url: r.url.as_deref(),
                 };
@@ -115,7 +127,9 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
                     line: r.line(),
                     title: r.title(),
                     published: r.published(),
+                    source: r.source(),
                     starred: starred.contains(&r.content_id()),
+                    read: read.contains(&r.content_id()),
                     matched: r.matched().into_iter().map(printed).collect(),
                     url: r.url(),
                 };
@@ -146,15 +160,17 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
     })
 }
 
-/// The articles starred in the reader, from the database; empty when there is none yet
-/// (a list never creates one for its stars).
-fn starred_ids() -> Result<HashSet<u64>> {
+/// The articles starred or read in the reader (`which`), from the database; empty when
+/// there is none yet (a list never creates one for them).
+fn user_ids(
+    which: fn(&Store) -> Result<Vec<u64>, khabar::store::StoreError>,
+) -> Result<HashSet<u64>> {
     let Some(path) = khabar::store::default_path().filter(|p| p.exists()) else {
         return Ok(HashSet::new());
     };
-    let (store, _) = khabar::store::Store::open(&path)
-        .with_context(|| format!("reading the stars in {}", path.display()))?;
-    Ok(store.starred()?.into_iter().collect())
+    let (store, _) = Store::open(&path)
+        .with_context(|| format!("reading the stars and read marks in {}", path.display()))?;
+    Ok(which(&store)?.into_iter().collect())
 }
 
 /// A matched entity as printed.

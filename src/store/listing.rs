@@ -100,6 +100,8 @@ pub struct Listed {
     /// Its link (a feed item's or a JSON Lines record's `url`), when the query asked for
     /// links and it has one.
     pub url: Option<String>,
+    /// Its source: the publisher or feed the file names.
+    pub source: Option<String>,
 }
 
 fn day(d: chrono::NaiveDate) -> i64 {
@@ -228,6 +230,11 @@ impl<'a> ListedRef<'a> {
         self.at.url.map(|s| self.text(s))
     }
 
+    /// Its source: the publisher or feed the file names.
+    pub fn source(&self) -> Option<&'a str> {
+        self.at.publisher.map(|s| self.text(s))
+    }
+
     /// The named entities it mentions, by id.
     pub fn matched(&self) -> Vec<&'a Matched> {
         let listing = self.listing;
@@ -255,6 +262,7 @@ impl<'a> ListedRef<'a> {
             matched: self.matched().into_iter().cloned().collect(),
             content_id: self.content_id(),
             url: self.url().map(str::to_owned),
+            source: self.source().map(str::to_owned),
         }
     }
 }
