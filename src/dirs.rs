@@ -66,8 +66,11 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// the user gave is an error, not a new folder. The file gets the permissions a new file
 /// gets (the umask's), or those of the file it replaces, never the temporary file's own
 /// (readable by its owner alone). Unless `replace`, an existing file is left as it is and
-/// the error is [`std::io::ErrorKind::AlreadyExists`].
+/// the error is [`std::io::ErrorKind::AlreadyExists`]. A symbolic link is followed: the
+/// file it points to is written and the link stays (the new file was renamed over the
+/// link itself).
 pub fn write_atomically_in_place(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+    let path = &link_target(path);
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -105,6 +108,23 @@ pub fn write_atomically_in_place(path: &Path, bytes: &[u8], replace: bool) -> st
     }
 }
 
+/// Where `path` leads through symbolic links (at most 40, as the kernel allows); `path`
+/// itself when it is no link.
+fn link_target(path: &Path) -> PathBuf {
+    let mut at = path.to_owned();
+    for _ in 0..40 {
+        let is_link = std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink());
+        let Some(next) = is_link.then(|| std::fs::read_link(&at).ok()).flatten() else {
+            break;
+        };
+        at = match at.parent() {
+            Some(dir) if next.is_relative() => dir.join(next),
+            _ => next,
+        };
+    }
+    at
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,6 +156,42 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&kept).unwrap(), "new");
         let temporaries = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(temporaries, 3, "no temporary file is left by the refusal");
+    }
+
+    /// An export to a symbolic link writes the file it points to and keeps the link (it
+    /// was replaced by a plain file); a relative link and a chain of two are followed.
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_followed_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        let target = sub.join("real.md");
+        std::fs::write(&target, "old").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink("sub/real.md", &link).unwrap();
+        let chain = dir.path().join("chain.md");
+        std::os::unix::fs::symlink(&link, &chain).unwrap();
+        write_atomically_in_place(&chain, b"new", true).unwrap();
+        for l in [&link, &chain] {
+            assert!(
+                std::fs::symlink_metadata(l)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+        }
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        let refused = write_atomically_in_place(&link, b"newer", false).unwrap_err();
+        assert_eq!(refused.kind(), std::io::ErrorKind::AlreadyExists);
+        // A link to a file not there yet makes it.
+        let dangling = dir.path().join("later.md");
+        std::os::unix::fs::symlink("sub/later-real.md", &dangling).unwrap();
+        write_atomically_in_place(&dangling, b"made", false).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(sub.join("later-real.md")).unwrap(),
+            "made"
+        );
     }
 
     #[test]
