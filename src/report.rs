@@ -26,6 +26,13 @@ pub struct ArticleReport<'a, D> {
     pub source: Option<&'a str>,
     pub byline: Option<&'a str>,
     pub published: Option<String>,
+    /// The time of publication, `HH:MM` in the article's zone, then its offset from UTC
+    /// (`+05:30`) when written.
+    pub time: Option<String>,
+    /// The place of the dateline (`प्योंगयांग, 14 सितंबर …` gives `प्योंगयांग`).
+    pub dateline: Option<&'a str>,
+    /// The article's link (a JSON Lines record's or a feed item's `url`).
+    pub url: Option<&'a str>,
     pub entities: Vec<EntityReport<'a>>,
     pub dates: Stream<D>,
 }
@@ -157,6 +164,9 @@ pub fn report_with_dates<'a>(
         source: article.source.as_deref(),
         byline: article.byline.as_deref(),
         published: article.published.and_then(|p| p.value()),
+        time: article.published.and_then(|p| time_of(&p)),
+        dateline: article.dateline.as_deref(),
+        url: article.url.as_deref(),
         entities: analysis
             .entities
             .iter()
@@ -172,4 +182,14 @@ pub fn report_with_dates<'a>(
             .collect(),
         dates: Stream::new(dates.map(move |date| DateEntry { article, date })),
     }
+}
+
+/// `HH:MM`, and `+HH:MM` after it when the zone was written.
+fn time_of(p: &crate::extract::dates::Published) -> Option<String> {
+    let (h, m) = p.time?;
+    let zone = p.utc_offset_minutes.map_or(String::new(), |z| {
+        let sign = if z < 0 { '-' } else { '+' };
+        format!("{sign}{:02}:{:02}", z.abs() / 60, z.abs() % 60)
+    });
+    Some(format!("{h:02}:{m:02}{zone}"))
 }

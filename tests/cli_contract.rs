@@ -42,17 +42,20 @@ fn check_record(record: &Value, source: &[u8]) {
         keys(record),
         [
             "byline",
+            "dateline",
             "dates",
             "entities",
             "line",
             "path",
             "published",
             "source",
-            "title"
+            "time",
+            "title",
+            "url"
         ]
     );
     assert!(record["title"].is_string());
-    for field in ["source", "byline", "published"] {
+    for field in ["source", "byline", "published", "time", "dateline", "url"] {
         assert!(
             record[field].is_string() || record[field].is_null(),
             "{field}"
@@ -145,7 +148,7 @@ fn json_lines_spans_point_into_the_record_body() {
     let body =
         "नई दिल्ली, 3 मार्च । प्रधानमंत्री नरेंद्र मोदी ने सोमवार को रूस के राष्ट्रपति व्लादिमीर पुतिन से बात की।";
     let records = [
-        serde_json::json!({"title": "मोदी और पुतिन की बातचीत", "body": body, "published": "2025-03-03", "source": "PTI"}),
+        serde_json::json!({"title": "मोदी और पुतिन की बातचीत", "body": body, "published": "2025-03-03T18:40:00+05:30", "source": "PTI"}),
         serde_json::json!({"title": "दूसरी खबर", "text": "मुंबई में बारिश।", "url": "https://example.com/2"}),
     ];
     let text = records
@@ -176,9 +179,15 @@ fn json_lines_spans_point_into_the_record_body() {
     );
     assert!(mentions[1].get("in").is_none());
     assert_eq!(got[0]["published"], "2025-03-03");
+    // The time and zone, the dateline's place and the link are said too.
+    assert_eq!(got[0]["time"], "18:40+05:30");
+    assert_eq!(got[0]["dateline"], "नई दिल्ली");
+    assert_eq!(got[0]["url"], Value::Null);
     assert_eq!(got[0]["source"], "PTI");
     assert_eq!(got[1]["title"], "दूसरी खबर");
     assert_eq!(got[1]["published"], Value::Null);
+    assert_eq!(got[1]["time"], Value::Null);
+    assert_eq!(got[1]["url"], "https://example.com/2");
     // Each record names its line, so a script can match results to input lines.
     assert_eq!((&got[0]["line"], &got[1]["line"]), (&1.into(), &2.into()));
 }
