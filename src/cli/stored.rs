@@ -74,22 +74,12 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
     // Stars and read marks live in the data directory's database, also for a list of the
     // samples or of standard input answered from one in memory; only read when they are
     // shown or asked. From the corpus's own connection when it has them (no second one).
-    let starred = if args.starred || args.json {
-        match corpus.starred()? {
-            Some(ids) => ids.into_iter().collect(),
-            None => user_ids(Store::starred)?,
-        }
-    } else {
-        HashSet::new()
-    };
-    let read = if args.unread || args.json {
-        match corpus.read()? {
-            Some(ids) => ids.into_iter().collect(),
-            None => user_ids(Store::read_ids)?,
-        }
-    } else {
-        HashSet::new()
-    };
+    let starred = marks(
+        args.starred || args.json,
+        || corpus.starred(),
+        Store::starred,
+    )?;
+    let read = marks(args.unread || args.json, || corpus.read(), Store::read_ids)?;
     let keep =
         |id: u64| (!args.starred || starred.contains(&id)) && (!args.unread || !read.contains(&id));
     let stdout = std::io::stdout();
@@ -160,11 +150,20 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
     })
 }
 
-/// The articles starred or read in the reader (`which`), from the database; empty when
-/// there is none yet (a list never creates one for them).
-fn user_ids(
+/// The articles starred or read in the reader, when `wanted`: the corpus's own (`held`,
+/// when its database holds them), else `which` of the data directory's database; empty
+/// when there is none yet (a list never creates one for them).
+fn marks(
+    wanted: bool,
+    held: impl FnOnce() -> Result<Option<Vec<u64>>, khabar::store::StoreError>,
     which: fn(&Store) -> Result<Vec<u64>, khabar::store::StoreError>,
 ) -> Result<HashSet<u64>> {
+    if !wanted {
+        return Ok(HashSet::new());
+    }
+    if let Some(ids) = held()? {
+        return Ok(ids.into_iter().collect());
+    }
     let Some(path) = khabar::store::default_path().filter(|p| p.exists()) else {
         return Ok(HashSet::new());
     };
