@@ -60,7 +60,7 @@ pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
             by_tense: false,
             time: None,
         } => day_of_named_month(after, offset).unwrap_or((after, sem)),
-        _ => (after, sem),
+        _ => week_of_month(after, sem).unwrap_or((after, sem)),
     };
     let after = match sem {
         Sem::Calendar { .. }
@@ -89,6 +89,56 @@ fn day_of_named_month(cur: Cursor<'_>, months: i32) -> Option<(Cursor<'_>, Sem)>
     c.eat(|t| t.entry().is_some_and(|e| e.has(role::DAY_OF_MONTH)))?;
     let day = u8::try_from(day).ok().filter(|d| (1..=31).contains(d))?;
     Some((c, Sem::DayOfMonth { day, months }))
+}
+
+/// "मार्च के पहले सप्ताह", "अप्रैल के आखिरी हफ्ते": a week of a named month is its days,
+/// 1-7 for the first (8-14, 15-21, 22-28 for the next three) and the last seven for the
+/// last. February's last week is taken as 22-28: the year, which may make it 23-29, is only
+/// known when the date is resolved.
+fn week_of_month(cur: Cursor<'_>, sem: Sem) -> Option<(Cursor<'_>, Sem)> {
+    let from = match sem {
+        Sem::Month {
+            month,
+            shift: Shift::Tense,
+        } => PartialDate {
+            year: None,
+            month: Some(month),
+            day: None,
+        },
+        Sem::Calendar {
+            date:
+                date @ PartialDate {
+                    month: Some(_),
+                    day: None,
+                    ..
+                },
+            clock: None,
+            ..
+        } => date,
+        _ => return None,
+    };
+    let mut c = cur;
+    c.eat(|t| t.entry().is_some_and(|e| e.has(role::GENITIVE)))?;
+    let word = c.next_tok()?;
+    let nth = *lexicon()
+        .week_ordinals
+        .get(&c.text()[word.span.start..word.span.end])?;
+    c.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Unit(Unit::Week)))?;
+    let days = match from.month? {
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    let first = match u8::try_from(nth) {
+        Ok(n @ 1..=4) => 7 * (n - 1) + 1,
+        _ => days - 6,
+    };
+    let to_day = if nth < 0 { days } else { first + 6 };
+    let from = PartialDate {
+        day: Some(first),
+        ..from
+    };
+    Some((c, Sem::DayRange { from, to_day }))
 }
 
 /// "कैंडल मार्च", "मार्च निकाला": Hindi news borrows "march" for a procession, spelt like

@@ -131,6 +131,8 @@ pub(super) struct Lexicon {
     pub triggers: AhoCorasick,
     /// Stems of verbs after which मार्च is a procession: "मार्च निकाला".
     pub march_verbs: Vec<String>,
+    /// Which week of a month a word before सप्ताह names (1 to 4, -1 the last).
+    pub week_ordinals: HashMap<String, i8>,
 }
 
 impl Lexicon {
@@ -158,6 +160,7 @@ struct Lists {
     whole_periods: HashMap<Unit, Vec<String>>,
     numbers: HashMap<String, i32>,
     ordinals: HashMap<String, i32>,
+    week_ordinals: HashMap<String, i8>,
     fractions: HashMap<String, i32>,
     vague_quantities: Vec<String>,
     vague_lengths: Vec<String>,
@@ -342,6 +345,7 @@ fn build(l: &Lists) -> Lexicon {
         words,
         triggers,
         march_verbs: l.roles.march_verbs.clone(),
+        week_ordinals: l.week_ordinals.clone(),
     }
 }
 
