@@ -759,3 +759,43 @@ fn an_undated_entry_is_said_once_and_a_failed_feed_has_its_line() {
         text(&again.stderr)
     );
 }
+
+/// An entry published just after midnight in India (`+0530`) is dated by India's day, on a
+/// machine in UTC too (where it is still the evening before): its dateline and its "आज" are
+/// the publisher's day. Found by a trial: the feed's offset was dropped and `16 जून` came
+/// out a year early.
+#[test]
+fn an_entry_keeps_its_feeds_time_zone() {
+    let server = Server::start(|req: &Request| match req.path.as_str() {
+        "/ist.xml" => Response::ok(
+            "application/rss+xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><guid>i</guid>\
+             <title>नहर का उद्घाटन</title><description>रामपुर, 16 जून। नई नहर का उद्घाटन आज तड़के हुआ।</description>\
+             <pubDate>Sun, 16 Jun 2024 01:15:00 +0530</pubDate></item></channel></rss>",
+        ),
+        _ => Response::status(404),
+    });
+    let home = home_with("[fetch]\nfull_text = false\n");
+    let home = home.path();
+    assert!(
+        run(
+            home,
+            &["feeds", "add", &server.url("/ist.xml"), "--name", "ist"]
+        )
+        .status
+        .success()
+    );
+    let fetched = khabar(home).env("TZ", "UTC").arg("fetch").output().unwrap();
+    assert!(fetched.status.success(), "{}", text(&fetched.stderr));
+    let stored = library_articles(home);
+    let record = &stored[0];
+    assert_eq!(record["time"], "01:15+05:30", "{record}");
+    let values: Vec<&str> = record["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["value"].as_str())
+        .collect();
+    assert!(values.contains(&"2024-06-16"), "{values:?}");
+    assert!(values.iter().all(|v| !v.starts_with("2023")), "{values:?}");
+}

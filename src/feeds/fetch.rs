@@ -334,6 +334,11 @@ fn page_text(net: &Net, link: &str) -> Result<(String, Option<String>), FeedErro
 
 /// What the feed says of an entry, hashed: a change means the entry was updated.
 fn entry_hash(e: &Entry) -> u64 {
-    let date = e.published.map(|d| d.to_rfc3339()).unwrap_or_default();
+    // In the local zone, as every entry was before dates kept their feed's offset: an
+    // entry unchanged since is not taken for an updated one.
+    let date = e
+        .published
+        .map(|d| d.with_timezone(&chrono::Local).to_rfc3339())
+        .unwrap_or_default();
     super::hash(&format!("{}\u{0}{}\u{0}{date}", e.title, e.text))
 }

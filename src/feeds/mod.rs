@@ -14,6 +14,7 @@ pub mod net;
 pub mod opml;
 pub mod parse;
 pub mod subscriptions;
+mod zones;
 
 pub use fetch::{FeedReport, fetch_all};
 pub use subscriptions::{Feed, Subscriptions};

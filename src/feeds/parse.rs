@@ -4,7 +4,7 @@
 //! bytes that are valid UTF-8 are read as UTF-8 whatever the declaration says, with a
 //! warning; other bytes are decoded by the declared charset.
 
-use chrono::{DateTime, Local};
+use chrono::{DateTime, FixedOffset, Local, Utc};
 
 use super::FeedError;
 use super::fulltext::html_to_text;
@@ -16,8 +16,10 @@ pub struct Entry {
     pub guid: String,
     pub link: Option<String>,
     pub title: String,
-    /// In the reader's local time zone, so "today" in the text means the reader's day.
-    pub published: Option<DateTime<Local>>,
+    /// With the offset the feed wrote it with, so that "today" in the text is the
+    /// publisher's day; a date in UTC (`GMT`, `Z`) or with no offset is in the reader's
+    /// local zone instead.
+    pub published: Option<DateTime<FixedOffset>>,
     pub author: Option<String>,
     /// The content, or the summary when there is no content, as plain text.
     pub text: String,
@@ -64,7 +66,9 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
         .build()
         .parse(xml.as_bytes())
         .map_err(|e| not_a_feed(e.to_string()))?;
-    for e in feed.entries {
+    let offsets = super::zones::entry_offsets(&xml).filter(|o| o.len() == feed.entries.len());
+    for (i, e) in feed.entries.into_iter().enumerate() {
+        let offset = offsets.as_ref().and_then(|o| o[i]);
         let title = e
             .title
             .map(|t| html_to_text(&t.content))
@@ -83,7 +87,7 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
                 .into_iter()
                 .map(|l| l.href)
                 .find(|h| super::net::check_url(h).is_ok()),
-            published: e.published.or(e.updated).map(|d| d.with_timezone(&Local)),
+            published: e.published.or(e.updated).map(|d| in_zone(d, offset)),
             author: e
                 .authors
                 .into_iter()
@@ -103,6 +107,14 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
         parsed.entries.push(entry);
     }
     Ok(parsed)
+}
+
+/// `date` with the offset its feed wrote, else (none, or UTC's) in the local zone.
+fn in_zone(date: DateTime<Utc>, offset: Option<FixedOffset>) -> DateTime<FixedOffset> {
+    match offset.filter(|o| o.local_minus_utc() != 0) {
+        Some(o) => date.with_timezone(&o),
+        None => date.with_timezone(&Local).fixed_offset(),
+    }
 }
 
 /// The name in an author field: RSS often gives `mail@example.org (नाम)`.

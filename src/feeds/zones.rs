@@ -1,0 +1,140 @@
+//! The time zone each entry's date was written in.
+//!
+//! `feed-rs` gives every date in UTC, which loses the publisher's zone: an entry published
+//! at 01:15 in India (`+0530`) is 19:45 the day before in UTC, and its text's "आज" and
+//! "16 जून" are the publisher's day. So the feed's own date fields are read again here, in
+//! document order, only for the offset they end with.
+
+use chrono::FixedOffset;
+use quick_xml::events::Event;
+
+/// Date fields of an entry that say when it was published (RSS `pubDate`, Atom
+/// `published`, Dublin Core `date`, `issued`), and those that say when it last changed
+/// (Atom `updated`, `modified`): `feed-rs` takes the first kind, else the second.
+const PUBLISHED: [&str; 4] = ["pubDate", "published", "date", "issued"];
+const UPDATED: [&str; 2] = ["updated", "modified"];
+
+/// A date field's offset, once one was read (`Some(None)`: read, with no offset).
+type Found = Option<Option<FixedOffset>>;
+
+/// For each entry of the feed `xml` (RSS `item`, Atom `entry`), in order, the UTC offset its
+/// date was written with (`None` when it has no date or none with a numeric offset). `None`
+/// for the whole feed when it is not well-formed XML.
+pub(super) fn entry_offsets(xml: &str) -> Option<Vec<Option<FixedOffset>>> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut out = Vec::new();
+    // Within an entry: its published and updated offsets so far, and which field is open.
+    let mut entry: Option<(Found, Found)> = None;
+    let mut field: Option<bool> = None;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) => {
+                let name = e.local_name();
+                let name = name.into_inner();
+                if name == "item" || name == "entry" {
+                    entry = Some((None, None));
+                } else if entry.is_some() {
+                    field = if PUBLISHED.contains(&name) {
+                        Some(true)
+                    } else if UPDATED.contains(&name) {
+                        Some(false)
+                    } else {
+                        None
+                    };
+                }
+            }
+            Event::Text(t) => {
+                if let (Some(published), Some((p, u))) = (field, entry.as_mut()) {
+                    let slot = if published { p } else { u };
+                    if slot.is_none() {
+                        *slot = Some(offset_of(&t.xml10_content()));
+                    }
+                }
+            }
+            Event::End(e) => {
+                let name = e.local_name();
+                let name = name.into_inner();
+                if (name == "item" || name == "entry")
+                    && let Some((p, u)) = entry.take()
+                {
+                    out.push(p.or(u).flatten());
+                }
+                field = None;
+            }
+            Event::Eof => return Some(out),
+            _ => {}
+        }
+    }
+}
+
+/// The offset a date ends with: `+05:30` or `+0530` (RFC 3339, RFC 2822), `Z`, `GMT`, `UT`
+/// or `UTC` for none; `None` for a date without one, or with a zone named by letters that
+/// may mean several (`IST` is India's, Israel's and Ireland's).
+fn offset_of(date: &str) -> Option<FixedOffset> {
+    let date = date.trim();
+    let last = date.rsplit(' ').next()?;
+    if last.ends_with('Z') || ["GMT", "UT", "UTC"].contains(&last) {
+        return FixedOffset::east_opt(0);
+    }
+    // The sign and four digits at the end, with or without a colon between hours and minutes.
+    let tail: String = date
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .collect::<String>()
+        .chars()
+        .rev()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let sign_at = date.trim_end_matches(|c: char| c.is_ascii_digit() || c == ':');
+    let sign = match sign_at.chars().next_back()? {
+        '+' => 1,
+        '-' => -1,
+        _ => return None,
+    };
+    if tail.len() != 4 {
+        return None;
+    }
+    let hours: i32 = tail[..2].parse().ok()?;
+    let minutes: i32 = tail[2..].parse().ok()?;
+    if hours > 14 || minutes > 59 {
+        return None;
+    }
+    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hours(h: f32) -> Option<FixedOffset> {
+        FixedOffset::east_opt((h * 3600.0) as i32)
+    }
+
+    #[test]
+    fn offsets_are_read_from_every_date_form() {
+        assert_eq!(offset_of("Sun, 16 Jun 2024 01:15:00 +0530"), hours(5.5));
+        assert_eq!(offset_of("2024-06-16T01:15:00+05:30"), hours(5.5));
+        assert_eq!(offset_of("2024-06-16T01:15:00-04:00"), hours(-4.0));
+        assert_eq!(offset_of("Sun, 16 Jun 2024 01:15:00 GMT"), hours(0.0));
+        assert_eq!(offset_of("2024-06-16T01:15:00Z"), hours(0.0));
+        assert_eq!(offset_of("Sun, 16 Jun 2024 01:15:00 IST"), None);
+        assert_eq!(offset_of("2024-06-16"), None);
+        assert_eq!(offset_of("कल शाम"), None);
+    }
+
+    #[test]
+    fn each_entry_has_its_own_offset_in_document_order() {
+        let rss = r"<rss><channel><pubDate>Sat, 15 Jun 2024 09:00:00 -0700</pubDate>
+<item><title>a</title><pubDate>Sun, 16 Jun 2024 01:15:00 +0530</pubDate></item>
+<item><title>b</title></item>
+<item><title>c</title><dc:date>2024-06-16T08:00:00Z</dc:date></item>
+</channel></rss>";
+        assert_eq!(entry_offsets(rss), Some(vec![hours(5.5), None, hours(0.0)]));
+        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><updated>2024-06-16T00:00:00Z</updated>
+<entry><updated>2024-06-17T10:00:00+01:00</updated><published>2024-06-16T10:00:00+05:45</published></entry>
+</feed>"#;
+        assert_eq!(entry_offsets(atom), Some(vec![hours(5.75)]));
+        assert_eq!(entry_offsets("<rss><item></rss>"), None);
+    }
+}
