@@ -392,3 +392,29 @@ fn a_file_read_again_replaces_its_warnings() {
         app.problems
     );
 }
+
+/// A record another command edited in place (a fetch updating an entry: a new title, the
+/// same line), then selected: its file is read afresh and the reader stays on it under
+/// its new title, instead of jumping to the top of the list (trial 44).
+#[test]
+fn a_record_edited_by_another_command_stays_selected_under_its_new_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let first = record("पहली ख़बर", "नदी पर नया पुल बना।");
+    let second = record("दूसरी ख़बर", "मेले में भीड़ रही।");
+    let third = record("तीसरी ख़बर", "बाज़ार में रौनक रही।");
+    std::fs::write(&feed, format!("{first}{second}{third}")).unwrap();
+    let (mut app, rx) = listing(&[&feed]);
+    let edited = record("मेले में रिकॉर्ड भीड़", "मेले में रिकॉर्ड भीड़ रही।");
+    std::fs::write(&feed, format!("{first}{edited}{third}")).unwrap();
+    app.select(at(&app, "दूसरी ख़बर").unwrap());
+    pump(&mut app, &rx, |a| {
+        at(a, "मेले में रिकॉर्ड भीड़").is_some() && a.shown.opening.is_none()
+    });
+    let shown = app.current().unwrap();
+    assert_eq!(shown.article.title, "मेले में रिकॉर्ड भीड़");
+    assert_eq!(
+        &shown.article.text[shown.article.body_at..],
+        "मेले में रिकॉर्ड भीड़ रही।"
+    );
+}

@@ -136,12 +136,45 @@ impl App {
     /// A file read again (it changed, or a feed was fetched into it): its earlier
     /// articles are withdrawn and these take their place.
     pub fn replace_file(&mut self, file: Arrived) {
-        self.withdraw_path(&file.path.to_string_lossy());
+        let path = file.path.to_string_lossy();
+        // The article shown, if it is this file's: its id and where it stood in the file.
+        let shown = self
+            .corpus
+            .entries
+            .get(self.list.selected)
+            .filter(|d| *d.path == *path)
+            .map(|d| (d.id, d.line));
+        self.withdraw_path(&path);
+        if let Some((id, line)) = shown {
+            self.follow_edit(id, line, &file);
+        }
         // Another process may have marked them (a fetch from the shell carries the marks of
         // the entries it rewrote): asked of the database off this thread.
         self.user
             .recall(file.articles.iter().map(|a| a.doc.id).collect());
         self.push_file(file);
+    }
+
+    /// The article shown (`id`, at `line` of its file) was withdrawn with its file and is
+    /// awaited back: when the file read again no longer holds it, it was edited (a fetch
+    /// from the shell rewrote the entry: a new title, a new text), and the article at its
+    /// place is shown instead (the record on the same line, or a file's only article),
+    /// where the reader was. Before, the reader fell back to the top of the list.
+    fn follow_edit(&mut self, id: u64, line: Option<u32>, file: &Arrived) {
+        let Some((wanted, anchor, nth)) = self.shown.reselect.filter(|r| r.0 == id) else {
+            return;
+        };
+        if file.articles.iter().any(|a| a.doc.id == wanted) {
+            return;
+        }
+        let alone = file.articles.len() == 1;
+        if let Some(now) = file
+            .articles
+            .iter()
+            .find(|a| alone || line.is_some() && a.doc.line == line)
+        {
+            self.shown.reselect = Some((now.doc.id, anchor, nth));
+        }
     }
 
     fn arrive(&mut self, arrival: Arrival) {
