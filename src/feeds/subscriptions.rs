@@ -26,6 +26,8 @@ use super::net::check_url;
 pub struct Feed {
     pub url: String,
     /// The name shown as the articles' source and used to pick the feed on the command line.
+    /// Left out of a hand-written entry, it is the URL's host, as `feeds add` makes it.
+    #[serde(default)]
     pub name: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
@@ -132,7 +134,7 @@ impl Subscriptions {
         };
         let mut table: toml::Table = toml::from_str(&text).map_err(|e| FeedError::Syntax {
             path: path.display().to_string(),
-            reason: one_line(&e),
+            reason: crate::toml_lines::describe(&text, &e),
         })?;
         let mut faults = Vec::new();
         let mut fault = |what: &str, reason: &str| faults.push(format!("{what}: {reason}"));
@@ -155,13 +157,16 @@ impl Subscriptions {
         };
         for (i, entry) in entries.into_iter().enumerate() {
             let what = format!("[[feed]] number {}", i + 1);
-            let feed: Feed = match entry.try_into() {
+            let mut feed: Feed = match entry.try_into() {
                 Ok(feed) => feed,
                 Err(e) => {
                     fault(&what, &one_line(&e));
                     continue;
                 }
             };
+            if feed.name.trim().is_empty() {
+                feed.name = unused_name(&feed.url, &feeds);
+            }
             if let Err(e) = check_url(&feed.url) {
                 fault(&what, &e.to_string());
             // Two entries for one feed would write one library file from two workers.
@@ -201,10 +206,7 @@ impl Subscriptions {
         check_url(url)?;
         let name = match name {
             Some(n) => n.trim().to_owned(),
-            // The host, or host and path when another feed of the same site has the host.
-            None => Some(default_name(url))
-                .filter(|n| !self.has_name(n))
-                .unwrap_or_else(|| url.split_once("://").map_or(url, |(_, r)| r).to_owned()),
+            None => unused_name(url, &self.feeds),
         };
         if name.is_empty() {
             return Err(FeedError::Subscription(
@@ -360,6 +362,14 @@ fn same_name(a: &str, b: &str) -> bool {
 }
 
 /// The host of `url` without `www.`, the name a feed gets when none is given.
+/// The name a feed without one is given: its host, or host and path when another feed of
+/// the same site has the host.
+fn unused_name(url: &str, feeds: &[Feed]) -> String {
+    Some(default_name(url))
+        .filter(|n| !feeds.iter().any(|f| same_name(&f.name, n)))
+        .unwrap_or_else(|| url.split_once("://").map_or(url, |(_, r)| r).to_owned())
+}
+
 fn default_name(url: &str) -> String {
     let host = super::net::host_of(url).unwrap_or(url);
     host.strip_prefix("www.").unwrap_or(host).to_owned()
@@ -535,5 +545,32 @@ mod tests {
         assert!(warnings[2].contains("ftp://x/y") && warnings[3].contains("url"));
         std::fs::write(&path, "[[feed]\n").unwrap();
         assert!(Subscriptions::load_usable(&path).is_err());
+    }
+
+    /// A hand-written entry without a name is named as `feeds add` names it (by its host,
+    /// then host and path), not left out; an unusable one says why (its scheme), and a file
+    /// that is not TOML says on which line (trial 44).
+    #[test]
+    fn a_hand_written_entry_without_a_name_is_named_by_its_host() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("feeds.toml");
+        std::fs::write(
+            &path,
+            "[[feed]]\nurl = \"https://www.a.example/f.xml\"\n\n[[feed]]\nurl = \"https://a.example/g.xml\"\n\n\
+             [[feed]]\nurl = \"ftp://x/y\"\n",
+        )
+        .unwrap();
+        let (subs, warnings) = Subscriptions::load_usable(&path).unwrap();
+        let names: Vec<&str> = subs.feeds.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["a.example", "a.example/g.xml"]);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("ftp"), "{warnings:?}");
+        std::fs::write(
+            &path,
+            "[[feed]]\nurl = \"https://a.example/f.xml\"\nname = \n",
+        )
+        .unwrap();
+        let e = Subscriptions::load_usable(&path).unwrap_err().to_string();
+        assert!(e.contains("line 3"), "{e}");
     }
 }
