@@ -224,7 +224,7 @@ fn subscribe_fetch_read_refetch_and_update() {
     for (path, reason) in [
         ("/down.xml", "HTTP 500"),
         ("/loop.xml", "too many redirects"),
-        ("/slow.xml", "timed out"),
+        ("/slow.xml", "timed out after 1 s"),
         ("/big.xml", "larger than 10 MiB"),
         ("/html.xml", "HTML page"),
     ] {

@@ -115,7 +115,7 @@ impl Net {
     /// A client whose requests each end after `timeout` (connection included).
     pub fn new(timeout: Duration) -> Self {
         let config = ureq::Agent::config_builder()
-            .timeout_connect(Some(timeout.min(Duration::from_secs(10))))
+            .timeout_connect(Some(timeout.min(CONNECT_WAIT)))
             .timeout_global(Some(timeout))
             // Redirects are followed by `get`, which checks where each one leads.
             .max_redirects(0)
@@ -187,7 +187,7 @@ impl Net {
     ) -> Result<Hop, FeedError> {
         let net_error = |e: ureq::Error| FeedError::Network {
             url: url.to_owned(),
-            reason: describe(&e),
+            reason: describe(&e, self.timeout),
         };
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         if left.is_zero() {
@@ -265,10 +265,21 @@ impl Net {
     }
 }
 
-/// A short reason a person can act on.
-fn describe(e: &ureq::Error) -> String {
+/// The longest wait for a connection (a feed's whole timeout, if shorter).
+const CONNECT_WAIT: Duration = Duration::from_secs(10);
+
+/// A short reason a person can act on; a timeout says how long was waited (`timeout`, the
+/// setting, or the shorter wait for a connection) and where to change it.
+fn describe(e: &ureq::Error, timeout: Duration) -> String {
     match e {
-        ureq::Error::Timeout(_) => "timed out".into(),
+        ureq::Error::Timeout(ureq::Timeout::Connect | ureq::Timeout::Resolve) => format!(
+            "no connection within {} s",
+            timeout.min(CONNECT_WAIT).as_secs()
+        ),
+        ureq::Error::Timeout(_) => format!(
+            "timed out after {} s (timeout_seconds in feeds.toml)",
+            timeout.as_secs()
+        ),
         ureq::Error::TooManyRedirects => "too many redirects".into(),
         ureq::Error::BodyExceedsLimit(n) => format!("larger than {} MiB; not read", n >> 20),
         ureq::Error::HostNotFound => "host not found".into(),
