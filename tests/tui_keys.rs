@@ -439,8 +439,24 @@ fn every_hint_names_the_rebound_keys_and_no_default_one() {
         "{inside}"
     );
     assert_no_default_names(&inside, "warnings");
+    // The status bar names the view's keys, not the panes' (`*` does nothing here).
+    let status = status_row(&a);
+    assert!(
+        status.contains(&format!("{}/{} scroll", k(Action::Down), k(Action::Up)))
+            && status.contains(&format!("{} close", k(Action::Warnings)))
+            && !status.contains(&k(Action::ToggleStar)),
+        "{status}"
+    );
+    assert_no_default_names(&status, "warnings status");
     go(&mut a, Action::Back);
     go(&mut a, Action::ToggleHelp);
+    let status = status_row(&a);
+    assert!(
+        status.contains(&format!("{} close", k(Action::ToggleHelp)))
+            && !status.contains(&k(Action::ToggleStar)),
+        "{status}"
+    );
+    assert_no_default_names(&status, "help status");
     let text = text_of(&a);
     assert!(
         text.contains(&format!(

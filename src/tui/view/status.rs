@@ -52,7 +52,15 @@ fn modal_hints(modal: &Modal) -> Option<&'static [(&'static [Action], &'static s
     const CANCEL: &[Action] = &[Action::PromptCancel];
     const KIND: &[Action] = &[Action::PromptNextKind];
     const MONTHS: &[Action] = &[Action::PromptLeft, Action::PromptRight];
+    // The help and the warnings view take the browsing keys that scroll, and their own to
+    // close (a pane's keys, `*` or `Enter`, do nothing under them).
+    const SCROLL: &[Action] = &[Action::Down, Action::Up];
+    const ENDS: &[Action] = &[Action::Top, Action::Bottom];
+    const HELP: &[Action] = &[Action::ToggleHelp];
+    const WARNINGS: &[Action] = &[Action::Warnings];
     Some(match modal {
+        Modal::Help { .. } => &[(SCROLL, "scroll"), (ENDS, "top/end"), (HELP, "close")],
+        Modal::Warnings { .. } => &[(SCROLL, "scroll"), (ENDS, "top/end"), (WARNINGS, "close")],
         Modal::Picker { .. } => &[
             (MOVE, "move"),
             (ACCEPT, "filter"),
