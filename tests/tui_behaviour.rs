@@ -442,6 +442,10 @@ fn a_fetch_is_counted_until_it_ends_and_its_failures_said_once() {
         khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Due));
         khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Started(3)));
         khabar::tui::handle(&mut a, failed());
+        // Said once, by the gauge, beside the feed's line (trial 44 saw it twice).
+        let status = drive::rows(&a).last().cloned().unwrap_or_default();
+        assert_eq!(status.matches("feeds 1/3").count(), 1, "{status}");
+        assert!(status.contains("HTTP 404"), "{status}");
         press(&mut a, "j");
         let status = drive::rows(&a).last().cloned().unwrap_or_default();
         assert!(status.contains("feeds 1/3"), "{status}");

@@ -296,7 +296,13 @@ impl App {
                 if failed && !self.problems.contains(&line) {
                     self.problems.push(line.clone());
                 }
-                self.status = Some(format!("{progress} · {line}"));
+                // The gauge counts the feeds, unless files are loading (it counts those then).
+                let loading = !self.corpus.progress.finished && self.corpus.progress.total > 0;
+                self.status = Some(if loading {
+                    format!("{progress} · {line}")
+                } else {
+                    line
+                });
             }
             FeedMsg::Moved(moves) => {
                 self.user.carry(&moves);
