@@ -104,15 +104,15 @@ pub fn run(command: FeedsCommand) -> Result<ExitCode> {
             };
             subs.save(&path)?;
             library.forget(&feed)?;
+            let held = purge.then(|| held(&library, &feed));
             let purged = purge && library.purge(&feed)?;
             println!(
                 "unsubscribed: {} ({}){}",
                 show(&feed.name),
                 show(&feed.url),
-                if purged {
-                    "; its articles were deleted"
-                } else {
-                    ""
+                match held {
+                    Some(held) if purged => format!("; {}", deleted(held)),
+                    _ => String::new(),
                 }
             );
         }
@@ -133,12 +133,10 @@ fn remove_former(
     let former = Subscriptions::former(key).filter(|f| library.file_of(f).is_file());
     match former {
         Some(feed) if purge => {
+            let held = held(library, &feed);
             library.purge(&feed)?;
             library.forget(&feed)?;
-            println!(
-                "not subscribed: {}; its articles were deleted",
-                show(&feed.url)
-            );
+            println!("not subscribed: {}; {}", show(&feed.url), deleted(held));
             Ok(ExitCode::SUCCESS)
         }
         Some(feed) => Err(anyhow::anyhow!(
@@ -297,6 +295,28 @@ pub fn fetch(keys: &[String]) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many articles `feed`'s library file holds, and how many of them are starred: a
+/// purge says what it deletes, stars included (a trial purged a starred article unawares).
+fn held(library: &Library, feed: &subscriptions::Feed) -> (usize, usize) {
+    let mut problems = Vec::new();
+    let articles = khabar::corpus::read_file(&library.file_of(feed), &mut problems);
+    let (state, _) = khabar::state::UserState::open_default();
+    let starred = articles
+        .iter()
+        .filter(|a| state.is_starred(khabar::state::content_id(a)))
+        .count();
+    (articles.len(), starred)
+}
+
+/// `2 articles deleted (1 of them starred)`.
+fn deleted((articles, starred): (usize, usize)) -> String {
+    let plural = if articles == 1 { "" } else { "s" };
+    match starred {
+        0 => format!("{articles} article{plural} deleted"),
+        n => format!("{articles} article{plural} deleted ({n} of them starred)"),
+    }
 }
 
 /// The read marks and stars of entries the fetch rewrote go to their new versions.
