@@ -58,7 +58,8 @@ const RULES: [&str; 8] = [
 /// (`31 जुलाई तक यात्रा न करें`) and a condition (`… नहीं हुई तो …करेंगे`) are ahead; a
 /// long paragraph is not cut inside a name; a local official's designation and an
 /// honorific after a name are trimmed off it; someone spoken to (`X से कहा`) is a person.
-/// 11: a week of a named month (`मार्च के पहले सप्ताह`) is its seven days.
+/// 11: a week of a named month (`मार्च के पहले सप्ताह`) is its seven days; a fetched
+/// entry's dateline day without a year takes the year of its fetch.
 const EXTRACTION_REVISION: u32 = 11;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

@@ -25,6 +25,8 @@ pub struct Record {
     pub url: Option<String>,
     /// The writer, as feeds give it; shown as the byline.
     pub author: Option<String>,
+    /// When a fetch stored it (RFC 3339): the year of a dateline's day that has none.
+    pub fetched: Option<String>,
 }
 
 impl Record {

@@ -358,12 +358,32 @@ fn from_record(path: &str, line: usize, mut r: jsonl::Record) -> Article {
     if let Some(p) = r.published.as_deref().and_then(dates::parse_published) {
         article.published = Some(p.1);
     }
+    // A fetch says when it stored the entry: a dateline's day without a year (`16 जून`,
+    // an entry the feed left undated) is the last such day by then.
+    if let Some(p) = article.published.as_mut()
+        && p.date.year.is_none()
+        && let Some((_, fetched)) = r.fetched.as_deref().and_then(dates::parse_published)
+    {
+        p.date.year = year_by(fetched.date, p.date);
+    }
     article.source = r.source.filter(|s| !s.trim().is_empty()).or(article.source);
     article.url = r.url;
     if let Some(author) = r.author.filter(|a| !a.trim().is_empty()) {
         article.byline = Some(author.trim().to_owned());
     }
     article
+}
+
+/// The year that puts the day `date` (a month and a day) last on or before `by`, with a
+/// day's grace for time zones; `None` when either is not a whole date.
+fn year_by(by: dates::PartialDate, date: dates::PartialDate) -> Option<i32> {
+    let by = by.to_naive()?;
+    let (month, day) = (u32::from(date.month?), u32::from(date.day?));
+    let latest = by + chrono::Duration::days(1);
+    let year = chrono::Datelike::year(&by);
+    [year, year - 1]
+        .into_iter()
+        .find(|&y| chrono::NaiveDate::from_ymd_opt(y, month, day).is_some_and(|d| d <= latest))
 }
 
 /// The content id ([`crate::state::content_id`]) of the article a JSON Lines record with
@@ -578,6 +598,41 @@ mod tests {
         assert_eq!(
             own.published.and_then(|p| p.value()).as_deref(),
             Some("2024-06-05")
+        );
+    }
+
+    /// A fetched entry the feed left undated, dated by its dateline's day alone, takes the
+    /// year that puts the day last on or before the fetch (trial 44 saw `XXXX-06-09`,
+    /// listed below every dated story).
+    #[test]
+    fn a_fetched_entrys_dateline_day_takes_the_fetchs_year() {
+        let fetched = |body: &str, at: &str| {
+            let r = jsonl::Record {
+                title: Some("बारिश".to_owned()),
+                body: Some(body.to_owned()),
+                fetched: Some(at.to_owned()),
+                ..jsonl::Record::default()
+            };
+            from_record("feed.jsonl", 1, r)
+                .published
+                .and_then(|p| p.value())
+        };
+        let day = "अयोध्या, 16 जून। आज भारी बारिश हुई।";
+        assert_eq!(
+            fetched(day, "2024-06-20T10:00:00+05:30").as_deref(),
+            Some("2024-06-16")
+        );
+        assert_eq!(
+            fetched("पटना, 28 दिसंबर। ठंड बढ़ी।", "2025-01-03T08:00:00+05:30").as_deref(),
+            Some("2024-12-28")
+        );
+        // Without the fetch's time, the year stays unknown.
+        assert_eq!(
+            record(day, None)
+                .published
+                .and_then(|p| p.value())
+                .as_deref(),
+            Some("XXXX-06-16")
         );
     }
 }

@@ -26,6 +26,9 @@ pub struct Entry {
     /// Whether `text` came from the entry's content (`content:encoded`, Atom `content`)
     /// rather than its summary (`description`, Atom `summary`).
     pub from_content: bool,
+    /// A date the feed gave that lies ahead (more than a day after the fetch), set aside:
+    /// a story dated 2099 would head a newest-first list for ever.
+    pub ahead: Option<DateTime<FixedOffset>>,
 }
 
 /// A parsed feed.
@@ -40,9 +43,13 @@ impl Entry {
     /// What to tell the user of an entry without a date (said when it is stored, not at
     /// every fetch that finds it unchanged).
     pub fn undated(&self, url: &str) -> Option<String> {
+        let has = match self.ahead {
+            Some(d) => format!("is dated ahead ({})", d.format("%Y-%m-%d")),
+            None => "has no date".to_owned(),
+        };
         self.published.is_none().then(|| {
             format!(
-                "{url}: entry \"{}\" has no date; dated from its byline or dateline if it has one (a date in a sentence is the story's, not its publication)",
+                "{url}: entry \"{}\" {has}; dated from its byline or dateline if it has one (a date in a sentence is the story's, not its publication)",
                 self.title.chars().take(60).collect::<String>()
             )
         })
@@ -69,6 +76,8 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
     let offsets = super::zones::entry_offsets(&xml).filter(|o| o.len() == feed.entries.len());
     for (i, e) in feed.entries.into_iter().enumerate() {
         let offset = offsets.as_ref().and_then(|o| o[i]);
+        let date = e.published.or(e.updated).map(|d| in_zone(d, offset));
+        let ahead = date.filter(|d| *d > Utc::now() + chrono::Duration::days(1));
         let title = e
             .title
             .map(|t| html_to_text(&t.content))
@@ -87,7 +96,8 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
                 .into_iter()
                 .map(|l| l.href)
                 .find(|h| super::net::check_url(h).is_ok()),
-            published: e.published.or(e.updated).map(|d| in_zone(d, offset)),
+            published: date.filter(|_| ahead.is_none()),
+            ahead,
             author: e
                 .authors
                 .into_iter()
@@ -285,5 +295,22 @@ mod tests {
             (e.guid.as_str(), e.author.as_deref(), e.text.as_str()),
             ("urn:e1", Some("संवाददाता"), "पूरा पाठ")
         );
+    }
+
+    /// A date ahead of the fetch (a feed's typo, 2099) is set aside and said, so the entry
+    /// does not head a newest-first list for ever (trial 44).
+    #[test]
+    fn a_date_far_ahead_is_set_aside_and_said() {
+        let rss = "<rss version=\"2.0\"><channel><title>t</title>\
+            <item><guid>f</guid><title>भविष्य की ख़बर</title><description>पाठ</description>\
+            <pubDate>Wed, 01 Jul 2099 10:00:00 +0530</pubDate></item>\
+            <item><guid>n</guid><title>आज की ख़बर</title><description>पाठ</description>\
+            <pubDate>Tue, 18 Jun 2024 10:30:00 +0530</pubDate></item></channel></rss>";
+        let p = parse(rss.as_bytes(), None, "http://127.0.0.1/rss").unwrap();
+        let (ahead, now) = (&p.entries[0], &p.entries[1]);
+        assert!(ahead.published.is_none() && ahead.ahead.is_some());
+        let said = ahead.undated("http://127.0.0.1/rss").unwrap();
+        assert!(said.contains("dated ahead (2099-07-01)"), "{said}");
+        assert!(now.published.is_some() && now.undated("u").is_none());
     }
 }
