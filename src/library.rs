@@ -407,6 +407,11 @@ impl Corpus {
         }
     }
 
+    /// The sources (publishers, feeds) of the corpus's articles, sorted without case.
+    pub fn source_names(&self) -> Result<Vec<String>, StoreError> {
+        self.store.source_names(&self.scope)
+    }
+
     /// The starred articles' content ids, when this corpus is in the data directory's
     /// database (which holds the stars); `None` for one in memory.
     pub fn starred(&self) -> Result<Option<Vec<u64>>, StoreError> {

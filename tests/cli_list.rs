@@ -89,6 +89,24 @@ fn nothing_matching_exits_1_and_bad_values_exit_2_naming_them() {
     let none = list(&["--person", "मोदी"]);
     assert_eq!(none.status.code(), Some(1));
     assert!(none.stdout.is_empty());
+    // A name or source that stands for nothing here is said (a typo, most likely); filters
+    // that are each known but keep nothing together are not (trial 44).
+    let err = |out: &Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        err(&none).contains("no person named मोदी in these articles"),
+        "{}",
+        err(&none)
+    );
+    let source = list(&["--source", "nosuch"]);
+    assert_eq!(source.status.code(), Some(1));
+    assert!(
+        err(&source).contains("no source nosuch in these articles (sources: Jagran, Siyasi Miyar)"),
+        "{}",
+        err(&source)
+    );
+    let together = list(&["--source", "jagran", "--date", "2020"]);
+    assert_eq!(together.status.code(), Some(1));
+    assert!(err(&together).is_empty(), "{}", err(&together));
     for (flag, value) in [
         ("--date", "2024-13"),
         ("--mentions-date", "2024-02-30"),

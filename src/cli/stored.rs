@@ -61,6 +61,7 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
         query.names.extend(names.iter().map(|n| (kind, n.clone())));
     }
     let listing = corpus.listing(&query)?;
+    let unknown = listing.unknown().cloned();
     // A rebuild of damaged corpus tables, during the sync or the query.
     for note in corpus.take_notes() {
         eprintln!("khabar: warning: {}", sanitize(&note, false));
@@ -135,6 +136,9 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
         other => other?,
     }
     let empty = kept == 0;
+    if empty && !failed {
+        say_why_empty(&corpus, &query, unknown);
+    }
     // The process ends here. When nothing was written, closing the database would only
     // check its (empty) log, delete it and unmap the file: 6% of a warm 100,000-article
     // answer. After writes it is closed, which moves the log into the file.
@@ -148,6 +152,62 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// An empty answer because a name or a source stands for nothing in these articles (a
+/// typo, most likely) is said on standard error; filters that together keep nothing are
+/// not (exit code 1 says it, as for `grep`).
+fn say_why_empty(corpus: &Corpus, query: &Query, unknown: Option<(EntityKind, String)>) {
+    if let Some((kind, name)) = unknown {
+        let kind = match kind {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organization => "organisation",
+        };
+        eprintln!(
+            "khabar: no {kind} named {} in these articles",
+            sanitize(&name, false)
+        );
+        return;
+    }
+    if query.sources.is_empty() {
+        return;
+    }
+    let Ok(known) = corpus.source_names() else {
+        return;
+    };
+    let lower: Vec<String> = known.iter().map(|k| k.to_lowercase()).collect();
+    if query
+        .sources
+        .iter()
+        .any(|s| lower.contains(&s.to_lowercase()))
+    {
+        return;
+    }
+    let asked: Vec<String> = query
+        .sources
+        .iter()
+        .map(|s| sanitize(s, false).into_owned())
+        .collect();
+    let some: Vec<String> = known
+        .iter()
+        .take(12)
+        .map(|k| sanitize(k, false).into_owned())
+        .collect();
+    let more = if known.len() > some.len() {
+        ", …"
+    } else {
+        ""
+    };
+    eprintln!(
+        "khabar: no source {} in these articles (sources: {}{more})",
+        asked.join(" or "),
+        if some.is_empty() {
+            "none named".to_owned()
+        } else {
+            some.join(", ")
+        }
+    );
 }
 
 /// The articles starred or read in the reader, when `wanted`: the corpus's own (`held`,

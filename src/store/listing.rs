@@ -180,6 +180,9 @@ pub struct Listing {
     names: HashMap<i64, Matched>,
     /// Ids every row matched (names standing for one entity).
     every_row: Vec<i64>,
+    /// A name of the query that stands for no entity of its kind in the scope (the listing
+    /// is then empty): a typo, told apart from filters that together keep nothing.
+    unknown: Option<(EntityKind, String)>,
 }
 
 /// One row of a [`Listing`], borrowed from it.
@@ -293,7 +296,13 @@ impl Listing {
             spelt: Vec::new(),
             names: HashMap::new(),
             every_row: Vec::new(),
+            unknown: None,
         }
+    }
+
+    /// The query's first name that stands for nothing in the scope, if one does.
+    pub fn unknown(&self) -> Option<&(EntityKind, String)> {
+        self.unknown.as_ref()
     }
 
     fn get(&self, span: Span) -> &str {
@@ -457,6 +466,7 @@ fn read_rows(
         spelt,
         names: HashMap::new(),
         every_row: Vec::new(),
+        unknown: None,
     })
 }
 
@@ -493,7 +503,10 @@ impl Store {
             let ids = self.resolve(*kind, name, scope)?;
             if ids.is_empty() {
                 // An unknown name matches nothing, like any filter that keeps no article.
-                return Ok(Listing::empty());
+                return Ok(Listing {
+                    unknown: Some((*kind, name.clone())),
+                    ..Listing::empty()
+                });
             }
             if ids.len() == 1 {
                 every_row.extend(&ids);
@@ -738,6 +751,24 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// The sources (publishers, feeds) of the scope's articles, sorted without case: what a
+    /// `--source` that kept nothing could have named.
+    pub fn source_names(&self, scope: &Scope) -> Result<Vec<String>, StoreError> {
+        let Some((in_scope, args)) = scope.condition("a.path") else {
+            return Ok(Vec::new());
+        };
+        let sql = format!(
+            "SELECT DISTINCT a.publisher FROM articles a WHERE a.publisher IS NOT NULL AND {in_scope}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut names: Vec<String> = stmt
+            .query_map(params_from_iter(args), |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        names.sort_by_key(|n| n.to_lowercase());
+        names.dedup_by_key(|n| n.to_lowercase());
+        Ok(names)
     }
 
     /// The entities of `kind` that `name` stands for, among those the scope's files
