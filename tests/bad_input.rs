@@ -346,6 +346,32 @@ fn a_csv_file_is_refused_naming_the_formats_read() {
     assert!(err.contains(".txt") && err.contains(".jsonl"), "{err}");
 }
 
+/// A feed saved to disk and named directly is no article (its XML was read as one, title
+/// `<?xml version=…`): it is refused with the way to read it (trial 44).
+#[test]
+fn a_feed_file_is_refused_saying_how_feeds_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>\
+               <item><title>ख़बर</title><description>पाठ</description></item></channel></rss>";
+    let path = write(dir.path(), "desh.xml", rss.as_bytes());
+    let story = write(
+        dir.path(),
+        "story.txt",
+        "शीर्षक\n\nपटना में बारिश हुई।\n".as_bytes(),
+    );
+    let out = khabar(&["extract", "--json", &path, &story]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("desh.xml: a feed (RSS or Atom)") && err.contains("khabar feeds add"),
+        "{err}"
+    );
+    // The other file is read all the same.
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(!stdout.contains("<?xml"), "{stdout}");
+}
+
 #[test]
 fn an_empty_folder_says_which_files_are_read() {
     let dir = tempfile::tempdir().unwrap();

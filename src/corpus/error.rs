@@ -38,6 +38,9 @@ pub enum Problem {
     /// A file named directly is in a format khabar does not read as articles (CSV).
     #[error("{}: CSV is not read; khabar reads plain text (.txt, one article a file) and JSON Lines (.jsonl/.ndjson, one article a line with `title` and `body` or `text`)", .0.display())]
     Unsupported(PathBuf),
+    /// A file named directly is a feed document (RSS, Atom): its entries come from the web.
+    #[error("{}: a feed (RSS or Atom), not articles; subscribe to its web address with `khabar feeds add URL` and `khabar fetch` reads its entries", .0.display())]
+    Feed(PathBuf),
     /// An article so long that extracting it takes a while (it is still read whole).
     #[error("{}: an article of {mib} MiB (more than {limit} MiB); extraction takes longer", path.display())]
     Large {
@@ -68,7 +71,7 @@ impl Problem {
     pub fn is_error(&self) -> bool {
         matches!(
             self,
-            Self::Missing(_) | Self::Unreadable { .. } | Self::Unsupported(_)
+            Self::Missing(_) | Self::Unreadable { .. } | Self::Unsupported(_) | Self::Feed(_)
         )
     }
 
@@ -82,6 +85,7 @@ impl Problem {
             | Self::Loop(p)
             | Self::NoArticles(p)
             | Self::Unsupported(p)
+            | Self::Feed(p)
             | Self::Unreadable { path: p, .. }
             | Self::InvalidUtf8 { path: p, .. }
             | Self::Binary { path: p, .. }

@@ -33,6 +33,15 @@ fn is_csv(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
 }
 
+/// A feed document saved to disk (`.xml`, `.rss`, `.atom`), named directly.
+fn is_feed(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["xml", "rss", "atom"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
     entry.depth() > 0
         && entry
@@ -88,6 +97,8 @@ pub fn expand_tracking(
     if !meta.is_dir() {
         if is_csv(path) {
             on_problem(Problem::Unsupported(path.to_owned()));
+        } else if is_feed(path) {
+            on_problem(Problem::Feed(path.to_owned()));
         } else {
             on_file(path.to_owned());
         }

@@ -898,6 +898,7 @@ fn problem_path(p: &Problem) -> &Path {
         | Problem::Loop(path)
         | Problem::NoArticles(path)
         | Problem::Unsupported(path)
+        | Problem::Feed(path)
         | Problem::Unreadable { path, .. }
         | Problem::InvalidUtf8 { path, .. }
         | Problem::Binary { path, .. }
