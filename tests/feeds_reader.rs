@@ -100,6 +100,14 @@ fn fetch_in_the_reader_keeps_keys_answering_and_opens_links() {
     );
     let screen = t.wait_for(15, |s| s.contains("जनजीवन") && s.contains("fetched 1 feed"));
     assert!(screen.contains("fetched 1 feed"), "{screen}");
+    // The fetch's warnings (a page that could not be had) are in the warnings view, named
+    // by their feed as `khabar fetch` names them (trial 44 saw the URL alone).
+    let warnings = t.key("w");
+    assert!(
+        warnings.contains("समाचार: ") && warnings.contains("404"),
+        "{warnings}"
+    );
+    t.key("w");
     // What was fetched is in the database too, links and all (an export reads them there).
     let mut ids = Vec::new();
     for entry in std::fs::read_dir(home.join("data/khabar/feeds"))

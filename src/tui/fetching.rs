@@ -121,6 +121,10 @@ pub fn spawn(
         let refreshed = std::sync::Mutex::new(Vec::new());
         let on_progress = |report: &FeedReport| {
             let name = &report.feed.name;
+            // Named by the feed, as `khabar fetch` names them (a URL alone says less).
+            for w in &report.warnings {
+                let _ = tx.send(Msg::Problem(format!("{name}: {w}")));
+            }
             let (line, failed) = match &report.outcome {
                 // A page's full text for an entry the feed left as it was is a change too.
                 Ok(c) if c.new + c.updated > 0 || !report.moved.is_empty() => {
@@ -142,7 +146,7 @@ pub fn spawn(
                     )
                 }
                 Ok(_) => (format!("{name}: nothing new"), false),
-                Err(e) => (e.to_string(), true),
+                Err(e) => (format!("{name}: {e}"), true),
             };
             send(FeedMsg::Finished { line, failed });
         };
