@@ -370,6 +370,18 @@ fn a_feed_file_is_refused_saying_how_feeds_are_read() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(stdout.lines().count(), 1, "{stdout}");
     assert!(!stdout.contains("<?xml"), "{stdout}");
+    // XML that is no feed is not called one: it is read as text, as any file named.
+    let other = write(
+        dir.path(),
+        "notes.xml",
+        "<note>पटना में बारिश हुई।</note>\n".as_bytes(),
+    );
+    let out = khabar(&["extract", "--json", &other]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

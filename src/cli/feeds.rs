@@ -299,23 +299,33 @@ pub fn fetch(keys: &[String]) -> Result<ExitCode> {
 
 /// How many articles `feed`'s library file holds, and how many of them are starred: a
 /// purge says what it deletes, stars included (a trial purged a starred article unawares).
-fn held(library: &Library, feed: &subscriptions::Feed) -> (usize, usize) {
+fn held(library: &Library, feed: &subscriptions::Feed) -> (usize, Option<usize>) {
     let mut problems = Vec::new();
     let articles = khabar::corpus::read_file(&library.file_of(feed), &mut problems);
-    let (state, _) = khabar::state::UserState::open_default();
-    let starred = articles
-        .iter()
-        .filter(|a| state.is_starred(khabar::state::content_id(a)))
-        .count();
+    // The stars are in the database; one that cannot be opened leaves them unknown, which
+    // is said rather than counted as none.
+    let starred = khabar::store::Store::open_default().ok().map(|(store, _)| {
+        articles
+            .iter()
+            .filter(|a| {
+                store
+                    .is_starred(khabar::state::content_id(a))
+                    .unwrap_or(false)
+            })
+            .count()
+    });
     (articles.len(), starred)
 }
 
 /// `2 articles deleted (1 of them starred)`.
-fn deleted((articles, starred): (usize, usize)) -> String {
+fn deleted((articles, starred): (usize, Option<usize>)) -> String {
     let plural = if articles == 1 { "" } else { "s" };
     match starred {
-        0 => format!("{articles} article{plural} deleted"),
-        n => format!("{articles} article{plural} deleted ({n} of them starred)"),
+        Some(0) => format!("{articles} article{plural} deleted"),
+        Some(n) => format!("{articles} article{plural} deleted ({n} of them starred)"),
+        None => format!(
+            "{articles} article{plural} deleted (whether any was starred is unknown: the database could not be opened)"
+        ),
     }
 }
 

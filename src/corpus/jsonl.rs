@@ -25,7 +25,9 @@ pub struct Record {
     pub url: Option<String>,
     /// The writer, as feeds give it; shown as the byline.
     pub author: Option<String>,
-    /// When a fetch stored it (RFC 3339): the year of a dateline's day that has none.
+    /// When a fetch stored it (RFC 3339): the year of a dateline's day that has none. Read
+    /// as `published` is, so an exporter's number or odd value never loses the record.
+    #[serde(default, deserialize_with = "date_field")]
     pub fetched: Option<String>,
 }
 

@@ -155,9 +155,19 @@ impl Subscriptions {
             }
             None => Vec::new(),
         };
-        for (i, entry) in entries.into_iter().enumerate() {
+        let parsed: Vec<Result<Feed, toml::de::Error>> =
+            entries.into_iter().map(toml::Value::try_into).collect();
+        // The names written by hand come first: a nameless entry above one named after its
+        // host must not take that name (and have the named one left out as a twin).
+        let written: Vec<Feed> = parsed
+            .iter()
+            .flatten()
+            .filter(|f| !f.name.trim().is_empty())
+            .cloned()
+            .collect();
+        for (i, entry) in parsed.into_iter().enumerate() {
             let what = format!("[[feed]] number {}", i + 1);
-            let mut feed: Feed = match entry.try_into() {
+            let mut feed: Feed = match entry {
                 Ok(feed) => feed,
                 Err(e) => {
                     fault(&what, &one_line(&e));
@@ -165,7 +175,8 @@ impl Subscriptions {
                 }
             };
             if feed.name.trim().is_empty() {
-                feed.name = unused_name(&feed.url, &feeds);
+                let taken: Vec<Feed> = written.iter().chain(&feeds).cloned().collect();
+                feed.name = unused_name(&feed.url, &taken);
             }
             if let Err(e) = check_url(&feed.url) {
                 fault(&what, &e.to_string());
@@ -361,7 +372,6 @@ fn same_name(a: &str, b: &str) -> bool {
     a == b || a.to_lowercase() == b.to_lowercase()
 }
 
-/// The host of `url` without `www.`, the name a feed gets when none is given.
 /// The name a feed without one is given: its host, or host and path when another feed of
 /// the same site has the host.
 fn unused_name(url: &str, feeds: &[Feed]) -> String {
@@ -370,6 +380,7 @@ fn unused_name(url: &str, feeds: &[Feed]) -> String {
         .unwrap_or_else(|| url.split_once("://").map_or(url, |(_, r)| r).to_owned())
 }
 
+/// The host of `url` without `www.`.
 fn default_name(url: &str) -> String {
     let host = super::net::host_of(url).unwrap_or(url);
     host.strip_prefix("www.").unwrap_or(host).to_owned()
@@ -557,12 +568,22 @@ mod tests {
         std::fs::write(
             &path,
             "[[feed]]\nurl = \"https://www.a.example/f.xml\"\n\n[[feed]]\nurl = \"https://a.example/g.xml\"\n\n\
-             [[feed]]\nurl = \"ftp://x/y\"\n",
+             [[feed]]\nurl = \"ftp://x/y\"\n\n[[feed]]\nurl = \"https://b.example/f.xml\"\n\n\
+             [[feed]]\nurl = \"https://c.example/f.xml\"\nname = \"b.example\"\n",
         )
         .unwrap();
         let (subs, warnings) = Subscriptions::load_usable(&path).unwrap();
         let names: Vec<&str> = subs.feeds.iter().map(|f| f.name.as_str()).collect();
-        assert_eq!(names, ["a.example", "a.example/g.xml"]);
+        // A name written below is not taken by a nameless entry above it.
+        assert_eq!(
+            names,
+            [
+                "a.example",
+                "a.example/g.xml",
+                "b.example/f.xml",
+                "b.example"
+            ]
+        );
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].contains("ftp"), "{warnings:?}");
         std::fs::write(

@@ -43,12 +43,15 @@ pub(super) fn entry_offsets(xml: &str) -> Option<Vec<Option<FixedOffset>>> {
                     };
                 }
             }
-            Event::Text(t) => {
-                if let (Some(published), Some((p, u))) = (field, entry.as_mut()) {
-                    let slot = if published { p } else { u };
-                    if slot.is_none() {
-                        *slot = Some(offset_of(&t.xml10_content()));
-                    }
+            // A date in CDATA (`<pubDate><![CDATA[… +0530]]></pubDate>`) is a date too.
+            Event::Text(t) => note(field, entry.as_mut(), &t.xml10_content()),
+            Event::CData(t) => note(field, entry.as_mut(), &t.xml10_content()),
+            // An empty `<item/>` is an entry too (`feed-rs` counts it), without a date.
+            Event::Empty(e) => {
+                let name = e.local_name();
+                let name = name.into_inner();
+                if entry.is_none() && (name == "item" || name == "entry") {
+                    out.push(None);
                 }
             }
             Event::End(e) => {
@@ -63,6 +66,17 @@ pub(super) fn entry_offsets(xml: &str) -> Option<Vec<Option<FixedOffset>>> {
             }
             Event::Eof => return Some(out),
             _ => {}
+        }
+    }
+}
+
+/// Notes the offset of `date` in the open entry's field, if it is a date field and the
+/// first of its kind there.
+fn note(field: Option<bool>, entry: Option<&mut (Found, Found)>, date: &str) {
+    if let (Some(published), Some((p, u))) = (field, entry) {
+        let slot = if published { p } else { u };
+        if slot.is_none() {
+            *slot = Some(offset_of(date));
         }
     }
 }
@@ -135,6 +149,8 @@ mod tests {
 <entry><updated>2024-06-17T10:00:00+01:00</updated><published>2024-06-16T10:00:00+05:45</published></entry>
 </feed>"#;
         assert_eq!(entry_offsets(atom), Some(vec![hours(5.75)]));
+        let cdata = "<rss><channel><item/><item><pubDate><![CDATA[Sun, 16 Jun 2024 01:15:00 +0530]]></pubDate></item></channel></rss>";
+        assert_eq!(entry_offsets(cdata), Some(vec![None, hours(5.5)]));
         assert_eq!(entry_offsets("<rss><item></rss>"), None);
     }
 }
