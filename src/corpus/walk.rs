@@ -33,13 +33,26 @@ fn is_csv(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"))
 }
 
-/// A feed document saved to disk (`.xml`, `.rss`, `.atom`), named directly.
+/// A feed document saved to disk, named directly: a `.xml`, `.rss` or `.atom` file whose
+/// first kilobytes hold an RSS or Atom root (another XML file is read as text, as before).
 fn is_feed(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+    use std::io::Read;
+    let named = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
         ["xml", "rss", "atom"]
             .iter()
             .any(|x| e.eq_ignore_ascii_case(x))
-    })
+    });
+    // Only a regular file is looked into: a named pipe would wait for its writer.
+    if !named || !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut head = Vec::with_capacity(4096);
+    let read = std::fs::File::open(path).and_then(|f| f.take(4096).read_to_end(&mut head));
+    let head = String::from_utf8_lossy(&head);
+    read.is_ok()
+        && ["<rss", "<feed", "<rdf:RDF"]
+            .iter()
+            .any(|root| head.contains(root))
 }
 
 fn is_hidden(entry: &walkdir::DirEntry) -> bool {
