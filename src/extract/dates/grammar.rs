@@ -93,8 +93,7 @@ fn day_of_named_month(cur: Cursor<'_>, months: i32) -> Option<(Cursor<'_>, Sem)>
 
 /// "मार्च के पहले सप्ताह", "अप्रैल के आखिरी हफ्ते": a week of a named month is its days,
 /// 1-7 for the first (8-14, 15-21, 22-28 for the next three) and the last seven for the
-/// last. February's last week is taken as 22-28: the year, which may make it 23-29, is only
-/// known when the date is resolved.
+/// last, worked out when the year is known ([`Sem::WeekOfMonth`]).
 fn week_of_month(cur: Cursor<'_>, sem: Sem) -> Option<(Cursor<'_>, Sem)> {
     let from = match sem {
         Sem::Month {
@@ -124,21 +123,13 @@ fn week_of_month(cur: Cursor<'_>, sem: Sem) -> Option<(Cursor<'_>, Sem)> {
         .week_ordinals
         .get(&c.text()[word.span.start..word.span.end])?;
     c.eat(|t| t.entry().and_then(|e| e.lex) == Some(Lex::Unit(Unit::Week)))?;
-    let days = match from.month? {
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    let first = match u8::try_from(nth) {
-        Ok(n @ 1..=4) => 7 * (n - 1) + 1,
-        _ => days - 6,
-    };
-    let to_day = if nth < 0 { days } else { first + 6 };
-    let from = PartialDate {
-        day: Some(first),
-        ..from
-    };
-    Some((c, Sem::DayRange { from, to_day }))
+    Some((
+        c,
+        Sem::WeekOfMonth {
+            month: from,
+            week: nth,
+        },
+    ))
 }
 
 /// "कैंडल मार्च", "मार्च निकाला": Hindi news borrows "march" for a procession, spelt like

@@ -64,6 +64,10 @@ pub(super) fn resolve(
                 .map(|(a, b)| format!("{a}/{b}"));
             (DateKind::Date, value)
         }
+        Sem::WeekOfMonth { month, week } => {
+            let month = fill_year(month, anchor, tense);
+            (DateKind::Date, week_of_month(month, week))
+        }
         Sem::YearRange(a, b) => (DateKind::Date, Some(format!("{a:04}/{b:04}"))),
         Sem::Decade(d) => (DateKind::Date, Some(format!("{d:03}"))),
         Sem::Century(c) => (DateKind::Date, Some(format!("{c:02}"))),
@@ -132,6 +136,43 @@ fn with_time(value: Option<String>, time: Option<DayTime>) -> (DateKind, Option<
 
 /// A month (and day) without a year takes the publication year; in the past tense a
 /// later month means last year's, in the future tense an earlier month next year's.
+/// The days of week `week` of `month` (1 to 4, or -1 for its last seven) as a range; a
+/// month of an unknown year is taken as a common year's.
+fn week_of_month(month: PartialDate, week: i8) -> Option<String> {
+    let m = month.month?;
+    let days = month
+        .year
+        .and_then(|y| {
+            let next = if m == 12 {
+                (y + 1, 1)
+            } else {
+                (y, u32::from(m) + 1)
+            };
+            NaiveDate::from_ymd_opt(next.0, next.1, 1)?.pred_opt()
+        })
+        .map_or(
+            match m {
+                2 => 28,
+                4 | 6 | 9 | 11 => 30,
+                _ => 31,
+            },
+            |last| last.day() as u8,
+        );
+    let first = match u8::try_from(week) {
+        Ok(n @ 1..=4) => 7 * (n - 1) + 1,
+        _ => days - 6,
+    };
+    let last = if week < 0 { days } else { first + 6 };
+    let day = |d: u8| {
+        PartialDate {
+            day: Some(d),
+            ..month
+        }
+        .value()
+    };
+    Some(format!("{}/{}", day(first)?, day(last)?))
+}
+
 fn fill_year(date: PartialDate, anchor: &Anchor, tense: impl FnOnce() -> Tense) -> PartialDate {
     if date.year.is_some() || date.month.is_none() {
         return date;

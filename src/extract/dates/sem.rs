@@ -33,6 +33,13 @@ pub(super) enum Sem {
         from: PartialDate,
         to_day: u8,
     },
+    /// `मार्च के पहले सप्ताह`: week 1 to 4 of a month (its days 1-7 … 22-28), or -1 for its
+    /// last seven days; the year, when missing, is filled as a month's is (by the month
+    /// alone), and then the month's length is known (February's last week in a leap year).
+    WeekOfMonth {
+        month: PartialDate,
+        week: i8,
+    },
     /// The first three digits of the years: 1990s is 199.
     Decade(i32),
     /// Completed centuries: the 21st century is 20.
