@@ -418,3 +418,28 @@ fn a_record_edited_by_another_command_stays_selected_under_its_new_title() {
         "मेले में रिकॉर्ड भीड़ रही।"
     );
 }
+
+/// A record deleted by another command is not followed to the record that moved up into
+/// its line: that one is another story, listed already, not the deleted one's new form.
+#[test]
+fn a_deleted_record_is_not_followed_to_the_one_that_moved_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let first = record("पहली ख़बर", "नदी पर नया पुल बना।");
+    let second = record("दूसरी ख़बर", "मेले में भीड़ रही।");
+    let third = record("तीसरी ख़बर", "बाज़ार में रौनक रही।");
+    std::fs::write(&feed, format!("{first}{second}{third}")).unwrap();
+    let (mut app, rx) = listing(&[&feed]);
+    std::fs::write(&feed, format!("{first}{third}")).unwrap();
+    app.select(at(&app, "दूसरी ख़बर").unwrap());
+    pump(&mut app, &rx, |a| {
+        at(a, "दूसरी ख़बर").is_none() && a.shown.opening.is_none()
+    });
+    assert!(at(&app, "तीसरी ख़बर").is_some());
+    let shown = app.current().map(|e| e.article.title.clone());
+    assert_ne!(
+        shown.as_deref(),
+        Some("तीसरी ख़बर"),
+        "the deleted record's place went to another story"
+    );
+}

@@ -137,16 +137,27 @@ impl App {
     /// articles are withdrawn and these take their place.
     pub fn replace_file(&mut self, file: Arrived) {
         let path = file.path.to_string_lossy();
-        // The article shown, if it is this file's: its id and where it stood in the file.
+        // The article shown, if it is this file's: its id and where it stood in the file,
+        // with the ids the file held (to know the article that took its place for new).
         let shown = self
             .corpus
             .entries
             .get(self.list.selected)
             .filter(|d| *d.path == *path)
             .map(|d| (d.id, d.line));
+        let before: Vec<u64> = match shown {
+            Some(_) => self
+                .corpus
+                .entries
+                .iter()
+                .filter(|d| *d.path == *path)
+                .map(|d| d.id)
+                .collect(),
+            None => Vec::new(),
+        };
         self.withdraw_path(&path);
         if let Some((id, line)) = shown {
-            self.follow_edit(id, line, &file);
+            self.follow_edit((id, line), &before, &file);
         }
         // Another process may have marked them (a fetch from the shell carries the marks of
         // the entries it rewrote): asked of the database off this thread.
@@ -155,23 +166,26 @@ impl App {
         self.push_file(file);
     }
 
-    /// The article shown (`id`, at `line` of its file) was withdrawn with its file and is
-    /// awaited back: when the file read again no longer holds it, it was edited (a fetch
-    /// from the shell rewrote the entry: a new title, a new text), and the article at its
-    /// place is shown instead (the record on the same line, or a file's only article),
-    /// where the reader was. Before, the reader fell back to the top of the list.
-    fn follow_edit(&mut self, id: u64, line: Option<u32>, file: &Arrived) {
+    /// The article shown (`id`, at `line` of its file, which held `before`) was withdrawn
+    /// with its file and is awaited back: when the file read again no longer holds it, it
+    /// was edited (a fetch from the shell rewrote the entry: a new title, a new text), and
+    /// the article now at its place is shown instead, where the reader was: the record on
+    /// the same line, or a file's only article, if that article is new to the file (a
+    /// record that only moved up, another deleted, is not the edited one). Before, the
+    /// reader fell back to the top of the list.
+    fn follow_edit(&mut self, (id, line): (u64, Option<u32>), before: &[u64], file: &Arrived) {
         let Some((wanted, anchor, nth)) = self.shown.reselect.filter(|r| r.0 == id) else {
             return;
         };
         if file.articles.iter().any(|a| a.doc.id == wanted) {
             return;
         }
-        let alone = file.articles.len() == 1;
+        let alone = before.len() == 1 && file.articles.len() == 1;
         if let Some(now) = file
             .articles
             .iter()
             .find(|a| alone || line.is_some() && a.doc.line == line)
+            .filter(|a| !before.contains(&a.doc.id))
         {
             self.shown.reselect = Some((now.doc.id, anchor, nth));
         }
