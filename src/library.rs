@@ -407,6 +407,11 @@ impl Corpus {
         }
     }
 
+    /// Whether an article comes from one of `sources` (any case).
+    pub fn knows_source(&self, sources: &[String]) -> Result<bool, StoreError> {
+        self.store.knows_source(&self.scope, sources)
+    }
+
     /// The sources (publishers, feeds) of the corpus's articles, sorted without case.
     pub fn source_names(&self) -> Result<Vec<String>, StoreError> {
         self.store.source_names(&self.scope)

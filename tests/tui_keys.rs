@@ -452,7 +452,9 @@ fn every_hint_names_the_rebound_keys_and_no_default_one() {
     go(&mut a, Action::ToggleHelp);
     let status = status_row(&a);
     assert!(
-        status.contains(&format!("{} close", k(Action::ToggleHelp)))
+        status.contains(&format!("{}/{} scroll", k(Action::Down), k(Action::Up)))
+            && status.contains(&format!("{}/{} top/end", k(Action::Top), k(Action::Bottom)))
+            && status.contains(&format!("{} close", k(Action::ToggleHelp)))
             && !status.contains(&k(Action::ToggleStar)),
         "{status}"
     );

@@ -137,7 +137,7 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
     }
     let empty = kept == 0;
     if empty && !failed {
-        say_why_empty(&corpus, &query, unknown);
+        say_why_empty(&corpus, &query, &args.source, unknown);
     }
     // The process ends here. When nothing was written, closing the database would only
     // check its (empty) log, delete it and unmap the file: 6% of a warm 100,000-article
@@ -157,7 +157,12 @@ fn answer(args: &ListArgs, mut corpus: Corpus, failed: bool, unchanged: bool) ->
 /// An empty answer because a name or a source stands for nothing in these articles (a
 /// typo, most likely) is said on standard error; filters that together keep nothing are
 /// not (exit code 1 says it, as for `grep`).
-fn say_why_empty(corpus: &Corpus, query: &Query, unknown: Option<(EntityKind, String)>) {
+fn say_why_empty(
+    corpus: &Corpus,
+    query: &Query,
+    typed: &[String],
+    unknown: Option<(EntityKind, String)>,
+) {
     if let Some((kind, name)) = unknown {
         let kind = match kind {
             EntityKind::Person => "person",
@@ -170,22 +175,14 @@ fn say_why_empty(corpus: &Corpus, query: &Query, unknown: Option<(EntityKind, St
         );
         return;
     }
-    if query.sources.is_empty() {
+    if query.sources.is_empty() || corpus.knows_source(&query.sources).unwrap_or(true) {
         return;
     }
     let Ok(known) = corpus.source_names() else {
         return;
     };
-    let lower: Vec<String> = known.iter().map(|k| k.to_lowercase()).collect();
-    if query
-        .sources
-        .iter()
-        .any(|s| lower.contains(&s.to_lowercase()))
-    {
-        return;
-    }
-    let asked: Vec<String> = query
-        .sources
+    // As typed (a tag stands for its feeds' names, which the user did not write).
+    let asked: Vec<String> = typed
         .iter()
         .map(|s| sanitize(s, false).into_owned())
         .collect();

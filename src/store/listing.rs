@@ -753,6 +753,31 @@ impl Store {
         Ok(out)
     }
 
+    /// Whether an article of the scope comes from one of `sources` (compared as the
+    /// listing compares them, by `SQLite`'s `lower`): a look that ends at the first one.
+    pub fn knows_source(&self, scope: &Scope, sources: &[String]) -> Result<bool, StoreError> {
+        let Some((in_scope, mut args)) = scope.condition("a.path") else {
+            return Ok(false);
+        };
+        let mut sql =
+            "SELECT EXISTS (SELECT 1 FROM articles a WHERE lower(a.publisher) IN (lower(?)"
+                .to_owned();
+        for _ in 1..sources.len().max(1) {
+            sql.push_str(", lower(?)");
+        }
+        sql.push_str(") AND ");
+        sql.push_str(&in_scope);
+        sql.push(')');
+        let mut all: Vec<Value> = sources.iter().map(|s| Value::Text(s.clone())).collect();
+        if all.is_empty() {
+            return Ok(false);
+        }
+        all.append(&mut args);
+        Ok(self
+            .conn
+            .query_row(&sql, params_from_iter(all), |r| r.get(0))?)
+    }
+
     /// The sources (publishers, feeds) of the scope's articles, sorted without case: what a
     /// `--source` that kept nothing could have named.
     pub fn source_names(&self, scope: &Scope) -> Result<Vec<String>, StoreError> {
