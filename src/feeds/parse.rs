@@ -74,10 +74,11 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
         .parse(xml.as_bytes())
         .map_err(|e| not_a_feed(e.to_string()))?;
     let offsets = super::zones::entry_offsets(&xml).filter(|o| o.len() == feed.entries.len());
+    let ahead_from = Utc::now() + chrono::Duration::days(1);
     for (i, e) in feed.entries.into_iter().enumerate() {
         let offset = offsets.as_ref().and_then(|o| o[i]);
         let date = e.published.or(e.updated).map(|d| in_zone(d, offset));
-        let ahead = date.filter(|d| *d > Utc::now() + chrono::Duration::days(1));
+        let ahead = date.filter(|d| *d > ahead_from);
         let title = e
             .title
             .map(|t| html_to_text(&t.content))

@@ -137,27 +137,23 @@ impl App {
     /// articles are withdrawn and these take their place.
     pub fn replace_file(&mut self, file: Arrived) {
         let path = file.path.to_string_lossy();
-        // The article shown, if it is this file's: its id and where it stood in the file,
-        // with the ids the file held (to know the article that took its place for new).
+        // The article shown, if it is this file's: its id and where it stood in the file.
         let shown = self
             .corpus
             .entries
             .get(self.list.selected)
             .filter(|d| *d.path == *path)
             .map(|d| (d.id, d.line));
-        let before: Vec<u64> = match shown {
-            Some(_) => self
-                .corpus
-                .entries
+        let withdrawn = self.withdraw_path(&path);
+        if let Some(shown) = shown {
+            // The ids the file held, to know the article that took the shown one's place
+            // for new.
+            let before: Vec<u64> = withdrawn
                 .iter()
-                .filter(|d| *d.path == *path)
+                .filter_map(|&d| self.corpus.entries.get(d as usize))
                 .map(|d| d.id)
-                .collect(),
-            None => Vec::new(),
-        };
-        self.withdraw_path(&path);
-        if let Some((id, line)) = shown {
-            self.follow_edit((id, line), &before, &file);
+                .collect();
+            self.follow_edit(shown, &before, &file);
         }
         // Another process may have marked them (a fetch from the shell carries the marks of
         // the entries it rewrote): asked of the database off this thread.
@@ -335,7 +331,8 @@ impl App {
 
     /// Withdraws every article of the file at `path` (it is gone, or about to arrive
     /// again, read afresh).
-    pub fn withdraw_path(&mut self, path: &str) {
+    /// Returns the articles withdrawn (numbered as in the held `entries`).
+    pub fn withdraw_path(&mut self, path: &str) -> Vec<u32> {
         // Articles by path, made on the first withdrawal and kept up to date from then on:
         // a scan of the whole list per changed file would cost a second for a thousand
         // changed files among 100,000.
@@ -351,6 +348,7 @@ impl App {
         });
         let docs = by_path.remove(path).unwrap_or_default();
         self.withdraw(&docs);
+        docs
     }
 
     /// Takes articles `docs` (numbered as in the held `entries`, ascending) out of the index

@@ -172,7 +172,9 @@ pub fn handle(app: &mut App, msg: Msg) {
         }
         Msg::File(file) => app.push_file(*file),
         Msg::Changed(file) => app.replace_file(*file),
-        Msg::Gone(path) => app.withdraw_path(&path.to_string_lossy()),
+        Msg::Gone(path) => {
+            app.withdraw_path(&path.to_string_lossy());
+        }
         Msg::Rescanned(found) => app.rescanned(found),
         Msg::FirstPage(page) => app.first_page(*page),
         Msg::Warm(warm, files) => {

@@ -139,25 +139,9 @@ fn with_time(value: Option<String>, time: Option<DayTime>) -> (DateKind, Option<
 /// The days of week `week` of `month` (1 to 4, or -1 for its last seven) as a range; a
 /// month of an unknown year is taken as a common year's.
 fn week_of_month(month: PartialDate, week: i8) -> Option<String> {
-    let m = month.month?;
-    let days = month
-        .year
-        .and_then(|y| {
-            let next = if m == 12 {
-                (y + 1, 1)
-            } else {
-                (y, u32::from(m) + 1)
-            };
-            NaiveDate::from_ymd_opt(next.0, next.1, 1)?.pred_opt()
-        })
-        .map_or(
-            match m {
-                2 => 28,
-                4 | 6 | 9 | 11 => 30,
-                _ => 31,
-            },
-            |last| last.day() as u8,
-        );
+    // 2023: a common year, for a month whose year is not known.
+    let start = NaiveDate::from_ymd_opt(month.year.unwrap_or(2023), month.month?.into(), 1)?;
+    let days = start.checked_add_months(Months::new(1))?.pred_opt()?.day() as u8;
     let first = match u8::try_from(week) {
         Ok(n @ 1..=4) => 7 * (n - 1) + 1,
         _ => days - 6,
