@@ -39,7 +39,7 @@ pub enum Problem {
     #[error("{}: CSV is not read; khabar reads plain text (.txt, one article a file) and JSON Lines (.jsonl/.ndjson, one article a line with `title` and `body` or `text`)", .0.display())]
     Unsupported(PathBuf),
     /// A file named directly is a feed document (RSS, Atom): its entries come from the web.
-    #[error("{}: a feed (RSS or Atom), not articles; subscribe to its web address with `khabar feeds add URL` and `khabar fetch` reads its entries", .0.display())]
+    #[error("{}: a feed (RSS or Atom), not articles: subscribe to its address with `khabar feeds add URL`", .0.display())]
     Feed(PathBuf),
     /// An article so long that extracting it takes a while (it is still read whole).
     #[error("{}: an article of {mib} MiB (more than {limit} MiB); extraction takes longer", path.display())]
