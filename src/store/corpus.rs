@@ -24,9 +24,20 @@ use super::{Store, StoreError, repeats, to_sql};
 use crate::corpus::{self, Article, Origin, Problem, repeated};
 use crate::index::{FactEntity, Facts, SearchText};
 
-/// Files read before a transaction commits: large enough to amortise the commit, small
-/// enough that the first rows appear quickly.
+/// Files read before the first transaction commits: few, so that the first rows appear
+/// quickly.
 const BATCH: usize = 64;
+
+/// The most files one transaction writes. Each batch after the first is twice the one
+/// before, up to this: a commit writes every page it changed to the log, and the index
+/// pages a batch touches (postings by entity, paragraphs by fingerprint, dates by day) are
+/// spread over the whole file, so the fewer commits the fewer times each is written
+/// (measured in the closing note of issue 14's cold import).
+const BATCH_MAX: usize = 1024;
+
+/// A batch is written once it is this old even if not full, so that a slow source (a
+/// large file, a network folder) still shows its rows to other readers soon.
+const BATCH_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// From how many files to write on (and more than the span of the stored article ids, so
 /// at least as many as the database holds articles) a sync is a bulk load: the mentioned
@@ -360,7 +371,8 @@ impl Store {
             self.conn
                 .execute_batch(super::schema::DROP_MENTIONED_BY_DAY)?;
         }
-        let (tx, rx) = mpsc::sync_channel::<Extracted>(BATCH * 2);
+        // Room for a whole batch, so the cores go on extracting while one is written.
+        let (tx, rx) = mpsc::sync_channel::<Extracted>(BATCH_MAX);
         let mut results: Vec<Extracted> = Vec::new();
         // The files are extracted on the rayon pool of the calling thread (the reader's
         // loader has one of its own; see `tui::loader`), while this thread writes what
@@ -383,17 +395,21 @@ impl Store {
             let mut done = 0;
             let mut moved = false;
             let mut batch = Vec::with_capacity(BATCH);
+            let mut size = BATCH;
+            let mut since = std::time::Instant::now();
             let mut seen = Seen::default();
             for mut e in rx {
                 if let Some(rows) = &mut e.articles {
                     on(Change::File(arrived(&shown, &e.key, rows)));
                 }
                 batch.push(e);
-                if batch.len() == BATCH {
+                if batch.len() >= size || since.elapsed() >= BATCH_WAIT {
                     done += batch.len();
                     moved |= self.write_batch(&batch, rules, &mut seen)?;
                     results.extend(batch.drain(..).map(Extracted::written));
                     on(Change::Progress { done, total });
+                    size = (size * 2).min(BATCH_MAX);
+                    since = std::time::Instant::now();
                 }
             }
             done += batch.len();
