@@ -59,8 +59,9 @@ const RULES: [&str; 8] = [
 /// long paragraph is not cut inside a name; a local official's designation and an
 /// honorific after a name are trimmed off it; someone spoken to (`X से कहा`) is a person.
 /// 11: a week of a named month (`मार्च के पहले सप्ताह`) is its seven days; a fetched
-/// entry's dateline day without a year takes the year of its fetch.
-const EXTRACTION_REVISION: u32 = 11;
+/// entry's dateline day without a year takes the year of its fetch. 12: a lead in Latin
+/// letters of three words or more, or hyphenated, is a headline kicker, not a dateline.
+const EXTRACTION_REVISION: u32 = 12;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

@@ -296,7 +296,12 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
         .map(|(_, p)| p);
     let place = names.last()?;
     let words: Vec<&str> = place.split_whitespace().collect();
-    let plausible = (1..=3).contains(&words.len())
+    // A lead in Latin letters before a Hindi story is most often an English headline
+    // kicker (`Xi Japan Visit:`, `Mamata-Tharoor Talks:`), not a place: one of one or two
+    // words and no hyphen is taken (`New Delhi:`), as in the datelines of English papers.
+    let latin = place.chars().any(|c| c.is_ascii_alphabetic());
+    let plausible = (1..=if latin { 2 } else { 3 }).contains(&words.len())
+        && !(latin && place.contains('-'))
         && words.iter().all(|w| {
             !NOT_PLACE.contains(w)
                 && !crate::text::date_words::english_calendar_word(w)
@@ -432,6 +437,16 @@ mod tests {
             None
         );
         assert_eq!(dateline("Vladimir Putin North Korea Visit: रूस के"), None);
+        assert_eq!(dateline("Xi Japan Visit: एयरपोर्ट पर पीएम ने"), None);
+        assert_eq!(dateline("Mamata-Tharoor Talks: दोनों नेताओं ने"), None);
+        assert_eq!(
+            dateline("New Delhi: सरकार ने").map(|d| d.0).as_deref(),
+            Some("New Delhi")
+        );
+        assert_eq!(
+            dateline("जम्मू-कश्मीर: सरकार ने").map(|d| d.0).as_deref(),
+            Some("जम्मू-कश्मीर")
+        );
         // An agency's bracket after the date ends it, with or without a `।`.
         for para in [
             "भोपाल, 3 मई (वार्ता) मध्य प्रदेश में बारिश हुई।",
