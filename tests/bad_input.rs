@@ -416,6 +416,23 @@ fn a_nul_past_the_start_of_json_lines_spoils_only_its_line() {
         "{err}"
     );
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 401);
+
+    // A small file whose first line is a whole record is text too: its NUL costs its line
+    // (trial 45: it cost all ten records); one that starts with binary data stays binary.
+    let small = "{\"title\": \"पहली\", \"body\": \"पाठ।\"}\n{\"title\": \"x\", \"body\": \"a\u{0}b\"}\n{\"title\": \"तीसरी\", \"body\": \"पाठ।\"}\n";
+    let small = write(dir.path(), "small.jsonl", small.as_bytes());
+    let blob = write(dir.path(), "blob.jsonl", b"\x7fELF\x02\x01\n{\0}\n");
+    let out = khabar(&["extract", "--json", &small, &blob]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("small.jsonl:2: binary data (NUL byte at "),
+        "{err}"
+    );
+    assert!(
+        err.contains("blob.jsonl: binary file (NUL byte at 8)"),
+        "{err}"
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
 }
 
 #[cfg(unix)]
@@ -563,6 +580,7 @@ fn a_published_that_is_not_a_date_is_said_and_the_record_kept() {
         serde_json::json!(1_717_581_600_123_i64),
         serde_json::json!(1_717_581_600.5),
         serde_json::json!("2024-06-19"),
+        serde_json::json!("कल सुबह\u{1b}[2J"),
     ];
     let mut lines = String::new();
     for (i, v) in values.iter().enumerate() {
@@ -574,7 +592,13 @@ fn a_published_that_is_not_a_date_is_said_and_the_record_kept() {
     let out = khabar(&["extract", "--json", &path]);
     assert!(out.status.success());
     let err = String::from_utf8(out.stderr).unwrap();
-    for (line, value) in [(1, "\"2024-13-45\""), (2, "\"12345\""), (3, "\"true\"")] {
+    // Vowel signs are written as themselves (not `स\u{941}`), an escape as an escape.
+    for (line, value) in [
+        (1, "\"2024-13-45\""),
+        (2, "\"12345\""),
+        (3, "\"true\""),
+        (8, "\"कल सुबह\\u{1b}[2J\""),
+    ] {
         assert!(
             err.contains(&format!(
                 "dates.jsonl:{line}: `published` {value} is not a date"
@@ -582,7 +606,7 @@ fn a_published_that_is_not_a_date_is_said_and_the_record_kept() {
             "{err}"
         );
     }
-    assert_eq!(err.lines().count(), 3, "{err}");
+    assert_eq!(err.lines().count(), 4, "{err}");
     let published: Vec<serde_json::Value> = String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -598,6 +622,7 @@ fn a_published_that_is_not_a_date_is_said_and_the_record_kept() {
             serde_json::json!("2024-06-05"),
             serde_json::json!("2024-06-05"),
             serde_json::json!("2024-06-19"),
+            serde_json::Value::Null,
         ]
     );
 }

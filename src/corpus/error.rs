@@ -50,7 +50,7 @@ pub enum Problem {
     },
     /// A JSON Lines record's `published` is not a date khabar reads: the record is kept,
     /// undated (or dated by its byline or dateline).
-    #[error("{}:{line}: `published` {value:?} is not a date khabar reads (such as 2024-06-19, 19 June 2024, जून 2024, an RFC 3339 time, or seconds since 1970); the article is kept without it", path.display())]
+    #[error("{}:{line}: `published` {} is not a date khabar reads (such as 2024-06-19, 19 June 2024, जून 2024, an RFC 3339 time, or seconds since 1970); the article is kept without it", path.display(), crate::text::sanitize::quoted(value))]
     NotADate {
         path: PathBuf,
         line: usize,

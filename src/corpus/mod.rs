@@ -161,7 +161,7 @@ pub fn from_bytes(
     // A JSON Lines file is judged by its start, as when it is streamed; a NUL further on
     // spoils only its line.
     let sniffed = if json_lines {
-        &bytes[..bytes.len().min(jsonl::BINARY_SNIFF)]
+        jsonl_sniffed(bytes)
     } else {
         bytes
     };
@@ -249,7 +249,7 @@ pub fn read_batches(
     };
     match std::io::BufRead::fill_buf(&mut reader) {
         Ok(start) => {
-            let sniffed = &start[..start.len().min(jsonl::BINARY_SNIFF)];
+            let sniffed = jsonl_sniffed(start);
             if let Some(offset) = memchr_nul(sniffed) {
                 on_batch(Vec::new(), vec![not_text(path, sniffed, offset)]);
                 return;
@@ -268,6 +268,23 @@ pub fn read_batches(
             .collect();
         on_batch(articles, problems)
     });
+}
+
+/// The part of a JSON Lines file's start in which a NUL makes it binary: its first 8 KiB,
+/// or only its first line when that is a whole record free of NULs (it opens an object and
+/// ends within them): such a file is text, and a NUL further on spoils only its own line,
+/// not nine good records around it.
+fn jsonl_sniffed(start: &[u8]) -> &[u8] {
+    let window = &start[..start.len().min(jsonl::BINARY_SNIFF)];
+    match memchr::memchr(b'\n', window) {
+        Some(end)
+            if window[..end].trim_ascii_start().first() == Some(&b'{')
+                && memchr_nul(&window[..end]).is_none() =>
+        {
+            &window[..end]
+        }
+        _ => window,
+    }
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {

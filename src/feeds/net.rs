@@ -223,7 +223,10 @@ impl Net {
                 .and_then(|base| base.join(location.trim()))
                 .map_err(|_| FeedError::Network {
                     url: url.to_owned(),
-                    reason: format!("redirected to {location:?}, which is not a URL"),
+                    reason: format!(
+                        "redirected to {}, which is not a URL",
+                        crate::text::sanitize::quoted(&location)
+                    ),
                 })?;
             return Ok(Hop::Redirect(next.into()));
         }

@@ -231,7 +231,8 @@ impl Subscriptions {
             if what == "tag" && (text.trim().is_empty() || text.contains(',')) {
                 return Err(FeedError::Subscription(format!(
                     "a feed's tag cannot be empty or hold a comma (give each tag its own \
-                     --tag): {text:?}"
+                     --tag): {}",
+                    crate::text::sanitize::quoted(text)
                 )));
             }
             if text.chars().any(unseen) {

@@ -46,6 +46,24 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
 
 /// Whether [`safe_char`] would leave every character of `bytes` (UTF-8) as it is, checked
 /// on bytes: nearly all text is clean, and this runs on every field shown or printed.
+/// `text` in double quotes for a message, with quotes, backslashes and whatever
+/// [`safe_char`] would change (controls, escapes, bidi marks) written as Rust escapes
+/// (`\u{1b}`). Unlike `{:?}`, vowel signs and other combining marks stay themselves:
+/// `"कल सुबह"`, not `"कल स\u{941}बह"`.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if c == '"' || c == '\\' || safe_char(c, false) != Some(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn is_clean(bytes: &[u8], keep_newlines: bool) -> bool {
     // Most text has none of the bytes that can start an unsafe character, and most of the
     // rest has one in a few places (typographic quotes start with 0xe2): blocks are
@@ -98,6 +116,15 @@ fn unsafe_at(bytes: &[u8], i: usize, keep_newlines: bool) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_keeps_vowel_signs_and_escapes_controls() {
+        assert_eq!(quoted("कल सुबह"), "\"कल सुबह\"");
+        assert_eq!(
+            quoted("a\"b\\c\u{1b}[2J\u{202e}\t"),
+            r#""a\"b\\c\u{1b}[2J\u{202e}\t""#
+        );
+    }
 
     proptest::proptest! {
         #[test]
