@@ -367,6 +367,37 @@ fn mouse_wheel_scrolls_the_pane_under_the_pointer_and_click_selects() {
     assert_ne!(a.reader.anchor, 0, "the reader under the pointer scrolled");
 }
 
+/// The wheel over the list moves its window and leaves the selection, and so the article
+/// being read (trial 45: it changed the article); a click then picks what is drawn.
+#[test]
+fn the_wheel_over_the_list_scrolls_it_without_changing_the_article() {
+    use crossterm::event::{MouseButton, MouseEventKind};
+    let mut a = app(100, 9);
+    press(&mut a, "enter");
+    let list = a.areas().list.unwrap();
+    let shown = a.current().map(|e| e.article.title.clone());
+    for _ in 0..10 {
+        a.mouse(MouseEventKind::ScrollDown, list.x + 2, list.y + 2);
+    }
+    let rows = usize::from(list.height.saturating_sub(2)) / 2;
+    assert_eq!(
+        a.list.offset,
+        a.list.visible.len() - rows,
+        "scrolled to the end"
+    );
+    assert_eq!(a.position(), Some(0));
+    assert_eq!(a.current().map(|e| e.article.title.clone()), shown);
+    a.mouse(MouseEventKind::ScrollUp, list.x + 2, list.y + 2);
+    assert_eq!(a.list.offset, a.list.visible.len() - rows - 1);
+    // A click on the top row selects the article drawn there.
+    a.mouse(
+        MouseEventKind::Down(MouseButton::Left),
+        list.x + 2,
+        list.y + 1,
+    );
+    assert_eq!(a.position(), Some(a.list.offset));
+}
+
 #[test]
 fn j_and_k_move_exactly_one_row_over_blank_lines() {
     let mut a = app(100, 20);

@@ -683,6 +683,16 @@ fn latin_search_finds_devanagari() {
         .map(|&i| a.corpus.entries[i].path.as_ref())
         .collect();
     assert_eq!(found, ["extra/space.txt"]);
+    // `n` has no highlighted match to go to, and says why (trial 45: it said the search
+    // matched nothing here).
+    press(&mut a, "n");
+    let status = a.status.clone().unwrap_or_default();
+    assert!(status.contains("romanised spelling"), "{status}");
+    press(&mut a, "/");
+    type_text(&mut a, "अंतरिक्ष");
+    press(&mut a, "enter n");
+    let status = a.status.clone().unwrap_or_default();
+    assert!(status.contains("title, not its text"), "{status}");
     press(&mut a, "/");
     type_text(&mut a, "tasveeren");
     press(&mut a, "enter");

@@ -233,6 +233,26 @@ fn related_stories_are_listed_with_what_they_share() {
     let text = text_of(&a);
     assert!(text.contains(" Related (4) "), "{text}");
     assert!(text.contains("Enter open"), "{text}");
+    // Each row under a title says the story's date beside what it shares (trial 45).
+    let Some(khabar::tui::modal::Modal::Related { items, .. }) = &a.modal else {
+        panic!("no related list");
+    };
+    let mut dated = 0;
+    for item in items {
+        let entry = &a.corpus.entries[item.doc as usize];
+        if let (Some(date), Some(first)) =
+            (entry.published.and_then(|p| p.value()), item.shared.first())
+        {
+            let needle = first.chars().take(6).collect::<String>();
+            assert!(
+                text.lines()
+                    .any(|l| l.contains(&date) && l.contains(&needle)),
+                "{date} {first}: {text}"
+            );
+            dated += 1;
+        }
+    }
+    assert!(dated > 0, "no dated related story to check");
 }
 
 #[test]

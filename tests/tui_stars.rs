@@ -125,3 +125,27 @@ fn keys_on_an_empty_list_change_no_article() {
     press(&mut a, "o");
     assert_eq!(a.status.as_deref(), Some("no article shown"));
 }
+
+/// A filter that leaves fewer articles than the pane holds draws them from the top: the
+/// scroll position of the longer list is not kept, which hid the first starred rows above
+/// the pane's top (issue 14's trial: `F` with the selection far down the list).
+#[test]
+fn a_shrunk_list_is_drawn_from_its_first_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = seeds_app(120, 9, 5);
+    a.user = UserState::open(Store::open(&dir.path().join("khabar.db")).unwrap().0).unwrap();
+    a.refresh();
+    // Three rows of articles: star the first and the last, then select the last, so the
+    // list is scrolled down by two.
+    press(&mut a, "* G *");
+    assert!(a.list.offset > 0, "the long list is scrolled");
+    press(&mut a, "F");
+    assert_eq!(a.list.visible.len(), 2);
+    assert_eq!(a.list.offset, 0);
+    assert_eq!(
+        marks(&a),
+        2,
+        "both starred rows drawn:\n{}",
+        screen_text(&a)
+    );
+}

@@ -20,6 +20,8 @@ pub fn html_to_text(html: &str) -> String {
         return tidy(html);
     }
     let doc = dom_query::Document::fragment(html);
+    // Code and styling are no part of the story, and their text would read as if it were.
+    doc.select("script, style, noscript, template").remove();
     tidy(&doc.formatted_text())
 }
 
@@ -101,6 +103,15 @@ mod tests {
     fn blocks_become_paragraphs() {
         let t = html_to_text("<p>पहला   अनुच्छेद</p><div>दूसरा<br>तीसरा</div>&amp;");
         assert_eq!(t, "पहला अनुच्छेद\n\nदूसरा\n\nतीसरा\n\n&");
+    }
+
+    #[test]
+    fn scripts_and_styles_are_not_text() {
+        let t = html_to_text(
+            "<p>मुंबई में भारी बारिश। <script>alert(1)</script></p><style>p { color: red }</style>\
+             <noscript>जावास्क्रिप्ट चालू करें</noscript><p>दूसरा</p>",
+        );
+        assert_eq!(t, "मुंबई में भारी बारिश।\n\nदूसरा");
     }
 
     #[test]

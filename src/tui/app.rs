@@ -635,10 +635,12 @@ impl App {
         } else if pos >= self.list.offset + rows {
             self.list.offset = pos + 1 - rows;
         }
+        // No rows left empty below the list's end while rows above it are hidden: a filter
+        // that shrank the list draws it from its first row when it fits (trial 45).
         self.list.offset = self
             .list
             .offset
-            .min(self.list.visible.len().saturating_sub(1));
+            .min(self.list.visible.len().saturating_sub(rows));
     }
 
     fn open(&mut self) {
@@ -677,11 +679,22 @@ impl App {
             && self
                 .current()
                 .is_some_and(|e| !crate::index::occurrences(&e.article, query, true).is_empty());
+        let folded = crate::text::fold::fold(query);
+        let in_title = self
+            .current()
+            .is_some_and(|e| crate::text::fold::fold(&e.article.title).contains(folded.trim()));
         if in_chrome {
             format!(
                 "the search matches only site chrome here, which the raw view{} shows",
                 key(Action::ToggleRaw)
             )
+        } else if in_title {
+            "the search matches this article's title, not its text".to_owned()
+        } else if query.chars().any(|c| c.is_ascii_alphabetic()) {
+            // The list matched it by its romanised spelling, which has no place in the text.
+            "the search matches this article by the romanised spelling of its words, which \
+             is not highlighted: search in Devanagari to see where"
+                .to_owned()
         } else {
             "the search matches nothing in the text shown here".to_owned()
         }
@@ -766,6 +779,17 @@ impl App {
             return;
         };
         match kind {
+            // Over the list the wheel moves its window, not the selection: looking down
+            // the list does not change the article being read (trial 45). A terminal sends
+            // a few events per notch, so each moves one article.
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp if pane == Pane::List => {
+                let last = self.list.visible.len().saturating_sub(self.list_rows());
+                self.list.offset = if kind == MouseEventKind::ScrollDown {
+                    (self.list.offset + 1).min(last)
+                } else {
+                    self.list.offset.saturating_sub(1)
+                };
+            }
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let delta: isize = if kind == MouseEventKind::ScrollDown {
                     3
@@ -774,11 +798,7 @@ impl App {
                 };
                 let focus = self.focus;
                 self.focus = pane;
-                self.step(if pane == Pane::List {
-                    delta.signum()
-                } else {
-                    delta
-                });
+                self.step(delta);
                 self.focus = focus;
             }
             MouseEventKind::Down(MouseButton::Left) => {

@@ -73,6 +73,7 @@ struct Record<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
     read: bool,
+    starred: bool,
 }
 
 impl App {
@@ -168,7 +169,11 @@ impl App {
             .iter()
             .map(|&i| {
                 let doc = &self.corpus.entries[i];
-                Exported::of(doc, self.title(i), self.user.is_read(doc.id))
+                Exported::of(
+                    doc,
+                    self.title(i),
+                    (self.user.is_read(doc.id), self.user.is_starred(doc.id)),
+                )
             })
             .collect();
         self.request_export(Export {
@@ -230,7 +235,8 @@ pub enum Outcome {
     Exists(Box<Export>),
 }
 
-/// One row of an export: what the list shows of an article, and whether it was read.
+/// One row of an export: what the list shows of an article, whether it was read and
+/// whether it is starred.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Exported {
     path: String,
@@ -241,10 +247,11 @@ struct Exported {
     /// The content id, which the link is looked up by.
     id: u64,
     read: bool,
+    starred: bool,
 }
 
 impl Exported {
-    fn of(doc: &Doc, title: String, read: bool) -> Self {
+    fn of(doc: &Doc, title: String, (read, starred): (bool, bool)) -> Self {
         Self {
             path: doc.path.to_string(),
             line: doc.line.map(|l| l as usize),
@@ -253,6 +260,7 @@ impl Exported {
             source: doc.source.as_deref().map(str::to_owned),
             id: doc.id,
             read,
+            starred,
         }
     }
 }
@@ -313,6 +321,7 @@ fn json_lines(rows: &[Exported], links: &HashMap<u64, Vec<Link>>) -> String {
             source: a.source.as_deref(),
             url: link_of(links, a),
             read: a.read,
+            starred: a.starred,
         };
         // Escaped as `list --json` is: the file is read with `jq` on a terminal too.
         if let Ok(line) = crate::text::json::to_line(&record) {
@@ -378,7 +387,12 @@ fn markdown_code(text: &str) -> String {
 fn markdown_list(rows: &[Exported], links: &HashMap<u64, Vec<Link>>) -> String {
     let mut out = String::from("# khabar\n\n");
     for a in rows {
-        let title = markdown_text(&a.title);
+        // Starred as the list shows it.
+        let title = format!(
+            "{}{}",
+            if a.starred { "★ " } else { "" },
+            markdown_text(&a.title)
+        );
         match link_of(links, a).and_then(markdown_target) {
             Some(target) => {
                 let _ = write!(out, "- [{title}]({target})");
@@ -514,8 +528,9 @@ mod tests {
             source: None,
             id: 1,
             read: false,
+            starred: true,
         };
-        let out = json_lines(&[row], &HashMap::new());
+        let out = json_lines(std::slice::from_ref(&row), &HashMap::new());
         assert!(
             !out.trim_end()
                 .chars()
@@ -524,6 +539,12 @@ mod tests {
         );
         let back: serde_json::Value = serde_json::from_str(out.trim_end()).unwrap();
         assert_eq!(back["title"], title);
+        assert_eq!(
+            (&back["read"], &back["starred"]),
+            (&false.into(), &true.into())
+        );
+        let md = markdown_list(&[row], &HashMap::new());
+        assert!(md.starts_with("# khabar\n\n- ★ ख़बर"), "{md}");
     }
 
     #[test]

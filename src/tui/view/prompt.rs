@@ -61,7 +61,8 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     }
 }
 
-/// The related articles: title on one row, what it shares (dim) on the next.
+/// The related articles: title on one row, its source and date and what it shares (dim)
+/// on the next.
 fn related(
     app: &App,
     frame: &mut Frame,
@@ -116,7 +117,22 @@ fn related(
             style,
             true,
         );
-        let shares = crate::text::sanitize(&item.shared.join(", "), false).into_owned();
+        // Source and date first, as the list shows them: two stories of one event are
+        // often titled alike (trial 45).
+        let entry = app.corpus.entries.get(item.doc as usize);
+        let meta = entry
+            .into_iter()
+            .flat_map(|a| {
+                [
+                    a.source.as_deref().map(str::to_owned),
+                    a.published.and_then(|p| p.value()),
+                ]
+            })
+            .flatten()
+            .chain(std::iter::once(item.shared.join(", ")))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let shares = crate::text::sanitize(&meta, false).into_owned();
         paint_row(
             buf,
             (inner.x + 2, y + 1, inner.width.saturating_sub(2)),
