@@ -422,7 +422,9 @@ fn a_nul_past_the_start_of_json_lines_spoils_only_its_line() {
     let small = "{\"title\": \"पहली\", \"body\": \"पाठ।\"}\n{\"title\": \"x\", \"body\": \"a\u{0}b\"}\n{\"title\": \"तीसरी\", \"body\": \"पाठ।\"}\n";
     let small = write(dir.path(), "small.jsonl", small.as_bytes());
     let blob = write(dir.path(), "blob.jsonl", b"\x7fELF\x02\x01\n{\0}\n");
-    let out = khabar(&["extract", "--json", &small, &blob]);
+    // Binary data that happens to start with a brace is no record either.
+    let brace = write(dir.path(), "brace.jsonl", b"{\x01\x02\xff}\n\0\0\n");
+    let out = khabar(&["extract", "--json", &small, &blob, &brace]);
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
         err.contains("small.jsonl:2: binary data (NUL byte at "),
@@ -430,6 +432,10 @@ fn a_nul_past_the_start_of_json_lines_spoils_only_its_line() {
     );
     assert!(
         err.contains("blob.jsonl: binary file (NUL byte at 8)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("brace.jsonl: binary file (NUL byte at 6)"),
         "{err}"
     );
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);

@@ -183,10 +183,14 @@ fn help_overlay_goes_to_its_end_and_back_with_g() {
         "G and g keep the help open"
     );
     // The wheel scrolls the help, not the list under it.
-    let before = a.position();
+    let before = (a.position(), a.list.offset);
     a.mouse(crossterm::event::MouseEventKind::ScrollDown, 2, 5);
     assert_ne!(help_text(&a), first, "the wheel scrolls the help");
-    assert_eq!(a.position(), before, "the list under the help moved");
+    assert_eq!(
+        (a.position(), a.list.offset),
+        before,
+        "the list under the help moved"
+    );
     a.mouse(crossterm::event::MouseEventKind::ScrollUp, 2, 5);
     assert_eq!(help_text(&a), first);
 }
@@ -387,6 +391,13 @@ fn the_wheel_over_the_list_scrolls_it_without_changing_the_article() {
     );
     assert_eq!(a.position(), Some(0));
     assert_eq!(a.current().map(|e| e.article.title.clone()), shown);
+    // Articles arriving (a refresh) leave the window where the wheel put it.
+    a.refresh();
+    assert_eq!(
+        a.list.offset,
+        a.list.visible.len() - rows,
+        "kept by a refresh"
+    );
     a.mouse(MouseEventKind::ScrollUp, list.x + 2, list.y + 2);
     assert_eq!(a.list.offset, a.list.visible.len() - rows - 1);
     // A click on the top row selects the article drawn there.

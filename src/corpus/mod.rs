@@ -271,15 +271,15 @@ pub fn read_batches(
 }
 
 /// The part of a JSON Lines file's start in which a NUL makes it binary: its first 8 KiB,
-/// or only its first line when that is a whole record free of NULs (it opens an object and
-/// ends within them): such a file is text, and a NUL further on spoils only its own line,
-/// not nine good records around it.
+/// or only its first line when that is a whole record (a JSON object, so no NUL, ending
+/// within them): such a file is text, and a NUL further on spoils only its own line, not
+/// nine good records around it.
 fn jsonl_sniffed(start: &[u8]) -> &[u8] {
     let window = &start[..start.len().min(jsonl::BINARY_SNIFF)];
     match memchr::memchr(b'\n', window) {
         Some(end)
             if window[..end].trim_ascii_start().first() == Some(&b'{')
-                && memchr_nul(&window[..end]).is_none() =>
+                && serde_json::from_slice::<serde::de::IgnoredAny>(&window[..end]).is_ok() =>
         {
             &window[..end]
         }

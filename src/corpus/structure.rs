@@ -300,8 +300,13 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
     // kicker (`Xi Japan Visit:`, `Mamata-Tharoor Talks:`), not a place: one of one or two
     // words and no hyphen is taken (`New Delhi:`), as in the datelines of English papers.
     let latin = place.chars().any(|c| c.is_ascii_alphabetic());
+    let kicker = latin
+        && (place.contains('-')
+            || words
+                .iter()
+                .any(|w| KICKER_WORDS.iter().any(|k| k.eq_ignore_ascii_case(w))));
     let plausible = (1..=if latin { 2 } else { 3 }).contains(&words.len())
-        && !(latin && place.contains('-'))
+        && !kicker
         && words.iter().all(|w| {
             !NOT_PLACE.contains(w)
                 && !crate::text::date_words::english_calendar_word(w)
@@ -309,6 +314,24 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
         });
     plausible.then(|| ((*place).to_owned(), published))
 }
+
+/// Words of English headline kickers (`Breaking News:`, `Video:`, `Modi Visit:`), which
+/// no place name is made of.
+const KICKER_WORDS: &[&str] = &[
+    "alert",
+    "breaking",
+    "exclusive",
+    "live",
+    "news",
+    "photos",
+    "report",
+    "talks",
+    "update",
+    "updates",
+    "video",
+    "visit",
+    "watch",
+];
 
 /// Devanagari vowel signs and virama are not alphabetic to Rust, but belong inside a name.
 fn is_name_char(c: char) -> bool {
@@ -439,6 +462,8 @@ mod tests {
         assert_eq!(dateline("Vladimir Putin North Korea Visit: रूस के"), None);
         assert_eq!(dateline("Xi Japan Visit: एयरपोर्ट पर पीएम ने"), None);
         assert_eq!(dateline("Mamata-Tharoor Talks: दोनों नेताओं ने"), None);
+        assert_eq!(dateline("Breaking News: दोनों नेताओं ने"), None);
+        assert_eq!(dateline("VIDEO: दोनों नेताओं ने"), None);
         assert_eq!(
             dateline("New Delhi: सरकार ने").map(|d| d.0).as_deref(),
             Some("New Delhi")

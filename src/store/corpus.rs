@@ -35,8 +35,9 @@ const BATCH: usize = 64;
 /// (measured in the closing note of issue 14's cold import).
 const BATCH_MAX: usize = 1024;
 
-/// A batch is written once it is this old even if not full, so that a slow source (a
-/// large file, a network folder) still shows its rows to other readers soon.
+/// A batch is written once it is this old even if not full (and nothing more has come),
+/// so that a slow source (a large file, a network folder) still shows its rows to other
+/// readers soon.
 const BATCH_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// From how many files to write on (and more than the span of the stored article ids, so
@@ -398,12 +399,22 @@ impl Store {
             let mut size = BATCH;
             let mut since = std::time::Instant::now();
             let mut seen = Seen::default();
-            for mut e in rx {
-                if let Some(rows) = &mut e.articles {
-                    on(Change::File(arrived(&shown, &e.key, rows)));
+            loop {
+                // Waits no longer than the batch may: a slow file does not hold back the
+                // rows of those before it.
+                match rx.recv_timeout(BATCH_WAIT.saturating_sub(since.elapsed())) {
+                    Ok(mut e) => {
+                        if let Some(rows) = &mut e.articles {
+                            on(Change::File(arrived(&shown, &e.key, rows)));
+                        }
+                        batch.push(e);
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
                 }
-                batch.push(e);
-                if batch.len() >= size || since.elapsed() >= BATCH_WAIT {
+                if batch.is_empty() {
+                    since = std::time::Instant::now();
+                } else if batch.len() >= size || since.elapsed() >= BATCH_WAIT {
                     done += batch.len();
                     moved |= self.write_batch(&batch, rules, &mut seen)?;
                     results.extend(batch.drain(..).map(Extracted::written));

@@ -44,8 +44,6 @@ pub fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     )
 }
 
-/// Whether [`safe_char`] would leave every character of `bytes` (UTF-8) as it is, checked
-/// on bytes: nearly all text is clean, and this runs on every field shown or printed.
 /// `text` in double quotes for a message, with quotes, backslashes and whatever
 /// [`safe_char`] would change (controls, escapes, bidi marks) written as Rust escapes
 /// (`\u{1b}`). Unlike `{:?}`, vowel signs and other combining marks stay themselves:
@@ -64,6 +62,8 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
+/// Whether [`safe_char`] would leave every character of `bytes` (UTF-8) as it is, checked
+/// on bytes: nearly all text is clean, and this runs on every field shown or printed.
 fn is_clean(bytes: &[u8], keep_newlines: bool) -> bool {
     // Most text has none of the bytes that can start an unsafe character, and most of the
     // rest has one in a few places (typographic quotes start with 0xe2): blocks are

@@ -635,8 +635,21 @@ impl App {
         } else if pos >= self.list.offset + rows {
             self.list.offset = pos + 1 - rows;
         }
-        // No rows left empty below the list's end while rows above it are hidden: a filter
-        // that shrank the list draws it from its first row when it fits (trial 45).
+        self.clamp_window();
+    }
+
+    /// Whether the selected article's row is in the list's window (the wheel can move the
+    /// window away from it).
+    pub fn selection_in_view(&self) -> bool {
+        self.position().is_some_and(|pos| {
+            (self.list.offset..self.list.offset + self.list_rows()).contains(&pos)
+        })
+    }
+
+    /// No rows left empty below the list's end while rows above it are hidden: a filter
+    /// that shrank the list draws it from its first row when it fits (trial 45).
+    pub fn clamp_window(&mut self) {
+        let rows = self.list_rows();
         self.list.offset = self
             .list
             .offset
@@ -690,7 +703,7 @@ impl App {
             )
         } else if in_title {
             "the search matches this article's title, not its text".to_owned()
-        } else if query.chars().any(|c| c.is_ascii_alphabetic()) {
+        } else if query.chars().any(|c| c.is_ascii_alphabetic()) && self.search.wait.is_none() {
             // The list matched it by its romanised spelling, which has no place in the text.
             "the search matches this article by the romanised spelling of its words, which \
              is not highlighted: search in Devanagari to see where"
@@ -783,12 +796,12 @@ impl App {
             // the list does not change the article being read (trial 45). A terminal sends
             // a few events per notch, so each moves one article.
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp if pane == Pane::List => {
-                let last = self.list.visible.len().saturating_sub(self.list_rows());
                 self.list.offset = if kind == MouseEventKind::ScrollDown {
-                    (self.list.offset + 1).min(last)
+                    self.list.offset + 1
                 } else {
                     self.list.offset.saturating_sub(1)
                 };
+                self.clamp_window();
             }
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
                 let delta: isize = if kind == MouseEventKind::ScrollDown {

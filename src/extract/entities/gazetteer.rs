@@ -31,7 +31,7 @@ pub enum GazetteerError {
     #[error("gazetteer is not valid: {0}")]
     Toml(#[from] toml::de::Error),
     /// A `[demonym]` line names a place the gazetteer does not list.
-    #[error("demonym line for unknown place {0:?}")]
+    #[error("demonym line for unknown place {}", crate::text::sanitize::quoted(.0))]
     UnknownPlace(String),
 }
 
