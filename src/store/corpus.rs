@@ -31,8 +31,9 @@ const BATCH: usize = 64;
 /// The most files one transaction writes. Each batch after the first is twice the one
 /// before, up to this: a commit writes every page it changed to the log, and the index
 /// pages a batch touches (postings by entity, paragraphs by fingerprint, dates by day) are
-/// spread over the whole file, so the fewer commits the fewer times each is written
-/// (measured in the closing note of issue 14's cold import).
+/// spread over the whole file, so the fewer commits the fewer times each is written: at
+/// 100,000 generated articles a cold import took 27 s instead of 50 with batches of 64,
+/// and wrote 3.5 GB to disk instead of 31.
 const BATCH_MAX: usize = 1024;
 
 /// A batch is written once it is this old even if not full (and nothing more has come),

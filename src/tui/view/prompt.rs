@@ -61,7 +61,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     }
 }
 
-/// The related articles: title on one row, its source and date and what it shares (dim)
+/// The related articles: title on one row, its date, what it shares and its source (dim)
 /// on the next.
 fn related(
     app: &App,
