@@ -33,6 +33,7 @@ pub fn run(
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let (config, mut problems) = Config::load(config, color);
     problems.extend(gazetteer_problems);
+    problems.extend(locale_note(|name| std::env::var(name).ok()));
     let model = model.or(config.width_model);
     // With nothing at all to open, say so before the screen is taken over; a missing path
     // among others is reported inside the reader and the rest still opens.
@@ -76,4 +77,50 @@ pub fn run(
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A warning when the locale the environment sets is not UTF-8 (`LANG=C`): the reader
+/// draws UTF-8 whatever it says (box lines, `●`, Devanagari), and a terminal or tmux that
+/// follows the locale may show them as `_` or `?`. An unset locale says nothing: many
+/// terminals leave it unset and draw UTF-8.
+fn locale_note(var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    // The first one set decides, as for the C library.
+    let (name, value) = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .into_iter()
+        .find_map(|name| var(name).filter(|v| !v.is_empty()).map(|v| (name, v)))?;
+    let folded = value.to_ascii_lowercase();
+    (!folded.contains("utf-8") && !folded.contains("utf8")).then(|| {
+        format!(
+            "the locale ({name}={}) is not UTF-8: a terminal that follows it may not draw \
+             Devanagari or the panes' lines; set {name} to a UTF-8 locale (such as C.UTF-8)",
+            sanitize(&value, false)
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locale_note;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn a_locale_that_is_not_utf8_is_said() {
+        let note = locale_note(env(&[("LANG", "C")])).unwrap();
+        assert!(
+            note.starts_with("the locale (LANG=C) is not UTF-8"),
+            "{note}"
+        );
+        // LC_ALL decides over LANG, and an empty one does not.
+        assert!(locale_note(env(&[("LC_ALL", "POSIX"), ("LANG", "hi_IN.UTF-8")])).is_some());
+        assert!(locale_note(env(&[("LC_ALL", ""), ("LANG", "hi_IN.UTF-8")])).is_none());
+        assert!(locale_note(env(&[("LC_CTYPE", "en_US.utf8"), ("LANG", "C")])).is_none());
+        assert!(locale_note(env(&[])).is_none());
+    }
 }
