@@ -36,6 +36,12 @@ const BATCH: usize = 64;
 /// and wrote 3.5 GB to disk instead of 31.
 const BATCH_MAX: usize = 1024;
 
+/// The bytes of files (by their size) extracted and not yet written: a batch is written
+/// once its files reach this, and the cores wait while this much waits for the writer.
+/// Counted in files alone, a folder of large JSON Lines files would hold a thousand of
+/// them in memory at once.
+const BATCH_BYTES: u64 = 64 << 20;
+
 /// A batch is written once it is this old even if not full (and nothing more has come),
 /// so that a slow source (a large file, a network folder) still shows its rows to other
 /// readers soon.
@@ -375,6 +381,7 @@ impl Store {
         }
         // Room for a whole batch, so the cores go on extracting while one is written.
         let (tx, rx) = mpsc::sync_channel::<Extracted>(BATCH_MAX);
+        let budget = Budget::default();
         let mut results: Vec<Extracted> = Vec::new();
         // The files are extracted on the rayon pool of the calling thread (the reader's
         // loader has one of its own; see `tui::loader`), while this thread writes what
@@ -384,6 +391,7 @@ impl Store {
             let keys = &keys;
             let known = &known;
             let walked = &walked;
+            let budget = &budget;
             s.spawn(move |_| {
                 use rayon::prelude::*;
                 todo.par_iter().for_each_with(tx, |tx, &i| {
@@ -391,44 +399,62 @@ impl Store {
                     let before = known.before.get(&i).copied();
                     // Read, and named in warnings, as the caller spelt it.
                     let file = spelt(walked, files.get(i), i);
-                    let _ = tx.send(extract_file(i, &file, key, before, texts));
+                    let e = extract_file(i, &file, key, before, texts);
+                    budget.take(e.bytes());
+                    let _ = tx.send(e);
                 });
             });
-            let mut done = 0;
-            let mut moved = false;
-            let mut batch = Vec::with_capacity(BATCH);
-            let mut size = BATCH;
-            let mut since = std::time::Instant::now();
-            let mut seen = Seen::default();
-            loop {
-                // Waits no longer than the batch may: a slow file does not hold back the
-                // rows of those before it.
-                match rx.recv_timeout(BATCH_WAIT.saturating_sub(since.elapsed())) {
-                    Ok(mut e) => {
-                        if let Some(rows) = &mut e.articles {
-                            on(Change::File(arrived(&shown, &e.key, rows)));
+            // Moved in, so that a writer stopped by an error drops it: a core waiting to
+            // send then fails instead of waiting for ever.
+            let rx = rx;
+            let wrote = (|| {
+                let mut done = 0;
+                let mut moved = false;
+                let mut batch = Vec::with_capacity(BATCH);
+                let mut size = BATCH;
+                let mut batch_bytes = 0;
+                let mut since = std::time::Instant::now();
+                let mut seen = Seen::default();
+                loop {
+                    // Waits no longer than the batch may: a slow file does not hold back the
+                    // rows of those before it.
+                    match rx.recv_timeout(BATCH_WAIT.saturating_sub(since.elapsed())) {
+                        Ok(mut e) => {
+                            budget.give(e.bytes());
+                            batch_bytes += e.bytes();
+                            if let Some(rows) = &mut e.articles {
+                                on(Change::File(arrived(&shown, &e.key, rows)));
+                            }
+                            batch.push(e);
                         }
-                        batch.push(e);
+                        Err(mpsc::RecvTimeoutError::Timeout) => {}
+                        Err(mpsc::RecvTimeoutError::Disconnected) => break,
                     }
-                    Err(mpsc::RecvTimeoutError::Timeout) => {}
-                    Err(mpsc::RecvTimeoutError::Disconnected) => break,
+                    if batch.is_empty() {
+                        since = std::time::Instant::now();
+                    } else if batch.len() >= size
+                        || batch_bytes >= BATCH_BYTES
+                        || since.elapsed() >= BATCH_WAIT
+                    {
+                        done += batch.len();
+                        moved |= self.write_batch(&batch, rules, &mut seen)?;
+                        results.extend(batch.drain(..).map(Extracted::written));
+                        on(Change::Progress { done, total });
+                        size = (size * 2).min(BATCH_MAX);
+                        batch_bytes = 0;
+                        since = std::time::Instant::now();
+                    }
                 }
-                if batch.is_empty() {
-                    since = std::time::Instant::now();
-                } else if batch.len() >= size || since.elapsed() >= BATCH_WAIT {
-                    done += batch.len();
-                    moved |= self.write_batch(&batch, rules, &mut seen)?;
-                    results.extend(batch.drain(..).map(Extracted::written));
-                    on(Change::Progress { done, total });
-                    size = (size * 2).min(BATCH_MAX);
-                    since = std::time::Instant::now();
-                }
-            }
-            done += batch.len();
-            moved |= self.write_batch(&batch, rules, &mut seen)?;
-            results.extend(batch.drain(..).map(Extracted::written));
-            on(Change::Progress { done, total });
-            Ok::<bool, StoreError>(moved)
+                done += batch.len();
+                moved |= self.write_batch(&batch, rules, &mut seen)?;
+                results.extend(batch.drain(..).map(Extracted::written));
+                on(Change::Progress { done, total });
+                Ok::<bool, StoreError>(moved)
+            })();
+            // Likewise a core waiting for the budget.
+            drop(rx);
+            budget.close();
+            wrote
         });
         synced.repeated_moved = written?;
         if bulk {
@@ -615,7 +641,52 @@ impl Store {
     }
 }
 
+/// What the extracted files waiting for the writer weigh (see [`BATCH_BYTES`]): a core
+/// with another file to hand over waits while they weigh that much, unless none waits (a
+/// file larger than the budget goes alone).
+#[derive(Default)]
+struct Budget {
+    /// The bytes waiting, and whether the writer stopped (then nobody waits).
+    state: std::sync::Mutex<(u64, bool)>,
+    freed: std::sync::Condvar,
+}
+
+impl Budget {
+    fn lock(&self) -> std::sync::MutexGuard<'_, (u64, bool)> {
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn take(&self, bytes: u64) {
+        let mut state = self.lock();
+        while !state.1 && state.0 > 0 && state.0 + bytes > BATCH_BYTES {
+            state = self
+                .freed
+                .wait(state)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+        state.0 += bytes;
+    }
+
+    fn give(&self, bytes: u64) {
+        let mut state = self.lock();
+        state.0 = state.0.saturating_sub(bytes);
+        self.freed.notify_all();
+    }
+
+    fn close(&self) {
+        self.lock().1 = true;
+        self.freed.notify_all();
+    }
+}
+
 impl Extracted {
+    /// What the file weighs for [`Budget`]: its size on disk.
+    fn bytes(&self) -> u64 {
+        u64::try_from(self.size).unwrap_or(0)
+    }
+
     /// The file `file` at walk position `walk_at`, with its size and time as they are now,
     /// before it is read.
     fn of(walk_at: usize, file: &Path, key: String) -> Self {
@@ -1141,6 +1212,32 @@ fn arrived(shown: &Scope, key: &str, rows: &mut [Row]) -> Arrived {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A core with a file to hand over waits while the files waiting weigh the budget
+    /// (one larger than it goes alone), until the writer takes some or stops.
+    #[test]
+    fn the_budget_holds_cores_back_until_the_writer_takes_or_stops() {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        for stop in [false, true] {
+            let budget = Budget::default();
+            budget.take(BATCH_BYTES * 2);
+            let passed = AtomicBool::new(false);
+            std::thread::scope(|s| {
+                s.spawn(|| {
+                    budget.take(1);
+                    passed.store(true, Ordering::SeqCst);
+                });
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                assert!(!passed.load(Ordering::SeqCst), "went past a full budget");
+                if stop {
+                    budget.close();
+                } else {
+                    budget.give(BATCH_BYTES * 2);
+                }
+            });
+            assert!(passed.load(Ordering::SeqCst));
+        }
+    }
 
     /// Every alias any article gives an entity is stored, also when a file written later in
     /// the same sync gives a form the first did not (the writer remembers what it wrote).
