@@ -87,6 +87,19 @@ fn listing(files: &[&std::path::Path]) -> (App, Receiver<Msg>) {
 }
 
 /// One JSON Lines record, its line ended.
+/// A JSON Lines file in `dir` of three records (the second titled `दूसरी ख़बर`), and the
+/// three lines, to write it again edited.
+fn three_records(dir: &std::path::Path) -> (std::path::PathBuf, [String; 3]) {
+    let feed = dir.join("feed.jsonl");
+    let lines = [
+        record("पहली ख़बर", "नदी पर नया पुल बना।"),
+        record("दूसरी ख़बर", "मेले में भीड़ रही।"),
+        record("तीसरी ख़बर", "बाज़ार में रौनक रही।"),
+    ];
+    std::fs::write(&feed, lines.concat()).unwrap();
+    (feed, lines)
+}
+
 fn record(title: &str, body: &str) -> String {
     format!("{}\n", serde_json::json!({ "title": title, "body": body }))
 }
@@ -399,11 +412,7 @@ fn a_file_read_again_replaces_its_warnings() {
 #[test]
 fn a_record_edited_by_another_command_stays_selected_under_its_new_title() {
     let dir = tempfile::tempdir().unwrap();
-    let feed = dir.path().join("feed.jsonl");
-    let first = record("पहली ख़बर", "नदी पर नया पुल बना।");
-    let second = record("दूसरी ख़बर", "मेले में भीड़ रही।");
-    let third = record("तीसरी ख़बर", "बाज़ार में रौनक रही।");
-    std::fs::write(&feed, format!("{first}{second}{third}")).unwrap();
+    let (feed, [first, _, third]) = three_records(dir.path());
     let (mut app, rx) = listing(&[&feed]);
     let edited = record("मेले में रिकॉर्ड भीड़", "मेले में रिकॉर्ड भीड़ रही।");
     std::fs::write(&feed, format!("{first}{edited}{third}")).unwrap();
@@ -424,11 +433,7 @@ fn a_record_edited_by_another_command_stays_selected_under_its_new_title() {
 #[test]
 fn a_deleted_record_is_not_followed_to_the_one_that_moved_up() {
     let dir = tempfile::tempdir().unwrap();
-    let feed = dir.path().join("feed.jsonl");
-    let first = record("पहली ख़बर", "नदी पर नया पुल बना।");
-    let second = record("दूसरी ख़बर", "मेले में भीड़ रही।");
-    let third = record("तीसरी ख़बर", "बाज़ार में रौनक रही।");
-    std::fs::write(&feed, format!("{first}{second}{third}")).unwrap();
+    let (feed, [first, _, third]) = three_records(dir.path());
     let (mut app, rx) = listing(&[&feed]);
     std::fs::write(&feed, format!("{first}{third}")).unwrap();
     app.select(at(&app, "दूसरी ख़बर").unwrap());

@@ -435,43 +435,29 @@ mod tests {
 
     #[test]
     fn datelines() {
-        assert_eq!(
-            dateline("रायटर, सियोल। रूस के राष्ट्रपति")
-                .map(|d| d.0)
-                .as_deref(),
-            Some("सियोल")
-        );
-        assert_eq!(
-            dateline("मास्को। रूसी राष्ट्रपति").map(|d| d.0).as_deref(),
-            Some("मास्को")
-        );
-        assert_eq!(
-            dateline("नई दिल्ली: सरकार ने").map(|d| d.0).as_deref(),
-            Some("नई दिल्ली")
-        );
-        assert_eq!(dateline("उन्होंने कहा: हम तैयार हैं"), None);
-        assert_eq!(
-            dateline("पाठ।"),
-            None,
-            "a lone short sentence is not a dateline"
-        );
-        assert_eq!(
-            dateline("हालांकि, रूस और उत्तर कोरिया ने इन आरोपों को खारिज किया है।"),
-            None
-        );
-        assert_eq!(dateline("Vladimir Putin North Korea Visit: रूस के"), None);
-        assert_eq!(dateline("Xi Japan Visit: एयरपोर्ट पर पीएम ने"), None);
-        assert_eq!(dateline("Mamata-Tharoor Talks: दोनों नेताओं ने"), None);
-        assert_eq!(dateline("Breaking News: दोनों नेताओं ने"), None);
-        assert_eq!(dateline("VIDEO: दोनों नेताओं ने"), None);
-        assert_eq!(
-            dateline("New Delhi: सरकार ने").map(|d| d.0).as_deref(),
-            Some("New Delhi")
-        );
-        assert_eq!(
-            dateline("जम्मू-कश्मीर: सरकार ने").map(|d| d.0).as_deref(),
-            Some("जम्मू-कश्मीर")
-        );
+        // Each paragraph and the place its dateline names, if it has one.
+        for (para, place) in [
+            ("रायटर, सियोल। रूस के राष्ट्रपति", Some("सियोल")),
+            ("मास्को। रूसी राष्ट्रपति", Some("मास्को")),
+            ("नई दिल्ली: सरकार ने", Some("नई दिल्ली")),
+            ("जम्मू-कश्मीर: सरकार ने", Some("जम्मू-कश्मीर")),
+            ("New Delhi: सरकार ने", Some("New Delhi")),
+            ("उन्होंने कहा: हम तैयार हैं", None),
+            // A lone short sentence.
+            ("पाठ।", None),
+            (
+                "हालांकि, रूस और उत्तर कोरिया ने इन आरोपों को खारिज किया है।",
+                None,
+            ),
+            // English headline kickers.
+            ("Vladimir Putin North Korea Visit: रूस के", None),
+            ("Xi Japan Visit: एयरपोर्ट पर पीएम ने", None),
+            ("Mamata-Tharoor Talks: दोनों नेताओं ने", None),
+            ("Breaking News: दोनों नेताओं ने", None),
+            ("VIDEO: दोनों नेताओं ने", None),
+        ] {
+            assert_eq!(dateline(para).map(|d| d.0).as_deref(), place, "{para}");
+        }
         // An agency's bracket after the date ends it, with or without a `।`.
         for para in [
             "भोपाल, 3 मई (वार्ता) मध्य प्रदेश में बारिश हुई।",

@@ -104,6 +104,9 @@ pub struct ListView {
     pub selected: usize,
     /// First article shown in the list.
     pub offset: usize,
+    /// Whether the wheel moved the window since the selection last moved: a refresh then
+    /// leaves the window where the user put it instead of bringing the selection back.
+    pub wheeled: bool,
     /// Articles arrived since the list was last refreshed.
     pub stale: bool,
     /// Whether the user picked an article yet; until then the first in the list is shown.
@@ -628,6 +631,7 @@ impl App {
         if self.areas().list.is_none() {
             return;
         }
+        self.list.wheeled = false;
         let rows = self.list_rows();
         let pos = self.position().unwrap_or(0);
         if pos < self.list.offset {
@@ -636,14 +640,6 @@ impl App {
             self.list.offset = pos + 1 - rows;
         }
         self.clamp_window();
-    }
-
-    /// Whether the selected article's row is in the list's window (the wheel can move the
-    /// window away from it).
-    pub fn selection_in_view(&self) -> bool {
-        self.position().is_some_and(|pos| {
-            (self.list.offset..self.list.offset + self.list_rows()).contains(&pos)
-        })
     }
 
     /// No rows left empty below the list's end while rows above it are hidden: a filter
@@ -801,6 +797,7 @@ impl App {
                 } else {
                     self.list.offset.saturating_sub(1)
                 };
+                self.list.wheeled = true;
                 self.clamp_window();
             }
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {

@@ -84,9 +84,9 @@ impl App {
     /// search goes to the folded texts' keeper, see [`super::searcher`]), keeping the
     /// selection when it is still there.
     pub fn refresh(&mut self) {
-        // A window the wheel moved away from the selection stays where the user put it
-        // while articles arrive (see the end).
-        let before = (self.list.selected, self.selection_in_view());
+        // A window the wheel moved stays where the user put it while articles arrive,
+        // unless the selection changes (see the end).
+        let selected = self.list.selected;
         // Set again if a search puts off looking at texts that came; with none shown,
         // arriving texts change nothing.
         self.search.stale = false;
@@ -162,10 +162,10 @@ impl App {
             // The picked article is back in the list after an empty one.
             self.show(self.list.selected);
         }
-        if before.1 || self.list.selected != before.0 {
-            self.keep_in_view();
-        } else {
+        if self.list.wheeled && self.list.selected == selected {
             self.clamp_window();
+        } else {
+            self.keep_in_view();
         }
     }
 
