@@ -58,9 +58,19 @@ pub fn fingerprint(paragraph: &str) -> u64 {
             push(' ');
             space = false;
         }
-        push(if c.is_numeric() { '0' } else { c });
+        push(if is_numeric(c) { '0' } else { c });
     }
     h
+}
+
+/// `char::is_numeric`, answered for Devanagari without the Unicode table look-up that
+/// took two thirds of [`fingerprint`]'s time: the block's only numbers are its digits.
+fn is_numeric(c: char) -> bool {
+    if ('\u{0900}'..='\u{097F}').contains(&c) {
+        ('\u{0966}'..='\u{096F}').contains(&c)
+    } else {
+        c.is_numeric()
+    }
 }
 
 /// The fingerprints of an article's body paragraphs, in order (needs its text).
@@ -221,6 +231,15 @@ fn distinct(fingerprints: &[u64]) -> HashSet<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Stored counts depend on the fingerprint: the quick Devanagari answer must be
+    /// `char::is_numeric`'s, for every character of the block and around it.
+    #[test]
+    fn numbers_are_told_as_unicode_tells_them() {
+        for c in ('\u{0800}'..='\u{0A7F}').chain(['0', '9', 'a', '٣', '½', 'Ⅻ']) {
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn digits_and_spaces_do_not_tell_paragraphs_apart() {

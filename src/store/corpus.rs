@@ -22,6 +22,7 @@ use super::snapshot::{Arrival, Arrived, Doc};
 use super::walked::{Files, Keys};
 use super::{Store, StoreError, repeats, to_sql};
 use crate::corpus::{self, Article, Origin, Problem, repeated};
+use crate::extract::entities::{FastMap, Fnv};
 use crate::index::{FactEntity, Facts, SearchText};
 
 /// Files read before the first transaction commits: few, so that the first rows appear
@@ -1090,10 +1091,10 @@ fn insert_article(
 /// deleted), and a sync whose transaction fails stops, so what is here stays true.
 #[derive(Default)]
 struct Seen {
-    /// Entity ids by key.
-    ids: HashMap<String, i64>,
+    /// Entity ids by key (FNV: a key is looked up for every mention written).
+    ids: FastMap<String, i64>,
     /// Aliases written (folded forms), by entity id.
-    aliases: HashMap<i64, HashSet<String>>,
+    aliases: FastMap<i64, HashSet<String, std::hash::BuildHasherDefault<Fnv>>>,
 }
 
 impl Seen {

@@ -11,6 +11,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use super::spelling::variants;
+use crate::extract::entities::FastMap;
 
 /// A length of time, from seconds to centuries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
@@ -127,7 +128,8 @@ impl Entry {
 }
 
 pub(super) struct Lexicon {
-    words: HashMap<String, Entry>,
+    /// FNV, not the standard hasher: every word of every text is looked up here.
+    words: FastMap<String, Entry>,
     pub triggers: AhoCorasick,
     /// Stems of verbs after which मार्च is a procession: "मार्च निकाला".
     pub march_verbs: Vec<String>,
@@ -217,7 +219,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
 }
 
 fn build(l: &Lists) -> Lexicon {
-    let mut words: HashMap<String, Entry> = HashMap::new();
+    let mut words: FastMap<String, Entry> = FastMap::default();
     let mut set = |word: &str, lex: Option<Lex>, roles: u16| {
         for form in variants(word) {
             let e = words.entry(form).or_default();

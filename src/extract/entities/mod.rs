@@ -31,6 +31,8 @@ pub use gazetteer::{
     Gazetteer, GazetteerError, Known, Matcher, entity_id, install_user_gazetteer, matcher,
 };
 pub use model::{Entity, EntityKind};
+/// The FNV map the extractor's word tables use, for other hot look-ups of short keys.
+pub(crate) use words::{FastMap, Fnv};
 
 use crate::span::Span;
 use scan::Scan;
