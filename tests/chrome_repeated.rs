@@ -369,3 +369,32 @@ fn copies_counted_before_the_upgrade_end_counted_once() {
         .expect("sizes");
     assert_eq!(size, 3);
 }
+
+/// A paragraph is chrome of the source that repeats it only: the reader sets it aside in
+/// that site's articles, and keeps it in the one article of another source that has it
+/// too (trial 46: a quote one site repeated vanished from another site's story).
+#[test]
+fn a_paragraph_repeated_by_one_source_stays_in_another_sources_article() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (site, other) = (root.path().join("site"), root.path().join("other"));
+    std::fs::create_dir_all(&site).expect("temp dir is writable");
+    std::fs::create_dir_all(&other).expect("temp dir is writable");
+    for k in 0..3 {
+        write_story(&site, k);
+    }
+    // The same footer, phone number and all, in a folder of its own (another source).
+    write_story(&other, 0);
+    let home = tempfile::tempdir().expect("temp dir");
+    let (mut store, _) = Store::open(&home.path().join("k.db")).expect("database");
+    stored(&mut store, root.path());
+    let repeated = store.repeated().expect("repeated");
+    let set_aside = |dir: &Path| {
+        let mut article = khabar::corpus::load(&[dir.join("0.txt")])
+            .articles
+            .pop()
+            .expect("one article");
+        repeated.set_aside(&mut article)
+    };
+    assert_eq!(set_aside(&site), 1, "the site's footer is its chrome");
+    assert_eq!(set_aside(&other), 0, "another source keeps the paragraph");
+}

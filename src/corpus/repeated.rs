@@ -119,13 +119,15 @@ pub fn paragraph_of(paragraphs: &[Span], fingerprints: &[u64], spans: &[Span]) -
         .flatten()
 }
 
-/// The paragraph fingerprints a corpus found to be chrome (of any of its sources): what a
-/// reader needs to set an article's repeated paragraphs aside when it opens it.
+/// The paragraphs a corpus found to be chrome, as (source, fingerprint) pairs (a
+/// [`source_hash`] and a [`fingerprint`]): what a reader needs to set an article's repeated
+/// paragraphs aside when it opens it. A paragraph is chrome of its source only: a promo
+/// one site repeats stays text in the one article of another that quotes it.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct RepeatedSet(HashSet<u64>);
+pub struct RepeatedSet(HashSet<(u64, u64)>);
 
-impl FromIterator<u64> for RepeatedSet {
-    fn from_iter<I: IntoIterator<Item = u64>>(iter: I) -> Self {
+impl FromIterator<(u64, u64)> for RepeatedSet {
+    fn from_iter<I: IntoIterator<Item = (u64, u64)>>(iter: I) -> Self {
         Self(iter.into_iter().collect())
     }
 }
@@ -142,10 +144,11 @@ impl RepeatedSet {
             return 0;
         }
         let mut moved = 0;
+        let source = source_hash(article);
         let text = &article.text;
         let chrome = &mut article.chrome;
         article.paragraphs.retain(|&p| {
-            let repeated = self.0.contains(&fingerprint(p.of(text)));
+            let repeated = self.0.contains(&(source, fingerprint(p.of(text))));
             if repeated {
                 chrome.push(super::article::Chrome {
                     span: p,

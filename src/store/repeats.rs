@@ -299,13 +299,17 @@ fn shift(tx: &Transaction, key: i64, fp: i64, way: Shift) -> Result<(), StoreErr
 }
 
 impl Store {
-    /// Every paragraph found to be chrome by repetition, of any source.
+    /// Every paragraph found to be chrome by repetition, with the source it is chrome of.
     pub fn repeated(&self) -> Result<RepeatedSet, StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT DISTINCT fp FROM repeated WHERE chrome")?;
-        let rows = stmt.query_map([], |r| r.get::<_, i64>(0))?;
-        rows.map(|r| r.map(super::from_sql).map_err(StoreError::from))
-            .collect()
+            .prepare_cached("SELECT key, fp FROM repeated WHERE chrome")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                super::from_sql(r.get::<_, i64>(0)?),
+                super::from_sql(r.get::<_, i64>(1)?),
+            ))
+        })?;
+        rows.map(|r| r.map_err(StoreError::from)).collect()
     }
 }
