@@ -812,3 +812,42 @@ fn an_entry_keeps_its_feeds_time_zone() {
     assert!(values.contains(&"2024-06-16"), "{values:?}");
     assert!(values.iter().all(|v| !v.starts_with("2023")), "{values:?}");
 }
+
+/// `khabar` with standard output a pipe its reader closed at once (`khabar fetch | true`).
+fn run_to_closed_pipe(home: &Path, args: &[&str]) -> Output {
+    let mut child = khabar(home)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("khabar runs");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("khabar ends")
+}
+
+/// A reader that closes the pipe (`| head -1`, `| true`) stops the printing, not the work:
+/// no panic, every feed still fetched and stored (trial 46: `fetch` gave up after the
+/// first feed, `feeds list` and `export` panicked).
+#[test]
+fn a_closed_pipe_stops_the_printing_not_the_fetch() {
+    let home = home_with("[fetch]\nfull_text = false\n");
+    let home = home.path();
+    let site = site();
+    subscribe(home, &site, "/rss.xml", "समाचार");
+    subscribe(home, &site, "/atom.xml", "नगर");
+    for args in [
+        &["fetch"][..],
+        &["feeds", "list"],
+        &["feeds", "list", "--json"],
+        &["feeds", "export"],
+    ] {
+        let out = run_to_closed_pipe(home, args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        assert!(!text(&out.stderr).contains("panicked"), "{args:?}");
+    }
+    let sources: std::collections::BTreeSet<String> = library_articles(home)
+        .iter()
+        .filter_map(|a| a["source"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(sources.len(), 2, "both feeds stored: {sources:?}");
+}

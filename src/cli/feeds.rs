@@ -57,6 +57,17 @@ fn library() -> Result<Library> {
         .context("no data directory: neither XDG_DATA_HOME nor HOME is set")
 }
 
+/// `println!` for what the feed commands report on standard output. Its reader may go
+/// away (`khabar fetch | head -1`, `feeds list | true`): a closed pipe is the reader's
+/// choice, so printing stops quietly and the work goes on (every feed is still fetched
+/// and stored), where `println!` would panic and drop the rest.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 fn show(text: &str) -> String {
     sanitize(text, false).into_owned()
 }
@@ -83,12 +94,12 @@ pub fn run(command: FeedsCommand) -> Result<ExitCode> {
         FeedsCommand::Add { url, name, tags } => {
             let feed = subs.add(&url, name.as_deref(), &tags)?.clone();
             subs.save(&path)?;
-            println!("subscribed: {} ({})", show(&feed.name), show(&feed.url));
+            say!("subscribed: {} ({})", show(&feed.name), show(&feed.url));
         }
         FeedsCommand::List { json: true } => list_json(&subs, &library()?)?,
         FeedsCommand::List { json: false } => {
             for f in &subs.feeds {
-                println!(
+                say!(
                     "{}\t{}\t{}",
                     show(&f.name),
                     show(&f.url),
@@ -106,7 +117,7 @@ pub fn run(command: FeedsCommand) -> Result<ExitCode> {
             library.forget(&feed)?;
             let held = purge.then(|| held(&library, &feed));
             let purged = purge && library.purge(&feed)?;
-            println!(
+            say!(
                 "unsubscribed: {} ({}){}",
                 show(&feed.name),
                 show(&feed.url),
@@ -117,7 +128,10 @@ pub fn run(command: FeedsCommand) -> Result<ExitCode> {
             );
         }
         FeedsCommand::Import { file } => return import(&file, &mut subs, &path),
-        FeedsCommand::Export => print!("{}", opml::export(&subs.feeds)),
+        FeedsCommand::Export => {
+            let opml = opml::export(&subs.feeds);
+            let _ = std::io::stdout().lock().write_all(opml.as_bytes());
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -136,7 +150,7 @@ fn remove_former(
             let held = held(library, &feed);
             library.purge(&feed)?;
             library.forget(&feed)?;
-            println!("not subscribed: {}; {}", show(&feed.url), deleted(held));
+            say!("not subscribed: {}; {}", show(&feed.url), deleted(held));
             Ok(ExitCode::SUCCESS)
         }
         Some(feed) => Err(anyhow::anyhow!(
@@ -180,7 +194,11 @@ fn list_json(subs: &Subscriptions, library: &Library) -> Result<()> {
                 .map(str::to_owned),
         };
         // Escaped as `list --json` is: names from OPML files are read on terminals too.
-        writeln!(out, "{}", khabar::text::json::to_line(&record)?)?;
+        match writeln!(out, "{}", khabar::text::json::to_line(&record)?) {
+            // A closed pipe (`| head -1`) is the reader's choice, not an error.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => break,
+            other => other?,
+        }
     }
     Ok(())
 }
@@ -236,7 +254,7 @@ fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode
         }
     }
     subs.save(path)?;
-    println!("{added} feed(s) added from {}", file.display());
+    say!("{added} feed(s) added from {}", file.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -366,15 +384,18 @@ fn print_report(r: &FeedReport, err: &mut impl Write) {
         let _ = writeln!(err, "khabar: warning: {name}: {}", show(w));
     }
     match &r.outcome {
-        Ok(c) if c.not_modified => println!("{name}: not modified"),
-        Ok(c) => println!(
+        Ok(c) if c.not_modified => say!("{name}: not modified"),
+        Ok(c) => say!(
             "{name}: {} new, {} updated, {} unchanged ({} with full text from their page)",
-            c.new, c.updated, c.unchanged, c.full_text
+            c.new,
+            c.updated,
+            c.unchanged,
+            c.full_text
         ),
         Err(e) => {
             let _ = writeln!(err, "khabar: error: {name}: {}", show(&e.to_string()));
             // Still one line per feed on stdout, for scripts that read it.
-            println!("{name}: failed");
+            say!("{name}: failed");
         }
     }
 }
