@@ -2,7 +2,7 @@
 //! threads, each feed on its own (a feed that fails is reported and the others go on,
 //! and nothing stored is lost), pages of summary-only entries fetched for their full text.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -244,8 +244,24 @@ impl Pages {
     }
 }
 
-/// The entries with each GUID once (the first), at most [`MAX_ENTRIES`] of them.
+/// The entries with each GUID once (the first), at most [`MAX_ENTRIES`] of them. Entries
+/// that share a GUID but not a link are told apart by their link: a CMS that gives every
+/// entry one id (the site's address) would otherwise keep only its first story.
 fn distinct(mut entries: Vec<Entry>, url: &str, warnings: &mut Vec<String>) -> Vec<Entry> {
+    let mut links: HashMap<&str, HashSet<Option<&str>>> = HashMap::new();
+    for e in &entries {
+        links.entry(&e.guid).or_default().insert(e.link.as_deref());
+    }
+    let shared: HashSet<String> = links
+        .into_iter()
+        .filter(|(_, l)| l.len() > 1)
+        .map(|(guid, _)| guid.to_owned())
+        .collect();
+    for e in &mut entries {
+        if let Some(link) = e.link.as_deref().filter(|_| shared.contains(&e.guid)) {
+            e.guid = format!("{} {link}", e.guid);
+        }
+    }
     let mut seen = HashSet::new();
     let before = entries.len();
     entries.retain(|e| seen.insert(e.guid.clone()));
@@ -341,4 +357,45 @@ fn entry_hash(e: &Entry) -> u64 {
         .map(|d| d.with_timezone(&chrono::Local).to_rfc3339())
         .unwrap_or_default();
     super::hash(&format!("{}\u{0}{}\u{0}{date}", e.title, e.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(guid: &str, link: Option<&str>, title: &str) -> Entry {
+        Entry {
+            guid: guid.to_owned(),
+            link: link.map(str::to_owned),
+            title: title.to_owned(),
+            published: None,
+            author: None,
+            text: format!("{title} का पाठ"),
+            from_content: false,
+            ahead: None,
+        }
+    }
+
+    /// One id over three stories with their own links (trial 46) keeps all three; one id
+    /// over the same link twice is one story, said once.
+    #[test]
+    fn a_shared_id_is_told_apart_by_the_link() {
+        let site = "http://127.0.0.1/";
+        let entries = vec![
+            entry(site, Some("http://127.0.0.1/a"), "रांची"),
+            entry(site, Some("http://127.0.0.1/b"), "देहरादून"),
+            entry(site, Some("http://127.0.0.1/c"), "पटना"),
+            entry("x", Some("http://127.0.0.1/x"), "पहली"),
+            entry("x", Some("http://127.0.0.1/x"), "पहली, बदली"),
+            entry("y", None, "अकेली"),
+        ];
+        let mut warnings = Vec::new();
+        let kept = distinct(entries, "feed", &mut warnings);
+        let titles: Vec<&str> = kept.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(titles, ["रांची", "देहरादून", "पटना", "पहली", "अकेली"]);
+        let ids: HashSet<&str> = kept.iter().map(|e| e.guid.as_str()).collect();
+        assert_eq!(ids.len(), 5);
+        assert!(ids.contains("x") && ids.contains("y"), "unshared ids stay");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+    }
 }
