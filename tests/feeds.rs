@@ -328,7 +328,8 @@ fn share_of_kept_page_text_that_is_article_text() {
     let story = fixture("story-putin.txt");
     let html = page("पुतिन की बैठक", &story);
     let (kept, _) =
-        khabar::feeds::fulltext::readable(&html, "http://127.0.0.1/story/putin").unwrap();
+        khabar::feeds::fulltext::readable(&html, "http://127.0.0.1/story/putin", "पुतिन की बैठक")
+            .unwrap();
     let article: usize = kept
         .split("\n\n")
         .filter(|p| story.contains(p.trim()))

@@ -303,7 +303,7 @@ fn to_stored(
         && let Some(link) = &entry.link
         && pages.take()
     {
-        match page_text(net, link) {
+        match page_text(net, link, &entry.title) {
             Ok((text, byline)) if text.len() > body.len() => {
                 body = text;
                 author = author.or(byline);
@@ -342,10 +342,10 @@ fn to_stored(
     }
 }
 
-fn page_text(net: &Net, link: &str) -> Result<(String, Option<String>), FeedError> {
+fn page_text(net: &Net, link: &str, title: &str) -> Result<(String, Option<String>), FeedError> {
     let page = net.page(link)?;
     let html = String::from_utf8_lossy(&page.bytes);
-    Ok(readable(&html, &page.final_url).unwrap_or_default())
+    Ok(readable(&html, &page.final_url, title).unwrap_or_default())
 }
 
 /// What the feed says of an entry, hashed: a change means the entry was updated.

@@ -41,7 +41,9 @@ pub fn is_summary(text: &str, from_content: bool) -> bool {
 }
 
 /// The main text of an article page and its byline, if Readability finds a story in it.
-pub fn readable(html: &str, url: &str) -> Option<(String, Option<String>)> {
+/// `title` is the entry's: a page's own `<title>` often differs from its headline (a
+/// site's name after it, or none), so the headline above the story is told by either.
+pub fn readable(html: &str, url: &str, title: &str) -> Option<(String, Option<String>)> {
     let config = Config {
         text_mode: TextMode::Formatted,
         max_elements_to_parse: 50_000,
@@ -49,18 +51,23 @@ pub fn readable(html: &str, url: &str) -> Option<(String, Option<String>)> {
     };
     let mut reader = Readability::new(html, Some(url), Some(config)).ok()?;
     let article = reader.parse().ok()?;
-    let text = without_heading(&tidy(&article.text_content), &article.title);
+    let text = without_heading(&tidy(&article.text_content), &[&article.title, title]);
     (!text.is_empty()).then_some((text, article.byline.filter(|b| !b.trim().is_empty())))
 }
 
 /// The story without what a page puts above it inside the article: the headline again
-/// (the entry has it as its title) and the `<time>` line (the entry has its date).
-fn without_heading(text: &str, title: &str) -> String {
-    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+/// (the entry has it as its title; `titles` are the ways it may be spelt) and the `<time>`
+/// line (the entry has its date).
+fn without_heading(text: &str, titles: &[&str]) -> String {
+    let titles: Vec<String> = titles
+        .iter()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty())
+        .collect();
     let mut paragraphs = text.split("\n\n").peekable();
     for _ in 0..3 {
         match paragraphs.peek() {
-            Some(p) if (!title.is_empty() && *p == title) || crate::corpus::is_date_line(p) => {
+            Some(p) if titles.iter().any(|t| t == p) || crate::corpus::is_date_line(p) => {
                 paragraphs.next();
             }
             _ => break,
@@ -93,10 +100,25 @@ mod tests {
     fn the_headline_and_time_above_a_story_are_not_its_text() {
         let text = "बारिश का कहर\n\nTue, 04 Jun 2024 08:30:00 +0530\n\nशहर में बारिश हुई।\n\n4 जून 2024 को फिर होगी।";
         assert_eq!(
-            without_heading(text, "बारिश  का कहर"),
+            without_heading(text, &["बारिश  का कहर"]),
             "शहर में बारिश हुई।\n\n4 जून 2024 को फिर होगी।"
         );
-        assert_eq!(without_heading("शहर में बारिश हुई।", ""), "शहर में बारिश हुई।");
+        assert_eq!(without_heading("शहर में बारिश हुई।", &[""]), "शहर में बारिश हुई।");
+    }
+
+    /// A page whose `<title>` is not its headline (a site's name after it): the headline
+    /// is known by the entry's title, and the `<time>` line under it goes too (trial 46:
+    /// the reader showed the headline twice).
+    #[test]
+    fn the_headline_is_known_by_the_entrys_title_too() {
+        let story = "<p>मुंबई, 11 मार्च। शहर में मंगलवार को भारी बारिश हुई, जिससे लोकल ट्रेनें देर से चलीं और कई इलाक़ों में पानी भर गया। नगर निगम ने लोगों से घरों में रहने को कहा है।</p>".repeat(4);
+        let headline = "मुंबई में भारी बारिश, लोकल ट्रेनें प्रभावित";
+        let html = format!(
+            "<html><head><title>ताज़ा ख़बरें | समाचार</title></head><body><article><h1>{headline}</h1>\
+             <time>11 मार्च 2025</time>{story}</article></body></html>"
+        );
+        let (text, _) = readable(&html, "http://127.0.0.1/article/2.html", headline).unwrap();
+        assert!(text.starts_with("मुंबई, 11 मार्च।"), "{text}");
     }
 
     #[test]
@@ -128,7 +150,7 @@ mod tests {
             "<html><head><title>बारिश</title></head><body><nav><ul><li><a href='/'>होम</a></li><li><a href='/x'>देश</a></li></ul></nav>\
              <article><h1>बारिश</h1>{story}</article><footer><a href='/s'>शेयर करें</a> कॉपीराइट</footer></body></html>"
         );
-        let (text, _) = readable(&html, "http://127.0.0.1/a").unwrap();
+        let (text, _) = readable(&html, "http://127.0.0.1/a", "बारिश").unwrap();
         assert!(
             text.contains("0वां अनुच्छेद") && text.contains("7वां अनुच्छेद"),
             "{text}"
