@@ -2,7 +2,7 @@
 //! date; unread articles marked with `●`, starred ones with `★` (on the second row, so
 //! titles start in one column whatever the marks).
 
-use std::fmt::Write;
+use unicode_width::UnicodeWidthStr;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -49,27 +49,52 @@ pub fn no_match(app: &App) -> String {
     }
 }
 
+/// The first of `titles` (longest first) that fits in `width` columns, else the last: a
+/// border cuts a title wherever it ends, which in a count reads as another number
+/// (`Articles (2 of 22` for 224).
+fn fit_title(titles: &[String], width: u16) -> String {
+    titles
+        .iter()
+        .find(|t| t.width() <= usize::from(width))
+        .or(titles.last())
+        .cloned()
+        .unwrap_or_default()
+}
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let shown = app.list.visible.len();
     let total = app.corpus.index.live();
     // Without a filter every article is listed; while a load goes on the list is refreshed
     // less often than articles are counted, which read as a filter keeping some out.
     let unfiltered = app.list.chips.is_empty() && !app.searching();
-    let mut title = if shown == total || unfiltered {
-        format!(" Articles ({total}")
+    let count = if shown == total || unfiltered {
+        total.to_string()
     } else {
-        format!(" Articles ({shown} of {total}")
+        format!("{shown} of {total}")
     };
     // A first page is listed before the loader has counted anything.
-    if (!app.corpus.progress.finished && app.corpus.progress.total > 0) || app.on_first_page() {
-        let _ = write!(title, ", loading");
+    let doing = if (!app.corpus.progress.finished && app.corpus.progress.total > 0)
+        || app.on_first_page()
+    {
+        ", loading"
     } else if (app.search.reading_texts && app.searching()) || app.search.wait.is_some() {
         // The bodies of stored articles are still being read back (more may match), or
         // the search worker has not answered yet.
-        let _ = write!(title, ", searching");
-    }
+        ", searching"
+    } else {
+        ""
+    };
     // The order stays on screen, not only in the message `s` leaves.
-    let _ = write!(title, ") · {} ", app.list.sort.name());
+    let sort = app.list.sort.name();
+    let title = fit_title(
+        &[
+            format!(" Articles ({count}{doing}) · {sort} "),
+            format!(" Articles ({count}{doing}) "),
+            format!(" Articles ({count}) "),
+            format!(" {count} "),
+        ],
+        area.width.saturating_sub(2),
+    );
     let block = pane_block(app, Pane::List, title);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -143,5 +168,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 true,
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_title;
+
+    /// A narrow pane drops the order, then the state, then the word, never a digit.
+    #[test]
+    fn a_title_too_wide_loses_whole_parts() {
+        let titles = [
+            " Articles (2 of 224, loading) · newest ".to_owned(),
+            " Articles (2 of 224, loading) ".to_owned(),
+            " Articles (2 of 224) ".to_owned(),
+            " 2 of 224 ".to_owned(),
+        ];
+        assert_eq!(fit_title(&titles, 60), titles[0]);
+        assert_eq!(fit_title(&titles, 30), titles[1]);
+        assert_eq!(fit_title(&titles, 21), titles[2]);
+        assert_eq!(fit_title(&titles, 18), titles[3]);
+        assert_eq!(fit_title(&titles, 5), titles[3]);
     }
 }
