@@ -870,3 +870,41 @@ fn a_match_only_in_hidden_chrome_is_explained_and_reached_in_the_raw_view() {
     assert_eq!(a.sidebar.mention, Some(0));
     assert_eq!(a.search_hits().len(), 1);
 }
+
+/// An article all of whose text is site chrome shows why its view is empty, and the key
+/// of the raw view, which shows the text (trial 46: a blank pane and no hint).
+#[test]
+fn an_article_of_chrome_only_says_so_and_names_the_raw_view() {
+    let mut a = drive::empty_app();
+    let text = "बाढ़ से नुकसान\n\nकश्मीर में बर्फ़बारी की ख़बरें हमारे ऐप पर पढ़ें।\n";
+    let mut article = corpus::from_text("flood.txt", text.to_owned());
+    // Its one paragraph is one its source repeats (as the store finds).
+    let repeated: corpus::repeated::RepeatedSet = article
+        .paragraph_texts()
+        .map(|p| {
+            (
+                corpus::repeated::source_hash(&article),
+                corpus::repeated::fingerprint(p),
+            )
+        })
+        .collect();
+    assert_eq!(repeated.set_aside(&mut article), 1);
+    let analysis = extract::analyse(&article);
+    let entry = || Entry::new(article.clone(), analysis.clone());
+    khabar::tui::handle(&mut a, Msg::Found(1));
+    khabar::tui::handle(&mut a, Msg::Loaded(Box::new(entry()), 1));
+    khabar::tui::handle(&mut a, Msg::Finished);
+    a.settle();
+    a.shown.entry = Some((a.list.selected, entry()));
+    let screen = rows(&a).join("\n");
+    assert!(
+        screen.contains("site chrome") && screen.contains("view hides; r"),
+        "{screen}"
+    );
+    press(&mut a, "r");
+    let screen = rows(&a).join("\n");
+    assert!(
+        screen.contains("कश्मीर") && !screen.contains("site chrome"),
+        "{screen}"
+    );
+}

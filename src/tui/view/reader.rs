@@ -9,6 +9,7 @@ use ratatui::text::Line;
 use super::pane_block;
 use crate::extract::entities::EntityKind;
 use crate::span::Span;
+use crate::tui::action::Action;
 use crate::tui::app::{App, Entry};
 use crate::tui::config::Theme;
 use crate::tui::document::{Row, RowKind};
@@ -156,10 +157,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         );
     }
     // No text: say why below what there is (the title), not a blank pane.
-    if let Some(why) = app.shown.unreadable.as_deref().filter(|_| text.is_empty()) {
+    if let Some(why) = empty_because(app, entry) {
         let below = u16::try_from(rows.len().saturating_sub(top)).unwrap_or(u16::MAX);
         let y = inner.y.saturating_add(below).saturating_add(1);
-        let why = format!("This article could not be read: {why}");
         let lines = textwrap::wrap(&why, usize::from(width.max(1)));
         for (y, line) in (y..inner.bottom()).zip(&lines) {
             paint_row(
@@ -172,6 +172,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             );
         }
     }
+}
+
+/// Why the article view shows no text, when it shows none: the file could not be read,
+/// or all of its text is site chrome (a paragraph its source repeats, a footer), which
+/// the view hides and the raw view shows.
+fn empty_because(app: &App, entry: &Entry) -> Option<String> {
+    let article = &entry.article;
+    if article.text.is_empty() {
+        let why = app.shown.unreadable.as_deref()?;
+        return Some(format!("This article could not be read: {why}"));
+    }
+    let chrome_only =
+        !app.reader.raw && article.paragraphs.is_empty() && !article.chrome.is_empty();
+    chrome_only.then(|| {
+        let raw = app.config.keymap.hint(&[(&[Action::ToggleRaw], "shows it")], " ");
+        let raw = if raw.is_empty() { String::new() } else { format!("; {raw}") };
+        format!("All of this article's text is site chrome (a footer, or a paragraph its source repeats), which this view hides{raw}.")
+    })
 }
 
 /// Where the article came from, on the bottom border: a fetched article's link, or a JSON
