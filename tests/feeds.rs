@@ -852,3 +852,32 @@ fn a_closed_pipe_stops_the_printing_not_the_fetch() {
         .collect();
     assert_eq!(sources.len(), 2, "both feeds stored: {sources:?}");
 }
+
+/// A feed that answers "not modified" was still checked: `last_checked` moves on with
+/// every fetch that did not fail, while `last_fetched` stays the newest article's (trial
+/// 46 read a stale `last_fetched` as a feed not fetched).
+#[test]
+fn a_feed_not_modified_is_still_checked() {
+    let home = home_with("[fetch]\nfull_text = false\n");
+    let home = home.path();
+    let site = site();
+    subscribe(home, &site, "/atom.xml", "नगर");
+    let listed = || -> serde_json::Value {
+        let out = run(home, &["feeds", "list", "--json"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        serde_json::from_str(text(&out.stdout).lines().next().expect("one feed")).unwrap()
+    };
+    assert!(listed()["last_checked"].is_null(), "not fetched yet");
+    assert!(run(home, &["fetch"]).status.success());
+    let first = listed();
+    let out = run(home, &["fetch"]);
+    assert!(
+        text(&out.stdout).contains("not modified"),
+        "{}",
+        text(&out.stdout)
+    );
+    let second = listed();
+    let checked = |v: &serde_json::Value| v["last_checked"].as_str().unwrap().to_owned();
+    assert!(checked(&second) > checked(&first), "{first} {second}");
+    assert_eq!(second["last_fetched"], first["last_fetched"]);
+}

@@ -173,9 +173,12 @@ struct Listed<'a> {
     articles: Option<usize>,
     /// When the newest of them was fetched (RFC 3339).
     last_fetched: Option<String>,
+    /// When the feed was last fetched without failing, new entries or none (RFC 3339).
+    last_checked: Option<&'a str>,
 }
 
 fn list_json(subs: &Subscriptions, library: &Library) -> Result<()> {
+    let state = library.fetch_state();
     let mut out = std::io::stdout().lock();
     for f in &subs.feeds {
         let stored = library
@@ -192,6 +195,7 @@ fn list_json(subs: &Subscriptions, library: &Library) -> Result<()> {
                 .as_ref()
                 .and_then(|s| s.iter().map(|a| a.fetched.as_str()).max())
                 .map(str::to_owned),
+            last_checked: state.checked.get(&f.url).map(String::as_str),
         };
         // Escaped as `list --json` is: names from OPML files are read on terminals too.
         match writeln!(out, "{}", khabar::text::json::to_line(&record)?) {

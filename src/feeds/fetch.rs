@@ -100,6 +100,13 @@ fn fetch_one(
     if outcome.is_err() {
         // Nothing was stored: the marks stay with the version still on disk.
         moved.clear();
+    } else {
+        // Asked and answered, new entries or none (`feeds list --json`'s `last_checked`).
+        state
+            .lock()
+            .expect("state lock")
+            .checked
+            .insert(feed.url.clone(), chrono::Local::now().to_rfc3339());
     }
     FeedReport {
         feed: feed.clone(),

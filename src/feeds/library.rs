@@ -93,6 +93,10 @@ pub fn position(
 pub struct FetchState {
     #[serde(default)]
     pub feeds: HashMap<String, Validators>,
+    /// When each feed was last fetched without failing (RFC 3339), whether or not it had
+    /// anything new: a feed that answers "not modified" every morning is still checked.
+    #[serde(default)]
+    pub checked: HashMap<String, String>,
 }
 
 /// The folder of fetched articles.
@@ -217,7 +221,8 @@ impl Library {
     /// is fetched whole.
     pub fn forget(&self, feed: &Feed) -> Result<(), FeedError> {
         let mut state = self.fetch_state();
-        if state.feeds.remove(&feed.url).is_some() {
+        let checked = state.checked.remove(&feed.url).is_some();
+        if state.feeds.remove(&feed.url).is_some() || checked {
             self.save_fetch_state(&state)?;
         }
         Ok(())
