@@ -453,6 +453,7 @@ fn a_due_refresh_fetches_unless_a_fetch_is_under_way() {
     khabar::tui::handle(
         &mut a,
         Msg::Feed(FeedMsg::Finished {
+            name: "x".into(),
             line: "http://127.0.0.1:1/x.xml: HTTP 500".into(),
             failed: true,
         }),
@@ -476,6 +477,7 @@ fn a_fetch_is_counted_until_it_ends_and_its_failures_said_once() {
     let mut a = app(120, 40);
     let failed = || {
         Msg::Feed(FeedMsg::Finished {
+            name: "x".into(),
             line: "http://127.0.0.1:1/x.xml: HTTP 404".into(),
             failed: true,
         })
@@ -497,6 +499,42 @@ fn a_fetch_is_counted_until_it_ends_and_its_failures_said_once() {
     }
     let warnings = a.problems.iter().filter(|p| p.contains("HTTP 404")).count();
     assert_eq!(warnings, 1, "{:?}", a.problems);
+}
+
+/// A feed that does not answer is named while it is waited on, not only when it times
+/// out (trial 46: the status showed the last feed done for half a minute).
+#[test]
+fn the_feeds_still_waited_on_are_named() {
+    use khabar::tui::fetching::FeedMsg;
+    let mut a = app(120, 40);
+    khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Started(2)));
+    for name in ["धीमा", "तेज़"] {
+        khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Began(name.into())));
+    }
+    khabar::tui::handle(
+        &mut a,
+        Msg::Feed(FeedMsg::Finished {
+            name: "तेज़".into(),
+            line: "तेज़: 2 new, 0 updated".into(),
+            failed: false,
+        }),
+    );
+    let status = a.status.clone().unwrap_or_default();
+    assert!(
+        status.contains("तेज़: 2 new") && status.contains("waiting on धीमा"),
+        "{status}"
+    );
+    assert!(!status.contains("waiting on तेज़"), "{status}");
+    khabar::tui::handle(
+        &mut a,
+        Msg::Feed(FeedMsg::Finished {
+            name: "धीमा".into(),
+            line: "धीमा: timed out after 30 s".into(),
+            failed: true,
+        }),
+    );
+    let status = a.status.clone().unwrap_or_default();
+    assert!(!status.contains("waiting"), "{status}");
 }
 
 /// Trial 43: a click on a list row or on a picker's name while the picker is open went

@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use clap::Subcommand;
 
 use khabar::feeds::library::{self, Library};
-use khabar::feeds::{FeedReport, Subscriptions, fetch_all, opml, subscriptions};
+use khabar::feeds::{FeedReport, Progress, Subscriptions, fetch_all, opml, subscriptions};
 use khabar::text::sanitize;
 
 #[derive(Debug, Subcommand)]
@@ -277,26 +277,26 @@ pub fn fetch(keys: &[String]) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let library = library()?;
+    // On a terminal, a bar under the reports: feeds done, and those still waited on.
     let bar = std::io::stderr()
         .is_terminal()
-        .then(|| Mutex::new((0usize, feeds.len())));
-    let on_progress = |report: &FeedReport| {
+        .then(|| Mutex::new(Bar::new(feeds.len())));
+    let on_progress = |progress: Progress| {
         let mut err = std::io::stderr().lock();
         if bar.is_some() {
             // Clear the bar's line before printing above it.
             let _ = write!(err, "\r\x1b[2K");
         }
-        print_report(report, &mut err);
+        if let Progress::Done(report) = progress {
+            print_report(report, &mut err);
+        }
         if let Some(bar) = &bar {
             let mut b = bar.lock().expect("bar lock");
-            b.0 += 1;
-            let _ = write!(err, "{}", progress_bar(b.0, b.1));
+            b.follow(&progress);
+            let _ = write!(err, "{}", b.line());
             let _ = err.flush();
         }
     };
-    if bar.is_some() {
-        eprint!("{}", progress_bar(0, feeds.len()));
-    }
     let reports = fetch_all(&feeds, &subs.fetch, &library, &on_progress);
     if bar.is_some() {
         eprint!("\r\x1b[2K");
@@ -371,14 +371,51 @@ fn carry_state(reports: &[FeedReport]) {
     }
 }
 
-fn progress_bar(done: usize, total: usize) -> String {
-    const WIDTH: usize = 24;
-    let filled = done * WIDTH / total.max(1);
-    format!(
-        "\r[{}{}] {done}/{total} feeds",
-        "#".repeat(filled),
-        "-".repeat(WIDTH - filled)
-    )
+/// `khabar fetch`'s progress on a terminal: feeds done, and the feeds still waited on
+/// (a feed that hangs is named while it does, not only when it times out).
+struct Bar {
+    done: usize,
+    total: usize,
+    waiting: Vec<String>,
+}
+
+impl Bar {
+    fn new(total: usize) -> Self {
+        Self {
+            done: 0,
+            total,
+            waiting: Vec::new(),
+        }
+    }
+
+    fn follow(&mut self, progress: &Progress) {
+        match progress {
+            Progress::Began(feed) => self.waiting.push(show(&feed.name)),
+            Progress::Done(report) => {
+                self.done += 1;
+                let name = show(&report.feed.name);
+                if let Some(i) = self.waiting.iter().position(|w| *w == name) {
+                    self.waiting.remove(i);
+                }
+            }
+        }
+    }
+
+    fn line(&self) -> String {
+        const WIDTH: usize = 24;
+        let (done, total) = (self.done, self.total);
+        let filled = done * WIDTH / total.max(1);
+        let mut line = format!(
+            "\r[{}{}] {done}/{total} feeds",
+            "#".repeat(filled),
+            "-".repeat(WIDTH - filled)
+        );
+        if let Some(waiting) = khabar::feeds::waiting_on(&self.waiting) {
+            line.push_str(" · ");
+            line.push_str(&waiting);
+        }
+        line
+    }
 }
 
 /// One line per feed on stdout (what came), problems on stderr.

@@ -38,13 +38,35 @@ pub struct Counts {
     pub full_text: usize,
 }
 
-/// Fetches `feeds` into `library`, calling `done` from the worker threads as each feed
-/// is done; returns the reports in the order of `feeds`.
+/// What a fetch tells as it goes, from its worker threads.
+pub enum Progress<'a> {
+    /// A feed is being asked for (a slow one can then be named while it is waited on).
+    Began(&'a Feed),
+    /// A feed is done.
+    Done(&'a FeedReport),
+}
+
+/// The feeds a fetch still waits on, as a progress line names them: `waiting on a, b` and
+/// `+3` for more than two; `None` when it waits on none.
+pub fn waiting_on(names: &[String]) -> Option<String> {
+    let (first, more) = names.split_at(names.len().min(2));
+    (!first.is_empty()).then(|| {
+        let more = if more.is_empty() {
+            String::new()
+        } else {
+            format!(" +{}", more.len())
+        };
+        format!("waiting on {}{more}", first.join(", "))
+    })
+}
+
+/// Fetches `feeds` into `library`, calling `progress` from the worker threads as each feed
+/// begins and is done; returns the reports in the order of `feeds`.
 pub fn fetch_all(
     feeds: &[Feed],
     settings: &FetchSettings,
     library: &Library,
-    done: &(dyn Fn(&FeedReport) + Sync),
+    progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Vec<FeedReport>, FeedError> {
     let _lock = library.lock()?;
     let net = Net::new(Duration::from_secs(settings.timeout_seconds.max(1)));
@@ -62,8 +84,9 @@ pub fn fetch_all(
                         *n - 1
                     };
                     let Some(feed) = feeds.get(i) else { break };
+                    progress(Progress::Began(feed));
                     let report = fetch_one(feed, settings, library, &net, &state);
-                    done(&report);
+                    progress(Progress::Done(&report));
                     reports.lock().expect("reports lock")[i] = Some(report);
                 }
             });
@@ -381,6 +404,17 @@ mod tests {
             from_content: false,
             ahead: None,
         }
+    }
+
+    #[test]
+    fn the_feeds_waited_on_are_named_two_at_most() {
+        let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        assert_eq!(waiting_on(&[]), None);
+        assert_eq!(waiting_on(&names(&["धीमा"])).unwrap(), "waiting on धीमा");
+        assert_eq!(
+            waiting_on(&names(&["a", "b", "c", "d"])).unwrap(),
+            "waiting on a, b +2"
+        );
     }
 
     /// One id over three stories with their own links (trial 46) keeps all three; one id

@@ -10,7 +10,7 @@ use super::action::Action;
 use super::app::{App, Request};
 use super::event::Msg;
 use crate::feeds::library::{self, Library};
-use crate::feeds::{FeedReport, Subscriptions, fetch_all, subscriptions};
+use crate::feeds::{Progress, Subscriptions, fetch_all, subscriptions};
 
 /// How many content id changes the reader remembers (see `Shown::renamed`).
 const RENAMED_KEPT: usize = 1024;
@@ -20,8 +20,14 @@ const RENAMED_KEPT: usize = 1024;
 pub enum FeedMsg {
     /// This many feeds are being fetched.
     Started(usize),
-    /// One feed is done: a line for the status bar, and whether it failed.
-    Finished { line: String, failed: bool },
+    /// The feed of this name is being asked for.
+    Began(String),
+    /// One feed is done: its name, a line for the status bar, and whether it failed.
+    Finished {
+        name: String,
+        line: String,
+        failed: bool,
+    },
     /// A feed's file in the library changed: its articles, read again.
     Refreshed(Box<crate::library::Arrived>),
     /// Entries rewritten with other content, `(content id before, now)`: their read marks
@@ -38,16 +44,40 @@ pub enum FeedMsg {
 }
 
 /// How far a fetch has come, for the status bar.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Fetching {
     pub done: usize,
     pub total: usize,
     pub failed: usize,
     /// What the look at the files opened found, before the feeds (see [`super::rescan`]).
     pub files: Option<super::rescan::Rescanned>,
+    /// The feeds asked for and not done yet: a slow one is named while it is waited on.
+    pub waiting: Vec<String>,
+    /// The last feed's line (`name: 2 new, 0 updated`).
+    last: Option<String>,
 }
 
 impl Fetching {
+    /// The status line while feeds are fetched: the last feed's line and the feeds still
+    /// waited on, after the feeds' count when files are loading too (the gauge counts
+    /// those then).
+    fn status(&self, loading: bool) -> String {
+        let waiting = crate::feeds::waiting_on(&self.waiting);
+        let parts: Vec<String> = [
+            loading.then(|| format!("feeds {}/{}", self.done, self.total)),
+            self.last.clone(),
+            waiting,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if parts.is_empty() {
+            format!("fetching {} feed(s)…", self.total)
+        } else {
+            parts.join(" · ")
+        }
+    }
+
     /// `line`, after what the look at the files found, if it looked.
     fn after_files(&self, line: &str) -> String {
         match self.files {
@@ -119,7 +149,11 @@ pub fn spawn(
         // Before this fetch writes any: the feed files another process wrote since.
         let written_since = written_since(&subs, &library, since);
         let refreshed = std::sync::Mutex::new(Vec::new());
-        let on_progress = |report: &FeedReport| {
+        let on_progress = |progress: Progress| {
+            let report = match progress {
+                Progress::Began(feed) => return send(FeedMsg::Began(feed.name.clone())),
+                Progress::Done(report) => report,
+            };
             let name = &report.feed.name;
             // Named by the feed, as `khabar fetch` names them (a URL alone says less).
             for w in &report.warnings {
@@ -148,7 +182,11 @@ pub fn spawn(
                 Ok(_) => (format!("{name}: nothing new"), false),
                 Err(e) => (format!("{name}: {e}"), true),
             };
-            send(FeedMsg::Finished { line, failed });
+            send(FeedMsg::Finished {
+                name: name.clone(),
+                line,
+                failed,
+            });
         };
         match fetch_all(&subs.feeds, &subs.fetch, &library, &on_progress) {
             Ok(_) => {
@@ -280,33 +318,42 @@ impl App {
     }
 
     /// A message from the fetch worker.
+    /// Whether files are loading (the gauge counts them, not the feeds, meanwhile).
+    fn files_loading(&self) -> bool {
+        !self.corpus.progress.finished && self.corpus.progress.total > 0
+    }
+
     pub fn feed_event(&mut self, msg: FeedMsg) {
         match msg {
             FeedMsg::Started(total) => {
                 let f = Fetching {
                     total,
-                    files: self.fetching.and_then(|f| f.files),
+                    files: self.fetching.as_ref().and_then(|f| f.files),
                     ..Fetching::default()
                 };
                 self.status = Some(f.after_files(&format!("fetching {total} feed(s)…")));
                 self.fetching = Some(f);
             }
-            FeedMsg::Finished { line, failed } => {
+            FeedMsg::Began(name) => {
+                let loading = self.files_loading();
                 let f = self.fetching.get_or_insert_with(Fetching::default);
-                f.done += 1;
-                f.failed += usize::from(failed);
-                let progress = format!("feeds {}/{}", f.done, f.total);
+                f.waiting.push(name);
+                self.status = Some(f.status(loading));
+            }
+            FeedMsg::Finished { name, line, failed } => {
                 // A feed failing again the same way is one warning, not one per fetch.
                 if failed && !self.problems.contains(&line) {
                     self.problems.push(line.clone());
                 }
-                // The gauge counts the feeds, unless files are loading (it counts those then).
-                let loading = !self.corpus.progress.finished && self.corpus.progress.total > 0;
-                self.status = Some(if loading {
-                    format!("{progress} · {line}")
-                } else {
-                    line
-                });
+                let loading = self.files_loading();
+                let f = self.fetching.get_or_insert_with(Fetching::default);
+                f.done += 1;
+                f.failed += usize::from(failed);
+                if let Some(i) = f.waiting.iter().position(|w| *w == name) {
+                    f.waiting.remove(i);
+                }
+                f.last = Some(line);
+                self.status = Some(f.status(loading));
             }
             FeedMsg::Moved(moves) => {
                 self.user.carry(&moves);
