@@ -62,20 +62,20 @@ impl Fetching {
     /// waited on, after the feeds' count when files are loading too (the gauge counts
     /// those then).
     fn status(&self, loading: bool) -> String {
-        let waiting = crate::feeds::waiting_on(&self.waiting);
-        let parts: Vec<String> = [
+        // Before any feed is done, what `Started` said (after the files' look, if any).
+        let last = self
+            .last
+            .clone()
+            .unwrap_or_else(|| self.after_files(&format!("fetching {} feed(s)…", self.total)));
+        [
             loading.then(|| format!("feeds {}/{}", self.done, self.total)),
-            self.last.clone(),
-            waiting,
+            Some(last),
+            crate::feeds::waiting_on(&self.waiting),
         ]
         .into_iter()
         .flatten()
-        .collect();
-        if parts.is_empty() {
-            format!("fetching {} feed(s)…", self.total)
-        } else {
-            parts.join(" · ")
-        }
+        .collect::<Vec<_>>()
+        .join(" · ")
     }
 
     /// `line`, after what the look at the files found, if it looked.
