@@ -403,6 +403,7 @@ mod tests {
             text: format!("{title} का पाठ"),
             from_content: false,
             ahead: None,
+            unusable: None,
         }
     }
 

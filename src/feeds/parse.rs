@@ -29,6 +29,9 @@ pub struct Entry {
     /// A date the feed gave that lies ahead (more than a day after the fetch), set aside:
     /// a story dated 2099 would head a newest-first list for ever.
     pub ahead: Option<DateTime<FixedOffset>>,
+    /// A date the feed wrote that could not be used (unreadable, or a placeholder such as
+    /// 1970-01-01), as written: the warning quotes it.
+    pub unusable: Option<String>,
 }
 
 /// A parsed feed.
@@ -43,9 +46,13 @@ impl Entry {
     /// What to tell the user of an entry without a date (said when it is stored, not at
     /// every fetch that finds it unchanged).
     pub fn undated(&self, url: &str) -> Option<String> {
-        let has = match self.ahead {
-            Some(d) => format!("is dated ahead ({})", d.format("%Y-%m-%d")),
-            None => "has no date".to_owned(),
+        let has = match (self.ahead, &self.unusable) {
+            (Some(d), _) => format!("is dated ahead ({})", d.format("%Y-%m-%d")),
+            (None, Some(w)) => format!(
+                "has a date that is none or cannot be read ({})",
+                crate::text::sanitize::quoted(w)
+            ),
+            (None, None) => "has no date".to_owned(),
         };
         self.published.is_none().then(|| {
             format!(
@@ -73,11 +80,22 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
         .build()
         .parse(xml.as_bytes())
         .map_err(|e| not_a_feed(e.to_string()))?;
-    let offsets = super::zones::entry_offsets(&xml).filter(|o| o.len() == feed.entries.len());
+    let written = super::zones::entry_dates(&xml).filter(|d| d.len() == feed.entries.len());
     let ahead_from = Utc::now() + chrono::Duration::days(1);
     for (i, e) in feed.entries.into_iter().enumerate() {
-        let offset = offsets.as_ref().and_then(|o| o[i]);
-        let date = e.published.or(e.updated).map(|d| in_zone(d, offset));
+        let written = written.as_ref().and_then(|d| d[i].as_ref());
+        let offset = written.and_then(|w| w.offset);
+        let date = e
+            .published
+            .or(e.updated)
+            .map(|d| in_zone(d, offset))
+            // A date `feed-rs` cannot read (`12 मार्च 2025`) is read as a page's date line is.
+            .or_else(|| written.and_then(|w| read_written(&w.text)));
+        // A CMS's "no date" (the Unix epoch, the year 1) dates nothing.
+        let date = date.filter(|d| !is_placeholder(d));
+        let unusable = written
+            .filter(|_| date.is_none())
+            .map(|w| w.text.chars().take(40).collect::<String>());
         let ahead = date.filter(|d| *d > ahead_from);
         let title = e
             .title
@@ -108,6 +126,7 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
             from_content,
             guid: e.id,
             title: title.trim().to_owned(),
+            unusable,
         };
         if entry.title.is_empty() && entry.text.is_empty() {
             parsed.warnings.push(format!(
@@ -118,6 +137,36 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
         parsed.entries.push(entry);
     }
     Ok(parsed)
+}
+
+/// A date as written in a feed that `feed-rs` cannot read (`12 मार्च 2025`, `12/03/2025`),
+/// read as a page's date line is: a whole day, at its time if written, in its zone if
+/// written, else in the local zone.
+fn read_written(text: &str) -> Option<DateTime<FixedOffset>> {
+    if !crate::corpus::is_date_line(text) {
+        return None;
+    }
+    let (_, published) = crate::extract::dates::parse_published(text)?;
+    let day = published.date.to_naive()?;
+    let (h, m) = published.time.unwrap_or((0, 0));
+    let at = day.and_hms_opt(u32::from(h), u32::from(m), 0)?;
+    match published
+        .utc_offset_minutes
+        .and_then(|o| FixedOffset::east_opt(o * 60))
+    {
+        Some(zone) => at.and_local_timezone(zone).single(),
+        None => at
+            .and_local_timezone(Local)
+            .earliest()
+            .map(|d| d.fixed_offset()),
+    }
+}
+
+/// A date a CMS writes for "none": the Unix epoch's first day, or before 1900.
+fn is_placeholder(date: &DateTime<FixedOffset>) -> bool {
+    use chrono::Datelike;
+    let day = date.naive_utc().date();
+    date.year() < 1900 || day == chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
 }
 
 /// `date` with the offset its feed wrote, else (none, or UTC's) in the local zone.
@@ -238,6 +287,40 @@ mod tests {
 <pubDate>Tue, 18 Jun 2024 10:30:00 +0530</pubDate></item>
 <item><title>बिना तारीख़</title><description>पाठ</description></item>
 </channel></rss>"#;
+
+    /// A date `feed-rs` cannot read is read as a date line is; a CMS's placeholder for
+    /// none dates nothing; either way the warning quotes what the feed wrote (trial 46:
+    /// `12 मार्च 2025` was "no date", and 1970-01-01 a real one).
+    #[test]
+    fn dates_feeds_write_oddly() {
+        let item = |date: &str| {
+            format!(
+                "<item><title>ख़बर</title><description>पाठ</description><pubDate>{date}</pubDate></item>"
+            )
+        };
+        let rss = format!(
+            "<rss version=\"2.0\"><channel><title>t</title>{}{}{}{}</channel></rss>",
+            item("12 मार्च 2025"),
+            item("Thu, 01 Jan 1970 00:00:00 +0000"),
+            item("Mon, 01 Jan 0001 00:00:00 +0000"),
+            item("परसों किसी समय"),
+        );
+        let p = parse(rss.as_bytes(), None, "http://127.0.0.1/rss").unwrap();
+        let days: Vec<Option<String>> = p
+            .entries
+            .iter()
+            .map(|e| e.published.map(|d| d.format("%Y-%m-%d").to_string()))
+            .collect();
+        assert_eq!(days, [Some("2025-03-12".to_owned()), None, None, None]);
+        assert_eq!(p.entries[0].undated("u"), None);
+        let said = p.entries[1].undated("u").unwrap();
+        assert!(said.contains("(\"Thu, 01 Jan 1970"), "{said}");
+        let said = p.entries[3].undated("u").unwrap();
+        assert!(
+            said.contains("cannot be read (\"परसों किसी समय\")"),
+            "{said}"
+        );
+    }
 
     #[test]
     fn utf8_under_a_wrong_declaration_is_read_as_utf8() {

@@ -14,13 +14,22 @@ use quick_xml::events::Event;
 const PUBLISHED: [&str; 4] = ["pubDate", "published", "date", "issued"];
 const UPDATED: [&str; 2] = ["updated", "modified"];
 
-/// A date field's offset, once one was read (`Some(None)`: read, with no offset).
-type Found = Option<Option<FixedOffset>>;
+/// An entry's date as the feed wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Written {
+    /// The UTC offset it ends with (`None` without one, or with a zone named by letters).
+    pub offset: Option<FixedOffset>,
+    /// Its text, trimmed: what a date `feed-rs` cannot read is read from.
+    pub text: String,
+}
 
-/// For each entry of the feed `xml` (RSS `item`, Atom `entry`), in order, the UTC offset its
-/// date was written with (`None` when it has no date or none with a numeric offset). `None`
-/// for the whole feed when it is not well-formed XML.
-pub(super) fn entry_offsets(xml: &str) -> Option<Vec<Option<FixedOffset>>> {
+/// A date field of the open entry, once one was read.
+type Found = Option<Written>;
+
+/// For each entry of the feed `xml` (RSS `item`, Atom `entry`), in order, its date as
+/// written (`None` when it has none). `None` for the whole feed when it is not well-formed
+/// XML.
+pub(super) fn entry_dates(xml: &str) -> Option<Vec<Option<Written>>> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut out = Vec::new();
     // Within an entry: its published and updated offsets so far, and which field is open.
@@ -60,7 +69,7 @@ pub(super) fn entry_offsets(xml: &str) -> Option<Vec<Option<FixedOffset>>> {
                 if (name == "item" || name == "entry")
                     && let Some((p, u)) = entry.take()
                 {
-                    out.push(p.or(u).flatten());
+                    out.push(p.or(u));
                 }
                 field = None;
             }
@@ -76,7 +85,10 @@ fn note(field: Option<bool>, entry: Option<&mut (Found, Found)>, date: &str) {
     if let (Some(published), Some((p, u))) = (field, entry) {
         let slot = if published { p } else { u };
         if slot.is_none() {
-            *slot = Some(offset_of(date));
+            *slot = Some(Written {
+                offset: offset_of(date),
+                text: date.trim().to_owned(),
+            });
         }
     }
 }
@@ -135,6 +147,21 @@ mod tests {
         assert_eq!(offset_of("Sun, 16 Jun 2024 01:15:00 IST"), None);
         assert_eq!(offset_of("2024-06-16"), None);
         assert_eq!(offset_of("कल शाम"), None);
+    }
+
+    /// The offsets of each entry's date, as before they were kept with their text.
+    fn entry_offsets(xml: &str) -> Option<Vec<Option<FixedOffset>>> {
+        entry_dates(xml).map(|d| d.into_iter().map(|w| w.and_then(|w| w.offset)).collect())
+    }
+
+    #[test]
+    fn a_date_is_kept_as_written() {
+        let rss = "<rss><channel><item><pubDate> 12 मार्च 2025 </pubDate></item></channel></rss>";
+        let dates = entry_dates(rss).unwrap();
+        assert_eq!(
+            dates[0].as_ref().map(|w| w.text.as_str()),
+            Some("12 मार्च 2025")
+        );
     }
 
     #[test]
