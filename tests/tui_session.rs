@@ -119,3 +119,33 @@ fn the_article_read_under_the_unread_filter_comes_back() {
     b.restore(through_json(&a.session()));
     assert_eq!(state(&b), state(&a));
 }
+
+/// The same story in two files (one item carried by two feeds) has one content id: the
+/// copy that was selected is the one reopened (trial 46 got the other one back).
+#[test]
+fn the_copy_selected_of_a_story_in_two_files_comes_back() {
+    let copies = || {
+        let mut a = empty_app();
+        let text = "नदी पर पुल\n\nपटना में नदी पर नया पुल खुला।\n";
+        khabar::tui::handle(&mut a, Msg::Found(2));
+        for path in ["a/news.txt", "b/news.txt"] {
+            let article = khabar::corpus::from_text(path, text.to_owned());
+            let analysis = khabar::extract::analyse(&article);
+            let entry = khabar::tui::app::Entry::new(article, analysis);
+            khabar::tui::handle(&mut a, Msg::Loaded(Box::new(entry), 1));
+        }
+        khabar::tui::handle(&mut a, Msg::Finished);
+        a.settle();
+        a
+    };
+    let mut a = copies();
+    let path = |a: &App| a.corpus.entries[a.list.selected].path.to_string();
+    let ids: Vec<u64> = a.corpus.entries.iter().map(|d| d.id).collect();
+    assert_eq!(ids[0], ids[1], "one story, one content id");
+    press(&mut a, "j enter");
+    let chosen = path(&a);
+    let mut b = copies();
+    assert_ne!(path(&b), chosen, "a new reader starts on the other copy");
+    b.restore(through_json(&a.session()));
+    assert_eq!(path(&b), chosen);
+}

@@ -21,6 +21,10 @@ use crate::index::{DateField, Sort};
 pub struct Session {
     /// The selected article's content id, if the user chose one.
     pub article: Option<u64>,
+    /// Its file and JSON Lines line: which copy it was, when the same story is in several
+    /// files (two feeds carrying one item).
+    pub path: Option<String>,
+    pub line: Option<u32>,
     /// Reading position: byte offset of the top row, and its rank among rows starting there.
     pub anchor: usize,
     pub nth: usize,
@@ -94,10 +98,13 @@ fn saved(chip: &Chip) -> Filter {
 impl App {
     /// The session as it stands, to keep at quit.
     pub fn session(&self) -> Session {
+        let chosen = (self.list.chosen)
+            .then(|| self.corpus.entries.get(self.list.selected))
+            .flatten();
         Session {
-            article: (self.list.chosen)
-                .then(|| self.corpus.entries.get(self.list.selected).map(|d| d.id))
-                .flatten(),
+            article: chosen.map(|d| d.id),
+            path: chosen.map(|d| d.path.to_string()),
+            line: chosen.and_then(|d| d.line),
             anchor: self.reader.anchor,
             nth: self.reader.anchor_nth,
             raw: self.reader.raw,
@@ -141,8 +148,20 @@ impl App {
         // Awaited before the list is made, so that the filters keep it (see `refresh`).
         self.shown.reselect = session.article.map(|id| (id, session.anchor, session.nth));
         self.refresh();
+        // The copy that was selected, else any article with its content.
+        let entries = &self.corpus.entries;
+        let copy = |id: u64| {
+            entries
+                .iter()
+                .position(|d| {
+                    d.id == id
+                        && session.path.as_deref() == Some(&*d.path)
+                        && d.line == session.line
+                })
+                .or_else(|| entries.iter().position(|d| d.id == id))
+        };
         if let Some(id) = session.article
-            && let Some(i) = self.corpus.entries.iter().position(|d| d.id == id)
+            && let Some(i) = copy(id)
         {
             self.shown.reselect = None;
             self.select(i);
