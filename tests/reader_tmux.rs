@@ -180,3 +180,27 @@ fn a_stuck_loop_still_ends_on_sigterm_with_the_terminal_restored() {
         "panes left on screen:\n{screen}"
     );
 }
+
+/// `kill -QUIT` ends the reader as SIGTERM does, the terminal restored (trial 46: it left
+/// the alternate screen and mouse reporting on).
+#[test]
+fn sigquit_ends_the_reader_with_the_terminal_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("q.txt"), "खबर\n\nनरेंद्र मोदी ने भाषण दिया।\n").unwrap();
+    let bin = env!("CARGO_BIN_EXE_khabar");
+    let args = format!("--width-model per-code-point {}", dir.path().display());
+    let cmd = format!("sh -c '{bin} {args}; echo EXIT=$?; sleep 30'");
+    let t = Tmux::start("quit", 100, HEIGHT, &cmd);
+    t.wait_for(10, |s| s.contains(['┘', '┛']));
+    let killed = std::process::Command::new("pkill")
+        .args(["-QUIT", "-f", &format!("^{bin} {args}$")])
+        .status()
+        .unwrap();
+    assert!(killed.success(), "no reader to signal");
+    let screen = t.wait_for(10, |s| s.contains("EXIT="));
+    assert!(screen.contains("EXIT=131"), "{screen}");
+    assert!(
+        !screen.contains('┃') && !screen.contains('│'),
+        "panes left on screen:\n{screen}"
+    );
+}

@@ -46,7 +46,7 @@ pub enum Msg {
     Problem(String),
     /// The loader is done.
     Finished,
-    /// SIGTERM, SIGHUP or SIGINT (the number): leave cleanly.
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT (the number): leave cleanly.
     Terminate(i32),
     /// News from a fetch of the feeds.
     Feed(super::fetching::FeedMsg),
@@ -155,9 +155,9 @@ pub fn spawn_input(tx: Sender<Msg>, gate: InputGate) {
 /// once the loop has left the terminal ends the process at once, but for an interrupt
 /// while a program the reader started has the terminal: that is the program's.
 pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     use std::sync::atomic::Ordering;
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         // The thread lives as long as the process: dropping `signals` would leave these
         // signals ignored.
