@@ -215,9 +215,20 @@ fn to_utf8(bytes: &[u8], content_type: Option<&str>, warnings: &mut Vec<String>)
         }
         return text.to_owned();
     }
-    let encoding = declared
+    let mut encoding = declared
         .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
         .unwrap_or(encoding_rs::WINDOWS_1252);
+    // Said to be UTF-8 with not one UTF-8 letter beyond ASCII: a one-byte charset (a
+    // Latin-1 feed served as UTF-8), read as browsers read those. Bytes that break an
+    // otherwise UTF-8 feed stay replaced: its Devanagari is kept.
+    if encoding == encoding_rs::UTF_8
+        && !String::from_utf8_lossy(bytes)
+            .chars()
+            .any(|c| !c.is_ascii() && c != char::REPLACEMENT_CHARACTER)
+    {
+        warnings.push("declares charset UTF-8 but is not; read as windows-1252".into());
+        encoding = encoding_rs::WINDOWS_1252;
+    }
     let (text, _, had_errors) = encoding.decode(bytes);
     if had_errors || encoding == encoding_rs::UTF_8 {
         warnings.push("invalid characters replaced with U+FFFD".into());
@@ -287,6 +298,27 @@ mod tests {
 <pubDate>Tue, 18 Jun 2024 10:30:00 +0530</pubDate></item>
 <item><title>बिना तारीख़</title><description>पाठ</description></item>
 </channel></rss>"#;
+
+    /// A Latin-1 feed served as UTF-8 reads as Latin-1 (trial 46: `Caf� na�ve`); a UTF-8
+    /// feed with one bad byte keeps its Devanagari.
+    #[test]
+    fn a_feed_said_to_be_utf8_that_is_latin1() {
+        let mut warnings = Vec::new();
+        let latin1 = b"<rss><channel><title>Caf\xe9 na\xefve</title></channel></rss>";
+        let text = to_utf8(
+            latin1,
+            Some("application/rss+xml; charset=utf-8"),
+            &mut warnings,
+        );
+        assert!(text.contains("Café naïve"), "{text}");
+        assert!(warnings[0].contains("windows-1252"), "{warnings:?}");
+        let mut warnings = Vec::new();
+        let mut broken = "<rss><title>ख़बर</title>".as_bytes().to_vec();
+        broken.push(0xff);
+        let text = to_utf8(&broken, Some("text/xml; charset=utf-8"), &mut warnings);
+        assert!(text.contains("ख़बर</title>\u{fffd}"), "{text}");
+        assert!(warnings[0].contains("U+FFFD"), "{warnings:?}");
+    }
 
     /// A date `feed-rs` cannot read is read as a date line is; a CMS's placeholder for
     /// none dates nothing; either way the warning quotes what the feed wrote (trial 46:
