@@ -211,11 +211,9 @@ fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let (feeds, skipped) = opml::parse(&text, &file.display().to_string())?;
-    for url in skipped {
-        eprintln!(
-            "khabar: warning: {}: not an http(s) URL; skipped",
-            show(&url)
-        );
+    for why in skipped {
+        let file = file.display().to_string();
+        eprintln!("khabar: warning: {}: {}", show(&file), show(&why));
     }
     let mut added = 0;
     for f in feeds {

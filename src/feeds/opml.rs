@@ -10,7 +10,8 @@ use super::{Feed, FeedError};
 
 /// Every `<outline xmlUrl=…>` of an OPML document, with the outline's `title` or `text` as
 /// its name and the enclosing outlines' names as tags (the way readers file feeds in
-/// folders). Outlines whose URL is not http(s) are skipped and reported in the second list.
+/// folders). Outlines whose URL is not http(s), and outlines with no URL that are no
+/// folder either (no outline inside), are skipped and said in the second list.
 pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedError> {
     let mut reader = Reader::from_str(xml);
     let mut folders: Vec<Option<String>> = Vec::new();
@@ -57,7 +58,7 @@ pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedErro
         }
         if let Some(url) = url.filter(|u| !u.is_empty()) {
             if super::net::check_url(&url).is_err() {
-                skipped.push(url);
+                skipped.push(format!("{url}: not an http(s) URL; skipped"));
             } else {
                 let mut tags: Vec<String> = folders.iter().flatten().cloned().collect();
                 for c in categories {
@@ -75,6 +76,9 @@ pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedErro
             }
         } else if !is_empty {
             folders.push(name.filter(|n| !n.is_empty()));
+        } else {
+            let name = name.unwrap_or_default();
+            skipped.push(format!("outline \"{name}\" has no xmlUrl; skipped"));
         }
     }
     Ok((feeds, skipped))
@@ -150,6 +154,7 @@ mod tests {
             </outline>
             <outline title="Local" xmlUrl="http://127.0.0.1/feed.xml"></outline>
             <outline text="bad" xmlUrl="file:///etc/passwd"/>
+            <outline text="no link"/>
         </body></opml>"#;
         let (feeds, skipped) = parse(xml, "x.opml").unwrap();
         assert_eq!(feeds.len(), 2);
@@ -157,7 +162,13 @@ mod tests {
         assert_eq!(feeds[0].url, "https://example.org/rss?a=1&b=2");
         assert_eq!(feeds[0].tags, vec!["दुनिया".to_owned()]);
         assert!(feeds[1].tags.is_empty());
-        assert_eq!(skipped, vec!["file:///etc/passwd".to_owned()]);
+        assert_eq!(
+            skipped,
+            [
+                "file:///etc/passwd: not an http(s) URL; skipped",
+                "outline \"no link\" has no xmlUrl; skipped"
+            ]
+        );
         let (again, _) = parse(&export(&feeds), "export").unwrap();
         assert_eq!(
             again, feeds,
