@@ -879,16 +879,12 @@ fn an_article_of_chrome_only_says_so_and_names_the_raw_view() {
     let text = "बाढ़ से नुकसान\n\nकश्मीर में बर्फ़बारी की ख़बरें हमारे ऐप पर पढ़ें।\n";
     let mut article = corpus::from_text("flood.txt", text.to_owned());
     // Its one paragraph is one its source repeats (as the store finds).
+    let source = corpus::repeated::source_hash(&article);
     let repeated: corpus::repeated::RepeatedSet = article
         .paragraph_texts()
-        .map(|p| {
-            (
-                corpus::repeated::source_hash(&article),
-                corpus::repeated::fingerprint(p),
-            )
-        })
+        .map(|p| (source, corpus::repeated::fingerprint(p)))
         .collect();
-    assert_eq!(repeated.set_aside(&mut article), 1);
+    assert_eq!(repeated.set_aside(&mut article, source), 1);
     let analysis = extract::analyse(&article);
     let entry = || Entry::new(article.clone(), analysis.clone());
     khabar::tui::handle(&mut a, Msg::Found(1));

@@ -137,14 +137,14 @@ impl RepeatedSet {
         self.0.is_empty()
     }
 
-    /// Moves the paragraphs of `article` that are repeated chrome out of its body and into
-    /// its chrome, so extraction skips them and the raw view dims them. Returns how many.
-    pub fn set_aside(&self, article: &mut Article) -> usize {
+    /// Moves the paragraphs of `article` that are repeated chrome of `source` (where the
+    /// store counted it: see [`source_hash`]) out of its body and into its chrome, so
+    /// extraction skips them and the raw view dims them. Returns how many.
+    pub fn set_aside(&self, article: &mut Article, source: u64) -> usize {
         if self.0.is_empty() {
             return 0;
         }
         let mut moved = 0;
-        let source = source_hash(article);
         let text = &article.text;
         let chrome = &mut article.chrome;
         article.paragraphs.retain(|&p| {

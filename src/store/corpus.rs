@@ -1197,7 +1197,7 @@ fn arrived(shown: &Scope, key: &str, rows: &mut [Row]) -> Arrived {
                 row.record_at,
                 row.publisher.as_deref().map(Into::into),
                 row.published,
-                row.content_id,
+                (row.content_id, row.repeats.source),
             ),
             title: row.title.as_str().into(),
             facts: row.facts.clone(),

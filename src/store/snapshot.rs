@@ -12,7 +12,7 @@ use rusqlite::params_from_iter;
 use super::corpus::kind_of;
 use super::scope::{Root, Scope, Spelt};
 use super::{Store, StoreError, from_sql, to_sql};
-use crate::corpus::repeated::RepeatedSet;
+use crate::corpus::repeated::{self, RepeatedSet};
 use crate::corpus::{Article, Origin};
 use crate::extract::dates::{PartialDate, Published};
 use crate::index::{DocRows, EntityInfo, Facts, Gather, Index, Mentioned, Postings, Titles};
@@ -40,6 +40,11 @@ pub struct Doc {
     /// The text of an article from standard input, which cannot be read again (`None` for
     /// every other).
     pub kept_text: Option<Box<str>>,
+    /// Where its paragraphs were counted for repeated chrome ([`repeated::source_hash`]),
+    /// as the database has it: a folder's key holds the folder as it was spelt when the
+    /// file was stored, which a later spelling of its root (`./news`, `~/news`) would not
+    /// give again.
+    pub repeat_key: u64,
 }
 
 impl Doc {
@@ -54,6 +59,7 @@ impl Doc {
             published: article.published,
             id,
             kept_text: (article.origin == Origin::Stdin).then(|| article.text.as_str().into()),
+            repeat_key: repeated::source_hash(article),
         }
     }
 
@@ -63,7 +69,7 @@ impl Doc {
         record_at: Option<u64>,
         source: Option<Arc<str>>,
         published: Option<Published>,
-        id: u64,
+        (id, repeat_key): (u64, u64),
     ) -> Self {
         Self {
             path,
@@ -73,6 +79,7 @@ impl Doc {
             published,
             id,
             kept_text: None,
+            repeat_key,
         }
     }
 
@@ -241,7 +248,10 @@ impl Part {
                 .and_then(|at| u64::try_from(at).ok()),
             source,
             published,
-            from_sql(r.get(8)?),
+            (
+                from_sql(r.get(8)?),
+                r.get::<_, Option<i64>>(10)?.map_or(0, from_sql),
+            ),
         ));
         Ok(())
     }
@@ -287,7 +297,7 @@ impl Part {
 
 /// What [`Part::push`] reads of an article, in its order.
 pub(super) const DOC_COLUMNS: &str = "a.id, a.path, a.line, a.record_at, a.title, a.published, \
-     a.published_day, a.publisher, a.content_id, a.published_minute";
+     a.published_day, a.publisher, a.content_id, a.published_minute, a.repeat_key";
 
 /// Articles file by file, in no particular order otherwise: the reader sorts its list
 /// itself, and an ORDER BY would copy every row through `SQLite`'s sorter. One pass over the

@@ -482,7 +482,7 @@ pub(super) fn read_entry(doc: &Doc, title: String, repeated: &RepeatedSet) -> Re
         }
     };
     let mut article = article;
-    repeated.set_aside(&mut article);
+    repeated.set_aside(&mut article, doc.repeat_key);
     let entry = Entry::with_id(article, crate::extract::Analysis::default(), doc.id);
     Read {
         entry,
