@@ -148,4 +148,44 @@ fn the_copy_selected_of_a_story_in_two_files_comes_back() {
     assert_ne!(path(&b), chosen, "a new reader starts on the other copy");
     b.restore(through_json(&a.session()));
     assert_eq!(path(&b), chosen);
+    // As a reader starts: the session is restored before any article has come.
+    let mut c = empty_app();
+    c.restore(through_json(&a.session()));
+    let text = "नदी पर पुल\n\nपटना में नदी पर नया पुल खुला।\n";
+    khabar::tui::handle(&mut c, Msg::Found(2));
+    for path in ["a/news.txt", "b/news.txt"] {
+        let article = khabar::corpus::from_text(path, text.to_owned());
+        let analysis = khabar::extract::analyse(&article);
+        let entry = khabar::tui::app::Entry::new(article, analysis);
+        khabar::tui::handle(&mut c, Msg::Loaded(Box::new(entry), 1));
+    }
+    khabar::tui::handle(&mut c, Msg::Finished);
+    c.settle();
+    assert_eq!(path(&c), chosen);
+}
+
+/// The copy a session chose is gone: once every file is in, the other copy is opened.
+#[test]
+fn a_session_whose_copy_is_gone_opens_another() {
+    let mut a = empty_app();
+    let text = "नदी पर पुल\n\nपटना में नदी पर नया पुल खुला।\n";
+    let load = |a: &mut App, paths: &[&str]| {
+        khabar::tui::handle(a, Msg::Found(paths.len()));
+        for path in paths {
+            let article = khabar::corpus::from_text(path, text.to_owned());
+            let analysis = khabar::extract::analyse(&article);
+            let entry = khabar::tui::app::Entry::new(article, analysis);
+            khabar::tui::handle(a, Msg::Loaded(Box::new(entry), 1));
+        }
+        khabar::tui::handle(a, Msg::Finished);
+        a.settle();
+    };
+    load(&mut a, &["a/news.txt", "b/news.txt"]);
+    press(&mut a, "j enter");
+    let session = through_json(&a.session());
+    let mut b = empty_app();
+    b.restore(session);
+    load(&mut b, &["a/news.txt"]);
+    assert_eq!(&*b.corpus.entries[b.list.selected].path, "a/news.txt");
+    assert!(b.shown.reselect.is_none(), "no longer awaited");
 }

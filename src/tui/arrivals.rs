@@ -206,14 +206,39 @@ impl App {
         }
         self.corpus.entries.push(doc);
         // The article open when its file was found changed is back: open it again where
-        // the reader was.
-        if let Some((wanted, anchor, nth)) = self.shown.reselect
+        // the reader was. Another copy than the one a session chose waits for the end.
+        if let Some((wanted, ..)) = self.shown.reselect
             && wanted == id
         {
-            self.shown.reselect = None;
-            self.select(self.corpus.entries.len() - 1);
+            let at = self.corpus.entries.len() - 1;
+            let doc = &self.corpus.entries[at];
+            let chosen = self.shown.reselect_copy.as_ref();
+            if chosen.is_none_or(|c| *c.0 == *doc.path && c.1 == doc.line) {
+                self.reselect_at(at);
+            }
+        }
+    }
+
+    /// Opens the awaited article, list entry `at`, where the reader was in it.
+    fn reselect_at(&mut self, at: usize) {
+        if let Some((_, anchor, nth)) = self.shown.reselect.take() {
+            self.shown.reselect_copy = None;
+            self.select(at);
             (self.reader.anchor, self.reader.anchor_nth) = (anchor, nth);
         }
+    }
+
+    /// Once every file is in: the awaited article's other copy, when the one a session
+    /// chose did not come (looked up now: the list may have been renumbered meanwhile).
+    pub fn reselect_fallback(&mut self) {
+        if self.shown.reselect_copy.is_some()
+            && let Some((wanted, ..)) = self.shown.reselect
+            && let Some(at) = self.awaited_copy(wanted, 0)
+        {
+            self.reselect_at(at);
+        }
+        // The session's choice is over: an article awaited later is any copy.
+        self.shown.reselect_copy = None;
     }
 
     /// Every article the database had for the paths, at once. Their texts come later
@@ -242,14 +267,10 @@ impl App {
         }
         // A session kept from the last run names an article the database brought back.
         // Among the articles just arrived: a withdrawn copy (of a first page) stays listed.
-        if let Some((wanted, anchor, nth)) = self.shown.reselect
-            && let Some(i) = self.corpus.entries[self.corpus.warm_base..]
-                .iter()
-                .position(|d| d.id == wanted)
+        if let Some((wanted, ..)) = self.shown.reselect
+            && let Some(at) = self.awaited_copy(wanted, self.corpus.warm_base)
         {
-            self.shown.reselect = None;
-            self.select(self.corpus.warm_base + i);
-            (self.reader.anchor, self.reader.anchor_nth) = (anchor, nth);
+            self.reselect_at(at);
         }
     }
 

@@ -195,6 +195,7 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.corpus.progress.finished = true;
             // The facts come before the end, or not at all (an error said so).
             app.corpus.awaiting_facts = false;
+            app.reselect_fallback();
             app.settle();
         }
         Msg::Feed(msg) => app.feed_event(msg),

@@ -147,26 +147,31 @@ impl App {
         self.list.chips = session.filters.into_iter().filter_map(restored).collect();
         // Awaited before the list is made, so that the filters keep it (see `refresh`).
         self.shown.reselect = session.article.map(|id| (id, session.anchor, session.nth));
+        self.shown.reselect_copy = session.path.as_deref().map(|p| (p.into(), session.line));
         self.refresh();
-        // The copy that was selected, else any article with its content.
-        let entries = &self.corpus.entries;
-        let copy = |id: u64| {
-            entries
-                .iter()
-                .position(|d| {
-                    d.id == id
-                        && session.path.as_deref() == Some(&*d.path)
-                        && d.line == session.line
-                })
-                .or_else(|| entries.iter().position(|d| d.id == id))
-        };
         if let Some(id) = session.article
-            && let Some(i) = copy(id)
+            && let Some(i) = self.awaited_copy(id, 0)
         {
             self.shown.reselect = None;
+            self.shown.reselect_copy = None;
             self.select(i);
             (self.reader.anchor, self.reader.anchor_nth) = (session.anchor, session.nth);
         }
+    }
+}
+
+impl App {
+    /// Where among the list entries from `from` on the article `id` awaited is: the copy
+    /// the session chose (see [`super::shown::Shown::reselect_copy`]), else any with its
+    /// content.
+    pub(super) fn awaited_copy(&self, id: u64, from: usize) -> Option<usize> {
+        let entries = self.corpus.entries.get(from..)?;
+        let chosen = self.shown.reselect_copy.as_ref();
+        entries
+            .iter()
+            .position(|d| d.id == id && chosen.is_some_and(|c| *c.0 == *d.path && c.1 == d.line))
+            .or_else(|| entries.iter().position(|d| d.id == id))
+            .map(|i| from + i)
     }
 }
 

@@ -41,6 +41,10 @@ pub struct Shown {
     /// The article the user had open when its file was found stale (its content id and
     /// reading position), to open again when the file's articles arrive anew.
     pub reselect: Option<(u64, usize, usize)>,
+    /// Which copy of the awaited article a kept session chose (its file and line), when
+    /// the same story is in several files: another copy is taken only once the files are
+    /// all in and that one has not come.
+    pub reselect_copy: Option<(Arc<str>, Option<u32>)>,
     /// Content ids that changed under the reader (an entry a fetch rewrote, a file
     /// edited), latest last: the article open is found again under its new one.
     pub(super) renamed: Vec<(u64, u64)>,
