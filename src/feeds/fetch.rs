@@ -165,7 +165,12 @@ fn fetch_feed(
     };
     let parsed = parse(&fetched.bytes, fetched.content_type.as_deref(), &feed.url)?;
     warnings.extend(parsed.warnings);
-    let entries = distinct(parsed.entries, &feed.url, warnings);
+    let mut shared: HashSet<String> = {
+        let state = state.lock().expect("state lock");
+        let known = state.shared_ids.get(&feed.url);
+        known.into_iter().flatten().cloned().collect()
+    };
+    let entries = distinct(parsed.entries, &feed.url, warnings, &mut shared);
     let current: HashSet<&str> = entries.iter().map(|e| e.guid.as_str()).collect();
     let mut counts = Counts::default();
     let mut pages = Pages {
@@ -235,11 +240,13 @@ fn fetch_feed(
     }
     library.save(feed, &stored)?;
     // Validators are kept only once the entries are safely stored.
-    state
-        .lock()
-        .expect("state lock")
-        .feeds
-        .insert(feed.url.clone(), fetched.validators);
+    let mut state = state.lock().expect("state lock");
+    state.feeds.insert(feed.url.clone(), fetched.validators);
+    if !shared.is_empty() {
+        let mut shared: Vec<String> = shared.into_iter().collect();
+        shared.sort();
+        state.shared_ids.insert(feed.url.clone(), shared);
+    }
     Ok(counts)
 }
 
@@ -275,21 +282,30 @@ impl Pages {
 }
 
 /// The entries with each GUID once (the first), at most [`MAX_ENTRIES`] of them. Entries
-/// that share a GUID but not a link are told apart by their link: a CMS that gives every
-/// entry one id (the site's address) would otherwise keep only its first story.
-fn distinct(mut entries: Vec<Entry>, url: &str, warnings: &mut Vec<String>) -> Vec<Entry> {
-    let mut links: HashMap<&str, HashSet<Option<&str>>> = HashMap::new();
+/// that share a GUID but not a link (tracking keys aside) are told apart by their link: a
+/// CMS that gives every entry one id (the site's address) would otherwise keep only its
+/// first story. `shared` holds the GUIDs the feed was seen sharing before, and gains
+/// those shared now: an entry under one is known by its link even when it comes alone.
+fn distinct(
+    mut entries: Vec<Entry>,
+    url: &str,
+    warnings: &mut Vec<String>,
+    shared: &mut HashSet<String>,
+) -> Vec<Entry> {
+    let mut links: HashMap<&str, HashSet<Option<String>>> = HashMap::new();
     for e in &entries {
-        links.entry(&e.guid).or_default().insert(e.link.as_deref());
+        let link = e.link.as_deref().map(super::net::bare_link);
+        links.entry(&e.guid).or_default().insert(link);
     }
-    let shared: HashSet<String> = links
-        .into_iter()
-        .filter(|(_, l)| l.len() > 1)
-        .map(|(guid, _)| guid.to_owned())
-        .collect();
+    shared.extend(
+        links
+            .into_iter()
+            .filter(|(_, l)| l.len() > 1)
+            .map(|(guid, _)| guid.to_owned()),
+    );
     for e in &mut entries {
         if let Some(link) = e.link.as_deref().filter(|_| shared.contains(&e.guid)) {
-            e.guid = format!("{} {link}", e.guid);
+            e.guid = format!("{} {}", e.guid, super::net::bare_link(link));
         }
     }
     let mut seen = HashSet::new();
@@ -432,12 +448,23 @@ mod tests {
             entry("y", None, "अकेली"),
         ];
         let mut warnings = Vec::new();
-        let kept = distinct(entries, "feed", &mut warnings);
+        let mut shared = HashSet::new();
+        let kept = distinct(entries, "feed", &mut warnings, &mut shared);
         let titles: Vec<&str> = kept.iter().map(|e| e.title.as_str()).collect();
         assert_eq!(titles, ["रांची", "देहरादून", "पटना", "पहली", "अकेली"]);
         let ids: HashSet<&str> = kept.iter().map(|e| e.guid.as_str()).collect();
         assert_eq!(ids.len(), 5);
         assert!(ids.contains("x") && ids.contains("y"), "unshared ids stay");
         assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(shared, HashSet::from([site.to_owned()]));
+        // A later fetch with one story under the shared id, its link tracked: known by
+        // the link it had, not as the site's address.
+        let alone = vec![entry(
+            site,
+            Some("http://127.0.0.1/b?utm_source=x"),
+            "देहरादून",
+        )];
+        let kept = distinct(alone, "feed", &mut warnings, &mut shared);
+        assert_eq!(kept[0].guid, format!("{site} http://127.0.0.1/b"));
     }
 }

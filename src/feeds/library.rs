@@ -97,6 +97,11 @@ pub struct FetchState {
     /// anything new: a feed that answers "not modified" every morning is still checked.
     #[serde(default)]
     pub checked: HashMap<String, String>,
+    /// The GUIDs each feed gave to several stories (a CMS giving every item the site's
+    /// address): its entries under them are known by GUID and link from then on, also
+    /// in a later fetch that has only one of them.
+    #[serde(default)]
+    pub shared_ids: HashMap<String, Vec<String>>,
 }
 
 /// The folder of fetched articles.
@@ -222,7 +227,8 @@ impl Library {
     pub fn forget(&self, feed: &Feed) -> Result<(), FeedError> {
         let mut state = self.fetch_state();
         let checked = state.checked.remove(&feed.url).is_some();
-        if state.feeds.remove(&feed.url).is_some() || checked {
+        let shared = state.shared_ids.remove(&feed.url).is_some();
+        if state.feeds.remove(&feed.url).is_some() || checked || shared {
             self.save_fetch_state(&state)?;
         }
         Ok(())

@@ -57,21 +57,26 @@ fn tracking(key: &str) -> bool {
 /// Whether two links name the same page: equal, or equal once their tracking query
 /// keys are dropped (the other keys keep their order: `?id=2` is not `?id=3`).
 pub fn same_link(a: &str, b: &str) -> bool {
-    let bare = |u: &str| {
-        let mut url = url::Url::parse(u).ok()?;
-        let kept: Vec<(String, String)> = url
-            .query_pairs()
-            .filter(|(k, _)| !tracking(k))
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        if kept.is_empty() {
-            url.set_query(None);
-        } else {
-            url.query_pairs_mut().clear().extend_pairs(kept);
-        }
-        Some(url)
+    a == b || bare_link(a) == bare_link(b)
+}
+
+/// A link without its tracking query keys (`utm_*`, `fbclid`, ...), normalised as a URL;
+/// one that is no URL as it is.
+pub fn bare_link(link: &str) -> String {
+    let Ok(mut url) = url::Url::parse(link) else {
+        return link.to_owned();
     };
-    a == b || bare(a).is_some_and(|x| bare(b).is_some_and(|y| x == y))
+    let kept: Vec<(String, String)> = url
+        .query_pairs()
+        .filter(|(k, _)| !tracking(k))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if kept.is_empty() {
+        url.set_query(None);
+    } else {
+        url.query_pairs_mut().clear().extend_pairs(kept);
+    }
+    url.into()
 }
 
 /// What a server said last time, to ask "only if changed".
