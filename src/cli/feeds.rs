@@ -412,8 +412,24 @@ impl Bar {
             line.push_str(" · ");
             line.push_str(&waiting);
         }
-        line
+        // One terminal row: a line that wraps leaves its first rows behind at each redraw
+        // (`\r` and clearing reach back over the last only).
+        let columns = crossterm::terminal::size().map_or(80, |(c, _)| usize::from(c));
+        cut_to_width(&line, columns.saturating_sub(1))
     }
+}
+
+/// `text` cut to at most `columns` terminal columns, at a character (the bar's names are
+/// sanitized: no escape sequences to cut into).
+fn cut_to_width(text: &str, columns: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut width = 0;
+    text.chars()
+        .take_while(|c| {
+            width += c.width().unwrap_or(0);
+            width <= columns
+        })
+        .collect()
 }
 
 /// One line per feed on stdout (what came), problems on stderr.
@@ -466,4 +482,18 @@ pub fn expand_sources(names: &[String]) -> Vec<String> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bar stays on one row: cut at the width, wide characters counted as two.
+    #[test]
+    fn the_bar_is_cut_to_the_terminal() {
+        assert_eq!(cut_to_width("[##--] 1/2 feeds", 10), "[##--] 1/2");
+        assert_eq!(cut_to_width("समाचार", 3), "समा");
+        assert_eq!(cut_to_width("新闻报道", 5), "新闻");
+        assert_eq!(cut_to_width("short", 80), "short");
+    }
 }

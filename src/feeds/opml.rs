@@ -77,8 +77,8 @@ pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedErro
         } else if !is_empty {
             folders.push(name.filter(|n| !n.is_empty()));
         } else {
-            let name = name.unwrap_or_default();
-            skipped.push(format!("outline \"{name}\" has no xmlUrl; skipped"));
+            let name = crate::text::sanitize::quoted(&name.unwrap_or_default());
+            skipped.push(format!("outline {name} has no xmlUrl; skipped"));
         }
     }
     Ok((feeds, skipped))

@@ -85,14 +85,15 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
     for (i, e) in feed.entries.into_iter().enumerate() {
         let written = written.as_ref().and_then(|d| d[i].as_ref());
         let offset = written.and_then(|w| w.offset);
+        // A CMS's "no date" (the Unix epoch, the year 1) dates nothing; a date `feed-rs`
+        // cannot read (`12 मार्च 2025`), or misread so, is read as a page's date line is.
         let date = e
             .published
             .or(e.updated)
             .map(|d| in_zone(d, offset))
-            // A date `feed-rs` cannot read (`12 मार्च 2025`) is read as a page's date line is.
-            .or_else(|| written.and_then(|w| read_written(&w.text)));
-        // A CMS's "no date" (the Unix epoch, the year 1) dates nothing.
-        let date = date.filter(|d| !is_placeholder(d));
+            .filter(|d| !is_placeholder(d))
+            .or_else(|| written.and_then(|w| read_written(&w.text)))
+            .filter(|d| !is_placeholder(d));
         let unusable = written
             .filter(|_| date.is_none())
             .map(|w| w.text.chars().take(40).collect::<String>());
@@ -139,9 +140,10 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
     Ok(parsed)
 }
 
-/// A date as written in a feed that `feed-rs` cannot read (`12 मार्च 2025`, `12/03/2025`),
-/// read as a page's date line is: a whole day, at its time if written, in its zone if
-/// written, else in the local zone.
+/// A date as written in a feed that `feed-rs` cannot read (`12 मार्च 2025`, `12/03/2025`,
+/// day first as Indian sites write it), read as a page's date line is: at its time if
+/// written (else at the start of its day), in its zone if written and not UTC's (else in
+/// the local zone, as [`in_zone`] puts a feed's UTC dates).
 fn read_written(text: &str) -> Option<DateTime<FixedOffset>> {
     if !crate::corpus::is_date_line(text) {
         return None;
@@ -150,23 +152,30 @@ fn read_written(text: &str) -> Option<DateTime<FixedOffset>> {
     let day = published.date.to_naive()?;
     let (h, m) = published.time.unwrap_or((0, 0));
     let at = day.and_hms_opt(u32::from(h), u32::from(m), 0)?;
-    match published
+    let zone = published
         .utc_offset_minutes
-        .and_then(|o| FixedOffset::east_opt(o * 60))
-    {
-        Some(zone) => at.and_local_timezone(zone).single(),
-        None => at
-            .and_local_timezone(Local)
-            .earliest()
+        .and_then(|o| FixedOffset::east_opt(o * 60));
+    match zone {
+        Some(zone) if zone.local_minus_utc() != 0 => at.and_local_timezone(zone).single(),
+        Some(utc) => at
+            .and_local_timezone(utc)
+            .single()
+            .map(|d| in_zone(d.to_utc(), None)),
+        // A start of day the local clock skips (a daylight saving change) is an hour on.
+        None => [at, at + chrono::Duration::hours(1)]
+            .into_iter()
+            .find_map(|t| t.and_local_timezone(Local).earliest())
             .map(|d| d.fixed_offset()),
     }
 }
 
-/// A date a CMS writes for "none": the Unix epoch's first day, or before 1900.
+/// A date a CMS writes for "none": the Unix epoch (in whatever zone it is written) or
+/// anything before it; no news feed dates a story so.
 fn is_placeholder(date: &DateTime<FixedOffset>) -> bool {
-    use chrono::Datelike;
-    let day = date.naive_utc().date();
-    date.year() < 1900 || day == chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default()
+    let first_day = chrono::NaiveDate::from_ymd_opt(1970, 1, 2)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or_default();
+    date.naive_utc() < first_day
 }
 
 /// `date` with the offset its feed wrote, else (none, or UTC's) in the local zone.
@@ -334,7 +343,7 @@ mod tests {
             "<rss version=\"2.0\"><channel><title>t</title>{}{}{}{}</channel></rss>",
             item("12 मार्च 2025"),
             item("Thu, 01 Jan 1970 00:00:00 +0000"),
-            item("Mon, 01 Jan 0001 00:00:00 +0000"),
+            item("Thu, 01 Jan 1970 05:30:00 +0530"),
             item("परसों किसी समय"),
         );
         let p = parse(rss.as_bytes(), None, "http://127.0.0.1/rss").unwrap();

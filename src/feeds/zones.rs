@@ -3,7 +3,8 @@
 //! `feed-rs` gives every date in UTC, which loses the publisher's zone: an entry published
 //! at 01:15 in India (`+0530`) is 19:45 the day before in UTC, and its text's "आज" and
 //! "16 जून" are the publisher's day. So the feed's own date fields are read again here, in
-//! document order, only for the offset they end with.
+//! document order, for the offset they end with, and kept as written (a date `feed-rs`
+//! cannot read, `12 मार्च 2025`, is read from that).
 
 use chrono::FixedOffset;
 use quick_xml::events::Event;

@@ -171,7 +171,9 @@ pub fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
                     None => return,
                 },
             };
-            if signal == SIGINT && HANDED_OVER.load(Ordering::SeqCst) {
+            // Ctrl-C and Ctrl-\ in a program the reader started (a pager, a browser) are
+            // that program's.
+            if matches!(signal, SIGINT | SIGQUIT) && HANDED_OVER.load(Ordering::SeqCst) {
                 continue;
             }
             if left() {

@@ -317,12 +317,12 @@ impl App {
         };
     }
 
-    /// A message from the fetch worker.
     /// Whether files are loading (the gauge counts them, not the feeds, meanwhile).
     fn files_loading(&self) -> bool {
         !self.corpus.progress.finished && self.corpus.progress.total > 0
     }
 
+    /// A message from the fetch worker.
     pub fn feed_event(&mut self, msg: FeedMsg) {
         match msg {
             FeedMsg::Started(total) => {

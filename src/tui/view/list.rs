@@ -175,7 +175,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 mod tests {
     use super::fit_title;
 
-    /// A narrow pane drops the order, then the state, then the word, never a digit.
+    /// A narrow pane drops the order, then the state, then the word (the count alone is
+    /// cut only when even it does not fit).
     #[test]
     fn a_title_too_wide_loses_whole_parts() {
         let titles = [
