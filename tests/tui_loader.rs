@@ -293,3 +293,65 @@ fn a_look_at_the_folder_again_finds_new_changed_and_deleted_files() {
         khabar::tui::rescan::Rescanned::default()
     );
 }
+
+/// `R` on a reader whose corpus is in a database brings the database up to date (trial
+/// 47: the files it read were never stored, so every run read them again) and has the
+/// reader recall the marks the database carried to an edited article (its star vanished
+/// from the open reader).
+#[test]
+fn a_look_again_stores_what_it_reads_and_recalls_carried_marks() {
+    use khabar::tui::rescan::Look;
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("khabar.db");
+    let place = Place::At(db.clone());
+    let text = |k: u32| format!("खबर {k}\n\nपटना में आज बैठक हुई और नीतीश कुमार ने भाषण दिया।\n");
+    std::fs::write(dir.path().join("a.txt"), text(1)).unwrap();
+    let (mut corpus, _) = khabar::library::Corpus::open_in(&place, 0).unwrap();
+    corpus
+        .add(&[dir.path().to_path_buf()], false, &mut |_, _| {})
+        .unwrap();
+    drop(corpus);
+    let (store, _) = khabar::store::Store::open(&db).unwrap();
+    let before = khabar::corpus::load(&[dir.path().join("a.txt")]).articles;
+    store
+        .set_starred(khabar::state::content_id(&before[0]), true)
+        .unwrap();
+    // Edited in place (the same headline, more text), and a new file beside it.
+    std::fs::write(dir.path().join("a.txt"), text(1) + "\nफिर बैठक होगी।\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), text(2)).unwrap();
+    let look = Look {
+        roots: vec![dir.path().to_path_buf()],
+        listed: vec![dir.path().join("a.txt").to_string_lossy().into()],
+        looked: khabar::tui::rescan::Looked::default(),
+    };
+    let (tx, rx) = std::sync::mpsc::sync_channel(64);
+    look.run_stored(&tx, &place, 0);
+    drop(tx);
+    let msgs: Vec<Msg> = rx.iter().collect();
+    let recalled: Vec<u64> = msgs
+        .iter()
+        .flat_map(|m| match m {
+            Msg::Recall(ids) => ids.clone(),
+            _ => Vec::new(),
+        })
+        .collect();
+    let found = msgs.iter().find_map(|m| match m {
+        Msg::Rescanned(found) => Some(*found),
+        _ => None,
+    });
+    assert_eq!(found.map(|f| (f.new, f.changed, f.gone)), Some((1, 1, 0)));
+    let now = khabar::corpus::load(&[dir.path().join("a.txt")]).articles;
+    let edited = khabar::state::content_id(&now[0]);
+    assert!(recalled.contains(&edited), "{recalled:?}");
+    assert_eq!(
+        store.starred().unwrap(),
+        [edited],
+        "the star moved with the edit"
+    );
+    let stored: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(stored, 2, "the new file is stored");
+}

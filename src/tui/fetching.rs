@@ -121,7 +121,10 @@ pub fn spawn(
             let _ = tx.send(Msg::Feed(m));
         };
         if let Some(look) = &look {
-            look.run(&tx, since);
+            match &place {
+                crate::library::Place::Memory => look.run(&tx, since),
+                stored => look.run_stored(&tx, stored, rules),
+            }
         }
         let setup = || -> Result<(Subscriptions, Library), String> {
             let path = subscriptions::default_path().ok_or("no configuration directory")?;

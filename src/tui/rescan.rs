@@ -58,6 +58,51 @@ impl Look {
         let found = rescan(tx, &self.roots, &self.listed, since, &self.looked);
         let _ = tx.send(Msg::Rescanned(found));
     }
+
+    /// [`Look::run`] for a reader whose corpus is in a database: the database is brought
+    /// up to date as at start (new and changed files read and stored, gone ones
+    /// withdrawn), and the loop told of each file as the loader tells it, then asked to
+    /// recall the marks of the articles read (the database carried an edited article's
+    /// read mark and star to its new content as it stored it).
+    pub fn run_stored(&self, tx: &Sender<Msg>, place: &crate::library::Place, rules: u64) {
+        use crate::library::{Change, Check, Corpus};
+        let listed: HashSet<&str> = self.listed.iter().map(|p| &**p).collect();
+        let mut found = Rescanned::default();
+        let mut ids = Vec::new();
+        let added = Corpus::open_in(place, rules).and_then(|(mut corpus, _)| {
+            corpus.add_following(&self.roots, Check::Stamps, true, &mut |change| {
+                let msg = match change {
+                    Change::File(file) => {
+                        let path = file.path.to_string_lossy();
+                        if listed.contains(&*path) {
+                            found.changed += 1;
+                        } else if file.articles.is_empty() {
+                            // A file with no article (empty, binary) is said, not counted.
+                            return;
+                        } else {
+                            found.new += 1;
+                        }
+                        ids.extend(file.articles.iter().map(|a| a.doc.id));
+                        Msg::Changed(Box::new(file))
+                    }
+                    Change::Gone(path) => {
+                        found.gone += 1;
+                        Msg::Gone(path)
+                    }
+                    Change::Progress { .. } => return,
+                };
+                let _ = tx.send(msg);
+            })
+        });
+        match added {
+            Ok(added) => problems_into(tx, added.problems.into_iter().map(|n| n.text)),
+            Err(e) => problems_into(tx, [format!("the files could not be looked at again: {e}")]),
+        }
+        if !ids.is_empty() {
+            let _ = tx.send(Msg::Recall(ids));
+        }
+        let _ = tx.send(Msg::Rescanned(found));
+    }
 }
 
 /// A file's size and times, hashed (see [`Looked`]).
