@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scaling benchmark (issue 15): time and peak RSS of `khabar extract --json --no-cache`
 # on one article of 10 KB, 100 KB, 1 MB and 10 MB of each input kind of
-# bench/scaling_inputs.py (news, dates, nospace, lines), with the ratio to the size
+# bench/scaling_inputs.py (news, dates, nospace, lines, shuffled), with the ratio to the size
 # before. Linear work shows ratios near 10 (times below ~20 ms are dominated by
 # start-up, so their ratios are not meaningful); a quadratic stage shows ~100.
 # A run is cut off after LIMIT seconds (default 120) and shown as ">LIMIT".
@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 limit=${1:-120}
 shift || true
-kinds=("${@:-news dates nospace lines}")
+kinds=("${@:-news dates nospace lines shuffled}")
 [ ${#kinds[@]} -eq 1 ] && read -r -a kinds <<<"${kinds[0]}"
 sizes=(10000 100000 1000000 10000000)
 

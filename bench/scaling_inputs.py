@@ -7,6 +7,9 @@ Each kind stresses a different way an extraction stage could grow faster than it
   dates  one sentence of date words (no danda until the end): every mention looks ahead
   nospace  one long line without a single space
   lines  many short lines, each its own paragraph
+  shuffled  the corpus's words in a random (seeded) order on one line, no sentence end:
+         ever more distinct candidate names as the text grows (a stage comparing names
+         with one another grows with their square)
 
 Every file starts with a title and an `Updated:` line, so the publication date is known
 and relative dates are resolved (the expensive path). Standard library only, deterministic.
@@ -15,6 +18,7 @@ and relative dates are resolved (the expensive path). Standard library only, det
 """
 
 import argparse
+import random
 import sys
 from pathlib import Path
 
@@ -31,6 +35,18 @@ def body(kind, size, corpus):
         unit = NOSPACE
     elif kind == "lines":
         unit = "\n".join(LINES) + "\n"
+    elif kind == "shuffled":
+        words = []
+        for f in sorted(Path(corpus).rglob("*.txt")):
+            words += f.read_text(encoding="utf-8").replace("।", " ").split()
+        rng = random.Random(7)
+        out = []
+        total = 0
+        while total < size:
+            w = rng.choice(words)
+            out.append(w)
+            total += len(w.encode()) + 1
+        unit = " ".join(out)
     else:
         parts = []
         for f in sorted(Path(corpus).rglob("*.txt")):
@@ -47,9 +63,9 @@ def body(kind, size, corpus):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--kind", choices=["news", "dates", "nospace", "lines"], required=True)
+    ap.add_argument("--kind", choices=["news", "dates", "nospace", "lines", "shuffled"], required=True)
     ap.add_argument("--bytes", type=int, required=True)
-    ap.add_argument("--corpus", help="a gen_corpus.py txt folder (for --kind news)")
+    ap.add_argument("--corpus", help="a gen_corpus.py txt folder (for --kind news, shuffled)")
     a = ap.parse_args()
     sys.stdout.write(HEAD + body(a.kind, max(0, a.bytes - len(HEAD.encode())), a.corpus))
 
