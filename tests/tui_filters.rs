@@ -216,8 +216,9 @@ fn date_filter_histogram_is_picked_with_arrows() {
     press(&mut a, "left enter");
     assert_eq!(a.list.chips[0].label(), "date: 2024-01");
     assert_eq!(listed(&a), ["000"]);
-    // Zoomed into a month, the cursor starts on its first day with articles.
-    press(&mut a, "d left down enter");
+    // Opened again, the histogram is on the filter's month (trial 47: on the latest);
+    // zoomed into a month, the cursor starts on its first day with articles.
+    press(&mut a, "d down enter");
     assert_eq!(a.list.chips[0].label(), "date: 2024-01-21");
     press(&mut a, "d left left left enter");
     assert_eq!(a.list.chips[0].label(), "date: 2022-08");

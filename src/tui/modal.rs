@@ -175,10 +175,20 @@ impl App {
     pub fn open_date_filter(&mut self) {
         let field = DateField::Published;
         let buckets = self.date_buckets(field, None);
+        // On the month of the date filter set, if one is (trial 47: the histogram opened
+        // on the latest month, and ← stepped back from there); else on the latest.
+        let filtered = self.list.chips.iter().find_map(|c| match c {
+            Chip::Date { range, field: f } if *f == field => range.start,
+            _ => None,
+        });
+        let cursor = filtered
+            .map(|day| buckets.partition_point(|(month, _)| *month <= day))
+            .filter(|&after| after > 0)
+            .map_or(buckets.len(), |after| after);
         self.modal = Some(Modal::Date {
             input: String::new(),
             field,
-            cursor: buckets.len().saturating_sub(1),
+            cursor: cursor.saturating_sub(1),
             zoom: None,
             error: None,
             prefilled: false,
