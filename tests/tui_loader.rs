@@ -326,7 +326,7 @@ fn a_look_again_stores_what_it_reads_and_recalls_carried_marks() {
         looked: khabar::tui::rescan::Looked::default(),
     };
     let (tx, rx) = std::sync::mpsc::sync_channel(64);
-    look.run_stored(&tx, &place, 0);
+    look.run_stored(&tx, std::time::SystemTime::UNIX_EPOCH, (&place, 0));
     drop(tx);
     let msgs: Vec<Msg> = rx.iter().collect();
     let recalled: Vec<u64> = msgs

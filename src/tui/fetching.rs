@@ -123,7 +123,7 @@ pub fn spawn(
         if let Some(look) = &look {
             match &place {
                 crate::library::Place::Memory => look.run(&tx, since),
-                stored => look.run_stored(&tx, stored, rules),
+                stored => look.run_stored(&tx, since, (stored, rules)),
             }
         }
         let setup = || -> Result<(Subscriptions, Library), String> {

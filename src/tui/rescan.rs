@@ -59,47 +59,43 @@ impl Look {
         let _ = tx.send(Msg::Rescanned(found));
     }
 
-    /// [`Look::run`] for a reader whose corpus is in a database: the database is brought
-    /// up to date as at start (new and changed files read and stored, gone ones
-    /// withdrawn), and the loop told of each file as the loader tells it, then asked to
-    /// recall the marks of the articles read (the database carried an edited article's
-    /// read mark and star to its new content as it stored it).
-    pub fn run_stored(&self, tx: &Sender<Msg>, place: &crate::library::Place, rules: u64) {
-        use crate::library::{Change, Check, Corpus};
-        let listed: HashSet<&str> = self.listed.iter().map(|p| &**p).collect();
-        let mut found = Rescanned::default();
-        let mut ids = Vec::new();
-        let added = Corpus::open_in(place, rules).and_then(|(mut corpus, _)| {
-            corpus.add_following(&self.roots, Check::Stamps, true, &mut |change| {
-                let msg = match change {
-                    Change::File(file) => {
-                        let path = file.path.to_string_lossy();
-                        if listed.contains(&*path) {
-                            found.changed += 1;
-                        } else if file.articles.is_empty() {
-                            // A file with no article (empty, binary) is said, not counted.
-                            return;
-                        } else {
-                            found.new += 1;
-                        }
-                        ids.extend(file.articles.iter().map(|a| a.doc.id));
-                        Msg::Changed(Box::new(file))
-                    }
-                    Change::Gone(path) => {
-                        found.gone += 1;
-                        Msg::Gone(path)
-                    }
-                    Change::Progress { .. } => return,
-                };
-                let _ = tx.send(msg);
-            })
-        });
-        match added {
-            Ok(added) => problems_into(tx, added.problems.into_iter().map(|n| n.text)),
-            Err(e) => problems_into(tx, [format!("the files could not be looked at again: {e}")]),
-        }
-        if !ids.is_empty() {
-            let _ = tx.send(Msg::Recall(ids));
+    /// [`Look::run`] for a reader whose corpus is in a database: the look is the same
+    /// (it sees what another process changed and stored meanwhile too), and the files it
+    /// read are then stored, so that the next start does not read them again; the loop is
+    /// then asked to recall the marks of their articles (the database carried an edited
+    /// article's read mark and star to its new content as it stored it). A database that
+    /// cannot be written to loses only that, said as a warning.
+    pub fn run_stored(
+        &self,
+        tx: &Sender<Msg>,
+        since: SystemTime,
+        (place, rules): (&crate::library::Place, u64),
+    ) {
+        use crate::library::{Check, Corpus};
+        let mut read = Vec::new();
+        let found = rescan_into(
+            tx,
+            &self.roots,
+            &self.listed,
+            since,
+            &self.looked,
+            &mut read,
+        );
+        if !read.is_empty() {
+            let paths: Vec<PathBuf> = read.iter().map(|(path, _)| path.clone()).collect();
+            let stored = Corpus::open_in(place, rules).and_then(|(mut corpus, _)| {
+                corpus.add_following(&paths, Check::Stamps, false, &mut |_| {})
+            });
+            match stored {
+                Ok(_) => {
+                    let ids = read.into_iter().flat_map(|(_, ids)| ids).collect();
+                    let _ = tx.send(Msg::Recall(ids));
+                }
+                Err(e) => problems_into(
+                    tx,
+                    [format!("the files read again could not be stored: {e}")],
+                ),
+            }
         }
         let _ = tx.send(Msg::Rescanned(found));
     }
@@ -151,6 +147,18 @@ pub fn rescan(
     since: SystemTime,
     looked: &Looked,
 ) -> Rescanned {
+    rescan_into(tx, roots, listed, since, looked, &mut Vec::new())
+}
+
+/// [`rescan`], noting in `read` each file read with articles, and their content ids.
+fn rescan_into(
+    tx: &Sender<Msg>,
+    roots: &[PathBuf],
+    listed: &[Arc<str>],
+    since: SystemTime,
+    looked: &Looked,
+    read: &mut Vec<(PathBuf, Vec<u64>)>,
+) -> Rescanned {
     let under_roots = |p: &str| roots.iter().any(|r| Path::new(p).starts_with(r));
     let listed: HashSet<&str> = listed
         .iter()
@@ -192,6 +200,12 @@ pub fn rescan(
         if !known && file.articles.is_empty() {
             problems_into(tx, file_problems);
             continue;
+        }
+        if !file.articles.is_empty() {
+            read.push((
+                path.clone(),
+                file.articles.iter().map(|a| a.doc.id).collect(),
+            ));
         }
         let msg = if known {
             found.changed += 1;
