@@ -183,6 +183,11 @@ fn a_session_whose_copy_is_gone_opens_another() {
     load(&mut a, &["a/news.txt", "b/news.txt"]);
     press(&mut a, "j enter");
     let session = through_json(&a.session());
+    assert_eq!(
+        session.path.as_deref(),
+        Some("b/news.txt"),
+        "the copy chosen"
+    );
     let mut b = empty_app();
     b.restore(session);
     load(&mut b, &["a/news.txt"]);

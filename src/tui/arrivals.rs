@@ -233,7 +233,7 @@ impl App {
     pub fn reselect_fallback(&mut self) {
         if self.shown.reselect_copy.is_some()
             && let Some((wanted, ..)) = self.shown.reselect
-            && let Some(at) = self.awaited_copy(wanted, 0)
+            && let Some(at) = self.awaited_copy(wanted, 0, false)
         {
             self.reselect_at(at);
         }
@@ -267,8 +267,11 @@ impl App {
         }
         // A session kept from the last run names an article the database brought back.
         // Among the articles just arrived: a withdrawn copy (of a first page) stays listed.
+        // A first page may hold another copy only: the whole list is awaited for the one
+        // chosen.
+        let exact = self.on_first_page();
         if let Some((wanted, ..)) = self.shown.reselect
-            && let Some(at) = self.awaited_copy(wanted, self.corpus.warm_base)
+            && let Some(at) = self.awaited_copy(wanted, self.corpus.warm_base, exact)
         {
             self.reselect_at(at);
         }
@@ -278,6 +281,9 @@ impl App {
     /// like a warm start's articles, until anything else arrives ([`App::end_first_page`]).
     pub fn first_page(&mut self, page: Snapshot) {
         let start = self.corpus.entries.len();
+        // Marked before it is pushed, for the awaited article to be looked for in it
+        // as on a first page.
+        self.corpus.page = Some(start..start);
         self.push_warm(page);
         self.corpus.page = Some(start..self.corpus.entries.len());
         self.corpus.awaiting_facts = true;
@@ -303,6 +309,8 @@ impl App {
         let awaited = self.shown.reselect.is_some();
         if !awaited && let Some(d) = self.corpus.entries.get(self.list.selected) {
             self.shown.reselect = Some((d.id, self.reader.anchor, self.reader.anchor_nth));
+            // The copy the page showed, not another with its content.
+            self.shown.reselect_copy = Some((d.path.clone(), d.line));
         }
         self.end_first_page();
         self.push_warm(warm);
@@ -391,6 +399,9 @@ impl App {
                 .find(|(before, _)| *before == d.id)
                 .map_or(d.id, |&(_, now)| now);
             self.shown.reselect = Some((id, self.reader.anchor, self.reader.anchor_nth));
+            // Whichever copy comes (its record may have moved in its file), not one a
+            // session chose before.
+            self.shown.reselect_copy = None;
         }
         self.search.last = None;
         self.list.stale = true;

@@ -178,13 +178,13 @@ impl App {
         // On the month of the date filter set, if one is (trial 47: the histogram opened
         // on the latest month, and ← stepped back from there); else on the latest.
         let filtered = self.list.chips.iter().find_map(|c| match c {
-            Chip::Date { range, field: f } if *f == field => range.start,
+            Chip::Date { range, field: f } if *f == field => range.start.or(range.end),
             _ => None,
         });
-        let cursor = filtered
-            .map(|day| buckets.partition_point(|(month, _)| *month <= day))
-            .filter(|&after| after > 0)
-            .map_or(buckets.len(), |after| after);
+        // Months up to the filter's (a filter before the first month: the first).
+        let cursor = filtered.map_or(buckets.len(), |day| {
+            buckets.partition_point(|(month, _)| *month <= day).max(1)
+        });
         self.modal = Some(Modal::Date {
             input: String::new(),
             field,

@@ -150,7 +150,7 @@ impl App {
         self.shown.reselect_copy = session.path.as_deref().map(|p| (p.into(), session.line));
         self.refresh();
         if let Some(id) = session.article
-            && let Some(i) = self.awaited_copy(id, 0)
+            && let Some(i) = self.awaited_copy(id, 0, false)
         {
             self.shown.reselect = None;
             self.shown.reselect_copy = None;
@@ -162,15 +162,19 @@ impl App {
 
 impl App {
     /// Where among the list entries from `from` on the article `id` awaited is: the copy
-    /// the session chose (see [`super::shown::Shown::reselect_copy`]), else any with its
-    /// content.
-    pub(super) fn awaited_copy(&self, id: u64, from: usize) -> Option<usize> {
+    /// the session chose (see [`super::shown::Shown::reselect_copy`]), else (unless
+    /// `exact`) any with its content.
+    pub(super) fn awaited_copy(&self, id: u64, from: usize, exact: bool) -> Option<usize> {
         let entries = self.corpus.entries.get(from..)?;
         let chosen = self.shown.reselect_copy.as_ref();
         entries
             .iter()
             .position(|d| d.id == id && chosen.is_some_and(|c| *c.0 == *d.path && c.1 == d.line))
-            .or_else(|| entries.iter().position(|d| d.id == id))
+            .or_else(|| {
+                let any = !exact || chosen.is_none();
+                any.then(|| entries.iter().position(|d| d.id == id))
+                    .flatten()
+            })
             .map(|i| from + i)
     }
 }
