@@ -169,6 +169,12 @@ impl UserState {
                 .lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner),
         );
+        self.take_in(read, starred)
+    }
+
+    /// Takes in read marks and stars found in the database (by [`Self::recall`], or by a
+    /// worker that stored the articles); whether any is new here.
+    pub fn take_in(&mut self, read: Vec<u64>, starred: Vec<u64>) -> bool {
         let mut changed = false;
         for id in read {
             changed |= self.read.insert(id);

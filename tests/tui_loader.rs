@@ -295,9 +295,9 @@ fn a_look_at_the_folder_again_finds_new_changed_and_deleted_files() {
 }
 
 /// `R` on a reader whose corpus is in a database brings the database up to date (trial
-/// 47: the files it read were never stored, so every run read them again) and has the
-/// reader recall the marks the database carried to an edited article (its star vanished
-/// from the open reader).
+/// 47: the files it read were never stored, so every run read them again) and gives the
+/// reader the marks the database carried to an edited article (its star vanished from the
+/// open reader).
 #[test]
 fn a_look_again_stores_what_it_reads_and_recalls_carried_marks() {
     use khabar::tui::rescan::Look;
@@ -332,7 +332,7 @@ fn a_look_again_stores_what_it_reads_and_recalls_carried_marks() {
     let recalled: Vec<u64> = msgs
         .iter()
         .flat_map(|m| match m {
-            Msg::Recall(ids) => ids.clone(),
+            Msg::Marks { starred, .. } => starred.clone(),
             _ => Vec::new(),
         })
         .collect();

@@ -60,9 +60,9 @@ pub enum Msg {
     Searched(Box<super::searcher::Found>),
     /// `R`'s look at the files opened is done (see [`super::rescan`]).
     Rescanned(super::rescan::Rescanned),
-    /// Articles whose read marks and stars are to be asked of the database again (another
-    /// process, or the database itself as it stored an edited file, may have set them).
-    Recall(Vec<u64>),
+    /// Read marks and stars of articles `R` stored, as the database has them (it carried
+    /// an edited article's to its new content).
+    Marks { read: Vec<u64>, starred: Vec<u64> },
     /// An export of the list is written, failed, or waits for leave to replace a file.
     Exported(super::tidy::Outcome),
 }

@@ -176,7 +176,7 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.withdraw_path(&path.to_string_lossy());
         }
         Msg::Rescanned(found) => app.rescanned(found),
-        Msg::Recall(ids) => app.user.recall(ids),
+        Msg::Marks { read, starred } => app.list.stale |= app.user.take_in(read, starred),
         Msg::FirstPage(page) => app.first_page(*page),
         Msg::Warm(warm, files) => {
             app.corpus.progress.done += files;

@@ -61,9 +61,9 @@ impl Look {
 
     /// [`Look::run`] for a reader whose corpus is in a database: the look is the same
     /// (it sees what another process changed and stored meanwhile too), and the files it
-    /// read are then stored, so that the next start does not read them again; the loop is
-    /// then asked to recall the marks of their articles (the database carried an edited
-    /// article's read mark and star to its new content as it stored it). A database that
+    /// read are then stored, so that the next start does not read them again, and the loop
+    /// is given the marks of their articles (the database carried an edited article's read
+    /// mark and star to its new content as it stored it). A database that
     /// cannot be written to loses only that, said as a warning.
     pub fn run_stored(
         &self,
@@ -83,13 +83,21 @@ impl Look {
         );
         if !read.is_empty() {
             let paths: Vec<PathBuf> = read.iter().map(|(path, _)| path.clone()).collect();
-            let stored = Corpus::open_in(place, rules).and_then(|(mut corpus, _)| {
-                corpus.add_following(&paths, Check::Stamps, false, &mut |_| {})
+            let ids: HashSet<u64> = read.into_iter().flat_map(|(_, ids)| ids).collect();
+            // Stored, then the marks of their articles as the database has them now.
+            let marks = Corpus::open_in(place, rules).and_then(|(mut corpus, _)| {
+                corpus.add_following(&paths, Check::Stamps, false, &mut |_| {})?;
+                let of = |all: Option<Vec<u64>>| -> Vec<u64> {
+                    all.into_iter()
+                        .flatten()
+                        .filter(|id| ids.contains(id))
+                        .collect()
+                };
+                Ok((of(corpus.read()?), of(corpus.starred()?)))
             });
-            match stored {
-                Ok(_) => {
-                    let ids = read.into_iter().flat_map(|(_, ids)| ids).collect();
-                    let _ = tx.send(Msg::Recall(ids));
+            match marks {
+                Ok((read, starred)) => {
+                    let _ = tx.send(Msg::Marks { read, starred });
                 }
                 Err(e) => problems_into(
                     tx,
