@@ -837,21 +837,29 @@ fn an_unfiltered_list_counts_every_article_while_they_arrive() {
     assert!(!title.contains(" of "), "{title}");
 }
 
-/// A search that matches an article only in its site chrome (a "read also" line the view
-/// hides): `n` says so and names the raw view, where the match is shown and `n` reaches it.
-#[test]
-fn a_match_only_in_hidden_chrome_is_explained_and_reached_in_the_raw_view() {
+/// A reader that loaded `article` alone and shows it as opened from its file (there is
+/// none: the text is given).
+fn showing(article: &corpus::Article) -> App {
     let mut a = drive::empty_app();
-    let text = "बाढ़ से नुकसान\n\nनदी का पानी गांवों में घुस गया और लोग घर छोड़कर चले गए।\n\n\
-                यह भी पढ़ें: कश्मीर में बर्फ़बारी\n\nराहत शिविरों में खाना बांटा गया।\n";
-    let article = corpus::from_text("flood.txt", text.to_owned());
-    assert!(!article.chrome.is_empty(), "the read-also line is chrome");
-    let analysis = extract::analyse(&article);
+    let analysis = extract::analyse(article);
     let entry = || Entry::new(article.clone(), analysis.clone());
     khabar::tui::handle(&mut a, Msg::Found(1));
     khabar::tui::handle(&mut a, Msg::Loaded(Box::new(entry()), 1));
     khabar::tui::handle(&mut a, Msg::Finished);
     a.settle();
+    a.shown.entry = Some((a.list.selected, entry()));
+    a
+}
+
+/// A search that matches an article only in its site chrome (a "read also" line the view
+/// hides): `n` says so and names the raw view, where the match is shown and `n` reaches it.
+#[test]
+fn a_match_only_in_hidden_chrome_is_explained_and_reached_in_the_raw_view() {
+    let text = "बाढ़ से नुकसान\n\nनदी का पानी गांवों में घुस गया और लोग घर छोड़कर चले गए।\n\n\
+                यह भी पढ़ें: कश्मीर में बर्फ़बारी\n\nराहत शिविरों में खाना बांटा गया।\n";
+    let article = corpus::from_text("flood.txt", text.to_owned());
+    assert!(!article.chrome.is_empty(), "the read-also line is chrome");
+    let mut a = showing(&article);
     a.list.chips = vec![Chip::Search("बर्फ़बारी".to_owned())];
     a.refresh();
     assert_eq!(
@@ -859,8 +867,6 @@ fn a_match_only_in_hidden_chrome_is_explained_and_reached_in_the_raw_view() {
         1,
         "the list search reads the file's text"
     );
-    // Shown as opened from its file (there is none: the text is given).
-    a.shown.entry = Some((a.list.selected, entry()));
     press(&mut a, "enter n");
     let status = a.status.clone().unwrap_or_default();
     assert!(
@@ -876,7 +882,6 @@ fn a_match_only_in_hidden_chrome_is_explained_and_reached_in_the_raw_view() {
 /// of the raw view, which shows the text (trial 46: a blank pane and no hint).
 #[test]
 fn an_article_of_chrome_only_says_so_and_names_the_raw_view() {
-    let mut a = drive::empty_app();
     let text = "बाढ़ से नुकसान\n\nकश्मीर में बर्फ़बारी की ख़बरें हमारे ऐप पर पढ़ें।\n";
     let mut article = corpus::from_text("flood.txt", text.to_owned());
     // Its one paragraph is one its source repeats (as the store finds).
@@ -886,13 +891,7 @@ fn an_article_of_chrome_only_says_so_and_names_the_raw_view() {
         .map(|p| (source, corpus::repeated::fingerprint(p)))
         .collect();
     assert_eq!(repeated.set_aside(&mut article, source), 1);
-    let analysis = extract::analyse(&article);
-    let entry = || Entry::new(article.clone(), analysis.clone());
-    khabar::tui::handle(&mut a, Msg::Found(1));
-    khabar::tui::handle(&mut a, Msg::Loaded(Box::new(entry()), 1));
-    khabar::tui::handle(&mut a, Msg::Finished);
-    a.settle();
-    a.shown.entry = Some((a.list.selected, entry()));
+    let mut a = showing(&article);
     let screen = rows(&a).join("\n");
     assert!(
         screen.contains("site chrome") && screen.contains("view hides; r"),

@@ -120,67 +120,56 @@ fn the_article_read_under_the_unread_filter_comes_back() {
     assert_eq!(state(&b), state(&a));
 }
 
+/// Loads one story as the files `paths` (copies: one content id), as a loader does.
+fn load_copies(a: &mut App, paths: &[&str]) {
+    let text = "नदी पर पुल\n\nपटना में नदी पर नया पुल खुला।\n";
+    khabar::tui::handle(a, Msg::Found(paths.len()));
+    for path in paths {
+        let article = khabar::corpus::from_text(path, text.to_owned());
+        let analysis = khabar::extract::analyse(&article);
+        let entry = khabar::tui::app::Entry::new(article, analysis);
+        khabar::tui::handle(a, Msg::Loaded(Box::new(entry), 1));
+    }
+    khabar::tui::handle(a, Msg::Finished);
+    a.settle();
+}
+
+fn selected_path(a: &App) -> String {
+    a.corpus.entries[a.list.selected].path.to_string()
+}
+
 /// The same story in two files (one item carried by two feeds) has one content id: the
 /// copy that was selected is the one reopened (trial 46 got the other one back).
 #[test]
 fn the_copy_selected_of_a_story_in_two_files_comes_back() {
-    let copies = || {
-        let mut a = empty_app();
-        let text = "नदी पर पुल\n\nपटना में नदी पर नया पुल खुला।\n";
-        khabar::tui::handle(&mut a, Msg::Found(2));
-        for path in ["a/news.txt", "b/news.txt"] {
-            let article = khabar::corpus::from_text(path, text.to_owned());
-            let analysis = khabar::extract::analyse(&article);
-            let entry = khabar::tui::app::Entry::new(article, analysis);
-            khabar::tui::handle(&mut a, Msg::Loaded(Box::new(entry), 1));
-        }
-        khabar::tui::handle(&mut a, Msg::Finished);
-        a.settle();
-        a
-    };
-    let mut a = copies();
-    let path = |a: &App| a.corpus.entries[a.list.selected].path.to_string();
+    const BOTH: [&str; 2] = ["a/news.txt", "b/news.txt"];
+    let mut a = empty_app();
+    load_copies(&mut a, &BOTH);
     let ids: Vec<u64> = a.corpus.entries.iter().map(|d| d.id).collect();
     assert_eq!(ids[0], ids[1], "one story, one content id");
     press(&mut a, "j enter");
-    let chosen = path(&a);
-    let mut b = copies();
-    assert_ne!(path(&b), chosen, "a new reader starts on the other copy");
+    let chosen = selected_path(&a);
+    let mut b = empty_app();
+    load_copies(&mut b, &BOTH);
+    assert_ne!(
+        selected_path(&b),
+        chosen,
+        "a new reader starts on the other copy"
+    );
     b.restore(through_json(&a.session()));
-    assert_eq!(path(&b), chosen);
+    assert_eq!(selected_path(&b), chosen);
     // As a reader starts: the session is restored before any article has come.
     let mut c = empty_app();
     c.restore(through_json(&a.session()));
-    let text = "नदी पर पुल\n\nपटना में नदी पर नया पुल खुला।\n";
-    khabar::tui::handle(&mut c, Msg::Found(2));
-    for path in ["a/news.txt", "b/news.txt"] {
-        let article = khabar::corpus::from_text(path, text.to_owned());
-        let analysis = khabar::extract::analyse(&article);
-        let entry = khabar::tui::app::Entry::new(article, analysis);
-        khabar::tui::handle(&mut c, Msg::Loaded(Box::new(entry), 1));
-    }
-    khabar::tui::handle(&mut c, Msg::Finished);
-    c.settle();
-    assert_eq!(path(&c), chosen);
+    load_copies(&mut c, &BOTH);
+    assert_eq!(selected_path(&c), chosen);
 }
 
 /// The copy a session chose is gone: once every file is in, the other copy is opened.
 #[test]
 fn a_session_whose_copy_is_gone_opens_another() {
     let mut a = empty_app();
-    let text = "नदी पर पुल\n\nपटना में नदी पर नया पुल खुला।\n";
-    let load = |a: &mut App, paths: &[&str]| {
-        khabar::tui::handle(a, Msg::Found(paths.len()));
-        for path in paths {
-            let article = khabar::corpus::from_text(path, text.to_owned());
-            let analysis = khabar::extract::analyse(&article);
-            let entry = khabar::tui::app::Entry::new(article, analysis);
-            khabar::tui::handle(a, Msg::Loaded(Box::new(entry), 1));
-        }
-        khabar::tui::handle(a, Msg::Finished);
-        a.settle();
-    };
-    load(&mut a, &["a/news.txt", "b/news.txt"]);
+    load_copies(&mut a, &["a/news.txt", "b/news.txt"]);
     press(&mut a, "j enter");
     let session = through_json(&a.session());
     assert_eq!(
@@ -190,7 +179,7 @@ fn a_session_whose_copy_is_gone_opens_another() {
     );
     let mut b = empty_app();
     b.restore(session);
-    load(&mut b, &["a/news.txt"]);
-    assert_eq!(&*b.corpus.entries[b.list.selected].path, "a/news.txt");
+    load_copies(&mut b, &["a/news.txt"]);
+    assert_eq!(selected_path(&b), "a/news.txt");
     assert!(b.shown.reselect.is_none(), "no longer awaited");
 }
