@@ -507,33 +507,26 @@ fn a_fetch_is_counted_until_it_ends_and_its_failures_said_once() {
 fn the_feeds_still_waited_on_are_named() {
     use khabar::tui::fetching::FeedMsg;
     let mut a = app(120, 40);
-    khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Started(2)));
+    let mut feed = |msg: FeedMsg| {
+        khabar::tui::handle(&mut a, Msg::Feed(msg));
+        a.status.clone().unwrap_or_default()
+    };
+    let done = |name: &str, line: &str| FeedMsg::Finished {
+        name: name.into(),
+        line: line.into(),
+        failed: false,
+    };
+    feed(FeedMsg::Started(2));
     for name in ["धीमा", "तेज़"] {
-        khabar::tui::handle(&mut a, Msg::Feed(FeedMsg::Began(name.into())));
+        feed(FeedMsg::Began(name.into()));
     }
-    khabar::tui::handle(
-        &mut a,
-        Msg::Feed(FeedMsg::Finished {
-            name: "तेज़".into(),
-            line: "तेज़: 2 new, 0 updated".into(),
-            failed: false,
-        }),
-    );
-    let status = a.status.clone().unwrap_or_default();
+    let status = feed(done("तेज़", "तेज़: 2 new, 0 updated"));
     assert!(
         status.contains("तेज़: 2 new") && status.contains("waiting on धीमा"),
         "{status}"
     );
     assert!(!status.contains("waiting on तेज़"), "{status}");
-    khabar::tui::handle(
-        &mut a,
-        Msg::Feed(FeedMsg::Finished {
-            name: "धीमा".into(),
-            line: "धीमा: timed out after 30 s".into(),
-            failed: true,
-        }),
-    );
-    let status = a.status.clone().unwrap_or_default();
+    let status = feed(done("धीमा", "धीमा: timed out after 30 s"));
     assert!(!status.contains("waiting"), "{status}");
 }
 

@@ -374,7 +374,7 @@ fn carry_state(reports: &[FeedReport]) {
 struct Bar {
     done: usize,
     total: usize,
-    waiting: Vec<String>,
+    waiting: khabar::feeds::Waiting,
 }
 
 impl Bar {
@@ -382,20 +382,14 @@ impl Bar {
         Self {
             done: 0,
             total,
-            waiting: Vec::new(),
+            waiting: khabar::feeds::Waiting::default(),
         }
     }
 
     fn follow(&mut self, progress: &Progress) {
-        match progress {
-            Progress::Began(feed) => self.waiting.push(show(&feed.name)),
-            Progress::Done(report) => {
-                self.done += 1;
-                let name = show(&report.feed.name);
-                if let Some(i) = self.waiting.iter().position(|w| *w == name) {
-                    self.waiting.remove(i);
-                }
-            }
+        self.waiting.follow(progress);
+        if let Progress::Done(_) = progress {
+            self.done += 1;
         }
     }
 
@@ -408,9 +402,9 @@ impl Bar {
             "#".repeat(filled),
             "-".repeat(WIDTH - filled)
         );
-        if let Some(waiting) = khabar::feeds::waiting_on(&self.waiting) {
+        if let Some(waiting) = self.waiting.line() {
             line.push_str(" · ");
-            line.push_str(&waiting);
+            line.push_str(&show(&waiting));
         }
         // One terminal row: a line that wraps leaves its first rows behind at each redraw
         // (`\r` and clearing reach back over the last only).

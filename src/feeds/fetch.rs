@@ -46,18 +46,42 @@ pub enum Progress<'a> {
     Done(&'a FeedReport),
 }
 
-/// The feeds a fetch still waits on, as a progress line names them: `waiting on a, b` and
-/// `+3` for more than two; `None` when it waits on none.
-pub fn waiting_on(names: &[String]) -> Option<String> {
-    let (first, more) = names.split_at(names.len().min(2));
-    (!first.is_empty()).then(|| {
-        let more = if more.is_empty() {
-            String::new()
-        } else {
-            format!(" +{}", more.len())
-        };
-        format!("waiting on {}{more}", first.join(", "))
-    })
+/// The feeds a fetch still waits on (asked for, not done), for a progress line to name
+/// them: the reader's status and `khabar fetch`'s bar keep one each.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Waiting(Vec<String>);
+
+impl Waiting {
+    /// Follows `progress`: a feed begun is waited on until it is done.
+    pub fn follow(&mut self, progress: &Progress) {
+        match progress {
+            Progress::Began(feed) => self.began(feed.name.clone()),
+            Progress::Done(report) => self.done(&report.feed.name),
+        }
+    }
+
+    pub fn began(&mut self, name: String) {
+        self.0.push(name);
+    }
+
+    pub fn done(&mut self, name: &str) {
+        if let Some(i) = self.0.iter().position(|w| w == name) {
+            self.0.remove(i);
+        }
+    }
+
+    /// `waiting on a, b`, and `+3` for more than two; `None` when it waits on none.
+    pub fn line(&self) -> Option<String> {
+        let (first, more) = self.0.split_at(self.0.len().min(2));
+        (!first.is_empty()).then(|| {
+            let more = if more.is_empty() {
+                String::new()
+            } else {
+                format!(" +{}", more.len())
+            };
+            format!("waiting on {}{more}", first.join(", "))
+        })
+    }
 }
 
 /// Fetches `feeds` into `library`, calling `progress` from the worker threads as each feed
@@ -425,13 +449,19 @@ mod tests {
 
     #[test]
     fn the_feeds_waited_on_are_named_two_at_most() {
-        let names = |n: &[&str]| n.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        assert_eq!(waiting_on(&[]), None);
-        assert_eq!(waiting_on(&names(&["धीमा"])).unwrap(), "waiting on धीमा");
-        assert_eq!(
-            waiting_on(&names(&["a", "b", "c", "d"])).unwrap(),
-            "waiting on a, b +2"
-        );
+        let mut w = Waiting::default();
+        assert_eq!(w.line(), None);
+        w.began("धीमा".into());
+        assert_eq!(w.line().unwrap(), "waiting on धीमा");
+        for name in ["a", "b", "c"] {
+            w.began(name.into());
+        }
+        w.done("b");
+        assert_eq!(w.line().unwrap(), "waiting on धीमा, a +1");
+        for name in ["धीमा", "a", "c"] {
+            w.done(name);
+        }
+        assert_eq!(w.line(), None);
     }
 
     /// One id over three stories with their own links (trial 46) keeps all three; one id

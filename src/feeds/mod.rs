@@ -16,7 +16,7 @@ pub mod parse;
 pub mod subscriptions;
 mod zones;
 
-pub use fetch::{FeedReport, Progress, fetch_all, waiting_on};
+pub use fetch::{FeedReport, Progress, Waiting, fetch_all};
 pub use subscriptions::{Feed, Subscriptions};
 
 /// What can go wrong with subscriptions, a fetch or the library. Each names the file or

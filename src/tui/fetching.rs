@@ -52,7 +52,7 @@ pub struct Fetching {
     /// What the look at the files opened found, before the feeds (see [`super::rescan`]).
     pub files: Option<super::rescan::Rescanned>,
     /// The feeds asked for and not done yet: a slow one is named while it is waited on.
-    pub waiting: Vec<String>,
+    pub waiting: crate::feeds::Waiting,
     /// The last feed's line (`name: 2 new, 0 updated`).
     last: Option<String>,
 }
@@ -70,7 +70,7 @@ impl Fetching {
         [
             loading.then(|| format!("feeds {}/{}", self.done, self.total)),
             Some(last),
-            crate::feeds::waiting_on(&self.waiting),
+            self.waiting.line(),
         ]
         .into_iter()
         .flatten()
@@ -340,7 +340,7 @@ impl App {
             FeedMsg::Began(name) => {
                 let loading = self.files_loading();
                 let f = self.fetching.get_or_insert_with(Fetching::default);
-                f.waiting.push(name);
+                f.waiting.began(name);
                 self.status = Some(f.status(loading));
             }
             FeedMsg::Finished { name, line, failed } => {
@@ -352,9 +352,7 @@ impl App {
                 let f = self.fetching.get_or_insert_with(Fetching::default);
                 f.done += 1;
                 f.failed += usize::from(failed);
-                if let Some(i) = f.waiting.iter().position(|w| *w == name) {
-                    f.waiting.remove(i);
-                }
+                f.waiting.done(&name);
                 f.last = Some(line);
                 self.status = Some(f.status(loading));
             }
