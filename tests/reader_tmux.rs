@@ -204,3 +204,27 @@ fn sigquit_ends_the_reader_with_the_terminal_restored() {
         "panes left on screen:\n{screen}"
     );
 }
+
+/// A missing path among others: the rest opens, and after quitting the shell is told which
+/// path was missing, with exit code 2 as `list` and `extract` give (the reader ended 0).
+#[test]
+fn a_missing_path_among_others_is_named_after_quitting_with_exit_code_2() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("m.txt"), "खबर\n\nनरेंद्र मोदी ने भाषण दिया।\n").unwrap();
+    let missing = dir.path().join("nowhere");
+    let bin = env!("CARGO_BIN_EXE_khabar");
+    let cmd = format!(
+        "sh -c '{bin} --width-model per-code-point {} {}; echo EXIT=$?; sleep 30'",
+        dir.path().display(),
+        missing.display()
+    );
+    let t = Tmux::start("missing", 100, HEIGHT, &cmd);
+    t.wait_for(10, |s| s.contains("खबर") && s.contains(['┘', '┛']));
+    t.run(&["send-keys", "q"]);
+    let screen = t.wait_for(10, |s| s.contains("EXIT="));
+    assert!(screen.contains("EXIT=2"), "{screen}");
+    assert!(
+        screen.contains(&format!("{}: no such file or folder", missing.display())),
+        "{screen}"
+    );
+}

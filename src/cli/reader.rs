@@ -12,7 +12,8 @@ use khabar::tui::config::Config;
 use super::RULES_FINGERPRINT;
 
 /// The interactive reader: needs a terminal; missing paths among others are reported
-/// inside it.
+/// inside it, and again on standard error once the terminal is restored (exit code 2, as
+/// `list` and `extract` give).
 pub fn run(
     paths: Vec<PathBuf>,
     config: Option<&Path>,
@@ -37,13 +38,13 @@ pub fn run(
     let model = model.or(config.width_model);
     // With nothing at all to open, say so before the screen is taken over; a missing path
     // among others is reported inside the reader and the rest still opens.
-    if !paths.is_empty() && paths.iter().all(|p| p.as_os_str() != "-" && !p.exists()) {
-        for p in &paths {
-            eprintln!(
-                "khabar: error: {}: no such file or folder",
-                sanitize(&p.display().to_string(), false)
-            );
-        }
+    let missing: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.as_os_str() != "-" && !p.exists())
+        .cloned()
+        .collect();
+    if !paths.is_empty() && missing.len() == paths.len() {
+        say_missing(&missing);
         return Ok(ExitCode::from(2));
     }
     let keep = khabar::tui::loader::Keep {
@@ -76,7 +77,21 @@ pub fn run(
             at.as_millis()
         );
     }
+    if !missing.is_empty() {
+        say_missing(&missing);
+        return Ok(ExitCode::from(2));
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Names each path that does not exist, on standard error.
+fn say_missing(missing: &[PathBuf]) {
+    for p in missing {
+        eprintln!(
+            "khabar: error: {}: no such file or folder",
+            sanitize(&p.display().to_string(), false)
+        );
+    }
 }
 
 /// A warning when the locale the environment sets is not UTF-8 (`LANG=C`): the reader
