@@ -247,7 +247,7 @@ impl Corpus {
             Check::Folders
         };
         self.add_following(paths, check, false, &mut |change| {
-            if let Change::Progress { done, total } = change {
+            if let Change::Progress { done, total, .. } = change {
                 progress(done, total);
             }
         })
@@ -284,10 +284,12 @@ impl Corpus {
         })
     }
 
-    /// What the database holds for `paths` when each was added before (with these rules),
-    /// as it was then: the reader shows it at once while [`Corpus::add_following`] brings
-    /// it up to date. `None` when some path is new to the database (or its corpus tables
-    /// were found damaged, and set aside). The index covers the list entries alone (dates,
+    /// What the database holds for `paths`, as it was stored: the reader shows it at once
+    /// while [`Corpus::add_following`] brings it up to date. That is every file when each
+    /// path was added before with these rules, else the files stored under them so far (a
+    /// first import cut short by a kill, folders another command added, results of older
+    /// rules, to be read again). `None` when it holds nothing under them (or its corpus
+    /// tables were found damaged, and set aside). The index covers the list entries alone (dates,
     /// sources): [`Corpus::facts`] reads the entities and mentioned dates, a second read.
     pub fn known(&mut self, paths: &[PathBuf]) -> Result<Option<Snapshot>, StoreError> {
         let scope = match self.store.walked_scope(paths, self.rules) {
@@ -297,10 +299,12 @@ impl Corpus {
             }
             other => other?,
         };
-        let Some(scope) = scope else {
-            return Ok(None);
+        let (scope, walked) = match scope {
+            Some(scope) => (scope, true),
+            None => (Scope::of_paths(paths), false),
         };
         match self.store.snapshot_docs(&scope) {
+            Ok(snapshot) if !walked && snapshot.docs.is_empty() => Ok(None),
             Ok(snapshot) => {
                 self.scope = scope;
                 Ok(Some(snapshot))

@@ -103,8 +103,13 @@ pub enum Check {
 /// What a sync tells as it goes (see [`Store::sync_with`]).
 #[derive(Debug)]
 pub enum Change {
-    /// `done` of the `total` files to read are read.
-    Progress { done: usize, total: usize },
+    /// `done` of the `total` files to read are read; `kept` more were found unchanged
+    /// (not read).
+    Progress {
+        done: usize,
+        total: usize,
+        kept: usize,
+    },
     /// A file was read and extracted (new or changed): its articles now, none when it
     /// could not be read.
     File(Arrived),
@@ -315,7 +320,7 @@ impl Store {
             Check::Folders
         };
         self.sync_with(roots, rules, check, false, &mut |change| {
-            if let Change::Progress { done, total } = change {
+            if let Change::Progress { done, total, .. } = change {
                 progress(done, total);
             }
         })
@@ -372,6 +377,7 @@ impl Store {
         drop(stats);
         let todo = &known.todo;
         let total = todo.len();
+        let kept = files.len().saturating_sub(total);
         let bulk = total >= BULK && {
             let (low, high) = self.id_bounds()?;
             i64::try_from(total).unwrap_or(i64::MAX) > high - low
@@ -440,7 +446,7 @@ impl Store {
                         done += batch.len();
                         moved |= self.write_batch(&batch, rules, &mut seen)?;
                         results.extend(batch.drain(..).map(Extracted::written));
-                        on(Change::Progress { done, total });
+                        on(Change::Progress { done, total, kept });
                         size = (size * 2).min(BATCH_MAX);
                         batch_bytes = 0;
                         since = std::time::Instant::now();
@@ -449,7 +455,7 @@ impl Store {
                 done += batch.len();
                 moved |= self.write_batch(&batch, rules, &mut seen)?;
                 results.extend(batch.drain(..).map(Extracted::written));
-                on(Change::Progress { done, total });
+                on(Change::Progress { done, total, kept });
                 Ok::<bool, StoreError>(moved)
             })();
             // Likewise a core waiting for the budget.

@@ -144,6 +144,14 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// The files under `paths`, whether or not a walk of them was recorded.
+    #[must_use]
+    pub fn of_paths(paths: &[PathBuf]) -> Self {
+        Self {
+            roots: Root::of_all(paths),
+        }
+    }
+
     /// Adds a source named `name` (not a path: standard input, a bundled sample).
     pub(super) fn add_name(&mut self, name: &str) {
         if self.roots.iter().all(|r| r.key != name) {

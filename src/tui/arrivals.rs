@@ -156,9 +156,12 @@ impl App {
             self.follow_edit(shown, &before, &file);
         }
         // Another process may have marked them (a fetch from the shell carries the marks of
-        // the entries it rewrote): asked of the database off this thread.
-        self.user
-            .recall(file.articles.iter().map(|a| a.doc.id).collect());
+        // the entries it rewrote): asked of the database off this thread. A file new to the
+        // list (the rest of a first import cut short) is not asked about, as on a cold start.
+        if !withdrawn.is_empty() {
+            self.user
+                .recall(file.articles.iter().map(|a| a.doc.id).collect());
+        }
         self.push_file(file);
     }
 

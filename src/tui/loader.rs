@@ -274,9 +274,9 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) -> Vec<Unread> {
             facts.arrive(tx);
         }
         let _ = tx.send(match change {
-            Change::Progress { done, total } => match warm_files {
-                // The files read again are among those shown already.
-                Some(files) => Msg::Progress(files.saturating_sub(total) + done, files.max(total)),
+            // Those found unchanged are shown already.
+            Change::Progress { done, total, kept } => match warm_files {
+                Some(_) => Msg::Progress(kept + done, kept + total),
                 None => Msg::Progress(done, total),
             },
             Change::File(file) if warm_files.is_some() => Msg::Changed(Box::new(file)),
