@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::positions::{KeyAt, Positions};
 use super::scope::{Recorded, Root, Scope, Walked, foreign, key_of, now_ns};
@@ -885,18 +885,28 @@ fn write_file(
         })
         .collect();
     let problems = serde_json::to_string(&problems).unwrap_or_else(|_| "[]".to_owned());
-    let id: i64 = tx
-        .prepare_cached(
-            "INSERT INTO sources (path, size, mtime_ns, hash, rules, problems)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (path) DO UPDATE SET size = ?2, mtime_ns = ?3, hash = ?4, rules = ?5,
-                 problems = ?6
-             RETURNING id",
+    // Looked up, then written: an upsert or `RETURNING` makes SQLite keep a statement
+    // journal (see `repeats::count`).
+    let known: Option<i64> = tx
+        .prepare_cached("SELECT id FROM sources WHERE path = ?1")?
+        .query_row([&e.key], |r| r.get(0))
+        .optional()?;
+    let stamp = params![e.key, e.size, e.mtime_ns, e.hash, rules, problems];
+    let id = if let Some(id) = known {
+        tx.prepare_cached(
+            "UPDATE sources SET size = ?2, mtime_ns = ?3, hash = ?4, rules = ?5, problems = ?6
+             WHERE path = ?1",
         )?
-        .query_row(
-            params![e.key, e.size, e.mtime_ns, e.hash, rules, problems],
-            |r| r.get(0),
-        )?;
+        .execute(stamp)?;
+        id
+    } else {
+        tx.prepare_cached(
+            "INSERT INTO sources (path, size, mtime_ns, hash, rules, problems)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(stamp)?;
+        tx.last_insert_rowid()
+    };
     let Some(rows) = &e.articles else {
         return Ok(false);
     };
@@ -1032,36 +1042,39 @@ fn insert_article(
 ) -> Result<bool, StoreError> {
     let published = row.published.and_then(|p| p.value());
     let published_day = row.published.and_then(|p| p.date.to_naive()).map(day);
-    let article: i64 = tx
-        .prepare_cached(
-            "INSERT INTO articles (source, line, content_id, title, published, published_day,
-                 publisher, location, byline, record_at, path, repeat_key, url, published_minute)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) RETURNING id",
-        )?
-        .query_row(
-            params![
-                source,
-                row.line.and_then(|l| i64::try_from(l).ok()),
-                to_sql(row.content_id),
-                row.title,
-                published,
-                published_day,
-                row.publisher,
-                row.location,
-                row.byline,
-                row.record_at.and_then(|at| i64::try_from(at).ok()),
-                path,
-                to_sql(row.repeats.source),
-                row.url,
-                published_day.and(row.published.as_ref().and_then(crate::index::minute_of)),
-            ],
-            |r| r.get(0),
-        )?;
+    // Without `RETURNING`, which makes SQLite keep a statement journal (see
+    // `repeats::count`).
+    tx.prepare_cached(
+        "INSERT INTO articles (source, line, content_id, title, published, published_day,
+             publisher, location, byline, record_at, path, repeat_key, url, published_minute)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?
+    .execute(params![
+        source,
+        row.line.and_then(|l| i64::try_from(l).ok()),
+        to_sql(row.content_id),
+        row.title,
+        published,
+        published_day,
+        row.publisher,
+        row.location,
+        row.byline,
+        row.record_at.and_then(|at| i64::try_from(at).ok()),
+        path,
+        to_sql(row.repeats.source),
+        row.url,
+        published_day.and(row.published.as_ref().and_then(crate::index::minute_of)),
+    ])?;
+    let article = tx.last_insert_rowid();
     let counted = row.repeats.counted();
     let (repeated, moved) = repeats::count(
         tx,
         article,
-        (row.repeats.source, to_sql(row.content_id)),
+        (
+            row.repeats.source,
+            to_sql(row.content_id),
+            published.as_deref(),
+        ),
         &counted,
     )?;
     let aside = |fp: Option<u64>| fp.is_some_and(|f| repeated.contains(&f));

@@ -21,7 +21,8 @@ use rusqlite::{OptionalExtension, Transaction, params};
 use super::{Store, StoreError, to_sql};
 use crate::corpus::repeated::{MIN_ARTICLES, RepeatedSet, is_repeated};
 
-/// Counts `article` (of source `key`, with content id `content`) and its paragraphs
+/// Counts `article` (of source `key`, with content id `content`, published as
+/// `published` says) and its paragraphs
 /// `counted`; returns those that are chrome now, whose mentions and dates go to the side
 /// tables, and whether some paragraph became chrome or stopped being so (other articles'
 /// rows moved). A copy of an article counted already (the same file in two folders: same
@@ -30,26 +31,41 @@ use crate::corpus::repeated::{MIN_ARTICLES, RepeatedSet, is_repeated};
 pub(super) fn count(
     tx: &Transaction,
     article: i64,
-    (key, content): (u64, i64),
+    (key, content, published): (u64, i64, Option<&str>),
     counted: &[u64],
 ) -> Result<(HashSet<u64>, bool), StoreError> {
     let k = to_sql(key);
+    // The article's own publication date is given, not joined from its row: a join on
+    // `a.id = ?3` made SQLite prepare the statement again at every call (a tenth of the
+    // writer's time in a cold import).
     let copy: bool = tx
         .prepare_cached(
-            "SELECT EXISTS (SELECT 1 FROM articles b, articles a WHERE a.id = ?3
-                 AND b.content_id = ?1 AND b.repeat_key = ?2 AND b.copy = 0 AND b.id <> ?3
-                 AND b.published IS a.published)",
+            "SELECT EXISTS (SELECT 1 FROM articles b WHERE b.content_id = ?1
+                 AND b.repeat_key = ?2 AND b.copy = 0 AND b.id <> ?3 AND b.published IS ?4)",
         )?
-        .query_row(params![content, k, article], |r| r.get(0))?;
+        .query_row(params![content, k, article, published], |r| r.get(0))?;
     if copy {
         return count_copy(tx, article, k, counted).map(|chrome| (chrome, false));
     }
-    let size: u32 = tx
-        .prepare_cached(
-            "INSERT INTO sizes (key, n) VALUES (?1, 1) ON CONFLICT (key) DO UPDATE SET n = n + 1
-             RETURNING n",
-        )?
-        .query_row([k], |r| r.get(0))?;
+    // Read, then written: an upsert or `RETURNING` makes SQLite keep a statement journal,
+    // a copy of every page it touches (64 KiB each, written to a temporary file), which
+    // was a tenth of a cold import's writing.
+    let size: u32 = match tx
+        .prepare_cached("SELECT n FROM sizes WHERE key = ?1")?
+        .query_row([k], |r| r.get::<_, u32>(0))
+        .optional()?
+    {
+        Some(n) => {
+            tx.prepare_cached("UPDATE sizes SET n = ?2 WHERE key = ?1")?
+                .execute(params![k, n + 1])?;
+            n + 1
+        }
+        None => {
+            tx.prepare_cached("INSERT INTO sizes (key, n) VALUES (?1, 1)")?
+                .execute([k])?;
+            1
+        }
+    };
     let mut chrome = HashSet::new();
     let mut moved = false;
     for &fp in counted {
@@ -59,13 +75,15 @@ pub(super) fn count(
         )?
         .execute([k, f, article])?;
         let known = tx
-            .prepare_cached(
-                "UPDATE repeated SET n = n + 1 WHERE key = ?1 AND fp = ?2 RETURNING n, chrome",
-            )?
+            .prepare_cached("SELECT n, chrome FROM repeated WHERE key = ?1 AND fp = ?2")?
             .query_row([k, f], |r| Ok((r.get::<_, u32>(0)?, r.get::<_, bool>(1)?)))
             .optional()?;
         let (n, was) = match known {
-            Some(found) => found,
+            Some((n, was)) => {
+                tx.prepare_cached("UPDATE repeated SET n = ?3 WHERE key = ?1 AND fp = ?2")?
+                    .execute(params![k, f, n + 1])?;
+                (n + 1, was)
+            }
             None if holders(tx, k, f)? >= MIN_ARTICLES => {
                 tx.prepare_cached(
                     "INSERT INTO repeated (key, fp, n, chrome) VALUES (?1, ?2, ?3, 0)",
