@@ -50,22 +50,18 @@ pub(super) fn count(
     // Read, then written: an upsert or `RETURNING` makes SQLite keep a statement journal,
     // a copy of every page it touches (64 KiB each, written to a temporary file), which
     // was a tenth of a cold import's writing.
-    let size: u32 = match tx
+    let held: Option<u32> = tx
         .prepare_cached("SELECT n FROM sizes WHERE key = ?1")?
-        .query_row([k], |r| r.get::<_, u32>(0))
-        .optional()?
-    {
-        Some(n) => {
-            tx.prepare_cached("UPDATE sizes SET n = ?2 WHERE key = ?1")?
-                .execute(params![k, n + 1])?;
-            n + 1
-        }
-        None => {
-            tx.prepare_cached("INSERT INTO sizes (key, n) VALUES (?1, 1)")?
-                .execute([k])?;
-            1
-        }
-    };
+        .query_row([k], |r| r.get(0))
+        .optional()?;
+    let size = held.map_or(1, |n| n + 1);
+    if held.is_some() {
+        tx.prepare_cached("UPDATE sizes SET n = ?2 WHERE key = ?1")?
+            .execute(params![k, size])?;
+    } else {
+        tx.prepare_cached("INSERT INTO sizes (key, n) VALUES (?1, 1)")?
+            .execute([k])?;
+    }
     let mut chrome = HashSet::new();
     let mut moved = false;
     for &fp in counted {
