@@ -42,8 +42,10 @@ impl UserState {
         Self::default()
     }
 
-    /// The state in `store`, written back to it from now on.
+    /// The state in `store`, written back to it from now on, each change durably (a
+    /// power cut after a star does not lose it).
     pub fn open(store: Store) -> Result<Self, StoreError> {
+        store.sync_every_commit()?;
         let read = store.read_ids()?.into_iter().collect();
         let starred = store.starred()?;
         let starred_set = starred.iter().copied().collect();

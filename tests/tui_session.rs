@@ -60,6 +60,8 @@ fn a_session_kept_before_loading_opens_the_article_when_it_arrives() {
     let mut b = empty_app();
     b.resize(100, 30);
     b.restore(through_json(&a.session()));
+    // Quitting now, before the article arrives, keeps it and where the reader was in it.
+    assert_eq!(b.session(), a.session(), "the awaited article is kept");
     khabar::tui::handle(&mut b, Msg::Found(5));
     for article in khabar::corpus::seeds() {
         let analysis = khabar::extract::analyse(&article);

@@ -326,7 +326,9 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
     let mut changed = true;
     // Whether the list was empty, and loading finished, in the last frame.
     let mut shown = (true, false);
+    let mut keeper = session::Keeper::new(session_key, &app);
     loop {
+        let session_due = keeper.keep(&mut app, false);
         // An article being opened holds the frame back a little (see `OPEN_GRACE`).
         let held = app
             .shown
@@ -361,6 +363,11 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             (Some(waited), _) => Some(OPEN_GRACE.saturating_sub(waited)),
             (None, Some(t)) => Some(FRAME.saturating_sub(t.elapsed())),
             (None, None) => None,
+        };
+        // A changed session is written when due too.
+        let due = match (due, session_due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
         };
         let msg = match due {
             Some(wait) => match rx.recv_timeout(wait) {
@@ -409,10 +416,9 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
         }
         match std::mem::take(&mut app.request) {
             Request::Quit => {
-                // Where the reader was, for the next start on the same paths.
-                if let Ok(value) = serde_json::to_value(app.session()) {
-                    app.user.session_set(&session_key, value);
-                }
+                // Where the reader was, for the next start on the same paths (unless it
+                // did not change here: see `session::Keeper`).
+                keeper.keep(&mut app, true);
                 app.user.flush();
                 // An export under way is finished, not cut off by the exit. Messages are
                 // drained meanwhile: its report (or a loader's) may wait for room in the

@@ -6,6 +6,7 @@
 //! reads (a date range in an old spelling, an empty search) is dropped.
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -95,18 +96,86 @@ fn saved(chip: &Chip) -> Filter {
     }
 }
 
+/// How long after a write a changed session waits to be written again: a held key writes
+/// it about once a second, and a kill loses at most that much of where the reader was.
+pub const KEEP_EVERY: Duration = Duration::from_secs(1);
+
+/// Writes the session as it changes, not only at quit (a kill, a power cut), and never
+/// when it did not change: a reader left idle does not write over the session of another
+/// reader on the same paths that was used meanwhile.
+pub struct Keeper {
+    key: String,
+    /// The session as last written, or as it was at start.
+    written: Session,
+    at: Option<Instant>,
+}
+
+impl Keeper {
+    /// Keeps `app`'s session under `key`, as it stands now (restored, or started afresh).
+    #[must_use]
+    pub fn new(key: String, app: &App) -> Self {
+        Self {
+            key,
+            written: app.session(),
+            at: None,
+        }
+    }
+
+    /// Writes the session if it changed, once [`KEEP_EVERY`] has passed since the last
+    /// write (`now`: at once); returns how long a changed session waits to be written.
+    pub fn keep(&mut self, app: &mut App, now: bool) -> Option<Duration> {
+        let session = app.session();
+        if session == self.written {
+            return None;
+        }
+        let wait = self
+            .at
+            .map_or(Duration::ZERO, |t| KEEP_EVERY.saturating_sub(t.elapsed()));
+        if !now && !wait.is_zero() {
+            return Some(wait);
+        }
+        if let Ok(value) = serde_json::to_value(&session) {
+            app.user.session_set(&self.key, value);
+        }
+        self.written = session;
+        self.at = Some(Instant::now());
+        None
+    }
+}
+
 impl App {
-    /// The session as it stands, to keep at quit.
+    /// The session as it stands, to keep. An article still awaited (the kept session's,
+    /// before the list has it; one whose file is being read again) is the one kept, where
+    /// the reader was in it: quitting before it arrives does not forget it.
     pub fn session(&self) -> Session {
         let chosen = (self.list.chosen)
             .then(|| self.corpus.entries.get(self.list.selected))
             .flatten();
+        let (article, path, line, anchor, nth) = match self.shown.reselect {
+            Some((id, anchor, nth)) => {
+                let copy = self.shown.reselect_copy.as_ref();
+                (
+                    Some(id),
+                    copy.map(|c| c.0.to_string()),
+                    copy.and_then(|c| c.1),
+                    anchor,
+                    nth,
+                )
+            }
+            None => (
+                chosen.map(|d| d.id),
+                chosen.map(|d| d.path.to_string()),
+                chosen.and_then(|d| d.line),
+                self.reader.anchor,
+                self.reader.anchor_nth,
+            ),
+        };
         Session {
-            article: chosen.map(|d| d.id),
-            path: chosen.map(|d| d.path.to_string()),
-            line: chosen.and_then(|d| d.line),
-            anchor: self.reader.anchor,
-            nth: self.reader.anchor_nth,
+            article,
+            path,
+            line,
+            anchor,
+            nth,
             raw: self.reader.raw,
             focus: match self.focus {
                 Pane::List => "list",
