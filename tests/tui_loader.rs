@@ -355,3 +355,63 @@ fn a_look_again_stores_what_it_reads_and_recalls_carried_marks() {
         .unwrap();
     assert_eq!(stored, 2, "the new file is stored");
 }
+
+/// An edit in place that keeps the file's size and modification time (trial 48): `R` sees
+/// it (its change time moved) and reads it, and the database stores it too, with the star
+/// carried to the new content, as `--rescan` would; its stamps alone said unchanged, so
+/// the database kept the old text and `list --starred` lost the article.
+#[test]
+fn a_look_again_stores_an_edit_that_kept_size_and_time() {
+    use khabar::tui::rescan::Look;
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let db = home.path().join("khabar.db");
+    let place = Place::At(db.clone());
+    let file = dir.path().join("a.txt");
+    let text = |when: &str| format!("खबर\n\nपटना में {when} बैठक हुई और नीतीश कुमार ने भाषण दिया।\n");
+    std::fs::write(&file, text("आज")).unwrap();
+    let (mut corpus, _) = khabar::library::Corpus::open_in(&place, 0).unwrap();
+    corpus
+        .add(&[dir.path().to_path_buf()], false, &mut |_, _| {})
+        .unwrap();
+    drop(corpus);
+    let (store, _) = khabar::store::Store::open(&db).unwrap();
+    let before = khabar::corpus::load(std::slice::from_ref(&file)).articles;
+    store
+        .set_starred(khabar::state::content_id(&before[0]), true)
+        .unwrap();
+    let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+    // The same number of bytes, and the old modification time put back.
+    assert_eq!(text("आज").len(), text("कल").len());
+    std::fs::write(&file, text("कल")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(modified)
+        .unwrap();
+    let look = Look {
+        roots: vec![dir.path().to_path_buf()],
+        listed: vec![file.to_string_lossy().into()],
+        looked: khabar::tui::rescan::Looked::default(),
+    };
+    let (tx, rx) = std::sync::mpsc::sync_channel(64);
+    look.run_stored(&tx, std::time::SystemTime::UNIX_EPOCH, (&place, 0));
+    drop(tx);
+    let recalled: Vec<u64> = rx
+        .iter()
+        .flat_map(|m| match m {
+            Msg::Marks { starred, .. } => starred,
+            _ => Vec::new(),
+        })
+        .collect();
+    let now = khabar::corpus::load(std::slice::from_ref(&file)).articles;
+    let edited = khabar::state::content_id(&now[0]);
+    assert_ne!(edited, khabar::state::content_id(&before[0]));
+    assert_eq!(
+        store.starred().unwrap(),
+        [edited],
+        "the star moved with the edit"
+    );
+    assert_eq!(recalled, [edited]);
+}

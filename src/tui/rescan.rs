@@ -84,9 +84,11 @@ impl Look {
         if !read.is_empty() {
             let paths: Vec<PathBuf> = read.iter().map(|(path, _)| path.clone()).collect();
             let ids: HashSet<u64> = read.into_iter().flat_map(|(_, ids)| ids).collect();
-            // Stored, then the marks of their articles as the database has them now.
+            // Stored, then the marks of their articles as the database has them now. By
+            // their content: an edit in place that kept size and modification time (the
+            // look saw its change time move) has the stamps the database holds.
             let marks = Corpus::open_in(place, rules).and_then(|(mut corpus, _)| {
-                corpus.add_following(&paths, Check::Stamps, false, &mut |_| {})?;
+                corpus.add_following(&paths, Check::Hashes, false, &mut |_| {})?;
                 let of = |all: Option<Vec<u64>>| -> Vec<u64> {
                     all.into_iter()
                         .flatten()
