@@ -904,3 +904,44 @@ fn an_article_of_chrome_only_says_so_and_names_the_raw_view() {
         "{screen}"
     );
 }
+
+/// A search kept from the last session, while the stored texts are still read back: the
+/// empty list says so, rather than that nothing matches (trial 48: the message invited the
+/// user to remove the search a second before it found 4,567 articles).
+#[test]
+fn an_empty_search_while_texts_are_read_says_so() {
+    let mut a = seeds_app(100, 30, 5);
+    press(&mut a, "/");
+    type_text(&mut a, "zqxzqxzqx");
+    press(&mut a, "Enter");
+    // The list pane's words, its rows joined (a message wraps in it).
+    let says = |a: &App, what: &str| {
+        let words: Vec<String> = rows(a)
+            .iter()
+            .filter_map(|r| r.split('┃').nth(1).map(str::to_owned))
+            .collect();
+        words
+            .join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .contains(what)
+    };
+    assert!(
+        says(&a, "No article matches the filters"),
+        "{:#?}",
+        rows(&a)
+    );
+    a.search.reading_texts = true;
+    a.search.texts_total = 10;
+    a.search.texts_read = 3;
+    assert!(
+        says(
+            &a,
+            "Texts still being read: no article matches the search yet"
+        ),
+        "{:#?}",
+        rows(&a)
+    );
+    assert!(!says(&a, "No article matches the filters"));
+}

@@ -39,6 +39,9 @@ pub fn no_match(app: &App) -> String {
     });
     let what = if by_names && app.names_pending() {
         "Names still loading: no article matches the filters yet"
+    } else if super::filterbar::texts_read(app).is_some() {
+        // A search kept from the last session, before the stored texts are read back.
+        "Texts still being read: no article matches the search yet"
     } else {
         "No article matches the filters"
     };
