@@ -64,11 +64,37 @@ impl UserState {
     pub fn open_default() -> (Self, Vec<String>) {
         match Store::open_default().and_then(|(store, notes)| Ok((Self::open(store)?, notes))) {
             Ok(opened) => opened,
-            Err(e) => (
-                Self::in_memory(),
-                vec![format!("{e}; read state and stars are not kept this time")],
-            ),
+            Err(e) => {
+                // Marks that cannot be written can still be shown (a read-only folder).
+                let shown = crate::store::default_path()
+                    .and_then(|path| Store::open_to_look(&path).ok())
+                    .and_then(|store| Self::unkept(&store).ok());
+                let note = if shown.is_some() {
+                    "read state and stars are shown as they were, and changes are not kept this time"
+                } else {
+                    "read state and stars are not kept this time"
+                };
+                (shown.unwrap_or_default(), vec![format!("{e}; {note}")])
+            }
         }
+    }
+
+    /// The state in `store`, read once and never written back (see [`Self::kept`]).
+    fn unkept(store: &Store) -> Result<Self, StoreError> {
+        let starred = store.starred()?;
+        Ok(Self {
+            read: store.read_ids()?.into_iter().collect(),
+            starred_set: starred.iter().copied().collect(),
+            starred,
+            session: store.session_all()?.into_iter().collect(),
+            writer: None,
+        })
+    }
+
+    /// Whether changes are written to a database (not when it could not be opened for
+    /// writing, nor for a state made in memory).
+    pub fn kept(&self) -> bool {
+        self.writer.is_some()
     }
 
     pub fn is_read(&self, id: u64) -> bool {
@@ -333,6 +359,23 @@ mod tests {
             Some(&serde_json::json!({"offset": 10}))
         );
         assert!(again.take_problems().is_empty());
+    }
+
+    /// A database that cannot be written still shows its marks (trial 48: a read-only
+    /// data folder hid every star); changes are then not kept, and the state says so.
+    #[test]
+    fn marks_of_a_database_that_cannot_be_written_are_shown_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("khabar.db");
+        let mut state = UserState::open(Store::open(&path).unwrap().0).unwrap();
+        state.set_starred(5, true);
+        state.set_read(7, true);
+        assert!(state.kept());
+        drop(state);
+        let shown = UserState::unkept(&Store::open_to_look(&path).unwrap()).unwrap();
+        assert!(shown.is_starred(5) && shown.is_read(7) && !shown.is_read(5));
+        assert!(!shown.kept());
+        assert!(!UserState::in_memory().kept());
     }
 
     /// A feed entry its publisher rewrote is another content id: its read mark and star

@@ -224,8 +224,13 @@ fn marks(
     let Some(path) = khabar::store::default_path().filter(|p| p.exists()) else {
         return Ok(HashSet::new());
     };
-    let (store, _) = Store::open(&path)
-        .with_context(|| format!("reading the stars and read marks in {}", path.display()))?;
+    // A database that cannot be written (a read-only folder) is still read.
+    let store = match Store::open(&path) {
+        Ok((store, _)) => store,
+        Err(e) => Store::open_to_look(&path)
+            .map_err(|_| e)
+            .with_context(|| format!("reading the stars and read marks in {}", path.display()))?,
+    };
     Ok(which(&store)?.into_iter().collect())
 }
 

@@ -111,6 +111,29 @@ impl Store {
         })
     }
 
+    /// The database at `path` to read what it holds when it cannot be written (a read-only
+    /// folder or file): read-only, else as a file nobody changes (`SQLite` then needs no
+    /// lock file beside it, which a read-only folder cannot have; what the log holds unmerged
+    /// is not seen). Never made, migrated nor repaired; special files are refused.
+    pub fn open_to_look(path: &Path) -> Result<Self, StoreError> {
+        open::refuse_special_files(path)?;
+        let conn = match open::reader(path, false) {
+            Ok(conn)
+                if conn
+                    .query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+                    .is_ok() =>
+            {
+                conn
+            }
+            _ => open::immutable(path)?,
+        };
+        Ok(Self {
+            conn,
+            path: Some(path.to_owned()),
+            mapped: false,
+        })
+    }
+
     /// Begins a read transaction and reads, so that what this connection reads until it
     /// is closed is the database as it is now.
     pub fn begin_read(&self) -> Result<(), StoreError> {

@@ -81,6 +81,23 @@ pub(super) fn reader(path: &Path, map: bool) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
+/// `path` opened as a file nobody changes (`immutable=1`: no locks, no `-shm`), for reading
+/// what a database in a read-only folder holds.
+pub(super) fn immutable(path: &Path) -> Result<Connection, StoreError> {
+    use rusqlite::OpenFlags;
+    let mut uri = url::Url::from_file_path(path)
+        .map_err(|()| StoreError::Sqlite(rusqlite::Error::InvalidPath(path.to_owned())))?;
+    uri.set_query(Some("immutable=1"));
+    let conn = Connection::open_with_flags(
+        uri.as_str(),
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    )?;
+    conn.set_prepared_statement_cache_capacity(STATEMENTS);
+    Ok(conn)
+}
+
 /// The database and its companions (`-wal`, `-shm`) must be regular files or absent.
 pub(super) fn refuse_special_files(path: &Path) -> Result<(), StoreError> {
     for p in [
@@ -322,6 +339,22 @@ pub(super) fn move_to_free_name(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A database opened as a file nobody changes reads as any other (what a read-only
+    /// folder, where no `-shm` can be made, leaves to read).
+    #[test]
+    fn an_immutable_database_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a b.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE t (a); INSERT INTO t VALUES (42);")
+            .unwrap();
+        drop(conn);
+        let conn = immutable(&path).unwrap();
+        let a: i64 = conn.query_row("SELECT a FROM t", [], |r| r.get(0)).unwrap();
+        assert_eq!(a, 42);
+        assert!(conn.execute("INSERT INTO t VALUES (1)", []).is_err());
+    }
 
     /// A value of the wrong type where every row has one of the right type is damage too,
     /// as `SQLite`'s own corruption codes are; a busy database is not.

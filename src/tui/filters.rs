@@ -302,7 +302,7 @@ impl App {
         };
         let now = !self.user.is_read(id);
         self.user.set_read(id, now);
-        self.status = Some(if now { "marked read" } else { "marked unread" }.to_owned());
+        self.status = Some(self.not_kept(if now { "marked read" } else { "marked unread" }));
     }
 
     /// Stars or unstars the selected article. Like marking read, it stays in a starred-only
@@ -314,7 +314,24 @@ impl App {
         };
         let now = !self.user.is_starred(id);
         self.user.set_starred(id, now);
-        self.status = Some(if now { "starred ★" } else { "unstarred" }.to_owned());
+        self.status = Some(self.not_kept(if now { "starred ★" } else { "unstarred" }));
+    }
+
+    /// `done`, saying so when the change is kept in memory only (the database could not be
+    /// written: see the warnings).
+    fn not_kept(&self, done: &str) -> String {
+        if self.user.kept() {
+            return done.to_owned();
+        }
+        let warnings = self
+            .config
+            .keymap
+            .hint(&[(&[super::action::Action::Warnings], "warnings")], " ");
+        if warnings.is_empty() {
+            format!("{done} (not kept)")
+        } else {
+            format!("{done} (not kept; {warnings})")
+        }
     }
 
     /// The selected article's id while the list shows it: an emptied list keeps its last
