@@ -153,9 +153,12 @@ pub struct Added {
     pub walked: bool,
     /// Files the walk found (0 when nothing was walked).
     pub files: usize,
-    /// Whether a paragraph became a site's chrome by repetition, or stopped being one:
-    /// articles other than those read gained or lost entities and dates.
-    pub repeated_moved: bool,
+    /// Whether articles changed beyond the files said read or gone, so that a list made
+    /// of those messages is no longer true: a paragraph became a site's chrome by
+    /// repetition, or stopped being one (articles not read gained or lost entities and
+    /// dates), or damaged corpus tables were set aside and every file read into new ones
+    /// (no file was said gone: the new tables never held one).
+    pub changed_beyond: bool,
 }
 
 /// The facts of a snapshot being read on another thread ([`Corpus::facts_apart`]).
@@ -266,9 +269,11 @@ impl Corpus {
     ) -> Result<Added, StoreError> {
         self.added = paths.to_vec();
         self.rescan = check == Check::Hashes;
+        let mut repaired = false;
         let synced = match self.store.sync_with(paths, self.rules, check, texts, on) {
             Err(e) if e.is_damage() => {
                 self.repair(&e)?;
+                repaired = true;
                 self.store.sync_with(paths, self.rules, check, texts, on)?
             }
             other => other?,
@@ -280,7 +285,7 @@ impl Corpus {
             extracted: synced.extracted,
             walked: synced.walked,
             files: synced.files,
-            repeated_moved: synced.repeated_moved,
+            changed_beyond: synced.repeated_moved || repaired,
         })
     }
 
@@ -303,9 +308,14 @@ impl Corpus {
             Some(scope) => (scope, true),
             None => (Scope::of_paths(paths), false),
         };
+        // A look-up by path first: reading the list entries scans every article.
+        if !walked && !self.store.holds_any(&scope)? {
+            return Ok(None);
+        }
         match self.store.snapshot_docs(&scope) {
             Ok(snapshot) if !walked && snapshot.docs.is_empty() => Ok(None),
-            Ok(snapshot) => {
+            Ok(mut snapshot) => {
+                snapshot.partial = !walked;
                 self.scope = scope;
                 Ok(Some(snapshot))
             }

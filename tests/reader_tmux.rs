@@ -12,8 +12,10 @@ use tmux::{Tmux, check_borders};
 const HEIGHT: u16 = 30;
 
 fn reader(width: u16) -> Tmux {
+    // `--fresh`: the tests here share a data folder, and the session another left (kept as
+    // it changes) would start this one elsewhere.
     let cmd = format!(
-        "{} --width-model per-code-point",
+        "{} --width-model per-code-point --fresh",
         env!("CARGO_BIN_EXE_khabar")
     );
     let t = Tmux::start("reader", width, HEIGHT, &cmd);
@@ -84,7 +86,7 @@ fn assert_still_running(t: &Tmux, what: &str) {
 fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
     let t = Tmux::start("suspend", 100, HEIGHT, "bash --norc --noprofile");
     let cmd = format!(
-        "{} --width-model per-code-point",
+        "{} --width-model per-code-point --fresh",
         env!("CARGO_BIN_EXE_khabar")
     );
     t.run(&["send-keys", &cmd, "Enter"]);
@@ -128,7 +130,7 @@ fn panic_in_the_loop_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let stty = dir.path().join("stty.txt");
     let cmd = format!(
-        "sh -c 'KHABAR_DEBUG=panic-on-key {} --width-model per-code-point; stty -a > {}; echo AFTER-KHABAR; sleep 30'",
+        "sh -c 'KHABAR_DEBUG=panic-on-key {} --width-model per-code-point --fresh; stty -a > {}; echo AFTER-KHABAR; sleep 30'",
         env!("CARGO_BIN_EXE_khabar"),
         stty.display()
     );

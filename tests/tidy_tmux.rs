@@ -9,8 +9,9 @@ use tmux::{Tmux, check_borders};
 /// The reader on the samples in a terminal of its own (the shell line goes on with
 /// `after`), asking for a command after `|`; and its screen before.
 fn asked_for_a_command(name: &str, after: &str) -> (Tmux, String) {
+    // `--fresh`: the tests here share a data folder and its sessions.
     let cmd = format!(
-        "{} --width-model per-code-point{after}",
+        "{} --width-model per-code-point --fresh{after}",
         env!("CARGO_BIN_EXE_khabar")
     );
     let t = Tmux::start(name, 100, 30, &cmd);

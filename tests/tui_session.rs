@@ -185,3 +185,22 @@ fn a_session_whose_copy_is_gone_opens_another() {
     assert_eq!(selected_path(&b), "a/news.txt");
     assert!(b.shown.reselect.is_none(), "no longer awaited");
 }
+
+/// A kept article that never comes (its file deleted) stays awaited, but once the user
+/// chooses another the session is that one's (review: the awaited article was kept for
+/// ever, and where the user really was, lost).
+#[test]
+fn an_article_chosen_while_another_is_awaited_is_the_session() {
+    let mut kept = used().session();
+    kept.article = Some(1);
+    kept.path = None;
+    let mut b = seeds_app(100, 30, 5);
+    b.restore(through_json(&kept));
+    assert_eq!(b.session().article, Some(1), "awaited, nothing chosen yet");
+    press(&mut b, "x g j enter j");
+    let chosen = b.corpus.entries[b.list.selected].id;
+    assert_ne!(chosen, 1);
+    let now = b.session();
+    assert_eq!(now.article, Some(chosen));
+    assert_eq!(now.anchor, b.reader.anchor);
+}

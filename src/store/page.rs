@@ -230,6 +230,7 @@ impl Store {
             files: 0,
             rows: Rows(part.ids),
             repeated: self.repeated()?,
+            partial: false,
         }))
     }
 

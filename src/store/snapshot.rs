@@ -146,6 +146,9 @@ pub struct Snapshot {
     /// The paragraphs found to be chrome by repetition, to set aside when an article is
     /// read back and analysed again.
     pub repeated: RepeatedSet,
+    /// Read under paths no finished walk recorded (see `Corpus::known`): what was stored
+    /// so far, which another process may add to while the files are checked.
+    pub partial: bool,
 }
 
 /// Which articles a [`Snapshot`] holds (their row ids, in its order): what its facts are
@@ -360,6 +363,19 @@ impl Store {
         Ok(Some(Scope { roots }))
     }
 
+    /// Whether the database holds any file under `scope` (a look-up in the sources' path
+    /// index per root).
+    pub fn holds_any(&self, scope: &Scope) -> Result<bool, StoreError> {
+        let Some((in_scope, args)) = scope.condition("path") else {
+            return Ok(false);
+        };
+        let sql = format!("SELECT EXISTS (SELECT 1 FROM sources WHERE {in_scope})");
+        Ok(self
+            .conn
+            .prepare(&sql)?
+            .query_row(rusqlite::params_from_iter(args), |r| r.get(0))?)
+    }
+
     /// Every article of `scope` and the index over them.
     pub fn snapshot(&self, scope: &Scope) -> Result<Snapshot, StoreError> {
         let mut snapshot = self.snapshot_docs(scope)?;
@@ -477,6 +493,7 @@ impl Store {
             files: part.files,
             rows: Rows(part.ids),
             repeated: self.repeated()?,
+            partial: false,
         })
     }
 

@@ -379,7 +379,11 @@ impl App {
             map
         });
         let docs = by_path.remove(path).unwrap_or_default();
-        self.withdraw(&docs);
+        // A file new to the list withdraws nothing, and keeps a search's last answer (the
+        // rest of a cut-short import comes as changed files, thousands of them).
+        if !docs.is_empty() {
+            self.withdraw(&docs);
+        }
         docs
     }
 

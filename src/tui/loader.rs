@@ -224,9 +224,13 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) -> Vec<Unread> {
     });
     let mut unread: Vec<Unread> = Vec::new();
     let mut facts = Facts::None;
+    // A list of what was stored so far is made whole at the end (another process may
+    // store files meanwhile that no message here would bring).
+    let mut partial_warm = false;
     let warm_files = match warm {
         Some(mut snapshot) => {
             let files = snapshot.files;
+            partial_warm = snapshot.partial;
             unread = snapshot.docs.iter().map(Unread::of).collect();
             let rows = snapshot.take_rows();
             let _ = tx.send(Msg::Found(files));
@@ -293,8 +297,10 @@ fn load(paths: &[PathBuf], keep: &Keep, tx: &Sender<Msg>) -> Vec<Unread> {
             // (another command stored them) come with everything else, anew. So does
             // everything when a paragraph turned out to be (or stopped being) a site's
             // chrome: articles not read now gained or lost entities with it.
+            // After damaged tables were rebuilt no file was said gone: the list is made
+            // anew too.
             let partial = warm_files.is_none() && (!added.walked || added.extracted < added.files);
-            if partial || added.repeated_moved {
+            if partial || partial_warm || added.changed_beyond {
                 match corpus.snapshot() {
                     Ok(snapshot) => {
                         unread = snapshot.docs.iter().map(Unread::of).collect();

@@ -146,12 +146,21 @@ impl Keeper {
 impl App {
     /// The session as it stands, to keep. An article still awaited (the kept session's,
     /// before the list has it; one whose file is being read again) is the one kept, where
-    /// the reader was in it: quitting before it arrives does not forget it.
+    /// the reader was in it, until the user chooses another: quitting before it arrives
+    /// does not forget it.
     pub fn session(&self) -> Session {
         let chosen = (self.list.chosen)
             .then(|| self.corpus.entries.get(self.list.selected))
             .flatten();
-        let (article, path, line, anchor, nth) = match self.shown.reselect {
+        // Awaited only while the user has not chosen another article meanwhile (an awaited
+        // article that never comes stays awaited).
+        let selected_gone =
+            u32::try_from(self.list.selected).map_or(true, |i| self.corpus.index.is_gone(i));
+        let awaited = self
+            .shown
+            .reselect
+            .filter(|_| !self.list.chosen || chosen.is_none() || selected_gone);
+        let (article, path, line, anchor, nth) = match awaited {
             Some((id, anchor, nth)) => {
                 let copy = self.shown.reselect_copy.as_ref();
                 (
