@@ -292,6 +292,17 @@ fn a_look_at_the_folder_again_finds_new_changed_and_deleted_files() {
         look_again(&app).0,
         khabar::tui::rescan::Rescanned::default()
     );
+    // Touched without a change (trial 48: `touch` made `R` say `5 changed`): not changed.
+    let later = std::time::SystemTime::now() + Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(root[0].join("a.txt"))
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let (found, messages) = look_again(&app);
+    assert_eq!(found, khabar::tui::rescan::Rescanned::default());
+    assert!(messages.is_empty(), "{} messages", messages.len());
 }
 
 /// `R` on a reader whose corpus is in a database brings the database up to date (trial
@@ -322,7 +333,8 @@ fn a_look_again_stores_what_it_reads_and_recalls_carried_marks() {
     std::fs::write(dir.path().join("b.txt"), text(2)).unwrap();
     let look = Look {
         roots: vec![dir.path().to_path_buf()],
-        listed: vec![dir.path().join("a.txt").to_string_lossy().into()],
+        // A sum no file's articles give: the file is listed with other articles.
+        listed: vec![(dir.path().join("a.txt").to_string_lossy().into(), 0)],
         looked: khabar::tui::rescan::Looked::default(),
     };
     let (tx, rx) = std::sync::mpsc::sync_channel(64);
@@ -392,7 +404,7 @@ fn a_look_again_stores_an_edit_that_kept_size_and_time() {
         .unwrap();
     let look = Look {
         roots: vec![dir.path().to_path_buf()],
-        listed: vec![file.to_string_lossy().into()],
+        listed: vec![(file.to_string_lossy().into(), 0)],
         looked: khabar::tui::rescan::Looked::default(),
     };
     let (tx, rx) = std::sync::mpsc::sync_channel(64);

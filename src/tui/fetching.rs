@@ -2,6 +2,7 @@
 //! loop only hears progress, and each feed's refreshed articles, which join the list as they
 //! come); `o` hands the article's link to the browser and `y` copies it through the terminal.
 
+use std::collections::HashMap;
 use std::sync::mpsc::SyncSender as Sender;
 
 use base64::Engine as _;
@@ -264,21 +265,19 @@ fn store_feeds(
 }
 
 impl App {
-    /// The paths of the articles in the list, once each, for a look at the files again
+    /// The paths of the articles in the list, once each, with a sum over their articles'
+    /// content ids (see [`super::rescan::mix`]), for a look at the files again
     /// ([`super::rescan`]): handles to the list's own strings, nothing read.
-    pub fn listed_paths(&self) -> Vec<std::sync::Arc<str>> {
-        let mut paths: Vec<std::sync::Arc<str>> = Vec::new();
+    pub fn listed_paths(&self) -> Vec<(std::sync::Arc<str>, u64)> {
+        let mut held: HashMap<std::sync::Arc<str>, u64> = HashMap::new();
         for (i, doc) in self.corpus.entries.iter().enumerate() {
             let gone = u32::try_from(i).is_ok_and(|i| self.corpus.index.is_gone(i));
-            if !gone
-                && paths
-                    .last()
-                    .is_none_or(|p| !std::sync::Arc::ptr_eq(p, &doc.path))
-            {
-                paths.push(std::sync::Arc::clone(&doc.path));
+            if !gone {
+                let sum = held.entry(std::sync::Arc::clone(&doc.path)).or_default();
+                *sum = sum.wrapping_add(super::rescan::mix(doc.id));
             }
         }
-        paths
+        held.into_iter().collect()
     }
 
     /// What `R`'s look at the files found: said now, and again beside the feeds' count.

@@ -42,11 +42,20 @@ impl Rescanned {
 pub struct Looked(Arc<Mutex<Option<HashMap<u64, u64>>>>);
 
 /// What to look at again: the files and folders the reader was opened on, the paths of the
-/// articles in its list (in the spelling the walk gives them), and what the last look saw.
+/// articles in its list (in the spelling the walk gives them) with the sum of [`mix`] over
+/// their content ids, and what the last look saw.
 pub struct Look {
     pub roots: Vec<PathBuf>,
-    pub listed: Vec<Arc<str>>,
+    pub listed: Vec<(Arc<str>, u64)>,
     pub looked: Looked,
+}
+
+/// An article's content id, mixed so that a sum over a file's articles tells whether a file
+/// read again holds the same ones (in any order): a file touched but not changed is not
+/// said changed.
+#[must_use]
+pub fn mix(id: u64) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(&id.to_le_bytes())
 }
 
 impl Look {
@@ -153,7 +162,7 @@ fn touched_since(meta: &std::fs::Metadata, since: SystemTime) -> bool {
 pub fn rescan(
     tx: &Sender<Msg>,
     roots: &[PathBuf],
-    listed: &[Arc<str>],
+    listed: &[(Arc<str>, u64)],
     since: SystemTime,
     looked: &Looked,
 ) -> Rescanned {
@@ -164,16 +173,16 @@ pub fn rescan(
 fn rescan_into(
     tx: &Sender<Msg>,
     roots: &[PathBuf],
-    listed: &[Arc<str>],
+    listed: &[(Arc<str>, u64)],
     since: SystemTime,
     looked: &Looked,
     read: &mut Vec<(PathBuf, Vec<u64>)>,
 ) -> Rescanned {
     let under_roots = |p: &str| roots.iter().any(|r| Path::new(p).starts_with(r));
-    let listed: HashSet<&str> = listed
+    let listed: HashMap<&str, u64> = listed
         .iter()
-        .map(|p| &**p)
-        .filter(|p| under_roots(p))
+        .map(|(p, sum)| (&**p, *sum))
+        .filter(|(p, _)| under_roots(p))
         .collect();
     let before = looked
         .0
@@ -204,7 +213,8 @@ fn rescan_into(
         if !touched {
             continue;
         }
-        let known = listed.contains(key.as_str());
+        let held = listed.get(key.as_str()).copied();
+        let known = held.is_some();
         let (file, file_problems) = crate::library::read_file(&path);
         // A file with no article (empty, binary) is said once, not counted as new.
         if !known && file.articles.is_empty() {
@@ -216,6 +226,14 @@ fn rescan_into(
                 path.clone(),
                 file.articles.iter().map(|a| a.doc.id).collect(),
             ));
+        }
+        // Touched, not changed: the same articles as listed (still stored, for its stamps).
+        let sum = file
+            .articles
+            .iter()
+            .fold(0u64, |sum, a| sum.wrapping_add(mix(a.doc.id)));
+        if held == Some(sum) && !file.articles.is_empty() {
+            continue;
         }
         let msg = if known {
             found.changed += 1;
@@ -230,7 +248,7 @@ fn rescan_into(
         problems_into(tx, file_problems);
     }
     *looked.0.lock().unwrap_or_else(PoisonError::into_inner) = Some(now);
-    for gone in listed.into_iter().filter(|p| !seen.contains(*p)) {
+    for gone in listed.into_keys().filter(|p| !seen.contains(*p)) {
         found.gone += 1;
         if tx.send(Msg::Gone(PathBuf::from(gone))).is_err() {
             return found;
