@@ -305,49 +305,73 @@ fn a_look_at_the_folder_again_finds_new_changed_and_deleted_files() {
     assert!(messages.is_empty(), "{} messages", messages.len());
 }
 
-/// `R` on a reader whose corpus is in a database brings the database up to date (trial
-/// 47: the files it read were never stored, so every run read them again) and gives the
-/// reader the marks the database carried to an edited article (its star vanished from the
-/// open reader).
-#[test]
-fn a_look_again_stores_what_it_reads_and_recalls_carried_marks() {
-    use khabar::tui::rescan::Look;
+/// A folder holding `a.txt` (with `text`), stored in a database whose star is on its
+/// article, for the tests of `R` on a stored reader: the folder, the database's home, where
+/// it is, and the store.
+fn stored_with_a_star(
+    text: &str,
+) -> (
+    tempfile::TempDir,
+    tempfile::TempDir,
+    Place,
+    khabar::store::Store,
+) {
     let dir = tempfile::tempdir().unwrap();
     let home = tempfile::tempdir().unwrap();
     let db = home.path().join("khabar.db");
     let place = Place::At(db.clone());
-    let text = |k: u32| format!("खबर {k}\n\nपटना में आज बैठक हुई और नीतीश कुमार ने भाषण दिया।\n");
-    std::fs::write(dir.path().join("a.txt"), text(1)).unwrap();
+    let file = dir.path().join("a.txt");
+    std::fs::write(&file, text).unwrap();
     let (mut corpus, _) = khabar::library::Corpus::open_in(&place, 0).unwrap();
     corpus
         .add(&[dir.path().to_path_buf()], false, &mut |_, _| {})
         .unwrap();
     drop(corpus);
     let (store, _) = khabar::store::Store::open(&db).unwrap();
-    let before = khabar::corpus::load(&[dir.path().join("a.txt")]).articles;
+    let before = khabar::corpus::load(&[file]).articles;
     store
         .set_starred(khabar::state::content_id(&before[0]), true)
         .unwrap();
-    // Edited in place (the same headline, more text), and a new file beside it.
-    std::fs::write(dir.path().join("a.txt"), text(1) + "\nफिर बैठक होगी।\n").unwrap();
-    std::fs::write(dir.path().join("b.txt"), text(2)).unwrap();
-    let look = Look {
-        roots: vec![dir.path().to_path_buf()],
-        // A sum no file's articles give: the file is listed with other articles.
-        listed: vec![(dir.path().join("a.txt").to_string_lossy().into(), 0)],
+    (dir, home, place, store)
+}
+
+/// `R` on the stored reader of `dir`, whose list holds `a.txt` with other articles: what it
+/// told the loop.
+fn look_again_stored(dir: &std::path::Path, place: &Place) -> Vec<Msg> {
+    let look = khabar::tui::rescan::Look {
+        roots: vec![dir.to_path_buf()],
+        // A sum no file's articles give.
+        listed: vec![(dir.join("a.txt").to_string_lossy().into(), 0)],
         looked: khabar::tui::rescan::Looked::default(),
     };
     let (tx, rx) = std::sync::mpsc::sync_channel(64);
-    look.run_stored(&tx, std::time::SystemTime::UNIX_EPOCH, (&place, 0));
+    look.run_stored(&tx, std::time::SystemTime::UNIX_EPOCH, (place, 0));
     drop(tx);
-    let msgs: Vec<Msg> = rx.iter().collect();
-    let recalled: Vec<u64> = msgs
-        .iter()
+    rx.iter().collect()
+}
+
+/// The stars a look sent to the loop.
+fn stars_sent(msgs: &[Msg]) -> Vec<u64> {
+    msgs.iter()
         .flat_map(|m| match m {
             Msg::Marks { starred, .. } => starred.clone(),
             _ => Vec::new(),
         })
-        .collect();
+        .collect()
+}
+
+/// `R` on a reader whose corpus is in a database brings the database up to date (trial
+/// 47: the files it read were never stored, so every run read them again) and gives the
+/// reader the marks the database carried to an edited article (its star vanished from the
+/// open reader).
+#[test]
+fn a_look_again_stores_what_it_reads_and_recalls_carried_marks() {
+    let text = |k: u32| format!("खबर {k}\n\nपटना में आज बैठक हुई और नीतीश कुमार ने भाषण दिया।\n");
+    let (dir, home, place, store) = stored_with_a_star(&text(1));
+    // Edited in place (the same headline, more text), and a new file beside it.
+    std::fs::write(dir.path().join("a.txt"), text(1) + "\nफिर बैठक होगी।\n").unwrap();
+    std::fs::write(dir.path().join("b.txt"), text(2)).unwrap();
+    let msgs = look_again_stored(dir.path(), &place);
     let found = msgs.iter().find_map(|m| match m {
         Msg::Rescanned(found) => Some(*found),
         _ => None,
@@ -355,13 +379,14 @@ fn a_look_again_stores_what_it_reads_and_recalls_carried_marks() {
     assert_eq!(found.map(|f| (f.new, f.changed, f.gone)), Some((1, 1, 0)));
     let now = khabar::corpus::load(&[dir.path().join("a.txt")]).articles;
     let edited = khabar::state::content_id(&now[0]);
+    let recalled = stars_sent(&msgs);
     assert!(recalled.contains(&edited), "{recalled:?}");
     assert_eq!(
         store.starred().unwrap(),
         [edited],
         "the star moved with the edit"
     );
-    let stored: i64 = rusqlite::Connection::open(&db)
+    let stored: i64 = rusqlite::Connection::open(home.path().join("khabar.db"))
         .unwrap()
         .query_row("SELECT count(*) FROM sources", [], |r| r.get(0))
         .unwrap();
@@ -374,24 +399,10 @@ fn a_look_again_stores_what_it_reads_and_recalls_carried_marks() {
 /// the database kept the old text and `list --starred` lost the article.
 #[test]
 fn a_look_again_stores_an_edit_that_kept_size_and_time() {
-    use khabar::tui::rescan::Look;
-    let dir = tempfile::tempdir().unwrap();
-    let home = tempfile::tempdir().unwrap();
-    let db = home.path().join("khabar.db");
-    let place = Place::At(db.clone());
-    let file = dir.path().join("a.txt");
     let text = |when: &str| format!("खबर\n\nपटना में {when} बैठक हुई और नीतीश कुमार ने भाषण दिया।\n");
-    std::fs::write(&file, text("आज")).unwrap();
-    let (mut corpus, _) = khabar::library::Corpus::open_in(&place, 0).unwrap();
-    corpus
-        .add(&[dir.path().to_path_buf()], false, &mut |_, _| {})
-        .unwrap();
-    drop(corpus);
-    let (store, _) = khabar::store::Store::open(&db).unwrap();
-    let before = khabar::corpus::load(std::slice::from_ref(&file)).articles;
-    store
-        .set_starred(khabar::state::content_id(&before[0]), true)
-        .unwrap();
+    let (dir, _home, place, store) = stored_with_a_star(&text("आज"));
+    let file = dir.path().join("a.txt");
+    let before = store.starred().unwrap();
     let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
     // The same number of bytes, and the old modification time put back.
     assert_eq!(text("आज").len(), text("कल").len());
@@ -402,24 +413,10 @@ fn a_look_again_stores_an_edit_that_kept_size_and_time() {
         .unwrap()
         .set_modified(modified)
         .unwrap();
-    let look = Look {
-        roots: vec![dir.path().to_path_buf()],
-        listed: vec![(file.to_string_lossy().into(), 0)],
-        looked: khabar::tui::rescan::Looked::default(),
-    };
-    let (tx, rx) = std::sync::mpsc::sync_channel(64);
-    look.run_stored(&tx, std::time::SystemTime::UNIX_EPOCH, (&place, 0));
-    drop(tx);
-    let recalled: Vec<u64> = rx
-        .iter()
-        .flat_map(|m| match m {
-            Msg::Marks { starred, .. } => starred,
-            _ => Vec::new(),
-        })
-        .collect();
+    let recalled = stars_sent(&look_again_stored(dir.path(), &place));
     let now = khabar::corpus::load(std::slice::from_ref(&file)).articles;
     let edited = khabar::state::content_id(&now[0]);
-    assert_ne!(edited, khabar::state::content_id(&before[0]));
+    assert_ne!([edited], *before);
     assert_eq!(
         store.starred().unwrap(),
         [edited],
