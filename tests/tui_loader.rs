@@ -424,3 +424,45 @@ fn a_look_again_stores_an_edit_that_kept_size_and_time() {
     );
     assert_eq!(recalled, [edited]);
 }
+
+/// A session kept with a search reopens its article though the search has not read the
+/// stored texts yet (trial 49: another article, which the search found by its title first,
+/// was opened in its place, and that was kept as the session).
+#[test]
+fn a_kept_search_keeps_its_article_while_the_texts_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let files = [
+        ("a.txt", "अनोखापन पहली खबर\n\nबाजार खुला।\n"),
+        ("b.txt", "दूसरी खबर\n\nमौसम साफ रहा।\n"),
+        ("c.txt", "तीसरी खबर\n\nफिर वही अनोखापन दिखा।\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let mut cold = drive::load(dir.path(), home.path(), |_| {});
+    let c = drive::titled(&cold, "तीसरी खबर").unwrap();
+    cold.add_chip(khabar::tui::filters::Chip::Search("अनोखापन".to_owned()));
+    cold.select(c);
+    let kept = cold.session();
+    assert_eq!(kept.article, Some(cold.corpus.entries[c].id));
+    let mut before_texts = None;
+    let warm = drive::load(dir.path(), home.path(), |app| {
+        app.restore(kept.clone());
+        // The first text read back matches: the search finds that article first.
+        let a = drive::titled(app, "अनोखापन पहली खबर").unwrap();
+        let body = khabar::index::Body::of("बाजार खुला।".to_owned());
+        khabar::tui::handle(app, Msg::Text(a - app.corpus.warm_base, Box::new(body)));
+        app.refresh();
+        assert_eq!(drive::visible_titles(app), ["अनोखापन पहली खबर"]);
+        before_texts = Some((app.search.reading_texts, app.session()));
+    });
+    let (reading, session) = before_texts.unwrap();
+    assert!(reading, "the texts were not read yet");
+    assert_eq!(session, kept, "the session moved before the texts came");
+    assert_eq!(
+        warm.current().map(|e| e.article.title.clone()).as_deref(),
+        Some("तीसरी खबर")
+    );
+    assert_eq!(warm.session().article, kept.article);
+}

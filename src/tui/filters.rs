@@ -147,13 +147,17 @@ impl App {
         // at (a count of them all would be wrong).
         self.list.undated = if searching { 0 } else { undated.len() };
         self.list.visible = docs.into_iter().map(|d| d as usize).collect();
+        // A search that has not read every text yet may still find the picked article (a
+        // kept session's search, answered at first from the texts read so far): it stays.
+        let partial = searching && (self.search.reading_texts || self.search.wait.is_some());
+        let kept = self.list.chosen && partial;
         if let Some(&first) = self.list.visible.first()
-            && (!self.list.chosen || self.position().is_none())
+            && (!self.list.chosen || (self.position().is_none() && !kept))
         {
             // Until the user picks one, and when the picked one leaves the list, the first
             // article is shown (it counts as read only once the user opens it).
             self.show(first);
-        } else if self.list.visible.is_empty() {
+        } else if self.list.visible.is_empty() && !kept {
             // Nothing matches: the reader shows nothing rather than an article the list
             // no longer holds.
             self.shown.entry = None;
