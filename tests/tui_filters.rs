@@ -945,3 +945,35 @@ fn an_empty_search_while_texts_are_read_says_so() {
     );
     assert!(!says(&a, "No article matches the filters"));
 }
+
+/// Under the unread filter the article read stays listed while it is read, and leaves the
+/// list (and its count) once the user moves on; so does an unstarred one under the starred
+/// filter (trial 49: both stayed, `5 of 5`, until the filter was toggled).
+#[test]
+fn the_article_read_leaves_the_unread_list_once_the_user_moves_on() {
+    let mut a = seeds_app(100, 30, 5);
+    press(&mut a, "U enter");
+    assert_eq!(
+        a.list.visible.len(),
+        5,
+        "the article read stays while it is read"
+    );
+    press(&mut a, "h j");
+    a.settle();
+    assert_eq!(a.list.visible.len(), 4, "{:#?}", rows(&a));
+    assert!(khabar::tui::view::filterbar::text(&a).contains("4 of 5"));
+    press(&mut a, "x * j * F");
+    a.settle();
+    assert_eq!(a.list.visible.len(), 2);
+    press(&mut a, "*");
+    a.settle();
+    assert_eq!(
+        a.list.visible.len(),
+        2,
+        "unstarred, it stays until the user moves on"
+    );
+    // The one starred first is above it.
+    press(&mut a, "k");
+    a.settle();
+    assert_eq!(a.list.visible.len(), 1, "{:#?}", rows(&a));
+}

@@ -588,9 +588,27 @@ impl App {
         if index >= self.corpus.entries.len() {
             return;
         }
+        let before = self.list.selected;
         self.show(index);
         self.list.chosen = true;
+        // The article moved away from leaves an unread-only or starred-only list now that
+        // it was read or unstarred (it stayed while it was the one read).
+        if before != index && self.left_behind(before) {
+            self.list.stale = true;
+        }
         self.keep_in_view();
+    }
+
+    /// Whether entry `entry` is one the unread or starred filter shown no longer keeps.
+    fn left_behind(&self, entry: usize) -> bool {
+        let Some(id) = self.corpus.entries.get(entry).map(|d| d.id) else {
+            return false;
+        };
+        self.list.chips.iter().any(|c| match c {
+            Chip::Unread => self.user.is_read(id),
+            Chip::Starred => !self.user.is_starred(id),
+            _ => false,
+        })
     }
 
     /// Shows the article of `place` again at its reading position, if the list still
