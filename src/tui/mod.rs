@@ -503,6 +503,15 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             }
             Request::None => {}
         }
+        // A request's outcome (a link that could not be opened) is the last message too,
+        // read whole in the warnings view when the status bar cuts it.
+        if let Some(message) = app
+            .status
+            .as_ref()
+            .filter(|m| app.last_message.as_ref() != Some(m))
+        {
+            app.last_message = Some(message.clone());
+        }
     }
     Ok(())
 }
