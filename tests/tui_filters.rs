@@ -994,3 +994,35 @@ fn the_article_read_leaves_the_unread_list_once_the_user_moves_on() {
     a.settle();
     assert_eq!(a.list.visible.len(), 1, "{:#?}", rows(&a));
 }
+
+/// Sources spelt in another letter case are one in the source picker, as the filter
+/// matches them, named as most articles spell them (trial 49: two entries, each filtering
+/// both).
+#[test]
+fn sources_differing_in_case_are_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.jsonl");
+    let record = |t: &str, s: &str| {
+        serde_json::json!({"title": t, "body": "मोदी ने भाषण दिया।", "source": s}).to_string()
+    };
+    let lines = [
+        record("एक", "BBC Hindi"),
+        record("दो", "bbc hindi"),
+        record("तीन", "BBC Hindi"),
+        record("चार", "Jagran"),
+    ];
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let mut a = drive::empty_app();
+    for article in corpus::load(&[file]).articles {
+        let analysis = extract::analyse(&article);
+        khabar::tui::handle(
+            &mut a,
+            Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
+        );
+    }
+    a.settle();
+    assert_eq!(
+        a.corpus.index.sources(),
+        [("BBC Hindi".to_owned(), 3), ("Jagran".to_owned(), 1)]
+    );
+}

@@ -527,6 +527,9 @@ impl Index {
     }
 
     /// Every source (publisher or feed) with its number of articles, most articles first.
+    /// Names that differ only in letter case are one source, as the source filter matches
+    /// them (trial 49: `BBC Hindi` and `bbc hindi` were two entries that each filtered
+    /// both), named as most of its articles spell it.
     pub fn sources(&self) -> Vec<(String, usize)> {
         let mut counts = vec![0usize; self.docs.sources.len() + 1];
         for (d, row) in self.docs.rows.iter().enumerate() {
@@ -534,10 +537,23 @@ impl Index {
                 counts[row.source as usize] += 1;
             }
         }
-        let mut out: Vec<(String, usize)> = (0u32..)
-            .zip(counts)
-            .filter(|&(_, n)| n > 0)
-            .filter_map(|(s, n)| Some((self.docs.sources.name(s)?.to_owned(), n)))
+        // By lower-cased name: the total, and the most used spelling with its count.
+        let mut merged: HashMap<String, (usize, String, usize)> = HashMap::new();
+        for (s, n) in (0u32..).zip(counts).filter(|&(_, n)| n > 0) {
+            let Some(name) = self.docs.sources.name(s) else {
+                continue;
+            };
+            let one = merged
+                .entry(name.to_lowercase())
+                .or_insert_with(|| (0, name.to_owned(), 0));
+            one.0 += n;
+            if n > one.2 || (n == one.2 && name < one.1.as_str()) {
+                (one.1, one.2) = (name.to_owned(), n);
+            }
+        }
+        let mut out: Vec<(String, usize)> = merged
+            .into_values()
+            .map(|(total, name, _)| (name, total))
             .collect();
         out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         out
