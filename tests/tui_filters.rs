@@ -667,11 +667,15 @@ fn related_lists_the_same_story_and_not_another_one() {
             .iter()
             .all(|r| r.shared.iter().any(|n| n.contains("पुतिन")))
     );
-    // Enter opens the best one.
+    // Enter opens the best one: read, as Enter in the list opens (trial 49: it stayed
+    // unread), and in the reader pane.
     let best = items[0].doc as usize;
+    assert!(!a.user.is_read(a.corpus.entries[best].id));
     press(&mut a, "enter");
     assert!(a.modal.is_none());
     assert_eq!(a.list.selected, best);
+    assert!(a.user.is_read(a.corpus.entries[best].id));
+    assert_eq!(a.focus, khabar::tui::layout::Pane::Reader);
     // From the cricket story nothing is related.
     let cricket = a.corpus.entries.len() - 1;
     a.select(cricket);

@@ -163,6 +163,9 @@ impl App {
                     self.status = Some("filters cleared to show the related article".to_owned());
                 }
                 self.select(doc);
+                // Opened, as Enter in the list opens: read, and in the reader pane.
+                self.mark_read(doc);
+                self.focus = super::layout::Pane::Reader;
                 return None;
             }
             PromptKey::Act(Action::PromptDown) => cursor = (cursor + 1).min(items.len() - 1),
