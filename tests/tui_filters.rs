@@ -1030,16 +1030,3 @@ fn sources_differing_in_case_are_one() {
         [("BBC Hindi".to_owned(), 3), ("Jagran".to_owned(), 1)]
     );
 }
-
-/// The sidebar item drawn under the cursor when the sidebar takes the focus is the
-/// selected one: `n` walks its mentions at once (trial 49: it said to select an item first).
-#[test]
-fn the_sidebar_item_under_the_cursor_is_selected_on_focus() {
-    let mut a = seeds_app(100, 30, 5);
-    press(&mut a, "tab tab");
-    assert_eq!(a.focus, khabar::tui::layout::Pane::Sidebar);
-    assert_eq!(a.sidebar.active, Some(0));
-    press(&mut a, "n");
-    let status = a.status.clone().unwrap_or_default();
-    assert!(!status.contains("first"), "{status}");
-}

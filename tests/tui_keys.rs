@@ -278,8 +278,7 @@ fn every_hint_names_the_rebound_keys_and_no_default_one() {
     assert_no_default_names(&status, "sidebar hints");
     go(&mut a, Action::NextPane);
 
-    // Status messages that name a key (the sidebar item selected on the way is let go).
-    go(&mut a, Action::Back);
+    // Status messages that name a key.
     go(&mut a, Action::NextMention);
     assert!(
         status_row(&a).contains(&format!("search ({}) first", k(Action::Search))),

@@ -472,10 +472,10 @@ impl App {
             }
             Action::DateBack => self.step_date(-1),
             Action::DateForward => self.step_date(1),
-            Action::NextPane => self.focus_on(self.focus.next()),
-            Action::PrevPane => self.focus_on(self.focus.prev()),
-            Action::PaneRight => self.focus_on(self.focus.right()),
-            Action::PaneLeft => self.focus_on(self.focus.left()),
+            Action::NextPane => self.focus = self.focus.next(),
+            Action::PrevPane => self.focus = self.focus.prev(),
+            Action::PaneRight => self.focus = self.focus.right(),
+            Action::PaneLeft => self.focus = self.focus.left(),
             Action::ToggleRaw => self.reader.raw = !self.reader.raw,
             Action::Down => self.step(1),
             Action::Up => self.step(-1),
@@ -683,22 +683,6 @@ impl App {
             }
             Pane::Reader => {}
             Pane::Sidebar => self.filter_by_sidebar_item(),
-        }
-    }
-
-    /// Moves the focus to `pane`. In the sidebar the item under the cursor, drawn as
-    /// selected, is the selected one at once (trial 49: `n` said to select one first, and
-    /// `j` went to the second).
-    fn focus_on(&mut self, pane: Pane) {
-        self.focus = pane;
-        if pane == Pane::Sidebar
-            && self.sidebar.active.is_none()
-            && self
-                .current()
-                .is_some_and(|e| self.sidebar.cursor < e.sidebar.len())
-        {
-            self.sidebar.active = Some(self.sidebar.cursor);
-            self.sidebar.mention = None;
         }
     }
 
