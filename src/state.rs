@@ -27,6 +27,9 @@ pub fn content_id(article: &Article) -> u64 {
 /// Read and starred articles and the session, mirrored in memory and written through.
 #[derive(Debug, Default)]
 pub struct UserState {
+    /// Raised by every change to the marks, so what is computed from them can be kept
+    /// until they change.
+    version: u64,
     read: HashSet<u64>,
     /// Starred ids in the order they were starred, and as a set: a starred-only list asks
     /// once per article.
@@ -51,6 +54,7 @@ impl UserState {
         let starred_set = starred.iter().copied().collect();
         let session = store.session_all()?.into_iter().collect();
         Ok(Self {
+            version: 0,
             read,
             starred,
             starred_set,
@@ -83,12 +87,18 @@ impl UserState {
     fn unkept(store: &Store) -> Result<Self, StoreError> {
         let starred = store.starred()?;
         Ok(Self {
+            version: 0,
             read: store.read_ids()?.into_iter().collect(),
             starred_set: starred.iter().copied().collect(),
             starred,
             session: store.session_all()?.into_iter().collect(),
             writer: None,
         })
+    }
+
+    /// A number that changes whenever the marks do.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// Whether changes are written to a database (not when it could not be opened for
@@ -109,6 +119,7 @@ impl UserState {
             self.read.remove(&id)
         };
         if changed {
+            self.version += 1;
             self.send(Op::Read(id, read));
         }
         changed
@@ -132,6 +143,7 @@ impl UserState {
                 self.starred.retain(|&s| s != id);
             }
             self.send(Op::Starred(id, starred));
+            self.version += 1;
         }
         changed
     }
@@ -139,6 +151,7 @@ impl UserState {
     /// Moves the read mark and star of each `(before, now)` to `now` (see
     /// [`Store::carry`]).
     pub fn carry(&mut self, moves: &[(u64, u64)]) {
+        self.version += 1;
         for &(before, now) in moves.iter().filter(|(before, now)| before != now) {
             if self.read.remove(&before) {
                 self.read.insert(now);
@@ -212,6 +225,9 @@ impl UserState {
                 self.starred.push(id);
                 changed = true;
             }
+        }
+        if changed {
+            self.version += 1;
         }
         changed
     }

@@ -466,3 +466,34 @@ fn a_kept_search_keeps_its_article_while_the_texts_are_read() {
     );
     assert_eq!(warm.session().article, kept.article);
 }
+
+/// Only a kept session's search holds its article open: a search the user types while the
+/// texts are read moves to its first hit, as ever (review: every search typed in a warm
+/// reader held the open article, and jumped once the texts were in).
+#[test]
+fn a_search_typed_while_texts_are_read_moves_to_its_first_hit() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let files = [
+        ("a.txt", "अनोखापन पहली खबर\n\nबाजार खुला।\n"),
+        ("c.txt", "तीसरी खबर\n\nफिर वही अनोखापन दिखा।\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    drive::load(dir.path(), home.path(), |_| {});
+    let mut shown = None;
+    drive::load(dir.path(), home.path(), |app| {
+        let c = drive::titled(app, "तीसरी खबर").unwrap();
+        app.select(c);
+        drive::press(app, "/");
+        drive::type_text(app, "अनोखापन");
+        drive::press(app, "Enter");
+        let a = drive::titled(app, "अनोखापन पहली खबर").unwrap();
+        let body = khabar::index::Body::of("बाजार खुला।".to_owned());
+        khabar::tui::handle(app, Msg::Text(a - app.corpus.warm_base, Box::new(body)));
+        app.refresh();
+        shown = app.current().map(|e| e.article.title.clone());
+    });
+    assert_eq!(shown.as_deref(), Some("अनोखापन पहली खबर"));
+}

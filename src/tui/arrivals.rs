@@ -442,7 +442,9 @@ impl App {
     /// The loader has read back the text of every article of the snapshot.
     pub fn texts_done(&mut self) {
         self.search.reading_texts = false;
-        if self.search.stale {
+        // A search shown is answered whole now (an article a kept session's search held
+        // open is let go if it does not match).
+        if self.search.stale || self.searching() {
             self.refresh();
         }
     }

@@ -274,7 +274,7 @@ impl App {
             let gone = u32::try_from(i).is_ok_and(|i| self.corpus.index.is_gone(i));
             if !gone {
                 let sum = held.entry(std::sync::Arc::clone(&doc.path)).or_default();
-                *sum = sum.wrapping_add(super::rescan::mix(doc.id));
+                *sum = sum.wrapping_add(super::rescan::mix(doc));
             }
         }
         held.into_iter().collect()

@@ -106,6 +106,7 @@ impl App {
         if let Some(super::modal::Modal::Search { query }) = &self.modal {
             search = Some(query.clone());
         }
+        let search_shown = search.clone();
         let selection = self.corpus.index.select(&filter);
         let mut docs = selection.docs;
         let mut undated = selection.undated;
@@ -147,10 +148,18 @@ impl App {
         // at (a count of them all would be wrong).
         self.list.undated = if searching { 0 } else { undated.len() };
         self.list.visible = docs.into_iter().map(|d| d as usize).collect();
-        // A search that has not read every text yet may still find the picked article (a
-        // kept session's search, answered at first from the texts read so far): it stays.
+        // A kept session's search that has not read every text yet may still find the
+        // session's article (it is answered at first from the texts read so far): the
+        // article stays open meanwhile. A search the user types moves on as ever.
         let partial = searching && (self.search.reading_texts || self.search.wait.is_some());
-        let kept = self.list.chosen && partial;
+        let kept_query = search_shown.as_deref().filter(|_| self.modal.is_none());
+        let kept = self.list.chosen
+            && partial
+            && kept_query.is_some()
+            && self.shown.kept_search.as_deref() == kept_query;
+        if !partial {
+            self.shown.kept_search = None;
+        }
         if let Some(&first) = self.list.visible.first()
             && (!self.list.chosen || (self.position().is_none() && !kept))
         {

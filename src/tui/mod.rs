@@ -414,7 +414,12 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             app.settle();
             last_settle = std::time::Instant::now();
         }
-        match std::mem::take(&mut app.request) {
+        let request = std::mem::take(&mut app.request);
+        let carried_out = matches!(
+            request,
+            Request::OpenLink(_) | Request::CopyLink(_) | Request::Pipe(..)
+        );
+        match request {
             Request::Quit => {
                 // Where the reader was, for the next start on the same paths (unless it
                 // did not change here: see `session::Keeper`).
@@ -503,13 +508,10 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             }
             Request::None => {}
         }
-        // A request's outcome (a link that could not be opened) is the last message too,
-        // read whole in the warnings view when the status bar cuts it.
-        if let Some(message) = app
-            .status
-            .as_ref()
-            .filter(|m| app.last_message.as_ref() != Some(m))
-        {
+        // The outcome of a request carried out here (a link that could not be opened, a
+        // pipe's exit) is the last message too, read whole in the warnings view when the
+        // status bar cuts it; keys set theirs in `handle`.
+        if carried_out && let Some(message) = &app.status {
             app.last_message = Some(message.clone());
         }
     }

@@ -99,7 +99,9 @@ const PICKER_LIMIT: usize = 200;
 /// The corpus as memo keys see it: articles loaded, and how many of them are not withdrawn.
 type Corpus = (usize, usize);
 type PickerKey = (EntityKind, String, Corpus);
-type BucketKey = (DateField, Option<(i32, u32)>, Vec<Chip>, Corpus);
+/// The histogram's: also the marks' version (see `UserState::version`), for the unread
+/// and starred filters.
+type BucketKey = (DateField, Option<(i32, u32)>, Vec<Chip>, Corpus, u64);
 type Buckets = Vec<(NaiveDate, usize)>;
 
 /// Results the prompts would otherwise recompute on every frame.
@@ -260,17 +262,15 @@ impl App {
         field: DateField,
         zoom: Option<(i32, u32)>,
     ) -> Vec<(NaiveDate, usize)> {
-        // Read marks and stars change under an unread or starred filter: not kept then.
-        if self
-            .list
-            .chips
-            .iter()
-            .any(|c| matches!(c, Chip::Unread | Chip::Starred))
-        {
-            return self.compute_buckets(field, zoom);
-        }
         let corpus = (self.corpus.entries.len(), self.corpus.index.live());
-        let key = (field, zoom, self.list.chips.clone(), corpus);
+        // The marks count under an unread or starred filter.
+        let key = (
+            field,
+            zoom,
+            self.list.chips.clone(),
+            corpus,
+            self.user.version(),
+        );
         if let Some((k, buckets)) = self.memo.buckets.borrow().as_ref()
             && *k == key
         {

@@ -50,12 +50,23 @@ pub struct Look {
     pub looked: Looked,
 }
 
-/// An article's content id, mixed so that a sum over a file's articles tells whether a file
-/// read again holds the same ones (in any order): a file touched but not changed is not
-/// said changed.
+/// An article's list entry as a number (content id, line, where its record starts, source,
+/// publication date), mixed so that a sum over a file's articles tells whether a file read
+/// again lists the same ones (in any order): a file touched but not changed is not said
+/// changed, and a record whose date or source alone was edited (outside its content id)
+/// still is.
 #[must_use]
-pub fn mix(id: u64) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(&id.to_le_bytes())
+pub fn mix(doc: &crate::library::Doc) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(&doc.id.to_le_bytes());
+    h.update(format!("{:?}", (doc.line, &doc.origin, &doc.source)).as_bytes());
+    h.update(
+        doc.published
+            .and_then(|p| p.value())
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    h.digest()
 }
 
 impl Look {
@@ -231,7 +242,7 @@ fn rescan_into(
         let sum = file
             .articles
             .iter()
-            .fold(0u64, |sum, a| sum.wrapping_add(mix(a.doc.id)));
+            .fold(0u64, |sum, a| sum.wrapping_add(mix(&a.doc)));
         if held == Some(sum) && !file.articles.is_empty() {
             continue;
         }

@@ -223,6 +223,12 @@ impl App {
             _ => Pane::List,
         };
         self.list.chips = session.filters.into_iter().filter_map(restored).collect();
+        self.shown.kept_search = session.article.and_then(|_| {
+            self.list.chips.iter().find_map(|c| match c {
+                Chip::Search(q) => Some(q.clone()),
+                _ => None,
+            })
+        });
         // Awaited before the list is made, so that the filters keep it (see `refresh`).
         self.shown.reselect = session.article.map(|id| (id, session.anchor, session.nth));
         self.shown.reselect_copy = session.path.as_deref().map(|p| (p.into(), session.line));

@@ -45,6 +45,9 @@ pub struct Shown {
     /// the same story is in several files: another copy is taken only once the files are
     /// all in and that one has not come.
     pub reselect_copy: Option<(Arc<str>, Option<u32>)>,
+    /// The search a kept session brought back with its article: until it has looked at
+    /// every stored text, that article stays open though the search has not found it yet.
+    pub(super) kept_search: Option<String>,
     /// Content ids that changed under the reader (an entry a fetch rewrote, a file
     /// edited), latest last: the article open is found again under its new one.
     pub(super) renamed: Vec<(u64, u64)>,
