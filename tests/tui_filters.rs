@@ -1030,3 +1030,20 @@ fn sources_differing_in_case_are_one() {
         [("BBC Hindi".to_owned(), 3), ("Jagran".to_owned(), 1)]
     );
 }
+
+/// `n` in the sidebar walks the mentions of the item drawn under the cursor, selected by a
+/// key or not (trial 49: it said to select an item first while one was drawn selected).
+#[test]
+fn n_in_the_sidebar_walks_the_item_under_the_cursor() {
+    let mut a = seeds_app(100, 30, 5);
+    press(&mut a, "tab tab");
+    assert_eq!(a.focus, khabar::tui::layout::Pane::Sidebar);
+    assert_eq!(
+        a.sidebar.active, None,
+        "entering the sidebar selects nothing by itself"
+    );
+    press(&mut a, "n");
+    let status = a.status.clone().unwrap_or_default();
+    assert!(status.starts_with("mention 1 of"), "{status}");
+    assert_eq!(a.sidebar.active, Some(0));
+}

@@ -730,6 +730,16 @@ impl App {
     /// Scrolls to the next (or previous) mention of the active sidebar item, wrapping
     /// around, and puts it a third of the way down the pane.
     fn jump_mention(&mut self, forward: bool) {
+        // In the sidebar the item drawn under the cursor is the one meant, selected or not
+        // yet (trial 49: `n` said to select one first).
+        if self.focus == Pane::Sidebar
+            && self.sidebar.active.is_none()
+            && self
+                .current()
+                .is_some_and(|e| self.sidebar.cursor < e.sidebar.len())
+        {
+            self.sidebar.active = Some(self.sidebar.cursor);
+        }
         let spans = match self
             .sidebar
             .active
