@@ -1047,3 +1047,35 @@ fn n_in_the_sidebar_walks_the_item_under_the_cursor() {
     assert!(status.starts_with("mention 1 of"), "{status}");
     assert_eq!(a.sidebar.active, Some(0));
 }
+
+/// A link shown but not a plain web address is said to be refused, not missing (trial 49:
+/// `o` said the article had no web link while its border showed one).
+#[test]
+fn a_refused_link_is_said_to_be_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.jsonl");
+    let record = |t: &str, url: &str| {
+        serde_json::json!({"title": t, "body": "मोदी ने भाषण दिया।", "url": url}).to_string()
+    };
+    let lines = [record("एक", "ftp://example.com/a"), record("दो", "")];
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let mut a = drive::empty_app();
+    for article in corpus::load(&[file]).articles {
+        let analysis = extract::analyse(&article);
+        khabar::tui::handle(
+            &mut a,
+            Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
+        );
+    }
+    a.settle();
+    let say = |a: &mut App, title: &str| {
+        let i = drive::titled(a, title).unwrap();
+        a.select(i);
+        press(a, "o");
+        a.status.clone().unwrap_or_default()
+    };
+    let refused = say(&mut a, "एक");
+    assert!(refused.contains("not a plain http(s) address"), "{refused}");
+    let missing = say(&mut a, "दो");
+    assert_eq!(missing, "this article has no web link");
+}

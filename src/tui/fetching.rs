@@ -301,15 +301,25 @@ impl App {
 
     pub(super) fn request_link(&mut self, action: Action) {
         // The list entry does not carry the link; the open article does.
-        let url = self
+        let link = self
             .current()
             .and_then(|e| e.article.url.clone())
-            .filter(|u| crate::feeds::net::check_url(u).is_ok());
+            .filter(|u| !u.trim().is_empty());
+        let refused = link
+            .as_deref()
+            .is_some_and(|u| crate::feeds::net::check_url(u).is_err());
+        let url = link.filter(|_| !refused);
         self.request = match (url, action) {
             (Some(url), Action::OpenLink) => Request::OpenLink(url),
             (Some(url), _) => Request::CopyLink(url),
             (None, _) => {
-                self.status = Some(if self.current().is_some() {
+                self.status = Some(if refused {
+                    // Shown on the border, but not a web address a browser is given (trial
+                    // 49: it was said to be missing).
+                    "this article's link is not a plain http(s) address, so it is neither \
+                     opened nor copied"
+                        .into()
+                } else if self.current().is_some() {
                     "this article has no web link".into()
                 } else {
                     "no article shown".into()
