@@ -1004,27 +1004,13 @@ fn the_article_read_leaves_the_unread_list_once_the_user_moves_on() {
 /// both).
 #[test]
 fn sources_differing_in_case_are_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a.jsonl");
-    let record = |t: &str, s: &str| {
-        serde_json::json!({"title": t, "body": "मोदी ने भाषण दिया।", "source": s}).to_string()
-    };
-    let lines = [
+    let record = |t: &str, s: &str| serde_json::json!({"title": t, "body": "मोदी ने भाषण दिया।", "source": s});
+    let a = app_of_records(&[
         record("एक", "BBC Hindi"),
         record("दो", "bbc hindi"),
         record("तीन", "BBC Hindi"),
         record("चार", "Jagran"),
-    ];
-    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
-    let mut a = drive::empty_app();
-    for article in corpus::load(&[file]).articles {
-        let analysis = extract::analyse(&article);
-        khabar::tui::handle(
-            &mut a,
-            Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
-        );
-    }
-    a.settle();
+    ]);
     assert_eq!(
         a.corpus.index.sources(),
         [("BBC Hindi".to_owned(), 3), ("Jagran".to_owned(), 1)]
@@ -1052,22 +1038,8 @@ fn n_in_the_sidebar_walks_the_item_under_the_cursor() {
 /// `o` said the article had no web link while its border showed one).
 #[test]
 fn a_refused_link_is_said_to_be_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("a.jsonl");
-    let record = |t: &str, url: &str| {
-        serde_json::json!({"title": t, "body": "मोदी ने भाषण दिया।", "url": url}).to_string()
-    };
-    let lines = [record("एक", "ftp://example.com/a"), record("दो", "")];
-    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
-    let mut a = drive::empty_app();
-    for article in corpus::load(&[file]).articles {
-        let analysis = extract::analyse(&article);
-        khabar::tui::handle(
-            &mut a,
-            Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
-        );
-    }
-    a.settle();
+    let record = |t: &str, url: &str| serde_json::json!({"title": t, "body": "मोदी ने भाषण दिया।", "url": url});
+    let mut a = app_of_records(&[record("एक", "ftp://example.com/a"), record("दो", "")]);
     let say = |a: &mut App, title: &str| {
         let i = drive::titled(a, title).unwrap();
         a.select(i);
@@ -1078,4 +1050,23 @@ fn a_refused_link_is_said_to_be_refused() {
     assert!(refused.contains("not a plain http(s) address"), "{refused}");
     let missing = say(&mut a, "दो");
     assert_eq!(missing, "this article has no web link");
+}
+
+/// A reader holding the articles of these JSON Lines records, read from a file as the
+/// loader reads them.
+fn app_of_records(records: &[serde_json::Value]) -> App {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a.jsonl");
+    let lines: Vec<String> = records.iter().map(ToString::to_string).collect();
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let mut a = drive::empty_app();
+    for article in corpus::load(&[file]).articles {
+        let analysis = extract::analyse(&article);
+        khabar::tui::handle(
+            &mut a,
+            Msg::Loaded(Box::new(Entry::new(article, analysis)), 1),
+        );
+    }
+    a.settle();
+    a
 }

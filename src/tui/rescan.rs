@@ -57,16 +57,14 @@ pub struct Look {
 /// still is.
 #[must_use]
 pub fn mix(doc: &crate::library::Doc) -> u64 {
+    use std::hash::{Hash, Hasher};
+    // The whole list is mixed on the event loop when `R` is pressed: nothing is made per
+    // article. The date with its time (an edit of the time alone is a change); not its
+    // zone, which an article read back from the database does not carry.
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(&doc.id.to_le_bytes());
-    h.update(format!("{:?}", (doc.line, &doc.origin, &doc.source)).as_bytes());
-    h.update(
-        doc.published
-            .and_then(|p| p.value())
-            .unwrap_or_default()
-            .as_bytes(),
-    );
-    h.digest()
+    let when = doc.published.map(|p| (p.date, p.time));
+    (doc.id, doc.line, doc.origin, doc.source.as_deref(), when).hash(&mut h);
+    h.finish()
 }
 
 impl Look {
