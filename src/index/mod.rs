@@ -209,6 +209,14 @@ impl Index {
             for form in &e.forms {
                 if !info.forms.contains(form) {
                     info.forms.push(form.clone());
+                    // Romanised too, as the database's aliases are, so that the picker
+                    // finds an article read this session by a Latin name as it finds a
+                    // stored one (`nitish` finds `नीतीश`).
+                    if let Some(r) = crate::text::roman::name_key(form)
+                        && !info.forms.contains(&r)
+                    {
+                        info.forms.push(r);
+                    }
                 }
             }
             info.docs.push(doc);

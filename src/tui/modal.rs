@@ -234,6 +234,12 @@ impl App {
             return all.into_iter().take(PICKER_LIMIT).collect();
         }
         let pattern = Pattern::parse(q.trim(), CaseMatching::Ignore, Normalization::Smart);
+        // A Latin query is also read as the romanised aliases are spelt (`dilli` as `dili`,
+        // the spelling of दिल्ली's alias: doubled letters single), as `list --place` reads it.
+        let skeleton = crate::text::roman::latin_name_key(q.trim())
+            .filter(|s| s != q.trim() && !s.trim().is_empty())
+            .map(|s| Pattern::parse(s.trim(), CaseMatching::Ignore, Normalization::Smart));
+        let patterns: Vec<&Pattern> = std::iter::once(&pattern).chain(&skeleton).collect();
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut buf = Vec::new();
         let mut scored: Vec<(u32, &EntityInfo)> = all
@@ -242,7 +248,8 @@ impl App {
                 let best = e
                     .forms
                     .iter()
-                    .filter_map(|f| pattern.score(Utf32Str::new(f, &mut buf), &mut matcher))
+                    .flat_map(|f| patterns.iter().map(move |p| (p, f)))
+                    .filter_map(|(p, f)| p.score(Utf32Str::new(f, &mut buf), &mut matcher))
                     .max()?;
                 Some((best, e))
             })
