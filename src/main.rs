@@ -8,9 +8,12 @@ use clap::Parser;
 
 // Extraction allocates and frees many small strings on every core; glibc's allocator
 // spent a sixth of a cold load in malloc/free and returning memory to the kernel.
-// Transparent huge pages stay on (mimalloc asks for them): without them (`no_thp`) a
-// 10,000-article `list` took 3.1 ms instead of 3.5 (the kernel zeroes 2 MiB at each first
-// touch of a region), but a warm start of 100,000 drew its list at 176 ms instead of 109.
+// mimalloc is built not to ask for transparent huge pages (`no_thp`): with them the kernel
+// zeroed 2 MiB at each first touch of a region, before `main` too, a seventh of a 20,000-
+// article `list`'s time, and the reader is no faster with them since it queries the
+// database (warm start at 100,000 articles: first frame 36-37 ms either way, peak RSS 52-55
+// MiB instead of 84-92; `bench/scale.sh`). They once drew a warm start's list in 109 ms
+// instead of 176, when the whole corpus was loaded into memory.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
