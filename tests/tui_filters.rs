@@ -11,6 +11,7 @@ use khabar::extract;
 use khabar::index::Sort;
 use khabar::state::UserState;
 use khabar::store::Store;
+use khabar::tui::action::Action;
 use khabar::tui::app::{App, Entry};
 use khabar::tui::event::Msg;
 use khabar::tui::filters::Chip;
@@ -1083,4 +1084,28 @@ fn app_of_records(records: &[serde_json::Value]) -> App {
     }
     a.settle();
     a
+}
+
+/// Trial 49: the hints of an empty list still offered to open, star and move; with no
+/// article they name only what still works (the pane, a filter, help, quit).
+#[test]
+fn an_empty_list_offers_no_key_that_acts_on_an_article() {
+    let mut a = seeds_app(120, 30, 5);
+    let open = a.config.keymap.hint(&[(&[Action::Open], "open")], " ");
+    let hints = khabar::tui::view::status::hints(&a, 200);
+    assert!(hints.contains(&open), "{hints}");
+    press(&mut a, "/");
+    type_text(&mut a, "zqxzqxzqx");
+    press(&mut a, "Enter");
+    assert!(a.list.visible.is_empty());
+    for pane in ["", "tab", "tab"] {
+        press(&mut a, pane);
+        let hints = khabar::tui::view::status::hints(&a, 200);
+        assert!(!hints.contains(&open), "{:?}: {hints}", a.focus);
+        assert!(
+            !hints.contains("star ") && !hints.contains("move"),
+            "{hints}"
+        );
+        assert!(hints.contains("help") && hints.contains("quit"), "{hints}");
+    }
 }

@@ -96,8 +96,13 @@ pub fn hints(app: &App, width: usize) -> String {
             parts.remove(parts.len().saturating_sub(2));
         }
     }
+    // With no article listed there is nothing to move to, open, star or read (trial 49:
+    // an empty list still offered `Enter open`); the way out of the filters is said in
+    // the list itself.
+    let empty = app.list.visible.is_empty();
     let mut parts: Vec<(&[Action], &str)> = hinted(app.focus)
         .iter()
+        .filter(|(a, _)| !empty || !about_an_article(*a))
         .map(|(a, words)| (std::slice::from_ref(a), *words))
         .collect();
     let one_pane = app.size.width < crate::tui::layout::NARROW;
@@ -116,6 +121,20 @@ pub fn hints(app: &App, width: usize) -> String {
             _ => return text,
         }
     }
+}
+
+/// Whether `action` acts on the article or its text (and so has nothing to do when no
+/// article is listed).
+fn about_an_article(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Down
+            | Action::Open
+            | Action::ToggleStar
+            | Action::PageDown
+            | Action::ToggleRaw
+            | Action::NextMention
+    )
 }
 
 /// What the gauge at the right of the status bar counts: files loading, else feeds being
