@@ -1109,3 +1109,38 @@ fn an_empty_list_offers_no_key_that_acts_on_an_article() {
         assert!(hints.contains("help") && hints.contains("quit"), "{hints}");
     }
 }
+
+/// Trial 50: nine filters at 120 columns pushed the last two and the count off the filter
+/// bar (and Esc then removed filters the user could not see); two source chips, which keep
+/// the articles of either source, read like two filters that must both hold.
+#[test]
+fn a_long_filter_bar_keeps_every_filter_and_the_count() {
+    use khabar::tui::view::filterbar::{fitted, text};
+    let mut a = app();
+    a.list.chips = vec![
+        Chip::Search("एक बहुत लंबी खोज जो पूरी पट्टी भर दे".to_owned()),
+        Chip::Source("Jagran".to_owned()),
+        Chip::Unread,
+        Chip::Source("Khabar Darpan".to_owned()),
+        Chip::Date {
+            range: "2023-09..2024-01".parse().unwrap(),
+            field: khabar::index::DateField::Mentioned,
+        },
+    ];
+    let whole = text(&a);
+    assert!(
+        whole.contains("source: Jagran or Khabar Darpan") && whole.matches("source:").count() == 1,
+        "{whole}"
+    );
+    assert_eq!(fitted(&a, 300), whole);
+    for width in [100, 70, 60] {
+        let bar = fitted(&a, width);
+        assert!(a.model.str_width(&bar) <= width, "{width}: {bar}");
+        assert!(bar.ends_with(" of 5"), "{width}: {bar}");
+        for start in ["sea", "sou", "unread", "men"] {
+            assert!(bar.contains(start), "{width}: {start} in {bar}");
+        }
+    }
+    // Short chips keep their whole label while long ones are cut.
+    assert!(fitted(&a, 70).contains("· unread ·"));
+}

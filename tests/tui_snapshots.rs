@@ -262,4 +262,20 @@ fn the_list_title_names_the_sort() {
     press(&mut a, "s");
     a.status = None;
     assert!(text_of(&a).contains("Articles (5) · oldest"));
+    // With a filter on, in a pane too narrow for `Articles (N of M) · oldest`, the order
+    // stays and the word and total go (trial 50; the filter bar has the total).
+    let mut a = app(80, 24, 5);
+    press(&mut a, "s U");
+    a.status = None;
+    assert!(text_of(&a).contains("┏ 5 · oldest ━"), "{}", text_of(&a));
+    press(&mut a, "d 2 0 2 4 Enter");
+    a.status = None;
+    let text = text_of(&a);
+    let shown = a.list.visible.len();
+    assert!(shown < 5, "{text}");
+    assert!(
+        text.contains(&format!("┏ {shown} of 5 · oldest ━"))
+            || text.contains(&format!("┏ {shown} · oldest ━")),
+        "{text}"
+    );
 }

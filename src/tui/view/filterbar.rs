@@ -4,38 +4,121 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::text::width::{WidthModel, clusters, display_cluster};
 use crate::tui::app::App;
+use crate::tui::filters::Chip;
 use crate::tui::paint::paint_row;
 
 /// `person: पुतिन · date: 2024-06 · 12 of 340 · 3 undated` (`200 so far` on a first page;
 /// `texts read 37%` while a search waits for stored texts).
 pub fn text(app: &App) -> String {
-    let mut parts: Vec<String> = app
-        .list
-        .chips
-        .iter()
-        .map(super::super::filters::Chip::label)
-        .collect();
+    let (mut parts, tail) = parts(app);
+    parts.extend(tail);
+    parts.join(" · ")
+}
+
+/// The chips' labels, sources together (two sources keep the articles of either: `source:
+/// A or B`, not two chips that read as both, trial 50), and the counts after them.
+fn parts(app: &App) -> (Vec<String>, Vec<String>) {
+    let mut chips: Vec<String> = Vec::new();
+    let mut sources: Option<(usize, Vec<&str>)> = None;
+    for chip in &app.list.chips {
+        if let Chip::Source(name) = chip {
+            sources
+                .get_or_insert((chips.len(), Vec::new()))
+                .1
+                .push(name);
+            continue;
+        }
+        chips.push(chip.label());
+    }
+    if let Some((at, names)) = sources {
+        chips.insert(at, format!("source: {}", names.join(" or ")));
+    }
+    let mut tail = Vec::new();
     if app.search.wait.is_some() {
         // No count until the search worker answers: the list shown meanwhile is not it.
-        parts.push(format!("searching {}", app.corpus.index.live()));
+        tail.push(format!("searching {}", app.corpus.index.live()));
     } else if app.on_first_page() {
         // A first page is the head of the list only: the whole list is still being read.
-        parts.push(format!("{} so far", app.list.visible.len()));
+        tail.push(format!("{} so far", app.list.visible.len()));
     } else {
-        parts.push(format!(
+        tail.push(format!(
             "{} of {}",
             app.list.visible.len(),
             app.corpus.index.live()
         ));
     }
     if app.list.undated > 0 {
-        parts.push(format!("{} undated", app.list.undated));
+        tail.push(format!("{} undated", app.list.undated));
     }
     if let Some(read) = texts_read(app) {
-        parts.push(read);
+        tail.push(read);
     }
-    parts.join(" · ")
+    (chips, tail)
+}
+
+/// [`text`] in `width` columns: when it is longer, each chip is cut (with `…`) to an equal
+/// share of the room the counts leave, a short chip giving what it does not need to the
+/// others, so that every filter and the count stay on screen (trial 50: at 120 columns
+/// nine filters pushed the last two and the count off the bar, and Esc removed filters
+/// the user could not see).
+pub fn fitted(app: &App, width: usize) -> String {
+    let (chips, tail) = parts(app);
+    let model = app.model;
+    let tail = tail.join(" · ");
+    let full = if chips.is_empty() {
+        tail.clone()
+    } else {
+        format!("{} · {tail}", chips.join(" · "))
+    };
+    if model.str_width(&full) <= width || chips.is_empty() {
+        return full;
+    }
+    let separators = 3 * chips.len();
+    let room = width.saturating_sub(model.str_width(&tail) + separators);
+    let widths: Vec<usize> = chips.iter().map(|c| model.str_width(c)).collect();
+    let cap = share(&widths, room).max(MIN_CHIP);
+    let cut: Vec<String> = chips.iter().map(|c| cut_to(c, cap, model)).collect();
+    format!("{} · {tail}", cut.join(" · "))
+}
+
+/// The fewest columns a cut chip keeps (its kind's first letters and `…`).
+const MIN_CHIP: usize = 4;
+
+/// The widest each of `widths` may be so that together they take at most `room`: those
+/// narrower than an equal share keep their width and leave the rest to the others.
+fn share(widths: &[usize], room: usize) -> usize {
+    let mut sorted = widths.to_vec();
+    sorted.sort_unstable();
+    let mut left = room;
+    for (i, &w) in sorted.iter().enumerate() {
+        let equal = left / (sorted.len() - i);
+        if w > equal {
+            return equal;
+        }
+        left -= w;
+    }
+    usize::MAX
+}
+
+/// `text` in at most `cap` columns: whole clusters, then `…` when cut.
+fn cut_to(text: &str, cap: usize, model: WidthModel) -> String {
+    if model.str_width(text) <= cap {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for (_, g) in clusters(text) {
+        let w = model.cluster_width(&display_cluster(g, model));
+        if used + w > cap.saturating_sub(1) {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 /// `texts read 37%` while a search waits for stored articles' texts (more may match).
@@ -48,7 +131,8 @@ pub fn texts_read(app: &App) -> Option<String> {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let theme = &app.config.theme;
-    let text = text(app);
+    // One column for the space before it.
+    let text = fitted(app, usize::from(area.width).saturating_sub(1));
     paint_row(
         frame.buffer_mut(),
         (area.x, area.y, area.width),

@@ -87,14 +87,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         ""
     };
-    // The order stays on screen, not only in the message `s` leaves.
+    // The order stays on screen, not only in the message `s` leaves: in a narrow pane the
+    // word `Articles` and the total (which the filter bar also shows) go first (trial 50:
+    // with a filter on, `N of M` left no room for it at 120 columns).
     let sort = app.list.sort.name();
+    let shown = if unfiltered { total } else { shown };
     let title = fit_title(
         &[
             format!(" Articles ({count}{doing}) · {sort} "),
+            format!(" {count}{doing} · {sort} "),
+            format!(" Articles ({shown}{doing}) · {sort} "),
+            format!(" {shown}{doing} · {sort} "),
+            format!(" {shown} · {sort} "),
             format!(" Articles ({count}{doing}) "),
-            format!(" Articles ({count}) "),
             format!(" {count} "),
+            format!(" {shown} "),
         ],
         area.width.saturating_sub(2),
     );
