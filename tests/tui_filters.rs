@@ -1144,3 +1144,38 @@ fn a_long_filter_bar_keeps_every_filter_and_the_count() {
     // Short chips keep their whole label while long ones are cut.
     assert!(fitted(&a, 70).contains("· unread ·"));
 }
+
+/// Trial 50: a name typed and Enter pressed in the picker before the names had come (just
+/// after a warm start) closed the picker with no filter and no word. The picker now waits
+/// and chooses the first match when the names come, or says none came.
+#[test]
+fn a_pick_made_before_the_names_come_is_applied_when_they_do() {
+    let mut a = seeds_app(160, 45, 0);
+    assert!(a.names_pending());
+    press(&mut a, "p");
+    type_text(&mut a, "putin");
+    press(&mut a, "enter");
+    assert!(
+        matches!(
+            a.modal,
+            Some(khabar::tui::modal::Modal::Picker { waiting: true, .. })
+        ),
+        "{:?}",
+        a.modal
+    );
+    assert!(a.list.chips.is_empty());
+    let a = loaded(a);
+    assert!(a.modal.is_none(), "{:?}", a.modal);
+    assert_eq!(a.list.chips.len(), 1);
+    assert_eq!(a.list.chips[0].label(), "person: व्लादिमीर पुतिन");
+
+    // No match when loading ends: closed, and said.
+    let mut a = seeds_app(160, 45, 0);
+    press(&mut a, "p");
+    type_text(&mut a, "zqxzqx");
+    press(&mut a, "enter");
+    assert!(a.modal.is_some());
+    let a = loaded(a);
+    assert!(a.modal.is_none() && a.list.chips.is_empty());
+    assert_eq!(a.status.as_deref(), Some("no person matches zqxzqx"));
+}

@@ -32,14 +32,7 @@ impl Chip {
     /// `person: पुतिन`, `date: 2024-06`, `mentions: 2019`, `search: …`, `unread`.
     pub fn label(&self) -> String {
         match self {
-            Self::Entity { name, kind, .. } => {
-                let k = match kind {
-                    EntityKind::Person => "person",
-                    EntityKind::Place => "place",
-                    EntityKind::Organization => "org",
-                };
-                format!("{k}: {name}")
-            }
+            Self::Entity { name, kind, .. } => format!("{}: {name}", kind_word(*kind)),
             Self::Date {
                 range,
                 field: DateField::Published,
@@ -53,6 +46,15 @@ impl Chip {
             Self::Starred => "starred".to_owned(),
             Self::Source(name) => format!("source: {name}"),
         }
+    }
+}
+
+/// The word a chip names `kind` by.
+pub fn kind_word(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Place => "place",
+        EntityKind::Organization => "org",
     }
 }
 

@@ -209,6 +209,8 @@ pub fn handle(app: &mut App, msg: Msg) {
             app.request = Request::Quit;
         }
     }
+    // Names that came may be what a picker waits for.
+    app.settle_waiting_pick();
     // A resize (or an article arriving) may need the long article laid out anew.
     app.sync_index();
 }

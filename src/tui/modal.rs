@@ -12,7 +12,7 @@ use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
 use super::app::{App, Request};
-use super::filters::Chip;
+use super::filters::{Chip, kind_word};
 use crate::extract::entities::EntityKind;
 use crate::index::{DateField, DateRange, EntityInfo};
 use crate::text::fold::fold;
@@ -24,6 +24,10 @@ pub enum Modal {
         kind: EntityKind,
         query: String,
         cursor: usize,
+        /// Enter was pressed before any name matched while names were still loading: the
+        /// first match is chosen when one comes (trial 50: a filter typed just after a
+        /// warm start closed the picker and was lost).
+        waiting: bool,
     },
     /// Type a date or range, or pick a month (or a day, zoomed in) on the histogram.
     Date {
@@ -126,7 +130,34 @@ impl App {
             kind,
             query: String::new(),
             cursor: 0,
+            waiting: false,
         });
+    }
+
+    /// Chooses the first match of a picker waiting for names (see `Modal::Picker`), once
+    /// there is one; closes it with a message when loading ended with none.
+    pub fn settle_waiting_pick(&mut self) {
+        let Some(Modal::Picker {
+            kind,
+            query,
+            waiting: true,
+            ..
+        }) = &self.modal
+        else {
+            return;
+        };
+        let (kind, query) = (*kind, query.clone());
+        let first = self
+            .picker_items()
+            .first()
+            .map(|e| (e.id.clone(), e.name.clone()));
+        if let Some((id, name)) = first {
+            self.modal = None;
+            self.add_chip(Chip::Entity { id, name, kind });
+        } else if !self.names_pending() {
+            self.modal = None;
+            self.status = Some(format!("no {} matches {query}", kind_word(kind)));
+        }
     }
 
     /// Lists the articles related to the selected one.
@@ -383,6 +414,7 @@ impl App {
                 kind,
                 query,
                 cursor,
+                ..
             } => self.picker_key(input, kind, query, cursor),
             Modal::Date {
                 input: text,
@@ -474,14 +506,30 @@ impl App {
                     kind,
                     query,
                     cursor,
+                    waiting: false,
                 });
                 let chosen = self
                     .picker_items()
                     .get(cursor)
                     .map(|e| (e.id.clone(), e.name.clone()));
-                self.modal = None;
-                if let Some((id, name)) = chosen {
-                    self.add_chip(Chip::Entity { id, name, kind });
+                let modal = self.modal.take();
+                match (chosen, modal) {
+                    (Some((id, name)), _) => self.add_chip(Chip::Entity { id, name, kind }),
+                    (None, Some(Modal::Picker { query, cursor, .. }))
+                        if self.names_pending() && !query.trim().is_empty() =>
+                    {
+                        self.status = Some(
+                            "names still loading: the first match is chosen when it comes"
+                                .to_owned(),
+                        );
+                        return Some(Modal::Picker {
+                            kind,
+                            query,
+                            cursor,
+                            waiting: true,
+                        });
+                    }
+                    _ => {}
                 }
                 return None;
             }
@@ -501,6 +549,7 @@ impl App {
                     kind: next,
                     query,
                     cursor: 0,
+                    waiting: false,
                 });
             }
             key => edit_list_query(key, &mut query, &mut cursor),
@@ -509,6 +558,7 @@ impl App {
             kind,
             query,
             cursor,
+            waiting: false,
         });
         let len = self.picker_items().len();
         let Some(Modal::Picker { cursor, .. }) = &mut self.modal else {

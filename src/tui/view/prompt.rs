@@ -36,6 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
             kind,
             query,
             cursor,
+            ..
         }) => picker(app, frame, screen, *kind, query, *cursor),
         Some(Modal::Date {
             input,
