@@ -466,6 +466,8 @@ fn a_due_refresh_fetches_unless_a_fetch_is_under_way() {
         "{:?}",
         a.status
     );
+    // Trial 51: the warnings view shows a fetch's outcome whole, as it shows a key's.
+    assert_eq!(a.last_message, a.status);
 }
 
 /// While feeds are fetched the status bar counts them at its right, whatever message or

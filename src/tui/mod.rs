@@ -158,9 +158,6 @@ pub fn handle(app: &mut App, msg: Msg) {
             } else if let Some(action) = app.config.keymap.action(key) {
                 app.update(action);
             }
-            if let Some(message) = &app.status {
-                app.last_message = Some(message.clone());
-            }
         }
         Msg::Input(Event::Mouse(m)) => app.mouse(m.kind, m.column, m.row),
         Msg::Input(Event::Resize(w, h)) => app.resize(w, h),
@@ -211,6 +208,14 @@ pub fn handle(app: &mut App, msg: Msg) {
     }
     // Names that came may be what a picker waits for.
     app.settle_waiting_pick();
+    // The warnings view shows the last message whole, whatever set it: a key, or work
+    // done in the background (trial 51: a fetch's outcome, cut on the status bar, was not
+    // there).
+    if let Some(message) = &app.status
+        && app.last_message.as_ref() != Some(message)
+    {
+        app.last_message = Some(message.clone());
+    }
     // A resize (or an article arriving) may need the long article laid out anew.
     app.sync_index();
 }
