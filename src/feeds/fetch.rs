@@ -202,7 +202,8 @@ fn fetch_feed(
         until: Instant::now() + FEED_DEADLINE,
         skipped: 0,
     };
-    let now = chrono::Local::now().to_rfc3339();
+    let now_at = chrono::Local::now();
+    let now = now_at.to_rfc3339();
     let mut fresh = Vec::new();
     for entry in &entries {
         let feed_hash = entry_hash(entry);
@@ -224,7 +225,7 @@ fn fetch_feed(
         let wants_page = settings.full_text
             && entry.link.is_some()
             && is_summary(&entry.text, entry.from_content)
-            && old.is_none_or(|o| !unchanged || (!o.full_text && o.page_tries < MAX_TRIES));
+            && old.is_none_or(|o| !unchanged || (!o.full_text && page_due(o, now_at)));
         if unchanged && !wants_page {
             counts.unchanged += 1;
             continue;
@@ -285,8 +286,44 @@ const MAX_ENTRIES: usize = 200;
 /// site cannot hold a fetch for long, and what is left is fetched next time.
 const MAX_PAGES: usize = 100;
 const FEED_DEADLINE: Duration = Duration::from_secs(120);
-/// A page that gave no story this many times is not asked for again.
-const MAX_TRIES: u8 = 3;
+/// A page that gave no story is asked again at this many fetches in a row (a site often
+/// publishes the feed item before its page); after that each try waits twice as long as
+/// the one before, from an hour (trial 51: after three tries a page that came online was
+/// never asked again, and nothing said so), and after `GIVE_UP` tries, about ten days,
+/// it is not asked for again and the warning says so.
+const QUICK_TRIES: u8 = 3;
+const GIVE_UP: u8 = 10;
+
+/// Whether the page of `o`, stored with no story from it, is to be asked for now.
+fn page_due(o: &Stored, now: chrono::DateTime<chrono::Local>) -> bool {
+    if o.page_tries < QUICK_TRIES {
+        return true;
+    }
+    if o.page_tries >= GIVE_UP {
+        return false;
+    }
+    // `fetched` is when the last try stored it.
+    chrono::DateTime::parse_from_rfc3339(&o.fetched).map_or(true, |at| {
+        now.signed_duration_since(at) >= retry_wait(o.page_tries)
+    })
+}
+
+/// How long a page that failed `tries` times waits before the next try.
+fn retry_wait(tries: u8) -> chrono::TimeDelta {
+    chrono::TimeDelta::hours(1 << tries.saturating_sub(QUICK_TRIES).min(16))
+}
+
+/// What is said after the `tries`th failed try at a page.
+fn retry_note(tries: u8) -> String {
+    if tries >= GIVE_UP {
+        "the feed's summary is kept, and the page is not asked for again".to_owned()
+    } else if tries >= QUICK_TRIES {
+        let hours = retry_wait(tries).num_hours();
+        format!("the feed's summary is kept; the page is asked again in {hours} hour(s)")
+    } else {
+        "the feed's summary is kept".to_owned()
+    }
+}
 
 struct Pages {
     left: usize,
@@ -379,15 +416,20 @@ fn to_stored(
                 author = author.or(byline);
                 full_text = true;
             }
-            Ok(_) => {
+            Ok((text, _)) => {
                 page_tries = page_tries.saturating_add(1);
-                warnings.push(format!(
-                    "{link}: no article text found; the feed's summary is kept"
-                ));
+                // A page whose story is no longer than the feed's text has one (trial 51:
+                // it was said to have none).
+                let why = if text.trim().is_empty() {
+                    "no article text found"
+                } else {
+                    "the page's text is no longer than the feed's"
+                };
+                warnings.push(format!("{link}: {why}; {}", retry_note(page_tries)));
             }
             Err(e) => {
                 page_tries = page_tries.saturating_add(1);
-                warnings.push(format!("{e}; the feed's summary is kept"));
+                warnings.push(format!("{e}; {}", retry_note(page_tries)));
             }
         }
     }
@@ -445,6 +487,40 @@ mod tests {
             ahead: None,
             unusable: None,
         }
+    }
+
+    /// Trial 51: a page that failed three times was never asked for again, even once it
+    /// came online. Later tries wait longer and longer; the last is said to be the last.
+    #[test]
+    fn a_page_with_no_story_is_asked_again_less_and_less_often() {
+        let at = |tries: u8, hours_ago: i64| {
+            let now = chrono::Local::now();
+            let stored = Stored {
+                title: "शीर्षक".into(),
+                body: "सार".into(),
+                published: None,
+                source: "स्रोत".into(),
+                url: Some("http://127.0.0.1/p".into()),
+                author: None,
+                guid: "g".into(),
+                fetched: (now - chrono::TimeDelta::hours(hours_ago)).to_rfc3339(),
+                feed_hash: 1,
+                full_text: false,
+                page_tries: tries,
+            };
+            page_due(&stored, now)
+        };
+        // The first tries come at each fetch.
+        assert!(at(0, 0) && at(2, 0));
+        // Then after an hour, two, four…
+        assert!(!at(3, 0) && at(3, 1));
+        assert!(!at(4, 1) && at(4, 2));
+        assert!(!at(9, 63) && at(9, 64));
+        // And then never.
+        assert!(!at(GIVE_UP, 10_000));
+        assert!(retry_note(GIVE_UP).contains("not asked for again"));
+        assert!(retry_note(4).contains("asked again in 2 hour(s)"));
+        assert!(!retry_note(1).contains("asked"));
     }
 
     #[test]

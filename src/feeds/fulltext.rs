@@ -49,10 +49,53 @@ pub fn readable(html: &str, url: &str, title: &str) -> Option<(String, Option<St
         max_elements_to_parse: 50_000,
         ..Config::default()
     };
-    let mut reader = Readability::new(html, Some(url), Some(config)).ok()?;
+    let doc = dom_query::Document::from(html);
+    without_comments(&doc);
+    let mut reader = Readability::with_document(doc, Some(url), Some(config)).ok()?;
     let article = reader.parse().ok()?;
     let text = without_heading(&tidy(&article.text_content), &[&article.title, title]);
-    (!text.is_empty()).then_some((text, article.byline.filter(|b| !b.trim().is_empty())))
+    (!text.is_empty()).then_some((text, article.byline.as_deref().and_then(byline)))
+}
+
+/// The writer's name from a page's byline line: the part before a `|` (the update time
+/// often follows), without a label before a colon (`लेखक: सुनील शर्मा | अपडेटेड: 07 जून`
+/// is `सुनील शर्मा`; trial 51 kept the whole line) or an English `By`.
+fn byline(line: &str) -> Option<String> {
+    let first = line.split(['|', '·']).next().unwrap_or_default().trim();
+    let named = match first.split_once(':') {
+        Some((label, rest)) if label.split_whitespace().count() <= 2 => rest.trim(),
+        _ => first,
+    };
+    let named = named
+        .strip_prefix("By ")
+        .or_else(|| named.strip_prefix("by "))
+        .unwrap_or(named)
+        .trim();
+    (!named.is_empty()).then(|| named.to_owned())
+}
+
+/// Containers named for readers' comments (`class="comments"`, `id="comment-list"`,
+/// Disqus's and Vuukle's widgets).
+const COMMENTS: &str = "div[class*=comment], section[class*=comment], aside[class*=comment], \
+     ol[class*=comment], ul[class*=comment], div[id*=comment], section[id*=comment], \
+     aside[id*=comment], ol[id*=comment], ul[id*=comment], #disqus_thread, [id*=vuukle], \
+     [class*=vuukle]";
+
+/// Removes readers' comments from a page. Readability drops them only when it finds a
+/// story long enough without them: around a short story it keeps them (trial 51: a
+/// comment's commenter, a politician it named and a city came out as the story's people
+/// and place). A container that holds the headline or an `<article>` is the story's own,
+/// whatever its name (`class="post has-comments"`), and stays.
+fn without_comments(doc: &dom_query::Document) {
+    for node in doc.select(COMMENTS).nodes() {
+        if !node.is("article, main, body")
+            && !dom_query::Selection::from(*node)
+                .select("h1, article")
+                .exists()
+        {
+            node.remove_from_parent();
+        }
+    }
 }
 
 /// The story without what a page puts above it inside the article: the headline again
@@ -134,6 +177,50 @@ mod tests {
              <noscript>जावास्क्रिप्ट चालू करें</noscript><p>दूसरा</p>",
         );
         assert_eq!(t, "मुंबई में भारी बारिश।\n\nदूसरा");
+    }
+
+    #[test]
+    fn a_byline_is_the_writers_name() {
+        for (line, name) in [
+            (
+                "लेखक: सुनील शर्मा | अपडेटेड: 07 जून 2024, 11:20 AM IST",
+                Some("सुनील शर्मा"),
+            ),
+            ("By Asha Rao · June 7", Some("Asha Rao")),
+            ("मनाली रस्तोगी", Some("मनाली रस्तोगी")),
+            (" | ", None),
+        ] {
+            assert_eq!(byline(line).as_deref(), name, "{line}");
+        }
+    }
+
+    /// Trial 51: readers' comments under a short story were kept as its text.
+    #[test]
+    fn readers_comments_are_not_the_story() {
+        let trending =
+            "<li><a href='/t'>राजधानी में आज बड़ी रैली, कई नेता पहुंचे और सड़कों पर भारी भीड़ रही</a></li>"
+                .repeat(12);
+        let html = format!(
+            "<html><head><title>किसान | साइट</title></head><body><div class='menu'><a href='/'>होम</a> | <a href='/d'>देश</a></div>\
+             <div class='wrap'><div class='left'><h1>किसान</h1><div class='byline'>संवाददाता | 7 जून 2024</div>\
+             <div class='content'><p>भोपाल में किसानों के लिए नई योजना की घोषणा हुई, जिसका लाभ प्रदेश के लाखों किसानों को मिलेगा।</p>\
+             <p>योजना अगले महीने से लागू होगी और इसके लिए पंजीकरण गांवों में किया जाएगा।</p>\
+             <div class='also'><strong>यह भी पढ़ें:</strong> <a href='/y'>दूसरी ख़बर</a></div><p>अधिकारियों ने कहा कि आवेदन ऑनलाइन भी किए जा सकेंगे।</p></div>\
+             <div class='share'>शेयर करें: फ़ेसबुक ट्विटर</div>\
+             <div class='comments'><h3>टिप्पणियाँ</h3><p>एक पाठक: बहुत अच्छी ख़बर, पटना में भी ऐसा होना चाहिए।</p>\
+             <p>दूसरा पाठक: सही कदम।</p></div></div><div class='right'><h3>ट्रेंडिंग</h3><ul>{trending}</ul></div></div>\
+             <footer>© साइट। सर्वाधिकार सुरक्षित।</footer></body></html>"
+        );
+        let html = html.as_str();
+        let (text, _) = readable(html, "http://127.0.0.1/k", "किसान").unwrap();
+        assert!(
+            text.contains("नई योजना") && text.contains("पंजीकरण"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("पटना") && !text.contains("टिप्पणियाँ") && !text.contains("सही कदम"),
+            "{text}"
+        );
     }
 
     #[test]

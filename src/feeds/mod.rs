@@ -58,7 +58,16 @@ impl FeedError {
 /// `127.0.0.1:8901/rss.xml` lacks only its scheme: say so.
 fn scheme_hint(url: &str) -> String {
     let url = url.trim();
-    if url.contains("://") || url.is_empty() || url.contains(char::is_whitespace) {
+    // `javascript:alert(1)` and `file:/etc` have a scheme, one that is refused: `http://`
+    // before them is no fix (trial 51). `host:8080/x` has a port, not a scheme.
+    let other_scheme = url.split_once(':').is_some_and(|(scheme, rest)| {
+        scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+            && !rest.starts_with(|c: char| c.is_ascii_digit())
+    });
+    if other_scheme || url.contains("://") || url.is_empty() || url.contains(char::is_whitespace) {
         String::new()
     } else {
         format!(" (did you mean http://{url}?)")

@@ -16,6 +16,13 @@ pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedErro
     let mut reader = Reader::from_str(xml);
     let mut folders: Vec<Option<String>> = Vec::new();
     let (mut feeds, mut skipped) = (Vec::new(), Vec::new());
+    // A file that is not OPML (trial 51: a line of text imported "0 feed(s)" and ended 0)
+    // is refused by its first element.
+    let not_opml = |reason: String| FeedError::Syntax {
+        path: path.to_owned(),
+        reason: format!("not an OPML file: {reason}"),
+    };
+    let mut rooted = false;
     loop {
         let event = reader.read_event().map_err(|e| FeedError::Syntax {
             path: path.to_owned(),
@@ -28,9 +35,17 @@ pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedErro
                 folders.pop();
                 continue;
             }
+            Event::Eof if !rooted => return Err(not_opml("no XML element in it".to_owned())),
             Event::Eof => break,
             _ => continue,
         };
+        if !rooted {
+            rooted = true;
+            if element.local_name().as_ref() != "opml" {
+                let name = crate::text::sanitize::quoted(element.local_name().as_ref());
+                return Err(not_opml(format!("its first element is {name}, not opml")));
+            }
+        }
         if element.local_name().as_ref() != "outline" {
             continue;
         }
@@ -174,6 +189,25 @@ mod tests {
             again, feeds,
             "names, URLs and tags survive export and import"
         );
+    }
+
+    /// Trial 51: a file that is not OPML imported "0 feed(s)" and ended well.
+    #[test]
+    fn a_file_that_is_not_opml_is_refused() {
+        for (text, why) in [
+            ("not xml", "no XML element in it"),
+            ("", "no XML element in it"),
+            (
+                "<rss><channel><title>x</title></channel></rss>",
+                "its first element is \"rss\", not opml",
+            ),
+        ] {
+            let e = parse(text, "subs.opml").unwrap_err().to_string();
+            assert!(
+                e.contains("subs.opml") && e.contains(&format!("not an OPML file: {why}")),
+                "{text}: {e}"
+            );
+        }
     }
 
     #[test]

@@ -67,12 +67,20 @@ impl Entry {
 pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Parsed, FeedError> {
     let mut parsed = Parsed::default();
     let text = to_utf8(bytes, content_type, &mut parsed.warnings);
+    // Named like every other message of a feed (trial 51).
+    for w in &mut parsed.warnings {
+        *w = format!("{url}: {w}");
+    }
     let not_a_feed = |reason: String| FeedError::NotAFeed {
         url: url.to_owned(),
         reason,
     };
     if looks_like_html(&text) {
         return Err(not_a_feed("the server sent an HTML page".into()));
+    }
+    if looks_binary(&text) {
+        // Said as such, not as the JSON or XML error a parser meets in it (trial 51).
+        return Err(not_a_feed("the server sent binary data, not text".into()));
     }
     let xml = declare_utf8(&text);
     let feed = feed_rs::parser::Builder::new()
@@ -199,6 +207,23 @@ fn author_name(raw: &str) -> Option<String> {
     };
     let name = name.trim();
     (!name.is_empty() && !name.contains('@')).then(|| name.to_owned())
+}
+
+/// Whether `text` is binary data read as text: a NUL, or control characters (other than
+/// line ends and tabs) in more than one in twenty of its first 4,096 characters.
+fn looks_binary(text: &str) -> bool {
+    let head = text.chars().take(4096);
+    let (mut controls, mut all) = (0usize, 0usize);
+    for c in head {
+        if c == '\0' {
+            return true;
+        }
+        all += 1;
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+            controls += 1;
+        }
+    }
+    controls * 20 > all
 }
 
 /// The bytes as UTF-8 text, by BOM, then by validity, then by the declared charset.
@@ -408,6 +433,37 @@ mod tests {
         .unwrap_err();
         assert!(e.to_string().contains("HTML page"), "{e}");
         assert!(parse(b"<rss><channel><item>", None, "http://h/f").is_err());
+        // Random bytes are said to be binary, not a parser's JSON error (trial 51).
+        let mut noise = Vec::new();
+        let mut x: u32 = 7;
+        for _ in 0..5000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            noise.push((x >> 16) as u8);
+        }
+        let e = parse(&noise, None, "http://h/garbage")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("http://h/garbage: not a feed: the server sent binary data"),
+            "{e}"
+        );
+        // A feed with a stray control character is still read.
+        let xml = "<rss version=\"2.0\"><channel><item><guid>g</guid><title>शीर्षक\u{1}</title><description>पाठ</description></item></channel></rss>";
+        assert!(parse(xml.as_bytes(), None, "http://h/f").is_ok());
+    }
+
+    /// Trial 51: the charset warning named no feed, unlike every other message.
+    #[test]
+    fn a_charset_warning_names_the_feed() {
+        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><item><guid>g</guid><title>शीर्षक</title><description>पाठ</description></item></channel></rss>";
+        let p = parse(xml.as_bytes(), None, "http://h/latin").unwrap();
+        assert!(
+            p.warnings
+                .iter()
+                .any(|w| w.starts_with("http://h/latin: declares charset ISO-8859-1")),
+            "{:?}",
+            p.warnings
+        );
     }
 
     #[test]

@@ -495,6 +495,22 @@ mod tests {
                 .contains("did you mean http://127.0.0.1:8901/rss.xml?"),
             "{bare}"
         );
+        // A refused scheme gets no `http://` before it (trial 51); a host with a port does.
+        for url in [
+            "javascript:alert(1)",
+            "file:/etc/passwd",
+            "data:text/plain,x",
+        ] {
+            let e = s.add(url, Some("js"), &[]).unwrap_err().to_string();
+            assert!(!e.contains("did you mean"), "{e}");
+        }
+        let e = s
+            .add("localhost:8901/rss.xml", Some("lh"), &[])
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("did you mean http://localhost:8901/rss.xml?")
+        );
         for tag in ["", " ", "a,b"] {
             let e = s.add("http://y.example.com/f.xml", Some("y"), &[tag.to_owned()]);
             assert!(e.is_err_and(|e| e.to_string().contains("comma")), "{tag:?}");
