@@ -1179,3 +1179,28 @@ fn a_pick_made_before_the_names_come_is_applied_when_they_do() {
     assert!(a.modal.is_none() && a.list.chips.is_empty());
     assert_eq!(a.status.as_deref(), Some("no person matches zqxzqx"));
 }
+
+/// Trial 50: filters cleared at once (`x`, or to show a related article) were lost; Esc now
+/// brings them back while no other filter has been chosen.
+#[test]
+fn esc_brings_back_the_filters_cleared_at_once() {
+    let mut a = app();
+    press(&mut a, "p");
+    type_text(&mut a, "putin");
+    press(&mut a, "enter U");
+    let chips = a.list.chips.clone();
+    assert_eq!(chips.len(), 2);
+    press(&mut a, "x");
+    assert!(a.list.chips.is_empty());
+    assert_eq!(
+        a.status.as_deref(),
+        Some("filters cleared (Esc brings them back)")
+    );
+    press(&mut a, "esc");
+    assert_eq!(a.list.chips, chips);
+    // A filter chosen after `x` is what Esc removes; the cleared ones stay gone.
+    press(&mut a, "x F esc");
+    assert!(a.list.chips.is_empty());
+    press(&mut a, "esc");
+    assert!(a.list.chips.is_empty());
+}

@@ -92,6 +92,10 @@ pub enum Request {
 pub struct ListView {
     /// Active filters in the order they were added (Esc removes the last).
     pub chips: Vec<Chip>,
+    /// The filters last cleared all at once (`x`, or to show a related article), which Esc
+    /// brings back while no other filter is on (trial 50: they were lost, and rebuilt by
+    /// hand).
+    pub cleared: Vec<Chip>,
     pub sort: Sort,
     /// Entries shown in the list, in order: the filters applied to the held entries
     /// ([`super::held::HeldCorpus::entries`]).
@@ -430,6 +434,13 @@ impl App {
             Action::Back => {
                 if self.list.chips.pop().is_some() {
                     self.refresh();
+                } else if !self.list.cleared.is_empty()
+                    && self.sidebar.active.is_none()
+                    && self.sidebar.mention.is_none()
+                {
+                    self.list.chips = std::mem::take(&mut self.list.cleared);
+                    self.refresh();
+                    self.status = Some("filters brought back".to_owned());
                 } else {
                     self.sidebar.active = None;
                     self.sidebar.mention = None;
@@ -467,8 +478,9 @@ impl App {
             Action::ToggleStar => self.toggle_star(),
             Action::StarredOnly => self.toggle_chip(Chip::Starred),
             Action::ClearFilters => {
-                self.list.chips.clear();
-                self.refresh();
+                if !self.list.chips.is_empty() {
+                    self.clear_filters("filters cleared");
+                }
             }
             Action::DateBack => self.step_date(-1),
             Action::DateForward => self.step_date(1),

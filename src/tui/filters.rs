@@ -219,7 +219,24 @@ impl App {
     }
 
     /// Adds `chip`, replacing a date chip on the same field (one date range at a time).
+    /// Clears every filter, keeping them for Esc to bring back, and says so (`why`).
+    pub fn clear_filters(&mut self, why: &str) {
+        self.list.cleared = std::mem::take(&mut self.list.chips);
+        self.refresh();
+        let back = self
+            .config
+            .keymap
+            .hint(&[(&[Action::Back], "brings them back")], " ");
+        self.status = Some(if back.is_empty() {
+            why.to_owned()
+        } else {
+            format!("{why} ({back})")
+        });
+    }
+
     pub fn add_chip(&mut self, chip: Chip) {
+        // A filter chosen anew: the ones cleared before are not to come back over it.
+        self.list.cleared.clear();
         if let Chip::Date { field, .. } = &chip {
             let field = *field;
             self.list

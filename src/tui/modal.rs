@@ -191,9 +191,7 @@ impl App {
                 let doc = items.get(cursor)?.doc as usize;
                 if !self.list.visible.contains(&doc) {
                     // The filters hide it: show the whole list so it can be selected there.
-                    self.list.chips.clear();
-                    self.refresh();
-                    self.status = Some("filters cleared to show the related article".to_owned());
+                    self.clear_filters("filters cleared to show the related article");
                 }
                 self.select(doc);
                 // Opened, as Enter in the list opens: read, and in the reader pane.
