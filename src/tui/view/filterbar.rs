@@ -103,7 +103,7 @@ fn share(widths: &[usize], room: usize) -> usize {
 }
 
 /// `text` in at most `cap` columns: whole clusters, then `…` when cut.
-fn cut_to(text: &str, cap: usize, model: WidthModel) -> String {
+pub(super) fn cut_to(text: &str, cap: usize, model: WidthModel) -> String {
     if model.str_width(text) <= cap {
         return text.to_owned();
     }
