@@ -72,8 +72,9 @@ pub(super) fn print_row(
 pub fn run(args: &ListArgs, no_cache: bool) -> Result<ExitCode> {
     // A list is a short-lived process whose allocations are small and scattered: with
     // transparent huge pages the kernel zeroes 2 MiB at the first touch of each new
-    // region, 14 MiB for a 10,000-article answer (a tenth of its time). The reader, which
-    // allocates in bulk, keeps them.
+    // region, 14 MiB for a 10,000-article answer (a tenth of its time). mimalloc no longer
+    // asks for them (see `main.rs`); this keeps them off where the system gives them to
+    // every process (`always`).
     super::without_huge_pages();
     // Files and folders are answered from the database; the bundled samples and standard
     // input are read first and answered from one in memory.

@@ -289,8 +289,8 @@ const FEED_DEADLINE: Duration = Duration::from_secs(120);
 /// A page that gave no story is asked again at this many fetches in a row (a site often
 /// publishes the feed item before its page); after that each try waits twice as long as
 /// the one before, from an hour (trial 51: after three tries a page that came online was
-/// never asked again, and nothing said so), and after `GIVE_UP` tries, about ten days,
-/// it is not asked for again and the warning says so.
+/// never asked again, and nothing said so), and after `GIVE_UP` tries, about five days
+/// on, it is not asked for again and the warning says so.
 const QUICK_TRIES: u8 = 3;
 const GIVE_UP: u8 = 10;
 
@@ -302,8 +302,8 @@ fn page_due(o: &Stored, now: chrono::DateTime<chrono::Local>) -> bool {
     if o.page_tries >= GIVE_UP {
         return false;
     }
-    // `fetched` is when the last try stored it.
-    chrono::DateTime::parse_from_rfc3339(&o.fetched).map_or(true, |at| {
+    let tried = o.page_tried.as_deref().unwrap_or(&o.fetched);
+    chrono::DateTime::parse_from_rfc3339(tried).map_or(true, |at| {
         now.signed_duration_since(at) >= retry_wait(o.page_tries)
     })
 }
@@ -403,13 +403,14 @@ fn to_stored(
     let mut body = entry.text.clone();
     let mut author = entry.author.clone();
     let mut full_text = false;
-    let mut page_tries = old
-        .filter(|o| o.feed_hash == feed_hash)
-        .map_or(0, |o| o.page_tries);
+    let same = old.filter(|o| o.feed_hash == feed_hash);
+    let mut page_tries = same.map_or(0, |o| o.page_tries);
+    let mut tried_at = same.and_then(|o| o.page_tried.clone());
     if wants_page
         && let Some(link) = &entry.link
         && pages.take()
     {
+        tried_at = Some(now.to_owned());
         match page_text(net, link, &entry.title) {
             Ok((text, byline)) if text.len() > body.len() => {
                 body = text;
@@ -451,6 +452,7 @@ fn to_stored(
         feed_hash,
         full_text,
         page_tries,
+        page_tried: tried_at,
     }
 }
 
@@ -503,10 +505,11 @@ mod tests {
                 url: Some("http://127.0.0.1/p".into()),
                 author: None,
                 guid: "g".into(),
-                fetched: (now - chrono::TimeDelta::hours(hours_ago)).to_rfc3339(),
+                fetched: now.to_rfc3339(),
                 feed_hash: 1,
                 full_text: false,
                 page_tries: tries,
+                page_tried: Some((now - chrono::TimeDelta::hours(hours_ago)).to_rfc3339()),
             };
             page_due(&stored, now)
         };

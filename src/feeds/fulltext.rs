@@ -57,44 +57,76 @@ pub fn readable(html: &str, url: &str, title: &str) -> Option<(String, Option<St
     (!text.is_empty()).then_some((text, article.byline.as_deref().and_then(byline)))
 }
 
-/// The writer's name from a page's byline line: the part before a `|` (the update time
-/// often follows), without a label before a colon (`लेखक: सुनील शर्मा | अपडेटेड: 07 जून`
-/// is `सुनील शर्मा`; trial 51 kept the whole line) or an English `By`.
+/// The writer's name from a page's byline line: the first part (between `|` or `·`) with
+/// no digits (the update time often comes before or after), without a label before a
+/// colon (`लेखक: सुनील शर्मा | अपडेटेड: 07 जून` is `सुनील शर्मा`; trial 51 kept the whole
+/// line) or an English `By`.
 fn byline(line: &str) -> Option<String> {
-    let first = line.split(['|', '·']).next().unwrap_or_default().trim();
-    let named = match first.split_once(':') {
-        Some((label, rest)) if label.split_whitespace().count() <= 2 => rest.trim(),
-        _ => first,
-    };
-    let named = named
-        .strip_prefix("By ")
-        .or_else(|| named.strip_prefix("by "))
-        .unwrap_or(named)
-        .trim();
-    (!named.is_empty()).then(|| named.to_owned())
+    line.split(['|', '·']).find_map(|part| {
+        let part = part.trim();
+        let named = match part.split_once(':') {
+            Some((label, rest)) if label.split_whitespace().count() <= 2 => rest.trim(),
+            _ => part,
+        };
+        let named = named
+            .strip_prefix("By ")
+            .or_else(|| named.strip_prefix("by "))
+            .unwrap_or(named)
+            .trim();
+        (!named.is_empty() && !named.chars().any(|c| c.is_ascii_digit())).then(|| named.to_owned())
+    })
 }
 
-/// Containers named for readers' comments (`class="comments"`, `id="comment-list"`,
-/// Disqus's and Vuukle's widgets).
-const COMMENTS: &str = "div[class*=comment], section[class*=comment], aside[class*=comment], \
-     ol[class*=comment], ul[class*=comment], div[id*=comment], section[id*=comment], \
-     aside[id*=comment], ol[id*=comment], ul[id*=comment], #disqus_thread, [id*=vuukle], \
-     [class*=vuukle]";
+/// Whether a class or id token names readers' comments (`comments`, `comment-list`,
+/// `commentlist`, Disqus's and Vuukle's widgets); not `commentary` (an opinion piece),
+/// `no-comments`, `has-comments` or `comments-count`.
+fn names_comments(token: &str) -> bool {
+    let t = token.to_ascii_lowercase();
+    let part = |rest: &str| {
+        matches!(
+            rest,
+            "list"
+                | "area"
+                | "section"
+                | "thread"
+                | "wrap"
+                | "wrapper"
+                | "container"
+                | "box"
+                | "block"
+                | "widget"
+        )
+    };
+    matches!(
+        t.as_str(),
+        "comments" | "comment" | "commentlist" | "disqus_thread" | "user-comments"
+    ) || t
+        .strip_prefix("comments-")
+        .or_else(|| t.strip_prefix("comment-"))
+        .is_some_and(part)
+        || t.contains("vuukle")
+}
 
 /// Removes readers' comments from a page. Readability drops them only when it finds a
 /// story long enough without them: around a short story it keeps them (trial 51: a
 /// comment's commenter, a politician it named and a city came out as the story's people
-/// and place). A container that holds the headline or an `<article>` is the story's own,
-/// whatever its name (`class="post has-comments"`), and stays.
+/// and place). A container that holds the headline, or more than half the page's
+/// paragraph text, is the story's own whatever its name, and stays.
 fn without_comments(doc: &dom_query::Document) {
-    for node in doc.select(COMMENTS).nodes() {
-        if !node.is("article, main, body")
-            && !dom_query::Selection::from(*node)
-                .select("h1, article")
-                .exists()
-        {
-            node.remove_from_parent();
+    let page = doc.select("p").text().len();
+    for node in doc.select("[class], [id]").nodes() {
+        let named = ["class", "id"]
+            .iter()
+            .filter_map(|a| node.attr(a))
+            .any(|v| v.split_whitespace().any(names_comments));
+        if !named || node.is("html, body, main") {
+            continue;
         }
+        let inside = dom_query::Selection::from(*node);
+        if inside.select("h1").exists() || inside.select("p").text().len() * 2 > page {
+            continue;
+        }
+        node.remove_from_parent();
     }
 }
 
@@ -189,8 +221,33 @@ mod tests {
             ("By Asha Rao · June 7", Some("Asha Rao")),
             ("मनाली रस्तोगी", Some("मनाली रस्तोगी")),
             (" | ", None),
+            ("Updated: 11:20 AM | By Asha Rao", Some("Asha Rao")),
         ] {
             assert_eq!(byline(line).as_deref(), name, "{line}");
+        }
+    }
+
+    #[test]
+    fn only_comment_containers_are_named_comments() {
+        for t in [
+            "comments",
+            "Comments",
+            "comment-list",
+            "comments-area",
+            "commentlist",
+            "disqus_thread",
+            "vuukle-comments",
+        ] {
+            assert!(names_comments(t), "{t}");
+        }
+        for t in [
+            "commentary",
+            "no-comments",
+            "has-comments",
+            "comments-count",
+            "story",
+        ] {
+            assert!(!names_comments(t), "{t}");
         }
     }
 

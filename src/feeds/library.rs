@@ -42,6 +42,10 @@ pub struct Stored {
     /// forever.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub page_tries: u8,
+    /// When its page was last asked for (RFC 3339), for the wait before the next try;
+    /// `fetched` moves at every fetch that stores the entry, a try or not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_tried: Option<String>,
 }
 
 impl Stored {
@@ -275,6 +279,7 @@ mod tests {
             feed_hash: hash,
             full_text: false,
             page_tries: 0,
+            page_tried: None,
         }
     }
 

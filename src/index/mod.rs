@@ -190,14 +190,11 @@ impl Index {
         }
         for e in &facts.entities {
             let info = self.entities.entry(e.id.clone()).or_insert_with(|| {
-                let mut forms = vec![e.name.clone()];
-                forms.extend(
-                    known_forms()
-                        .get(e.id.as_str())
-                        .into_iter()
-                        .flatten()
-                        .cloned(),
-                );
+                let mut forms = Vec::new();
+                let known = known_forms().get(e.id.as_str()).into_iter().flatten();
+                for form in std::iter::once(&e.name).chain(known) {
+                    add_form(&mut forms, form);
+                }
                 EntityInfo {
                     id: e.id.clone(),
                     name: e.name.clone(),
@@ -207,17 +204,7 @@ impl Index {
                 }
             });
             for form in &e.forms {
-                if !info.forms.contains(form) {
-                    info.forms.push(form.clone());
-                    // Romanised too, as the database's aliases are, so that the picker
-                    // finds an article read this session by a Latin name as it finds a
-                    // stored one (`nitish` finds `नीतीश`).
-                    if let Some(r) = crate::text::roman::name_key(form)
-                        && !info.forms.contains(&r)
-                    {
-                        info.forms.push(r);
-                    }
-                }
+                add_form(&mut info.forms, form);
             }
             info.docs.push(doc);
         }
@@ -650,6 +637,22 @@ impl Index {
             }
         }
         out
+    }
+}
+
+/// Adds `form` to `forms` unless there, romanised too, as the database's aliases are (see
+/// `store::corpus`), so that the picker finds a name read this session by its Latin
+/// spelling as it finds a stored one (`nitish` finds `नीतीश`).
+fn add_form(forms: &mut Vec<String>, form: &str) {
+    if forms.iter().any(|f| f == form) {
+        return;
+    }
+    forms.push(form.to_owned());
+    // Folded first (a name is kept as written; its nukta would split the word).
+    if let Some(r) = crate::text::roman::name_key(&fold(form))
+        && !forms.contains(&r)
+    {
+        forms.push(r);
     }
 }
 

@@ -138,6 +138,12 @@ pub fn handle(app: &mut App, msg: Msg) {
     ) {
         app.end_first_page();
     }
+    // Messages after which names may have come (not each article of a load: a picker
+    // waiting would be searched again for every one).
+    let names_came = matches!(
+        msg,
+        Msg::WarmFacts(_) | Msg::Warm(..) | Msg::Replace(_) | Msg::Progress(..) | Msg::Finished
+    );
     match msg {
         Msg::Input(Event::Key(key)) if key.kind != KeyEventKind::Release => {
             // On a terminal too small to draw in, nothing is seen: only the keys that quit,
@@ -207,7 +213,9 @@ pub fn handle(app: &mut App, msg: Msg) {
         }
     }
     // Names that came may be what a picker waits for.
-    app.settle_waiting_pick();
+    if names_came {
+        app.settle_waiting_pick();
+    }
     // The warnings view shows the last message whole, whatever set it: a key, or work
     // done in the background (trial 51: a fetch's outcome, cut on the status bar, was not
     // there).
@@ -517,7 +525,7 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
         }
         // The outcome of a request carried out here (a link that could not be opened, a
         // pipe's exit) is the last message too, read whole in the warnings view when the
-        // status bar cuts it; keys set theirs in `handle`.
+        // status bar cuts it; messages set theirs at the end of `handle`.
         if carried_out && let Some(message) = &app.status {
             app.last_message = Some(message.clone());
         }

@@ -147,14 +147,25 @@ impl App {
             return;
         };
         let (kind, query) = (*kind, query.clone());
+        // While names still come (a first load), only a name spelt as typed is taken: the
+        // first fuzzy match of a few names could be another's (`modi` in `mohammad dilip`).
+        let complete = !self.names_pending();
+        let folded = fold(query.trim());
+        let skeleton = crate::text::roman::latin_name_key(&folded);
+        let spelt = |e: &EntityInfo| {
+            e.forms
+                .iter()
+                .any(|f| *f == folded || skeleton.as_ref() == Some(f))
+        };
         let first = self
             .picker_items()
-            .first()
+            .into_iter()
+            .find(|e| complete || spelt(e))
             .map(|e| (e.id.clone(), e.name.clone()));
         if let Some((id, name)) = first {
             self.modal = None;
             self.add_chip(Chip::Entity { id, name, kind });
-        } else if !self.names_pending() {
+        } else if complete {
             self.modal = None;
             self.status = Some(format!("no {} matches {query}", kind_word(kind)));
         }
@@ -274,11 +285,17 @@ impl App {
         let mut scored: Vec<(u32, &EntityInfo)> = all
             .into_iter()
             .filter_map(|e| {
+                // Each form made into the matcher's text once, for every pattern.
                 let best = e
                     .forms
                     .iter()
-                    .flat_map(|f| patterns.iter().map(move |p| (p, f)))
-                    .filter_map(|(p, f)| p.score(Utf32Str::new(f, &mut buf), &mut matcher))
+                    .filter_map(|f| {
+                        let text = Utf32Str::new(f, &mut buf);
+                        patterns
+                            .iter()
+                            .filter_map(|p| p.score(text, &mut matcher))
+                            .max()
+                    })
                     .max()?;
                 Some((best, e))
             })
@@ -412,8 +429,8 @@ impl App {
                 kind,
                 query,
                 cursor,
-                ..
-            } => self.picker_key(input, kind, query, cursor),
+                waiting,
+            } => self.picker_key(input, kind, query, cursor, waiting),
             Modal::Date {
                 input: text,
                 field,
@@ -496,7 +513,12 @@ impl App {
         kind: EntityKind,
         mut query: String,
         mut cursor: usize,
+        waiting: bool,
     ) -> Option<Modal> {
+        if waiting && key != PromptKey::Act(Action::PromptAccept) {
+            // Another key: the pick waited for is not to be made (nor said) any more.
+            self.status = None;
+        }
         match key {
             PromptKey::Act(Action::PromptCancel) => return None,
             PromptKey::Act(Action::PromptAccept) => {

@@ -194,10 +194,8 @@ impl App {
     /// was there asks before it is replaced.
     pub fn exported(&mut self, outcome: Outcome) {
         match outcome {
-            Outcome::Said(message) => {
-                self.last_message = Some(message.clone());
-                self.status = Some(message);
-            }
+            // The last message too (see `handle`).
+            Outcome::Said(message) => self.status = Some(message),
             // Asked only when nothing else has the keyboard: the answer could come from
             // keys typed for another prompt opened meanwhile (a `y` in a search).
             Outcome::Exists(export) if self.modal.is_some() => {

@@ -21,19 +21,18 @@ pub fn text(app: &App) -> String {
 /// A or B`, not two chips that read as both, trial 50), and the counts after them.
 fn parts(app: &App) -> (Vec<String>, Vec<String>) {
     let mut chips: Vec<String> = Vec::new();
-    let mut sources: Option<(usize, Vec<&str>)> = None;
+    // Where the last source was: Esc removes it, so the merged chip stands in its place.
+    let mut sources: (usize, Vec<&str>) = (0, Vec::new());
     for chip in &app.list.chips {
         if let Chip::Source(name) = chip {
-            sources
-                .get_or_insert((chips.len(), Vec::new()))
-                .1
-                .push(name);
+            sources.0 = chips.len();
+            sources.1.push(name);
             continue;
         }
         chips.push(chip.label());
     }
-    if let Some((at, names)) = sources {
-        chips.insert(at, format!("source: {}", names.join(" or ")));
+    if !sources.1.is_empty() {
+        chips.insert(sources.0, format!("source: {}", sources.1.join(" or ")));
     }
     let mut tail = Vec::new();
     if app.search.wait.is_some() {
@@ -62,7 +61,8 @@ fn parts(app: &App) -> (Vec<String>, Vec<String>) {
 /// share of the room the counts leave, a short chip giving what it does not need to the
 /// others, so that every filter and the count stay on screen (trial 50: at 120 columns
 /// nine filters pushed the last two and the count off the bar, and Esc removed filters
-/// the user could not see).
+/// the user could not see). When even a few letters of each do not fit, the first chips
+/// go behind a `+k` (the last, which Esc removes, stay); the count is cut last.
 pub fn fitted(app: &App, width: usize) -> String {
     let (chips, tail) = parts(app);
     let model = app.model;
@@ -75,12 +75,34 @@ pub fn fitted(app: &App, width: usize) -> String {
     if model.str_width(&full) <= width || chips.is_empty() {
         return full;
     }
-    let separators = 3 * chips.len();
-    let room = width.saturating_sub(model.str_width(&tail) + separators);
-    let widths: Vec<usize> = chips.iter().map(|c| model.str_width(c)).collect();
-    let cap = share(&widths, room).max(MIN_CHIP);
-    let cut: Vec<String> = chips.iter().map(|c| cut_to(c, cap, model)).collect();
-    format!("{} · {tail}", cut.join(" · "))
+    let tail_width = model.str_width(&tail);
+    if tail_width + 8 > width {
+        // No room for a chip beside the count: the count alone.
+        return cut_to(&tail, width, model);
+    }
+    for hidden in 0..chips.len() {
+        let shown = &chips[hidden..];
+        let more = if hidden > 0 {
+            format!("+{hidden} · ")
+        } else {
+            String::new()
+        };
+        let room = width.saturating_sub(tail_width + model.str_width(&more) + 3 * shown.len());
+        let widths: Vec<usize> = shown.iter().map(|c| model.str_width(c)).collect();
+        let cap = share(&widths, room);
+        // The last chip is cut to whatever room there is; others need a few letters.
+        if cap >= MIN_CHIP || hidden + 1 == chips.len() {
+            let cut: Vec<String> = shown.iter().map(|c| cut_to(c, cap.max(1), model)).collect();
+            let bar = format!("{more}{} · {tail}", cut.join(" · "));
+            // A last chip with no room at all: the count alone.
+            return if model.str_width(&bar) <= width {
+                bar
+            } else {
+                cut_to(&tail, width, model)
+            };
+        }
+    }
+    full
 }
 
 /// The fewest columns a cut chip keeps (its kind's first letters and `…`).

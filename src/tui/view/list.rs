@@ -96,10 +96,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         &[
             format!(" Articles ({count}{doing}) · {sort} "),
             format!(" {count}{doing} · {sort} "),
-            format!(" Articles ({shown}{doing}) · {sort} "),
             format!(" {shown}{doing} · {sort} "),
             format!(" {shown} · {sort} "),
-            format!(" Articles ({count}{doing}) "),
             format!(" {count} "),
             format!(" {shown} "),
         ],

@@ -99,7 +99,7 @@ pub fn hints(app: &App, width: usize) -> String {
     // With no article listed there is nothing to move to, open, star or read (trial 49:
     // an empty list still offered `Enter open`); the way out of the filters is said in
     // the list itself.
-    let empty = app.list.visible.is_empty();
+    let empty = app.list.visible.is_empty() && app.current().is_none();
     let mut parts: Vec<(&[Action], &str)> = hinted(app.focus)
         .iter()
         .filter(|(a, _)| !empty || !about_an_article(*a))
