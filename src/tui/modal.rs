@@ -164,6 +164,8 @@ impl App {
             .map(|e| (e.id.clone(), e.name.clone()));
         if let Some((id, name)) = first {
             self.modal = None;
+            // The chip says what was chosen; the note that it waited is done.
+            self.status = None;
             self.add_chip(Chip::Entity { id, name, kind });
         } else if complete {
             self.modal = None;

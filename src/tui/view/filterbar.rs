@@ -92,7 +92,10 @@ pub fn fitted(app: &App, width: usize) -> String {
         let cap = share(&widths, room);
         // The last chip is cut to whatever room there is; others need a few letters.
         if cap >= MIN_CHIP || hidden + 1 == chips.len() {
-            let cut: Vec<String> = shown.iter().map(|c| cut_to(c, cap.max(1), model)).collect();
+            let cut: Vec<String> = shown
+                .iter()
+                .map(|c| shorten(c, cap.max(1), model))
+                .collect();
             let bar = format!("{more}{} · {tail}", cut.join(" · "));
             // A last chip with no room at all: the count alone.
             return if model.str_width(&bar) <= width {
@@ -122,6 +125,17 @@ fn share(widths: &[usize], room: usize) -> usize {
         left -= w;
     }
     usize::MAX
+}
+
+/// A chip's label in at most `cap` columns: whole if it fits, else its value without the
+/// kind before it (`person: नरेंद्र मोदी` is `नरेंद्र मोदी`: the name tells more than the
+/// kind), cut if it must be.
+fn shorten(label: &str, cap: usize, model: WidthModel) -> String {
+    if model.str_width(label) <= cap {
+        return label.to_owned();
+    }
+    let value = label.split_once(": ").map_or(label, |(_, value)| value);
+    cut_to(value, cap, model)
 }
 
 /// `text` in at most `cap` columns: whole clusters, then `…` when cut.
