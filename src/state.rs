@@ -173,6 +173,19 @@ impl UserState {
         }
     }
 
+    /// Gives `now` the read mark and star of `before`, for each `(before, now)`, leaving
+    /// `before` its own (a story rewritten in one feed and not in another that carries it).
+    pub fn copy_marks(&mut self, pairs: &[(u64, u64)]) {
+        for &(before, now) in pairs {
+            if self.is_read(before) {
+                self.set_read(now, true);
+            }
+            if self.is_starred(before) {
+                self.set_starred(now, true);
+            }
+        }
+    }
+
     /// The starred articles, in the order they were starred.
     pub fn starred(&self) -> &[u64] {
         &self.starred

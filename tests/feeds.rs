@@ -881,3 +881,66 @@ fn a_feed_not_modified_is_still_checked() {
     assert!(checked(&second) > checked(&first), "{first} {second}");
     assert_eq!(second["last_fetched"], first["last_fetched"]);
 }
+
+/// Trial 51: the same story in two feeds (or one feed under two URLs), rewritten in one of
+/// them: its star and read mark went to the new version, and the copy the other feed
+/// still carries lost them. They are now copied, and the old copy keeps its own.
+#[test]
+fn a_story_rewritten_in_one_feed_keeps_its_marks_in_the_other() {
+    let version = Arc::new(AtomicUsize::new(1));
+    let v = version.clone();
+    let base = Arc::new(std::sync::OnceLock::<String>::new());
+    let b = base.clone();
+    let server = Server::start(move |req: &Request| {
+        let link = format!("{}/s1", b.get().unwrap());
+        let title = match (req.path.as_str(), v.load(Ordering::SeqCst)) {
+            ("/a.xml", 2) => "नदी का जलस्तर और बढ़ा",
+            ("/a.xml" | "/b.xml", _) => "नदी का जलस्तर बढ़ा",
+            _ => return Response::status(404),
+        };
+        Response::ok(
+            "application/rss+xml",
+            format!(
+                "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>{}</channel></rss>",
+                item("g1", &link, title)
+            ),
+        )
+    });
+    base.set(server.url("")).unwrap();
+    let home = home_with("[fetch]\nfull_text = false\n");
+    let home = home.path();
+    for (path, name) in [("/a.xml", "a"), ("/b.xml", "b")] {
+        let add = run(home, &["feeds", "add", &server.url(path), "--name", name]);
+        assert!(add.status.success(), "{}", text(&add.stderr));
+    }
+    assert!(run(home, &["fetch"]).status.success());
+    let db = home.join("data/khabar").join(khabar::store::FILE_NAME);
+    let id = |title: &str| khabar::corpus::record_content_id(title, &format!("{title} का सार।"));
+    let (before, now) = (id("नदी का जलस्तर बढ़ा"), id("नदी का जलस्तर और बढ़ा"));
+    {
+        let (store, _) = khabar::store::Store::open(&db).unwrap();
+        store.set_starred(before, true).unwrap();
+        store.set_read(before, true).unwrap();
+    }
+    version.store(2, Ordering::SeqCst);
+    let out = run(home, &["fetch", "a"]);
+    assert!(
+        text(&out.stdout).contains("1 updated"),
+        "{}",
+        text(&out.stdout)
+    );
+    let (store, _) = khabar::store::Store::open(&db).unwrap();
+    let mut starred = store.starred().unwrap();
+    starred.sort_unstable();
+    let mut both = vec![before, now];
+    both.sort_unstable();
+    assert_eq!(starred, both);
+    assert!(store.is_read(before).unwrap() && store.is_read(now).unwrap());
+    // Both copies are listed as starred.
+    let listed = run(home, &["list", "--starred", "--json"]);
+    let out = text(&listed.stdout);
+    assert!(
+        out.contains("नदी का जलस्तर बढ़ा") && out.contains("नदी का जलस्तर और बढ़ा"),
+        "{out}"
+    );
+}

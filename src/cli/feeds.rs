@@ -355,7 +355,11 @@ fn carry_state(reports: &[FeedReport]) {
         .iter()
         .flat_map(|r| r.moved.iter().copied())
         .collect();
-    if moves.is_empty() {
+    let copies: Vec<(u64, u64)> = reports
+        .iter()
+        .flat_map(|r| r.copied.iter().copied())
+        .collect();
+    if moves.is_empty() && copies.is_empty() {
         return;
     }
     let (mut state, notes) = khabar::state::UserState::open_default();
@@ -363,6 +367,7 @@ fn carry_state(reports: &[FeedReport]) {
         eprintln!("khabar: {}", show(&note));
     }
     state.carry(&moves);
+    state.copy_marks(&copies);
     state.flush();
     for problem in state.take_problems() {
         eprintln!("khabar: warning: {}", show(&problem));

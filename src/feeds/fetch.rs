@@ -24,6 +24,10 @@ pub struct FeedReport {
     /// `(content id before, content id now)`: their read state and stars are to follow them
     /// ([`crate::store::Store::carry`]).
     pub moved: Vec<(u64, u64)>,
+    /// Entries rewritten whose earlier version another stored entry still carries (the
+    /// same story in another feed, or the same feed under two URLs): their marks are
+    /// copied to the new version, not moved (trial 51: the mirror copy lost its star).
+    pub copied: Vec<(u64, u64)>,
 }
 
 /// The entries of one successful fetch.
@@ -95,6 +99,8 @@ pub fn fetch_all(
     let _lock = library.lock()?;
     let net = Net::new(Duration::from_secs(settings.timeout_seconds.max(1)));
     let state = Mutex::new(library.fetch_state());
+    // How many stored entries carry each content, in every feed's file (see `copied`).
+    let held = library.holders();
     let cursor = Mutex::new(0usize);
     let reports: Mutex<Vec<Option<FeedReport>>> = Mutex::new(feeds.iter().map(|_| None).collect());
     let workers = settings.parallel.clamp(1, 16).min(feeds.len().max(1));
@@ -109,7 +115,7 @@ pub fn fetch_all(
                     };
                     let Some(feed) = feeds.get(i) else { break };
                     progress(Progress::Began(feed));
-                    let report = fetch_one(feed, settings, library, &net, &state);
+                    let report = fetch_one(feed, settings, library, &net, &state, &held);
                     progress(Progress::Done(&report));
                     reports.lock().expect("reports lock")[i] = Some(report);
                 }
@@ -132,6 +138,7 @@ fn fetch_one(
     library: &Library,
     net: &Net,
     state: &Mutex<FetchState>,
+    held: &HashMap<u64, usize>,
 ) -> FeedReport {
     let mut warnings = Vec::new();
     let mut moved = Vec::new();
@@ -144,9 +151,13 @@ fn fetch_one(
         &mut warnings,
         &mut moved,
     );
-    if outcome.is_err() {
+    // A content another entry still carries keeps its marks there too.
+    let (copied, moved): (Vec<_>, Vec<_>) = moved
+        .into_iter()
+        .partition(|(before, _)| held.get(before).is_some_and(|&n| n > 1));
+    let (moved, copied) = if outcome.is_err() {
         // Nothing was stored: the marks stay with the version still on disk.
-        moved.clear();
+        (Vec::new(), Vec::new())
     } else {
         // Asked and answered, new entries or none (`feeds list --json`'s `last_checked`).
         state
@@ -154,12 +165,14 @@ fn fetch_one(
             .expect("state lock")
             .checked
             .insert(feed.url.clone(), chrono::Local::now().to_rfc3339());
-    }
+        (moved, copied)
+    };
     FeedReport {
         feed: feed.clone(),
         outcome,
         warnings,
         moved,
+        copied,
     }
 }
 

@@ -141,6 +141,29 @@ impl Library {
         })
     }
 
+    /// How many stored entries carry each content id, over every feed's file (one that
+    /// cannot be read counts for nothing).
+    pub fn holders(&self) -> HashMap<u64, usize> {
+        let mut held = HashMap::new();
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return held;
+        };
+        for e in entries.flatten() {
+            let name = e.file_name();
+            if name.to_string_lossy().ends_with(".jsonl")
+                && let Ok(text) = std::fs::read_to_string(e.path())
+            {
+                for stored in text
+                    .lines()
+                    .filter_map(|l| serde_json::from_str::<Stored>(l).ok())
+                {
+                    *held.entry(stored.content_id()).or_default() += 1;
+                }
+            }
+        }
+        held
+    }
+
     /// Takes the library's lock for a fetch; fails at once if another process holds it.
     pub fn lock(&self) -> Result<File, FeedError> {
         std::fs::create_dir_all(&self.dir).map_err(|e| FeedError::file(&self.dir, e))?;

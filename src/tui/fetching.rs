@@ -34,6 +34,9 @@ pub enum FeedMsg {
     /// Entries rewritten with other content, `(content id before, now)`: their read marks
     /// and stars follow them (sent before their file's [`FeedMsg::Refreshed`]).
     Moved(Vec<(u64, u64)>),
+    /// Entries rewritten whose earlier content another entry still carries: their marks are
+    /// copied to the new version (see [`crate::feeds::fetch::FeedReport::copied`]).
+    Copied(Vec<(u64, u64)>),
     /// Every feed is done.
     Done,
     /// Nothing could be fetched (no subscriptions, no data directory, another fetch).
@@ -167,6 +170,9 @@ pub fn spawn(
                 // A page's full text for an entry the feed left as it was is a change too.
                 Ok(c) if c.new + c.updated > 0 || !report.moved.is_empty() => {
                     send(FeedMsg::Moved(report.moved.clone()));
+                    if !report.copied.is_empty() {
+                        send(FeedMsg::Copied(report.copied.clone()));
+                    }
                     // Read the feed's file again here, off the loop.
                     let path = library.file_of(&report.feed);
                     let (file, problems) = crate::library::read_file(&path);
@@ -365,6 +371,7 @@ impl App {
                 f.last = Some(line);
                 self.status = Some(f.status(loading));
             }
+            FeedMsg::Copied(pairs) => self.user.copy_marks(&pairs),
             FeedMsg::Moved(moves) => {
                 self.user.carry(&moves);
                 // Only the latest matter: they come just before their file's articles.
