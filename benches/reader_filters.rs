@@ -9,6 +9,7 @@
 //! typed in the search prompt costs the event loop: the other filters' selection and the
 //! search handed to the worker (a new query each time, so nothing is narrowed from the
 //! last; the worker's own reading is not on the loop, and not timed here).
+//! `picker_keystroke` times what a key typed in the person picker costs.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -131,6 +132,31 @@ fn mentioned_date_filter_month(bencher: divan::Bencher) {
         range: "2021-03".parse::<DateRange>().unwrap(),
         field: DateField::Mentioned,
     });
+}
+
+/// What a key typed in the person picker costs the event loop: every person's forms
+/// scored against the query (a Latin one twice: as typed and as romanised names are
+/// spelt). The query alternates with itself plus a space (the same names, not memoised).
+#[divan::bench(sample_count = 20, args = ["मोदी", "modi"])]
+fn picker_keystroke(bencher: divan::Bencher, query: &str) {
+    let mut app = reader().lock().unwrap();
+    let mut turn = false;
+    bencher.bench_local(|| {
+        turn = !turn;
+        let query = if turn {
+            query.to_owned()
+        } else {
+            format!("{query} ")
+        };
+        app.modal = Some(Modal::Picker {
+            kind: EntityKind::Person,
+            query,
+            cursor: 0,
+            waiting: false,
+        });
+        app.picker_items().len()
+    });
+    app.modal = None;
 }
 
 #[divan::bench(sample_count = 20)]
