@@ -103,7 +103,10 @@ pub fn fetch_all(
     let held = library.holders();
     let cursor = Mutex::new(0usize);
     let reports: Mutex<Vec<Option<FeedReport>>> = Mutex::new(feeds.iter().map(|_| None).collect());
-    let workers = settings.parallel.clamp(1, 16).min(feeds.len().max(1));
+    let workers = settings
+        .parallel
+        .clamp(1, super::subscriptions::MAX_PARALLEL)
+        .min(feeds.len().max(1));
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {

@@ -74,9 +74,31 @@ impl FetchSettings {
                 ),
             }
         }
-        Self::deserialize(kept).unwrap_or_default()
+        let mut settings = Self::deserialize(kept).unwrap_or_default();
+        // Numbers of the right type but out of range are said, not quietly changed (trial
+        // 51: `parallel = 0` was fetched with one worker without a word).
+        if !(1..=MAX_PARALLEL).contains(&settings.parallel) {
+            let used = settings.parallel.clamp(1, MAX_PARALLEL);
+            let why = format!(
+                "{} is not between 1 and {MAX_PARALLEL} ({used} is used)",
+                settings.parallel
+            );
+            fault("[fetch] parallel", &why);
+            settings.parallel = used;
+        }
+        if settings.timeout_seconds == 0 {
+            fault(
+                "[fetch] timeout_seconds",
+                "0 is no time to wait (1 is used)",
+            );
+            settings.timeout_seconds = 1;
+        }
+        settings
     }
 }
+
+/// The most feeds fetched at once.
+pub const MAX_PARALLEL: usize = 16;
 
 /// The whole `feeds.toml`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -571,6 +593,18 @@ mod tests {
             assert!(!w.contains('\n'), "{w}");
         }
         assert!(warnings[2].contains("ftp://x/y") && warnings[3].contains("url"));
+        // Out of range: said, and the nearest value used.
+        std::fs::write(&path, "[fetch]\nparallel = 0\ntimeout_seconds = 0\n").unwrap();
+        let (subs, warnings) = Subscriptions::load_usable(&path).unwrap();
+        assert_eq!((subs.fetch.parallel, subs.fetch.timeout_seconds), (1, 1));
+        assert!(
+            warnings[0].contains("[fetch] parallel: 0 is not between 1 and 16 (1 is used)"),
+            "{warnings:?}"
+        );
+        assert!(
+            warnings[1].contains("[fetch] timeout_seconds"),
+            "{warnings:?}"
+        );
         std::fs::write(&path, "[[feed]\n").unwrap();
         assert!(Subscriptions::load_usable(&path).is_err());
     }
