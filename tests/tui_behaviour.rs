@@ -193,6 +193,20 @@ fn help_overlay_goes_to_its_end_and_back_with_g() {
     );
     a.mouse(crossterm::event::MouseEventKind::ScrollUp, 2, 5);
     assert_eq!(help_text(&a), first);
+    // At its end and shrunk, it stays at its end (its last lines went out of view).
+    press(&mut a, "G");
+    khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(100, 16)));
+    assert!(help_text(&a).contains("width model"), "{}", help_text(&a));
+    // Not at its end, it keeps its place.
+    press(&mut a, "g j");
+    let placed = help_text(&a);
+    khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(100, 15)));
+    assert!(
+        matches!(a.modal, Some(Modal::Help { scroll: 1 })),
+        "{:?}",
+        a.modal
+    );
+    assert!(!placed.contains("width model"));
 }
 
 #[test]

@@ -882,7 +882,20 @@ impl App {
     /// The terminal was resized: the reading position (a text offset) and the selection
     /// stay; only the list window is kept in view.
     pub fn resize(&mut self, width: u16, height: u16) {
+        // The help or warnings view scrolled to its end stays at its end (shrunk, its last
+        // lines went out of view).
+        let at_end = self.overlay_scroll_limit().zip(match &self.modal {
+            Some(Modal::Help { scroll } | Modal::Warnings { scroll }) => Some(*scroll),
+            _ => None,
+        });
         self.size = Rect::new(0, 0, width, height);
+        if let Some((last, scroll)) = at_end
+            && scroll >= last
+            && let Some(new_last) = self.overlay_scroll_limit()
+            && let Some(Modal::Help { scroll } | Modal::Warnings { scroll }) = &mut self.modal
+        {
+            *scroll = new_last;
+        }
         self.keep_in_view();
     }
 }

@@ -449,6 +449,17 @@ impl App {
         };
     }
 
+    /// How far the help or the warnings view open can scroll on the screen as it is.
+    pub(super) fn overlay_scroll_limit(&self) -> Option<usize> {
+        match &self.modal {
+            Some(Modal::Help { .. }) => Some(super::view::help::max_scroll(self, self.size)),
+            Some(Modal::Warnings { .. }) => {
+                Some(super::view::warnings::max_scroll(self, self.size))
+            }
+            _ => None,
+        }
+    }
+
     /// A browsing action while the help or the warnings view is open: it scrolls the view
     /// or closes it. The scroll is kept within the view, so `k` after `G` moves at once.
     pub(super) fn overlay_action(&mut self, action: Action) {
