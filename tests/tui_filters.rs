@@ -1270,3 +1270,19 @@ fn esc_brings_back_the_filters_cleared_at_once() {
     press(&mut a, "esc");
     assert!(a.list.chips.is_empty());
 }
+
+/// Trial 49: `]` on an open range (`2024..`) did nothing and said nothing.
+#[test]
+fn stepping_an_open_date_range_says_why_it_cannot() {
+    let mut a = app();
+    press(&mut a, "d");
+    type_text(&mut a, "2022..");
+    press(&mut a, "Enter");
+    let chips = a.list.chips.clone();
+    press(&mut a, "]");
+    assert_eq!(a.list.chips, chips);
+    assert_eq!(
+        a.status.as_deref(),
+        Some("2022-01-01.. is open at one end: it has no step")
+    );
+}

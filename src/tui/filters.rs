@@ -317,7 +317,18 @@ impl App {
             });
             return;
         };
-        *range = range.step(n);
+        let stepped = range.step(n);
+        if stepped == *range {
+            // An open range (`2024..`, `..2023`) has no length to step by (trial 49: the
+            // key did nothing and said nothing).
+            self.status = Some(if range.start.is_none() || range.end.is_none() {
+                format!("{range} is open at one end: it has no step")
+            } else {
+                format!("{range} cannot be stepped further")
+            });
+            return;
+        }
+        *range = stepped;
         self.refresh();
     }
 
