@@ -239,7 +239,7 @@ impl Action {
             Self::ToggleRaw => "raw file view (chrome dimmed)",
             Self::Redraw => "redraw the screen",
             Self::Suspend => "suspend to the shell",
-            Self::Back => "close help / remove last filter",
+            Self::Back => "close help / remove last filter (or bring back those cleared)",
             Self::PersonFilter => "filter by person",
             Self::EntityFilter => "filter by place or organisation",
             Self::DateFilter => "filter by date (histogram)",

@@ -478,7 +478,9 @@ impl App {
             Action::ToggleStar => self.toggle_star(),
             Action::StarredOnly => self.toggle_chip(Chip::Starred),
             Action::ClearFilters => {
-                if !self.list.chips.is_empty() {
+                if self.list.chips.is_empty() {
+                    self.status = Some("no filter to clear".to_owned());
+                } else {
                     self.clear_filters("filters cleared");
                 }
             }

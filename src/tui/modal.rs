@@ -164,8 +164,12 @@ impl App {
             .map(|e| (e.id.clone(), e.name.clone()));
         if let Some((id, name)) = first {
             self.modal = None;
-            // The chip says what was chosen; the note that it waited is done.
-            self.status = None;
+            // Chosen while the user may have looked away: said (trial 52), in place of the
+            // note that it waited.
+            self.status = Some(format!(
+                "{}: {name}, the first match for {query}",
+                kind_word(kind)
+            ));
             self.add_chip(Chip::Entity { id, name, kind });
         } else if complete {
             self.modal = None;
@@ -561,6 +565,10 @@ impl App {
                             cursor,
                             waiting: true,
                         });
+                    }
+                    // Closed with nothing chosen: said, as a pick that waited says it.
+                    (None, Some(Modal::Picker { query, .. })) if !query.trim().is_empty() => {
+                        self.status = Some(format!("no {} matches {query}", kind_word(kind)));
                     }
                     _ => {}
                 }

@@ -201,6 +201,8 @@ impl App {
     /// its first article, nothing chosen (so the next start reopens nothing either).
     pub fn reset_session(&mut self) {
         self.restore(Session::default());
+        // Afresh: filters cleared before do not come back either (trial 52).
+        self.list.cleared.clear();
         self.shown.reselect = None;
         if let Some(&first) = self.list.visible.first() {
             self.show(first);

@@ -90,11 +90,20 @@ pub fn fitted(app: &App, width: usize) -> String {
         let room = width.saturating_sub(tail_width + model.str_width(&more) + 3 * shown.len());
         let widths: Vec<usize> = shown.iter().map(|c| model.str_width(c)).collect();
         let cap = share(&widths, room);
+        // A chip that must be cut loses its kind first (`person: ` tells less than the
+        // name), and the room that frees goes to the others (trial 52).
+        let labels: Vec<String> = shown
+            .iter()
+            .zip(&widths)
+            .map(|(c, &w)| if w > cap { brief(c) } else { c.clone() })
+            .collect();
+        let widths: Vec<usize> = labels.iter().map(|c| model.str_width(c)).collect();
+        let cap = share(&widths, room);
         // The last chip is cut to whatever room there is; others need a few letters.
         if cap >= MIN_CHIP || hidden + 1 == chips.len() {
-            let cut: Vec<String> = shown
+            let cut: Vec<String> = labels
                 .iter()
-                .map(|c| shorten(c, cap.max(1), model))
+                .map(|c| cut_to(c, cap.max(1), model))
                 .collect();
             let bar = format!("{more}{} · {tail}", cut.join(" · "));
             // A last chip with no room at all: the count alone.
@@ -108,8 +117,9 @@ pub fn fitted(app: &App, width: usize) -> String {
     full
 }
 
-/// The fewest columns a cut chip keeps (its kind's first letters and `…`).
-const MIN_CHIP: usize = 4;
+/// The fewest columns a cut chip keeps (a few letters and `…`); below, the first chips go
+/// behind `+k` (trial 52: at 60 columns eight chips read `नी… · दि… · Jag…`).
+const MIN_CHIP: usize = 6;
 
 /// The widest each of `widths` may be so that together they take at most `room`: those
 /// narrower than an equal share keep their width and leave the rest to the others.
@@ -127,15 +137,14 @@ fn share(widths: &[usize], room: usize) -> usize {
     usize::MAX
 }
 
-/// A chip's label in at most `cap` columns: whole if it fits, else its value without the
-/// kind before it (`person: नरेंद्र मोदी` is `नरेंद्र मोदी`: the name tells more than the
-/// kind), cut if it must be.
-fn shorten(label: &str, cap: usize, model: WidthModel) -> String {
-    if model.str_width(label) <= cap {
-        return label.to_owned();
+/// A chip's label without its kind (`person: नरेंद्र मोदी` is `नरेंद्र मोदी`); a search keeps a
+/// `/` before its words, so that it is not read as a name (trial 52).
+fn brief(label: &str) -> String {
+    match label.split_once(": ") {
+        Some(("search", words)) => format!("/{words}"),
+        Some((_, value)) => value.to_owned(),
+        None => label.to_owned(),
     }
-    let value = label.split_once(": ").map_or(label, |(_, value)| value);
-    cut_to(value, cap, model)
 }
 
 /// `text` in at most `cap` columns: whole clusters, then `…` when cut.

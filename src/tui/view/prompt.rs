@@ -318,6 +318,18 @@ fn date(
         format!("{label}: {n} article(s) · range {first} .. {last} (· = none)")
     });
     let info = info.unwrap_or_else(|| "no dated articles".to_owned());
+    // A value typed is what Enter applies: the caption counts it, not the month under the
+    // cursor (trial 50: `2025` typed still showed `2026-11: 1 article(s)`).
+    let typed = (!prefilled && !input.trim().is_empty())
+        .then(|| input.trim().parse::<crate::index::DateRange>().ok())
+        .flatten();
+    let info = match typed {
+        Some(range) => typed_count(&range, &buckets, zoom.is_none()).map_or_else(
+            || format!("{range}: Enter applies it"),
+            |n| format!("{range}: {n} article(s) · Enter applies it"),
+        ),
+        None => info,
+    };
     let rows = |t: &str| crate::tui::paint::wrapped_rows(t, inner_width, app.model);
     let error_rows = error.map_or(0, rows);
     let height = 1 + rows(&keys) + rows(FORMS) + error_rows + 1 + 3 + rows(&info) + 2;
@@ -365,6 +377,29 @@ fn date(
     histogram(app, buf, (inner, base), &buckets, cursor);
     y += 3;
     text(buf, &mut y, &info, Style::new());
+}
+
+/// How many articles `range` keeps, from the month buckets, when it is whole months (a
+/// range cutting into a month, or buckets of days, cannot be counted from them).
+fn typed_count(
+    range: &crate::index::DateRange,
+    buckets: &[(chrono::NaiveDate, usize)],
+    months: bool,
+) -> Option<usize> {
+    use chrono::Datelike;
+    let starts_a_month = range.start.is_none_or(|s| s.day() == 1);
+    let ends_a_month = range
+        .end
+        .is_none_or(|e| e.succ_opt().is_none_or(|next| next.day() == 1));
+    (months && starts_a_month && ends_a_month).then(|| {
+        buckets
+            .iter()
+            .filter(|(month, _)| {
+                range.start.is_none_or(|s| *month >= s) && range.end.is_none_or(|e| *month <= e)
+            })
+            .map(|(_, n)| n)
+            .sum()
+    })
 }
 
 /// The bars, a column (up to three cells wide) per month or day, as many as fit, the
