@@ -291,3 +291,30 @@ fn the_list_title_names_the_sort() {
         "{text}"
     );
 }
+
+/// Trial 50: a value typed in the date prompt left the caption on the month under the
+/// cursor (`2025` typed, `2026-11: 1 article(s)` shown). It counts what Enter applies.
+#[test]
+fn the_date_prompt_counts_a_typed_value() {
+    let mut a = app(100, 30, 5);
+    press(&mut a, "d");
+    type_text(&mut a, "2024");
+    let text = text_of(&a);
+    press(&mut a, "enter");
+    let n = a.list.visible.len();
+    assert!(n > 0 && n < 5, "{n}");
+    assert!(
+        text.contains(&format!("2024: {n} article(s) · Enter applies it")),
+        "{text}"
+    );
+    // A day is not counted from the months' bars, only named.
+    press(&mut a, "esc d");
+    type_text(&mut a, "2024-06-19");
+    let text = text_of(&a);
+    assert!(text.contains("2024-06-19: Enter applies it"), "{text}");
+    // Months mentioned do not add up (an article mentions several): named only.
+    press(&mut a, "esc d tab");
+    type_text(&mut a, "2024");
+    let text = text_of(&a);
+    assert!(text.contains("2024: Enter applies it"), "{text}");
+}

@@ -324,7 +324,13 @@ fn date(
         .then(|| input.trim().parse::<crate::index::DateRange>().ok())
         .flatten();
     let info = match typed {
-        Some(range) => typed_count(&range, &buckets, zoom.is_none()).map_or_else(
+        // An article mentions several months, so only publication months add up.
+        Some(range) => typed_count(
+            &range,
+            &buckets,
+            zoom.is_none() && field == DateField::Published,
+        )
+        .map_or_else(
             || format!("{range}: Enter applies it"),
             |n| format!("{range}: {n} article(s) · Enter applies it"),
         ),
@@ -379,8 +385,9 @@ fn date(
     text(buf, &mut y, &info, Style::new());
 }
 
-/// How many articles `range` keeps, from the month buckets, when it is whole months (a
-/// range cutting into a month, or buckets of days, cannot be counted from them).
+/// How many articles `range` keeps, from the month buckets, when it is whole months of
+/// publication (a range cutting into a month, buckets of days, or months mentioned, which
+/// one article can count in several, cannot be summed).
 fn typed_count(
     range: &crate::index::DateRange,
     buckets: &[(chrono::NaiveDate, usize)],
