@@ -207,6 +207,17 @@ fn help_overlay_goes_to_its_end_and_back_with_g() {
         a.modal
     );
     assert!(!placed.contains("width model"));
+    // Opened whole on a tall terminal, then shrunk: it stays at its top (review: it was
+    // taken to be at its end, which it also was).
+    let mut a = app(100, 90);
+    press(&mut a, "?");
+    assert!(help_text(&a).contains("width model"), "the whole help fits");
+    khabar::tui::handle(&mut a, Msg::Input(crossterm::event::Event::Resize(100, 16)));
+    assert!(
+        matches!(a.modal, Some(Modal::Help { scroll: 0 })),
+        "{:?}",
+        a.modal
+    );
 }
 
 #[test]

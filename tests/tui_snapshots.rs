@@ -317,4 +317,13 @@ fn the_date_prompt_counts_a_typed_value() {
     type_text(&mut a, "2024");
     let text = text_of(&a);
     assert!(text.contains("2024: Enter applies it"), "{text}");
+    // Nor under a search, which the bars leave out (review).
+    let mut a = app(100, 30, 5);
+    a.list
+        .chips
+        .push(khabar::tui::filters::Chip::Search("पुतिन".to_owned()));
+    press(&mut a, "d");
+    type_text(&mut a, "2024");
+    let text = text_of(&a);
+    assert!(text.contains("2024: Enter applies it"), "{text}");
 }

@@ -74,26 +74,27 @@ impl FetchSettings {
                 ),
             }
         }
-        let mut settings = Self::deserialize(kept).unwrap_or_default();
-        // Numbers of the right type but out of range are said, not quietly changed (trial
-        // 51: `parallel = 0` was fetched with one worker without a word).
-        if !(1..=MAX_PARALLEL).contains(&settings.parallel) {
-            let used = settings.parallel.clamp(1, MAX_PARALLEL);
-            let why = format!(
-                "{} is not between 1 and {MAX_PARALLEL} ({used} is used)",
-                settings.parallel
-            );
-            fault("[fetch] parallel", &why);
-            settings.parallel = used;
+        Self::deserialize(kept).unwrap_or_default()
+    }
+
+    /// Numbers of the right type but out of range, brought to the nearest allowed, each
+    /// said (trial 51: `parallel = 0` was fetched with one worker without a word). For
+    /// fetching only: the commands that rewrite the file keep what it says.
+    fn in_range(&mut self) -> Vec<String> {
+        let mut said = Vec::new();
+        if !(1..=MAX_PARALLEL).contains(&self.parallel) {
+            let used = self.parallel.clamp(1, MAX_PARALLEL);
+            said.push(format!(
+                "[fetch] parallel: {} is not between 1 and {MAX_PARALLEL}; {used} is used",
+                self.parallel
+            ));
+            self.parallel = used;
         }
-        if settings.timeout_seconds == 0 {
-            fault(
-                "[fetch] timeout_seconds",
-                "0 is no time to wait (1 is used)",
-            );
-            settings.timeout_seconds = 1;
+        if self.timeout_seconds == 0 {
+            said.push("[fetch] timeout_seconds: 0 is no time to wait; 1 is used".to_owned());
+            self.timeout_seconds = 1;
         }
-        settings
+        said
     }
 }
 
@@ -136,11 +137,13 @@ impl Subscriptions {
     /// as it is for [`Self::load`], which the commands that rewrite the file use (leaving
     /// an entry out there would delete it).
     pub fn load_usable(path: &Path) -> Result<(Self, Vec<String>), FeedError> {
-        let (subs, faults) = Self::read_checked(path)?;
-        let warnings = faults
+        let (mut subs, faults) = Self::read_checked(path)?;
+        let mut warnings: Vec<String> = faults
             .into_iter()
             .map(|fault| format!("{}: {fault}; left out", path.display()))
             .collect();
+        let ranged = subs.fetch.in_range().into_iter();
+        warnings.extend(ranged.map(|said| format!("{}: {said}", path.display())));
         Ok((subs, warnings))
     }
 
@@ -598,13 +601,16 @@ mod tests {
         let (subs, warnings) = Subscriptions::load_usable(&path).unwrap();
         assert_eq!((subs.fetch.parallel, subs.fetch.timeout_seconds), (1, 1));
         assert!(
-            warnings[0].contains("[fetch] parallel: 0 is not between 1 and 16 (1 is used)"),
+            warnings[0].contains("[fetch] parallel: 0 is not between 1 and 16; 1 is used")
+                && !warnings[0].contains("left out"),
             "{warnings:?}"
         );
         assert!(
             warnings[1].contains("[fetch] timeout_seconds"),
             "{warnings:?}"
         );
+        // The commands that rewrite the file still read it (review).
+        assert!(Subscriptions::load(&path).is_ok());
         std::fs::write(&path, "[[feed]\n").unwrap();
         assert!(Subscriptions::load_usable(&path).is_err());
     }

@@ -892,6 +892,7 @@ impl App {
         });
         self.size = Rect::new(0, 0, width, height);
         if let Some((last, scroll)) = at_end
+            && last > 0
             && scroll >= last
             && let Some(new_last) = self.overlay_scroll_limit()
             && let Some(Modal::Help { scroll } | Modal::Warnings { scroll }) = &mut self.modal

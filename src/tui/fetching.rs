@@ -168,7 +168,11 @@ pub fn spawn(
             }
             let (line, failed) = match &report.outcome {
                 // A page's full text for an entry the feed left as it was is a change too.
-                Ok(c) if c.new + c.updated > 0 || !report.moved.is_empty() => {
+                Ok(c)
+                    if c.new + c.updated > 0
+                        || !report.moved.is_empty()
+                        || !report.copied.is_empty() =>
+                {
                     send(FeedMsg::Moved(report.moved.clone()));
                     if !report.copied.is_empty() {
                         send(FeedMsg::Copied(report.copied.clone()));

@@ -167,8 +167,9 @@ impl App {
             // Chosen while the user may have looked away: said (trial 52), in place of the
             // note that it waited.
             self.status = Some(format!(
-                "{}: {name}, the first match for {query}",
-                kind_word(kind)
+                "{}: {name}, the first match for {}",
+                kind_word(kind),
+                query.trim()
             ));
             self.add_chip(Chip::Entity { id, name, kind });
         } else if complete {

@@ -11,6 +11,7 @@ use crate::extract::entities::EntityKind;
 use crate::index::DateField;
 use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::filters::Chip;
 use crate::tui::modal::Modal;
 use crate::tui::paint::paint_row;
 
@@ -324,11 +325,14 @@ fn date(
         .then(|| input.trim().parse::<crate::index::DateRange>().ok())
         .flatten();
     let info = match typed {
-        // An article mentions several months, so only publication months add up.
+        // An article mentions several months, so only publication months add up; and the
+        // bars leave a search out, which Enter's list keeps.
         Some(range) => typed_count(
             &range,
             &buckets,
-            zoom.is_none() && field == DateField::Published,
+            zoom.is_none()
+                && field == DateField::Published
+                && !app.list.chips.iter().any(|c| matches!(c, Chip::Search(_))),
         )
         .map_or_else(
             || format!("{range}: Enter applies it"),
