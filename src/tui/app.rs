@@ -883,6 +883,16 @@ impl App {
 
     /// The terminal was resized: the reading position (a text offset) and the selection
     /// stay; only the list window is kept in view.
+    /// Keeps the status message as the last one, which the warnings view shows whole when
+    /// the status bar cuts it.
+    pub fn keep_last_message(&mut self) {
+        if let Some(message) = &self.status
+            && self.last_message.as_ref() != Some(message)
+        {
+            self.last_message = Some(message.clone());
+        }
+    }
+
     pub fn resize(&mut self, width: u16, height: u16) {
         // The help or warnings view scrolled to its end stays at its end (shrunk, its last
         // lines went out of view).

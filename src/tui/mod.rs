@@ -216,14 +216,9 @@ pub fn handle(app: &mut App, msg: Msg) {
     if names_came {
         app.settle_waiting_pick();
     }
-    // The warnings view shows the last message whole, whatever set it: a key, or work
-    // done in the background (trial 51: a fetch's outcome, cut on the status bar, was not
-    // there).
-    if let Some(message) = &app.status
-        && app.last_message.as_ref() != Some(message)
-    {
-        app.last_message = Some(message.clone());
-    }
+    // Whatever set it: a key, or work done in the background (trial 51: a fetch's
+    // outcome, cut on the status bar, was not in the warnings view).
+    app.keep_last_message();
     // A resize (or an article arriving) may need the long article laid out anew.
     app.sync_index();
 }
@@ -524,10 +519,9 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             Request::None => {}
         }
         // The outcome of a request carried out here (a link that could not be opened, a
-        // pipe's exit) is the last message too, read whole in the warnings view when the
-        // status bar cuts it; messages set theirs at the end of `handle`.
-        if carried_out && let Some(message) = &app.status {
-            app.last_message = Some(message.clone());
+        // pipe's exit) is the last message too; messages keep theirs in `handle`.
+        if carried_out {
+            app.keep_last_message();
         }
     }
     Ok(())
