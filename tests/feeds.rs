@@ -944,3 +944,81 @@ fn a_story_rewritten_in_one_feed_keeps_its_marks_in_the_other() {
         "{out}"
     );
 }
+
+/// A page that failed is asked again at the next fetch even when the feed answers "not
+/// modified" (trial 51: a feed with an `ETag` never retried its pages, since the entry
+/// whose page was due came only with a whole answer).
+#[test]
+fn a_failed_page_is_retried_behind_a_feed_not_modified() {
+    let page_up = Arc::new(AtomicUsize::new(0));
+    let up = page_up.clone();
+    let hits: Arc<std::sync::Mutex<Vec<(String, bool)>>> = Arc::default();
+    let h = hits.clone();
+    let base = Arc::new(std::sync::OnceLock::<String>::new());
+    let b = base.clone();
+    let server = Server::start(move |req: &Request| {
+        let conditional = req.header("If-None-Match") == Some("\"one\"");
+        h.lock().unwrap().push((req.path.clone(), conditional));
+        match req.path.as_str() {
+            "/f.xml" if conditional => Response::status(304),
+            "/f.xml" => Response::ok(
+                "application/rss+xml",
+                format!(
+                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>{}</channel></rss>",
+                    item("g1", &format!("{}/story/rain", b.get().unwrap()), "मुंबई में बारिश")
+                ),
+            )
+            .header("ETag", "\"one\""),
+            "/story/rain" if up.load(Ordering::SeqCst) == 1 => Response::ok(
+                "text/html; charset=utf-8",
+                page("मुंबई में बारिश", &fixture("story-rain.txt")),
+            ),
+            _ => Response::status(503),
+        }
+    });
+    base.set(server.url("")).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let home = home.path();
+    let add = run(
+        home,
+        &["feeds", "add", &server.url("/f.xml"), "--name", "f"],
+    );
+    assert!(add.status.success(), "{}", text(&add.stderr));
+    let out = run(home, &["fetch"]);
+    assert!(
+        text(&out.stderr).contains("the feed's summary is kept"),
+        "{}",
+        text(&out.stderr)
+    );
+    let first = fixture("story-rain.txt");
+    let first = first.split("\n\n").next().unwrap().trim().to_owned();
+    assert!(!body_of(home, "मुंबई").contains(&first), "the summary only");
+
+    // The page is up now: the next fetch asks for the whole feed and then the page.
+    page_up.store(1, Ordering::SeqCst);
+    let before = hits.lock().unwrap().len();
+    let out = run(home, &["fetch"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let asked = hits.lock().unwrap()[before..].to_vec();
+    assert_eq!(
+        asked,
+        vec![
+            ("/f.xml".to_owned(), false),
+            ("/story/rain".to_owned(), false)
+        ]
+    );
+    assert!(body_of(home, "मुंबई").contains(&first), "the page's text");
+
+    // With the full text in, the feed is asked "only if changed" again.
+    let before = hits.lock().unwrap().len();
+    let out = run(home, &["fetch"]);
+    assert!(
+        text(&out.stdout).contains("not modified"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(
+        hits.lock().unwrap()[before..].to_vec(),
+        vec![("/f.xml".to_owned(), true)]
+    );
+}

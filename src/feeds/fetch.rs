@@ -189,9 +189,13 @@ fn fetch_feed(
     moved: &mut Vec<(u64, u64)>,
 ) -> Result<Counts, FeedError> {
     let mut stored = library.load(feed)?;
+    let now_at = chrono::Local::now();
     // Ask "only if changed" only while something is stored: after a purge (or a file
-    // removed by hand) the feed is fetched whole again.
-    let known = if stored.is_empty() {
+    // removed by hand) the feed is fetched whole again. So it is while a page that failed
+    // is due to be asked again: a feed that answers "not modified" would never bring the
+    // entry whose page is retried (trial 51).
+    let retry = settings.full_text && stored.iter().any(|o| page_retry_due(o, now_at));
+    let known = if stored.is_empty() || retry {
         Validators::default()
     } else {
         let state = state.lock().expect("state lock");
@@ -218,7 +222,6 @@ fn fetch_feed(
         until: Instant::now() + FEED_DEADLINE,
         skipped: 0,
     };
-    let now_at = chrono::Local::now();
     let now = now_at.to_rfc3339();
     let mut fresh = Vec::new();
     for entry in &entries {
@@ -280,9 +283,15 @@ fn fetch_feed(
         ));
     }
     library.save(feed, &stored)?;
-    // Validators are kept only once the entries are safely stored.
+    // Validators are kept only once the entries are safely stored, and only when every
+    // page asked for was fetched: pages left for the next fetch come with the entries of
+    // a whole answer, which "only if changed" would withhold.
     let mut state = state.lock().expect("state lock");
-    state.feeds.insert(feed.url.clone(), fetched.validators);
+    if pages.skipped == 0 {
+        state.feeds.insert(feed.url.clone(), fetched.validators);
+    } else {
+        state.feeds.remove(&feed.url);
+    }
     if !shared.is_empty() {
         let mut shared: Vec<String> = shared.into_iter().collect();
         shared.sort();
@@ -322,6 +331,11 @@ fn page_due(o: &Stored, now: chrono::DateTime<chrono::Local>) -> bool {
     chrono::DateTime::parse_from_rfc3339(tried).map_or(true, |at| {
         now.signed_duration_since(at) >= retry_wait(o.page_tries)
     })
+}
+
+/// Whether `o`'s page failed before and is to be asked for again now.
+fn page_retry_due(o: &Stored, now: chrono::DateTime<chrono::Local>) -> bool {
+    o.url.is_some() && !o.full_text && o.page_tries > 0 && page_due(o, now)
 }
 
 /// How long a page that failed `tries` times waits before the next try.
