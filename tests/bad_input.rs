@@ -173,6 +173,32 @@ fn symlink_loops_are_survived() {
     );
 }
 
+/// A link to itself (or round a loop of links) inside a folder is a loop too, a warning,
+/// and one named on the command line an error; both in plain words, never the system's
+/// `Too many levels of symbolic links (os error 40)` (trial 53).
+#[cfg(unix)]
+#[test]
+fn a_link_to_itself_is_a_loop_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "news.txt", GOOD.as_bytes());
+    let own = dir.path().join("own");
+    std::os::unix::fs::symlink("own", &own).unwrap();
+    let loaded = corpus::load(&[dir.path().to_owned()]);
+    assert_eq!(loaded.articles.len(), 1);
+    assert!(
+        matches!(&loaded.problems[..], [Problem::Loop(at)] if *at == own),
+        "{:?}",
+        loaded.problems
+    );
+    let named = corpus::load(std::slice::from_ref(&own));
+    assert!(
+        matches!(&named.problems[..], [p @ Problem::Unreadable { .. }] if p.is_error()
+            && p.to_string().ends_with("own: symlink loop; not followed")),
+        "{:?}",
+        named.problems
+    );
+}
+
 /// A link to the folder above the root leads back into the root from below: its files
 /// are read once, and the way back is a loop, not followed.
 #[cfg(unix)]

@@ -97,9 +97,25 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
         shell.contains("Stopped") && !shell.contains('┃'),
         "not suspended:\n{shell}"
     );
+    // The window is resized while the reader is stopped: no resize event comes when it
+    // is back, and it still fits the window (trial 53 saw the old layout, cut).
+    let (width, height) = (80, HEIGHT - 6);
+    t.run(&[
+        "resize-window",
+        "-x",
+        &width.to_string(),
+        "-y",
+        &height.to_string(),
+    ]);
     t.run(&["send-keys", "fg", "Enter"]);
     let back = t.wait_for(5, |s| s.contains(['┘', '┛']));
-    check_borders(&back, 100, "after fg");
+    check_borders(&back, width, "after fg");
+    let rows: Vec<&str> = back.lines().collect();
+    assert_eq!(rows.len(), usize::from(height), "{back}");
+    assert!(
+        rows[rows.len() - 2].contains(['┘', '┛']) && !rows[rows.len() - 1].trim().is_empty(),
+        "the panes end above the status bar, on the last row:\n{back}"
+    );
     let moved = t.key("j");
     assert_ne!(moved, back, "keys work after resuming");
     assert_still_running(&t, "after fg");

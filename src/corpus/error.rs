@@ -66,6 +66,32 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// What an I/O error met at `path` is, in plain words: a link that cannot be followed
+    /// (a link to itself, or round a loop) is the warning [`Problem::Loop`], as a loop a
+    /// walk finds is (trial 53: one was an error, with the system's wording); the system's
+    /// `(os error N)` is left out.
+    pub fn unreadable(path: &Path, e: &std::io::Error) -> Self {
+        use std::io::ErrorKind;
+        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let reason = match e.kind() {
+            ErrorKind::PermissionDenied => "permission denied; not read".to_owned(),
+            ErrorKind::NotFound if link => "broken symlink (its target does not exist)".to_owned(),
+            ErrorKind::NotFound => "no such file or folder".to_owned(),
+            _ if link => return Self::Loop(path.to_owned()),
+            _ => {
+                let text = e.to_string();
+                match text.rfind(" (os error ") {
+                    Some(at) if text.ends_with(')') => text[..at].to_owned(),
+                    _ => text,
+                }
+            }
+        };
+        Self::Unreadable {
+            path: path.to_owned(),
+            reason,
+        }
+    }
+
     /// Whether the problem means something the user asked for was not loaded at all,
     /// which the command line reports with exit code 2.
     pub fn is_error(&self) -> bool {
@@ -138,5 +164,19 @@ mod tests {
             respelt(Problem::Loop(PathBuf::from("/home/u/newsroom"))),
             "/home/u/newsroom: symlink loop; not followed"
         );
+    }
+
+    /// The system's wording goes, its error number too (trial 53).
+    #[test]
+    fn io_errors_are_said_in_plain_words() {
+        let at = Path::new("/no/such/dir/a.txt");
+        let said = |e: std::io::Error| Problem::unreadable(at, &e).to_string();
+        assert_eq!(
+            said(std::io::Error::from(std::io::ErrorKind::PermissionDenied)),
+            "/no/such/dir/a.txt: permission denied; not read"
+        );
+        let eio = said(std::io::Error::other("Input/output error (os error 5)"));
+        assert_eq!(eio, "/no/such/dir/a.txt: Input/output error");
+        assert!(Problem::unreadable(at, &std::io::Error::other("x")).is_error());
     }
 }

@@ -6,7 +6,7 @@
 //! Records are read line by line ([`Lines`]), so a file of any size is never held whole.
 
 use std::io::BufRead;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::Deserialize;
 
@@ -221,10 +221,7 @@ pub fn stream(
                 }
             }
             Err(e) => {
-                problems.push(Problem::Unreadable {
-                    path: PathBuf::from(path),
-                    reason: e.to_string(),
-                });
+                problems.push(Problem::unreadable(Path::new(path), &e));
                 break;
             }
         }

@@ -125,10 +125,7 @@ pub fn read_file(path: &Path, problems: &mut Vec<Problem>) -> Vec<Article> {
             from_vec(path, bytes, json_lines, problems)
         }
         Err(e) => {
-            problems.push(Problem::Unreadable {
-                path: path.to_owned(),
-                reason: e.to_string(),
-            });
+            problems.push(Problem::unreadable(path, &e));
             Vec::new()
         }
     }
@@ -236,10 +233,7 @@ pub fn read_batches(
         on_batch(articles, problems);
         return;
     }
-    let unreadable = |e: std::io::Error| Problem::Unreadable {
-        path: path.to_owned(),
-        reason: e.to_string(),
-    };
+    let unreadable = |e: std::io::Error| Problem::unreadable(path, &e);
     let mut reader = match open_for_reading(path) {
         Ok(f) => std::io::BufReader::with_capacity(1 << 16, f),
         Err(e) => {

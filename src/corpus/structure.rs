@@ -363,6 +363,19 @@ fn cut_title(line: &str) -> String {
         }
         out.push_str(word);
     }
+    if out.is_empty() {
+        // A first word of more than 100 letters (a line with no spaces): its first
+        // clusters, never a cut inside one (trial 53: the title was `…` alone).
+        use unicode_segmentation::UnicodeSegmentation;
+        let mut letters = 0;
+        for cluster in sentence.graphemes(true) {
+            letters += cluster.chars().count();
+            if letters > 100 {
+                break;
+            }
+            out.push_str(cluster);
+        }
+    }
     out.push('…');
     out
 }
@@ -477,10 +490,23 @@ mod tests {
 
     #[test]
     fn long_first_line_is_a_paragraph_with_a_cut_title() {
+        use unicode_segmentation::UnicodeSegmentation;
         let first = format!("{}। बाकी", "शब्द ".repeat(80));
         let p = parts(&first);
         assert_eq!(p.title_span, None);
         assert_eq!(p.paragraphs.len(), 1);
+        assert!(p.title.chars().count() <= 101, "{}", p.title);
+        // A line with no spaces is cut between clusters, not left as `…` (trial 53).
+        let glued = "क्षत्रिय".repeat(50);
+        let p = parts(&glued);
+        assert!(p.title.starts_with("क्षत्रियक्षत्रिय"), "{}", p.title);
+        let kept = p.title.trim_end_matches('…');
+        assert!(glued.starts_with(kept), "{}", p.title);
+        assert!(
+            glued.grapheme_indices(true).any(|(i, _)| i == kept.len()),
+            "cut between clusters: {}",
+            p.title
+        );
         assert!(p.title.chars().count() <= 101, "{}", p.title);
     }
 

@@ -100,9 +100,13 @@ pub fn expand_tracking(
             return;
         }
         Err(e) => {
-            on_problem(Problem::Unreadable {
-                path: path.to_owned(),
-                reason: e.to_string(),
+            // A path named by the user that is a link round a loop loads nothing: an error.
+            on_problem(match Problem::unreadable(path, &e) {
+                Problem::Loop(path) => Problem::Unreadable {
+                    path,
+                    reason: "symlink loop; not followed".to_owned(),
+                },
+                other => other,
             });
             return;
         }
@@ -159,10 +163,10 @@ pub fn expand_tracking(
                 let at = e.path().unwrap_or(path).to_owned();
                 if e.loop_ancestor().is_some() {
                     on_problem(Problem::Loop(at));
+                } else if let Some(io) = e.io_error() {
+                    on_problem(Problem::unreadable(&at, io));
                 } else {
-                    let reason = e
-                        .io_error()
-                        .map_or_else(|| e.to_string(), ToString::to_string);
+                    let reason = e.to_string();
                     on_problem(Problem::Unreadable { path: at, reason });
                 }
             }

@@ -445,10 +445,12 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             }
             Request::Redraw => {
                 term.clear()?;
+                refit(term, &mut app);
                 drawn_at = None;
             }
             Request::Suspend => {
                 terminal::suspend(term)?;
+                refit(term, &mut app);
                 drawn_at = None;
             }
             Request::Fetch => {
@@ -525,4 +527,15 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Gives the app the terminal's size as it is now: a window resized while the reader was
+/// stopped (Ctrl-Z) sends no resize event when it comes back (trial 53: the old layout
+/// was drawn on the new size, and Ctrl-l could not mend it).
+fn refit(term: &terminal::Term, app: &mut App) {
+    if let Ok(size) = term.size()
+        && (size.width, size.height) != (app.size.width, app.size.height)
+    {
+        app.resize(size.width, size.height);
+    }
 }
