@@ -264,3 +264,26 @@ fn pipe_hands_the_article_text_to_the_command() {
     assert!(text.starts_with(&article.title));
     assert!(text.contains(article.paragraph_texts().last().unwrap()));
 }
+
+/// On a narrow terminal a question keeps its answers and the end of what is typed, the
+/// cursor with it (trial 53: at 40 columns `A`'s `y/n` and the end of an export's path
+/// were cut off).
+#[test]
+fn a_narrow_status_bar_keeps_the_answers_and_the_cursor() {
+    let mut a = seeds_app(40, 12, 5);
+    let status = |a: &khabar::tui::app::App| drive::rows(a).last().cloned().unwrap_or_default();
+    press(&mut a, "A");
+    assert!(status(&a).trim_end().ends_with("y/n"), "{}", status(&a));
+    press(&mut a, "n e");
+    type_text(&mut a, "/tmp/export/a/very/long/path/name/list.md");
+    let row = status(&a);
+    assert!(row.starts_with("export"), "{row}");
+    assert!(row.trim_end().ends_with("name/list.md▏"), "{row}");
+    press(&mut a, "esc /");
+    type_text(&mut a, "राष्ट्रपति व्लादिमीर पुतिन ने कहा कि दोनों देश");
+    let row = status(&a);
+    assert!(
+        row.contains("देश▏  0"),
+        "the end, the cursor and the count: {row}"
+    );
+}

@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::action::Action;
 use super::app::{App, Request};
 use super::modal::{Modal, PromptKey};
+use super::view::question::Question;
 use crate::corpus::Article;
 use crate::library::{Doc, Link, Place};
 use crate::text::sanitize;
@@ -32,8 +33,13 @@ pub enum Ask {
 }
 
 impl Ask {
-    /// The question as the status bar shows it, with what was typed so far.
+    /// The question as a wide status bar shows it, with what was typed so far.
     pub fn prompt(&self, app: &App, input: &str) -> String {
+        self.question(app, input).whole()
+    }
+
+    /// The question's parts, for the status bar to fit.
+    pub fn question(&self, app: &App, input: &str) -> Question {
         let n = app.list.visible.len();
         // `y/n` are the answers typed, not bindings; the keys that apply and cancel are.
         let keys = app.config.keymap.hint(
@@ -45,15 +51,33 @@ impl Ask {
         } else {
             format!(" · {keys}")
         };
+        let typed = |ask: String, help: &str| Question {
+            ask,
+            typed: Some(input.to_owned()),
+            help: format!("  {help}{keys}"),
+            ..Question::default()
+        };
+        let yes_or_no = |ask: String, ask_keeps_end: bool| Question {
+            ask,
+            ask_keeps_end,
+            answers: vec![" y/n".to_owned()],
+            ..Question::default()
+        };
         match self {
-            Self::MarkAllRead => format!("mark all {n} article(s) in this list read? y/n"),
-            Self::Export => {
-                format!("export {n} article(s) to: {input}▏  .md Markdown, else JSON Lines{keys}")
+            Self::MarkAllRead => {
+                yes_or_no(format!("mark all {n} article(s) in this list read?"), false)
             }
-            Self::Pipe => format!("pipe the article to: {input}▏  empty: $PAGER{keys}"),
-            Self::Overwrite(export) => format!(
-                "{} exists: replace it? y/n",
-                sanitize(&export.path.to_string_lossy(), false)
+            Self::Export => typed(
+                format!("export {n} article(s) to: "),
+                ".md Markdown, else JSON Lines",
+            ),
+            Self::Pipe => typed("pipe the article to: ".to_owned(), "empty: $PAGER"),
+            Self::Overwrite(export) => yes_or_no(
+                format!(
+                    "{} exists: replace it?",
+                    sanitize(&export.path.to_string_lossy(), false)
+                ),
+                true,
             ),
         }
     }

@@ -4,6 +4,7 @@ pub mod filterbar;
 pub mod help;
 pub mod list;
 pub mod prompt;
+pub mod question;
 pub mod reader;
 pub mod sidebar;
 pub mod status;

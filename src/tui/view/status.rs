@@ -11,6 +11,7 @@ use crate::tui::app::App;
 use crate::tui::layout::Pane;
 use crate::tui::modal::Modal;
 use crate::tui::paint::paint_row;
+use crate::tui::view::question::Question;
 
 /// The actions worth a hint in each pane, most useful first, with what each does there
 /// (Enter opens an article in the list and filters by an item in the sidebar).
@@ -173,21 +174,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 format!(" · {keys}")
             };
             // The `/` is the search line's mark, as in vi and less, whatever key opened it.
-            let mut found = if app.search.wait.is_some() {
-                "searching…".to_owned()
+            let n = app.list.visible.len();
+            let (mut found, short) = if app.search.wait.is_some() {
+                ("searching…".to_owned(), "…".to_owned())
             } else {
-                format!("{} article(s) match", app.list.visible.len())
+                (format!("{n} article(s) match"), n.to_string())
             };
             if let Some(read) = super::filterbar::texts_read(app) {
                 found.push_str(" · ");
                 found.push_str(&read);
             }
-            Some(format!("/{query}▏  {found}{keys}"))
+            Some(Question {
+                ask: "/".to_owned(),
+                typed: Some(query.clone()),
+                answers: vec![format!("  {found}"), format!("  {short}")],
+                help: keys,
+                ..Question::default()
+            })
         }
-        Some(crate::tui::modal::Modal::Ask { ask, input }) => Some(ask.prompt(app, input)),
+        Some(crate::tui::modal::Modal::Ask { ask, input }) => Some(ask.question(app, input)),
         _ => None,
     };
-    if let Some(text) = question {
+    if let Some(question) = question {
+        let text = question.fitted(usize::from(area.width), app.model);
         paint_row(
             frame.buffer_mut(),
             (area.x, area.y, area.width),
