@@ -75,6 +75,25 @@ fn date_histogram_100x30() {
     insta::assert_snapshot!(screen(&a).backend());
 }
 
+/// A short screen keeps the bars and their caption; the help gives way (trial 53: at 40x12
+/// the count was cut off, at 30x8 the bars were gone).
+#[test]
+fn date_histogram_on_short_screens() {
+    for (w, h) in [(40, 12), (30, 8), (60, 20)] {
+        let mut a = app(w, h, 5);
+        press(&mut a, "d left");
+        let text = text_of(&a);
+        assert!(text.contains("article(s)"), "{w}x{h}: the caption\n{text}");
+        assert!(
+            text.contains('▁') || text.contains('█'),
+            "{w}x{h}: the bars\n{text}"
+        );
+    }
+    let mut a = app(40, 12, 5);
+    press(&mut a, "d left");
+    insta::assert_snapshot!(screen(&a).backend());
+}
+
 #[test]
 fn filter_bar_and_search_120x30() {
     let mut a = app(120, 30, 5);

@@ -341,8 +341,32 @@ fn date(
         None => info,
     };
     let rows = |t: &str| crate::tui::paint::wrapped_rows(t, inner_width, app.model);
+    // The key to the dots goes before the caption takes a second row.
+    let info = match info.strip_suffix(" (· = none)") {
+        Some(short) if rows(&info) > rows(short) => short.to_owned(),
+        _ => info,
+    };
     let error_rows = error.map_or(0, rows);
-    let height = 1 + rows(&keys) + rows(FORMS) + error_rows + 1 + 3 + rows(&info) + 2;
+    // What a short screen keeps: the field and what is typed, an error, the bars and
+    // their caption; then a blank row, the keys and the forms, as far as they fit (trial
+    // 53: at 40x12 the help pushed the bars and the count off the screen).
+    let essential = 1 + error_rows + 3 + rows(&info);
+    let mut spare = screen.height.saturating_sub(2).saturating_sub(essential);
+    let mut fits = |n: u16| {
+        let fit = n <= spare;
+        if fit {
+            spare -= n;
+        }
+        fit
+    };
+    let gap = fits(1);
+    let show_keys = fits(rows(&keys));
+    let show_forms = fits(rows(FORMS));
+    let height = essential
+        + u16::from(gap)
+        + if show_keys { rows(&keys) } else { 0 }
+        + if show_forms { rows(FORMS) } else { 0 }
+        + 2;
     let area = popup(screen, width, height);
     crate::tui::paint::clear_cut_clusters(frame.buffer_mut(), area);
     frame.render_widget(Clear, area);
@@ -377,12 +401,16 @@ fn date(
             app.model,
         );
     };
-    text(buf, &mut y, &keys, theme.dim);
-    text(buf, &mut y, FORMS, theme.dim);
+    if show_keys {
+        text(buf, &mut y, &keys, theme.dim);
+    }
+    if show_forms {
+        text(buf, &mut y, FORMS, theme.dim);
+    }
     if let Some(e) = error {
         text(buf, &mut y, e, theme.accent);
     }
-    y += 1;
+    y += u16::from(gap);
     let base = y + 2;
     histogram(app, buf, (inner, base), &buckets, cursor);
     y += 3;
