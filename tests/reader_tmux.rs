@@ -246,3 +246,23 @@ fn a_missing_path_among_others_is_named_after_quitting_with_exit_code_2() {
         "{screen}"
     );
 }
+
+/// A `dumb` terminal (Emacs's shell, an editor's output pane) is refused with a message
+/// naming what to use instead, and the screen is not taken (trial 53: the full-screen
+/// codes went out all the same).
+#[test]
+fn a_dumb_terminal_is_refused_with_a_message() {
+    let t = Tmux::start("dumb", 100, HEIGHT, "bash --norc --noprofile");
+    let cmd = format!(
+        "TERM=dumb {} --width-model per-code-point --fresh; echo exit=$?",
+        env!("CARGO_BIN_EXE_khabar")
+    );
+    t.run(&["send-keys", &cmd, "Enter"]);
+    let shown = t.wait_for(10, |s| s.contains("exit="));
+    assert!(shown.contains("exit=2"), "{shown}");
+    assert!(
+        shown.contains("(TERM=dumb)") && shown.contains("khabar list"),
+        "{shown}"
+    );
+    assert!(!shown.contains(['┘', '┛']), "{shown}");
+}

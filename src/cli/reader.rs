@@ -31,10 +31,23 @@ pub fn run(
         );
         return Ok(ExitCode::from(2));
     }
+    let term = std::env::var("TERM").ok();
+    if term.as_deref() == Some("dumb") {
+        for p in &gazetteer_problems {
+            eprintln!("khabar: warning: {}", sanitize(p, false));
+        }
+        // Emacs's shell, editors' output panes: no cursor movement, no screen to take
+        // (trial 53: the reader sent its full-screen codes there all the same).
+        eprintln!(
+            "khabar: the terminal is `dumb` (TERM=dumb): the reader needs one that moves the cursor; for scripts use `khabar extract [--json] PATH...` or `khabar list [FILTERS] PATH...`"
+        );
+        return Ok(ExitCode::from(2));
+    }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let (config, mut problems) = Config::load(config, color);
     problems.extend(gazetteer_problems);
     problems.extend(locale_note(|name| std::env::var(name).ok()));
+    problems.extend(console_note(term.as_deref()));
     let model = model.or(config.width_model);
     // With nothing at all to open, say so before the screen is taken over; a missing path
     // among others is reported inside the reader and the rest still opens.
@@ -113,9 +126,30 @@ fn locale_note(var: impl Fn(&str) -> Option<String>) -> Option<String> {
     })
 }
 
+/// A warning on the Linux console (`TERM=linux`), whose font has no Devanagari: the
+/// articles show as blocks or question marks (trial 53: nothing was said).
+fn console_note(term: Option<&str>) -> Option<String> {
+    (term == Some("linux")).then(|| {
+        "the Linux console (TERM=linux) cannot draw Devanagari: run khabar in a terminal \
+         emulator (from a graphical session, or over ssh from one)"
+            .to_owned()
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::locale_note;
+    use super::{console_note, locale_note};
+
+    #[test]
+    fn the_linux_console_is_said() {
+        assert!(
+            console_note(Some("linux"))
+                .unwrap()
+                .contains("cannot draw Devanagari")
+        );
+        assert!(console_note(Some("xterm-256color")).is_none());
+        assert!(console_note(None).is_none());
+    }
 
     fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
         move |name| {
