@@ -652,3 +652,21 @@ fn too_small_with_the_help_open_still_quits_and_narrow_list_hints_keep_esc() {
     assert!(hints.ends_with("Esc close"), "{hints}");
     assert!(a.model.str_width(&hints) <= 30, "{hints}");
 }
+
+/// Esc and a key that arrive together come as one Alt key; unbound, it is read as the two
+/// (trial 53: Esc then `S` over a slow link was Alt-S, and the Esc was lost).
+#[test]
+fn an_unbound_alt_key_is_esc_then_the_key() {
+    let mut a = seeds_app(120, 40, 5);
+    press(&mut a, "?");
+    assert!(matches!(a.modal, Some(Modal::Help { .. })));
+    let first = a.list.visible[0];
+    press(&mut a, "alt-j");
+    assert!(a.modal.is_none(), "Esc closed the help");
+    assert_ne!(a.list.selected, first, "and j moved down");
+    // A bound Alt key keeps its binding.
+    let config = khabar::tui::config::Config::parse("[keys]\nalt-j = \"quit\"\n", false).unwrap();
+    let mut b = drive::seeds_app_with(config, 120, 40, 5);
+    press(&mut b, "alt-j");
+    assert_eq!(b.request, Request::Quit);
+}

@@ -411,6 +411,18 @@ impl Keymap {
         self.bindings.get(&Key::from_event(event)?).copied()
     }
 
+    /// The key without Alt, when `event` is Alt and a key bound to nothing: Esc and the key
+    /// that came at once (a slow link, a quick typist) reach crossterm as one Alt key
+    /// (trial 53: Esc then `S` was read as Alt-S, and the Esc was lost).
+    pub fn esc_then(&self, event: KeyEvent) -> Option<KeyEvent> {
+        (event.modifiers.contains(KeyModifiers::ALT) && self.action(event).is_none()).then(|| {
+            KeyEvent {
+                modifiers: event.modifiers - KeyModifiers::ALT,
+                ..event
+            }
+        })
+    }
+
     /// The action `event` runs in a prompt, if any; a key bound to nothing there types
     /// itself. Shift or Alt on a key bound without them is the bare key (Shift-Enter
     /// applies, Alt-Backspace deletes), as prompts have always taken them; Ctrl is not.

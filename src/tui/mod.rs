@@ -43,13 +43,14 @@ pub use probe::{ProbeOutcome, probe_width_model};
 use std::path::PathBuf;
 use std::sync::mpsc;
 
-use crossterm::event::{Event, KeyEventKind};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
 use action::Action;
 use app::{App, Request};
 use config::Config;
 use event::Msg;
+use modal::Modal;
 
 use crate::text::width::WidthModel;
 use searcher::SearchTexts;
@@ -158,6 +159,15 @@ pub fn handle(app: &mut App, msg: Msg) {
                 };
                 if let Some(a @ (Action::Quit | Action::Redraw | Action::Suspend)) = action {
                     app.update(a);
+                }
+            } else if app
+                .modal
+                .as_ref()
+                .is_none_or(|m| m.is_overlay() || matches!(m, Modal::Related { .. }))
+                && let Some(bare) = app.config.keymap.esc_then(key)
+            {
+                for key in [KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), bare] {
+                    handle(app, Msg::Input(Event::Key(key)));
                 }
             } else if app.modal.is_some() {
                 app.modal_key(key);
