@@ -49,6 +49,18 @@ pub fn run(
     problems.extend(locale_note(|name| std::env::var(name).ok()));
     problems.extend(console_note(term.as_deref()));
     let model = model.or(config.width_model);
+    // `khabar lst seeds` opened the reader on `seeds` with `lst: no such file or folder`.
+    let mistyped = paths
+        .first()
+        .filter(|p| !p.exists())
+        .and_then(|p| p.to_str())
+        .and_then(|p| command_like(p).map(|c| (p.to_owned(), c)));
+    if let Some((typed, command)) = &mistyped {
+        problems.push(format!(
+            "{}: not a file or folder; did you mean the command `khabar {command}`?",
+            sanitize(typed, false)
+        ));
+    }
     // With nothing at all to open, say so before the screen is taken over; a missing path
     // among others is reported inside the reader and the rest still opens.
     let missing: Vec<PathBuf> = paths
@@ -57,7 +69,7 @@ pub fn run(
         .cloned()
         .collect();
     if !paths.is_empty() && missing.len() == paths.len() {
-        say_missing(&missing);
+        say_missing(&missing, mistyped.as_ref());
         return Ok(ExitCode::from(2));
     }
     let keep = khabar::tui::loader::Keep {
@@ -91,20 +103,60 @@ pub fn run(
         );
     }
     if !missing.is_empty() {
-        say_missing(&missing);
+        say_missing(&missing, mistyped.as_ref());
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Names each path that does not exist, on standard error.
-fn say_missing(missing: &[PathBuf]) {
+/// Names each path that does not exist, on standard error, and the command a first one
+/// looks like.
+fn say_missing(missing: &[PathBuf], mistyped: Option<&(String, &str)>) {
     for p in missing {
+        let hint = mistyped
+            .filter(|(typed, _)| p.as_os_str() == typed.as_str())
+            .map_or_else(String::new, |(_, c)| {
+                format!(" (did you mean the command `khabar {c}`?)")
+            });
         eprintln!(
-            "khabar: error: {}: no such file or folder",
+            "khabar: error: {}: no such file or folder{hint}",
             sanitize(&p.display().to_string(), false)
         );
     }
+}
+
+/// The command `word` is a slip for (one or two letters off), if any; a path (with a
+/// `/` or a `.`) is never one.
+fn command_like(word: &str) -> Option<&'static str> {
+    const COMMANDS: [&str; 4] = ["extract", "list", "feeds", "fetch"];
+    if word.contains(['/', '.']) || word.chars().count() < 3 {
+        return None;
+    }
+    let word = word.to_lowercase();
+    COMMANDS
+        .into_iter()
+        .map(|c| (edits(&word, c), c))
+        .filter(|&(d, c)| d <= if c.len() <= 4 { 1 } else { 2 })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, c)| c)
+}
+
+/// The Levenshtein distance between `a` and `b` (by characters).
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let next = (diagonal + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diagonal = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// A warning when the locale the environment sets is not UTF-8 (`LANG=C`): the reader
@@ -139,6 +191,19 @@ fn console_note(term: Option<&str>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::{console_note, locale_note};
+
+    #[test]
+    fn a_slip_for_a_command_is_named() {
+        use super::command_like;
+        assert_eq!(command_like("lst"), Some("list"));
+        assert_eq!(command_like("LIST"), Some("list"));
+        assert_eq!(command_like("exract"), Some("extract"));
+        assert_eq!(command_like("fecth"), Some("fetch"));
+        assert_eq!(command_like("feed"), Some("feeds"));
+        for not in ["news", "ls", "lists.txt", "./lst", "fast"] {
+            assert_eq!(command_like(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn the_linux_console_is_said() {
