@@ -664,6 +664,10 @@ fn an_unbound_alt_key_is_esc_then_the_key() {
     press(&mut a, "alt-j");
     assert!(a.modal.is_none(), "Esc closed the help");
     assert_ne!(a.list.selected, first, "and j moved down");
+    // Alt with an arrow is a key of its own (Option-arrows): nothing is closed by it.
+    press(&mut a, "?");
+    press(&mut a, "alt-left");
+    assert!(matches!(a.modal, Some(Modal::Help { .. })));
     // A bound Alt key keeps its binding.
     let config = khabar::tui::config::Config::parse("[keys]\nalt-j = \"quit\"\n", false).unwrap();
     let mut b = drive::seeds_app_with(config, 120, 40, 5);

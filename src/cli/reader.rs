@@ -111,7 +111,7 @@ pub fn run(
 
 /// Names each path that does not exist, on standard error, and the command a first one
 /// looks like.
-fn say_missing(missing: &[PathBuf], mistyped: Option<&(String, &str)>) {
+fn say_missing(missing: &[PathBuf], mistyped: Option<&(String, String)>) {
     for p in missing {
         let hint = mistyped
             .filter(|(typed, _)| p.as_os_str() == typed.as_str())
@@ -125,19 +125,20 @@ fn say_missing(missing: &[PathBuf], mistyped: Option<&(String, &str)>) {
     }
 }
 
-/// The command `word` is a slip for (one or two letters off), if any; a path (with a
-/// `/` or a `.`) is never one.
-fn command_like(word: &str) -> Option<&'static str> {
-    const COMMANDS: [&str; 4] = ["extract", "list", "feeds", "fetch"];
+/// The command `word` is a slip for (a letter off, two for a long command), if any; a
+/// path (with a `/` or a `.`) is never one.
+fn command_like(word: &str) -> Option<String> {
+    use clap::CommandFactory;
     if word.contains(['/', '.']) || word.chars().count() < 3 {
         return None;
     }
     let word = word.to_lowercase();
-    COMMANDS
-        .into_iter()
-        .map(|c| (edits(&word, c), c))
-        .filter(|&(d, c)| d <= if c.len() <= 4 { 1 } else { 2 })
-        .min_by_key(|&(d, _)| d)
+    super::Args::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .map(|c| (edits(&word, &c), c))
+        .filter(|(d, c)| *d <= if c.len() < 6 { 1 } else { 2 })
+        .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
 
@@ -195,12 +196,14 @@ mod tests {
     #[test]
     fn a_slip_for_a_command_is_named() {
         use super::command_like;
-        assert_eq!(command_like("lst"), Some("list"));
-        assert_eq!(command_like("LIST"), Some("list"));
-        assert_eq!(command_like("exract"), Some("extract"));
-        assert_eq!(command_like("fecth"), Some("fetch"));
-        assert_eq!(command_like("feed"), Some("feeds"));
-        for not in ["news", "ls", "lists.txt", "./lst", "fast"] {
+        let like = |w: &str| command_like(w);
+        assert_eq!(like("lst").as_deref(), Some("list"));
+        assert_eq!(like("LIST").as_deref(), Some("list"));
+        assert_eq!(like("exract").as_deref(), Some("extract"));
+        assert_eq!(like("extarct").as_deref(), Some("extract"));
+        assert_eq!(like("fetc").as_deref(), Some("fetch"));
+        assert_eq!(like("feed").as_deref(), Some("feeds"));
+        for not in ["news", "ls", "lists.txt", "./lst", "fast", "match"] {
             assert_eq!(command_like(not), None, "{not}");
         }
     }

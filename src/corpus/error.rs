@@ -72,12 +72,17 @@ impl Problem {
     /// `(os error N)` is left out.
     pub fn unreadable(path: &Path, e: &std::io::Error) -> Self {
         use std::io::ErrorKind;
-        let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        let link = || {
+            path.as_os_str() != "-"
+                && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+        };
         let reason = match e.kind() {
             ErrorKind::PermissionDenied => "permission denied; not read".to_owned(),
-            ErrorKind::NotFound if link => "broken symlink (its target does not exist)".to_owned(),
+            ErrorKind::NotFound if link() => {
+                "broken symlink (its target does not exist)".to_owned()
+            }
             ErrorKind::NotFound => "no such file or folder".to_owned(),
-            _ if link => return Self::Loop(path.to_owned()),
+            _ if is_loop(e) => return Self::Loop(path.to_owned()),
             _ => {
                 let text = e.to_string();
                 match text.rfind(" (os error ") {
@@ -124,6 +129,18 @@ impl Problem {
         *path = under(path, from, to);
         self
     }
+}
+
+/// Whether `e` is the system's "too many levels of symbolic links" (`ELOOP`).
+fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    let eloop = Some(rustix::io::Errno::LOOP.raw_os_error());
+    // macOS and the BSDs.
+    #[cfg(all(unix, not(target_os = "linux")))]
+    let eloop = Some(62);
+    #[cfg(not(unix))]
+    let eloop = None;
+    eloop.is_some() && e.raw_os_error() == eloop
 }
 
 /// `path` with its leading `from` replaced by `to` (as it is when not under `from`).
@@ -178,5 +195,7 @@ mod tests {
         let eio = said(std::io::Error::other("Input/output error (os error 5)"));
         assert_eq!(eio, "/no/such/dir/a.txt: Input/output error");
         assert!(Problem::unreadable(at, &std::io::Error::other("x")).is_error());
+        // Only the system's own "too many levels of links" is a loop.
+        assert!(!is_loop(&std::io::Error::other("x")));
     }
 }

@@ -417,15 +417,15 @@ fn read_record(path: &Path, offset: u64) -> Result<jsonl::Record, Problem> {
         path: path.to_owned(),
         reason: reason.to_owned(),
     };
-    let file = std::fs::File::open(path).map_err(|e| gone(&e.to_string()))?;
+    let file = std::fs::File::open(path).map_err(|e| Problem::unreadable(path, &e))?;
     let mut reader = std::io::BufReader::new(file);
     reader
         .seek(std::io::SeekFrom::Start(offset))
-        .map_err(|e| gone(&e.to_string()))?;
+        .map_err(|e| Problem::unreadable(path, &e))?;
     let mut line = Vec::new();
     reader
         .read_until(b'\n', &mut line)
-        .map_err(|e| gone(&e.to_string()))?;
+        .map_err(|e| Problem::unreadable(path, &e))?;
     jsonl::record_at(&decode::decode(&line).0, 0).ok_or_else(|| gone(RECORD_MOVED))
 }
 
@@ -452,7 +452,7 @@ pub fn reload_text(path: &str, origin: Origin, kept: &str) -> Result<String, Pro
             .map(|(_, text)| (*text).to_owned())
             .ok_or_else(|| gone("not a built-in sample")),
         Origin::File => {
-            let bytes = std::fs::read(path).map_err(|e| gone(&e.to_string()))?;
+            let bytes = std::fs::read(path).map_err(|e| Problem::unreadable(path, &e))?;
             Ok(decode::decode(&bytes).0.into_owned())
         }
         Origin::Record(offset) => {
@@ -505,7 +505,7 @@ pub fn reload(article: &Article) -> Result<Article, Problem> {
             Ok(again)
         }
         Origin::File => {
-            let bytes = std::fs::read(path).map_err(|e| gone(&e.to_string()))?;
+            let bytes = std::fs::read(path).map_err(|e| Problem::unreadable(path, &e))?;
             let mut problems = Vec::new();
             let mut articles = from_vec(path, bytes, false, &mut problems);
             let mut again = articles.pop().ok_or_else(|| {

@@ -273,6 +273,16 @@ fn fetch_feed(
             fresh.push(record);
         }
     }
+    // A page is asked again only while its entry is in the feed: one that left it is
+    // given up, or its record would have the feed asked for whole at every fetch.
+    for o in stored
+        .iter_mut()
+        .filter(|o| !current.contains(o.guid.as_str()))
+    {
+        if !o.full_text && o.page_tries > 0 {
+            o.page_tries = o.page_tries.max(GIVE_UP);
+        }
+    }
     stored.extend(fresh);
     if pages.skipped > 0 {
         warnings.push(format!(

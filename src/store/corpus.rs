@@ -723,10 +723,7 @@ impl Extracted {
     /// The file could not be read: an error for the user, no articles from it, and a size
     /// no file has, so the next sync reads it again.
     fn unreadable(mut self, file: &Path, e: &std::io::Error) -> Self {
-        self.problems.push(Problem::Unreadable {
-            path: file.to_owned(),
-            reason: e.to_string(),
-        });
+        self.problems.push(Problem::unreadable(file, e));
         self.failed = true;
         self.size = -1;
         self.articles = Some(Vec::new());

@@ -414,13 +414,17 @@ impl Keymap {
     /// The key without Alt, when `event` is Alt and a key bound to nothing: Esc and the key
     /// that came at once (a slow link, a quick typist) reach crossterm as one Alt key
     /// (trial 53: Esc then `S` was read as Alt-S, and the Esc was lost).
+    /// Only a typed character is split: Alt with an arrow, Enter or Backspace is a key of
+    /// its own (Option-arrows on macOS), never Esc run together with it.
     pub fn esc_then(&self, event: KeyEvent) -> Option<KeyEvent> {
-        (event.modifiers.contains(KeyModifiers::ALT) && self.action(event).is_none()).then(|| {
-            KeyEvent {
+        let typed = matches!(event.code, KeyCode::Char(_))
+            && !event.modifiers.contains(KeyModifiers::CONTROL);
+        (typed && event.modifiers.contains(KeyModifiers::ALT) && self.action(event).is_none()).then(
+            || KeyEvent {
                 modifiers: event.modifiers - KeyModifiers::ALT,
                 ..event
-            }
-        })
+            },
+        )
     }
 
     /// The action `event` runs in a prompt, if any; a key bound to nothing there types

@@ -160,11 +160,13 @@ pub fn handle(app: &mut App, msg: Msg) {
                 if let Some(a @ (Action::Quit | Action::Redraw | Action::Suspend)) = action {
                     app.update(a);
                 }
-            } else if app
-                .modal
-                .as_ref()
-                .is_none_or(|m| m.is_overlay() || matches!(m, Modal::Related { .. }))
-                && let Some(bare) = app.config.keymap.esc_then(key)
+            } else if app.modal.as_ref().is_none_or(|m| {
+                // The related list reads the prompt table, where Alt on a bound key is
+                // the bare key.
+                m.is_overlay()
+                    || matches!(m, Modal::Related { .. })
+                        && app.config.keymap.prompt_action(key).is_none()
+            }) && let Some(bare) = app.config.keymap.esc_then(key)
             {
                 for key in [KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE), bare] {
                     handle(app, Msg::Input(Event::Key(key)));

@@ -346,7 +346,9 @@ fn date(
         Some(short) if rows(&info) > rows(short) => short.to_owned(),
         _ => info,
     };
-    let error_rows = error.map_or(0, rows);
+    // An error takes one row when the screen is short (the bars come first).
+    let short = screen.height < 16;
+    let error_rows = error.map_or(0, |e| if short { 1 } else { rows(e) });
     // What a short screen keeps: the field and what is typed, an error, the bars and
     // their caption; then a blank row, the keys and the forms, as far as they fit (trial
     // 53: at 40x12 the help pushed the bars and the count off the screen).
@@ -361,7 +363,7 @@ fn date(
     };
     let gap = fits(1);
     let show_keys = fits(rows(&keys));
-    let show_forms = fits(rows(FORMS));
+    let show_forms = show_keys && fits(rows(FORMS));
     let height = essential
         + u16::from(gap)
         + if show_keys { rows(&keys) } else { 0 }
@@ -390,8 +392,9 @@ fn date(
         true,
     );
     let mut y = inner.y + 1;
-    let text = |buf: &mut ratatui::buffer::Buffer, y: &mut u16, t: &str, style: Style| {
-        let left = inner.bottom().saturating_sub(*y);
+    // `t` wrapped from row `y` on, in at most `most` rows.
+    let text = |buf: &mut ratatui::buffer::Buffer, y: &mut u16, t: &str, style: Style, most| {
+        let left = inner.bottom().saturating_sub(*y).min(most);
         *y += crate::tui::paint::paint_wrapped(
             buf,
             (inner.x, *y, inner.width),
@@ -402,19 +405,19 @@ fn date(
         );
     };
     if show_keys {
-        text(buf, &mut y, &keys, theme.dim);
+        text(buf, &mut y, &keys, theme.dim, u16::MAX);
     }
     if show_forms {
-        text(buf, &mut y, FORMS, theme.dim);
+        text(buf, &mut y, FORMS, theme.dim, u16::MAX);
     }
     if let Some(e) = error {
-        text(buf, &mut y, e, theme.accent);
+        text(buf, &mut y, e, theme.accent, error_rows);
     }
     y += u16::from(gap);
     let base = y + 2;
     histogram(app, buf, (inner, base), &buckets, cursor);
     y += 3;
-    text(buf, &mut y, &info, Style::new());
+    text(buf, &mut y, &info, Style::new(), u16::MAX);
 }
 
 /// How many articles `range` keeps, from the month buckets, when it is whole months of

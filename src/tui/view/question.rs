@@ -50,6 +50,9 @@ impl Question {
         if model.str_width(&whole) <= width {
             return whole;
         }
+        if width == 0 {
+            return String::new();
+        }
         let typed = self.typed_text();
         let fixed = model.str_width(&self.ask) + model.str_width(&typed);
         let forms = if self.answers.is_empty() {
@@ -154,6 +157,25 @@ mod tests {
             // The end of the typing, the cursor and the count stay.
             assert!(line.contains("प्रयासों▏  6000"), "{width}: {line}");
             assert!(line.starts_with("/…"), "{width}: {line}");
+        }
+    }
+
+    #[test]
+    fn no_width_is_passed() {
+        let questions = [
+            search("राष्ट्रपति व्लादिमीर पुतिन"),
+            Question {
+                ask: "/tmp/a/b/c.md exists: replace it?".into(),
+                ask_keeps_end: true,
+                answers: vec![" y/n".into()],
+                ..Question::default()
+            },
+        ];
+        for q in &questions {
+            for width in 0..80 {
+                let line = q.fitted(width, MODEL);
+                assert!(MODEL.str_width(&line) <= width, "{width}: {line}");
+            }
         }
     }
 
