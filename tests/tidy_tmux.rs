@@ -50,6 +50,17 @@ fn pipe_runs_the_command_and_restores_the_screen() {
     assert!(piped.lines().count() > 5, "{piped}");
     let moved = t.key("j");
     assert_ne!(moved, back, "keys work after the pipe");
+    // A second command's output is shown alone, not under the first one's (trial 54).
+    t.key("|");
+    t.wait_for(3, |s| s.contains("pipe the article to"));
+    t.run(&["send-keys", "-l", "wc -l > /dev/null; echo SECOND"]);
+    t.run(&["send-keys", "Enter"]);
+    let second = t.wait_for(5, |s| s.contains("press Enter to return"));
+    assert!(
+        second.contains("SECOND") && !second.contains("PIPED"),
+        "{second}"
+    );
+    t.run(&["send-keys", "Enter"]);
 }
 
 /// Every key typed while the command has the terminal goes to the command, none to the

@@ -1297,3 +1297,39 @@ fn stepping_an_open_date_range_says_why_it_cannot() {
         Some("2022-01-01.. is open at one end: it has no step")
     );
 }
+
+/// The hit `n` went to stands out from the others: bold and underlined (trial 54: every
+/// hit looked alike, so `mention 8 of 9` could not be found on screen).
+#[test]
+fn the_hit_jumped_to_stands_out() {
+    use ratatui::style::Modifier;
+    let mut a = seeds_app(120, 40, 5);
+    press(&mut a, "/");
+    type_text(&mut a, "पुतिन");
+    press(&mut a, "enter");
+    let marked = |a: &khabar::tui::app::App| -> Vec<(u16, u16)> {
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        t.draw(|f| khabar::tui::view::render(a, f)).unwrap();
+        let buf = t.backend().buffer().clone();
+        let wanted = Modifier::BOLD | Modifier::UNDERLINED;
+        (0..40)
+            .flat_map(|y| (0..120).map(move |x| (x, y)))
+            .filter(|&p| buf[p].modifier.contains(wanted))
+            .collect()
+    };
+    let before = marked(&a);
+    press(&mut a, "n");
+    assert!(
+        a.status
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("mention 1 of")
+    );
+    let after = marked(&a);
+    let new: Vec<_> = after.iter().filter(|p| !before.contains(p)).collect();
+    assert!(!new.is_empty(), "the hit jumped to is not marked");
+    assert!(
+        new.iter().all(|p| p.1 == new[0].1),
+        "one hit, on one row: {new:?}"
+    );
+}

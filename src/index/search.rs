@@ -244,10 +244,36 @@ pub fn occurrences(article: &Article, query: &str, chrome: bool) -> Vec<Span> {
         .match_indices(q)
         .map(|(i, m)| {
             let r = folded.original(i..i + m.len());
-            Span::new(r.start, r.end)
+            whole_clusters(&article.text, Span::new(r.start, r.end))
         })
         .filter(|s| chrome || !article.in_chrome(*s))
         .collect()
+}
+
+/// `span` of `text` widened to whole grapheme clusters: a hit that starts or ends inside
+/// one (`क` in `क्ष`, a vowel sign typed alone) would split it between two styles, and the
+/// marks cut off are drawn on a dotted circle (trial 54: `अंतरिक◌्ष` while typing).
+fn whole_clusters(text: &str, span: Span) -> Span {
+    use unicode_segmentation::GraphemeCursor;
+    let start = {
+        let mut c = GraphemeCursor::new(span.start, text.len(), true);
+        match c.is_boundary(text, 0) {
+            Ok(true) => span.start,
+            _ => c.prev_boundary(text, 0).ok().flatten().unwrap_or(0),
+        }
+    };
+    let end = {
+        let mut c = GraphemeCursor::new(span.end, text.len(), true);
+        match c.is_boundary(text, 0) {
+            Ok(true) => span.end,
+            _ => c
+                .next_boundary(text, 0)
+                .ok()
+                .flatten()
+                .unwrap_or(text.len()),
+        }
+    };
+    Span::new(start, end)
 }
 
 /// An article's folded text with its romanised skeleton, made where the text is read back
@@ -401,5 +427,32 @@ mod tests {
         let hits = occurrences(&a, "2023", false);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].of(&a.text), "२०२३");
+    }
+
+    /// A hit inside a cluster covers the whole cluster: its marks are never cut off.
+    #[test]
+    fn a_hit_inside_a_cluster_covers_the_cluster() {
+        let a = from_text("x", "शीर्षक\n\nअंतरिक्ष अनुसंधान की मिशन".to_owned());
+        let shown = |q: &str| -> Vec<String> {
+            occurrences(&a, q, false)
+                .iter()
+                .map(|s| s.of(&a.text).to_owned())
+                .collect()
+        };
+        for hit in shown("क") {
+            assert!(
+                !hit.ends_with('क') || hit == "क",
+                "a mark after क was cut off: {hit}"
+            );
+            assert!(hit.starts_with('क'), "{hit}");
+        }
+        assert!(
+            shown("क").iter().any(|h| h.starts_with("क्")),
+            "{:?}",
+            shown("क")
+        );
+        // A vowel sign typed alone: its consonant comes with it.
+        assert!(shown("ि").contains(&"रि".to_owned()), "{:?}", shown("ि"));
+        assert_eq!(shown("अनुसंधान"), ["अनुसंधान"]);
     }
 }

@@ -512,6 +512,9 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
                 // The command (a pager) gets the terminal, and the keyboard, until it exits.
                 input_gate.close();
                 terminal::leave();
+                if !command.is_empty() {
+                    terminal::clear_for_output();
+                }
                 let ran = tidy::pipe(&command, &text);
                 terminal::take_screen()?;
                 input_gate.open();

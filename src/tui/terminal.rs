@@ -68,3 +68,13 @@ pub fn suspend(terminal: &mut Term) -> std::io::Result<()> {
     take_screen()?;
     terminal.clear()
 }
+
+/// Clears the shell's screen (left by [`leave`]) for a command's output: what an earlier
+/// command printed there would read as this one's (trial 54).
+pub fn clear_for_output() {
+    let _ = execute!(
+        stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        crossterm::cursor::MoveTo(0, 0)
+    );
+}

@@ -33,7 +33,8 @@ fn marks(app: &App, entry: &Entry, shown: Span) -> Vec<(Span, Style)> {
     }
     let dates = entry.analysis.dates.iter().filter(|d| near(&d.span));
     marks.extend(dates.map(|d| (d.span, theme.date)));
-    if let Some(item) = app.sidebar.active.and_then(|i| entry.sidebar.get(i)) {
+    let active = app.sidebar.active.and_then(|i| entry.sidebar.get(i));
+    if let Some(item) = active {
         marks.extend(
             item.spans
                 .iter()
@@ -41,8 +42,25 @@ fn marks(app: &App, entry: &Entry, shown: Span) -> Vec<(Span, Style)> {
                 .map(|&s| (s, theme.emphasis)),
         );
     }
-    let hits = app.search_hits().into_iter().filter(near);
-    marks.extend(hits.map(|s| (s, theme.search)));
+    let hits = app.search_hits();
+    marks.extend(hits.iter().filter(|s| near(s)).map(|&s| (s, theme.search)));
+    // The mention or hit `n` / `N` went to stands out from the others (trial 54: with
+    // every hit alike, `mention 8 of 9` could not be found on screen).
+    let jumped = app.sidebar.mention.and_then(|i| match active {
+        Some(item) => item.spans.get(i).copied(),
+        None => hits.get(i).copied(),
+    });
+    if let Some(at) = jumped.filter(|s| near(s)) {
+        let style = if active.is_some() {
+            theme.emphasis
+        } else {
+            theme.search
+        };
+        marks.push((
+            at,
+            style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        ));
+    }
     marks
 }
 
