@@ -674,3 +674,29 @@ fn an_unbound_alt_key_is_esc_then_the_key() {
     press(&mut b, "alt-j");
     assert_eq!(b.request, Request::Quit);
 }
+
+/// An article gone back to opens where its reading stopped, not at its top (trial 54: a
+/// long article read to 14% came back at `top` after another was opened).
+#[test]
+fn an_article_gone_back_to_opens_where_it_was_left() {
+    let mut a = seeds_app(100, 20, 5);
+    press(&mut a, "enter");
+    let first = a.list.selected;
+    press(&mut a, "pagedown pagedown j");
+    let left = (a.reader.anchor, a.reader.anchor_nth);
+    assert_ne!(left, (0, 0), "scrolled");
+    press(&mut a, "h j enter");
+    assert_ne!(a.list.selected, first);
+    assert_eq!(
+        (a.reader.anchor, a.reader.anchor_nth),
+        (0, 0),
+        "a new one at its top"
+    );
+    press(&mut a, "h k enter");
+    assert_eq!(a.list.selected, first);
+    assert_eq!((a.reader.anchor, a.reader.anchor_nth), left);
+    // A fresh start forgets where articles were left.
+    press(&mut a, "X");
+    a.show(first);
+    assert_eq!((a.reader.anchor, a.reader.anchor_nth), (0, 0));
+}

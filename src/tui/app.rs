@@ -168,6 +168,8 @@ pub struct App {
     pub focus: Pane,
     /// Where the middle pane is in the article, and how it shows it.
     pub reader: ReaderView,
+    /// Where the articles left in this session were left.
+    pub left_at: super::positions::Positions,
     /// The right pane's cursor and emphasised item.
     pub sidebar: SidebarView,
     /// The last status message, kept for the warnings view (the bar may cut it).
@@ -204,6 +206,7 @@ impl App {
             list: ListView::default(),
             focus: Pane::List,
             reader: ReaderView::default(),
+            left_at: super::positions::Positions::default(),
             sidebar: SidebarView::default(),
             last_message: None,
             problems: Vec::new(),
@@ -640,12 +643,18 @@ impl App {
         self.keep_in_view();
     }
 
-    /// Puts entry `index` in the reader, at the top of its text.
+    /// Puts entry `index` in the reader, where it was left in this session (else at the
+    /// top of its text).
     pub fn show(&mut self, index: usize) {
         if index != self.list.selected {
+            let id = |i: usize| self.corpus.entries.get(i).map(|e| e.id);
+            if let Some(left) = id(self.list.selected) {
+                let place = (self.reader.anchor, self.reader.anchor_nth);
+                self.left_at.leave(left, place);
+            }
+            let place = id(index).map_or((0, 0), |i| self.left_at.of(i));
             self.list.selected = index;
-            self.reader.anchor = 0;
-            self.reader.anchor_nth = 0;
+            (self.reader.anchor, self.reader.anchor_nth) = place;
             self.sidebar.cursor = 0;
             self.sidebar.top = 0;
             self.sidebar.active = None;

@@ -25,6 +25,7 @@ pub mod modal;
 pub mod opening;
 mod order;
 pub mod paint;
+pub mod positions;
 pub mod probe;
 pub mod rescan;
 mod search;

@@ -209,6 +209,7 @@ impl App {
         }
         self.reader.anchor = 0;
         self.reader.anchor_nth = 0;
+        self.left_at.clear();
         self.list.chosen = false;
         self.list.offset = 0;
         self.status = Some("started afresh: filters, sort and position cleared".to_owned());
