@@ -696,7 +696,11 @@ fn an_article_gone_back_to_opens_where_it_was_left() {
     assert_eq!(a.list.selected, first);
     assert_eq!((a.reader.anchor, a.reader.anchor_nth), left);
     // A fresh start forgets where articles were left.
+    press(&mut a, "h j enter pagedown");
+    let second = a.list.selected;
+    assert_ne!((a.reader.anchor, a.reader.anchor_nth), (0, 0));
+    press(&mut a, "h k enter");
     press(&mut a, "X");
-    a.show(first);
+    a.show(second);
     assert_eq!((a.reader.anchor, a.reader.anchor_nth), (0, 0));
 }

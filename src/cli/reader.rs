@@ -142,22 +142,30 @@ fn command_like(word: &str) -> Option<String> {
         .map(|(_, c)| c)
 }
 
-/// The Levenshtein distance between `a` and `b` (by characters).
+/// The edits between `a` and `b` (by characters): a letter added, dropped or changed, or
+/// two neighbours swapped (`fecth`), each counting one.
 fn edits(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // d[i][j]: the edits between a[..i] and b[..j].
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let mut best = (d[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                .min(d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }
 
 /// A warning when the locale the environment sets is not UTF-8 (`LANG=C`): the reader
@@ -202,6 +210,8 @@ mod tests {
         assert_eq!(like("exract").as_deref(), Some("extract"));
         assert_eq!(like("extarct").as_deref(), Some("extract"));
         assert_eq!(like("fetc").as_deref(), Some("fetch"));
+        assert_eq!(like("fecth").as_deref(), Some("fetch"));
+        assert_eq!(like("lsit").as_deref(), Some("list"));
         assert_eq!(like("feed").as_deref(), Some("feeds"));
         for not in ["news", "ls", "lists.txt", "./lst", "fast", "match"] {
             assert_eq!(command_like(not), None, "{not}");

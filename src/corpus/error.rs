@@ -133,11 +133,8 @@ impl Problem {
 
 /// Whether `e` is the system's "too many levels of symbolic links" (`ELOOP`).
 fn is_loop(e: &std::io::Error) -> bool {
-    #[cfg(target_os = "linux")]
+    #[cfg(unix)]
     let eloop = Some(rustix::io::Errno::LOOP.raw_os_error());
-    // macOS and the BSDs.
-    #[cfg(all(unix, not(target_os = "linux")))]
-    let eloop = Some(62);
     #[cfg(not(unix))]
     let eloop = None;
     eloop.is_some() && e.raw_os_error() == eloop
@@ -197,5 +194,14 @@ mod tests {
         assert!(Problem::unreadable(at, &std::io::Error::other("x")).is_error());
         // Only the system's own "too many levels of links" is a loop.
         assert!(!is_loop(&std::io::Error::other("x")));
+        #[cfg(unix)]
+        {
+            let dir = tempfile::tempdir().unwrap();
+            let own = dir.path().join("own");
+            std::os::unix::fs::symlink("own", &own).unwrap();
+            let e = std::fs::read(&own).unwrap_err();
+            assert!(is_loop(&e), "{e}");
+            assert!(matches!(Problem::unreadable(&own, &e), Problem::Loop(_)));
+        }
     }
 }

@@ -239,7 +239,7 @@ pub fn occurrences(article: &Article, query: &str, chrome: bool) -> Vec<Span> {
         return Vec::new();
     }
     let folded = Folded::new(&article.text);
-    folded
+    let mut hits: Vec<Span> = folded
         .text
         .match_indices(q)
         .map(|(i, m)| {
@@ -247,7 +247,16 @@ pub fn occurrences(article: &Article, query: &str, chrome: bool) -> Vec<Span> {
             whole_clusters(&article.text, Span::new(r.start, r.end))
         })
         .filter(|s| chrome || !article.in_chrome(*s))
-        .collect()
+        .collect();
+    // Two hits in one cluster (`च` twice in `च्चे`) are one once widened.
+    hits.dedup_by(|later, earlier| {
+        let overlap = later.start < earlier.end;
+        if overlap {
+            earlier.end = earlier.end.max(later.end);
+        }
+        overlap
+    });
+    hits
 }
 
 /// `span` of `text` widened to whole grapheme clusters: a hit that starts or ends inside
@@ -454,5 +463,9 @@ mod tests {
         // A vowel sign typed alone: its consonant comes with it.
         assert!(shown("ि").contains(&"रि".to_owned()), "{:?}", shown("ि"));
         assert_eq!(shown("अनुसंधान"), ["अनुसंधान"]);
+        // Two hits in one cluster are one hit.
+        let b = from_text("x", "शीर्षक\n\nबच्चे".to_owned());
+        let hits = occurrences(&b, "च", false);
+        assert_eq!(hits.len(), 1, "{hits:?}");
     }
 }

@@ -435,7 +435,11 @@ impl App {
             Action::Suspend => self.request = Request::Suspend,
             Action::ToggleHelp => self.modal = Some(Modal::Help { scroll: 0 }),
             Action::Back => {
-                if self.list.chips.pop().is_some() {
+                if let Some(chip) = self.list.chips.pop() {
+                    // The hits `n` stepped through were the search's.
+                    if matches!(chip, Chip::Search(_)) && self.sidebar.active.is_none() {
+                        self.sidebar.mention = None;
+                    }
                     self.refresh();
                 } else if !self.list.cleared.is_empty()
                     && self.sidebar.active.is_none()
@@ -454,6 +458,8 @@ impl App {
             Action::DateFilter => self.open_date_filter(),
             Action::Related => self.open_related(),
             Action::Search => {
+                // A new query, new hits: the one `n` went to is not among them.
+                self.sidebar.mention = None;
                 // The texts start coming while the query is typed.
                 self.search.want_texts();
                 self.list.before_search =
@@ -493,7 +499,13 @@ impl App {
             Action::PrevPane => self.focus = self.focus.prev(),
             Action::PaneRight => self.focus = self.focus.right(),
             Action::PaneLeft => self.focus = self.focus.left(),
-            Action::ToggleRaw => self.reader.raw = !self.reader.raw,
+            Action::ToggleRaw => {
+                self.reader.raw = !self.reader.raw;
+                // The raw view's hits include the chrome's: they count differently.
+                if self.sidebar.active.is_none() {
+                    self.sidebar.mention = None;
+                }
+            }
             Action::Down => self.step(1),
             Action::Up => self.step(-1),
             Action::PageDown => self.step(self.page()),
@@ -762,6 +774,8 @@ impl App {
                 .is_some_and(|e| self.sidebar.cursor < e.sidebar.len())
         {
             self.sidebar.active = Some(self.sidebar.cursor);
+            // What `n` counted so far were search hits.
+            self.sidebar.mention = None;
         }
         let spans = match self
             .sidebar

@@ -512,9 +512,12 @@ fn run_loop(term: &mut terminal::Term, launch: Launch) -> std::io::Result<()> {
             Request::Pipe(command, text) => {
                 // The command (a pager) gets the terminal, and the keyboard, until it exits.
                 input_gate.close();
-                terminal::leave();
-                if !command.is_empty() {
-                    terminal::clear_for_output();
+                // A pager draws on a screen of its own; a typed command's output is shown
+                // on the reader's, cleared.
+                if command.is_empty() {
+                    terminal::leave();
+                } else {
+                    terminal::lend_for_output()?;
                 }
                 let ran = tidy::pipe(&command, &text);
                 terminal::take_screen()?;

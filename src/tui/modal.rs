@@ -770,6 +770,10 @@ impl App {
             PromptKey::Type(c) => query.push(c),
             PromptKey::Act(_) => return Some(Modal::Search { query }),
         }
+        // Another query, other hits.
+        if self.sidebar.active.is_none() {
+            self.sidebar.mention = None;
+        }
         // Incremental: the list follows every keystroke.
         self.modal = Some(Modal::Search { query });
         self.refresh();

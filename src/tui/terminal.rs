@@ -69,12 +69,17 @@ pub fn suspend(terminal: &mut Term) -> std::io::Result<()> {
     terminal.clear()
 }
 
-/// Clears the shell's screen (left by [`leave`]) for a command's output: what an earlier
-/// command printed there would read as this one's (trial 54).
-pub fn clear_for_output() {
-    let _ = execute!(
+/// Lends the reader's own (alternate) screen to a command the user typed, cleared, with
+/// the cursor shown and the keys cooked: its output is then seen alone (trial 54: the
+/// last command's stayed above it on the shell's screen), and the shell's screen is left
+/// as it was. [`take_screen`] takes it back.
+pub fn lend_for_output() -> std::io::Result<()> {
+    execute!(
         stdout(),
+        DisableMouseCapture,
         crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
-        crossterm::cursor::MoveTo(0, 0)
-    );
+        crossterm::cursor::MoveTo(0, 0),
+        crossterm::cursor::Show
+    )?;
+    disable_raw_mode()
 }

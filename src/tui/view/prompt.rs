@@ -286,6 +286,9 @@ fn date_texts(app: &App, field: DateField, zoom: Option<(i32, u32)>) -> (&'stati
     (on, all)
 }
 
+/// Rows under which the date filter's screen is short: an error there takes one row.
+const SHORT_SCREEN: u16 = 16;
+
 const FORMS: &str = "2024 · 2024-06 · 2024-06-19 · 2023-09..2024-01 · ..2023 · 2024.. · जून 2024";
 
 fn date(
@@ -346,9 +349,17 @@ fn date(
         Some(short) if rows(&info) > rows(short) => short.to_owned(),
         _ => info,
     };
-    // An error takes one row when the screen is short (the bars come first).
-    let short = screen.height < 16;
-    let error_rows = error.map_or(0, |e| if short { 1 } else { rows(e) });
+    // An error takes one row when the screen is short (the bars come first), cut with `…`.
+    let short = screen.height < SHORT_SCREEN;
+    let cut_error = error.map(|e| {
+        if short && rows(e) > 1 {
+            super::filterbar::cut_to(e, usize::from(inner_width), app.model)
+        } else {
+            e.to_owned()
+        }
+    });
+    let error = cut_error.as_deref();
+    let error_rows = error.map_or(0, rows);
     // What a short screen keeps: the field and what is typed, an error, the bars and
     // their caption; then a blank row, the keys and the forms, as far as they fit (trial
     // 53: at 40x12 the help pushed the bars and the count off the screen).

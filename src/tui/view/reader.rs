@@ -33,8 +33,7 @@ fn marks(app: &App, entry: &Entry, shown: Span) -> Vec<(Span, Style)> {
     }
     let dates = entry.analysis.dates.iter().filter(|d| near(&d.span));
     marks.extend(dates.map(|d| (d.span, theme.date)));
-    let active = app.sidebar.active.and_then(|i| entry.sidebar.get(i));
-    if let Some(item) = active {
+    if let Some(item) = app.sidebar.active.and_then(|i| entry.sidebar.get(i)) {
         marks.extend(
             item.spans
                 .iter()
@@ -44,24 +43,23 @@ fn marks(app: &App, entry: &Entry, shown: Span) -> Vec<(Span, Style)> {
     }
     let hits = app.search_hits();
     marks.extend(hits.iter().filter(|s| near(s)).map(|&s| (s, theme.search)));
-    // The mention or hit `n` / `N` went to stands out from the others (trial 54: with
-    // every hit alike, `mention 8 of 9` could not be found on screen).
-    let jumped = app.sidebar.mention.and_then(|i| match active {
-        Some(item) => item.spans.get(i).copied(),
-        None => hits.get(i).copied(),
-    });
-    if let Some(at) = jumped.filter(|s| near(s)) {
-        let style = if active.is_some() {
-            theme.emphasis
-        } else {
-            theme.search
-        };
-        marks.push((
-            at,
-            style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-        ));
-    }
+    marks.extend(jumped(app, entry, &hits));
     marks
+}
+
+/// The mention or search hit `n` / `N` went to, bold and underlined so it stands out
+/// from the others (trial 54: with every hit alike, `mention 8 of 9` could not be found).
+fn jumped(app: &App, entry: &Entry, hits: &[Span]) -> Option<(Span, Style)> {
+    let theme = &app.config.theme;
+    let i = app.sidebar.mention?;
+    let (at, style) = match app.sidebar.active {
+        Some(item) => (*entry.sidebar.get(item)?.spans.get(i)?, theme.emphasis),
+        None => (*hits.get(i)?, theme.search),
+    };
+    Some((
+        at,
+        style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+    ))
 }
 
 fn base_style(kind: RowKind, theme: &Theme) -> Style {
@@ -151,11 +149,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let shown = shown.unwrap_or_default();
     // Raw view shows the file as it is: only search matches are marked there.
     let marks = if app.reader.raw {
-        app.search_hits()
-            .into_iter()
+        let hits = app.search_hits();
+        let mut marks: Vec<(Span, Style)> = hits
+            .iter()
             .filter(|m| m.start <= shown.end && m.end >= shown.start)
-            .map(|s| (s, app.config.theme.search))
-            .collect()
+            .map(|&s| (s, app.config.theme.search))
+            .collect();
+        marks.extend(jumped(app, entry, &hits).filter(|_| app.sidebar.active.is_none()));
+        marks
     } else {
         marks(app, entry, shown)
     };
