@@ -44,7 +44,10 @@ pub fn run(
         return Ok(ExitCode::from(2));
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let (config, mut problems) = Config::load(config, color);
+    let (mut config, mut problems) = Config::load(config, color);
+    if !truecolor(|name| std::env::var(name).ok()) {
+        config.theme = config.theme.in_palette();
+    }
     problems.extend(gazetteer_problems);
     problems.extend(locale_note(|name| std::env::var(name).ok()));
     problems.extend(console_note(term.as_deref()));
@@ -187,6 +190,14 @@ fn locale_note(var: impl Fn(&str) -> Option<String>) -> Option<String> {
     })
 }
 
+/// Whether the terminal says it draws 24-bit colour (`COLORTERM=truecolor` or `24bit`, or
+/// a `TERM` ending in `-direct`); otherwise a colour the config gives as `#rrggbb` is sent
+/// as the nearest of 256.
+fn truecolor(var: impl Fn(&str) -> Option<String>) -> bool {
+    var("COLORTERM").is_some_and(|v| matches!(v.as_str(), "truecolor" | "24bit"))
+        || var("TERM").is_some_and(|t| t.ends_with("-direct"))
+}
+
 /// A warning on the Linux console (`TERM=linux`), whose font has no Devanagari: the
 /// articles show as blocks or question marks (trial 53: nothing was said).
 fn console_note(term: Option<&str>) -> Option<String> {
@@ -216,6 +227,15 @@ mod tests {
         for not in ["news", "ls", "lists.txt", "./lst", "fast", "match"] {
             assert_eq!(command_like(not), None, "{not}");
         }
+    }
+
+    #[test]
+    fn truecolor_is_what_the_terminal_says() {
+        use super::truecolor;
+        assert!(truecolor(env(&[("COLORTERM", "truecolor")])));
+        assert!(truecolor(env(&[("TERM", "xterm-direct")])));
+        assert!(!truecolor(env(&[("TERM", "xterm-256color")])));
+        assert!(!truecolor(env(&[])));
     }
 
     #[test]

@@ -85,6 +85,68 @@ impl Theme {
     }
 }
 
+impl Theme {
+    /// The theme with every 24-bit colour (`#ff8800` in the config) made the nearest of
+    /// the 256-colour palette, for a terminal that does not say it draws 24-bit colour
+    /// (trial 53: they were sent as they were, which such a terminal shows wrongly).
+    #[must_use]
+    pub fn in_palette(self) -> Self {
+        let fix = |s: Style| Style {
+            fg: s.fg.map(palette),
+            bg: s.bg.map(palette),
+            ..s
+        };
+        Self {
+            person: fix(self.person),
+            place: fix(self.place),
+            organization: fix(self.organization),
+            date: fix(self.date),
+            accent: fix(self.accent),
+            selected: fix(self.selected),
+            dim: fix(self.dim),
+            emphasis: fix(self.emphasis),
+            search: fix(self.search),
+            unread: fix(self.unread),
+        }
+    }
+}
+
+/// `c` as the nearest colour of the xterm 256-colour palette, if it is a 24-bit one: the
+/// nearer of its 6x6x6 cube and its grey ramp.
+fn palette(c: Color) -> Color {
+    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+    let Color::Rgb(r, g, b) = c else {
+        return c;
+    };
+    let level = |v: u8| {
+        (0..6u8)
+            .min_by_key(|&i| LEVELS[usize::from(i)].abs_diff(v))
+            .unwrap_or(0)
+    };
+    let distance = |(x, y, z): (u8, u8, u8)| {
+        [(x, r), (y, g), (z, b)]
+            .iter()
+            .map(|&(a, v)| u32::from(a.abs_diff(v)).pow(2))
+            .sum::<u32>()
+    };
+    let (ri, gi, bi) = (level(r), level(g), level(b));
+    let cube = (
+        LEVELS[usize::from(ri)],
+        LEVELS[usize::from(gi)],
+        LEVELS[usize::from(bi)],
+    );
+    let mean = (u16::from(r) + u16::from(g) + u16::from(b)) / 3;
+    let step = u8::try_from(mean.saturating_sub(3) / 10)
+        .unwrap_or(23)
+        .min(23);
+    let grey = 8 + 10 * step;
+    if distance((grey, grey, grey)) < distance(cube) {
+        Color::Indexed(232 + step)
+    } else {
+        Color::Indexed(16 + 36 * ri + 6 * gi + bi)
+    }
+}
+
 /// Everything configurable, with defaults filled in.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -302,6 +364,21 @@ mod tests {
     use super::*;
     use crate::tui::action::Action;
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    #[test]
+    fn a_24_bit_colour_becomes_the_nearest_of_the_palette() {
+        assert_eq!(palette(Color::Rgb(255, 136, 0)), Color::Indexed(208));
+        assert_eq!(palette(Color::Rgb(0, 0, 0)), Color::Indexed(16));
+        assert_eq!(palette(Color::Rgb(255, 255, 255)), Color::Indexed(231));
+        assert_eq!(palette(Color::Rgb(128, 128, 128)), Color::Indexed(244));
+        assert_eq!(palette(Color::Rgb(95, 135, 175)), Color::Indexed(67));
+        assert_eq!(palette(Color::Yellow), Color::Yellow);
+        let c = Config::parse("[theme]\nperson = \"#ff8800\"\n", true).unwrap();
+        assert_eq!(c.theme.person.fg, Some(Color::Rgb(255, 136, 0)));
+        let theme = c.theme.in_palette();
+        assert_eq!(theme.person.fg, Some(Color::Indexed(208)));
+        assert_eq!(theme.search, Config::defaults(true).theme.search);
+    }
 
     #[test]
     fn overrides_and_theme_apply() {
