@@ -51,6 +51,12 @@ pub fn run(
     problems.extend(gazetteer_problems);
     problems.extend(locale_note(|name| std::env::var(name).ok()));
     problems.extend(console_note(term.as_deref()));
+    problems.extend(
+        config
+            .width_model
+            .filter(|_| model.is_none())
+            .and_then(|m| tmux_note(m, |name| std::env::var(name).ok())),
+    );
     let model = model.or(config.width_model);
     // `khabar lst seeds` opened the reader on `seeds` with `lst: no such file or folder`.
     let mistyped = paths
@@ -198,6 +204,23 @@ fn truecolor(var: impl Fn(&str) -> Option<String>) -> bool {
         || var("TERM").is_some_and(|t| t.ends_with("-direct"))
 }
 
+/// A warning when the config sets a width model that tmux does not follow: the config is
+/// shared by every terminal a user lands in, and inside tmux clusters are laid out code
+/// point by code point whatever the terminal outside (trial 53: `one-cell` from the
+/// config garbled the screen in tmux, and nothing said why).
+fn tmux_note(model: WidthModel, var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let tmux = var("TMUX").is_some_and(|v| !v.is_empty())
+        || var("TERM").is_some_and(|t| t.starts_with("tmux") || t.starts_with("screen"));
+    (tmux && model != WidthModel::PerCodePoint).then(|| {
+        format!(
+            "the config's reader.width_model is `{}`, but this is tmux (or screen), which lays \
+             Devanagari out per code point: if the screen looks broken, give --width-model \
+             per-code-point or remove the setting to let khabar probe the terminal",
+            model.name()
+        )
+    })
+}
+
 /// A warning on the Linux console (`TERM=linux`), whose font has no Devanagari: the
 /// articles show as blocks or question marks (trial 53: nothing was said).
 fn console_note(term: Option<&str>) -> Option<String> {
@@ -236,6 +259,16 @@ mod tests {
         assert!(truecolor(env(&[("TERM", "xterm-direct")])));
         assert!(!truecolor(env(&[("TERM", "xterm-256color")])));
         assert!(!truecolor(env(&[])));
+    }
+
+    #[test]
+    fn a_width_model_tmux_does_not_follow_is_said() {
+        use super::{WidthModel, tmux_note};
+        let kitty = WidthModel::OneCellPerCluster;
+        assert!(tmux_note(kitty, env(&[("TMUX", "/tmp/tmux-0/default,1,0")])).is_some());
+        assert!(tmux_note(kitty, env(&[("TERM", "screen-256color")])).is_some());
+        assert!(tmux_note(WidthModel::PerCodePoint, env(&[("TMUX", "x")])).is_none());
+        assert!(tmux_note(kitty, env(&[("TERM", "xterm-kitty")])).is_none());
     }
 
     #[test]
