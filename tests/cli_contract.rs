@@ -233,3 +233,17 @@ fn readable_summary_without_json() {
     assert!(text.contains("byline:     मनाली रस्तोगी"));
     assert!(text.contains("published:  2022-08-15"));
 }
+
+/// A first path a letter off a command is named as the command it likely was, from a
+/// script too (trial 55: only a terminal got the hint).
+#[test]
+fn a_mistyped_command_gets_a_hint() {
+    let seeds = seeds_dir();
+    let out = khabar(&["lst", seeds.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("lst: no such file or folder (did you mean the command `khabar list`?)"),
+        "{err}"
+    );
+}

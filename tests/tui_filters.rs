@@ -1320,10 +1320,9 @@ fn the_hit_jumped_to_stands_out() {
     let before = marked(&a);
     press(&mut a, "n");
     assert!(
+        a.status.as_deref().unwrap_or("").starts_with("match 1 of"),
+        "a search's hits are matches: {:?}",
         a.status
-            .as_deref()
-            .unwrap_or("")
-            .starts_with("mention 1 of")
     );
     let after = marked(&a);
     let new: Vec<_> = after.iter().filter(|p| !before.contains(p)).collect();
@@ -1332,4 +1331,28 @@ fn the_hit_jumped_to_stands_out() {
         new.iter().all(|p| p.1 == new[0].1),
         "one hit, on one row: {new:?}"
     );
+}
+
+/// A range typed in the date prompt is kept when Tab switches to the other date (trial 55:
+/// it was replaced by the last month, which Enter then applied); a month the cursor put
+/// there follows the field.
+#[test]
+fn tab_keeps_a_typed_date_range() {
+    use khabar::index::DateField;
+    let mut a = seeds_app(100, 30, 5);
+    press(&mut a, "d");
+    type_text(&mut a, "2023-09..2024-01");
+    press(&mut a, "tab");
+    let Some(khabar::tui::modal::Modal::Date { input, field, .. }) = &a.modal else {
+        panic!("the date prompt stays open");
+    };
+    assert_eq!(
+        (input.as_str(), *field),
+        ("2023-09..2024-01", DateField::Mentioned)
+    );
+    press(&mut a, "esc d tab");
+    let Some(khabar::tui::modal::Modal::Date { prefilled, .. }) = &a.modal else {
+        panic!("the date prompt stays open");
+    };
+    assert!(*prefilled, "the cursor's month, not a value typed");
 }

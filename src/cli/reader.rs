@@ -22,9 +22,19 @@ pub fn run(
     fresh: bool,
     gazetteer_problems: Vec<String>,
 ) -> Result<ExitCode> {
+    // `khabar lst seeds` opened the reader on `seeds` with `lst: no such file or folder`.
+    let mistyped = paths
+        .first()
+        .filter(|p| !p.exists())
+        .and_then(|p| p.to_str())
+        .and_then(|p| command_like(p).map(|c| (p.to_owned(), c)));
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         for p in &gazetteer_problems {
             eprintln!("khabar: warning: {}", sanitize(p, false));
+        }
+        // A script is where a mistyped command most likely is (trial 55).
+        if let Some((typed, _)) = &mistyped {
+            say_missing(&[PathBuf::from(typed)], mistyped.as_ref());
         }
         eprintln!(
             "khabar: the reader needs a terminal; for scripts use `khabar extract [--json] PATH...` or `khabar list [FILTERS] PATH...`"
@@ -58,12 +68,6 @@ pub fn run(
             .and_then(|m| tmux_note(m, |name| std::env::var(name).ok())),
     );
     let model = model.or(config.width_model);
-    // `khabar lst seeds` opened the reader on `seeds` with `lst: no such file or folder`.
-    let mistyped = paths
-        .first()
-        .filter(|p| !p.exists())
-        .and_then(|p| p.to_str())
-        .and_then(|p| command_like(p).map(|c| (p.to_owned(), c)));
     if let Some((typed, command)) = &mistyped {
         problems.push(format!(
             "{}: not a file or folder; did you mean the command `khabar {command}`?",

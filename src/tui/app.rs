@@ -808,7 +808,13 @@ impl App {
             let top = row.saturating_sub(self.reader_height() / 3);
             (self.reader.anchor, self.reader.anchor_nth) = document::anchor_of(&rows, top);
         }
-        self.status = Some(format!("mention {} of {n}", next + 1));
+        // A search's hits are matches, an item's are mentions.
+        let what = if self.sidebar.active.is_some() {
+            "mention"
+        } else {
+            "match"
+        };
+        self.status = Some(format!("{what} {} of {n}", next + 1));
     }
 
     /// A mouse wheel over a pane scrolls that pane; a click focuses it and selects what

@@ -656,11 +656,15 @@ impl App {
                 zoom = None;
                 let months = self.date_buckets(field, None);
                 cursor = months.len().saturating_sub(1);
-                input = months
-                    .last()
-                    .map(|(d, _)| label(*d, false))
-                    .unwrap_or_default();
-                prefilled = true;
+                // A value typed is kept for the other field (trial 55: a typed range was
+                // replaced by the last month); only a month the cursor put there moves.
+                if prefilled || input.trim().is_empty() {
+                    input = months
+                        .last()
+                        .map(|(d, _)| label(*d, false))
+                        .unwrap_or_default();
+                    prefilled = true;
+                }
                 error = None;
             }
             PromptKey::Act(a @ (Action::PromptLeft | Action::PromptRight))

@@ -387,8 +387,12 @@ fn date(
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let buf = frame.buffer_mut();
-    // The field first, so even a narrow prompt says which date it filters.
+    // The field first, so even a narrow prompt says which date it filters; a value longer
+    // than the room left shows its end, where the typing is (trial 55: at 30 columns
+    // `2023-09-01..2024-01-15` was cut to `2023-09-…`).
     let label = format!("{on} > ");
+    let room = usize::from(inner_width).saturating_sub(app.model.str_width(&label));
+    let input = &super::question::keep_end(input, room.max(8), app.model);
     let input_style = if prefilled {
         theme.selected
     } else {

@@ -80,7 +80,13 @@ impl Question {
                 let cursor = model.str_width(CURSOR);
                 let ask = self.cut_ask(room / 3, model);
                 let left = room.saturating_sub(model.str_width(&ask) + cursor);
-                [ask.as_str(), &keep_end(text, left, model), CURSOR].concat()
+                let end = keep_end(text, left, model);
+                // One `…` between the two cuts, not two (trial 55: `export 5 ……name.md`).
+                let ask = match ask.strip_suffix('…') {
+                    Some(cut) if end.starts_with('…') => cut,
+                    _ => ask.as_str(),
+                };
+                [ask, &end, CURSOR].concat()
             }
         };
         cut_to(&[head.as_str(), answers].concat(), width, model)
@@ -100,7 +106,7 @@ impl Question {
 }
 
 /// The end of `text` in at most `cap` columns: whole clusters, after `…` when cut.
-fn keep_end(text: &str, cap: usize, model: WidthModel) -> String {
+pub(super) fn keep_end(text: &str, cap: usize, model: WidthModel) -> String {
     if model.str_width(text) <= cap {
         return text.to_owned();
     }
@@ -212,8 +218,9 @@ mod tests {
             ..Question::default()
         };
         let line = q.fitted(40, MODEL);
-        assert_eq!(MODEL.str_width(&line), 40, "{line}");
+        assert!(MODEL.str_width(&line) <= 40, "{line}");
         assert!(line.starts_with("export"), "{line}");
         assert!(line.ends_with("name/list.md▏"), "{line}");
+        assert_eq!(line.matches('…').count(), 1, "{line}");
     }
 }
