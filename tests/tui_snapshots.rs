@@ -75,6 +75,20 @@ fn date_histogram_100x30() {
     insta::assert_snapshot!(screen(&a).backend());
 }
 
+/// A caption row ending in its separator goes on in the row below (not cut there).
+#[track_caller]
+fn assert_whole_caption(text: &str, what: &str) {
+    let rows: Vec<&str> = text.lines().collect();
+    for (i, row) in rows.iter().enumerate() {
+        if row.contains("article(s)") && row.trim_end_matches(['│', ' ']).ends_with('·') {
+            assert!(
+                rows.get(i + 1).is_some_and(|next| next.contains("range")),
+                "{what}: a caption cut after its separator\n{text}"
+            );
+        }
+    }
+}
+
 /// A short screen keeps the bars and their caption; the help gives way (trial 53: at 40x12
 /// the count was cut off, at 30x8 the bars were gone).
 #[test]
@@ -88,7 +102,17 @@ fn date_histogram_on_short_screens() {
             text.contains('▁') || text.contains('█'),
             "{w}x{h}: the bars\n{text}"
         );
+        assert_whole_caption(&text, &format!("{w}x{h}"));
     }
+    // With an error too, the caption keeps its count and drops the range (trial 55: it was
+    // cut after `1 article(s) ·`).
+    let mut a = app(30, 8, 5);
+    press(&mut a, "d left");
+    type_text(&mut a, "2024-13");
+    press(&mut a, "enter");
+    let text = text_of(&a);
+    assert!(text.contains("article(s)"), "the count\n{text}");
+    assert_whole_caption(&text, "30x8 with an error");
     let mut a = app(40, 12, 5);
     press(&mut a, "d left");
     insta::assert_snapshot!(screen(&a).backend());
