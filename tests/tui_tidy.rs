@@ -106,7 +106,7 @@ fn export_asks_before_it_replaces_a_file() {
     let Some(khabar::tui::modal::Modal::Ask { ask, input }) = &a.modal else {
         panic!("asks first: {status}");
     };
-    let question = ask.prompt(&a, input);
+    let question = ask.question(&a, input).whole();
     assert!(
         question.contains("notes.md exists: replace it? y/n"),
         "{question}"

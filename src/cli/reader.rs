@@ -28,30 +28,22 @@ pub fn run(
         .filter(|p| !p.exists())
         .and_then(|p| p.to_str())
         .and_then(|p| command_like(p).map(|c| (p.to_owned(), c)));
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        for p in &gazetteer_problems {
-            eprintln!("khabar: warning: {}", sanitize(p, false));
-        }
-        // A script is where a mistyped command most likely is (trial 55).
-        if let Some((typed, _)) = &mistyped {
-            say_missing(&[PathBuf::from(typed)], mistyped.as_ref());
-        }
-        eprintln!(
-            "khabar: the reader needs a terminal; for scripts use `khabar extract [--json] PATH...` or `khabar list [FILTERS] PATH...`"
-        );
-        return Ok(ExitCode::from(2));
-    }
     let term = std::env::var("TERM").ok();
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Ok(refuse(
+            "the reader needs a terminal",
+            &gazetteer_problems,
+            mistyped.as_ref(),
+        ));
+    }
     if term.as_deref() == Some("dumb") {
-        for p in &gazetteer_problems {
-            eprintln!("khabar: warning: {}", sanitize(p, false));
-        }
         // Emacs's shell, editors' output panes: no cursor movement, no screen to take
         // (trial 53: the reader sent its full-screen codes there all the same).
-        eprintln!(
-            "khabar: the terminal is `dumb` (TERM=dumb): the reader needs one that moves the cursor; for scripts use `khabar extract [--json] PATH...` or `khabar list [FILTERS] PATH...`"
-        );
-        return Ok(ExitCode::from(2));
+        return Ok(refuse(
+            "the terminal is `dumb` (TERM=dumb): the reader needs one that moves the cursor",
+            &gazetteer_problems,
+            mistyped.as_ref(),
+        ));
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let (mut config, mut problems) = Config::load(config, color);
@@ -120,6 +112,22 @@ pub fn run(
         return Ok(ExitCode::from(2));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says why the reader cannot start here and what scripts use instead, after the
+/// gazetteer's warnings and a mistyped command's hint (a script is where a mistyped
+/// command most likely is: trial 55); exit code 2.
+fn refuse(why: &str, warnings: &[String], mistyped: Option<&(String, String)>) -> ExitCode {
+    for p in warnings {
+        eprintln!("khabar: warning: {}", sanitize(p, false));
+    }
+    if let Some((typed, _)) = mistyped {
+        say_missing(&[PathBuf::from(typed)], mistyped);
+    }
+    eprintln!(
+        "khabar: {why}; for scripts use `khabar extract [--json] PATH...` or `khabar list [FILTERS] PATH...`"
+    );
+    ExitCode::from(2)
 }
 
 /// Names each path that does not exist, on standard error, and the command a first one

@@ -33,11 +33,6 @@ pub enum Ask {
 }
 
 impl Ask {
-    /// The question as a wide status bar shows it, with what was typed so far.
-    pub fn prompt(&self, app: &App, input: &str) -> String {
-        self.question(app, input).whole()
-    }
-
     /// The question's parts, for the status bar to fit.
     pub fn question(&self, app: &App, input: &str) -> Question {
         let n = app.list.visible.len();
