@@ -20,12 +20,13 @@ pub use crate::store::{
 
 /// The word lists extraction depends on: a change to any of them (or to the user's
 /// gazetteer) makes stored results stale.
-const RULES: [&str; 8] = [
+const RULES: [&str; 9] = [
     include_str!("../assets/markers.toml"),
     // The romanised aliases a Latin name is found by are stored.
     include_str!("../assets/romanise.toml"),
     include_str!("../assets/dates.toml"),
     include_str!("../assets/entity-words.toml"),
+    include_str!("../assets/gazetteer-countries.toml"),
     include_str!("../assets/gazetteer-places.toml"),
     include_str!("../assets/gazetteer-people.toml"),
     include_str!("../assets/gazetteer-organizations.toml"),
@@ -61,8 +62,11 @@ const RULES: [&str; 8] = [
 /// 11: a week of a named month (`मार्च के पहले सप्ताह`) is its seven days; a fetched
 /// entry's dateline day without a year takes the year of its fetch. 12: a lead in Latin
 /// letters of three words or more, hyphenated, or holding a kicker word (`News`, `Video`)
-/// is a headline kicker, not a dateline.
-const EXTRACTION_REVISION: u32 = 12;
+/// is a headline kicker, not a dateline. 13: a given name before a known person's surname
+/// that is none of that person's names is someone else (`डॉ. अश्विनी कोहली`); a body known as
+/// India's by a generic name after another country's `के` is that country's; a lone place
+/// that is a word of a person's name is not the person beside another place or before `में`.
+const EXTRACTION_REVISION: u32 = 13;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

@@ -111,6 +111,68 @@ fn a_generic_central_government_is_not_india_s_without_evidence() {
     );
 }
 
+/// A body the gazetteer knows as India's by a generic name, after another country's
+/// `के`, is that country's; after India's or an Indian city's it stays India's.
+#[test]
+fn another_country_s_election_commission_is_not_india_s() {
+    let names = |text: &str| -> Vec<String> { run(text).into_iter().map(|e| e.name).collect() };
+    for text in [
+        "केन्या के चुनाव आयोग ने मतगणना रोक दी।",
+        "घाना के स्वतंत्र चुनाव आयोग ने नतीजे घोषित किए।",
+    ] {
+        let found = names(text);
+        assert!(
+            found.iter().all(|n| n != "भारत निर्वाचन आयोग"),
+            "{text}: {found:?}"
+        );
+        assert!(
+            found.iter().any(|n| n.contains("चुनाव आयोग")),
+            "{text}: {found:?}"
+        );
+    }
+    for text in [
+        "भारत के चुनाव आयोग ने तारीखें घोषित कीं।",
+        "लखनऊ के चुनाव आयोग कार्यालय में बैठक हुई।",
+    ] {
+        let found = names(text);
+        assert!(
+            found.iter().any(|n| n == "भारत निर्वाचन आयोग"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+/// A given name the rules join to a known person's surname makes that person only if it
+/// is one of their names, however spelt: another given name is someone else of the same
+/// family, and so is the surname alone after the same title later.
+#[test]
+fn a_namesake_of_a_known_person_is_someone_else() {
+    let text = "जांच दल की अगुवाई डॉ. मालती तेंदुलकर ने की। डॉ. तेंदुलकर ने बताया कि नमूने \
+                पुणे भेजे गए।";
+    let found = run(text);
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert!(!names.contains(&"सचिन तेंदुलकर"), "{names:?}");
+    let doctor = found.iter().find(|e| e.name == "मालती तेंदुलकर");
+    assert_eq!(doctor.map(|e| e.mentions.len()), Some(2), "{names:?}");
+    // The known person himself, by a spelling the gazetteer does not list, stays him.
+    let text = "मुंबई में सचिन तेन्दुलकर ने बच्चों को बल्ला भेंट किया।";
+    let names: Vec<String> = run(text).into_iter().map(|e| e.name).collect();
+    assert!(names.iter().any(|n| n == "सचिन तेंदुलकर"), "{names:?}");
+}
+
+/// `रामपुर सिंह … रामपुर से आए लोग`: a town that is also a word of a person's name in the
+/// passage is that person only where it acts or speaks.
+#[test]
+fn a_town_in_a_person_s_name_stays_a_town_where_it_does_not_act() {
+    let text = "किसान नेता बरेली प्रसाद मौर्य धरने पर बैठे। मौर्य के समर्थन में बरेली और \
+                पीलीभीत से लोग आए।";
+    let found = run(text);
+    let places = mention_texts(text, &found, EntityKind::Place);
+    assert!(places.contains(&"बरेली"), "{places:?}");
+    let people = mention_texts(text, &found, EntityKind::Person);
+    assert!(people.iter().all(|m| *m != "बरेली"), "{people:?}");
+}
+
 #[test]
 fn a_person_with_a_place_s_name_is_a_person() {
     let text = "गोलकीपर कैरल जॉर्डन ने तीन बचाव किए और मैच के बाद जॉर्डन ने कहा कि टीम थकी थी।";

@@ -18,7 +18,9 @@ use super::model::EntityKind;
 use super::tokens::is_word_char;
 use crate::text::fold::fold;
 
-const BUILTIN: [&str; 3] = [
+/// The shipped lists; the countries come first (see [`Gazetteer::is_country`]).
+const BUILTIN: [&str; 4] = [
+    include_str!("../../../assets/gazetteer-countries.toml"),
     include_str!("../../../assets/gazetteer-places.toml"),
     include_str!("../../../assets/gazetteer-people.toml"),
     include_str!("../../../assets/gazetteer-organizations.toml"),
@@ -79,6 +81,8 @@ pub struct Gazetteer {
     forms: HashMap<String, Target>,
     by_id: HashMap<String, usize>,
     exact_forms: Vec<String>,
+    /// The entities of the shipped list of countries are `known[..countries]`.
+    countries: usize,
 }
 
 /// The id an entity of `kind` named `name` gets, wherever it was found.
@@ -98,10 +102,18 @@ impl Gazetteer {
     /// If an embedded list is malformed, which the test suite rules out.
     pub fn builtin() -> Self {
         let mut g = Self::default();
-        for text in BUILTIN {
+        for (i, text) in BUILTIN.iter().enumerate() {
             g.merge(text).expect("embedded gazetteer is valid");
+            if i == 0 {
+                g.countries = g.known.len();
+            }
         }
         g
+    }
+
+    /// Whether `entity` is a country of the shipped list.
+    pub fn is_country(&self, entity: usize) -> bool {
+        entity < self.countries
     }
 
     /// Adds the entities of `toml_text` (same layout as the shipped lists). A form that

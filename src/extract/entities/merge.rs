@@ -8,7 +8,7 @@
 
 use super::gazetteer::{Matcher, entity_id};
 use super::model::{Entity, EntityKind};
-use super::scan::{Scan, Source};
+use super::scan::{Cand, Scan, Source};
 use super::tokens::Gap;
 use super::words::{CUE, FastMap, HONORIFIC, NOT_NAME, STOP};
 use crate::span::Span;
@@ -128,15 +128,18 @@ impl<'m, 'a> Merger<'m, 'a> {
                 Source::AliasOf(j) => scan.cands[j].unwrap_or(c),
                 _ => c,
             };
-            let (key, known) = if let Source::Known { entity, .. } = target.source {
+            let t = &scan.tokens;
+            let target_words = &scan.folded.text[t[target.first].start..t[target.last].end];
+            let (key, known) = if let Source::Known { entity, .. } = target.source
+                && may_be_known(self.matcher, entity, target_words)
+                && !another_countrys(self.matcher, &scan, target, entity)
+            {
                 (
                     self.matcher.gazetteer.known[entity].id.clone(),
                     Some(entity),
                 )
             } else {
-                let t = &scan.tokens;
-                let name = &scan.folded.text[t[target.first].start..t[target.last].end];
-                (entity_id(c.kind, name), None)
+                (entity_id(c.kind, target_words), None)
             };
             let groups = &mut self.groups;
             let g = *self.by_key.entry(key).or_insert_with(|| {
@@ -185,6 +188,84 @@ impl<'m, 'a> Merger<'m, 'a> {
         out.sort_by_key(|e| e.mentions.first().copied());
         out
     }
+}
+
+/// `डॉ. अश्विनी कोहली`: the rules join a given name to a known person's surname
+/// (`राष्ट्रपति डोनल्ड ट्रंप` is Donald Trump however `डोनल्ड` is spelt), so the longer name
+/// takes the known person's identity; but a first name that is none of that person's names
+/// makes someone else of the same family, not the cricketer. Whether the folded `words`
+/// (one space between) of a name holding a form of `entity` may be that entity. An initial
+/// (`वी. कोहली`) or a spelling the gazetteer lists may.
+fn may_be_known(matcher: &Matcher, entity: usize, words: &str) -> bool {
+    let known = &matcher.gazetteer.known[entity];
+    let mut own = words.split(' ').skip_while(|w| is_title(w));
+    let Some(first) = own.next() else {
+        return true;
+    };
+    if known.kind != EntityKind::Person
+        || own.next().is_none()
+        || first.chars().count() <= 2
+        || !known.name.contains(' ')
+    {
+        return true;
+    }
+    if matcher
+        .gazetteer
+        .lookup(words)
+        .is_some_and(|t| t.entity == entity)
+    {
+        return true;
+    }
+    // `डॉनल्ड` for `डोनाल्ड`: the same consonants, or a letter or two apart.
+    let consonants = |w: &str| -> String { w.chars().filter(|&c| !is_sign(c)).collect() };
+    let near = |w: &str| {
+        let shorter = w.chars().count().min(first.chars().count());
+        crate::text::edits(w, first) <= (shorter / 3).max(1) || consonants(w) == consonants(first)
+    };
+    folded_words(&known.name).split(' ').any(near)
+}
+
+/// A Devanagari vowel sign, virama, nukta or nasal mark: what spellings of a name most
+/// often differ by.
+fn is_sign(c: char) -> bool {
+    matches!(c, '\u{900}'..='\u{903}' | '\u{93a}'..='\u{94f}' | '\u{962}' | '\u{963}')
+}
+
+/// `पाकिस्तान के चुनाव आयोग`, `नाइजीरिया के स्वतंत्र राष्ट्रीय चुनाव आयोग`: a body the
+/// gazetteer knows as India's under a name that does not say so (`चुनाव आयोग`, `रिज़र्व
+/// बैंक`) is another country's when that country's name and `के`/`की`/`का` stand before it,
+/// a few ordinary words apart at most.
+fn another_countrys(matcher: &Matcher, scan: &Scan, c: Cand, entity: usize) -> bool {
+    let known = &matcher.gazetteer.known[entity];
+    let indian = |name: &str| {
+        ["भारत", "इंडिया", "इंडियन", "india"]
+            .iter()
+            .any(|w| name.contains(w))
+    };
+    if known.kind != EntityKind::Organization || !known.name.starts_with("भारत") {
+        return false;
+    }
+    let t = &scan.tokens;
+    if indian(&scan.folded.text[t[c.first].start..t[c.last].end].to_lowercase()) {
+        return false;
+    }
+    // The postposition, past up to three words no name covers (`स्वतंत्र राष्ट्रीय`).
+    let Some(of) = (c.first.saturating_sub(4)..c.first)
+        .rev()
+        .take_while(|&i| scan.covering(i).is_none())
+        .find(|&i| ["के", "की", "का"].contains(&scan.text(i)))
+    else {
+        return false;
+    };
+    of.checked_sub(1)
+        .and_then(|i| scan.covering(i))
+        .is_some_and(|place| match place.source {
+            Source::Known {
+                entity: p,
+                demonym: false,
+            } => matcher.gazetteer.is_country(p) && !indian(&matcher.gazetteer.known[p].name),
+            _ => false,
+        })
 }
 
 fn absolute(scan: &Scan, offset: usize, folded: std::ops::Range<usize>) -> Span {
@@ -267,7 +348,7 @@ impl Parts {
 /// never names that person in full, is the one person named in full before it there whose
 /// first or last word it is, as a reporter's short form of a name is the name given
 /// before. Not a lone word with a title before it (`नीरव मोदी … प्रधानमंत्री मोदी`: the
-/// other person), nor a place's name that is not the subject of a verb (`हरदीप सिंह पुरी
+/// other person) unless the full name had the same title, nor a place's name that is not the subject of a verb (`हरदीप सिंह पुरी
 /// ने पुरी में`: the town): a place's every lone mention must be followed by `ने`.
 fn join_borrowed_names(text: &str, groups: &mut [Group]) {
     let person = |g: &Group| g.kind == EntityKind::Person;
@@ -303,12 +384,7 @@ fn join_borrowed_names(text: &str, groups: &mut [Group]) {
             && group.kind != EntityKind::Organization
             && !word.contains(' ')
             && group.mentions.iter().all(|m| *m.1 == *word);
-        let fits = |&(at, _): &(Span, Rc<str>)| {
-            let titled = word_before(text, at).is_some_and(|w| is_title(&w));
-            let agent = word_after(text, at).as_deref() == Some("ने");
-            !titled && (group.kind == EntityKind::Person || agent)
-        };
-        if !lone || !group.mentions.iter().all(fits) {
+        if !lone {
             continue;
         }
         let first = group.mentions.iter().map(|m| m.0.start).min();
@@ -319,7 +395,22 @@ fn join_borrowed_names(text: &str, groups: &mut [Group]) {
             .copied()
             .filter(|&o| o != g)
             .filter(|&o| groups[o].mentions.iter().map(|m| m.0.start).min() < first);
-        if let (Some(t), None) = (named.next(), named.next()) {
+        let (Some(t), None) = (named.next(), named.next()) else {
+            continue;
+        };
+        // `डॉ. अश्विनी कोहली … डॉ. कोहली`: the title the full name had is no other person's.
+        let titled_as_named = |title: &str| {
+            groups[t]
+                .mentions
+                .iter()
+                .any(|m| word_before(text, m.0).as_deref() == Some(title))
+        };
+        let fits = |&(at, _): &(Span, Rc<str>)| {
+            let other = word_before(text, at).is_some_and(|w| is_title(&w) && !titled_as_named(&w));
+            let agent = word_after(text, at).as_deref() == Some("ने");
+            !other && (group.kind == EntityKind::Person || agent)
+        };
+        if group.mentions.iter().all(fits) {
             let moved = std::mem::take(&mut groups[g].mentions);
             groups[t].mentions.extend(moved);
         }

@@ -152,16 +152,38 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
         *name = drop_descriptor(scan, &before.known, *name);
     }
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
-    // the same passage is that person.
+    // the same passage is that person, unless it stands with another place (`अयोध्या प्रसाद
+    // … समर्थन में अयोध्या और फ़ैज़ाबाद से` is the town) or where something happens (`में`).
     let person_words: Vec<&str> = names
         .iter()
         .filter(|n| n.2 == EntityKind::Person && n.1 > n.0)
         .flat_map(|&(f, l, _)| (f..=l).map(|t| scan.text(t)))
         .collect();
-    for n in &mut names {
-        if n.2 == EntityKind::Place && n.0 == n.1 && person_words.contains(&scan.text(n.0)) {
-            n.2 = EntityKind::Person;
-        }
+    let place_at = |t: usize, first: bool| {
+        names
+            .iter()
+            .any(|n| n.2 == EntityKind::Place && if first { n.0 == t } else { n.1 == t })
+    };
+    let joins = |t: usize| matches!(scan.text(t), "और" | "व" | "तथा");
+    let town = |t: usize| {
+        let next = scan.tokens.get(t + 1).map(|_| scan.text(t + 1));
+        matches!(next, Some("में" | "तक"))
+            || (scan.gap_after(t).trim() == "," && place_at(t + 1, true))
+            || (next.is_some() && joins(t + 1) && place_at(t + 2, true))
+            || (t >= 2 && joins(t - 1) && place_at(t - 2, false))
+            || (t >= 1 && scan.gap_after(t - 1).trim() == "," && place_at(t - 1, false))
+    };
+    let to_people: Vec<usize> = (0..names.len())
+        .filter(|&i| {
+            let n = names[i];
+            n.2 == EntityKind::Place
+                && n.0 == n.1
+                && person_words.contains(&scan.text(n.0))
+                && !town(n.0)
+        })
+        .collect();
+    for i in to_people {
+        names[i].2 = EntityKind::Person;
     }
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
