@@ -186,13 +186,19 @@ fn the_line_index_grows_in_the_background_and_restarts_on_a_resize() {
     let dir = tempfile::tempdir().unwrap();
     let (mut a, rx) = app_with_worker(3 << 20, dir.path());
     a.select(long_entry(&a));
+    let laid_out = |a: &App| {
+        a.shown.opening.is_none()
+            && a.shown
+                .line_index
+                .as_ref()
+                .is_some_and(khabar::tui::opening::LineIndex::complete)
+    };
+    pump(&mut a, &rx, laid_out);
+    // Chosen, it is read again (its file may have changed since it was shown), and laid
+    // out again.
     press(&mut a, "enter");
-    pump(&mut a, &rx, |a| {
-        a.shown
-            .line_index
-            .as_ref()
-            .is_some_and(khabar::tui::opening::LineIndex::complete)
-    });
+    assert!(a.shown.opening.is_some());
+    pump(&mut a, &rx, laid_out);
     let whole = |a: &App| {
         let article = &a.current().unwrap().article;
         document::article_rows(article, a.text_width(), WidthModel::PerCodePoint)
@@ -270,6 +276,37 @@ fn a_record_moved_by_another_command_reads_its_file_afresh() {
     assert!(at(&app, "पहली ख़बर").is_none(), "the old title is gone");
     let article = &app.current().unwrap().article;
     assert_eq!(&article.text[article.body_at..], "मेले में भीड़ रही।");
+}
+
+/// The article on screen, chosen again (`Enter`) after a fetch from the shell rewrote its
+/// file with a new version of it, shows the new version: it was shown, so it was never read
+/// again, and the list and the pane kept the old one (trial 56).
+#[test]
+fn the_article_shown_chosen_again_after_its_file_changed_is_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let steady = record("स्थिर ख़बर", "नदी पर नया पुल बना।");
+    std::fs::write(
+        &feed,
+        format!("{steady}{}", record("बदलती ख़बर 1", "पहला रूप।")),
+    )
+    .unwrap();
+    let (mut app, rx) = listing(&[&feed]);
+    app.select(at(&app, "बदलती ख़बर 1").unwrap());
+    pump(&mut app, &rx, |a| a.current().is_some());
+    std::fs::write(
+        &feed,
+        format!("{steady}{}", record("बदलती ख़बर 2", "दूसरा रूप।")),
+    )
+    .unwrap();
+    press(&mut app, "enter");
+    pump(&mut app, &rx, |a| {
+        at(a, "बदलती ख़बर 2").is_some()
+            && a.current()
+                .is_some_and(|e| e.article.text.ends_with("दूसरा रूप।"))
+    });
+    assert!(at(&app, "बदलती ख़बर 1").is_none(), "the old version is gone");
+    assert_eq!(app.current().unwrap().article.title, "बदलती ख़बर 2");
 }
 
 /// An article whose file went away after it was listed says so in the reader pane, not

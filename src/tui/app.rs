@@ -714,6 +714,7 @@ impl App {
                 if self.listed_selection().is_some() {
                     self.mark_read(self.list.selected);
                     self.list.chosen = true;
+                    self.read_shown_again();
                 }
             }
             Pane::Reader => {}

@@ -21,28 +21,50 @@ impl App {
         *self.shown.layout.borrow_mut() = None;
         self.shown.line_index = None;
         self.shown.long_blocks = None;
-        let Some(doc) = self.corpus.entries.get(index) else {
+        if self.corpus.entries.get(index).is_none() {
             return;
-        };
-        self.shown.generation += 1;
-        let title = self.title(index);
-        if let Some(opener) = &self.opener {
-            opener.open(
-                self.shown.generation,
-                index,
-                (doc.clone(), title),
-                std::sync::Arc::clone(&self.corpus.repeated),
-            );
-            self.shown.opening = Some((self.shown.generation, index, std::time::Instant::now()));
+        }
+        if self.ask_worker(index) {
             self.shown.entry = None;
             return;
         }
         self.shown.opening = None;
+        let title = self.title(index);
+        let Some(doc) = self.corpus.entries.get(index) else {
+            return;
+        };
         let (entry, problems) = open_entry(doc, title, &self.corpus.repeated);
         for p in problems {
             self.note_problem(p);
         }
         self.shown.entry = Some((index, entry));
+    }
+
+    /// Hands entry `index` to the opening worker, if there is one, under a new generation.
+    fn ask_worker(&mut self, index: usize) -> bool {
+        let (Some(opener), Some(doc)) = (&self.opener, self.corpus.entries.get(index)) else {
+            return false;
+        };
+        self.shown.generation += 1;
+        opener.open(
+            self.shown.generation,
+            index,
+            (doc.clone(), self.title(index)),
+            std::sync::Arc::clone(&self.corpus.repeated),
+        );
+        self.shown.opening = Some((self.shown.generation, index, std::time::Instant::now()));
+        true
+    }
+
+    /// Reads the article shown again behind the text on screen, which stays until the
+    /// worker brings it: a fetch from the shell may have rewritten its file since it was
+    /// opened, and choosing it again (`Enter`) showed the old version (trial 56).
+    pub(super) fn read_shown_again(&mut self) {
+        let index = self.list.selected;
+        let shown = self.shown.entry.as_ref().is_some_and(|(i, _)| *i == index);
+        if shown && self.shown.opening.is_none() {
+            self.ask_worker(index);
+        }
     }
 
     /// Adds a warning, unless it was said lately: the same problem said again (a file read
