@@ -522,7 +522,7 @@ fn shared_links_repeated_ids_failures_and_purges_lose_nothing() {
         text(&out.stdout)
     );
     assert!(
-        text(&out.stderr).contains("repeat another's id"),
+        text(&out.stderr).contains("repeats another's id"),
         "{}",
         text(&out.stderr)
     );

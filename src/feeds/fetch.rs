@@ -385,37 +385,50 @@ impl Pages {
 /// The entries with each GUID once (the first), at most [`MAX_ENTRIES`] of them. Entries
 /// that share a GUID but not a link (tracking keys aside) are told apart by their link: a
 /// CMS that gives every entry one id (the site's address) would otherwise keep only its
-/// first story. `shared` holds the GUIDs the feed was seen sharing before, and gains
-/// those shared now: an entry under one is known by its link even when it comes alone.
+/// first story. Without links, by their date, else their text (a daily horoscope titled
+/// alike every day, whose id `feed-rs` makes from the feed's address and the title: trial
+/// 56). `shared` holds the GUIDs the feed was seen sharing before, and gains those shared
+/// now: an entry under one is known by its link (or date, or text) even when it comes alone.
+/// What tells an entry from another under the same GUID: its link (tracking keys aside),
+/// else its date, else a hash of its text.
+fn told_apart_by(e: &Entry) -> String {
+    match (&e.link, e.published) {
+        (Some(link), _) => super::net::bare_link(link),
+        (None, Some(date)) => date.to_rfc3339(),
+        (None, None) => format!("{:016x}", xxhash_rust::xxh3::xxh3_64(e.text.as_bytes())),
+    }
+}
+
 fn distinct(
     mut entries: Vec<Entry>,
     url: &str,
     warnings: &mut Vec<String>,
     shared: &mut HashSet<String>,
 ) -> Vec<Entry> {
-    let mut links: HashMap<&str, HashSet<Option<String>>> = HashMap::new();
+    let mut apart: HashMap<&str, HashSet<String>> = HashMap::new();
     for e in &entries {
-        let link = e.link.as_deref().map(super::net::bare_link);
-        links.entry(&e.guid).or_default().insert(link);
+        apart.entry(&e.guid).or_default().insert(told_apart_by(e));
     }
     shared.extend(
-        links
+        apart
             .into_iter()
             .filter(|(_, l)| l.len() > 1)
             .map(|(guid, _)| guid.to_owned()),
     );
     for e in &mut entries {
-        if let Some(link) = e.link.as_deref().filter(|_| shared.contains(&e.guid)) {
-            e.guid = format!("{} {}", e.guid, super::net::bare_link(link));
+        if shared.contains(&e.guid) {
+            e.guid = format!("{} {}", e.guid, told_apart_by(e));
         }
     }
     let mut seen = HashSet::new();
     let before = entries.len();
     entries.retain(|e| seen.insert(e.guid.clone()));
     if entries.len() < before {
+        let n = before - entries.len();
         warnings.push(format!(
-            "{url}: {} repeat another's id; the first of each is kept",
-            count(before - entries.len(), "entry", "entries")
+            "{url}: {} {} another's id; the first of each is kept",
+            count(n, "entry", "entries"),
+            if n == 1 { "repeats" } else { "repeat" }
         ));
     }
     if entries.len() > MAX_ENTRIES {
@@ -615,5 +628,46 @@ mod tests {
         )];
         let kept = distinct(alone, "feed", &mut warnings, &mut shared);
         assert_eq!(kept[0].guid, format!("{site} http://127.0.0.1/b"));
+    }
+
+    /// Trial 56: entries with no link and one title (a daily horoscope), whose ids
+    /// `feed-rs` makes from the feed's address and the title, were one story, the rest
+    /// dropped with a warning at every fetch. They are told apart by their date, else
+    /// their text, under the same ids at the next fetch; the same story twice is still one.
+    #[test]
+    fn entries_without_links_under_one_id_are_told_apart_by_date_or_text() {
+        let dated = |day: u32, title: &str| {
+            let mut e = entry("feed+title", None, title);
+            e.published =
+                chrono::DateTime::parse_from_rfc3339(&format!("2026-12-0{day}T06:00:00+05:30"))
+                    .ok();
+            e
+        };
+        let undated = |text: &str| Entry {
+            text: text.to_owned(),
+            ..entry("feed+other", None, "राशिफल")
+        };
+        let entries = vec![
+            dated(1, "आज का राशिफल"),
+            dated(2, "आज का राशिफल"),
+            dated(2, "आज का राशिफल"),
+            undated("मेष: अच्छा दिन।"),
+            undated("वृषभ: यात्रा होगी।"),
+        ];
+        let mut warnings = Vec::new();
+        let mut shared = HashSet::new();
+        let kept = distinct(entries, "feed", &mut warnings, &mut shared);
+        let ids: Vec<String> = kept.iter().map(|e| e.guid.clone()).collect();
+        assert_eq!(kept.len(), 4, "{ids:?}");
+        assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 4, "{ids:?}");
+        assert_eq!(warnings.len(), 1, "the one true repeat: {warnings:?}");
+        // The next fetch: the same ids, even for an entry that comes alone.
+        let again = distinct(
+            vec![dated(2, "आज का राशिफल")],
+            "feed",
+            &mut Vec::new(),
+            &mut shared,
+        );
+        assert_eq!(again[0].guid, ids[1]);
     }
 }

@@ -85,6 +85,15 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
     let xml = declare_utf8(&text);
     let feed = feed_rs::parser::Builder::new()
         .base_uri(Some(url))
+        // An entry with neither link nor title got a random id, so every fetch stored it
+        // anew: it is known by its text instead (below).
+        .id_generator(|links, title, uri| {
+            if links.is_empty() && title.is_none() {
+                String::new()
+            } else {
+                feed_rs::parser::generate_id(links, title, uri)
+            }
+        })
         .build()
         .parse(xml.as_bytes())
         .map_err(|e| not_a_feed(e.to_string()))?;
@@ -133,7 +142,11 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
                 .find_map(|n| author_name(&n)),
             text: html_to_text(&html),
             from_content,
-            guid: e.id,
+            guid: if e.id.is_empty() {
+                format!("text {:016x}", xxhash_rust::xxh3::xxh3_64(html.as_bytes()))
+            } else {
+                e.id
+            },
             title: title.trim().to_owned(),
             unusable,
         };
@@ -335,6 +348,23 @@ mod tests {
 
     /// A Latin-1 feed served as UTF-8 reads as Latin-1 (trial 46: `Caf� na�ve`); a UTF-8
     /// feed with one bad byte keeps its Devanagari.
+    /// Trial 56: an entry with neither link nor title got a random id, so every fetch
+    /// stored it again; its id is now made from its text, the same at every parse.
+    #[test]
+    fn an_entry_with_no_link_or_title_has_the_same_id_at_every_parse() {
+        let xml = "<rss version=\"2.0\"><channel><title>t</title>\
+            <item><description>पहली सूचना</description></item>\
+            <item><description>दूसरी सूचना</description></item></channel></rss>";
+        let ids = || -> Vec<String> {
+            let parsed = parse(xml.as_bytes(), None, "http://127.0.0.1/f.xml").unwrap();
+            parsed.entries.into_iter().map(|e| e.guid).collect()
+        };
+        let first = ids();
+        assert_eq!(first.len(), 2);
+        assert_ne!(first[0], first[1]);
+        assert_eq!(first, ids());
+    }
+
     #[test]
     fn a_feed_said_to_be_utf8_that_is_latin1() {
         let mut warnings = Vec::new();
