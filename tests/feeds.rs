@@ -1069,3 +1069,46 @@ fn a_failed_page_whose_entry_left_the_feed_is_given_up() {
     );
     assert_eq!(site.fetch(home), vec![("/f.xml".to_owned(), true)]);
 }
+
+/// Trial 56: a fetch while another holds the library stopped with exit code 1, the code of
+/// a feed that failed, so a cron job could not tell them apart. It is 75 (`EX_TEMPFAIL`),
+/// naming `--wait`; with `--wait` the fetch waits for the other to end, then fetches.
+#[test]
+fn a_fetch_while_another_runs_says_so_by_its_exit_code_or_waits() {
+    let server = Server::start(move |req: &Request| match req.path.as_str() {
+        "/one.xml" => Response::ok(
+            "application/rss+xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>\
+             <item><guid>w1</guid><title>प्रतीक्षा की ख़बर</title>\
+             <description>नगर में नया पुस्तकालय खुला।</description></item></channel></rss>",
+        ),
+        _ => Response::status(404),
+    });
+    let home = home_with("[fetch]\nfull_text = false\n");
+    let home = home.path();
+    let out = run(
+        home,
+        &["feeds", "add", &server.url("/one.xml"), "--name", "one"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let library = khabar::feeds::library::Library::at(home.join("data/khabar/feeds"));
+    let held = library.lock().expect("the test takes the lock");
+    let out = run(home, &["fetch"]);
+    assert_eq!(out.status.code(), Some(75), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("--wait"),
+        "{}",
+        text(&out.stderr)
+    );
+    let waiting = khabar(home)
+        .args(["fetch", "--wait"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("khabar runs");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    drop(held);
+    let out = waiting.wait_with_output().expect("khabar ends");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(stored_titles(home), ["प्रतीक्षा की ख़बर"]);
+}

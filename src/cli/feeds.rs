@@ -9,7 +9,9 @@ use anyhow::{Context, Result};
 use clap::Subcommand;
 
 use khabar::feeds::library::{self, Library};
-use khabar::feeds::{FeedReport, Progress, Subscriptions, fetch_all, opml, subscriptions};
+use khabar::feeds::{
+    FeedError, FeedReport, Progress, Subscriptions, fetch_all, opml, subscriptions,
+};
 use khabar::text::sanitize;
 
 #[derive(Debug, Subcommand)]
@@ -260,8 +262,13 @@ fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode
     Ok(ExitCode::SUCCESS)
 }
 
-/// `khabar fetch [NAME|TAG...]`: exit 0 when every feed was fetched, 1 when any failed.
-pub fn fetch(keys: &[String]) -> Result<ExitCode> {
+/// Exit code when another fetch holds the library (`EX_TEMPFAIL` of `sysexits.h`: try again
+/// later), so that a script or cron job can tell it from a feed that failed (trial 56).
+const BUSY: u8 = 75;
+
+/// `khabar fetch [--wait] [NAME|TAG...]`: exit 0 when every feed was fetched, 1 when any
+/// failed, 75 when another fetch holds the library (unless `wait`).
+pub fn fetch(keys: &[String], wait: bool) -> Result<ExitCode> {
     let subs = usable(&feeds_path()?)?;
     let feeds = match subs.select(keys) {
         Ok(f) => f,
@@ -275,6 +282,26 @@ pub fn fetch(keys: &[String]) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let library = library()?;
+    let lock = match library.lock() {
+        Ok(lock) => lock,
+        Err(FeedError::Busy { .. }) if wait => {
+            eprintln!(
+                "khabar: another khabar is fetching into this library; waiting for it to end"
+            );
+            library.wait_for_lock()?
+        }
+        Err(e @ FeedError::Busy { .. }) => {
+            eprintln!(
+                "khabar: error: {}; `khabar fetch --wait` waits for it",
+                show(&e.to_string())
+            );
+            return Ok(ExitCode::from(BUSY));
+        }
+        Err(e) => {
+            eprintln!("khabar: error: {}", show(&e.to_string()));
+            return Ok(ExitCode::from(1));
+        }
+    };
     // On a terminal, a bar under the reports: feeds done, and those still waited on.
     let bar = std::io::stderr()
         .is_terminal()
@@ -295,12 +322,12 @@ pub fn fetch(keys: &[String]) -> Result<ExitCode> {
             let _ = err.flush();
         }
     };
-    let reports = fetch_all(&feeds, &subs.fetch, &library, &on_progress);
+    let reports = fetch_all(&feeds, &subs.fetch, (&library, &lock), &on_progress);
     if bar.is_some() {
         eprint!("\r\x1b[2K");
     }
-    // The library is busy (another fetch) or its state could not be written: the feeds
-    // are not at fault, but the fetch did not do its work either.
+    // The library's state could not be written: the feeds are not at fault, but the fetch
+    // did not do its work either.
     let reports = match reports {
         Ok(r) => r,
         Err(e) => {

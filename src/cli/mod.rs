@@ -73,6 +73,10 @@ enum Command {
     Fetch {
         /// Feeds to fetch, by name, URL or tag (default: all).
         names: Vec<String>,
+        /// When another fetch is writing into the library (the reader's `R`, a cron job),
+        /// wait for it to end instead of stopping with exit code 75.
+        #[arg(long)]
+        wait: bool,
     },
 }
 
@@ -184,7 +188,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             list::run(&args, args_no_cache)
         }
         Some(Command::Feeds { command }) => feeds::run(command),
-        Some(Command::Fetch { names }) => feeds::fetch(&names),
+        Some(Command::Fetch { names, wait }) => feeds::fetch(&names, wait),
         None => reader::run(
             if args.paths.is_empty() {
                 feeds::default_paths()

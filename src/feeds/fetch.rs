@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::fulltext::{is_summary, readable};
-use super::library::{FetchState, Library, Stored, position};
+use super::library::{FetchLock, FetchState, Library, Stored, position};
 use super::net::{Net, Validators};
 use super::parse::{Entry, parse};
 use super::subscriptions::FetchSettings;
@@ -88,15 +88,15 @@ impl Waiting {
     }
 }
 
-/// Fetches `feeds` into `library`, calling `progress` from the worker threads as each feed
-/// begins and is done; returns the reports in the order of `feeds`.
+/// Fetches `feeds` into `library`, whose lock the caller holds, calling `progress` from
+/// the worker threads as each feed begins and is done; returns the reports in the order of
+/// `feeds`.
 pub fn fetch_all(
     feeds: &[Feed],
     settings: &FetchSettings,
-    library: &Library,
+    (library, _lock): (&Library, &FetchLock),
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Vec<FeedReport>, FeedError> {
-    let _lock = library.lock()?;
     let net = Net::new(Duration::from_secs(settings.timeout_seconds.max(1)));
     let state = Mutex::new(library.fetch_state());
     // How many stored entries carry each content, in every feed's file (see `copied`).

@@ -17,6 +17,11 @@ use serde::{Deserialize, Serialize};
 use super::net::Validators;
 use super::{Feed, FeedError};
 
+/// The library's fetch lock ([`Library::lock`]), held while this lives: a fetch takes it
+/// to write, so two never interleave their writes.
+#[derive(Debug)]
+pub struct FetchLock(#[allow(dead_code)] File);
+
 /// One fetched article, a line of a feed's file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stored {
@@ -164,20 +169,31 @@ impl Library {
         held
     }
 
-    /// Takes the library's lock for a fetch; fails at once if another process holds it.
-    pub fn lock(&self) -> Result<File, FeedError> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| FeedError::file(&self.dir, e))?;
-        let path = self.dir.join(".lock");
-        let file = File::create(&path).map_err(|e| FeedError::file(&path, e))?;
+    /// Takes the library's lock for a fetch; fails at once ([`FeedError::Busy`]) if
+    /// another process holds it.
+    pub fn lock(&self) -> Result<FetchLock, FeedError> {
+        let (file, path) = self.lock_file()?;
         match file.try_lock() {
-            Ok(()) => Ok(file),
-            Err(std::fs::TryLockError::WouldBlock) => Err(FeedError::File {
+            Ok(()) => Ok(FetchLock(file)),
+            Err(std::fs::TryLockError::WouldBlock) => Err(FeedError::Busy {
                 path: self.dir.display().to_string(),
-                reason: "another khabar is fetching into this library; try again when it is done"
-                    .into(),
             }),
             Err(std::fs::TryLockError::Error(e)) => Err(FeedError::file(&path, e)),
         }
+    }
+
+    /// Takes the library's lock for a fetch, waiting for another process's fetch to end.
+    pub fn wait_for_lock(&self) -> Result<FetchLock, FeedError> {
+        let (file, path) = self.lock_file()?;
+        file.lock().map_err(|e| FeedError::file(&path, e))?;
+        Ok(FetchLock(file))
+    }
+
+    fn lock_file(&self) -> Result<(File, PathBuf), FeedError> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| FeedError::file(&self.dir, e))?;
+        let path = self.dir.join(".lock");
+        let file = File::create(&path).map_err(|e| FeedError::file(&path, e))?;
+        Ok((file, path))
     }
 
     /// The file of `feed`'s articles: named from its URL (not its name, which the user may

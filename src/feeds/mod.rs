@@ -35,6 +35,9 @@ pub enum FeedError {
     /// The body is not a feed (HTML, bad XML, unknown format).
     #[error("{url}: not a feed: {reason}")]
     NotAFeed { url: String, reason: String },
+    /// Another process is fetching into the library (see [`library::Library::lock`]).
+    #[error("{path}: another khabar is fetching into this library; try again when it is done")]
+    Busy { path: String },
     /// A file of khabar's could not be read or written.
     #[error("{path}: {reason}")]
     File { path: String, reason: String },

@@ -202,7 +202,10 @@ pub fn spawn(
                 failed,
             });
         };
-        match fetch_all(&subs.feeds, &subs.fetch, &library, &on_progress) {
+        let fetched = library
+            .lock()
+            .and_then(|lock| fetch_all(&subs.feeds, &subs.fetch, (&library, &lock), &on_progress));
+        match fetched {
             Ok(_) => {
                 let refreshed = refreshed
                     .into_inner()
