@@ -111,6 +111,25 @@ fn a_generic_central_government_is_not_india_s_without_evidence() {
     );
 }
 
+/// An occupation or role before a name (a business owner, an analyst, a defender, a
+/// gang's leader) is not part of it.
+#[test]
+fn an_occupation_before_a_name_is_not_part_of_it() {
+    for (text, name) in [
+        (
+            "इस सौदे पर उद्योगपति हर्षवर्धन खन्ना ने कोई टिप्पणी नहीं की।",
+            "हर्षवर्धन खन्ना",
+        ),
+        ("बाज़ार के विश्लेषक तनुज बेरी ने कहा कि दाम गिरेंगे।", "तनुज बेरी"),
+        ("आख़िरी मिनट में डिफ़ेंडर जोनास क्लेन ने गोल बचाया।", "जोनास क्लेन"),
+        ("पुलिस ने गिरोह के सरगना बबलू ठाकुर को पकड़ा।", "बबलू ठाकुर"),
+    ] {
+        let found = run(text);
+        let people = mention_texts(text, &found, EntityKind::Person);
+        assert_eq!(people, [name], "{text}");
+    }
+}
+
 /// A body the gazetteer knows as India's by a generic name, after another country's
 /// `के`, is that country's; after India's or an Indian city's it stays India's.
 #[test]
