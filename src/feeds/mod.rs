@@ -26,6 +26,9 @@ pub enum FeedError {
     /// A URL that is not `http://` or `https://` (or has no host).
     #[error("{url}: not an http(s) URL{}", scheme_hint(url))]
     BadUrl { url: String },
+    /// An `http://` or `https://` URL written wrong (`http://[::1:80/`), with why.
+    #[error("{url}: not a valid URL: {reason}")]
+    Malformed { url: String, reason: String },
     /// The server could not be reached, timed out, redirected too often, or sent too much.
     #[error("{url}: {reason}")]
     Network { url: String, reason: String },

@@ -27,7 +27,21 @@ pub fn check_url(url: &str) -> Result<(), FeedError> {
     let bad = || FeedError::BadUrl {
         url: url.to_owned(),
     };
-    let uri: Uri = url.parse().map_err(|_| bad())?;
+    let uri: Uri = url.parse().map_err(|e: ureq::http::uri::InvalidUri| {
+        // An http(s) URL written wrong is said so, not "not an http(s) URL" (trial 56).
+        let lower = url.trim().to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            let reason = url::Url::parse(url.trim())
+                .err()
+                .map_or_else(|| e.to_string(), |e| e.to_string());
+            FeedError::Malformed {
+                url: url.to_owned(),
+                reason,
+            }
+        } else {
+            bad()
+        }
+    })?;
     let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
     if !scheme_ok || uri.host().is_none_or(str::is_empty) {
         return Err(bad());
@@ -300,6 +314,18 @@ fn describe(e: &ureq::Error, timeout: Duration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Trial 56: an http URL written wrong said "not an http(s) URL".
+    #[test]
+    fn an_http_url_written_wrong_says_what_is_wrong() {
+        let said = |u: &str| check_url(u).unwrap_err().to_string();
+        assert!(
+            said("http://[::1:8792/y.xml").contains("not a valid URL"),
+            "{}",
+            said("http://[::1:8792/y.xml")
+        );
+        assert!(said("ftp://example.com/f").contains("not an http(s) URL"));
+    }
 
     #[test]
     fn links_that_differ_only_by_tracking_keys_are_one_link() {

@@ -63,6 +63,31 @@ impl Entry {
     }
 }
 
+/// Why an XML feed that does not parse is broken, when it is cut short (its elements not
+/// all closed at the end: a download cut, a server that died mid-answer), which feed-rs
+/// reports as "no root element" (trial 56).
+fn cut_short(xml: &str) -> Option<String> {
+    use quick_xml::events::Event;
+    if !xml.trim_start().starts_with('<') {
+        return None;
+    }
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut open = 0usize;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(_)) => open += 1,
+            Ok(Event::End(_)) => open = open.saturating_sub(1),
+            Ok(Event::Eof) if open > 0 => {
+                return Some(format!(
+                    "the XML ends with {open} element(s) still open (cut short?)"
+                ));
+            }
+            Ok(Event::Eof) | Err(_) => return None,
+            Ok(_) => {}
+        }
+    }
+}
+
 /// Parses the feed at `url` from its bytes and `Content-Type`.
 pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Parsed, FeedError> {
     let mut parsed = Parsed::default();
@@ -75,6 +100,10 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
         url: url.to_owned(),
         reason,
     };
+    if text.trim().is_empty() {
+        // feed-rs says "no root element" (trial 56).
+        return Err(not_a_feed("the server sent an empty answer".into()));
+    }
     if looks_like_html(&text) {
         return Err(not_a_feed("the server sent an HTML page".into()));
     }
@@ -96,7 +125,7 @@ pub fn parse(bytes: &[u8], content_type: Option<&str>, url: &str) -> Result<Pars
         })
         .build()
         .parse(xml.as_bytes())
-        .map_err(|e| not_a_feed(e.to_string()))?;
+        .map_err(|e| not_a_feed(cut_short(&xml).unwrap_or_else(|| e.to_string())))?;
     let written = super::zones::entry_dates(&xml).filter(|d| d.len() == feed.entries.len());
     let ahead_from = Utc::now() + chrono::Duration::days(1);
     for (i, e) in feed.entries.into_iter().enumerate() {
@@ -350,6 +379,21 @@ mod tests {
     /// feed with one bad byte keeps its Devanagari.
     /// Trial 56: an entry with neither link nor title got a random id, so every fetch
     /// stored it again; its id is now made from its text, the same at every parse.
+    /// Trial 56: an empty answer and a feed cut short both said "no root element".
+    #[test]
+    fn an_empty_answer_and_a_feed_cut_short_say_so() {
+        let said = |body: &str| {
+            parse(body.as_bytes(), None, "http://127.0.0.1/f.xml")
+                .unwrap_err()
+                .to_string()
+        };
+        assert!(said("").contains("empty answer"), "{}", said(""));
+        assert!(said(" \n").contains("empty answer"));
+        let cut =
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>आधी";
+        assert!(said(cut).contains("cut short"), "{}", said(cut));
+    }
+
     #[test]
     fn an_entry_with_no_link_or_title_has_the_same_id_at_every_parse() {
         let xml = "<rss version=\"2.0\"><channel><title>t</title>\
