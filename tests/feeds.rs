@@ -1112,3 +1112,48 @@ fn a_fetch_while_another_runs_says_so_by_its_exit_code_or_waits() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(stored_titles(home), ["प्रतीक्षा की ख़बर"]);
 }
+
+/// Trial 56: a server answering 429 with `Retry-After` was asked again at the next fetch.
+/// The error says how long it asks to wait; a fetch before then does not ask it, and says
+/// so without failing; other feeds are fetched as usual.
+#[test]
+fn a_feed_whose_server_asks_to_wait_is_not_asked_before_then() {
+    let asked = Arc::new(AtomicUsize::new(0));
+    let a = asked.clone();
+    let server = Server::start(move |req: &Request| match req.path.as_str() {
+        "/busy.xml" => {
+            a.fetch_add(1, Ordering::SeqCst);
+            Response::status(429).header("Retry-After", "120")
+        }
+        "/fine.xml" => Response::ok(
+            "application/rss+xml",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>\
+             <item><guid>f1</guid><title>ठीक ख़बर</title>\
+             <description>मेले में भीड़ रही।</description></item></channel></rss>",
+        ),
+        _ => Response::status(404),
+    });
+    let home = home_with("[fetch]\nfull_text = false\n");
+    let home = home.path();
+    for (path, name) in [("/busy.xml", "busy"), ("/fine.xml", "fine")] {
+        let out = run(home, &["feeds", "add", &server.url(path), "--name", name]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let out = run(home, &["fetch"]);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("HTTP 429 (the server asks to wait 2 min"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(asked.load(Ordering::SeqCst), 1);
+    let out = run(home, &["fetch"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("busy: not asked: its server asked to wait until"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert_eq!(asked.load(Ordering::SeqCst), 1, "not asked again");
+    assert_eq!(stored_titles(home), ["ठीक ख़बर"]);
+}

@@ -10,7 +10,7 @@ use clap::Subcommand;
 
 use khabar::feeds::library::{self, Library};
 use khabar::feeds::{
-    FeedError, FeedReport, Progress, Subscriptions, fetch_all, opml, subscriptions,
+    Counts, FeedError, FeedReport, Progress, Subscriptions, fetch_all, opml, subscriptions,
 };
 use khabar::text::sanitize;
 
@@ -466,6 +466,13 @@ fn print_report(r: &FeedReport, err: &mut impl Write) {
     }
     match &r.outcome {
         Ok(c) if c.not_modified => say!("{name}: not modified"),
+        Ok(Counts {
+            waiting_until: Some(until),
+            ..
+        }) => say!(
+            "{name}: not asked: its server asked to wait until {}",
+            until.format("%H:%M")
+        ),
         Ok(c) => say!(
             "{name}: {} new, {} updated, {} unchanged ({} with full text from their page)",
             c.new,

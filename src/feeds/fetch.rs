@@ -40,6 +40,17 @@ pub struct Counts {
     pub not_modified: bool,
     /// Entries whose article page gave their full text.
     pub full_text: usize,
+    /// Not asked: its server asked to wait until then (`Retry-After`), local time.
+    pub waiting_until: Option<chrono::NaiveTime>,
+}
+
+/// `90 s`, `2 min`, `3 h 5 min`: a wait, as a person says it.
+pub fn span_of(seconds: u64) -> String {
+    match seconds {
+        0..120 => format!("{seconds} s"),
+        120..7200 => format!("{} min", seconds.div_ceil(60)),
+        _ => format!("{} h {} min", seconds / 3600, (seconds % 3600) / 60),
+    }
 }
 
 /// What a fetch tells as it goes, from its worker threads.
@@ -119,6 +130,13 @@ pub fn fetch_all(
                     let Some(feed) = feeds.get(i) else { break };
                     progress(Progress::Began(feed));
                     let report = fetch_one(feed, settings, library, &net, &state, &held);
+                    // Kept as each feed is done: a fetch killed half-way keeps what the
+                    // feeds done said (their validators), and asks them only if changed
+                    // next time (trial 56). Written under the lock, one writer at a time.
+                    {
+                        let state = state.lock().expect("state lock");
+                        let _ = library.save_fetch_state(&state);
+                    }
                     progress(Progress::Done(&report));
                     reports.lock().expect("reports lock")[i] = Some(report);
                 }
@@ -133,6 +151,25 @@ pub fn fetch_all(
         .into_iter()
         .map(|r| r.expect("every feed is fetched"))
         .collect())
+}
+
+/// When `url`'s server asked to be left until (local time), if that is still ahead;
+/// a wait that has passed is forgotten.
+fn waiting(
+    state: &Mutex<FetchState>,
+    url: &str,
+    now: chrono::DateTime<chrono::Local>,
+) -> Option<chrono::NaiveTime> {
+    let mut state = state.lock().expect("state lock");
+    let until = state
+        .wait_until
+        .get(url)
+        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())?;
+    if until <= now {
+        state.wait_until.remove(url);
+        return None;
+    }
+    Some(until.with_timezone(&chrono::Local).time())
 }
 
 fn fetch_one(
@@ -188,8 +225,14 @@ fn fetch_feed(
     warnings: &mut Vec<String>,
     moved: &mut Vec<(u64, u64)>,
 ) -> Result<Counts, FeedError> {
-    let mut stored = library.load(feed)?;
     let now_at = chrono::Local::now();
+    if let Some(until) = waiting(state, &feed.url, now_at) {
+        return Ok(Counts {
+            waiting_until: Some(until),
+            ..Counts::default()
+        });
+    }
+    let mut stored = library.load(feed)?;
     // Ask "only if changed" only while something is stored: after a purge (or a file
     // removed by hand) the feed is fetched whole again. So it is while a page that failed
     // is due to be asked again: a feed that answers "not modified" would never bring the
@@ -201,7 +244,19 @@ fn fetch_feed(
         let state = state.lock().expect("state lock");
         state.feeds.get(&feed.url).cloned().unwrap_or_default()
     };
-    let Some(fetched) = net.feed(&feed.url, &known)? else {
+    let answer = net.feed(&feed.url, &known);
+    if let Err(FeedError::Status {
+        retry_after: Some(s),
+        ..
+    }) = &answer
+    {
+        let until = now_at + chrono::Duration::seconds(i64::try_from(*s).unwrap_or(0));
+        let mut state = state.lock().expect("state lock");
+        state
+            .wait_until
+            .insert(feed.url.clone(), until.to_rfc3339());
+    }
+    let Some(fetched) = answer? else {
         return Ok(Counts {
             not_modified: true,
             ..Counts::default()

@@ -111,6 +111,9 @@ pub struct FetchState {
     /// in a later fetch that has only one of them.
     #[serde(default)]
     pub shared_ids: HashMap<String, Vec<String>>,
+    /// Feeds whose server asked to wait (`Retry-After`), and until when (RFC 3339).
+    #[serde(default, skip_serializing_if = "HashMap::is_empty")]
+    pub wait_until: HashMap<String, String>,
 }
 
 /// The folder of fetched articles.

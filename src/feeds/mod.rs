@@ -16,7 +16,7 @@ pub mod parse;
 pub mod subscriptions;
 mod zones;
 
-pub use fetch::{FeedReport, Progress, Waiting, fetch_all};
+pub use fetch::{Counts, FeedReport, Progress, Waiting, fetch_all};
 pub use subscriptions::{Feed, Subscriptions};
 
 /// What can go wrong with subscriptions, a fetch or the library. Each names the file or
@@ -32,9 +32,14 @@ pub enum FeedError {
     /// The server could not be reached, timed out, redirected too often, or sent too much.
     #[error("{url}: {reason}")]
     Network { url: String, reason: String },
-    /// The server answered with an error status.
-    #[error("{url}: HTTP {status}")]
-    Status { url: String, status: u16 },
+    /// The server answered with an error status, and maybe how long to wait before asking
+    /// again (`Retry-After`, in seconds, with 429 or 503).
+    #[error("{url}: HTTP {status}{}", wait_note(*retry_after))]
+    Status {
+        url: String,
+        status: u16,
+        retry_after: Option<u64>,
+    },
     /// The body is not a feed (HTML, bad XML, unknown format).
     #[error("{url}: not a feed: {reason}")]
     NotAFeed { url: String, reason: String },
@@ -62,6 +67,15 @@ impl FeedError {
 }
 
 /// `127.0.0.1:8901/rss.xml` lacks only its scheme: say so.
+fn wait_note(retry_after: Option<u64>) -> String {
+    retry_after.map_or_else(String::new, |s| {
+        format!(
+            " (the server asks to wait {}; it is not asked again before then)",
+            fetch::span_of(s)
+        )
+    })
+}
+
 fn scheme_hint(url: &str) -> String {
     let url = url.trim();
     // `javascript:alert(1)` and `file:/etc` have a scheme, one that is refused: `http://`

@@ -49,6 +49,19 @@ pub fn check_url(url: &str) -> Result<(), FeedError> {
     Ok(())
 }
 
+/// The seconds a `Retry-After` header asks to wait (a number, or an HTTP date after
+/// `now`), at most a day: a server's own word, not a reason to drop a feed for weeks.
+pub fn retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<u64> {
+    let value = value.trim();
+    let seconds = if let Ok(s) = value.parse::<u64>() {
+        s
+    } else {
+        let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+        u64::try_from((at.with_timezone(&chrono::Utc) - now).num_seconds()).ok()?
+    };
+    (seconds > 0).then_some(seconds.min(24 * 3600))
+}
+
 /// The host of an http(s) URL.
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
@@ -253,9 +266,14 @@ impl Net {
             return Ok(Hop::Done(None));
         }
         if !(200..300).contains(&status) {
+            let retry_after = matches!(status, 429 | 503)
+                .then(|| header("retry-after"))
+                .flatten()
+                .and_then(|v| retry_after(&v, chrono::Utc::now()));
             return Err(FeedError::Status {
                 url: url.to_owned(),
                 status,
+                retry_after,
             });
         }
         let content_type = header("content-type");
@@ -316,6 +334,20 @@ mod tests {
     use super::*;
 
     /// Trial 56: an http URL written wrong said "not an http(s) URL".
+    /// `Retry-After` in seconds or as an HTTP date; nothing for a date passed or junk;
+    /// at most a day.
+    #[test]
+    fn retry_after_reads_seconds_and_dates() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-12-06T10:00:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(retry_after("120", now), Some(120));
+        assert_eq!(retry_after("Sun, 06 Dec 2026 10:05:00 GMT", now), Some(300));
+        assert_eq!(retry_after("Sun, 06 Dec 2026 09:05:00 GMT", now), None);
+        assert_eq!(retry_after("soon", now), None);
+        assert_eq!(retry_after("9999999", now), Some(24 * 3600));
+    }
+
     #[test]
     fn an_http_url_written_wrong_says_what_is_wrong() {
         let said = |u: &str| check_url(u).unwrap_err().to_string();

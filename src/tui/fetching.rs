@@ -11,7 +11,7 @@ use super::action::Action;
 use super::app::{App, Request};
 use super::event::Msg;
 use crate::feeds::library::{self, Library};
-use crate::feeds::{Progress, Subscriptions, fetch_all, subscriptions};
+use crate::feeds::{Counts, Progress, Subscriptions, fetch_all, subscriptions};
 
 /// How many content id changes the reader remembers (see `Shown::renamed`).
 const RENAMED_KEPT: usize = 1024;
@@ -193,6 +193,16 @@ pub fn spawn(
                         false,
                     )
                 }
+                Ok(Counts {
+                    waiting_until: Some(until),
+                    ..
+                }) => (
+                    format!(
+                        "{name}: not asked: its server asked to wait until {}",
+                        until.format("%H:%M")
+                    ),
+                    false,
+                ),
                 Ok(_) => (format!("{name}: nothing new"), false),
                 Err(e) => (format!("{name}: {e}"), true),
             };
