@@ -159,6 +159,31 @@ fn another_country_s_election_commission_is_not_india_s() {
             "{text}: {found:?}"
         );
     }
+    // A body with a name of its own stays India's, whatever country comes before it.
+    for (text, body) in [
+        ("पाकिस्तान के खिलाफ भाजपा ने प्रदर्शन किया।", "भारतीय जनता पार्टी"),
+        ("चीन के मुद्दे पर कांग्रेस ने सवाल उठाए।", "भारतीय राष्ट्रीय कांग्रेस"),
+    ] {
+        let found = names(text);
+        assert!(found.iter().any(|n| n == body), "{text}: {found:?}");
+    }
+}
+
+/// An epithet before a known person's name (`पंडित`, `नेताजी`) does not make a namesake.
+#[test]
+fn an_epithet_before_a_known_name_keeps_the_known_person() {
+    let text = "सभा में पंडित नेहरू के भाषण का ज़िक्र हुआ। नेहरू ने आज़ादी की बात की थी।";
+    let found = run(text);
+    let nehru = found.iter().find(|e| e.name == "जवाहरलाल नेहरू");
+    assert_eq!(
+        nehru.map(|e| e.mentions.len()),
+        Some(2),
+        "{:?}",
+        found
+            .iter()
+            .map(|e| (&e.name, e.mentions.len()))
+            .collect::<Vec<_>>()
+    );
 }
 
 /// A given name the rules join to a known person's surname makes that person only if it

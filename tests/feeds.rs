@@ -1100,16 +1100,30 @@ fn a_fetch_while_another_runs_says_so_by_its_exit_code_or_waits() {
         "{}",
         text(&out.stderr)
     );
-    let waiting = khabar(home)
+    let said = home.join("wait-stderr");
+    let mut waiting = khabar(home)
         .args(["fetch", "--wait"])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::fs::File::create(&said).unwrap())
         .spawn()
         .expect("khabar runs");
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    // Released only once it says it waits: it must wait, not find the lock free.
+    let start = std::time::Instant::now();
+    while !std::fs::read_to_string(&said).is_ok_and(|s| s.contains("waiting")) {
+        assert!(
+            waiting.try_wait().unwrap().is_none(),
+            "it ended without waiting"
+        );
+        assert!(start.elapsed().as_secs() < 60, "it never said it waits");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     drop(held);
-    let out = waiting.wait_with_output().expect("khabar ends");
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let status = waiting.wait().expect("khabar ends");
+    assert!(
+        status.success(),
+        "{}",
+        std::fs::read_to_string(&said).unwrap()
+    );
     assert_eq!(stored_titles(home), ["प्रतीक्षा की ख़बर"]);
 }
 

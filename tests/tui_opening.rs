@@ -175,6 +175,7 @@ fn a_result_for_an_article_passed_over_is_dropped() {
         blocks: std::sync::Arc::default(),
         problems: Vec::new(),
         analysing: false,
+        kept: false,
     };
     a.opened(late);
     assert_eq!(a.list.selected, short);

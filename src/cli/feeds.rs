@@ -269,13 +269,18 @@ const BUSY: u8 = 75;
 /// `khabar fetch [--wait] [NAME|TAG...]`: exit 0 when every feed was fetched, 1 when any
 /// failed, 75 when another fetch holds the library (unless `wait`).
 pub fn fetch(keys: &[String], wait: bool) -> Result<ExitCode> {
-    let subs = usable(&feeds_path()?)?;
-    let feeds = match subs.select(keys) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("khabar: error: {}", show(&e.to_string()));
-            return Ok(ExitCode::from(2));
+    let chosen = || -> Result<Option<(Subscriptions, Vec<subscriptions::Feed>)>> {
+        let subs = usable(&feeds_path()?)?;
+        match subs.select(keys) {
+            Ok(feeds) => Ok(Some((subs, feeds))),
+            Err(e) => {
+                eprintln!("khabar: error: {}", show(&e.to_string()));
+                Ok(None)
+            }
         }
+    };
+    let Some((mut subs, mut feeds)) = chosen()? else {
+        return Ok(ExitCode::from(2));
     };
     if feeds.is_empty() {
         eprintln!("khabar: no feeds to fetch; subscribe with `khabar feeds add URL`");
@@ -288,7 +293,13 @@ pub fn fetch(keys: &[String], wait: bool) -> Result<ExitCode> {
             eprintln!(
                 "khabar: another khabar is fetching into this library; waiting for it to end"
             );
-            library.wait_for_lock()?
+            let lock = library.wait_for_lock()?;
+            // The subscriptions may have changed while it waited (a feed removed).
+            let Some(now) = chosen()? else {
+                return Ok(ExitCode::from(2));
+            };
+            (subs, feeds) = now;
+            lock
         }
         Err(e @ FeedError::Busy { .. }) => {
             eprintln!(

@@ -437,6 +437,21 @@ impl Pages {
     }
 }
 
+/// What tells an entry from another under the same GUID: its link (tracking keys aside),
+/// else its date, else a hash of its text.
+fn told_apart_by(e: &Entry) -> String {
+    match (&e.link, e.published.or(e.ahead)) {
+        (Some(link), _) => super::net::bare_link(link),
+        // In UTC: the date's zone follows the reader's, which a cron job may not share.
+        (None, Some(date)) => date.to_utc().to_rfc3339(),
+        (None, None) => text_hash(e),
+    }
+}
+
+fn text_hash(e: &Entry) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(e.text.as_bytes()))
+}
+
 /// The entries with each GUID once (the first), at most [`MAX_ENTRIES`] of them. Entries
 /// that share a GUID but not a link (tracking keys aside) are told apart by their link: a
 /// CMS that gives every entry one id (the site's address) would otherwise keep only its
@@ -444,16 +459,6 @@ impl Pages {
 /// alike every day, whose id `feed-rs` makes from the feed's address and the title: trial
 /// 56). `shared` holds the GUIDs the feed was seen sharing before, and gains those shared
 /// now: an entry under one is known by its link (or date, or text) even when it comes alone.
-/// What tells an entry from another under the same GUID: its link (tracking keys aside),
-/// else its date, else a hash of its text.
-fn told_apart_by(e: &Entry) -> String {
-    match (&e.link, e.published) {
-        (Some(link), _) => super::net::bare_link(link),
-        (None, Some(date)) => date.to_rfc3339(),
-        (None, None) => format!("{:016x}", xxhash_rust::xxh3::xxh3_64(e.text.as_bytes())),
-    }
-}
-
 fn distinct(
     mut entries: Vec<Entry>,
     url: &str,
@@ -461,9 +466,21 @@ fn distinct(
     shared: &mut HashSet<String>,
 ) -> Vec<Entry> {
     let mut apart: HashMap<&str, HashSet<String>> = HashMap::new();
+    // Entries alike in GUID and date but not in text (a dozen horoscopes at one time):
+    // their text tells them apart too.
+    let mut texts: HashMap<(&str, String), HashSet<String>> = HashMap::new();
     for e in &entries {
         apart.entry(&e.guid).or_default().insert(told_apart_by(e));
+        if e.link.is_none() {
+            let at = (e.guid.as_str(), told_apart_by(e));
+            texts.entry(at).or_default().insert(text_hash(e));
+        }
     }
+    let crowded: HashSet<(String, String)> = texts
+        .into_iter()
+        .filter(|(_, t)| t.len() > 1)
+        .map(|((g, d), _)| (g.to_owned(), d))
+        .collect();
     shared.extend(
         apart
             .into_iter()
@@ -472,7 +489,12 @@ fn distinct(
     );
     for e in &mut entries {
         if shared.contains(&e.guid) {
-            e.guid = format!("{} {}", e.guid, told_apart_by(e));
+            let by = told_apart_by(e);
+            e.guid = if crowded.contains(&(e.guid.clone(), by.clone())) {
+                format!("{} {by} {}", e.guid, text_hash(e))
+            } else {
+                format!("{} {by}", e.guid)
+            };
         }
     }
     let mut seen = HashSet::new();
@@ -702,19 +724,25 @@ mod tests {
             text: text.to_owned(),
             ..entry("feed+other", None, "राशिफल")
         };
+        let mut aries = dated(3, "आज का राशिफल");
+        aries.text = "मेष: अच्छा दिन।".into();
+        let mut taurus = dated(3, "आज का राशिफल");
+        taurus.text = "वृषभ: यात्रा होगी।".into();
         let entries = vec![
             dated(1, "आज का राशिफल"),
             dated(2, "आज का राशिफल"),
             dated(2, "आज का राशिफल"),
             undated("मेष: अच्छा दिन।"),
             undated("वृषभ: यात्रा होगी।"),
+            aries,
+            taurus,
         ];
         let mut warnings = Vec::new();
         let mut shared = HashSet::new();
         let kept = distinct(entries, "feed", &mut warnings, &mut shared);
         let ids: Vec<String> = kept.iter().map(|e| e.guid.clone()).collect();
-        assert_eq!(kept.len(), 4, "{ids:?}");
-        assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 4, "{ids:?}");
+        assert_eq!(kept.len(), 6, "{ids:?}");
+        assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 6, "{ids:?}");
         assert_eq!(warnings.len(), 1, "the one true repeat: {warnings:?}");
         // The next fetch: the same ids, even for an entry that comes alone.
         let again = distinct(

@@ -333,7 +333,6 @@ fn describe(e: &ureq::Error, timeout: Duration) -> String {
 mod tests {
     use super::*;
 
-    /// Trial 56: an http URL written wrong said "not an http(s) URL".
     /// `Retry-After` in seconds or as an HTTP date; nothing for a date passed or junk;
     /// at most a day.
     #[test]
@@ -348,6 +347,7 @@ mod tests {
         assert_eq!(retry_after("9999999", now), Some(24 * 3600));
     }
 
+    /// Trial 56: an http URL written wrong said "not an http(s) URL".
     #[test]
     fn an_http_url_written_wrong_says_what_is_wrong() {
         let said = |u: &str| check_url(u).unwrap_err().to_string();

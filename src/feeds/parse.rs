@@ -375,10 +375,6 @@ mod tests {
 <item><title>बिना तारीख़</title><description>पाठ</description></item>
 </channel></rss>"#;
 
-    /// A Latin-1 feed served as UTF-8 reads as Latin-1 (trial 46: `Caf� na�ve`); a UTF-8
-    /// feed with one bad byte keeps its Devanagari.
-    /// Trial 56: an entry with neither link nor title got a random id, so every fetch
-    /// stored it again; its id is now made from its text, the same at every parse.
     /// Trial 56: an empty answer and a feed cut short both said "no root element".
     #[test]
     fn an_empty_answer_and_a_feed_cut_short_say_so() {
@@ -394,6 +390,8 @@ mod tests {
         assert!(said(cut).contains("cut short"), "{}", said(cut));
     }
 
+    /// Trial 56: an entry with neither link nor title got a random id, so every fetch
+    /// stored it again; its id is now made from its text, the same at every parse.
     #[test]
     fn an_entry_with_no_link_or_title_has_the_same_id_at_every_parse() {
         let xml = "<rss version=\"2.0\"><channel><title>t</title>\
@@ -409,6 +407,8 @@ mod tests {
         assert_eq!(first, ids());
     }
 
+    /// A Latin-1 feed served as UTF-8 reads as Latin-1 (trial 46: `Caf� na�ve`); a UTF-8
+    /// feed with one bad byte keeps its Devanagari.
     #[test]
     fn a_feed_said_to_be_utf8_that_is_latin1() {
         let mut warnings = Vec::new();

@@ -24,7 +24,7 @@ impl App {
         if self.corpus.entries.get(index).is_none() {
             return;
         }
-        if self.ask_worker(index) {
+        if self.ask_worker(index, false) {
             self.shown.entry = None;
             return;
         }
@@ -40,30 +40,38 @@ impl App {
         self.shown.entry = Some((index, entry));
     }
 
-    /// Hands entry `index` to the opening worker, if there is one, under a new generation.
-    fn ask_worker(&mut self, index: usize) -> bool {
+    /// Hands entry `index` to the opening worker, if there is one, under a new generation;
+    /// or, when `check`, only to see whether its file changed, under the generation shown
+    /// (its long article's line index stays its own).
+    fn ask_worker(&mut self, index: usize, check: bool) -> bool {
         let (Some(opener), Some(doc)) = (&self.opener, self.corpus.entries.get(index)) else {
             return false;
         };
-        self.shown.generation += 1;
-        opener.open(
-            self.shown.generation,
-            index,
+        if !check {
+            self.shown.generation += 1;
+        }
+        let (doc, repeated) = (
             (doc.clone(), self.title(index)),
             std::sync::Arc::clone(&self.corpus.repeated),
         );
+        if check {
+            opener.check(self.shown.generation, index, doc, repeated);
+        } else {
+            opener.open(self.shown.generation, index, doc, repeated);
+        }
         self.shown.opening = Some((self.shown.generation, index, std::time::Instant::now()));
         true
     }
 
-    /// Reads the article shown again behind the text on screen, which stays until the
-    /// worker brings it: a fetch from the shell may have rewritten its file since it was
-    /// opened, and choosing it again (`Enter`) showed the old version (trial 56).
+    /// Has the worker read the article shown again, to see whether its file changed: a
+    /// fetch from the shell may have rewritten it since it was opened, and choosing it
+    /// again (`Enter`) showed the old version (trial 56). What is shown stays meanwhile,
+    /// and after, unless the file changed: then it is read afresh and the list follows.
     pub(super) fn read_shown_again(&mut self) {
         let index = self.list.selected;
         let shown = self.shown.entry.as_ref().is_some_and(|(i, _)| *i == index);
         if shown && self.shown.opening.is_none() {
-            self.ask_worker(index);
+            self.ask_worker(index, true);
         }
     }
 
@@ -87,7 +95,22 @@ impl App {
             blocks,
             problems,
             analysing,
+            kept,
         } = opened;
+        if kept {
+            if self
+                .shown
+                .opening
+                .is_some_and(|(g, i, _)| (g, i) == (generation, index))
+            {
+                self.shown.opening = None;
+                self.sync_index();
+            }
+            for p in problems {
+                self.note_problem(p);
+            }
+            return;
+        }
         let unreadable = entry
             .article
             .text

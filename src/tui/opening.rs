@@ -37,6 +37,9 @@ pub struct Opened {
     /// Whether its analysis is still under way (a long article is shown before it is
     /// analysed: see [`Analysed`]).
     pub analysing: bool,
+    /// The article shown, read again to see whether its file changed ([`Opener::check`]):
+    /// what is shown stays (its file, if changed, is read afresh and the list follows).
+    pub kept: bool,
 }
 
 /// The analysis and sidebar of a long article opened before them.
@@ -114,6 +117,8 @@ enum Job {
         title: String,
         /// The corpus's repeated chrome, set aside before analysis.
         repeated: Arc<RepeatedSet>,
+        /// Only to see whether it changed (see [`Opened::kept`]).
+        check: bool,
     },
     Index {
         generation: u64,
@@ -160,6 +165,26 @@ impl Opener {
             repeated,
             doc: Box::new(doc),
             title,
+            check: false,
+        });
+    }
+
+    /// Reads the article shown again only to see whether its file changed (a fetch from
+    /// the shell): nothing is analysed or laid out, and the answer keeps what is shown.
+    pub(super) fn check(
+        &self,
+        generation: u64,
+        index: usize,
+        (doc, title): (Doc, String),
+        repeated: Arc<RepeatedSet>,
+    ) {
+        let _ = self.jobs.send(Job::Open {
+            generation,
+            index,
+            repeated,
+            doc: Box::new(doc),
+            title,
+            check: true,
         });
     }
 
@@ -250,9 +275,12 @@ impl Worker {
                 doc,
                 title,
                 repeated,
+                check,
             } => {
-                self.task = None;
-                self.article = None;
+                if !check {
+                    self.task = None;
+                    self.article = None;
+                }
                 let read = super::arrivals::read_entry(&doc, title, &repeated);
                 if read.stale {
                     // Sent before the file's articles, which the loop then knows it by.
@@ -261,6 +289,18 @@ impl Worker {
                         let _ = tx.send(Msg::Feed(moved));
                     }
                     read_again(&doc.path, tx);
+                }
+                if check {
+                    let kept = Opened {
+                        generation,
+                        index,
+                        entry: read.entry,
+                        blocks: Arc::default(),
+                        problems: read.problems,
+                        analysing: false,
+                        kept: true,
+                    };
+                    return tx.send(Msg::Opened(Box::new(kept))).is_ok();
                 }
                 let (mut entry, problems) = (read.entry, read.problems);
                 let long = entry.article.text.len() >= blocks::WINDOWED_FROM;
@@ -302,6 +342,7 @@ impl Worker {
                     blocks,
                     problems,
                     analysing: long,
+                    kept: false,
                 };
                 tx.send(Msg::Opened(Box::new(opened))).is_ok()
             }

@@ -10,7 +10,7 @@ use super::gazetteer::{Matcher, entity_id};
 use super::model::{Entity, EntityKind};
 use super::scan::{Cand, Scan, Source};
 use super::tokens::Gap;
-use super::words::{CUE, FastMap, HONORIFIC, NOT_NAME, STOP};
+use super::words::{COMMON, CUE, EPITHET, FastMap, HONORIFIC, NOT_NAME, ORG_HEAD, STOP};
 use crate::span::Span;
 use std::rc::Rc;
 
@@ -198,7 +198,10 @@ impl<'m, 'a> Merger<'m, 'a> {
 /// (`वी. कोहली`) or a spelling the gazetteer lists may.
 fn may_be_known(matcher: &Matcher, entity: usize, words: &str) -> bool {
     let known = &matcher.gazetteer.known[entity];
-    let mut own = words.split(' ').skip_while(|w| is_title(w));
+    // `पंडित नेहरू`: an epithet the rules keep in the name is none of its words either.
+    let mut own = words
+        .split(' ')
+        .skip_while(|w| is_title(w) || class_of(w) & EPITHET != 0);
     let Some(first) = own.next() else {
         return true;
     };
@@ -218,9 +221,11 @@ fn may_be_known(matcher: &Matcher, entity: usize, words: &str) -> bool {
     }
     // `डॉनल्ड` for `डोनाल्ड`: the same consonants, or a letter or two apart.
     let consonants = |w: &str| -> String { w.chars().filter(|&c| !is_sign(c)).collect() };
+    // A short name a letter off is another name (`अमित`, `अजित`).
     let near = |w: &str| {
         let shorter = w.chars().count().min(first.chars().count());
-        crate::text::edits(w, first) <= (shorter / 3).max(1) || consonants(w) == consonants(first)
+        let allowed = if shorter < 5 { 0 } else { shorter / 3 };
+        crate::text::edits(w, first) <= allowed || consonants(w) == consonants(first)
     };
     folded_words(&known.name).split(' ').any(near)
 }
@@ -246,13 +251,20 @@ fn another_countrys(matcher: &Matcher, scan: &Scan, c: Cand, entity: usize) -> b
         return false;
     }
     let t = &scan.tokens;
-    if indian(&scan.folded.text[t[c.first].start..t[c.last].end].to_lowercase()) {
+    // Generic: made of ordinary words only (`चुनाव आयोग`, `थल सेना`), not a name of its own
+    // (`भाजपा`, `कांग्रेस`, `सेबी`) nor one that names India.
+    let generic = (c.first..=c.last).all(|i| t[i].is(COMMON | ORG_HEAD));
+    if !generic || indian(&scan.folded.text[t[c.first].start..t[c.last].end].to_lowercase()) {
         return false;
     }
-    // The postposition, past up to three words no name covers (`स्वतंत्र राष्ट्रीय`).
+    // The postposition, past up to three ordinary words (`स्वतंत्र राष्ट्रीय`), not past a
+    // word that ends a phrase (`पाकिस्तान के खिलाफ`, `अमेरिका के बाद`).
     let Some(of) = (c.first.saturating_sub(4)..c.first)
         .rev()
-        .take_while(|&i| scan.covering(i).is_none())
+        .take_while(|&i| {
+            scan.covering(i).is_none()
+                && (["के", "की", "का"].contains(&scan.text(i)) || t[i].is(COMMON) && !t[i].is(STOP))
+        })
         .find(|&i| ["के", "की", "का"].contains(&scan.text(i)))
     else {
         return false;
@@ -438,8 +450,12 @@ fn word_after(text: &str, at: Span) -> Option<String> {
 
 /// Whether a folded word is a designation or a title (`प्रधानमंत्री`, `श्री`).
 fn is_title(word: &str) -> bool {
-    let w = super::words::words();
-    w.class_of_hash(super::hash::word_hash(word)) & (CUE | HONORIFIC) != 0
+    class_of(word) & (CUE | HONORIFIC) != 0
+}
+
+/// The classes of the word lists a folded word is in.
+fn class_of(word: &str) -> super::words::Class {
+    super::words::words().class_of_hash(super::hash::word_hash(word))
 }
 
 /// One word the tagger took for two kinds in one article (`नीतीश` a person here, a place
