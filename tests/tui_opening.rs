@@ -310,6 +310,39 @@ fn the_article_shown_chosen_again_after_its_file_changed_is_read_again() {
     assert_eq!(app.current().unwrap().article.title, "बदलती ख़बर 2");
 }
 
+/// A record edited in place (same line, same title, a new body) keeps its star and read
+/// mark on screen when it is read again (trial 58: they were lost there, and an unstar
+/// after it went nowhere).
+#[test]
+fn a_record_edited_in_place_keeps_its_marks_when_read_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.jsonl");
+    let steady = record("स्थिर ख़बर", "नदी पर नया पुल बना।");
+    std::fs::write(
+        &feed,
+        format!("{steady}{}", record("संसद का सत्र", "पहला रूप।")),
+    )
+    .unwrap();
+    let (mut app, rx) = listing(&[&feed]);
+    app.select(at(&app, "संसद का सत्र").unwrap());
+    pump(&mut app, &rx, |a| a.current().is_some());
+    press(&mut app, "*");
+    let old = app.corpus.entries[at(&app, "संसद का सत्र").unwrap()].id;
+    assert!(app.user.is_starred(old));
+    std::fs::write(
+        &feed,
+        format!("{steady}{}", record("संसद का सत्र", "दूसरा रूप।")),
+    )
+    .unwrap();
+    press(&mut app, "enter");
+    pump(&mut app, &rx, |a| {
+        at(a, "संसद का सत्र").is_some_and(|i| a.corpus.entries[i].id != old)
+    });
+    let now = app.corpus.entries[at(&app, "संसद का सत्र").unwrap()].id;
+    assert!(app.user.is_starred(now), "the star follows the edit");
+    assert!(app.user.is_read(now), "and so does the read mark");
+}
+
 /// An article whose file went away after it was listed says so in the reader pane, not
 /// as a blank article (the warning alone was easy to miss).
 #[test]

@@ -482,7 +482,7 @@ fn print_report(r: &FeedReport, err: &mut impl Write) {
             ..
         }) => say!(
             "{name}: not asked: its server asked to wait until {}",
-            until.format("%H:%M")
+            khabar::feeds::fetch::clock_at(*until)
         ),
         Ok(c) => say!(
             "{name}: {} new, {} updated, {} unchanged ({} with full text from their page)",

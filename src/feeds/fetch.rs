@@ -41,7 +41,16 @@ pub struct Counts {
     /// Entries whose article page gave their full text.
     pub full_text: usize,
     /// Not asked: its server asked to wait until then (`Retry-After`), local time.
-    pub waiting_until: Option<chrono::NaiveTime>,
+    pub waiting_until: Option<chrono::NaiveDateTime>,
+}
+
+/// `14:05`, or `Mon 14:05` when it is not today: the end of a wait, local time.
+pub fn clock_at(at: chrono::NaiveDateTime) -> String {
+    if at.date() == chrono::Local::now().date_naive() {
+        at.format("%H:%M").to_string()
+    } else {
+        at.format("%a %H:%M").to_string()
+    }
 }
 
 /// `90 s`, `2 min`, `3 h 5 min`: a wait, as a person says it.
@@ -159,7 +168,7 @@ fn waiting(
     state: &Mutex<FetchState>,
     url: &str,
     now: chrono::DateTime<chrono::Local>,
-) -> Option<chrono::NaiveTime> {
+) -> Option<chrono::NaiveDateTime> {
     let mut state = state.lock().expect("state lock");
     let until = state
         .wait_until
@@ -169,7 +178,7 @@ fn waiting(
         state.wait_until.remove(url);
         return None;
     }
-    Some(until.with_timezone(&chrono::Local).time())
+    Some(until.with_timezone(&chrono::Local).naive_local())
 }
 
 fn fetch_one(

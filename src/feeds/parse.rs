@@ -72,15 +72,25 @@ fn cut_short(xml: &str) -> Option<String> {
         return None;
     }
     let mut reader = quick_xml::Reader::from_str(xml);
-    let mut open = 0usize;
+    let (mut open, mut elements) = (0usize, 0usize);
+    // Stopped inside a tag, a comment, CDATA or an entity: the parser's error is about
+    // the markup, but the cause is the end.
+    let mid_markup = !xml.trim_end().ends_with('>');
     loop {
         match reader.read_event() {
-            Ok(Event::Start(_)) => open += 1,
+            Ok(Event::Start(_)) => (open, elements) = (open + 1, elements + 1),
+            Ok(Event::Empty(_)) => elements += 1,
             Ok(Event::End(_)) => open = open.saturating_sub(1),
             Ok(Event::Eof) if open > 0 => {
                 return Some(format!(
                     "the XML ends with {open} element(s) still open (cut short?)"
                 ));
+            }
+            Ok(Event::Eof) if elements == 0 => {
+                return Some("the XML ends before its first element (cut short?)".into());
+            }
+            Err(_) if mid_markup => {
+                return Some("the XML ends in the middle of its markup (cut short?)".into());
             }
             Ok(Event::Eof) | Err(_) => return None,
             Ok(_) => {}
@@ -388,6 +398,13 @@ mod tests {
         let cut =
             "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><title>आधी";
         assert!(said(cut).contains("cut short"), "{}", said(cut));
+        for cut in [
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><item><tit",
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title><![CDATA[आधा",
+            "<?xml version=\"1.0\"?>",
+        ] {
+            assert!(said(cut).contains("cut short"), "{cut}: {}", said(cut));
+        }
     }
 
     /// Trial 56: an entry with neither link nor title got a random id, so every fetch

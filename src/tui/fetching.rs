@@ -199,7 +199,7 @@ pub fn spawn(
                 }) => (
                     format!(
                         "{name}: not asked: its server asked to wait until {}",
-                        until.format("%H:%M")
+                        crate::feeds::fetch::clock_at(*until)
                     ),
                     false,
                 ),

@@ -226,10 +226,26 @@ struct Worker {
 /// loop, which puts them in place of those listed from it: a file another command
 /// rewrote (a fetch from the shell) is otherwise listed as it was, its records where they
 /// no longer are, until the next start.
-fn read_again(path: &str, tx: &SyncSender<Msg>) {
+/// `listed` is the article that was found changed (its content id, line and title): a
+/// record on the same line under the same title is it, edited (as the database judges,
+/// see `store::corpus`), and its read mark and star go to the new version (trial 58: an
+/// edited story lost them on screen, and an unstar there was lost).
+fn read_again(path: &str, listed: (u64, Option<u32>, String), tx: &SyncSender<Msg>) {
     let (path, tx) = (std::path::PathBuf::from(path), tx.clone());
     std::thread::spawn(move || {
         let (file, problems) = crate::library::read_file(&path);
+        let (id, line, title) = listed;
+        let edited = line.and_then(|line| {
+            file.articles
+                .iter()
+                .find(|a| a.doc.line == Some(line) && *a.title == *title && a.doc.id != id)
+        });
+        if let Some(now) = edited
+            && !file.articles.iter().any(|a| a.doc.id == id)
+        {
+            let moved = super::fetching::FeedMsg::Moved(vec![(id, now.doc.id)]);
+            let _ = tx.send(Msg::Feed(moved));
+        }
         let _ = tx.send(Msg::Feed(super::fetching::FeedMsg::Refreshed(Box::new(
             file,
         ))));
@@ -281,14 +297,15 @@ impl Worker {
                     self.task = None;
                     self.article = None;
                 }
-                let read = super::arrivals::read_entry(&doc, title, &repeated);
+                let read = super::arrivals::read_entry(&doc, title.clone(), &repeated);
                 if read.stale {
                     // Sent before the file's articles, which the loop then knows it by.
                     if let Some(renamed) = read.renamed {
                         let moved = super::fetching::FeedMsg::Moved(vec![renamed]);
                         let _ = tx.send(Msg::Feed(moved));
                     }
-                    read_again(&doc.path, tx);
+                    let listed = (doc.id, doc.line, title);
+                    read_again(&doc.path, listed, tx);
                 }
                 if check {
                     let kept = Opened {
