@@ -198,6 +198,17 @@ fn a_namesake_of_a_known_person_is_someone_else() {
     assert!(!names.contains(&"सचिन तेंदुलकर"), "{names:?}");
     let doctor = found.iter().find(|e| e.name == "मालती तेंदुलकर");
     assert_eq!(doctor.map(|e| e.mentions.len()), Some(2), "{names:?}");
+    // A doctor named in full without her title, then by title and surname, is she.
+    let text = "बाल रोग विशेषज्ञ कविता केजरीवाल ने शिविर लगाया। डॉ. केजरीवाल ने कहा कि टीके \
+                मुफ़्त हैं।";
+    let found = run(text);
+    let doctor = found.iter().find(|e| e.name == "कविता केजरीवाल");
+    assert_eq!(
+        doctor.map(|e| e.mentions.len()),
+        Some(2),
+        "{:?}",
+        found.iter().map(|e| &e.name).collect::<Vec<_>>()
+    );
     // The known person himself, by a spelling the gazetteer does not list, stays him.
     let text = "मुंबई में सचिन तेन्दुलकर ने बच्चों को बल्ला भेंट किया।";
     let names: Vec<String> = run(text).into_iter().map(|e| e.name).collect();

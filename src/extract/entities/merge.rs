@@ -418,7 +418,8 @@ fn join_borrowed_names(text: &str, groups: &mut [Group]) {
                 .any(|m| word_before(text, m.0).as_deref() == Some(title))
         };
         let fits = |&(at, _): &(Span, Rc<str>)| {
-            let other = word_before(text, at).is_some_and(|w| is_title(&w) && !titled_as_named(&w));
+            let other = word_before(text, at)
+                .is_some_and(|w| is_title(&w) && !titled_as_named(&w) && !academic(&w));
             let agent = word_after(text, at).as_deref() == Some("ने");
             !other && (group.kind == EntityKind::Person || agent)
         };
@@ -427,6 +428,14 @@ fn join_borrowed_names(text: &str, groups: &mut [Group]) {
             groups[t].mentions.extend(moved);
         }
     }
+}
+
+/// `डॉ.`, `प्रो.`: a title that says what someone studied, not who they are in the news
+/// (`प्रधानमंत्री मोदी` is the Prime Minister; `डॉ. मोदी` after `सुनीता मोदी` is she).
+fn academic(folded: &str) -> bool {
+    ["डॉ", "डा", "डॉक्टर", "प्रो", "प्रोफेसर", "प्रोफ़ेसर"]
+        .iter()
+        .any(|t| crate::text::fold::fold(t) == folded)
 }
 
 /// The word just before `at` in `text`, folded (`None` at a sentence's or the text's start).
