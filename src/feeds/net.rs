@@ -43,8 +43,15 @@ pub fn check_url(url: &str) -> Result<(), FeedError> {
         }
     })?;
     let scheme_ok = matches!(uri.scheme_str(), Some("http" | "https"));
-    if !scheme_ok || uri.host().is_none_or(str::is_empty) {
+    if !scheme_ok {
         return Err(bad());
+    }
+    if uri.host().is_none_or(str::is_empty) {
+        // `http://:80/f.xml`: http it is; what is wrong is the host (trial 58).
+        return Err(FeedError::Malformed {
+            url: url.to_owned(),
+            reason: "it names no host".into(),
+        });
     }
     Ok(())
 }
@@ -357,6 +364,7 @@ mod tests {
             said("http://[::1:8792/y.xml")
         );
         assert!(said("ftp://example.com/f").contains("not an http(s) URL"));
+        assert!(said("http://:80/f.xml").contains("not a valid URL: it names no host"));
     }
 
     #[test]

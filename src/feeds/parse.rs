@@ -54,10 +54,17 @@ impl Entry {
             ),
             (None, None) => "has no date".to_owned(),
         };
+        // An untitled entry is named by the start of its text (trial 58: `entry ""`).
+        let named = if self.title.is_empty() {
+            &self.text
+        } else {
+            &self.title
+        };
+        let name: String = named.split_whitespace().collect::<Vec<_>>().join(" ");
         self.published.is_none().then(|| {
             format!(
                 "{url}: entry \"{}\" {has}; dated from its byline or dateline if it has one (a date in a sentence is the story's, not its publication)",
-                self.title.chars().take(60).collect::<String>()
+                name.chars().take(60).collect::<String>()
             )
         })
     }
@@ -384,6 +391,16 @@ mod tests {
 <pubDate>Tue, 18 Jun 2024 10:30:00 +0530</pubDate></item>
 <item><title>बिना तारीख़</title><description>पाठ</description></item>
 </channel></rss>"#;
+
+    /// Trial 58: an untitled entry without a date was `entry ""`: it is named by its text.
+    #[test]
+    fn an_untitled_undated_entry_is_named_by_its_text() {
+        let xml = "<rss version=\"2.0\"><channel><title>t</title>\
+            <item><description>नगर निगम की सूचना</description></item></channel></rss>";
+        let parsed = parse(xml.as_bytes(), None, "http://127.0.0.1/f.xml").unwrap();
+        let said = parsed.entries[0].undated("feed").unwrap();
+        assert!(said.contains("entry \"नगर निगम की सूचना\""), "{said}");
+    }
 
     /// Trial 56: an empty answer and a feed cut short both said "no root element".
     #[test]

@@ -37,7 +37,7 @@ pub struct Opened {
     /// Whether its analysis is still under way (a long article is shown before it is
     /// analysed: see [`Analysed`]).
     pub analysing: bool,
-    /// The article shown, read again to see whether its file changed ([`Opener::check`]):
+    /// The article shown, read again to see whether its file changed (`Opener::check`):
     /// what is shown stays (its file, if changed, is read afresh and the list follows).
     pub kept: bool,
 }
