@@ -54,11 +54,7 @@ impl App {
             (doc.clone(), self.title(index)),
             std::sync::Arc::clone(&self.corpus.repeated),
         );
-        if check {
-            opener.check(self.shown.generation, index, doc, repeated);
-        } else {
-            opener.open(self.shown.generation, index, doc, repeated);
-        }
+        opener.open((self.shown.generation, index), doc, repeated, check);
         self.shown.opening = Some((self.shown.generation, index, std::time::Instant::now()));
         true
     }

@@ -37,7 +37,8 @@ pub struct Opened {
     /// Whether its analysis is still under way (a long article is shown before it is
     /// analysed: see [`Analysed`]).
     pub analysing: bool,
-    /// The article shown, read again to see whether its file changed (`Opener::check`):
+    /// The article shown, read again to see whether its file changed (`Opener::open`'s
+    /// `check`):
     /// what is shown stays (its file, if changed, is read afresh and the list follows).
     pub kept: bool,
 }
@@ -152,12 +153,15 @@ impl Opener {
         Self { jobs }
     }
 
+    /// Opens article `index` (read, analysed, laid out); or, when `check`, reads the
+    /// article shown again only to see whether its file changed (a fetch from the shell):
+    /// nothing is analysed or laid out, and the answer keeps what is shown.
     pub(super) fn open(
         &self,
-        generation: u64,
-        index: usize,
+        (generation, index): (u64, usize),
         (doc, title): (Doc, String),
         repeated: Arc<RepeatedSet>,
+        check: bool,
     ) {
         let _ = self.jobs.send(Job::Open {
             generation,
@@ -165,26 +169,7 @@ impl Opener {
             repeated,
             doc: Box::new(doc),
             title,
-            check: false,
-        });
-    }
-
-    /// Reads the article shown again only to see whether its file changed (a fetch from
-    /// the shell): nothing is analysed or laid out, and the answer keeps what is shown.
-    pub(super) fn check(
-        &self,
-        generation: u64,
-        index: usize,
-        (doc, title): (Doc, String),
-        repeated: Arc<RepeatedSet>,
-    ) {
-        let _ = self.jobs.send(Job::Open {
-            generation,
-            index,
-            repeated,
-            doc: Box::new(doc),
-            title,
-            check: true,
+            check,
         });
     }
 
