@@ -1170,4 +1170,12 @@ fn a_feed_whose_server_asks_to_wait_is_not_asked_before_then() {
     );
     assert_eq!(asked.load(Ordering::SeqCst), 1, "not asked again");
     assert_eq!(stored_titles(home), ["ठीक ख़बर"]);
+    // Not asked is not checked: `last_checked` stays empty for it.
+    let out = run(home, &["feeds", "list", "--json"]);
+    let busy = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|f| f["name"] == "busy")
+        .expect("busy is listed");
+    assert!(busy["last_checked"].is_null(), "{busy}");
 }

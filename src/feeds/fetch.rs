@@ -208,12 +208,15 @@ fn fetch_one(
         // Nothing was stored: the marks stay with the version still on disk.
         (Vec::new(), Vec::new())
     } else {
-        // Asked and answered, new entries or none (`feeds list --json`'s `last_checked`).
-        state
-            .lock()
-            .expect("state lock")
-            .checked
-            .insert(feed.url.clone(), chrono::Local::now().to_rfc3339());
+        // Asked and answered, new entries or none (`feeds list --json`'s `last_checked`);
+        // a feed left alone as its server asked was not asked.
+        if outcome.as_ref().is_ok_and(|c| c.waiting_until.is_none()) {
+            state
+                .lock()
+                .expect("state lock")
+                .checked
+                .insert(feed.url.clone(), chrono::Local::now().to_rfc3339());
+        }
         (moved, copied)
     };
     FeedReport {

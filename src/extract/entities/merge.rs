@@ -433,9 +433,17 @@ fn join_borrowed_names(text: &str, groups: &mut [Group]) {
 /// `डॉ.`, `प्रो.`: a title that says what someone studied, not who they are in the news
 /// (`प्रधानमंत्री मोदी` is the Prime Minister; `डॉ. मोदी` after `सुनीता मोदी` is she).
 fn academic(folded: &str) -> bool {
-    ["डॉ", "डा", "डॉक्टर", "प्रो", "प्रोफेसर", "प्रोफ़ेसर"]
+    // Folded once, not at every titled mention.
+    static TITLES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    TITLES
+        .get_or_init(|| {
+            ["डॉ", "डा", "डॉक्टर", "प्रो", "प्रोफेसर", "प्रोफ़ेसर"]
+                .iter()
+                .map(|t| crate::text::fold::fold(t))
+                .collect()
+        })
         .iter()
-        .any(|t| crate::text::fold::fold(t) == folded)
+        .any(|t| t == folded)
 }
 
 /// The word just before `at` in `text`, folded (`None` at a sentence's or the text's start).
