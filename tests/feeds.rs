@@ -1179,3 +1179,66 @@ fn a_feed_whose_server_asks_to_wait_is_not_asked_before_then() {
         .expect("busy is listed");
     assert!(busy["last_checked"].is_null(), "{busy}");
 }
+
+/// Trial 56: a site whose article pages all hang held its feed for the whole deadline (one
+/// timeout per page); after two pages in a row time out the rest wait for the next fetch.
+/// And the reports come in the order of the subscriptions, not the order feeds end.
+#[test]
+fn a_site_whose_pages_hang_is_left_after_two_and_reports_keep_their_order() {
+    let home = home_with("[fetch]\ntimeout_seconds = 1\n");
+    let home = home.path();
+    let pages = Arc::new(AtomicUsize::new(0));
+    let asked = pages.clone();
+    let base = Arc::new(std::sync::OnceLock::<String>::new());
+    let b = base.clone();
+    let server = Server::start(move |req: &Request| {
+        let link = |path: &str| format!("{}{path}", b.get().unwrap());
+        let rss = |items: String| {
+            Response::ok(
+                "application/rss+xml",
+                format!(
+                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>{items}</channel></rss>"
+                ),
+            )
+        };
+        match req.path.as_str() {
+            "/hangs.xml" => rss((1..=5)
+                .map(|i| {
+                    item(
+                        &format!("h{i}"),
+                        &link(&format!("/page/{i}")),
+                        &format!("खबर {i}"),
+                    )
+                })
+                .collect()),
+            "/quick.xml" => rss(item("q1", &link("/fast"), "तुरंत")),
+            "/fast" => Response::ok("text/html", page("तुरंत", &fixture("story-rain.txt"))),
+            _ => {
+                asked.fetch_add(1, Ordering::SeqCst);
+                Response {
+                    delay_ms: 3000,
+                    ..Response::ok("text/html", "<p>देर</p>")
+                }
+            }
+        }
+    });
+    base.set(server.url("")).unwrap();
+    for (path, name) in [("/hangs.xml", "hangs"), ("/quick.xml", "quick")] {
+        let out = run(home, &["feeds", "add", &server.url(path), "--name", name]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+    }
+    let out = run(home, &["fetch"]);
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert_eq!(pages.load(Ordering::SeqCst), 2, "{stderr}");
+    assert!(
+        stderr.contains("3 article page(s) left for the next fetch (2 pages in a row timed out)"),
+        "{stderr}"
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert!(
+        lines.len() == 2 && lines[0].starts_with("hangs: 5 new"),
+        "{stdout}"
+    );
+    assert!(lines[1].starts_with("quick: 1 new"), "{stdout}");
+}

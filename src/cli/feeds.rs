@@ -317,6 +317,7 @@ pub fn fetch(keys: &[String], wait: bool) -> Result<ExitCode> {
     let bar = std::io::stderr()
         .is_terminal()
         .then(|| Mutex::new(Bar::new(feeds.len())));
+    let in_order = Mutex::new(InOrder::new(feeds.len()));
     let on_progress = |progress: Progress| {
         let mut err = std::io::stderr().lock();
         if bar.is_some() {
@@ -324,7 +325,11 @@ pub fn fetch(keys: &[String], wait: bool) -> Result<ExitCode> {
             let _ = write!(err, "\r\x1b[2K");
         }
         if let Progress::Done(report) = progress {
-            print_report(report, &mut err);
+            let mut order = in_order.lock().expect("order lock");
+            let at = feeds.iter().position(|f| f.url == report.feed.url);
+            for text in order.done(at.unwrap_or(usize::MAX), report_text(report)) {
+                print(&text, &mut err);
+            }
         }
         if let Some(bar) = &bar {
             let mut b = bar.lock().expect("bar lock");
@@ -469,34 +474,79 @@ fn cut_to_width(text: &str, columns: usize) -> String {
         .collect()
 }
 
-/// One line per feed on stdout (what came), problems on stderr.
-fn print_report(r: &FeedReport, err: &mut impl Write) {
+/// What `khabar fetch` says of one feed: its line for stdout (what came) and its
+/// problems for stderr.
+struct ReportText {
+    out: String,
+    err: String,
+}
+
+/// Reports printed in the order of the subscriptions, whichever feed ends first (trial 56:
+/// a script's diff of two runs saw feeds change places): a report waits for those before
+/// it, as `parallel --keep-order` does, and the bar names the feed they wait on.
+struct InOrder {
+    ready: Vec<Option<ReportText>>,
+    next: usize,
+}
+
+impl InOrder {
+    fn new(feeds: usize) -> Self {
+        Self {
+            ready: (0..feeds).map(|_| None).collect(),
+            next: 0,
+        }
+    }
+
+    /// Feed `at` is done: the reports now due, in order. A feed not in the list (`at` out
+    /// of range) is due at once rather than lost.
+    fn done(&mut self, at: usize, text: ReportText) -> Vec<ReportText> {
+        let Some(slot) = self.ready.get_mut(at) else {
+            return vec![text];
+        };
+        *slot = Some(text);
+        let mut due = Vec::new();
+        while let Some(text) = self.ready.get_mut(self.next).and_then(Option::take) {
+            due.push(text);
+            self.next += 1;
+        }
+        due
+    }
+}
+
+fn print(text: &ReportText, err: &mut impl Write) {
+    let _ = err.write_all(text.err.as_bytes());
+    let _ = err.flush();
+    say!("{}", text.out);
+}
+
+/// One line per feed for stdout (what came), problems for stderr.
+fn report_text(r: &FeedReport) -> ReportText {
+    use std::fmt::Write as _;
     let name = show(&r.feed.name);
+    let mut err = String::new();
     for w in &r.warnings {
         let _ = writeln!(err, "khabar: warning: {name}: {}", show(w));
     }
-    match &r.outcome {
-        Ok(c) if c.not_modified => say!("{name}: not modified"),
+    let out = match &r.outcome {
+        Ok(c) if c.not_modified => format!("{name}: not modified"),
         Ok(Counts {
             waiting_until: Some(until),
             ..
-        }) => say!(
+        }) => format!(
             "{name}: not asked: its server asked to wait until {}",
             khabar::feeds::fetch::clock_at(*until)
         ),
-        Ok(c) => say!(
+        Ok(c) => format!(
             "{name}: {} new, {} updated, {} unchanged ({} with full text from their page)",
-            c.new,
-            c.updated,
-            c.unchanged,
-            c.full_text
+            c.new, c.updated, c.unchanged, c.full_text
         ),
         Err(e) => {
             let _ = writeln!(err, "khabar: error: {name}: {}", show(&e.to_string()));
             // Still one line per feed on stdout, for scripts that read it.
-            say!("{name}: failed");
+            format!("{name}: failed")
         }
-    }
+    };
+    ReportText { out, err }
 }
 
 /// The folder `khabar` and `khabar list` open when no PATH is given: the library of
@@ -531,6 +581,21 @@ pub fn expand_sources(names: &[String]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Trial 56: reports came in the order feeds ended; they follow the subscriptions.
+    #[test]
+    fn reports_come_in_the_order_of_the_subscriptions() {
+        let text = |name: &str| ReportText {
+            out: name.to_owned(),
+            err: String::new(),
+        };
+        let names = |due: Vec<ReportText>| due.into_iter().map(|t| t.out).collect::<Vec<_>>();
+        let mut order = InOrder::new(3);
+        assert!(order.done(2, text("c")).is_empty());
+        assert_eq!(names(order.done(usize::MAX, text("stray"))), ["stray"]);
+        assert_eq!(names(order.done(0, text("a"))), ["a"]);
+        assert_eq!(names(order.done(1, text("b"))), ["b", "c"]);
+    }
 
     /// The bar stays on one row: cut at the width, wide characters counted as two.
     #[test]

@@ -284,11 +284,7 @@ fn fetch_feed(
     let entries = distinct(parsed.entries, &feed.url, warnings, &mut shared);
     let current: HashSet<&str> = entries.iter().map(|e| e.guid.as_str()).collect();
     let mut counts = Counts::default();
-    let mut pages = Pages {
-        left: MAX_PAGES,
-        until: Instant::now() + FEED_DEADLINE,
-        skipped: 0,
-    };
+    let mut pages = Pages::new();
     let now = now_at.to_rfc3339();
     let mut fresh = Vec::new();
     for entry in &entries {
@@ -353,10 +349,17 @@ fn fetch_feed(
     stored.extend(fresh);
     if pages.skipped > 0 {
         warnings.push(format!(
-            "{}: {} article page(s) left for the next fetch (at most {MAX_PAGES} pages or {} s a feed)",
+            "{}: {} article page(s) left for the next fetch ({})",
             feed.url,
             pages.skipped,
-            FEED_DEADLINE.as_secs()
+            if pages.timed_out >= HUNG {
+                format!("{HUNG} pages in a row timed out")
+            } else {
+                format!(
+                    "at most {MAX_PAGES} pages or {} s a feed",
+                    FEED_DEADLINE.as_secs()
+                )
+            }
         ));
     }
     library.save(feed, &stored)?;
@@ -432,20 +435,46 @@ fn retry_note(tries: u8) -> String {
     }
 }
 
+/// The article pages one feed may still ask for this run.
 struct Pages {
     left: usize,
     until: Instant,
     skipped: usize,
+    /// Pages in a row that timed out: at [`HUNG`] the site is taken to hang, and the rest
+    /// wait for the next fetch (trial 56: a site whose pages all hung held its feed for the
+    /// whole deadline, one timeout per page).
+    timed_out: usize,
 }
 
+/// Pages in a row that time out before a feed asks for no more this run.
+const HUNG: usize = 2;
+
 impl Pages {
+    fn new() -> Self {
+        Self {
+            left: MAX_PAGES,
+            until: Instant::now() + FEED_DEADLINE,
+            skipped: 0,
+            timed_out: 0,
+        }
+    }
+
     fn take(&mut self) -> bool {
-        if self.left == 0 || Instant::now() >= self.until {
+        if self.left == 0 || self.timed_out >= HUNG || Instant::now() >= self.until {
             self.skipped += 1;
             return false;
         }
         self.left -= 1;
         true
+    }
+
+    /// What became of a page asked for.
+    fn answered<T>(&mut self, answer: &Result<T, FeedError>) {
+        if matches!(answer, Err(FeedError::TimedOut { .. })) {
+            self.timed_out += 1;
+        } else {
+            self.timed_out = 0;
+        }
     }
 }
 
@@ -553,7 +582,9 @@ fn to_stored(
         && pages.take()
     {
         tried_at = Some(now.to_owned());
-        match page_text(net, link, &entry.title) {
+        let answer = page_text(net, link, &entry.title);
+        pages.answered(&answer);
+        match answer {
             Ok((text, byline)) if text.len() > body.len() => {
                 body = text;
                 author = author.or(byline);

@@ -32,6 +32,10 @@ pub enum FeedError {
     /// The server could not be reached, timed out, redirected too often, or sent too much.
     #[error("{url}: {reason}")]
     Network { url: String, reason: String },
+    /// The server did not connect or answer in time (a hanging site: the fetch asks it
+    /// for no more pages this run).
+    #[error("{url}: {reason}")]
+    TimedOut { url: String, reason: String },
     /// The server answered with an error status, and maybe how long to wait before asking
     /// again (`Retry-After`, in seconds, with 429 or 503).
     #[error("{url}: HTTP {status}{}", wait_note(*retry_after))]

@@ -31,9 +31,13 @@ pub fn check_url(url: &str) -> Result<(), FeedError> {
         // An http(s) URL written wrong is said so, not "not an http(s) URL" (trial 56).
         let lower = url.trim().to_ascii_lowercase();
         if lower.starts_with("http://") || lower.starts_with("https://") {
-            let reason = url::Url::parse(url.trim())
-                .err()
-                .map_or_else(|| e.to_string(), |e| e.to_string());
+            let reason = if host_of(url.trim()).is_none() {
+                "it names no host".to_owned()
+            } else {
+                url::Url::parse(url.trim())
+                    .err()
+                    .map_or_else(|| e.to_string(), |e| e.to_string())
+            };
             FeedError::Malformed {
                 url: url.to_owned(),
                 reason,
@@ -224,9 +228,13 @@ impl Net {
         cap: u64,
         deadline: std::time::Instant,
     ) -> Result<Hop, FeedError> {
-        let net_error = |e: ureq::Error| FeedError::Network {
-            url: url.to_owned(),
-            reason: describe(&e, self.timeout),
+        let net_error = |e: ureq::Error| {
+            let (url, reason) = (url.to_owned(), describe(&e, self.timeout));
+            if matches!(e, ureq::Error::Timeout(_)) {
+                FeedError::TimedOut { url, reason }
+            } else {
+                FeedError::Network { url, reason }
+            }
         };
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         if left.is_zero() {

@@ -236,7 +236,11 @@ impl Subscriptions {
         tags: &[String],
     ) -> Result<&Feed, FeedError> {
         // `HTTP://Example.org` is `http://example.org/`: one feed, however it was typed.
-        // A host in Devanagari (`.भारत`) is asked for by its ASCII form.
+        // A host in Devanagari (`.भारत`) is asked for by its ASCII form. An empty host is
+        // refused first: normalising reads `http:///y.xml` as host `y.xml` (trial 58).
+        if super::net::host_of(url.trim()).is_none() {
+            check_url(url.trim())?;
+        }
         let url = normalised(url);
         let url = url.as_str();
         check_url(url)?;
@@ -446,6 +450,9 @@ mod tests {
             "{said}"
         );
         assert!(s.add("file:///etc/passwd", None, &[]).is_err());
+        // Trial 58: `http:///y.xml` names no host (it was taken as host `y.xml`).
+        let hostless = s.add("http:///y.xml", None, &[]).unwrap_err().to_string();
+        assert!(hostless.contains("it names no host"), "{hostless}");
         assert_eq!(s.select(&["world".into()]).unwrap().len(), 1);
         assert_eq!(s.select(&[]).unwrap().len(), 2);
         assert!(s.select(&["nothing".into()]).is_err());
