@@ -375,6 +375,33 @@ fn subscriptions_from_the_command_line() {
     assert!(out.status.success());
     let out = run(home, &["feeds", "list"]);
     assert_eq!(text(&out.stdout).lines().count(), 1);
+
+    // Trial 56: an untitled outline was named by its whole URL; it is named as `feeds add`
+    // names the same URL.
+    let url = "http://news.example.org/hindi/rss.xml";
+    std::fs::write(
+        &opml,
+        format!(r#"<opml version="2.0"><body><outline xmlUrl="{url}"/></body></opml>"#),
+    )
+    .unwrap();
+    assert!(
+        run(home, &["feeds", "import", opml.to_str().unwrap()])
+            .status
+            .success()
+    );
+    let other = tempfile::tempdir().unwrap();
+    assert!(run(other.path(), &["feeds", "add", url]).status.success());
+    let named = |home: &Path| {
+        let list = text(&run(home, &["feeds", "list"]).stdout);
+        let line = list.lines().find(|l| l.contains(url)).map(str::to_owned);
+        line.unwrap_or_else(|| panic!("{url} not listed: {list}"))
+    };
+    assert_eq!(named(home), named(other.path()));
+    assert!(
+        named(home).starts_with("news.example.org\t"),
+        "{}",
+        named(home)
+    );
 }
 
 #[test]

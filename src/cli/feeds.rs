@@ -245,14 +245,17 @@ fn import(file: &Path, subs: &mut Subscriptions, path: &Path) -> Result<ExitCode
             .flat_map(|t| t.split(',').map(clean).collect::<Vec<_>>())
             .filter(|t| !t.is_empty())
             .collect();
-        // Two sites' "Top Stories" stay two feeds: a taken name gets the site's host.
-        let name = if subs.has_name(&name) {
+        // Two sites' "Top Stories" stay two feeds: a taken name gets the site's host. An
+        // untitled outline is named as `feeds add` names a feed (trial 56: by its whole URL).
+        let name = if name.is_empty() {
+            None
+        } else if subs.has_name(&name) {
             let host = khabar::feeds::net::host_of(&f.url).unwrap_or_default();
-            format!("{name} ({host})")
+            Some(format!("{name} ({host})"))
         } else {
-            name
+            Some(name)
         };
-        match subs.add(&f.url, Some(&name), &tags) {
+        match subs.add(&f.url, name.as_deref(), &tags) {
             Ok(_) => added += 1,
             Err(e) => eprintln!("khabar: note: {}", show(&e.to_string())),
         }

@@ -9,7 +9,8 @@ use quick_xml::events::Event;
 use super::{Feed, FeedError};
 
 /// Every `<outline xmlUrl=…>` of an OPML document, with the outline's `title` or `text` as
-/// its name and the enclosing outlines' names as tags (the way readers file feeds in
+/// its name (empty when it has neither: the subscription names it as `feeds add` does) and
+/// the enclosing outlines' names as tags (the way readers file feeds in
 /// folders). Outlines whose URL is not http(s), and outlines with no URL that are no
 /// folder either (no outline inside), are skipped and said in the second list.
 pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedError> {
@@ -81,9 +82,7 @@ pub fn parse(xml: &str, path: &str) -> Result<(Vec<Feed>, Vec<String>), FeedErro
                         tags.push(c);
                     }
                 }
-                let name = name
-                    .filter(|n| !n.is_empty())
-                    .unwrap_or_else(|| url.clone());
+                let name = name.unwrap_or_default();
                 feeds.push(Feed { url, name, tags });
             }
             if !is_empty {
