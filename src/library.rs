@@ -66,7 +66,12 @@ const RULES: [&str; 9] = [
 /// that is none of that person's names is someone else (`डॉ. अश्विनी कोहली`); a body known as
 /// India's by a generic name after another country's `के` is that country's; a lone place
 /// that is a word of a person's name is not the person beside another place or before `में`.
-const EXTRACTION_REVISION: u32 = 13;
+/// 14: a company or team named after a person or a place is an organisation (`X
+/// इंडस्ट्रीज`, `PLACE रॉयल्स`); words describing a person, conjunctions and a headline's
+/// `बोले` stay out of names; a lone name spelt a vowel sign apart, or a first and last name
+/// without the middle, joins the full name; a body named before its known bracketed acronym
+/// is that body.
+const EXTRACTION_REVISION: u32 = 14;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

@@ -504,3 +504,126 @@ fn local_titles_honorifics_after_a_name_and_the_person_spoken_to() {
     assert_eq!(arvind.mentions.len(), 2, "त्रिपाठी जी is him: {found:?}");
     assert!(mention_texts(text, &found, EntityKind::Place).is_empty());
 }
+
+/// Trial 59: a word describing a person (`मशहूर`, `प्रतिपक्ष`), a conjunction (`जबकि`) or a
+/// headline's `बोले` is no part of the name, and `सर` after it is an honorific.
+#[test]
+fn describing_words_conjunctions_and_said_stay_out_of_a_name() {
+    let text = "विधानसभा में नेता प्रतिपक्ष हरिवंश चौबे ने सवाल उठाए। मशहूर निर्मला सहगल \
+                ने गीत गाया। वित्त का काम दीपिका रस्तोगी देखती हैं, जबकि ठाकुर बिक्री संभालते \
+                हैं। छात्रों ने कहा कि अनुपम सर अच्छा पढ़ाते हैं।\nबयान\n\nमार्कोविच बोले- हम \
+                तैयार हैं।";
+    let found = run(text);
+    let people = mention_texts(text, &found, EntityKind::Person);
+    for bad in ["प्रतिपक्ष", "मशहूर", "जबकि", "बोले", "सर"]
+    {
+        assert!(
+            people.iter().all(|m| !m.split(' ').any(|w| w == bad)),
+            "{bad} in {people:?}"
+        );
+    }
+    for name in ["हरिवंश चौबे", "निर्मला सहगल", "मार्कोविच"]
+    {
+        assert!(people.contains(&name), "{name} not in {people:?}");
+    }
+}
+
+/// Trial 59: a company or a team named after a person or a place is one organisation
+/// (`X इंडस्ट्रीज`, `X फाइनेंशियल सर्विसेज`, `PLACE रॉयल्स`), and so is a company whose own
+/// name is no known word (`X प्रोडक्शंस`).
+#[test]
+fn a_company_or_team_named_after_a_person_or_a_place_is_an_organisation() {
+    for (text, org) in [
+        (
+            "सुरेंद्र भाटी ने कहा कि भाटी इंडस्ट्रीज का मुनाफ़ा बढ़ा है।",
+            "भाटी इंडस्ट्रीज",
+        ),
+        (
+            "निवेशकों ने गोविंद मल्होत्रा फाइनेंशियल सर्विसेज के शेयर ख़रीदे।",
+            "गोविंद मल्होत्रा फाइनेंशियल सर्विसेज",
+        ),
+        ("फ़िल्म का निर्माण कावेरी प्रोडक्शंस ने किया है।", "कावेरी प्रोडक्शंस"),
+        ("अगले मैच में टीम का सामना लखनऊ रॉयल्स से होगा।", "लखनऊ रॉयल्स"),
+    ] {
+        let found = run(text);
+        let orgs = mention_texts(text, &found, EntityKind::Organization);
+        assert!(orgs.contains(&org), "{text}: {orgs:?}");
+        let others: Vec<&str> = mention_texts(text, &found, EntityKind::Place)
+            .into_iter()
+            .chain(mention_texts(text, &found, EntityKind::Person))
+            .filter(|m| org.contains(m))
+            .filter(|m| !text.contains(&format!("{m} ने कहा")))
+            .collect();
+        assert!(others.is_empty(), "{text}: {others:?} taken apart");
+    }
+    // Not a scheme, a service or a chat group.
+    for text in [
+        "सरकार ने डिजिटल इंडिया अभियान का विस्तार किया।",
+        "उसने सिविल सर्विसेज की परीक्षा दी।",
+        "यह संदेश व्हाट्सऐप ग्रुप में फैला।",
+        "विधानसभा ने गवर्नेंस और डिफेंस कॉन्फ्रेंस लखनऊ में रखी।",
+    ] {
+        let found = run(text);
+        let orgs = mention_texts(text, &found, EntityKind::Organization);
+        assert!(
+            orgs.iter().all(|o| !o.contains("इंडिया")
+                && !o.contains("सर्विसेज")
+                && !o.contains("ग्रुप")
+                && !o.contains("लखनऊ")),
+            "{text}: {orgs:?}"
+        );
+    }
+}
+
+/// Trial 59: a lone name spelt a vowel sign apart from the full name's (`पांड्या`,
+/// `पंड्या`) is the same person; the first and last names of a longer name (`सुभाष बोस`
+/// of `नेताजी सुभाष चंद्र बोस`) are that person too.
+#[test]
+fn a_short_mention_spelt_a_little_apart_joins_the_full_name() {
+    for (text, full, short) in [
+        (
+            "कप्तान मनप्रीत धालीवाल ने दो गोल किए। बाद में धालिवाल ने कहा कि टीम ख़ुश है।",
+            "मनप्रीत धालीवाल",
+            "धालिवाल",
+        ),
+        (
+            "समारोह में नेताजी सुभाष चंद्र बोस को याद किया गया। वक्ताओं ने सुभाष बोस के \
+             भाषण पढ़े।",
+            "सुभाष चंद्र बोस",
+            "सुभाष बोस",
+        ),
+        (
+            "बैठक में रमाकांत प्रसाद तिवारी मौजूद थे। रमाकांत तिवारी ने प्रस्ताव रखा।",
+            "रमाकांत प्रसाद तिवारी",
+            "रमाकांत तिवारी",
+        ),
+    ] {
+        let found = run(text);
+        let people: Vec<&Entity> = found
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        let holder = people
+            .iter()
+            .find(|e| e.mentions.iter().any(|m| m.of(text).contains(full)));
+        let holder = holder.unwrap_or_else(|| panic!("{full} not found: {people:?}"));
+        assert!(
+            holder.mentions.iter().any(|m| m.of(text) == short),
+            "{short} apart from {full}: {people:?}"
+        );
+    }
+}
+
+/// Trial 59: a body named in full in other words than the gazetteer's, before the
+/// bracketed acronym the gazetteer knows, is that body, not a second organisation.
+#[test]
+fn a_body_named_before_its_known_acronym_is_that_body() {
+    let text = "अभियान भारतीय अंतरिक्ष शोध संगठन (इसरो) ने शुरू किया। इसरो के वैज्ञानिक ख़ुश हैं।";
+    let found = run(text);
+    let orgs: Vec<&Entity> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .collect();
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(orgs[0].mentions.len(), 3, "{orgs:?}");
+}

@@ -123,10 +123,11 @@ impl<'m, 'a> Merger<'m, 'a> {
             let words = self
                 .spellings
                 .get(&scan.folded.text[scan.tokens[c.first].start..scan.tokens[c.last].end]);
-            // An acronym in brackets joins the name it follows.
+            // An acronym in brackets joins the name it follows, and a body named in full
+            // before the acronym the gazetteer knows is that body.
             let target = match c.source {
                 Source::AliasOf(j) => scan.cands[j].unwrap_or(c),
-                _ => c,
+                _ => known_by_bracket(&scan, c).unwrap_or(c),
             };
             let t = &scan.tokens;
             let target_words = &scan.folded.text[t[target.first].start..t[target.last].end];
@@ -190,6 +191,25 @@ impl<'m, 'a> Merger<'m, 'a> {
     }
 }
 
+/// `केंद्रीय जांच ब्यूरो (सीबीआई)`: an organisation named in full, in words the gazetteer
+/// does not list (`जांच` for `अन्वेषण`, `बंबई` for `बॉम्बे`), right before the bracketed
+/// acronym of a body it knows, is that body (trial 59: they were two).
+fn known_by_bracket(scan: &Scan, c: Cand) -> Option<Cand> {
+    if c.kind != EntityKind::Organization || matches!(c.source, Source::Known { .. }) {
+        return None;
+    }
+    let short = scan.covering(c.last + 1)?;
+    let bracketed = short.first == c.last + 1
+        && short.first == short.last
+        && scan.gap_after(c.last).trim() == "("
+        && scan.gap_after(short.last).trim_start().starts_with(')');
+    (bracketed
+        && short.kind == c.kind
+        && !short.is_demonym()
+        && matches!(short.source, Source::Known { .. }))
+    .then_some(short)
+}
+
 /// `डॉ. अश्विनी कोहली`: the rules join a given name to a known person's surname
 /// (`राष्ट्रपति डोनल्ड ट्रंप` is Donald Trump however `डोनल्ड` is spelt), so the longer name
 /// takes the known person's identity; but a first name that is none of that person's names
@@ -220,7 +240,6 @@ fn may_be_known(matcher: &Matcher, entity: usize, words: &str) -> bool {
         return true;
     }
     // `डॉनल्ड` for `डोनाल्ड`: the same consonants, or a letter or two apart.
-    let consonants = |w: &str| -> String { w.chars().filter(|&c| !is_sign(c)).collect() };
     // A short name a letter off is another name (`अमित`, `अजित`).
     let near = |w: &str| {
         let shorter = w.chars().count().min(first.chars().count());
@@ -228,6 +247,11 @@ fn may_be_known(matcher: &Matcher, entity: usize, words: &str) -> bool {
         crate::text::edits(w, first) <= allowed || consonants(w) == consonants(first)
     };
     folded_words(&known.name).split(' ').any(near)
+}
+
+/// The letters of a word without its signs ([`is_sign`]): `डोनाल्ड` and `डॉनल्ड` are one.
+fn consonants(w: &str) -> String {
+    w.chars().filter(|&c| !is_sign(c)).collect()
 }
 
 /// A Devanagari vowel sign, virama, nukta or nasal mark: what spellings of a name most
@@ -308,7 +332,14 @@ fn join_partial_names(groups: &mut [Group]) {
                 .of(kind, &name)
                 .filter(|&o| o != g && !groups[o].mentions.is_empty());
             let first = targets.next();
-            first.filter(|_| targets.all(|o| Some(o) == first))
+            let exact = first.filter(|_| targets.all(|o| Some(o) == first));
+            let near = || {
+                (first.is_none() && kind == EntityKind::Person)
+                    .then(|| parts.near(&name))
+                    .flatten()
+                    .filter(|&o| o != g && !groups[o].mentions.is_empty())
+            };
+            exact.or_else(near)
         };
         if let Some(t) = target {
             let moved = std::mem::take(&mut groups[g].mentions);
@@ -319,9 +350,17 @@ fn join_partial_names(groups: &mut [Group]) {
 }
 
 /// Every proper first and last run of words of the groups' names (`नरेंद्र` and `मोदी` of
-/// `नरेंद्र मोदी`), with the groups whose names they are part of.
+/// `नरेंद्र मोदी`), and a person's first and last word of three or more, with the groups
+/// whose names they are part of.
+///
+/// A person's first and last words are also indexed by their consonants
+/// ([`Parts::near`]), for a lone name spelt a vowel sign apart (`पांड्या` of `हार्दिक पंड्या`,
+/// `पैरी` of `एलिस पेरी`).
 #[derive(Default)]
-struct Parts(FastMap<(EntityKind, String), Vec<usize>>);
+struct Parts(
+    FastMap<(EntityKind, String), Vec<usize>>,
+    FastMap<String, Vec<(usize, String)>>,
+);
 
 impl Parts {
     /// Indexes the names of `mentions` as group `group`'s, each spelling once.
@@ -332,16 +371,61 @@ impl Parts {
                 continue;
             }
             done.push(name);
-            let words: Vec<&str> = name.split(' ').collect();
+            let mut words: Vec<&str> = name.split(' ').collect();
+            // An epithet kept in the span (`नेताजी सुभाष चंद्र बोस`) is no part of the name
+            // a shorter mention repeats.
+            if kind == EntityKind::Person {
+                let epithets = words
+                    .iter()
+                    .take_while(|w| class_of(w) & super::words::EPITHET != 0)
+                    .count();
+                if words.len() - epithets >= 2 {
+                    words.drain(..epithets);
+                }
+            }
+            let mut index = |part: String| {
+                let at = self.0.entry((kind, part)).or_default();
+                if at.last() != Some(&group) {
+                    at.push(group);
+                }
+            };
             for k in 1..words.len() {
                 for part in [&words[..k], &words[words.len() - k..]] {
-                    let at = self.0.entry((kind, part.join(" "))).or_default();
-                    if at.last() != Some(&group) {
-                        at.push(group);
+                    index(part.join(" "));
+                }
+            }
+            if kind == EntityKind::Person && words.len() >= 2 {
+                for word in [words[0], words[words.len() - 1]] {
+                    let at = self.1.entry(consonants(word)).or_default();
+                    if !at.iter().any(|(g, w)| *g == group && w == word) {
+                        at.push((group, word.to_owned()));
                     }
                 }
             }
+            // A person's first and last names without those between (`सुभाष बोस` of
+            // `सुभाष चंद्र बोस`): a reporter's usual second mention (trial 58).
+            if let [first, _, .., last] = words[..]
+                && kind == EntityKind::Person
+            {
+                index(format!("{first} {last}"));
+            }
         }
+    }
+
+    /// The one group of people whose name begins or ends in a word a vowel sign apart
+    /// from the lone word `name` (of four letters or more), if only one is.
+    fn near(&self, name: &str) -> Option<usize> {
+        if name.contains(' ') || name.chars().count() < 4 {
+            return None;
+        }
+        let mut groups = self
+            .1
+            .get(&consonants(name))?
+            .iter()
+            .filter(|(_, w)| crate::text::edits(w, name) <= 1)
+            .map(|&(g, _)| g);
+        let first = groups.next()?;
+        groups.all(|g| g == first).then_some(first)
     }
 
     /// The groups of `kind` one of whose names `name` begins or ends (a group may come

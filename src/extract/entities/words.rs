@@ -267,13 +267,132 @@ pub fn local_title(hash: u64) -> bool {
 }
 
 /// Honorifics written after a name (`मोदी जी`, `शर्मा साहब`): no part of it.
-const AFTER_NAME: &[&str] = &["जी", "साहब", "साहेब"];
+const AFTER_NAME: &[&str] = &["जी", "साहब", "साहेब", "सर"];
 
 /// Whether the word whose [`word_hash`] is `hash` is an honorific written after a name.
 pub fn after_name(hash: u64) -> bool {
     static AFTER_CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
     AFTER_CELL
         .get_or_init(|| AFTER_NAME.iter().map(|w| word_hash(&fold(w))).collect())
+        .contains(&hash)
+}
+
+/// Words that describe a person before the name (`मशहूर रोहित`, `दिग्गज अभिनेता`): no part
+/// of it. Kept apart from the tagger's feature lists, as [`LOCAL_TITLES`] are.
+const DESCRIBING: &[&str] = &[
+    "मशहूर",
+    "प्रसिद्ध",
+    "सुप्रसिद्ध",
+    "विख्यात",
+    "दिग्गज",
+    "लोकप्रिय",
+    "चर्चित",
+    "नामी",
+    "दिवंगत",
+    "समकालीन",
+    "अनुभवी",
+    "प्रतिपक्ष",
+    "नवनियुक्त",
+    "सुप्रीमो",
+    "बाहुबली",
+    "निर्दलीय",
+    "बागी",
+    "कद्दावर",
+    "आजकल",
+    "सुपरस्टार",
+    "मेगास्टार",
+];
+
+/// Whether the word whose [`word_hash`] is `hash` describes a person before the name.
+pub fn describes(hash: u64) -> bool {
+    static CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
+    CELL.get_or_init(|| DESCRIBING.iter().map(|w| word_hash(&fold(w))).collect())
+        .contains(&hash)
+}
+
+/// Verbs of saying in a headline's form after a name (`ज़ेलेंस्की बोले- …`): no part of it.
+const SPOKE: &[&str] = &["बोले", "बोलीं", "बोला"];
+
+/// Whether the word whose [`word_hash`] is `hash` is a headline's verb of saying.
+pub fn spoke(hash: u64) -> bool {
+    static CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
+    CELL.get_or_init(|| SPOKE.iter().map(|w| word_hash(&fold(w))).collect())
+        .contains(&hash)
+}
+
+/// English business words that end a company's name (`खंडेलवाल इंडस्ट्रीज`, `धर्मा
+/// प्रोडक्शंस`, `… फाइनेंशियल सर्विसेज`): after a person's or a place's name they make it
+/// the company's. Words that are as often ordinary nouns (`मीडिया`, `स्टील`) are not here.
+const COMPANY: &[&str] = &[
+    "इंडस्ट्रीज",
+    "इंडस्ट्रीज़",
+    "एंटरप्राइजेज",
+    "एंटरप्राइजेज़",
+    "एंटरप्राइज़ेज़",
+    "प्रोडक्शंस",
+    "प्रोडक्शन्स",
+    "पिक्चर्स",
+    "फिल्म्स",
+    "फ़िल्म्स",
+    "स्टूडियोज",
+    "स्टूडियोज़",
+    "मोटर्स",
+    "फाइनेंस",
+    "फ़ाइनेंस",
+    "फाइनेंशियल",
+    "फ़ाइनेंशियल",
+    "फिनसर्व",
+    "सिक्योरिटीज",
+    "सिक्योरिटीज़",
+    "होल्डिंग्स",
+    "वेंचर्स",
+    "टेक्नोलॉजीज",
+    "टेक्नोलॉजीज़",
+    "सॉल्यूशंस",
+    "सॉल्यूशन्स",
+    "फार्मा",
+    "फ़ार्मा",
+    "फार्मास्युटिकल्स",
+    "टेक्सटाइल्स",
+    "बिल्डर्स",
+    "डेवलपर्स",
+    "एक्सपोर्ट्स",
+    "ट्रेडर्स",
+    "ज्वेलर्स",
+    "पब्लिकेशंस",
+    "पब्लिकेशन्स",
+    "लैब्स",
+    "लेबोरेटरीज",
+    "लैबोरेटरीज",
+    "एयरलाइंस",
+    "एयरलाइन्स",
+    "एयरवेज",
+    "एयरवेज़",
+    "पोर्ट्स",
+    "ब्रोकर्स",
+    "ब्रदर्स",
+    "एसोसिएट्स",
+    "कंसल्टेंट्स",
+    "इंश्योरेंस",
+    "एश्योरेंस",
+];
+
+/// Words that go on a company's name after its business word or its owner's name
+/// (`… फाइनेंशियल सर्विसेज`, `अदाणी ग्रुप`, `… प्राइवेट लिमिटेड`) but do not make one
+/// after any other word (`सिविल सर्विसेज`, `व्हाट्सऐप ग्रुप`).
+const COMPANY_TAIL: &[&str] = &["सर्विसेज", "सर्विसेज़", "प्राइवेट", "लिमिटेड", "इंटरनेशनल", "ग्रुप"];
+
+/// Whether the word whose [`word_hash`] is `hash` is a company's business word.
+pub fn company(hash: u64) -> bool {
+    static CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
+    CELL.get_or_init(|| COMPANY.iter().map(|w| word_hash(&fold(w))).collect())
+        .contains(&hash)
+}
+
+/// Whether the word whose [`word_hash`] is `hash` goes on a company's name.
+pub fn company_tail(hash: u64) -> bool {
+    static CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
+    CELL.get_or_init(|| COMPANY_TAIL.iter().map(|w| word_hash(&fold(w))).collect())
         .contains(&hash)
 }
 

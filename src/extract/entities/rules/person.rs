@@ -45,7 +45,16 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
             return;
         }
     }
-    let from = i + 1;
+    let mut from = i + 1;
+    // `नेता प्रतिपक्ष तेजस्वी यादव`, `दिग्गज सुनील गावस्कर`: a word describing the person
+    // comes between the designation and the name.
+    while scan
+        .tokens
+        .get(from)
+        .is_some_and(|n| n.gap == Gap::Space && crate::extract::entities::words::describes(n.hash))
+    {
+        from += 1;
+    }
     if scan.tokens.get(from).is_none_or(|n| n.gap != Gap::Space) {
         return;
     }

@@ -11,6 +11,7 @@
 //! The tagger decides what is a name. The gazetteer still gives known names their
 //! canonical form and id, and `merge` still joins aliases.
 
+mod companies;
 mod decode;
 mod features;
 mod initials;
@@ -151,6 +152,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
         *name = shrink_to_known_place(scan, widen_to_known(scan, *name));
         *name = drop_descriptor(scan, &before.known, *name);
     }
+    companies::join(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
     // the same passage is that person, unless it stands with another place (`अयोध्या प्रसाद
     // … समर्थन में अयोध्या और फ़ैज़ाबाद से` is the town) or where something happens (`में`).
@@ -455,15 +457,18 @@ fn tidy(
             || scan.text(first) == "by"
             || kind == EntityKind::Person
                 && (scan.tokens[first].is(title)
-                    || super::words::local_title(scan.tokens[first].hash)))
+                    || super::words::local_title(scan.tokens[first].hash)
+                    || super::words::describes(scan.tokens[first].hash)))
     {
         first += 1;
     }
-    // `नीलकंठ तिवारी जी`: the honorific after a name is no part of it. (An ordinary word
-    // at the end is judged by the tagger: `गौतम गंभीर` is a cricketer.)
+    // `नीलकंठ तिवारी जी`: the honorific after a name is no part of it, nor a headline's
+    // `बोले` (said). (An ordinary word at the end is judged by the tagger: `गौतम गंभीर` is
+    // a cricketer.)
     while kind == EntityKind::Person
         && first < last
-        && super::words::after_name(scan.tokens[last].hash)
+        && (super::words::after_name(scan.tokens[last].hash)
+            || super::words::spoke(scan.tokens[last].hash))
     {
         last -= 1;
     }
