@@ -127,7 +127,7 @@ impl<'m, 'a> Merger<'m, 'a> {
             // before the acronym the gazetteer knows is that body.
             let target = match c.source {
                 Source::AliasOf(j) => scan.cands[j].unwrap_or(c),
-                _ => known_by_bracket(&scan, c).unwrap_or(c),
+                _ => known_by_bracket(self.matcher, &scan, c).unwrap_or(c),
             };
             let t = &scan.tokens;
             let target_words = &scan.folded.text[t[target.first].start..t[target.last].end];
@@ -193,8 +193,9 @@ impl<'m, 'a> Merger<'m, 'a> {
 
 /// `केंद्रीय जांच ब्यूरो (सीबीआई)`: an organisation named in full, in words the gazetteer
 /// does not list (`जांच` for `अन्वेषण`, `बंबई` for `बॉम्बे`), right before the bracketed
-/// acronym of a body it knows, is that body (trial 59: they were two).
-fn known_by_bracket(scan: &Scan, c: Cand) -> Option<Cand> {
+/// acronym of a body it knows, is that body (trial 59: they were two), if the two names
+/// share a word: `महिला मोर्चा (भाजपा)` is the party's wing, not the party.
+fn known_by_bracket(matcher: &Matcher, scan: &Scan, c: Cand) -> Option<Cand> {
     if c.kind != EntityKind::Organization || matches!(c.source, Source::Known { .. }) {
         return None;
     }
@@ -203,11 +204,17 @@ fn known_by_bracket(scan: &Scan, c: Cand) -> Option<Cand> {
         && short.first == short.last
         && scan.gap_after(c.last).trim() == "("
         && scan.gap_after(short.last).trim_start().starts_with(')');
-    (bracketed
-        && short.kind == c.kind
-        && !short.is_demonym()
-        && matches!(short.source, Source::Known { .. }))
-    .then_some(short)
+    let Source::Known { entity, .. } = short.source else {
+        return None;
+    };
+    if !bracketed || short.kind != c.kind || short.is_demonym() {
+        return None;
+    }
+    let known = folded_words(&matcher.gazetteer.known[entity].name);
+    let shares = (c.first..=c.last)
+        .map(|t| scan.text(t))
+        .any(|w| w.chars().count() > 2 && known.split(' ').any(|k| k == w));
+    shares.then_some(short)
 }
 
 /// `डॉ. अश्विनी कोहली`: the rules join a given name to a known person's surname
@@ -371,18 +378,7 @@ impl Parts {
                 continue;
             }
             done.push(name);
-            let mut words: Vec<&str> = name.split(' ').collect();
-            // An epithet kept in the span (`नेताजी सुभाष चंद्र बोस`) is no part of the name
-            // a shorter mention repeats.
-            if kind == EntityKind::Person {
-                let epithets = words
-                    .iter()
-                    .take_while(|w| class_of(w) & super::words::EPITHET != 0)
-                    .count();
-                if words.len() - epithets >= 2 {
-                    words.drain(..epithets);
-                }
-            }
+            let words: Vec<&str> = name.split(' ').collect();
             let mut index = |part: String| {
                 let at = self.0.entry((kind, part)).or_default();
                 if at.last() != Some(&group) {
@@ -394,35 +390,50 @@ impl Parts {
                     index(part.join(" "));
                 }
             }
-            if kind == EntityKind::Person && words.len() >= 2 {
+            if kind != EntityKind::Person {
+                continue;
+            }
+            // A person's first and last names without those between (`सुभाष बोस` of
+            // `सुभाष चंद्र बोस`, also after an epithet the span keeps: `नेताजी सुभाष चंद्र
+            // बोस`): a reporter's usual second mention (trial 58).
+            let epithets = words
+                .iter()
+                .take_while(|w| class_of(w) & super::words::EPITHET != 0)
+                .count();
+            if let [first, _, .., last] = words[epithets..] {
+                index(format!("{first} {last}"));
+            }
+            if words.len() >= 2 {
                 for word in [words[0], words[words.len() - 1]] {
                     let at = self.1.entry(consonants(word)).or_default();
-                    if !at.iter().any(|(g, w)| *g == group && w == word) {
+                    // Only this group's own entries, at the end: a bucket shared by many
+                    // names (`सिंह`, `सिंघ`) is not searched whole for each.
+                    let had = at
+                        .iter()
+                        .rev()
+                        .take_while(|(g, _)| *g == group)
+                        .any(|(_, w)| w == word);
+                    if !had {
                         at.push((group, word.to_owned()));
                     }
                 }
-            }
-            // A person's first and last names without those between (`सुभाष बोस` of
-            // `सुभाष चंद्र बोस`): a reporter's usual second mention (trial 58).
-            if let [first, _, .., last] = words[..]
-                && kind == EntityKind::Person
-            {
-                index(format!("{first} {last}"));
             }
         }
     }
 
     /// The one group of people whose name begins or ends in a word a vowel sign apart
-    /// from the lone word `name` (of four letters or more), if only one is.
+    /// from the lone word `name` (of four letters or more), if only one is. Not a sign at
+    /// the end, which makes another name (`सुशील`, `सुशीला`).
     fn near(&self, name: &str) -> Option<usize> {
         if name.contains(' ') || name.chars().count() < 4 {
             return None;
         }
+        let end = name.chars().last();
         let mut groups = self
             .1
             .get(&consonants(name))?
             .iter()
-            .filter(|(_, w)| crate::text::edits(w, name) <= 1)
+            .filter(|(_, w)| w.chars().last() == end && crate::text::edits(w, name) <= 1)
             .map(|&(g, _)| g);
         let first = groups.next()?;
         groups.all(|g| g == first).then_some(first)

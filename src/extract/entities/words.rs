@@ -320,9 +320,8 @@ pub fn spoke(hash: u64) -> bool {
         .contains(&hash)
 }
 
-/// English business words that end a company's name (`खंडेलवाल इंडस्ट्रीज`, `धर्मा
-/// प्रोडक्शंस`, `… फाइनेंशियल सर्विसेज`): after a person's or a place's name they make it
-/// the company's. Words that are as often ordinary nouns (`मीडिया`, `स्टील`) are not here.
+/// English business words that name a company whatever stands before them (`धर्मा
+/// प्रोडक्शंस`, `खंडेलवाल इंडस्ट्रीज`): they are hardly used but in a company's name.
 const COMPANY: &[&str] = &[
     "इंडस्ट्रीज",
     "इंडस्ट्रीज़",
@@ -332,68 +331,85 @@ const COMPANY: &[&str] = &[
     "प्रोडक्शंस",
     "प्रोडक्शन्स",
     "पिक्चर्स",
-    "फिल्म्स",
-    "फ़िल्म्स",
     "स्टूडियोज",
     "स्टूडियोज़",
     "मोटर्स",
-    "फाइनेंस",
-    "फ़ाइनेंस",
-    "फाइनेंशियल",
-    "फ़ाइनेंशियल",
     "फिनसर्व",
-    "सिक्योरिटीज",
-    "सिक्योरिटीज़",
     "होल्डिंग्स",
     "वेंचर्स",
     "टेक्नोलॉजीज",
     "टेक्नोलॉजीज़",
     "सॉल्यूशंस",
     "सॉल्यूशन्स",
+    "फार्मास्युटिकल्स",
+    "पब्लिकेशंस",
+    "पब्लिकेशन्स",
+    "लेबोरेटरीज",
+    "लैबोरेटरीज",
+    "टेक्सटाइल्स",
+    "ब्रदर्स",
+    "एसोसिएट्स",
+];
+
+/// Business words that are also ordinary nouns (`हेल्थ इंश्योरेंस`, `पर्सनल फाइनेंस`,
+/// `बॉलीवुड फिल्म्स`): they make a company of a name already found (`रमेश भाटी फाइनेंस`),
+/// never of an ordinary word.
+const BUSINESS_NOUN: &[&str] = &[
+    "फाइनेंस",
+    "फ़ाइनेंस",
+    "फाइनेंशियल",
+    "फ़ाइनेंशियल",
+    "फिल्म्स",
+    "फ़िल्म्स",
     "फार्मा",
     "फ़ार्मा",
-    "फार्मास्युटिकल्स",
-    "टेक्सटाइल्स",
     "बिल्डर्स",
     "डेवलपर्स",
     "एक्सपोर्ट्स",
     "ट्रेडर्स",
     "ज्वेलर्स",
-    "पब्लिकेशंस",
-    "पब्लिकेशन्स",
     "लैब्स",
-    "लेबोरेटरीज",
-    "लैबोरेटरीज",
     "एयरलाइंस",
     "एयरलाइन्स",
     "एयरवेज",
     "एयरवेज़",
     "पोर्ट्स",
     "ब्रोकर्स",
-    "ब्रदर्स",
-    "एसोसिएट्स",
     "कंसल्टेंट्स",
     "इंश्योरेंस",
     "एश्योरेंस",
 ];
 
-/// Words that go on a company's name after its business word or its owner's name
-/// (`… फाइनेंशियल सर्विसेज`, `अदाणी ग्रुप`, `… प्राइवेट लिमिटेड`) but do not make one
-/// after any other word (`सिविल सर्विसेज`, `व्हाट्सऐप ग्रुप`).
+/// Words that go on a company's name after its business word (`… फाइनेंशियल सर्विसेज`,
+/// `… प्राइवेट लिमिटेड`) but make none by themselves (`सिविल सर्विसेज`, `दिल्ली
+/// इंटरनेशनल एयरपोर्ट`, `व्हाट्सऐप ग्रुप`); `ग्रुप` after a person is the person's group.
 const COMPANY_TAIL: &[&str] = &["सर्विसेज", "सर्विसेज़", "प्राइवेट", "लिमिटेड", "इंटरनेशनल", "ग्रुप"];
 
-/// Whether the word whose [`word_hash`] is `hash` is a company's business word.
-pub fn company(hash: u64) -> bool {
-    static CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
-    CELL.get_or_init(|| COMPANY.iter().map(|w| word_hash(&fold(w))).collect())
-        .contains(&hash)
+/// How a word may stand in a company's name (see [`COMPANY`], [`BUSINESS_NOUN`] and
+/// [`COMPANY_TAIL`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Business {
+    Company,
+    Noun,
+    Tail,
 }
 
-/// Whether the word whose [`word_hash`] is `hash` goes on a company's name.
-pub fn company_tail(hash: u64) -> bool {
-    static CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
-    CELL.get_or_init(|| COMPANY_TAIL.iter().map(|w| word_hash(&fold(w))).collect())
-        .contains(&hash)
+/// How the word whose [`word_hash`] is `hash` may stand in a company's name.
+pub fn business(hash: u64) -> Option<Business> {
+    static CELL: OnceLock<std::collections::HashMap<u64, Business, ByHash>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let lists = [
+            (COMPANY, Business::Company),
+            (BUSINESS_NOUN, Business::Noun),
+            (COMPANY_TAIL, Business::Tail),
+        ];
+        lists
+            .iter()
+            .flat_map(|(words, how)| words.iter().map(|w| (word_hash(&fold(w)), *how)))
+            .collect()
+    })
+    .get(&hash)
+    .copied()
 }
 
 /// Whether the word whose [`word_hash`] is `hash` is a verb of going or arriving.

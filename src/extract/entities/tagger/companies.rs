@@ -1,15 +1,15 @@
 //! Companies and teams named after a person or a place: `खंडेलवाल इंडस्ट्रीज`, `मोतीलाल
-//! ओसवाल फाइनेंशियल सर्विसेज`, `राजस्थान रॉयल्स`, `सनराइजर्स हैदराबाद`.
+//! ओसवाल फाइनेंशियल सर्विसेज`, `राजस्थान रॉयल्स`.
 //!
 //! The tagger sees a person or a place in the name and stops there, as the annotated data
 //! it learned from has few companies. Hindi writes a company's English business word
-//! (`इंडस्ट्रीज`, `प्रोडक्शंस`) or a team's English plural (`टाइटंस`, `रॉयल्स`) as it sounds, and
+//! (`इंडस्ट्रीज`, `प्रोडक्शंस`) or a team's English plural (`रॉयल्स`, `राइडर्स`) as it sounds, and
 //! such a word right after a name makes the whole an organisation. Decided after decoding,
 //! so the model is trained as before.
 
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{NOT_NAME, ORG_HEAD, PLACE_HEAD, SAID, company, company_tail};
+use super::super::words::{Business, NOT_NAME, ORG_HEAD, PLACE_HEAD, SAID, business};
 use super::Name;
 use crate::extract::entities::model::EntityKind;
 
@@ -20,10 +20,12 @@ const AND: &[&str] = &["एंड", "एन्ड", "and"];
 const BETWEEN: usize = 2;
 
 /// Grows the names of `names` that a business word follows (or, for a place, a team's
-/// plural stands beside) into organisations, and adds the companies no name was found in
-/// (`धर्मा प्रोडक्शंस`).
+/// plural) into organisations, and adds the companies no name was found in (`धर्मा
+/// प्रोडक्शंस`).
 ///
 /// Not `X इंडिया`: it names a scheme (`डिजिटल इंडिया`, `खेलो इंडिया`) as often as a company.
+/// Nor a plural before a place (`सनराइजर्स हैदराबाद`): `रेजिडेंट डॉक्टर्स दिल्ली में` is
+/// doctors in Delhi.
 pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let mut taken = vec![false; scan.tokens.len()];
     for &(f, l, _) in names.iter() {
@@ -38,7 +40,10 @@ pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     }
     let mut fresh = Vec::new();
     for t in 1..scan.tokens.len() {
-        if taken[t] || !business(scan, t) || !joined(scan, t) || !unknown(scan, gaz, &taken, t - 1)
+        if taken[t]
+            || how(scan, t) != Some(Business::Company)
+            || !joined(scan, t)
+            || !unknown(scan, gaz, &taken, t - 1)
         {
             continue;
         }
@@ -55,43 +60,51 @@ pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 
 /// `name`, grown into an organisation if the words around it say so.
 fn grow(scan: &Scan, gaz: &[u8], taken: &[bool], name: Name) -> Name {
-    let (mut first, last, kind) = name;
-    let next = last + 1;
-    // `खंडेलवाल इंडस्ट्रीज` taken whole for a person, `पिक्चर्स` of `सन पिक्चर्स` for a
-    // place: a business word in a name makes it a company's, with the unknown word before.
-    let mut grown = kind != EntityKind::Organization
-        && (first..=last).any(|t| business(scan, t) && (t > first || last > first));
-    if business(scan, first)
-        && first > 0
-        && joined(scan, first)
-        && unknown(scan, gaz, taken, first - 1)
+    let (mut first, mut last, kind) = name;
+    // `ट्रंप फार्मा टैरिफ`: no person's name ends in a business noun; it is the person and
+    // what follows (judged below).
+    while kind == EntityKind::Person
+        && last > first
+        && matches!(how(scan, last), Some(Business::Noun | Business::Tail))
     {
+        last -= 1;
+    }
+    let company = |t: usize| how(scan, t) == Some(Business::Company);
+    // `खंडेलवाल इंडस्ट्रीज` taken whole for a person, `पिक्चर्स` of `सन पिक्चर्स` for a
+    // place: a company's word in a name makes it a company's, with the unknown word before.
+    let mut grown = kind != EntityKind::Organization
+        && (first..=last).any(|t| company(t) && (t > first || last > first));
+    if company(first) && first > 0 && joined(scan, first) && unknown(scan, gaz, taken, first - 1) {
         first -= 1;
         grown = true;
     }
     let mut end = last;
-    // `राजस्थान रॉयल्स`: a place and a team's plural after it.
-    let team =
-        |t: usize| kind == EntityKind::Place && plural(scan, t) && unknown(scan, gaz, taken, t);
-    if next < scan.tokens.len()
-        && joined(scan, next)
-        && !taken[next]
-        && (business(scan, next) || tail(scan, next) || team(next))
-    {
-        end = forward(scan, gaz, taken, next);
-        grown = true;
-    }
-    if kind == EntityKind::Place && first > 0 && joined(scan, first) {
-        let before = first - 1;
-        if unknown(scan, gaz, taken, before) && plural(scan, before) {
-            first = before;
+    let next = last + 1;
+    // A word trimmed off above is this name's to take back.
+    if next < scan.tokens.len() && joined(scan, next) && (!taken[next] || next <= name.1) {
+        let joins = match how(scan, next) {
+            Some(Business::Company | Business::Noun) => true,
+            // `अदाणी ग्रुप`; not `दिल्ली इंटरनेशनल एयरपोर्ट`, `व्हाट्सऐप ग्रुप`.
+            Some(Business::Tail) => kind == EntityKind::Person && scan.text(next) == "ग्रुप",
+            // `राजस्थान रॉयल्स`: a place and a team's plural after it.
+            None => {
+                kind == EntityKind::Place && plural(scan, next) && unknown(scan, gaz, taken, next)
+            }
+        };
+        let until = forward(scan, gaz, taken, next);
+        // `ट्रंप फार्मा टैरिफ`: a word of no list after it shows a phrase, not a name.
+        let phrase = until + 1 < scan.tokens.len()
+            && joined(scan, until + 1)
+            && unknown(scan, gaz, taken, until + 1);
+        if joins && !phrase {
+            end = until;
             grown = true;
         }
     }
     if grown {
         (first, end, EntityKind::Organization)
     } else {
-        name
+        (first, last, kind)
     }
 }
 
@@ -104,7 +117,7 @@ fn forward(scan: &Scan, gaz: &[u8], taken: &[bool], t: usize) -> usize {
         if next >= scan.tokens.len() || !joined(scan, next) || taken[next] {
             return last;
         }
-        if business(scan, next) || tail(scan, next) {
+        if how(scan, next).is_some() {
             last = next;
             continue;
         }
@@ -114,8 +127,8 @@ fn forward(scan: &Scan, gaz: &[u8], taken: &[bool], t: usize) -> usize {
         let Some(b) = (next + 1..scan.tokens.len())
             .take(BETWEEN + 1)
             .take_while(|&k| joined(scan, k) && !taken[k])
-            .take_while(|&k| business(scan, k) || unknown(scan, gaz, taken, k))
-            .find(|&k| business(scan, k))
+            .take_while(|&k| how(scan, k).is_some() || unknown(scan, gaz, taken, k))
+            .find(|&k| how(scan, k).is_some())
         else {
             return last;
         };
@@ -128,12 +141,8 @@ fn joined(scan: &Scan, t: usize) -> bool {
     scan.tokens[t].gap == Gap::Space && scan.gap_after(t - 1).trim().is_empty()
 }
 
-fn business(scan: &Scan, t: usize) -> bool {
-    company(scan.tokens[t].hash)
-}
-
-fn tail(scan: &Scan, t: usize) -> bool {
-    company_tail(scan.tokens[t].hash)
+fn how(scan: &Scan, t: usize) -> Option<Business> {
+    business(scan.tokens[t].hash)
 }
 
 /// Whether word `t` is an English plural written as it sounds (`रॉयल्स`, `राइडर्स`,
@@ -153,6 +162,7 @@ fn unknown(scan: &Scan, gaz: &[u8], taken: &[bool], t: usize) -> bool {
     !taken[t]
         && gaz[t] == 0
         && !tok.is(NOT_NAME | ORG_HEAD | PLACE_HEAD | SAID)
+        && how(scan, t).is_none()
         && !tok.latin
         && text.chars().count() >= 2
         && !text
