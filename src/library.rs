@@ -70,7 +70,8 @@ const RULES: [&str; 9] = [
 /// इंडस्ट्रीज`, `PLACE रॉयल्स`); words describing a person, conjunctions and a headline's
 /// `बोले` stay out of names; a lone name spelt a vowel sign apart, or a first and last name
 /// without the middle, joins the full name; a body named before its known bracketed acronym
-/// is that body.
+/// sharing words with it is that body; an everyday word that is also a given name before a
+/// family name is the person's (`विकास राठौर`).
 const EXTRACTION_REVISION: u32 = 14;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

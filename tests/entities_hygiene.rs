@@ -544,6 +544,11 @@ fn a_company_or_team_named_after_a_person_or_a_place_is_an_organisation() {
         ),
         ("फ़िल्म का निर्माण कावेरी प्रोडक्शंस ने किया है।", "कावेरी प्रोडक्शंस"),
         ("अगले मैच में टीम का सामना लखनऊ रॉयल्स से होगा।", "लखनऊ रॉयल्स"),
+        // Trial 60: the tagger took `सर्विसेज़` for a place of its own.
+        (
+            "रमेश अग्रवाल फ़ाइनेंशियल सर्विसेज़ में विश्लेषक अनुज ने कहा कि बाज़ार गिरेगा।",
+            "रमेश अग्रवाल फ़ाइनेंशियल सर्विसेज़",
+        ),
     ] {
         let found = run(text);
         let orgs = mention_texts(text, &found, EntityKind::Organization);
@@ -613,16 +618,29 @@ fn near_spellings_and_bracketed_acronyms_do_not_join_what_differs() {
         accused.mentions.iter().all(|m| m.of(text) != "सुशीला"),
         "{people:?}"
     );
-    let text = "महिला मोर्चा (भाजपा) की बैठक में प्रस्ताव पारित हुआ।";
-    let found = run(text);
-    let party = found
-        .iter()
-        .find(|e| e.name == "भारतीय जनता पार्टी")
-        .unwrap_or_else(|| panic!("{found:?}"));
-    assert!(
-        party.mentions.iter().all(|m| !m.of(text).contains("मोर्चा")),
-        "{found:?}"
-    );
+    // Trial 60: one shared ordinary word (`पार्टी`) is not enough either.
+    for (text, known, own) in [
+        (
+            "महिला मोर्चा (भाजपा) की बैठक में प्रस्ताव पारित हुआ।",
+            "भारतीय जनता पार्टी",
+            "मोर्चा",
+        ),
+        (
+            "बांग्लादेश में छात्रों की नेशनल सिटिज़न पार्टी (एनसीपी) ने रैली की।",
+            "राष्ट्रवादी कांग्रेस पार्टी",
+            "सिटिज़न",
+        ),
+    ] {
+        let found = run(text);
+        let party = found
+            .iter()
+            .find(|e| e.name == known)
+            .unwrap_or_else(|| panic!("{found:?}"));
+        assert!(
+            party.mentions.iter().all(|m| !m.of(text).contains(own)),
+            "{found:?}"
+        );
+    }
 }
 
 /// Trial 59: a lone name spelt a vowel sign apart from the full name's (`पांड्या`,
@@ -676,4 +694,17 @@ fn a_body_named_before_its_known_acronym_is_that_body() {
         .collect();
     assert_eq!(orgs.len(), 1, "{orgs:?}");
     assert_eq!(orgs[0].mentions.len(), 3, "{orgs:?}");
+}
+
+/// Trial 58: an everyday word that is also a given name (`विकास`, development) right before
+/// a family name is the person's given name; elsewhere it stays a word.
+#[test]
+fn an_everyday_word_before_a_family_name_is_the_given_name() {
+    let text = "मोहल्ले के विकास राठौर ने शिकायत की। मंच पर शांति देवी भी थीं। ग्रामीण विकास \
+                मंत्री सुरेश यादव ने योजना शुरू की।";
+    let found = run(text);
+    let people = mention_texts(text, &found, EntityKind::Person);
+    assert!(people.contains(&"विकास राठौर"), "{people:?}");
+    assert!(people.contains(&"शांति देवी"), "{people:?}");
+    assert!(people.iter().all(|p| !p.contains("मंत्री")), "{people:?}");
 }

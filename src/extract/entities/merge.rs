@@ -194,7 +194,7 @@ impl<'m, 'a> Merger<'m, 'a> {
 /// `केंद्रीय जांच ब्यूरो (सीबीआई)`: an organisation named in full, in words the gazetteer
 /// does not list (`जांच` for `अन्वेषण`, `बंबई` for `बॉम्बे`), right before the bracketed
 /// acronym of a body it knows, is that body (trial 59: they were two), if the two names
-/// share a word: `महिला मोर्चा (भाजपा)` is the party's wing, not the party.
+/// share words: `महिला मोर्चा (भाजपा)` is the party's wing, not the party.
 fn known_by_bracket(matcher: &Matcher, scan: &Scan, c: Cand) -> Option<Cand> {
     if c.kind != EntityKind::Organization || matches!(c.source, Source::Known { .. }) {
         return None;
@@ -210,11 +210,14 @@ fn known_by_bracket(matcher: &Matcher, scan: &Scan, c: Cand) -> Option<Cand> {
     if !bracketed || short.kind != c.kind || short.is_demonym() {
         return None;
     }
+    // Two words in common, or one word of its own (not `पार्टी`, `राष्ट्रीय`): `नेशनल
+    // सिटिज़न पार्टी (एनसीपी)` is not `राष्ट्रवादी कांग्रेस पार्टी`.
     let known = folded_words(&matcher.gazetteer.known[entity].name);
-    let shares = (c.first..=c.last)
-        .map(|t| scan.text(t))
-        .any(|w| w.chars().count() > 2 && known.split(' ').any(|k| k == w));
-    shares.then_some(short)
+    let shared: Vec<usize> = (c.first..=c.last)
+        .filter(|&t| known.split(' ').any(|k| k == scan.text(t)))
+        .collect();
+    let own = shared.iter().any(|&t| scan.tokens[t].class == 0);
+    (shared.len() >= 2 || own).then_some(short)
 }
 
 /// `डॉ. अश्विनी कोहली`: the rules join a given name to a known person's surname

@@ -310,6 +310,17 @@ pub fn describes(hash: u64) -> bool {
         .contains(&hash)
 }
 
+/// Everyday words (in `common`, so never a name alone) that are also given names: right
+/// before a family name of `surname` they are the person's (`विकास चौहान`, `आशा भोसले`).
+const ALSO_A_NAME: &[&str] = &["विकास", "आशा", "शांति", "पूजा"];
+
+/// Whether the word whose [`word_hash`] is `hash` is also a given name (see [`ALSO_A_NAME`]).
+pub fn also_a_name(hash: u64) -> bool {
+    static CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
+    CELL.get_or_init(|| ALSO_A_NAME.iter().map(|w| word_hash(&fold(w))).collect())
+        .contains(&hash)
+}
+
 /// Verbs of saying in a headline's form after a name (`ज़ेलेंस्की बोले- …`): no part of it.
 const SPOKE: &[&str] = &["बोले", "बोलीं", "बोला"];
 

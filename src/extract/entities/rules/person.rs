@@ -116,7 +116,12 @@ pub(super) fn surname(scan: &mut Scan, i: usize) {
         && i - first < 2
         && scan.tokens[first].gap == Gap::Space
         && scan.tokens[first - 1].latin == scan.tokens[i].latin
-        && given_name_like(scan, first - 1)
+        && (given_name_like(scan, first - 1)
+            // `विकास चौहान`, `आशा भोसले`: an everyday word that is also a given name, right
+            // before a family name.
+            || first == i
+                && scan.covering(first - 1).is_none()
+                && crate::extract::entities::words::also_a_name(scan.tokens[first - 1].hash))
     {
         first -= 1;
     }

@@ -31,13 +31,27 @@ pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     for &(f, l, _) in names.iter() {
         taken[f..=l].fill(true);
     }
+    let mut companies = Vec::new();
     for name in names.iter_mut() {
         let grown = grow(scan, gaz, &taken, *name);
         if grown != *name {
             taken[grown.0..=grown.1].fill(true);
+            if grown.1 > name.1 {
+                companies.push(grown);
+            }
             *name = grown;
         }
     }
+    // A business word the tagger took for a name of its own (`सर्विसेज़` for a place) is
+    // the company's now: the name it was goes, or keeps what lies past the company.
+    names.retain_mut(|n| {
+        for c in &companies {
+            if *n != *c && c.0 <= n.0 && n.0 <= c.1 {
+                n.0 = c.1 + 1;
+            }
+        }
+        n.0 <= n.1
+    });
     let mut fresh = Vec::new();
     for t in 1..scan.tokens.len() {
         if taken[t]
@@ -114,12 +128,16 @@ fn forward(scan: &Scan, gaz: &[u8], taken: &[bool], t: usize) -> usize {
     let mut last = t;
     loop {
         let next = last + 1;
-        if next >= scan.tokens.len() || !joined(scan, next) || taken[next] {
+        if next >= scan.tokens.len() || !joined(scan, next) {
             return last;
         }
+        // A business word goes on the company's name even if the tagger made it a name.
         if how(scan, next).is_some() {
             last = next;
             continue;
+        }
+        if taken[next] {
+            return last;
         }
         if !AND.contains(&scan.text(next)) {
             return last;

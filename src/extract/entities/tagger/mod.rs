@@ -151,6 +151,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     for name in &mut names {
         *name = shrink_to_known_place(scan, widen_to_known(scan, *name));
         *name = drop_descriptor(scan, &before.known, *name);
+        *name = with_word_given_name(scan, *name);
     }
     companies::join(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
@@ -320,6 +321,24 @@ fn shrink_to_known_place(scan: &Scan, name: Name) -> Name {
         }
     }
     known.unwrap_or(name)
+}
+
+/// `विकास चौहान ने`: the tagger takes the surname alone when the given name is an everyday
+/// word (`विकास`, development); the word right before a person's family name is the
+/// person's (see [`super::words::also_a_name`]).
+fn with_word_given_name(scan: &Scan, name: Name) -> Name {
+    let (first, last, kind) = name;
+    let before = first.wrapping_sub(1);
+    let takes = kind == EntityKind::Person
+        && first > 0
+        && scan.tokens[first].gap == Gap::Space
+        && scan.gap_after(before).trim().is_empty()
+        && scan.tokens[first].is(super::words::SURNAME)
+        && scan
+            .covering(before)
+            .is_none_or(|c| c.kind == EntityKind::Person)
+        && super::words::also_a_name(scan.tokens[before].hash);
+    if takes { (before, last, kind) } else { name }
 }
 
 /// `केसीएनए समाचार एजेंसी`: a known organisation followed only by ordinary words saying
