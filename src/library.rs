@@ -71,7 +71,9 @@ const RULES: [&str; 9] = [
 /// `बोले` stay out of names; a lone name spelt a vowel sign apart, or a first and last name
 /// without the middle, joins the full name; a body named before its known bracketed acronym
 /// sharing words with it is that body; an everyday word that is also a given name before a
-/// family name is the person's (`विकास राठौर`).
+/// family name is the person's (`विकास राठौर`); a verb or plural before a person's name is no
+/// part of it (`बनीं`); a dateline of two places (`लेह/कारगिल`) or with the state in brackets
+/// is one.
 const EXTRACTION_REVISION: u32 = 14;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

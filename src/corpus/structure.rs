@@ -299,6 +299,13 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
         .and_then(|d| dates::parse_published(d))
         .map(|(_, p)| p);
     let place = names.last()?;
+    // `श्रीहरिकोटा (आंध्र प्रदेश)`: the state in brackets after the town; `देहरादून/गोपेश्वर`:
+    // a story filed from two places names the first (two trials: both gave no dateline).
+    let place = match place.split_once('(') {
+        Some((town, _)) if place.ends_with(')') => town.trim(),
+        _ => *place,
+    };
+    let place = &place.split('/').next().unwrap_or(place).trim();
     let words: Vec<&str> = place.split_whitespace().collect();
     // A lead in Latin letters before a Hindi story is most often an English headline
     // kicker (`Xi Japan Visit:`, `Mamata-Tharoor Talks:`), not a place: one of one or two
@@ -472,6 +479,10 @@ mod tests {
             ("Mamata-Tharoor Talks: दोनों नेताओं ने", None),
             ("Breaking News: दोनों नेताओं ने", None),
             ("VIDEO: दोनों नेताओं ने", None),
+            // The state in brackets, and two places (trials 59 and 60).
+            ("कोवलम (केरल), 4 मई। समुद्र तट पर", Some("कोवलम")),
+            ("लेह/कारगिल, 9 जून। बर्फ़बारी से", Some("लेह")),
+            ("रोम / पेरिस, 2 जुलाई। दोनों देशों ने", Some("रोम")),
         ] {
             assert_eq!(dateline(para).map(|d| d.0).as_deref(), place, "{para}");
         }

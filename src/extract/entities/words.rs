@@ -277,8 +277,9 @@ pub fn after_name(hash: u64) -> bool {
         .contains(&hash)
 }
 
-/// Words that describe a person before the name (`मशहूर रोहित`, `दिग्गज अभिनेता`): no part
-/// of it. Kept apart from the tagger's feature lists, as [`LOCAL_TITLES`] are.
+/// Words that describe a person before the name (`मशहूर रोहित`, `दिग्गज अभिनेता`), and
+/// sentence adverbs (`आख़िरकार`): no part of it. Kept apart from the tagger's feature
+/// lists, as [`LOCAL_TITLES`] are.
 const DESCRIBING: &[&str] = &[
     "मशहूर",
     "प्रसिद्ध",
@@ -299,6 +300,9 @@ const DESCRIBING: &[&str] = &[
     "बागी",
     "कद्दावर",
     "आजकल",
+    "आखिरकार",
+    "आख़िरकार",
+    "अंततः",
     "सुपरस्टार",
     "मेगास्टार",
 ];
@@ -312,7 +316,7 @@ pub fn describes(hash: u64) -> bool {
 
 /// Everyday words (in `common`, so never a name alone) that are also given names: right
 /// before a family name of `surname` they are the person's (`विकास चौहान`, `आशा भोसले`).
-const ALSO_A_NAME: &[&str] = &["विकास", "आशा", "शांति", "पूजा"];
+const ALSO_A_NAME: &[&str] = &["विकास", "आशा", "शांति", "पूजा", "कविता", "शक्ति"];
 
 /// Whether the word whose [`word_hash`] is `hash` is also a given name (see [`ALSO_A_NAME`]).
 pub fn also_a_name(hash: u64) -> bool {

@@ -32,9 +32,14 @@ use super::words::{
 /// Longest name a rule will take, in words.
 const MAX_NAME: usize = 4;
 
-/// Inflected endings no name has: plurals and verb forms (`देशों`, `लेखिकाओं`, `करेंगे`, `बातें`);
-/// `गण` makes a respectful plural (`मंत्रीगण`, `अधिकारीगण`).
-const NOT_NAME_ENDINGS: &[&str] = &["ों", "ओं", "ें", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां", "गण"];
+/// Inflected endings no name has: plurals and verb forms (`देशों`, `लेखिकाओं`, `करेंगे`, `बातें`,
+/// `बनीं`); `गण` makes a respectful plural (`मंत्रीगण`, `अधिकारीगण`).
+const NOT_NAME_ENDINGS: &[&str] = &["ों", "ओं", "ें", "ीं", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां", "गण"];
+
+/// Whether a folded word ends as no name does (see [`NOT_NAME_ENDINGS`]).
+pub fn inflected(text: &str) -> bool {
+    NOT_NAME_ENDINGS.iter().any(|e| text.ends_with(e))
+}
 
 pub fn apply(scan: &mut Scan) {
     prefixes(scan, EntityKind::Place, compass_prefix);
@@ -235,8 +240,7 @@ fn name_like(scan: &Scan, i: usize) -> bool {
     if text.bytes().all(|b| b.is_ascii_digit()) || text.chars().count() < 2 {
         return false;
     }
-    !t.latin && !NOT_NAME_ENDINGS.iter().any(|e| text.ends_with(e))
-        || t.latin && text.bytes().all(|b| b.is_ascii_alphabetic())
+    !t.latin && !inflected(text) || t.latin && text.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// [`name_like`], or a one-word place name, which many given names also are (`मनाली`,

@@ -477,7 +477,9 @@ fn tidy(
             || kind == EntityKind::Person
                 && (scan.tokens[first].is(title)
                     || super::words::local_title(scan.tokens[first].hash)
-                    || super::words::describes(scan.tokens[first].hash)))
+                    || super::words::describes(scan.tokens[first].hash)
+                    // `बनीं नीना गुप्ता`: a verb or a plural before the name.
+                    || !scan.tokens[first].latin && rules::inflected(scan.text(first))))
     {
         first += 1;
     }
