@@ -714,3 +714,41 @@ fn an_everyday_word_before_a_family_name_is_the_given_name() {
     assert!(people.contains(&"शांति देवी"), "{people:?}");
     assert!(people.iter().all(|p| !p.contains("मंत्री")), "{people:?}");
 }
+
+/// The second review of trial 59's changes: builders of a town are no company, a
+/// company's own word makes one even before another noun, a lone given name joins the
+/// full name an epithet opens, and a shared `भारतीय` does not make a body the party in
+/// brackets.
+#[test]
+fn second_review_of_companies_epithets_and_acronyms() {
+    let text = "प्राधिकरण ने नोएडा बिल्डर्स पर जुर्माना लगाया।";
+    let found = run(text);
+    let orgs = mention_texts(text, &found, EntityKind::Organization);
+    assert!(orgs.iter().all(|o| !o.contains("नोएडा")), "{orgs:?}");
+
+    let text = "सुरेंद्र भाटी ने बताया कि भाटी इंडस्ट्रीज प्लांट में काम बंद है।";
+    let found = run(text);
+    let orgs = mention_texts(text, &found, EntityKind::Organization);
+    assert!(orgs.contains(&"भाटी इंडस्ट्रीज"), "{orgs:?}");
+
+    let text = "सभा में महात्मा ज्योतिबा फुले के विचार पढ़े गए। ज्योतिबा ने स्त्री शिक्षा पर ज़ोर दिया था।";
+    let found = run(text);
+    let holder = found
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.of(text).contains("ज्योतिबा फुले")))
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(
+        holder.mentions.iter().any(|m| m.of(text) == "ज्योतिबा"),
+        "{found:?}"
+    );
+
+    let text = "अखिल भारतीय किसान सभा (माकपा) ने धरना दिया।";
+    let found = run(text);
+    assert!(
+        found
+            .iter()
+            .filter(|e| e.mentions.iter().any(|m| m.of(text).contains("माकपा")))
+            .all(|e| e.mentions.iter().all(|m| !m.of(text).contains("किसान"))),
+        "{found:?}"
+    );
+}

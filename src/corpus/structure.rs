@@ -301,8 +301,9 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
     let place = names.last()?;
     // `श्रीहरिकोटा (आंध्र प्रदेश)`: the state in brackets after the town; `देहरादून/गोपेश्वर`:
     // a story filed from two places names the first (two trials: both gave no dateline).
+    // Only with a date after it: `सीमा (बदला हुआ नाम), 19 साल की है` is no dateline.
     let place = match place.split_once('(') {
-        Some((town, _)) if place.ends_with(')') => town.trim(),
+        Some((town, _)) if place.ends_with(')') && published.is_some() => town.trim(),
         _ => *place,
     };
     let place = &place.split('/').next().unwrap_or(place).trim();
@@ -483,6 +484,8 @@ mod tests {
             ("कोवलम (केरल), 4 मई। समुद्र तट पर", Some("कोवलम")),
             ("लेह/कारगिल, 9 जून। बर्फ़बारी से", Some("लेह")),
             ("रोम / पेरिस, 2 जुलाई। दोनों देशों ने", Some("रोम")),
+            ("सीमा (बदला हुआ नाम), 19 साल की है। वह पढ़ती है", None),
+            ("उन्होंने (बयान में), 12 को कहा। फिर वे", None),
         ] {
             assert_eq!(dateline(para).map(|d| d.0).as_deref(), place, "{para}");
         }

@@ -191,6 +191,10 @@ impl<'m, 'a> Merger<'m, 'a> {
     }
 }
 
+/// Words many bodies' names begin with: sharing one says nothing (`अखिल भारतीय किसान सभा
+/// (माकपा)` is not the party).
+const GENERIC_NAME_WORDS: &[&str] = &["भारतीय", "इंडियन", "अखिल", "नेशनल", "ऑल", "इंडिया"];
+
 /// `केंद्रीय जांच ब्यूरो (सीबीआई)`: an organisation named in full, in words the gazetteer
 /// does not list (`जांच` for `अन्वेषण`, `बंबई` for `बॉम्बे`), right before the bracketed
 /// acronym of a body it knows, is that body (trial 59: they were two), if the two names
@@ -216,7 +220,10 @@ fn known_by_bracket(matcher: &Matcher, scan: &Scan, c: Cand) -> Option<Cand> {
     let shared: Vec<usize> = (c.first..=c.last)
         .filter(|&t| known.split(' ').any(|k| k == scan.text(t)))
         .collect();
-    let own = shared.iter().any(|&t| scan.tokens[t].class == 0);
+    // `भारतीय`, `नेशनल` and their like are in no list but name no body of their own.
+    let own = shared
+        .iter()
+        .any(|&t| scan.tokens[t].class == 0 && !GENERIC_NAME_WORDS.contains(&scan.text(t)));
     (shared.len() >= 2 || own).then_some(short)
 }
 
@@ -381,29 +388,37 @@ impl Parts {
                 continue;
             }
             done.push(name);
-            let words: Vec<&str> = name.split(' ').collect();
+            let all: Vec<&str> = name.split(' ').collect();
             let mut index = |part: String| {
                 let at = self.0.entry((kind, part)).or_default();
                 if at.last() != Some(&group) {
                     at.push(group);
                 }
             };
-            for k in 1..words.len() {
-                for part in [&words[..k], &words[words.len() - k..]] {
+            for k in 1..all.len() {
+                for part in [&all[..k], &all[all.len() - k..]] {
                     index(part.join(" "));
                 }
             }
             if kind != EntityKind::Person {
                 continue;
             }
-            // A person's first and last names without those between (`सुभाष बोस` of
-            // `सुभाष चंद्र बोस`, also after an epithet the span keeps: `नेताजी सुभाष चंद्र
-            // बोस`): a reporter's usual second mention (trial 58).
-            let epithets = words
+            // An epithet the span keeps (`नेताजी सुभाष चंद्र बोस`, `महात्मा ज्योतिबा फुले`) is
+            // no part of the name a shorter mention repeats: the words after it are indexed
+            // too.
+            let epithets = all
                 .iter()
                 .take_while(|w| class_of(w) & super::words::EPITHET != 0)
                 .count();
-            if let [first, _, .., last] = words[epithets..] {
+            let words = &all[epithets..];
+            if epithets > 0 {
+                for k in 1..words.len() {
+                    index(words[..k].join(" "));
+                }
+            }
+            // A person's first and last names without those between (`सुभाष बोस` of
+            // `सुभाष चंद्र बोस`): a reporter's usual second mention (trial 58).
+            if let [first, _, .., last] = words {
                 index(format!("{first} {last}"));
             }
             if words.len() >= 2 {

@@ -96,8 +96,11 @@ fn grow(scan: &Scan, gaz: &[u8], taken: &[bool], name: Name) -> Name {
     let next = last + 1;
     // A word trimmed off above is this name's to take back.
     if next < scan.tokens.len() && joined(scan, next) && (!taken[next] || next <= name.1) {
+        let noun = how(scan, next) == Some(Business::Noun);
         let joins = match how(scan, next) {
-            Some(Business::Company | Business::Noun) => true,
+            Some(Business::Company) => true,
+            // `नोएडा बिल्डर्स पर जुर्माना`, `हॉलीवुड फिल्म्स में`: builders, films of a place.
+            Some(Business::Noun) => kind != EntityKind::Place,
             // `अदाणी ग्रुप`; not `दिल्ली इंटरनेशनल एयरपोर्ट`, `व्हाट्सऐप ग्रुप`.
             Some(Business::Tail) => kind == EntityKind::Person && scan.text(next) == "ग्रुप",
             // `राजस्थान रॉयल्स`: a place and a team's plural after it.
@@ -106,8 +109,11 @@ fn grow(scan: &Scan, gaz: &[u8], taken: &[bool], name: Name) -> Name {
             }
         };
         let until = forward(scan, gaz, taken, next);
-        // `ट्रंप फार्मा टैरिफ`: a word of no list after it shows a phrase, not a name.
-        let phrase = until + 1 < scan.tokens.len()
+        // `ट्रंप फार्मा टैरिफ`: a word of no list after a business noun shows a phrase, not
+        // a name (after a company's own word, `… इंडस्ट्रीज प्लांट`, the company stands).
+        let phrase = noun
+            && until == next
+            && until + 1 < scan.tokens.len()
             && joined(scan, until + 1)
             && unknown(scan, gaz, taken, until + 1);
         if joins && !phrase {
