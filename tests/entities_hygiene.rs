@@ -12,6 +12,11 @@ fn run(text: &str) -> Vec<Entity> {
     find_entities(text, &[Span::new(0, text.len())])
 }
 
+/// The entities of `kind` in `found`.
+fn of_kind(found: &[Entity], kind: EntityKind) -> Vec<&Entity> {
+    found.iter().filter(|e| e.kind == kind).collect()
+}
+
 fn mention_texts<'a>(text: &'a str, found: &[Entity], kind: EntityKind) -> Vec<&'a str> {
     let mut v: Vec<&str> = found
         .iter()
@@ -244,10 +249,7 @@ fn a_person_with_a_place_s_name_is_a_person() {
 fn spelling_variants_of_one_person_merge() {
     let text = "नसीरुद्दीन फ़ारूक़ी ने बैठक बुलाई। बाद में नसीरुद्दीन फारूकी ने कहा कि फ़ैसला हो गया।";
     let found = run(text);
-    let people: Vec<&Entity> = found
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .collect();
+    let people = of_kind(&found, EntityKind::Person);
     assert_eq!(people.len(), 1, "{people:?}");
     assert_eq!(people[0].mentions.len(), 2);
 }
@@ -284,10 +286,7 @@ fn no_name_crosses_a_sentence_end_without_a_space() {
 fn a_known_agency_keeps_its_name_without_the_words_that_describe_it() {
     let text = "फ़्रांस की एएफपी समाचार एजेंसी ने बताया कि बैठक सफल रही।";
     let found = run(text);
-    let orgs: Vec<&Entity> = found
-        .iter()
-        .filter(|e| e.kind == EntityKind::Organization)
-        .collect();
+    let orgs = of_kind(&found, EntityKind::Organization);
     assert_eq!(orgs.len(), 1, "{orgs:?}");
     assert_eq!(orgs[0].name, "एजेंस फ़्रांस-प्रेस");
     assert_eq!(orgs[0].mentions[0].of(text), "एएफपी");
@@ -612,10 +611,7 @@ fn a_company_or_team_named_after_a_person_or_a_place_is_an_organisation() {
 fn near_spellings_and_bracketed_acronyms_do_not_join_what_differs() {
     let text = "आरोपी सुशील कुमार ने आरोपों से इनकार किया। पीड़िता सुशीला ने पुलिस को बताया।";
     let found = run(text);
-    let people: Vec<&Entity> = found
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .collect();
+    let people = of_kind(&found, EntityKind::Person);
     let accused = people
         .iter()
         .find(|e| e.name == "सुशील कुमार")
@@ -673,10 +669,7 @@ fn a_short_mention_spelt_a_little_apart_joins_the_full_name() {
         ),
     ] {
         let found = run(text);
-        let people: Vec<&Entity> = found
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .collect();
+        let people = of_kind(&found, EntityKind::Person);
         let holder = people
             .iter()
             .find(|e| e.mentions.iter().any(|m| m.of(text).contains(full)));
@@ -694,10 +687,7 @@ fn a_short_mention_spelt_a_little_apart_joins_the_full_name() {
 fn a_body_named_before_its_known_acronym_is_that_body() {
     let text = "अभियान भारतीय अंतरिक्ष शोध संगठन (इसरो) ने शुरू किया। इसरो के वैज्ञानिक ख़ुश हैं।";
     let found = run(text);
-    let orgs: Vec<&Entity> = found
-        .iter()
-        .filter(|e| e.kind == EntityKind::Organization)
-        .collect();
+    let orgs = of_kind(&found, EntityKind::Organization);
     assert_eq!(orgs.len(), 1, "{orgs:?}");
     assert_eq!(orgs[0].mentions.len(), 3, "{orgs:?}");
 }
@@ -726,10 +716,12 @@ fn second_review_of_companies_epithets_and_acronyms() {
     let orgs = mention_texts(text, &found, EntityKind::Organization);
     assert!(orgs.iter().all(|o| !o.contains("नोएडा")), "{orgs:?}");
 
-    let text = "सुरेंद्र भाटी ने बताया कि भाटी इंडस्ट्रीज प्लांट में काम बंद है।";
+    // The person the tagger found grows into the company though an unlisted noun follows
+    // (with the phrase check on company words too it stayed a person).
+    let text = "मज़दूरों ने बताया कि सुरेंद्र भाटी इंडस्ट्रीज कारखाने में काम बंद है।";
     let found = run(text);
     let orgs = mention_texts(text, &found, EntityKind::Organization);
-    assert!(orgs.contains(&"भाटी इंडस्ट्रीज"), "{orgs:?}");
+    assert!(orgs.contains(&"सुरेंद्र भाटी इंडस्ट्रीज"), "{orgs:?}");
 
     let text = "सभा में महात्मा ज्योतिबा फुले के विचार पढ़े गए। ज्योतिबा ने स्त्री शिक्षा पर ज़ोर दिया था।";
     let found = run(text);

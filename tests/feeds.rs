@@ -486,6 +486,16 @@ fn feeds_list_json_and_purging_a_feed_removed_before() {
     assert_eq!(listed(home).len(), 1);
 }
 
+/// An RSS answer holding `items`.
+fn rss(items: &str) -> Response {
+    Response::ok(
+        "application/rss+xml",
+        format!(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>{items}</channel></rss>"
+        ),
+    )
+}
+
 fn item(guid: &str, link: &str, title: &str) -> String {
     format!(
         "<item><guid>{guid}</guid><title>{title}</title><link>{link}</link><description>{title} का सार।</description><pubDate>Mon, 17 Jun 2024 08:00:00 +0000</pubDate></item>"
@@ -509,17 +519,9 @@ fn shared_links_repeated_ids_failures_and_purges_lose_nothing() {
     let b = base.clone();
     let server = Server::start(move |req: &Request| {
         let home = format!("{}/home", b.get().unwrap());
-        let rss = |items: String| {
-            Response::ok(
-                "application/rss+xml",
-                format!(
-                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>{items}</channel></rss>"
-                ),
-            )
-        };
         match req.path.as_str() {
             // Two stories that share a link, and one id used twice with different text.
-            "/pair.xml" => rss([
+            "/pair.xml" => rss(&[
                 item("a", &home, "पहली ख़बर"),
                 item("b", &home, "दूसरी ख़बर"),
                 item("c", &format!("{home}/c"), "तीसरी ख़बर"),
@@ -528,7 +530,7 @@ fn shared_links_repeated_ids_failures_and_purges_lose_nothing() {
             .concat()),
             // Works once, then fails.
             "/flaky.xml" if c.fetch_add(1, Ordering::SeqCst) == 0 => {
-                rss(item("f", &home, "एक बार की ख़बर"))
+                rss(&item("f", &home, "एक बार की ख़बर"))
             }
             "/flaky.xml" => Response::status(500),
             _ => Response::status(404),
@@ -1001,13 +1003,7 @@ fn retry_site() -> RetrySite {
         };
         match req.path.as_str() {
             "/f.xml" if req.header("If-None-Match") == Some(etag.as_str()) => Response::status(304),
-            "/f.xml" => Response::ok(
-                "application/rss+xml",
-                format!(
-                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>{entry}</channel></rss>"
-                ),
-            )
-            .header("ETag", &etag),
+            "/f.xml" => rss(&entry).header("ETag", &etag),
             "/story/rain" | "/story/two" if u.load(Ordering::SeqCst) == 1 => Response::ok(
                 "text/html; charset=utf-8",
                 page("मुंबई में बारिश", &fixture("story-rain.txt")),
@@ -1220,16 +1216,8 @@ fn a_site_whose_pages_hang_is_left_after_two_and_reports_keep_their_order() {
     let b = base.clone();
     let server = Server::start(move |req: &Request| {
         let link = |path: &str| format!("{}{path}", b.get().unwrap());
-        let rss = |items: String| {
-            Response::ok(
-                "application/rss+xml",
-                format!(
-                    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title>{items}</channel></rss>"
-                ),
-            )
-        };
         match req.path.as_str() {
-            "/hangs.xml" => rss((1..=5)
+            "/hangs.xml" => rss(&(1..=5)
                 .map(|i| {
                     item(
                         &format!("h{i}"),
@@ -1237,8 +1225,8 @@ fn a_site_whose_pages_hang_is_left_after_two_and_reports_keep_their_order() {
                         &format!("खबर {i}"),
                     )
                 })
-                .collect()),
-            "/quick.xml" => rss(item("q1", &link("/fast"), "तुरंत")),
+                .collect::<String>()),
+            "/quick.xml" => rss(&item("q1", &link("/fast"), "तुरंत")),
             "/fast" => Response::ok("text/html", page("तुरंत", &fixture("story-rain.txt"))),
             _ => {
                 asked.fetch_add(1, Ordering::SeqCst);

@@ -258,12 +258,20 @@ const LOCAL_TITLES: &[&str] = &[
     "व्यापारी",
 ];
 
+/// The folded hashes of a word list, made on first use.
+type WordSet = OnceLock<std::collections::HashSet<u64, ByHash>>;
+
+/// Whether the word whose [`word_hash`] is `hash` is one of `list` (folded into `cell`
+/// once).
+fn in_list(cell: &'static WordSet, list: &[&str], hash: u64) -> bool {
+    cell.get_or_init(|| list.iter().map(|w| word_hash(&fold(w))).collect())
+        .contains(&hash)
+}
+
 /// Whether the word whose [`word_hash`] is `hash` is a local official's designation.
 pub fn local_title(hash: u64) -> bool {
-    static TITLES_CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
-    TITLES_CELL
-        .get_or_init(|| LOCAL_TITLES.iter().map(|w| word_hash(&fold(w))).collect())
-        .contains(&hash)
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, LOCAL_TITLES, hash)
 }
 
 /// Honorifics written after a name (`मोदी जी`, `शर्मा साहब`): no part of it.
@@ -271,10 +279,8 @@ const AFTER_NAME: &[&str] = &["जी", "साहब", "साहेब", "स�
 
 /// Whether the word whose [`word_hash`] is `hash` is an honorific written after a name.
 pub fn after_name(hash: u64) -> bool {
-    static AFTER_CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
-    AFTER_CELL
-        .get_or_init(|| AFTER_NAME.iter().map(|w| word_hash(&fold(w))).collect())
-        .contains(&hash)
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, AFTER_NAME, hash)
 }
 
 /// Words that describe a person before the name (`मशहूर रोहित`, `दिग्गज अभिनेता`), and
@@ -309,9 +315,8 @@ const DESCRIBING: &[&str] = &[
 
 /// Whether the word whose [`word_hash`] is `hash` describes a person before the name.
 pub fn describes(hash: u64) -> bool {
-    static CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
-    CELL.get_or_init(|| DESCRIBING.iter().map(|w| word_hash(&fold(w))).collect())
-        .contains(&hash)
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, DESCRIBING, hash)
 }
 
 /// Everyday words (in `common`, so never a name alone) that are also given names: right
@@ -320,9 +325,8 @@ const ALSO_A_NAME: &[&str] = &["विकास", "आशा", "शांति"
 
 /// Whether the word whose [`word_hash`] is `hash` is also a given name (see [`ALSO_A_NAME`]).
 pub fn also_a_name(hash: u64) -> bool {
-    static CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
-    CELL.get_or_init(|| ALSO_A_NAME.iter().map(|w| word_hash(&fold(w))).collect())
-        .contains(&hash)
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, ALSO_A_NAME, hash)
 }
 
 /// Verbs of saying in a headline's form after a name (`ज़ेलेंस्की बोले- …`): no part of it.
@@ -330,9 +334,8 @@ const SPOKE: &[&str] = &["बोले", "बोलीं", "बोला"];
 
 /// Whether the word whose [`word_hash`] is `hash` is a headline's verb of saying.
 pub fn spoke(hash: u64) -> bool {
-    static CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
-    CELL.get_or_init(|| SPOKE.iter().map(|w| word_hash(&fold(w))).collect())
-        .contains(&hash)
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, SPOKE, hash)
 }
 
 /// English business words that name a company whatever stands before them (`धर्मा
@@ -429,10 +432,8 @@ pub fn business(hash: u64) -> Option<Business> {
 
 /// Whether the word whose [`word_hash`] is `hash` is a verb of going or arriving.
 pub fn goes(hash: u64) -> bool {
-    static GOING_CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
-    GOING_CELL
-        .get_or_init(|| GOING.iter().map(|w| word_hash(&fold(w))).collect())
-        .contains(&hash)
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, GOING, hash)
 }
 
 /// The shipped word lists, folded.
