@@ -297,6 +297,7 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
     let published = date
         .first()
         .and_then(|d| dates::parse_published(d))
+        .or_else(|| date.is_empty().then(|| piped_date(rest)).flatten())
         .map(|(_, p)| p);
     let place = names.last()?;
     // `श्रीहरिकोटा (आंध्र प्रदेश)`: the state in brackets after the town; `देहरादून/गोपेश्वर`:
@@ -325,6 +326,15 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
                 && w.chars().all(is_name_char)
         });
     plausible.then(|| ((*place).to_owned(), published))
+}
+
+/// `पटना | 18 मार्च 2025`: a pipe parts the place from a date that opens what follows it
+/// (a date later in the sentence is the story's, not the dateline's).
+fn piped_date(rest: &str) -> Option<(Span, Published)> {
+    let after = rest.strip_prefix('|')?;
+    let after = after.trim_start();
+    let end = after.find(['।', '|', '\n']).unwrap_or(after.len());
+    dates::parse_published(&after[..end]).filter(|(span, _)| span.start == 0)
 }
 
 /// Words of English headline kickers (`Breaking News:`, `Video:`, `Modi Visit:`), which
@@ -500,6 +510,17 @@ mod tests {
         }
         // A bracket in a sentence is no dateline.
         assert_eq!(dateline("मंत्री (भाजपा) ने कहा कि बारिश हुई।"), None);
+        // A pipe between the place and the date; a date later in the sentence is the
+        // story's.
+        for (para, value) in [
+            ("इंदौर | 7 अगस्त 2023 शहर में बारिश हुई।", Some("2023-08-07")),
+            ("इंदौर | 7 अगस्त। शहर में बारिश हुई।", Some("XXXX-08-07")),
+            ("इंदौर | शहर में 7 अगस्त को बारिश हुई।", None),
+        ] {
+            let (place, date) = dateline(para).expect(para);
+            assert_eq!(place, "इंदौर");
+            assert_eq!(date.and_then(|d| d.value()).as_deref(), value, "{para}");
+        }
     }
 
     #[test]

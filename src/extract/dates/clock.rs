@@ -81,6 +81,9 @@ fn clock_after_hour(cur: Cursor<'_>, hour: i32, after_part: bool) -> Option<(Cur
     }
     let zone = eat_zone(&mut c);
     let has_minutes = sep.is_some();
+    // "छह से दस बजे": the first hour of a range is a time of its own, left for the
+    // scanner to read the second from where this one ends.
+    let marked = marked || (!has_minutes && zone.is_none() && range_to_clock(c));
     if !(marked || (has_minutes && (!dotted || zone.is_some() || after_part))) {
         return None;
     }
@@ -97,8 +100,19 @@ fn clock_after_hour(cur: Cursor<'_>, hour: i32, after_part: bool) -> Option<(Cur
     ))
 }
 
+/// Whether `से`, `-` or `तक` and an hour with `बजे` come next: the end of a range of hours.
+fn range_to_clock(cur: Cursor<'_>) -> bool {
+    let mut c = cur;
+    let text = c.text();
+    c.eat(|t| t.is_punct(&['-', '–']) || matches!(&text[t.span.start..t.span.end], "से" | "तक"))
+        .is_some()
+        && c.next_tok().and_then(hour_token).is_some()
+        && c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))
+            .is_some()
+}
+
 /// A 12-hour reading moved into the part of the day: शाम 5 is 17:00, रात 12 is 00:00.
-const fn in_part(part: Part, h: i32) -> i32 {
+pub(super) const fn in_part(part: Part, h: i32) -> i32 {
     match part {
         Part::Afternoon if 1 <= h && h <= 6 => h + 12,
         Part::Evening if h < 12 => h + 12,

@@ -3,10 +3,11 @@
 
 use aho_corasick::Input;
 
+use super::clock::in_part;
 use super::grammar::parse_at;
 use super::lexer::{digit_value, is_word_char};
-use super::lexicon::lexicon;
-use super::sem::Found;
+use super::lexicon::{Lex, Part, lexicon};
+use super::sem::{Found, Sem};
 use crate::span::Span;
 
 /// The date expressions of one region, in text order, never overlapping.
@@ -15,6 +16,9 @@ pub(super) struct Scanner<'t> {
     pos: usize,
     end: usize,
     start: usize,
+    /// The part of the day the last expression named, and where that expression ended: a
+    /// clock right after it is read in it (`शाम को सात बजे` is 19:00).
+    part: Option<(Part, usize)>,
 }
 
 impl<'t> Scanner<'t> {
@@ -25,8 +29,43 @@ impl<'t> Scanner<'t> {
             pos: region.start,
             end: region.end,
             start: region.start,
+            part: None,
         }
     }
+
+    /// `found`, with its clock read in the part of the day named just before it:
+    /// `शाम को सात बजे`, `रात साढ़े नौ बजे`, `शाम 5 से 7 बजे`, `रात 9 बजे से 11 बजे तक`.
+    fn in_day_part(&mut self, mut found: Found) -> Found {
+        let before = self.part.take();
+        if let Sem::Clock { hour, minute } = found.sem
+            && let Some((part, end)) = before
+            && end <= found.span.start
+            && joins_clock(&self.text[end..found.span.start])
+        {
+            let hour = in_part(part, i32::from(hour)) as u8;
+            found.sem = Sem::Clock { hour, minute };
+            self.part = Some((part, found.span.end));
+        }
+        if let Some(part) = part_named(&self.text[found.span.start..found.span.end]) {
+            self.part = Some((part, found.span.end));
+        }
+        found
+    }
+}
+
+/// Whether the words between a part of the day and a clock tie them together: nothing, a
+/// case marker (`शाम को`, `रात के`) or the middle of a range (`से`, `-`, `तक`).
+fn joins_clock(between: &str) -> bool {
+    matches!(between.trim(), "" | "को" | "के" | "से" | "तक" | "-" | "–")
+}
+
+/// The part of the day a word of `span` names (`कल शाम`, `बुधवार रात 9 बजे`), if one does.
+fn part_named(span: &str) -> Option<Part> {
+    span.split_whitespace()
+        .find_map(|w| match lexicon().entry(w).lex {
+            Some(Lex::Part(p)) => Some(p),
+            _ => None,
+        })
 }
 
 impl Iterator for Scanner<'_> {
@@ -46,7 +85,7 @@ impl Iterator for Scanner<'_> {
             let at_start = before.is_none_or(|c| !is_word_char(c) && digit_value(c).is_none());
             if at_start && let Some(found) = parse_at(self.text, s, self.end) {
                 self.pos = found.span.end.max(s + 1);
-                return Some(found);
+                return Some(self.in_day_part(found));
             }
             self.pos = if is_digit {
                 number_end(self.text, s, self.end)
