@@ -75,8 +75,10 @@ const RULES: [&str; 9] = [
 /// part of it (`बनीं`); a dateline of two places (`लेह/कारगिल`) or with the state in brackets
 /// is one. 15: the same, as reviewed (a business noun makes no company of a place, a
 /// bracketed acronym needs two shared words or one of the body's own, a date for a town in
-/// brackets to be a dateline).
-const EXTRACTION_REVISION: u32 = 15;
+/// brackets to be a dateline). 16: a clock after a part of the day named on its own is
+/// read in it (`शाम को सात बजे`), the first hour of a range is a time; a dateline's pipe
+/// parts place and date.
+const EXTRACTION_REVISION: u32 = 16;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's
