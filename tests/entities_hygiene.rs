@@ -267,6 +267,52 @@ fn distinct_people_with_one_surname_stay_apart() {
     assert!(names.contains(&"सुनील वर्मा"), "{names:?}");
 }
 
+/// Trial 61: a lone family name two people of the story share is the one it names most
+/// (the subject), not a third person; with as many mentions of each it stays apart.
+#[test]
+fn a_lone_shared_family_name_is_the_person_named_most() {
+    let text = "धावक अरुण मेहरा ने दोहा में स्वर्ण जीता। अरुण मेहरा के चाचा सुरेंद्र मेहरा भी वहां थे। \
+                मेहरा ने कहा कि वह और बेहतर करेंगे। अरुण मेहरा अब पेरिस जाएंगे।";
+    let found = run(text);
+    let people = of_kind(&found, EntityKind::Person);
+    assert_eq!(people.len(), 2, "{people:#?}");
+    let arun = people
+        .iter()
+        .find(|e| e.name == "अरुण मेहरा")
+        .unwrap_or_else(|| panic!("{people:#?}"));
+    assert!(
+        arun.mentions.iter().any(|m| m.of(text) == "मेहरा"),
+        "{people:#?}"
+    );
+    let tie = "राकेश वर्मा और सुनील वर्मा ने दुकान खोली। वर्मा ने हिसाब रखा।";
+    let found = run(tie);
+    assert_eq!(of_kind(&found, EntityKind::Person).len(), 3, "{found:#?}");
+}
+
+/// Trial 61: after a designation, a given name that is an everyday word or a place opens
+/// the name (`मंत्री शांति …`, `अध्यक्ष भारत …`), but a place alone after one is still visited;
+/// `उर्फ़` (alias) stands between two names, in neither.
+#[test]
+fn a_designation_opens_a_name_whose_first_word_is_a_word_or_a_place() {
+    for (text, person) in [
+        ("पूर्व मंत्री शांति कुमावत ने विधानसभा में मुद्दा उठाया।", "शांति कुमावत"),
+        ("संघ के अध्यक्ष भारत तिडके ने कहा कि दाम गिरे हैं।", "भारत तिडके"),
+        ("गायिका गंगा बरठाकुर को सम्मान मिला।", "गंगा बरठाकुर"),
+        ("गिरोह का सरगना राकेश उर्फ़ पप्पू अभी फ़रार है।", "राकेश"),
+    ] {
+        let found = run(text);
+        assert_eq!(
+            mention_texts(text, &found, EntityKind::Person),
+            [person],
+            "{text}: {found:#?}"
+        );
+    }
+    let text = "प्रधानमंत्री भारत लौटे और बैठक की।";
+    let found = run(text);
+    assert!(of_kind(&found, EntityKind::Person).is_empty(), "{found:#?}");
+    assert_eq!(mention_texts(text, &found, EntityKind::Place), ["भारत"]);
+}
+
 #[test]
 fn no_name_crosses_a_sentence_end_without_a_space() {
     let text = "बैठक में गीता रावत आईं।सुरेश पांडे ने भाषण दिया.मोहन लाल ने धन्यवाद कहा।";

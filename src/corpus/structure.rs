@@ -275,17 +275,19 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
     });
     let end = match (window.find(['।', ':', '|']), agency) {
         (Some(stop), Some(close)) => stop.min(close + 1),
-        (stop, close) => stop.or(close.map(|c| c + 1))?,
+        // `इंदौर, 7 अगस्त 2023` on a line of its own: no stop, and nothing after it.
+        (stop, close) => stop
+            .or(close.map(|c| c + 1))
+            .or((window.len() == para.len()).then_some(para.len()))?,
     };
     let lead = window[..end].trim();
     let rest = &para[end..];
     // `:` must be followed by a space so `Visit:` style headlines inside text do not count,
-    // and a dateline introduces text: a paragraph that is one short sentence is not one.
+    // and a dateline introduces text: a paragraph that is one short sentence is not one,
+    // unless it is a place and a date alone (`शिलांग, 25 मार्च।` on a line of its own).
     let after = rest.chars().next().map_or("", |c| &rest[c.len_utf8()..]);
-    if lead.is_empty()
-        || (rest.starts_with(':') && !after.starts_with(' '))
-        || after.trim().is_empty()
-    {
+    let alone = after.trim().is_empty();
+    if lead.is_empty() || (rest.starts_with(':') && !after.starts_with(' ')) {
         return None;
     }
     let pieces: Vec<&str> = lead.split(',').map(str::trim).collect();
@@ -296,9 +298,17 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
     }
     let published = date
         .first()
-        .and_then(|d| dates::parse_published(d))
+        .and_then(|d| {
+            // A paragraph of its own must be a place and a date and nothing else
+            // (`चुनाव 2024, नतीजे` is a headline), or an agency in brackets.
+            let bare = d.split('(').next().unwrap_or(d).trim_end();
+            dates::parse_published(d).filter(|(span, _)| !alone || span.len() == bare.len())
+        })
         .or_else(|| date.is_empty().then(|| piped_date(rest)).flatten())
         .map(|(_, p)| p);
+    if alone && published.is_none() {
+        return None;
+    }
     let place = names.last()?;
     // `श्रीहरिकोटा (आंध्र प्रदेश)`: the state in brackets after the town; `देहरादून/गोपेश्वर`:
     // a story filed from two places names the first (two trials: both gave no dateline).
@@ -329,12 +339,18 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
 }
 
 /// `पटना | 18 मार्च 2025`: a pipe parts the place from a date that opens what follows it
-/// (a date later in the sentence is the story's, not the dateline's).
+/// (a date later in the sentence is the story's, not the dateline's); after a colon
+/// (`शिलांग: 25 मार्च।`) the date must be all there is before the full stop, as `नई दिल्ली:
+/// 5 मार्च को सरकार ने …` opens a story about that day.
 fn piped_date(rest: &str) -> Option<(Span, Published)> {
-    let after = rest.strip_prefix('|')?;
+    let (after, whole) = match rest.strip_prefix('|') {
+        Some(after) => (after, false),
+        None => (rest.strip_prefix(':')?, true),
+    };
     let after = after.trim_start();
-    let end = after.find(['।', '|', '\n']).unwrap_or(after.len());
-    dates::parse_published(&after[..end]).filter(|(span, _)| span.start == 0)
+    let segment = after[..after.find(['।', '|', '\n']).unwrap_or(after.len())].trim_end();
+    dates::parse_published(segment)
+        .filter(|(span, _)| span.start == 0 && (!whole || span.end == segment.len()))
 }
 
 /// Words of English headline kickers (`Breaking News:`, `Video:`, `Modi Visit:`), which
@@ -480,6 +496,9 @@ mod tests {
             ("उन्होंने कहा: हम तैयार हैं", None),
             // A lone short sentence.
             ("पाठ।", None),
+            ("इंदौर।", None),
+            ("चुनाव 2024, नतीजे", None),
+            ("नतीजे, चुनाव 2024", None),
             (
                 "हालांकि, रूस और उत्तर कोरिया ने इन आरोपों को खारिज किया है।",
                 None,
@@ -516,6 +535,13 @@ mod tests {
             ("इंदौर | 7 अगस्त 2023 शहर में बारिश हुई।", Some("2023-08-07")),
             ("इंदौर | 7 अगस्त। शहर में बारिश हुई।", Some("XXXX-08-07")),
             ("इंदौर | शहर में 7 अगस्त को बारिश हुई।", None),
+            // A place and a date alone make a paragraph of their own (trial 61).
+            ("इंदौर, 7 अगस्त।", Some("XXXX-08-07")),
+            ("इंदौर, 7 अगस्त 2023", Some("2023-08-07")),
+            ("इंदौर: 7 अगस्त।", Some("XXXX-08-07")),
+            ("इंदौर | 7 अगस्त", Some("XXXX-08-07")),
+            ("इंदौर, 7 अगस्त (भाषा)", Some("XXXX-08-07")),
+            ("इंदौर: 7 अगस्त को बारिश हुई। शहर में", None),
         ] {
             let (place, date) = dateline(para).expect(para);
             assert_eq!(place, "इंदौर");

@@ -58,7 +58,7 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
     if scan.tokens.get(from).is_none_or(|n| n.gap != Gap::Space) {
         return;
     }
-    let n = name_run(scan, from);
+    let n = with_lead_word(scan, from);
     // `राष्ट्रपति डोनल्ड ट्रंप`: a given name before a known person's surname is one name.
     if n > 0
         && let Some(k) = scan.covering(from + n)
@@ -79,13 +79,39 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
         // One word after a designation is as often a noun (`अधिकारी फाइल में`, `शिक्षक
         // सशक्तिकरण ।`): it is a name only as the one who acts or speaks (`मंत्री सोलंकी ने`).
         scan.tokens.get(from + 1).is_some_and(|t| {
-            t.gap == Gap::Space && (t.is(SAID) || ["ने", "जी", "और"].contains(&scan.text(from + 1)))
+            t.gap == Gap::Space
+                && (t.is(SAID) || ["ने", "जी", "और", "उर्फ"].contains(&scan.text(from + 1)))
         }) || scan.gap_after(from).trim() == ","
     } else {
         closes_phrase(scan, from + n)
     };
     if n > 0 && closed {
         scan.add_tokens(from, from + n - 1, EntityKind::Person);
+    }
+}
+
+/// [`name_run`] from `from`, and also a run that opens with a given name that is an
+/// everyday word (`मंत्री शांति धारीवाल ने`) or a one-word place (`अध्यक्ष भारत दिघोले ने`,
+/// `गायिका गंगा बरुआ को`) before name-like words: after a designation these are the person's
+/// first name (trial 61: both were missed). The run must then close a phrase, so
+/// `प्रधानमंत्री भारत आए` stays a visit.
+fn with_lead_word(scan: &Scan, from: usize) -> usize {
+    let n = name_run(scan, from);
+    if n > 0 || from + 1 >= scan.tokens.len() || scan.tokens[from + 1].gap != Gap::Space {
+        return n;
+    }
+    let tok = scan.tokens[from];
+    let lead = crate::extract::entities::words::also_a_name(tok.hash)
+        || given_name_like(scan, from) && scan.covering(from).is_some();
+    let rest = name_run(scan, from + 1).min(2);
+    if lead
+        && rest > 0
+        && scan.tokens[from + 1].latin == tok.latin
+        && closes_phrase(scan, from + 1 + rest)
+    {
+        1 + rest
+    } else {
+        0
     }
 }
 
