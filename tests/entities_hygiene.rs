@@ -313,6 +313,54 @@ fn a_designation_opens_a_name_whose_first_word_is_a_word_or_a_place() {
     assert_eq!(mention_texts(text, &found, EntityKind::Place), ["भारत"]);
 }
 
+/// Trial 61: a stadium, an airport or a neighbourhood named after a person (or a place) is
+/// a place, with the epithet before the name; someone going to a stadium or an airport is
+/// still a person, and so is a surname alone before one.
+#[test]
+fn a_venue_named_after_a_person_is_a_place() {
+    for (text, place) in [
+        (
+            "फ़ाइनल मुक़ाबला सरोजिनी नायडू स्टेडियम में खेला जाएगा।",
+            "सरोजिनी नायडू स्टेडियम",
+        ),
+        (
+            "विमान बिरसा मुंडा अंतरराष्ट्रीय हवाई अड्डे पर उतरा।",
+            "बिरसा मुंडा अंतरराष्ट्रीय हवाई अड्डे",
+        ),
+        ("हादसा कबीर नगर में हुआ।", "कबीर नगर"),
+    ] {
+        let found = run(text);
+        assert!(
+            of_kind(&found, EntityKind::Person).is_empty(),
+            "{text}: {found:#?}"
+        );
+        assert_eq!(
+            mention_texts(text, &found, EntityKind::Place),
+            [place],
+            "{text}: {found:#?}"
+        );
+    }
+    let text = "बारिश से लक्ष्मी नगर और गंगा विहार में पानी भरा।";
+    let found = run(text);
+    assert_eq!(
+        mention_texts(text, &found, EntityKind::Place),
+        ["गंगा विहार", "लक्ष्मी नगर"],
+        "{found:#?}"
+    );
+    for (text, person) in [
+        ("मुख्यमंत्री योगेश ठाकरे हवाई अड्डे पर पहुंचे।", "योगेश ठाकरे"),
+        ("कप्तान रोहन कुलकर्णी स्टेडियम पहुंचे।", "रोहन कुलकर्णी"),
+        ("नगर निगम के बाहर सुरेश यादव रोड शो करेंगे।", "सुरेश यादव"),
+    ] {
+        let found = run(text);
+        assert_eq!(
+            mention_texts(text, &found, EntityKind::Person),
+            [person],
+            "{text}: {found:#?}"
+        );
+    }
+}
+
 #[test]
 fn no_name_crosses_a_sentence_end_without_a_space() {
     let text = "बैठक में गीता रावत आईं।सुरेश पांडे ने भाषण दिया.मोहन लाल ने धन्यवाद कहा।";

@@ -330,6 +330,63 @@ pub fn also_a_name(hash: u64) -> bool {
 }
 
 /// Verbs of saying in a headline's form after a name (`ज़ेलेंस्की बोले- …`): no part of it.
+/// Words after a name that make it the name of a place built or laid out there (`नेहरू
+/// स्टेडियम`, `शिवाजी … हवाई अड्डा`, `महावीर नगर`): see `tagger/venues.rs`. `हवाई` only before
+/// `अड्डा`.
+const VENUE: &[&str] = &[
+    "स्टेडियम",
+    "एयरपोर्ट",
+    "हवाई",
+    "मार्ग",
+    "रोड",
+    "चौक",
+    "पार्क",
+    "भवन",
+    "सेतु",
+    "स्मारक",
+    "कॉम्प्लेक्स",
+    "नगर",
+    "विहार",
+    "कॉलोनी",
+    "कुंज",
+    "एन्क्लेव",
+    "पुरम",
+];
+
+/// Of [`VENUE`], the words of a neighbourhood, which also follow a place's name (`यमुना
+/// विहार`, `गांधी नगर`).
+const LOCALITY: &[&str] = &["नगर", "विहार", "कॉलोनी", "कुंज", "एन्क्लेव", "पुरम"];
+
+/// Words that may stand between a name and its venue word (`… अंतरराष्ट्रीय हवाई अड्डा`,
+/// `… स्पोर्ट्स कॉम्प्लेक्स`).
+const VENUE_BETWEEN: &[&str] = &[
+    "अंतरराष्ट्रीय",
+    "अंतर्राष्ट्रीय",
+    "इंटरनेशनल",
+    "स्पोर्ट्स",
+    "क्रिकेट",
+    "इंडोर",
+    "मेमोरियल",
+];
+
+/// Whether the word whose [`word_hash`] is `hash` makes a venue of the name before it.
+pub fn venue(hash: u64) -> bool {
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, VENUE, hash)
+}
+
+/// Whether the word whose [`word_hash`] is `hash` is a neighbourhood's.
+pub fn locality(hash: u64) -> bool {
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, LOCALITY, hash)
+}
+
+/// Whether the word whose [`word_hash`] is `hash` may stand inside a venue's name.
+pub fn venue_between(hash: u64) -> bool {
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, VENUE_BETWEEN, hash)
+}
+
 const SPOKE: &[&str] = &["बोले", "बोलीं", "बोला"];
 
 /// Whether the word whose [`word_hash`] is `hash` is a headline's verb of saying.

@@ -17,6 +17,7 @@ mod features;
 mod initials;
 mod orgs;
 pub mod train;
+mod venues;
 mod weights;
 
 use std::cell::RefCell;
@@ -154,6 +155,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
         *name = with_word_given_name(scan, *name);
     }
     companies::join(scan, gaz, &mut names);
+    venues::join(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
     // the same passage is that person, unless it stands with another place (`अयोध्या प्रसाद
     // … समर्थन में अयोध्या और फ़ैज़ाबाद से` is the town) or where something happens (`में`).
