@@ -340,6 +340,13 @@ fn a_venue_named_after_a_person_is_a_place() {
             "{text}: {found:#?}"
         );
     }
+    // The venue word inflected before a postposition names the same place.
+    let text = "विमान बिरसा मुंडा अंतरराष्ट्रीय हवाई अड्डे पर उतरा। बिरसा मुंडा अंतरराष्ट्रीय \
+                हवाई अड्डा राज्य में सबसे बड़ा है।";
+    let found = run(text);
+    let places = of_kind(&found, EntityKind::Place);
+    assert_eq!(places.len(), 1, "{found:#?}");
+    assert_eq!(places[0].mentions.len(), 2, "{found:#?}");
     let text = "बारिश से लक्ष्मी नगर और गंगा विहार में पानी भरा।";
     let found = run(text);
     assert_eq!(

@@ -92,8 +92,22 @@ pub fn entity_id(kind: EntityKind, name: &str) -> String {
         EntityKind::Place => "place",
         EntityKind::Organization => "organization",
     };
-    format!("{kind}:{}", fold(name).trim())
+    let folded = fold(name);
+    let folded = folded.trim();
+    // `… हवाई अड्डे पर` and `… हवाई अड्डा है`: a venue word inflected after a postposition
+    // names the same place, in this article and across articles.
+    for (oblique, direct) in DIRECT_FORMS {
+        if let Some(stem) = folded.strip_suffix(oblique)
+            && stem.ends_with(' ')
+        {
+            return format!("{kind}:{stem}{direct}");
+        }
+    }
+    format!("{kind}:{folded}")
 }
+
+/// Venue words of a name that inflect before a postposition, and their direct forms.
+const DIRECT_FORMS: &[(&str, &str)] = &[("अड्डे", "अड्डा"), ("अड्डों", "अड्डा"), ("किले", "किला")];
 
 impl Gazetteer {
     /// The lists shipped with khabar.
