@@ -76,8 +76,9 @@ const RULES: [&str; 9] = [
 /// is one. 15: the same, as reviewed (a business noun makes no company of a place, a
 /// bracketed acronym needs two shared words or one of the body's own, a date for a town in
 /// brackets to be a dateline). 16: a clock after a part of the day named on its own is
-/// read in it (`शाम को सात बजे`), the first hour of a range is a time; a dateline's pipe
-/// parts place and date.
+/// read in it (`शाम को सात बजे`), the first hour of a range is a time; a dateline's pipe or
+/// colon parts place and date, and a place and a date alone are one; a family name two
+/// people share joins the one named most; a venue named after a person is a place.
 const EXTRACTION_REVISION: u32 = 16;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
