@@ -262,6 +262,24 @@ const NOT_PLACE: &[&str] = &[
     "पर",
     "भी",
     "तो",
+    // A page's date stamp and labels, not places (`बुधवार, 5 जून 2024`, `अपडेटेड, 5 जून`,
+    // `वीडियो | 5 मई 2024`).
+    "सोमवार",
+    "मंगलवार",
+    "बुधवार",
+    "गुरुवार",
+    "बृहस्पतिवार",
+    "शुक्रवार",
+    "शनिवार",
+    "रविवार",
+    "अपडेट",
+    "अपडेटेड",
+    "प्रकाशित",
+    "वीडियो",
+    "फोटो",
+    "फ़ोटो",
+    "लाइव",
+    "ब्रेकिंग",
 ];
 
 /// A dateline at the start of a paragraph: place, optional agency and optional date,
@@ -338,19 +356,13 @@ pub(super) fn dateline(para: &str) -> Option<(String, Option<Published>)> {
     plausible.then(|| ((*place).to_owned(), published))
 }
 
-/// `पटना | 18 मार्च 2025`: a pipe parts the place from a date that opens what follows it
-/// (a date later in the sentence is the story's, not the dateline's); after a colon
-/// (`शिलांग: 25 मार्च।`) the date must be all there is before the full stop, as `नई दिल्ली:
-/// 5 मार्च को सरकार ने …` opens a story about that day.
+/// `पटना | 18 मार्च 2025`, `शिलांग: 25 मार्च।`: a pipe or a colon parts the place from a
+/// date that is all there is before the full stop; `नई दिल्ली | 5 मार्च को सरकार ने …`
+/// opens a story about that day, and a date later in the sentence is the story's.
 fn piped_date(rest: &str) -> Option<(Span, Published)> {
-    let (after, whole) = match rest.strip_prefix('|') {
-        Some(after) => (after, false),
-        None => (rest.strip_prefix(':')?, true),
-    };
-    let after = after.trim_start();
+    let after = rest.strip_prefix(['|', ':'])?.trim_start();
     let segment = after[..after.find(['।', '|', '\n']).unwrap_or(after.len())].trim_end();
-    dates::parse_published(segment)
-        .filter(|(span, _)| span.start == 0 && (!whole || span.end == segment.len()))
+    dates::parse_published(segment).filter(|(span, _)| span.start == 0 && span.end == segment.len())
 }
 
 /// Words of English headline kickers (`Breaking News:`, `Video:`, `Modi Visit:`), which
@@ -498,6 +510,10 @@ mod tests {
             ("पाठ।", None),
             ("इंदौर।", None),
             ("चुनाव 2024, नतीजे", None),
+            // A page's date stamp or a label is no dateline (review).
+            ("बुधवार, 5 जून 2024", None),
+            ("अपडेटेड, 5 जून 2024", None),
+            ("वीडियो | 5 मई 2024", None),
             ("नतीजे, चुनाव 2024", None),
             (
                 "हालांकि, रूस और उत्तर कोरिया ने इन आरोपों को खारिज किया है।",
@@ -532,7 +548,8 @@ mod tests {
         // A pipe between the place and the date; a date later in the sentence is the
         // story's.
         for (para, value) in [
-            ("इंदौर | 7 अगस्त 2023 शहर में बारिश हुई।", Some("2023-08-07")),
+            ("इंदौर | 7 अगस्त 2023। शहर में बारिश हुई।", Some("2023-08-07")),
+            ("इंदौर | 7 अगस्त को शहर में बारिश हुई।", None),
             ("इंदौर | 7 अगस्त। शहर में बारिश हुई।", Some("XXXX-08-07")),
             ("इंदौर | शहर में 7 अगस्त को बारिश हुई।", None),
             // A place and a date alone make a paragraph of their own (trial 61).

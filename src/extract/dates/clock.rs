@@ -100,12 +100,47 @@ fn clock_after_hour(cur: Cursor<'_>, hour: i32, after_part: bool) -> Option<(Cur
     ))
 }
 
-/// Whether `से`, `-` or `तक` and an hour with `बजे` come next: the end of a range of hours.
+/// Words before a number that counts things, not hours.
+const NUMBERED: &[&str] = &[
+    "सेक्टर",
+    "नंबर",
+    "नं",
+    "संख्या",
+    "प्लेटफॉर्म",
+    "प्लेटफार्म",
+    "प्लेटफ़ॉर्म",
+    "गेट",
+    "वार्ड",
+    "कमरा",
+    "कक्ष",
+    "बूथ",
+    "फेज",
+    "फ़ेज",
+    "ब्लॉक",
+    "टर्मिनल",
+    "हॉल",
+    "रूट",
+    "लाइन",
+    "मकान",
+    "पॉकेट",
+    "सेक्शन",
+    "no",
+    "No",
+];
+
+/// Whether `से` or `-` and an hour with `बजे` come next: the end of a range of hours.
+/// Not after a word that numbers things (`सेक्टर 18 से 9 बजे`, `गेट नंबर 2 से 10 बजे`).
 fn range_to_clock(cur: Cursor<'_>) -> bool {
     let mut c = cur;
     let text = c.text();
-    c.eat(|t| t.is_punct(&['-', '–']) || matches!(&text[t.span.start..t.span.end], "से" | "तक"))
-        .is_some()
+    let numbered = text[..cur.pos]
+        .split_whitespace()
+        .rev()
+        .nth(1)
+        .is_some_and(|w| NUMBERED.contains(&w.trim_end_matches(['.', ':'])));
+    !numbered
+        && c.eat(|t| t.is_punct(&['-', '–']) || &text[t.span.start..t.span.end] == "से")
+            .is_some()
         && c.next_tok().and_then(hour_token).is_some()
         && c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))
             .is_some()

@@ -35,10 +35,15 @@ impl<'t> Scanner<'t> {
 
     /// `found`, with its clock read in the part of the day named just before it:
     /// `शाम को सात बजे`, `रात साढ़े नौ बजे`, `शाम 5 से 7 बजे`, `रात 9 बजे से 11 बजे तक`.
+    /// Not a clock that names its own part (`रात 10 बजे से सुबह 6 बजे`) or writes AM or PM.
     fn in_day_part(&mut self, mut found: Found) -> Found {
         let before = self.part.take();
+        let text = &self.text[found.span.start..found.span.end];
+        let own = part_named(text);
         if let Sem::Clock { hour, minute } = found.sem
             && let Some((part, end)) = before
+            && own.is_none()
+            && !meridiem(text)
             && end <= found.span.start
             && joins_clock(&self.text[end..found.span.start])
         {
@@ -46,7 +51,7 @@ impl<'t> Scanner<'t> {
             found.sem = Sem::Clock { hour, minute };
             self.part = Some((part, found.span.end));
         }
-        if let Some(part) = part_named(&self.text[found.span.start..found.span.end]) {
+        if let Some(part) = own {
             self.part = Some((part, found.span.end));
         }
         found
@@ -54,9 +59,15 @@ impl<'t> Scanner<'t> {
 }
 
 /// Whether the words between a part of the day and a clock tie them together: nothing, a
-/// case marker (`शाम को`, `रात के`) or the middle of a range (`से`, `-`, `तक`).
+/// case marker (`शाम को`, `रात के`) or the middle of a range (`से`, `-`).
 fn joins_clock(between: &str) -> bool {
-    matches!(between.trim(), "" | "को" | "के" | "से" | "तक" | "-" | "–")
+    matches!(between.trim(), "" | "को" | "के" | "से" | "-" | "–")
+}
+
+/// Whether a clock's text writes AM or PM, which says the half of the day itself.
+fn meridiem(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.eq_ignore_ascii_case("am") || w.eq_ignore_ascii_case("pm"))
 }
 
 /// The part of the day a word of `span` names (`कल शाम`, `बुधवार रात 9 बजे`), if one does.

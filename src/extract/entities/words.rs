@@ -329,7 +329,6 @@ pub fn also_a_name(hash: u64) -> bool {
     in_list(&CELL, ALSO_A_NAME, hash)
 }
 
-/// Verbs of saying in a headline's form after a name (`ज़ेलेंस्की बोले- …`): no part of it.
 /// Words after a name that make it the name of a place built or laid out there (`नेहरू
 /// स्टेडियम`, `शिवाजी … हवाई अड्डा`, `महावीर नगर`): see `tagger/venues.rs`. `हवाई` only before
 /// `अड्डा`.
@@ -387,6 +386,7 @@ pub fn venue_between(hash: u64) -> bool {
     in_list(&CELL, VENUE_BETWEEN, hash)
 }
 
+/// Verbs of saying in a headline's form after a name (`ज़ेलेंस्की बोले- …`): no part of it.
 const SPOKE: &[&str] = &["बोले", "बोलीं", "बोला"];
 
 /// Whether the word whose [`word_hash`] is `hash` is a headline's verb of saying.

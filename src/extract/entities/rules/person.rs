@@ -4,7 +4,9 @@ use super::{closes_phrase, ends_name, given_name_like, letter_count, name_like, 
 use crate::extract::entities::model::EntityKind;
 use crate::extract::entities::scan::Scan;
 use crate::extract::entities::tokens::Gap;
-use crate::extract::entities::words::{CUE, EPITHET, HONORIFIC, PLURAL, SAID, STOP, SURNAME};
+use crate::extract::entities::words::{
+    CUE, EPITHET, HONORIFIC, PLURAL, SAID, STOP, SURNAME, also_a_name,
+};
 
 /// Words in a byline that are not the author (`By Agency Edited By: ...`).
 const BYLINE_SKIP: &[&str] = &[
@@ -91,24 +93,29 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
 }
 
 /// [`name_run`] from `from`, and also a run that opens with a given name that is an
-/// everyday word (`मंत्री शांति धारीवाल ने`) or a one-word place (`अध्यक्ष भारत दिघोले ने`,
-/// `गायिका गंगा बरुआ को`) before name-like words: after a designation these are the person's
-/// first name (trial 61: both were missed). The run must then close a phrase, so
-/// `प्रधानमंत्री भारत आए` stays a visit.
+/// everyday word (`मंत्री शांति धारीवाल ने`) or a one-word place (`अध्यक्ष भारत दिघोले ने`)
+/// before name-like words: after a designation these are the person's first name (trial
+/// 61: both were missed). Only as the one who acts or speaks, or before a family name:
+/// `प्रधानमंत्री काशी विश्वनाथ के दर्शन`, `मुख्यमंत्री पूजा अर्चना के बाद`, `प्रधानमंत्री
+/// भारत आए` name no one.
 fn with_lead_word(scan: &Scan, from: usize) -> usize {
     let n = name_run(scan, from);
     if n > 0 || from + 1 >= scan.tokens.len() || scan.tokens[from + 1].gap != Gap::Space {
         return n;
     }
     let tok = scan.tokens[from];
-    let lead = crate::extract::entities::words::also_a_name(tok.hash)
-        || given_name_like(scan, from) && scan.covering(from).is_some();
+    // `given_name_like` of a word `name_run` refused is a one-word place.
+    let lead = also_a_name(tok.hash) || given_name_like(scan, from);
     let rest = name_run(scan, from + 1).min(2);
-    if lead
-        && rest > 0
-        && scan.tokens[from + 1].latin == tok.latin
-        && closes_phrase(scan, from + 1 + rest)
-    {
+    let end = from + 1 + rest;
+    let acts = || {
+        scan.tokens[end - 1].is(SURNAME)
+            || scan.gap_after(end - 1).trim() == ","
+            || scan.tokens.get(end).is_some_and(|t| {
+                t.gap == Gap::Space && (t.is(SAID) || ["ने", "जी", "और"].contains(&scan.text(end)))
+            })
+    };
+    if lead && rest > 0 && scan.tokens[from + 1].latin == tok.latin && acts() {
         1 + rest
     } else {
         0

@@ -15,23 +15,35 @@ use super::super::words::{
 use super::Name;
 use crate::extract::entities::model::EntityKind;
 
-/// Grows each person whose name a venue word follows (and each place a neighbourhood's
-/// word follows, or an unknown one `अंतरराष्ट्रीय` and a venue word) into a place that ends with that
-/// word, with an epithet before the name
-/// (`छत्रपति`, `शहीद`) taken in. Not before a body's word (`… नगर निगम` is a city's
-/// corporation) nor a road show (`… रोड शो`).
+/// Grows each person whose name a venue word follows into a place that ends with that
+/// word, with an epithet before the name (`छत्रपति`, `शहीद`) taken in; so also a place a
+/// neighbourhood's word follows, and a place the gazetteer does not know before
+/// `अंतरराष्ट्रीय` and a venue word. Not before a body's word (`… नगर निगम` is a city's
+/// corporation) nor a road show (`… रोड शो`), and not a person the passage names elsewhere
+/// too (`सचिन तेंदुलकर स्टेडियम में मौजूद थे` in a story about him), unless a word that only
+/// names stands between (`… अंतरराष्ट्रीय हवाई अड्डा`).
 pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
     let taken: Vec<(usize, usize)> = names.iter().map(|n| (n.0, n.1)).collect();
+    // The last word of every person's name: a surname the passage uses elsewhere.
+    let surnames: Vec<&str> = names
+        .iter()
+        .filter(|n| n.2 == EntityKind::Person)
+        .map(|n| scan.text(n.1))
+        .collect();
     for name in names.iter_mut() {
         let (first, last, kind) = *name;
         let known = gaz[first..=last].iter().any(|&g| g != 0);
         let Some(end) = venue_end(scan, last + 1, kind, last > first, known) else {
             continue;
         };
+        let between = end > last + 1 && venue_between(scan.tokens[last + 1].hash);
+        let named_elsewhere = kind == EntityKind::Person
+            && surnames.iter().filter(|&&w| w == scan.text(last)).count() > 1;
         // The words up to the venue word must be no one else's name.
-        if taken
-            .iter()
-            .any(|&(f, l)| f > last && f <= end || l > last && l <= end)
+        if named_elsewhere && !between
+            || taken
+                .iter()
+                .any(|&(f, l)| f > last && f <= end || l > last && l <= end)
         {
             continue;
         }
@@ -84,8 +96,14 @@ fn venue_end(scan: &Scan, at: usize, kind: EntityKind, words: bool, known: bool)
         }
         end = t + 1;
     }
-    // `दिल्ली नगर निगम` is a city's corporation; `… रोड शो` a rally.
-    if joined(end + 1).is_some_and(|n| n.is(ORG_HEAD) || scan.text(end + 1) == "शो") {
+    // `दिल्ली नगर निगम`, `भोपाल नगर पालिका` are a city's body; `… रोड शो` a rally.
+    if joined(end + 1)
+        .is_some_and(|n| n.is(ORG_HEAD) || matches!(scan.text(end + 1), "शो" | "पालिका" | "पंचायत"))
+    {
+        return None;
+    }
+    // `कानपुर नगर` is the city.
+    if kind == EntityKind::Place && known && scan.text(end) == "नगर" {
         return None;
     }
     if only_venue && goes_after(scan, end) {
