@@ -156,6 +156,20 @@ fn ordinal(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
     day_month(cur, n)
 }
 
+/// `डेढ़ बजे` (1:30), `ढाई बजे` (2:30): a fraction of `hundredths` before the hour marker.
+fn fraction_clock(cur: Cursor<'_>, hundredths: i32) -> Option<(Cursor<'_>, Sem)> {
+    let mut c = cur;
+    if hundredths <= 100 {
+        return None;
+    }
+    c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))?;
+    let sem = Sem::Clock {
+        hour: (hundredths / 100) as u8,
+        minute: (hundredths % 100 * 60 / 100) as u8,
+    };
+    Some((c, sem))
+}
+
 fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
     match lex {
         Lex::Month(m) | Lex::EnMonth(m) => month_first(cur, m, matches!(lex, Lex::Month(_))),
@@ -208,7 +222,9 @@ fn from_word(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
             let hundredths = n * 100 + i32::from(minutes) * 100 / 60;
             quantity_tail_hundredths(c, Some(hundredths))
         }),
-        Lex::Fraction(h) => quantity_tail_hundredths(cur, Some(h)),
+        Lex::Fraction(h) => {
+            fraction_clock(cur, h).or_else(|| quantity_tail_hundredths(cur, Some(h)))
+        }
         Lex::WholePeriod(unit) => Some((
             cur,
             Sem::Duration {

@@ -3,7 +3,7 @@
 //!
 //! The tagger sees the person (or the place) in the name and stops before the venue word:
 //! the annotated data it learned from has almost no such names (IL-NER train has no person
-//! right before one of these words, `HiNER`'s 7,000 sentences three). A person named in a
+//! right before one of these words, `HiNER`'s 8,000 sentences three). A person named in a
 //! venue's name is not in the news, so the sidebar listed a stadium as a person (trial 61).
 //! Decided after decoding, so the model is trained as before.
 
