@@ -126,11 +126,14 @@ pub(super) fn resolve(
     }
 }
 
+/// A day that cannot be placed (`शुक्रवार सुबह सात बजे` in an article without a year)
+/// still keeps its time of day: `T07:00`, as a clock alone is given.
 fn with_time(value: Option<String>, time: Option<DayTime>) -> (DateKind, Option<String>) {
+    let day = value.unwrap_or_default();
     match time {
-        Some(DayTime::Part(p)) => (DateKind::Time, value.map(|v| format!("{v}T{}", p.timeml()))),
-        Some(DayTime::Clock(h, m)) => (DateKind::Time, value.map(|v| format!("{v}T{h:02}:{m:02}"))),
-        None => (DateKind::Date, value),
+        Some(DayTime::Part(p)) => (DateKind::Time, Some(format!("{day}T{}", p.timeml()))),
+        Some(DayTime::Clock(h, m)) => (DateKind::Time, Some(format!("{day}T{h:02}:{m:02}"))),
+        None => (DateKind::Date, Some(day).filter(|d| !d.is_empty())),
     }
 }
 
