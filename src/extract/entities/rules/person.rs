@@ -80,10 +80,7 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
     } else if n == 1 {
         // One word after a designation is as often a noun (`अधिकारी फाइल में`, `शिक्षक
         // सशक्तिकरण ।`): it is a name only as the one who acts or speaks (`मंत्री सोलंकी ने`).
-        scan.tokens.get(from + 1).is_some_and(|t| {
-            t.gap == Gap::Space
-                && (t.is(SAID) || ["ने", "जी", "और", "उर्फ"].contains(&scan.text(from + 1)))
-        }) || scan.gap_after(from).trim() == ","
+        acts_after(scan, from)
     } else {
         closes_phrase(scan, from + n)
     };
@@ -108,18 +105,21 @@ fn with_lead_word(scan: &Scan, from: usize) -> usize {
     let lead = also_a_name(tok.hash) || given_name_like(scan, from);
     let rest = name_run(scan, from + 1).min(2);
     let end = from + 1 + rest;
-    let acts = || {
-        scan.tokens[end - 1].is(SURNAME)
-            || scan.gap_after(end - 1).trim() == ","
-            || scan.tokens.get(end).is_some_and(|t| {
-                t.gap == Gap::Space && (t.is(SAID) || ["ने", "जी", "और"].contains(&scan.text(end)))
-            })
-    };
+    let acts = || scan.tokens[end - 1].is(SURNAME) || acts_after(scan, end - 1);
     if lead && rest > 0 && scan.tokens[from + 1].latin == tok.latin && acts() {
         1 + rest
     } else {
         0
     }
+}
+
+/// Whether a name ending at token `last` is the one who acts or speaks: `ने`, `जी`, a verb
+/// of saying, `और` or `उर्फ़` after it, or a comma.
+fn acts_after(scan: &Scan, last: usize) -> bool {
+    scan.tokens.get(last + 1).is_some_and(|t| {
+        t.gap == Gap::Space
+            && (t.is(SAID) || ["ने", "जी", "और", "उर्फ"].contains(&scan.text(last + 1)))
+    }) || scan.gap_after(last).trim() == ","
 }
 
 /// `By मनाली रस्तोगी |`, `Edited By: Sonu Gupta`.
