@@ -130,7 +130,7 @@ const NUMBERED: &[&str] = &[
 
 /// Whether `से` or `-` and an hour with `बजे` come next: the end of a range of hours.
 /// Not after a word that numbers things (`सेक्टर 18 से 9 बजे`, `गेट नंबर 2 से 10 बजे`).
-fn range_to_clock(cur: Cursor<'_>) -> bool {
+pub(super) fn range_to_clock(cur: Cursor<'_>) -> bool {
     let mut c = cur;
     let text = c.text();
     let numbered = text[..cur.pos]
@@ -141,6 +141,11 @@ fn range_to_clock(cur: Cursor<'_>) -> bool {
     !numbered
         && c.eat(|t| t.is_punct(&['-', '–']) || &text[t.span.start..t.span.end] == "से")
             .is_some()
+        && {
+            // "साढ़े पांच से साढ़े छह बजे": the second hour may be a fraction's too.
+            c.eat(|t| matches!(t.entry().and_then(|e| e.lex), Some(Lex::ClockFraction(_))));
+            true
+        }
         && c.next_tok().and_then(hour_token).is_some()
         && c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))
             .is_some()
@@ -225,7 +230,13 @@ pub(super) fn part_of_day(cur: Cursor<'_>, part: Part) -> (Cursor<'_>, Sem) {
 pub(super) fn clock_fraction(cur: Cursor<'_>, minutes: i8) -> Option<(Cursor<'_>, Sem)> {
     let mut c = cur;
     let hour = hour_token(c.next_tok()?)?;
-    c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))?;
+    // The first hour of a range has no बजे of its own: "साढ़े पांच से साढ़े छह बजे".
+    if c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))
+        .is_none()
+        && !range_to_clock(c)
+    {
+        return None;
+    }
     let total = (hour * 60 + i32::from(minutes)).rem_euclid(24 * 60);
     Some((
         c,

@@ -3,7 +3,9 @@
 //! Postpositions (को, में, से, तक) are looked at but never taken into a span, so a span is
 //! the expression itself.
 
-use super::clock::{calendar_tail, clock_fraction, clock_tail, eat_day_time, part_of_day};
+use super::clock::{
+    calendar_tail, clock_fraction, clock_tail, eat_day_time, part_of_day, range_to_clock,
+};
 use super::lexer::{Cursor, Tok, TokKind};
 use super::lexicon::{Lex, Unit, is_plural_unit, lexicon, role};
 use super::model::PartialDate;
@@ -162,7 +164,13 @@ fn fraction_clock(cur: Cursor<'_>, hundredths: i32) -> Option<(Cursor<'_>, Sem)>
     if hundredths <= 100 {
         return None;
     }
-    c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))?;
+    // "डेढ़ से दो बजे": the first hour of a range has no बजे of its own.
+    if c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))
+        .is_none()
+        && !range_to_clock(c)
+    {
+        return None;
+    }
     let sem = Sem::Clock {
         hour: (hundredths / 100) as u8,
         minute: (hundredths % 100 * 60 / 100) as u8,
