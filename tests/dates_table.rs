@@ -19,12 +19,18 @@ fn anchor(field: &str) -> Option<Published> {
     if field == "-" {
         return None;
     }
-    let parts: Vec<i32> = field
+    // `XXXX-MM-DD`: a dateline without its year.
+    let parts: Vec<Option<i32>> = field
         .split('-')
-        .map(|p| p.parse().expect("anchor is YYYY-MM-DD"))
+        .map(|p| (p != "XXXX").then(|| p.parse().expect("anchor is YYYY-MM-DD")))
         .collect();
+    let part = |i: usize| parts[i].map(|n| n as u8);
     Some(Published {
-        date: PartialDate::ymd(parts[0], parts[1] as u8, parts[2] as u8),
+        date: PartialDate {
+            year: parts[0],
+            month: part(1),
+            day: part(2),
+        },
         time: None,
         utc_offset_minutes: None,
     })

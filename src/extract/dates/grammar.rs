@@ -54,6 +54,9 @@ pub(super) fn parse_at(text: &str, start: usize, end: usize) -> Option<Found> {
     {
         return None;
     }
+    if matches!(sem, Sem::PartOfDay(_)) && day_and_night(text, first.span, after.pos) {
+        return None;
+    }
     // "पिछले महीने की 12 तारीख": a day of the month named.
     let (after, sem) = match sem {
         Sem::Relative {
@@ -156,6 +159,34 @@ fn ordinal(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
         return Some((c, Sem::Century(n - 1)));
     }
     day_month(cur, n)
+}
+
+/// `दिन-रात` (day and night), `सुबह-शाम`, `रात दिन`: always, at no time of day. Not a word
+/// said twice (`सुबह-सुबह` is early in the morning), nor `एक दिन शाम को` (one evening).
+fn day_and_night(text: &str, word: Span, after: usize) -> bool {
+    fn last_word(s: &str) -> &str {
+        s.rsplit(|c: char| c.is_whitespace() || c == '-')
+            .next()
+            .unwrap_or("")
+    }
+    fn first_word(s: &str) -> &str {
+        s.split(|c: char| c.is_whitespace() || c == '-' || c.is_ascii_punctuation() || c == '।')
+            .next()
+            .unwrap_or("")
+    }
+    const PAIRED: &[&str] = &["दिन", "रात", "सुबह", "शाम"];
+    let own = &text[word.start..word.end];
+    let before = &text[..word.start];
+    let next = &text[after..];
+    let pairs = |w: &str| w != own && PAIRED.contains(&w);
+    // With a space only `रात दिन`: `अगले दिन रात सवा 12 बजे` is a night (Hindi TimeBank).
+    before
+        .strip_suffix('-')
+        .is_some_and(|b| pairs(last_word(b)))
+        || next.strip_prefix('-').is_some_and(|n| pairs(first_word(n)))
+        || next
+            .strip_prefix(' ')
+            .is_some_and(|n| first_word(n) == "दिन")
 }
 
 /// `डेढ़ बजे` (1:30), `ढाई बजे` (2:30): a fraction of `hundredths` before the hour marker.

@@ -117,6 +117,21 @@ fn eat_num(c: &mut Cursor<'_>, min: u8, max: u8, adjacent: bool) -> Option<i32> 
 }
 
 /// `14 सितंबर`, `15 Aug 2022`, `21st January, 2024`.
+/// A day of the month in digits or in words (`छह` of `चार से छह जून`).
+fn day_number(t: Tok) -> Option<i32> {
+    match t.kind {
+        TokKind::Num {
+            value,
+            digits: 1..=2,
+        } => Some(value),
+        TokKind::Word(e) => match e.lex? {
+            Lex::Number(n) => Some(n),
+            _ => None,
+        },
+        TokKind::Num { .. } | TokKind::Punct(_) => None,
+    }
+}
+
 pub(super) fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> {
     if !(1..=31).contains(&day) {
         return None;
@@ -135,7 +150,7 @@ pub(super) fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> 
             )
     })
     .is_some()
-        && let Some((d2, 1..=2)) = r.next_tok().and_then(Tok::num)
+        && let Some(d2) = r.next_tok().and_then(day_number)
         && d2 > day
         && d2 <= 31
     {

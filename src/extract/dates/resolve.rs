@@ -262,11 +262,29 @@ fn relative(unit: Unit, offset: i32, anchor: &Anchor) -> Option<String> {
     };
     let week = |d: NaiveDate| format!("{}-W{:02}", d.iso_week().year(), d.iso_week().week());
     match unit {
+        Unit::Day if anchor.date.is_none() => {
+            // `दो दिन पहले` in an article dated `14 नवंबर` without a year: the day and month
+            // are known when a leap year and a common one agree on them.
+            let (month, day) = (u32::from(anchor.month?), u32::from(anchor.day?));
+            let moved = [2023, 2024].map(|y| {
+                NaiveDate::from_ymd_opt(y, month, day)
+                    .and_then(|d| shift_days(d, i64::from(offset)))
+                    .map(|d| d.format("%m-%d").to_string())
+            });
+            (moved[0] == moved[1])
+                .then(|| moved[0].clone())
+                .flatten()
+                .map(|md| format!("XXXX-{md}"))
+        }
         Unit::Day => Some(
             shift_days(anchor.date?, i64::from(offset))?
                 .format("%Y-%m-%d")
                 .to_string(),
         ),
+        Unit::Month if anchor.year.is_none() => {
+            let month = i32::from(anchor.month?) - 1 + offset;
+            Some(format!("XXXX-{:02}", month.rem_euclid(12) + 1))
+        }
         Unit::Week => Some(week(shift_days(anchor.date?, i64::from(offset) * 7)?)),
         Unit::Fortnight => Some(week(shift_days(anchor.date?, i64::from(offset) * 14)?)),
         Unit::Month => {
