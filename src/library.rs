@@ -78,8 +78,11 @@ const RULES: [&str; 9] = [
 /// brackets to be a dateline). 16: a clock after a part of the day named on its own is
 /// read in it (`शाम को सात बजे`), the first hour of a range is a time; a dateline's pipe or
 /// colon parts place and date, and a place and a date alone are one; a family name two
-/// people share joins the one named most; a venue named after a person is a place.
-const EXTRACTION_REVISION: u32 = 16;
+/// people share joins the one named most; a venue named after a person is a place. 17: a
+/// range of hours or days opened by a fraction or a word, counts of days and months from a
+/// dateline without its year, `दिन-रात`; a bracketed acronym is the short name of the body
+/// before it, a body's generic word and its description are no part of the name after it.
+const EXTRACTION_REVISION: u32 = 17;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

@@ -125,10 +125,14 @@ impl<'m, 'a> Merger<'m, 'a> {
                 .get(&scan.folded.text[scan.tokens[c.first].start..scan.tokens[c.last].end]);
             // An acronym in brackets joins the name it follows, and a body named in full
             // before the acronym the gazetteer knows is that body.
-            let target = match c.source {
-                Source::AliasOf(j) => scan.cands[j].unwrap_or(c),
-                _ => known_by_bracket(self.matcher, &scan, c).unwrap_or(c),
+            let alias_of = match c.source {
+                Source::AliasOf(j) => scan.cands[j],
+                _ => None,
             };
+            let target = alias_of
+                .or_else(|| known_by_bracket(self.matcher, &scan, c))
+                .or_else(|| expanded_before(self.matcher, &scan, c))
+                .unwrap_or(c);
             let t = &scan.tokens;
             let target_words = &scan.folded.text[t[target.first].start..t[target.last].end];
             let (key, known) = if let Source::Known { entity, .. } = target.source
@@ -152,6 +156,16 @@ impl<'m, 'a> Merger<'m, 'a> {
                 groups.len() - 1
             });
             groups[g].mentions.push((at, words));
+            if (target.first, target.last) != (c.first, c.last) {
+                // The acronym is this body's in the rest of the article too (`एनपीपी` after
+                // `नेशनल पीपल्स पावर (एनपीपी)`), whatever else the gazetteer knows by it.
+                let own = &scan.folded.text[t[c.first].start..t[c.last].end];
+                let key = match c.source {
+                    Source::Known { entity, .. } => self.matcher.gazetteer.known[entity].id.clone(),
+                    _ => entity_id(c.kind, own),
+                };
+                self.by_key.entry(key).or_insert(g);
+            }
         }
         let claimed = (0..scan.tokens.len()).map(|i| scan.covering(i).is_some());
         self.words.claimed.extend(claimed);
@@ -225,6 +239,33 @@ fn known_by_bracket(matcher: &Matcher, scan: &Scan, c: Cand) -> Option<Cand> {
         .iter()
         .any(|&t| scan.tokens[t].class == 0 && !GENERIC_NAME_WORDS.contains(&scan.text(t)));
     (shared.len() >= 2 || own).then_some(short)
+}
+
+/// `नेशनल पीपल्स पावर (एनपीपी)`, `इंडियन रेयर अर्थ्स लिमिटेड (आईआरईएल)`: an acronym in brackets
+/// right after an organisation is that organisation's short name where the tagger found the
+/// two apart, and even where the gazetteer knows another body by it (a party of another
+/// country) if its letters spell the name.
+/// Not when the name before is itself taken for the acronym's known body
+/// ([`known_by_bracket`]).
+fn expanded_before(matcher: &Matcher, scan: &Scan, c: Cand) -> Option<Cand> {
+    if c.kind != EntityKind::Organization || c.first != c.last || c.first == 0 {
+        return None;
+    }
+    let full = scan.covering(c.first - 1)?;
+    let fits = full.last + 1 == c.first
+        && full.kind == EntityKind::Organization
+        && !full.is_demonym()
+        && super::rules::bracketed_short_name(scan, full.last) == Some(c.first);
+    // An acronym the gazetteer knows stays that body's unless it spells this name: `महिला
+    // मोर्चा (भाजपा)` is the party's wing, the party in brackets.
+    let spelt = || {
+        let words: Vec<&str> = (full.first..=full.last).map(|t| scan.text(t)).collect();
+        super::rules::spells(scan.text(c.first), &words)
+    };
+    // (A name of more words than an acronym has letters is none it spells; the bound keeps
+    // the spelling's search short on any input.)
+    let own = !matches!(c.source, Source::Known { .. }) || full.last - full.first < 12 && spelt();
+    (fits && own && known_by_bracket(matcher, scan, full).is_none()).then_some(full)
 }
 
 /// `डॉ. अश्विनी कोहली`: the rules join a given name to a known person's surname

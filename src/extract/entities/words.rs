@@ -313,6 +313,17 @@ const DESCRIBING: &[&str] = &[
     "मेगास्टार",
 ];
 
+/// A body's generic word that stands before its name as often as in it (`सरकारी कंपनी इंडियन
+/// रेयर अर्थ्स लिमिटेड`, `उद्योग संगठन फिक्की`, `कंपनी ज़ेप्टो ने`).
+const DESCRIPTOR: &[&str] = &["कंपनी", "फर्म", "फ़र्म", "संगठन", "संस्था", "शाखा", "इकाई"];
+
+/// Whether the word whose [`word_hash`] is `hash` is a body's generic word (see
+/// [`DESCRIPTOR`]).
+pub fn descriptor(hash: u64) -> bool {
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, DESCRIPTOR, hash)
+}
+
 /// Whether the word whose [`word_hash`] is `hash` describes a person before the name.
 pub fn describes(hash: u64) -> bool {
     static CELL: WordSet = OnceLock::new();
@@ -424,6 +435,21 @@ const COMPANY: &[&str] = &[
     "टेक्सटाइल्स",
     "ब्रदर्स",
     "एसोसिएट्स",
+    "पार्टनर्स",
+    "कम्युनिकेशंस",
+    "कम्युनिकेशन्स",
+    "इन्वेस्टमेंट्स",
+    "सिक्योरिटीज",
+    "सिक्योरिटीज़",
+    "एडवाइजर्स",
+    "एडवाइज़र्स",
+    "नेटवर्क्स",
+    "सिस्टम्स",
+    "केमिकल्स",
+    "फूड्स",
+    "फ़ूड्स",
+    "इंफ्राटेक",
+    "इन्फ्राटेक",
 ];
 
 /// Business words that are also ordinary nouns (`हेल्थ इंश्योरेंस`, `पर्सनल फाइनेंस`,
@@ -453,6 +479,12 @@ const BUSINESS_NOUN: &[&str] = &[
     "कंसल्टेंट्स",
     "इंश्योरेंस",
     "एश्योरेंस",
+    "कैपिटल",
+    "इलेक्ट्रॉनिक्स",
+    "मटीरियल्स",
+    "लॉजिस्टिक्स",
+    "रियल्टी",
+    "एनर्जी",
 ];
 
 /// Words that go on a company's name after its business word (`… फाइनेंशियल सर्विसेज`,

@@ -27,6 +27,7 @@ const BETWEEN: usize = 2;
 /// Nor a plural before a place (`सनराइजर्स हैदराबाद`): `रेजिडेंट डॉक्टर्स दिल्ली में` is
 /// doctors in Delhi.
 pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    join_and(scan, names);
     let mut taken = vec![false; scan.tokens.len()];
     for &(f, l, _) in names.iter() {
         taken[f..=l].fill(true);
@@ -70,6 +71,32 @@ pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         fresh.push((first, last, EntityKind::Organization));
     }
     names.extend(fresh);
+}
+
+/// `एम. के. अग्रवाल एंड एसोसिएट्स` found as a person and `एंड एसोसिएट्स`: a name right before
+/// an organisation's name (or a company's word) that starts with `and` is that
+/// organisation's.
+fn join_and(scan: &Scan, names: &mut Vec<Name>) {
+    let mut joined_to = Vec::new();
+    for (i, m) in names.iter().enumerate() {
+        let starts_with_and = (m.2 == EntityKind::Organization
+            || (m.0..=m.1).any(|t| how(scan, t) == Some(Business::Company)))
+            && m.1 > m.0
+            && AND.contains(&scan.text(m.0))
+            && joined(scan, m.0);
+        if let Some(n) = names.iter().position(|n| starts_with_and && n.1 + 1 == m.0) {
+            joined_to.push((n, i));
+        }
+    }
+    for &(n, m) in &joined_to {
+        names[n] = (names[n].0, names[m].1, EntityKind::Organization);
+    }
+    let gone: Vec<usize> = joined_to.iter().map(|&(_, m)| m).collect();
+    let mut i = 0;
+    names.retain(|_| {
+        i += 1;
+        !gone.contains(&(i - 1))
+    });
 }
 
 /// `name`, grown into an organisation if the words around it say so.
@@ -120,6 +147,14 @@ fn grow(scan: &Scan, gaz: &[u8], taken: &[bool], name: Name) -> Name {
             end = until;
             grown = true;
         }
+        // `एम. के. अग्रवाल एंड एसोसिएट्स`: a name, `and`, and a business word.
+        if !grown && AND.contains(&scan.text(next)) {
+            let until = forward(scan, gaz, taken, last);
+            if until > next {
+                end = until;
+                grown = true;
+            }
+        }
     }
     if grown {
         (first, end, EntityKind::Organization)
@@ -150,7 +185,8 @@ fn forward(scan: &Scan, gaz: &[u8], taken: &[bool], t: usize) -> usize {
         }
         let Some(b) = (next + 1..scan.tokens.len())
             .take(BETWEEN + 1)
-            .take_while(|&k| joined(scan, k) && !taken[k])
+            // A business word the tagger made a name of its own is the company's too.
+            .take_while(|&k| joined(scan, k) && (!taken[k] || how(scan, k).is_some()))
             .take_while(|&k| how(scan, k).is_some() || unknown(scan, gaz, taken, k))
             .find(|&k| how(scan, k).is_some())
         else {

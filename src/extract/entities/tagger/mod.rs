@@ -33,7 +33,7 @@ use super::rules;
 use super::scan::{Cand, Scan, Source};
 use super::tokens::Gap;
 use super::words::{
-    COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, PROGRAMME, SAID, STOP, VISIT,
+    COMMON, CUE, EPITHET, FACILITY, HONORIFIC, NOT_NAME, ORG_HEAD, PROGRAMME, SAID, STOP, VISIT,
 };
 use crate::text::date_words::english_calendar_word;
 use decode::{spans, viterbi};
@@ -219,10 +219,13 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
                     // A known person or place is kept where the tagger saw nothing (it
                     // measured neutral on both dev sets); a lone known organisation only
                     // in Latin letters (`KCNA`), as IL-NER leaves many bare bodies untagged.
+                    // So is one in brackets after the organisation it abbreviates
+                    // (`प्रवर्तन निदेशालय (ईडी) की`).
                     Source::Known { .. } => {
                         c.kind != EntityKind::Organization
                             || c.last > c.first
                             || scan.tokens[c.first..=c.last].iter().all(|t| t.latin)
+                            || abbreviates(scan, &names, c.first)
                     }
                     // `( जीएसवीपी )` after a name the tagger kept is that name's short form.
                     Source::AliasOf(j) => keep.get(j).copied().unwrap_or(false),
@@ -251,6 +254,21 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
             None => scan.add_tokens(first, last, kind),
         }
     }
+}
+
+/// Whether word `t` is an acronym in brackets right after an organisation, found by the
+/// tagger or by the gazetteer (`प्रवर्तन निदेशालय (ईडी)`).
+fn abbreviates(scan: &Scan, names: &[Name], t: usize) -> bool {
+    let Some(before) = t.checked_sub(1) else {
+        return false;
+    };
+    let org_before = names
+        .iter()
+        .any(|n| n.2 == EntityKind::Organization && n.1 == before)
+        || scan
+            .covering(before)
+            .is_some_and(|p| p.kind == EntityKind::Organization && p.last == before);
+    org_before && rules::bracketed_short_name(scan, before) == Some(t)
 }
 
 /// `भाजपा-आरएसएस`, `पुतिन प्योंगयांग`: a name made of two or more known names back to back
@@ -499,6 +517,20 @@ fn tidy(
     if let Some(b) = (first..last).find(|&t| scan.gap_after(t).contains(['(', ')', '[', ']'])) {
         last = b;
     }
+    // `सरकारी कंपनी इंडियन रेयर अर्थ्स लिमिटेड`, `उद्योग संगठन फिक्की`: a body's generic word
+    // and ordinary words before it describe the body named after them, when that is a
+    // body's name too (a head word at its end) or one word no list knows (`वित्तीय सेवा कंपनी
+    // मोतीलाल ओसवाल` stays whole: cut, it would be a person's name).
+    if kind == EntityKind::Organization
+        && let Some(k) = (first..last).find(|&t| super::words::descriptor(scan.tokens[t].hash))
+        && (first..k).all(|t| !scan.tokens[t].latin && (gaz[t] == 0 || gaz[t] == DEMONYM))
+        && (k + 1..=last).any(|t| !scan.tokens[t].is(STOP | COMMON))
+        && (scan.tokens[last].is(ORG_HEAD)
+            || super::words::business(scan.tokens[last].hash).is_some()
+            || k + 1 == last && gaz[last] == 0)
+    {
+        first = k + 1;
+    }
     while first < last && scan.tokens[last].is(STOP) {
         last -= 1;
     }
@@ -517,11 +549,38 @@ fn tidy(
             || scan.tokens[t].latin && english_calendar_word(scan.text(t))
     });
     let only_title = kind == EntityKind::Person && (first..=last).all(|t| scan.tokens[t].is(title));
+    // Nor is a company's generic word with ordinary words before it (`जापानी कंपनी`, `दवा
+    // कंपनी`), or a body's after a demonym alone (`अमेरिकी संगठन`): `खाद्य और कृषि संगठन`,
+    // `भारतीय अंतरिक्ष शोध संगठन` are names of ordinary words.
+    let company_word = |t: usize| {
+        super::words::descriptor(scan.tokens[t].hash)
+            && (!scan.tokens[t].is(ORG_HEAD) || scan.tokens[t].is(COMMON))
+    };
+    let described = |t: usize| {
+        company_word(t)
+            || super::words::descriptor(scan.tokens[t].hash)
+                && t == first + 1
+                && gaz[first] == DEMONYM
+    };
     let generic = kind == EntityKind::Organization
         && (first..=last).all(|t| {
             let tok = scan.tokens[t];
-            (tok.is(STOP | COMMON) || gaz[t] == DEMONYM) && !tok.is(ORG_HEAD | PROGRAMME | FACILITY)
+            described(t)
+                || (tok.is(STOP | COMMON) || gaz[t] == DEMONYM)
+                    && !tok.is(ORG_HEAD | PROGRAMME | FACILITY)
         });
+    // `कंपनी ज़ेप्टो ने`: a name no list knows right after a body's generic word is that
+    // body's.
+    let kind = if kind != EntityKind::Organization
+        && first > 0
+        && scan.tokens[first].gap == Gap::Space
+        && super::words::descriptor(scan.tokens[first - 1].hash)
+        && (first..=last).all(|t| gaz[t] == 0)
+    {
+        EntityKind::Organization
+    } else {
+        kind
+    };
     // `रामू ने श्यामू से कहा`: someone spoken to is a person, though `X से` is most often
     // a place (`दिल्ली से`); not when a list knows the place.
     let kind = if kind == EntityKind::Place
@@ -532,7 +591,44 @@ fn tidy(
     } else {
         kind
     };
+    if generic && super::words::descriptor(scan.tokens[last].hash) {
+        // `जापानी कंपनी सुजुकी का`: the body is the name after its description.
+        return named_after(scan, gaz, last).map(|(f, l)| (f, l, EntityKind::Organization));
+    }
     (!only_function && !only_title && !generic).then_some((first, last, kind))
+}
+
+/// The name of one or two words no list knows right after word `at` (a body's generic
+/// word), ended by a case marker, a punctuation mark or the text's end.
+fn named_after(scan: &Scan, gaz: &[u8], at: usize) -> Option<(usize, usize)> {
+    let name_like = |t: usize| {
+        let tok = scan.tokens[t];
+        tok.gap == Gap::Space
+            && gaz[t] == 0
+            && !tok.is(NOT_NAME | ORG_HEAD | SAID)
+            && !scan.text(t).chars().any(char::is_numeric)
+            && (tok.latin || !rules::inflected(scan.text(t)))
+    };
+    let ends = |t: usize| {
+        t + 1 >= scan.tokens.len()
+            || !scan.gap_after(t).trim().is_empty()
+            || matches!(
+                scan.text(t + 1),
+                "ने" | "को" | "की" | "के" | "का" | "से" | "पर" | "में" | "और"
+            )
+    };
+    let mut last = at;
+    while last < at + 2
+        && last + 1 < scan.tokens.len()
+        && scan.gap_after(last).trim().is_empty()
+        && name_like(last + 1)
+    {
+        last += 1;
+        if ends(last) {
+            return Some((at + 1, last));
+        }
+    }
+    None
 }
 
 /// Whether the words after `last` are `से कहा` (or `पूछा`): said to the name before.
