@@ -136,13 +136,16 @@ fn an_occupation_before_a_name_is_not_part_of_it() {
 }
 
 /// A body the gazetteer knows as India's by a generic name, after another country's
-/// `के`, is that country's; after India's or an Indian city's it stays India's.
+/// `के` or right after its name, is that country's; after India's or an Indian city's it
+/// stays India's.
 #[test]
 fn another_country_s_election_commission_is_not_india_s() {
     let names = |text: &str| -> Vec<String> { run(text).into_iter().map(|e| e.name).collect() };
     for text in [
         "केन्या के चुनाव आयोग ने मतगणना रोक दी।",
         "घाना के स्वतंत्र चुनाव आयोग ने नतीजे घोषित किए।",
+        // Trial 63: the country right before, with no `के`.
+        "श्रीलंका चुनाव आयोग ने मतगणना शुरू की।",
     ] {
         let found = names(text);
         assert!(
@@ -757,23 +760,16 @@ fn near_spellings_and_bracketed_acronyms_do_not_join_what_differs() {
             "सिटिज़न",
         ),
     ] {
-        // The known party, if its acronym is left to it (trial 63: `एनसीपी` spells `नेशनल
-        // सिटिज़न पार्टी`, so it is that party's short name here), holds no word of the other.
         let found = run(text);
+        let party = found
+            .iter()
+            .find(|e| e.name == known)
+            .unwrap_or_else(|| panic!("{found:?}"));
         assert!(
-            found
-                .iter()
-                .filter(|e| e.name == known)
-                .all(|party| party.mentions.iter().all(|m| !m.of(text).contains(own))),
+            party.mentions.iter().all(|m| !m.of(text).contains(own)),
             "{found:?}"
         );
     }
-    let text = "महिला मोर्चा (भाजपा) की बैठक में प्रस्ताव पारित हुआ।";
-    let found = run(text);
-    assert!(
-        found.iter().any(|e| e.name == "भारतीय जनता पार्टी"),
-        "{found:?}"
-    );
 }
 
 /// Trial 59: a lone name spelt a vowel sign apart from the full name's (`पांड्या`,
@@ -876,18 +872,27 @@ fn second_review_of_companies_epithets_and_acronyms() {
     );
 }
 
-/// Trial 63: an acronym in brackets after a body is that body's short name all through the
-/// article, where the tagger found the two apart and even where the gazetteer knows another
-/// body by the acronym, if its letters spell the name (a party in brackets after its wing
-/// stays the party: see above).
+/// Trial 63: an acronym no list knows in brackets after a body is that body's short name
+/// all through the article, where the tagger found the two apart; a known one stays its
+/// body's (a party in brackets after its wing: see above; the review: a known body named
+/// in English before its acronym).
 #[test]
 fn a_bracketed_acronym_is_the_short_name_of_the_body_before() {
+    let text = "सेंट्रल ब्यूरो ऑफ इन्वेस्टिगेशन (सीबीआई) ने मामला दर्ज किया। सीबीआई की टीम पहुंची।";
+    let found = run(text);
+    let cbi = found
+        .iter()
+        .find(|e| e.name == "केंद्रीय अन्वेषण ब्यूरो")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(
+        cbi.mentions
+            .iter()
+            .filter(|m| m.of(text) == "सीबीआई")
+            .count(),
+        2,
+        "{found:?}"
+    );
     for (text, full, short) in [
-        (
-            "ताइवान मैरीटाइम काउंसिल (टीएमसी) ने गश्त बढ़ाई। बाद में टीएमसी के प्रवक्ता ने बयान दिया।",
-            "ताइवान मैरीटाइम काउंसिल",
-            "टीएमसी",
-        ),
         (
             "वनस्थली मिनरल्स लिमिटेड (वीएमएल) के शेयर चढ़े। वीएमएल ने नई खदान ख़रीदी।",
             "वनस्थली मिनरल्स लिमिटेड",
@@ -907,7 +912,6 @@ fn a_bracketed_acronym_is_the_short_name_of_the_body_before() {
         let shorts = text.matches(short).count();
         let linked = body.mentions.iter().filter(|m| m.of(text) == short).count();
         assert_eq!(linked, shorts, "{text}: {found:?}");
-        assert!(found.iter().all(|e| e.name != "तृणमूल कांग्रेस"), "{found:?}");
     }
 }
 

@@ -133,11 +133,16 @@ const NUMBERED: &[&str] = &[
 pub(super) fn range_to_clock(cur: Cursor<'_>) -> bool {
     let mut c = cur;
     let text = c.text();
-    let numbered = text[..cur.pos]
-        .split_whitespace()
-        .rev()
-        .nth(1)
-        .is_some_and(|w| NUMBERED.contains(&w.trim_end_matches(['.', ':'])));
+    // The word before the hour, or before its fraction (`गेट नंबर साढ़े तीन से`: the review).
+    let mut before = text[..cur.pos].split_whitespace().rev().skip(1);
+    let numbered = before.next().is_some_and(|w| {
+        let w = if matches!(w, "साढ़े" | "सवा" | "पौने") {
+            before.next().unwrap_or("")
+        } else {
+            w
+        };
+        NUMBERED.contains(&w.trim_end_matches(['.', ':']))
+    });
     !numbered
         && c.eat(|t| t.is_punct(&['-', '–']) || &text[t.span.start..t.span.end] == "से")
             .is_some()

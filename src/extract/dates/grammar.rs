@@ -161,32 +161,33 @@ fn ordinal(cur: Cursor<'_>, lex: Lex) -> Option<(Cursor<'_>, Sem)> {
     day_month(cur, n)
 }
 
-/// `दिन-रात` (day and night), `सुबह-शाम`, `रात दिन`: always, at no time of day. Not a word
-/// said twice (`सुबह-सुबह` is early in the morning), nor `एक दिन शाम को` (one evening).
+/// `दिन-रात` (day and night), `सुबह-शाम`: always, at no time of day. Not a word said twice
+/// (`सुबह-सुबह` is early in the morning), nor one a space parts from the other (`उस रात दिन
+/// भर की थकान`, `अगले दिन रात सवा 12 बजे`: the review, Hindi `TimeBank`).
 fn day_and_night(text: &str, word: Span, after: usize) -> bool {
-    fn last_word(s: &str) -> &str {
-        s.rsplit(|c: char| c.is_whitespace() || c == '-')
-            .next()
-            .unwrap_or("")
+    // A Devanagari vowel sign or virama, which `is_alphanumeric` does not count.
+    fn is_sign(c: char) -> bool {
+        matches!(c, '\u{900}'..='\u{903}' | '\u{93a}'..='\u{94f}' | '\u{962}' | '\u{963}')
     }
-    fn first_word(s: &str) -> &str {
-        s.split(|c: char| c.is_whitespace() || c == '-' || c.is_ascii_punctuation() || c == '।')
-            .next()
-            .unwrap_or("")
-    }
-    const PAIRED: &[&str] = &["दिन", "रात", "सुबह", "शाम"];
+    const PAIRED: &[&str] = &["दिन", "रात", "सुबह", "सवेरे", "शाम"];
+    let dash = |c: char| c == '-' || c == '–';
     let own = &text[word.start..word.end];
-    let before = &text[..word.start];
-    let next = &text[after..];
     let pairs = |w: &str| w != own && PAIRED.contains(&w);
-    // With a space only `रात दिन`: `अगले दिन रात सवा 12 बजे` is a night (Hindi TimeBank).
-    before
-        .strip_suffix('-')
-        .is_some_and(|b| pairs(last_word(b)))
-        || next.strip_prefix('-').is_some_and(|n| pairs(first_word(n)))
-        || next
-            .strip_prefix(' ')
-            .is_some_and(|n| first_word(n) == "दिन")
+    let before = text[..word.start].strip_suffix(dash);
+    let next = text[after..].strip_prefix(dash);
+    before.is_some_and(|b| {
+        pairs(
+            b.rsplit(|c: char| c.is_whitespace() || dash(c))
+                .next()
+                .unwrap_or(""),
+        )
+    }) || next.is_some_and(|n| {
+        pairs(
+            n.split(|c: char| !c.is_alphanumeric() && !is_sign(c))
+                .next()
+                .unwrap_or(""),
+        )
+    })
 }
 
 /// `डेढ़ बजे` (1:30), `ढाई बजे` (2:30): a fraction of `hundredths` before the hour marker.

@@ -116,7 +116,6 @@ fn eat_num(c: &mut Cursor<'_>, min: u8, max: u8, adjacent: bool) -> Option<i32> 
     t.num().map(|(v, _)| v)
 }
 
-/// `14 सितंबर`, `15 Aug 2022`, `21st January, 2024`.
 /// A day of the month in digits or in words (`छह` of `चार से छह जून`).
 fn day_number(t: Tok) -> Option<i32> {
     match t.kind {
@@ -132,6 +131,7 @@ fn day_number(t: Tok) -> Option<i32> {
     }
 }
 
+/// `14 सितंबर`, `15 Aug 2022`, `21st January, 2024`.
 pub(super) fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> {
     if !(1..=31).contains(&day) {
         return None;

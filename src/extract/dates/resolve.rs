@@ -264,17 +264,19 @@ fn relative(unit: Unit, offset: i32, anchor: &Anchor) -> Option<String> {
     match unit {
         Unit::Day if anchor.date.is_none() => {
             // `दो दिन पहले` in an article dated `14 नवंबर` without a year: the day and month
-            // are known when a leap year and a common one agree on them.
+            // are known when every year of a leap cycle agrees on them (a count may cross a
+            // 29 February a year before or after: the review).
             let (month, day) = (u32::from(anchor.month?), u32::from(anchor.day?));
-            let moved = [2023, 2024].map(|y| {
+            let moved = [2021, 2022, 2023, 2024].map(|y| {
                 NaiveDate::from_ymd_opt(y, month, day)
                     .and_then(|d| shift_days(d, i64::from(offset)))
                     .map(|d| d.format("%m-%d").to_string())
             });
-            (moved[0] == moved[1])
-                .then(|| moved[0].clone())
-                .flatten()
-                .map(|md| format!("XXXX-{md}"))
+            let first = moved[0].clone()?;
+            moved
+                .iter()
+                .all(|m| m.as_deref() == Some(first.as_str()))
+                .then(|| format!("XXXX-{first}"))
         }
         Unit::Day => Some(
             shift_days(anchor.date?, i64::from(offset))?

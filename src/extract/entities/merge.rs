@@ -157,8 +157,8 @@ impl<'m, 'a> Merger<'m, 'a> {
             });
             groups[g].mentions.push((at, words));
             if (target.first, target.last) != (c.first, c.last) {
-                // The acronym is this body's in the rest of the article too (`एनपीपी` after
-                // `नेशनल पीपल्स पावर (एनपीपी)`), whatever else the gazetteer knows by it.
+                // The acronym is this body's in the rest of the article too (`आईआरईएल` after
+                // `इंडियन रेयर अर्थ्स लिमिटेड (आईआरईएल)`).
                 let own = &scan.folded.text[t[c.first].start..t[c.last].end];
                 let key = match c.source {
                     Source::Known { entity, .. } => self.matcher.gazetteer.known[entity].id.clone(),
@@ -193,6 +193,7 @@ impl<'m, 'a> Merger<'m, 'a> {
             &mut self.spellings,
         );
         join_same_words(&mut self.groups);
+        join_short_names(&mut self.groups);
         let (matcher, text) = (self.matcher, self.text);
         let mut out: Vec<Entity> = self
             .groups
@@ -241,14 +242,20 @@ fn known_by_bracket(matcher: &Matcher, scan: &Scan, c: Cand) -> Option<Cand> {
     (shared.len() >= 2 || own).then_some(short)
 }
 
-/// `नेशनल पीपल्स पावर (एनपीपी)`, `इंडियन रेयर अर्थ्स लिमिटेड (आईआरईएल)`: an acronym in brackets
-/// right after an organisation is that organisation's short name where the tagger found the
-/// two apart, and even where the gazetteer knows another body by it (a party of another
-/// country) if its letters spell the name.
+/// `इंडियन रेयर अर्थ्स लिमिटेड (आईआरईएल)`, `… कॉर्पोरेशन (PSMC)`: an acronym no list knows in
+/// brackets right after an organisation is that organisation's short name, where the tagger
+/// found the two apart.
 /// Not when the name before is itself taken for the acronym's known body
 /// ([`known_by_bracket`]).
 fn expanded_before(matcher: &Matcher, scan: &Scan, c: Cand) -> Option<Cand> {
-    if c.kind != EntityKind::Organization || c.first != c.last || c.first == 0 {
+    // An acronym the gazetteer knows stays that body's: `महिला मोर्चा (भाजपा)` is the party's
+    // wing, and `सेंट्रल ब्यूरो ऑफ इन्वेस्टिगेशन (सीबीआई)` the body it knows (a review found
+    // that spelling the name by the acronym's letters took the latter from the body).
+    if c.kind != EntityKind::Organization
+        || c.first != c.last
+        || c.first == 0
+        || matches!(c.source, Source::Known { .. })
+    {
         return None;
     }
     let full = scan.covering(c.first - 1)?;
@@ -256,16 +263,7 @@ fn expanded_before(matcher: &Matcher, scan: &Scan, c: Cand) -> Option<Cand> {
         && full.kind == EntityKind::Organization
         && !full.is_demonym()
         && super::rules::bracketed_short_name(scan, full.last) == Some(c.first);
-    // An acronym the gazetteer knows stays that body's unless it spells this name: `महिला
-    // मोर्चा (भाजपा)` is the party's wing, the party in brackets.
-    let spelt = || {
-        let words: Vec<&str> = (full.first..=full.last).map(|t| scan.text(t)).collect();
-        super::rules::spells(scan.text(c.first), &words)
-    };
-    // (A name of more words than an acronym has letters is none it spells; the bound keeps
-    // the spelling's search short on any input.)
-    let own = !matches!(c.source, Source::Known { .. }) || full.last - full.first < 12 && spelt();
-    (fits && own && known_by_bracket(matcher, scan, full).is_none()).then_some(full)
+    (fits && known_by_bracket(matcher, scan, full).is_none()).then_some(full)
 }
 
 /// `डॉ. अश्विनी कोहली`: the rules join a given name to a known person's surname
@@ -339,6 +337,21 @@ fn another_countrys(matcher: &Matcher, scan: &Scan, c: Cand, entity: usize) -> b
     if !generic || indian(&scan.folded.text[t[c.first].start..t[c.last].end].to_lowercase()) {
         return false;
     }
+    let foreign = |place: Cand| match place.source {
+        Source::Known { entity: p, .. } => {
+            matcher.gazetteer.is_country(p) && !indian(&matcher.gazetteer.known[p].name)
+        }
+        _ => false,
+    };
+    // `बांग्लादेश चुनाव आयोग`, `नेपाली सेना`: the country or its demonym right before.
+    if c.first > 0
+        && t[c.first].gap == Gap::Space
+        && scan
+            .covering(c.first - 1)
+            .is_some_and(|place| place.last + 1 == c.first && foreign(place))
+    {
+        return true;
+    }
     // The postposition, past up to three ordinary words (`स्वतंत्र राष्ट्रीय`), not past a
     // word that ends a phrase (`पाकिस्तान के खिलाफ`, `अमेरिका के बाद`).
     let Some(of) = (c.first.saturating_sub(4)..c.first)
@@ -353,13 +366,7 @@ fn another_countrys(matcher: &Matcher, scan: &Scan, c: Cand, entity: usize) -> b
     };
     of.checked_sub(1)
         .and_then(|i| scan.covering(i))
-        .is_some_and(|place| match place.source {
-            Source::Known {
-                entity: p,
-                demonym: false,
-            } => matcher.gazetteer.is_country(p) && !indian(&matcher.gazetteer.known[p].name),
-            _ => false,
-        })
+        .is_some_and(|place| !place.is_demonym() && foreign(place))
 }
 
 fn absolute(scan: &Scan, offset: usize, folded: std::ops::Range<usize>) -> Span {
@@ -654,6 +661,39 @@ fn class_of(word: &str) -> super::words::Class {
 /// there) is one name: the kind it was taken for more often keeps all its mentions (a
 /// person on a tie, as a lone word that acts is one more often than not). Names of the
 /// gazetteer keep their kind.
+/// `पंजाब किंग्स (पीबीकेएस) … पीबीकेएस के कप्तान`: a one-word name an organisation took (in
+/// brackets after its full name) names it wherever else it stands alone.
+fn join_short_names(groups: &mut [Group]) {
+    let one_spelling = |g: &Group| {
+        g.mentions
+            .iter()
+            .all(|m| g.mentions.first().is_some_and(|f| f.1 == m.1))
+    };
+    let mut holder: FastMap<Rc<str>, usize> = FastMap::default();
+    for (g, group) in groups.iter().enumerate() {
+        if group.kind == EntityKind::Organization && !one_spelling(group) {
+            for m in group.mentions.iter().filter(|m| !m.1.contains(' ')) {
+                holder.entry(Rc::clone(&m.1)).or_insert(g);
+            }
+        }
+    }
+    for g in 0..groups.len() {
+        let group = &groups[g];
+        let Some(word) = group.mentions.first().map(|m| Rc::clone(&m.1)) else {
+            continue;
+        };
+        if group.kind != EntityKind::Organization || group.known.is_some() || !one_spelling(group) {
+            continue;
+        }
+        if let Some(&h) = holder.get(&word)
+            && h != g
+        {
+            let moved = std::mem::take(&mut groups[g].mentions);
+            groups[h].mentions.extend(moved);
+        }
+    }
+}
+
 fn join_same_words(groups: &mut [Group]) {
     // Groups by their one spelling, in one pass: a long article has thousands of names.
     let mut by_word: FastMap<Rc<str>, Vec<usize>> = FastMap::default();

@@ -14,8 +14,8 @@ mod organization;
 mod person;
 mod place;
 
+pub(in crate::extract::entities) use organization::bracketed_short_name;
 pub use organization::letter_count;
-pub(in crate::extract::entities) use organization::{bracketed_short_name, spells};
 
 use list::lists;
 use organization::{acronym, acronym_aliases, acronym_compounds, org_head, org_tails};

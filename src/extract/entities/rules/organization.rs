@@ -416,115 +416,9 @@ pub fn letter_count(token: &str) -> usize {
     go(token, 0)
 }
 
-/// The Latin letters a Devanagari letter-name acronym spells (`एनपीपी` is N, P, P), if it
-/// is one (folded).
-fn letters(token: &str) -> Option<Vec<char>> {
-    const LATIN: &str = "ABCDEFGHIJKLMNOPQRSTUVWWXYZ";
-    // As in `letter_count`, a letter name cut short (`ए` of `एम`) is tried no further.
-    fn go(rest: &str, out: &mut Vec<char>) -> bool {
-        if rest.is_empty() {
-            return true;
-        }
-        for (l, latin) in LETTERS.iter().zip(LATIN.chars()) {
-            if let Some(r) = rest.strip_prefix(l)
-                && !r
-                    .chars()
-                    .next()
-                    .is_some_and(|c| matches!(c, '\u{93a}'..='\u{94f}' | '\u{902}'))
-            {
-                out.push(latin);
-                if go(r, out) {
-                    return true;
-                }
-                out.pop();
-            }
-        }
-        false
-    }
-    let mut out = Vec::new();
-    go(token, &mut out).then_some(out)
-}
-
-/// The Latin letters a word written in Devanagari as English sounds may start with
-/// (`पीपल्स`: P; `कैपिटल`: K or C).
-fn initials(word: &str) -> &'static str {
-    match word.chars().next() {
-        Some('क') => "KCQ",
-        Some('ख' | 'ग' | 'घ') => "KG",
-        Some('च' | 'छ') => "C",
-        Some('ज' | 'झ') => "JGZ",
-        Some('ट' | 'ठ' | 'त' | 'थ') => "T",
-        Some('ड' | 'ढ' | 'द' | 'ध') => "D",
-        Some('न') => "N",
-        Some('प') => "P",
-        Some('फ') => "FP",
-        Some('ब' | 'भ') => "B",
-        Some('म') => "M",
-        Some('य') => "Y",
-        Some('र') => "R",
-        Some('ल') => "L",
-        Some('व') => "VW",
-        Some('श' | 'ष' | 'स') => "SC",
-        Some('ह') => "H",
-        Some('अ' | 'आ') => "AU",
-        Some('इ' | 'ई' | 'ए' | 'ऐ') => "EIA",
-        Some('उ' | 'ऊ') => "U",
-        Some('ओ' | 'औ' | 'ऑ') => "OA",
-        Some(c) if c.is_ascii_alphabetic() => "",
-        _ => "",
-    }
-}
-
-/// Whether the acronym `short` (folded; Latin capitals or Devanagari letter names) spells
-/// the first letters of `words` (`नेशनल पीपल्स पावर`: NPP), `of`, `for`, `and` and `the`
-/// skipped or not.
-pub(in crate::extract::entities) fn spells(short: &str, words: &[&str]) -> bool {
-    fn go(acronym: &[char], words: &[&str]) -> bool {
-        match (acronym.split_first(), words.split_first()) {
-            (None, None) => true,
-            (_, Some((w, rest)))
-                if matches!(
-                    *w,
-                    "ऑफ" | "आफ"
-                        | "फॉर"
-                        | "एंड"
-                        | "एन्ड"
-                        | "द"
-                        | "of"
-                        | "for"
-                        | "and"
-                        | "the"
-                ) =>
-            {
-                go(acronym, rest)
-                    || acronym
-                        .split_first()
-                        .is_some_and(|(a, more)| first_letter(w, *a) && go(more, rest))
-            }
-            (Some((a, more)), Some((w, rest))) => first_letter(w, *a) && go(more, rest),
-            _ => false,
-        }
-    }
-    fn first_letter(word: &str, letter: char) -> bool {
-        word.chars()
-            .next()
-            .is_some_and(|c| c.to_ascii_uppercase() == letter)
-            || initials(word).contains(letter)
-    }
-    let acronym: Vec<char> = if short.bytes().all(|b| b.is_ascii_alphabetic()) {
-        short.chars().map(|c| c.to_ascii_uppercase()).collect()
-    } else {
-        match letters(short) {
-            Some(l) => l,
-            None => return false,
-        }
-    };
-    !acronym.is_empty() && go(&acronym, words)
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{letter_count, spells};
+    use super::letter_count;
     use crate::text::fold::fold;
 
     #[test]
@@ -535,23 +429,5 @@ mod tests {
         assert_eq!(letter_count("कहा"), 0);
         assert_eq!(letter_count("केस"), 0);
         assert_eq!(letter_count("एक"), 0);
-    }
-
-    /// Trial 63: `टीएमसी` is T, M, C though `ए` alone is a letter too (`ए` of `एम`
-    /// is tried, then undone).
-    #[test]
-    fn an_acronym_spells_the_first_letters_of_a_name() {
-        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
-        assert!(spells("टीएमसी", &words("ताइवान मैरीटाइम काउंसिल")));
-        assert!(spells(&fold("एनपीपी"), &words("नेशनल पीपल्स पावर")));
-        assert!(spells(
-            "psmc",
-            &words("पावरचिप सेमीकंडक्टर मैन्युफैक्चरिंग कॉर्पोरेशन")
-        ));
-        assert!(!spells("फाडा", &words("फेडरेशन ऑफ ऑटोमोबाइल डीलर्स एसोसिएशंस")));
-        assert!(spells("बीओआई", &words("बैंक ऑफ इंडिया")));
-        assert!(spells("बीआई", &words("बैंक ऑफ इंडिया")));
-        assert!(!spells("भाजपा", &words("महिला मोर्चा")));
-        assert!(!spells("एनसीपी", &words("नेशनल पीपल्स पावर")));
     }
 }

@@ -79,12 +79,13 @@ pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 fn join_and(scan: &Scan, names: &mut Vec<Name>) {
     let mut joined_to = Vec::new();
     for (i, m) in names.iter().enumerate() {
-        let starts_with_and = (m.2 == EntityKind::Organization
-            || (m.0..=m.1).any(|t| how(scan, t) == Some(Business::Company)))
-            && m.1 > m.0
+        let starts_with_and = m.1 > m.0
             && AND.contains(&scan.text(m.0))
-            && joined(scan, m.0);
-        if let Some(n) = names.iter().position(|n| starts_with_and && n.1 + 1 == m.0) {
+            && joined(scan, m.0)
+            && (m.2 == EntityKind::Organization
+                || (m.0..=m.1).any(|t| how(scan, t) == Some(Business::Company)));
+        // Only a name that starts with `and` looks for the one before it (few do).
+        if starts_with_and && let Some(n) = names.iter().position(|n| n.1 + 1 == m.0) {
             joined_to.push((n, i));
         }
     }

@@ -33,7 +33,8 @@ use super::rules;
 use super::scan::{Cand, Scan, Source};
 use super::tokens::Gap;
 use super::words::{
-    COMMON, CUE, EPITHET, FACILITY, HONORIFIC, NOT_NAME, ORG_HEAD, PROGRAMME, SAID, STOP, VISIT,
+    COMMON, CUE, EPITHET, FACILITY, GIVEN, HONORIFIC, NOT_NAME, ORG_HEAD, PROGRAMME, SAID, STOP,
+    SURNAME, VISIT,
 };
 use crate::text::date_words::english_calendar_word;
 use decode::{spans, viterbi};
@@ -521,10 +522,15 @@ fn tidy(
     // and ordinary words before it describe the body named after them, when that is a
     // body's name too (a head word at its end) or one word no list knows (`वित्तीय सेवा कंपनी
     // मोतीलाल ओसवाल` stays whole: cut, it would be a person's name).
+    // Only ordinary words before it: `ओरिएंटल इंश्योरेंस कंपनी लिमिटेड` is one name.
+    let head = |t: usize| {
+        scan.tokens[t].is(STOP | COMMON | ORG_HEAD)
+            || super::words::business(scan.tokens[t].hash).is_some()
+    };
     if kind == EntityKind::Organization
         && let Some(k) = (first..last).find(|&t| super::words::descriptor(scan.tokens[t].hash))
-        && (first..k).all(|t| !scan.tokens[t].latin && (gaz[t] == 0 || gaz[t] == DEMONYM))
-        && (k + 1..=last).any(|t| !scan.tokens[t].is(STOP | COMMON))
+        && (first..k).all(|t| scan.tokens[t].is(STOP | COMMON) || gaz[t] == DEMONYM)
+        && (k + 1..=last).any(|t| !head(t))
         && (scan.tokens[last].is(ORG_HEAD)
             || super::words::business(scan.tokens[last].hash).is_some()
             || k + 1 == last && gaz[last] == 0)
@@ -569,13 +575,16 @@ fn tidy(
                 || (tok.is(STOP | COMMON) || gaz[t] == DEMONYM)
                     && !tok.is(ORG_HEAD | PROGRAMME | FACILITY)
         });
-    // `कंपनी ज़ेप्टो ने`: a name no list knows right after a body's generic word is that
-    // body's.
-    let kind = if kind != EntityKind::Organization
+    // `कंपनी ज़ेप्टो ने`: one word no list knows, taken for a person, right after a body's
+    // generic word is that body's name (not `कंपनी विनोद अग्रवाल के नाम पर`, a person's
+    // full name, nor `शाखा सिकंदरपुर में`, a place).
+    let kind = if kind == EntityKind::Person
+        && first == last
         && first > 0
         && scan.tokens[first].gap == Gap::Space
         && super::words::descriptor(scan.tokens[first - 1].hash)
-        && (first..=last).all(|t| gaz[t] == 0)
+        && gaz[first] == 0
+        && !scan.tokens[first].is(GIVEN | SURNAME)
     {
         EntityKind::Organization
     } else {
