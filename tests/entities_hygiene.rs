@@ -893,6 +893,12 @@ fn a_bracketed_acronym_is_the_short_name_of_the_body_before() {
         "{found:?}"
     );
     for (text, full, short) in [
+        // The review: the short name alone later, which the tagger found apart.
+        (
+            "पंजाब किंग्स (पीबीकेएस) ने मैच जीता। पीबीकेएस के कप्तान ने कहा कि टीम अच्छा खेली।",
+            "पंजाब किंग्स",
+            "पीबीकेएस",
+        ),
         (
             "वनस्थली मिनरल्स लिमिटेड (वीएमएल) के शेयर चढ़े। वीएमएल ने नई खदान ख़रीदी।",
             "वनस्थली मिनरल्स लिमिटेड",
@@ -944,4 +950,16 @@ fn a_description_before_a_body_is_no_part_of_its_name() {
     }
     let text = "दवा कंपनी की बिक्री घटी।";
     assert!(run(text).is_empty(), "{:?}", run(text));
+    // The review: a name with the body's word inside stays whole, and a person's full name
+    // after `कंपनी` stays a person.
+    let text = "सागर नौवहन कंपनी लिमिटेड के कर्मचारियों ने हड़ताल की।";
+    let found = run(text);
+    let orgs = mention_texts(text, &found, EntityKind::Organization);
+    assert!(orgs.iter().all(|o| o.contains("सागर")), "{found:?}");
+    let text = "उनकी कंपनी रमेश बंसल के नाम पर पंजीकृत है।";
+    let found = run(text);
+    assert!(
+        mention_texts(text, &found, EntityKind::Organization).is_empty(),
+        "{found:?}"
+    );
 }
