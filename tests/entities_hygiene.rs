@@ -963,3 +963,31 @@ fn a_description_before_a_body_is_no_part_of_its_name() {
         "{found:?}"
     );
 }
+
+/// Trials 61-63: a river, lake, ghat or palace no list knows is a place with its site's
+/// word, one or two words of a name after a function word or the sentence's start; words
+/// before a site's word that are no name stay out (a count, a participle, an adjective).
+#[test]
+fn a_landmark_no_list_knows_is_a_place() {
+    for (text, place) in [
+        ("बारिश के बाद कोसला नदी में पानी बढ़ा।", "कोसला नदी"),
+        ("रामरेखा घाट पर शाम को आरती हुई।", "रामरेखा घाट"),
+        ("उत्सव इस बार नीलगढ़ पैलेस में होगा।", "नीलगढ़ पैलेस"),
+    ] {
+        let found = run(text);
+        let places = mention_texts(text, &found, EntityKind::Place);
+        assert_eq!(places, [place], "{text}: {found:?}");
+    }
+    for text in [
+        "गर्मी में 30 फ़ीसदी ग्लेशियर पिघल गए।",
+        "दर्शकों से भरे स्टेडियम में शोर था।",
+        "प्रदूषित नदी की सफाई शुरू होगी।",
+        "पुरानी झील सूख गई।",
+    ] {
+        let found = run(text);
+        assert!(
+            mention_texts(text, &found, EntityKind::Place).is_empty(),
+            "{text}: {found:?}"
+        );
+    }
+}

@@ -73,7 +73,7 @@ pub fn apply(scan: &mut Scan) {
             org_head(scan, i);
         } else if t.is(PLACE_HEAD) {
             place_head(scan, i);
-        } else if t.is(FACILITY) {
+        } else if t.is(FACILITY) || crate::extract::entities::words::landmark(t.hash) {
             facility(scan, i);
         } else if t.class & (STOP | COMMON | ACRONYM_SKIP) == 0 {
             acronym(scan, i);

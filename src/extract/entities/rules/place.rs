@@ -103,7 +103,11 @@ pub(super) fn facility(scan: &mut Scan, i: usize) {
         }
         first = k;
     }
-    // The words must start with the name: `नए हवाई अड्डे` is no name.
+    // The words must start with the name: `नए हवाई अड्डे` is no name; `इस बार नीलगढ़ पैलेस`
+    // is `नीलगढ़ पैलेस`.
+    while first < i && !name_like(scan, first) && scan.tokens[first].is(COMMON) {
+        first += 1;
+    }
     if named && name_like(scan, first) {
         scan.add_tokens(first, i, EntityKind::Place);
     }

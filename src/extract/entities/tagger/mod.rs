@@ -237,7 +237,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
                         EntityKind::Organization => {
                             scan.tokens[c.first..=c.last].iter().all(|t| t.latin)
                         }
-                        EntityKind::Place => false,
+                        EntityKind::Place => venues::landmark(scan, c.first, c.last),
                     },
                 };
         if !stays {
