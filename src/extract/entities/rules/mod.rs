@@ -73,7 +73,10 @@ pub fn apply(scan: &mut Scan) {
             org_head(scan, i);
         } else if t.is(PLACE_HEAD) {
             place_head(scan, i);
-        } else if t.is(FACILITY) || crate::extract::entities::words::landmark(t.hash) {
+        // (A landmark's word is in no list of classes, so only words of none are looked up.)
+        } else if t.is(FACILITY)
+            || t.class == 0 && crate::extract::entities::words::landmark(t.hash)
+        {
             facility(scan, i);
         } else if t.class & (STOP | COMMON | ACRONYM_SKIP) == 0 {
             acronym(scan, i);
