@@ -519,10 +519,10 @@ fn tidy(
         last = b;
     }
     // `सरकारी कंपनी इंडियन रेयर अर्थ्स लिमिटेड`, `उद्योग संगठन फिक्की`: a body's generic word
-    // and ordinary words before it describe the body named after them, when that is a
-    // body's name too (a head word at its end) or one word no list knows (`वित्तीय सेवा कंपनी
-    // मोतीलाल ओसवाल` stays whole: cut, it would be a person's name).
-    // Only ordinary words before it: `ओरिएंटल इंश्योरेंस कंपनी लिमिटेड` is one name.
+    // and ordinary words before it (only those: `ओरिएंटल इंश्योरेंस कंपनी लिमिटेड` is one
+    // name) describe the body named after them, when that is a body's name too (a head word
+    // at its end) or one word no list knows (`वित्तीय सेवा कंपनी मोतीलाल ओसवाल` stays whole:
+    // cut, it would be a person's name).
     let head = |t: usize| {
         scan.tokens[t].is(STOP | COMMON | ORG_HEAD)
             || super::words::business(scan.tokens[t].hash).is_some()
