@@ -151,7 +151,7 @@ pub(super) fn range_to_clock(cur: Cursor<'_>) -> bool {
             c.eat(|t| matches!(t.entry().and_then(|e| e.lex), Some(Lex::ClockFraction(_))));
             true
         }
-        && c.next_tok().and_then(hour_token).is_some()
+        && c.next_tok().and_then(small_number).is_some()
         && c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))
             .is_some()
 }
@@ -178,7 +178,7 @@ pub(super) fn eat_day_time(c: &mut Cursor<'_>) -> Option<DayTime> {
             _ => DayTime::Part(part),
         });
     }
-    let hour = hour_token(p.next_tok()?)?;
+    let hour = small_number(p.next_tok()?)?;
     let (after, clock) = clock_after_hour(p, hour, false)?;
     *c = after;
     Some(DayTime::Clock(clock.hour, clock.minute))
@@ -195,8 +195,8 @@ pub(super) fn eat_part(c: &mut Cursor<'_>) -> Option<Part> {
     }
 }
 
-/// An hour written as digits or as a Hindi number word.
-fn hour_token(t: Tok) -> Option<i32> {
+/// An hour (or a day of the month) written as one or two digits or as a Hindi number word.
+pub(super) fn small_number(t: Tok) -> Option<i32> {
     match t.kind {
         TokKind::Num {
             value,
@@ -216,7 +216,7 @@ pub(super) fn part_of_day(cur: Cursor<'_>, part: Part) -> (Cursor<'_>, Sem) {
     // "प्रात: 10 बजे": a colon typed for the visarga.
     let at = c.pos;
     c.eat(|t| t.span.start == at && t.is_punct(&[':']));
-    if let Some(hour) = c.next_tok().and_then(hour_token)
+    if let Some(hour) = c.next_tok().and_then(small_number)
         && let Some((c, clock)) = clock_after_hour(c, hour, true)
     {
         let hour = in_part(part, i32::from(clock.hour)) as u8;
@@ -234,7 +234,7 @@ pub(super) fn part_of_day(cur: Cursor<'_>, part: Part) -> (Cursor<'_>, Sem) {
 /// `साढ़े दस बजे` (10:30), `सवा 12 बजे` (12:15), `पौने 9 बजे` (8:45).
 pub(super) fn clock_fraction(cur: Cursor<'_>, minutes: i8) -> Option<(Cursor<'_>, Sem)> {
     let mut c = cur;
-    let hour = hour_token(c.next_tok()?)?;
+    let hour = small_number(c.next_tok()?)?;
     // The first hour of a range has no बजे of its own: "साढ़े पांच से साढ़े छह बजे".
     if c.eat(|t| t.entry().is_some_and(|e| e.has(role::OCLOCK)))
         .is_none()

@@ -1,7 +1,7 @@
 //! Expressions that start with digits: calendar dates in their many written orders,
 //! clock times, years, year ranges, decades, centuries and counted lengths of time.
 
-use super::clock::{calendar_tail, clock_tail};
+use super::clock::{calendar_tail, clock_tail, small_number};
 use super::lexer::{Cursor, Tok, TokKind};
 use super::lexicon::{Lex, Unit, role};
 use super::model::PartialDate;
@@ -116,21 +116,6 @@ fn eat_num(c: &mut Cursor<'_>, min: u8, max: u8, adjacent: bool) -> Option<i32> 
     t.num().map(|(v, _)| v)
 }
 
-/// A day of the month in digits or in words (`छह` of `चार से छह जून`).
-fn day_number(t: Tok) -> Option<i32> {
-    match t.kind {
-        TokKind::Num {
-            value,
-            digits: 1..=2,
-        } => Some(value),
-        TokKind::Word(e) => match e.lex? {
-            Lex::Number(n) => Some(n),
-            _ => None,
-        },
-        TokKind::Num { .. } | TokKind::Punct(_) => None,
-    }
-}
-
 /// `14 सितंबर`, `15 Aug 2022`, `21st January, 2024`.
 pub(super) fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> {
     if !(1..=31).contains(&day) {
@@ -150,7 +135,7 @@ pub(super) fn day_month(cur: Cursor<'_>, day: i32) -> Option<(Cursor<'_>, Sem)> 
             )
     })
     .is_some()
-        && let Some(d2) = r.next_tok().and_then(day_number)
+        && let Some(d2) = r.next_tok().and_then(small_number)
         && d2 > day
         && d2 <= 31
     {
