@@ -159,12 +159,9 @@ impl<'m, 'a> Merger<'m, 'a> {
             if (target.first, target.last) != (c.first, c.last) {
                 // The acronym is this body's in the rest of the article too (`आईआरईएल` after
                 // `इंडियन रेयर अर्थ्स लिमिटेड (आईआरईएल)`).
+                // (Only a name no list knows is taken so: see `expanded_before`.)
                 let own = &scan.folded.text[t[c.first].start..t[c.last].end];
-                let key = match c.source {
-                    Source::Known { entity, .. } => self.matcher.gazetteer.known[entity].id.clone(),
-                    _ => entity_id(c.kind, own),
-                };
-                self.by_key.entry(key).or_insert(g);
+                self.by_key.entry(entity_id(c.kind, own)).or_insert(g);
             }
         }
         let claimed = (0..scan.tokens.len()).map(|i| scan.covering(i).is_some());
@@ -657,10 +654,6 @@ fn class_of(word: &str) -> super::words::Class {
     super::words::words().class_of_hash(super::hash::word_hash(word))
 }
 
-/// One word the tagger took for two kinds in one article (`नीतीश` a person here, a place
-/// there) is one name: the kind it was taken for more often keeps all its mentions (a
-/// person on a tie, as a lone word that acts is one more often than not). Names of the
-/// gazetteer keep their kind.
 /// `पंजाब किंग्स (पीबीकेएस) … पीबीकेएस के कप्तान`: a one-word name an organisation took (in
 /// brackets after its full name) names it wherever else it stands alone.
 fn join_short_names(groups: &mut [Group]) {
@@ -694,6 +687,10 @@ fn join_short_names(groups: &mut [Group]) {
     }
 }
 
+/// One word the tagger took for two kinds in one article (`नीतीश` a person here, a place
+/// there) is one name: the kind it was taken for more often keeps all its mentions (a
+/// person on a tie, as a lone word that acts is one more often than not). Names of the
+/// gazetteer keep their kind.
 fn join_same_words(groups: &mut [Group]) {
     // Groups by their one spelling, in one pass: a long article has thousands of names.
     let mut by_word: FastMap<Rc<str>, Vec<usize>> = FastMap::default();

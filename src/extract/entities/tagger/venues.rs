@@ -123,8 +123,8 @@ fn goes_after(scan: &Scan, end: usize) -> bool {
 
 /// Whether the rules' place `first..=last` is a landmark no list knows, to keep where the
 /// tagger saw nothing: one or two words of a name and a site's word (`तीस्ता नदी`, `आमेर
-/// क़िले`, `दशाश्वमेध घाट`), with a function word, a punctuation mark or the sentence's start
-/// before the name. Without that edge the words before a site's word are as often a phrase
+/// क़िले`, `दशाश्वमेध घाट`), with a function or ordinary word, a punctuation mark or the
+/// sentence's start before the name. Without that edge the words before a site's word are as often a phrase
 /// (`… बजे आमेर क़िले`, `30 फ़ीसदी ग्लेशियर`, `दर्शकों से भरे स्टेडियम`: trial 63).
 pub(super) fn landmark(scan: &Scan, first: usize, last: usize) -> bool {
     let words = last - first;
