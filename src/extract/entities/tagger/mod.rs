@@ -228,8 +228,12 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
                             || scan.tokens[c.first..=c.last].iter().all(|t| t.latin)
                             || abbreviates(scan, &names, c.first)
                     }
-                    // `( जीएसवीपी )` after a name the tagger kept is that name's short form.
-                    Source::AliasOf(j) => keep.get(j).copied().unwrap_or(false),
+                    // `( जीएसवीपी )` after a name the tagger kept is that name's short form;
+                    // so it is after an organisation the tagger found with other bounds than
+                    // the rules (`सरकारी कंपनी कोसी खनिज लिमिटेड (केकेएल)`, trimmed).
+                    Source::AliasOf(j) => {
+                        keep.get(j).copied().unwrap_or(false) || abbreviates(scan, &names, c.first)
+                    }
                     // A full name the rules found (a byline, `X Y ने कहा`) where the
                     // tagger saw nothing, and so is a Latin acronym (`NHAI`).
                     Source::Rule => match c.kind {
