@@ -676,6 +676,25 @@ fn initials_belong_to_the_name_they_stand_before() {
 }
 
 #[test]
+fn a_middle_initial_keeps_the_name_whole() {
+    // `के.` between a given name and a surname: the tagger read the postposition it
+    // usually is and kept half the name (`के. सिंघल`, `अमित`) or two people.
+    for (text, name) in [
+        ("पूर्व राजदूत नलिन के. सिंघल ने लेख में चेताया।", "नलिन के. सिंघल"),
+        (
+            "कंपनी के अध्यक्ष अमित के. राय के मुताबिक़ बिक्री घटी।",
+            "अमित के. राय",
+        ),
+        ("संघ के नेता मुरुगेसन के. सेल्वराज ने रैली की।", "मुरुगेसन के. सेल्वराज"),
+    ] {
+        let found = run(text);
+        let person = entity(&found, EntityKind::Person, name);
+        assert_eq!(mentions(text, person), [name], "{text}");
+        assert_eq!(found.len(), 1, "{text}: found {:?}", names(&found));
+    }
+}
+
+#[test]
 fn a_letter_name_that_is_a_word_still_ends_its_sentence() {
     // `आई` (came) and `पी` (drank) are letter names too; alone before a full stop they end
     // the sentence, and initials before no name are no person.

@@ -10,7 +10,7 @@
 use super::super::rules::letter_count;
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{CUE, GIVEN, HONORIFIC, NOT_NAME, SURNAME};
+use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, NOT_NAME, SURNAME};
 use super::Name;
 use crate::extract::entities::model::EntityKind;
 
@@ -82,6 +82,7 @@ pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
             out.push(chain);
         }
     }
+    join_middle(scan, &mut out, &mut wider);
     if wider.is_empty() {
         return out;
     }
@@ -93,6 +94,61 @@ pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
     out.sort_by_key(|&(f, l, _)| (f, l));
     out.dedup();
     out
+}
+
+/// A middle initial between a given name and a surname (`पवन के. वर्मा`, `संजय के. रॉय`):
+/// `के` is the postposition the tagger knows best, so it cut the name there, keeping one
+/// half or both as two people. A person that ends right before one or two initials takes
+/// them and the name word after them (an ordinary word too: `राय` is opinion and a surname);
+/// a person that starts with them takes the word before
+/// them when it is the end of another person or a word of no list but names.
+fn join_middle(scan: &Scan, out: &mut Vec<Name>, wider: &mut Vec<Name>) {
+    let person_at = |out: &[Name], t: usize, end: bool| {
+        out.iter()
+            .copied()
+            .find(|&(f, l, k)| k == EntityKind::Person && if end { l == t } else { f == t })
+    };
+    let spaced = |t: usize| scan.tokens[t].gap == Gap::Space;
+    // A word of a place or a body the tagger found is no part of a person.
+    let named = |out: &[Name], t: usize| out.iter().any(|&(f, l, _)| f <= t && t <= l);
+    let mut i = 0;
+    while i < out.len() {
+        let (first, last, kind) = out[i];
+        i += 1;
+        if kind != EntityKind::Person {
+            continue;
+        }
+        let mut joined = None;
+        let starts = (first..=last).take_while(|&t| is_initial(scan, t)).count();
+        if (1..=2).contains(&starts) && starts <= last - first && first > 0 && spaced(first) {
+            let p = first - 1;
+            let word = scan.tokens[p];
+            if let Some(before) = person_at(out, p, true) {
+                joined = Some((before.0, last, kind));
+            } else if word.class & !(GIVEN | SURNAME) == 0 && !word.latin && !named(out, p) {
+                joined = Some((p, last, kind));
+            }
+        } else if !is_initial(scan, last) && last + 1 < scan.tokens.len() && spaced(last + 1) {
+            let mut t = last + 1;
+            while t < scan.tokens.len() && t - last <= 2 && is_initial(scan, t) {
+                t += 1;
+            }
+            let initials = t - last - 1;
+            if (1..=2).contains(&initials) && t < scan.tokens.len() {
+                if let Some(after) = person_at(out, t, false) {
+                    joined = Some((first, after.1, kind));
+                } else if !scan.tokens[t].is(NOT_NAME & !COMMON) && !named(out, t) {
+                    joined = Some((first, t, kind));
+                }
+            }
+        }
+        if let Some(name) = joined {
+            out.retain(|&(f, l, _)| !(name.0 <= f && l <= name.1));
+            out.push(name);
+            wider.push(name);
+            i = 0;
+        }
+    }
 }
 
 /// What becomes of one of the tagger's names.
@@ -146,7 +202,7 @@ fn after_initials(scan: &Scan, mut t: usize) -> Option<usize> {
 /// Runs of two or more initials and the name after them, as persons, where that name is
 /// a known given name or surname or a word of a person the tagger found in `names`, or
 /// the run (of one initial, then, too) follows a designation or a title (`जिलाधिकारी वी.
-/// के. मेहरोत्रा ने`, `अध्यक्ष एस. सोमनाथ ने`): dotted
+/// के. मेहरोत्रा ने`, `अध्यक्ष एस. सोमनाथ ने`) or a title and a given name: dotted
 /// letters before an ordinary word are an acronym (`यू. एन. महासभा`, `जे. एन. यू.
 /// परिसर`).
 fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
@@ -171,11 +227,24 @@ fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
         // (`अध्यक्ष जे. एन. यू. छात्र संघ`) and need a known name after them.
         let initials = t - start;
         let vouched = titled && (1..=2).contains(&initials);
-        if (initials >= 2 || vouched)
+        // `राजदूत नलिन के. सिंघल`: a word of no list between a title and one or two
+        // initials is the given name before a middle initial.
+        let given = start > 1
+            && (1..=2).contains(&initials)
+            && scan.tokens[start].gap == Gap::Space
+            && scan.tokens[start - 1].gap == Gap::Space
+            && scan.tokens[start - 2].is(CUE | HONORIFIC)
+            && scan.tokens[start - 1].class & !(GIVEN | SURNAME) == 0
+            && !scan.tokens[start - 1].latin;
+        if (initials >= 2 || vouched || given)
             && let Some(end) = after_initials(scan, t)
-            && (person_word(t) || vouched)
+            && (person_word(t) || vouched || given)
         {
-            out.push((start, end, EntityKind::Person));
+            out.push((
+                if given { start - 1 } else { start },
+                end,
+                EntityKind::Person,
+            ));
             t = end;
         }
         t += 1;
