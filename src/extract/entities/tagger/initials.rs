@@ -98,10 +98,12 @@ pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
 
 /// A middle initial between a given name and a surname (`पवन के. वर्मा`, `संजय के. रॉय`):
 /// `के` is the postposition the tagger knows best, so it cut the name there, keeping one
-/// half or both as two people. A person that ends right before one or two initials takes
-/// them and the name word after them (an ordinary word too: `राय` is opinion and a surname);
-/// a person that starts with them takes the word before
-/// them when it is the end of another person or a word of no list but names.
+/// half or both as two people. A person that ends right before one initial takes it and
+/// the name word after it (an ordinary word too: `राय` is opinion and a surname); a person
+/// that starts with one initial takes the word before it when that word ends another
+/// person, is a known given name, or is a word of no list after a title. Two initials are
+/// more often all of a name's (`अभियंता के. एल. सोनी`), and an unknown word before them a
+/// title no list knows.
 fn join_middle(scan: &Scan, out: &mut Vec<Name>, wider: &mut Vec<Name>) {
     let person_at = |out: &[Name], t: usize, end: bool| {
         out.iter()
@@ -120,21 +122,24 @@ fn join_middle(scan: &Scan, out: &mut Vec<Name>, wider: &mut Vec<Name>) {
         }
         let mut joined = None;
         let starts = (first..=last).take_while(|&t| is_initial(scan, t)).count();
-        if (1..=2).contains(&starts) && starts <= last - first && first > 0 && spaced(first) {
+        if starts == 1 && first < last && first > 0 && spaced(first) {
             let p = first - 1;
             let word = scan.tokens[p];
+            let titled = p > 0 && spaced(p) && scan.tokens[p - 1].is(CUE | HONORIFIC);
             if let Some(before) = person_at(out, p, true) {
                 joined = Some((before.0, last, kind));
-            } else if word.class & !(GIVEN | SURNAME) == 0 && !word.latin && !named(out, p) {
+            } else if (word.is(GIVEN) || titled && word.class & !SURNAME == 0)
+                && !word.latin
+                && !named(out, p)
+            {
                 joined = Some((p, last, kind));
             }
         } else if !is_initial(scan, last) && last + 1 < scan.tokens.len() && spaced(last + 1) {
             let mut t = last + 1;
-            while t < scan.tokens.len() && t - last <= 2 && is_initial(scan, t) {
+            while t < scan.tokens.len() && is_initial(scan, t) {
                 t += 1;
             }
-            let initials = t - last - 1;
-            if (1..=2).contains(&initials) && t < scan.tokens.len() {
+            if t == last + 2 && t < scan.tokens.len() {
                 if let Some(after) = person_at(out, t, false) {
                     joined = Some((first, after.1, kind));
                 } else if !scan.tokens[t].is(NOT_NAME & !COMMON) && !named(out, t) {
@@ -227,10 +232,11 @@ fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
         // (`अध्यक्ष जे. एन. यू. छात्र संघ`) and need a known name after them.
         let initials = t - start;
         let vouched = titled && (1..=2).contains(&initials);
-        // `राजदूत नलिन के. सिंघल`: a word of no list between a title and one or two
-        // initials is the given name before a middle initial.
+        // `राजदूत नलिन के. सिंघल`: a word of no list between a title and one initial is
+        // the given name before a middle initial (two are all of a name's initials:
+        // `अधीक्षण अभियंता के. एल. सोनी`).
         let given = start > 1
-            && (1..=2).contains(&initials)
+            && initials == 1
             && scan.tokens[start].gap == Gap::Space
             && scan.tokens[start - 1].gap == Gap::Space
             && scan.tokens[start - 2].is(CUE | HONORIFIC)
