@@ -700,6 +700,24 @@ fn a_middle_initial_keeps_the_name_whole() {
 }
 
 #[test]
+fn a_word_before_a_village_s_word_is_a_village() {
+    // No gazetteer holds every village: a word of no list before `गांव`, `निवासी`, `स्थित`
+    // is a place's name, and so are the words listed before it; a word that describes a
+    // village, and `ग्राम` or `ब्लॉक` opening a compound, are not.
+    let text = "हादसे में सेमरिया गांव के तीन लोग घायल हुए। मेला हरसौली स्थित मैदान में लगा।\n\
+                चंदनपुरा, खेड़ली और बिसाऊ गांव में बिजली गई। यह युवक कुंडलपुर निवासी है।\n\
+                वह अपने पैतृक गांव लौटा। उसने आदर्श गांव की योजना बताई। ग्राम पंचायत की \
+                बैठक हुई। अस्पताल में नया कैंसर ब्लॉक खुलेगा। उसके दूर स्थित घर तक सड़क नहीं है।";
+    let found = run(text);
+    let mut places = names(&found);
+    places.sort_unstable();
+    let mut want = ["सेमरिया", "हरसौली", "चंदनपुरा", "खेड़ली", "बिसाऊ", "कुंडलपुर"];
+    want.sort_unstable();
+    assert_eq!(places, want, "{found:#?}");
+    assert!(found.iter().all(|e| e.kind == EntityKind::Place));
+}
+
+#[test]
 fn a_letter_name_that_is_a_word_still_ends_its_sentence() {
     // `आई` (came) and `पी` (drank) are letter names too; alone before a full stop they end
     // the sentence, and initials before no name are no person.

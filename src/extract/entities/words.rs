@@ -327,6 +327,79 @@ const LANDMARK: &[&str] = &[
     "घाट",
 ];
 
+/// Words after the name of a settlement or a quarter (`माघर गांव`, `मधुबन निवासी`, `परेल स्थित`,
+/// `महाकालपाड़ा प्रखंड`): a word of no list right before one is that place's name. Kept
+/// apart from the `place_head` list, whose words are a feature of the tagger's model.
+/// Not `ग्राम` (`ग्राम पंचायत`, `ग्राम सभा`) nor `मोहल्ले` (`गली मोहल्ले`): they open compounds;
+/// nor `ब्लॉक`, a building's as often (`नया कैंसर ब्लॉक`).
+const SETTLEMENT: &[&str] = &[
+    "गांव",
+    "गाँव",
+    "कस्बे",
+    "कस्बा",
+    "क़स्बे",
+    "क़स्बा",
+    "प्रखंड",
+    "तहसील",
+    "निवासी",
+    "स्थित",
+];
+
+/// Words of no other list that describe a village rather than name it (`आदर्श गांव`,
+/// `पैतृक गांव`, `दूर स्थित`).
+const VILLAGE_KIND: &[&str] = &[
+    "आदर्श",
+    "पड़ोसी",
+    "पैतृक",
+    "मूल",
+    "ग्लोबल",
+    "स्मार्ट",
+    "डिजिटल",
+    "मुक्त",
+    "सतत",
+    "जागृत",
+    "प्रबुद्ध",
+    "दूर",
+    "सुदूर",
+    "दुर्गम",
+    "पिछड़ा",
+    "नजदीकी",
+    "नज़दीकी",
+    "आसपास",
+    "सीमावर्ती",
+    "पहाड़ी",
+    "सक्रिय",
+    "सर्वश्रेष्ठ",
+    "मशहूर",
+    "प्रसिद्ध",
+    "विख्यात",
+    "गरीब",
+    "छोटा",
+    "बड़ा",
+    "पूरा",
+    "समूचा",
+    "हरेक",
+    "शहरी",
+    "ग्रामीण",
+    "आदिवासी",
+    "दलित",
+    "तालुका",
+    "गली",
+];
+
+/// Whether the word whose [`word_hash`] is `hash` describes a village (see [`VILLAGE_KIND`]).
+pub fn village_kind(hash: u64) -> bool {
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, VILLAGE_KIND, hash)
+}
+
+/// Whether the word whose [`word_hash`] is `hash` follows a settlement's name (see
+/// [`SETTLEMENT`]).
+pub fn settlement(hash: u64) -> bool {
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, SETTLEMENT, hash)
+}
+
 /// Whether the word whose [`word_hash`] is `hash` is a landmark's (see [`LANDMARK`]).
 pub fn landmark(hash: u64) -> bool {
     static CELL: WordSet = OnceLock::new();

@@ -11,7 +11,7 @@ use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{
     COMMON, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, STOP, goes, landmark as landmark_word,
-    locality, venue, venue_between,
+    locality, settlement, venue, venue_between, village_kind,
 };
 use super::Name;
 use crate::extract::entities::model::EntityKind;
@@ -121,6 +121,75 @@ fn goes_after(scan: &Scan, end: usize) -> bool {
     going(end + 1) || next(end + 1).is_some_and(|tok| tok.is(STOP)) && going(end + 2)
 }
 
+/// Adds a place for each word of no list right before a settlement's word (`माघर गांव के`,
+/// `मधुबन निवासी`, `परेल स्थित`; see [`settlement`]) that no name covers: villages and
+/// quarters no gazetteer can hold, and the tagger, which has seen few, misses most of them
+/// (trial 64: 20 of them), the last of a list above all (`सनावा, कचनापुर और तेलवारी गांव`).
+/// The word must look like a name ([`plain`], no word that describes a village) and stand
+/// after a function or ordinary word, a punctuation mark or the sentence's start, as
+/// `landmark` asks. The words listed before it are places too.
+pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let name_like = |t: usize| {
+        let word = scan.tokens[t];
+        word.class == 0
+            && !village_kind(word.hash)
+            && !word.latin
+            && gaz[t] == 0
+            && plain(scan.text(t))
+    };
+    let free = |names: &[Name], t: usize| !names.iter().any(|&(f, l, _)| f <= t && t <= l);
+    for cue in 1..scan.tokens.len() {
+        let mut t = cue - 1;
+        if !scan.gap_after(t).trim().is_empty()
+            || !settlement(scan.tokens[cue].hash)
+            || !free(names, cue)
+            || !free(names, t)
+            || !name_like(t)
+            || !edge(scan, t)
+        {
+            continue;
+        }
+        names.push((t, t, EntityKind::Place));
+        // The words listed before it are villages too (`चंदनपुरा, खेड़ली और बिसाऊ गांव`).
+        while let Some(before) = listed_before(scan, t)
+            && free(names, before)
+            && name_like(before)
+            && edge(scan, before)
+        {
+            names.push((before, before, EntityKind::Place));
+            t = before;
+        }
+    }
+}
+
+/// The word listed right before word `t`: after a comma, or before `और`, `व`, `तथा`.
+fn listed_before(scan: &Scan, t: usize) -> Option<usize> {
+    let before = t.checked_sub(1)?;
+    if scan.gap_after(before).trim() == "," {
+        return Some(before);
+    }
+    let and =
+        matches!(scan.text(before), "और" | "व" | "तथा") && scan.gap_after(before).trim().is_empty();
+    (and && before > 0 && scan.gap_after(before - 1).trim().is_empty()).then(|| before - 1)
+}
+
+/// Whether `text` may be a name's last word: no adjective, participle, oblique form or
+/// number (`ऐतिहासिक`, `प्रदूषित`, `भरे`, `अपनाकर`, `गांवों`, `12`).
+fn plain(text: &str) -> bool {
+    !["िक", "ीय", "ित", "े", "कर", "ों", "ें", "ीं", "ियां"]
+        .iter()
+        .any(|e| text.ends_with(e))
+        && !text.chars().all(char::is_numeric)
+}
+
+/// Whether a name starting at word `first` has a function or ordinary word, a punctuation
+/// mark or the sentence's start before it.
+fn edge(scan: &Scan, first: usize) -> bool {
+    first == 0
+        || !scan.gap_after(first - 1).trim().is_empty()
+        || scan.tokens[first - 1].is(STOP | COMMON)
+}
+
 /// Whether the rules' place `first..=last` is a landmark no list knows, to keep where the
 /// tagger saw nothing: one or two words of a name and a site's word (`तीस्ता नदी`, `आमेर
 /// क़िले`, `दशाश्वमेध घाट`), with a function or ordinary word, a punctuation mark or the
@@ -128,18 +197,8 @@ fn goes_after(scan: &Scan, end: usize) -> bool {
 /// (`… बजे आमेर क़िले`, `30 फ़ीसदी ग्लेशियर`, `दर्शकों से भरे स्टेडियम`: trial 63).
 pub(super) fn landmark(scan: &Scan, first: usize, last: usize) -> bool {
     let words = last - first;
-    let plain = |t: usize| {
-        let text = scan.text(t);
-        // Adjectives, participles and oblique forms (`ऐतिहासिक`, `प्रदूषित`, `भरे`, `अपनाकर`).
-        !["िक", "ीय", "ित", "े", "कर"]
-            .iter()
-            .any(|e| text.ends_with(e))
-    };
-    let edge = first == 0
-        || !scan.gap_after(first - 1).trim().is_empty()
-        || scan.tokens[first - 1].is(STOP | COMMON);
     (scan.tokens[last].is(FACILITY) || landmark_word(scan.tokens[last].hash))
         && (1..=2).contains(&words)
-        && (first..last).all(plain)
-        && edge
+        && (first..last).all(|t| plain(scan.text(t)))
+        && edge(scan, first)
 }
