@@ -137,8 +137,6 @@ fn with_time(value: Option<String>, time: Option<DayTime>) -> (DateKind, Option<
     }
 }
 
-/// A month (and day) without a year takes the publication year; in the past tense a
-/// later month means last year's, in the future tense an earlier month next year's.
 /// The days of week `week` of `month` (1 to 4, or -1 for its last seven) as a range; a
 /// month of an unknown year is taken as a common year's.
 fn week_of_month(month: PartialDate, week: i8) -> Option<String> {
@@ -160,6 +158,9 @@ fn week_of_month(month: PartialDate, week: i8) -> Option<String> {
     Some(format!("{}/{}", day(first)?, day(last)?))
 }
 
+/// A month (and day) without a year takes the publication year; in the past tense a
+/// later month means last year's, in the future tense an earlier month next year's, and
+/// until a date that holds now (`Tense::Until`) the nearest.
 fn fill_year(date: PartialDate, anchor: &Anchor, tense: impl FnOnce() -> Tense) -> PartialDate {
     if date.year.is_some() || date.month.is_none() {
         return date;
@@ -183,6 +184,12 @@ fn fill_year(date: PartialDate, anchor: &Anchor, tense: impl FnOnce() -> Tense) 
     let year = match tense() {
         Tense::Future if written < published => year + 1,
         Tense::Past | Tense::Unknown if written > published => year - 1,
+        // The nearest: more than half a year on is last year's, as far back next year's.
+        Tense::Until => match i32::from(date.month.unwrap_or(am)) - i32::from(am) {
+            ahead if ahead > 6 => year - 1,
+            behind if behind < -6 => year + 1,
+            _ => year,
+        },
         _ => year,
     };
     PartialDate {

@@ -14,9 +14,13 @@ pub(super) enum Tense {
     Future,
     /// No verb form said; news reports the past, so callers read this as past.
     Unknown,
+    /// `26 अक्टूबर तक बंद कर दिया है`: a deadline before a present perfect, a state that holds
+    /// now, so the date may lie on either side of the publication (`तक 200 मामले दर्ज किए
+    /// गए हैं` counts up to a day past): callers take the nearest.
+    Until,
 }
 
-const PAST: [&str; 22] = [
+const PAST: [&str; 25] = [
     "था",
     "थी",
     "थे",
@@ -32,6 +36,9 @@ const PAST: [&str; 22] = [
     "हुआ",
     "हुई",
     "दिया",
+    "दी",
+    "दीं",
+    "दिए",
     "लिया",
     "किया",
     "कहा",
@@ -93,6 +100,8 @@ mod flag {
     pub const SUBJUNCTIVE: u16 = 1 << 13;
     /// तो: "… हुई तो …", the condition before it is not a past event.
     pub const THEN: u16 = 1 << 14;
+    /// तक: "until, by".
+    pub const UNTIL: u16 = 1 << 15;
 }
 
 /// Subjunctive and polite imperative forms of common verbs: "31 जुलाई तक यात्रा न करें"
@@ -154,6 +163,7 @@ fn flags(word: &str) -> u16 {
         flag::SUBJUNCTIVE,
     );
     set(matches!(word, "तो" | "then"), flag::THEN);
+    set(word == "तक", flag::UNTIL);
     f
 }
 
@@ -337,8 +347,14 @@ fn decide(words: &[u16]) -> Tense {
                 continue;
             }
             // "किया जाएगा": a perfective form before a future auxiliary is the passive future.
-            return if next(1) & flag::FUTURE_VERB != 0 {
-                Tense::Future
+            if next(1) & flag::FUTURE_VERB != 0 {
+                return Tense::Future;
+            }
+            // "तक बंद कर दिया है", "तक रोक लगा दी गई है": until a date, as things stand now.
+            let perfect = next(1) & flag::PRESENT != 0
+                || next(1) & flag::PAST != 0 && next(2) & flag::PRESENT != 0;
+            return if words[0] & flag::UNTIL != 0 && perfect {
+                Tense::Until
             } else {
                 Tense::Past
             };
