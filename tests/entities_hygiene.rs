@@ -915,6 +915,18 @@ fn a_bracketed_acronym_is_the_short_name_of_the_body_before() {
             "केंद्रीय जांच ब्यूरो",
             "सीबीआई",
         ),
+        // Trial 64: a known word ends the name before the bracket (`कांग्रेस`, a country):
+        // the acronym is the longer name's, not the Congress party's nor the country's.
+        (
+            "कल केन्या मज़दूर कांग्रेस (केएमके) ने हड़ताल की। केएमके ने कहा कि वेतन बढ़े।",
+            "केन्या मज़दूर कांग्रेस",
+            "केएमके",
+        ),
+        (
+            "सेंट्रल बैंक ऑफ़ घाना (सीबीजी) ने दर बढ़ा दी थी। सीबीजी ने बयान जारी किया।",
+            "सेंट्रल बैंक ऑफ़ घाना",
+            "सीबीजी",
+        ),
     ] {
         let found = run(text);
         let body = found
@@ -924,7 +936,14 @@ fn a_bracketed_acronym_is_the_short_name_of_the_body_before() {
         let shorts = text.matches(short).count();
         let linked = body.mentions.iter().filter(|m| m.of(text) == short).count();
         assert_eq!(linked, shorts, "{text}: {found:?}");
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
     }
+    // A known body's name with another country after `of` is that country's body.
+    let text = "रिज़र्व बैंक ऑफ़ घाना ने ब्याज दर घटा दी। रिज़र्व बैंक ऑफ़ इंडिया ने दर नहीं बदली।";
+    let found = run(text);
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"रिज़र्व बैंक ऑफ़ घाना"), "{names:?}");
+    assert!(names.contains(&"भारतीय रिज़र्व बैंक"), "{names:?}");
 }
 
 /// Trial 63: a body's generic word and the words that describe it before its name are no

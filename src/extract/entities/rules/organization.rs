@@ -233,9 +233,25 @@ pub(super) fn org_tails(scan: &mut Scan) {
         }
         if last != c.last {
             let range = scan.tokens[c.first].start..scan.tokens[last].end;
-            scan.add(range, EntityKind::Organization, c.source);
+            let source = if abroad(scan, c.last + 1, last) {
+                Source::Rule
+            } else {
+                c.source
+            };
+            scan.add(range, EntityKind::Organization, source);
         }
     }
+}
+
+/// Whether words `first..=last` of a known body's tail name a place other than India: `रिज़र्व
+/// बैंक ऑफ़ घाना` is Ghana's bank, not the one `रिज़र्व बैंक` alone names.
+fn abroad(scan: &Scan, first: usize, last: usize) -> bool {
+    (first..=last).any(|k| {
+        scan.covering(k).is_some_and(|p| {
+            p.kind == EntityKind::Place
+                && !["भारत", "इंडिया", "india"].contains(&scan.text(p.first).to_lowercase().as_str())
+        })
+    })
 }
 
 /// `CRISIL`, `SIDBI`: an unknown acronym in capitals names an organisation.
@@ -345,15 +361,11 @@ pub(super) fn acronym_aliases(scan: &mut Scan) {
         // there only a real acronym is another name for it.
         let is_acronym =
             c.kind == EntityKind::Organization || tok.latin || letter_count(scan.text(t)) >= 2;
+        // Tied to the name's candidate, not to what the gazetteer knows it as: the tagger
+        // may find a longer name there (`नाइजीरिया लेबर कांग्रेस (एनएलसी)` is no alias of
+        // the Congress party that `कांग्रेस` alone is).
         if is_acronym {
-            let source = match c.source {
-                Source::Known { entity, .. } => Source::Known {
-                    entity,
-                    demonym: false,
-                },
-                _ => Source::AliasOf(idx),
-            };
-            scan.add(tok.start..tok.end, c.kind, source);
+            scan.add(tok.start..tok.end, c.kind, Source::AliasOf(idx));
         }
     }
 }

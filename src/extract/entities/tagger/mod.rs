@@ -211,9 +211,9 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
         }
     }
     let untouched = |c: Cand| !names.iter().any(|&(f, l, _)| f <= c.last && c.first <= l);
-    for idx in 0..keep.len() {
+    for (idx, &kept) in keep.iter().enumerate() {
         let Some(c) = scan.cands[idx] else { continue };
-        let stays = keep[idx]
+        let stays = kept
             || untouched(c)
                 && match c.source {
                     // A demonym is no entity; it stays for [`super::find_demonyms`].
@@ -232,8 +232,9 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
                     // `( जीएसवीपी )` after a name the tagger kept is that name's short form;
                     // so it is after an organisation the tagger found with other bounds than
                     // the rules (`सरकारी कंपनी कोसी खनिज लिमिटेड (केकेएल)`, trimmed).
+                    // (`j` comes before `idx`: its fate is decided.)
                     Source::AliasOf(j) => {
-                        keep.get(j).copied().unwrap_or(false) || abbreviates(scan, &names, c.first)
+                        scan.cands[j].is_some() || abbreviates(scan, &names, c.first)
                     }
                     // A full name the rules found (a byline, `X Y ने कहा`) where the
                     // tagger saw nothing, and so is a Latin acronym (`NHAI`).
@@ -247,6 +248,13 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
                 };
         if !stays {
             scan.remove(idx);
+        } else if let Source::AliasOf(j) = c.source
+            && scan.cands[j].is_none()
+            && let Some(alias) = &mut scan.cands[idx]
+        {
+            // The name the rules tied it to is gone, so an organisation the tagger found
+            // ends before its bracket (`सेंट्रल बैंक ऑफ़ नाइजीरिया (सीबीएन)` was Nigeria's).
+            alias.kind = EntityKind::Organization;
         }
     }
     for (first, last, kind) in fresh {
