@@ -718,6 +718,27 @@ fn a_word_before_a_village_s_word_is_a_village() {
 }
 
 #[test]
+fn a_business_word_after_a_company_s_generic_word_names_a_company() {
+    // `फ़िल्म्स`, `एयरवेज़`, `इंटरनेशनल` are also ordinary words: after words of no list they
+    // name a company where `कंपनी`/`फ़र्म` stands before or another business word follows.
+    let text = "फ़िल्म का निर्माण कंपनी रोहिला फ़िल्म्स ने किया है। वह कंपनी नॉर्स बाल्टिक एयरवेज़ से \
+                विमान लेगी। बाज़ार शोध फ़र्म ग्रेनविक इंटरनेशनल के अनुसार मांग बढ़ी। वतनगढ़ \
+                फ़ाइनेंशियल सर्विसेज़ के विश्लेषक ने कहा। पर्सनल फाइनेंस पर सलाह दी गई।";
+    let found = run(text);
+    let mut orgs = names(&found);
+    orgs.sort_unstable();
+    let mut want = [
+        "रोहिला फ़िल्म्स",
+        "नॉर्स बाल्टिक एयरवेज़",
+        "ग्रेनविक इंटरनेशनल",
+        "वतनगढ़ फ़ाइनेंशियल सर्विसेज़",
+    ];
+    want.sort_unstable();
+    assert_eq!(orgs, want, "{found:#?}");
+    assert!(found.iter().all(|e| e.kind == EntityKind::Organization));
+}
+
+#[test]
 fn a_letter_name_that_is_a_word_still_ends_its_sentence() {
     // `आई` (came) and `पी` (drank) are letter names too; alone before a full stop they end
     // the sentence, and initials before no name are no person.

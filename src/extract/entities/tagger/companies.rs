@@ -9,7 +9,7 @@
 
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{Business, NOT_NAME, ORG_HEAD, PLACE_HEAD, SAID, business};
+use super::super::words::{Business, NOT_NAME, ORG_HEAD, PLACE_HEAD, SAID, business, descriptor};
 use super::Name;
 use crate::extract::entities::model::EntityKind;
 
@@ -55,16 +55,32 @@ pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     });
     let mut fresh = Vec::new();
     for t in 1..scan.tokens.len() {
-        if taken[t]
-            || how(scan, t) != Some(Business::Company)
-            || !joined(scan, t)
-            || !unknown(scan, gaz, &taken, t - 1)
-        {
+        if taken[t] || !joined(scan, t) || !unknown(scan, gaz, &taken, t - 1) {
             continue;
         }
         let mut first = t - 1;
         if first > 0 && joined(scan, first) && unknown(scan, gaz, &taken, first - 1) {
             first -= 1;
+        }
+        // A business word that is also an ordinary noun (`फ़िल्म्स`, `कैपिटल`, `सर्विसेज़`)
+        // names a company after words of no list only where a company's generic word
+        // stands before them (`कंपनी मैडॉक फ़िल्म्स`) or another business word follows
+        // (`… फ़ाइनेंशियल सर्विसेज़`): `पर्सनल फाइनेंस` is a topic.
+        let vouched = match how(scan, t) {
+            Some(Business::Company) => true,
+            Some(_) => {
+                described(scan, first)
+                    || t + 1 < scan.tokens.len()
+                        && joined(scan, t + 1)
+                        && how(scan, t + 1).is_some()
+            }
+            None => false,
+        };
+        if !vouched {
+            continue;
+        }
+        if how(scan, t) != Some(Business::Company) && !described(scan, first) {
+            first = t - 1;
         }
         let last = forward(scan, gaz, &taken, t);
         taken[first..=last].fill(true);
@@ -202,6 +218,11 @@ fn joined(scan: &Scan, t: usize) -> bool {
     scan.tokens[t].gap == Gap::Space && scan.gap_after(t - 1).trim().is_empty()
 }
 
+/// Whether a body's generic word (`कंपनी`, `फ़र्म`) stands right before word `first`.
+fn described(scan: &Scan, first: usize) -> bool {
+    first > 0 && joined(scan, first) && descriptor(scan.tokens[first - 1].hash)
+}
+
 fn how(scan: &Scan, t: usize) -> Option<Business> {
     business(scan.tokens[t].hash)
 }
@@ -224,6 +245,7 @@ fn unknown(scan: &Scan, gaz: &[u8], taken: &[bool], t: usize) -> bool {
         && gaz[t] == 0
         && !tok.is(NOT_NAME | ORG_HEAD | PLACE_HEAD | SAID)
         && how(scan, t).is_none()
+        && !descriptor(tok.hash)
         && !tok.latin
         && text.chars().count() >= 2
         && !text
