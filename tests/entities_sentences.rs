@@ -739,6 +739,22 @@ fn a_business_word_after_a_company_s_generic_word_names_a_company() {
 }
 
 #[test]
+fn a_body_or_a_port_named_after_a_person_is_no_person() {
+    // The tagger stops at the person and finds the rest apart (`रघुनाथ` and `सोरेन मेडिकल
+    // कॉलेज अस्पताल`) or stops before a port's word.
+    let text = "घायलों को शहीद रघुनाथ सोरेन मेडिकल कॉलेज अस्पताल में भर्ती कराया गया। \
+                गोविंद वल्लभ पोर्ट पर कंटेनर उतारे गए।";
+    let found = run(text);
+    entity(
+        &found,
+        EntityKind::Organization,
+        "शहीद रघुनाथ सोरेन मेडिकल कॉलेज अस्पताल",
+    );
+    entity(&found, EntityKind::Place, "गोविंद वल्लभ पोर्ट");
+    assert_eq!(found.len(), 2, "found {:?}", names(&found));
+}
+
+#[test]
 fn a_letter_name_that_is_a_word_still_ends_its_sentence() {
     // `आई` (came) and `पी` (drank) are letter names too; alone before a full stop they end
     // the sentence, and initials before no name are no person.

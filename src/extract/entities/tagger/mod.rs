@@ -157,6 +157,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     }
     companies::join(scan, gaz, &mut names);
     venues::join(scan, gaz, &mut names);
+    venues::named_after_person(scan, gaz, &mut names);
     venues::settlements(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
     // the same passage is that person, unless it stands with another place (`अयोध्या प्रसाद
