@@ -16,11 +16,13 @@ pub(super) enum Tense {
     Unknown,
     /// `26 अक्टूबर तक बंद कर दिया है`: a deadline before a present perfect, a state that holds
     /// now, so the date may lie on either side of the publication (`तक 200 मामले दर्ज किए
-    /// गए हैं` counts up to a day past): callers take the nearest.
+    /// गए हैं` counts up to a day past): a month and day take the year that puts them nearest
+    /// the publication; weekdays and relative days read it as past. Not after a word of a
+    /// task done (`मार्च तक काम पूरा कर दिया है`: by a March gone).
     Until,
 }
 
-const PAST: [&str; 25] = [
+const PAST: [&str; 24] = [
     "था",
     "थी",
     "थे",
@@ -38,7 +40,6 @@ const PAST: [&str; 25] = [
     "दिया",
     "दी",
     "दीं",
-    "दिए",
     "लिया",
     "किया",
     "कहा",
@@ -77,31 +78,33 @@ const FUTURE_ADJECTIVES: [&str; 2] = ["अगले", "आगामी"];
 
 /// What a word can mean to the look-ahead, as bits.
 mod flag {
-    pub const BREAK: u16 = 1;
-    pub const PROSPECTIVE: u16 = 1 << 1;
+    pub const BREAK: u32 = 1;
+    pub const PROSPECTIVE: u32 = 1 << 1;
     /// है, हैं, हूं, हो.
-    pub const PRESENT: u16 = 1 << 2;
-    pub const JA: u16 = 1 << 3;
+    pub const PRESENT: u32 = 1 << 2;
+    pub const JA: u32 = 1 << 3;
     /// रहा, रही, रहे.
-    pub const CONTINUOUS: u16 = 1 << 4;
-    pub const PAST: u16 = 1 << 5;
-    pub const FUTURE_ADJECTIVE: u16 = 1 << 6;
-    pub const FUTURE_WORD: u16 = 1 << 7;
-    pub const FUTURE_VERB: u16 = 1 << 8;
+    pub const CONTINUOUS: u32 = 1 << 4;
+    pub const PAST: u32 = 1 << 5;
+    pub const FUTURE_ADJECTIVE: u32 = 1 << 6;
+    pub const FUTURE_WORD: u32 = 1 << 7;
+    pub const FUTURE_VERB: u32 = 1 << 8;
     /// Not a word: the sentence ends here.
-    pub const SENTENCE_END: u16 = 1 << 9;
+    pub const SENTENCE_END: u32 = 1 << 9;
     /// An oblique infinitive (होने, करने): before वाला, something about to happen.
-    pub const INFINITIVE: u16 = 1 << 10;
+    pub const INFINITIVE: u32 = 1 << 10;
     /// वाला, वाली, वाले.
-    pub const WALA: u16 = 1 << 11;
+    pub const WALA: u32 = 1 << 11;
     /// सकता, सकती, सकते: "can, may".
-    pub const MODAL: u16 = 1 << 12;
+    pub const MODAL: u32 = 1 << 12;
     /// A subjunctive or polite imperative (करें, जाएं): asked for or hoped, so ahead.
-    pub const SUBJUNCTIVE: u16 = 1 << 13;
+    pub const SUBJUNCTIVE: u32 = 1 << 13;
     /// तो: "… हुई तो …", the condition before it is not a past event.
-    pub const THEN: u16 = 1 << 14;
+    pub const THEN: u32 = 1 << 14;
     /// तक: "until, by".
-    pub const UNTIL: u16 = 1 << 15;
+    pub const UNTIL: u32 = 1 << 15;
+    /// पूरा, खत्म, समाप्त: a task done, so `तक` is "by" a date gone.
+    pub const DONE: u32 = 1 << 16;
 }
 
 /// Subjunctive and polite imperative forms of common verbs: "31 जुलाई तक यात्रा न करें"
@@ -132,9 +135,9 @@ const SUBJUNCTIVE: [&str; 22] = [
     "मिलें",
 ];
 
-fn flags(word: &str) -> u16 {
+fn flags(word: &str) -> u32 {
     let mut f = 0;
-    let mut set = |on: bool, bit: u16| {
+    let mut set = |on: bool, bit: u32| {
         if on {
             f |= bit;
         }
@@ -164,6 +167,10 @@ fn flags(word: &str) -> u16 {
     );
     set(matches!(word, "तो" | "then"), flag::THEN);
     set(word == "तक", flag::UNTIL);
+    set(
+        matches!(word, "पूरा" | "पूरी" | "पूरे" | "खत्म" | "ख़त्म" | "समाप्त"),
+        flag::DONE,
+    );
     f
 }
 
@@ -171,7 +178,7 @@ fn flags(word: &str) -> u16 {
 struct Word {
     start: usize,
     end: usize,
-    flags: u16,
+    flags: u32,
 }
 
 /// The words of one region, read and classified once: every date in the region looks
@@ -243,7 +250,7 @@ impl<'t> Clauses<'t> {
         true
     }
 
-    fn push(&mut self, start: usize, end: usize, flags: u16) {
+    fn push(&mut self, start: usize, end: usize, flags: u32) {
         self.ends += usize::from(flags == flag::SENTENCE_END);
         self.words.push_back(Word { start, end, flags });
     }
@@ -279,7 +286,7 @@ impl<'t> Clauses<'t> {
                 break;
             }
         }
-        let mut window = [0u16; LOOKAHEAD_WORDS];
+        let mut window = [0u32; LOOKAHEAD_WORDS];
         let mut n = 0;
         let mut words = self.words.iter().peekable();
         // A date that ends inside a word: the rest of the word is the first word.
@@ -302,7 +309,7 @@ impl<'t> Clauses<'t> {
 }
 
 /// The tense the flags of a clause's first words say.
-fn decide(words: &[u16]) -> Tense {
+fn decide(words: &[u32]) -> Tense {
     let mut leaning = Tense::Unknown;
     for (i, &word) in words.iter().enumerate() {
         let next = |k: usize| words.get(i + k).copied().unwrap_or(0);
@@ -350,10 +357,15 @@ fn decide(words: &[u16]) -> Tense {
             if next(1) & flag::FUTURE_VERB != 0 {
                 return Tense::Future;
             }
+            // "दी जा सकती है", "दिया जाने वाला": a passive, whose auxiliary decides.
+            if next(1) & (flag::JA | flag::INFINITIVE) != 0 {
+                continue;
+            }
             // "तक बंद कर दिया है", "तक रोक लगा दी गई है": until a date, as things stand now.
             let perfect = next(1) & flag::PRESENT != 0
                 || next(1) & flag::PAST != 0 && next(2) & flag::PRESENT != 0;
-            return if words[0] & flag::UNTIL != 0 && perfect {
+            let done = words[..i].iter().any(|&w| w & flag::DONE != 0);
+            return if words[0] & flag::UNTIL != 0 && perfect && !done {
                 Tense::Until
             } else {
                 Tense::Past

@@ -327,26 +327,16 @@ const LANDMARK: &[&str] = &[
     "घाट",
 ];
 
-/// Words after the name of a settlement or a quarter (`माघर गांव`, `मधुबन निवासी`, `परेल स्थित`,
-/// `महाकालपाड़ा प्रखंड`): a word of no list right before one is that place's name. Kept
+/// Words after the name of a settlement (`माघर गांव`, `महाकालपाड़ा प्रखंड`): a word of no list
+/// right before one, with a postposition after it, is that place's name. Kept
 /// apart from the `place_head` list, whose words are a feature of the tagger's model.
 /// Not `ग्राम` (`ग्राम पंचायत`, `ग्राम सभा`) nor `मोहल्ले` (`गली मोहल्ले`): they open compounds;
-/// nor `ब्लॉक`, a building's as often (`नया कैंसर ब्लॉक`).
-const SETTLEMENT: &[&str] = &[
-    "गांव",
-    "गाँव",
-    "कस्बे",
-    "कस्बा",
-    "क़स्बे",
-    "क़स्बा",
-    "प्रखंड",
-    "तहसील",
-    "निवासी",
-    "स्थित",
-];
+/// nor `ब्लॉक`, a building's as often (`नया कैंसर ब्लॉक`); nor `निवासी`, `स्थित`, which follow
+/// any noun of a place (`कॉलोनी निवासी`, `मुख्यालय स्थित`: the review).
+const SETTLEMENT: &[&str] = &["गांव", "गाँव", "कस्बे", "कस्बा", "क़स्बे", "क़स्बा", "प्रखंड", "तहसील"];
 
 /// Words of no other list that describe a village rather than name it (`आदर्श गांव`,
-/// `पैतृक गांव`, `दूर स्थित`).
+/// `पैतृक गांव`).
 const VILLAGE_KIND: &[&str] = &[
     "आदर्श",
     "पड़ोसी",
@@ -547,8 +537,9 @@ const COMPANY: &[&str] = &[
 ];
 
 /// Business words that are also ordinary nouns (`हेल्थ इंश्योरेंस`, `पर्सनल फाइनेंस`,
-/// `बॉलीवुड फिल्म्स`): they make a company of a name already found (`रमेश भाटी फाइनेंस`),
-/// never of an ordinary word.
+/// `बॉलीवुड फिल्म्स`): they make a company of a name already found (`रमेश भाटी फाइनेंस`), and
+/// of words of no list only after a company's generic word or before another business word
+/// (`कंपनी मैडॉक फ़िल्म्स`, `जियोजित फ़ाइनेंशियल सर्विसेज़`), never of a [`TOPIC`] word.
 const BUSINESS_NOUN: &[&str] = &[
     "फाइनेंस",
     "फ़ाइनेंस",
@@ -580,6 +571,45 @@ const BUSINESS_NOUN: &[&str] = &[
     "रियल्टी",
     "एनर्जी",
 ];
+
+/// English words of a field or a kind of business, written as they sound, that stand before
+/// a business word in a phrase, not in a name (`कंपनी ग्रीन एनर्जी के क्षेत्र में`, `हेल्थ
+/// इंश्योरेंस क्लेम`, `वर्किंग कैपिटल`: the review).
+const TOPIC: &[&str] = &[
+    "ग्रीन",
+    "क्लीन",
+    "सोलर",
+    "रिन्यूएबल",
+    "हेल्थ",
+    "लाइफ",
+    "मोटर",
+    "होम",
+    "पर्सनल",
+    "माइक्रो",
+    "वर्किंग",
+    "शॉर्ट",
+    "लॉन्ग",
+    "टर्म",
+    "कस्टमर",
+    "डिजिटल",
+    "सोशल",
+    "ट्रैवल",
+    "एजुकेशन",
+    "हाउसिंग",
+    "कंज्यूमर",
+    "कंज़्यूमर",
+    "रिटेल",
+    "क्रॉप",
+    "मेडिकल",
+    "वेंचर",
+    "प्राइवेट",
+];
+
+/// Whether the word whose [`word_hash`] is `hash` names a field (see [`TOPIC`]).
+pub fn topic(hash: u64) -> bool {
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, TOPIC, hash)
+}
 
 /// Words that go on a company's name after its business word (`… फाइनेंशियल सर्विसेज`,
 /// `… प्राइवेट लिमिटेड`) but make none by themselves (`सिविल सर्विसेज`, `दिल्ली

@@ -9,7 +9,9 @@
 
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{Business, NOT_NAME, ORG_HEAD, PLACE_HEAD, SAID, business, descriptor};
+use super::super::words::{
+    Business, NOT_NAME, ORG_HEAD, PLACE_HEAD, SAID, business, descriptor, topic,
+};
 use super::Name;
 use crate::extract::entities::model::EntityKind;
 
@@ -69,10 +71,11 @@ pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         let vouched = match how(scan, t) {
             Some(Business::Company) => true,
             Some(_) => {
-                described(scan, first)
+                (described(scan, first)
                     || t + 1 < scan.tokens.len()
                         && joined(scan, t + 1)
-                        && how(scan, t + 1).is_some()
+                        && how(scan, t + 1).is_some())
+                    && (first..t).all(|k| !topic(scan.tokens[k].hash))
             }
             None => false,
         };

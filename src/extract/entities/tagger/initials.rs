@@ -98,18 +98,14 @@ pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
 
 /// A middle initial between a given name and a surname (`पवन के. वर्मा`, `संजय के. रॉय`):
 /// `के` is the postposition the tagger knows best, so it cut the name there, keeping one
-/// half or both as two people. A person that ends right before one initial takes it and
-/// the name word after it (an ordinary word too: `राय` is opinion and a surname); a person
-/// that starts with one initial takes the word before it when that word ends another
-/// person, is a known given name, or is a word of no list after a title. Two initials are
-/// more often all of a name's (`अभियंता के. एल. सोनी`), and an unknown word before them a
-/// title no list knows.
+/// half. A person of one word (a given name) right before one initial takes it and the
+/// word after it that no name holds (an ordinary word too: `राय` is opinion and a surname);
+/// a person that starts with one initial takes a known given name before it. Two people
+/// the tagger found on either side are left apart (`सिद्धारमैया के. सुधाकर को`: subject and
+/// object), a full name before the initial is someone else's or has a stray full stop
+/// (`टिकैत के. नेतृत्व में`), and two initials are more often all of a name's (`अभियंता के.
+/// एल. सोनी`).
 fn join_middle(scan: &Scan, out: &mut Vec<Name>, wider: &mut Vec<Name>) {
-    let person_at = |out: &[Name], t: usize, end: bool| {
-        out.iter()
-            .copied()
-            .find(|&(f, l, k)| k == EntityKind::Person && if end { l == t } else { f == t })
-    };
     let spaced = |t: usize| scan.tokens[t].gap == Gap::Space;
     // A word of a place or a body the tagger found is no part of a person.
     let named = |out: &[Name], t: usize| out.iter().any(|&(f, l, _)| f <= t && t <= l);
@@ -125,26 +121,27 @@ fn join_middle(scan: &Scan, out: &mut Vec<Name>, wider: &mut Vec<Name>) {
         if starts == 1 && first < last && first > 0 && spaced(first) {
             let p = first - 1;
             let word = scan.tokens[p];
-            let titled = p > 0 && spaced(p) && scan.tokens[p - 1].is(CUE | HONORIFIC);
-            if let Some(before) = person_at(out, p, true) {
-                joined = Some((before.0, last, kind));
-            } else if (word.is(GIVEN) || titled && word.class & !SURNAME == 0)
-                && !word.latin
-                && !named(out, p)
-            {
+            // A person the tagger found before is as often someone else (`सिद्धारमैया के.
+            // सुधाकर को मंत्री बनाना चाहते हैं`): only a known given name joins.
+            if word.is(GIVEN) && !word.latin && !named(out, p) {
                 joined = Some((p, last, kind));
             }
-        } else if !is_initial(scan, last) && last + 1 < scan.tokens.len() && spaced(last + 1) {
+        } else if first == last
+            && !is_initial(scan, last)
+            && last + 1 < scan.tokens.len()
+            && spaced(last + 1)
+        {
             let mut t = last + 1;
             while t < scan.tokens.len() && is_initial(scan, t) {
                 t += 1;
             }
-            if t == last + 2 && t < scan.tokens.len() {
-                if let Some(after) = person_at(out, t, false) {
-                    joined = Some((first, after.1, kind));
-                } else if !scan.tokens[t].is(NOT_NAME & !COMMON) && !named(out, t) {
-                    joined = Some((first, t, kind));
-                }
+            // A person after is someone else as often (`रजनीकांत के. बालाचंदर की फ़िल्मों`).
+            if t == last + 2
+                && t < scan.tokens.len()
+                && !scan.tokens[t].is(NOT_NAME & !COMMON)
+                && !named(out, t)
+            {
+                joined = Some((first, t, kind));
             }
         }
         if let Some(name) = joined {
@@ -207,7 +204,7 @@ fn after_initials(scan: &Scan, mut t: usize) -> Option<usize> {
 /// Runs of two or more initials and the name after them, as persons, where that name is
 /// a known given name or surname or a word of a person the tagger found in `names`, or
 /// the run (of one initial, then, too) follows a designation or a title (`जिलाधिकारी वी.
-/// के. मेहरोत्रा ने`, `अध्यक्ष एस. सोमनाथ ने`) or a title and a given name: dotted
+/// के. मेहरोत्रा ने`, `अध्यक्ष एस. सोमनाथ ने`) or a title and a known given name: dotted
 /// letters before an ordinary word are an acronym (`यू. एन. महासभा`, `जे. एन. यू.
 /// परिसर`).
 fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
@@ -232,15 +229,16 @@ fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
         // (`अध्यक्ष जे. एन. यू. छात्र संघ`) and need a known name after them.
         let initials = t - start;
         let vouched = titled && (1..=2).contains(&initials);
-        // `राजदूत नलिन के. सिंघल`: a word of no list between a title and one initial is
-        // the given name before a middle initial (two are all of a name's initials:
-        // `अधीक्षण अभियंता के. एल. सोनी`).
+        // `राजदूत सुनीता के. सिंघल`: a known given name between a title and one initial is
+        // before a middle initial (a word of no list there is as often the title's own:
+        // `नेता प्रतिपक्ष आर. अशोक`; two initials are all of a name's: `अभियंता के. एल. सोनी`).
         let given = start > 1
             && initials == 1
             && scan.tokens[start].gap == Gap::Space
             && scan.tokens[start - 1].gap == Gap::Space
             && scan.tokens[start - 2].is(CUE | HONORIFIC)
-            && scan.tokens[start - 1].class & !(GIVEN | SURNAME) == 0
+            && scan.tokens[start - 1].is(GIVEN)
+            && !scan.tokens[start - 1].is(NOT_NAME)
             && !scan.tokens[start - 1].latin;
         if (initials >= 2 || vouched || given)
             && let Some(end) = after_initials(scan, t)

@@ -233,10 +233,18 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
                     // `( जीएसवीपी )` after a name the tagger kept is that name's short form;
                     // so it is after an organisation the tagger found with other bounds than
                     // the rules (`सरकारी कंपनी कोसी खनिज लिमिटेड (केकेएल)`, trimmed).
-                    // (`j` comes before `idx`: its fate is decided.)
-                    Source::AliasOf(j) => {
-                        scan.cands[j].is_some() || abbreviates(scan, &names, c.first)
-                    }
+                    // (`j` comes before `idx`: its fate is decided.) After a body a list
+                    // knows, a bracketed word must look like its short name to the tagger
+                    // too, as a known acronym must: `शिवसेना (शिंदे)` names a faction.
+                    Source::AliasOf(j) => match scan.cands[j] {
+                        Some(k) if matches!(k.source, Source::Known { .. }) => {
+                            c.kind != EntityKind::Organization
+                                || scan.tokens[c.first..=c.last].iter().all(|t| t.latin)
+                                || abbreviates(scan, &names, c.first)
+                        }
+                        Some(_) => true,
+                        None => abbreviates(scan, &names, c.first),
+                    },
                     // A full name the rules found (a byline, `X Y ने कहा`) where the
                     // tagger saw nothing, and so is a Latin acronym (`NHAI`).
                     Source::Rule => match c.kind {

@@ -164,18 +164,19 @@ pub(super) fn named_after_person(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>)
     }
 }
 
-/// Adds a place for each word of no list right before a settlement's word (`माघर गांव के`,
-/// `मधुबन निवासी`, `परेल स्थित`; see [`settlement`]) that no name covers: villages and
-/// quarters no gazetteer can hold, and the tagger, which has seen few, misses most of them
+/// Adds a place for each word of no list right before a settlement's word and a postposition
+/// (`माघर गांव के`, `महाकालपाड़ा प्रखंड में`; see [`settlement`]) that no name covers: villages
+/// no gazetteer can hold, and the tagger, which has seen few, misses most of them
 /// (trial 64: 20 of them), the last of a list above all (`सनावा, कचनापुर और तेलवारी गांव`).
 /// The word must look like a name ([`plain`], no word that describes a village) and stand
-/// after a function or ordinary word, a punctuation mark or the sentence's start, as
-/// `landmark` asks. The words listed before it are places too.
+/// where a village's name does ([`village_edge`]). The words listed before it are places
+/// too.
 pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let name_like = |t: usize| {
         let word = scan.tokens[t];
         word.class == 0
             && !village_kind(word.hash)
+            && !settlement(word.hash)
             && !word.latin
             && gaz[t] == 0
             && plain(scan.text(t))
@@ -183,12 +184,19 @@ pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let free = |names: &[Name], t: usize| !names.iter().any(|&(f, l, _)| f <= t && t <= l);
     for cue in 1..scan.tokens.len() {
         let mut t = cue - 1;
+        // A postposition after the settlement's word (`माघर गांव के`, `भीखी गांव की`): before
+        // a verb it is where someone or something went (`शव गांव पहुंचा`).
+        let marked = scan.tokens.get(cue + 1).is_some_and(|n| {
+            n.gap == Gap::Space
+                && matches!(scan.text(cue + 1), "के" | "की" | "का" | "में" | "से" | "को")
+        });
         if !scan.gap_after(t).trim().is_empty()
+            || !marked
             || !settlement(scan.tokens[cue].hash)
             || !free(names, cue)
             || !free(names, t)
             || !name_like(t)
-            || !edge(scan, t)
+            || !village_edge(scan, t)
         {
             continue;
         }
@@ -205,6 +213,20 @@ pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     }
 }
 
+/// Whether a village's name may start at word `t`: after a genitive (`मानसा के भीखी गांव`),
+/// `में` (`मृतकों में माघर गांव के`), a conjunction or a comma (a list). At a sentence's
+/// start or after other words the word is as often the subject (`भूकंप गांव के लोगों के लिए`,
+/// `रात को भालू गांव में आ गया`: the review).
+fn village_edge(scan: &Scan, t: usize) -> bool {
+    t > 0
+        && (scan.gap_after(t - 1).trim() == ","
+            || scan.gap_after(t - 1).trim().is_empty()
+                && matches!(
+                    scan.text(t - 1),
+                    "के" | "की" | "का" | "में" | "और" | "व" | "तथा"
+                ))
+}
+
 /// The word listed right before word `t`: after a comma, or before `और`, `व`, `तथा`.
 fn listed_before(scan: &Scan, t: usize) -> Option<usize> {
     let before = t.checked_sub(1)?;
@@ -216,8 +238,9 @@ fn listed_before(scan: &Scan, t: usize) -> Option<usize> {
     (and && before > 0 && scan.gap_after(before - 1).trim().is_empty()).then(|| before - 1)
 }
 
-/// Whether `text` may be a name's last word: no adjective, participle, oblique form or
-/// number (`ऐतिहासिक`, `प्रदूषित`, `भरे`, `अपनाकर`, `गांवों`, `12`).
+/// Whether `text` may be a word of a name before a site's or a village's word: no
+/// adjective, participle, oblique form or number (`ऐतिहासिक`, `प्रदूषित`, `भरे`, `अपनाकर`,
+/// `गांवों`, `12`).
 fn plain(text: &str) -> bool {
     !["िक", "ीय", "ित", "े", "कर", "ों", "ें", "ीं", "ियां"]
         .iter()
