@@ -83,7 +83,8 @@ const RULES: [&str; 9] = [
 /// dateline without its year, `दिन-रात`; a bracketed acronym is the short name of the body
 /// before it, a body's generic word and its description are no part of the name after it.
 /// 18: a middle initial keeps a person's name whole; a word before a village's word is a
-/// place.
+/// place; a bracketed acronym is the longer name's; companies after `कंपनी`, bodies named
+/// after a person; a deadline before a present perfect takes the nearest year.
 const EXTRACTION_REVISION: u32 = 18;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
