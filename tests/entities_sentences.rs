@@ -48,6 +48,15 @@ fn mentions<'a>(text: &'a str, e: &Entity) -> Vec<&'a str> {
     e.mentions.iter().map(|m| m.of(text)).collect()
 }
 
+/// The texts of the mentions of every entity of `kind`.
+fn mention_texts<'a>(text: &'a str, found: &[Entity], kind: EntityKind) -> Vec<&'a str> {
+    found
+        .iter()
+        .filter(|e| e.kind == kind)
+        .flat_map(|e| mentions(text, e))
+        .collect()
+}
+
 fn names(found: &[Entity]) -> Vec<&str> {
     found.iter().map(|e| e.name.as_str()).collect()
 }
@@ -705,17 +714,9 @@ fn a_middle_initial_keeps_the_name_whole() {
         ("नेता प्रतिपक्ष आर. अशोक ने सदन में कहा।", "आर. अशोक"),
     ] {
         let found = run(text);
-        let people = mention_texts_of(text, &found, EntityKind::Person);
+        let people = mention_texts(text, &found, EntityKind::Person);
         assert!(people.contains(&name), "{text}: {people:?}");
     }
-}
-
-fn mention_texts_of<'a>(text: &'a str, found: &[Entity], kind: EntityKind) -> Vec<&'a str> {
-    found
-        .iter()
-        .filter(|e| e.kind == kind)
-        .flat_map(|e| mentions(text, e))
-        .collect()
 }
 
 #[test]
