@@ -94,6 +94,15 @@ fn an_organisation_holding_a_place_name_stays_one_organisation() {
     assert!(mention_texts(text, &found, EntityKind::Place).is_empty());
 }
 
+/// Trial 64: `कतार` is a queue (`लंबी कतार लगी`), not a spelling of Qatar (`क़तर`, `कतर`).
+#[test]
+fn a_queue_is_not_qatar() {
+    let text = "राशन की दुकान पर सुबह से लंबी कतार लगी रही। क़तर ने बयान जारी किया।";
+    let found = run(text);
+    let places = mention_texts(text, &found, EntityKind::Place);
+    assert_eq!(places, ["क़तर"], "{found:?}");
+}
+
 #[test]
 fn england_is_not_britain() {
     let text = "इंग्लैंड की टीम ने तीसरा टेस्ट मैच जीत लिया।";
