@@ -49,6 +49,17 @@ fn candidate_code(scan: &Scan, i: usize) -> u8 {
     }
 }
 
+/// The kind of the gazetteer hit whose code is `code` (see [`gazetteer_codes`]): none for
+/// no hit or a demonym.
+pub fn gazetteer_kind(code: u8) -> Option<EntityKind> {
+    match code {
+        1..=4 => Some(EntityKind::Person),
+        5..=8 => Some(EntityKind::Place),
+        9..=12 => Some(EntityKind::Organization),
+        _ => None,
+    }
+}
+
 fn kind_code(kind: EntityKind) -> u8 {
     match kind {
         EntityKind::Person => 0,
@@ -426,6 +437,24 @@ mod tests {
     use super::super::weights::WordCache;
     use super::super::{model, prepare, sentences};
     use super::*;
+
+    #[test]
+    fn a_gazetteer_code_gives_back_its_kind() {
+        let (scan, gaz) = prepare(matcher(), "व्लादिमीर पुतिन ने भारत में भाजपा से बात की");
+        let kinds: Vec<_> = gaz.codes.iter().map(|&c| gazetteer_kind(c)).collect();
+        let words: Vec<&str> = (0..scan.tokens.len()).map(|t| scan.text(t)).collect();
+        assert_eq!(
+            kinds[0],
+            Some(EntityKind::Person),
+            "{words:?} {:?}",
+            gaz.codes
+        );
+        assert_eq!(kinds[1], Some(EntityKind::Person));
+        assert_eq!(kinds[2], None);
+        assert_eq!(kinds[3], Some(EntityKind::Place));
+        assert_eq!(kinds[5], Some(EntityKind::Organization));
+        assert_eq!(gazetteer_kind(DEMONYM), None);
+    }
 
     #[test]
     fn cached_sums_score_as_the_full_feature_rows() {

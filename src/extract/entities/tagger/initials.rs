@@ -11,7 +11,7 @@ use super::super::rules::letter_count;
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, NOT_NAME, SURNAME};
-use super::Name;
+use super::{Name, covers};
 use crate::extract::entities::model::EntityKind;
 
 /// Letter names that are also words a sentence may end with (`वह घर आई.`, `उसने चाय पी.`,
@@ -107,8 +107,6 @@ pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
 /// एल. सोनी`).
 fn join_middle(scan: &Scan, out: &mut Vec<Name>, wider: &mut Vec<Name>) {
     let spaced = |t: usize| scan.tokens[t].gap == Gap::Space;
-    // A word of a place or a body the tagger found is no part of a person.
-    let named = |out: &[Name], t: usize| out.iter().any(|&(f, l, _)| f <= t && t <= l);
     let mut i = 0;
     while i < out.len() {
         let (first, last, kind) = out[i];
@@ -123,7 +121,7 @@ fn join_middle(scan: &Scan, out: &mut Vec<Name>, wider: &mut Vec<Name>) {
             let word = scan.tokens[p];
             // A person the tagger found before is as often someone else (`सिद्धारमैया के.
             // सुधाकर को मंत्री बनाना चाहते हैं`): only a known given name joins.
-            if word.is(GIVEN) && !word.latin && !named(out, p) {
+            if word.is(GIVEN) && !word.latin && !covers(out, p) {
                 joined = Some((p, last, kind));
             }
         } else if first == last
@@ -139,7 +137,7 @@ fn join_middle(scan: &Scan, out: &mut Vec<Name>, wider: &mut Vec<Name>) {
             if t == last + 2
                 && t < scan.tokens.len()
                 && !scan.tokens[t].is(NOT_NAME & !COMMON)
-                && !named(out, t)
+                && !covers(out, t)
             {
                 joined = Some((first, t, kind));
             }

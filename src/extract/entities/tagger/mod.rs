@@ -224,12 +224,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
                     // in Latin letters (`KCNA`), as IL-NER leaves many bare bodies untagged.
                     // So is one in brackets after the organisation it abbreviates
                     // (`प्रवर्तन निदेशालय (ईडी) की`).
-                    Source::Known { .. } => {
-                        c.kind != EntityKind::Organization
-                            || c.last > c.first
-                            || scan.tokens[c.first..=c.last].iter().all(|t| t.latin)
-                            || abbreviates(scan, &names, c.first)
-                    }
+                    Source::Known { .. } => known_stays(scan, &names, c),
                     // `( जीएसवीपी )` after a name the tagger kept is that name's short form;
                     // so it is after an organisation the tagger found with other bounds than
                     // the rules (`सरकारी कंपनी कोसी खनिज लिमिटेड (केकेएल)`, trimmed).
@@ -238,9 +233,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
                     // too, as a known acronym must: `शिवसेना (शिंदे)` names a faction.
                     Source::AliasOf(j) => match scan.cands[j] {
                         Some(k) if matches!(k.source, Source::Known { .. }) => {
-                            c.kind != EntityKind::Organization
-                                || scan.tokens[c.first..=c.last].iter().all(|t| t.latin)
-                                || abbreviates(scan, &names, c.first)
+                            known_stays(scan, &names, c)
                         }
                         Some(_) => true,
                         None => abbreviates(scan, &names, c.first),
@@ -277,6 +270,16 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
             None => scan.add_tokens(first, last, kind),
         }
     }
+}
+
+/// Whether a known name (or the short name of one) the tagger saw nothing at stays: a
+/// person or a place, a body of two words or more or in Latin letters (`KCNA`), or one in
+/// brackets after the organisation it abbreviates; IL-NER leaves many bare bodies untagged.
+fn known_stays(scan: &Scan, names: &[Name], c: Cand) -> bool {
+    c.kind != EntityKind::Organization
+        || c.last > c.first
+        || scan.tokens[c.first..=c.last].iter().all(|t| t.latin)
+        || abbreviates(scan, names, c.first)
 }
 
 /// Whether word `t` is an acronym in brackets right after an organisation, found by the
@@ -423,6 +426,11 @@ fn widen_to_known(scan: &Scan, name: Name) -> Name {
 }
 
 type Name = (usize, usize, EntityKind);
+
+/// Whether one of `names` covers word `t`.
+fn covers(names: &[Name], t: usize) -> bool {
+    names.iter().any(|&(f, l, _)| f <= t && t <= l)
+}
 
 /// English words news sites put after a name in a headline's tag (`Modi Visit:`,
 /// `Rahul Gandhi Live Updates:`): never the end of a person's name.

@@ -16,7 +16,7 @@ use super::Name;
 use crate::extract::entities::model::EntityKind;
 
 /// Conjunctions that join the fields of a body's name.
-const CONJUNCTIONS: &[&str] = &["और", "एवं", "तथा", "व"];
+pub(super) const CONJUNCTIONS: &[&str] = &["और", "एवं", "तथा", "व"];
 
 /// Words of comparison and listing (`जैसे`, `सरीखे`, `समेत`): they follow a name, never
 /// belong to one.

@@ -13,7 +13,9 @@ use super::super::words::{
     COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, PLACE_HEAD, STOP, goes,
     landmark as landmark_word, locality, settlement, venue, venue_between, village_kind,
 };
-use super::Name;
+use super::features::gazetteer_kind;
+use super::orgs::CONJUNCTIONS;
+use super::{Name, covers};
 use crate::extract::entities::model::EntityKind;
 
 /// Grows each person whose name a venue word follows into a place that ends with that
@@ -145,7 +147,7 @@ pub(super) fn named_after_person(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>)
             && scan.gap_after(pl).trim().is_empty()
             && !first.is(STOP | COMMON | ORG_HEAD | PLACE_HEAD | CUE | HONORIFIC)
             // No known place or body starts there (a known person's name may).
-            && (gaz[of] == 0 || (1..=4).contains(&gaz[of]))
+            && matches!(gazetteer_kind(gaz[of]), None | Some(EntityKind::Person))
             && (head.is(ORG_HEAD | FACILITY) || venue(head.hash));
         if !joins {
             i += 1;
@@ -181,8 +183,11 @@ pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             && gaz[t] == 0
             && plain(scan.text(t))
     };
-    let free = |names: &[Name], t: usize| !names.iter().any(|&(f, l, _)| f <= t && t <= l);
     for cue in 1..scan.tokens.len() {
+        // (The one look-up every word pays comes first.)
+        if !settlement(scan.tokens[cue].hash) {
+            continue;
+        }
         let mut t = cue - 1;
         // A postposition after the settlement's word (`माघर गांव के`, `भीखी गांव की`): before
         // a verb it is where someone or something went (`शव गांव पहुंचा`).
@@ -192,9 +197,8 @@ pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         });
         if !scan.gap_after(t).trim().is_empty()
             || !marked
-            || !settlement(scan.tokens[cue].hash)
-            || !free(names, cue)
-            || !free(names, t)
+            || covers(names, cue)
+            || covers(names, t)
             || !name_like(t)
             || !village_edge(scan, t)
         {
@@ -203,7 +207,7 @@ pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         names.push((t, t, EntityKind::Place));
         // The words listed before it are villages too (`चंदनपुरा, खेड़ली और बिसाऊ गांव`).
         while let Some(before) = listed_before(scan, t)
-            && free(names, before)
+            && !covers(names, before)
             && name_like(before)
             && edge(scan, before)
         {
@@ -221,20 +225,17 @@ fn village_edge(scan: &Scan, t: usize) -> bool {
     t > 0
         && (scan.gap_after(t - 1).trim() == ","
             || scan.gap_after(t - 1).trim().is_empty()
-                && matches!(
-                    scan.text(t - 1),
-                    "के" | "की" | "का" | "में" | "और" | "व" | "तथा"
-                ))
+                && (matches!(scan.text(t - 1), "के" | "की" | "का" | "में")
+                    || CONJUNCTIONS.contains(&scan.text(t - 1))))
 }
 
-/// The word listed right before word `t`: after a comma, or before `और`, `व`, `तथा`.
+/// The word listed right before word `t`: after a comma, or before a conjunction (`और`).
 fn listed_before(scan: &Scan, t: usize) -> Option<usize> {
     let before = t.checked_sub(1)?;
     if scan.gap_after(before).trim() == "," {
         return Some(before);
     }
-    let and =
-        matches!(scan.text(before), "और" | "व" | "तथा") && scan.gap_after(before).trim().is_empty();
+    let and = CONJUNCTIONS.contains(&scan.text(before)) && scan.gap_after(before).trim().is_empty();
     (and && before > 0 && scan.gap_after(before - 1).trim().is_empty()).then(|| before - 1)
 }
 
