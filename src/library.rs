@@ -84,8 +84,9 @@ const RULES: [&str; 9] = [
 /// before it, a body's generic word and its description are no part of the name after it.
 /// 18: a middle initial keeps a person's name whole; a word before a village's word is a
 /// place; a bracketed acronym is the longer name's; companies after `कंपनी`, bodies named
-/// after a person; a deadline before a present perfect takes the nearest year.
-const EXTRACTION_REVISION: u32 = 18;
+/// after a person; a deadline before a present perfect takes the nearest year. 19: two
+/// bodies joined by a conjunction are two; `महानिदेशालय` is a body's head word.
+const EXTRACTION_REVISION: u32 = 19;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

@@ -298,6 +298,42 @@ fn a_department_with_a_conjunction_is_one_organisation() {
     );
 }
 
+/// Two bodies in a list are two organisations, also when the second is named after a
+/// city (the tagger read `… और <city> विश्वविद्यालय` as one name with the one before).
+#[test]
+fn two_universities_joined_by_and_are_two() {
+    for city in ["कानपुर", "जयपुर", "गोरखपुर", "इलाहाबाद"]
+    {
+        let text = format!("वह उस्मानिया विश्वविद्यालय और {city} विश्वविद्यालय में पढ़ा चुके हैं।");
+        let found = run(&text);
+        let orgs = mention_texts(&text, &found, EntityKind::Organization);
+        assert_eq!(
+            orgs,
+            [
+                "उस्मानिया विश्वविद्यालय".to_owned(),
+                format!("{city} विश्वविद्यालय")
+            ],
+            "{text}"
+        );
+    }
+    let text = "परीक्षा अब्दुल कलाम तकनीकी संस्थान और भोपाल विश्वविद्यालय में होगी।";
+    let found = run(text);
+    entity(&found, EntityKind::Organization, "भोपाल विश्वविद्यालय");
+}
+
+/// A directorate-general is a body (`महानिदेशालय`), with its short name in brackets.
+#[test]
+fn a_directorate_general_is_an_organisation() {
+    let text = "जांच के लिए पोत परिवहन महानिदेशालय (डीजीएस) के अधिकारी पहुंचे।";
+    let org = entity(
+        &run(text),
+        EntityKind::Organization,
+        "पोत परिवहन महानिदेशालय",
+    )
+    .clone();
+    assert_eq!(org.aliases, ["डीजीएस"]);
+}
+
 #[test]
 fn an_unknown_speaker_is_a_person() {
     let text =

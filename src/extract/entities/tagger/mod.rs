@@ -472,11 +472,11 @@ fn tag(scan: &Scan, gaz: &[u8], model: &Model) -> Vec<(usize, usize, EntityKind)
         for (a, b, kind) in spans(&tags) {
             let first = range.start + a;
             let last = orgs::before_listing(scan, first, range.start + b, kind);
-            let parts = split_at_commas(scan, first, last, kind);
+            let parts = split_at_commas(scan, gaz, first, last, kind);
             out.extend(
                 parts
                     .filter_map(|(f, l)| tidy(scan, gaz, f, l, kind))
-                    .map(|name| orgs::conjoined(scan, &range, name)),
+                    .map(|name| orgs::conjoined(scan, gaz, &range, name)),
             );
         }
     }
@@ -487,12 +487,18 @@ fn tag(scan: &Scan, gaz: &[u8], model: &Model) -> Vec<(usize, usize, EntityKind)
 /// does in the annotated data), so a span across one is two names.
 fn split_at_commas<'s>(
     scan: &'s Scan,
+    gaz: &'s [u8],
     first: usize,
     last: usize,
     kind: EntityKind,
 ) -> impl Iterator<Item = (usize, usize)> + 's {
     let mut start = first;
     (first..=last).filter_map(move |t| {
+        if kind == EntityKind::Organization && orgs::joins_two(scan, gaz, start, t, last) {
+            let part = (start, t - 1);
+            start = t + 1;
+            return Some(part);
+        }
         let cut =
             t == last || kind != EntityKind::Organization && scan.gap_after(t).contains([',', '،']);
         let part = (start, t);
@@ -700,15 +706,47 @@ mod tests {
 
     #[test]
     fn a_span_across_a_comma_is_two_names_unless_an_organisation() {
-        let (scan, _) = prepare(matcher(), "मिलेंगे रमेश चंद्र, सुनीता राव और");
-        let people: Vec<String> = split_at_commas(&scan, 1, 4, EntityKind::Person)
+        let (scan, gaz) = prepare(matcher(), "मिलेंगे रमेश चंद्र, सुनीता राव और");
+        let people: Vec<String> = split_at_commas(&scan, &gaz.codes, 1, 4, EntityKind::Person)
             .map(|p| words_of(&scan, p))
             .collect();
         assert_eq!(people, ["रमेश चंद्र", "सुनीता राव"]);
         assert_eq!(
-            split_at_commas(&scan, 1, 4, EntityKind::Organization).count(),
+            split_at_commas(&scan, &gaz.codes, 1, 4, EntityKind::Organization).count(),
             1
         );
+    }
+
+    /// Two bodies joined by a conjunction are two organisations: each side ends in a head
+    /// word, or the second is a known place and its head. Fields sharing one head stay one.
+    #[test]
+    fn two_bodies_joined_by_a_conjunction_are_two() {
+        let parts = |text: &str| -> Vec<String> {
+            let (scan, gaz) = prepare(matcher(), text);
+            let last = scan.tokens.len() - 2;
+            split_at_commas(&scan, &gaz.codes, 1, last, EntityKind::Organization)
+                .map(|p| words_of(&scan, p))
+                .collect()
+        };
+        assert_eq!(
+            parts("वहां नागपुर तकनीकी संस्थान और पुणे विधि महाविद्यालय में"),
+            ["नागपुर तकनीकी संस्थान", "पुणे विधि महाविद्यालय"]
+        );
+        assert_eq!(
+            parts("वहां सोमैया विद्या विहार और कानपुर विश्वविद्यालय में"),
+            ["सोमैया विद्या विहार", "कानपुर विश्वविद्यालय"]
+        );
+        // Fields of one body's name.
+        assert_eq!(
+            parts("वहां विज्ञान और प्रौद्योगिकी मंत्रालय में"),
+            ["विज्ञान और प्रौद्योगिकी मंत्रालय"]
+        );
+        assert_eq!(
+            parts("वहां राष्ट्रीय कृषि और ग्रामीण विकास बैंक में"),
+            ["राष्ट्रीय कृषि और ग्रामीण विकास बैंक"]
+        );
+        // A one-word first part (`जम्मू और कश्मीर बैंक`) may be a field.
+        assert_eq!(parts("वहां जम्मू और कश्मीर बैंक में"), ["जम्मू और कश्मीर बैंक"]);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::super::scan::{Scan, Source};
 use super::super::tokens::Gap;
 use super::super::words::{CUE, EPITHET, HONORIFIC, ORG_HEAD, PLACE_HEAD, SAID, STOP};
 use super::Name;
+use super::features::gazetteer_kind;
 use crate::extract::entities::model::EntityKind;
 
 /// Conjunctions that join the fields of a body's name.
@@ -50,8 +51,8 @@ pub(super) fn before_listing(scan: &Scan, first: usize, last: usize, kind: Entit
 /// An organisation ending in an organisation word that starts right after a conjunction
 /// takes back the words before the conjunction (up to [`BACK`], within the sentence):
 /// ordinary words, not a function word, verb of saying, title, another body's head word
-/// or a name.
-pub(super) fn conjoined(scan: &Scan, sentence: &Range<usize>, name: Name) -> Name {
+/// or a name. Not when the word after the conjunction is a name the gazetteer knows.
+pub(super) fn conjoined(scan: &Scan, gaz: &[u8], sentence: &Range<usize>, name: Name) -> Name {
     let (first, last, kind) = name;
     let conj = match first.checked_sub(1) {
         Some(c) if c > sentence.start => c,
@@ -65,6 +66,9 @@ pub(super) fn conjoined(scan: &Scan, sentence: &Range<usize>, name: Name) -> Nam
         // own (`… और विश्व स्वास्थ्य संगठन`), and so is one the gazetteer knows (`भारत सरकार`).
         || last != first + 1
         || scan.covering(first).is_some_and(|c| matches!(c.source, Source::Known { .. }))
+        // A person or place before the head word names the body after it (`… और इलाहाबाद
+        // विश्वविद्यालय`): it is not a field that shares the head with the words before.
+        || gazetteer_kind(gaz[first]).is_some()
     {
         return name;
     }
@@ -80,6 +84,21 @@ pub(super) fn conjoined(scan: &Scan, sentence: &Range<usize>, name: Name) -> Nam
         f -= 1;
     }
     if f == conj { name } else { (f, last, kind) }
+}
+
+/// Whether the conjunction at `t` joins two bodies the tagger read as one (`अलीगढ़ मुस्लिम
+/// विश्वविद्यालय और कानपुर विश्वविद्यालय`, from `start` to `last`): the words on each side
+/// are a name of two words or more, and the second ends in a body's head word; the first
+/// ends in one too, or the second is a known place or person and the head (`जामिया मिल्लिया
+/// इस्लामिया और इलाहाबाद विश्वविद्यालय`). Fields that share a head (`विज्ञान और प्रौद्योगिकी
+/// मंत्रालय`) have neither.
+pub(super) fn joins_two(scan: &Scan, gaz: &[u8], start: usize, t: usize, last: usize) -> bool {
+    t >= start + 2
+        && last >= t + 2
+        && CONJUNCTIONS.contains(&scan.text(t))
+        && scan.tokens[last].is(ORG_HEAD)
+        && (scan.tokens[t - 1].is(ORG_HEAD)
+            || last == t + 2 && gazetteer_kind(gaz[t + 1]).is_some())
 }
 
 /// Whether word `t` is part of a person or place the gazetteer knows.
