@@ -85,7 +85,9 @@ const RULES: [&str; 9] = [
 /// 18: a middle initial keeps a person's name whole; a word before a village's word is a
 /// place; a bracketed acronym is the longer name's; companies after `कंपनी`, bodies named
 /// after a person; a deadline before a present perfect takes the nearest year. 19: two
-/// bodies joined by a conjunction are two; `महानिदेशालय` is a body's head word.
+/// bodies joined by a conjunction are two; `महानिदेशालय` is a body's head word; kin and
+/// forms of address are no part of a name; a designation's short form in brackets is no
+/// person; a family name two people share, each named as often, is the one named first.
 const EXTRACTION_REVISION: u32 = 19;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

@@ -334,6 +334,56 @@ fn a_directorate_general_is_an_organisation() {
     assert_eq!(org.aliases, ["डीजीएस"]);
 }
 
+/// A family name two people share, each named once in full, is the one named before it
+/// (the story's subject, introduced first), not a third person.
+#[test]
+fn a_shared_family_name_is_the_person_named_before_it() {
+    let text = "शिकायत मनोहर पिंटो ने दर्ज कराई। पिंटो ने बताया कि पैसे डूब गए। \
+                उनके भाई एंथनी पिंटो ने कहा कि वे सदमे में हैं।";
+    let found = run(text);
+    let manohar = entity(&found, EntityKind::Person, "मनोहर पिंटो");
+    assert_eq!(mentions(text, manohar), ["मनोहर पिंटो", "पिंटो"]);
+    entity(&found, EntityKind::Person, "एंथनी पिंटो");
+    assert!(
+        found.iter().all(|e| e.name != "पिंटो"),
+        "{:?}",
+        names(&found)
+    );
+}
+
+/// Kin and forms of address before a name are no part of it, nor one after it; alone
+/// they are no person.
+#[test]
+fn kin_and_forms_of_address_are_not_part_of_the_name() {
+    let text = "अदालत ने पति और सास विमला शुक्ला को सज़ा सुनाई। आरोपी ननद सुनयना को बरी किया। \
+                वालिद उस्ताद रहमत अली ने सिखाया। अम्मा ने नौकरी छोड़ी। सुधीर भैया ने कहा कि हम जीतेंगे।";
+    let found = run(text);
+    let people = mention_texts(text, &found, EntityKind::Person);
+    for name in ["विमला शुक्ला", "सुनयना", "रहमत अली", "सुधीर"]
+    {
+        assert!(people.contains(&name), "{name} in {people:?}");
+    }
+    for word in ["सास", "ननद", "वालिद", "उस्ताद", "अम्मा", "भैया"]
+    {
+        assert!(
+            people.iter().all(|p| !p.split(' ').any(|w| w == word)),
+            "{word} in {people:?}"
+        );
+    }
+}
+
+/// A designation's short form in brackets (`पुलिस उपायुक्त ( डीसीपी )`) is no person.
+#[test]
+fn a_designations_short_form_in_brackets_is_no_person() {
+    let text = "सहायक पुलिस आयुक्त ( एसीपी ) आर. भास्करन ने बताया कि जांच जारी है। \
+                प्रभारी निरीक्षक ( एसएचओ ) कमल नयन ने मामला दर्ज किया।";
+    let found = run(text);
+    let people = mention_texts(text, &found, EntityKind::Person);
+    assert!(!people.contains(&"एसीपी"), "{people:?}");
+    assert!(!people.contains(&"एसएचओ"), "{people:?}");
+    assert!(people.contains(&"कमल नयन"), "{people:?}");
+}
+
 #[test]
 fn an_unknown_speaker_is_a_person() {
     let text =

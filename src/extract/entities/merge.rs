@@ -401,10 +401,11 @@ fn join_partial_names(groups: &mut [Group]) {
                 [one] => Some(one),
                 // `नीरज चोपड़ा … उनके चाचा भीम चोपड़ा … चोपड़ा ने कहा`: a lone family name two
                 // people share is the one the story names most (trial 61), as a reporter
-                // shortens the subject's name; not a name of two words or more, and never
-                // a tie.
+                // shortens the subject's name; on a tie, the only one named before it
+                // (`जॉर्ज वर्गीज़ … वर्गीज़ ने बताया … बेटे थॉमस वर्गीज़`: trial 65). Not a name
+                // of two words or more.
                 [_, _, ..] if kind == EntityKind::Person && !name.contains(' ') => {
-                    most_named(groups, &targets)
+                    most_named(groups, &targets).or_else(|| only_before(groups, &targets, g))
                 }
                 _ => None,
             };
@@ -430,6 +431,19 @@ fn most_named(groups: &[Group], targets: &[usize]) -> Option<usize> {
     let best = *targets.iter().max_by_key(|g| count(g))?;
     let ties = targets.iter().filter(|g| count(g) == count(&best)).count();
     (ties == 1).then_some(best)
+}
+
+/// Of `targets`, the only group first named before group `g` is, if one is.
+fn only_before(groups: &[Group], targets: &[usize], g: usize) -> Option<usize> {
+    let first = |g: usize| groups[g].mentions.iter().map(|(s, _)| s.start).min();
+    let at = first(g)?;
+    let mut before = targets
+        .iter()
+        .filter(|&&t| first(t).is_some_and(|s| s < at));
+    match (before.next(), before.next()) {
+        (Some(&t), None) => Some(t),
+        _ => None,
+    }
 }
 
 /// Every proper first and last run of words of the groups' names (`नरेंद्र` and `मोदी` of

@@ -239,6 +239,12 @@ const LOCAL_TITLES: &[&str] = &[
     "प्रधानाध्यापिका",
     "एसडीएम",
     "बीडीओ",
+    "डीसीपी",
+    "एसीपी",
+    "एडीसीपी",
+    "एएसपी",
+    "निरीक्षक",
+    "उपनिरीक्षक",
     "एसएचओ",
     "सीओ",
     "सीएमओ",
@@ -275,7 +281,7 @@ pub fn local_title(hash: u64) -> bool {
 }
 
 /// Honorifics written after a name (`मोदी जी`, `शर्मा साहब`): no part of it.
-const AFTER_NAME: &[&str] = &["जी", "साहब", "साहेब", "सर"];
+const AFTER_NAME: &[&str] = &["जी", "साहब", "साहेब", "सर", "भैया", "दीदी"];
 
 /// Whether the word whose [`word_hash`] is `hash` is an honorific written after a name.
 pub fn after_name(hash: u64) -> bool {
@@ -311,6 +317,25 @@ const DESCRIBING: &[&str] = &[
     "अंततः",
     "सुपरस्टार",
     "मेगास्टार",
+    // Kin and forms of address not among the designations the tagger was trained with
+    // (`सास सावित्री वर्मा`, `वालिद उस्ताद नज़ीर अहमद`), and `जन्मे` (born: `… में जन्मे
+    // नारायणन`). Trial 65.
+    "सास",
+    "ननद",
+    "देवर",
+    "जेठ",
+    "जेठानी",
+    "देवरानी",
+    "भाभी",
+    "बहनोई",
+    "वालिद",
+    "वालिदा",
+    "अब्बा",
+    "अम्मा",
+    "उस्ताद",
+    "जन्मे",
+    "जन्मी",
+    "जन्मीं",
 ];
 
 /// Natural and built landmarks' words, after a name no list knows (`तीस्ता नदी`, `दिग्गी पैलेस`,

@@ -590,7 +590,18 @@ fn tidy(
         scan.tokens[t].is(STOP | SAID)
             || scan.tokens[t].latin && english_calendar_word(scan.text(t))
     });
-    let only_title = kind == EntityKind::Person && (first..=last).all(|t| scan.tokens[t].is(title));
+    let only_title = kind == EntityKind::Person
+        && (first..=last)
+            .all(|t| scan.tokens[t].is(title) || super::words::describes(scan.tokens[t].hash));
+    // `पुलिस उपायुक्त ( डीसीपी ) हेमंत तिवारी`: a designation's short form in brackets is no
+    // person (trial 65: `एसएचओ`, `एसीपी`, and `मेला` in `पुलिस अधीक्षक ( मेला )`).
+    let designation_short = kind == EntityKind::Person
+        && first == last
+        && first > 0
+        && scan.gap_after(first - 1).contains('(')
+        && scan.gap_after(first).contains(')')
+        && (scan.tokens[first - 1].is(CUE)
+            || super::words::local_title(scan.tokens[first - 1].hash));
     // Nor is a company's generic word with ordinary words before it (`जापानी कंपनी`, `दवा
     // कंपनी`), or a body's after a demonym alone (`अमेरिकी संगठन`): `खाद्य और कृषि संगठन`,
     // `भारतीय अंतरिक्ष शोध संगठन` are names of ordinary words.
@@ -640,7 +651,7 @@ fn tidy(
         // `जापानी कंपनी सुजुकी का`: the body is the name after its description.
         return named_after(scan, gaz, last).map(|(f, l)| (f, l, EntityKind::Organization));
     }
-    (!only_function && !only_title && !generic).then_some((first, last, kind))
+    (!only_function && !only_title && !designation_short && !generic).then_some((first, last, kind))
 }
 
 /// The name of one or two words no list knows right after word `at` (a body's generic
