@@ -1,6 +1,10 @@
 //! Rebuilds the entity tagger's model (`assets/ner-model.bin`) from annotated Hindi text.
 //!
 //!     cargo run --release --example train_ner -- --out assets/ner-model.bin
+//!     cargo run --release --example train_ner -- --ordinary assets/ordinary-words.txt
+//!
+//! The second writes, from the same sentences, the words seen five times or more and never
+//! in a person's name (folded, sorted), and trains nothing.
 //!
 //! Reads `../shared/eval/il-ner/hindi-train.txt` and the first 7,000 sentences
 //! of `../shared/eval/hiner/hiner-train-part.conll`; the last 1,000 `HiNER` sentences are
@@ -64,6 +68,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use khabar::extract::entities::EntityKind;
 use khabar::extract::entities::tagger::train::{Example, Objective, Options, train};
+use khabar::text::fold::fold;
 
 const HINER_TRAIN: usize = 7000;
 const HOLDOUT_EVERY: usize = 10;
@@ -73,6 +78,8 @@ const SEED: u64 = 0x6b68_6162_6172;
 const RATE: f32 = 0.1;
 const L2: f32 = 0.01;
 const BIAS: f32 = 0.5;
+/// How often a word must be seen, never in a person's name, to be ordinary.
+const ORDINARY_SEEN: usize = 5;
 
 fn main() -> Result<()> {
     let mut args = std::env::args().skip(1);
@@ -89,6 +96,7 @@ fn main() -> Result<()> {
     let mut l2 = L2;
     let mut name_bias = BIAS;
     let mut hiner_train = HINER_TRAIN;
+    let mut ordinary = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--out" => out = Some(PathBuf::from(args.next().context("--out FILE")?)),
@@ -104,6 +112,7 @@ fn main() -> Result<()> {
             "--l2" => l2 = args.next().context("--l2 L")?.parse()?,
             "--bias" => name_bias = args.next().context("--bias B")?.parse()?,
             "--hiner-train" => hiner_train = args.next().context("--hiner-train N")?.parse()?,
+            "--ordinary" => ordinary = Some(PathBuf::from(args.next().context("--ordinary FILE")?)),
             _ => bail!("unknown argument {a}"),
         }
     }
@@ -119,6 +128,13 @@ fn main() -> Result<()> {
         .map(|(e, _)| e)
         .collect();
     hiner.truncate(hiner_train.min(HINER_TRAIN));
+    if let Some(path) = ordinary {
+        let words = ordinary_words(il.iter().chain(&hiner));
+        std::fs::write(&path, words.join("\n") + "\n")
+            .with_context(|| format!("writing {}", path.display()))?;
+        eprintln!("wrote {} ({} words)", path.display(), words.len());
+        return Ok(());
+    }
     let mut held = Vec::new();
     if holdout {
         let (h, t): (Vec<_>, Vec<_>) = il
@@ -180,6 +196,41 @@ fn main() -> Result<()> {
         eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
     }
     Ok(())
+}
+
+/// Words (folded) seen at least [`ORDINARY_SEEN`] times in `examples` and never in a
+/// person's name, sorted: `assets/ordinary-words.txt`, by which a lone word the tagger
+/// takes for a person is judged (`भर्ती`, recruitment; `शाही`, royal).
+fn ordinary_words<'a>(examples: impl Iterator<Item = &'a Example>) -> Vec<String> {
+    use std::collections::BTreeMap;
+    let mut seen: BTreeMap<String, (usize, bool)> = BTreeMap::new();
+    for e in examples {
+        let mut at = 0;
+        for word in e.text.split(' ') {
+            let (start, end) = (at, at + word.len());
+            at = end + 1;
+            let in_person = e
+                .names
+                .iter()
+                .any(|&(k, s, t)| k == EntityKind::Person && s < end && start < t);
+            let entry = seen.entry(fold(word)).or_default();
+            entry.0 += 1;
+            entry.1 |= in_person;
+        }
+    }
+    seen.into_iter()
+        .filter(|(w, (n, person))| *n >= ORDINARY_SEEN && !person && is_word(w))
+        .map(|(w, _)| w)
+        .collect()
+}
+
+/// Whether a token is a word: not empty, no punctuation or quote stuck to it, no number.
+fn is_word(w: &str) -> bool {
+    !w.is_empty()
+        && !w
+            .chars()
+            .any(|c| c.is_ascii_punctuation() || c.is_whitespace() || "“”‘’।॥".contains(c))
+        && !w.chars().all(char::is_numeric)
 }
 
 /// IL-NER and `HiNER` tags to kinds; time, number, artefact and unit tags and malformed

@@ -87,7 +87,8 @@ const RULES: [&str; 9] = [
 /// after a person; a deadline before a present perfect takes the nearest year. 19: two
 /// bodies joined by a conjunction are two; `महानिदेशालय` is a body's head word; kin and
 /// forms of address are no part of a name; a designation's short form in brackets is no
-/// person; a family name two people share, each named as often, is the one named first.
+/// person; a family name two people share, each named as often, is the one named first;
+/// a person named only in ordinary words is none.
 const EXTRACTION_REVISION: u32 = 19;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

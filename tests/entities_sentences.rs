@@ -384,6 +384,23 @@ fn a_designations_short_form_in_brackets_is_no_person() {
     assert!(people.contains(&"कमल नयन"), "{people:?}");
 }
 
+/// Words the annotated data never uses in a person's name (`शाही`, royal; `अंदाज़`,
+/// manner) are no person, even where the tagger reads one after a title.
+#[test]
+fn ordinary_words_after_a_title_are_no_person() {
+    for text in [
+        "महंत शाही अंदाज़ में रथ पर सवार हुए।",
+        "पहलवान शाही अंदाज़ में अखाड़े पहुंचे।",
+    ] {
+        let found = run(text);
+        assert!(
+            mention_texts(text, &found, EntityKind::Person).is_empty(),
+            "{text}: {:?}",
+            names(&found)
+        );
+    }
+}
+
 #[test]
 fn an_unknown_speaker_is_a_person() {
     let text =

@@ -195,12 +195,23 @@ impl<'m, 'a> Merger<'m, 'a> {
         let mut out: Vec<Entity> = self
             .groups
             .into_iter()
-            .filter(|g| !g.mentions.is_empty())
+            .filter(|g| !g.mentions.is_empty() && !ordinary_person(g))
             .map(|g| build(matcher, text, g))
             .collect();
         out.sort_by_key(|e| e.mentions.first().copied());
         out
     }
+}
+
+/// Whether `group` is a person no list knows named only by one ordinary word (`भर्ती`, `शाही`:
+/// see [`super::words::ordinary`]), each time.
+fn ordinary_person(group: &Group) -> bool {
+    group.kind == EntityKind::Person
+        && group.known.is_none()
+        && group
+            .mentions
+            .iter()
+            .all(|(_, words)| words.split(' ').all(super::words::ordinary))
 }
 
 /// Words many bodies' names begin with: sharing one says nothing (`अखिल भारतीय किसान सभा

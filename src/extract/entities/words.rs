@@ -274,6 +274,18 @@ fn in_list(cell: &'static WordSet, list: &[&str], hash: u64) -> bool {
         .contains(&hash)
 }
 
+/// Words the annotated data uses five times or more and never in a person's name (see
+/// `examples/train_ner.rs --ordinary`), folded, one a line.
+const ORDINARY: &str = include_str!("../../../assets/ordinary-words.txt");
+
+/// Whether `word` (folded) is an ordinary word (see [`ORDINARY`]): a lone word the tagger
+/// takes for a person and the annotated data never does (`भर्ती`, `शाही`) is no person.
+pub fn ordinary(word: &str) -> bool {
+    static CELL: OnceLock<std::collections::HashSet<u64, ByHash>> = OnceLock::new();
+    CELL.get_or_init(|| ORDINARY.lines().map(word_hash).collect())
+        .contains(&word_hash(word))
+}
+
 /// Whether the word whose [`word_hash`] is `hash` is a local official's designation.
 pub fn local_title(hash: u64) -> bool {
     static CELL: WordSet = OnceLock::new();
@@ -732,5 +744,29 @@ mod tests {
         assert_eq!(w.class("पेस्कोव"), 0);
         assert!(goes(word_hash(&fold("पहुँचे"))), "folded like the text");
         assert!(!goes(word_hash("ने")));
+    }
+
+    /// The ordinary words are the annotated data's everyday words, never a name's: no
+    /// family or given name of the lists is one, and every line is a folded word.
+    #[test]
+    fn ordinary_words_are_no_names() {
+        for word in ["भर्ती", "परीक्षा", "अंदाज", "शाही", "सरकारी"]
+        {
+            assert!(ordinary(&fold(word)), "{word}");
+        }
+        for word in ["मोदी", "सिंह", "शर्मा", "पुतिन", "सरकार"]
+        {
+            assert!(!ordinary(&fold(word)), "{word}");
+        }
+        let file: File = toml::from_str(WORDS).unwrap();
+        for name in file.surname.iter().chain(&file.given_name) {
+            assert!(!ordinary(&fold(name)), "{name} is a name");
+        }
+        for line in ORDINARY.lines() {
+            assert!(
+                !line.is_empty() && !line.contains(' ') && fold(line) == line,
+                "{line:?}"
+            );
+        }
     }
 }
