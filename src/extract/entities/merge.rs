@@ -203,11 +203,14 @@ impl<'m, 'a> Merger<'m, 'a> {
     }
 }
 
-/// Whether `group` is a person no list knows named only by one ordinary word (`भर्ती`, `शाही`:
-/// see [`super::words::ordinary`]), each time.
+/// Whether `group` is a person no list knows named only in ordinary words, once at least
+/// in two (`भर्ती परीक्षा … भर्ती`, `नाटक अकादमी`: see [`super::words::ordinary`]). Not a
+/// name of one word: many given names are ordinary words too (`निधि`, `सागर`, `कल्पना`:
+/// the review).
 fn ordinary_person(group: &Group) -> bool {
     group.kind == EntityKind::Person
         && group.known.is_none()
+        && group.mentions.iter().any(|(_, words)| words.contains(' '))
         && group
             .mentions
             .iter()

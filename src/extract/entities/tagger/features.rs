@@ -49,6 +49,13 @@ fn candidate_code(scan: &Scan, i: usize) -> u8 {
     }
 }
 
+/// The kind of the gazetteer name that starts at (or is) the word whose code is `code`: none
+/// for a word inside or at the end of one (`कश्मीर` of `जम्मू और कश्मीर`).
+pub fn gazetteer_start(code: u8) -> Option<EntityKind> {
+    let position = code.checked_sub(1)? % 4;
+    gazetteer_kind(code).filter(|_| position == SINGLE || position == FIRST)
+}
+
 /// The kind of the gazetteer hit whose code is `code` (see [`gazetteer_codes`]): none for
 /// no hit or a demonym.
 pub fn gazetteer_kind(code: u8) -> Option<EntityKind> {

@@ -159,6 +159,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     venues::join(scan, gaz, &mut names);
     venues::named_after_person(scan, gaz, &mut names);
     venues::settlements(scan, gaz, &mut names);
+    orgs::spelled_out(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
     // the same passage is that person, unless it stands with another place (`अयोध्या प्रसाद
     // … समर्थन में अयोध्या और फ़ैज़ाबाद से` is the town) or where something happens (`में`).
@@ -593,15 +594,22 @@ fn tidy(
     let only_title = kind == EntityKind::Person
         && (first..=last)
             .all(|t| scan.tokens[t].is(title) || super::words::describes(scan.tokens[t].hash));
-    // `पुलिस उपायुक्त ( डीसीपी ) हेमंत तिवारी`: a designation's short form in brackets is no
-    // person (trial 65: `एसएचओ`, `एसीपी`, and `मेला` in `पुलिस अधीक्षक ( मेला )`).
+    // `पुलिस उपायुक्त ( डीसीपी ) हेमंत तिवारी`: a designation's short form (or a word of
+    // its beat) in brackets is no person (trial 65: `एसएचओ`, `एसीपी`, `मेला` in `पुलिस
+    // अधीक्षक ( मेला )`). A name there is one: `पिता ( रामप्रसाद )` (the review).
+    let short = |t: usize| {
+        rules::letter_count(scan.text(t)) >= 2
+            || super::words::local_title(scan.tokens[t].hash)
+            || super::words::ordinary(scan.text(t))
+    };
     let designation_short = kind == EntityKind::Person
         && first == last
         && first > 0
         && scan.gap_after(first - 1).contains('(')
         && scan.gap_after(first).contains(')')
         && (scan.tokens[first - 1].is(CUE)
-            || super::words::local_title(scan.tokens[first - 1].hash));
+            || super::words::local_title(scan.tokens[first - 1].hash))
+        && short(first);
     // Nor is a company's generic word with ordinary words before it (`जापानी कंपनी`, `दवा
     // कंपनी`), or a body's after a demonym alone (`अमेरिकी संगठन`): `खाद्य और कृषि संगठन`,
     // `भारतीय अंतरिक्ष शोध संगठन` are names of ordinary words.
@@ -755,6 +763,12 @@ mod tests {
         assert_eq!(
             parts("वहां राष्ट्रीय कृषि और ग्रामीण विकास बैंक में"),
             ["राष्ट्रीय कृषि और ग्रामीण विकास बैंक"]
+        );
+        // Nor is an institute's second body of ordinary words (`… संस्थान एवं अनुसंधान
+        // केंद्र`, institute and research centre).
+        assert_eq!(
+            parts("वहां शांति कैंसर संस्थान एवं अनुसंधान केंद्र में"),
+            ["शांति कैंसर संस्थान एवं अनुसंधान केंद्र"]
         );
         // A one-word first part (`जम्मू और कश्मीर बैंक`) may be a field.
         assert_eq!(parts("वहां जम्मू और कश्मीर बैंक में"), ["जम्मू और कश्मीर बैंक"]);

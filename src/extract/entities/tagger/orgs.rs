@@ -9,11 +9,12 @@
 
 use std::ops::Range;
 
+use super::super::rules;
 use super::super::scan::{Scan, Source};
 use super::super::tokens::Gap;
-use super::super::words::{CUE, EPITHET, HONORIFIC, ORG_HEAD, PLACE_HEAD, SAID, STOP};
+use super::super::words::{COMMON, CUE, EPITHET, HONORIFIC, ORG_HEAD, PLACE_HEAD, SAID, STOP};
 use super::Name;
-use super::features::gazetteer_kind;
+use super::features::{gazetteer_kind, gazetteer_start};
 use crate::extract::entities::model::EntityKind;
 
 /// Conjunctions that join the fields of a body's name.
@@ -68,7 +69,7 @@ pub(super) fn conjoined(scan: &Scan, gaz: &[u8], sentence: &Range<usize>, name: 
         || scan.covering(first).is_some_and(|c| matches!(c.source, Source::Known { .. }))
         // A person or place before the head word names the body after it (`… और इलाहाबाद
         // विश्वविद्यालय`): it is not a field that shares the head with the words before.
-        || gazetteer_kind(gaz[first]).is_some()
+        || gazetteer_start(gaz[first]).is_some_and(|k| k != EntityKind::Organization)
     {
         return name;
     }
@@ -89,16 +90,97 @@ pub(super) fn conjoined(scan: &Scan, gaz: &[u8], sentence: &Range<usize>, name: 
 /// Whether the conjunction at `t` joins two bodies the tagger read as one (`अलीगढ़ मुस्लिम
 /// विश्वविद्यालय और कानपुर विश्वविद्यालय`, from `start` to `last`): the words on each side
 /// are a name of two words or more, and the second ends in a body's head word; the first
-/// ends in one too, or the second is a known place or person and the head (`जामिया मिल्लिया
-/// इस्लामिया और इलाहाबाद विश्वविद्यालय`). Fields that share a head (`विज्ञान और प्रौद्योगिकी
-/// मंत्रालय`) have neither.
+/// ends in one too and the second has a word of a name (`… कैंसर संस्थान एवं अनुसंधान
+/// केंद्र` is one body), or the second is a known place or person and the head (`जामिया
+/// मिल्लिया इस्लामिया और इलाहाबाद विश्वविद्यालय`). Fields that share a head (`विज्ञान और
+/// प्रौद्योगिकी मंत्रालय`) have neither.
 pub(super) fn joins_two(scan: &Scan, gaz: &[u8], start: usize, t: usize, last: usize) -> bool {
+    let named = |w: usize| gazetteer_start(gaz[w]).is_some_and(|k| k != EntityKind::Organization);
     t >= start + 2
         && last >= t + 2
         && CONJUNCTIONS.contains(&scan.text(t))
         && scan.tokens[last].is(ORG_HEAD)
         && (scan.tokens[t - 1].is(ORG_HEAD)
-            || last == t + 2 && gazetteer_kind(gaz[t + 1]).is_some())
+            && (t + 1..last).any(|w| !scan.tokens[w].is(STOP | COMMON | ORG_HEAD))
+            || last == t + 2 && named(t + 1))
+}
+
+/// Fewest and most letters of an acronym [`spelled_out`] reads back to its words: two
+/// words and two letters agree too often by chance (`राम कुमार (आरके)`).
+const SPELLED: std::ops::RangeInclusive<usize> = 3..=6;
+
+/// `भारतीय वन सर्वेक्षण (एफ़एसआई)`: an acronym in brackets after as many plain words as it
+/// has letters (conjunctions not counted: `… अनुसंधान एवं विकास प्रतिष्ठान`), the last a
+/// body's word, names the body those words are, where the tagger found no person among them and no name reaching
+/// past them. The body takes the place of a place or a part it found inside
+/// (`उत्तराखंड` in `उत्तराखंड राज्य आपदा प्रबंधन प्राधिकरण (यूएसडीएमए)`). Hindi bodies whose
+/// last word is no head word (`सर्वेक्षण`, `प्रतिष्ठान`) are found no other way.
+pub(super) fn spelled_out(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    for t in 1..scan.tokens.len() {
+        let last = t - 1;
+        if scan.tokens[t].latin || rules::bracketed_short_name(scan, last) != Some(t) {
+            continue;
+        }
+        // A body's name ends in a body's word; an acronym after other words abbreviates a
+        // scheme, a measure or a term (`जल जीवन मिशन (जेजेएम)`, `सकल नामांकन अनुपात (जीईआर)`).
+        if !scan.tokens[last].is(ORG_HEAD) && !super::super::words::body(scan.tokens[last].hash) {
+            continue;
+        }
+        let letters = rules::letter_count(scan.text(t));
+        let Some(first) = SPELLED
+            .contains(&letters)
+            .then(|| words_back(scan, gaz, last, letters))
+            .flatten()
+        else {
+            continue;
+        };
+        let inside = |n: &Name| first <= n.0 && n.1 <= last;
+        let clash = names
+            .iter()
+            .any(|n| n.0 <= last && first <= n.1 && (n.2 == EntityKind::Person || !inside(n)));
+        if !clash {
+            names.retain(|n| !inside(n));
+            names.push((first, last, EntityKind::Organization));
+            // Its short name with it, where the tagger did not take that for a name.
+            if !names.iter().any(|n| n.0 <= t && t <= n.1) {
+                names.push((t, t, EntityKind::Organization));
+            }
+        }
+    }
+}
+
+/// The first of `count` plain words that end at word `last` (conjunctions between them
+/// not counted), if there are as many in one run of words: no function word, verb of
+/// saying, title, Latin word or known person's word.
+fn words_back(scan: &Scan, gaz: &[u8], last: usize, count: usize) -> Option<usize> {
+    let plain = |t: usize| {
+        let tok = scan.tokens[t];
+        !tok.latin
+            && !tok.is(STOP | SAID | CUE | HONORIFIC | EPITHET)
+            && gazetteer_kind(gaz[t]) != Some(EntityKind::Person)
+    };
+    let mut first = last;
+    let mut counted = 0;
+    loop {
+        if !plain(first) {
+            return None;
+        }
+        counted += 1;
+        if counted == count {
+            return Some(first);
+        }
+        let mut next = first.checked_sub(1)?;
+        if scan.tokens[first].gap != Gap::Space {
+            return None;
+        }
+        if CONJUNCTIONS.contains(&scan.text(next)) && counted > 0 {
+            if scan.tokens[next].gap != Gap::Space {
+                return None;
+            }
+            next = next.checked_sub(1)?;
+        }
+        first = next;
+    }
 }
 
 /// Whether word `t` is part of a person or place the gazetteer knows.
