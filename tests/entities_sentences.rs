@@ -347,6 +347,25 @@ fn an_acronym_spells_out_the_body_before_it() {
     }
 }
 
+/// A word of no list before `इलाके` (area) or `गांव` is a place, also near another
+/// (`… के पास X गांव में`); an everyday word there says what kind the area is.
+#[test]
+fn quarters_and_villages_near_a_place_are_places() {
+    let text = "पुलिस ने शहर के सुल्तानपुरी इलाके में छापा मारा। कस्बे के पास मझौली गांव में बाढ़ आई।";
+    let found = run(text);
+    let places = mention_texts(text, &found, EntityKind::Place);
+    for place in ["सुल्तानपुरी", "मझौली"] {
+        assert!(places.contains(&place), "{place} in {places:?}");
+    }
+    let text = "पुलिस ने शहर के पॉश इलाके में छापा मारा। गोलीबारी पहाड़ी इलाके में हुई।";
+    let found = run(text);
+    assert!(
+        mention_texts(text, &found, EntityKind::Place).is_empty(),
+        "{:?}",
+        names(&found)
+    );
+}
+
 /// A directorate-general is a body (`महानिदेशालय`), with its short name in brackets.
 #[test]
 fn a_directorate_general_is_an_organisation() {

@@ -390,7 +390,19 @@ const LANDMARK: &[&str] = &[
 /// Not `ग्राम` (`ग्राम पंचायत`, `ग्राम सभा`) nor `मोहल्ले` (`गली मोहल्ले`): they open compounds;
 /// nor `ब्लॉक`, a building's as often (`नया कैंसर ब्लॉक`); nor `निवासी`, `स्थित`, which follow
 /// any noun of a place (`कॉलोनी निवासी`, `मुख्यालय स्थित`: the review).
-const SETTLEMENT: &[&str] = &["गांव", "गाँव", "कस्बे", "कस्बा", "क़स्बे", "क़स्बा", "प्रखंड", "तहसील"];
+const SETTLEMENT: &[&str] = &[
+    "गांव",
+    "गाँव",
+    "कस्बे",
+    "कस्बा",
+    "क़स्बे",
+    "क़स्बा",
+    "प्रखंड",
+    "तहसील",
+    "इलाके",
+    "इलाक़े",
+    "मोहल्ले",
+];
 
 /// Words of no other list that describe a village rather than name it (`आदर्श गांव`,
 /// `पैतृक गांव`).
@@ -432,6 +444,20 @@ const VILLAGE_KIND: &[&str] = &[
     "दलित",
     "तालुका",
     "गली",
+    // Before `इलाके` (area): where it lies or what it is like (`पाकिस्तान के पश्चिमोत्तर
+    // इलाक़े में`, HiNER dev).
+    "पश्चिमोत्तर",
+    "दक्षिणपूर्वी",
+    "तटीय",
+    "मैदानी",
+    "रिहायशी",
+    "दूरदराज",
+    "अशांत",
+    "नक्सल",
+    "प्रभावित",
+    "औद्योगिक",
+    "व्यावसायिक",
+    "पॉश",
 ];
 
 /// Whether the word whose [`word_hash`] is `hash` describes a village (see [`VILLAGE_KIND`]).

@@ -182,6 +182,8 @@ pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             && !word.latin
             && gaz[t] == 0
             && plain(scan.text(t))
+            // An everyday word before `इलाके` or `गांव` says what kind it is (`पहाड़ी इलाके`).
+            && !super::super::words::ordinary(scan.text(t))
     };
     for cue in 1..scan.tokens.len() {
         // (The one look-up every word pays comes first.)
@@ -226,7 +228,9 @@ fn village_edge(scan: &Scan, t: usize) -> bool {
         && (scan.gap_after(t - 1).trim() == ","
             || scan.gap_after(t - 1).trim().is_empty()
                 && (matches!(scan.text(t - 1), "के" | "की" | "का" | "में")
-                    || CONJUNCTIONS.contains(&scan.text(t - 1))))
+                    || CONJUNCTIONS.contains(&scan.text(t - 1))
+                    // `सोहना के पास X गांव`: near a place.
+                    || t > 1 && scan.text(t - 1) == "पास" && scan.text(t - 2) == "के"))
 }
 
 /// The word listed right before word `t`: after a comma, or before a conjunction (`और`).
