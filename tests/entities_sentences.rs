@@ -366,6 +366,19 @@ fn quarters_and_villages_near_a_place_are_places() {
     );
 }
 
+/// A place right before `पुलिस` names the force, an organisation.
+#[test]
+fn a_places_police_is_an_organisation() {
+    let text = "इसके बाद लुधियाना पुलिस ने छापा मारा।";
+    let found = run(text);
+    entity(&found, EntityKind::Organization, "लुधियाना पुलिस");
+    assert!(
+        mention_texts(text, &found, EntityKind::Place).is_empty(),
+        "{:?}",
+        names(&found)
+    );
+}
+
 /// A directorate-general is a body (`महानिदेशालय`), with its short name in brackets.
 #[test]
 fn a_directorate_general_is_an_organisation() {

@@ -173,13 +173,28 @@ fn words_back(scan: &Scan, gaz: &[u8], last: usize, count: usize) -> Option<usiz
         if scan.tokens[first].gap != Gap::Space {
             return None;
         }
-        if CONJUNCTIONS.contains(&scan.text(next)) && counted > 0 {
+        if CONJUNCTIONS.contains(&scan.text(next)) {
             if scan.tokens[next].gap != Gap::Space {
                 return None;
             }
             next = next.checked_sub(1)?;
         }
         first = next;
+    }
+}
+
+/// `साइबराबाद पुलिस ने`: a place right before `पुलिस` names the force, an organisation (as
+/// the annotated data mostly tags it: `गुजरात पुलिस`, `कोलकाता पुलिस`).
+pub(super) fn police(scan: &Scan, names: &mut [Name]) {
+    for name in names.iter_mut() {
+        let next = name.1 + 1;
+        if name.2 == EntityKind::Place
+            && next < scan.tokens.len()
+            && scan.tokens[next].gap == Gap::Space
+            && scan.text(next) == "पुलिस"
+        {
+            *name = (name.0, next, EntityKind::Organization);
+        }
     }
 }
 
