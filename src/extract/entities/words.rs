@@ -220,6 +220,8 @@ impl Words {
 /// with as features: these only trim its names.
 const LOCAL_TITLES: &[&str] = &[
     "तहसीलदार",
+    // A village head (`पूर्व प्रधान X`, trial 65); a name it ends (`धर्मेंद्र प्रधान`) keeps it.
+    "प्रधान",
     "नायब",
     "थानाध्यक्ष",
     "थानेदार",
