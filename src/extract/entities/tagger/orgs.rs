@@ -111,10 +111,10 @@ const SPELLED: std::ops::RangeInclusive<usize> = 3..=6;
 
 /// `भारतीय वन सर्वेक्षण (एफ़एसआई)`: an acronym in brackets after as many plain words as it
 /// has letters (conjunctions not counted: `… अनुसंधान एवं विकास प्रतिष्ठान`), the last a
-/// body's word, names the body those words are, where the tagger found no person among them and no name reaching
-/// past them. The body takes the place of a place or a part it found inside
-/// (`उत्तराखंड` in `उत्तराखंड राज्य आपदा प्रबंधन प्राधिकरण (यूएसडीएमए)`). Hindi bodies whose
-/// last word is no head word (`सर्वेक्षण`, `प्रतिष्ठान`) are found no other way.
+/// body's word, names the body those words are, where the tagger found no person among
+/// them and no name reaching past them. The body takes the place of a place or a part it
+/// found inside (`उत्तराखंड` in `उत्तराखंड राज्य आपदा प्रबंधन प्राधिकरण (यूएसडीएमए)`). Hindi
+/// bodies whose last word is no head word (`सर्वेक्षण`, `प्रतिष्ठान`) are found no other way.
 pub(super) fn spelled_out(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     for t in 1..scan.tokens.len() {
         let last = t - 1;
@@ -185,15 +185,19 @@ fn words_back(scan: &Scan, gaz: &[u8], last: usize, count: usize) -> Option<usiz
 
 /// `साइबराबाद पुलिस ने`: a place right before `पुलिस` names the force, an organisation (as
 /// the annotated data mostly tags it: `गुजरात पुलिस`, `कोलकाता पुलिस`).
+/// (Not where the tagger gave `पुलिस` a name of its own.)
 pub(super) fn police(scan: &Scan, names: &mut [Name]) {
-    for name in names.iter_mut() {
-        let next = name.1 + 1;
-        if name.2 == EntityKind::Place
+    let taken = |all: &[Name], t: usize| all.iter().any(|n| n.0 <= t && t <= n.1);
+    for i in 0..names.len() {
+        let (first, last, kind) = names[i];
+        let next = last + 1;
+        if kind == EntityKind::Place
             && next < scan.tokens.len()
             && scan.tokens[next].gap == Gap::Space
             && scan.text(next) == "पुलिस"
+            && !taken(names, next)
         {
-            *name = (name.0, next, EntityKind::Organization);
+            names[i] = (first, next, EntityKind::Organization);
         }
     }
 }
