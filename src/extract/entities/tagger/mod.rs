@@ -474,7 +474,7 @@ fn tag(scan: &Scan, gaz: &[u8], model: &Model) -> Vec<(usize, usize, EntityKind)
         for (a, b, kind) in spans(&tags) {
             let first = range.start + a;
             let last = orgs::before_listing(scan, first, range.start + b, kind);
-            let parts = split_at_commas(scan, gaz, first, last, kind);
+            let parts = split_listed(scan, gaz, first, last, kind);
             out.extend(
                 parts
                     .filter_map(|(f, l)| tidy(scan, gaz, f, l, kind))
@@ -485,9 +485,10 @@ fn tag(scan: &Scan, gaz: &[u8], model: &Model) -> Vec<(usize, usize, EntityKind)
     initials::with_initials(scan, out)
 }
 
-/// `व्लादिमीर पुतिन, किम जोंग उन`: a person's or a place's name never holds a comma (none
-/// does in the annotated data), so a span across one is two names.
-fn split_at_commas<'s>(
+/// The names a span the tagger read as one lists: `व्लादिमीर पुतिन, किम जोंग उन` (a person's or
+/// a place's name never holds a comma; none does in the annotated data), and two bodies a
+/// conjunction joins (see [`orgs::joins_two`]).
+fn split_listed<'s>(
     scan: &'s Scan,
     gaz: &'s [u8],
     first: usize,
@@ -727,12 +728,12 @@ mod tests {
     #[test]
     fn a_span_across_a_comma_is_two_names_unless_an_organisation() {
         let (scan, gaz) = prepare(matcher(), "मिलेंगे रमेश चंद्र, सुनीता राव और");
-        let people: Vec<String> = split_at_commas(&scan, &gaz.codes, 1, 4, EntityKind::Person)
+        let people: Vec<String> = split_listed(&scan, &gaz.codes, 1, 4, EntityKind::Person)
             .map(|p| words_of(&scan, p))
             .collect();
         assert_eq!(people, ["रमेश चंद्र", "सुनीता राव"]);
         assert_eq!(
-            split_at_commas(&scan, &gaz.codes, 1, 4, EntityKind::Organization).count(),
+            split_listed(&scan, &gaz.codes, 1, 4, EntityKind::Organization).count(),
             1
         );
     }
@@ -744,7 +745,7 @@ mod tests {
         let parts = |text: &str| -> Vec<String> {
             let (scan, gaz) = prepare(matcher(), text);
             let last = scan.tokens.len() - 2;
-            split_at_commas(&scan, &gaz.codes, 1, last, EntityKind::Organization)
+            split_listed(&scan, &gaz.codes, 1, last, EntityKind::Organization)
                 .map(|p| words_of(&scan, p))
                 .collect()
         };
