@@ -90,7 +90,8 @@ const RULES: [&str; 9] = [
 /// person; a family name two people share, each named as often, is the one named first;
 /// a person named only in ordinary words is none; as many plain words before a bracketed
 /// acronym as it has letters, the last a body's word, are that body; a word before `इलाके`
-/// is a quarter, and a village may be near a place (`के पास`); a place's `पुलिस` is a body.
+/// is a quarter, and a village may be near a place (`के पास`); a place's `पुलिस` is a body;
+/// a campus (`आईआईटी मद्रास`) is a body of its own.
 const EXTRACTION_REVISION: u32 = 19;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and

@@ -366,6 +366,24 @@ fn quarters_and_villages_near_a_place_are_places() {
     );
 }
 
+/// A campus of an institution with many (`आईआईटी मद्रास`) is a body of its own, not the
+/// system with a town beside it; two campuses are two bodies.
+#[test]
+fn campuses_are_bodies_of_their_own() {
+    let text = "उन्होंने आईआईएम अहमदाबाद से पढ़ाई की और आईआईएम लखनऊ में पढ़ाया। वह आईआईएम की परिषद में हैं।";
+    let found = run(text);
+    entity(&found, EntityKind::Organization, "आईआईएम अहमदाबाद");
+    entity(&found, EntityKind::Organization, "आईआईएम लखनऊ");
+    let places = mention_texts(text, &found, EntityKind::Place);
+    assert!(places.is_empty(), "{places:?}");
+    // The system alone stays the system.
+    let system = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .find(|e| mentions(text, e) == ["आईआईएम"]);
+    assert!(system.is_some(), "{:?}", names(&found));
+}
+
 /// A place right before `पुलिस` names the force, an organisation.
 #[test]
 fn a_places_police_is_an_organisation() {

@@ -290,6 +290,27 @@ const BODY: &[&str] = &[
     "कार्यालय",
 ];
 
+/// Short names of institutions with a campus in many towns (`आईआईटी मद्रास`, `एम्स दिल्ली`).
+const CAMPUS: &[&str] = &[
+    "आईआईटी",
+    "आईआईएम",
+    "एम्स",
+    "एनआईटी",
+    "आईआईआईटी",
+    "आईसर",
+    "एनएलयू",
+    "IIT",
+    "IIM",
+    "AIIMS",
+    "NIT",
+];
+
+/// Whether the word whose [`word_hash`] is `hash` names an institution of many campuses.
+pub fn campus(hash: u64) -> bool {
+    static CELL: WordSet = OnceLock::new();
+    in_list(&CELL, CAMPUS, hash)
+}
+
 /// Whether the word whose [`word_hash`] is `hash` ends a body's name (see [`BODY`]).
 pub fn body(hash: u64) -> bool {
     static CELL: WordSet = OnceLock::new();

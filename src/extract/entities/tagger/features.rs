@@ -56,6 +56,13 @@ pub fn gazetteer_start(code: u8) -> Option<EntityKind> {
     gazetteer_kind(code).filter(|_| position == SINGLE || position == FIRST)
 }
 
+/// The last word of the gazetteer name that starts at word `t` of `codes` (see
+/// [`gazetteer_codes`]): `t` itself for a name of one word.
+pub fn gazetteer_end(codes: &[u8], t: usize) -> usize {
+    let ends = |c: u8| c == 0 || c == DEMONYM || matches!((c - 1) % 4, SINGLE | LAST);
+    (t..codes.len()).find(|&i| ends(codes[i])).unwrap_or(t)
+}
+
 /// The kind of the gazetteer hit whose code is `code` (see [`gazetteer_codes`]): none for
 /// no hit or a demonym.
 pub fn gazetteer_kind(code: u8) -> Option<EntityKind> {

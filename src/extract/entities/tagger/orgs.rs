@@ -14,7 +14,7 @@ use super::super::scan::{Scan, Source};
 use super::super::tokens::Gap;
 use super::super::words::{COMMON, CUE, EPITHET, HONORIFIC, ORG_HEAD, PLACE_HEAD, SAID, STOP};
 use super::Name;
-use super::features::{gazetteer_kind, gazetteer_start};
+use super::features::{gazetteer_end, gazetteer_kind, gazetteer_start};
 use crate::extract::entities::model::EntityKind;
 
 /// Conjunctions that join the fields of a body's name.
@@ -199,6 +199,29 @@ pub(super) fn police(scan: &Scan, names: &mut [Name]) {
         {
             names[i] = (first, next, EntityKind::Organization);
         }
+    }
+}
+
+/// `आईआईटी मद्रास`, `एम्स दिल्ली`: a campus of an institution with many, named by the
+/// system's short name and its town, is a body of its own; taken apart, every campus was
+/// one entity under the system's full name, and the town a place (trials 65 and 66).
+pub(super) fn campuses(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let joined: Vec<(usize, usize)> = names
+        .iter()
+        .filter(|&&(first, last, kind)| {
+            let town = last + 1;
+            kind == EntityKind::Organization
+                && first == last
+                && super::super::words::campus(scan.tokens[first].hash)
+                && town < scan.tokens.len()
+                && scan.tokens[town].gap == Gap::Space
+                && gazetteer_start(gaz[town]) == Some(EntityKind::Place)
+        })
+        .map(|&(first, _, _)| (first, gazetteer_end(gaz, first + 1)))
+        .collect();
+    for (first, end) in joined {
+        names.retain(|n| !(first <= n.0 && n.1 <= end));
+        names.push((first, end, EntityKind::Organization));
     }
 }
 
