@@ -13,6 +13,19 @@ use crate::text::fold::fold;
 
 const WORDS: &str = include_str!("../../../assets/entity-words.toml");
 
+/// `pub fn $name(hash: u64) -> bool`: whether the word whose [`word_hash`] is `hash` is one
+/// of `$list`, folded into a set on first use. For the lists kept apart from the tagger's
+/// feature classes (which `entity-words.toml` holds).
+macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident, $list:ident) => {
+        $(#[$doc])*
+        pub fn $name(hash: u64) -> bool {
+            static CELL: WordSet = OnceLock::new();
+            in_list(&CELL, $list, hash)
+        }
+    };
+}
+
 /// Bit flags for a token's classes.
 pub type Class = u16;
 pub const STOP: Class = 1;
@@ -305,17 +318,15 @@ const CAMPUS: &[&str] = &[
     "NIT",
 ];
 
-/// Whether the word whose [`word_hash`] is `hash` names an institution of many campuses.
-pub fn campus(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, CAMPUS, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` names an institution of many campuses.
+    campus, CAMPUS
+);
 
-/// Whether the word whose [`word_hash`] is `hash` ends a body's name (see [`BODY`]).
-pub fn body(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, BODY, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` ends a body's name (see [`BODY`]).
+    body, BODY
+);
 
 /// Words the annotated data uses five times or more and never in a person's name (see
 /// `examples/train_ner.rs --ordinary`), folded, one a line.
@@ -329,20 +340,18 @@ pub fn ordinary(word: &str) -> bool {
         .contains(&word_hash(word))
 }
 
-/// Whether the word whose [`word_hash`] is `hash` is a local official's designation.
-pub fn local_title(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, LOCAL_TITLES, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is a local official's designation.
+    local_title, LOCAL_TITLES
+);
 
 /// Honorifics written after a name (`मोदी जी`, `शर्मा साहब`): no part of it.
 const AFTER_NAME: &[&str] = &["जी", "साहब", "साहेब", "सर", "भैया", "दीदी"];
 
-/// Whether the word whose [`word_hash`] is `hash` is an honorific written after a name.
-pub fn after_name(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, AFTER_NAME, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is an honorific written after a name.
+    after_name, AFTER_NAME
+);
 
 /// Words that describe a person before the name (`मशहूर रोहित`, `दिग्गज अभिनेता`), and
 /// sentence adverbs (`आख़िरकार`): no part of it. Kept apart from the tagger's feature
@@ -483,51 +492,45 @@ const VILLAGE_KIND: &[&str] = &[
     "पॉश",
 ];
 
-/// Whether the word whose [`word_hash`] is `hash` describes a village (see [`VILLAGE_KIND`]).
-pub fn village_kind(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, VILLAGE_KIND, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` describes a village (see [`VILLAGE_KIND`]).
+    village_kind, VILLAGE_KIND
+);
 
-/// Whether the word whose [`word_hash`] is `hash` follows a settlement's name (see
-/// [`SETTLEMENT`]).
-pub fn settlement(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, SETTLEMENT, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` follows a settlement's name (see
+    /// [`SETTLEMENT`]).
+    settlement, SETTLEMENT
+);
 
-/// Whether the word whose [`word_hash`] is `hash` is a landmark's (see [`LANDMARK`]).
-pub fn landmark(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, LANDMARK, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is a landmark's (see [`LANDMARK`]).
+    landmark, LANDMARK
+);
 
 /// A body's generic word that stands before its name as often as in it (`सरकारी कंपनी इंडियन
 /// रेयर अर्थ्स लिमिटेड`, `उद्योग संगठन फिक्की`, `कंपनी ज़ेप्टो ने`).
 const DESCRIPTOR: &[&str] = &["कंपनी", "फर्म", "फ़र्म", "संगठन", "संस्था", "शाखा", "इकाई"];
 
-/// Whether the word whose [`word_hash`] is `hash` is a body's generic word (see
-/// [`DESCRIPTOR`]).
-pub fn descriptor(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, DESCRIPTOR, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is a body's generic word (see
+    /// [`DESCRIPTOR`]).
+    descriptor, DESCRIPTOR
+);
 
-/// Whether the word whose [`word_hash`] is `hash` describes a person before the name.
-pub fn describes(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, DESCRIBING, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` describes a person before the name.
+    describes, DESCRIBING
+);
 
 /// Everyday words (in `common`, so never a name alone) that are also given names: right
 /// before a family name of `surname` they are the person's (`विकास चौहान`, `आशा भोसले`).
 const ALSO_A_NAME: &[&str] = &["विकास", "आशा", "शांति", "पूजा", "कविता", "शक्ति"];
 
-/// Whether the word whose [`word_hash`] is `hash` is also a given name (see [`ALSO_A_NAME`]).
-pub fn also_a_name(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, ALSO_A_NAME, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is also a given name (see [`ALSO_A_NAME`]).
+    also_a_name, ALSO_A_NAME
+);
 
 /// Words after a name that make it the name of a place built or laid out there (`नेहरू
 /// स्टेडियम`, `शिवाजी … हवाई अड्डा`, `महावीर नगर`): see `tagger/venues.rs`. `हवाई` only before
@@ -569,32 +572,28 @@ const VENUE_BETWEEN: &[&str] = &[
     "मेमोरियल",
 ];
 
-/// Whether the word whose [`word_hash`] is `hash` makes a venue of the name before it.
-pub fn venue(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, VENUE, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` makes a venue of the name before it.
+    venue, VENUE
+);
 
-/// Whether the word whose [`word_hash`] is `hash` is a neighbourhood's.
-pub fn locality(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, LOCALITY, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is a neighbourhood's.
+    locality, LOCALITY
+);
 
-/// Whether the word whose [`word_hash`] is `hash` may stand inside a venue's name.
-pub fn venue_between(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, VENUE_BETWEEN, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` may stand inside a venue's name.
+    venue_between, VENUE_BETWEEN
+);
 
 /// Verbs of saying in a headline's form after a name (`ज़ेलेंस्की बोले- …`): no part of it.
 const SPOKE: &[&str] = &["बोले", "बोलीं", "बोला"];
 
-/// Whether the word whose [`word_hash`] is `hash` is a headline's verb of saying.
-pub fn spoke(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, SPOKE, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is a headline's verb of saying.
+    spoke, SPOKE
+);
 
 /// English business words that name a company whatever stands before them (`धर्मा
 /// प्रोडक्शंस`, `खंडेलवाल इंडस्ट्रीज`): they are hardly used but in a company's name.
@@ -711,11 +710,10 @@ const TOPIC: &[&str] = &[
     "प्राइवेट",
 ];
 
-/// Whether the word whose [`word_hash`] is `hash` names a field (see [`TOPIC`]).
-pub fn topic(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, TOPIC, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` names a field (see [`TOPIC`]).
+    topic, TOPIC
+);
 
 /// Words that go on a company's name after its business word (`… फाइनेंशियल सर्विसेज`,
 /// `… प्राइवेट लिमिटेड`) but make none by themselves (`सिविल सर्विसेज`, `दिल्ली
@@ -749,11 +747,10 @@ pub fn business(hash: u64) -> Option<Business> {
     .copied()
 }
 
-/// Whether the word whose [`word_hash`] is `hash` is a verb of going or arriving.
-pub fn goes(hash: u64) -> bool {
-    static CELL: WordSet = OnceLock::new();
-    in_list(&CELL, GOING, hash)
-}
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is a verb of going or arriving.
+    goes, GOING
+);
 
 /// The shipped word lists, folded.
 ///
