@@ -448,6 +448,19 @@ fn kin_and_forms_of_address_are_not_part_of_the_name() {
     }
 }
 
+/// An age before a name (`64 वर्षीय मिश्रा`) is no part of it.
+#[test]
+fn an_age_is_not_part_of_the_name() {
+    let text = "गांव के 64 वर्षीय मिश्रा ने बताया कि फसल बर्बाद हो गई।";
+    let found = run(text);
+    assert_eq!(
+        mention_texts(text, &found, EntityKind::Person),
+        ["मिश्रा"],
+        "{:?}",
+        names(&found)
+    );
+}
+
 /// A designation's short form in brackets (`पुलिस उपायुक्त ( डीसीपी )`) is no person.
 #[test]
 fn a_designations_short_form_in_brackets_is_no_person() {

@@ -381,6 +381,8 @@ const DESCRIBING: &[&str] = &[
     "अंततः",
     "सुपरस्टार",
     "मेगास्टार",
+    // An age (`71 वर्षीय झा`, trial 66).
+    "वर्षीय",
     // Kin and forms of address not among the designations the tagger was trained with
     // (`सास सावित्री वर्मा`, `वालिद उस्ताद नज़ीर अहमद`), and `जन्मे` (born: `… में जन्मे
     // नारायणन`). Trial 65. Not `अम्मा`, also how some are named (`माता अमृतानंदमयी …
