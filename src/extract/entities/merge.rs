@@ -211,10 +211,11 @@ fn ordinary_person(group: &Group) -> bool {
     group.kind == EntityKind::Person
         && group.known.is_none()
         && group.mentions.iter().any(|(_, words)| words.contains(' '))
-        && group
-            .mentions
-            .iter()
-            .all(|(_, words)| words.split(' ').all(super::words::ordinary))
+        && group.mentions.iter().all(|(_, words)| {
+            words
+                .split(' ')
+                .all(|w| super::words::ordinary(super::hash::word_hash(w)))
+        })
 }
 
 /// Words many bodies' names begin with: sharing one says nothing (`अखिल भारतीय किसान सभा

@@ -603,7 +603,7 @@ fn tidy(
     let short = |t: usize| {
         rules::letter_count(scan.text(t)) >= 2
             || super::words::local_title(scan.tokens[t].hash)
-            || super::words::ordinary(scan.text(t))
+            || super::words::ordinary(scan.tokens[t].hash)
     };
     let designation_short = kind == EntityKind::Person
         && first == last

@@ -69,7 +69,7 @@ pub(super) fn conjoined(scan: &Scan, gaz: &[u8], sentence: &Range<usize>, name: 
         || scan.covering(first).is_some_and(|c| matches!(c.source, Source::Known { .. }))
         // A person or place before the head word names the body after it (`… और इलाहाबाद
         // विश्वविद्यालय`): it is not a field that shares the head with the words before.
-        || gazetteer_start(gaz[first]).is_some_and(|k| k != EntityKind::Organization)
+        || names_start(gaz, first)
     {
         return name;
     }
@@ -95,14 +95,19 @@ pub(super) fn conjoined(scan: &Scan, gaz: &[u8], sentence: &Range<usize>, name: 
 /// मिल्लिया इस्लामिया और इलाहाबाद विश्वविद्यालय`). Fields that share a head (`विज्ञान और
 /// प्रौद्योगिकी मंत्रालय`) have neither.
 pub(super) fn joins_two(scan: &Scan, gaz: &[u8], start: usize, t: usize, last: usize) -> bool {
-    let named = |w: usize| gazetteer_start(gaz[w]).is_some_and(|k| k != EntityKind::Organization);
     t >= start + 2
         && last >= t + 2
         && CONJUNCTIONS.contains(&scan.text(t))
         && scan.tokens[last].is(ORG_HEAD)
         && (scan.tokens[t - 1].is(ORG_HEAD)
             && (t + 1..last).any(|w| !scan.tokens[w].is(STOP | COMMON | ORG_HEAD))
-            || last == t + 2 && named(t + 1))
+            || last == t + 2 && names_start(gaz, t + 1))
+}
+
+/// Whether a person or place the gazetteer knows starts at word `t` (not a word inside one:
+/// `कश्मीर` of `जम्मू और कश्मीर`).
+fn names_start(gaz: &[u8], t: usize) -> bool {
+    gazetteer_start(gaz[t]).is_some_and(|k| k != EntityKind::Organization)
 }
 
 /// Fewest and most letters of an acronym [`spelled_out`] reads back to its words: two

@@ -183,7 +183,7 @@ pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             && gaz[t] == 0
             && plain(scan.text(t))
             // An everyday word before `इलाके` or `गांव` says what kind it is (`पहाड़ी इलाके`).
-            && !super::super::words::ordinary(scan.text(t))
+            && !super::super::words::ordinary(word.hash)
     };
     for cue in 1..scan.tokens.len() {
         // (The one look-up every word pays comes first.)
@@ -272,4 +272,25 @@ pub(super) fn landmark(scan: &Scan, first: usize, last: usize) -> bool {
         && (1..=2).contains(&words)
         && (first..last).all(|t| plain(scan.text(t)))
         && edge(scan, first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::gazetteer::matcher;
+    use super::super::prepare;
+    use super::village_edge;
+
+    /// A village's name starts after a genitive, `में`, a list's comma or conjunction, or
+    /// `के पास` (near a place); not after a verb or a noun.
+    #[test]
+    fn where_a_villages_name_may_start() {
+        let (scan, _) = prepare(matcher(), "कस्बे के पास मझौली गांव और नदी पार बरौली गांव");
+        let at = |word: &str| {
+            (0..scan.tokens.len())
+                .find(|&t| scan.text(t) == word)
+                .unwrap()
+        };
+        assert!(village_edge(&scan, at("मझौली")));
+        assert!(!village_edge(&scan, at("बरौली")));
+    }
 }
