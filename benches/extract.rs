@@ -51,3 +51,24 @@ fn analyse_all_cores(bencher: divan::Bencher) {
             .sum::<usize>()
     });
 }
+
+/// A cold import of the same folder into a new database (issue 14: the database must not
+/// be the bottleneck): files read, decoded, analysed on all cores and written, counted by
+/// the same bytes of text as the two above, so the medians compare directly.
+#[divan::bench(sample_count = 5, sample_size = 1)]
+fn import_all_cores(bencher: divan::Bencher) {
+    let dir = corpus_dir();
+    let rules = khabar::library::rules_fingerprint("");
+    bencher
+        .counter(BytesCount::new(bytes()))
+        .with_inputs(|| tempfile::tempdir().expect("a temporary folder"))
+        .bench_values(|home| {
+            let place = khabar::library::Place::At(home.path().join("khabar.db"));
+            let (mut corpus, _) = khabar::library::Corpus::open_in(&place, rules).unwrap();
+            let added = corpus
+                .add(std::slice::from_ref(&dir), false, &mut |_, _| {})
+                .unwrap();
+            // The folder is dropped with the database outside the timed part.
+            (added.extracted, corpus, home)
+        });
+}

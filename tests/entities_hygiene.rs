@@ -403,6 +403,28 @@ fn a_venue_named_after_a_person_is_a_place() {
     }
 }
 
+/// A road named after a town is a road, most often in another city: no mention of the
+/// town (trial 66: `अजमेर रोड`). A city's airport stays the city's.
+#[test]
+fn a_road_named_after_a_town_is_the_road() {
+    let text = "इंदौर में आगरा रोड पर जाम लगा और नागपुर में अमरावती मार्ग पर बस पलटी।";
+    let found = run(text);
+    let mut places = mention_texts(text, &found, EntityKind::Place);
+    places.sort_unstable();
+    assert_eq!(
+        places,
+        ["अमरावती मार्ग", "आगरा रोड", "इंदौर", "नागपुर"],
+        "{found:#?}"
+    );
+    let text = "विमान पुणे हवाई अड्डे पर उतरा।";
+    let found = run(text);
+    assert_eq!(
+        mention_texts(text, &found, EntityKind::Place),
+        ["पुणे"],
+        "{found:#?}"
+    );
+}
+
 #[test]
 fn no_name_crosses_a_sentence_end_without_a_space() {
     let text = "बैठक में गीता रावत आईं।सुरेश पांडे ने भाषण दिया.मोहन लाल ने धन्यवाद कहा।";

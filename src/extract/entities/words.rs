@@ -562,6 +562,11 @@ const VENUE: &[&str] = &[
 /// विहार`, `गांधी नगर`).
 const LOCALITY: &[&str] = &["नगर", "विहार", "कॉलोनी", "कुंज", "एन्क्लेव", "पुरम"];
 
+/// Of [`VENUE`] and beyond, the words of a road (`टोंक रोड`, `मथुरा रोड`): a road named after
+/// a town runs elsewhere, most often in another city, and is no mention of the town. A
+/// city's airport and station are the city's (see `tagger/venues.rs`), its road is not.
+const ROAD: &[&str] = &["रोड", "मार्ग", "स्ट्रीट", "एवेन्यू", "बाईपास", "हाईवे", "एक्सप्रेसवे"];
+
 /// Words that may stand between a name and its venue word (`… अंतरराष्ट्रीय हवाई अड्डा`,
 /// `… स्पोर्ट्स कॉम्प्लेक्स`).
 const VENUE_BETWEEN: &[&str] = &[
@@ -582,6 +587,11 @@ word_set!(
 word_set!(
     /// Whether the word whose [`word_hash`] is `hash` is a neighbourhood's.
     locality, LOCALITY
+);
+
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is a road's (see [`ROAD`]).
+    road, ROAD
 );
 
 word_set!(

@@ -11,7 +11,7 @@ use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{
     COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, PLACE_HEAD, STOP, goes,
-    landmark as landmark_word, locality, settlement, venue, venue_between, village_kind,
+    landmark as landmark_word, locality, road, settlement, venue, venue_between, village_kind,
 };
 use super::features::gazetteer_kind;
 use super::orgs::CONJUNCTIONS;
@@ -78,7 +78,11 @@ fn venue_end(scan: &Scan, at: usize, kind: EntityKind, words: bool, known: bool)
         // `बिरसा मुंडा अंतरराष्ट्रीय हवाई अड्डा` (a person the tagger took for a place): only
         // a name the gazetteer does not know, with a word that only names; `पटना हवाई अड्डे`
         // and `दिल्ली इंटरनेशनल एयरपोर्ट` are the city's airport, and the city stays.
-        EntityKind::Place => t == at && locality(head.hash) || !known && t > at && venue(head.hash),
+        // `कानपुर रोड` (in Lucknow) is a road, not the town it leads to.
+        EntityKind::Place => {
+            t == at && (locality(head.hash) || road(head.hash))
+                || !known && t > at && venue(head.hash)
+        }
         EntityKind::Organization => false,
     };
     if !fits {
