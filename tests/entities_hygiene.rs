@@ -425,6 +425,46 @@ fn a_road_named_after_a_town_is_the_road() {
     );
 }
 
+/// Trial 66: a place, a word or two and a body's head word are a body named after the
+/// place; a constituency is a place, and a body tied to a place by `विरोधी` or `स्थित` is no
+/// named body.
+#[test]
+fn a_body_named_after_a_place_is_one_body() {
+    for (text, org) in [
+        ("उत्तराखंड छात्र संघ ने विरोध किया।", "उत्तराखंड छात्र संघ"),
+        ("पंजाब छात्र संघ ने धरना दिया।", "पंजाब छात्र संघ"),
+    ] {
+        let found = run(text);
+        assert_eq!(
+            mention_texts(text, &found, EntityKind::Organization),
+            [org],
+            "{text}: {found:#?}"
+        );
+        assert!(
+            of_kind(&found, EntityKind::Place).is_empty(),
+            "{text}: {found:#?}"
+        );
+    }
+    for (text, place) in [
+        ("वह जबलपुर लोक सभा निर्वाचन क्षेत्र से जीते।", "जबलपुर"),
+        ("रिपोर्ट में नेपाल विरोधी संगठन का नाम आया।", "नेपाल"),
+        ("मुंबई स्थित संगठन ने पैसे भेजे।", "मुंबई"),
+    ] {
+        let found = run(text);
+        assert_eq!(
+            mention_texts(text, &found, EntityKind::Place),
+            [place],
+            "{text}: {found:#?}"
+        );
+        assert!(
+            !mention_texts(text, &found, EntityKind::Organization)
+                .iter()
+                .any(|m| m.contains(place)),
+            "{text}: {found:#?}"
+        );
+    }
+}
+
 #[test]
 fn no_name_crosses_a_sentence_end_without_a_space() {
     let text = "बैठक में गीता रावत आईं।सुरेश पांडे ने भाषण दिया.मोहन लाल ने धन्यवाद कहा।";

@@ -567,6 +567,27 @@ const LOCALITY: &[&str] = &["नगर", "विहार", "कॉलोनी"
 /// city's airport and station are the city's (see `tagger/venues.rs`), its road is not.
 const ROAD: &[&str] = &["रोड", "मार्ग", "स्ट्रीट", "एवेन्यू", "बाईपास", "हाईवे", "एक्सप्रेसवे"];
 
+/// Words that tie a body to a place without naming it (`दिल्ली स्थित संगठन`, a body based in
+/// Delhi; `भारत विरोधी संगठन`, bodies against India): no body's name holds one.
+const TIED_TO: &[&str] = &[
+    "स्थित",
+    "आधारित",
+    "समर्थक",
+    "समर्थित",
+    "विरोधी",
+    "प्रायोजित",
+    "केंद्रित",
+    "बहुल",
+    "मूल",
+    "प्रेमी",
+];
+
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` ties a body to a place (see
+    /// [`TIED_TO`]).
+    tied_to, TIED_TO
+);
+
 /// Words that may stand between a name and its venue word (`… अंतरराष्ट्रीय हवाई अड्डा`,
 /// `… स्पोर्ट्स कॉम्प्लेक्स`).
 const VENUE_BETWEEN: &[&str] = &[
