@@ -14,6 +14,7 @@
 mod companies;
 mod decode;
 mod features;
+mod fullnames;
 mod initials;
 mod orgs;
 pub mod train;
@@ -198,6 +199,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     for i in to_people {
         names[i].2 = EntityKind::Person;
     }
+    fullnames::before_surnames(scan, gaz, &mut names);
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
     for &(first, last, kind) in &names {

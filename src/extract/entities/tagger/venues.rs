@@ -250,7 +250,7 @@ fn listed_before(scan: &Scan, t: usize) -> Option<usize> {
 /// Whether `text` may be a word of a name before a site's or a village's word: no
 /// adjective, participle, oblique form or number (`ऐतिहासिक`, `प्रदूषित`, `भरे`, `अपनाकर`,
 /// `गांवों`, `12`).
-fn plain(text: &str) -> bool {
+pub(super) fn plain(text: &str) -> bool {
     !["िक", "ीय", "ित", "े", "कर", "ों", "ें", "ीं", "ियां"]
         .iter()
         .any(|e| text.ends_with(e))
