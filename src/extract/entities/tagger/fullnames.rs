@@ -9,7 +9,7 @@
 
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{COMMON, CUE, GIVEN, STOP, ordinary};
+use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, STOP, local_title, ordinary};
 use super::Name;
 use super::features::gazetteer_kind;
 use super::venues::plain;
@@ -22,23 +22,10 @@ use crate::extract::entities::model::EntityKind;
 /// no ordinary word, no adjective or oblique form ([`plain`]), no place or body the
 /// gazetteer knows.
 pub(super) fn before_surnames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
-    let mut singles: Vec<&str> = names
-        .iter()
-        .filter(|&&(first, last, kind)| {
-            let word = scan.tokens[first];
-            kind == EntityKind::Person
-                && first == last
-                && !word.latin
-                && !word.is(STOP | COMMON | CUE)
-                && !ordinary(word.hash)
-        })
-        .map(|n| scan.text(n.0))
-        .collect();
+    let singles = singles(scan, names);
     if singles.is_empty() {
         return;
     }
-    singles.sort_unstable();
-    singles.dedup();
     let covered = |all: &[Name], t: usize| all.iter().any(|n| n.0 <= t && t <= n.1);
     let mut found = Vec::new();
     for t in 1..scan.tokens.len() {
@@ -64,4 +51,99 @@ pub(super) fn before_surnames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         }
     }
     names.extend(found);
+}
+
+/// `डॉक्टर कुलदीप बैंस बताते हैं … बैंस ने कहा`: a person the tagger ended before a word
+/// the passage names a one-word person by elsewhere (the surname) takes that word in, and
+/// the one-word person there with it. (Without a comma or a conjunction between, two
+/// people are seldom named side by side.)
+pub(super) fn with_surname_after(scan: &Scan, names: &mut Vec<Name>) {
+    let singles: Vec<String> = singles(scan, names)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    if singles.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i < names.len() {
+        let (first, last, kind) = names[i];
+        let t = last + 1;
+        let joins = kind == EntityKind::Person
+            && t < scan.tokens.len()
+            && scan.tokens[t].gap == Gap::Space
+            && scan.gap_after(last).trim().is_empty()
+            && singles.binary_search_by(|s| s.as_str().cmp(scan.text(t))).is_ok()
+            && !(first..=last).any(|w| scan.text(w) == scan.text(t))
+            // A title the tagger took for a name (`हेड कांस्टेबल`) is no given name.
+            && !scan.tokens[last].is(CUE | HONORIFIC)
+            && !local_title(scan.tokens[last].hash);
+        let apart = names.iter().position(|&n| n == (t, t, EntityKind::Person));
+        let free = !names.iter().any(|n| n.0 <= t && t <= n.1);
+        if joins && (free || apart.is_some()) {
+            names[i].1 = t;
+            if let Some(j) = apart {
+                names.remove(j);
+                if j < i {
+                    i -= 1;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The words the tagger found a one-word person by (sorted, once each), but for words
+/// that name no one by themselves: Latin letters, a list's words, ordinary words (`जहाज़`).
+fn singles<'a>(scan: &'a Scan, names: &[Name]) -> Vec<&'a str> {
+    let mut singles: Vec<&str> = names
+        .iter()
+        .filter(|&&(first, last, kind)| {
+            let word = scan.tokens[first];
+            kind == EntityKind::Person
+                && first == last
+                && !word.latin
+                && !word.is(STOP | COMMON | CUE)
+                && !ordinary(word.hash)
+        })
+        .map(|n| scan.text(n.0))
+        .collect();
+    singles.sort_unstable();
+    singles.dedup();
+    singles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::gazetteer::matcher;
+    use super::super::prepare;
+    use super::with_surname_after;
+    use crate::extract::entities::model::EntityKind::Person;
+
+    /// Whatever the tagger found, a given name right before a word the passage names a
+    /// one-word person by takes it in; a title the tagger took for a name does not.
+    #[test]
+    fn a_given_name_takes_in_the_surname_named_elsewhere() {
+        let text = "डॉक्टर हरमीत ढेसी बताते हैं कि हेड कांस्टेबल ढेसी आए। ढेसी ने कहा।";
+        let (scan, _) = prepare(matcher(), text);
+        let scan = &scan;
+        let at = |word: &'static str| (0..scan.tokens.len()).filter(move |&t| scan.text(t) == word);
+        let given = at("हरमीत").next().unwrap();
+        let title = at("कांस्टेबल").next().unwrap();
+        let surnames: Vec<usize> = at("ढेसी").collect();
+        let mut names = vec![
+            (given, given, Person),
+            (title - 1, title, Person),
+            (surnames[2], surnames[2], Person),
+        ];
+        with_surname_after(scan, &mut names);
+        assert_eq!(
+            names,
+            [
+                (given, given + 1, Person),
+                (title - 1, title, Person),
+                (surnames[2], surnames[2], Person)
+            ]
+        );
+    }
 }

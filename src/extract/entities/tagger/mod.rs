@@ -200,6 +200,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
         names[i].2 = EntityKind::Person;
     }
     fullnames::before_surnames(scan, gaz, &mut names);
+    fullnames::with_surname_after(scan, &mut names);
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
     for &(first, last, kind) in &names {
