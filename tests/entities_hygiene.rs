@@ -504,6 +504,26 @@ fn a_foreign_name_named_once_is_a_person() {
     );
 }
 
+/// Trial 67: a rank before a bracket (`कमोडोर (सेवानिवृत्त) X`) is no person, and a
+/// designation in capitals (`डीसीपी`) no body.
+#[test]
+fn a_rank_or_a_designation_alone_is_no_name() {
+    let text = "रक्षा विशेषज्ञ कमोडोर (सेवानिवृत्त) सुनील राठी का कहना है कि नौसेना तैयार है।";
+    let found = run(text);
+    assert_eq!(
+        mention_texts(text, &found, EntityKind::Person),
+        ["सुनील राठी"],
+        "{found:#?}"
+    );
+    let text = "गिरोह के कई सदस्य बाहर बैठे सरगनाओं से जुड़े हैं। डीसीपी कविता मीणा ने सोमवार को \
+                कहा कि जांच जारी है।";
+    let found = run(text);
+    assert!(
+        !mention_texts(text, &found, EntityKind::Organization).contains(&"डीसीपी"),
+        "{found:#?}"
+    );
+}
+
 #[test]
 fn no_name_crosses_a_sentence_end_without_a_space() {
     let text = "बैठक में गीता रावत आईं।सुरेश पांडे ने भाषण दिया.मोहन लाल ने धन्यवाद कहा।";

@@ -199,6 +199,10 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     for i in to_people {
         names[i].2 = EntityKind::Person;
     }
+    // `डीसीपी X ने`: a designation alone is no body, whatever its letters look like.
+    names.retain(|&(f, l, k)| {
+        !(k == EntityKind::Organization && f == l && super::words::local_title(scan.tokens[f].hash))
+    });
     fullnames::before_surnames(scan, gaz, &mut names);
     fullnames::with_surname_after(scan, &mut names);
     let mut keep = vec![false; scan.cands.len()];
