@@ -164,6 +164,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     orgs::police(scan, &mut names);
     orgs::named_after_place(scan, &mut names);
     orgs::tied_to_place(scan, gaz, &mut names);
+    orgs::place_starts_body(scan, gaz, &mut names);
     orgs::campuses(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
     // the same passage is that person, unless it stands with another place (`अयोध्या प्रसाद

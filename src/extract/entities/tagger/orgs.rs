@@ -260,6 +260,33 @@ pub(super) fn named_after_place(scan: &Scan, names: &mut Vec<Name>) {
     }
 }
 
+/// `पाकिस्तान फ़ेडरल यूनियन ऑफ़ जर्नलिस्ट्स`: a place right before an organisation of two
+/// words or more that the tagger found apart, and no list knows, starts that body's name
+/// (a national union, a state's board); the tagger, which sees a place's name end before
+/// most words, left it outside.
+pub(super) fn place_starts_body(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    names.sort_by_key(|&(f, l, _)| (f, l));
+    let mut i = 1;
+    while i < names.len() {
+        let (pf, pl, pk) = names[i - 1];
+        let (of, ol, ok) = names[i];
+        let joins = pk == EntityKind::Place
+            && ok == EntityKind::Organization
+            && of == pl + 1
+            && ol > of
+            && scan.tokens[of].gap == Gap::Space
+            && scan.gap_after(pl).trim().is_empty()
+            && gazetteer_kind(gaz[of]).is_none()
+            && !scan.tokens[of].is(ORG_HEAD | STOP);
+        if joins {
+            names[i - 1] = (pf, ol, EntityKind::Organization);
+            names.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// `भारत विरोधी संगठन` (bodies against India) names no body: an organisation the tagger
 /// drew across a word that ties a body to a place ([`tied_to`]) is the place the gazetteer
 /// knows before that word, or nothing.
@@ -322,5 +349,35 @@ mod tests {
         assert_eq!(before_listing(&scan, 0, 5, org), 2);
         assert_eq!(before_listing(&scan, 0, 2, org), 2);
         assert_eq!(before_listing(&scan, 0, 5, EntityKind::Person), 5);
+    }
+
+    /// A place right before an organisation the tagger found apart starts its name; not
+    /// before a body a list knows, nor before an organisation of one word.
+    #[test]
+    fn a_place_starts_the_body_found_after_it() {
+        let text = "नेपाल फ़ेडरल यूनियन ऑफ़ जर्नलिस्ट्स और ओडिशा बीजू जनता दल तथा असम पुलिस आए";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |word: &str| {
+            let folded = crate::text::fold::fold(word);
+            (0..scan.tokens.len())
+                .find(|&t| scan.text(t) == folded)
+                .unwrap()
+        };
+        let (place, org) = (EntityKind::Place, EntityKind::Organization);
+        let union = (at("फ़ेडरल"), at("जर्नलिस्ट्स"), org);
+        let party = (at("बीजू"), at("दल"), org);
+        let police = (at("पुलिस"), at("पुलिस"), org);
+        let mut names = vec![
+            (at("नेपाल"), at("नेपाल"), place),
+            union,
+            (at("ओडिशा"), at("ओडिशा"), place),
+            party,
+            (at("असम"), at("असम"), place),
+            police,
+        ];
+        place_starts_body(&scan, &gaz.codes, &mut names);
+        assert_eq!(names[0], (at("नेपाल"), at("जर्नलिस्ट्स"), org));
+        assert_eq!(&names[1..3], [(at("ओडिशा"), at("ओडिशा"), place), party]);
+        assert_eq!(names.len(), 5);
     }
 }
