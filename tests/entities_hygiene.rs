@@ -524,6 +524,45 @@ fn a_rank_or_a_designation_alone_is_no_name() {
     );
 }
 
+/// The review of the road, body and surname rules: a route by way of a country, road rage,
+/// a rescue team and a description before a surname are none of them one name.
+#[test]
+fn routes_teams_and_descriptions_are_not_names() {
+    for (text, kind, not) in [
+        (
+            "सामान भूटान मार्ग से भेजा जाएगा।",
+            EntityKind::Place,
+            "भूटान मार्ग",
+        ),
+        (
+            "नोएडा रोड रेज मामले में दो गिरफ़्तार।",
+            EntityKind::Place,
+            "नोएडा रोड",
+        ),
+        (
+            "हिमाचल बचाव दल ने दस लोगों को निकाला।",
+            EntityKind::Organization,
+            "हिमाचल बचाव दल",
+        ),
+        (
+            "पुलिस ने फरार सांगवान पर इनाम घोषित किया। सांगवान ने ठगी की थी।",
+            EntityKind::Person,
+            "फरार सांगवान",
+        ),
+        (
+            "विदाई समारोह में भावुक मेघना रो पड़ीं। मेघना ने कहा कि स्कूल घर जैसा था।",
+            EntityKind::Person,
+            "भावुक मेघना",
+        ),
+    ] {
+        let found = run(text);
+        assert!(
+            !mention_texts(text, &found, kind).contains(&not),
+            "{text}: {found:#?}"
+        );
+    }
+}
+
 #[test]
 fn no_name_crosses_a_sentence_end_without_a_space() {
     let text = "बैठक में गीता रावत आईं।सुरेश पांडे ने भाषण दिया.मोहन लाल ने धन्यवाद कहा।";

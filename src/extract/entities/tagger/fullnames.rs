@@ -34,11 +34,31 @@ pub(super) fn before_surnames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         // A given name a list knows, or a word no list knows.
         let name_like = before.class & !GIVEN == 0 && !before.latin && gaz[given] == 0
             || gazetteer_kind(gaz[given]) == Some(EntityKind::Person);
+        // Where a full name starts: after a role or a word that describes someone
+        // (`खगोलविद`, `पढ़ाने वाली`), a genitive (`अर्जेंटीना के`) or a verb (`शामिल रहीं`).
+        // After a postposition, a conjunction or at a sentence's start the word is most
+        // often itself a description (`पुलिस ने फरार X`, `समारोह में भावुक X`, `गैंगस्टर X
+        // ने`: review).
+        let starts = given > 0
+            && before.gap == Gap::Space
+            && scan.gap_after(given - 1).trim().is_empty()
+            && !matches!(
+                scan.text(given - 1),
+                "ने" | "में" | "पर" | "से" | "को" | "तक" | "कि" | "और" | "व" | "तथा" | "या"
+                    | "बाद" | "दौरान" | "लिए" | "बीच"
+            )
+            // Not after another name's word, nor where two people meet (`लक्ष्य सेन
+            // एक्सेलसन से भिड़े`, review).
+            && !covered(names, given - 1)
+            && !meets(scan, t);
         // A given name alone (`दिव्या`) is a surname for no one: a word before it describes
         // her (`भावुक दिव्या`), unless it is a given name too.
         let surname_like = !word.is(GIVEN) || before.is(GIVEN);
         if word.gap == Gap::Space
             && surname_like
+            && starts
+            // Two people listed side by side (`X Y और Z`) are not one.
+            && singles.binary_search(&scan.text(given)).is_err()
             && scan.gap_after(given).trim().is_empty()
             && singles.binary_search(&scan.text(t)).is_ok()
             && name_like
@@ -53,10 +73,10 @@ pub(super) fn before_surnames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     names.extend(found);
 }
 
-/// `डॉक्टर कुलदीप बैंस बताते हैं … बैंस ने कहा`: a person the tagger ended before a word
-/// the passage names a one-word person by elsewhere (the surname) takes that word in, and
-/// the one-word person there with it. (Without a comma or a conjunction between, two
-/// people are seldom named side by side.)
+/// `डॉक्टर कुलदीप बैंस बताते हैं … बैंस ने कहा`: a given name the tagger found alone right
+/// before a word the passage names a one-word person by elsewhere (the surname), and that
+/// no other name covers there, takes that word in. Not before `से`, `को` or `पर`, where two
+/// people meet (`X Y से भिड़े`).
 pub(super) fn with_surname_after(scan: &Scan, names: &mut Vec<Name>) {
     let singles: Vec<String> = singles(scan, names)
         .into_iter()
@@ -69,7 +89,10 @@ pub(super) fn with_surname_after(scan: &Scan, names: &mut Vec<Name>) {
     while i < names.len() {
         let (first, last, kind) = names[i];
         let t = last + 1;
+        // Only a given name alone, or with a middle name (`किशोर कुमार X`): a name of two
+        // words is whole (`राहुल गांधी मोदी से मिले` names two people, review).
         let joins = kind == EntityKind::Person
+            && (first == last || last == first + 1 && middle_name(scan.text(last)))
             && t < scan.tokens.len()
             && scan.tokens[t].gap == Gap::Space
             && scan.gap_after(last).trim().is_empty()
@@ -78,9 +101,10 @@ pub(super) fn with_surname_after(scan: &Scan, names: &mut Vec<Name>) {
             // A title the tagger took for a name (`हेड कांस्टेबल`) is no given name.
             && !scan.tokens[last].is(CUE | HONORIFIC)
             && !local_title(scan.tokens[last].hash);
+        // The surname may be a one-word person there too (the tagger split the name).
         let apart = names.iter().position(|&n| n == (t, t, EntityKind::Person));
         let free = !names.iter().any(|n| n.0 <= t && t <= n.1);
-        if joins && (free || apart.is_some()) {
+        if joins && (free || apart.is_some()) && !meets(scan, t) {
             names[i].1 = t;
             if let Some(j) = apart {
                 names.remove(j);
@@ -91,6 +115,29 @@ pub(super) fn with_surname_after(scan: &Scan, names: &mut Vec<Name>) {
         }
         i += 1;
     }
+}
+
+/// Whether `word` is a middle name more often than a surname (`किशोर कुमार जेना`).
+fn middle_name(word: &str) -> bool {
+    matches!(
+        word,
+        "कुमार"
+            | "कुमारी"
+            | "प्रसाद"
+            | "लाल"
+            | "नाथ"
+            | "चंद्र"
+            | "चन्द्र"
+            | "देवी"
+    )
+}
+
+/// Whether `से`, `को` or `पर` follows word `t`: `X Y से भिड़े`, `X Y को हराया` may name two
+/// people, one meeting the other.
+fn meets(scan: &Scan, t: usize) -> bool {
+    scan.tokens
+        .get(t + 1)
+        .is_some_and(|_| matches!(scan.text(t + 1), "से" | "को" | "पर"))
 }
 
 /// The words the tagger found a one-word person by (sorted, once each), but for words

@@ -158,6 +158,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     }
     companies::join(scan, gaz, &mut names);
     venues::join(scan, gaz, &mut names);
+    venues::road_apart(scan, &mut names);
     venues::named_after_person(scan, gaz, &mut names);
     venues::settlements(scan, gaz, &mut names);
     orgs::spelled_out(scan, gaz, &mut names);

@@ -13,7 +13,7 @@ use super::super::rules;
 use super::super::scan::{Scan, Source};
 use super::super::tokens::Gap;
 use super::super::words::{
-    COMMON, CUE, EPITHET, HONORIFIC, ORG_HEAD, PLACE_HEAD, SAID, STOP, tied_to,
+    COMMON, CUE, EPITHET, HONORIFIC, ORG_HEAD, PLACE_HEAD, SAID, STOP, goes, tied_to,
 };
 use super::Name;
 use super::features::{gazetteer_end, gazetteer_kind, gazetteer_start};
@@ -210,7 +210,8 @@ pub(super) fn police(scan: &Scan, names: &mut [Name]) {
 }
 
 /// `मणिपुर छात्र संघ`, `उत्तराखंड क्रांति दल`: a place, one or two words of no name, and a
-/// body's head word are a body named after the place (a party, a union, a council); the
+/// body's head word are a body named after the place (a party, a union, a council), and
+/// so are a body's (`भाजपा किसान मोर्चा`, `संयुक्त राष्ट्र बाल कोष`: one of its wings); the
 /// tagger, which mostly sees a place's name end before an ordinary word, kept the place
 /// alone (trial 66: 10 errors). Not across a word that ties a body to a place without
 /// naming it (`दिल्ली स्थित संगठन`, see [`tied_to`]), nor before a head word that names no
@@ -219,7 +220,7 @@ pub(super) fn named_after_place(scan: &Scan, names: &mut Vec<Name>) {
     let taken = |all: &[Name], t: usize| all.iter().any(|n| n.0 <= t && t <= n.1);
     let mut grown = Vec::new();
     for &(first, last, kind) in names.iter() {
-        if kind != EntityKind::Place {
+        if kind == EntityKind::Person {
             continue;
         }
         let word = |t: usize| {
@@ -227,11 +228,15 @@ pub(super) fn named_after_place(scan: &Scan, names: &mut Vec<Name>) {
                 .get(t)
                 .filter(|tok| tok.gap == Gap::Space && scan.gap_after(t - 1).trim().is_empty())
         };
+        // No participle, adjective or oblique form between (`मणिपुर भेजे … बल`, `चीन
+        // नियंत्रित कंपनी`), nor a verb of going (`गाज़ियाबाद लौटी पुलिस`).
         let middle = |t: usize| {
             word(t).is_some_and(|tok| {
                 !tok.is(STOP | CUE | SAID | ORG_HEAD | HONORIFIC)
                     && !tok.latin
                     && !tied_to(tok.hash)
+                    && !goes(tok.hash)
+                    && !participle(scan.text(t))
                     && !taken(names, t)
             })
         };
@@ -241,11 +246,45 @@ pub(super) fn named_after_place(scan: &Scan, names: &mut Vec<Name>) {
         else {
             continue;
         };
-        let own = !matches!(scan.text(head), "सरकार" | "इकाई" | "समूह" | "ग्रुप" | "केंद्र")
-            // `इंदौर लोक सभा निर्वाचन क्षेत्र`, `… लोकसभा सीट`: a constituency, a place.
-            && !word(head + 1).is_some_and(|_| {
-                matches!(scan.text(head + 1), "निर्वाचन" | "क्षेत्र" | "सीट" | "सीटों")
-            });
+        // Heads that name no body of their own here: a government, a unit, a force sent
+        // somewhere (`… अर्धसैनिक बल`), the police back from a town, a train (`…
+        // राजधानी एक्सप्रेस`), a headline's tag (`… ताज़ा समाचार`). And a team, a meeting or
+        // a front of some kind (`बचाव दल`, `श्रद्धांजलि सभा`, `युद्ध मोर्चा`) is one only when
+        // no word between is an everyday one (review).
+        let everyday = (last + 1..head).any(|t| scan.tokens[t].is(COMMON));
+        let no_body = matches!(
+            scan.text(head),
+            "सरकार"
+                | "इकाई"
+                | "समूह"
+                | "ग्रुप"
+                | "केंद्र"
+                | "बल"
+                | "पुलिस"
+                | "एक्सप्रेस"
+                | "न्यूज"
+                | "समाचार"
+                | "टाइम्स"
+                | "पोस्ट"
+        );
+        let gathering = everyday && matches!(scan.text(head), "दल" | "सभा" | "मोर्चा");
+        // A body's department (`एम्स आपातकालीन विभाग`) is a part of the body named, and
+        // after a body `दल` is one of its teams (`एनडीआरएफ़ बचाव दल`).
+        let part =
+            kind == EntityKind::Organization && matches!(scan.text(head), "विभाग" | "दल" | "टीम");
+        // `इंदौर लोक सभा निर्वाचन क्षेत्र`, `… लोकसभा सीट`: a constituency, a place.
+        let seat = word(head + 1).is_some_and(|_| {
+            matches!(
+                scan.text(head + 1),
+                "निर्वाचन"
+                    | "क्षेत्र"
+                    | "सीट"
+                    | "सीटों"
+                    | "चुनाव"
+                    | "उपचुनाव"
+            )
+        });
+        let own = !(no_body || gathering || part || seat);
         if own
             && names
                 .iter()
@@ -287,9 +326,20 @@ pub(super) fn place_starts_body(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) 
     }
 }
 
+/// Whether `word` is a participle or an oblique form (`भेजे`, `नियंत्रित`, `लौटकर`), or
+/// one of the words that make a body generic (`सरकारी स्कूल`, a government school): no
+/// word of a body's name after a place. (Adjectives in `-िक` and `-ीय` are: `पब्लिक`,
+/// `राष्ट्रीय`.)
+fn participle(word: &str) -> bool {
+    ["ित", "े", "कर", "ों", "ें", "ीं", "ियां"]
+        .iter()
+        .any(|e| word.ends_with(e))
+        || matches!(word, "सरकारी" | "निजी" | "चुनावी")
+}
+
 /// `भारत विरोधी संगठन` (bodies against India) names no body: an organisation the tagger
-/// drew across a word that ties a body to a place ([`tied_to`]) is the place the gazetteer
-/// knows before that word, or nothing.
+/// drew across a word that ties a body to a place ([`tied_to`]) right after a place the
+/// gazetteer knows is that place.
 pub(super) fn tied_to_place(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     names.retain_mut(|name| {
         let (first, last, kind) = *name;
@@ -299,10 +349,14 @@ pub(super) fn tied_to_place(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         if kind != EntityKind::Organization {
             return true;
         }
+        // Only right after a place the gazetteer knows: after another word the body is
+        // named for what it is against (`… भ्रष्टाचार विरोधी ब्यूरो`) and stays.
         let known = gazetteer_start(gaz[first]) == Some(EntityKind::Place)
             && gazetteer_end(gaz, first) + 1 == tie;
-        *name = (first, tie - 1, EntityKind::Place);
-        known
+        if known {
+            *name = (first, tie - 1, EntityKind::Place);
+        }
+        true
     });
 }
 

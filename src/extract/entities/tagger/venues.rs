@@ -80,7 +80,7 @@ fn venue_end(scan: &Scan, at: usize, kind: EntityKind, words: bool, known: bool)
         // and `दिल्ली इंटरनेशनल एयरपोर्ट` are the city's airport, and the city stays.
         // `कानपुर रोड` (in Lucknow) is a road, not the town it leads to.
         EntityKind::Place => {
-            t == at && (locality(head.hash) || road(head.hash))
+            t == at && (locality(head.hash) || road(head.hash) && road_ends(scan, t))
                 || !known && t > at && venue(head.hash)
         }
         EntityKind::Organization => false,
@@ -117,6 +117,49 @@ fn venue_end(scan: &Scan, at: usize, kind: EntityKind, words: bool, known: bool)
         return None;
     }
     Some(end)
+}
+
+/// `पेंसिल्वेनिया एवेन्यू पर`: a road word the tagger made a place of its own right after a
+/// place is that place's road (the gazetteer split the tagger's name at the state).
+pub(super) fn road_apart(scan: &Scan, names: &mut Vec<Name>) {
+    names.sort_by_key(|&(f, l, _)| (f, l));
+    let mut i = 1;
+    while i < names.len() {
+        let (pf, pl, pk) = names[i - 1];
+        let t = pl + 1;
+        if pk == EntityKind::Place
+            && names[i] == (t, t, EntityKind::Place)
+            && scan.tokens[t].gap == Gap::Space
+            && scan.gap_after(pl).trim().is_empty()
+            && road(scan.tokens[t].hash)
+            && road_ends(scan, t)
+        {
+            names[i - 1] = (pf, t, EntityKind::Place);
+            names.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether the road word at `t` ends a road's name where a postposition or a punctuation
+/// mark follows (`टोंक रोड पर`, `मथुरा रोड स्थित`): before a noun it makes another word
+/// (`रोड रेज`, `स्ट्रीट फूड`, `मार्ग दुर्घटना`), and `मार्ग से` is a route (`नेपाल मार्ग से`,
+/// by way of Nepal; review).
+fn road_ends(scan: &Scan, t: usize) -> bool {
+    let Some(next) = scan.tokens.get(t + 1) else {
+        return true;
+    };
+    if next.gap != Gap::Space {
+        return true;
+    }
+    match scan.text(t + 1) {
+        "से" => scan.text(t) != "मार्ग",
+        "पर" | "में" | "के" | "की" | "का" | "को" | "तक" | "स्थित" => {
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Whether a verb of going follows token `end`, straight or after a postposition
