@@ -29,6 +29,10 @@ pub(super) fn before_surnames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let covered = |all: &[Name], t: usize| all.iter().any(|n| n.0 <= t && t <= n.1);
     let mut found = Vec::new();
     for t in 1..scan.tokens.len() {
+        // (The one look-up every word pays comes first.)
+        if singles.binary_search(&scan.tokens[t].hash).is_err() {
+            continue;
+        }
         let given = t - 1;
         let (word, before) = (scan.tokens[t], scan.tokens[given]);
         // A given name a list knows, or a word no list knows.
@@ -58,9 +62,8 @@ pub(super) fn before_surnames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             && surname_like
             && starts
             // Two people listed side by side (`X Y और Z`) are not one.
-            && singles.binary_search(&scan.text(given)).is_err()
+            && singles.binary_search(&before.hash).is_err()
             && scan.gap_after(given).trim().is_empty()
-            && singles.binary_search(&scan.text(t)).is_ok()
             && name_like
             && !ordinary(before.hash)
             && plain(scan.text(given))
@@ -78,10 +81,7 @@ pub(super) fn before_surnames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 /// no other name covers there, takes that word in. Not before `से`, `को` or `पर`, where two
 /// people meet (`X Y से भिड़े`).
 pub(super) fn with_surname_after(scan: &Scan, names: &mut Vec<Name>) {
-    let singles: Vec<String> = singles(scan, names)
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
+    let singles = singles(scan, names);
     if singles.is_empty() {
         return;
     }
@@ -96,8 +96,8 @@ pub(super) fn with_surname_after(scan: &Scan, names: &mut Vec<Name>) {
             && t < scan.tokens.len()
             && scan.tokens[t].gap == Gap::Space
             && scan.gap_after(last).trim().is_empty()
-            && singles.binary_search_by(|s| s.as_str().cmp(scan.text(t))).is_ok()
-            && !(first..=last).any(|w| scan.text(w) == scan.text(t))
+            && singles.binary_search(&scan.tokens[t].hash).is_ok()
+            && !(first..=last).any(|w| scan.tokens[w].hash == scan.tokens[t].hash)
             // A title the tagger took for a name (`हेड कांस्टेबल`) is no given name.
             && !scan.tokens[last].is(CUE | HONORIFIC)
             && !local_title(scan.tokens[last].hash);
@@ -140,10 +140,11 @@ fn meets(scan: &Scan, t: usize) -> bool {
         .is_some_and(|_| matches!(scan.text(t + 1), "से" | "को" | "पर"))
 }
 
-/// The words the tagger found a one-word person by (sorted, once each), but for words
-/// that name no one by themselves: Latin letters, a list's words, ordinary words (`जहाज़`).
-fn singles<'a>(scan: &'a Scan, names: &[Name]) -> Vec<&'a str> {
-    let mut singles: Vec<&str> = names
+/// The words the tagger found a one-word person by, as their hashes (sorted, once each),
+/// but for words that name no one by themselves: Latin letters, a list's words, ordinary
+/// words (`जहाज़`).
+fn singles(scan: &Scan, names: &[Name]) -> Vec<u64> {
+    let mut singles: Vec<u64> = names
         .iter()
         .filter(|&&(first, last, kind)| {
             let word = scan.tokens[first];
@@ -153,7 +154,7 @@ fn singles<'a>(scan: &'a Scan, names: &[Name]) -> Vec<&'a str> {
                 && !word.is(STOP | COMMON | CUE)
                 && !ordinary(word.hash)
         })
-        .map(|n| scan.text(n.0))
+        .map(|n| scan.tokens[n.0].hash)
         .collect();
     singles.sort_unstable();
     singles.dedup();
