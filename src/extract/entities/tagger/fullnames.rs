@@ -101,11 +101,13 @@ pub(super) fn with_surname_after(scan: &Scan, names: &mut Vec<Name>) {
             // A title the tagger took for a name (`हेड कांस्टेबल`) is no given name.
             && !scan.tokens[last].is(CUE | HONORIFIC)
             && !local_title(scan.tokens[last].hash);
-        // The surname may be a one-word person there too (the tagger split the name).
-        let apart = names.iter().position(|&n| n == (t, t, EntityKind::Person));
-        let free = !names.iter().any(|n| n.0 <= t && t <= n.1);
-        if joins && (free || apart.is_some()) && !meets(scan, t) {
-            names[i].1 = t;
+        if joins && !meets(scan, t) {
+            // The surname may be a one-word person there too (the tagger split the name).
+            let apart = names.iter().position(|&n| n == (t, t, EntityKind::Person));
+            let free = !names.iter().any(|n| n.0 <= t && t <= n.1);
+            if free || apart.is_some() {
+                names[i].1 = t;
+            }
             if let Some(j) = apart {
                 names.remove(j);
                 if j < i {
