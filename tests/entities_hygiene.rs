@@ -504,8 +504,8 @@ fn a_foreign_name_named_once_is_a_person() {
     );
 }
 
-/// Trial 67: a rank before a bracket (`कमोडोर (सेवानिवृत्त) X`) is no person, and a
-/// designation in capitals (`डीसीपी`) no body.
+/// Trial 67: a rank before a bracket (`कमोडोर (सेवानिवृत्त) X`) is no person, a
+/// designation in capitals (`डीसीपी`) no body, and a designation alone no person.
 #[test]
 fn a_rank_or_a_designation_alone_is_no_name() {
     let text = "रक्षा विशेषज्ञ कमोडोर (सेवानिवृत्त) सुनील राठी का कहना है कि नौसेना तैयार है।";
@@ -515,6 +515,10 @@ fn a_rank_or_a_designation_alone_is_no_name() {
         ["सुनील राठी"],
         "{found:#?}"
     );
+    // A designation alone, with a word that ranks it, is no person.
+    let text = "हेड कांस्टेबल ने बताया कि जांच जारी है। एसएचओ ने मामला दर्ज किया।";
+    let found = run(text);
+    assert!(of_kind(&found, EntityKind::Person).is_empty(), "{found:#?}");
     let text = "गिरोह के कई सदस्य बाहर बैठे सरगनाओं से जुड़े हैं। डीसीपी कविता मीणा ने सोमवार को \
                 कहा कि जांच जारी है।";
     let found = run(text);

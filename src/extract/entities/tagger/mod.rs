@@ -201,9 +201,13 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     for i in to_people {
         names[i].2 = EntityKind::Person;
     }
-    // `डीसीपी X ने`: a designation alone is no body, whatever its letters look like.
-    names.retain(|&(f, l, k)| {
-        !(k == EntityKind::Organization && f == l && super::words::local_title(scan.tokens[f].hash))
+    // `डीसीपी X ने`: a designation alone is no body, whatever its letters look like; and
+    // a person made only of a designation (`हेड कांस्टेबल ने बताया`, `एसएचओ ने`) is no one
+    // named.
+    names.retain(|&(f, l, k)| match k {
+        EntityKind::Organization => !(f == l && super::words::local_title(scan.tokens[f].hash)),
+        EntityKind::Person => !(f..=l).all(|t| designation(scan, t)),
+        EntityKind::Place => true,
     });
     fullnames::before_surnames(scan, gaz, &mut names);
     fullnames::with_surname_after(scan, &mut names);
@@ -284,6 +288,25 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
             None => scan.add_tokens(first, last, kind),
         }
     }
+}
+
+/// Whether word `t` is a designation or a word that ranks one (`हेड`, `सीनियर`, `उप`): a
+/// person's name made only of these names no one.
+fn designation(scan: &Scan, t: usize) -> bool {
+    let word = scan.tokens[t];
+    word.is(CUE | HONORIFIC)
+        || super::words::local_title(word.hash)
+        || matches!(
+            scan.text(t),
+            "हेड" | "सीनियर"
+                | "जूनियर"
+                | "चीफ"
+                | "सहायक"
+                | "वरिष्ठ"
+                | "उप"
+                | "अतिरिक्त"
+                | "मुख्य"
+        )
 }
 
 /// Whether a known name (or the short name of one) the tagger saw nothing at stays: a
