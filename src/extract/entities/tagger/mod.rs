@@ -464,6 +464,22 @@ fn widen_to_known(scan: &Scan, name: Name) -> Name {
 
 type Name = (usize, usize, EntityKind);
 
+/// Sorts `names` by position and, from the left, replaces each pair of neighbours that
+/// `join` makes one name with that name (which may then join the next).
+fn merge_neighbours(names: &mut Vec<Name>, mut join: impl FnMut(Name, Name) -> Option<Name>) {
+    names.sort_by_key(|&(f, l, _)| (f, l));
+    let mut i = 1;
+    while i < names.len() {
+        match join(names[i - 1], names[i]) {
+            Some(joined) => {
+                names[i - 1] = joined;
+                names.remove(i);
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// Whether one of `names` covers word `t`.
 fn covers(names: &[Name], t: usize) -> bool {
     names.iter().any(|&(f, l, _)| f <= t && t <= l)

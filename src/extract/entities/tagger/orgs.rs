@@ -304,11 +304,7 @@ pub(super) fn named_after_place(scan: &Scan, names: &mut Vec<Name>) {
 /// (a national union, a state's board); the tagger, which sees a place's name end before
 /// most words, left it outside.
 pub(super) fn place_starts_body(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
-    names.sort_by_key(|&(f, l, _)| (f, l));
-    let mut i = 1;
-    while i < names.len() {
-        let (pf, pl, pk) = names[i - 1];
-        let (of, ol, ok) = names[i];
+    super::merge_neighbours(names, |(pf, pl, pk), (of, ol, ok)| {
         let joins = pk == EntityKind::Place
             && ok == EntityKind::Organization
             && of == pl + 1
@@ -317,13 +313,8 @@ pub(super) fn place_starts_body(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) 
             && scan.gap_after(pl).trim().is_empty()
             && gazetteer_kind(gaz[of]).is_none()
             && !scan.tokens[of].is(ORG_HEAD | STOP);
-        if joins {
-            names[i - 1] = (pf, ol, EntityKind::Organization);
-            names.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+        joins.then_some((pf, ol, EntityKind::Organization))
+    });
 }
 
 /// Whether `word` is a participle or an oblique form (`भेजे`, `नियंत्रित`, `लौटकर`), or

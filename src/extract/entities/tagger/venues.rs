@@ -122,24 +122,16 @@ fn venue_end(scan: &Scan, at: usize, kind: EntityKind, words: bool, known: bool)
 /// `पेंसिल्वेनिया एवेन्यू पर`: a road word the tagger made a place of its own right after a
 /// place is that place's road (the gazetteer split the tagger's name at the state).
 pub(super) fn road_apart(scan: &Scan, names: &mut Vec<Name>) {
-    names.sort_by_key(|&(f, l, _)| (f, l));
-    let mut i = 1;
-    while i < names.len() {
-        let (pf, pl, pk) = names[i - 1];
+    super::merge_neighbours(names, |(pf, pl, pk), next| {
         let t = pl + 1;
-        if pk == EntityKind::Place
-            && names[i] == (t, t, EntityKind::Place)
+        let joins = pk == EntityKind::Place
+            && next == (t, t, EntityKind::Place)
             && scan.tokens[t].gap == Gap::Space
             && scan.gap_after(pl).trim().is_empty()
             && road(scan.tokens[t].hash)
-            && road_ends(scan, t)
-        {
-            names[i - 1] = (pf, t, EntityKind::Place);
-            names.remove(i);
-        } else {
-            i += 1;
-        }
-    }
+            && road_ends(scan, t);
+        joins.then_some((pf, t, EntityKind::Place))
+    });
 }
 
 /// Whether the road word at `t` ends a road's name where a postposition or a punctuation
