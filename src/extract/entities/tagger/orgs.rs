@@ -210,10 +210,10 @@ pub(super) fn police(scan: &Scan, names: &mut [Name]) {
 }
 
 /// `मणिपुर छात्र संघ`, `उत्तराखंड क्रांति दल`: a place, one or two words of no name, and a
-/// body's head word are a body named after the place (a party, a union, a council), and
-/// so are a body's (`भाजपा किसान मोर्चा`, `संयुक्त राष्ट्र बाल कोष`: one of its wings); the
+/// body's head word are a body named after the place (a party, a union, a council); the
 /// tagger, which mostly sees a place's name end before an ordinary word, kept the place
-/// alone (trial 66: 10 errors). Not across a word that ties a body to a place without
+/// alone (trial 66: 10 errors). So is a body's name the tagger ended a word or two early
+/// (`पेटीएम पेमेंट्स बैंक`, `… गोल्ड लोन्स प्राइवेट लिमिटेड`: trials 63 and 64). Not across a word that ties a body to a place without
 /// naming it (`दिल्ली स्थित संगठन`, see [`tied_to`]), nor before a head word that names no
 /// body of its own (`… सरकार`, `… इकाई`).
 pub(super) fn named_after_place(scan: &Scan, names: &mut Vec<Name>) {
@@ -331,24 +331,23 @@ fn participle(word: &str) -> bool {
 /// `भारत विरोधी संगठन` (bodies against India) names no body: an organisation the tagger
 /// drew across a word that ties a body to a place ([`tied_to`]) right after a place the
 /// gazetteer knows is that place.
-pub(super) fn tied_to_place(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
-    names.retain_mut(|name| {
+pub(super) fn tied_to_place(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
+    for name in names.iter_mut() {
         let (first, last, kind) = *name;
-        let Some(tie) = (first + 1..=last).find(|&t| tied_to(scan.tokens[t].hash)) else {
-            return true;
-        };
         if kind != EntityKind::Organization {
-            return true;
+            continue;
         }
+        let Some(tie) = (first + 1..=last).find(|&t| tied_to(scan.tokens[t].hash)) else {
+            continue;
+        };
         // Only right after a place the gazetteer knows: after another word the body is
         // named for what it is against (`… भ्रष्टाचार विरोधी ब्यूरो`) and stays.
-        let known = gazetteer_start(gaz[first]) == Some(EntityKind::Place)
-            && gazetteer_end(gaz, first) + 1 == tie;
-        if known {
+        if gazetteer_start(gaz[first]) == Some(EntityKind::Place)
+            && gazetteer_end(gaz, first) + 1 == tie
+        {
             *name = (first, tie - 1, EntityKind::Place);
         }
-        true
-    });
+    }
 }
 
 /// `आईआईटी मद्रास`, `एम्स दिल्ली`: a campus of an institution with many, named by the
