@@ -9,7 +9,7 @@
 
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, STOP, local_title, ordinary};
+use super::super::words::{COMMON, CUE, GIVEN, STOP, ordinary};
 use super::Name;
 use super::features::gazetteer_kind;
 use super::venues::plain;
@@ -99,8 +99,7 @@ pub(super) fn with_surname_after(scan: &Scan, names: &mut Vec<Name>) {
             && singles.binary_search(&scan.tokens[t].hash).is_ok()
             && !(first..=last).any(|w| scan.tokens[w].hash == scan.tokens[t].hash)
             // A title the tagger took for a name (`हेड कांस्टेबल`) is no given name.
-            && !scan.tokens[last].is(CUE | HONORIFIC)
-            && !local_title(scan.tokens[last].hash);
+            && !super::designation(scan, last);
         if joins && !meets(scan, t) {
             // The surname may be a one-word person there too (the tagger split the name).
             let apart = names.iter().position(|&n| n == (t, t, EntityKind::Person));

@@ -322,10 +322,7 @@ pub(super) fn place_starts_body(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) 
 /// word of a body's name after a place. (Adjectives in `-िक` and `-ीय` are: `पब्लिक`,
 /// `राष्ट्रीय`.)
 fn participle(word: &str) -> bool {
-    ["ित", "े", "कर", "ों", "ें", "ीं", "ियां"]
-        .iter()
-        .any(|e| word.ends_with(e))
-        || matches!(word, "सरकारी" | "निजी" | "चुनावी")
+    super::venues::oblique(word) || matches!(word, "सरकारी" | "निजी" | "चुनावी")
 }
 
 /// `भारत विरोधी संगठन` (bodies against India) names no body: an organisation the tagger

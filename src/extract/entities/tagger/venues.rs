@@ -286,10 +286,17 @@ fn listed_before(scan: &Scan, t: usize) -> Option<usize> {
 /// adjective, participle, oblique form or number (`ऐतिहासिक`, `प्रदूषित`, `भरे`, `अपनाकर`,
 /// `गांवों`, `12`).
 pub(super) fn plain(text: &str) -> bool {
-    !["िक", "ीय", "ित", "े", "कर", "ों", "ें", "ीं", "ियां"]
+    !oblique(text)
+        && !["िक", "ीय"].iter().any(|e| text.ends_with(e))
+        && !text.chars().all(char::is_numeric)
+}
+
+/// Whether `text` ends as a participle or an oblique form does (`प्रदूषित`, `भेजे`,
+/// `अपनाकर`, `गांवों`).
+pub(super) fn oblique(text: &str) -> bool {
+    ["ित", "े", "कर", "ों", "ें", "ीं", "ियां"]
         .iter()
         .any(|e| text.ends_with(e))
-        && !text.chars().all(char::is_numeric)
 }
 
 /// Whether a name starting at word `first` has a function or ordinary word, a punctuation
