@@ -151,39 +151,100 @@ fn takes_anusvara(c: char) -> bool {
         && !matches!(c, 'ङ' | 'ञ' | 'ण')
 }
 
-/// Folds `text` into `out`, telling `emit` how many bytes each source range produced.
+/// Whether Devanagari character `0x900 + i` folds to itself whatever surrounds it: most
+/// letters and signs. A nasal letter does not (before a virama it may become an
+/// anusvara), nor those [`fold_char`] maps to another.
+const KEEPS: [bool; 128] = {
+    let mut keeps = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = 0x900 + i as u32;
+        keeps[i] = matches!(
+            c,
+            0x905..=0x90c
+                | 0x90e..=0x910
+                | 0x912..=0x928
+                | 0x92a..=0x930
+                | 0x932..=0x933
+                | 0x935..=0x93b
+                | 0x93d..=0x944
+                | 0x946..=0x948
+                | 0x94a..=0x957
+        ) && !matches!(c, 0x919 | 0x91e | 0x923 | 0x928 | 0x92e);
+        i += 1;
+    }
+    keeps
+};
+
+/// Where the run of bytes from `at` that fold to themselves ends: ASCII other than
+/// capitals, hyphens and spaces (runs of spaces collapse: a space only after a
+/// character of the run), and the Devanagari of
+/// [`KEEPS`], read from the bytes without decoding characters. That is most of any Hindi
+/// text, and folding is a tenth of extraction.
+fn same_run_end(bytes: &[u8], mut at: usize) -> usize {
+    let start = at;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            // A space after a character of the run stays (the folded text ends in that
+            // character, not a space); one at the run's start may be collapsed.
+            let kept_space = b == b' ' && at > start && bytes[at - 1] != b' ';
+            if !kept_space && (b.is_ascii_uppercase() || matches!(b, b'-' | b'\t' | b'\r' | b' ')) {
+                break;
+            }
+            at += 1;
+        } else if b == 0xe0
+            && let Some(&[b1, b2]) = bytes.get(at + 1..at + 3)
+            && matches!(b1, 0xa4 | 0xa5)
+            && KEEPS[usize::from(b1 - 0xa4) << 6 | usize::from(b2 & 0x3f)]
+        {
+            at += 3;
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// Folds `text` into `out`, telling `emit` how many bytes each source range produced (a
+/// run that folds to itself comes as one range, as many bytes out as in).
 fn fold_into(text: &str, out: &mut String, mut emit: impl FnMut(usize, Range<usize>)) {
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_ascii() && !c.is_ascii_uppercase() && !matches!(c, '-' | '\t' | '\r' | ' ') {
-            out.push(c);
-            emit(1, i..i + 1);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let end = same_run_end(bytes, i);
+        if end > i {
+            out.push_str(&text[i..end]);
+            emit(end - i, i..end);
+            i = end;
             continue;
         }
+        let c = text[i..].chars().next().expect("i is a character boundary");
+        let next = i + c.len_utf8();
         // A nasal half-letter before a stop becomes an anusvara: `न्द` and `ंद` meet.
-        if is_nasal(c) && text[i + c.len_utf8()..].starts_with(VIRAMA) {
-            let after = i + c.len_utf8() + VIRAMA.len_utf8();
+        if is_nasal(c) && text[next..].starts_with(VIRAMA) {
+            let after = next + VIRAMA.len_utf8();
             let mut rest = text[after..]
                 .chars()
                 .filter(|&n| n != '\u{200c}' && n != '\u{200d}');
             if rest.next().is_some_and(takes_anusvara) && !prev_is_consonantless(out) {
-                chars.next();
                 out.push(ANUSVARA);
                 emit(ANUSVARA.len_utf8(), i..after);
+                i = after;
                 continue;
             }
         }
+        i = next;
         let Some(f) = fold_char(c) else {
-            emit(0, i..i + c.len_utf8());
+            emit(0, i - c.len_utf8()..i);
             continue;
         };
         // Runs of spaces (and hyphens, which fold to spaces) collapse into one.
         if f == ' ' && out.ends_with(' ') {
-            emit(0, i..i + c.len_utf8());
+            emit(0, i - c.len_utf8()..i);
             continue;
         }
         out.push(f);
-        emit(f.len_utf8(), i..i + c.len_utf8());
+        emit(f.len_utf8(), i - c.len_utf8()..i);
     }
 }
 
@@ -255,7 +316,12 @@ mod tests {
             let mut table = Vec::new();
             let mut out = String::new();
             fold_into(text, &mut out, |added, source| {
-                table.extend(std::iter::repeat_n(source.start, added));
+                // A run of characters that fold to themselves comes as one range.
+                if added == source.len() {
+                    table.extend(source);
+                } else {
+                    table.extend(std::iter::repeat_n(source.start, added));
+                }
             });
             table.push(text.len());
             assert_eq!(f.text, out);
@@ -265,6 +331,23 @@ mod tests {
             }
         }
         assert!(Folded::new("सितंबर North").marks.len() <= 2);
+    }
+
+    #[test]
+    fn the_fast_run_keeps_only_what_fold_char_keeps() {
+        for (i, &keeps) in KEEPS.iter().enumerate() {
+            let c = char::from_u32(0x900 + i as u32).expect("a Devanagari character");
+            let itself = fold_char(c) == Some(c) && !is_nasal(c);
+            assert!(!keeps || itself, "{c:?} is in the run but folds otherwise");
+        }
+        // Each kind of character the run stops at, inside a run, folds as it does alone.
+        for c in [
+            'न', '\u{95b}', '\u{93c}', 'ँ', '५', 'A', '-', ' ', '\u{200d}', 'ॉ',
+        ] {
+            let text = format!("कमल{c}{c}पथ");
+            let alone: String = ["कमल", &fold(&format!("{c}{c}")), "पथ"].concat();
+            assert_eq!(fold(&text), alone, "{c:?}");
+        }
     }
 
     #[test]
