@@ -9,7 +9,7 @@
 
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{COMMON, CUE, GIVEN, STOP, ordinary};
+use super::super::words::{COMMON, CUE, GIVEN, SAID, STOP, SURNAME, ordinary};
 use super::Name;
 use super::features::gazetteer_kind;
 use super::venues::plain;
@@ -118,6 +118,49 @@ pub(super) fn with_surname_after(scan: &Scan, names: &mut Vec<Name>) {
     }
 }
 
+/// `संयोजक हरीश चंद्र उनियाल कहते हैं`: a name the tagger ended at a middle name (`हरीश
+/// चंद्र`) takes in the word right after it when that word looks like a surname (in no
+/// list but the surnames', no ordinary word, no adjective or oblique form, no place or
+/// body a list knows, no other name's) and what follows closes a name; not before `से`,
+/// `को` or `पर` (`X कुमार Y से मिले` may be two people). Trial 68 had 4 names cut so.
+pub(super) fn after_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
+    let covered = |all: &[Name], t: usize| all.iter().any(|n| n.0 <= t && t <= n.1);
+    for i in 0..names.len() {
+        let (first, last, kind) = names[i];
+        let t = last + 1;
+        if kind != EntityKind::Person
+            || last != first + 1
+            || !middle_name(scan.text(last))
+            || t >= scan.tokens.len()
+        {
+            continue;
+        }
+        let word = scan.tokens[t];
+        let surname_like = word.class & !SURNAME == 0
+            && !word.latin
+            && matches!(gazetteer_kind(gaz[t]), None | Some(EntityKind::Person))
+            && !ordinary(word.hash)
+            && plain(scan.text(t));
+        // What follows must close a name: a case marker of a person (`ने`, `के`, `का`,
+        // `की`), `और`, a verb of saying, or a mark. Before other words the word is as often
+        // the start of a phrase (`X कुमार हत्याकांड में`, `… अभिनीत फ़िल्म`, `… आंगनबाड़ी
+        // सेविका हैं`, `… बिहटा निवासी`: the review).
+        let closes = t + 1 >= scan.tokens.len()
+            || !scan.gap_after(t).trim().is_empty()
+            || scan.tokens[t + 1].is(SAID)
+            || matches!(scan.text(t + 1), "ने" | "के" | "का" | "की" | "और");
+        if surname_like
+            && closes
+            && word.gap == Gap::Space
+            && scan.gap_after(last).trim().is_empty()
+            && !covered(names, t)
+            && !meets(scan, t)
+        {
+            names[i].1 = t;
+        }
+    }
+}
+
 /// Whether `word` is a middle name more often than a surname (`किशोर कुमार जेना`).
 fn middle_name(word: &str) -> bool {
     matches!(
@@ -166,8 +209,34 @@ fn singles(scan: &Scan, names: &[Name]) -> Vec<u64> {
 mod tests {
     use super::super::super::gazetteer::matcher;
     use super::super::prepare;
-    use super::with_surname_after;
+    use super::{after_middle_name, with_surname_after};
     use crate::extract::entities::model::EntityKind::Person;
+
+    /// A name ended at its middle name takes in an unknown word after it that a name's
+    /// end follows; not an ordinary word, a place, a word before `से` or `निवासी`, nor
+    /// after a name of one word or of three.
+    #[test]
+    fn a_name_ended_at_its_middle_name_takes_the_surname() {
+        let text = "पायलट सुनील कुमार मुर्मू ने कहा। विनोद प्रसाद कल आए। अजय कुमार पटना गए। \
+                    रवि कुमार बिरुआ से मिले। कुमार टुडू आए। श्याम सुंदर लाल कोड़ा आए। \
+                    मोहन लाल सिरोही निवासी हैं।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let s = &scan;
+        let at = |word: &str| (0..s.tokens.len()).find(|&t| s.text(t) == word).unwrap();
+        let mut names = vec![
+            (at("सुनील"), at("सुनील") + 1, Person),
+            (at("विनोद"), at("विनोद") + 1, Person),
+            (at("अजय"), at("अजय") + 1, Person),
+            (at("रवि"), at("रवि") + 1, Person),
+            (at("टुडू") - 1, at("टुडू") - 1, Person),
+            (at("श्याम"), at("श्याम") + 2, Person),
+            (at("मोहन"), at("मोहन") + 1, Person),
+        ];
+        let before = names.clone();
+        after_middle_name(s, &gaz.codes, &mut names);
+        assert_eq!(names[0], (at("सुनील"), at("मुर्मू"), Person));
+        assert_eq!(names[1..], before[1..]);
+    }
 
     /// Whatever the tagger found, a given name right before a word the passage names a
     /// one-word person by takes it in; a title the tagger took for a name does not.

@@ -13,6 +13,7 @@
 
 mod companies;
 mod decode;
+mod eponyms;
 mod features;
 mod fullnames;
 mod initials;
@@ -160,6 +161,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     venues::join(scan, gaz, &mut names);
     venues::road_apart(scan, &mut names);
     venues::named_after_person(scan, gaz, &mut names);
+    venues::people_ending_in_sites(scan, &mut names);
     venues::settlements(scan, gaz, &mut names);
     orgs::spelled_out(scan, gaz, &mut names);
     orgs::police(scan, &mut names);
@@ -167,6 +169,8 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     orgs::tied_to_place(scan, gaz, &mut names);
     orgs::place_starts_body(scan, gaz, &mut names);
     orgs::campuses(scan, gaz, &mut names);
+    eponyms::institutions(scan, &mut names);
+    eponyms::titled_bodies(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
     // the same passage is that person, unless it stands with another place (`अयोध्या प्रसाद
     // … समर्थन में अयोध्या और फ़ैज़ाबाद से` is the town) or where something happens (`में`).
@@ -211,6 +215,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     });
     fullnames::before_surnames(scan, gaz, &mut names);
     fullnames::with_surname_after(scan, &mut names);
+    fullnames::after_middle_name(scan, gaz, &mut names);
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
     for &(first, last, kind) in &names {

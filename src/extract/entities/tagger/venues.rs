@@ -205,6 +205,23 @@ pub(super) fn named_after_person(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>)
     }
 }
 
+/// `अनिल नगर और … जैसे मोहल्लों`, `चेत सिंह घाट को`, `… नदी ने तटबंध तोड़ा`: a person the
+/// tagger ended with a neighbourhood's, a site's or a landmark's word is a place named
+/// after someone (no one's name ends in `नगर`, `घाट` or `नदी`); venue words that also end
+/// roads and buildings named after people are [`join`]'s, which knows them.
+pub(super) fn people_ending_in_sites(scan: &Scan, names: &mut [Name]) {
+    for name in names.iter_mut() {
+        let (first, last, kind) = *name;
+        let word = scan.tokens[last];
+        let site = locality(word.hash) || landmark_word(word.hash) || word.is(FACILITY);
+        // After a designation (`पुजारी X Y महल के बाहर`) it is someone at the site.
+        let introduced = first > 0 && scan.tokens[first - 1].is(CUE);
+        if kind == EntityKind::Person && last > first && site && !introduced {
+            name.2 = EntityKind::Place;
+        }
+    }
+}
+
 /// Adds a place for each word of no list right before a settlement's word and a postposition
 /// (`माघर गांव के`, `महाकालपाड़ा प्रखंड में`; see [`settlement`]) that no name covers: villages
 /// no gazetteer can hold, and the tagger, which has seen few, misses most of them
@@ -324,7 +341,29 @@ pub(super) fn landmark(scan: &Scan, first: usize, last: usize) -> bool {
 mod tests {
     use super::super::super::gazetteer::matcher;
     use super::super::prepare;
-    use super::village_edge;
+    use super::{people_ending_in_sites, village_edge};
+    use crate::extract::entities::model::EntityKind::{Person, Place};
+
+    /// A person ending in a neighbourhood's, a site's or a landmark's word is a place; a
+    /// person of one such word, or ending in another word, stays.
+    #[test]
+    fn a_person_ending_in_a_site_is_a_place() {
+        let (scan, _) = prepare(matcher(), "सुरेश नगर और हरि सिंह घाट पर घाट के पास मोहन लाल");
+        let at = |word: &str| {
+            (0..scan.tokens.len())
+                .find(|&t| scan.text(t) == word)
+                .unwrap()
+        };
+        let mut names = vec![
+            (at("सुरेश"), at("नगर"), Person),
+            (at("हरि"), at("हरि") + 2, Person),
+            (at("हरि") + 4, at("हरि") + 4, Person),
+            (at("मोहन"), at("लाल"), Person),
+        ];
+        people_ending_in_sites(&scan, &mut names);
+        let kinds: Vec<_> = names.iter().map(|n| n.2).collect();
+        assert_eq!(kinds, [Place, Place, Person, Person]);
+    }
 
     /// A village's name starts after a genitive, `में`, a list's comma or conjunction, or
     /// `के पास` (near a place); not after a verb or a noun.

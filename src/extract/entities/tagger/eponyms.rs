@@ -1,0 +1,193 @@
+//! Bodies named after a person, and a title that opens a body's name.
+//!
+//! India names universities, institutes and colleges after people, with the person's title
+//! (`पंडित … विश्वविद्यालय`, `गुरु … विश्वविद्यालय`, `डॉ. … संस्थान`), and firms after a deity
+//! or a saint with `श्री` or `मां` (`श्री … कंस्ट्रक्शन्स`). The tagger, which has seen such
+//! titles before people, finds the person and leaves the body's head word outside, or
+//! starts the body after the title. Decided after decoding, so the model is trained as
+//! before.
+
+use super::super::scan::Scan;
+use super::super::tokens::Gap;
+use super::super::words::{COMMON, CUE, EPITHET, HONORIFIC, ORG_HEAD};
+use super::Name;
+use super::features::gazetteer_kind;
+use crate::extract::entities::model::EntityKind;
+
+/// Head words of a body that is named after a person (an institution, not a government,
+/// a party or a force: `मोदी सरकार`, `X पार्टी की बैठक` name no body after anyone).
+const INSTITUTION: &[&str] = &[
+    "विश्वविद्यालय",
+    "यूनिवर्सिटी",
+    "महाविद्यालय",
+    "संस्थान",
+    "इंस्टीट्यूट",
+    "अकादमी",
+    "अकैडमी",
+    "प्रतिष्ठान",
+];
+
+/// Words that open a body's name when they stand right before it: a title (`पंडित`,
+/// `गुरु`, `डॉ.`), and the words a firm named after a deity starts with (`मां`, `श्री`).
+fn opens_body(scan: &Scan, t: usize) -> bool {
+    scan.tokens[t].is(HONORIFIC | EPITHET) || matches!(scan.text(t), "मां" | "किंग" | "क्वीन" | "प्रो")
+}
+
+/// Whether word `t` stands right after the word before it (a space, nothing else).
+fn joined(scan: &Scan, t: usize) -> bool {
+    t > 0 && scan.tokens[t].gap == Gap::Space && scan.gap_after(t - 1).trim().is_empty()
+}
+
+/// Whether a title that opens a body's name stands right before word `t` (`डॉ. X`, with
+/// its dot).
+fn titled(scan: &Scan, t: usize) -> bool {
+    t > 0
+        && scan.tokens[t].gap == Gap::Space
+        && matches!(scan.gap_after(t - 1).trim(), "" | ".")
+        && opens_body(scan, t - 1)
+}
+
+/// The first word of a body whose name starts at `first`, taking in the titles right
+/// before it (`पंडित`, `डॉ.`) that no other name holds.
+fn with_titles(scan: &Scan, names: &[Name], mut first: usize) -> usize {
+    while titled(scan, first) && !names.iter().any(|n| n.0 < first && first - 1 <= n.1) {
+        first -= 1;
+    }
+    first
+}
+
+/// `पंडित सुंदरलाल शर्मा विश्वविद्यालय`, `गुरु रविदास विश्वविद्यालय`: a person the tagger
+/// found after a title that names the dead or the revered (`पंडित`, `गुरु`, `महात्मा`: an
+/// epithet), right before an institution's head word that no name holds, is the start of
+/// the institution's name, with the title. Not after a title a living person goes by
+/// (`डॉ.`, `प्रो.`, `श्री`), nor with no title: a student, a patient, a professor named
+/// before the institution they are at (`छात्र X विश्वविद्यालय पहुंचे`, `डॉ. X संस्थान के
+/// निदेशक हैं`: the review) is far more common than an institution named after someone.
+pub(super) fn institutions(scan: &Scan, names: &mut Vec<Name>) {
+    let free = |all: &[Name], t: usize| !all.iter().any(|n| n.0 <= t && t <= n.1);
+    let mut found = Vec::new();
+    for &(first, last, kind) in names.iter() {
+        let head = last + 1;
+        let eponym = kind == EntityKind::Person
+            && titled(scan, first)
+            && scan.tokens[first - 1].is(EPITHET)
+            && !(first >= 2 && scan.tokens[first - 2].is(CUE));
+        if eponym
+            && head < scan.tokens.len()
+            && joined(scan, head)
+            && free(names, head)
+            && INSTITUTION.contains(&scan.text(head))
+        {
+            found.push((with_titles(scan, names, first), head));
+        }
+    }
+    for (first, head) in found {
+        names.retain(|n| !(first <= n.0 && n.1 <= head));
+        names.push((first, head, EntityKind::Organization));
+    }
+}
+
+/// `किंग जॉर्ज चिकित्सा विश्वविद्यालय`, `श्री गणेश कंस्ट्रक्शन्स`: a body of two words or more
+/// that the tagger (or the company rule) started right after a title takes the title in. A
+/// person the tagger made of a body's words (`प्रो कबड्डी लीग` as the professor `कबड्डी
+/// लीग`: a body's head word never ends a person's name) is that body.
+pub(super) fn titled_bodies(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
+    for i in 0..names.len() {
+        let (first, last, kind) = names[i];
+        let body = match kind {
+            EntityKind::Organization => last > first,
+            EntityKind::Person => {
+                last > first
+                    && scan.tokens[last].is(ORG_HEAD)
+                    && !scan.tokens[last - 1].is(COMMON)
+                    && gazetteer_kind(gaz[last - 1]) != Some(EntityKind::Person)
+                    && titled(scan, first)
+                    // `श्री X Y अकादमी के अध्यक्ष`: a living person's title introduces them
+                    // (`प्रो` with no dot is the English "pro").
+                    && !(scan.tokens[first - 1].is(HONORIFIC)
+                        && !(scan.text(first - 1) == "प्रो"
+                            && scan.gap_after(first - 1).trim().is_empty()))
+            }
+            EntityKind::Place => false,
+        };
+        if body {
+            let start = with_titles(scan, names, first);
+            if start < first || kind == EntityKind::Person {
+                names[i] = (start, last, EntityKind::Organization);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::gazetteer::matcher;
+    use super::super::prepare;
+    use super::*;
+
+    fn at(scan: &Scan, word: &str) -> usize {
+        let folded = crate::text::fold::fold(word);
+        (0..scan.tokens.len())
+            .find(|&t| scan.text(t) == folded)
+            .unwrap()
+    }
+
+    /// A person after an epithet right before an institution's word starts its name, with
+    /// the epithet; not after a living person's title, nor with no title, nor after a
+    /// designation and the epithet, nor over a word between.
+    #[test]
+    fn an_institution_named_after_a_person_takes_the_person_in() {
+        let text = "पंडित हरिओम मालवीय विश्वविद्यालय खुला। डॉ. विनय पाठक संस्थान के निदेशक हैं। \
+                    छात्र सुरेश नेगी विश्वविद्यालय आए। गुरु रमेश यादव विधि संस्थान गए। \
+                    कुलपति पंडित किरण बेदी विश्वविद्यालय गईं।";
+        let (scan, _) = prepare(matcher(), text);
+        let s = &scan;
+        let (person, org) = (EntityKind::Person, EntityKind::Organization);
+        let people = ["हरिओम", "विनय", "सुरेश", "रमेश", "किरण"];
+        let mut names: Vec<Name> = people
+            .iter()
+            .map(|w| (at(s, w), at(s, w) + 1, person))
+            .collect();
+        institutions(s, &mut names);
+        names.sort_unstable();
+        let mut want: Vec<Name> = people[1..]
+            .iter()
+            .map(|w| (at(s, w), at(s, w) + 1, person))
+            .collect();
+        want.insert(0, (at(s, "पंडित"), at(s, "विश्वविद्यालय"), org));
+        assert_eq!(names, want);
+    }
+
+    /// A body after a title takes it in; a one-word body does not, nor a place; a person
+    /// ending in a body's word after a title is that body.
+    #[test]
+    fn a_title_before_a_body_opens_its_name() {
+        let text = "श्री गणेश कंस्ट्रक्शन्स और मां दुर्गा प्रिंटर्स बंद। प्रो हॉकी लीग शुरू। \
+                    श्री एम्स गए। गुरु हरसहाय नगर पहुंचे।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let s = &scan;
+        let (person, org, place) = (
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+        );
+        let mut names = vec![
+            (at(s, "गणेश"), at(s, "गणेश") + 1, org),
+            (at(s, "दुर्गा"), at(s, "दुर्गा") + 1, org),
+            (at(s, "हॉकी"), at(s, "हॉकी") + 1, person),
+            (at(s, "एम्स"), at(s, "एम्स"), org),
+            (at(s, "हरसहाय"), at(s, "हरसहाय") + 1, place),
+        ];
+        titled_bodies(s, &gaz.codes, &mut names);
+        assert_eq!(
+            names,
+            [
+                (at(s, "श्री"), at(s, "गणेश") + 1, org),
+                (at(s, "मां"), at(s, "दुर्गा") + 1, org),
+                (at(s, "प्रो"), at(s, "हॉकी") + 1, org),
+                (at(s, "एम्स"), at(s, "एम्स"), org),
+                (at(s, "हरसहाय"), at(s, "हरसहाय") + 1, place),
+            ]
+        );
+    }
+}
