@@ -438,6 +438,41 @@ const SETTLEMENT: &[&str] = &[
     "मोहल्ले",
 ];
 
+/// Kinds of home, and of those who live in one, that `निवासी` or `के रहने वाले` follow as
+/// they follow a place's name (`झुग्गी निवासी`, slum dwellers; `फ़्लैट के रहने वाले`): no
+/// place.
+const DWELLING: &[&str] = &[
+    "झुग्गी",
+    "झुग्गियों",
+    "बस्ती",
+    "कैंप",
+    "शिविर",
+    "फ्लैट",
+    "अपार्टमेंट",
+    "छात्रावास",
+    "क्वार्टर",
+    "बंगला",
+    "बंगले",
+    "कोठी",
+    "टावर",
+    "वार्ड",
+    "सेक्टर",
+    "कैंपस",
+    "छावनी",
+    "खदान",
+    "फैक्ट्री",
+    "मठ",
+    "डेरा",
+    "अप्रवासी",
+    "प्रवासी",
+    "हॉस्टल",
+];
+
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is a kind of home (see [`DWELLING`]).
+    dwelling, DWELLING
+);
+
 /// Words of no other list that describe a village rather than name it (`आदर्श गांव`,
 /// `पैतृक गांव`).
 const VILLAGE_KIND: &[&str] = &[

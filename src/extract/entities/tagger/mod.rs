@@ -163,6 +163,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     venues::named_after_person(scan, gaz, &mut names);
     venues::people_ending_in_sites(scan, &mut names);
     venues::settlements(scan, gaz, &mut names);
+    venues::residences(scan, gaz, &mut names);
     orgs::spelled_out(scan, gaz, &mut names);
     orgs::police(scan, &mut names);
     orgs::named_after_place(scan, &mut names);

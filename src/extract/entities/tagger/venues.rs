@@ -10,7 +10,7 @@
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{
-    COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, PLACE_HEAD, STOP, goes,
+    COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, PLACE_HEAD, STOP, dwelling, goes,
     landmark as landmark_word, locality, road, settlement, venue, venue_between, village_kind,
 };
 use super::features::gazetteer_kind;
@@ -230,17 +230,7 @@ pub(super) fn people_ending_in_sites(scan: &Scan, names: &mut [Name]) {
 /// where a village's name does ([`village_edge`]). The words listed before it are places
 /// too.
 pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
-    let name_like = |t: usize| {
-        let word = scan.tokens[t];
-        word.class == 0
-            && !village_kind(word.hash)
-            && !settlement(word.hash)
-            && !word.latin
-            && gaz[t] == 0
-            && plain(scan.text(t))
-            // An everyday word before `इलाके` or `गांव` says what kind it is (`पहाड़ी इलाके`).
-            && !super::super::words::ordinary(word.hash)
-    };
+    let name_like = |t: usize| village_name_like(scan, gaz, t);
     for cue in 1..scan.tokens.len() {
         // (The one look-up every word pays comes first.)
         if !settlement(scan.tokens[cue].hash) {
@@ -273,6 +263,72 @@ pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             t = before;
         }
     }
+}
+
+/// Whether word `t` may be the name of a village or a neighbourhood no list knows: a word
+/// of no list, no word that describes or counts as a settlement, no Latin letters, no
+/// adjective or oblique form ([`plain`]) and no ordinary word (an everyday word before
+/// `इलाके` or `गांव` says what kind it is: `पहाड़ी इलाके`).
+fn village_name_like(scan: &Scan, gaz: &[u8], t: usize) -> bool {
+    let word = scan.tokens[t];
+    word.class == 0
+        && !village_kind(word.hash)
+        && !settlement(word.hash)
+        && !venue(word.hash)
+        && !landmark_word(word.hash)
+        && !word.latin
+        && gaz[t] == 0
+        && plain(scan.text(t))
+        && !super::super::words::ordinary(word.hash)
+}
+
+/// Adds a place for each word of no list that a word of residence follows (`खरखौदा के
+/// रहने वाले`, `बांकिशोल की रहने वाली`, `आलमबाग निवासी`), or `स्थित` after a known place's
+/// genitive (`बेंगलुरु के कोरमंगला स्थित`). Only a place is where someone lives, and the
+/// towns and neighbourhoods named so are too many for any list (trial 68: `… ज़िले के X के
+/// रहने वाले`, `पुणे के X स्थित`). The word must look like a name ([`village_name_like`]):
+/// `कॉलोनी निवासी` names no place, nor does a kind of home ([`dwelling`]: `झुग्गी निवासी`).
+/// Two such words are one name (`साल्ट लेक स्थित`).
+pub(super) fn residences(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let mut found = Vec::new();
+    for cue in 1..scan.tokens.len() {
+        // `स्थित` follows any noun of a site (`फ़ैक्ट्री स्थित`, `टर्मिनल स्थित`): only after a
+        // known place's genitive (`लखनऊ के X स्थित`) is the word a neighbourhood's name.
+        let in_place = |t: usize| {
+            t >= 2
+                && matches!(scan.text(t - 1), "के" | "की" | "का")
+                && names
+                    .iter()
+                    .any(|n| n.1 == t - 2 && n.2 == EntityKind::Place)
+        };
+        let place = match scan.text(cue) {
+            "निवासी" => cue - 1,
+            "स्थित" if in_place(cue - 1) => cue - 1,
+            "के" | "की"
+                if scan
+                    .tokens
+                    .get(cue + 1)
+                    .is_some_and(|_| scan.text(cue + 1).starts_with("रहने")) =>
+            {
+                cue - 1
+            }
+            _ => continue,
+        };
+        let name_like = |t: usize| {
+            scan.gap_after(t).trim().is_empty()
+                && village_name_like(scan, gaz, t)
+                && !covers(names, t)
+        };
+        if scan.tokens[cue].gap == Gap::Space && name_like(place) {
+            // A name of two such words is the place's (`साल्ट लेक स्थित`).
+            let two = place > 0 && scan.tokens[place].gap == Gap::Space && name_like(place - 1);
+            let first = place - usize::from(two);
+            if !(first..=place).any(|t| dwelling(scan.tokens[t].hash)) {
+                found.push((first, place, EntityKind::Place));
+            }
+        }
+    }
+    names.extend(found);
 }
 
 /// Whether a village's name may start at word `t`: after a genitive (`मानसा के भीखी गांव`),
@@ -341,8 +397,38 @@ pub(super) fn landmark(scan: &Scan, first: usize, last: usize) -> bool {
 mod tests {
     use super::super::super::gazetteer::matcher;
     use super::super::prepare;
-    use super::{people_ending_in_sites, village_edge};
+    use super::{people_ending_in_sites, residences, village_edge};
     use crate::extract::entities::model::EntityKind::{Person, Place};
+
+    /// A word of no list before `निवासी` or `के रहने वाले`, or before `स्थित` after a place's
+    /// genitive, is a place, with such a word before it; an ordinary word, a neighbourhood's
+    /// word, a given name, a word a name covers, a site's noun or a kind of home is not.
+    #[test]
+    fn where_someone_lives_is_a_place() {
+        let text = "सिरसौली के रहने वाले युवक, और बरखेड़ा निवासी किसान और हरदोई के कोरमंगला स्थित \
+                    दफ़्तर। कॉलोनी निवासी लोग, मुख्यालय स्थित भवन, रमेश के रहने का ठिकाना, टर्मिनल \
+                    स्थित घर। दफ़्तर में वेस्ट पार्कसाइड निवासी हैं। पीड़ित झुग्गी निवासी है।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |word: &str| {
+            let folded = crate::text::fold::fold(word);
+            (0..scan.tokens.len())
+                .find(|&t| scan.text(t) == folded)
+                .unwrap()
+        };
+        let taken = (at("हरदोई"), at("हरदोई"), Place);
+        let mut names = vec![taken];
+        residences(&scan, &gaz.codes, &mut names);
+        names.sort_unstable();
+        let mut want = vec![
+            taken,
+            (at("सिरसौली"), at("सिरसौली"), Place),
+            (at("बरखेड़ा"), at("बरखेड़ा"), Place),
+            (at("कोरमंगला"), at("कोरमंगला"), Place),
+            (at("वेस्ट"), at("पार्कसाइड"), Place),
+        ];
+        want.sort_unstable();
+        assert_eq!(names, want);
+    }
 
     /// A person ending in a neighbourhood's, a site's or a landmark's word is a place; a
     /// person of one such word, or ending in another word, stays.
