@@ -125,12 +125,7 @@ mod tests {
     use super::super::prepare;
     use super::*;
 
-    fn at(scan: &Scan, word: &str) -> usize {
-        let folded = crate::text::fold::fold(word);
-        (0..scan.tokens.len())
-            .find(|&t| scan.text(t) == folded)
-            .unwrap()
-    }
+    use super::super::word_at as at;
 
     /// A person after an epithet right before an institution's word starts its name, with
     /// the epithet; not after a living person's title, nor with no title, nor after a

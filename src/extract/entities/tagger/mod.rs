@@ -773,6 +773,15 @@ fn addressed(scan: &Scan, last: usize) -> bool {
         )
 }
 
+/// The first word of `scan` that is `word` once folded (for tests that name words).
+#[cfg(test)]
+fn word_at(scan: &Scan, word: &str) -> usize {
+    let folded = crate::text::fold::fold(word);
+    (0..scan.tokens.len())
+        .find(|&t| scan.text(t) == folded)
+        .unwrap_or_else(|| panic!("no word {word:?}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::gazetteer::matcher;

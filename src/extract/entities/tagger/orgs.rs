@@ -398,12 +398,7 @@ mod tests {
     fn a_place_starts_the_body_found_after_it() {
         let text = "नेपाल फ़ेडरल यूनियन ऑफ़ जर्नलिस्ट्स और ओडिशा बीजू जनता दल तथा असम पुलिस आए";
         let (scan, gaz) = prepare(matcher(), text);
-        let at = |word: &str| {
-            let folded = crate::text::fold::fold(word);
-            (0..scan.tokens.len())
-                .find(|&t| scan.text(t) == folded)
-                .unwrap()
-        };
+        let at = |word: &str| super::super::word_at(&scan, word);
         let (place, org) = (EntityKind::Place, EntityKind::Organization);
         let union = (at("फ़ेडरल"), at("जर्नलिस्ट्स"), org);
         let party = (at("बीजू"), at("दल"), org);

@@ -409,12 +409,7 @@ mod tests {
                     दफ़्तर। कॉलोनी निवासी लोग, मुख्यालय स्थित भवन, रमेश के रहने का ठिकाना, टर्मिनल \
                     स्थित घर। दफ़्तर में वेस्ट पार्कसाइड निवासी हैं। पीड़ित झुग्गी निवासी है।";
         let (scan, gaz) = prepare(matcher(), text);
-        let at = |word: &str| {
-            let folded = crate::text::fold::fold(word);
-            (0..scan.tokens.len())
-                .find(|&t| scan.text(t) == folded)
-                .unwrap()
-        };
+        let at = |word: &str| super::super::word_at(&scan, word);
         let taken = (at("हरदोई"), at("हरदोई"), Place);
         let mut names = vec![taken];
         residences(&scan, &gaz.codes, &mut names);
@@ -435,11 +430,7 @@ mod tests {
     #[test]
     fn a_person_ending_in_a_site_is_a_place() {
         let (scan, _) = prepare(matcher(), "सुरेश नगर और हरि सिंह घाट पर घाट के पास मोहन लाल");
-        let at = |word: &str| {
-            (0..scan.tokens.len())
-                .find(|&t| scan.text(t) == word)
-                .unwrap()
-        };
+        let at = |word: &str| super::super::word_at(&scan, word);
         let mut names = vec![
             (at("सुरेश"), at("नगर"), Person),
             (at("हरि"), at("हरि") + 2, Person),
@@ -456,11 +447,7 @@ mod tests {
     #[test]
     fn where_a_villages_name_may_start() {
         let (scan, _) = prepare(matcher(), "कस्बे के पास मझौली गांव और नदी पार बरौली गांव");
-        let at = |word: &str| {
-            (0..scan.tokens.len())
-                .find(|&t| scan.text(t) == word)
-                .unwrap()
-        };
+        let at = |word: &str| super::super::word_at(&scan, word);
         assert!(village_edge(&scan, at("मझौली")));
         assert!(!village_edge(&scan, at("बरौली")));
     }
