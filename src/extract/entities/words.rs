@@ -416,6 +416,8 @@ const LANDMARK: &[&str] = &[
     "जलप्रपात",
     "सरोवर",
     "घाट",
+    "सुरंग",
+    "पुल",
 ];
 
 /// Words after the name of a settlement (`माघर गांव`, `महाकालपाड़ा प्रखंड`): a word of no list

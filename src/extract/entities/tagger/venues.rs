@@ -11,7 +11,8 @@ use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{
     COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, PLACE_HEAD, STOP, dwelling, goes,
-    landmark as landmark_word, locality, road, settlement, venue, venue_between, village_kind,
+    landmark as landmark_word, locality, ordinary, road, settlement, venue, venue_between,
+    village_kind,
 };
 use super::features::gazetteer_kind;
 use super::orgs::CONJUNCTIONS;
@@ -279,7 +280,7 @@ fn village_name_like(scan: &Scan, gaz: &[u8], t: usize) -> bool {
         && !word.latin
         && gaz[t] == 0
         && plain(scan.text(t))
-        && !super::super::words::ordinary(word.hash)
+        && !ordinary(word.hash)
 }
 
 /// Adds a place for each word of no list that a word of residence follows (`खरखौदा के
@@ -387,10 +388,15 @@ fn edge(scan: &Scan, first: usize) -> bool {
 /// (`… बजे आमेर क़िले`, `30 फ़ीसदी ग्लेशियर`, `दर्शकों से भरे स्टेडियम`: trial 63).
 pub(super) fn landmark(scan: &Scan, first: usize, last: usize) -> bool {
     let words = last - first;
+    // `पहाड़ में बनी सुरंग`, `रामू पुल पर खड़ा था`: a bridge or a tunnel is as often one of no
+    // name, so its name needs a function word or a mark before it, not a sentence's start.
+    let crossing = matches!(scan.text(last), "पुल" | "सुरंग");
     (scan.tokens[last].is(FACILITY) || landmark_word(scan.tokens[last].hash))
         && (1..=2).contains(&words)
-        && (first..last).all(|t| plain(scan.text(t)))
+        // `रेलवे पुल`, `सूखी नदी`: an everyday word before a site's word says what kind it is.
+        && (first..last).all(|t| plain(scan.text(t)) && !ordinary(scan.tokens[t].hash))
         && edge(scan, first)
+        && !(crossing && (first == 0 || scan.tokens[first].gap == Gap::Break))
 }
 
 #[cfg(test)]
