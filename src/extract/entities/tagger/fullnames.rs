@@ -161,6 +161,47 @@ pub(super) fn after_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
     }
 }
 
+/// `हसमुख भाई पटेल`, `दक्षा बेन मेहता`: a Gujarati name holds `भाई` or `बेन` (an ordinary word,
+/// "brother", where the tagger breaks the name) between the given name and the surname. A
+/// person the tagger found after one takes in the given name before it: a given name a
+/// list knows, or a word of no list that looks like a name (no ordinary word: `बड़े भाई X`
+/// is an elder brother), or the person found there.
+pub(super) fn across_bhai(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let joined =
+        |t: usize| scan.tokens[t].gap == Gap::Space && scan.gap_after(t - 1).trim().is_empty();
+    let mut i = 0;
+    while i < names.len() {
+        let (first, _, kind) = names[i];
+        if kind != EntityKind::Person
+            || first < 2
+            || !matches!(scan.text(first - 1), "भाई" | "बेन")
+            || !joined(first)
+            || !joined(first - 1)
+        {
+            i += 1;
+            continue;
+        }
+        let given = first - 2;
+        let before = names
+            .iter()
+            .position(|n| n.1 == given && n.2 == EntityKind::Person);
+        let word = scan.tokens[given];
+        let name_like = (word.is(GIVEN) || word.class == 0 && !ordinary(word.hash))
+            && !word.latin
+            && plain(scan.text(given))
+            && matches!(gazetteer_kind(gaz[given]), None | Some(EntityKind::Person))
+            && !names.iter().any(|n| n.0 <= given && given <= n.1);
+        if let Some(j) = before {
+            names[i].0 = names[j].0;
+            names.remove(j);
+            i = i.min(j);
+        } else if name_like {
+            names[i].0 = given;
+        }
+        i += 1;
+    }
+}
+
 /// Whether `word` is a middle name more often than a surname (`किशोर कुमार जेना`).
 fn middle_name(word: &str) -> bool {
     matches!(
@@ -209,8 +250,36 @@ fn singles(scan: &Scan, names: &[Name]) -> Vec<u64> {
 mod tests {
     use super::super::super::gazetteer::matcher;
     use super::super::prepare;
-    use super::{after_middle_name, with_surname_after};
+    use super::{across_bhai, after_middle_name, with_surname_after};
     use crate::extract::entities::model::EntityKind::Person;
+
+    /// A person after `भाई` or `बेन` takes in the given name before it, or the person
+    /// found there; not an everyday word (`बड़े भाई`), nor a person after other words.
+    #[test]
+    fn a_gujarati_name_holds_bhai() {
+        let text = "व्यापारी किरीट भाई सोलंकी ने कहा। मनीषा बेन पंड्या आईं। \
+                    उनके बड़े भाई जयेश पारिख आए। भाई रोहित शाह आए।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let s = &scan;
+        let at = |word: &str| super::super::word_at(s, word);
+        let mut names = vec![
+            (at("सोलंकी"), at("सोलंकी"), Person),
+            (at("मनीषा"), at("मनीषा"), Person),
+            (at("पंड्या"), at("पंड्या"), Person),
+            (at("जयेश"), at("पारिख"), Person),
+            (at("रोहित"), at("शाह"), Person),
+        ];
+        across_bhai(s, &gaz.codes, &mut names);
+        assert_eq!(
+            names,
+            [
+                (at("किरीट"), at("सोलंकी"), Person),
+                (at("मनीषा"), at("पंड्या"), Person),
+                (at("जयेश"), at("पारिख"), Person),
+                (at("रोहित"), at("शाह"), Person),
+            ]
+        );
+    }
 
     /// A name ended at its middle name takes in an unknown word after it that a name's
     /// end follows; not an ordinary word, a place, a word before `से` or `निवासी`, nor
