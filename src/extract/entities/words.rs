@@ -416,8 +416,6 @@ const LANDMARK: &[&str] = &[
     "जलप्रपात",
     "सरोवर",
     "घाट",
-    "सुरंग",
-    "पुल",
 ];
 
 /// Words after the name of a settlement (`माघर गांव`, `महाकालपाड़ा प्रखंड`): a word of no list
@@ -440,9 +438,9 @@ const SETTLEMENT: &[&str] = &[
     "मोहल्ले",
 ];
 
-/// Kinds of home, and of those who live in one, that `निवासी` or `के रहने वाले` follow as
-/// they follow a place's name (`झुग्गी निवासी`, slum dwellers; `फ़्लैट के रहने वाले`): no
-/// place.
+/// Kinds of home, and of those who live in one, and of site, that `निवासी`, `के रहने
+/// वाले` or `स्थित` follow as they follow a place's name (`झुग्गी निवासी`, slum dwellers;
+/// `फ़्लैट के रहने वाले`; `कलेक्टोरेट स्थित`): no place.
 const DWELLING: &[&str] = &[
     "झुग्गी",
     "झुग्गियों",
@@ -468,6 +466,22 @@ const DWELLING: &[&str] = &[
     "अप्रवासी",
     "प्रवासी",
     "हॉस्टल",
+    "वृद्धाश्रम",
+    "आश्रम",
+    "अनाथालय",
+    "टाउनशिप",
+    "सोसाइटी",
+    "सोसायटी",
+    "पीजी",
+    "कलेक्टोरेट",
+    "कलेक्ट्रेट",
+    "सचिवालय",
+    "परिसर",
+    "कार्यालय",
+    "दफ्तर",
+    "मुख्यालय",
+    "टर्मिनल",
+    "प्लांट",
 ];
 
 word_set!(

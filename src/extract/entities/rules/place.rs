@@ -108,13 +108,7 @@ pub(super) fn facility(scan: &mut Scan, i: usize) {
     while first < i && !name_like(scan, first) && scan.tokens[first].is(COMMON) {
         first += 1;
     }
-    // `पहाड़ में बनी सुरंग`, `रामू पुल पर खड़ा था`: a bridge or a tunnel is as often one of
-    // no name, so its name needs a function word or a comma before it.
-    let crossing = matches!(scan.text(i), "पुल" | "सुरंग");
-    let marked = first > 0
-        && scan.tokens[first].gap == Gap::Space
-        && (scan.tokens[first - 1].is(STOP) || scan.gap_after(first - 1).trim() == ",");
-    if named && name_like(scan, first) && (marked || !crossing) {
+    if named && name_like(scan, first) {
         scan.add_tokens(first, i, EntityKind::Place);
     }
 }

@@ -10,7 +10,7 @@
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{
-    Business, NOT_NAME, ORG_HEAD, PLACE_HEAD, SAID, business, descriptor, ordinary, road, topic,
+    Business, NOT_NAME, ORG_HEAD, PLACE_HEAD, SAID, business, descriptor, topic,
 };
 use super::Name;
 use crate::extract::entities::model::EntityKind;
@@ -144,19 +144,6 @@ fn grow(scan: &Scan, gaz: &[u8], taken: &[bool], name: Name) -> Name {
     // A word trimmed off above is this name's to take back.
     if next < scan.tokens.len() && joined(scan, next) && (!taken[next] || next <= name.1) {
         let noun = how(scan, next) == Some(Business::Noun);
-        // `जयपुर पिंक पैंथर्स`, `कोलकाता नाइट राइडर्स`: a place, a word and a team's plural;
-        // not people at work (`पुणे रेजिडेंट डॉक्टर्स`, `लखनऊ स्ट्रीट वेंडर्स`: the review).
-        let team_of_two = kind == EntityKind::Place
-            && how(scan, next).is_none()
-            && !plural(scan, next)
-            && unknown(scan, gaz, taken, next)
-            && !road(scan.tokens[next].hash)
-            && !ordinary(scan.tokens[next].hash)
-            && next + 1 < scan.tokens.len()
-            && joined(scan, next + 1)
-            && plural(scan, next + 1)
-            && !at_work(scan.text(next + 1))
-            && unknown(scan, gaz, taken, next + 1);
         let joins = match how(scan, next) {
             Some(Business::Company) => true,
             // `नोएडा बिल्डर्स पर जुर्माना`, `हॉलीवुड फिल्म्स में`: builders, films of a place.
@@ -166,14 +153,9 @@ fn grow(scan: &Scan, gaz: &[u8], taken: &[bool], name: Name) -> Name {
             // `राजस्थान रॉयल्स`: a place and a team's plural after it.
             None => {
                 kind == EntityKind::Place && plural(scan, next) && unknown(scan, gaz, taken, next)
-                    || team_of_two
             }
         };
-        let until = if team_of_two {
-            next + 1
-        } else {
-            forward(scan, gaz, taken, next)
-        };
+        let until = forward(scan, gaz, taken, next);
         // `ट्रंप फार्मा टैरिफ`: a word of no list after a business noun shows a phrase, not
         // a name (after a company's own word, `… इंडस्ट्रीज प्लांट`, the company stands).
         let phrase = noun
@@ -246,33 +228,6 @@ fn described(scan: &Scan, first: usize) -> bool {
 
 fn how(scan: &Scan, t: usize) -> Option<Business> {
     business(scan.tokens[t].hash)
-}
-
-/// Whether `word` (folded) is an English plural of people at work or of a group of people,
-/// not a team's name (`डॉक्टर्स`, `वेंडर्स`).
-fn at_work(word: &str) -> bool {
-    [
-        "डाक्टर्स",
-        "वेंडर्स",
-        "टीचर्स",
-        "ड्राइवर्स",
-        "वर्कर्स",
-        "इंजीनियर्स",
-        "लायर्स",
-        "फार्मर्स",
-        "वोटर्स",
-        "यूजर्स",
-        "सपोर्टर्स",
-        "स्टूडेंट्स",
-        "आफिसर्स",
-        "मेंबर्स",
-        "लीडर्स",
-        "ओनर्स",
-        "नर्सेस",
-        "पैरेंट्स",
-        "एक्सपर्ट्स",
-    ]
-    .contains(&word)
 }
 
 /// Whether word `t` is an English plural written as it sounds (`रॉयल्स`, `राइडर्स`,

@@ -186,20 +186,89 @@ pub(super) fn across_bhai(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             .iter()
             .position(|n| n.1 == given && n.2 == EntityKind::Person);
         let word = scan.tokens[given];
+        // A given name after `भाई` is a brother's (`दीपक भाई सुरेश`, `जुड़वां भाई अजय सिंह`:
+        // the review): the person must start with a surname, or a word no list knows.
+        let surname_after = !scan.tokens[first].is(GIVEN);
+        // `हार्दिक भाई`: a given name may end as an adjective does (`िक`), not as an
+        // oblique form.
         let name_like = (word.is(GIVEN) || word.class == 0 && !ordinary(word.hash))
             && !word.latin
-            && plain(scan.text(given))
+            && !super::venues::oblique(scan.text(given))
             && matches!(gazetteer_kind(gaz[given]), None | Some(EntityKind::Person))
             && !names.iter().any(|n| n.0 <= given && given <= n.1);
-        if let Some(j) = before {
-            names[i].0 = names[j].0;
-            names.remove(j);
-            i = i.min(j);
-        } else if name_like {
-            names[i].0 = given;
+        match before {
+            Some(j) if surname_after => {
+                names[i].0 = names[j].0;
+                names.remove(j);
+                i = i.min(j);
+            }
+            None if surname_after && name_like => names[i].0 = given,
+            _ => {}
         }
         i += 1;
     }
+}
+
+/// `जर्मनी के टोबियास क्लाइन को कांस्य मिला`: two words of no list right after a country's
+/// genitive, before a person's case marker (`ने`, `को`, `का`, `की`, `के`), `और` or a comma,
+/// are a foreign person, as sports and foreign news name players and officials by their
+/// country; the tagger, which knows few foreign names, saw nothing there. The words must
+/// look like a name (a given name a list knows or a word of no list, no ordinary word,
+/// no adjective or plural oblique form, no business word, no English plural) and no name may
+/// cover them. Not before `में` or `से`, where two unknown words are as often a region
+/// (`पाकिस्तान के X Y में`).
+pub(super) fn after_country(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let covered = |all: &[Name], t: usize| all.iter().any(|n| n.0 <= t && t <= n.1);
+    let joined = |t: usize| {
+        t < scan.tokens.len()
+            && scan.tokens[t].gap == Gap::Space
+            && scan.gap_after(t - 1).trim().is_empty()
+    };
+    let name_like = |t: usize, first: bool| {
+        let word = scan.tokens[t];
+        let text = scan.text(t);
+        let own = if first { GIVEN } else { SURNAME };
+        word.class & !own == 0
+            && !word.latin
+            && !ordinary(word.hash)
+            // Not [`plain`]: a foreign name may end in `े` (`तनाबे`), an oblique form's ending.
+            && !["ों", "ें", "ीं", "ित", "कर", "ियां", "िक", "ीय"]
+                .iter()
+                .any(|e| text.ends_with(e))
+            && super::super::words::business(word.hash).is_none()
+            && !text.ends_with("्स")
+            && gazetteer_kind(gaz[t]).is_none()
+            && text.chars().count() >= 2
+    };
+    let mut found = Vec::new();
+    for &(_, last, kind) in names.iter() {
+        let (of, a, b, after) = (last + 1, last + 2, last + 3, last + 4);
+        let country =
+            kind == EntityKind::Place && gazetteer_kind(gaz[last]) == Some(EntityKind::Place);
+        if !country
+            || !joined(of)
+            || !matches!(scan.text(of), "के" | "की" | "का")
+            || !joined(a)
+            || !joined(b)
+        {
+            continue;
+        }
+        // Not a full stop: `भारत का सपना टूटा।`, `… बादशाहत क़ायम।` end a sentence with a
+        // noun and a verb.
+        let closes = scan.gap_after(b).trim() == ","
+            || after < scan.tokens.len()
+                && scan.gap_after(b).trim().is_empty()
+                && matches!(scan.text(after), "ने" | "को" | "का" | "की" | "के" | "और");
+        if closes
+            && name_like(a, true)
+            && name_like(b, false)
+            && !covered(names, a)
+            && !covered(names, b)
+        {
+            found.push((a, b, EntityKind::Person));
+        }
+    }
+    names.extend(found);
 }
 
 /// Whether `word` is a middle name more often than a surname (`किशोर कुमार जेना`).
@@ -250,15 +319,39 @@ fn singles(scan: &Scan, names: &[Name]) -> Vec<u64> {
 mod tests {
     use super::super::super::gazetteer::matcher;
     use super::super::prepare;
-    use super::{across_bhai, after_middle_name, with_surname_after};
+    use super::{across_bhai, after_country, after_middle_name, with_surname_after};
     use crate::extract::entities::model::EntityKind::Person;
+    use crate::extract::entities::model::EntityKind::Place;
+
+    /// Two words of no list after a country's genitive and before a person's case marker
+    /// are a person; not before `में`, not an ordinary word, not a word a name covers.
+    #[test]
+    fn a_foreign_person_after_the_country() {
+        let text = "फ़ाइनल में जापान की मिसाकी तनाबे ने सेट जीता। जर्मनी के टोबियास क्लाइन को पदक \
+                    मिला। पाकिस्तान के ज़ारदिस्तान घाटीपुर में बाढ़ आई। भारत की राजधानी दिल्ली आए।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let s = &scan;
+        let at = |word: &str| super::super::word_at(s, word);
+        let countries = ["जापान", "जर्मनी", "पाकिस्तान", "भारत"];
+        let mut names: Vec<_> = countries.iter().map(|c| (at(c), at(c), Place)).collect();
+        names.push((at("दिल्ली"), at("दिल्ली"), Place));
+        after_country(s, &gaz.codes, &mut names);
+        let people: Vec<_> = names.into_iter().filter(|n| n.2 == Person).collect();
+        assert_eq!(
+            people,
+            [
+                (at("मिसाकी"), at("तनाबे"), Person),
+                (at("टोबियास"), at("क्लाइन"), Person)
+            ]
+        );
+    }
 
     /// A person after `भाई` or `बेन` takes in the given name before it, or the person
     /// found there; not an everyday word (`बड़े भाई`), nor a person after other words.
     #[test]
     fn a_gujarati_name_holds_bhai() {
         let text = "व्यापारी किरीट भाई सोलंकी ने कहा। मनीषा बेन पंड्या आईं। \
-                    उनके बड़े भाई जयेश पारिख आए। भाई रोहित शाह आए।";
+                    उनके बड़े भाई जयेश पारिख आए। भाई रोहित शाह आए। दीपक भाई सुरेश आया।";
         let (scan, gaz) = prepare(matcher(), text);
         let s = &scan;
         let at = |word: &str| super::super::word_at(s, word);
@@ -268,6 +361,7 @@ mod tests {
             (at("पंड्या"), at("पंड्या"), Person),
             (at("जयेश"), at("पारिख"), Person),
             (at("रोहित"), at("शाह"), Person),
+            (at("सुरेश"), at("सुरेश"), Person),
         ];
         across_bhai(s, &gaz.codes, &mut names);
         assert_eq!(
@@ -277,6 +371,7 @@ mod tests {
                 (at("मनीषा"), at("पंड्या"), Person),
                 (at("जयेश"), at("पारिख"), Person),
                 (at("रोहित"), at("शाह"), Person),
+                (at("सुरेश"), at("सुरेश"), Person),
             ]
         );
     }

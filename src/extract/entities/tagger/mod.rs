@@ -218,6 +218,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     fullnames::with_surname_after(scan, &mut names);
     fullnames::after_middle_name(scan, gaz, &mut names);
     fullnames::across_bhai(scan, gaz, &mut names);
+    fullnames::after_country(scan, gaz, &mut names);
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
     for &(first, last, kind) in &names {
