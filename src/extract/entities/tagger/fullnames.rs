@@ -9,7 +9,7 @@
 
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{COMMON, CUE, GIVEN, SAID, STOP, SURNAME, ordinary};
+use super::super::words::{COMMON, CUE, GIVEN, SAID, STOP, SURNAME, landmark, ordinary, venue};
 use super::Name;
 use super::features::gazetteer_kind;
 use super::venues::plain;
@@ -210,7 +210,8 @@ pub(super) fn across_bhai(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 }
 
 /// `जर्मनी के टोबियास क्लाइन को कांस्य मिला`: two words of no list right after a country's
-/// genitive, before a person's case marker (`ने`, `को`, `का`, `की`, `के`), `और` or a comma,
+/// genitive, before `ने`, `को`, `और` or a comma, and no words of a building, an event or a
+/// craft ([`THING_FIRST`], [`THING_LAST`]),
 /// are a foreign person, as sports and foreign news name players and officials by their
 /// country; the tagger, which knows few foreign names, saw nothing there. The words must
 /// look like a name (a given name a list knows or a word of no list, no ordinary word,
@@ -253,23 +254,83 @@ pub(super) fn after_country(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         {
             continue;
         }
-        // Not a full stop: `भारत का सपना टूटा।`, `… बादशाहत क़ायम।` end a sentence with a
-        // noun and a verb.
+        // Not a full stop (`भारत का सपना टूटा।`), nor a genitive: `X Y का`, `X Y की` after a
+        // country's is nearly always a thing (`… रियो कार्निवल का आयोजन`, `… ब्लैक फ्राइडे की
+        // बिक्री`: the review).
         let closes = scan.gap_after(b).trim() == ","
             || after < scan.tokens.len()
                 && scan.gap_after(b).trim().is_empty()
-                && matches!(scan.text(after), "ने" | "को" | "का" | "की" | "के" | "और");
+                && matches!(scan.text(after), "ने" | "को" | "और");
+        // A landmark, a ship, a craft or an event is named so too (`… एफ़िल टावर को`, `…
+        // आईएनएस विक्रांत को`, `… आयरन डोम ने`: the review), by words that say so.
+        let thing = THING_FIRST.contains(&scan.text(a))
+            || THING_LAST.contains(&scan.text(b))
+            || venue(scan.tokens[b].hash)
+            || landmark(scan.tokens[b].hash);
         if closes
+            && !thing
             && name_like(a, true)
             && name_like(b, false)
             && !covered(names, a)
             && !covered(names, b)
+            // Nor a name the rules or the lists found (`… बकिंघम पैलेस ने`).
+            && scan.cover[a].is_none()
+            && scan.cover[b].is_none()
         {
             found.push((a, b, EntityKind::Person));
         }
     }
     names.extend(found);
 }
+
+/// First words (folded) of the names of ships, mountains and operations, which a country's
+/// genitive precedes as it precedes a person's.
+const THING_FIRST: &[&str] = &[
+    "आईएनएस",
+    "यूएसएस",
+    "एचएमएस",
+    "पीएनएस",
+    "माउंट",
+    "बुर्ज",
+    "आपरेशन",
+    "मिशन",
+    "लेक",
+    "फोर्ट",
+];
+
+/// Last words (folded) of the names of buildings, events, deals, craft, weapons and
+/// vaccines (`एफ़िल टावर`, `रियो कार्निवल`, `तेजस जेट`).
+const THING_LAST: &[&str] = &[
+    "टावर",
+    "पैलेस",
+    "डोम",
+    "फेस्ट",
+    "फेस्टिवल",
+    "कार्निवल",
+    "चैंपियनशिप",
+    "डील",
+    "फ्राइडे",
+    "कैप्सूल",
+    "जेट",
+    "कुश्ती",
+    "वैक्सीन",
+    "मिसाइल",
+    "ट्रेन",
+    "टैंक",
+    "ब्रिज",
+    "टनल",
+    "स्क्वायर",
+    "गेट",
+    "हिल्स",
+    "वैली",
+    "फाल्स",
+    "म्यूजियम",
+    "ओपन",
+    "कप",
+    "दूरबीन",
+    "सैटेलाइट",
+    "राकेट",
+];
 
 /// Whether `word` is a middle name more often than a surname (`किशोर कुमार जेना`).
 fn middle_name(word: &str) -> bool {
@@ -324,17 +385,20 @@ mod tests {
     use crate::extract::entities::model::EntityKind::Place;
 
     /// Two words of no list after a country's genitive and before a person's case marker
-    /// are a person; not before `में`, not an ordinary word, not a word a name covers.
+    /// are a person; not before `में`, not an ordinary word, not a word a name covers, not
+    /// a building's name.
     #[test]
     fn a_foreign_person_after_the_country() {
         let text = "फ़ाइनल में जापान की मिसाकी तनाबे ने सेट जीता। जर्मनी के टोबियास क्लाइन को पदक \
-                    मिला। पाकिस्तान के ज़ारदिस्तान घाटीपुर में बाढ़ आई। भारत की राजधानी दिल्ली आए।";
+                    मिला। पाकिस्तान के ज़ारदिस्तान घाटीपुर में बाढ़ आई। भारत की राजधानी दिल्ली आए। \
+                    तनाबे और क्लाइन ख़ुश हैं। जापान के ओकुरा टावर को सजाया गया।";
         let (scan, gaz) = prepare(matcher(), text);
         let s = &scan;
         let at = |word: &str| super::super::word_at(s, word);
         let countries = ["जापान", "जर्मनी", "पाकिस्तान", "भारत"];
         let mut names: Vec<_> = countries.iter().map(|c| (at(c), at(c), Place)).collect();
         names.push((at("दिल्ली"), at("दिल्ली"), Place));
+        names.push((at("ओकुरा") - 2, at("ओकुरा") - 2, Place));
         after_country(s, &gaz.codes, &mut names);
         let people: Vec<_> = names.into_iter().filter(|n| n.2 == Person).collect();
         assert_eq!(
