@@ -8,11 +8,10 @@
 //! so the model is trained as before.
 
 use super::super::scan::Scan;
-use super::super::tokens::Gap;
 use super::super::words::{
     Business, NOT_NAME, ORG_HEAD, PLACE_HEAD, SAID, business, descriptor, topic,
 };
-use super::Name;
+use super::{Name, joined};
 use crate::extract::entities::model::EntityKind;
 
 /// `and` inside a company's name (`… शेयर्स एंड स्टॉक ब्रोकर्स`).
@@ -214,11 +213,6 @@ fn forward(scan: &Scan, gaz: &[u8], taken: &[bool], t: usize) -> usize {
         };
         last = b;
     }
-}
-
-/// Whether word `t` follows the word before it after a space only (no punctuation).
-fn joined(scan: &Scan, t: usize) -> bool {
-    scan.tokens[t].gap == Gap::Space && scan.gap_after(t - 1).trim().is_empty()
 }
 
 /// Whether a body's generic word (`कंपनी`, `फ़र्म`) stands right before word `first`.

@@ -10,8 +10,8 @@
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{COMMON, CUE, EPITHET, HONORIFIC, ORG_HEAD};
-use super::Name;
 use super::features::gazetteer_kind;
+use super::{Name, joined};
 use crate::extract::entities::model::EntityKind;
 
 /// Head words of a body that is named after a person (an institution, not a government,
@@ -31,11 +31,6 @@ const INSTITUTION: &[&str] = &[
 /// `गुरु`, `डॉ.`), and the words a firm named after a deity starts with (`मां`, `श्री`).
 fn opens_body(scan: &Scan, t: usize) -> bool {
     scan.tokens[t].is(HONORIFIC | EPITHET) || matches!(scan.text(t), "मां" | "किंग" | "क्वीन" | "प्रो")
-}
-
-/// Whether word `t` stands right after the word before it (a space, nothing else).
-fn joined(scan: &Scan, t: usize) -> bool {
-    t > 0 && scan.tokens[t].gap == Gap::Space && scan.gap_after(t - 1).trim().is_empty()
 }
 
 /// Whether a title that opens a body's name stands right before word `t` (`डॉ. X`, with

@@ -167,8 +167,7 @@ pub(super) fn after_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
 /// list knows, or a word of no list that looks like a name (no ordinary word: `बड़े भाई X`
 /// is an elder brother), or the person found there.
 pub(super) fn across_bhai(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
-    let joined =
-        |t: usize| scan.tokens[t].gap == Gap::Space && scan.gap_after(t - 1).trim().is_empty();
+    let joined = |t: usize| super::joined(scan, t);
     let mut i = 0;
     while i < names.len() {
         let (first, _, kind) = names[i];
@@ -220,11 +219,7 @@ pub(super) fn across_bhai(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 /// (`पाकिस्तान के X Y में`).
 pub(super) fn after_country(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let covered = |all: &[Name], t: usize| all.iter().any(|n| n.0 <= t && t <= n.1);
-    let joined = |t: usize| {
-        t < scan.tokens.len()
-            && scan.tokens[t].gap == Gap::Space
-            && scan.gap_after(t - 1).trim().is_empty()
-    };
+    let joined = |t: usize| super::joined(scan, t);
     let name_like = |t: usize, first: bool| {
         let word = scan.tokens[t];
         let text = scan.text(t);

@@ -488,6 +488,15 @@ fn merge_neighbours(names: &mut Vec<Name>, mut join: impl FnMut(Name, Name) -> O
     }
 }
 
+/// Whether word `t` stands right after the word before it, a space and nothing else
+/// between (as words of one name do).
+fn joined(scan: &Scan, t: usize) -> bool {
+    t > 0
+        && t < scan.tokens.len()
+        && scan.tokens[t].gap == Gap::Space
+        && scan.gap_after(t - 1).trim().is_empty()
+}
+
 /// Whether one of `names` covers word `t`.
 fn covers(names: &[Name], t: usize) -> bool {
     names.iter().any(|&(f, l, _)| f <= t && t <= l)
