@@ -11,7 +11,7 @@ use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{COMMON, CUE, EPITHET, HONORIFIC, ORG_HEAD};
 use super::features::gazetteer_kind;
-use super::{Name, joined};
+use super::{Name, covers, joined};
 use crate::extract::entities::model::EntityKind;
 
 /// Head words of a body that is named after a person (an institution, not a government,
@@ -45,7 +45,7 @@ fn titled(scan: &Scan, t: usize) -> bool {
 /// The first word of a body whose name starts at `first`, taking in the titles right
 /// before it (`पंडित`, `डॉ.`) that no other name holds.
 fn with_titles(scan: &Scan, names: &[Name], mut first: usize) -> usize {
-    while titled(scan, first) && !names.iter().any(|n| n.0 < first && first - 1 <= n.1) {
+    while titled(scan, first) && !covers(names, first - 1) {
         first -= 1;
     }
     first
@@ -59,7 +59,6 @@ fn with_titles(scan: &Scan, names: &[Name], mut first: usize) -> usize {
 /// before the institution they are at (`छात्र X विश्वविद्यालय पहुंचे`, `डॉ. X संस्थान के
 /// निदेशक हैं`: the review) is far more common than an institution named after someone.
 pub(super) fn institutions(scan: &Scan, names: &mut Vec<Name>) {
-    let free = |all: &[Name], t: usize| !all.iter().any(|n| n.0 <= t && t <= n.1);
     let mut found = Vec::new();
     for &(first, last, kind) in names.iter() {
         let head = last + 1;
@@ -70,7 +69,7 @@ pub(super) fn institutions(scan: &Scan, names: &mut Vec<Name>) {
         if eponym
             && head < scan.tokens.len()
             && joined(scan, head)
-            && free(names, head)
+            && !covers(names, head)
             && INSTITUTION.contains(&scan.text(head))
         {
             found.push((with_titles(scan, names, first), head));

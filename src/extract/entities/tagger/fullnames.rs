@@ -10,9 +10,9 @@
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{COMMON, CUE, GIVEN, SAID, STOP, SURNAME, landmark, ordinary, venue};
-use super::Name;
 use super::features::gazetteer_kind;
 use super::venues::plain;
+use super::{Name, covers, joined};
 use crate::extract::entities::model::EntityKind;
 
 /// Adds a person for each word of no list right before another mention of a one-word
@@ -26,7 +26,6 @@ pub(super) fn before_surnames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     if singles.is_empty() {
         return;
     }
-    let covered = |all: &[Name], t: usize| all.iter().any(|n| n.0 <= t && t <= n.1);
     let mut found = Vec::new();
     for t in 1..scan.tokens.len() {
         // (The one look-up every word pays comes first.)
@@ -53,7 +52,7 @@ pub(super) fn before_surnames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             )
             // Not after another name's word, nor where two people meet (`लक्ष्य सेन
             // एक्सेलसन से भिड़े`, review).
-            && !covered(names, given - 1)
+            && !covers(names, given - 1)
             && !meets(scan, t);
         // A given name alone (`दिव्या`) is a surname for no one: a word before it describes
         // her (`भावुक दिव्या`), unless it is a given name too.
@@ -67,8 +66,8 @@ pub(super) fn before_surnames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             && name_like
             && !ordinary(before.hash)
             && plain(scan.text(given))
-            && !covered(names, t)
-            && !covered(names, given)
+            && !covers(names, t)
+            && !covers(names, given)
         {
             found.push((given, t, EntityKind::Person));
         }
@@ -124,7 +123,6 @@ pub(super) fn with_surname_after(scan: &Scan, names: &mut Vec<Name>) {
 /// body a list knows, no other name's) and what follows closes a name; not before `से`,
 /// `को` or `पर` (`X कुमार Y से मिले` may be two people). Trial 68 had 4 names cut so.
 pub(super) fn after_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
-    let covered = |all: &[Name], t: usize| all.iter().any(|n| n.0 <= t && t <= n.1);
     for i in 0..names.len() {
         let (first, last, kind) = names[i];
         let t = last + 1;
@@ -153,7 +151,7 @@ pub(super) fn after_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
             && closes
             && word.gap == Gap::Space
             && scan.gap_after(last).trim().is_empty()
-            && !covered(names, t)
+            && !covers(names, t)
             && !meets(scan, t)
         {
             names[i].1 = t;
@@ -167,15 +165,14 @@ pub(super) fn after_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
 /// list knows, or a word of no list that looks like a name (no ordinary word: `बड़े भाई X`
 /// is an elder brother), or the person found there.
 pub(super) fn across_bhai(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
-    let joined = |t: usize| super::joined(scan, t);
     let mut i = 0;
     while i < names.len() {
         let (first, _, kind) = names[i];
         if kind != EntityKind::Person
             || first < 2
             || !matches!(scan.text(first - 1), "भाई" | "बेन")
-            || !joined(first)
-            || !joined(first - 1)
+            || !joined(scan, first)
+            || !joined(scan, first - 1)
         {
             i += 1;
             continue;
@@ -218,8 +215,6 @@ pub(super) fn across_bhai(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 /// cover them. Not before `में` or `से`, where two unknown words are as often a region
 /// (`पाकिस्तान के X Y में`).
 pub(super) fn after_country(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
-    let covered = |all: &[Name], t: usize| all.iter().any(|n| n.0 <= t && t <= n.1);
-    let joined = |t: usize| super::joined(scan, t);
     let name_like = |t: usize, first: bool| {
         let word = scan.tokens[t];
         let text = scan.text(t);
@@ -242,10 +237,10 @@ pub(super) fn after_country(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         let country =
             kind == EntityKind::Place && gazetteer_kind(gaz[last]) == Some(EntityKind::Place);
         if !country
-            || !joined(of)
+            || !joined(scan, of)
             || !matches!(scan.text(of), "के" | "की" | "का")
-            || !joined(a)
-            || !joined(b)
+            || !joined(scan, a)
+            || !joined(scan, b)
         {
             continue;
         }
@@ -266,8 +261,8 @@ pub(super) fn after_country(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             && !thing
             && name_like(a, true)
             && name_like(b, false)
-            && !covered(names, a)
-            && !covered(names, b)
+            && !covers(names, a)
+            && !covers(names, b)
             // Nor a name the rules or the lists found (`… बकिंघम पैलेस ने`).
             && scan.cover[a].is_none()
             && scan.cover[b].is_none()
