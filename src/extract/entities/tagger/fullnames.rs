@@ -159,6 +159,71 @@ pub(super) fn after_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
     }
 }
 
+/// `रमेश 'बबलू' यादव`: a nickname in quotes between a given name and a surname is one
+/// person's name. The tagger, which sees a quote end most names, gave two or three people,
+/// or one that ends at the nickname with its opening quote (trial 68). Taken in only
+/// between a person the tagger found (or a given name a list knows) and one word after: a
+/// surname, or a person of one word the tagger found. The nickname is one word that is no
+/// function or ordinary word, and no list knows the person: a name a list knows joins its
+/// parts without the nickname (`महेंद्र सिंह 'माही' धोनी` stays the one the list names).
+/// Between two people of two words the quote is a film's or a book's title (`अक्षय कुमार
+/// 'सरफ़िरा' अजय देवगन`: review), and two people stay apart. A person that ends at a
+/// nickname after an opening quote and takes no surname ends before the quote.
+pub(super) fn nicknames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let person = |t: usize| gazetteer_kind(gaz[t]) == Some(EntityKind::Person);
+    for nick in 1..scan.tokens.len() {
+        let (given, surname) = (nick - 1, nick + 1);
+        let Some(quote) = opening_quote(scan.gap_after(given)) else {
+            continue;
+        };
+        // The person before: one that ends right before the quote, or one the tagger drew
+        // across it to the nickname.
+        let before = names.iter().position(|n| {
+            n.2 == EntityKind::Person && (n.1 == given || n.1 == nick && n.0 <= given)
+        });
+        let word = scan.tokens[nick];
+        let nickname = surname < scan.tokens.len()
+            && closes_quote(scan.gap_after(nick), quote)
+            && !word.is(STOP | COMMON | CUE)
+            && !word.latin
+            && !ordinary(word.hash);
+        let first_ok = before.is_some() || scan.tokens[given].is(GIVEN) && !covers(names, given);
+        // One word after: a person of one word the tagger found, or a surname no name holds.
+        let surname_ok = nickname
+            && (names.contains(&(surname, surname, EntityKind::Person))
+                || scan.tokens[surname].is(SURNAME) && !covers(names, surname));
+        let first = before.map_or(given, |i| names[i].0);
+        let unknown = !((first..=given).any(person) || surname_ok && person(surname));
+        if surname_ok && first_ok && unknown {
+            names.retain(|n| n.1 < first || n.0 > surname);
+            names.push((first, surname, EntityKind::Person));
+        } else if let Some(i) = before.filter(|&i| names[i].1 == nick) {
+            names[i].1 = given;
+        }
+    }
+}
+
+/// The quote a gap between two words opens (a space, then the quote, then the word), if
+/// it opens one.
+fn opening_quote(gap: &str) -> Option<char> {
+    let quote = gap.trim_start();
+    let mut chars = quote.chars();
+    let q = chars.next()?;
+    (gap.len() > quote.len() && chars.next().is_none() && matches!(q, '\'' | '"' | '‘' | '“'))
+        .then_some(q)
+}
+
+/// Whether a gap closes the quote `open` opened: the quote, then a space.
+fn closes_quote(gap: &str, open: char) -> bool {
+    let quote = gap.trim_end();
+    let close = match open {
+        '‘' => '’',
+        '“' => '”',
+        q => q,
+    };
+    gap.len() > quote.len() && quote.chars().eq([close])
+}
+
 /// `हसमुख भाई पटेल`, `दक्षा बेन मेहता`: a Gujarati name holds `भाई` or `बेन` (an ordinary word,
 /// "brother", where the tagger breaks the name) between the given name and the surname. A
 /// person the tagger found after one takes in the given name before it: a given name a
@@ -370,7 +435,7 @@ fn singles(scan: &Scan, names: &[Name]) -> Vec<u64> {
 mod tests {
     use super::super::super::gazetteer::matcher;
     use super::super::prepare;
-    use super::{across_bhai, after_country, after_middle_name, with_surname_after};
+    use super::{across_bhai, after_country, after_middle_name, nicknames, with_surname_after};
     use crate::extract::entities::model::EntityKind::Person;
     use crate::extract::entities::model::EntityKind::Place;
 
@@ -396,6 +461,51 @@ mod tests {
             [
                 (at("मिसाकी"), at("तनाबे"), Person),
                 (at("टोबियास"), at("क्लाइन"), Person)
+            ]
+        );
+    }
+
+    /// A one-word nickname in quotes between a person (or a given name) and a surname (or
+    /// a person of one word) is one name with them; not a quoted title, a quote of several
+    /// words, an ordinary word, a quote that follows no name, nor a title between two
+    /// people of two words. A person drawn to the nickname with no surname after ends
+    /// before the quote.
+    #[test]
+    fn a_quoted_nickname_is_inside_the_name() {
+        let text = "सरगना महेश 'छोटू' तिवारी फरार है। ठेकेदार अनिल “मुन्ना” सिंह पकड़ा गया। \
+                    अजय 'मन की बात' सुनते हैं। उन्होंने कहा कि 'भारत' यादव। नेता विनोद 'सरकार' \
+                    मिश्रा आए। शर्मा 'बाबू' ने कहा। रोहन मेहरा 'तूफ़ान' करण जौहर ने बनाई। \
+                    नेता गिरीश 'गुड्डू' ने कहा।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let s = &scan;
+        let at = |word: &str| super::super::word_at(s, word);
+        let mut names = vec![
+            (at("महेश"), at("महेश"), Person),
+            (at("छोटू"), at("छोटू"), Person),
+            (at("तिवारी"), at("तिवारी"), Person),
+            (at("सिंह"), at("सिंह"), Person),
+            (at("अजय"), at("अजय"), Person),
+            (at("विनोद"), at("विनोद"), Person),
+            (at("मिश्रा"), at("मिश्रा"), Person),
+            (at("शर्मा"), at("शर्मा"), Person),
+            (at("रोहन"), at("मेहरा"), Person),
+            (at("करण"), at("जौहर"), Person),
+            (at("गिरीश"), at("गुड्डू"), Person),
+        ];
+        nicknames(s, &gaz.codes, &mut names);
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            [
+                (at("महेश"), at("तिवारी"), Person),
+                (at("अनिल"), at("सिंह"), Person),
+                (at("अजय"), at("अजय"), Person),
+                (at("विनोद"), at("विनोद"), Person),
+                (at("मिश्रा"), at("मिश्रा"), Person),
+                (at("शर्मा"), at("शर्मा"), Person),
+                (at("रोहन"), at("मेहरा"), Person),
+                (at("करण"), at("जौहर"), Person),
+                (at("गिरीश"), at("गिरीश"), Person),
             ]
         );
     }

@@ -170,6 +170,8 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     orgs::tied_to_place(scan, gaz, &mut names);
     orgs::place_starts_body(scan, gaz, &mut names);
     orgs::campuses(scan, gaz, &mut names);
+    orgs::clubs(scan, gaz, &mut names);
+    orgs::ombudsmen(scan, gaz, &mut names);
     eponyms::institutions(scan, &mut names);
     eponyms::titled_bodies(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
@@ -219,6 +221,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     fullnames::after_middle_name(scan, gaz, &mut names);
     fullnames::across_bhai(scan, gaz, &mut names);
     fullnames::after_country(scan, gaz, &mut names);
+    fullnames::nicknames(scan, gaz, &mut names);
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
     for &(first, last, kind) in &names {

@@ -370,6 +370,63 @@ pub(super) fn campuses(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     }
 }
 
+/// `एफ़सी गोवा`, `एफ़सी बार्सिलोना`: a football club named "FC" and its town is the club;
+/// the tagger gave the town, or `एफ़सी` alone (trial 68). (`बेंगलुरु एफ़सी`, the other order,
+/// ends in a body's head word.)
+pub(super) fn clubs(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    for fc in 0..scan.tokens.len().saturating_sub(1) {
+        let town = fc + 1;
+        if scan.text(fc) != "एफसी"
+            || scan.tokens[town].gap != Gap::Space
+            || !scan.gap_after(fc).trim().is_empty()
+            || gazetteer_start(gaz[town]) != Some(EntityKind::Place)
+        {
+            continue;
+        }
+        let end = gazetteer_end(gaz, town);
+        names.retain(|n| n.1 < fc || n.0 > end);
+        names.push((fc, end, EntityKind::Organization));
+    }
+}
+
+/// `कर्नाटक लोकायुक्त`: a state's ombudsman right after the state is a body. Only after a
+/// place a list knows (`लोकपाल सिंह` is a man, `भाजपा लोकपाल के मुद्दे पर` a topic: review),
+/// and not before the word of an act or a movement (`… लोकायुक्त अधिनियम`).
+pub(super) fn ombudsmen(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    for head in 1..scan.tokens.len() {
+        if !matches!(scan.text(head), "लोकायुक्त" | "लोकपाल")
+            || scan.tokens[head].gap != Gap::Space
+            || !scan.gap_after(head - 1).trim().is_empty()
+            || gazetteer_kind(gaz[head - 1]) != Some(EntityKind::Place)
+        {
+            continue;
+        }
+        let next = (head + 1 < scan.tokens.len()).then(|| scan.text(head + 1));
+        if matches!(
+            next,
+            Some(
+                "अधिनियम"
+                    | "कानून"
+                    | "विधेयक"
+                    | "बिल"
+                    | "एक्ट"
+                    | "आंदोलन"
+                    | "संशोधन"
+            )
+        ) {
+            continue;
+        }
+        let Some(first) = (0..head).rev().find(|&t| gazetteer_start(gaz[t]).is_some()) else {
+            continue;
+        };
+        if gazetteer_end(gaz, first) + 1 != head {
+            continue;
+        }
+        names.retain(|n| n.1 < first || n.0 > head);
+        names.push((first, head, EntityKind::Organization));
+    }
+}
+
 /// Whether word `t` is part of a person or place the gazetteer knows.
 fn known_name(scan: &Scan, t: usize) -> bool {
     scan.covering(t).is_some_and(|c| {
@@ -390,6 +447,34 @@ mod tests {
         assert_eq!(before_listing(&scan, 0, 5, org), 2);
         assert_eq!(before_listing(&scan, 0, 2, org), 2);
         assert_eq!(before_listing(&scan, 0, 5, EntityKind::Person), 5);
+    }
+
+    /// `एफ़सी` and a town the gazetteer knows are a club, whatever the tagger found there;
+    /// not `एफ़सी` before another word, nor a town after another word.
+    #[test]
+    fn fc_and_a_town_are_a_club() {
+        let text = "एफ़सी पुणे ने एफ़सी जीत ली। डीएफ़सी पुणे आए।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |word: &str| super::super::word_at(&scan, word);
+        let pune = at("पुणे");
+        let mut names = vec![(pune, pune, EntityKind::Place)];
+        clubs(&scan, &gaz.codes, &mut names);
+        assert_eq!(names, [(pune - 1, pune, EntityKind::Organization)]);
+    }
+
+    /// A state's ombudsman after a place a list knows is a body; not after another word,
+    /// nor before the word of an act.
+    #[test]
+    fn a_states_ombudsman_is_a_body() {
+        let text = "हरियाणा लोकायुक्त ने कहा। पंजाब लोकायुक्त अधिनियम बना। प्रधान लोकपाल सिंह आए।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |word: &str| super::super::word_at(&scan, word);
+        let mut names = vec![(at("हरियाणा"), at("हरियाणा"), EntityKind::Place)];
+        ombudsmen(&scan, &gaz.codes, &mut names);
+        assert_eq!(
+            names,
+            [(at("हरियाणा"), at("हरियाणा") + 1, EntityKind::Organization)]
+        );
     }
 
     /// A place right before an organisation the tagger found apart starts its name; not
