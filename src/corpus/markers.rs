@@ -261,6 +261,22 @@ mod tests {
         assert_eq!(hit.source.as_deref(), Some("Dainik Khabar"));
     }
 
+    /// A site's promo line is chrome; a story's paragraph that opens with the site's name,
+    /// or names it, is not.
+    #[test]
+    fn a_sites_promo_is_chrome() {
+        let m = Markers::builtin();
+        let promo = "(बीबीसी हिन्दी के एंड्रॉएड ऐप के लिए आप यहां क्लिक कर सकते हैं. आप हमें \
+                     फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं.)";
+        assert_eq!(m.classify(promo).unwrap().kind, ChromeKind::Footer);
+        for line in [
+            "(बीबीसी हिंदी के साथ बातचीत में उन्होंने कहा कि गांव में पानी नहीं है।)",
+            "बीबीसी हिंदी के एक सवाल पर उन्होंने कहा कि वे चुनाव लड़ेंगे।",
+        ] {
+            assert!(m.classify(line).is_none(), "{line}");
+        }
+    }
+
     #[test]
     fn ordinary_text_is_not_chrome() {
         let m = Markers::builtin();

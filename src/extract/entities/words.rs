@@ -768,6 +768,11 @@ const BUSINESS_NOUN: &[&str] = &[
     "लॉजिस्टिक्स",
     "रियल्टी",
     "एनर्जी",
+    "टेक्नोलॉजी",
+    "पावर",
+    "एयरोस्पेस",
+    "प्लेटफॉर्म्स",
+    "प्लेटफ़ॉर्म्स",
 ];
 
 /// English words of a field or a kind of business, written as they sound, that stand before

@@ -164,6 +164,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     venues::people_ending_in_sites(scan, &mut names);
     venues::settlements(scan, gaz, &mut names);
     venues::residences(scan, gaz, &mut names);
+    venues::unnamed_airports(scan, gaz, &mut names);
     orgs::spelled_out(scan, gaz, &mut names);
     orgs::police(scan, &mut names);
     orgs::named_after_place(scan, &mut names);
@@ -213,7 +214,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     // named.
     names.retain(|&(f, l, k)| match k {
         EntityKind::Organization => !(f == l && super::words::local_title(scan.tokens[f].hash)),
-        EntityKind::Person => !(f..=l).all(|t| designation(scan, t)),
+        EntityKind::Person => !(f..=l).all(|t| designation(scan, t)) && !counted(scan, gaz, f, l),
         EntityKind::Place => true,
     });
     fullnames::before_surnames(scan, gaz, &mut names);
@@ -318,6 +319,20 @@ fn designation(scan: &Scan, t: usize) -> bool {
                 | "अतिरिक्त"
                 | "मुख्य"
         )
+}
+
+/// `कुल 72 खिलाड़ी बिके`: a word of no list alone after a count of people (a number, then a
+/// designation) is what they did, no one's name; a designation names someone only alone
+/// (trial 69). A given name or a surname there is still a name (`दो खिलाड़ी राहुल और …`).
+fn counted(scan: &Scan, gaz: &[u8], first: usize, last: usize) -> bool {
+    first == last
+        && first >= 2
+        && gaz[first] == 0
+        && scan.tokens[first].class & (GIVEN | SURNAME) == 0
+        && scan.tokens[first - 1].is(CUE)
+        && joined(scan, first)
+        && joined(scan, first - 1)
+        && scan.text(first - 2).bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Whether a known name (or the short name of one) the tagger saw nothing at stays: a
@@ -803,6 +818,18 @@ mod tests {
 
     fn words_of(scan: &Scan, (f, l): (usize, usize)) -> String {
         (f..=l).map(|t| scan.text(t)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// A word of no list alone after a number and a designation is no one; a given name
+    /// there, or a word after a designation with no number before it, may be.
+    #[test]
+    fn a_word_after_a_count_of_people_is_no_name() {
+        let (scan, gaz) = prepare(matcher(), "कुल 40 खिलाड़ी बिके, 2 खिलाड़ी राहुल और खिलाड़ी बिके");
+        let at = |t: &str| word_at(&scan, t);
+        let sold = at("बिके");
+        assert!(counted(&scan, &gaz.codes, sold, sold));
+        assert!(!counted(&scan, &gaz.codes, at("राहुल"), at("राहुल")));
+        assert!(!counted(&scan, &gaz.codes, sold + 6, sold + 6));
     }
 
     #[test]
