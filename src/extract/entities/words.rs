@@ -436,6 +436,13 @@ const SETTLEMENT: &[&str] = &[
     "इलाके",
     "इलाक़े",
     "मोहल्ले",
+    // Plurals: only after a list of names (see `venues::settlements`).
+    "इलाकों",
+    "इलाक़ों",
+    "गांवों",
+    "गाँवों",
+    "कस्बों",
+    "मोहल्लों",
 ];
 
 /// Kinds of home, and of those who live in one, and of site, that `निवासी`, `के रहने
@@ -543,6 +550,17 @@ const VILLAGE_KIND: &[&str] = &[
     "औद्योगिक",
     "व्यावसायिक",
     "पॉश",
+    // Who lives there (`हिंदू और मुस्लिम इलाक़ों में`, `शिया और सुन्नी मोहल्लों`: review).
+    "हिंदू",
+    "हिन्दू",
+    "मुस्लिम",
+    "मुसलमान",
+    "सिख",
+    "ईसाई",
+    "शिया",
+    "सुन्नी",
+    "जैन",
+    "बौद्ध",
 ];
 
 word_set!(

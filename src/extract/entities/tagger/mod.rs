@@ -18,6 +18,7 @@ mod features;
 mod fullnames;
 mod initials;
 mod orgs;
+mod towns;
 pub mod train;
 mod venues;
 mod weights;
@@ -165,6 +166,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     venues::settlements(scan, gaz, &mut names);
     venues::residences(scan, gaz, &mut names);
     venues::unnamed_airports(scan, gaz, &mut names);
+    towns::within_places(scan, gaz, &mut names);
     orgs::spelled_out(scan, gaz, &mut names);
     orgs::police(scan, &mut names);
     orgs::named_after_place(scan, &mut names);

@@ -103,7 +103,12 @@ pub(super) fn joins_two(scan: &Scan, gaz: &[u8], start: usize, t: usize, last: u
         && scan.tokens[last].is(ORG_HEAD)
         && (scan.tokens[t - 1].is(ORG_HEAD)
             && (t + 1..last).any(|w| !scan.tokens[w].is(STOP | COMMON | ORG_HEAD))
-            || last == t + 2 && names_start(gaz, t + 1))
+            || last == t + 2 && names_start(gaz, t + 1)
+            // A campus before (`आईआईटी गुवाहाटी और असम इंजीनियरिंग कॉलेज`, trial 69) is a
+            // body whole, and so is one named for a place after it.
+            || super::super::words::campus(scan.tokens[t - 2].hash)
+                && names_start(gaz, t - 1)
+                && names_start(gaz, t + 1))
 }
 
 /// Whether a person or place the gazetteer knows starts at word `t` (not a word inside one:

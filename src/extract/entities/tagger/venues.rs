@@ -300,8 +300,14 @@ pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             n.gap == Gap::Space
                 && matches!(scan.text(cue + 1), "के" | "की" | "का" | "में" | "से" | "को")
         });
+        // After a plural (`इलाक़ों`, `गांवों`) only names listed (`बानेश्वर और तिनकुने
+        // इलाक़ों में`, trial 69): one word before it is most often what kind they are
+        // (`सीमावर्ती इलाक़ों`, `प्रभावित गांवों`).
+        let plural = scan.text(cue).ends_with("ों");
+        let listed = || listed_before(scan, t).is_some_and(|b| name_like(b) && !covers(names, b));
         if !scan.gap_after(t).trim().is_empty()
             || !marked
+            || plural && !listed()
             || covers(names, cue)
             || covers(names, t)
             || !name_like(t)
@@ -326,7 +332,7 @@ pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 /// of no list, no word that describes or counts as a settlement, no Latin letters, no
 /// adjective or oblique form ([`plain`]) and no ordinary word (an everyday word before
 /// `इलाके` or `गांव` says what kind it is: `पहाड़ी इलाके`).
-fn village_name_like(scan: &Scan, gaz: &[u8], t: usize) -> bool {
+pub(super) fn village_name_like(scan: &Scan, gaz: &[u8], t: usize) -> bool {
     let word = scan.tokens[t];
     word.class == 0
         && !village_kind(word.hash)
@@ -337,6 +343,10 @@ fn village_name_like(scan: &Scan, gaz: &[u8], t: usize) -> bool {
         && gaz[t] == 0
         && plain(scan.text(t))
         && !ordinary(word.hash)
+        // `सूखाग्रस्त`, `मुस्लिमबहुल`, `हिंदीभाषी`: what kind (review).
+        && !["ग्रस्त", "बहुल", "भाषी", "प्रभावित", "प्रधान"]
+            .iter()
+            .any(|e| scan.text(t).ends_with(e))
 }
 
 /// Adds a place for each word of no list that a word of residence follows (`खरखौदा के
@@ -482,6 +492,25 @@ mod tests {
     use super::super::prepare;
     use super::{people_ending_in_sites, residences, unnamed_airports, village_edge};
     use crate::extract::entities::model::EntityKind::{Person, Place};
+
+    /// Before a plural settlement's word, names listed are places; one word alone is not.
+    #[test]
+    fn names_listed_before_a_plural_settlement_are_places() {
+        let text = "पुलिस ने खैरवाड़ा और बिछीवाड़ा इलाक़ों में छापे मारे। बाढ़ से सीमावर्ती गांवों \
+                    में नुकसान हुआ।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |word: &str| super::super::word_at(&scan, word);
+        let mut names = Vec::new();
+        super::settlements(&scan, &gaz.codes, &mut names);
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            [
+                (at("खैरवाड़ा"), at("खैरवाड़ा"), Place),
+                (at("बिछीवाड़ा"), at("बिछीवाड़ा"), Place)
+            ]
+        );
+    }
 
     /// Two or three words of no list after a genitive, before `अंतरराष्ट्रीय हवाई अड्डे`,
     /// are an airport's name; not one word alone, not after a designation, not an ordinary
