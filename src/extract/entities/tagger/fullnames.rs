@@ -170,6 +170,10 @@ pub(super) fn after_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
 /// 'सरफ़िरा' अजय देवगन`: review), and two people stay apart. A person that ends at a
 /// nickname after an opening quote and takes no surname ends before the quote.
 pub(super) fn nicknames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    // (Curly quotes start with the byte 0xE2.)
+    if memchr::memchr3(b'\'', b'"', 0xE2, scan.folded.text.as_bytes()).is_none() {
+        return;
+    }
     let person = |t: usize| gazetteer_kind(gaz[t]) == Some(EntityKind::Person);
     for nick in 1..scan.tokens.len() {
         let (given, surname) = (nick - 1, nick + 1);
