@@ -13,6 +13,7 @@
 
 mod companies;
 mod decode;
+mod english;
 mod eponyms;
 mod features;
 mod fullnames;
@@ -175,6 +176,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     orgs::campuses(scan, gaz, &mut names);
     orgs::clubs(scan, gaz, &mut names);
     orgs::ombudsmen(scan, gaz, &mut names);
+    english::of_bodies(scan, gaz, &mut names);
     eponyms::institutions(scan, &mut names);
     eponyms::titled_bodies(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
