@@ -17,6 +17,7 @@ mod english;
 mod eponyms;
 mod features;
 mod fullnames;
+mod highways;
 mod initials;
 mod orgs;
 mod towns;
@@ -168,6 +169,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     venues::residences(scan, gaz, &mut names);
     venues::unnamed_airports(scan, gaz, &mut names);
     towns::within_places(scan, gaz, &mut names);
+    highways::numbered(scan, &mut names);
     orgs::spelled_out(scan, gaz, &mut names);
     orgs::police(scan, &mut names);
     orgs::named_after_place(scan, &mut names);
