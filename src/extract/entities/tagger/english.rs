@@ -11,7 +11,7 @@ use super::super::words::{CUE, HONORIFIC, ORG_HEAD, SAID, STOP, business};
 use super::features::{DEMONYM, gazetteer_end, gazetteer_kind};
 use super::orgs::CONJUNCTIONS;
 use super::venues::oblique;
-use super::{Name, joined};
+use super::{Name, Trigger, joined};
 use crate::extract::entities::model::EntityKind;
 
 /// English head words of a body that `of` follows (folded: no nukta, `ॉ` as `ा`).
@@ -86,12 +86,11 @@ const AFTER: usize = 5;
 /// in place of what the tagger found there; not where a longer organisation already holds
 /// it, nor where the words run on past [`AFTER`].
 pub(super) fn of_bodies(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    static OF: Trigger = Trigger::new("आफ");
     let n = scan.tokens.len();
     for head in 0..n.saturating_sub(2) {
-        if !HEADS.contains(&scan.text(head))
-            || scan.text(head + 1) != "आफ"
-            || !joined(scan, head + 1)
-        {
+        // (The one test every word pays comes first: `ऑफ` after it, by its hash.)
+        if !OF.at(scan, head + 1) || !HEADS.contains(&scan.text(head)) || !joined(scan, head + 1) {
             continue;
         }
         let Some(last) = after_of(scan, gaz, head + 2) else {

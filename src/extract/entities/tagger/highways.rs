@@ -6,7 +6,7 @@
 
 use super::super::scan::Scan;
 use super::super::words::STOP;
-use super::{Name, joined};
+use super::{Name, Trigger, joined};
 use crate::extract::entities::model::EntityKind;
 
 /// Adds a place for each highway's words and number (`राष्ट्रीय राजमार्ग-30`, `नेशनल हाईवे
@@ -71,14 +71,17 @@ const COUNTED: &[&str] = &[
 
 /// The last word of a highway's words that start at word `t`, if they do.
 fn highway_words(scan: &Scan, t: usize) -> Option<usize> {
-    let next = |w: &str| t + 1 < scan.tokens.len() && joined(scan, t + 1) && scan.text(t + 1) == w;
-    match scan.text(t) {
-        "राष्ट्रीय" | "राज्य" if next("राजमार्ग") => {
-            Some(t + 1)
-        }
-        "नेशनल" | "स्टेट" if next("हाईवे") => Some(t + 1),
-        "एनएच" | "nh" => Some(t),
-        _ => None,
+    static ROAD: Trigger = Trigger::new("राजमार्ग");
+    static HIGHWAY: Trigger = Trigger::new("हाईवे");
+    static NH: Trigger = Trigger::new("एनएच");
+    static NH_LATIN: Trigger = Trigger::new("nh");
+    // (The one test every word pays comes first: the word after, by its hash.)
+    if ROAD.at(scan, t + 1) && joined(scan, t + 1) {
+        matches!(scan.text(t), "राष्ट्रीय" | "राज्य").then_some(t + 1)
+    } else if HIGHWAY.at(scan, t + 1) && joined(scan, t + 1) {
+        matches!(scan.text(t), "नेशनल" | "स्टेट").then_some(t + 1)
+    } else {
+        (NH.at(scan, t) || NH_LATIN.at(scan, t)).then_some(t)
     }
 }
 

@@ -15,8 +15,8 @@ use super::super::tokens::Gap;
 use super::super::words::{
     COMMON, CUE, EPITHET, HONORIFIC, ORG_HEAD, PLACE_HEAD, SAID, STOP, goes, tied_to,
 };
-use super::Name;
 use super::features::{gazetteer_end, gazetteer_kind, gazetteer_start};
+use super::{Name, Trigger};
 use crate::extract::entities::model::EntityKind;
 
 /// Conjunctions that join the fields of a body's name.
@@ -379,9 +379,10 @@ pub(super) fn campuses(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 /// the tagger gave the town, or `एफ़सी` alone (trial 68). (`बेंगलुरु एफ़सी`, the other order,
 /// ends in a body's head word.)
 pub(super) fn clubs(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    static FC: Trigger = Trigger::new("एफसी");
     for fc in 0..scan.tokens.len().saturating_sub(1) {
         let town = fc + 1;
-        if scan.text(fc) != "एफसी"
+        if !FC.at(scan, fc)
             || scan.tokens[town].gap != Gap::Space
             || !scan.gap_after(fc).trim().is_empty()
             || gazetteer_start(gaz[town]) != Some(EntityKind::Place)
@@ -398,8 +399,10 @@ pub(super) fn clubs(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 /// place a list knows (`लोकपाल सिंह` is a man, `भाजपा लोकपाल के मुद्दे पर` a topic: review),
 /// and not before the word of an act or a movement (`… लोकायुक्त अधिनियम`).
 pub(super) fn ombudsmen(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    static LOKAYUKT: Trigger = Trigger::new("लोकायुक्त");
+    static LOKPAL: Trigger = Trigger::new("लोकपाल");
     for head in 1..scan.tokens.len() {
-        if !matches!(scan.text(head), "लोकायुक्त" | "लोकपाल")
+        if !(LOKAYUKT.at(scan, head) || LOKPAL.at(scan, head))
             || scan.tokens[head].gap != Gap::Space
             || !scan.gap_after(head - 1).trim().is_empty()
             || gazetteer_kind(gaz[head - 1]) != Some(EntityKind::Place)

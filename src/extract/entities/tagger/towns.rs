@@ -8,7 +8,7 @@
 use super::super::scan::Scan;
 use super::features::{gazetteer_end, gazetteer_kind};
 use super::venues::village_name_like;
-use super::{Name, covers, joined};
+use super::{Name, Trigger, covers, joined};
 use crate::extract::entities::model::EntityKind;
 
 /// Endings of Indian and foreign towns' names (folded: no nukta). The frame alone took
@@ -57,11 +57,12 @@ fn town_shaped(word: &str) -> bool {
 /// and no name may cover it. Not before
 /// `से` alone, after which the word is as often a person met (`पाकिस्तान के X से बात`).
 pub(super) fn within_places(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    static KE: Trigger = Trigger::new("के");
     for t in 2..scan.tokens.len().saturating_sub(1) {
         // (The cheapest test first: a place a list knows two words before.)
         let place = t - 2;
         if gazetteer_kind(gaz[place]) != Some(EntityKind::Place)
-            || scan.text(t - 1) != "के"
+            || !KE.at(scan, t - 1)
             || !joined(scan, t - 1)
             || !joined(scan, t + 1)
         {

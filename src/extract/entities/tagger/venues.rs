@@ -16,7 +16,7 @@ use super::super::words::{
 };
 use super::features::gazetteer_kind;
 use super::orgs::CONJUNCTIONS;
-use super::{Name, covers};
+use super::{Name, Trigger, covers};
 use crate::extract::entities::model::EntityKind;
 
 /// Grows each person whose name a venue word follows into a place that ends with that
@@ -71,6 +71,12 @@ pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
 /// name a list knows is [`join`]'s, which knows people at airports (`… मोदी हवाई अड्डे पर
 /// पहुंचे`).
 pub(super) fn unnamed_airports(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    static AIRPORT_WORDS: [Trigger; 4] = [
+        Trigger::new("हवाई"),
+        Trigger::new("एयरपोर्ट"),
+        Trigger::new("हवाईअड्डे"),
+        Trigger::new("हवाईअड्डा"),
+    ];
     let name_like = |t: usize| {
         let tok = scan.tokens[t];
         tok.class & !(GIVEN | SURNAME | EPITHET) == 0
@@ -80,6 +86,10 @@ pub(super) fn unnamed_airports(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             && plain(scan.text(t))
     };
     for mid in 2..scan.tokens.len() {
+        // (The one test every word pays comes first: the airport's word after, by hash.)
+        if !AIRPORT_WORDS.iter().any(|w| w.at(scan, mid + 1)) {
+            continue;
+        }
         if !venue_between(scan.tokens[mid].hash) || !super::joined(scan, mid) {
             continue;
         }
