@@ -141,7 +141,14 @@ impl Markers {
             .next()
             .and_then(first_folded)
             .is_some_and(|c| self.first_chars.binary_search(&c).is_ok());
-        let could_contain = self.containing.as_ref().is_some_and(|ac| ac.is_match(line));
+        // The needles are in NFC; a line that is not (a precomposed `फ़`, U+095E, which NFC
+        // splits) is matched in NFC too.
+        let could_contain = self.containing.as_ref().is_some_and(|ac| {
+            ac.is_match(line)
+                || unicode_normalization::is_nfc_quick(line.chars())
+                    != unicode_normalization::IsNormalized::Yes
+                    && ac.is_match(&line.nfc().collect::<String>())
+        });
         if !could_start && !could_contain {
             return None;
         }
@@ -269,6 +276,9 @@ mod tests {
         let promo = "(बीबीसी हिन्दी के एंड्रॉएड ऐप के लिए आप यहां क्लिक कर सकते हैं. आप हमें \
                      फ़ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं.)";
         assert_eq!(m.classify(promo).unwrap().kind, ChromeKind::Footer);
+        // Without the app's words, in a precomposed spelling (U+095E).
+        let follow = "आप हमें \u{95e}ेसबुक और ट्विटर पर फ़ॉलो भी कर सकते हैं.";
+        assert_eq!(m.classify(follow).unwrap().kind, ChromeKind::Footer);
         for line in [
             "(बीबीसी हिंदी के साथ बातचीत में उन्होंने कहा कि गांव में पानी नहीं है।)",
             "बीबीसी हिंदी के एक सवाल पर उन्होंने कहा कि वे चुनाव लड़ेंगे।",

@@ -8,7 +8,7 @@
 
 use super::super::scan::Scan;
 use super::super::words::{CUE, HONORIFIC, ORG_HEAD, SAID, STOP, business};
-use super::features::{DEMONYM, gazetteer_end, gazetteer_kind};
+use super::features::{DEMONYM, gazetteer_end, gazetteer_kind, gazetteer_start};
 use super::orgs::CONJUNCTIONS;
 use super::venues::oblique;
 use super::{Name, Trigger, joined};
@@ -18,8 +18,8 @@ use crate::extract::entities::model::EntityKind;
 const HEADS: &[&str] = &[
     "यूनिवर्सिटी",
     "फेडरेशन",
-    "कान्फेडरेशन",
     "कांफेडरेशन",
+    "कंफेडरेशन",
     "एसोसिएशन",
     "चैंबर",
     "चेंबर",
@@ -109,6 +109,14 @@ pub(super) fn of_bodies(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             && opens(scan, gaz, first - 1, head)
         {
             first -= 1;
+        }
+        // A place's later words only (`प्रदेश` of `आंध्र प्रदेश`, past the two openers
+        // looked at): the place stays whole, outside the body.
+        while first < head
+            && gazetteer_kind(gaz[first]) == Some(EntityKind::Place)
+            && gazetteer_start(gaz[first]).is_none()
+        {
+            first += 1;
         }
         // A longer body the tagger found holds it, unless that is two joined by a
         // conjunction (`यूनिवर्सिटी ऑफ ऑक्सफ़ोर्ड और यूनिवर्सिटी ऑफ …`, review).

@@ -29,15 +29,20 @@ pub(super) fn numbered(scan: &Scan, names: &mut Vec<Name>) {
         if num >= n || !scan.text(num).bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        let hyphen = matches!(scan.gap_after(num - 1).trim(), "-" | "–");
-        let spaced = scan.gap_after(num - 1).trim().is_empty();
+        // (Folding reads a hyphen as a space: the original text tells them apart.)
+        let folded_gap = scan.tokens[num - 1].end..scan.tokens[num].start;
+        let gap = scan.original[scan.original(folded_gap)].trim();
+        let hyphen = matches!(gap, "-" | "–");
+        let spaced = gap.is_empty();
         // A count after the words is their length or number (`राष्ट्रीय राजमार्ग 1,46,000
         // किलोमीटर`, `… 2 हजार किलोमीटर`): after a space, the number must end a phrase or
         // stand before a postposition.
         let after = num + 1;
-        let count = after < n
-            && (matches!(scan.gap_after(num).trim(), "," | ".")
-                || COUNTED.contains(&scan.text(after)));
+        // (A mark with digits right after it is inside a number, `1,46,000`; a mark then a
+        // space ends a phrase, `एनएच 44, जहां …`.)
+        let in_number = matches!(scan.gap_after(num), "," | ".")
+            && scan.text(after).bytes().all(|b| b.is_ascii_digit());
+        let count = after < n && (in_number || COUNTED.contains(&scan.text(after)));
         let closes =
             after >= n || !scan.gap_after(num).trim().is_empty() || scan.tokens[after].is(STOP);
         if !count && (hyphen || said && spaced || spaced && closes) {
@@ -97,7 +102,8 @@ mod tests {
     fn a_numbered_highway_is_a_place() {
         let text = "हादसा राष्ट्रीय राजमार्ग-27 पर हुआ। किसान एनएच 52 जाम करेंगे। राष्ट्रीय \
                     राजमार्ग संख्या 9 बंद है। राष्ट्रीय राजमार्गों पर भीड़ है। राष्ट्रीय राजमार्ग पर। राष्ट्रीय \
-                    राजमार्ग 3 हजार किलोमीटर बढ़े। नेशनल हाईवे 5 साल में बनेंगे।";
+                    राजमार्ग 3 हजार किलोमीटर बढ़े। नेशनल हाईवे 5 साल में बनेंगे। राज्य राजमार्ग-8 \
+                    जाम रहा। राष्ट्रीय राजमार्ग 2,500 किलोमीटर है। एनएच 31, जो अहम है।";
         let (scan, _) = prepare(matcher(), text);
         let at = |word: &str| super::super::word_at(&scan, word);
         let mut names = Vec::new();
@@ -107,7 +113,9 @@ mod tests {
             [
                 (at("राष्ट्रीय"), at("27"), Place),
                 (at("एनएच"), at("52"), Place),
-                (at("9") - 3, at("9"), Place)
+                (at("9") - 3, at("9"), Place),
+                (at("8") - 2, at("8"), Place),
+                (at("31") - 1, at("31"), Place)
             ]
         );
     }

@@ -383,8 +383,7 @@ pub(super) fn clubs(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     for fc in 0..scan.tokens.len().saturating_sub(1) {
         let town = fc + 1;
         if !FC.at(scan, fc)
-            || scan.tokens[town].gap != Gap::Space
-            || !scan.gap_after(fc).trim().is_empty()
+            || !super::joined(scan, town)
             || gazetteer_start(gaz[town]) != Some(EntityKind::Place)
         {
             continue;
@@ -403,8 +402,7 @@ pub(super) fn ombudsmen(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     static LOKPAL: Trigger = Trigger::new("लोकपाल");
     for head in 1..scan.tokens.len() {
         if !(LOKAYUKT.at(scan, head) || LOKPAL.at(scan, head))
-            || scan.tokens[head].gap != Gap::Space
-            || !scan.gap_after(head - 1).trim().is_empty()
+            || !super::joined(scan, head)
             || gazetteer_kind(gaz[head - 1]) != Some(EntityKind::Place)
         {
             continue;

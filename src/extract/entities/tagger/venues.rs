@@ -314,7 +314,10 @@ pub(super) fn settlements(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         // इलाक़ों में`, trial 69): one word before it is most often what kind they are
         // (`सीमावर्ती इलाक़ों`, `प्रभावित गांवों`).
         let plural = scan.text(cue).ends_with("ों");
-        let listed = || listed_before(scan, t).is_some_and(|b| name_like(b) && !covers(names, b));
+        let listed = || {
+            listed_before(scan, t)
+                .is_some_and(|b| name_like(b) && edge(scan, b) && !covers(names, b))
+        };
         if !scan.gap_after(t).trim().is_empty()
             || !marked
             || plural && !listed()
@@ -506,8 +509,8 @@ mod tests {
     /// Before a plural settlement's word, names listed are places; one word alone is not.
     #[test]
     fn names_listed_before_a_plural_settlement_are_places() {
-        let text = "पुलिस ने खैरवाड़ा और बिछीवाड़ा इलाक़ों में छापे मारे। बाढ़ से सीमावर्ती गांवों \
-                    में नुकसान हुआ।";
+        let text = "पुलिस ने खैरवाड़ा और बिछीवाड़ा इलाक़ों में छापे मारे। बाढ़ से गुजरात के \
+                    धोलपुर गांवों में नुकसान हुआ।";
         let (scan, gaz) = prepare(matcher(), text);
         let at = |word: &str| super::super::word_at(&scan, word);
         let mut names = Vec::new();
@@ -529,7 +532,7 @@ mod tests {
     fn an_airport_named_after_someone_is_a_place() {
         let text = "वे लुसाका के केनेथ कौंडा अंतरराष्ट्रीय हवाई अड्डे पहुंचे। मंत्री सोमनाथ भारती \
                     अंतरराष्ट्रीय हवाई अड्डे गए। शहर के नए अंतरराष्ट्रीय हवाई अड्डे पर भीड़ थी। \
-                    यहां के ओमारु बेलांगो अंतरराष्ट्रीय हवाई यात्रा में। उनके ज़ोरान म्लादिच \
+                    यहां के ओमारु बेलांगो अंतरराष्ट्रीय हवाई यात्रा में। शहर के ज़ोरान म्लादिच \
                     अंतरराष्ट्रीय हवाई अड्डे पर।";
         let (scan, gaz) = prepare(matcher(), text);
         let at = |word: &str| super::super::word_at(&scan, word);
