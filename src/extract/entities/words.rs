@@ -443,6 +443,11 @@ const SETTLEMENT: &[&str] = &[
     "गाँवों",
     "कस्बों",
     "मोहल्लों",
+    "प्रखंडों",
+    "तहसीलों",
+    "जिलों",
+    "ज़िलों",
+    "शहरों",
 ];
 
 /// Kinds of home, and of those who live in one, and of site, that `निवासी`, `के रहने
@@ -594,9 +599,10 @@ word_set!(
     describes, DESCRIBING
 );
 
-/// Everyday words (in `common`, so never a name alone) that are also given names: right
-/// before a family name of `surname` they are the person's (`विकास चौहान`, `आशा भोसले`).
-const ALSO_A_NAME: &[&str] = &["विकास", "आशा", "शांति", "पूजा", "कविता", "शक्ति"];
+/// Everyday words (in `common`, so never a name alone) and titles (`राजकुमार`, prince) that
+/// are also given names: right before a family name of `surname` they are the person's
+/// (`विकास चौहान`, `आशा भोसले`, `राजकुमार वर्मा`).
+const ALSO_A_NAME: &[&str] = &["विकास", "आशा", "शांति", "पूजा", "कविता", "शक्ति", "राजकुमार"];
 
 word_set!(
     /// Whether the word whose [`word_hash`] is `hash` is also a given name (see [`ALSO_A_NAME`]).

@@ -34,8 +34,24 @@ use super::words::{
 const MAX_NAME: usize = 4;
 
 /// Inflected endings no name has: plurals and verb forms (`देशों`, `लेखिकाओं`, `करेंगे`, `बातें`,
-/// `बनीं`); `गण` makes a respectful plural (`मंत्रीगण`, `अधिकारीगण`).
-const NOT_NAME_ENDINGS: &[&str] = &["ों", "ओं", "ें", "ीं", "ेंगे", "ेगा", "ेगी", "ाएं", "ाएँ", "ियां", "गण"];
+/// `बनीं`); `गण` makes a respectful plural (`मंत्रीगण`, `अधिकारीगण`); `नेवाली` one who does
+/// (`रहनेवाली`, a resident: trial 71).
+const NOT_NAME_ENDINGS: &[&str] = &[
+    "ों",
+    "ओं",
+    "ें",
+    "ीं",
+    "ेंगे",
+    "ेगा",
+    "ेगी",
+    "ाएं",
+    "ाएँ",
+    "ियां",
+    "गण",
+    "नेवाला",
+    "नेवाली",
+    "नेवाले",
+];
 
 /// Whether a folded word ends as no name does (see [`NOT_NAME_ENDINGS`]).
 pub fn inflected(text: &str) -> bool {
@@ -290,11 +306,30 @@ const CASE_MARKERS: &[&str] = &[
     "समेत",
 ];
 
-/// Whether the word after a name (token `next`) is a case marker, a verb of saying,
-/// punctuation, or the end.
+/// Pronouns that open what is said of someone just named (`पत्नी कमला बाई अपने बयान पर`,
+/// `अभिनेत्री X Y उनकी पत्नी के किरदार में`, `… जिन्होंने`): a name's phrase ends before
+/// them as before a case marker (trial 71).
+const AFTER_NAME_PRONOUNS: &[&str] = &[
+    "अपने",
+    "अपनी",
+    "अपना",
+    "उनकी",
+    "उनके",
+    "उनका",
+    "जिन्होंने",
+    "जिनकी",
+    "जिनके",
+    "जिनका",
+];
+
+/// Whether the word after a name (token `next`) is a case marker, a verb of saying, a
+/// pronoun that opens what is said of the one named, punctuation, or the end.
 fn closes_phrase(scan: &Scan, next: usize) -> bool {
     scan.tokens.get(next).is_none_or(|t| {
-        t.gap == Gap::Break || t.is(SAID) || CASE_MARKERS.contains(&scan.text(next))
+        t.gap == Gap::Break
+            || t.is(SAID)
+            || CASE_MARKERS.contains(&scan.text(next))
+            || AFTER_NAME_PRONOUNS.contains(&scan.text(next))
     })
 }
 

@@ -159,6 +159,26 @@ pub(super) fn after_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
     }
 }
 
+/// `मंत्री विजय कुमार चौधरी`: a person of one word right before a person whose name starts
+/// with a middle name (`कुमार`, `प्रसाद`), a space and nothing else between, is one person's
+/// given name: the tagger, which has seen `कुमार` open names (`कुमार विश्वास`), cut the name
+/// in two (trials 69 and 70: three names so cut). The given name is no list's person: two
+/// people a list knows side by side stay two.
+pub(super) fn across_middle_name(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let person = |t: usize| gazetteer_kind(gaz[t]) == Some(EntityKind::Person);
+    super::merge_neighbours(names, |a, b| {
+        let one_name = a.2 == EntityKind::Person
+            && b.2 == EntityKind::Person
+            && a.0 == a.1
+            && b.0 == a.1 + 1
+            && joined(scan, b.0)
+            && middle_name(scan.text(b.0))
+            && !person(a.0)
+            && !super::designation(scan, a.0);
+        one_name.then_some((a.0, b.1, EntityKind::Person))
+    });
+}
+
 /// `रमेश 'बबलू' यादव`: a nickname in quotes between a given name and a surname is one
 /// person's name. The tagger, which sees a quote end most names, gave two or three people,
 /// or one that ends at the nickname with its opening quote (trial 68). Taken in only
@@ -439,7 +459,10 @@ fn singles(scan: &Scan, names: &[Name]) -> Vec<u64> {
 mod tests {
     use super::super::super::gazetteer::matcher;
     use super::super::prepare;
-    use super::{across_bhai, after_country, after_middle_name, nicknames, with_surname_after};
+    use super::{
+        across_bhai, across_middle_name, after_country, after_middle_name, nicknames,
+        with_surname_after,
+    };
     use crate::extract::entities::model::EntityKind::Person;
     use crate::extract::entities::model::EntityKind::Place;
 
@@ -595,5 +618,28 @@ mod tests {
                 (surnames[2], surnames[2], Person)
             ]
         );
+    }
+
+    /// A one-word person right before a person that starts with a middle name is one name;
+    /// not across a comma, and not after a person of two words.
+    #[test]
+    fn a_name_cut_before_its_middle_name_is_one() {
+        let text = "मंत्री सुरेश प्रसाद यादव ने कहा। रमेश, कुमार गौरव आए। नीरज चोपड़ा कुमार सानू से \
+                    मिले।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let s = &scan;
+        let at = |word: &str| super::super::word_at(s, word);
+        let mut names = vec![
+            (at("सुरेश"), at("सुरेश"), Person),
+            (at("प्रसाद"), at("यादव"), Person),
+            (at("रमेश"), at("रमेश"), Person),
+            (at("गौरव") - 1, at("गौरव"), Person),
+            (at("नीरज"), at("चोपड़ा"), Person),
+            (at("सानू") - 1, at("सानू"), Person),
+        ];
+        let mut expected = names[2..].to_vec();
+        expected.insert(0, (at("सुरेश"), at("यादव"), Person));
+        across_middle_name(s, &gaz.codes, &mut names);
+        assert_eq!(names, expected);
     }
 }

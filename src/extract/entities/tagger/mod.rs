@@ -169,6 +169,8 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     venues::residences(scan, gaz, &mut names);
     venues::unnamed_airports(scan, gaz, &mut names);
     towns::within_places(scan, gaz, &mut names);
+    towns::capitals(scan, gaz, &mut names);
+    towns::listed_with_places(scan, gaz, &mut names);
     highways::numbered(scan, &mut names);
     orgs::spelled_out(scan, gaz, &mut names);
     orgs::police(scan, &mut names);
@@ -178,6 +180,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     orgs::campuses(scan, gaz, &mut names);
     orgs::clubs(scan, gaz, &mut names);
     orgs::ombudsmen(scan, gaz, &mut names);
+    orgs::indian_arms(scan, &mut names);
     english::of_bodies(scan, gaz, &mut names);
     eponyms::institutions(scan, &mut names);
     eponyms::titled_bodies(scan, gaz, &mut names);
@@ -223,6 +226,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
         EntityKind::Person => !(f..=l).all(|t| designation(scan, t)) && !counted(scan, gaz, f, l),
         EntityKind::Place => true,
     });
+    fullnames::across_middle_name(scan, gaz, &mut names);
     fullnames::before_surnames(scan, gaz, &mut names);
     fullnames::with_surname_after(scan, &mut names);
     fullnames::after_middle_name(scan, gaz, &mut names);
@@ -653,6 +657,9 @@ fn tidy(
                 && (scan.tokens[first].is(title)
                     || super::words::local_title(scan.tokens[first].hash)
                     || super::words::describes(scan.tokens[first].hash)
+                    // `फ़र्म ट्रैक्सन`: a body's generic word is no part of a name; the word
+                    // after it alone is the body's (below).
+                    || super::words::descriptor(scan.tokens[first].hash)
                     // `बनीं नीना गुप्ता`: a verb or a plural before the name.
                     || !scan.tokens[first].latin && rules::inflected(scan.text(first))))
     {
@@ -859,6 +866,42 @@ mod tests {
         assert!(counted(&scan, &gaz.codes, sold, sold));
         assert!(!counted(&scan, &gaz.codes, at("राहुल"), at("राहुल")));
         assert!(!counted(&scan, &gaz.codes, sold + 6, sold + 6));
+    }
+
+    /// A person's span loses a body's generic word before the name (the word after it alone
+    /// is then the body) and a word of one who does (`रहनेवाली`, a resident).
+    #[test]
+    fn a_person_span_sheds_a_generic_word_and_a_participle() {
+        let (scan, gaz) = prepare(matcher(), "फ़र्म ट्रैक्सन ने कहा। गांव की रहनेवाली सुषमा के पिता");
+        let at = |t: &str| word_at(&scan, t);
+        let firm = at("फ़र्म");
+        assert_eq!(
+            tidy(&scan, &gaz.codes, firm, firm + 1, EntityKind::Person),
+            Some((firm + 1, firm + 1, EntityKind::Organization))
+        );
+        let she = at("सुषमा");
+        assert_eq!(
+            tidy(&scan, &gaz.codes, she - 1, she, EntityKind::Person),
+            Some((she, she, EntityKind::Person))
+        );
+    }
+
+    /// After a designation, a name of two words closes before a pronoun that opens what is
+    /// said of the one named, as before a case marker; not before a verb.
+    #[test]
+    fn a_name_after_a_designation_ends_before_a_pronoun() {
+        let (scan, _) = prepare(
+            matcher(),
+            "मृतक की पत्नी कमलिया बाईजा अपने बयान पर क़ायम रहीं। अभिनेत्री निमिषा सजयनी उनकी \
+             पत्नी बनी हैं। अधिकारी फाइल खोलकर बैठे।",
+        );
+        let at = |t: &str| word_at(&scan, t);
+        let person = |t: usize| scan.covering(t).map(|c| (c.first, c.last, c.kind));
+        let wife = at("कमलिया");
+        assert_eq!(person(wife), Some((wife, wife + 1, EntityKind::Person)));
+        let actor = at("निमिषा");
+        assert_eq!(person(actor), Some((actor, actor + 1, EntityKind::Person)));
+        assert_eq!(person(at("फाइल")), None);
     }
 
     #[test]

@@ -6,8 +6,9 @@
 //! so the model is trained as before.
 
 use super::super::scan::Scan;
-use super::features::{gazetteer_end, gazetteer_kind};
-use super::venues::village_name_like;
+use super::super::words::settlement;
+use super::features::{gazetteer_end, gazetteer_kind, gazetteer_start};
+use super::venues::{edge, listed_before, village_name_like};
 use super::{Name, Trigger, covers, joined};
 use crate::extract::entities::model::EntityKind;
 
@@ -89,12 +90,146 @@ pub(super) fn within_places(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     }
 }
 
+/// Whether what follows word `t` closes a place's name: a postposition, a mark or the end.
+fn closed(scan: &Scan, t: usize) -> bool {
+    t + 1 >= scan.tokens.len()
+        || !scan.gap_after(t).trim().is_empty()
+        || joined(scan, t + 1)
+            && matches!(
+                scan.text(t + 1),
+                "में" | "के" | "की" | "का" | "से" | "तक" | "पर" | "को" | "ने"
+            )
+}
+
+/// `टीमें अंधेरी, ठाणे और पुणे में`, `सूरीनाम के पारामारिबो और फ़िजी में`: a word of no list
+/// named in a list right beside a place is a place too, as a story lists a city's
+/// neighbourhoods or a country's towns with one a list knows (trials 70 and 71).
+/// - The word stands beside a place a list knows (or, before a settlement's word, `… और
+///   धोरीमन्ना तहसील तक`, one the tagger found); the list holds no more words of no list
+///   than such places, and no person or body (`दिल्ली, रमेश और सुरेश` is no list of
+///   places).
+/// - Each such word is one that looks like a name ([`village_name_like`]: no ordinary word,
+///   no adjective or oblique form) and that no name covers.
+/// - The list starts where a name can (after a mark, a function word or a plural) and ends
+///   before a postposition or a mark.
+pub(super) fn listed_with_places(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    static AUR: Trigger = Trigger::new("और");
+    static V: Trigger = Trigger::new("व");
+    static TATHA: Trigger = Trigger::new("तथा");
+    // The start of the place that ends at word `b`, if a name found or a list knows one,
+    // and whether a list knows it.
+    let place_ending = |names: &[Name], b: usize| {
+        let listed = gazetteer_kind(gaz[b]) == Some(EntityKind::Place);
+        names
+            .iter()
+            .find(|n| n.2 == EntityKind::Place && n.1 == b)
+            .map(|n| (n.0, listed))
+            .or_else(|| {
+                let first = (0..=b).rev().find(|&i| gazetteer_start(gaz[i]).is_some())?;
+                (gazetteer_kind(gaz[first]) == Some(EntityKind::Place)
+                    && gazetteer_end(gaz, first) == b
+                    && !covers(names, b))
+                .then_some((first, true))
+            })
+    };
+    for and in 1..scan.tokens.len().saturating_sub(1) {
+        if !(AUR.at(scan, and) || V.at(scan, and) || TATHA.at(scan, and)) {
+            continue;
+        }
+        let last = and + 1;
+        // A settlement's word may follow the list (`… और धोरीमन्ना तहसील तक`).
+        let kind_after = last + 1 < scan.tokens.len()
+            && joined(scan, last + 1)
+            && settlement(scan.tokens[last + 1].hash)
+            && closed(scan, last + 1);
+        if !joined(scan, last) || !(closed(scan, last) || kind_after) {
+            continue;
+        }
+        // The items, from the last back: (first word, whether a place is there, and
+        // whether a list knows it).
+        let mut items = Vec::new();
+        let mut t = last;
+        loop {
+            let item = match place_ending(names, t) {
+                Some((first, listed)) => (first, Some(listed)),
+                None if village_name_like(scan, gaz, t) && !covers(names, t) => (t, None),
+                None => break,
+            };
+            items.push(item);
+            match listed_before(scan, item.0) {
+                Some(b) => t = b,
+                None => break,
+            }
+        }
+        // The first item starts where a name can: after a mark, a function word or a
+        // plural (`टीमें अंधेरी, …`), not inside a name of more words
+        // (`पीक XV पार्टनर्स और सिंगापुर की`: trial 71).
+        let whole = items.last().is_some_and(|&(first, _)| {
+            listed_before(scan, first).is_none()
+                && (edge(scan, first)
+                    || ["ें", "ों", "ीं"]
+                        .iter()
+                        .any(|e| scan.text(first - 1).ends_with(e)))
+        });
+        // `क़तर के अमीर और ओमान के सुल्तान`, `अर्जेंटीना के होज़े अकासुसो और चिली के …`: a place
+        // with a genitive after it pairs what the places hold (a title, a player), no list
+        // of places (review, HiNER).
+        let genitive =
+            |t: usize| t < scan.tokens.len() && matches!(scan.text(t), "के" | "की" | "का");
+        let paired =
+            genitive(last + 1) && items.get(1).is_some_and(|&(f, _)| f > 0 && genitive(f - 1));
+        // A place a list knows vouches for the words beside it; one only the tagger found,
+        // only before a settlement's word: the tagger's lone places in a list are as often
+        // people, brands or topics (`गुड्डू, पप्पू और बबलू को`, `ओला, उबर और रैपिडो के`:
+        // review; `जैवतकनीक, नैनोविज्ञान, रोबोटिकी और भारत की चर्चा`).
+        let vouches =
+            |item: &(usize, Option<bool>)| item.1 == Some(true) || kind_after && item.1.is_some();
+        let places = items.iter().filter(|i| vouches(i)).count();
+        let unknown = items.iter().filter(|i| i.1.is_none()).count();
+        // More words of no list than places make a list of topics or people more often.
+        if !whole || paired || unknown == 0 || unknown > places {
+            continue;
+        }
+        let place_at = |i: usize| items.get(i).is_some_and(vouches);
+        for (i, &(t, _)) in items.iter().enumerate() {
+            if items[i].1.is_none() && (place_at(i + 1) || i > 0 && place_at(i - 1)) {
+                names.push((t, t, EntityKind::Place));
+            }
+        }
+    }
+}
+
+/// `क़तर की राजधानी दोहा में`: one word of no list right after a place's `राजधानी` (capital,
+/// after `की`, maybe with a word between) and before a postposition or a mark is the
+/// capital city; the tagger, which knows few foreign towns, missed them (trial 70). Not
+/// after `राजधानी` alone, which as often goes before what happens there (`राजधानी आगमन
+/// पर`, `राजधानी मेट्रो में`: review). The word must look like a name ([`village_name_like`]:
+/// no ordinary word, nor `राजधानी घोषित`, a participle) and no name may cover it.
+pub(super) fn capitals(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    static CAPITAL: Trigger = Trigger::new("राजधानी");
+    static KI: Trigger = Trigger::new("की");
+    for t in 3..scan.tokens.len() {
+        // Whose capital: `क़तर की राजधानी X`, `इंडोनेशिया की नई राजधानी X`.
+        let whose = KI.at(scan, t - 2) || KI.at(scan, t - 3) && joined(scan, t - 2);
+        if CAPITAL.at(scan, t - 1)
+            && whose
+            && joined(scan, t - 1)
+            && joined(scan, t)
+            && closed(scan, t)
+            && village_name_like(scan, gaz, t)
+            && !covers(names, t)
+        {
+            names.push((t, t, EntityKind::Place));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::super::gazetteer::matcher;
     use super::super::prepare;
-    use super::within_places;
-    use crate::extract::entities::model::EntityKind::Place;
+    use super::{capitals, listed_with_places, within_places};
+    use crate::extract::entities::model::EntityKind::{Person, Place};
 
     /// A word of no list between a known place's genitive and `में` or `से लेकर` is a town;
     /// not an ordinary word or an oblique form there, not a word before `से` alone, not
@@ -119,5 +254,47 @@ mod tests {
         let mut taken = vec![(at("ओखानगर"), at("ओखानगर"), Place)];
         within_places(&scan, &gaz.codes, &mut taken);
         assert_eq!(taken.len(), 2);
+    }
+
+    /// Words of no list listed with a place are places: after a comma or a conjunction,
+    /// before a postposition or a settlement's word; not in a list of no known place, not
+    /// an ordinary word or a verb, and not in a list with a person.
+    #[test]
+    fn words_listed_with_a_place_are_places() {
+        let text = "टीमें खोरमपाड़ा, ठाणे और पुणे में तैनात हैं। खोरमपाड़ा, ठाणे और बेलकुंडी आए। पानी गुड़ावली और बाड़मेर तहसील तक \
+                    पहुंचा। बिरसाली और दुमकाटी में मेला है। दिल्ली और लाएं तक। बिहार, किसान और \
+                    मज़दूर में रोष। पटना, रमेश और सुरेश में झगड़ा हुआ। क़तर के दमीरा \
+                    और ओमान के सुल्तान आए। गुडोलू, पपोलू और बबलोटू को पकड़ा।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |word: &str| super::super::word_at(&scan, word);
+        // A place only the tagger found vouches for no list.
+        let found = (at("बबलोटू"), at("बबलोटू"), Place);
+        let mut names = vec![(at("रमेश"), at("रमेश"), Person), found];
+        listed_with_places(&scan, &gaz.codes, &mut names);
+        names.sort_by_key(|n| n.0);
+        let one = |w: &str| (at(w), at(w), Place);
+        assert_eq!(
+            names,
+            [
+                one("खोरमपाड़ा"),
+                one("गुड़ावली"),
+                (at("रमेश"), at("रमेश"), Person),
+                found
+            ]
+        );
+    }
+
+    /// One word of no list after `राजधानी` and before a postposition is the capital; not
+    /// an ordinary word, a participle or a word before another word.
+    #[test]
+    fn the_word_after_capital_is_the_city() {
+        let text = "क़तर की राजधानी दोहानगरी में बात हुई। राजधानी एक्सप्रेस रुकी। राजधानी घोषित किया। \
+                    राजधानी बदरपाली शहर में। माली की नई राजधानी बमकोला में। राजधानी प्रवासन पर।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |word: &str| super::super::word_at(&scan, word);
+        let mut names = Vec::new();
+        capitals(&scan, &gaz.codes, &mut names);
+        let one = |w: &str| (at(w), at(w), Place);
+        assert_eq!(names, [one("दोहानगरी"), one("बमकोला")]);
     }
 }

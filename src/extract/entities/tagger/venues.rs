@@ -451,7 +451,7 @@ fn village_edge(scan: &Scan, t: usize) -> bool {
 }
 
 /// The word listed right before word `t`: after a comma, or before a conjunction (`और`).
-fn listed_before(scan: &Scan, t: usize) -> Option<usize> {
+pub(super) fn listed_before(scan: &Scan, t: usize) -> Option<usize> {
     let before = t.checked_sub(1)?;
     if scan.gap_after(before).trim() == "," {
         return Some(before);
@@ -461,11 +461,11 @@ fn listed_before(scan: &Scan, t: usize) -> Option<usize> {
 }
 
 /// Whether `text` may be a word of a name before a site's or a village's word: no
-/// adjective, participle, oblique form or number (`ऐतिहासिक`, `प्रदूषित`, `भरे`, `अपनाकर`,
-/// `गांवों`, `12`).
+/// adjective, participle, oblique form, verb of request or number (`ऐतिहासिक`, `प्रदूषित`,
+/// `भरे`, `अपनाकर`, `गांवों`, `लाएं`, `चाहिए`, `12`).
 pub(super) fn plain(text: &str) -> bool {
     !oblique(text)
-        && !["िक", "ीय"].iter().any(|e| text.ends_with(e))
+        && !["िक", "ीय", "एं", "िए"].iter().any(|e| text.ends_with(e))
         && !text.chars().all(char::is_numeric)
 }
 
@@ -479,7 +479,7 @@ pub(super) fn oblique(text: &str) -> bool {
 
 /// Whether a name starting at word `first` has a function or ordinary word, a punctuation
 /// mark or the sentence's start before it.
-fn edge(scan: &Scan, first: usize) -> bool {
+pub(super) fn edge(scan: &Scan, first: usize) -> bool {
     first == 0
         || !scan.gap_after(first - 1).trim().is_empty()
         || scan.tokens[first - 1].is(STOP | COMMON)
