@@ -307,8 +307,8 @@ const CASE_MARKERS: &[&str] = &[
 ];
 
 /// Pronouns that open what is said of someone just named (`पत्नी कमला बाई अपने बयान पर`,
-/// `अभिनेत्री X Y उनकी पत्नी के किरदार में`, `… जिन्होंने`): a name's phrase ends before
-/// them as before a case marker (trial 71).
+/// `अभिनेत्री X Y उनकी पत्नी के किरदार में`, `… जिन्होंने`): after a designation, a name's
+/// phrase ends before them as before a case marker (trial 71).
 const AFTER_NAME_PRONOUNS: &[&str] = &[
     "अपने",
     "अपनी",
@@ -322,15 +322,20 @@ const AFTER_NAME_PRONOUNS: &[&str] = &[
     "जिनका",
 ];
 
-/// Whether the word after a name (token `next`) is a case marker, a verb of saying, a
-/// pronoun that opens what is said of the one named, punctuation, or the end.
+/// Whether the word after a name (token `next`) is a case marker, a verb of saying,
+/// punctuation, or the end.
 fn closes_phrase(scan: &Scan, next: usize) -> bool {
     scan.tokens.get(next).is_none_or(|t| {
-        t.gap == Gap::Break
-            || t.is(SAID)
-            || CASE_MARKERS.contains(&scan.text(next))
-            || AFTER_NAME_PRONOUNS.contains(&scan.text(next))
+        t.gap == Gap::Break || t.is(SAID) || CASE_MARKERS.contains(&scan.text(next))
     })
+}
+
+/// Whether token `next` is a pronoun that opens what is said of the one just named (see
+/// [`AFTER_NAME_PRONOUNS`]).
+fn pronoun_after(scan: &Scan, next: usize) -> bool {
+    scan.tokens
+        .get(next)
+        .is_some_and(|t| t.gap == Gap::Space && AFTER_NAME_PRONOUNS.contains(&scan.text(next)))
 }
 
 /// Consecutive name-like words from `from`, in one script, at most `MAX_NAME`.

@@ -1,6 +1,8 @@
 //! Rules for people: designations and titles, bylines, surnames, speakers.
 
-use super::{closes_phrase, ends_name, given_name_like, letter_count, name_like, name_run};
+use super::{
+    closes_phrase, ends_name, given_name_like, letter_count, name_like, name_run, pronoun_after,
+};
 use crate::extract::entities::model::EntityKind;
 use crate::extract::entities::scan::Scan;
 use crate::extract::entities::tokens::Gap;
@@ -82,7 +84,12 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
         // सशक्तिकरण ।`): it is a name only as the one who acts or speaks (`मंत्री सोलंकी ने`).
         acts_after(scan, from)
     } else {
+        // Before a pronoun only words of no oblique or participle form (`पत्नी रोते बिलखते
+        // अपने पति का शव`, `कप्तान आर्मबैंड पहनकर …`: review).
         closes_phrase(scan, from + n)
+            || pronoun_after(scan, from + n)
+                && (from..from + n)
+                    .all(|t| !scan.text(t).ends_with('े') && !scan.text(t).ends_with("कर"))
     };
     if n > 0 && closed {
         scan.add_tokens(from, from + n - 1, EntityKind::Person);

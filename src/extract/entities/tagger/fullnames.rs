@@ -336,10 +336,13 @@ pub(super) fn after_country(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         // Not a full stop (`भारत का सपना टूटा।`), nor a genitive: `X Y का`, `X Y की` after a
         // country's is nearly always a thing (`… रियो कार्निवल का आयोजन`, `… ब्लैक फ्राइडे की
         // बिक्री`: the review).
+        // Also `रहे` (`दूसरे स्थान पर अमेरिका के X Y रहे`: trial 71); not `के साथ`, after
+        // which two words are as often a company or a product (`जापान की सुज़ुकी मोटर के
+        // साथ`: review).
         let closes = scan.gap_after(b).trim() == ","
             || after < scan.tokens.len()
                 && scan.gap_after(b).trim().is_empty()
-                && matches!(scan.text(after), "ने" | "को" | "और");
+                && matches!(scan.text(after), "ने" | "को" | "और" | "रहे" | "रहीं");
         // A landmark, a ship, a craft or an event is named so too (`… एफ़िल टावर को`, `…
         // आईएनएस विक्रांत को`, `… आयरन डोम ने`: the review), by words that say so.
         let thing = THING_FIRST.contains(&scan.text(a))
@@ -473,11 +476,12 @@ mod tests {
     fn a_foreign_person_after_the_country() {
         let text = "फ़ाइनल में जापान की मिसाकी तनाबे ने सेट जीता। जर्मनी के टोबियास क्लाइन को पदक \
                     मिला। पाकिस्तान के ज़ारदिस्तान घाटीपुर में बाढ़ आई। भारत की राजधानी दिल्ली आए। \
-                    तनाबे और क्लाइन ख़ुश हैं। जापान के ओकुरा टावर को सजाया गया।";
+                    तनाबे और क्लाइन ख़ुश हैं। जापान के ओकुरा टावर को सजाया गया। स्पेन के रफ़ालो \
+                    कोरेनो रहे दूसरे। इटली के मार्को ब्रुनेली के साथ ड्रॉ हुआ।";
         let (scan, gaz) = prepare(matcher(), text);
         let s = &scan;
         let at = |word: &str| super::super::word_at(s, word);
-        let countries = ["जापान", "जर्मनी", "पाकिस्तान", "भारत"];
+        let countries = ["जापान", "जर्मनी", "पाकिस्तान", "भारत", "स्पेन", "इटली"];
         let mut names: Vec<_> = countries.iter().map(|c| (at(c), at(c), Place)).collect();
         names.push((at("दिल्ली"), at("दिल्ली"), Place));
         names.push((at("ओकुरा") - 2, at("ओकुरा") - 2, Place));
@@ -487,7 +491,8 @@ mod tests {
             people,
             [
                 (at("मिसाकी"), at("तनाबे"), Person),
-                (at("टोबियास"), at("क्लाइन"), Person)
+                (at("टोबियास"), at("क्लाइन"), Person),
+                (at("रफ़ालो"), at("कोरेनो"), Person)
             ]
         );
     }
