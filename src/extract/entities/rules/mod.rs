@@ -307,8 +307,8 @@ const CASE_MARKERS: &[&str] = &[
 ];
 
 /// Pronouns that open what is said of someone just named (`पत्नी कमला बाई अपने बयान पर`,
-/// `अभिनेत्री X Y उनकी पत्नी के किरदार में`, `… जिन्होंने`): after a designation, a name's
-/// phrase ends before them as before a case marker (trial 71).
+/// `अभिनेत्री X Y उनकी पत्नी के किरदार में`, `… जिन्होंने`): after a designation, a name of
+/// two words or more ends before them as before a case marker (trial 71).
 const AFTER_NAME_PRONOUNS: &[&str] = &[
     "अपने",
     "अपनी",

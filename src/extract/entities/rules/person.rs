@@ -7,7 +7,7 @@ use crate::extract::entities::model::EntityKind;
 use crate::extract::entities::scan::Scan;
 use crate::extract::entities::tokens::Gap;
 use crate::extract::entities::words::{
-    CUE, EPITHET, HONORIFIC, PLURAL, SAID, STOP, SURNAME, also_a_name,
+    CUE, EPITHET, GIVEN, HONORIFIC, PLURAL, SAID, STOP, SURNAME, also_a_name,
 };
 
 /// Words in a byline that are not the author (`By Agency Edited By: ...`).
@@ -76,7 +76,8 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
         return;
     }
     // A title (`श्री`, `डॉ.`) always introduces a name; a designation (`अधिकारी`, `शिक्षक`) is
-    // as often followed by a verb or a noun, so the name must close with a case marker.
+    // as often followed by a verb or a noun, so the name must close with a case marker (or,
+    // a name of two words or more, with a pronoun: see `pronoun_after`).
     let closed = if t.is(HONORIFIC | EPITHET) {
         ends_name(scan, from + n)
     } else if n == 1 {
@@ -85,11 +86,14 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
         acts_after(scan, from)
     } else {
         // Before a pronoun only words of no oblique or participle form (`पत्नी रोते बिलखते
-        // अपने पति का शव`, `कप्तान आर्मबैंड पहनकर …`: review).
+        // अपने पति का शव`, `कप्तान आर्मबैंड पहनकर …`: review), but for listed given names
+        // and surnames (`ठाकरे`, `तेंदुलकर`).
+        let plain = |t: usize| {
+            scan.tokens[t].is(GIVEN | SURNAME)
+                || !scan.text(t).ends_with('े') && !scan.text(t).ends_with("कर")
+        };
         closes_phrase(scan, from + n)
-            || pronoun_after(scan, from + n)
-                && (from..from + n)
-                    .all(|t| !scan.text(t).ends_with('े') && !scan.text(t).ends_with("कर"))
+            || pronoun_after(scan, from + n) && (from..from + n).all(plain)
     };
     if n > 0 && closed {
         scan.add_tokens(from, from + n - 1, EntityKind::Person);

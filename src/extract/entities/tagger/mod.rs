@@ -893,7 +893,8 @@ mod tests {
         let (scan, _) = prepare(
             matcher(),
             "मृतक की पत्नी कमलिया बाईजा अपने बयान पर क़ायम रहीं। अभिनेत्री निमिषा सजयनी उनकी \
-             पत्नी बनी हैं। अधिकारी फाइल खोलकर बैठे। पत्नी रोते बिलखते अपने घर गई।",
+             पत्नी बनी हैं। अधिकारी फाइल खोलकर बैठे। पत्नी रोते बिलखते अपने घर गई। कप्तान \
+             आर्मबैंड पहनकर अपनी टीम के साथ उतरे।",
         );
         let at = |t: &str| word_at(&scan, t);
         let person = |t: usize| scan.covering(t).map(|c| (c.first, c.last, c.kind));
@@ -903,6 +904,7 @@ mod tests {
         assert_eq!(person(actor), Some((actor, actor + 1, EntityKind::Person)));
         assert_eq!(person(at("फाइल")), None);
         assert_eq!(person(at("रोते")), None);
+        assert_eq!(person(at("आर्मबैंड")), None);
     }
 
     #[test]

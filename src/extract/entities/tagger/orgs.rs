@@ -435,7 +435,7 @@ pub(super) fn ombudsmen(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 
 /// `एनडीटीवी इंडिया ने`, `गूगल इंडिया के प्रमुख`: a body's name right before `इंडिया`
 /// names its Indian arm or edition, one body, where that body acts (`ने`), is headed (`के`
-/// and a designation) or the phrase ends (a site's name on its line); the tagger gave the
+/// and a company head's or spokesman's word) or the phrase ends (a site's name on its line); the tagger gave the
 /// body and the country (trial 70). Before other words `इंडिया` is most often the country
 /// or the alliance (`गूगल इंडिया में निवेश करेगा`, `कांग्रेस इंडिया ब्लॉक की`, `भाजपा इंडिया
 /// टुडे के सर्वे`: the review's 33 passages). The body is one the tagger found or a list
@@ -444,7 +444,16 @@ pub(super) fn indian_arms(scan: &Scan, names: &mut Vec<Name>) {
     static INDIA: Trigger = Trigger::new("इंडिया");
     static NE: Trigger = Trigger::new("ने");
     static KE: Trigger = Trigger::new("के");
-    static HEAD: Trigger = Trigger::new("प्रमुख");
+    static HEADS: [Trigger; 8] = [
+        Trigger::new("प्रमुख"),
+        Trigger::new("प्रवक्ता"),
+        Trigger::new("संवाददाता"),
+        Trigger::new("सीईओ"),
+        Trigger::new("एमडी"),
+        Trigger::new("चेयरमैन"),
+        Trigger::new("अध्यक्ष"),
+        Trigger::new("निदेशक"),
+    ];
     for t in 1..scan.tokens.len() {
         if !INDIA.at(scan, t) || !super::joined(scan, t) {
             continue;
@@ -453,10 +462,9 @@ pub(super) fn indian_arms(scan: &Scan, names: &mut Vec<Name>) {
         let gap = scan.gap_after(t);
         let ends = t + 1 >= scan.tokens.len() || !gap.trim().is_empty() || gap.contains('\n');
         let acts = after(1) && NE.at(scan, t + 1);
-        let headed = after(1)
-            && KE.at(scan, t + 1)
-            && after(2)
-            && (scan.tokens[t + 2].is(CUE) || HEAD.at(scan, t + 2));
+        // A company's head or voice, not any designation (`… कांग्रेस इंडिया के नेता`: review).
+        let headed =
+            after(1) && KE.at(scan, t + 1) && after(2) && HEADS.iter().any(|w| w.at(scan, t + 2));
         if !(ends || acts || headed) {
             continue;
         }

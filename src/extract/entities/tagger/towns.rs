@@ -1,9 +1,11 @@
-//! Towns named inside a larger place: `गुजरात के धोलेरा में`, `चीन के हांगझोउ में`.
+//! Towns no list holds, named by where they stand: inside a larger place (`गुजरात के धोलेरा
+//! में`, `चीन के हांगझोउ में`), in a list beside one (`अंधेरी, ठाणे और पुणे में`), or as a
+//! country's capital (`क़तर की राजधानी दोहा में`).
 //!
-//! News places a town no list holds by the state or country it is in, with its genitive,
-//! and then says what happened there. The tagger, which has seen few such towns, found the
-//! state and not the town (trial 69: 6 of its 20 missed places). Decided after decoding,
-//! so the model is trained as before.
+//! News places a town by the state or country it is in, lists a city's neighbourhoods
+//! with the city, and names a foreign capital by its country. The tagger, which has seen
+//! few such towns, found the state and not the town (trial 69: 6 of its 20 missed places;
+//! trials 70 and 71). Decided after decoding, so the model is trained as before.
 
 use super::super::scan::Scan;
 use super::super::words::{STOP, settlement};
@@ -116,26 +118,10 @@ pub(super) fn listed_with_places(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>)
     static AUR: Trigger = Trigger::new("और");
     static V: Trigger = Trigger::new("व");
     static TATHA: Trigger = Trigger::new("तथा");
-    // The start of the place that ends at word `b`, if a name found or a list knows one,
-    // and whether a list knows it.
-    let place_ending = |names: &[Name], b: usize| {
-        let listed = gazetteer_kind(gaz[b]) == Some(EntityKind::Place);
-        names
-            .iter()
-            .find(|n| n.2 == EntityKind::Place && n.1 == b)
-            .map(|n| (n.0, listed))
-            .or_else(|| {
-                let first = (0..=b).rev().find(|&i| gazetteer_start(gaz[i]).is_some())?;
-                (gazetteer_kind(gaz[first]) == Some(EntityKind::Place)
-                    && gazetteer_end(gaz, first) == b
-                    && !covers(names, b))
-                .then_some((first, true))
-            })
-    };
+    static EVAM: Trigger = Trigger::new("एवं");
     for and in 1..scan.tokens.len().saturating_sub(1) {
-        // (A function word's bit first: cheaper than three words' hashes at every word.)
-        if !scan.tokens[and].is(STOP)
-            || !(AUR.at(scan, and) || V.at(scan, and) || TATHA.at(scan, and))
+        // (A function word's bit first: cheaper than four words' hashes at every word.)
+        if !scan.tokens[and].is(STOP) || ![&AUR, &V, &TATHA, &EVAM].iter().any(|w| w.at(scan, and))
         {
             continue;
         }
@@ -148,62 +134,93 @@ pub(super) fn listed_with_places(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>)
         if !joined(scan, last) || !(closed(scan, last) || kind_after) {
             continue;
         }
-        // The items, from the last back: (first word, whether a place is there, and
-        // whether a list knows it).
-        let mut items = Vec::new();
-        let mut t = last;
-        loop {
-            let item = match place_ending(names, t) {
-                Some((first, listed)) => (first, Some(listed)),
-                None if village_name_like(scan, gaz, t) && !covers(names, t) => (t, None),
-                None => break,
-            };
-            items.push(item);
-            match listed_before(scan, item.0) {
-                Some(b) => t = b,
-                None => break,
-            }
-        }
-        // The first item starts where a name can: after a mark, a function word or a
-        // plural (`टीमें अंधेरी, …`), not inside a name of more words
-        // (`पीक XV पार्टनर्स और सिंगापुर की`: trial 71).
-        let whole = items.last().is_some_and(|&(first, _)| {
-            listed_before(scan, first).is_none()
-                && (edge(scan, first)
-                    || ["ें", "ों", "ीं"]
-                        .iter()
-                        .any(|e| scan.text(first - 1).ends_with(e)))
-        });
-        // `क़तर के अमीर और ओमान के सुल्तान`, `अर्जेंटीना के होज़े अकासुसो और चिली के …`: a place
-        // with a genitive after it pairs what the places hold (a title, a player), no list
-        // of places (review, HiNER).
-        let genitive =
-            |t: usize| t < scan.tokens.len() && matches!(scan.text(t), "के" | "की" | "का");
-        let paired =
-            genitive(last + 1) && items.get(1).is_some_and(|&(f, _)| f > 0 && genitive(f - 1));
+        let items = list_items(scan, gaz, names, last);
+        let whole = items
+            .last()
+            .is_some_and(|&(first, _)| starts_list(scan, first));
         // A place a list knows vouches for the words beside it; one only the tagger found,
         // only before a settlement's word: the tagger's lone places in a list are as often
         // people, brands or topics (`गुड्डू, पप्पू और बबलू को`, `ओला, उबर और रैपिडो के`:
         // review; `जैवतकनीक, नैनोविज्ञान, रोबोटिकी और भारत की चर्चा`).
-        let vouches =
-            |item: &(usize, Option<bool>)| item.1 == Some(true) || kind_after && item.1.is_some();
+        let vouches = |item: &Item| item.1 == Some(true) || kind_after && item.1.is_some();
         let places = items.iter().filter(|i| vouches(i)).count();
         let unknown = items.iter().filter(|i| i.1.is_none()).count();
         // More words of no list than places make a list of topics or people more often.
-        if !whole || paired || unknown == 0 || unknown > places {
+        if !whole || paired(scan, last, &items) || unknown == 0 || unknown > places {
             continue;
         }
         let place_at = |i: usize| items.get(i).is_some_and(vouches);
-        for (i, &(t, _)) in items.iter().enumerate() {
-            if items[i].1.is_none() && (place_at(i + 1) || i > 0 && place_at(i - 1)) {
+        for (i, &(t, place)) in items.iter().enumerate() {
+            if place.is_none() && (place_at(i + 1) || i > 0 && place_at(i - 1)) {
                 names.push((t, t, EntityKind::Place));
             }
         }
     }
 }
 
-/// `क़तर की राजधानी दोहा में`: one word of no list right after a place's `राजधानी` (capital,
-/// after `की`, maybe with a word between) and before a postposition or a mark is the
+/// An item of a list: its first word, and whether a place is there (`Some`) and a list
+/// knows it (`Some(true)`).
+type Item = (usize, Option<bool>);
+
+/// The items of the list that ends at word `last`, from the last back: places (found, or
+/// known to a list) and single words of no list that look like names; the walk stops at
+/// anything else.
+fn list_items(scan: &Scan, gaz: &[u8], names: &[Name], last: usize) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut t = last;
+    loop {
+        let item = match place_ending(gaz, names, t) {
+            Some((first, listed)) => (first, Some(listed)),
+            None if village_name_like(scan, gaz, t) && !covers(names, t) => (t, None),
+            None => break,
+        };
+        items.push(item);
+        match listed_before(scan, item.0) {
+            Some(b) => t = b,
+            None => break,
+        }
+    }
+    items
+}
+
+/// The start of the place that ends at word `b`, if a name found or a list knows one, and
+/// whether a list knows it.
+fn place_ending(gaz: &[u8], names: &[Name], b: usize) -> Option<(usize, bool)> {
+    let listed = gazetteer_kind(gaz[b]) == Some(EntityKind::Place);
+    if let Some(n) = names.iter().find(|n| n.2 == EntityKind::Place && n.1 == b) {
+        return Some((n.0, listed));
+    }
+    // (Only a listed word ends a listed place: no walk back otherwise.)
+    if !listed || covers(names, b) {
+        return None;
+    }
+    let first = (0..=b).rev().find(|&i| gazetteer_start(gaz[i]).is_some())?;
+    (gazetteer_kind(gaz[first]) == Some(EntityKind::Place) && gazetteer_end(gaz, first) == b)
+        .then_some((first, true))
+}
+
+/// Whether a list's first item, at word `first`, starts where a name can: no item before
+/// it, and after a mark, a function word or a plural (`टीमें अंधेरी, …`), not inside a name
+/// of more words (`पीक XV पार्टनर्स और सिंगापुर की`: trial 71).
+fn starts_list(scan: &Scan, first: usize) -> bool {
+    listed_before(scan, first).is_none()
+        && (edge(scan, first)
+            || ["ें", "ों", "ीं"]
+                .iter()
+                .any(|e| scan.text(first - 1).ends_with(e)))
+}
+
+/// `क़तर के अमीर और ओमान के सुल्तान`, `अर्जेंटीना के होज़े अकासुसो और चिली के …`: whether a
+/// place ending the list at word `last` has a genitive after it as the item before the
+/// conjunction has one before it; the list then pairs what the places hold (a title, a
+/// player), and is no list of places (review; the `HiNER` dev set).
+fn paired(scan: &Scan, last: usize, items: &[Item]) -> bool {
+    let genitive = |t: usize| t < scan.tokens.len() && matches!(scan.text(t), "के" | "की" | "का");
+    genitive(last + 1) && items.get(1).is_some_and(|&(f, _)| f > 0 && genitive(f - 1))
+}
+
+/// `क़तर की राजधानी दोहा में`: one word of no list right after `की राजधानी` (capital, maybe
+/// with a word between: `की नई राजधानी`) and before a postposition or a mark is the
 /// capital city; the tagger, which knows few foreign towns, missed them (trial 70). Not
 /// after `राजधानी` alone, which as often goes before what happens there (`राजधानी आगमन
 /// पर`, `राजधानी मेट्रो में`: review). The word must look like a name ([`village_name_like`]:
@@ -291,8 +308,9 @@ mod tests {
     /// an ordinary word, a participle or a word before another word.
     #[test]
     fn the_word_after_capital_is_the_city() {
-        let text = "क़तर की राजधानी दोहानगरी में बात हुई। राजधानी एक्सप्रेस रुकी। राजधानी घोषित किया। \
-                    राजधानी बदरपाली शहर में। माली की नई राजधानी बमकोला में। राजधानी प्रवासन पर।";
+        let text = "क़तर की राजधानी दोहानगरी में बात हुई। राज्य की राजधानी एक्सप्रेस रुकी। राज्य की \
+                    राजधानी घोषित की गई। देश की राजधानी बदरपाली शहर में। माली की नई राजधानी बमकोला में। \
+                    राजधानी प्रवासन पर।";
         let (scan, gaz) = prepare(matcher(), text);
         let at = |word: &str| super::super::word_at(&scan, word);
         let mut names = Vec::new();
