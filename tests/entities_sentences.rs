@@ -1016,3 +1016,17 @@ fn dotted_letters_before_an_ordinary_word_are_an_acronym_not_a_person() {
         names(&found)
     );
 }
+
+#[test]
+fn a_determiner_after_a_name_is_no_part_of_it() {
+    let text = "कोच ने कहा कि अगर रोहित इसी तरह खेलते रहे तो टीम जीतेगी।\n\
+                उन्होंने कहा कि नीलांबरी उसी दिन लौट आई थीं।";
+    let found = run(text);
+    for name in names(&found) {
+        assert!(
+            !name.ends_with("इसी") && !name.ends_with("उसी"),
+            "a determiner in {name:?}: {:?}",
+            names(&found)
+        );
+    }
+}

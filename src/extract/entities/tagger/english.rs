@@ -97,9 +97,7 @@ pub(super) fn of_bodies(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             continue;
         };
         // `कमीशन ऑफ इंक्वायरी एक्ट`: a law's name.
-        if (head..=(last + 1).min(n - 1))
-            .any(|w| matches!(scan.text(w), "एक्ट" | "अधिनियम" | "कानून"))
-        {
+        if (head..=(last + 1).min(n - 1)).any(|w| super::law_word(scan.text(w))) {
             continue;
         }
         let mut first = head;

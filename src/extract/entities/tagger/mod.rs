@@ -548,6 +548,12 @@ impl Trigger {
     }
 }
 
+/// Words that name a law (folded): a body's name before one is the law's (`कमीशन ऑफ
+/// इंक्वायरी एक्ट`, `… लोकायुक्त अधिनियम`), no body.
+pub(super) fn law_word(text: &str) -> bool {
+    matches!(text, "एक्ट" | "अधिनियम" | "कानून")
+}
+
 /// Whether one of `names` covers word `t`.
 fn covers(names: &[Name], t: usize) -> bool {
     names.iter().any(|&(f, l, _)| f <= t && t <= l)

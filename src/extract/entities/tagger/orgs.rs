@@ -407,19 +407,11 @@ pub(super) fn ombudsmen(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         {
             continue;
         }
+        // A law, a bill, its amendment or the movement for one.
         let next = (head + 1 < scan.tokens.len()).then(|| scan.text(head + 1));
-        if matches!(
-            next,
-            Some(
-                "अधिनियम"
-                    | "कानून"
-                    | "विधेयक"
-                    | "बिल"
-                    | "एक्ट"
-                    | "आंदोलन"
-                    | "संशोधन"
-            )
-        ) {
+        if next
+            .is_some_and(|w| super::law_word(w) || matches!(w, "विधेयक" | "बिल" | "आंदोलन" | "संशोधन"))
+        {
             continue;
         }
         let Some(first) = (0..head).rev().find(|&t| gazetteer_start(gaz[t]).is_some()) else {
