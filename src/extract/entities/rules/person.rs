@@ -88,12 +88,12 @@ pub(super) fn after_cue(scan: &mut Scan, i: usize) {
         // Before a pronoun only words of no oblique or participle form (`पत्नी रोते बिलखते
         // अपने पति का शव`, `कप्तान आर्मबैंड पहनकर …`: review), but for listed given names
         // and surnames (`ठाकरे`, `तेंदुलकर`).
-        let plain = |t: usize| {
+        let unbent = |t: usize| {
             scan.tokens[t].is(GIVEN | SURNAME)
                 || !scan.text(t).ends_with('े') && !scan.text(t).ends_with("कर")
         };
         closes_phrase(scan, from + n)
-            || pronoun_after(scan, from + n) && (from..from + n).all(plain)
+            || pronoun_after(scan, from + n) && (from..from + n).all(unbent)
     };
     if n > 0 && closed {
         scan.add_tokens(from, from + n - 1, EntityKind::Person);

@@ -162,7 +162,7 @@ pub(super) fn after_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
 /// `मंत्री विजय कुमार चौधरी`: a person of one word right before a person whose name starts
 /// with a middle name (`कुमार`, `प्रसाद`), a space and nothing else between, is one person's
 /// given name: the tagger, which has seen `कुमार` open names (`कुमार विश्वास`), cut the name
-/// in two (trials 69 and 70: three names so cut). The given name is no list's person: two
+/// in two (trials 69 and 70: two names so cut). The given name is no list's person: two
 /// people a list knows side by side stay two.
 pub(super) fn across_middle_name(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let person = |t: usize| gazetteer_kind(gaz[t]) == Some(EntityKind::Person);
@@ -294,9 +294,8 @@ pub(super) fn across_bhai(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 }
 
 /// `जर्मनी के टोबियास क्लाइन को कांस्य मिला`: two words of no list right after a country's
-/// genitive, before `ने`, `को`, `और`, `रहे`, `रहीं` or a comma, and no words of a building, an event or a
-/// craft ([`THING_FIRST`], [`THING_LAST`]),
-/// are a foreign person, as sports and foreign news name players and officials by their
+/// genitive, before `ने`, `को`, `और`, `रहे`, `रहीं` or a comma, and no words of a building,
+/// an event or a craft ([`THING_FIRST`], [`THING_LAST`]), are a foreign person, as sports and foreign news name players and officials by their
 /// country; the tagger, which knows few foreign names, saw nothing there. The words must
 /// look like a name (a given name a list knows or a word of no list, no ordinary word,
 /// no adjective or plural oblique form, no business word, no English plural) and no name may
@@ -629,7 +628,7 @@ mod tests {
     #[test]
     fn a_name_cut_before_its_middle_name_is_one() {
         let text = "मंत्री सुरेश प्रसाद यादव ने कहा। रमेश, कुमार गौरव आए। नीरज चोपड़ा कुमार सानू से \
-                    मिले।";
+                    मिले। मोदी कुमार विश्वास से मिले।";
         let (scan, gaz) = prepare(matcher(), text);
         let s = &scan;
         let at = |word: &str| super::super::word_at(s, word);
@@ -640,6 +639,9 @@ mod tests {
             (at("गौरव") - 1, at("गौरव"), Person),
             (at("नीरज"), at("चोपड़ा"), Person),
             (at("सानू") - 1, at("सानू"), Person),
+            // A person a list knows stays apart.
+            (at("मोदी"), at("मोदी"), Person),
+            (at("विश्वास") - 1, at("विश्वास"), Person),
         ];
         let mut expected = names[2..].to_vec();
         expected.insert(0, (at("सुरेश"), at("यादव"), Person));

@@ -427,8 +427,8 @@ pub(super) fn ombudsmen(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 
 /// `एनडीटीवी इंडिया ने`, `गूगल इंडिया के प्रमुख`: a body's name right before `इंडिया`
 /// names its Indian arm or edition, one body, where that body acts (`ने`), is headed (`के`
-/// and a company head's or spokesman's word) or the phrase ends (a site's name on its line); the tagger gave the
-/// body and the country (trial 70). Before other words `इंडिया` is most often the country
+/// and a company head's or spokesman's word) or the phrase ends (a site's name on its
+/// line); the tagger gave the body and the country (trial 70). Before other words `इंडिया` is most often the country
 /// or the alliance (`गूगल इंडिया में निवेश करेगा`, `कांग्रेस इंडिया ब्लॉक की`, `भाजपा इंडिया
 /// टुडे के सर्वे`: the review's 33 passages). The body is one the tagger found or a list
 /// knows, ending right before.
@@ -562,7 +562,8 @@ mod tests {
     #[test]
     fn a_body_then_india_is_its_indian_arm() {
         let text = "एनडीटीवी इंडिया ने दिखाया। कांग्रेस इंडिया ब्लॉक में है। ज़ेप्टो इंडिया के प्रमुख \
-                    आए। गूगल इंडिया में निवेश करेगा। टीम इंडिया जीती। भाजपा इंडिया टुडे के सर्वे पर।";
+                    आए। गूगल इंडिया में निवेश करेगा। टीम इंडिया जीती। भाजपा इंडिया टुडे के सर्वे पर।\n\
+                    अमेज़न इंडिया\n\nखबर।";
         let (scan, gaz) = prepare(matcher(), text);
         let s = &scan;
         let at = |word: &str| super::super::word_at(s, word);
@@ -576,7 +577,8 @@ mod tests {
             names,
             [
                 (at("एनडीटीवी"), india("एनडीटीवी"), org),
-                (at("ज़ेप्टो"), india("ज़ेप्टो"), org)
+                (at("ज़ेप्टो"), india("ज़ेप्टो"), org),
+                (at("अमेज़न"), india("अमेज़न"), org)
             ]
         );
     }
