@@ -181,6 +181,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     orgs::clubs(scan, gaz, &mut names);
     orgs::ombudsmen(scan, gaz, &mut names);
     orgs::indian_arms(scan, &mut names);
+    orgs::state_bodies(scan, &mut names);
     english::of_bodies(scan, gaz, &mut names);
     eponyms::institutions(scan, &mut names);
     eponyms::titled_bodies(scan, gaz, &mut names);

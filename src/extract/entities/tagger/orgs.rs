@@ -481,6 +481,52 @@ pub(super) fn indian_arms(scan: &Scan, names: &mut Vec<Name>) {
     }
 }
 
+/// `राज्य निर्वाचन आयोग`, `प्रदेश चुनाव आयोग`: a body a list knows by a generic name (the
+/// Election Commission is `निर्वाचन आयोग`) right after `राज्य` or `प्रदेश` is the state's
+/// own body, not the nation's; the list gave it the nation's canonical name. The state
+/// word joins the name, which no list then knows. Only for the heads of public bodies
+/// that a state and the Union both have (a commission, board, council, corporation,
+/// authority, department or ministry), not a party (`प्रदेश भाजपा` is the party's unit).
+pub(super) fn state_bodies(scan: &Scan, names: &mut Vec<Name>) {
+    static STATE: [Trigger; 2] = [Trigger::new("राज्य"), Trigger::new("प्रदेश")];
+    static HEADS: [Trigger; 8] = [
+        Trigger::new("आयोग"),
+        Trigger::new("बोर्ड"),
+        Trigger::new("परिषद"),
+        Trigger::new("निगम"),
+        Trigger::new("प्राधिकरण"),
+        Trigger::new("विभाग"),
+        Trigger::new("मंत्रालय"),
+        Trigger::new("निदेशालय"),
+    ];
+    for t in 0..scan.tokens.len().saturating_sub(1) {
+        if !STATE.iter().any(|w| w.at(scan, t)) || !super::joined(scan, t + 1) {
+            continue;
+        }
+        let listed = scan.covering(t + 1).filter(|c| {
+            c.first == t + 1
+                && c.kind == EntityKind::Organization
+                && matches!(c.source, Source::Known { .. })
+                && HEADS.iter().any(|w| w.at(scan, c.last))
+        });
+        // `उत्तर प्रदेश …`: the state word ends a place's name, which a rule for places
+        // before bodies takes; and a name the tagger drew otherwise is its decision.
+        let Some(body) = listed else { continue };
+        let clash = names
+            .iter()
+            .any(|n| n.0 <= body.last && t <= n.1 && !(n.0 == t + 1 && n.1 == body.last));
+        if clash
+            || scan
+                .covering(t)
+                .is_some_and(|c| c.kind != EntityKind::Organization)
+        {
+            continue;
+        }
+        names.retain(|n| n.1 < t || n.0 > body.last);
+        names.push((t, body.last, EntityKind::Organization));
+    }
+}
+
 /// Whether word `t` is part of a person or place the gazetteer knows.
 fn known_name(scan: &Scan, t: usize) -> bool {
     scan.covering(t).is_some_and(|c| {
@@ -501,6 +547,25 @@ mod tests {
         assert_eq!(before_listing(&scan, 0, 5, org), 2);
         assert_eq!(before_listing(&scan, 0, 2, org), 2);
         assert_eq!(before_listing(&scan, 0, 5, EntityKind::Person), 5);
+    }
+
+    /// A commission a list knows by its generic name, after `राज्य` or `प्रदेश`, is the
+    /// state's: the state word joins it. Not after a state's own name (`उत्तर प्रदेश`),
+    /// nor for a party's unit, nor across a full stop.
+    #[test]
+    fn a_state_word_makes_the_states_own_body() {
+        let text = "राज्य निर्वाचन आयोग ने कहा। उत्तर प्रदेश निर्वाचन आयोग आया। \
+                    प्रदेश भाजपा ने कहा। राज्य। चुनाव आयोग आया।";
+        let (scan, _) = prepare(matcher(), text);
+        let at = |word: &str| super::super::word_at(&scan, word);
+        let mut names = Vec::new();
+        state_bodies(&scan, &mut names);
+        let state = at("राज्य");
+        assert_eq!(names, [(state, state + 2, EntityKind::Organization)]);
+        // A name the tagger drew over the body alone is widened too.
+        let mut names = vec![(state + 1, state + 2, EntityKind::Organization)];
+        state_bodies(&scan, &mut names);
+        assert_eq!(names, [(state, state + 2, EntityKind::Organization)]);
     }
 
     /// `एफ़सी` and a town the gazetteer knows are a club, whatever the tagger found there;
