@@ -9,10 +9,12 @@
 
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{COMMON, CUE, GIVEN, SAID, STOP, SURNAME, landmark, ordinary, venue};
+use super::super::words::{
+    COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, landmark, ordinary, venue,
+};
 use super::features::gazetteer_kind;
 use super::venues::plain;
-use super::{Name, covers, joined};
+use super::{Name, Trigger, covers, joined};
 use crate::extract::entities::model::EntityKind;
 
 /// Adds a person for each word of no list right before another mention of a one-word
@@ -247,6 +249,44 @@ fn closes_quote(gap: &str, open: char) -> bool {
     gap.len() > quote.len() && quote.chars().eq([close])
 }
 
+/// `सीमा देवी ने`: a woman's name ending (`देवी`, `कुमारी`, `बेगम`, `खातून`, `बानो`, `कौर`,
+/// `बाई`) is no one's name alone. Where the tagger found only it, the word before is the
+/// given name, even an everyday word (`सीमा`, border), unless it cannot be one: a
+/// function word, a cue or title, an oblique form, a number or Latin letters, a place a
+/// list knows, or a word of another name. Then the ending stays as the tagger left it.
+pub(super) fn before_womans_ending(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
+    static ENDINGS: [Trigger; 7] = [
+        Trigger::new("देवी"),
+        Trigger::new("कुमारी"),
+        Trigger::new("बेगम"),
+        Trigger::new("खातून"),
+        Trigger::new("बानो"),
+        Trigger::new("कौर"),
+        Trigger::new("बाई"),
+    ];
+    let taken: Vec<(usize, usize)> = names.iter().map(|n| (n.0, n.1)).collect();
+    for name in names.iter_mut() {
+        let (first, last, kind) = *name;
+        if kind != EntityKind::Person
+            || first != last
+            || !joined(scan, first)
+            || !ENDINGS.iter().any(|w| w.at(scan, first))
+        {
+            continue;
+        }
+        let given = first - 1;
+        let word = scan.tokens[given];
+        let name_like = !word.is(STOP | CUE | HONORIFIC | EPITHET | SAID)
+            && !word.latin
+            && plain(scan.text(given))
+            && matches!(gazetteer_kind(gaz[given]), None | Some(EntityKind::Person))
+            && !taken.iter().any(|&(f, l)| f <= given && given <= l);
+        if name_like {
+            name.0 = given;
+        }
+    }
+}
+
 /// `हसमुख भाई पटेल`, `दक्षा बेन मेहता`: a Gujarati name holds `भाई` or `बेन` (an ordinary word,
 /// "brother", where the tagger breaks the name) between the given name and the surname. A
 /// person the tagger found after one takes in the given name before it: a given name a
@@ -461,10 +501,39 @@ mod tests {
     use super::super::super::gazetteer::matcher;
     use super::super::prepare;
     use super::{
-        across_bhai, across_middle_name, after_country, after_middle_name, nicknames,
-        with_surname_after,
+        across_bhai, across_middle_name, after_country, after_middle_name, before_womans_ending,
+        nicknames, with_surname_after,
     };
     use crate::extract::entities::model::EntityKind::Person;
+
+    /// A woman's name ending the tagger found alone takes the word before as the given
+    /// name, an everyday word too; not a function word, nor Latin letters.
+    #[test]
+    fn a_womans_name_ending_takes_the_given_name_before() {
+        let text = "पत्नी सीमा देवी ने कहा। इस देवी की पूजा होती है। Rita बेगम आईं।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let all = |word: &str| {
+            let folded = crate::text::fold::fold(word);
+            (0..scan.tokens.len())
+                .filter(|&t| scan.text(t) == folded)
+                .collect::<Vec<_>>()
+        };
+        let (devi, begum) = (all("देवी"), all("बेगम")[0]);
+        let mut names = vec![
+            (devi[0], devi[0], Person),
+            (devi[1], devi[1], Person),
+            (begum, begum, Person),
+        ];
+        before_womans_ending(&scan, &gaz.codes, &mut names);
+        assert_eq!(
+            names,
+            [
+                (devi[0] - 1, devi[0], Person),
+                (devi[1], devi[1], Person),
+                (begum, begum, Person)
+            ]
+        );
+    }
     use crate::extract::entities::model::EntityKind::Place;
 
     /// Two words of no list after a country's genitive and before a person's case marker

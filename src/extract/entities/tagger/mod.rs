@@ -234,6 +234,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     fullnames::across_bhai(scan, gaz, &mut names);
     fullnames::after_country(scan, gaz, &mut names);
     fullnames::nicknames(scan, gaz, &mut names);
+    fullnames::before_womans_ending(scan, gaz, &mut names);
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
     for &(first, last, kind) in &names {

@@ -40,6 +40,11 @@ pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
         let Some(end) = venue_end(scan, last + 1, kind, last > first, known) else {
             continue;
         };
+        // `आगरा-लखनऊ एक्सप्रेसवे`, `गया-पटना मार्ग`: a road named by the two towns it joins
+        // is neither town's own; the towns stay places.
+        if kind == EntityKind::Place && road(scan.tokens[end].hash) && hyphened(scan, first) {
+            continue;
+        }
         let between = end > last + 1 && venue_between(scan.tokens[last + 1].hash);
         let named_elsewhere = kind == EntityKind::Person
             && surnames.iter().filter(|&&w| w == scan.text(last)).count() > 1;
@@ -187,7 +192,10 @@ fn venue_end(scan: &Scan, at: usize, kind: EntityKind, words: bool, known: bool)
 }
 
 /// `पेंसिल्वेनिया एवेन्यू पर`: a road word the tagger made a place of its own right after a
-/// place is that place's road (the gazetteer split the tagger's name at the state).
+/// place is that place's road (the gazetteer split the tagger's name at the state). But a
+/// road named by the two towns it joins (`आगरा-लखनऊ एक्सप्रेसवे`, `गया-पटना मार्ग`) is
+/// neither town's own: the towns stay places, and a place the tagger drew over the second
+/// town and the road word sheds the road word.
 pub(super) fn road_apart(scan: &Scan, names: &mut Vec<Name>) {
     super::merge_neighbours(names, |(pf, pl, pk), next| {
         let t = pl + 1;
@@ -196,9 +204,39 @@ pub(super) fn road_apart(scan: &Scan, names: &mut Vec<Name>) {
             && scan.tokens[t].gap == Gap::Space
             && scan.gap_after(pl).trim().is_empty()
             && road(scan.tokens[t].hash)
-            && road_ends(scan, t);
+            && road_ends(scan, t)
+            && !hyphened(scan, pf);
         joins.then_some((pf, t, EntityKind::Place))
     });
+    // The tagger's own `लखनऊ एक्सप्रेसवे` after `आगरा-` sheds the road word.
+    let towns: Vec<usize> = names
+        .iter()
+        .filter(|n| n.2 == EntityKind::Place)
+        .map(|n| n.1)
+        .collect();
+    for name in names.iter_mut() {
+        let (first, last, kind) = *name;
+        if kind == EntityKind::Place
+            && last > first
+            && road(scan.tokens[last].hash)
+            && hyphened(scan, first)
+            && towns.contains(&(first - 1))
+        {
+            name.1 = last - 1;
+        }
+    }
+}
+
+/// Whether word `t` is joined to the word before it by a hyphen or dash (`आगरा-लखनऊ`),
+/// which folding made a space.
+fn hyphened(scan: &Scan, t: usize) -> bool {
+    t > 0 && {
+        let gap = scan.original(scan.tokens[t - 1].end..scan.tokens[t].start);
+        matches!(
+            scan.original[gap].trim(),
+            "-" | "\u{2010}" | "\u{2011}" | "\u{2012}" | "\u{2013}"
+        )
+    }
 }
 
 /// Whether the road word at `t` ends a road's name where a postposition or a punctuation
@@ -503,8 +541,38 @@ pub(super) fn landmark(scan: &Scan, first: usize, last: usize) -> bool {
 mod tests {
     use super::super::super::gazetteer::matcher;
     use super::super::prepare;
-    use super::{people_ending_in_sites, residences, unnamed_airports, village_edge};
+    use super::{
+        join, people_ending_in_sites, residences, road_apart, unnamed_airports, village_edge,
+    };
     use crate::extract::entities::model::EntityKind::{Person, Place};
+
+    /// A road named by two towns joined by a hyphen is neither town's: the second town
+    /// does not grow into the road, and sheds a road word the tagger gave it. A town
+    /// alone before a road word still grows into its road.
+    #[test]
+    fn a_road_between_two_towns_is_neither_towns() {
+        let text = "आगरा-लखनऊ एक्सप्रेसवे पर हादसा हुआ। वे कानपुर रोड पर थे।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |word: &str| super::super::word_at(&scan, word);
+        let (agra, lucknow, kanpur) = (at("आगरा"), at("लखनऊ"), at("कानपुर"));
+        let mut names = vec![
+            (agra, agra, Place),
+            (lucknow, lucknow, Place),
+            (kanpur, kanpur, Place),
+        ];
+        join(&scan, &gaz.codes, &mut names);
+        assert_eq!(
+            names,
+            [
+                (agra, agra, Place),
+                (lucknow, lucknow, Place),
+                (kanpur, kanpur + 1, Place)
+            ]
+        );
+        let mut names = vec![(agra, agra, Place), (lucknow, lucknow + 1, Place)];
+        road_apart(&scan, &mut names);
+        assert_eq!(names, [(agra, agra, Place), (lucknow, lucknow, Place)]);
+    }
 
     /// Before a plural settlement's word, names listed are places; one word alone is not.
     #[test]
