@@ -409,6 +409,7 @@ const DESCRIBING: &[&str] = &[
 /// tagger's model was trained with its words as a feature.
 const LANDMARK: &[&str] = &[
     "नदी",
+    "जलडमरूमध्य",
     "ग्लेशियर",
     "हिमनद",
     "पैलेस",
@@ -690,6 +691,19 @@ word_set!(
 word_set!(
     /// Whether the word whose [`word_hash`] is `hash` is a road's (see [`ROAD`]).
     road, ROAD
+);
+
+/// Words after a place's name that make another place of it, apart from the place: a
+/// building named after a state or a country, most often elsewhere (`बिहार भवन` and
+/// `हैदराबाद हाउस` are in Delhi, `भारत भवन` in Bhopal), and a strait (`ताइवान
+/// जलडमरूमध्य` is not Taiwan; `पाक जलडमरूमध्य` is Palk's, not Pakistan's). As a road
+/// named after a town is no mention of the town (see [`ROAD`]).
+const NAMED_APART: &[&str] = &["भवन", "हाउस", "जलडमरूमध्य"];
+
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` makes a place named after another
+    /// apart from it (see [`NAMED_APART`]).
+    named_apart, NAMED_APART
 );
 
 word_set!(

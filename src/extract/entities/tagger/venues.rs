@@ -11,8 +11,8 @@ use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{
     COMMON, CUE, EPITHET, FACILITY, GIVEN, HONORIFIC, ORG_HEAD, PLACE_HEAD, STOP, SURNAME,
-    dwelling, goes, landmark as landmark_word, locality, ordinary, road, settlement, venue,
-    venue_between, village_kind,
+    dwelling, goes, landmark as landmark_word, locality, named_apart, ordinary, road, settlement,
+    venue, venue_between, village_kind,
 };
 use super::features::gazetteer_kind;
 use super::orgs::CONJUNCTIONS;
@@ -150,9 +150,12 @@ fn venue_end(scan: &Scan, at: usize, kind: EntityKind, words: bool, known: bool)
         // `बिरसा मुंडा अंतरराष्ट्रीय हवाई अड्डा` (a person the tagger took for a place): only
         // a name the gazetteer does not know, with a word that only names; `पटना हवाई अड्डे`
         // and `दिल्ली इंटरनेशनल एयरपोर्ट` are the city's airport, and the city stays.
-        // `कानपुर रोड` (in Lucknow) is a road, not the town it leads to.
+        // `कानपुर रोड` (in Lucknow) is a road, not the town it leads to; `बिहार भवन` (in
+        // Delhi) a building, not the state.
         EntityKind::Place => {
-            t == at && (locality(head.hash) || road(head.hash) && road_ends(scan, t))
+            t == at
+                && (locality(head.hash)
+                    || (road(head.hash) || named_apart(head.hash)) && road_ends(scan, t))
                 || !known && t > at && venue(head.hash)
         }
         EntityKind::Organization => false,
@@ -572,6 +575,32 @@ mod tests {
         let mut names = vec![(agra, agra, Place), (lucknow, lucknow + 1, Place)];
         road_apart(&scan, &mut names);
         assert_eq!(names, [(agra, agra, Place), (lucknow, lucknow, Place)]);
+    }
+
+    /// A building or a strait named after a place is a place apart (`हैदराबाद हाउस में`),
+    /// before a postposition; a city's airport stays the city, and `भवन` before a noun
+    /// makes another word (`भवन निर्माण`, building work).
+    #[test]
+    fn a_building_named_after_a_place_is_apart_from_it() {
+        let text = "हैदराबाद हाउस में बैठक हुई। पटना एयरपोर्ट पर भीड़ थी। बिहार भवन निर्माण \
+                    विभाग आया।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |word: &str| super::super::word_at(&scan, word);
+        let (city, patna, state) = (at("हैदराबाद"), at("पटना"), at("बिहार"));
+        let mut names = vec![
+            (city, city, Place),
+            (patna, patna, Place),
+            (state, state, Place),
+        ];
+        join(&scan, &gaz.codes, &mut names);
+        assert_eq!(
+            names,
+            [
+                (city, city + 1, Place),
+                (patna, patna, Place),
+                (state, state, Place)
+            ]
+        );
     }
 
     /// Before a plural settlement's word, names listed are places; one word alone is not.
