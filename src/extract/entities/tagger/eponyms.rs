@@ -9,7 +9,7 @@
 
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{COMMON, CUE, EPITHET, HONORIFIC, ORG_HEAD};
+use super::super::words::{COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, STOP, venue};
 use super::features::gazetteer_kind;
 use super::{Name, covers, joined};
 use crate::extract::entities::model::EntityKind;
@@ -81,6 +81,48 @@ pub(super) fn institutions(scan: &Scan, names: &mut Vec<Name>) {
     }
 }
 
+/// `संजय गांधी स्मृति चिकित्सालय`, `X Y मेमोरियल ट्रस्ट`: a person the tagger found right
+/// before `स्मृति` or `मेमोरियल` (in memory of), with at most two more words and then a
+/// body's word, is the start of that body's name; with a site's word (`… स्मृति भवन`), of
+/// that place's. No one is named so but the remembered, so no title is needed (as
+/// [`institutions`] needs). An award or a lecture in someone's memory (`… स्मृति पुरस्कार`)
+/// is no body: the person stays.
+pub(super) fn memorials(scan: &Scan, names: &mut Vec<Name>) {
+    let mut found = Vec::new();
+    for &(first, last, kind) in names.iter() {
+        let memory = last + 1;
+        if kind != EntityKind::Person
+            || !joined(scan, memory)
+            || !matches!(scan.text(memory), "स्मृति" | "मेमोरियल")
+        {
+            continue;
+        }
+        let heads = (memory + 1..scan.tokens.len().min(memory + 4))
+            .take_while(|&t| joined(scan, t) && !covers(names, t) && !scan.tokens[t].is(STOP))
+            .find_map(|t| head_kind(scan, t).map(|k| (t, k)));
+        if let Some((head, kind)) = heads {
+            found.push((first, head, kind));
+        }
+    }
+    for name in found {
+        names.retain(|n| !(name.0 <= n.0 && n.1 <= name.1));
+        names.push(name);
+    }
+}
+
+/// What a body or site named after someone is, by its head word at `t`, if `t` is one.
+fn head_kind(scan: &Scan, t: usize) -> Option<EntityKind> {
+    let tok = scan.tokens[t];
+    if tok.is(ORG_HEAD) || matches!(scan.text(t), "चिकित्सालय" | "हॉस्पिटल")
+    {
+        Some(EntityKind::Organization)
+    } else if tok.is(FACILITY) || venue(tok.hash) {
+        Some(EntityKind::Place)
+    } else {
+        None
+    }
+}
+
 /// `किंग जॉर्ज चिकित्सा विश्वविद्यालय`, `श्री गणेश कंस्ट्रक्शन्स`: a body of two words or more
 /// that the tagger (or the company rule) started right after a title takes the title in. A
 /// person the tagger made of a body's words (`प्रो कबड्डी लीग` as the professor `कबड्डी
@@ -120,6 +162,31 @@ mod tests {
     use super::*;
 
     use super::super::word_at as at;
+
+    /// A person before `स्मृति` and a body's word starts the body's name (a site's word: a
+    /// place's); before an award's word the person stays.
+    #[test]
+    fn a_memorial_body_takes_the_person_in() {
+        let text = "मरीज़ को संजय गांधी स्मृति चिकित्सालय भेजा। प्रेमचंद स्मृति पुरस्कार मिला। \
+                    टैगोर स्मृति भवन में सभा हुई।";
+        let (scan, _) = prepare(matcher(), text);
+        let (sanjay, premchand, tagore) = (at(&scan, "संजय"), at(&scan, "प्रेमचंद"), at(&scan, "टैगोर"));
+        let mut names = vec![
+            (sanjay, sanjay + 1, EntityKind::Person),
+            (premchand, premchand, EntityKind::Person),
+            (tagore, tagore, EntityKind::Person),
+        ];
+        memorials(&scan, &mut names);
+        names.sort_unstable();
+        assert_eq!(
+            names,
+            [
+                (sanjay, sanjay + 3, EntityKind::Organization),
+                (premchand, premchand, EntityKind::Person),
+                (tagore, tagore + 2, EntityKind::Place),
+            ]
+        );
+    }
 
     /// A person after an epithet right before an institution's word starts its name, with
     /// the epithet; not after a living person's title, nor with no title, nor after a

@@ -184,6 +184,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     orgs::state_bodies(scan, &mut names);
     english::of_bodies(scan, gaz, &mut names);
     eponyms::institutions(scan, &mut names);
+    eponyms::memorials(scan, &mut names);
     eponyms::titled_bodies(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
     // the same passage is that person, unless it stands with another place (`अयोध्या प्रसाद
