@@ -10,7 +10,8 @@
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{
-    COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, landmark, ordinary, venue,
+    COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, also_a_name, landmark, ordinary,
+    venue,
 };
 use super::features::gazetteer_kind;
 use super::venues::plain;
@@ -249,12 +250,15 @@ fn closes_quote(gap: &str, open: char) -> bool {
     gap.len() > quote.len() && quote.chars().eq([close])
 }
 
-/// `सीमा देवी ने`: a woman's name ending (`देवी`, `कुमारी`, `बेगम`, `खातून`, `बानो`, `कौर`,
-/// `बाई`) is no one's name alone. Where the tagger found only it, the word before is the
-/// given name, even an everyday word (`सीमा`, border), unless it cannot be one: a
-/// function word, a cue or title, an oblique form, a number or Latin letters, a place a
-/// list knows, or a word of another name. Then the ending stays as the tagger left it.
-pub(super) fn before_womans_ending(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
+/// `सुनीता देवी ने`: a woman's name ending (`देवी`, `कुमारी`, `बेगम`, `खातून`, `बानो`,
+/// `कौर`, `बाई`) is no one's name alone. Where the tagger found only it, the word before is
+/// the given name if it may be one: a given name a list knows, an everyday word that is
+/// also a given name (`आशा`), or a word of no list and no everyday use, in Devanagari,
+/// of no oblique form, no place a list knows, in no other name. After any other everyday
+/// word it names no one (`ग्राम देवी की पूजा`, `बीमार देवी को`: a goddess, a state; the
+/// review) and goes. After a function word, a title or a relation (`जज कौर ने`, `सास देवी
+/// ने`) it stays as the tagger left it: a woman may be named by her family name there.
+pub(super) fn before_womans_ending(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     static ENDINGS: [Trigger; 7] = [
         Trigger::new("देवी"),
         Trigger::new("कुमारी"),
@@ -265,26 +269,29 @@ pub(super) fn before_womans_ending(scan: &Scan, gaz: &[u8], names: &mut [Name]) 
         Trigger::new("बाई"),
     ];
     let taken: Vec<(usize, usize)> = names.iter().map(|n| (n.0, n.1)).collect();
-    for name in names.iter_mut() {
+    names.retain_mut(|name| {
         let (first, last, kind) = *name;
         if kind != EntityKind::Person
             || first != last
             || !joined(scan, first)
             || !ENDINGS.iter().any(|w| w.at(scan, first))
         {
-            continue;
+            return true;
         }
         let given = first - 1;
         let word = scan.tokens[given];
-        let name_like = !word.is(STOP | CUE | HONORIFIC | EPITHET | SAID)
+        let everyday = word.is(COMMON) || ordinary(word.hash);
+        let fits = !word.is(STOP | CUE | HONORIFIC | EPITHET | SAID)
             && !word.latin
             && plain(scan.text(given))
             && matches!(gazetteer_kind(gaz[given]), None | Some(EntityKind::Person))
             && !taken.iter().any(|&(f, l)| f <= given && given <= l);
-        if name_like {
+        let may_be_given = word.is(GIVEN) || also_a_name(word.hash) || !everyday;
+        if fits && may_be_given {
             name.0 = given;
         }
-    }
+        !fits || may_be_given
+    });
 }
 
 /// `हसमुख भाई पटेल`, `दक्षा बेन मेहता`: a Gujarati name holds `भाई` or `बेन` (an ordinary word,
@@ -506,11 +513,12 @@ mod tests {
     };
     use crate::extract::entities::model::EntityKind::Person;
 
-    /// A woman's name ending the tagger found alone takes the word before as the given
-    /// name, an everyday word too; not a function word, nor Latin letters.
+    /// A woman's name ending the tagger found alone takes the given name before; after a
+    /// function word or Latin letters it stays; after another everyday word it goes.
     #[test]
     fn a_womans_name_ending_takes_the_given_name_before() {
-        let text = "पत्नी सीमा देवी ने कहा। इस देवी की पूजा होती है। Rita बेगम आईं।";
+        let text = "पत्नी सुनीता देवी ने कहा। इस देवी की पूजा होती है। Rita बेगम आईं। \
+                    ग्राम देवी की पूजा हुई।";
         let (scan, gaz) = prepare(matcher(), text);
         let all = |word: &str| {
             let folded = crate::text::fold::fold(word);
@@ -523,6 +531,7 @@ mod tests {
             (devi[0], devi[0], Person),
             (devi[1], devi[1], Person),
             (begum, begum, Person),
+            (devi[2], devi[2], Person),
         ];
         before_womans_ending(&scan, &gaz.codes, &mut names);
         assert_eq!(

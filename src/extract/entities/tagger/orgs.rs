@@ -486,7 +486,8 @@ pub(super) fn indian_arms(scan: &Scan, names: &mut Vec<Name>) {
 /// own body, not the nation's; the list gave it the nation's canonical name. The state
 /// word joins the name, which no list then knows. Only for the heads of public bodies
 /// that a state and the Union both have (a commission, board, council, corporation,
-/// authority, department or ministry), not a party (`प्रदेश भाजपा` is the party's unit).
+/// authority, department or ministry), not a party (`प्रदेश भाजपा` is the party's unit),
+/// and only where the state word opens the phrase (see [`opens_phrase`]).
 pub(super) fn state_bodies(scan: &Scan, names: &mut Vec<Name>) {
     static STATE: [Trigger; 2] = [Trigger::new("राज्य"), Trigger::new("प्रदेश")];
     static HEADS: [Trigger; 8] = [
@@ -500,7 +501,10 @@ pub(super) fn state_bodies(scan: &Scan, names: &mut Vec<Name>) {
         Trigger::new("निदेशालय"),
     ];
     for t in 0..scan.tokens.len().saturating_sub(1) {
-        if !STATE.iter().any(|w| w.at(scan, t)) || !super::joined(scan, t + 1) {
+        if !STATE.iter().any(|w| w.at(scan, t))
+            || !super::joined(scan, t + 1)
+            || !opens_phrase(scan, t)
+        {
             continue;
         }
         let listed = scan.covering(t + 1).filter(|c| {
@@ -527,6 +531,32 @@ pub(super) fn state_bodies(scan: &Scan, names: &mut Vec<Name>) {
     }
 }
 
+/// Whether word `t` opens a noun phrase: the sentence's or a clause's first word, or one
+/// after a postposition or a conjunction (`कि` too). Not after a number, a quantifier or a
+/// demonstrative (`कई राज्य चुनाव आयोग से नाराज हैं`, `यह राज्य …`: the states themselves,
+/// the review) nor after an adjective (`विपक्ष शासित राज्य`).
+fn opens_phrase(scan: &Scan, t: usize) -> bool {
+    t == 0
+        || !super::joined(scan, t)
+        || matches!(
+            scan.text(t - 1),
+            "के" | "की"
+                | "का"
+                | "ने"
+                | "को"
+                | "से"
+                | "में"
+                | "पर"
+                | "तक"
+                | "और"
+                | "तथा"
+                | "एवं"
+                | "व"
+                | "या"
+                | "कि"
+        )
+}
+
 /// Whether word `t` is part of a person or place the gazetteer knows.
 fn known_name(scan: &Scan, t: usize) -> bool {
     scan.covering(t).is_some_and(|c| {
@@ -551,11 +581,11 @@ mod tests {
 
     /// A commission a list knows by its generic name, after `राज्य` or `प्रदेश`, is the
     /// state's: the state word joins it. Not after a state's own name (`उत्तर प्रदेश`),
-    /// nor for a party's unit, nor across a full stop.
+    /// nor for a party's unit, nor across a full stop, nor after a quantifier (the states).
     #[test]
     fn a_state_word_makes_the_states_own_body() {
         let text = "राज्य निर्वाचन आयोग ने कहा। उत्तर प्रदेश निर्वाचन आयोग आया। \
-                    प्रदेश भाजपा ने कहा। राज्य। चुनाव आयोग आया।";
+                    प्रदेश भाजपा ने कहा। राज्य। चुनाव आयोग आया। कई राज्य चुनाव आयोग से नाराज हैं।";
         let (scan, _) = prepare(matcher(), text);
         let at = |word: &str| super::super::word_at(&scan, word);
         let mut names = Vec::new();

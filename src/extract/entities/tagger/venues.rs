@@ -34,6 +34,11 @@ pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
         .filter(|n| n.2 == EntityKind::Person)
         .map(|n| scan.text(n.1))
         .collect();
+    let places_end: Vec<usize> = names
+        .iter()
+        .filter(|n| n.2 == EntityKind::Place)
+        .map(|n| n.1)
+        .collect();
     for name in names.iter_mut() {
         let (first, last, kind) = *name;
         let known = gaz[first..=last].iter().any(|&g| g != 0);
@@ -42,7 +47,11 @@ pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
         };
         // `आगरा-लखनऊ एक्सप्रेसवे`, `गया-पटना मार्ग`: a road named by the two towns it joins
         // is neither town's own; the towns stay places.
-        if kind == EntityKind::Place && road(scan.tokens[end].hash) && hyphened(scan, first) {
+        if kind == EntityKind::Place
+            && road(scan.tokens[end].hash)
+            && hyphened(scan, first)
+            && places_end.contains(&(first - 1))
+        {
             continue;
         }
         let between = end > last + 1 && venue_between(scan.tokens[last + 1].hash);
@@ -211,23 +220,30 @@ pub(super) fn road_apart(scan: &Scan, names: &mut Vec<Name>) {
             && !hyphened(scan, pf);
         joins.then_some((pf, t, EntityKind::Place))
     });
-    // The tagger's own `लखनऊ एक्सप्रेसवे` after `आगरा-` sheds the road word.
-    let towns: Vec<usize> = names
+    // The tagger's own `लखनऊ एक्सप्रेसवे` after `आगरा-` sheds the road word, and a road
+    // word left alone after the second town is no place.
+    let towns: Vec<(usize, usize)> = names
         .iter()
         .filter(|n| n.2 == EntityKind::Place)
-        .map(|n| n.1)
+        .map(|n| (n.0, n.1))
         .collect();
-    for name in names.iter_mut() {
+    // A place right after a town and a hyphen.
+    let second_town =
+        |first: usize| hyphened(scan, first) && towns.iter().any(|&(_, l)| l + 1 == first);
+    names.retain_mut(|name| {
         let (first, last, kind) = *name;
-        if kind == EntityKind::Place
-            && last > first
-            && road(scan.tokens[last].hash)
-            && hyphened(scan, first)
-            && towns.contains(&(first - 1))
-        {
-            name.1 = last - 1;
+        if kind != EntityKind::Place || !road(scan.tokens[last].hash) {
+            return true;
         }
-    }
+        if last == first + 1 && second_town(first) {
+            name.1 = first;
+        }
+        let alone = last == first
+            && towns
+                .iter()
+                .any(|&(f, l)| l + 1 == first && super::joined(scan, first) && second_town(f));
+        !alone
+    });
 }
 
 /// Whether word `t` is joined to the word before it by a hyphen or dash (`आगरा-लखनऊ`),
@@ -573,6 +589,14 @@ mod tests {
             ]
         );
         let mut names = vec![(agra, agra, Place), (lucknow, lucknow + 1, Place)];
+        road_apart(&scan, &mut names);
+        assert_eq!(names, [(agra, agra, Place), (lucknow, lucknow, Place)]);
+        // A road word the tagger left alone after the second town is no place.
+        let mut names = vec![
+            (agra, agra, Place),
+            (lucknow, lucknow, Place),
+            (lucknow + 1, lucknow + 1, Place),
+        ];
         road_apart(&scan, &mut names);
         assert_eq!(names, [(agra, agra, Place), (lucknow, lucknow, Place)]);
     }
