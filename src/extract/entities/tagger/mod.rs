@@ -182,6 +182,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     orgs::ombudsmen(scan, gaz, &mut names);
     orgs::indian_arms(scan, &mut names);
     orgs::state_bodies(scan, &mut names);
+    orgs::national_words(scan, &mut names);
     english::of_bodies(scan, gaz, &mut names);
     eponyms::institutions(scan, &mut names);
     eponyms::memorials(scan, &mut names);

@@ -531,6 +531,46 @@ pub(super) fn state_bodies(scan: &Scan, names: &mut Vec<Name>) {
     }
 }
 
+/// `राष्ट्रीय नाट्य विद्यालय`, `भारतीय राष्ट्रीय महासागर सूचना सेवा केंद्र`: a national word
+/// right before a body the tagger found (`राष्ट्रीय`, `भारतीय`, `केंद्रीय`, `अंतरराष्ट्रीय`,
+/// and `अखिल` before `भारतीय`) is the first word of its name, which the tagger, having seen
+/// these words before common nouns, tends to leave out. Not before a body a list knows,
+/// whose name is whole, nor a word another name holds.
+pub(super) fn national_words(scan: &Scan, names: &mut [Name]) {
+    static NATIONAL: [Trigger; 5] = [
+        Trigger::new("राष्ट्रीय"),
+        Trigger::new("भारतीय"),
+        Trigger::new("केंद्रीय"),
+        Trigger::new("अंतरराष्ट्रीय"),
+        Trigger::new("अंतर्राष्ट्रीय"),
+    ];
+    static ALL: Trigger = Trigger::new("अखिल");
+    let taken: Vec<(usize, usize)> = names.iter().map(|n| (n.0, n.1)).collect();
+    let free = |t: usize| !taken.iter().any(|&(f, l)| f <= t && t <= l);
+    for name in names.iter_mut() {
+        let (first, last, kind) = *name;
+        let listed = scan.covering(first).is_some_and(|c| {
+            c.first == first && c.last == last && matches!(c.source, Source::Known { .. })
+        });
+        if kind != EntityKind::Organization || listed {
+            continue;
+        }
+        let mut start = first;
+        while start > 0
+            && first - start < 2
+            && super::joined(scan, start)
+            && free(start - 1)
+            && NATIONAL.iter().any(|w| w.at(scan, start - 1))
+        {
+            start -= 1;
+        }
+        if start < first && start > 0 && super::joined(scan, start) && ALL.at(scan, start - 1) {
+            start -= 1;
+        }
+        name.0 = start;
+    }
+}
+
 /// Whether word `t` opens a noun phrase: the sentence's or a clause's first word, or one
 /// after a postposition or a conjunction (`कि` too). Not after a number, a quantifier or a
 /// demonstrative (`कई राज्य चुनाव आयोग से नाराज हैं`, `यह राज्य …`: the states themselves,
@@ -577,6 +617,34 @@ mod tests {
         assert_eq!(before_listing(&scan, 0, 5, org), 2);
         assert_eq!(before_listing(&scan, 0, 2, org), 2);
         assert_eq!(before_listing(&scan, 0, 5, EntityKind::Person), 5);
+    }
+
+    /// National words before a body the tagger found start its name (`अखिल` before
+    /// `भारतीय` too); not before a body a list knows, nor a word another name holds.
+    #[test]
+    fn national_words_open_a_bodys_name() {
+        let text = "अखिल भारतीय नाट्य विद्यालय आया। राष्ट्रीय नीति आयोग आया। भारतीय रमेश \
+                    आयुर्विज्ञान संस्थान।";
+        let (scan, _) = prepare(matcher(), text);
+        let at = |word: &str| super::super::word_at(&scan, word);
+        let org = EntityKind::Organization;
+        let (school, niti, ramesh) = (at("नाट्य"), at("नीति"), at("रमेश"));
+        let mut names = vec![
+            (school, school + 1, org),
+            (niti, niti + 1, org),
+            (ramesh, ramesh, EntityKind::Person),
+            (ramesh + 1, ramesh + 2, org),
+        ];
+        national_words(&scan, &mut names);
+        assert_eq!(
+            names,
+            [
+                (school - 2, school + 1, org),
+                (niti, niti + 1, org),
+                (ramesh, ramesh, EntityKind::Person),
+                (ramesh + 1, ramesh + 2, org),
+            ]
+        );
     }
 
     /// A commission a list knows by its generic name, after `राज्य` or `प्रदेश`, is the
