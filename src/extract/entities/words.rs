@@ -693,6 +693,34 @@ word_set!(
     road, ROAD
 );
 
+/// Words of an event or a prize (`… स्मृति संध्या`, `विजय हजारे ट्रॉफी`, `… स्मृति सभा`): no
+/// body's or site's name holds one between a person and its head word, and no person's
+/// name ends in one.
+const EVENT: &[&str] = &[
+    "संध्या",
+    "समारोह",
+    "सभा",
+    "मैच",
+    "व्याख्यान",
+    "पुरस्कार",
+    "सम्मान",
+    "प्रतियोगिता",
+    "टूर्नामेंट",
+    "ट्रॉफी",
+    "कप",
+    "चैंपियनशिप",
+    "मेला",
+    "उत्सव",
+    "महोत्सव",
+    "दौड़",
+];
+
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` names an event or a prize (see
+    /// [`EVENT`]).
+    event, EVENT
+);
+
 /// Words after a place's name that make another place of it, apart from the place: a
 /// building named after a state or a country, most often elsewhere (`बिहार भवन` and
 /// `हैदराबाद हाउस` are in Delhi, `भारत भवन` in Bhopal), and a strait (`ताइवान

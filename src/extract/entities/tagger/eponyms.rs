@@ -85,22 +85,36 @@ pub(super) fn institutions(scan: &Scan, names: &mut Vec<Name>) {
 /// before `स्मृति` or `मेमोरियल` (in memory of), with at most two more words and then a
 /// body's word, is the start of that body's name; with a site's word (`… स्मृति भवन`), of
 /// that place's. No one is named so but the remembered, so no title is needed (as
-/// [`institutions`] needs). An award or a lecture in someone's memory (`… स्मृति पुरस्कार`)
-/// is no body: the person stays.
+/// [`institutions`] needs), but not after a designation (a living person), nor before a
+/// verb of going. An award, a lecture or an evening in someone's memory (`… स्मृति
+/// पुरस्कार`, `… स्मृति संध्या पार्क में`) is no body: the person stays.
 pub(super) fn memorials(scan: &Scan, names: &mut Vec<Name>) {
     let mut found = Vec::new();
     for &(first, last, kind) in names.iter() {
         let memory = last + 1;
+        // After a designation the person is someone living, at the place (`विधायक X Y
+        // स्मृति भवन पहुंचे`: the review).
+        let introduced = first > 0 && scan.tokens[first - 1].is(CUE);
         if kind != EntityKind::Person
+            || introduced
             || !joined(scan, memory)
             || !matches!(scan.text(memory), "स्मृति" | "मेमोरियल")
         {
             continue;
         }
+        // An event in memory (`… स्मृति संध्या पार्क में`, `… स्मृति सभा में`) is held at a
+        // place; it names none.
         let heads = (memory + 1..scan.tokens.len().min(memory + 4))
-            .take_while(|&t| joined(scan, t) && !covers(names, t) && !scan.tokens[t].is(STOP))
+            .take_while(|&t| {
+                joined(scan, t)
+                    && !covers(names, t)
+                    && !scan.tokens[t].is(STOP)
+                    && !super::super::words::event(scan.tokens[t].hash)
+            })
             .find_map(|t| head_kind(scan, t).map(|k| (t, k)));
-        if let Some((head, kind)) = heads {
+        if let Some((head, kind)) = heads
+            && !super::venues::goes_after(scan, head)
+        {
             found.push((first, head, kind));
         }
     }
@@ -168,22 +182,30 @@ mod tests {
     #[test]
     fn a_memorial_body_takes_the_person_in() {
         let text = "मरीज़ को संजय गांधी स्मृति चिकित्सालय भेजा। प्रेमचंद स्मृति पुरस्कार मिला। \
-                    टैगोर स्मृति भवन में सभा हुई।";
+                    टैगोर स्मृति भवन में सभा हुई। विधायक रमेश स्मृति भवन में थे। रफ़ी स्मृति \
+                    संध्या पार्क में हुई।";
         let (scan, _) = prepare(matcher(), text);
         let (sanjay, premchand, tagore) = (at(&scan, "संजय"), at(&scan, "प्रेमचंद"), at(&scan, "टैगोर"));
+        let (ramesh, rafi) = (at(&scan, "रमेश"), at(&scan, "रफ़ी"));
         let mut names = vec![
             (sanjay, sanjay + 1, EntityKind::Person),
             (premchand, premchand, EntityKind::Person),
             (tagore, tagore, EntityKind::Person),
+            (ramesh, ramesh, EntityKind::Person),
+            (rafi, rafi, EntityKind::Person),
         ];
         memorials(&scan, &mut names);
         names.sort_unstable();
+        // After a designation the person is someone living; an evening in memory is held
+        // in a park and names none.
         assert_eq!(
             names,
             [
                 (sanjay, sanjay + 3, EntityKind::Organization),
                 (premchand, premchand, EntityKind::Person),
                 (tagore, tagore + 2, EntityKind::Place),
+                (ramesh, ramesh, EntityKind::Person),
+                (rafi, rafi, EntityKind::Person),
             ]
         );
     }

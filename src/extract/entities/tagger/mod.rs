@@ -226,7 +226,11 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     // named.
     names.retain(|&(f, l, k)| match k {
         EntityKind::Organization => !(f == l && super::words::local_title(scan.tokens[f].hash)),
-        EntityKind::Person => !(f..=l).all(|t| designation(scan, t)) && !counted(scan, gaz, f, l),
+        // `विजय हजारे ट्रॉफी`: a tournament named after someone is no person.
+        EntityKind::Person => {
+            let titles_only = (f..=l).all(|t| designation(scan, t));
+            !(titles_only || counted(scan, gaz, f, l) || l > f && ends_no_person(scan, l))
+        }
         EntityKind::Place => true,
     });
     fullnames::across_middle_name(scan, gaz, &mut names);
@@ -285,7 +289,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
                     // A full name the rules found (a byline, `X Y ने कहा`) where the
                     // tagger saw nothing, and so is a Latin acronym (`NHAI`).
                     Source::Rule => match c.kind {
-                        EntityKind::Person => c.last > c.first,
+                        EntityKind::Person => c.last > c.first && !ends_no_person(scan, c.last),
                         EntityKind::Organization => {
                             scan.tokens[c.first..=c.last].iter().all(|t| t.latin)
                         }
@@ -518,6 +522,13 @@ fn merge_neighbours(names: &mut Vec<Name>, mut join: impl FnMut(Name, Name) -> O
             None => i += 1,
         }
     }
+}
+
+/// Whether a name ending in word `t` can be no person's: an event's or a prize's word
+/// (`विजय हजारे ट्रॉफी`, after `चयनकर्ता`: the review), a forum's or a channel's
+/// (`जन नाट्य मंच`, `स्टार स्पोर्ट्स चैनल`).
+fn ends_no_person(scan: &Scan, t: usize) -> bool {
+    super::words::event(scan.tokens[t].hash) || matches!(scan.text(t), "मंच" | "चैनल")
 }
 
 /// Whether word `t` stands right after the word before it, a space and nothing else
@@ -864,6 +875,29 @@ mod tests {
 
     fn words_of(scan: &Scan, (f, l): (usize, usize)) -> String {
         (f..=l).map(|t| scan.text(t)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// A name ending in an event's, a prize's, a forum's or a channel's word is no
+    /// person's, whoever it is named after; a name ending in a surname may be.
+    #[test]
+    fn a_tournament_named_after_someone_is_no_person() {
+        let (scan, _) = prepare(
+            matcher(),
+            "विजय हजारे ट्रॉफी, जन नाट्य मंच, स्टार स्पोर्ट्स चैनल, विजय हजारे",
+        );
+        let at = |t: &str| word_at(&scan, t);
+        assert!(ends_no_person(&scan, at("ट्रॉफी")));
+        assert!(ends_no_person(&scan, at("मंच")));
+        assert!(ends_no_person(&scan, at("चैनल")));
+        assert!(!ends_no_person(&scan, at("हजारे")));
+        // Through the whole tagger: after a designation the tournament is no one.
+        let (mut scan, gaz) = prepare(matcher(), "चयनकर्ता रणजी ट्रॉफी के मैच देखेंगे।");
+        retag(&mut scan, &gaz, model());
+        assert!(
+            scan.found().all(|c| c.kind != EntityKind::Person),
+            "{:?}",
+            scan.found().collect::<Vec<_>>()
+        );
     }
 
     /// A word of no list alone after a number and a designation is no one; a given name

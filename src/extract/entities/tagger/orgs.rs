@@ -534,8 +534,8 @@ pub(super) fn state_bodies(scan: &Scan, names: &mut Vec<Name>) {
 /// `राष्ट्रीय नाट्य विद्यालय`, `भारतीय राष्ट्रीय महासागर सूचना सेवा केंद्र`: a national word
 /// right before a body the tagger found (`राष्ट्रीय`, `भारतीय`, `केंद्रीय`, `अंतरराष्ट्रीय`,
 /// and `अखिल` before `भारतीय`) is the first word of its name, which the tagger, having seen
-/// these words before common nouns, tends to leave out. Not before a body a list knows,
-/// whose name is whole, nor a word another name holds.
+/// these words before common nouns, tends to leave out. Not before a body a list knows
+/// or one that starts with a name a list knows, nor a word another name holds.
 pub(super) fn national_words(scan: &Scan, names: &mut [Name]) {
     static NATIONAL: [Trigger; 5] = [
         Trigger::new("राष्ट्रीय"),
@@ -548,10 +548,12 @@ pub(super) fn national_words(scan: &Scan, names: &mut [Name]) {
     let taken: Vec<(usize, usize)> = names.iter().map(|n| (n.0, n.1)).collect();
     let free = |t: usize| !taken.iter().any(|&(f, l)| f <= t && t <= l);
     for name in names.iter_mut() {
-        let (first, last, kind) = *name;
-        let listed = scan.covering(first).is_some_and(|c| {
-            c.first == first && c.last == last && matches!(c.source, Source::Known { .. })
-        });
+        let (first, _, kind) = *name;
+        // A body a list knows, whole or at its start (`भारतीय इंफ़ोसिस फाउंडेशन`: the
+        // review), is named without the national word, which describes it.
+        let listed = scan
+            .covering(first)
+            .is_some_and(|c| c.first == first && matches!(c.source, Source::Known { .. }));
         if kind != EntityKind::Organization || listed {
             continue;
         }

@@ -280,7 +280,7 @@ fn road_ends(scan: &Scan, t: usize) -> bool {
 
 /// Whether a verb of going follows token `end`, straight or after a postposition
 /// (`स्टेडियम पहुंचे`, `हवाई अड्डे पर पहुंचे`).
-fn goes_after(scan: &Scan, end: usize) -> bool {
+pub(super) fn goes_after(scan: &Scan, end: usize) -> bool {
     let next = |t: usize| scan.tokens.get(t).filter(|tok| tok.gap == Gap::Space);
     let going = |t: usize| next(t).is_some_and(|tok| goes(tok.hash));
     going(end + 1) || next(end + 1).is_some_and(|tok| tok.is(STOP)) && going(end + 2)
