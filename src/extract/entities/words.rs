@@ -229,8 +229,8 @@ impl Words {
 }
 
 /// Local officials' designations (`तहसीलदार सुमन मीणा`): no part of the name after them.
-/// Kept apart from the designations of `entity-words.toml`, which the tagger was trained
-/// with as features: these only trim its names.
+/// They only trim the tagger's names; a few are designations of `entity-words.toml` too
+/// (`कुलसचिव`, `जिलाध्यक्ष`), which the tagger sees as features.
 const LOCAL_TITLES: &[&str] = &[
     "तहसीलदार",
     // A village head (`पूर्व प्रधान X`, trial 65); a name it ends (`धर्मेंद्र प्रधान`) keeps it.
@@ -290,7 +290,7 @@ fn in_list(cell: &'static WordSet, list: &[&str], hash: u64) -> bool {
 }
 
 /// Words that end a body's name besides the head words of `entity-words.toml` (which the
-/// tagger was trained with as a feature): a survey, a foundation, a laboratory.
+/// tagger was trained with as a feature): a survey, a foundation, a laboratory, a hospital.
 const BODY: &[&str] = &[
     "सर्वेक्षण",
     "प्रतिष्ठान",
@@ -301,6 +301,8 @@ const BODY: &[&str] = &[
     "अधिकरण",
     "न्यास",
     "कार्यालय",
+    "चिकित्सालय",
+    "हॉस्पिटल",
 ];
 
 /// Short names of institutions with a campus in many towns (`आईआईटी मद्रास`, `एम्स दिल्ली`).
@@ -383,8 +385,8 @@ const DESCRIBING: &[&str] = &[
     "मेगास्टार",
     // An age (`71 वर्षीय झा`, trial 66).
     "वर्षीय",
-    // Kin and forms of address not among the designations the tagger was trained with
-    // (`सास सावित्री वर्मा`, `वालिद उस्ताद नज़ीर अहमद`), and `जन्मे` (born: `… में जन्मे
+    // Kin and forms of address (`सास सावित्री वर्मा`, `वालिद उस्ताद नज़ीर अहमद`; some are
+    // designations of `entity-words.toml` too, since 858ee51), and `जन्मे` (born: `… में जन्मे
     // नारायणन`). Trial 65. Not `अम्मा`, also how some are named (`माता अमृतानंदमयी …
     // अम्मा ने कहा`: the review).
     "सास",

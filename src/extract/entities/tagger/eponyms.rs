@@ -127,8 +127,7 @@ pub(super) fn memorials(scan: &Scan, names: &mut Vec<Name>) {
 /// What a body or site named after someone is, by its head word at `t`, if `t` is one.
 fn head_kind(scan: &Scan, t: usize) -> Option<EntityKind> {
     let tok = scan.tokens[t];
-    if tok.is(ORG_HEAD) || matches!(scan.text(t), "चिकित्सालय" | "हॉस्पिटल")
-    {
+    if tok.is(ORG_HEAD) || super::super::words::body(tok.hash) {
         Some(EntityKind::Organization)
     } else if tok.is(FACILITY) || venue(tok.hash) {
         Some(EntityKind::Place)

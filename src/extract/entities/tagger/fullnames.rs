@@ -250,18 +250,18 @@ fn closes_quote(gap: &str, open: char) -> bool {
     gap.len() > quote.len() && quote.chars().eq([close])
 }
 
-/// `सुनीता देवी ने`: a woman's name ending (`देवी`, `कुमारी`, `बेगम`, `खातून`, `बानो`,
-/// `कौर`, `बाई`) is no one's name alone. Where the tagger found only it, the word before is
-/// the given name if it may be one: a given name a list knows, an everyday word that is
-/// also a given name (`आशा`), or a word of no list and no everyday use, in Devanagari,
-/// of no oblique form, no place a list knows, in no other name. After any other everyday
+/// `सुनीता देवी ने`: a woman's name ending (`देवी`, `बेगम`, `खातून`, `बानो`, `कौर`, `बाई`;
+/// `कुमारी`, a title too, is dropped alone before this rule) is no one's name alone. Where
+/// the tagger found only it, the word before is the given name if it may be one: a given
+/// name a list knows, an everyday word that is also a given name (`आशा`), or any other
+/// word that is no everyday word (in no common list, not ordinary), in Devanagari, of no
+/// oblique form, no place a list knows, in no other name. After any other everyday
 /// word it names no one (`ग्राम देवी की पूजा`, `बीमार देवी को`: a goddess, a state; the
 /// review) and goes. After a function word, a title or a relation (`जज कौर ने`, `सास देवी
 /// ने`) it stays as the tagger left it: a woman may be named by her family name there.
 pub(super) fn before_womans_ending(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
-    static ENDINGS: [Trigger; 7] = [
+    static ENDINGS: [Trigger; 6] = [
         Trigger::new("देवी"),
-        Trigger::new("कुमारी"),
         Trigger::new("बेगम"),
         Trigger::new("खातून"),
         Trigger::new("बानो"),

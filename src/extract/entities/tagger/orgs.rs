@@ -486,7 +486,7 @@ pub(super) fn indian_arms(scan: &Scan, names: &mut Vec<Name>) {
 /// own body, not the nation's; the list gave it the nation's canonical name. The state
 /// word joins the name, which no list then knows. Only for the heads of public bodies
 /// that a state and the Union both have (a commission, board, council, corporation,
-/// authority, department or ministry), not a party (`प्रदेश भाजपा` is the party's unit),
+/// authority, department, ministry or directorate), not a party (`प्रदेश भाजपा` is the party's unit),
 /// and only where the state word opens the phrase (see [`opens_phrase`]).
 pub(super) fn state_bodies(scan: &Scan, names: &mut Vec<Name>) {
     static STATE: [Trigger; 2] = [Trigger::new("राज्य"), Trigger::new("प्रदेश")];
@@ -513,17 +513,14 @@ pub(super) fn state_bodies(scan: &Scan, names: &mut Vec<Name>) {
                 && matches!(c.source, Source::Known { .. })
                 && HEADS.iter().any(|w| w.at(scan, c.last))
         });
-        // `उत्तर प्रदेश …`: the state word ends a place's name, which a rule for places
-        // before bodies takes; and a name the tagger drew otherwise is its decision.
+        // A name the tagger drew otherwise is its decision. (`उत्तर प्रदेश …`: the state
+        // word that ends a place's name opens no phrase; a rule for places before bodies
+        // takes it.)
         let Some(body) = listed else { continue };
         let clash = names
             .iter()
             .any(|n| n.0 <= body.last && t <= n.1 && !(n.0 == t + 1 && n.1 == body.last));
-        if clash
-            || scan
-                .covering(t)
-                .is_some_and(|c| c.kind != EntityKind::Organization)
-        {
+        if clash {
             continue;
         }
         names.retain(|n| n.1 < t || n.0 > body.last);
@@ -545,6 +542,7 @@ pub(super) fn national_words(scan: &Scan, names: &mut [Name]) {
         Trigger::new("अंतर्राष्ट्रीय"),
     ];
     static ALL: Trigger = Trigger::new("अखिल");
+    static BHARATIYA: Trigger = Trigger::new("भारतीय");
     let taken: Vec<(usize, usize)> = names.iter().map(|n| (n.0, n.1)).collect();
     let free = |t: usize| !taken.iter().any(|&(f, l)| f <= t && t <= l);
     for name in names.iter_mut() {
@@ -566,7 +564,14 @@ pub(super) fn national_words(scan: &Scan, names: &mut [Name]) {
         {
             start -= 1;
         }
-        if start < first && start > 0 && super::joined(scan, start) && ALL.at(scan, start - 1) {
+        // `अखिल भारतीय …`: only before `भारतीय`.
+        if start < first
+            && start > 0
+            && super::joined(scan, start)
+            && free(start - 1)
+            && ALL.at(scan, start - 1)
+            && BHARATIYA.at(scan, start)
+        {
             start -= 1;
         }
         name.0 = start;
@@ -622,20 +627,23 @@ mod tests {
     }
 
     /// National words before a body the tagger found start its name (`अखिल` before
-    /// `भारतीय` too); not before a body a list knows, nor a word another name holds.
+    /// `भारतीय` too, not before another); not before a body a list knows, nor a word
+    /// another name holds.
     #[test]
     fn national_words_open_a_bodys_name() {
-        let text = "अखिल भारतीय नाट्य विद्यालय आया। राष्ट्रीय नीति आयोग आया। भारतीय रमेश \
-                    आयुर्विज्ञान संस्थान।";
+        let text = "अखिल भारतीय नाट्य विद्यालय आया। राष्ट्रीय नीति आयोग आया। रमेश भारतीय \
+                    आयुर्विज्ञान संस्थान। अखिल राष्ट्रीय खेल संघ।";
         let (scan, _) = prepare(matcher(), text);
         let at = |word: &str| super::super::word_at(&scan, word);
         let org = EntityKind::Organization;
-        let (school, niti, ramesh) = (at("नाट्य"), at("नीति"), at("रमेश"));
+        let (school, niti, ramesh, sport) = (at("नाट्य"), at("नीति"), at("रमेश"), at("खेल"));
+        // `रमेश भारतीय` is a person; `अखिल` goes only before `भारतीय`.
         let mut names = vec![
             (school, school + 1, org),
             (niti, niti + 1, org),
-            (ramesh, ramesh, EntityKind::Person),
-            (ramesh + 1, ramesh + 2, org),
+            (ramesh, ramesh + 1, EntityKind::Person),
+            (ramesh + 2, ramesh + 3, org),
+            (sport, sport + 1, org),
         ];
         national_words(&scan, &mut names);
         assert_eq!(
@@ -643,8 +651,9 @@ mod tests {
             [
                 (school - 2, school + 1, org),
                 (niti, niti + 1, org),
-                (ramesh, ramesh, EntityKind::Person),
-                (ramesh + 1, ramesh + 2, org),
+                (ramesh, ramesh + 1, EntityKind::Person),
+                (ramesh + 2, ramesh + 3, org),
+                (sport - 1, sport + 1, org),
             ]
         );
     }

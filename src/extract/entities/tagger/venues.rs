@@ -25,7 +25,9 @@ use crate::extract::entities::model::EntityKind;
 /// `अंतरराष्ट्रीय` and a venue word. Not before a body's word (`… नगर निगम` is a city's
 /// corporation) nor a road show (`… रोड शो`), and not a person the passage names elsewhere
 /// too (`सचिन तेंदुलकर स्टेडियम में मौजूद थे` in a story about him), unless a word that only
-/// names stands between (`… अंतरराष्ट्रीय हवाई अड्डा`).
+/// names stands between (`… अंतरराष्ट्रीय हवाई अड्डा`). A place grows into a road, a
+/// building or a strait named after it (`कानपुर रोड`, `बिहार भवन`), but the second of two
+/// towns a hyphen joins does not grow into their road (`आगरा-लखनऊ एक्सप्रेसवे`).
 pub(super) fn join(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
     let taken: Vec<(usize, usize)> = names.iter().map(|n| (n.0, n.1)).collect();
     // The last word of every person's name: a surname the passage uses elsewhere.
@@ -209,19 +211,7 @@ fn venue_end(scan: &Scan, at: usize, kind: EntityKind, words: bool, known: bool)
 /// neither town's own: the towns stay places, and a place the tagger drew over the second
 /// town and the road word sheds the road word.
 pub(super) fn road_apart(scan: &Scan, names: &mut Vec<Name>) {
-    super::merge_neighbours(names, |(pf, pl, pk), next| {
-        let t = pl + 1;
-        let joins = pk == EntityKind::Place
-            && next == (t, t, EntityKind::Place)
-            && scan.tokens[t].gap == Gap::Space
-            && scan.gap_after(pl).trim().is_empty()
-            && road(scan.tokens[t].hash)
-            && road_ends(scan, t)
-            && !hyphened(scan, pf);
-        joins.then_some((pf, t, EntityKind::Place))
-    });
-    // The tagger's own `लखनऊ एक्सप्रेसवे` after `आगरा-` sheds the road word, and a road
-    // word left alone after the second town is no place.
+    // Where the places end, before any merge (a merge only adds a road word after one).
     let towns: Vec<(usize, usize)> = names
         .iter()
         .filter(|n| n.2 == EntityKind::Place)
@@ -230,6 +220,19 @@ pub(super) fn road_apart(scan: &Scan, names: &mut Vec<Name>) {
     // A place right after a town and a hyphen.
     let second_town =
         |first: usize| hyphened(scan, first) && towns.iter().any(|&(_, l)| l + 1 == first);
+    super::merge_neighbours(names, |(pf, pl, pk), next| {
+        let t = pl + 1;
+        let joins = pk == EntityKind::Place
+            && next == (t, t, EntityKind::Place)
+            && scan.tokens[t].gap == Gap::Space
+            && scan.gap_after(pl).trim().is_empty()
+            && road(scan.tokens[t].hash)
+            && road_ends(scan, t)
+            && !second_town(pf);
+        joins.then_some((pf, t, EntityKind::Place))
+    });
+    // The tagger's own `लखनऊ एक्सप्रेसवे` after `आगरा-` sheds the road word, and a road
+    // word left alone after the second town is no place.
     names.retain_mut(|name| {
         let (first, last, kind) = *name;
         if kind != EntityKind::Place || !road(scan.tokens[last].hash) {
@@ -258,7 +261,8 @@ fn hyphened(scan: &Scan, t: usize) -> bool {
     }
 }
 
-/// Whether the road word at `t` ends a road's name where a postposition or a punctuation
+/// Whether the road word at `t` (or a building's or a strait's, [`named_apart`]) ends a
+/// road's name where a postposition or a punctuation
 /// mark follows (`टोंक रोड पर`, `मथुरा रोड स्थित`): before a noun it makes another word
 /// (`रोड रेज`, `स्ट्रीट फूड`, `मार्ग दुर्घटना`), and `मार्ग से` is a route (`नेपाल मार्ग से`,
 /// by way of Nepal; review).
