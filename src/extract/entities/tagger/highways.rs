@@ -29,9 +29,7 @@ pub(super) fn numbered(scan: &Scan, names: &mut Vec<Name>) {
         if num >= n || !scan.text(num).bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        // (Folding reads a hyphen as a space: the original text tells them apart.)
-        let folded_gap = scan.tokens[num - 1].end..scan.tokens[num].start;
-        let gap = scan.original[scan.original(folded_gap)].trim();
+        let gap = super::original_gap(scan, num);
         let hyphen = matches!(gap, "-" | "–");
         let spaced = gap.is_empty();
         // A count after the words is their length or number (`राष्ट्रीय राजमार्ग 1,46,000

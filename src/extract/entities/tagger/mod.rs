@@ -531,6 +531,13 @@ fn ends_no_person(scan: &Scan, t: usize) -> bool {
     super::words::event(scan.tokens[t].hash) || matches!(scan.text(t), "मंच" | "चैनल")
 }
 
+/// The original text between word `t - 1` and word `t`, trimmed: folding reads a hyphen
+/// or a dash as a space, and the original tells them apart (`आगरा-लखनऊ`, `एनएच-44`).
+fn original_gap<'s>(scan: &'s Scan, t: usize) -> &'s str {
+    let folded = scan.tokens[t - 1].end..scan.tokens[t].start;
+    scan.original[scan.original(folded)].trim()
+}
+
 /// Whether word `t` stands right after the word before it, a space and nothing else
 /// between (as words of one name do).
 fn joined(scan: &Scan, t: usize) -> bool {

@@ -583,25 +583,23 @@ pub(super) fn national_words(scan: &Scan, names: &mut [Name]) {
 /// demonstrative (`कई राज्य चुनाव आयोग से नाराज हैं`, `यह राज्य …`: the states themselves,
 /// the review) nor after an adjective (`विपक्ष शासित राज्य`).
 fn opens_phrase(scan: &Scan, t: usize) -> bool {
-    t == 0
-        || !super::joined(scan, t)
-        || matches!(
-            scan.text(t - 1),
-            "के" | "की"
-                | "का"
-                | "ने"
-                | "को"
-                | "से"
-                | "में"
-                | "पर"
-                | "तक"
-                | "और"
-                | "तथा"
-                | "एवं"
-                | "व"
-                | "या"
-                | "कि"
-        )
+    t == 0 || !super::joined(scan, t) || {
+        let before = scan.text(t - 1);
+        CONJUNCTIONS.contains(&before)
+            || matches!(
+                before,
+                "के" | "की"
+                    | "का"
+                    | "ने"
+                    | "को"
+                    | "से"
+                    | "में"
+                    | "पर"
+                    | "तक"
+                    | "या"
+                    | "कि"
+            )
+    }
 }
 
 /// Whether word `t` is part of a person or place the gazetteer knows.

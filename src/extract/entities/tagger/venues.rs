@@ -252,13 +252,11 @@ pub(super) fn road_apart(scan: &Scan, names: &mut Vec<Name>) {
 /// Whether word `t` is joined to the word before it by a hyphen or dash (`आगरा-लखनऊ`),
 /// which folding made a space.
 fn hyphened(scan: &Scan, t: usize) -> bool {
-    t > 0 && {
-        let gap = scan.original(scan.tokens[t - 1].end..scan.tokens[t].start);
-        matches!(
-            scan.original[gap].trim(),
+    t > 0
+        && matches!(
+            super::original_gap(scan, t),
             "-" | "\u{2010}" | "\u{2011}" | "\u{2012}" | "\u{2013}"
         )
-    }
 }
 
 /// Whether the road word at `t` (or a building's or a strait's, [`named_apart`]) ends a
