@@ -176,6 +176,22 @@ mod tests {
 
     use super::super::word_at as at;
 
+    /// Before a verb of going the person is someone going to the site: no site is named.
+    #[test]
+    fn a_memorial_site_before_a_verb_of_going_is_not_made() {
+        let (scan, _) = prepare(matcher(), "कल बसंत स्मृति भवन पहुंचे।");
+        let basant = at(&scan, "बसंत");
+        let mut names = vec![(basant, basant, EntityKind::Person)];
+        memorials(&scan, &mut names);
+        assert_eq!(names, [(basant, basant, EntityKind::Person)]);
+        // The same words before a postposition name the site.
+        let (scan, _) = prepare(matcher(), "कल बसंत स्मृति भवन में सभा हुई।");
+        let basant = at(&scan, "बसंत");
+        let mut names = vec![(basant, basant, EntityKind::Person)];
+        memorials(&scan, &mut names);
+        assert_eq!(names, [(basant, basant + 2, EntityKind::Place)]);
+    }
+
     /// A person before `स्मृति` and a body's word starts the body's name (a site's word: a
     /// place's); before an award's word the person stays.
     #[test]

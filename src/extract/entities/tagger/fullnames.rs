@@ -268,16 +268,22 @@ pub(super) fn before_womans_ending(scan: &Scan, gaz: &[u8], names: &mut Vec<Name
         Trigger::new("कौर"),
         Trigger::new("बाई"),
     ];
+    let lone = |&(first, last, kind): &Name| {
+        kind == EntityKind::Person
+            && first == last
+            && joined(scan, first)
+            && ENDINGS.iter().any(|w| w.at(scan, first))
+    };
+    // Most passages have none: no list of the names' words is made for them.
+    if !names.iter().any(lone) {
+        return;
+    }
     let taken: Vec<(usize, usize)> = names.iter().map(|n| (n.0, n.1)).collect();
     names.retain_mut(|name| {
-        let (first, last, kind) = *name;
-        if kind != EntityKind::Person
-            || first != last
-            || !joined(scan, first)
-            || !ENDINGS.iter().any(|w| w.at(scan, first))
-        {
+        if !lone(name) {
             return true;
         }
+        let first = name.0;
         let given = first - 1;
         let word = scan.tokens[given];
         let everyday = word.is(COMMON) || ordinary(word.hash);
@@ -515,6 +521,16 @@ mod tests {
 
     /// A woman's name ending the tagger found alone takes the given name before; after a
     /// function word or Latin letters it stays; after another everyday word it goes.
+    /// After a designation a lone ending stays: a woman named by her family name.
+    #[test]
+    fn a_womans_name_ending_after_a_title_stays() {
+        let (scan, gaz) = prepare(matcher(), "जज कौर ने फैसला सुनाया।");
+        let kaur = super::super::word_at(&scan, "कौर");
+        let mut names = vec![(kaur, kaur, Person)];
+        before_womans_ending(&scan, &gaz.codes, &mut names);
+        assert_eq!(names, [(kaur, kaur, Person)]);
+    }
+
     #[test]
     fn a_womans_name_ending_takes_the_given_name_before() {
         let text = "पत्नी सुनीता देवी ने कहा। इस देवी की पूजा होती है। Rita बेगम आईं। \

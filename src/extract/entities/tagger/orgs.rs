@@ -543,10 +543,9 @@ pub(super) fn national_words(scan: &Scan, names: &mut [Name]) {
     ];
     static ALL: Trigger = Trigger::new("अखिल");
     static BHARATIYA: Trigger = Trigger::new("भारतीय");
-    let taken: Vec<(usize, usize)> = names.iter().map(|n| (n.0, n.1)).collect();
-    let free = |t: usize| !taken.iter().any(|&(f, l)| f <= t && t <= l);
-    for name in names.iter_mut() {
-        let (first, _, kind) = *name;
+    for i in 0..names.len() {
+        let (first, _, kind) = names[i];
+        let free = |t: usize| !super::covers(names, t);
         // A body a list knows, whole or at its start (`भारतीय इंफ़ोसिस फाउंडेशन`: the
         // review), is named without the national word, which describes it.
         let listed = scan
@@ -574,7 +573,7 @@ pub(super) fn national_words(scan: &Scan, names: &mut [Name]) {
         {
             start -= 1;
         }
-        name.0 = start;
+        names[i].0 = start;
     }
 }
 

@@ -570,6 +570,21 @@ mod tests {
     /// A road named by two towns joined by a hyphen is neither town's: the second town
     /// does not grow into the road, and sheds a road word the tagger gave it. A town
     /// alone before a road word still grows into its road.
+    /// Before the hyphen there must be a town: after another word (`पुरानी-`, old) the
+    /// place still grows into its road.
+    #[test]
+    fn a_road_after_a_hyphen_and_no_town_is_the_towns() {
+        let text = "पुरानी-कानपुर रोड पर जाम लगा।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let kanpur = super::super::word_at(&scan, "कानपुर");
+        let mut names = vec![(kanpur, kanpur, Place)];
+        join(&scan, &gaz.codes, &mut names);
+        assert_eq!(names, [(kanpur, kanpur + 1, Place)]);
+        let mut names = vec![(kanpur, kanpur, Place), (kanpur + 1, kanpur + 1, Place)];
+        road_apart(&scan, &mut names);
+        assert_eq!(names, [(kanpur, kanpur + 1, Place)]);
+    }
+
     #[test]
     fn a_road_between_two_towns_is_neither_towns() {
         let text = "आगरा-लखनऊ एक्सप्रेसवे पर हादसा हुआ। वे कानपुर रोड पर थे।";
