@@ -250,6 +250,16 @@ fn closes_quote(gap: &str, open: char) -> bool {
     gap.len() > quote.len() && quote.chars().eq([close])
 }
 
+/// Words that end a woman's name and name no one alone (folded).
+pub(super) static WOMANS_ENDINGS: [Trigger; 6] = [
+    Trigger::new("देवी"),
+    Trigger::new("बेगम"),
+    Trigger::new("खातून"),
+    Trigger::new("बानो"),
+    Trigger::new("कौर"),
+    Trigger::new("बाई"),
+];
+
 /// `सुनीता देवी ने`: a woman's name ending (`देवी`, `बेगम`, `खातून`, `बानो`, `कौर`, `बाई`;
 /// `कुमारी`, a title too, is dropped alone before this rule) is no one's name alone. Where
 /// the tagger found only it, the word before is the given name if it may be one: a given
@@ -260,19 +270,11 @@ fn closes_quote(gap: &str, open: char) -> bool {
 /// review) and goes. After a function word, a title or a relation (`जज कौर ने`, `सास देवी
 /// ने`) it stays as the tagger left it: a woman may be named by her family name there.
 pub(super) fn before_womans_ending(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
-    static ENDINGS: [Trigger; 6] = [
-        Trigger::new("देवी"),
-        Trigger::new("बेगम"),
-        Trigger::new("खातून"),
-        Trigger::new("बानो"),
-        Trigger::new("कौर"),
-        Trigger::new("बाई"),
-    ];
     let lone = |&(first, last, kind): &Name| {
         kind == EntityKind::Person
             && first == last
             && joined(scan, first)
-            && ENDINGS.iter().any(|w| w.at(scan, first))
+            && WOMANS_ENDINGS.iter().any(|w| w.at(scan, first))
     };
     // Most passages have none: no list of the names' words is made for them.
     if !names.iter().any(lone) {

@@ -20,6 +20,7 @@ mod fullnames;
 mod highways;
 mod initials;
 mod orgs;
+mod people;
 mod towns;
 pub mod train;
 mod venues;
@@ -241,6 +242,9 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     fullnames::after_country(scan, gaz, &mut names);
     fullnames::nicknames(scan, gaz, &mut names);
     fullnames::before_womans_ending(scan, gaz, &mut names);
+    people::before_middle_name(scan, gaz, &mut names);
+    people::womans_name_after_cue(scan, gaz, &mut names);
+    people::before_age(scan, gaz, &mut names);
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
     for &(first, last, kind) in &names {
