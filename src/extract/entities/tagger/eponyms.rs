@@ -9,7 +9,7 @@
 
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, STOP, venue};
+use super::super::words::{COMMON, CUE, EPITHET, FACILITY, HONORIFIC, ORG_HEAD, SAID, STOP, venue};
 use super::features::gazetteer_kind;
 use super::{Name, covers, joined};
 use crate::extract::entities::model::EntityKind;
@@ -26,6 +26,12 @@ const INSTITUTION: &[&str] = &[
     "अकैडमी",
     "प्रतिष्ठान",
 ];
+
+/// Whether `word` (folded) is the head word of an institution, which India names after
+/// people (see [`INSTITUTION`]).
+pub(super) fn institution(word: &str) -> bool {
+    INSTITUTION.contains(&word)
+}
 
 /// Words that open a body's name when they stand right before it: a title (`पंडित`,
 /// `गुरु`, `डॉ.`), and the words a firm named after a deity starts with (`मां`, `श्री`).
@@ -79,6 +85,62 @@ pub(super) fn institutions(scan: &Scan, names: &mut Vec<Name>) {
         names.retain(|n| !(first <= n.0 && n.1 <= head));
         names.push((first, head, EntityKind::Organization));
     }
+}
+
+/// `अटल बिहारी वाजपेयी हिंदी विश्वविद्यालय`, `X Y शासकीय चिकित्सा महाविद्यालय`: a person
+/// the tagger found, then one to three words that say what is taught or who runs it, then
+/// an institution's head word, is the institution's name, where the tagger found nothing
+/// after the person (or only a place among those words). Not after a designation, which
+/// introduces someone living (`छात्र X Y हिंदी विश्वविद्यालय में पढ़ता है`), nor before a
+/// verb of going; the words are no function word, designation or verb of saying, and no
+/// other name holds them.
+pub(super) fn described_institutions(scan: &Scan, names: &mut Vec<Name>) {
+    let mut found = Vec::new();
+    for &(first, last, kind) in names.iter() {
+        if kind != EntityKind::Person || introduced(scan, first) {
+            continue;
+        }
+        let place_only = |t: usize| {
+            names
+                .iter()
+                .filter(|n| n.0 <= t && t <= n.1)
+                .all(|n| n.2 == EntityKind::Place && n.0 > last)
+        };
+        let head = (last + 1..scan.tokens.len().min(last + 5))
+            .take_while(|&t| {
+                joined(scan, t) && !scan.tokens[t].is(STOP | CUE | SAID) && place_only(t)
+            })
+            .find(|&t| institution(scan.text(t)));
+        if let Some(head) = head
+            && head > last + 1
+            && !names
+                .iter()
+                .any(|n| n.0 <= head && head <= n.1 && n.0 < last)
+            && !super::venues::goes_after(scan, head)
+        {
+            found.push((with_titles(scan, names, first), head));
+        }
+    }
+    for (first, head) in found {
+        names.retain(|n| !(first <= n.0 && n.1 <= head));
+        names.push((first, head, EntityKind::Organization));
+    }
+}
+
+/// Whether the word before a person's name at `first` introduces someone living at an
+/// institution: a designation, or a student or a patient (everyday words, no designations
+/// to the tagger: `छात्र X Y विश्वविद्यालय में पढ़ता है`).
+pub(super) fn introduced(scan: &Scan, first: usize) -> bool {
+    first > 0
+        && (scan.tokens[first - 1].is(CUE)
+            || matches!(
+                scan.text(first - 1),
+                "छात्र"
+                    | "विद्यार्थी"
+                    | "शोधार्थी"
+                    | "मरीज"
+                    | "प्रशिक्षु"
+            ))
 }
 
 /// `संजय गांधी स्मृति चिकित्सालय`, `X Y मेमोरियल ट्रस्ट`: a person the tagger found right
@@ -282,5 +344,38 @@ mod tests {
                 (at(s, "हरसहाय"), at(s, "हरसहाय") + 1, place),
             ]
         );
+    }
+
+    /// An institution named after someone, with what it teaches or who runs it between the
+    /// person and its head word, is one body; the person going there, or introduced by a
+    /// designation, stays a person.
+    #[test]
+    fn an_institution_holds_what_it_teaches() {
+        use super::super::found_in;
+        let org = |text: &str, name: &str| {
+            let found = found_in(text);
+            assert!(
+                found.contains(&(EntityKind::Organization, name.into())),
+                "{text}: {found:?}"
+            );
+        };
+        org(
+            "मरीज़ को रामअवतार सिंह चौहान शासकीय चिकित्सा महाविद्यालय भेजा गया।",
+            "रामअवतार सिंह चौहान शासकीय चिकित्सा महाविद्यालय",
+        );
+        org(
+            "सरदार वल्लभभाई पटेल राष्ट्रीय पुलिस अकादमी में प्रशिक्षण हुआ।",
+            "सरदार वल्लभभाई पटेल राष्ट्रीय पुलिस अकादमी",
+        );
+        for text in [
+            "राहुल गांधी हिंदी विश्वविद्यालय पहुंचे।",
+            "छात्र रमेश कुमार हिंदी विश्वविद्यालय में पढ़ता है।",
+        ] {
+            let found = found_in(text);
+            assert!(
+                found.iter().all(|f| f.0 != EntityKind::Organization),
+                "{text}: {found:?}"
+            );
+        }
     }
 }

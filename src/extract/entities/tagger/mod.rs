@@ -186,6 +186,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     orgs::national_words(scan, &mut names);
     english::of_bodies(scan, gaz, &mut names);
     eponyms::institutions(scan, &mut names);
+    eponyms::described_institutions(scan, &mut names);
     eponyms::memorials(scan, &mut names);
     eponyms::titled_bodies(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
@@ -868,6 +869,19 @@ fn addressed(scan: &Scan, last: usize) -> bool {
                     | "पूछें"
             )
         )
+}
+
+/// What the whole tagger finds in `text`: each name's kind and folded words (for tests).
+#[cfg(test)]
+fn found_in(text: &str) -> Vec<(EntityKind, String)> {
+    let (mut scan, gaz) = prepare(super::gazetteer::matcher(), text);
+    retag(&mut scan, &gaz, model());
+    scan.found()
+        .map(|c| {
+            let words: Vec<&str> = (c.first..=c.last).map(|t| scan.text(t)).collect();
+            (c.kind, words.join(" "))
+        })
+        .collect()
 }
 
 /// The first word of `scan` that is `word` once folded (for tests that name words).

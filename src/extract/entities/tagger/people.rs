@@ -190,20 +190,8 @@ pub(super) fn womans_name_after_cue(scan: &Scan, gaz: &[u8], names: &mut Vec<Nam
 #[cfg(test)]
 mod tests {
     use super::super::super::gazetteer::matcher;
-    use super::super::{model, prepare, retag};
+    use super::super::{found_in as found, prepare};
     use crate::extract::entities::model::EntityKind::{self, Person};
-
-    /// What the whole tagger finds in `text`: each name's kind and folded words.
-    fn found(text: &str) -> Vec<(EntityKind, String)> {
-        let (mut scan, gaz) = prepare(matcher(), text);
-        retag(&mut scan, &gaz, model());
-        scan.found()
-            .map(|c| {
-                let words: Vec<&str> = (c.first..=c.last).map(|t| scan.text(t)).collect();
-                (c.kind, words.join(" "))
-            })
-            .collect()
-    }
 
     fn has(found: &[(EntityKind, String)], kind: EntityKind, words: &str) -> bool {
         found.iter().any(|(k, w)| *k == kind && w == words)

@@ -302,17 +302,33 @@ pub(super) fn named_after_person(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>)
         let (of, ol, ok) = names[i];
         let head = scan.tokens[ol];
         let first = scan.tokens[of];
-        // A designation before the person introduces someone (`प्रोफ़ेसर X, Y संस्थान`).
+        // A designation before the person introduces someone (`प्रोफ़ेसर X, Y संस्थान`), as
+        // a student's or a patient's word does before an institution.
         let titled = pf > 0 && scan.tokens[pf - 1].is(CUE);
+        // An institution's name holds what it teaches and who runs it (`राजेंद्र प्रसाद
+        // केंद्रीय कृषि विश्वविद्यालय`, `चरण सिंह हरियाणा कृषि विश्वविद्यालय`): there an
+        // everyday word or a state's name may follow the person, unless the person goes
+        // there (`X Y हिंदी विश्वविद्यालय पहुंचे`).
+        let institution = ok == EntityKind::Organization
+            && ol > of
+            && !super::eponyms::introduced(scan, pf)
+            && super::eponyms::institution(scan.text(ol))
+            && !goes_after(scan, ol);
+        let opens = if institution {
+            !first.is(STOP | CUE | HONORIFIC)
+                && gazetteer_kind(gaz[of]) != Some(EntityKind::Organization)
+        } else {
+            !first.is(STOP | COMMON | ORG_HEAD | PLACE_HEAD | CUE | HONORIFIC)
+                // No known place or body starts there (a known person's name may).
+                && matches!(gazetteer_kind(gaz[of]), None | Some(EntityKind::Person))
+        };
         let joins = pk == EntityKind::Person
             && !titled
             && ok != EntityKind::Person
             && of == pl + 1
             && first.gap == Gap::Space
             && scan.gap_after(pl).trim().is_empty()
-            && !first.is(STOP | COMMON | ORG_HEAD | PLACE_HEAD | CUE | HONORIFIC)
-            // No known place or body starts there (a known person's name may).
-            && matches!(gazetteer_kind(gaz[of]), None | Some(EntityKind::Person))
+            && opens
             && (head.is(ORG_HEAD | FACILITY) || venue(head.hash));
         if !joins {
             i += 1;
