@@ -708,6 +708,26 @@ fn tidy(
     {
         last -= 1;
     }
+    // `आलमबाग निवासी रमेश`: a resident's word ends no one's name; one word of no given
+    // names' list before it is where someone lives (see [`venues::residences`]).
+    if kind == EntityKind::Person && first < last && scan.text(last) == "निवासी" {
+        last -= 1;
+        if first == last && !scan.tokens[first].is(GIVEN) {
+            return None;
+        }
+    }
+    // `आलमबाग निवासी अनुराग सिंह`, `रामधनी यादव निवासी पिपरा`: a person and where they live,
+    // read as one name. The person is the longer side (after `निवासी` if both are as long:
+    // news names the place first).
+    if kind == EntityKind::Person
+        && let Some(k) = (first + 1..last).find(|&t| scan.text(t) == "निवासी")
+    {
+        if k - first > last - k {
+            last = k - 1;
+        } else {
+            first = k + 1;
+        }
+    }
     // A bracket ends a name: `प्राधिकरण ( जीएसवीपी )` is a name and its short form.
     if let Some(b) = (first..last).find(|&t| scan.gap_after(t).contains(['(', ')', '[', ']'])) {
         last = b;

@@ -9,7 +9,8 @@
 
 use super::super::scan::Scan;
 use super::super::words::{
-    COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, also_a_name, ordinary,
+    COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, also_a_name, describes, ordinary,
+    settlement,
 };
 use super::features::gazetteer_kind;
 use super::fullnames::WOMANS_ENDINGS;
@@ -20,22 +21,26 @@ use crate::extract::entities::model::EntityKind;
 /// The most words a name before an age is taken to have: more is a phrase, not a name.
 const MOST_WORDS: usize = 3;
 
-/// `… निवासी कमला बाई (58), … गणेश महाजन (41)`: words that may be a name right before an
+/// `… निवासी कमला बाई (58), … के गणेश महाजन (41)`: words that may be a name right before an
 /// age in brackets (a number from 1 to 110, alone or with `वर्ष` or `साल`) are a person.
 /// Up to three words, each a given name or surname a list knows, an everyday word that is
 /// also a name, or a word of no everyday list, in Devanagari, of no oblique form, no place
-/// or body a list knows; a word that may not be one (a function word, a title, `निवासी`,
-/// a place) or a mark before them bounds the name, and a fourth such word means the words
-/// are no name. Where the tagger found the name, or any name there, it stays as found; a
-/// person the tagger ended one word short, before a one-word place (`मोहम्मद इसराइल (38)`,
-/// read as a person and the country), takes that word in.
+/// or body a list knows, no word that describes someone (`इनामी`, `दिग्गज`, kin); a word
+/// that may not be one or a mark before them bounds the name, and a fourth such word means
+/// the words are no name. Nouns of people stand so too (`दुल्हन (22)`, `कैदी (42)`, `जीजा
+/// सोनू (30)`: the review), and so do parties' seats (`X (16)`), so the words must hold a
+/// name a list knows, or stand where news names villagers: after `निवासी`, after a place's
+/// genitive (`बेंगाबाद के`), or after a designation. One word alone must be a given name a
+/// list knows, or stand there. Where the tagger found the name, or any name there, it
+/// stays as found; a person the tagger found by a given name alone, before a one-word
+/// place (`मोहम्मद इसराइल (38)`, read as a person and the country), takes that word in.
 pub(super) fn before_age(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let ages: Vec<usize> = (1..scan.tokens.len())
         .filter_map(|t| age_at(scan, t).then_some(t - 1))
         .collect();
-    for end in ages {
+    for &end in &ages {
         if let Some(i) = names.iter().position(|n| n.0 <= end && end <= n.1) {
-            across_place(names, i, end, scan);
+            across_place(scan, names, i);
             continue;
         }
         let mut first = end;
@@ -53,23 +58,122 @@ pub(super) fn before_age(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         } else {
             first + 1
         };
-        if first <= end && end + 1 - first <= MOST_WORDS && bounded {
+        if first > end || end + 1 - first > MOST_WORDS || !bounded {
+            continue;
+        }
+        let given = |t: usize| {
+            let word = scan.tokens[t];
+            word.is(GIVEN) || also_a_name(word.hash)
+        };
+        let listed = (first..=end).any(|t| {
+            given(t)
+                || scan.tokens[t].is(SURNAME)
+                || gazetteer_kind(gaz[t]) == Some(EntityKind::Person)
+        });
+        let named_there =
+            villagers_stand(scan, names, first) || listed_ages(scan, gaz, names, &ages, end);
+        if named_there || listed && (end > first || given(first)) {
             names.push((first, end, EntityKind::Person));
         }
     }
     names.sort_by_key(|&(f, l, _)| (f, l));
 }
 
-/// A one-word place the tagger found at `end`, right after a person it found with nothing
-/// between, is that person's last word: an age follows it.
-fn across_place(names: &mut Vec<Name>, i: usize, end: usize, scan: &Scan) {
+/// Whether a name starting at word `first` stands where news names villagers and the
+/// accused: after `निवासी`, after a place's genitive (`बेंगाबाद के`, `भीकनगांव की`, `गंजाम
+/// जिले के`), after a participle that says who they are (`दुकान चलाने वाले`, `बरगढ़ की
+/// रहने वाली`), or after a designation.
+fn villagers_stand(scan: &Scan, names: &[Name], first: usize) -> bool {
+    static RESIDENT: Trigger = Trigger::new("निवासी");
+    if first == 0 || !joined(scan, first) {
+        return false;
+    }
+    let before = first - 1;
+    let place_before = |t: usize| {
+        names.iter().any(|n| n.2 == EntityKind::Place && n.1 == t)
+            || settlement(scan.tokens[t].hash)
+            || matches!(scan.text(t), "जिले" | "जिला" | "शहर")
+    };
+    RESIDENT.at(scan, before)
+        || scan.tokens[before].is(CUE)
+        || people_noun(scan.text(before))
+        || matches!(scan.text(before), "वाले" | "वाली" | "वाला")
+        || before > 0
+            && matches!(scan.text(before), "के" | "की" | "का")
+            && joined(scan, before)
+            && place_before(before - 1)
+}
+
+/// Whether the age after word `end` is one of a list of ages (`रामसजीवन (45), बिंदेश्वरी
+/// (60) और छोटेलाल (33)`): another age stands within a few words of it, in the same
+/// sentence, and every age of the passage follows words no list knows as a body or a place
+/// (a party's seats, `भाजपा (240), X (16)`, are no ages).
+fn listed_ages(scan: &Scan, gaz: &[u8], names: &[Name], ages: &[usize], end: usize) -> bool {
+    /// The most words between two ages of one list.
+    const NEAR: usize = 8;
+    let same_sentence = |a: usize, b: usize| {
+        let (a, b) = (a.min(b), a.max(b));
+        (a..b).all(|t| !scan.gap_after(t).contains(['।', '?', '!', '\n']))
+    };
+    let near = ages
+        .iter()
+        .any(|&o| o != end && o.abs_diff(end) <= NEAR && same_sentence(o, end));
+    let body_or_place = |t: usize| {
+        matches!(
+            gazetteer_kind(gaz[t]),
+            Some(EntityKind::Organization | EntityKind::Place)
+        ) || names
+            .iter()
+            .any(|n| n.0 <= t && t <= n.1 && n.2 != EntityKind::Person)
+    };
+    near && !ages.iter().any(|&o| body_or_place(o))
+}
+
+/// Nouns of people that stand before a villager's name in reports (`किसान हरिओम (47)`,
+/// `पड़ोसी मुन्ना (35)`, `घायल प्रताप`), everyday words no list holds as designations.
+fn people_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "किसान"
+            | "पड़ोसी"
+            | "पडोसी"
+            | "घायल"
+            | "बालक"
+            | "बालिका"
+            | "महिला"
+            | "युवक"
+            | "युवती"
+            | "किशोर"
+            | "किशोरी"
+            | "छात्र"
+            | "मजदूर"
+            | "चालक"
+            | "ड्राइवर"
+            | "दुकानदार"
+            | "बेटा"
+            | "भाई"
+            | "साथी"
+            | "विधवा"
+            | "परिचालक"
+    )
+}
+
+/// The person the tagger found by a given name alone, right before the one-word place
+/// `names[i]` with nothing between, takes the place in: an age follows it, so it ends a
+/// name (`मोहम्मद इसराइल (38)`).
+fn across_place(scan: &Scan, names: &mut Vec<Name>, i: usize) {
     let (first, last, kind) = names[i];
-    if kind != EntityKind::Place || first != last || i == 0 || !joined(scan, end) {
+    if kind != EntityKind::Place || first != last || !joined(scan, first) {
         return;
     }
-    let before = names[i - 1];
-    if before.2 == EntityKind::Person && before.1 + 1 == end {
-        names[i - 1].1 = end;
+    let Some(p) = names
+        .iter()
+        .position(|n| n.2 == EntityKind::Person && n.0 + 1 == first && n.1 + 1 == first)
+    else {
+        return;
+    };
+    if scan.tokens[names[p].0].is(GIVEN) {
+        names[p].1 = first;
         names.remove(i);
     }
 }
@@ -99,6 +203,7 @@ fn name_word(scan: &Scan, gaz: &[u8], names: &[Name], t: usize) -> bool {
     let listed = word.is(GIVEN | SURNAME) || also_a_name(word.hash);
     let everyday = word.is(COMMON) || ordinary(word.hash);
     !word.is(STOP | CUE | HONORIFIC | EPITHET | SAID)
+        && !describes(word.hash)
         && !word.latin
         && (listed || !everyday)
         && plain(scan.text(t))
@@ -106,11 +211,13 @@ fn name_word(scan: &Scan, gaz: &[u8], names: &[Name], t: usize) -> bool {
         && !covers(names, t)
 }
 
-/// `अनूप कुमार सिंह`: a person the tagger found from a middle name on (`कुमार सिंह`), which
-/// opens some names (`कुमार विश्वास`), takes in the word right before it when that word
-/// may be a given name: a given name a list knows, or a word of no everyday list, in
-/// Devanagari, of no oblique form, no place or body a list knows, in no other name, with
-/// a space and nothing else between.
+/// `कलेक्टर अनूप कुमार सिंह`: a person the tagger found from a middle name on (`कुमार सिंह`),
+/// which opens some names (`कुमार विश्वास`), takes in the word right before it when that
+/// word may be a given name: a given name a list knows, or, right after a designation or a
+/// title, a word of no everyday list (elsewhere such a word as often describes the person:
+/// `दिग्गज`, `लापता`). It is in Devanagari, of no oblique form, no word that describes
+/// someone, no place or body a list knows, in no other name, with a space and nothing else
+/// between.
 pub(super) fn before_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
     let starts: Vec<usize> = names.iter().map(|n| n.0).collect();
     for i in 0..names.len() {
@@ -126,9 +233,15 @@ pub(super) fn before_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
         let word = scan.tokens[given];
         let everyday = word.is(COMMON) || ordinary(word.hash);
         let taken = names.iter().any(|&(f, l, _)| f <= given && given <= l);
+        // A word of no list right there is as often one that describes the person
+        // (`नामचीन`, `लापता`: the review); only where a name may start (after a designation,
+        // a title, a function word or a mark, or at the start) is it the given name.
+        let introduced =
+            given == 0 || !joined(scan, given) || scan.tokens[given - 1].is(CUE | HONORIFIC | STOP);
         let fits = !word.is(STOP | CUE | HONORIFIC | EPITHET | SAID)
+            && !describes(word.hash)
             && !word.latin
-            && (word.is(GIVEN) || !everyday)
+            && (word.is(GIVEN) || !everyday && introduced)
             && plain(scan.text(given))
             && matches!(gazetteer_kind(gaz[given]), None | Some(EntityKind::Person))
             && !taken
@@ -154,13 +267,14 @@ fn opens_as_middle(word: &str) -> bool {
     )
 }
 
-/// `उनकी बेटी पूजा कुमारी भी`, `पत्नी सीमा देवी ने`: after a word of kin or a designation,
+/// `उनकी बेटी पूजा कुमारी भी`, `पत्नी किरण देवी ने`: after a word of kin or a designation,
 /// a word and a woman's name ending (`देवी`, `कुमारी`, `बाई`, `बेगम`, `खातून`, `बानो`, `कौर`)
-/// are a woman's name, though the given name be an everyday word (`सीमा`, border; `पूजा`,
-/// worship) and the tagger, seeing it, found no one or the given name alone. Not after
-/// `मां` (`मां वैष्णो देवी`, the goddess), and the given name is no function word, title or
-/// place a list knows, in Devanagari and of no oblique form; a name of another kind there
-/// stays.
+/// are a woman's name, though the tagger found no one or the given name alone. The given
+/// name is a given name a list knows, an everyday word that is also one (`पूजा`), or a
+/// word of no everyday list (`कुल देवी`, `बोली बाई` are no one: the review); no function
+/// word, title, word that describes someone or place a list knows, in Devanagari and of no
+/// oblique form. Not after `मां` (`मां वैष्णो देवी`, the goddess); a name of another kind
+/// there stays.
 pub(super) fn womans_name_after_cue(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     static KUMARI: Trigger = Trigger::new("कुमारी");
     static MOTHER: [Trigger; 2] = [Trigger::new("मां"), Trigger::new("माँ")];
@@ -171,9 +285,14 @@ pub(super) fn womans_name_after_cue(scan: &Scan, gaz: &[u8], names: &mut Vec<Nam
         }
         let (given, cue) = (end - 1, end - 2);
         let word = scan.tokens[given];
+        // An everyday word there is as often no name (`बेटी कुल देवी की पूजा`, `पत्नी बोली
+        // बाई अब …`: the review), unless it is a given name too.
+        let everyday = word.is(COMMON) || ordinary(word.hash);
         let fits = scan.tokens[cue].is(CUE)
             && !MOTHER.iter().any(|m| m.at(scan, cue))
             && !word.is(STOP | CUE | HONORIFIC | EPITHET | SAID)
+            && !describes(word.hash)
+            && (word.is(GIVEN) || also_a_name(word.hash) || !everyday)
             && !word.latin
             && plain(scan.text(given))
             && matches!(gazetteer_kind(gaz[given]), None | Some(EntityKind::Person));
@@ -211,6 +330,45 @@ mod tests {
         assert!(!names.iter().any(|f| f.1.contains("निवासी")), "{names:?}");
     }
 
+    /// Nouns of people before an age (a bride, a prisoner, a brother-in-law and his name)
+    /// and a party's seats make no one; a name that stands after a designation does.
+    #[test]
+    fn a_noun_of_people_before_an_age_is_no_one() {
+        let names = found(
+            "दुल्हन (22) के परिजनों ने शिकायत की। कैदी (42) की मौत हो गई। उसके जीजा सोनू (30) \
+             फरार है। गठबंधन में तेलुगु देशम (16) भी है। सिपाही रामदुलार (25) घायल हुआ।",
+        );
+        for word in ["दुल्हन", "कैदी", "जीजा", "देशम"] {
+            assert!(
+                !names.iter().any(|n| n.1.contains(word)),
+                "{word}: {names:?}"
+            );
+        }
+        assert!(has(&names, Person, "रामदुलार"), "{names:?}");
+    }
+
+    /// Ages listed one after another name each word before them, even one no list knows;
+    /// a party's seats beside a known party do not.
+    #[test]
+    fn a_list_of_ages_names_each_one() {
+        let names = found("घायलों में रामनिवास (45), चंद्रवती (60) और झब्बूलाल (33) को भेजा गया।");
+        for name in ["रामनिवास", "चंद्रवती", "झब्बूलाल"]
+        {
+            assert!(has(&names, Person, name), "{name}: {names:?}");
+        }
+        let names = found("नतीजों में भाजपा (40), कांग्रेस (32) और जनमोर्चा (6) आगे रहीं।");
+        assert!(!names.iter().any(|n| n.0 == Person), "{names:?}");
+    }
+
+    /// A resident's word splits a name read across it: the place before, the person after
+    /// (or before, when the longer side).
+    #[test]
+    fn a_resident_is_no_part_of_a_name() {
+        let names = found("आलमबाग निवासी सुधीर चौरसिया ने रिपोर्ट दर्ज कराई।");
+        assert!(has(&names, Person, "सुधीर चौरसिया"), "{names:?}");
+        assert!(!names.iter().any(|n| n.1.contains("निवासी")), "{names:?}");
+    }
+
     /// A number in brackets that is no age (a year, a section) makes no one.
     #[test]
     fn a_year_or_a_long_number_in_brackets_is_no_age() {
@@ -228,16 +386,32 @@ mod tests {
         assert!(has(&names, Person, "कुमार विश्वास"), "{names:?}");
     }
 
+    /// A word that describes someone, or a word of no list with no designation before it,
+    /// is no given name before a middle name.
+    #[test]
+    fn a_describing_word_before_a_middle_name_stays_out() {
+        let text = "श्रीलंका के दिग्गज कुमार संगकारा आए। इस बीच बागी प्रसाद यादव लौटे।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |w: &str| super::super::word_at(&scan, w);
+        let before = vec![
+            (at("कुमार"), at("संगकारा"), Person),
+            (at("प्रसाद"), at("यादव"), Person),
+        ];
+        let mut names = before.clone();
+        super::before_middle_name(&scan, &gaz.codes, &mut names);
+        assert_eq!(names, before);
+    }
+
     /// After a word of kin, an everyday word and a woman's name ending are her name; after
     /// `मां` they are a goddess, and without a cue an everyday word is no given name.
     #[test]
     fn a_womans_name_after_a_word_of_kin() {
-        let names = found("किसान की पत्नी सीमा देवी ने कहा और उनकी बेटी पूजा कुमारी भी आई।");
-        assert!(has(&names, Person, "सीमा देवी"), "{names:?}");
+        let names = found("किसान की पत्नी रामरती देवी ने कहा और उनकी बेटी पूजा कुमारी भी आई।");
+        assert!(has(&names, Person, "रामरती देवी"), "{names:?}");
         assert!(has(&names, Person, "पूजा कुमारी"), "{names:?}");
         let (scan, gaz) = prepare(
             matcher(),
-            "वे मां शीतला देवी के दर्शन करने गए और ग्राम देवी की पूजा की।",
+            "वे मां शीतला देवी के दर्शन करने गए, बेटी कुल देवी की पूजा करती है।",
         );
         let mut names = Vec::new();
         super::womans_name_after_cue(&scan, &gaz.codes, &mut names);

@@ -456,8 +456,15 @@ pub(super) fn residences(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
                     .iter()
                     .any(|n| n.1 == t - 2 && n.2 == EntityKind::Place)
         };
+        // `सोनू निवासी बरेली` (a report's style: the person, then where they live): a place
+        // right after `निवासी` is where; the word before it is someone.
+        let place_after = || {
+            names
+                .iter()
+                .any(|n| n.0 == cue + 1 && n.2 == EntityKind::Place)
+        };
         let place = match scan.text(cue) {
-            "निवासी" => cue - 1,
+            "निवासी" if !place_after() => cue - 1,
             "स्थित" if in_place(cue - 1) => cue - 1,
             // `X के रहने वाले`; not `X के रहने की व्यवस्था`, `X के रहने से` (the review).
             "के" | "की"
