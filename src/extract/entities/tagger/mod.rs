@@ -145,7 +145,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     for r in sentences(scan).into_iter().filter(|r| r.len() == 1) {
         one_word[r.start] = true;
     }
-    names.retain(|&(f, l, _)| !(f == l && gaz[f] == 0 && one_word[f]));
+    names.retain(|&(f, l, _)| !(f == l && gaz[f] == 0 && one_word[f] && !towns::dateline(scan, f)));
     // The rules know contexts where a gazetteer word is no name (`ऑपरेशन गंगा`, `इसके
     // पूर्व`, a web address); a name made only of words they struck stays struck.
     names.retain(|&(f, l, _)| {
@@ -170,6 +170,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     venues::residences(scan, gaz, &mut names);
     venues::unnamed_airports(scan, gaz, &mut names);
     towns::within_places(scan, gaz, &mut names);
+    towns::datelines(scan, gaz, &mut names);
     towns::capitals(scan, gaz, &mut names);
     towns::listed_with_places(scan, gaz, &mut names);
     highways::numbered(scan, &mut names);
