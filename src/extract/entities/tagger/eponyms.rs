@@ -90,14 +90,13 @@ pub(super) fn institutions(scan: &Scan, names: &mut Vec<Name>) {
 /// `अटल बिहारी वाजपेयी हिंदी विश्वविद्यालय`, `X Y शासकीय चिकित्सा महाविद्यालय`: a person
 /// the tagger found, then one to three words that say what is taught or who runs it, then
 /// an institution's head word, is the institution's name, where the tagger found nothing
-/// after the person (or only a place among those words). Not after a designation, which
-/// introduces someone living (`छात्र X Y हिंदी विश्वविद्यालय में पढ़ता है`), nor before a
-/// verb of going; the words are no function word, designation or verb of saying, and no
-/// other name holds them.
-pub(super) fn described_institutions(scan: &Scan, names: &mut Vec<Name>) {
+/// after the person (or only a place among those words), where the name says it is named
+/// after someone ([`eponymous`]); the words are no function word, designation or verb of
+/// saying, and no other name holds them.
+pub(super) fn described_institutions(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let mut found = Vec::new();
     for &(first, last, kind) in names.iter() {
-        if kind != EntityKind::Person || introduced(scan, first) {
+        if kind != EntityKind::Person {
             continue;
         }
         let place_only = |t: usize| {
@@ -112,11 +111,10 @@ pub(super) fn described_institutions(scan: &Scan, names: &mut Vec<Name>) {
             })
             .find(|&t| institution(scan.text(t)));
         if let Some(head) = head
-            && head > last + 1
             && !names
                 .iter()
                 .any(|n| n.0 <= head && head <= n.1 && n.0 < last)
-            && !super::venues::goes_after(scan, head)
+            && eponymous(scan, gaz, first, last, head)
         {
             found.push((with_titles(scan, names, first), head));
         }
@@ -127,20 +125,76 @@ pub(super) fn described_institutions(scan: &Scan, names: &mut Vec<Name>) {
     }
 }
 
-/// Whether the word before a person's name at `first` introduces someone living at an
-/// institution: a designation, or a student or a patient (everyday words, no designations
-/// to the tagger: `छात्र X Y विश्वविद्यालय में पढ़ता है`).
+/// Whether the word before a person's name at `first` (or before the title there) introduces
+/// someone living at an institution: a designation, or a student, a patient or another
+/// noun of people (everyday words, no designations to the tagger: `छात्र X Y विश्वविद्यालय
+/// में पढ़ता है`, `घायल X Y चिकित्सा महाविद्यालय रेफ़र`).
 pub(super) fn introduced(scan: &Scan, first: usize) -> bool {
-    first > 0
-        && (scan.tokens[first - 1].is(CUE)
-            || matches!(
-                scan.text(first - 1),
-                "छात्र"
-                    | "विद्यार्थी"
-                    | "शोधार्थी"
-                    | "मरीज"
-                    | "प्रशिक्षु"
-            ))
+    let Some(mut before) = first.checked_sub(1) else {
+        return false;
+    };
+    if scan.tokens[before].is(HONORIFIC) && before > 0 {
+        before -= 1;
+    }
+    scan.tokens[before].is(CUE)
+        || super::people::people_noun(scan.text(before))
+        || matches!(
+            scan.text(before),
+            "छात्र" | "विद्यार्थी" | "शोधार्थी" | "मरीज" | "प्रशिक्षु"
+        )
+}
+
+/// Whether word `t` is a title of the dead or the revered, after whom India names its
+/// institutions (`पंडित`, `महात्मा`, `सरदार`: an epithet; `चौधरी`, `बाबू`, `स्वामी`, `शहीद`,
+/// `स्व.`).
+fn revered(scan: &Scan, t: usize) -> bool {
+    scan.tokens[t].is(EPITHET)
+        || matches!(
+            scan.text(t),
+            "चौधरी"
+                | "बाबू"
+                | "स्वामी"
+                | "महर्षि"
+                | "शहीद"
+                | "बाबा"
+                | "स्व"
+                | "स्वर्गीय"
+        )
+}
+
+/// Whether a person at `first..=last`, the words after it and an institution's head word at
+/// `head` are one institution's name. A person is as often the subject right before an
+/// institution (`X Y केंद्रीय विश्वविद्यालय के कुलपति हैं`, `X Y लखनऊ विश्वविद्यालय के
+/// कार्यक्रम में`: the review's 39 of 88), so the name must say it is named after someone:
+/// a title of the revered (`चौधरी चरण सिंह हरियाणा कृषि विश्वविद्यालय`), or, where no
+/// living person's title (`डॉ.`, `प्रो.`) stands before it and no place a list knows opens
+/// the words after it, a state-run word among them (`X शासकीय चिकित्सा महाविद्यालय`), three
+/// words or more (`X राष्ट्रीय पत्रकारिता एवं संचार विश्वविद्यालय`), or a person a list
+/// knows before a field (`अटल बिहारी वाजपेयी हिंदी विश्वविद्यालय`; not before
+/// `केंद्रीय`, a kind of university). Never after a designation or a noun of people, nor
+/// before a verb of going.
+pub(super) fn eponymous(scan: &Scan, gaz: &[u8], first: usize, last: usize, head: usize) -> bool {
+    let word = |t: usize| scan.tokens.get(t).map(|_| scan.text(t));
+    let going = super::venues::goes_after(scan, head)
+        || matches!(word(head + 1), Some("पहुंचकर" | "पहुँचकर"))
+        || matches!(word(head + 1), Some("का" | "के")) && word(head + 2) == Some("दौरा");
+    if introduced(scan, first) || going || head <= last + 1 {
+        return false;
+    }
+    if revered(scan, first) || first > 0 && revered(scan, first - 1) {
+        return true;
+    }
+    let titled = first > 0 && scan.tokens[first - 1].is(HONORIFIC);
+    let middle = last + 1..head;
+    let state_run = middle
+        .clone()
+        .any(|t| matches!(scan.text(t), "शासकीय" | "राजकीय" | "स्मारक"));
+    let known = (first..=last).any(|t| gazetteer_kind(gaz[t]) == Some(EntityKind::Person));
+    let place_first = gazetteer_kind(gaz[middle.start]) == Some(EntityKind::Place);
+    // A long description (`राष्ट्रीय पत्रकारिता एवं संचार`) is an institution's own name; a
+    // person's subject's institution is named short (`राष्ट्रीय विधि विश्वविद्यालय`).
+    let long = middle.len() >= 3;
+    !titled && !place_first && (state_run || long || known && scan.text(middle.start) != "केंद्रीय")
 }
 
 /// `संजय गांधी स्मृति चिकित्सालय`, `X Y मेमोरियल ट्रस्ट`: a person the tagger found right
@@ -347,8 +401,9 @@ mod tests {
     }
 
     /// An institution named after someone, with what it teaches or who runs it between the
-    /// person and its head word, is one body; the person going there, or introduced by a
-    /// designation, stays a person.
+    /// person and its head word, is one body where its name says so (a state-run word, a
+    /// title of the revered); the person going there, introduced by a designation or a noun
+    /// of people, or the subject before an institution named short, stays a person.
     #[test]
     fn an_institution_holds_what_it_teaches() {
         use super::super::found_in;
@@ -367,13 +422,25 @@ mod tests {
             "सरदार वल्लभभाई पटेल राष्ट्रीय पुलिस अकादमी में प्रशिक्षण हुआ।",
             "सरदार वल्लभभाई पटेल राष्ट्रीय पुलिस अकादमी",
         );
-        for text in [
-            "राहुल गांधी हिंदी विश्वविद्यालय पहुंचे।",
-            "छात्र रमेश कुमार हिंदी विश्वविद्यालय में पढ़ता है।",
+        org(
+            "चौधरी रामफल सिंह हरियाणा कृषि विश्वविद्यालय में मेला लगा।",
+            "चौधरी रामफल सिंह हरियाणा कृषि विश्वविद्यालय",
+        );
+        for (text, given) in [
+            ("राहुल गांधी हिंदी विश्वविद्यालय पहुंचे।", "राहुल"),
+            ("छात्र रमेश कुमार हिंदी विश्वविद्यालय में पढ़ता है।", "रमेश"),
+            ("राहुल सिंह केंद्रीय विश्वविद्यालय के कुलपति हैं।", "राहुल"),
+            ("कुलपति प्रो. सुरेंद्र पाल शासकीय महाविद्यालय पहुंचकर बोले।", "सुरेंद्र"),
+            (
+                "घायल सुरेंद्र पाल शासकीय चिकित्सा महाविद्यालय रेफ़र किए गए।",
+                "सुरेंद्र",
+            ),
         ] {
             let found = found_in(text);
             assert!(
-                found.iter().all(|f| f.0 != EntityKind::Organization),
+                !found
+                    .iter()
+                    .any(|f| f.0 == EntityKind::Organization && f.1.contains(given)),
                 "{text}: {found:?}"
             );
         }

@@ -145,7 +145,9 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     for r in sentences(scan).into_iter().filter(|r| r.len() == 1) {
         one_word[r.start] = true;
     }
-    names.retain(|&(f, l, _)| !(f == l && gaz[f] == 0 && one_word[f] && !towns::dateline(scan, f)));
+    names.retain(|&(f, l, _)| {
+        !(f == l && gaz[f] == 0 && one_word[f] && !towns::town_dateline(scan, gaz, f))
+    });
     // The rules know contexts where a gazetteer word is no name (`ऑपरेशन गंगा`, `इसके
     // पूर्व`, a web address); a name made only of words they struck stays struck.
     names.retain(|&(f, l, _)| {
@@ -187,7 +189,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     orgs::national_words(scan, &mut names);
     english::of_bodies(scan, gaz, &mut names);
     eponyms::institutions(scan, &mut names);
-    eponyms::described_institutions(scan, &mut names);
+    eponyms::described_institutions(scan, gaz, &mut names);
     eponyms::memorials(scan, &mut names);
     eponyms::titled_bodies(scan, gaz, &mut names);
     // `कैरल जॉर्डन … जॉर्डन ने कहा`: a lone place that is a word of a person's full name in
@@ -719,11 +721,14 @@ fn tidy(
     }
     // `आलमबाग निवासी अनुराग सिंह`, `रामधनी यादव निवासी पिपरा`: a person and where they live,
     // read as one name. The person is the longer side (after `निवासी` if both are as long:
-    // news names the place first).
+    // news names the place first), or the side before after a word of kin.
     if kind == EntityKind::Person
         && let Some(k) = (first + 1..last).find(|&t| scan.text(t) == "निवासी")
     {
-        if k - first > last - k {
+        // `पुत्र रामाधार निवासी गोपालपुर`: after a word of kin the name is the father's,
+        // and where he lives comes after (a report's style; the review).
+        let kin_before = first > 0 && venues::kin(scan.text(first - 1));
+        if k - first > last - k || kin_before {
             last = k - 1;
         } else {
             first = k + 1;

@@ -131,7 +131,7 @@ fn listed_ages(scan: &Scan, gaz: &[u8], names: &[Name], ages: &[usize], end: usi
 
 /// Nouns of people that stand before a villager's name in reports (`किसान हरिओम (47)`,
 /// `पड़ोसी मुन्ना (35)`, `घायल प्रताप`), everyday words no list holds as designations.
-fn people_noun(word: &str) -> bool {
+pub(super) fn people_noun(word: &str) -> bool {
     matches!(
         word,
         "किसान"
@@ -155,6 +155,8 @@ fn people_noun(word: &str) -> bool {
             | "साथी"
             | "विधवा"
             | "परिचालक"
+            | "बुजुर्ग"
+            | "वृद्ध"
     )
 }
 

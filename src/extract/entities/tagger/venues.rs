@@ -305,15 +305,13 @@ pub(super) fn named_after_person(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>)
         // A designation before the person introduces someone (`प्रोफ़ेसर X, Y संस्थान`), as
         // a student's or a patient's word does before an institution.
         let titled = pf > 0 && scan.tokens[pf - 1].is(CUE);
-        // An institution's name holds what it teaches and who runs it (`राजेंद्र प्रसाद
-        // केंद्रीय कृषि विश्वविद्यालय`, `चरण सिंह हरियाणा कृषि विश्वविद्यालय`): there an
-        // everyday word or a state's name may follow the person, unless the person goes
-        // there (`X Y हिंदी विश्वविद्यालय पहुंचे`).
+        // An institution's name holds what it teaches and who runs it (`चौधरी चरण सिंह
+        // हरियाणा कृषि विश्वविद्यालय`): there an everyday word or a state's name may follow
+        // the person, where the name says it is named after someone (see `eponymous`).
         let institution = ok == EntityKind::Organization
             && ol > of
-            && !super::eponyms::introduced(scan, pf)
             && super::eponyms::institution(scan.text(ol))
-            && !goes_after(scan, ol);
+            && super::eponyms::eponymous(scan, gaz, pf, pl, ol);
         let opens = if institution {
             !first.is(STOP | CUE | HONORIFIC)
                 && gazetteer_kind(gaz[of]) != Some(EntityKind::Organization)
@@ -502,7 +500,7 @@ pub(super) fn residences(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 
 /// Whether `word` (folded) names a kin or an alias, after which a word is a person's name
 /// (`रामकिशोर पुत्र भगवानदीन`, `सुखदेव उर्फ़ पप्पू`).
-fn kin(word: &str) -> bool {
+pub(super) fn kin(word: &str) -> bool {
     matches!(
         word,
         "पुत्र"
