@@ -76,7 +76,7 @@ pub(super) fn institutions(scan: &Scan, names: &mut Vec<Name>) {
             && head < scan.tokens.len()
             && joined(scan, head)
             && !covers(names, head)
-            && INSTITUTION.contains(&scan.text(head))
+            && institution(scan.text(head))
         {
             found.push((with_titles(scan, names, first), head));
         }
@@ -94,29 +94,37 @@ pub(super) fn institutions(scan: &Scan, names: &mut Vec<Name>) {
 /// after someone ([`eponymous`]); the words are no function word, designation or verb of
 /// saying, and no other name holds them.
 pub(super) fn described_institutions(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let end = scan.tokens.len();
     let mut found = Vec::new();
     for &(first, last, kind) in names.iter() {
-        if kind != EntityKind::Person {
+        // The cheap test first: an institution's head word within reach.
+        let reach = last + 2..end.min(last + 5);
+        if kind != EntityKind::Person || !reach.clone().any(|t| institution(scan.text(t))) {
             continue;
         }
+        // Only a place may hold a word between; no name may hold the head word (below).
         let place_only = |t: usize| {
             names
                 .iter()
                 .filter(|n| n.0 <= t && t <= n.1)
                 .all(|n| n.2 == EntityKind::Place && n.0 > last)
         };
-        let head = (last + 1..scan.tokens.len().min(last + 5))
-            .take_while(|&t| {
-                joined(scan, t) && !scan.tokens[t].is(STOP | CUE | SAID) && place_only(t)
-            })
+        let head = (last + 1..end.min(last + 5))
+            .take_while(|&t| joined(scan, t) && !scan.tokens[t].is(STOP | CUE | SAID))
+            .take_while(|&t| institution(scan.text(t)) || place_only(t))
             .find(|&t| institution(scan.text(t)));
+        let covered = |t: usize| names.iter().any(|n| n.0 <= t && t <= n.1);
         if let Some(head) = head
-            && !names
-                .iter()
-                .any(|n| n.0 <= head && head <= n.1 && n.0 < last)
+            && !covered(head)
             && eponymous(scan, gaz, first, last, head)
         {
-            found.push((with_titles(scan, names, first), head));
+            let revered_before = first > 0 && joined(scan, first) && revered(scan, first - 1);
+            let start = if revered_before {
+                first - 1
+            } else {
+                with_titles(scan, names, first)
+            };
+            found.push((start, head));
         }
     }
     for (first, head) in found {
@@ -140,7 +148,7 @@ pub(super) fn introduced(scan: &Scan, first: usize) -> bool {
         || super::people::people_noun(scan.text(before))
         || matches!(
             scan.text(before),
-            "छात्र" | "विद्यार्थी" | "शोधार्थी" | "मरीज" | "प्रशिक्षु"
+            "विद्यार्थी" | "शोधार्थी" | "मरीज" | "प्रशिक्षु"
         )
 }
 
@@ -168,7 +176,8 @@ fn revered(scan: &Scan, t: usize) -> bool {
 /// कार्यक्रम में`: the review's 39 of 88), so the name must say it is named after someone:
 /// a title of the revered (`चौधरी चरण सिंह हरियाणा कृषि विश्वविद्यालय`), or, where no
 /// living person's title (`डॉ.`, `प्रो.`) stands before it and no place a list knows opens
-/// the words after it, a state-run word among them (`X शासकीय चिकित्सा महाविद्यालय`), three
+/// the words after it, a state-run or memorial word among them (`X शासकीय चिकित्सा
+/// महाविद्यालय`, `X स्मारक महाविद्यालय`), three
 /// words or more (`X राष्ट्रीय पत्रकारिता एवं संचार विश्वविद्यालय`), or a person a list
 /// knows before a field (`अटल बिहारी वाजपेयी हिंदी विश्वविद्यालय`; not before
 /// `केंद्रीय`, a kind of university). Never after a designation or a noun of people, nor
@@ -176,17 +185,18 @@ fn revered(scan: &Scan, t: usize) -> bool {
 pub(super) fn eponymous(scan: &Scan, gaz: &[u8], first: usize, last: usize, head: usize) -> bool {
     let word = |t: usize| scan.tokens.get(t).map(|_| scan.text(t));
     let going = super::venues::goes_after(scan, head)
-        || matches!(word(head + 1), Some("पहुंचकर" | "पहुँचकर"))
+        || word(head + 1) == Some("पहुंचकर")
         || matches!(word(head + 1), Some("का" | "के")) && word(head + 2) == Some("दौरा");
     if introduced(scan, first) || going || head <= last + 1 {
         return false;
     }
-    if revered(scan, first) || first > 0 && revered(scan, first - 1) {
+    if revered(scan, first) || first > 0 && joined(scan, first) && revered(scan, first - 1) {
         return true;
     }
     let titled = first > 0 && scan.tokens[first - 1].is(HONORIFIC);
     let middle = last + 1..head;
-    let state_run = middle
+    // Words of a body the state or a memorial runs.
+    let founded = middle
         .clone()
         .any(|t| matches!(scan.text(t), "शासकीय" | "राजकीय" | "स्मारक"));
     let known = (first..=last).any(|t| gazetteer_kind(gaz[t]) == Some(EntityKind::Person));
@@ -194,7 +204,7 @@ pub(super) fn eponymous(scan: &Scan, gaz: &[u8], first: usize, last: usize, head
     // A long description (`राष्ट्रीय पत्रकारिता एवं संचार`) is an institution's own name; a
     // person's subject's institution is named short (`राष्ट्रीय विधि विश्वविद्यालय`).
     let long = middle.len() >= 3;
-    !titled && !place_first && (state_run || long || known && scan.text(middle.start) != "केंद्रीय")
+    !titled && !place_first && (founded || long || known && scan.text(middle.start) != "केंद्रीय")
 }
 
 /// `संजय गांधी स्मृति चिकित्सालय`, `X Y मेमोरियल ट्रस्ट`: a person the tagger found right
@@ -441,6 +451,12 @@ mod tests {
                 !found
                     .iter()
                     .any(|f| f.0 == EntityKind::Organization && f.1.contains(given)),
+                "{text}: {found:?}"
+            );
+            assert!(
+                found
+                    .iter()
+                    .any(|f| f.0 == EntityKind::Person && f.1.starts_with(given)),
                 "{text}: {found:?}"
             );
         }

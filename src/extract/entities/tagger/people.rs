@@ -29,15 +29,27 @@ const MOST_WORDS: usize = 3;
 /// that may not be one or a mark before them bounds the name, and a fourth such word means
 /// the words are no name. Nouns of people stand so too (`दुल्हन (22)`, `कैदी (42)`, `जीजा
 /// सोनू (30)`: the review), and so do parties' seats (`X (16)`), so the words must hold a
-/// name a list knows, or stand where news names villagers: after `निवासी`, after a place's
-/// genitive (`बेंगाबाद के`), or after a designation. One word alone must be a given name a
-/// list knows, or stand there. Where the tagger found the name, or any name there, it
+/// name a list knows, or stand where news names villagers ([`villagers_stand`]: after
+/// `निवासी`, a place's genitive, a participle, a designation or a noun of people), or in a
+/// list of ages ([`listed_ages`]). One word alone must be a given name a list knows, or
+/// stand so. Where the tagger found the name, or any name there, it
 /// stays as found; a person the tagger found by a given name alone, before a one-word
 /// place (`मोहम्मद इसराइल (38)`, read as a person and the country), takes that word in.
 pub(super) fn before_age(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let ages: Vec<usize> = (1..scan.tokens.len())
         .filter_map(|t| age_at(scan, t).then_some(t - 1))
         .collect();
+    // A party's seats (`भाजपा (240), X (16)`) are no ages: a list with a body or a place
+    // before one of its numbers names no one.
+    let body_or_place = |t: usize| {
+        matches!(
+            gazetteer_kind(gaz[t]),
+            Some(EntityKind::Organization | EntityKind::Place)
+        ) || names
+            .iter()
+            .any(|n| n.0 <= t && t <= n.1 && n.2 != EntityKind::Person)
+    };
+    let no_seats = !ages.iter().any(|&o| body_or_place(o));
     for &end in &ages {
         if let Some(i) = names.iter().position(|n| n.0 <= end && end <= n.1) {
             across_place(scan, names, i);
@@ -52,12 +64,9 @@ pub(super) fn before_age(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         }
         // The loop stops at the first word that is no name's (or at the sentence's start
         // or a mark, on a name's word).
-        let bounded = !name_word(scan, gaz, names, first) || first == 0 || !joined(scan, first);
-        let first = if name_word(scan, gaz, names, first) {
-            first
-        } else {
-            first + 1
-        };
+        let word_there = name_word(scan, gaz, names, first);
+        let bounded = !word_there || first == 0 || !joined(scan, first);
+        let first = if word_there { first } else { first + 1 };
         if first > end || end + 1 - first > MOST_WORDS || !bounded {
             continue;
         }
@@ -71,7 +80,7 @@ pub(super) fn before_age(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
                 || gazetteer_kind(gaz[t]) == Some(EntityKind::Person)
         });
         let named_there =
-            villagers_stand(scan, names, first) || listed_ages(scan, gaz, names, &ages, end);
+            villagers_stand(scan, names, first) || no_seats && listed_ages(scan, &ages, end);
         if named_there || listed && (end > first || given(first)) {
             names.push((first, end, EntityKind::Person));
         }
@@ -106,27 +115,21 @@ fn villagers_stand(scan: &Scan, names: &[Name], first: usize) -> bool {
 
 /// Whether the age after word `end` is one of a list of ages (`रामसजीवन (45), बिंदेश्वरी
 /// (60) और छोटेलाल (33)`): another age stands within a few words of it, in the same
-/// sentence, and every age of the passage follows words no list knows as a body or a place
-/// (a party's seats, `भाजपा (240), X (16)`, are no ages).
-fn listed_ages(scan: &Scan, gaz: &[u8], names: &[Name], ages: &[usize], end: usize) -> bool {
+/// sentence. (`ages` is in order: only the neighbours need asking.)
+fn listed_ages(scan: &Scan, ages: &[usize], end: usize) -> bool {
     /// The most words between two ages of one list.
     const NEAR: usize = 8;
     let same_sentence = |a: usize, b: usize| {
         let (a, b) = (a.min(b), a.max(b));
         (a..b).all(|t| !scan.gap_after(t).contains(['।', '?', '!', '\n']))
     };
-    let near = ages
-        .iter()
-        .any(|&o| o != end && o.abs_diff(end) <= NEAR && same_sentence(o, end));
-    let body_or_place = |t: usize| {
-        matches!(
-            gazetteer_kind(gaz[t]),
-            Some(EntityKind::Organization | EntityKind::Place)
-        ) || names
-            .iter()
-            .any(|n| n.0 <= t && t <= n.1 && n.2 != EntityKind::Person)
-    };
-    near && !ages.iter().any(|&o| body_or_place(o))
+    let i = ages.partition_point(|&o| o < end);
+    let before = i.checked_sub(1).map(|j| ages[j]);
+    let after = ages.get(i + 1).copied();
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|o| o.abs_diff(end) <= NEAR && same_sentence(o, end))
 }
 
 /// Nouns of people that stand before a villager's name in reports (`किसान हरिओम (47)`,
@@ -135,7 +138,6 @@ pub(super) fn people_noun(word: &str) -> bool {
     matches!(
         word,
         "किसान"
-            | "पड़ोसी"
             | "पडोसी"
             | "घायल"
             | "बालक"
@@ -215,13 +217,12 @@ fn name_word(scan: &Scan, gaz: &[u8], names: &[Name], t: usize) -> bool {
 
 /// `कलेक्टर अनूप कुमार सिंह`: a person the tagger found from a middle name on (`कुमार सिंह`),
 /// which opens some names (`कुमार विश्वास`), takes in the word right before it when that
-/// word may be a given name: a given name a list knows, or, right after a designation or a
-/// title, a word of no everyday list (elsewhere such a word as often describes the person:
-/// `दिग्गज`, `लापता`). It is in Devanagari, of no oblique form, no word that describes
-/// someone, no place or body a list knows, in no other name, with a space and nothing else
-/// between.
+/// word may be a given name: a given name a list knows, or a word of no everyday list where
+/// a name may start (after a designation, a title, a function word or a mark, or at the
+/// start; after another word of no list it as often describes the person: `नामचीन`). It
+/// is in Devanagari, of no oblique form, no word that describes someone (`दिग्गज`), no
+/// place or body a list knows, in no other name, with a space and nothing else between.
 pub(super) fn before_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
-    let starts: Vec<usize> = names.iter().map(|n| n.0).collect();
     for i in 0..names.len() {
         let (first, last, kind) = names[i];
         if kind != EntityKind::Person
@@ -246,8 +247,7 @@ pub(super) fn before_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
             && (word.is(GIVEN) || !everyday && introduced)
             && plain(scan.text(given))
             && matches!(gazetteer_kind(gaz[given]), None | Some(EntityKind::Person))
-            && !taken
-            && !starts.contains(&given);
+            && !taken;
         if fits {
             names[i].0 = given;
         }
@@ -279,8 +279,13 @@ fn opens_as_middle(word: &str) -> bool {
 /// there stays.
 pub(super) fn womans_name_after_cue(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     static KUMARI: Trigger = Trigger::new("कुमारी");
-    static MOTHER: [Trigger; 2] = [Trigger::new("मां"), Trigger::new("माँ")];
+    // Folded: `माँ` is `मां`.
+    static MOTHER: Trigger = Trigger::new("मां");
     for end in 2..scan.tokens.len() {
+        // The cheap test first: a designation or a word of kin two words back.
+        if !scan.tokens[end - 2].is(CUE) {
+            continue;
+        }
         let ending = WOMANS_ENDINGS.iter().any(|w| w.at(scan, end)) || KUMARI.at(scan, end);
         if !ending || !joined(scan, end) || !joined(scan, end - 1) {
             continue;
@@ -291,7 +296,7 @@ pub(super) fn womans_name_after_cue(scan: &Scan, gaz: &[u8], names: &mut Vec<Nam
         // बाई अब …`: the review), unless it is a given name too.
         let everyday = word.is(COMMON) || ordinary(word.hash);
         let fits = scan.tokens[cue].is(CUE)
-            && !MOTHER.iter().any(|m| m.at(scan, cue))
+            && !MOTHER.at(scan, cue)
             && !word.is(STOP | CUE | HONORIFIC | EPITHET | SAID)
             && !describes(word.hash)
             && (word.is(GIVEN) || also_a_name(word.hash) || !everyday)
@@ -340,9 +345,10 @@ mod tests {
             "दुल्हन (22) के परिजनों ने शिकायत की। कैदी (42) की मौत हो गई। उसके जीजा सोनू (30) \
              फरार है। गठबंधन में तेलुगु देशम (16) भी है। सिपाही रामदुलार (25) घायल हुआ।",
         );
-        for word in ["दुल्हन", "कैदी", "जीजा", "देशम"] {
+        for word in ["दुल्हन", "कैदी", "जीजा", "सोनू", "देशम"]
+        {
             assert!(
-                !names.iter().any(|n| n.1.contains(word)),
+                !names.iter().any(|n| n.0 == Person && n.1.contains(word)),
                 "{word}: {names:?}"
             );
         }

@@ -308,7 +308,14 @@ pub(super) fn named_after_person(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>)
         // An institution's name holds what it teaches and who runs it (`चौधरी चरण सिंह
         // हरियाणा कृषि विश्वविद्यालय`): there an everyday word or a state's name may follow
         // the person, where the name says it is named after someone (see `eponymous`).
-        let institution = ok == EntityKind::Organization
+        let neighbours = pk == EntityKind::Person
+            && !titled
+            && ok != EntityKind::Person
+            && of == pl + 1
+            && first.gap == Gap::Space
+            && scan.gap_after(pl).trim().is_empty();
+        let institution = neighbours
+            && ok == EntityKind::Organization
             && ol > of
             && super::eponyms::institution(scan.text(ol))
             && super::eponyms::eponymous(scan, gaz, pf, pl, ol);
@@ -320,14 +327,7 @@ pub(super) fn named_after_person(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>)
                 // No known place or body starts there (a known person's name may).
                 && matches!(gazetteer_kind(gaz[of]), None | Some(EntityKind::Person))
         };
-        let joins = pk == EntityKind::Person
-            && !titled
-            && ok != EntityKind::Person
-            && of == pl + 1
-            && first.gap == Gap::Space
-            && scan.gap_after(pl).trim().is_empty()
-            && opens
-            && (head.is(ORG_HEAD | FACILITY) || venue(head.hash));
+        let joins = neighbours && opens && (head.is(ORG_HEAD | FACILITY) || venue(head.hash));
         if !joins {
             i += 1;
             continue;
