@@ -183,6 +183,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     orgs::place_starts_body(scan, gaz, &mut names);
     orgs::campuses(scan, gaz, &mut names);
     orgs::clubs(scan, gaz, &mut names);
+    orgs::teams(scan, gaz, &mut names);
     orgs::ombudsmen(scan, gaz, &mut names);
     orgs::indian_arms(scan, &mut names);
     orgs::state_bodies(scan, &mut names);

@@ -394,6 +394,93 @@ pub(super) fn clubs(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     }
 }
 
+/// `कालीकट हीरोज`, `बेंगलुरु टॉरपीडोज`, `हैदराबाद ब्लैक हॉक्स`: a league's team is named by
+/// its town and an English word or two, the last in the plural, which no list knows; the
+/// tagger gave the town alone (trials 74 and 75: a volleyball and a cricket league). A
+/// place a list knows, then one or two words of no list (in Devanagari, no ordinary word),
+/// the last ending as an English plural does (`-्स`, `-ंस`, `-ोज`), then a postposition, a
+/// conjunction or a mark, is the team, in a sentence about a match (with a word of the
+/// game: `मैच`, `लीग`, `हराया`, `फाइनल`); not an event's plural.
+pub(super) fn teams(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let n = scan.tokens.len();
+    let word_of_no_list = |t: usize| {
+        let w = scan.tokens[t];
+        super::joined(scan, t)
+            && gaz[t] == 0
+            && w.class == 0
+            && !w.latin
+            && !super::super::words::ordinary(w.hash)
+            && !super::super::words::event(w.hash)
+    };
+    let plural = |t: usize| {
+        let text = scan.text(t);
+        ["्स", "ंस", "ोज", "ीज", "्ज"]
+            .iter()
+            .any(|e| text.ends_with(e))
+            && !matches!(text, "ब्लास्ट्स" | "अटैक्स" | "रायट्स" | "न्यूज")
+    };
+    let closes =
+        |t: usize| t >= n || !scan.gap_after(t - 1).trim().is_empty() || scan.tokens[t].is(STOP);
+    let mut found = Vec::new();
+    let mut town = 0;
+    while town < n {
+        if gazetteer_start(gaz[town]) != Some(EntityKind::Place) {
+            town += 1;
+            continue;
+        }
+        let end = gazetteer_end(gaz, town);
+        let last = (end + 1..n.min(end + 3))
+            .take_while(|&t| word_of_no_list(t))
+            .filter(|&t| plural(t) && closes(t + 1))
+            .last();
+        if let Some(last) = last {
+            found.push((town, last));
+        }
+        town = end + 1;
+    }
+    if found.is_empty() {
+        return;
+    }
+    // Goods, titles and plural nouns follow a town so too (`अलीगढ़ लॉक्स`, `मुंबई डायरीज`,
+    // `मुंबई लोकल्स`: the review), so only a sentence about a match names a team: one with
+    // a word of the game.
+    let sentences = super::sentences(scan);
+    let in_match = |first: usize| {
+        let Some(r) = sentences.iter().find(|r| r.contains(&first)) else {
+            return false;
+        };
+        r.clone().any(|t| {
+            matches!(
+                scan.text(t),
+                "मैच" | "मुकाबला"
+                    | "मुकाबले"
+                    | "लीग"
+                    | "हराया"
+                    | "हराकर"
+                    | "मात"
+                    | "फाइनल"
+                    | "सेमीफाइनल"
+                    | "खिताब"
+                    | "अंकतालिका"
+                    | "सेटों"
+                    | "विकेट"
+                    | "खिलाफ"
+            )
+        })
+    };
+    let teams: Vec<(usize, usize)> = found.iter().copied().filter(|f| in_match(f.0)).collect();
+    for (first, last) in teams {
+        if names
+            .iter()
+            .any(|n| n.0 <= last && first <= n.1 && (n.0 < first || n.1 > last))
+        {
+            continue;
+        }
+        names.retain(|n| !(first <= n.0 && n.1 <= last));
+        names.push((first, last, EntityKind::Organization));
+    }
+}
+
 /// `कर्नाटक लोकायुक्त`: a state's ombudsman right after the state is a body. Only after a
 /// place a list knows (`लोकपाल सिंह` is a man, `भाजपा लोकपाल के मुद्दे पर` a topic: review),
 /// and not before the word of an act or a movement (`… लोकायुक्त अधिनियम`).
@@ -751,6 +838,26 @@ mod tests {
                 (at("ज़ेप्टो"), india("ज़ेप्टो"), org),
                 (at("अमेज़न"), india("अमेज़न"), org)
             ]
+        );
+    }
+
+    /// A known town and an English plural no list knows is a team; an event's plural, or a
+    /// town before an ordinary word, is not.
+    #[test]
+    fn a_town_and_an_english_plural_is_a_team() {
+        use super::super::found_in;
+        let found = found_in("फाइनल में भोपाल बाइसन्स ने इंदौर थंडरबोल्ट्स को हराया।");
+        for team in ["भोपाल बाइसन्स", "इंदौर थंडरबोल्ट्स"]
+        {
+            assert!(
+                found.contains(&(EntityKind::Organization, crate::text::fold::fold(team))),
+                "{team}: {found:?}"
+            );
+        }
+        let found = found_in("अलीगढ़ लॉक्स की मांग बढ़ी और मुंबई डायरीज का नया सीज़न आया।");
+        assert!(
+            found.iter().all(|f| f.0 != EntityKind::Organization),
+            "{found:?}"
         );
     }
 }
