@@ -417,7 +417,7 @@ pub(super) fn teams(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         ["्स", "ंस", "ोज", "ीज", "्ज"]
             .iter()
             .any(|e| text.ends_with(e))
-            && !matches!(text, "ब्लास्ट्स" | "अटैक्स" | "रायट्स" | "न्यूज")
+            && !matches!(text, "ब्लास्ट्स" | "अटैक्स" | "रायट्स")
     };
     let closes =
         |t: usize| t >= n || !scan.gap_after(t - 1).trim().is_empty() || scan.tokens[t].is(STOP);
