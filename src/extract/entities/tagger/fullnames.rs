@@ -468,7 +468,7 @@ const THING_LAST: &[&str] = &[
 ];
 
 /// Whether `word` is a middle name more often than a surname (`किशोर कुमार जेना`).
-fn middle_name(word: &str) -> bool {
+pub(super) fn middle_name(word: &str) -> bool {
     matches!(
         word,
         "कुमार"

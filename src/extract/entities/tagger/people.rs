@@ -206,13 +206,20 @@ fn name_word(scan: &Scan, gaz: &[u8], names: &[Name], t: usize) -> bool {
     let word = scan.tokens[t];
     let listed = word.is(GIVEN | SURNAME) || also_a_name(word.hash);
     let everyday = word.is(COMMON) || ordinary(word.hash);
+    name_shaped(scan, gaz, t) && (listed || !everyday) && !covers(names, t)
+}
+
+/// Whether word `t` has the shape of a word of a person's name, whatever lists it is in: no
+/// function word, title, verb of saying or word that describes someone, in Devanagari, of
+/// no oblique form, no place or body a list knows. Each rule here adds what it asks of the
+/// word's lists.
+fn name_shaped(scan: &Scan, gaz: &[u8], t: usize) -> bool {
+    let word = scan.tokens[t];
     !word.is(STOP | CUE | HONORIFIC | EPITHET | SAID)
         && !describes(word.hash)
         && !word.latin
-        && (listed || !everyday)
         && plain(scan.text(t))
         && matches!(gazetteer_kind(gaz[t]), None | Some(EntityKind::Person))
-        && !covers(names, t)
 }
 
 /// `कलेक्टर अनूप कुमार सिंह`: a person the tagger found from a middle name on (`कुमार सिंह`),
@@ -241,32 +248,20 @@ pub(super) fn before_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
         // a title, a function word or a mark, or at the start) is it the given name.
         let introduced =
             given == 0 || !joined(scan, given) || scan.tokens[given - 1].is(CUE | HONORIFIC | STOP);
-        let fits = !word.is(STOP | CUE | HONORIFIC | EPITHET | SAID)
-            && !describes(word.hash)
-            && !word.latin
-            && (word.is(GIVEN) || !everyday && introduced)
-            && plain(scan.text(given))
-            && matches!(gazetteer_kind(gaz[given]), None | Some(EntityKind::Person))
-            && !taken;
+        let fits =
+            name_shaped(scan, gaz, given) && (word.is(GIVEN) || !everyday && introduced) && !taken;
         if fits {
             names[i].0 = given;
         }
     }
 }
 
-/// Middle names that open a name of their own less often than they stand inside one.
+/// Middle names that open a name of their own less often than they stand inside one: the
+/// middle names [`super::fullnames`] knows, but for the women's (`कुमारी`, `देवी`, a title
+/// and a name's ending before a given name), and `प्रताप`, `नारायण`.
 fn opens_as_middle(word: &str) -> bool {
-    matches!(
-        word,
-        "कुमार"
-            | "प्रसाद"
-            | "लाल"
-            | "नाथ"
-            | "चंद्र"
-            | "चन्द्र"
-            | "प्रताप"
-            | "नारायण"
-    )
+    super::fullnames::middle_name(word) && !matches!(word, "कुमारी" | "देवी")
+        || matches!(word, "प्रताप" | "नारायण")
 }
 
 /// `उनकी बेटी पूजा कुमारी भी`, `पत्नी किरण देवी ने`: after a word of kin or a designation,
@@ -297,12 +292,8 @@ pub(super) fn womans_name_after_cue(scan: &Scan, gaz: &[u8], names: &mut Vec<Nam
         let everyday = word.is(COMMON) || ordinary(word.hash);
         let fits = scan.tokens[cue].is(CUE)
             && !MOTHER.at(scan, cue)
-            && !word.is(STOP | CUE | HONORIFIC | EPITHET | SAID)
-            && !describes(word.hash)
-            && (word.is(GIVEN) || also_a_name(word.hash) || !everyday)
-            && !word.latin
-            && plain(scan.text(given))
-            && matches!(gazetteer_kind(gaz[given]), None | Some(EntityKind::Person));
+            && name_shaped(scan, gaz, given)
+            && (word.is(GIVEN) || also_a_name(word.hash) || !everyday);
         let over = |n: &Name| n.0 <= end && given <= n.1;
         let inside = |n: &Name| given <= n.0 && n.1 <= end && n.2 == EntityKind::Person;
         if fits && names.iter().filter(|n| over(n)).all(inside) {
@@ -377,11 +368,17 @@ mod tests {
         assert!(!names.iter().any(|n| n.1.contains("निवासी")), "{names:?}");
     }
 
-    /// A number in brackets that is no age (a year, a section) makes no one.
+    /// An age is a number from 1 to 110 alone in brackets, or with `वर्ष` or `साल`; a
+    /// section, a year, a nought or a number with other words is none.
     #[test]
-    fn a_year_or_a_long_number_in_brackets_is_no_age() {
-        let names = found("धारा सतरह घटवार (302) के तहत और चंपारण सत्याग्रह (1917) में।");
-        assert!(!names.iter().any(|f| f.0 == Person), "{names:?}");
+    fn an_age_is_a_small_number_in_brackets() {
+        let text = "क (58) ख (41 वर्ष) ग (7 साल) घ (302) ङ (1917) च (0) छ (58 लोग) ज 58 झ";
+        let (scan, _) = prepare(matcher(), text);
+        let ages: Vec<&str> = (1..scan.tokens.len())
+            .filter(|&t| super::age_at(&scan, t))
+            .map(|t| scan.text(t))
+            .collect();
+        assert_eq!(ages, ["58", "41", "7"]);
     }
 
     /// The given name before a middle name joins the person the tagger found from it on;
