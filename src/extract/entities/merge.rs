@@ -178,6 +178,7 @@ impl<'m, 'a> Merger<'m, 'a> {
     pub fn finish(mut self, pieces: impl Iterator<Item = Span>) -> Vec<Entity> {
         join_partial_names(&mut self.groups);
         join_borrowed_names(self.text, &mut self.groups);
+        join_aliases(self.text, &mut self.groups);
         link_short_mentions(
             self.matcher,
             Scans {
@@ -634,6 +635,77 @@ fn join_borrowed_names(text: &str, groups: &mut [Group]) {
         if group.mentions.iter().all(fits) {
             let moved = std::mem::take(&mut groups[g].mentions);
             groups[t].mentions.extend(moved);
+        }
+    }
+}
+
+/// `रमेश यादव उर्फ़ पप्पू … पप्पू को अदालत में`: a name right after `उर्फ़` is the one before
+/// it by another name, so its group (every mention of it in the article) joins the group
+/// of the name before, which stays the entity's name. Only within a kind: the tagger
+/// gives the name after `उर्फ़` the kind of the one before. The nickname alone elsewhere,
+/// which the tagger may have taken for another kind (`गुड्डू पर … मामले`, a place), is
+/// the same one too: a group of no list spelt only so joins as well.
+fn join_aliases(text: &str, groups: &mut [Group]) {
+    if !text.contains("उर्फ") {
+        return;
+    }
+    let mut starts: FastMap<usize, usize> = FastMap::default();
+    for (g, group) in groups.iter().enumerate() {
+        for (at, _) in &group.mentions {
+            starts.entry(at.start).or_insert(g);
+        }
+    }
+    let mut joined_groups = Vec::new();
+    for g in 0..groups.len() {
+        // The nicknames' spellings.
+        let mut joined: Vec<Rc<str>> = Vec::new();
+        for (at, _) in &groups[g].mentions {
+            if word_after(text, *at).as_deref() != Some("उर्फ") {
+                continue;
+            }
+            // Past the word and the spaces (and an opening quote) after it.
+            let rest = &text[at.end..];
+            let Some(word) = rest.find("उर्फ") else {
+                continue;
+            };
+            let after = &rest[word..];
+            let skipped = after
+                .find(|c: char| !super::tokens::is_word_char(c))
+                .unwrap_or(after.len());
+            let next = after[skipped..]
+                .trim_start_matches([' ', '\'', '"', '‘', '“'])
+                .len();
+            let start = text.len() - next;
+            if let Some(&h) = starts.get(&start)
+                && h != g
+                && groups[h].kind == groups[g].kind
+            {
+                joined.extend(
+                    groups[h]
+                        .mentions
+                        .iter()
+                        .find(|m| m.0.start == start)
+                        .map(|m| Rc::clone(&m.1)),
+                );
+                joined_groups.push(h);
+            }
+        }
+        for h in joined_groups.drain(..) {
+            let moved = std::mem::take(&mut groups[h].mentions);
+            groups[g].mentions.extend(moved);
+        }
+        for spelling in joined {
+            for o in 0..groups.len() {
+                let only = |o: &Group| {
+                    o.known.is_none()
+                        && !o.mentions.is_empty()
+                        && o.mentions.iter().all(|m| m.1 == spelling)
+                };
+                if o != g && only(&groups[o]) {
+                    let moved = std::mem::take(&mut groups[o].mentions);
+                    groups[g].mentions.extend(moved);
+                }
+            }
         }
     }
 }

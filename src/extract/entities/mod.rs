@@ -135,4 +135,20 @@ mod tests {
         );
         assert_eq!(run(0), whole);
     }
+
+    /// A nickname after `उर्फ़` is the person named before it: one entity, named by the
+    /// full name, holding the nickname where it stands alone later too.
+    #[test]
+    fn a_name_after_urf_is_the_same_person() {
+        let text = "पुलिस ने आरोपी दिनेश पाठक उर्फ़ गुड्डू को गिरफ्तार किया। गुड्डू पर पहले से \
+                    कई मामले दर्ज हैं। थाने के सामने भीड़ जुटी।";
+        let found = find_entities(text, &[Span::new(0, text.len())]);
+        let people: Vec<_> = found
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{found:?}");
+        assert_eq!(people[0].name, "दिनेश पाठक", "{found:?}");
+        assert_eq!(people[0].mentions.len(), 3, "{found:?}");
+    }
 }

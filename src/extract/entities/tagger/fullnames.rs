@@ -231,7 +231,7 @@ pub(super) fn nicknames(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 
 /// The quote a gap between two words opens (a space, then the quote, then the word), if
 /// it opens one.
-fn opening_quote(gap: &str) -> Option<char> {
+pub(super) fn opening_quote(gap: &str) -> Option<char> {
     let quote = gap.trim_start();
     let mut chars = quote.chars();
     let q = chars.next()?;
@@ -240,7 +240,7 @@ fn opening_quote(gap: &str) -> Option<char> {
 }
 
 /// Whether a gap closes the quote `open` opened: the quote, then a space.
-fn closes_quote(gap: &str, open: char) -> bool {
+pub(super) fn closes_quote(gap: &str, open: char) -> bool {
     let quote = gap.trim_end();
     let close = match open {
         '‘' => '’',

@@ -250,6 +250,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     people::before_middle_name(scan, gaz, &mut names);
     people::womans_name_after_cue(scan, gaz, &mut names);
     people::before_age(scan, gaz, &mut names);
+    people::after_alias(scan, gaz, &mut names);
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
     for &(first, last, kind) in &names {

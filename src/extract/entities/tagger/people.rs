@@ -13,7 +13,7 @@ use super::super::words::{
     settlement,
 };
 use super::features::gazetteer_kind;
-use super::fullnames::WOMANS_ENDINGS;
+use super::fullnames::{self, WOMANS_ENDINGS};
 use super::venues::plain;
 use super::{Name, Trigger, covers, joined};
 use crate::extract::entities::model::EntityKind;
@@ -85,6 +85,61 @@ pub(super) fn before_age(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             names.push((first, end, EntityKind::Person));
         }
     }
+    names.sort_by_key(|&(f, l, _)| (f, l));
+}
+
+/// `रमेश यादव उर्फ़ पप्पू`, `सराय लीली उर्फ बरचानपुर`: the words right after `उर्फ़` name the
+/// person or place named before it, by another name (crime reports give the accused's
+/// nickname so; revenue records a village's second name). A name the tagger found there
+/// takes the kind of the one before; where it found none, one word there is the name
+/// (nicknames are often everyday words: `काला`, `छोटू`), in quotes or not, with a second
+/// word a list knows as a surname or a given name (`उर्फ़ पप्पू यादव`). Not a function word,
+/// title, designation, verb of saying, number or oblique form; the merger makes both names
+/// one entity.
+pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    static ALIAS: Trigger = Trigger::new("उर्फ");
+    let mut found = Vec::new();
+    for a in 1..scan.tokens.len().saturating_sub(1) {
+        if !ALIAS.at(scan, a) || !joined(scan, a) {
+            continue;
+        }
+        let Some(kind) = names
+            .iter()
+            .find(|n| n.1 + 1 == a && n.2 != EntityKind::Organization)
+            .map(|n| n.2)
+        else {
+            continue;
+        };
+        let first = a + 1;
+        let quote = fullnames::opening_quote(scan.gap_after(a));
+        if quote.is_none() && !scan.gap_after(a).trim().is_empty() {
+            continue;
+        }
+        if let Some(b) = names.iter_mut().find(|n| n.0 == first) {
+            if b.1 <= first + 1 {
+                b.2 = kind;
+            }
+            continue;
+        }
+        if !name_shaped(scan, gaz, first) || covers(names, first) {
+            continue;
+        }
+        let last = match quote {
+            Some(q) if fullnames::closes_quote(scan.gap_after(first), q) => first,
+            Some(_) => continue,
+            None => {
+                let second = first + 1;
+                let surname = second < scan.tokens.len()
+                    && joined(scan, second)
+                    && scan.tokens[second].is(SURNAME | GIVEN)
+                    && name_shaped(scan, gaz, second)
+                    && !covers(names, second);
+                if surname { second } else { first }
+            }
+        };
+        found.push((first, last, kind));
+    }
+    names.extend(found);
     names.sort_by_key(|&(f, l, _)| (f, l));
 }
 
@@ -326,6 +381,28 @@ mod tests {
         assert!(has(&names, Person, "रामखिलावन मौर्य"), "{names:?}");
         assert!(!names.iter().any(|f| f.1.contains("मौतें")), "{names:?}");
         assert!(!names.iter().any(|f| f.1.contains("निवासी")), "{names:?}");
+    }
+
+    /// The words after `उर्फ़` name the one named before it, by its kind: a nickname,
+    /// quoted or not, with a surname a list knows; a village's second name. `उर्फ़` after
+    /// no name, or before a function word, names no one.
+    #[test]
+    fn a_name_after_urf_takes_the_kind_before() {
+        let names = found(
+            "बदमाश अर्जुन सिसोदिया उर्फ 'टाइगर' फरार है। पूर्व विधायक हरिनारायण झा उर्फ \
+             मुन्ना यादव ने कहा। चकिया उर्फ रामपुर गांव में बाढ़ आई। यह उर्फ शब्द है। \
+             वह उर्फ से जाना जाता है।",
+        );
+        assert!(has(&names, Person, "टाइगर"), "{names:?}");
+        assert!(has(&names, Person, "मुन्ना यादव"), "{names:?}");
+        assert!(
+            names.iter().any(|(k, w)| w == "रामपुर" && *k != Person),
+            "{names:?}"
+        );
+        assert!(
+            !names.iter().any(|n| n.1.contains("शब्द") || n.1 == "से"),
+            "{names:?}"
+        );
     }
 
     /// Nouns of people before an age (a bride, a prisoner, a brother-in-law and his name)
