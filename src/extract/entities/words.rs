@@ -277,6 +277,17 @@ const LOCAL_TITLES: &[&str] = &[
     "छात्रा",
     "मजदूर",
     "व्यापारी",
+    // District and block officers of health and schools, a junior engineer, a hostel's
+    // warden, a supervisor.
+    "सीएमएचओ",
+    "डीईओ",
+    "बीईओ",
+    "बीएमओ",
+    "जेई",
+    "एक्सईएन",
+    "वार्डन",
+    "सुपरवाइजर",
+    "सुपरवाइज़र",
 ];
 
 /// The folded hashes of a word list, made on first use.

@@ -10,7 +10,8 @@
 use super::super::rules::letter_count;
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, NOT_NAME, SURNAME};
+use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, NOT_NAME, SURNAME, ordinary};
+use super::features::gazetteer_kind;
 use super::{Name, covers};
 use crate::extract::entities::model::EntityKind;
 
@@ -57,7 +58,7 @@ pub(super) fn is_initial(scan: &Scan, t: usize) -> bool {
 /// (the surname the tagger read apart), and a name the grown one now covers goes. Two or
 /// more initials and a word after them the tagger left alone are a person too (`कल एन. के.
 /// सिन्हा आए`), with a second word that is a known surname.
-pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
+pub(super) fn with_initials(scan: &Scan, gaz: &[u8], names: Vec<Name>) -> Vec<Name> {
     let mut wider = Vec::new();
     let mut out: Vec<Name> = names
         .into_iter()
@@ -70,7 +71,7 @@ pub(super) fn with_initials(scan: &Scan, names: Vec<Name>) -> Vec<Name> {
             Growth::Gone => None,
         })
         .collect();
-    for chain in chains(scan, &out) {
+    for chain in chains(scan, gaz, &out) {
         // The word after the initials may have been read as a place or a body on its own
         // (`अध्यक्ष एस. सोमनाथ ने`): a place takes no initials, so the person wins.
         let overlaps = |&(f, l, _): &Name| f <= chain.1 && chain.0 <= l;
@@ -199,13 +200,27 @@ fn after_initials(scan: &Scan, mut t: usize) -> Option<usize> {
     )
 }
 
+/// Whether word `t` is a word of no list at all, everyday or of names, places or bodies:
+/// after two initials where villagers are named (`किसान के. आर. सेल्वराज`: names of the
+/// south no list holds) such a word is a surname. Elsewhere it is as often an acronym's
+/// (`यू. एन. महासभा`: no list holds `महासभा` either).
+fn unlisted(scan: &Scan, gaz: &[u8], t: usize) -> bool {
+    let word = scan.tokens[t];
+    !word.latin
+        && !word.is(NOT_NAME | COMMON | CUE | HONORIFIC)
+        && !ordinary(word.hash)
+        && gazetteer_kind(gaz[t]).is_none()
+        && scan.tokens[t].gap == Gap::Space
+}
+
 /// Runs of two or more initials and the name after them, as persons, where that name is
 /// a known given name or surname or a word of a person the tagger found in `names`, or
+/// two initials and a word of no list (see [`unlisted`]), or
 /// the run (of one initial, then, too) follows a designation or a title (`जिलाधिकारी वी.
 /// के. मेहरोत्रा ने`, `अध्यक्ष एस. सोमनाथ ने`) or a title and a known given name: dotted
 /// letters before an ordinary word are an acronym (`यू. एन. महासभा`, `जे. एन. यू.
 /// परिसर`).
-fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
+fn chains(scan: &Scan, gaz: &[u8], names: &[Name]) -> Vec<Name> {
     let person_word = |t: usize| {
         scan.tokens[t].is(GIVEN | SURNAME)
             || names.iter().any(|&(f, l, kind)| {
@@ -240,7 +255,12 @@ fn chains(scan: &Scan, names: &[Name]) -> Vec<Name> {
             && !scan.tokens[start - 1].latin;
         if (initials >= 2 || vouched || given)
             && let Some(end) = after_initials(scan, t)
-            && (person_word(t) || vouched || given)
+            && (person_word(t)
+                || vouched
+                || given
+                || initials == 2
+                    && unlisted(scan, gaz, t)
+                    && super::people::villagers_stand(scan, names, start))
         {
             out.push((
                 if given { start - 1 } else { start },
@@ -260,12 +280,33 @@ mod tests {
     use super::super::prepare;
     use super::*;
 
+    /// Two initials before a word of no list, where villagers are named, are a person's
+    /// (names of the south no list holds); elsewhere they may be an acronym's.
+    #[test]
+    fn two_initials_before_an_unlisted_word_are_a_person() {
+        let names = super::super::found_in("तालुक के किसान टी. एस. मुरुगवेल ने बताया।");
+        let person = |w: &str| {
+            names
+                .iter()
+                .any(|(k, n)| *k == EntityKind::Person && n == w)
+        };
+        assert!(person("टी एस मुरुगवेल"), "{names:?}");
+        let names = super::super::found_in("कल यू. एन. महासभा में बहस हुई।");
+        assert!(
+            !names.iter().any(|(_, n)| n.contains("महासभा")),
+            "{names:?}"
+        );
+    }
+
     #[test]
     fn initials_before_a_function_word_are_no_person() {
-        let (scan, _) = prepare(matcher(), "कल एन. के. ने कहा");
+        let (scan, gaz) = prepare(matcher(), "कल एन. के. ने कहा");
         let person = EntityKind::Person;
-        assert_eq!(with_initials(&scan, vec![(1, 1, person)]), []);
-        assert_eq!(with_initials(&scan, vec![(0, 0, person)]), [(0, 0, person)]);
+        assert_eq!(with_initials(&scan, &gaz.codes, vec![(1, 1, person)]), []);
+        assert_eq!(
+            with_initials(&scan, &gaz.codes, vec![(0, 0, person)]),
+            [(0, 0, person)]
+        );
     }
 
     #[test]

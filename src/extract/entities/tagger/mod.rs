@@ -251,6 +251,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     people::womans_name_after_cue(scan, gaz, &mut names);
     people::before_age(scan, gaz, &mut names);
     people::after_alias(scan, gaz, &mut names);
+    people::before_known_surname(scan, gaz, &mut names);
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
     for &(first, last, kind) in &names {
@@ -639,7 +640,7 @@ fn tag(scan: &Scan, gaz: &[u8], model: &Model) -> Vec<(usize, usize, EntityKind)
             );
         }
     }
-    initials::with_initials(scan, out)
+    initials::with_initials(scan, gaz, out)
 }
 
 /// The names a span the tagger read as one lists: `व्लादिमीर पुतिन, किम जोंग उन` (a person's or

@@ -9,8 +9,8 @@
 
 use super::super::scan::Scan;
 use super::super::words::{
-    COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, also_a_name, describes, ordinary,
-    settlement,
+    COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, also_a_name, describes,
+    local_title, ordinary, settlement,
 };
 use super::features::gazetteer_kind;
 use super::fullnames::{self, WOMANS_ENDINGS};
@@ -88,6 +88,38 @@ pub(super) fn before_age(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     names.sort_by_key(|&(f, l, _)| (f, l));
 }
 
+/// `शिक्षिका कविता मोदी`, `किसान सीमा मुर्मू`: a surname that alone names someone famous
+/// (`मोदी`, `मुर्मू` in the gazetteer) right after a given name is someone else's, named in
+/// full. The tagger, seeing an everyday word (`कविता` is a poem) before a known name, left
+/// it out, and the famous one took the mention. A given name a list knows takes the
+/// surname in where it is no everyday word, or where it stands as villagers' names do
+/// ([`villagers_stand`]: after a designation, a noun of people, a place's genitive):
+/// `उनकी कविता मोदी ने पढ़ी` (his poem, read by Modi) stays as it was.
+pub(super) fn before_known_surname(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
+    for i in 0..names.len() {
+        let (first, last, kind) = names[i];
+        if kind != EntityKind::Person
+            || first != last
+            || gazetteer_kind(gaz[first]) != Some(EntityKind::Person)
+            || first == 0
+            || !joined(scan, first)
+        {
+            continue;
+        }
+        let given = first - 1;
+        let word = scan.tokens[given];
+        let everyday = word.is(COMMON) || ordinary(word.hash);
+        if (word.is(GIVEN) || also_a_name(word.hash))
+            && name_shaped(scan, gaz, given)
+            && gaz[given] == 0
+            && !covers(names, given)
+            && (!everyday || villagers_stand(scan, names, given))
+        {
+            names[i].0 = given;
+        }
+    }
+}
+
 /// `रमेश यादव उर्फ़ पप्पू`, `सराय लीली उर्फ बरचानपुर`: the words right after `उर्फ़` name the
 /// person or place named before it, by another name (crime reports give the accused's
 /// nickname so; revenue records a village's second name). A name the tagger found there
@@ -147,7 +179,7 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 /// accused: after `निवासी`, after a place's genitive (`बेंगाबाद के`, `भीकनगांव की`, `गंजाम
 /// जिले के`), after a participle that says who they are (`दुकान चलाने वाले`, `बरगढ़ की
 /// रहने वाली`), or after a designation.
-fn villagers_stand(scan: &Scan, names: &[Name], first: usize) -> bool {
+pub(super) fn villagers_stand(scan: &Scan, names: &[Name], first: usize) -> bool {
     static RESIDENT: Trigger = Trigger::new("निवासी");
     if first == 0 || !joined(scan, first) {
         return false;
@@ -160,6 +192,7 @@ fn villagers_stand(scan: &Scan, names: &[Name], first: usize) -> bool {
     };
     RESIDENT.at(scan, before)
         || scan.tokens[before].is(CUE)
+        || local_title(scan.tokens[before].hash)
         || people_noun(scan.text(before))
         || matches!(scan.text(before), "वाले" | "वाली" | "वाला")
         || before > 0
@@ -403,6 +436,17 @@ mod tests {
             !names.iter().any(|n| n.1.contains("शब्द") || n.1 == "से"),
             "{names:?}"
         );
+    }
+
+    /// A given name before a surname that alone names someone famous is someone else,
+    /// named in full: an everyday word that is also a name (`कविता`) only where villagers'
+    /// names stand (after a designation); after a possessive it is the word.
+    #[test]
+    fn a_given_name_before_a_famous_surname_is_someone_else() {
+        let names = found("गांव की प्रधान आशा मुर्मू ने कहा कि सड़क बनेगी। उनकी कविता मोदी ने मंच से पढ़ी।");
+        assert!(has(&names, Person, "आशा मुर्मू"), "{names:?}");
+        assert!(!names.iter().any(|n| n.1.contains("कविता")), "{names:?}");
+        assert!(has(&names, Person, "मोदी"), "{names:?}");
     }
 
     /// Nouns of people before an age (a bride, a prisoner, a brother-in-law and his name)
