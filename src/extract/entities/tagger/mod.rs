@@ -171,6 +171,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     venues::settlements(scan, gaz, &mut names);
     venues::residences(scan, gaz, &mut names);
     venues::unnamed_airports(scan, gaz, &mut names);
+    towns::police_stations(scan, &mut names);
     towns::within_places(scan, gaz, &mut names);
     towns::datelines(scan, gaz, &mut names);
     towns::capitals(scan, gaz, &mut names);
