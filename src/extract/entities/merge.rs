@@ -680,6 +680,19 @@ fn join_aliases(text: &str, groups: &mut [Group]) {
                 && h != g
                 && groups[h].kind == groups[g].kind
             {
+                joined_groups.push((h, start));
+            }
+        }
+        for (h, start) in joined_groups.drain(..) {
+            // A name a list knows (`पप्पू उर्फ़ केजरीवाल`) is that one elsewhere: only the
+            // mention after `उर्फ़` moves.
+            let moved = if groups[h].known.is_some() {
+                let (here, elsewhere) = std::mem::take(&mut groups[h].mentions)
+                    .into_iter()
+                    .partition(|m| m.0.start == start);
+                groups[h].mentions = elsewhere;
+                here
+            } else {
                 joined.extend(
                     groups[h]
                         .mentions
@@ -687,11 +700,8 @@ fn join_aliases(text: &str, groups: &mut [Group]) {
                         .find(|m| m.0.start == start)
                         .map(|m| Rc::clone(&m.1)),
                 );
-                joined_groups.push(h);
-            }
-        }
-        for h in joined_groups.drain(..) {
-            let moved = std::mem::take(&mut groups[h].mentions);
+                std::mem::take(&mut groups[h].mentions)
+            };
             groups[g].mentions.extend(moved);
         }
         for spelling in joined {

@@ -10,7 +10,7 @@
 use super::super::rules::letter_count;
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, NOT_NAME, SURNAME, ordinary};
+use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, NOT_NAME, SAID, SURNAME, ordinary};
 use super::features::gazetteer_kind;
 use super::{Name, covers};
 use crate::extract::entities::model::EntityKind;
@@ -207,10 +207,22 @@ fn after_initials(scan: &Scan, mut t: usize) -> Option<usize> {
 fn unlisted(scan: &Scan, gaz: &[u8], t: usize) -> bool {
     let word = scan.tokens[t];
     !word.latin
+        && super::venues::plain(scan.text(t))
         && !word.is(NOT_NAME | COMMON | CUE | HONORIFIC)
         && !ordinary(word.hash)
         && gazetteer_kind(gaz[t]).is_none()
         && scan.tokens[t].gap == Gap::Space
+}
+
+/// Whether word `t` shows the words before it are someone's name: `ने`, a verb of saying,
+/// an age in brackets (`(58)`), a genitive (`की बेटी`) or `उर्फ़`. After two initials where
+/// villagers are named, a word of no list before anything else is as often a scheme's or a
+/// thing's (`मजदूर एम. जी. नरेगा में`, `किसान पी. एम. कुसुम योजना से`: the review).
+pub(super) fn acts(scan: &Scan, t: usize) -> bool {
+    t < scan.tokens.len()
+        && (matches!(scan.text(t), "ने" | "की" | "का" | "के" | "उर्फ")
+            || scan.tokens[t].is(SAID)
+            || super::people::age_at(scan, t))
 }
 
 /// Runs of two or more initials and the name after them, as persons, where that name is
@@ -260,7 +272,8 @@ fn chains(scan: &Scan, gaz: &[u8], names: &[Name]) -> Vec<Name> {
                 || given
                 || initials == 2
                     && unlisted(scan, gaz, t)
-                    && super::people::villagers_stand(scan, names, start))
+                    && super::people::villagers_stand(scan, names, start)
+                    && acts(scan, end + 1))
         {
             out.push((
                 if given { start - 1 } else { start },

@@ -232,7 +232,9 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     // a person made only of a designation (`हेड कांस्टेबल ने बताया`, `एसएचओ ने`) is no one
     // named.
     names.retain(|&(f, l, k)| match k {
-        EntityKind::Organization => !(f == l && super::words::local_title(scan.tokens[f].hash)),
+        EntityKind::Organization => {
+            !(f == l && (super::words::local_title(scan.tokens[f].hash) || unit(scan, f)))
+        }
         // `विजय हजारे ट्रॉफी`: a tournament named after someone is no person.
         EntityKind::Person => {
             let titles_only = (f..=l).all(|t| designation(scan, t));
@@ -330,6 +332,15 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
             None => scan.add_tokens(first, last, kind),
         }
     }
+}
+
+/// `13.4 टीएमसी पानी`, `50 एमबी`: an acronym right after a number is a unit it counts
+/// (thousand million cubic feet), not the body that shares its letters.
+fn unit(scan: &Scan, t: usize) -> bool {
+    t > 0
+        && joined(scan, t)
+        && scan.text(t - 1).bytes().all(|b| b.is_ascii_digit())
+        && (rules::letter_count(scan.text(t)) >= 2 || scan.tokens[t].latin)
 }
 
 /// Whether word `t` is a designation or a word that ranks one (`हेड`, `सीनियर`, `उप`): a
@@ -930,6 +941,18 @@ mod tests {
 
     fn words_of(scan: &Scan, (f, l): (usize, usize)) -> String {
         (f..=l).map(|t| scan.text(t)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// An acronym right after a number is a unit (a volume of water), not the party that
+    /// shares its letters; the party named alone stays.
+    #[test]
+    fn an_acronym_after_a_number_is_a_unit() {
+        let found = found_in("कर्नाटक को 13.4 टीएमसी पानी मिलेगा। बैठक में टीएमसी के नेता पहुंचे।");
+        let bodies = found
+            .iter()
+            .filter(|(k, _)| *k == EntityKind::Organization)
+            .count();
+        assert_eq!(bodies, 1, "{found:?}");
     }
 
     /// A name ending in an event's, a prize's, a forum's or a channel's word is no

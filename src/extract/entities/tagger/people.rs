@@ -92,9 +92,10 @@ pub(super) fn before_age(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 /// (`मोदी`, `मुर्मू` in the gazetteer) right after a given name is someone else's, named in
 /// full. The tagger, seeing an everyday word (`कविता` is a poem) before a known name, left
 /// it out, and the famous one took the mention. A given name a list knows takes the
-/// surname in where it is no everyday word, or where it stands as villagers' names do
-/// ([`villagers_stand`]: after a designation, a noun of people, a place's genitive):
-/// `उनकी कविता मोदी ने पढ़ी` (his poem, read by Modi) stays as it was.
+/// surname in where it is no everyday word, or where villagers are named (after a
+/// designation, a noun of people, `निवासी`, a place's genitive; after a participle where
+/// the name acts): `उनकी कविता मोदी ने पढ़ी` (his poem, read by Modi) stays as it was; so
+/// does a surname before his government or followers.
 pub(super) fn before_known_surname(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
     for i in 0..names.len() {
         let (first, last, kind) = names[i];
@@ -109,15 +110,49 @@ pub(super) fn before_known_surname(scan: &Scan, gaz: &[u8], names: &mut [Name]) 
         let given = first - 1;
         let word = scan.tokens[given];
         let everyday = word.is(COMMON) || ordinary(word.hash);
+        // An everyday word stands as a name where villagers are named; after a participle
+        // only where the name then acts (`दुकान चलाने वाली शांति मुर्मू ने`; `चाहने वाले
+        // विकास मोदी के नाम पर` is development's: the review).
+        let participle = given > 0 && matches!(scan.text(given - 1), "वाले" | "वाली" | "वाला");
+        let stands = villagers_stand(scan, names, given) && (!participle || agent(scan, last + 1));
         if (word.is(GIVEN) || also_a_name(word.hash))
             && name_shaped(scan, gaz, given)
             && gaz[given] == 0
             && !covers(names, given)
-            && (!everyday || villagers_stand(scan, names, given))
+            && (!everyday || stands)
+            && !famous_ones(scan, last + 1)
         {
             names[i].0 = given;
         }
     }
+}
+
+/// Whether word `t` makes the words before it someone who acts: `ने`, a verb of saying or
+/// an age in brackets.
+fn agent(scan: &Scan, t: usize) -> bool {
+    t < scan.tokens.len() && (scan.text(t) == "ने" || scan.tokens[t].is(SAID) || age_at(scan, t))
+}
+
+/// Whether word `t` makes the famous surname before it the famous one's: his government,
+/// rule, followers (`महिला शक्ति मोदी सरकार की प्राथमिकता`: the review), or `जी`.
+fn famous_ones(scan: &Scan, t: usize) -> bool {
+    t < scan.tokens.len()
+        && joined(scan, t)
+        && matches!(
+            scan.text(t),
+            "सरकार"
+                | "सरकारों"
+                | "राज"
+                | "युग"
+                | "लहर"
+                | "मंत्रिमंडल"
+                | "कैबिनेट"
+                | "समर्थक"
+                | "समर्थकों"
+                | "विरोधी"
+                | "भक्त"
+                | "जी"
+        )
 }
 
 /// `रमेश यादव उर्फ़ पप्पू`, `सराय लीली उर्फ बरचानपुर`: the words right after `उर्फ़` name the
@@ -147,13 +182,27 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         if quote.is_none() && !scan.gap_after(a).trim().is_empty() {
             continue;
         }
+        // `राहुल उर्फ़ पटना वाला`: a nickname made of a place and `वाला` (the one from
+        // Patna) leaves the place a place.
+        let from = |end: usize| {
+            end + 1 < scan.tokens.len()
+                && joined(scan, end + 1)
+                && matches!(scan.text(end + 1), "वाला" | "वाली" | "वाले")
+        };
         if let Some(b) = names.iter_mut().find(|n| n.0 == first) {
-            if b.1 <= first + 1 {
+            // A person's other name, where the tagger read a place or a body; not a place
+            // or body a list knows, and not a person after a place (`रामू उर्फ़ रामनारायण
+            // पटेल`: the tagger's place was wrong, the person right).
+            let known_other = matches!(
+                gazetteer_kind(gaz[b.0]),
+                Some(EntityKind::Place | EntityKind::Organization)
+            );
+            if kind == EntityKind::Person && b.1 <= first + 1 && !known_other && !from(b.1) {
                 b.2 = kind;
             }
             continue;
         }
-        if !name_shaped(scan, gaz, first) || covers(names, first) {
+        if !name_shaped(scan, gaz, first) || covers(names, first) || from(first) {
             continue;
         }
         let last = match quote {
@@ -272,7 +321,7 @@ fn across_place(scan: &Scan, names: &mut Vec<Name>, i: usize) {
 
 /// Whether word `t` opens an age in brackets: `(` before it, a number from 1 to 110, then
 /// `)`, or `वर्ष` or `साल` and then `)`.
-fn age_at(scan: &Scan, t: usize) -> bool {
+pub(super) fn age_at(scan: &Scan, t: usize) -> bool {
     let text = scan.text(t);
     let number = !text.is_empty()
         && text.len() <= 3
