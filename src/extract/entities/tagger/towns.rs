@@ -281,18 +281,74 @@ pub(super) fn town_dateline(scan: &Scan, gaz: &[u8], t: usize) -> bool {
 pub(super) fn datelines(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     for t in 0..scan.tokens.len() {
         // The cheap test first: only a word that opens a line may be a dateline.
-        if !town_dateline(scan, gaz, t) {
+        let towns: &[usize] = if town_dateline(scan, gaz, t) {
+            &[t]
+        } else if with_district(scan, gaz, t) {
+            &[t, t + 1]
+        } else {
             continue;
-        }
-        let at = names.iter().position(|n| n.0 <= t && t <= n.1);
-        if at.is_some_and(|i| names[i].0 != names[i].1) {
-            continue;
-        }
-        match at {
-            Some(i) => names[i].2 = EntityKind::Place,
-            None => names.push((t, t, EntityKind::Place)),
+        };
+        for &t in towns {
+            let at = names.iter().position(|n| n.0 <= t && t <= n.1);
+            if at.is_some_and(|i| names[i].0 != names[i].1) {
+                continue;
+            }
+            match at {
+                Some(i) => names[i].2 = EntityKind::Place,
+                None => names.push((t, t, EntityKind::Place)),
+            }
         }
     }
+}
+
+/// Whether word `t` opens a dateline that names the town's district in brackets
+/// (`सुजानगढ़ (चूरू)। …`, as papers of Rajasthan and Madhya Pradesh write it): the town
+/// opens a line, the district is one word in brackets, and `।` or `:` follows. The frame
+/// itself vouches for both names, whatever they end with; each may be a name
+/// ([`village_name_like`]).
+fn with_district(scan: &Scan, gaz: &[u8], t: usize) -> bool {
+    let opens = match scan.tokens[t].gap {
+        Gap::Space => false,
+        Gap::Start => true,
+        Gap::Break => t == 0 || scan.gap_after(t - 1).contains('\n'),
+    };
+    let district = t + 1;
+    opens
+        && district + 1 < scan.tokens.len()
+        && scan.gap_after(t).trim() == "("
+        && matches!(
+            scan.gap_after(district)
+                .split_whitespace()
+                .collect::<String>()
+                .as_str(),
+            ")।" | "):"
+        )
+        && village_name_like(scan, gaz, t)
+        && village_name_like(scan, gaz, district)
+        && !credit(scan.text(district))
+}
+
+/// Whether `word` (folded) credits who filed a report in a dateline's brackets, where a
+/// district may stand too: an agency or the paper's own reporter, often shortened (`नप्र`,
+/// `निप्र`: नगर, निज प्रतिनिधि).
+fn credit(word: &str) -> bool {
+    matches!(
+        word,
+        "नप्र"
+            | "निप्र"
+            | "कासं"
+            | "प्रसं"
+            | "निसं"
+            | "हिस"
+            | "वार्ता"
+            | "भाषा"
+            | "एजेंसी"
+            | "एजेंसियां"
+            | "ब्यूरो"
+            | "संवाद"
+            | "संवाददाता"
+            | "प्रतिनिधि"
+    )
 }
 
 /// Whether `word` (folded) ends as many towns' names do.
@@ -370,6 +426,18 @@ mod tests {
         let mut names = vec![(0, 1, Place), (5, 6, Place)];
         super::police_stations(&scan, &mut names);
         assert_eq!(names, [(0, 0, Place), (5, 6, Organization)]);
+    }
+
+    /// A dateline that names its town's district in brackets names two places; a report's
+    /// credit in the brackets is no place, and a bracket in the text is no dateline.
+    #[test]
+    fn a_dateline_with_its_district() {
+        let text = "बीदासर (चूरू)। बैठक हुई।\nकोटा (निप्र)। बारिश हुई।\nवहां (देखें) बैठक हुई।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let mut names = Vec::new();
+        super::datelines(&scan, &gaz.codes, &mut names);
+        let words: Vec<&str> = names.iter().map(|n| scan.text(n.0)).collect();
+        assert_eq!(words, ["बीदासर", "चूरू"], "{names:?}");
     }
 
     /// A word of no list between a known place's genitive and `में` or `से लेकर` is a town;
