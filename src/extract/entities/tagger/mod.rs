@@ -171,7 +171,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     venues::settlements(scan, gaz, &mut names);
     venues::residences(scan, gaz, &mut names);
     venues::unnamed_airports(scan, gaz, &mut names);
-    towns::police_stations(scan, &mut names);
+    towns::police_stations(scan, gaz, &mut names);
     towns::within_places(scan, gaz, &mut names);
     towns::datelines(scan, gaz, &mut names);
     towns::capitals(scan, gaz, &mut names);
@@ -334,13 +334,18 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     }
 }
 
-/// `13.4 टीएमसी पानी`, `50 एमबी`: an acronym right after a number is a unit it counts
+/// `13.4 टीएमसी पानी`: an acronym between a number and what it measures is a unit
 /// (thousand million cubic feet), not the body that shares its letters.
 fn unit(scan: &Scan, t: usize) -> bool {
     t > 0
         && joined(scan, t)
         && scan.text(t - 1).bytes().all(|b| b.is_ascii_digit())
         && (rules::letter_count(scan.text(t)) >= 2 || scan.tokens[t].latin)
+        // Bodies are counted too (`4 टीएमसी विधायक`, `3 सीआरपीएफ कंपनियां`: the review):
+        // only what is then measured says a unit.
+        && t + 1 < scan.tokens.len()
+        && joined(scan, t + 1)
+        && matches!(scan.text(t + 1), "पानी" | "जल" | "बिजली" | "डेटा" | "गैस")
 }
 
 /// Whether word `t` is a designation or a word that ranks one (`हेड`, `सीनियर`, `उप`): a
@@ -947,12 +952,15 @@ mod tests {
     /// shares its letters; the party named alone stays.
     #[test]
     fn an_acronym_after_a_number_is_a_unit() {
-        let found = found_in("कर्नाटक को 13.4 टीएमसी पानी मिलेगा। बैठक में टीएमसी के नेता पहुंचे।");
+        let found = found_in(
+            "कर्नाटक को 13.4 टीएमसी पानी मिलेगा। बैठक में टीएमसी के नेता पहुंचे। 4 टीएमसी \
+             विधायक आए।",
+        );
         let bodies = found
             .iter()
             .filter(|(k, _)| *k == EntityKind::Organization)
             .count();
-        assert_eq!(bodies, 1, "{found:?}");
+        assert_eq!(bodies, 2, "{found:?}");
     }
 
     /// A name ending in an event's, a prize's, a forum's or a channel's word is no

@@ -377,13 +377,23 @@ fn town_ending(word: &str) -> bool {
 /// `तमकुही थाना क्षेत्र`, `कोतवाली थाना प्रभारी`: a police station is named by its town or
 /// by a kind of station. A place the tagger drew over `थाना` (`थाने`) ends before it, the
 /// town's name, so the town is found as it is elsewhere (trial 76 lost three towns so);
-/// where the words before are a kind of station (`कोतवाली`, `टाउन`, `सदर`, `महिला`), no
-/// town, the whole is a body, the station.
-pub(super) fn police_stations(scan: &Scan, names: &mut [Name]) {
+/// where the words before are a kind of station (`कोतवाली`, `टाउन`, `सदर`, `महिला`,
+/// `रेलवे`), no town, the whole is a body, the station. Not before `पुलिस` (the station
+/// acts: a body) nor after a person's name.
+pub(super) fn police_stations(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
     for name in names.iter_mut() {
         let (first, last, kind) = *name;
         if kind != EntityKind::Place || first == last || !matches!(scan.text(last), "थाना" | "थाने")
         {
+            continue;
+        }
+        // `नामकुम थाना पुलिस ने`: the station acts, and is a body (the rules after make it
+        // one); a station named after someone (`बिरसा मुंडा थाना`) is no town either.
+        let acts =
+            last + 1 < scan.tokens.len() && joined(scan, last + 1) && scan.text(last + 1) == "पुलिस";
+        let after_person =
+            (first..last).any(|t| gazetteer_kind(gaz[t]) == Some(EntityKind::Person));
+        if acts || after_person {
             continue;
         }
         let mut end = last - 1;
@@ -401,6 +411,14 @@ pub(super) fn police_stations(scan: &Scan, names: &mut [Name]) {
                     | "शहर"
                     | "नगर"
                     | "ग्रामीण"
+                    | "अजाक"
+                    | "रेलवे"
+                    | "यातायात"
+                    | "ट्रैफिक"
+                    | "जीआरपी"
+                    | "आरपीएफ"
+                    | "कैंट"
+                    | "छावनी"
             )
         });
         *name = if station_kind {
@@ -422,9 +440,9 @@ mod tests {
     /// makes the whole a body.
     #[test]
     fn a_police_station_is_its_town_or_a_body() {
-        let (scan, _) = prepare(matcher(), "तमकुही थाना क्षेत्र में और कोतवाली थाना में");
+        let (scan, gaz) = prepare(matcher(), "तमकुही थाना क्षेत्र में और कोतवाली थाना में");
         let mut names = vec![(0, 1, Place), (5, 6, Place)];
-        super::police_stations(&scan, &mut names);
+        super::police_stations(&scan, &gaz.codes, &mut names);
         assert_eq!(names, [(0, 0, Place), (5, 6, Organization)]);
     }
 
