@@ -240,7 +240,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
             let titles_only = (f..=l).all(|t| designation(scan, t));
             !(titles_only || counted(scan, gaz, f, l) || l > f && ends_no_person(scan, l))
         }
-        EntityKind::Place => true,
+        EntityKind::Place => !everyday_place(scan, gaz, f, l),
     });
     fullnames::across_middle_name(scan, gaz, &mut names);
     fullnames::before_surnames(scan, gaz, &mut names);
@@ -332,6 +332,12 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
             None => scan.add_tokens(first, last, kind),
         }
     }
+}
+
+/// `वरिष्ठ`, `हड़ताल`, `व्यापार` read as a place: an everyday word alone that no list holds
+/// as a place is none (trials 74 and 76: four such, all at or near a sentence's start).
+fn everyday_place(scan: &Scan, gaz: &[u8], first: usize, last: usize) -> bool {
+    first == last && gaz[first] == 0 && scan.tokens[first].is(COMMON)
 }
 
 /// `13.4 टीएमसी पानी`: an acronym between a number and what it measures is a unit
@@ -946,6 +952,22 @@ mod tests {
 
     fn words_of(scan: &Scan, (f, l): (usize, usize)) -> String {
         (f..=l).map(|t| scan.text(t)).collect::<Vec<_>>().join(" ")
+    }
+
+    /// An everyday word alone is no place; a place a list holds, or a word of no list, may be.
+    #[test]
+    fn an_everyday_word_alone_is_no_place() {
+        let (scan, gaz) = prepare(matcher(), "वरिष्ठ मंडल प्रबंधक ने दिल्ली और कोंडागुडा का दौरा किया");
+        let at = |w: &str| word_at(&scan, w);
+        assert!(everyday_place(&scan, &gaz.codes, at("वरिष्ठ"), at("वरिष्ठ")));
+        assert!(!everyday_place(&scan, &gaz.codes, at("दिल्ली"), at("दिल्ली")));
+        assert!(!everyday_place(
+            &scan,
+            &gaz.codes,
+            at("कोंडागुडा"),
+            at("कोंडागुडा")
+        ));
+        assert!(!everyday_place(&scan, &gaz.codes, at("वरिष्ठ"), at("मंडल")));
     }
 
     /// An acronym right after a number is a unit (a volume of water), not the party that
