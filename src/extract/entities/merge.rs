@@ -641,12 +641,15 @@ fn join_borrowed_names(text: &str, groups: &mut [Group]) {
 
 /// `रमेश यादव उर्फ़ पप्पू … पप्पू को अदालत में`: a name right after `उर्फ़` is the one before
 /// it by another name, so its group (every mention of it in the article) joins the group
-/// of the name before, which stays the entity's name. Only within a kind: the tagger
-/// gives the name after `उर्फ़` the kind of the one before. The nickname alone elsewhere,
-/// which the tagger may have taken for another kind (`गुड्डू पर … मामले`, a place), is
-/// the same one too: a group of no list spelt only so joins as well.
+/// of the name before. Only within a kind: the tagger gives the name after `उर्फ़` a
+/// person's kind where the one before is a person. The nickname alone elsewhere, which
+/// the tagger may have taken for another kind (`गुड्डू पर … मामले`, a place), is the same
+/// one too: a group of no list spelt only so joins as well. A nickname two people share
+/// (`पप्पू` is many), or a name a list knows (`पप्पू उर्फ़ केजरीवाल`), gives up only the
+/// mention after `उर्फ़`. The entity is named by its longest mention, as any is.
 fn join_aliases(text: &str, groups: &mut [Group]) {
-    if !text.contains("उर्फ") {
+    // (Folded, `उर्फ़` has no nukta; a precomposed `फ़` is another spelling of the text.)
+    if !text.contains("उर्फ") && !text.contains("उर\u{94d}\u{95e}") {
         return;
     }
     let mut starts: FastMap<usize, usize> = FastMap::default();
@@ -655,69 +658,79 @@ fn join_aliases(text: &str, groups: &mut [Group]) {
             starts.entry(at.start).or_insert(g);
         }
     }
-    let mut joined_groups = Vec::new();
-    for g in 0..groups.len() {
-        // The nicknames' spellings.
-        let mut joined: Vec<Rc<str>> = Vec::new();
-        for (at, _) in &groups[g].mentions {
-            if word_after(text, *at).as_deref() != Some("उर्फ") {
-                continue;
-            }
-            // Past the word and the spaces (and an opening quote) after it.
-            let rest = &text[at.end..];
-            let Some(word) = rest.find("उर्फ") else {
-                continue;
-            };
-            let after = &rest[word..];
-            let skipped = after
-                .find(|c: char| !super::tokens::is_word_char(c))
-                .unwrap_or(after.len());
-            let next = after[skipped..]
-                .trim_start_matches([' ', '\'', '"', '‘', '“'])
-                .len();
-            let start = text.len() - next;
-            if let Some(&h) = starts.get(&start)
+    // Each (name before, nickname's group, where the nickname starts).
+    let mut pairs = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        for (at, _) in &group.mentions {
+            if let Some(start) = after_alias_word(text, at.end)
+                && let Some(&h) = starts.get(&start)
                 && h != g
-                && groups[h].kind == groups[g].kind
+                && groups[h].kind == group.kind
             {
-                joined_groups.push((h, start));
-            }
-        }
-        for (h, start) in joined_groups.drain(..) {
-            // A name a list knows (`पप्पू उर्फ़ केजरीवाल`) is that one elsewhere: only the
-            // mention after `उर्फ़` moves.
-            let moved = if groups[h].known.is_some() {
-                let (here, elsewhere) = std::mem::take(&mut groups[h].mentions)
-                    .into_iter()
-                    .partition(|m| m.0.start == start);
-                groups[h].mentions = elsewhere;
-                here
-            } else {
-                joined.extend(
-                    groups[h]
-                        .mentions
-                        .iter()
-                        .find(|m| m.0.start == start)
-                        .map(|m| Rc::clone(&m.1)),
-                );
-                std::mem::take(&mut groups[h].mentions)
-            };
-            groups[g].mentions.extend(moved);
-        }
-        for spelling in joined {
-            for o in 0..groups.len() {
-                let only = |o: &Group| {
-                    o.known.is_none()
-                        && !o.mentions.is_empty()
-                        && o.mentions.iter().all(|m| m.1 == spelling)
-                };
-                if o != g && only(&groups[o]) {
-                    let moved = std::mem::take(&mut groups[o].mentions);
-                    groups[g].mentions.extend(moved);
-                }
+                pairs.push((g, h, start));
             }
         }
     }
+    let shared = |h: usize| {
+        pairs.iter().filter(|p| p.1 == h).map(|p| p.0).min()
+            != pairs.iter().filter(|p| p.1 == h).map(|p| p.0).max()
+    };
+    let whole: Vec<bool> = pairs
+        .iter()
+        .map(|&(_, h, _)| groups[h].known.is_none() && !shared(h))
+        .collect();
+    // Single-spelt groups of no list, by their spelling: lone mentions of a nickname.
+    let mut lone: FastMap<Rc<str>, Vec<usize>> = FastMap::default();
+    for (o, group) in groups.iter().enumerate() {
+        if let Some(first) = group.mentions.first()
+            && group.known.is_none()
+            && group.mentions.iter().all(|m| m.1 == first.1)
+        {
+            lone.entry(Rc::clone(&first.1)).or_default().push(o);
+        }
+    }
+    for (&(g, h, start), whole) in pairs.iter().zip(whole) {
+        if !whole {
+            let (here, elsewhere): (Vec<_>, Vec<_>) = std::mem::take(&mut groups[h].mentions)
+                .into_iter()
+                .partition(|m| m.0.start == start);
+            groups[h].mentions = elsewhere;
+            groups[g].mentions.extend(here);
+            continue;
+        }
+        let spelling = groups[h]
+            .mentions
+            .iter()
+            .find(|m| m.0.start == start)
+            .map(|m| Rc::clone(&m.1));
+        let moved = std::mem::take(&mut groups[h].mentions);
+        groups[g].mentions.extend(moved);
+        for o in spelling
+            .and_then(|s| lone.get(&s))
+            .into_iter()
+            .flatten()
+            .copied()
+        {
+            if o != g {
+                let moved = std::mem::take(&mut groups[o].mentions);
+                groups[g].mentions.extend(moved);
+            }
+        }
+    }
+}
+
+/// Where the name after `उर्फ़` starts when `उर्फ़` (in either spelling) is the word right
+/// after a mention that ends at `end`: past the word, the spaces and an opening quote.
+fn after_alias_word(text: &str, end: usize) -> Option<usize> {
+    let rest = text[end..].trim_start_matches(' ');
+    let len = rest
+        .find(|c: char| !super::tokens::is_word_char(c))
+        .unwrap_or(rest.len());
+    if len == 0 || crate::text::fold::fold(&rest[..len]) != "उर्फ" {
+        return None;
+    }
+    let next = rest[len..].trim_start_matches([' ', '\'', '"', '‘', '“']);
+    (!next.is_empty()).then(|| text.len() - next.len())
 }
 
 /// `डॉ.`, `प्रो.`: a title that says what someone studied, not who they are in the news

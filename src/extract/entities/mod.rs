@@ -150,5 +150,29 @@ mod tests {
         assert_eq!(people.len(), 1, "{found:?}");
         assert_eq!(people[0].name, "दिनेश पाठक", "{found:?}");
         assert_eq!(people[0].mentions.len(), 3, "{found:?}");
+        // The same with a precomposed `फ़` (U+095E), as some pages write it.
+        let text = text.replace("उर्फ़", "उर\u{94d}\u{95e}");
+        let found = find_entities(&text, &[Span::new(0, text.len())]);
+        let people: Vec<_> = found
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{found:?}");
+        assert_eq!(people[0].mentions.len(), 3, "{found:?}");
+    }
+
+    /// A nickname two people share gives each only the mention after their `उर्फ़`.
+    #[test]
+    fn a_shared_nickname_is_no_one_persons_alone() {
+        let text = "पुलिस ने दिनेश पाठक उर्फ़ पप्पू और सुरेश गौड़ उर्फ़ पप्पू को पकड़ा। दोनों पर कई मामले दर्ज हैं।";
+        let found = find_entities(text, &[Span::new(0, text.len())]);
+        let people: Vec<_> = found
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect();
+        assert_eq!(people.len(), 2, "{found:?}");
+        for p in people {
+            assert_eq!(p.mentions.len(), 2, "{found:?}");
+        }
     }
 }

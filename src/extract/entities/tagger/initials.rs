@@ -11,7 +11,6 @@ use super::super::rules::letter_count;
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, NOT_NAME, SAID, SURNAME, ordinary};
-use super::features::gazetteer_kind;
 use super::{Name, covers};
 use crate::extract::entities::model::EntityKind;
 
@@ -57,7 +56,8 @@ pub(super) fn is_initial(scan: &Scan, t: usize) -> bool {
 /// initials just before it, a person made of initials alone takes the word after them
 /// (the surname the tagger read apart), and a name the grown one now covers goes. Two or
 /// more initials and a word after them the tagger left alone are a person too (`कल एन. के.
-/// सिन्हा आए`), with a second word that is a known surname.
+/// सिन्हा आए`), with a second word that is a known surname; so are two initials and a word
+/// of no list where villagers are named (see [`chains`]).
 pub(super) fn with_initials(scan: &Scan, gaz: &[u8], names: Vec<Name>) -> Vec<Name> {
     let mut wider = Vec::new();
     let mut out: Vec<Name> = names
@@ -206,19 +206,19 @@ fn after_initials(scan: &Scan, mut t: usize) -> Option<usize> {
 /// (`यू. एन. महासभा`: no list holds `महासभा` either).
 fn unlisted(scan: &Scan, gaz: &[u8], t: usize) -> bool {
     let word = scan.tokens[t];
-    !word.latin
+    word.class == 0
+        && gaz[t] == 0
+        && !word.latin
         && super::venues::plain(scan.text(t))
-        && !word.is(NOT_NAME | COMMON | CUE | HONORIFIC)
         && !ordinary(word.hash)
-        && gazetteer_kind(gaz[t]).is_none()
-        && scan.tokens[t].gap == Gap::Space
+        && word.gap == Gap::Space
 }
 
 /// Whether word `t` shows the words before it are someone's name: `ने`, a verb of saying,
 /// an age in brackets (`(58)`), a genitive (`की बेटी`) or `उर्फ़`. After two initials where
 /// villagers are named, a word of no list before anything else is as often a scheme's or a
 /// thing's (`मजदूर एम. जी. नरेगा में`, `किसान पी. एम. कुसुम योजना से`: the review).
-pub(super) fn acts(scan: &Scan, t: usize) -> bool {
+fn acts(scan: &Scan, t: usize) -> bool {
     t < scan.tokens.len()
         && (matches!(scan.text(t), "ने" | "की" | "का" | "के" | "उर्फ")
             || scan.tokens[t].is(SAID)
@@ -293,22 +293,26 @@ mod tests {
     use super::super::prepare;
     use super::*;
 
-    /// Two initials before a word of no list, where villagers are named, are a person's
-    /// (names of the south no list holds); elsewhere they may be an acronym's.
+    /// Two initials before a word of no list, where villagers are named and the name then
+    /// acts, are a person's (names of the south no list holds); elsewhere, or before a
+    /// scheme or a thing, they may be an acronym's.
     #[test]
     fn two_initials_before_an_unlisted_word_are_a_person() {
-        let names = super::super::found_in("तालुक के किसान टी. एस. मुरुगवेल ने बताया।");
-        let person = |w: &str| {
-            names
+        let chain = |text: &str| {
+            let (scan, gaz) = prepare(matcher(), text);
+            chains(&scan, &gaz.codes, &[])
                 .iter()
-                .any(|(k, n)| *k == EntityKind::Person && n == w)
+                .map(|&(f, l, _)| (f..=l).map(|t| scan.text(t)).collect::<Vec<_>>().join(" "))
+                .collect::<Vec<_>>()
         };
-        assert!(person("टी एस मुरुगवेल"), "{names:?}");
-        let names = super::super::found_in("कल यू. एन. महासभा में बहस हुई।");
-        assert!(
-            !names.iter().any(|(_, n)| n.contains("महासभा")),
-            "{names:?}"
+        assert_eq!(
+            chain("तालुक के किसान टी. एस. मुरुगवेल ने बताया।"),
+            ["टी एस मुरुगवेल"]
         );
+        // Not where no villager is named, nor before a place, a scheme or a thing.
+        assert!(chain("कल टी. एस. मुरुगवेल ने बताया।").is_empty());
+        assert!(chain("मजदूर एम. जी. नरेगा में काम मांग रहे हैं।").is_empty());
+        assert!(chain("किसान जी. एम. सरसों के खिलाफ हैं।").is_empty());
     }
 
     #[test]

@@ -114,12 +114,13 @@ pub(super) fn before_known_surname(scan: &Scan, gaz: &[u8], names: &mut [Name]) 
         // only where the name then acts (`दुकान चलाने वाली शांति मुर्मू ने`; `चाहने वाले
         // विकास मोदी के नाम पर` is development's: the review).
         let participle = given > 0 && matches!(scan.text(given - 1), "वाले" | "वाली" | "वाला");
-        let stands = villagers_stand(scan, names, given) && (!participle || agent(scan, last + 1));
+        let stands =
+            || villagers_stand(scan, names, given) && (!participle || agent(scan, last + 1));
         if (word.is(GIVEN) || also_a_name(word.hash))
             && name_shaped(scan, gaz, given)
             && gaz[given] == 0
             && !covers(names, given)
-            && (!everyday || stands)
+            && (!everyday || stands())
             && !famous_ones(scan, last + 1)
         {
             names[i].0 = given;
@@ -158,9 +159,11 @@ fn famous_ones(scan: &Scan, t: usize) -> bool {
 /// `रमेश यादव उर्फ़ पप्पू`, `सराय लीली उर्फ बरचानपुर`: the words right after `उर्फ़` name the
 /// person or place named before it, by another name (crime reports give the accused's
 /// nickname so; revenue records a village's second name). A name the tagger found there
-/// takes the kind of the one before; where it found none, one word there is the name
-/// (nicknames are often everyday words: `काला`, `छोटू`), in quotes or not, with a second
-/// word a list knows as a surname or a given name (`उर्फ़ पप्पू यादव`). Not a function word,
+/// after a person is a person (it read some nicknames as places), unless it is a place or
+/// body a list knows or stands before `वाला` (`उर्फ़ पटना वाला`: the review). Where it
+/// found none, one word there is the name of the kind before (nicknames are often
+/// everyday words: `काला`, `छोटू`), in quotes or not, and for a person with a second word a
+/// list knows as a surname or a given name (`उर्फ़ पप्पू यादव`). Not a function word,
 /// title, designation, verb of saying, number or oblique form; the merger makes both names
 /// one entity.
 pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
@@ -210,7 +213,9 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             Some(_) => continue,
             None => {
                 let second = first + 1;
-                let surname = second < scan.tokens.len()
+                // (A village's second name takes no surname: not `चकिया उर्फ रामपुर सिंह`.)
+                let surname = kind == EntityKind::Person
+                    && second < scan.tokens.len()
                     && joined(scan, second)
                     && scan.tokens[second].is(SURNAME | GIVEN)
                     && name_shaped(scan, gaz, second)
@@ -227,7 +232,7 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 /// Whether a name starting at word `first` stands where news names villagers and the
 /// accused: after `निवासी`, after a place's genitive (`बेंगाबाद के`, `भीकनगांव की`, `गंजाम
 /// जिले के`), after a participle that says who they are (`दुकान चलाने वाले`, `बरगढ़ की
-/// रहने वाली`), or after a designation.
+/// रहने वाली`), after a designation, a local officer's title or a noun of people.
 pub(super) fn villagers_stand(scan: &Scan, names: &[Name], first: usize) -> bool {
     static RESIDENT: Trigger = Trigger::new("निवासी");
     if first == 0 || !joined(scan, first) {
@@ -322,6 +327,9 @@ fn across_place(scan: &Scan, names: &mut Vec<Name>, i: usize) {
 /// Whether word `t` opens an age in brackets: `(` before it, a number from 1 to 110, then
 /// `)`, or `वर्ष` or `साल` and then `)`.
 pub(super) fn age_at(scan: &Scan, t: usize) -> bool {
+    if t == 0 {
+        return false;
+    }
     let text = scan.text(t);
     let number = !text.is_empty()
         && text.len() <= 3
@@ -485,6 +493,12 @@ mod tests {
             !names.iter().any(|n| n.1.contains("शब्द") || n.1 == "से"),
             "{names:?}"
         );
+        // A place a list knows, or a place before `वाला`, stays a place after a person.
+        let names = found("लुटेरे ने खुद को राहुल उर्फ़ पटना वाला बताया।");
+        assert!(
+            !names.iter().any(|n| n.0 == Person && n.1.contains("पटना")),
+            "{names:?}"
+        );
     }
 
     /// A given name before a surname that alone names someone famous is someone else,
@@ -496,6 +510,21 @@ mod tests {
         assert!(has(&names, Person, "आशा मुर्मू"), "{names:?}");
         assert!(!names.iter().any(|n| n.1.contains("कविता")), "{names:?}");
         assert!(has(&names, Person, "मोदी"), "{names:?}");
+        // Not before his government, nor after a participle where the name does not act.
+        for text in [
+            "बैठक में महिला शक्ति मोदी सरकार की प्राथमिकता बताई गई।",
+            "उसे चाहने वाले विकास मोदी के नाम पर वोट देते हैं।",
+        ] {
+            let names = found(text);
+            assert!(
+                !names
+                    .iter()
+                    .any(|n| n.1.contains("शक्ति") || n.1.contains("विकास")),
+                "{names:?}"
+            );
+        }
+        let names = found("चाय की दुकान चलाने वाली शांति मुर्मू ने बताया कि बिक्री घटी।");
+        assert!(has(&names, Person, "शांति मुर्मू"), "{names:?}");
     }
 
     /// Nouns of people before an age (a bride, a prisoner, a brother-in-law and his name)
