@@ -92,7 +92,7 @@ const RULES: [&str; 9] = [
 /// acronym as it has letters, the last a body's word, are that body; a word before `इलाके`
 /// is a quarter, and a village may be near a place (`के पास`); a place's `पुलिस` is a body;
 /// a campus (`आईआईटी मद्रास`) is a body of its own.
-const EXTRACTION_REVISION: u32 = 54;
+const EXTRACTION_REVISION: u32 = 55;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's
