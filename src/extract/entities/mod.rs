@@ -136,43 +136,39 @@ mod tests {
         assert_eq!(run(0), whole);
     }
 
+    /// The people found in all of `text`.
+    fn people_in(text: &str) -> Vec<Entity> {
+        find_entities(text, &[Span::new(0, text.len())])
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .collect()
+    }
+
     /// A nickname after `उर्फ़` is the person named before it: one entity, named by the
     /// full name, holding the nickname where it stands alone later too.
     #[test]
     fn a_name_after_urf_is_the_same_person() {
         let text = "पुलिस ने आरोपी दिनेश पाठक उर्फ़ गुड्डू को गिरफ्तार किया। गुड्डू पर पहले से \
                     कई मामले दर्ज हैं। थाने के सामने भीड़ जुटी।";
-        let found = find_entities(text, &[Span::new(0, text.len())]);
-        let people: Vec<_> = found
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .collect();
-        assert_eq!(people.len(), 1, "{found:?}");
-        assert_eq!(people[0].name, "दिनेश पाठक", "{found:?}");
-        assert_eq!(people[0].mentions.len(), 3, "{found:?}");
+        let people = people_in(text);
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].name, "दिनेश पाठक", "{people:?}");
+        assert_eq!(people[0].mentions.len(), 3, "{people:?}");
         // The same with a precomposed `फ़` (U+095E), as some pages write it.
         let text = text.replace("उर्फ़", "उर\u{94d}\u{95e}");
-        let found = find_entities(&text, &[Span::new(0, text.len())]);
-        let people: Vec<_> = found
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .collect();
-        assert_eq!(people.len(), 1, "{found:?}");
-        assert_eq!(people[0].mentions.len(), 3, "{found:?}");
+        let people = people_in(&text);
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert_eq!(people[0].mentions.len(), 3, "{people:?}");
     }
 
     /// A nickname two people share gives each only the mention after their `उर्फ़`.
     #[test]
     fn a_shared_nickname_is_no_one_persons_alone() {
         let text = "पुलिस ने दिनेश पाठक उर्फ़ पप्पू और सुरेश गौड़ उर्फ़ पप्पू को पकड़ा। दोनों पर कई मामले दर्ज हैं।";
-        let found = find_entities(text, &[Span::new(0, text.len())]);
-        let people: Vec<_> = found
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .collect();
-        assert_eq!(people.len(), 2, "{found:?}");
-        for p in people {
-            assert_eq!(p.mentions.len(), 2, "{found:?}");
+        let people = people_in(text);
+        assert_eq!(people.len(), 2, "{people:?}");
+        for p in &people {
+            assert_eq!(p.mentions.len(), 2, "{people:?}");
         }
     }
 }
