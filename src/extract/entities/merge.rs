@@ -723,6 +723,10 @@ fn join_aliases(text: &str, groups: &mut [Group]) {
 /// after a mention that ends at `end`: past the word, the spaces and an opening quote.
 fn after_alias_word(text: &str, end: usize) -> Option<usize> {
     let rest = text[end..].trim_start_matches(' ');
+    // Both spellings start so; most mentions are followed by something else, unfolded.
+    if !rest.starts_with("उर") {
+        return None;
+    }
     let len = rest
         .find(|c: char| !super::tokens::is_word_char(c))
         .unwrap_or(rest.len());

@@ -10,7 +10,7 @@
 use super::super::rules::letter_count;
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
-use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, NOT_NAME, SAID, SURNAME, ordinary};
+use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, NOT_NAME, SURNAME, ordinary};
 use super::{Name, covers};
 use crate::extract::entities::model::EntityKind;
 
@@ -219,10 +219,8 @@ fn unlisted(scan: &Scan, gaz: &[u8], t: usize) -> bool {
 /// villagers are named, a word of no list before anything else is as often a scheme's or a
 /// thing's (`मजदूर एम. जी. नरेगा में`, `किसान पी. एम. कुसुम योजना से`: the review).
 fn acts(scan: &Scan, t: usize) -> bool {
-    t < scan.tokens.len()
-        && (matches!(scan.text(t), "ने" | "की" | "का" | "के" | "उर्फ")
-            || scan.tokens[t].is(SAID)
-            || super::people::age_at(scan, t))
+    super::people::agent(scan, t)
+        || t < scan.tokens.len() && matches!(scan.text(t), "की" | "का" | "के" | "उर्फ")
 }
 
 /// Runs of two or more initials and the name after them, as persons, where that name is

@@ -113,9 +113,9 @@ pub(super) fn before_known_surname(scan: &Scan, gaz: &[u8], names: &mut [Name]) 
         // An everyday word stands as a name where villagers are named; after a participle
         // only where the name then acts (`दुकान चलाने वाली शांति मुर्मू ने`; `चाहने वाले
         // विकास मोदी के नाम पर` is development's: the review).
-        let participle = given > 0 && matches!(scan.text(given - 1), "वाले" | "वाली" | "वाला");
+        let after_participle = given > 0 && participle(scan.text(given - 1));
         let stands =
-            || villagers_stand(scan, names, given) && (!participle || agent(scan, last + 1));
+            || villagers_stand(scan, names, given) && (!after_participle || agent(scan, last + 1));
         if (word.is(GIVEN) || also_a_name(word.hash))
             && name_shaped(scan, gaz, given)
             && gaz[given] == 0
@@ -128,9 +128,14 @@ pub(super) fn before_known_surname(scan: &Scan, gaz: &[u8], names: &mut [Name]) 
     }
 }
 
+/// Whether `word` (folded) is the participle `वाला` (`दुकान चलाने वाले`, `पटना वाला`).
+fn participle(word: &str) -> bool {
+    matches!(word, "वाले" | "वाली" | "वाला")
+}
+
 /// Whether word `t` makes the words before it someone who acts: `ने`, a verb of saying or
 /// an age in brackets.
-fn agent(scan: &Scan, t: usize) -> bool {
+pub(super) fn agent(scan: &Scan, t: usize) -> bool {
     t < scan.tokens.len() && (scan.text(t) == "ने" || scan.tokens[t].is(SAID) || age_at(scan, t))
 }
 
@@ -188,9 +193,7 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         // `राहुल उर्फ़ पटना वाला`: a nickname made of a place and `वाला` (the one from
         // Patna) leaves the place a place.
         let from = |end: usize| {
-            end + 1 < scan.tokens.len()
-                && joined(scan, end + 1)
-                && matches!(scan.text(end + 1), "वाला" | "वाली" | "वाले")
+            end + 1 < scan.tokens.len() && joined(scan, end + 1) && participle(scan.text(end + 1))
         };
         if let Some(b) = names.iter_mut().find(|n| n.0 == first) {
             // A person's other name, where the tagger read a place or a body; not a place
@@ -248,7 +251,7 @@ pub(super) fn villagers_stand(scan: &Scan, names: &[Name], first: usize) -> bool
         || scan.tokens[before].is(CUE)
         || local_title(scan.tokens[before].hash)
         || people_noun(scan.text(before))
-        || matches!(scan.text(before), "वाले" | "वाली" | "वाला")
+        || participle(scan.text(before))
         || before > 0
             && matches!(scan.text(before), "के" | "की" | "का")
             && joined(scan, before)
