@@ -91,8 +91,10 @@ const RULES: [&str; 9] = [
 /// a person named only in ordinary words is none; as many plain words before a bracketed
 /// acronym as it has letters, the last a body's word, are that body; a word before `इलाके`
 /// is a quarter, and a village may be near a place (`के पास`); a place's `पुलिस` is a body;
-/// a campus (`आईआईटी मद्रास`) is a body of its own.
-const EXTRACTION_REVISION: u32 = 55;
+/// a campus (`आईआईटी मद्रास`) is a body of its own. 56: a village named after `गांव` or
+/// `ग्राम`, before its head's genitive or with `खुर्द`/`कलां`; a junction, market or bus or
+/// metro station named by a word of no list; `तालुका` and `विकासखंड` after a place's name.
+const EXTRACTION_REVISION: u32 = 56;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

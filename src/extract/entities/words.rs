@@ -463,6 +463,11 @@ const SETTLEMENT: &[&str] = &[
     "क़स्बा",
     "प्रखंड",
     "तहसील",
+    // A development block, and Maharashtra's and Gujarat's sub-district.
+    "विकासखंड",
+    "विकासखण्ड",
+    "तालुका",
+    "तालुके",
     "इलाके",
     "इलाक़े",
     "मोहल्ले",
@@ -987,6 +992,157 @@ pub fn words() -> &'static Words {
         w
     })
 }
+
+/// Words that make a compound with `ग्राम` or `गांव` (`ग्राम चौपाल`, a village meeting; `ग्राम
+/// सेविका`, a village worker; `गांव देहात`, the countryside): no village's name after them.
+const VILLAGE_COMPOUND: &[&str] = &[
+    "चौपाल",
+    "कचहरी",
+    "पटवारी",
+    "स्वराज",
+    "स्वराज्य",
+    "सुराज",
+    "भ्रमण",
+    "सखी",
+    "सेविका",
+    "सेवक",
+    "देहात",
+    "प्रहरी",
+    "रक्षक",
+    "मित्र",
+    "उदय",
+    "संपर्क",
+    "चौकीदार",
+    "कोतवाल",
+    "सचिवालय",
+    "न्यायालय",
+    "स्वच्छता",
+];
+
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` makes a compound with `ग्राम` (see
+    /// [`VILLAGE_COMPOUND`]).
+    village_compound, VILLAGE_COMPOUND
+);
+
+/// Words of what is someone's (`गांव मोहन के घर`): a name before their genitive is a
+/// person's.
+const OWNED: &[&str] = &[
+    "घर",
+    "मकान",
+    "दुकान",
+    "बेटा",
+    "बेटे",
+    "बेटी",
+    "पिता",
+    "पत्नी",
+    "पति",
+    "परिवार",
+    "भाई",
+    "बहन",
+    "मां",
+    "बच्चे",
+    "बच्चों",
+];
+
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is of what is someone's (see [`OWNED`]).
+    owned, OWNED
+);
+
+/// Words that count or measure what follows (`तीन सौ ग्राम`, `कुछ ग्राम`, a weight; `सात बैच`).
+const QUANTITY: &[&str] = &[
+    "कुछ",
+    "कई",
+    "एक",
+    "दो",
+    "तीन",
+    "चार",
+    "पांच",
+    "छह",
+    "छः",
+    "सात",
+    "आठ",
+    "नौ",
+    "दस",
+    "ग्यारह",
+    "बारह",
+    "पंद्रह",
+    "बीस",
+    "पच्चीस",
+    "तीस",
+    "चालीस",
+    "पचास",
+    "सौ",
+    "सैकड़ों",
+    "हजार",
+    "हज़ारों",
+    "हजारों",
+    "लाख",
+    "लाखों",
+    "करोड़",
+    "डेढ़",
+    "ढाई",
+    "आधा",
+    "आधे",
+    "सवा",
+    "किलो",
+];
+
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` counts or measures (see [`QUANTITY`]).
+    quantity_word, QUANTITY
+);
+
+/// Words that say what a market sells or how (`थोक बाजार`, wholesale; `कृषि उपज मंडी`;
+/// `स्मार्टफोन बाजार`, a trade): no market's name.
+const MARKET_KIND: &[&str] = &[
+    "थोक",
+    "फुटकर",
+    "खुदरा",
+    "मिनी",
+    "उपज",
+    "अनाज",
+    "सब्जी",
+    "फल",
+    "मछली",
+    "कृषि",
+    "शेयर",
+    "पूंजी",
+    "मुद्रा",
+    "घरेलू",
+    "काला",
+    "हाट",
+    "साप्ताहिक",
+    "मुख्य",
+    "सुपर",
+    "ऑनलाइन",
+    "सराफा",
+    "सर्राफा",
+    "कपड़ा",
+    "किराना",
+    "पशु",
+    "फूल",
+    "सट्टा",
+    "स्मार्टफोन",
+    "मोबाइल",
+    "ऑटो",
+    "कमोडिटी",
+    "बॉन्ड",
+    "रियल्टी",
+    "प्रॉपर्टी",
+    "ई-कॉमर्स",
+    "वैश्विक",
+    "विदेशी",
+    "भारतीय",
+    "स्थानीय",
+];
+
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` says what kind a market is (see
+    /// [`MARKET_KIND`]).
+    market_kind, MARKET_KIND
+);
 
 #[cfg(test)]
 mod tests {

@@ -21,9 +21,11 @@ mod highways;
 mod initials;
 mod orgs;
 mod people;
+mod sites;
 mod towns;
 pub mod train;
 mod venues;
+mod villages;
 mod weights;
 
 use std::cell::RefCell;
@@ -169,6 +171,10 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     venues::named_after_person(scan, gaz, &mut names);
     venues::people_ending_in_sites(scan, &mut names);
     venues::settlements(scan, gaz, &mut names);
+    villages::after_word(scan, gaz, &mut names);
+    villages::of_heads(scan, gaz, &mut names);
+    villages::suffixed(scan, gaz, &mut names);
+    sites::local(scan, gaz, &mut names);
     venues::residences(scan, gaz, &mut names);
     venues::unnamed_airports(scan, gaz, &mut names);
     towns::police_stations(scan, gaz, &mut names);
