@@ -8,7 +8,7 @@
 //! so the model is unchanged. Decided after decoding.
 
 use super::super::scan::Scan;
-use super::super::words::market_kind;
+use super::super::words::{market_kind, village_or_site};
 use super::venues::{edge, village_name_like};
 use super::villages::{next_word, quantity};
 use super::{Name, joined};
@@ -75,6 +75,9 @@ fn ends_site(scan: &Scan, end: usize) -> bool {
 /// लौटा`).
 pub(super) fn local(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     for head in 1..scan.tokens.len() {
+        if !village_or_site(scan.tokens[head].hash) {
+            continue;
+        }
         let Some(end) = head_end(scan, head) else {
             continue;
         };
@@ -140,6 +143,16 @@ mod tests {
             "नए बस अड्डे का काम शुरू हुआ।",
         ] {
             assert_eq!(places(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// Every site's first word passes the hash gate the rule asks first.
+    #[test]
+    fn every_sites_word_is_gated() {
+        use crate::extract::entities::hash::word_hash;
+        use crate::extract::entities::words::village_or_site;
+        for words in super::HEADS {
+            assert!(village_or_site(word_hash(words[0])), "{words:?}");
         }
     }
 

@@ -8,7 +8,7 @@
 //! the model is trained as before.
 
 use super::super::scan::Scan;
-use super::super::words::{STOP, owned, quantity_word, village_compound};
+use super::super::words::{STOP, owned, quantity_word, village_compound, village_or_site};
 use super::venues::{edge, village_name_like};
 use super::{Name, covers, joined};
 use crate::extract::entities::model::EntityKind;
@@ -80,7 +80,11 @@ pub(super) fn quantity(scan: &Scan, t: usize) -> bool {
 /// one and a word of what is someone's (`गांव मोहन के घर`) it is.
 pub(super) fn after_word(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     for cue in 0..scan.tokens.len() {
-        if !BEFORE.contains(&scan.text(cue)) || !opens(scan, cue) || !joined(scan, cue + 1) {
+        if !village_or_site(scan.tokens[cue].hash)
+            || !BEFORE.contains(&scan.text(cue))
+            || !opens(scan, cue)
+            || !joined(scan, cue + 1)
+        {
             continue;
         }
         let first = cue + 1;
@@ -134,6 +138,9 @@ fn place(names: &mut Vec<Name>, gaz: &[u8], first: usize, last: usize, over_pers
 /// sentence's start before it.
 pub(super) fn of_heads(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     for head in 2..scan.tokens.len() {
+        if !village_or_site(scan.tokens[head].hash) {
+            continue;
+        }
         let of = scan.text(head - 1);
         let heads = HEADS.contains(&scan.text(head)) && matches!(of, "की" | "के" | "का")
             || scan.text(head) == "मुखिया" && of == "की";
@@ -157,7 +164,10 @@ pub(super) fn of_heads(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 /// the sentence's start before it, is a village (`अमीर खां कलां` is a singer's name).
 pub(super) fn suffixed(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     for suffix in 1..scan.tokens.len() {
-        if !SUFFIXES.contains(&scan.text(suffix)) || !joined(scan, suffix) {
+        if !village_or_site(scan.tokens[suffix].hash)
+            || !SUFFIXES.contains(&scan.text(suffix))
+            || !joined(scan, suffix)
+        {
             continue;
         }
         let t = suffix - 1;
@@ -218,6 +228,20 @@ mod tests {
             "गांव रामू के घर में चोरी हुई।",
         ] {
             assert_eq!(places(text), Vec::<String>::new(), "{text}");
+        }
+    }
+
+    /// Every cue word passes the hash gate the rules ask first.
+    #[test]
+    fn every_cue_is_gated() {
+        use crate::extract::entities::hash::word_hash;
+        use crate::extract::entities::words::village_or_site;
+        let cues = super::BEFORE
+            .iter()
+            .chain(&super::HEADS)
+            .chain(&super::SUFFIXES);
+        for word in cues.chain(&["मुखिया"]) {
+            assert!(village_or_site(word_hash(word)), "{word}");
         }
     }
 
