@@ -942,6 +942,16 @@ fn found_in(text: &str) -> Vec<(EntityKind, String)> {
         .collect()
 }
 
+/// The places the whole tagger finds in `text`, folded (for tests).
+#[cfg(test)]
+fn places_in(text: &str) -> Vec<String> {
+    found_in(text)
+        .into_iter()
+        .filter(|(k, _)| *k == EntityKind::Place)
+        .map(|(_, n)| n)
+        .collect()
+}
+
 /// The first word of `scan` that is `word` once folded (for tests that name words).
 #[cfg(test)]
 fn word_at(scan: &Scan, word: &str) -> usize {

@@ -113,16 +113,8 @@ pub(super) fn local(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 #[cfg(test)]
 mod tests {
     use super::super::super::gazetteer::matcher;
-    use super::super::{found_in, prepare};
+    use super::super::{places_in as places, prepare};
     use crate::extract::entities::model::EntityKind::{Person, Place};
-
-    fn places(text: &str) -> Vec<String> {
-        found_in(text)
-            .into_iter()
-            .filter(|(k, _)| *k == Place)
-            .map(|(_, n)| n)
-            .collect()
-    }
 
     /// A junction, a market, a bus or metro station named by words no list knows is a
     /// place, its word and all; an everyday word before the site's word says what kind it

@@ -190,16 +190,8 @@ pub(super) fn suffixed(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 #[cfg(test)]
 mod tests {
     use super::super::super::gazetteer::matcher;
-    use super::super::{found_in, prepare};
-    use crate::extract::entities::model::EntityKind::{self, Place};
-
-    fn places(text: &str) -> Vec<String> {
-        found_in(text)
-            .into_iter()
-            .filter(|(k, _)| *k == Place)
-            .map(|(_, n)| n)
-            .collect()
-    }
+    use super::super::{found_in, places_in as places, prepare};
+    use crate::extract::entities::model::EntityKind;
 
     /// A village after its word, of one or two words, ends where a postposition, `निवासी`
     /// or a comma comes. Without that end (a verb, a noun), after a number (a weight) or
