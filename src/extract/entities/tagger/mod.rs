@@ -587,6 +587,11 @@ fn joined(scan: &Scan, t: usize) -> bool {
         && scan.gap_after(t - 1).trim().is_empty()
 }
 
+/// The word after `t` when it follows straight on (a space, no line break), if any.
+fn next_word<'a>(scan: &'a Scan, t: usize) -> Option<&'a str> {
+    joined(scan, t + 1).then(|| scan.text(t + 1))
+}
+
 /// A word a rule looks for at every word, compared by its hash, which each word carries:
 /// comparing text cost more (six rules asking every word took 2% of extraction).
 pub(super) struct Trigger {

@@ -9,9 +9,9 @@
 
 use super::super::scan::Scan;
 use super::super::words::{market_kind, village_or_site};
-use super::venues::{edge, village_name_like};
-use super::villages::{next_word, quantity};
-use super::{Name, joined};
+use super::venues::{edge, ends_place, village_name_like};
+use super::villages::quantity;
+use super::{Name, joined, next_word};
 use crate::extract::entities::model::EntityKind;
 
 /// A site's last words (folded: `मोड़` is `मोड`, `बाज़ार` is `बाजार`), one or two.
@@ -51,21 +51,7 @@ fn ends_site(scan: &Scan, end: usize) -> bool {
         return end + 1 >= scan.tokens.len()
             || gap.starts_with([',', '।', '.', '?', '!', '|', '॥']);
     }
-    matches!(
-        next_word(scan, end),
-        Some(
-            "के" | "की"
-                | "का"
-                | "में"
-                | "से"
-                | "को"
-                | "तक"
-                | "पर"
-                | "स्थित"
-                | "और"
-                | "होते"
-        )
-    )
+    next_word(scan, end).is_some_and(|w| ends_place(w) || matches!(w, "और" | "होते"))
 }
 
 /// Adds a place for a word of no list before a site's word, with a function or ordinary

@@ -273,11 +273,17 @@ fn road_ends(scan: &Scan, t: usize) -> bool {
     }
     match scan.text(t + 1) {
         "से" => scan.text(t) != "मार्ग",
-        "पर" | "में" | "के" | "की" | "का" | "को" | "तक" | "स्थित" => {
-            true
-        }
-        _ => false,
+        word => ends_place(word),
     }
+}
+
+/// Whether `word`, right after a place's name, ends it: a postposition or `स्थित` (`टोंक
+/// रोड पर`, `गांव बुडाना में`, `मथुरा रोड स्थित`). Roads, villages and sites ask it.
+pub(super) fn ends_place(word: &str) -> bool {
+    matches!(
+        word,
+        "के" | "की" | "का" | "में" | "से" | "को" | "तक" | "पर" | "स्थित"
+    )
 }
 
 /// Whether a verb of going follows token `end`, straight or after a postposition

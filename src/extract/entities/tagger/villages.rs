@@ -9,8 +9,8 @@
 
 use super::super::scan::Scan;
 use super::super::words::{STOP, owned, quantity_word, village_compound, village_or_site};
-use super::venues::{edge, village_name_like};
-use super::{Name, covers, joined};
+use super::venues::{edge, ends_place, village_name_like};
+use super::{Name, covers, joined, next_word};
 use crate::extract::entities::model::EntityKind;
 
 /// The words for a village that come before its name (folded: `गाँव` is `गांव`).
@@ -30,31 +30,13 @@ fn stops_after(scan: &Scan, t: usize) -> bool {
     t + 1 >= scan.tokens.len() || !scan.gap_after(t).trim().is_empty()
 }
 
-/// The word after `t` when it follows straight on (a space, no line break), if any.
-pub(super) fn next_word<'a>(scan: &'a Scan, t: usize) -> Option<&'a str> {
-    joined(scan, t + 1).then(|| scan.text(t + 1))
-}
-
 /// Whether a village's name may end at word `t`: a postposition, `निवासी`, `स्थित` or a
 /// comma comes next. A verb (`गांव छोड़ा`) or a noun (`ग्राम विकास अधिकारी`) does not.
 fn ends_name(scan: &Scan, t: usize) -> bool {
     if t + 1 < scan.tokens.len() && scan.gap_after(t).trim() == "," {
         return true;
     }
-    matches!(
-        next_word(scan, t),
-        Some(
-            "के" | "की"
-                | "का"
-                | "में"
-                | "से"
-                | "को"
-                | "तक"
-                | "पर"
-                | "निवासी"
-                | "स्थित"
-        )
-    )
+    next_word(scan, t).is_some_and(|w| ends_place(w) || w == "निवासी")
 }
 
 /// Whether the word before `cue` lets it introduce a name: the sentence's start, a
