@@ -94,7 +94,7 @@ const RULES: [&str; 9] = [
 /// a campus (`आईआईटी मद्रास`) is a body of its own. 56: a village named after `गांव` or
 /// `ग्राम`, before its head's genitive or with `खुर्द`/`कलां`; a junction, market or bus or
 /// metro station named by a word of no list; `तालुका` and `विकासखंड` after a place's name.
-const EXTRACTION_REVISION: u32 = 56;
+const EXTRACTION_REVISION: u32 = 57;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

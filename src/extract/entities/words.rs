@@ -288,6 +288,17 @@ const LOCAL_TITLES: &[&str] = &[
     "वार्डन",
     "सुपरवाइजर",
     "सुपरवाइज़र",
+    // An exam's or a count's supervisor, a chief guest, a firm's or a pump's manager, a
+    // contractor, a watchman; and the beat after a police rank (`एसपी सिटी X`, `एसपी
+    // देहात X`).
+    "पर्यवेक्षक",
+    "अतिथि",
+    "संचालक",
+    "ठेकेदार",
+    "चौकीदार",
+    "सफाईकर्मी",
+    "सिटी",
+    "देहात",
 ];
 
 /// The folded hashes of a word list, made on first use.
@@ -431,6 +442,14 @@ const DESCRIBING: &[&str] = &[
     "जन्मे",
     "जन्मी",
     "जन्मीं",
+    // What befell someone, as a report calls them (`घायल सौरभ को`, `लापता X की तलाश`).
+    "घायल",
+    "फरार",
+    "लापता",
+    "पीड़ित",
+    "पीड़िता",
+    "मृतका",
+    "आरोपित",
 ];
 
 /// Natural and built landmarks' words, after a name no list knows (`तीस्ता नदी`, `दिग्गी पैलेस`,
@@ -1095,8 +1114,9 @@ word_set!(
 );
 
 /// Words that say what a market sells or how (`थोक बाजार`, wholesale; `कृषि उपज मंडी`;
-/// `स्मार्टफोन बाजार`, a trade): no market's name.
-const MARKET_KIND: &[&str] = &[
+/// `स्मार्टफोन बाजार`, a trade), or what kind a road, a junction or a ground is (`लिंक रोड`,
+/// `सर्विस रोड`, `खेल मैदान`): no site's name.
+const SITE_KIND: &[&str] = &[
     "थोक",
     "फुटकर",
     "खुदरा",
@@ -1136,12 +1156,58 @@ const MARKET_KIND: &[&str] = &[
     "विदेशी",
     "भारतीय",
     "स्थानीय",
+    "लिंक",
+    "सर्विस",
+    "संपर्क",
+    "बाईपास",
+    "बायपास",
+    "फोरलेन",
+    "कच्ची",
+    "पक्की",
+    "कच्चा",
+    "पक्का",
+    "प्रमुख",
+    "व्यस्त",
+    "खेल",
+    "फुटबॉल",
+    "क्रिकेट",
+    "हॉकी",
+    "कबड्डी",
+    "कुश्ती",
+    "तीरंदाजी",
+    "बैडमिंटन",
+    "वॉलीबॉल",
+    "बास्केटबॉल",
+    "खुले",
+    "खुला",
+    "चुनावी",
+    "युद्ध",
+    "जंग",
+    "रण",
+    "हरे",
+    "हरा",
+    "रेतीले",
+    "मध्य",
+    "बीच",
+    // A road's surface, size or state (`सीसी रोड`, `मेन चौक`, `जर्जर रोड`, `विशाल मैदान`).
+    "मेन",
+    "सीसी",
+    "पीसीसी",
+    "डामर",
+    "विशाल",
+    "बदहाल",
+    "खस्ताहाल",
+    "जर्जर",
+    "सुनसान",
+    "ऊबड़खाबड़",
+    "टूटी",
+    "टूटे",
 ];
 
 word_set!(
-    /// Whether the word whose [`word_hash`] is `hash` says what kind a market is (see
-    /// [`MARKET_KIND`]).
-    market_kind, MARKET_KIND
+    /// Whether the word whose [`word_hash`] is `hash` says what kind a site is (see
+    /// [`SITE_KIND`]).
+    site_kind, SITE_KIND
 );
 
 /// The words the village and site rules start from (`tagger/villages.rs`,
@@ -1167,6 +1233,9 @@ const VILLAGE_OR_SITE: &[&str] = &[
     "बाज़ार",
     "बस",
     "मेट्रो",
+    "चौक",
+    "रोड",
+    "मैदान",
 ];
 
 word_set!(

@@ -128,6 +128,31 @@ pub(super) fn before_known_surname(scan: &Scan, gaz: &[u8], names: &mut [Name]) 
     }
 }
 
+/// `एसपी सिटी अमित कुमार राय`: a person the tagger ended at a given name, before a middle
+/// name (`कुमार`, `प्रसाद`, `प्रताप`) and a surname a list knows, goes on over both: the
+/// tagger, unsure after an unusual word before the name, stopped short. The surname is of
+/// no place or body a list knows and in no other name, with a space and nothing else
+/// between the words.
+pub(super) fn through_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
+    let starts: Vec<usize> = names.iter().map(|n| n.0).collect();
+    for name in names.iter_mut() {
+        let (_, last, kind) = *name;
+        let (middle, surname) = (last + 1, last + 2);
+        if kind != EntityKind::Person
+            || surname >= scan.tokens.len()
+            || !joined(scan, middle)
+            || !joined(scan, surname)
+            || !opens_as_middle(scan.text(middle))
+            || !scan.tokens[surname].is(SURNAME)
+            || !name_shaped(scan, gaz, surname)
+            || starts.iter().any(|&s| s == middle || s == surname)
+        {
+            continue;
+        }
+        name.1 = surname;
+    }
+}
+
 /// Whether `word` (folded) is the participle `वाला` (`दुकान चलाने वाले`, `पटना वाला`).
 fn participle(word: &str) -> bool {
     matches!(word, "वाले" | "वाली" | "वाला")
@@ -178,11 +203,21 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         if !ALIAS.at(scan, a) || !joined(scan, a) {
             continue;
         }
-        let Some(kind) = names
+        // `दुकान चलाने वाले चौथमल उर्फ़ भोलू`: where the tagger found no one before `उर्फ़`,
+        // one word that may be a name, where reports name villagers and the accused, is the
+        // person the nickname is of (kept only with the nickname).
+        let found_before = names
             .iter()
             .find(|n| n.1 + 1 == a && n.2 != EntityKind::Organization)
-            .map(|n| n.2)
-        else {
+            .map(|n| n.2);
+        let before = a - 1;
+        let unfound = found_before.is_none()
+            && !covers(names, before)
+            && name_shaped(scan, gaz, before)
+            && gazetteer_kind(gaz[before]).is_none()
+            && !scan.tokens[before].is(SURNAME)
+            && villagers_stand(scan, names, before);
+        let Some(kind) = found_before.or(unfound.then_some(EntityKind::Person)) else {
             continue;
         };
         let first = a + 1;
@@ -205,6 +240,9 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             );
             if kind == EntityKind::Person && b.1 <= first + 1 && !known_other && !from(b.1) {
                 b.2 = kind;
+                if unfound {
+                    found.push((before, before, kind));
+                }
             }
             continue;
         }
@@ -227,6 +265,9 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             }
         };
         found.push((first, last, kind));
+        if unfound {
+            found.push((before, before, kind));
+        }
     }
     names.extend(found);
     names.sort_by_key(|&(f, l, _)| (f, l));
@@ -500,6 +541,60 @@ mod tests {
         let names = found("लुटेरे ने खुद को राहुल उर्फ़ पटना वाला बताया।");
         assert!(
             !names.iter().any(|n| n.0 == Person && n.1.contains("पटना")),
+            "{names:?}"
+        );
+    }
+
+    /// A word the tagger left before `उर्फ़`, where reports name villagers and the accused
+    /// (after a participle, a noun of people, `निवासी`), is the person the nickname is of;
+    /// a word of no such place before it (`कहा कि X उर्फ़ Y में`, a village) is no one.
+    #[test]
+    fn a_name_before_urf_where_villagers_are_named() {
+        let names = found(
+            "पास ही दुकान चलाने वाले गोरेलाल उर्फ़ भीमा भी खदान में थे। दुकानदार शरीफ उर्फ \
+             बबलू ने पुलिस को बताया।",
+        );
+        for who in ["गोरेलाल", "भीमा", "शरीफ", "बबलू"] {
+            assert!(has(&names, Person, who), "{who}: {names:?}");
+        }
+        let text = "उन्होंने कहा कि तालपुरा उर्फ बेलवा में पानी भर गया।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let mut names = Vec::new();
+        super::after_alias(&scan, &gaz.codes, &mut names);
+        assert_eq!(names, []);
+    }
+
+    /// A person the tagger ended at a given name goes on over a middle name and a surname
+    /// a list knows; not over a middle name alone, nor into another name.
+    #[test]
+    fn a_given_name_goes_on_over_middle_name_and_surname() {
+        let text = "सिपाही अमित कुमार यादव आए। फिर अमित कुमार बोले।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |w: &str| super::super::word_at(&scan, w);
+        let first = at("अमित");
+        let second = at("बोले") - 2;
+        let mut names = vec![(first, first, Person), (second, second, Person)];
+        super::through_middle_name(&scan, &gaz.codes, &mut names);
+        assert_eq!(
+            names,
+            [(first, first + 2, Person), (second, second, Person)]
+        );
+        let mut names = vec![(first, first, Person), (first + 2, first + 2, Person)];
+        super::through_middle_name(&scan, &gaz.codes, &mut names);
+        assert_eq!(names[0], (first, first, Person));
+    }
+
+    /// What befell someone, a supervisor's post and a police rank's beat are no part of
+    /// the name after them.
+    #[test]
+    fn a_word_of_what_befell_someone_is_no_part_of_the_name() {
+        let names = found("घायल सौरभ को अस्पताल भेजा गया। पर्यवेक्षक सुनील कुमार ने कहा।");
+        assert!(has(&names, Person, "सौरभ"), "{names:?}");
+        assert!(has(&names, Person, "सुनील कुमार"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.1.contains("घायल") || n.1.contains("पर्यवेक्षक")),
             "{names:?}"
         );
     }

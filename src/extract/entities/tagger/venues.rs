@@ -251,7 +251,7 @@ pub(super) fn road_apart(scan: &Scan, names: &mut Vec<Name>) {
 
 /// Whether word `t` is joined to the word before it by a hyphen or dash (`आगरा-लखनऊ`),
 /// which folding made a space.
-fn hyphened(scan: &Scan, t: usize) -> bool {
+pub(super) fn hyphened(scan: &Scan, t: usize) -> bool {
     t > 0
         && matches!(
             super::original_gap(scan, t),
