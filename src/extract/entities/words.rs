@@ -288,11 +288,10 @@ const LOCAL_TITLES: &[&str] = &[
     "वार्डन",
     "सुपरवाइजर",
     "सुपरवाइज़र",
-    // An exam's or a count's supervisor, a chief guest, a firm's or a pump's manager, a
+    // An exam's or a count's supervisor, a firm's or a pump's manager, a
     // contractor, a watchman; and the beat after a police rank (`एसपी सिटी X`, `एसपी
     // देहात X`).
     "पर्यवेक्षक",
-    "अतिथि",
     "संचालक",
     "ठेकेदार",
     "चौकीदार",
@@ -1224,6 +1223,8 @@ const VILLAGE_OR_SITE: &[&str] = &[
     "मुखिया",
     "खुर्द",
     "कलां",
+    "नगला",
+    "नंगला",
     "मोड़",
     "चौराहा",
     "चौराहे",

@@ -174,6 +174,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     villages::after_word(scan, gaz, &mut names);
     villages::of_heads(scan, gaz, &mut names);
     villages::suffixed(scan, gaz, &mut names);
+    villages::prefixed(scan, gaz, &mut names);
     sites::local(scan, gaz, &mut names);
     venues::residences(scan, gaz, &mut names);
     venues::unnamed_airports(scan, gaz, &mut names);

@@ -10,12 +10,12 @@
 use super::super::scan::Scan;
 use super::super::words::{
     COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, also_a_name, describes,
-    local_title, ordinary, settlement,
+    local_title, ordinary, settlement, venue, village_or_site,
 };
 use super::features::gazetteer_kind;
 use super::fullnames::{self, WOMANS_ENDINGS};
-use super::venues::plain;
-use super::{Name, Trigger, covers, joined};
+use super::venues::{plain, village_name_like};
+use super::{Name, Trigger, covers, joined, next_word};
 use crate::extract::entities::model::EntityKind;
 
 /// The most words a name before an age is taken to have: more is a phrase, not a name.
@@ -214,9 +214,7 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         let unfound = found_before.is_none()
             && !covers(names, before)
             && name_shaped(scan, gaz, before)
-            && gazetteer_kind(gaz[before]).is_none()
-            && !scan.tokens[before].is(SURNAME)
-            && villagers_stand(scan, names, before);
+            && nicknamed_stand(scan, gaz, before);
         let Some(kind) = found_before.or(unfound.then_some(EntityKind::Person)) else {
             continue;
         };
@@ -238,11 +236,17 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
                 gazetteer_kind(gaz[b.0]),
                 Some(EntityKind::Place | EntityKind::Organization)
             );
-            if kind == EntityKind::Person && b.1 <= first + 1 && !known_other && !from(b.1) {
+            // Where no one was found before `उर्फ़`, only a person the tagger found after it
+            // says that the word before is one too (`निवासी X उर्फ़ नगला Y`: a village).
+            if unfound && b.2 == EntityKind::Person && b.1 <= first + 1 {
+                found.push((before, before, kind));
+            } else if !unfound
+                && kind == EntityKind::Person
+                && b.1 <= first + 1
+                && !known_other
+                && !from(b.1)
+            {
                 b.2 = kind;
-                if unfound {
-                    found.push((before, before, kind));
-                }
             }
             continue;
         }
@@ -264,6 +268,23 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
                 if surname { second } else { first }
             }
         };
+        // `X उर्फ़ Y गांव`, `… उर्फ़ Y बाजार`: a village's or a site's second name.
+        // `X उर्फ़ Y गांव`, `… उर्फ़ Y बाजार`: a village's or a site's second name.
+        let place_after = next_word(scan, last).is_some_and(|_| {
+            let next = scan.tokens[last + 1].hash;
+            settlement(next) || village_or_site(next) || venue(next)
+        });
+        // And a nickname ends where a name does: at a function word, a mark, another
+        // `उर्फ़` or a word of what befell someone (`X उर्फ़ Y फरार है`); not before a noun
+        // (`फर्जी उर्फ़ नकली रिपोर्टर`, `सांड उर्फ़ कालिया लोगों को`: the review).
+        let ends_nickname = last + 1 >= scan.tokens.len()
+            || !joined(scan, last + 1)
+            || scan.tokens[last + 1].is(STOP)
+            || describes(scan.tokens[last + 1].hash)
+            || ALIAS.at(scan, last + 1);
+        if unfound && (place_after || !ends_nickname) {
+            continue;
+        }
         found.push((first, last, kind));
         if unfound {
             found.push((before, before, kind));
@@ -271,6 +292,32 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     }
     names.extend(found);
     names.sort_by_key(|&(f, l, _)| (f, l));
+}
+
+/// Whether word `t`, right before `उर्फ़` where the tagger found no one, is a person's
+/// name by where it stands: a given name a list knows or a word of no list and no everyday
+/// word (not `बस`, `लोग`, a noun of people or a post: `युवक उर्फ़ ड्राइवर`, `चौकीदार उर्फ़
+/// प्रहरी`), after a participle (`दुकान चलाने वाले X`), a noun of people, a designation or
+/// `निवासी`. Not after a place's genitive, where a town's second name is as often meant
+/// (`जौनपुर के मछलीशहर उर्फ़ मछलीपट्टन`: the review).
+fn nicknamed_stand(scan: &Scan, gaz: &[u8], t: usize) -> bool {
+    static RESIDENT: Trigger = Trigger::new("निवासी");
+    let word = scan.tokens[t];
+    let name_word = word.is(GIVEN) || also_a_name(word.hash) || village_name_like(scan, gaz, t);
+    if !name_word
+        || people_noun(scan.text(t))
+        || local_title(word.hash)
+        || t == 0
+        || !joined(scan, t)
+    {
+        return false;
+    }
+    let prior = t - 1;
+    RESIDENT.at(scan, prior)
+        || scan.tokens[prior].is(CUE)
+        || local_title(scan.tokens[prior].hash)
+        || people_noun(scan.text(prior))
+        || participle(scan.text(prior))
 }
 
 /// Whether a name starting at word `first` stands where news names villagers and the
@@ -345,6 +392,12 @@ pub(super) fn people_noun(word: &str) -> bool {
             | "परिचालक"
             | "बुजुर्ग"
             | "वृद्ध"
+            | "हलवाई"
+            | "कबाडी"
+            | "ठग"
+            | "बनिया"
+            | "सेठ"
+            | "श्रोता"
     )
 }
 

@@ -20,6 +20,10 @@ const BEFORE: [&str; 2] = ["गांव", "ग्राम"];
 /// a word before one is a village's name.
 const SUFFIXES: [&str; 2] = ["खुर्द", "कलां"];
 
+/// Words that open a hamlet's name in western Uttar Pradesh (`नगला धीरज`, `नंगला बेल`): part
+/// of the name, not a word before it.
+const PREFIXES: [&str; 2] = ["नगला", "नंगला"];
+
 /// A village's heads and people: a single name before their genitive is a village
 /// (`बुडाना की सरपंच`, `ककरहा के ग्रामीण`). `मुखिया` heads anything (`गिरोह के मुखिया`): only
 /// after `की` (`कुरसेला की मुखिया`), where a village's woman head is met far more often.
@@ -91,6 +95,36 @@ pub(super) fn after_word(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         }
         let located = matches!(after, Some("में" | "से" | "निवासी" | "स्थित"));
         place(names, gaz, first, last, located);
+    }
+}
+
+/// `नगला धीरज निवासी`, `नगला बेल के`: a hamlet's opening word and the word after it are
+/// the hamlet, where its name ends ([`ends_name`]). A name the tagger drew on the word
+/// after (a place, or a person: `धीरज` is a given name) of one or two words gives way to
+/// it; a body there, or a word of a list with no name on it, leaves it.
+pub(super) fn prefixed(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    for cue in 0..scan.tokens.len().saturating_sub(1) {
+        if !village_or_site(scan.tokens[cue].hash)
+            || !PREFIXES.contains(&scan.text(cue))
+            || !joined(scan, cue + 1)
+        {
+            continue;
+        }
+        let first = cue + 1;
+        let drawn = names
+            .iter()
+            .find(|n| n.0 == first && n.1 <= first + 1)
+            .copied();
+        let last = match drawn {
+            Some((_, last, kind)) if kind != EntityKind::Organization => last,
+            None if village_name_like(scan, gaz, first) && !covers(names, first) => first,
+            _ => continue,
+        };
+        if !ends_name(scan, last) {
+            continue;
+        }
+        names.retain(|n| !(n.0 <= last && cue <= n.1));
+        names.push((cue, last, EntityKind::Place));
     }
 }
 
@@ -205,6 +239,21 @@ mod tests {
         }
     }
 
+    /// A hamlet's opening word is part of its name, with the word after it, whatever the
+    /// tagger made of that word; not before a verb or a noun, nor over a body.
+    #[test]
+    fn a_hamlet_with_its_opening_word() {
+        let found = places("नगला सिरोही निवासी युवक घायल हुआ। नंगला बेरनी के लोग आए।");
+        assert_eq!(found, ["नगला सिरोही", "नंगला बेरनी"]);
+        let (scan, gaz) = prepare(matcher(), "वह नगला धीरज के पास रहता है।");
+        let at = super::super::word_at(&scan, "धीरज");
+        let mut names = vec![(at, at, EntityKind::Person)];
+        super::prefixed(&scan, &gaz.codes, &mut names);
+        assert_eq!(names, [(at - 1, at, EntityKind::Place)]);
+        let found = places("वे नगला सिरोही गए थे।");
+        assert!(!found.iter().any(|p| p.contains("नगला")), "{found:?}");
+    }
+
     /// Every cue word passes the hash gate the rules ask first.
     #[test]
     fn every_cue_is_gated() {
@@ -213,7 +262,8 @@ mod tests {
         let cues = super::BEFORE
             .iter()
             .chain(&super::HEADS)
-            .chain(&super::SUFFIXES);
+            .chain(&super::SUFFIXES)
+            .chain(&super::PREFIXES);
         for word in cues.chain(&["मुखिया"]) {
             assert!(village_or_site(word_hash(word)), "{word}");
         }
