@@ -94,7 +94,12 @@ const RULES: [&str; 9] = [
 /// a campus (`आईआईटी मद्रास`) is a body of its own. 56: a village named after `गांव` or
 /// `ग्राम`, before its head's genitive or with `खुर्द`/`कलां`; a junction, market or bus or
 /// metro station named by a word of no list; `तालुका` and `विकासखंड` after a place's name.
-const EXTRACTION_REVISION: u32 = 57;
+/// 57: a town's chowks, roads and grounds where the text places them; a lone junction's
+/// word takes the name before it; the person before `उर्फ़`; a given name over a middle
+/// name and a surname; `नगला` opens a hamlet. 58: a route's ends within one sentence; a
+/// police rank's beat (`एसपी सिटी`) only after a rank; a name ending at a surname takes
+/// no second.
+const EXTRACTION_REVISION: u32 = 58;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

@@ -289,15 +289,13 @@ const LOCAL_TITLES: &[&str] = &[
     "सुपरवाइजर",
     "सुपरवाइज़र",
     // An exam's or a count's supervisor, a firm's or a pump's manager, a
-    // contractor, a watchman; and the beat after a police rank (`एसपी सिटी X`, `एसपी
-    // देहात X`).
+    // contractor, a watchman (a police rank's beat, `एसपी सिटी X`, is the tagger's
+    // `police_beat`: `सिटी` alone is a word of many names).
     "पर्यवेक्षक",
     "संचालक",
     "ठेकेदार",
     "चौकीदार",
     "सफाईकर्मी",
-    "सिटी",
-    "देहात",
 ];
 
 /// The folded hashes of a word list, made on first use.

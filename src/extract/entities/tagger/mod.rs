@@ -121,7 +121,9 @@ fn split(scan: &Scan, initials: bool) -> Vec<Range<usize>> {
     out
 }
 
-fn ends_sentence(scan: &Scan, i: usize, initials: bool) -> bool {
+/// Whether a sentence ends after word `i` (not the last word): a danda, a question or a
+/// line break, or a full stop that is no initial's or title's (`डॉ. सिंह` runs on).
+pub(super) fn ends_sentence(scan: &Scan, i: usize, initials: bool) -> bool {
     let gap = scan.gap_after(i);
     if gap.contains(['।', '॥', '|', '?', '!', '\n']) {
         return true;
@@ -368,6 +370,7 @@ fn designation(scan: &Scan, t: usize) -> bool {
     let word = scan.tokens[t];
     word.is(CUE | HONORIFIC)
         || super::words::local_title(word.hash)
+        || police_beat(scan, t)
         || matches!(
             scan.text(t),
             "हेड" | "सीनियर"
@@ -379,6 +382,15 @@ fn designation(scan: &Scan, t: usize) -> bool {
                 | "अतिरिक्त"
                 | "मुख्य"
         )
+}
+
+/// Whether word `t` is the beat after a police rank or a post (`एसपी सिटी X`, `एएसपी देहात
+/// X`): part of the title, no part of the name after it. Only there: `सिटी` is a word of
+/// clubs' and towns' names (`मैनचेस्टर सिटी`, `स्मार्ट सिटी`).
+fn police_beat(scan: &Scan, t: usize) -> bool {
+    t > 0
+        && matches!(scan.text(t), "सिटी" | "देहात")
+        && (scan.tokens[t - 1].is(CUE) || super::words::local_title(scan.tokens[t - 1].hash))
 }
 
 /// `कुल 72 खिलाड़ी बिके`: a word of no list alone after a count of people (a number, then a
@@ -731,6 +743,7 @@ fn tidy(
             || kind == EntityKind::Person
                 && (scan.tokens[first].is(title)
                     || super::words::local_title(scan.tokens[first].hash)
+                    || police_beat(scan, first)
                     || super::words::describes(scan.tokens[first].hash)
                     // `फ़र्म ट्रैक्सन`: a body's generic word is no part of a name; the word
                     // after it alone is the body's (below).

@@ -10,12 +10,12 @@
 use super::super::scan::Scan;
 use super::super::words::{
     COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, also_a_name, describes,
-    local_title, ordinary, settlement, venue, village_or_site,
+    local_title, ordinary, settlement,
 };
 use super::features::gazetteer_kind;
 use super::fullnames::{self, WOMANS_ENDINGS};
 use super::venues::{plain, village_name_like};
-use super::{Name, Trigger, covers, joined, next_word};
+use super::{Name, Trigger, covers, joined};
 use crate::extract::entities::model::EntityKind;
 
 /// The most words a name before an age is taken to have: more is a phrase, not a name.
@@ -139,6 +139,7 @@ pub(super) fn through_middle_name(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
         let (_, last, kind) = *name;
         let (middle, surname) = (last + 1, last + 2);
         if kind != EntityKind::Person
+            || !scan.tokens[last].is(GIVEN)
             || surname >= scan.tokens.len()
             || !joined(scan, middle)
             || !joined(scan, surname)
@@ -268,12 +269,6 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
                 if surname { second } else { first }
             }
         };
-        // `X उर्फ़ Y गांव`, `… उर्फ़ Y बाजार`: a village's or a site's second name.
-        // `X उर्फ़ Y गांव`, `… उर्फ़ Y बाजार`: a village's or a site's second name.
-        let place_after = next_word(scan, last).is_some_and(|_| {
-            let next = scan.tokens[last + 1].hash;
-            settlement(next) || village_or_site(next) || venue(next)
-        });
         // And a nickname ends where a name does: at a function word, a mark, another
         // `उर्फ़` or a word of what befell someone (`X उर्फ़ Y फरार है`); not before a noun
         // (`फर्जी उर्फ़ नकली रिपोर्टर`, `सांड उर्फ़ कालिया लोगों को`: the review).
@@ -282,7 +277,7 @@ pub(super) fn after_alias(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             || scan.tokens[last + 1].is(STOP)
             || describes(scan.tokens[last + 1].hash)
             || ALIAS.at(scan, last + 1);
-        if unfound && (place_after || !ends_nickname) {
+        if unfound && !ends_nickname {
             continue;
         }
         found.push((first, last, kind));
@@ -635,6 +630,11 @@ mod tests {
         let mut names = vec![(first, first, Person), (first + 2, first + 2, Person)];
         super::through_middle_name(&scan, &gaz.codes, &mut names);
         assert_eq!(names[0], (first, first, Person));
+        // A name that ends at a surname is whole: the next surname is another person's.
+        let (scan, gaz) = prepare(matcher(), "सुरेश यादव कुमार चौहान से मिले।");
+        let mut names = vec![(0, 1, Person)];
+        super::through_middle_name(&scan, &gaz.codes, &mut names);
+        assert_eq!(names, [(0, 1, Person)]);
     }
 
     /// What befell someone, a supervisor's post and a police rank's beat are no part of
@@ -650,6 +650,9 @@ mod tests {
                 .any(|n| n.1.contains("घायल") || n.1.contains("पर्यवेक्षक")),
             "{names:?}"
         );
+        let names = found("एसपी सिटी अमित कुमार यादव ने बताया कि जांच होगी।");
+        assert!(has(&names, Person, "अमित कुमार यादव"), "{names:?}");
+        assert!(!names.iter().any(|n| n.1.contains("सिटी")), "{names:?}");
     }
 
     /// A given name before a surname that alone names someone famous is someone else,

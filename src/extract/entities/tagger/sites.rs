@@ -11,7 +11,7 @@ use super::super::scan::Scan;
 use super::super::words::{site_kind, village_or_site};
 use super::venues::{edge, ends_place, hyphened, village_name_like};
 use super::villages::quantity;
-use super::{Name, joined, next_word};
+use super::{Name, ends_sentence, joined, next_word};
 use crate::extract::entities::model::EntityKind;
 
 /// A site's last words (folded: `मोड़` is `मोड`, `बाज़ार` is `बाजार`), one or two.
@@ -62,8 +62,8 @@ fn ends_site(scan: &Scan, end: usize) -> bool {
 /// Adds a place for a word of no list before a site's word, with a function or ordinary
 /// word, a punctuation mark or the sentence's start before it: the word and the site's word
 /// are the site. Names the tagger drew inside it (a person over the word, the town `मंडी`)
-/// give way to it, but a person before a market, a road or a ground is someone going there
-/// (`राजू बाजार से लौटा`, `कोहली मैदान पर उतरे`).
+/// give way to it, but a person before a market, a road, a ground or a square is someone
+/// going there (`राजू बाजार से लौटा`, `कोहली मैदान पर उतरे`, `राजू चौक पर खड़ा था`).
 pub(super) fn local(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     lone_junctions(scan, gaz, names);
     // A site found places the one listed before it (`X चौक, Y रोड और Z मोड़ पर`): again
@@ -148,9 +148,12 @@ fn placed(scan: &Scan, names: &[Name], first: usize, end: usize) -> bool {
     let separator_before = first >= 2
         && (scan.text(first - 1) == "और" && joined(scan, first - 1) && place_ends(first - 2)
             || scan.gap_after(first - 1).trim() == "," && place_ends(first - 1));
-    let separator_after = end + 2 < scan.tokens.len()
-        && (next_word(scan, end) == Some("और") && joined(scan, end + 2) && place_starts(end + 2)
-            || scan.gap_after(end).trim() == "," && place_starts(end + 1));
+    let len = scan.tokens.len();
+    let separator_after = end + 2 < len
+        && next_word(scan, end) == Some("और")
+        && joined(scan, end + 2)
+        && place_starts(end + 2)
+        || end + 1 < len && scan.gap_after(end).trim() == "," && place_starts(end + 1);
     let area =
         next_word(scan, end).is_some_and(|w| matches!(w, "क्षेत्र" | "इलाके" | "इलाका" | "स्थित"));
     genitive || separator_before || separator_after || area || route(scan, first, end)
@@ -161,23 +164,18 @@ fn placed(scan: &Scan, names: &[Name], first: usize, end: usize) -> bool {
 /// before, or `होते` right after it (`X चौक होते हुए`).
 fn route(scan: &Scan, first: usize, end: usize) -> bool {
     const SPAN: usize = 8;
-    let same_sentence = |from: usize, to: usize| {
-        (from..to).all(|t| !scan.gap_after(t).contains(['।', '.', '?', '!', '|']))
-    };
-    let word_in = |range: std::ops::Range<usize>, word: &str| {
-        range.into_iter().find(|&t| scan.text(t) == word)
-    };
+    let len = scan.tokens.len();
     match next_word(scan, end) {
-        Some("से") => {
-            let on = end + 2..(end + 2 + SPAN).min(scan.tokens.len());
-            word_in(on.clone(), "तक")
-                .or_else(|| word_in(on, "होते"))
-                .is_some_and(|t| same_sentence(end, t))
-        }
+        // The nearest `तक` or `होते` on, before the sentence ends.
+        Some("से") => (end + 2..(end + 2 + SPAN).min(len))
+            .take_while(|&t| !ends_sentence(scan, t - 1, true))
+            .any(|t| matches!(scan.text(t), "तक" | "होते")),
         Some("होते") => true,
-        Some("तक") => {
-            word_in(first.saturating_sub(SPAN)..first, "से").is_some_and(|t| same_sentence(t, first))
-        }
+        // The nearest `से` back, within the sentence.
+        Some("तक") => (first.saturating_sub(SPAN)..first)
+            .rev()
+            .take_while(|&t| !ends_sentence(scan, t, true))
+            .any(|t| scan.text(t) == "से"),
         _ => false,
     }
 }
@@ -255,6 +253,21 @@ mod tests {
             places("शहर के मुरला चौराहा क्षेत्र से बच्चा लापता हुआ।"),
             ["मुरला चौराहा"]
         );
+        // A route's other end is the nearest in the same sentence.
+        assert_eq!(
+            places("वह घर से आया। रैली कैंप से बरसत रोड तक गई।"),
+            ["बरसत रोड"]
+        );
+        assert_eq!(
+            places("पुलिस ने बरोठा चौक से ढकोली होते हुए मार्च किया। वहां तक भीड़ थी।"),
+            ["बरोठा चौक"]
+        );
+        for text in [
+            "वह बरसत रोड से आया। मेला कल तक चलेगा।",
+            "वह घर से आया। रैली बरसत रोड तक गई।",
+        ] {
+            assert_eq!(places(text), Vec::<String>::new(), "{text}");
+        }
         for text in [
             "नया लिंक रोड पर काम शुरू हुआ।",
             "बच्चे खेल मैदान में खेलते हैं।",
@@ -263,6 +276,7 @@ mod tests {
             "ट्रैक्टर मैदान में फंस गया।",
             "हरमनप्रीत मैदान में उतरीं।",
             "शहर के जर्जर रोड पर हादसा हुआ।",
+            "शहर के विशाल मैदान में सभा हुई।",
         ] {
             assert_eq!(places(text), Vec::<String>::new(), "{text}");
         }
@@ -290,7 +304,7 @@ mod tests {
     /// A ground the tagger found by its own name keeps it; the word after it says what it is.
     #[test]
     fn a_ground_known_by_its_name() {
-        let text = "टेस्ट ऐतिहासिक बरगोला मैदान पर खेला जाएगा।";
+        let text = "टेस्ट शहर के बरगोला मैदान पर खेला जाएगा।";
         let (scan, gaz) = prepare(matcher(), text);
         let at = super::super::word_at(&scan, "बरगोला");
         let mut names = vec![(at, at, Place)];
@@ -302,7 +316,7 @@ mod tests {
     /// edge a site's name starts at.
     #[test]
     fn a_road_between_two_towns() {
-        let text = "वह खरेटा-धमोरा रोड पर मिला।";
+        let text = "वह खरेटा-धमोरा रोड होते हुए गया।";
         let (scan, gaz) = prepare(matcher(), text);
         let mut names = Vec::new();
         super::local(&scan, &gaz.codes, &mut names);
@@ -319,13 +333,13 @@ mod tests {
         }
     }
 
-    /// A person the tagger found before a market, a road or a ground is someone going
-    /// there; before a junction, the junction's name.
+    /// A person the tagger found before a market, a road, a ground or a square (`चौक`) is
+    /// someone going there; before a junction (`चौराहा`, `मोड़`), the junction's name.
     #[test]
     fn a_person_before_a_market_goes_there() {
         for (text, kept) in [
             ("फिर राजू बाजार से लौटा।", true),
-            ("फिर राजू मैदान पर उतरा।", true),
+            ("शहर के राजू मैदान पर उतरा।", true),
             ("फिर राजू चौराहे पर जाम लगा।", false),
         ] {
             let (scan, gaz) = prepare(matcher(), text);
