@@ -745,6 +745,7 @@ fn tidy(
                     || super::words::local_title(scan.tokens[first].hash)
                     || police_beat(scan, first)
                     || super::words::describes(scan.tokens[first].hash)
+                    || people::role_before_name(scan, first, last)
                     // `फ़र्म ट्रैक्सन`: a body's generic word is no part of a name; the word
                     // after it alone is the body's (below).
                     || super::words::descriptor(scan.tokens[first].hash)

@@ -9,8 +9,8 @@
 
 use super::super::scan::Scan;
 use super::super::words::{
-    COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, also_a_name, describes,
-    local_title, ordinary, settlement,
+    COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, after_name, also_a_name,
+    describes, local_title, ordinary, settlement,
 };
 use super::features::gazetteer_kind;
 use super::fullnames::{self, WOMANS_ENDINGS};
@@ -361,7 +361,8 @@ fn listed_ages(scan: &Scan, ages: &[usize], end: usize) -> bool {
 }
 
 /// Nouns of people that stand before a villager's name in reports (`किसान हरिओम (47)`,
-/// `पड़ोसी मुन्ना (35)`, `घायल प्रताप`), everyday words no list holds as designations.
+/// `पड़ोसी मुन्ना (35)`, `घायल प्रताप`, `दुकान मालिक X`), everyday words no list holds as
+/// designations: no part of the name after them.
 pub(super) fn people_noun(word: &str) -> bool {
     matches!(
         word,
@@ -393,7 +394,30 @@ pub(super) fn people_noun(word: &str) -> bool {
             | "बनिया"
             | "सेठ"
             | "श्रोता"
+            // An owner, an organiser, a partner, a village head's husband.
+            | "मालिक"
+            | "आयोजक"
+            | "साझेदार"
+            | "प्रधानपति"
     )
+}
+
+/// Whether word `first` of the person `first..=last` is a noun of people before the name
+/// (`चालक X`, `आयोजक X`) or a word of no name list before one (`दुकान मालिक X`, a
+/// shop's owner): no part of the name. Not a given name, nor before a middle name (`किशोर कुमार`
+/// is a singer).
+pub(super) fn role_before_name(scan: &Scan, first: usize, last: usize) -> bool {
+    // What follows must open a name: not a middle name, a noun of people or kin (`किशोर
+    // भाई`) or an honorific (`किशोर साहब`): then the noun was the name.
+    let noun = |t: usize| {
+        t < last
+            && people_noun(scan.text(t))
+            && !scan.tokens[t].is(GIVEN)
+            && !fullnames::middle_name(scan.text(t + 1))
+            && !people_noun(scan.text(t + 1))
+            && !after_name(scan.tokens[t + 1].hash)
+    };
+    noun(first) || !scan.tokens[first].is(GIVEN | SURNAME) && noun(first + 1)
 }
 
 /// The person the tagger found by a given name alone, right before the one-word place
@@ -650,6 +674,21 @@ mod tests {
                 .any(|n| n.1.contains("घायल") || n.1.contains("पर्यवेक्षक")),
             "{names:?}"
         );
+        // A noun of people before a name (an owner, an organiser, a driver) is no part
+        // of it; a given name that is also such a noun is.
+        let names = found(
+            "दुकान मालिक रामसेवक गुप्ता ने बताया कि आयोजक हरपाल सिंह और चालक इरफान खान मौके पर थे। गायक किशोर कुमार के गीत बजे।",
+        );
+        for name in ["रामसेवक गुप्ता", "हरपाल सिंह", "इरफान खान", "किशोर कुमार"]
+        {
+            assert!(has(&names, Person, name), "{name}: {names:?}");
+        }
+        for text in ["मोहल्ले के किशोर भाई ने मदद की।", "तब किशोर साहब ने कहा।"]
+        {
+            let names = found(text);
+            let honorific = |n: &(_, String)| n.1 == "भाई" || n.1 == "साहब";
+            assert!(!names.iter().any(honorific), "{text}: {names:?}");
+        }
         let names = found("एसपी सिटी अमित कुमार यादव ने बताया कि जांच होगी।");
         assert!(has(&names, Person, "अमित कुमार यादव"), "{names:?}");
         assert!(!names.iter().any(|n| n.1.contains("सिटी")), "{names:?}");
