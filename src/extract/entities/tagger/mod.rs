@@ -261,6 +261,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     fullnames::before_womans_ending(scan, gaz, &mut names);
     people::before_middle_name(scan, gaz, &mut names);
     people::through_middle_name(scan, gaz, &mut names);
+    people::listed_between_people(scan, gaz, &mut names);
     people::womans_name_after_cue(scan, gaz, &mut names);
     people::before_age(scan, gaz, &mut names);
     people::after_alias(scan, gaz, &mut names);

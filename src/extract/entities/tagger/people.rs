@@ -470,6 +470,45 @@ fn name_word(scan: &Scan, gaz: &[u8], names: &[Name], t: usize) -> bool {
     name_shaped(scan, gaz, t) && (listed || !everyday) && !covers(names, t)
 }
 
+/// `आरोपियों में राजन चौहान, विकास निषाद और अरमान अली शामिल हैं`: an item of one or two
+/// words listed between two people the tagger found (after a comma or a conjunction,
+/// before one) is a person too, where its words have a name's shape and one is a given
+/// name, a surname or a word no everyday list holds (`पुलिस बल` is none). The tagger,
+/// unsure of a given name that is also a word (`विकास`, development), left it out of the
+/// list it read the rest of.
+pub(super) fn listed_between_people(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let len = scan.tokens.len();
+    let person_starts = |t: usize| names.iter().any(|n| n.2 == EntityKind::Person && n.0 == t);
+    let free = |t: usize| t < len && name_shaped(scan, gaz, t) && !covers(names, t);
+    // The first word of the item after the one ending at `end`, if a list goes on there.
+    let next_item = |end: usize| {
+        (end + 1..(end + 3).min(len)).find(|&s| super::venues::listed_before(scan, s) == Some(end))
+    };
+    let mut found = Vec::new();
+    for &(_, last, kind) in names.iter() {
+        if kind != EntityKind::Person {
+            continue;
+        }
+        let Some(first) = next_item(last) else {
+            continue;
+        };
+        for end in [first, first + 1].into_iter().filter(|&e| e < len) {
+            let words_free = (first..=end).all(free) && (end == first || joined(scan, end));
+            // A word no everyday list holds (`निषाद`), or a name's word the lists know.
+            let unusual = |t: usize| !ordinary(scan.tokens[t].hash) && !scan.tokens[t].is(COMMON);
+            let listed = scan.tokens[first].is(GIVEN)
+                || scan.tokens[end].is(SURNAME)
+                || (first..=end).any(unusual);
+            if words_free && listed && next_item(end).is_some_and(&person_starts) {
+                found.push((first, end, EntityKind::Person));
+                break;
+            }
+        }
+    }
+    names.extend(found);
+    names.sort_by_key(|&(f, l, _)| (f, l));
+}
+
 /// Whether word `t` has the shape of a word of a person's name, whatever lists it is in: no
 /// function word, title, verb of saying or word that describes someone, in Devanagari, of
 /// no oblique form, no place or body a list knows. Each rule here adds what it asks of the
@@ -659,6 +698,30 @@ mod tests {
         let mut names = vec![(0, 1, Person)];
         super::through_middle_name(&scan, &gaz.codes, &mut names);
         assert_eq!(names, [(0, 1, Person)]);
+    }
+
+    /// A name listed between two people is a person's, where the lists say it may be; a
+    /// thing listed so is not.
+    #[test]
+    fn a_name_listed_between_two_people() {
+        let text = "बैठक में रमेश चौहान, विकास निषाद और सुनील यादव मौजूद थे।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let at = |w: &str| super::super::word_at(&scan, w);
+        let (first, third) = (at("रमेश"), at("सुनील"));
+        let mut names = vec![(first, first + 1, Person), (third, third + 1, Person)];
+        super::listed_between_people(&scan, &gaz.codes, &mut names);
+        let middle = at("विकास");
+        assert!(names.contains(&(middle, middle + 1, Person)), "{names:?}");
+        let text = "बैठक में रमेश चौहान, पुलिस बल और सुनील यादव मौजूद थे।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let mut names = vec![(2, 3, Person), (7, 8, Person)];
+        super::listed_between_people(&scan, &gaz.codes, &mut names);
+        assert_eq!(names.len(), 2, "{names:?}");
+        // A list that runs to the text's end.
+        let (scan, gaz) = prepare(matcher(), "मौजूद थे रमेश चौहान, निषाद");
+        let mut names = vec![(2, 3, Person)];
+        super::listed_between_people(&scan, &gaz.codes, &mut names);
+        assert_eq!(names, [(2, 3, Person)]);
     }
 
     /// What befell someone, a supervisor's post and a police rank's beat are no part of
