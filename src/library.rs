@@ -99,8 +99,9 @@ const RULES: [&str; 9] = [
 /// name and a surname; `नगला` opens a hamlet. 58: a route's ends within one sentence; a
 /// police rank's beat (`एसपी सिटी`) only after a rank; a name ending at a surname takes
 /// no second. 59: a noun of people before a name (`चालक`, `दुकान मालिक`) is no part of it.
-/// 60: a name listed between two people is a person.
-const EXTRACTION_REVISION: u32 = 60;
+/// 60: a name listed between two people is a person. 61: a given name that is also a word,
+/// alone after the full name, is the person.
+const EXTRACTION_REVISION: u32 = 61;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

@@ -266,6 +266,7 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     people::before_age(scan, gaz, &mut names);
     people::after_alias(scan, gaz, &mut names);
     people::before_known_surname(scan, gaz, &mut names);
+    people::first_name_again(scan, gaz, &mut names);
     let mut keep = vec![false; scan.cands.len()];
     let mut fresh = Vec::new();
     for &(first, last, kind) in &names {

@@ -7,6 +7,8 @@
 //! learned, passes over (trial 73: 4 of its 12 people missed outright stood so). Decided
 //! after decoding, so the model is trained as before.
 
+use std::collections::HashMap;
+
 use super::super::scan::Scan;
 use super::super::words::{
     COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, after_name, also_a_name,
@@ -509,6 +511,116 @@ pub(super) fn listed_between_people(scan: &Scan, gaz: &[u8], names: &mut Vec<Nam
     names.sort_by_key(|&(f, l, _)| (f, l));
 }
 
+/// `कविता सांगवान ने स्वर्ण जीता … कविता का अगला लक्ष्य`: a person named in full (a given
+/// name a list knows, then one or two words) is named again by the given name alone, later
+/// in the text, where it stands as a name does: before a case marker, `भी`, `और`, a verb of
+/// saying or a mark, and not after a possessive or a determiner (`उनकी कविता`, his poem;
+/// `इस पूजा में`). The tagger, seeing an everyday word alone (`कविता`, `पूजा`), left out
+/// what a reader takes for the person the story is about.
+pub(super) fn first_name_again(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let len = scan.tokens.len();
+    // Each such given name, and where its first full mention ends.
+    let mut full: HashMap<u64, usize> = HashMap::new();
+    for &(first, last, kind) in names.iter() {
+        let word = scan.tokens[first];
+        if kind == EntityKind::Person
+            && last > first
+            && last - first <= 2
+            && (word.is(GIVEN) || also_a_name(word.hash))
+        {
+            let end = full.entry(word.hash).or_insert(last);
+            *end = (*end).min(last);
+        }
+    }
+    if full.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; len];
+    for n in names.iter() {
+        covered[n.0..=n.1].fill(true);
+    }
+    let place_ends = |t: usize| names.iter().any(|n| n.2 == EntityKind::Place && n.1 == t);
+    let stands_after = |t: usize| {
+        if t == 0 || !joined(scan, t) {
+            return true;
+        }
+        let before = scan.text(t - 1);
+        // `झज्जर की कविता ने`: after a place's genitive a villager; after another's, a thing.
+        if matches!(before, "का" | "की" | "के") {
+            return t >= 2 && place_ends(t - 2);
+        }
+        !determiner(before)
+    };
+    let closes = |t: usize| {
+        t + 1 >= len
+            || !joined(scan, t + 1)
+            || scan.tokens[t + 1].is(SAID)
+            || matches!(
+                scan.text(t + 1),
+                "ने" | "का" | "की" | "के" | "को" | "से" | "भी" | "और" | "जी"
+            )
+    };
+    let mut found = Vec::new();
+    for (t, &taken) in covered.iter().enumerate() {
+        if full.get(&scan.tokens[t].hash).is_some_and(|&end| end < t)
+            && !taken
+            && name_shaped(scan, gaz, t)
+            && stands_after(t)
+            && closes(t)
+        {
+            found.push((t, t, EntityKind::Person));
+        }
+    }
+    names.extend(found);
+    names.sort_by_key(|&(f, l, _)| (f, l));
+}
+
+/// Whether `word` (folded) is a possessive or a determiner, before which a given name that
+/// is also a word is that word (`उनकी कविता`, `इस पूजा`, `एक विकास`).
+fn determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "उनकी"
+            | "उनका"
+            | "उनके"
+            | "उसकी"
+            | "उसका"
+            | "उसके"
+            | "अपनी"
+            | "अपना"
+            | "अपने"
+            | "मेरी"
+            | "मेरा"
+            | "मेरे"
+            | "हमारी"
+            | "हमारा"
+            | "हमारे"
+            | "आपकी"
+            | "इसकी"
+            | "इनकी"
+            | "जिसकी"
+            | "जिनकी"
+            | "इस"
+            | "उस"
+            | "इन"
+            | "उन"
+            | "यह"
+            | "वह"
+            | "ये"
+            | "वे"
+            | "एक"
+            | "हर"
+            | "कोई"
+            | "किसी"
+            | "कई"
+            | "नई"
+            | "नया"
+            | "नए"
+            | "यही"
+            | "वही"
+    )
+}
+
 /// Whether word `t` has the shape of a word of a person's name, whatever lists it is in: no
 /// function word, title, verb of saying or word that describes someone, in Devanagari, of
 /// no oblique form, no place or body a list knows. Each rule here adds what it asks of the
@@ -698,6 +810,20 @@ mod tests {
         let mut names = vec![(0, 1, Person)];
         super::through_middle_name(&scan, &gaz.codes, &mut names);
         assert_eq!(names, [(0, 1, Person)]);
+    }
+
+    /// A given name that is also a word, alone after the person was named in full, is the
+    /// person where it stands as a name; before the full name, or after a possessive, the
+    /// word.
+    #[test]
+    fn a_given_name_alone_after_the_full_name() {
+        let names = found(
+            "पूजा में गांव के लोग आए। पहलवान कविता सांगवान ने स्वर्ण जीता। कोच ने कहा कि कविता का अगला लक्ष्य ओलंपिक है। उनकी कविता भी छपी। पूजा वर्मा ने बधाई दी।",
+        );
+        let alone = |w: &str| names.iter().filter(|n| n.0 == Person && n.1 == w).count();
+        assert_eq!(alone("कविता"), 1, "{names:?}");
+        assert_eq!(alone("पूजा"), 0, "{names:?}");
+        assert!(has(&names, Person, "कविता सांगवान"), "{names:?}");
     }
 
     /// A name listed between two people is a person's, where the lists say it may be; a
