@@ -100,8 +100,9 @@ const RULES: [&str; 9] = [
 /// police rank's beat (`एसपी सिटी`) only after a rank; a name ending at a surname takes
 /// no second. 59: a noun of people before a name (`चालक`, `दुकान मालिक`) is no part of it.
 /// 60: a name listed between two people is a person. 61: a given name that is also a word,
-/// alone after the full name, is the person.
-const EXTRACTION_REVISION: u32 = 61;
+/// alone after the full name, is the person. 62: after a place's feminine genitive, two
+/// unknown words before `से` or `के` are a woman; a given name may end in `्स`.
+const EXTRACTION_REVISION: u32 = 62;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

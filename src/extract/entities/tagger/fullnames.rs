@@ -354,8 +354,8 @@ pub(super) fn across_bhai(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 /// country; the tagger, which knows few foreign names, saw nothing there. The words must
 /// look like a name (a given name a list knows or a word of no list, no ordinary word,
 /// no adjective or plural oblique form, no business word, no English plural) and no name may
-/// cover them. Not before `में` or `से`, where two unknown words are as often a region
-/// (`पाकिस्तान के X Y में`).
+/// cover them. Not before `में`, nor `से` after `के`, where two unknown words are as often
+/// a region (`पाकिस्तान के X Y में`); after `की` a woman is named before `से` and `के` too.
 pub(super) fn after_country(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let name_like = |t: usize, first: bool| {
         let word = scan.tokens[t];
@@ -369,7 +369,8 @@ pub(super) fn after_country(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
                 .iter()
                 .any(|e| text.ends_with(e))
             && super::super::words::business(word.hash).is_none()
-            && !text.ends_with("्स")
+            // An English plural ends a team's name (`… हीरोज`), not a given name (`मैड्स`).
+            && (first || !text.ends_with("्स"))
             && gazetteer_kind(gaz[t]).is_none()
             && text.chars().count() >= 2
     };
@@ -392,10 +393,14 @@ pub(super) fn after_country(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         // Also `रहे` or `रहीं` (`दूसरे स्थान पर अमेरिका के X Y रहे`: trial 71); not `के साथ`, after
         // which two words are as often a company or a product (`जापान की सुज़ुकी मोटर के
         // साथ`: review).
+        // After a feminine genitive (`पोलैंड की X Y से हारीं`) the two words are a woman's
+        // name before `से` and `के` as well: a region or a town there takes `के`.
+        let feminine = scan.text(of) == "की";
         let closes = scan.gap_after(b).trim() == ","
             || after < scan.tokens.len()
                 && scan.gap_after(b).trim().is_empty()
-                && matches!(scan.text(after), "ने" | "को" | "और" | "रहे" | "रहीं");
+                && (matches!(scan.text(after), "ने" | "को" | "और" | "रहे" | "रहीं")
+                    || feminine && matches!(scan.text(after), "से" | "के"));
         // A landmark, a ship, a craft or an event is named so too (`… एफ़िल टावर को`, `…
         // आईएनएस विक्रांत को`, `… आयरन डोम ने`: the review), by words that say so.
         let thing = THING_FIRST.contains(&scan.text(a))
@@ -587,6 +592,25 @@ mod tests {
                 (at("मिसाकी"), at("तनाबे"), Person),
                 (at("टोबियास"), at("क्लाइन"), Person),
                 (at("रफ़ालो"), at("कोरेनो"), Person)
+            ]
+        );
+        // After `की`, a woman before `से` or `के`; after `के`, before `से`, a region.
+        let text = "वह पोलैंड की अग्निएस्का ज़ेलिंस्का से हारीं। पाकिस्तान के ज़ारदिस्तान घाटीपुर से \
+                    लोग आए। डेनमार्क के मैड्स योर्गेनसेन को पदक मिला।";
+        let (scan, gaz) = prepare(matcher(), text);
+        let s = &scan;
+        let at = |word: &str| super::super::word_at(s, word);
+        let mut names: Vec<_> = ["पोलैंड", "पाकिस्तान", "डेनमार्क"]
+            .iter()
+            .map(|c| (at(c), at(c), Place))
+            .collect();
+        after_country(s, &gaz.codes, &mut names);
+        let people: Vec<_> = names.into_iter().filter(|n| n.2 == Person).collect();
+        assert_eq!(
+            people,
+            [
+                (at("अग्निएस्का"), at("ज़ेलिंस्का"), Person),
+                (at("मैड्स"), at("योर्गेनसेन"), Person)
             ]
         );
     }
