@@ -535,6 +535,9 @@ pub(super) fn first_name_again(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     if full.is_empty() {
         return;
     }
+    // One bit per given name (of its hash's low six): most words are ruled out without a
+    // look-up in the map.
+    let bits = full.keys().fold(0u64, |b, h| b | 1 << (h & 63));
     let mut covered = vec![false; len];
     for n in names.iter() {
         covered[n.0..=n.1].fill(true);
@@ -562,7 +565,9 @@ pub(super) fn first_name_again(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     };
     let mut found = Vec::new();
     for (t, &taken) in covered.iter().enumerate() {
-        if full.get(&scan.tokens[t].hash).is_some_and(|&end| end < t)
+        let hash = scan.tokens[t].hash;
+        if bits & 1 << (hash & 63) != 0
+            && full.get(&hash).is_some_and(|&end| end < t)
             && !taken
             && name_shaped(scan, gaz, t)
             && stands_after(t)
