@@ -407,7 +407,7 @@ pub(super) fn people_noun(word: &str) -> bool {
 /// Whether word `first` of the person `first..=last` is a noun of people before the name
 /// (`चालक X`, `आयोजक X`) or a word of no name list before one (`दुकान मालिक X`, a
 /// shop's owner): no part of the name. Not a given name, nor before a middle name (`किशोर कुमार`
-/// is a singer).
+/// is a singer), a noun of people or kin, or an honorific.
 pub(super) fn role_before_name(scan: &Scan, first: usize, last: usize) -> bool {
     // What follows must open a name: not a middle name, a noun of people or kin (`किशोर
     // भाई`) or an honorific (`किशोर साहब`): then the noun was the name.
