@@ -480,8 +480,14 @@ fn name_word(scan: &Scan, gaz: &[u8], names: &[Name], t: usize) -> bool {
 /// list it read the rest of.
 pub(super) fn listed_between_people(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let len = scan.tokens.len();
-    let person_starts = |t: usize| names.iter().any(|n| n.2 == EntityKind::Person && n.0 == t);
-    let free = |t: usize| t < len && name_shaped(scan, gaz, t) && !covers(names, t);
+    // Per word, so that a text of many names is read once (no scan of the names per word).
+    let covered = covered_words(len, names);
+    let mut opens_person = vec![false; len];
+    for n in names.iter().filter(|n| n.2 == EntityKind::Person) {
+        opens_person[n.0] = true;
+    }
+    let person_starts = |t: usize| opens_person[t];
+    let free = |t: usize| t < len && name_shaped(scan, gaz, t) && !covered[t];
     // The first word of the item after the one ending at `end`, if a list goes on there.
     let next_item = |end: usize| {
         (end + 1..(end + 3).min(len)).find(|&s| super::venues::listed_before(scan, s) == Some(end))
@@ -538,10 +544,7 @@ pub(super) fn first_name_again(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     // One bit per given name (of its hash's low six): most words are ruled out without a
     // look-up in the map.
     let bits = full.keys().fold(0u64, |b, h| b | 1 << (h & 63));
-    let mut covered = vec![false; len];
-    for n in names.iter() {
-        covered[n.0..=n.1].fill(true);
-    }
+    let covered = covered_words(len, names);
     let place_ends = |t: usize| names.iter().any(|n| n.2 == EntityKind::Place && n.1 == t);
     let stands_after = |t: usize| {
         if t == 0 || !joined(scan, t) {
@@ -578,6 +581,15 @@ pub(super) fn first_name_again(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     }
     names.extend(found);
     names.sort_by_key(|&(f, l, _)| (f, l));
+}
+
+/// Whether each of the `len` words lies in one of `names`.
+fn covered_words(len: usize, names: &[Name]) -> Vec<bool> {
+    let mut covered = vec![false; len];
+    for n in names {
+        covered[n.0..=n.1].fill(true);
+    }
+    covered
 }
 
 /// Whether `word` (folded) is a possessive or a determiner, before which a given name that
