@@ -101,8 +101,11 @@ const RULES: [&str; 9] = [
 /// no second. 59: a noun of people before a name (`चालक`, `दुकान मालिक`) is no part of it.
 /// 60: a name listed between two people is a person. 61: a given name that is also a word,
 /// alone after the full name, is the person. 62: after a place's feminine genitive, two
-/// unknown words before `से` or `के` are a woman; a given name may end in `्स`.
-const EXTRACTION_REVISION: u32 = 62;
+/// unknown words before `से` or `के` are a woman; a given name may end in `्स`. 63: a name
+/// before a sport in brackets is the athlete, and the sport no one; a person found in part
+/// in a list takes its whole item; `के` without a full stop opens a name at a sentence's
+/// start or after a title.
+const EXTRACTION_REVISION: u32 = 63;
 
 /// A fingerprint of everything stored results are computed from: khabar's version and
 /// extraction revision, its word lists, the tagger's model, and `extra` (the user's

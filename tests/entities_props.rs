@@ -68,6 +68,12 @@ const PIECES: &[&str] = &[
     "नगला",
     "एसपी सिटी",
     "पोलैंड",
+    // A sport in brackets, a list's end, a title before an undotted initial.
+    ")",
+    "तीरंदाजी",
+    "भाला फेंक",
+    "आदि",
+    "प्रो",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {

@@ -1207,6 +1207,68 @@ word_set!(
     site_kind, SITE_KIND
 );
 
+/// Sports and events of a sport, as a medal list names them in brackets after the winner
+/// (`नीरज चोपड़ा (भाला फेंक)`, `X (कुश्ती)`): see `tagger/people.rs`, `after_person`.
+const SPORT: &[&str] = &[
+    "कुश्ती",
+    "तीरंदाजी",
+    "मुक्केबाजी",
+    "बॉक्सिंग",
+    "निशानेबाजी",
+    "शूटिंग",
+    "तैराकी",
+    "बैडमिंटन",
+    "टेनिस",
+    "हॉकी",
+    "क्रिकेट",
+    "फुटबॉल",
+    "कबड्डी",
+    "खो-खो",
+    "भारोत्तोलन",
+    "वेटलिफ्टिंग",
+    "पावरलिफ्टिंग",
+    "एथलेटिक्स",
+    "जिम्नास्टिक",
+    "जिम्नास्टिक्स",
+    "जूडो",
+    "कराटे",
+    "ताइक्वांडो",
+    "वुशु",
+    "शतरंज",
+    "स्क्वैश",
+    "गोल्फ",
+    "घुड़सवारी",
+    "नौकायन",
+    "रोइंग",
+    "सेलिंग",
+    "कयाकिंग",
+    "साइक्लिंग",
+    "साइकिलिंग",
+    "तलवारबाजी",
+    "फेंसिंग",
+    "स्प्रिंट",
+    "मैराथन",
+    "दौड़",
+    "फेंक",
+    "कूद",
+    "स्टीपलचेज",
+    "हेप्टाथलॉन",
+    "डेकाथलॉन",
+    "ट्रायथलॉन",
+    "पैराबैडमिंटन",
+    "बिलियर्ड्स",
+    "स्नूकर",
+    "वॉलीबॉल",
+    "बास्केटबॉल",
+    "हैंडबॉल",
+];
+
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` names a sport or one of its events (see
+    /// [`SPORT`]).
+    sport, SPORT
+);
+
 /// The words the village and site rules start from (`tagger/villages.rs`,
 /// `tagger/sites.rs`): each word is asked by its hash first, as text compares at every word
 /// cost 2% of extraction.

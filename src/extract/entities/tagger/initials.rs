@@ -169,6 +169,9 @@ fn grow(scan: &Scan, (first, last, kind): Name) -> Growth {
     while f > 0 && is_initial(scan, f - 1) {
         f -= 1;
     }
+    if f > 0 && undotted_initial(scan, f - 1) {
+        f -= 1;
+    }
     let mut l = last;
     if (f..=last).all(|t| is_initial(scan, t)) {
         match after_initials(scan, last + 1) {
@@ -181,6 +184,24 @@ fn grow(scan: &Scan, (first, last, kind): Name) -> Growth {
     } else {
         Growth::Grown((f, l, kind))
     }
+}
+
+/// Whether word `t`, right before a person's name, is the initial `के` written without its
+/// full stop (`के चंद्रशेखर राव`, names of the south): where it opens a sentence or follows
+/// a title (`प्रो के विजय राघवन`, `डॉ के श्रीनिवास`), for there it cannot be the genitive
+/// the tagger took it for (`भाजपा के राजनाथ सिंह` is one).
+fn undotted_initial(scan: &Scan, t: usize) -> bool {
+    if scan.text(t) != "के" || !scan.gap_after(t).trim().is_empty() {
+        return false;
+    }
+    if t == 0 {
+        return true;
+    }
+    let gap = scan.gap_after(t - 1);
+    let before = gap.trim();
+    before.ends_with(['।', '.', '?', '!', ':'])
+        || gap.contains('\n')
+        || before.is_empty() && scan.tokens[t - 1].is(HONORIFIC)
 }
 
 /// Where a name written after initials ending at `t - 1` ends: the word at `t` if it may be
@@ -311,6 +332,32 @@ mod tests {
         assert!(chain("कल टी. एस. मुरुगवेल ने बताया।").is_empty());
         assert!(chain("मजदूर एम. जी. नरेगा में काम मांग रहे हैं।").is_empty());
         assert!(chain("किसान जी. एम. सरसों के खिलाफ हैं।").is_empty());
+    }
+
+    /// `के` without its full stop opens a name where it cannot be the genitive: at a
+    /// sentence's start or after a title; after a body it is the genitive.
+    #[test]
+    fn an_undotted_ke_is_an_initial_only_where_no_genitive_stands() {
+        let names = |text: &str| {
+            let (mut scan, gaz) = prepare(matcher(), text);
+            super::super::retag(&mut scan, &gaz, super::super::model());
+            scan.found()
+                .filter(|c| c.kind == EntityKind::Person)
+                .map(|c| {
+                    (c.first..=c.last)
+                        .map(|t| scan.text(t))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names("प्रो के सुब्बारायन ने कहा।"), ["के सुब्बारायन"]);
+        assert_eq!(
+            names("बजट अच्छा है। के पलानीस्वामी ने विरोध किया।"),
+            ["के पलानीस्वामी"]
+        );
+        assert_eq!(names("भाजपा के राजनाथ सिंह आए।"), ["राजनाथ सिंह"]);
+        assert_eq!(names("श्री रमेश कुमार ने कहा।"), ["रमेश कुमार"]);
     }
 
     #[test]

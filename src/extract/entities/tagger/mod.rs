@@ -262,8 +262,10 @@ pub(super) fn retag(scan: &mut Scan, before: &Gazetteer, model: &Model) {
     people::before_middle_name(scan, gaz, &mut names);
     people::through_middle_name(scan, gaz, &mut names);
     people::listed_between_people(scan, gaz, &mut names);
+    people::whole_list_item(scan, gaz, &mut names);
     people::womans_name_after_cue(scan, gaz, &mut names);
     people::before_age(scan, gaz, &mut names);
+    people::before_sport(scan, gaz, &mut names);
     people::after_alias(scan, gaz, &mut names);
     people::before_known_surname(scan, gaz, &mut names);
     people::first_name_again(scan, gaz, &mut names);

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::super::scan::Scan;
 use super::super::words::{
     COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, after_name, also_a_name,
-    describes, local_title, ordinary, settlement,
+    describes, local_title, ordinary, settlement, sport,
 };
 use super::features::gazetteer_kind;
 use super::fullnames::{self, WOMANS_ENDINGS};
@@ -57,21 +57,9 @@ pub(super) fn before_age(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
             across_place(scan, names, i);
             continue;
         }
-        let mut first = end;
-        while end + 1 - first <= MOST_WORDS && name_word(scan, gaz, names, first) {
-            if first == 0 || !joined(scan, first) {
-                break;
-            }
-            first -= 1;
-        }
-        // The loop stops at the first word that is no name's (or at the sentence's start
-        // or a mark, on a name's word).
-        let word_there = name_word(scan, gaz, names, first);
-        let bounded = !word_there || first == 0 || !joined(scan, first);
-        let first = if word_there { first } else { first + 1 };
-        if first > end || end + 1 - first > MOST_WORDS || !bounded {
+        let Some(first) = name_before(scan, gaz, names, end) else {
             continue;
-        }
+        };
         let given = |t: usize| {
             let word = scan.tokens[t];
             word.is(GIVEN) || also_a_name(word.hash)
@@ -88,6 +76,73 @@ pub(super) fn before_age(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         }
     }
     names.sort_by_key(|&(f, l, _)| (f, l));
+}
+
+/// The first word of the name that ends at word `end`, where words from there back to a
+/// word that may not be a name's, a mark or the sentence's start may all be (see
+/// [`name_word`]) and are at most [`MOST_WORDS`]; `None` where there are more, or none.
+fn name_before(scan: &Scan, gaz: &[u8], names: &[Name], end: usize) -> Option<usize> {
+    let mut first = end;
+    while end + 1 - first <= MOST_WORDS && name_word(scan, gaz, names, first) {
+        if first == 0 || !joined(scan, first) {
+            break;
+        }
+        first -= 1;
+    }
+    // The loop stops at the first word that is no name's (or at the sentence's start or a
+    // mark, on a name's word).
+    let word_there = name_word(scan, gaz, names, first);
+    let bounded = !word_there || first == 0 || !joined(scan, first);
+    let first = if word_there { first } else { first + 1 };
+    (first <= end && end + 1 - first <= MOST_WORDS && bounded).then_some(first)
+}
+
+/// `नीरज चोपड़ा (भाला फेंक)`, `साजन प्रकाश (तैराकी)`: words that may be a name right before a
+/// sport in brackets are the athlete, as medal lists and reports of awards name them. The
+/// sport itself is no name (the tagger read `(तीरंदाजी)` and `(मुक्केबाजी)` as people: ten-fold
+/// cross-validation on IL-NER train, `bench/cv_ner.py`). Up to three words as before an age
+/// ([`name_before`]); a name found there stays as found, so a country or a team before
+/// its sport (`भारत (हॉकी)`) stays what it was.
+pub(super) fn before_sport(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
+    let len = scan.tokens.len();
+    let mut found = Vec::new();
+    for t in 1..len {
+        let Some(last) = sport_at(scan, t) else {
+            continue;
+        };
+        names.retain(|n| n.1 < t || n.0 > last);
+        let end = t - 1;
+        if covers(names, end) {
+            continue;
+        }
+        if let Some(first) = name_before(scan, gaz, names, end) {
+            found.push((first, end, EntityKind::Person));
+        }
+    }
+    names.extend(found);
+    names.sort_by_key(|&(f, l, _)| (f, l));
+}
+
+/// The last word of a sport in brackets that opens at word `t`: `(` right before it, at
+/// most three words with nothing but spaces between, one of them a sport's or an event's
+/// ([`sport`]: `(कुश्ती)`, `(भाला फेंक)`, `(टेबल टेनिस)`), then `)`.
+fn sport_at(scan: &Scan, t: usize) -> Option<usize> {
+    if t == 0 || scan.gap_after(t - 1).trim() != "(" {
+        return None;
+    }
+    let mut last = t;
+    loop {
+        if scan.gap_after(last).trim_start().starts_with(')') {
+            break;
+        }
+        if last + 1 >= scan.tokens.len() || last + 1 >= t + 3 || !joined(scan, last + 1) {
+            return None;
+        }
+        last += 1;
+    }
+    (t..=last)
+        .any(|u| sport(scan.tokens[u].hash))
+        .then_some(last)
 }
 
 /// `शिक्षिका कविता मोदी`, `किसान सीमा मुर्मू`: a surname that alone names someone famous
@@ -515,6 +570,56 @@ pub(super) fn listed_between_people(scan: &Scan, gaz: &[u8], names: &mut Vec<Nam
     }
     names.extend(found);
     names.sort_by_key(|&(f, l, _)| (f, l));
+}
+
+/// The most words a person listed between commas is widened to ([`whole_list_item`]).
+const MOST_ITEM_WORDS: usize = 4;
+
+/// `कृष्णा सोबती, मन्नू भंडारी, उषा प्रियंवदा`: a person the tagger found in part (`मन्नू`)
+/// in a list of names takes in the rest of its item, where the words between the part and
+/// the item's edges may all be a name's ([`name_word`]'s test: a name's shape, and a name a
+/// list knows or a word of no everyday list) and the item has at most four words. The
+/// item's start is a comma, a conjunction or a sentence's start; its end a comma, a
+/// conjunction or `आदि`, so a sentence's ordinary end never widens a name. The tagger, unsure of a word it never saw
+/// (a surname, a second given name), cut the name where a reader sees the list's item
+/// whole (ten-fold cross-validation on IL-NER train, `bench/cv_ner.py`).
+pub(super) fn whole_list_item(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
+    let len = scan.tokens.len();
+    let covered = covered_words(len, names);
+    let free = |t: usize| {
+        let word = scan.tokens[t];
+        let listed = word.is(GIVEN | SURNAME) || also_a_name(word.hash);
+        let everyday = word.is(COMMON) || ordinary(word.hash);
+        // A designation written as one word with its field (`कृषिमंत्री`) is no name's.
+        let titled = ["मंत्री", "अध्यक्ष", "सचिव", "आयुक्त", "निदेशक"]
+            .iter()
+            .any(|e| scan.text(t).ends_with(e));
+        let role = super::designation(scan, t) || people_noun(scan.text(t));
+        !covered[t] && name_shaped(scan, gaz, t) && (listed || !everyday) && !titled && !role
+    };
+    let conjunction = |t: usize| super::orgs::CONJUNCTIONS.contains(&scan.text(t));
+    let starts = |a: usize| {
+        a == 0
+            || matches!(scan.gap_after(a - 1).trim(), "," | "।" | ".")
+            || joined(scan, a) && conjunction(a - 1)
+    };
+    let ends = |b: usize| {
+        b + 1 < len
+            && (scan.gap_after(b).trim() == ","
+                || joined(scan, b + 1) && (conjunction(b + 1) || scan.text(b + 1) == "आदि"))
+    };
+    for name in names.iter_mut().filter(|n| n.2 == EntityKind::Person) {
+        let (mut a, mut b) = (name.0, name.1);
+        while a > 0 && joined(scan, a) && b + 1 - a < MOST_ITEM_WORDS && free(a - 1) {
+            a -= 1;
+        }
+        while b + 1 < len && joined(scan, b + 1) && b + 1 - a < MOST_ITEM_WORDS && free(b + 1) {
+            b += 1;
+        }
+        if (a, b) != (name.0, name.1) && starts(a) && ends(b) {
+            (name.0, name.1) = (a, b);
+        }
+    }
 }
 
 /// `कविता सांगवान ने स्वर्ण जीता … कविता का अगला लक्ष्य`: a person named in full (a given
@@ -964,6 +1069,70 @@ mod tests {
         let names = found("आलमबाग निवासी सुधीर चौरसिया ने रिपोर्ट दर्ज कराई।");
         assert!(has(&names, Person, "सुधीर चौरसिया"), "{names:?}");
         assert!(!names.iter().any(|n| n.1.contains("निवासी")), "{names:?}");
+    }
+
+    /// Words that may be a name before a sport in brackets are the athlete; the sport is
+    /// no one, and a country before its sport stays a place.
+    #[test]
+    fn a_name_before_a_sport_in_brackets_is_a_person() {
+        let names = found(
+            "पदक विजेताओं में सरबजोत चीमा (निशानेबाजी) और धीरज बोम्मादेवरा (तीरंदाजी) हैं। \
+             भारत (हॉकी) ने भी पदक जीता। फाइनल (भाला फेंक) कल है।",
+        );
+        assert!(has(&names, Person, "सरबजोत चीमा"), "{names:?}");
+        assert!(has(&names, Person, "धीरज बोम्मादेवरा"), "{names:?}");
+        assert!(has(&names, EntityKind::Place, "भारत"), "{names:?}");
+        for word in ["निशानेबाजी", "तीरंदाजी", "फाइनल", "भाला"]
+        {
+            assert!(
+                !names.iter().any(|n| n.1.contains(word)),
+                "{word}: {names:?}"
+            );
+        }
+        // A bracket of other words is no sport; one of up to three words with a sport's is.
+        let (scan, _) = prepare(matcher(), "क (देखें चित्र) ख (भाला फेंक) ग (टेबल टेनिस) घ");
+        let sports: Vec<&str> = (1..scan.tokens.len())
+            .filter(|&t| super::sport_at(&scan, t).is_some())
+            .map(|t| scan.text(t))
+            .collect();
+        assert_eq!(sports, ["भाला", "टेबल"]);
+        // A sport the tagger took for a name is none.
+        let (scan, gaz) = prepare(matcher(), "मैरी कॉम (मुक्केबाजी) जीतीं।");
+        let mut names = vec![(0, 1, Person), (2, 2, Person)];
+        super::before_sport(&scan, &gaz.codes, &mut names);
+        assert_eq!(names, [(0, 1, Person)]);
+    }
+
+    /// A person found in part in a list takes in its item's other words where they may be
+    /// a name's, up to the item's commas, conjunction or `आदि`; not over a designation,
+    /// nor to a sentence's end, nor over an everyday word.
+    #[test]
+    fn a_person_in_a_list_takes_its_whole_item() {
+        let widened = |text: &str, part: &str| {
+            let (scan, gaz) = prepare(matcher(), text);
+            let t = (0..scan.tokens.len())
+                .find(|&t| scan.text(t) == part)
+                .unwrap();
+            let mut names = vec![(t, t, Person)];
+            super::whole_list_item(&scan, &gaz.codes, &mut names);
+            let (f, l, _) = names[0];
+            (f..=l).map(|t| scan.text(t)).collect::<Vec<_>>().join(" ")
+        };
+        let list = "मंच पर सुखदेव तिवारी, राजकिशोर मेघवंशी, कृषिमंत्री बलदेव और रघुवीर सहाय आदि थे।";
+        assert_eq!(widened(list, "राजकिशोर"), "राजकिशोर मेघवंशी");
+        assert_eq!(widened(list, "सहाय"), "रघुवीर सहाय");
+        assert_eq!(widened(list, "बलदेव"), "बलदेव");
+        assert_eq!(
+            widened("सभा में सुखदेव तिवारी, लेखपाल रघुवीर और हरि थे।", "रघुवीर"),
+            "रघुवीर"
+        );
+        // No list: the name stays as found.
+        assert_eq!(widened("कल राजकिशोर मेघवंशी आए।", "राजकिशोर"), "राजकिशोर");
+        assert_eq!(
+            widened("कल राजकिशोर मेघवंशी, सुखदेव आए।", "राजकिशोर"),
+            "राजकिशोर"
+        );
+        assert_eq!(widened("वे आए, फिर राजकिशोर मेघवंशी।", "राजकिशोर"), "राजकिशोर");
     }
 
     /// An age is a number from 1 to 110 alone in brackets, or with `वर्ष` or `साल`; a
