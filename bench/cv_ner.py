@@ -12,6 +12,7 @@ source as IL-NER dev: where the rules can be studied while dev stays unread.
     python3 bench/cv_ner.py                    # scores, all folds
     python3 bench/cv_ner.py --errors FILE      # also write every missed and spurious mention
     python3 bench/cv_ner.py --folds 0,1 --keep DIR   # two folds; keep the models in DIR
+    python3 bench/cv_ner.py --train-args "--crf"     # an option of train_ner, scored so
 
 Training ten models takes about half a minute on two cores (the first build longer).
 """
@@ -41,11 +42,11 @@ def build():
         subprocess.run(["cargo", "build", "--release", "--quiet", "--example", ex], cwd=REPO, check=True)
 
 
-def fold_predictions(k, texts, models):
+def fold_predictions(k, texts, models, train_args):
     model = os.path.join(models, f"fold{k}.bin")
     if not os.path.exists(model):
         subprocess.run([os.path.join(REPO, "target/release/examples/train_ner"), "--fold", str(k),
-                        "--out", model], cwd=REPO, check=True, stderr=subprocess.DEVNULL)
+                        "--out", model] + train_args, cwd=REPO, check=True, stderr=subprocess.DEVNULL)
     os.environ["KHABAR_NER_MODEL"] = model
     return run_extractor(texts, "example")
 
@@ -71,6 +72,8 @@ def main():
     ap.add_argument("--folds", default=",".join(map(str, range(FOLDS))), help="which folds (0-9)")
     ap.add_argument("--keep", help="keep (and reuse) the fold models in this folder")
     ap.add_argument("--errors", help="write the errors to this file")
+    ap.add_argument("--train-args", default="",
+                    help="more arguments for train_ner, to compare its options (`--seed 3`, `--crf`)")
     args = ap.parse_args()
     folds = [int(k) for k in args.folds.split(",")]
     build()
@@ -84,7 +87,7 @@ def main():
             t, g = zip(*(sentence_and_gold(s) for s in part))
             texts += t
             golds += g
-            preds += fold_predictions(k, list(t), models)
+            preds += fold_predictions(k, list(t), models, args.train_args.split())
     print(f"IL-NER train, {len(folds)} fold(s), {len(texts)} sentences, each tagged by a model that never saw it")
     print(f"{'kind':<14}{'gold':>6}{'pred':>6}   {'exact P / R / F1':<22}{'overlap P / R / F1'}")
     every = set(KINDS.values())
