@@ -1207,15 +1207,15 @@ word_set!(
     site_kind, SITE_KIND
 );
 
-/// Sports and events of a sport, as a medal list names them in brackets after the winner
-/// (`नीरज चोपड़ा (भाला फेंक)`, `X (कुश्ती)`): see `tagger/people.rs`, `after_person`.
+/// Sports, as a medal list names them in brackets after the winner (`X (कुश्ती)`): see
+/// `tagger/people.rs`, `before_sport`. Words of other senses too (`शूटिंग`, a film's; `दौड़`,
+/// a race of any kind) are in [`SPORT_PART`], which counts only beside another.
 const SPORT: &[&str] = &[
     "कुश्ती",
     "तीरंदाजी",
     "मुक्केबाजी",
     "बॉक्सिंग",
     "निशानेबाजी",
-    "शूटिंग",
     "तैराकी",
     "बैडमिंटन",
     "टेनिस",
@@ -1223,7 +1223,6 @@ const SPORT: &[&str] = &[
     "क्रिकेट",
     "फुटबॉल",
     "कबड्डी",
-    "खो-खो",
     "भारोत्तोलन",
     "वेटलिफ्टिंग",
     "पावरलिफ्टिंग",
@@ -1240,7 +1239,6 @@ const SPORT: &[&str] = &[
     "घुड़सवारी",
     "नौकायन",
     "रोइंग",
-    "सेलिंग",
     "कयाकिंग",
     "साइक्लिंग",
     "साइकिलिंग",
@@ -1248,14 +1246,10 @@ const SPORT: &[&str] = &[
     "फेंसिंग",
     "स्प्रिंट",
     "मैराथन",
-    "दौड़",
-    "फेंक",
-    "कूद",
     "स्टीपलचेज",
     "हेप्टाथलॉन",
     "डेकाथलॉन",
     "ट्रायथलॉन",
-    "पैराबैडमिंटन",
     "बिलियर्ड्स",
     "स्नूकर",
     "वॉलीबॉल",
@@ -1263,10 +1257,40 @@ const SPORT: &[&str] = &[
     "हैंडबॉल",
 ];
 
+/// Words of a sport's event, which name one only with another (`भाला फेंक`, `टेबल टेनिस`,
+/// `ऊंची कूद`, `एयर राइफल`).
+const SPORT_PART: &[&str] = &[
+    "भाला",
+    "चक्का",
+    "गोला",
+    "फेंक",
+    "कूद",
+    "ऊंची",
+    "लंबी",
+    "दौड़",
+    "बाधा",
+    "टेबल",
+    "शूटिंग",
+    "एयर",
+    "राइफल",
+    "पिस्टल",
+    "ट्रैप",
+    "स्कीट",
+    "फ्रीस्टाइल",
+    "मीटर",
+    "रिले",
+    "पैरा",
+];
+
 word_set!(
-    /// Whether the word whose [`word_hash`] is `hash` names a sport or one of its events (see
-    /// [`SPORT`]).
+    /// Whether the word whose [`word_hash`] is `hash` names a sport (see [`SPORT`]).
     sport, SPORT
+);
+
+word_set!(
+    /// Whether the word whose [`word_hash`] is `hash` is a word of a sport's event (see
+    /// [`SPORT_PART`]).
+    sport_part, SPORT_PART
 );
 
 /// The words the village and site rules start from (`tagger/villages.rs`,

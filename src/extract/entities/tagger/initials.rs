@@ -11,7 +11,7 @@ use super::super::rules::letter_count;
 use super::super::scan::Scan;
 use super::super::tokens::Gap;
 use super::super::words::{COMMON, CUE, GIVEN, HONORIFIC, NOT_NAME, SURNAME, ordinary};
-use super::{Name, covers};
+use super::{Name, Trigger, covers};
 use crate::extract::entities::model::EntityKind;
 
 /// Letter names that are also words a sentence may end with (`वह घर आई.`, `उसने चाय पी.`,
@@ -187,10 +187,20 @@ fn grow(scan: &Scan, (first, last, kind): Name) -> Growth {
 }
 
 /// Whether word `t`, right before a person's name, is the initial `के` written without its
-/// full stop (`के चंद्रशेखर राव`, names of the south): where it opens a sentence or follows
-/// a title (`प्रो के विजय राघवन`, `डॉ के श्रीनिवास`), for there it cannot be the genitive
-/// the tagger took it for (`भाजपा के राजनाथ सिंह` is one).
+/// full stop (`के चंद्रशेखर राव`, names of the south): where a sentence ends before it (by
+/// the tagger's own [`super::ends_sentence`], so not after `बी.जे.पी.`; at a text's or a
+/// paragraph's start, not a line's, where a hard-wrapped `भाजपा\nके X` is a genitive) or after
+/// an academic or a plain title (`प्रो के विजय राघवन`, `डॉ के X`, `श्री के X`), for there it
+/// cannot be the genitive the tagger took it for (`भाजपा के राजनाथ सिंह` is one).
 fn undotted_initial(scan: &Scan, t: usize) -> bool {
+    static TITLES: [Trigger; 6] = [
+        Trigger::new("प्रो"),
+        Trigger::new("प्रोफेसर"),
+        Trigger::new("डॉ"),
+        Trigger::new("श्री"),
+        Trigger::new("श्रीमती"),
+        Trigger::new("सुश्री"),
+    ];
     if scan.text(t) != "के" || !scan.gap_after(t).trim().is_empty() {
         return false;
     }
@@ -198,10 +208,11 @@ fn undotted_initial(scan: &Scan, t: usize) -> bool {
         return true;
     }
     let gap = scan.gap_after(t - 1);
-    let before = gap.trim();
-    before.ends_with(['।', '.', '?', '!', ':'])
-        || gap.contains('\n')
-        || before.is_empty() && scan.tokens[t - 1].is(HONORIFIC)
+    // A paragraph's start is one; a line's alone may be a hard wrap.
+    let one_line_break = gap.contains('\n') && !gap.contains("\n\n");
+    let sentence_ends = !one_line_break && super::ends_sentence(scan, t - 1, true);
+    sentence_ends
+        || (gap.trim().is_empty() || gap.trim() == ".") && TITLES.iter().any(|w| w.at(scan, t - 1))
 }
 
 /// Where a name written after initials ending at `t - 1` ends: the word at `t` if it may be
@@ -358,6 +369,9 @@ mod tests {
         );
         assert_eq!(names("भाजपा के राजनाथ सिंह आए।"), ["राजनाथ सिंह"]);
         assert_eq!(names("श्री रमेश कुमार ने कहा।"), ["रमेश कुमार"]);
+        // After an abbreviation's dots, or a line's break (a hard wrap), it is the genitive.
+        assert_eq!(names("बी.जे.पी. के राजनाथ सिंह आए।"), ["राजनाथ सिंह"]);
+        assert_eq!(names("कल भाजपा\nके राजनाथ सिंह आए।"), ["राजनाथ सिंह"]);
     }
 
     #[test]

@@ -11,8 +11,9 @@ use std::collections::HashMap;
 
 use super::super::scan::Scan;
 use super::super::words::{
-    COMMON, CUE, EPITHET, GIVEN, HONORIFIC, SAID, STOP, SURNAME, after_name, also_a_name,
-    describes, local_title, ordinary, settlement, sport,
+    COMMON, CUE, EPITHET, FACILITY, GIVEN, HONORIFIC, ORG_HEAD, PLACE_HEAD, PROGRAMME, SAID, STOP,
+    SURNAME, after_name, also_a_name, describes, local_title, ordinary, settlement, sport,
+    sport_part, village_or_site,
 };
 use super::features::gazetteer_kind;
 use super::fullnames::{self, WOMANS_ENDINGS};
@@ -98,11 +99,14 @@ fn name_before(scan: &Scan, gaz: &[u8], names: &[Name], end: usize) -> Option<us
 }
 
 /// `नीरज चोपड़ा (भाला फेंक)`, `साजन प्रकाश (तैराकी)`: words that may be a name right before a
-/// sport in brackets are the athlete, as medal lists and reports of awards name them. The
-/// sport itself is no name (the tagger read `(तीरंदाजी)` and `(मुक्केबाजी)` as people: ten-fold
-/// cross-validation on IL-NER train, `bench/cv_ner.py`). Up to three words as before an age
-/// ([`name_before`]); a name found there stays as found, so a country or a team before
-/// its sport (`भारत (हॉकी)`) stays what it was.
+/// sport in brackets ([`sport_at`]) are the athlete, as medal lists and reports of awards
+/// name them, and a person the tagger read in the sport is none (it read `(तीरंदाजी)` and
+/// `(मुक्केबाजी)` as people: ten-fold cross-validation on IL-NER train, `bench/cv_ner.py`).
+/// Up to three words that may be a name ([`name_before`]); one word alone must be a given
+/// name or a surname a list knows. A person the tagger found in part, just before those
+/// words, takes them in (`नीरज` before `चोपड़ा (भाला फेंक)`); a name of any kind ending at
+/// the last word stays as found, so a country or a team before its sport (`भारत (हॉकी)`)
+/// stays what it was; a tournament's word (`संतोष ट्रॉफी`) ends no athlete.
 pub(super) fn before_sport(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
     let len = scan.tokens.len();
     let mut found = Vec::new();
@@ -110,13 +114,25 @@ pub(super) fn before_sport(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
         let Some(last) = sport_at(scan, t) else {
             continue;
         };
-        names.retain(|n| n.1 < t || n.0 > last);
+        names.retain(|n| n.2 != EntityKind::Person || n.1 < t || n.0 > last);
         let end = t - 1;
-        if covers(names, end) {
+        if covers(names, end) || super::ends_no_person(scan, end) {
             continue;
         }
-        if let Some(first) = name_before(scan, gaz, names, end) {
-            found.push((first, end, EntityKind::Person));
+        let Some(first) = name_before(scan, gaz, names, end) else {
+            continue;
+        };
+        let word = scan.tokens[first];
+        let known = word.is(GIVEN | SURNAME)
+            || also_a_name(word.hash)
+            || gazetteer_kind(gaz[first]) == Some(EntityKind::Person);
+        let part = names
+            .iter()
+            .position(|n| n.2 == EntityKind::Person && n.1 + 1 == first && joined(scan, first));
+        match part {
+            Some(i) => names[i].1 = end,
+            None if end > first || known => found.push((first, end, EntityKind::Person)),
+            None => {}
         }
     }
     names.extend(found);
@@ -124,14 +140,19 @@ pub(super) fn before_sport(scan: &Scan, gaz: &[u8], names: &mut Vec<Name>) {
 }
 
 /// The last word of a sport in brackets that opens at word `t`: `(` right before it, at
-/// most three words with nothing but spaces between, one of them a sport's or an event's
-/// ([`sport`]: `(कुश्ती)`, `(भाला फेंक)`, `(टेबल टेनिस)`), then `)`.
+/// most three words with nothing but spaces between, each a sport's ([`sport`]) or an
+/// event's ([`sport_part`]), one a sport's or two at least (`(कुश्ती)`, `(भाला फेंक)`,
+/// `(टेबल टेनिस)`; not `(शूटिंग के दौरान)` or `(दिल्ली क्रिकेट एसोसिएशन)`), then `)`.
 fn sport_at(scan: &Scan, t: usize) -> Option<usize> {
     if t == 0 || scan.gap_after(t - 1).trim() != "(" {
         return None;
     }
     let mut last = t;
     loop {
+        let hash = scan.tokens[last].hash;
+        if !sport(hash) && !sport_part(hash) {
+            return None;
+        }
         if scan.gap_after(last).trim_start().starts_with(')') {
             break;
         }
@@ -140,9 +161,7 @@ fn sport_at(scan: &Scan, t: usize) -> Option<usize> {
         }
         last += 1;
     }
-    (t..=last)
-        .any(|u| sport(scan.tokens[u].hash))
-        .then_some(last)
+    (last > t || sport(scan.tokens[t].hash)).then_some(last)
 }
 
 /// `शिक्षिका कविता मोदी`, `किसान सीमा मुर्मू`: a surname that alone names someone famous
@@ -575,12 +594,15 @@ pub(super) fn listed_between_people(scan: &Scan, gaz: &[u8], names: &mut Vec<Nam
 /// The most words a person listed between commas is widened to ([`whole_list_item`]).
 const MOST_ITEM_WORDS: usize = 4;
 
-/// `कृष्णा सोबती, मन्नू भंडारी, उषा प्रियंवदा`: a person the tagger found in part (`मन्नू`)
-/// in a list of names takes in the rest of its item, where the words between the part and
+/// `कृष्णा सोबती, मन्नू भंडारी, उषा प्रियंवदा`: a person the tagger found in a list of people
+/// takes in the rest of its item, if it found only part (`मन्नू`), where the words between it and
 /// the item's edges may all be a name's ([`name_word`]'s test: a name's shape, and a name a
 /// list knows or a word of no everyday list) and the item has at most four words. The
-/// item's start is a comma, a conjunction or a sentence's start; its end a comma, a
-/// conjunction or `आदि`, so a sentence's ordinary end never widens a name. The tagger, unsure of a word it never saw
+/// item's start is a comma, a conjunction or a sentence's start (by its mark, not a line's
+/// break); its end a comma, a
+/// conjunction or `आदि`, so a sentence's ordinary end never widens a name; and another
+/// person is listed next to it. No designation, noun of people, body's, place's, site's or
+/// event's word is taken in (`कृषिमंत्री`, `लेखपाल`, `गुट`, `चौक`, `ट्रॉफी`). The tagger, unsure of a word it never saw
 /// (a surname, a second given name), cut the name where a reader sees the list's item
 /// whole (ten-fold cross-validation on IL-NER train, `bench/cv_ner.py`).
 pub(super) fn whole_list_item(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
@@ -595,7 +617,34 @@ pub(super) fn whole_list_item(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
             .iter()
             .any(|e| scan.text(t).ends_with(e));
         let role = super::designation(scan, t) || people_noun(scan.text(t));
-        !covered[t] && name_shaped(scan, gaz, t) && (listed || !everyday) && !titled && !role
+        // A body's, a place's or a site's head word, or an event's, is no name's either
+        // (`शिंदे गुट`, `भगत सिंह चौक`, `विजय हजारे ट्रॉफी`).
+        let head = word.is(ORG_HEAD | PLACE_HEAD | FACILITY | PROGRAMME)
+            || settlement(word.hash)
+            || village_or_site(word.hash)
+            || super::ends_no_person(scan, t)
+            || matches!(
+                scan.text(t),
+                "मेमोरियल"
+                    | "मेमोरिअल"
+                    | "स्मारक"
+                    | "गुट"
+                    | "खेमा"
+                    | "गैंग"
+                    | "ब्रिगेड"
+                    | "माफिया"
+                    | "कालोनी"
+                    | "विहार"
+                    | "नगर"
+                    | "पुरम"
+                    | "एन्क्लेव"
+            );
+        !covered[t]
+            && name_shaped(scan, gaz, t)
+            && (listed || !everyday)
+            && !titled
+            && !role
+            && !head
     };
     let conjunction = |t: usize| super::orgs::CONJUNCTIONS.contains(&scan.text(t));
     let starts = |a: usize| {
@@ -608,6 +657,18 @@ pub(super) fn whole_list_item(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
             && (scan.gap_after(b).trim() == ","
                 || joined(scan, b + 1) && (conjunction(b + 1) || scan.text(b + 1) == "आदि"))
     };
+    let mut person_at = vec![false; len];
+    for n in names.iter().filter(|n| n.2 == EntityKind::Person) {
+        person_at[n.0] = true;
+        person_at[n.1] = true;
+    }
+    // Another person listed right before the item (ending at the word before its comma or
+    // conjunction) or right after it: a list of people, not of bodies or places.
+    let beside_person = |a: usize, b: usize| {
+        super::venues::listed_before(scan, a).is_some_and(|e| person_at[e])
+            || (b + 1..(b + 3).min(len))
+                .any(|s| super::venues::listed_before(scan, s) == Some(b) && person_at[s])
+    };
     for name in names.iter_mut().filter(|n| n.2 == EntityKind::Person) {
         let (mut a, mut b) = (name.0, name.1);
         while a > 0 && joined(scan, a) && b + 1 - a < MOST_ITEM_WORDS && free(a - 1) {
@@ -616,7 +677,7 @@ pub(super) fn whole_list_item(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
         while b + 1 < len && joined(scan, b + 1) && b + 1 - a < MOST_ITEM_WORDS && free(b + 1) {
             b += 1;
         }
-        if (a, b) != (name.0, name.1) && starts(a) && ends(b) {
+        if (a, b) != (name.0, name.1) && starts(a) && ends(b) && beside_person(a, b) {
             (name.0, name.1) = (a, b);
         }
     }
@@ -1096,6 +1157,19 @@ mod tests {
             .map(|t| scan.text(t))
             .collect();
         assert_eq!(sports, ["भाला", "टेबल"]);
+        let (scan, _) = prepare(
+            matcher(),
+            "क (शूटिंग के दौरान) ख (दिल्ली क्रिकेट एसोसिएशन) ग (दौड़) घ",
+        );
+        assert!((1..scan.tokens.len()).all(|t| super::sport_at(&scan, t).is_none()));
+        // A tournament is no athlete; one word alone must be a name a list knows.
+        let names = found("संतोष ट्रॉफी (फुटबॉल) के लिए टीम घोषित। टीम जेएससीए (क्रिकेट) की है।");
+        assert!(!names.iter().any(|n| n.0 == Person), "{names:?}");
+        // A person found in part before the words takes them in; a body in brackets stays.
+        let (scan, gaz) = prepare(matcher(), "नीरज चोपड़ा (भाला फेंक) जीते।");
+        let mut names = vec![(0, 0, Person), (2, 3, EntityKind::Organization)];
+        super::before_sport(&scan, &gaz.codes, &mut names);
+        assert_eq!(names, [(0, 1, Person), (2, 3, EntityKind::Organization)]);
         // A sport the tagger took for a name is none.
         let (scan, gaz) = prepare(matcher(), "मैरी कॉम (मुक्केबाजी) जीतीं।");
         let mut names = vec![(0, 1, Person), (2, 2, Person)];
@@ -1108,31 +1182,42 @@ mod tests {
     /// nor to a sentence's end, nor over an everyday word.
     #[test]
     fn a_person_in_a_list_takes_its_whole_item() {
-        let widened = |text: &str, part: &str| {
+        // The tagger's people: `part`, and `others` (one word each).
+        let widened = |text: &str, part: &str, others: &[&str]| {
             let (scan, gaz) = prepare(matcher(), text);
-            let t = (0..scan.tokens.len())
-                .find(|&t| scan.text(t) == part)
-                .unwrap();
-            let mut names = vec![(t, t, Person)];
+            let at = |w: &str| (0..scan.tokens.len()).find(|&t| scan.text(t) == w).unwrap();
+            let t = at(part);
+            let mut names: Vec<_> = others.iter().map(|&w| (at(w), at(w), Person)).collect();
+            names.push((t, t, Person));
+            names.sort_by_key(|&(f, l, _)| (f, l));
             super::whole_list_item(&scan, &gaz.codes, &mut names);
-            let (f, l, _) = names[0];
+            let (f, l, _) = *names.iter().find(|n| n.0 <= t && t <= n.1).unwrap();
             (f..=l).map(|t| scan.text(t)).collect::<Vec<_>>().join(" ")
         };
         let list = "मंच पर सुखदेव तिवारी, राजकिशोर मेघवंशी, कृषिमंत्री बलदेव और रघुवीर सहाय आदि थे।";
-        assert_eq!(widened(list, "राजकिशोर"), "राजकिशोर मेघवंशी");
-        assert_eq!(widened(list, "सहाय"), "रघुवीर सहाय");
-        assert_eq!(widened(list, "बलदेव"), "बलदेव");
+        let others = ["तिवारी", "बलदेव"];
+        assert_eq!(widened(list, "राजकिशोर", &others), "राजकिशोर मेघवंशी");
+        assert_eq!(widened(list, "सहाय", &others), "रघुवीर सहाय");
+        assert_eq!(widened(list, "बलदेव", &["सहाय"]), "बलदेव");
+        let list = "सभा में सुखदेव तिवारी, लेखपाल रघुवीर और हरि थे।";
+        assert_eq!(widened(list, "रघुवीर", &["तिवारी"]), "रघुवीर");
+        // No list of people: the name stays as found.
+        assert_eq!(widened(list, "रघुवीर", &[]), "रघुवीर");
         assert_eq!(
-            widened("सभा में सुखदेव तिवारी, लेखपाल रघुवीर और हरि थे।", "रघुवीर"),
-            "रघुवीर"
-        );
-        // No list: the name stays as found.
-        assert_eq!(widened("कल राजकिशोर मेघवंशी आए।", "राजकिशोर"), "राजकिशोर");
-        assert_eq!(
-            widened("कल राजकिशोर मेघवंशी, सुखदेव आए।", "राजकिशोर"),
+            widened("कल राजकिशोर मेघवंशी आए।", "राजकिशोर", &[]),
             "राजकिशोर"
         );
-        assert_eq!(widened("वे आए, फिर राजकिशोर मेघवंशी।", "राजकिशोर"), "राजकिशोर");
+        let text = "सुखदेव, फिर राजकिशोर मेघवंशी।";
+        assert_eq!(widened(text, "राजकिशोर", &["सुखदेव"]), "राजकिशोर");
+        let text = "कल राजकिशोर मेघवंशी, सुखदेव आए।";
+        assert_eq!(widened(text, "राजकिशोर", &["सुखदेव"]), "राजकिशोर");
+        for head in ["ट्रॉफी", "मेमोरियल", "कॉलोनी", "विहार", "नगर"]
+        {
+            let text = format!("मंच पर सुखदेव तिवारी, रघुवीर सहाय {head} और हरि थे।");
+            assert_eq!(widened(&text, "सहाय", &["तिवारी"]), "सहाय", "{head}");
+        }
+        let text = "शिंदे गुट, उद्धव गुट और भाजपा ने उम्मीदवार उतारे।";
+        assert_eq!(widened(text, "उद्धव", &["शिंदे"]), "उद्धव");
     }
 
     /// An age is a number from 1 to 110 alone in brackets, or with `वर्ष` or `साल`; a
