@@ -13,7 +13,7 @@ use super::super::scan::Scan;
 use super::super::words::{
     COMMON, CUE, EPITHET, FACILITY, GIVEN, HONORIFIC, ORG_HEAD, PLACE_HEAD, PROGRAMME, SAID, STOP,
     SURNAME, after_name, also_a_name, describes, local_title, ordinary, settlement, sport,
-    sport_part, village_or_site,
+    sport_part, venue, venue_between, village_or_site,
 };
 use super::features::gazetteer_kind;
 use super::fullnames::{self, WOMANS_ENDINGS};
@@ -540,10 +540,16 @@ pub(super) fn age_at(scan: &Scan, t: usize) -> bool {
 
 /// Whether word `t` may be a word of a person's name before an age: see [`before_age`].
 fn name_word(scan: &Scan, gaz: &[u8], names: &[Name], t: usize) -> bool {
+    may_be_name(scan, gaz, t) && !covers(names, t)
+}
+
+/// Whether word `t` has a name's shape ([`name_shaped`]) and is a name a list knows or a
+/// word of no everyday list.
+fn may_be_name(scan: &Scan, gaz: &[u8], t: usize) -> bool {
     let word = scan.tokens[t];
     let listed = word.is(GIVEN | SURNAME) || also_a_name(word.hash);
     let everyday = word.is(COMMON) || ordinary(word.hash);
-    name_shaped(scan, gaz, t) && (listed || !everyday) && !covers(names, t)
+    name_shaped(scan, gaz, t) && (listed || !everyday)
 }
 
 /// `आरोपियों में राजन चौहान, विकास निषाद और अरमान अली शामिल हैं`: an item of one or two
@@ -610,41 +616,22 @@ pub(super) fn whole_list_item(scan: &Scan, gaz: &[u8], names: &mut [Name]) {
     let covered = covered_words(len, names);
     let free = |t: usize| {
         let word = scan.tokens[t];
-        let listed = word.is(GIVEN | SURNAME) || also_a_name(word.hash);
-        let everyday = word.is(COMMON) || ordinary(word.hash);
         // A designation written as one word with its field (`कृषिमंत्री`) is no name's.
         let titled = ["मंत्री", "अध्यक्ष", "सचिव", "आयुक्त", "निदेशक"]
             .iter()
             .any(|e| scan.text(t).ends_with(e));
         let role = super::designation(scan, t) || people_noun(scan.text(t));
-        // A body's, a place's or a site's head word, or an event's, is no name's either
-        // (`शिंदे गुट`, `भगत सिंह चौक`, `विजय हजारे ट्रॉफी`).
+        // A body's, a place's, a site's or a venue's head word, or an event's, is no name's
+        // either (`भगत सिंह चौक`, `गांधी नगर`, `X मेमोरियल`, `विजय हजारे ट्रॉफी`); nor is a
+        // faction's or a gang's (`शिंदे गुट`), which no list holds as a head.
         let head = word.is(ORG_HEAD | PLACE_HEAD | FACILITY | PROGRAMME)
             || settlement(word.hash)
             || village_or_site(word.hash)
+            || venue(word.hash)
+            || venue_between(word.hash)
             || super::ends_no_person(scan, t)
-            || matches!(
-                scan.text(t),
-                "मेमोरियल"
-                    | "मेमोरिअल"
-                    | "स्मारक"
-                    | "गुट"
-                    | "खेमा"
-                    | "गैंग"
-                    | "ब्रिगेड"
-                    | "माफिया"
-                    | "कालोनी"
-                    | "विहार"
-                    | "नगर"
-                    | "पुरम"
-                    | "एन्क्लेव"
-            );
-        !covered[t]
-            && name_shaped(scan, gaz, t)
-            && (listed || !everyday)
-            && !titled
-            && !role
-            && !head
+            || matches!(scan.text(t), "गुट" | "खेमा" | "गैंग" | "ब्रिगेड" | "माफिया");
+        !covered[t] && may_be_name(scan, gaz, t) && !titled && !role && !head
     };
     let conjunction = |t: usize| super::orgs::CONJUNCTIONS.contains(&scan.text(t));
     let starts = |a: usize| {
@@ -1211,8 +1198,17 @@ mod tests {
         assert_eq!(widened(text, "राजकिशोर", &["सुखदेव"]), "राजकिशोर");
         let text = "कल राजकिशोर मेघवंशी, सुखदेव आए।";
         assert_eq!(widened(text, "राजकिशोर", &["सुखदेव"]), "राजकिशोर");
-        for head in ["ट्रॉफी", "मेमोरियल", "कॉलोनी", "विहार", "नगर"]
-        {
+        for head in [
+            "ट्रॉफी",
+            "मेमोरियल",
+            "कॉलोनी",
+            "विहार",
+            "नगर",
+            "गुट",
+            "खेमा",
+            "गैंग",
+            "ब्रिगेड",
+        ] {
             let text = format!("मंच पर सुखदेव तिवारी, रघुवीर सहाय {head} और हरि थे।");
             assert_eq!(widened(&text, "सहाय", &["तिवारी"]), "सहाय", "{head}");
         }
